@@ -1,0 +1,1 @@
+"""`invoiceme`: the operator's command-line tool."""

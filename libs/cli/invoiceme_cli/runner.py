@@ -1,0 +1,58 @@
+"""Starts the four services as separate processes and stops them cleanly (used by `invoiceme up`
+and by the end-to-end tests, so both exercise the same commands a deployment runs)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import IO
+
+SERVICES: dict[str, list[str]] = {
+    "gateway": ["-m", "uvicorn", "invoiceme_gateway.app:create_app", "--factory", "--no-access-log"],
+    "ocr": ["-m", "faststream", "run", "invoiceme_ocr.app:create_app", "--factory"],
+    "extractor": ["-m", "faststream", "run", "invoiceme_extractor.app:create_app", "--factory"],
+    "analytics": ["-m", "faststream", "run", "invoiceme_analytics.app:create_app", "--factory"],
+}
+
+
+class ServiceProcesses:
+    def __init__(self, env: Mapping[str, str], host: str, port: int, log_dir: Path | None = None) -> None:
+        self.env = {**os.environ, **env}
+        self.host, self.port = host, port
+        self.log_dir = log_dir
+        self.processes: dict[str, subprocess.Popen[bytes]] = {}
+        self._logs: list[IO[bytes]] = []
+
+    def start(self, names: list[str] | None = None) -> None:
+        for name in names or list(SERVICES):
+            args = [sys.executable, *SERVICES[name]]
+            if name == "gateway":
+                args += ["--host", self.host, "--port", str(self.port)]
+            output: IO[bytes] | None = None
+            if self.log_dir is not None:
+                self.log_dir.mkdir(parents=True, exist_ok=True)
+                output = open(self.log_dir / f"{name}.log", "ab")  # noqa: SIM115
+                self._logs.append(output)
+            self.processes[name] = subprocess.Popen(args, env=self.env, stdout=output, stderr=output)
+
+    def exited(self) -> dict[str, int]:
+        return {name: code for name, p in self.processes.items() if (code := p.poll()) is not None}
+
+    def stop(self, timeout: float = 15.0) -> None:
+        for process in self.processes.values():
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        for process in self.processes.values():
+            try:
+                process.wait(max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        for log in self._logs:
+            log.close()

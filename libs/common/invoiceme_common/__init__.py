@@ -1,0 +1,1 @@
+"""What the InvoiceMe services share: settings, logging, events, topology, database and storage."""

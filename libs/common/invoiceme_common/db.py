@@ -1,0 +1,83 @@
+"""asyncpg pool and plain-SQL migrations applied in order.
+
+Migrations run under a transaction-scoped advisory lock, so several services starting at once
+apply each file exactly once; the others wait and then find nothing to do.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from urllib.parse import urlsplit, urlunsplit
+
+import asyncpg
+
+from .logging import get_logger
+
+log = get_logger(__name__)
+_MIGRATION_LOCK_KEY = 0x1A7_01CE  # any constant shared by all InvoiceMe processes
+
+
+async def _init_connection(conn: asyncpg.Connection) -> None:
+    for type_name in ("json", "jsonb"):
+        await conn.set_type_codec(type_name, encoder=json.dumps, decoder=json.loads, schema="pg_catalog")
+
+
+async def create_pool(database_url: str, min_size: int = 1, max_size: int = 5) -> asyncpg.Pool:
+    pool = await asyncpg.create_pool(database_url, min_size=min_size, max_size=max_size, init=_init_connection)
+    assert pool is not None
+    return pool
+
+
+def _database_name(database_url: str) -> str:
+    return urlsplit(database_url).path.lstrip("/") or "postgres"
+
+
+async def ensure_database(database_url: str) -> None:
+    """Create the database named in the URL when it does not exist yet (fresh machines)."""
+    name = _database_name(database_url)
+    try:
+        conn = await asyncpg.connect(database_url)
+    except asyncpg.InvalidCatalogNameError:
+        parts = urlsplit(database_url)
+        admin = await asyncpg.connect(urlunsplit(parts._replace(path="/postgres")))
+        try:
+            await admin.execute(f'CREATE DATABASE "{name}"')
+        except asyncpg.DuplicateDatabaseError:
+            pass  # another service won the race
+        finally:
+            await admin.close()
+    else:
+        await conn.close()
+
+
+def migration_files() -> list[tuple[str, str]]:
+    folder = resources.files("invoiceme_common") / "migrations"
+    files = sorted(p for p in folder.iterdir() if p.name.endswith(".sql"))
+    return [(p.name, p.read_text(encoding="utf-8")) for p in files]
+
+
+async def migrate(database_url: str) -> list[str]:
+    """Apply pending migrations; returns the names applied by this call."""
+    await ensure_database(database_url)
+    conn = await asyncpg.connect(database_url)
+    applied_now: list[str] = []
+    try:
+        async with conn.transaction():
+            await conn.execute("SELECT pg_advisory_xact_lock($1)", _MIGRATION_LOCK_KEY)
+            await conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                " name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"
+            )
+            done = {row["name"] for row in await conn.fetch("SELECT name FROM schema_migrations")}
+            for name, sql in migration_files():
+                if name in done:
+                    continue
+                await conn.execute(sql)
+                await conn.execute("INSERT INTO schema_migrations (name) VALUES ($1)", name)
+                applied_now.append(name)
+    finally:
+        await conn.close()
+    if applied_now:
+        log.info("migrations_applied", names=applied_now)
+    return applied_now

@@ -1,0 +1,120 @@
+"""The typed, versioned messages that travel between services — the only place they are defined.
+
+Messages carry references (object-store keys), never file bytes. Every event has `event_id`
+(used for idempotency), `occurred_at`, `schema_version`, `tenant_id` and `invoice_id`.
+New fields must be optional; a breaking change bumps `schema_version` and gets an upcaster here.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Event(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    event_id: uuid.UUID = Field(default_factory=uuid.uuid4)
+    occurred_at: datetime = Field(default_factory=_now)
+    schema_version: int = 1
+    tenant_id: uuid.UUID
+    invoice_id: uuid.UUID
+
+
+class InvoiceUploaded(Event):
+    """The gateway stored an original file; OCR should read it."""
+
+    storage_key: str
+    filename: str
+    content_type: str | None = None
+    size_bytes: int
+    sha256: str
+
+
+class OcrWord(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    # Box in page pixels (for a text-layer page: PDF points scaled to 300 DPI), origin top-left.
+    left: int
+    top: int
+    width: int
+    height: int
+    confidence: float  # 0..1; 1.0 for a text layer
+    line: int = 0  # index of the line within the page
+
+
+class OcrPage(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    number: int  # 1-based
+    text: str  # plain text in reading order
+    method: Literal["text_layer", "ocr"]
+    confidence: float  # 0..1 mean word confidence
+    width: int = 0
+    height: int = 0
+    words: list[OcrWord] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)  # e.g. "fixed visual-order Hebrew", "deskewed 3.2°"
+
+
+class OcrDocument(BaseModel):
+    """What OCR made of one file; stored whole in the object store, summarised in TextExtracted."""
+
+    model_config = ConfigDict(frozen=True)
+
+    pages: list[OcrPage]
+    media_type: str
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(page.text for page in self.pages)
+
+    @property
+    def method(self) -> str:
+        methods = {page.method for page in self.pages}
+        return methods.pop() if len(methods) == 1 else "mixed"
+
+
+class PageText(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    number: int
+    text: str
+    method: Literal["text_layer", "ocr"]
+    confidence: float
+
+
+class TextExtracted(Event):
+    """OCR finished. `pages` holds the text; word boxes stay in the object store at `ocr_key`."""
+
+    ocr_key: str
+    media_type: str
+    pages: list[PageText]
+    provider: str | None = None  # requested extraction provider (re-extract); None = configured default
+
+
+class InvoiceSaved(Event):
+    """The extractor saved fields. `extraction_version` increases with every save of this invoice,
+    so consumers can ignore a stale event that arrives after a newer one."""
+
+    extraction_version: int
+    status: str
+    vendor_name: str | None = None
+    invoice_date: str | None = None  # ISO date
+    currency: str | None = None
+    total: float | None = None
+    fields: dict[str, Any] = Field(default_factory=dict)
+
+
+class InvoiceFailed(Event):
+    """A hop gave up on an invoice; `stage` says which, `error` says why in words a person understands."""
+
+    stage: Literal["ocr", "extraction", "analytics", "gateway"]
+    error: str

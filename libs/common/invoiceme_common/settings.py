@@ -1,0 +1,36 @@
+"""Settings read once from the environment at each process's edge and passed down.
+
+Every variable is documented in `.env.example`; service settings subclass `CommonSettings`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class CommonSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    environment: Literal["development", "test", "production"] = "development"
+    nats_url: str = "nats://127.0.0.1:4222"
+    database_url: str = "postgresql://postgres@127.0.0.1:5432/invoiceme"
+    # Prefix of every stream, subject, consumer and bucket, so several installs (or test runs)
+    # can share one NATS server without seeing each other's messages.
+    invoiceme_namespace: str = Field(default="invoiceme", pattern=r"^[a-z][a-z0-9_]{0,30}$")
+    log_level: str = "INFO"
+    log_format: Literal["auto", "json", "console"] = "auto"
+    db_pool_min: int = Field(default=1, ge=0)
+    db_pool_max: int = Field(default=5, ge=1)
+    # "nats": JetStream Object Store (no shared disk needed); "local": a folder (single-host only).
+    storage_backend: Literal["nats", "local"] = "nats"
+    storage_dir: str = ".data/files"
+    max_deliver: int = Field(default=5, ge=2, le=50)
+    ack_wait_seconds: float = Field(default=60.0, gt=1)
+
+    @field_validator("log_level")
+    @classmethod
+    def _upper_level(cls, value: str) -> str:
+        return value.upper()

@@ -1,0 +1,127 @@
+"""The one place that names every stream, subject, durable consumer and bucket.
+
+Names derive from a namespace (default `invoiceme`) so several installs or test runs can share
+a NATS server. Consumers are declared here explicitly because an existing durable consumer keeps
+its old config when a subscriber binds to it: `ensure_consumer` updates or recreates it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from nats.js import JetStreamContext
+from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy, StorageType, StreamConfig
+from nats.js.errors import BadRequestError, NotFoundError
+
+
+@dataclass(frozen=True)
+class ConsumerSpec:
+    durable: str
+    subject: str
+    ack_wait_seconds: float
+    max_deliver: int
+
+    def config(self) -> ConsumerConfig:
+        return ConsumerConfig(
+            durable_name=self.durable,
+            filter_subject=self.subject,
+            deliver_policy=DeliverPolicy.ALL,
+            ack_policy=AckPolicy.EXPLICIT,
+            ack_wait=self.ack_wait_seconds,
+            max_deliver=self.max_deliver,
+            max_ack_pending=1000,
+        )
+
+
+@dataclass(frozen=True)
+class Topology:
+    namespace: str = "invoiceme"
+
+    # --- streams and subjects -------------------------------------------------------------
+    @property
+    def stream(self) -> str:
+        return f"{self.namespace.upper()}_INVOICES"
+
+    @property
+    def subjects_wildcard(self) -> str:
+        return f"{self.namespace}.invoice.>"
+
+    @property
+    def invoice_uploaded(self) -> str:
+        return f"{self.namespace}.invoice.uploaded"
+
+    @property
+    def text_extracted(self) -> str:
+        return f"{self.namespace}.invoice.text_extracted"
+
+    @property
+    def invoice_saved(self) -> str:
+        return f"{self.namespace}.invoice.saved"
+
+    @property
+    def invoice_failed(self) -> str:
+        return f"{self.namespace}.invoice.failed"
+
+    # --- object store -----------------------------------------------------------------------
+    @property
+    def originals_bucket(self) -> str:
+        return f"{self.namespace}-originals"
+
+    # --- consumers ----------------------------------------------------------------------------
+    def ocr_consumer(self, ack_wait: float, max_deliver: int) -> ConsumerSpec:
+        return ConsumerSpec(f"{self.namespace}-ocr", self.invoice_uploaded, ack_wait, max_deliver)
+
+    def extractor_consumer(self, ack_wait: float, max_deliver: int) -> ConsumerSpec:
+        return ConsumerSpec(f"{self.namespace}-extractor", self.text_extracted, ack_wait, max_deliver)
+
+    def analytics_consumer(self, ack_wait: float, max_deliver: int) -> ConsumerSpec:
+        return ConsumerSpec(f"{self.namespace}-analytics", self.invoice_saved, ack_wait, max_deliver)
+
+    def stream_config(self) -> StreamConfig:
+        return StreamConfig(
+            name=self.stream,
+            subjects=[self.subjects_wildcard],
+            storage=StorageType.FILE,
+            # Events are the system of record for analytics rebuilds: keep them.
+            max_age=0,
+            duplicate_window=120.0,
+        )
+
+
+async def ensure_stream(js: JetStreamContext, topology: Topology) -> None:
+    config = topology.stream_config()
+    try:
+        await js.stream_info(config.name)
+    except NotFoundError:
+        try:
+            await js.add_stream(config)
+        except BadRequestError as exc:
+            if exc.err_code != 10058:  # created concurrently by another service
+                raise
+        return
+    await js.update_stream(config)
+
+
+_MANAGED_FIELDS = ("filter_subject", "ack_wait", "max_deliver", "ack_policy")
+
+
+async def ensure_consumer(js: JetStreamContext, stream: str, spec: ConsumerSpec) -> None:
+    """Create the durable consumer, or bring an existing one's config up to date."""
+    wanted = spec.config()
+    try:
+        info = await js.consumer_info(stream, spec.durable)
+    except NotFoundError:
+        await js.add_consumer(stream, wanted)
+        return
+    current = info.config
+    if all(getattr(current, name) == getattr(wanted, name) for name in _MANAGED_FIELDS):
+        return
+    try:
+        await js.add_consumer(stream, wanted)  # in-place update where the server allows it
+    except BadRequestError:
+        # Some fields cannot change in place. Recreate, resuming just after what the old consumer
+        # had acknowledged, so nothing is skipped and the history is not replayed.
+        resume_seq = info.ack_floor.stream_seq + 1 if info.ack_floor else 1
+        resume = replace(wanted, deliver_policy=DeliverPolicy.BY_START_SEQUENCE, opt_start_seq=resume_seq)
+        await js.delete_consumer(stream, spec.durable)
+        await js.add_consumer(stream, resume)

@@ -1,0 +1,1 @@
+"""Analytics service: per-tenant aggregates kept from invoice events, idempotently and rebuildably."""

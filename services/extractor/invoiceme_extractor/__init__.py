@@ -1,0 +1,1 @@
+"""Extractor service: turns OCR text into validated invoice fields (rules offline, or an LLM)."""

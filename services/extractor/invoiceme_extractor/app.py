@@ -1,0 +1,27 @@
+"""Composition root of the extractor: `faststream run invoiceme_extractor.app:create_app --factory`."""
+
+from __future__ import annotations
+
+from faststream import FastStream
+from faststream.nats import NatsMessage
+
+from invoiceme_common.events import TextExtracted
+from invoiceme_common.service import ServiceRuntime, create_service_app
+
+from . import handlers
+from .settings import ExtractorSettings
+
+
+def create_app(settings: ExtractorSettings | None = None) -> FastStream:
+    settings = settings or ExtractorSettings()
+
+    def wire(runtime: ServiceRuntime) -> None:
+        spec = runtime.topology.extractor_consumer(settings.ack_wait_seconds, settings.max_deliver)
+
+        async def handle(event: TextExtracted, msg: NatsMessage) -> None:
+            await handlers.on_text_extracted(event, msg, runtime)
+
+        runtime.subscribe(spec, TextExtracted, handle, max_workers=4)
+
+    app, _ = create_service_app("extractor", settings, wire)
+    return app

@@ -1,0 +1,58 @@
+"""Composition root of the gateway: `uvicorn invoiceme_gateway.app:create_app --factory`."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from invoiceme_common.bus import make_broker
+from invoiceme_common.db import create_pool, migrate
+from invoiceme_common.logging import configure_logging
+from invoiceme_common.storage import open_storage
+from invoiceme_common.topology import Topology, ensure_stream
+
+from .errors import install_error_handlers
+from .limits import BodySizeLimit
+from .middleware import RequestContextMiddleware
+from .routes import analytics, auth, health, invoices
+from .settings import GatewaySettings
+from .state import GatewayState
+
+
+def create_app(settings: GatewaySettings | None = None) -> FastAPI:
+    settings = settings or GatewaySettings()
+    configure_logging("gateway", settings.log_level, settings.log_format)
+    topology = Topology(settings.invoiceme_namespace)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await migrate(settings.database_url)
+        pool = await create_pool(settings.database_url, settings.db_pool_min, settings.db_pool_max)
+        broker = make_broker(settings.nats_url, "gateway")
+        await broker.start()
+        js = broker.connection.jetstream()
+        await ensure_stream(js, topology)
+        storage = open_storage(settings.storage_backend, js, topology.originals_bucket, settings.storage_dir)
+        app.state.gateway = GatewayState(settings, topology, pool, broker, storage)
+        try:
+            yield
+        finally:
+            await broker.stop()
+            await pool.close()
+
+    app = FastAPI(
+        title="InvoiceMe",
+        version="0.1.0",
+        description="Upload invoices and receipts; read, check and file them. All `/api/*` routes except "
+        "`/api/auth/*` need `Authorization: Bearer <token>`.",
+        lifespan=lifespan,
+    )
+    install_error_handlers(app)
+    for module in (health, auth, invoices, analytics):
+        app.include_router(module.router)
+    # Multipart overhead on top of the file itself is small; allow 1 MB for it.
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_upload_bytes + 2**20)
+    app.add_middleware(RequestContextMiddleware)
+    return app

@@ -1,0 +1,70 @@
+"""Password hashing (argon2id) and our own JWT access tokens."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import jwt
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+_hasher = PasswordHasher()
+_ALGORITHM = "HS256"
+_AUDIENCE = "invoiceme"
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+@dataclass(frozen=True)
+class TokenClaims:
+    user_id: uuid.UUID
+    tenant_id: uuid.UUID
+    token_id: uuid.UUID
+    expires_at: datetime
+
+
+def issue_access_token(secret: str, user_id: uuid.UUID, tenant_id: uuid.UUID, ttl: timedelta) -> str:
+    now = datetime.now(UTC)
+    claims = {
+        "sub": str(user_id),
+        "tid": str(tenant_id),
+        "jti": str(uuid.uuid4()),
+        "aud": _AUDIENCE,
+        "iat": now,
+        "exp": now + ttl,
+    }
+    return jwt.encode(claims, secret, algorithm=_ALGORITHM)
+
+
+class InvalidToken(Exception):
+    pass
+
+
+def decode_access_token(secret: str, token: str) -> TokenClaims:
+    try:
+        claims = jwt.decode(
+            token,
+            secret,
+            algorithms=[_ALGORITHM],
+            audience=_AUDIENCE,
+            options={"require": ["exp", "sub", "tid", "jti", "aud"]},
+        )
+        return TokenClaims(
+            user_id=uuid.UUID(claims["sub"]),
+            tenant_id=uuid.UUID(claims["tid"]),
+            token_id=uuid.UUID(claims["jti"]),
+            expires_at=datetime.fromtimestamp(claims["exp"], UTC),
+        )
+    except (jwt.PyJWTError, ValueError, KeyError) as exc:
+        raise InvalidToken(str(exc)) from exc

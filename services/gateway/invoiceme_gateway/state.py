@@ -1,0 +1,22 @@
+"""What the gateway builds at start-up and every request uses (held on app.state)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import asyncpg
+from faststream.nats import NatsBroker
+
+from invoiceme_common.storage import ObjectStorage
+from invoiceme_common.topology import Topology
+
+from .settings import GatewaySettings
+
+
+@dataclass
+class GatewayState:
+    settings: GatewaySettings
+    topology: Topology
+    pool: asyncpg.Pool
+    broker: NatsBroker
+    storage: ObjectStorage

@@ -1,0 +1,1 @@
+"""OCR service: turns an uploaded original into text with per-page word boxes and confidences."""

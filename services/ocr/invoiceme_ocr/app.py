@@ -1,0 +1,41 @@
+"""Composition root of the OCR service: `faststream run invoiceme_ocr.app:create_app --factory`."""
+
+from __future__ import annotations
+
+from faststream import FastStream
+from faststream.nats import NatsMessage
+
+from invoiceme_common.events import InvoiceUploaded
+from invoiceme_common.service import ServiceRuntime, create_service_app
+
+from . import handlers
+from .engine import OcrOptions
+from .reader import DocumentReader
+from .settings import OcrSettings
+
+
+def create_app(settings: OcrSettings | None = None) -> FastStream:
+    settings = settings or OcrSettings()
+    reader = DocumentReader(
+        OcrOptions(
+            languages=settings.ocr_languages,
+            dpi=settings.ocr_dpi,
+            max_pages=settings.ocr_max_pages,
+            max_megapixels=settings.ocr_max_megapixels,
+        ),
+        workers=settings.ocr_workers,
+        max_file_bytes=int(settings.ocr_max_file_mb * 2**20),
+    )
+
+    def wire(runtime: ServiceRuntime) -> None:
+        spec = runtime.topology.ocr_consumer(settings.ack_wait_seconds, settings.max_deliver)
+
+        async def handle(event: InvoiceUploaded, msg: NatsMessage) -> None:
+            await handlers.on_invoice_uploaded(event, msg, runtime, reader)
+
+        # One message per OCR process: pages of one document also spread over the pool.
+        runtime.subscribe(spec, InvoiceUploaded, handle, max_workers=settings.ocr_workers)
+
+    app, _ = create_service_app("ocr", settings, wire)
+    app.after_shutdown(reader.close)
+    return app
