@@ -101,16 +101,24 @@ class TextExtracted(Event):
 
 
 class InvoiceSaved(Event):
-    """The extractor saved fields. `extraction_version` increases with every save of this invoice,
-    so consumers can ignore a stale event that arrives after a newer one."""
+    """An invoice's fields were saved (by the extractor, or by a user's edit or assignment).
+    `extraction_version` increases with every save of this invoice, so consumers can ignore a
+    stale event that arrives after a newer one."""
 
     extraction_version: int
     status: str
+    business_id: uuid.UUID | None = None
     vendor_name: str | None = None
     invoice_date: str | None = None  # ISO date
     currency: str | None = None
     total: float | None = None
     fields: dict[str, Any] = Field(default_factory=dict)
+
+
+class InvoiceDeleted(Event):
+    """A user deleted an invoice (its original file is gone too); projections drop its contribution."""
+
+    extraction_version: int
 
 
 class InvoiceFailed(Event):

@@ -59,6 +59,10 @@ class Topology:
         return f"{self.namespace}.invoice.saved"
 
     @property
+    def invoice_deleted(self) -> str:
+        return f"{self.namespace}.invoice.deleted"
+
+    @property
     def invoice_failed(self) -> str:
         return f"{self.namespace}.invoice.failed"
 

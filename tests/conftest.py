@@ -1,0 +1,76 @@
+"""Shared fixtures: real NATS (JetStream) and Postgres for every tier that needs them.
+
+Uses NATS_URL / DATABASE_URL when they answer, otherwise starts embedded ones (data under
+.data/test). Every test session gets its own database and NATS namespace, so runs never see each
+other's rows or messages (and a developer's `make run` data is untouched).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import asyncpg
+import pytest
+
+from invoiceme_cli.infra import Infra, ensure_infra
+from invoiceme_common.db import migrate
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def infra() -> Iterator[Infra]:
+    started = ensure_infra(
+        os.environ.get("NATS_URL", "nats://127.0.0.1:4222"),
+        os.environ.get("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/invoiceme"),
+        ROOT / ".data" / "test",
+        log=lambda message: None,
+    )
+    yield started
+    started.stop()
+
+
+def _with_database(url: str, name: str) -> str:
+    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
+
+
+@pytest.fixture(scope="session")
+def database_url(infra: Infra) -> Iterator[str]:
+    name = f"invoiceme_test_{uuid.uuid4().hex[:10]}"
+    url = _with_database(infra.database_url, name)
+    asyncio.run(migrate(url))
+    yield url
+
+    async def drop() -> None:
+        admin = await asyncpg.connect(_with_database(infra.database_url, "postgres"))
+        try:
+            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        finally:
+            await admin.close()
+
+    asyncio.run(drop())
+
+
+@pytest.fixture(scope="session")
+def nats_url(infra: Infra) -> str:
+    return infra.nats_url
+
+
+@pytest.fixture
+def namespace() -> str:
+    """A fresh NATS namespace (streams, subjects, consumers, buckets) for one test."""
+    return f"t{uuid.uuid4().hex[:12]}"
+
+
+@pytest.fixture
+async def db(database_url: str) -> AsyncIterator[asyncpg.Pool]:
+    from invoiceme_common.db import create_pool
+
+    pool = await create_pool(database_url, 1, 4)
+    yield pool
+    await pool.close()

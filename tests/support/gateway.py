@@ -1,0 +1,42 @@
+"""An in-process gateway against real NATS and Postgres, and small API helpers for tests."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import httpx
+from asgi_lifespan import LifespanManager
+
+from invoiceme_gateway.app import create_app
+from invoiceme_gateway.settings import GatewaySettings
+
+
+def gateway_settings(database_url: str, nats_url: str, namespace: str, **overrides: object) -> GatewaySettings:
+    return GatewaySettings(
+        database_url=database_url,
+        nats_url=nats_url,
+        invoiceme_namespace=namespace,
+        environment="test",
+        jwt_secret="test-secret-" + uuid.uuid4().hex,
+        log_format="console",
+        **overrides,
+    )
+
+
+@asynccontextmanager
+async def gateway_client(settings: GatewaySettings) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(settings)
+    async with LifespanManager(app) as manager:
+        transport = httpx.ASGITransport(app=manager.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as client:
+            yield client
+
+
+async def signup(client: httpx.AsyncClient, email: str | None = None, password: str = "password-123") -> dict[str, str]:
+    """Sign a new user up; returns Authorization headers."""
+    email = email or f"user-{uuid.uuid4().hex[:8]}@example.com"
+    response = await client.post("/api/auth/signup", json={"email": email, "password": password})
+    assert response.status_code == 201, response.text
+    return {"Authorization": f"Bearer {response.json()['access_token']}"}
