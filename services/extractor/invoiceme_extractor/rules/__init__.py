@@ -1,0 +1,56 @@
+"""Deterministic offline extractor: label vocabularies and arithmetic, no per-vendor templates."""
+
+from __future__ import annotations
+
+from ..contract import Evidence, Extraction
+from .dates import prefers_month_first
+from .line_items import find_line_items
+from .lines import Found, document_language, document_lines
+from .parties import find_vendor_name, find_vendor_tax_id
+from .references import (
+    find_allocation_number,
+    find_currency,
+    find_dates,
+    find_document_type,
+    find_invoice_number,
+)
+from .totals import find_totals
+
+
+def read_fields(pages: list[tuple[int, str]]) -> tuple[dict[str, Found], Extraction]:
+    """Every field the rules can read from (page number, text) pairs, and the Extraction they make."""
+    lines = document_lines(pages)
+    language = document_language(lines)
+    currency = find_currency(lines, language)
+    month_first = prefers_month_first([line.text for line in lines], language, currency.value if currency else None)
+    invoice_date, due_date = find_dates(lines, month_first)
+    totals = find_totals(lines)
+    found = {
+        "document_type": find_document_type(lines),
+        "vendor_name": find_vendor_name(lines),
+        "vendor_tax_id": find_vendor_tax_id(lines),
+        "invoice_number": find_invoice_number(lines),
+        "invoice_date": invoice_date,
+        "due_date": due_date,
+        "currency": currency,
+        "subtotal": totals.subtotal,
+        "vat_rate": totals.vat_rate,
+        "vat_amount": totals.vat_amount,
+        "total": totals.total,
+        "allocation_number": find_allocation_number(lines),
+    }
+    present = {name: item for name, item in found.items() if item is not None}
+    extraction = Extraction(
+        **{name: item.value for name, item in present.items()},
+        line_items=find_line_items(lines),
+        confidence={name: round(item.confidence, 2) for name, item in present.items()},
+        source=dict.fromkeys(present, "rules"),
+        evidence={
+            name: Evidence(text=item.raw or item.line.text, page=item.line.page) for name, item in present.items()
+        },
+    )
+    return present, extraction
+
+
+def extract_with_rules(pages: list[tuple[int, str]]) -> Extraction:
+    return read_fields(pages)[1]

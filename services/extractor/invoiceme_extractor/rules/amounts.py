@@ -1,0 +1,67 @@
+"""Money amounts as printed: thousands separators, decimal comma or point, currency marks."""
+
+from __future__ import annotations
+
+import re
+
+# One amount token: optional sign, digits with , . ' or thin-space groups, optional 1-2 decimals.
+AMOUNT_TOKEN = re.compile(
+    r"(?<![\w.,/:])(?P<sign>-\s?)?(?P<num>\d{1,3}(?:[,.'](?:\d{3}))+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)"
+    r"(?P<minus>-)?(?![\w]|[.,]\d|/\d|:\d)(?P<pct>\s?%)?"
+)
+_PERCENT = re.compile(r"(\d{1,2}(?:[.,]\d{1,2})?)\s?%")
+
+
+def parse_amount(raw: str) -> float | None:
+    """'1,234.50' / '1.234,50' / "1'234.50" / '-12' -> float; None when it is not a number."""
+    text = raw.strip().replace(" ", "").replace("'", "")
+    negative = text.startswith("-") or text.endswith("-") or (text.startswith("(") and text.endswith(")"))
+    text = text.strip("-()")
+    if not text or not re.fullmatch(r"[\d.,]+", text):
+        return None
+    last_dot, last_comma = text.rfind("."), text.rfind(",")
+    if last_dot >= 0 and last_comma >= 0:
+        decimal = "." if last_dot > last_comma else ","
+    elif last_comma >= 0:
+        decimal = "," if len(text) - last_comma - 1 in (1, 2) else ""
+    elif last_dot >= 0:
+        decimal = "." if (len(text) - last_dot - 1 in (1, 2) or text.count(".") == 1) else ""
+    else:
+        decimal = ""
+    thousands = {",", "."} - {decimal}
+    for mark in thousands:
+        text = text.replace(mark, "")
+    if decimal == ",":
+        text = text.replace(",", ".")
+    try:
+        value = round(float(text), 2)
+    except ValueError:
+        return None
+    return -value if negative else value
+
+
+def amounts_in(line: str) -> list[tuple[float, str]]:
+    """Every money-like number in a line (percentages, dates and times excluded), with its raw text."""
+    found: list[tuple[float, str]] = []
+    for match in AMOUNT_TOKEN.finditer(line):
+        if match.group("pct"):
+            continue
+        raw = (match.group("sign") or "") + match.group("num") + (match.group("minus") or "")
+        value = parse_amount(raw)
+        if value is not None:
+            found.append((value, match.group(0).strip()))
+    return found
+
+
+def money_in(line: str) -> list[tuple[float, str]]:
+    """Amounts that look like money: with decimals, or thousands groups, or next to a currency mark."""
+    money = []
+    for value, raw in amounts_in(line):
+        if re.search(r"[.,]\d{2}$", raw) or re.search(r"\d[,.']\d{3}", raw):
+            money.append((value, raw))
+    return money
+
+
+def percent_in(line: str) -> float | None:
+    match = _PERCENT.search(line)
+    return round(float(match.group(1).replace(",", ".")) / 100, 4) if match else None

@@ -1,0 +1,95 @@
+"""Label vocabularies (Hebrew, English, and the German/French of EU invoices). Quotes are normalized to
+ASCII before matching, so מע"מ also matches מע״מ."""
+
+from __future__ import annotations
+
+import re
+
+
+def _any(*words: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{word})" for word in words), re.I)
+
+
+# Amount-due beats a plain total: it is what the customer actually pays.
+TOTAL_STRONG = _any(
+    r'סה"כ\s*לתשלום', r"לתשלום", r"total\s*(?:amount\s*)?due", r"amount\s*(?:due|payable)", r"balance\s*due",
+    r"grand\s*total", r'סה"כ\s*כולל\s*מע"מ', r"total\s*(?:incl|inc\.|including)", r"total\s*\(incl",
+    r"gesamtbetrag", r"rechnungsbetrag", r"zahlbetrag", r"zu\s*zahlen", r"total\s*ttc", r"net\s*à\s*payer",
+    r"bruttobetrag", r"rounded\s*total", r"total\s*payable", r"invoice\s*total", r"total\s*amount",
+)
+TOTAL_PLAIN = _any(r'סה"כ', r"\btotal\b", r"\bsumme\b", r"\bbetrag\b", r"\bbrutto\b", r"\bsuma\b")
+SUBTOTAL = _any(
+    r"sub\s*-?\s*total", r'לפני\s*מע"מ', r'ללא\s*מע"מ', r"סכום\s*ביניים", r'סה"כ\s*ביניים', r"\bnet(?:to)?\b",
+    r"excl", r"before\s*(?:tax|vat)", r"nettobetrag", r"warenwert", r"total\s*ht", r"montant\s*ht",
+    r"taxable\s*amount", r"amount\s*before", r"zwischensumme", r"summe\s*positionen", r"total\s*hors",
+    r"positionssumme", r"gesamt\s*netto",
+)
+VAT = _any(
+    r'מע"מ', r"\bvat\b", r"\btax\b", r"\bgst\b", r"\bmwst", r"\bust\b", r"umsatzsteuer", r"\btva\b",
+    r"sales\s*tax", r"steuerbetrag",
+)
+# Lines that name a total but are not the invoice total.
+NOT_A_TOTAL = _any(
+    r"\bcash\b", r"change", r"tendered", r"paid", r"שולם", r"עודף", r"מזומן", r"rounding\s*adj", r"\bqty\b",
+    r"total\s*qty", r"total\s*items?", r"discount", r"הנחה", r"saving", r"points", r"quantity", r"כמות",
+)
+INVOICE_NUMBER = _any(
+    r"invoice\s*(?:no|number|num|nr|#|id)\b\.?", r"inv\.?\s*(?:no|#)\.?", r"bill\s*(?:no|#)\.?",
+    r"receipt\s*(?:no|#|number)\.?", r"document\s*(?:no|#|number)\.?", r"doc\.?\s*no\.?",
+    r"credit\s*note\s*(?:no|#|number)\.?", r"(?<!\w)no\.(?=\s*:?\s*[A-Z]*\d)",
+    r"מספר\s*(?:חשבונית|מסמך|קבלה)", r"מס['\s]*\s*(?:חשבונית|מסמך|קבלה)",
+    r"(?:חשבונית\s*(?:מס\s*)?(?:/\s*קבלה\s*)?|קבלה\s*|חשבונית\s*זיכוי\s*)(?:מספר|מס['\s]|#)",
+    r"rechnungs?\s*-?\s*(?:nr|nummer)\.?", r"rechnung\s*nr\.?", r"(?:handels)?rechnung\s*(?:\(\d+\)\s*)?nr\.?",
+    r"facture\s*n[°o]\.?", r"n[°o]\s*de\s*facture", r"belegnummer", r"\binvoice\s*:",
+)
+DATE_INVOICE = _any(
+    r"invoice\s*date", r"date\s*of\s*(?:issue|invoice)", r"issue\s*date", r"issued", r"\bdate\b", r"dated",
+    r"תאריך\s*(?:הפקה|חשבונית|מסמך|הוצאה)", r"תאריך(?!\s*(?:פירעון|תשלום|אספקה|ערך))",
+    r"rechnungsdatum", r"datum", r"\bvom\b", r"date\s*de\s*facture", r"\bdu\b",
+)
+DATE_DUE = _any(
+    r"due\s*(?:date|by|on)?", r"payment\s*due", r"pay\s*by", r"payable\s*by", r"תאריך\s*(?:פירעון|תשלום)",
+    r"לתשלום\s*עד", r"תנאי\s*תשלום", r"fällig", r"zahlbar\s*bis", r"échéance", r"zahlungsziel",
+)
+DATE_OTHER = _any(
+    r"deliver", r"leistungs", r"lieferdatum", r"period", r"תקופ", r"אספקה", r"\bfrom\b.*\bto\b", r"order\s*date",
+    r"printed", r"הודפס", r"verordnung", r"termin",
+)
+TAX_ID = _any(
+    r"(?<![\u05d0-\u05ea])ח\.?\s*פ\.?(?![\u05d0-\u05ea])", r'(?<![\u05d0-\u05ea])ח"פ',
+    r"(?<![\u05d0-\u05ea])ע\.?\s*מ\.?(?![\u05d0-\u05ea\w])", r'(?<![\u05d0-\u05ea])ע"מ', r"עוסק\s*מורשה", r"עוסק\s*פטור", r"מס['\s]*עוסק",
+    r"vat\s*(?:reg(?:istration)?\.?\s*)?(?:no|number|id|#)", r"tax\s*(?:id|no|number|reg)", r"\bvat\s*:",
+    r"ust\.?\s*-?\s*id", r"ust\.?-?idnr", r"steuer\s*-?\s*(?:nr|nummer)", r"company\s*(?:no|number|reg)",
+    r"gst\s*(?:id|no|reg)", r"\bein\b", r"\babn\b", r"tva\s*intra", r"n°\s*tva", r"\bsiret\b", r"business\s*no",
+    r"registration\s*no", r"\(?\d{6,8}-[A-Z]\)?",
+)
+ALLOCATION = _any(r"מספר\s*הקצאה", r"מס['\s]*\s*הקצאה", r"allocation\s*(?:no|number|#)?", r"הקצאה")
+BUYER_BLOCK = _any(
+    r"bill\s*to", r"billed\s*to", r"ship\s*to", r"sold\s*to", r"customer", r"client", r"לכבוד", r"לקוח",
+    r"\bto\s*:", r"käufer", r"kunde", r"rechnungsempfänger", r"leistungsempfänger", r"destinataire",
+    r"buyer", r"recipient",
+)
+SELLER_BLOCK = _any(r"\bfrom\s*:", r"seller", r"supplier", r"vendor", r"verkäufer", r"lieferant", r"ספק", r"מאת")
+COMPANY_SUFFIX = _any(
+    r'בע"מ', r"\bltd\b", r"\blimited\b", r"\binc\b", r"\bllc\b", r"\bgmbh\b", r"\bag\b", r"\bsdn\b", r"\bbhd\b",
+    r"\bs\.?a\.?r?\.?l?\.?\b", r"\bcorp", r"\bco\.", r"\bplc\b", r"\be\.?k\.?\b", r"\bkg\b", r"enterprise",
+    r"trading", r"עמותה", r"שותפות", r"\bgroup\b", r"\bstore\b", r"\bshop\b", r"restaurant",
+)
+CURRENCIES = (
+    ("ILS", re.compile(r'₪|ש"ח|\bNIS\b|\bILS\b|שקל', re.I)),
+    ("EUR", re.compile(r"€|\bEUR\b|\bEuro\b", re.I)),
+    ("USD", re.compile(r"\$|\bUSD\b|\bUS\s*dollars?\b", re.I)),
+    ("GBP", re.compile(r"£|\bGBP\b", re.I)),
+    ("MYR", re.compile(r"\bMYR\b|\bRM\s?\d|\(RM\)|\bRM\b")),
+    ("CHF", re.compile(r"\bCHF\b")),
+)
+# Most specific first: the first that matches a title line names the document type.
+DOCUMENT_TYPES = (
+    ("credit_note", _any(r"חשבונית\s*(?:מס\s*)?זיכוי", r"credit\s*note", r"gutschrift", r"rechnungskorrektur",
+                         r"avoir", r"credit\s*memo")),
+    ("tax_invoice_receipt", _any(r"חשבונית\s*מס\s*/?\s*-?\s*קבלה", r"tax\s*invoice\s*/?\s*(?:&|and)?\s*receipt")),
+    ("invoice", _any(r"חשבונית\s*עסקה", r"חשבון\s*עסקה", r"pro\s*-?\s*forma")),
+    ("tax_invoice", _any(r"חשבונית\s*מס", r"tax\s*invoice")),
+    ("receipt", _any(r"^קבלה", r"קבלה\s*(?:מס|מספר|#)", r"\breceipt\b", r"cash\s*bill", r"quittung")),
+    ("invoice", _any(r"\binvoice\b", r"rechnung", r"facture", r"חשבונית", r"חשבון")),
+)

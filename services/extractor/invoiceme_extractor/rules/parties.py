@@ -1,0 +1,125 @@
+"""Who issued the invoice: the vendor's name and tax id, kept apart from the customer's."""
+
+from __future__ import annotations
+
+import re
+
+from . import labels
+from .dates import dates_in
+from .lines import Found, Line, following
+
+_EU_VAT = re.compile(r"\b(A[TT]U|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE|IL)"
+                     r"[\s.-]?((?:[0-9A-Z][\s.-]?){8,12})(?![\w])")
+_ISRAELI_ID = re.compile(r"(?<![\d-])(\d{9}|\d{2}-\d{6}-\d|\d{3}-\d{3}-\d{3}|\d{8}-\d)(?![\d-])")
+_GENERIC_ID = re.compile(r"(?<![\w-])([A-Z]{0,3}\d[\d\s./-]{4,16}\d[A-Z]?)(?![\w])")
+_NOT_A_NAME = re.compile(
+    r"@|www\.|https?:|\btel\b|phone|fax|טל|פקס|נייד|e-?mail|דוא\"ל|\bpage\b|seite|עמוד|original|מקור|העתק|copy|"
+    r"street|\bst\.|\broad\b|\bjalan\b|\bave\b|straße|strasse|רחוב|רח'|ת\.?ד|p\.?o\.?\s*box|\bbox\b",
+    re.I,
+)
+
+
+def _buyer_lines(lines: list[Line]) -> set[int]:
+    """Indexes of lines that describe the customer (a few lines after 'Bill to' / 'לכבוד')."""
+    inside: set[int] = set()
+    for line in lines:
+        if labels.BUYER_BLOCK.search(line.text) and not labels.TAX_ID.search(line.text[:3]):
+            for nxt in [line, *following(lines, line, 4)]:
+                if nxt is not line and labels.SELLER_BLOCK.search(nxt.text):
+                    break
+                inside.add(nxt.index)
+    return inside
+
+
+def normalize_tax_id(raw: str) -> str:
+    return re.sub(r"[\s./-]", "", raw).upper()
+
+
+def _ids_in(text: str) -> list[str]:
+    found = [m.group(0) for m in _EU_VAT.finditer(text) if sum(ch.isdigit() for ch in m.group(2)) >= 7]
+    found += [match.group(1) for match in _ISRAELI_ID.finditer(text)]
+    if not found:
+        found = [match.group(1) for match in _GENERIC_ID.finditer(text) if not dates_in(match.group(1))]
+    return found
+
+
+def find_vendor_tax_id(lines: list[Line]) -> Found | None:
+    buyer = _buyer_lines(lines)
+    best: tuple[tuple[int, int], Found] | None = None
+    for line in lines:
+        label = labels.TAX_ID.search(line.text)
+        if not label:
+            continue
+        after = line.text[label.end():] if label.group(0)[:1].isalpha() or label.group(0)[:1] in "ח״ע" else line.text
+        candidates = _ids_in(after) or _ids_in(line.text)
+        if not candidates:
+            candidates = [c for nxt in following(lines, line, 1) for c in _ids_in(nxt.text)]
+        for raw in candidates:
+            value = normalize_tax_id(raw)
+            if len(re.sub(r"\D", "", value)) < 6:
+                continue
+            rank = (0 if line.index in buyer else 1, -line.index)
+            if best is None or rank > best[0]:
+                best = (rank, Found(value, raw, line, 0.9 if rank[0] else 0.5))
+            break
+    if best is None:
+        for line in lines:  # an EU VAT id printed without a label
+            match = _EU_VAT.search(line.text)
+            if match and line.index not in buyer and sum(ch.isdigit() for ch in match.group(2)) >= 7:
+                return Found(normalize_tax_id(match.group(0)), match.group(0), line, 0.6)
+    return best[1] if best else None
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"^(?:name|from|seller|supplier|vendor|שם\s*העסק|שם\s*הספק|ספק|מאת)\s*[:\-]\s*", "", text, flags=re.I)
+    label = labels.TAX_ID.search(text)
+    if label and label.start() > 3:
+        text = text[: label.start()]
+    return text.strip(" :-|,")
+
+
+def _name_score(line: Line, position: int, lines: list[Line]) -> float:
+    text = line.text
+    if _NOT_A_NAME.search(text) or dates_in(text) or labels.INVOICE_NUMBER.search(text):
+        return -1
+    letters = sum(ch.isalpha() for ch in text)
+    if letters < 3 or sum(ch.isdigit() for ch in text) > letters:
+        return -1
+    if any(pattern.fullmatch(text.strip(" :")) for _, pattern in labels.DOCUMENT_TYPES):
+        return -1
+    if any(pattern.search(text) for _, pattern in labels.DOCUMENT_TYPES) and len(text) < 30:
+        return -1
+    if labels.TAX_ID.match(text) or labels.BUYER_BLOCK.search(text) or labels.SELLER_BLOCK.fullmatch(text.strip(": ")):
+        return -1
+    score = 2.0 - position * 0.25
+    if labels.COMPANY_SUFFIX.search(text):
+        score += 3
+    if any(labels.TAX_ID.search(nxt.text) for nxt in following(lines, line, 2)):
+        score += 1
+    if text.isupper() and letters > 4:
+        score += 0.5
+    return score
+
+
+def find_vendor_name(lines: list[Line]) -> Found | None:
+    for line in lines[:40]:  # an explicit seller block wins over guessing from the header
+        if labels.SELLER_BLOCK.match(line.text.strip()):
+            rest = line.text[labels.SELLER_BLOCK.match(line.text.strip()).end():].strip(" :")  # type: ignore[union-attr]
+            for candidate in ([rest] if len(rest) > 2 else []) + [n.text for n in following(lines, line, 2)]:
+                name = _clean_name(candidate)
+                if len(name) > 2 and not labels.TAX_ID.match(name):
+                    return Found(name, candidate, line, 0.85)
+    buyer = _buyer_lines(lines)
+    first_page = [line for line in lines if line.page == lines[0].page][:12] if lines else []
+    scored = []
+    for position, line in enumerate(first_page):
+        if line.index in buyer:
+            continue
+        score = _name_score(line, position, lines)
+        if score > 0:
+            scored.append((score, -position, line))
+    if not scored:
+        return None
+    score, _, line = max(scored)
+    name = _clean_name(line.text)
+    return Found(name, line.text, line, min(0.9, 0.45 + 0.1 * score)) if name else None

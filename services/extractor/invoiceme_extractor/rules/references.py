@@ -1,0 +1,113 @@
+"""Invoice number, allocation number, dates, currency and document type."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from . import labels
+from .dates import FoundDate, dates_in
+from .lines import Found, Line, following
+
+_NUMBER_TOKEN = re.compile(r"(?<![\w/-])([A-Z]{0,6}[-/#]?\d[\w\-/.]{0,24}\w|\d)(?![\w])", re.I)
+_ALLOCATION_TOKEN = re.compile(r"(?<!\d)(\d{9})(?!\d)")
+
+
+def _number_after(text: str) -> str | None:
+    for match in _NUMBER_TOKEN.finditer(text):
+        token = match.group(1).rstrip(".")
+        if dates_in(token) or re.fullmatch(r"\d{1,2}[.,]\d{2}", token) or len(token) > 24:
+            continue
+        if re.fullmatch(r"[\d.,]+", token) and re.search(r"[.,]\d{2}$", token):
+            continue  # an amount, not a number
+        return token
+    return None
+
+
+def find_invoice_number(lines: list[Line]) -> Found | None:
+    for line in lines:
+        label = labels.INVOICE_NUMBER.search(line.text)
+        if not label:
+            continue
+        token = _number_after(line.text[label.end():].lstrip(" :#.-"))
+        if token:
+            return Found(token, token, line, 0.9)
+        if line.text[label.end():].strip(" :#.-") == "":
+            for nxt in following(lines, line, 1):
+                token = _number_after(nxt.text)
+                if token:
+                    return Found(token, token, nxt, 0.8)
+    return None
+
+
+def find_allocation_number(lines: list[Line]) -> Found | None:
+    for line in lines:
+        label = labels.ALLOCATION.search(line.text)
+        if not label:
+            continue
+        for candidate in [line.text[label.end():], *(n.text for n in following(lines, line, 1))]:
+            match = _ALLOCATION_TOKEN.search(candidate.replace(" ", "").replace("-", ""))
+            if match:
+                return Found(match.group(1), match.group(1), line, 0.9)
+    return None
+
+
+def _date_kind(text: str) -> str | None:
+    if labels.DATE_DUE.search(text):
+        return "due"
+    if labels.DATE_OTHER.search(text):
+        return "other"
+    if labels.DATE_INVOICE.search(text):
+        return "invoice"
+    return None
+
+
+def find_dates(lines: list[Line], month_first: bool) -> tuple[Found | None, Found | None]:
+    invoice: Found | None = None
+    due: Found | None = None
+    unlabelled: Found | None = None
+    for line in lines:
+        kind = _date_kind(line.text)
+        found: list[FoundDate] = dates_in(line.text, month_first)
+        source = line
+        if not found and kind in ("invoice", "due"):
+            nxt = following(lines, line, 1)
+            if nxt and not _date_kind(nxt[0].text):
+                found, source = dates_in(nxt[0].text, month_first), nxt[0]
+        if not found:
+            continue
+        first = found[0]
+        if kind == "invoice" and invoice is None:
+            invoice = Found(first.value.isoformat(), first.raw, source, 0.75 if first.ambiguous else 0.9)
+        elif kind == "due" and due is None:
+            due = Found(found[-1].value.isoformat(), found[-1].raw, source, 0.85)
+        elif kind is None and unlabelled is None:
+            unlabelled = Found(first.value.isoformat(), first.raw, source, 0.55)
+    return invoice or unlabelled, due
+
+
+def find_currency(lines: list[Line], language: str) -> Found | None:
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, tuple[str, Line]] = {}
+    for line in lines:
+        for code, pattern in labels.CURRENCIES:
+            for match in pattern.finditer(line.text):
+                counts[code] += 1
+                first_seen.setdefault(code, (match.group(0), line))
+    if counts:
+        code, _ = counts.most_common(1)[0]
+        raw, line = first_seen[code]
+        return Found(code, raw, line, 0.95 if len(counts) == 1 else 0.75)
+    if language == "he" and lines:
+        return Found("ILS", "", lines[0], 0.5)  # Hebrew invoices without a mark are in shekels
+    return None
+
+
+def find_document_type(lines: list[Line]) -> Found | None:
+    for scope, confidence in ((lines[:15], 0.9), (lines, 0.6)):
+        for code, pattern in labels.DOCUMENT_TYPES:
+            for line in scope:
+                match = pattern.search(line.text)
+                if match:
+                    return Found(code, match.group(0), line, confidence)
+    return None

@@ -1,0 +1,127 @@
+"""Subtotal, VAT and total: read every labelled amount, then pick the set that adds up.
+
+Why not "the number after Total": invoices print several totals (per page, per VAT rate, amount due
+after a payment), and OCR drops labels. Agreement between subtotal + VAT = total is the strongest
+evidence a document gives, so it decides between candidates before label strength does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import labels
+from .amounts import amounts_in, money_in, percent_in
+from .lines import Found, Line, following
+
+_INCLUSIVE = re.compile(r"incl|כולל|brutto|ttc", re.I)
+_STANDARD_RATES = (0.0, 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.13, 0.15, 0.16, 0.17, 0.18, 0.19, 0.2, 0.21, 0.25)
+
+
+@dataclass(frozen=True)
+class Totals:
+    subtotal: Found | None = None
+    vat_amount: Found | None = None
+    total: Found | None = None
+    vat_rate: Found | None = None
+
+
+def classify(text: str) -> str | None:
+    """Which amount a labelled line states: subtotal, vat, total_strong, total_plain, or None."""
+    if labels.SUBTOTAL.search(text) and not _INCLUSIVE.search(text):
+        return "subtotal"
+    if labels.NOT_A_TOTAL.search(text) and not labels.TOTAL_STRONG.search(text):
+        return None
+    if labels.TOTAL_STRONG.search(text):
+        return "total_strong"
+    if labels.VAT.search(text):
+        return "vat"
+    if labels.TOTAL_PLAIN.search(text):
+        return "total_plain"
+    return None
+
+
+def _line_amount(line: Line, lines: list[Line]) -> tuple[float, str, Line] | None:
+    found = money_in(line.text) or [a for a in amounts_in(line.text) if a[0] != 0 or "." in a[1]]
+    if found:
+        return (*found[-1], line)
+    for nxt in following(lines, line, 2):  # stacked layout: the value sits under its label
+        if classify(nxt.text):
+            return None
+        amounts = money_in(nxt.text)
+        if amounts and len(re.sub(r"[\d.,\s₪$€£%-]|ש\"ח|NIS|ILS|EUR|USD", "", nxt.text)) <= 4:
+            return (*amounts[-1], nxt)
+    return None
+
+
+def _candidates(lines: list[Line]) -> dict[str, list[tuple[float, str, Line]]]:
+    found: dict[str, list[tuple[float, str, Line]]] = {}
+    for line in lines:
+        kind = classify(line.text)
+        if kind is None:
+            continue
+        amount = _line_amount(line, lines)
+        if amount is not None:
+            found.setdefault(kind, []).append(amount)
+    return found
+
+
+def _consistent_triple(found: dict[str, list[tuple[float, str, Line]]]):  # type: ignore[no-untyped-def]
+    totals = found.get("total_strong", []) + found.get("total_plain", [])
+    best = None
+    for total in totals:
+        for subtotal in found.get("subtotal", []):
+            for vat in found.get("vat", []) or [(0.0, "", subtotal[2])]:
+                if abs(subtotal[0] + vat[0] - total[0]) <= 0.011 and total[0] != 0:
+                    score = (total in found.get("total_strong", []), vat[1] != "", total[2].index)
+                    if best is None or score > best[0]:
+                        best = (score, subtotal, vat if vat[1] else None, total)
+    return best[1:] if best else None
+
+
+def _rate(vat: float | None, subtotal: float | None, vat_line: Line | None) -> tuple[float, str] | None:
+    if vat_line is not None and (rate := percent_in(vat_line.text)) is not None:
+        return rate, vat_line.text
+    if vat is not None and subtotal:
+        ratio = vat / subtotal
+        close = min(_STANDARD_RATES, key=lambda rate: abs(rate - ratio))
+        if abs(close - ratio) < 0.002:
+            return close, ""
+    return None
+
+
+def find_totals(lines: list[Line]) -> Totals:
+    found = _candidates(lines)
+    triple = _consistent_triple(found)
+    if triple:
+        subtotal, vat, total = triple
+        confidence = 0.97
+    else:
+        strong = [c for c in found.get("total_strong", []) if c[0] != 0]
+        plain = [c for c in found.get("total_plain", []) if c[0] != 0]
+        total = max(strong or plain, key=lambda c: (abs(c[0]), c[2].index)) if (strong or plain) else None
+        subtotal = found["subtotal"][-1] if found.get("subtotal") else None
+        vat = found["vat"][-1] if found.get("vat") else None
+        confidence = 0.8 if strong else 0.65
+    result = {
+        name: Found(item[0], item[1], item[2], confidence) if item else None
+        for name, item in (("subtotal", subtotal), ("vat_amount", vat), ("total", total))
+    }
+    result = _fill_missing(result)
+    sub_value = result["subtotal"].value if result["subtotal"] else None
+    vat_value = result["vat_amount"].value if result["vat_amount"] else None
+    rate = _rate(vat_value, sub_value, vat[2] if vat else None)
+    rate_found = Found(rate[0], rate[1], (vat or total or subtotal)[2], confidence) if rate else None  # type: ignore[index]
+    return Totals(result["subtotal"], result["vat_amount"], result["total"], rate_found)
+
+
+def _fill_missing(result: dict[str, Found | None]) -> dict[str, Found | None]:
+    """Derive the one missing amount from the other two, at lower confidence."""
+    subtotal, vat, total = result["subtotal"], result["vat_amount"], result["total"]
+    if total and vat and not subtotal and abs(vat.value) < abs(total.value):
+        result["subtotal"] = Found(round(total.value - vat.value, 2), "", total.line, 0.6)
+    elif total and subtotal and not vat and 0 <= (total.value - subtotal.value) / (total.value or 1) < 0.3:
+        result["vat_amount"] = Found(round(total.value - subtotal.value, 2), "", total.line, 0.6)
+    elif subtotal and vat and not total:
+        result["total"] = Found(round(subtotal.value + vat.value, 2), "", subtotal.line, 0.6)
+    return result

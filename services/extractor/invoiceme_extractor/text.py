@@ -1,0 +1,49 @@
+"""Text clean-up shared by the rules and the LLM path: quotes, invisible marks, visual-order Hebrew."""
+
+from __future__ import annotations
+
+import re
+
+_QUOTES = str.maketrans({"״": '"', "׳": "'", "“": '"', "”": '"', "„": '"', "’": "'", "‘": "'", "`": "'", "−": "-"})
+_INVISIBLE = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"))
+_SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\t": " "})
+HEBREW_LETTER = re.compile(r"[\u05d0-\u05ea]")
+_HEBREW_WORD = re.compile(r"[\u05d0-\u05ea][\u05d0-\u05ea\"']*[\u05d0-\u05ea]")
+_FINAL_FORMS = "ךםןףץ"
+# Words that only appear reversed when a PDF stores Hebrew in visual (left-to-right) order.
+_REVERSED_KEYWORDS = ('מ"עמ', 'כ"הס', "םולשתל", "תינובשח", "ךיראת", "רפסמ", "הלבק")
+_LTR_RUN = re.compile(r"[A-Za-z0-9@%$€₪£][A-Za-z0-9@%$€₪£.,:/\-_+ ]*[A-Za-z0-9@%$€₪£]|[A-Za-z0-9]")
+_MIRROR = str.maketrans("()[]{}<>", ")(][}{><")
+
+
+def normalize_line(line: str) -> str:
+    return " ".join(line.translate(_INVISIBLE).translate(_QUOTES).translate(_SPACES).split())
+
+
+def hebrew_ratio(text: str) -> float:
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(1 for ch in letters if HEBREW_LETTER.match(ch)) / len(letters) if letters else 0.0
+
+
+def looks_visual_order(text: str) -> bool:
+    """True when Hebrew words read backwards: final letter forms (ם, ן…) open words instead of ending them."""
+    words = _HEBREW_WORD.findall(text)
+    starts = sum(1 for word in words if word[0] in _FINAL_FORMS)
+    ends = sum(1 for word in words if word[-1] in _FINAL_FORMS)
+    reversed_keywords = sum(text.count(keyword) for keyword in _REVERSED_KEYWORDS)
+    return starts + 2 * reversed_keywords > ends + 1
+
+
+def to_logical_order(line: str) -> str:
+    """Reverse a visual-order line, then put the left-to-right runs (numbers, Latin) back the right way."""
+    flipped = line[::-1].translate(_MIRROR)
+    return _LTR_RUN.sub(lambda match: match.group(0)[::-1].translate(_MIRROR), flipped)
+
+
+def clean_page_text(text: str) -> list[str]:
+    """The page's non-empty lines, normalized, in logical order."""
+    lines = [normalize_line(line) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    if looks_visual_order("\n".join(lines)):
+        lines = [to_logical_order(line) if HEBREW_LETTER.search(line) else line for line in lines]
+    return lines
