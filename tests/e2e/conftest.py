@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import socket
+import time
+import uuid
+from dataclasses import dataclass
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from invoiceme_cli.runner import ServiceProcesses
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / ".artifacts"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class Pipeline:
+    url: str
+    processes: ServiceProcesses
+
+    def check_alive(self) -> None:
+        if exited := self.processes.exited():
+            pytest.fail(f"service(s) exited: {exited}; logs in {self.processes.log_dir}")
+
+
+@pytest.fixture(scope="module")
+def pipeline(database_url: str, nats_url: str) -> Iterator[Pipeline]:
+    """The four services as real processes, as `invoiceme up` starts them; yields the gateway URL."""
+    port = _free_port()
+    namespace = f"e2e{uuid.uuid4().hex[:10]}"
+    env = {
+        "NATS_URL": nats_url,
+        "DATABASE_URL": database_url,
+        "INVOICEME_NAMESPACE": namespace,
+        "ENVIRONMENT": "test",
+        "JWT_SECRET": uuid.uuid4().hex + uuid.uuid4().hex,
+        "LOG_FORMAT": "json",
+        "OCR_WORKERS": "2",
+    }
+    processes = ServiceProcesses(env, "127.0.0.1", port, log_dir=ARTIFACTS / f"logs-{namespace}")
+    processes.start()
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            Pipeline(url, processes).check_alive()
+            try:
+                if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"gateway not healthy after 60 s; logs in {processes.log_dir}")
+            time.sleep(0.3)
+        yield Pipeline(url, processes)
+    finally:
+        processes.stop()

@@ -1,0 +1,108 @@
+"""The spine end to end: four real service processes, real NATS JetStream and Postgres."""
+
+from __future__ import annotations
+
+import time
+import uuid
+
+import httpx
+import pytest
+
+from tests.e2e.conftest import Pipeline
+from tests.support.documents import invoice_pdf, invoice_scan_png
+
+pytestmark = pytest.mark.e2e
+
+ENGLISH_PDF_LINES = [
+    "Northwind Supplies Ltd",
+    "Tax Invoice",
+    "Invoice No: NW-7781",
+    "Date: 14/03/2025",
+    "Office chairs  2 x 650.00     1,300.00",
+    "Subtotal                      1,300.00",
+    "VAT 18%                         234.00",
+    "Total due                    $1,534.00",
+]
+HEBREW_SCAN_LINES = [
+    'אלקטרו-טק בע"מ',
+    "חשבונית מס מספר 5521",
+    "תאריך: 03/02/2025",
+    'סה"כ לפני מע"מ: 1,000.00',
+    'מע"מ 18%: 180.00',
+    'סה"כ לתשלום: 1,180.00 ₪',
+]
+
+
+def _signup(client: httpx.Client) -> dict[str, str]:
+    email = f"e2e-{uuid.uuid4().hex[:8]}@example.com"
+    response = client.post("/api/auth/signup", json={"email": email, "password": "password-123"})
+    assert response.status_code == 201, response.text
+    return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+
+def _wait_for(
+    pipeline: Pipeline, client: httpx.Client, headers: dict[str, str], invoice_id: str, timeout: float = 120
+) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        pipeline.check_alive()
+        invoice = client.get(f"/api/invoices/{invoice_id}", headers=headers).json()
+        if invoice["status"] in ("extracted", "needs_review", "failed"):
+            return invoice
+        time.sleep(0.5)
+    pytest.fail(f"invoice {invoice_id} still {invoice['status']} after {timeout} s")
+
+
+def test_upload_to_analytics(pipeline: Pipeline) -> None:
+    with httpx.Client(base_url=pipeline.url, timeout=30) as client:
+        alice, bob = _signup(client), _signup(client)
+        uploads = {
+            "pdf": client.post("/api/invoices", headers=alice,
+                               files={"file": ("northwind.pdf", invoice_pdf(ENGLISH_PDF_LINES), "application/pdf")}),
+            "png": client.post("/api/invoices", headers=alice,
+                               files={"file": ("scan.png", invoice_scan_png(HEBREW_SCAN_LINES, True), "image/png")}),
+        }
+        for response in uploads.values():
+            assert response.status_code == 202, response.text
+            assert response.json()["status"] == "received"
+
+        pdf = _wait_for(pipeline, client, alice, uploads["pdf"].json()["id"])
+        png = _wait_for(pipeline, client, alice, uploads["png"].json()["id"])
+        assert pdf["status"] in ("extracted", "needs_review"), pdf.get("error")
+        assert png["status"] in ("extracted", "needs_review"), png.get("error")
+        assert pdf["text_source"] == "text_layer"
+        assert png["text_source"] == "ocr"
+        assert (pdf["fields"]["total"], pdf["fields"]["invoice_date"]) == (1534.0, "2025-03-14")
+        assert (pdf["fields"]["currency"], pdf["fields"]["invoice_number"]) == ("USD", "NW-7781")
+        assert (png["fields"]["total"], png["fields"]["invoice_date"]) == (1180.0, "2025-02-03")
+        assert png["fields"]["currency"] == "ILS"
+
+        # Analytics is eventually consistent: poll until both invoices are counted.
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            summary = client.get("/api/analytics/summary", headers=alice).json()
+            if sum(row["count"] for row in summary["by_currency"]) == 2:
+                break
+            time.sleep(0.5)
+        by_currency = {row["key"]: (row["count"], row["total"]) for row in summary["by_currency"]}
+        assert by_currency == {"USD": (1, 1534.0), "ILS": (1, 1180.0)}
+        by_month = {(row["key"], row["currency"]): row["total"] for row in summary["by_month"]}
+        assert by_month == {("2025-03", "USD"): 1534.0, ("2025-02", "ILS"): 1180.0}
+
+        # Another user sees neither invoice nor any aggregate.
+        assert client.get("/api/invoices", headers=bob).json()["items"] == []
+        for response in uploads.values():
+            assert client.get(f"/api/invoices/{response.json()['id']}", headers=bob).status_code == 404
+        bob_summary = client.get("/api/analytics/summary", headers=bob).json()
+        assert bob_summary == {"by_vendor": [], "by_month": [], "by_currency": []}
+
+
+def test_unreadable_upload_is_marked_failed_with_reason(pipeline: Pipeline) -> None:
+    with httpx.Client(base_url=pipeline.url, timeout=30) as client:
+        alice = _signup(client)
+        truncated = invoice_pdf(ENGLISH_PDF_LINES)[:300]  # a PDF header but no body
+        response = client.post("/api/invoices", headers=alice, files={"file": ("cut.pdf", truncated)})
+        assert response.status_code == 202
+        invoice = _wait_for(pipeline, client, alice, response.json()["id"], timeout=60)
+        assert invoice["status"] == "failed"
+        assert "PDF" in invoice["error"]
