@@ -9,8 +9,18 @@ from pydantic import BaseModel, Field
 DocumentType = Literal["tax_invoice", "tax_invoice_receipt", "receipt", "invoice", "credit_note"]
 
 FIELD_NAMES = (
-    "document_type", "vendor_name", "vendor_tax_id", "invoice_number", "invoice_date", "due_date",
-    "currency", "subtotal", "vat_rate", "vat_amount", "total", "allocation_number",
+    "document_type",
+    "vendor_name",
+    "vendor_tax_id",
+    "invoice_number",
+    "invoice_date",
+    "due_date",
+    "currency",
+    "subtotal",
+    "vat_rate",
+    "vat_amount",
+    "total",
+    "allocation_number",
 )
 
 

@@ -2,16 +2,47 @@
 
 from __future__ import annotations
 
-from invoiceme_common.events import PageText
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from typing import Any
 
-from .contract import Extraction
+from .contract import Extraction, ExtractionWarning
+from .evidence import add_boxes
+from .llm.base import LlmProvider
+from .llm.chain import run_chain
+from .llm.normalize import normalize_fields, normalize_line_items
+from .merge import merge
 from .rules import extract_with_rules
+from .validation import validate
 
 
-def extract_invoice(pages: list[PageText]) -> Extraction:
-    text = "\n\n".join(page.text for page in pages)
-    extraction = extract_with_rules(text)
-    method = {page.method for page in pages}
-    origin = method.pop() if len(method) == 1 else "mixed"
+def _origin(pages: Sequence[Any]) -> str:
+    methods = {page.method for page in pages}
+    return methods.pop() if len(methods) == 1 else "mixed"
+
+
+async def extract_invoice(
+    pages: Sequence[Any], providers: Sequence[LlmProvider] = (), today: date | None = None
+) -> Extraction:
+    """Rules always run; configured LLMs are tried in order and merged over them; then validation.
+
+    `pages` are PageText or OcrPage values (number, text, method; OcrPage adds word boxes).
+    """
+    extraction = extract_with_rules([(page.number, page.text) for page in pages])
+    if providers:
+        text = "\n\n".join(page.text for page in pages)
+        answer = await run_chain(providers, text)
+        if answer.fields is not None:
+            extraction = merge(
+                extraction, normalize_fields(answer.fields), normalize_line_items(answer.fields)
+            )
+        else:
+            message = "; ".join(answer.failures) or "no provider answered"
+            extraction.warnings.append(
+                ExtractionWarning(code="llm_unavailable", message=f"used rules only: {message}")
+            )
+    origin = _origin(pages)
     extraction.source = {field: f"{origin}+{how}" for field, how in extraction.source.items()}
+    add_boxes(extraction.evidence, pages)
+    extraction.warnings.extend(validate(extraction, today or datetime.now(UTC).date()))
     return extraction

@@ -6,7 +6,6 @@ import uuid
 from typing import Any
 
 import asyncpg
-
 from invoiceme_common.invoice_store import set_status
 from invoiceme_common.status import InvoiceStatus
 
@@ -19,7 +18,11 @@ def stored_fields(extraction: Extraction) -> dict[str, Any]:
 
 
 async def save_extraction(
-    pool: asyncpg.Pool, tenant_id: uuid.UUID, invoice_id: uuid.UUID, extraction: Extraction, status: InvoiceStatus
+    pool: asyncpg.Pool,
+    tenant_id: uuid.UUID,
+    invoice_id: uuid.UUID,
+    extraction: Extraction,
+    status: InvoiceStatus,
 ) -> int | None:
     """Save fields and bump extraction_version; None when the invoice was deleted meanwhile."""
     async with pool.acquire() as conn, conn.transaction():

@@ -22,7 +22,9 @@ def read_fields(pages: list[tuple[int, str]]) -> tuple[dict[str, Found], Extract
     lines = document_lines(pages)
     language = document_language(lines)
     currency = find_currency(lines, language)
-    month_first = prefers_month_first([line.text for line in lines], language, currency.value if currency else None)
+    month_first = prefers_month_first(
+        [line.text for line in lines], language, currency.value if currency else None
+    )
     invoice_date, due_date = find_dates(lines, month_first)
     totals = find_totals(lines)
     found = {
@@ -46,7 +48,8 @@ def read_fields(pages: list[tuple[int, str]]) -> tuple[dict[str, Found], Extract
         confidence={name: round(item.confidence, 2) for name, item in present.items()},
         source=dict.fromkeys(present, "rules"),
         evidence={
-            name: Evidence(text=item.raw or item.line.text, page=item.line.page) for name, item in present.items()
+            name: Evidence(text=item.raw or item.line.text, page=item.line.page)
+            for name, item in present.items()
         },
     )
     return present, extraction

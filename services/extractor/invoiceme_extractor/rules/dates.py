@@ -8,19 +8,63 @@ from datetime import date
 
 MONTHS = {
     # English, German, French, Hebrew; three-letter prefixes are matched too.
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12, "sept": 9,
-    "januar": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-    "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
-    "ינואר": 1, "פברואר": 2, "מרץ": 3, "מרס": 3, "אפריל": 4, "מאי": 5, "יוני": 6, "יולי": 7, "אוגוסט": 8,
-    "ספטמבר": 9, "אוקטובר": 10, "נובמבר": 11, "דצמבר": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "sept": 9,
+    "januar": 1,
+    "februar": 2,
+    "märz": 3,
+    "maerz": 3,
+    "juni": 6,
+    "juli": 7,
+    "oktober": 10,
+    "dezember": 12,
+    "janvier": 1,
+    "février": 2,
+    "fevrier": 2,
+    "mars": 3,
+    "avril": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "août": 8,
+    "aout": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "décembre": 12,
+    "decembre": 12,
+    "ינואר": 1,
+    "פברואר": 2,
+    "מרץ": 3,
+    "מרס": 3,
+    "אפריל": 4,
+    "מאי": 5,
+    "יוני": 6,
+    "יולי": 7,
+    "אוגוסט": 8,
+    "ספטמבר": 9,
+    "אוקטובר": 10,
+    "נובמבר": 11,
+    "דצמבר": 12,
 }
 _MONTH_WORD = r"(?:ב|ל)?(?P<{name}>[A-Za-zäéûÄ\u05d0-\u05ea]{{3,10}})\.?"
 _NUMERIC = re.compile(r"(?<![\d.:/-])(\d{1,2})\s?([./-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])")
 _ISO = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")
 _DAY_MONTH_YEAR = re.compile(
-    r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th)?[\s./-]+" + _MONTH_WORD.format(name="month") + r"[\s,./-]+(?P<year>\d{4}|\d{2})(?!\d)",
+    r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th)?[\s./-]+"
+    + _MONTH_WORD.format(name="month")
+    + r"[\s,./-]+(?P<year>\d{4}|\d{2})(?!\d)",
 )
 _MONTH_DAY_YEAR = re.compile(
     _MONTH_WORD.format(name="month") + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})(?!\d)"
@@ -82,7 +126,11 @@ def dates_in(line: str, month_first: bool = False) -> list[FoundDate]:
                 found.append(FoundDate(value, match.group(0), match.start(), False))
     unique: dict[int, FoundDate] = {}
     for item in sorted(found, key=lambda item: item.start):
-        if not any(item.start < other.start + len(other.raw) for other in unique.values() if other.start <= item.start):
+        if not any(
+            item.start < other.start + len(other.raw)
+            for other in unique.values()
+            if other.start <= item.start
+        ):
             unique[item.start] = item
     return list(unique.values())
 

@@ -30,7 +30,9 @@ def _row(line: Line) -> LineItem | None:
     for i, quantity in enumerate(values[:-1]):  # find quantity x unit price = amount among the numbers
         for unit_price in values[i + 1 : -1]:
             if abs(quantity * unit_price - amount) <= 0.011 * max(1, quantity):
-                return LineItem(description=description, quantity=quantity, unit_price=unit_price, amount=amount)
+                return LineItem(
+                    description=description, quantity=quantity, unit_price=unit_price, amount=amount
+                )
     if len(values) >= 2 and values[-2] == amount:
         return LineItem(description=description, quantity=1, unit_price=amount, amount=amount)
     return LineItem(description=description, amount=amount) if len(values) <= 2 else None

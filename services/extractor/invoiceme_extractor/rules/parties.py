@@ -8,8 +8,10 @@ from . import labels
 from .dates import dates_in
 from .lines import Found, Line, following
 
-_EU_VAT = re.compile(r"\b(A[TT]U|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE|IL)"
-                     r"[\s.-]?((?:[0-9A-Z][\s.-]?){8,12})(?![\w])")
+_EU_VAT = re.compile(
+    r"\b(A[TT]U|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE|IL)"
+    r"[\s.-]?((?:[0-9A-Z][\s.-]?){8,12})(?![\w])"
+)
 _ISRAELI_ID = re.compile(r"(?<![\d-])(\d{9}|\d{2}-\d{6}-\d|\d{3}-\d{3}-\d{3}|\d{8}-\d)(?![\d-])")
 _GENERIC_ID = re.compile(r"(?<![\w-])([A-Z]{0,3}\d[\d\s./-]{4,16}\d[A-Z]?)(?![\w])")
 _NOT_A_NAME = re.compile(
@@ -50,7 +52,11 @@ def find_vendor_tax_id(lines: list[Line]) -> Found | None:
         label = labels.TAX_ID.search(line.text)
         if not label:
             continue
-        after = line.text[label.end():] if label.group(0)[:1].isalpha() or label.group(0)[:1] in "ח״ע" else line.text
+        after = (
+            line.text[label.end() :]
+            if label.group(0)[:1].isalpha() or label.group(0)[:1] in "ח״ע"
+            else line.text
+        )
         candidates = _ids_in(after) or _ids_in(line.text)
         if not candidates:
             candidates = [c for nxt in following(lines, line, 1) for c in _ids_in(nxt.text)]
@@ -71,7 +77,9 @@ def find_vendor_tax_id(lines: list[Line]) -> Found | None:
 
 
 def _clean_name(text: str) -> str:
-    text = re.sub(r"^(?:name|from|seller|supplier|vendor|שם\s*העסק|שם\s*הספק|ספק|מאת)\s*[:\-]\s*", "", text, flags=re.I)
+    text = re.sub(
+        r"^(?:name|from|seller|supplier|vendor|שם\s*העסק|שם\s*הספק|ספק|מאת)\s*[:\-]\s*", "", text, flags=re.I
+    )
     label = labels.TAX_ID.search(text)
     if label and label.start() > 3:
         text = text[: label.start()]
@@ -89,7 +97,11 @@ def _name_score(line: Line, position: int, lines: list[Line]) -> float:
         return -1
     if any(pattern.search(text) for _, pattern in labels.DOCUMENT_TYPES) and len(text) < 30:
         return -1
-    if labels.TAX_ID.match(text) or labels.BUYER_BLOCK.search(text) or labels.SELLER_BLOCK.fullmatch(text.strip(": ")):
+    if (
+        labels.TAX_ID.match(text)
+        or labels.BUYER_BLOCK.search(text)
+        or labels.SELLER_BLOCK.fullmatch(text.strip(": "))
+    ):
         return -1
     score = 2.0 - position * 0.25
     if labels.COMPANY_SUFFIX.search(text):
@@ -104,7 +116,7 @@ def _name_score(line: Line, position: int, lines: list[Line]) -> float:
 def find_vendor_name(lines: list[Line]) -> Found | None:
     for line in lines[:40]:  # an explicit seller block wins over guessing from the header
         if labels.SELLER_BLOCK.match(line.text.strip()):
-            rest = line.text[labels.SELLER_BLOCK.match(line.text.strip()).end():].strip(" :")  # type: ignore[union-attr]
+            rest = line.text[labels.SELLER_BLOCK.match(line.text.strip()).end() :].strip(" :")  # type: ignore[union-attr]
             for candidate in ([rest] if len(rest) > 2 else []) + [n.text for n in following(lines, line, 2)]:
                 name = _clean_name(candidate)
                 if len(name) > 2 and not labels.TAX_ID.match(name):

@@ -29,10 +29,10 @@ def find_invoice_number(lines: list[Line]) -> Found | None:
         label = labels.INVOICE_NUMBER.search(line.text)
         if not label:
             continue
-        token = _number_after(line.text[label.end():].lstrip(" :#.-"))
+        token = _number_after(line.text[label.end() :].lstrip(" :#.-"))
         if token:
             return Found(token, token, line, 0.9)
-        if line.text[label.end():].strip(" :#.-") == "":
+        if line.text[label.end() :].strip(" :#.-") == "":
             for nxt in following(lines, line, 1):
                 token = _number_after(nxt.text)
                 if token:
@@ -45,7 +45,7 @@ def find_allocation_number(lines: list[Line]) -> Found | None:
         label = labels.ALLOCATION.search(line.text)
         if not label:
             continue
-        for candidate in [line.text[label.end():], *(n.text for n in following(lines, line, 1))]:
+        for candidate in [line.text[label.end() :], *(n.text for n in following(lines, line, 1))]:
             match = _ALLOCATION_TOKEN.search(candidate.replace(" ", "").replace("-", ""))
             if match:
                 return Found(match.group(1), match.group(1), line, 0.9)

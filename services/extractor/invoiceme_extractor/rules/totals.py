@@ -15,7 +15,24 @@ from .amounts import amounts_in, money_in, percent_in
 from .lines import Found, Line, following
 
 _INCLUSIVE = re.compile(r"incl|כולל|brutto|ttc", re.I)
-_STANDARD_RATES = (0.0, 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.13, 0.15, 0.16, 0.17, 0.18, 0.19, 0.2, 0.21, 0.25)
+_STANDARD_RATES = (
+    0.0,
+    0.05,
+    0.06,
+    0.07,
+    0.08,
+    0.09,
+    0.1,
+    0.13,
+    0.15,
+    0.16,
+    0.17,
+    0.18,
+    0.19,
+    0.2,
+    0.21,
+    0.25,
+)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,43 @@
+"""Where on the page a value was read: the union box of the OCR words that spell it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from .contract import Evidence
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split()).casefold()
+
+
+def locate(words: Sequence[Any], raw: str) -> tuple[int, int, int, int] | None:
+    """Box (left, top, width, height) of the shortest run of words on one line containing `raw`."""
+    target = _squash(raw)
+    if not target or not words:
+        return None
+    for start, first in enumerate(words):
+        joined = ""
+        for end in range(start, min(start + 8, len(words))):
+            word = words[end]
+            if word.line != first.line:
+                break
+            joined += _squash(word.text)
+            if target in joined:
+                run = words[start : end + 1]
+                left, top = min(w.left for w in run), min(w.top for w in run)
+                right, bottom = max(w.left + w.width for w in run), max(w.top + w.height for w in run)
+                return left, top, right - left, bottom - top
+            if not target.startswith(joined) and start != end:
+                break
+    return None
+
+
+def add_boxes(evidence: dict[str, Evidence], pages: Sequence[Any]) -> None:
+    """Fill in boxes for evidence whose page carries OCR word boxes (OcrPage does; PageText does not)."""
+    by_number = {page.number: getattr(page, "words", None) for page in pages}
+    for item in evidence.values():
+        words = by_number.get(item.page) if item.page is not None else None
+        if words and item.box is None:
+            item.box = locate(words, item.text)
