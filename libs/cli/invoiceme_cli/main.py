@@ -87,6 +87,7 @@ def up(data_dir: Path, host: str | None, port: int | None) -> None:
     except KeyboardInterrupt:
         console.print("\nstopping…")
     finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the clean stop short
         processes.stop()
         infra.stop()
         console.print("stopped; data kept in", str(data_dir))

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO
 
 SERVICES: dict[str, list[str]] = {
-    "gateway": ["-m", "uvicorn", "invoiceme_gateway.app:create_app", "--factory", "--no-access-log"],
+    "gateway": ["-m", "invoiceme_gateway"],
     "ocr": ["-m", "faststream", "run", "invoiceme_ocr.app:create_app", "--factory"],
     "extractor": ["-m", "faststream", "run", "invoiceme_extractor.app:create_app", "--factory"],
     "analytics": ["-m", "faststream", "run", "invoiceme_analytics.app:create_app", "--factory"],
@@ -22,7 +22,7 @@ SERVICES: dict[str, list[str]] = {
 
 class ServiceProcesses:
     def __init__(self, env: Mapping[str, str], host: str, port: int, log_dir: Path | None = None) -> None:
-        self.env = {**os.environ, **env}
+        self.env = {**os.environ, **env, "GATEWAY_HOST": host, "GATEWAY_PORT": str(port)}
         self.host, self.port = host, port
         self.log_dir = log_dir
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
@@ -31,14 +31,15 @@ class ServiceProcesses:
     def start(self, names: list[str] | None = None) -> None:
         for name in names or list(SERVICES):
             args = [sys.executable, *SERVICES[name]]
-            if name == "gateway":
-                args += ["--host", self.host, "--port", str(self.port)]
             output: IO[bytes] | None = None
             if self.log_dir is not None:
                 self.log_dir.mkdir(parents=True, exist_ok=True)
                 output = open(self.log_dir / f"{name}.log", "ab")  # noqa: SIM115
                 self._logs.append(output)
-            self.processes[name] = subprocess.Popen(args, env=self.env, stdout=output, stderr=output)
+            # Own session: a terminal's Ctrl-C reaches only the runner, which stops services in order.
+            self.processes[name] = subprocess.Popen(
+                args, env=self.env, stdout=output, stderr=output, start_new_session=True
+            )
 
     def exited(self) -> dict[str, int]:
         return {name: code for name, p in self.processes.items() if (code := p.poll()) is not None}
