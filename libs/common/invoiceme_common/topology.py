@@ -81,6 +81,14 @@ class Topology:
     def analytics_consumer(self, ack_wait: float, max_deliver: int) -> ConsumerSpec:
         return ConsumerSpec(f"{self.namespace}-analytics", self.invoice_saved, ack_wait, max_deliver)
 
+    def analytics_deleted_consumer(self, ack_wait: float, max_deliver: int) -> ConsumerSpec:
+        return ConsumerSpec(f"{self.namespace}-analytics-deleted", self.invoice_deleted, ack_wait, max_deliver)
+
+    def analytics_settings_consumer(self, ack_wait: float, max_deliver: int) -> ConsumerSpec:
+        return ConsumerSpec(
+            f"{self.namespace}-analytics-settings", self.tenant_settings_changed, ack_wait, max_deliver
+        )
+
     def stream_config(self) -> StreamConfig:
         return StreamConfig(
             name=self.stream,

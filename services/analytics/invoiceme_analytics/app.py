@@ -4,24 +4,48 @@ from __future__ import annotations
 
 from faststream import FastStream
 from faststream.nats import NatsMessage
-
-from invoiceme_common.events import InvoiceSaved
+from invoiceme_common.events import InvoiceDeleted, InvoiceSaved, TenantSettingsChanged
 from invoiceme_common.service import ServiceRuntime, create_service_app
-from invoiceme_common.settings import CommonSettings
 
 from . import handlers
+from .context import AnalyticsContext
+from .settings import AnalyticsSettings
 
 
-def create_app(settings: CommonSettings | None = None) -> FastStream:
-    settings = settings or CommonSettings()
+def build_app(settings: AnalyticsSettings | None = None) -> tuple[FastStream, AnalyticsContext]:
+    settings = settings or AnalyticsSettings()
+    contexts: list[AnalyticsContext] = []
 
     def wire(runtime: ServiceRuntime) -> None:
-        spec = runtime.topology.analytics_consumer(settings.ack_wait_seconds, settings.max_deliver)
+        ctx = AnalyticsContext(settings, runtime)
+        contexts.append(ctx)
+        topology, ack_wait, max_deliver = runtime.topology, settings.ack_wait_seconds, settings.max_deliver
 
-        async def handle(event: InvoiceSaved, msg: NatsMessage) -> None:
-            await handlers.on_invoice_saved(event, msg, runtime)
+        async def saved(event: InvoiceSaved, msg: NatsMessage) -> None:
+            await handlers.on_invoice_saved(event, ctx)
 
-        runtime.subscribe(spec, InvoiceSaved, handle, max_workers=4)
+        async def deleted(event: InvoiceDeleted, msg: NatsMessage) -> None:
+            await handlers.on_invoice_deleted(event, ctx)
+
+        async def settings_changed(event: TenantSettingsChanged, msg: NatsMessage) -> None:
+            await handlers.on_tenant_settings_changed(event, ctx)
+
+        runtime.subscribe(
+            topology.analytics_consumer(ack_wait, max_deliver), InvoiceSaved, saved, max_workers=4
+        )
+        runtime.subscribe(topology.analytics_deleted_consumer(ack_wait, max_deliver), InvoiceDeleted, deleted)
+        runtime.subscribe(
+            topology.analytics_settings_consumer(ack_wait, max_deliver),
+            TenantSettingsChanged,
+            settings_changed,
+        )
 
     app, _ = create_service_app("analytics", settings, wire)
-    return app
+    ctx = contexts[0]
+    app.on_startup(ctx.start)  # after the runtime's own start-up hook: the pool exists by then
+    app.after_shutdown(ctx.stop)
+    return app, ctx
+
+
+def create_app(settings: AnalyticsSettings | None = None) -> FastStream:
+    return build_app(settings)[0]

@@ -33,7 +33,9 @@ class Delta:
     total: Decimal
 
 
-def make_fact(vendor: str | None, invoice_date: str | None, currency: str | None, total: float | None) -> Fact | None:
+def make_fact(
+    vendor: str | None, invoice_date: str | None, currency: str | None, total: float | None
+) -> Fact | None:
     """The invoice's contribution, or None when it has no total to count."""
     if total is None:
         return None

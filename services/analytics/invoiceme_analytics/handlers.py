@@ -1,22 +1,58 @@
-"""Analytics hop: InvoiceSaved -> replace that invoice's contribution to the tenant's aggregates."""
+"""Analytics hops: saved / deleted invoices and tenant settings -> the projection (idempotent)."""
 
 from __future__ import annotations
 
-from faststream.nats import NatsMessage
-
-from invoiceme_common.events import InvoiceSaved
+from invoiceme_common.events import InvoiceDeleted, InvoiceSaved, TenantSettingsChanged
 from invoiceme_common.logging import get_logger
-from invoiceme_common.service import ServiceRuntime
 
 from . import repository
-from .domain import make_fact
+from .context import AnalyticsContext
+from .facts import parse_invoice
+from .insights.service import refresh_if_due
+from .pricing import price_for_tenant, reprice_tenant
 
 log = get_logger(__name__)
 
 
-async def on_invoice_saved(event: InvoiceSaved, msg: NatsMessage, runtime: ServiceRuntime) -> None:
-    fact = make_fact(event.vendor_name, event.invoice_date, event.currency, event.total)
-    applied = await repository.apply_invoice(
-        runtime.pool, event.tenant_id, event.invoice_id, event.event_id, event.extraction_version, fact
+async def on_invoice_saved(event: InvoiceSaved, ctx: AnalyticsContext) -> None:
+    invoice = parse_invoice(
+        event.fields,
+        event.business_id,
+        event.status,
+        event.occurred_at,
+        event.vendor_name,
+        event.invoice_date,
+        event.currency,
+        event.total,
     )
-    log.info("aggregates_updated" if applied else "event_already_applied", version=event.extraction_version)
+    pool = ctx.runtime.pool
+    for attempt in range(3):
+        fact = await price_for_tenant(pool, ctx.rates, event.tenant_id, invoice, ctx.settings.fx_max_age_days)
+        try:
+            applied = await repository.apply_saved(
+                pool, event.tenant_id, event.invoice_id, event.event_id, event.extraction_version, fact
+            )
+            break
+        except repository.BaseCurrencyChanged:
+            if attempt == 2:
+                raise
+    log.info("facts_updated" if applied else "event_already_applied", version=event.extraction_version)
+    if applied:
+        await refresh_if_due(ctx, event.tenant_id)
+
+
+async def on_invoice_deleted(event: InvoiceDeleted, ctx: AnalyticsContext) -> None:
+    applied = await repository.apply_deleted(
+        ctx.runtime.pool, event.tenant_id, event.invoice_id, event.event_id, event.extraction_version
+    )
+    log.info("facts_removed" if applied else "event_already_applied", version=event.extraction_version)
+    if applied:
+        await refresh_if_due(ctx, event.tenant_id)
+
+
+async def on_tenant_settings_changed(event: TenantSettingsChanged, ctx: AnalyticsContext) -> None:
+    # Re-pricing reads the tenant's current base currency, so a redelivered or stale event is harmless.
+    changed = await reprice_tenant(ctx.runtime.pool, ctx.rates, event.tenant_id, ctx.settings.fx_max_age_days)
+    log.info("tenant_repriced", invoices=changed)
+    if changed:
+        await refresh_if_due(ctx, event.tenant_id, force=True)

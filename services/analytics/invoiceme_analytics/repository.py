@@ -1,56 +1,198 @@
-"""Postgres side of the projection: the fact row and the aggregates change in one transaction."""
+"""Postgres side of the projection: the fact row, the summary aggregates and the change counter
+move in one transaction, guarded by the invoice's version (so redeliveries and stale events are no-ops).
+
+A deleted invoice leaves a tombstone row (`deleted`), so an InvoiceSaved that arrives after its
+deletion (out of order, or redelivered) cannot bring it back.
+"""
 
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 import asyncpg
 
 from .domain import Fact, deltas, is_newer
+from .facts import InvoiceFact
+
+FACT_COLUMNS = (
+    "vendor",
+    "month",
+    "currency",
+    "total",
+    "business_id",
+    "invoice_date",
+    "status",
+    "document_type",
+    "invoice_number",
+    "subtotal",
+    "vat_amount",
+    "allocation_number",
+    "before_vat_ils",
+    "base_currency",
+    "base_total",
+    "fx_rate",
+    "fx_rate_date",
+    "fx_source",
+    "fx_warning",
+    "reclaimable_vat",
+    "vat_reclaim_reason",
+)
 
 
-async def apply_invoice(
+def fact_values(fact: InvoiceFact | None) -> list[Any]:
+    if fact is None:
+        return [None] * len(FACT_COLUMNS)
+    inv, rate = fact.invoice, fact.rate
+    return [
+        inv.vendor,
+        inv.month,
+        inv.currency,
+        inv.total,
+        inv.business_id,
+        inv.invoice_date,
+        inv.status,
+        inv.document_type,
+        inv.invoice_number,
+        inv.subtotal,
+        inv.vat_amount,
+        inv.allocation_number,
+        fact.before_vat_ils,
+        fact.base_currency,
+        fact.base_total,
+        rate.value if rate else None,
+        rate.rate_date if rate else None,
+        rate.source if rate else None,
+        fact.fx_warning,
+        fact.reclaimable_vat,
+        fact.vat_reclaim_reason,
+    ]
+
+
+def summary_fact(fact: InvoiceFact | None) -> Fact | None:
+    """The spine's vendor/month/currency contribution (only invoices with a total count)."""
+    if fact is None or fact.invoice.total is None:
+        return None
+    inv = fact.invoice
+    return Fact(inv.vendor, inv.month, inv.currency, inv.total)
+
+
+class BaseCurrencyChanged(Exception):
+    """The tenant's base currency changed while the invoice was being priced: price it again."""
+
+
+async def tenant_base_currency(pool: asyncpg.Pool, tenant_id: uuid.UUID) -> str:
+    value = await pool.fetchval("SELECT base_currency FROM tenants WHERE id = $1", tenant_id)
+    return value or "ILS"
+
+
+async def _move_summary(
+    conn: asyncpg.Connection, tenant_id: uuid.UUID, old: Fact | None, new: Fact | None
+) -> None:
+    for delta in deltas(old, new):
+        await conn.execute(
+            """INSERT INTO analytics_aggregates (tenant_id, dimension, key, currency, invoice_count, total_sum)
+               VALUES ($1, $2, $3, $4, $5, $6)
+               ON CONFLICT (tenant_id, dimension, key, currency) DO UPDATE
+               SET invoice_count = analytics_aggregates.invoice_count + EXCLUDED.invoice_count,
+                   total_sum = analytics_aggregates.total_sum + EXCLUDED.total_sum""",
+            tenant_id,
+            delta.dimension,
+            delta.key,
+            delta.currency,
+            delta.count,
+            delta.total,
+        )
+    await conn.execute(
+        "DELETE FROM analytics_aggregates WHERE tenant_id = $1 AND invoice_count = 0 AND total_sum = 0",
+        tenant_id,
+    )
+
+
+async def _lock_and_read(conn: asyncpg.Connection, invoice_id: uuid.UUID) -> asyncpg.Record | None:
+    # Serialise events of one invoice (parallel workers, several instances).
+    await conn.execute("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", str(invoice_id))
+    return await conn.fetchrow(
+        "SELECT vendor, month, currency, total, extraction_version, deleted FROM analytics_invoice_facts"
+        " WHERE invoice_id = $1",
+        invoice_id,
+    )
+
+
+def _stored_summary(row: asyncpg.Record | None) -> Fact | None:
+    if row is None or row["deleted"] or row["total"] is None:
+        return None
+    return Fact(row["vendor"], row["month"], row["currency"], row["total"])
+
+
+async def _write_fact(
+    conn: asyncpg.Connection,
+    tenant_id: uuid.UUID,
+    invoice_id: uuid.UUID,
+    event_id: uuid.UUID,
+    version: int,
+    fact: InvoiceFact | None,
+    deleted: bool,
+) -> None:
+    names = ", ".join(FACT_COLUMNS)
+    params = ", ".join(f"${i}" for i in range(6, 6 + len(FACT_COLUMNS)))
+    updates = ", ".join(f"{name} = EXCLUDED.{name}" for name in FACT_COLUMNS)
+    await conn.execute(
+        f"""INSERT INTO analytics_invoice_facts
+              (invoice_id, tenant_id, extraction_version, last_event_id, deleted, {names})
+            VALUES ($1, $2, $3, $4, $5, {params})
+            ON CONFLICT (invoice_id) DO UPDATE SET extraction_version = EXCLUDED.extraction_version,
+              last_event_id = EXCLUDED.last_event_id, deleted = EXCLUDED.deleted, updated_at = now(), {updates}""",
+        invoice_id,
+        tenant_id,
+        version,
+        event_id,
+        deleted,
+        *fact_values(fact),
+    )
+    await conn.execute(
+        """INSERT INTO analytics_tenant_state (tenant_id, changes_since_insights) VALUES ($1, 1)
+           ON CONFLICT (tenant_id) DO UPDATE
+           SET changes_since_insights = analytics_tenant_state.changes_since_insights + 1""",
+        tenant_id,
+    )
+
+
+async def apply_saved(
     pool: asyncpg.Pool,
     tenant_id: uuid.UUID,
     invoice_id: uuid.UUID,
     event_id: uuid.UUID,
-    extraction_version: int,
-    new: Fact | None,
+    version: int,
+    fact: InvoiceFact | None,
 ) -> bool:
-    """Replace the invoice's contribution; False when the event was already applied or is stale."""
+    """Replace the invoice's contribution; False when the event was already applied, stale, or the
+    invoice was deleted."""
     async with pool.acquire() as conn, conn.transaction():
-        # Serialise events of one invoice (parallel workers, several instances).
-        await conn.execute("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", str(invoice_id))
-        row = await conn.fetchrow(
-            "SELECT vendor, month, currency, total, extraction_version FROM analytics_invoice_facts"
-            " WHERE invoice_id = $1",
-            invoice_id,
-        )
-        if row is not None and not is_newer(extraction_version, row["extraction_version"]):
+        row = await _lock_and_read(conn, invoice_id)
+        if row is not None and (row["deleted"] or not is_newer(version, row["extraction_version"])):
             return False
-        has_old = row is not None and row["total"] is not None
-        old = Fact(row["vendor"], row["month"], row["currency"], row["total"]) if has_old else None
-        for delta in deltas(old, new):
-            await conn.execute(
-                """INSERT INTO analytics_aggregates (tenant_id, dimension, key, currency, invoice_count, total_sum)
-                   VALUES ($1, $2, $3, $4, $5, $6)
-                   ON CONFLICT (tenant_id, dimension, key, currency) DO UPDATE
-                   SET invoice_count = analytics_aggregates.invoice_count + EXCLUDED.invoice_count,
-                       total_sum = analytics_aggregates.total_sum + EXCLUDED.total_sum""",
-                tenant_id, delta.dimension, delta.key, delta.currency, delta.count, delta.total,
-            )
-        await conn.execute(
-            "DELETE FROM analytics_aggregates WHERE tenant_id = $1 AND invoice_count = 0 AND total_sum = 0",
-            tenant_id,
+        current_base = await conn.fetchval(
+            "SELECT base_currency FROM tenants WHERE id = $1 FOR SHARE", tenant_id
         )
-        await conn.execute(
-            """INSERT INTO analytics_invoice_facts
-                 (invoice_id, tenant_id, vendor, month, currency, total, extraction_version, last_event_id)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-               ON CONFLICT (invoice_id) DO UPDATE SET vendor = $3, month = $4, currency = $5, total = $6,
-                 extraction_version = $7, last_event_id = $8, updated_at = now()""",
-            invoice_id, tenant_id,
-            *((new.vendor, new.month, new.currency, new.total) if new else (None, None, None, None)),
-            extraction_version, event_id,
+        if fact is not None and (current_base or "ILS") != fact.base_currency:
+            raise BaseCurrencyChanged(tenant_id)
+        await _move_summary(conn, tenant_id, _stored_summary(row), summary_fact(fact))
+        await _write_fact(conn, tenant_id, invoice_id, event_id, version, fact, deleted=False)
+    return True
+
+
+async def apply_deleted(
+    pool: asyncpg.Pool, tenant_id: uuid.UUID, invoice_id: uuid.UUID, event_id: uuid.UUID, version: int
+) -> bool:
+    """Take the invoice's contribution out and leave a tombstone; False when already deleted."""
+    async with pool.acquire() as conn, conn.transaction():
+        row = await _lock_and_read(conn, invoice_id)
+        if row is not None and row["deleted"]:
+            return False
+        await _move_summary(conn, tenant_id, _stored_summary(row), None)
+        stored_version = row["extraction_version"] if row is not None else 0
+        await _write_fact(
+            conn, tenant_id, invoice_id, event_id, max(version, stored_version), None, deleted=True
         )
     return True

@@ -1,0 +1,162 @@
+"""Overall and per-business figures from the projection's facts — pure functions.
+
+Definitions (documented for users too):
+- Spend is the sum of invoice totals converted to the tenant's base currency at each invoice's date.
+  Invoices whose rate is missing are left out of base-currency sums and counted in `unconverted_count`.
+- "This month" is the calendar month of `as_of`; invoices without a date count in no month.
+- Monthly average (per business) = spend over the *span* of months from the business's first
+  invoice month within the last 12 months up to and including the current month, divided by the
+  number of months in that span (months with no invoices count as 0). It is not an average over
+  only the months that had invoices, which would overstate spend for irregular vendors.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from .read_model import BusinessRow, FactRow
+
+ZERO = Decimal("0.00")
+
+
+def month_key(day: date) -> str:
+    return day.strftime("%Y-%m")
+
+
+def shift_month(month: str, delta: int) -> str:
+    year, number = int(month[:4]), int(month[5:7])
+    index = year * 12 + (number - 1) + delta
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def last_months(as_of: date, count: int = 12) -> list[str]:
+    """The `count` months ending with as_of's month, oldest first."""
+    current = month_key(as_of)
+    return [shift_month(current, -offset) for offset in range(count - 1, -1, -1)]
+
+
+def change_percent(current: Decimal, previous: Decimal) -> float | None:
+    if previous == 0:
+        return None
+    return float(((current - previous) / previous * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def _spend(rows: Iterable[FactRow]) -> Decimal:
+    return sum((row.base_total for row in rows if row.base_total is not None), ZERO)
+
+
+def _by_month(rows: Iterable[FactRow]) -> dict[str, list[FactRow]]:
+    grouped: dict[str, list[FactRow]] = defaultdict(list)
+    for row in rows:
+        grouped[row.month].append(row)
+    return grouped
+
+
+def monthly_series(rows: list[FactRow], months: list[str]) -> list[dict[str, Any]]:
+    grouped = _by_month(rows)
+    return [
+        {
+            "month": month,
+            "spend": _spend(grouped.get(month, [])),
+            "count": len(grouped.get(month, [])),
+            "reclaimable_vat": sum((r.reclaimable_vat or ZERO for r in grouped.get(month, [])), ZERO),
+        }
+        for month in months
+    ]
+
+
+def _utilization(spent: Decimal, limit: Decimal | None) -> float | None:
+    if not limit:
+        return None
+    return float((spent / limit * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def overall_figures(
+    rows: list[FactRow],
+    businesses: dict[uuid.UUID, BusinessRow],
+    as_of: date,
+    base_currency: str,
+    top: int = 5,
+) -> dict[str, Any]:
+    months = last_months(as_of)
+    this_month, last_month = months[-1], months[-2]
+    grouped = _by_month(rows)
+    spend_this, spend_last = _spend(grouped.get(this_month, [])), _spend(grouped.get(last_month, []))
+    by_business: dict[uuid.UUID, Decimal] = defaultdict(lambda: ZERO)
+    this_by_business: dict[uuid.UUID, Decimal] = defaultdict(lambda: ZERO)
+    window = set(months)
+    for row in rows:
+        if row.business_id is not None and row.base_total is not None and row.month in window:
+            by_business[row.business_id] += row.base_total
+            if row.month == this_month:
+                this_by_business[row.business_id] += row.base_total
+    budgets = {bid: b.monthly_limit for bid, b in businesses.items() if b.monthly_limit is not None}
+    total_budgets = sum(budgets.values(), ZERO)
+    remaining = sum((limit - this_by_business.get(bid, ZERO) for bid, limit in budgets.items()), ZERO)
+    ranked = sorted(by_business.items(), key=lambda item: (-item[1], str(item[0])))[:top]
+    by_currency: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        entry = by_currency.setdefault(
+            row.currency, {"currency": row.currency, "count": 0, "total": ZERO, "base_total": ZERO}
+        )
+        entry["count"] += 1
+        entry["total"] += row.total
+        entry["base_total"] += row.base_total or ZERO
+    series = monthly_series(rows, months)
+    return {
+        "as_of": as_of.isoformat(),
+        "base_currency": base_currency,
+        "month": this_month,
+        "spend_this_month": spend_this,
+        "spend_last_month": spend_last,
+        "change_percent": change_percent(spend_this, spend_last),
+        "count_this_month": len(grouped.get(this_month, [])),
+        "invoice_count": len(rows),
+        "unassigned_count": sum(1 for row in rows if row.business_id is None),
+        "unconverted_count": sum(1 for row in rows if row.base_total is None),
+        "total_budgets": total_budgets,
+        "budget_remaining": remaining,
+        "top_businesses": [
+            {"business_id": bid, "name": businesses[bid].name if bid in businesses else None, "spend": spend}
+            for bid, spend in ranked
+        ],
+        "series": series,
+        "by_currency": sorted(by_currency.values(), key=lambda entry: entry["currency"]),
+        "reclaimable_vat_this_month": series[-1]["reclaimable_vat"],
+        "reclaimable_vat_12_months": sum((point["reclaimable_vat"] for point in series), ZERO),
+    }
+
+
+def business_figures(
+    rows: list[FactRow], business: BusinessRow, as_of: date, base_currency: str
+) -> dict[str, Any]:
+    mine = [row for row in rows if row.business_id == business.id]
+    months = last_months(as_of)
+    series = monthly_series(mine, months)
+    this_month = series[-1]["spend"]
+    first = next((index for index, point in enumerate(series) if point["count"]), None)
+    span = series[first:] if first is not None else []
+    average = (sum((p["spend"] for p in span), ZERO) / len(span)).quantize(ZERO) if span else ZERO
+    year = str(as_of.year)
+    ytd = _spend(row for row in mine if row.month.startswith(year) and row.month <= months[-1])
+    return {
+        "business_id": business.id,
+        "name": business.name,
+        "base_currency": base_currency,
+        "as_of": as_of.isoformat(),
+        "month": months[-1],
+        "spend_this_month": this_month,
+        "monthly_limit": business.monthly_limit,
+        "utilization_percent": _utilization(this_month, business.monthly_limit),
+        "monthly_average": average,
+        "average_months": len(span),
+        "year_to_date": ytd,
+        "invoice_count": len(mine),
+        "series": series,
+        "available_periods": sorted({row.month for row in mine if row.invoice_date}, reverse=True),
+    }

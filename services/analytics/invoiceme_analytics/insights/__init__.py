@@ -1,0 +1,1 @@
+"""Insights: deterministic detectors, narratives (template or LLM), and their storage."""

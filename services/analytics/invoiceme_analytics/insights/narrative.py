@@ -1,0 +1,142 @@
+"""Short narratives for insights: Hebrew/English templates, or an OpenAI-compatible LLM when configured.
+
+The LLM only words numbers we computed: it is given them as facts, told not to compute, and its
+answer is refused (template used instead) when it is empty, looks like JSON, or states a number that
+is not among the facts.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Protocol
+
+import httpx
+from invoiceme_common.logging import get_logger
+
+from .detectors import Insight
+
+log = get_logger(__name__)
+
+TEMPLATES: dict[str, dict[str, str]] = {
+    "en": {
+        "month_over_month": "Spending in {month} was {spend} {currency}, {change_percent}% against {previous_month} "
+        "({previous_spend} {currency}). The biggest change came from {top_mover} ({top_mover_change} {currency}).",
+        "recurring_charge": "{name} charges about {amount} {currency} every {every_days} days ({count} times so far); "
+        "the next charge is expected around {next_expected}.",
+        "spike": "An invoice from {name} on {date} is {amount} {currency}, {times}× the usual {usual} {currency}.",
+        "possible_duplicate": "{count} invoices from {name} look like the same one ({amount} {currency}"
+        " {invoice_number} {date}). Check before paying twice.",
+        "budget_overrun": "{name} is over its monthly budget: {spent} of {limit} {currency} ({percent}%) in {month}.",
+        "budget_forecast": "{name} is on pace to exceed its budget: {spent} of {limit} {currency} spent so far in "
+        "{month}, forecast {forecast} {currency}.",
+        "missing_allocation_number": "Invoice {invoice_number} from {name} ({before_vat} ILS before VAT) needs an "
+        "allocation number above {threshold} ILS; without it the VAT of {vat} {currency} cannot be deducted.",
+        "vat_mismatch": "Invoice from {name}: subtotal {subtotal} + VAT {vat} does not equal the total {total} "
+        "{currency} (off by {difference}).",
+    },
+    "he": {
+        "month_over_month": "ההוצאות ב-{month} הסתכמו ב-{spend} {currency}, שינוי של {change_percent}% לעומת "
+        "{previous_month} ({previous_spend} {currency}). השינוי הגדול ביותר: {top_mover} ({top_mover_change} {currency}).",
+        "recurring_charge": "{name} מחייב כ-{amount} {currency} כל {every_days} ימים ({count} פעמים עד כה); "
+        "החיוב הבא צפוי בסביבות {next_expected}.",
+        "spike": "חשבונית מ-{name} מתאריך {date} על סך {amount} {currency}, פי {times} מהרגיל ({usual} {currency}).",
+        "possible_duplicate": "{count} חשבוניות מ-{name} נראות כפולות ({amount} {currency} {invoice_number} {date}). "
+        "כדאי לבדוק לפני תשלום כפול.",
+        "budget_overrun": "{name} חרג מהתקציב החודשי: {spent} מתוך {limit} {currency} ({percent}%) ב-{month}.",
+        "budget_forecast": "{name} בדרך לחרוג מהתקציב: {spent} מתוך {limit} {currency} עד כה ב-{month}, "
+        "תחזית {forecast} {currency}.",
+        "missing_allocation_number": 'לחשבונית {invoice_number} מ-{name} ({before_vat} ₪ לפני מע"מ) נדרש מספר הקצאה '
+        'מעל {threshold} ₪; בלעדיו לא ניתן לקזז מע"מ של {vat} {currency}.',
+        "vat_mismatch": 'חשבונית מ-{name}: סכום לפני מע"מ {subtotal} + מע"מ {vat} אינו שווה לסה"כ {total} '
+        "{currency} (הפרש {difference}).",
+    },
+}
+
+
+def template_narrative(insight: Insight, language: str = "en") -> str:
+    templates = TEMPLATES.get(language, TEMPLATES["en"])
+    text = templates[insight.kind].format(**insight.data)
+    return " ".join(text.split())
+
+
+class Narrator(Protocol):
+    """Words an insight in one short plain-text paragraph; returns (text, source)."""
+
+    async def narrate(self, insight: Insight, language: str) -> tuple[str, str]: ...
+
+
+class TemplateNarrator:
+    async def narrate(self, insight: Insight, language: str) -> tuple[str, str]:
+        return template_narrative(insight, language), "template"
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def acceptable_narrative(text: str, insight: Insight) -> bool:
+    """Plain text, not JSON, and every number in it appears among the insight's facts."""
+    stripped = text.strip()
+    if not stripped or stripped[0] in "{[" or "```" in stripped or len(stripped) > 800:
+        return False
+    facts = " ".join(str(value) for value in insight.data.values())
+    allowed = {n.replace(",", "") for n in _NUMBER.findall(facts)}
+    allowed |= {a.split(".")[0] for a in allowed}  # "1200" may word "1200.00"
+    return all(n.replace(",", "") in allowed for n in _NUMBER.findall(stripped))
+
+
+class LlmNarrator:
+    """An OpenAI-compatible `/chat/completions` endpoint (Groq, Ollama's /v1, vLLM, ...)."""
+
+    def __init__(
+        self, client: httpx.AsyncClient, base_url: str, api_key: str, model: str, timeout: float
+    ) -> None:
+        self._client, self._url, self._key = client, base_url.rstrip("/") + "/chat/completions", api_key
+        self._model, self._timeout = model, timeout
+        self._fallback = TemplateNarrator()
+
+    def _request(self, insight: Insight, language: str) -> dict[str, Any]:
+        lang = "Hebrew" if language == "he" else "English"
+        system = (
+            f"You write one or two short sentences in {lang} for a small-business owner about their invoices. "
+            "Use only the facts given, with numbers exactly as written; never calculate new numbers. "
+            "Answer in plain text: no JSON, no markdown, no lists."
+        )
+        facts = {"finding": insight.kind, **insight.data}
+        return {
+            "model": self._model,
+            "temperature": 0.2,
+            "messages": [
+                {"role": "system", "content": system},
+                {"role": "user", "content": "Facts: " + json.dumps(facts, ensure_ascii=False)},
+            ],
+        }
+
+    async def narrate(self, insight: Insight, language: str) -> tuple[str, str]:
+        headers = {"Authorization": f"Bearer {self._key}"} if self._key else {}
+        try:
+            response = await self._client.post(
+                self._url, json=self._request(insight, language), headers=headers, timeout=self._timeout
+            )
+            response.raise_for_status()
+            text = str(response.json()["choices"][0]["message"]["content"] or "")
+        except (httpx.HTTPError, KeyError, IndexError, TypeError, ValueError) as exc:
+            log.warning("insight_llm_failed", error=str(exc), kind=insight.kind)
+            return await self._fallback.narrate(insight, language)
+        text = " ".join(text.split())
+        if not acceptable_narrative(text, insight):
+            log.warning("insight_llm_refused", kind=insight.kind, text=text[:200])
+            return await self._fallback.narrate(insight, language)
+        return text, "llm"
+
+
+def narrator_from_settings(settings: Any, client: httpx.AsyncClient | None) -> Narrator:
+    if settings.insights_llm_base_url and client is not None:
+        return LlmNarrator(
+            client,
+            settings.insights_llm_base_url,
+            settings.insights_llm_api_key,
+            settings.insights_llm_model,
+            settings.insights_llm_timeout_seconds,
+        )
+    return TemplateNarrator()

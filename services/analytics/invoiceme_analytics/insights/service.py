@@ -1,0 +1,62 @@
+"""Generating a tenant's insights: detect over current facts, narrate only what is new or changed."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
+
+import asyncpg
+from invoiceme_common.logging import get_logger
+
+from .. import read_model
+from . import repository
+from .detectors import detect_all
+from .narrative import Narrator
+
+if TYPE_CHECKING:
+    from ..context import AnalyticsContext
+
+log = get_logger(__name__)
+
+
+async def generate(
+    pool: asyncpg.Pool,
+    narrator: Narrator,
+    tenant_id: uuid.UUID,
+    as_of: date | None = None,
+    language: str = "en",
+) -> int:
+    """Re-run every detector for the tenant; returns how many insights are current."""
+    as_of = as_of or datetime.now(UTC).date()
+    rows = await read_model.load_facts(pool, tenant_id)
+    businesses = await read_model.load_businesses(pool, tenant_id)
+    currency = await read_model.base_currency(pool, tenant_id)
+    found = detect_all(rows, businesses, as_of, currency)
+    async with pool.acquire() as conn:
+        known = await repository.known_fingerprints(conn, tenant_id)
+    # Narrate outside the transaction: an LLM call may take seconds.
+    narrated = []
+    for insight in found:
+        if known.get(insight.fingerprint) == insight.data:
+            continue  # unchanged: keep its narrative and state
+        narrated.append((insight, *await narrator.narrate(insight, language)))
+    async with pool.acquire() as conn, conn.transaction():
+        await conn.execute("SELECT pg_advisory_xact_lock(hashtextextended($1, 1))", str(tenant_id))
+        for insight, text, source in narrated:
+            await repository.save(conn, tenant_id, insight, text, source)
+        await repository.drop_resolved(conn, tenant_id, [insight.fingerprint for insight in found])
+        await repository.reset_changes(conn, tenant_id)
+    log.info("insights_generated", current=len(found), narrated=len(narrated))
+    return len(found)
+
+
+async def refresh_if_due(ctx: AnalyticsContext, tenant_id: uuid.UUID, force: bool = False) -> None:
+    """Regenerate when enough invoices changed since the last run ("data changed enough")."""
+    pool = ctx.runtime.pool
+    try:
+        if force or await repository.changes_since(pool, tenant_id) >= ctx.settings.insights_change_threshold:
+            await generate(pool, ctx.narrator, tenant_id, language=ctx.settings.insights_language)
+    except Exception:
+        # The projection is already committed; insights catch up on the next change or refresh.
+        log.exception("insights_generation_failed")

@@ -1,0 +1,62 @@
+"""Reads of the projection used by the gateway's analytics/insights/exports and by insight generation."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+import asyncpg
+
+
+@dataclass(frozen=True)
+class FactRow:
+    invoice_id: uuid.UUID
+    business_id: uuid.UUID | None
+    vendor: str
+    invoice_date: date | None
+    month: str
+    document_type: str | None
+    invoice_number: str | None
+    currency: str
+    total: Decimal
+    base_total: Decimal | None
+    subtotal: Decimal | None
+    vat_amount: Decimal | None
+    allocation_number: str | None
+    before_vat_ils: Decimal | None
+    reclaimable_vat: Decimal | None
+    fx_warning: str | None
+
+
+@dataclass(frozen=True)
+class BusinessRow:
+    id: uuid.UUID
+    name: str
+    monthly_limit: Decimal | None
+
+
+async def load_facts(pool: asyncpg.Pool | asyncpg.Connection, tenant_id: uuid.UUID) -> list[FactRow]:
+    """Every current (not deleted) invoice of the tenant that has a total."""
+    rows = await pool.fetch(
+        """SELECT invoice_id, business_id, vendor, invoice_date, month, document_type, invoice_number, currency,
+                  total, base_total, subtotal, vat_amount, allocation_number, before_vat_ils, reclaimable_vat,
+                  fx_warning
+           FROM analytics_invoice_facts
+           WHERE tenant_id = $1 AND NOT deleted AND total IS NOT NULL
+           ORDER BY invoice_date NULLS LAST, invoice_id""",
+        tenant_id,
+    )
+    return [FactRow(**dict(row)) for row in rows]
+
+
+async def load_businesses(
+    pool: asyncpg.Pool | asyncpg.Connection, tenant_id: uuid.UUID
+) -> dict[uuid.UUID, BusinessRow]:
+    rows = await pool.fetch("SELECT id, name, monthly_limit FROM businesses WHERE tenant_id = $1", tenant_id)
+    return {row["id"]: BusinessRow(row["id"], row["name"], row["monthly_limit"]) for row in rows}
+
+
+async def base_currency(pool: asyncpg.Pool | asyncpg.Connection, tenant_id: uuid.UUID) -> str:
+    return await pool.fetchval("SELECT base_currency FROM tenants WHERE id = $1", tenant_id) or "ILS"
