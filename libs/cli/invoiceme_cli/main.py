@@ -72,7 +72,9 @@ def up(data_dir: Path, host: str | None, port: int | None) -> None:
     env = {"NATS_URL": infra.nats_url, "DATABASE_URL": infra.database_url}
     if not os.environ.get("JWT_SECRET"):
         env["JWT_SECRET"] = _dev_jwt_secret(data_dir)
+    # Explicit, because a shell starting us in the background may have set SIGINT to "ignore".
     signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, _interrupt)
     processes = ServiceProcesses(env, host, port)
     try:
         asyncio.run(apply_migrations(infra.database_url))
@@ -91,3 +93,8 @@ def up(data_dir: Path, host: str | None, port: int | None) -> None:
         processes.stop()
         infra.stop()
         console.print("stopped; data kept in", str(data_dir))
+
+
+from .extract_cmd import extract  # noqa: E402
+
+cli.add_command(extract)
