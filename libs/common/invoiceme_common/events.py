@@ -51,6 +51,19 @@ class OcrWord(BaseModel):
     line: int = 0  # index of the line within the page
 
 
+class OcrLine(BaseModel):
+    """One text line in reading order, with the box around all its words."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    left: int
+    top: int
+    width: int
+    height: int
+    confidence: float  # 0..1 mean of its words
+
+
 class OcrPage(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -62,6 +75,8 @@ class OcrPage(BaseModel):
     height: int = 0
     words: list[OcrWord] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)  # e.g. "fixed visual-order Hebrew", "deskewed 3.2°"
+    lines: list[OcrLine] = Field(default_factory=list)  # `words[i].line` indexes this list
+    seconds: float | None = None  # time spent reading this page
 
 
 class OcrDocument(BaseModel):
@@ -126,3 +141,15 @@ class InvoiceFailed(Event):
 
     stage: Literal["ocr", "extraction", "analytics", "gateway"]
     error: str
+
+
+NO_INVOICE = uuid.UUID(int=0)
+
+
+class TenantSettingsChanged(Event):
+    """A tenant changed account settings that change analytics figures (e.g. its base currency);
+    analytics should recompute converted amounts. Not about one invoice: `invoice_id` is the nil UUID."""
+
+    invoice_id: uuid.UUID = NO_INVOICE
+    base_currency: str
+    previous_base_currency: str | None = None

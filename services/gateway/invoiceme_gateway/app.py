@@ -6,7 +6,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-
 from invoiceme_common.bus import make_broker
 from invoiceme_common.db import create_pool, migrate
 from invoiceme_common.logging import configure_logging
@@ -15,10 +14,13 @@ from invoiceme_common.topology import Topology, ensure_stream
 
 from .errors import install_error_handlers
 from .limits import BodySizeLimit
+from .live import LiveStatus
 from .middleware import RequestContextMiddleware
-from .routes import analytics, auth, health, invoices
+from .routes import analytics, auth, businesses, config, events, health, invoice_review, invoices, me
+from .routes import exports, insights
 from .settings import GatewaySettings
 from .state import GatewayState
+from .supabase_auth import supabase_verifier
 
 
 def create_app(settings: GatewaySettings | None = None) -> FastAPI:
@@ -35,10 +37,19 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         js = broker.connection.jetstream()
         await ensure_stream(js, topology)
         storage = open_storage(settings.storage_backend, js, topology.originals_bucket, settings.storage_dir)
-        app.state.gateway = GatewayState(settings, topology, pool, broker, storage)
+        app.state.gateway = GatewayState(
+            settings,
+            topology,
+            pool,
+            broker,
+            storage,
+            supabase_verifier(settings),
+            LiveStatus(settings.database_url),
+        )
         try:
             yield
         finally:
+            await app.state.gateway.live.close()
             await broker.stop()
             await pool.close()
 
@@ -52,7 +63,15 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     install_error_handlers(app)
     for module in (health, auth, invoices, analytics):
         app.include_router(module.router)
+    for module in (me, config, businesses, invoice_review, events):
+        app.include_router(module.router)
+    for module in (insights, exports):
+        app.include_router(module.router)
     # Multipart overhead on top of the file itself is small; allow 1 MB for it.
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_upload_bytes + 2**20)
+    app.add_middleware(
+        BodySizeLimit,
+        max_bytes=settings.max_upload_bytes + 2**20,
+        overrides={"/api/invoices/batch": settings.max_upload_bytes * settings.max_batch_files + 2**20},
+    )
     app.add_middleware(RequestContextMiddleware)
     return app

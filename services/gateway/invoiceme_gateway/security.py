@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -68,3 +70,13 @@ def decode_access_token(secret: str, token: str) -> TokenClaims:
         )
     except (jwt.PyJWTError, ValueError, KeyError) as exc:
         raise InvalidToken(str(exc)) from exc
+
+
+def new_refresh_token() -> tuple[str, str]:
+    """An opaque refresh token and the hash we store (the token itself is never stored)."""
+    token = secrets.token_urlsafe(48)
+    return token, refresh_token_hash(token)
+
+
+def refresh_token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()

@@ -2,9 +2,8 @@ from __future__ import annotations
 
 import secrets
 
-from pydantic import Field, model_validator
-
 from invoiceme_common.settings import CommonSettings
+from pydantic import Field, model_validator
 
 _PLACEHOLDERS = {"", "changeme", "change-me", "secret", "dev", "please-change-me", "jwt-secret"}
 
@@ -15,6 +14,18 @@ class GatewaySettings(CommonSettings):
     jwt_secret: str = ""
     jwt_ttl_minutes: int = Field(default=60 * 12, ge=1)
     max_upload_mb: float = Field(default=25.0, gt=0)
+    max_batch_files: int = Field(default=20, ge=1)
+    refresh_ttl_days: int = Field(default=30, ge=1)
+    # Brute-force protection: failures of one email (from one address) before a lock-out.
+    login_max_failures: int = Field(default=5, ge=1)
+    login_lockout_seconds: int = Field(default=60, ge=1)
+    # Optional Supabase-issued JWTs: a JWKS URL (RS256/ES256) or the project's HS256 secret.
+    supabase_jwks_url: str = ""
+    supabase_jwt_secret: str = ""
+    supabase_jwt_audience: str = "authenticated"
+    supabase_jwt_issuer: str = ""
+    llm_provider: str = "rules"
+    sse_poll_seconds: float = Field(default=5.0, gt=0)
 
     @model_validator(mode="after")
     def _refuse_weak_secret(self) -> GatewaySettings:
@@ -25,6 +36,10 @@ class GatewaySettings(CommonSettings):
             # Development only: tokens stop working when the gateway restarts (`make run` persists one).
             self.jwt_secret = secrets.token_urlsafe(32)
         return self
+
+    @property
+    def supabase_enabled(self) -> bool:
+        return bool(self.supabase_jwks_url or self.supabase_jwt_secret)
 
     @property
     def max_upload_bytes(self) -> int:

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import asyncpg
 from faststream.nats import NatsBroker
-
 from invoiceme_common.storage import ObjectStorage
 from invoiceme_common.topology import Topology
 
 from .settings import GatewaySettings
+
+if TYPE_CHECKING:
+    from .live import LiveStatus
+    from .supabase_auth import SupabaseVerifier
 
 
 @dataclass
@@ -20,3 +24,5 @@ class GatewayState:
     pool: asyncpg.Pool
     broker: NatsBroker
     storage: ObjectStorage
+    supabase: SupabaseVerifier | None = None
+    live: LiveStatus | None = None

@@ -32,9 +32,7 @@ def as_of_date(month: str | None) -> date:
     today = datetime.now(UTC).date()
     if month is None or month == figures.month_key(today):
         return today
-    year, number = int(month[:4]), int(month[5:7])
-    following = date(year + number // 12, number % 12 + 1, 1)
-    return date.fromordinal(following.toordinal() - 1)
+    return figures.month_bounds(month)[1]
 
 
 class AggregateRow(BaseModel):

@@ -22,5 +22,9 @@ async def health(state: State) -> JSONResponse:
     nats_ok = state.broker.connection is not None and state.broker.connection.is_connected
     checks = {"nats": "ok" if nats_ok else "down", "postgres": "ok" if await postgres_ok() else "down"}
     healthy = all(value == "ok" for value in checks.values())
-    body = {"status": "ok" if healthy else "degraded", "timestamp": datetime.now(UTC).isoformat(), "checks": checks}
+    body = {
+        "status": "ok" if healthy else "degraded",
+        "timestamp": datetime.now(UTC).isoformat(),
+        "checks": checks,
+    }
     return JSONResponse(body, status_code=200 if healthy else 503)

@@ -1,0 +1,172 @@
+"""Response and request models of the invoice routes (the API's contract, with examples)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+import asyncpg
+from invoiceme_common.vendor_matching import Candidate
+from pydantic import BaseModel, Field
+
+
+class UploadAccepted(BaseModel):
+    id: uuid.UUID
+    status: str
+
+    model_config = {"json_schema_extra": {"examples": [{"id": "0b1e...", "status": "received"}]}}
+
+
+class BatchItem(BaseModel):
+    filename: str
+    id: uuid.UUID | None = None
+    status: str | None = None
+    error: dict[str, Any] | None = Field(default=None, description="Same shape as every API error's `error`")
+
+
+class BatchAccepted(BaseModel):
+    accepted: int
+    rejected: int
+    items: list[BatchItem]
+
+
+class InvoiceOut(BaseModel):
+    id: uuid.UUID
+    status: str
+    error: str | None = None
+    filename: str
+    content_type: str | None
+    size_bytes: int
+    sha256: str
+    text_source: str | None
+    ocr_confidence: float | None
+    page_count: int | None
+    fields: dict[str, Any]
+    warnings: list[dict[str, Any]]
+    extraction_version: int
+    created_at: datetime
+    updated_at: datetime
+    business_id: uuid.UUID | None = None
+    business_name: str | None = None
+    match_method: str | None = None
+    match_score: float | None = None
+    needs_review: bool = False
+    possible_duplicate_of: uuid.UUID | None = None
+    reviewed_at: datetime | None = None
+    # Convenience copies of the most used fields
+    vendor_name: str | None = None
+    invoice_number: str | None = None
+    invoice_date: str | None = None
+    total: float | None = None
+    currency: str | None = None
+
+    @classmethod
+    def from_row(cls, row: asyncpg.Record) -> InvoiceOut:
+        data = {key: row[key] for key in row.keys() if key in cls.model_fields}
+        fields = row["fields"] or {}
+        data.update(
+            {
+                key: fields.get(key)
+                for key in ("vendor_name", "invoice_number", "invoice_date", "total", "currency")
+            }
+        )
+        data["needs_review"] = row["status"] == "needs_review"
+        return cls(**data)
+
+
+class MonthGroup(BaseModel):
+    month: str = Field(description="YYYY-MM of the invoice date, or 'unknown'")
+    count: int
+    totals: dict[str, float] = Field(description="Sum of totals per currency")
+
+
+class InvoiceList(BaseModel):
+    items: list[InvoiceOut]
+    total: int = Field(description="How many invoices match the filters")
+    limit: int
+    offset: int
+    next_cursor: str | None = Field(
+        default=None, description="Pass as `cursor` for the next page (created_at order)"
+    )
+    groups: list[MonthGroup] | None = Field(default=None, description="With group=month")
+
+
+class StatusChange(BaseModel):
+    id: int
+    status: str
+    error: str | None
+    at: datetime
+
+
+class EditRecord(BaseModel):
+    id: int
+    user_id: uuid.UUID | None
+    user_email: str | None
+    changes: list[dict[str, Any]] = Field(description='[{"field", "old", "new"}]')
+    at: datetime
+
+
+class ExtractionRecord(BaseModel):
+    id: int
+    extraction_version: int
+    kind: str = Field(description="extraction | edit | restore")
+    provider: str | None
+    fields: dict[str, Any]
+    warnings: list[dict[str, Any]]
+    at: datetime
+    current: bool = False
+
+
+class Suggestion(BaseModel):
+    business_id: uuid.UUID
+    name: str
+    score: float
+    reason: str
+
+    @classmethod
+    def from_candidate(cls, candidate: Candidate) -> Suggestion:
+        return cls(
+            business_id=candidate.business_id,
+            name=candidate.name,
+            score=candidate.score,
+            reason=candidate.reason,
+        )
+
+
+class InvoiceDetail(InvoiceOut):
+    confidence: dict[str, float] = Field(default_factory=dict)
+    evidence: dict[str, Any] = Field(default_factory=dict)
+    line_items: list[dict[str, Any]] = Field(default_factory=list)
+    status_history: list[StatusChange] = Field(default_factory=list)
+    edits: list[EditRecord] = Field(default_factory=list)
+    extraction_history: list[ExtractionRecord] = Field(default_factory=list)
+    suggestions: list[Suggestion] = Field(default_factory=list, description="Up to 5 ranked businesses")
+
+
+class InvoicePatch(BaseModel):
+    fields: dict[str, Any] | None = Field(default=None, description="Field name -> new value (null clears)")
+    line_items: list[dict[str, Any]] | None = None
+    business_id: uuid.UUID | None = Field(
+        default=None, description="Assign to this business (null unassigns)"
+    )
+    confirm: bool = Field(default=False, description="The user checked the fields: clears needs_review")
+
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {"business_id": "5d7c9a2e-3f0b-4a51-9f3e-0f7d2b8a1c44"},
+                {"fields": {"total": 117.0, "invoice_date": "2025-03-31"}, "confirm": True},
+                {
+                    "fields": {"use_items_total": True, "total": 30.0},
+                    "line_items": [{"description": "קפה", "quantity": 2, "unit_price": 15.0}],
+                },
+            ]
+        }
+    }
+
+
+class ReextractIn(BaseModel):
+    provider: str | None = Field(
+        default=None, examples=["groq"], description="rules | groq | ollama; default: configured"
+    )

@@ -1,0 +1,167 @@
+"""Editing, confirming, assigning, re-extracting and restoring an invoice (spans DB, storage, bus)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from invoiceme_common.bus import publish_event
+from invoiceme_common.businesses import flag_possible_duplicate
+from invoiceme_common.events import InvoiceUploaded, OcrDocument, PageText, TextExtracted
+from invoiceme_common.invoice_store import set_status
+from invoiceme_common.status import InvoiceStatus
+from invoiceme_common.storage import StoredObjectMissing
+
+from .errors import ApiError
+from .invoice_edits import EditRejected, apply_edit
+from .invoice_filters import search_document
+from .invoice_models import InvoicePatch
+from .invoice_service import _correlation_id, publish_saved
+from .repositories import businesses as business_repo
+from .repositories import invoices as repo
+from .state import GatewayState
+
+
+async def edit(
+    state: GatewayState, tenant_id: uuid.UUID, user_id: uuid.UUID, invoice_id: uuid.UUID, patch: InvoicePatch
+) -> None:
+    changed = False
+    async with state.pool.acquire() as conn, conn.transaction():
+        row = await repo.get(conn, tenant_id, invoice_id, for_update=True)
+        if row is None:
+            raise ApiError(404, "no such invoice")
+        diff: list[dict[str, Any]] = []
+        if patch.fields or patch.line_items is not None:
+            try:
+                new_fields, diff = apply_edit(row["fields"] or {}, patch.fields or {}, patch.line_items)
+            except EditRejected as exc:
+                raise ApiError(422, str(exc), code="invalid_edit", details={"field": exc.field}) from exc
+            if diff:
+                await repo.save_fields(conn, tenant_id, invoice_id, new_fields, "edit")
+                ocr_text = await conn.fetchval("SELECT ocr_text FROM invoices WHERE id = $1", invoice_id)
+                await conn.execute(
+                    "UPDATE invoices SET search_text = $2 WHERE id = $1",
+                    invoice_id,
+                    search_document(new_fields, row["filename"], ocr_text),
+                )
+        if "business_id" in patch.model_fields_set and patch.business_id != row["business_id"]:
+            diff.append(await _assign(conn, tenant_id, row, patch.business_id))
+        if patch.confirm:
+            await conn.execute(
+                "UPDATE invoices SET reviewed_at = $3, reviewed_by = $4 WHERE id = $1 AND tenant_id = $2",
+                invoice_id,
+                tenant_id,
+                datetime.now(UTC),
+                user_id,
+            )
+            if row["status"] == InvoiceStatus.NEEDS_REVIEW:
+                await set_status(conn, tenant_id, invoice_id, InvoiceStatus.EXTRACTED)
+                diff.append({"field": "status", "old": row["status"], "new": InvoiceStatus.EXTRACTED.value})
+        if diff:
+            if not any(change["field"] not in ("business_id", "status") for change in diff):
+                await repo.bump_version(conn, tenant_id, invoice_id)
+            await repo.record_edit(conn, tenant_id, invoice_id, user_id, diff)
+            await flag_possible_duplicate(conn, tenant_id, invoice_id)
+            changed = True
+    if changed:
+        await publish_saved(state, tenant_id, [invoice_id])
+
+
+async def _assign(conn: Any, tenant_id: uuid.UUID, row: Any, business_id: uuid.UUID | None) -> dict[str, Any]:
+    """Assign (or unassign); assigning teaches the extracted vendor name as an alias of the business."""
+    if business_id is not None and not await business_repo.exists(conn, tenant_id, business_id):
+        raise ApiError(404, "no such business")
+    await repo.set_business(conn, tenant_id, row["id"], business_id, "manual" if business_id else "none")
+    vendor = (row["fields"] or {}).get("vendor_name")
+    if business_id is not None and vendor:
+        await business_repo.add_alias(conn, tenant_id, business_id, vendor)
+    old = str(row["business_id"]) if row["business_id"] else None
+    return {"field": "business_id", "old": old, "new": str(business_id) if business_id else None}
+
+
+async def reextract(
+    state: GatewayState, tenant_id: uuid.UUID, invoice_id: uuid.UUID, provider: str | None
+) -> str:
+    """Extract again from the stored OCR text (or from the original when none is stored)."""
+    row = await repo.get(state.pool, tenant_id, invoice_id)
+    if row is None:
+        raise ApiError(404, "no such invoice")
+    if row["status"] == InvoiceStatus.RECEIVED:
+        raise ApiError(409, "this invoice is still being read; wait until it is processed")
+    topology = state.topology
+    document = None
+    if row["ocr_key"]:
+        try:
+            document = OcrDocument.model_validate_json(await state.storage.get(row["ocr_key"]))
+        except (StoredObjectMissing, ValueError):
+            document = None
+    async with state.pool.acquire() as conn, conn.transaction():
+        await conn.execute(
+            "UPDATE invoices SET reextract_provider = $3 WHERE id = $1 AND tenant_id = $2",
+            invoice_id,
+            tenant_id,
+            provider,
+        )
+        status = InvoiceStatus.OCR_DONE if document else InvoiceStatus.RECEIVED
+        await set_status(conn, tenant_id, invoice_id, status)
+    if document is not None:
+        event: TextExtracted | InvoiceUploaded = TextExtracted(
+            tenant_id=tenant_id,
+            invoice_id=invoice_id,
+            ocr_key=row["ocr_key"],
+            media_type=document.media_type,
+            pages=[
+                PageText(number=p.number, text=p.text, method=p.method, confidence=p.confidence)
+                for p in document.pages
+            ],
+            provider=provider,
+        )
+        await publish_event(state.broker, event, topology.text_extracted, topology.stream, _correlation_id())
+    else:
+        event = InvoiceUploaded(
+            tenant_id=tenant_id,
+            invoice_id=invoice_id,
+            storage_key=row["storage_key"],
+            filename=row["filename"],
+            content_type=row["content_type"],
+            size_bytes=row["size_bytes"],
+            sha256=row["sha256"],
+        )
+        await publish_event(
+            state.broker, event, topology.invoice_uploaded, topology.stream, _correlation_id()
+        )
+    return status.value
+
+
+async def restore(
+    state: GatewayState, tenant_id: uuid.UUID, user_id: uuid.UUID, invoice_id: uuid.UUID, extraction_id: int
+) -> None:
+    """Make an earlier (or the re-extracted) result current again; recorded as an edit."""
+    async with state.pool.acquire() as conn, conn.transaction():
+        row = await repo.get(conn, tenant_id, invoice_id, for_update=True)
+        chosen = await conn.fetchrow(
+            "SELECT id, fields, warnings FROM invoice_extractions WHERE id = $1 AND invoice_id = $2 AND tenant_id = $3",
+            extraction_id,
+            invoice_id,
+            tenant_id,
+        )
+        if row is None or chosen is None:
+            raise ApiError(404, "no such invoice or extraction")
+        if chosen["fields"] == row["fields"]:
+            return
+        await repo.save_fields(conn, tenant_id, invoice_id, chosen["fields"], "restore", chosen["warnings"])
+        await repo.record_edit(
+            conn,
+            tenant_id,
+            invoice_id,
+            user_id,
+            [{"field": "extraction", "old": row["extraction_version"], "new": extraction_id}],
+        )
+        if row["status"] in (InvoiceStatus.EXTRACTED, InvoiceStatus.NEEDS_REVIEW):
+            serious = any(w.get("serious") for w in chosen["warnings"])
+            wanted = InvoiceStatus.NEEDS_REVIEW if serious else InvoiceStatus.EXTRACTED
+            if wanted != row["status"]:
+                await set_status(conn, tenant_id, invoice_id, wanted)
+        await flag_possible_duplicate(conn, tenant_id, invoice_id)
+    await publish_saved(state, tenant_id, [invoice_id])

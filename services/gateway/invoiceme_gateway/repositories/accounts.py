@@ -1,0 +1,183 @@
+"""SQL for users, tenants, refresh tokens and login failures."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import asyncpg
+
+from ..login_throttle import lockout_seconds, throttle_keys
+
+
+async def create_account(
+    conn: asyncpg.Connection,
+    email: str,
+    password_hash: str,
+    full_name: str,
+    business_tax_id: str | None,
+    base_currency: str,
+    external_subject: str | None = None,
+) -> tuple[uuid.UUID, uuid.UUID]:
+    """Create a tenant and its first user; raises UniqueViolationError when the email exists."""
+    user_id, tenant_id = uuid.uuid4(), uuid.uuid4()
+    async with conn.transaction():
+        await conn.execute(
+            "INSERT INTO tenants (id, name, business_tax_id, base_currency) VALUES ($1, $2, $3, $4)",
+            tenant_id,
+            full_name or email,
+            business_tax_id,
+            base_currency,
+        )
+        await conn.execute(
+            """INSERT INTO users (id, tenant_id, email, password_hash, full_name, external_subject)
+               VALUES ($1, $2, $3, $4, $5, $6)""",
+            user_id,
+            tenant_id,
+            email,
+            password_hash,
+            full_name,
+            external_subject,
+        )
+    return user_id, tenant_id
+
+
+async def find_login(pool: asyncpg.Pool, email: str) -> asyncpg.Record | None:
+    return await pool.fetchrow("SELECT id, tenant_id, password_hash FROM users WHERE email = $1", email)
+
+
+async def find_external(pool: asyncpg.Pool, subject: str, email: str | None) -> asyncpg.Record | None:
+    """A Supabase user's local account: by Supabase id, else by email (and then linked)."""
+    row = await pool.fetchrow("SELECT id, tenant_id FROM users WHERE external_subject = $1", subject)
+    if row is None and email:
+        row = await pool.fetchrow(
+            "UPDATE users SET external_subject = $1 WHERE email = $2 AND external_subject IS NULL "
+            "RETURNING id, tenant_id",
+            subject,
+            email,
+        )
+    return row
+
+
+async def get_profile(pool: asyncpg.Pool, user_id: uuid.UUID, tenant_id: uuid.UUID) -> asyncpg.Record | None:
+    return await pool.fetchrow(
+        """SELECT u.id, u.email, u.full_name, t.id AS tenant_id, t.business_tax_id, t.base_currency, u.created_at
+           FROM users u JOIN tenants t ON t.id = u.tenant_id WHERE u.id = $1 AND t.id = $2""",
+        user_id,
+        tenant_id,
+    )
+
+
+async def update_profile(
+    conn: asyncpg.Connection, user_id: uuid.UUID, tenant_id: uuid.UUID, changes: dict[str, Any]
+) -> None:
+    if "full_name" in changes:
+        await conn.execute(
+            "UPDATE users SET full_name = $3 WHERE id = $1 AND tenant_id = $2",
+            user_id,
+            tenant_id,
+            changes["full_name"],
+        )
+    if "business_id" in changes:
+        await conn.execute(
+            "UPDATE tenants SET business_tax_id = $2 WHERE id = $1", tenant_id, changes["business_id"]
+        )
+    if "base_currency" in changes:
+        await conn.execute(
+            "UPDATE tenants SET base_currency = $2 WHERE id = $1", tenant_id, changes["base_currency"]
+        )
+
+
+# --- refresh tokens ----------------------------------------------------------------------------
+async def store_refresh(
+    pool: asyncpg.Pool | asyncpg.Connection,
+    token_hash: str,
+    family_id: uuid.UUID,
+    user_id: uuid.UUID,
+    tenant_id: uuid.UUID,
+    ttl: timedelta,
+) -> None:
+    await pool.execute(
+        """INSERT INTO refresh_tokens (token_hash, family_id, user_id, tenant_id, expires_at)
+           VALUES ($1, $2, $3, $4, $5)""",
+        token_hash,
+        family_id,
+        user_id,
+        tenant_id,
+        datetime.now(UTC) + ttl,
+    )
+
+
+async def consume_refresh(conn: asyncpg.Connection, token_hash: str) -> tuple[str, asyncpg.Record | None]:
+    """Mark a refresh token used. Returns ("ok", row), ("reused", row) after revoking its family,
+    or ("invalid", None) for unknown, expired or revoked tokens."""
+    row = await conn.fetchrow("SELECT * FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE", token_hash)
+    if row is None or row["revoked_at"] is not None or row["expires_at"] <= datetime.now(UTC):
+        return "invalid", None
+    if row["used_at"] is not None:
+        await revoke_family(conn, row["family_id"])
+        return "reused", row
+    await conn.execute("UPDATE refresh_tokens SET used_at = now() WHERE token_hash = $1", token_hash)
+    return "ok", row
+
+
+async def revoke_family(conn: asyncpg.Connection | asyncpg.Pool, family_id: uuid.UUID) -> None:
+    await conn.execute(
+        "UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL", family_id
+    )
+
+
+async def revoke_user_refresh_tokens(pool: asyncpg.Pool, user_id: uuid.UUID) -> None:
+    await pool.execute(
+        "UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL", user_id
+    )
+
+
+async def revoke_access_token(pool: asyncpg.Pool, token_id: uuid.UUID, expires_at: datetime) -> None:
+    await pool.execute(
+        "INSERT INTO revoked_tokens (jti, expires_at) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        token_id,
+        expires_at,
+    )
+
+
+# --- brute-force protection ----------------------------------------------------------------------
+async def locked_for(pool: asyncpg.Pool, email: str, address: str) -> int:
+    """Seconds until this email may try again from this address (0 = now)."""
+    keys = [key for key, _ in throttle_keys(email, address)]
+    until = await pool.fetchval(
+        "SELECT max(locked_until) FROM login_failures WHERE key = ANY($1::text[]) AND locked_until > now()",
+        keys,
+    )
+    return 0 if until is None else max(1, int((until - datetime.now(UTC)).total_seconds()) + 1)
+
+
+async def record_failure(
+    pool: asyncpg.Pool, email: str, address: str, max_failures: int, base_seconds: int
+) -> int:
+    """Count a failed login; returns the lock-out now in force (seconds, 0 = none)."""
+    longest = 0
+    for key, factor in throttle_keys(email, address):
+        failures = await pool.fetchval(
+            """INSERT INTO login_failures (key, failures) VALUES ($1, 1)
+               ON CONFLICT (key) DO UPDATE SET failures = login_failures.failures + 1, last_failure = now()
+               RETURNING failures""",
+            key,
+        )
+        seconds = lockout_seconds(failures, max_failures * factor, base_seconds)
+        if seconds:
+            await pool.execute(
+                "UPDATE login_failures SET locked_until = now() + make_interval(secs => $2) WHERE key = $1",
+                key,
+                seconds,
+            )
+        longest = max(longest, seconds)
+    return longest
+
+
+async def clear_failures(pool: asyncpg.Pool, email: str, address: str) -> None:
+    await pool.execute(
+        "DELETE FROM login_failures WHERE key = ANY($1::text[])",
+        [key for key, _ in throttle_keys(email, address)],
+    )

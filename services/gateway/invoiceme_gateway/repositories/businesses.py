@@ -1,0 +1,153 @@
+"""SQL for businesses (vendors); every query is tenant-scoped."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import asyncpg
+from invoiceme_common.vendor_matching import normalize_name, normalize_text
+
+COLUMNS = """b.id, b.name, b.tax_id, b.aliases, b.monthly_limit, b.display_order, b.created_at, b.updated_at,
+    (SELECT count(*) FROM invoices i WHERE i.business_id = b.id AND i.tenant_id = b.tenant_id) AS invoice_count"""
+
+
+async def list_all(pool: asyncpg.Pool, tenant_id: uuid.UUID, q: str | None) -> list[asyncpg.Record]:
+    needle = normalize_text(q or "")
+    return await pool.fetch(
+        f"""SELECT {COLUMNS} FROM businesses b WHERE b.tenant_id = $1
+              AND ($2 = '' OR b.name_key LIKE '%' || $2 || '%' OR b.tax_id = $2
+                   OR EXISTS (SELECT 1 FROM unnest(b.aliases) a WHERE lower(a) LIKE '%' || $2 || '%'))
+            ORDER BY b.display_order, b.name""",
+        tenant_id,
+        needle,
+    )
+
+
+async def get(
+    conn: asyncpg.Connection | asyncpg.Pool, tenant_id: uuid.UUID, business_id: uuid.UUID
+) -> asyncpg.Record | None:
+    return await conn.fetchrow(
+        f"SELECT {COLUMNS} FROM businesses b WHERE b.id = $1 AND b.tenant_id = $2", business_id, tenant_id
+    )
+
+
+async def exists(
+    conn: asyncpg.Connection | asyncpg.Pool, tenant_id: uuid.UUID, business_id: uuid.UUID
+) -> bool:
+    return bool(
+        await conn.fetchval(
+            "SELECT 1 FROM businesses WHERE id = $1 AND tenant_id = $2", business_id, tenant_id
+        )
+    )
+
+
+async def create(pool: asyncpg.Pool, tenant_id: uuid.UUID, values: dict[str, Any]) -> uuid.UUID:
+    """Raises UniqueViolationError when a business with the same normalized name exists."""
+    business_id = uuid.uuid4()
+    order = values.get("display_order")
+    await pool.execute(
+        """INSERT INTO businesses (id, tenant_id, name, name_key, tax_id, aliases, monthly_limit, display_order)
+           VALUES ($1, $2, $3, $4, $5, $6, $7,
+                   coalesce($8, (SELECT coalesce(max(display_order), -1) + 1 FROM businesses WHERE tenant_id = $2)))""",
+        business_id,
+        tenant_id,
+        values["name"],
+        normalize_name(values["name"]),
+        values.get("tax_id"),
+        values.get("aliases") or [],
+        values.get("monthly_limit"),
+        order,
+    )
+    return business_id
+
+
+async def update(
+    conn: asyncpg.Connection | asyncpg.Pool,
+    tenant_id: uuid.UUID,
+    business_id: uuid.UUID,
+    changes: dict[str, Any],
+) -> bool:
+    allowed = ("name", "tax_id", "aliases", "monthly_limit", "display_order")
+    columns = {name: changes[name] for name in allowed if name in changes}
+    if "name" in columns:
+        columns["name_key"] = normalize_name(columns["name"])
+    if not columns:
+        return await exists(conn, tenant_id, business_id)
+    assignments = ", ".join(
+        f"{name} = ${i}" for i, name in enumerate(columns, start=3)
+    )  # names from whitelist
+    row = await conn.fetchval(
+        f"UPDATE businesses SET {assignments}, updated_at = now() WHERE id = $1 AND tenant_id = $2 RETURNING id",
+        business_id,
+        tenant_id,
+        *columns.values(),
+    )
+    return row is not None
+
+
+async def add_alias(
+    conn: asyncpg.Connection, tenant_id: uuid.UUID, business_id: uuid.UUID, alias: str
+) -> bool:
+    """Teach an alias unless the name or an existing alias already normalizes to the same thing."""
+    row = await conn.fetchrow(
+        "SELECT name_key, aliases FROM businesses WHERE id = $1 AND tenant_id = $2", business_id, tenant_id
+    )
+    key = normalize_name(alias)
+    if row is None or not key or key == row["name_key"] or key in {normalize_name(a) for a in row["aliases"]}:
+        return False
+    await conn.execute(
+        "UPDATE businesses SET aliases = array_append(aliases, $3), updated_at = now() "
+        "WHERE id = $1 AND tenant_id = $2",
+        business_id,
+        tenant_id,
+        alias.strip(),
+    )
+    return True
+
+
+async def reorder(conn: asyncpg.Connection, tenant_id: uuid.UUID, ordered_ids: list[uuid.UUID]) -> int:
+    return int(
+        await conn.fetchval(
+            """WITH wanted AS (SELECT id, ord FROM unnest($2::uuid[]) WITH ORDINALITY AS t(id, ord)),
+                updated AS (UPDATE businesses b SET display_order = wanted.ord - 1, updated_at = now()
+                            FROM wanted WHERE b.id = wanted.id AND b.tenant_id = $1 RETURNING b.id)
+           SELECT count(*) FROM updated""",
+            tenant_id,
+            ordered_ids,
+        )
+    )
+
+
+async def invoice_ids(
+    conn: asyncpg.Connection, tenant_id: uuid.UUID, business_id: uuid.UUID
+) -> list[uuid.UUID]:
+    rows = await conn.fetch(
+        "SELECT id FROM invoices WHERE tenant_id = $1 AND business_id = $2 FOR UPDATE", tenant_id, business_id
+    )
+    return [row["id"] for row in rows]
+
+
+async def move_invoices(
+    conn: asyncpg.Connection, tenant_id: uuid.UUID, source_id: uuid.UUID, target_id: uuid.UUID | None
+) -> list[uuid.UUID]:
+    """Reassign (or unassign, target None) every invoice of a business; bumps their versions."""
+    rows = await conn.fetch(
+        """UPDATE invoices SET business_id = $3, match_method = CASE WHEN $3::uuid IS NULL THEN 'none' ELSE 'manual' END,
+               extraction_version = extraction_version + 1, matched_version = extraction_version + 1,
+               updated_at = now()
+           WHERE tenant_id = $1 AND business_id = $2 RETURNING id""",
+        tenant_id,
+        source_id,
+        target_id,
+    )
+    return [row["id"] for row in rows]
+
+
+async def delete(conn: asyncpg.Connection, tenant_id: uuid.UUID, business_id: uuid.UUID) -> bool:
+    return (
+        await conn.fetchval(
+            "DELETE FROM businesses WHERE id = $1 AND tenant_id = $2 RETURNING id", business_id, tenant_id
+        )
+        is not None
+    )

@@ -1,0 +1,237 @@
+"""SQL for invoices and their histories (every query is tenant-scoped)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import asyncpg
+from invoiceme_common.status import InvoiceStatus
+
+from ..invoice_filters import MONTH_EXPRESSION, InvoiceFilters, cursor_condition, order_clause, where_clause
+
+COLUMNS = """i.id, i.status, i.error, i.filename, i.content_type, i.size_bytes, i.sha256, i.text_source,
+    i.ocr_confidence, i.page_count, i.fields, i.warnings, i.extraction_version, i.created_at, i.updated_at,
+    i.business_id, b.name AS business_name, i.match_method, i.match_score, i.match_candidates,
+    i.possible_duplicate_of, i.reviewed_at, i.storage_key, i.ocr_key"""
+FROM = "invoices i LEFT JOIN businesses b ON b.id = i.business_id AND b.tenant_id = i.tenant_id"
+
+
+async def find_by_sha(conn: asyncpg.Connection, tenant_id: uuid.UUID, sha256: str) -> uuid.UUID | None:
+    return await conn.fetchval(
+        "SELECT id FROM invoices WHERE tenant_id = $1 AND sha256 = $2 ORDER BY created_at LIMIT 1",
+        tenant_id,
+        sha256,
+    )
+
+
+async def lock_upload(conn: asyncpg.Connection, tenant_id: uuid.UUID, sha256: str) -> None:
+    """Serialise two uploads of the same file by one tenant (held until the transaction ends)."""
+    await conn.execute("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", f"{tenant_id}:{sha256}")
+
+
+async def insert_received(
+    conn: asyncpg.Connection,
+    tenant_id: uuid.UUID,
+    invoice_id: uuid.UUID,
+    filename: str,
+    media_type: str,
+    size: int,
+    sha256: str,
+    storage_key: str,
+) -> None:
+    await conn.execute(
+        """INSERT INTO invoices (id, tenant_id, status, filename, content_type, size_bytes, sha256, storage_key,
+                                 search_text)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, lower($4))""",
+        invoice_id,
+        tenant_id,
+        InvoiceStatus.RECEIVED.value,
+        filename,
+        media_type,
+        size,
+        sha256,
+        storage_key,
+    )
+    await conn.execute(
+        "INSERT INTO invoice_status_history (invoice_id, tenant_id, status) VALUES ($1, $2, $3)",
+        invoice_id,
+        tenant_id,
+        InvoiceStatus.RECEIVED.value,
+    )
+
+
+async def get(
+    conn: asyncpg.Connection | asyncpg.Pool,
+    tenant_id: uuid.UUID,
+    invoice_id: uuid.UUID,
+    for_update: bool = False,
+) -> asyncpg.Record | None:
+    lock = " FOR UPDATE OF i" if for_update else ""
+    return await conn.fetchrow(
+        f"SELECT {COLUMNS} FROM {FROM} WHERE i.id = $1 AND i.tenant_id = $2{lock}", invoice_id, tenant_id
+    )
+
+
+async def list_page(
+    pool: asyncpg.Pool,
+    tenant_id: uuid.UUID,
+    filters: InvoiceFilters,
+    sort: str,
+    descending: bool,
+    limit: int,
+    offset: int,
+    cursor: str | None,
+) -> tuple[list[asyncpg.Record], int]:
+    where, params = where_clause(tenant_id, filters)
+    total = await pool.fetchval(f"SELECT count(*) FROM invoices i WHERE {where}", *params)
+    if cursor:
+        where = f"{where} AND {cursor_condition(params, cursor, descending)}"
+    params.extend([limit, offset])
+    rows = await pool.fetch(
+        f"SELECT {COLUMNS} FROM {FROM} WHERE {where} ORDER BY {order_clause(sort, descending)} "
+        f"LIMIT ${len(params) - 1} OFFSET ${len(params)}",
+        *params,
+    )
+    return rows, int(total)
+
+
+async def month_groups(
+    pool: asyncpg.Pool, tenant_id: uuid.UUID, filters: InvoiceFilters
+) -> list[asyncpg.Record]:
+    """Count and per-currency total of the filtered invoices for each invoice month."""
+    where, params = where_clause(tenant_id, filters)
+    return await pool.fetch(
+        f"""SELECT m AS month, sum(n)::int AS count,
+                   coalesce(jsonb_object_agg(cur, amount) FILTER (WHERE cur IS NOT NULL AND amount IS NOT NULL),
+                            '{{}}'::jsonb) AS totals
+            FROM (SELECT {MONTH_EXPRESSION} AS m, upper(i.fields->>'currency') AS cur, count(*) AS n,
+                         sum(CASE WHEN jsonb_typeof(i.fields->'total') = 'number'
+                                  THEN (i.fields->>'total')::numeric END) AS amount
+                  FROM invoices i WHERE {where} GROUP BY 1, 2) AS per_currency
+            GROUP BY m ORDER BY m DESC""",
+        *params,
+    )
+
+
+async def status_history(
+    pool: asyncpg.Pool, tenant_id: uuid.UUID, invoice_id: uuid.UUID
+) -> list[asyncpg.Record]:
+    return await pool.fetch(
+        "SELECT id, status, error, at FROM invoice_status_history WHERE invoice_id = $1 AND tenant_id = $2 ORDER BY id",
+        invoice_id,
+        tenant_id,
+    )
+
+
+async def edits(pool: asyncpg.Pool, tenant_id: uuid.UUID, invoice_id: uuid.UUID) -> list[asyncpg.Record]:
+    return await pool.fetch(
+        """SELECT e.id, e.user_id, u.email AS user_email, e.changes, e.at FROM invoice_edits e
+           LEFT JOIN users u ON u.id = e.user_id WHERE e.invoice_id = $1 AND e.tenant_id = $2 ORDER BY e.id""",
+        invoice_id,
+        tenant_id,
+    )
+
+
+async def extractions(
+    pool: asyncpg.Pool | asyncpg.Connection, tenant_id: uuid.UUID, invoice_id: uuid.UUID
+) -> list[asyncpg.Record]:
+    return await pool.fetch(
+        """SELECT id, extraction_version, kind, provider, fields, warnings, at FROM invoice_extractions
+           WHERE invoice_id = $1 AND tenant_id = $2 ORDER BY id""",
+        invoice_id,
+        tenant_id,
+    )
+
+
+async def save_fields(
+    conn: asyncpg.Connection,
+    tenant_id: uuid.UUID,
+    invoice_id: uuid.UUID,
+    fields: dict[str, Any],
+    kind: str,
+    warnings: list[dict[str, Any]] | None = None,
+) -> int:
+    """Write fields as a user action (`kind` edit|restore, recorded by the history trigger); bumps the version."""
+    await conn.execute("SELECT set_config('invoiceme.save_kind', $1, true)", kind)
+    version = await conn.fetchval(
+        """UPDATE invoices SET fields = $3, warnings = coalesce($4, warnings),
+               extraction_version = extraction_version + 1, matched_version = extraction_version + 1,
+               updated_at = now()
+           WHERE id = $1 AND tenant_id = $2 RETURNING extraction_version""",
+        invoice_id,
+        tenant_id,
+        fields,
+        warnings,
+    )
+    await conn.execute("SELECT set_config('invoiceme.save_kind', '', true)")
+    return int(version)
+
+
+async def bump_version(conn: asyncpg.Connection, tenant_id: uuid.UUID, invoice_id: uuid.UUID) -> int | None:
+    """A change analytics must hear about that is not a fields change (business, review)."""
+    return await conn.fetchval(
+        """UPDATE invoices SET extraction_version = extraction_version + 1,
+               matched_version = extraction_version + 1,
+               updated_at = now()
+           WHERE id = $1 AND tenant_id = $2 RETURNING extraction_version""",
+        invoice_id,
+        tenant_id,
+    )
+
+
+async def record_edit(
+    conn: asyncpg.Connection,
+    tenant_id: uuid.UUID,
+    invoice_id: uuid.UUID,
+    user_id: uuid.UUID,
+    changes: list[dict[str, Any]],
+) -> None:
+    await conn.execute(
+        "INSERT INTO invoice_edits (invoice_id, tenant_id, user_id, changes) VALUES ($1, $2, $3, $4)",
+        invoice_id,
+        tenant_id,
+        user_id,
+        changes,
+    )
+
+
+async def set_business(
+    conn: asyncpg.Connection,
+    tenant_id: uuid.UUID,
+    invoice_id: uuid.UUID,
+    business_id: uuid.UUID | None,
+    method: str,
+) -> None:
+    await conn.execute(
+        """UPDATE invoices SET business_id = $3, match_method = $4, match_score = CASE WHEN $3::uuid IS NULL
+               THEN NULL ELSE 1.0 END WHERE id = $1 AND tenant_id = $2""",
+        invoice_id,
+        tenant_id,
+        business_id,
+        method,
+    )
+
+
+async def delete(
+    conn: asyncpg.Connection | asyncpg.Pool, tenant_id: uuid.UUID, invoice_ids: list[uuid.UUID]
+) -> list[asyncpg.Record]:
+    return await conn.fetch(
+        """DELETE FROM invoices WHERE tenant_id = $1 AND id = ANY($2::uuid[])
+           RETURNING id, storage_key, ocr_key, extraction_version""",
+        tenant_id,
+        invoice_ids,
+    )
+
+
+async def pending_enrichment(
+    pool: asyncpg.Pool, tenant_id: uuid.UUID, limit: int = 50
+) -> list[asyncpg.Record]:
+    """Extracted invoices whose matching/search data is older than their fields."""
+    return await pool.fetch(
+        """SELECT id FROM invoices WHERE tenant_id = $1 AND status IN ('extracted', 'needs_review')
+               AND (matched_version IS NULL OR matched_version < extraction_version)
+           ORDER BY created_at LIMIT $2""",
+        tenant_id,
+        limit,
+    )

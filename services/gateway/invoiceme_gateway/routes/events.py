@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Query, Request
+from fastapi.responses import StreamingResponse
+
+from ..deps import State, StreamUser
+from ..errors import error_responses
+from ..state import GatewayState
+
+router = APIRouter(prefix="/api/events", tags=["live status"], responses=error_responses())
+KEEPALIVE_SECONDS = 15.0
+_BATCH = 500
+
+
+async def _latest_id(state: GatewayState, tenant_id: uuid.UUID) -> int:
+    return int(
+        await state.pool.fetchval(
+            "SELECT coalesce(max(id), 0) FROM invoice_status_history WHERE tenant_id = $1", tenant_id
+        )
+    )
+
+
+async def _changes(state: GatewayState, tenant_id: uuid.UUID, after: int) -> list[dict[str, object]]:
+    rows = await state.pool.fetch(
+        """SELECT h.id, h.invoice_id, h.status, h.error, h.at FROM invoice_status_history h
+           WHERE h.tenant_id = $1 AND h.id > $2 ORDER BY h.id LIMIT $3""",
+        tenant_id,
+        after,
+        _BATCH,
+    )
+    return [
+        {
+            "id": r["id"],
+            "invoice_id": str(r["invoice_id"]),
+            "status": r["status"],
+            "error": r["error"],
+            "at": r["at"].isoformat(),
+        }
+        for r in rows
+    ]
+
+
+async def _stream(
+    state: GatewayState, request: Request, tenant_id: uuid.UUID, cursor: int
+) -> AsyncIterator[str]:
+    assert state.live is not None
+    yield "retry: 3000\n\n"
+    with await state.live.subscribe(tenant_id) as wake:
+        idle = 0.0
+        while not await request.is_disconnected():
+            wake.clear()
+            changes = await _changes(state, tenant_id, cursor)
+            for change in changes:
+                cursor = int(change["id"])  # type: ignore[call-overload]
+                yield f"id: {cursor}\nevent: status\ndata: {json.dumps(change, ensure_ascii=False)}\n\n"
+            if len(changes) == _BATCH:
+                continue
+            wait = min(state.settings.sse_poll_seconds, KEEPALIVE_SECONDS)
+            try:
+                await asyncio.wait_for(wake.wait(), timeout=wait)
+                idle = 0.0
+            except TimeoutError:
+                idle += wait
+                if idle >= KEEPALIVE_SECONDS:
+                    idle = 0.0
+                    yield ": keep-alive\n\n"
+
+
+@router.get(
+    "",
+    summary="Server-Sent Events: your invoices' status changes, resumable",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "content": {
+                "text/event-stream": {
+                    "example": 'id: 42\nevent: status\ndata: {"id": 42, "invoice_id": "…", "status": "extracted", "error": null, '
+                    '"at": "2026-01-01T10:00:00+00:00"}\n\n'
+                }
+            }
+        }
+    },
+)
+async def stream_events(
+    request: Request,
+    user: StreamUser,
+    state: State,
+    last_event_id: Annotated[str | None, Header(description="Sent by EventSource when it reconnects")] = None,
+    since: Annotated[
+        int | None, Query(ge=0, description="Resume after this event id (as Last-Event-ID)")
+    ] = None,
+) -> StreamingResponse:
+    """Each event's `id` is a status-history id: on reconnect the browser sends `Last-Event-ID` and the
+    stream resumes right after it. Without one, the stream starts with changes from now on.
+    EventSource cannot send headers, so this route also accepts `?access_token=`."""
+    cursor = since
+    if last_event_id and last_event_id.strip().isdigit():
+        cursor = int(last_event_id.strip())
+    if cursor is None:
+        cursor = await _latest_id(state, user.tenant_id)
+    headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+    return StreamingResponse(
+        _stream(state, request, user.tenant_id, cursor), media_type="text/event-stream", headers=headers
+    )

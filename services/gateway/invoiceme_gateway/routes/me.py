@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+import structlog
+from fastapi import APIRouter
+from invoiceme_common.bus import publish_event
+from invoiceme_common.events import TenantSettingsChanged
+from pydantic import BaseModel, EmailStr, Field, field_validator
+
+from ..deps import State, User
+from ..errors import ApiError, error_responses
+from ..repositories import accounts
+from ..validation import check_currency, check_own_tax_id
+
+router = APIRouter(prefix="/api/me", tags=["account"], responses=error_responses())
+
+
+class Me(BaseModel):
+    id: uuid.UUID
+    tenant_id: uuid.UUID
+    email: EmailStr
+    full_name: str
+    business_id: str | None = Field(description="Your own ע.מ./ח.פ.")
+    base_currency: str
+    created_at: datetime
+
+
+class MePatch(BaseModel):
+    full_name: str | None = Field(default=None, max_length=200)
+    business_id: str | None = Field(default=None, description="Your ע.מ./ח.פ.; empty string clears it")
+    base_currency: str | None = None
+
+    model_config = {"json_schema_extra": {"examples": [{"full_name": "דנה כהן", "base_currency": "USD"}]}}
+
+    @field_validator("business_id")
+    @classmethod
+    def _tax_id(cls, value: str | None) -> str | None:
+        return "" if value == "" else check_own_tax_id(value)
+
+    @field_validator("base_currency")
+    @classmethod
+    def _currency(cls, value: str | None) -> str | None:
+        return None if value is None else check_currency(value)
+
+
+async def _me(state: State, user: User) -> Me:
+    row = await accounts.get_profile(state.pool, user.user_id, user.tenant_id)
+    if row is None:
+        raise ApiError(401, "this account no longer exists")
+    return Me(
+        id=row["id"],
+        tenant_id=row["tenant_id"],
+        email=row["email"],
+        full_name=row["full_name"],
+        business_id=row["business_tax_id"],
+        base_currency=row["base_currency"],
+        created_at=row["created_at"],
+    )
+
+
+@router.get("", response_model=Me, summary="Your profile and tenant settings")
+async def get_me(user: User, state: State) -> Me:
+    return await _me(state, user)
+
+
+@router.patch(
+    "",
+    response_model=Me,
+    summary="Change name, business id or base currency",
+    description="Changing the base currency publishes `TenantSettingsChanged`, so analytics "
+    "recompute every figure in the new currency.",
+)
+async def patch_me(body: MePatch, user: User, state: State) -> Me:
+    before = await _me(state, user)
+    changes = body.model_dump(exclude_unset=True, exclude_none=True)
+    if "business_id" in changes:
+        changes["business_id"] = changes["business_id"] or None
+    if "full_name" in changes:
+        changes["full_name"] = changes["full_name"].strip()
+    async with state.pool.acquire() as conn, conn.transaction():
+        await accounts.update_profile(conn, user.user_id, user.tenant_id, changes)
+    new_currency = changes.get("base_currency")
+    if new_currency and new_currency != before.base_currency:
+        event = TenantSettingsChanged(
+            tenant_id=user.tenant_id, base_currency=new_currency, previous_base_currency=before.base_currency
+        )
+        topology = state.topology
+        correlation_id = structlog.contextvars.get_contextvars().get("correlation_id")
+        await publish_event(
+            state.broker, event, topology.tenant_settings_changed, topology.stream, correlation_id
+        )
+    return await _me(state, user)

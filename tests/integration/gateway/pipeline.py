@@ -1,0 +1,115 @@
+"""Helpers for gateway tests: stand in for the OCR and extractor hops by writing what they write,
+and listen to what the gateway publishes on NATS."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+import os
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import asyncpg
+import httpx
+import nats
+from invoiceme_common.events import OcrDocument, OcrPage
+from invoiceme_common.invoice_store import set_status
+from invoiceme_common.status import InvoiceStatus
+from invoiceme_common.topology import Topology
+
+PNG_1PX = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+
+
+def unique_png() -> bytes:
+    """A valid 1x1 PNG whose hash differs every call (bytes after IEND are ignored by readers)."""
+    return PNG_1PX + os.urandom(16)
+
+
+def pdf_with_pages(pages: int) -> bytes:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument.new()
+    for _ in range(pages):
+        document.new_page(300, 400)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue() + f"\n%{uuid.uuid4().hex}\n".encode()
+
+
+async def upload(client: httpx.AsyncClient, headers: dict[str, str], data: bytes | None = None,
+                 name: str = "invoice.png") -> str:
+    response = await client.post("/api/invoices", headers=headers, files={"file": (name, data or unique_png())})
+    assert response.status_code == 202, response.text
+    return response.json()["id"]
+
+
+async def tenant_of(client: httpx.AsyncClient, headers: dict[str, str]) -> uuid.UUID:
+    return uuid.UUID((await client.get("/api/me", headers=headers)).json()["tenant_id"])
+
+
+async def simulate_ocr(db: asyncpg.Pool, storage: Any, tenant_id: uuid.UUID, invoice_id: str, text: str) -> str:
+    """What the OCR hop does: store the OCR JSON and mark the invoice ocr_done."""
+    key = f"ocr/{tenant_id}/{invoice_id}.json"
+    document = OcrDocument(pages=[OcrPage(number=1, text=text, method="text_layer", confidence=1.0)],
+                           media_type="image/png")
+    await storage.put(key, document.model_dump_json().encode())
+    await set_status(db, tenant_id, uuid.UUID(invoice_id), InvoiceStatus.OCR_DONE, text_source="text_layer",
+                     ocr_confidence=1.0, page_count=1, ocr_key=key)
+    return key
+
+
+async def simulate_extraction(db: asyncpg.Pool, tenant_id: uuid.UUID, invoice_id: str, fields: dict[str, Any],
+                              warnings: list[dict[str, Any]] | None = None) -> None:
+    """What the extractor's save does (fields, warnings, version bump, status)."""
+    warnings = warnings or []
+    status = InvoiceStatus.NEEDS_REVIEW if any(w.get("serious") for w in warnings) else InvoiceStatus.EXTRACTED
+    async with db.acquire() as conn, conn.transaction():
+        await conn.execute(
+            """UPDATE invoices SET fields = $3, warnings = $4, extraction_version = extraction_version + 1
+               WHERE id = $2 AND tenant_id = $1""",
+            tenant_id, uuid.UUID(invoice_id), {"line_items": [], "confidence": {}, **fields}, warnings,
+        )
+        await set_status(conn, tenant_id, uuid.UUID(invoice_id), status)
+
+
+class BusListener:
+    """Collects every message the gateway publishes under the namespace's invoice subjects."""
+
+    def __init__(self) -> None:
+        self.messages: list[tuple[str, dict[str, Any]]] = []
+
+    def of(self, subject: str) -> list[dict[str, Any]]:
+        return [body for s, body in self.messages if s == subject]
+
+    async def wait_for(self, subject: str, count: int = 1, timeout: float = 5.0) -> list[dict[str, Any]]:
+        deadline = asyncio.get_running_loop().time() + timeout
+        while len(self.of(subject)) < count and asyncio.get_running_loop().time() < deadline:
+            await asyncio.sleep(0.05)
+        return self.of(subject)
+
+
+@asynccontextmanager
+async def listen(nats_url: str, namespace: str) -> AsyncIterator[BusListener]:
+    listener = BusListener()
+    connection = await nats.connect(nats_url)
+
+    async def collect(msg: Any) -> None:
+        listener.messages.append((msg.subject, json.loads(msg.data)))
+
+    await connection.subscribe(Topology(namespace).subjects_wildcard, cb=collect)
+    await connection.flush()
+    try:
+        yield listener
+    finally:
+        await connection.close()
+
+
+def gateway_state(client: httpx.AsyncClient) -> Any:
+    """The in-process gateway's state (storage, pool, settings) behind a test client."""
+    return client._transport.app.state.gateway  # type: ignore[attr-defined]
