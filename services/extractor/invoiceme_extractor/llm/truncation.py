@@ -20,24 +20,29 @@ def estimate_tokens(text: str) -> int:
     return int(len(text) / CHARS_PER_TOKEN) + 1
 
 
+def _take(indexes: range, lines: list[str], limit: int, budget: int) -> tuple[set[int], int]:
+    taken: set[int] = set()
+    used = 0
+    for index in indexes:
+        if len(taken) >= limit or used + len(lines[index]) + 1 > budget:
+            break
+        taken.add(index)
+        used += len(lines[index]) + 1
+    return taken, used
+
+
 def truncate_for_budget(text: str, max_tokens: int, head_lines: int = 25, tail_lines: int = 25) -> str:
     if estimate_tokens(text) <= max_tokens:
         return text
     budget = int(max_tokens * CHARS_PER_TOKEN)
     lines = text.splitlines()
-    keep: set[int] = set(range(min(head_lines, len(lines)))) | set(
-        range(max(0, len(lines) - tail_lines), len(lines))
-    )
-    used = sum(len(lines[i]) + 1 for i in keep)
+    # Head and tail get at most 40 % each, so the totals at the foot survive a long header.
+    head, head_used = _take(range(len(lines)), lines, head_lines, int(budget * 0.4))
+    tail, tail_used = _take(range(len(lines) - 1, -1, -1), lines, tail_lines, int(budget * 0.4))
+    keep = head | tail
+    used = head_used + tail_used
     for index, line in enumerate(lines):
         if index not in keep and _IMPORTANT.search(line) and used + len(line) + 1 <= budget:
             keep.add(index)
             used += len(line) + 1
-    kept = [lines[i] for i in sorted(keep)]
-    result, size = [], 0
-    for line in kept:  # head/tail alone may still exceed a tiny budget
-        if size + len(line) + 1 > budget:
-            break
-        result.append(line)
-        size += len(line) + 1
-    return "\n".join(result)
+    return "\n".join(lines[i] for i in sorted(keep))

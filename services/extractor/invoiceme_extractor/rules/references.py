@@ -9,7 +9,7 @@ from . import labels
 from .dates import FoundDate, dates_in
 from .lines import Found, Line, following
 
-_NUMBER_TOKEN = re.compile(r"(?<![\w/-])([A-Z]{0,6}[-/#]?\d[\w\-/.]{0,24}\w|\d)(?![\w])", re.I)
+_NUMBER_TOKEN = re.compile(r"(?<![\w/-])([A-Z]{0,6}[-/#]?\d(?:[\w\-/.]{0,24}\w)?)(?![\w])", re.I)
 _ALLOCATION_TOKEN = re.compile(r"(?<!\d)(\d{9})(?!\d)")
 
 

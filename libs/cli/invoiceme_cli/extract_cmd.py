@@ -1,0 +1,75 @@
+"""`invoiceme extract FILE...`: OCR + extraction on local files, no server needed."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import Progress
+
+console = Console(stderr=True)
+
+
+def contract_json(extraction) -> str:  # type: ignore[no-untyped-def]
+    """The field contract with its fields at the top level (what --out writes and --json prints)."""
+    data = extraction.model_dump(mode="json")
+    data["needs_review"] = extraction.needs_review
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+async def _run(files: list[Path], provider: str, out: Path | None, as_json: bool) -> int:
+    from invoiceme_extractor.pipeline import extract_invoice
+    from invoiceme_extractor.llm.registry import ProviderRegistry
+    from invoiceme_extractor.settings import ExtractorSettings
+    from invoiceme_ocr.engine import OcrOptions, UnreadableDocument
+    from invoiceme_ocr.reader import DocumentReader
+
+    providers = ProviderRegistry(ExtractorSettings().llm_config()).chain(provider)
+    reader = DocumentReader(OcrOptions(languages="heb+eng", dpi=300), workers=2)
+    failures = 0
+    with Progress(console=console, transient=True, disable=out is None) as progress:
+        task = progress.add_task("extracting", total=len(files))
+        for path in files:
+            try:
+                document = await reader.read(path.read_bytes())
+                extraction = await extract_invoice(document.pages, providers)
+            except UnreadableDocument as error:
+                failures += 1
+                console.print(f"[red]{path}: {error}[/]")
+                progress.advance(task)
+                continue
+            except Exception as error:  # one bad file fails alone, with its reason
+                failures += 1
+                console.print(f"[red]{path}: {type(error).__name__}: {error}[/]")
+                progress.advance(task)
+                continue
+            if out is not None:
+                out.mkdir(parents=True, exist_ok=True)
+                (out / f"{path.stem}.json").write_text(contract_json(extraction))
+            if as_json:
+                click.echo(contract_json(extraction))
+            elif out is None:
+                fields = extraction.model_dump(exclude={"confidence", "source", "evidence", "line_items", "warnings"})
+                console.print(f"[bold]{path.name}[/]", fields)
+                for warning in extraction.warnings:
+                    console.print(f"  [yellow]{warning.code}[/]: {warning.message}")
+            progress.advance(task)
+    return failures
+
+
+@click.command("extract")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--provider", type=click.Choice(["rules", "groq", "ollama", "auto"]), default=None,
+              help="Extraction provider (default: LLM_PROVIDER)")
+@click.option("--json", "as_json", is_flag=True, help="Print the field contract as JSON per file")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Write <stem>.json per file into this folder")
+def extract(files: tuple[Path, ...], provider: str | None, as_json: bool, out: Path | None) -> None:
+    """Run OCR and field extraction on invoice files (PDF or images); a bad file fails alone."""
+    failures = asyncio.run(_run(list(files), provider, out, as_json))
+    if failures:
+        console.print(f"[red]{failures} of {len(files)} file(s) failed[/]")
+        raise SystemExit(1)
