@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from faststream import FastStream
 from faststream.nats import NatsMessage
-
 from invoiceme_common.events import InvoiceUploaded
 from invoiceme_common.service import ServiceRuntime, create_service_app
 
@@ -22,6 +21,7 @@ def create_app(settings: OcrSettings | None = None) -> FastStream:
             dpi=settings.ocr_dpi,
             max_pages=settings.ocr_max_pages,
             max_megapixels=settings.ocr_max_megapixels,
+            page_timeout_seconds=settings.ocr_page_timeout_seconds,
         ),
         workers=settings.ocr_workers,
         max_file_bytes=int(settings.ocr_max_file_mb * 2**20),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from faststream.nats import NatsMessage
-
 from invoiceme_common.bus import PermanentFailure, derived_event_id, keep_alive, publish_event
 from invoiceme_common.events import InvoiceUploaded, PageText, TextExtracted
 from invoiceme_common.invoice_store import set_status
@@ -37,7 +36,10 @@ async def on_invoice_uploaded(
     key = ocr_result_key(event)
     await runtime.storage.put(key, document.model_dump_json().encode())
     exists = await set_status(
-        runtime.pool, event.tenant_id, event.invoice_id, InvoiceStatus.OCR_DONE,
+        runtime.pool,
+        event.tenant_id,
+        event.invoice_id,
+        InvoiceStatus.OCR_DONE,
         text_source=document.method,
         ocr_confidence=min(page.confidence for page in document.pages),
         page_count=len(document.pages),
@@ -53,7 +55,10 @@ async def on_invoice_uploaded(
         invoice_id=event.invoice_id,
         ocr_key=key,
         media_type=document.media_type,
-        pages=[PageText(number=p.number, text=p.text, method=p.method, confidence=p.confidence) for p in document.pages],
+        pages=[
+            PageText(number=p.number, text=p.text, method=p.method, confidence=p.confidence)
+            for p in document.pages
+        ],
     )
     topology = runtime.topology
     await publish_event(

@@ -4,82 +4,114 @@ multi-page PDF uses every core. Shared by the OCR service and the `invoiceme ocr
 from __future__ import annotations
 
 import asyncio
-import io
 import multiprocessing
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import partial
-
-from PIL import Image
+from typing import Any, TypeVar
 
 from invoiceme_common.events import OcrDocument, OcrPage
+from invoiceme_common.sniff import SUPPORTED, describe_unsupported, sniff_media_type
 
-from . import engine
+from . import images, pdf
 from .engine import OcrOptions, UnreadableDocument
-from invoiceme_common.sniff import SUPPORTED, sniff_media_type
+
+Result = TypeVar("Result")
+# Past the page timeout (which Tesseract itself obeys), how long before a worker is presumed stuck
+# somewhere else (decoding, OpenCV) and killed.
+STUCK_WORKER_GRACE_SECONDS = 10.0
 
 
 def _init_worker() -> None:
     # Debian's Tesseract uses OpenMP; with more threads than cores one page takes ~8x longer.
     os.environ["OMP_THREAD_LIMIT"] = "1"
-    try:
-        import pillow_heif
-
-        pillow_heif.register_heif_opener()
-    except ImportError:  # HEIC support is optional
-        pass
-
-
-def read_image_page(data: bytes, index: int, options: OcrOptions) -> OcrPage:
-    frames = engine.decode_image_frames(data, options, only=index)
-    return engine.ocr_image(index + 1, frames[0], options)
-
-
-def image_frame_count(data: bytes) -> int:
-    _init_worker()
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            return int(getattr(image, "n_frames", 1))
-    except Exception as exc:
-        raise UnreadableDocument(f"the image cannot be decoded ({type(exc).__name__})") from exc
+    images.register_heif()
 
 
 class DocumentReader:
     def __init__(self, options: OcrOptions, workers: int = 2, max_file_bytes: int = 25 * 2**20) -> None:
         self.options = options
+        self.workers = workers
         self.max_file_bytes = max_file_bytes
-        self._pool = ProcessPoolExecutor(
-            max_workers=workers, initializer=_init_worker, mp_context=multiprocessing.get_context("spawn")
+        self._pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            initializer=_init_worker,
+            mp_context=multiprocessing.get_context("spawn"),
         )
 
     async def read(self, data: bytes) -> OcrDocument:
-        if not data:
-            raise UnreadableDocument("the file is empty")
-        if len(data) > self.max_file_bytes:
-            raise UnreadableDocument(
-                f"the file is {len(data) / 2**20:.1f} MB; the limit is {self.max_file_bytes / 2**20:.0f} MB"
-            )
-        media_type = sniff_media_type(data)
-        if media_type is None:
-            raise UnreadableDocument(
-                "the file is not a PDF or a supported image (" + ", ".join(t.split("/")[1] for t in SUPPORTED) + ")"
-            )
+        media_type = self.check(data)
         if media_type == "application/pdf":
-            page_count = await self._run(engine.pdf_page_count, data)
-            read_page = engine.read_pdf_page
+            page_count = await self._run(pdf.pdf_page_count, data)
+            read_page: Callable[[bytes, int, OcrOptions], OcrPage] = pdf.read_pdf_page
         else:
-            page_count = await self._run(image_frame_count, data)
-            read_page = read_image_page
+            page_count = await self._run(images.image_page_count, data)
+            read_page = images.read_image_page
         if page_count == 0:
             raise UnreadableDocument("the document has no pages")
         if page_count > self.options.max_pages:
-            raise UnreadableDocument(f"the document has {page_count} pages; the limit is {self.options.max_pages}")
-        pages = await asyncio.gather(*(self._run(read_page, data, i, self.options) for i in range(page_count)))
+            raise UnreadableDocument(
+                f"the document has {page_count} pages; the limit is {self.options.max_pages}"
+            )
+        pages = await asyncio.gather(
+            *(self._run(read_page, data, index, self.options, page=index + 1) for index in range(page_count))
+        )
         return OcrDocument(pages=list(pages), media_type=media_type)
 
-    async def _run(self, func, *args):  # type: ignore[no-untyped-def]
+    def check(self, data: bytes) -> str:
+        """The media type of an acceptable file; the cheap refusals happen here, before any worker."""
+        if not data:
+            raise UnreadableDocument("the file is empty (0 bytes)")
+        if len(data) > self.max_file_bytes:
+            raise UnreadableDocument(
+                f"the file is {len(data) / 2**20:.1f} MB; the limit is {self.max_file_bytes / 2**20:g} MB"
+            )
+        media_type = sniff_media_type(data)
+        if media_type is None:
+            kinds = ", ".join(kind.split("/")[1].upper() for kind in SUPPORTED)
+            raise UnreadableDocument(
+                f"the file is {describe_unsupported(data)}, not a PDF or an image ({kinds})"
+            )
+        return media_type
+
+    async def _run(self, func: Callable[..., Result], *args: Any, page: int | None = None) -> Result:
+        """Run in the pool; a worker stuck past the page timeout is killed and the pool replaced."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool, partial(func, *args))
+        for attempt in (1, 2):
+            pool = self._pool
+            try:
+                future = loop.run_in_executor(pool, partial(func, *args))
+                return await asyncio.wait_for(
+                    future, self.options.page_timeout_seconds + STUCK_WORKER_GRACE_SECONDS
+                )
+            except TimeoutError as exc:
+                self._replace_pool(pool)
+                where = f"page {page}" if page else "the file"
+                raise UnreadableDocument(
+                    f"{where} took longer than {self.options.page_timeout_seconds:g} s to read"
+                ) from exc
+            except BrokenProcessPool as exc:
+                # A worker died: killed for another document's stuck page (then a retry works), or
+                # out of memory on this one (then it dies again).
+                self._replace_pool(pool)
+                if attempt == 2:
+                    raise UnreadableDocument(
+                        "the OCR worker died while reading the file (out of memory?)"
+                    ) from exc
+        raise AssertionError("unreachable")
+
+    def _replace_pool(self, broken: ProcessPoolExecutor) -> None:
+        if self._pool is not broken:
+            return  # another caller already replaced it
+        self._pool = self._new_pool()
+        for process in list(getattr(broken, "_processes", {}).values()):
+            process.kill()  # the public API cannot stop a running task
+        broken.shutdown(wait=False, cancel_futures=True)
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

@@ -1,6 +1,5 @@
-from pydantic import Field
-
 from invoiceme_common.settings import CommonSettings
+from pydantic import Field
 
 
 class OcrSettings(CommonSettings):

@@ -1,0 +1,81 @@
+"""Image files (PNG, JPEG, TIFF, WebP, BMP, HEIC): size checked from the header before any pixel is
+decoded, EXIF orientation applied, one grayscale page per frame."""
+
+from __future__ import annotations
+
+import io
+import warnings
+
+import numpy as np
+from invoiceme_common.events import OcrPage
+from PIL import Image, ImageOps
+
+from .engine import OcrOptions, UnreadableDocument
+from .tesseract import ocr_image
+
+
+def register_heif() -> None:
+    try:
+        import pillow_heif
+
+        pillow_heif.register_heif_opener()
+    except ImportError:  # HEIC support is optional; such files then fail with a clear reason
+        pass
+
+
+def open_image(data: bytes) -> Image.Image:
+    """Opens lazily: only the header is read here."""
+    register_heif()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            return Image.open(io.BytesIO(data))
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise UnreadableDocument("the image is far too large (a decompression bomb?)") from exc
+    except Exception as exc:
+        raise UnreadableDocument(f"the image cannot be decoded ({type(exc).__name__}: {exc})") from exc
+
+
+def image_page_count(data: bytes) -> int:
+    with open_image(data) as image:
+        return int(getattr(image, "n_frames", 1))
+
+
+def check_pixels(width: int, height: int, page: int, options: OcrOptions) -> None:
+    megapixels = width * height / 1e6
+    if megapixels > options.max_megapixels:
+        raise UnreadableDocument(
+            f"page {page} is {width}x{height} pixels ({megapixels:.0f} megapixels); "
+            f"the limit is {options.max_megapixels:g}"
+        )
+
+
+def to_gray(image: Image.Image) -> np.ndarray:
+    """8-bit grayscale; transparent areas become white paper, 16-bit scans are scaled down."""
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        image = Image.alpha_composite(paper, rgba)
+    if image.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
+        values = np.asarray(image, dtype=np.float64)
+        top = values.max() or 1.0
+        return (values * (255 / top)).clip(0, 255).astype(np.uint8)
+    return np.asarray(image.convert("L")).copy()
+
+
+def decode_frame(data: bytes, index: int, options: OcrOptions) -> np.ndarray:
+    with open_image(data) as image:
+        try:
+            image.seek(index)
+        except EOFError as exc:
+            raise UnreadableDocument(f"page {index + 1} is missing from the image") from exc
+        check_pixels(image.width, image.height, index + 1, options)
+        try:
+            upright = ImageOps.exif_transpose(image) or image
+            return to_gray(upright)
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise UnreadableDocument(f"the image is truncated or damaged ({exc})") from exc
+
+
+def read_image_page(data: bytes, index: int, options: OcrOptions) -> OcrPage:
+    return ocr_image(index + 1, decode_frame(data, index, options), options)

@@ -1,0 +1,76 @@
+"""Pixel clean-up before Tesseract: resolution, uneven light, noise, binarization.
+
+Each function is pure and cheap (tens of milliseconds at 300 DPI); the decisions (`text_height`,
+`noise_level`) are separate so tests and the benchmark can look at them.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from .geometry import ink_mask
+
+# Tesseract's LSTM reads best with capital letters ~25-35 px tall (10 pt at 300 DPI).
+TARGET_TEXT_HEIGHT = 30
+MAX_UPSCALE = 4.0
+
+
+def text_height(gray: np.ndarray) -> float | None:
+    """Median height in pixels of letter-sized connected components, or None without text."""
+    _count, _, stats, _ = cv2.connectedComponentsWithStats(ink_mask(gray), connectivity=8)
+    heights = stats[1:, cv2.CC_STAT_HEIGHT]
+    widths = stats[1:, cv2.CC_STAT_WIDTH]
+    letters = heights[(heights >= 4) & (heights <= gray.shape[0] / 10) & (widths <= 3 * heights)]
+    if len(letters) < 10:
+        return None
+    return float(np.median(letters))
+
+
+def upscale_factor(gray: np.ndarray, max_pixels: float) -> float:
+    """How much to enlarge a low-resolution page so its letters reach Tesseract's preferred size."""
+    height = text_height(gray)
+    if height is None or height >= TARGET_TEXT_HEIGHT * 0.7:
+        return 1.0
+    factor = min(MAX_UPSCALE, TARGET_TEXT_HEIGHT / height)
+    factor = min(factor, (max_pixels / gray.size) ** 0.5)
+    return factor if factor > 1.2 else 1.0
+
+
+def upscale(gray: np.ndarray, factor: float) -> np.ndarray:
+    return cv2.resize(gray, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+
+
+def flatten_light(gray: np.ndarray) -> np.ndarray:
+    """Divide by an estimate of the paper's brightness, removing shadows and uneven light.
+
+    The background is estimated on a 1/4-size copy (a dilation erases the ink, a median smooths
+    what is left), which is much cheaper than doing it at full size and just as good: light
+    varies slowly.
+    """
+    small = cv2.resize(gray, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    background = cv2.dilate(small, np.ones((7, 7), np.uint8))
+    background = cv2.medianBlur(background, 21)
+    background = cv2.resize(background, (gray.shape[1], gray.shape[0]), interpolation=cv2.INTER_LINEAR)
+    flattened = cv2.divide(gray, np.maximum(background, 1), scale=255)
+    return flattened
+
+
+def noise_level(gray: np.ndarray) -> float:
+    """Share of ink pixels in specks of one or two pixels: ~0 on clean pages, high on noisy scans."""
+    mask = ink_mask(gray)
+    _count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    areas = stats[1:, cv2.CC_STAT_AREA]
+    ink = areas.sum()
+    return float(areas[areas <= 2].sum() / ink) if ink else 0.0
+
+
+def denoise(gray: np.ndarray) -> np.ndarray:
+    """Median blur: removes salt-and-pepper specks at ~0.01 s/page (non-local means took 4.6 s)."""
+    return cv2.medianBlur(gray, 3)
+
+
+def binarize(gray: np.ndarray) -> np.ndarray:
+    """Adaptive threshold: black ink on white, robust to what light variation is left."""
+    block = max(31, (min(gray.shape) // 30) | 1)
+    return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY, block, 15)

@@ -1,0 +1,161 @@
+"""Putting the page upright and flat: quarter-turn detection, deskew, phone-photo perspective.
+
+Pure functions over grayscale uint8 arrays; each decision is separate from the image change, so
+tests can check the decision directly.
+"""
+
+from __future__ import annotations
+
+import math
+
+import cv2
+import numpy as np
+
+MAX_SKEW_DEGREES = 15.0
+_WORK_WIDTH = 1000  # decisions are made on a downscaled copy: ~10x cheaper, same answer
+
+
+def _downscaled(gray: np.ndarray, width: int = _WORK_WIDTH) -> tuple[np.ndarray, float]:
+    scale = min(1.0, width / max(gray.shape))
+    if scale == 1.0:
+        return gray, 1.0
+    return cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA), scale
+
+
+def ink_mask(gray: np.ndarray) -> np.ndarray:
+    """Dark-on-light ink as 255. Adaptive, because Otsu fails under uneven light (shadows, scans)."""
+    block = max(15, (min(gray.shape) // 40) | 1)
+    return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, 15)
+
+
+def _line_blobs(mask: np.ndarray) -> list[np.ndarray]:
+    """Contours of words smeared into text lines (a wide, flat closing joins letters of one line)."""
+    kernel_width = max(9, mask.shape[1] // 60)
+    closed = cv2.morphologyEx(
+        mask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (kernel_width, 3))
+    )
+    contours, _ = cv2.findContours(closed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    return list(contours)
+
+
+def normalized_rect_angle(box_points: np.ndarray) -> float:
+    """Angle of a rectangle's long side in (-90, 90], from its corner points.
+
+    Computed from the points rather than `minAreaRect`'s angle, whose convention changed between
+    OpenCV 4 and 5; positive means the side rises to the right (counter-clockwise).
+    """
+    edges = [box_points[(i + 1) % 4] - box_points[i] for i in range(2)]
+    longest = max(edges, key=lambda edge: float(np.hypot(*edge)))
+    angle = math.degrees(math.atan2(-float(longest[1]), float(longest[0])))
+    if angle <= -90:
+        angle += 180
+    if angle > 90:
+        angle -= 180
+    return angle
+
+
+def estimate_skew(gray: np.ndarray) -> float:
+    """Skew of the text lines in degrees (counter-clockwise positive), 0.0 when unsure."""
+    small, _ = _downscaled(gray)
+    angles: list[float] = []
+    weights: list[float] = []
+    for contour in _line_blobs(ink_mask(small)):
+        rect = cv2.minAreaRect(contour)
+        long_side, short_side = max(rect[1]), min(rect[1])
+        if long_side < 40 or short_side < 3 or long_side < 4 * short_side:
+            continue  # not a text line: a letter, a dot, a box, a logo
+        angle = normalized_rect_angle(cv2.boxPoints(rect))
+        if abs(angle) <= MAX_SKEW_DEGREES:
+            angles.append(angle)
+            weights.append(long_side)
+    if len(angles) < 3:
+        return 0.0
+    order = np.argsort(angles)
+    cumulative = np.cumsum(np.asarray(weights)[order])
+    return float(
+        np.asarray(angles)[order][np.searchsorted(cumulative, cumulative[-1] / 2)]
+    )  # weighted median
+
+
+def rotate(gray: np.ndarray, degrees: float) -> np.ndarray:
+    """Rotate counter-clockwise, growing the canvas so no corner is cut, filling with the paper colour."""
+    height, width = gray.shape
+    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), degrees, 1.0)
+    cos, sin = abs(matrix[0, 0]), abs(matrix[0, 1])
+    new_width, new_height = int(height * sin + width * cos), int(height * cos + width * sin)
+    matrix[0, 2] += new_width / 2 - width / 2
+    matrix[1, 2] += new_height / 2 - height / 2
+    paper = int(np.percentile(gray, 90))
+    return cv2.warpAffine(gray, matrix, (new_width, new_height), flags=cv2.INTER_CUBIC, borderValue=paper)
+
+
+def _text_line_length(mask: np.ndarray) -> int:
+    """Total width of blobs shaped like horizontal text lines."""
+    total = 0
+    for contour in _line_blobs(mask):
+        _, _, width, height = cv2.boundingRect(contour)
+        if width >= 40 and width >= 5 * height:
+            total += width
+    return total
+
+
+def is_sideways(gray: np.ndarray) -> bool:
+    """True when text lines run vertically (page turned 90° or 270°).
+
+    Horizontal text smears into blobs much wider than tall; on a sideways page that holds only
+    for the transposed image.
+    """
+    mask = ink_mask(_downscaled(gray)[0])
+    upright, turned = _text_line_length(mask), _text_line_length(np.ascontiguousarray(mask.T))
+    return turned > 1.5 * upright
+
+
+def order_corners(points: np.ndarray) -> np.ndarray:
+    """Top-left, top-right, bottom-right, bottom-left."""
+    points = points.reshape(4, 2).astype(np.float32)
+    sums, diffs = points.sum(axis=1), np.diff(points, axis=1).ravel()
+    return np.float32(
+        [points[np.argmin(sums)], points[np.argmin(diffs)], points[np.argmax(sums)], points[np.argmax(diffs)]]
+    )
+
+
+def find_page_quad(gray: np.ndarray) -> np.ndarray | None:
+    """The four corners of a sheet of paper lying on a darker background, or None (a scan, or unsure).
+
+    Works on edges rather than brightness: a shadow across the page changes brightness a lot but
+    its edge is soft, while the paper's outline against the desk is sharp everywhere.
+    """
+    small, scale = _downscaled(gray, 600)
+    edges = cv2.Canny(cv2.GaussianBlur(small, (5, 5), 0), 60, 180)
+    edges = cv2.dilate(edges, np.ones((5, 5), np.uint8))
+    contours, _ = cv2.findContours(edges, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return None
+    hull = cv2.convexHull(max(contours, key=lambda contour: cv2.contourArea(cv2.convexHull(contour))))
+    area_share = cv2.contourArea(hull) / (small.shape[0] * small.shape[1])
+    if not 0.2 <= area_share <= 0.9:
+        return None  # no background around the page: nothing to straighten
+    quad = cv2.approxPolyDP(hull, 0.02 * cv2.arcLength(hull, True), True)
+    if len(quad) != 4 or not _is_plausible_sheet(quad.reshape(4, 2).astype(np.float32), small):
+        return None
+    return order_corners(quad / scale)
+
+
+def _is_plausible_sheet(corners: np.ndarray, image: np.ndarray) -> bool:
+    """The inside is paper: clearly brighter than the background just outside it."""
+    inside = np.zeros(image.shape, np.uint8)
+    cv2.fillConvexPoly(inside, corners.astype(np.int32), 255)
+    ring = cv2.dilate(inside, np.ones((25, 25), np.uint8)) & ~inside
+    if not ring.any():
+        return False
+    return float(np.median(image[inside > 0])) > 1.3 * float(np.median(image[ring > 0])) + 10
+
+
+def warp_page(gray: np.ndarray, corners: np.ndarray) -> np.ndarray:
+    """Warp the quadrilateral to a flat rectangle of the same size as its longest sides."""
+    top_left, top_right, bottom_right, bottom_left = corners
+    width = int(max(np.linalg.norm(top_right - top_left), np.linalg.norm(bottom_right - bottom_left)))
+    height = int(max(np.linalg.norm(bottom_left - top_left), np.linalg.norm(bottom_right - top_right)))
+    target = np.float32([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]])
+    matrix = cv2.getPerspectiveTransform(corners.astype(np.float32), target)
+    return cv2.warpPerspective(gray, matrix, (width, height), flags=cv2.INTER_CUBIC)

@@ -1,0 +1,105 @@
+"""Tesseract (LSTM engine) on one prepared page: words and lines with boxes and confidences."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytesseract
+from invoiceme_common.events import OcrLine, OcrPage, OcrWord
+
+from .engine import OcrOptions, UnreadableDocument, clean_text
+from .preprocess import orientation, prepare_for_ocr
+
+
+def tesseract_config(options: OcrOptions) -> str:
+    return f"--oem 1 --psm {options.page_segmentation_mode}"
+
+
+def recognize(number: int, gray: np.ndarray, options: OcrOptions, notes: list[str]) -> OcrPage:
+    """Run Tesseract once; a page that takes longer than the page timeout is given up on."""
+    try:
+        data = pytesseract.image_to_data(
+            gray,
+            lang=options.languages,
+            config=tesseract_config(options),
+            output_type=pytesseract.Output.DICT,
+            timeout=options.page_timeout_seconds,
+        )
+    except RuntimeError as exc:  # pytesseract kills Tesseract and raises this on timeout
+        raise UnreadableDocument(
+            f"page {number} took longer than {options.page_timeout_seconds:.0f} s to read"
+        ) from exc
+    return page_from_tesseract(number, data, gray.shape[1], gray.shape[0], notes)
+
+
+def ocr_image(number: int, gray: np.ndarray, options: OcrOptions) -> OcrPage:
+    """Prepare the page, read it, and if it reads badly check whether it is upside down."""
+    started = time.perf_counter()
+    prepared, notes = prepare_for_ocr(gray, options.preprocess_steps, options.max_megapixels * 1e6)
+    page = recognize(number, prepared, options, notes)
+    if (
+        page.confidence < options.orientation_check_below_confidence
+        and "sideways" in options.preprocess_steps
+    ):
+        # Upside-down text reads as confident-looking garbage rarely; low confidence is the cheap
+        # signal, and OSD (~0.2 s) only runs then, so clean pages pay nothing for it.
+        degrees = orientation.detect_rotation(prepared)
+        if degrees:
+            turned = orientation.turn_clockwise(prepared, degrees)
+            retry = recognize(number, turned, options, [*notes, f"rotated {degrees}°"])
+            if retry.confidence > page.confidence:
+                page = retry
+    return page.model_copy(update={"seconds": round(time.perf_counter() - started, 3)})
+
+
+def page_from_tesseract(
+    number: int, data: dict[str, list], width: int, height: int, notes: list[str]
+) -> OcrPage:
+    """Words with boxes and confidences, grouped into lines; text is one line per Tesseract line."""
+    words: list[OcrWord] = []
+    line_words: dict[tuple[int, int, int], list[OcrWord]] = {}
+    for i, raw in enumerate(data["text"]):
+        text = clean_text(str(raw)).strip()
+        confidence = float(data["conf"][i])
+        if not text or confidence < 0:
+            continue
+        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        members = line_words.setdefault(key, [])
+        word = OcrWord(
+            text=text,
+            left=int(data["left"][i]),
+            top=int(data["top"][i]),
+            width=int(data["width"][i]),
+            height=int(data["height"][i]),
+            confidence=round(confidence / 100, 3),
+            line=list(line_words).index(key),
+        )
+        members.append(word)
+        words.append(word)
+    lines = [line_from_words(members) for members in line_words.values()]
+    mean = sum(w.confidence * len(w.text) for w in words) / max(1, sum(len(w.text) for w in words))
+    return OcrPage(
+        number=number,
+        text="\n".join(line.text for line in lines),
+        method="ocr",
+        confidence=round(mean, 3),
+        width=width,
+        height=height,
+        words=words,
+        lines=lines,
+        notes=notes,
+    )
+
+
+def line_from_words(words: list[OcrWord]) -> OcrLine:
+    left, top = min(w.left for w in words), min(w.top for w in words)
+    right, bottom = max(w.left + w.width for w in words), max(w.top + w.height for w in words)
+    return OcrLine(
+        text=" ".join(w.text for w in words),
+        left=left,
+        top=top,
+        width=right - left,
+        height=bottom - top,
+        confidence=round(sum(w.confidence for w in words) / len(words), 3),
+    )
