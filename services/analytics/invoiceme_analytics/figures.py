@@ -34,6 +34,13 @@ def shift_month(month: str, delta: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
+def month_bounds(month: str) -> tuple[date, date]:
+    """First and last day of a YYYY-MM month."""
+    first = date.fromisoformat(f"{month}-01")
+    following = date.fromisoformat(f"{shift_month(month, 1)}-01")
+    return first, date.fromordinal(following.toordinal() - 1)
+
+
 def last_months(as_of: date, count: int = 12) -> list[str]:
     """The `count` months ending with as_of's month, oldest first."""
     current = month_key(as_of)

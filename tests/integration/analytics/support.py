@@ -143,3 +143,36 @@ async def wait_drained(nats_url: str, namespace: str, timeout: float = 30.0) -> 
             await asyncio.sleep(0.1)
     finally:
         await nc.close()
+
+
+async def tenant_of(pool: asyncpg.Pool, headers: dict[str, str], client: Any) -> uuid.UUID:
+    """The tenant behind a signed-up user's token (via /api/me when present, else the users table)."""
+    me = await client.get("/api/me", headers=headers)
+    if me.status_code == 200 and "tenant_id" in me.json():
+        return uuid.UUID(me.json()["tenant_id"])
+    email = me.json().get("email") if me.status_code == 200 else None
+    return await pool.fetchval("SELECT tenant_id FROM users WHERE email = $1", email)
+
+
+async def upload_and_save(client: Any, headers: dict[str, str], pool: asyncpg.Pool, publisher: Publisher,
+                          fields: dict[str, Any], business_id: uuid.UUID | None = None) -> uuid.UUID:
+    """Upload a small PDF through the gateway (so the original is stored), then save fields the way the
+    extractor does (row + InvoiceSaved on NATS)."""
+    from invoiceme_common.events import InvoiceSaved
+
+    pdf = b"%PDF-1.4\n% " + uuid.uuid4().hex.encode() + b"\n%%EOF\n"
+    response = await client.post("/api/invoices", headers=headers, files={"file": ("a.pdf", pdf, "application/pdf")})
+    assert response.status_code == 202, response.text
+    invoice_id = uuid.UUID(response.json()["id"])
+    row = await pool.fetchrow(
+        "UPDATE invoices SET fields = $2, business_id = $3, status = 'extracted', extraction_version = 1"
+        " WHERE id = $1 RETURNING tenant_id", invoice_id, fields, business_id,
+    )
+    await publisher.publish(
+        InvoiceSaved(tenant_id=row["tenant_id"], invoice_id=invoice_id, extraction_version=1, status="extracted",
+                     business_id=business_id, vendor_name=fields.get("vendor_name"),
+                     invoice_date=fields.get("invoice_date"), currency=fields.get("currency"),
+                     total=fields.get("total"), fields=fields),
+        publisher.topology.invoice_saved,
+    )
+    return invoice_id
