@@ -18,7 +18,6 @@ from .live import LiveStatus
 from .middleware import RequestContextMiddleware
 from .routes import analytics, auth, businesses, config, events, health, invoice_review, invoices, me
 from .routes import exports, insights
-from .routes import exports, insights
 from .settings import GatewaySettings
 from .state import GatewayState
 from .supabase_auth import supabase_verifier
@@ -65,8 +64,6 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     for module in (health, auth, invoices, analytics):
         app.include_router(module.router)
     for module in (me, config, businesses, invoice_review, events):
-        app.include_router(module.router)
-    for module in (insights, exports):
         app.include_router(module.router)
     for module in (insights, exports):
         app.include_router(module.router)
