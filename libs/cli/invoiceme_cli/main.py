@@ -98,3 +98,7 @@ def up(data_dir: Path, host: str | None, port: int | None) -> None:
 from .extract_cmd import extract  # noqa: E402
 
 cli.add_command(extract)
+
+from .ocr_cmd import ocr  # noqa: E402
+
+cli.add_command(ocr)

@@ -8,7 +8,6 @@ from invoiceme_common.events import InvoiceUploaded
 from invoiceme_common.service import ServiceRuntime, create_service_app
 
 from . import handlers
-from .engine import OcrOptions
 from .reader import DocumentReader
 from .settings import OcrSettings
 
@@ -16,15 +15,7 @@ from .settings import OcrSettings
 def create_app(settings: OcrSettings | None = None) -> FastStream:
     settings = settings or OcrSettings()
     reader = DocumentReader(
-        OcrOptions(
-            languages=settings.ocr_languages,
-            dpi=settings.ocr_dpi,
-            max_pages=settings.ocr_max_pages,
-            max_megapixels=settings.ocr_max_megapixels,
-            page_timeout_seconds=settings.ocr_page_timeout_seconds,
-        ),
-        workers=settings.ocr_workers,
-        max_file_bytes=int(settings.ocr_max_file_mb * 2**20),
+        settings.ocr_options(), workers=settings.ocr_workers, max_file_bytes=settings.ocr_max_file_bytes
     )
 
     def wire(runtime: ServiceRuntime) -> None:

@@ -1,6 +1,8 @@
 from invoiceme_common.settings import CommonSettings
 from pydantic import Field
 
+from .engine import OcrOptions
+
 
 class OcrSettings(CommonSettings):
     ocr_languages: str = "heb+eng"
@@ -10,3 +12,19 @@ class OcrSettings(CommonSettings):
     ocr_max_file_mb: float = Field(default=25.0, gt=0)
     ocr_max_megapixels: float = Field(default=60.0, gt=0)  # per page; guards against decompression bombs
     ocr_page_timeout_seconds: float = Field(default=120.0, gt=0)
+    # Tesseract page segmentation mode; 4 (one column of lines) keeps an invoice table row together.
+    ocr_psm: int = Field(default=4, ge=0, le=13)
+
+    @property
+    def ocr_max_file_bytes(self) -> int:
+        return int(self.ocr_max_file_mb * 2**20)
+
+    def ocr_options(self, languages: str | None = None) -> OcrOptions:
+        return OcrOptions(
+            languages=languages or self.ocr_languages,
+            dpi=self.ocr_dpi,
+            max_pages=self.ocr_max_pages,
+            max_megapixels=self.ocr_max_megapixels,
+            page_timeout_seconds=self.ocr_page_timeout_seconds,
+            page_segmentation_mode=self.ocr_psm,
+        )

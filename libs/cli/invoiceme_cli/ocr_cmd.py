@@ -1,0 +1,102 @@
+"""`invoiceme ocr FILE... [--json]`: the OCR service's reader on local files, no server needed.
+
+Text (or JSON) goes to stdout in the order the files were given; progress and refusals go to
+stderr. A file that cannot be read does not stop the others; it makes the exit status 1.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+stderr = Console(stderr=True)
+
+
+def _read_file(path: Path) -> bytes:
+    """Bytes of a file, or UnreadableDocument saying why not (missing, a folder, no permission)."""
+    from invoiceme_ocr.engine import UnreadableDocument
+
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise UnreadableDocument(error.strerror or str(error)) from error
+
+
+async def _read_all(paths: list[Path], settings, languages: str | None, workers: int, as_json: bool) -> int:  # type: ignore[no-untyped-def]
+    from invoiceme_ocr.engine import UnreadableDocument
+    from invoiceme_ocr.reader import DocumentReader
+
+    reader = DocumentReader(
+        settings.ocr_options(languages), workers=workers, max_file_bytes=settings.ocr_max_file_bytes
+    )
+    # A few files in flight keep every worker busy with single-page files; more would only use memory.
+    in_flight = asyncio.Semaphore(workers * 2)
+
+    async def read(path: Path):  # type: ignore[no-untyped-def]
+        async with in_flight:
+            return await reader.read(_read_file(path))
+
+    failures = 0
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    try:
+        with Progress(*columns, console=stderr, transient=True, disable=len(paths) < 2) as progress:
+            bar = progress.add_task("reading", total=len(paths))
+            tasks = [asyncio.create_task(read(path)) for path in paths]
+            for task in tasks:
+                task.add_done_callback(lambda _: progress.advance(bar))
+            for path, task in zip(paths, tasks, strict=True):
+                try:
+                    document = await task
+                except UnreadableDocument as error:
+                    failures += 1
+                    _print_failure(path, str(error), as_json)
+                    continue
+                _print_document(path, document, as_json, many=len(paths) > 1)
+    finally:
+        reader.close()
+    return 1 if failures else 0
+
+
+def _print_failure(path: Path, reason: str, as_json: bool) -> None:
+    stderr.print(f"[red]{path}: cannot read: {reason}[/]", highlight=False, soft_wrap=True)
+    if as_json:
+        click.echo(json.dumps({"file": str(path), "error": reason}, ensure_ascii=False))
+
+
+def _print_document(path: Path, document, as_json: bool, many: bool) -> None:  # type: ignore[no-untyped-def]
+    if as_json:
+        click.echo(json.dumps({"file": str(path), **document.model_dump(mode="json")}, ensure_ascii=False))
+        return
+    if many:
+        click.echo(f"==> {path} <==")
+    for page in document.pages:
+        if len(document.pages) > 1:
+            click.echo(f"--- page {page.number} ({page.method}, confidence {page.confidence:.2f}) ---")
+        click.echo(page.text)
+    if many:
+        click.echo()
+
+
+@click.command("ocr")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--json", "as_json", is_flag=True, help="One JSON object per file (pages, words, lines, boxes)."
+)
+@click.option("--languages", default=None, help="Tesseract languages (default: OCR_LANGUAGES or heb+eng).")
+@click.option(
+    "--workers", default=None, type=click.IntRange(1, 32), help="Worker processes (default: OCR_WORKERS)."
+)
+def ocr(files: tuple[Path, ...], as_json: bool, languages: str | None, workers: int | None) -> None:
+    """Read FILES (PDF, PNG, JPEG, TIFF, WebP, BMP, HEIC) and print their text."""
+    from invoiceme_ocr.settings import OcrSettings
+
+    settings = OcrSettings()
+    status = asyncio.run(
+        _read_all(list(files), settings, languages, workers or settings.ocr_workers, as_json)
+    )
+    raise SystemExit(status)
