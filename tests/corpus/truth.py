@@ -30,9 +30,9 @@ class Truth:
     invoice_date: str
     due_date: str | None
     currency: str
-    subtotal: float
+    subtotal: float | None
     vat_rate: float
-    vat_amount: float
+    vat_amount: float | None
     total: float
     allocation_number: str | None
     line_items: list[dict] = field(default_factory=list)
@@ -86,7 +86,8 @@ def make_truth(rng: random.Random, language: str, document_type: str) -> Truth:
         allocation = "".join(str(rng.randint(0, 9)) for _ in range(9))
     due = (issued + timedelta(days=rng.choice([14, 30, 45]))).isoformat() if document_type in (
         "tax_invoice", "invoice") else None
+    printed_subtotal = subtotal if document_type != "receipt" else None  # receipts print only the total
     prefix = rng.choice(["", "INV-", "", "2025-", "A"]) if language == "en" else ""
     return Truth(language, document_type, vendor, tax_id.replace("-", ""), customer, customer_id,
-                 f"{prefix}{rng.randint(1000, 99999)}", issued.isoformat(), due, currency, subtotal, rate, vat,
-                 round(subtotal + vat, 2), allocation, items)
+                 f"{prefix}{rng.randint(1000, 99999)}", issued.isoformat(), due, currency, printed_subtotal, rate,
+                 vat if printed_subtotal is not None else None, round(subtotal + vat, 2), allocation, items)

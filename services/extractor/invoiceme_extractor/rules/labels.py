@@ -88,7 +88,7 @@ NOT_A_TOTAL = _any(
     r"כמות",
 )
 INVOICE_NUMBER = _any(
-    r"invoice\s*(?:no|number|num|nr|#|id)\b\.?",
+    r"invoice\s*(?:(?:no|number|num|nr|id)\b\.?|#)",
     r"inv\.?\s*(?:no|#)\.?",
     r"bill\s*(?:no|#)\.?",
     r"receipt\s*(?:no|#|number)\.?",

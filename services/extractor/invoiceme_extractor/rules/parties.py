@@ -16,7 +16,7 @@ _ISRAELI_ID = re.compile(r"(?<![\d-])(\d{9}|\d{2}-\d{6}-\d|\d{3}-\d{3}-\d{3}|\d{
 _GENERIC_ID = re.compile(r"(?<![\w-])([A-Z]{0,3}\d[\d\s./-]{4,16}\d[A-Z]?)(?![\w])")
 _NOT_A_NAME = re.compile(
     r"@|www\.|https?:|\btel\b|phone|fax|טל|פקס|נייד|e-?mail|דוא\"ל|\bpage\b|seite|עמוד|original|מקור|העתק|copy|"
-    r"street|\bst\.|\broad\b|\bjalan\b|\bave\b|straße|strasse|רחוב|רח'|ת\.?ד|p\.?o\.?\s*box|\bbox\b",
+    r"street|\bst\.|שדרות|שד'|דרך|\broad\b|\bjalan\b|\bave\b|straße|strasse|רחוב|רח'|ת\.?ד|p\.?o\.?\s*box|\bbox\b",
     re.I,
 )
 
@@ -86,6 +86,13 @@ def _clean_name(text: str) -> str:
     return text.strip(" :-|,")
 
 
+def _strip_title(text: str) -> str:
+    """'Acme Ltd   INVOICE' (OCR joined the title to the name) -> 'Acme Ltd'."""
+    for _, pattern in labels.DOCUMENT_TYPES:
+        text = pattern.sub(" ", text)
+    return " ".join(text.split()).strip(" :-|/")
+
+
 def _name_score(line: Line, position: int, lines: list[Line]) -> float:
     text = line.text
     if _NOT_A_NAME.search(text) or dates_in(text) or labels.INVOICE_NUMBER.search(text):
@@ -95,7 +102,7 @@ def _name_score(line: Line, position: int, lines: list[Line]) -> float:
         return -1
     if any(pattern.fullmatch(text.strip(" :")) for _, pattern in labels.DOCUMENT_TYPES):
         return -1
-    if any(pattern.search(text) for _, pattern in labels.DOCUMENT_TYPES) and len(text) < 30:
+    if any(pattern.search(text) for _, pattern in labels.DOCUMENT_TYPES) and len(_strip_title(text)) < 3:
         return -1
     if (
         labels.TAX_ID.match(text)
@@ -103,9 +110,13 @@ def _name_score(line: Line, position: int, lines: list[Line]) -> float:
         or labels.SELLER_BLOCK.fullmatch(text.strip(": "))
     ):
         return -1
+    if any(p.match(text) for p in (labels.DATE_INVOICE, labels.DATE_DUE, labels.INVOICE_NUMBER, labels.SUBTOTAL)):
+        return -1
     score = 2.0 - position * 0.25
     if labels.COMPANY_SUFFIX.search(text):
         score += 3
+    elif any(ch.isdigit() for ch in text):
+        score -= 2  # addresses and reference lines carry numbers; names rarely do
     if any(labels.TAX_ID.search(nxt.text) for nxt in following(lines, line, 2)):
         score += 1
     if text.isupper() and letters > 4:
@@ -133,5 +144,5 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
     if not scored:
         return None
     score, _, line = max(scored)
-    name = _clean_name(line.text)
+    name = _clean_name(_strip_title(line.text))
     return Found(name, line.text, line, min(0.9, 0.45 + 0.1 * score)) if name else None

@@ -27,13 +27,15 @@ def _number_after(text: str) -> str | None:
 def find_invoice_number(lines: list[Line]) -> Found | None:
     for line in lines:
         label = labels.INVOICE_NUMBER.search(line.text)
-        if not label:
-            continue
+        if not label or labels.TAX_ID.search(line.text[label.end() :]):
+            continue  # "VAT No. 123" is an id, not the invoice number
         token = _number_after(line.text[label.end() :].lstrip(" :#.-"))
         if token:
             return Found(token, token, line, 0.9)
         if line.text[label.end() :].strip(" :#.-") == "":
             for nxt in following(lines, line, 1):
+                if labels.TAX_ID.search(nxt.text):
+                    break
                 token = _number_after(nxt.text)
                 if token:
                     return Found(token, token, nxt, 0.8)

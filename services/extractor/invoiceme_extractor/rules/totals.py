@@ -14,6 +14,7 @@ from . import labels
 from .amounts import amounts_in, money_in, percent_in
 from .lines import Found, Line, following
 
+_CURRENCY_MARK = re.compile(r'₪|ש"ח|NIS|ILS|EUR|USD|GBP|€|\$|£|\bRM\b')
 _INCLUSIVE = re.compile(r"incl|כולל|brutto|ttc", re.I)
 _STANDARD_RATES = (
     0.0,
@@ -45,6 +46,8 @@ class Totals:
 
 def classify(text: str) -> str | None:
     """Which amount a labelled line states: subtotal, vat, total_strong, total_plain, or None."""
+    if labels.TAX_ID.search(text) and not money_in(text):
+        return None  # "VAT No. 123456789" names an id, not an amount
     if labels.SUBTOTAL.search(text) and not _INCLUSIVE.search(text):
         return "subtotal"
     if labels.NOT_A_TOTAL.search(text) and not labels.TOTAL_STRONG.search(text):
@@ -59,7 +62,9 @@ def classify(text: str) -> str | None:
 
 
 def _line_amount(line: Line, lines: list[Line]) -> tuple[float, str, Line] | None:
-    found = money_in(line.text) or [a for a in amounts_in(line.text) if a[0] != 0 or "." in a[1]]
+    found = money_in(line.text)
+    if not found and _CURRENCY_MARK.search(line.text):  # "Total 118 ₪": whole amounts only beside a currency
+        found = amounts_in(line.text)
     if found:
         return (*found[-1], line)
     for nxt in following(lines, line, 2):  # stacked layout: the value sits under its label
