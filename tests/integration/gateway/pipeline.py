@@ -20,15 +20,16 @@ from invoiceme_common.invoice_store import set_status
 from invoiceme_common.status import InvoiceStatus
 from invoiceme_common.topology import Topology
 
-PNG_1PX = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+# A valid 4x4 white PNG (decodes, so page previews can be drawn).
+PNG_4PX = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000004000000040802000000269309290000001449444154789c63fcffff3f030c3031"
+    "2001dc1c00966e0305f225bef90000000049454e44ae426082"
 )
 
 
 def unique_png() -> bytes:
     """A valid 1x1 PNG whose hash differs every call (bytes after IEND are ignored by readers)."""
-    return PNG_1PX + os.urandom(16)
+    return PNG_4PX + os.urandom(16)
 
 
 def pdf_with_pages(pages: int) -> bytes:
@@ -110,6 +111,21 @@ async def listen(nats_url: str, namespace: str) -> AsyncIterator[BusListener]:
         await connection.close()
 
 
+@asynccontextmanager
+async def app_client(settings: Any) -> AsyncIterator[httpx.AsyncClient]:
+    """Like tests.support.gateway.gateway_client, but `gateway_state(client)` reaches the app's state."""
+    from asgi_lifespan import LifespanManager
+
+    from invoiceme_gateway.app import create_app
+
+    app = create_app(settings)
+    async with LifespanManager(app) as manager:
+        transport = httpx.ASGITransport(app=manager.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as client:
+            client.gateway_app = app  # type: ignore[attr-defined]
+            yield client
+
+
 def gateway_state(client: httpx.AsyncClient) -> Any:
-    """The in-process gateway's state (storage, pool, settings) behind a test client."""
-    return client._transport.app.state.gateway  # type: ignore[attr-defined]
+    """The in-process gateway's state (storage, pool, settings) behind an `app_client`."""
+    return client.gateway_app.state.gateway  # type: ignore[attr-defined]
