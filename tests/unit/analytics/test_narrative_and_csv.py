@@ -1,0 +1,60 @@
+"""Narratives (templates in both languages, LLM against a local fake server) and export file building."""
+
+from __future__ import annotations
+
+import httpx
+
+from invoiceme_analytics.insights.detectors import Insight
+from invoiceme_analytics.insights.narrative import LlmNarrator, acceptable_narrative, template_narrative
+from invoiceme_gateway.exports_csv import archive_name, series_csv, to_csv
+from tests.integration.analytics.fake_servers import fake_server
+
+OVERRUN = Insight("budget_overrun", "f", "critical", "2026-03",
+                  {"name": "בזק", "spent": "1200.00", "limit": "1000.00", "percent": "120", "currency": "ILS",
+                   "month": "2026-03", "forecast": "1500.00"})
+
+
+class TestTemplates:
+    def test_every_kind_has_both_languages(self):
+        from invoiceme_analytics.insights.narrative import TEMPLATES
+
+        assert set(TEMPLATES["en"]) == set(TEMPLATES["he"])
+        assert template_narrative(OVERRUN, "en").startswith("בזק is over its monthly budget: 1200.00 of 1000.00")
+        assert "חרג מהתקציב" in template_narrative(OVERRUN, "he")
+
+    def test_llm_text_must_use_only_our_numbers(self):
+        assert acceptable_narrative("בזק used 1200.00 of its 1000 ILS budget.", OVERRUN)
+        assert not acceptable_narrative("You spent 1300 this month.", OVERRUN)
+        assert not acceptable_narrative('{"text": "hi"}', OVERRUN)
+
+
+class TestLlmNarrator:
+    """Plain text from an OpenAI-compatible endpoint; JSON or invented numbers fall back to templates."""
+
+    async def test_against_local_server(self):
+        with fake_server() as fake:
+            async with httpx.AsyncClient() as client:
+                narrator = LlmNarrator(client, fake.url + "/v1", "key", "m", 5)
+                fake.chat_reply = "בזק is at 120% of budget: 1200.00 of 1000.00 ILS."
+                assert await narrator.narrate(OVERRUN, "en") == (fake.chat_reply, "llm")
+                path, body = fake.requests[-1]
+                assert path == "/v1/chat/completions" and "1200.00" in body["messages"][1]["content"]
+                fake.chat_reply = '{"summary": "over budget"}'
+                assert (await narrator.narrate(OVERRUN, "en"))[1] == "template"
+                fake.chat_reply = "You overspent by 250 ILS."
+                assert (await narrator.narrate(OVERRUN, "en"))[1] == "template"
+
+
+class TestCsv:
+    def test_bom_and_hebrew(self):
+        data = to_csv([{"a": "שלום", "b": None}], ["a", "b"])
+        assert data.startswith(b"\xef\xbb\xbf") and data.decode("utf-8-sig") == "a,b\r\nשלום,\r\n"
+
+    def test_series_and_archive_names(self):
+        figures = {"base_currency": "ILS", "series": [{"month": "2026-03", "count": 2, "spend": 10,
+                                                       "reclaimable_vat": 1}]}
+        assert series_csv(figures).decode("utf-8-sig").splitlines()[1] == "2026-03,2,10,1"
+        taken: set[str] = set()
+        record = {"id": "abcdef123", "invoice_date": "2026-03-01", "business": "בזק / בע\"מ", "invoice_number": "7"}
+        assert archive_name(record, "application/pdf", taken) == "2026-03-01_בזק-בע-מ_7.pdf"
+        assert archive_name(record, "application/pdf", taken) == "2026-03-01_בזק-בע-מ_7-2.pdf"
