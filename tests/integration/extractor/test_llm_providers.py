@@ -7,7 +7,6 @@ import time
 from collections.abc import Iterator
 
 import pytest
-
 from invoiceme_common.events import PageText
 from invoiceme_extractor.llm.base import ProviderError
 from invoiceme_extractor.llm.groq import GroqConfig, GroqProvider
@@ -15,10 +14,11 @@ from invoiceme_extractor.llm.ollama import OllamaConfig, OllamaProvider
 from invoiceme_extractor.llm.ratelimit import RateLimiter
 from invoiceme_extractor.llm.retry import RetryPolicy
 from invoiceme_extractor.pipeline import extract_invoice
+
 from tests.support.fake_llm import FakeLlmServer, Reply
 
 ANSWER = {
-    "document_type": "tax_invoice", "vendor_name": "Acme Ltd", "vendor_tax_id": "514321675",
+    "document_type": "tax_invoice", "vendor_name": "Acme Ltd", "vendor_tax_id": "514321678",
     "invoice_number": "INV-7", "invoice_date": "2025-03-04", "due_date": None, "currency": "ILS",
     "subtotal": 100, "vat_rate": 0.18, "vat_amount": 18, "total": 118, "allocation_number": None,
     "line_items": [],
@@ -132,7 +132,7 @@ class TestChainFallback:
         extraction = await extract_invoice(self.PAGES, [groq(server), ollama(server)])
         assert [r.path for r in server.received][-1] == "/api/chat"
         assert extraction.source["vendor_tax_id"] == "text_layer+llm"
-        assert extraction.vendor_tax_id == "514321675"
+        assert extraction.vendor_tax_id == "514321678"
 
     async def test_all_failing_falls_back_to_rules_with_warning(self, server: FakeLlmServer) -> None:
         server.script.extend([Reply(status=500)] * 6)
