@@ -26,6 +26,10 @@ class Pipeline:
     url: str
     processes: ServiceProcesses
 
+    def log(self, service: str) -> str:
+        assert self.processes.log_dir is not None
+        return (self.processes.log_dir / f"{service}.log").read_text(errors="replace")
+
     def check_alive(self) -> None:
         if exited := self.processes.exited():
             pytest.fail(f"service(s) exited: {exited}; logs in {self.processes.log_dir}")

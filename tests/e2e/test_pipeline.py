@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 import uuid
 
@@ -56,8 +57,9 @@ def _wait_for(
 def test_upload_to_analytics(pipeline: Pipeline) -> None:
     with httpx.Client(base_url=pipeline.url, timeout=30) as client:
         alice, bob = _signup(client), _signup(client)
+        request_id = f"e2e-{uuid.uuid4().hex}"
         uploads = {
-            "pdf": client.post("/api/invoices", headers=alice,
+            "pdf": client.post("/api/invoices", headers={**alice, "X-Request-ID": request_id},
                                files={"file": ("northwind.pdf", invoice_pdf(ENGLISH_PDF_LINES), "application/pdf")}),
             "png": client.post("/api/invoices", headers=alice,
                                files={"file": ("scan.png", invoice_scan_png(HEBREW_SCAN_LINES, True), "image/png")}),
@@ -88,6 +90,15 @@ def test_upload_to_analytics(pipeline: Pipeline) -> None:
         assert by_currency == {"USD": (1, 1534.0), "ILS": (1, 1180.0)}
         by_month = {(row["key"], row["currency"]): row["total"] for row in summary["by_month"]}
         assert by_month == {("2025-03", "USD"): 1534.0, ("2025-02", "ILS"): 1180.0}
+
+        # One correlation id, from the upload request, is on the log lines of every hop.
+        pdf_id = uploads["pdf"].json()["id"]
+        for service in ("gateway", "ocr", "extractor", "analytics"):
+            lines = [json.loads(line) for line in pipeline.log(service).splitlines() if line.startswith("{")]
+            tagged = [line for line in lines if line.get("correlation_id") == request_id]
+            assert tagged, f"{service} never logged correlation_id {request_id}"
+            assert all(line.get("invoice_id") == pdf_id for line in tagged if "invoice_id" in line)
+            assert any(line.get("invoice_id") == pdf_id for line in tagged)
 
         # Another user sees neither invoice nor any aggregate.
         assert client.get("/api/invoices", headers=bob).json()["items"] == []

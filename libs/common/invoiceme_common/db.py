@@ -43,8 +43,8 @@ async def ensure_database(database_url: str) -> None:
         admin = await asyncpg.connect(urlunsplit(parts._replace(path="/postgres")))
         try:
             await admin.execute(f'CREATE DATABASE "{name}"')
-        except asyncpg.DuplicateDatabaseError:
-            pass  # another service won the race
+        except (asyncpg.DuplicateDatabaseError, asyncpg.UniqueViolationError):
+            pass  # another service won the race (Postgres reports either, depending on timing)
         finally:
             await admin.close()
     else:
