@@ -9,8 +9,16 @@ import unicodedata
 from collections import defaultdict
 from typing import Any
 
-SCORED_FIELDS = ("vendor_name", "vendor_tax_id", "invoice_number", "invoice_date", "currency", "subtotal",
-                 "vat_amount", "total")
+SCORED_FIELDS = (
+    "vendor_name",
+    "vendor_tax_id",
+    "invoice_number",
+    "invoice_date",
+    "currency",
+    "subtotal",
+    "vat_amount",
+    "total",
+)
 
 
 def _text(value: Any) -> str:
@@ -31,7 +39,9 @@ def field_matches(name: str, truth: Any, predicted: Any) -> bool:
         return key(truth) == key(predicted)
     if name == "vendor_name":
         t, p = _text(truth), _text(predicted)
-        return bool(p) and (difflib.SequenceMatcher(None, t, p).ratio() >= 0.8 or (len(p) >= 4 and (p in t or t in p)))
+        return bool(p) and (
+            difflib.SequenceMatcher(None, t, p).ratio() >= 0.8 or (len(p) >= 4 and (p in t or t in p))
+        )
     return str(truth).upper() == str(predicted).upper()
 
 
@@ -57,5 +67,7 @@ def format_table(table: dict, group_by: tuple[str, ...]) -> list[str]:
         hits = sum(cell[0] for cell in cells.values())
         total = sum(cell[1] for cell in cells.values())
         row = [f"{cells[f][0] / cells[f][1]:.2f}" if cells[f][1] else "-" for f in SCORED_FIELDS]
-        lines.append("| " + " | ".join(group) + " | " + " | ".join(row) + f" | **{hits / max(total, 1):.3f}** |")
+        lines.append(
+            "| " + " | ".join(group) + " | " + " | ".join(row) + f" | **{hits / max(total, 1):.3f}** |"
+        )
     return lines

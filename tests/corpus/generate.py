@@ -44,7 +44,9 @@ def generate(out: Path, per_layout: int = 2, seed: int = 7, formats: tuple[str, 
                     stem = f"{language}_{layout_name}_{copy}_{fmt}"
                     (out / f"{stem}{suffix}").write_bytes(build())
                     meta = {"layout": layout_name, "held_out": layout_name in HELD_OUT, "format": fmt}
-                    (out / f"{stem}.truth.json").write_text(json.dumps(truth.as_dict() | meta, ensure_ascii=False))
+                    (out / f"{stem}.truth.json").write_text(
+                        json.dumps(truth.as_dict() | meta, ensure_ascii=False)
+                    )
                     written.append(out / f"{stem}{suffix}")
     return written
 

@@ -80,7 +80,9 @@ def degraded_photo(image: Image.Image, rng: random.Random) -> bytes:
     photo = photo.filter(ImageFilter.GaussianBlur(rng.uniform(0.6, 1.0)))
     pixels = np.asarray(photo, dtype=np.float32)
     height, width = pixels.shape
-    gradient = np.linspace(rng.uniform(0.7, 0.85), 1.0, width)[None, :] * np.linspace(0.9, 1.0, height)[:, None]
+    gradient = (
+        np.linspace(rng.uniform(0.7, 0.85), 1.0, width)[None, :] * np.linspace(0.9, 1.0, height)[:, None]
+    )
     noise = np.random.default_rng(rng.randint(0, 2**31)).normal(0, 9, pixels.shape)
     pixels = pixels * gradient + noise
     buffer = io.BytesIO()

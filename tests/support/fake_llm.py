@@ -46,7 +46,9 @@ class FakeLlmServer:
                 server.received.append(Received(self.path, dict(self.headers), body, time.monotonic()))
                 reply = server.script.popleft() if server.script else Reply()
                 time.sleep(reply.delay)
-                payload = reply.raw_body if reply.raw_body is not None else server.envelope(self.path, body, reply)
+                payload = (
+                    reply.raw_body if reply.raw_body is not None else server.envelope(self.path, body, reply)
+                )
                 try:
                     self.send_response(reply.status)
                     for name, value in reply.headers.items():
@@ -69,19 +71,34 @@ class FakeLlmServer:
         if reply.status >= 400:
             return json.dumps({"error": {"message": "scripted failure", "type": "server_error"}})
         if path.endswith("/chat/completions"):  # Groq / OpenAI wire format
-            return json.dumps({
-                "id": "chatcmpl-fake", "object": "chat.completion", "created": int(time.time()),
-                "model": body.get("model"),
-                "choices": [{"index": 0, "message": {"role": "assistant", "content": content},
-                             "finish_reason": "stop"}],
-                "usage": {"prompt_tokens": 100, "completion_tokens": 50, "total_tokens": 150},
-            })
+            return json.dumps(
+                {
+                    "id": "chatcmpl-fake",
+                    "object": "chat.completion",
+                    "created": int(time.time()),
+                    "model": body.get("model"),
+                    "choices": [
+                        {
+                            "index": 0,
+                            "message": {"role": "assistant", "content": content},
+                            "finish_reason": "stop",
+                        }
+                    ],
+                    "usage": {"prompt_tokens": 100, "completion_tokens": 50, "total_tokens": 150},
+                }
+            )
         if path == "/api/chat":  # Ollama wire format (durations in nanoseconds)
-            return json.dumps({
-                "model": body.get("model"), "created_at": "2026-11-25T10:00:00Z",
-                "message": {"role": "assistant", "content": content}, "done": True, "done_reason": "stop",
-                "total_duration": 1_000_000, "eval_count": 50,
-            })
+            return json.dumps(
+                {
+                    "model": body.get("model"),
+                    "created_at": "2026-11-25T10:00:00Z",
+                    "message": {"role": "assistant", "content": content},
+                    "done": True,
+                    "done_reason": "stop",
+                    "total_duration": 1_000_000,
+                    "eval_count": 50,
+                }
+            )
         return json.dumps({"error": "not found"})
 
     def start(self) -> FakeLlmServer:

@@ -21,8 +21,8 @@ def contract_json(extraction) -> str:  # type: ignore[no-untyped-def]
 
 
 async def _run(files: list[Path], provider: str, out: Path | None, as_json: bool) -> int:
-    from invoiceme_extractor.pipeline import extract_invoice
     from invoiceme_extractor.llm.registry import ProviderRegistry
+    from invoiceme_extractor.pipeline import extract_invoice
     from invoiceme_extractor.settings import ExtractorSettings
     from invoiceme_ocr.engine import OcrOptions, UnreadableDocument
     from invoiceme_ocr.reader import DocumentReader
@@ -52,7 +52,9 @@ async def _run(files: list[Path], provider: str, out: Path | None, as_json: bool
             if as_json:
                 click.echo(contract_json(extraction))
             elif out is None:
-                fields = extraction.model_dump(exclude={"confidence", "source", "evidence", "line_items", "warnings"})
+                fields = extraction.model_dump(
+                    exclude={"confidence", "source", "evidence", "line_items", "warnings"}
+                )
                 console.print(f"[bold]{path.name}[/]", fields)
                 for warning in extraction.warnings:
                     console.print(f"  [yellow]{warning.code}[/]: {warning.message}")
@@ -61,12 +63,22 @@ async def _run(files: list[Path], provider: str, out: Path | None, as_json: bool
 
 
 @click.command("extract")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--provider", type=click.Choice(["rules", "groq", "ollama", "auto"]), default=None,
-              help="Extraction provider (default: LLM_PROVIDER)")
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--provider",
+    type=click.Choice(["rules", "groq", "ollama", "auto"]),
+    default=None,
+    help="Extraction provider (default: LLM_PROVIDER)",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the field contract as JSON per file")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Write <stem>.json per file into this folder")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Write <stem>.json per file into this folder",
+)
 def extract(files: tuple[Path, ...], provider: str | None, as_json: bool, out: Path | None) -> None:
     """Run OCR and field extraction on invoice files (PDF or images); a bad file fails alone."""
     failures = asyncio.run(_run(list(files), provider, out, as_json))

@@ -28,7 +28,7 @@ def recognize(number: int, gray: np.ndarray, options: OcrOptions, notes: list[st
         )
     except RuntimeError as exc:  # pytesseract kills Tesseract and raises this on timeout
         raise UnreadableDocument(
-            f"page {number} took longer than {options.page_timeout_seconds:.0f} s to read"
+            f"page {number} took longer than {options.page_timeout_seconds:g} s to read"
         ) from exc
     return page_from_tesseract(number, data, gray.shape[1], gray.shape[0], notes)
 

@@ -18,9 +18,18 @@ from invoiceme_extractor.pipeline import extract_invoice
 from tests.support.fake_llm import FakeLlmServer, Reply
 
 ANSWER = {
-    "document_type": "tax_invoice", "vendor_name": "Acme Ltd", "vendor_tax_id": "514321678",
-    "invoice_number": "INV-7", "invoice_date": "2025-03-04", "due_date": None, "currency": "ILS",
-    "subtotal": 100, "vat_rate": 0.18, "vat_amount": 18, "total": 118, "allocation_number": None,
+    "document_type": "tax_invoice",
+    "vendor_name": "Acme Ltd",
+    "vendor_tax_id": "514321678",
+    "invoice_number": "INV-7",
+    "invoice_date": "2025-03-04",
+    "due_date": None,
+    "currency": "ILS",
+    "subtotal": 100,
+    "vat_rate": 0.18,
+    "vat_amount": 18,
+    "total": 118,
+    "allocation_number": None,
     "line_items": [],
 }
 FAST = RetryPolicy(attempts=3, base_delay=0.01, max_delay=0.05)
@@ -34,8 +43,12 @@ def server() -> Iterator[FakeLlmServer]:
 
 
 def groq(server: FakeLlmServer, timeout: float = 5, max_input_tokens: int = 4000) -> GroqProvider:
-    config = GroqConfig("test-key", base_url=f"{server.url}/openai/v1", timeout_seconds=timeout,
-                        max_input_tokens=max_input_tokens)
+    config = GroqConfig(
+        "test-key",
+        base_url=f"{server.url}/openai/v1",
+        timeout_seconds=timeout,
+        max_input_tokens=max_input_tokens,
+    )
     return GroqProvider(config, RateLimiter(100, 1_000_000), FAST)
 
 
@@ -46,7 +59,9 @@ def ollama(server: FakeLlmServer) -> OllamaProvider:
 class TestWireFormats:
     """Requests carry what each API needs; answers are parsed from each API's envelope."""
 
-    async def test_groq_sends_openai_chat_with_json_schema_and_bearer_key(self, server: FakeLlmServer) -> None:
+    async def test_groq_sends_openai_chat_with_json_schema_and_bearer_key(
+        self, server: FakeLlmServer
+    ) -> None:
         answer = await groq(server).extract("Invoice INV-7 total 118")
         request = server.received[0]
         assert request.path == "/openai/v1/chat/completions"
@@ -124,8 +139,14 @@ class TestTruncation:
 class TestChainFallback:
     """When a provider fails the next one answers; when all fail the rules do, with a warning."""
 
-    PAGES = [PageText(number=1, text="Acme Ltd\nInvoice No. INV-7\nDate: 04/03/2025\nTotal 118.00 ₪",
-                      method="text_layer", confidence=1.0)]
+    PAGES = [
+        PageText(
+            number=1,
+            text="Acme Ltd\nInvoice No. INV-7\nDate: 04/03/2025\nTotal 118.00 ₪",
+            method="text_layer",
+            confidence=1.0,
+        )
+    ]
 
     async def test_falls_back_from_groq_to_ollama(self, server: FakeLlmServer) -> None:
         server.script.extend([Reply(status=500)] * 3)  # groq's three attempts
@@ -144,4 +165,6 @@ class TestChainFallback:
         server.script.append(Reply(content=json.dumps(ANSWER | {"invoice_number": "INV-8"})))
         extraction = await extract_invoice(self.PAGES, [groq(server)])
         assert extraction.invoice_number == "INV-8" and extraction.confidence["invoice_number"] == 0.5
-        assert any(w.code == "rules_llm_disagree" and "invoice_number" in w.message for w in extraction.warnings)
+        assert any(
+            w.code == "rules_llm_disagree" and "invoice_number" in w.message for w in extraction.warnings
+        )

@@ -16,19 +16,35 @@ def extract(text: str):  # type: ignore[no-untyped-def]
 class TestAmounts:
     """Thousands separators, decimal commas and signs parse to the same number."""
 
-    @pytest.mark.parametrize(("raw", "value"), [
-        ("1,234.56", 1234.56), ("1.234,56", 1234.56), ("1'234.50", 1234.5), ("12,50", 12.5), ("1,234", 1234.0),
-        ("-1,180.00", -1180.0), ("(99.90)", -99.9), ("250", 250.0), ("12 500.00", 12500.0),
-    ])
+    @pytest.mark.parametrize(
+        ("raw", "value"),
+        [
+            ("1,234.56", 1234.56),
+            ("1.234,56", 1234.56),
+            ("1'234.50", 1234.5),
+            ("12,50", 12.5),
+            ("1,234", 1234.0),
+            ("-1,180.00", -1180.0),
+            ("(99.90)", -99.9),
+            ("250", 250.0),
+            ("12 500.00", 12500.0),
+        ],
+    )
     def test_forms(self, raw: str, value: float) -> None:
         assert parse_amount(raw) == value
 
-    @pytest.mark.parametrize(("line", "total", "currency"), [
-        ('סה"כ לתשלום 12,500.00 ₪', 12500.0, "ILS"), ('לתשלום: 980.50 ש"ח', 980.5, "ILS"),
-        ("Total NIS 1,050.00", 1050.0, "ILS"), ("Amount Due $3,210.99", 3210.99, "USD"),
-        ("Grand Total € 1.234,56", 1234.56, "EUR"), ("Gesamtbetrag 99,00 EUR", 99.0, "EUR"),
-        ('סה״כ כולל מע״מ 590.00 ₪', 590.0, "ILS"),
-    ])
+    @pytest.mark.parametrize(
+        ("line", "total", "currency"),
+        [
+            ('סה"כ לתשלום 12,500.00 ₪', 12500.0, "ILS"),
+            ('לתשלום: 980.50 ש"ח', 980.5, "ILS"),
+            ("Total NIS 1,050.00", 1050.0, "ILS"),
+            ("Amount Due $3,210.99", 3210.99, "USD"),
+            ("Grand Total € 1.234,56", 1234.56, "EUR"),
+            ("Gesamtbetrag 99,00 EUR", 99.0, "EUR"),
+            ("סה״כ כולל מע״מ 590.00 ₪", 590.0, "ILS"),
+        ],
+    )
     def test_total_labels_and_currency_marks(self, line: str, total: float, currency: str) -> None:
         result = extract(f"Vendor Ltd\n{line}")
         assert (result.total, result.currency) == (total, currency)
@@ -39,7 +55,12 @@ class TestTotalsLogic:
 
     def test_subtotal_vat_total_in_english(self) -> None:
         result = extract("Acme Ltd\nSubtotal 1,000.00\nVAT 18% 180.00\nTotal 1,180.00")
-        assert (result.subtotal, result.vat_amount, result.total, result.vat_rate) == (1000.0, 180.0, 1180.0, 0.18)
+        assert (result.subtotal, result.vat_amount, result.total, result.vat_rate) == (
+            1000.0,
+            180.0,
+            1180.0,
+            0.18,
+        )
 
     def test_hebrew_totals(self) -> None:
         result = extract('אור בע"מ\nסה"כ לפני מע"מ 2,000.00 ₪\nמע"מ 17% 340.00 ₪\nסה"כ לתשלום 2,340.00 ₪')
@@ -60,16 +81,24 @@ class TestTotalsLogic:
 class TestDates:
     """Numeric and written dates; the language and the page settle ambiguous day/month order."""
 
-    @pytest.mark.parametrize(("text", "iso"), [
-        ("15/03/2025", "2025-03-15"), ("15.03.25", "2025-03-15"), ("2025-03-15", "2025-03-15"),
-        ("March 15, 2025", "2025-03-15"), ("15 March 2025", "2025-03-15"), ("15-Mar-2025", "2025-03-15"),
-        ("15 במרץ 2025", "2025-03-15"), ("15. März 2025", "2025-03-15"),
-    ])
+    @pytest.mark.parametrize(
+        ("text", "iso"),
+        [
+            ("15/03/2025", "2025-03-15"),
+            ("15.03.25", "2025-03-15"),
+            ("2025-03-15", "2025-03-15"),
+            ("March 15, 2025", "2025-03-15"),
+            ("15 March 2025", "2025-03-15"),
+            ("15-Mar-2025", "2025-03-15"),
+            ("15 במרץ 2025", "2025-03-15"),
+            ("15. März 2025", "2025-03-15"),
+        ],
+    )
     def test_forms(self, text: str, iso: str) -> None:
         assert dates_in(text)[0].value.isoformat() == iso
 
     def test_ambiguous_date_is_day_first_in_hebrew(self) -> None:
-        assert extract("חשבונית מס\nתאריך: 03/04/2025\nסה\"כ 10.00 ₪").invoice_date == "2025-04-03"
+        assert extract('חשבונית מס\nתאריך: 03/04/2025\nסה"כ 10.00 ₪').invoice_date == "2025-04-03"
 
     def test_ambiguous_date_is_month_first_for_us_dollars(self) -> None:
         assert extract("Acme Inc.\nInvoice Date: 03/04/2025\nTotal $10.00").invoice_date == "2025-03-04"
@@ -86,17 +115,30 @@ class TestDates:
 class TestIdentifiers:
     """Invoice, tax and allocation numbers from their labels; the vendor's id, not the customer's."""
 
-    @pytest.mark.parametrize(("line", "number"), [
-        ("Invoice No. INV-2025-001", "INV-2025-001"), ("Invoice #: 4471", "4471"), ("Invoice Number: A-77", "A-77"),
-        ("מספר חשבונית: 12345", "12345"), ("חשבונית מס מספר 8812", "8812"), ("Rechnungsnummer: R18-31", "R18-31"),
-    ])
+    @pytest.mark.parametrize(
+        ("line", "number"),
+        [
+            ("Invoice No. INV-2025-001", "INV-2025-001"),
+            ("Invoice #: 4471", "4471"),
+            ("Invoice Number: A-77", "A-77"),
+            ("מספר חשבונית: 12345", "12345"),
+            ("חשבונית מס מספר 8812", "8812"),
+            ("Rechnungsnummer: R18-31", "R18-31"),
+        ],
+    )
     def test_invoice_number_labels(self, line: str, number: str) -> None:
         assert extract(f"Acme Ltd\n{line}\nTotal 10.00").invoice_number == number
 
-    @pytest.mark.parametrize(("line", "tax_id"), [
-        ("ח.פ. 514321678", "514321678"), ("ע.מ: 51-432167-8", "514321678"), ("עוסק מורשה 514321678", "514321678"),
-        ("VAT No. DE123456789", "DE123456789"), ("USt-IdNr.: DE 136 695 976", "DE136695976"),
-    ])
+    @pytest.mark.parametrize(
+        ("line", "tax_id"),
+        [
+            ("ח.פ. 514321678", "514321678"),
+            ("ע.מ: 51-432167-8", "514321678"),
+            ("עוסק מורשה 514321678", "514321678"),
+            ("VAT No. DE123456789", "DE123456789"),
+            ("USt-IdNr.: DE 136 695 976", "DE136695976"),
+        ],
+    )
     def test_tax_id_labels(self, line: str, tax_id: str) -> None:
         assert extract(f"Acme Ltd\n{line}\nTotal 10.00").vendor_tax_id == tax_id
 
@@ -105,23 +147,34 @@ class TestIdentifiers:
         assert extract(text).vendor_tax_id == "514321678"
 
     def test_allocation_number(self) -> None:
-        assert extract("אור בע\"מ\nמספר הקצאה: 123456789").allocation_number == "123456789"
+        assert extract('אור בע"מ\nמספר הקצאה: 123456789').allocation_number == "123456789"
 
 
 class TestVendorAndType:
     """Vendor from the header (skipping titles, addresses and labels); document type from the title."""
 
     def test_vendor_skips_title_and_address(self) -> None:
-        assert extract("TAX INVOICE\n12 Harbor Road\nCedar Labs Ltd\nTotal 5.00").vendor_name == "Cedar Labs Ltd"
+        assert (
+            extract("TAX INVOICE\n12 Harbor Road\nCedar Labs Ltd\nTotal 5.00").vendor_name == "Cedar Labs Ltd"
+        )
 
     def test_vendor_from_seller_block(self) -> None:
         assert extract("Rechnung\nVerkäufer\nName: Muster GmbH\nTotal 5.00").vendor_name == "Muster GmbH"
 
-    @pytest.mark.parametrize(("title", "kind"), [
-        ("חשבונית מס", "tax_invoice"), ("חשבונית מס/קבלה", "tax_invoice_receipt"), ("קבלה", "receipt"),
-        ("חשבונית זיכוי", "credit_note"), ("חשבונית עסקה", "invoice"), ("TAX INVOICE", "tax_invoice"),
-        ("Credit Note", "credit_note"), ("INVOICE", "invoice"), ("RECEIPT", "receipt"),
-    ])
+    @pytest.mark.parametrize(
+        ("title", "kind"),
+        [
+            ("חשבונית מס", "tax_invoice"),
+            ("חשבונית מס/קבלה", "tax_invoice_receipt"),
+            ("קבלה", "receipt"),
+            ("חשבונית זיכוי", "credit_note"),
+            ("חשבונית עסקה", "invoice"),
+            ("TAX INVOICE", "tax_invoice"),
+            ("Credit Note", "credit_note"),
+            ("INVOICE", "invoice"),
+            ("RECEIPT", "receipt"),
+        ],
+    )
     def test_document_types(self, title: str, kind: str) -> None:
         assert extract(f"{title}\nAcme\nTotal 1.00").document_type == kind
 

@@ -16,8 +16,16 @@ def codes(extraction: Extraction) -> set[str]:
 
 
 def israeli(**fields) -> Extraction:  # type: ignore[no-untyped-def]
-    base = dict(document_type="tax_invoice", vendor_tax_id="514321678", currency="ILS", invoice_date="2025-03-01",
-                subtotal=1000.0, vat_rate=0.18, vat_amount=180.0, total=1180.0)
+    base = dict(
+        document_type="tax_invoice",
+        vendor_tax_id="514321678",
+        currency="ILS",
+        invoice_date="2025-03-01",
+        subtotal=1000.0,
+        vat_rate=0.18,
+        vat_amount=180.0,
+        total=1180.0,
+    )
     return Extraction(**(base | fields))
 
 
@@ -61,7 +69,9 @@ class TestIsraeliRules:
     def test_allocation_number_required_above_threshold(self) -> None:
         big = israeli(invoice_date="2026-02-01", subtotal=12_000.0, vat_amount=2160.0, total=14_160.0)
         assert "allocation_number_missing" in codes(big)
-        assert "allocation_number_missing" not in codes(big.model_copy(update={"allocation_number": "123456789"}))
+        assert "allocation_number_missing" not in codes(
+            big.model_copy(update={"allocation_number": "123456789"})
+        )
         assert "allocation_number_missing" not in codes(big.model_copy(update={"document_type": "receipt"}))
         assert "allocation_number_missing" not in codes(big.model_copy(update={"invoice_date": "2025-06-01"}))
 

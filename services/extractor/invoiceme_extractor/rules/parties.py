@@ -110,7 +110,9 @@ def _name_score(line: Line, position: int, lines: list[Line]) -> float:
         or labels.SELLER_BLOCK.fullmatch(text.strip(": "))
     ):
         return -1
-    if any(p.match(text) for p in (labels.DATE_INVOICE, labels.DATE_DUE, labels.INVOICE_NUMBER, labels.SUBTOTAL)):
+    if any(
+        p.match(text) for p in (labels.DATE_INVOICE, labels.DATE_DUE, labels.INVOICE_NUMBER, labels.SUBTOTAL)
+    ):
         return -1
     score = 2.0 - position * 0.25
     if labels.COMPANY_SUFFIX.search(text):
