@@ -7,14 +7,13 @@ from collections.abc import AsyncIterator
 
 import numpy as np
 import pytest
+from invoiceme_ocr import synthetic
+from invoiceme_ocr.engine import OcrOptions
+from invoiceme_ocr.reader import DocumentReader
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
-
-from invoiceme_ocr import synthetic
-from invoiceme_ocr.engine import OcrOptions
-from invoiceme_ocr.reader import DocumentReader
 
 HEBREW = ("חשבונית מס מספר 4821", 'סה"כ לתשלום 27,081.00')
 ENGLISH = ("Tax Invoice No. 4821", "Total due 27,081.00")

@@ -5,13 +5,12 @@ from __future__ import annotations
 import io
 
 import pillow_heif
-from PIL import Image
-
 from invoiceme_common.sniff import sniff_media_type
 from invoiceme_ocr import synthetic
 from invoiceme_ocr.reader import DocumentReader
+from PIL import Image
 
-from .conftest import ENGLISH, HEBREW, pdf_bytes, small_page
+from .conftest import ENGLISH, HEBREW, pdf_bytes
 
 
 def assert_reads(text: str, lines: tuple[str, ...]) -> None:
