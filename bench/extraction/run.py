@@ -31,11 +31,10 @@ async def extract_files(files: list[Path], out: Path) -> None:
     from invoiceme_ocr.reader import DocumentReader
 
     reader = DocumentReader(OcrOptions(languages="heb+eng", dpi=300), workers=2)
-    out.mkdir(parents=True, exist_ok=True)
 
     async def one(path: Path) -> None:
         try:
-            document = await reader.read(path.read_bytes())
+            document = await reader.read(path.read_bytes())  # noqa: ASYNC240 - bench, not a server
             extraction = await extract_invoice(document.pages)
             (out / f"{path.stem}.json").write_text(extraction.model_dump_json())
         except Exception as error:  # a failed file scores zero, it does not stop the run
@@ -66,6 +65,7 @@ def external_lines(predictions: Path) -> list[str]:
     if not (EXTERNAL / "manifest.csv").exists():
         return ["external-dev folder absent: skipped"]
     files = sorted(p for p in EXTERNAL.iterdir() if p.suffix.lower() in (".pdf", ".jpg", ".jpeg", ".png"))
+    predictions.mkdir(exist_ok=True)
     asyncio.run(extract_files(files, predictions))
     scored = subprocess.run(
         [sys.executable, str(SCORER), str(EXTERNAL / "manifest.csv"), str(predictions)],
@@ -86,6 +86,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as work:
         corpus, predictions = Path(work) / "corpus", Path(work) / "pred"
         files = generate(corpus, per_layout=args.per_layout)
+        predictions.mkdir()
         asyncio.run(extract_files(files, predictions))
         lines = corpus_tables(corpus, predictions)
         if not args.no_external:
@@ -109,7 +110,8 @@ def write_docs(lines: list[str], args: argparse.Namespace, elapsed: float) -> No
             "## Extraction",
             "",
             f"Command: `.venv/bin/{command}` (offline rules provider; {elapsed:.0f} s on 2 cores; "
-            f"{time.strftime('%Y-%m-%d')}). Fields: vendor_name, vendor_tax_id, invoice_number, invoice_date, "
+            f"{time.strftime('%Y-%m-%d')}). Fields: vendor_name, vendor_tax_id, invoice_number, "
+            "invoice_date, "
             "currency, subtotal, vat_amount, total; a field counts only where the document prints it.",
             "",
             *lines,

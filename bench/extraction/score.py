@@ -46,7 +46,7 @@ def field_matches(name: str, truth: Any, predicted: Any) -> bool:
 
 
 def tally(results: list[tuple[dict[str, Any], dict[str, Any]]], group_by: tuple[str, ...]) -> dict:
-    """{group: {field: (hits, total)}} for (truth, prediction) pairs; truth carries language/format/held_out."""
+    """{group: {field: [hits, total]}} for (truth, prediction) pairs grouped by truth keys."""
     table: dict = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     for truth, predicted in results:
         group = tuple(str(truth[key]) for key in group_by)

@@ -11,6 +11,8 @@ import json
 import random
 from pathlib import Path
 
+from PIL import Image
+
 from .layouts import HELD_OUT, LAYOUTS, Style
 from .render import clean_scan, degraded_photo, mirrored, to_image, to_pdf
 from .truth import make_truth
@@ -20,6 +22,13 @@ DOCUMENT_TYPES = {
     "en": ["tax_invoice", "invoice", "receipt", "invoice", "credit_note", "tax_invoice_receipt"],
 }
 FORMATS = ("born_digital", "clean_scan", "degraded_photo")
+
+
+def _render(fmt: str, rows: list, image: Image.Image | None, rng: random.Random) -> bytes:
+    if fmt == "born_digital":
+        return to_pdf(rows)
+    assert image is not None
+    return clean_scan(image, rng) if fmt == "clean_scan" else degraded_photo(image, rng)
 
 
 def generate(out: Path, per_layout: int = 2, seed: int = 7, formats: tuple[str, ...] = FORMATS) -> list[Path]:
@@ -34,15 +43,10 @@ def generate(out: Path, per_layout: int = 2, seed: int = 7, formats: tuple[str, 
                 rows = layout(Style(truth, rng))
                 rows = mirrored(rows) if language == "he" else rows
                 image = to_image(rows) if set(formats) - {"born_digital"} else None
-                files = {
-                    "born_digital": (".pdf", lambda: to_pdf(rows)),
-                    "clean_scan": (".png", lambda: clean_scan(image, rng)),
-                    "degraded_photo": (".jpg", lambda: degraded_photo(image, rng)),
-                }
                 for fmt in formats:
-                    suffix, build = files[fmt]
+                    suffix = {"born_digital": ".pdf", "clean_scan": ".png", "degraded_photo": ".jpg"}[fmt]
                     stem = f"{language}_{layout_name}_{copy}_{fmt}"
-                    (out / f"{stem}{suffix}").write_bytes(build())
+                    (out / f"{stem}{suffix}").write_bytes(_render(fmt, rows, image, rng))
                     meta = {"layout": layout_name, "held_out": layout_name in HELD_OUT, "format": fmt}
                     (out / f"{stem}.truth.json").write_text(
                         json.dumps(truth.as_dict() | meta, ensure_ascii=False)

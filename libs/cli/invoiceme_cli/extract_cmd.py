@@ -47,7 +47,6 @@ async def _run(files: list[Path], provider: str, out: Path | None, as_json: bool
                 progress.advance(task)
                 continue
             if out is not None:
-                out.mkdir(parents=True, exist_ok=True)
                 (out / f"{path.stem}.json").write_text(contract_json(extraction))
             if as_json:
                 click.echo(contract_json(extraction))
@@ -81,6 +80,8 @@ async def _run(files: list[Path], provider: str, out: Path | None, as_json: bool
 )
 def extract(files: tuple[Path, ...], provider: str | None, as_json: bool, out: Path | None) -> None:
     """Run OCR and field extraction on invoice files (PDF or images); a bad file fails alone."""
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
     failures = asyncio.run(_run(list(files), provider, out, as_json))
     if failures:
         console.print(f"[red]{failures} of {len(files)} file(s) failed[/]")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterator
+from typing import ClassVar
 
 import pytest
 from invoiceme_common.events import PageText
@@ -139,7 +140,7 @@ class TestTruncation:
 class TestChainFallback:
     """When a provider fails the next one answers; when all fail the rules do, with a warning."""
 
-    PAGES = [
+    PAGES: ClassVar[list[PageText]] = [
         PageText(
             number=1,
             text="Acme Ltd\nInvoice No. INV-7\nDate: 04/03/2025\nTotal 118.00 ₪",

@@ -63,7 +63,8 @@ SYSTEM_PROMPT = (
     "ONLY a JSON object "
     "with these fields: document_type (tax_invoice, tax_invoice_receipt, receipt, invoice, credit_note), "
     "vendor_name (the issuer, not the customer), vendor_tax_id (digits/letters only, e.g. 514321678 or "
-    'DE123456789), invoice_number, invoice_date and due_date (YYYY-MM-DD), currency (ISO 4217: ILS for ₪/ש"ח), '
+    "DE123456789), invoice_number, invoice_date and due_date (YYYY-MM-DD), "
+    'currency (ISO 4217: ILS for ₪/ש"ח), '
     "subtotal (before VAT), vat_rate (fraction, e.g. 0.18), vat_amount, total (amount including VAT), "
     "allocation_number (מספר הקצאה, 9 digits), line_items [{description, quantity, unit_price, amount}]. "
     "Use null for anything not printed. Numbers as plain JSON numbers without separators."
