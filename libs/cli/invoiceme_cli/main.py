@@ -102,3 +102,7 @@ cli.add_command(extract)
 from .ocr_cmd import ocr  # noqa: E402
 
 cli.add_command(ocr)
+
+from .dead_letters_cmd import dead_letters  # noqa: E402
+
+cli.add_command(dead_letters)

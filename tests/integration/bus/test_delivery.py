@@ -141,3 +141,27 @@ class TestDelivery:
         assert "unreadable InvoiceUploaded message" in letter["error"]
         assert letter["payload"] == {"raw": '{"not": "an event"}'}
         assert seen == []
+
+
+async def test_a_replayed_dead_letter_is_delivered_again(settings, db):
+    from invoiceme_cli.dead_letters_cmd import replay_dead_letters
+
+    tenant_id, invoice_id = await _make_invoice(db)
+    calls: list[str] = []
+
+    async def fails_until_fixed(event: InvoiceUploaded, msg: NatsMessage) -> None:
+        calls.append(msg.headers.get("correlation_id", ""))
+        if len(calls) == 1:
+            raise PermanentFailure("tesseract language data missing")
+
+    async def replayed_and_handled() -> bool:
+        letter_id = await db.fetchval(
+            "SELECT id FROM dead_letters WHERE invoice_id = $1 AND replayed_at IS NULL", invoice_id
+        )
+        if letter_id is not None:
+            assert await replay_dead_letters(settings, [letter_id]) == 0
+        return len(calls) == 2
+
+    await _run(settings, fails_until_fixed, [_event(tenant_id, invoice_id)], db, replayed_and_handled)
+    assert calls[1].startswith("replay-")
+    assert await db.fetchval("SELECT replayed_at IS NOT NULL FROM dead_letters WHERE invoice_id = $1", invoice_id)

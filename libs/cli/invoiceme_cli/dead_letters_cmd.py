@@ -1,0 +1,93 @@
+"""`invoiceme dead-letters`: see what a consumer gave up on, and send it through again once fixed."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+
+import asyncpg
+import click
+import nats
+from rich.console import Console
+from rich.table import Table
+
+from invoiceme_common.bus import HEADER_INVOICE, HEADER_TENANT
+from invoiceme_common.db import create_pool, migrate
+from invoiceme_common.settings import CommonSettings
+from invoiceme_common.topology import Topology
+
+console = Console()
+
+
+@click.group("dead-letters")
+def dead_letters() -> None:
+    """Messages a consumer gave up on (after MAX_DELIVER attempts, or bad input)."""
+
+
+@dead_letters.command("list")
+@click.option("--all", "show_all", is_flag=True, help="Include ones already replayed.")
+@click.option("--limit", default=50, show_default=True)
+def list_dead_letters(show_all: bool, limit: int) -> None:
+    """Show dead letters, newest first."""
+
+    async def fetch() -> list[asyncpg.Record]:
+        settings = CommonSettings()
+        await migrate(settings.database_url)
+        pool = await create_pool(settings.database_url, 1, 1)
+        try:
+            return await pool.fetch(
+                """SELECT id, consumer, invoice_id, error, attempts, created_at, replayed_at FROM dead_letters
+                   WHERE $1 OR replayed_at IS NULL ORDER BY id DESC LIMIT $2""",
+                show_all, limit,
+            )
+        finally:
+            await pool.close()
+
+    rows = asyncio.run(fetch())
+    if not rows:
+        console.print("no dead letters")
+        return
+    table = Table("id", "consumer", "invoice", "attempts", "when", "error", "replayed")
+    for row in rows:
+        table.add_row(
+            str(row["id"]), row["consumer"], str(row["invoice_id"] or "-"), str(row["attempts"]),
+            row["created_at"].strftime("%Y-%m-%d %H:%M"), row["error"][:80],
+            row["replayed_at"].strftime("%Y-%m-%d %H:%M") if row["replayed_at"] else "",
+        )
+    console.print(table)
+
+
+@dead_letters.command("replay")
+@click.argument("ids", nargs=-1, type=int, required=True)
+def replay(ids: tuple[int, ...]) -> None:
+    """Publish dead letters IDS again to the subject they came from."""
+    failures = asyncio.run(replay_dead_letters(CommonSettings(), list(ids)))
+    raise SystemExit(1 if failures else 0)
+
+
+async def replay_dead_letters(settings: CommonSettings, ids: list[int]) -> int:
+    """Re-publish each dead letter's event to its subject; returns how many could not be."""
+    topology = Topology(settings.invoiceme_namespace)
+    pool = await create_pool(settings.database_url, 1, 1)
+    nc = await nats.connect(settings.nats_url)
+    failures = 0
+    try:
+        js = nc.jetstream()
+        for dead_letter_id in ids:
+            row = await pool.fetchrow("SELECT * FROM dead_letters WHERE id = $1", dead_letter_id)
+            if row is None or "raw" in row["payload"]:
+                reason = "no such dead letter" if row is None else "not a valid event; cannot replay"
+                console.print(f"[red]{dead_letter_id}: {reason}[/]")
+                failures += 1
+                continue
+            headers = {"Nats-Msg-Id": f"replay-{uuid.uuid4()}", HEADER_TENANT: str(row["tenant_id"]),
+                       HEADER_INVOICE: str(row["invoice_id"]), "correlation_id": f"replay-{dead_letter_id}"}
+            await js.publish(row["subject"], json.dumps(row["payload"]).encode(), stream=topology.stream,
+                             headers=headers)
+            await pool.execute("UPDATE dead_letters SET replayed_at = now() WHERE id = $1", dead_letter_id)
+            console.print(f"{dead_letter_id}: re-published to {row['subject']}")
+    finally:
+        await nc.close()
+        await pool.close()
+    return failures
