@@ -16,7 +16,6 @@ from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 import pytest
-
 from invoiceme_cli.infra import Infra, ensure_infra
 from invoiceme_common.db import migrate
 

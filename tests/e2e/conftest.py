@@ -3,13 +3,12 @@ from __future__ import annotations
 import socket
 import time
 import uuid
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
-
 from invoiceme_cli.runner import ServiceProcesses
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / ".artifacts"

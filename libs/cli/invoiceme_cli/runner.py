@@ -34,7 +34,7 @@ class ServiceProcesses:
             output: IO[bytes] | None = None
             if self.log_dir is not None:
                 self.log_dir.mkdir(parents=True, exist_ok=True)
-                output = open(self.log_dir / f"{name}.log", "ab")  # noqa: SIM115
+                output = open(self.log_dir / f"{name}.log", "ab")
                 self._logs.append(output)
             # Own session: a terminal's Ctrl-C reaches only the runner, which stops services in order.
             self.processes[name] = subprocess.Popen(

@@ -151,7 +151,9 @@ async def settle(
             await msg.ack()
 
 
-async def _give_up_safely(msg: NatsMessage, give_up: GiveUp[E], event: E | None, reason: str, attempt: int) -> None:
+async def _give_up_safely(
+    msg: NatsMessage, give_up: GiveUp[Any], event: Event | None, reason: str, attempt: int
+) -> None:
     payload: dict[str, Any]
     try:
         payload = event.model_dump(mode="json") if event else {"raw": msg.body.decode("utf-8", "replace")}

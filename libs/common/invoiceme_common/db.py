@@ -24,7 +24,9 @@ async def _init_connection(conn: asyncpg.Connection) -> None:
 
 
 async def create_pool(database_url: str, min_size: int = 1, max_size: int = 5) -> asyncpg.Pool:
-    pool = await asyncpg.create_pool(database_url, min_size=min_size, max_size=max_size, init=_init_connection)
+    pool = await asyncpg.create_pool(
+        database_url, min_size=min_size, max_size=max_size, init=_init_connection
+    )
     assert pool is not None
     return pool
 
@@ -53,7 +55,7 @@ async def ensure_database(database_url: str) -> None:
 
 def migration_files() -> list[tuple[str, str]]:
     folder = resources.files("invoiceme_common") / "migrations"
-    files = sorted(p for p in folder.iterdir() if p.name.endswith(".sql"))
+    files = sorted((p for p in folder.iterdir() if p.name.endswith(".sql")), key=lambda p: p.name)
     return [(p.name, p.read_text(encoding="utf-8")) for p in files]
 
 

@@ -94,7 +94,10 @@ class ServiceRuntime:
         # A connection of our own for the object store, ready before subscribers start consuming.
         self._nc = await nats.connect(settings.nats_url, max_reconnect_attempts=-1)
         self._storage = open_storage(
-            settings.storage_backend, self._nc.jetstream(), self.topology.originals_bucket, settings.storage_dir
+            settings.storage_backend,
+            self._nc.jetstream(),
+            self.topology.originals_bucket,
+            settings.storage_dir,
         )
 
     async def stop(self) -> None:

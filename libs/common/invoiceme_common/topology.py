@@ -87,7 +87,9 @@ class Topology:
         return ConsumerSpec(f"{self.namespace}-analytics", self.invoice_saved, ack_wait, max_deliver)
 
     def analytics_deleted_consumer(self, ack_wait: float, max_deliver: int) -> ConsumerSpec:
-        return ConsumerSpec(f"{self.namespace}-analytics-deleted", self.invoice_deleted, ack_wait, max_deliver)
+        return ConsumerSpec(
+            f"{self.namespace}-analytics-deleted", self.invoice_deleted, ack_wait, max_deliver
+        )
 
     def analytics_settings_consumer(self, ack_wait: float, max_deliver: int) -> ConsumerSpec:
         return ConsumerSpec(
@@ -108,7 +110,7 @@ class Topology:
 async def ensure_stream(js: JetStreamContext, topology: Topology) -> None:
     config = topology.stream_config()
     try:
-        await js.stream_info(config.name)
+        await js.stream_info(topology.stream)
     except NotFoundError:
         try:
             await js.add_stream(config)

@@ -10,7 +10,6 @@ import asyncpg
 import nats
 import pytest
 from faststream.nats import NatsMessage
-
 from invoiceme_common.bus import PermanentFailure, publish_event
 from invoiceme_common.events import InvoiceUploaded
 from invoiceme_common.service import ServiceRuntime, create_service_app
@@ -24,17 +23,24 @@ async def _make_invoice(pool: asyncpg.Pool) -> tuple[uuid.UUID, uuid.UUID]:
     await pool.execute(
         """INSERT INTO invoices (id, tenant_id, status, filename, size_bytes, sha256, storage_key)
            VALUES ($1, $2, 'received', 'x.pdf', 1, 'x', 'k')""",
-        invoice_id, tenant_id,
+        invoice_id,
+        tenant_id,
     )
     return tenant_id, invoice_id
 
 
 def _event(tenant_id: uuid.UUID, invoice_id: uuid.UUID) -> InvoiceUploaded:
-    return InvoiceUploaded(tenant_id=tenant_id, invoice_id=invoice_id, storage_key="k", filename="x.pdf",
-                           size_bytes=1, sha256="x")
+    return InvoiceUploaded(
+        tenant_id=tenant_id,
+        invoice_id=invoice_id,
+        storage_key="k",
+        filename="x.pdf",
+        size_bytes=1,
+        sha256="x",
+    )
 
 
-async def _run(settings: CommonSettings, handle, body_events, db: asyncpg.Pool, until, timeout: float = 30):
+async def _run(settings: CommonSettings, handle, body_events, db: asyncpg.Pool, until, wait_seconds=30.0):
     def wire(runtime: ServiceRuntime) -> None:
         spec = runtime.topology.ocr_consumer(ack_wait=5, max_deliver=settings.max_deliver)
         runtime.subscribe(spec, InvoiceUploaded, handle)
@@ -44,9 +50,10 @@ async def _run(settings: CommonSettings, handle, body_events, db: asyncpg.Pool, 
     await runtime.broker.start()
     try:
         for event in body_events:
-            await publish_event(runtime.broker, event, runtime.topology.invoice_uploaded, runtime.topology.stream,
-                                "corr-1")
-        deadline = asyncio.get_running_loop().time() + timeout
+            await publish_event(
+                runtime.broker, event, runtime.topology.invoice_uploaded, runtime.topology.stream, "corr-1"
+            )
+        deadline = asyncio.get_running_loop().time() + wait_seconds
         while not await until():
             assert asyncio.get_running_loop().time() < deadline, "condition not reached in time"
             await asyncio.sleep(0.2)
@@ -57,8 +64,13 @@ async def _run(settings: CommonSettings, handle, body_events, db: asyncpg.Pool, 
 
 @pytest.fixture
 def settings(database_url: str, nats_url: str, namespace: str) -> CommonSettings:
-    return CommonSettings(database_url=database_url, nats_url=nats_url, invoiceme_namespace=namespace,
-                          max_deliver=3, log_format="console")
+    return CommonSettings(
+        database_url=database_url,
+        nats_url=nats_url,
+        invoiceme_namespace=namespace,
+        max_deliver=3,
+        log_format="console",
+    )
 
 
 class TestDelivery:
@@ -125,9 +137,13 @@ class TestDelivery:
             seen.append(1)
 
         async def lettered() -> bool:
-            return await db.fetchval(
-                "SELECT count(*) FROM dead_letters WHERE consumer = $1", f"{settings.invoiceme_namespace}-ocr"
-            ) == 1
+            return (
+                await db.fetchval(
+                    "SELECT count(*) FROM dead_letters WHERE consumer = $1",
+                    f"{settings.invoiceme_namespace}-ocr",
+                )
+                == 1
+            )
 
         nc = await nats.connect(nats_url)
         topology = Topology(settings.invoiceme_namespace)
@@ -136,7 +152,8 @@ class TestDelivery:
         await nc.close()
         await _run(settings, handle, [], db, lettered)
         letter = await db.fetchrow(
-            "SELECT error, payload FROM dead_letters WHERE consumer = $1", f"{settings.invoiceme_namespace}-ocr"
+            "SELECT error, payload FROM dead_letters WHERE consumer = $1",
+            f"{settings.invoiceme_namespace}-ocr",
         )
         assert "unreadable InvoiceUploaded message" in letter["error"]
         assert letter["payload"] == {"raw": '{"not": "an event"}'}
@@ -164,4 +181,6 @@ async def test_a_replayed_dead_letter_is_delivered_again(settings, db):
 
     await _run(settings, fails_until_fixed, [_event(tenant_id, invoice_id)], db, replayed_and_handled)
     assert calls[1].startswith("replay-")
-    assert await db.fetchval("SELECT replayed_at IS NOT NULL FROM dead_letters WHERE invoice_id = $1", invoice_id)
+    assert await db.fetchval(
+        "SELECT replayed_at IS NOT NULL FROM dead_letters WHERE invoice_id = $1", invoice_id
+    )

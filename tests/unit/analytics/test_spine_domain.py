@@ -68,19 +68,27 @@ class TestDeltas:
         totals: dict[tuple[str, str, str], list] = {}
         current = None
         for _ in range(200):
-            new = rng.choice([None, make_fact(rng.choice("AB"), f"2025-0{rng.randint(1, 3)}-01", "ILS",
-                                              rng.randint(1, 500))])
+            new = rng.choice(
+                [
+                    None,
+                    make_fact(rng.choice("AB"), f"2025-0{rng.randint(1, 3)}-01", "ILS", rng.randint(1, 500)),
+                ]
+            )
             for d in deltas(current, new):
                 cell = totals.setdefault((d.dimension, d.key, d.currency), [0, Decimal(0)])
                 cell[0] += d.count
                 cell[1] += d.total
             current = new
         non_zero = {k: v for k, v in totals.items() if v != [0, Decimal(0)]}
-        expected = {} if current is None else {
-            ("vendor", current.vendor, "ILS"): [1, current.total],
-            ("month", current.month, "ILS"): [1, current.total],
-            ("currency", "ILS", "ILS"): [1, current.total],
-        }
+        expected = (
+            {}
+            if current is None
+            else {
+                ("vendor", current.vendor, "ILS"): [1, current.total],
+                ("month", current.month, "ILS"): [1, current.total],
+                ("currency", "ILS", "ILS"): [1, current.total],
+            }
+        )
         assert non_zero == expected
 
 

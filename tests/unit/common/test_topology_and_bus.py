@@ -27,13 +27,22 @@ class TestTopology:
     def test_every_subject_is_inside_the_stream(self):
         topology = Topology("x")
         prefix = topology.subjects_wildcard.removesuffix(">")
-        for subject in (topology.invoice_uploaded, topology.text_extracted, topology.invoice_saved,
-                        topology.invoice_deleted, topology.invoice_failed):
+        for subject in (
+            topology.invoice_uploaded,
+            topology.text_extracted,
+            topology.invoice_saved,
+            topology.invoice_deleted,
+            topology.invoice_failed,
+        ):
             assert subject.startswith(prefix)
 
     def test_consumer_config_is_explicit(self):
         config = Topology().extractor_consumer(30, 4).config()
-        assert (config.ack_wait, config.max_deliver, config.filter_subject) == (30, 4, "invoiceme.invoice.text_extracted")
+        assert (config.ack_wait, config.max_deliver, config.filter_subject) == (
+            30,
+            4,
+            "invoiceme.invoice.text_extracted",
+        )
 
 
 class TestDerivedIds:
