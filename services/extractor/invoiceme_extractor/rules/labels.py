@@ -22,6 +22,8 @@ TOTAL_STRONG = _any(
     r"total\s*(?:incl|inc\.|including)",
     r"total\s*\(incl",
     r"gesamtbetrag",
+    r"due\s*payable",
+    r"endbetrag",
     r"rechnungsbetrag",
     r"zahlbetrag",
     r"zu\s*zahlen",
@@ -95,7 +97,6 @@ INVOICE_NUMBER = _any(
     r"document\s*(?:no|#|number)\.?",
     r"doc\.?\s*no\.?",
     r"credit\s*note\s*(?:no|#|number)\.?",
-    r"(?<!\w)no\.(?=\s*:?\s*[A-Z]*\d)",
     r"מספר\s*(?:חשבונית|מסמך|קבלה)",
     r"מס['\s]*\s*(?:חשבונית|מסמך|קבלה)",
     r"(?:חשבונית\s*(?:מס\s*)?(?:/\s*קבלה\s*)?|קבלה\s*|חשבונית\s*זיכוי\s*)(?:מספר|מס['\s]|#)",
@@ -103,6 +104,10 @@ INVOICE_NUMBER = _any(
     r"rechnung\s*nr\.?",
     r"(?:handels)?rechnung\s*(?:\(\d+\)\s*)?nr\.?",
     r"facture\s*n[°o]\.?",
+    r"beleg\s*-?\s*nr\.?",
+    # a title, a few words, then "Nr." / "#": "Rechnung des Versicherers (575) Nr. 01.234", "Rechnung # RE-5"
+    r"(?:rechnung|korrektur|facture|invoice|gutschrift)\S*(?:\s+[^\s\d:]+){0,3}?\s*(?:\(\d+\)\s*)?(?:nr\.?|#|n°)",
+    r"\bfacture\b(?=\s+[A-Z]{0,4}-?\d)",
     r"n[°o]\s*de\s*facture",
     r"belegnummer",
     r"\binvoice\s*:",
@@ -111,17 +116,17 @@ DATE_INVOICE = _any(
     r"invoice\s*date",
     r"date\s*of\s*(?:issue|invoice)",
     r"issue\s*date",
-    r"issued",
     r"\bdate\b",
     r"dated",
     r"תאריך\s*(?:הפקה|חשבונית|מסמך|הוצאה)",
     r"תאריך(?!\s*(?:פירעון|תשלום|אספקה|ערך))",
     r"rechnungsdatum",
+    r"beleg\s*-?\s*datum",
     r"datum",
-    r"\bvom\b",
     r"date\s*de\s*facture",
-    r"\bdu\b",
 )
+# Words that often precede the invoice date but also other dates: trusted only without a stronger label.
+DATE_INVOICE_WEAK = _any(r"\bvom\b", r"\bdu\b", r"issued", r"\bfrom\b")
 DATE_DUE = _any(
     r"due\s*(?:date|by|on)?",
     r"payment\s*due",
@@ -145,6 +150,10 @@ DATE_OTHER = _any(
     r"\bfrom\b.*\bto\b",
     r"order\s*date",
     r"printed",
+    r"bestell",
+    r"lieferschein",
+    r"auftrag",
+    r"version",
     r"הודפס",
     r"verordnung",
     r"termin",
@@ -185,7 +194,7 @@ BUYER_BLOCK = _any(
     r"לכבוד",
     r"לקוח",
     r"\bto\s*:",
-    r"käufer",
+    r"(?<!ver)(?<!ver )käufer",
     r"kunde",
     r"rechnungsempfänger",
     r"leistungsempfänger",
@@ -194,7 +203,15 @@ BUYER_BLOCK = _any(
     r"recipient",
 )
 SELLER_BLOCK = _any(
-    r"\bfrom\s*:", r"seller", r"supplier", r"vendor", r"verkäufer", r"lieferant", r"ספק", r"מאת"
+    r"\bfrom\s*:",
+    r"seller",
+    r"supplier",
+    r"vendor",
+    r"ver\s?käufer",
+    r"lieferant\b",
+    r"vendeur",
+    r"ספק",
+    r"מאת",
 )
 COMPANY_SUFFIX = _any(
     r'בע"מ',

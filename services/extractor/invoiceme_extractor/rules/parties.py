@@ -114,7 +114,7 @@ def _name_score(line: Line, position: int, lines: list[Line]) -> float:
         p.match(text) for p in (labels.DATE_INVOICE, labels.DATE_DUE, labels.INVOICE_NUMBER, labels.SUBTOTAL)
     ):
         return -1
-    score = 2.0 - position * 0.25
+    score = 2.0 - min(position * 0.25, 2.9)  # far from the top only with a company suffix
     if labels.COMPANY_SUFFIX.search(text):
         score += 3
     elif any(ch.isdigit() for ch in text):
@@ -126,23 +126,48 @@ def _name_score(line: Line, position: int, lines: list[Line]) -> float:
     return score
 
 
+_SEPARATORS = re.compile(r"\s*[●•|·]\s*|\s{3,}")
+_LABELLED_VALUE = re.compile(r"^[^\d:]{1,25}:\s*\S")  # "Nummer: 549910", "GLN: 43..."
+
+
+def _seller_block_name(lines: list[Line]) -> Found | None:
+    """'Verkäufer' / 'Seller:' / 'ספק': the name is on that line or within the next few."""
+    for line in lines[:60]:
+        match = labels.SELLER_BLOCK.match(line.text.strip())
+        if not match:
+            continue
+        rest = line.text.strip()[match.end() :].strip(" :")
+        nearby = [n.text for n in following(lines, line, 4)]
+        named = [text for text in nearby if re.match(r"(?:name|שם)\s*:", text, re.I)]
+        for candidate in named + ([rest] if len(rest) > 2 else []) + nearby:
+            name = _clean_name(candidate)
+            letters = sum(ch.isalpha() for ch in name)
+            digits = sum(ch.isdigit() for ch in name)
+            if letters < 3 or digits > 2 or labels.TAX_ID.match(name) or re.match(r"gln\b", name, re.I):
+                continue
+            if _LABELLED_VALUE.match(candidate) and candidate not in named:
+                continue
+            return Found(name, candidate, line, 0.85)
+    return None
+
+
 def find_vendor_name(lines: list[Line]) -> Found | None:
-    for line in lines[:40]:  # an explicit seller block wins over guessing from the header
-        if labels.SELLER_BLOCK.match(line.text.strip()):
-            rest = line.text[labels.SELLER_BLOCK.match(line.text.strip()).end() :].strip(" :")  # type: ignore[union-attr]
-            for candidate in ([rest] if len(rest) > 2 else []) + [n.text for n in following(lines, line, 2)]:
-                name = _clean_name(candidate)
-                if len(name) > 2 and not labels.TAX_ID.match(name):
-                    return Found(name, candidate, line, 0.85)
+    found = _seller_block_name(lines)
+    if found:
+        return found
     buyer = _buyer_lines(lines)
-    first_page = [line for line in lines if line.page == lines[0].page][:12] if lines else []
+    first_page = [line for line in lines if line.page == lines[0].page][:60] if lines else []
     scored = []
     for position, line in enumerate(first_page):
         if line.index in buyer:
             continue
-        score = _name_score(line, position, lines)
+        # "Acme GmbH ● Street 12 ● 12345 Town": score the part that names the company
+        parts = [part for part in _SEPARATORS.split(line.text) if part] or [line.text]
+        best_part = max(parts, key=lambda part: bool(labels.COMPANY_SUFFIX.search(part)))
+        part_line = Line(best_part, line.page, line.index)
+        score = _name_score(part_line, position, lines)
         if score > 0:
-            scored.append((score, -position, line))
+            scored.append((score, -position, part_line))
     if not scored:
         return None
     score, _, line = max(scored)

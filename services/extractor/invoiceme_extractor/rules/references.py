@@ -61,6 +61,9 @@ def _date_kind(text: str) -> str | None:
         return "other"
     if labels.DATE_INVOICE.search(text):
         return "invoice"
+    if labels.DATE_INVOICE_WEAK.search(text):
+        # "Rechnung Nr. 5 vom 03.10.2018": beside the invoice number it is the invoice date
+        return "invoice" if labels.INVOICE_NUMBER.search(text) else "weak"
     return None
 
 
@@ -68,6 +71,7 @@ def find_dates(lines: list[Line], month_first: bool) -> tuple[Found | None, Foun
     invoice: Found | None = None
     due: Found | None = None
     unlabelled: Found | None = None
+    weak: Found | None = None
     for line in lines:
         kind = _date_kind(line.text)
         found: list[FoundDate] = dates_in(line.text, month_first)
@@ -83,9 +87,11 @@ def find_dates(lines: list[Line], month_first: bool) -> tuple[Found | None, Foun
             invoice = Found(first.value.isoformat(), first.raw, source, 0.75 if first.ambiguous else 0.9)
         elif kind == "due" and due is None:
             due = Found(found[-1].value.isoformat(), found[-1].raw, source, 0.85)
+        elif kind == "weak" and weak is None:
+            weak = Found(first.value.isoformat(), first.raw, source, 0.6)
         elif kind is None and unlabelled is None:
             unlabelled = Found(first.value.isoformat(), first.raw, source, 0.55)
-    return invoice or unlabelled, due
+    return invoice or weak or unlabelled, due
 
 
 def find_currency(lines: list[Line], language: str) -> Found | None:
