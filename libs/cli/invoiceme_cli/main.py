@@ -109,3 +109,9 @@ cli.add_command(ocr)
 from .dead_letters_cmd import dead_letters  # noqa: E402
 
 cli.add_command(dead_letters)
+
+from .analytics_cmd import analytics_rebuild  # noqa: E402
+from .demo_cmd import demo_data  # noqa: E402
+
+cli.add_command(analytics_rebuild)
+cli.add_command(demo_data)

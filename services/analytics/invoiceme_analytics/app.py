@@ -17,7 +17,7 @@ def build_app(settings: AnalyticsSettings | None = None) -> tuple[FastStream, An
     contexts: list[AnalyticsContext] = []
 
     def wire(runtime: ServiceRuntime) -> None:
-        ctx = AnalyticsContext(settings, runtime)
+        ctx = AnalyticsContext(settings, lambda: runtime.pool)
         contexts.append(ctx)
         topology, ack_wait, max_deliver = runtime.topology, settings.ack_wait_seconds, settings.max_deliver
 

@@ -1,14 +1,19 @@
-"""What analytics handlers need besides the runtime: rates and insight narration, built at start-up."""
+"""What analytics handlers need: the pool, rates and insight narration, built at start-up.
+
+The service builds it over its FastStream runtime; the rebuild command builds it over a plain pool.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import asyncpg
 import httpx
-from invoiceme_common.money import load_bundled_rates
-from invoiceme_common.service import ServiceRuntime
 
-from .insights.narrative import Narrator, narrator_from_settings
+from invoiceme_common.money import load_bundled_rates
+
+from .insights.narrative import Narrator, TemplateNarrator, narrator_from_settings
 from .rates import RateService, online_providers
 from .settings import AnalyticsSettings
 
@@ -16,13 +21,14 @@ from .settings import AnalyticsSettings
 @dataclass
 class AnalyticsContext:
     settings: AnalyticsSettings
-    runtime: ServiceRuntime
+    pool_source: Callable[[], asyncpg.Pool]  # the runtime's pool exists only after start-up
+    narrator: Narrator = field(default_factory=TemplateNarrator)
     _http: httpx.AsyncClient | None = None
     _rates: RateService | None = None
-    narrator: Narrator = field(init=False)
 
-    def __post_init__(self) -> None:
-        self.narrator = narrator_from_settings(self.settings, None)
+    @property
+    def pool(self) -> asyncpg.Pool:
+        return self.pool_source()
 
     @property
     def rates(self) -> RateService:
@@ -38,7 +44,7 @@ class AnalyticsContext:
             if settings.fx_provider == "online"
             else []
         )
-        self._rates = RateService(self.runtime.pool, online, load_bundled_rates())
+        self._rates = RateService(self.pool, online, load_bundled_rates())
         self.narrator = narrator_from_settings(settings, self._http)
 
     async def stop(self) -> None:

@@ -25,7 +25,7 @@ async def on_invoice_saved(event: InvoiceSaved, ctx: AnalyticsContext) -> None:
         event.currency,
         event.total,
     )
-    pool = ctx.runtime.pool
+    pool = ctx.pool
     for attempt in range(3):
         fact = await price_for_tenant(pool, ctx.rates, event.tenant_id, invoice, ctx.settings.fx_max_age_days)
         try:
@@ -43,7 +43,7 @@ async def on_invoice_saved(event: InvoiceSaved, ctx: AnalyticsContext) -> None:
 
 async def on_invoice_deleted(event: InvoiceDeleted, ctx: AnalyticsContext) -> None:
     applied = await repository.apply_deleted(
-        ctx.runtime.pool, event.tenant_id, event.invoice_id, event.event_id, event.extraction_version
+        ctx.pool, event.tenant_id, event.invoice_id, event.event_id, event.extraction_version
     )
     log.info("facts_removed" if applied else "event_already_applied", version=event.extraction_version)
     if applied:
@@ -52,7 +52,7 @@ async def on_invoice_deleted(event: InvoiceDeleted, ctx: AnalyticsContext) -> No
 
 async def on_tenant_settings_changed(event: TenantSettingsChanged, ctx: AnalyticsContext) -> None:
     # Re-pricing reads the tenant's current base currency, so a redelivered or stale event is harmless.
-    changed = await reprice_tenant(ctx.runtime.pool, ctx.rates, event.tenant_id, ctx.settings.fx_max_age_days)
+    changed = await reprice_tenant(ctx.pool, ctx.rates, event.tenant_id, ctx.settings.fx_max_age_days)
     log.info("tenant_repriced", invoices=changed)
     if changed:
         await refresh_if_due(ctx, event.tenant_id, force=True)

@@ -117,7 +117,7 @@ async def running_analytics(
     async with TestApp(app):
         await broker.start()
         try:
-            yield ctx, Publisher(broker, ctx.runtime.topology)
+            yield ctx, Publisher(broker, Topology(namespace))
         finally:
             await broker.stop()
 

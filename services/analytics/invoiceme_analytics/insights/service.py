@@ -53,7 +53,7 @@ async def generate(
 
 async def refresh_if_due(ctx: AnalyticsContext, tenant_id: uuid.UUID, force: bool = False) -> None:
     """Regenerate when enough invoices changed since the last run ("data changed enough")."""
-    pool = ctx.runtime.pool
+    pool = ctx.pool
     try:
         if force or await repository.changes_since(pool, tenant_id) >= ctx.settings.insights_change_threshold:
             await generate(pool, ctx.narrator, tenant_id, language=ctx.settings.insights_language)

@@ -1,0 +1,78 @@
+"""Rebuild the projection from the event stream: clear it, then replay every InvoiceSaved /
+InvoiceDeleted from the stream's first message with an ordered consumer, through the same handlers.
+
+Safe while the service runs: applying is idempotent and version-guarded, so the live consumer and
+the replay converge on the same state. Insights are regenerated per tenant at the end.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+import asyncpg
+import nats
+from nats.js.api import DeliverPolicy
+
+from invoiceme_common.events import InvoiceDeleted, InvoiceSaved
+from invoiceme_common.logging import get_logger
+from invoiceme_common.topology import Topology
+
+from . import handlers
+from .context import AnalyticsContext
+from .insights.service import generate
+
+log = get_logger(__name__)
+
+
+async def clear_projection(pool: asyncpg.Pool) -> None:
+    async with pool.acquire() as conn, conn.transaction():
+        await conn.execute("DELETE FROM analytics_invoice_facts")
+        await conn.execute("DELETE FROM analytics_aggregates")
+        await conn.execute("DELETE FROM analytics_tenant_state")
+
+
+async def replay(
+    ctx: AnalyticsContext, nats_url: str, topology: Topology, progress: Callable[[int, int], None] | None = None
+) -> int:
+    """Replay up to the stream's last message at the start; returns how many events were applied."""
+    nc = await nats.connect(nats_url)
+    applied, tenants = 0, set[uuid.UUID]()
+    try:
+        js = nc.jetstream()
+        last = (await js.stream_info(topology.stream)).state.last_seq
+        if last == 0:
+            return 0
+        sub = await js.subscribe(topology.subjects_wildcard, ordered_consumer=True, deliver_policy=DeliverPolicy.ALL)
+        try:
+            while True:
+                msg = await sub.next_msg(timeout=10)
+                sequence = msg.metadata.sequence.stream
+                if msg.subject == topology.invoice_saved:
+                    saved = InvoiceSaved.model_validate_json(msg.data)
+                    await handlers.on_invoice_saved(saved, ctx)
+                    tenants.add(saved.tenant_id)
+                    applied += 1
+                elif msg.subject == topology.invoice_deleted:
+                    deleted = InvoiceDeleted.model_validate_json(msg.data)
+                    await handlers.on_invoice_deleted(deleted, ctx)
+                    tenants.add(deleted.tenant_id)
+                    applied += 1
+                if progress:
+                    progress(sequence, last)
+                if sequence >= last:
+                    break
+        finally:
+            await sub.unsubscribe()
+    finally:
+        await nc.close()
+    for tenant_id in tenants:
+        await generate(ctx.pool, ctx.narrator, tenant_id, language=ctx.settings.insights_language)
+    log.info("analytics_rebuilt", events=applied, tenants=len(tenants))
+    return applied
+
+
+async def rebuild(ctx: AnalyticsContext, nats_url: str, topology: Topology,
+                  progress: Callable[[int, int], None] | None = None) -> int:
+    await clear_projection(ctx.pool)
+    return await replay(ctx, nats_url, topology, progress)
