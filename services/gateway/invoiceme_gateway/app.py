@@ -16,8 +16,19 @@ from .errors import install_error_handlers
 from .limits import BodySizeLimit
 from .live import LiveStatus
 from .middleware import RequestContextMiddleware
-from .routes import analytics, auth, businesses, config, events, health, invoice_review, invoices, me
-from .routes import exports, insights
+from .routes import (
+    analytics,
+    auth,
+    businesses,
+    config,
+    events,
+    exports,
+    health,
+    insights,
+    invoice_review,
+    invoices,
+    me,
+)
 from .settings import GatewaySettings
 from .state import GatewayState
 from .supabase_auth import supabase_verifier

@@ -141,7 +141,8 @@ async def restore(
     async with state.pool.acquire() as conn, conn.transaction():
         row = await repo.get(conn, tenant_id, invoice_id, for_update=True)
         chosen = await conn.fetchrow(
-            "SELECT id, fields, warnings FROM invoice_extractions WHERE id = $1 AND invoice_id = $2 AND tenant_id = $3",
+            "SELECT id, fields, warnings FROM invoice_extractions"
+            " WHERE id = $1 AND invoice_id = $2 AND tenant_id = $3",
             extraction_id,
             invoice_id,
             tenant_id,

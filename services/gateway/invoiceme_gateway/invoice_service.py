@@ -155,7 +155,8 @@ async def enrich_pending(state: GatewayState, tenant_id: uuid.UUID) -> None:
                 continue  # changed meanwhile; the next read handles it
             decision = await enrich_saved_invoice(conn, tenant_id, invoice_id, current["fields"])
             await conn.execute(
-                "UPDATE invoices SET ocr_text = coalesce($3, ocr_text), search_text = $4 WHERE id = $1 AND tenant_id = $2",
+                "UPDATE invoices SET ocr_text = coalesce($3, ocr_text), search_text = $4"
+                " WHERE id = $1 AND tenant_id = $2",
                 invoice_id,
                 tenant_id,
                 ocr_text,

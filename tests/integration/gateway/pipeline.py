@@ -4,6 +4,7 @@ and listen to what the gateway publishes on NATS."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import io
 import json
 import os
@@ -43,9 +44,12 @@ def pdf_with_pages(pages: int) -> bytes:
     return out.getvalue() + f"\n%{uuid.uuid4().hex}\n".encode()
 
 
-async def upload(client: httpx.AsyncClient, headers: dict[str, str], data: bytes | None = None,
-                 name: str = "invoice.png") -> str:
-    response = await client.post("/api/invoices", headers=headers, files={"file": (name, data or unique_png())})
+async def upload(
+    client: httpx.AsyncClient, headers: dict[str, str], data: bytes | None = None, name: str = "invoice.png"
+) -> str:
+    response = await client.post(
+        "/api/invoices", headers=headers, files={"file": (name, data or unique_png())}
+    )
     assert response.status_code == 202, response.text
     return response.json()["id"]
 
@@ -54,27 +58,48 @@ async def tenant_of(client: httpx.AsyncClient, headers: dict[str, str]) -> uuid.
     return uuid.UUID((await client.get("/api/me", headers=headers)).json()["tenant_id"])
 
 
-async def simulate_ocr(db: asyncpg.Pool, storage: Any, tenant_id: uuid.UUID, invoice_id: str, text: str) -> str:
+async def simulate_ocr(
+    db: asyncpg.Pool, storage: Any, tenant_id: uuid.UUID, invoice_id: str, text: str
+) -> str:
     """What the OCR hop does: store the OCR JSON and mark the invoice ocr_done."""
     key = f"ocr/{tenant_id}/{invoice_id}.json"
-    document = OcrDocument(pages=[OcrPage(number=1, text=text, method="text_layer", confidence=1.0)],
-                           media_type="image/png")
+    document = OcrDocument(
+        pages=[OcrPage(number=1, text=text, method="text_layer", confidence=1.0)], media_type="image/png"
+    )
     await storage.put(key, document.model_dump_json().encode())
-    await set_status(db, tenant_id, uuid.UUID(invoice_id), InvoiceStatus.OCR_DONE, text_source="text_layer",
-                     ocr_confidence=1.0, page_count=1, ocr_key=key)
+    await set_status(
+        db,
+        tenant_id,
+        uuid.UUID(invoice_id),
+        InvoiceStatus.OCR_DONE,
+        text_source="text_layer",
+        ocr_confidence=1.0,
+        page_count=1,
+        ocr_key=key,
+    )
     return key
 
 
-async def simulate_extraction(db: asyncpg.Pool, tenant_id: uuid.UUID, invoice_id: str, fields: dict[str, Any],
-                              warnings: list[dict[str, Any]] | None = None) -> None:
+async def simulate_extraction(
+    db: asyncpg.Pool,
+    tenant_id: uuid.UUID,
+    invoice_id: str,
+    fields: dict[str, Any],
+    warnings: list[dict[str, Any]] | None = None,
+) -> None:
     """What the extractor's save does (fields, warnings, version bump, status)."""
     warnings = warnings or []
-    status = InvoiceStatus.NEEDS_REVIEW if any(w.get("serious") for w in warnings) else InvoiceStatus.EXTRACTED
+    status = (
+        InvoiceStatus.NEEDS_REVIEW if any(w.get("serious") for w in warnings) else InvoiceStatus.EXTRACTED
+    )
     async with db.acquire() as conn, conn.transaction():
         await conn.execute(
             """UPDATE invoices SET fields = $3, warnings = $4, extraction_version = extraction_version + 1
                WHERE id = $2 AND tenant_id = $1""",
-            tenant_id, uuid.UUID(invoice_id), {"line_items": [], "confidence": {}, **fields}, warnings,
+            tenant_id,
+            uuid.UUID(invoice_id),
+            {"line_items": [], "confidence": {}, **fields},
+            warnings,
         )
         await set_status(conn, tenant_id, uuid.UUID(invoice_id), status)
 
@@ -84,14 +109,18 @@ class BusListener:
 
     def __init__(self) -> None:
         self.messages: list[tuple[str, dict[str, Any]]] = []
+        self.arrived = asyncio.Event()
 
     def of(self, subject: str) -> list[dict[str, Any]]:
         return [body for s, body in self.messages if s == subject]
 
-    async def wait_for(self, subject: str, count: int = 1, timeout: float = 5.0) -> list[dict[str, Any]]:
-        deadline = asyncio.get_running_loop().time() + timeout
-        while len(self.of(subject)) < count and asyncio.get_running_loop().time() < deadline:
-            await asyncio.sleep(0.05)
+    async def wait_for(self, subject: str, count: int = 1, within: float = 5.0) -> list[dict[str, Any]]:
+        """The messages on `subject` once there are `count` (or whatever came within the time)."""
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(within):
+                while len(self.of(subject)) < count:
+                    self.arrived.clear()
+                    await self.arrived.wait()
         return self.of(subject)
 
 
@@ -102,6 +131,7 @@ async def listen(nats_url: str, namespace: str) -> AsyncIterator[BusListener]:
 
     async def collect(msg: Any) -> None:
         listener.messages.append((msg.subject, json.loads(msg.data)))
+        listener.arrived.set()
 
     await connection.subscribe(Topology(namespace).subjects_wildcard, cb=collect)
     await connection.flush()
@@ -115,7 +145,6 @@ async def listen(nats_url: str, namespace: str) -> AsyncIterator[BusListener]:
 async def app_client(settings: Any) -> AsyncIterator[httpx.AsyncClient]:
     """Like tests.support.gateway.gateway_client, but `gateway_state(client)` reaches the app's state."""
     from asgi_lifespan import LifespanManager
-
     from invoiceme_gateway.app import create_app
 
     app = create_app(settings)

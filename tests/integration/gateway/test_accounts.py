@@ -13,7 +13,9 @@ from .pipeline import listen
 
 @pytest.fixture
 async def client(database_url: str, nats_url: str, namespace: str):
-    settings = gateway_settings(database_url, nats_url, namespace, login_max_failures=3, login_lockout_seconds=30)
+    settings = gateway_settings(
+        database_url, nats_url, namespace, login_max_failures=3, login_lockout_seconds=30
+    )
     async with gateway_client(settings) as c:
         yield c
 
@@ -45,12 +47,17 @@ class TestSignupAndMe:
 
     async def test_defaults_to_ils(self, client):
         _, response = await _signup_full(client)
-        assert (await client.get("/api/me", headers=_bearer(response.json()))).json()["base_currency"] == "ILS"
+        assert (await client.get("/api/me", headers=_bearer(response.json()))).json()[
+            "base_currency"
+        ] == "ILS"
 
-    @pytest.mark.parametrize(("field", "value", "words"), [
-        ("business_id", "123456789", "not a valid Israeli business number"),
-        ("base_currency", "SHEKEL", "ISO 4217"),
-    ])
+    @pytest.mark.parametrize(
+        ("field", "value", "words"),
+        [
+            ("business_id", "123456789", "not a valid Israeli business number"),
+            ("base_currency", "SHEKEL", "ISO 4217"),
+        ],
+    )
     async def test_invalid_values_are_clear_422s(self, client, field, value, words):
         _, response = await _signup_full(client, **{field: value})
         assert response.status_code == 422
@@ -61,9 +68,11 @@ class TestSignupAndMe:
         _, response = await _signup_full(client)
         headers = _bearer(response.json())
         async with listen(nats_url, namespace) as bus:
-            patched = await client.patch("/api/me", headers=headers,
-                                         json={"full_name": "Dana", "business_id": "516179157",
-                                               "base_currency": "EUR"})
+            patched = await client.patch(
+                "/api/me",
+                headers=headers,
+                json={"full_name": "Dana", "business_id": "516179157", "base_currency": "EUR"},
+            )
             assert patched.status_code == 200, patched.text
             assert patched.json()["full_name"] == "Dana"
             assert patched.json()["base_currency"] == "EUR"
@@ -103,8 +112,9 @@ class TestRefreshTokens:
     async def test_logout_revokes_access_and_refresh(self, client):
         _, response = await _signup_full(client)
         tokens = response.json()
-        out = await client.post("/api/auth/logout", headers=_bearer(tokens),
-                                json={"refresh_token": tokens["refresh_token"]})
+        out = await client.post(
+            "/api/auth/logout", headers=_bearer(tokens), json={"refresh_token": tokens["refresh_token"]}
+        )
         assert out.status_code == 204
         assert (await client.get("/api/me", headers=_bearer(tokens))).status_code == 401
         again = await client.post("/api/auth/refresh", json={"refresh_token": tokens["refresh_token"]})
@@ -124,7 +134,9 @@ class TestBruteForce:
         assert int(locked.headers["Retry-After"]) >= 1
         assert "try again in" in locked.json()["error"]["message"]
         # Even the right password waits until the lock-out ends.
-        right = await client.post("/api/auth/login", json={"email": body["email"], "password": "password-123"})
+        right = await client.post(
+            "/api/auth/login", json={"email": body["email"], "password": "password-123"}
+        )
         assert right.status_code == 429
 
     async def test_success_clears_failures(self, client):
@@ -159,10 +171,16 @@ class TestDocs:
         spec = (await client.get("/openapi.json")).json()
         paths = spec["paths"]
         for path, methods in {
-            "/api/auth/signup": ["post"], "/api/auth/login": ["post"], "/api/auth/logout": ["post"],
-            "/api/auth/refresh": ["post"], "/api/me": ["get", "patch"], "/api/config": ["get"],
-            "/api/businesses": ["get", "post"], "/api/businesses/{business_id}": ["get", "patch", "delete"],
-            "/api/invoices": ["get", "post"], "/api/invoices/{invoice_id}": ["get", "patch", "delete"],
+            "/api/auth/signup": ["post"],
+            "/api/auth/login": ["post"],
+            "/api/auth/logout": ["post"],
+            "/api/auth/refresh": ["post"],
+            "/api/me": ["get", "patch"],
+            "/api/config": ["get"],
+            "/api/businesses": ["get", "post"],
+            "/api/businesses/{business_id}": ["get", "patch", "delete"],
+            "/api/invoices": ["get", "post"],
+            "/api/invoices/{invoice_id}": ["get", "patch", "delete"],
             "/api/events": ["get"],
         }.items():
             for method in methods:

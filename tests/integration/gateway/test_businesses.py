@@ -32,8 +32,9 @@ class TestCrud:
 
     async def test_crud_search_and_reorder(self, client):
         alice = await signup(client)
-        shufersal = await _business(client, alice, name='שופרסל בע"מ', tax_id="520022732",
-                                    aliases=["Shufersal"], monthly_limit=2500)
+        shufersal = await _business(
+            client, alice, name='שופרסל בע"מ', tax_id="520022732", aliases=["Shufersal"], monthly_limit=2500
+        )
         assert shufersal["tax_id"] == "520022732"
         assert shufersal["monthly_limit"] == 2500
         assert shufersal["invoice_count"] == 0
@@ -45,18 +46,22 @@ class TestCrud:
         assert [b["id"] for b in found.json()] == [shufersal["id"]]
         by_alias = await client.get("/api/businesses", headers=alice, params={"q": "shufer"})
         assert [b["id"] for b in by_alias.json()] == [shufersal["id"]]
-        patched = await client.patch(f"/api/businesses/{bezeq['id']}", headers=alice,
-                                     json={"monthly_limit": 300, "aliases": ["בזק"]})
+        patched = await client.patch(
+            f"/api/businesses/{bezeq['id']}", headers=alice, json={"monthly_limit": 300, "aliases": ["בזק"]}
+        )
         assert patched.json()["aliases"] == ["בזק"] and patched.json()["monthly_limit"] == 300
-        reordered = await client.post("/api/businesses/reorder", headers=alice,
-                                      json={"ids": [bezeq["id"], shufersal["id"]]})
+        reordered = await client.post(
+            "/api/businesses/reorder", headers=alice, json={"ids": [bezeq["id"], shufersal["id"]]}
+        )
         assert [b["name"] for b in reordered.json()] == ["Bezeq Ltd", 'שופרסל בע"מ']
         one = await client.get(f"/api/businesses/{bezeq['id']}", headers=alice)
         assert one.json()["display_order"] == 0
 
     async def test_invalid_tax_id_is_422(self, client):
         alice = await signup(client)
-        response = await client.post("/api/businesses", headers=alice, json={"name": "X", "tax_id": "520022733"})
+        response = await client.post(
+            "/api/businesses", headers=alice, json={"name": "X", "tax_id": "520022733"}
+        )
         assert response.status_code == 422
         assert "not a valid Israeli business number" in response.json()["error"]["message"]
 
@@ -68,12 +73,16 @@ class TestMatching:
         alice = await signup(client)
         shufersal = await _business(client, alice, name='שופרסל בע"מ', tax_id="520022732")
         office = await _business(client, alice, name="Office Depot", aliases=["אופיס דיפו"])
-        by_tax = await _extracted(client, db, alice, {"vendor_name": "Some other name", "vendor_tax_id": "520022732"})
+        by_tax = await _extracted(
+            client, db, alice, {"vendor_name": "Some other name", "vendor_tax_id": "520022732"}
+        )
         by_name = await _extracted(client, db, alice, {"vendor_name": "שופרסל בעמ"})
         by_alias = await _extracted(client, db, alice, {"vendor_name": 'אופיס דיפו בע"מ'})
         nobody = await _extracted(client, db, alice, {"vendor_name": "Office Deposit Kiosk"})
-        got = {i: (await client.get(f"/api/invoices/{i}", headers=alice)).json()
-               for i in (by_tax, by_name, by_alias, nobody)}
+        got = {
+            i: (await client.get(f"/api/invoices/{i}", headers=alice)).json()
+            for i in (by_tax, by_name, by_alias, nobody)
+        }
         assert (got[by_tax]["business_id"], got[by_tax]["match_method"]) == (shufersal["id"], "tax_id")
         assert (got[by_name]["business_id"], got[by_name]["match_method"]) == (shufersal["id"], "name")
         assert (got[by_alias]["business_id"], got[by_alias]["match_method"]) == (office["id"], "alias")
@@ -98,13 +107,17 @@ class TestMatching:
         bezeq = await _business(client, alice, name="Bezeq")
         first = await _extracted(client, db, alice, {"vendor_name": 'בזק החברה הישראלית לתקשורת בע"מ'})
         assert (await client.get(f"/api/invoices/{first}", headers=alice)).json()["business_id"] is None
-        assigned = await client.patch(f"/api/invoices/{first}", headers=alice, json={"business_id": bezeq["id"]})
+        assigned = await client.patch(
+            f"/api/invoices/{first}", headers=alice, json={"business_id": bezeq["id"]}
+        )
         assert assigned.status_code == 200, assigned.text
         assert assigned.json()["match_method"] == "manual"
         aliases = (await client.get(f"/api/businesses/{bezeq['id']}", headers=alice)).json()["aliases"]
         assert aliases == ['בזק החברה הישראלית לתקשורת בע"מ']
         second = await _extracted(client, db, alice, {"vendor_name": "בזק החברה הישראלית לתקשורת"})
-        assert (await client.get(f"/api/invoices/{second}", headers=alice)).json()["business_id"] == bezeq["id"]
+        assert (await client.get(f"/api/invoices/{second}", headers=alice)).json()["business_id"] == bezeq[
+            "id"
+        ]
 
 
 class TestDeleteAndMerge:
@@ -130,8 +143,9 @@ class TestDeleteAndMerge:
         invoice_id = await _extracted(client, db, alice, {"vendor_name": "ACME"})
         await client.get("/api/invoices", headers=alice)
         async with listen(nats_url, namespace) as bus:
-            response = await client.delete(f"/api/businesses/{acme['id']}", headers=alice,
-                                           params={"invoices": "delete"})
+            response = await client.delete(
+                f"/api/businesses/{acme['id']}", headers=alice, params={"invoices": "delete"}
+            )
             deleted = await bus.wait_for(f"{namespace}.invoice.deleted")
         assert response.json() == {"deleted_invoices": 1, "unassigned_invoices": 0}
         assert (await client.get(f"/api/invoices/{invoice_id}", headers=alice)).status_code == 404
@@ -145,13 +159,17 @@ class TestDeleteAndMerge:
         source = await _business(client, alice, name="פז חברת נפט", aliases=["Paz Oil"])
         invoice_id = await _extracted(client, db, alice, {"vendor_name": "פז חברת נפט"})
         await client.get("/api/invoices", headers=alice)
-        merged = await client.post(f"/api/businesses/{target['id']}/merge", headers=alice,
-                                   json={"source_id": source["id"]})
+        merged = await client.post(
+            f"/api/businesses/{target['id']}/merge", headers=alice, json={"source_id": source["id"]}
+        )
         assert merged.status_code == 200, merged.text
         assert set(merged.json()["aliases"]) == {"פז חברת נפט", "Paz Oil"}
         assert merged.json()["invoice_count"] == 1
-        assert (await client.get(f"/api/invoices/{invoice_id}", headers=alice)).json()["business_id"] == target["id"]
+        assert (await client.get(f"/api/invoices/{invoice_id}", headers=alice)).json()[
+            "business_id"
+        ] == target["id"]
         assert (await client.get(f"/api/businesses/{source['id']}", headers=alice)).status_code == 404
-        itself = await client.post(f"/api/businesses/{target['id']}/merge", headers=alice,
-                                   json={"source_id": target["id"]})
+        itself = await client.post(
+            f"/api/businesses/{target['id']}/merge", headers=alice, json={"source_id": target["id"]}
+        )
         assert itself.status_code == 422

@@ -8,8 +8,17 @@ import pytest
 
 from tests.support.gateway import gateway_settings, signup
 
-from .pipeline import (app_client, gateway_state, listen, pdf_with_pages, simulate_extraction, simulate_ocr, tenant_of,
-                       unique_png, upload)
+from .pipeline import (
+    app_client,
+    gateway_state,
+    listen,
+    pdf_with_pages,
+    simulate_extraction,
+    simulate_ocr,
+    tenant_of,
+    unique_png,
+    upload,
+)
 
 
 @pytest.fixture
@@ -35,14 +44,20 @@ class TestUploads:
         assert again.status_code == 409
         assert again.json()["error"]["details"]["existing_invoice_id"] == first
         assert "already uploaded" in again.json()["error"]["message"]
-        assert (await client.post("/api/invoices", headers=bob, files={"file": ("x.png", data)})).status_code == 202
+        assert (
+            await client.post("/api/invoices", headers=bob, files={"file": ("x.png", data)})
+        ).status_code == 202
 
     async def test_batch(self, client):
         alice = await signup(client)
         dup = unique_png()
         existing = await upload(client, alice, dup)
-        files = [("files", ("a.png", unique_png())), ("files", ("b.pdf", pdf_with_pages(1))),
-                 ("files", ("dup.png", dup)), ("files", ("bad.pdf", b"not a document"))]
+        files = [
+            ("files", ("a.png", unique_png())),
+            ("files", ("b.pdf", pdf_with_pages(1))),
+            ("files", ("dup.png", dup)),
+            ("files", ("bad.pdf", b"not a document")),
+        ]
         response = await client.post("/api/invoices/batch", headers=alice, files=files)
         assert response.status_code == 202, response.text
         body = response.json()
@@ -59,13 +74,37 @@ class TestList:
     async def test_filters_sort_and_groups(self, client, db):
         alice = await signup(client)
         tenant = await tenant_of(client, alice)
-        march = await _extracted(client, db, alice, {"vendor_name": "חברת החשמל", "invoice_number": "A-17",
-                                                     "invoice_date": "2025-03-10", "total": 400.0, "currency": "ILS"})
-        april = await _extracted(client, db, alice, {"vendor_name": "Amazon", "invoice_number": "INV-9",
-                                                     "invoice_date": "2025-04-02", "total": 50.0, "currency": "USD"})
-        review = await _extracted(client, db, alice, {"vendor_name": "מאפיית דוד", "invoice_date": "2025-04-20",
-                                                      "total": 20.0, "currency": "ILS"},
-                                  warnings=[{"code": "total_mismatch", "message": "x", "serious": True}])
+        march = await _extracted(
+            client,
+            db,
+            alice,
+            {
+                "vendor_name": "חברת החשמל",
+                "invoice_number": "A-17",
+                "invoice_date": "2025-03-10",
+                "total": 400.0,
+                "currency": "ILS",
+            },
+        )
+        april = await _extracted(
+            client,
+            db,
+            alice,
+            {
+                "vendor_name": "Amazon",
+                "invoice_number": "INV-9",
+                "invoice_date": "2025-04-02",
+                "total": 50.0,
+                "currency": "USD",
+            },
+        )
+        review = await _extracted(
+            client,
+            db,
+            alice,
+            {"vendor_name": "מאפיית דוד", "invoice_date": "2025-04-20", "total": 20.0, "currency": "ILS"},
+            warnings=[{"code": "total_mismatch", "message": "x", "serious": True}],
+        )
         received = await upload(client, alice)
         ocr_only = await upload(client, alice)
         await simulate_ocr(db, gateway_state(client).storage, tenant, ocr_only, "קבלה מספר 555")
@@ -84,7 +123,11 @@ class TestList:
         assert set(await ids(q="חשמל")) == {march}
         assert set(await ids(q="מאפיית")) == {review}
         assert set(await ids(q="inv-9")) == {april}
-        assert await ids(sort="total", order="asc", status=["extracted", "needs_review"]) == [review, april, march]
+        assert await ids(sort="total", order="asc", status=["extracted", "needs_review"]) == [
+            review,
+            april,
+            march,
+        ]
         bad = await client.get("/api/invoices", headers=alice, params={"sort": "password_hash"})
         assert bad.status_code == 422
 
@@ -98,7 +141,9 @@ class TestList:
         alice = await signup(client)
         tenant = await tenant_of(client, alice)
         invoice_id = await upload(client, alice)
-        await simulate_ocr(db, gateway_state(client).storage, tenant, invoice_id, "תודה שקניתם בחנות הספרים צומת")
+        await simulate_ocr(
+            db, gateway_state(client).storage, tenant, invoice_id, "תודה שקניתם בחנות הספרים צומת"
+        )
         await simulate_extraction(db, tenant, invoice_id, {"vendor_name": "Books"})
         response = await client.get("/api/invoices", headers=alice, params={"q": "צומת ספרים"[:4]})
         assert [i["id"] for i in response.json()["items"]] == [invoice_id]
@@ -115,7 +160,9 @@ class TestList:
             if not cursor:
                 break
         assert seen == list(reversed(uploaded))
-        assert (await client.get("/api/invoices", headers=alice, params={"cursor": "garbage"})).status_code == 422
+        assert (
+            await client.get("/api/invoices", headers=alice, params={"cursor": "garbage"})
+        ).status_code == 422
 
 
 class TestDetailAndEdit:
@@ -123,15 +170,22 @@ class TestDetailAndEdit:
 
     async def test_edit_records_history_and_publishes(self, client, db, nats_url, namespace):
         alice = await signup(client)
-        invoice_id = await _extracted(client, db, alice, {"vendor_name": "Cafe", "total": 10.0, "currency": "ILS"},
-                                      warnings=[{"code": "low_confidence", "message": "check", "serious": True}])
+        invoice_id = await _extracted(
+            client,
+            db,
+            alice,
+            {"vendor_name": "Cafe", "total": 10.0, "currency": "ILS"},
+            warnings=[{"code": "low_confidence", "message": "check", "serious": True}],
+        )
         before = (await client.get(f"/api/invoices/{invoice_id}", headers=alice)).json()
         assert before["status"] == "needs_review" and before["needs_review"] is True
         assert [s["status"] for s in before["status_history"]] == ["received", "needs_review"]
         async with listen(nats_url, namespace) as bus:
-            response = await client.patch(f"/api/invoices/{invoice_id}", headers=alice,
-                                          json={"fields": {"total": 11.7, "invoice_date": "2025-05-01"},
-                                                "confirm": True})
+            response = await client.patch(
+                f"/api/invoices/{invoice_id}",
+                headers=alice,
+                json={"fields": {"total": 11.7, "invoice_date": "2025-05-01"}, "confirm": True},
+            )
             saved = await bus.wait_for(f"{namespace}.invoice.saved")
         assert response.status_code == 200, response.text
         after = response.json()
@@ -148,32 +202,64 @@ class TestDetailAndEdit:
     async def test_items_must_sum_to_total(self, client, db):
         alice = await signup(client)
         invoice_id = await _extracted(client, db, alice, {"vendor_name": "Cafe", "total": 30.0})
-        wrong = await client.patch(f"/api/invoices/{invoice_id}", headers=alice, json={
-            "fields": {"use_items_total": True},
-            "line_items": [{"description": "קפה", "quantity": 2, "unit_price": 12.0}]})
+        wrong = await client.patch(
+            f"/api/invoices/{invoice_id}",
+            headers=alice,
+            json={
+                "fields": {"use_items_total": True},
+                "line_items": [{"description": "קפה", "quantity": 2, "unit_price": 12.0}],
+            },
+        )
         assert wrong.status_code == 422
         assert "add up to 24.00 but the total is 30.00" in wrong.json()["error"]["message"]
-        right = await client.patch(f"/api/invoices/{invoice_id}", headers=alice, json={
-            "fields": {"use_items_total": True},
-            "line_items": [{"description": "קפה", "quantity": 2, "unit_price": 15.0}]})
+        right = await client.patch(
+            f"/api/invoices/{invoice_id}",
+            headers=alice,
+            json={
+                "fields": {"use_items_total": True},
+                "line_items": [{"description": "קפה", "quantity": 2, "unit_price": 15.0}],
+            },
+        )
         assert right.status_code == 200
         assert right.json()["line_items"][0]["amount"] == 30.0
-        unknown = await client.patch(f"/api/invoices/{invoice_id}", headers=alice, json={"fields": {"owner": "x"}})
+        unknown = await client.patch(
+            f"/api/invoices/{invoice_id}", headers=alice, json={"fields": {"owner": "x"}}
+        )
         assert unknown.status_code == 422
 
     async def test_near_duplicates_are_flagged(self, client, db):
         alice = await signup(client)
         await client.post("/api/businesses", headers=alice, json={"name": "Electric Co"})
-        first = await _extracted(client, db, alice, {"vendor_name": "Electric Co", "invoice_number": "77",
-                                                     "total": 100.0, "invoice_date": "2025-01-05"})
+        first = await _extracted(
+            client,
+            db,
+            alice,
+            {
+                "vendor_name": "Electric Co",
+                "invoice_number": "77",
+                "total": 100.0,
+                "invoice_date": "2025-01-05",
+            },
+        )
         await client.get("/api/invoices", headers=alice)
         second = await _extracted(client, db, alice, {"vendor_name": "Electric Co", "invoice_number": "77"})
-        third = await _extracted(client, db, alice, {"vendor_name": "Electric Co", "total": 100.0,
-                                                     "invoice_date": "2025-01-05", "invoice_number": "78"})
+        third = await _extracted(
+            client,
+            db,
+            alice,
+            {
+                "vendor_name": "Electric Co",
+                "total": 100.0,
+                "invoice_date": "2025-01-05",
+                "invoice_number": "78",
+            },
+        )
         second_out = (await client.get(f"/api/invoices/{second}", headers=alice)).json()
         third_out = (await client.get(f"/api/invoices/{third}", headers=alice)).json()
         assert second_out["possible_duplicate_of"] == first
-        assert any(w["code"] == "possible_duplicate" and w["duplicate_of"] == first for w in second_out["warnings"])
+        assert any(
+            w["code"] == "possible_duplicate" and w["duplicate_of"] == first for w in second_out["warnings"]
+        )
         assert third_out["possible_duplicate_of"] == first
         flagged = await client.get("/api/invoices", headers=alice, params={"possible_duplicate": True})
         assert {i["id"] for i in flagged.json()["items"]} == {second, third}
@@ -189,8 +275,9 @@ class TestReextract:
         await simulate_ocr(db, gateway_state(client).storage, tenant, invoice_id, "Total 99")
         await simulate_extraction(db, tenant, invoice_id, {"vendor_name": "Old", "total": 9.0})
         async with listen(nats_url, namespace) as bus:
-            response = await client.post(f"/api/invoices/{invoice_id}/reextract", headers=alice,
-                                         json={"provider": "groq"})
+            response = await client.post(
+                f"/api/invoices/{invoice_id}/reextract", headers=alice, json={"provider": "groq"}
+            )
             published = await bus.wait_for(f"{namespace}.invoice.text_extracted")
         assert response.status_code == 202
         assert published[0]["provider"] == "groq" and published[0]["pages"][0]["text"] == "Total 99"
@@ -198,10 +285,13 @@ class TestReextract:
         detail = (await client.get(f"/api/invoices/{invoice_id}", headers=alice)).json()
         history = detail["extraction_history"]
         assert [(h["kind"], h["provider"], h["fields"]["total"]) for h in history] == [
-            ("extraction", None, 9.0), ("extraction", "groq", 99.0)]
+            ("extraction", None, 9.0),
+            ("extraction", "groq", 99.0),
+        ]
         assert history[1]["current"] is True
-        restored = await client.post(f"/api/invoices/{invoice_id}/extractions/{history[0]['id']}/restore",
-                                     headers=alice)
+        restored = await client.post(
+            f"/api/invoices/{invoice_id}/extractions/{history[0]['id']}/restore", headers=alice
+        )
         assert restored.status_code == 200
         assert restored.json()["total"] == 9.0
         assert restored.json()["extraction_history"][-1]["kind"] == "restore"
@@ -227,8 +317,9 @@ class TestFilesAndDelete:
         assert (await client.get(f"/api/invoices/{png_id}/pages/1.png", headers=alice)).status_code == 200
 
         storage = gateway_state(client).storage
-        row = await gateway_state(client).pool.fetchrow("SELECT storage_key FROM invoices WHERE id = $1::uuid",
-                                                       invoice_id)
+        row = await gateway_state(client).pool.fetchrow(
+            "SELECT storage_key FROM invoices WHERE id = $1::uuid", invoice_id
+        )
         async with listen(nats_url, namespace) as bus:
             assert (await client.delete(f"/api/invoices/{invoice_id}", headers=alice)).status_code == 204
             deleted = await bus.wait_for(f"{namespace}.invoice.deleted")

@@ -35,14 +35,21 @@ async def _alice_world(client: httpx.AsyncClient, db, headers) -> dict[str, str]
     business = (await client.post("/api/businesses", headers=headers, json={"name": SECRET_VENDOR})).json()
     invoice_id = await upload(client, headers)
     await simulate_ocr(db, gateway_state(client).storage, tenant, invoice_id, "secret text")
-    await simulate_extraction(db, tenant, invoice_id, {"vendor_name": SECRET_VENDOR, "total": 123.0,
-                                                       "invoice_date": "2025-02-02", "currency": "ILS"})
+    await simulate_extraction(
+        db,
+        tenant,
+        invoice_id,
+        {"vendor_name": SECRET_VENDOR, "total": 123.0, "invoice_date": "2025-02-02", "currency": "ILS"},
+    )
     detail = (await client.get(f"/api/invoices/{invoice_id}", headers=headers)).json()
     assert detail["business_id"] == business["id"]
     await client.post("/api/insights/refresh", headers=headers)
     insights = (await client.get("/api/insights", headers=headers)).json().get("items", [])
-    ids = {"invoice_id": invoice_id, "business_id": business["id"],
-           "extraction_id": str(detail["extraction_history"][0]["id"])}
+    ids = {
+        "invoice_id": invoice_id,
+        "business_id": business["id"],
+        "extraction_id": str(detail["extraction_history"][0]["id"]),
+    }
     if insights:
         ids["insight_id"] = insights[0]["id"]
     return ids
@@ -65,12 +72,19 @@ class TestTenantIsolation:
         alice, bob = await signup(client), await signup(client)
         ids = await _alice_world(client, db, alice)
         bob_business = (await client.post("/api/businesses", headers=bob, json={"name": "Bob Co"})).json()
-        bodies = {**BODIES, ("post", "/api/businesses/{business_id}/merge"): {"source_id": bob_business["id"]}}
+        bodies = {
+            **BODIES,
+            ("post", "/api/businesses/{business_id}/merge"): {"source_id": bob_business["id"]},
+        }
         spec = (await client.get("/openapi.json")).json()
         routes = _id_routes(spec)
         covered = {path for _, path, _ in routes}
-        for expected in ("/api/invoices/{invoice_id}", "/api/businesses/{business_id}",
-                         "/api/invoices/{invoice_id}/original", "/api/invoices/{invoice_id}/pages/{page_number}.png"):
+        for expected in (
+            "/api/invoices/{invoice_id}",
+            "/api/businesses/{business_id}",
+            "/api/invoices/{invoice_id}/original",
+            "/api/invoices/{invoice_id}/pages/{page_number}.png",
+        ):
             assert expected in covered
         tried = []
         for method, path, params in routes:
@@ -89,21 +103,26 @@ class TestTenantIsolation:
         # A's invoice and business are untouched.
         mine = (await client.get(f"/api/invoices/{ids['invoice_id']}", headers=alice)).json()
         assert (mine["total"], mine["business_id"], mine["edits"]) == (123.0, ids["business_id"], [])
-        assert (await client.get(f"/api/businesses/{ids['business_id']}", headers=alice)).json()["name"] == \
-            SECRET_VENDOR
+        assert (await client.get(f"/api/businesses/{ids['business_id']}", headers=alice)).json()[
+            "name"
+        ] == SECRET_VENDOR
 
     async def test_cross_tenant_references_in_bodies_and_filters(self, client, db):
         alice, bob = await signup(client), await signup(client)
         ids = await _alice_world(client, db, alice)
         bob_invoice = await upload(client, bob)
         bob_business = (await client.post("/api/businesses", headers=bob, json={"name": "Bob Co"})).json()
-        assign = await client.patch(f"/api/invoices/{bob_invoice}", headers=bob,
-                                    json={"business_id": ids["business_id"]})
+        assign = await client.patch(
+            f"/api/invoices/{bob_invoice}", headers=bob, json={"business_id": ids["business_id"]}
+        )
         assert assign.status_code == 404
-        merge = await client.post(f"/api/businesses/{bob_business['id']}/merge", headers=bob,
-                                  json={"source_id": ids["business_id"]})
+        merge = await client.post(
+            f"/api/businesses/{bob_business['id']}/merge", headers=bob, json={"source_id": ids["business_id"]}
+        )
         assert merge.status_code == 404
-        reorder = await client.post("/api/businesses/reorder", headers=bob, json={"ids": [ids["business_id"]]})
+        reorder = await client.post(
+            "/api/businesses/reorder", headers=bob, json={"ids": [ids["business_id"]]}
+        )
         assert reorder.status_code == 404
         listed = await client.get("/api/invoices", headers=bob, params={"business_id": ids["business_id"]})
         assert listed.json()["items"] == []
@@ -121,6 +140,8 @@ async def test_live_status_never_shows_another_tenants_changes(database_url, nat
             await upload(client, alice)
             bob_invoice = await upload(client, bob)
             token = bob["Authorization"].removeprefix("Bearer ")
-            async with client.stream("GET", "/api/events", params={"access_token": token, "since": 0}) as response:
+            async with client.stream(
+                "GET", "/api/events", params={"access_token": token, "since": 0}
+            ) as response:
                 first = await SseReader(response).next_event()
             assert first["data"]["invoice_id"] == bob_invoice

@@ -10,8 +10,8 @@ from contextlib import asynccontextmanager
 import httpx
 import pytest
 import uvicorn
-
 from invoiceme_gateway.app import create_app
+
 from tests.support.gateway import gateway_settings, signup
 
 from .pipeline import simulate_extraction, tenant_of, upload
@@ -22,7 +22,7 @@ async def served(settings) -> AsyncIterator[str]:
     app = create_app(settings)
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="on"))
     task = asyncio.create_task(server.serve())
-    while not server.started:
+    while not server.started:  # noqa: ASYNC110 - uvicorn exposes only this flag
         await asyncio.sleep(0.02)
     port = server.servers[0].sockets[0].getsockname()[1]
     try:
@@ -42,10 +42,10 @@ class SseReader:
     def __init__(self, response: httpx.Response) -> None:
         self._lines = response.aiter_lines()
 
-    async def next_event(self, timeout: float = 5.0) -> dict:
+    async def next_event(self, within: float = 5.0) -> dict:
         """The next `status` event (skipping retry/keep-alive lines)."""
         event: dict = {}
-        async with asyncio.timeout(timeout):
+        async with asyncio.timeout(within):
             async for line in self._lines:
                 if line.startswith("id: "):
                     event["id"] = int(line[4:])
@@ -58,7 +58,9 @@ class SseReader:
 
 @asynccontextmanager
 async def stream(client: httpx.AsyncClient, token: str, **headers: str) -> AsyncIterator[SseReader]:
-    async with client.stream("GET", "/api/events", params={"access_token": token}, headers=headers) as response:
+    async with client.stream(
+        "GET", "/api/events", params={"access_token": token}, headers=headers
+    ) as response:
         assert response.status_code == 200
         assert response.headers["content-type"].startswith("text/event-stream")
         yield SseReader(response)
@@ -75,7 +77,10 @@ class TestLiveStatus:
         async with httpx.AsyncClient(base_url=base_url, timeout=10) as client:
             alice, bob = await signup(client), await signup(client)
             tenant = await tenant_of(client, alice)
-            async with stream(client, _token(alice)) as alice_events, stream(client, _token(bob)) as bob_events:
+            async with (
+                stream(client, _token(alice)) as alice_events,
+                stream(client, _token(bob)) as bob_events,
+            ):
                 invoice_id = await upload(client, alice)
                 received = await alice_events.next_event()
                 assert received["data"]["invoice_id"] == invoice_id

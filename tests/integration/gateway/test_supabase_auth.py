@@ -22,8 +22,15 @@ HS_SECRET = "supabase-test-secret-" + "x" * 20
 
 def _claims(**overrides) -> dict:
     now = int(time.time())
-    claims = {"sub": str(uuid.uuid4()), "email": f"sb-{uuid.uuid4().hex[:6]}@example.com", "aud": "authenticated",
-              "iss": ISSUER, "iat": now, "exp": now + 600, "user_metadata": {"full_name": "Supa User"}}
+    claims = {
+        "sub": str(uuid.uuid4()),
+        "email": f"sb-{uuid.uuid4().hex[:6]}@example.com",
+        "aud": "authenticated",
+        "iss": ISSUER,
+        "iat": now,
+        "exp": now + 600,
+        "user_metadata": {"full_name": "Supa User"},
+    }
     return {**claims, **overrides}
 
 
@@ -56,8 +63,14 @@ def jwks_url(rsa_key) -> Iterator[str]:
 
 @pytest.fixture
 async def client(database_url, nats_url, namespace, jwks_url):
-    settings = gateway_settings(database_url, nats_url, namespace, supabase_jwt_secret=HS_SECRET,
-                                supabase_jwks_url=jwks_url, supabase_jwt_issuer=ISSUER)
+    settings = gateway_settings(
+        database_url,
+        nats_url,
+        namespace,
+        supabase_jwt_secret=HS_SECRET,
+        supabase_jwks_url=jwks_url,
+        supabase_jwt_issuer=ISSUER,
+    )
     async with gateway_client(settings) as c:
         yield c
 
@@ -76,19 +89,24 @@ class TestSupabaseTokens:
         assert me.status_code == 200, me.text
         assert me.json()["email"] == claims["email"]
         assert me.json()["full_name"] == "Supa User"
-        again = await client.get("/api/me", headers=_bearer(jwt.encode(_claims(sub=claims["sub"], email=None),
-                                                                        HS_SECRET, algorithm="HS256")))
+        again = await client.get(
+            "/api/me",
+            headers=_bearer(jwt.encode(_claims(sub=claims["sub"], email=None), HS_SECRET, algorithm="HS256")),
+        )
         assert again.json()["id"] == me.json()["id"]
 
     async def test_jwks_rs256_token(self, client, rsa_key):
         token = jwt.encode(_claims(), rsa_key, algorithm="RS256", headers={"kid": "test-key"})
         assert (await client.get("/api/invoices", headers=_bearer(token))).status_code == 200
 
-    @pytest.mark.parametrize("bad", [
-        {"exp": int(time.time()) - 10},
-        {"aud": "someone-else"},
-        {"iss": "https://evil.example/auth/v1"},
-    ])
+    @pytest.mark.parametrize(
+        "bad",
+        [
+            {"exp": int(time.time()) - 10},
+            {"aud": "someone-else"},
+            {"iss": "https://evil.example/auth/v1"},
+        ],
+    )
     async def test_bad_claims_are_refused(self, client, rsa_key, bad):
         token = jwt.encode(_claims(**bad), rsa_key, algorithm="RS256", headers={"kid": "test-key"})
         response = await client.get("/api/me", headers=_bearer(token))

@@ -62,7 +62,8 @@ async def find_external(pool: asyncpg.Pool, subject: str, email: str | None) -> 
 
 async def get_profile(pool: asyncpg.Pool, user_id: uuid.UUID, tenant_id: uuid.UUID) -> asyncpg.Record | None:
     return await pool.fetchrow(
-        """SELECT u.id, u.email, u.full_name, t.id AS tenant_id, t.business_tax_id, t.base_currency, u.created_at
+        """SELECT u.id, u.email, u.full_name, t.id AS tenant_id, t.business_tax_id, t.base_currency,
+                  u.created_at
            FROM users u JOIN tenants t ON t.id = u.tenant_id WHERE u.id = $1 AND t.id = $2""",
         user_id,
         tenant_id,

@@ -9,7 +9,8 @@ import asyncpg
 from invoiceme_common.vendor_matching import normalize_name, normalize_text
 
 COLUMNS = """b.id, b.name, b.tax_id, b.aliases, b.monthly_limit, b.display_order, b.created_at, b.updated_at,
-    (SELECT count(*) FROM invoices i WHERE i.business_id = b.id AND i.tenant_id = b.tenant_id) AS invoice_count"""
+    (SELECT count(*) FROM invoices i WHERE i.business_id = b.id AND i.tenant_id = b.tenant_id)
+    AS invoice_count"""
 
 
 async def list_all(pool: asyncpg.Pool, tenant_id: uuid.UUID, q: str | None) -> list[asyncpg.Record]:
@@ -47,9 +48,11 @@ async def create(pool: asyncpg.Pool, tenant_id: uuid.UUID, values: dict[str, Any
     business_id = uuid.uuid4()
     order = values.get("display_order")
     await pool.execute(
-        """INSERT INTO businesses (id, tenant_id, name, name_key, tax_id, aliases, monthly_limit, display_order)
+        """INSERT INTO businesses
+               (id, tenant_id, name, name_key, tax_id, aliases, monthly_limit, display_order)
            VALUES ($1, $2, $3, $4, $5, $6, $7,
-                   coalesce($8, (SELECT coalesce(max(display_order), -1) + 1 FROM businesses WHERE tenant_id = $2)))""",
+                   coalesce($8, (SELECT coalesce(max(display_order), -1) + 1
+                                 FROM businesses WHERE tenant_id = $2)))""",
         business_id,
         tenant_id,
         values["name"],
@@ -78,7 +81,8 @@ async def update(
         f"{name} = ${i}" for i, name in enumerate(columns, start=3)
     )  # names from whitelist
     row = await conn.fetchval(
-        f"UPDATE businesses SET {assignments}, updated_at = now() WHERE id = $1 AND tenant_id = $2 RETURNING id",
+        f"UPDATE businesses SET {assignments}, updated_at = now()"
+        " WHERE id = $1 AND tenant_id = $2 RETURNING id",
         business_id,
         tenant_id,
         *columns.values(),
@@ -133,7 +137,8 @@ async def move_invoices(
 ) -> list[uuid.UUID]:
     """Reassign (or unassign, target None) every invoice of a business; bumps their versions."""
     rows = await conn.fetch(
-        """UPDATE invoices SET business_id = $3, match_method = CASE WHEN $3::uuid IS NULL THEN 'none' ELSE 'manual' END,
+        """UPDATE invoices SET business_id = $3,
+               match_method = CASE WHEN $3::uuid IS NULL THEN 'none' ELSE 'manual' END,
                extraction_version = extraction_version + 1, matched_version = extraction_version + 1,
                updated_at = now()
            WHERE tenant_id = $1 AND business_id = $2 RETURNING id""",

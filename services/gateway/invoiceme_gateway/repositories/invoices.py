@@ -41,7 +41,8 @@ async def insert_received(
     storage_key: str,
 ) -> None:
     await conn.execute(
-        """INSERT INTO invoices (id, tenant_id, status, filename, content_type, size_bytes, sha256, storage_key,
+        """INSERT INTO invoices
+               (id, tenant_id, status, filename, content_type, size_bytes, sha256, storage_key,
                                  search_text)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, lower($4))""",
         invoice_id,
@@ -103,7 +104,8 @@ async def month_groups(
     where, params = where_clause(tenant_id, filters)
     return await pool.fetch(
         f"""SELECT m AS month, sum(n)::int AS count,
-                   coalesce(jsonb_object_agg(cur, amount) FILTER (WHERE cur IS NOT NULL AND amount IS NOT NULL),
+                   coalesce(jsonb_object_agg(cur, amount)
+                            FILTER (WHERE cur IS NOT NULL AND amount IS NOT NULL),
                             '{{}}'::jsonb) AS totals
             FROM (SELECT {MONTH_EXPRESSION} AS m, upper(i.fields->>'currency') AS cur, count(*) AS n,
                          sum(CASE WHEN jsonb_typeof(i.fields->'total') = 'number'
@@ -118,7 +120,8 @@ async def status_history(
     pool: asyncpg.Pool, tenant_id: uuid.UUID, invoice_id: uuid.UUID
 ) -> list[asyncpg.Record]:
     return await pool.fetch(
-        "SELECT id, status, error, at FROM invoice_status_history WHERE invoice_id = $1 AND tenant_id = $2 ORDER BY id",
+        "SELECT id, status, error, at FROM invoice_status_history"
+        " WHERE invoice_id = $1 AND tenant_id = $2 ORDER BY id",
         invoice_id,
         tenant_id,
     )
@@ -127,7 +130,8 @@ async def status_history(
 async def edits(pool: asyncpg.Pool, tenant_id: uuid.UUID, invoice_id: uuid.UUID) -> list[asyncpg.Record]:
     return await pool.fetch(
         """SELECT e.id, e.user_id, u.email AS user_email, e.changes, e.at FROM invoice_edits e
-           LEFT JOIN users u ON u.id = e.user_id WHERE e.invoice_id = $1 AND e.tenant_id = $2 ORDER BY e.id""",
+           LEFT JOIN users u ON u.id = e.user_id
+           WHERE e.invoice_id = $1 AND e.tenant_id = $2 ORDER BY e.id""",
         invoice_id,
         tenant_id,
     )
@@ -152,7 +156,8 @@ async def save_fields(
     kind: str,
     warnings: list[dict[str, Any]] | None = None,
 ) -> int:
-    """Write fields as a user action (`kind` edit|restore, recorded by the history trigger); bumps the version."""
+    """Write fields as a user action (`kind` edit|restore, recorded by the history trigger);
+    bumps the version."""
     await conn.execute("SELECT set_config('invoiceme.save_kind', $1, true)", kind)
     version = await conn.fetchval(
         """UPDATE invoices SET fields = $3, warnings = coalesce($4, warnings),

@@ -80,7 +80,8 @@ async def _stream(
         200: {
             "content": {
                 "text/event-stream": {
-                    "example": 'id: 42\nevent: status\ndata: {"id": 42, "invoice_id": "…", "status": "extracted", "error": null, '
+                    "example": 'id: 42\nevent: status\ndata: {"id": 42, "invoice_id": "…", '
+                    '"status": "extracted", "error": null, '
                     '"at": "2026-01-01T10:00:00+00:00"}\n\n'
                 }
             }
