@@ -1,0 +1,200 @@
+"""End-to-end pipeline latency and throughput: upload generated invoices to the four real services
+and time each one from upload (202) to `extracted`.
+
+    .venv/bin/python -m bench.pipeline.run [--pdfs 12] [--scans 4] [--write]
+
+Uses NATS_URL / DATABASE_URL when they answer, else embedded ones (like `make run`), in a fresh
+database and namespace. `--write` replaces the "Pipeline" section of docs/BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import statistics
+import sys
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import httpx
+from invoiceme_cli.infra import ensure_infra
+from invoiceme_cli.runner import ServiceProcesses
+from invoiceme_common.db import migrate
+from rich.progress import Progress
+
+from tests.support.documents import invoice_pdf, invoice_scan_png
+
+ROOT = Path(__file__).resolve().parents[2]
+SECTION = "## Pipeline"
+
+
+def _documents(pdfs: int, scans: int) -> list[tuple[str, bytes]]:
+    documents = []
+    for i in range(pdfs):
+        lines = [
+            f"Vendor {i} Ltd",
+            "Tax Invoice",
+            f"Invoice No: B-{1000 + i}",
+            f"Date: {1 + i % 28:02d}/05/2025",
+            f"Total due  ${100 + i}.50",
+        ]
+        documents.append((f"digital-{i}.pdf", invoice_pdf(lines)))
+    for i in range(scans):
+        lines = [
+            f'ספק {i} בע"מ',
+            f"חשבונית מס מספר {2000 + i}",
+            "תאריך: 03/02/2025",
+            f'סה"כ לתשלום: {500 + i}.00 ₪',
+        ]
+        documents.append((f"scan-{i}.png", invoice_scan_png(lines, right_to_left=True)))
+    return documents
+
+
+def _percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def run(pdfs: int, scans: int) -> dict[str, object]:
+    infra = ensure_infra(
+        os.environ.get("NATS_URL", "nats://127.0.0.1:4222"),
+        os.environ.get("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/invoiceme"),
+        ROOT / ".data" / "bench",
+        log=lambda _: None,
+    )
+    name = f"invoiceme_bench_{uuid.uuid4().hex[:8]}"
+    database_url = urlunsplit(urlsplit(infra.database_url)._replace(path=f"/{name}"))
+    asyncio.run(migrate(database_url))
+    port = 18000 + os.getpid() % 1000
+    env = {
+        "NATS_URL": infra.nats_url,
+        "DATABASE_URL": database_url,
+        "INVOICEME_NAMESPACE": f"bench{uuid.uuid4().hex[:8]}",
+        "JWT_SECRET": uuid.uuid4().hex * 2,
+        "ENVIRONMENT": "test",
+        "LOG_LEVEL": "WARNING",
+    }
+    processes = ServiceProcesses(env, "127.0.0.1", port, log_dir=ROOT / "bench" / "out" / "pipeline-logs")
+    processes.start()
+    url = f"http://127.0.0.1:{port}"
+    try:
+        with httpx.Client(base_url=url, timeout=30) as client:
+            while True:
+                try:
+                    if client.get("/health").status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    time.sleep(0.3)
+            token = client.post(
+                "/api/auth/signup",
+                json={"email": f"bench-{uuid.uuid4().hex[:6]}@example.com", "password": "password-123"},
+            ).json()["access_token"]
+            headers = {"Authorization": f"Bearer {token}"}
+            documents = _documents(pdfs, scans)
+            started: dict[str, tuple[str, float]] = {}
+            t0 = time.monotonic()
+            for filename, data in documents:
+                response = client.post("/api/invoices", headers=headers, files={"file": (filename, data)})
+                started[response.json()["id"]] = (filename, time.monotonic())
+            latencies: dict[str, float] = {}
+            failed: list[str] = []
+            with Progress() as progress:
+                task = progress.add_task("waiting for extraction", total=len(started))
+                while len(latencies) < len(started) and time.monotonic() - t0 < 600:
+                    for item in client.get("/api/invoices", headers=headers, params={"limit": 500}).json()[
+                        "items"
+                    ]:
+                        if item["id"] not in latencies and item["status"] in (
+                            "extracted",
+                            "needs_review",
+                            "failed",
+                        ):
+                            latencies[item["id"]] = time.monotonic() - started[item["id"]][1]
+                            if item["status"] == "failed":
+                                failed.append(f"{started[item['id']][0]}: {item['error']}")
+                            progress.advance(task)
+                    time.sleep(0.1)
+            wall = time.monotonic() - t0
+    finally:
+        processes.stop()
+        infra.stop()
+    by_kind: dict[str, list[float]] = {"pdf": [], "scan": []}
+    for invoice_id, seconds in latencies.items():
+        by_kind["pdf" if started[invoice_id][0].endswith(".pdf") else "scan"].append(seconds)
+    return {
+        "documents": len(documents),
+        "wall_s": wall,
+        "throughput": len(latencies) / wall,
+        "by_kind": by_kind,
+        "missing": len(started) - len(latencies),
+        "failed": failed,
+    }
+
+
+def report(result: dict[str, object], command: str) -> str:
+    lines = [
+        SECTION,
+        "",
+        f"Command: `{command}`  ",
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {sys.version.split()[0]}, OCR_WORKERS=2 (default).",
+        "",
+        "Uploads are sent back to back; latency is from the upload's 202 to status `extracted`.",
+        "",
+        "| documents | n | p50 s | p95 s | max s |",
+        "|---|---|---|---|---|",
+    ]
+    for kind, values in result["by_kind"].items():  # type: ignore[union-attr]
+        if values:
+            lines.append(
+                f"| {'born-digital PDF (text layer)' if kind == 'pdf' else 'PNG scan (Tesseract heb+eng)'} "
+                f"| {len(values)} | {statistics.median(values):.2f} | {_percentile(values, 0.95):.2f} "
+                f"| {max(values):.2f} |"
+            )
+    lines += [
+        "",
+        f"All {result['documents']} done in {result['wall_s']:.1f} s: "
+        f"{result['throughput']:.2f} documents/s; not finished: {result['missing']}; "
+        f"failed: {len(result['failed'])} {result['failed'] or ''}".rstrip()
+        + ".",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def write_section(markdown: str) -> None:
+    path = ROOT / "docs" / "BENCHMARKS.md"
+    text = path.read_text() if path.exists() else "# Benchmarks\n\n"
+    if SECTION in text:
+        start = text.index(SECTION)
+        end = text.find("\n## ", start + len(SECTION))
+        text = text[:start] + markdown + (text[end + 1 :] if end != -1 else "")
+    else:
+        text = text.rstrip() + "\n\n" + markdown
+    path.write_text(text)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--pdfs", type=int, default=12)
+    parser.add_argument("--scans", type=int, default=4)
+    parser.add_argument("--write", action="store_true", help="update docs/BENCHMARKS.md")
+    args = parser.parse_args()
+    result = run(args.pdfs, args.scans)
+    command = f".venv/bin/python -m bench.pipeline.run --pdfs {args.pdfs} --scans {args.scans}" + (
+        " --write" if args.write else ""
+    )
+    markdown = report(result, command)
+    print(markdown)
+    if args.write:
+        write_section(markdown)
+
+
+if __name__ == "__main__":
+    main()
