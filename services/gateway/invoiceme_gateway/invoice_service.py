@@ -162,7 +162,8 @@ async def enrich_pending(state: GatewayState, tenant_id: uuid.UUID) -> None:
                 ocr_text,
                 search_document(current["fields"], current["filename"], ocr_text),
             )
-            if decision.business_id is not None and decision.business_id != current["business_id"]:
+            # The extractor's InvoiceSaved carried no business: tell analytics which one it is.
+            if decision.business_id is not None:
                 await repo.bump_version(conn, tenant_id, invoice_id)
                 changed.append(invoice_id)
     await publish_saved(state, tenant_id, changed)

@@ -19,7 +19,8 @@ FROM = "invoices i LEFT JOIN businesses b ON b.id = i.business_id AND b.tenant_i
 
 async def find_by_sha(conn: asyncpg.Connection, tenant_id: uuid.UUID, sha256: str) -> uuid.UUID | None:
     return await conn.fetchval(
-        "SELECT id FROM invoices WHERE tenant_id = $1 AND sha256 = $2 ORDER BY created_at LIMIT 1",
+        "SELECT id FROM invoices WHERE tenant_id = $1 AND sha256 = $2 AND status <> 'failed'"
+        " ORDER BY created_at LIMIT 1",
         tenant_id,
         sha256,
     )
