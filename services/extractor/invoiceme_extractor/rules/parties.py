@@ -10,7 +10,7 @@ from .lines import Found, Line, following
 
 _EU_VAT = re.compile(
     r"\b(A[TT]U|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE|IL)"
-    r"[\s.-]?((?:[0-9A-Z][\s.-]?){8,12})(?![\w])"
+    r"[\s.-]?(\d{3}(?:[\s.]\d{3}){2,3}|[0-9A-Z]{8,12})(?![\w])"
 )
 _ISRAELI_ID = re.compile(r"(?<![\d-])(\d{9}|\d{2}-\d{6}-\d|\d{3}-\d{3}-\d{3}|\d{8}-\d)(?![\d-])")
 _GENERIC_ID = re.compile(r"(?<![\w-])([A-Z]{0,3}\d[\d\s./-]{4,16}\d[A-Z]?)(?![\w])")
@@ -37,10 +37,10 @@ def normalize_tax_id(raw: str) -> str:
     return re.sub(r"[\s./-]", "", raw).upper()
 
 
-def _ids_in(text: str) -> list[str]:
+def ids_in(text: str, generic: bool = True) -> list[str]:
     found = [m.group(0) for m in _EU_VAT.finditer(text) if sum(ch.isdigit() for ch in m.group(2)) >= 7]
     found += [match.group(1) for match in _ISRAELI_ID.finditer(text)]
-    if not found:
+    if not found and generic:
         found = [match.group(1) for match in _GENERIC_ID.finditer(text) if not dates_in(match.group(1))]
     return found
 
@@ -57,9 +57,9 @@ def find_vendor_tax_id(lines: list[Line]) -> Found | None:
             if label.group(0)[:1].isalpha() or label.group(0)[:1] in "ח״ע"
             else line.text
         )
-        candidates = _ids_in(after) or _ids_in(line.text)
+        candidates = ids_in(after) or ids_in(line.text)
         if not candidates:
-            candidates = [c for nxt in following(lines, line, 1) for c in _ids_in(nxt.text)]
+            candidates = [c for nxt in following(lines, line, 1) for c in ids_in(nxt.text)]
         for raw in candidates:
             value = normalize_tax_id(raw)
             if len(re.sub(r"\D", "", value)) < 6:
@@ -91,6 +91,24 @@ def _strip_title(text: str) -> str:
     for _, pattern in labels.DOCUMENT_TYPES:
         text = pattern.sub(" ", text)
     return " ".join(text.split()).strip(" :-|/")
+
+
+_FIELD_LABELS = (
+    labels.INVOICE_NUMBER,
+    labels.DATE_INVOICE,
+    labels.DATE_DUE,
+    labels.TAX_ID,
+    labels.BUYER_BLOCK,
+)
+
+
+def cut_at_field_label(text: str) -> str:
+    """'North Partners GmbH Document No.' (two columns joined by OCR) -> 'North Partners GmbH'."""
+    for pattern in _FIELD_LABELS:
+        match = pattern.search(text)
+        if match and match.start() > 3:
+            text = text[: match.start()]
+    return text.strip(" :-|,")
 
 
 def _name_score(line: Line, position: int, lines: list[Line]) -> float:
@@ -164,7 +182,7 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
         # "Acme GmbH ● Street 12 ● 12345 Town": score the part that names the company
         parts = [part for part in _SEPARATORS.split(line.text) if part] or [line.text]
         best_part = max(parts, key=lambda part: bool(labels.COMPANY_SUFFIX.search(part)))
-        part_line = Line(best_part, line.page, line.index)
+        part_line = Line(cut_at_field_label(best_part), line.page, line.index)
         score = _name_score(part_line, position, lines)
         if score > 0:
             scored.append((score, -position, part_line))

@@ -8,20 +8,30 @@ from collections import Counter
 from . import labels
 from .dates import FoundDate, dates_in
 from .lines import Found, Line, following
+from .parties import ids_in, normalize_tax_id
 
 _NUMBER_TOKEN = re.compile(r"(?<![\w/-])([A-Z]{0,6}[-/#]?\d(?:[\w\-/.]{0,24}\w)?)(?![\w])", re.I)
 _ALLOCATION_TOKEN = re.compile(r"(?<!\d)(\d{9})(?!\d)")
 
 
-def _number_after(text: str) -> str | None:
+def _numbers_in(text: str) -> list[str]:
+    ids = {normalize_tax_id(found) for found in ids_in(text, generic=False)}
+    tokens = []
     for match in _NUMBER_TOKEN.finditer(text):
         token = match.group(1).rstrip(".")
         if dates_in(token) or re.fullmatch(r"\d{1,2}[.,]\d{2}", token) or len(token) > 24:
             continue
         if re.fullmatch(r"[\d.,]+", token) and re.search(r"[.,]\d{2}$", token):
             continue  # an amount, not a number
-        return token
-    return None
+        if normalize_tax_id(token) in ids:
+            continue
+        tokens.append(token)
+    return tokens
+
+
+def _number_after(text: str) -> str | None:
+    tokens = _numbers_in(text)
+    return tokens[0] if tokens else None
 
 
 def find_invoice_number(lines: list[Line]) -> Found | None:
@@ -34,11 +44,11 @@ def find_invoice_number(lines: list[Line]) -> Found | None:
             return Found(token, token, line, 0.9)
         if line.text[label.end() :].strip(" :#.-") == "":
             for nxt in following(lines, line, 1):
-                if labels.TAX_ID.search(nxt.text):
-                    break
-                token = _number_after(nxt.text)
-                if token:
-                    return Found(token, token, nxt, 0.8)
+                tokens = _numbers_in(labels.TAX_ID.sub(" ", nxt.text))
+                if tokens:
+                    # A label closing its line heads a right-hand column: its value closes the next line.
+                    token = tokens[-1] if label.start() > 0 else tokens[0]
+                    return Found(token, token, nxt, 0.75)
     return None
 
 
@@ -80,6 +90,9 @@ def find_dates(lines: list[Line], month_first: bool) -> tuple[Found | None, Foun
             nxt = following(lines, line, 1)
             if nxt and not _date_kind(nxt[0].text):
                 found, source = dates_in(nxt[0].text, month_first), nxt[0]
+                label = (labels.DATE_DUE if kind == "due" else labels.DATE_INVOICE).search(line.text)
+                if found and label and label.start() > 0:
+                    found = found[-1:]  # the label heads a right-hand column
         if not found:
             continue
         first = found[0]
