@@ -105,6 +105,8 @@ def test_upload_to_analytics(pipeline: Pipeline) -> None:
             assert tagged, f"{service} never logged correlation_id {request_id}"
             assert all(line.get("invoice_id") == pdf_id for line in tagged if "invoice_id" in line)
             assert any(line.get("invoice_id") == pdf_id for line in tagged)
+            per_message = [line for line in lines if "invoice_id" in line]
+            assert all("correlation_id" in line and "tenant_id" in line for line in per_message), service
 
         # Another user sees neither invoice nor any aggregate.
         assert client.get("/api/invoices", headers=bob).json()["items"] == []

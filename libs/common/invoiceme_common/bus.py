@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -55,6 +56,9 @@ def make_broker(nats_url: str, service: str) -> NatsBroker:
     return NatsBroker(
         nats_url,
         logger=logging.getLogger(f"invoiceme.{service}.broker"),
+        # FastStream's own per-message lines are written before our context is bound; keep them at
+        # DEBUG and log received/settled ourselves with correlation, tenant and invoice ids.
+        log_level=logging.DEBUG,
         middlewares=[LogContextMiddleware],
         max_reconnect_attempts=-1,
     )
@@ -133,6 +137,8 @@ async def settle(
         await _give_up_safely(msg, give_up, None, f"unreadable {model.__name__} message: {exc}", attempt)
         return
     with bound_context(tenant_id=event.tenant_id, invoice_id=event.invoice_id, attempt=attempt):
+        log.info("message_received", subject=msg.raw_message.subject, event_type=model.__name__)
+        started = time.perf_counter()
         try:
             await handle(event, msg)
         except PermanentFailure as exc:
@@ -149,6 +155,7 @@ async def settle(
                 await msg.nack(delay=delay)
         else:
             await msg.ack()
+            log.info("message_done", seconds=round(time.perf_counter() - started, 3))
 
 
 async def _give_up_safely(
