@@ -119,6 +119,22 @@ class TestMatching:
             "id"
         ]
 
+    async def test_manual_assignment_survives_a_new_extraction(self, client, db, nats_url, namespace):
+        alice = await signup(client)
+        chosen = await _business(client, alice, name="Chosen Ltd")
+        await _business(client, alice, name="Other Vendor")
+        invoice_id = await _extracted(client, db, alice, {"vendor_name": "Unknown Vendor"})
+        await client.patch(f"/api/invoices/{invoice_id}", headers=alice, json={"business_id": chosen["id"]})
+        async with listen(nats_url, namespace) as bus:
+            # The extractor saves again (re-extraction): its InvoiceSaved knows no business.
+            await simulate_extraction(
+                db, await tenant_of(client, alice), invoice_id, {"vendor_name": "Other Vendor"}
+            )
+            detail = (await client.get(f"/api/invoices/{invoice_id}", headers=alice)).json()
+            saved = await bus.wait_for(f"{namespace}.invoice.saved")
+        assert (detail["business_id"], detail["match_method"]) == (chosen["id"], "manual")
+        assert saved[-1]["business_id"] == chosen["id"]
+
 
 class TestDeleteAndMerge:
     """Deleting asks what happens to invoices; merging moves them and keeps names as aliases."""

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import uuid
 
 import pytest
+from invoiceme_common.invoice_store import set_status
+from invoiceme_common.status import InvoiceStatus
 
 from tests.support.gateway import gateway_settings, signup
 
@@ -46,6 +49,17 @@ class TestUploads:
         assert "already uploaded" in again.json()["error"]["message"]
         assert (
             await client.post("/api/invoices", headers=bob, files={"file": ("x.png", data)})
+        ).status_code == 202
+
+    async def test_a_failed_upload_can_be_sent_again(self, client, db):
+        alice = await signup(client)
+        data = unique_png()
+        first = await upload(client, alice, data)
+        await set_status(
+            db, await tenant_of(client, alice), uuid.UUID(first), InvoiceStatus.FAILED, "bus down"
+        )
+        assert (
+            await client.post("/api/invoices", headers=alice, files={"file": ("a.png", data)})
         ).status_code == 202
 
     async def test_batch(self, client):

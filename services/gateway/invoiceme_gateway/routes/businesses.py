@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import asyncpg
 from fastapi import APIRouter, Query
@@ -15,7 +15,7 @@ from ..repositories import businesses as repo
 from ..validation import check_own_tax_id
 
 router = APIRouter(prefix="/api/businesses", tags=["businesses"], responses=error_responses(404))
-_EXAMPLE = {
+_EXAMPLE: dict[str, Any] = {
     "name": 'שופרסל בע"מ',
     "tax_id": "520022732",
     "aliases": ["Shufersal", "שופרסל דיל"],
