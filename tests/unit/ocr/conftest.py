@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import AsyncIterator
 
 import numpy as np
@@ -14,6 +15,9 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
+
+# Tests call Tesseract in this process too; Debian's build is ~8x slower with OpenMP threads on 2 cores.
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 HEBREW = ("חשבונית מס מספר 4821", 'סה"כ לתשלום 27,081.00')
 ENGLISH = ("Tax Invoice No. 4821", "Total due 27,081.00")

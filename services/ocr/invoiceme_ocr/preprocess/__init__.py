@@ -11,8 +11,18 @@ import numpy as np
 
 from . import cleanup, geometry, orientation
 
-ALL_STEPS = ("perspective", "denoise", "sideways", "upscale", "deskew", "flatten_light", "binarize")
-DEFAULT_STEPS = ("perspective", "denoise", "sideways", "upscale", "deskew", "flatten_light")
+ALL_STEPS = (
+    "perspective",
+    "denoise",
+    "sideways",
+    "upscale",
+    "deskew",
+    "flatten_light",
+    "contrast",
+    "clear_borders",
+    "binarize",
+)
+DEFAULT_STEPS = ("perspective", "denoise", "sideways", "upscale", "deskew", "flatten_light", "clear_borders")
 MIN_SKEW_DEGREES = 0.3  # below this, rotating costs more (interpolation blur) than it gains
 NOISY_PAGE = 0.02  # share of ink in 1-2 pixel specks above which a median blur pays off
 
@@ -43,6 +53,10 @@ def prepare_for_ocr(
         notes.append(f"deskewed {skew:.1f}°")
     if "flatten_light" in steps:
         image = cleanup.flatten_light(image)
+    if "contrast" in steps:
+        image = cleanup.stretch_contrast(image)
+    if "clear_borders" in steps:
+        image = cleanup.clear_borders(image)
     if "binarize" in steps:
         image = cleanup.binarize(image)
     return image, notes

@@ -56,6 +56,15 @@ def flatten_light(gray: np.ndarray) -> np.ndarray:
     return flattened
 
 
+def stretch_contrast(flattened: np.ndarray, black: int = 60, white: int = 200) -> np.ndarray:
+    """After `flatten_light` paper is ~255: push the paper's grain to pure white and faint ink darker.
+
+    Softer than binarization: letter edges keep their grey levels, which Tesseract's LSTM uses.
+    """
+    lookup = np.clip((np.arange(256) - black) * 255.0 / (white - black), 0, 255).astype(np.uint8)
+    return cv2.LUT(flattened, lookup)
+
+
 def noise_level(gray: np.ndarray) -> float:
     """Share of ink pixels in specks of one or two pixels: ~0 on clean pages, high on noisy scans."""
     mask = ink_mask(gray)
@@ -74,3 +83,18 @@ def binarize(gray: np.ndarray) -> np.ndarray:
     """Adaptive threshold: black ink on white, robust to what light variation is left."""
     block = max(31, (min(gray.shape) // 30) | 1)
     return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY, block, 15)
+
+
+def clear_borders(gray: np.ndarray) -> np.ndarray:
+    """Paint white the dark blobs that touch the image edge: scanner-lid shadows, the page's own
+    edge in a crooked scan. Tesseract otherwise reads them as lines of junk characters."""
+    count, labels = cv2.connectedComponents(ink_mask(gray), connectivity=8)
+    if count <= 1:
+        return gray
+    edge_labels = np.unique(np.concatenate([labels[0, :], labels[-1, :], labels[:, 0], labels[:, -1]]))
+    edge_labels = edge_labels[edge_labels != 0]
+    if not len(edge_labels):
+        return gray
+    cleared = gray.copy()
+    cleared[np.isin(labels, edge_labels)] = 255
+    return cleared

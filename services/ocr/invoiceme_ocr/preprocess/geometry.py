@@ -68,8 +68,8 @@ def estimate_skew(gray: np.ndarray) -> float:
         if abs(angle) <= MAX_SKEW_DEGREES:
             angles.append(angle)
             weights.append(long_side)
-    if len(angles) < 3:
-        return 0.0
+    if sum(weights) < 150:
+        return 0.0  # too little text to trust (at least one long line or a few short ones)
     order = np.argsort(angles)
     cumulative = np.cumsum(np.asarray(weights)[order])
     return float(
@@ -78,15 +78,19 @@ def estimate_skew(gray: np.ndarray) -> float:
 
 
 def rotate(gray: np.ndarray, degrees: float) -> np.ndarray:
-    """Rotate counter-clockwise, growing the canvas so no corner is cut, filling with the paper colour."""
+    """Rotate counter-clockwise, growing the canvas so no corner is cut.
+
+    The new corners repeat the edge pixels: a fill colour would draw a step that reads as a line.
+    """
     height, width = gray.shape
     matrix = cv2.getRotationMatrix2D((width / 2, height / 2), degrees, 1.0)
     cos, sin = abs(matrix[0, 0]), abs(matrix[0, 1])
     new_width, new_height = int(height * sin + width * cos), int(height * cos + width * sin)
     matrix[0, 2] += new_width / 2 - width / 2
     matrix[1, 2] += new_height / 2 - height / 2
-    paper = int(np.percentile(gray, 90))
-    return cv2.warpAffine(gray, matrix, (new_width, new_height), flags=cv2.INTER_CUBIC, borderValue=paper)
+    return cv2.warpAffine(
+        gray, matrix, (new_width, new_height), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE
+    )
 
 
 def _text_line_length(mask: np.ndarray) -> int:

@@ -1,0 +1,106 @@
+"""Orientation, deskew, perspective and clean-up decisions on generated pages with known text,
+and proof on recognized text that each one helps."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+from invoiceme_ocr import synthetic
+from invoiceme_ocr.engine import OcrOptions, clean_text
+from invoiceme_ocr.preprocess import NOISY_PAGE, cleanup, geometry, orientation, prepare_for_ocr
+from invoiceme_ocr.tesseract import ocr_image, recognize
+
+from .conftest import ENGLISH, HEBREW, small_page
+
+PLAIN = OcrOptions(preprocess_steps=(), orientation_check_below_confidence=0.0)
+
+
+def cer(lines: tuple[str, ...], text: str) -> float:
+    return synthetic.character_error_rate("\n".join(lines), clean_text(text))
+
+
+class TestDecisions:
+    """The pure decisions return the known truth for pages damaged in a known way."""
+
+    @pytest.mark.parametrize("degrees", [-12.0, -4.0, 2.5, 9.0, 14.0])
+    def test_skew_estimate(self, english_page, degrees: float) -> None:
+        assert geometry.estimate_skew(synthetic.rotate_page(english_page, degrees)) == pytest.approx(
+            degrees, abs=0.5
+        )
+
+    def test_straight_page_has_no_skew(self, hebrew_page) -> None:
+        assert abs(geometry.estimate_skew(hebrew_page)) < 0.3
+
+    @pytest.mark.parametrize("degrees", [-30.0, 0.0, 10.0, 60.0, 89.0])
+    def test_rect_angle_is_the_same_whatever_opencv_reports(self, degrees: float) -> None:
+        rect = ((100.0, 100.0), (80.0, 10.0), -degrees)  # minAreaRect convention: clockwise in image coords
+        assert geometry.normalized_rect_angle(cv2.boxPoints(rect)) == pytest.approx(degrees, abs=0.01)
+
+    @pytest.mark.parametrize(("degrees", "sideways"), [(0, False), (90, True), (180, False), (270, True)])
+    def test_quarter_turns(self, hebrew_page, degrees: int, sideways: bool) -> None:
+        assert geometry.is_sideways(synthetic.rotate_page(hebrew_page, degrees)) is sideways
+
+    def test_page_corners_found_on_a_photo_only(self, english_page) -> None:
+        photo = synthetic.photographed(english_page)
+        corners = geometry.find_page_quad(photo)
+        assert corners is not None
+        flat = geometry.warp_page(photo, corners)
+        page_ratio = english_page.shape[1] / english_page.shape[0]
+        assert flat.shape[1] / flat.shape[0] == pytest.approx(page_ratio, rel=0.15)
+        assert geometry.find_page_quad(english_page) is None
+        assert geometry.find_page_quad(synthetic.scanned(english_page)) is None  # uneven light is not a desk
+
+    def test_low_resolution_is_upscaled_to_letter_size(self) -> None:
+        low = small_page(ENGLISH, dpi=100)
+        factor = cleanup.upscale_factor(low, max_pixels=60e6)
+        assert 2.0 <= factor <= cleanup.MAX_UPSCALE
+        assert cleanup.upscale_factor(small_page(ENGLISH), max_pixels=60e6) == 1.0
+
+    def test_noise_is_told_apart_from_clean_paper(self, english_page) -> None:
+        assert cleanup.noise_level(english_page) < NOISY_PAGE / 4
+        assert cleanup.noise_level(synthetic.scanned(english_page)) > NOISY_PAGE
+
+    def test_shadow_is_flattened(self, english_page) -> None:
+        shade = np.linspace(0.4, 1.0, english_page.shape[1], dtype=np.float32)[None, :]
+        shadowed = (english_page * shade).astype(np.uint8)
+        paper = english_page > 200
+        assert np.std(cleanup.flatten_light(shadowed)[paper]) < np.std(shadowed[paper]) / 4
+
+    def test_osd_report_parsing(self) -> None:
+        report = "Page number: 0\nOrientation in degrees: 180\nRotate: 180\nOrientation confidence: 4.2\n"
+        assert orientation.parse_osd(report) == (180, 4.2)
+        assert orientation.parse_osd("garbage") == (0, 0.0)
+
+
+class TestRecognizedText:
+    """After preparation Tesseract reads the known text; without it, it does not (or worse)."""
+
+    def test_skewed_page(self, options, hebrew_page) -> None:
+        page = ocr_image(1, synthetic.rotate_page(hebrew_page, 7.0), options)
+        assert any(note.startswith("deskewed 7.") for note in page.notes)
+        assert cer(HEBREW, page.text) < 0.05
+
+    @pytest.mark.parametrize("degrees", [90, 180, 270])
+    def test_turned_page(self, options, english_page, degrees: int) -> None:
+        page = ocr_image(1, synthetic.rotate_page(english_page, degrees), options)
+        assert cer(ENGLISH, page.text) < 0.05, page.text
+
+    def test_phone_photo(self, options, hebrew_page) -> None:
+        photo = synthetic.photographed(synthetic.render_page(HEBREW, height_in=3.0))
+        ours = ocr_image(1, photo, options)
+        assert "perspective corrected" in ours.notes
+        assert cer(HEBREW, ours.text) < 0.05, ours.text
+
+    def test_bad_scan_reads_better_than_plain_tesseract(self, options, hebrew_page) -> None:
+        scan = synthetic.scanned(hebrew_page)
+        plain = recognize(1, scan, PLAIN, [])
+        ours = ocr_image(1, scan, options)
+        assert "denoised" in ours.notes and any(note.startswith("upscaled") for note in ours.notes)
+        assert cer(HEBREW, ours.text) < 0.1, ours.text
+        assert cer(HEBREW, ours.text) < cer(HEBREW, plain.text)
+
+    def test_clean_page_is_left_alone(self, hebrew_page) -> None:
+        prepared, notes = prepare_for_ocr(hebrew_page)
+        assert notes == []
+        assert np.mean(np.abs(prepared.astype(int) - hebrew_page.astype(int))) < 3
