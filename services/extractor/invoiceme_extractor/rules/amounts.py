@@ -40,8 +40,21 @@ def parse_amount(raw: str) -> float | None:
     return -value if negative else value
 
 
+_CODE_BEFORE_DIGIT = re.compile(r"\b(RM|USD|EUR|NIS|ILS|GBP|CHF|MYR)(?=[\dO])")
+_SPACE_AFTER_POINT = re.compile(r"(?<=\d)([.,]) (?=\d{2}(?!\d))")  # OCR: "79. 35"
+_LETTER_O_IN_NUMBER = re.compile(r"(?<=[\s\d])O(?=[.,]\d{2}(?!\d))|(?<=\d[.,])O(?=\d)|(?<=\d[.,]\d)O")
+
+
+def repair_ocr_numbers(line: str) -> str:
+    """Undo common OCR damage around amounts: 'RM9.20', 'RMO.55', '79. 35'."""
+    line = _CODE_BEFORE_DIGIT.sub(r"\1 ", line)
+    line = _SPACE_AFTER_POINT.sub(r"\1", line)
+    return _LETTER_O_IN_NUMBER.sub("0", line)
+
+
 def amounts_in(line: str) -> list[tuple[float, str]]:
     """Every money-like number in a line (percentages, dates and times excluded), with its raw text."""
+    line = repair_ocr_numbers(line)
     found: list[tuple[float, str]] = []
     for match in AMOUNT_TOKEN.finditer(line):
         if match.group("pct"):

@@ -15,7 +15,7 @@ from .amounts import amounts_in, money_in, percent_in
 from .lines import Found, Line, following
 
 _CURRENCY_MARK = re.compile(r'₪|ש"ח|NIS|ILS|EUR|USD|GBP|€|\$|£|\bRM\b')
-_INCLUSIVE = re.compile(r"incl|כולל|brutto|ttc", re.I)
+_INCLUSIVE = re.compile(r"incl|כולל|brutto|ttc|total\s*with", re.I)
 _STANDARD_RATES = (
     0.0,
     0.05,
@@ -52,7 +52,7 @@ def classify(text: str) -> str | None:
         return "subtotal"
     if labels.NOT_A_TOTAL.search(text) and not labels.TOTAL_STRONG.search(text):
         return None
-    if labels.TOTAL_STRONG.search(text):
+    if labels.TOTAL_STRONG.search(text) or (_INCLUSIVE.search(text) and labels.TOTAL_PLAIN.search(text)):
         return "total_strong"
     if labels.VAT.search(text):
         return "vat"
