@@ -26,7 +26,9 @@ async def _rebuild() -> int:
     ctx = AnalyticsContext(settings, lambda: pool)
     await ctx.start()
     try:
-        with Progress(TextColumn("replaying events"), BarColumn(), MofNCompleteColumn(), console=console) as bar:
+        with Progress(
+            TextColumn("replaying events"), BarColumn(), MofNCompleteColumn(), console=console
+        ) as bar:
             task = bar.add_task("replay", total=None)
 
             def advance(sequence: int, last: int) -> None:

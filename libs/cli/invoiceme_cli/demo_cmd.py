@@ -38,7 +38,9 @@ async def sign_in(client: httpx.AsyncClient, email: str, password: str) -> dict[
     if response.status_code == 409:
         response = await client.post("/api/auth/login", json={"email": email, "password": password})
     if response.status_code not in (200, 201):
-        raise click.ClickException(f"could not sign in as {email}: {response.status_code} {response.text[:200]}")
+        raise click.ClickException(
+            f"could not sign in as {email}: {response.status_code} {response.text[:200]}"
+        )
     return {"Authorization": f"Bearer {response.json()['access_token']}"}
 
 
@@ -60,7 +62,11 @@ async def ensure_businesses(client: httpx.AsyncClient, headers: dict[str, str]) 
 
 
 async def seed_demo(
-    client: httpx.AsyncClient, email: str, password: str, months: int, seed: int,
+    client: httpx.AsyncClient,
+    email: str,
+    password: str,
+    months: int,
+    seed: int,
     advance: Callable[[int, int], None] = lambda done, total: None,
 ) -> SeedResult:
     """Upload the demo invoices (idempotent: the gateway answers 409 for files it already has)."""
@@ -81,7 +87,9 @@ async def seed_demo(
 
 
 async def pending_count(client: httpx.AsyncClient, headers: dict[str, str]) -> int:
-    response = await client.get("/api/invoices", params={"status": list(PENDING), "limit": 1}, headers=headers)
+    response = await client.get(
+        "/api/invoices", params={"status": list(PENDING), "limit": 1}, headers=headers
+    )
     response.raise_for_status()
     return int(response.json().get("total", 0))
 
@@ -91,13 +99,21 @@ async def _run(url: str, email: str, password: str, months: int, seed: int, wait
     async with httpx.AsyncClient(base_url=url, timeout=60) as client:
         with Progress(*columns, console=console) as progress:
             task = progress.add_task("uploading demo invoices", total=None)
-            result = await seed_demo(client, email, password, months, seed,
-                                     lambda done, total: progress.update(task, completed=done, total=total))
+            result = await seed_demo(
+                client,
+                email,
+                password,
+                months,
+                seed,
+                lambda done, total: progress.update(task, completed=done, total=total),
+            )
             if wait > 0 and result.uploaded:
                 headers = await sign_in(client, email, password)
                 processing = progress.add_task("processing (OCR + extraction)", total=result.uploaded)
                 deadline = asyncio.get_running_loop().time() + wait
-                while (left := await pending_count(client, headers)) and asyncio.get_running_loop().time() < deadline:
+                while (
+                    left := await pending_count(client, headers)
+                ) and asyncio.get_running_loop().time() < deadline:
                     progress.update(processing, completed=max(0, result.uploaded - left))
                     await asyncio.sleep(1)
                 progress.update(processing, completed=result.uploaded - left)
@@ -122,5 +138,7 @@ def demo_data(url: str | None, email: str, password: str, months: int, seed: int
         result = asyncio.run(_run(url, email, password, months, seed, wait))
     except httpx.ConnectError as exc:
         raise click.ClickException(f"no gateway answers at {url}: start it with `invoiceme up`") from exc
-    console.print(f"[green]{result.uploaded} invoices uploaded[/] ({result.duplicates} already there, "
-                  f"{result.businesses_created} businesses created) — sign in as {email} / {password}")
+    console.print(
+        f"[green]{result.uploaded} invoices uploaded[/] ({result.duplicates} already there, "
+        f"{result.businesses_created} businesses created) — sign in as {email} / {password}"
+    )

@@ -38,20 +38,39 @@ def _with_check_digit(first_eight: str) -> str:
 
 
 VENDORS = (
-    DemoVendor('בזק בינלאומי בע"מ', _with_check_digit("51309342"), "he", "ILS", (211.78, 211.78), 30,
-               "שירותי אינטרנט", 400),
-    DemoVendor("חברת החשמל לישראל", _with_check_digit("52000047"), "he", "ILS", (380, 820), 60, "צריכת חשמל", 900),
+    DemoVendor(
+        'בזק בינלאומי בע"מ',
+        _with_check_digit("51309342"),
+        "he",
+        "ILS",
+        (211.78, 211.78),
+        30,
+        "שירותי אינטרנט",
+        400,
+    ),
+    DemoVendor(
+        "חברת החשמל לישראל", _with_check_digit("52000047"), "he", "ILS", (380, 820), 60, "צריכת חשמל", 900
+    ),
     DemoVendor('שופרסל בע"מ', _with_check_digit("52002273"), "he", "ILS", (120, 900), 12, "מוצרי מזון", 2500),
     DemoVendor('פז חברת נפט בע"מ', _with_check_digit("51096680"), "he", "ILS", (200, 380), 20, "דלק", 800),
-    DemoVendor('משרד רו"ח לוי ושות\'', _with_check_digit("51477521"), "he", "ILS", (1800, 1800), 30,
-               "הנהלת חשבונות", None),
+    DemoVendor(
+        "משרד רו\"ח לוי ושות'",
+        _with_check_digit("51477521"),
+        "he",
+        "ILS",
+        (1800, 1800),
+        30,
+        "הנהלת חשבונות",
+        None,
+    ),
     DemoVendor("Amazon Web Services", None, "en", "USD", (80, 160), 30, "Cloud services"),
     DemoVendor("Google Workspace", None, "en", "USD", (36, 36), 30, "Business Starter licences"),
     DemoVendor("Figma Ireland Ltd", None, "en", "EUR", (45, 45), 30, "Professional plan"),
 )
 # One large job (above the allocation-number threshold) per year, to show VAT reclaim rules.
-CONTRACTOR = DemoVendor('א.ב. שיפוצים בע"מ', _with_check_digit("51555666"), "he", "ILS", (12000, 26000), 365,
-                        "עבודות שיפוץ")
+CONTRACTOR = DemoVendor(
+    'א.ב. שיפוצים בע"מ', _with_check_digit("51555666"), "he", "ILS", (12000, 26000), 365, "עבודות שיפוץ"
+)
 
 
 @dataclass(frozen=True)
@@ -103,15 +122,27 @@ def invoice_lines(invoice: DemoInvoice) -> list[str]:
     """The printed lines, in logical order (Hebrew still to be made visual)."""
     vendor, day = invoice.vendor, invoice.day.strftime("%d/%m/%Y")
     if vendor.language == "he":
-        lines = [vendor.name, f"ע.מ. {vendor.tax_id}", f"חשבונית מס מספר {invoice.number}", f"תאריך {day}",
-                 f"{vendor.item} {_money(invoice.subtotal)}", f'סה"כ לפני מע"מ {_money(invoice.subtotal)}',
-                 f'מע"מ {vat_rate(invoice.day) * 100:.0f}% {_money(invoice.vat)}',
-                 f'סה"כ לתשלום {_money(invoice.total)} ש"ח']
+        lines = [
+            vendor.name,
+            f"ע.מ. {vendor.tax_id}",
+            f"חשבונית מס מספר {invoice.number}",
+            f"תאריך {day}",
+            f"{vendor.item} {_money(invoice.subtotal)}",
+            f'סה"כ לפני מע"מ {_money(invoice.subtotal)}',
+            f'מע"מ {vat_rate(invoice.day) * 100:.0f}% {_money(invoice.vat)}',
+            f'סה"כ לתשלום {_money(invoice.total)} ש"ח',
+        ]
         if invoice.allocation_number:
             lines.append(f"מספר הקצאה {invoice.allocation_number}")
         return lines
-    return [vendor.name, f"Invoice No. {invoice.number}", f"Date {day}", f"Currency {vendor.currency}",
-            f"{vendor.item} {_money(invoice.subtotal)}", f"Total due {vendor.currency} {_money(invoice.total)}"]
+    return [
+        vendor.name,
+        f"Invoice No. {invoice.number}",
+        f"Date {day}",
+        f"Currency {vendor.currency}",
+        f"{vendor.item} {_money(invoice.subtotal)}",
+        f"Total due {vendor.currency} {_money(invoice.total)}",
+    ]
 
 
 def render_pdf(invoice: DemoInvoice) -> bytes:

@@ -174,8 +174,10 @@ def reclaimable_vat(
         )
     if vat_amount is None or vat_amount <= 0:
         return VatReclaim(zero, "no VAT on the document")
-    if allocation_required(document_type, amount_before_vat_ils, on) and not valid_allocation_number(
-        allocation_number
+    if (
+        on is not None
+        and allocation_required(document_type, amount_before_vat_ils, on)
+        and not valid_allocation_number(allocation_number)
     ):
         return VatReclaim(
             zero, f"an allocation number is required above {allocation_threshold(on)} ILS before VAT"

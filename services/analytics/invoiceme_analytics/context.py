@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 import asyncpg
 import httpx
-
 from invoiceme_common.money import load_bundled_rates
 
 from .insights.narrative import Narrator, TemplateNarrator, narrator_from_settings

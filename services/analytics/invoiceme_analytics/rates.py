@@ -140,7 +140,8 @@ class RateService:
 
     async def _remember(self, rate: Rate, on: date) -> None:
         await self._pool.execute(
-            """INSERT INTO fx_rates (base, quote, for_date, rate, rate_date, source) VALUES ($1, $2, $3, $4, $5, $6)
+            """INSERT INTO fx_rates (base, quote, for_date, rate, rate_date, source)
+               VALUES ($1, $2, $3, $4, $5, $6)
                ON CONFLICT (base, quote, for_date) DO NOTHING""",
             rate.base,
             rate.quote,
@@ -152,5 +153,5 @@ class RateService:
 
 
 def online_providers(client: httpx.AsyncClient, boi_url: str, frankfurter_url: str) -> list[RatesProvider]:
-    """Production order: Bank of Israel for ILS pairs, Frankfurter/ECB for the rest (and as BOI's fallback)."""
+    """Production order: Bank of Israel for ILS pairs, Frankfurter/ECB for the rest (and BOI's fallback)."""
     return [BankOfIsraelProvider(client, boi_url), FrankfurterProvider(client, frankfurter_url)]

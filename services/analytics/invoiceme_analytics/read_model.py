@@ -40,7 +40,8 @@ class BusinessRow:
 async def load_facts(pool: asyncpg.Pool | asyncpg.Connection, tenant_id: uuid.UUID) -> list[FactRow]:
     """Every current (not deleted) invoice of the tenant that has a total."""
     rows = await pool.fetch(
-        """SELECT invoice_id, business_id, vendor, invoice_date, month, document_type, invoice_number, currency,
+        """SELECT invoice_id, business_id, vendor, invoice_date, month, document_type, invoice_number,
+                  currency,
                   total, base_total, subtotal, vat_amount, allocation_number, before_vat_ils, reclaimable_vat,
                   fx_warning
            FROM analytics_invoice_facts

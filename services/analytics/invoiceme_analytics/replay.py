@@ -12,11 +12,10 @@ from collections.abc import Callable
 
 import asyncpg
 import nats
-from nats.js.api import DeliverPolicy
-
 from invoiceme_common.events import InvoiceDeleted, InvoiceSaved
 from invoiceme_common.logging import get_logger
 from invoiceme_common.topology import Topology
+from nats.js.api import DeliverPolicy
 
 from . import handlers
 from .context import AnalyticsContext
@@ -33,7 +32,10 @@ async def clear_projection(pool: asyncpg.Pool) -> None:
 
 
 async def replay(
-    ctx: AnalyticsContext, nats_url: str, topology: Topology, progress: Callable[[int, int], None] | None = None
+    ctx: AnalyticsContext,
+    nats_url: str,
+    topology: Topology,
+    progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Replay up to the stream's last message at the start; returns how many events were applied."""
     nc = await nats.connect(nats_url)
@@ -43,7 +45,9 @@ async def replay(
         last = (await js.stream_info(topology.stream)).state.last_seq
         if last == 0:
             return 0
-        sub = await js.subscribe(topology.subjects_wildcard, ordered_consumer=True, deliver_policy=DeliverPolicy.ALL)
+        sub = await js.subscribe(
+            topology.subjects_wildcard, ordered_consumer=True, deliver_policy=DeliverPolicy.ALL
+        )
         try:
             while True:
                 msg = await sub.next_msg(timeout=10)
@@ -72,7 +76,11 @@ async def replay(
     return applied
 
 
-async def rebuild(ctx: AnalyticsContext, nats_url: str, topology: Topology,
-                  progress: Callable[[int, int], None] | None = None) -> int:
+async def rebuild(
+    ctx: AnalyticsContext,
+    nats_url: str,
+    topology: Topology,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
     await clear_projection(ctx.pool)
     return await replay(ctx, nats_url, topology, progress)

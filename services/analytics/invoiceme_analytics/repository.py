@@ -74,7 +74,7 @@ def summary_fact(fact: InvoiceFact | None) -> Fact | None:
     if fact is None or fact.invoice.total is None:
         return None
     inv = fact.invoice
-    return Fact(inv.vendor, inv.month, inv.currency, inv.total)
+    return Fact(inv.vendor, inv.month, inv.currency, fact.invoice.total)
 
 
 class BaseCurrencyChanged(Exception):
@@ -91,7 +91,8 @@ async def _move_summary(
 ) -> None:
     for delta in deltas(old, new):
         await conn.execute(
-            """INSERT INTO analytics_aggregates (tenant_id, dimension, key, currency, invoice_count, total_sum)
+            """INSERT INTO analytics_aggregates
+                 (tenant_id, dimension, key, currency, invoice_count, total_sum)
                VALUES ($1, $2, $3, $4, $5, $6)
                ON CONFLICT (tenant_id, dimension, key, currency) DO UPDATE
                SET invoice_count = analytics_aggregates.invoice_count + EXCLUDED.invoice_count,
@@ -142,7 +143,8 @@ async def _write_fact(
               (invoice_id, tenant_id, extraction_version, last_event_id, deleted, {names})
             VALUES ($1, $2, $3, $4, $5, {params})
             ON CONFLICT (invoice_id) DO UPDATE SET extraction_version = EXCLUDED.extraction_version,
-              last_event_id = EXCLUDED.last_event_id, deleted = EXCLUDED.deleted, updated_at = now(), {updates}""",
+              last_event_id = EXCLUDED.last_event_id, deleted = EXCLUDED.deleted, updated_at = now(),
+              {updates}""",
         invoice_id,
         tenant_id,
         version,

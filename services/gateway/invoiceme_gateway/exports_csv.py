@@ -13,12 +13,38 @@ from typing import Any
 
 BOM = "\ufeff"
 INVOICE_COLUMNS = (
-    "id", "status", "invoice_date", "business", "vendor_name", "vendor_tax_id", "invoice_number", "document_type",
-    "currency", "subtotal", "vat_rate", "vat_amount", "total", "allocation_number", "base_currency", "base_total",
-    "fx_rate", "fx_rate_date", "fx_source", "fx_warning", "reclaimable_vat", "filename", "created_at",
+    "id",
+    "status",
+    "invoice_date",
+    "business",
+    "vendor_name",
+    "vendor_tax_id",
+    "invoice_number",
+    "document_type",
+    "currency",
+    "subtotal",
+    "vat_rate",
+    "vat_amount",
+    "total",
+    "allocation_number",
+    "base_currency",
+    "base_total",
+    "fx_rate",
+    "fx_rate_date",
+    "fx_source",
+    "fx_warning",
+    "reclaimable_vat",
+    "filename",
+    "created_at",
 )
-_EXTENSIONS = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp",
-               "image/heic": ".heic", "image/tiff": ".tif"}
+_EXTENSIONS = {
+    "application/pdf": ".pdf",
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/webp": ".webp",
+    "image/heic": ".heic",
+    "image/tiff": ".tif",
+}
 _UNSAFE = re.compile(r"[^\w\u0590-\u05FF.-]+")
 
 
@@ -36,20 +62,41 @@ def invoice_record(row: Mapping[str, Any]) -> dict[str, Any]:
     """One invoice as a flat record (same keys in CSV and JSON)."""
     fields = row["fields"] or {}
     record = {
-        "id": str(row["id"]), "status": row["status"], "business": row["business_name"],
-        "base_currency": row["base_currency"], "base_total": row["base_total"], "fx_rate": row["fx_rate"],
-        "fx_rate_date": row["fx_rate_date"], "fx_source": row["fx_source"], "fx_warning": row["fx_warning"],
-        "reclaimable_vat": row["reclaimable_vat"], "filename": row["filename"], "created_at": row["created_at"],
+        "id": str(row["id"]),
+        "status": row["status"],
+        "business": row["business_name"],
+        "base_currency": row["base_currency"],
+        "base_total": row["base_total"],
+        "fx_rate": row["fx_rate"],
+        "fx_rate_date": row["fx_rate_date"],
+        "fx_source": row["fx_source"],
+        "fx_warning": row["fx_warning"],
+        "reclaimable_vat": row["reclaimable_vat"],
+        "filename": row["filename"],
+        "created_at": row["created_at"],
     }
-    for name in ("invoice_date", "vendor_name", "vendor_tax_id", "invoice_number", "document_type", "currency",
-                 "subtotal", "vat_rate", "vat_amount", "total", "allocation_number"):
+    for name in (
+        "invoice_date",
+        "vendor_name",
+        "vendor_tax_id",
+        "invoice_number",
+        "document_type",
+        "currency",
+        "subtotal",
+        "vat_rate",
+        "vat_amount",
+        "total",
+        "allocation_number",
+    ):
         record[name] = fields.get(name)
     return {name: record[name] for name in INVOICE_COLUMNS}
 
 
 def json_ready(record: Mapping[str, Any]) -> dict[str, Any]:
-    return {key: float(v) if isinstance(v, Decimal) else v.isoformat() if isinstance(v, date | datetime) else v
-            for key, v in record.items()}
+    return {
+        key: float(v) if isinstance(v, Decimal) else v.isoformat() if isinstance(v, date | datetime) else v
+        for key, v in record.items()
+    }
 
 
 def to_csv(records: Iterable[Mapping[str, Any]], columns: Iterable[str]) -> bytes:
@@ -66,16 +113,25 @@ def to_csv(records: Iterable[Mapping[str, Any]], columns: Iterable[str]) -> byte
 def series_csv(figures: Mapping[str, Any]) -> bytes:
     """The 12-month series of overall or per-business figures, in the base currency."""
     currency = figures["base_currency"]
-    rows = [{"month": p["month"], "count": p["count"], f"spend_{currency}": p["spend"],
-             f"reclaimable_vat_{currency}": p["reclaimable_vat"]} for p in figures["series"]]
+    rows = [
+        {
+            "month": p["month"],
+            "count": p["count"],
+            f"spend_{currency}": p["spend"],
+            f"reclaimable_vat_{currency}": p["reclaimable_vat"],
+        }
+        for p in figures["series"]
+    ]
     return to_csv(rows, ["month", "count", f"spend_{currency}", f"reclaimable_vat_{currency}"])
 
 
 def archive_name(record: Mapping[str, Any], content_type: str | None, taken: set[str]) -> str:
     """`YYYY-MM-DD_business_number.ext`, filesystem-safe (Hebrew kept) and unique within the archive."""
-    parts = [str(record.get("invoice_date") or "undated"), str(record.get("business") or record.get("vendor_name")
-                                                                 or "unassigned"),
-             str(record.get("invoice_number") or record["id"][:8])]
+    parts = [
+        str(record.get("invoice_date") or "undated"),
+        str(record.get("business") or record.get("vendor_name") or "unassigned"),
+        str(record.get("invoice_number") or record["id"][:8]),
+    ]
     stem = "_".join(_UNSAFE.sub("-", part).strip("-")[:60] or "x" for part in parts)
     extension = _EXTENSIONS.get(content_type or "", ".bin")
     name, counter = f"{stem}{extension}", 2

@@ -52,8 +52,12 @@ class FakeServer:
                 if parts.path.startswith("/boi/RER_USD_ILS"):
                     return self._send(200, BOI_CSV, "text/csv")
                 if parts.path.startswith("/frankfurter/"):
-                    body = {"amount": 1.0, "base": query["from"], "date": parts.path.rsplit("/", 1)[1],
-                            "rates": {query["to"]: 0.9234}}
+                    body = {
+                        "amount": 1.0,
+                        "base": query["from"],
+                        "date": parts.path.rsplit("/", 1)[1],
+                        "rates": {query["to"]: 0.9234},
+                    }
                     return self._send(200, json.dumps(body), "application/json")
                 return self._send(404, "{}", "application/json")
 

@@ -39,11 +39,13 @@ async def create_business(
 ) -> uuid.UUID:
     business_id = uuid.uuid4()
     has_name_key = await pool.fetchval(
-        "SELECT 1 FROM information_schema.columns WHERE table_name = 'businesses' AND column_name = 'name_key'"
+        "SELECT 1 FROM information_schema.columns"
+        " WHERE table_name = 'businesses' AND column_name = 'name_key'"
     )
     if has_name_key:
         await pool.execute(
-            "INSERT INTO businesses (id, tenant_id, name, name_key, monthly_limit) VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO businesses (id, tenant_id, name, name_key, monthly_limit)"
+            " VALUES ($1, $2, $3, $4, $5)",
             business_id,
             tenant_id,
             name,
@@ -122,7 +124,7 @@ async def running_analytics(
             await broker.stop()
 
 
-async def wait_drained(nats_url: str, namespace: str, timeout: float = 30.0) -> None:
+async def wait_drained(nats_url: str, namespace: str, within_seconds: float = 30.0) -> None:
     """Until every analytics consumer has nothing pending or unacknowledged."""
     topology = Topology(namespace)
     nc = await nats.connect(nats_url)
@@ -133,7 +135,7 @@ async def wait_drained(nats_url: str, namespace: str, timeout: float = 30.0) -> 
             f"{namespace}-analytics-deleted",
             f"{namespace}-analytics-settings",
         ]
-        deadline = asyncio.get_running_loop().time() + timeout
+        deadline = asyncio.get_running_loop().time() + within_seconds
         while True:
             infos = [await js.consumer_info(topology.stream, durable) for durable in durables]
             if all(info.num_pending == 0 and info.num_ack_pending == 0 for info in infos):
@@ -154,25 +156,44 @@ async def tenant_of(pool: asyncpg.Pool, headers: dict[str, str], client: Any) ->
     return await pool.fetchval("SELECT tenant_id FROM users WHERE email = $1", email)
 
 
-async def upload_and_save(client: Any, headers: dict[str, str], pool: asyncpg.Pool, publisher: Publisher,
-                          fields: dict[str, Any], business_id: uuid.UUID | None = None) -> uuid.UUID:
+async def upload_and_save(
+    client: Any,
+    headers: dict[str, str],
+    pool: asyncpg.Pool,
+    publisher: Publisher,
+    fields: dict[str, Any],
+    business_id: uuid.UUID | None = None,
+) -> uuid.UUID:
     """Upload a small PDF through the gateway (so the original is stored), then save fields the way the
     extractor does (row + InvoiceSaved on NATS)."""
     from invoiceme_common.events import InvoiceSaved
 
     pdf = b"%PDF-1.4\n% " + uuid.uuid4().hex.encode() + b"\n%%EOF\n"
-    response = await client.post("/api/invoices", headers=headers, files={"file": ("a.pdf", pdf, "application/pdf")})
+    response = await client.post(
+        "/api/invoices", headers=headers, files={"file": ("a.pdf", pdf, "application/pdf")}
+    )
     assert response.status_code == 202, response.text
     invoice_id = uuid.UUID(response.json()["id"])
     row = await pool.fetchrow(
         "UPDATE invoices SET fields = $2, business_id = $3, status = 'extracted', extraction_version = 1"
-        " WHERE id = $1 RETURNING tenant_id", invoice_id, fields, business_id,
+        " WHERE id = $1 RETURNING tenant_id",
+        invoice_id,
+        fields,
+        business_id,
     )
     await publisher.publish(
-        InvoiceSaved(tenant_id=row["tenant_id"], invoice_id=invoice_id, extraction_version=1, status="extracted",
-                     business_id=business_id, vendor_name=fields.get("vendor_name"),
-                     invoice_date=fields.get("invoice_date"), currency=fields.get("currency"),
-                     total=fields.get("total"), fields=fields),
+        InvoiceSaved(
+            tenant_id=row["tenant_id"],
+            invoice_id=invoice_id,
+            extraction_version=1,
+            status="extracted",
+            business_id=business_id,
+            vendor_name=fields.get("vendor_name"),
+            invoice_date=fields.get("invoice_date"),
+            currency=fields.get("currency"),
+            total=fields.get("total"),
+            fields=fields,
+        ),
         publisher.topology.invoice_saved,
     )
     return invoice_id

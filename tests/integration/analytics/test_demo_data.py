@@ -10,6 +10,7 @@ from invoiceme_cli.demo_cmd import seed_demo
 from invoiceme_cli.demo_documents import plan_invoices, render_pdf
 from invoiceme_ocr.engine import OcrOptions
 from invoiceme_ocr.pdf import read_pdf_page
+
 from tests.support.gateway import gateway_client, gateway_settings
 
 
@@ -42,10 +43,13 @@ class TestSeedThroughGateway:
             first = await seed_demo(client, email, "demo-password-1", 2, 5, lambda d, t: steps.append((d, t)))
             assert first.uploaded > 5 and first.businesses_created == 9 and steps[-1][0] == steps[-1][1]
             again = await seed_demo(client, email, "demo-password-1", 2, 5)
-            assert again.uploaded == 0 and again.duplicates == first.uploaded and again.businesses_created == 0
+            assert (
+                again.uploaded == 0 and again.duplicates == first.uploaded and again.businesses_created == 0
+            )
         tenant = await db.fetchval("SELECT tenant_id FROM users WHERE email = $1", email)
-        statuses = Counter(r["status"] for r in await db.fetch("SELECT status FROM invoices WHERE tenant_id = $1",
-                                                               tenant))
+        statuses = Counter(
+            r["status"] for r in await db.fetch("SELECT status FROM invoices WHERE tenant_id = $1", tenant)
+        )
         assert sum(statuses.values()) == first.uploaded
         limits = await db.fetch("SELECT monthly_limit FROM businesses WHERE tenant_id = $1", tenant)
         assert sum(1 for r in limits if r["monthly_limit"] is not None) == 4

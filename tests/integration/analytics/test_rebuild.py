@@ -22,19 +22,26 @@ class TestRebuild:
         tenant_id = await create_tenant(db)
         businesses = [await create_business(db, tenant_id, f"B{i}", Decimal(100)) for i in range(2)]
         async with running_analytics(database_url, nats_url, namespace, insights_change_threshold=10_000) as (
-            _ctx, publisher,
+            _ctx,
+            publisher,
         ):
             await run_random_history(db, tenant_id, businesses, publisher, random.Random(99), steps=50)
             await wait_drained(nats_url, namespace)
         live = await read_model.load_facts(db, tenant_id)
 
-        settings = AnalyticsSettings(database_url=database_url, nats_url=nats_url, invoiceme_namespace=namespace,
-                                     insights_change_threshold=10**9)
+        settings = AnalyticsSettings(
+            database_url=database_url,
+            nats_url=nats_url,
+            invoiceme_namespace=namespace,
+            insights_change_threshold=10**9,
+        )
         ctx = AnalyticsContext(settings, lambda: db)
         await ctx.start()
         try:
             seen: list[tuple[int, int]] = []
-            applied = await rebuild(ctx, nats_url, Topology(namespace), lambda seq, last: seen.append((seq, last)))
+            applied = await rebuild(
+                ctx, nats_url, Topology(namespace), lambda seq, last: seen.append((seq, last))
+            )
         finally:
             await ctx.stop()
         assert applied == 50 and seen[-1][0] == seen[-1][1]

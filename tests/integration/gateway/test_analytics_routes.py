@@ -11,8 +11,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-
 from invoiceme_common.money import convert, load_bundled_rates, money
+
 from tests.integration.analytics.support import (
     create_business,
     running_analytics,
@@ -26,8 +26,14 @@ USD_ON_OCT_5 = load_bundled_rates().rate("USD", "ILS", date(2026, 10, 5))
 
 
 def invoice(day: str, total: str, currency: str = "ILS", **extra) -> dict:
-    fields = {"document_type": "tax_invoice", "vendor_name": "בזק", "invoice_number": uuid.uuid4().hex[:6],
-              "invoice_date": day, "currency": currency, "total": float(total)}
+    fields = {
+        "document_type": "tax_invoice",
+        "vendor_name": "בזק",
+        "invoice_number": uuid.uuid4().hex[:6],
+        "invoice_date": day,
+        "currency": currency,
+        "total": float(total),
+    }
     fields.update(extra)
     return fields
 
@@ -37,7 +43,10 @@ async def world(database_url, nats_url, namespace, db):
     """Alice with two businesses and invoices in Sep/Oct 2026; Bob with nothing."""
     async with (
         gateway_client(gateway_settings(database_url, nats_url, namespace)) as client,
-        running_analytics(database_url, nats_url, namespace, insights_change_threshold=1) as (_ctx, publisher),
+        running_analytics(database_url, nats_url, namespace, insights_change_threshold=1) as (
+            _ctx,
+            publisher,
+        ),
     ):
         alice, bob = await signup(client), await signup(client)
         tenant = await tenant_of(db, alice, client)
@@ -48,14 +57,29 @@ async def world(database_url, nats_url, namespace, db):
             "oct1": await upload_and_save(client, alice, db, publisher, invoice("2026-10-03", "700"), bezeq),
             "oct2": await upload_and_save(client, alice, db, publisher, invoice("2026-10-04", "500"), bezeq),
             "usd": await upload_and_save(
-                client, alice, db, publisher,
-                invoice("2026-10-05", "100", "USD", vendor_name="AWS", document_type="receipt"), aws),
+                client,
+                alice,
+                db,
+                publisher,
+                invoice("2026-10-05", "100", "USD", vendor_name="AWS", document_type="receipt"),
+                aws,
+            ),
             "big": await upload_and_save(
-                client, alice, db, publisher,
-                invoice("2026-10-06", "35400", subtotal=30000, vat_amount=5400, vendor_name="ספק גדול"), None),
+                client,
+                alice,
+                db,
+                publisher,
+                invoice("2026-10-06", "35400", subtotal=30000, vat_amount=5400, vendor_name="ספק גדול"),
+                None,
+            ),
             "vat": await upload_and_save(
-                client, alice, db, publisher,
-                invoice("2026-10-07", "118", subtotal=100, vat_amount=18, allocation_number=None), None),
+                client,
+                alice,
+                db,
+                publisher,
+                invoice("2026-10-07", "118", subtotal=100, vat_amount=18, allocation_number=None),
+                None,
+            ),
         }
         await wait_drained(nats_url, namespace)
         yield client, alice, bob, {"bezeq": bezeq, "aws": aws, **ids}
@@ -83,8 +107,9 @@ class TestAnalyticsRoutes:
 
     async def test_business(self, world):
         client, alice, bob, ids = world
-        response = await client.get(f"/api/analytics/businesses/{ids['bezeq']}", params={"month": "2026-10"},
-                                    headers=alice)
+        response = await client.get(
+            f"/api/analytics/businesses/{ids['bezeq']}", params={"month": "2026-10"}, headers=alice
+        )
         body = response.json()
         assert body["spend_this_month"] == 1200 and body["monthly_limit"] == 1000
         assert body["utilization_percent"] == 120.0
@@ -104,7 +129,7 @@ class TestInsightsRoutes:
     """Detectors find the seeded problems; insights are listed, read and dismissed per tenant."""
 
     async def test_refresh_list_read_dismiss(self, world):
-        client, alice, bob, ids = world
+        client, alice, bob, _ = world
         # Generated automatically by the analytics service already (threshold 1): allocation and VAT.
         kinds = {item["kind"] for item in (await client.get("/api/insights", headers=alice)).json()["items"]}
         assert {"missing_allocation_number"} <= kinds
@@ -121,7 +146,9 @@ class TestInsightsRoutes:
         read = (await client.get(f"/api/insights/{overrun['id']}", headers=alice)).json()
         assert read["read_at"] is not None
         assert (await client.post(f"/api/insights/{overrun['id']}/dismiss", headers=alice)).status_code == 200
-        remaining = {item["id"] for item in (await client.get("/api/insights", headers=alice)).json()["items"]}
+        remaining = {
+            item["id"] for item in (await client.get("/api/insights", headers=alice)).json()["items"]
+        }
         assert overrun["id"] not in remaining
         assert (await client.get("/api/insights", headers=bob)).json()["items"] == []
 
@@ -135,23 +162,33 @@ class TestExports:
         assert response.status_code == 200 and response.content.startswith(b"\xef\xbb\xbf")
         rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
         assert len(rows) == 6 and "בזק" in {row["business"] for row in rows}
-        usd = (await client.get("/api/exports/invoices.json", params={"currency": "USD"}, headers=alice)).json()
+        usd = (
+            await client.get("/api/exports/invoices.json", params={"currency": "USD"}, headers=alice)
+        ).json()
         assert usd["count"] == 1 and usd["items"][0]["base_total"] == float(convert(money(100), USD_ON_OCT_5))
         assert usd["items"][0]["fx_source"] == "ecb-bundled"
-        unassigned = await client.get("/api/exports/invoices.json", params={"unassigned": "true"}, headers=alice)
+        unassigned = await client.get(
+            "/api/exports/invoices.json", params={"unassigned": "true"}, headers=alice
+        )
         assert unassigned.json()["count"] == 2
         assert (await client.get("/api/exports/invoices.json", headers=bob)).json()["count"] == 0
 
     async def test_analytics_csv(self, world):
         client, alice, bob, ids = world
-        overall = await client.get("/api/exports/analytics/overall.csv", params={"month": "2026-10"}, headers=alice)
+        overall = await client.get(
+            "/api/exports/analytics/overall.csv", params={"month": "2026-10"}, headers=alice
+        )
         lines = overall.content.decode("utf-8-sig").splitlines()
         assert lines[0] == "month,count,spend_ILS,reclaimable_vat_ILS" and lines[-1].startswith("2026-10,5,")
-        per = await client.get(f"/api/exports/analytics/businesses/{ids['bezeq']}.csv",
-                               params={"month": "2026-10"}, headers=alice)
+        per = await client.get(
+            f"/api/exports/analytics/businesses/{ids['bezeq']}.csv",
+            params={"month": "2026-10"},
+            headers=alice,
+        )
         assert per.content.decode("utf-8-sig").splitlines()[-1] == "2026-10,2,1200.00,0.00"
-        assert (await client.get(f"/api/exports/analytics/businesses/{ids['bezeq']}.csv",
-                                 headers=bob)).status_code == 404
+        assert (
+            await client.get(f"/api/exports/analytics/businesses/{ids['bezeq']}.csv", headers=bob)
+        ).status_code == 404
 
     async def test_accountant_zip(self, world):
         client, alice, bob, _ = world
@@ -163,6 +200,7 @@ class TestExports:
         originals = [name for name in names if name.startswith("originals/")]
         assert len(originals) == 5 and any(name.startswith("originals/2026-10-03_בזק_") for name in originals)
         assert all(archive.read(name).startswith(b"%PDF") for name in originals)
-        empty = zipfile.ZipFile(io.BytesIO((await client.get("/api/exports/accountant/2026-10.zip",
-                                                             headers=bob)).content))
+        empty = zipfile.ZipFile(
+            io.BytesIO((await client.get("/api/exports/accountant/2026-10.zip", headers=bob)).content)
+        )
         assert empty.namelist() == ["invoices.csv"]

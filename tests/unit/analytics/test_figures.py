@@ -12,11 +12,28 @@ from invoiceme_analytics.read_model import BusinessRow, FactRow
 BIZ = BusinessRow(uuid.uuid4(), "Bezeq", Decimal("100"))
 
 
-def fact(day: str, amount: str, business: uuid.UUID | None = BIZ.id, currency: str = "ILS",
-         base: str | None = None) -> FactRow:
+def fact(
+    day: str, amount: str, business: uuid.UUID | None = BIZ.id, currency: str = "ILS", base: str | None = None
+) -> FactRow:
     d = date.fromisoformat(day)
-    return FactRow(uuid.uuid4(), business, "v", d, d.strftime("%Y-%m"), "tax_invoice", None, currency,
-                   Decimal(amount), Decimal(base or amount), None, None, None, None, Decimal("0"), None)
+    return FactRow(
+        uuid.uuid4(),
+        business,
+        "v",
+        d,
+        d.strftime("%Y-%m"),
+        "tax_invoice",
+        None,
+        currency,
+        Decimal(amount),
+        Decimal(base or amount),
+        None,
+        None,
+        None,
+        None,
+        Decimal("0"),
+        None,
+    )
 
 
 class TestMonths:
@@ -42,9 +59,29 @@ class TestBusinessFigures:
 
 class TestOverall:
     def test_change_budget_unassigned_and_unconverted(self):
-        rows = [fact("2026-02-03", "100"), fact("2026-03-03", "150"), fact("2026-03-04", "50", None),
-                FactRow(uuid.uuid4(), None, "x", date(2026, 3, 5), "2026-03", None, None, "JPY", Decimal("9"),
-                        None, None, None, None, None, None, "no rate")]
+        rows = [
+            fact("2026-02-03", "100"),
+            fact("2026-03-03", "150"),
+            fact("2026-03-04", "50", None),
+            FactRow(
+                uuid.uuid4(),
+                None,
+                "x",
+                date(2026, 3, 5),
+                "2026-03",
+                None,
+                None,
+                "JPY",
+                Decimal("9"),
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                "no rate",
+            ),
+        ]
         body = overall_figures(rows, {BIZ.id: BIZ}, date(2026, 3, 31), "ILS")
         assert body["spend_this_month"] == Decimal("200") and body["spend_last_month"] == Decimal("100")
         assert body["change_percent"] == 100.0

@@ -14,36 +14,72 @@ B = BusinessRow(uuid.uuid4(), "Electric", None)
 BUSINESSES = {A.id: A, B.id: B}
 
 
-def fact(day: date, amount: str, business=A.id, number=None, doc="tax_invoice", subtotal=None, vat=None,
-         before_vat_ils=None, allocation=None) -> FactRow:
-    return FactRow(uuid.uuid4(), business, "vendor", day, day.strftime("%Y-%m"), doc, number, "ILS",
-                   Decimal(amount), Decimal(amount), subtotal, vat, allocation, before_vat_ils, Decimal(0), None)
+def fact(
+    day: date,
+    amount: str,
+    business=A.id,
+    number=None,
+    doc="tax_invoice",
+    subtotal=None,
+    vat=None,
+    before_vat_ils=None,
+    allocation=None,
+) -> FactRow:
+    return FactRow(
+        uuid.uuid4(),
+        business,
+        "vendor",
+        day,
+        day.strftime("%Y-%m"),
+        doc,
+        number,
+        "ILS",
+        Decimal(amount),
+        Decimal(amount),
+        subtotal,
+        vat,
+        allocation,
+        before_vat_ils,
+        Decimal(0),
+        None,
+    )
 
 
 class TestDetectors:
     def test_month_over_month_names_the_top_mover(self):
-        rows = [fact(date(2026, 2, 1), "100", B.id), fact(date(2026, 3, 1), "100", B.id),
-                fact(date(2026, 3, 2), "80", A.id)]
+        rows = [
+            fact(date(2026, 2, 1), "100", B.id),
+            fact(date(2026, 3, 1), "100", B.id),
+            fact(date(2026, 3, 2), "80", A.id),
+        ]
         (found,) = detectors.month_over_month(rows, BUSINESSES, date(2026, 3, 20), "ILS")
         assert found.data["change_percent"] == "+80.0" and found.data["top_mover"] == "Netflix"
 
     def test_recurring_charge(self):
         start = date(2026, 1, 5)
-        rows = [fact(start + timedelta(days=30 * i), amount) for i, amount in enumerate(["49.90", "49.90", "52"])]
+        rows = [
+            fact(start + timedelta(days=30 * i), amount) for i, amount in enumerate(["49.90", "49.90", "52"])
+        ]
         (found,) = detectors.recurring_charges(rows, BUSINESSES, "ILS")
         assert found.data["every_days"] == "30" and found.data["next_expected"] == "2026-04-05"
         irregular = [*rows[:2], fact(start + timedelta(days=200), "49.90")]
         assert detectors.recurring_charges(irregular, BUSINESSES, "ILS") == []
 
     def test_spike(self):
-        rows = [fact(date(2026, 1, d), "100", B.id) for d in (1, 10, 20)] + [fact(date(2026, 3, 1), "450", B.id)]
+        rows = [fact(date(2026, 1, d), "100", B.id) for d in (1, 10, 20)] + [
+            fact(date(2026, 3, 1), "450", B.id)
+        ]
         (found,) = detectors.spikes(rows, BUSINESSES, date(2026, 3, 5), "ILS")
         assert found.data["usual"] == "100.00" and found.data["times"] == "4.5"
 
     def test_duplicates_by_number_or_amount_and_date(self):
-        rows = [fact(date(2026, 3, 1), "10", number="77"), fact(date(2026, 3, 9), "12", number="77"),
-                fact(date(2026, 3, 2), "55", B.id), fact(date(2026, 3, 2), "55", B.id),
-                fact(date(2026, 3, 3), "55", B.id)]
+        rows = [
+            fact(date(2026, 3, 1), "10", number="77"),
+            fact(date(2026, 3, 9), "12", number="77"),
+            fact(date(2026, 3, 2), "55", B.id),
+            fact(date(2026, 3, 2), "55", B.id),
+            fact(date(2026, 3, 3), "55", B.id),
+        ]
         found = detectors.possible_duplicates(rows, BUSINESSES)
         assert sorted(len(f.invoice_ids) for f in found) == [2, 2]
 
@@ -52,19 +88,26 @@ class TestDetectors:
         assert [f.kind for f in over] == ["budget_overrun"]
         pace = detectors.budget_alerts([fact(date(2026, 3, 2), "60")], BUSINESSES, date(2026, 3, 10), "ILS")
         assert [f.kind for f in pace] == ["budget_forecast"] and pace[0].data["forecast"] == "186.00"
-        assert detectors.budget_alerts([fact(date(2026, 3, 2), "10")], BUSINESSES, date(2026, 3, 10), "ILS") == []
+        assert (
+            detectors.budget_alerts([fact(date(2026, 3, 2), "10")], BUSINESSES, date(2026, 3, 10), "ILS")
+            == []
+        )
 
     def test_missing_allocation_number(self):
         day = date(2026, 7, 1)
-        rows = [fact(day, "7080", before_vat_ils=Decimal("6000"), vat=Decimal("1080")),
-                fact(day, "7080", before_vat_ils=Decimal("6000"), allocation="123456789"),
-                fact(day, "7080", doc="receipt", before_vat_ils=Decimal("6000"))]
+        rows = [
+            fact(day, "7080", before_vat_ils=Decimal("6000"), vat=Decimal("1080")),
+            fact(day, "7080", before_vat_ils=Decimal("6000"), allocation="123456789"),
+            fact(day, "7080", doc="receipt", before_vat_ils=Decimal("6000")),
+        ]
         (found,) = detectors.missing_allocation_numbers(rows, BUSINESSES)
         assert found.data["threshold"] == "5000.00" and found.data["vat"] == "1080.00"
 
     def test_vat_that_does_not_add_up(self):
-        rows = [fact(date(2026, 3, 1), "118", subtotal=Decimal("100"), vat=Decimal("18")),
-                fact(date(2026, 3, 1), "130", subtotal=Decimal("100"), vat=Decimal("18"))]
+        rows = [
+            fact(date(2026, 3, 1), "118", subtotal=Decimal("100"), vat=Decimal("18")),
+            fact(date(2026, 3, 1), "130", subtotal=Decimal("100"), vat=Decimal("18")),
+        ]
         (found,) = detectors.vat_mismatches(rows, BUSINESSES)
         assert found.data["difference"] == "12.00"
 

@@ -6,7 +6,6 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-
 from invoiceme_common.money import (
     RateTable,
     allocation_threshold,
@@ -16,8 +15,14 @@ from invoiceme_common.money import (
     staleness_warning,
 )
 
-TABLE = RateTable("EUR", {"ILS": [(date(2025, 1, 2), Decimal("3.8")), (date(2025, 1, 3), Decimal("4.0"))],
-                          "USD": [(date(2025, 1, 2), Decimal("1.0")), (date(2025, 1, 3), Decimal("1.05"))]}, "t")
+TABLE = RateTable(
+    "EUR",
+    {
+        "ILS": [(date(2025, 1, 2), Decimal("3.8")), (date(2025, 1, 3), Decimal("4.0"))],
+        "USD": [(date(2025, 1, 2), Decimal("1.0")), (date(2025, 1, 3), Decimal("1.05"))],
+    },
+    "t",
+)
 
 
 class TestRates:
@@ -48,22 +53,34 @@ class TestRates:
 class TestVatReclaim:
     """Only tax invoices (and tax invoice-receipts) with a valid allocation number where required."""
 
-    @pytest.mark.parametrize(("day", "threshold"), [
-        (date(2024, 5, 4), None), (date(2024, 5, 5), 25000), (date(2025, 1, 1), 20000),
-        (date(2026, 1, 1), 10000), (date(2026, 5, 31), 10000), (date(2026, 6, 1), 5000),
-    ])
+    @pytest.mark.parametrize(
+        ("day", "threshold"),
+        [
+            (date(2024, 5, 4), None),
+            (date(2024, 5, 5), 25000),
+            (date(2025, 1, 1), 20000),
+            (date(2026, 1, 1), 10000),
+            (date(2026, 5, 31), 10000),
+            (date(2026, 6, 1), 5000),
+        ],
+    )
     def test_thresholds_by_date(self, day, threshold):
         assert allocation_threshold(day) == (Decimal(threshold) if threshold else None)
 
     def test_rules(self):
         day = date(2026, 7, 1)
-        assert reclaimable_vat("tax_invoice", Decimal("90"), Decimal("500"), None, day).amount == Decimal("90")
+        assert reclaimable_vat("tax_invoice", Decimal("90"), Decimal("500"), None, day).amount == Decimal(
+            "90"
+        )
         big = reclaimable_vat("tax_invoice", Decimal("1800"), Decimal("10000"), None, day)
         assert big.amount == 0 and "allocation number" in big.reason
-        assert reclaimable_vat("tax_invoice_receipt", Decimal("1800"), Decimal("10000"), "123456789",
-                               day).amount == Decimal("1800")
+        assert reclaimable_vat(
+            "tax_invoice_receipt", Decimal("1800"), Decimal("10000"), "123456789", day
+        ).amount == Decimal("1800")
         assert reclaimable_vat("tax_invoice", Decimal("1800"), Decimal("10000"), "12345", day).amount == 0
         assert reclaimable_vat("receipt", Decimal("18"), Decimal("100"), None, day).amount == 0
         assert reclaimable_vat("invoice", Decimal("18"), Decimal("100"), None, day).amount == 0
-        before_rule = reclaimable_vat("tax_invoice", Decimal("9000"), Decimal("50000"), None, date(2024, 1, 1))
+        before_rule = reclaimable_vat(
+            "tax_invoice", Decimal("9000"), Decimal("50000"), None, date(2024, 1, 1)
+        )
         assert before_rule.amount == Decimal("9000")

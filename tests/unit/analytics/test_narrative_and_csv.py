@@ -3,23 +3,37 @@
 from __future__ import annotations
 
 import httpx
-
 from invoiceme_analytics.insights.detectors import Insight
 from invoiceme_analytics.insights.narrative import LlmNarrator, acceptable_narrative, template_narrative
 from invoiceme_gateway.exports_csv import archive_name, series_csv, to_csv
+
 from tests.integration.analytics.fake_servers import fake_server
 
-OVERRUN = Insight("budget_overrun", "f", "critical", "2026-03",
-                  {"name": "בזק", "spent": "1200.00", "limit": "1000.00", "percent": "120", "currency": "ILS",
-                   "month": "2026-03", "forecast": "1500.00"})
+OVERRUN = Insight(
+    "budget_overrun",
+    "f",
+    "critical",
+    "2026-03",
+    {
+        "name": "בזק",
+        "spent": "1200.00",
+        "limit": "1000.00",
+        "percent": "120",
+        "currency": "ILS",
+        "month": "2026-03",
+        "forecast": "1500.00",
+    },
+)
 
 
 class TestTemplates:
     def test_every_kind_has_both_languages(self):
-        from invoiceme_analytics.insights.narrative import TEMPLATES
+        from invoiceme_analytics.insights.templates import TEMPLATES
 
         assert set(TEMPLATES["en"]) == set(TEMPLATES["he"])
-        assert template_narrative(OVERRUN, "en").startswith("בזק is over its monthly budget: 1200.00 of 1000.00")
+        assert template_narrative(OVERRUN, "en").startswith(
+            "בזק is over its monthly budget: 1200.00 of 1000.00"
+        )
         assert "חרג מהתקציב" in template_narrative(OVERRUN, "he")
 
     def test_llm_text_must_use_only_our_numbers(self):
@@ -51,10 +65,17 @@ class TestCsv:
         assert data.startswith(b"\xef\xbb\xbf") and data.decode("utf-8-sig") == "a,b\r\nשלום,\r\n"
 
     def test_series_and_archive_names(self):
-        figures = {"base_currency": "ILS", "series": [{"month": "2026-03", "count": 2, "spend": 10,
-                                                       "reclaimable_vat": 1}]}
+        figures = {
+            "base_currency": "ILS",
+            "series": [{"month": "2026-03", "count": 2, "spend": 10, "reclaimable_vat": 1}],
+        }
         assert series_csv(figures).decode("utf-8-sig").splitlines()[1] == "2026-03,2,10,1"
         taken: set[str] = set()
-        record = {"id": "abcdef123", "invoice_date": "2026-03-01", "business": "בזק / בע\"מ", "invoice_number": "7"}
+        record = {
+            "id": "abcdef123",
+            "invoice_date": "2026-03-01",
+            "business": 'בזק / בע"מ',
+            "invoice_number": "7",
+        }
         assert archive_name(record, "application/pdf", taken) == "2026-03-01_בזק-בע-מ_7.pdf"
         assert archive_name(record, "application/pdf", taken) == "2026-03-01_בזק-בע-מ_7-2.pdf"

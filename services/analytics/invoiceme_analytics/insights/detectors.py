@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
 from invoiceme_common.money import allocation_required, allocation_threshold, valid_allocation_number
@@ -112,7 +113,7 @@ def recurring_charges(
             abs(a - median_amount) > median_amount * RECURRING_AMOUNT_TOLERANCE for a in amounts
         ):
             continue
-        gaps = [(b.invoice_date - a.invoice_date).days for a, b in zip(items, items[1:], strict=False)]  # type: ignore[operator]
+        gaps = [(b.invoice_date - a.invoice_date).days for a, b in pairwise(items)]  # type: ignore[operator]
         median_gap = statistics.median(gaps)
         if median_gap < 6 or any(
             abs(g - median_gap) > median_gap * RECURRING_INTERVAL_TOLERANCE for g in gaps
@@ -145,7 +146,7 @@ def spikes(
     rows: list[FactRow], businesses: dict[uuid.UUID, BusinessRow], as_of: date, currency: str
 ) -> list[Insight]:
     found = []
-    for key, items in sorted(_groups(rows, businesses).items()):
+    for _key, items in sorted(_groups(rows, businesses).items()):
         for row in items:
             if (
                 row.invoice_date is None

@@ -15,43 +15,9 @@ import httpx
 from invoiceme_common.logging import get_logger
 
 from .detectors import Insight
+from .templates import TEMPLATES
 
 log = get_logger(__name__)
-
-TEMPLATES: dict[str, dict[str, str]] = {
-    "en": {
-        "month_over_month": "Spending in {month} was {spend} {currency}, {change_percent}% against {previous_month} "
-        "({previous_spend} {currency}). The biggest change came from {top_mover} ({top_mover_change} {currency}).",
-        "recurring_charge": "{name} charges about {amount} {currency} every {every_days} days ({count} times so far); "
-        "the next charge is expected around {next_expected}.",
-        "spike": "An invoice from {name} on {date} is {amount} {currency}, {times}× the usual {usual} {currency}.",
-        "possible_duplicate": "{count} invoices from {name} look like the same one ({amount} {currency}"
-        " {invoice_number} {date}). Check before paying twice.",
-        "budget_overrun": "{name} is over its monthly budget: {spent} of {limit} {currency} ({percent}%) in {month}.",
-        "budget_forecast": "{name} is on pace to exceed its budget: {spent} of {limit} {currency} spent so far in "
-        "{month}, forecast {forecast} {currency}.",
-        "missing_allocation_number": "Invoice {invoice_number} from {name} ({before_vat} ILS before VAT) needs an "
-        "allocation number above {threshold} ILS; without it the VAT of {vat} {currency} cannot be deducted.",
-        "vat_mismatch": "Invoice from {name}: subtotal {subtotal} + VAT {vat} does not equal the total {total} "
-        "{currency} (off by {difference}).",
-    },
-    "he": {
-        "month_over_month": "ההוצאות ב-{month} הסתכמו ב-{spend} {currency}, שינוי של {change_percent}% לעומת "
-        "{previous_month} ({previous_spend} {currency}). השינוי הגדול ביותר: {top_mover} ({top_mover_change} {currency}).",
-        "recurring_charge": "{name} מחייב כ-{amount} {currency} כל {every_days} ימים ({count} פעמים עד כה); "
-        "החיוב הבא צפוי בסביבות {next_expected}.",
-        "spike": "חשבונית מ-{name} מתאריך {date} על סך {amount} {currency}, פי {times} מהרגיל ({usual} {currency}).",
-        "possible_duplicate": "{count} חשבוניות מ-{name} נראות כפולות ({amount} {currency} {invoice_number} {date}). "
-        "כדאי לבדוק לפני תשלום כפול.",
-        "budget_overrun": "{name} חרג מהתקציב החודשי: {spent} מתוך {limit} {currency} ({percent}%) ב-{month}.",
-        "budget_forecast": "{name} בדרך לחרוג מהתקציב: {spent} מתוך {limit} {currency} עד כה ב-{month}, "
-        "תחזית {forecast} {currency}.",
-        "missing_allocation_number": 'לחשבונית {invoice_number} מ-{name} ({before_vat} ₪ לפני מע"מ) נדרש מספר הקצאה '
-        'מעל {threshold} ₪; בלעדיו לא ניתן לקזז מע"מ של {vat} {currency}.',
-        "vat_mismatch": 'חשבונית מ-{name}: סכום לפני מע"מ {subtotal} + מע"מ {vat} אינו שווה לסה"כ {total} '
-        "{currency} (הפרש {difference}).",
-    },
-}
 
 
 def template_narrative(insight: Insight, language: str = "en") -> str:
@@ -98,7 +64,8 @@ class LlmNarrator:
     def _request(self, insight: Insight, language: str) -> dict[str, Any]:
         lang = "Hebrew" if language == "he" else "English"
         system = (
-            f"You write one or two short sentences in {lang} for a small-business owner about their invoices. "
+            f"You write one or two short sentences in {lang} for a small-business owner "
+            "about their invoices. "
             "Use only the facts given, with numbers exactly as written; never calculate new numbers. "
             "Answer in plain text: no JSON, no markdown, no lists."
         )

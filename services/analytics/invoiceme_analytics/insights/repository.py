@@ -22,10 +22,12 @@ async def save(
     conn: asyncpg.Connection, tenant_id: uuid.UUID, insight: Insight, narrative: str, source: str
 ) -> None:
     await conn.execute(
-        """INSERT INTO insights (id, tenant_id, kind, fingerprint, severity, period, business_id, invoice_ids, data,
+        """INSERT INTO insights (id, tenant_id, kind, fingerprint, severity, period, business_id, invoice_ids,
+                                 data,
                                  narrative, narrative_source)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-           ON CONFLICT (tenant_id, fingerprint) DO UPDATE SET severity = EXCLUDED.severity, data = EXCLUDED.data,
+           ON CONFLICT (tenant_id, fingerprint) DO UPDATE
+           SET severity = EXCLUDED.severity, data = EXCLUDED.data,
              invoice_ids = EXCLUDED.invoice_ids, narrative = EXCLUDED.narrative,
              narrative_source = EXCLUDED.narrative_source, updated_at = now()""",
         uuid.uuid4(),
@@ -45,7 +47,8 @@ async def save(
 async def drop_resolved(conn: asyncpg.Connection, tenant_id: uuid.UUID, current: list[str]) -> None:
     """Findings no longer true go away unless the user dismissed them (kept so they stay dismissed)."""
     await conn.execute(
-        "DELETE FROM insights WHERE tenant_id = $1 AND dismissed_at IS NULL AND NOT (fingerprint = ANY($2::text[]))",
+        "DELETE FROM insights WHERE tenant_id = $1 AND dismissed_at IS NULL"
+        " AND NOT (fingerprint = ANY($2::text[]))",
         tenant_id,
         current,
     )
@@ -72,7 +75,8 @@ async def list_insights(
 ) -> list[asyncpg.Record]:
     return await pool.fetch(
         f"""SELECT {_COLUMNS} FROM insights WHERE tenant_id = $1 AND ($2 OR dismissed_at IS NULL)
-            ORDER BY CASE severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, updated_at DESC, id""",
+            ORDER BY CASE severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END,
+                     updated_at DESC, id""",
         tenant_id,
         include_dismissed,
     )

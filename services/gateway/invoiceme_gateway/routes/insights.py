@@ -10,12 +10,11 @@ from typing import Any
 import asyncpg
 import httpx
 from fastapi import APIRouter, Request
-from pydantic import BaseModel, Field
-
 from invoiceme_analytics.insights import repository as insights_repo
 from invoiceme_analytics.insights.narrative import narrator_from_settings
 from invoiceme_analytics.insights.service import generate
 from invoiceme_analytics.settings import AnalyticsSettings
+from pydantic import BaseModel, Field
 
 from ..deps import State, User
 from ..errors import ApiError
@@ -32,7 +31,9 @@ class InsightOut(BaseModel):
     business_id: uuid.UUID | None
     invoice_ids: list[uuid.UUID]
     data: dict[str, Any] = Field(description="The computed numbers the narrative words (strings, 2 decimals)")
-    narrative: str = Field(examples=["Bezeq is over its monthly budget: 1200.00 of 1000.00 ILS (120%) in 2026-03."])
+    narrative: str = Field(
+        examples=["Bezeq is over its monthly budget: 1200.00 of 1000.00 ILS (120%) in 2026-03."]
+    )
     narrative_source: str = Field(examples=["template"])
     created_at: datetime
     updated_at: datetime
@@ -73,7 +74,9 @@ async def refresh(user: User, state: State, request: Request, month: MonthParam 
     settings = analytics_settings(request)
     async with httpx.AsyncClient() as client:
         narrator = narrator_from_settings(settings, client)
-        current = await generate(state.pool, narrator, user.tenant_id, as_of_date(month), settings.insights_language)
+        current = await generate(
+            state.pool, narrator, user.tenant_id, as_of_date(month), settings.insights_language
+        )
     return RefreshResult(current=current)
 
 
