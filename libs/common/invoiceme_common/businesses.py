@@ -103,6 +103,7 @@ async def flag_possible_duplicate(
                         "code": DUPLICATE_WARNING,
                         "serious": False,
                         "duplicate_of": str(other["id"]),
+                        "link": f"/api/invoices/{other['id']}",
                         "message": f"this may be a duplicate of invoice {other['id']} ({reason})",
                     }
                 )

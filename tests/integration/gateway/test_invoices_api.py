@@ -272,7 +272,8 @@ class TestDetailAndEdit:
         third_out = (await client.get(f"/api/invoices/{third}", headers=alice)).json()
         assert second_out["possible_duplicate_of"] == first
         assert any(
-            w["code"] == "possible_duplicate" and w["duplicate_of"] == first for w in second_out["warnings"]
+            w["code"] == "possible_duplicate" and w["link"] == f"/api/invoices/{first}"
+            for w in second_out["warnings"]
         )
         assert third_out["possible_duplicate_of"] == first
         flagged = await client.get("/api/invoices", headers=alice, params={"possible_duplicate": True})
