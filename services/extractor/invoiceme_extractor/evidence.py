@@ -29,7 +29,7 @@ def locate(words: Sequence[Any], raw: str) -> tuple[int, int, int, int] | None:
                 left, top = min(w.left for w in run), min(w.top for w in run)
                 right, bottom = max(w.left + w.width for w in run), max(w.top + w.height for w in run)
                 return left, top, right - left, bottom - top
-            if not target.startswith(joined) and start != end:
+            if not target.startswith(joined):
                 break
     return None
 
