@@ -24,6 +24,8 @@ from invoiceme_common.money import (
 
 from .domain import UNKNOWN_CURRENCY, UNKNOWN_MONTH, UNKNOWN_VENDOR
 
+CREDIT_NOTE = "credit_note"
+
 
 @dataclass(frozen=True)
 class ParsedInvoice:
@@ -66,6 +68,10 @@ def _parse_date(value: Any) -> date | None:
         return None
 
 
+def _signed(amount: Decimal | None, sign: int) -> Decimal | None:
+    return None if amount is None else abs(amount) * sign if sign < 0 else amount
+
+
 def parse_invoice(
     fields: dict[str, Any],
     business_id: uuid.UUID | None,
@@ -76,9 +82,12 @@ def parse_invoice(
     currency: str | None = None,
     total: float | None = None,
 ) -> ParsedInvoice:
-    """Typed fields of an InvoiceSaved event; the event's top-level fields win over `fields`."""
+    """Typed fields of an InvoiceSaved event; the event's top-level fields win over `fields`.
+    A credit note (חשבונית זיכוי) reduces spend: its amounts count negative whatever their printed sign."""
     day = _parse_date(invoice_date or fields.get("invoice_date"))
     vendor = vendor_name or fields.get("vendor_name")
+    document_type = fields.get("document_type")
+    sign = -1 if document_type == CREDIT_NOTE else 1
     return ParsedInvoice(
         business_id=business_id,
         status=status,
@@ -86,10 +95,10 @@ def parse_invoice(
         invoice_date=day,
         rate_day=day or occurred_at.date(),
         currency=str(currency or fields.get("currency") or UNKNOWN_CURRENCY).upper(),
-        total=money(total if total is not None else fields.get("total")),
-        subtotal=money(fields.get("subtotal")),
-        vat_amount=money(fields.get("vat_amount")),
-        document_type=fields.get("document_type"),
+        total=_signed(money(total if total is not None else fields.get("total")), sign),
+        subtotal=_signed(money(fields.get("subtotal")), sign),
+        vat_amount=_signed(money(fields.get("vat_amount")), sign),
+        document_type=document_type,
         invoice_number=fields.get("invoice_number"),
         allocation_number=fields.get("allocation_number"),
     )

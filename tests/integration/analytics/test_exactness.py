@@ -31,7 +31,9 @@ def random_fields(rng: random.Random) -> dict:
     subtotal = Decimal(rng.randrange(1_000, 3_000_000)) / 100
     vat = (subtotal * Decimal("0.18")).quantize(Decimal("0.01"))
     return {
-        "document_type": rng.choice(["tax_invoice", "tax_invoice_receipt", "receipt", "invoice"]),
+        "document_type": rng.choice(
+            ["tax_invoice", "tax_invoice_receipt", "receipt", "invoice", "credit_note"]
+        ),
         "vendor_name": rng.choice(["חברת החשמל", "Bezeq", "AWS", "שופרסל"]),
         "invoice_number": str(rng.randrange(1000, 9999)),
         "invoice_date": date(2026, rng.randint(1, 10), rng.randint(1, 28)).isoformat(),
@@ -122,7 +124,9 @@ async def reference(db, tenant_id) -> dict:
     """Ground truth: SQL over the current invoices (conversion and VAT rules applied per row)."""
     grouped = await db.fetch(
         """SELECT business_id, to_char((fields->>'invoice_date')::date, 'YYYY-MM') AS month,
-                  fields->>'currency' AS currency, count(*) AS n, sum((fields->>'total')::numeric) AS total
+                  fields->>'currency' AS currency, count(*) AS n,
+                  sum(CASE WHEN fields->>'document_type' = 'credit_note'
+                      THEN -abs((fields->>'total')::numeric) ELSE (fields->>'total')::numeric END) AS total
            FROM invoices WHERE tenant_id = $1 AND fields->>'total' IS NOT NULL GROUP BY 1, 2, 3""",
         tenant_id,
     )
@@ -134,7 +138,8 @@ async def reference(db, tenant_id) -> dict:
         f = row["fields"]
         day = date.fromisoformat(f["invoice_date"])
         to_ils = RATES.rate(f["currency"], "ILS", day)
-        total = convert(money(f["total"]), to_ils)
+        sign = -1 if f["document_type"] == "credit_note" else 1
+        total = convert(money(f["total"]) * sign, to_ils)
         spend[day.strftime("%Y-%m")] += total
         spend_by_business[(row["business_id"], day.strftime("%Y-%m"))] += total
         before = convert(

@@ -84,3 +84,26 @@ class TestVatReclaim:
             "tax_invoice", Decimal("9000"), Decimal("50000"), None, date(2024, 1, 1)
         )
         assert before_rule.amount == Decimal("9000")
+
+
+class TestParsing:
+    """What an InvoiceSaved contributes: credit notes count negative; no date -> the save day's rate."""
+
+    def test_credit_note_is_negative_and_undated_uses_save_day(self):
+        from datetime import UTC, datetime
+
+        from invoiceme_analytics.facts import parse_invoice, price_invoice
+
+        saved_at = datetime(2025, 1, 3, 12, tzinfo=UTC)
+        credit = parse_invoice(
+            {"document_type": "credit_note", "total": 118, "vat_amount": 18},
+            None,
+            "x",
+            saved_at,
+            currency="USD",
+        )
+        assert credit.total == Decimal("-118.00") and credit.vat_amount == Decimal("-18.00")
+        assert credit.rate_day == date(2025, 1, 3) and credit.month == "unknown"
+        fact = price_invoice(credit, "ILS", TABLE.rate("USD", "ILS", credit.rate_day), None, 7)
+        assert fact.base_total == Decimal("-449.52") and "no date" in fact.fx_warning
+        assert fact.reclaimable_vat == 0
