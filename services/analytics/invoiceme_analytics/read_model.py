@@ -61,3 +61,16 @@ async def load_businesses(
 
 async def base_currency(pool: asyncpg.Pool | asyncpg.Connection, tenant_id: uuid.UUID) -> str:
     return await pool.fetchval("SELECT base_currency FROM tenants WHERE id = $1", tenant_id) or "ILS"
+
+
+async def invoice_money(
+    pool: asyncpg.Pool | asyncpg.Connection, tenant_id: uuid.UUID, invoice_id: uuid.UUID
+) -> asyncpg.Record | None:
+    """How one invoice was priced: original amount, converted amount, the rate used, VAT reclaim."""
+    return await pool.fetchrow(
+        """SELECT invoice_id, currency, total, base_currency, base_total, fx_rate, fx_rate_date, fx_source,
+                  fx_warning, vat_amount, reclaimable_vat, vat_reclaim_reason, extraction_version
+           FROM analytics_invoice_facts WHERE tenant_id = $1 AND invoice_id = $2 AND NOT deleted""",
+        tenant_id,
+        invoice_id,
+    )

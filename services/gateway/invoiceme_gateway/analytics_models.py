@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -77,3 +78,23 @@ class BusinessFigures(BaseModel):
     invoice_count: int
     series: list[MonthPoint]
     available_periods: list[str] = Field(examples=[["2026-03", "2026-02"]])
+
+
+class InvoiceMoney(BaseModel):
+    """How one invoice counts in the figures."""
+
+    invoice_id: uuid.UUID
+    currency: str | None = Field(examples=["USD"])
+    total: float | None = Field(description="As on the document (credit notes negative)")
+    base_currency: str | None = Field(examples=["ILS"])
+    base_total: float | None = Field(description="None when no exchange rate is known (see fx_warning)")
+    fx_rate: float | None = Field(examples=[3.6512])
+    fx_rate_date: date | None = Field(
+        description="Date the rate was published for (on or before the invoice date)"
+    )
+    fx_source: str | None = Field(examples=["bank-of-israel", "frankfurter-ecb", "ecb-bundled", "identity"])
+    fx_warning: str | None
+    vat_amount: float | None
+    reclaimable_vat: float | None = Field(description="Deductible input VAT, in the base currency")
+    vat_reclaim_reason: str | None = Field(examples=["deductible"])
+    extraction_version: int

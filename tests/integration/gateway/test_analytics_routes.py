@@ -119,6 +119,15 @@ class TestAnalyticsRoutes:
         assert (await client.get(f"/api/analytics/businesses/{ids['bezeq']}", headers=bob)).status_code == 404
         assert (await client.get("/api/analytics/overall", headers=bob)).json()["invoice_count"] == 0
 
+    async def test_invoice_money_says_which_rate(self, world):
+        client, alice, bob, ids = world
+        body = (await client.get(f"/api/analytics/invoices/{ids['usd']}", headers=alice)).json()
+        assert (body["currency"], body["total"], body["base_currency"]) == ("USD", 100, "ILS")
+        assert body["fx_rate"] == float(USD_ON_OCT_5.value) and body["fx_source"] == "ecb-bundled"
+        assert body["fx_rate_date"] == USD_ON_OCT_5.rate_date.isoformat()
+        assert body["vat_reclaim_reason"].startswith("a receipt does not allow")
+        assert (await client.get(f"/api/analytics/invoices/{ids['usd']}", headers=bob)).status_code == 404
+
     async def test_summary_still_works(self, world):
         client, alice, _bob, _ = world
         body = (await client.get("/api/analytics/summary", headers=alice)).json()

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Query
 from invoiceme_analytics import figures, read_model
 from pydantic import BaseModel
 
-from ..analytics_models import BusinessFigures, OverallFigures, plain
+from ..analytics_models import BusinessFigures, InvoiceMoney, OverallFigures, plain
 from ..deps import State, User
 from ..errors import ApiError
 
@@ -100,3 +100,15 @@ async def business(
     return BusinessFigures(
         **plain(figures.business_figures(rows, businesses[business_id], as_of_date(month), base))
     )
+
+
+@router.get(
+    "/invoices/{invoice_id}",
+    response_model=InvoiceMoney,
+    summary="How one invoice counts: original and converted amount, the rate used (value, date, source)",
+)
+async def invoice_money(invoice_id: uuid.UUID, user: User, state: State) -> InvoiceMoney:
+    row = await read_model.invoice_money(state.pool, user.tenant_id, invoice_id)
+    if row is None:
+        raise ApiError(404, "no analytics for this invoice (unknown, deleted, or not processed yet)")
+    return InvoiceMoney(**plain(dict(row)))
