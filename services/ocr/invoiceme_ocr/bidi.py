@@ -126,6 +126,17 @@ def visual_cells_to_logical(
     return [pair for cell in ordered_cells for pair in visual_tokens_to_logical(cell, text_of, rtl)]
 
 
+def brackets_face_inwards(line: str) -> bool:
+    """False when a line's brackets point outwards (")text("), as they do when one tool mirrored
+    them for right-to-left display and another did not; `mirror_brackets` then fixes the line."""
+    brackets = [char for char in line if char in "()[]{}"]
+    return not (brackets and brackets[0] in ")]}" and brackets[-1] in "([{")
+
+
+def mirror_brackets(text: str) -> str:
+    return text.translate(_MIRRORED)
+
+
 def visual_line_to_logical(visual_line: str) -> str:
     """A whole line drawn left to right (words separated by spaces) -> reading order."""
     words = visual_line.split()

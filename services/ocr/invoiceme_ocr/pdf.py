@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 import statistics
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -145,12 +145,15 @@ def reading_order_line(glyphs: list[Glyph]) -> list[LayerWord]:
     ordered = bidi.visual_cells_to_logical(
         drawn_words(glyphs), lambda word: word.text, bidi.is_rtl_line(stored_text)
     )
-    return [
-        word
-        if as_drawn
-        else LayerWord(bidi.visual_word_to_logical(word.text), word.left, word.bottom, word.right, word.top)
+    words = [
+        word if as_drawn else replace(word, text=bidi.visual_word_to_logical(word.text))
         for word, as_drawn in ordered
     ]
+    # PDFium reports a bracket's code as drawn or already mirrored, depending on how the PDF
+    # stores the run; the line as a whole tells which happened.
+    if not bidi.brackets_face_inwards(" ".join(word.text for word in words)):
+        words = [replace(word, text=bidi.mirror_brackets(word.text)) for word in words]
+    return words
 
 
 def _stored_words(glyphs: list[Glyph]) -> list[LayerWord]:
