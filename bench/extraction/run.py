@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import hashlib
 import json
 import subprocess
 import sys
@@ -25,7 +26,7 @@ EXTERNAL = ROOT.parent / "shared" / "data" / "external-dev"
 SCORER = ROOT.parent / "shared" / "tools" / "score_external.py"
 
 
-async def extract_files(files: list[Path], out: Path) -> None:
+async def extract_files(files: list[Path], out: Path, ocr_cache: Path | None = None) -> None:
     from invoiceme_extractor.pipeline import extract_invoice
     from invoiceme_ocr.engine import OcrOptions
     from invoiceme_ocr.reader import DocumentReader
@@ -34,13 +35,26 @@ async def extract_files(files: list[Path], out: Path) -> None:
 
     async def one(path: Path) -> None:
         try:
-            document = await reader.read(path.read_bytes())  # noqa: ASYNC240 - bench, not a server
+            document = await read_cached(reader, path.read_bytes(), ocr_cache)  # noqa: ASYNC240 - bench, not a server
             extraction = await extract_invoice(document.pages)
             (out / f"{path.stem}.json").write_text(extraction.model_dump_json())
         except Exception as error:  # a failed file scores zero, it does not stop the run
             print(f"  {path.name}: {type(error).__name__}: {error}", file=sys.stderr)
 
     await asyncio.gather(*(one(path) for path in files))
+
+
+async def read_cached(reader, data: bytes, ocr_cache: Path | None):  # type: ignore[no-untyped-def]
+    """OCR is the slow part: --ocr-cache keeps each file's OcrDocument (keyed by content) between runs."""
+    from invoiceme_common.events import OcrDocument
+
+    cached = ocr_cache / f"{hashlib.sha256(data).hexdigest()[:24]}.json" if ocr_cache else None
+    if cached is not None and cached.exists():
+        return OcrDocument.model_validate_json(cached.read_text())
+    document = await reader.read(data)
+    if cached is not None:
+        cached.write_text(document.model_dump_json())
+    return document
 
 
 def corpus_tables(corpus: Path, predictions: Path) -> list[str]:
@@ -61,12 +75,12 @@ def corpus_tables(corpus: Path, predictions: Path) -> list[str]:
     return lines
 
 
-def external_lines(predictions: Path) -> list[str]:
+def external_lines(predictions: Path, ocr_cache: Path | None = None) -> list[str]:
     if not (EXTERNAL / "manifest.csv").exists():
         return ["external-dev folder absent: skipped"]
     files = sorted(p for p in EXTERNAL.iterdir() if p.suffix.lower() in (".pdf", ".jpg", ".jpeg", ".png"))
     predictions.mkdir(exist_ok=True)
-    asyncio.run(extract_files(files, predictions))
+    asyncio.run(extract_files(files, predictions, ocr_cache))
     scored = subprocess.run(
         [sys.executable, str(SCORER), str(EXTERNAL / "manifest.csv"), str(predictions)],
         capture_output=True,
@@ -81,17 +95,20 @@ def main() -> None:
     parser.add_argument("--per-layout", type=int, default=2)
     parser.add_argument("--no-external", action="store_true")
     parser.add_argument("--write-docs", action="store_true")
+    parser.add_argument("--ocr-cache", type=Path, default=None, help="reuse OCR results kept in this folder")
     args = parser.parse_args()
     started = time.monotonic()
     with tempfile.TemporaryDirectory() as work:
         corpus, predictions = Path(work) / "corpus", Path(work) / "pred"
         files = generate(corpus, per_layout=args.per_layout)
         predictions.mkdir()
-        asyncio.run(extract_files(files, predictions))
+        if args.ocr_cache:
+            args.ocr_cache.mkdir(parents=True, exist_ok=True)
+        asyncio.run(extract_files(files, predictions, args.ocr_cache))
         lines = corpus_tables(corpus, predictions)
         if not args.no_external:
             lines += ["", "External documents (../shared/data/external-dev, rules provider):", ""]
-            lines += external_lines(Path(work) / "external")
+            lines += external_lines(Path(work) / "external", args.ocr_cache)
     print("\n".join(lines))
     elapsed = time.monotonic() - started
     print(f"\n{elapsed:.0f} s")
