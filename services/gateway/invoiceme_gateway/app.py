@@ -29,6 +29,7 @@ from .routes import (
     invoices,
     me,
 )
+from .routes.web import mount_frontend
 from .settings import GatewaySettings
 from .state import GatewayState
 from .supabase_auth import supabase_verifier
@@ -78,6 +79,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         app.include_router(module.router)
     for module in (insights, exports):
         app.include_router(module.router)
+    mount_frontend(app)
     # Multipart overhead on top of the file itself is small; allow 1 MB for it.
     app.add_middleware(
         BodySizeLimit,
