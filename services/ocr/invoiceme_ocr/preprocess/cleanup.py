@@ -14,14 +14,40 @@ from .geometry import ink_mask
 # Tesseract's LSTM reads best with capital letters ~25-35 px tall (10 pt at 300 DPI).
 TARGET_TEXT_HEIGHT = 30
 MAX_UPSCALE = 4.0
+UNEVEN_LIGHT = 25  # grey levels between the darkest and brightest paper; below this, light is even
+_TILE = 384
+_TILES = 6
+
+
+def inky_tiles(gray: np.ndarray, tile: int = _TILE, count: int = _TILES) -> list[np.ndarray]:
+    """The `count` tiles with the most ink: decisions about letters and specks look only there,
+    which on an A4 page at 300 DPI is ~8x less work than the whole page and sees the same text."""
+    rows, cols = gray.shape[0] // tile, gray.shape[1] // tile
+    if rows * cols <= count:
+        return [gray]
+    darkness = 255 - cv2.resize(
+        gray[: rows * tile, : cols * tile], (cols, rows), interpolation=cv2.INTER_AREA
+    )
+    best = np.argsort(darkness.ravel())[::-1][:count]
+    return [
+        gray[r * tile : (r + 1) * tile, c * tile : (c + 1) * tile]
+        for r, c in zip(*np.divmod(best, cols), strict=True)
+    ]
+
+
+def _component_stats(gray: np.ndarray) -> np.ndarray:
+    stats = [
+        cv2.connectedComponentsWithStats(ink_mask(tile), connectivity=8)[2][1:] for tile in inky_tiles(gray)
+    ]
+    return np.concatenate(stats) if stats else np.zeros((0, 5), np.int32)
 
 
 def text_height(gray: np.ndarray) -> float | None:
     """Median height in pixels of letter-sized connected components, or None without text."""
-    _count, _, stats, _ = cv2.connectedComponentsWithStats(ink_mask(gray), connectivity=8)
-    heights = stats[1:, cv2.CC_STAT_HEIGHT]
-    widths = stats[1:, cv2.CC_STAT_WIDTH]
-    letters = heights[(heights >= 4) & (heights <= gray.shape[0] / 10) & (widths <= 3 * heights)]
+    stats = _component_stats(gray)
+    heights = stats[:, cv2.CC_STAT_HEIGHT]
+    widths = stats[:, cv2.CC_STAT_WIDTH]
+    letters = heights[(heights >= 4) & (heights <= min(gray.shape[0], _TILE) / 6) & (widths <= 3 * heights)]
     if len(letters) < 10:
         return None
     return float(np.median(letters))
@@ -41,19 +67,26 @@ def upscale(gray: np.ndarray, factor: float) -> np.ndarray:
     return cv2.resize(gray, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
 
 
-def flatten_light(gray: np.ndarray) -> np.ndarray:
-    """Divide by an estimate of the paper's brightness, removing shadows and uneven light.
+def paper_brightness(gray: np.ndarray) -> np.ndarray:
+    """The paper's brightness, estimated on a copy ~500 px wide (light varies slowly): a dilation
+    erases the ink, a median smooths what is left."""
+    step = max(1, round(max(gray.shape) / 500))
+    small = np.ascontiguousarray(
+        gray[::step, ::step]
+    )  # plain subsampling: the dilation below erases ink anyway
+    background = cv2.dilate(small, np.ones((5, 5), np.uint8))
+    return cv2.medianBlur(background, 15)
 
-    The background is estimated on a 1/4-size copy (a dilation erases the ink, a median smooths
-    what is left), which is much cheaper than doing it at full size and just as good: light
-    varies slowly.
-    """
-    small = cv2.resize(gray, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
-    background = cv2.dilate(small, np.ones((7, 7), np.uint8))
-    background = cv2.medianBlur(background, 21)
+
+def flatten_light(gray: np.ndarray) -> np.ndarray:
+    """Divide by the paper's brightness, removing shadows and uneven light; evenly lit pages are
+    returned as they are (nothing to gain, and Tesseract's own thresholding does well on them)."""
+    background = paper_brightness(gray)
+    low, high = np.percentile(background, (2, 98))
+    if high - low < UNEVEN_LIGHT:
+        return gray
     background = cv2.resize(background, (gray.shape[1], gray.shape[0]), interpolation=cv2.INTER_LINEAR)
-    flattened = cv2.divide(gray, np.maximum(background, 1), scale=255)
-    return flattened
+    return cv2.divide(gray, np.maximum(background, 1), scale=255)
 
 
 def stretch_contrast(flattened: np.ndarray, black: int = 60, white: int = 200) -> np.ndarray:
@@ -67,9 +100,7 @@ def stretch_contrast(flattened: np.ndarray, black: int = 60, white: int = 200) -
 
 def noise_level(gray: np.ndarray) -> float:
     """Share of ink pixels in specks of one or two pixels: ~0 on clean pages, high on noisy scans."""
-    mask = ink_mask(gray)
-    _count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
-    areas = stats[1:, cv2.CC_STAT_AREA]
+    areas = _component_stats(gray)[:, cv2.CC_STAT_AREA]
     ink = areas.sum()
     return float(areas[areas <= 2].sum() / ink) if ink else 0.0
 
@@ -88,6 +119,9 @@ def binarize(gray: np.ndarray) -> np.ndarray:
 def clear_borders(gray: np.ndarray) -> np.ndarray:
     """Paint white the dark blobs that touch the image edge: scanner-lid shadows, the page's own
     edge in a crooked scan. Tesseract otherwise reads them as lines of junk characters."""
+    edges = (gray[:4, :], gray[-4:, :], gray[:, :4].T, gray[:, -4:].T)
+    if min(int(edge.min()) for edge in edges) > 0.6 * float(np.percentile(gray[::8, ::8], 95)):
+        return gray  # nothing dark touches the edge (the usual case): skip the full labelling
     count, labels = cv2.connectedComponents(ink_mask(gray), connectivity=8)
     if count <= 1:
         return gray
