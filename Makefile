@@ -9,9 +9,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Debian packages: Tesseract with Hebrew for OCR; DejaVu fonts for generated test documents.
+# Debian packages: Tesseract with Hebrew for OCR; for tests, DejaVu fonts (generated documents)
+# and Chromium (browser tests drive it with Playwright; no browser download needed).
 RUN_DEBS := tesseract-ocr tesseract-ocr-heb tesseract-ocr-eng tesseract-ocr-osd
-TEST_DEBS := fonts-dejavu-core
+TEST_DEBS := fonts-dejavu-core chromium
 
 .PHONY: help setup system-deps test-system-deps run test test-fast lint fmt clean
 
