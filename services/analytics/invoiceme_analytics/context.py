@@ -5,16 +5,21 @@ The service builds it over its FastStream runtime; the rebuild command builds it
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import asyncpg
 import httpx
+from invoiceme_common.logging import get_logger
 from invoiceme_common.money import load_bundled_rates
 
 from .insights.narrative import Narrator, TemplateNarrator, narrator_from_settings
+from .insights.service import sweep
 from .rates import RateService, online_providers
 from .settings import AnalyticsSettings
+
+log = get_logger(__name__)
 
 
 @dataclass
@@ -24,6 +29,7 @@ class AnalyticsContext:
     narrator: Narrator = field(default_factory=TemplateNarrator)
     _http: httpx.AsyncClient | None = None
     _rates: RateService | None = None
+    _sweeper: asyncio.Task[None] | None = None
 
     @property
     def pool(self) -> asyncpg.Pool:
@@ -45,7 +51,19 @@ class AnalyticsContext:
         )
         self._rates = RateService(self.pool, online, load_bundled_rates())
         self.narrator = narrator_from_settings(settings, self._http)
+        if settings.insights_sweep_seconds > 0:
+            self._sweeper = asyncio.create_task(self._sweep_forever(settings.insights_sweep_seconds))
+
+    async def _sweep_forever(self, every_seconds: float) -> None:
+        while True:
+            await asyncio.sleep(every_seconds)
+            try:
+                await sweep(self.pool, self.narrator, self.settings.insights_language)
+            except Exception:
+                log.exception("insights_sweep_failed")
 
     async def stop(self) -> None:
+        if self._sweeper is not None:
+            self._sweeper.cancel()
         if self._http is not None:
             await self._http.aclose()

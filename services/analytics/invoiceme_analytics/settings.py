@@ -21,6 +21,8 @@ class AnalyticsSettings(CommonSettings):
     fx_max_age_days: int = Field(default=7, ge=0)
     # Invoice changes (saves/deletions) after which the analytics service regenerates insights.
     insights_change_threshold: int = Field(default=5, ge=1)
+    # Every this many seconds, tenants with changes below the threshold get fresh insights (0: never).
+    insights_sweep_seconds: float = Field(default=60.0, ge=0)
     insights_language: Literal["en", "he"] = "en"
     # OpenAI-compatible chat endpoint for insight narratives; empty = templates only.
     insights_llm_base_url: str = ""

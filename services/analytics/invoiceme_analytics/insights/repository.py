@@ -54,13 +54,21 @@ async def drop_resolved(conn: asyncpg.Connection, tenant_id: uuid.UUID, current:
     )
 
 
-async def reset_changes(conn: asyncpg.Connection, tenant_id: uuid.UUID) -> None:
+async def reset_changes(conn: asyncpg.Connection, tenant_id: uuid.UUID, observed: int) -> None:
+    """Subtract the changes this generation saw (not reset to 0: changes made meanwhile still count)."""
     await conn.execute(
         """INSERT INTO analytics_tenant_state (tenant_id, changes_since_insights, insights_generated_at)
            VALUES ($1, 0, now()) ON CONFLICT (tenant_id) DO UPDATE
-           SET changes_since_insights = 0, insights_generated_at = now()""",
+           SET changes_since_insights = GREATEST(0, analytics_tenant_state.changes_since_insights - $2),
+               insights_generated_at = now()""",
         tenant_id,
+        observed,
     )
+
+
+async def tenants_with_changes(pool: asyncpg.Pool) -> list[uuid.UUID]:
+    rows = await pool.fetch("SELECT tenant_id FROM analytics_tenant_state WHERE changes_since_insights > 0")
+    return [row["tenant_id"] for row in rows]
 
 
 async def changes_since(pool: asyncpg.Pool, tenant_id: uuid.UUID) -> int:

@@ -29,6 +29,7 @@ async def generate(
 ) -> int:
     """Re-run every detector for the tenant; returns how many insights are current."""
     as_of = as_of or datetime.now(UTC).date()
+    observed = await repository.changes_since(pool, tenant_id)
     rows = await read_model.load_facts(pool, tenant_id)
     businesses = await read_model.load_businesses(pool, tenant_id)
     currency = await read_model.base_currency(pool, tenant_id)
@@ -46,7 +47,7 @@ async def generate(
         for insight, text, source in narrated:
             await repository.save(conn, tenant_id, insight, text, source)
         await repository.drop_resolved(conn, tenant_id, [insight.fingerprint for insight in found])
-        await repository.reset_changes(conn, tenant_id)
+        await repository.reset_changes(conn, tenant_id, observed)
     log.info("insights_generated", current=len(found), narrated=len(narrated))
     return len(found)
 
@@ -60,3 +61,15 @@ async def refresh_if_due(ctx: AnalyticsContext, tenant_id: uuid.UUID, force: boo
     except Exception:
         # The projection is already committed; insights catch up on the next change or refresh.
         log.exception("insights_generation_failed")
+
+
+async def sweep(pool: asyncpg.Pool, narrator: Narrator, language: str) -> int:
+    """Regenerate insights of every tenant with changes not yet reflected (below the threshold, or
+    whose last generation failed), so a quiet tenant's insights do not stay stale."""
+    tenants = await repository.tenants_with_changes(pool)
+    for tenant_id in tenants:
+        try:
+            await generate(pool, narrator, tenant_id, language=language)
+        except Exception:
+            log.exception("insights_sweep_failed", tenant_id=str(tenant_id))
+    return len(tenants)
