@@ -50,6 +50,7 @@ def error_body(code: str, message: str, details: Any = None) -> dict[str, Any]:
 
 def install_error_handlers(app: FastAPI) -> None:
     install_fallback_handler(app)
+    install_openapi_error_shape(app)
 
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
@@ -100,3 +101,38 @@ def install_fallback_handler(app: FastAPI) -> None:
         return JSONResponse(
             error_body("internal_error", "something went wrong on our side; try again"), status_code=500
         )
+
+
+_PUBLIC = ("/api/auth/signup", "/api/auth/login", "/api/auth/refresh", "/api/config")
+
+
+def install_openapi_error_shape(app: FastAPI) -> None:
+    """Document the one error shape on every route: FastAPI's own 422 schema is replaced (our
+    handler never returns it), and every authenticated route lists 401 and 500."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = build()
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        for model in (ErrorDetail, ErrorOut):
+            components[model.__name__] = model.model_json_schema(ref_template="#/components/schemas/{model}")
+        error_ref = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
+        for path, operations in schema.get("paths", {}).items():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                if "422" in responses:
+                    responses["422"] = {"description": "invalid input", "content": error_ref}
+                if path.startswith("/api/") and path not in _PUBLIC:
+                    responses.setdefault("401", {"description": "unauthorized", "content": error_ref})
+                responses.setdefault("500", {"description": "internal error", "content": error_ref})
+                for status, response in responses.items():
+                    if status[0] in "45":
+                        response["content"] = error_ref
+        for unused in ("HTTPValidationError", "ValidationError"):
+            components.pop(unused, None)
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

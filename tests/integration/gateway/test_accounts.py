@@ -190,6 +190,17 @@ class TestDocs:
         assert (await client.get("/docs")).status_code == 200
         assert (await client.get("/health")).status_code == 200
 
+    async def test_every_error_is_documented_with_the_one_shape(self, client):
+        spec = (await client.get("/openapi.json")).json()
+        assert "HTTPValidationError" not in str(spec)
+        for path, operations in spec["paths"].items():
+            for method, operation in operations.items():
+                assert operation.get("summary"), (method, path)
+                for status, response in operation["responses"].items():
+                    if int(status) >= 400:
+                        ref = response["content"]["application/json"]["schema"]["$ref"]
+                        assert ref.endswith("/ErrorOut"), (method, path, status)
+
     async def test_unknown_route_uses_error_shape(self, client):
         response = await client.get("/api/nothing-here")
         assert response.status_code == 404

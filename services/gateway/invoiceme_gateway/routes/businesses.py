@@ -105,7 +105,9 @@ async def list_businesses(
     return [BusinessOut(**dict(row)) for row in await repo.list_all(state.pool, user.tenant_id, q)]
 
 
-@router.post("", status_code=201, response_model=BusinessOut, responses=error_responses(409))
+@router.post(
+    "", status_code=201, response_model=BusinessOut, responses=error_responses(409), summary="Add a business"
+)
 async def create_business(body: BusinessIn, user: User, state: State) -> BusinessOut:
     try:
         business_id = await repo.create(state.pool, user.tenant_id, body.model_dump())
@@ -122,12 +124,17 @@ async def reorder_businesses(body: Reorder, user: User, state: State) -> list[Bu
     return [BusinessOut(**dict(row)) for row in await repo.list_all(state.pool, user.tenant_id, None)]
 
 
-@router.get("/{business_id}", response_model=BusinessOut)
+@router.get("/{business_id}", response_model=BusinessOut, summary="One business")
 async def get_business(business_id: uuid.UUID, user: User, state: State) -> BusinessOut:
     return await _one(state, user.tenant_id, business_id)
 
 
-@router.patch("/{business_id}", response_model=BusinessOut, responses=error_responses(404, 409))
+@router.patch(
+    "/{business_id}",
+    response_model=BusinessOut,
+    responses=error_responses(404, 409),
+    summary="Change name, tax id, aliases, budget or order",
+)
 async def patch_business(
     business_id: uuid.UUID, body: BusinessPatch, user: User, state: State
 ) -> BusinessOut:
