@@ -12,10 +12,11 @@ from fastapi.responses import StreamingResponse
 from ..deps import State, StreamUser
 from ..errors import error_responses
 from ..state import GatewayState
+from ..status_feed import BATCH, StatusFeed
 
 router = APIRouter(prefix="/api/events", tags=["live status"], responses=error_responses())
 KEEPALIVE_SECONDS = 15.0
-_BATCH = 500
+GAP_RECHECK_SECONDS = 0.25
 
 
 async def _latest_id(state: GatewayState, tenant_id: uuid.UUID) -> int:
@@ -26,42 +27,25 @@ async def _latest_id(state: GatewayState, tenant_id: uuid.UUID) -> int:
     )
 
 
-async def _changes(state: GatewayState, tenant_id: uuid.UUID, after: int) -> list[dict[str, object]]:
-    rows = await state.pool.fetch(
-        """SELECT h.id, h.invoice_id, h.status, h.error, h.at FROM invoice_status_history h
-           WHERE h.tenant_id = $1 AND h.id > $2 ORDER BY h.id LIMIT $3""",
-        tenant_id,
-        after,
-        _BATCH,
-    )
-    return [
-        {
-            "id": r["id"],
-            "invoice_id": str(r["invoice_id"]),
-            "status": r["status"],
-            "error": r["error"],
-            "at": r["at"].isoformat(),
-        }
-        for r in rows
-    ]
-
-
 async def _stream(
     state: GatewayState, request: Request, tenant_id: uuid.UUID, cursor: int
 ) -> AsyncIterator[str]:
     assert state.live is not None
+    feed = StatusFeed(state.pool, tenant_id, cursor)
     yield "retry: 3000\n\n"
     with await state.live.subscribe(tenant_id) as wake:
         idle = 0.0
         while not await request.is_disconnected():
             wake.clear()
-            changes = await _changes(state, tenant_id, cursor)
+            changes = await feed.next_batch()
             for change in changes:
-                cursor = int(change["id"])  # type: ignore[call-overload]
-                yield f"id: {cursor}\nevent: status\ndata: {json.dumps(change, ensure_ascii=False)}\n\n"
-            if len(changes) == _BATCH:
+                data = json.dumps(change, ensure_ascii=False)
+                yield f"id: {change['id']}\nevent: status\ndata: {data}\n\n"
+            if len(changes) == BATCH:
                 continue
             wait = min(state.settings.sse_poll_seconds, KEEPALIVE_SECONDS)
+            if feed.waiting_on_gap:
+                wait = GAP_RECHECK_SECONDS
             try:
                 await asyncio.wait_for(wake.wait(), timeout=wait)
                 idle = 0.0

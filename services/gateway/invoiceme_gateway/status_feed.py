@@ -1,0 +1,103 @@
+"""A tenant's invoice status changes, in id order, resumable from any id.
+
+Ids come from one sequence, but transactions commit in any order: row 7 can become visible
+before row 6. Handing out 7 and moving the cursor past it would lose 6 for good (and a client
+resuming with Last-Event-ID=7 would never see it). So the feed stops before the first id that
+is not visible yet, for any tenant, and waits up to `grace_seconds` for it; an id still missing
+after that belonged to a rolled-back transaction and is skipped.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import asyncpg
+
+BATCH = 500
+_SCAN_LIMIT = 5000
+
+
+def first_gap(floor: int, visible_ids: list[int]) -> int | None:
+    """The first id after `floor` missing from the sorted `visible_ids`, or None when contiguous."""
+    expected = floor + 1
+    for visible in visible_ids:
+        if visible != expected:
+            return expected
+        expected += 1
+    return None
+
+
+class StatusFeed:
+    def __init__(
+        self,
+        pool: asyncpg.Pool,
+        tenant_id: uuid.UUID,
+        cursor: int,
+        grace_seconds: float = 2.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.cursor = cursor
+        self._pool = pool
+        self._tenant_id = tenant_id
+        self._grace = grace_seconds
+        self._clock = clock
+        self._settled = cursor  # every id up to here is visible or known to be gone
+        self._gap_seen: dict[int, float] = {}
+        self.waiting_on_gap = False
+
+    async def next_batch(self) -> list[dict[str, Any]]:
+        rows = await self._pool.fetch(
+            """SELECT id, invoice_id, status, error, at FROM invoice_status_history
+               WHERE tenant_id = $1 AND id > $2 ORDER BY id LIMIT $3""",
+            self._tenant_id,
+            self.cursor,
+            BATCH,
+        )
+        if not rows:
+            self.waiting_on_gap = False
+            return []
+        cut = await self._first_unsettled(rows[-1]["id"])
+        ready = [row for row in rows if cut is None or row["id"] < cut]
+        self.waiting_on_gap = cut is not None
+        if ready:
+            self.cursor = ready[-1]["id"]
+        return [
+            {
+                "id": r["id"],
+                "invoice_id": str(r["invoice_id"]),
+                "status": r["status"],
+                "error": r["error"],
+                "at": r["at"].isoformat(),
+            }
+            for r in ready
+        ]
+
+    async def _first_unsettled(self, up_to: int) -> int | None:
+        while self._settled < up_to:
+            floor = max(self._settled, self.cursor)
+            visible = [
+                r["id"]
+                for r in await self._pool.fetch(
+                    "SELECT id FROM invoice_status_history WHERE id > $1 AND id <= $2 ORDER BY id LIMIT $3",
+                    floor,
+                    up_to,
+                    _SCAN_LIMIT,
+                )
+            ]
+            gap = first_gap(floor, visible)
+            if gap is None:
+                if len(visible) < _SCAN_LIMIT:
+                    self._settled = up_to
+                    return None
+                self._settled = visible[-1]
+                continue
+            seen = self._gap_seen.setdefault(gap, self._clock())
+            if self._clock() - seen < self._grace:
+                self._settled = gap - 1
+                return gap
+            self._gap_seen.pop(gap, None)  # rolled back: skip it
+            self._settled = gap
+        return None

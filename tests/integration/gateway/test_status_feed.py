@@ -1,0 +1,94 @@
+"""The live-status feed never skips a change that commits late, and gets past rolled-back ids."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from invoiceme_gateway.status_feed import StatusFeed, first_gap
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def _tenant_with_invoice(db) -> tuple[uuid.UUID, uuid.UUID]:
+    tenant_id, invoice_id = uuid.uuid4(), uuid.uuid4()
+    await db.execute("INSERT INTO tenants (id, name) VALUES ($1, 'feed')", tenant_id)
+    await db.execute(
+        """INSERT INTO invoices (id, tenant_id, status, filename, size_bytes, sha256, storage_key)
+           VALUES ($1, $2, 'received', 'f', 1, 'x', 'k')""",
+        invoice_id,
+        tenant_id,
+    )
+    return tenant_id, invoice_id
+
+
+async def _history(conn, tenant_id, invoice_id, status) -> int:
+    return await conn.fetchval(
+        "INSERT INTO invoice_status_history (invoice_id, tenant_id, status) VALUES ($1, $2, $3) RETURNING id",
+        invoice_id,
+        tenant_id,
+        status,
+    )
+
+
+def test_first_gap():
+    assert first_gap(4, [5, 6, 7]) is None
+    assert first_gap(4, [5, 7]) == 6
+    assert first_gap(4, [6]) == 5
+    assert first_gap(4, []) is None
+
+
+class TestStatusFeed:
+    """Late commits are waited for; rolled-back ids are skipped after the grace period."""
+
+    async def test_waits_for_a_late_commit(self, db):
+        tenant_id, invoice_id = await _tenant_with_invoice(db)
+        start = await db.fetchval("SELECT coalesce(max(id), 0) FROM invoice_status_history")
+        clock = FakeClock()
+        feed = StatusFeed(db, tenant_id, start, grace_seconds=2.0, clock=clock)
+        async with db.acquire() as slow:
+            transaction = slow.transaction()
+            await transaction.start()
+            early = await _history(slow, tenant_id, invoice_id, "ocr_done")  # not committed yet
+            late = await _history(db, tenant_id, invoice_id, "extracted")  # committed first
+            assert await feed.next_batch() == []
+            assert feed.waiting_on_gap
+            await transaction.commit()
+        batch = await feed.next_batch()
+        assert [c["id"] for c in batch] == [early, late]
+        assert [c["status"] for c in batch] == ["ocr_done", "extracted"]
+
+    async def test_skips_a_rolled_back_id_after_grace(self, db):
+        tenant_id, invoice_id = await _tenant_with_invoice(db)
+        start = await db.fetchval("SELECT coalesce(max(id), 0) FROM invoice_status_history")
+        clock = FakeClock()
+        feed = StatusFeed(db, tenant_id, start, grace_seconds=2.0, clock=clock)
+        async with db.acquire() as conn:
+            transaction = conn.transaction()
+            await transaction.start()
+            await _history(conn, tenant_id, invoice_id, "ocr_done")
+            await transaction.rollback()
+        kept = await _history(db, tenant_id, invoice_id, "failed")
+        assert await feed.next_batch() == []
+        clock.now = 2.5
+        assert [c["id"] for c in await feed.next_batch()] == [kept]
+        assert not feed.waiting_on_gap
+
+    @pytest.mark.parametrize("other_tenants_rows", [0, 3])
+    async def test_other_tenants_rows_are_not_gaps(self, db, other_tenants_rows):
+        tenant_id, invoice_id = await _tenant_with_invoice(db)
+        other_tenant, other_invoice = await _tenant_with_invoice(db)
+        start = await db.fetchval("SELECT coalesce(max(id), 0) FROM invoice_status_history")
+        feed = StatusFeed(db, tenant_id, start)
+        for _ in range(other_tenants_rows):
+            await _history(db, other_tenant, other_invoice, "ocr_done")
+        mine = await _history(db, tenant_id, invoice_id, "extracted")
+        batch = await feed.next_batch()
+        assert [c["id"] for c in batch] == [mine]
+        assert all(c["invoice_id"] == str(invoice_id) for c in batch)
