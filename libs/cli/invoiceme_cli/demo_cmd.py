@@ -94,6 +94,21 @@ async def pending_count(client: httpx.AsyncClient, headers: dict[str, str]) -> i
     return int(response.json().get("total", 0))
 
 
+async def settle_matching(client: httpx.AsyncClient, headers: dict[str, str], rounds: int = 10) -> int:
+    """Listing invoices lets the gateway match processed ones to businesses; list until that settles."""
+    previous = -1
+    for _ in range(rounds):
+        response = await client.get(
+            "/api/invoices", params={"unassigned": "true", "limit": 1}, headers=headers
+        )
+        response.raise_for_status()
+        unassigned = int(response.json().get("total", 0))
+        if unassigned == previous:
+            break
+        previous = unassigned
+    return previous
+
+
 async def _run(url: str, email: str, password: str, months: int, seed: int, wait: float) -> SeedResult:
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     async with httpx.AsyncClient(base_url=url, timeout=60) as client:
@@ -117,6 +132,7 @@ async def _run(url: str, email: str, password: str, months: int, seed: int, wait
                     progress.update(processing, completed=max(0, result.uploaded - left))
                     await asyncio.sleep(1)
                 progress.update(processing, completed=result.uploaded - left)
+                await settle_matching(client, headers)
     return result
 
 

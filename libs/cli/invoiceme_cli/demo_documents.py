@@ -81,6 +81,7 @@ class DemoInvoice:
     subtotal: Decimal
     vat: Decimal
     allocation_number: str | None
+    copy: bool = False  # a re-sent copy of an invoice already sent (a possible duplicate)
 
     @property
     def total(self) -> Decimal:
@@ -88,7 +89,7 @@ class DemoInvoice:
 
     @property
     def filename(self) -> str:
-        return f"{self.day.isoformat()}-{self.number}.pdf"
+        return f"{self.day.isoformat()}-{self.number}{'-copy' if self.copy else ''}.pdf"
 
 
 def vat_rate(day: date) -> Decimal:
@@ -111,7 +112,45 @@ def plan_invoices(today: date, months: int, rng: random.Random) -> list[DemoInvo
             sequence += rng.randrange(1, 40)
             jitter = rng.randint(-2, 2) if vendor.every_days > 7 else rng.randint(-3, 3)
             day += timedelta(days=max(1, vendor.every_days + jitter))
-    return sorted(invoices, key=lambda invoice: (invoice.day, invoice.number))
+    invoices.extend(anomalies(invoices, today, rng))
+    return sorted(invoices, key=lambda invoice: (invoice.day, invoice.number, invoice.copy))
+
+
+def anomalies(regular: list[DemoInvoice], today: date, rng: random.Random) -> list[DemoInvoice]:
+    """What the insights should find: a spike, a re-sent copy, a large job without an allocation number."""
+    electric, bezeq = VENDORS[1], VENDORS[0]
+    spike_day = today - timedelta(days=5)
+    spike_subtotal = Decimal("2480.00")
+    extras = [
+        DemoInvoice(
+            electric,
+            str(rng.randrange(90000, 99999)),
+            spike_day,
+            spike_subtotal,
+            (spike_subtotal * vat_rate(spike_day)).quantize(CENT),
+            None,
+        )
+    ]
+    last_bezeq = max(
+        (invoice for invoice in regular if invoice.vendor is bezeq), key=lambda invoice: invoice.day
+    )
+    extras.append(
+        DemoInvoice(
+            bezeq, last_bezeq.number, last_bezeq.day, last_bezeq.subtotal, last_bezeq.vat, None, copy=True
+        )
+    )
+    job_day, job_subtotal = today - timedelta(days=12), Decimal("8600.00")
+    extras.append(
+        DemoInvoice(
+            CONTRACTOR,
+            str(rng.randrange(2000, 2999)),
+            job_day,
+            job_subtotal,
+            (job_subtotal * vat_rate(job_day)).quantize(CENT),
+            None,
+        )
+    )
+    return extras
 
 
 def _money(value: Decimal) -> str:
@@ -134,6 +173,8 @@ def invoice_lines(invoice: DemoInvoice) -> list[str]:
         ]
         if invoice.allocation_number:
             lines.append(f"מספר הקצאה {invoice.allocation_number}")
+        if invoice.copy:
+            lines.append("העתק נאמן למקור")
         return lines
     return [
         vendor.name,

@@ -62,6 +62,11 @@ class TestDetectors:
         ]
         (found,) = detectors.recurring_charges(rows, BUSINESSES, "ILS")
         assert found.data["every_days"] == "30" and found.data["next_expected"] == "2026-04-05"
+        copy = fact(rows[1].invoice_date, "49.90", number="n1")
+        with_copy = [*rows[:1], fact(rows[1].invoice_date, "49.90", number="n1"), copy, rows[2]]
+        assert (
+            len(detectors.recurring_charges(with_copy, BUSINESSES, "ILS")) == 1
+        )  # a re-sent copy is ignored
         irregular = [*rows[:2], fact(start + timedelta(days=200), "49.90")]
         assert detectors.recurring_charges(irregular, BUSINESSES, "ILS") == []
 

@@ -100,11 +100,25 @@ def _groups(rows: list[FactRow], businesses: dict[uuid.UUID, BusinessRow]) -> di
     }
 
 
+def _without_copies(items: list[FactRow]) -> list[FactRow]:
+    """One row per invoice number (a re-sent copy must not break a monthly rhythm)."""
+    seen: set[str] = set()
+    kept = []
+    for row in items:
+        if row.invoice_number and row.invoice_number in seen:
+            continue
+        if row.invoice_number:
+            seen.add(row.invoice_number)
+        kept.append(row)
+    return kept
+
+
 def recurring_charges(
     rows: list[FactRow], businesses: dict[uuid.UUID, BusinessRow], currency: str
 ) -> list[Insight]:
     found = []
-    for key, items in sorted(_groups(rows, businesses).items()):
+    for key, group in sorted(_groups(rows, businesses).items()):
+        items = _without_copies(group)
         if len(items) < RECURRING_MIN_COUNT:
             continue
         amounts = [r.base_total for r in items if r.base_total is not None]
@@ -271,7 +285,9 @@ def missing_allocation_numbers(
                         "name": _party(row, businesses)[1],
                         "invoice_number": row.invoice_number or "",
                         "before_vat": _fmt(row.before_vat_ils or ZERO),
-                        "threshold": _fmt(allocation_threshold(row.invoice_date) or ZERO),  # type: ignore[arg-type]
+                        "threshold": _fmt(
+                            (row.invoice_date and allocation_threshold(row.invoice_date)) or ZERO
+                        ),
                         "vat": _fmt(row.vat_amount or ZERO),
                         "currency": row.currency,
                     },
