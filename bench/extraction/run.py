@@ -53,7 +53,10 @@ async def read_cached(reader, data: bytes, ocr_cache: Path | None):  # type: ign
         return OcrDocument.model_validate_json(cached.read_text())
     document = await reader.read(data)
     if cached is not None:
-        cached.write_text(document.model_dump_json())
+        try:
+            cached.write_text(document.model_dump_json())
+        except ValueError:  # e.g. a lone surrogate in a PDF text layer: just do not cache it
+            pass
     return document
 
 

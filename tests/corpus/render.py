@@ -43,7 +43,9 @@ def to_pdf(rows: list[Row]) -> bytes:
     pdfmetrics.registerFont(TTFont("DejaVu", FONT))
     pdfmetrics.registerFont(TTFont("DejaVu-Bold", FONT_BOLD))
     buffer = io.BytesIO()
-    page = canvas.Canvas(buffer, pagesize=(PAGE_MM[0] * mm, PAGE_MM[1] * mm))
+    page = canvas.Canvas(
+        buffer, pagesize=(PAGE_MM[0] * mm, PAGE_MM[1] * mm), invariant=1
+    )  # reproducible bytes
     for y, x, text, size, align, bold in rows:
         page.setFont("DejaVu-Bold" if bold else "DejaVu", size)
         draw = {"l": page.drawString, "r": page.drawRightString, "c": page.drawCentredString}[align]

@@ -20,7 +20,14 @@ _LTR_RUN = re.compile(r"[A-Za-z0-9@%$€₪£][A-Za-z0-9@%$€₪£.,:/\-_+ ]*[A
 _MIRROR = str.maketrans("()[]{}<>", ")(][}{><")
 
 
+_SURROGATES = re.compile(r"[\ud800-\udfff]")  # broken emoji from some PDF text layers; unencodable
+
+
+_SHEKEL_AS_LATIN = re.compile(r'(?<![A-Za-z])n"w(?![A-Za-z])')  # OCR reads ש"ח as Latin n"w
+
+
 def normalize_line(line: str) -> str:
+    line = _SHEKEL_AS_LATIN.sub('ש"ח', _SURROGATES.sub("", line))
     return " ".join(line.translate(_INVISIBLE).translate(_QUOTES).translate(_SPACES).split())
 
 

@@ -42,6 +42,7 @@ def parse_amount(raw: str) -> float | None:
 
 _CODE_BEFORE_DIGIT = re.compile(r"\b(RM|USD|EUR|NIS|ILS|GBP|CHF|MYR)(?=[\dO])")
 _SPACE_AFTER_POINT = re.compile(r"(?<=\d)([.,]) (?=\d{2}(?!\d))")  # OCR: "79. 35"
+_GLUED_LETTERS = re.compile(r"(\d[.,]\d{2})(?=[A-Za-z\u05d0-\u05ea])")  # OCR: "8,293.76M annette"
 _LETTER_O_IN_NUMBER = re.compile(r"(?<=[\s\d])O(?=[.,]\d{2}(?!\d))|(?<=\d[.,])O(?=\d)|(?<=\d[.,]\d)O")
 
 
@@ -49,6 +50,7 @@ def repair_ocr_numbers(line: str) -> str:
     """Undo common OCR damage around amounts: 'RM9.20', 'RMO.55', '79. 35'."""
     line = _CODE_BEFORE_DIGIT.sub(r"\1 ", line)
     line = _SPACE_AFTER_POINT.sub(r"\1", line)
+    line = _GLUED_LETTERS.sub(r"\1 ", line)
     return _LETTER_O_IN_NUMBER.sub("0", line)
 
 

@@ -13,7 +13,7 @@ _EU_VAT = re.compile(
     r"[\s.-]?(\d{3}(?:[\s.]\d{3}){2,3}|[0-9A-Z]{8,12})(?![\w])"
 )
 _ISRAELI_ID = re.compile(r"(?<![\d-])(\d{9}|\d{2}-\d{6}-\d|\d{3}-\d{3}-\d{3}|\d{8}-\d)(?![\d-])")
-_GENERIC_ID = re.compile(r"(?<![\w-])([A-Z]{0,3}\d[\d\s./-]{4,16}\d[A-Z]?)(?![\w])")
+_GENERIC_ID = re.compile(r"(?<![\w-])([A-Z]{0,3}\d[\d./-]{4,16}\d[A-Z]?)(?![\w])")
 _NOT_A_NAME = re.compile(
     r"@|www\.|https?:|\btel\b|phone|fax|טל|פקס|נייד|e-?mail|דוא\"ל|\bpage\b|seite|עמוד|original|מקור|העתק|copy|"
     r"street|\bst\.|שדרות|שד'|דרך|\broad\b|\bjalan\b|\bave\b|straße|strasse|רחוב|רח'|ת\.?ד|p\.?o\.?\s*box|\bbox\b",

@@ -125,6 +125,7 @@ def find_totals(lines: list[Line]) -> Totals:
         subtotal = found["subtotal"][-1] if found.get("subtotal") else None
         vat = found["vat"][-1] if found.get("vat") else None
         confidence = 0.8 if strong else 0.65
+        total = _plausible_total(total, subtotal, vat)
     result = {
         name: Found(item[0], item[1], item[2], confidence) if item else None
         for name, item in (("subtotal", subtotal), ("vat_amount", vat), ("total", total))
@@ -135,6 +136,16 @@ def find_totals(lines: list[Line]) -> Totals:
     rate = _rate(vat_value, sub_value, vat[2] if vat else None)
     rate_found = Found(rate[0], rate[1], (vat or total or subtotal)[2], confidence) if rate else None  # type: ignore[index]
     return Totals(result["subtotal"], result["vat_amount"], result["total"], rate_found)
+
+
+def _plausible_total(total, subtotal, vat):  # type: ignore[no-untyped-def]
+    """Drop a total that cannot be one (smaller than the subtotal, or OCR kept only its last digits) when
+    subtotal and VAT agree with a standard rate: the missing total is then derived from them."""
+    if total is None or subtotal is None or vat is None:
+        return total
+    rate_fits = subtotal[0] and any(abs(vat[0] / subtotal[0] - rate) < 0.002 for rate in _STANDARD_RATES[1:])
+    too_small = abs(total[0]) < abs(subtotal[0])
+    return None if rate_fits and too_small else total
 
 
 def _fill_missing(result: dict[str, Found | None]) -> dict[str, Found | None]:
