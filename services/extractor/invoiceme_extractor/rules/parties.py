@@ -47,7 +47,7 @@ def ids_in(text: str, generic: bool = True) -> list[str]:
 
 def find_vendor_tax_id(lines: list[Line]) -> Found | None:
     buyer = _buyer_lines(lines)
-    best: tuple[tuple[int, int], Found] | None = None
+    best: tuple[tuple[int, int, int], Found] | None = None
     for line in lines:
         label = labels.TAX_ID.search(line.text)
         if not label:
@@ -64,7 +64,9 @@ def find_vendor_tax_id(lines: list[Line]) -> Found | None:
             value = normalize_tax_id(raw)
             if len(re.sub(r"\D", "", value)) < 6:
                 continue
-            rank = (0 if line.index in buyer else 1, -line.index)
+            # a VAT-registration shaped id beats a local tax number ("Steuernummer 201/113/40209")
+            vat_shaped = bool(_EU_VAT.fullmatch(value) or _ISRAELI_ID.fullmatch(value))
+            rank = (0 if line.index in buyer else 1, int(vat_shaped), -line.index)
             if best is None or rank > best[0]:
                 best = (rank, Found(value, raw, line, 0.9 if rank[0] else 0.5))
             break
