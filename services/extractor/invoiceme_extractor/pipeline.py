@@ -21,6 +21,15 @@ def _origin(pages: Sequence[Any]) -> str:
     return methods.pop() if len(methods) == 1 else "mixed"
 
 
+def _weigh_by_ocr_confidence(extraction: Extraction, pages: Sequence[Any]) -> None:
+    """A value read from a shaky OCR page is less certain than the same value from a text layer."""
+    page_confidence = {page.number: page.confidence for page in pages}
+    for name, evidence in extraction.evidence.items():
+        reading = page_confidence.get(evidence.page) if evidence.page is not None else None
+        if name in extraction.confidence and reading is not None:
+            extraction.confidence[name] = round(extraction.confidence[name] * (0.6 + 0.4 * reading), 2)
+
+
 async def extract_invoice(
     pages: Sequence[Any], providers: Sequence[LlmProvider] = (), today: date | None = None
 ) -> Extraction:
@@ -41,6 +50,7 @@ async def extract_invoice(
             extraction.warnings.append(
                 ExtractionWarning(code="llm_unavailable", message=f"used rules only: {message}")
             )
+    _weigh_by_ocr_confidence(extraction, pages)
     origin = _origin(pages)
     extraction.source = {field: f"{origin}+{how}" for field, how in extraction.source.items()}
     add_boxes(extraction.evidence, pages)

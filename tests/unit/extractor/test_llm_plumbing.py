@@ -160,6 +160,18 @@ class TestRegistry:
         assert [p.name for p in ProviderRegistry(LlmConfig(provider="groq")).chain()] == []
 
 
+class TestSettings:
+    def test_environment_builds_the_chain(self) -> None:
+        from invoiceme_extractor.settings import ExtractorSettings
+
+        settings = ExtractorSettings(llm_provider="auto", groq_api_key="k", ollama_url="http://127.0.0.1:1")
+        config = settings.llm_config()
+        assert [p.name for p in ProviderRegistry(config).chain()] == ["groq", "ollama"]
+        assert config.groq is not None and config.groq.model == "openai/gpt-oss-20b"
+        assert config.groq.timeout_seconds == 60 and config.requests_per_minute == 30
+        assert ExtractorSettings(llm_provider="groq").llm_config().groq is None  # no key: Groq is skipped
+
+
 class TestPipeline:
     """Evidence gets boxes from OCR words; serious findings mean needs_review."""
 
@@ -172,6 +184,7 @@ class TestPipeline:
         extraction = await extract_invoice([page])
         assert extraction.evidence["total"].box == (200, 100, 50, 20)
         assert extraction.source["total"] == "ocr+rules"
+        assert extraction.confidence["total"] < 0.9  # OCR page confidence 0.9 weighs the rules' reading
         assert locate(words, "nothing") is None
 
     async def test_inconsistent_invoice_needs_review(self) -> None:
