@@ -13,6 +13,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 _hasher = PasswordHasher()
+# Verified against when the email is unknown, so both paths take one argon2 check.
+UNKNOWN_USER_HASH = _hasher.hash("no such user, no such password")
 _ALGORITHM = "HS256"
 _AUDIENCE = "invoiceme"
 

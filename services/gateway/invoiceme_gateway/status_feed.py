@@ -3,8 +3,9 @@
 Ids come from one sequence, but transactions commit in any order: row 7 can become visible
 before row 6. Handing out 7 and moving the cursor past it would lose 6 for good (and a client
 resuming with Last-Event-ID=7 would never see it). So the feed stops before the first id that
-is not visible yet, for any tenant, and waits up to `grace_seconds` for it; an id still missing
-after that belonged to a rolled-back transaction and is skipped.
+is not visible yet (for any tenant). The gap is skipped once none of the transactions that were
+in progress when it was first seen is still running (it was rolled back), or after
+`max_wait_seconds` in any case.
 """
 
 from __future__ import annotations
@@ -36,16 +37,16 @@ class StatusFeed:
         pool: asyncpg.Pool,
         tenant_id: uuid.UUID,
         cursor: int,
-        grace_seconds: float = 2.0,
+        max_wait_seconds: float = 30.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.cursor = cursor
         self._pool = pool
         self._tenant_id = tenant_id
-        self._grace = grace_seconds
+        self._max_wait = max_wait_seconds
         self._clock = clock
         self._settled = cursor  # every id up to here is visible or known to be gone
-        self._gap_seen: dict[int, float] = {}
+        self._gap_seen: dict[int, tuple[float, frozenset[str]]] = {}
         self.waiting_on_gap = False
 
     async def next_batch(self) -> list[dict[str, Any]]:
@@ -94,10 +95,22 @@ class StatusFeed:
                     return None
                 self._settled = visible[-1]
                 continue
-            seen = self._gap_seen.setdefault(gap, self._clock())
-            if self._clock() - seen < self._grace:
-                self._settled = gap - 1
-                return gap
-            self._gap_seen.pop(gap, None)  # rolled back: skip it
-            self._settled = gap
+            if not await self._gap_may_fill(gap):
+                self._gap_seen.pop(gap, None)  # its transaction rolled back: skip it
+                self._settled = gap
+                continue
+            self._settled = gap - 1
+            return gap
         return None
+
+    async def _gap_may_fill(self, gap: int) -> bool:
+        """Could a transaction still running commit this id?"""
+        running = frozenset(
+            await self._pool.fetchval(
+                "SELECT coalesce(array_agg(x::text), '{}') FROM pg_snapshot_xip(pg_current_snapshot()) AS x"
+            )
+        )
+        first_seen, suspects = self._gap_seen.setdefault(gap, (self._clock(), running))
+        if self._clock() - first_seen >= self._max_wait:
+            return False
+        return bool(suspects & running)

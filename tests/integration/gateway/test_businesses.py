@@ -57,6 +57,12 @@ class TestCrud:
         one = await client.get(f"/api/businesses/{bezeq['id']}", headers=alice)
         assert one.json()["display_order"] == 0
 
+    async def test_search_by_hebrew_alias_ignores_final_letters(self, client):
+        alice = await signup(client)
+        cafe = await _business(client, alice, name="Cafe", aliases=["קפה שלום"])
+        found = await client.get("/api/businesses", headers=alice, params={"q": "שלום"})
+        assert [b["id"] for b in found.json()] == [cafe["id"]]
+
     async def test_invalid_tax_id_is_422(self, client):
         alice = await signup(client)
         response = await client.post(

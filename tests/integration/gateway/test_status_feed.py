@@ -45,13 +45,13 @@ def test_first_gap():
 
 
 class TestStatusFeed:
-    """Late commits are waited for; rolled-back ids are skipped after the grace period."""
+    """Late commits are waited for; rolled-back ids are skipped; nobody waits forever."""
 
     async def test_waits_for_a_late_commit(self, db):
         tenant_id, invoice_id = await _tenant_with_invoice(db)
         start = await db.fetchval("SELECT coalesce(max(id), 0) FROM invoice_status_history")
         clock = FakeClock()
-        feed = StatusFeed(db, tenant_id, start, grace_seconds=2.0, clock=clock)
+        feed = StatusFeed(db, tenant_id, start, max_wait_seconds=30.0, clock=clock)
         async with db.acquire() as slow:
             transaction = slow.transaction()
             await transaction.start()
@@ -68,17 +68,31 @@ class TestStatusFeed:
         tenant_id, invoice_id = await _tenant_with_invoice(db)
         start = await db.fetchval("SELECT coalesce(max(id), 0) FROM invoice_status_history")
         clock = FakeClock()
-        feed = StatusFeed(db, tenant_id, start, grace_seconds=2.0, clock=clock)
+        feed = StatusFeed(db, tenant_id, start, max_wait_seconds=30.0, clock=clock)
         async with db.acquire() as conn:
             transaction = conn.transaction()
             await transaction.start()
             await _history(conn, tenant_id, invoice_id, "ocr_done")
             await transaction.rollback()
         kept = await _history(db, tenant_id, invoice_id, "failed")
-        assert await feed.next_batch() == []
-        clock.now = 2.5
+        # No transaction that could still commit the missing id is running: no waiting.
         assert [c["id"] for c in await feed.next_batch()] == [kept]
         assert not feed.waiting_on_gap
+
+    async def test_gives_up_on_a_very_long_transaction(self, db):
+        tenant_id, invoice_id = await _tenant_with_invoice(db)
+        start = await db.fetchval("SELECT coalesce(max(id), 0) FROM invoice_status_history")
+        clock = FakeClock()
+        feed = StatusFeed(db, tenant_id, start, max_wait_seconds=30.0, clock=clock)
+        async with db.acquire() as slow:
+            transaction = slow.transaction()
+            await transaction.start()
+            await _history(slow, tenant_id, invoice_id, "ocr_done")
+            kept = await _history(db, tenant_id, invoice_id, "extracted")
+            assert await feed.next_batch() == []
+            clock.now = 31.0
+            assert [c["id"] for c in await feed.next_batch()] == [kept]
+            await transaction.rollback()
 
     @pytest.mark.parametrize("other_tenants_rows", [0, 3])
     async def test_other_tenants_rows_are_not_gaps(self, db, other_tenants_rows):

@@ -18,7 +18,8 @@ async def list_all(pool: asyncpg.Pool, tenant_id: uuid.UUID, q: str | None) -> l
     return await pool.fetch(
         f"""SELECT {COLUMNS} FROM businesses b WHERE b.tenant_id = $1
               AND ($2 = '' OR b.name_key LIKE '%' || $2 || '%' OR b.tax_id = $2
-                   OR EXISTS (SELECT 1 FROM unnest(b.aliases) a WHERE lower(a) LIKE '%' || $2 || '%'))
+                   OR EXISTS (SELECT 1 FROM unnest(b.aliases) a
+                              WHERE translate(lower(a), 'ךםןףץ"''״׳', 'כמנפצ') LIKE '%' || $2 || '%'))
             ORDER BY b.display_order, b.name""",
         tenant_id,
         needle,

@@ -11,6 +11,7 @@ from ..deps import State, User, client_address
 from ..errors import ApiError
 from ..repositories import accounts
 from ..security import (
+    UNKNOWN_USER_HASH,
     hash_password,
     issue_access_token,
     new_refresh_token,
@@ -151,7 +152,9 @@ async def login(body: Credentials, state: State, request: Request) -> TokenOut:
     if wait:
         raise _too_many(wait)
     row = await accounts.find_login(state.pool, email)
-    if row is None or not verify_password(row["password_hash"], body.password):
+    # Unknown emails cost a hash check too, so timing does not tell which emails have accounts.
+    password_hash = row["password_hash"] if row is not None else UNKNOWN_USER_HASH
+    if not verify_password(password_hash, body.password) or row is None:
         settings = state.settings
         wait = await accounts.record_failure(
             state.pool, email, address, settings.login_max_failures, settings.login_lockout_seconds
