@@ -189,3 +189,23 @@ class TestVisualOrderHebrew:
 
     def test_extraction_reads_visual_order_text(self) -> None:
         assert extract('מ"עב רוא\n1,180.00 םולשתל כ"הס').total == 1180.0
+
+
+class TestLineItems:
+    """Table rows under a header, and receipt rows whose numbers multiply out."""
+
+    def test_table_rows(self) -> None:
+        text = (
+            "Acme Ltd\nDescription Qty Unit Price Amount\nConsulting 2 150.00 300.00\nHosting 1 50.00 50.00\n"
+            "Subtotal 350.00"
+        )
+        items = extract(text).line_items
+        assert [(i.description, i.quantity, i.unit_price, i.amount) for i in items] == [
+            ("Consulting", 2, 150.0, 300.0),
+            ("Hosting", 1, 50.0, 50.0),
+        ]
+
+    def test_receipt_rows_with_the_name_above(self) -> None:
+        text = "Shop\nCloud hosting\n3 x $10.00 $-30.00\nTraining\n1 x $5.00 $-5.00\nTotal $-35.00"
+        items = extract(text).line_items
+        assert [(i.description, i.amount) for i in items] == [("Cloud hosting", -30.0), ("Training", -5.0)]

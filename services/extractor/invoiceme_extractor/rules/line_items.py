@@ -1,11 +1,16 @@
-"""Line items from table rows: a description and numbers where quantity x unit price = amount."""
+"""Line items from table rows: a description and numbers where quantity x unit price = amount.
+
+Two ways in: rows under a table header (description + amount columns), and, for receipts without a
+header, any row whose numbers multiply out (quantity x unit price = amount), taking its description
+from the row or from the text-only line above it.
+"""
 
 from __future__ import annotations
 
 import re
 
 from ..contract import LineItem
-from .amounts import amounts_in
+from .amounts import amounts_in, money_in
 from .lines import Line
 from .totals import classify
 
@@ -14,42 +19,61 @@ _HEADER = re.compile(
     re.I,
 )
 _NUMBERS_HEADER = re.compile(r"qty|quantity|amount|price|total|menge|preis|betrag|כמות|מחיר|סכום|סה\"כ", re.I)
-_CURRENCY_MARKS = re.compile(r'₪|ש"ח|NIS|ILS|EUR|USD|€|\$|£|RM')
+_CURRENCY_MARKS = re.compile(r'₪|ש"ח|NIS|ILS|EUR|USD|€|\$|£|\bRM\b|\bx\b|×', re.I)
 
 
-def _row(line: Line) -> LineItem | None:
-    numbers = amounts_in(line.text)
-    description = _CURRENCY_MARKS.sub(" ", line.text)
-    for _, raw in numbers:
-        description = description.replace(raw, " ", 1)
-    description = " ".join(re.sub(r"^\W+|\W+$", "", description).split())
-    if len(numbers) == 0 or sum(ch.isalpha() for ch in description) < 3:
-        return None
-    values = [value for value, _ in numbers]
+def _description(text: str, raws: list[str]) -> str:
+    text = _CURRENCY_MARKS.sub(" ", text)
+    for raw in raws:
+        text = text.replace(raw, " ", 1)
+    return " ".join(re.sub(r"^\W+|\W+$", "", text).split())
+
+
+def _multiplied(values: list[float]) -> tuple[float, float, float] | None:
+    """(quantity, unit price, amount) when two of the numbers multiply to the last one."""
     amount = values[-1]
-    for i, quantity in enumerate(values[:-1]):  # find quantity x unit price = amount among the numbers
+    for i, quantity in enumerate(values[:-1]):
         for unit_price in values[i + 1 : -1]:
-            if abs(quantity * unit_price - amount) <= 0.011 * max(1, quantity):
-                return LineItem(
-                    description=description, quantity=quantity, unit_price=unit_price, amount=amount
-                )
-    if len(values) >= 2 and values[-2] == amount:
-        return LineItem(description=description, quantity=1, unit_price=amount, amount=amount)
-    return LineItem(description=description, amount=amount) if len(values) <= 2 else None
+            if amount and abs(abs(quantity * unit_price) - abs(amount)) <= 0.011 * max(1, abs(quantity)):
+                return quantity, unit_price, amount
+            if amount and abs(abs(unit_price * quantity) - abs(amount)) <= 0.011 * max(1, abs(unit_price)):
+                return unit_price, quantity, amount
+    return None
+
+
+def _row(line: Line, above: str | None, in_table: bool) -> LineItem | None:
+    numbers = amounts_in(line.text)
+    if not numbers:
+        return None
+    description = _description(line.text, [raw for _, raw in numbers])
+    if sum(ch.isalpha() for ch in description) < 3 and above is not None:
+        description = above  # receipts print the name on its own line, the numbers below it
+    if sum(ch.isalpha() for ch in description) < 3:
+        return None
+    found = _multiplied([value for value, _ in numbers])
+    if found:
+        return LineItem(description=description, quantity=found[0], unit_price=found[1], amount=found[2])
+    money = money_in(line.text)
+    return LineItem(description=description, amount=money[-1][0]) if in_table and money else None
+
+
+def _is_text_only(text: str) -> bool:
+    return not amounts_in(text) and sum(ch.isalpha() for ch in text) >= 3
 
 
 def find_line_items(lines: list[Line]) -> list[LineItem]:
     items: list[LineItem] = []
     in_table = False
+    previous: Line | None = None
     for line in lines:
-        if not in_table:
-            in_table = bool(_HEADER.search(line.text) and _NUMBERS_HEADER.search(line.text))
+        if classify(line.text) is not None and items:
+            break  # the totals close the table
+        if _HEADER.search(line.text) and _NUMBERS_HEADER.search(line.text) and not amounts_in(line.text):
+            in_table, previous = True, None
             continue
-        if classify(line.text) in ("subtotal", "vat", "total_strong", "total_plain"):
-            if items:
-                break
-            continue
-        item = _row(line)
+        above = previous.text if previous is not None and _is_text_only(previous.text) else None
+        item = _row(line, above, in_table) if classify(line.text) is None else None
         if item is not None:
             items.append(item)
+        previous = line
     return items
