@@ -20,7 +20,7 @@ from invoiceme_common.money import Rate, RateTable, identity_rate
 
 log = get_logger(__name__)
 BOI_DEFAULT_URL = "https://edge.boi.gov.il/FusionEdgeServer/sdmx/v2/data/dataflow/BOI.STATISTICS/EXR/1.0"
-FRANKFURTER_DEFAULT_URL = "https://api.frankfurter.app"
+FRANKFURTER_DEFAULT_URL = "https://api.frankfurter.dev/v1"
 _LOOKBACK_DAYS = 10  # weekends and holidays: the latest rate on or before the date
 
 
@@ -94,7 +94,7 @@ class FrankfurterProvider:
 
     async def fetch(self, base: str, quote: str, on: date) -> Rate | None:
         response = await self._client.get(
-            f"{self._base_url}/{on.isoformat()}", params={"from": base, "to": quote}
+            f"{self._base_url}/{on.isoformat()}", params={"base": base, "symbols": quote}
         )
         if response.status_code == 404:
             return None

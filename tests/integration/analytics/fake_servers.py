@@ -54,9 +54,9 @@ class FakeServer:
                 if parts.path.startswith("/frankfurter/"):
                     body = {
                         "amount": 1.0,
-                        "base": query["from"],
+                        "base": query["base"],
                         "date": parts.path.rsplit("/", 1)[1],
-                        "rates": {query["to"]: 0.9234},
+                        "rates": {query["symbols"]: 0.9234},
                     }
                     return self._send(200, json.dumps(body), "application/json")
                 return self._send(404, "{}", "application/json")

@@ -46,6 +46,7 @@ class TestProviders:
                 assert offline.source == "ecb-bundled" and offline.rate_date == date(2024, 3, 11)
         boi_request = next(query for path, query in fake.requests if path.startswith("/boi"))
         assert boi_request["endperiod"] == "2024-03-10" and boi_request["format"] == "csv"
+        assert ("/frankfurter/2024-03-11", {"base": "USD", "symbols": "EUR"}) in fake.requests
 
 
 def saved(tenant_id, day, currency, total, version=1, invoice_id=None):
