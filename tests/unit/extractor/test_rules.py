@@ -74,6 +74,18 @@ class TestTotalsLogic:
         result = extract("Acme Ltd\nNet amount 200.00\nTotal 236.00")
         assert result.vat_amount == 36.0 and result.confidence["vat_amount"] < 0.7
 
+    def test_total_lost_by_ocr_is_derived_from_subtotal_and_vat(self) -> None:
+        result = extract('אור בע"מ\nסה"כ ללא מע"מ 1,000.00 ₪\nמע"מ 17% 170.00 ₪\nסה"כ כולל מע"מ 1 ש"ח')
+        assert (result.subtotal, result.vat_amount, result.total) == (1000.0, 170.0, 1170.0)
+
+    def test_vat_and_total_that_agree_through_a_rate_give_the_subtotal(self) -> None:
+        result = extract("Acme Ltd\nSubtotal ...... garbled\nVAT 20% 200.00\nGrand Total 1,200.00")
+        assert (result.subtotal, result.vat_amount, result.total) == (1000.0, 200.0, 1200.0)
+
+    def test_small_sums_agreeing_by_chance_are_not_totals(self) -> None:
+        result = extract("Acme Ltd\nRabatt netto 0.08\nMwSt 0.02\nGesamtbetrag 529.87")
+        assert result.total == 529.87
+
     def test_vat_number_is_not_a_vat_amount(self) -> None:
         assert extract("Acme Ltd\nVAT No. 514321678\nTotal 50.00").vat_amount is None
 
@@ -136,6 +148,7 @@ class TestIdentifiers:
             ("ע.מ: 51-432167-8", "514321678"),
             ("עוסק מורשה 514321678", "514321678"),
             ("VAT No. DE123456789", "DE123456789"),
+            ("VAT No. FRO32688403", "FR032688403"),
             ("USt-IdNr.: DE 136 695 976", "DE136695976"),
         ],
     )

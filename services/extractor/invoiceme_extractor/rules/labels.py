@@ -110,6 +110,7 @@ INVOICE_NUMBER = _any(
     r"(?:handels)?rechnung\s*(?:\(\d+\)\s*)?nr\.?",
     r"facture\s*n[°o]\.?",
     r"beleg\s*-?\s*nr\.?",
+    r"invoice\s*\.?\s*(?:סא|אס)\.?",  # Tesseract heb+eng reads "No." as Hebrew letters
     # a title, a few words, then "Nr." / "#": "Rechnung des Versicherers (575) Nr. 01.234", "Rechnung # RE-5"
     r"(?:rechnung|korrektur|facture|invoice|gutschrift)\S*(?:\s+[^\s\d:]+){0,3}?\s*(?:\(\d+\)\s*)?(?:nr\.?|#|n°)",
     r"\bfacture\b(?=\s+[A-Z]{0,4}-?\d)",

@@ -34,7 +34,10 @@ def _buyer_lines(lines: list[Line]) -> set[int]:
 
 
 def normalize_tax_id(raw: str) -> str:
-    return re.sub(r"[\s./-]", "", raw).upper()
+    value = re.sub(r"[\s./-]", "", raw).upper()
+    if re.fullmatch(r"[A-Z]{2}[0-9O]{8,12}", value):  # OCR reads 0 as O after the country prefix
+        value = value[:2] + value[2:].replace("O", "0")
+    return value
 
 
 def ids_in(text: str, generic: bool = True) -> list[str]:

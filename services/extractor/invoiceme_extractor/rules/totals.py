@@ -101,6 +101,40 @@ def _consistent_triple(found: dict[str, list[tuple[float, str, Line]]]):  # type
     return best[1:] if best else None
 
 
+def _is_standard_rate(vat: float, base: float) -> bool:
+    return (
+        bool(base) and abs(vat) < abs(base) and any(abs(vat / base - r) < 0.002 for r in _STANDARD_RATES[1:])
+    )
+
+
+def _consistent_pair(found: dict[str, list[tuple[float, str, Line]]]):  # type: ignore[no-untyped-def]
+    """Two labelled amounts that agree through a standard VAT rate, when OCR lost the third.
+
+    A garbled total line may carry a VAT word ('סה"כ כולל מע"מ' read as 'סה"כ 7713 מע"מ'), so VAT-labelled
+    amounts are also tried as the total.
+    """
+    everything = [c for kind in found.values() for c in kind]
+    largest = max((abs(c[0]) for c in everything), default=0)
+    # Only the largest labelled amount may be the total: small sums agree with some rate by chance.
+    totals = [
+        c
+        for c in found.get("total_strong", []) + found.get("total_plain", []) + found.get("vat", [])
+        if abs(c[0]) == largest
+    ]
+    for vat in found.get("vat", []):
+        for total in totals:
+            if total is not vat and _is_standard_rate(vat[0], total[0] - vat[0]):
+                return None, vat, total
+    for subtotal in found.get("subtotal", []):
+        for total in totals:
+            if _is_standard_rate(total[0] - subtotal[0], subtotal[0]):
+                return subtotal, None, total
+        for vat in found.get("vat", []):
+            if abs(subtotal[0]) == largest and _is_standard_rate(vat[0], subtotal[0]):
+                return subtotal, vat, None
+    return None
+
+
 def _rate(vat: float | None, subtotal: float | None, vat_line: Line | None) -> tuple[float, str] | None:
     if vat_line is not None and (rate := percent_in(vat_line.text)) is not None:
         return rate, vat_line.text
@@ -115,9 +149,13 @@ def _rate(vat: float | None, subtotal: float | None, vat_line: Line | None) -> t
 def find_totals(lines: list[Line]) -> Totals:
     found = _candidates(lines)
     triple = _consistent_triple(found)
+    pair = None if triple else _consistent_pair(found)
     if triple:
         subtotal, vat, total = triple
         confidence = 0.97
+    elif pair:
+        subtotal, vat, total = pair
+        confidence = 0.85
     else:
         strong = [c for c in found.get("total_strong", []) if c[0] != 0]
         plain = [c for c in found.get("total_plain", []) if c[0] != 0]
