@@ -219,6 +219,10 @@ SELLER_BLOCK = _any(
     r"ספק",
     r"מאת",
 )
+# Trade words hint at a business name, less surely than a legal suffix does.
+BUSINESS_WORD = _any(
+    r"enterprise", r"trading", r"\bgroup\b", r"\bstores?\b", r"\bshop\b", r"restaurant", r"\bmart\b"
+)
 COMPANY_SUFFIX = _any(
     r'בע"מ',
     r"\bltd\b",
@@ -235,14 +239,8 @@ COMPANY_SUFFIX = _any(
     r"\bplc\b",
     r"\be\.?k\.?\b",
     r"\bkg\b",
-    r"enterprise",
-    r"trading",
     r"עמותה",
     r"שותפות",
-    r"\bgroup\b",
-    r"\bstore\b",
-    r"\bshop\b",
-    r"restaurant",
 )
 CURRENCIES = (
     ("ILS", re.compile(r'₪|ש"ח|\bNIS\b|\bILS\b|שקל', re.I)),

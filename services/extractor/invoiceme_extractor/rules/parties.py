@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from ..text import HEBREW_LETTER
 from . import labels
 from .dates import dates_in
-from .lines import Found, Line, following
+from .lines import Found, Line, document_language, following
 
 _EU_VAT = re.compile(
     r"\b(A[TT]U|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE|IL)"
@@ -140,6 +141,8 @@ def _name_score(line: Line, position: int, lines: list[Line]) -> float:
     score = 2.0 - min(position * 0.25, 2.9)  # far from the top only with a company suffix
     if labels.COMPANY_SUFFIX.search(text):
         score += 3
+    elif labels.BUSINESS_WORD.search(text):
+        score += 1
     elif any(ch.isdigit() for ch in text):
         score -= 2  # addresses and reference lines carry numbers; names rarely do
     if any(labels.TAX_ID.search(nxt.text) for nxt in following(lines, line, 2)):
@@ -174,12 +177,19 @@ def _seller_block_name(lines: list[Line]) -> Found | None:
     return None
 
 
+def _strip_hebrew(text: str) -> str:
+    return " ".join(HEBREW_LETTER.sub("", text).split()).strip(" .:-|")
+
+
 def find_vendor_name(lines: list[Line]) -> Found | None:
     found = _seller_block_name(lines)
     if found:
         return found
     buyer = _buyer_lines(lines)
     first_page = [line for line in lines if line.page == lines[0].page][:60] if lines else []
+    if document_language(lines) == "en":
+        # Speckles on English scans come out as stray Hebrew letters under heb+eng OCR.
+        first_page = [Line(_strip_hebrew(line.text), line.page, line.index) for line in first_page]
     scored = []
     for position, line in enumerate(first_page):
         if line.index in buyer:
