@@ -41,7 +41,10 @@ async def extract_files(files: list[Path], out: Path, ocr_cache: Path | None = N
         except Exception as error:  # a failed file scores zero, it does not stop the run
             print(f"  {path.name}: {type(error).__name__}: {error}", file=sys.stderr)
 
-    await asyncio.gather(*(one(path) for path in files))
+    try:
+        await asyncio.gather(*(one(path) for path in files))
+    finally:
+        reader.close()
 
 
 async def read_cached(reader, data: bytes, ocr_cache: Path | None):  # type: ignore[no-untyped-def]

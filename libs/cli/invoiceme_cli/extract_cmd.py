@@ -5,59 +5,70 @@ from __future__ import annotations
 import asyncio
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
 from rich.progress import Progress
 
 console = Console(stderr=True)
+_SUMMARY_EXCLUDES = {"confidence", "source", "evidence", "line_items", "warnings"}
 
 
-def contract_json(extraction) -> str:  # type: ignore[no-untyped-def]
+def contract_json(extraction: Any) -> str:
     """The field contract with its fields at the top level (what --out writes and --json prints)."""
     data = extraction.model_dump(mode="json")
     data["needs_review"] = extraction.needs_review
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-async def _run(files: list[Path], provider: str, out: Path | None, as_json: bool) -> int:
-    from invoiceme_extractor.llm.registry import ProviderRegistry
+async def _extract_one(reader: Any, path: Path, providers: list[Any]) -> Any:
+    """The file's Extraction, or the reason it could not be read (one bad file fails alone)."""
     from invoiceme_extractor.pipeline import extract_invoice
+    from invoiceme_ocr.engine import UnreadableDocument
+
+    try:
+        document = await reader.read(path.read_bytes())  # noqa: ASYNC240 - a CLI, one file at a time
+        return await extract_invoice(document.pages, providers)
+    except UnreadableDocument as error:
+        return str(error)
+    except Exception as error:  # a crash on one file must not stop the batch
+        return f"{type(error).__name__}: {error}"
+
+
+def _show(path: Path, extraction: Any, out: Path | None, as_json: bool) -> None:
+    if out is not None:
+        (out / f"{path.stem}.json").write_text(contract_json(extraction))
+    if as_json:
+        click.echo(contract_json(extraction))
+    elif out is None:
+        console.print(f"[bold]{path.name}[/]", extraction.model_dump(exclude=_SUMMARY_EXCLUDES))
+        for warning in extraction.warnings:
+            console.print(f"  [yellow]{warning.code}[/]: {warning.message}")
+
+
+async def _run(files: list[Path], provider: str | None, out: Path | None, as_json: bool) -> int:
+    from invoiceme_extractor.llm.registry import ProviderRegistry
     from invoiceme_extractor.settings import ExtractorSettings
-    from invoiceme_ocr.engine import OcrOptions, UnreadableDocument
+    from invoiceme_ocr.engine import OcrOptions
     from invoiceme_ocr.reader import DocumentReader
 
     providers = ProviderRegistry(ExtractorSettings().llm_config()).chain(provider)
     reader = DocumentReader(OcrOptions(languages="heb+eng", dpi=300), workers=2)
     failures = 0
-    with Progress(console=console, transient=True, disable=out is None) as progress:
-        task = progress.add_task("extracting", total=len(files))
-        for path in files:
-            try:
-                document = await reader.read(path.read_bytes())
-                extraction = await extract_invoice(document.pages, providers)
-            except UnreadableDocument as error:
-                failures += 1
-                console.print(f"[red]{path}: {error}[/]")
+    try:
+        with Progress(console=console, transient=True, disable=out is None) as progress:
+            task = progress.add_task("extracting", total=len(files))
+            for path in files:
+                result = await _extract_one(reader, path, providers)
+                if isinstance(result, str):
+                    failures += 1
+                    console.print(f"[red]{path}: {result}[/]")
+                else:
+                    _show(path, result, out, as_json)
                 progress.advance(task)
-                continue
-            except Exception as error:  # one bad file fails alone, with its reason
-                failures += 1
-                console.print(f"[red]{path}: {type(error).__name__}: {error}[/]")
-                progress.advance(task)
-                continue
-            if out is not None:
-                (out / f"{path.stem}.json").write_text(contract_json(extraction))
-            if as_json:
-                click.echo(contract_json(extraction))
-            elif out is None:
-                fields = extraction.model_dump(
-                    exclude={"confidence", "source", "evidence", "line_items", "warnings"}
-                )
-                console.print(f"[bold]{path.name}[/]", fields)
-                for warning in extraction.warnings:
-                    console.print(f"  [yellow]{warning.code}[/]: {warning.message}")
-            progress.advance(task)
+    finally:
+        reader.close()  # stops the OCR worker processes
     return failures
 
 
