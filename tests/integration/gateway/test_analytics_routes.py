@@ -77,7 +77,14 @@ async def world(database_url, nats_url, namespace, db):
                 alice,
                 db,
                 publisher,
-                invoice("2026-10-07", "118", subtotal=100, vat_amount=18, allocation_number=None),
+                invoice(
+                    "2026-10-07",
+                    "118",
+                    subtotal=100,
+                    vat_amount=18,
+                    allocation_number=None,
+                    vendor_name="ספק קטן",
+                ),
                 None,
             ),
         }

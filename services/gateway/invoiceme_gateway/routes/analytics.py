@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from ..analytics_models import BusinessFigures, InvoiceMoney, OverallFigures, plain
 from ..deps import State, User
-from ..errors import ApiError
+from ..errors import ApiError, error_responses
 
 router = APIRouter(prefix="/api/analytics", tags=["analytics"])
 
@@ -84,6 +84,7 @@ async def overall(user: User, state: State, month: MonthParam = None) -> Overall
 
 @router.get(
     "/businesses/{business_id}",
+    responses=error_responses(404),
     response_model=BusinessFigures,
     summary="One business: this month, budget use, true monthly average, year to date, series",
 )
@@ -104,6 +105,7 @@ async def business(
 
 @router.get(
     "/invoices/{invoice_id}",
+    responses=error_responses(404),
     response_model=InvoiceMoney,
     summary="How one invoice counts: original and converted amount, the rate used (value, date, source)",
 )

@@ -17,7 +17,7 @@ from invoiceme_common.storage import StoredObjectMissing
 
 from .. import exports_csv, exports_repository
 from ..deps import State, User
-from ..errors import ApiError
+from ..errors import ApiError, error_responses
 from ..invoice_filters import InvoiceFilters
 from .analytics import MonthParam, as_of_date
 
@@ -105,6 +105,7 @@ async def overall_csv(user: User, state: State, month: MonthParam = None) -> Res
     "/analytics/businesses/{business_id}.csv",
     summary="12-month series of one business as CSV",
     response_class=Response,
+    responses=error_responses(404),
 )
 async def business_csv(
     business_id: uuid.UUID, user: User, state: State, month: MonthParam = None

@@ -17,7 +17,7 @@ from invoiceme_analytics.settings import AnalyticsSettings
 from pydantic import BaseModel, Field
 
 from ..deps import State, User
-from ..errors import ApiError
+from ..errors import ApiError, error_responses
 from .analytics import MonthParam, as_of_date
 
 router = APIRouter(prefix="/api/insights", tags=["insights"])
@@ -80,11 +80,21 @@ async def refresh(user: User, state: State, request: Request, month: MonthParam 
     return RefreshResult(current=current)
 
 
-@router.get("/{insight_id}", response_model=InsightOut, summary="One insight (marks it read)")
+@router.get(
+    "/{insight_id}",
+    response_model=InsightOut,
+    responses=error_responses(404),
+    summary="One insight (marks it read)",
+)
 async def read_insight(insight_id: uuid.UUID, user: User, state: State) -> InsightOut:
     return _out(await insights_repo.mark(state.pool, user.tenant_id, insight_id, "read_at"))
 
 
-@router.post("/{insight_id}/dismiss", response_model=InsightOut, summary="Dismiss an insight")
+@router.post(
+    "/{insight_id}/dismiss",
+    response_model=InsightOut,
+    responses=error_responses(404),
+    summary="Dismiss an insight",
+)
 async def dismiss_insight(insight_id: uuid.UUID, user: User, state: State) -> InsightOut:
     return _out(await insights_repo.mark(state.pool, user.tenant_id, insight_id, "dismissed_at"))
