@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from faststream import FastStream
 from faststream.nats import NatsMessage
+from invoiceme_common.bus import keep_alive
 from invoiceme_common.events import InvoiceDeleted, InvoiceSaved, TenantSettingsChanged
 from invoiceme_common.service import ServiceRuntime, create_service_app
 
@@ -28,7 +29,9 @@ def build_app(settings: AnalyticsSettings | None = None) -> tuple[FastStream, An
             await handlers.on_invoice_deleted(event, ctx)
 
         async def settings_changed(event: TenantSettingsChanged, msg: NatsMessage) -> None:
-            await handlers.on_tenant_settings_changed(event, ctx)
+            # Re-pricing a large tenant can outlast ack_wait: tell JetStream we are still at it.
+            async with keep_alive(msg, max(1.0, ack_wait / 3)):
+                await handlers.on_tenant_settings_changed(event, ctx)
 
         runtime.subscribe(
             topology.analytics_consumer(ack_wait, max_deliver), InvoiceSaved, saved, max_workers=4

@@ -167,6 +167,14 @@ class TestInsightsRoutes:
         }
         assert overrun["id"] not in remaining
         assert (await client.get("/api/insights", headers=bob)).json()["items"] == []
+        hebrew = await client.post(
+            "/api/insights/refresh", params={"month": "2026-10", "language": "he"}, headers=alice
+        )
+        assert hebrew.status_code == 200
+        texts = [
+            item["narrative"] for item in (await client.get("/api/insights", headers=alice)).json()["items"]
+        ]
+        assert texts and all(any("\u0590" <= ch <= "\u05ff" for ch in text) for text in texts)
 
 
 class TestExports:

@@ -26,6 +26,7 @@ async def generate(
     tenant_id: uuid.UUID,
     as_of: date | None = None,
     language: str = "en",
+    renarrate: bool = False,
 ) -> int:
     """Re-run every detector for the tenant; returns how many insights are current."""
     as_of = as_of or datetime.now(UTC).date()
@@ -39,7 +40,7 @@ async def generate(
     # Narrate outside the transaction: an LLM call may take seconds.
     narrated = []
     for insight in found:
-        if known.get(insight.fingerprint) == insight.data:
+        if not renarrate and known.get(insight.fingerprint) == insight.data:
             continue  # unchanged: keep its narrative and state
         narrated.append((insight, *await narrator.narrate(insight, language)))
     async with pool.acquire() as conn, conn.transaction():

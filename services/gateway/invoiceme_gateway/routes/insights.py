@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any, Literal
 
 import asyncpg
 import httpx
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from invoiceme_analytics.insights import repository as insights_repo
 from invoiceme_analytics.insights.narrative import narrator_from_settings
 from invoiceme_analytics.insights.service import generate
@@ -70,12 +70,26 @@ async def list_insights(user: User, state: State, include_dismissed: bool = Fals
 
 
 @router.post("/refresh", response_model=RefreshResult, summary="Re-run every detector now")
-async def refresh(user: User, state: State, request: Request, month: MonthParam = None) -> RefreshResult:
+async def refresh(
+    user: User,
+    state: State,
+    request: Request,
+    month: MonthParam = None,
+    language: Annotated[
+        Literal["en", "he"] | None, Query(description="Narrative language (default: INSIGHTS_LANGUAGE)")
+    ] = None,
+) -> RefreshResult:
+    """Changed or new findings get a fresh narrative in `language`; unchanged ones keep theirs."""
     settings = analytics_settings(request)
     async with httpx.AsyncClient() as client:
         narrator = narrator_from_settings(settings, client)
         current = await generate(
-            state.pool, narrator, user.tenant_id, as_of_date(month), settings.insights_language
+            state.pool,
+            narrator,
+            user.tenant_id,
+            as_of_date(month),
+            language or settings.insights_language,
+            renarrate=language is not None,
         )
     return RefreshResult(current=current)
 
