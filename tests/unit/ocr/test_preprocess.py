@@ -96,7 +96,7 @@ class TestRecognizedText:
         scan = synthetic.scanned(hebrew_page)
         plain = recognize(1, scan, PLAIN, [])
         ours = ocr_image(1, scan, options)
-        assert "denoised" in ours.notes and any(note.startswith("upscaled") for note in ours.notes)
+        assert "denoised" in ours.notes and any(note.startswith("deskewed") for note in ours.notes)
         assert cer(HEBREW, ours.text) < 0.1, ours.text
         assert cer(HEBREW, ours.text) < cer(HEBREW, plain.text)
 

@@ -111,7 +111,7 @@ def is_sideways(gray: np.ndarray) -> bool:
     """
     mask = ink_mask(_downscaled(gray)[0])
     upright, turned = _text_line_length(mask), _text_line_length(np.ascontiguousarray(mask.T))
-    return turned > 1.5 * upright
+    return turned > 2 * upright
 
 
 def order_corners(points: np.ndarray) -> np.ndarray:
