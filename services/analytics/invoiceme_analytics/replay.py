@@ -16,6 +16,7 @@ from invoiceme_common.events import InvoiceDeleted, InvoiceSaved
 from invoiceme_common.logging import get_logger
 from invoiceme_common.topology import Topology
 from nats.js.api import DeliverPolicy
+from nats.js.errors import NotFoundError
 
 from . import handlers
 from .context import AnalyticsContext
@@ -42,7 +43,10 @@ async def replay(
     applied, tenants = 0, set[uuid.UUID]()
     try:
         js = nc.jetstream()
-        last = (await js.stream_info(topology.stream)).state.last_seq
+        try:
+            last = (await js.stream_info(topology.stream)).state.last_seq
+        except NotFoundError:
+            return 0  # no stream yet: nothing was ever published
         if last == 0:
             return 0
         sub = await js.subscribe(

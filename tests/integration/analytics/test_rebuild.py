@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
+import uuid
 from decimal import Decimal
 
+from click.testing import CliRunner
 from invoiceme_analytics import read_model
 from invoiceme_analytics.context import AnalyticsContext
 from invoiceme_analytics.replay import rebuild
 from invoiceme_analytics.settings import AnalyticsSettings
-from invoiceme_common.topology import Topology
+from invoiceme_cli.main import cli
+from invoiceme_common.bus import make_broker, publish_event
+from invoiceme_common.events import InvoiceSaved
+from invoiceme_common.topology import Topology, ensure_stream
 
 from .support import create_business, create_tenant, running_analytics, wait_drained
 from .test_exactness import projected_groups, reference, run_random_history
@@ -48,3 +54,39 @@ class TestRebuild:
         rebuilt = await read_model.load_facts(db, tenant_id)
         assert sorted(rebuilt, key=lambda f: f.invoice_id) == sorted(live, key=lambda f: f.invoice_id)
         assert projected_groups(rebuilt) == (await reference(db, tenant_id))["groups"]
+
+
+class TestRebuildCommand:
+    """`invoiceme analytics-rebuild` wires settings from the environment and reports what it replayed."""
+
+    def test_cli_on_a_namespace_with_events(self, database_url, nats_url, namespace, monkeypatch):
+        async def publish_one() -> None:
+            topology = Topology(namespace)
+            broker = make_broker(nats_url, "test")
+            await broker.start()
+            try:
+                await ensure_stream(broker.connection.jetstream(), topology)
+                event = InvoiceSaved(
+                    tenant_id=uuid.uuid4(),
+                    invoice_id=uuid.uuid4(),
+                    extraction_version=1,
+                    status="extracted",
+                    currency="ILS",
+                    total=10.0,
+                    invoice_date="2026-01-01",
+                )
+                await publish_event(broker, event, topology.invoice_saved, topology.stream, None)
+            finally:
+                await broker.stop()
+
+        asyncio.run(publish_one())
+        for name, value in (
+            ("DATABASE_URL", database_url),
+            ("NATS_URL", nats_url),
+            ("INVOICEME_NAMESPACE", namespace),
+            ("LOG_FORMAT", "console"),
+        ):
+            monkeypatch.setenv(name, value)
+        result = CliRunner().invoke(cli, ["analytics-rebuild"])
+        assert result.exit_code == 0, result.output
+        assert "rebuilt from 1 invoice events" in result.output
