@@ -6,12 +6,13 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from invoiceme_common.bus import make_broker
+from invoiceme_common.bus import make_broker, prepare_jetstream
 from invoiceme_common.db import create_pool, migrate
 from invoiceme_common.logging import configure_logging
 from invoiceme_common.storage import open_storage
 from invoiceme_common.topology import Topology, ensure_stream
 
+from .enrichment import enricher_consumer, subscribe_enricher
 from .errors import install_error_handlers
 from .limits import BodySizeLimit
 from .live import LiveStatus
@@ -45,6 +46,10 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         await migrate(settings.database_url)
         pool = await create_pool(settings.database_url, settings.db_pool_min, settings.db_pool_max)
         broker = make_broker(settings.nats_url, "gateway")
+        if settings.gateway_match_on_save:
+            enricher = enricher_consumer(topology, settings.ack_wait_seconds, settings.max_deliver)
+            subscribe_enricher(broker, topology, enricher, lambda: app.state.gateway)
+            await prepare_jetstream(settings.nats_url, topology, [enricher])
         await broker.start()
         js = broker.connection.jetstream()
         await ensure_stream(js, topology)

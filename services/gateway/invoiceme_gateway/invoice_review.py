@@ -41,7 +41,8 @@ async def edit(
                 await repo.save_fields(conn, tenant_id, invoice_id, new_fields, "edit")
                 ocr_text = await conn.fetchval("SELECT ocr_text FROM invoices WHERE id = $1", invoice_id)
                 await conn.execute(
-                    "UPDATE invoices SET search_text = $2 WHERE id = $1",
+                    "UPDATE invoices SET search_text = $2, indexed_version = extraction_version"
+                    " WHERE id = $1",
                     invoice_id,
                     search_document(new_fields, row["filename"], ocr_text),
                 )

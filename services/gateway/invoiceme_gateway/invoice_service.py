@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 import structlog
 from invoiceme_common.bus import publish_event
-from invoiceme_common.businesses import enrich_saved_invoice
 from invoiceme_common.events import InvoiceDeleted, InvoiceSaved, InvoiceUploaded
 from invoiceme_common.invoice_store import set_status
 from invoiceme_common.logging import bound_context, get_logger
@@ -17,7 +16,6 @@ from invoiceme_common.status import InvoiceStatus
 from invoiceme_common.storage import StoredObjectMissing
 
 from .errors import ApiError
-from .invoice_filters import search_document
 from .repositories import invoices as repo
 from .state import GatewayState
 
@@ -126,44 +124,3 @@ async def delete(state: GatewayState, tenant_id: uuid.UUID, invoice_ids: list[uu
         )
         await publish_event(state.broker, event, topology.invoice_deleted, topology.stream, _correlation_id())
     return len(rows)
-
-
-async def load_ocr_text(state: GatewayState, ocr_key: str | None) -> str | None:
-    if not ocr_key:
-        return None
-    from invoiceme_common.events import OcrDocument
-
-    try:
-        return OcrDocument.model_validate_json(await state.storage.get(ocr_key)).text
-    except (StoredObjectMissing, ValueError):
-        return None
-
-
-async def enrich_pending(state: GatewayState, tenant_id: uuid.UUID) -> None:
-    """Match businesses, flag near-duplicates and index text for invoices the extractor saved since
-    we last looked (until the extractor runs `enrich_saved_invoice` itself)."""
-    changed: list[uuid.UUID] = []
-    for pending in await repo.pending_enrichment(state.pool, tenant_id):
-        invoice_id = pending["id"]
-        row = await repo.get(state.pool, tenant_id, invoice_id)
-        if row is None:
-            continue
-        ocr_text = await load_ocr_text(state, row["ocr_key"])
-        async with state.pool.acquire() as conn, conn.transaction():
-            current = await repo.get(conn, tenant_id, invoice_id, for_update=True)
-            if current is None or current["extraction_version"] != row["extraction_version"]:
-                continue  # changed meanwhile; the next read handles it
-            decision = await enrich_saved_invoice(conn, tenant_id, invoice_id, current["fields"])
-            await conn.execute(
-                "UPDATE invoices SET ocr_text = coalesce($3, ocr_text), search_text = $4"
-                " WHERE id = $1 AND tenant_id = $2",
-                invoice_id,
-                tenant_id,
-                ocr_text,
-                search_document(current["fields"], current["filename"], ocr_text),
-            )
-            # The extractor's InvoiceSaved carried no business: tell analytics which one it is.
-            if decision.business_id is not None:
-                await repo.bump_version(conn, tenant_id, invoice_id)
-                changed.append(invoice_id)
-    await publish_saved(state, tenant_id, changed)

@@ -26,6 +26,9 @@ class GatewaySettings(CommonSettings):
     supabase_jwt_issuer: str = ""
     llm_provider: str = "rules"
     sse_poll_seconds: float = Field(default=5.0, gt=0)
+    # Match businesses/flag duplicates from a durable consumer of InvoiceSaved (else lazily on reads,
+    # or by the extractor calling invoiceme_common.businesses.enrich_saved_invoice).
+    gateway_match_on_save: bool = False
 
     @model_validator(mode="after")
     def _refuse_weak_secret(self) -> GatewaySettings:

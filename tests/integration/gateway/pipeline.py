@@ -158,3 +158,26 @@ async def app_client(settings: Any) -> AsyncIterator[httpx.AsyncClient]:
 def gateway_state(client: httpx.AsyncClient) -> Any:
     """The in-process gateway's state (storage, pool, settings) behind an `app_client`."""
     return client.gateway_app.state.gateway  # type: ignore[attr-defined]
+
+
+async def publish_extractor_saved(
+    nats_url: str, namespace: str, tenant_id: uuid.UUID, invoice_id: str
+) -> None:
+    """The InvoiceSaved the extractor publishes after its save (no business: it does not know)."""
+    from invoiceme_common.events import InvoiceSaved
+
+    topology = Topology(namespace)
+    connection = await nats.connect(nats_url)
+    try:
+        event = InvoiceSaved(
+            tenant_id=tenant_id,
+            invoice_id=uuid.UUID(invoice_id),
+            extraction_version=1,
+            status="extracted",
+            vendor_name="x",
+        )
+        await connection.jetstream().publish(
+            topology.invoice_saved, event.model_dump_json().encode(), stream=topology.stream
+        )
+    finally:
+        await connection.close()

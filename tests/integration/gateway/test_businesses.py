@@ -6,7 +6,7 @@ import pytest
 
 from tests.support.gateway import gateway_client, gateway_settings, signup
 
-from .pipeline import listen, simulate_extraction, tenant_of, upload
+from .pipeline import listen, publish_extractor_saved, simulate_extraction, tenant_of, upload
 
 
 @pytest.fixture
@@ -195,3 +195,25 @@ class TestDeleteAndMerge:
             f"/api/businesses/{target['id']}/merge", headers=alice, json={"source_id": target["id"]}
         )
         assert itself.status_code == 422
+
+
+class TestMatchOnSave:
+    """With GATEWAY_MATCH_ON_SAVE the match happens when the extractor's InvoiceSaved arrives,
+    with no read needed, and analytics hear the business."""
+
+    async def test_consumer_matches_without_a_read(self, database_url, nats_url, namespace, db):
+        settings = gateway_settings(database_url, nats_url, namespace, gateway_match_on_save=True)
+        async with gateway_client(settings) as client:
+            alice = await signup(client)
+            tenant = await tenant_of(client, alice)
+            shufersal = await _business(client, alice, name='שופרסל בע"מ')
+            invoice_id = await upload(client, alice)
+            async with listen(nats_url, namespace) as bus:
+                await simulate_extraction(db, tenant, invoice_id, {"vendor_name": "שופרסל", "total": 5.0})
+                await publish_extractor_saved(nats_url, namespace, tenant, invoice_id)
+                saved = await bus.wait_for(f"{namespace}.invoice.saved", count=2)
+            assert saved[-1]["business_id"] == shufersal["id"]
+            row = await db.fetchrow(
+                "SELECT business_id, match_method FROM invoices WHERE id = $1::uuid", invoice_id
+            )
+            assert (str(row["business_id"]), row["match_method"]) == (shufersal["id"], "name")

@@ -141,6 +141,8 @@ async def move_invoices(
         """UPDATE invoices SET business_id = $3,
                match_method = CASE WHEN $3::uuid IS NULL THEN 'none' ELSE 'manual' END,
                extraction_version = extraction_version + 1, matched_version = extraction_version + 1,
+               indexed_version = CASE WHEN indexed_version = extraction_version
+                                      THEN extraction_version + 1 ELSE indexed_version END,
                updated_at = now()
            WHERE tenant_id = $1 AND business_id = $2 RETURNING id""",
         tenant_id,

@@ -14,6 +14,10 @@ COLUMNS = """i.id, i.status, i.error, i.filename, i.content_type, i.size_bytes, 
     i.ocr_confidence, i.page_count, i.fields, i.warnings, i.extraction_version, i.created_at, i.updated_at,
     i.business_id, b.name AS business_name, i.match_method, i.match_score, i.match_candidates,
     i.possible_duplicate_of, i.reviewed_at, i.storage_key, i.ocr_key"""
+# Extracted invoices whose business match or search index is older than their fields.
+STALE = """status IN ('extracted', 'needs_review') AND (
+    matched_version IS NULL OR matched_version < extraction_version
+    OR indexed_version IS NULL OR indexed_version < extraction_version)"""
 FROM = "invoices i LEFT JOIN businesses b ON b.id = i.business_id AND b.tenant_id = i.tenant_id"
 
 
@@ -179,6 +183,8 @@ async def bump_version(conn: asyncpg.Connection, tenant_id: uuid.UUID, invoice_i
     return await conn.fetchval(
         """UPDATE invoices SET extraction_version = extraction_version + 1,
                matched_version = extraction_version + 1,
+               indexed_version = CASE WHEN indexed_version = extraction_version
+                                      THEN extraction_version + 1 ELSE indexed_version END,
                updated_at = now()
            WHERE id = $1 AND tenant_id = $2 RETURNING extraction_version""",
         invoice_id,
@@ -235,8 +241,7 @@ async def pending_enrichment(
 ) -> list[asyncpg.Record]:
     """Extracted invoices whose matching/search data is older than their fields."""
     return await pool.fetch(
-        """SELECT id FROM invoices WHERE tenant_id = $1 AND status IN ('extracted', 'needs_review')
-               AND (matched_version IS NULL OR matched_version < extraction_version)
+        f"""SELECT id FROM invoices WHERE tenant_id = $1 AND {STALE}
            ORDER BY created_at LIMIT $2""",
         tenant_id,
         limit,

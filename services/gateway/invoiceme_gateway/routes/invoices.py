@@ -8,7 +8,7 @@ from fastapi import APIRouter, File, Query, UploadFile
 from invoiceme_common.businesses import load_profiles
 from invoiceme_common.vendor_matching import rank_candidates
 
-from .. import invoice_service
+from .. import enrichment, invoice_service
 from ..deps import State, User
 from ..errors import ApiError, error_responses
 from ..invoice_filters import SORT_EXPRESSIONS, InvoiceFilters, encode_cursor
@@ -100,7 +100,7 @@ async def list_invoices(
         raise ApiError(422, f"cannot sort by '{sort}'; use one of {', '.join(SORT_EXPRESSIONS)}")
     if cursor and sort != "created_at":
         raise ApiError(422, "cursor paging works with sort=created_at; use offset for other orders")
-    await invoice_service.enrich_pending(state, user.tenant_id)
+    await enrichment.enrich_pending(state, user.tenant_id)
     filters = InvoiceFilters(
         status=status or [],
         business_id=business_id,
@@ -145,7 +145,7 @@ async def list_invoices(
     summary="One invoice: fields, confidence, evidence, warnings, items, histories, suggestions",
 )
 async def get_invoice(invoice_id: uuid.UUID, user: User, state: State) -> InvoiceDetail:
-    await invoice_service.enrich_pending(state, user.tenant_id)
+    await enrichment.enrich_pending(state, user.tenant_id)
     row = await repo.get(state.pool, user.tenant_id, invoice_id)
     if row is None:
         raise ApiError(404, "no such invoice")
