@@ -104,6 +104,12 @@ class TestRefreshTokens:
         after = await client.post("/api/auth/refresh", json={"refresh_token": second["refresh_token"]})
         assert after.status_code == 401
 
+    async def test_query_token_only_works_for_the_event_stream(self, client):
+        _, response = await _signup_full(client)
+        token = response.json()["access_token"]
+        refused = await client.get("/api/me", params={"access_token": token})
+        assert refused.status_code == 401
+
     async def test_unknown_refresh_token(self, client):
         response = await client.post("/api/auth/refresh", json={"refresh_token": "x" * 40})
         assert response.status_code == 401

@@ -315,7 +315,7 @@ class TestReextract:
 class TestFilesAndDelete:
     """Original download, page previews, and deletion of the files."""
 
-    async def test_download_preview_and_delete(self, client, nats_url, namespace):
+    async def test_download_preview_and_delete(self, client, db, nats_url, namespace):
         alice = await signup(client)
         pdf = pdf_with_pages(2)
         invoice_id = await upload(client, alice, pdf, name="חשבונית מרץ.pdf")
@@ -332,6 +332,7 @@ class TestFilesAndDelete:
         assert (await client.get(f"/api/invoices/{png_id}/pages/1.png", headers=alice)).status_code == 200
 
         storage = gateway_state(client).storage
+        ocr_key = await simulate_ocr(db, storage, await tenant_of(client, alice), invoice_id, "text")
         row = await gateway_state(client).pool.fetchrow(
             "SELECT storage_key FROM invoices WHERE id = $1::uuid", invoice_id
         )
@@ -342,6 +343,7 @@ class TestFilesAndDelete:
         assert (await client.get(f"/api/invoices/{invoice_id}", headers=alice)).status_code == 404
         from invoiceme_common.storage import StoredObjectMissing
 
-        with pytest.raises(StoredObjectMissing):
-            await storage.get(row["storage_key"])
+        for key in (row["storage_key"], ocr_key):
+            with pytest.raises(StoredObjectMissing):
+                await storage.get(key)
         assert (await client.delete(f"/api/invoices/{invoice_id}", headers=alice)).status_code == 404
