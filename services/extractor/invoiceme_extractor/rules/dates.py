@@ -136,7 +136,10 @@ def dates_in(line: str, month_first: bool = False) -> list[FoundDate]:
 
 
 def prefers_month_first(lines: list[str], language: str, currency: str | None) -> bool:
-    """US-style m/d/y only for English documents in dollars, unless a date on the page proves otherwise."""
+    """US-style m/d/y only for English documents in dollars, unless a date on the page proves otherwise.
+    Hebrew documents are always day-first (an OCR-garbled '10/15' must not flip them)."""
+    if language == "he":
+        return False
     for line in lines:
         for match in _NUMERIC.finditer(line):
             first, second = int(match.group(1)), int(match.group(3))
