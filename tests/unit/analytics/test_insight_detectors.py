@@ -116,6 +116,16 @@ class TestDetectors:
         (found,) = detectors.vat_mismatches(rows, BUSINESSES)
         assert found.data["difference"] == "12.00"
 
+    def test_vat_not_at_the_rate_in_force(self):
+        rows = [
+            fact(date(2025, 3, 1), "118", subtotal=Decimal("100"), vat=Decimal("18")),
+            fact(date(2025, 3, 1), "117", subtotal=Decimal("100"), vat=Decimal("17")),  # old 17 % after 2025
+            fact(date(2024, 6, 1), "117", subtotal=Decimal("100"), vat=Decimal("17")),
+            fact(date(2025, 3, 1), "100", subtotal=Decimal("100"), vat=Decimal("0")),  # exempt
+        ]
+        (found,) = detectors.vat_rate_mismatches(rows, BUSINESSES)
+        assert (found.data["rate"], found.data["expected_vat"]) == ("18", "18.00")
+
     def test_detect_all_is_deterministic(self):
         rows = [fact(date(2026, 3, 2), "120"), fact(date(2026, 3, 2), "120")]
         first = detectors.detect_all(rows, BUSINESSES, date(2026, 3, 10), "ILS")

@@ -111,3 +111,47 @@ def vat_mismatches(rows: list[FactRow], businesses: dict[uuid.UUID, BusinessRow]
                 )
             )
     return found
+
+
+def israeli_vat_rate(on: date) -> Decimal:
+    """17 % until 2024-12-31, 18 % from 2025-01-01 (by the document's date)."""
+    return Decimal("0.18") if on >= date(2025, 1, 1) else Decimal("0.17")
+
+
+def vat_rate_mismatches(rows: list[FactRow], businesses: dict[uuid.UUID, BusinessRow]) -> list[Insight]:
+    """An Israeli tax invoice whose VAT is neither zero (exempt) nor the rate in force on its date."""
+    found = []
+    for row in rows:
+        if (
+            row.currency != "ILS"
+            or row.document_type not in ("tax_invoice", "tax_invoice_receipt")
+            or row.subtotal is None
+            or not row.vat_amount
+            or row.invoice_date is None
+        ):
+            continue
+        rate = israeli_vat_rate(row.invoice_date)
+        expected = (row.subtotal * rate).quantize(ZERO)
+        # Rounding per line may move VAT by a few agorot; a wrong rate moves it by 1/17 or more.
+        tolerance = Decimal("0.10") + abs(row.subtotal) * Decimal("0.001")
+        if abs(expected - row.vat_amount) > tolerance:
+            found.append(
+                Insight(
+                    "vat_rate_mismatch",
+                    f"vat_rate:{row.invoice_id}",
+                    "warning",
+                    row.month,
+                    {
+                        "name": party(row, businesses)[1],
+                        "vat": fmt(row.vat_amount),
+                        "expected_vat": fmt(expected),
+                        "rate": f"{rate * 100:.0f}",
+                        "subtotal": fmt(row.subtotal),
+                        "date": row.invoice_date.isoformat(),
+                        "currency": row.currency,
+                    },
+                    row.business_id,
+                    (row.invoice_id,),
+                )
+            )
+    return found

@@ -10,7 +10,7 @@ import uuid
 from datetime import date
 
 from ..read_model import BusinessRow, FactRow
-from .checks import budget_alerts, missing_allocation_numbers, vat_mismatches
+from .checks import budget_alerts, missing_allocation_numbers, vat_mismatches, vat_rate_mismatches
 from .model import Insight
 from .spending import month_over_month, possible_duplicates, recurring_charges, spikes
 
@@ -24,6 +24,7 @@ __all__ = [
     "recurring_charges",
     "spikes",
     "vat_mismatches",
+    "vat_rate_mismatches",
 ]
 
 
@@ -37,5 +38,6 @@ def detect_all(
         *possible_duplicates(rows, businesses),
         *spikes(rows, businesses, as_of, currency),
         *vat_mismatches(rows, businesses),
+        *vat_rate_mismatches(rows, businesses),
         *recurring_charges(rows, businesses, currency),
     ]

@@ -39,6 +39,10 @@ _EN: dict[str, tuple[str, ...]] = {
         "Invoice from {name}: subtotal {subtotal} + VAT {vat} does not equal the total {total} {currency}",
         "(off by {difference}).",
     ),
+    "vat_rate_mismatch": (
+        "Invoice from {name} on {date}: VAT {vat} {currency} on {subtotal} is not the {rate}% in force",
+        "(expected {expected_vat}).",
+    ),
 }
 
 _HE: dict[str, tuple[str, ...]] = {
@@ -74,6 +78,10 @@ _HE: dict[str, tuple[str, ...]] = {
     "vat_mismatch": (
         'חשבונית מ-{name}: סכום לפני מע"מ {subtotal} + מע"מ {vat} אינו שווה לסה"כ {total} {currency}',
         "(הפרש {difference}).",
+    ),
+    "vat_rate_mismatch": (
+        'חשבונית מ-{name} מתאריך {date}: מע"מ {vat} {currency} על {subtotal} אינו {rate}% התקף',
+        "(צפוי {expected_vat}).",
     ),
 }
 
