@@ -29,3 +29,5 @@ class AnalyticsSettings(CommonSettings):
     insights_llm_api_key: str = ""
     insights_llm_model: str = "openai/gpt-oss-20b"
     insights_llm_timeout_seconds: float = Field(default=20.0, gt=0)
+    # LLM calls per minute per process; beyond it narratives come from templates.
+    insights_llm_requests_per_minute: int = Field(default=20, ge=1)

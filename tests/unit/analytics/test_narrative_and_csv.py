@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import httpx
 from invoiceme_analytics.insights.detectors import Insight
-from invoiceme_analytics.insights.narrative import LlmNarrator, acceptable_narrative, template_narrative
+from invoiceme_analytics.insights.narrative import (
+    LlmNarrator,
+    RequestBudget,
+    acceptable_narrative,
+    template_narrative,
+)
 from invoiceme_gateway.exports_csv import archive_name, series_csv, to_csv
 
 from tests.integration.analytics.fake_servers import fake_server
@@ -57,6 +62,18 @@ class TestLlmNarrator:
                 assert (await narrator.narrate(OVERRUN, "en"))[1] == "template"
                 fake.chat_reply = "You overspent by 250 ILS."
                 assert (await narrator.narrate(OVERRUN, "en"))[1] == "template"
+
+    async def test_request_budget_falls_back_to_templates(self):
+        now = [0.0]
+        budget = RequestBudget(2, clock=lambda: now[0])
+        with fake_server() as fake:
+            async with httpx.AsyncClient() as client:
+                narrator = LlmNarrator(client, fake.url + "/v1", "", "m", 5, budget)
+                fake.chat_reply = "בזק: 1200.00 of 1000.00 ILS."
+                sources = [(await narrator.narrate(OVERRUN, "en"))[1] for _ in range(3)]
+                assert sources == ["llm", "llm", "template"] and len(fake.requests) == 2
+                now[0] = 61.0
+                assert (await narrator.narrate(OVERRUN, "en"))[1] == "llm"
 
 
 class TestCsv:

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import json
 import re
+import time
+from collections import deque
+from collections.abc import Callable
 from typing import Any, Protocol
 
 import httpx
@@ -51,14 +54,37 @@ def acceptable_narrative(text: str, insight: Insight) -> bool:
     return all(n.replace(",", "") in allowed for n in _NUMBER.findall(stripped))
 
 
+class RequestBudget:
+    """At most `per_minute` LLM calls in any 60 s (free tiers allow ~30/min); beyond it, templates."""
+
+    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
+        self._per_minute, self._clock, self._recent = per_minute, clock, deque[float]()
+
+    def take(self) -> bool:
+        now = self._clock()
+        while self._recent and now - self._recent[0] >= 60:
+            self._recent.popleft()
+        if len(self._recent) >= self._per_minute:
+            return False
+        self._recent.append(now)
+        return True
+
+
 class LlmNarrator:
     """An OpenAI-compatible `/chat/completions` endpoint (Groq, Ollama's /v1, vLLM, ...)."""
 
     def __init__(
-        self, client: httpx.AsyncClient, base_url: str, api_key: str, model: str, timeout: float
+        self,
+        client: httpx.AsyncClient,
+        base_url: str,
+        api_key: str,
+        model: str,
+        timeout: float,
+        budget: RequestBudget | None = None,
     ) -> None:
         self._client, self._url, self._key = client, base_url.rstrip("/") + "/chat/completions", api_key
         self._model, self._timeout = model, timeout
+        self._budget = budget or RequestBudget(20)
         self._fallback = TemplateNarrator()
 
     def _request(self, insight: Insight, language: str) -> dict[str, Any]:
@@ -80,6 +106,8 @@ class LlmNarrator:
         }
 
     async def narrate(self, insight: Insight, language: str) -> tuple[str, str]:
+        if not self._budget.take():
+            return await self._fallback.narrate(insight, language)
         headers = {"Authorization": f"Bearer {self._key}"} if self._key else {}
         try:
             response = await self._client.post(
@@ -97,7 +125,10 @@ class LlmNarrator:
         return text, "llm"
 
 
-def narrator_from_settings(settings: Any, client: httpx.AsyncClient | None) -> Narrator:
+def narrator_from_settings(
+    settings: Any, client: httpx.AsyncClient | None, budget: RequestBudget | None = None
+) -> Narrator:
+    """The LLM narrator when an endpoint is configured; share `budget` between narrators of one process."""
     if settings.insights_llm_base_url and client is not None:
         return LlmNarrator(
             client,
@@ -105,5 +136,6 @@ def narrator_from_settings(settings: Any, client: httpx.AsyncClient | None) -> N
             settings.insights_llm_api_key,
             settings.insights_llm_model,
             settings.insights_llm_timeout_seconds,
+            budget or RequestBudget(settings.insights_llm_requests_per_minute),
         )
     return TemplateNarrator()

@@ -11,7 +11,7 @@ import asyncpg
 import httpx
 from fastapi import APIRouter, Query, Request
 from invoiceme_analytics.insights import repository as insights_repo
-from invoiceme_analytics.insights.narrative import narrator_from_settings
+from invoiceme_analytics.insights.narrative import RequestBudget, narrator_from_settings
 from invoiceme_analytics.insights.service import generate
 from invoiceme_analytics.settings import AnalyticsSettings
 from pydantic import BaseModel, Field
@@ -57,6 +57,16 @@ def analytics_settings(request: Request) -> AnalyticsSettings:
     return settings
 
 
+def llm_budget(request: Request, settings: AnalyticsSettings) -> RequestBudget:
+    """One LLM request budget for the whole gateway process."""
+    budget = getattr(request.app.state, "insights_llm_budget", None)
+    if budget is None:
+        budget = request.app.state.insights_llm_budget = RequestBudget(
+            settings.insights_llm_requests_per_minute
+        )
+    return budget
+
+
 def _out(row: asyncpg.Record | None) -> InsightOut:
     if row is None:
         raise ApiError(404, "no such insight")
@@ -82,7 +92,7 @@ async def refresh(
     """Changed or new findings get a fresh narrative in `language`; unchanged ones keep theirs."""
     settings = analytics_settings(request)
     async with httpx.AsyncClient() as client:
-        narrator = narrator_from_settings(settings, client)
+        narrator = narrator_from_settings(settings, client, llm_budget(request, settings))
         current = await generate(
             state.pool,
             narrator,
