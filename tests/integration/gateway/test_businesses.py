@@ -141,6 +141,17 @@ class TestMatching:
         assert (detail["business_id"], detail["match_method"]) == (chosen["id"], "manual")
         assert saved[-1]["business_id"] == chosen["id"]
 
+    async def test_corrected_vendor_name_is_matched_again(self, client, db):
+        alice = await signup(client)
+        electric = await _business(client, alice, name="חברת החשמל")
+        invoice_id = await _extracted(client, db, alice, {"vendor_name": 'חח"י קבלה'})
+        assert (await client.get(f"/api/invoices/{invoice_id}", headers=alice)).json()["business_id"] is None
+        await client.patch(
+            f"/api/invoices/{invoice_id}", headers=alice, json={"fields": {"vendor_name": "חברת החשמל"}}
+        )
+        detail = (await client.get(f"/api/invoices/{invoice_id}", headers=alice)).json()
+        assert (detail["business_id"], detail["match_method"]) == (electric["id"], "name")
+
 
 class TestDeleteAndMerge:
     """Deleting asks what happens to invoices; merging moves them and keeps names as aliases."""

@@ -162,12 +162,12 @@ async def save_fields(
     warnings: list[dict[str, Any]] | None = None,
 ) -> int:
     """Write fields as a user action (`kind` edit|restore, recorded by the history trigger);
-    bumps the version."""
+    bumps the version. The business match is left stale on purpose: a corrected vendor name or
+    tax id is matched again (a manual assignment is kept)."""
     await conn.execute("SELECT set_config('invoiceme.save_kind', $1, true)", kind)
     version = await conn.fetchval(
         """UPDATE invoices SET fields = $3, warnings = coalesce($4, warnings),
-               extraction_version = extraction_version + 1, matched_version = extraction_version + 1,
-               updated_at = now()
+               extraction_version = extraction_version + 1, updated_at = now()
            WHERE id = $1 AND tenant_id = $2 RETURNING extraction_version""",
         invoice_id,
         tenant_id,
