@@ -146,7 +146,7 @@ class InvoiceDetail(InvoiceOut):
 
 class InvoicePatch(BaseModel):
     fields: dict[str, Any] | None = Field(default=None, description="Field name -> new value (null clears)")
-    line_items: list[dict[str, Any]] | None = None
+    line_items: list[dict[str, Any]] | None = Field(default=None, max_length=1000)
     business_id: uuid.UUID | None = Field(
         default=None, description="Assign to this business (null unassigns)"
     )

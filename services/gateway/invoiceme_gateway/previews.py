@@ -29,7 +29,10 @@ def _render_pdf(data: bytes, page_number: int) -> bytes:
             if not 1 <= page_number <= len(document):
                 raise PageNotFound(page_number)
             page = document[page_number - 1]
-            image = page.render(scale=PREVIEW_DPI / 72).to_pil()
+            # Never render more than MAX_PREVIEW_SIDE pixels on a side, however large the page claims to be.
+            width, height = page.get_size()
+            scale = min(PREVIEW_DPI / 72, MAX_PREVIEW_SIDE / max(width, height, 1))
+            image = page.render(scale=scale).to_pil()
         finally:
             document.close()
     return _png(image)
