@@ -61,6 +61,54 @@ class InvoiceOut(BaseModel):
     total: float | None = None
     currency: str | None = None
 
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "id": "0b1e4c2a-7d3f-4e5a-9b6c-1d2e3f4a5b6c",
+                    "status": "needs_review",
+                    "error": None,
+                    "filename": "חשבונית.pdf",
+                    "content_type": "application/pdf",
+                    "size_bytes": 48211,
+                    "sha256": "9f2c…",
+                    "text_source": "text_layer",
+                    "ocr_confidence": 1.0,
+                    "page_count": 1,
+                    "fields": {
+                        "vendor_name": 'שופרסל בע"מ',
+                        "invoice_number": "10234",
+                        "invoice_date": "2026-03-04",
+                        "currency": "ILS",
+                        "total": 117.0,
+                        "vat_amount": 17.85,
+                    },
+                    "warnings": [
+                        {
+                            "code": "possible_duplicate",
+                            "serious": False,
+                            "message": "this may be a duplicate …",
+                            "link": "/api/invoices/7c…",
+                        }
+                    ],
+                    "extraction_version": 2,
+                    "created_at": "2026-03-05T10:00:00Z",
+                    "updated_at": "2026-03-05T10:00:09Z",
+                    "business_id": "5d7c9a2e-3f0b-4a51-9f3e-0f7d2b8a1c44",
+                    "business_name": 'שופרסל בע"מ',
+                    "match_method": "name",
+                    "match_score": 1.0,
+                    "needs_review": True,
+                    "vendor_name": 'שופרסל בע"מ',
+                    "invoice_number": "10234",
+                    "invoice_date": "2026-03-04",
+                    "total": 117.0,
+                    "currency": "ILS",
+                }
+            ]
+        }
+    }
+
     @classmethod
     def from_row(cls, row: asyncpg.Record) -> InvoiceOut:
         data = {key: row[key] for key in row.keys() if key in cls.model_fields}

@@ -71,6 +71,24 @@ class BusinessOut(BaseModel):
     created_at: datetime
     updated_at: datetime
 
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "id": "5d7c9a2e-3f0b-4a51-9f3e-0f7d2b8a1c44",
+                    "name": 'שופרסל בע"מ',
+                    "tax_id": "520022732",
+                    "aliases": ["Shufersal"],
+                    "monthly_limit": 2500.0,
+                    "display_order": 0,
+                    "invoice_count": 12,
+                    "created_at": "2026-01-05T09:30:00Z",
+                    "updated_at": "2026-02-01T08:00:00Z",
+                }
+            ]
+        }
+    }
+
 
 class Reorder(BaseModel):
     ids: list[uuid.UUID] = Field(min_length=1, description="Business ids in the order to show them")

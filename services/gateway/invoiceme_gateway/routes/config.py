@@ -23,6 +23,23 @@ class PublicConfig(BaseModel):
     llm_provider: str
     auth: dict[str, bool]
 
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "uploads": {
+                        "max_file_mb": 25,
+                        "max_files_per_batch": 20,
+                        "accepted_types": ["application/pdf", "image/png", "image/jpeg"],
+                    },
+                    "features": {"businesses": True, "live_status": True, "llm": False},
+                    "llm_provider": "rules",
+                    "auth": {"password": True, "refresh_tokens": True, "supabase": False},
+                }
+            ]
+        }
+    }
+
 
 @router.get(
     "", response_model=PublicConfig, summary="Upload limits, enabled features, LLM provider (no secrets)"

@@ -26,6 +26,22 @@ class Me(BaseModel):
     base_currency: str
     created_at: datetime
 
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "id": "8c1f2b7e-0d7a-4a8e-9c55-3f7b1d2e4a10",
+                    "tenant_id": "b2d5e3c1-6f4a-4d2b-8e1f-9a0c7b6d5e43",
+                    "email": "dana@example.co.il",
+                    "full_name": "דנה כהן",
+                    "business_id": "516179157",
+                    "base_currency": "ILS",
+                    "created_at": "2026-01-05T09:30:00Z",
+                }
+            ]
+        }
+    }
+
 
 class MePatch(BaseModel):
     full_name: str | None = Field(default=None, max_length=200)
