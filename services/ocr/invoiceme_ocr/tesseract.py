@@ -7,6 +7,7 @@ import time
 import numpy as np
 import pytesseract
 from invoiceme_common.events import OcrLine, OcrPage, OcrWord
+from PIL import Image
 
 from .engine import OcrOptions, UnreadableDocument, clean_text
 from .preprocess import orientation, prepare_for_ocr
@@ -18,9 +19,12 @@ def tesseract_config(options: OcrOptions) -> str:
 
 def recognize(number: int, gray: np.ndarray, options: OcrOptions, notes: list[str]) -> OcrPage:
     """Run Tesseract once; a page that takes longer than the page timeout is given up on."""
+    image = Image.fromarray(gray)
+    # pytesseract hands Tesseract a temp file: uncompressed TIFF is the cheapest to write and read.
+    image.format = "TIFF"
     try:
         data = pytesseract.image_to_data(
-            gray,
+            image,
             lang=options.languages,
             config=tesseract_config(options),
             output_type=pytesseract.Output.DICT,

@@ -42,17 +42,19 @@ def prepare_for_ocr(
     if "denoise" in steps and cleanup.noise_level(image) > NOISY_PAGE:
         image = cleanup.denoise(image)
         notes.append("denoised")
-    if "sideways" in steps and geometry.is_sideways(image):
+    mask = geometry.work_mask(image) if {"sideways", "deskew"} & set(steps) else None
+    if "sideways" in steps and geometry.is_sideways(image, mask):
         # Line shapes say "sideways"; OSD says which way (and vetoes a false alarm, e.g. a
         # narrow receipt with columns).
         degrees = orientation.detect_rotation(image)
         if degrees in (90, 270):
             image = orientation.turn_clockwise(image, degrees)
             notes.append(f"rotated {degrees}°")
+            mask = None
     if "upscale" in steps and (factor := cleanup.upscale_factor(image, max_pixels)) > 1.0:
         image = cleanup.upscale(image, factor)
-        notes.append(f"upscaled x{factor:.1f}")
-    if "deskew" in steps and abs(skew := geometry.estimate_skew(image)) >= MIN_SKEW_DEGREES:
+        notes.append(f"upscaled x{factor:.1f}")  # the work mask is ~1000 px wide either way: still valid
+    if "deskew" in steps and abs(skew := geometry.estimate_skew(image, mask)) >= MIN_SKEW_DEGREES:
         image = geometry.rotate(image, -skew)
         notes.append(f"deskewed {skew:.1f}°")
     if "flatten_light" in steps:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from .geometry import ink_mask
+from .geometry import ink_mask, work_copy
 
 # Tesseract's LSTM reads best with capital letters ~25-35 px tall (10 pt at 300 DPI).
 TARGET_TEXT_HEIGHT = 30
@@ -75,10 +75,9 @@ def upscale(gray: np.ndarray, factor: float) -> np.ndarray:
 def paper_brightness(gray: np.ndarray) -> np.ndarray:
     """The paper's brightness, estimated on a copy ~500 px wide (light varies slowly): a dilation
     erases the ink, a median smooths what is left."""
-    step = max(1, round(max(gray.shape) / 500))
-    small = np.ascontiguousarray(
-        gray[::step, ::step]
-    )  # plain subsampling: the dilation below erases ink anyway
+    work = work_copy(gray)[0]  # shared with the orientation and skew decisions
+    step = max(1, round(max(work.shape) / 500))
+    small = np.ascontiguousarray(work[::step, ::step])
     background = cv2.dilate(small, np.ones((5, 5), np.uint8))
     return cv2.medianBlur(background, 15)
 

@@ -15,7 +15,21 @@ MAX_SKEW_DEGREES = 15.0
 _WORK_WIDTH = 1000  # decisions are made on a downscaled copy: ~10x cheaper, same answer
 
 
-def _downscaled(gray: np.ndarray, width: int = _WORK_WIDTH) -> tuple[np.ndarray, float]:
+_last_work_copy: list = [None, None]  # [page, (copy, scale)]: the steps of one page share one resize
+
+
+def work_copy(gray: np.ndarray) -> tuple[np.ndarray, float]:
+    """The page shrunk to ~1000 px (and the scale), made once per page state: every decision
+    (corners, orientation, skew, light) looks at it. Steps return new arrays, never edit in place,
+    so the same array object means the same pixels."""
+    if _last_work_copy[0] is gray:
+        return _last_work_copy[1]
+    copy = _downscaled(gray, _WORK_WIDTH)
+    _last_work_copy[:] = [gray, copy]
+    return copy
+
+
+def _downscaled(gray: np.ndarray, width: int) -> tuple[np.ndarray, float]:
     scale = min(1.0, width / max(gray.shape))
     if scale == 1.0:
         return gray, 1.0
@@ -54,12 +68,18 @@ def normalized_rect_angle(box_points: np.ndarray) -> float:
     return angle
 
 
-def estimate_skew(gray: np.ndarray) -> float:
+def work_mask(gray: np.ndarray) -> np.ndarray:
+    """Ink mask of a copy ~1000 px wide: what the orientation and skew decisions look at; compute
+    it once and pass it to both."""
+    return ink_mask(work_copy(gray)[0])
+
+
+def estimate_skew(gray: np.ndarray, mask: np.ndarray | None = None) -> float:
     """Skew of the text lines in degrees (counter-clockwise positive), 0.0 when unsure."""
-    small, _ = _downscaled(gray)
+    mask = work_mask(gray) if mask is None else mask
     angles: list[float] = []
     weights: list[float] = []
-    for contour in _line_blobs(ink_mask(small)):
+    for contour in _line_blobs(mask):
         rect = cv2.minAreaRect(contour)
         long_side, short_side = max(rect[1]), min(rect[1])
         if long_side < 40 or short_side < 3 or long_side < 4 * short_side:
@@ -103,13 +123,13 @@ def _text_line_length(mask: np.ndarray) -> int:
     return total
 
 
-def is_sideways(gray: np.ndarray) -> bool:
+def is_sideways(gray: np.ndarray, mask: np.ndarray | None = None) -> bool:
     """True when text lines run vertically (page turned 90° or 270°).
 
     Horizontal text smears into blobs much wider than tall; on a sideways page that holds only
     for the transposed image.
     """
-    mask = ink_mask(_downscaled(gray)[0])
+    mask = work_mask(gray) if mask is None else mask
     upright, turned = _text_line_length(mask), _text_line_length(np.ascontiguousarray(mask.T))
     return turned > 2 * upright
 
@@ -129,7 +149,9 @@ def find_page_quad(gray: np.ndarray) -> np.ndarray | None:
     Works on edges rather than brightness: a shadow across the page changes brightness a lot but
     its edge is soft, while the paper's outline against the desk is sharp everywhere.
     """
-    small, scale = _downscaled(gray, 600)
+    work, work_scale = work_copy(gray)
+    small, extra_scale = _downscaled(work, 600)
+    scale = work_scale * extra_scale
     edges = cv2.Canny(cv2.GaussianBlur(small, (5, 5), 0), 60, 180)
     edges = cv2.dilate(edges, np.ones((5, 5), np.uint8))
     contours, _ = cv2.findContours(edges, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
