@@ -195,4 +195,7 @@ def _fill_missing(result: dict[str, Found | None]) -> dict[str, Found | None]:
         result["vat_amount"] = Found(round(total.value - subtotal.value, 2), "", total.line, 0.6)
     elif subtotal and vat and not total:
         result["total"] = Found(round(subtotal.value + vat.value, 2), "", subtotal.line, 0.6)
+    elif subtotal and not vat and not total:
+        # Receipts often print only a (tax-inclusive) subtotal; a guess, so said with low confidence.
+        result["total"] = Found(subtotal.value, subtotal.raw, subtotal.line, 0.4)
     return result
