@@ -36,6 +36,11 @@ _STANDARD_RATES = (
 )
 
 
+Candidate = tuple[float, str, Line]  # amount, its raw text, the line it was read from
+Candidates = dict[str, list[Candidate]]  # by kind: subtotal, vat, total_strong, total_plain
+Trio = tuple[Candidate | None, Candidate | None, Candidate | None]  # subtotal, vat, total
+
+
 @dataclass(frozen=True)
 class Totals:
     subtotal: Found | None = None
@@ -76,8 +81,8 @@ def _line_amount(line: Line, lines: list[Line]) -> tuple[float, str, Line] | Non
     return None
 
 
-def _candidates(lines: list[Line]) -> dict[str, list[tuple[float, str, Line]]]:
-    found: dict[str, list[tuple[float, str, Line]]] = {}
+def _candidates(lines: list[Line]) -> Candidates:
+    found: Candidates = {}
     for line in lines:
         kind = classify(line.text)
         if kind is None:
@@ -88,7 +93,7 @@ def _candidates(lines: list[Line]) -> dict[str, list[tuple[float, str, Line]]]:
     return found
 
 
-def _consistent_triple(found: dict[str, list[tuple[float, str, Line]]]):  # type: ignore[no-untyped-def]
+def _consistent_triple(found: Candidates) -> Trio | None:
     totals = found.get("total_strong", []) + found.get("total_plain", [])
     best = None
     for total in totals:
@@ -107,7 +112,7 @@ def _is_standard_rate(vat: float, base: float) -> bool:
     )
 
 
-def _consistent_pair(found: dict[str, list[tuple[float, str, Line]]]):  # type: ignore[no-untyped-def]
+def _consistent_pair(found: Candidates) -> Trio | None:
     """Two labelled amounts that agree through a standard VAT rate, when OCR lost the third.
 
     A garbled total line may carry a VAT word ('סה"כ כולל מע"מ' read as 'סה"כ 7713 מע"מ'), so VAT-labelled
@@ -172,11 +177,14 @@ def find_totals(lines: list[Line]) -> Totals:
     sub_value = result["subtotal"].value if result["subtotal"] else None
     vat_value = result["vat_amount"].value if result["vat_amount"] else None
     rate = _rate(vat_value, sub_value, vat[2] if vat else None)
-    rate_found = Found(rate[0], rate[1], (vat or total or subtotal)[2], confidence) if rate else None  # type: ignore[index]
+    anchor = vat or total or subtotal
+    rate_found = Found(rate[0], rate[1], anchor[2], confidence) if rate and anchor else None
     return Totals(result["subtotal"], result["vat_amount"], result["total"], rate_found)
 
 
-def _plausible_total(total, subtotal, vat):  # type: ignore[no-untyped-def]
+def _plausible_total(
+    total: Candidate | None, subtotal: Candidate | None, vat: Candidate | None
+) -> Candidate | None:
     """Drop a total that cannot be one (smaller than the subtotal, or OCR kept only its last digits) when
     subtotal and VAT agree with a standard rate: the missing total is then derived from them."""
     if total is None or subtotal is None or vat is None:
