@@ -98,7 +98,7 @@ def external_lines(predictions: Path, ocr_cache: Path | None = None) -> list[str
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--per-layout", type=int, default=2)
+    parser.add_argument("--per-layout", type=int, default=3)
     parser.add_argument("--no-external", action="store_true")
     parser.add_argument("--write-docs", action="store_true")
     parser.add_argument("--ocr-cache", type=Path, default=None, help="reuse OCR results kept in this folder")
@@ -126,7 +126,7 @@ def write_docs(lines: list[str], args: argparse.Namespace, elapsed: float) -> No
     path = ROOT / "docs" / "BENCHMARKS.md"
     text = path.read_text() if path.exists() else "# Benchmarks\n"
     command = "python -m bench.extraction.run --write-docs" + (
-        f" --per-layout {args.per_layout}" if args.per_layout != 2 else ""
+        f" --per-layout {args.per_layout}" if args.per_layout != 3 else ""
     )
     section = "\n".join(
         [

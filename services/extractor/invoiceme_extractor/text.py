@@ -23,7 +23,7 @@ _MIRROR = str.maketrans("()[]{}<>", ")(][}{><")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")  # broken emoji from some PDF text layers; unencodable
 
 
-_SHEKEL_AS_LATIN = re.compile(r'(?<![A-Za-z])n"w(?![A-Za-z])')  # OCR reads ש"ח as Latin n"w
+_SHEKEL_AS_LATIN = re.compile(r'(?<![A-Za-z])[nh]"w(?![A-Za-z])')  # OCR reads ש"ח as Latin n"w
 
 
 def normalize_line(line: str) -> str:
