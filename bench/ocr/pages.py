@@ -21,6 +21,13 @@ HEBREW_INVOICE = (
     "אפיון ובינה עסקית 3 600.00 1,800.00",
     "רישיון תוכנה שנתי 10 600.00 6,000.00",
     "תחזוקת מערכות חודשית 10 850.00 8,500.00",
+    "הדרכת צוות 2 1,200.00 2,400.00",
+    "שירותי ענן 12 350.00 4,200.00",
+    "פיתוח תוכנה בהזמנה 8 480.00 3,840.00",
+    "הטמעת מערכת CRM 1 2,500.00 2,500.00",
+    "אבטחת מידע 6 220.00 1,320.00",
+    "גיבוי נתונים 12 90.00 1,080.00",
+    "תמיכה טכנית 5 300.00 1,500.00",
     "סכום ביניים 18,700.00",
     'מע"מ 18% 3,366.00',
     'סה"כ לתשלום 22,066.00',
@@ -40,6 +47,13 @@ ENGLISH_INVOICE = (
     "Business analysis 3 600.00 1,800.00",
     "Annual software licence 10 600.00 6,000.00",
     "Monthly maintenance 10 850.00 8,500.00",
+    "Team training 2 1,200.00 2,400.00",
+    "Cloud services 12 350.00 4,200.00",
+    "Custom development 8 480.00 3,840.00",
+    "CRM implementation 1 2,500.00 2,500.00",
+    "Security review 6 220.00 1,320.00",
+    "Data backup 12 90.00 1,080.00",
+    "Technical support 5 300.00 1,500.00",
     "Subtotal 18,700.00",
     "VAT 18% 3,366.00",
     "Total due 22,066.00",
@@ -62,7 +76,7 @@ class BenchPage:
 
 
 def a4_page(lines: tuple[str, ...]) -> np.ndarray:
-    return synthetic.render_page(lines, dpi=300, width_in=8.27, height_in=11.69, font_pt=12)
+    return synthetic.render_page(lines, dpi=300, width_in=8.27, height_in=11.69, font_pt=11)
 
 
 def bench_pages(seed: int = 1) -> list[BenchPage]:

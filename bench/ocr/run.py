@@ -88,6 +88,13 @@ def report(args: argparse.Namespace) -> list[str]:
         "|---|---|",
     ]
     lines += [f"| {name} | {score:.3f} |" for name, score in measure.ablation(pages).items()]
+    modes = measure.segmentation_modes(pages)
+    lines += [
+        "",
+        "Page segmentation mode (mean CER of our path over all six pages): "
+        + ", ".join(f"`--psm {mode}` {score:.3f}" for mode, score in modes.items())
+        + ".",
+    ]
     if external.EXTERNAL.exists() and not args.no_external:
         lines += external_lines(args)
     return lines

@@ -10,6 +10,7 @@ import statistics
 import time
 from dataclasses import dataclass, replace
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from invoiceme_common.events import OcrLine, OcrPage, OcrWord
@@ -80,7 +81,7 @@ def read_pdf_page(data: bytes, index: int, options: OcrOptions) -> OcrPage:
     return result
 
 
-def render_page(page: pdfium.PdfPage, options: OcrOptions):  # type: ignore[no-untyped-def]
+def render_page(page: pdfium.PdfPage, options: OcrOptions) -> np.ndarray:
     """Grayscale pixels at the configured DPI, lowered if the page would exceed the pixel limit."""
     width_pt, height_pt = page.get_size()
     scale = options.dpi / 72

@@ -63,13 +63,14 @@ def page_from_tesseract(
     """Words with boxes and confidences, grouped into lines; text is one line per Tesseract line."""
     words: list[OcrWord] = []
     line_words: dict[tuple[int, int, int], list[OcrWord]] = {}
+    line_numbers: dict[tuple[int, int, int], int] = {}  # Tesseract's (block, paragraph, line) -> ours
     for i, raw in enumerate(data["text"]):
         text = clean_text(str(raw)).strip()
         confidence = float(data["conf"][i])
         if not text or confidence < 0:
             continue
         key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-        members = line_words.setdefault(key, [])
+        line_number = line_numbers.setdefault(key, len(line_numbers))
         word = OcrWord(
             text=text,
             left=int(data["left"][i]),
@@ -77,9 +78,9 @@ def page_from_tesseract(
             width=int(data["width"][i]),
             height=int(data["height"][i]),
             confidence=round(confidence / 100, 3),
-            line=list(line_words).index(key),
+            line=line_number,
         )
-        members.append(word)
+        line_words.setdefault(key, []).append(word)
         words.append(word)
     lines = [line_from_words(members) for members in line_words.values()]
     mean = sum(w.confidence * len(w.text) for w in words) / max(1, sum(len(w.text) for w in words))

@@ -48,6 +48,10 @@ class TestRefusals:
         assert "GIF" in await refusal(reader, b"GIF89a" + b"\x00" * 100)
         assert "binary" in await refusal(reader, bytes(range(256)) * 4)
 
+    async def test_image_header_with_garbage_after_it(self, reader: DocumentReader) -> None:
+        reason = await refusal(reader, b"\x89PNG\r\n\x1a\n" + b"not really an image" * 10)
+        assert "cannot be decoded" in reason
+
     async def test_truncated_png(self, reader: DocumentReader, english_page) -> None:
         data = synthetic.encode(english_page, "PNG")
         assert "truncated" in await refusal(reader, data[: len(data) // 3])
