@@ -27,7 +27,7 @@ def _read_file(path: Path) -> bytes:
         raise UnreadableDocument(error.strerror or str(error)) from error
 
 
-async def _read_all(paths: list[Path], settings, languages: str | None, workers: int, as_json: bool) -> int:  # type: ignore[no-untyped-def]
+async def _read_all(paths: list[Path], settings, languages: str | None, workers: int, as_json: bool) -> int:
     from invoiceme_ocr.engine import UnreadableDocument
     from invoiceme_ocr.reader import DocumentReader
 
@@ -37,7 +37,7 @@ async def _read_all(paths: list[Path], settings, languages: str | None, workers:
     # A few files in flight keep every worker busy with single-page files; more would only use memory.
     in_flight = asyncio.Semaphore(workers * 2)
 
-    async def read(path: Path):  # type: ignore[no-untyped-def]
+    async def read(path: Path):
         async with in_flight:
             return await reader.read(_read_file(path))
 
@@ -68,7 +68,7 @@ def _print_failure(path: Path, reason: str, as_json: bool) -> None:
         click.echo(json.dumps({"file": str(path), "error": reason}, ensure_ascii=False))
 
 
-def _print_document(path: Path, document, as_json: bool, many: bool) -> None:  # type: ignore[no-untyped-def]
+def _print_document(path: Path, document, as_json: bool, many: bool) -> None:
     if as_json:
         click.echo(json.dumps({"file": str(path), **document.model_dump(mode="json")}, ensure_ascii=False))
         return

@@ -87,14 +87,15 @@ def photographed(gray: np.ndarray, seed: int = 2) -> np.ndarray:
     gray = cv2.resize(gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
     height, width = gray.shape
     canvas_width, canvas_height = int(width * 1.3), int(height * 1.3)
-    source = np.float32([[0, 0], [width, 0], [width, height], [0, height]])
-    corners = np.float32(
+    source = np.array([[0, 0], [width, 0], [width, height], [0, height]], dtype=np.float32)
+    corners = np.array(
         [
             [0.12 * canvas_width, 0.16 * canvas_height],
             [0.86 * canvas_width, 0.04 * canvas_height],
             [0.95 * canvas_width, 0.92 * canvas_height],
             [0.05 * canvas_width, 0.86 * canvas_height],
-        ]
+        ],
+        dtype=np.float32,
     )
     matrix = cv2.getPerspectiveTransform(source, corners)
     page = cv2.warpPerspective(gray, matrix, (canvas_width, canvas_height), borderValue=50)
@@ -102,14 +103,15 @@ def photographed(gray: np.ndarray, seed: int = 2) -> np.ndarray:
     cv2.fillPoly(
         shadow,
         [
-            np.int32(
-                [[0, 0], [canvas_width * 0.55, 0], [canvas_width * 0.35, canvas_height], [0, canvas_height]]
+            np.array(
+                [[0, 0], [canvas_width * 0.55, 0], [canvas_width * 0.35, canvas_height], [0, canvas_height]],
+                dtype=np.int32,
             )
         ],
         0.45,
     )
-    shadow = cv2.GaussianBlur(shadow, (0, 0), canvas_width / 60)
-    photo = page.astype(np.float32) * shadow + rng.normal(0, 8, page.shape)
+    soft_shadow = cv2.GaussianBlur(shadow, (0, 0), canvas_width / 60)
+    photo = page.astype(np.float32) * soft_shadow + rng.normal(0, 8, page.shape)
     return cv2.GaussianBlur(np.clip(photo, 0, 255).astype(np.uint8), (3, 3), 0)
 
 

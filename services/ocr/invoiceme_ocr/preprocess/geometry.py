@@ -138,9 +138,8 @@ def order_corners(points: np.ndarray) -> np.ndarray:
     """Top-left, top-right, bottom-right, bottom-left."""
     points = points.reshape(4, 2).astype(np.float32)
     sums, diffs = points.sum(axis=1), np.diff(points, axis=1).ravel()
-    return np.float32(
-        [points[np.argmin(sums)], points[np.argmin(diffs)], points[np.argmax(sums)], points[np.argmax(diffs)]]
-    )
+    order = [np.argmin(sums), np.argmin(diffs), np.argmax(sums), np.argmax(diffs)]
+    return points[order]
 
 
 def find_page_quad(gray: np.ndarray) -> np.ndarray | None:
@@ -171,7 +170,7 @@ def _is_plausible_sheet(corners: np.ndarray, image: np.ndarray) -> bool:
     """The inside is paper: clearly brighter than the background just outside it."""
     inside = np.zeros(image.shape, np.uint8)
     cv2.fillConvexPoly(inside, corners.astype(np.int32), 255)
-    ring = cv2.dilate(inside, np.ones((25, 25), np.uint8)) & ~inside
+    ring = cv2.subtract(cv2.dilate(inside, np.ones((25, 25), np.uint8)), inside)
     if not ring.any():
         return False
     return float(np.median(image[inside > 0])) > 1.3 * float(np.median(image[ring > 0])) + 10
@@ -182,6 +181,6 @@ def warp_page(gray: np.ndarray, corners: np.ndarray) -> np.ndarray:
     top_left, top_right, bottom_right, bottom_left = corners
     width = int(max(np.linalg.norm(top_right - top_left), np.linalg.norm(bottom_right - bottom_left)))
     height = int(max(np.linalg.norm(bottom_left - top_left), np.linalg.norm(bottom_right - top_right)))
-    target = np.float32([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]])
+    target = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], dtype=np.float32)
     matrix = cv2.getPerspectiveTransform(corners.astype(np.float32), target)
     return cv2.warpPerspective(gray, matrix, (width, height), flags=cv2.INTER_CUBIC)
