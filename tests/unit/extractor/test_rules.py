@@ -159,6 +159,16 @@ class TestIdentifiers:
         text = 'אור בע"מ\nח.פ. 514321678\nלכבוד\nגל סחר בע"מ\nח.פ. 520000001\nסה"כ 10.00 ₪'
         assert extract(text).vendor_tax_id == "514321678"
 
+    def test_number_right_after_the_title(self) -> None:
+        assert extract("TAX INVOICE 2024-117\nAcme Ltd\nTotal 5.00").invoice_number == "2024-117"
+        assert extract("INVOICE\nAcme Ltd\nTotal 5.00").invoice_number is None
+
+    def test_vendor_beside_a_joined_bill_to_column(self) -> None:
+        result = extract(
+            "INVOICE\nCedar Labs Ltd      Bill To: Atlas Trading LLC\nVAT No. GB123456789\nTotal 5.00"
+        )
+        assert result.vendor_name == "Cedar Labs Ltd"
+
     def test_allocation_number(self) -> None:
         assert extract('אור בע"מ\nמספר הקצאה: 123456789').allocation_number == "123456789"
 

@@ -70,7 +70,10 @@ def find_vendor_tax_id(lines: list[Line]) -> Found | None:
                 continue
             # a VAT-registration shaped id beats a local tax number ("Steuernummer 201/113/40209")
             vat_shaped = bool(_EU_VAT.fullmatch(value) or _ISRAELI_ID.fullmatch(value))
-            rank = (0 if line.index in buyer else 1, int(vat_shaped), -line.index)
+            buyer_label = labels.BUYER_BLOCK.search(line.text)
+            before_buyer = buyer_label is not None and 0 <= line.text.find(raw) < buyer_label.start()
+            in_buyer = line.index in buyer and not before_buyer
+            rank = (0 if in_buyer else 1, int(vat_shaped), -line.index)
             if best is None or rank > best[0]:
                 best = (rank, Found(value, raw, line, 0.9 if rank[0] else 0.5))
             break
@@ -177,6 +180,14 @@ def _seller_block_name(lines: list[Line]) -> Found | None:
     return None
 
 
+def _before_buyer_label(line: Line) -> Line | None:
+    """'Acme Ltd      Bill To: Client Co' (two columns joined): the part before the customer's label."""
+    match = labels.BUYER_BLOCK.search(line.text)
+    if match is None or match.start() <= 3:
+        return None
+    return Line(line.text[: match.start()].strip(), line.page, line.index)
+
+
 def _strip_hebrew(text: str) -> str:
     return " ".join(HEBREW_LETTER.sub("", text).split()).strip(" .:-|")
 
@@ -193,7 +204,9 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
     scored = []
     for position, line in enumerate(first_page):
         if line.index in buyer:
-            continue
+            line = _before_buyer_label(line)
+            if line is None:
+                continue
         # "Acme GmbH ● Street 12 ● 12345 Town": score the part that names the company
         parts = [part for part in _SEPARATORS.split(line.text) if part] or [line.text]
         best_part = max(parts, key=lambda part: bool(labels.COMPANY_SUFFIX.search(part)))

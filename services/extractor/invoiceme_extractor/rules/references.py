@@ -49,6 +49,20 @@ def find_invoice_number(lines: list[Line]) -> Found | None:
                     # A label closing its line heads a right-hand column: its value closes the next line.
                     token = tokens[-1] if label.start() > 0 else tokens[0]
                     return Found(token, token, nxt, 0.75)
+    return _number_after_title(lines)
+
+
+def _number_after_title(lines: list[Line]) -> Found | None:
+    """'INVOICE 2024-117' / 'Rechnung 4711': a number right after the title, when no label names one."""
+    for line in lines[:15]:
+        for _, pattern in labels.DOCUMENT_TYPES:
+            match = pattern.search(line.text)
+            if match is None:
+                continue
+            rest = line.text[match.end() :].lstrip(" :#.-")
+            token = _number_after(rest[:30]) if rest[:1].isalnum() else None
+            if token and rest.startswith(token) and any(ch.isdigit() for ch in token):
+                return Found(token, token, line, 0.6)
     return None
 
 
