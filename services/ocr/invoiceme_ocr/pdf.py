@@ -20,6 +20,9 @@ from .engine import OcrOptions, UnreadableDocument, clean_text
 from .tesseract import ocr_image
 
 MIN_TEXT_LAYER_CHARS = 20
+# A page mostly covered by images (a scan) whose text layer is shorter than this holds a stamp or
+# a caption, not the page's text: OCR reads the image instead.
+SCAN_TEXT_LAYER_CHARS = 200
 MAX_UNMAPPED_SHARE = 0.1  # glyphs without a Unicode mapping: above this the layer is gibberish
 WORD_GAP = 0.15  # x font height (loose glyph boxes touch inside a word): a wider gap separates words
 CELL_GAP = 1.2  # x font height: a gap this wide separates table columns
@@ -90,6 +93,18 @@ def render_page(page: pdfium.PdfPage, options: OcrOptions) -> np.ndarray:
         scale = (max_pixels / (width_pt * height_pt)) ** 0.5
     image = page.render(scale=scale, grayscale=True).to_numpy()
     return (image[:, :, 0] if image.ndim == 3 else image).copy()
+
+
+def image_area_share(page: pdfium.PdfPage) -> float:
+    """How much of the page its images cover (0..1; overlaps counted twice, capped at 1)."""
+    width, height = page.get_size()
+    covered = 0.0
+    for image in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3):
+        left, bottom, right, top = image.get_bounds()
+        covered += max(0.0, min(right, width) - max(left, 0.0)) * max(
+            0.0, min(top, height) - max(bottom, 0.0)
+        )
+    return min(1.0, covered / (width * height)) if width and height else 0.0
 
 
 def page_glyph_lines(page: pdfium.PdfPage) -> list[list[Glyph]]:
@@ -176,6 +191,8 @@ def text_layer_page(number: int, page: pdfium.PdfPage, dpi: int) -> tuple[OcrPag
     visible = "".join(g.char for line in glyph_lines for g in line if not g.char.isspace())
     if len(visible) < MIN_TEXT_LAYER_CHARS:
         return None, None  # a scan: no (or almost no) text layer
+    if len(visible) < SCAN_TEXT_LAYER_CHARS and image_area_share(page) > 0.5:
+        return None, "scanned page with only a little text in its text layer; read by OCR"
     unmapped = sum(1 for char in visible if char == "\ufffd" or "\ue000" <= char <= "\uf8ff" or char < " ")
     if unmapped > MAX_UNMAPPED_SHARE * len(visible):
         return None, "text layer has no usable character mapping; read by OCR"

@@ -55,24 +55,25 @@ def _font() -> str:
     return "DejaVuSans"
 
 
-def pdf_bytes(pages: list[list[str] | np.ndarray], encrypt: str | None = None) -> bytes:
-    """A PDF whose pages hold either text drawn as given (left to right: Hebrew must be passed in
-    visual order to look right) or a scanned image (no text layer)."""
+def pdf_bytes(pages: list, encrypt: str | None = None) -> bytes:
+    """A PDF whose pages hold text drawn as given (a list of lines, left to right: Hebrew must be
+    passed in visual order to look right), a scanned image (no text layer), or both (a tuple)."""
     buffer = io.BytesIO()
     sheet = canvas.Canvas(buffer, pagesize=(420, 200), encrypt=encrypt)
-    for page in pages:
-        if isinstance(page, np.ndarray):
-            sheet.drawImage(
-                ImageReader(io.BytesIO(synthetic.encode(page, "PNG"))),
-                0,
-                0,
-                420,
-                420 * page.shape[0] / page.shape[1],
-            )
-        else:
-            sheet.setFont(_font(), 14)
-            for row, text in enumerate(page):
-                sheet.drawRightString(400, 170 - row * 24, text)
+    for content in pages:
+        parts = content if isinstance(content, tuple) else (content,)
+        for page in parts:
+            _draw(sheet, page)
         sheet.showPage()
     sheet.save()
     return buffer.getvalue()
+
+
+def _draw(sheet: canvas.Canvas, page: list[str] | np.ndarray) -> None:
+    if isinstance(page, np.ndarray):
+        image = ImageReader(io.BytesIO(synthetic.encode(page, "PNG")))
+        sheet.drawImage(image, 0, 0, 420, 420 * page.shape[0] / page.shape[1])
+    else:
+        sheet.setFont(_font(), 14)
+        for row, text in enumerate(page):
+            sheet.drawRightString(400, 170 - row * 24, text)

@@ -88,6 +88,14 @@ class TestPdf:
         assert "Invoice 4821 from Acme Logistics Ltd" in document.pages[0].text
         assert_reads(document.pages[1].text, ENGLISH)
 
+    async def test_scan_with_a_text_stamp_is_read_by_ocr(self, reader: DocumentReader, english_page) -> None:
+        # A copier's stamp in the text layer must not hide the scanned invoice under it.
+        stamped_scan = (english_page, ["Scanned 2025-11-25 by copier 3"])
+        page = (await reader.read(pdf_bytes([stamped_scan]))).pages[0]
+        assert page.method == "ocr"
+        assert page.notes[0] == "scanned page with only a little text in its text layer; read by OCR"
+        assert_reads(page.text, ENGLISH)
+
     async def test_text_layer_words_have_boxes(self, reader: DocumentReader) -> None:
         document = await reader.read(pdf_bytes([["Invoice 4821 from Acme Logistics Ltd"]]))
         page = document.pages[0]
