@@ -94,8 +94,12 @@ def _print_document(path: Path, document, as_json: bool, many: bool) -> None:
 def ocr(files: tuple[Path, ...], as_json: bool, languages: str | None, workers: int | None) -> None:
     """Read FILES (PDF, PNG, JPEG, TIFF, WebP, BMP, HEIC) and print their text."""
     from invoiceme_ocr.settings import OcrSettings
+    from invoiceme_ocr.tesseract import missing_languages
 
     settings = OcrSettings()
+    if missing := missing_languages(languages or settings.ocr_languages):
+        stderr.print(f"[red]Tesseract has no language data for {', '.join(missing)}[/]", highlight=False)
+        raise SystemExit(2)
     status = asyncio.run(
         _read_all(list(files), settings, languages, workers or settings.ocr_workers, as_json)
     )

@@ -10,10 +10,13 @@ from invoiceme_common.service import ServiceRuntime, create_service_app
 from . import handlers
 from .reader import DocumentReader
 from .settings import OcrSettings
+from .tesseract import missing_languages
 
 
 def create_app(settings: OcrSettings | None = None) -> FastStream:
     settings = settings or OcrSettings()
+    if missing := missing_languages(settings.ocr_languages):
+        raise RuntimeError(f"Tesseract has no language data for {', '.join(missing)} (OCR_LANGUAGES)")
     reader = DocumentReader(
         settings.ocr_options(), workers=settings.ocr_workers, max_file_bytes=settings.ocr_max_file_bytes
     )

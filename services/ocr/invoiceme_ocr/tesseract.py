@@ -13,6 +13,13 @@ from .engine import OcrOptions, UnreadableDocument, clean_text
 from .preprocess import orientation, prepare_for_ocr
 
 
+def missing_languages(languages: str) -> list[str]:
+    """Configured languages (`heb+eng`) that this Tesseract has no traineddata for; checked at
+    start-up so a typo fails the service once, not every page."""
+    installed = set(pytesseract.get_languages(config=""))
+    return [language for language in languages.split("+") if language not in installed]
+
+
 def tesseract_config(options: OcrOptions) -> str:
     return f"--oem 1 --psm {options.page_segmentation_mode}"
 

@@ -37,3 +37,9 @@ def test_json_has_pages_words_and_boxes(tmp_path: Path) -> None:
     page = document["pages"][0]
     assert page["method"] == "text_layer" and page["words"][0]["text"] == "Invoice"
     assert {"left", "top", "width", "height", "confidence"} <= set(page["lines"][0])
+
+
+def test_unknown_language_is_refused_up_front(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["ocr", "--languages", "heb+xyz", str(tmp_path / "any.png")])
+    assert result.exit_code == 2
+    assert "no language data for xyz" in result.stderr
