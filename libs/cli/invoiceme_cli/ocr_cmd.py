@@ -56,6 +56,10 @@ async def _read_all(paths: list[Path], settings, languages: str | None, workers:
                     failures += 1
                     _print_failure(path, str(error), as_json)
                     continue
+                except Exception as error:  # a bug must not hide the other files' results
+                    failures += 1
+                    _print_failure(path, f"unexpected error ({type(error).__name__}: {error})", as_json)
+                    continue
                 _print_document(path, document, as_json, many=len(paths) > 1)
     finally:
         reader.close()

@@ -37,6 +37,8 @@ def recognize(number: int, gray: np.ndarray, options: OcrOptions, notes: list[st
             output_type=pytesseract.Output.DICT,
             timeout=options.page_timeout_seconds,
         )
+    except pytesseract.TesseractError as exc:  # refused the image; must come before its base RuntimeError
+        raise UnreadableDocument(f"Tesseract could not read page {number} ({exc.message.strip()})") from exc
     except RuntimeError as exc:  # pytesseract kills Tesseract and raises this on timeout
         raise UnreadableDocument(
             f"page {number} took longer than {options.page_timeout_seconds:g} s to read"
