@@ -121,3 +121,10 @@ class TestStuckPage:
             assert stuck._pool is first_pool  # already replaced once, reused since
         finally:
             stuck.close()
+
+
+def test_tesseract_failure_is_a_reason_not_a_timeout(english_page) -> None:
+    from invoiceme_ocr.tesseract import recognize
+
+    with pytest.raises(UnreadableDocument, match="Tesseract could not read page 1"):
+        recognize(1, english_page, OcrOptions(languages="xyz"), [])
