@@ -142,6 +142,8 @@ NOTES = [
     "(`OcrOptions.preprocess_steps`) but did not lower the error here; `upscale` was neutral on these "
     "pages and cost one SROIE receipt its total, so it is off. `sideways` only matters for turned "
     "pages (covered by the tests, 90/180/270°), hence no change on these upright ones.",
+    "- `--psm 6` scored a little lower than `--psm 4` here (within the noise of pages that have one "
+    "column of lines); 4 is kept because it reads an invoice table row as one line.",
     "- The external Hebrew PDFs' text layer is used (no OCR): PDFium alone mirrors brackets and puts "
     "minus signs and commas on the wrong side of numbers; the glyph-position rebuild reads all of them "
     "as printed.",
