@@ -26,8 +26,12 @@ _SURROGATES = re.compile(r"[\ud800-\udfff]")  # broken emoji from some PDF text 
 _SHEKEL_AS_LATIN = re.compile(r'(?<![A-Za-z])[nh]"w(?![A-Za-z])')  # OCR reads ש"ח as Latin n"w
 
 
+_VAT_AS_LATIN = re.compile(r'(?<![A-Za-z])n"yn(?![A-Za-z])')  # and מע"מ as n"yn
+
+
 def normalize_line(line: str) -> str:
     line = _SHEKEL_AS_LATIN.sub('ש"ח', _SURROGATES.sub("", line))
+    line = _VAT_AS_LATIN.sub('מע"מ', line)
     return " ".join(line.translate(_INVISIBLE).translate(_QUOTES).translate(_SPACES).split())
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .. import israel
 from . import labels
 from .dates import FoundDate, dates_in
 from .lines import Found, Line, following
@@ -34,6 +35,11 @@ def _number_after(text: str) -> str | None:
     return tokens[0] if tokens else None
 
 
+def _plausible_below_label(token: str) -> bool:
+    """A line under a label holds other columns too: skip OCR crumbs and valid Israeli tax ids."""
+    return len(token) >= 3 and not (israel.is_israeli_id_shape(token) and israel.israeli_id_is_valid(token))
+
+
 def find_invoice_number(lines: list[Line]) -> Found | None:
     for line in lines:
         label = labels.INVOICE_NUMBER.search(line.text)
@@ -44,7 +50,9 @@ def find_invoice_number(lines: list[Line]) -> Found | None:
             return Found(token, token, line, 0.9)
         if line.text[label.end() :].strip(" :#.-") == "":
             for nxt in following(lines, line, 1):
-                tokens = _numbers_in(labels.TAX_ID.sub(" ", nxt.text))
+                tokens = [
+                    t for t in _numbers_in(labels.TAX_ID.sub(" ", nxt.text)) if _plausible_below_label(t)
+                ]
                 if tokens:
                     # A label closing its line heads a right-hand column: its value closes the next line.
                     token = tokens[-1] if label.start() > 0 else tokens[0]
