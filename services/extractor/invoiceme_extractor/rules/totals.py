@@ -166,7 +166,15 @@ def find_totals(lines: list[Line]) -> Totals:
         plain = [c for c in found.get("total_plain", []) if c[0] != 0]
         total = max(strong or plain, key=lambda c: (abs(c[0]), c[2].index)) if (strong or plain) else None
         subtotal = found["subtotal"][-1] if found.get("subtotal") else None
-        vat = found["vat"][-1] if found.get("vat") else None
+        vats = found.get("vat", [])
+        if total is None:
+            # 'סה"כ כולל מע"מ' garbled by OCR still says 'סה"כ ... מע"מ': the largest such line is the total.
+            named_total = [c for c in vats if labels.TOTAL_PLAIN.search(c[2].text)]
+            total = max(named_total, key=lambda c: abs(c[0])) if named_total else None
+            if total is not None and subtotal is not None and abs(total[0]) <= abs(subtotal[0]):
+                total = None
+            vats = [c for c in vats if c is not total]
+        vat = vats[-1] if vats else None
         confidence = 0.8 if strong else 0.65
         total = _plausible_total(total, subtotal, vat)
     result = {
