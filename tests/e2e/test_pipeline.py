@@ -57,6 +57,8 @@ def _wait_for(
 def test_upload_to_analytics(pipeline: Pipeline) -> None:
     with httpx.Client(base_url=pipeline.url, timeout=30) as client:
         alice, bob = _signup(client), _signup(client)
+        business = client.post("/api/businesses", headers=alice, json={"name": "Northwind Supplies"})
+        assert business.status_code == 201, business.text
         request_id = f"e2e-{uuid.uuid4().hex}"
         uploads = {
             "pdf": client.post(
@@ -84,6 +86,12 @@ def test_upload_to_analytics(pipeline: Pipeline) -> None:
         assert (pdf["fields"]["currency"], pdf["fields"]["invoice_number"]) == ("USD", "NW-7781")
         assert (png["fields"]["total"], png["fields"]["invoice_date"]) == (1180.0, "2025-02-03")
         assert png["fields"]["currency"] == "ILS"
+        # Matched to the user's business when the extractor saved it ("Ltd" and case don't matter).
+        assert pdf["business_id"] == business.json()["id"]
+        assert png["business_id"] is None
+        # OCR text is searchable (the Hebrew scan's invoice number appears only in its text).
+        found = client.get("/api/invoices", headers=alice, params={"q": "5521"}).json()["items"]
+        assert [item["id"] for item in found] == [png["id"]]
 
         # Analytics is eventually consistent: poll until both invoices are counted.
         deadline = time.monotonic() + 30

@@ -41,19 +41,20 @@ async def on_text_extracted(
 ) -> None:
     extraction = await _extract_with_heartbeat(event, msg, providers)
     status = InvoiceStatus.NEEDS_REVIEW if extraction.needs_review else InvoiceStatus.EXTRACTED
-    version = await repository.save_extraction(
+    saved_as = await repository.save_extraction(
         runtime.pool, event.tenant_id, event.invoice_id, extraction, status
     )
-    if version is None:
+    if saved_as is None:
         log.info("invoice_deleted_before_extraction_finished")
         return
     log.info("extracted", status=str(status), total=extraction.total, currency=extraction.currency)
     saved = InvoiceSaved(
-        event_id=derived_event_id(event.event_id, f"extract:{version}"),
+        event_id=derived_event_id(event.event_id, f"extract:{saved_as.version}"),
         tenant_id=event.tenant_id,
         invoice_id=event.invoice_id,
-        extraction_version=version,
+        extraction_version=saved_as.version,
         status=str(status),
+        business_id=saved_as.business_id,
         vendor_name=extraction.vendor_name,
         invoice_date=extraction.invoice_date,
         currency=extraction.currency,

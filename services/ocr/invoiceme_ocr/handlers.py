@@ -44,6 +44,7 @@ async def on_invoice_uploaded(
         ocr_confidence=min(page.confidence for page in document.pages),
         page_count=len(document.pages),
         ocr_key=key,
+        ocr_text=document.text.replace("\x00", ""),  # searchable before extraction; Postgres refuses NUL
     )
     if not exists:
         log.info("invoice_deleted_before_ocr_finished")

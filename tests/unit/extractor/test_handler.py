@@ -25,7 +25,7 @@ def saved(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
 
     async def save_extraction(pool, tenant_id, invoice_id, extraction, status):  # type: ignore[no-untyped-def]
         record["status"], record["extraction"] = status, extraction
-        return 3
+        return handlers.repository.SavedExtraction(version=3, business_id=BUSINESS_ID)
 
     async def publish_event(broker, event, subject, stream, correlation_id):  # type: ignore[no-untyped-def]
         record["event"] = event
@@ -46,6 +46,7 @@ def text_extracted(text: str) -> TextExtracted:
     )
 
 
+BUSINESS_ID = uuid.uuid4()
 RUNTIME = SimpleNamespace(pool=None, broker=None, topology=SimpleNamespace(invoice_saved="s", stream="st"))
 
 
@@ -61,6 +62,7 @@ class TestOnTextExtracted:
         assert saved["status"] == InvoiceStatus.EXTRACTED
         assert published.status == str(InvoiceStatus.EXTRACTED) and published.total == 118.0
         assert published.extraction_version == 3 and published.fields["subtotal"] == 100.0
+        assert published.business_id == BUSINESS_ID
 
     async def test_totals_that_do_not_add_up_need_review(self, saved: dict[str, Any]) -> None:
         event = text_extracted(
