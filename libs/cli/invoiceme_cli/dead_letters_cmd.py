@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import json
-import uuid
 
 import asyncpg
 import click
 import nats
-from invoiceme_common.bus import HEADER_INVOICE, HEADER_TENANT
 from invoiceme_common.db import create_pool, migrate
+from invoiceme_common.dead_letters import CannotReplay, replay_dead_letter
+from invoiceme_common.dead_letters import list_dead_letters as fetch_dead_letters
 from invoiceme_common.settings import CommonSettings
 from invoiceme_common.topology import Topology
 from rich.console import Console
@@ -35,12 +34,7 @@ def list_dead_letters(show_all: bool, limit: int) -> None:
         await migrate(settings.database_url)
         pool = await create_pool(settings.database_url, 1, 1)
         try:
-            return await pool.fetch(
-                """SELECT id, consumer, invoice_id, error, attempts, created_at, replayed_at FROM dead_letters
-                   WHERE $1 OR replayed_at IS NULL ORDER BY id DESC LIMIT $2""",
-                show_all,
-                limit,
-            )
+            return await fetch_dead_letters(pool, show_all, limit)
         finally:
             await pool.close()
 
@@ -77,25 +71,14 @@ async def replay_dead_letters(settings: CommonSettings, ids: list[int]) -> int:
     nc = await nats.connect(settings.nats_url)
     failures = 0
     try:
-        js = nc.jetstream()
         for dead_letter_id in ids:
-            row = await pool.fetchrow("SELECT * FROM dead_letters WHERE id = $1", dead_letter_id)
-            if row is None or "raw" in row["payload"]:
-                reason = "no such dead letter" if row is None else "not a valid event; cannot replay"
-                console.print(f"[red]{dead_letter_id}: {reason}[/]")
+            try:
+                subject = await replay_dead_letter(pool, nc.jetstream(), topology, dead_letter_id)
+            except CannotReplay as exc:
+                console.print(f"[red]{dead_letter_id}: {exc}[/]")
                 failures += 1
-                continue
-            headers = {
-                "Nats-Msg-Id": f"replay-{uuid.uuid4()}",
-                HEADER_TENANT: str(row["tenant_id"]),
-                HEADER_INVOICE: str(row["invoice_id"]),
-                "correlation_id": f"replay-{dead_letter_id}",
-            }
-            await js.publish(
-                row["subject"], json.dumps(row["payload"]).encode(), stream=topology.stream, headers=headers
-            )
-            await pool.execute("UPDATE dead_letters SET replayed_at = now() WHERE id = $1", dead_letter_id)
-            console.print(f"{dead_letter_id}: re-published to {row['subject']}")
+            else:
+                console.print(f"{dead_letter_id}: re-published to {subject}")
     finally:
         await nc.close()
         await pool.close()

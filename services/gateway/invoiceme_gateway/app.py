@@ -18,6 +18,7 @@ from .limits import BodySizeLimit
 from .live import LiveStatus
 from .middleware import RequestContextMiddleware
 from .routes import (
+    admin,
     analytics,
     auth,
     businesses,
@@ -82,7 +83,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         app.include_router(module.router)
     for module in (me, config, businesses, invoice_review, events):
         app.include_router(module.router)
-    for module in (insights, exports):
+    for module in (insights, exports, admin):
         app.include_router(module.router)
     mount_frontend(app)
     # Multipart overhead on top of the file itself is small; allow 1 MB for it.

@@ -26,9 +26,11 @@ class GatewaySettings(CommonSettings):
     supabase_jwt_issuer: str = ""
     llm_provider: str = "rules"
     sse_poll_seconds: float = Field(default=5.0, gt=0)
-    # Match businesses/flag duplicates from a durable consumer of InvoiceSaved (else lazily on reads,
-    # or by the extractor calling invoiceme_common.businesses.enrich_saved_invoice).
+    # The extractor matches businesses when it saves; this extra durable consumer of InvoiceSaved is
+    # only for extractors that don't (reads also catch up lazily).
     gateway_match_on_save: bool = False
+    # Comma-separated emails of operators allowed on /api/admin (dead letters, replay).
+    admin_emails: str = ""
 
     @model_validator(mode="after")
     def _refuse_weak_secret(self) -> GatewaySettings:
@@ -43,6 +45,10 @@ class GatewaySettings(CommonSettings):
     @property
     def supabase_enabled(self) -> bool:
         return bool(self.supabase_jwks_url or self.supabase_jwt_secret)
+
+    @property
+    def admin_email_set(self) -> frozenset[str]:
+        return frozenset(e.strip().lower() for e in self.admin_emails.split(",") if e.strip())
 
     @property
     def max_upload_bytes(self) -> int:

@@ -1,0 +1,75 @@
+"""Operator routes: only ADMIN_EMAILS may list and replay dead letters."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from tests.support.gateway import gateway_client, gateway_settings, signup
+
+ADMIN = "ops@example.com"
+
+
+@pytest.fixture
+async def client(database_url: str, nats_url: str, namespace: str):
+    settings = gateway_settings(
+        database_url, nats_url, namespace, admin_emails=f" {ADMIN.upper()} , other@x.io"
+    )
+    async with gateway_client(settings) as c:
+        yield c
+
+
+async def _dead_letter(db, payload: dict, subject: str) -> int:
+    return await db.fetchval(
+        """INSERT INTO dead_letters (consumer, subject, payload, error, attempts)
+           VALUES ('t-ocr', $1, $2, 'tesseract crashed', 5) RETURNING id""",
+        subject,
+        payload,
+    )
+
+
+class TestAdmin:
+    """Dead letters are visible and replayable by operators only."""
+
+    async def test_non_admin_is_refused(self, client, db):
+        user = await signup(client)
+        letter = await _dead_letter(db, {"raw": "x"}, "t.invoice.uploaded")
+        listing = await client.get("/api/admin/dead-letters", headers=user)
+        assert listing.status_code == 403
+        assert "ADMIN_EMAILS" in listing.json()["error"]["message"]
+        assert (
+            await client.post(f"/api/admin/dead-letters/{letter}/replay", headers=user)
+        ).status_code == 403
+
+    async def test_admin_lists_and_replays(self, client, db, nats_url, namespace):
+        import nats
+        from invoiceme_common.topology import Topology
+
+        admin = await signup(client, ADMIN)
+        subject = Topology(namespace).invoice_uploaded
+        payload = {"tenant_id": str(uuid.uuid4()), "invoice_id": str(uuid.uuid4()), "storage_key": "k"}
+        letter = await _dead_letter(db, payload, subject)
+        garbage = await _dead_letter(db, {"raw": "{not json"}, subject)
+
+        listed = (await client.get("/api/admin/dead-letters", headers=admin)).json()
+        assert {row["id"] for row in listed} >= {letter, garbage}
+
+        nc = await nats.connect(nats_url)
+        sub = await nc.subscribe(subject)
+        response = await client.post(f"/api/admin/dead-letters/{letter}/replay", headers=admin)
+        assert response.status_code == 200, response.text
+        assert response.json() == {"id": letter, "subject": subject}
+        message = await sub.next_msg(timeout=5)
+        assert message.data and message.headers["correlation_id"] == f"replay-{letter}"
+        await nc.close()
+
+        after = (await client.get("/api/admin/dead-letters", headers=admin)).json()
+        assert letter not in {row["id"] for row in after}  # replayed ones are hidden by default
+        everything = (await client.get("/api/admin/dead-letters?include_replayed=true", headers=admin)).json()
+        assert next(r for r in everything if r["id"] == letter)["replayed_at"] is not None
+
+        invalid = await client.post(f"/api/admin/dead-letters/{garbage}/replay", headers=admin)
+        assert invalid.status_code == 409 and "nothing to replay" in invalid.json()["error"]["message"]
+        missing = await client.post("/api/admin/dead-letters/999999999/replay", headers=admin)
+        assert missing.status_code == 404
