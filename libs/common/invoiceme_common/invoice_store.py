@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 import asyncpg
 
+from .events import Event
 from .status import InvoiceStatus
+from .topology import ConsumerSpec
 
 
 async def set_status(
@@ -42,41 +45,50 @@ async def set_status(
     return row is not None
 
 
-async def record_dead_letter(
-    pool: asyncpg.Pool,
-    consumer: str,
-    subject: str,
-    payload: dict[str, Any],
-    error: str,
-    attempts: int,
-    tenant_id: uuid.UUID | None,
-    invoice_id: uuid.UUID | None,
-) -> None:
-    await pool.execute(
+@dataclass(frozen=True)
+class DeadLetter:
+    """A message a consumer gave up on, with why and after how many deliveries."""
+
+    consumer: str
+    subject: str
+    payload: dict[str, Any]
+    error: str
+    attempts: int
+    tenant_id: uuid.UUID | None
+    invoice_id: uuid.UUID | None
+
+    @classmethod
+    def of(
+        cls, spec: ConsumerSpec, event: Event | None, payload: dict[str, Any], error: str, attempts: int
+    ) -> DeadLetter:
+        return cls(
+            spec.durable,
+            spec.subject,
+            payload,
+            error,
+            attempts,
+            event.tenant_id if event else None,
+            event.invoice_id if event else None,
+        )
+
+
+async def record_dead_letter(conn: asyncpg.Connection | asyncpg.Pool, letter: DeadLetter) -> None:
+    await conn.execute(
         """INSERT INTO dead_letters (consumer, subject, tenant_id, invoice_id, payload, error, attempts)
            VALUES ($1, $2, $3, $4, $5, $6, $7)""",
-        consumer,
-        subject,
-        tenant_id,
-        invoice_id,
-        payload,
-        error,
-        attempts,
+        letter.consumer,
+        letter.subject,
+        letter.tenant_id,
+        letter.invoice_id,
+        letter.payload,
+        letter.error,
+        letter.attempts,
     )
 
 
-async def fail_invoice(
-    pool: asyncpg.Pool,
-    consumer: str,
-    subject: str,
-    payload: dict[str, Any],
-    error: str,
-    attempts: int,
-    tenant_id: uuid.UUID | None,
-    invoice_id: uuid.UUID | None,
-) -> None:
+async def fail_invoice(pool: asyncpg.Pool, letter: DeadLetter) -> None:
     """Give up on a message: keep it as a dead letter and tell the user why their invoice failed."""
     async with pool.acquire() as conn, conn.transaction():
-        await record_dead_letter(conn, consumer, subject, payload, error, attempts, tenant_id, invoice_id)
-        if tenant_id and invoice_id:
-            await set_status(conn, tenant_id, invoice_id, InvoiceStatus.FAILED, error)
+        await record_dead_letter(conn, letter)
+        if letter.tenant_id and letter.invoice_id:
+            await set_status(conn, letter.tenant_id, letter.invoice_id, InvoiceStatus.FAILED, letter.error)

@@ -18,9 +18,9 @@ from faststream import AckPolicy, FastStream
 from faststream.nats import JStream, NatsBroker, NatsMessage, PullSub
 from nats.aio.client import Client as NatsClient
 
-from .bus import E, make_broker, prepare_jetstream, settle
+from .bus import E, GiveUp, make_broker, prepare_jetstream, settle
 from .db import create_pool, migrate
-from .invoice_store import fail_invoice
+from .invoice_store import DeadLetter, fail_invoice
 from .logging import configure_logging
 from .settings import CommonSettings
 from .storage import ObjectStorage, open_storage
@@ -60,31 +60,9 @@ class ServiceRuntime:
         self.consumers.append(spec)
 
         async def give_up(event: E | None, payload: dict[str, Any], reason: str, attempts: int) -> None:
-            await fail_invoice(
-                self.pool,
-                spec.durable,
-                spec.subject,
-                payload,
-                reason,
-                attempts,
-                event.tenant_id if event else None,
-                event.invoice_id if event else None,
-            )
+            await fail_invoice(self.pool, DeadLetter.of(spec, event, payload, reason, attempts))
 
-        async def on_message(msg: NatsMessage) -> None:
-            await settle(msg, model, handle, give_up, spec.max_deliver)
-
-        on_message.__name__ = f"on_{spec.subject.rsplit('.', 1)[-1]}"
-        self.broker.subscriber(
-            spec.subject,
-            stream=JStream(self.topology.stream, declare=False),
-            durable=spec.durable,
-            pull_sub=PullSub(batch_size=1, timeout=5.0),
-            ack_policy=AckPolicy.MANUAL,
-            max_workers=max_workers,
-            title=f"{spec.durable}:{spec.subject}",
-            description=model.__doc__,
-        )(on_message)
+        subscribe_durable(self.broker, self.topology, spec, model, handle, give_up, max_workers)
 
     async def start(self) -> None:
         settings = self.settings
@@ -105,6 +83,34 @@ class ServiceRuntime:
             await self._pool.close()
         if self._nc is not None:
             await self._nc.drain()
+
+
+def subscribe_durable(
+    broker: NatsBroker,
+    topology: Topology,
+    spec: ConsumerSpec,
+    model: type[E],
+    handle: Callable[[E, NatsMessage], Awaitable[None]],
+    give_up: GiveUp[E],
+    max_workers: int = 1,
+) -> None:
+    """A durable pull consumer with manual acks, settled by `bus.settle`. Declare it first
+    (`prepare_jetstream` / `ensure_consumer`): binding does not update an existing config."""
+
+    async def on_message(msg: NatsMessage) -> None:
+        await settle(msg, model, handle, give_up, spec.max_deliver)
+
+    on_message.__name__ = f"on_{spec.subject.rsplit('.', 1)[-1]}"
+    broker.subscriber(
+        spec.subject,
+        stream=JStream(topology.stream, declare=False),
+        durable=spec.durable,
+        pull_sub=PullSub(batch_size=1, timeout=5.0),
+        ack_policy=AckPolicy.MANUAL,
+        max_workers=max_workers,
+        title=f"{spec.durable}:{spec.subject}",
+        description=model.__doc__,
+    )(on_message)
 
 
 def create_service_app(

@@ -11,12 +11,11 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from faststream import AckPolicy
-from faststream.nats import JStream, NatsBroker, NatsMessage, PullSub
-from invoiceme_common.bus import settle
+from faststream.nats import NatsBroker, NatsMessage
 from invoiceme_common.businesses import enrich_saved_invoice
 from invoiceme_common.events import InvoiceSaved, OcrDocument
-from invoiceme_common.invoice_store import record_dead_letter
+from invoiceme_common.invoice_store import DeadLetter, record_dead_letter
+from invoiceme_common.service import subscribe_durable
 from invoiceme_common.storage import StoredObjectMissing
 from invoiceme_common.topology import ConsumerSpec, Topology
 
@@ -102,25 +101,6 @@ def subscribe_enricher(
         event: InvoiceSaved | None, payload: dict[str, Any], reason: str, attempts: int
     ) -> None:
         # Enrichment failing must not fail the invoice: keep a dead letter; reads retry lazily.
-        await record_dead_letter(
-            get_state().pool,
-            spec.durable,
-            spec.subject,
-            payload,
-            reason,
-            attempts,
-            event.tenant_id if event else None,
-            event.invoice_id if event else None,
-        )
+        await record_dead_letter(get_state().pool, DeadLetter.of(spec, event, payload, reason, attempts))
 
-    async def on_invoice_saved(msg: NatsMessage) -> None:
-        await settle(msg, InvoiceSaved, handle, give_up, spec.max_deliver)
-
-    broker.subscriber(
-        spec.subject,
-        stream=JStream(topology.stream, declare=False),
-        durable=spec.durable,
-        pull_sub=PullSub(batch_size=1, timeout=5.0),
-        ack_policy=AckPolicy.MANUAL,
-        title=f"{spec.durable}:{spec.subject}",
-    )(on_invoice_saved)
+    subscribe_durable(broker, topology, spec, InvoiceSaved, handle, give_up)
