@@ -24,7 +24,9 @@ class TestAuth:
     async def test_signup_login_logout(self, client):
         headers = await signup(client, "Dana@Example.com")
         assert (await client.get("/api/invoices", headers=headers)).status_code == 200
-        login = await client.post("/api/auth/login", json={"email": "dana@example.com", "password": "password-123"})
+        login = await client.post(
+            "/api/auth/login", json={"email": "dana@example.com", "password": "password-123"}
+        )
         assert login.status_code == 200
         token_headers = {"Authorization": f"Bearer {login.json()['access_token']}"}
         assert (await client.post("/api/auth/logout", headers=token_headers)).status_code == 204
@@ -34,9 +36,13 @@ class TestAuth:
 
     async def test_duplicate_signup_and_wrong_password(self, client):
         await signup(client, "twice@example.com")
-        again = await client.post("/api/auth/signup", json={"email": "twice@example.com", "password": "password-123"})
+        again = await client.post(
+            "/api/auth/signup", json={"email": "twice@example.com", "password": "password-123"}
+        )
         assert again.status_code == 409
-        wrong = await client.post("/api/auth/login", json={"email": "twice@example.com", "password": "nope-nope-nope"})
+        wrong = await client.post(
+            "/api/auth/login", json={"email": "twice@example.com", "password": "nope-nope-nope"}
+        )
         assert wrong.status_code == 401
         assert wrong.json()["error"]["message"] == "wrong email or password"
 
@@ -57,7 +63,9 @@ class TestUploads:
 
     async def test_upload_is_accepted_and_tenant_scoped(self, client):
         alice, bob = await signup(client), await signup(client)
-        response = await client.post("/api/invoices", headers=alice, files={"file": ("a.png", PNG_1PX, "image/png")})
+        response = await client.post(
+            "/api/invoices", headers=alice, files={"file": ("a.png", PNG_1PX, "image/png")}
+        )
         assert response.status_code == 202
         invoice_id = response.json()["id"]
         assert response.json()["status"] == "received"
@@ -68,14 +76,18 @@ class TestUploads:
     async def test_not_a_document_is_415_with_reason(self, client):
         alice = await signup(client)
         response = await client.post(
-            "/api/invoices", headers=alice, files={"file": ("invoice.pdf", b"hello, not a pdf", "application/pdf")}
+            "/api/invoices",
+            headers=alice,
+            files={"file": ("invoice.pdf", b"hello, not a pdf", "application/pdf")},
         )
         assert response.status_code == 415
         assert "not a PDF or a supported image" in response.json()["error"]["message"]
 
     async def test_empty_file_is_400(self, client):
         alice = await signup(client)
-        response = await client.post("/api/invoices", headers=alice, files={"file": ("e.pdf", b"", "application/pdf")})
+        response = await client.post(
+            "/api/invoices", headers=alice, files={"file": ("e.pdf", b"", "application/pdf")}
+        )
         assert response.status_code == 400
 
     async def test_oversized_upload_is_413(self, database_url, nats_url, namespace):
