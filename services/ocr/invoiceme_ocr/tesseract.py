@@ -9,6 +9,7 @@ import pytesseract
 from invoiceme_common.events import OcrLine, OcrPage, OcrWord
 from PIL import Image
 
+from . import digits
 from .engine import OcrOptions, UnreadableDocument, clean_text
 from .preprocess import orientation, prepare_for_ocr
 
@@ -43,7 +44,31 @@ def recognize(number: int, gray: np.ndarray, options: OcrOptions, notes: list[st
         raise UnreadableDocument(
             f"page {number} took longer than {options.page_timeout_seconds:g} s to read"
         ) from exc
-    return page_from_tesseract(number, data, gray.shape[1], gray.shape[0], notes)
+    page = page_from_tesseract(number, data, gray.shape[1], gray.shape[0], notes)
+    return reread_amounts(page, gray, options)
+
+
+def reread_amounts(page: OcrPage, gray: np.ndarray, options: OcrOptions) -> OcrPage:
+    """Amounts whose boxes say digits went missing, read again with `eng` in one extra call."""
+    if "eng" not in options.languages.split("+"):
+        return page
+    regions = digits.suspect_regions(page.words, gray.shape[1], gray.shape[0])
+    if not regions:
+        return page
+    stacked, tops = digits.stack_crops(gray, regions)
+    image = Image.fromarray(stacked)
+    image.format = "TIFF"
+    try:
+        data = pytesseract.image_to_data(
+            image,
+            lang="eng",
+            config="--oem 1 --psm 6",
+            output_type=pytesseract.Output.DICT,
+            timeout=options.page_timeout_seconds,
+        )
+    except (pytesseract.TesseractError, RuntimeError):  # the first reading stands
+        return page
+    return digits.apply_rereads(page, regions, digits.texts_per_crop(data, tops, regions))
 
 
 def ocr_image(number: int, gray: np.ndarray, options: OcrOptions) -> OcrPage:
