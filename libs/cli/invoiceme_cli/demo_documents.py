@@ -160,6 +160,8 @@ def _money(value: Decimal) -> str:
 def invoice_lines(invoice: DemoInvoice) -> list[str]:
     """The printed lines, in logical order (Hebrew still to be made visual)."""
     vendor, day = invoice.vendor, invoice.day.strftime("%d/%m/%Y")
+    if vendor.language == "en":
+        day = invoice.day.strftime("%b %d, %Y")  # as foreign SaaS invoices print it: never ambiguous
     if vendor.language == "he":
         lines = [
             vendor.name,
