@@ -20,7 +20,7 @@ _NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
 # ש"ח, ₪ and what Tesseract makes of them (n"w); any short word with a quote mark, like מע"מ.
 _CURRENCY_LIKE = re.compile(r'^(?:₪|\S{1,3}["״]\S{0,2})$')
 _NARROW = set(",.'\"״׳:/-")  # count as 0.4 of a character
-WIDE_DIGIT_WORD = 1.25  # box width per character, in box heights, above which digits went missing
+WIDE_DIGIT_WORD = 1.0  # box width per character, in box heights, above which digits went missing
 WIDE_OTHER_WORD = 1.2
 CLUSTER_GAP = 3.0  # words of one amount are at most this many line heights apart
 REACH = 2.0  # how far (line heights) beyond the cluster the lost digits may lie

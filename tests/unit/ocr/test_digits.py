@@ -36,6 +36,9 @@ class TestLooksShortened:
     def test_one_digit_in_a_box_for_six(self) -> None:
         assert digits.looks_shortened(_word("3", 500, 30))
 
+    def test_two_of_seven_digits_missing(self) -> None:
+        assert digits.looks_shortened(_word("117.07", 123, 132, height=23))  # printed 14,117.07
+
     def test_normal_numbers_and_currency(self) -> None:
         assert not digits.looks_shortened(_word("3,793.74", 447, 109, height=21))
         assert not digits.looks_shortened(_word("1", 670, 11))
