@@ -38,6 +38,14 @@ class Region:
     bottom: int
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What the second pass read in one crop, and its least confident word (0..1)."""
+
+    text: str
+    confidence: float
+
+
 def _width_per_char(word: OcrWord) -> float:
     marks = sum(ch in _NARROW for ch in word.text)
     size = len(word.text) - marks + 0.4 * marks
@@ -123,9 +131,9 @@ def stack_crops(page: np.ndarray, regions: list[Region]) -> tuple[np.ndarray, li
     return stacked, tops
 
 
-def texts_per_crop(data: dict[str, list], tops: list[int], regions: list[Region]) -> list[str]:
+def readings_per_crop(data: dict[str, list], tops: list[int], regions: list[Region]) -> list[Reading]:
     """Tesseract's words on the stacked image, given back to the crop each one sits in."""
-    texts: list[list[str]] = [[] for _ in regions]
+    words: list[list[tuple[str, float]]] = [[] for _ in regions]
     for i, raw in enumerate(data["text"]):
         text = str(raw).strip()
         if not text or float(data["conf"][i]) < 0:
@@ -133,8 +141,8 @@ def texts_per_crop(data: dict[str, list], tops: list[int], regions: list[Region]
         middle = data["top"][i] + data["height"][i] / 2
         for k, (top, region) in enumerate(zip(tops, regions, strict=True)):
             if top <= middle <= top + region.bottom - region.top:
-                texts[k].append(text)
-    return [" ".join(words) for words in texts]
+                words[k].append((text, float(data["conf"][i]) / 100))
+    return [Reading(" ".join(t for t, _ in crop), min((c for _, c in crop), default=0.0)) for crop in words]
 
 
 def _contains_in_order(short: str, long: str) -> bool:
@@ -154,21 +162,25 @@ def better_number(old: str, reread: str) -> str | None:
     return old.replace(old_number.group(), numbers[0], 1) if old_number else None
 
 
-def apply_rereads(page: OcrPage, regions: list[Region], rereads: list[str]) -> OcrPage:
+def apply_rereads(page: OcrPage, regions: list[Region], rereads: list[Reading]) -> OcrPage:
     """The page with corrected words, its lines and text rebuilt; unchanged when nothing improved."""
     words = list(page.words)
     changed = False
     for region, reread in zip(regions, rereads, strict=True):
         word = words[region.word_index]
-        if (text := better_number(word.text, reread)) is not None:
+        if (text := better_number(word.text, reread.text)) is not None:
             words[region.word_index] = word.model_copy(update={"text": text})
             changed = True
-    if not changed:
-        return page
+    return rebuild(page, words, "re-read amounts") if changed else page
+
+
+def rebuild(page: OcrPage, words: list[OcrWord], note: str) -> OcrPage:
+    """The page with new word texts: its lines and text rebuilt, and a note saying why."""
     lines = [_line(members, old) for members, old in zip(_group_by_line(words), page.lines, strict=True)]
-    notes = [*page.notes, "re-read amounts"]
     text = "\n".join(line.text for line in lines)
-    return page.model_copy(update={"words": words, "lines": lines, "text": text, "notes": notes})
+    return page.model_copy(
+        update={"words": words, "lines": lines, "text": text, "notes": [*page.notes, note]}
+    )
 
 
 def _group_by_line(words: list[OcrWord]) -> list[list[OcrWord]]:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import numpy as np
 import pytesseract
 from invoiceme_common.events import OcrLine, OcrPage, OcrWord
 from PIL import Image
 
-from . import digits
+from . import digits, lookalikes
 from .engine import OcrOptions, UnreadableDocument, clean_text
 from .preprocess import orientation, prepare_for_ocr
 
@@ -45,14 +46,27 @@ def recognize(number: int, gray: np.ndarray, options: OcrOptions, notes: list[st
             f"page {number} took longer than {options.page_timeout_seconds:g} s to read"
         ) from exc
     page = page_from_tesseract(number, data, gray.shape[1], gray.shape[0], notes)
-    return reread_amounts(page, gray, options)
+    languages = options.languages.split("+")
+    if "eng" in languages:
+        page = reread(page, gray, digits.suspect_regions, digits.apply_rereads, "eng", 6, options)
+    if "heb" in languages:
+        # psm 11 (sparse text): each crop is one short word
+        page = reread(page, gray, lookalikes.suspect_regions, lookalikes.apply_rereads, "heb", 11, options)
+    return page
 
 
-def reread_amounts(page: OcrPage, gray: np.ndarray, options: OcrOptions) -> OcrPage:
-    """Amounts whose boxes say digits went missing, read again with `eng` in one extra call."""
-    if "eng" not in options.languages.split("+"):
-        return page
-    regions = digits.suspect_regions(page.words, gray.shape[1], gray.shape[0])
+def reread(
+    page: OcrPage,
+    gray: np.ndarray,
+    find: Callable[[list[OcrWord], int, int], list[digits.Region]],
+    apply: Callable[[OcrPage, list[digits.Region], list[digits.Reading]], OcrPage],
+    language: str,
+    segmentation_mode: int,
+    options: OcrOptions,
+) -> OcrPage:
+    """Words the first reading likely got wrong (`find`), cut out, stacked and read again in one
+    extra Tesseract call with a single language; `apply` decides which re-reads replace them."""
+    regions = find(page.words, gray.shape[1], gray.shape[0])
     if not regions:
         return page
     stacked, tops = digits.stack_crops(gray, regions)
@@ -61,14 +75,14 @@ def reread_amounts(page: OcrPage, gray: np.ndarray, options: OcrOptions) -> OcrP
     try:
         data = pytesseract.image_to_data(
             image,
-            lang="eng",
-            config="--oem 1 --psm 6",
+            lang=language,
+            config=f"--oem 1 --psm {segmentation_mode}",
             output_type=pytesseract.Output.DICT,
             timeout=options.page_timeout_seconds,
         )
     except (pytesseract.TesseractError, RuntimeError):  # the first reading stands
         return page
-    return digits.apply_rereads(page, regions, digits.texts_per_crop(data, tops, regions))
+    return apply(page, regions, digits.readings_per_crop(data, tops, regions))
 
 
 def ocr_image(number: int, gray: np.ndarray, options: OcrOptions) -> OcrPage:

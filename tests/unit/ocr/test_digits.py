@@ -116,7 +116,10 @@ def test_stack_and_split_round_trip() -> None:
         "top": [30, 28, 90, 0],
         "height": [20, 20, 20, 0],
     }
-    assert digits.texts_per_crop(data, tops, regions) == ['42,849.94 n"w', "16"]
+    assert digits.readings_per_crop(data, tops, regions) == [
+        digits.Reading('42,849.94 n"w', 0.8),
+        digits.Reading("16", 0.9),
+    ]
 
 
 def test_apply_rereads_rebuilds_text_and_notes() -> None:
@@ -128,7 +131,7 @@ def test_apply_rereads_rebuilds_text_and_notes() -> None:
     ]
     page = _page(words)
     regions = digits.suspect_regions(words, 1000, 500)
-    fixed = digits.apply_rereads(page, regions, ['n"w 42,849.94'])
+    fixed = digits.apply_rereads(page, regions, [digits.Reading('n"w 42,849.94', 0.9)])
     assert fixed.text == 'לתשלום 42,849.94 ש"ח\nx'
     assert fixed.words[1].text == "42,849.94" and fixed.notes == ["re-read amounts"]
-    assert digits.apply_rereads(page, regions, ["nothing"]) is page
+    assert digits.apply_rereads(page, regions, [digits.Reading("nothing", 0.9)]) is page

@@ -1,0 +1,86 @@
+"""Hebrew words that `heb+eng` read as Latin look-alikes, read again with `heb` alone.
+
+The mixed model often turns short Hebrew words and abbreviations into Latin letters of a similar
+shape: ש"ח -> n"w, מע"מ -> n"yn, ח.פ. -> .9.n, מסמך -> non. A short lower-case Latin word standing
+among Hebrew words on a line is such a look-alike far more often than real English; its box is cut
+out and re-read with `heb` (one extra Tesseract call per page, only when needed), and the Hebrew
+reading replaces it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from invoiceme_common.events import OcrPage, OcrWord
+
+from .digits import Reading, Region, rebuild
+
+_LATIN = re.compile(r"[A-Za-z]")
+_HEBREW = re.compile(r"[\u05d0-\u05ea]")
+_VOWEL = re.compile(r"[aeiouAEIOU]")  # English words have one; n"w, .9.n, nw, n"yn do not
+_QUANTITY = re.compile(r"\d[xX×]|[xX×]\d")
+MAX_LETTERS = 5
+# A real English word re-read with `heb` comes back as doubtful Hebrew, a look-alike as confident
+# Hebrew: a word with a vowel is replaced only by a re-read at least this sure and surer than it was.
+MIN_CONFIDENCE = 0.6
+
+
+def looks_like_hebrew_misread(word: OcrWord) -> bool:
+    """A short, mostly lower-case Latin word, with at most one digit and no Hebrew letter."""
+    letters = _LATIN.findall(word.text)
+    digit_count = sum(ch.isdigit() for ch in word.text)
+    if not letters or not 2 <= len(letters) + digit_count <= MAX_LETTERS or _HEBREW.search(word.text):
+        return False
+    if _QUANTITY.fullmatch(word.text):
+        return False
+    return sum(ch.isupper() for ch in letters) <= 1 and digit_count <= 1
+
+
+def hebrew_page(words: list[OcrWord]) -> bool:
+    hebrew = sum(bool(_HEBREW.search(word.text)) for word in words)
+    latin = sum(bool(_LATIN.search(word.text)) for word in words)
+    return hebrew > 0 and hebrew >= latin
+
+
+def suspect_regions(words: list[OcrWord], page_width: int, page_height: int) -> list[Region]:
+    """Boxes of Latin look-alikes, on pages where Hebrew words are at least as many as Latin ones."""
+    if not hebrew_page(words):
+        return []
+    regions = []
+    for index, word in enumerate(words):
+        if looks_like_hebrew_misread(word):
+            margin = word.height // 2
+            regions.append(
+                Region(
+                    index,
+                    max(0, word.left - margin),
+                    max(0, word.top - margin),
+                    min(page_width, word.left + word.width + margin),
+                    min(page_height, word.top + word.height + margin),
+                )
+            )
+    return regions
+
+
+def hebrew_reading(old: OcrWord, reread: Reading) -> str | None:
+    """The Hebrew re-read when it is one confident word with Hebrew letters and no new digits."""
+    words = reread.text.split()
+    could_be_english = bool(_VOWEL.search(old.text))
+    if could_be_english and reread.confidence < max(MIN_CONFIDENCE, old.confidence):
+        return None
+    if len(words) != 1 or not _HEBREW.search(words[0]):
+        return None
+    if sum(ch.isdigit() for ch in words[0]) > sum(ch.isdigit() for ch in old.text):
+        return None
+    return words[0]
+
+
+def apply_rereads(page: OcrPage, regions: list[Region], rereads: list[Reading]) -> OcrPage:
+    words = list(page.words)
+    changed = False
+    for region, reread in zip(regions, rereads, strict=True):
+        word = words[region.word_index]
+        if (text := hebrew_reading(word, reread)) is not None:
+            words[region.word_index] = word.model_copy(update={"text": text})
+            changed = True
+    return rebuild(page, words, "re-read Latin look-alikes as Hebrew") if changed else page

@@ -1,0 +1,65 @@
+"""Latin look-alikes of Hebrew words (n"w for ש"ח) are found and replaced by a Hebrew re-read."""
+
+from __future__ import annotations
+
+from invoiceme_ocr import lookalikes
+from invoiceme_ocr.digits import Reading
+
+from .test_digits import _page, _word
+
+
+class TestLooksLikeHebrewMisread:
+    """Short, mostly lower-case Latin words are suspects; numbers, quantities and names are not."""
+
+    def test_abbreviations_misread(self) -> None:
+        for text in ('n"w', 'n"yn', ".9.n", "nw", "non", "Jay"):
+            assert lookalikes.looks_like_hebrew_misread(_word(text, 0, 40)), text
+
+    def test_not_suspects(self) -> None:
+        for text in ("VAT", "NIS", "Microsoft", "x", "1x", "x10", "12a34", 'ש"ח', "42.00", "n"):
+            assert not lookalikes.looks_like_hebrew_misread(_word(text, 0, 40)), text
+
+
+class TestSuspectRegions:
+    """Only on pages where Hebrew words are at least as many as Latin ones."""
+
+    def test_hebrew_page(self) -> None:
+        words = [_word("לתשלום", 500, 95), _word("42.00", 300, 60), _word('n"w', 200, 40)]
+        [region] = lookalikes.suspect_regions(words, 1000, 500)
+        assert region.word_index == 2
+        assert (region.left, region.top, region.right, region.bottom) == (190, 90, 250, 130)
+
+    def test_english_page_untouched(self) -> None:
+        words = [_word("Total", 500, 95), _word("due", 400, 60), _word("on", 300, 40), _word("שלום", 0, 40)]
+        assert lookalikes.suspect_regions(words, 1000, 500) == []
+
+
+class TestHebrewReading:
+    """Vowel-less garbles take any Hebrew re-read; words that could be English need a surer one."""
+
+    def test_vowelless_garble_replaced_even_when_unsure(self) -> None:
+        assert lookalikes.hebrew_reading(_word(".9.n", 0, 30), Reading("ח.פ.", 0.31)) == "ח.פ."
+
+    def test_word_with_vowel_needs_a_confident_reread(self) -> None:
+        old = _word("non", 0, 49)  # confidence 0.95 in these tests
+        assert lookalikes.hebrew_reading(old, Reading("מסמך", 0.9)) is None
+        assert (
+            lookalikes.hebrew_reading(old.model_copy(update={"confidence": 0.6}), Reading("מסמך", 0.9))
+            == "מסמך"
+        )
+
+    def test_refuses_non_hebrew_several_words_or_new_digits(self) -> None:
+        old = _word('n"w', 0, 40)
+        assert lookalikes.hebrew_reading(old, Reading("nw", 0.9)) is None
+        assert lookalikes.hebrew_reading(old, Reading('ש"ח 12', 0.9)) is None
+        assert lookalikes.hebrew_reading(old, Reading('ש"ח7', 0.9)) is None
+
+
+def test_apply_rereads_replaces_and_notes() -> None:
+    words = [_word('סה"כ', 500, 60), _word("42.00", 300, 60), _word('n"w', 200, 40)]
+    page = _page(words)
+    regions = lookalikes.suspect_regions(words, 1000, 500)
+    fixed = lookalikes.apply_rereads(page, regions, [Reading('ש"ח', 0.9)])
+    assert fixed.text == 'סה"כ 42.00 ש"ח'
+    assert fixed.notes == ["re-read Latin look-alikes as Hebrew"]
+    assert lookalikes.apply_rereads(page, regions, [Reading("", 0.0)]) is page
