@@ -23,16 +23,24 @@ _MIRROR = str.maketrans("()[]{}<>", ")(][}{><")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")  # broken emoji from some PDF text layers; unencodable
 
 
-_SHEKEL_AS_LATIN = re.compile(r'(?<![A-Za-z])[nh]"w(?![A-Za-z])')  # OCR reads ש"ח as Latin n"w
+# OCR reads ש"ח as Latin n"w (also N"W, h"w, n*w), sometimes glued to an amount whose 1 became i/l:
+# 'n"wi,084.23' is ש"ח 1,084.23.
+_SHEKEL_AS_LATIN = re.compile(r'(?<![A-Za-z])[nNhH]["*“”][wW](?:(?P<one>[il|])(?=[,.]?\d))?(?![A-Za-z])')
+_DOUBLED_GERSHAYIM = re.compile(r"(?<=[\u05d0-\u05ea])(?:'\"|\"')(?=[\u05d0-\u05ea])")  # ש'"ח -> ש"ח
 
 
 _VAT_AS_LATIN = re.compile(r'(?<![A-Za-z])n"yn(?![A-Za-z])')  # and מע"מ as n"yn
 
 
+def _shekel(match: re.Match[str]) -> str:
+    return ' ש"ח ' + ("1" if match.group("one") else "")
+
+
 def normalize_line(line: str) -> str:
-    line = _SHEKEL_AS_LATIN.sub('ש"ח', _SURROGATES.sub("", line))
+    line = _SHEKEL_AS_LATIN.sub(_shekel, _SURROGATES.sub("", line))
     line = _VAT_AS_LATIN.sub('מע"מ', line)
-    return " ".join(line.translate(_INVISIBLE).translate(_QUOTES).translate(_SPACES).split())
+    line = line.translate(_INVISIBLE).translate(_QUOTES).translate(_SPACES)
+    return " ".join(_DOUBLED_GERSHAYIM.sub('"', line).split())
 
 
 def hebrew_ratio(text: str) -> float:

@@ -6,7 +6,7 @@ import pytest
 from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.amounts import parse_amount
 from invoiceme_extractor.rules.dates import dates_in
-from invoiceme_extractor.text import looks_visual_order, to_logical_order
+from invoiceme_extractor.text import looks_visual_order, normalize_line, to_logical_order
 
 
 def extract(text: str):  # type: ignore[no-untyped-def]
@@ -43,6 +43,8 @@ class TestAmounts:
             ("Grand Total € 1.234,56", 1234.56, "EUR"),
             ("Gesamtbetrag 99,00 EUR", 99.0, "EUR"),
             ("סה״כ כולל מע״מ 590.00 ₪", 590.0, "ILS"),
+            ('לתשלום N"W6,377.85', 6377.85, "ILS"),  # OCR: ש"ח as Latin, glued to the amount
+            ('לתשלום n"wi,084.23', 1084.23, "ILS"),  # ... and the amount's 1 read as i
         ],
     )
     def test_total_labels_and_currency_marks(self, line: str, total: float, currency: str) -> None:
@@ -136,6 +138,7 @@ class TestIdentifiers:
             ("מספר חשבונית: 12345", "12345"),
             ("חשבונית מס מספר 8812", "8812"),
             ("Rechnungsnummer: R18-31", "R18-31"),
+            ("‘on מסמך 90337 תאריך הפקה 12.06.25", "90337"),  # OCR lost "מס'" before "מסמך"
         ],
     )
     def test_invoice_number_labels(self, line: str, number: str) -> None:
@@ -200,6 +203,19 @@ class TestVendorAndType:
     )
     def test_document_types(self, title: str, kind: str) -> None:
         assert extract(f"{title}\nAcme\nTotal 1.00").document_type == kind
+
+
+class TestOcrLineRepairs:
+    """OCR damage to Hebrew abbreviations is undone before any rule reads the line."""
+
+    def test_doubled_gershayim(self) -> None:
+        assert normalize_line("7,462.08 ש'\"ח 12 מע\"'מ") == '7,462.08 ש"ח 12 מע"מ'
+
+    def test_shekel_as_latin_split_from_amount(self) -> None:
+        assert normalize_line('N"W6,377.85 n*w 5 n"wi,084.23') == 'ש"ח 6,377.85 ש"ח 5 ש"ח 1,084.23'
+
+    def test_english_words_kept(self) -> None:
+        assert normalize_line('renew"s nh"w Now') == 'renew"s nh"w Now'
 
 
 class TestVisualOrderHebrew:

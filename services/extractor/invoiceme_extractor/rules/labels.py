@@ -105,6 +105,8 @@ INVOICE_NUMBER = _any(
     r"מספר\s*(?:חשבונית|מסמך|קבלה)",
     r"מס['\s]*\s*(?:חשבונית|מסמך|קבלה)",
     r"(?:חשבונית\s*(?:מס\s*)?(?:/\s*קבלה\s*)?|קבלה\s*|חשבונית\s*זיכוי\s*)(?:מספר|מס['\s]|#)",
+    # "מסמך 90337": OCR lost the "מס'" before it, but "document" right before a number names it
+    r"(?<![\u05d0-\u05ea'])מסמך(?=\s*:?\s*\d{3})",
     r"rechnungs?\s*-?\s*(?:nr|nummer)\.?",
     r"rechnung\s*nr\.?",
     r"(?:handels)?rechnung\s*(?:\(\d+\)\s*)?nr\.?",
