@@ -22,6 +22,7 @@ _CURRENCY_LIKE = re.compile(r'^(?:₪|\S{1,3}["״]\S{0,2})$')
 _NARROW = set(",.'\"״׳:/-")  # count as 0.4 of a character
 WIDE_DIGIT_WORD = 1.0  # box width per character, in box heights, above which digits went missing
 WIDE_OTHER_WORD = 1.2
+DOUBTFUL_NUMBER = 0.5  # confidence below which a number is read again whatever its box
 CLUSTER_GAP = 3.0  # words of one amount are at most this many line heights apart
 REACH = 2.0  # how far (line heights) beyond the cluster the lost digits may lie
 STACK_GAP = 24  # white pixels between crops in the stacked image
@@ -53,9 +54,9 @@ def _width_per_char(word: OcrWord) -> float:
 
 
 def looks_shortened(word: OcrWord) -> bool:
-    """A number or currency word whose box is much wider than its text."""
+    """A number or currency word whose box is much wider than its text, or a doubtful number."""
     if _DIGIT.search(word.text):
-        return _width_per_char(word) > WIDE_DIGIT_WORD
+        return _width_per_char(word) > WIDE_DIGIT_WORD or word.confidence < DOUBTFUL_NUMBER
     if _CURRENCY_LIKE.match(word.text):
         return _width_per_char(word) > WIDE_OTHER_WORD
     return False

@@ -39,6 +39,9 @@ class TestLooksShortened:
     def test_two_of_seven_digits_missing(self) -> None:
         assert digits.looks_shortened(_word("117.07", 123, 132, height=23))  # printed 14,117.07
 
+    def test_doubtful_number(self) -> None:
+        assert digits.looks_shortened(_word("759.52", 137, 101).model_copy(update={"confidence": 0.25}))
+
     def test_normal_numbers_and_currency(self) -> None:
         assert not digits.looks_shortened(_word("3,793.74", 447, 109, height=21))
         assert not digits.looks_shortened(_word("1", 670, 11))
