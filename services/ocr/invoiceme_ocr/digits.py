@@ -17,6 +17,7 @@ from invoiceme_common.events import OcrLine, OcrPage, OcrWord
 
 _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
+_ONLY_DIGITS_AND_MARKS = re.compile(r"[-\d,./:]+")
 # ש"ח, ₪ and what Tesseract makes of them (n"w); any short word with a quote mark, like מע"מ.
 _CURRENCY_LIKE = re.compile(r'^(?:₪|\S{1,3}["״]\S{0,2})$')
 _NARROW = set(",.'\"״׳:/-")  # count as 0.4 of a character
@@ -159,6 +160,8 @@ def better_number(old: str, reread: str) -> str | None:
     old_digits, new_digits = re.sub(r"\D", "", old), re.sub(r"\D", "", numbers[0])
     if len(new_digits) <= len(old_digits) or not _contains_in_order(old_digits, new_digits):
         return None
+    if _ONLY_DIGITS_AND_MARKS.fullmatch(old):  # "2/0": nothing but the broken number, keep its sign
+        return ("-" if old.startswith("-") else "") + numbers[0]
     old_number = _NUMBER.search(old)
     return old.replace(old_number.group(), numbers[0], 1) if old_number else None
 

@@ -95,8 +95,13 @@ class TestBetterNumber:
         assert digits.better_number("4", 'n"w 42,849.94') == "42,849.94"
         assert digits.better_number("6", "16") == "16"
 
-    def test_keeps_surrounding_characters(self) -> None:
+    def test_keeps_sign_and_other_characters(self) -> None:
         assert digits.better_number("-3", "734.53") == "-734.53"
+        assert digits.better_number("1,659.12₪.", "-1,659.12") is None
+        assert digits.better_number("3₪.", "734.53") == "734.53₪."
+
+    def test_a_broken_number_is_replaced_whole(self) -> None:
+        assert digits.better_number("2/0", "2,290.09") == "2,290.09"
 
     def test_refuses_other_digits_or_no_gain(self) -> None:
         assert digits.better_number("7", "42,849.94") is None
