@@ -17,12 +17,13 @@ from .digits import Reading, Region, rebuild
 
 _LATIN = re.compile(r"[A-Za-z]")
 _HEBREW = re.compile(r"[\u05d0-\u05ea]")
-_VOWEL = re.compile(r"[aeiouAEIOU]")  # English words have one; n"w, .9.n, nw, n"yn do not
+_ABBREVIATION_MARK = re.compile(r"[\"*“”'.]")  # gershayim / geresh / dots, as OCR renders them
 _QUANTITY = re.compile(r"\d[xX×]|[xX×]\d")
 MAX_LETTERS = 5
-# A real English word re-read with `heb` comes back as doubtful Hebrew, a look-alike as confident
-# Hebrew: a word with a vowel is replaced only by a re-read at least this sure and surer than it was.
-MIN_CONFIDENCE = 0.6
+# A look-alike of a Hebrew abbreviation keeps its marks (n"w, .9.n, n*w) and re-reads as fairly sure
+# Hebrew (ח.פ. 0.64, ש"ח 0.9). A word without them may be real English ("mm" re-reads as וחח at
+# 0.72): it needs a re-read surer than its first reading.
+MIN_CONFIDENCE = 0.5
 
 
 def looks_like_hebrew_misread(word: OcrWord) -> bool:
@@ -63,10 +64,10 @@ def suspect_regions(words: list[OcrWord], page_width: int, page_height: int) -> 
 
 
 def hebrew_reading(old: OcrWord, reread: Reading) -> str | None:
-    """The Hebrew re-read when it is one confident word with Hebrew letters and no new digits."""
+    """The Hebrew re-read when it is one sure enough word with Hebrew letters and no new digits."""
     words = reread.text.split()
-    could_be_english = bool(_VOWEL.search(old.text))
-    if could_be_english and reread.confidence < max(MIN_CONFIDENCE, old.confidence):
+    could_be_english = not _ABBREVIATION_MARK.search(old.text)
+    if reread.confidence < (max(MIN_CONFIDENCE, old.confidence) if could_be_english else MIN_CONFIDENCE):
         return None
     if len(words) != 1 or not _HEBREW.search(words[0]):
         return None

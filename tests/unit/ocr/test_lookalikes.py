@@ -35,10 +35,22 @@ class TestSuspectRegions:
 
 
 class TestHebrewReading:
-    """Vowel-less garbles take any Hebrew re-read; words that could be English need a surer one."""
+    """Abbreviation look-alikes take a fairly sure Hebrew re-read; plain words need a surer one."""
 
-    def test_vowelless_garble_replaced_even_when_unsure(self) -> None:
-        assert lookalikes.hebrew_reading(_word(".9.n", 0, 30), Reading("ח.פ.", 0.31)) == "ח.פ."
+    def test_vowelless_garble_replaced_by_a_fairly_sure_reread(self) -> None:
+        assert lookalikes.hebrew_reading(_word(".9.n", 0, 30), Reading("ח.פ.", 0.64)) == "ח.פ."
+
+    def test_doubtful_reread_refused(self) -> None:
+        assert lookalikes.hebrew_reading(_word('n"w', 0, 30), Reading('ש"ח', 0.42)) is None
+
+    def test_plain_word_needs_a_reread_surer_than_itself(self) -> None:
+        assert lookalikes.hebrew_reading(_word("mm", 0, 30), Reading("וחח", 0.72)) is None  # 0.95 before
+        assert (
+            lookalikes.hebrew_reading(
+                _word("wy", 0, 30).model_copy(update={"confidence": 0.58}), Reading("ציוד", 0.91)
+            )
+            == "ציוד"
+        )
 
     def test_word_with_vowel_needs_a_confident_reread(self) -> None:
         old = _word("non", 0, 49)  # confidence 0.95 in these tests
