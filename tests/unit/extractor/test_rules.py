@@ -162,6 +162,28 @@ class TestIdentifiers:
         text = 'אור בע"מ\nח.פ. 514321678\nלכבוד\nגל סחר בע"מ\nח.פ. 520000001\nסה"כ 10.00 ₪'
         assert extract(text).vendor_tax_id == "514321678"
 
+    def test_hebrew_id_whose_label_ocr_garbled(self) -> None:
+        text = 'אור בע"מ\nרחוב הרצל 12, תל אביב\nny 514321678\nלכבוד\nגל סחר בע"מ\nסה"כ 10.00 ₪'
+        assert extract(text).vendor_tax_id == "514321678"
+
+    @pytest.mark.parametrize(
+        "line",
+        [
+            "ny 514321679",  # fails the check digit
+            "טל' 035551233",  # a landline number (passes the check digit)
+            "מספר הקצאה 514321678",
+        ],
+    )
+    def test_unlabelled_nine_digits_that_are_not_an_id(self, line: str) -> None:
+        assert extract(f'אור בע"מ\nרחוב הרצל 12, תל אביב\n{line}\nסה"כ 10.00 ₪').vendor_tax_id is None
+
+    def test_unlabelled_id_of_the_customer_is_not_the_vendors(self) -> None:
+        text = 'אור בע"מ\nרחוב הרצל 12\nלכבוד\nגל סחר בע"מ\nny 514321678\nסה"כ 10.00 ₪'
+        assert extract(text).vendor_tax_id is None
+
+    def test_english_documents_need_a_label(self) -> None:
+        assert extract("Acme Ltd\nny 514321678\nTotal 10.00").vendor_tax_id is None
+
     def test_number_right_after_the_title(self) -> None:
         assert extract("TAX INVOICE 2024-117\nAcme Ltd\nTotal 5.00").invoice_number == "2024-117"
         assert extract("INVOICE\nAcme Ltd\nTotal 5.00").invoice_number is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import israel
 from ..text import HEBREW_LETTER
 from . import labels
 from .dates import dates_in
@@ -82,7 +83,26 @@ def find_vendor_tax_id(lines: list[Line]) -> Found | None:
             match = _EU_VAT.search(line.text)
             if match and line.index not in buyer and sum(ch.isdigit() for ch in match.group(2)) >= 7:
                 return Found(normalize_tax_id(match.group(0)), match.group(0), line, 0.6)
+        return unlabelled_israeli_id(lines, buyer)
     return best[1] if best else None
+
+
+HEADER_LINES = 8
+
+
+def unlabelled_israeli_id(lines: list[Line], buyer: set[int]) -> Found | None:
+    """A Hebrew document whose id label OCR garbled ("ny 531322816"): the first 9-digit number in the
+    header that passes the Israeli check digit, outside the customer's block, not an allocation number."""
+    if document_language(lines) != "he":
+        return None
+    for line in lines[:HEADER_LINES]:
+        if line.index in buyer or labels.ALLOCATION.search(line.text):
+            continue
+        # 9 digits starting with 0 is a landline number (03-5551234 without its dash), not a business
+        for match in re.finditer(r"(?<![\d-])[1-9]\d{8}(?![\d-])", line.text):
+            if israel.israeli_id_is_valid(match.group(0)):
+                return Found(match.group(0), match.group(0), line, 0.4)
+    return None
 
 
 def _clean_name(text: str) -> str:
