@@ -144,6 +144,11 @@ NOTES = [
     "pages (covered by the tests, 90/180/270°), hence no change on these upright ones.",
     "- `--psm 6` scored a little lower than `--psm 4` here (within the noise of pages that have one "
     "column of lines); 4 is kept because it reads an invoice table row as one line.",
+    "- *Ours* includes the second looks (`invoiceme_ocr.digits`, `invoiceme_ocr.lookalikes`): an amount "
+    'whose box is too wide for its text (heb+eng drops digits beside ש"ח) is re-read with `eng`, and a '
+    'Latin look-alike of a Hebrew word (n"w for ש"ח) with `heb`; all such crops of a page go to one extra '
+    "Tesseract call per language, made only when there are any. The clean pages above had none; a "
+    "generated Hebrew scan that needed both took 0.47 s instead of 0.34 s.",
     "- The external Hebrew PDFs' text layer is used (no OCR): PDFium alone mirrors brackets and puts "
     "minus signs and commas on the wrong side of numbers; the glyph-position rebuild reads all of them "
     "as printed.",
