@@ -16,6 +16,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 import pytest
+
 from invoiceme_cli.infra import Infra, ensure_infra
 from invoiceme_common.db import migrate
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pypdfium2
 import pytesseract
+
 from invoiceme_ocr.engine import OcrOptions, clean_text
 from invoiceme_ocr.images import decode_frame
 from invoiceme_ocr.pdf import read_pdf_page

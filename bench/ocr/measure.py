@@ -17,6 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytesseract
+
 from invoiceme_ocr import synthetic
 from invoiceme_ocr.engine import OcrOptions, clean_text
 from invoiceme_ocr.images import decode_frame

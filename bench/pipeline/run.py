@@ -21,11 +21,11 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
+from rich.progress import Progress
+
 from invoiceme_cli.infra import ensure_infra
 from invoiceme_cli.runner import ServiceProcesses
 from invoiceme_common.db import migrate
-from rich.progress import Progress
-
 from tests.support.documents import invoice_pdf, invoice_scan_png
 
 ROOT = Path(__file__).resolve().parents[2]

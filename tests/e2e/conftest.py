@@ -9,6 +9,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+
 from invoiceme_cli.runner import ServiceProcesses
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / ".artifacts"

@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 
 import httpx
 from asgi_lifespan import LifespanManager
+
 from invoiceme_gateway.app import create_app
 from invoiceme_gateway.settings import GatewaySettings
 

@@ -7,13 +7,14 @@ import asyncio
 import asyncpg
 import click
 import nats
+from rich.console import Console
+from rich.table import Table
+
 from invoiceme_common.db import create_pool, migrate
 from invoiceme_common.dead_letters import CannotReplay, replay_dead_letter
 from invoiceme_common.dead_letters import list_dead_letters as fetch_dead_letters
 from invoiceme_common.settings import CommonSettings
 from invoiceme_common.topology import Topology
-from rich.console import Console
-from rich.table import Table
 
 console = Console()
 

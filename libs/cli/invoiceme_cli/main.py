@@ -11,9 +11,10 @@ from pathlib import Path
 
 import click
 import httpx
+from rich.console import Console
+
 from invoiceme_common.db import migrate as apply_migrations
 from invoiceme_common.settings import CommonSettings
-from rich.console import Console
 
 from .infra import ensure_infra
 from .runner import ServiceProcesses

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import asyncpg
 import httpx
+
 from invoiceme_common.logging import get_logger
 from invoiceme_common.money import load_bundled_rates
 

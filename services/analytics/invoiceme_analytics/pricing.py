@@ -7,6 +7,7 @@ import uuid
 from datetime import date
 
 import asyncpg
+
 from invoiceme_common.money import VAT_RECLAIM_DOCUMENT_TYPES, Rate
 
 from .domain import UNKNOWN_CURRENCY

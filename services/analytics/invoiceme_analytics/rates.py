@@ -15,6 +15,7 @@ from typing import Protocol
 
 import asyncpg
 import httpx
+
 from invoiceme_common.logging import get_logger
 from invoiceme_common.money import Rate, RateTable, identity_rate
 

@@ -12,11 +12,12 @@ from collections.abc import Callable
 
 import asyncpg
 import nats
+from nats.js.api import DeliverPolicy
+from nats.js.errors import NotFoundError
+
 from invoiceme_common.events import InvoiceDeleted, InvoiceSaved
 from invoiceme_common.logging import get_logger
 from invoiceme_common.topology import Topology
-from nats.js.api import DeliverPolicy
-from nats.js.errors import NotFoundError
 
 from . import handlers
 from .context import AnalyticsContext

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from invoiceme_common.settings import CommonSettings
 from pydantic import Field
+
+from invoiceme_common.settings import CommonSettings
 
 from .rates import BOI_DEFAULT_URL, FRANKFURTER_DEFAULT_URL
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from faststream import FastStream
 from faststream.nats import NatsMessage
+
 from invoiceme_common.events import TextExtracted
 from invoiceme_common.service import ServiceRuntime, create_service_app
 

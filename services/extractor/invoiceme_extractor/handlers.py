@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import Sequence
 
 from faststream.nats import NatsMessage
+
 from invoiceme_common.bus import derived_event_id, publish_event
 from invoiceme_common.events import InvoiceSaved, TextExtracted
 from invoiceme_common.logging import get_logger

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import asyncpg
+
 from invoiceme_common.businesses import enrich_saved_invoice
 from invoiceme_common.invoice_store import set_status
 from invoiceme_common.status import InvoiceStatus

@@ -1,7 +1,8 @@
 from typing import Literal
 
-from invoiceme_common.settings import CommonSettings
 from pydantic import Field, SecretStr
+
+from invoiceme_common.settings import CommonSettings
 
 from .llm.groq import GroqConfig
 from .llm.ollama import OllamaConfig

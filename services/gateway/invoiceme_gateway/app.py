@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+
 from invoiceme_common.bus import make_broker, prepare_jetstream
 from invoiceme_common.db import create_pool, migrate
 from invoiceme_common.logging import configure_logging

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from faststream.nats import NatsBroker, NatsMessage
+
 from invoiceme_common.businesses import enrich_saved_invoice
 from invoiceme_common.events import InvoiceSaved, OcrDocument
 from invoiceme_common.invoice_store import DeadLetter, record_dead_letter

@@ -7,8 +7,9 @@ from datetime import datetime
 from typing import Any
 
 import asyncpg
-from invoiceme_common.vendor_matching import Candidate
 from pydantic import BaseModel, Field
+
+from invoiceme_common.vendor_matching import Candidate
 
 
 class UploadAccepted(BaseModel):

@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass
 
 import structlog
+
 from invoiceme_common.bus import publish_event
 from invoiceme_common.events import InvoiceDeleted, InvoiceSaved, InvoiceUploaded
 from invoiceme_common.invoice_store import set_status

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import asyncpg
+
 from invoiceme_common.logging import get_logger
 
 CHANNEL = "invoiceme_status"

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import secrets
 
-from invoiceme_common.settings import CommonSettings
 from pydantic import Field, model_validator
+
+from invoiceme_common.settings import CommonSettings
 
 _PLACEHOLDERS = {"", "changeme", "change-me", "secret", "dev", "please-change-me", "jwt-secret"}
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import asyncpg
 from faststream.nats import NatsBroker
+
 from invoiceme_common.storage import ObjectStorage
 from invoiceme_common.topology import Topology
 

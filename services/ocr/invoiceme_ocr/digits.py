@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
+
 from invoiceme_common.events import OcrLine, OcrPage, OcrWord
 
 _DIGIT = re.compile(r"\d")

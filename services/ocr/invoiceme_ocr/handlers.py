@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from faststream.nats import NatsMessage
+
 from invoiceme_common.bus import PermanentFailure, derived_event_id, keep_alive, publish_event
 from invoiceme_common.events import InvoiceUploaded, PageText, TextExtracted
 from invoiceme_common.invoice_store import set_status

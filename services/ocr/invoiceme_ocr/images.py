@@ -6,8 +6,9 @@ from __future__ import annotations
 import io
 
 import numpy as np
-from invoiceme_common.events import OcrPage
 from PIL import Image, ImageOps
+
+from invoiceme_common.events import OcrPage
 
 from .engine import OcrOptions, UnreadableDocument
 from .tesseract import ocr_image

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+
 from invoiceme_common.events import OcrLine, OcrPage, OcrWord
 
 from . import bidi

@@ -1,5 +1,6 @@
-from invoiceme_common.settings import CommonSettings
 from pydantic import Field
+
+from invoiceme_common.settings import CommonSettings
 
 from .engine import OcrOptions
 

@@ -7,8 +7,9 @@ from collections.abc import Callable
 
 import numpy as np
 import pytesseract
-from invoiceme_common.events import OcrLine, OcrPage, OcrWord
 from PIL import Image
+
+from invoiceme_common.events import OcrLine, OcrPage, OcrWord
 
 from . import digits, lookalikes
 from .engine import OcrOptions, UnreadableDocument, clean_text

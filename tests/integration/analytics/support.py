@@ -15,6 +15,7 @@ import asyncpg
 import nats
 from faststream import TestApp
 from faststream.nats import NatsBroker
+
 from invoiceme_analytics.app import build_app
 from invoiceme_analytics.context import AnalyticsContext
 from invoiceme_analytics.settings import AnalyticsSettings

@@ -10,7 +10,6 @@ from invoiceme_cli.demo_cmd import seed_demo
 from invoiceme_cli.demo_documents import plan_invoices, render_pdf
 from invoiceme_ocr.engine import OcrOptions
 from invoiceme_ocr.pdf import read_pdf_page
-
 from tests.support.gateway import gateway_client, gateway_settings
 
 

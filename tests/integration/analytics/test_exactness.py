@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+
 from invoiceme_analytics import figures, read_model
 from invoiceme_common.events import Event, InvoiceDeleted, InvoiceSaved, TenantSettingsChanged
 from invoiceme_common.money import (

@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 import httpx
+
 from invoiceme_analytics import read_model
 from invoiceme_analytics.rates import RateService, online_providers
 from invoiceme_common.events import InvoiceSaved, TenantSettingsChanged

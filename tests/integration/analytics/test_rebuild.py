@@ -8,6 +8,7 @@ import uuid
 from decimal import Decimal
 
 from click.testing import CliRunner
+
 from invoiceme_analytics import read_model
 from invoiceme_analytics.context import AnalyticsContext
 from invoiceme_analytics.replay import rebuild

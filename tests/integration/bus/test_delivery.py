@@ -10,6 +10,7 @@ import asyncpg
 import nats
 import pytest
 from faststream.nats import NatsMessage
+
 from invoiceme_common.bus import PermanentFailure, publish_event
 from invoiceme_common.events import InvoiceUploaded
 from invoiceme_common.service import ServiceRuntime, create_service_app

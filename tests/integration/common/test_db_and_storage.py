@@ -9,6 +9,7 @@ from urllib.parse import urlsplit, urlunsplit
 import asyncpg
 import nats
 import pytest
+
 from invoiceme_common.db import migrate, migration_files
 from invoiceme_common.storage import LocalFileStorage, NatsObjectStorage, StoredObjectMissing
 

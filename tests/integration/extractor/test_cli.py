@@ -7,8 +7,8 @@ import random
 from pathlib import Path
 
 from click.testing import CliRunner
-from invoiceme_cli.main import cli
 
+from invoiceme_cli.main import cli
 from tests.corpus.layouts import LAYOUTS, Style
 from tests.corpus.render import mirrored, to_pdf
 from tests.corpus.truth import make_truth

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 import pytest
+
 from invoiceme_common.events import PageText
 from invoiceme_extractor.llm.base import ProviderError
 from invoiceme_extractor.llm.groq import GroqConfig, GroqProvider
@@ -15,7 +16,6 @@ from invoiceme_extractor.llm.ollama import OllamaConfig, OllamaProvider
 from invoiceme_extractor.llm.ratelimit import RateLimiter
 from invoiceme_extractor.llm.retry import RetryPolicy
 from invoiceme_extractor.pipeline import extract_invoice
-
 from tests.support.fake_llm import FakeLlmServer, Reply
 
 ANSWER = {

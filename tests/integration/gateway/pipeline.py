@@ -16,6 +16,7 @@ from typing import Any
 import asyncpg
 import httpx
 import nats
+
 from invoiceme_common.events import OcrDocument, OcrPage
 from invoiceme_common.invoice_store import set_status
 from invoiceme_common.status import InvoiceStatus
@@ -145,6 +146,7 @@ async def listen(nats_url: str, namespace: str) -> AsyncIterator[BusListener]:
 async def app_client(settings: Any) -> AsyncIterator[httpx.AsyncClient]:
     """Like tests.support.gateway.gateway_client, but `gateway_state(client)` reaches the app's state."""
     from asgi_lifespan import LifespanManager
+
     from invoiceme_gateway.app import create_app
 
     app = create_app(settings)

@@ -44,6 +44,7 @@ class TestAdmin:
 
     async def test_admin_lists_and_replays(self, client, db, nats_url, namespace):
         import nats
+
         from invoiceme_common.topology import Topology
 
         admin = await signup(client, ADMIN)

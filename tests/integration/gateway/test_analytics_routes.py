@@ -11,8 +11,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from invoiceme_common.money import convert, load_bundled_rates, money
 
+from invoiceme_common.money import convert, load_bundled_rates, money
 from tests.integration.analytics.support import (
     create_business,
     running_analytics,

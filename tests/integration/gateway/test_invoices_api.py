@@ -6,9 +6,9 @@ import hashlib
 import uuid
 
 import pytest
+
 from invoiceme_common.invoice_store import set_status
 from invoiceme_common.status import InvoiceStatus
-
 from tests.support.gateway import gateway_settings, signup
 
 from .pipeline import (

@@ -10,8 +10,8 @@ from contextlib import asynccontextmanager
 import httpx
 import pytest
 import uvicorn
-from invoiceme_gateway.app import create_app
 
+from invoiceme_gateway.app import create_app
 from tests.support.gateway import gateway_settings, signup
 
 from .pipeline import simulate_extraction, tenant_of, upload

@@ -7,7 +7,6 @@ from datetime import date
 from decimal import Decimal
 
 from invoiceme_common.money import convert, load_bundled_rates, money
-
 from tests.integration.analytics.support import running_analytics, tenant_of, upload_and_save, wait_drained
 from tests.support.gateway import gateway_client, gateway_settings, signup
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
+
 from invoiceme_gateway.status_feed import StatusFeed, first_gap
 
 

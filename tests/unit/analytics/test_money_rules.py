@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+
 from invoiceme_common.money import (
     RateTable,
     allocation_threshold,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import httpx
+
 from invoiceme_analytics.insights.detectors import Insight
 from invoiceme_analytics.insights.narrative import (
     LlmNarrator,
@@ -11,7 +12,6 @@ from invoiceme_analytics.insights.narrative import (
     template_narrative,
 )
 from invoiceme_gateway.exports_csv import archive_name, series_csv, to_csv
-
 from tests.integration.analytics.fake_servers import fake_server
 
 OVERRUN = Insight(

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+
 from invoiceme_common.events import InvoiceSaved, PageText, TextExtracted
 from invoiceme_common.status import InvoiceStatus
 from invoiceme_extractor import handlers

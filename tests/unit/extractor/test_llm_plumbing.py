@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from invoiceme_common.events import OcrPage, OcrWord, PageText
 from invoiceme_extractor.contract import Extraction
 from invoiceme_extractor.evidence import locate

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.amounts import parse_amount
 from invoiceme_extractor.rules.dates import dates_in

@@ -6,6 +6,7 @@ import uuid
 from datetime import UTC, date, datetime
 
 import pytest
+
 from invoiceme_gateway.invoice_edits import EditRejected, apply_edit
 from invoiceme_gateway.invoice_filters import (
     InvoiceFilters,

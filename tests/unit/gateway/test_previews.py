@@ -6,8 +6,9 @@ import io
 
 import pypdfium2 as pdfium
 import pytest
-from invoiceme_gateway.previews import MAX_PREVIEW_SIDE, PageNotFound, _render
 from PIL import Image
+
+from invoiceme_gateway.previews import MAX_PREVIEW_SIDE, PageNotFound, _render
 
 
 def _pdf(width: float, height: float, pages: int = 1) -> bytes:

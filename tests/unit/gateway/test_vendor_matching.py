@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
+
 from invoiceme_common.businesses import duplicate_reason
 from invoiceme_common.vendor_matching import (
     MATCH_THRESHOLD,

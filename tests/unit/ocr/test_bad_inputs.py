@@ -7,10 +7,11 @@ import struct
 import zlib
 
 import pytest
+from PIL import Image
+
 from invoiceme_ocr import synthetic
 from invoiceme_ocr.engine import OcrOptions, UnreadableDocument
 from invoiceme_ocr.reader import DocumentReader
-from PIL import Image
 
 from .conftest import ENGLISH, pdf_bytes
 

@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 import pytest
+
 from invoiceme_ocr import bidi
 from invoiceme_ocr.reader import DocumentReader
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+
 from invoiceme_cli.main import cli
 from invoiceme_ocr import synthetic
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+
 from invoiceme_common.events import OcrLine, OcrPage, OcrWord
 from invoiceme_ocr import digits
 

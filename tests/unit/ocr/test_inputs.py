@@ -5,10 +5,11 @@ from __future__ import annotations
 import io
 
 import pillow_heif
+from PIL import Image
+
 from invoiceme_common.sniff import sniff_media_type
 from invoiceme_ocr import synthetic
 from invoiceme_ocr.reader import DocumentReader
-from PIL import Image
 
 from .conftest import ENGLISH, HEBREW, pdf_bytes
 

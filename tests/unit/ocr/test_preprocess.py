@@ -6,6 +6,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 import pytest
+
 from invoiceme_ocr import synthetic
 from invoiceme_ocr.engine import OcrOptions, clean_text
 from invoiceme_ocr.preprocess import NOISY_PAGE, cleanup, geometry, orientation, prepare_for_ocr

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 import httpx
+
 from invoiceme_common.logging import get_logger
 
 from .detectors import Insight

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 import asyncpg
+
 from invoiceme_common.logging import get_logger
 
 from .. import read_model

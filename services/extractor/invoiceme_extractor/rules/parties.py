@@ -224,9 +224,10 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
     scored = []
     for position, line in enumerate(first_page):
         if line.index in buyer:
-            line = _before_buyer_label(line)
-            if line is None:
+            seller_part = _before_buyer_label(line)
+            if seller_part is None:
                 continue
+            line = seller_part
         # "Acme GmbH ● Street 12 ● 12345 Town": score the part that names the company
         parts = [part for part in _SEPARATORS.split(line.text) if part] or [line.text]
         best_part = max(parts, key=lambda part: bool(labels.COMPANY_SUFFIX.search(part)))

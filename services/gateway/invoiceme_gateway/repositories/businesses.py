@@ -6,6 +6,7 @@ import uuid
 from typing import Any
 
 import asyncpg
+
 from invoiceme_common.vendor_matching import normalize_name, normalize_text
 
 COLUMNS = """b.id, b.name, b.tax_id, b.aliases, b.monthly_limit, b.display_order, b.created_at, b.updated_at,

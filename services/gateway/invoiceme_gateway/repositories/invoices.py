@@ -6,6 +6,7 @@ import uuid
 from typing import Any
 
 import asyncpg
+
 from invoiceme_common.status import InvoiceStatus
 
 from ..invoice_filters import MONTH_EXPRESSION, InvoiceFilters, cursor_condition, order_clause, where_clause

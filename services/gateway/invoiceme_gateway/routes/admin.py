@@ -7,8 +7,9 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
-from invoiceme_common.dead_letters import CannotReplay, list_dead_letters, replay_dead_letter
 from pydantic import BaseModel
+
+from invoiceme_common.dead_letters import CannotReplay, list_dead_letters, replay_dead_letter
 
 from ..deps import CurrentUser, State, User
 from ..errors import ApiError

@@ -8,8 +8,9 @@ from datetime import UTC, date, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from invoiceme_analytics import figures, read_model
 from pydantic import BaseModel
+
+from invoiceme_analytics import figures, read_model
 
 from ..analytics_models import BusinessFigures, InvoiceMoney, OverallFigures, plain
 from ..deps import State, User

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
-from invoiceme_common.sniff import SUPPORTED
 from pydantic import BaseModel
+
+from invoiceme_common.sniff import SUPPORTED
 
 from ..deps import State
 

@@ -11,6 +11,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import JSONResponse, Response
+
 from invoiceme_analytics import figures, read_model
 from invoiceme_common.logging import get_logger
 from invoiceme_common.storage import StoredObjectMissing

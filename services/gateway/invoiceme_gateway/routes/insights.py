@@ -10,11 +10,12 @@ from typing import Annotated, Any, Literal
 import asyncpg
 import httpx
 from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel, Field
+
 from invoiceme_analytics.insights import repository as insights_repo
 from invoiceme_analytics.insights.narrative import RequestBudget, narrator_from_settings
 from invoiceme_analytics.insights.service import generate
 from invoiceme_analytics.settings import AnalyticsSettings
-from pydantic import BaseModel, Field
 
 from ..deps import State, User
 from ..errors import ApiError, error_responses

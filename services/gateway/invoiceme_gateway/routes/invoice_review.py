@@ -5,6 +5,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Path
 from fastapi.responses import Response
+
 from invoiceme_common.storage import StoredObjectMissing
 
 from .. import invoice_review

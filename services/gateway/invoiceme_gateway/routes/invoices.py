@@ -5,6 +5,7 @@ from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, File, Query, UploadFile
+
 from invoiceme_common.businesses import load_profiles
 from invoiceme_common.vendor_matching import rank_candidates
 

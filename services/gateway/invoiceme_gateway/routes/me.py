@@ -5,9 +5,10 @@ from datetime import datetime
 
 import structlog
 from fastapi import APIRouter
+from pydantic import BaseModel, EmailStr, Field, field_validator
+
 from invoiceme_common.bus import publish_event
 from invoiceme_common.events import TenantSettingsChanged
-from pydantic import BaseModel, EmailStr, Field, field_validator
 
 from ..deps import State, User
 from ..errors import ApiError, error_responses
