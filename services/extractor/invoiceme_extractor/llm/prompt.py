@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..contract import FIELD_NAMES
+
 _NULLABLE_STRING = {"type": ["string", "null"]}
 _NULLABLE_NUMBER = {"type": ["number", "null"]}
 
@@ -40,21 +42,8 @@ FIELDS_SCHEMA: dict[str, Any] = {
             },
         },
     },
-    "required": [
-        "document_type",
-        "vendor_name",
-        "vendor_tax_id",
-        "invoice_number",
-        "invoice_date",
-        "due_date",
-        "currency",
-        "subtotal",
-        "vat_rate",
-        "vat_amount",
-        "total",
-        "allocation_number",
-        "line_items",
-    ],
+    # Strict structured output requires every property to be listed.
+    "required": [*FIELD_NAMES, "line_items"],
     "additionalProperties": False,
 }
 
