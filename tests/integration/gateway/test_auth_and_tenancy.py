@@ -103,3 +103,28 @@ class TestUploads:
         assert body["status"] == "ok"
         assert body["checks"] == {"nats": "ok", "postgres": "ok"}
         assert "timestamp" in body
+
+
+async def test_hostile_filename_is_downloadable_with_a_safe_header(client):
+    alice = await signup(client)
+    name = 'a"b\r\nX-Evil: 1\\חשבונית.png'
+    upload = await client.post("/api/invoices", headers=alice, files={"file": (name, PNG_1PX, "image/png")})
+    assert upload.status_code == 202, upload.text
+    download = await client.get(f"/api/invoices/{upload.json()['id']}/original", headers=alice)
+    assert download.status_code == 200
+    assert download.content == PNG_1PX
+    assert "x-evil" not in download.headers
+    disposition = download.headers["content-disposition"]
+    assert "\r" not in disposition and "\n" not in disposition
+    assert "filename*=UTF-8''" in disposition
+
+
+def test_attachment_disposition_never_breaks_the_header():
+    from invoiceme_gateway.routes.invoice_review import attachment_disposition
+
+    header = attachment_disposition('a"b\r\nX-Evil: 1\\\tחשבונית.pdf')
+    assert "\r" not in header and "\n" not in header and "\t" not in header
+    assert header.startswith('attachment; filename="a_b__X-Evil: 1_________.pdf"; ')
+    assert header.endswith(
+        "filename*=UTF-8''a%22b%0D%0AX-Evil%3A%201%5C%09%D7%97%D7%A9%D7%91%D7%95%D7%A0%D7%99%D7%AA.pdf"
+    )

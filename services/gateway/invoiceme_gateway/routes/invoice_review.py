@@ -88,6 +88,13 @@ async def _original(state: State, user: User, invoice_id: uuid.UUID) -> tuple[by
         raise ApiError(404, "the original file of this invoice is missing from storage") from exc
 
 
+def attachment_disposition(filename: str) -> str:
+    """Uploaded names are user input: an ASCII fallback without quotes or control characters,
+    and the exact name percent-encoded (RFC 6266)."""
+    ascii_name = "".join(c if " " <= c <= "~" and c not in '"?\\' else "_" for c in filename)
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
+
+
 @router.get(
     "/{invoice_id}/original",
     response_class=Response,
@@ -96,8 +103,7 @@ async def _original(state: State, user: User, invoice_id: uuid.UUID) -> tuple[by
 )
 async def download_original(invoice_id: uuid.UUID, user: User, state: State) -> Response:
     data, media_type, filename = await _original(state, user, invoice_id)
-    ascii_name = filename.encode("ascii", "replace").decode().replace('"', "_").replace("?", "_")
-    disposition = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
+    disposition = attachment_disposition(filename)
     return Response(
         data,
         media_type=media_type or "application/octet-stream",
