@@ -20,6 +20,7 @@ from contextlib import asynccontextmanager
 from typing import Any, TypeVar
 
 import nats
+import structlog
 from faststream import BaseMiddleware
 from faststream.nats import NatsBroker, NatsMessage
 from pydantic import ValidationError
@@ -83,13 +84,15 @@ def derived_event_id(source_event_id: uuid.UUID, stage: str) -> uuid.UUID:
 
 
 async def publish_event(
-    broker: NatsBroker, event: Event, subject: str, stream: str, correlation_id: str | None
+    broker: NatsBroker, event: Event, subject: str, stream: str, correlation_id: str | None = None
 ) -> None:
+    """Publish with tenant/invoice headers and dedup id. The correlation id defaults to the one bound
+    to the current request or message, so it travels from the upload to analytics."""
     await broker.publish(
         event,
         subject,
         stream=stream,
-        correlation_id=correlation_id,
+        correlation_id=correlation_id or structlog.contextvars.get_contextvars().get("correlation_id"),
         headers={
             HEADER_TENANT: str(event.tenant_id),
             HEADER_INVOICE: str(event.invoice_id),

@@ -13,7 +13,7 @@ from invoiceme_common.money import VAT_RECLAIM_DOCUMENT_TYPES, Rate
 from .domain import UNKNOWN_CURRENCY
 from .facts import InvoiceFact, ParsedInvoice, price_invoice
 from .rates import RateService
-from .repository import FACT_COLUMNS, fact_values, tenant_base_currency
+from .repository import FACT_COLUMNS, fact_values, lock_invoice, tenant_base_currency
 
 
 async def _rate(rates: RateService, base: str, quote: str, on: date) -> Rate | None:
@@ -74,9 +74,7 @@ async def reprice_tenant(
     changed = 0
     for record in ids:
         async with pool.acquire() as conn, conn.transaction():
-            await conn.execute(
-                "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", str(record["invoice_id"])
-            )
+            await lock_invoice(conn, record["invoice_id"])
             row = await conn.fetchrow(
                 "SELECT * FROM analytics_invoice_facts WHERE invoice_id = $1 AND NOT deleted",
                 record["invoice_id"],

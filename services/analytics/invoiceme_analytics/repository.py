@@ -110,9 +110,13 @@ async def _move_summary(
     )
 
 
-async def _lock_and_read(conn: asyncpg.Connection, invoice_id: uuid.UUID) -> asyncpg.Record | None:
-    # Serialise events of one invoice (parallel workers, several instances).
+async def lock_invoice(conn: asyncpg.Connection, invoice_id: uuid.UUID) -> None:
+    """Serialise changes to one invoice's fact (parallel workers, several instances, re-pricing)."""
     await conn.execute("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", str(invoice_id))
+
+
+async def _lock_and_read(conn: asyncpg.Connection, invoice_id: uuid.UUID) -> asyncpg.Record | None:
+    await lock_invoice(conn, invoice_id)
     return await conn.fetchrow(
         "SELECT vendor, month, currency, total, extraction_version, deleted FROM analytics_invoice_facts"
         " WHERE invoice_id = $1",

@@ -17,7 +17,7 @@ from .errors import ApiError
 from .invoice_edits import EditRejected, apply_edit
 from .invoice_filters import search_document
 from .invoice_models import InvoicePatch
-from .invoice_service import _correlation_id, publish_saved
+from .invoice_service import publish_saved
 from .repositories import businesses as business_repo
 from .repositories import invoices as repo
 from .state import GatewayState
@@ -118,7 +118,7 @@ async def reextract(
             ],
             provider=provider,
         )
-        await publish_event(state.broker, event, topology.text_extracted, topology.stream, _correlation_id())
+        await publish_event(state.broker, event, topology.text_extracted, topology.stream)
     else:
         event = InvoiceUploaded(
             tenant_id=tenant_id,
@@ -129,9 +129,7 @@ async def reextract(
             size_bytes=row["size_bytes"],
             sha256=row["sha256"],
         )
-        await publish_event(
-            state.broker, event, topology.invoice_uploaded, topology.stream, _correlation_id()
-        )
+        await publish_event(state.broker, event, topology.invoice_uploaded, topology.stream)
     return status.value
 
 

@@ -6,8 +6,6 @@ import hashlib
 import uuid
 from dataclasses import dataclass
 
-import structlog
-
 from invoiceme_common.bus import publish_event
 from invoiceme_common.events import InvoiceDeleted, InvoiceSaved, InvoiceUploaded
 from invoiceme_common.invoice_store import set_status
@@ -21,10 +19,6 @@ from .repositories import invoices as repo
 from .state import GatewayState
 
 log = get_logger(__name__)
-
-
-def _correlation_id() -> str | None:
-    return structlog.contextvars.get_contextvars().get("correlation_id")
 
 
 @dataclass(frozen=True)
@@ -74,9 +68,7 @@ async def upload(state: GatewayState, tenant_id: uuid.UUID, filename: str | None
         )
         try:
             topology = state.topology
-            await publish_event(
-                state.broker, event, topology.invoice_uploaded, topology.stream, _correlation_id()
-            )
+            await publish_event(state.broker, event, topology.invoice_uploaded, topology.stream)
         except Exception as exc:
             log.exception("publish_failed")
             reason = "could not queue the invoice for processing (message bus unavailable); upload it again"
@@ -106,7 +98,7 @@ async def publish_saved(state: GatewayState, tenant_id: uuid.UUID, invoice_ids: 
             total=fields.get("total"),
             fields=fields,
         )
-        await publish_event(state.broker, event, topology.invoice_saved, topology.stream, _correlation_id())
+        await publish_event(state.broker, event, topology.invoice_saved, topology.stream)
 
 
 async def delete(state: GatewayState, tenant_id: uuid.UUID, invoice_ids: list[uuid.UUID]) -> int:
@@ -123,5 +115,5 @@ async def delete(state: GatewayState, tenant_id: uuid.UUID, invoice_ids: list[uu
         event = InvoiceDeleted(
             tenant_id=tenant_id, invoice_id=row["id"], extraction_version=row["extraction_version"] + 1
         )
-        await publish_event(state.broker, event, topology.invoice_deleted, topology.stream, _correlation_id())
+        await publish_event(state.broker, event, topology.invoice_deleted, topology.stream)
     return len(rows)

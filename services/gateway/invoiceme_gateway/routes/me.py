@@ -3,7 +3,6 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-import structlog
 from fastapi import APIRouter
 from pydantic import BaseModel, EmailStr, Field, field_validator
 
@@ -104,8 +103,5 @@ async def patch_me(body: MePatch, user: User, state: State) -> Me:
             tenant_id=user.tenant_id, base_currency=new_currency, previous_base_currency=before.base_currency
         )
         topology = state.topology
-        correlation_id = structlog.contextvars.get_contextvars().get("correlation_id")
-        await publish_event(
-            state.broker, event, topology.tenant_settings_changed, topology.stream, correlation_id
-        )
+        await publish_event(state.broker, event, topology.tenant_settings_changed, topology.stream)
     return await _me(state, user)
