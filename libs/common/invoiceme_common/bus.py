@@ -114,7 +114,10 @@ async def keep_alive(msg: NatsMessage, every_seconds: float) -> AsyncIterator[No
     async def ping() -> None:
         while True:
             await asyncio.sleep(every_seconds)
-            await msg.in_progress()
+            try:
+                await msg.in_progress()
+            except Exception as error:  # a connection blip must not end the pings (or the work)
+                log.warning("in_progress_failed", error=str(error))
 
     task = asyncio.create_task(ping())
     try:

@@ -48,7 +48,12 @@ def text_extracted(text: str) -> TextExtracted:
 
 
 BUSINESS_ID = uuid.uuid4()
-RUNTIME = SimpleNamespace(pool=None, broker=None, topology=SimpleNamespace(invoice_saved="s", stream="st"))
+RUNTIME = SimpleNamespace(
+    pool=None,
+    broker=None,
+    settings=SimpleNamespace(ack_wait_seconds=60.0),
+    topology=SimpleNamespace(invoice_saved="s", stream="st"),
+)
 
 
 class TestOnTextExtracted:
