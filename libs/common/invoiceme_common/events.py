@@ -136,13 +136,6 @@ class InvoiceDeleted(Event):
     extraction_version: int
 
 
-class InvoiceFailed(Event):
-    """A hop gave up on an invoice; `stage` says which, `error` says why in words a person understands."""
-
-    stage: Literal["ocr", "extraction", "analytics", "gateway"]
-    error: str
-
-
 NO_INVOICE = uuid.UUID(int=0)
 
 

@@ -63,10 +63,6 @@ class Topology:
         return f"{self.namespace}.invoice.deleted"
 
     @property
-    def invoice_failed(self) -> str:
-        return f"{self.namespace}.invoice.failed"
-
-    @property
     def tenant_settings_changed(self) -> str:
         # Under `invoice.>` on purpose: the existing stream captures it with no stream change.
         return f"{self.namespace}.invoice.tenant_settings_changed"

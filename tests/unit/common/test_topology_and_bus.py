@@ -32,7 +32,7 @@ class TestTopology:
             topology.text_extracted,
             topology.invoice_saved,
             topology.invoice_deleted,
-            topology.invoice_failed,
+            topology.tenant_settings_changed,
         ):
             assert subject.startswith(prefix)
 
