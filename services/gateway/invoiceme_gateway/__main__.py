@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uvicorn
 
-from .settings import GatewaySettings
+from invoiceme_gateway.settings import GatewaySettings
 
 
 def main() -> None:

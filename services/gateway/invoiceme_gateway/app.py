@@ -12,30 +12,42 @@ from invoiceme_common.db import create_pool, migrate
 from invoiceme_common.logging import configure_logging
 from invoiceme_common.storage import open_storage
 from invoiceme_common.topology import Topology, ensure_stream
+from invoiceme_gateway.accounts import auth_routes, profile_routes
+from invoiceme_gateway.accounts.supabase import supabase_verifier
+from invoiceme_gateway.admin import routes as admin_routes
+from invoiceme_gateway.analytics import routes as analytics_routes
+from invoiceme_gateway.businesses import routes as business_routes
+from invoiceme_gateway.config import routes as config_routes
+from invoiceme_gateway.errors import install_error_handlers
+from invoiceme_gateway.exports import routes as export_routes
+from invoiceme_gateway.frontend.routes import mount_frontend
+from invoiceme_gateway.health import routes as health_routes
+from invoiceme_gateway.insights import routes as insight_routes
+from invoiceme_gateway.invoices import review_routes
+from invoiceme_gateway.invoices import routes as invoice_routes
+from invoiceme_gateway.invoices.enrichment import enricher_consumer, subscribe_enricher
+from invoiceme_gateway.limits import BodySizeLimit
+from invoiceme_gateway.live import routes as live_routes
+from invoiceme_gateway.live.listener import LiveStatus
+from invoiceme_gateway.middleware import RequestContextMiddleware
+from invoiceme_gateway.settings import GatewaySettings
+from invoiceme_gateway.state import GatewayState
 
-from .enrichment import enricher_consumer, subscribe_enricher
-from .errors import install_error_handlers
-from .limits import BodySizeLimit
-from .live import LiveStatus
-from .middleware import RequestContextMiddleware
-from .routes import (
-    admin,
-    analytics,
-    auth,
-    businesses,
-    config,
-    events,
-    exports,
-    health,
-    insights,
-    invoice_review,
-    invoices,
-    me,
+# In the order the OpenAPI document lists them.
+RESOURCE_ROUTERS = (
+    health_routes.router,
+    auth_routes.router,
+    invoice_routes.router,
+    analytics_routes.router,
+    profile_routes.router,
+    config_routes.router,
+    business_routes.router,
+    review_routes.router,
+    live_routes.router,
+    insight_routes.router,
+    export_routes.router,
+    admin_routes.router,
 )
-from .routes.web import mount_frontend
-from .settings import GatewaySettings
-from .state import GatewayState
-from .supabase_auth import supabase_verifier
 
 
 def create_app(settings: GatewaySettings | None = None) -> FastAPI:
@@ -80,12 +92,8 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     install_error_handlers(app)
-    for module in (health, auth, invoices, analytics):
-        app.include_router(module.router)
-    for module in (me, config, businesses, invoice_review, events):
-        app.include_router(module.router)
-    for module in (insights, exports, admin):
-        app.include_router(module.router)
+    for router in RESOURCE_ROUTERS:
+        app.include_router(router)
     mount_frontend(app)
     # Multipart overhead on top of the file itself is small; allow 1 MB for it.
     app.add_middleware(

@@ -11,10 +11,10 @@ import asyncpg
 from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from .errors import ApiError
-from .repositories import accounts
-from .security import InvalidToken, TokenClaims, decode_access_token, hash_password
-from .state import GatewayState
+from invoiceme_gateway.accounts import repository as accounts
+from invoiceme_gateway.accounts.security import InvalidToken, TokenClaims, decode_access_token, hash_password
+from invoiceme_gateway.errors import ApiError
+from invoiceme_gateway.state import GatewayState
 
 _bearer = HTTPBearer(auto_error=False, description="JWT from /api/auth/login or /api/auth/signup")
 _EXTERNAL_TOKEN_NS = uuid.UUID("0b6f5bb2-5f43-4c0a-bf4e-2a3e7c2d9a11")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .errors import error_body
+from invoiceme_gateway.errors import error_body
 
 
 class BodySizeLimit:

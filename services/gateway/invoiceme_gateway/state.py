@@ -10,12 +10,11 @@ from faststream.nats import NatsBroker
 
 from invoiceme_common.storage import ObjectStorage
 from invoiceme_common.topology import Topology
-
-from .settings import GatewaySettings
+from invoiceme_gateway.settings import GatewaySettings
 
 if TYPE_CHECKING:
-    from .live import LiveStatus
-    from .supabase_auth import SupabaseVerifier
+    from invoiceme_gateway.accounts.supabase import SupabaseVerifier
+    from invoiceme_gateway.live.listener import LiveStatus
 
 
 @dataclass

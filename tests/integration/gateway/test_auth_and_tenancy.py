@@ -120,7 +120,7 @@ async def test_hostile_filename_is_downloadable_with_a_safe_header(client):
 
 
 def test_attachment_disposition_never_breaks_the_header():
-    from invoiceme_gateway.routes.invoice_review import attachment_disposition
+    from invoiceme_gateway.invoices.review_routes import attachment_disposition
 
     header = attachment_disposition('a"b\r\nX-Evil: 1\\\tחשבונית.pdf')
     assert "\r" not in header and "\n" not in header and "\t" not in header

@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from invoiceme_gateway.status_feed import StatusFeed, first_gap
+from invoiceme_gateway.live.feed import StatusFeed, first_gap
 
 
 class FakeClock:

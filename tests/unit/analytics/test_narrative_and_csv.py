@@ -11,7 +11,7 @@ from invoiceme_analytics.insights.narrative import (
     acceptable_narrative,
     template_narrative,
 )
-from invoiceme_gateway.exports_csv import archive_name, series_csv, to_csv
+from invoiceme_gateway.exports.formats import archive_name, series_csv, to_csv
 from tests.integration.analytics.fake_servers import fake_server
 
 OVERRUN = Insight(

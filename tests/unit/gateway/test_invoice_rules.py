@@ -7,8 +7,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from invoiceme_gateway.invoice_edits import EditRejected, apply_edit
-from invoiceme_gateway.invoice_filters import (
+from invoiceme_gateway.accounts.login_throttle import MAX_LOCKOUT_SECONDS, lockout_seconds
+from invoiceme_gateway.invoices.edits import EditRejected, apply_edit
+from invoiceme_gateway.invoices.filters import (
     InvoiceFilters,
     decode_cursor,
     encode_cursor,
@@ -16,7 +17,6 @@ from invoiceme_gateway.invoice_filters import (
     search_document,
     where_clause,
 )
-from invoiceme_gateway.login_throttle import MAX_LOCKOUT_SECONDS, lockout_seconds
 
 
 class TestApplyEdit:

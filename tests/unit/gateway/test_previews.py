@@ -8,7 +8,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
-from invoiceme_gateway.previews import MAX_PREVIEW_SIDE, PageNotFound, _render
+from invoiceme_gateway.invoices.previews import MAX_PREVIEW_SIDE, PageNotFound, _render
 
 
 def _pdf(width: float, height: float, pages: int = 1) -> bytes:

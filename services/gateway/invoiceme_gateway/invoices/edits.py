@@ -6,7 +6,7 @@ import math
 from datetime import date
 from typing import Any
 
-from .validation import check_currency
+from invoiceme_gateway.validation import check_currency
 
 # The extractor's field contract (services/extractor/.../contract.py), which the API returns.
 TEXT_FIELDS = ("vendor_name", "vendor_tax_id", "invoice_number", "allocation_number")

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
-from ..deps import State
+from invoiceme_gateway.deps import State
 
 router = APIRouter(tags=["health"])
 

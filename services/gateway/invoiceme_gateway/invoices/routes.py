@@ -8,12 +8,13 @@ from fastapi import APIRouter, File, Query, UploadFile
 
 from invoiceme_common.businesses import load_profiles
 from invoiceme_common.vendor_matching import rank_candidates
-
-from .. import enrichment, invoice_service
-from ..deps import State, User
-from ..errors import ApiError, error_responses
-from ..invoice_filters import SORT_EXPRESSIONS, InvoiceFilters, encode_cursor
-from ..invoice_models import (
+from invoiceme_gateway.deps import State, User
+from invoiceme_gateway.errors import ApiError, error_responses
+from invoiceme_gateway.invoices import enrichment
+from invoiceme_gateway.invoices import repository as repo
+from invoiceme_gateway.invoices import service as invoice_service
+from invoiceme_gateway.invoices.filters import SORT_EXPRESSIONS, InvoiceFilters, encode_cursor
+from invoiceme_gateway.invoices.models import (
     BatchAccepted,
     BatchItem,
     EditRecord,
@@ -26,7 +27,6 @@ from ..invoice_models import (
     Suggestion,
     UploadAccepted,
 )
-from ..repositories import invoices as repo
 
 router = APIRouter(prefix="/api/invoices", tags=["invoices"], responses=error_responses(404))
 

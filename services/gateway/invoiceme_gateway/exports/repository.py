@@ -6,7 +6,7 @@ import uuid
 
 import asyncpg
 
-from .invoice_filters import InvoiceFilters, where_clause
+from invoiceme_gateway.invoices.filters import InvoiceFilters, where_clause
 
 _SELECT = """SELECT i.id, i.status, i.filename, i.content_type, i.storage_key, i.fields, i.created_at,
        i.business_id, b.name AS business_name, f.base_currency, f.base_total, f.fx_rate, f.fx_rate_date,

@@ -19,11 +19,10 @@ from invoiceme_common.invoice_store import DeadLetter, record_dead_letter
 from invoiceme_common.service import subscribe_durable
 from invoiceme_common.storage import StoredObjectMissing
 from invoiceme_common.topology import ConsumerSpec, Topology
-
-from .invoice_filters import search_document
-from .invoice_service import publish_saved
-from .repositories import invoices as repo
-from .state import GatewayState
+from invoiceme_gateway.invoices import repository as repo
+from invoiceme_gateway.invoices.filters import search_document
+from invoiceme_gateway.invoices.service import publish_saved
+from invoiceme_gateway.state import GatewayState
 
 
 async def _ocr_text(state: GatewayState, ocr_key: str | None) -> str | None:

@@ -9,10 +9,10 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import StreamingResponse
 
-from ..deps import State, StreamUser
-from ..errors import error_responses
-from ..state import GatewayState
-from ..status_feed import BATCH, StatusFeed
+from invoiceme_gateway.deps import State, StreamUser
+from invoiceme_gateway.errors import error_responses
+from invoiceme_gateway.live.feed import BATCH, StatusFeed
+from invoiceme_gateway.state import GatewayState
 
 router = APIRouter(prefix="/api/events", tags=["live status"], responses=error_responses())
 KEEPALIVE_SECONDS = 15.0

@@ -12,15 +12,14 @@ from invoiceme_common.events import InvoiceUploaded, OcrDocument, PageText, Text
 from invoiceme_common.invoice_store import set_status
 from invoiceme_common.status import InvoiceStatus
 from invoiceme_common.storage import StoredObjectMissing
-
-from .errors import ApiError
-from .invoice_edits import EditRejected, apply_edit
-from .invoice_filters import search_document
-from .invoice_models import InvoicePatch
-from .invoice_service import publish_saved
-from .repositories import businesses as business_repo
-from .repositories import invoices as repo
-from .state import GatewayState
+from invoiceme_gateway.businesses import repository as business_repo
+from invoiceme_gateway.errors import ApiError
+from invoiceme_gateway.invoices import repository as repo
+from invoiceme_gateway.invoices.edits import EditRejected, apply_edit
+from invoiceme_gateway.invoices.filters import search_document
+from invoiceme_gateway.invoices.models import InvoicePatch
+from invoiceme_gateway.invoices.service import publish_saved
+from invoiceme_gateway.state import GatewayState
 
 
 async def edit(

@@ -16,10 +16,9 @@ from invoiceme_analytics.insights import repository as insights_repo
 from invoiceme_analytics.insights.narrative import RequestBudget, narrator_from_settings
 from invoiceme_analytics.insights.service import generate
 from invoiceme_analytics.settings import AnalyticsSettings
-
-from ..deps import State, User
-from ..errors import ApiError, error_responses
-from .analytics import MonthParam, as_of_date
+from invoiceme_gateway.analytics.routes import MonthParam, as_of_date
+from invoiceme_gateway.deps import State, User
+from invoiceme_gateway.errors import ApiError, error_responses
 
 router = APIRouter(prefix="/api/insights", tags=["insights"])
 

@@ -13,10 +13,9 @@ from invoiceme_common.logging import bound_context, get_logger
 from invoiceme_common.sniff import SUPPORTED, sniff_media_type
 from invoiceme_common.status import InvoiceStatus
 from invoiceme_common.storage import StoredObjectMissing
-
-from .errors import ApiError
-from .repositories import invoices as repo
-from .state import GatewayState
+from invoiceme_gateway.errors import ApiError
+from invoiceme_gateway.invoices import repository as repo
+from invoiceme_gateway.state import GatewayState
 
 log = get_logger(__name__)
 

@@ -15,12 +15,12 @@ from fastapi.responses import JSONResponse, Response
 from invoiceme_analytics import figures, read_model
 from invoiceme_common.logging import get_logger
 from invoiceme_common.storage import StoredObjectMissing
-
-from .. import exports_csv, exports_repository
-from ..deps import State, User
-from ..errors import ApiError, error_responses
-from ..invoice_filters import InvoiceFilters
-from .analytics import MonthParam, as_of_date
+from invoiceme_gateway.analytics.routes import MonthParam, as_of_date
+from invoiceme_gateway.deps import State, User
+from invoiceme_gateway.errors import ApiError, error_responses
+from invoiceme_gateway.exports import formats as exports_csv
+from invoiceme_gateway.exports import repository as exports_repository
+from invoiceme_gateway.invoices.filters import InvoiceFilters
 
 router = APIRouter(prefix="/api/exports", tags=["exports"])
 log = get_logger(__name__)

@@ -8,7 +8,7 @@ from typing import Any
 
 import jwt
 
-from .security import InvalidToken
+from invoiceme_gateway.accounts.security import InvalidToken
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel
 
 from invoiceme_common.sniff import SUPPORTED
-
-from ..deps import State
+from invoiceme_gateway.deps import State
 
 router = APIRouter(prefix="/api/config", tags=["config"])
 

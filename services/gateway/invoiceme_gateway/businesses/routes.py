@@ -8,11 +8,11 @@ import asyncpg
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field, field_validator
 
-from .. import invoice_service
-from ..deps import State, User
-from ..errors import ApiError, error_responses
-from ..repositories import businesses as repo
-from ..validation import check_own_tax_id
+from invoiceme_gateway.businesses import repository as repo
+from invoiceme_gateway.deps import State, User
+from invoiceme_gateway.errors import ApiError, error_responses
+from invoiceme_gateway.invoices import service as invoice_service
+from invoiceme_gateway.validation import check_own_tax_id
 
 router = APIRouter(prefix="/api/businesses", tags=["businesses"], responses=error_responses(404))
 _EXAMPLE: dict[str, Any] = {

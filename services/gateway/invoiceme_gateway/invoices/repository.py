@@ -8,8 +8,13 @@ from typing import Any
 import asyncpg
 
 from invoiceme_common.status import InvoiceStatus
-
-from ..invoice_filters import MONTH_EXPRESSION, InvoiceFilters, cursor_condition, order_clause, where_clause
+from invoiceme_gateway.invoices.filters import (
+    MONTH_EXPRESSION,
+    InvoiceFilters,
+    cursor_condition,
+    order_clause,
+    where_clause,
+)
 
 COLUMNS = """i.id, i.status, i.error, i.filename, i.content_type, i.size_bytes, i.sha256, i.text_source,
     i.ocr_confidence, i.page_count, i.fields, i.warnings, i.extraction_version, i.created_at, i.updated_at,

@@ -7,14 +7,19 @@ from fastapi import APIRouter, Path
 from fastapi.responses import Response
 
 from invoiceme_common.storage import StoredObjectMissing
-
-from .. import invoice_review
-from ..deps import State, User
-from ..errors import ApiError, error_responses
-from ..invoice_models import ExtractionRecord, InvoiceDetail, InvoicePatch, ReextractIn, UploadAccepted
-from ..previews import PageNotFound, render_page
-from ..repositories import invoices as repo
-from ..routes.invoices import get_invoice
+from invoiceme_gateway.deps import State, User
+from invoiceme_gateway.errors import ApiError, error_responses
+from invoiceme_gateway.invoices import repository as repo
+from invoiceme_gateway.invoices import review_service as invoice_review
+from invoiceme_gateway.invoices.models import (
+    ExtractionRecord,
+    InvoiceDetail,
+    InvoicePatch,
+    ReextractIn,
+    UploadAccepted,
+)
+from invoiceme_gateway.invoices.previews import PageNotFound, render_page
+from invoiceme_gateway.invoices.routes import get_invoice
 
 router = APIRouter(prefix="/api/invoices", tags=["invoices"], responses=error_responses(404))
 

@@ -7,10 +7,8 @@ import asyncpg
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, EmailStr, Field, field_validator
 
-from ..deps import State, User, client_address
-from ..errors import ApiError
-from ..repositories import accounts
-from ..security import (
+from invoiceme_gateway.accounts import repository as accounts
+from invoiceme_gateway.accounts.security import (
     UNKNOWN_USER_HASH,
     hash_password,
     issue_access_token,
@@ -18,7 +16,9 @@ from ..security import (
     refresh_token_hash,
     verify_password,
 )
-from ..validation import check_currency, check_own_tax_id
+from invoiceme_gateway.deps import State, User, client_address
+from invoiceme_gateway.errors import ApiError
+from invoiceme_gateway.validation import check_currency, check_own_tax_id
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
 

@@ -10,9 +10,8 @@ from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel
 
 from invoiceme_common.dead_letters import CannotReplay, list_dead_letters, replay_dead_letter
-
-from ..deps import CurrentUser, State, User
-from ..errors import ApiError
+from invoiceme_gateway.deps import CurrentUser, State, User
+from invoiceme_gateway.errors import ApiError
 
 router = APIRouter(prefix="/api/admin", tags=["admin"])
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import asyncpg
 
-from ..login_throttle import lockout_seconds, throttle_keys
+from invoiceme_gateway.accounts.login_throttle import lockout_seconds, throttle_keys
 
 
 async def create_account(

@@ -8,11 +8,10 @@ from pydantic import BaseModel, EmailStr, Field, field_validator
 
 from invoiceme_common.bus import publish_event
 from invoiceme_common.events import TenantSettingsChanged
-
-from ..deps import State, User
-from ..errors import ApiError, error_responses
-from ..repositories import accounts
-from ..validation import check_currency, check_own_tax_id
+from invoiceme_gateway.accounts import repository as accounts
+from invoiceme_gateway.deps import State, User
+from invoiceme_gateway.errors import ApiError, error_responses
+from invoiceme_gateway.validation import check_currency, check_own_tax_id
 
 router = APIRouter(prefix="/api/me", tags=["account"], responses=error_responses())
 

@@ -11,10 +11,9 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
 from invoiceme_analytics import figures, read_model
-
-from ..analytics_models import BusinessFigures, InvoiceMoney, OverallFigures, plain
-from ..deps import State, User
-from ..errors import ApiError, error_responses
+from invoiceme_gateway.analytics.models import BusinessFigures, InvoiceMoney, OverallFigures, plain
+from invoiceme_gateway.deps import State, User
+from invoiceme_gateway.errors import ApiError, error_responses
 
 router = APIRouter(prefix="/api/analytics", tags=["analytics"])
 
