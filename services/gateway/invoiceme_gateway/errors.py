@@ -1,7 +1,9 @@
-"""One JSON error shape for every failure: {"error": {"code", "message", "details"?}}."""
+"""One JSON error shape for every failure: {"error": {"code", "message", "details"?}}; the one place
+where domain errors become HTTP statuses."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -9,6 +11,20 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from invoiceme_gateway.domain_errors import (
+    BadRequest,
+    Conflict,
+    DomainError,
+    Forbidden,
+    InvalidInput,
+    NotAuthenticated,
+    NotFound,
+    TooLarge,
+    TooManyAttempts,
+    Unavailable,
+    UnsupportedMedia,
+)
 
 _CODES = {
     400: "bad_request",
@@ -24,21 +40,39 @@ _CODES = {
 }
 
 
-class ApiError(Exception):
-    def __init__(
-        self,
-        status: int,
-        message: str,
-        code: str | None = None,
-        details: Any = None,
-        headers: dict[str, str] | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-        self.code = code or _CODES.get(status, "error")
-        self.details = details
-        self.headers = headers
+_STATUS: dict[type[DomainError], int] = {
+    BadRequest: 400,
+    NotAuthenticated: 401,
+    Forbidden: 403,
+    NotFound: 404,
+    Conflict: 409,
+    TooLarge: 413,
+    UnsupportedMedia: 415,
+    InvalidInput: 422,
+    TooManyAttempts: 429,
+    Unavailable: 503,
+}
+
+
+@dataclass(frozen=True)
+class HttpError:
+    """A domain error as the API answers it."""
+
+    status: int
+    code: str
+    message: str
+    details: Any = None
+    headers: dict[str, str] | None = None
+
+
+def to_http(exc: DomainError) -> HttpError:
+    """The one translation from domain errors to HTTP (status, error code, headers)."""
+    status = next((code for kind, code in _STATUS.items() if isinstance(exc, kind)), 400)
+    headers = None
+    if isinstance(exc, TooManyAttempts):
+        headers = {"Retry-After": str(exc.retry_after_seconds)}
+    code = exc.code or _CODES.get(status, "error")
+    return HttpError(status, code, exc.message, exc.details, headers)
 
 
 def error_body(code: str, message: str, details: Any = None) -> dict[str, Any]:
@@ -52,10 +86,14 @@ def install_error_handlers(app: FastAPI) -> None:
     install_fallback_handler(app)
     install_openapi_error_shape(app)
 
-    @app.exception_handler(ApiError)
-    async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
+    @app.exception_handler(DomainError)
+    async def _domain_error(_: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, DomainError)
+        error = to_http(exc)
         return JSONResponse(
-            error_body(exc.code, exc.message, exc.details), status_code=exc.status, headers=exc.headers
+            error_body(error.code, error.message, error.details),
+            status_code=error.status,
+            headers=error.headers,
         )
 
     @app.exception_handler(StarletteHTTPException)

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 
-from invoiceme_analytics import figures, read_model
+from invoiceme_common.analytics_read import figures, read_model
 from invoiceme_common.events import Event, InvoiceDeleted, InvoiceSaved, TenantSettingsChanged
 from invoiceme_common.money import (
     amount_before_vat,

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from click.testing import CliRunner
 
-from invoiceme_analytics import read_model
+from invoiceme_common.analytics_read import read_model
 from invoiceme_analytics.context import AnalyticsContext
 from invoiceme_analytics.replay import rebuild
 from invoiceme_analytics.settings import AnalyticsSettings

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from invoiceme_analytics.insights import detectors
-from invoiceme_analytics.read_model import BusinessRow, FactRow
+from invoiceme_common.analytics_read.read_model import BusinessRow, FactRow
 
 A = BusinessRow(uuid.uuid4(), "Netflix", Decimal("100"))
 B = BusinessRow(uuid.uuid4(), "Electric", None)

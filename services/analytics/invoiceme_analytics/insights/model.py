@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ..figures import ZERO
-from ..read_model import BusinessRow, FactRow
+from invoiceme_common.analytics_read.figures import ZERO
+from invoiceme_common.analytics_read.read_model import BusinessRow, FactRow
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import asyncpg
 
 from invoiceme_common.logging import get_logger
 
-from .. import read_model
+from invoiceme_common.analytics_read import read_model
 from . import repository
 from .detectors import detect_all
 from .narrative import Narrator

@@ -10,8 +10,8 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
-from ..figures import ZERO, change_percent, month_key, shift_month
-from ..read_model import BusinessRow, FactRow
+from invoiceme_common.analytics_read.figures import ZERO, change_percent, month_key, shift_month
+from invoiceme_common.analytics_read.read_model import BusinessRow, FactRow
 from .model import Insight, fmt, groups, party, without_copies
 
 MOM_MIN_CHANGE_PERCENT = 10.0

@@ -182,3 +182,17 @@ async def clear_failures(pool: asyncpg.Pool, email: str, address: str) -> None:
         "DELETE FROM login_failures WHERE key = ANY($1::text[])",
         [key for key, _ in throttle_keys(email, address)],
     )
+
+
+async def find_refresh(pool: asyncpg.Pool, token_hash: str) -> asyncpg.Record | None:
+    return await pool.fetchrow(
+        "SELECT family_id, user_id FROM refresh_tokens WHERE token_hash = $1", token_hash
+    )
+
+
+async def is_revoked(pool: asyncpg.Pool, token_id: uuid.UUID) -> bool:
+    return bool(await pool.fetchval("SELECT 1 FROM revoked_tokens WHERE jti = $1", token_id))
+
+
+async def email_of(pool: asyncpg.Pool, user_id: uuid.UUID) -> str | None:
+    return await pool.fetchval("SELECT email FROM users WHERE id = $1", user_id)

@@ -98,3 +98,16 @@ class InvoiceMoney(BaseModel):
     reclaimable_vat: float | None = Field(description="Deductible input VAT, in the base currency")
     vat_reclaim_reason: str | None = Field(examples=["deductible"])
     extraction_version: int
+
+
+class AggregateRow(BaseModel):
+    key: str
+    currency: str
+    count: int
+    total: float
+
+
+class Summary(BaseModel):
+    by_vendor: list[AggregateRow]
+    by_month: list[AggregateRow]
+    by_currency: list[AggregateRow]

@@ -1,44 +1,14 @@
+"""What this install offers: upload limits, features, the LLM provider."""
+
 from __future__ import annotations
 
 from fastapi import APIRouter
-from pydantic import BaseModel
 
 from invoiceme_common.sniff import SUPPORTED
+from invoiceme_gateway.config.models import PublicConfig, UploadLimits
 from invoiceme_gateway.deps import State
 
 router = APIRouter(prefix="/api/config", tags=["config"])
-
-
-class UploadLimits(BaseModel):
-    max_file_mb: float
-    max_files_per_batch: int
-    accepted_types: list[str]
-
-
-class PublicConfig(BaseModel):
-    """What the frontend needs to know about this install. Never holds a secret."""
-
-    uploads: UploadLimits
-    features: dict[str, bool]
-    llm_provider: str
-    auth: dict[str, bool]
-
-    model_config = {
-        "json_schema_extra": {
-            "examples": [
-                {
-                    "uploads": {
-                        "max_file_mb": 25,
-                        "max_files_per_batch": 20,
-                        "accepted_types": ["application/pdf", "image/png", "image/jpeg"],
-                    },
-                    "features": {"businesses": True, "live_status": True, "llm": False},
-                    "llm_provider": "rules",
-                    "auth": {"password": True, "refresh_tokens": True, "supabase": False},
-                }
-            ]
-        }
-    }
 
 
 @router.get(

@@ -41,27 +41,15 @@ async def enrich_invoice(state: GatewayState, tenant_id: uuid.UUID, invoice_id: 
         return False
     ocr_text = await _ocr_text(state, row["ocr_key"])
     async with state.pool.acquire() as conn, conn.transaction():
-        current = await conn.fetchrow(
-            f"""SELECT extraction_version, fields, filename, business_id, ({repo.STALE}) AS stale,
-                       (matched_version IS NULL OR matched_version < extraction_version) AS match_stale
-                FROM invoices WHERE id = $1 AND tenant_id = $2 FOR UPDATE""",
-            invoice_id,
-            tenant_id,
-        )
+        current = await repo.lock_for_enrichment(conn, tenant_id, invoice_id)
         if (
             current is None
             or not current["stale"]
             or current["extraction_version"] != row["extraction_version"]
         ):
             return False  # done already, or changed meanwhile (its own event will come)
-        await conn.execute(
-            """UPDATE invoices SET ocr_text = coalesce($3, ocr_text), search_text = $4,
-                   indexed_version = extraction_version WHERE id = $1 AND tenant_id = $2""",
-            invoice_id,
-            tenant_id,
-            ocr_text,
-            search_document(current["fields"], current["filename"], ocr_text),
-        )
+        search_text = search_document(current["fields"], current["filename"], ocr_text)
+        await repo.set_search_text(conn, tenant_id, invoice_id, search_text, ocr_text)
         if not current["match_stale"]:
             return False
         decision = await enrich_saved_invoice(conn, tenant_id, invoice_id, current["fields"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 import asyncpg
@@ -251,4 +252,80 @@ async def pending_enrichment(
            ORDER BY created_at LIMIT $2""",
         tenant_id,
         limit,
+    )
+
+
+async def ocr_text(conn: asyncpg.Connection, tenant_id: uuid.UUID, invoice_id: uuid.UUID) -> str | None:
+    return await conn.fetchval(
+        "SELECT ocr_text FROM invoices WHERE id = $1 AND tenant_id = $2", invoice_id, tenant_id
+    )
+
+
+async def set_search_text(
+    conn: asyncpg.Connection,
+    tenant_id: uuid.UUID,
+    invoice_id: uuid.UUID,
+    search_text: str,
+    ocr_text: str | None = None,
+) -> None:
+    """What `q` searches, indexed for the invoice's current fields (and its OCR text, when given)."""
+    await conn.execute(
+        "UPDATE invoices SET search_text = $3, ocr_text = coalesce($4, ocr_text),"
+        " indexed_version = extraction_version WHERE id = $1 AND tenant_id = $2",
+        invoice_id,
+        tenant_id,
+        search_text,
+        ocr_text,
+    )
+
+
+async def lock_for_enrichment(
+    conn: asyncpg.Connection, tenant_id: uuid.UUID, invoice_id: uuid.UUID
+) -> asyncpg.Record | None:
+    """The invoice's fields and whether its index (`stale`) or business match is behind them."""
+    return await conn.fetchrow(
+        f"""SELECT extraction_version, fields, filename, business_id, ({STALE}) AS stale,
+                   (matched_version IS NULL OR matched_version < extraction_version) AS match_stale
+            FROM invoices WHERE id = $1 AND tenant_id = $2 FOR UPDATE""",
+        invoice_id,
+        tenant_id,
+    )
+
+
+async def mark_reviewed(
+    conn: asyncpg.Connection,
+    tenant_id: uuid.UUID,
+    invoice_id: uuid.UUID,
+    user_id: uuid.UUID,
+    at: datetime,
+) -> None:
+    await conn.execute(
+        "UPDATE invoices SET reviewed_at = $3, reviewed_by = $4 WHERE id = $1 AND tenant_id = $2",
+        invoice_id,
+        tenant_id,
+        at,
+        user_id,
+    )
+
+
+async def set_reextract_provider(
+    conn: asyncpg.Connection, tenant_id: uuid.UUID, invoice_id: uuid.UUID, provider: str | None
+) -> None:
+    await conn.execute(
+        "UPDATE invoices SET reextract_provider = $3 WHERE id = $1 AND tenant_id = $2",
+        invoice_id,
+        tenant_id,
+        provider,
+    )
+
+
+async def extraction(
+    conn: asyncpg.Connection, tenant_id: uuid.UUID, invoice_id: uuid.UUID, extraction_id: int
+) -> asyncpg.Record | None:
+    return await conn.fetchrow(
+        "SELECT id, fields, warnings FROM invoice_extractions"
+        " WHERE id = $1 AND invoice_id = $2 AND tenant_id = $3",
+        extraction_id,
+        invoice_id,
+        tenant_id,
     )

@@ -13,7 +13,7 @@ from invoiceme_common.invoice_store import set_status
 from invoiceme_common.status import InvoiceStatus
 from invoiceme_common.storage import StoredObjectMissing
 from invoiceme_gateway.businesses import repository as business_repo
-from invoiceme_gateway.errors import ApiError
+from invoiceme_gateway.domain_errors import Conflict, InvalidInput, NotFound
 from invoiceme_gateway.invoices import repository as repo
 from invoiceme_gateway.invoices.edits import EditRejected, apply_edit
 from invoiceme_gateway.invoices.filters import search_document
@@ -29,32 +29,22 @@ async def edit(
     async with state.pool.acquire() as conn, conn.transaction():
         row = await repo.get(conn, tenant_id, invoice_id, for_update=True)
         if row is None:
-            raise ApiError(404, "no such invoice")
+            raise NotFound("no such invoice")
         diff: list[dict[str, Any]] = []
         if patch.fields or patch.line_items is not None:
             try:
                 new_fields, diff = apply_edit(row["fields"] or {}, patch.fields or {}, patch.line_items)
             except EditRejected as exc:
-                raise ApiError(422, str(exc), code="invalid_edit", details={"field": exc.field}) from exc
+                raise InvalidInput(str(exc), code="invalid_edit", details={"field": exc.field}) from exc
             if diff:
                 await repo.save_fields(conn, tenant_id, invoice_id, new_fields, "edit")
-                ocr_text = await conn.fetchval("SELECT ocr_text FROM invoices WHERE id = $1", invoice_id)
-                await conn.execute(
-                    "UPDATE invoices SET search_text = $2, indexed_version = extraction_version"
-                    " WHERE id = $1",
-                    invoice_id,
-                    search_document(new_fields, row["filename"], ocr_text),
-                )
+                ocr_text = await repo.ocr_text(conn, tenant_id, invoice_id)
+                search_text = search_document(new_fields, row["filename"], ocr_text)
+                await repo.set_search_text(conn, tenant_id, invoice_id, search_text)
         if "business_id" in patch.model_fields_set and patch.business_id != row["business_id"]:
             diff.append(await _assign(conn, tenant_id, row, patch.business_id))
         if patch.confirm:
-            await conn.execute(
-                "UPDATE invoices SET reviewed_at = $3, reviewed_by = $4 WHERE id = $1 AND tenant_id = $2",
-                invoice_id,
-                tenant_id,
-                datetime.now(UTC),
-                user_id,
-            )
+            await repo.mark_reviewed(conn, tenant_id, invoice_id, user_id, datetime.now(UTC))
             if row["status"] == InvoiceStatus.NEEDS_REVIEW:
                 await set_status(conn, tenant_id, invoice_id, InvoiceStatus.EXTRACTED)
                 diff.append({"field": "status", "old": row["status"], "new": InvoiceStatus.EXTRACTED.value})
@@ -71,7 +61,7 @@ async def edit(
 async def _assign(conn: Any, tenant_id: uuid.UUID, row: Any, business_id: uuid.UUID | None) -> dict[str, Any]:
     """Assign (or unassign); assigning teaches the extracted vendor name as an alias of the business."""
     if business_id is not None and not await business_repo.exists(conn, tenant_id, business_id):
-        raise ApiError(404, "no such business")
+        raise NotFound("no such business")
     await repo.set_business(conn, tenant_id, row["id"], business_id, "manual" if business_id else "none")
     vendor = (row["fields"] or {}).get("vendor_name")
     if business_id is not None and vendor:
@@ -86,9 +76,9 @@ async def reextract(
     """Extract again from the stored OCR text (or from the original when none is stored)."""
     row = await repo.get(state.pool, tenant_id, invoice_id)
     if row is None:
-        raise ApiError(404, "no such invoice")
+        raise NotFound("no such invoice")
     if row["status"] == InvoiceStatus.RECEIVED:
-        raise ApiError(409, "this invoice is still being read; wait until it is processed")
+        raise Conflict("this invoice is still being read; wait until it is processed")
     topology = state.topology
     document = None
     if row["ocr_key"]:
@@ -97,12 +87,7 @@ async def reextract(
         except (StoredObjectMissing, ValueError):
             document = None
     async with state.pool.acquire() as conn, conn.transaction():
-        await conn.execute(
-            "UPDATE invoices SET reextract_provider = $3 WHERE id = $1 AND tenant_id = $2",
-            invoice_id,
-            tenant_id,
-            provider,
-        )
+        await repo.set_reextract_provider(conn, tenant_id, invoice_id, provider)
         status = InvoiceStatus.OCR_DONE if document else InvoiceStatus.RECEIVED
         await set_status(conn, tenant_id, invoice_id, status)
     if document is not None:
@@ -138,15 +123,9 @@ async def restore(
     """Make an earlier (or the re-extracted) result current again; recorded as an edit."""
     async with state.pool.acquire() as conn, conn.transaction():
         row = await repo.get(conn, tenant_id, invoice_id, for_update=True)
-        chosen = await conn.fetchrow(
-            "SELECT id, fields, warnings FROM invoice_extractions"
-            " WHERE id = $1 AND invoice_id = $2 AND tenant_id = $3",
-            extraction_id,
-            invoice_id,
-            tenant_id,
-        )
+        chosen = await repo.extraction(conn, tenant_id, invoice_id, extraction_id)
         if row is None or chosen is None:
-            raise ApiError(404, "no such invoice or extraction")
+            raise NotFound("no such invoice or extraction")
         if chosen["fields"] == row["fields"]:
             return
         await repo.save_fields(conn, tenant_id, invoice_id, chosen["fields"], "restore", chosen["warnings"])

@@ -13,7 +13,7 @@ from invoiceme_common.logging import bound_context, get_logger
 from invoiceme_common.sniff import SUPPORTED, sniff_media_type
 from invoiceme_common.status import InvoiceStatus
 from invoiceme_common.storage import StoredObjectMissing
-from invoiceme_gateway.errors import ApiError
+from invoiceme_gateway.domain_errors import BadRequest, Conflict, TooLarge, Unavailable, UnsupportedMedia
 from invoiceme_gateway.invoices import repository as repo
 from invoiceme_gateway.state import GatewayState
 
@@ -30,13 +30,13 @@ async def upload(state: GatewayState, tenant_id: uuid.UUID, filename: str | None
     """Store the original, record the invoice, queue OCR. ApiError on empty/too big/unsupported/duplicate."""
     settings = state.settings
     if not data:
-        raise ApiError(400, f"the uploaded file {filename or ''} is empty".replace("  ", " "))
+        raise BadRequest(f"the uploaded file {filename or ''} is empty".replace("  ", " "))
     if len(data) > settings.max_upload_bytes:
-        raise ApiError(413, f"the file is larger than {settings.max_upload_mb:g} MB")
+        raise TooLarge(f"the file is larger than {settings.max_upload_mb:g} MB")
     media_type = sniff_media_type(data)
     if media_type is None:
         kinds = ", ".join(t.split("/")[1].upper() for t in SUPPORTED)
-        raise ApiError(415, f"this file is not a PDF or a supported image ({kinds})")
+        raise UnsupportedMedia(f"this file is not a PDF or a supported image ({kinds})")
     sha256 = hashlib.sha256(data).hexdigest()
     invoice_id = uuid.uuid4()
     storage_key = f"originals/{tenant_id}/{invoice_id}"
@@ -46,8 +46,7 @@ async def upload(state: GatewayState, tenant_id: uuid.UUID, filename: str | None
             await repo.lock_upload(conn, tenant_id, sha256)
             existing = await repo.find_by_sha(conn, tenant_id, sha256)
             if existing is not None:
-                raise ApiError(
-                    409,
+                raise Conflict(
                     "you already uploaded this exact file",
                     code="duplicate_file",
                     details={"existing_invoice_id": str(existing)},
@@ -72,7 +71,7 @@ async def upload(state: GatewayState, tenant_id: uuid.UUID, filename: str | None
             log.exception("publish_failed")
             reason = "could not queue the invoice for processing (message bus unavailable); upload it again"
             await set_status(state.pool, tenant_id, invoice_id, InvoiceStatus.FAILED, reason)
-            raise ApiError(503, reason) from exc
+            raise Unavailable(reason) from exc
         log.info("invoice_received", size_bytes=len(data), media_type=media_type)
     return Accepted(invoice_id, InvoiceStatus.RECEIVED.value)
 

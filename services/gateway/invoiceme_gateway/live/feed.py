@@ -17,6 +17,8 @@ from typing import Any
 
 import asyncpg
 
+from invoiceme_gateway.live import repository
+
 BATCH = 500
 _SCAN_LIMIT = 5000
 
@@ -50,13 +52,7 @@ class StatusFeed:
         self.waiting_on_gap = False
 
     async def next_batch(self) -> list[dict[str, Any]]:
-        rows = await self._pool.fetch(
-            """SELECT id, invoice_id, status, error, at FROM invoice_status_history
-               WHERE tenant_id = $1 AND id > $2 ORDER BY id LIMIT $3""",
-            self._tenant_id,
-            self.cursor,
-            BATCH,
-        )
+        rows = await repository.changes_after(self._pool, self._tenant_id, self.cursor, BATCH)
         if not rows:
             self.waiting_on_gap = False
             return []
@@ -79,15 +75,7 @@ class StatusFeed:
     async def _first_unsettled(self, up_to: int) -> int | None:
         while self._settled < up_to:
             floor = max(self._settled, self.cursor)
-            visible = [
-                r["id"]
-                for r in await self._pool.fetch(
-                    "SELECT id FROM invoice_status_history WHERE id > $1 AND id <= $2 ORDER BY id LIMIT $3",
-                    floor,
-                    up_to,
-                    _SCAN_LIMIT,
-                )
-            ]
+            visible = await repository.visible_ids(self._pool, floor, up_to, _SCAN_LIMIT)
             gap = first_gap(floor, visible)
             if gap is None:
                 if len(visible) < _SCAN_LIMIT:
@@ -105,11 +93,7 @@ class StatusFeed:
 
     async def _gap_may_fill(self, gap: int) -> bool:
         """Could a transaction still running commit this id?"""
-        running = frozenset(
-            await self._pool.fetchval(
-                "SELECT coalesce(array_agg(x::text), '{}') FROM pg_snapshot_xip(pg_current_snapshot()) AS x"
-            )
-        )
+        running = await repository.running_transactions(self._pool)
         first_seen, suspects = self._gap_seen.setdefault(gap, (self._clock(), running))
         if self._clock() - first_seen >= self._max_wait:
             return False

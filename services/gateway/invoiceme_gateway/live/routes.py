@@ -11,20 +11,13 @@ from fastapi.responses import StreamingResponse
 
 from invoiceme_gateway.deps import State, StreamUser
 from invoiceme_gateway.errors import error_responses
+from invoiceme_gateway.live import repository
 from invoiceme_gateway.live.feed import BATCH, StatusFeed
 from invoiceme_gateway.state import GatewayState
 
 router = APIRouter(prefix="/api/events", tags=["live status"], responses=error_responses())
 KEEPALIVE_SECONDS = 15.0
 GAP_RECHECK_SECONDS = 0.25
-
-
-async def _latest_id(state: GatewayState, tenant_id: uuid.UUID) -> int:
-    return int(
-        await state.pool.fetchval(
-            "SELECT coalesce(max(id), 0) FROM invoice_status_history WHERE tenant_id = $1", tenant_id
-        )
-    )
 
 
 async def _stream(
@@ -88,7 +81,7 @@ async def stream_events(
     if last_event_id and last_event_id.strip().isdigit():
         cursor = int(last_event_id.strip())
     if cursor is None:
-        cursor = await _latest_id(state, user.tenant_id)
+        cursor = await repository.latest_change_id(state.pool, user.tenant_id)
     headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
     return StreamingResponse(
         _stream(state, request, user.tenant_id, cursor), media_type="text/event-stream", headers=headers

@@ -19,7 +19,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from .read_model import BusinessRow, FactRow
+from invoiceme_common.analytics_read.read_model import BusinessRow, FactRow
 
 ZERO = Decimal("0.00")
 

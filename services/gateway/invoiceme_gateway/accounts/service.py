@@ -1,0 +1,214 @@
+"""Account use cases: sign-up, log-in with brute-force lock-out, rotated refresh tokens, sign-out,
+the profile, and turning a bearer token into the signed-in user."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import asyncpg
+
+from invoiceme_common.bus import publish_event
+from invoiceme_common.events import TenantSettingsChanged
+from invoiceme_gateway.accounts import repository as accounts
+from invoiceme_gateway.accounts.models import Me, Signup, TokenOut
+from invoiceme_gateway.accounts.security import (
+    UNKNOWN_USER_HASH,
+    InvalidToken,
+    TokenClaims,
+    decode_access_token,
+    hash_password,
+    issue_access_token,
+    new_refresh_token,
+    refresh_token_hash,
+    verify_password,
+)
+from invoiceme_gateway.domain_errors import Conflict, NotAuthenticated, TooManyAttempts
+from invoiceme_gateway.state import GatewayState
+
+_EXTERNAL_TOKEN_NS = uuid.UUID("0b6f5bb2-5f43-4c0a-bf4e-2a3e7c2d9a11")
+
+
+@dataclass(frozen=True)
+class CurrentUser:
+    claims: TokenClaims
+
+    @property
+    def tenant_id(self) -> uuid.UUID:
+        return self.claims.tenant_id
+
+    @property
+    def user_id(self) -> uuid.UUID:
+        return self.claims.user_id
+
+
+async def issue_tokens(
+    state: GatewayState,
+    user_id: uuid.UUID,
+    tenant_id: uuid.UUID,
+    family_id: uuid.UUID | None = None,
+    conn: asyncpg.Connection | None = None,
+) -> TokenOut:
+    ttl = timedelta(minutes=state.settings.jwt_ttl_minutes)
+    refresh, refresh_hash = new_refresh_token()
+    await accounts.store_refresh(
+        conn or state.pool,
+        refresh_hash,
+        family_id or uuid.uuid4(),
+        user_id,
+        tenant_id,
+        timedelta(days=state.settings.refresh_ttl_days),
+    )
+    return TokenOut(
+        access_token=issue_access_token(state.settings.jwt_secret, user_id, tenant_id, ttl),
+        expires_in=int(ttl.total_seconds()),
+        refresh_token=refresh,
+    )
+
+
+async def signup(state: GatewayState, body: Signup) -> TokenOut:
+    try:
+        async with state.pool.acquire() as conn:
+            user_id, tenant_id = await accounts.create_account(
+                conn,
+                body.email.lower(),
+                hash_password(body.password),
+                body.full_name.strip(),
+                body.business_id,
+                body.base_currency,
+            )
+    except asyncpg.UniqueViolationError as exc:
+        raise Conflict("an account with this email already exists; log in instead") from exc
+    return await issue_tokens(state, user_id, tenant_id)
+
+
+def _too_many(seconds: int) -> TooManyAttempts:
+    return TooManyAttempts(f"too many failed log-ins; try again in {seconds} seconds", seconds)
+
+
+async def login(state: GatewayState, email: str, password: str, address: str) -> TokenOut:
+    email = email.lower()
+    wait = await accounts.locked_for(state.pool, email, address)
+    if wait:
+        raise _too_many(wait)
+    row = await accounts.find_login(state.pool, email)
+    # Unknown emails cost a hash check too, so timing does not tell which emails have accounts.
+    password_hash = row["password_hash"] if row is not None else UNKNOWN_USER_HASH
+    if not verify_password(password_hash, password) or row is None:
+        settings = state.settings
+        wait = await accounts.record_failure(
+            state.pool, email, address, settings.login_max_failures, settings.login_lockout_seconds
+        )
+        if wait:
+            raise _too_many(wait)
+        raise NotAuthenticated("wrong email or password")
+    await accounts.clear_failures(state.pool, email, address)
+    return await issue_tokens(state, row["id"], row["tenant_id"])
+
+
+async def refresh(state: GatewayState, refresh_token: str) -> TokenOut:
+    async with state.pool.acquire() as conn:
+        async with conn.transaction():
+            outcome, row = await accounts.consume_refresh(conn, refresh_token_hash(refresh_token))
+            if outcome == "ok" and row is not None:
+                return await issue_tokens(state, row["user_id"], row["tenant_id"], row["family_id"], conn)
+    if outcome == "reused":
+        raise NotAuthenticated(
+            "this refresh token was already used, so every session it started has been ended; log in again",
+            code="refresh_token_reused",
+        )
+    raise NotAuthenticated("your session has expired or was ended; log in again")
+
+
+async def logout(state: GatewayState, user: CurrentUser, refresh_token: str | None) -> None:
+    await accounts.revoke_access_token(state.pool, user.claims.token_id, user.claims.expires_at)
+    if refresh_token:
+        row = await accounts.find_refresh(state.pool, refresh_token_hash(refresh_token))
+        if row is not None and row["user_id"] == user.user_id:
+            await accounts.revoke_family(state.pool, row["family_id"])
+
+
+async def profile(state: GatewayState, user: CurrentUser) -> Me:
+    row = await accounts.get_profile(state.pool, user.user_id, user.tenant_id)
+    if row is None:
+        raise NotAuthenticated("this account no longer exists")
+    return Me(
+        id=row["id"],
+        tenant_id=row["tenant_id"],
+        email=row["email"],
+        full_name=row["full_name"],
+        business_id=row["business_tax_id"],
+        base_currency=row["base_currency"],
+        created_at=row["created_at"],
+    )
+
+
+async def update_profile(state: GatewayState, user: CurrentUser, changes: dict[str, Any]) -> Me:
+    """A new base currency publishes TenantSettingsChanged so analytics recompute every figure."""
+    before = await profile(state, user)
+    if "business_id" in changes:
+        changes["business_id"] = changes["business_id"] or None
+    if "full_name" in changes:
+        changes["full_name"] = changes["full_name"].strip()
+    async with state.pool.acquire() as conn, conn.transaction():
+        await accounts.update_profile(conn, user.user_id, user.tenant_id, changes)
+    new_currency = changes.get("base_currency")
+    if new_currency and new_currency != before.base_currency:
+        event = TenantSettingsChanged(
+            tenant_id=user.tenant_id, base_currency=new_currency, previous_base_currency=before.base_currency
+        )
+        topology = state.topology
+        await publish_event(state.broker, event, topology.tenant_settings_changed, topology.stream)
+    return await profile(state, user)
+
+
+async def _supabase_claims(state: GatewayState, token: str) -> TokenClaims:
+    """A valid Supabase token signs its user in; the first time, a local account is created."""
+    assert state.supabase is not None
+    identity = await state.supabase.verify(token)
+    row = await accounts.find_external(state.pool, identity.subject, identity.email)
+    if row is None:
+        if not identity.email:
+            raise InvalidToken("the Supabase token carries no email")
+        async with state.pool.acquire() as conn:
+            try:
+                user_id, tenant_id = await accounts.create_account(
+                    conn,
+                    identity.email.lower(),
+                    hash_password(uuid.uuid4().hex),
+                    identity.full_name,
+                    None,
+                    "ILS",
+                    external_subject=identity.subject,
+                )
+            except asyncpg.UniqueViolationError as exc:  # created concurrently by another request
+                raise InvalidToken("account is being created; retry") from exc
+    else:
+        user_id, tenant_id = row["id"], row["tenant_id"]
+    token_id = uuid.uuid5(_EXTERNAL_TOKEN_NS, identity.token_id or token)
+    return TokenClaims(user_id, tenant_id, token_id, datetime.fromtimestamp(identity.expires_at, UTC))
+
+
+async def authenticate(state: GatewayState, token: str | None) -> CurrentUser:
+    if not token:
+        raise NotAuthenticated("sign in first: send 'Authorization: Bearer <token>'")
+    try:
+        try:
+            claims = decode_access_token(state.settings.jwt_secret, token)
+        except InvalidToken:
+            if state.supabase is None:
+                raise
+            claims = await _supabase_claims(state, token)
+    except InvalidToken as exc:
+        raise NotAuthenticated("your session is invalid or has expired; sign in again") from exc
+    if await accounts.is_revoked(state.pool, claims.token_id):
+        raise NotAuthenticated("you have signed out; sign in again")
+    return CurrentUser(claims)
+
+
+async def is_admin(state: GatewayState, user: CurrentUser) -> bool:
+    """Operators are the users whose email is listed in ADMIN_EMAILS."""
+    email = await accounts.email_of(state.pool, user.user_id)
+    return email is not None and email.lower() in state.settings.admin_email_set

@@ -1,0 +1,61 @@
+"""Analytics reads for one tenant: the figures the analytics service keeps in its projection."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from datetime import UTC, date, datetime
+from typing import Any
+
+from invoiceme_common.analytics_read import figures, read_model
+from invoiceme_gateway.analytics import repository
+from invoiceme_gateway.analytics.models import AggregateRow, Summary
+from invoiceme_gateway.domain_errors import NotFound
+from invoiceme_gateway.state import GatewayState
+
+
+def as_of_date(month: str | None) -> date:
+    """`month` given: its last day (so "this month" is that month); else today (UTC)."""
+    today = datetime.now(UTC).date()
+    if month is None or month == figures.month_key(today):
+        return today
+    return figures.month_bounds(month)[1]
+
+
+async def summary(state: GatewayState, tenant_id: uuid.UUID) -> Summary:
+    grouped: dict[str, list[AggregateRow]] = defaultdict(list)
+    for row in await repository.aggregates(state.pool, tenant_id):
+        grouped[row["dimension"]].append(
+            AggregateRow(
+                key=row["key"],
+                currency=row["currency"],
+                count=row["invoice_count"],
+                total=float(row["total_sum"]),
+            )
+        )
+    return Summary(by_vendor=grouped["vendor"], by_month=grouped["month"], by_currency=grouped["currency"])
+
+
+async def overall(state: GatewayState, tenant_id: uuid.UUID, month: str | None) -> dict[str, Any]:
+    rows = await read_model.load_facts(state.pool, tenant_id)
+    businesses = await read_model.load_businesses(state.pool, tenant_id)
+    base = await read_model.base_currency(state.pool, tenant_id)
+    return figures.overall_figures(rows, businesses, as_of_date(month), base)
+
+
+async def business(
+    state: GatewayState, tenant_id: uuid.UUID, business_id: uuid.UUID, month: str | None
+) -> dict[str, Any]:
+    businesses = await read_model.load_businesses(state.pool, tenant_id)
+    if business_id not in businesses:
+        raise NotFound("no such business")
+    rows = await read_model.load_facts(state.pool, tenant_id)
+    base = await read_model.base_currency(state.pool, tenant_id)
+    return figures.business_figures(rows, businesses[business_id], as_of_date(month), base)
+
+
+async def invoice_money(state: GatewayState, tenant_id: uuid.UUID, invoice_id: uuid.UUID) -> dict[str, Any]:
+    row = await read_model.invoice_money(state.pool, tenant_id, invoice_id)
+    if row is None:
+        raise NotFound("no analytics for this invoice (unknown, deleted, or not processed yet)")
+    return dict(row)

@@ -1,0 +1,142 @@
+"""Invoice reads: the filtered list (with month groups), one invoice with its histories and
+business suggestions, its extractions, the original file and page previews."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from invoiceme_common.businesses import load_profiles
+from invoiceme_common.storage import StoredObjectMissing
+from invoiceme_common.vendor_matching import rank_candidates
+from invoiceme_gateway.domain_errors import InvalidInput, NotFound, UnsupportedMedia
+from invoiceme_gateway.invoices import enrichment
+from invoiceme_gateway.invoices import repository as repo
+from invoiceme_gateway.invoices.filters import SORT_EXPRESSIONS, InvoiceFilters, encode_cursor
+from invoiceme_gateway.invoices.models import (
+    EditRecord,
+    ExtractionRecord,
+    InvoiceDetail,
+    InvoiceList,
+    InvoiceOut,
+    MonthGroup,
+    StatusChange,
+    Suggestion,
+)
+from invoiceme_gateway.invoices.previews import PageNotFound, render_page
+from invoiceme_gateway.state import GatewayState
+
+
+@dataclass(frozen=True)
+class Page:
+    """Which slice of the filtered list: keyset `cursor` (created_at order only) or `offset`."""
+
+    sort: str
+    descending: bool
+    limit: int
+    offset: int
+    cursor: str | None
+    group_by_month: bool
+
+
+async def list_invoices(
+    state: GatewayState, tenant_id: uuid.UUID, filters: InvoiceFilters, page: Page
+) -> InvoiceList:
+    if page.sort not in SORT_EXPRESSIONS:
+        raise InvalidInput(f"cannot sort by '{page.sort}'; use one of {', '.join(SORT_EXPRESSIONS)}")
+    if page.cursor and page.sort != "created_at":
+        raise InvalidInput("cursor paging works with sort=created_at; use offset for other orders")
+    await enrichment.enrich_pending(state, tenant_id)
+    offset = 0 if page.cursor else page.offset
+    try:
+        rows, total = await repo.list_page(
+            state.pool, tenant_id, filters, page.sort, page.descending, page.limit, offset, page.cursor
+        )
+    except ValueError as exc:
+        raise InvalidInput(str(exc)) from exc
+    next_cursor = None
+    if page.sort == "created_at" and len(rows) == page.limit:
+        next_cursor = encode_cursor(rows[-1]["created_at"], rows[-1]["id"])
+    groups = None
+    if page.group_by_month:
+        groups = [
+            MonthGroup(month=g["month"], count=g["count"], totals=g["totals"])
+            for g in await repo.month_groups(state.pool, tenant_id, filters)
+        ]
+    return InvoiceList(
+        items=[InvoiceOut.from_row(row) for row in rows],
+        total=total,
+        limit=page.limit,
+        offset=offset,
+        next_cursor=next_cursor,
+        groups=groups,
+    )
+
+
+async def detail(state: GatewayState, tenant_id: uuid.UUID, invoice_id: uuid.UUID) -> InvoiceDetail:
+    await enrichment.enrich_pending(state, tenant_id)
+    row = await repo.get(state.pool, tenant_id, invoice_id)
+    if row is None:
+        raise NotFound("no such invoice")
+    fields = row["fields"] or {}
+    suggestions = rank_candidates(
+        fields.get("vendor_name"),
+        fields.get("vendor_tax_id"),
+        await load_profiles(state.pool, tenant_id),
+    )
+    history = await repo.extractions(state.pool, tenant_id, invoice_id)
+    return InvoiceDetail(
+        **InvoiceOut.from_row(row).model_dump(),
+        confidence=fields.get("confidence") or {},
+        evidence=fields.get("evidence") or {},
+        line_items=fields.get("line_items") or [],
+        status_history=[
+            StatusChange(**dict(r)) for r in await repo.status_history(state.pool, tenant_id, invoice_id)
+        ],
+        edits=[EditRecord(**dict(r)) for r in await repo.edits(state.pool, tenant_id, invoice_id)],
+        extraction_history=[ExtractionRecord(**dict(r), current=(r["fields"] == fields)) for r in history],
+        suggestions=[Suggestion.from_candidate(c) for c in suggestions],
+    )
+
+
+async def extractions(
+    state: GatewayState, tenant_id: uuid.UUID, invoice_id: uuid.UUID
+) -> list[ExtractionRecord]:
+    row = await repo.get(state.pool, tenant_id, invoice_id)
+    if row is None:
+        raise NotFound("no such invoice")
+    return [
+        ExtractionRecord(**dict(r), current=(r["fields"] == row["fields"]))
+        for r in await repo.extractions(state.pool, tenant_id, invoice_id)
+    ]
+
+
+@dataclass(frozen=True)
+class Original:
+    data: bytes
+    media_type: str | None
+    filename: str
+
+
+async def original(state: GatewayState, tenant_id: uuid.UUID, invoice_id: uuid.UUID) -> Original:
+    row = await repo.get(state.pool, tenant_id, invoice_id)
+    if row is None:
+        raise NotFound("no such invoice")
+    try:
+        return Original(await state.storage.get(row["storage_key"]), row["content_type"], row["filename"])
+    except StoredObjectMissing as exc:
+        raise NotFound("the original file of this invoice is missing from storage") from exc
+
+
+async def page_png(
+    state: GatewayState, tenant_id: uuid.UUID, invoice_id: uuid.UUID, page_number: int
+) -> bytes:
+    document = await original(state, tenant_id, invoice_id)
+    try:
+        return await render_page(document.data, document.media_type, page_number)
+    except PageNotFound as exc:
+        raise NotFound(f"this document has no page {page_number}") from exc
+    except Exception as exc:
+        raise UnsupportedMedia(
+            "a preview of this file cannot be drawn; download the original instead"
+        ) from exc
