@@ -4,8 +4,11 @@ Delivery policy (chosen on purpose; FastStream's default would terminate a faile
 every subscriber uses `AckPolicy.MANUAL` and `settle()` decides:
 - success -> ack;
 - `PermanentFailure` (the input itself is bad) or an undecodable message -> give up now;
-- any other exception -> nak with exponential backoff + jitter, until the last allowed delivery,
-  then give up. Giving up records a dead letter and marks the invoice `failed` with the reason.
+- an outage of Postgres, NATS or the network -> nak with capped backoff, for as long as it lasts;
+- any other exception -> nak with exponential backoff + jitter, counted per message; after
+  `max_failures` give up. Giving up stores a dead letter (and, for a pipeline hop, marks the invoice
+  `failed` with the reason) BEFORE the message is settled; if that cannot be stored, the message stays.
+JetStream's own max_deliver is unlimited, because a NAK on the last allowed delivery is final.
 """
 
 from __future__ import annotations
@@ -14,12 +17,15 @@ import asyncio
 import logging
 import random
 import time
-import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
+import asyncpg
 import nats
+import nats.errors
+import nats.js.errors
 import structlog
 from faststream import BaseMiddleware
 from faststream.nats import NatsBroker, NatsMessage
@@ -31,7 +37,6 @@ from .topology import ConsumerSpec, Topology, ensure_consumer, ensure_stream
 
 HEADER_TENANT = "x-tenant-id"
 HEADER_INVOICE = "x-invoice-id"
-_DERIVED_EVENT_NS = uuid.UUID("6f1c1d2e-8a55-4c1e-9d6e-1b0c2f9a7e31")
 E = TypeVar("E", bound=Event)
 log = get_logger(__name__)
 
@@ -75,12 +80,6 @@ async def prepare_jetstream(nats_url: str, topology: Topology, consumers: list[C
             await ensure_consumer(js, topology.stream, spec)
     finally:
         await nc.close()
-
-
-def derived_event_id(source_event_id: uuid.UUID, stage: str) -> uuid.UUID:
-    """Same input event + stage -> same output event id, so a retried hop publishes a duplicate
-    that JetStream drops (Nats-Msg-Id) and consumers recognise."""
-    return uuid.uuid5(_DERIVED_EVENT_NS, f"{source_event_id}:{stage}")
 
 
 async def publish_event(
@@ -127,20 +126,69 @@ async def keep_alive(msg: NatsMessage, every_seconds: float) -> AsyncIterator[No
 
 
 GiveUp = Callable[[E | None, dict[str, Any], str, int], Awaitable[None]]
+CountFailure = Callable[[E, str], Awaitable[int]]
+
+# An outage of something we depend on (Postgres, NATS, the object store, the network), as opposed
+# to a fault of this message: the message waits for the outage to end and never counts as failed.
+_OUTAGE_TYPES: tuple[type[BaseException], ...] = (
+    ConnectionError,  # refused / reset / broken pipe
+    TimeoutError,  # asyncio's and nats' timeouts too (a paused Postgres answers nothing)
+    asyncpg.PostgresConnectionError,
+    asyncpg.InterfaceError,
+    asyncpg.exceptions.AdminShutdownError,
+    asyncpg.exceptions.CrashShutdownError,
+    asyncpg.exceptions.CannotConnectNowError,
+    asyncpg.exceptions.TooManyConnectionsError,
+    nats.errors.ConnectionClosedError,
+    nats.errors.ConnectionReconnectingError,
+    nats.errors.NoRespondersError,
+    nats.errors.NoServersError,
+    nats.errors.StaleConnectionError,
+    nats.errors.TimeoutError,
+    nats.js.errors.ServiceUnavailableError,
+)
+
+
+def is_outage(error: BaseException) -> bool:
+    """True when the error (or one it was raised from) says a dependency is unreachable."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, _OUTAGE_TYPES):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
+@dataclass(frozen=True)
+class DeliveryPolicy:
+    """How a consumer treats a message it could not handle.
+
+    JetStream's own `max_deliver` is unlimited (a NAK on the last allowed delivery would be final and
+    lose the message); this policy gives up instead, and only once the dead letter is stored:
+    - an outage (see `is_outage`) is retried with capped backoff for as long as it lasts;
+    - any other error counts as a failure of this message (`count_failure`, stored in Postgres, so
+      outages and crashes do not use up attempts); after `max_failures` of them, `give_up`.
+    """
+
+    max_failures: int
+    give_up: GiveUp[Any]
+    count_failure: CountFailure[Any] | None = None  # None: count JetStream deliveries instead
+    retry_cap_seconds: float = 300.0
 
 
 async def settle(
     msg: NatsMessage,
     model: type[E],
     handle: Callable[[E, NatsMessage], Awaitable[None]],
-    give_up: GiveUp[E],
-    max_deliver: int,
+    policy: DeliveryPolicy,
 ) -> None:
     attempt = msg.raw_message.metadata.num_delivered or 1
     try:
         event = model.model_validate_json(msg.body)
     except ValidationError as exc:
-        await _give_up_safely(msg, give_up, None, f"unreadable {model.__name__} message: {exc}", attempt)
+        await _give_up_safely(msg, policy, None, f"unreadable {model.__name__} message: {exc}", attempt)
         return
     with bound_context(tenant_id=event.tenant_id, invoice_id=event.invoice_id, attempt=attempt):
         log.info("message_received", subject=msg.raw_message.subject, event_type=model.__name__)
@@ -149,31 +197,59 @@ async def settle(
             await handle(event, msg)
         except PermanentFailure as exc:
             log.warning("message_failed_permanently", error=str(exc))
-            await _give_up_safely(msg, give_up, event, str(exc), attempt)
+            await _give_up_safely(msg, policy, event, str(exc), attempt)
         except Exception as exc:
-            if attempt >= max_deliver:
-                log.error("message_failed_last_attempt", error=str(exc), exc_info=True)
-                reason = f"gave up after {attempt} attempts: {type(exc).__name__}: {exc}"
-                await _give_up_safely(msg, give_up, event, reason, attempt)
-            else:
-                delay = retry_delay(attempt)
-                log.warning("message_failed_will_retry", error=str(exc), retry_in_s=round(delay, 1))
-                await msg.nack(delay=delay)
+            await _after_error(msg, policy, event, exc, attempt)
         else:
-            await msg.ack()
+            await _settle_quietly(msg.ack())
             log.info("message_done", seconds=round(time.perf_counter() - started, 3))
 
 
-async def _give_up_safely(
-    msg: NatsMessage, give_up: GiveUp[Any], event: Event | None, reason: str, attempt: int
+async def _after_error(
+    msg: NatsMessage, policy: DeliveryPolicy, event: Event, exc: Exception, attempt: int
 ) -> None:
+    error = f"{type(exc).__name__}: {exc}"
+    if is_outage(exc):
+        delay = retry_delay(attempt, cap=policy.retry_cap_seconds)
+        log.warning("message_waits_for_outage", error=error, retry_in_s=round(delay, 1))
+        await _settle_quietly(msg.nack(delay=delay))
+        return
+    try:
+        failures = await policy.count_failure(event, error) if policy.count_failure else attempt
+    except Exception as count_error:  # could not even count it: the database is away, wait
+        log.warning("failure_not_counted", error=str(count_error))
+        await _settle_quietly(msg.nack(delay=retry_delay(attempt, cap=policy.retry_cap_seconds)))
+        return
+    if failures >= policy.max_failures:
+        log.error("message_failed_last_attempt", error=str(exc), exc_info=True)
+        await _give_up_safely(msg, policy, event, f"gave up after {failures} attempts: {error}", failures)
+        return
+    delay = retry_delay(failures, cap=policy.retry_cap_seconds)
+    log.warning("message_failed_will_retry", error=str(exc), failures=failures, retry_in_s=round(delay, 1))
+    await _settle_quietly(msg.nack(delay=delay))
+
+
+async def _give_up_safely(
+    msg: NatsMessage, policy: DeliveryPolicy, event: Event | None, reason: str, attempt: int
+) -> None:
+    """Store the dead letter first; only then settle. If it cannot be stored, the message stays."""
     payload: dict[str, Any]
     try:
         payload = event.model_dump(mode="json") if event else {"raw": msg.body.decode("utf-8", "replace")}
-        await give_up(event, payload, reason, attempt)
+        await policy.give_up(event, payload, reason, attempt)
     except Exception:
-        # Could not even record the failure (database down?): let JetStream redeliver later.
+        # Could not record the failure (database down?): JetStream redelivers it later (its own
+        # max_deliver is unlimited, so this NAK is never the last word).
         log.exception("give_up_failed")
-        await msg.nack(delay=retry_delay(attempt))
+        await _settle_quietly(msg.nack(delay=retry_delay(attempt, cap=policy.retry_cap_seconds)))
         return
-    await msg.ack()
+    await _settle_quietly(msg.ack())
+
+
+async def _settle_quietly(settling: Awaitable[Any]) -> None:
+    """An ack/nak lost to a NATS blip is not an error of the message: it is simply redelivered
+    after ack_wait, and every handler is idempotent."""
+    try:
+        await settling
+    except Exception as error:
+        log.warning("settle_failed", error=str(error))

@@ -23,9 +23,16 @@ async def _init_connection(conn: asyncpg.Connection) -> None:
         await conn.set_type_codec(type_name, encoder=json.dumps, decoder=json.loads, schema="pg_catalog")
 
 
-async def create_pool(database_url: str, min_size: int = 1, max_size: int = 5) -> asyncpg.Pool:
+async def create_pool(
+    database_url: str, min_size: int = 1, max_size: int = 5, command_timeout: float | None = None
+) -> asyncpg.Pool:
     pool = await asyncpg.create_pool(
-        database_url, min_size=min_size, max_size=max_size, init=_init_connection
+        database_url,
+        min_size=min_size,
+        max_size=max_size,
+        init=_init_connection,
+        command_timeout=command_timeout,
+        timeout=30,  # connecting: a paused server accepts the TCP connection and then says nothing
     )
     assert pool is not None
     return pool

@@ -36,6 +36,7 @@ class InvoiceUploaded(Event):
     content_type: str | None = None
     size_bytes: int
     sha256: str
+    run: int | None = None  # pipeline run (invoices.pipeline_run); None: published before runs existed
 
 
 class OcrWord(BaseModel):
@@ -107,12 +108,14 @@ class PageText(BaseModel):
 
 
 class TextExtracted(Event):
-    """OCR finished. `pages` holds the text; word boxes stay in the object store at `ocr_key`."""
+    """OCR finished. `pages` holds the text, unless it is too large for a message (then empty: read
+    the OcrDocument at `ocr_key`, where the word boxes always are)."""
 
     ocr_key: str
     media_type: str
     pages: list[PageText]
     provider: str | None = None  # requested extraction provider (re-extract); None = configured default
+    run: int | None = None  # pipeline run (invoices.pipeline_run); None: published before runs existed
 
 
 class InvoiceSaved(Event):

@@ -1,4 +1,10 @@
-"""Invoice status writes shared by every pipeline hop (each hop owns its own other tables)."""
+"""Invoice status writes shared by every pipeline hop (each hop owns its own other tables).
+
+The allowed moves are enforced by a trigger (migration 0040); `advance` is how a pipeline hop moves
+an invoice: a conditional update that is a no-op (returns False) when the invoice is not where the
+message expects it — already further, deleted, or in a newer run — so redelivered and out-of-order
+messages never move an invoice backwards.
+"""
 
 from __future__ import annotations
 
@@ -45,6 +51,65 @@ async def set_status(
     return row is not None
 
 
+PIPELINE_STATES = (InvoiceStatus.RECEIVED, InvoiceStatus.OCR_DONE)
+
+
+async def advance(
+    conn: asyncpg.Connection | asyncpg.Pool,
+    tenant_id: uuid.UUID,
+    invoice_id: uuid.UUID,
+    to: InvoiceStatus,
+    expected: tuple[InvoiceStatus, ...],
+    run: int | None,
+    error: str | None = None,
+    **columns: Any,
+) -> bool:
+    """Move the invoice to `to` only if it is in one of `expected` and in pipeline run `run` (None:
+    any run, for events published before runs existed). True when it moved."""
+    assignments = ", ".join(f"{name} = ${i}" for i, name in enumerate(columns, start=7))
+    extra = f", {assignments}" if assignments else ""
+    row = await conn.fetchrow(
+        f"""
+        WITH updated AS (
+            UPDATE invoices SET status = $3, error = $4, updated_at = now(){extra}
+            WHERE id = $2 AND tenant_id = $1 AND status = ANY($5::text[])
+              AND ($6::integer IS NULL OR pipeline_run = $6)
+            RETURNING id, tenant_id
+        )
+        INSERT INTO invoice_status_history (invoice_id, tenant_id, status, error)
+        SELECT id, tenant_id, $3, $4 FROM updated
+        RETURNING invoice_id
+        """,
+        tenant_id,
+        invoice_id,
+        str(to),
+        error,
+        [str(status) for status in expected],
+        run,
+        *columns.values(),
+    )
+    return row is not None
+
+
+async def is_awaiting(
+    conn: asyncpg.Connection | asyncpg.Pool,
+    tenant_id: uuid.UUID,
+    invoice_id: uuid.UUID,
+    status: InvoiceStatus,
+    run: int | None,
+) -> bool:
+    """True when the invoice still waits for this step (a cheap check before expensive work; the
+    conditional update in `advance` is what guarantees it)."""
+    row = await conn.fetchrow(
+        "SELECT status, pipeline_run FROM invoices WHERE id = $1 AND tenant_id = $2", invoice_id, tenant_id
+    )
+    return row is not None and row["status"] == status and (run is None or row["pipeline_run"] == run)
+
+
+async def current_run(conn: asyncpg.Connection | asyncpg.Pool, invoice_id: uuid.UUID) -> int:
+    return int(await conn.fetchval("SELECT pipeline_run FROM invoices WHERE id = $1", invoice_id) or 1)
+
+
 @dataclass(frozen=True)
 class DeadLetter:
     """A message a consumer gave up on, with why and after how many deliveries."""
@@ -56,6 +121,8 @@ class DeadLetter:
     attempts: int
     tenant_id: uuid.UUID | None
     invoice_id: uuid.UUID | None
+    event_id: uuid.UUID | None = None
+    run: int | None = None  # the pipeline run the message belonged to
 
     @classmethod
     def of(
@@ -69,13 +136,20 @@ class DeadLetter:
             attempts,
             event.tenant_id if event else None,
             event.invoice_id if event else None,
+            event.event_id if event else None,
+            getattr(event, "run", None),
         )
 
 
 async def record_dead_letter(conn: asyncpg.Connection | asyncpg.Pool, letter: DeadLetter) -> None:
+    """Store (or, for a message given up on again, refresh) the dead letter; one row per message."""
     await conn.execute(
-        """INSERT INTO dead_letters (consumer, subject, tenant_id, invoice_id, payload, error, attempts)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)""",
+        """INSERT INTO dead_letters
+             (consumer, subject, tenant_id, invoice_id, payload, error, attempts, event_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+           ON CONFLICT (consumer, event_id) WHERE event_id IS NOT NULL DO UPDATE
+           SET error = EXCLUDED.error, attempts = EXCLUDED.attempts, created_at = now(),
+               replayed_at = NULL""",
         letter.consumer,
         letter.subject,
         letter.tenant_id,
@@ -83,12 +157,38 @@ async def record_dead_letter(conn: asyncpg.Connection | asyncpg.Pool, letter: De
         letter.payload,
         letter.error,
         letter.attempts,
+        letter.event_id,
     )
 
 
 async def fail_invoice(pool: asyncpg.Pool, letter: DeadLetter) -> None:
-    """Give up on a message: keep it as a dead letter and tell the user why their invoice failed."""
+    """Give up on a pipeline message: keep it as a dead letter and tell the user why their invoice
+    failed — unless the invoice has moved on meanwhile (a newer run, or already extracted)."""
     async with pool.acquire() as conn, conn.transaction():
         await record_dead_letter(conn, letter)
         if letter.tenant_id and letter.invoice_id:
-            await set_status(conn, letter.tenant_id, letter.invoice_id, InvoiceStatus.FAILED, letter.error)
+            await advance(
+                conn,
+                letter.tenant_id,
+                letter.invoice_id,
+                InvoiceStatus.FAILED,
+                PIPELINE_STATES,
+                letter.run,
+                letter.error,
+            )
+
+
+async def count_failure(pool: asyncpg.Pool, consumer: str, event_id: uuid.UUID, error: str) -> int:
+    """One more failed handling of this message by this consumer; returns how many so far."""
+    return int(
+        await pool.fetchval(
+            """INSERT INTO delivery_failures (consumer, event_id, failures, last_error) VALUES ($1, $2, 1, $3)
+               ON CONFLICT (consumer, event_id) DO UPDATE
+               SET failures = delivery_failures.failures + 1, last_error = EXCLUDED.last_error,
+                   updated_at = now()
+               RETURNING failures""",
+            consumer,
+            event_id,
+            error[:2000],
+        )
+    )

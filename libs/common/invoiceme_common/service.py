@@ -2,7 +2,9 @@
 
 `ServiceRuntime` holds what handlers need (pool, storage, broker, topology), filled in at start-up:
 nothing connects at import time. `subscribe()` registers a durable pull consumer whose delivery is
-settled by `bus.settle` (manual ack, backoff, dead letter + failed status when giving up).
+settled by `bus.settle` (manual ack, backoff, dead letter + failed status when giving up). Every
+runtime also runs an outbox relay, so events written by any process get published while any
+service is up.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from faststream import AckPolicy, FastStream
 from faststream.nats import JStream, NatsBroker, NatsMessage, PullSub
 from nats.aio.client import Client as NatsClient
 
-from .bus import E, GiveUp, make_broker, prepare_jetstream, settle
+from .bus import DeliveryPolicy, E, GiveUp, make_broker, prepare_jetstream, settle
 from .db import create_pool, migrate
-from .invoice_store import DeadLetter, fail_invoice
+from .events import Event
+from .invoice_store import DeadLetter, count_failure, fail_invoice, record_dead_letter
 from .logging import configure_logging
+from .outbox import OutboxRelay
 from .settings import CommonSettings
 from .storage import ObjectStorage, open_storage
 from .topology import ConsumerSpec, Topology
@@ -37,6 +41,7 @@ class ServiceRuntime:
     _pool: asyncpg.Pool | None = None
     _storage: ObjectStorage | None = None
     _nc: NatsClient | None = None
+    _relay: OutboxRelay | None = None
 
     @property
     def pool(self) -> asyncpg.Pool:
@@ -56,29 +61,50 @@ class ServiceRuntime:
         model: type[E],
         handle: Callable[[E, NatsMessage], Awaitable[None]],
         max_workers: int = 1,
+        fails_invoice: bool = True,
     ) -> None:
+        """`fails_invoice=False` for projections: giving up keeps the dead letter but never marks
+        the user's invoice failed (analytics being stuck says nothing about the document)."""
         self.consumers.append(spec)
 
         async def give_up(event: E | None, payload: dict[str, Any], reason: str, attempts: int) -> None:
-            await fail_invoice(self.pool, DeadLetter.of(spec, event, payload, reason, attempts))
+            letter = DeadLetter.of(spec, event, payload, reason, attempts)
+            if fails_invoice:
+                await fail_invoice(self.pool, letter)
+            else:
+                await record_dead_letter(self.pool, letter)
 
-        subscribe_durable(self.broker, self.topology, spec, model, handle, give_up, max_workers)
+        async def count(event: Event, error: str) -> int:
+            return await count_failure(self.pool, spec.durable, event.event_id, error)
+
+        policy = DeliveryPolicy(spec.max_deliver, give_up, count, self.settings.retry_backoff_cap_seconds)
+        subscribe_durable(self.broker, self.topology, spec, model, handle, policy, max_workers)
 
     async def start(self) -> None:
         settings = self.settings
         await migrate(settings.database_url)
         await prepare_jetstream(settings.nats_url, self.topology, self.consumers)
-        self._pool = await create_pool(settings.database_url, settings.db_pool_min, settings.db_pool_max)
-        # A connection of our own for the object store, ready before subscribers start consuming.
-        self._nc = await nats.connect(settings.nats_url, max_reconnect_attempts=-1)
-        self._storage = open_storage(
-            settings.storage_backend,
-            self._nc.jetstream(),
-            self.topology.originals_bucket,
-            settings.storage_dir,
+        self._pool = await create_pool(
+            settings.database_url,
+            settings.db_pool_min,
+            settings.db_pool_max,
+            command_timeout=settings.db_command_timeout_seconds,
         )
+        # A connection of our own for the object store and the outbox relay, ready before
+        # subscribers start consuming.
+        self._nc = await nats.connect(settings.nats_url, max_reconnect_attempts=-1)
+        js = self._nc.jetstream()
+        self._storage = open_storage(
+            settings.storage_backend, js, self.topology.originals_bucket, settings.storage_dir
+        )
+        self._relay = OutboxRelay(
+            self._pool, js, self.topology.stream, settings.database_url, settings.outbox_poll_seconds
+        )
+        self._relay.start()
 
     async def stop(self) -> None:
+        if self._relay is not None:
+            await self._relay.stop()
         if self._pool is not None:
             await self._pool.close()
         if self._nc is not None:
@@ -91,14 +117,16 @@ def subscribe_durable(
     spec: ConsumerSpec,
     model: type[E],
     handle: Callable[[E, NatsMessage], Awaitable[None]],
-    give_up: GiveUp[E],
+    give_up: GiveUp[E] | DeliveryPolicy,
     max_workers: int = 1,
 ) -> None:
     """A durable pull consumer with manual acks, settled by `bus.settle`. Declare it first
-    (`prepare_jetstream` / `ensure_consumer`): binding does not update an existing config."""
+    (`prepare_jetstream` / `ensure_consumer`): binding does not update an existing config.
+    A bare `give_up` counts failures by JetStream deliveries (outages still never count)."""
+    policy = give_up if isinstance(give_up, DeliveryPolicy) else DeliveryPolicy(spec.max_deliver, give_up)
 
     async def on_message(msg: NatsMessage) -> None:
-        await settle(msg, model, handle, give_up, spec.max_deliver)
+        await settle(msg, model, handle, policy)
 
     on_message.__name__ = f"on_{spec.subject.rsplit('.', 1)[-1]}"
     broker.subscriber(

@@ -27,8 +27,15 @@ class CommonSettings(BaseSettings):
     # "nats": JetStream Object Store (no shared disk needed); "local": a folder (single-host only).
     storage_backend: Literal["nats", "local"] = "nats"
     storage_dir: str = ".data/files"
+    # Failed handlings of one message (outages and crashes excluded) before a consumer gives up on it.
     max_deliver: int = Field(default=5, ge=2, le=50)
     ack_wait_seconds: float = Field(default=60.0, gt=1)
+    # Longest wait between two redeliveries (retries back off exponentially up to it).
+    retry_backoff_cap_seconds: float = Field(default=300.0, ge=1)
+    # A query still running after this long fails (a hung or paused Postgres must not hang a worker).
+    db_command_timeout_seconds: float = Field(default=60.0, gt=0)
+    # How often the outbox relay looks for unpublished events when no notification woke it.
+    outbox_poll_seconds: float = Field(default=1.0, gt=0)
 
     @field_validator("log_level")
     @classmethod

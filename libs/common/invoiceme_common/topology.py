@@ -14,21 +14,42 @@ from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy, StorageType, S
 from nats.js.errors import BadRequestError, NotFoundError
 
 
+# ~1 year of redeliveries at the longest backoff: the application gives up long before (ConsumerSpec).
+JETSTREAM_MAX_DELIVER = 100_000
+
+
 @dataclass(frozen=True)
 class ConsumerSpec:
     durable: str
     subject: str
     ack_wait_seconds: float
+    # Failures of one message's handling before the consumer gives up on it (dead letter). Counted by
+    # the application (bus.DeliveryPolicy), not by JetStream: see `config()`.
     max_deliver: int
+    backoff_cap_seconds: float = 600.0
+
+    def redelivery_backoff(self) -> list[float]:
+        """Waits before JetStream redelivers a message nobody acknowledged (a worker crashed or hung):
+        the ack wait first, then doubling up to the cap, so a crash loop slows down instead of spinning."""
+        waits, wait = [], self.ack_wait_seconds
+        while wait < self.backoff_cap_seconds:
+            waits.append(wait)
+            wait *= 2
+        return [*waits, max(self.backoff_cap_seconds, self.ack_wait_seconds)]
 
     def config(self) -> ConsumerConfig:
+        backoff = self.redelivery_backoff()
         return ConsumerConfig(
             durable_name=self.durable,
             filter_subject=self.subject,
             deliver_policy=DeliverPolicy.ALL,
             ack_policy=AckPolicy.EXPLICIT,
-            ack_wait=self.ack_wait_seconds,
-            max_deliver=self.max_deliver,
+            ack_wait=backoff[0],  # the server sets it to the first backoff value anyway
+            backoff=backoff,
+            # Unlimited in practice: JetStream never redelivers past max_deliver, even after a NAK,
+            # so a real limit loses every message whose give-up could not be stored (Postgres down).
+            # Not -1: servers before 2.10 refuse -1 together with a backoff list.
+            max_deliver=JETSTREAM_MAX_DELIVER,
             max_ack_pending=1000,
         )
 
@@ -117,7 +138,7 @@ async def ensure_stream(js: JetStreamContext, topology: Topology) -> None:
     await js.update_stream(config)
 
 
-_MANAGED_FIELDS = ("filter_subject", "ack_wait", "max_deliver", "ack_policy")
+_MANAGED_FIELDS = ("filter_subject", "ack_wait", "max_deliver", "ack_policy", "backoff")
 
 
 async def ensure_consumer(js: JetStreamContext, stream: str, spec: ConsumerSpec) -> None:

@@ -34,14 +34,25 @@ def build_app(settings: AnalyticsSettings | None = None) -> tuple[FastStream, An
             async with keep_alive(msg, max(1.0, ack_wait / 3)):
                 await handlers.on_tenant_settings_changed(event, ctx)
 
+        # A projection that gives up keeps a dead letter, but never marks the user's invoice failed.
         runtime.subscribe(
-            topology.analytics_consumer(ack_wait, max_deliver), InvoiceSaved, saved, max_workers=4
+            topology.analytics_consumer(ack_wait, max_deliver),
+            InvoiceSaved,
+            saved,
+            max_workers=4,
+            fails_invoice=False,
         )
-        runtime.subscribe(topology.analytics_deleted_consumer(ack_wait, max_deliver), InvoiceDeleted, deleted)
+        runtime.subscribe(
+            topology.analytics_deleted_consumer(ack_wait, max_deliver),
+            InvoiceDeleted,
+            deleted,
+            fails_invoice=False,
+        )
         runtime.subscribe(
             topology.analytics_settings_consumer(ack_wait, max_deliver),
             TenantSettingsChanged,
             settings_changed,
+            fails_invoice=False,
         )
 
     app, _ = create_service_app("analytics", settings, wire)

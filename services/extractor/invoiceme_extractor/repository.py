@@ -8,9 +8,12 @@ from typing import Any
 
 import asyncpg
 
+from invoiceme_common import outbox
 from invoiceme_common.businesses import enrich_saved_invoice
-from invoiceme_common.invoice_store import set_status
+from invoiceme_common.events import InvoiceSaved, TextExtracted
+from invoiceme_common.invoice_store import advance
 from invoiceme_common.status import InvoiceStatus
+from invoiceme_common.topology import Topology
 
 from .contract import Extraction
 
@@ -26,26 +29,54 @@ class SavedExtraction:
     business_id: uuid.UUID | None  # the business the invoice was matched (or manually kept) to
 
 
+def saved_event(
+    source: TextExtracted, extraction: Extraction, status: InvoiceStatus, saved_as: SavedExtraction
+) -> InvoiceSaved:
+    """What analytics hear about this save (a new event id: a new step, never a copy of an old one)."""
+    return InvoiceSaved(
+        tenant_id=source.tenant_id,
+        invoice_id=source.invoice_id,
+        extraction_version=saved_as.version,
+        status=str(status),
+        business_id=saved_as.business_id,
+        vendor_name=extraction.vendor_name,
+        invoice_date=extraction.invoice_date,
+        currency=extraction.currency,
+        total=extraction.total,
+        fields=stored_fields(extraction),
+    )
+
+
 async def save_extraction(
     pool: asyncpg.Pool,
-    tenant_id: uuid.UUID,
-    invoice_id: uuid.UUID,
+    source: TextExtracted,
     extraction: Extraction,
     status: InvoiceStatus,
-) -> SavedExtraction | None:
-    """Save fields, bump extraction_version and match the business (same transaction, so analytics
-    learn the business from this very InvoiceSaved); None when the invoice was deleted meanwhile."""
+    topology: Topology,
+    correlation_id: str | None = None,
+) -> InvoiceSaved | None:
+    """In one transaction: move the invoice from ocr_done (this run only) to `status`, save the
+    fields as a new extraction version (the old ones stay in invoice_extractions), match the
+    business, and queue InvoiceSaved in the outbox. None when the invoice was deleted or moved on
+    (a redelivered message, or a newer run): nothing is written then, so a user's edits stay."""
+    tenant_id, invoice_id = source.tenant_id, source.invoice_id
+    fields = stored_fields(extraction)
     async with pool.acquire() as conn, conn.transaction():
         version = await conn.fetchval(
             """UPDATE invoices SET fields = $3, warnings = $4, extraction_version = extraction_version + 1
-               WHERE id = $2 AND tenant_id = $1 RETURNING extraction_version""",
+               WHERE id = $2 AND tenant_id = $1 AND status = $5 AND ($6::integer IS NULL OR pipeline_run = $6)
+               RETURNING extraction_version""",
             tenant_id,
             invoice_id,
-            stored_fields(extraction),
+            fields,
             [w.model_dump() for w in extraction.warnings],
+            str(InvoiceStatus.OCR_DONE),
+            source.run,
         )
         if version is None:
             return None
-        await set_status(conn, tenant_id, invoice_id, status)
-        decision = await enrich_saved_invoice(conn, tenant_id, invoice_id, stored_fields(extraction))
-        return SavedExtraction(int(version), decision.business_id)
+        await advance(conn, tenant_id, invoice_id, status, (InvoiceStatus.OCR_DONE,), source.run)
+        decision = await enrich_saved_invoice(conn, tenant_id, invoice_id, fields)
+        event = saved_event(source, extraction, status, SavedExtraction(int(version), decision.business_id))
+        await outbox.add(conn, event, topology.invoice_saved, topology.stream, correlation_id)
+        return event

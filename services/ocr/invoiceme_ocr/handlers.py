@@ -1,12 +1,18 @@
-"""OCR hop: InvoiceUploaded -> read the original -> store the full OCR result -> TextExtracted."""
+"""OCR hop: InvoiceUploaded -> read the original -> store the full OCR result -> TextExtracted.
+
+The status move and the TextExtracted event are written in one transaction (the outbox publishes
+the event), and only when the invoice still waits for OCR in this run: a redelivered upload of an
+invoice that is already further, or in a newer run, does nothing.
+"""
 
 from __future__ import annotations
 
 from faststream.nats import NatsMessage
 
-from invoiceme_common.bus import PermanentFailure, derived_event_id, keep_alive, publish_event
-from invoiceme_common.events import InvoiceUploaded, PageText, TextExtracted
-from invoiceme_common.invoice_store import set_status
+from invoiceme_common import outbox
+from invoiceme_common.bus import PermanentFailure, keep_alive
+from invoiceme_common.events import InvoiceUploaded, OcrDocument, PageText, TextExtracted
+from invoiceme_common.invoice_store import advance, current_run, is_awaiting
 from invoiceme_common.logging import get_logger
 from invoiceme_common.service import ServiceRuntime
 from invoiceme_common.status import InvoiceStatus
@@ -16,15 +22,32 @@ from .engine import UnreadableDocument
 from .reader import DocumentReader
 
 log = get_logger(__name__)
+# Above this much text the event carries none and the extractor reads the stored OCR result
+# (NATS refuses messages over 1 MiB; a 30-page document's text can come close).
+INLINE_TEXT_LIMIT = 256 * 1024
 
 
 def ocr_result_key(event: InvoiceUploaded) -> str:
     return f"ocr/{event.tenant_id}/{event.invoice_id}.json"
 
 
+def inline_pages(document: OcrDocument, limit: int = INLINE_TEXT_LIMIT) -> list[PageText]:
+    """The pages' text for the event, or none when it is too large to travel in a message."""
+    if sum(len(page.text.encode()) for page in document.pages) > limit:
+        return []
+    return [
+        PageText(number=p.number, text=p.text, method=p.method, confidence=p.confidence)
+        for p in document.pages
+    ]
+
+
 async def on_invoice_uploaded(
     event: InvoiceUploaded, msg: NatsMessage, runtime: ServiceRuntime, reader: DocumentReader
 ) -> None:
+    status = InvoiceStatus.RECEIVED
+    if not await is_awaiting(runtime.pool, event.tenant_id, event.invoice_id, status, event.run):
+        log.info("ocr_not_needed", reason="invoice deleted, already read, or in a newer run")
+        return
     try:
         original = await runtime.storage.get(event.storage_key)
     except StoredObjectMissing as exc:
@@ -36,33 +59,31 @@ async def on_invoice_uploaded(
             raise PermanentFailure(str(exc)) from exc
     key = ocr_result_key(event)
     await runtime.storage.put(key, document.model_dump_json().encode())
-    exists = await set_status(
-        runtime.pool,
-        event.tenant_id,
-        event.invoice_id,
-        InvoiceStatus.OCR_DONE,
-        text_source=document.method,
-        ocr_confidence=min(page.confidence for page in document.pages),
-        page_count=len(document.pages),
-        ocr_key=key,
-        ocr_text=document.text.replace("\x00", ""),  # searchable before extraction; Postgres refuses NUL
-    )
-    if not exists:
-        log.info("invoice_deleted_before_ocr_finished")
-        return
-    log.info("ocr_done", pages=len(document.pages), method=document.method, chars=len(document.text))
-    extracted = TextExtracted(
-        event_id=derived_event_id(event.event_id, "ocr"),
-        tenant_id=event.tenant_id,
-        invoice_id=event.invoice_id,
-        ocr_key=key,
-        media_type=document.media_type,
-        pages=[
-            PageText(number=p.number, text=p.text, method=p.method, confidence=p.confidence)
-            for p in document.pages
-        ],
-    )
     topology = runtime.topology
-    await publish_event(
-        runtime.broker, extracted, topology.text_extracted, topology.stream, msg.correlation_id
-    )
+    async with runtime.pool.acquire() as conn, conn.transaction():
+        moved = await advance(
+            conn,
+            event.tenant_id,
+            event.invoice_id,
+            InvoiceStatus.OCR_DONE,
+            (status,),
+            event.run,
+            text_source=document.method,
+            ocr_confidence=min(page.confidence for page in document.pages),
+            page_count=len(document.pages),
+            ocr_key=key,
+            ocr_text=document.text.replace("\x00", ""),  # searchable before extraction; no NUL in Postgres
+        )
+        if not moved:
+            log.info("ocr_result_not_applied", reason="invoice deleted or moved on meanwhile")
+            return
+        extracted = TextExtracted(
+            tenant_id=event.tenant_id,
+            invoice_id=event.invoice_id,
+            ocr_key=key,
+            media_type=document.media_type,
+            pages=inline_pages(document),
+            run=event.run or await current_run(conn, event.invoice_id),
+        )
+        await outbox.add(conn, extracted, topology.text_extracted, topology.stream, msg.correlation_id)
+    log.info("ocr_done", pages=len(document.pages), method=document.method, chars=len(document.text))

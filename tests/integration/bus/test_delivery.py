@@ -13,7 +13,8 @@ from faststream.nats import NatsMessage
 
 from invoiceme_common.bus import PermanentFailure, publish_event
 from invoiceme_common.events import InvoiceUploaded
-from invoiceme_common.service import ServiceRuntime, create_service_app
+from invoiceme_common.invoice_store import DeadLetter, fail_invoice
+from invoiceme_common.service import ServiceRuntime, create_service_app, subscribe_durable
 from invoiceme_common.settings import CommonSettings
 from invoiceme_common.topology import Topology, ensure_stream
 
@@ -185,3 +186,66 @@ async def test_a_replayed_dead_letter_is_delivered_again(settings, db):
     assert await db.fetchval(
         "SELECT replayed_at IS NOT NULL FROM dead_letters WHERE invoice_id = $1", invoice_id
     )
+
+
+class TestOutages:
+    """An outage never costs a message: it waits, however many deliveries that takes."""
+
+    async def test_an_outage_does_not_use_up_attempts(self, settings, db):
+        tenant_id, invoice_id = await _make_invoice(db)
+        attempts: list[int] = []
+
+        async def database_away(event: InvoiceUploaded, msg: NatsMessage) -> None:
+            attempts.append(msg.raw_message.metadata.num_delivered)
+            if len(attempts) <= 3:  # as many deliveries as max_deliver (3) allows failures
+                raise ConnectionRefusedError("connect call failed ('127.0.0.1', 5432)")
+
+        async def done() -> bool:
+            return len(attempts) >= 4
+
+        # Redeliveries follow the consumer's server-side backoff (5, 10, 20 s with ack_wait 5).
+        await _run(settings, database_away, [_event(tenant_id, invoice_id)], db, done, wait_seconds=90)
+        assert attempts == [1, 2, 3, 4]
+        assert await db.fetchval("SELECT status FROM invoices WHERE id = $1", invoice_id) == "received"
+        assert await db.fetchval("SELECT count(*) FROM dead_letters WHERE invoice_id = $1", invoice_id) == 0
+
+    async def test_a_give_up_that_cannot_be_stored_keeps_the_message(self, settings, db):
+        """The dead letter could not be written (Postgres down) on the last allowed attempt: the
+        message must come back until it can be, instead of vanishing (issue 11)."""
+        tenant_id, invoice_id = await _make_invoice(db)
+        give_ups: list[int] = []
+
+        def wire(runtime: ServiceRuntime) -> None:
+            spec = runtime.topology.ocr_consumer(ack_wait=5, max_deliver=2)
+            runtime.consumers.append(spec)
+
+            async def broken(event: InvoiceUploaded, msg: NatsMessage) -> None:
+                raise RuntimeError("tesseract crashed")
+
+            async def give_up(event, payload, reason, attempts) -> None:  # type: ignore[no-untyped-def]
+                give_ups.append(attempts)
+                if len(give_ups) <= 2:
+                    raise ConnectionRefusedError("database down")
+                await fail_invoice(runtime.pool, DeadLetter.of(spec, event, payload, reason, attempts))
+
+            subscribe_durable(runtime.broker, runtime.topology, spec, InvoiceUploaded, broken, give_up)
+
+        _, runtime = create_service_app("bus-test", settings, wire)
+        await runtime.start()
+        await runtime.broker.start()
+        try:
+            topology = runtime.topology
+            event = _event(tenant_id, invoice_id)
+            await publish_event(runtime.broker, event, topology.invoice_uploaded, topology.stream)
+            for _ in range(300):
+                if await db.fetchval("SELECT status FROM invoices WHERE id = $1", invoice_id) == "failed":
+                    break
+                await asyncio.sleep(0.2)
+        finally:
+            await runtime.broker.stop()
+            await runtime.stop()
+        assert give_ups[:3] == [2, 3, 4]  # JetStream deliveries: it kept coming back past max_deliver
+        letters = await db.fetch(
+            "SELECT attempts, event_id FROM dead_letters WHERE invoice_id = $1", invoice_id
+        )
+        assert [(r["attempts"], r["event_id"]) for r in letters] == [(4, event.event_id)]

@@ -1,11 +1,11 @@
-"""Names, derived ids and retry spacing shared by every service."""
+"""Names, delivery limits, outage detection and retry spacing shared by every service."""
 
 from __future__ import annotations
 
-import uuid
+import asyncpg
 
-from invoiceme_common.bus import derived_event_id, retry_delay
-from invoiceme_common.topology import Topology
+from invoiceme_common.bus import is_outage, retry_delay
+from invoiceme_common.topology import JETSTREAM_MAX_DELIVER, Topology
 
 
 class TestTopology:
@@ -38,24 +38,42 @@ class TestTopology:
 
     def test_consumer_config_is_explicit(self):
         config = Topology().extractor_consumer(30, 4).config()
-        assert (config.ack_wait, config.max_deliver, config.filter_subject) == (
-            30,
-            4,
-            "invoiceme.invoice.text_extracted",
-        )
+        assert (config.ack_wait, config.filter_subject) == (30, "invoiceme.invoice.text_extracted")
+
+    def test_jetstream_never_stops_redelivering(self):
+        # Changed with issue 11: max_deliver used to be JetStream's limit (4 here), and a NAK on the
+        # last delivery lost the message when its dead letter could not be stored. The application
+        # now gives up (after storing the dead letter); JetStream's own limit is out of reach.
+        spec = Topology().extractor_consumer(30, 4)
+        assert spec.config().max_deliver == JETSTREAM_MAX_DELIVER >= 100_000 and spec.max_deliver == 4
+
+    def test_crashed_work_is_redelivered_with_growing_waits(self):
+        spec = Topology().ocr_consumer(60, 5)
+        assert spec.redelivery_backoff() == [60, 120, 240, 480, 600]
+        assert spec.config().backoff == spec.redelivery_backoff()
+        assert Topology().ocr_consumer(900, 5).redelivery_backoff() == [900]
 
 
-class TestDerivedIds:
-    """A retried hop publishes the same event id, so JetStream and consumers can drop the duplicate."""
+class TestOutages:
+    """An unreachable dependency is an outage to wait out, not a failure of the message."""
 
-    def test_same_input_same_output(self):
-        source = uuid.uuid4()
-        assert derived_event_id(source, "ocr") == derived_event_id(source, "ocr")
+    def test_connection_errors_and_timeouts_are_outages(self):
+        assert is_outage(ConnectionRefusedError("connect call failed"))
+        assert is_outage(TimeoutError())
+        assert is_outage(asyncpg.exceptions.CannotConnectNowError("the database system is starting up"))
 
-    def test_stage_and_source_matter(self):
-        source = uuid.uuid4()
-        assert derived_event_id(source, "ocr") != derived_event_id(source, "extract:1")
-        assert derived_event_id(source, "ocr") != derived_event_id(uuid.uuid4(), "ocr")
+    def test_an_error_raised_from_an_outage_is_one(self):
+        try:
+            try:
+                raise ConnectionResetError("reset by peer")
+            except ConnectionResetError as reset:
+                raise RuntimeError("could not save") from reset
+        except RuntimeError as error:
+            assert is_outage(error)
+
+    def test_a_bug_or_a_bad_document_is_not(self):
+        assert not is_outage(ValueError("bad total"))
+        assert not is_outage(asyncpg.exceptions.CheckViolationError("invoice cannot go from a to b"))
 
 
 class TestRetryDelay:

@@ -1,4 +1,4 @@
-"""The handler saves the fields with the right status and publishes InvoiceSaved (called as a function)."""
+"""The handler saves the fields with the right status and queues InvoiceSaved (called as a function)."""
 
 from __future__ import annotations
 
@@ -24,15 +24,17 @@ class FakeMessage:
 def saved(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     record: dict[str, Any] = {}
 
-    async def save_extraction(pool, tenant_id, invoice_id, extraction, status):  # type: ignore[no-untyped-def]
+    async def save_extraction(pool, source, extraction, status, topology, correlation_id):  # type: ignore[no-untyped-def]
         record["status"], record["extraction"] = status, extraction
-        return handlers.repository.SavedExtraction(version=3, business_id=BUSINESS_ID)
+        saved_as = handlers.repository.SavedExtraction(version=3, business_id=BUSINESS_ID)
+        record["event"] = handlers.repository.saved_event(source, extraction, status, saved_as)
+        return record["event"]
 
-    async def publish_event(broker, event, subject, stream, correlation_id):  # type: ignore[no-untyped-def]
-        record["event"] = event
+    async def is_awaiting(pool, tenant_id, invoice_id, status, run):  # type: ignore[no-untyped-def]
+        return status == InvoiceStatus.OCR_DONE
 
     monkeypatch.setattr(handlers.repository, "save_extraction", save_extraction)
-    monkeypatch.setattr(handlers, "publish_event", publish_event)
+    monkeypatch.setattr(handlers, "is_awaiting", is_awaiting)
     return record
 
 

@@ -1,0 +1,166 @@
+"""Transactional outbox: an event is written in the same transaction as the change it announces,
+and a relay publishes it to JetStream afterwards — so a crash or a NATS outage between the commit
+and the publish can delay an event, never lose it.
+
+`add()` is all a writer calls (inside its transaction). `OutboxRelay` runs in every service
+process: it wakes on a Postgres NOTIFY (on a dedicated connection: pooled ones drop listeners) or
+every `poll_seconds`, claims pending rows with `FOR UPDATE SKIP LOCKED` (several relays share the
+work), publishes each with `Nats-Msg-Id` = its id and waits for JetStream's ack before marking it
+published. A row published twice (a relay died between the ack and the mark) is dropped by
+JetStream's duplicate window, and consumers are idempotent beyond it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import asyncpg
+import structlog
+from nats.js import JetStreamContext
+
+from .bus import HEADER_INVOICE, HEADER_TENANT
+from .events import Event
+from .logging import get_logger
+
+NOTIFY_CHANNEL = "invoiceme_outbox"
+log = get_logger(__name__)
+
+
+async def add(
+    conn: asyncpg.Connection,
+    event: Event,
+    subject: str,
+    stream: str,
+    correlation_id: str | None = None,
+) -> uuid.UUID:
+    """Queue `event` for publishing when the surrounding transaction commits; returns its id.
+    The correlation id defaults to the one bound to the current request or message."""
+    correlation = correlation_id or structlog.contextvars.get_contextvars().get("correlation_id")
+    headers = {HEADER_TENANT: str(event.tenant_id), HEADER_INVOICE: str(event.invoice_id)}
+    if correlation:
+        headers["correlation_id"] = str(correlation)
+    await conn.execute(
+        """INSERT INTO outbox (id, stream, subject, payload, headers, tenant_id, invoice_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)""",
+        event.event_id,
+        stream,
+        subject,
+        event.model_dump_json(),
+        headers,
+        event.tenant_id,
+        event.invoice_id,
+    )
+    return event.event_id
+
+
+async def publish_pending(pool: asyncpg.Pool, js: JetStreamContext, stream: str, batch: int = 100) -> int:
+    """Publish up to `batch` pending events of `stream`, oldest first; returns how many went out."""
+    async with pool.acquire() as conn, conn.transaction():
+        rows = await conn.fetch(
+            """SELECT id, subject, payload, headers FROM outbox
+               WHERE stream = $1 AND published_at IS NULL ORDER BY seq LIMIT $2
+               FOR UPDATE SKIP LOCKED""",
+            stream,
+            batch,
+        )
+        published: list[uuid.UUID] = []
+        failure: Exception | None = None
+        for row in rows:
+            headers = {**_as_dict(row["headers"]), "Nats-Msg-Id": str(row["id"])}
+            try:
+                await js.publish(
+                    row["subject"], row["payload"].encode(), stream=stream, headers=headers, timeout=5
+                )
+            except Exception as error:  # NATS away: keep what was acknowledged, retry the rest
+                failure = error
+                break
+            published.append(row["id"])
+        if published:
+            await conn.execute("UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])", published)
+    if failure is not None:
+        raise failure
+    return len(published)
+
+
+def _as_dict(value: Any) -> dict[str, str]:
+    return json.loads(value) if isinstance(value, str) else dict(value)
+
+
+@dataclass
+class OutboxRelay:
+    """Publishes this namespace's outbox rows until stopped; survives Postgres and NATS outages."""
+
+    pool: asyncpg.Pool
+    js: JetStreamContext
+    stream: str
+    database_url: str
+    poll_seconds: float = 1.0
+    _task: asyncio.Task[None] | None = None
+    _wake: asyncio.Event | None = None
+
+    def start(self) -> None:
+        self._wake = asyncio.Event()
+        self._task = asyncio.create_task(self._run(), name=f"outbox-relay-{self.stream}")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    def wake(self) -> None:
+        if self._wake is not None:
+            self._wake.set()
+
+    async def _run(self) -> None:
+        listener = asyncio.create_task(self._listen())
+        failures = 0
+        try:
+            while True:
+                assert self._wake is not None
+                self._wake.clear()
+                try:
+                    sent = await publish_pending(self.pool, self.js, self.stream)
+                    failures = 0
+                except Exception as error:  # Postgres or NATS away: try again later, never give up
+                    failures += 1
+                    log.warning("outbox_relay_failed", error=f"{type(error).__name__}: {error}")
+                    await asyncio.sleep(min(10.0, 0.5 * 2**failures))
+                    continue
+                if sent:
+                    log.debug("outbox_published", events=sent)
+                    continue  # there may be more
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), self.poll_seconds)
+        finally:
+            listener.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await listener
+
+    async def _listen(self) -> None:
+        """Keep a LISTEN connection open (reconnecting after outages); polling covers the gaps."""
+        while True:
+            conn: asyncpg.Connection | None = None
+            try:
+                conn = await asyncpg.connect(self.database_url, timeout=10)
+                await conn.add_listener(NOTIFY_CHANNEL, self._on_notify)
+                while not conn.is_closed():
+                    await asyncio.sleep(self.poll_seconds * 5)
+                    await conn.execute("SELECT 1", timeout=10)  # notices a dead server
+            except asyncio.CancelledError:
+                raise
+            except Exception as error:
+                log.debug("outbox_listener_lost", error=str(error))
+            finally:
+                if conn is not None and not conn.is_closed():
+                    conn.terminate()
+            await asyncio.sleep(self.poll_seconds)
+
+    def _on_notify(self, _conn: Any, _pid: int, _channel: str, payload: str) -> None:
+        if payload == self.stream:
+            self.wake()
