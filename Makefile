@@ -19,7 +19,7 @@ TEST_DEBS := fonts-dejavu-core chromium
 help:
 	@echo "make run     - set up and run InvoiceMe at http://127.0.0.1:8000"
 	@echo "make test    - set up and run the whole test suite (unit, integration, end-to-end)"
-	@echo "make lint    - ruff + mypy"
+	@echo "make lint    - ruff (lint + format check) + mypy (libs, services, the CLI)"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
@@ -57,6 +57,7 @@ test-fast: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check libs services tests bench
+	$(BIN)/ruff format --check libs services tests bench
 	$(BIN)/mypy libs/common/invoiceme_common services
 
 fmt: $(STAMP)

@@ -47,7 +47,7 @@ async def extract_files(files: list[Path], out: Path, ocr_cache: Path | None = N
         reader.close()
 
 
-async def read_cached(reader, data: bytes, ocr_cache: Path | None):  # type: ignore[no-untyped-def]
+async def read_cached(reader, data: bytes, ocr_cache: Path | None):  # type: ignore[no-untyped-def]  # bench script, reader is duck-typed
     """OCR is the slow part: --ocr-cache keeps each file's OcrDocument (keyed by content) between runs."""
     from invoiceme_common.events import OcrDocument
 

@@ -36,7 +36,7 @@ def _receipt_texts(path: str) -> tuple[str, str]:
     return clean_text(plain), ours
 
 
-def read_receipt(gray) -> str:  # type: ignore[no-untyped-def]
+def read_receipt(gray) -> str:  # type: ignore[no-untyped-def]  # numpy image, untyped in bench
     from invoiceme_ocr.tesseract import ocr_image
 
     return ocr_image(1, gray, OcrOptions(languages="eng")).text

@@ -162,7 +162,7 @@ def _init_worker() -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
 
 
-def run_in_pool(func, *arguments: list) -> list:  # type: ignore[no-untyped-def,type-arg]
+def run_in_pool(func, *arguments: list) -> list:  # type: ignore[no-untyped-def,type-arg]  # generic helper of a bench script
     with ProcessPoolExecutor(2, initializer=_init_worker) as pool:
         return list(pool.map(func, *arguments))
 

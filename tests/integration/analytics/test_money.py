@@ -9,8 +9,8 @@ from decimal import Decimal
 
 import httpx
 
-from invoiceme_common.analytics_read import read_model
 from invoiceme_analytics.rates import RateService, online_providers
+from invoiceme_common.analytics_read import read_model
 from invoiceme_common.events import InvoiceSaved, TenantSettingsChanged
 from invoiceme_common.money import load_bundled_rates
 

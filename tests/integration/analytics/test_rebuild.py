@@ -9,11 +9,11 @@ from decimal import Decimal
 
 from click.testing import CliRunner
 
-from invoiceme_common.analytics_read import read_model
 from invoiceme_analytics.context import AnalyticsContext
 from invoiceme_analytics.replay import rebuild
 from invoiceme_analytics.settings import AnalyticsSettings
 from invoiceme_cli.main import cli
+from invoiceme_common.analytics_read import read_model
 from invoiceme_common.bus import make_broker, publish_event
 from invoiceme_common.events import InvoiceSaved
 from invoiceme_common.topology import Topology, ensure_stream

@@ -6,7 +6,12 @@ import uuid
 from datetime import date
 from decimal import Decimal
 
-from invoiceme_common.analytics_read.figures import business_figures, last_months, overall_figures, shift_month
+from invoiceme_common.analytics_read.figures import (
+    business_figures,
+    last_months,
+    overall_figures,
+    shift_month,
+)
 from invoiceme_common.analytics_read.read_model import BusinessRow, FactRow
 
 BIZ = BusinessRow(uuid.uuid4(), "Bezeq", Decimal("100"))

@@ -8,10 +8,10 @@ from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 
-from invoiceme_common.money import allocation_required, allocation_threshold, valid_allocation_number
-
 from invoiceme_common.analytics_read.figures import ZERO, month_key
 from invoiceme_common.analytics_read.read_model import BusinessRow, FactRow
+from invoiceme_common.money import allocation_required, allocation_threshold, valid_allocation_number
+
 from .model import Insight, fmt, party
 
 VAT_TOLERANCE = Decimal("1.00")

@@ -10,6 +10,7 @@ import uuid
 from datetime import date
 
 from invoiceme_common.analytics_read.read_model import BusinessRow, FactRow
+
 from .checks import budget_alerts, missing_allocation_numbers, vat_mismatches, vat_rate_mismatches
 from .model import Insight
 from .spending import month_over_month, possible_duplicates, recurring_charges, spikes

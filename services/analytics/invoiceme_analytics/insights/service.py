@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 import asyncpg
 
+from invoiceme_common.analytics_read import read_model
 from invoiceme_common.logging import get_logger
 
-from invoiceme_common.analytics_read import read_model
 from . import repository
 from .detectors import detect_all
 from .narrative import Narrator

@@ -12,6 +12,7 @@ from typing import Any
 
 from invoiceme_common.analytics_read.figures import ZERO, change_percent, month_key, shift_month
 from invoiceme_common.analytics_read.read_model import BusinessRow, FactRow
+
 from .model import Insight, fmt, groups, party, without_copies
 
 MOM_MIN_CHANGE_PERCENT = 10.0
@@ -73,13 +74,13 @@ def recurring_charges(
             abs(a - median_amount) > median_amount * RECURRING_AMOUNT_TOLERANCE for a in amounts
         ):
             continue
-        gaps = [(b.invoice_date - a.invoice_date).days for a, b in pairwise(items)]  # type: ignore[operator]
+        gaps = [(b.invoice_date - a.invoice_date).days for a, b in pairwise(items)]  # type: ignore[operator]  # groups() keeps only dated rows
         median_gap = statistics.median(gaps)
         if median_gap < 6 or any(
             abs(g - median_gap) > median_gap * RECURRING_INTERVAL_TOLERANCE for g in gaps
         ):
             continue
-        last_date: date = items[-1].invoice_date  # type: ignore[assignment]
+        last_date: date = items[-1].invoice_date  # type: ignore[assignment]  # groups() keeps only dated rows
         name = party(items[-1], businesses)[1]
         found.append(
             Insight(

@@ -38,7 +38,7 @@ class ProviderRegistry:
         """Providers to try for `provider` (default: the configured one), falling back down the chain."""
         name = provider if provider in CHAINS else self.config.provider
         by_name = {"groq": self.groq, "ollama": self.ollama}
-        return [by_name[step] for step in CHAINS[name] if by_name[step] is not None]  # type: ignore[misc]
+        return [by_name[step] for step in CHAINS[name] if by_name[step] is not None]  # type: ignore[misc]  # None filtered out
 
 
 # rules always follow: the pipeline runs them whatever the chain returns.

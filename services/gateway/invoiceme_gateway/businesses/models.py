@@ -48,7 +48,7 @@ class BusinessIn(BaseModel):
 
 
 class BusinessPatch(BusinessIn):
-    name: str | None = Field(default=None, min_length=1, max_length=200)  # type: ignore[assignment]
+    name: str | None = Field(default=None, min_length=1, max_length=200)  # type: ignore[assignment]  # optional in a patch
 
     model_config = {
         "json_schema_extra": {"examples": [{"monthly_limit": 3000.0, "aliases": ["Shufersal Deal"]}]}
