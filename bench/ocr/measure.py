@@ -18,13 +18,13 @@ from pathlib import Path
 
 import pytesseract
 
-from invoiceme_ocr import synthetic
 from invoiceme_ocr.engine import OcrOptions, clean_text
 from invoiceme_ocr.images import decode_frame
 from invoiceme_ocr.pdf import read_pdf_page
 from invoiceme_ocr.preprocess import ALL_STEPS, DEFAULT_STEPS, prepare_for_ocr
 from invoiceme_ocr.reader import DocumentReader
 from invoiceme_ocr.tesseract import ocr_image
+from tests.support import synthetic_pages as synthetic
 
 from .pages import BenchPage
 

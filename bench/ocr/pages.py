@@ -1,5 +1,5 @@
 """Benchmark pages: a full A4 invoice at 300 DPI in Hebrew and in English, clean, scanned and
-photographed (the damage comes from `invoiceme_ocr.synthetic`, the same the tests use)."""
+photographed (the damage comes from `tests/support/synthetic_pages.py`, the same the tests use)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from invoiceme_ocr import synthetic
+from tests.support import synthetic_pages as synthetic
 
 HEBREW_INVOICE = (
     'לוגיסטיקה פרו בע"מ',

@@ -17,9 +17,10 @@ from faststream.nats import NatsMessage
 from invoiceme_common.bus import publish_event
 from invoiceme_common.events import InvoiceUploaded
 from invoiceme_common.service import ServiceRuntime, create_service_app
-from invoiceme_ocr import handlers, synthetic
+from invoiceme_ocr import handlers
 from invoiceme_ocr.reader import DocumentReader
 from invoiceme_ocr.settings import OcrSettings
+from tests.support import synthetic_pages as synthetic
 from tests.unit.ocr.conftest import ENGLISH, pdf_bytes, small_page
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")

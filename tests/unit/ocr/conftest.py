@@ -13,9 +13,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from invoiceme_ocr import synthetic
 from invoiceme_ocr.engine import OcrOptions
 from invoiceme_ocr.reader import DocumentReader
+from tests.support import synthetic_pages as synthetic
 
 # Tests call Tesseract in this process too; Debian's build is ~8x slower with OpenMP threads on 2 cores.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")

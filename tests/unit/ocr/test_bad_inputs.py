@@ -9,9 +9,9 @@ import zlib
 import pytest
 from PIL import Image
 
-from invoiceme_ocr import synthetic
 from invoiceme_ocr.engine import OcrOptions, UnreadableDocument
 from invoiceme_ocr.reader import DocumentReader
+from tests.support import synthetic_pages as synthetic
 
 from .conftest import ENGLISH, pdf_bytes
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from invoiceme_cli.main import cli
-from invoiceme_ocr import synthetic
+from tests.support import synthetic_pages as synthetic
 
 from .conftest import ENGLISH, pdf_bytes
 

@@ -8,8 +8,8 @@ import pillow_heif
 from PIL import Image
 
 from invoiceme_common.sniff import sniff_media_type
-from invoiceme_ocr import synthetic
 from invoiceme_ocr.reader import DocumentReader
+from tests.support import synthetic_pages as synthetic
 
 from .conftest import ENGLISH, HEBREW, pdf_bytes
 

@@ -7,10 +7,10 @@ import cv2
 import numpy as np
 import pytest
 
-from invoiceme_ocr import synthetic
 from invoiceme_ocr.engine import OcrOptions, clean_text
 from invoiceme_ocr.preprocess import NOISY_PAGE, cleanup, geometry, orientation, prepare_for_ocr
 from invoiceme_ocr.tesseract import ocr_image, recognize
+from tests.support import synthetic_pages as synthetic
 
 from .conftest import ENGLISH, HEBREW, small_page
 

@@ -1,6 +1,6 @@
 """Generated invoice pages with known text, and the damage real inputs carry (scan noise, skew,
 phone-photo perspective and shadows). Shared by the tests and `bench/ocr` so both measure the
-same pages; nothing in the service imports it."""
+same pages. Test and bench code only: it lives outside the service package."""
 
 from __future__ import annotations
 
