@@ -164,7 +164,8 @@ def write_docs(section: list[str], elapsed: float) -> None:
         f"Command: `{COMMAND}` ({elapsed:.0f} s on this 2-core machine, {time.strftime('%Y-%m-%d')}; "
         "the cores are shared with other work, so timings carry some noise). Pages are generated "
         "(`bench/ocr/pages.py`, damage from `tests/support/synthetic_pages.py`): "
-        "an A4 invoice of 24 lines (11 pt) in Hebrew and in English; *scanned* = 100 DPI, 4° skew, uneven light, salt-and-pepper noise; "
+        "an A4 invoice of 24 lines (11 pt) in Hebrew and in English; "
+        "*scanned* = 100 DPI, 4° skew, uneven light, salt-and-pepper noise; "
         "*photo* = perspective on a dark desk, a hard shadow, blur, ~150 DPI.",
         "",
     ]
