@@ -80,6 +80,11 @@ class OcrPage(BaseModel):
     seconds: float | None = None  # time spent reading this page
 
 
+# Above this much text a TextExtracted carries none and the extractor reads the stored OcrDocument
+# (NATS refuses messages over 1 MiB; a 30-page document's text can come close).
+INLINE_TEXT_LIMIT = 256 * 1024
+
+
 class OcrDocument(BaseModel):
     """What OCR made of one file; stored whole in the object store, summarised in TextExtracted."""
 
@@ -96,6 +101,15 @@ class OcrDocument(BaseModel):
     def method(self) -> str:
         methods = {page.method for page in self.pages}
         return methods.pop() if len(methods) == 1 else "mixed"
+
+    def page_texts(self, limit_bytes: int = INLINE_TEXT_LIMIT) -> list[PageText]:
+        """The pages' text for a TextExtracted, or none when it is too large to travel in a message."""
+        if sum(len(page.text.encode()) for page in self.pages) > limit_bytes:
+            return []
+        return [
+            PageText(number=p.number, text=p.text, method=p.method, confidence=p.confidence)
+            for p in self.pages
+        ]
 
 
 class PageText(BaseModel):

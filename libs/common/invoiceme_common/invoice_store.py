@@ -91,6 +91,29 @@ async def advance(
     return row is not None
 
 
+async def restart(
+    conn: asyncpg.Connection, tenant_id: uuid.UUID, invoice_id: uuid.UUID, status: InvoiceStatus
+) -> int | None:
+    """Start a new pipeline run at `status` (received: read the original again; ocr_done: extract
+    again). Messages of the earlier run become no-ops. Returns the new run; None when deleted."""
+    run = await conn.fetchval(
+        """UPDATE invoices SET status = $3, error = NULL, pipeline_run = pipeline_run + 1,
+               status_changed_at = now(), updated_at = now()
+           WHERE id = $2 AND tenant_id = $1 RETURNING pipeline_run""",
+        tenant_id,
+        invoice_id,
+        str(status),
+    )
+    if run is not None:
+        await conn.execute(
+            "INSERT INTO invoice_status_history (invoice_id, tenant_id, status) VALUES ($1, $2, $3)",
+            invoice_id,
+            tenant_id,
+            str(status),
+        )
+    return None if run is None else int(run)
+
+
 async def is_awaiting(
     conn: asyncpg.Connection | asyncpg.Pool,
     tenant_id: uuid.UUID,

@@ -13,7 +13,6 @@ from nats.js import JetStreamContext
 from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy, StorageType, StreamConfig
 from nats.js.errors import BadRequestError, NotFoundError
 
-
 # ~1 year of redeliveries at the longest backoff: the application gives up long before (ConsumerSpec).
 JETSTREAM_MAX_DELIVER = 100_000
 

@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from invoiceme_common.bus import make_broker, prepare_jetstream
 from invoiceme_common.db import create_pool, migrate
 from invoiceme_common.logging import configure_logging
+from invoiceme_common.outbox import OutboxRelay
 from invoiceme_common.storage import open_storage
 from invoiceme_common.topology import Topology, ensure_stream
 from invoiceme_gateway.accounts import auth_routes, profile_routes
@@ -58,7 +59,12 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await migrate(settings.database_url)
-        pool = await create_pool(settings.database_url, settings.db_pool_min, settings.db_pool_max)
+        pool = await create_pool(
+            settings.database_url,
+            settings.db_pool_min,
+            settings.db_pool_max,
+            command_timeout=settings.db_command_timeout_seconds,
+        )
         broker = make_broker(settings.nats_url, "gateway")
         if settings.gateway_match_on_save:
             enricher = enricher_consumer(topology, settings.ack_wait_seconds, settings.max_deliver)
@@ -68,6 +74,9 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         js = broker.connection.jetstream()
         await ensure_stream(js, topology)
         storage = open_storage(settings.storage_backend, js, topology.originals_bucket, settings.storage_dir)
+        # Requests write events to the outbox only; this relay (and every other service's) publishes them.
+        relay = OutboxRelay(pool, js, topology.stream, settings.database_url, settings.outbox_poll_seconds)
+        relay.start()
         app.state.gateway = GatewayState(
             settings,
             topology,
@@ -81,6 +90,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
             yield
         finally:
             await app.state.gateway.live.close()
+            await relay.stop()
             await broker.stop()
             await pool.close()
 

@@ -11,7 +11,7 @@ from faststream.nats import NatsMessage
 
 from invoiceme_common import outbox
 from invoiceme_common.bus import PermanentFailure, keep_alive
-from invoiceme_common.events import InvoiceUploaded, OcrDocument, PageText, TextExtracted
+from invoiceme_common.events import InvoiceUploaded, TextExtracted
 from invoiceme_common.invoice_store import advance, current_run, is_awaiting
 from invoiceme_common.logging import get_logger
 from invoiceme_common.service import ServiceRuntime
@@ -22,23 +22,10 @@ from .engine import UnreadableDocument
 from .reader import DocumentReader
 
 log = get_logger(__name__)
-# Above this much text the event carries none and the extractor reads the stored OCR result
-# (NATS refuses messages over 1 MiB; a 30-page document's text can come close).
-INLINE_TEXT_LIMIT = 256 * 1024
 
 
 def ocr_result_key(event: InvoiceUploaded) -> str:
     return f"ocr/{event.tenant_id}/{event.invoice_id}.json"
-
-
-def inline_pages(document: OcrDocument, limit: int = INLINE_TEXT_LIMIT) -> list[PageText]:
-    """The pages' text for the event, or none when it is too large to travel in a message."""
-    if sum(len(page.text.encode()) for page in document.pages) > limit:
-        return []
-    return [
-        PageText(number=p.number, text=p.text, method=p.method, confidence=p.confidence)
-        for p in document.pages
-    ]
 
 
 async def on_invoice_uploaded(
@@ -82,7 +69,7 @@ async def on_invoice_uploaded(
             invoice_id=event.invoice_id,
             ocr_key=key,
             media_type=document.media_type,
-            pages=inline_pages(document),
+            pages=document.page_texts(),
             run=event.run or await current_run(conn, event.invoice_id),
         )
         await outbox.add(conn, extracted, topology.text_extracted, topology.stream, msg.correlation_id)

@@ -94,6 +94,11 @@ async def simulate_extraction(
         InvoiceStatus.NEEDS_REVIEW if any(w.get("serious") for w in warnings) else InvoiceStatus.EXTRACTED
     )
     async with db.acquire() as conn, conn.transaction():
+        # The state machine (migration 0040) refuses received -> extracted: pass through ocr_done.
+        await conn.execute(
+            "UPDATE invoices SET status = 'ocr_done' WHERE id = $1 AND status = 'received'",
+            uuid.UUID(invoice_id),
+        )
         await conn.execute(
             """UPDATE invoices SET fields = $3, warnings = $4, extraction_version = extraction_version + 1
                WHERE id = $2 AND tenant_id = $1""",

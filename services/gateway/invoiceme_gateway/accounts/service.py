@@ -10,7 +10,7 @@ from typing import Any
 
 import asyncpg
 
-from invoiceme_common.bus import publish_event
+from invoiceme_common import outbox
 from invoiceme_common.events import TenantSettingsChanged
 from invoiceme_gateway.accounts import repository as accounts
 from invoiceme_gateway.accounts.models import Me, Signup, TokenOut
@@ -154,13 +154,15 @@ async def update_profile(state: GatewayState, user: CurrentUser, changes: dict[s
         changes["full_name"] = changes["full_name"].strip()
     async with state.pool.acquire() as conn, conn.transaction():
         await accounts.update_profile(conn, user.user_id, user.tenant_id, changes)
-    new_currency = changes.get("base_currency")
-    if new_currency and new_currency != before.base_currency:
-        event = TenantSettingsChanged(
-            tenant_id=user.tenant_id, base_currency=new_currency, previous_base_currency=before.base_currency
-        )
-        topology = state.topology
-        await publish_event(state.broker, event, topology.tenant_settings_changed, topology.stream)
+        new_currency = changes.get("base_currency")
+        if new_currency and new_currency != before.base_currency:
+            event = TenantSettingsChanged(
+                tenant_id=user.tenant_id,
+                base_currency=new_currency,
+                previous_base_currency=before.base_currency,
+            )
+            topology = state.topology
+            await outbox.add(conn, event, topology.tenant_settings_changed, topology.stream)
     return await profile(state, user)
 
 

@@ -75,10 +75,11 @@ async def delete(
             unassigned: list[uuid.UUID] = []
         else:
             doomed, unassigned = [], await repo.move_invoices(conn, tenant_id, business_id, None)
+        deleted = await invoice_service.delete_rows(conn, state.topology, tenant_id, doomed) if doomed else []
         await repo.delete(conn, tenant_id, business_id)
-    deleted = await invoice_service.delete(state, tenant_id, doomed) if doomed else 0
-    await invoice_service.publish_saved(state, tenant_id, unassigned)
-    return DeleteResult(deleted_invoices=deleted, unassigned_invoices=len(unassigned))
+        await invoice_service.queue_saved(conn, state.topology, tenant_id, unassigned)
+    await invoice_service.remove_files(state, deleted)
+    return DeleteResult(deleted_invoices=len(deleted), unassigned_invoices=len(unassigned))
 
 
 async def merge(
@@ -101,5 +102,5 @@ async def merge(
         await repo.update(
             conn, tenant_id, target_id, {"aliases": aliases, "tax_id": target["tax_id"] or source["tax_id"]}
         )
-    await invoice_service.publish_saved(state, tenant_id, moved)
+        await invoice_service.queue_saved(conn, state.topology, tenant_id, moved)
     return await get(state, tenant_id, target_id)

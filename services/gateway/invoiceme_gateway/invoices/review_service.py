@@ -1,4 +1,5 @@
-"""Editing, confirming, assigning, re-extracting and restoring an invoice (spans DB, storage, bus)."""
+"""Editing, confirming, assigning, re-extracting and restoring an invoice (spans DB, storage, bus).
+Every event goes to the outbox in the transaction of its change (see invoices/service.py)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,10 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from invoiceme_common.bus import publish_event
+from invoiceme_common import outbox
 from invoiceme_common.businesses import flag_possible_duplicate
-from invoiceme_common.events import InvoiceUploaded, OcrDocument, PageText, TextExtracted
-from invoiceme_common.invoice_store import set_status
+from invoiceme_common.events import InvoiceUploaded, OcrDocument, TextExtracted
+from invoiceme_common.invoice_store import restart, set_status
 from invoiceme_common.status import InvoiceStatus
 from invoiceme_common.storage import StoredObjectMissing
 from invoiceme_gateway.businesses import repository as business_repo
@@ -18,14 +19,13 @@ from invoiceme_gateway.invoices import repository as repo
 from invoiceme_gateway.invoices.edits import EditRejected, apply_edit
 from invoiceme_gateway.invoices.filters import search_document
 from invoiceme_gateway.invoices.models import InvoicePatch
-from invoiceme_gateway.invoices.service import publish_saved
+from invoiceme_gateway.invoices.service import queue_saved
 from invoiceme_gateway.state import GatewayState
 
 
 async def edit(
     state: GatewayState, tenant_id: uuid.UUID, user_id: uuid.UUID, invoice_id: uuid.UUID, patch: InvoicePatch
 ) -> None:
-    changed = False
     async with state.pool.acquire() as conn, conn.transaction():
         row = await repo.get(conn, tenant_id, invoice_id, for_update=True)
         if row is None:
@@ -53,9 +53,7 @@ async def edit(
                 await repo.bump_version(conn, tenant_id, invoice_id)
             await repo.record_edit(conn, tenant_id, invoice_id, user_id, diff)
             await flag_possible_duplicate(conn, tenant_id, invoice_id)
-            changed = True
-    if changed:
-        await publish_saved(state, tenant_id, [invoice_id])
+            await queue_saved(conn, state.topology, tenant_id, [invoice_id])
 
 
 async def _assign(conn: Any, tenant_id: uuid.UUID, row: Any, business_id: uuid.UUID | None) -> dict[str, Any]:
@@ -89,31 +87,33 @@ async def reextract(
     async with state.pool.acquire() as conn, conn.transaction():
         await repo.set_reextract_provider(conn, tenant_id, invoice_id, provider)
         status = InvoiceStatus.OCR_DONE if document else InvoiceStatus.RECEIVED
-        await set_status(conn, tenant_id, invoice_id, status)
-    if document is not None:
-        event: TextExtracted | InvoiceUploaded = TextExtracted(
-            tenant_id=tenant_id,
-            invoice_id=invoice_id,
-            ocr_key=row["ocr_key"],
-            media_type=document.media_type,
-            pages=[
-                PageText(number=p.number, text=p.text, method=p.method, confidence=p.confidence)
-                for p in document.pages
-            ],
-            provider=provider,
-        )
-        await publish_event(state.broker, event, topology.text_extracted, topology.stream)
-    else:
-        event = InvoiceUploaded(
-            tenant_id=tenant_id,
-            invoice_id=invoice_id,
-            storage_key=row["storage_key"],
-            filename=row["filename"],
-            content_type=row["content_type"],
-            size_bytes=row["size_bytes"],
-            sha256=row["sha256"],
-        )
-        await publish_event(state.broker, event, topology.invoice_uploaded, topology.stream)
+        # A new run, also from ocr_done: an extraction still in flight must not answer this request.
+        run = await restart(conn, tenant_id, invoice_id, status)
+        if run is None:
+            raise NotFound("no such invoice")
+        if document is not None:
+            event: TextExtracted | InvoiceUploaded = TextExtracted(
+                tenant_id=tenant_id,
+                invoice_id=invoice_id,
+                ocr_key=row["ocr_key"],
+                media_type=document.media_type,
+                pages=document.page_texts(),
+                provider=provider,
+                run=run,
+            )
+            await outbox.add(conn, event, topology.text_extracted, topology.stream)
+        else:
+            event = InvoiceUploaded(
+                tenant_id=tenant_id,
+                invoice_id=invoice_id,
+                storage_key=row["storage_key"],
+                filename=row["filename"],
+                content_type=row["content_type"],
+                size_bytes=row["size_bytes"],
+                sha256=row["sha256"],
+                run=run,
+            )
+            await outbox.add(conn, event, topology.invoice_uploaded, topology.stream)
     return status.value
 
 
@@ -142,4 +142,4 @@ async def restore(
             if wanted != row["status"]:
                 await set_status(conn, tenant_id, invoice_id, wanted)
         await flag_possible_duplicate(conn, tenant_id, invoice_id)
-    await publish_saved(state, tenant_id, [invoice_id])
+        await queue_saved(conn, state.topology, tenant_id, [invoice_id])

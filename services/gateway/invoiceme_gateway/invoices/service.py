@@ -1,4 +1,9 @@
-"""Invoice use cases that span Postgres, object storage and the bus (routes stay thin)."""
+"""Invoice use cases that span Postgres, object storage and the bus (routes stay thin).
+
+Events are never published from a request: they are written to the outbox in the transaction of the
+change they announce (`invoiceme_common.outbox`), and the relay publishes them — so a NATS outage or
+a crash after the commit delays an event, never loses it.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,14 @@ import hashlib
 import uuid
 from dataclasses import dataclass
 
-from invoiceme_common.bus import publish_event
+import asyncpg
+
+from invoiceme_common import outbox
 from invoiceme_common.events import InvoiceDeleted, InvoiceSaved, InvoiceUploaded
-from invoiceme_common.invoice_store import set_status
 from invoiceme_common.logging import bound_context, get_logger
 from invoiceme_common.sniff import SUPPORTED, sniff_media_type
 from invoiceme_common.status import InvoiceStatus
-from invoiceme_common.storage import StoredObjectMissing
+from invoiceme_common.topology import Topology
 from invoiceme_gateway.domain_errors import BadRequest, Conflict, TooLarge, Unavailable, UnsupportedMedia
 from invoiceme_gateway.invoices import repository as repo
 from invoiceme_gateway.state import GatewayState
@@ -51,36 +57,37 @@ async def upload(state: GatewayState, tenant_id: uuid.UUID, filename: str | None
                     code="duplicate_file",
                     details={"existing_invoice_id": str(existing)},
                 )
-            await state.storage.put(storage_key, data)
+            try:
+                await state.storage.put(storage_key, data)
+            except Exception as exc:  # the object store (NATS) is away: nothing was recorded
+                log.warning("original_not_stored", error=str(exc))
+                raise Unavailable("the file could not be stored right now; upload it again shortly") from exc
             await repo.insert_received(
                 conn, tenant_id, invoice_id, name, media_type, len(data), sha256, storage_key
             )
-        event = InvoiceUploaded(
-            tenant_id=tenant_id,
-            invoice_id=invoice_id,
-            storage_key=storage_key,
-            filename=name,
-            content_type=media_type,
-            size_bytes=len(data),
-            sha256=sha256,
-        )
-        try:
+            event = InvoiceUploaded(
+                tenant_id=tenant_id,
+                invoice_id=invoice_id,
+                storage_key=storage_key,
+                filename=name,
+                content_type=media_type,
+                size_bytes=len(data),
+                sha256=sha256,
+                run=1,
+            )
             topology = state.topology
-            await publish_event(state.broker, event, topology.invoice_uploaded, topology.stream)
-        except Exception as exc:
-            log.exception("publish_failed")
-            reason = "could not queue the invoice for processing (message bus unavailable); upload it again"
-            await set_status(state.pool, tenant_id, invoice_id, InvoiceStatus.FAILED, reason)
-            raise Unavailable(reason) from exc
+            await outbox.add(conn, event, topology.invoice_uploaded, topology.stream)
         log.info("invoice_received", size_bytes=len(data), media_type=media_type)
     return Accepted(invoice_id, InvoiceStatus.RECEIVED.value)
 
 
-async def publish_saved(state: GatewayState, tenant_id: uuid.UUID, invoice_ids: list[uuid.UUID]) -> None:
-    """Tell analytics an invoice changed (after the change committed); carries the current row."""
-    topology = state.topology
+async def queue_saved(
+    conn: asyncpg.Connection, topology: Topology, tenant_id: uuid.UUID, invoice_ids: list[uuid.UUID]
+) -> None:
+    """Tell analytics an invoice changed: call inside the transaction of the change, so the event
+    carries the row as it commits and is published if and only if the change is."""
     for invoice_id in invoice_ids:
-        row = await repo.get(state.pool, tenant_id, invoice_id)
+        row = await repo.get(conn, tenant_id, invoice_id)
         if row is None:
             continue
         fields = row["fields"]
@@ -96,22 +103,42 @@ async def publish_saved(state: GatewayState, tenant_id: uuid.UUID, invoice_ids: 
             total=fields.get("total"),
             fields=fields,
         )
-        await publish_event(state.broker, event, topology.invoice_saved, topology.stream)
+        await outbox.add(conn, event, topology.invoice_saved, topology.stream)
 
 
 async def delete(state: GatewayState, tenant_id: uuid.UUID, invoice_ids: list[uuid.UUID]) -> int:
-    """Delete invoices, their original files and OCR results; analytics hear InvoiceDeleted."""
-    rows = await repo.delete(state.pool, tenant_id, invoice_ids)
-    topology = state.topology
+    """Delete invoices (analytics hear InvoiceDeleted), then their original files and OCR results."""
+    async with state.pool.acquire() as conn, conn.transaction():
+        rows = await delete_rows(conn, state.topology, tenant_id, invoice_ids)
+    await remove_files(state, rows)
+    return len(rows)
+
+
+async def delete_rows(
+    conn: asyncpg.Connection, topology: Topology, tenant_id: uuid.UUID, invoice_ids: list[uuid.UUID]
+) -> list[asyncpg.Record]:
+    """The rows and their InvoiceDeleted events, in the caller's transaction."""
+    rows = await repo.delete(conn, tenant_id, invoice_ids)
+    for row in rows:
+        event = InvoiceDeleted(
+            tenant_id=tenant_id, invoice_id=row["id"], extraction_version=row["extraction_version"] + 1
+        )
+        await outbox.add(conn, event, topology.invoice_deleted, topology.stream)
+    return rows
+
+
+async def remove_files(state: GatewayState, rows: list[asyncpg.Record]) -> None:
+    """After the commit: a file left behind by a crash here is garbage, never a lost invoice."""
     for row in rows:
         for key in (row["storage_key"], row["ocr_key"]):
             if key:
                 try:
                     await state.storage.delete(key)
-                except (StoredObjectMissing, ValueError):
-                    pass
-        event = InvoiceDeleted(
-            tenant_id=tenant_id, invoice_id=row["id"], extraction_version=row["extraction_version"] + 1
-        )
-        await publish_event(state.broker, event, topology.invoice_deleted, topology.stream)
-    return len(rows)
+                except Exception as exc:
+                    log.warning("file_not_removed", key=key, error=str(exc))
+
+
+async def publish_saved(state: GatewayState, tenant_id: uuid.UUID, invoice_ids: list[uuid.UUID]) -> None:
+    """Queue InvoiceSaved in a transaction of its own (only for the enrichment path issue 12 removes)."""
+    async with state.pool.acquire() as conn, conn.transaction():
+        await queue_saved(conn, state.topology, tenant_id, invoice_ids)
