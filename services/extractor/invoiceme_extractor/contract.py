@@ -6,22 +6,12 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from invoiceme_common.fields import FIELD_NAMES
+
 DocumentType = Literal["tax_invoice", "tax_invoice_receipt", "receipt", "invoice", "credit_note"]
 
-FIELD_NAMES = (
-    "document_type",
-    "vendor_name",
-    "vendor_tax_id",
-    "invoice_number",
-    "invoice_date",
-    "due_date",
-    "currency",
-    "subtotal",
-    "vat_rate",
-    "vat_amount",
-    "total",
-    "allocation_number",
-)
+# Field names live in invoiceme_common.fields (the gateway and analytics use them too).
+__all__ = ["FIELD_NAMES", "DocumentType", "Evidence", "Extraction", "ExtractionWarning", "LineItem"]
 
 
 class LineItem(BaseModel):

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 
+from invoiceme_common.text_marks import STRIP_INVISIBLE
+
 _QUOTES = str.maketrans(
     {"״": '"', "׳": "'", "“": '"', "”": '"', "„": '"', "’": "'", "‘": "'", "`": "'", "−": "-"}
-)
-_INVISIBLE = dict.fromkeys(
-    map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
 )
 _SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\t": " "})
 HEBREW_LETTER = re.compile(r"[\u05d0-\u05ea]")
@@ -39,7 +38,7 @@ def _shekel(match: re.Match[str]) -> str:
 def normalize_line(line: str) -> str:
     line = _SHEKEL_AS_LATIN.sub(_shekel, _SURROGATES.sub("", line))
     line = _VAT_AS_LATIN.sub('מע"מ', line)
-    line = line.translate(_INVISIBLE).translate(_QUOTES).translate(_SPACES)
+    line = line.translate(STRIP_INVISIBLE).translate(_QUOTES).translate(_SPACES)
     return " ".join(_DOUBLED_GERSHAYIM.sub('"', line).split())
 
 

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .preprocess import DEFAULT_STEPS
+from invoiceme_common.text_marks import STRIP_INVISIBLE
 
-_INVISIBLE_MARKS = dict.fromkeys(
-    map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
-)
+from .preprocess import DEFAULT_STEPS
 
 
 class UnreadableDocument(Exception):
@@ -37,4 +35,4 @@ class OcrOptions:
 
 def clean_text(text: str) -> str:
     """Drop bidi control marks (Tesseract adds U+200E/U+200F around mixed runs) and CRs."""
-    return text.translate(_INVISIBLE_MARKS).replace("\r\n", "\n").replace("\r", "\n")
+    return text.translate(STRIP_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n")

@@ -11,6 +11,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from invoiceme_common.fields import FIELD_NAMES
+
 BOM = "\ufeff"
 INVOICE_COLUMNS = (
     "id",
@@ -37,6 +39,8 @@ INVOICE_COLUMNS = (
     "filename",
     "created_at",
 )
+# The columns that come straight from the invoice's fields.
+_CONTRACT_COLUMNS = tuple(name for name in INVOICE_COLUMNS if name in FIELD_NAMES)
 _EXTENSIONS = {
     "application/pdf": ".pdf",
     "image/jpeg": ".jpg",
@@ -75,19 +79,7 @@ def invoice_record(row: Mapping[str, Any]) -> dict[str, Any]:
         "filename": row["filename"],
         "created_at": row["created_at"],
     }
-    for name in (
-        "invoice_date",
-        "vendor_name",
-        "vendor_tax_id",
-        "invoice_number",
-        "document_type",
-        "currency",
-        "subtotal",
-        "vat_rate",
-        "vat_amount",
-        "total",
-        "allocation_number",
-    ):
+    for name in _CONTRACT_COLUMNS:
         record[name] = fields.get(name)
     return {name: record[name] for name in INVOICE_COLUMNS}
 

@@ -6,13 +6,9 @@ import math
 from datetime import date
 from typing import Any
 
+from invoiceme_common.fields import AMOUNT_FIELDS, DATE_FIELDS, DOCUMENT_TYPES, TEXT_FIELDS
 from invoiceme_gateway.validation import check_currency
 
-# The extractor's field contract (services/extractor/.../contract.py), which the API returns.
-TEXT_FIELDS = ("vendor_name", "vendor_tax_id", "invoice_number", "allocation_number")
-DATE_FIELDS = ("invoice_date", "due_date")
-AMOUNT_FIELDS = ("subtotal", "vat_rate", "vat_amount", "total")
-DOCUMENT_TYPES = ("tax_invoice", "tax_invoice_receipt", "receipt", "invoice", "credit_note")
 EDITABLE = (*TEXT_FIELDS, *DATE_FIELDS, *AMOUNT_FIELDS, "currency", "document_type", "use_items_total")
 TOLERANCE = 0.01
 
