@@ -80,11 +80,6 @@ class OcrPage(BaseModel):
     seconds: float | None = None  # time spent reading this page
 
 
-# Above this much text a TextExtracted carries none and the extractor reads the stored OcrDocument
-# (NATS refuses messages over 1 MiB; a 30-page document's text can come close).
-INLINE_TEXT_LIMIT = 256 * 1024
-
-
 class OcrDocument(BaseModel):
     """What OCR made of one file; stored whole in the object store, summarised in TextExtracted."""
 
@@ -102,10 +97,8 @@ class OcrDocument(BaseModel):
         methods = {page.method for page in self.pages}
         return methods.pop() if len(methods) == 1 else "mixed"
 
-    def page_texts(self, limit_bytes: int = INLINE_TEXT_LIMIT) -> list[PageText]:
-        """The pages' text for a TextExtracted, or none when it is too large to travel in a message."""
-        if sum(len(page.text.encode()) for page in self.pages) > limit_bytes:
-            return []
+    def page_texts(self) -> list[PageText]:
+        """Deprecated: events carry the reference (`ocr_key`), not the text."""
         return [
             PageText(number=p.number, text=p.text, method=p.method, confidence=p.confidence)
             for p in self.pages
@@ -122,8 +115,9 @@ class PageText(BaseModel):
 
 
 class TextExtracted(Event):
-    """OCR finished. `pages` holds the text, unless it is too large for a message (then empty: read
-    the OcrDocument at `ocr_key`, where the word boxes always are)."""
+    """OCR finished: the OcrDocument (text and word boxes) is in the object store at `ocr_key`.
+    `pages` is empty in new events (a reference, not the text; NATS caps messages at 1 MiB) and only
+    used when the stored document is missing."""
 
     ocr_key: str
     media_type: str

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import asyncpg
@@ -65,6 +65,8 @@ class ServiceRuntime:
     ) -> None:
         """`fails_invoice=False` for projections: giving up keeps the dead letter but never marks
         the user's invoice failed (analytics being stuck says nothing about the document)."""
+        # Crash redeliveries back off up to the same cap as retries (RETRY_BACKOFF_CAP_SECONDS).
+        spec = replace(spec, backoff_cap_seconds=self.settings.retry_backoff_cap_seconds)
         self.consumers.append(spec)
 
         async def give_up(event: E | None, payload: dict[str, Any], reason: str, attempts: int) -> None:

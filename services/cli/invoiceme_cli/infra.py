@@ -17,6 +17,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 
+from .supervisor import Child
+
 
 def nats_answers(url: str, timeout: float = 1.0) -> bool:
     """True when something at the URL greets like a NATS server (sends an INFO line)."""
@@ -63,6 +65,28 @@ class Infra:
     started: list[str] = field(default_factory=list)
     _nats_process: subprocess.Popen[bytes] | None = None
     _postgres: Any = None
+
+    def supervised(self, data_dir: Path) -> list[Child]:
+        """The embedded servers we started, as children the supervisor restarts when they die
+        (same port and data folder: JetStream and Postgres recover their data on start)."""
+        children: list[Child] = []
+        if self._nats_process is not None:
+
+            def nats_exit() -> int | None:
+                return self._nats_process.poll() if self._nats_process is not None else 0
+
+            def nats_start() -> None:
+                self._nats_process = start_embedded_nats(self.nats_url, data_dir)
+
+            children.append(Child("nats", nats_exit, nats_start))
+        if self._postgres is not None:
+            server = self._postgres
+
+            def postgres_exit() -> int | None:
+                return None if server.get_postmaster_info().is_running() else 1
+
+            children.append(Child("postgres", postgres_exit, server.ensure_postgres_running))
+        return children
 
     def stop(self) -> None:
         if self._nats_process is not None and self._nats_process.poll() is None:

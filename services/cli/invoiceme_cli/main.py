@@ -18,6 +18,7 @@ from invoiceme_common.settings import CommonSettings
 
 from .infra import ensure_infra
 from .runner import ServiceProcesses
+from .supervisor import Supervisor
 
 console = Console(stderr=True)
 
@@ -86,10 +87,15 @@ def up(data_dir: Path, host: str | None, port: int | None) -> None:
             console.print(
                 f"\n[bold green]InvoiceMe is running:[/] {url}   (API docs: {url}/docs)  — Ctrl-C stops it\n"
             )
-        while not (exited := processes.exited()):
+        # Any child that dies (a service, the embedded NATS or Postgres) is restarted with backoff.
+        supervisor = Supervisor(
+            [*infra.supervised(data_dir), *processes.supervised()],
+            log=lambda line: console.print(f"[yellow]{time.strftime('%H:%M:%S')} {line}[/]"),
+        )
+        supervisor.watch_from(time.monotonic())
+        while True:
+            supervisor.tick(time.monotonic())
             time.sleep(0.5)
-        console.print(f"[red]service(s) stopped unexpectedly: {exited}; shutting down[/]")
-        raise SystemExit(1)
     except KeyboardInterrupt:
         console.print("\nstopping…")
     finally:

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import IO
 
+from .supervisor import Child
+
 SERVICES: dict[str, list[str]] = {
     "gateway": ["-m", "invoiceme_gateway"],
     "ocr": ["-m", "faststream", "run", "invoiceme_ocr.app:create_app", "--factory"],
@@ -40,6 +42,13 @@ class ServiceProcesses:
             self.processes[name] = subprocess.Popen(
                 args, env=self.env, stdout=output, stderr=output, start_new_session=True
             )
+
+    def supervised(self) -> list[Child]:
+        """Each service as a child the supervisor restarts when it dies."""
+        return [self._child(name) for name in self.processes]
+
+    def _child(self, name: str) -> Child:
+        return Child(name, lambda: self.processes[name].poll(), lambda: self.start([name]))
 
     def exited(self) -> dict[str, int]:
         return {name: code for name, p in self.processes.items() if (code := p.poll()) is not None}

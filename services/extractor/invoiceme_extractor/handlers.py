@@ -6,12 +6,13 @@ from collections.abc import Sequence
 
 from faststream.nats import NatsMessage
 
-from invoiceme_common.bus import keep_alive
+from invoiceme_common.bus import PermanentFailure, keep_alive
 from invoiceme_common.events import OcrDocument, OcrPage, PageText, TextExtracted
 from invoiceme_common.invoice_store import is_awaiting
 from invoiceme_common.logging import get_logger
 from invoiceme_common.service import ServiceRuntime
 from invoiceme_common.status import InvoiceStatus
+from invoiceme_common.storage import ObjectStorage, StoredObjectMissing
 
 from . import repository
 from .llm.base import LlmProvider
@@ -20,11 +21,15 @@ from .pipeline import extract_invoice
 log = get_logger(__name__)
 
 
-async def pages_of(event: TextExtracted, runtime: ServiceRuntime) -> Sequence[PageText | OcrPage]:
-    """The event's pages, or the stored OCR result's when the text was too large for the message."""
-    if event.pages:
-        return event.pages
-    return OcrDocument.model_validate_json(await runtime.storage.get(event.ocr_key)).pages
+async def pages_of(event: TextExtracted, storage: ObjectStorage) -> Sequence[PageText | OcrPage]:
+    """The stored OCR result's pages, with word boxes (the rules read the layout); the event's own
+    pages only when the stored result is missing (an event from before references)."""
+    try:
+        return OcrDocument.model_validate_json(await storage.get(event.ocr_key)).pages
+    except StoredObjectMissing:
+        if event.pages:
+            return event.pages
+        raise PermanentFailure("the OCR result is missing from storage; re-extract the invoice") from None
 
 
 async def on_text_extracted(
@@ -34,7 +39,7 @@ async def on_text_extracted(
     if not await is_awaiting(runtime.pool, event.tenant_id, event.invoice_id, awaiting, event.run):
         log.info("extraction_not_needed", reason="invoice deleted, already extracted, or in a newer run")
         return
-    pages = await pages_of(event, runtime)
+    pages = await pages_of(event, runtime.storage)
     # LLM retries can outlast ack_wait: keep JetStream from redelivering mid-work.
     async with keep_alive(msg, every_seconds=runtime.settings.ack_wait_seconds / 3):
         extraction = await extract_invoice(pages, providers)

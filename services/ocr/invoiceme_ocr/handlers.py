@@ -69,7 +69,7 @@ async def on_invoice_uploaded(
             invoice_id=event.invoice_id,
             ocr_key=key,
             media_type=document.media_type,
-            pages=document.page_texts(),
+            pages=[],  # a reference, not the text: the extractor reads the stored result (with words)
             run=event.run or await current_run(conn, event.invoice_id),
         )
         await outbox.add(conn, extracted, topology.text_extracted, topology.stream, msg.correlation_id)
