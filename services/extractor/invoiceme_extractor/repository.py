@@ -12,6 +12,7 @@ from invoiceme_common import outbox
 from invoiceme_common.businesses import enrich_saved_invoice
 from invoiceme_common.events import InvoiceSaved, TextExtracted
 from invoiceme_common.invoice_store import advance
+from invoiceme_common.search_index import index_invoice
 from invoiceme_common.status import InvoiceStatus
 from invoiceme_common.topology import Topology
 
@@ -54,10 +55,12 @@ async def save_extraction(
     status: InvoiceStatus,
     topology: Topology,
     correlation_id: str | None = None,
+    ocr_text: str | None = None,
 ) -> InvoiceSaved | None:
     """In one transaction: move the invoice from ocr_done (this run only) to `status`, save the
     fields as a new extraction version (the old ones stay in invoice_extractions), match the
-    business, and queue InvoiceSaved in the outbox. None when the invoice was deleted or moved on
+    business, index the text the list searches (`ocr_text`, default: the event's page texts), and
+    queue InvoiceSaved in the outbox. None when the invoice was deleted or moved on
     (a redelivered message, or a newer run): nothing is written then, so a user's edits stay."""
     tenant_id, invoice_id = source.tenant_id, source.invoice_id
     fields = stored_fields(extraction)
@@ -77,6 +80,9 @@ async def save_extraction(
             return None
         await advance(conn, tenant_id, invoice_id, status, (InvoiceStatus.OCR_DONE,), source.run)
         decision = await enrich_saved_invoice(conn, tenant_id, invoice_id, fields)
+        if ocr_text is None and source.pages:
+            ocr_text = "\n\n".join(page.text for page in source.pages)
+        await index_invoice(conn, tenant_id, invoice_id, fields, ocr_text)
         event = saved_event(source, extraction, status, SavedExtraction(int(version), decision.business_id))
         await outbox.add(conn, event, topology.invoice_saved, topology.stream, correlation_id)
         return event

@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from invoiceme_common.bus import make_broker, prepare_jetstream
+from invoiceme_common.bus import make_broker
 from invoiceme_common.db import create_pool, migrate
 from invoiceme_common.logging import configure_logging
 from invoiceme_common.outbox import OutboxRelay
@@ -26,7 +26,6 @@ from invoiceme_gateway.health import routes as health_routes
 from invoiceme_gateway.insights import routes as insight_routes
 from invoiceme_gateway.invoices import review_routes
 from invoiceme_gateway.invoices import routes as invoice_routes
-from invoiceme_gateway.invoices.enrichment import enricher_consumer, subscribe_enricher
 from invoiceme_gateway.limits import BodySizeLimit
 from invoiceme_gateway.live import routes as live_routes
 from invoiceme_gateway.live.listener import LiveStatus
@@ -66,10 +65,6 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
             command_timeout=settings.db_command_timeout_seconds,
         )
         broker = make_broker(settings.nats_url, "gateway")
-        if settings.gateway_match_on_save:
-            enricher = enricher_consumer(topology, settings.ack_wait_seconds, settings.max_deliver)
-            subscribe_enricher(broker, topology, enricher, lambda: app.state.gateway)
-            await prepare_jetstream(settings.nats_url, topology, [enricher])
         await broker.start()
         js = broker.connection.jetstream()
         await ensure_stream(js, topology)

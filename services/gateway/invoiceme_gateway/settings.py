@@ -27,9 +27,6 @@ class GatewaySettings(CommonSettings):
     supabase_jwt_issuer: str = ""
     llm_provider: str = "rules"
     sse_poll_seconds: float = Field(default=5.0, gt=0)
-    # The extractor matches businesses when it saves; this extra durable consumer of InvoiceSaved is
-    # only for extractors that don't (reads also catch up lazily).
-    gateway_match_on_save: bool = False
     # Comma-separated emails of operators allowed on /api/admin (dead letters, replay).
     admin_emails: str = ""
 

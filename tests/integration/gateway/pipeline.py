@@ -17,8 +17,10 @@ import asyncpg
 import httpx
 import nats
 
+from invoiceme_common.businesses import enrich_saved_invoice
 from invoiceme_common.events import OcrDocument, OcrPage
 from invoiceme_common.invoice_store import set_status
+from invoiceme_common.search_index import index_invoice
 from invoiceme_common.status import InvoiceStatus
 from invoiceme_common.topology import Topology
 
@@ -87,8 +89,10 @@ async def simulate_extraction(
     invoice_id: str,
     fields: dict[str, Any],
     warnings: list[dict[str, Any]] | None = None,
+    ocr_text: str | None = None,
 ) -> None:
-    """What the extractor's save does (fields, warnings, version bump, status)."""
+    """What the extractor's save does (fields, warnings, version bump, status, business match and
+    search index, all in one transaction), with the same shared functions."""
     warnings = warnings or []
     status = (
         InvoiceStatus.NEEDS_REVIEW if any(w.get("serious") for w in warnings) else InvoiceStatus.EXTRACTED
@@ -108,6 +112,9 @@ async def simulate_extraction(
             warnings,
         )
         await set_status(conn, tenant_id, uuid.UUID(invoice_id), status)
+        stored = {"line_items": [], "confidence": {}, **fields}
+        await enrich_saved_invoice(conn, tenant_id, uuid.UUID(invoice_id), stored)
+        await index_invoice(conn, tenant_id, uuid.UUID(invoice_id), stored, ocr_text)
 
 
 class BusListener:
@@ -165,26 +172,3 @@ async def app_client(settings: Any) -> AsyncIterator[httpx.AsyncClient]:
 def gateway_state(client: httpx.AsyncClient) -> Any:
     """The in-process gateway's state (storage, pool, settings) behind an `app_client`."""
     return client.gateway_app.state.gateway  # type: ignore[attr-defined]
-
-
-async def publish_extractor_saved(
-    nats_url: str, namespace: str, tenant_id: uuid.UUID, invoice_id: str
-) -> None:
-    """The InvoiceSaved the extractor publishes after its save (no business: it does not know)."""
-    from invoiceme_common.events import InvoiceSaved
-
-    topology = Topology(namespace)
-    connection = await nats.connect(nats_url)
-    try:
-        event = InvoiceSaved(
-            tenant_id=tenant_id,
-            invoice_id=uuid.UUID(invoice_id),
-            extraction_version=1,
-            status="extracted",
-            vendor_name="x",
-        )
-        await connection.jetstream().publish(
-            topology.invoice_saved, event.model_dump_json().encode(), stream=topology.stream
-        )
-    finally:
-        await connection.close()

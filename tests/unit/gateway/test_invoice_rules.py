@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from invoiceme_common.search_index import search_document
 from invoiceme_gateway.accounts.login_throttle import MAX_LOCKOUT_SECONDS, lockout_seconds
 from invoiceme_gateway.invoices.edits import EditRejected, apply_edit
 from invoiceme_gateway.invoices.filters import (
@@ -14,7 +15,6 @@ from invoiceme_gateway.invoices.filters import (
     decode_cursor,
     encode_cursor,
     order_clause,
-    search_document,
     where_clause,
 )
 

@@ -115,9 +115,3 @@ def cursor_condition(sql_params: list[Any], cursor: str, descending: bool) -> st
     sql_params.extend([created_at, invoice_id])
     op = "<" if descending else ">"
     return f"(i.created_at, i.id) {op} (${len(sql_params) - 1}, ${len(sql_params)})"
-
-
-def search_document(fields: dict[str, Any], filename: str, ocr_text: str | None) -> str:
-    """What `q` searches: vendor, number, tax id, file name and the OCR text, Hebrew-normalized."""
-    parts = [str(fields.get(key) or "") for key in ("vendor_name", "invoice_number", "vendor_tax_id")]
-    return normalize_text(" ".join([*parts, filename, ocr_text or ""]))

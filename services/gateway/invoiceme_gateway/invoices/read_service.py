@@ -10,7 +10,6 @@ from invoiceme_common.businesses import load_profiles
 from invoiceme_common.storage import StoredObjectMissing
 from invoiceme_common.vendor_matching import rank_candidates
 from invoiceme_gateway.domain_errors import InvalidInput, NotFound, UnsupportedMedia
-from invoiceme_gateway.invoices import enrichment
 from invoiceme_gateway.invoices import repository as repo
 from invoiceme_gateway.invoices.filters import SORT_EXPRESSIONS, InvoiceFilters, encode_cursor
 from invoiceme_gateway.invoices.models import (
@@ -46,7 +45,6 @@ async def list_invoices(
         raise InvalidInput(f"cannot sort by '{page.sort}'; use one of {', '.join(SORT_EXPRESSIONS)}")
     if page.cursor and page.sort != "created_at":
         raise InvalidInput("cursor paging works with sort=created_at; use offset for other orders")
-    await enrichment.enrich_pending(state, tenant_id)
     offset = 0 if page.cursor else page.offset
     try:
         rows, total = await repo.list_page(
@@ -74,7 +72,6 @@ async def list_invoices(
 
 
 async def detail(state: GatewayState, tenant_id: uuid.UUID, invoice_id: uuid.UUID) -> InvoiceDetail:
-    await enrichment.enrich_pending(state, tenant_id)
     row = await repo.get(state.pool, tenant_id, invoice_id)
     if row is None:
         raise NotFound("no such invoice")

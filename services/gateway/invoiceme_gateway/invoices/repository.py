@@ -21,10 +21,6 @@ COLUMNS = """i.id, i.status, i.error, i.filename, i.content_type, i.size_bytes, 
     i.ocr_confidence, i.page_count, i.fields, i.warnings, i.extraction_version, i.created_at, i.updated_at,
     i.business_id, b.name AS business_name, i.match_method, i.match_score, i.match_candidates,
     i.possible_duplicate_of, i.reviewed_at, i.storage_key, i.ocr_key"""
-# Extracted invoices whose business match or search index is older than their fields.
-STALE = """status IN ('extracted', 'needs_review') AND (
-    matched_version IS NULL OR matched_version < extraction_version
-    OR indexed_version IS NULL OR indexed_version < extraction_version)"""
 FROM = "invoices i LEFT JOIN businesses b ON b.id = i.business_id AND b.tenant_id = i.tenant_id"
 
 
@@ -169,8 +165,7 @@ async def save_fields(
     warnings: list[dict[str, Any]] | None = None,
 ) -> int:
     """Write fields as a user action (`kind` edit|restore, recorded by the history trigger);
-    bumps the version. The business match is left stale on purpose: a corrected vendor name or
-    tax id is matched again (a manual assignment is kept)."""
+    bumps the version. The caller matches and indexes the new fields in the same transaction."""
     await conn.execute("SELECT set_config('invoiceme.save_kind', $1, true)", kind)
     version = await conn.fetchval(
         """UPDATE invoices SET fields = $3, warnings = coalesce($4, warnings),
@@ -240,55 +235,6 @@ async def delete(
            RETURNING id, storage_key, ocr_key, extraction_version""",
         tenant_id,
         invoice_ids,
-    )
-
-
-async def pending_enrichment(
-    pool: asyncpg.Pool, tenant_id: uuid.UUID, limit: int = 50
-) -> list[asyncpg.Record]:
-    """Extracted invoices whose matching/search data is older than their fields."""
-    return await pool.fetch(
-        f"""SELECT id FROM invoices WHERE tenant_id = $1 AND {STALE}
-           ORDER BY created_at LIMIT $2""",
-        tenant_id,
-        limit,
-    )
-
-
-async def ocr_text(conn: asyncpg.Connection, tenant_id: uuid.UUID, invoice_id: uuid.UUID) -> str | None:
-    return await conn.fetchval(
-        "SELECT ocr_text FROM invoices WHERE id = $1 AND tenant_id = $2", invoice_id, tenant_id
-    )
-
-
-async def set_search_text(
-    conn: asyncpg.Connection,
-    tenant_id: uuid.UUID,
-    invoice_id: uuid.UUID,
-    search_text: str,
-    ocr_text: str | None = None,
-) -> None:
-    """What `q` searches, indexed for the invoice's current fields (and its OCR text, when given)."""
-    await conn.execute(
-        "UPDATE invoices SET search_text = $3, ocr_text = coalesce($4, ocr_text),"
-        " indexed_version = extraction_version WHERE id = $1 AND tenant_id = $2",
-        invoice_id,
-        tenant_id,
-        search_text,
-        ocr_text,
-    )
-
-
-async def lock_for_enrichment(
-    conn: asyncpg.Connection, tenant_id: uuid.UUID, invoice_id: uuid.UUID
-) -> asyncpg.Record | None:
-    """The invoice's fields and whether its index (`stale`) or business match is behind them."""
-    return await conn.fetchrow(
-        f"""SELECT extraction_version, fields, filename, business_id, ({STALE}) AS stale,
-                   (matched_version IS NULL OR matched_version < extraction_version) AS match_stale
-            FROM invoices WHERE id = $1 AND tenant_id = $2 FOR UPDATE""",
-        invoice_id,
-        tenant_id,
     )
 
 

@@ -8,16 +8,16 @@ from datetime import UTC, datetime
 from typing import Any
 
 from invoiceme_common import outbox
-from invoiceme_common.businesses import flag_possible_duplicate
+from invoiceme_common.businesses import enrich_saved_invoice, flag_possible_duplicate
 from invoiceme_common.events import InvoiceUploaded, OcrDocument, TextExtracted
 from invoiceme_common.invoice_store import restart, set_status
+from invoiceme_common.search_index import index_invoice
 from invoiceme_common.status import InvoiceStatus
 from invoiceme_common.storage import StoredObjectMissing
 from invoiceme_gateway.businesses import repository as business_repo
 from invoiceme_gateway.domain_errors import Conflict, InvalidInput, NotFound
 from invoiceme_gateway.invoices import repository as repo
 from invoiceme_gateway.invoices.edits import EditRejected, apply_edit
-from invoiceme_gateway.invoices.filters import search_document
 from invoiceme_gateway.invoices.models import InvoicePatch
 from invoiceme_gateway.invoices.service import queue_saved
 from invoiceme_gateway.state import GatewayState
@@ -38,9 +38,10 @@ async def edit(
                 raise InvalidInput(str(exc), code="invalid_edit", details={"field": exc.field}) from exc
             if diff:
                 await repo.save_fields(conn, tenant_id, invoice_id, new_fields, "edit")
-                ocr_text = await repo.ocr_text(conn, tenant_id, invoice_id)
-                search_text = search_document(new_fields, row["filename"], ocr_text)
-                await repo.set_search_text(conn, tenant_id, invoice_id, search_text)
+                # Saved fields are matched and indexed in their transaction (as the extractor's save
+                # does), so a corrected vendor finds its business; a manual assignment is kept.
+                await enrich_saved_invoice(conn, tenant_id, invoice_id, new_fields)
+                await index_invoice(conn, tenant_id, invoice_id, new_fields, None)
         if "business_id" in patch.model_fields_set and patch.business_id != row["business_id"]:
             diff.append(await _assign(conn, tenant_id, row, patch.business_id))
         if patch.confirm:
@@ -97,7 +98,7 @@ async def reextract(
                 invoice_id=invoice_id,
                 ocr_key=row["ocr_key"],
                 media_type=document.media_type,
-                pages=document.page_texts(),
+                pages=[],  # a reference: the extractor reads the stored result at ocr_key
                 provider=provider,
                 run=run,
             )

@@ -136,9 +136,3 @@ async def remove_files(state: GatewayState, rows: list[asyncpg.Record]) -> None:
                     await state.storage.delete(key)
                 except Exception as exc:
                     log.warning("file_not_removed", key=key, error=str(exc))
-
-
-async def publish_saved(state: GatewayState, tenant_id: uuid.UUID, invoice_ids: list[uuid.UUID]) -> None:
-    """Queue InvoiceSaved in a transaction of its own (only for the enrichment path issue 12 removes)."""
-    async with state.pool.acquire() as conn, conn.transaction():
-        await queue_saved(conn, state.topology, tenant_id, invoice_ids)
