@@ -58,9 +58,14 @@ class LogContextMiddleware(BaseMiddleware):
             return await call_next(msg)
 
 
+def nats_servers(nats_url: str) -> list[str]:
+    """NATS_URL may list several servers of a cluster, comma-separated: any of them will do."""
+    return [url.strip() for url in nats_url.split(",") if url.strip()]
+
+
 def make_broker(nats_url: str, service: str) -> NatsBroker:
     return NatsBroker(
-        nats_url,
+        nats_servers(nats_url),
         logger=logging.getLogger(f"invoiceme.{service}.broker"),
         # FastStream's own per-message lines are written before our context is bound; keep them at
         # DEBUG and log received/settled ourselves with correlation, tenant and invoice ids.
@@ -72,7 +77,7 @@ def make_broker(nats_url: str, service: str) -> NatsBroker:
 
 async def prepare_jetstream(nats_url: str, topology: Topology, consumers: list[ConsumerSpec]) -> None:
     """Declare the stream and bring durable consumers' config up to date before subscribers bind."""
-    nc = await nats.connect(nats_url, connect_timeout=5)
+    nc = await nats.connect(nats_servers(nats_url), connect_timeout=5)
     try:
         js = nc.jetstream()
         await ensure_stream(js, topology)

@@ -8,7 +8,7 @@ New fields must be optional; a breaking change bumps `schema_version` and gets a
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -97,13 +97,6 @@ class OcrDocument(BaseModel):
         methods = {page.method for page in self.pages}
         return methods.pop() if len(methods) == 1 else "mixed"
 
-    def page_texts(self) -> list[PageText]:
-        """Deprecated: events carry the reference (`ocr_key`), not the text."""
-        return [
-            PageText(number=p.number, text=p.text, method=p.method, confidence=p.confidence)
-            for p in self.pages
-        ]
-
 
 class PageText(BaseModel):
     model_config = ConfigDict(frozen=True)
@@ -157,3 +150,12 @@ class TenantSettingsChanged(Event):
     invoice_id: uuid.UUID = NO_INVOICE
     base_currency: str
     previous_base_currency: str | None = None
+
+
+class InsightsRefreshRequested(Event):
+    """A user asked for fresh insights now (a command to the analytics service, which owns them and
+    may call an LLM to word them: never inside the HTTP request). `as_of` None means today."""
+
+    invoice_id: uuid.UUID = NO_INVOICE
+    as_of: date | None = None
+    language: Literal["en", "he"] | None = None  # None: the service's INSIGHTS_LANGUAGE

@@ -20,7 +20,7 @@ from faststream import AckPolicy, FastStream
 from faststream.nats import JStream, NatsBroker, NatsMessage, PullSub
 from nats.aio.client import Client as NatsClient
 
-from .bus import DeliveryPolicy, E, GiveUp, make_broker, prepare_jetstream, settle
+from .bus import DeliveryPolicy, E, GiveUp, make_broker, nats_servers, prepare_jetstream, settle
 from .db import create_pool, migrate
 from .events import Event
 from .invoice_store import DeadLetter, count_failure, fail_invoice, record_dead_letter
@@ -94,10 +94,15 @@ class ServiceRuntime:
         )
         # A connection of our own for the object store and the outbox relay, ready before
         # subscribers start consuming.
-        self._nc = await nats.connect(settings.nats_url, max_reconnect_attempts=-1)
+        self._nc = await nats.connect(nats_servers(settings.nats_url), max_reconnect_attempts=-1)
         js = self._nc.jetstream()
+        topology = self.topology
         self._storage = open_storage(
-            settings.storage_backend, js, self.topology.originals_bucket, settings.storage_dir
+            settings.storage_backend,
+            js,
+            topology.originals_bucket,
+            settings.storage_dir,
+            topology.object_store_config(),
         )
         self._relay = OutboxRelay(
             self._pool, js, self.topology.stream, settings.database_url, settings.outbox_poll_seconds
@@ -151,7 +156,7 @@ def create_service_app(
     runtime = ServiceRuntime(
         name=name,
         settings=settings,
-        topology=Topology(settings.invoiceme_namespace),
+        topology=settings.topology(),
         broker=make_broker(settings.nats_url, name),
     )
     wire(runtime)

@@ -10,6 +10,8 @@ from typing import Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from .topology import StorageLimits, Topology
+
 
 class CommonSettings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
@@ -36,6 +38,26 @@ class CommonSettings(BaseSettings):
     db_command_timeout_seconds: float = Field(default=60.0, gt=0)
     # How often the outbox relay looks for unpublished events when no notification woke it.
     outbox_poll_seconds: float = Field(default=1.0, gt=0)
+
+    # Bounded storage (see topology.StorageLimits): events older or beyond these go first; 0 = no limit.
+    stream_max_age_days: float = Field(default=30.0, ge=0)
+    stream_max_mb: int = Field(default=1024, ge=0)
+    # Originals bucket; 0 = no limit (documents are never dropped; when full, uploads are refused).
+    object_store_max_mb: int = Field(default=0, ge=0)
+    # Servers holding a copy of the stream and the bucket: 1 on one machine, 3 on a JetStream cluster.
+    jetstream_replicas: int = Field(default=1, ge=1, le=5)
+
+    def topology(self) -> Topology:
+        """Every name under this install's namespace, and the storage limits and replicas to declare."""
+        return Topology(
+            self.invoiceme_namespace,
+            StorageLimits(
+                stream_max_age_seconds=self.stream_max_age_days * 86400,
+                stream_max_bytes=self.stream_max_mb * 2**20 or -1,
+                object_store_max_bytes=self.object_store_max_mb * 2**20 or -1,
+                replicas=self.jetstream_replicas,
+            ),
+        )
 
     @field_validator("log_level")
     @classmethod

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from nats.js import JetStreamContext
+from nats.js.api import ObjectStoreConfig
 from nats.js.errors import BadRequestError, BucketNotFoundError, ObjectNotFoundError
 from nats.js.object_store import ObjectStore
 
@@ -37,9 +38,10 @@ def check_key(key: str) -> str:
 
 
 class NatsObjectStorage:
-    def __init__(self, js: JetStreamContext, bucket: str) -> None:
+    def __init__(self, js: JetStreamContext, bucket: str, config: ObjectStoreConfig | None = None) -> None:
         self._js = js
         self._bucket_name = bucket
+        self._config = config  # limits and replicas, applied by whoever creates the bucket
         self._store: ObjectStore | None = None
         self._lock = asyncio.Lock()
 
@@ -50,7 +52,9 @@ class NatsObjectStorage:
                     self._store = await self._js.object_store(self._bucket_name)
                 except BucketNotFoundError:
                     try:
-                        self._store = await self._js.create_object_store(self._bucket_name)
+                        self._store = await self._js.create_object_store(
+                            self._bucket_name, config=self._config
+                        )
                     except BadRequestError:  # created concurrently
                         self._store = await self._js.object_store(self._bucket_name)
             return self._store
@@ -96,9 +100,15 @@ class LocalFileStorage:
         self._path(key).unlink(missing_ok=True)
 
 
-def open_storage(backend: str, js: JetStreamContext | None, bucket: str, local_dir: str) -> ObjectStorage:
+def open_storage(
+    backend: str,
+    js: JetStreamContext | None,
+    bucket: str,
+    local_dir: str,
+    config: ObjectStoreConfig | None = None,
+) -> ObjectStorage:
     if backend == "nats":
         if js is None:
             raise ValueError("the nats storage backend needs a JetStream connection")
-        return NatsObjectStorage(js, bucket)
+        return NatsObjectStorage(js, bucket, config)
     return LocalFileStorage(local_dir)

@@ -10,7 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from nats.js import JetStreamContext
-from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy, StorageType, StreamConfig
+from nats.js.api import (
+    AckPolicy,
+    ConsumerConfig,
+    DeliverPolicy,
+    DiscardPolicy,
+    ObjectStoreConfig,
+    StorageType,
+    StreamConfig,
+)
 from nats.js.errors import BadRequestError, NotFoundError
 
 # ~1 year of redeliveries at the longest backoff: the application gives up long before (ConsumerSpec).
@@ -54,8 +62,25 @@ class ConsumerSpec:
 
 
 @dataclass(frozen=True)
+class StorageLimits:
+    """What JetStream keeps and on how many servers (from settings; see .env.example).
+
+    The event stream is bounded (age and size; the oldest events go first): once every consumer has
+    processed an event it is only history, Postgres holds the state, and a stuck invoice is re-driven
+    by the reconciler. The originals bucket is unbounded by default: a user's documents are never
+    dropped to make room; with a limit, uploads are refused (503) once it is full.
+    """
+
+    stream_max_age_seconds: float = 0.0  # 0: no age limit
+    stream_max_bytes: int = -1  # -1: no size limit
+    object_store_max_bytes: int = -1
+    replicas: int = 1  # copies of the stream and the bucket (a JetStream cluster needs 3 for one loss)
+
+
+@dataclass(frozen=True)
 class Topology:
     namespace: str = "invoiceme"
+    limits: StorageLimits = StorageLimits()
 
     # --- streams and subjects -------------------------------------------------------------
     @property
@@ -87,6 +112,11 @@ class Topology:
         # Under `invoice.>` on purpose: the existing stream captures it with no stream change.
         return f"{self.namespace}.invoice.tenant_settings_changed"
 
+    @property
+    def insights_refresh_requested(self) -> str:
+        """A command, not a fact: a user asked the analytics service for fresh insights now."""
+        return f"{self.namespace}.invoice.insights_refresh_requested"
+
     # --- object store -----------------------------------------------------------------------
     @property
     def originals_bucket(self) -> str:
@@ -112,14 +142,29 @@ class Topology:
             f"{self.namespace}-analytics-settings", self.tenant_settings_changed, ack_wait, max_deliver
         )
 
+    def analytics_insights_consumer(self, ack_wait: float, max_deliver: int) -> ConsumerSpec:
+        return ConsumerSpec(
+            f"{self.namespace}-analytics-insights", self.insights_refresh_requested, ack_wait, max_deliver
+        )
+
     def stream_config(self) -> StreamConfig:
         return StreamConfig(
             name=self.stream,
             subjects=[self.subjects_wildcard],
             storage=StorageType.FILE,
-            # Events are the system of record for analytics rebuilds: keep them.
-            max_age=0,
+            max_age=self.limits.stream_max_age_seconds,
+            max_bytes=self.limits.stream_max_bytes,
+            discard=DiscardPolicy.OLD,
+            num_replicas=self.limits.replicas,
             duplicate_window=120.0,
+        )
+
+    def object_store_config(self) -> ObjectStoreConfig:
+        return ObjectStoreConfig(
+            bucket=self.originals_bucket,
+            storage=StorageType.FILE,
+            max_bytes=self.limits.object_store_max_bytes,
+            replicas=self.limits.replicas,
         )
 
 

@@ -44,8 +44,9 @@ async def on_text_extracted(
     async with keep_alive(msg, every_seconds=runtime.settings.ack_wait_seconds / 3):
         extraction = await extract_invoice(pages, providers)
     status = InvoiceStatus.NEEDS_REVIEW if extraction.needs_review else InvoiceStatus.EXTRACTED
+    ocr_text = "\n\n".join(page.text for page in pages)
     saved = await repository.save_extraction(
-        runtime.pool, event, extraction, status, runtime.topology, msg.correlation_id
+        runtime.pool, event, extraction, status, runtime.topology, msg.correlation_id, ocr_text=ocr_text
     )
     if saved is None:
         log.info("extraction_not_applied", reason="invoice deleted or moved on meanwhile")

@@ -12,7 +12,7 @@ from invoiceme_common.db import create_pool, migrate
 from invoiceme_common.logging import configure_logging
 from invoiceme_common.outbox import OutboxRelay
 from invoiceme_common.storage import open_storage
-from invoiceme_common.topology import Topology, ensure_stream
+from invoiceme_common.topology import ensure_stream
 from invoiceme_gateway.accounts import auth_routes, profile_routes
 from invoiceme_gateway.accounts.supabase import supabase_verifier
 from invoiceme_gateway.admin import routes as admin_routes
@@ -53,7 +53,7 @@ RESOURCE_ROUTERS = (
 def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     settings = settings or GatewaySettings()
     configure_logging("gateway", settings.log_level, settings.log_format)
-    topology = Topology(settings.invoiceme_namespace)
+    topology = settings.topology()  # names, storage limits and replicas, as every service declares them
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -68,7 +68,13 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         await broker.start()
         js = broker.connection.jetstream()
         await ensure_stream(js, topology)
-        storage = open_storage(settings.storage_backend, js, topology.originals_bucket, settings.storage_dir)
+        storage = open_storage(
+            settings.storage_backend,
+            js,
+            topology.originals_bucket,
+            settings.storage_dir,
+            topology.object_store_config(),
+        )
         # Requests write events to the outbox only; this relay (and every other service's) publishes them.
         relay = OutboxRelay(pool, js, topology.stream, settings.database_url, settings.outbox_poll_seconds)
         relay.start()

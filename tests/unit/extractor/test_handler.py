@@ -34,8 +34,8 @@ class FakeMessage:
 def saved(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     record: dict[str, Any] = {}
 
-    async def save_extraction(pool, source, extraction, status, topology, correlation_id):  # type: ignore[no-untyped-def]
-        record["status"], record["extraction"] = status, extraction
+    async def save_extraction(pool, source, extraction, status, topology, correlation_id, ocr_text):  # type: ignore[no-untyped-def]
+        record["status"], record["extraction"], record["ocr_text"] = status, extraction, ocr_text
         saved_as = handlers.repository.SavedExtraction(version=3, business_id=BUSINESS_ID)
         record["event"] = handlers.repository.saved_event(source, extraction, status, saved_as)
         return record["event"]
@@ -145,6 +145,7 @@ class TestOnTextExtracted:
         )
         await handlers.on_text_extracted(event, FakeMessage(), RUNTIME)  # type: ignore[arg-type]
         published: InvoiceSaved = saved["event"]
+        assert saved["ocr_text"].startswith("Acme Ltd\nInvoice Date")  # indexed for search from storage
         assert saved["status"] == InvoiceStatus.EXTRACTED
         assert published.status == str(InvoiceStatus.EXTRACTED) and published.total == 118.0
         assert published.extraction_version == 3 and published.fields["subtotal"] == 100.0
