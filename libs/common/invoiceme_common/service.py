@@ -71,14 +71,11 @@ class ServiceRuntime:
         self._pool = await create_pool(settings.database_url, settings.db_pool_min, settings.db_pool_max)
         # A connection of our own for the object store, ready before subscribers start consuming.
         self._nc = await nats.connect(settings.nats_url, max_reconnect_attempts=-1)
-        self._storage = open_storage(
-            settings.storage_backend,
-            self._nc.jetstream(),
-            self.topology.originals_bucket,
-            settings.storage_dir,
-        )
+        self._storage = open_storage(settings, self._nc.jetstream(), self.topology.originals_bucket)
 
     async def stop(self) -> None:
+        if self._storage is not None:
+            await self._storage.close()
         if self._pool is not None:
             await self._pool.close()
         if self._nc is not None:

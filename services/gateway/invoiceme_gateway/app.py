@@ -55,7 +55,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         await broker.start()
         js = broker.connection.jetstream()
         await ensure_stream(js, topology)
-        storage = open_storage(settings.storage_backend, js, topology.originals_bucket, settings.storage_dir)
+        storage = open_storage(settings, js, topology.originals_bucket)
         app.state.gateway = GatewayState(
             settings,
             topology,
@@ -69,6 +69,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
             yield
         finally:
             await app.state.gateway.live.close()
+            await storage.close()
             await broker.stop()
             await pool.close()
 

@@ -10,6 +10,8 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from invoiceme_common.storage import StorageUnavailable
+
 _CODES = {
     400: "bad_request",
     401: "unauthorized",
@@ -57,6 +59,12 @@ def install_error_handlers(app: FastAPI) -> None:
         return JSONResponse(
             error_body(exc.code, exc.message, exc.details), status_code=exc.status, headers=exc.headers
         )
+
+    @app.exception_handler(StorageUnavailable)
+    async def _storage_unavailable(_: Request, exc: StorageUnavailable) -> JSONResponse:
+        # Downloads, previews, exports: the reason goes to the log and /health, not to users.
+        message = "the file store is unavailable; try again in a few minutes"
+        return JSONResponse(error_body("storage_unavailable", message), status_code=503)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:

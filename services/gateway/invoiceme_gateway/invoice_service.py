@@ -12,7 +12,12 @@ from invoiceme_common.invoice_store import set_status
 from invoiceme_common.logging import bound_context, get_logger
 from invoiceme_common.sniff import SUPPORTED, sniff_media_type
 from invoiceme_common.status import InvoiceStatus
-from invoiceme_common.storage import StoredObjectMissing
+from invoiceme_common.storage import (
+    StorageIntegrityError,
+    StorageUnavailable,
+    delete_invoice_files,
+    original_key,
+)
 
 from .errors import ApiError
 from .repositories import invoices as repo
@@ -40,7 +45,7 @@ async def upload(state: GatewayState, tenant_id: uuid.UUID, filename: str | None
         raise ApiError(415, f"this file is not a PDF or a supported image ({kinds})")
     sha256 = hashlib.sha256(data).hexdigest()
     invoice_id = uuid.uuid4()
-    storage_key = f"originals/{tenant_id}/{invoice_id}"
+    storage_key = original_key(tenant_id, invoice_id, sha256)
     name = (filename or "upload")[:255]
     with bound_context(tenant_id=tenant_id, invoice_id=invoice_id):
         async with state.pool.acquire() as conn, conn.transaction():
@@ -53,7 +58,7 @@ async def upload(state: GatewayState, tenant_id: uuid.UUID, filename: str | None
                     code="duplicate_file",
                     details={"existing_invoice_id": str(existing)},
                 )
-            await state.storage.put(storage_key, data)
+            await _store_original(state, storage_key, data, sha256, media_type)
             await repo.insert_received(
                 conn, tenant_id, invoice_id, name, media_type, len(data), sha256, storage_key
             )
@@ -76,6 +81,21 @@ async def upload(state: GatewayState, tenant_id: uuid.UUID, filename: str | None
             raise ApiError(503, reason) from exc
         log.info("invoice_received", size_bytes=len(data), media_type=media_type)
     return Accepted(invoice_id, InvoiceStatus.RECEIVED.value)
+
+
+async def _store_original(
+    state: GatewayState, storage_key: str, data: bytes, sha256: str, media_type: str
+) -> None:
+    """Store the file before its row commits: a failure here rolls the row back (no row without file)."""
+    try:
+        await state.storage.put(storage_key, data, sha256=sha256, content_type=media_type)
+    except (StorageUnavailable, StorageIntegrityError) as exc:
+        log.error("original_not_stored", reason=str(exc), backend=state.storage.backend)
+        raise ApiError(
+            503,
+            "the file store is unavailable, so the invoice was not saved; try again in a few minutes",
+            code="storage_unavailable",
+        ) from exc
 
 
 async def publish_saved(state: GatewayState, tenant_id: uuid.UUID, invoice_ids: list[uuid.UUID]) -> None:
@@ -106,12 +126,11 @@ async def delete(state: GatewayState, tenant_id: uuid.UUID, invoice_ids: list[uu
     rows = await repo.delete(state.pool, tenant_id, invoice_ids)
     topology = state.topology
     for row in rows:
-        for key in (row["storage_key"], row["ocr_key"]):
-            if key:
-                try:
-                    await state.storage.delete(key)
-                except (StoredObjectMissing, ValueError):
-                    pass
+        keys = (row["storage_key"], row["ocr_key"])
+        try:
+            await delete_invoice_files(state.storage, tenant_id, row["id"], keys)
+        except StorageUnavailable as exc:  # the row is gone: log what to sweep, don't fail the delete
+            log.error("invoice_files_not_deleted", invoice_id=str(row["id"]), keys=keys, reason=str(exc))
         event = InvoiceDeleted(
             tenant_id=tenant_id, invoice_id=row["id"], extraction_version=row["extraction_version"] + 1
         )

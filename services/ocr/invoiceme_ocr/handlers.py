@@ -10,16 +10,12 @@ from invoiceme_common.invoice_store import set_status
 from invoiceme_common.logging import get_logger
 from invoiceme_common.service import ServiceRuntime
 from invoiceme_common.status import InvoiceStatus
-from invoiceme_common.storage import StoredObjectMissing
+from invoiceme_common.storage import StoredObjectMissing, ocr_result_key
 
 from .engine import UnreadableDocument
 from .reader import DocumentReader
 
 log = get_logger(__name__)
-
-
-def ocr_result_key(event: InvoiceUploaded) -> str:
-    return f"ocr/{event.tenant_id}/{event.invoice_id}.json"
 
 
 async def on_invoice_uploaded(
@@ -34,8 +30,8 @@ async def on_invoice_uploaded(
             document = await reader.read(original)
         except UnreadableDocument as exc:
             raise PermanentFailure(str(exc)) from exc
-    key = ocr_result_key(event)
-    await runtime.storage.put(key, document.model_dump_json().encode())
+    key = ocr_result_key(event.tenant_id, event.invoice_id)
+    await runtime.storage.put(key, document.model_dump_json().encode(), content_type="application/json")
     exists = await set_status(
         runtime.pool,
         event.tenant_id,
@@ -47,7 +43,8 @@ async def on_invoice_uploaded(
         ocr_key=key,
         ocr_text=document.text.replace("\x00", ""),  # searchable before extraction; Postgres refuses NUL
     )
-    if not exists:
+    if not exists:  # deleted meanwhile: its OCR result must not outlive it
+        await runtime.storage.delete(key)
         log.info("invoice_deleted_before_ocr_finished")
         return
     log.info("ocr_done", pages=len(document.pages), method=document.method, chars=len(document.text))
