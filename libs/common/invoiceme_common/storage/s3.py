@@ -18,16 +18,7 @@ from typing import Any, TypeVar
 
 from aiobotocore.session import get_session
 from botocore.config import Config
-from botocore.exceptions import (
-    BotoCoreError,
-    ClientError,
-    ConnectionClosedError,
-    EndpointConnectionError,
-    NoCredentialsError,
-    ResponseStreamingError,
-)
-from botocore.exceptions import ConnectTimeoutError as BotoConnectTimeout
-from botocore.exceptions import ReadTimeoutError as BotoReadTimeout
+from botocore.exceptions import BotoCoreError, ClientError, ResponseStreamingError
 
 from .base import (
     CHUNK_BYTES,
@@ -42,17 +33,9 @@ from .base import (
     chunks_of,
 )
 from .retry import with_retries
+from .s3_errors import is_missing_object, is_transient, unavailable_reason
 
 T = TypeVar("T")
-_TRANSIENT_CODES = {
-    "SlowDown",
-    "RequestTimeout",
-    "RequestTimeTooSkewed",
-    "InternalError",
-    "ServiceUnavailable",
-}
-_CONNECTION_ERRORS = (EndpointConnectionError, ConnectionClosedError, BotoConnectTimeout, BotoReadTimeout)
-_DENIED_CODES = {"403", "AccessDenied", "InvalidAccessKeyId", "SignatureDoesNotMatch", "InvalidToken"}
 
 
 @dataclass(frozen=True)
@@ -72,35 +55,6 @@ class S3Config:
     @property
     def where(self) -> str:
         return f"bucket {self.bucket!r} at {self.endpoint_url or 'AWS S3'}"
-
-
-def is_transient(exc: BaseException) -> bool:
-    if isinstance(exc, _CONNECTION_ERRORS):
-        return True
-    if isinstance(exc, ClientError):
-        status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
-        return status >= 500 or exc.response.get("Error", {}).get("Code") in _TRANSIENT_CODES
-    return False
-
-
-def unavailable_reason(exc: BaseException, config: S3Config) -> str:
-    """Words for /health and 503 answers: which of missing bucket, refused credentials, unreachable."""
-    if isinstance(exc, ClientError):
-        code = str(exc.response.get("Error", {}).get("Code", ""))
-        status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
-        if code in ("NoSuchBucket", "404"):
-            return f"{config.where} does not exist (create it, or fix S3_BUCKET)"
-        if code in _DENIED_CODES or status == 403:
-            return (
-                f"{config.where} refused the credentials ({code or status}): check AWS_ACCESS_KEY_ID and "
-                "AWS_SECRET_ACCESS_KEY, and that they may use this bucket"
-            )
-        return f"{config.where} answered {code or 'an error'} (HTTP {status})"
-    if isinstance(exc, NoCredentialsError):
-        return f"no credentials for {config.where}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"
-    if isinstance(exc, _CONNECTION_ERRORS):
-        return f"cannot reach {config.endpoint_url or 'AWS S3'} ({type(exc).__name__}); check S3_ENDPOINT_URL"
-    return f"{config.where}: {exc}"
 
 
 class _PartReader(io.RawIOBase):
@@ -143,16 +97,13 @@ def _upload_part(
     )
 
 
-def _missing(exc: ClientError) -> bool:
-    return exc.response.get("Error", {}).get("Code") in ("NoSuchKey", "404")
-
-
 class S3ObjectStorage(StorageBase):
     backend = "s3"
 
     def __init__(self, config: S3Config) -> None:
         self.config = config
         self._prefix = config.key_prefix.strip("/") + "/" if config.key_prefix.strip("/") else ""
+        self._endpoint = config.endpoint_url or "AWS S3"
         self._client_instance: Any = None
         self._exit_stack = AsyncExitStack()
         self._lock = asyncio.Lock()
@@ -191,11 +142,11 @@ class S3ObjectStorage(StorageBase):
         try:
             return await with_retries(lambda: operation(client), attempts, is_transient)
         except ClientError as exc:
-            if _missing(exc):
+            if is_missing_object(exc):
                 raise StoredObjectMissing(str(exc)) from exc
-            raise StorageUnavailable(unavailable_reason(exc, self.config)) from exc
+            raise StorageUnavailable(unavailable_reason(exc, self.config.where, self._endpoint)) from exc
         except BotoCoreError as exc:
-            raise StorageUnavailable(unavailable_reason(exc, self.config)) from exc
+            raise StorageUnavailable(unavailable_reason(exc, self.config.where, self._endpoint)) from exc
 
     async def put(
         self, key: str, source: Source, *, sha256: str | None = None, content_type: str = DEFAULT_CONTENT_TYPE
@@ -322,7 +273,7 @@ class S3ObjectStorage(StorageBase):
                 for item in page.get("Contents", []):
                     yield item["Key"][len(self._prefix) :]
         except (ClientError, BotoCoreError) as exc:
-            raise StorageUnavailable(unavailable_reason(exc, self.config)) from exc
+            raise StorageUnavailable(unavailable_reason(exc, self.config.where, self._endpoint)) from exc
 
     async def check(self) -> None:
         """One request, no retries, bounded: /health must answer quickly when S3 does not."""
