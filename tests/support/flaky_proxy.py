@@ -27,15 +27,20 @@ class FlakyProxy:
 
 
 @asynccontextmanager
-async def flaky_proxy(upstream: str, failures: int) -> AsyncIterator[FlakyProxy]:
+async def flaky_proxy(
+    upstream: str, failures: int, fail_after: int | None = None
+) -> AsyncIterator[FlakyProxy]:
+    """The first `failures` requests fail; with `fail_after`, so does every request after that many
+    (an outage in the middle of a long job)."""
     port = free_port()
     proxy = FlakyProxy(f"http://127.0.0.1:{port}", failures)
     session = aiohttp.ClientSession(auto_decompress=False)
 
     async def forward(request: web.Request) -> web.StreamResponse:
         body = await request.read()  # the proxy must read the body before answering, as S3 would
-        if proxy.failures_left > 0:
-            proxy.failures_left -= 1
+        outage = fail_after is not None and len(proxy.seen) >= fail_after
+        if proxy.failures_left > 0 or outage:
+            proxy.failures_left = max(proxy.failures_left - 1, 0)
             proxy.seen.append(f"{request.method} 503")
             return web.Response(status=503, body=_SLOW_DOWN, content_type="application/xml")
         headers = {k: v for k, v in request.headers.items() if k.lower() not in _HOP_HEADERS}
