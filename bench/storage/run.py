@@ -25,7 +25,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"load before: {os.getloadavg()[0]:.2f} (1-min average)")
     with running_s3_server() as server:
-        for client in ("aiobotocore", "obstore", "aiobotocore", "obstore"):
+        for client in ("aiobotocore", "obstore", "invoiceme") * 2:
             bucket = server.new_bucket()
             output = subprocess.run(
                 [
