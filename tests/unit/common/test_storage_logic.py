@@ -91,3 +91,23 @@ class TestS3Errors:
         )
         unreachable = unavailable_reason(EndpointConnectionError(endpoint_url=endpoint), where, endpoint)
         assert "cannot reach http://s3" in unreachable and "S3_ENDPOINT_URL" in unreachable
+
+
+class TestSettings:
+    """STORAGE_BACKEND=s3 without a bucket is refused at start-up, not at the first upload."""
+
+    def test_s3_needs_a_bucket(self):
+        from pydantic import ValidationError
+
+        from invoiceme_common.settings import CommonSettings
+        from invoiceme_common.storage import s3_config
+
+        with pytest.raises(ValidationError, match="S3_BUCKET"):
+            CommonSettings(storage_backend="s3", s3_bucket="")
+        settings = CommonSettings(
+            storage_backend="s3", s3_bucket="files", s3_key_prefix="prod/", aws_secret_access_key="s3cr3t"
+        )
+        config = s3_config(settings)
+        assert (config.bucket, config.key_prefix, config.secret_access_key) == ("files", "prod/", "s3cr3t")
+        assert config.endpoint_url is None and config.access_key_id is None  # empty: AWS and its chain
+        assert "s3cr3t" not in repr(settings)
