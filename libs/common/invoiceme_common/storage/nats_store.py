@@ -117,7 +117,12 @@ class NatsObjectStorage(StorageBase):
                 yield entry.name
 
     async def _status(self) -> None:
-        await (await self._bucket()).status()
+        try:  # bind only: a health check must not create the bucket (the first writer does)
+            store = self._store or await self._js.object_store(self._bucket_name)
+        except BucketNotFoundError:
+            await self._js.account_info()  # nothing stored yet; JetStream itself must answer
+            return
+        await store.status()
 
     async def check(self) -> None:
         try:
