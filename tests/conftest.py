@@ -19,6 +19,7 @@ import pytest
 
 from invoiceme_cli.infra import Infra, ensure_infra
 from invoiceme_common.db import migrate
+from tests.support.s3_server import S3Server, running_s3_server
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -74,3 +75,10 @@ async def db(database_url: str) -> AsyncIterator[asyncpg.Pool]:
     pool = await create_pool(database_url, 1, 4)
     yield pool
     await pool.close()
+
+
+@pytest.fixture(scope="session")
+def s3_server() -> Iterator[S3Server]:
+    """A real S3-compatible server (moto_server) on a free loopback port, for the whole session."""
+    with running_s3_server(log_path=ROOT / "tests" / ".artifacts" / "moto_server.log") as server:
+        yield server

@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from invoiceme_cli.runner import ServiceProcesses
+from tests.support.s3_server import S3Server
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / ".artifacts"
 
@@ -25,6 +26,8 @@ def _free_port() -> int:
 class Pipeline:
     url: str
     processes: ServiceProcesses
+    s3: S3Server | None = None  # set when the services keep files in S3 (STORAGE_BACKEND=s3)
+    bucket: str = ""
 
     def log(self, service: str) -> str:
         assert self.processes.log_dir is not None
@@ -36,8 +39,12 @@ class Pipeline:
 
 
 @pytest.fixture(scope="module")
-def pipeline(database_url: str, nats_url: str) -> Iterator[Pipeline]:
-    """The four services as real processes, as `invoiceme up` starts them; yields the gateway URL."""
+def pipeline(request: pytest.FixtureRequest, database_url: str, nats_url: str) -> Iterator[Pipeline]:
+    """The four services as real processes, as `invoiceme up` starts them; yields the gateway URL.
+    Parametrize indirectly with "s3" to keep files in a bucket of the test S3 server (default: nats)."""
+    backend = getattr(request, "param", "nats")
+    s3: S3Server | None = request.getfixturevalue("s3_server") if backend == "s3" else None
+    bucket = s3.new_bucket() if s3 else ""
     port = _free_port()
     namespace = f"e2e{uuid.uuid4().hex[:10]}"
     env = {
@@ -48,6 +55,7 @@ def pipeline(database_url: str, nats_url: str) -> Iterator[Pipeline]:
         "JWT_SECRET": uuid.uuid4().hex + uuid.uuid4().hex,
         "LOG_FORMAT": "json",
         "OCR_WORKERS": "2",
+        **(s3.storage_env(bucket, prefix=f"{namespace}/") if s3 else {"STORAGE_BACKEND": "nats"}),
     }
     processes = ServiceProcesses(env, "127.0.0.1", port, log_dir=ARTIFACTS / f"logs-{namespace}")
     processes.start()
@@ -55,7 +63,7 @@ def pipeline(database_url: str, nats_url: str) -> Iterator[Pipeline]:
     try:
         deadline = time.monotonic() + 60
         while True:
-            Pipeline(url, processes).check_alive()
+            Pipeline(url, processes, s3, bucket).check_alive()
             try:
                 if httpx.get(f"{url}/health", timeout=2).status_code == 200:
                     break
@@ -64,6 +72,6 @@ def pipeline(database_url: str, nats_url: str) -> Iterator[Pipeline]:
             if time.monotonic() > deadline:
                 pytest.fail(f"gateway not healthy after 60 s; logs in {processes.log_dir}")
             time.sleep(0.3)
-        yield Pipeline(url, processes)
+        yield Pipeline(url, processes, s3, bucket)
     finally:
         processes.stop()

@@ -54,6 +54,24 @@ def _wait_for(
     pytest.fail(f"invoice {invoice_id} still {invoice['status']} after {timeout} s")
 
 
+def _files_of_invoices_in_bucket(
+    pipeline: Pipeline, client: httpx.Client, headers: dict, ids: list[str]
+) -> None:
+    """With S3 storage: each invoice's original and OCR JSON are in the bucket under ids only, and
+    deleting the invoices leaves the bucket empty."""
+    assert pipeline.s3 is not None
+    tenant = client.get("/api/me", headers=headers).json()["tenant_id"]
+    keys = sorted(pipeline.s3.keys(pipeline.bucket))
+    assert len(keys) == 2 * len(ids), keys
+    for invoice_id in ids:
+        mine = [key for key in keys if f"tenants/{tenant}/invoices/{invoice_id}/" in key]
+        assert sorted(key.rsplit("/", 1)[1].split("-")[0] for key in mine) == ["ocr.json", "original"]
+    for invoice_id in ids:
+        assert client.delete(f"/api/invoices/{invoice_id}", headers=headers).status_code == 204
+    assert pipeline.s3.keys(pipeline.bucket) == []
+
+
+@pytest.mark.parametrize("pipeline", ["nats", "s3"], indirect=True)
 def test_upload_to_analytics(pipeline: Pipeline) -> None:
     with httpx.Client(base_url=pipeline.url, timeout=30) as client:
         alice, bob = _signup(client), _signup(client)
@@ -123,7 +141,11 @@ def test_upload_to_analytics(pipeline: Pipeline) -> None:
         bob_summary = client.get("/api/analytics/summary", headers=bob).json()
         assert bob_summary == {"by_vendor": [], "by_month": [], "by_currency": []}
 
+        if pipeline.s3 is not None:
+            _files_of_invoices_in_bucket(pipeline, client, alice, [pdf["id"], png["id"]])
 
+
+@pytest.mark.parametrize("pipeline", ["nats"], indirect=True)  # shares the nats pipeline above
 def test_unreadable_upload_is_marked_failed_with_reason(pipeline: Pipeline) -> None:
     with httpx.Client(base_url=pipeline.url, timeout=30) as client:
         alice = _signup(client)

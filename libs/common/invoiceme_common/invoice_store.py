@@ -129,6 +129,17 @@ async def is_awaiting(
     return row is not None and row["status"] == status and (run is None or row["pipeline_run"] == run)
 
 
+async def invoice_exists(
+    conn: asyncpg.Connection | asyncpg.Pool, tenant_id: uuid.UUID, invoice_id: uuid.UUID
+) -> bool:
+    """False once the invoice was deleted (its files must not be written back)."""
+    return bool(
+        await conn.fetchval(
+            "SELECT EXISTS (SELECT 1 FROM invoices WHERE id = $1 AND tenant_id = $2)", invoice_id, tenant_id
+        )
+    )
+
+
 async def current_run(conn: asyncpg.Connection | asyncpg.Pool, invoice_id: uuid.UUID) -> int:
     return int(await conn.fetchval("SELECT pipeline_run FROM invoices WHERE id = $1", invoice_id) or 1)
 

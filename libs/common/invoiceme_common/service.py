@@ -98,11 +98,7 @@ class ServiceRuntime:
         js = self._nc.jetstream()
         topology = self.topology
         self._storage = open_storage(
-            settings.storage_backend,
-            js,
-            topology.originals_bucket,
-            settings.storage_dir,
-            topology.object_store_config(),
+            settings, js, topology.originals_bucket, config=topology.object_store_config()
         )
         self._relay = OutboxRelay(
             self._pool, js, self.topology.stream, settings.database_url, settings.outbox_poll_seconds
@@ -112,6 +108,8 @@ class ServiceRuntime:
     async def stop(self) -> None:
         if self._relay is not None:
             await self._relay.stop()
+        if self._storage is not None:
+            await self._storage.close()
         if self._pool is not None:
             await self._pool.close()
         if self._nc is not None:

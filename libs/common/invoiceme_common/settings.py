@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from .topology import StorageLimits, Topology
@@ -26,9 +26,20 @@ class CommonSettings(BaseSettings):
     log_format: Literal["auto", "json", "console"] = "auto"
     db_pool_min: int = Field(default=1, ge=0)
     db_pool_max: int = Field(default=5, ge=1)
-    # "nats": JetStream Object Store (no shared disk needed); "local": a folder (single-host only).
-    storage_backend: Literal["nats", "local"] = "nats"
+    # "nats": JetStream Object Store (no shared disk needed); "s3": an S3-compatible bucket (AWS S3,
+    # Cloudflare R2, Supabase Storage, MinIO); "local": a folder (single-host only).
+    storage_backend: Literal["nats", "s3", "local"] = "nats"
     storage_dir: str = ".data/files"
+    s3_endpoint_url: str = ""  # empty: AWS S3 itself
+    s3_bucket: str = ""
+    s3_region: str = "us-east-1"
+    # Keys are stored under this prefix, so several deployments can share one bucket.
+    s3_key_prefix: str = Field(default="", pattern=r"^[A-Za-z0-9._/-]{0,100}$")
+    s3_addressing_style: Literal["path", "virtual"] = "path"
+    s3_max_attempts: int = Field(default=4, ge=1, le=10)
+    # The standard AWS variable names; empty: the standard AWS credential chain (e.g. an instance role).
+    aws_access_key_id: str = ""
+    aws_secret_access_key: SecretStr = SecretStr("")
     # Failed handlings of one message (outages and crashes excluded) before a consumer gives up on it.
     max_deliver: int = Field(default=5, ge=2, le=50)
     ack_wait_seconds: float = Field(default=60.0, gt=1)
@@ -58,6 +69,12 @@ class CommonSettings(BaseSettings):
                 replicas=self.jetstream_replicas,
             ),
         )
+
+    @model_validator(mode="after")
+    def _s3_needs_a_bucket(self) -> CommonSettings:
+        if self.storage_backend == "s3" and not self.s3_bucket:
+            raise ValueError("S3_BUCKET must be set when STORAGE_BACKEND=s3")
+        return self
 
     @field_validator("log_level")
     @classmethod

@@ -122,3 +122,6 @@ from .demo_cmd import demo_data  # noqa: E402
 
 cli.add_command(analytics_rebuild)
 cli.add_command(demo_data)
+from .storage_cmd import storage  # noqa: E402
+
+cli.add_command(storage)

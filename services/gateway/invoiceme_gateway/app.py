@@ -68,13 +68,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         await broker.start()
         js = broker.connection.jetstream()
         await ensure_stream(js, topology)
-        storage = open_storage(
-            settings.storage_backend,
-            js,
-            topology.originals_bucket,
-            settings.storage_dir,
-            topology.object_store_config(),
-        )
+        storage = open_storage(settings, js, topology.originals_bucket, config=topology.object_store_config())
         # Requests write events to the outbox only; this relay (and every other service's) publishes them.
         relay = OutboxRelay(pool, js, topology.stream, settings.database_url, settings.outbox_poll_seconds)
         relay.start()
@@ -92,6 +86,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         finally:
             await app.state.gateway.live.close()
             await relay.stop()
+            await storage.close()
             await broker.stop()
             await pool.close()
 

@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from invoiceme_common.storage import StorageUnavailable
 from invoiceme_gateway.domain_errors import (
     BadRequest,
     Conflict,
@@ -95,6 +96,12 @@ def install_error_handlers(app: FastAPI) -> None:
             status_code=error.status,
             headers=error.headers,
         )
+
+    @app.exception_handler(StorageUnavailable)
+    async def _storage_unavailable(_: Request, exc: StorageUnavailable) -> JSONResponse:
+        # Downloads, previews, exports: the reason goes to the log and /health, not to users.
+        message = "the file store is unavailable; try again in a few minutes"
+        return JSONResponse(error_body("storage_unavailable", message), status_code=503)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:

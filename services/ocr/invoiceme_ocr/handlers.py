@@ -12,20 +12,16 @@ from faststream.nats import NatsMessage
 from invoiceme_common import outbox
 from invoiceme_common.bus import PermanentFailure, keep_alive
 from invoiceme_common.events import InvoiceUploaded, TextExtracted
-from invoiceme_common.invoice_store import advance, current_run, is_awaiting
+from invoiceme_common.invoice_store import advance, current_run, invoice_exists, is_awaiting
 from invoiceme_common.logging import get_logger
 from invoiceme_common.service import ServiceRuntime
 from invoiceme_common.status import InvoiceStatus
-from invoiceme_common.storage import StoredObjectMissing
+from invoiceme_common.storage import StoredObjectMissing, ocr_result_key
 
 from .engine import UnreadableDocument
 from .reader import DocumentReader
 
 log = get_logger(__name__)
-
-
-def ocr_result_key(event: InvoiceUploaded) -> str:
-    return f"ocr/{event.tenant_id}/{event.invoice_id}.json"
 
 
 async def on_invoice_uploaded(
@@ -44,9 +40,10 @@ async def on_invoice_uploaded(
             document = await reader.read(original)
         except UnreadableDocument as exc:
             raise PermanentFailure(str(exc)) from exc
-    key = ocr_result_key(event)
-    await runtime.storage.put(key, document.model_dump_json().encode())
+    key = ocr_result_key(event.tenant_id, event.invoice_id)
+    await runtime.storage.put(key, document.model_dump_json().encode(), content_type="application/json")
     topology = runtime.topology
+    deleted = False
     async with runtime.pool.acquire() as conn, conn.transaction():
         moved = await advance(
             conn,
@@ -61,16 +58,21 @@ async def on_invoice_uploaded(
             ocr_key=key,
             ocr_text=document.text.replace("\x00", ""),  # searchable before extraction; no NUL in Postgres
         )
-        if not moved:
-            log.info("ocr_result_not_applied", reason="invoice deleted or moved on meanwhile")
-            return
-        extracted = TextExtracted(
-            tenant_id=event.tenant_id,
-            invoice_id=event.invoice_id,
-            ocr_key=key,
-            media_type=document.media_type,
-            pages=[],  # a reference, not the text: the extractor reads the stored result (with words)
-            run=event.run or await current_run(conn, event.invoice_id),
-        )
-        await outbox.add(conn, extracted, topology.text_extracted, topology.stream, msg.correlation_id)
+        if moved:
+            extracted = TextExtracted(
+                tenant_id=event.tenant_id,
+                invoice_id=event.invoice_id,
+                ocr_key=key,
+                media_type=document.media_type,
+                pages=[],  # a reference, not the text: the extractor reads the stored result (with words)
+                run=event.run or await current_run(conn, event.invoice_id),
+            )
+            await outbox.add(conn, extracted, topology.text_extracted, topology.stream, msg.correlation_id)
+        else:
+            deleted = not await invoice_exists(conn, event.tenant_id, event.invoice_id)
+    if not moved:
+        log.info("ocr_result_not_applied", reason="invoice deleted or moved on meanwhile")
+        if deleted:  # its OCR result must not outlive it (a newer run's result, same key, is kept)
+            await runtime.storage.delete(key)
+        return
     log.info("ocr_done", pages=len(document.pages), method=document.method, chars=len(document.text))

@@ -22,6 +22,7 @@ from invoiceme_common.events import OcrDocument, OcrPage
 from invoiceme_common.invoice_store import set_status
 from invoiceme_common.search_index import index_invoice
 from invoiceme_common.status import InvoiceStatus
+from invoiceme_common.storage import ocr_result_key
 from invoiceme_common.topology import Topology
 
 # A valid 4x4 white PNG (decodes, so page previews can be drawn).
@@ -65,7 +66,7 @@ async def simulate_ocr(
     db: asyncpg.Pool, storage: Any, tenant_id: uuid.UUID, invoice_id: str, text: str
 ) -> str:
     """What the OCR hop does: store the OCR JSON and mark the invoice ocr_done."""
-    key = f"ocr/{tenant_id}/{invoice_id}.json"
+    key = ocr_result_key(tenant_id, uuid.UUID(invoice_id))
     document = OcrDocument(
         pages=[OcrPage(number=1, text=text, method="text_layer", confidence=1.0)], media_type="image/png"
     )

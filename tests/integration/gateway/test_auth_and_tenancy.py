@@ -101,7 +101,8 @@ class TestUploads:
     async def test_health_reports_dependencies(self, client):
         body = (await client.get("/health")).json()
         assert body["status"] == "ok"
-        assert body["checks"] == {"nats": "ok", "postgres": "ok"}
+        assert body["checks"] == {"nats": "ok", "postgres": "ok", "storage": "ok"}
+        assert body["storage_backend"] == "nats"
         assert "timestamp" in body
 
 

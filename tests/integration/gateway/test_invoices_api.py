@@ -9,6 +9,7 @@ import pytest
 
 from invoiceme_common.invoice_store import set_status
 from invoiceme_common.status import InvoiceStatus
+from invoiceme_common.storage import ocr_result_key
 from tests.support.gateway import gateway_settings, signup
 
 from .pipeline import (
@@ -296,7 +297,7 @@ class TestReextract:
         assert response.status_code == 202
         # A reference to the stored OCR result, not its text (issue 11: messages carry references).
         assert published[0]["provider"] == "groq" and published[0]["pages"] == []
-        assert published[0]["ocr_key"] == f"ocr/{tenant}/{invoice_id}.json"
+        assert published[0]["ocr_key"] == ocr_result_key(tenant, uuid.UUID(invoice_id))
         await simulate_extraction(db, tenant, invoice_id, {"vendor_name": "New", "total": 99.0})
         detail = (await client.get(f"/api/invoices/{invoice_id}", headers=alice)).json()
         history = detail["extraction_history"]

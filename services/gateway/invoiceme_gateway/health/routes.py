@@ -11,13 +11,18 @@ from invoiceme_gateway.health import service
 router = APIRouter(tags=["health"])
 
 
-@router.get("/health", summary="Liveness plus whether NATS and Postgres answer")
+@router.get(
+    "/health",
+    summary="Liveness plus whether NATS, Postgres and the file store answer (with the reason when not)",
+)
 async def health(state: State) -> JSONResponse:
-    checks = await service.checks(state)
-    healthy = all(value == "ok" for value in checks.values())
-    body = {
-        "status": "ok" if healthy else "degraded",
+    report = await service.report(state)
+    body: dict[str, object] = {
+        "status": "ok" if report.healthy else "degraded",
         "timestamp": datetime.now(UTC).isoformat(),
-        "checks": checks,
+        "checks": report.checks,
+        "storage_backend": state.storage.backend,
     }
-    return JSONResponse(body, status_code=200 if healthy else 503)
+    if report.reasons:
+        body["reasons"] = report.reasons
+    return JSONResponse(body, status_code=200 if report.healthy else 503)

@@ -18,6 +18,7 @@ from invoiceme_common.events import InvoiceDeleted, InvoiceSaved, InvoiceUploade
 from invoiceme_common.logging import bound_context, get_logger
 from invoiceme_common.sniff import SUPPORTED, sniff_media_type
 from invoiceme_common.status import InvoiceStatus
+from invoiceme_common.storage import delete_invoice_files, original_key
 from invoiceme_common.topology import Topology
 from invoiceme_gateway.domain_errors import BadRequest, Conflict, TooLarge, Unavailable, UnsupportedMedia
 from invoiceme_gateway.invoices import repository as repo
@@ -45,7 +46,7 @@ async def upload(state: GatewayState, tenant_id: uuid.UUID, filename: str | None
         raise UnsupportedMedia(f"this file is not a PDF or a supported image ({kinds})")
     sha256 = hashlib.sha256(data).hexdigest()
     invoice_id = uuid.uuid4()
-    storage_key = f"originals/{tenant_id}/{invoice_id}"
+    storage_key = original_key(tenant_id, invoice_id, sha256)  # ids and hash only, never the file name
     name = (filename or "upload")[:255]
     with bound_context(tenant_id=tenant_id, invoice_id=invoice_id):
         async with state.pool.acquire() as conn, conn.transaction():
@@ -57,11 +58,7 @@ async def upload(state: GatewayState, tenant_id: uuid.UUID, filename: str | None
                     code="duplicate_file",
                     details={"existing_invoice_id": str(existing)},
                 )
-            try:
-                await state.storage.put(storage_key, data)
-            except Exception as exc:  # the object store (NATS) is away: nothing was recorded
-                log.warning("original_not_stored", error=str(exc))
-                raise Unavailable("the file could not be stored right now; upload it again shortly") from exc
+            await _store_original(state, storage_key, data, sha256, media_type)
             await repo.insert_received(
                 conn, tenant_id, invoice_id, name, media_type, len(data), sha256, storage_key
             )
@@ -79,6 +76,22 @@ async def upload(state: GatewayState, tenant_id: uuid.UUID, filename: str | None
             await outbox.add(conn, event, topology.invoice_uploaded, topology.stream)
         log.info("invoice_received", size_bytes=len(data), media_type=media_type)
     return Accepted(invoice_id, InvoiceStatus.RECEIVED.value)
+
+
+async def _store_original(
+    state: GatewayState, storage_key: str, data: bytes, sha256: str, media_type: str
+) -> None:
+    """Store the file before its row commits: a failure here rolls the row back (no row without file).
+    Any failure counts: StorageUnavailable/StorageIntegrityError from the S3 backend, a NATS error or
+    a full bucket from the JetStream one."""
+    try:
+        await state.storage.put(storage_key, data, sha256=sha256, content_type=media_type)
+    except Exception as exc:
+        log.error("original_not_stored", reason=str(exc), backend=state.storage.backend)
+        raise Unavailable(
+            "the file store is unavailable, so the invoice was not saved; try again in a few minutes",
+            code="storage_unavailable",
+        ) from exc
 
 
 async def queue_saved(
@@ -110,7 +123,7 @@ async def delete(state: GatewayState, tenant_id: uuid.UUID, invoice_ids: list[uu
     """Delete invoices (analytics hear InvoiceDeleted), then their original files and OCR results."""
     async with state.pool.acquire() as conn, conn.transaction():
         rows = await delete_rows(conn, state.topology, tenant_id, invoice_ids)
-    await remove_files(state, rows)
+    await remove_files(state, tenant_id, rows)
     return len(rows)
 
 
@@ -127,12 +140,12 @@ async def delete_rows(
     return rows
 
 
-async def remove_files(state: GatewayState, rows: list[asyncpg.Record]) -> None:
-    """After the commit: a file left behind by a crash here is garbage, never a lost invoice."""
+async def remove_files(state: GatewayState, tenant_id: uuid.UUID, rows: list[asyncpg.Record]) -> None:
+    """After the commit: a file left behind by a crash or an outage here is garbage, never a lost
+    invoice, so a failure is logged (with the keys to sweep) and the delete still succeeds."""
     for row in rows:
-        for key in (row["storage_key"], row["ocr_key"]):
-            if key:
-                try:
-                    await state.storage.delete(key)
-                except Exception as exc:
-                    log.warning("file_not_removed", key=key, error=str(exc))
+        keys = (row["storage_key"], row["ocr_key"])
+        try:
+            await delete_invoice_files(state.storage, tenant_id, row["id"], keys)
+        except Exception as exc:
+            log.error("invoice_files_not_deleted", invoice_id=str(row["id"]), keys=keys, reason=str(exc))

@@ -1,4 +1,4 @@
-"""Migrations and original-file storage against real Postgres and NATS."""
+"""Migrations against real Postgres (the storage contract is in test_storage_contract.py)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,8 @@ import uuid
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
-import nats
-import pytest
 
 from invoiceme_common.db import migrate, migration_files
-from invoiceme_common.storage import LocalFileStorage, NatsObjectStorage, StoredObjectMissing
 
 
 class TestMigrations:
@@ -42,32 +39,3 @@ class TestMigrations:
         numbers = [name.split("_", 1)[0] for name in names]
         assert all(n.isdigit() and len(n) == 4 for n in numbers)
         assert len(set(numbers)) == len(numbers)
-
-
-class TestStorage:
-    """Originals round-trip through the JetStream Object Store and the local folder alike."""
-
-    @pytest.fixture(params=["nats", "local"])
-    async def storage(self, request, nats_url, namespace, tmp_path):
-        if request.param == "local":
-            yield LocalFileStorage(tmp_path)
-            return
-        nc = await nats.connect(nats_url)
-        js = nc.jetstream()
-        yield NatsObjectStorage(js, f"{namespace}-originals")
-        await js.delete_object_store(f"{namespace}-originals")
-        await nc.close()
-
-    async def test_put_get_delete(self, storage):
-        data = bytes(range(256)) * 2000  # 512 KB: several object-store chunks
-        await storage.put("originals/t/1", data)
-        assert await storage.get("originals/t/1") == data
-        await storage.delete("originals/t/1")
-        with pytest.raises(StoredObjectMissing):
-            await storage.get("originals/t/1")
-        await storage.delete("originals/t/1")  # deleting twice is fine
-
-    @pytest.mark.parametrize("key", ["../etc/passwd", "/abs", "a/../../b", ""])
-    async def test_unsafe_keys_are_refused(self, storage, key):
-        with pytest.raises(ValueError):
-            await storage.put(key, b"x")
