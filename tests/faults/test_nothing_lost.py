@@ -18,7 +18,6 @@ import os
 import shutil
 import signal
 import tempfile
-import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -30,11 +29,11 @@ import httpx
 import pytest
 
 from invoiceme_cli.runner import ServiceProcesses
-from invoiceme_cli.supervisor import Supervisor
 from invoiceme_common.db import migrate
 from tests.support.documents import invoice_pdf
 from tests.support.fake_llm import FakeLlmServer, Reply
 from tests.support.private_infra import PrivateNats, PrivatePostgres, free_port
+from tests.support.supervision import supervised
 
 pytestmark = [pytest.mark.faults, pytest.mark.slow]
 
@@ -55,7 +54,6 @@ class World:
     accepted: dict[str, float] = field(default_factory=dict)  # invoice id -> total on the document
     broken: set[str] = field(default_factory=set)
 
-    supervisor: Supervisor | None = None
     restarts: list[str] = field(default_factory=list)
 
     def crash(self, service: str) -> None:
@@ -63,13 +61,6 @@ class World:
         process = self.services.processes[service]
         os.killpg(process.pid, signal.SIGKILL)
         process.wait(10)
-
-    def supervise(self, stop: threading.Event) -> None:
-        """What `invoiceme up` does for its children: restart whatever died (here: services)."""
-        self.supervisor = Supervisor(self.services.supervised(), self.restarts.append)
-        self.supervisor.watch_from(time.monotonic())
-        while not stop.wait(0.3):
-            self.supervisor.tick(time.monotonic())
 
 
 def _document(number: int) -> tuple[bytes, float]:
@@ -138,15 +129,12 @@ def world() -> Iterator[World]:
     services = ServiceProcesses(env, "127.0.0.1", port, log_dir=ARTIFACTS / f"logs-{namespace}")
     services.start()
     world = World(nats, postgres, database_url, llm, services, f"http://127.0.0.1:{port}")
-    stop = threading.Event()
-    supervisor = threading.Thread(target=world.supervise, args=(stop,), daemon=True)
-    supervisor.start()
     try:
-        _wait_healthy(world)
-        yield world
+        with supervised(services) as restarts:  # what `invoiceme up` does: restart whatever died
+            world.restarts = restarts
+            _wait_healthy(world)
+            yield world
     finally:
-        stop.set()
-        supervisor.join()
         services.stop()
         llm.stop()
         nats.stop()

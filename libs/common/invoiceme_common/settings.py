@@ -39,6 +39,10 @@ class CommonSettings(BaseSettings):
     # How often the outbox relay looks for unpublished events when no notification woke it.
     outbox_poll_seconds: float = Field(default=1.0, gt=0)
 
+    # Reconciler: an invoice still received/ocr_done after this long is re-driven from its last durable
+    # step (every service checks every `reconcile_every_seconds`; 0 turns the check off).
+    reconcile_after_seconds: float = Field(default=1800.0, gt=0)
+    reconcile_every_seconds: float = Field(default=60.0, ge=0)
     # Bounded storage (see topology.StorageLimits): events older or beyond these go first; 0 = no limit.
     stream_max_age_days: float = Field(default=30.0, ge=0)
     stream_max_mb: int = Field(default=1024, ge=0)

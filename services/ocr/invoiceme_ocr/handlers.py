@@ -25,7 +25,9 @@ log = get_logger(__name__)
 
 
 def ocr_result_key(event: InvoiceUploaded) -> str:
-    return f"ocr/{event.tenant_id}/{event.invoice_id}.json"
+    """One result per pipeline run, so an OCR replay keeps the earlier result beside the new one."""
+    run = f".run{event.run}" if event.run and event.run > 1 else ""
+    return f"ocr/{event.tenant_id}/{event.invoice_id}{run}.json"
 
 
 async def on_invoice_uploaded(
