@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncpg
+from nats.js.api import DiscardPolicy
 
 from invoiceme_common.bus import is_outage, retry_delay
+from invoiceme_common.settings import CommonSettings
 from invoiceme_common.topology import JETSTREAM_MAX_DELIVER, Topology
 
 
@@ -52,6 +54,26 @@ class TestTopology:
         assert spec.redelivery_backoff() == [60, 120, 240, 480, 600]
         assert spec.config().backoff == spec.redelivery_backoff()
         assert Topology().ocr_consumer(900, 5).redelivery_backoff() == [900]
+
+
+class TestStorageLimits:
+    """What JetStream keeps comes from settings: bounded events, unbounded originals by default."""
+
+    def test_defaults_bound_the_stream_and_keep_every_original(self):
+        settings = CommonSettings(_env_file=None, stream_max_mb=1024)
+        topology = settings.topology()
+        stream, bucket = topology.stream_config(), topology.object_store_config()
+        assert (stream.max_age, stream.max_bytes, stream.num_replicas) == (30 * 86400, 2**30, 1)
+        assert stream.discard == DiscardPolicy.OLD
+        assert (bucket.bucket, bucket.max_bytes, bucket.replicas) == ("invoiceme-originals", -1, 1)
+
+    def test_a_cluster_keeps_three_copies_and_zero_means_no_limit(self):
+        settings = CommonSettings(
+            _env_file=None, stream_max_age_days=0, stream_max_mb=0, jetstream_replicas=3
+        )
+        stream = settings.topology().stream_config()
+        assert (stream.max_age, stream.max_bytes, stream.num_replicas) == (0, -1, 3)
+        assert settings.topology().object_store_config().replicas == 3
 
 
 class TestOutages:
