@@ -171,12 +171,16 @@ async def apply_saved(
     event_id: uuid.UUID,
     version: int,
     fact: InvoiceFact | None,
+    replay: bool = False,
 ) -> bool:
     """Replace the invoice's contribution; False when the event was already applied, stale, or the
-    invoice was deleted."""
+    invoice was deleted. A replay (`invoiceme replay --stage analytics`) also replaces it at the same
+    version: replacing is idempotent, so nothing is counted twice."""
     async with pool.acquire() as conn, conn.transaction():
         row = await _lock_and_read(conn, invoice_id)
-        if row is not None and (row["deleted"] or not is_newer(version, row["extraction_version"])):
+        stored = row["extraction_version"] if row is not None else None
+        current = is_newer(version, stored) or (replay and version == stored)
+        if row is not None and (row["deleted"] or not current):
             return False
         current_base = await conn.fetchval(
             "SELECT base_currency FROM tenants WHERE id = $1 FOR SHARE", tenant_id
