@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 import asyncpg
 
@@ -54,7 +54,7 @@ async def mark(state: GatewayState, tenant_id: uuid.UUID, insight_id: uuid.UUID,
 
 
 async def request_refresh(
-    state: GatewayState, tenant_id: uuid.UUID, as_of: date | None, language: str | None
+    state: GatewayState, tenant_id: uuid.UUID, as_of: date | None, language: Literal["en", "he"] | None
 ) -> None:
     """Queue the command in a transaction of its own (the outbox relay publishes it)."""
     event = InsightsRefreshRequested(tenant_id=tenant_id, as_of=as_of, language=language)
