@@ -12,6 +12,8 @@ from typing import Any
 
 import asyncpg
 
+from invoiceme_common import tenants
+
 from .domain import Fact, deltas, is_newer
 from .facts import InvoiceFact
 
@@ -82,8 +84,7 @@ class BaseCurrencyChanged(Exception):
 
 
 async def tenant_base_currency(pool: asyncpg.Pool, tenant_id: uuid.UUID) -> str:
-    value = await pool.fetchval("SELECT base_currency FROM tenants WHERE id = $1", tenant_id)
-    return value or "ILS"
+    return await tenants.base_currency(pool, tenant_id)
 
 
 async def _move_summary(
@@ -182,10 +183,8 @@ async def apply_saved(
         current = is_newer(version, stored) or (replay and version == stored)
         if row is not None and (row["deleted"] or not current):
             return False
-        current_base = await conn.fetchval(
-            "SELECT base_currency FROM tenants WHERE id = $1 FOR SHARE", tenant_id
-        )
-        if fact is not None and (current_base or "ILS") != fact.base_currency:
+        current_base = await tenants.base_currency(conn, tenant_id, for_share=True)
+        if fact is not None and current_base != fact.base_currency:
             raise BaseCurrencyChanged(tenant_id)
         await _move_summary(conn, tenant_id, _stored_summary(row), summary_fact(fact))
         await _write_fact(conn, tenant_id, invoice_id, event_id, version, fact, deleted=False)
