@@ -110,6 +110,15 @@ async def publish_pending(pool: asyncpg.Pool, js: JetStreamContext, stream: str,
     return len(published)
 
 
+async def prune(pool: asyncpg.Pool, older_than_days: float) -> int:
+    """Forget events published more than `older_than_days` ago (Postgres holds the state they
+    announced); returns how many rows went."""
+    status = await pool.execute(
+        "DELETE FROM outbox WHERE published_at < now() - make_interval(secs => $1)", older_than_days * 86400
+    )
+    return int(status.split()[-1])
+
+
 def _as_dict(value: Any) -> dict[str, str]:
     return json.loads(value) if isinstance(value, str) else dict(value)
 

@@ -21,6 +21,7 @@ from faststream import AckPolicy, FastStream
 from faststream.nats import JStream, NatsBroker, NatsMessage, PullSub
 from nats.aio.client import Client as NatsClient
 
+from . import outbox
 from .bus import (
     DeliveryPolicy,
     E,
@@ -138,6 +139,8 @@ class ServiceRuntime:
             await asyncio.sleep(settings.reconcile_every_seconds)
             try:
                 redriven = await reconcile(self.pool, self.topology, settings.reconcile_after_seconds)
+                if settings.outbox_retention_days > 0:
+                    await outbox.prune(self.pool, settings.outbox_retention_days)
             except Exception as error:  # Postgres away: next time
                 log.warning("reconcile_failed", error=f"{type(error).__name__}: {error}")
                 continue

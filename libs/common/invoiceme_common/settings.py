@@ -38,6 +38,8 @@ class CommonSettings(BaseSettings):
     db_command_timeout_seconds: float = Field(default=60.0, gt=0)
     # How often the outbox relay looks for unpublished events when no notification woke it.
     outbox_poll_seconds: float = Field(default=1.0, gt=0)
+    # Published outbox rows are deleted after this many days (0 = keep them); unpublished ones never are.
+    outbox_retention_days: float = Field(default=7.0, ge=0)
 
     # Reconciler: an invoice still received/ocr_done after this long is re-driven from its last durable
     # step (every service checks every `reconcile_every_seconds`; 0 turns the check off).

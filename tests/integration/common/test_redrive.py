@@ -102,3 +102,24 @@ class TestReplay:
         [(subject, event)] = await _queued(db, saved)
         assert subject == "saved" and event["replay"] is True and event["status"] == "extracted"
         assert event["total"] == 10.0 and event["extraction_version"] == 1
+
+
+class TestOutboxRetention:
+    """Published events are forgotten after the retention period; unpublished ones never are."""
+
+    async def test_prune_keeps_what_is_not_published(self, db, namespace):
+        from invoiceme_common.outbox import prune
+
+        tenant_id = await _tenant(db)
+        old_published, old_pending = uuid.uuid4(), uuid.uuid4()
+        for outbox_id, published in ((old_published, "now() - interval '10 days'"), (old_pending, "NULL")):
+            await db.execute(
+                f"""INSERT INTO outbox
+                      (id, stream, subject, payload, headers, tenant_id, created_at, published_at)
+                    VALUES ($1, 'S', 's', '{{}}', '{{}}', $2, now() - interval '11 days', {published})""",
+                outbox_id,
+                tenant_id,
+            )
+        assert await prune(db, 7) >= 1
+        remaining = {r["id"] for r in await db.fetch("SELECT id FROM outbox WHERE tenant_id = $1", tenant_id)}
+        assert remaining == {old_pending}
