@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import httpx
+from pydantic import SecretStr
 
 from invoiceme_analytics.insights.detectors import Insight
-from invoiceme_analytics.insights.narrative import (
-    LlmNarrator,
-    RequestBudget,
-    acceptable_narrative,
-    template_narrative,
-)
+from invoiceme_analytics.insights.narrative import acceptable_narrative, llm_narrator, template_narrative
 from invoiceme_gateway.exports.formats import archive_name, series_csv, to_csv
 from tests.integration.analytics.fake_servers import fake_server
 
@@ -52,28 +47,25 @@ class TestLlmNarrator:
 
     async def test_against_local_server(self):
         with fake_server() as fake:
-            async with httpx.AsyncClient() as client:
-                narrator = LlmNarrator(client, fake.url + "/v1", "key", "m", 5)
-                fake.chat_reply = "בזק is at 120% of budget: 1200.00 of 1000.00 ILS."
-                assert await narrator.narrate(OVERRUN, "en") == (fake.chat_reply, "llm")
-                path, body = fake.requests[-1]
-                assert path == "/v1/chat/completions" and "1200.00" in body["messages"][1]["content"]
-                fake.chat_reply = '{"summary": "over budget"}'
-                assert (await narrator.narrate(OVERRUN, "en"))[1] == "template"
-                fake.chat_reply = "You overspent by 250 ILS."
-                assert (await narrator.narrate(OVERRUN, "en"))[1] == "template"
+            narrator = llm_narrator(fake.url + "/v1", SecretStr("key"), "m", 5, 20)
+            fake.chat_reply = "בזק is at 120% of budget: 1200.00 of 1000.00 ILS."
+            assert await narrator.narrate(OVERRUN, "en") == (fake.chat_reply, "llm")
+            path, body = fake.requests[-1]
+            assert path == "/v1/chat/completions" and "1200.00" in body["messages"][1]["content"]
+            fake.chat_reply = '{"summary": "over budget"}'
+            assert (await narrator.narrate(OVERRUN, "en"))[1] == "template"
+            fake.chat_reply = "You overspent by 250 ILS."
+            assert (await narrator.narrate(OVERRUN, "en"))[1] == "template"
 
     async def test_request_budget_falls_back_to_templates(self):
         now = [0.0]
-        budget = RequestBudget(2, clock=lambda: now[0])
         with fake_server() as fake:
-            async with httpx.AsyncClient() as client:
-                narrator = LlmNarrator(client, fake.url + "/v1", "", "m", 5, budget)
-                fake.chat_reply = "בזק: 1200.00 of 1000.00 ILS."
-                sources = [(await narrator.narrate(OVERRUN, "en"))[1] for _ in range(3)]
-                assert sources == ["llm", "llm", "template"] and len(fake.requests) == 2
-                now[0] = 61.0
-                assert (await narrator.narrate(OVERRUN, "en"))[1] == "llm"
+            narrator = llm_narrator(fake.url + "/v1", SecretStr(""), "m", 5, 2, clock=lambda: now[0])
+            fake.chat_reply = "בזק: 1200.00 of 1000.00 ILS."
+            sources = [(await narrator.narrate(OVERRUN, "en"))[1] for _ in range(3)]
+            assert sources == ["llm", "llm", "template"] and len(fake.requests) == 2
+            now[0] = 61.0
+            assert (await narrator.narrate(OVERRUN, "en"))[1] == "llm"
 
 
 class TestCsv:
