@@ -18,6 +18,7 @@ import os
 import shutil
 import signal
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -38,7 +39,7 @@ from tests.support.supervision import supervised
 pytestmark = [pytest.mark.faults, pytest.mark.slow]
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / ".artifacts"
-BATCH = 17  # 6 batches: 102 uploads, 2 of them broken documents
+BATCH = 17  # 6 batches of 17 + 6 uploads during outages: 108 uploads, 2 of them broken documents
 TERMINAL = ("extracted", "needs_review", "failed")
 LLM_ANSWER = json.dumps({"document_type": "tax_invoice"})  # rules keep every amount they read
 
@@ -168,6 +169,19 @@ def _upload(world: World, client: httpx.Client, headers: dict[str, str], number:
         time.sleep(1)
 
 
+def _uploading(world: World, headers: dict[str, str], numbers: range) -> threading.Thread:
+    """Uploads from another client while an outage lasts (each retried until accepted)."""
+
+    def run() -> None:
+        with httpx.Client(base_url=world.url, timeout=30) as client:
+            for number in numbers:
+                _upload(world, client, headers, number, broken=False)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread
+
+
 def _batch(
     world: World, client: httpx.Client, headers: dict[str, str], first: int, broken: bool = False
 ) -> None:
@@ -217,13 +231,17 @@ def test_nothing_lost_under_crashes_and_outages(world: World) -> None:
 
         _batch(world, client, headers, 200)
         world.nats.kill()
+        during = _uploading(world, headers, range(250, 253))  # answered 503 until NATS is back
         time.sleep(3)
         world.nats.start()
+        during.join()
 
         _batch(world, client, headers, 300, broken=True)
         world.postgres.kill()
+        during = _uploading(world, headers, range(350, 353))  # answered 5xx until Postgres is back
         time.sleep(3)
         world.postgres.start()
+        during.join()
 
         world.llm.script.extend(
             [Reply(status=429, headers={"retry-after": "1"}), Reply(status=500), Reply(delay=4)] * 8
@@ -239,7 +257,7 @@ def test_nothing_lost_under_crashes_and_outages(world: World) -> None:
         listed = _list_all(client, headers)
 
     assert {"ocr restarted", "extractor restarted"} <= {line.split(" (")[0] for line in world.restarts}
-    assert len(world.accepted) == 6 * BATCH
+    assert len(world.accepted) == 6 * BATCH + 6
     assert sorted(listed) == sorted(set(listed)), "an invoice is listed twice"
     assert set(listed) == set(world.accepted) == set(statuses), "lost or unexpected invoices"
     failed = {invoice_id for invoice_id, status in statuses.items() if status == "failed"}
