@@ -104,7 +104,9 @@ class ServiceRuntime:
         await until_reachable(f"{self.name}: migrations", lambda: migrate(settings.database_url))
         await until_reachable(
             f"{self.name}: streams and consumers",
-            lambda: prepare_jetstream(settings.nats_url, self.topology, self.consumers),
+            lambda: prepare_jetstream(
+                settings.nats_url, self.topology, self.consumers, settings.nats_credentials_file
+            ),
         )
         self._pool = await create_pool(
             settings.database_url,
@@ -114,7 +116,11 @@ class ServiceRuntime:
         )
         # A connection of our own for the object store and the outbox relay, ready before
         # subscribers start consuming.
-        self._nc = await nats.connect(nats_servers(settings.nats_url), max_reconnect_attempts=-1)
+        self._nc = await nats.connect(
+            nats_servers(settings.nats_url),
+            max_reconnect_attempts=-1,
+            user_credentials=settings.nats_credentials_file,
+        )
         js = self._nc.jetstream()
         topology = self.topology
         self._storage = open_storage(
@@ -215,7 +221,7 @@ def create_service_app(
         name=name,
         settings=settings,
         topology=settings.topology(),
-        broker=make_broker(settings.nats_url, name),
+        broker=make_broker(settings.nats_url, name, settings.nats_credentials_file),
     )
     wire(runtime)
     app = FastStream(runtime.broker, logger=logging.getLogger(f"invoiceme.{name}"))

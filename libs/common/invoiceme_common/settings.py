@@ -18,6 +18,8 @@ class CommonSettings(BaseSettings):
 
     environment: Literal["development", "test", "production"] = "development"
     nats_url: str = "nats://127.0.0.1:4222"
+    # A NATS credentials (.creds) file, e.g. for Synadia Cloud (NATS_URL=tls://connect.ngs.global).
+    nats_credentials_file: str | None = None
     database_url: str = "postgresql://postgres@127.0.0.1:5432/invoiceme"
     # Prefix of every stream, subject, consumer and bucket, so several installs (or test runs)
     # can share one NATS server without seeing each other's messages.
@@ -64,6 +66,11 @@ class CommonSettings(BaseSettings):
                 replicas=self.jetstream_replicas,
             ),
         )
+
+    @field_validator("nats_credentials_file")
+    @classmethod
+    def _empty_is_none(cls, value: str | None) -> str | None:
+        return value or None  # `NATS_CREDENTIALS_FILE=` in .env means none
 
     @field_validator("log_level")
     @classmethod

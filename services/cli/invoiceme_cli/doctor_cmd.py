@@ -77,7 +77,10 @@ async def _postgres(settings: CommonSettings, findings: Findings, redrive: bool)
 async def _jetstream(settings: CommonSettings, findings: Findings) -> None:
     topology = settings.topology()
     connection = await nats.connect(
-        nats_servers(settings.nats_url), connect_timeout=5, max_reconnect_attempts=0
+        nats_servers(settings.nats_url),
+        connect_timeout=5,
+        max_reconnect_attempts=0,
+        user_credentials=settings.nats_credentials_file,
     )
     try:
         js = connection.jetstream()

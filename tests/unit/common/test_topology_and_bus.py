@@ -110,3 +110,17 @@ class TestRetryDelay:
 
     def test_is_jittered(self):
         assert len({round(retry_delay(4), 6) for _ in range(20)}) > 1
+
+
+class TestNatsConnection:
+    """NATS_URL may list a cluster's servers; an empty credentials setting means none."""
+
+    def test_servers_and_credentials(self):
+        from invoiceme_common.bus import nats_servers
+
+        assert nats_servers("nats://a:4222, nats://b:4222,") == ["nats://a:4222", "nats://b:4222"]
+        assert CommonSettings(_env_file=None, nats_credentials_file="").nats_credentials_file is None
+        assert (
+            CommonSettings(_env_file=None, nats_credentials_file="/x.creds").nats_credentials_file
+            == "/x.creds"
+        )
