@@ -1,4 +1,4 @@
-"""Narratives (templates in both languages, LLM against a local fake server) and export file building."""
+"""Narratives: templates in both languages, the LLM against a local fake server."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from pydantic import SecretStr
 
 from invoiceme_analytics.insights.detectors import Insight
 from invoiceme_analytics.insights.narrative import acceptable_narrative, llm_narrator, template_narrative
-from invoiceme_gateway.exports.formats import archive_name, series_csv, to_csv
 from tests.integration.analytics.fake_servers import fake_server
 
 OVERRUN = Insight(
@@ -66,25 +65,3 @@ class TestLlmNarrator:
             assert sources == ["llm", "llm", "template"] and len(fake.requests) == 2
             now[0] = 61.0
             assert (await narrator.narrate(OVERRUN, "en"))[1] == "llm"
-
-
-class TestCsv:
-    def test_bom_and_hebrew(self):
-        data = to_csv([{"a": "שלום", "b": None}], ["a", "b"])
-        assert data.startswith(b"\xef\xbb\xbf") and data.decode("utf-8-sig") == "a,b\r\nשלום,\r\n"
-
-    def test_series_and_archive_names(self):
-        figures = {
-            "base_currency": "ILS",
-            "series": [{"month": "2026-03", "count": 2, "spend": 10, "reclaimable_vat": 1}],
-        }
-        assert series_csv(figures).decode("utf-8-sig").splitlines()[1] == "2026-03,2,10,1"
-        taken: set[str] = set()
-        record = {
-            "id": "abcdef123",
-            "invoice_date": "2026-03-01",
-            "business": 'בזק / בע"מ',
-            "invoice_number": "7",
-        }
-        assert archive_name(record, "application/pdf", taken) == "2026-03-01_בזק-בע-מ_7.pdf"
-        assert archive_name(record, "application/pdf", taken) == "2026-03-01_בזק-בע-מ_7-2.pdf"
