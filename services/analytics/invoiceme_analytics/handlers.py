@@ -50,7 +50,13 @@ async def on_invoice_saved(event: InvoiceSaved, ctx: AnalyticsContext) -> None:
         fact = await price_for_tenant(pool, ctx.rates, event.tenant_id, invoice, ctx.settings.fx_max_age_days)
         try:
             applied = await repository.apply_saved(
-                pool, event.tenant_id, event.invoice_id, event.event_id, event.extraction_version, fact
+                pool,
+                event.tenant_id,
+                event.invoice_id,
+                event.event_id,
+                event.extraction_version,
+                fact,
+                replay=event.replay,  # `invoiceme replay --stage analytics`: same version replaces too
             )
             break
         except repository.BaseCurrencyChanged:
