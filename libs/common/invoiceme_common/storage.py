@@ -28,6 +28,18 @@ class ObjectStorage(Protocol):
     async def delete(self, key: str) -> None: ...
 
 
+def ocr_result_key(tenant_id: object, invoice_id: object, run: int | None) -> str:
+    """Where OCR stores an invoice's result: one object per pipeline run, so an OCR replay keeps the
+    earlier result beside the new one."""
+    suffix = f".run{run}" if run and run > 1 else ""
+    return f"ocr/{tenant_id}/{invoice_id}{suffix}.json"
+
+
+def ocr_result_keys(tenant_id: object, invoice_id: object, last_run: int) -> list[str]:
+    """Every OCR result an invoice may have (to delete them all with it)."""
+    return [ocr_result_key(tenant_id, invoice_id, run) for run in range(1, max(1, last_run) + 1)]
+
+
 _SAFE_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,250}$")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from faststream.nats import NatsMessage
 
+from invoiceme_common import storage as storage_keys
 from invoiceme_common.bus import PermanentFailure, keep_alive
 from invoiceme_common.events import InvoiceUploaded
 from invoiceme_common.logging import get_logger
@@ -21,9 +22,7 @@ log = get_logger(__name__)
 
 
 def ocr_result_key(event: InvoiceUploaded) -> str:
-    """One result per pipeline run, so an OCR replay keeps the earlier result beside the new one."""
-    run = f".run{event.run}" if event.run and event.run > 1 else ""
-    return f"ocr/{event.tenant_id}/{event.invoice_id}{run}.json"
+    return storage_keys.ocr_result_key(event.tenant_id, event.invoice_id, event.run)
 
 
 async def on_invoice_uploaded(event: InvoiceUploaded, msg: NatsMessage, deps: OcrDeps) -> None:

@@ -124,3 +124,14 @@ class TestNatsConnection:
             CommonSettings(_env_file=None, nats_credentials_file="/x.creds").nats_credentials_file
             == "/x.creds"
         )
+
+
+class TestOcrResultKeys:
+    """One OCR result per pipeline run; deleting an invoice finds every one of them."""
+
+    def test_keys_per_run(self):
+        from invoiceme_common.storage import ocr_result_key, ocr_result_keys
+
+        assert ocr_result_key("t", "i", None) == ocr_result_key("t", "i", 1) == "ocr/t/i.json"
+        assert ocr_result_key("t", "i", 3) == "ocr/t/i.run3.json"
+        assert ocr_result_keys("t", "i", 3) == ["ocr/t/i.json", "ocr/t/i.run2.json", "ocr/t/i.run3.json"]

@@ -18,6 +18,7 @@ from invoiceme_common.events import InvoiceDeleted, InvoiceSaved, InvoiceUploade
 from invoiceme_common.logging import bound_context, get_logger
 from invoiceme_common.sniff import SUPPORTED, sniff_media_type
 from invoiceme_common.status import InvoiceStatus
+from invoiceme_common.storage import ocr_result_keys
 from invoiceme_common.topology import Topology
 from invoiceme_gateway.domain_errors import BadRequest, Conflict, TooLarge, Unavailable, UnsupportedMedia
 from invoiceme_gateway.invoices import repository as repo
@@ -130,7 +131,8 @@ async def delete_rows(
 async def remove_files(state: GatewayState, rows: list[asyncpg.Record]) -> None:
     """After the commit: a file left behind by a crash here is garbage, never a lost invoice."""
     for row in rows:
-        for key in (row["storage_key"], row["ocr_key"]):
+        ocr_results = ocr_result_keys(row["tenant_id"], row["id"], row["pipeline_run"])  # every run's
+        for key in {row["storage_key"], row["ocr_key"], *ocr_results}:
             if key:
                 try:
                     await state.storage.delete(key)
