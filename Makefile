@@ -53,7 +53,7 @@ test: test-system-deps $(STAMP)
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -m "not e2e" -q
+	$(BIN)/python -m pytest -m "not e2e and not faults" -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check libs services tests bench

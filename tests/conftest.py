@@ -22,6 +22,10 @@ from invoiceme_common.db import migrate
 from tests.support.s3_server import S3Server, running_s3_server
 
 ROOT = Path(__file__).resolve().parents[1]
+# Every test declares a stream of its own namespace on the (shared) NATS, and JetStream reserves a
+# stream's max_bytes up front: the default 1 GiB per test stream would exhaust the server's storage.
+# Test streams are tiny; age and size limits are pinned by unit tests of the stream config instead.
+os.environ.setdefault("STREAM_MAX_MB", "0")
 
 
 @pytest.fixture(scope="session")

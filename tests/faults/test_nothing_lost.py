@@ -30,16 +30,16 @@ import httpx
 import pytest
 
 from invoiceme_cli.runner import ServiceProcesses
-from invoiceme_cli.supervisor import Supervisor
 from invoiceme_common.db import migrate
 from tests.support.documents import invoice_pdf
 from tests.support.fake_llm import FakeLlmServer, Reply
 from tests.support.private_infra import PrivateNats, PrivatePostgres, free_port
+from tests.support.supervision import supervised
 
 pytestmark = [pytest.mark.faults, pytest.mark.slow]
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / ".artifacts"
-BATCH = 17  # 6 batches: 102 uploads, 2 of them broken documents
+BATCH = 17  # 6 batches of 17 + 6 uploads during outages: 108 uploads, 2 of them broken documents
 TERMINAL = ("extracted", "needs_review", "failed")
 LLM_ANSWER = json.dumps({"document_type": "tax_invoice"})  # rules keep every amount they read
 
@@ -55,7 +55,6 @@ class World:
     accepted: dict[str, float] = field(default_factory=dict)  # invoice id -> total on the document
     broken: set[str] = field(default_factory=set)
 
-    supervisor: Supervisor | None = None
     restarts: list[str] = field(default_factory=list)
 
     def crash(self, service: str) -> None:
@@ -63,13 +62,6 @@ class World:
         process = self.services.processes[service]
         os.killpg(process.pid, signal.SIGKILL)
         process.wait(10)
-
-    def supervise(self, stop: threading.Event) -> None:
-        """What `invoiceme up` does for its children: restart whatever died (here: services)."""
-        self.supervisor = Supervisor(self.services.supervised(), self.restarts.append)
-        self.supervisor.watch_from(time.monotonic())
-        while not stop.wait(0.3):
-            self.supervisor.tick(time.monotonic())
 
 
 def _document(number: int) -> tuple[bytes, float]:
@@ -138,15 +130,12 @@ def world() -> Iterator[World]:
     services = ServiceProcesses(env, "127.0.0.1", port, log_dir=ARTIFACTS / f"logs-{namespace}")
     services.start()
     world = World(nats, postgres, database_url, llm, services, f"http://127.0.0.1:{port}")
-    stop = threading.Event()
-    supervisor = threading.Thread(target=world.supervise, args=(stop,), daemon=True)
-    supervisor.start()
     try:
-        _wait_healthy(world)
-        yield world
+        with supervised(services) as restarts:  # what `invoiceme up` does: restart whatever died
+            world.restarts = restarts
+            _wait_healthy(world)
+            yield world
     finally:
-        stop.set()
-        supervisor.join()
         services.stop()
         llm.stop()
         nats.stop()
@@ -178,6 +167,19 @@ def _upload(world: World, client: httpx.Client, headers: dict[str, str], number:
             return
         assert time.monotonic() < deadline, f"upload {number} never accepted: {response and response.text}"
         time.sleep(1)
+
+
+def _uploading(world: World, headers: dict[str, str], numbers: range) -> threading.Thread:
+    """Uploads from another client while an outage lasts (each retried until accepted)."""
+
+    def run() -> None:
+        with httpx.Client(base_url=world.url, timeout=30) as client:
+            for number in numbers:
+                _upload(world, client, headers, number, broken=False)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread
 
 
 def _batch(
@@ -229,13 +231,17 @@ def test_nothing_lost_under_crashes_and_outages(world: World) -> None:
 
         _batch(world, client, headers, 200)
         world.nats.kill()
+        during = _uploading(world, headers, range(250, 253))  # answered 503 until NATS is back
         time.sleep(3)
         world.nats.start()
+        during.join()
 
         _batch(world, client, headers, 300, broken=True)
         world.postgres.kill()
+        during = _uploading(world, headers, range(350, 353))  # answered 5xx until Postgres is back
         time.sleep(3)
         world.postgres.start()
+        during.join()
 
         world.llm.script.extend(
             [Reply(status=429, headers={"retry-after": "1"}), Reply(status=500), Reply(delay=4)] * 8
@@ -251,7 +257,7 @@ def test_nothing_lost_under_crashes_and_outages(world: World) -> None:
         listed = _list_all(client, headers)
 
     assert {"ocr restarted", "extractor restarted"} <= {line.split(" (")[0] for line in world.restarts}
-    assert len(world.accepted) == 6 * BATCH
+    assert len(world.accepted) == 6 * BATCH + 6
     assert sorted(listed) == sorted(set(listed)), "an invoice is listed twice"
     assert set(listed) == set(world.accepted) == set(statuses), "lost or unexpected invoices"
     failed = {invoice_id for invoice_id, status in statuses.items() if status == "failed"}

@@ -63,9 +63,10 @@ def nats_servers(nats_url: str) -> list[str]:
     return [url.strip() for url in nats_url.split(",") if url.strip()]
 
 
-def make_broker(nats_url: str, service: str) -> NatsBroker:
+def make_broker(nats_url: str, service: str, credentials_file: str | None = None) -> NatsBroker:
     return NatsBroker(
         nats_servers(nats_url),
+        user_credentials=credentials_file,
         logger=logging.getLogger(f"invoiceme.{service}.broker"),
         # FastStream's own per-message lines are written before our context is bound; keep them at
         # DEBUG and log received/settled ourselves with correlation, tenant and invoice ids.
@@ -75,9 +76,11 @@ def make_broker(nats_url: str, service: str) -> NatsBroker:
     )
 
 
-async def prepare_jetstream(nats_url: str, topology: Topology, consumers: list[ConsumerSpec]) -> None:
+async def prepare_jetstream(
+    nats_url: str, topology: Topology, consumers: list[ConsumerSpec], credentials_file: str | None = None
+) -> None:
     """Declare the stream and bring durable consumers' config up to date before subscribers bind."""
-    nc = await nats.connect(nats_servers(nats_url), connect_timeout=5)
+    nc = await nats.connect(nats_servers(nats_url), connect_timeout=5, user_credentials=credentials_file)
     try:
         js = nc.jetstream()
         await ensure_stream(js, topology)

@@ -1,11 +1,14 @@
 """asyncpg pool and plain-SQL migrations applied in order.
 
 Migrations run under a transaction-scoped advisory lock, so several services starting at once
-apply each file exactly once; the others wait and then find nothing to do.
+apply each file exactly once; the others wait and then find nothing to do. Each applied file's
+SHA-256 is recorded: a file changed after it was applied is refused (a new migration must make the
+change), so every database really has the schema the files in the repository describe.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from importlib import resources
 from urllib.parse import urlsplit, urlunsplit
@@ -66,8 +69,22 @@ def migration_files() -> list[tuple[str, str]]:
     return [(p.name, p.read_text(encoding="utf-8")) for p in files]
 
 
+def checksum(sql: str) -> str:
+    return hashlib.sha256(sql.encode("utf-8")).hexdigest()
+
+
+class MigrationChanged(RuntimeError):
+    """An applied migration's file no longer matches what was applied."""
+
+
+def changed_migrations(recorded: dict[str, str | None], files: list[tuple[str, str]]) -> list[str]:
+    """Names of applied files whose content changed since (pure; None = applied before checksums)."""
+    return [name for name, sql in files if recorded.get(name) is not None and recorded[name] != checksum(sql)]
+
+
 async def migrate(database_url: str) -> list[str]:
-    """Apply pending migrations; returns the names applied by this call."""
+    """Apply pending migrations; returns the names applied by this call. Raises MigrationChanged
+    (applying nothing) when an already-applied file was edited."""
     await ensure_database(database_url)
     conn = await asyncpg.connect(database_url)
     applied_now: list[str] = []
@@ -78,12 +95,27 @@ async def migrate(database_url: str) -> list[str]:
                 "CREATE TABLE IF NOT EXISTS schema_migrations ("
                 " name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"
             )
-            done = {row["name"] for row in await conn.fetch("SELECT name FROM schema_migrations")}
-            for name, sql in migration_files():
-                if name in done:
+            await conn.execute("ALTER TABLE schema_migrations ADD COLUMN IF NOT EXISTS checksum text")
+            rows = await conn.fetch("SELECT name, checksum FROM schema_migrations")
+            recorded = {row["name"]: row["checksum"] for row in rows}
+            files = migration_files()
+            changed = changed_migrations(recorded, files)
+            if changed:
+                raise MigrationChanged(
+                    f"migration file(s) {', '.join(changed)} changed after they were applied to this "
+                    "database; restore them as they were and put the change in a new migration"
+                )
+            for name, sql in files:
+                if name in recorded:
+                    if recorded[name] is None:  # applied before checksums were kept: adopt it
+                        await conn.execute(
+                            "UPDATE schema_migrations SET checksum = $2 WHERE name = $1", name, checksum(sql)
+                        )
                     continue
                 await conn.execute(sql)
-                await conn.execute("INSERT INTO schema_migrations (name) VALUES ($1)", name)
+                await conn.execute(
+                    "INSERT INTO schema_migrations (name, checksum) VALUES ($1, $2)", name, checksum(sql)
+                )
                 applied_now.append(name)
     finally:
         await conn.close()

@@ -132,6 +132,9 @@ class InvoiceSaved(Event):
     currency: str | None = None
     total: float | None = None
     fields: dict[str, Any] = Field(default_factory=dict)
+    # Sent again by `invoiceme replay --stage analytics`: replace the contribution even at the same
+    # version (replacing is idempotent; nothing is added twice).
+    replay: bool = False
 
 
 class InvoiceDeleted(Event):

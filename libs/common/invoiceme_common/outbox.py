@@ -41,21 +41,44 @@ async def add(
     """Queue `event` for publishing when the surrounding transaction commits; returns its id.
     The correlation id defaults to the one bound to the current request or message."""
     correlation = correlation_id or structlog.contextvars.get_contextvars().get("correlation_id")
-    headers = {HEADER_TENANT: str(event.tenant_id), HEADER_INVOICE: str(event.invoice_id)}
-    if correlation:
-        headers["correlation_id"] = str(correlation)
+    await add_raw(
+        conn,
+        event.event_id,
+        subject,
+        stream,
+        event.model_dump_json(),
+        event.tenant_id,
+        event.invoice_id,
+        correlation,
+    )
+    return event.event_id
+
+
+async def add_raw(
+    conn: asyncpg.Connection,
+    outbox_id: uuid.UUID,
+    subject: str,
+    stream: str,
+    payload: str,
+    tenant_id: uuid.UUID | None,
+    invoice_id: uuid.UUID | None,
+    correlation_id: str | None,
+) -> None:
+    """`add` for a message that is already JSON (a dead letter sent again)."""
+    headers = {HEADER_TENANT: str(tenant_id), HEADER_INVOICE: str(invoice_id)}
+    if correlation_id:
+        headers["correlation_id"] = str(correlation_id)
     await conn.execute(
         """INSERT INTO outbox (id, stream, subject, payload, headers, tenant_id, invoice_id)
            VALUES ($1, $2, $3, $4, $5, $6, $7)""",
-        event.event_id,
+        outbox_id,
         stream,
         subject,
-        event.model_dump_json(),
+        payload,
         headers,
-        event.tenant_id,
-        event.invoice_id,
+        tenant_id,
+        invoice_id,
     )
-    return event.event_id
 
 
 async def publish_pending(pool: asyncpg.Pool, js: JetStreamContext, stream: str, batch: int = 100) -> int:
@@ -85,6 +108,15 @@ async def publish_pending(pool: asyncpg.Pool, js: JetStreamContext, stream: str,
     if failure is not None:
         raise failure
     return len(published)
+
+
+async def prune(pool: asyncpg.Pool, older_than_days: float) -> int:
+    """Forget events published more than `older_than_days` ago (Postgres holds the state they
+    announced); returns how many rows went."""
+    status = await pool.execute(
+        "DELETE FROM outbox WHERE published_at < now() - make_interval(secs => $1)", older_than_days * 86400
+    )
+    return int(status.split()[-1])
 
 
 def _as_dict(value: Any) -> dict[str, str]:

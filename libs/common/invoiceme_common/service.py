@@ -9,6 +9,7 @@ service is up.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
@@ -20,15 +21,28 @@ from faststream import AckPolicy, FastStream
 from faststream.nats import JStream, NatsBroker, NatsMessage, PullSub
 from nats.aio.client import Client as NatsClient
 
-from .bus import DeliveryPolicy, E, GiveUp, make_broker, nats_servers, prepare_jetstream, settle
+from . import outbox
+from .bus import (
+    DeliveryPolicy,
+    E,
+    GiveUp,
+    is_outage,
+    make_broker,
+    nats_servers,
+    prepare_jetstream,
+    settle,
+)
 from .db import create_pool, migrate
 from .events import Event
 from .invoice_store import DeadLetter, count_failure, fail_invoice, record_dead_letter
-from .logging import configure_logging
+from .logging import configure_logging, get_logger
 from .outbox import OutboxRelay
+from .redrive import reconcile
 from .settings import CommonSettings
 from .storage import ObjectStorage, open_storage
 from .topology import ConsumerSpec, Topology
+
+log = get_logger(__name__)
 
 
 @dataclass
@@ -42,6 +56,7 @@ class ServiceRuntime:
     _storage: ObjectStorage | None = None
     _nc: NatsClient | None = None
     _relay: OutboxRelay | None = None
+    _reconciler: asyncio.Task[None] | None = None
 
     @property
     def pool(self) -> asyncpg.Pool:
@@ -84,8 +99,15 @@ class ServiceRuntime:
 
     async def start(self) -> None:
         settings = self.settings
-        await migrate(settings.database_url)
-        await prepare_jetstream(settings.nats_url, self.topology, self.consumers)
+        # Started while Postgres or NATS is still coming up (or a cluster still elects its leader):
+        # wait for them rather than exit.
+        await until_reachable(f"{self.name}: migrations", lambda: migrate(settings.database_url))
+        await until_reachable(
+            f"{self.name}: streams and consumers",
+            lambda: prepare_jetstream(
+                settings.nats_url, self.topology, self.consumers, settings.nats_credentials_file
+            ),
+        )
         self._pool = await create_pool(
             settings.database_url,
             settings.db_pool_min,
@@ -94,7 +116,11 @@ class ServiceRuntime:
         )
         # A connection of our own for the object store and the outbox relay, ready before
         # subscribers start consuming.
-        self._nc = await nats.connect(nats_servers(settings.nats_url), max_reconnect_attempts=-1)
+        self._nc = await nats.connect(
+            nats_servers(settings.nats_url),
+            max_reconnect_attempts=-1,
+            user_credentials=settings.nats_credentials_file,
+        )
         js = self._nc.jetstream()
         topology = self.topology
         self._storage = open_storage(
@@ -104,8 +130,28 @@ class ServiceRuntime:
             self._pool, js, self.topology.stream, settings.database_url, settings.outbox_poll_seconds
         )
         self._relay.start()
+        if settings.reconcile_every_seconds > 0:
+            self._reconciler = asyncio.create_task(self._reconcile_forever(), name="reconciler")
+
+    async def _reconcile_forever(self) -> None:
+        """Every service runs this; FOR UPDATE SKIP LOCKED and the re-drive timestamp keep two
+        reconcilers from re-driving the same invoice twice."""
+        settings = self.settings
+        while True:
+            await asyncio.sleep(settings.reconcile_every_seconds)
+            try:
+                redriven = await reconcile(self.pool, self.topology, settings.reconcile_after_seconds)
+                if settings.outbox_retention_days > 0:
+                    await outbox.prune(self.pool, settings.outbox_retention_days)
+            except Exception as error:  # Postgres away: next time
+                log.warning("reconcile_failed", error=f"{type(error).__name__}: {error}")
+                continue
+            if redriven:
+                log.warning("invoices_redriven", count=len(redriven), invoice_ids=[str(i) for i in redriven])
 
     async def stop(self) -> None:
+        if self._reconciler is not None:
+            self._reconciler.cancel()
         if self._relay is not None:
             await self._relay.stop()
         if self._storage is not None:
@@ -114,6 +160,24 @@ class ServiceRuntime:
             await self._pool.close()
         if self._nc is not None:
             await self._nc.drain()
+
+
+async def until_reachable(
+    what: str, attempt: Callable[[], Awaitable[object]], give_up_after: float = 300.0
+) -> None:
+    """Retry `attempt` while it fails with an outage (see bus.is_outage), up to `give_up_after` s."""
+    loop = asyncio.get_running_loop()
+    deadline, wait = loop.time() + give_up_after, 0.5
+    while True:
+        try:
+            await attempt()
+            return
+        except Exception as error:
+            if not is_outage(error) or loop.time() > deadline:
+                raise
+            log.warning("waiting_for_dependency", step=what, error=f"{type(error).__name__}: {error}")
+            await asyncio.sleep(wait)
+            wait = min(wait * 2, 10.0)
 
 
 def subscribe_durable(
@@ -155,7 +219,7 @@ def create_service_app(
         name=name,
         settings=settings,
         topology=settings.topology(),
-        broker=make_broker(settings.nats_url, name),
+        broker=make_broker(settings.nats_url, name, settings.nats_credentials_file),
     )
     wire(runtime)
     app = FastStream(runtime.broker, logger=logging.getLogger(f"invoiceme.{name}"))

@@ -18,6 +18,8 @@ class CommonSettings(BaseSettings):
 
     environment: Literal["development", "test", "production"] = "development"
     nats_url: str = "nats://127.0.0.1:4222"
+    # A NATS credentials (.creds) file, e.g. for Synadia Cloud (NATS_URL=tls://connect.ngs.global).
+    nats_credentials_file: str | None = None
     database_url: str = "postgresql://postgres@127.0.0.1:5432/invoiceme"
     # Prefix of every stream, subject, consumer and bucket, so several installs (or test runs)
     # can share one NATS server without seeing each other's messages.
@@ -49,7 +51,13 @@ class CommonSettings(BaseSettings):
     db_command_timeout_seconds: float = Field(default=60.0, gt=0)
     # How often the outbox relay looks for unpublished events when no notification woke it.
     outbox_poll_seconds: float = Field(default=1.0, gt=0)
+    # Published outbox rows are deleted after this many days (0 = keep them); unpublished ones never are.
+    outbox_retention_days: float = Field(default=7.0, ge=0)
 
+    # Reconciler: an invoice still received/ocr_done after this long is re-driven from its last durable
+    # step (every service checks every `reconcile_every_seconds`; 0 turns the check off).
+    reconcile_after_seconds: float = Field(default=1800.0, gt=0)
+    reconcile_every_seconds: float = Field(default=60.0, ge=0)
     # Bounded storage (see topology.StorageLimits): events older or beyond these go first; 0 = no limit.
     stream_max_age_days: float = Field(default=30.0, ge=0)
     stream_max_mb: int = Field(default=1024, ge=0)
@@ -75,6 +83,11 @@ class CommonSettings(BaseSettings):
         if self.storage_backend == "s3" and not self.s3_bucket:
             raise ValueError("S3_BUCKET must be set when STORAGE_BACKEND=s3")
         return self
+
+    @field_validator("nats_credentials_file")
+    @classmethod
+    def _empty_is_none(cls, value: str | None) -> str | None:
+        return value or None  # `NATS_CREDENTIALS_FILE=` in .env means none
 
     @field_validator("log_level")
     @classmethod

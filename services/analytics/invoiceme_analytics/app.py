@@ -6,7 +6,12 @@ from faststream import FastStream
 from faststream.nats import NatsMessage
 
 from invoiceme_common.bus import keep_alive
-from invoiceme_common.events import InvoiceDeleted, InvoiceSaved, TenantSettingsChanged
+from invoiceme_common.events import (
+    InsightsRefreshRequested,
+    InvoiceDeleted,
+    InvoiceSaved,
+    TenantSettingsChanged,
+)
 from invoiceme_common.service import ServiceRuntime, create_service_app
 
 from . import handlers
@@ -34,6 +39,11 @@ def build_app(settings: AnalyticsSettings | None = None) -> tuple[FastStream, An
             async with keep_alive(msg, max(1.0, ack_wait / 3)):
                 await handlers.on_tenant_settings_changed(event, ctx)
 
+        async def refresh_requested(event: InsightsRefreshRequested, msg: NatsMessage) -> None:
+            # Wording insights may call an LLM for each one: keep the message alive meanwhile.
+            async with keep_alive(msg, max(1.0, ack_wait / 3)):
+                await handlers.on_insights_refresh_requested(event, ctx)
+
         # A projection that gives up keeps a dead letter, but never marks the user's invoice failed.
         runtime.subscribe(
             topology.analytics_consumer(ack_wait, max_deliver),
@@ -52,6 +62,12 @@ def build_app(settings: AnalyticsSettings | None = None) -> tuple[FastStream, An
             topology.analytics_settings_consumer(ack_wait, max_deliver),
             TenantSettingsChanged,
             settings_changed,
+            fails_invoice=False,
+        )
+        runtime.subscribe(
+            topology.analytics_insights_consumer(ack_wait, max_deliver),
+            InsightsRefreshRequested,
+            refresh_requested,
             fails_invoice=False,
         )
 

@@ -51,7 +51,7 @@ class AnalyticsContext:
             else []
         )
         self._rates = RateService(self.pool, online, load_bundled_rates())
-        self.narrator = narrator_from_settings(settings, self._http)
+        self.narrator = narrator_from_settings(settings)
         if settings.insights_sweep_seconds > 0:
             self._sweeper = asyncio.create_task(self._sweep_forever(settings.insights_sweep_seconds))
 

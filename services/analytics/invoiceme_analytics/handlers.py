@@ -1,17 +1,37 @@
-"""Analytics hops: saved / deleted invoices and tenant settings -> the projection (idempotent)."""
+"""Analytics hops: saved / deleted invoices and tenant settings -> the projection (idempotent);
+requests for fresh insights -> insights."""
 
 from __future__ import annotations
 
-from invoiceme_common.events import InvoiceDeleted, InvoiceSaved, TenantSettingsChanged
+import uuid
+
+from invoiceme_common.events import (
+    InsightsRefreshRequested,
+    InvoiceDeleted,
+    InvoiceSaved,
+    TenantSettingsChanged,
+)
 from invoiceme_common.logging import get_logger
 
 from . import repository
 from .context import AnalyticsContext
 from .facts import parse_invoice
-from .insights.service import refresh_if_due
+from .insights.service import generate, refresh_if_due
 from .pricing import price_for_tenant, reprice_tenant
 
 log = get_logger(__name__)
+
+
+async def _refresh_if_due(ctx: AnalyticsContext, tenant_id: uuid.UUID, force: bool = False) -> None:
+    settings = ctx.settings
+    await refresh_if_due(
+        ctx.pool,
+        ctx.narrator,
+        tenant_id,
+        settings.insights_change_threshold,
+        settings.insights_language,
+        force,
+    )
 
 
 async def on_invoice_saved(event: InvoiceSaved, ctx: AnalyticsContext) -> None:
@@ -30,7 +50,13 @@ async def on_invoice_saved(event: InvoiceSaved, ctx: AnalyticsContext) -> None:
         fact = await price_for_tenant(pool, ctx.rates, event.tenant_id, invoice, ctx.settings.fx_max_age_days)
         try:
             applied = await repository.apply_saved(
-                pool, event.tenant_id, event.invoice_id, event.event_id, event.extraction_version, fact
+                pool,
+                event.tenant_id,
+                event.invoice_id,
+                event.event_id,
+                event.extraction_version,
+                fact,
+                replay=event.replay,  # `invoiceme replay --stage analytics`: same version replaces too
             )
             break
         except repository.BaseCurrencyChanged:
@@ -38,7 +64,7 @@ async def on_invoice_saved(event: InvoiceSaved, ctx: AnalyticsContext) -> None:
                 raise
     log.info("facts_updated" if applied else "event_already_applied", version=event.extraction_version)
     if applied:
-        await refresh_if_due(ctx, event.tenant_id)
+        await _refresh_if_due(ctx, event.tenant_id)
 
 
 async def on_invoice_deleted(event: InvoiceDeleted, ctx: AnalyticsContext) -> None:
@@ -47,7 +73,7 @@ async def on_invoice_deleted(event: InvoiceDeleted, ctx: AnalyticsContext) -> No
     )
     log.info("facts_removed" if applied else "event_already_applied", version=event.extraction_version)
     if applied:
-        await refresh_if_due(ctx, event.tenant_id)
+        await _refresh_if_due(ctx, event.tenant_id)
 
 
 async def on_tenant_settings_changed(event: TenantSettingsChanged, ctx: AnalyticsContext) -> None:
@@ -55,4 +81,13 @@ async def on_tenant_settings_changed(event: TenantSettingsChanged, ctx: Analytic
     changed = await reprice_tenant(ctx.pool, ctx.rates, event.tenant_id, ctx.settings.fx_max_age_days)
     log.info("tenant_repriced", invoices=changed)
     if changed:
-        await refresh_if_due(ctx, event.tenant_id, force=True)
+        await _refresh_if_due(ctx, event.tenant_id, force=True)
+
+
+async def on_insights_refresh_requested(event: InsightsRefreshRequested, ctx: AnalyticsContext) -> None:
+    """Re-run every detector; with a language given, every finding is worded again in it."""
+    language = event.language or ctx.settings.insights_language
+    current = await generate(
+        ctx.pool, ctx.narrator, event.tenant_id, event.as_of, language, renarrate=event.language is not None
+    )
+    log.info("insights_refreshed_on_request", current=current)

@@ -15,6 +15,7 @@ import nats
 from nats.js.api import DeliverPolicy
 from nats.js.errors import NotFoundError
 
+from invoiceme_common.bus import nats_servers
 from invoiceme_common.events import InvoiceDeleted, InvoiceSaved
 from invoiceme_common.logging import get_logger
 from invoiceme_common.topology import Topology
@@ -24,6 +25,10 @@ from .context import AnalyticsContext
 from .insights.service import generate
 
 log = get_logger(__name__)
+
+
+class HistoryIncomplete(Exception):
+    """The stream no longer starts at its first event (its age/size limits dropped old ones)."""
 
 
 async def clear_projection(pool: asyncpg.Pool) -> None:
@@ -40,14 +45,15 @@ async def replay(
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Replay up to the stream's last message at the start; returns how many events were applied."""
-    nc = await nats.connect(nats_url)
+    nc = await nats.connect(nats_servers(nats_url))
     applied, tenants = 0, set[uuid.UUID]()
     try:
         js = nc.jetstream()
         try:
-            last = (await js.stream_info(topology.stream)).state.last_seq
+            state = (await js.stream_info(topology.stream)).state
         except NotFoundError:
             return 0  # no stream yet: nothing was ever published
+        last = state.last_seq
         if last == 0:
             return 0
         sub = await js.subscribe(
@@ -87,5 +93,23 @@ async def rebuild(
     topology: Topology,
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
+    await check_history(nats_url, topology)  # before clearing anything
     await clear_projection(ctx.pool)
     return await replay(ctx, nats_url, topology, progress)
+
+
+async def check_history(nats_url: str, topology: Topology) -> None:
+    """Raise HistoryIncomplete when the stream lost its oldest events (a rebuild would miss them)."""
+    nc = await nats.connect(nats_servers(nats_url))
+    try:
+        state = (await nc.jetstream().stream_info(topology.stream)).state
+    except NotFoundError:
+        return
+    finally:
+        await nc.close()
+    if state.first_seq > 1:
+        raise HistoryIncomplete(
+            f"the stream starts at event {state.first_seq}: older events were dropped by its limits"
+            " (STREAM_MAX_AGE_DAYS / STREAM_MAX_MB); rebuild from Postgres with"
+            " `invoiceme replay --stage analytics` instead"
+        )

@@ -12,61 +12,47 @@ from typing import Any
 
 import asyncpg
 
+from invoiceme_common import tenants
+
 from .domain import Fact, deltas, is_newer
 from .facts import InvoiceFact
 
-FACT_COLUMNS = (
-    "vendor",
-    "month",
-    "currency",
-    "total",
-    "business_id",
-    "invoice_date",
-    "status",
-    "document_type",
-    "invoice_number",
-    "subtotal",
-    "vat_amount",
-    "allocation_number",
-    "before_vat_ils",
-    "base_currency",
-    "base_total",
-    "fx_rate",
-    "fx_rate_date",
-    "fx_source",
-    "fx_warning",
-    "reclaimable_vat",
-    "vat_reclaim_reason",
-)
+
+def fact_row(fact: InvoiceFact | None) -> dict[str, Any]:
+    """The projection's columns for one invoice (all None for a deleted one), named once here."""
+    inv = fact.invoice if fact else None
+    rate = fact.rate if fact else None
+    return {
+        "vendor": inv.vendor if inv else None,
+        "month": inv.month if inv else None,
+        "currency": inv.currency if inv else None,
+        "total": inv.total if inv else None,
+        "business_id": inv.business_id if inv else None,
+        "invoice_date": inv.invoice_date if inv else None,
+        "status": inv.status if inv else None,
+        "document_type": inv.document_type if inv else None,
+        "invoice_number": inv.invoice_number if inv else None,
+        "subtotal": inv.subtotal if inv else None,
+        "vat_amount": inv.vat_amount if inv else None,
+        "allocation_number": inv.allocation_number if inv else None,
+        "before_vat_ils": fact.before_vat_ils if fact else None,
+        "base_currency": fact.base_currency if fact else None,
+        "base_total": fact.base_total if fact else None,
+        "fx_rate": rate.value if rate else None,
+        "fx_rate_date": rate.rate_date if rate else None,
+        "fx_source": rate.source if rate else None,
+        "fx_warning": fact.fx_warning if fact else None,
+        "reclaimable_vat": fact.reclaimable_vat if fact else None,
+        "vat_reclaim_reason": fact.vat_reclaim_reason if fact else None,
+    }
+
+
+FACT_COLUMNS = tuple(fact_row(None))
 
 
 def fact_values(fact: InvoiceFact | None) -> list[Any]:
-    if fact is None:
-        return [None] * len(FACT_COLUMNS)
-    inv, rate = fact.invoice, fact.rate
-    return [
-        inv.vendor,
-        inv.month,
-        inv.currency,
-        inv.total,
-        inv.business_id,
-        inv.invoice_date,
-        inv.status,
-        inv.document_type,
-        inv.invoice_number,
-        inv.subtotal,
-        inv.vat_amount,
-        inv.allocation_number,
-        fact.before_vat_ils,
-        fact.base_currency,
-        fact.base_total,
-        rate.value if rate else None,
-        rate.rate_date if rate else None,
-        rate.source if rate else None,
-        fact.fx_warning,
-        fact.reclaimable_vat,
-        fact.vat_reclaim_reason,
-    ]
+    """fact_row's values in FACT_COLUMNS order (for positional SQL parameters)."""
+    return list(fact_row(fact).values())
 
 
 def summary_fact(fact: InvoiceFact | None) -> Fact | None:
@@ -82,8 +68,7 @@ class BaseCurrencyChanged(Exception):
 
 
 async def tenant_base_currency(pool: asyncpg.Pool, tenant_id: uuid.UUID) -> str:
-    value = await pool.fetchval("SELECT base_currency FROM tenants WHERE id = $1", tenant_id)
-    return value or "ILS"
+    return await tenants.base_currency(pool, tenant_id)
 
 
 async def _move_summary(
@@ -171,17 +156,19 @@ async def apply_saved(
     event_id: uuid.UUID,
     version: int,
     fact: InvoiceFact | None,
+    replay: bool = False,
 ) -> bool:
     """Replace the invoice's contribution; False when the event was already applied, stale, or the
-    invoice was deleted."""
+    invoice was deleted. A replay (`invoiceme replay --stage analytics`) also replaces it at the same
+    version: replacing is idempotent, so nothing is counted twice."""
     async with pool.acquire() as conn, conn.transaction():
         row = await _lock_and_read(conn, invoice_id)
-        if row is not None and (row["deleted"] or not is_newer(version, row["extraction_version"])):
+        stored = row["extraction_version"] if row is not None else None
+        current = is_newer(version, stored) or (replay and version == stored)
+        if row is not None and (row["deleted"] or not current):
             return False
-        current_base = await conn.fetchval(
-            "SELECT base_currency FROM tenants WHERE id = $1 FOR SHARE", tenant_id
-        )
-        if fact is not None and (current_base or "ILS") != fact.base_currency:
+        current_base = await tenants.base_currency(conn, tenant_id, for_share=True)
+        if fact is not None and current_base != fact.base_currency:
             raise BaseCurrencyChanged(tenant_id)
         await _move_summary(conn, tenant_id, _stored_summary(row), summary_fact(fact))
         await _write_fact(conn, tenant_id, invoice_id, event_id, version, fact, deleted=False)

@@ -1,10 +1,10 @@
-"""Analytics, money and insights settings (also read by the gateway's insights and export routes)."""
+"""Analytics, money and insights settings (read by the analytics service and its CLI commands)."""
 
 from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 
 from invoiceme_common.settings import CommonSettings
 
@@ -27,7 +27,7 @@ class AnalyticsSettings(CommonSettings):
     insights_language: Literal["en", "he"] = "en"
     # OpenAI-compatible chat endpoint for insight narratives; empty = templates only.
     insights_llm_base_url: str = ""
-    insights_llm_api_key: str = ""
+    insights_llm_api_key: SecretStr = SecretStr("")
     insights_llm_model: str = "openai/gpt-oss-20b"
     insights_llm_timeout_seconds: float = Field(default=20.0, gt=0)
     # LLM calls per minute per process; beyond it narratives come from templates.

@@ -43,5 +43,11 @@ async def _rebuild() -> int:
 @click.command("analytics-rebuild")
 def analytics_rebuild() -> None:
     """Clear the analytics projection and rebuild it by replaying the event stream from its start."""
-    applied = asyncio.run(_rebuild())
+    from invoiceme_analytics.replay import HistoryIncomplete
+
+    try:
+        applied = asyncio.run(_rebuild())
+    except HistoryIncomplete as exc:
+        console.print(f"[red]not rebuilt: {exc}[/]")
+        raise SystemExit(1) from exc
     console.print(f"[green]analytics rebuilt from {applied} invoice events[/]")

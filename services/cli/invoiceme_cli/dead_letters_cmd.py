@@ -6,7 +6,6 @@ import asyncio
 
 import asyncpg
 import click
-import nats
 from rich.console import Console
 from rich.table import Table
 
@@ -14,7 +13,6 @@ from invoiceme_common.db import create_pool, migrate
 from invoiceme_common.dead_letters import CannotReplay, replay_dead_letter
 from invoiceme_common.dead_letters import list_dead_letters as fetch_dead_letters
 from invoiceme_common.settings import CommonSettings
-from invoiceme_common.topology import Topology
 
 console = Console()
 
@@ -66,21 +64,20 @@ def replay(ids: tuple[int, ...]) -> None:
 
 
 async def replay_dead_letters(settings: CommonSettings, ids: list[int]) -> int:
-    """Re-publish each dead letter's event to its subject; returns how many could not be."""
-    topology = Topology(settings.invoiceme_namespace)
+    """Queue each dead letter's event again (a running service's outbox relay publishes it);
+    returns how many could not be."""
+    topology = settings.topology()
     pool = await create_pool(settings.database_url, 1, 1)
-    nc = await nats.connect(settings.nats_url)
     failures = 0
     try:
         for dead_letter_id in ids:
             try:
-                subject = await replay_dead_letter(pool, nc.jetstream(), topology, dead_letter_id)
+                subject = await replay_dead_letter(pool, topology, dead_letter_id)
             except CannotReplay as exc:
                 console.print(f"[red]{dead_letter_id}: {exc}[/]")
                 failures += 1
             else:
-                console.print(f"{dead_letter_id}: re-published to {subject}")
+                console.print(f"{dead_letter_id}: queued again for {subject}")
     finally:
-        await nc.close()
         await pool.close()
     return failures

@@ -122,6 +122,13 @@ from .demo_cmd import demo_data  # noqa: E402
 
 cli.add_command(analytics_rebuild)
 cli.add_command(demo_data)
+
+from .doctor_cmd import doctor  # noqa: E402
+from .replay_cmd import replay  # noqa: E402
+
+cli.add_command(doctor)
+cli.add_command(replay)
+
 from .storage_cmd import storage  # noqa: E402
 
 cli.add_command(storage)

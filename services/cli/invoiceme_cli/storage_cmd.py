@@ -32,7 +32,11 @@ async def _two_stores(
 
     topology = settings.topology()  # a nats destination bucket gets the configured limits and replicas
     uses_nats = "nats" in (source, destination)
-    connection = await nats.connect(nats_servers(settings.nats_url)) if uses_nats else None
+    connection = (
+        await nats.connect(nats_servers(settings.nats_url), user_credentials=settings.nats_credentials_file)
+        if uses_nats
+        else None
+    )
     js = connection.jetstream() if connection else None
     config = topology.object_store_config()
     stores = [

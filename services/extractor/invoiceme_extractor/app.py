@@ -10,7 +10,15 @@ from invoiceme_common.service import ServiceRuntime, create_service_app
 
 from . import handlers
 from .llm.registry import ProviderRegistry
+from .ports import ExtractorDeps
+from .repository import PostgresExtractionStore
 from .settings import ExtractorSettings
+
+
+def extractor_deps(runtime: ServiceRuntime, settings: ExtractorSettings) -> ExtractorDeps:
+    """The handler's collaborators over the runtime (its pool and storage exist after start-up)."""
+    store = PostgresExtractionStore(lambda: runtime.pool, runtime.topology)
+    return ExtractorDeps(store, runtime.storage, settings.ack_wait_seconds)
 
 
 def create_app(settings: ExtractorSettings | None = None) -> FastStream:
@@ -23,7 +31,9 @@ def create_app(settings: ExtractorSettings | None = None) -> FastStream:
 
         async def handle(event: TextExtracted, msg: NatsMessage) -> None:
             # A re-extract request may name its own provider; otherwise the configured chain.
-            await handlers.on_text_extracted(event, msg, runtime, registry.chain(event.provider))
+            await handlers.on_text_extracted(
+                event, msg, extractor_deps(runtime, settings), registry.chain(event.provider)
+            )
 
         runtime.subscribe(spec, TextExtracted, handle, max_workers=4)
 

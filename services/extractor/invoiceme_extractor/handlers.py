@@ -8,15 +8,13 @@ from faststream.nats import NatsMessage
 
 from invoiceme_common.bus import PermanentFailure, keep_alive
 from invoiceme_common.events import OcrDocument, OcrPage, PageText, TextExtracted
-from invoiceme_common.invoice_store import is_awaiting
 from invoiceme_common.logging import get_logger
-from invoiceme_common.service import ServiceRuntime
 from invoiceme_common.status import InvoiceStatus
 from invoiceme_common.storage import ObjectStorage, StoredObjectMissing
 
-from . import repository
 from .llm.base import LlmProvider
 from .pipeline import extract_invoice
+from .ports import ExtractorDeps
 
 log = get_logger(__name__)
 
@@ -33,21 +31,18 @@ async def pages_of(event: TextExtracted, storage: ObjectStorage) -> Sequence[Pag
 
 
 async def on_text_extracted(
-    event: TextExtracted, msg: NatsMessage, runtime: ServiceRuntime, providers: Sequence[LlmProvider] = ()
+    event: TextExtracted, msg: NatsMessage, deps: ExtractorDeps, providers: Sequence[LlmProvider] = ()
 ) -> None:
-    awaiting = InvoiceStatus.OCR_DONE
-    if not await is_awaiting(runtime.pool, event.tenant_id, event.invoice_id, awaiting, event.run):
+    if not await deps.store.is_awaiting(event):
         log.info("extraction_not_needed", reason="invoice deleted, already extracted, or in a newer run")
         return
-    pages = await pages_of(event, runtime.storage)
+    pages = await pages_of(event, deps.storage)
     # LLM retries can outlast ack_wait: keep JetStream from redelivering mid-work.
-    async with keep_alive(msg, every_seconds=runtime.settings.ack_wait_seconds / 3):
+    async with keep_alive(msg, every_seconds=deps.ack_wait_seconds / 3):
         extraction = await extract_invoice(pages, providers)
     status = InvoiceStatus.NEEDS_REVIEW if extraction.needs_review else InvoiceStatus.EXTRACTED
     ocr_text = "\n\n".join(page.text for page in pages)
-    saved = await repository.save_extraction(
-        runtime.pool, event, extraction, status, runtime.topology, msg.correlation_id, ocr_text=ocr_text
-    )
+    saved = await deps.store.save(event, extraction, status, msg.correlation_id, ocr_text)
     if saved is None:
         log.info("extraction_not_applied", reason="invoice deleted or moved on meanwhile")
         return

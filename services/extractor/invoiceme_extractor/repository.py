@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,7 +12,7 @@ import asyncpg
 from invoiceme_common import outbox
 from invoiceme_common.businesses import enrich_saved_invoice
 from invoiceme_common.events import InvoiceSaved, TextExtracted
-from invoiceme_common.invoice_store import advance
+from invoiceme_common.invoice_store import advance, is_awaiting
 from invoiceme_common.search_index import index_invoice
 from invoiceme_common.status import InvoiceStatus
 from invoiceme_common.topology import Topology
@@ -86,3 +87,28 @@ async def save_extraction(
         event = saved_event(source, extraction, status, SavedExtraction(int(version), decision.business_id))
         await outbox.add(conn, event, topology.invoice_saved, topology.stream, correlation_id)
         return event
+
+
+class PostgresExtractionStore:
+    """The ExtractionStore of the running service."""
+
+    def __init__(self, pool: Callable[[], asyncpg.Pool], topology: Topology) -> None:
+        self._pool = pool  # the runtime's pool exists only after start-up
+        self._topology = topology
+
+    async def is_awaiting(self, event: TextExtracted) -> bool:
+        return await is_awaiting(
+            self._pool(), event.tenant_id, event.invoice_id, InvoiceStatus.OCR_DONE, event.run
+        )
+
+    async def save(
+        self,
+        event: TextExtracted,
+        extraction: Extraction,
+        status: InvoiceStatus,
+        correlation_id: str | None,
+        ocr_text: str,
+    ) -> InvoiceSaved | None:
+        return await save_extraction(
+            self._pool(), event, extraction, status, self._topology, correlation_id, ocr_text=ocr_text
+        )

@@ -2,12 +2,10 @@ from typing import Literal
 
 from pydantic import Field, SecretStr
 
+from invoiceme_common.llm.clients import GroqConfig, OllamaConfig
+from invoiceme_common.llm.registry import LlmConfig
+from invoiceme_common.llm.retry import RetryPolicy
 from invoiceme_common.settings import CommonSettings
-
-from .llm.groq import GroqConfig
-from .llm.ollama import OllamaConfig
-from .llm.registry import LlmConfig
-from .llm.retry import RetryPolicy
 
 
 class ExtractorSettings(CommonSettings):
@@ -25,12 +23,12 @@ class ExtractorSettings(CommonSettings):
     llm_max_input_tokens: int = Field(default=4000, ge=200)
 
     def llm_config(self) -> LlmConfig:
-        key = self.groq_api_key.get_secret_value() if self.groq_api_key else ""
+        key = self.groq_api_key
         groq = (
             GroqConfig(
                 key, self.groq_model, self.groq_base_url, self.llm_timeout_seconds, self.llm_max_input_tokens
             )
-            if key
+            if key is not None and key.get_secret_value()
             else None
         )
         ollama = (

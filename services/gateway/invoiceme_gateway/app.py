@@ -64,7 +64,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
             settings.db_pool_max,
             command_timeout=settings.db_command_timeout_seconds,
         )
-        broker = make_broker(settings.nats_url, "gateway")
+        broker = make_broker(settings.nats_url, "gateway", settings.nats_credentials_file)
         await broker.start()
         js = broker.connection.jetstream()
         await ensure_stream(js, topology)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import secrets
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 
 from invoiceme_common.settings import CommonSettings
 
@@ -12,7 +12,7 @@ _PLACEHOLDERS = {"", "changeme", "change-me", "secret", "dev", "please-change-me
 class GatewaySettings(CommonSettings):
     gateway_host: str = "127.0.0.1"
     gateway_port: int = 8000
-    jwt_secret: str = ""
+    jwt_secret: SecretStr = SecretStr("")
     jwt_ttl_minutes: int = Field(default=60 * 12, ge=1)
     max_upload_mb: float = Field(default=25.0, gt=0)
     max_batch_files: int = Field(default=20, ge=1)
@@ -22,7 +22,7 @@ class GatewaySettings(CommonSettings):
     login_lockout_seconds: int = Field(default=60, ge=1)
     # Optional Supabase-issued JWTs: a JWKS URL (RS256/ES256) or the project's HS256 secret.
     supabase_jwks_url: str = ""
-    supabase_jwt_secret: str = ""
+    supabase_jwt_secret: SecretStr = SecretStr("")
     supabase_jwt_audience: str = "authenticated"
     supabase_jwt_issuer: str = ""
     llm_provider: str = "rules"
@@ -32,17 +32,18 @@ class GatewaySettings(CommonSettings):
 
     @model_validator(mode="after")
     def _refuse_weak_secret(self) -> GatewaySettings:
-        weak = self.jwt_secret.strip().lower() in _PLACEHOLDERS or len(self.jwt_secret) < 16
+        secret = self.jwt_secret.get_secret_value()
+        weak = secret.strip().lower() in _PLACEHOLDERS or len(secret) < 16
         if weak and self.environment != "development":
             raise ValueError("JWT_SECRET must be set to a random value of 16+ characters outside development")
         if weak:
             # Development only: tokens stop working when the gateway restarts (`make run` persists one).
-            self.jwt_secret = secrets.token_urlsafe(32)
+            self.jwt_secret = SecretStr(secrets.token_urlsafe(32))
         return self
 
     @property
     def supabase_enabled(self) -> bool:
-        return bool(self.supabase_jwks_url or self.supabase_jwt_secret)
+        return bool(self.supabase_jwks_url or self.supabase_jwt_secret.get_secret_value())
 
     @property
     def admin_email_set(self) -> frozenset[str]:

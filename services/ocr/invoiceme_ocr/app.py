@@ -9,9 +9,21 @@ from invoiceme_common.events import InvoiceUploaded
 from invoiceme_common.service import ServiceRuntime, create_service_app
 
 from . import handlers
+from .ports import OcrDeps
 from .reader import DocumentReader
+from .repository import PostgresOcrStore
 from .settings import OcrSettings
 from .tesseract import missing_languages
+
+
+def ocr_deps(runtime: ServiceRuntime, reader: DocumentReader, settings: OcrSettings) -> OcrDeps:
+    """The handler's collaborators over the runtime (its pool and storage exist after start-up)."""
+    return OcrDeps(
+        PostgresOcrStore(lambda: runtime.pool, runtime.topology),
+        runtime.storage,
+        reader,
+        settings.ack_wait_seconds,
+    )
 
 
 def create_app(settings: OcrSettings | None = None) -> FastStream:
@@ -26,7 +38,7 @@ def create_app(settings: OcrSettings | None = None) -> FastStream:
         spec = runtime.topology.ocr_consumer(settings.ack_wait_seconds, settings.max_deliver)
 
         async def handle(event: InvoiceUploaded, msg: NatsMessage) -> None:
-            await handlers.on_invoice_uploaded(event, msg, runtime, reader)
+            await handlers.on_invoice_uploaded(event, msg, ocr_deps(runtime, reader, settings))
 
         # One message per OCR process: pages of one document also spread over the pool.
         runtime.subscribe(spec, InvoiceUploaded, handle, max_workers=settings.ocr_workers)

@@ -9,70 +9,40 @@ from __future__ import annotations
 
 from faststream.nats import NatsMessage
 
-from invoiceme_common import outbox
+from invoiceme_common import storage as storage_keys
 from invoiceme_common.bus import PermanentFailure, keep_alive
-from invoiceme_common.events import InvoiceUploaded, TextExtracted
-from invoiceme_common.invoice_store import advance, current_run, invoice_exists, is_awaiting
+from invoiceme_common.events import InvoiceUploaded
 from invoiceme_common.logging import get_logger
-from invoiceme_common.service import ServiceRuntime
-from invoiceme_common.status import InvoiceStatus
-from invoiceme_common.storage import StoredObjectMissing, ocr_result_key
+from invoiceme_common.storage import StoredObjectMissing
 
 from .engine import UnreadableDocument
-from .reader import DocumentReader
+from .ports import OcrDeps
 
 log = get_logger(__name__)
 
 
-async def on_invoice_uploaded(
-    event: InvoiceUploaded, msg: NatsMessage, runtime: ServiceRuntime, reader: DocumentReader
-) -> None:
-    status = InvoiceStatus.RECEIVED
-    if not await is_awaiting(runtime.pool, event.tenant_id, event.invoice_id, status, event.run):
+def ocr_result_key(event: InvoiceUploaded) -> str:
+    return storage_keys.ocr_result_key(event.tenant_id, event.invoice_id, event.run)
+
+
+async def on_invoice_uploaded(event: InvoiceUploaded, msg: NatsMessage, deps: OcrDeps) -> None:
+    if not await deps.store.is_awaiting(event):
         log.info("ocr_not_needed", reason="invoice deleted, already read, or in a newer run")
         return
     try:
-        original = await runtime.storage.get(event.storage_key)
+        original = await deps.storage.get(event.storage_key)
     except StoredObjectMissing as exc:
         raise PermanentFailure("the original file is missing from storage") from exc
-    async with keep_alive(msg, every_seconds=runtime.settings.ack_wait_seconds / 3):
+    async with keep_alive(msg, every_seconds=deps.ack_wait_seconds / 3):
         try:
-            document = await reader.read(original)
+            document = await deps.reader.read(original)
         except UnreadableDocument as exc:
             raise PermanentFailure(str(exc)) from exc
-    key = ocr_result_key(event.tenant_id, event.invoice_id)
-    await runtime.storage.put(key, document.model_dump_json().encode(), content_type="application/json")
-    topology = runtime.topology
-    deleted = False
-    async with runtime.pool.acquire() as conn, conn.transaction():
-        moved = await advance(
-            conn,
-            event.tenant_id,
-            event.invoice_id,
-            InvoiceStatus.OCR_DONE,
-            (status,),
-            event.run,
-            text_source=document.method,
-            ocr_confidence=min(page.confidence for page in document.pages),
-            page_count=len(document.pages),
-            ocr_key=key,
-            ocr_text=document.text.replace("\x00", ""),  # searchable before extraction; no NUL in Postgres
-        )
-        if moved:
-            extracted = TextExtracted(
-                tenant_id=event.tenant_id,
-                invoice_id=event.invoice_id,
-                ocr_key=key,
-                media_type=document.media_type,
-                pages=[],  # a reference, not the text: the extractor reads the stored result (with words)
-                run=event.run or await current_run(conn, event.invoice_id),
-            )
-            await outbox.add(conn, extracted, topology.text_extracted, topology.stream, msg.correlation_id)
-        else:
-            deleted = not await invoice_exists(conn, event.tenant_id, event.invoice_id)
-    if not moved:
+    key = ocr_result_key(event)
+    await deps.storage.put(key, document.model_dump_json().encode(), content_type="application/json")
+    if not await deps.store.record_result(event, document, key, msg.correlation_id):
         log.info("ocr_result_not_applied", reason="invoice deleted or moved on meanwhile")
-        if deleted:  # its OCR result must not outlive it (a newer run's result, same key, is kept)
-            await runtime.storage.delete(key)
+        if not await deps.store.invoice_exists(event):  # deleted meanwhile: its result must not outlive it
+            await deps.storage.delete(key)
         return
     log.info("ocr_done", pages=len(document.pages), method=document.method, chars=len(document.text))

@@ -135,6 +135,7 @@ async def wait_drained(nats_url: str, namespace: str, within_seconds: float = 30
             f"{namespace}-analytics",
             f"{namespace}-analytics-deleted",
             f"{namespace}-analytics-settings",
+            f"{namespace}-analytics-insights",
         ]
         deadline = asyncio.get_running_loop().time() + within_seconds
         while True:

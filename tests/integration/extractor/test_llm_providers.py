@@ -8,13 +8,14 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 import pytest
+from pydantic import SecretStr
 
 from invoiceme_common.events import PageText
-from invoiceme_extractor.llm.base import ProviderError
-from invoiceme_extractor.llm.groq import GroqConfig, GroqProvider
-from invoiceme_extractor.llm.ollama import OllamaConfig, OllamaProvider
-from invoiceme_extractor.llm.ratelimit import RateLimiter
-from invoiceme_extractor.llm.retry import RetryPolicy
+from invoiceme_common.llm.clients import GroqConfig, OllamaConfig
+from invoiceme_common.llm.errors import ProviderError
+from invoiceme_common.llm.ratelimit import RateLimiter
+from invoiceme_common.llm.retry import RetryPolicy
+from invoiceme_extractor.llm.providers import FieldsProvider, groq_provider, ollama_provider
 from invoiceme_extractor.pipeline import extract_invoice
 from tests.support.fake_llm import FakeLlmServer, Reply
 
@@ -43,18 +44,18 @@ def server() -> Iterator[FakeLlmServer]:
     fake.stop()
 
 
-def groq(server: FakeLlmServer, timeout: float = 5, max_input_tokens: int = 4000) -> GroqProvider:
+def groq(server: FakeLlmServer, timeout: float = 5, max_input_tokens: int = 4000) -> FieldsProvider:
     config = GroqConfig(
-        "test-key",
+        SecretStr("test-key"),
         base_url=f"{server.url}/openai/v1",
         timeout_seconds=timeout,
         max_input_tokens=max_input_tokens,
     )
-    return GroqProvider(config, RateLimiter(100, 1_000_000), FAST)
+    return groq_provider(config, RateLimiter(100, 1_000_000), FAST)
 
 
-def ollama(server: FakeLlmServer) -> OllamaProvider:
-    return OllamaProvider(OllamaConfig(url=server.url, timeout_seconds=5), RateLimiter(100, 1_000_000), FAST)
+def ollama(server: FakeLlmServer) -> FieldsProvider:
+    return ollama_provider(OllamaConfig(url=server.url, timeout_seconds=5), RateLimiter(100, 1_000_000), FAST)
 
 
 class TestWireFormats:

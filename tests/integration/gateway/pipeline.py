@@ -166,10 +166,10 @@ async def app_client(settings: Any) -> AsyncIterator[httpx.AsyncClient]:
     async with LifespanManager(app) as manager:
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as client:
-            client.gateway_app = app  # type: ignore[attr-defined]
+            client.gateway_app = app  # type: ignore[attr-defined]  # kept on the client for gateway_state
             yield client
 
 
 def gateway_state(client: httpx.AsyncClient) -> Any:
     """The in-process gateway's state (storage, pool, settings) behind an `app_client`."""
-    return client.gateway_app.state.gateway  # type: ignore[attr-defined]
+    return client.gateway_app.state.gateway  # type: ignore[attr-defined]  # set by app_client

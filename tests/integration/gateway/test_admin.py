@@ -74,3 +74,44 @@ class TestAdmin:
         assert invalid.status_code == 409 and "nothing to replay" in invalid.json()["error"]["message"]
         missing = await client.post("/api/admin/dead-letters/999999999/replay", headers=admin)
         assert missing.status_code == 404
+
+
+class TestPipelineOperations:
+    """Operators see stalled invoices, re-drive them, and replay a stage for a selection."""
+
+    async def test_stalled_reconcile_and_replay(self, client, db):
+        admin = await signup(client, "other@x.io")  # the second operator (ADMIN signs up above)
+        tenant_id = uuid.UUID((await client.get("/api/me", headers=admin)).json()["tenant_id"])
+        stuck, done = uuid.uuid4(), uuid.uuid4()
+        for invoice_id, status in ((stuck, "received"), (done, "extracted")):
+            await db.execute(
+                """INSERT INTO invoices (id, tenant_id, status, filename, size_bytes, sha256, storage_key,
+                                         ocr_key, status_changed_at)
+                   VALUES ($1, $2, $3, 'x.pdf', 1, $4, 'originals/x', 'ocr/x.json',
+                           now() - interval '2 hours')""",
+                invoice_id,
+                tenant_id,
+                status,
+                uuid.uuid4().hex,
+            )
+        user = await signup(client)
+        assert (await client.get("/api/admin/stalled", headers=user)).status_code == 403
+
+        stalled = (await client.get("/api/admin/stalled", headers=admin)).json()
+        mine = [row for row in stalled if row["tenant_id"] == str(tenant_id)]
+        assert [row["id"] for row in mine] == [str(stuck)] and mine[0]["stalled_seconds"] > 3600
+        redriven = (await client.post("/api/admin/reconcile", headers=admin)).json()["redriven"]
+        assert str(stuck) in redriven
+        after = (await client.get("/api/admin/stalled", headers=admin)).json()
+        assert next(r for r in after if r["id"] == str(stuck))["redriven_count"] == 1
+
+        replayed = await client.post(
+            "/api/admin/replay",
+            headers=admin,
+            json={"stage": "extract", "invoice_id": str(done), "provider": "rules"},
+        )
+        assert replayed.status_code == 202 and replayed.json() == {"stage": "extract", "invoices": 1}
+        row = await db.fetchrow("SELECT status, pipeline_run FROM invoices WHERE id = $1", done)
+        assert (row["status"], row["pipeline_run"]) == ("ocr_done", 2)
+        bad = await client.post("/api/admin/replay", headers=admin, json={"stage": "everything"})
+        assert bad.status_code == 422

@@ -3,6 +3,7 @@ analytics service (fields saved the way the extractor saves them)."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import uuid
@@ -150,8 +151,10 @@ class TestInsightsRoutes:
         kinds = {item["kind"] for item in (await client.get("/api/insights", headers=alice)).json()["items"]}
         assert {"missing_allocation_number"} <= kinds
         refreshed = await client.post("/api/insights/refresh", params={"month": "2026-10"}, headers=alice)
-        assert refreshed.status_code == 200
-        items = (await client.get("/api/insights", headers=alice)).json()["items"]
+        assert (refreshed.status_code, refreshed.json()) == (202, {"queued": True})
+        items = await insights_once(
+            client, alice, lambda items: {"budget_overrun", "month_over_month"} <= {i["kind"] for i in items}
+        )
         by_kind = {item["kind"]: item for item in items}
         assert {"budget_overrun", "missing_allocation_number", "month_over_month"} <= set(by_kind)
         overrun = by_kind["budget_overrun"]
@@ -159,7 +162,10 @@ class TestInsightsRoutes:
         assert overrun["narrative_source"] == "template"
         assert (await client.get(f"/api/insights/{overrun['id']}", headers=bob)).status_code == 404
         assert (await client.post(f"/api/insights/{overrun['id']}/dismiss", headers=bob)).status_code == 404
-        read = (await client.get(f"/api/insights/{overrun['id']}", headers=alice)).json()
+        assert (await client.post(f"/api/insights/{overrun['id']}/read", headers=bob)).status_code == 404
+        looked = (await client.get(f"/api/insights/{overrun['id']}", headers=alice)).json()
+        assert looked["read_at"] is None  # a GET never writes
+        read = (await client.post(f"/api/insights/{overrun['id']}/read", headers=alice)).json()
         assert read["read_at"] is not None
         assert (await client.post(f"/api/insights/{overrun['id']}/dismiss", headers=alice)).status_code == 200
         remaining = {
@@ -170,11 +176,32 @@ class TestInsightsRoutes:
         hebrew = await client.post(
             "/api/insights/refresh", params={"month": "2026-10", "language": "he"}, headers=alice
         )
-        assert hebrew.status_code == 200
-        texts = [
-            item["narrative"] for item in (await client.get("/api/insights", headers=alice)).json()["items"]
-        ]
-        assert texts and all(any("\u0590" <= ch <= "\u05ff" for ch in text) for text in texts)
+        assert hebrew.status_code == 202
+
+        def all_hebrew(items: list[dict]) -> bool:
+            return bool(items) and all(
+                any("\u0590" <= ch <= "\u05ff" for ch in i["narrative"]) for i in items
+            )
+
+        await insights_once(client, alice, all_hebrew)
+        # The regenerated overrun (same finding, same fingerprint) is still dismissed.
+        dismissed = await client.get("/api/insights", headers=alice, params={"include_dismissed": True})
+        again = {item["id"]: item for item in dismissed.json()["items"]}[overrun["id"]]
+        assert again["dismissed_at"] is not None and again["read_at"] is not None
+        assert overrun["id"] not in {
+            item["id"] for item in (await client.get("/api/insights", headers=alice)).json()["items"]
+        }
+
+
+async def insights_once(client, headers, wanted, within: float = 10.0) -> list[dict]:
+    """The tenant's insights once `wanted(items)` holds (the analytics service works asynchronously)."""
+    items: list[dict] = []
+    for _ in range(int(within / 0.1)):
+        items = (await client.get("/api/insights", headers=headers)).json()["items"]
+        if wanted(items):
+            return items
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"insights never became what the test waits for: {items}")
 
 
 class TestExports:

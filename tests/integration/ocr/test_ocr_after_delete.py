@@ -12,6 +12,7 @@ from invoiceme_common.events import InvoiceUploaded, OcrDocument
 from invoiceme_common.service import ServiceRuntime, create_service_app
 from invoiceme_common.storage import ocr_result_key, original_key
 from invoiceme_ocr import handlers
+from invoiceme_ocr.app import ocr_deps
 from invoiceme_ocr.reader import DocumentReader
 from invoiceme_ocr.settings import OcrSettings
 from tests.support import synthetic_pages as synthetic
@@ -86,15 +87,15 @@ async def test_ocr_result_of_a_deleted_invoice_is_removed(database_url, nats_url
         # Deleted while OCR was reading (the gateway removed the files that existed then).
         deleted = await _received_invoice(runtime, db)
         deleting = _ReaderThen(reader, "DELETE FROM invoices WHERE id = $1", db, deleted.invoice_id)
-        await handlers.on_invoice_uploaded(deleted, _Delivery(), runtime, deleting)  # type: ignore[arg-type]
+        await handlers.on_invoice_uploaded(deleted, _Delivery(), ocr_deps(runtime, deleting, settings))  # type: ignore[arg-type]  # test doubles
         assert not await runtime.storage.exists(ocr_result_key(deleted.tenant_id, deleted.invoice_id))
         assert s3_server.keys(bucket) == [deleted.storage_key]  # only what the (simulated) gateway left
 
-        # Moved on meanwhile (a newer run wrote the same key): the result stays.
+        # Moved on meanwhile (a newer run): this run's result stays beside the newer one.
         moved = await _received_invoice(runtime, db)
         newer_run = "UPDATE invoices SET status = 'ocr_done', pipeline_run = pipeline_run + 1 WHERE id = $1"
         moving = _ReaderThen(reader, newer_run, db, moved.invoice_id)
-        await handlers.on_invoice_uploaded(moved, _Delivery(), runtime, moving)  # type: ignore[arg-type]
+        await handlers.on_invoice_uploaded(moved, _Delivery(), ocr_deps(runtime, moving, settings))  # type: ignore[arg-type]  # test doubles
         assert await runtime.storage.exists(ocr_result_key(moved.tenant_id, moved.invoice_id))
     finally:
         await runtime.stop()

@@ -18,6 +18,7 @@ from invoiceme_common.bus import publish_event
 from invoiceme_common.events import InvoiceUploaded
 from invoiceme_common.service import ServiceRuntime, create_service_app
 from invoiceme_ocr import handlers
+from invoiceme_ocr.app import ocr_deps
 from invoiceme_ocr.reader import DocumentReader
 from invoiceme_ocr.settings import OcrSettings
 from tests.support import synthetic_pages as synthetic
@@ -50,7 +51,7 @@ def _service(
         spec = runtime.topology.ocr_consumer(settings.ack_wait_seconds, settings.max_deliver)
 
         async def handle(event: InvoiceUploaded, msg: NatsMessage) -> None:
-            await handlers.on_invoice_uploaded(event, msg, runtime, reader)
+            await handlers.on_invoice_uploaded(event, msg, ocr_deps(runtime, reader, settings))
             handled.append((instance, str(event.invoice_id)))
 
         runtime.subscribe(spec, InvoiceUploaded, handle)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncpg
+from nats.js.api import DiscardPolicy
 
 from invoiceme_common.bus import is_outage, retry_delay
+from invoiceme_common.settings import CommonSettings
 from invoiceme_common.topology import JETSTREAM_MAX_DELIVER, Topology
 
 
@@ -54,6 +56,26 @@ class TestTopology:
         assert Topology().ocr_consumer(900, 5).redelivery_backoff() == [900]
 
 
+class TestStorageLimits:
+    """What JetStream keeps comes from settings: bounded events, unbounded originals by default."""
+
+    def test_defaults_bound_the_stream_and_keep_every_original(self):
+        settings = CommonSettings(_env_file=None, stream_max_mb=1024)
+        topology = settings.topology()
+        stream, bucket = topology.stream_config(), topology.object_store_config()
+        assert (stream.max_age, stream.max_bytes, stream.num_replicas) == (30 * 86400, 2**30, 1)
+        assert stream.discard == DiscardPolicy.OLD
+        assert (bucket.bucket, bucket.max_bytes, bucket.replicas) == ("invoiceme-originals", -1, 1)
+
+    def test_a_cluster_keeps_three_copies_and_zero_means_no_limit(self):
+        settings = CommonSettings(
+            _env_file=None, stream_max_age_days=0, stream_max_mb=0, jetstream_replicas=3
+        )
+        stream = settings.topology().stream_config()
+        assert (stream.max_age, stream.max_bytes, stream.num_replicas) == (0, -1, 3)
+        assert settings.topology().object_store_config().replicas == 3
+
+
 class TestOutages:
     """An unreachable dependency is an outage to wait out, not a failure of the message."""
 
@@ -88,3 +110,32 @@ class TestRetryDelay:
 
     def test_is_jittered(self):
         assert len({round(retry_delay(4), 6) for _ in range(20)}) > 1
+
+
+class TestNatsConnection:
+    """NATS_URL may list a cluster's servers; an empty credentials setting means none."""
+
+    def test_servers_and_credentials(self):
+        from invoiceme_common.bus import nats_servers
+
+        assert nats_servers("nats://a:4222, nats://b:4222,") == ["nats://a:4222", "nats://b:4222"]
+        assert CommonSettings(_env_file=None, nats_credentials_file="").nats_credentials_file is None
+        assert (
+            CommonSettings(_env_file=None, nats_credentials_file="/x.creds").nats_credentials_file
+            == "/x.creds"
+        )
+
+
+class TestOcrResultKeys:
+    """One OCR result per pipeline run; deleting an invoice finds every one of them."""
+
+    def test_keys_per_run(self):
+        import uuid
+
+        from invoiceme_common.storage import invoice_prefix, ocr_result_key, ocr_result_keys
+
+        t, i = uuid.uuid4(), uuid.uuid4()
+        p = invoice_prefix(t, i)
+        assert ocr_result_key(t, i, None) == ocr_result_key(t, i, 1) == f"{p}ocr.json"
+        assert ocr_result_key(t, i, 3) == f"{p}ocr.run3.json"
+        assert ocr_result_keys(t, i, 3) == [f"{p}ocr.json", f"{p}ocr.run2.json", f"{p}ocr.run3.json"]

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from types import SimpleNamespace
-from typing import Any
 
 import pytest
 
 from invoiceme_common.bus import PermanentFailure
 from invoiceme_common.events import (
-    InvoiceSaved,
     OcrDocument,
     OcrLine,
     OcrPage,
@@ -19,50 +16,9 @@ from invoiceme_common.events import (
     TextExtracted,
 )
 from invoiceme_common.status import InvoiceStatus
-from invoiceme_common.storage import StoredObjectMissing
 from invoiceme_extractor import handlers
-
-
-class FakeMessage:
-    correlation_id = "corr-1"
-
-    async def in_progress(self) -> None:
-        pass
-
-
-@pytest.fixture
-def saved(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
-    record: dict[str, Any] = {}
-
-    async def save_extraction(pool, source, extraction, status, topology, correlation_id, ocr_text):  # type: ignore[no-untyped-def]
-        record["status"], record["extraction"], record["ocr_text"] = status, extraction, ocr_text
-        saved_as = handlers.repository.SavedExtraction(version=3, business_id=BUSINESS_ID)
-        record["event"] = handlers.repository.saved_event(source, extraction, status, saved_as)
-        return record["event"]
-
-    async def is_awaiting(pool, tenant_id, invoice_id, status, run):  # type: ignore[no-untyped-def]
-        return status == InvoiceStatus.OCR_DONE
-
-    monkeypatch.setattr(handlers.repository, "save_extraction", save_extraction)
-    monkeypatch.setattr(handlers, "is_awaiting", is_awaiting)
-    return record
-
-
-class MemoryStorage:
-    def __init__(self) -> None:
-        self.objects: dict[str, bytes] = {}
-
-    async def put(self, key: str, data: bytes) -> None:
-        self.objects[key] = data
-
-    async def get(self, key: str) -> bytes:
-        try:
-            return self.objects[key]
-        except KeyError:
-            raise StoredObjectMissing(key) from None
-
-    async def delete(self, key: str) -> None:
-        self.objects.pop(key, None)
+from invoiceme_extractor.ports import ExtractorDeps
+from tests.support.fakes import FakeMessage, MemoryExtractionStore, MemoryStorage
 
 
 def ocr_document(text: str) -> OcrDocument:
@@ -104,13 +60,11 @@ def text_extracted(text: str, stored: bool = True) -> TextExtracted:
 
 BUSINESS_ID = uuid.uuid4()
 STORAGE = MemoryStorage()
-RUNTIME = SimpleNamespace(
-    pool=None,
-    broker=None,
-    storage=STORAGE,
-    settings=SimpleNamespace(ack_wait_seconds=60.0),
-    topology=SimpleNamespace(invoice_saved="s", stream="st"),
-)
+
+
+def deps_for(event: TextExtracted) -> tuple[ExtractorDeps, MemoryExtractionStore]:
+    store = MemoryExtractionStore(waiting={event.invoice_id}, business_id=BUSINESS_ID)
+    return ExtractorDeps(store, STORAGE, ack_wait_seconds=60.0), store
 
 
 class TestPagesOf:
@@ -137,25 +91,37 @@ class TestPagesOf:
 
 
 class TestOnTextExtracted:
-    """Consistent invoices are `extracted`; ones with serious findings are `needs_review`."""
+    """Consistent invoices are `extracted`; ones with serious findings are `needs_review`; an invoice
+    that moved on is left alone."""
 
-    async def test_consistent_invoice_is_extracted(self, saved: dict[str, Any]) -> None:
+    async def test_consistent_invoice_is_extracted(self) -> None:
         event = text_extracted(
             "Acme Ltd\nInvoice Date: 01/02/2025\nSubtotal 100.00\nVAT 18% 18.00\nTotal 118.00 ₪"
         )
-        await handlers.on_text_extracted(event, FakeMessage(), RUNTIME)  # type: ignore[arg-type]
-        published: InvoiceSaved = saved["event"]
-        assert saved["ocr_text"].startswith("Acme Ltd\nInvoice Date")  # indexed for search from storage
-        assert saved["status"] == InvoiceStatus.EXTRACTED
+        deps, store = deps_for(event)
+        await handlers.on_text_extracted(event, FakeMessage(), deps)  # type: ignore[arg-type]  # a fake message
+        [(_, status, ocr_text)] = store.saved
+        [published] = store.queued
+        assert ocr_text.startswith("Acme Ltd\nInvoice Date")  # indexed for search from storage
+        assert status == InvoiceStatus.EXTRACTED
         assert published.status == str(InvoiceStatus.EXTRACTED) and published.total == 118.0
-        assert published.extraction_version == 3 and published.fields["subtotal"] == 100.0
+        assert published.fields["subtotal"] == 100.0
         assert published.business_id == BUSINESS_ID
 
-    async def test_totals_that_do_not_add_up_need_review(self, saved: dict[str, Any]) -> None:
+    async def test_totals_that_do_not_add_up_need_review(self) -> None:
         event = text_extracted(
             "Acme Ltd\nInvoice Date: 01/02/2025\nSubtotal 100.00\nVAT 18% 18.00\nTotal 128.00 ₪"
         )
-        await handlers.on_text_extracted(event, FakeMessage(), RUNTIME)  # type: ignore[arg-type]
-        assert saved["status"] == InvoiceStatus.NEEDS_REVIEW
-        assert saved["event"].status == str(InvoiceStatus.NEEDS_REVIEW)
-        assert "totals_mismatch" in [w.code for w in saved["extraction"].warnings]
+        deps, store = deps_for(event)
+        await handlers.on_text_extracted(event, FakeMessage(), deps)  # type: ignore[arg-type]  # a fake message
+        [(extraction, status, _)] = store.saved
+        assert status == InvoiceStatus.NEEDS_REVIEW
+        assert store.queued[0].status == str(InvoiceStatus.NEEDS_REVIEW)
+        assert "totals_mismatch" in [w.code for w in extraction.warnings]
+
+    async def test_an_invoice_that_moved_on_is_not_touched(self) -> None:
+        event = text_extracted("Acme Ltd\nTotal 118.00")
+        deps, store = deps_for(event)
+        store.waiting.clear()  # already extracted (a redelivery) or deleted
+        await handlers.on_text_extracted(event, FakeMessage(), deps)  # type: ignore[arg-type]  # a fake message
+        assert store.saved == [] and store.queued == []

@@ -9,6 +9,8 @@ from decimal import Decimal
 
 import asyncpg
 
+from invoiceme_common import tenants
+
 
 @dataclass(frozen=True)
 class FactRow:
@@ -60,7 +62,7 @@ async def load_businesses(
 
 
 async def base_currency(pool: asyncpg.Pool | asyncpg.Connection, tenant_id: uuid.UUID) -> str:
-    return await pool.fetchval("SELECT base_currency FROM tenants WHERE id = $1", tenant_id) or "ILS"
+    return await tenants.base_currency(pool, tenant_id)
 
 
 async def invoice_money(
@@ -73,4 +75,37 @@ async def invoice_money(
            FROM analytics_invoice_facts WHERE tenant_id = $1 AND invoice_id = $2 AND NOT deleted""",
         tenant_id,
         invoice_id,
+    )
+
+
+MONEY_COLUMNS = (
+    "base_currency",
+    "base_total",
+    "fx_rate",
+    "fx_rate_date",
+    "fx_source",
+    "fx_warning",
+    "reclaimable_vat",
+)
+
+
+async def money_by_invoice(
+    pool: asyncpg.Pool | asyncpg.Connection, tenant_id: uuid.UUID, invoice_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, asyncpg.Record]:
+    """The converted amounts of many invoices at once (exports), by invoice id."""
+    rows = await pool.fetch(
+        f"""SELECT invoice_id, {", ".join(MONEY_COLUMNS)} FROM analytics_invoice_facts
+            WHERE tenant_id = $1 AND invoice_id = ANY($2::uuid[]) AND NOT deleted""",
+        tenant_id,
+        invoice_ids,
+    )
+    return {row["invoice_id"]: row for row in rows}
+
+
+async def aggregates(pool: asyncpg.Pool | asyncpg.Connection, tenant_id: uuid.UUID) -> list[asyncpg.Record]:
+    """Per-vendor, per-month and per-currency counts and sums (the simple summary)."""
+    return await pool.fetch(
+        """SELECT dimension, key, currency, invoice_count, total_sum FROM analytics_aggregates
+           WHERE tenant_id = $1 ORDER BY dimension, key, currency""",
+        tenant_id,
     )

@@ -1,17 +1,5 @@
--- Money, analytics facts, insights. Guards (IF NOT EXISTS) on the tables/columns the accounts and
--- businesses work also creates, so either migration may run first.
-ALTER TABLE tenants ADD COLUMN IF NOT EXISTS base_currency text NOT NULL DEFAULT 'ILS';
-
-CREATE TABLE IF NOT EXISTS businesses (
-    id             uuid PRIMARY KEY,
-    tenant_id      uuid NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
-    name           text NOT NULL,
-    tax_id         text,
-    aliases        text[] NOT NULL DEFAULT '{}',
-    monthly_limit  numeric(14, 2),
-    created_at     timestamptz NOT NULL DEFAULT now()
-);
-ALTER TABLE invoices ADD COLUMN IF NOT EXISTS business_id uuid;
+-- Money, analytics facts, insights (tenants.base_currency, businesses and invoices.business_id
+-- come from 0010, which always runs first).
 
 -- Exchange rates fetched from an online provider, cached per requested pair and date.
 CREATE TABLE fx_rates (

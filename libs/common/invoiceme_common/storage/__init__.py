@@ -17,7 +17,7 @@ from .base import (
     check_key,
 )
 from .factory import open_storage, s3_config
-from .keys import delete_invoice_files, invoice_prefix, ocr_result_key, original_key
+from .keys import delete_invoice_files, invoice_prefix, ocr_result_key, ocr_result_keys, original_key
 from .local import LocalFileStorage
 from .nats_store import NatsObjectStorage
 
@@ -34,6 +34,7 @@ __all__ = [
     "delete_invoice_files",
     "invoice_prefix",
     "ocr_result_key",
+    "ocr_result_keys",
     "open_storage",
     "original_key",
     "s3_config",

@@ -1,4 +1,5 @@
-"""Short narratives for insights: Hebrew/English templates, or an OpenAI-compatible LLM when configured.
+"""Short narratives for insights: Hebrew/English templates, or an LLM (through the shared client in
+invoiceme_common.llm) when configured.
 
 The LLM only words numbers we computed: it is given them as facts, told not to compute, and its
 answer is refused (template used instead) when it is empty, looks like JSON, or states a number that
@@ -10,16 +11,22 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections import deque
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
-import httpx
+from pydantic import SecretStr
 
+from invoiceme_common.llm.clients import ChatClient, GroqConfig, OpenAIChatClient
+from invoiceme_common.llm.errors import ProviderError
+from invoiceme_common.llm.ratelimit import RateLimiter
+from invoiceme_common.llm.retry import RetryPolicy
 from invoiceme_common.logging import get_logger
 
 from .detectors import Insight
 from .templates import TEMPLATES
+
+if TYPE_CHECKING:
+    from ..settings import AnalyticsSettings
 
 log = get_logger(__name__)
 
@@ -55,40 +62,18 @@ def acceptable_narrative(text: str, insight: Insight) -> bool:
     return all(n.replace(",", "") in allowed for n in _NUMBER.findall(stripped))
 
 
-class RequestBudget:
-    """At most `per_minute` LLM calls in any 60 s (free tiers allow ~30/min); beyond it, templates."""
-
-    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
-        self._per_minute, self._clock, self._recent = per_minute, clock, deque[float]()
-
-    def take(self) -> bool:
-        now = self._clock()
-        while self._recent and now - self._recent[0] >= 60:
-            self._recent.popleft()
-        if len(self._recent) >= self._per_minute:
-            return False
-        self._recent.append(now)
-        return True
-
-
 class LlmNarrator:
-    """An OpenAI-compatible `/chat/completions` endpoint (Groq, Ollama's /v1, vLLM, ...)."""
+    """Words insights through the shared LLM client (any OpenAI-compatible endpoint). Beyond the
+    per-minute budget, and whenever the answer is missing or not acceptable, the template is used:
+    a narrative never waits for a quota."""
 
-    def __init__(
-        self,
-        client: httpx.AsyncClient,
-        base_url: str,
-        api_key: str,
-        model: str,
-        timeout: float,
-        budget: RequestBudget | None = None,
-    ) -> None:
-        self._client, self._url, self._key = client, base_url.rstrip("/") + "/chat/completions", api_key
-        self._model, self._timeout = model, timeout
-        self._budget = budget or RequestBudget(20)
+    def __init__(self, client: ChatClient, budget: RateLimiter) -> None:
+        self._client = client
+        self._budget = budget
         self._fallback = TemplateNarrator()
 
-    def _request(self, insight: Insight, language: str) -> dict[str, Any]:
+    @staticmethod
+    def messages(insight: Insight, language: str) -> list[dict[str, str]]:
         lang = "Hebrew" if language == "he" else "English"
         system = (
             f"You write one or two short sentences in {lang} for a small-business owner "
@@ -97,26 +82,17 @@ class LlmNarrator:
             "Answer in plain text: no JSON, no markdown, no lists."
         )
         facts = {"finding": insight.kind, **insight.data}
-        return {
-            "model": self._model,
-            "temperature": 0.2,
-            "messages": [
-                {"role": "system", "content": system},
-                {"role": "user", "content": "Facts: " + json.dumps(facts, ensure_ascii=False)},
-            ],
-        }
+        return [
+            {"role": "system", "content": system},
+            {"role": "user", "content": "Facts: " + json.dumps(facts, ensure_ascii=False)},
+        ]
 
     async def narrate(self, insight: Insight, language: str) -> tuple[str, str]:
-        if not self._budget.take():
+        if not self._budget.try_acquire():
             return await self._fallback.narrate(insight, language)
-        headers = {"Authorization": f"Bearer {self._key}"} if self._key else {}
         try:
-            response = await self._client.post(
-                self._url, json=self._request(insight, language), headers=headers, timeout=self._timeout
-            )
-            response.raise_for_status()
-            text = str(response.json()["choices"][0]["message"]["content"] or "")
-        except (httpx.HTTPError, KeyError, IndexError, TypeError, ValueError) as exc:
+            text = await self._client.complete_text(self.messages(insight, language), temperature=0.2)
+        except ProviderError as exc:
             log.warning("insight_llm_failed", error=str(exc), kind=insight.kind)
             return await self._fallback.narrate(insight, language)
         text = " ".join(text.split())
@@ -126,17 +102,29 @@ class LlmNarrator:
         return text, "llm"
 
 
-def narrator_from_settings(
-    settings: Any, client: httpx.AsyncClient | None, budget: RequestBudget | None = None
-) -> Narrator:
-    """The LLM narrator when an endpoint is configured; share `budget` between narrators of one process."""
-    if settings.insights_llm_base_url and client is not None:
-        return LlmNarrator(
-            client,
+def llm_narrator(
+    base_url: str,
+    api_key: SecretStr,
+    model: str,
+    timeout_seconds: float,
+    requests_per_minute: int,
+    clock: Callable[[], float] = time.monotonic,
+) -> LlmNarrator:
+    """One attempt per narrative (the template is the fallback), at most `requests_per_minute`."""
+    config = GroqConfig(api_key, model, base_url, timeout_seconds, max_output_tokens=300)
+    unlimited = RateLimiter(10_000, 10**9)
+    client = OpenAIChatClient(config, unlimited, RetryPolicy(attempts=1), name="insights-llm")
+    return LlmNarrator(client, RateLimiter(requests_per_minute, 10**9, clock=clock))
+
+
+def narrator_from_settings(settings: AnalyticsSettings) -> Narrator:
+    """The LLM narrator when an endpoint is configured, else templates."""
+    if settings.insights_llm_base_url:
+        return llm_narrator(
             settings.insights_llm_base_url,
             settings.insights_llm_api_key,
             settings.insights_llm_model,
             settings.insights_llm_timeout_seconds,
-            budget or RequestBudget(settings.insights_llm_requests_per_minute),
+            settings.insights_llm_requests_per_minute,
         )
     return TemplateNarrator()

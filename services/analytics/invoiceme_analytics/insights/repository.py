@@ -1,4 +1,6 @@
-"""SQL of insights: upsert by fingerprint (read/dismissed state survives refreshes), list, mark."""
+"""SQL of insights (the analytics service writes them): upsert by fingerprint, drop resolved ones.
+Reads for other services live in invoiceme_common.analytics_read.insights; a user's read/dismiss
+marks are the gateway's (insight_marks, keyed by fingerprint, so they survive refreshes)."""
 
 from __future__ import annotations
 
@@ -8,9 +10,6 @@ from typing import Any
 import asyncpg
 
 from .detectors import Insight
-
-_COLUMNS = """id, kind, severity, period, business_id, invoice_ids, data, narrative, narrative_source,
-              created_at, updated_at, read_at, dismissed_at"""
 
 
 async def known_fingerprints(conn: asyncpg.Connection, tenant_id: uuid.UUID) -> dict[str, dict[str, Any]]:
@@ -45,10 +44,9 @@ async def save(
 
 
 async def drop_resolved(conn: asyncpg.Connection, tenant_id: uuid.UUID, current: list[str]) -> None:
-    """Findings no longer true go away unless the user dismissed them (kept so they stay dismissed)."""
+    """Findings no longer true go away (a user's dismissal is kept by fingerprint in insight_marks)."""
     await conn.execute(
-        "DELETE FROM insights WHERE tenant_id = $1 AND dismissed_at IS NULL"
-        " AND NOT (fingerprint = ANY($2::text[]))",
+        "DELETE FROM insights WHERE tenant_id = $1 AND NOT (fingerprint = ANY($2::text[]))",
         tenant_id,
         current,
     )
@@ -76,36 +74,3 @@ async def changes_since(pool: asyncpg.Pool, tenant_id: uuid.UUID) -> int:
         "SELECT changes_since_insights FROM analytics_tenant_state WHERE tenant_id = $1", tenant_id
     )
     return int(value or 0)
-
-
-async def list_insights(
-    pool: asyncpg.Pool, tenant_id: uuid.UUID, include_dismissed: bool = False
-) -> list[asyncpg.Record]:
-    return await pool.fetch(
-        f"""SELECT {_COLUMNS} FROM insights WHERE tenant_id = $1 AND ($2 OR dismissed_at IS NULL)
-            ORDER BY CASE severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END,
-                     updated_at DESC, id""",
-        tenant_id,
-        include_dismissed,
-    )
-
-
-async def get_insight(
-    pool: asyncpg.Pool, tenant_id: uuid.UUID, insight_id: uuid.UUID
-) -> asyncpg.Record | None:
-    return await pool.fetchrow(
-        f"SELECT {_COLUMNS} FROM insights WHERE tenant_id = $1 AND id = $2", tenant_id, insight_id
-    )
-
-
-async def mark(
-    pool: asyncpg.Pool, tenant_id: uuid.UUID, insight_id: uuid.UUID, column: str
-) -> asyncpg.Record | None:
-    if column not in ("read_at", "dismissed_at"):
-        raise ValueError(column)
-    return await pool.fetchrow(
-        f"""UPDATE insights SET {column} = COALESCE({column}, now()) WHERE tenant_id = $1 AND id = $2
-            RETURNING {_COLUMNS}""",
-        tenant_id,
-        insight_id,
-    )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING
 
 import asyncpg
 
@@ -14,9 +13,6 @@ from invoiceme_common.logging import get_logger
 from . import repository
 from .detectors import detect_all
 from .narrative import Narrator
-
-if TYPE_CHECKING:
-    from ..context import AnalyticsContext
 
 log = get_logger(__name__)
 
@@ -54,12 +50,18 @@ async def generate(
     return len(found)
 
 
-async def refresh_if_due(ctx: AnalyticsContext, tenant_id: uuid.UUID, force: bool = False) -> None:
-    """Regenerate when enough invoices changed since the last run ("data changed enough")."""
-    pool = ctx.pool
+async def refresh_if_due(
+    pool: asyncpg.Pool,
+    narrator: Narrator,
+    tenant_id: uuid.UUID,
+    threshold: int,
+    language: str,
+    force: bool = False,
+) -> None:
+    """Regenerate when `threshold` invoices changed since the last run ("data changed enough")."""
     try:
-        if force or await repository.changes_since(pool, tenant_id) >= ctx.settings.insights_change_threshold:
-            await generate(pool, ctx.narrator, tenant_id, language=ctx.settings.insights_language)
+        if force or await repository.changes_since(pool, tenant_id) >= threshold:
+            await generate(pool, narrator, tenant_id, language=language)
     except Exception:
         # The projection is already committed; insights catch up on the next change or refresh.
         log.exception("insights_generation_failed")

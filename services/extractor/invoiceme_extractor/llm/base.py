@@ -1,22 +1,13 @@
-"""The port every extraction engine implements, and the errors that make the chain fall back."""
+"""The port every extraction engine implements (the transport and its errors live in
+invoiceme_common.llm)."""
 
 from __future__ import annotations
 
 from typing import Any, Protocol
 
+from invoiceme_common.llm.errors import InvalidModelOutput, ProviderError, RetryableError
 
-class ProviderError(Exception):
-    """This provider could not give an answer (after its own retries): try the next one."""
-
-
-class RetryableError(ProviderError):
-    def __init__(self, message: str, retry_after: float | None = None) -> None:
-        super().__init__(message)
-        self.retry_after = retry_after
-
-
-class InvalidModelOutput(RetryableError):
-    """The model answered, but not with a JSON object we can use."""
+__all__ = ["InvalidModelOutput", "LlmProvider", "ProviderError", "RetryableError"]
 
 
 class LlmProvider(Protocol):

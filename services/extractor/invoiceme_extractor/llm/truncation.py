@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import re
 
+from invoiceme_common.llm.tokens import CHARS_PER_TOKEN, estimate_tokens
+
 _IMPORTANT = re.compile(
     r"\d[\d,.]*\d|total|subtotal|vat|tax|due|invoice|date|סה\"כ|מע\"מ|לתשלום|חשבונית|תאריך|הקצאה|ח\.?פ|ע\.?מ",
     re.I,
 )
-CHARS_PER_TOKEN = 3.5  # conservative for mixed Hebrew/English under BPE tokenizers
-
-
-def estimate_tokens(text: str) -> int:
-    return int(len(text) / CHARS_PER_TOKEN) + 1
 
 
 def _take(indexes: range, lines: list[str], limit: int, budget: int) -> tuple[set[int], int]:

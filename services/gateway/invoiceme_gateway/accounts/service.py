@@ -62,7 +62,9 @@ async def issue_tokens(
         timedelta(days=state.settings.refresh_ttl_days),
     )
     return TokenOut(
-        access_token=issue_access_token(state.settings.jwt_secret, user_id, tenant_id, ttl),
+        access_token=issue_access_token(
+            state.settings.jwt_secret.get_secret_value(), user_id, tenant_id, ttl
+        ),
         expires_in=int(ttl.total_seconds()),
         refresh_token=refresh,
     )
@@ -198,7 +200,7 @@ async def authenticate(state: GatewayState, token: str | None) -> CurrentUser:
         raise NotAuthenticated("sign in first: send 'Authorization: Bearer <token>'")
     try:
         try:
-            claims = decode_access_token(state.settings.jwt_secret, token)
+            claims = decode_access_token(state.settings.jwt_secret.get_secret_value(), token)
         except InvalidToken:
             if state.supabase is None:
                 raise

@@ -69,7 +69,7 @@ def supabase_verifier(settings: Any) -> SupabaseVerifier | None:
         return None
     return SupabaseVerifier(
         settings.supabase_jwks_url,
-        settings.supabase_jwt_secret,
+        settings.supabase_jwt_secret.get_secret_value(),
         settings.supabase_jwt_audience,
         settings.supabase_jwt_issuer,
     )

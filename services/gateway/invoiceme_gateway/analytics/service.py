@@ -8,7 +8,6 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from invoiceme_common.analytics_read import figures, read_model
-from invoiceme_gateway.analytics import repository
 from invoiceme_gateway.analytics.models import AggregateRow, Summary
 from invoiceme_gateway.domain_errors import NotFound
 from invoiceme_gateway.state import GatewayState
@@ -24,7 +23,7 @@ def as_of_date(month: str | None) -> date:
 
 async def summary(state: GatewayState, tenant_id: uuid.UUID) -> Summary:
     grouped: dict[str, list[AggregateRow]] = defaultdict(list)
-    for row in await repository.aggregates(state.pool, tenant_id):
+    for row in await read_model.aggregates(state.pool, tenant_id):
         grouped[row["dimension"]].append(
             AggregateRow(
                 key=row["key"],

@@ -78,7 +78,7 @@ async def delete(
         deleted = await invoice_service.delete_rows(conn, state.topology, tenant_id, doomed) if doomed else []
         await repo.delete(conn, tenant_id, business_id)
         await invoice_service.queue_saved(conn, state.topology, tenant_id, unassigned)
-    await invoice_service.remove_files(state, tenant_id, deleted)
+    await invoice_service.remove_files(state, deleted)
     return DeleteResult(deleted_invoices=len(deleted), unassigned_invoices=len(unassigned))
 
 

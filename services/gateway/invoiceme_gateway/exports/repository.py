@@ -1,4 +1,5 @@
-"""SQL of exports: the filtered invoices with their business and base-currency conversion."""
+"""SQL of exports: the filtered invoices with their business (amounts converted by analytics come
+from its read API, invoiceme_common.analytics_read)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,9 @@ import asyncpg
 from invoiceme_gateway.invoices.filters import InvoiceFilters, where_clause
 
 _SELECT = """SELECT i.id, i.status, i.filename, i.content_type, i.storage_key, i.fields, i.created_at,
-       i.business_id, b.name AS business_name, f.base_currency, f.base_total, f.fx_rate, f.fx_rate_date,
-       f.fx_source, f.fx_warning, f.reclaimable_vat
+       i.business_id, b.name AS business_name
 FROM invoices i
-LEFT JOIN businesses b ON b.id = i.business_id AND b.tenant_id = i.tenant_id
-LEFT JOIN analytics_invoice_facts f ON f.invoice_id = i.id AND f.tenant_id = i.tenant_id AND NOT f.deleted"""
+LEFT JOIN businesses b ON b.id = i.business_id AND b.tenant_id = i.tenant_id"""
 
 
 async def filtered_invoices(

@@ -7,7 +7,7 @@ import uuid
 import zipfile
 from typing import Any
 
-from invoiceme_common.analytics_read import figures
+from invoiceme_common.analytics_read import figures, read_model
 from invoiceme_common.logging import get_logger
 from invoiceme_common.storage import StoredObjectMissing
 from invoiceme_gateway.analytics import service as analytics
@@ -18,11 +18,18 @@ from invoiceme_gateway.state import GatewayState
 log = get_logger(__name__)
 
 
+async def _rows(state: GatewayState, tenant_id: uuid.UUID, filters: InvoiceFilters) -> list[dict[str, Any]]:
+    """The filtered invoices, each with how analytics converted it (empty values when it has not)."""
+    invoices = await repository.filtered_invoices(state.pool, tenant_id, filters)
+    money = await read_model.money_by_invoice(state.pool, tenant_id, [row["id"] for row in invoices])
+    no_money = dict.fromkeys(read_model.MONEY_COLUMNS)
+    return [{**row, **(dict(money[row["id"]]) if row["id"] in money else no_money)} for row in invoices]
+
+
 async def invoice_records(
     state: GatewayState, tenant_id: uuid.UUID, filters: InvoiceFilters
 ) -> list[dict[str, Any]]:
-    rows = await repository.filtered_invoices(state.pool, tenant_id, filters)
-    return [formats.invoice_record(row) for row in rows]
+    return [formats.invoice_record(row) for row in await _rows(state, tenant_id, filters)]
 
 
 async def overall_series_csv(state: GatewayState, tenant_id: uuid.UUID, month: str | None) -> bytes:
@@ -39,7 +46,7 @@ async def accountant_zip(state: GatewayState, tenant_id: uuid.UUID, month: str) 
     """Invoices dated in the month: `invoices.csv` and each original named `date_business_number.ext`."""
     first, last = figures.month_bounds(month)
     filters = InvoiceFilters(date_from=first, date_to=last)
-    rows = await repository.filtered_invoices(state.pool, tenant_id, filters)
+    rows = await _rows(state, tenant_id, filters)
     records: list[dict[str, Any]] = []
     taken: set[str] = set()
     buffer = io.BytesIO()

@@ -31,5 +31,7 @@ class InsightList(BaseModel):
     items: list[InsightOut]
 
 
-class RefreshResult(BaseModel):
-    current: int
+class RefreshQueued(BaseModel):
+    """The analytics service will re-run every detector shortly; list insights again to see them."""
+
+    queued: bool = True

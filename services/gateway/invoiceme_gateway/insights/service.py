@@ -1,68 +1,63 @@
-"""Insight use cases: list, mark read or dismissed, refresh on demand."""
+"""Insight use cases: list (with the user's marks), mark read or dismissed, ask for a refresh.
+
+The analytics service owns the findings and words them (maybe with an LLM): the gateway only reads
+them through invoiceme_common.analytics_read and queues a refresh command; no LLM in a request.
+"""
 
 from __future__ import annotations
 
 import uuid
+from datetime import date
+from typing import Any, Literal
 
 import asyncpg
-import httpx
-from fastapi import Request
 
-from invoiceme_analytics.insights import repository as insights_repo
-from invoiceme_analytics.insights.narrative import RequestBudget, narrator_from_settings
-from invoiceme_analytics.insights.service import generate
-from invoiceme_analytics.settings import AnalyticsSettings
-from invoiceme_gateway.analytics.service import as_of_date
+from invoiceme_common import outbox
+from invoiceme_common.analytics_read import insights as findings
+from invoiceme_common.events import InsightsRefreshRequested
 from invoiceme_gateway.domain_errors import NotFound
+from invoiceme_gateway.insights import repository
 from invoiceme_gateway.insights.models import InsightList, InsightOut
 from invoiceme_gateway.state import GatewayState
 
 
-def analytics_settings(request: Request) -> AnalyticsSettings:
-    """Read once per app (the same variables the analytics service reads)."""
-    settings = getattr(request.app.state, "analytics_settings", None)
-    if settings is None:
-        settings = request.app.state.analytics_settings = AnalyticsSettings()
-    return settings
-
-
-def llm_budget(request: Request, settings: AnalyticsSettings) -> RequestBudget:
-    """One LLM request budget for the whole gateway process."""
-    budget = getattr(request.app.state, "insights_llm_budget", None)
-    if budget is None:
-        budget = request.app.state.insights_llm_budget = RequestBudget(
-            settings.insights_llm_requests_per_minute
-        )
-    return budget
-
-
-def _out(row: asyncpg.Record | None) -> InsightOut:
-    if row is None:
-        raise NotFound("no such insight")
-    return InsightOut(**dict(row))
+def _out(finding: asyncpg.Record, marks: Any) -> InsightOut:
+    return InsightOut(
+        **{key: finding[key] for key in finding.keys() if key != "fingerprint"},
+        read_at=marks["read_at"] if marks else None,
+        dismissed_at=marks["dismissed_at"] if marks else None,
+    )
 
 
 async def list_insights(state: GatewayState, tenant_id: uuid.UUID, include_dismissed: bool) -> InsightList:
-    rows = await insights_repo.list_insights(state.pool, tenant_id, include_dismissed)
-    return InsightList(items=[_out(row) for row in rows])
+    marks = await repository.marks(state.pool, tenant_id)
+    items = [
+        _out(row, marks.get(row["fingerprint"]))
+        for row in await findings.current_insights(state.pool, tenant_id)
+    ]
+    return InsightList(items=[item for item in items if include_dismissed or item.dismissed_at is None])
+
+
+async def get(state: GatewayState, tenant_id: uuid.UUID, insight_id: uuid.UUID) -> InsightOut:
+    finding = await findings.insight(state.pool, tenant_id, insight_id)
+    if finding is None:
+        raise NotFound("no such insight")
+    marks = (await repository.marks(state.pool, tenant_id)).get(finding["fingerprint"])
+    return _out(finding, marks)
 
 
 async def mark(state: GatewayState, tenant_id: uuid.UUID, insight_id: uuid.UUID, column: str) -> InsightOut:
-    return _out(await insights_repo.mark(state.pool, tenant_id, insight_id, column))
+    finding = await findings.insight(state.pool, tenant_id, insight_id)
+    if finding is None:
+        raise NotFound("no such insight")
+    return _out(finding, await repository.mark(state.pool, tenant_id, finding["fingerprint"], column))
 
 
-async def refresh(
-    state: GatewayState, request: Request, tenant_id: uuid.UUID, month: str | None, language: str | None
-) -> int:
-    """Changed or new findings get a fresh narrative in `language`; unchanged ones keep theirs."""
-    settings = analytics_settings(request)
-    async with httpx.AsyncClient() as client:
-        narrator = narrator_from_settings(settings, client, llm_budget(request, settings))
-        return await generate(
-            state.pool,
-            narrator,
-            tenant_id,
-            as_of_date(month),
-            language or settings.insights_language,
-            renarrate=language is not None,
-        )
+async def request_refresh(
+    state: GatewayState, tenant_id: uuid.UUID, as_of: date | None, language: Literal["en", "he"] | None
+) -> None:
+    """Queue the command in a transaction of its own (the outbox relay publishes it)."""
+    event = InsightsRefreshRequested(tenant_id=tenant_id, as_of=as_of, language=language)
+    topology = state.topology
+    async with state.pool.acquire() as conn, conn.transaction():
+        await outbox.add(conn, event, topology.insights_refresh_requested, topology.stream)

@@ -232,7 +232,7 @@ async def delete(
 ) -> list[asyncpg.Record]:
     return await conn.fetch(
         """DELETE FROM invoices WHERE tenant_id = $1 AND id = ANY($2::uuid[])
-           RETURNING id, storage_key, ocr_key, extraction_version""",
+           RETURNING id, tenant_id, storage_key, ocr_key, extraction_version, pipeline_run""",
         tenant_id,
         invoice_ids,
     )

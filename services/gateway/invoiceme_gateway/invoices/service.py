@@ -123,7 +123,7 @@ async def delete(state: GatewayState, tenant_id: uuid.UUID, invoice_ids: list[uu
     """Delete invoices (analytics hear InvoiceDeleted), then their original files and OCR results."""
     async with state.pool.acquire() as conn, conn.transaction():
         rows = await delete_rows(conn, state.topology, tenant_id, invoice_ids)
-    await remove_files(state, tenant_id, rows)
+    await remove_files(state, rows)
     return len(rows)
 
 
@@ -140,12 +140,14 @@ async def delete_rows(
     return rows
 
 
-async def remove_files(state: GatewayState, tenant_id: uuid.UUID, rows: list[asyncpg.Record]) -> None:
+async def remove_files(state: GatewayState, rows: list[asyncpg.Record]) -> None:
     """After the commit: a file left behind by a crash or an outage here is garbage, never a lost
     invoice, so a failure is logged (with the keys to sweep) and the delete still succeeds."""
     for row in rows:
         keys = (row["storage_key"], row["ocr_key"])
-        try:
-            await delete_invoice_files(state.storage, tenant_id, row["id"], keys)
+        try:  # the recorded files and every pipeline run's OCR result
+            await delete_invoice_files(
+                state.storage, row["tenant_id"], row["id"], keys, last_run=row["pipeline_run"]
+            )
         except Exception as exc:
             log.error("invoice_files_not_deleted", invoice_id=str(row["id"]), keys=keys, reason=str(exc))

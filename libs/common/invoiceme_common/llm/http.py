@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 
-from .base import ProviderError, RetryableError
+from .errors import ProviderError, RetryableError
 from .retry import parse_retry_after
 
 

@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from .base import ProviderError, RetryableError
+from .errors import ProviderError, RetryableError
 
 T = TypeVar("T")
 

@@ -1,4 +1,5 @@
-"""Client-side limiter: requests and tokens per rolling minute (Groq's free tier bills both)."""
+"""Client-side limiter: requests and tokens per rolling minute (Groq's free tier bills both).
+Callers that must not wait (insight narratives fall back to a template) use `try_acquire`."""
 
 from __future__ import annotations
 
@@ -52,3 +53,10 @@ class RateLimiter:
                 waited += delay
             self._sent.append((self._clock(), min(tokens, self.tokens_per_minute)))
         return waited
+
+    def try_acquire(self, tokens: int = 1) -> bool:
+        """Record the request and return True when it fits now; False (recording nothing) otherwise."""
+        if self._lock.locked() or self.wait_needed(tokens) > 0:
+            return False
+        self._sent.append((self._clock(), min(tokens, self.tokens_per_minute)))
+        return True
