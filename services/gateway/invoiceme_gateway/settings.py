@@ -32,6 +32,9 @@ class GatewaySettings(CommonSettings):
     gateway_match_on_save: bool = False
     # Comma-separated emails of operators allowed on /api/admin (dead letters, replay).
     admin_emails: str = ""
+    # Comma-separated origins (scheme://host[:port]) of a web app served elsewhere, e.g. a static build
+    # on Cloudflare Pages, allowed to call /api from the browser. Empty: same origin only.
+    cors_origins: str = ""
 
     @model_validator(mode="after")
     def _refuse_weak_secret(self) -> GatewaySettings:
@@ -50,6 +53,10 @@ class GatewaySettings(CommonSettings):
     @property
     def admin_email_set(self) -> frozenset[str]:
         return frozenset(e.strip().lower() for e in self.admin_emails.split(",") if e.strip())
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [o.strip().rstrip("/") for o in self.cors_origins.split(",") if o.strip()]
 
     @property
     def max_upload_bytes(self) -> int:
