@@ -1,0 +1,47 @@
+// The signed-in session: tokens in localStorage (survive a reload), observable by React.
+export interface Tokens {
+  access_token: string;
+  refresh_token: string;
+}
+
+const ACCESS = "invoiceme.access";
+const REFRESH = "invoiceme.refresh";
+type Listener = () => void;
+const listeners = new Set<Listener>();
+let expiredNotice = false;
+
+function notify(): void {
+  for (const listener of listeners) listener();
+}
+
+export const session = {
+  get access(): string | null {
+    return localStorage.getItem(ACCESS);
+  },
+  get refresh(): string | null {
+    return localStorage.getItem(REFRESH);
+  },
+  get signedIn(): boolean {
+    return Boolean(localStorage.getItem(ACCESS));
+  },
+  /** True once after a session ended on its own (refresh refused): the log-in page says so. */
+  get expired(): boolean {
+    return expiredNotice;
+  },
+  save(tokens: Tokens): void {
+    localStorage.setItem(ACCESS, tokens.access_token);
+    localStorage.setItem(REFRESH, tokens.refresh_token);
+    expiredNotice = false;
+    notify();
+  },
+  clear(reason: "logout" | "expired" = "logout"): void {
+    localStorage.removeItem(ACCESS);
+    localStorage.removeItem(REFRESH);
+    expiredNotice = reason === "expired";
+    notify();
+  },
+  subscribe(listener: Listener): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+};
