@@ -4,6 +4,7 @@ import socket
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from invoiceme_cli.runner import ServiceProcesses
 ARTIFACTS = Path(__file__).resolve().parents[1] / ".artifacts"
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
@@ -35,10 +36,10 @@ class Pipeline:
             pytest.fail(f"service(s) exited: {exited}; logs in {self.processes.log_dir}")
 
 
-@pytest.fixture(scope="module")
-def pipeline(database_url: str, nats_url: str) -> Iterator[Pipeline]:
+@contextmanager
+def running_pipeline(database_url: str, nats_url: str, **extra_env: str) -> Iterator[Pipeline]:
     """The four services as real processes, as `invoiceme up` starts them; yields the gateway URL."""
-    port = _free_port()
+    port = free_port()
     namespace = f"e2e{uuid.uuid4().hex[:10]}"
     env = {
         "NATS_URL": nats_url,
@@ -48,6 +49,7 @@ def pipeline(database_url: str, nats_url: str) -> Iterator[Pipeline]:
         "JWT_SECRET": uuid.uuid4().hex + uuid.uuid4().hex,
         "LOG_FORMAT": "json",
         "OCR_WORKERS": "2",
+        **extra_env,
     }
     processes = ServiceProcesses(env, "127.0.0.1", port, log_dir=ARTIFACTS / f"logs-{namespace}")
     processes.start()
@@ -67,3 +69,9 @@ def pipeline(database_url: str, nats_url: str) -> Iterator[Pipeline]:
         yield Pipeline(url, processes)
     finally:
         processes.stop()
+
+
+@pytest.fixture(scope="module")
+def pipeline(database_url: str, nats_url: str) -> Iterator[Pipeline]:
+    with running_pipeline(database_url, nats_url) as started:
+        yield started

@@ -32,7 +32,7 @@ from .routes import (
     invoice_review,
     invoices,
     me,
-    page_sizes,
+    page_layouts,
 )
 from .routes.web import mount_frontend
 from .settings import GatewaySettings
@@ -86,7 +86,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         app.include_router(module.router)
     for module in (me, config, businesses, invoice_review, events):
         app.include_router(module.router)
-    for module in (insights, exports, admin, page_sizes):
+    for module in (insights, exports, admin, page_layouts):
         app.include_router(module.router)
     mount_frontend(app)
     # Multipart overhead on top of the file itself is small; allow 1 MB for it.

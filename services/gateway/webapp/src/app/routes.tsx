@@ -11,6 +11,7 @@ import { AnalyticsPage } from "../features/analytics/AnalyticsPage";
 import { InsightsPage } from "../features/insights/InsightsPage";
 import { SettingsPage } from "../features/settings/SettingsPage";
 import { UploadPage } from "../features/upload/UploadPage";
+import { clearUploads } from "../features/upload/uploads";
 import { LiveEvents } from "../features/live/LiveEvents";
 import { Layout } from "./Layout";
 import { useSignedIn } from "./useSession";
@@ -26,7 +27,9 @@ export function AppRoutes() {
   const queryClient = useQueryClient();
   // Another account's data must never be shown from the cache after a log-out.
   useEffect(() => {
-    if (!signedIn) queryClient.clear();
+    if (signedIn) return;
+    queryClient.clear();
+    clearUploads();
   }, [signedIn, queryClient]);
 
   if (!signedIn) {

@@ -1,10 +1,13 @@
 import {
   ArcElement,
+  BarController,
   BarElement,
   CategoryScale,
   Chart as ChartJS,
+  DoughnutController,
   Legend,
   LinearScale,
+  LineController,
   LineElement,
   PointElement,
   Tooltip,
@@ -14,7 +17,19 @@ import { Chart } from "react-chartjs-2";
 import { useLanguage } from "../../lib/i18n";
 import type { ChartSpec } from "./ChartFigure";
 
-ChartJS.register(ArcElement, BarElement, CategoryScale, Legend, LinearScale, LineElement, PointElement, Tooltip);
+ChartJS.register(
+  ArcElement,
+  BarController,
+  BarElement,
+  CategoryScale,
+  DoughnutController,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+);
 
 const COLORS = ["#2f6fdf", "#1f9d74", "#e08a1e", "#c2410c", "#7c3aed", "#0e7490", "#be185d", "#4d7c0f"];
 

@@ -25,7 +25,12 @@ function useBudgets() {
 export function AnalyticsPage() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const overall = useQuery({ queryKey: ["analytics", "overall"], queryFn: () => unwrap(api.GET("/api/analytics/overall")) });
+  // The analytics projection catches up a moment after an edit, with no status event: poll while shown.
+  const overall = useQuery({
+    queryKey: ["analytics", "overall"],
+    queryFn: () => unwrap(api.GET("/api/analytics/overall")),
+    refetchInterval: 5000,
+  });
   const budgets = useBudgets();
   const data = overall.data;
   if (!data) return <QueryState loading={overall.isLoading} error={overall.error} retry={() => overall.refetch()} />;

@@ -20,6 +20,7 @@ export function useBusinessFigures(businessId: string) {
     queryKey: ["analytics", "business", businessId],
     queryFn: () =>
       unwrap(api.GET("/api/analytics/businesses/{business_id}", { params: { path: { business_id: businessId } } })),
+    refetchInterval: 5000, // the projection catches up after edits without a status event
   });
 }
 

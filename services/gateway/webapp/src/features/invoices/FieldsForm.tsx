@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorText } from "../../components/QueryState";
 import type { InvoiceDetail } from "../../lib/api";
@@ -15,6 +15,10 @@ export function FieldsForm({ invoice, onActiveField }: { invoice: InvoiceDetail;
   );
   const [items, setItems] = useState(() => toDrafts(invoice.line_items ?? []));
   const [saved, setSaved] = useState(false);
+  // The pointer shows a field's evidence while it hovers; otherwise the focused field's shows.
+  const [hovered, setHovered] = useState<string | null>(null);
+  const [focused, setFocused] = useState<string | null>(null);
+  useEffect(() => onActiveField(hovered ?? focused), [hovered, focused, onActiveField]);
   const patch = usePatchInvoice(invoice.id);
   const errors = Object.fromEntries(FIELD_NAMES.map((name) => [name, validateField(name, draft[name] ?? "")]));
   const invalid = Object.values(errors).some(Boolean);
@@ -36,13 +40,18 @@ export function FieldsForm({ invoice, onActiveField }: { invoice: InvoiceDetail;
     if (!invalid) void save(false).catch(() => undefined);
   };
   return (
-    <form className="form fields" onSubmit={submit} onMouseLeave={() => onActiveField(null)}>
+    <form className="form fields" onSubmit={submit}>
       <h2>{t("detail.fields")}</h2>
       {FIELD_NAMES.map((name: FieldName) => {
         const unsure = isUnsure(invoice.confidence, name);
         const error = errors[name];
         return (
-          <label key={name} className={unsure ? "unsure" : undefined} onMouseEnter={() => onActiveField(name)}>
+          <label
+            key={name}
+            className={unsure ? "unsure" : undefined}
+            onMouseEnter={() => setHovered(name)}
+            onMouseLeave={() => setHovered(null)}
+          >
             <span>
               {t(`detail.field.${name}`)}
               {unsure && (
@@ -56,7 +65,7 @@ export function FieldsForm({ invoice, onActiveField }: { invoice: InvoiceDetail;
               name={name}
               value={draft[name] ?? ""}
               onChange={(event) => setDraft({ ...draft, [name]: event.target.value })}
-              onFocus={() => onActiveField(name)}
+              onFocus={() => setFocused(name)}
               inputMode={NUMBER_FIELDS.has(name) ? "decimal" : undefined}
               dir={name === "vendor_name" || name === "document_type" ? "auto" : "ltr"}
               aria-invalid={error ? true : undefined}

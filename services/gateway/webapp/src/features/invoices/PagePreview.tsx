@@ -3,16 +3,17 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { authFetch } from "../../lib/authFetch";
 import { API_URL } from "../../lib/config";
-import { usePageSizes } from "./api";
+import { usePageLayouts } from "./api";
+import { locate, type Box } from "./locate";
 
 export interface Evidence {
   text?: string;
   page?: number | null;
-  box?: [number, number, number, number] | null;
+  box?: Box | null;
 }
 
 /** The box as percentages of the page, so it scales with the preview image. */
-export function boxStyle(box: [number, number, number, number], page: { width: number; height: number }) {
+export function boxStyle(box: Box, page: { width: number; height: number }) {
   const [left, top, width, height] = box;
   const percent = (value: number, whole: number) => `${((value / whole) * 100).toFixed(3)}%`;
   return {
@@ -54,13 +55,15 @@ export function PagePreview({
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
   const image = usePageImage(invoiceId, page);
-  const sizes = usePageSizes(invoiceId, pageCount > 0);
+  const layouts = usePageLayouts(invoiceId, pageCount > 0);
   const active = activeField ? evidence[activeField] : undefined;
   useEffect(() => {
     if (active?.page && active.page !== page) setPage(active.page);
   }, [active, page]);
-  const size = sizes.data?.find((candidate) => candidate.number === page);
-  const box = active?.box && (active.page ?? 1) === page && size ? boxStyle(active.box, size) : null;
+  const layout = layouts.data?.find((candidate) => candidate.number === page);
+  // The extractor's own box when it had one; otherwise find the evidence text among the page's words.
+  const found = active && (active.page ?? 1) === page && layout ? active.box ?? locate(layout.words, active.text ?? "") : null;
+  const box = found && layout ? boxStyle(found, layout) : null;
   return (
     <figure className="page-preview">
       <figcaption className="sr-only">{t("detail.original")}</figcaption>

@@ -11,7 +11,7 @@ export function useInvoice(invoiceId: string, enabled = true) {
   });
 }
 
-export function usePageSizes(invoiceId: string, ready: boolean) {
+export function usePageLayouts(invoiceId: string, ready: boolean) {
   return useQuery({
     queryKey: ["invoice", invoiceId, "pages"],
     enabled: ready,

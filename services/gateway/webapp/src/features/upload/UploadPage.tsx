@@ -6,7 +6,7 @@ import { StatusBadge } from "../../components/StatusBadge";
 import { api, unwrap } from "../../lib/api";
 import { AssignDialog } from "../businesses/AssignDialog";
 import { useInvoice } from "../invoices/api";
-import { uploadFiles, useUploads, type UploadRow } from "./uploads";
+import { askedToAssign, uploadFiles, useUploads, type UploadRow } from "./uploads";
 
 const FINAL = new Set(["extracted", "needs_review", "failed"]);
 
@@ -66,7 +66,7 @@ export function UploadPage() {
   const { t } = useTranslation();
   const rows = useUploads();
   const [dragging, setDragging] = useState(false);
-  const [asked, setAsked] = useState<Set<string>>(new Set());
+  const [asked, setAsked] = useState<Set<string>>(() => new Set(askedToAssign));
   const [assigning, setAssigning] = useState<string | null>(null);
   const config = useQuery({ queryKey: ["config"], queryFn: () => unwrap(api.GET("/api/config")), staleTime: Infinity });
   const next = useNextToAssign(rows, asked);
@@ -81,7 +81,10 @@ export function UploadPage() {
     send(event.dataTransfer.files);
   };
   const closeDialog = () => {
-    if (dialogFor) setAsked((before) => new Set(before).add(dialogFor));
+    if (dialogFor) {
+      askedToAssign.add(dialogFor);
+      setAsked(new Set(askedToAssign));
+    }
     setAssigning(null);
   };
   const limits = config.data?.uploads;

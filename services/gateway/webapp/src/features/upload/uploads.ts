@@ -14,6 +14,8 @@ export interface UploadRow {
 }
 
 let rows: UploadRow[] = [];
+/** Invoices the assign dialog already asked about this session ("later" means: not again). */
+export const askedToAssign = new Set<string>();
 const listeners = new Set<() => void>();
 let counter = 0;
 
@@ -29,6 +31,7 @@ function add(row: UploadRow): void {
 
 export function clearUploads(): void {
   rows = [];
+  askedToAssign.clear();
   for (const listener of listeners) listener();
 }
 
