@@ -7,6 +7,7 @@ user. Each page fails its test on any uncaught error or console.error.
 from __future__ import annotations
 
 import datetime
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -70,14 +71,19 @@ def open_page(browser) -> Iterator[Callable[..., object]]:
     contexts = []
     problems: list[str] = []
 
-    def new_page(width: int = 1280, height: int = 860):
+    def new_page(width: int = 1280, height: int = 860, expected_console: str | None = None):
+        """`expected_console`: a regex of console errors the test provokes on purpose (a 404 it asks for)."""
         context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
         contexts.append(context)
         page = context.new_page()
         page.on("pageerror", lambda error: problems.append(f"pageerror: {error}"))
         page.on(
             "console",
-            lambda message: message.type == "error" and problems.append(f"console.error: {message.text}"),
+            lambda message: (
+                message.type == "error"
+                and not (expected_console and re.search(expected_console, message.text))
+                and problems.append(f"console.error: {message.text}")
+            ),
         )
         return page
 

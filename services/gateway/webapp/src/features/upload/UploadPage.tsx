@@ -100,7 +100,12 @@ export function UploadPage() {
         onDragLeave={() => setDragging(false)}
         onDrop={drop}
       >
-        <p>{t("upload.drop")}</p>
+        <p>
+          {t("upload.drop")}{" "}
+          <bdi dir="ltr" className="muted">
+            (PDF, PNG, JPEG, HEIC…)
+          </bdi>
+        </p>
         <div className="actions">
           <label className="button primary">
             {t("upload.choose")}
@@ -129,7 +134,7 @@ export function UploadPage() {
             />
           </label>
         </div>
-        {limits && <small className="muted">{t("upload.limits", { files: limits.max_files_per_batch, mb: limits.max_file_mb })}</small>}
+        {limits && <small className="muted">{t("upload.limits", { files: limits.max_files_per_batch, size: `\u2066${limits.max_file_mb} MB\u2069` })}</small>}
       </div>
       {rows.length > 0 && (
         <section aria-labelledby="upload-files">
