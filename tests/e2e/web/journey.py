@@ -37,7 +37,7 @@ class Journey:
     def nav(self, key: str) -> None:
         self.page.get_by_role("navigation").get_by_role("link", name=self.texts.nav[key], exact=True).click()
         if self.phone_width:
-            self.page.wait_for_load_state("networkidle")
+            self.settle()
             width = self.page.evaluate("() => document.documentElement.scrollWidth")
             assert width <= self.phone_width, f"{key} is {width} px wide at {self.phone_width} px"
 
@@ -46,7 +46,7 @@ class Journey:
             return
         from PIL import Image
 
-        self.page.wait_for_load_state("networkidle")
+        self.settle()
         self.page.evaluate("() => window.scrollTo(0, 0)")
         image = Image.open(io.BytesIO(self.page.screenshot(full_page=True)))
         image.thumbnail((1000, 2400))  # small files: downscaled and reduced to a palette
@@ -54,6 +54,13 @@ class Journey:
         image.convert("RGB").quantize(colors=128).save(
             SCREENSHOTS / f"{self.screenshot_prefix}-{name}.png", optimize=True
         )
+
+    def settle(self) -> None:
+        """Let the screen finish loading (the live-status stream never ends, so no "network idle")."""
+        page = self.page
+        page.wait_for_function("() => !document.querySelector('[aria-busy=true]')", timeout=15_000)
+        page.wait_for_function("() => [...document.images].every(i => i.complete)", timeout=15_000)
+        page.wait_for_timeout(400)
 
     def field(self, label: str) -> Locator:
         """A detail-page field by its label, whether or not it carries the "unsure" mark."""
@@ -224,7 +231,7 @@ class Journey:
         page, t = self.page, self.texts
         self.nav("insights")
         page.get_by_role("button", name=t.refresh).click()
-        page.wait_for_load_state("networkidle")
+        expect(page.get_by_role("button", name=t.refresh)).to_be_enabled()
         self.shoot("insights")
         self.nav("settings")
         expect(page.get_by_label(t.full_name)).to_have_value("דנה כהן" if t.lang == "he" else "Dana Cohen")

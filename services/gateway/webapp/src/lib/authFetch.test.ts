@@ -22,7 +22,7 @@ function fakeGateway() {
 }
 
 describe("authFetch", () => {
-  beforeEach(() => localStorage.clear());
+  beforeEach(() => (localStorage.clear(), sessionStorage.clear()));
 
   it("refreshes once for concurrent requests and retries each with its body", async () => {
     const { calls, handler } = fakeGateway();

@@ -8,7 +8,7 @@ const ACCESS = "invoiceme.access";
 const REFRESH = "invoiceme.refresh";
 type Listener = () => void;
 const listeners = new Set<Listener>();
-let expiredNotice = false;
+const EXPIRED = "invoiceme.expired"; // sessionStorage: the notice survives a reload of the log-in page
 
 function notify(): void {
   for (const listener of listeners) listener();
@@ -26,18 +26,19 @@ export const session = {
   },
   /** True once after a session ended on its own (refresh refused): the log-in page says so. */
   get expired(): boolean {
-    return expiredNotice;
+    return sessionStorage.getItem(EXPIRED) === "1";
   },
   save(tokens: Tokens): void {
     localStorage.setItem(ACCESS, tokens.access_token);
     localStorage.setItem(REFRESH, tokens.refresh_token);
-    expiredNotice = false;
+    sessionStorage.removeItem(EXPIRED);
     notify();
   },
   clear(reason: "logout" | "expired" = "logout"): void {
     localStorage.removeItem(ACCESS);
     localStorage.removeItem(REFRESH);
-    expiredNotice = reason === "expired";
+    if (reason === "expired") sessionStorage.setItem(EXPIRED, "1");
+    else sessionStorage.removeItem(EXPIRED);
     notify();
   },
   subscribe(listener: Listener): () => void {

@@ -101,9 +101,10 @@ export function AuthPage({ mode }: { mode: "login" | "signup" }) {
             </label>
             {mode === "signup" && (
               <>
-                <label>
-                  {t("auth.businessId")}
+                <div className="field">
+                  <label htmlFor="business-id">{t("auth.businessId")}</label>
                   <input
+                    id="business-id"
                     name="business_id"
                     inputMode="numeric"
                     pattern="[0-9]{5,9}"
@@ -112,8 +113,10 @@ export function AuthPage({ mode }: { mode: "login" | "signup" }) {
                     dir="ltr"
                     onChange={() => setBusinessIdError("")}
                   />
-                  <small id="business-id-hint">{businessIdError || t("auth.businessIdHint")}</small>
-                </label>
+                  <small id="business-id-hint" className={businessIdError ? "field-error" : undefined}>
+                    {businessIdError || t("auth.businessIdHint")}
+                  </small>
+                </div>
                 <label>
                   {t("auth.baseCurrency")}
                   <select name="base_currency" defaultValue="ILS">
