@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.e2e.conftest import Pipeline, free_port, running_pipeline
+from tests.e2e.conftest import ARTIFACTS, Pipeline, free_port, running_pipeline
 from tests.support.documents import invoice_pdf, invoice_scan_png, phone_photo_jpeg
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
@@ -64,8 +65,12 @@ def browser() -> Iterator[object]:
         launched.close()
 
 
+# The machine may be shared and busy: screens wait on real OCR and projections, so be patient.
+expect.set_options(timeout=20_000)
+
+
 @pytest.fixture
-def open_page(browser) -> Iterator[Callable[..., object]]:
+def open_page(browser, request: pytest.FixtureRequest) -> Iterator[Callable[..., object]]:
     """new page(width, height): a fresh browser context (no shared storage) that records every uncaught
     error and console.error; the test fails at the end if any happened."""
     contexts = []
@@ -88,7 +93,10 @@ def open_page(browser) -> Iterator[Callable[..., object]]:
         return page
 
     yield new_page
-    for context in contexts:
+    ARTIFACTS.mkdir(exist_ok=True)
+    for number, context in enumerate(contexts):
+        for page in context.pages:  # the last screen of each page, to see what a failure looked like
+            page.screenshot(path=str(ARTIFACTS / f"web-{request.node.name}-{number}.png"))
         context.close()
     assert not problems, "the page reported errors:\n" + "\n".join(problems)
 

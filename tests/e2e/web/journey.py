@@ -132,7 +132,7 @@ class Journey:
         dialog = page.get_by_role("dialog", name=t.assign_title)
         handled: list[str] = []
         for _ in range(3):
-            expect(dialog).to_be_visible(timeout=30_000)
+            expect(dialog).to_be_visible(timeout=60_000)
             vendor = dialog.locator("bdi.vendor").inner_text()
             if vendor == "Northwind Supplies Ltd":
                 self.shoot("assign")
@@ -198,7 +198,7 @@ class Journey:
         self.nav("analytics")
         term = page.locator("dt", has_text=re.compile(rf"^{re.escape(self.texts.spend_this_month)}$"))
         value = term.locator("xpath=following-sibling::dd")
-        expect(value).to_contain_text(_money_text(expected), timeout=30_000)
+        expect(value).to_contain_text(_money_text(expected), timeout=60_000)
         expect(page.locator(".chart canvas")).to_have_count(5)
         self.shoot("analytics")
 
@@ -223,7 +223,7 @@ class Journey:
         value = page.locator("dt", has_text=re.compile(rf"^{re.escape(t.business_month)}$")).locator(
             "xpath=following-sibling::dd"
         )
-        expect(value).to_contain_text(_money_text(1652 + 472), timeout=30_000)
+        expect(value).to_contain_text(_money_text(1652 + 472), timeout=60_000)
         expect(page.locator(".chart canvas")).to_have_count(1)
         self.shoot("business")
 
