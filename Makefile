@@ -73,7 +73,7 @@ $(WEB_BUILT): $(WEB_STAMP) $(WEB_OPENAPI) $(WEB_SOURCES)
 web: $(WEB_BUILT)
 
 web-test: $(WEB_STAMP) $(WEB_OPENAPI)
-	cd $(WEBAPP) && npm run types --silent && npx vitest run
+	cd $(WEBAPP) && npm run check-engines --silent && npm run types --silent && npx vitest run
 
 # The web app on its own (e.g. Cloudflare Pages): the gateway's URL is fixed at build time; the gateway
 # must list this site's origin in CORS_ORIGINS. `_redirects` and 404.html give client-side routing.
