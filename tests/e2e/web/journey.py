@@ -206,6 +206,11 @@ class Journey:
         page, t = self.page, self.texts
         self.nav("invoices")
         expect(page.get_by_role("link", name="Northwind Supplies Ltd")).to_be_visible()
+        # Dates and money as people write them: 01/12/2026 and ₪1,180.00 in Hebrew; Dec 1, 2026 in English.
+        row = page.get_by_role("row").filter(has_text="5521")
+        date_pattern = r"^\d{2}/\d{2}/\d{4}$" if t.lang == "he" else r"^[A-Z][a-z]{2} \d{1,2}, \d{4}$"
+        expect(row.get_by_role("cell").nth(1)).to_have_text(re.compile(date_pattern))
+        expect(row).to_contain_text("₪1,180.00")
         self.shoot("invoices")
         with page.expect_download() as download:
             page.get_by_role("button", name=t.export_csv).click()

@@ -16,7 +16,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
 
 def test_user_b_sees_none_of_user_a(web_stack: WebStack, open_page, documents: JourneyDocuments) -> None:
-    page = open_page(1280, 860, expected_console=r"status of 404")
+    # 404: B asks for A's invoice; 409: A uploads the same file twice. Both on purpose.
+    page = open_page(1280, 860, expected_console=r"status of (404|409)")
     journey = Journey(page, web_stack.url, ENGLISH, documents)
     journey.sign_up()
     page.get_by_role("button", name="Add business").click()
@@ -29,6 +30,13 @@ def test_user_b_sees_none_of_user_a(web_stack: WebStack, open_page, documents: J
     row = page.get_by_role("listitem", name=documents.pdf.name)
     expect(row.locator(".status")).to_have_text(re.compile("extracted|needs review"), timeout=60_000)
     page.get_by_role("dialog", name=ENGLISH.assign_title).get_by_role("button", name=ENGLISH.later).click()
+    page.get_by_label("Choose files").set_input_files(str(documents.pdf))  # the same file again
+    again = page.get_by_role("listitem", name=documents.pdf.name).nth(1)
+    expect(again.locator(".status")).to_have_text("already uploaded")
+    expect(again.get_by_role("link", name="Open the existing invoice")).to_have_attribute(
+        "href", re.compile("^/invoices/[0-9a-f-]{36}$")
+    )
+    row = page.get_by_role("listitem", name=documents.pdf.name).first
     row.get_by_role("link", name="Open").click()
     expect(page.get_by_role("heading", name="Northwind Supplies Ltd")).to_be_visible()
     invoice_url = page.url
