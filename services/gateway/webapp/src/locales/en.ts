@@ -199,6 +199,15 @@ export const en = {
     invalidNumber: "Enter a number.",
     invalidDate: "Use a date like 2025-03-14.",
     invalidTaxId: "Not a valid Israeli id (check digit).",
+    documentType: {
+      tax_invoice: "Tax invoice",
+      tax_invoice_receipt: "Tax invoice / receipt",
+      receipt: "Receipt",
+      invoice: "Invoice (proforma)",
+      credit_note: "Credit note",
+    },
+    noValue: "—",
+    extractionKind: { extraction: "extraction", edit: "edit", restore: "restored" },
     field: {
       document_type: "Document type",
       vendor_name: "Vendor",

@@ -201,6 +201,15 @@ export const he: Catalogue = {
     invalidNumber: "נא להזין מספר.",
     invalidDate: "תאריך בצורה 2025-03-14.",
     invalidTaxId: "אינו מספר ישראלי תקין (ספרת ביקורת).",
+    documentType: {
+      tax_invoice: "חשבונית מס",
+      tax_invoice_receipt: "חשבונית מס/קבלה",
+      receipt: "קבלה",
+      invoice: "חשבונית עסקה",
+      credit_note: "חשבונית זיכוי",
+    },
+    noValue: "—",
+    extractionKind: { extraction: "חילוץ", edit: "עריכה", restore: "שחזור" },
     field: {
       document_type: "סוג מסמך",
       vendor_name: "ספק",

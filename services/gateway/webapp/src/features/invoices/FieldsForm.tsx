@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorText } from "../../components/QueryState";
 import type { InvoiceDetail } from "../../lib/api";
 import { usePatchInvoice } from "./api";
-import { changedFields, FIELD_NAMES, fieldText, isUnsure, NUMBER_FIELDS, validateField, type FieldName } from "./fields";
+import { changedFields, DOCUMENT_TYPES, FIELD_NAMES, type DocumentType, fieldText, isUnsure, NUMBER_FIELDS, validateField, type FieldName } from "./fields";
 import { fromDrafts, LineItemsEditor, toDrafts } from "./LineItems";
 
 /** Every field with its label, unsure marks and validation; save edits, confirm the review. */
@@ -61,16 +61,28 @@ export function FieldsForm({ invoice, onActiveField }: { invoice: InvoiceDetail;
                 </span>
               )}
             </span>
+            {name === "document_type" ? (
+              <select name={name} value={draft[name] ?? ""} onChange={(event) => setDraft({ ...draft, [name]: event.target.value })} onFocus={() => setFocused(name)}>
+                <option value="">{t("detail.noValue")}</option>
+                {DOCUMENT_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {t(`detail.documentType.${type}`)}
+                  </option>
+                ))}
+                {draft[name] && !DOCUMENT_TYPES.includes(draft[name] as DocumentType) && <option value={draft[name]}>{draft[name]}</option>}
+              </select>
+            ) : (
             <input
               name={name}
               value={draft[name] ?? ""}
               onChange={(event) => setDraft({ ...draft, [name]: event.target.value })}
               onFocus={() => setFocused(name)}
               inputMode={NUMBER_FIELDS.has(name) ? "decimal" : undefined}
-              dir={name === "vendor_name" || name === "document_type" ? "auto" : "ltr"}
+              dir={name === "vendor_name" ? "auto" : "ltr"}
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? `${name}-error` : undefined}
             />
+            )}
             {error && (
               <small id={`${name}-error`} className="field-error">
                 {t(`detail.${error}`)}

@@ -14,6 +14,8 @@ export function History({ invoice }: { invoice: InvoiceDetail }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const restore = useRestore(invoice.id);
+  const kindLabel = (kind: string) =>
+    kind === "extraction" || kind === "edit" || kind === "restore" ? t(`detail.extractionKind.${kind}`) : kind;
   return (
     <details className="history">
       <summary>{t("detail.history")}</summary>
@@ -48,7 +50,8 @@ export function History({ invoice }: { invoice: InvoiceDetail }) {
         {(invoice.extraction_history ?? []).map((record) => (
           <li key={record.id}>
             <bdi>
-              v{record.extraction_version} · {record.kind} · {record.provider ?? ""} · {formatDate(record.at, language)} {time(record.at)}
+              v{record.extraction_version} · {kindLabel(record.kind)} · {record.provider ?? ""} · {formatDate(record.at, language)}{" "}
+              {time(record.at)}
             </bdi>
             {record.current ? null : (
               <button type="button" onClick={() => restore.mutate(record.id)} disabled={restore.isPending}>

@@ -5,7 +5,10 @@ import { Dialog } from "../../components/Dialog";
 import { ErrorText, QueryState } from "../../components/QueryState";
 import { StatusBadge } from "../../components/StatusBadge";
 import { downloadFile, type InvoiceDetail } from "../../lib/api";
-import { formatDate } from "../../lib/format";
+import { Kpi, KpiList } from "../../components/Kpi";
+import { Money } from "../../components/Money";
+import { formatDate, formatPercent } from "../../lib/format";
+import { DOCUMENT_TYPES, type DocumentType } from "./fields";
 import { useLanguage } from "../../lib/i18n";
 import { AssignDialog } from "../businesses/AssignDialog";
 import { useDeleteInvoice, useInvoice, useReextract } from "./api";
@@ -56,6 +59,31 @@ function Actions({ invoice }: { invoice: InvoiceDetail }) {
   );
 }
 
+/** The amounts as people read them (the form below edits the raw numbers). */
+function Summary({ invoice }: { invoice: InvoiceDetail }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const fields = (invoice.fields ?? {}) as Record<string, unknown>;
+  const amount = (name: string) => (typeof fields[name] === "number" ? (fields[name] as number) : null);
+  const rate = amount("vat_rate");
+  const type = String(fields.document_type ?? "");
+  return (
+    <KpiList>
+      <Kpi label={t("detail.field.total")} value={<Money amount={amount("total")} currency={invoice.currency} />} />
+      <Kpi
+        label={t("detail.field.vat_amount")}
+        value={<Money amount={amount("vat_amount")} currency={invoice.currency} />}
+        note={rate === null ? undefined : formatPercent(rate * 100, language)}
+      />
+      <Kpi label={t("detail.field.invoice_date")} value={<bdi>{formatDate(invoice.invoice_date, language) || t("detail.noValue")}</bdi>} />
+      <Kpi
+        label={t("detail.field.document_type")}
+        value={(DOCUMENT_TYPES as readonly string[]).includes(type) ? t(`detail.documentType.${type as DocumentType}`) : type || t("detail.noValue")}
+      />
+    </KpiList>
+  );
+}
+
 export function InvoiceDetailPage() {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -90,6 +118,7 @@ export function InvoiceDetailPage() {
           {t("detail.duplicateOf")} <Link to={`/invoices/${detail.possible_duplicate_of}`}>{t("detail.openDuplicate")}</Link>
         </p>
       )}
+      {final && <Summary invoice={detail} />}
       <Actions invoice={detail} />
       <div className="review">
         <PagePreview

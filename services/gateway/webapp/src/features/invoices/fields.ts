@@ -17,6 +17,9 @@ export const FIELD_NAMES = [
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
+export const DOCUMENT_TYPES = ["tax_invoice", "tax_invoice_receipt", "receipt", "invoice", "credit_note"] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
 export const NUMBER_FIELDS = new Set<FieldName>(["subtotal", "vat_rate", "vat_amount", "total"]);
 export const DATE_FIELDS = new Set<FieldName>(["invoice_date", "due_date"]);
 /** Below this confidence a field is marked unsure. */
