@@ -88,7 +88,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         app.include_router(module.router)
     for module in (insights, exports, admin, page_layouts):
         app.include_router(module.router)
-    mount_frontend(app)
+    mount_frontend(app, settings.web_dist_dir)
     # Multipart overhead on top of the file itself is small; allow 1 MB for it.
     app.add_middleware(
         BodySizeLimit,

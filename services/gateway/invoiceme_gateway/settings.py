@@ -35,6 +35,8 @@ class GatewaySettings(CommonSettings):
     # Comma-separated origins (scheme://host[:port]) of a web app served elsewhere, e.g. a static build
     # on Cloudflare Pages, allowed to call /api from the browser. Empty: same origin only.
     cors_origins: str = ""
+    # Folder of the built web app served at /; empty: services/gateway/webapp/dist of this source tree.
+    web_dist_dir: str = ""
 
     @model_validator(mode="after")
     def _refuse_weak_secret(self) -> GatewaySettings:

@@ -49,7 +49,9 @@ def frontend_router(dist: Path) -> APIRouter:
     return router
 
 
-def mount_frontend(app: FastAPI, dist: Path = WEB_DIST) -> None:
-    """Call after every API router: the app's catch-all route must come last."""
+def mount_frontend(app: FastAPI, dist: Path | str = "") -> None:
+    """Call after every API router: the app's catch-all route must come last. `dist`: the built app's
+    folder (WEB_DIST_DIR, e.g. in a container); empty means this source tree's webapp/dist."""
+    dist = Path(dist) if dist else WEB_DIST
     app.mount("/assets", HashedAssets(directory=dist / "assets", check_dir=False), name="assets")
     app.include_router(frontend_router(dist))
