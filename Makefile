@@ -12,14 +12,23 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages: Tesseract with Hebrew for OCR; for tests, DejaVu fonts (generated documents)
 # and Chromium (browser tests drive it with Playwright; no browser download needed).
 RUN_DEBS := tesseract-ocr tesseract-ocr-heb tesseract-ocr-eng tesseract-ocr-osd
-TEST_DEBS := fonts-dejavu-core chromium
+# libatomic1: Playwright's bundled Node driver needs it on a minimal Debian.
+TEST_DEBS := fonts-dejavu-core chromium libatomic1
+# The web app (TypeScript + Vite): built into $(WEBAPP)/dist, which the gateway serves at /.
+WEBAPP := services/gateway/webapp
+WEB_STAMP := $(WEBAPP)/node_modules/.installed
+WEB_OPENAPI := $(WEBAPP)/generated/openapi.json
+WEB_BUILT := $(WEBAPP)/dist/index.html
+WEB_SOURCES := $(shell find $(WEBAPP)/src $(WEBAPP)/public -type f 2>/dev/null) \
+	$(addprefix $(WEBAPP)/,index.html vite.config.ts tsconfig.json package.json)
 
-.PHONY: help setup system-deps test-system-deps run test test-fast lint fmt clean
+.PHONY: help setup system-deps test-system-deps node-deps web web-test web-static run test test-fast lint fmt clean
 
 help:
 	@echo "make run     - set up and run InvoiceMe at http://127.0.0.1:8000"
 	@echo "make test    - set up and run the whole test suite (unit, integration, end-to-end)"
 	@echo "make lint    - ruff (lint + format check) + mypy (libs, services, the CLI)"
+	@echo "make web-static API_URL=https://api.example.com - the web app alone, for a static host"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
@@ -44,12 +53,44 @@ system-deps:
 test-system-deps: system-deps
 	$(call apt_install,$(TEST_DEBS))
 
-setup: system-deps $(STAMP)
+# Debian 12 ships Node 18 with npm; the web app builds with it and with Node 20.
+node-deps:
+	@command -v node >/dev/null && command -v npm >/dev/null || { \
+		echo "installing Debian packages: nodejs npm"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+
+$(WEB_STAMP): $(WEBAPP)/package-lock.json | node-deps
+	cd $(WEBAPP) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $(WEB_STAMP)
+
+# The API types come from the gateway's own OpenAPI document: a renamed field breaks `tsc`.
+$(WEB_OPENAPI): $(STAMP) $(shell find services/gateway/invoiceme_gateway -name '*.py')
+	$(BIN)/python $(WEBAPP)/scripts/dump_openapi.py $@
+
+$(WEB_BUILT): $(WEB_STAMP) $(WEB_OPENAPI) $(WEB_SOURCES)
+	cd $(WEBAPP) && npm run build --silent
+
+web: $(WEB_BUILT)
+
+web-test: $(WEB_STAMP) $(WEB_OPENAPI)
+	cd $(WEBAPP) && npm run check-engines --silent && npm run types --silent && npx vitest run
+
+# The web app on its own (e.g. Cloudflare Pages): the gateway's URL is fixed at build time; the gateway
+# must list this site's origin in CORS_ORIGINS. `_redirects` and 404.html give client-side routing.
+web-static: $(WEB_STAMP) $(WEB_OPENAPI)
+	@test -n "$(API_URL)" || { echo "usage: make web-static API_URL=https://your-gateway.example"; exit 2; }
+	cd $(WEBAPP) && npm run types --silent && npx tsc --noEmit && \
+		VITE_API_URL="$(API_URL)" WEBAPP_OUT_DIR=dist-static npx vite build --logLevel warn
+	printf '/*  /index.html  200\n' > $(WEBAPP)/dist-static/_redirects
+	cp $(WEBAPP)/dist-static/index.html $(WEBAPP)/dist-static/404.html
+	@echo "static site in $(WEBAPP)/dist-static (API: $(API_URL))"
+
+setup: system-deps $(STAMP) web
 
 run: setup
 	$(BIN)/invoiceme up
 
-test: test-system-deps $(STAMP)
+test: test-system-deps $(STAMP) web web-test
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)
@@ -64,4 +105,4 @@ fmt: $(STAMP)
 	$(BIN)/ruff format libs services tests bench
 
 clean:
-	rm -rf $(VENV) tests/.artifacts
+	rm -rf $(VENV) tests/.artifacts $(WEBAPP)/node_modules $(WEBAPP)/dist $(WEBAPP)/dist-static $(WEBAPP)/generated

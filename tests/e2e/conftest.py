@@ -4,6 +4,7 @@ import socket
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from tests.support.s3_server import S3Server
 ARTIFACTS = Path(__file__).resolve().parents[1] / ".artifacts"
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
@@ -38,14 +39,14 @@ class Pipeline:
             pytest.fail(f"service(s) exited: {exited}; logs in {self.processes.log_dir}")
 
 
-@pytest.fixture(scope="module")
-def pipeline(request: pytest.FixtureRequest, database_url: str, nats_url: str) -> Iterator[Pipeline]:
+@contextmanager
+def running_pipeline(
+    database_url: str, nats_url: str, s3: S3Server | None = None, **extra_env: str
+) -> Iterator[Pipeline]:
     """The four services as real processes, as `invoiceme up` starts them; yields the gateway URL.
-    Parametrize indirectly with "s3" to keep files in a bucket of the test S3 server (default: nats)."""
-    backend = getattr(request, "param", "nats")
-    s3: S3Server | None = request.getfixturevalue("s3_server") if backend == "s3" else None
+    With `s3`, files live in a new bucket of that test S3 server (default: the nats backend)."""
     bucket = s3.new_bucket() if s3 else ""
-    port = _free_port()
+    port = free_port()
     namespace = f"e2e{uuid.uuid4().hex[:10]}"
     env = {
         "NATS_URL": nats_url,
@@ -56,6 +57,7 @@ def pipeline(request: pytest.FixtureRequest, database_url: str, nats_url: str) -
         "LOG_FORMAT": "json",
         "OCR_WORKERS": "2",
         **(s3.storage_env(bucket, prefix=f"{namespace}/") if s3 else {"STORAGE_BACKEND": "nats"}),
+        **extra_env,
     }
     processes = ServiceProcesses(env, "127.0.0.1", port, log_dir=ARTIFACTS / f"logs-{namespace}")
     processes.start()
@@ -75,3 +77,12 @@ def pipeline(request: pytest.FixtureRequest, database_url: str, nats_url: str) -
         yield Pipeline(url, processes, s3, bucket)
     finally:
         processes.stop()
+
+
+@pytest.fixture(scope="module")
+def pipeline(request: pytest.FixtureRequest, database_url: str, nats_url: str) -> Iterator[Pipeline]:
+    """Parametrize indirectly with "s3" to keep files in a bucket of the test S3 server (default: nats)."""
+    backend = getattr(request, "param", "nats")
+    s3: S3Server | None = request.getfixturevalue("s3_server") if backend == "s3" else None
+    with running_pipeline(database_url, nats_url, s3) as started:
+        yield started

@@ -60,3 +60,45 @@ def invoice_scan_png(lines: list[str], right_to_left: bool = False, dpi: int = 2
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", dpi=(dpi, dpi))
     return buffer.getvalue()
+
+
+def _perspective_coefficients(
+    source: list[tuple[float, float]], target: list[tuple[float, float]]
+) -> list[float]:
+    """Pillow's PERSPECTIVE maps output pixels back to input ones: solve the 8 coefficients."""
+    import numpy as np
+
+    rows = []
+    for (x, y), (u, v) in zip(target, source, strict=True):
+        rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
+        rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
+    rhs = np.array([c for point in source for c in point], dtype=float)
+    return [float(c) for c in np.linalg.solve(np.array(rows, dtype=float), rhs)]
+
+
+def phone_photo_jpeg(page_png: bytes, tilt: float = 0.04) -> bytes:
+    """A generated page as a phone would photograph it: seen slightly from one side (perspective),
+    on a darker table, unevenly lit, a little out of focus, saved as JPEG."""
+    page = Image.open(io.BytesIO(page_png)).convert("L")
+    width, height = page.size
+    margin = int(width * 0.06)
+    canvas_size = (width + 2 * margin, height + 2 * margin)
+    dx, dy = width * tilt, height * tilt
+    corners = [
+        (margin + dx, margin),
+        (margin + width - dx * 0.3, margin + dy * 0.5),
+        (margin + width, margin + height),
+        (margin, margin + height - dy * 0.4),
+    ]
+    page_corners = [(0, 0), (width, 0), (width, height), (0, height)]
+    coefficients = _perspective_coefficients(page_corners, corners)
+    mask = Image.new("L", page.size, 255).transform(canvas_size, Image.Transform.PERSPECTIVE, coefficients)
+    warped = page.transform(canvas_size, Image.Transform.PERSPECTIVE, coefficients, Image.Resampling.BICUBIC)
+    photo = Image.new("L", canvas_size, 90)
+    photo.paste(warped, (0, 0), mask)
+    light = Image.linear_gradient("L").resize(canvas_size).point(lambda v: 200 + v * 55 // 255)
+    photo = Image.composite(photo, Image.new("L", canvas_size, 0), light)
+    photo = photo.filter(ImageFilter.GaussianBlur(0.9)).convert("RGB")
+    buffer = io.BytesIO()
+    photo.save(buffer, format="JPEG", quality=82)
+    return buffer.getvalue()

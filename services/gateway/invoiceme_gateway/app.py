@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from invoiceme_common.bus import make_broker
 from invoiceme_common.db import create_pool, migrate
@@ -100,7 +101,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     install_error_handlers(app)
     for router in RESOURCE_ROUTERS:
         app.include_router(router)
-    mount_frontend(app)
+    mount_frontend(app, settings.web_dist_dir)
     # Multipart overhead on top of the file itself is small; allow 1 MB for it.
     app.add_middleware(
         BodySizeLimit,
@@ -108,4 +109,15 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         overrides={"/api/invoices/batch": settings.max_upload_bytes * settings.max_batch_files + 2**20},
     )
     app.add_middleware(RequestContextMiddleware)
+    if settings.cors_origin_list:
+        # Outermost, so even a refused or failed request carries the CORS headers the browser needs to
+        # show its error. Bearer tokens, not cookies: no credentials mode.
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origin_list,
+            allow_methods=["GET", "POST", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "Last-Event-ID", "X-Request-ID"],
+            expose_headers=["Content-Disposition", "X-Request-ID"],
+            max_age=600,
+        )
     return app

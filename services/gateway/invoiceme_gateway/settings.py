@@ -29,6 +29,11 @@ class GatewaySettings(CommonSettings):
     sse_poll_seconds: float = Field(default=5.0, gt=0)
     # Comma-separated emails of operators allowed on /api/admin (dead letters, replay).
     admin_emails: str = ""
+    # Comma-separated origins (scheme://host[:port]) of a web app served elsewhere, e.g. a static build
+    # on Cloudflare Pages, allowed to call /api from the browser. Empty: same origin only.
+    cors_origins: str = ""
+    # Folder of the built web app served at /; empty: services/gateway/webapp/dist of this source tree.
+    web_dist_dir: str = ""
 
     @model_validator(mode="after")
     def _refuse_weak_secret(self) -> GatewaySettings:
@@ -48,6 +53,10 @@ class GatewaySettings(CommonSettings):
     @property
     def admin_email_set(self) -> frozenset[str]:
         return frozenset(e.strip().lower() for e in self.admin_emails.split(",") if e.strip())
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [o.strip().rstrip("/") for o in self.cors_origins.split(",") if o.strip()]
 
     @property
     def max_upload_bytes(self) -> int:

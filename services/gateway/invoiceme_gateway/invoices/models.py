@@ -219,3 +219,21 @@ class ReextractIn(BaseModel):
     provider: str | None = Field(
         default=None, examples=["groq"], description="rules | groq | ollama; default: configured"
     )
+
+
+class PageWord(BaseModel):
+    text: str
+    left: int
+    top: int
+    width: int
+    height: int
+    line: int
+
+
+class PageLayout(BaseModel):
+    """A page's size and its OCR words with boxes, in one pixel space (to draw evidence on previews)."""
+
+    number: int
+    width: int
+    height: int
+    words: list[PageWord]

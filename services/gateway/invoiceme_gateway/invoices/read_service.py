@@ -1,5 +1,5 @@
 """Invoice reads: the filtered list (with month groups), one invoice with its histories and
-business suggestions, its extractions, the original file and page previews."""
+business suggestions, its extractions, the original file, page previews and page layouts."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass
 
 from invoiceme_common.businesses import load_profiles
+from invoiceme_common.events import OcrDocument
 from invoiceme_common.storage import StoredObjectMissing
 from invoiceme_common.vendor_matching import rank_candidates
 from invoiceme_gateway.domain_errors import InvalidInput, NotFound, UnsupportedMedia
@@ -19,6 +20,8 @@ from invoiceme_gateway.invoices.models import (
     InvoiceList,
     InvoiceOut,
     MonthGroup,
+    PageLayout,
+    PageWord,
     StatusChange,
     Suggestion,
 )
@@ -137,3 +140,30 @@ async def page_png(
         raise UnsupportedMedia(
             "a preview of this file cannot be drawn; download the original instead"
         ) from exc
+
+
+async def page_layouts(state: GatewayState, tenant_id: uuid.UUID, invoice_id: uuid.UUID) -> list[PageLayout]:
+    """Each page's size and words with boxes from the stored OCR result; empty until it is read.
+
+    A client draws a field's evidence over the page preview (`/pages/{n}.png`, rendered at another
+    scale) with them: `evidence[field].box` is usually empty, so the client finds the evidence text
+    among these words instead."""
+    row = await repo.get(state.pool, tenant_id, invoice_id)
+    if row is None:
+        raise NotFound("no such invoice")
+    if not row["ocr_key"]:
+        return []
+    try:
+        document = OcrDocument.model_validate_json(await state.storage.get(row["ocr_key"]))
+    except (StoredObjectMissing, ValueError):
+        return []
+    return [
+        PageLayout(
+            number=page.number,
+            width=page.width,
+            height=page.height,
+            words=[PageWord(**word.model_dump(include=set(PageWord.model_fields))) for word in page.words],
+        )
+        for page in document.pages
+        if page.width and page.height
+    ]

@@ -1,5 +1,5 @@
-"""Reviewing an invoice: edit, re-extract, restore an earlier result; download the original and
-page previews."""
+"""Reviewing an invoice: edit, re-extract, restore an earlier result; download the original, page
+previews and page layouts (OCR words with boxes)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from invoiceme_gateway.invoices.models import (
     ExtractionRecord,
     InvoiceDetail,
     InvoicePatch,
+    PageLayout,
     ReextractIn,
     UploadAccepted,
 )
@@ -96,6 +97,15 @@ async def download_original(invoice_id: uuid.UUID, user: User, state: State) -> 
         media_type=document.media_type or "application/octet-stream",
         headers={"Content-Disposition": attachment_disposition(document.filename)},
     )
+
+
+@router.get(
+    "/{invoice_id}/pages",
+    response_model=list[PageLayout],
+    summary="Page sizes and OCR words with boxes (to draw evidence on previews); empty until read",
+)
+async def page_layouts(invoice_id: uuid.UUID, user: User, state: State) -> list[PageLayout]:
+    return await read_service.page_layouts(state, user.tenant_id, invoice_id)
 
 
 @router.get(

@@ -1,0 +1,6 @@
+import { useSyncExternalStore } from "react";
+import { session } from "../lib/session";
+
+export function useSignedIn(): boolean {
+  return useSyncExternalStore(session.subscribe, () => session.signedIn);
+}

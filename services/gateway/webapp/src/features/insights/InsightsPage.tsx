@@ -1,0 +1,65 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import { ErrorText, QueryState } from "../../components/QueryState";
+import { api, unwrap } from "../../lib/api";
+
+export function InsightsPage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const insights = useQuery({ queryKey: ["insights"], queryFn: () => unwrap(api.GET("/api/insights")) });
+  const done = () => queryClient.invalidateQueries({ queryKey: ["insights"] });
+  const refresh = useMutation({ mutationFn: () => unwrap(api.POST("/api/insights/refresh")), onSuccess: done });
+  const dismiss = useMutation({
+    mutationFn: (insightId: string) => unwrap(api.POST("/api/insights/{insight_id}/dismiss", { params: { path: { insight_id: insightId } } })),
+    onSuccess: done,
+  });
+  const items = insights.data?.items ?? [];
+  return (
+    <div className="insights">
+      <div className="page-head">
+        <h1>{t("insights.title")}</h1>
+        <button type="button" onClick={() => refresh.mutate()} disabled={refresh.isPending}>
+          {t("insights.refresh")}
+        </button>
+      </div>
+      <ErrorText error={refresh.error ?? dismiss.error} />
+      <QueryState loading={insights.isLoading} error={insights.error} />
+      {insights.data && items.length === 0 && <p>{t("insights.none")}</p>}
+      <div className="cards">
+        {items.map((insight) => {
+          const severity = ["critical", "warning", "info"].includes(insight.severity) ? (insight.severity as "critical" | "warning" | "info") : "info";
+          return (
+            <article key={insight.id} className={`card insight insight-${severity}`}>
+              <p className="muted">
+                <span className="severity">{t(`insights.severity.${severity}`)}</span> · <bdi>{insight.period}</bdi>
+              </p>
+              <p dir="auto">{insight.narrative}</p>
+              <details>
+                <summary>{t("insights.numbers")}</summary>
+                <dl className="insight-data">
+                  {Object.entries(insight.data).map(([key, value]) => (
+                    <div key={key}>
+                      <dt>{key}</dt>
+                      <dd>
+                        <bdi>{typeof value === "object" ? JSON.stringify(value) : String(value)}</bdi>
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+                {insight.invoice_ids.map((invoiceId) => (
+                  <Link key={invoiceId} to={`/invoices/${invoiceId}`} className="chip">
+                    {invoiceId.slice(0, 8)}
+                  </Link>
+                ))}
+              </details>
+              <button type="button" onClick={() => dismiss.mutate(insight.id)}>
+                {t("insights.dismiss")}
+              </button>
+            </article>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, unwrap, type InvoiceFilters, type Schemas } from "../../lib/api";
+
+export const PAGE_SIZE = 50;
+
+export function useInvoice(invoiceId: string, enabled = true) {
+  return useQuery({
+    queryKey: ["invoice", invoiceId],
+    enabled,
+    queryFn: () => unwrap(api.GET("/api/invoices/{invoice_id}", { params: { path: { invoice_id: invoiceId } } })),
+  });
+}
+
+export function usePageLayouts(invoiceId: string, ready: boolean) {
+  return useQuery({
+    queryKey: ["invoice", invoiceId, "pages"],
+    enabled: ready,
+    queryFn: () => unwrap(api.GET("/api/invoices/{invoice_id}/pages", { params: { path: { invoice_id: invoiceId } } })),
+  });
+}
+
+export function useInvoiceList(filters: InvoiceFilters) {
+  return useInfiniteQuery({
+    queryKey: ["invoices", "list", filters],
+    initialPageParam: 0,
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET("/api/invoices", {
+          params: { query: { ...filters, sort: "invoice_date", order: "desc", group: "month", limit: PAGE_SIZE, offset: pageParam } },
+        }),
+      ),
+    getNextPageParam: (last) => (last.offset + last.items.length < last.total ? last.offset + last.items.length : undefined),
+  });
+}
+
+function useInvalidate() {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all(
+      ["invoice", "invoices", "analytics", "businesses", "inbox", "insights"].map((key) =>
+        queryClient.invalidateQueries({ queryKey: [key] }),
+      ),
+    );
+}
+
+export function usePatchInvoice(invoiceId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: Schemas["InvoicePatch"]) =>
+      unwrap(api.PATCH("/api/invoices/{invoice_id}", { params: { path: { invoice_id: invoiceId } }, body })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useReextract(invoiceId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: () =>
+      unwrap(api.POST("/api/invoices/{invoice_id}/reextract", { params: { path: { invoice_id: invoiceId } }, body: {} })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRestore(invoiceId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (extractionId: number) =>
+      unwrap(
+        api.POST("/api/invoices/{invoice_id}/extractions/{extraction_id}/restore", {
+          params: { path: { invoice_id: invoiceId, extraction_id: extractionId } },
+        }),
+      ),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDeleteInvoice(invoiceId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: () => unwrap(api.DELETE("/api/invoices/{invoice_id}", { params: { path: { invoice_id: invoiceId } } })),
+    onSuccess: invalidate,
+  });
+}
