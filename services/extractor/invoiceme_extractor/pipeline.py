@@ -37,7 +37,7 @@ async def extract_invoice(
 
     `pages` are PageText or OcrPage values (number, text, method; OcrPage adds word boxes).
     """
-    extraction = extract_with_rules([(page.number, page.text) for page in pages])
+    extraction = extract_with_rules(list(pages))
     if providers:
         text = "\n\n".join(page.text for page in pages)
         answer = await run_chain(providers, text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..contract import Evidence, Extraction
 from .dates import prefers_month_first
 from .line_items import find_line_items
-from .lines import Found, document_language, document_lines
+from .lines import Found, PageInput, document_language, document_lines
 from .parties import find_vendor_name, find_vendor_tax_id
 from .references import (
     find_allocation_number,
@@ -17,8 +17,8 @@ from .references import (
 from .totals import find_totals
 
 
-def read_fields(pages: list[tuple[int, str]]) -> tuple[dict[str, Found], Extraction]:
-    """Every field the rules can read from (page number, text) pairs, and the Extraction they make."""
+def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
+    """Every field the rules can read from the pages ((number, text) pairs or pages with word boxes)."""
     lines = document_lines(pages)
     language = document_language(lines)
     currency = find_currency(lines, language)
@@ -55,5 +55,5 @@ def read_fields(pages: list[tuple[int, str]]) -> tuple[dict[str, Found], Extract
     return present, extraction
 
 
-def extract_with_rules(pages: list[tuple[int, str]]) -> Extraction:
+def extract_with_rules(pages: list[PageInput]) -> Extraction:
     return read_fields(pages)[1]

@@ -8,6 +8,7 @@ from collections import Counter
 from .. import israel
 from . import labels
 from .dates import FoundDate, dates_in
+from .geometry import spots_after_label
 from .lines import Found, Line, following
 from .parties import ids_in, normalize_tax_id
 
@@ -45,6 +46,11 @@ def find_invoice_number(lines: list[Line]) -> Found | None:
         label = labels.INVOICE_NUMBER.search(line.text)
         if not label or labels.TAX_ID.search(line.text[label.end() :]):
             continue  # "VAT No. 123" is an id, not the invoice number
+        if line.cells:
+            found = _number_in_spots(lines, line, label.start(), label.end())
+            if found:
+                return found
+            continue
         token = _number_after(line.text[label.end() :].lstrip(" :#.-"))
         if token:
             return Found(token, token, line, 0.9)
@@ -58,6 +64,21 @@ def find_invoice_number(lines: list[Line]) -> Found | None:
                     token = tokens[-1] if label.start() > 0 else tokens[0]
                     return Found(token, token, nxt, 0.75)
     return _number_after_title(lines)
+
+
+_SPOT_CONFIDENCE = {"inline": 0.9, "next_cell": 0.85, "below": 0.8, "next_line": 0.75}
+
+
+def _number_in_spots(lines: list[Line], line: Line, start: int, end: int) -> Found | None:
+    """The first number-shaped token beside or under an invoice-number label (pages with boxes)."""
+    for spot in spots_after_label(lines, line, start, end):
+        text = spot.text.lstrip(" :#.-")
+        if spot.relation != "inline" and (labels.INVOICE_NUMBER.search(text) or labels.TAX_ID.search(text)):
+            continue  # the neighbouring cell is another label, not this one's value
+        tokens = [t for t in _numbers_in(text) if spot.relation == "inline" or _plausible_below_label(t)]
+        if tokens:
+            return Found(tokens[0], tokens[0], spot.line, _SPOT_CONFIDENCE[spot.relation])
+    return None
 
 
 def _number_after_title(lines: list[Line]) -> Found | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from . import labels
 from .amounts import amounts_in, money_in, percent_in
+from .geometry import spots_after_label
 from .lines import Found, Line, following
 
 _CURRENCY_MARK = re.compile(r'₪|ש"ח|NIS|ILS|EUR|USD|GBP|€|\$|£|\bRM\b')
@@ -81,9 +82,35 @@ def _line_amount(line: Line, lines: list[Line]) -> tuple[float, str, Line] | Non
     return None
 
 
+def _cell_amount(lines: list[Line], line: Line, start: int, end: int) -> Candidate | None:
+    """The amount a labelled cell states: in the cell, in the next cell, or in the cell under it."""
+    for spot in spots_after_label(lines, line, start, end):
+        if spot.relation != "inline" and classify(spot.text):
+            continue  # another label: a header row over values, or the next label of a block
+        found = money_in(spot.text)
+        if not found and _CURRENCY_MARK.search(spot.text):
+            found = amounts_in(spot.text)
+        if found:
+            return (*found[0 if spot.relation == "below" else -1], spot.line)
+        if spot.relation == "inline" and sum(ch.isalpha() for ch in spot.text) > 3:
+            return None  # the label's own cell goes on with words: a sentence, not a total
+    return None
+
+
 def _candidates(lines: list[Line]) -> Candidates:
     found: Candidates = {}
     for line in lines:
+        if line.cells:
+            start = 0
+            for cell in line.cells:
+                kind = classify(cell.text)
+                amount = _cell_amount(lines, line, start, start + len(cell.text)) if kind else None
+                if kind and amount is None and money_in(cell.text):
+                    amount = (*money_in(cell.text)[-1], line)
+                if kind and amount is not None:
+                    found.setdefault(kind, []).append(amount)
+                start += len(cell.text) + 1
+            continue
         kind = classify(line.text)
         if kind is None:
             continue

@@ -1,0 +1,71 @@
+"""Where a label's value is printed, in every direction a layout puts it.
+
+Nearest first: the rest of the label's own cell ("Invoice No: 123"), the next cell of the row in
+reading order (a key/value block, right of the label in English, left of it in Hebrew), then the cell
+under the label (a boxed grid or a header row over a row of values). Lines without word boxes fall
+back to the rest of the line and the next lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .layout import Cell
+from .lines import Line, following
+
+BELOW_REACH = 4.5  # x label height: how far under a label its value may sit
+
+
+@dataclass(frozen=True)
+class Spot:
+    """A piece of text where a value may be, and how it relates to its label."""
+
+    text: str
+    line: Line
+    relation: str  # "inline", "next_cell", "below", "next_line"
+
+
+def cell_at(line: Line, offset: int) -> int | None:
+    """Index of the cell holding character `offset` of `line.text` (cells are joined by one space)."""
+    position = 0
+    for index, cell in enumerate(line.cells):
+        end = position + len(cell.text)
+        if offset < end:
+            return index
+        position = end + 1
+    return None
+
+
+def _cell_start(line: Line, index: int) -> int:
+    return sum(len(cell.text) + 1 for cell in line.cells[:index])
+
+
+def cell_below(lines: list[Line], line: Line, cell: Cell) -> tuple[Line, Cell] | None:
+    """The nearest cell under `cell` that shares its columns, within a few label heights."""
+    reach = cell.box.bottom + BELOW_REACH * max(cell.box.height, 1.0)
+    for lower in lines[line.index + 1 :]:
+        if lower.page != line.page or lower.box is None or lower.box.top > reach:
+            return None
+        overlapping = [c for c in lower.cells if c.box.x_overlap(cell.box) > 0]
+        if overlapping:
+            return lower, max(overlapping, key=lambda c: c.box.x_overlap(cell.box))
+    return None
+
+
+def spots_after_label(lines: list[Line], line: Line, label_start: int, label_end: int) -> list[Spot]:
+    """Texts a label's value may be in, nearest first (see the module docstring)."""
+    index = cell_at(line, label_start)
+    if index is None:
+        rest = line.text[label_end:]
+        spots = [Spot(rest, line, "inline")] if rest.strip() else []
+        return spots + [Spot(nxt.text, nxt, "next_line") for nxt in following(lines, line, 2)]
+    cell = line.cells[index]
+    cell_end = _cell_start(line, index) + len(cell.text)
+    in_cell = line.text[label_end:cell_end]
+    spots = [Spot(in_cell, line, "inline")] if in_cell.strip() else []
+    if index + 1 < len(line.cells):
+        spots.append(Spot(line.cells[index + 1].text, line, "next_cell"))
+    below = cell_below(lines, line, cell)
+    if below is not None:
+        spots.append(Spot(below[1].text, below[0], "below"))
+    return spots

@@ -1,0 +1,86 @@
+"""Rows and cells rebuilt from word boxes, and the label-to-value spots in every direction."""
+
+from __future__ import annotations
+
+from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.geometry import spots_after_label
+from invoiceme_extractor.rules.lines import document_lines
+
+from .wordbox import page
+
+
+class TestRows:
+    """Text stored in drawing order comes back as rows of cells in reading order."""
+
+    def test_label_and_value_stored_far_apart_share_a_row(self) -> None:
+        layer = page(
+            ("INVOICE No:", 1200, 170),
+            ("Acme Ltd", 100, 170),
+            ("Total 5.00", 100, 900),
+            ("F2022-17", 1800, 168),
+        )
+        lines = document_lines([layer])
+        assert [cell.text for cell in lines[0].cells] == ["Acme Ltd", "INVOICE No:", "F2022-17"]
+        assert lines[1].text == "Total 5.00"
+
+    def test_hebrew_row_reads_right_to_left(self) -> None:
+        layer = page(("37212", 300, 400), ("מספר מסמך", 1500, 400), rtl=True)
+        assert [cell.text for cell in document_lines([layer])[0].cells] == ["מספר מסמך", "37212"]
+
+
+class TestSpots:
+    """A label's value is found inline, in the next cell, or in the cell under it."""
+
+    def test_value_under_the_label_in_a_grid(self) -> None:
+        layer = page(
+            ("Date", 200, 400),
+            ("Invoice No.", 800, 400),
+            ("Customer", 1400, 400),
+            ("01/02/2025", 200, 450),
+            ("A-5531", 800, 450),
+            ("Client Co", 1400, 450),
+        )
+        lines = document_lines([layer])
+        start = lines[0].text.index("Invoice No.")
+        spots = spots_after_label(lines, lines[0], start, start + len("Invoice No."))
+        assert [(spot.relation, spot.text) for spot in spots] == [
+            ("next_cell", "Customer"),
+            ("below", "A-5531"),
+        ]
+
+    def test_invoice_number_under_its_label_in_hebrew(self) -> None:
+        layer = page(
+            ("לכבוד", 300, 420),
+            ("תאריך", 900, 420),
+            ("מספר מסמך", 1500, 420),
+            ("ליאת אברהם", 300, 470),
+            ("26/09/2025", 900, 470),
+            ("37212", 1550, 470),
+            rtl=True,
+        )
+        result = extract_with_rules([layer])
+        assert result.invoice_number == "37212"
+
+    def test_totals_row_under_a_header_row(self) -> None:
+        layer = page(
+            ("TOTAL HT", 1200, 2850),
+            ("TOTAL TVA", 1600, 2850),
+            ("TOTAL TTC", 2000, 2850),
+            ("Payment within 30 days.", 100, 2880),
+            ("100,00", 1200, 2920),
+            ("4,90", 1600, 2920),
+            ("104,90", 2000, 2920),
+        )
+        result = extract_with_rules([layer])
+        assert (result.subtotal, result.vat_amount, result.total) == (100.0, 4.9, 104.9)
+
+    def test_key_value_block_with_the_value_far_right(self) -> None:
+        layer = page(
+            ("Rechnungsnummer", 1200, 300),
+            ("Acme GmbH", 100, 120),
+            ("R-4471", 2000, 302),
+            ("Gesamtbetrag", 1200, 900),
+            ("99,00 EUR", 2000, 900),
+        )
+        result = extract_with_rules([layer])
+        assert (result.invoice_number, result.total) == ("R-4471", 99.0)
