@@ -17,8 +17,6 @@ from .llm.base import LlmProvider
 from .pipeline import extract_invoice
 
 log = get_logger(__name__)
-
-
 async def on_text_extracted(
     event: TextExtracted, msg: NatsMessage, runtime: ServiceRuntime, providers: Sequence[LlmProvider] = ()
 ) -> None:
