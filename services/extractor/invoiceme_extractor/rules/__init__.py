@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from ..contract import Evidence, Extraction
+from . import labels
+from .blocks import party_cells, without_cells
 from .dates import prefers_month_first
 from .line_items import find_line_items
 from .lines import Found, PageInput, document_language, document_lines
-from .parties import find_vendor_name, find_vendor_tax_id
+from .parties import buyer_lines, find_vendor_name
 from .references import (
     find_allocation_number,
     find_currency,
@@ -14,6 +16,7 @@ from .references import (
     find_document_type,
     find_invoice_number,
 )
+from .tax_ids import find_vendor_tax_id
 from .totals import find_totals
 
 
@@ -27,10 +30,12 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     )
     invoice_date, due_date = find_dates(lines, month_first)
     totals = find_totals(lines)
+    issuer_view = without_cells(lines, party_cells(lines, labels.BUYER_BLOCK))
+    seller = party_cells(issuer_view, labels.SELLER_BLOCK)
     found = {
         "document_type": find_document_type(lines),
-        "vendor_name": find_vendor_name(lines),
-        "vendor_tax_id": find_vendor_tax_id(lines),
+        "vendor_name": find_vendor_name(issuer_view),
+        "vendor_tax_id": find_vendor_tax_id(issuer_view, buyer_lines(lines), seller),
         "invoice_number": find_invoice_number(lines),
         "invoice_date": invoice_date,
         "due_date": due_date,

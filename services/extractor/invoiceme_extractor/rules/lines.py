@@ -27,6 +27,7 @@ class Found:
     raw: str  # the characters the value was read from
     line: Line
     confidence: float
+    alternatives: tuple[tuple[Any, float], ...] = ()  # ranked (value, score) candidates, best first
 
 
 PageInput = tuple[int, str] | Any  # (number, text) or an OcrPage-like object (number, text, words)

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import re
 
-from .. import israel
 from ..text import HEBREW_LETTER
 from . import labels
 from .dates import dates_in
 from .lines import Found, Line, document_language, following
 
-_EU_VAT = re.compile(
-    r"\b(A[TT]U|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE|IL)"
-    r"[\s.-]?(\d{3}(?:[\s.]\d{3}){2,3}|[0-9A-Z]{8,12})(?![\w])"
-)
-_ISRAELI_ID = re.compile(r"(?<![\d-])(\d{9}|\d{2}-\d{6}-\d|\d{3}-\d{3}-\d{3}|\d{8}-\d)(?![\d-])")
-_GENERIC_ID = re.compile(r"(?<![\w-])([A-Z]{0,3}\d[\d./-]{4,16}\d[A-Z]?)(?![\w])")
 _NOT_A_NAME = re.compile(
     r"@|www\.|https?:|\btel\b|phone|fax|טל|פקס|נייד|e-?mail|דוא\"ל|\bpage\b|seite|עמוד|original|מקור|העתק|copy|"
     r"street|\bst\.|שדרות|שד'|דרך|\broad\b|\bjalan\b|\bave\b|straße|strasse|רחוב|רח'|ת\.?ד|p\.?o\.?\s*box|\bbox\b",
@@ -23,86 +16,19 @@ _NOT_A_NAME = re.compile(
 )
 
 
-def _buyer_lines(lines: list[Line]) -> set[int]:
-    """Indexes of lines that describe the customer (a few lines after 'Bill to' / 'לכבוד')."""
+def buyer_lines(lines: list[Line]) -> set[int]:
+    """Indexes of lines that describe the customer (a few lines after 'Bill to' / 'לכבוד'), on pages
+    without word boxes (with boxes, `blocks.party_cells` removes the customer's cells instead)."""
     inside: set[int] = set()
     for line in lines:
+        if line.cells:
+            continue
         if labels.BUYER_BLOCK.search(line.text) and not labels.TAX_ID.search(line.text[:3]):
             for nxt in [line, *following(lines, line, 4)]:
                 if nxt is not line and labels.SELLER_BLOCK.search(nxt.text):
                     break
                 inside.add(nxt.index)
     return inside
-
-
-def normalize_tax_id(raw: str) -> str:
-    value = re.sub(r"[\s./-]", "", raw).upper()
-    if re.fullmatch(r"[A-Z]{2}[0-9O]{8,12}", value):  # OCR reads 0 as O after the country prefix
-        value = value[:2] + value[2:].replace("O", "0")
-    return value
-
-
-def ids_in(text: str, generic: bool = True) -> list[str]:
-    found = [m.group(0) for m in _EU_VAT.finditer(text) if sum(ch.isdigit() for ch in m.group(2)) >= 7]
-    found += [match.group(1) for match in _ISRAELI_ID.finditer(text)]
-    if not found and generic:
-        found = [match.group(1) for match in _GENERIC_ID.finditer(text) if not dates_in(match.group(1))]
-    return found
-
-
-def find_vendor_tax_id(lines: list[Line]) -> Found | None:
-    buyer = _buyer_lines(lines)
-    best: tuple[tuple[int, int, int], Found] | None = None
-    for line in lines:
-        label = labels.TAX_ID.search(line.text)
-        if not label:
-            continue
-        after = (
-            line.text[label.end() :]
-            if label.group(0)[:1].isalpha() or label.group(0)[:1] in "ח״ע"
-            else line.text
-        )
-        candidates = ids_in(after) or ids_in(line.text)
-        if not candidates:
-            candidates = [c for nxt in following(lines, line, 1) for c in ids_in(nxt.text)]
-        for raw in candidates:
-            value = normalize_tax_id(raw)
-            if len(re.sub(r"\D", "", value)) < 6:
-                continue
-            # a VAT-registration shaped id beats a local tax number ("Steuernummer 201/113/40209")
-            vat_shaped = bool(_EU_VAT.fullmatch(value) or _ISRAELI_ID.fullmatch(value))
-            buyer_label = labels.BUYER_BLOCK.search(line.text)
-            before_buyer = buyer_label is not None and 0 <= line.text.find(raw) < buyer_label.start()
-            in_buyer = line.index in buyer and not before_buyer
-            rank = (0 if in_buyer else 1, int(vat_shaped), -line.index)
-            if best is None or rank > best[0]:
-                best = (rank, Found(value, raw, line, 0.9 if rank[0] else 0.5))
-            break
-    if best is None:
-        for line in lines:  # an EU VAT id printed without a label
-            match = _EU_VAT.search(line.text)
-            if match and line.index not in buyer and sum(ch.isdigit() for ch in match.group(2)) >= 7:
-                return Found(normalize_tax_id(match.group(0)), match.group(0), line, 0.6)
-        return unlabelled_israeli_id(lines, buyer)
-    return best[1] if best else None
-
-
-HEADER_LINES = 8
-
-
-def unlabelled_israeli_id(lines: list[Line], buyer: set[int]) -> Found | None:
-    """A Hebrew document whose id label OCR garbled ("ny 531322816"): the first 9-digit number in the
-    header that passes the Israeli check digit, outside the customer's block, not an allocation number."""
-    if document_language(lines) != "he":
-        return None
-    for line in lines[:HEADER_LINES]:
-        if line.index in buyer or labels.ALLOCATION.search(line.text):
-            continue
-        # 9 digits starting with 0 is a landline number (03-5551234 without its dash), not a business
-        for match in re.finditer(r"(?<![\d-])[1-9]\d{8}(?![\d-])", line.text):
-            if israel.israeli_id_is_valid(match.group(0)):
-                return Found(match.group(0), match.group(0), line, 0.4)
-    return None
 
 
 def _clean_name(text: str) -> str:
@@ -216,7 +142,7 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
     found = _seller_block_name(lines)
     if found:
         return found
-    buyer = _buyer_lines(lines)
+    buyer = buyer_lines(lines)
     first_page = [line for line in lines if line.page == lines[0].page][:60] if lines else []
     if document_language(lines) == "en":
         # Speckles on English scans come out as stray Hebrew letters under heb+eng OCR.

@@ -10,7 +10,7 @@ from . import labels
 from .dates import FoundDate, dates_in
 from .geometry import spots_after_label
 from .lines import Found, Line, following
-from .parties import ids_in, normalize_tax_id
+from .tax_ids import ids_in, normalize_tax_id
 
 _NUMBER_TOKEN = re.compile(r"(?<![\w/-])([A-Z]{0,6}[-/#]?\d(?:[\w\-/.]{0,24}\w)?)(?![\w])", re.I)
 _ALLOCATION_TOKEN = re.compile(r"(?<!\d)(\d{9})(?!\d)")

@@ -1,0 +1,56 @@
+"""Vendor tax id and customer blocks on pages with word boxes: the issuer's id, never the customer's."""
+
+from __future__ import annotations
+
+from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.tax_ids import eu_vat_ids
+
+from .wordbox import page
+
+
+class TestTaxIdCandidates:
+    """Every id-shaped token competes; labels, shape, check digits and blocks decide."""
+
+    def test_spaced_french_vat_number(self) -> None:
+        assert eu_vat_ids("N° TVA : FR 11 123 456 782 Contact") == ["FR 11 123 456 782"]
+
+    def test_customer_column_beside_the_vendor_column(self) -> None:
+        layer = page(
+            ("Seller", 100, 200),
+            ("Bill to", 1300, 200),
+            ("Acme Trading Ltd", 100, 250),
+            ("Client Co GmbH", 1300, 250),
+            ("VAT No: DE136695976", 1300, 300),
+            ("VAT No: FR11123456782", 100, 300),
+        )
+        assert extract_with_rules([layer]).vendor_tax_id == "FR11123456782"
+
+    def test_label_naming_the_customer(self) -> None:
+        layer = page(
+            ("Au bon moulin SARL", 100, 100),
+            ("TVA : FR11999999998", 100, 150),
+            ("N° TVA client", 100, 900),
+            ("FR90343434346", 700, 900),
+        )
+        assert extract_with_rules([layer]).vendor_tax_id == "FR11999999998"
+
+    def test_seller_block_id_beats_a_buyer_block_further_down(self) -> None:
+        rows = [
+            ("Verkäufer", 100, 1200),
+            ("Name: Muster GmbH", 100, 1250),
+            ("USt-IdNr.: DE136695976", 100, 1300),
+            ("Käufer", 100, 1500),
+        ]
+        rows += [(f"Feld {i}: Wert", 100, 1550 + 50 * i) for i in range(8)]
+        rows.append(("USt-IdNr.: DE123456788", 100, 1550 + 50 * 8))
+        assert extract_with_rules([page(*rows)]).vendor_tax_id == "DE136695976"
+
+    def test_hebrew_customer_block_under_lekvod(self) -> None:
+        layer = page(
+            ('אור בע"מ', 1500, 100),
+            ("ח.פ 514321678", 1500, 150),
+            ("לכבוד", 400, 300),
+            ("ח.פ 513456782", 400, 350),
+            rtl=True,
+        )
+        assert extract_with_rules([layer]).vendor_tax_id == "514321678"
