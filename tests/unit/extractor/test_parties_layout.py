@@ -54,3 +54,26 @@ class TestTaxIdCandidates:
             rtl=True,
         )
         assert extract_with_rules([layer]).vendor_tax_id == "514321678"
+
+
+class TestVendorName:
+    """The issuer's name: from its block in key/value form, or the largest name at the top."""
+
+    def test_key_value_seller_block(self) -> None:
+        rows = [
+            ("Handelsrechnung Nr. 4471", 100, 100),
+            ("Verkäufer", 100, 300),
+            ("Nummer:", 100, 350),
+            ("88888", 700, 350),
+            ("Name:", 100, 400),
+            ("Musterlieferant GmbH", 700, 400),
+        ]
+        assert extract_with_rules([page(*rows)]).vendor_name == "Musterlieferant GmbH"
+
+    def test_larger_print_wins_over_a_body_line(self) -> None:
+        layer = page(("Fresh Ideas", 100, 100), ("Acme Studio", 1200, 200), ("Invoice 2291", 100, 600))
+        big = [
+            w.model_copy(update={"height": 60, "width": w.width * 2}) if w.text in ("Acme", "Studio") else w
+            for w in layer.words
+        ]
+        assert extract_with_rules([layer.model_copy(update={"words": big})]).vendor_name == "Acme Studio"

@@ -19,6 +19,8 @@ from typing import Any
 from ..text import hebrew_ratio, normalize_line
 
 CELL_GAP = 1.2  # x word height: a gap this wide separates two cells of a row
+# OCR word boxes are tight around the ink and receipts letter-space their headers: a wider gap there
+OCR_CELL_GAP = 2.5
 SAME_ROW_OVERLAP = 0.55  # share of the shorter unit's height two units must share to be one row
 
 
@@ -79,7 +81,7 @@ def _boxes_union(boxes: Sequence[Box]) -> Box:
     return result
 
 
-def split_cells(words: Sequence[Any]) -> list[Cell]:
+def split_cells(words: Sequence[Any], cell_gap: float = CELL_GAP) -> list[Cell]:
     """Cells of one unit: words grouped where the horizontal gap is narrow, each in logical order."""
     if not words:
         return []
@@ -88,7 +90,7 @@ def split_cells(words: Sequence[Any]) -> list[Cell]:
     height = statistics.median(max(1, word.height) for word in words)
     groups: list[list[Any]] = [[by_x[0]]]
     for previous, word in itertools.pairwise(by_x):
-        if word.left - (previous.left + previous.width) > CELL_GAP * height:
+        if word.left - (previous.left + previous.width) > cell_gap * height:
             groups.append([])
         groups[-1].append(word)
     cells = []
@@ -108,8 +110,9 @@ def page_units(page: Any) -> list[Unit]:
         if word.text.strip():
             by_line.setdefault(word.line, []).append(word)
     units = []
+    cell_gap = OCR_CELL_GAP if getattr(page, "method", "") == "ocr" else CELL_GAP
     for words in by_line.values():
-        cells = split_cells(words)
+        cells = split_cells(words, cell_gap)
         if not cells:
             continue
         text = " ".join(cell.text for cell in cells)

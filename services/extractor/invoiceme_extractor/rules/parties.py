@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..text import HEBREW_LETTER
 from . import labels
+from .blocks import block_cells
 from .dates import dates_in
 from .lines import Found, Line, document_language, following
 
@@ -105,24 +107,42 @@ _SEPARATORS = re.compile(r"\s*[●•|·]\s*|\s{3,}")
 _LABELLED_VALUE = re.compile(r"^[^\d:]{1,25}:\s*\S")  # "Nummer: 549910", "GLN: 43..."
 
 
-def _seller_block_name(lines: list[Line]) -> Found | None:
-    """'Verkäufer' / 'Seller:' / 'ספק': the name is on that line or within the next few."""
-    for line in lines[:60]:
+def _block_texts(lines: list[Line], line: Line) -> list[tuple[str, list[str]]]:
+    """(rest of the seller label's text, texts under it) for each seller label on the line."""
+    if not line.cells:
         match = labels.SELLER_BLOCK.match(line.text.strip())
         if not match:
-            continue
+            return []
         rest = line.text.strip()[match.end() :].strip(" :")
-        nearby = [n.text for n in following(lines, line, 4)]
-        named = [text for text in nearby if re.match(r"(?:name|שם)\s*:", text, re.I)]
-        for candidate in named + ([rest] if len(rest) > 2 else []) + nearby:
-            name = _clean_name(candidate)
-            letters = sum(ch.isalpha() for ch in name)
-            digits = sum(ch.isdigit() for ch in name)
-            if letters < 3 or digits > 2 or labels.TAX_ID.match(name) or re.match(r"gln\b", name, re.I):
-                continue
-            if _LABELLED_VALUE.match(candidate) and candidate not in named:
-                continue
-            return Found(name, candidate, line, 0.85)
+        return [(rest, [n.text for n in following(lines, line, 4)])]
+    found = []
+    for index, cell in enumerate(line.cells):
+        match = labels.SELLER_BLOCK.match(cell.text.strip())
+        if match:
+            # a row of the block reads from its first cell in the column on: "Name: | Acme GmbH"
+            first_in_row: dict[int, int] = {}
+            for row, i in block_cells(lines, line, index):
+                first_in_row[row] = min(i, first_in_row.get(row, i))
+            below = [" ".join(c.text for c in lines[row].cells[i:]) for row, i in first_in_row.items()]
+            found.append((cell.text.strip()[match.end() :].strip(" :"), below[:4]))
+    return found
+
+
+def _seller_block_name(lines: list[Line]) -> Found | None:
+    """'Verkäufer' / 'Seller:' / 'ספק': the name is beside the label or within the next few lines
+    (in the label's column, on pages with word boxes)."""
+    for line in lines[:60]:
+        for rest, nearby in _block_texts(lines, line):
+            named = [text for text in nearby if re.match(r"(?:name|שם)\s*:", text, re.I)]
+            for candidate in named + ([rest] if len(rest) > 2 else []) + nearby:
+                name = _clean_name(candidate)
+                letters = sum(ch.isalpha() for ch in name)
+                digits = sum(ch.isdigit() for ch in name)
+                if letters < 3 or digits > 2 or labels.TAX_ID.match(name) or re.match(r"gln\b", name, re.I):
+                    continue
+                if _LABELLED_VALUE.match(candidate) and candidate not in named:
+                    continue
+                return Found(name, candidate, line, 0.85)
     return None
 
 
@@ -138,17 +158,34 @@ def _strip_hebrew(text: str) -> str:
     return " ".join(HEBREW_LETTER.sub("", text).split()).strip(" .:-|")
 
 
+def _name_units(first_page: list[Line], english: bool) -> list[tuple[int, Line, float]]:
+    """(row position, text unit, font size relative to the page's) for each cell, or each line when
+    the page has no word boxes. Speckles on English scans come out as stray Hebrew letters under
+    heb+eng OCR: stripped on English documents."""
+    fonts = sorted(cell.font for line in first_page for cell in line.cells)
+    median_font = fonts[len(fonts) // 2] if fonts else 0.0
+    units = []
+    for position, line in enumerate(first_page):
+        pieces = [(c.text, c.font / median_font if median_font else 1.0) for c in line.cells]
+        for text, font in pieces or [(line.text, 1.0)]:
+            units.append((position, replace(line, text=_strip_hebrew(text) if english else text), font))
+    return units
+
+
+def _font_bonus(relative_font: float) -> float:
+    """Issuers print their name larger than the body text (logos, header bands)."""
+    return max(-0.5, min(2.5, (relative_font - 1.0) * 2.5))
+
+
 def find_vendor_name(lines: list[Line]) -> Found | None:
     found = _seller_block_name(lines)
     if found:
         return found
     buyer = buyer_lines(lines)
     first_page = [line for line in lines if line.page == lines[0].page][:60] if lines else []
-    if document_language(lines) == "en":
-        # Speckles on English scans come out as stray Hebrew letters under heb+eng OCR.
-        first_page = [Line(_strip_hebrew(line.text), line.page, line.index) for line in first_page]
     scored = []
-    for position, line in enumerate(first_page):
+    for position, unit, font in _name_units(first_page, document_language(lines) == "en"):
+        line = unit
         if line.index in buyer:
             seller_part = _before_buyer_label(line)
             if seller_part is None:
@@ -160,9 +197,12 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
         part_line = Line(cut_at_field_label(best_part), line.page, line.index)
         score = _name_score(part_line, position, lines)
         if score > 0:
-            scored.append((score, -position, part_line))
+            scored.append((score + _font_bonus(font), -position, part_line))
     if not scored:
         return None
-    score, _, line = max(scored)
+    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    score, _, line = scored[0]
     name = _clean_name(_strip_title(line.text))
-    return Found(name, line.text, line, min(0.9, 0.45 + 0.1 * score)) if name else None
+    alternatives = tuple((_clean_name(_strip_title(c[2].text)), round(c[0], 2)) for c in scored[:5])
+    confidence = min(0.9, 0.45 + 0.1 * score)
+    return Found(name, line.text, line, confidence, alternatives) if name else None
