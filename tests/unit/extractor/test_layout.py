@@ -84,3 +84,33 @@ class TestSpots:
         )
         result = extract_with_rules([layer])
         assert (result.invoice_number, result.total) == ("R-4471", 99.0)
+
+
+class TestTotalsDecision:
+    """The triple that adds up with a plausible VAT rate wins; a sum row beats per-rate rows."""
+
+    def test_amount_due_with_open_items_is_not_the_invoice_total(self) -> None:
+        text = (
+            "Versicherung AG\nUmsatzsteuerbefreit nach 220,00\nRechnungssumme ohne USt. 220,00\n"
+            "Steuerbetrag 0,00\nBruttosumme 220,00\nZahlbetrag 440,00"
+        )
+        result = extract_with_rules([(1, text)])
+        assert (result.subtotal, result.vat_amount, result.total) == (220.0, 0.0, 220.0)
+
+    def test_sum_row_under_a_header_of_per_rate_rows(self) -> None:
+        layer = page(
+            ("Nettobetrag", 1200, 3000),
+            ("MwSt-Betrag", 1600, 3000),
+            ("Endbetrag", 2000, 3000),
+            ("-4,85", 1200, 3040),
+            ("-0,92", 1600, 3040),
+            ("-5,77", 2000, 3040),
+            ("-2,82", 1200, 3080),
+            ("-0,20", 1600, 3080),
+            ("-3,02", 2000, 3080),
+            ("-7,67", 1200, 3120),
+            ("-1,12", 1600, 3120),
+            ("-8,79", 2000, 3120),
+        )
+        result = extract_with_rules([layer])
+        assert (result.subtotal, result.vat_amount, result.total) == (-7.67, -1.12, -8.79)

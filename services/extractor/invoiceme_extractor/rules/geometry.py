@@ -52,6 +52,19 @@ def cell_below(lines: list[Line], line: Line, cell: Cell) -> tuple[Line, Cell] |
     return None
 
 
+def column_below(lines: list[Line], line: Line, cell: Cell, rows: int = 6) -> list[tuple[Line, Cell]]:
+    """The stack of cells under `cell` in its column (a header over per-rate rows and a sum row)."""
+    stack: list[tuple[Line, Cell]] = []
+    current_line, current = line, cell
+    while len(stack) < rows:
+        below = cell_below(lines, current_line, current)
+        if below is None or below[1].box.x_overlap(cell.box) <= 0:
+            break
+        stack.append(below)
+        current_line, current = below
+    return stack
+
+
 def spots_after_label(lines: list[Line], line: Line, label_start: int, label_end: int) -> list[Spot]:
     """Texts a label's value may be in, nearest first (see the module docstring)."""
     index = cell_at(line, label_start)

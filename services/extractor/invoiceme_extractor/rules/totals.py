@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from . import labels
 from .amounts import amounts_in, money_in, percent_in
-from .geometry import spots_after_label
+from .geometry import cell_at, column_below, spots_after_label
 from .lines import Found, Line, following
 
 _CURRENCY_MARK = re.compile(r'₪|ש"ח|NIS|ILS|EUR|USD|GBP|€|\$|£|\bRM\b')
@@ -82,19 +82,30 @@ def _line_amount(line: Line, lines: list[Line]) -> tuple[float, str, Line] | Non
     return None
 
 
-def _cell_amount(lines: list[Line], line: Line, start: int, end: int) -> Candidate | None:
-    """The amount a labelled cell states: in the cell, in the next cell, or in the cell under it."""
+def _amount_in(text: str, first: bool) -> tuple[float, str] | None:
+    found = money_in(text)
+    if not found and _CURRENCY_MARK.search(text):
+        found = amounts_in(text)
+    return (found[0] if first else found[-1]) if found else None
+
+
+def _cell_amounts(lines: list[Line], line: Line, start: int, end: int) -> list[Candidate]:
+    """The amounts a labelled cell states: in the cell, in the next cell, or under it (every row of
+    its column: a table of per-rate rows ends with the sum row, and the decision picks)."""
     for spot in spots_after_label(lines, line, start, end):
         if spot.relation != "inline" and classify(spot.text):
             continue  # another label: a header row over values, or the next label of a block
-        found = money_in(spot.text)
-        if not found and _CURRENCY_MARK.search(spot.text):
-            found = amounts_in(spot.text)
-        if found:
-            return (*found[0 if spot.relation == "below" else -1], spot.line)
+        amount = _amount_in(spot.text, first=spot.relation == "below")
+        if amount and spot.relation == "below":
+            index = cell_at(line, start)
+            stack = column_below(lines, line, line.cells[index]) if index is not None else []
+            found = [(*a, row) for row, cell in stack if (a := _amount_in(cell.text, first=True))]
+            return found or [(*amount, spot.line)]
+        if amount:
+            return [(*amount, spot.line)]
         if spot.relation == "inline" and sum(ch.isalpha() for ch in spot.text) > 3:
-            return None  # the label's own cell goes on with words: a sentence, not a total
-    return None
+            return []  # the label's own cell goes on with words: a sentence, not a total
+    return []
 
 
 def _candidates(lines: list[Line]) -> Candidates:
@@ -104,11 +115,11 @@ def _candidates(lines: list[Line]) -> Candidates:
             start = 0
             for cell in line.cells:
                 kind = classify(cell.text)
-                amount = _cell_amount(lines, line, start, start + len(cell.text)) if kind else None
-                if kind and amount is None and money_in(cell.text):
-                    amount = (*money_in(cell.text)[-1], line)
-                if kind and amount is not None:
-                    found.setdefault(kind, []).append(amount)
+                amounts = _cell_amounts(lines, line, start, start + len(cell.text)) if kind else []
+                if kind and not amounts and money_in(cell.text):
+                    amounts = [(*money_in(cell.text)[-1], line)]
+                if kind:
+                    found.setdefault(kind, []).extend(amounts)
                 start += len(cell.text) + 1
             continue
         kind = classify(line.text)
@@ -120,6 +131,13 @@ def _candidates(lines: list[Line]) -> Candidates:
     return found
 
 
+def plausible_rate(vat: float, base: float) -> bool:
+    """VAT between 0 % and 27 % of the amount before it (mixed-rate invoices fall in between)."""
+    if base == 0:
+        return vat == 0
+    return -0.0005 <= vat / base <= 0.27
+
+
 def _consistent_triple(found: Candidates) -> Trio | None:
     totals = found.get("total_strong", []) + found.get("total_plain", [])
     best = None
@@ -127,7 +145,12 @@ def _consistent_triple(found: Candidates) -> Trio | None:
         for subtotal in found.get("subtotal", []):
             for vat in found.get("vat", []) or [(0.0, "", subtotal[2])]:
                 if abs(subtotal[0] + vat[0] - total[0]) <= 0.011 and total[0] != 0:
-                    score = (total in found.get("total_strong", []), vat[1] != "", total[2].index)
+                    score = (
+                        plausible_rate(vat[0], subtotal[0]),
+                        total in found.get("total_strong", []),
+                        vat[1] != "",
+                        total[2].index,
+                    )
                     if best is None or score > best[0]:
                         best = (score, subtotal, vat if vat[1] else None, total)
     return best[1:] if best else None
