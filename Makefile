@@ -11,8 +11,10 @@ STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages: Tesseract with Hebrew for OCR; for tests, DejaVu fonts (generated documents)
 # and Chromium (browser tests drive it with Playwright; no browser download needed).
+# Typefaces for the generated invoice corpus (tests/corpus/fonts.py): 10+ per script, Hebrew from culmus.
+CORPUS_FONT_DEBS := culmus fonts-dejavu-extra fonts-freefont-ttf fonts-liberation fonts-noto-core
 RUN_DEBS := tesseract-ocr tesseract-ocr-heb tesseract-ocr-eng tesseract-ocr-osd
-TEST_DEBS := fonts-dejavu-core chromium
+TEST_DEBS := fonts-dejavu-core chromium $(CORPUS_FONT_DEBS)
 
 .PHONY: help setup system-deps test-system-deps run test test-fast lint fmt clean
 

@@ -1,0 +1,100 @@
+"""HELD-OUT families. Whoever tunes the extractor must not read this file or look at these pages or at
+the extractor's output on them: the benchmark reports them apart to measure generalization."""
+
+from __future__ import annotations
+
+from ..blocks import GREY, customer_block, footer, kv, line_height, meta_pairs
+from ..doc import Doc
+from ..names import address, phone
+from ..tables import items_table, totals_block, totals_lines
+
+LEFT, RIGHT = 15.0, 195.0
+
+
+def boxed_form(doc: Doc) -> None:
+    """A form: a frame around the page, every fact in a labelled cell of a grid (supplier, customer,
+    number, dates, ids), the table as a grid, totals in labelled cells."""
+    sheet, rng, facts, words = doc.sheet, doc.rng, doc.facts, doc.words
+    sheet.box(8, 8, doc.width - 16, 281, stroke=(0.2, 0.2, 0.2), line_width=1.0)
+    sheet.text(105, 20, doc.title, rng.choice([16, 18, 20]), bold=True, align="centre")
+    supplier = {"he": "ספק", "en": "Supplier", "de": "Lieferant", "fr": "Fournisseur", "es": "Proveedor"}
+    cell_w = (RIGHT - LEFT) / 2 - 2
+    details = [
+        facts.vendor_name,
+        address(rng, facts.language),
+        f"{words['phone']} {phone(rng, facts.language)}",
+    ]
+    y = 30
+    sheet.box(LEFT, y, cell_w, 30, stroke=(0.3, 0.3, 0.3))
+    sheet.text(LEFT + 2, y + 4, supplier[facts.language], 7, color=GREY)
+    for index, text in enumerate(details):
+        size = 11 if index == 0 else 8.5
+        sheet.text(LEFT + 2, y + 10 + index * 6, text, size, bold=index == 0)
+    sheet.box(LEFT + cell_w + 4, y, cell_w, 30, stroke=(0.3, 0.3, 0.3))
+    customer_block(doc, LEFT + cell_w + 6, y + 5)
+    y += 38
+    pairs = meta_pairs(doc, with_tax_id=True)
+    columns = 3 if len(pairs) > 4 else 2
+    width = (RIGHT - LEFT - (columns - 1) * 2) / columns
+    for index, (label, value) in enumerate(pairs):
+        row, column = divmod(index, columns)
+        kv(doc, LEFT + column * (width + 2), y + row * 14, label, value, "cell", width, 10)
+    y += ((len(pairs) + columns - 1) // columns) * 14 + 6
+    y = items_table(doc, LEFT, RIGHT, y, style="grid")
+    cell = 45.0
+    x = RIGHT - cell if doc.chance(0.7) else LEFT
+    for label, amount, emphasised in totals_lines(doc):
+        kv(doc, x, y, label, amount, "cell", cell, 11 if emphasised else 9.5)
+        y += 14
+    if facts.allocation_number and "allocation_number" not in doc.printed:
+        kv(doc, x, y, words["allocation"], facts.allocation_number, "cell", cell, 9.5)
+        doc.mark("allocation_number")
+    footer(doc, 280, x=LEFT + 2)
+
+
+def letter(doc: Doc) -> None:
+    """A business letter: the customer's address in the window at the top, the vendor's letterhead at
+    the end side, a subject line that names the document, a sentence, the table, totals, and the
+    vendor's legal details (tax id, bank) in a small three-column footer."""
+    sheet, rng, facts, words, fmt = doc.sheet, doc.rng, doc.facts, doc.words, doc.fmt
+    head_y = rng.uniform(16, 24)
+    sheet.text(
+        RIGHT, head_y, facts.vendor_name, rng.choice([12, 14, 16]), bold=True, align="end", color=doc.accent
+    )
+    sheet.text(RIGHT, head_y + 6, address(rng, facts.language), 8, align="end")
+    sheet.text(RIGHT, head_y + 10.5, f"{words['phone']} {phone(rng, facts.language)}", 8, align="end")
+    window_y = head_y + 26
+    sheet.text(LEFT, window_y - 6, f"{facts.vendor_name} · {address(rng, facts.language)}", 6.5, color=GREY)
+    y = customer_block(doc, LEFT, window_y)
+    y_meta = window_y
+    for label, value in meta_pairs(doc):
+        y_meta = kv(doc, 130, y_meta, label, value, rng.choice(["above", "columns"]), 65, 9)
+    y = max(y, y_meta) + 8
+    subject = f"{doc.title} {facts.invoice_number}"
+    sheet.text(LEFT, y, subject, 12, bold=True)
+    y += 8
+    body = {
+        "he": "בהמשך לשיחתנו, להלן פירוט השירותים שסופקו.",
+        "en": "As agreed, please find below the services provided.",
+        "de": "Wie vereinbart berechnen wir Ihnen folgende Leistungen.",
+        "fr": "Comme convenu, veuillez trouver ci-dessous le détail des prestations.",
+        "es": "Según lo acordado, le detallamos los servicios prestados.",
+    }[facts.language]
+    sheet.text(LEFT, y, body, 9.5)
+    y = items_table(doc, LEFT, RIGHT, y + 10, style=rng.choice(["rules", "zebra"]))
+    y = totals_block(doc, RIGHT - 70, 70, y, boxed=False)
+    due = facts.due_date and doc.chance(0.7)
+    if due and facts.due_date:
+        sheet.text(LEFT, y + 2, f"{words['due']}: {fmt.date(facts.due_date)}", 9.5)
+        doc.mark("due_date")
+    foot_y = 272.0
+    sheet.rule(LEFT, foot_y - 5, RIGHT, 0.3)
+    columns = [[facts.vendor_name, address(rng, facts.language)], [], []]
+    if facts.vendor_tax_id:
+        columns[1].append(f"{words['tax_id']} {fmt.tax_id(facts.vendor_tax_id, rng)}")
+        doc.mark("vendor_tax_id")
+    columns[1].append(f"{words['phone']} {phone(rng, facts.language)}")
+    columns[2] += [f"IBAN XX{rng.randint(10, 99)} {rng.randint(1000, 9999)} {rng.randint(1000, 9999)}"]
+    for index, lines in enumerate(columns):
+        for row, text in enumerate(lines):
+            sheet.text(LEFT + index * 62, foot_y + row * line_height(7), text, 7, color=GREY)
