@@ -22,7 +22,7 @@ class Spot:
 
     text: str
     line: Line
-    relation: str  # "inline", "next_cell", "below", "next_line"
+    relation: str  # "inline", "next_cell", "row_rest", "below", "next_line"
 
 
 def cell_at(line: Line, offset: int) -> int | None:
@@ -78,6 +78,8 @@ def spots_after_label(lines: list[Line], line: Line, label_start: int, label_end
     spots = [Spot(in_cell, line, "inline")] if in_cell.strip() else []
     if index + 1 < len(line.cells):
         spots.append(Spot(line.cells[index + 1].text, line, "next_cell"))
+    if index + 2 < len(line.cells):  # OCR crumbs ("|", "..") may stand between label and value
+        spots.append(Spot(" ".join(c.text for c in line.cells[index + 2 :]), line, "row_rest"))
     below = cell_below(lines, line, cell)
     if below is not None:
         spots.append(Spot(below[1].text, below[0], "below"))

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from ..contract import LineItem
+from .amount_candidates import classify
 from .amounts import amounts_in, money_in
 from .lines import Line
-from .totals import classify
 
 _HEADER = re.compile(
     r"description|item|product|service|article|beschreibung|bezeichnung|artikel|désignation|תיאור|פריט|שירות|מוצר",

@@ -66,7 +66,7 @@ def find_invoice_number(lines: list[Line]) -> Found | None:
     return _number_after_title(lines)
 
 
-_SPOT_CONFIDENCE = {"inline": 0.9, "next_cell": 0.85, "below": 0.8, "next_line": 0.75}
+_SPOT_CONFIDENCE = {"inline": 0.9, "next_cell": 0.85, "row_rest": 0.75, "below": 0.8, "next_line": 0.75}
 
 
 def _number_in_spots(lines: list[Line], line: Line, start: int, end: int) -> Found | None:

@@ -7,16 +7,14 @@ evidence a document gives, so it decides between candidates before label strengt
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from . import labels
-from .amounts import amounts_in, money_in, percent_in
-from .geometry import cell_at, column_below, spots_after_label
-from .lines import Found, Line, following
+from .amount_candidates import Candidate, Candidates, candidates
+from .amounts import percent_in
+from .lines import Found, Line
+from .repair import misread_variants
 
-_CURRENCY_MARK = re.compile(r'₪|ש"ח|NIS|ILS|EUR|USD|GBP|€|\$|£|\bRM\b')
-_INCLUSIVE = re.compile(r"incl|כולל|brutto|ttc|total\s*with", re.I)
 _STANDARD_RATES = (
     0.0,
     0.05,
@@ -37,8 +35,6 @@ _STANDARD_RATES = (
 )
 
 
-Candidate = tuple[float, str, Line]  # amount, its raw text, the line it was read from
-Candidates = dict[str, list[Candidate]]  # by kind: subtotal, vat, total_strong, total_plain
 Trio = tuple[Candidate | None, Candidate | None, Candidate | None]  # subtotal, vat, total
 
 
@@ -48,87 +44,6 @@ class Totals:
     vat_amount: Found | None = None
     total: Found | None = None
     vat_rate: Found | None = None
-
-
-def classify(text: str) -> str | None:
-    """Which amount a labelled line states: subtotal, vat, total_strong, total_plain, or None."""
-    if labels.TAX_ID.search(text) and not money_in(text):
-        return None  # "VAT No. 123456789" names an id, not an amount
-    if labels.SUBTOTAL.search(text) and not _INCLUSIVE.search(text):
-        return "subtotal"
-    if labels.NOT_A_TOTAL.search(text) and not labels.TOTAL_STRONG.search(text):
-        return None
-    if labels.TOTAL_STRONG.search(text) or (_INCLUSIVE.search(text) and labels.TOTAL_PLAIN.search(text)):
-        return "total_strong"
-    if labels.VAT.search(text):
-        return "vat"
-    if labels.TOTAL_PLAIN.search(text):
-        return "total_plain"
-    return None
-
-
-def _line_amount(line: Line, lines: list[Line]) -> tuple[float, str, Line] | None:
-    found = money_in(line.text)
-    if not found and _CURRENCY_MARK.search(line.text):  # "Total 118 ₪": whole amounts only beside a currency
-        found = amounts_in(line.text)
-    if found:
-        return (*found[-1], line)
-    for nxt in following(lines, line, 2):  # stacked layout: the value sits under its label
-        if classify(nxt.text):
-            return None
-        amounts = money_in(nxt.text)
-        if amounts and len(re.sub(r"[\d.,\s₪$€£%-]|ש\"ח|NIS|ILS|EUR|USD", "", nxt.text)) <= 4:
-            return (*amounts[-1], nxt)
-    return None
-
-
-def _amount_in(text: str, first: bool) -> tuple[float, str] | None:
-    found = money_in(text)
-    if not found and _CURRENCY_MARK.search(text):
-        found = amounts_in(text)
-    return (found[0] if first else found[-1]) if found else None
-
-
-def _cell_amounts(lines: list[Line], line: Line, start: int, end: int) -> list[Candidate]:
-    """The amounts a labelled cell states: in the cell, in the next cell, or under it (every row of
-    its column: a table of per-rate rows ends with the sum row, and the decision picks)."""
-    for spot in spots_after_label(lines, line, start, end):
-        if spot.relation != "inline" and classify(spot.text):
-            continue  # another label: a header row over values, or the next label of a block
-        amount = _amount_in(spot.text, first=spot.relation == "below")
-        if amount and spot.relation == "below":
-            index = cell_at(line, start)
-            stack = column_below(lines, line, line.cells[index]) if index is not None else []
-            found = [(*a, row) for row, cell in stack if (a := _amount_in(cell.text, first=True))]
-            return found or [(*amount, spot.line)]
-        if amount:
-            return [(*amount, spot.line)]
-        if spot.relation == "inline" and sum(ch.isalpha() for ch in spot.text) > 3:
-            return []  # the label's own cell goes on with words: a sentence, not a total
-    return []
-
-
-def _candidates(lines: list[Line]) -> Candidates:
-    found: Candidates = {}
-    for line in lines:
-        if line.cells:
-            start = 0
-            for cell in line.cells:
-                kind = classify(cell.text)
-                amounts = _cell_amounts(lines, line, start, start + len(cell.text)) if kind else []
-                if kind and not amounts and money_in(cell.text):
-                    amounts = [(*money_in(cell.text)[-1], line)]
-                if kind:
-                    found.setdefault(kind, []).extend(amounts)
-                start += len(cell.text) + 1
-            continue
-        kind = classify(line.text)
-        if kind is None:
-            continue
-        amount = _line_amount(line, lines)
-        if amount is not None:
-            found.setdefault(kind, []).append(amount)
-    return found
 
 
 def plausible_rate(vat: float, base: float) -> bool:
@@ -201,13 +116,47 @@ def _rate(vat: float | None, subtotal: float | None, vat_line: Line | None) -> t
     return None
 
 
+def _single_misreads(found: Candidates) -> list[Candidates]:
+    """The candidates with one amount replaced by a value OCR may have garbled it from (repair.py)."""
+    readings = []
+    for kind, items in found.items():
+        for position, (value, raw, line) in enumerate(items):
+            for variant in misread_variants(value, raw):
+                replaced = [*items[:position], (variant, f"{raw} (misread)", line), *items[position + 1 :]]
+                readings.append({**found, kind: replaced})
+    return readings
+
+
+def _uses_misread(trio: Trio) -> bool:
+    """The repair must be what makes the amounts agree, not a bystander."""
+    return any(item is not None and item[1].endswith("(misread)") for item in trio)
+
+
+def _repaired(found: Candidates) -> tuple[Trio, float] | None:
+    """The first reading with one misread undone that adds up (a triple, else a pair with a rate)."""
+    readings = _single_misreads(found)
+    for reading in readings:
+        triple = _consistent_triple(reading)
+        if triple and triple[0] and triple[2] and _uses_misread(triple):
+            if plausible_rate(triple[1][0] if triple[1] else 0.0, triple[0][0]):
+                return triple, 0.85
+    for reading in readings:
+        pair = _consistent_pair(reading)
+        if pair and _uses_misread(pair):
+            return pair, 0.75
+    return None
+
+
 def find_totals(lines: list[Line]) -> Totals:
-    found = _candidates(lines)
+    found = candidates(lines)
     triple = _consistent_triple(found)
     pair = None if triple else _consistent_pair(found)
+    repaired = None if triple or pair else _repaired(found)
     if triple:
         subtotal, vat, total = triple
         confidence = 0.97
+    elif repaired:
+        (subtotal, vat, total), confidence = repaired
     elif pair:
         subtotal, vat, total = pair
         confidence = 0.85

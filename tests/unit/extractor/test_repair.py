@@ -1,0 +1,32 @@
+"""OCR misreads undone only where the arithmetic proves them: a currency sign read as a digit, a lost
+decimal point; a consistent reading is never changed."""
+
+from __future__ import annotations
+
+from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.repair import misread_variants
+
+
+class TestMisreadVariants:
+    def test_shekel_sign_read_as_one(self) -> None:
+        assert 2480.0 in misread_variants(12480.0, "12480.00")
+
+    def test_dollar_read_as_nine(self) -> None:
+        assert 1995.2 in misread_variants(91995.2, "91,995.20")
+
+    def test_lost_decimal_point(self) -> None:
+        assert 19220.94 in misread_variants(1922094.0, "1922094")
+
+    def test_short_amounts_are_left_alone(self) -> None:
+        assert misread_variants(8.5, "8.50") == []
+
+
+class TestRepairInTheDecision:
+    def test_total_with_sign_read_as_digit(self) -> None:
+        text = 'אור בע"מ\nסה"כ לפני מע"מ 2,101.69\nמע"מ 18% 378.31\nסה"כ לתשלום 12480.00'
+        result = extract_with_rules([(1, text)])
+        assert result.total == 2480.0 and result.confidence["total"] < 0.9
+
+    def test_inconsistent_amounts_stay_as_printed(self) -> None:
+        result = extract_with_rules([(1, "Acme Ltd\nSubtotal 100.00\nVAT 18% 18.00\nTotal 128.00")])
+        assert result.total != 118.0 or result.confidence["total"] < 0.7
