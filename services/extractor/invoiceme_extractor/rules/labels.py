@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from . import lexicon
+
 
 def _any(*words: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{word})" for word in words), re.I)
@@ -274,3 +276,16 @@ DOCUMENT_TYPES = (
     ("receipt", _any(r"^קבלה", r"קבלה\s*(?:מס|מספר|#)", r"\breceipt\b", r"cash\s*bill", r"quittung")),
     ("invoice", _any(r"\binvoice\b", r"rechnung", r"facture", r"חשבונית", r"חשבון")),
 )
+
+
+# The multilingual additions (lexicon.py) join each field's words.
+TOTAL_STRONG = _any(TOTAL_STRONG.pattern, *lexicon.TOTAL_STRONG)
+TOTAL_PLAIN = _any(TOTAL_PLAIN.pattern, *lexicon.TOTAL_PLAIN)
+SUBTOTAL = _any(SUBTOTAL.pattern, *lexicon.SUBTOTAL)
+VAT = _any(VAT.pattern, *lexicon.VAT)
+INVOICE_NUMBER = _any(INVOICE_NUMBER.pattern, *lexicon.INVOICE_NUMBER)
+DATE_INVOICE = _any(DATE_INVOICE.pattern, *lexicon.DATE_INVOICE)
+DATE_DUE = _any(DATE_DUE.pattern, *lexicon.DATE_DUE)
+TAX_ID = _any(TAX_ID.pattern, *lexicon.TAX_ID)
+BUYER_BLOCK = _any(BUYER_BLOCK.pattern, *lexicon.BUYER_BLOCK)
+SELLER_BLOCK = _any(SELLER_BLOCK.pattern, *lexicon.SELLER_BLOCK)

@@ -1,0 +1,45 @@
+"""Label words beyond Hebrew and English: Spanish, French, German synonyms and OCR-damaged forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from invoiceme_extractor.rules import extract_with_rules
+
+
+def extract(text: str):  # type: ignore[no-untyped-def]
+    return extract_with_rules([(1, text)])
+
+
+class TestSpanish:
+    def test_invoice_fields(self) -> None:
+        text = (
+            "Distribuciones Sol S.L.\nNIF: ESB12345678\nFactura nº F-2024-118\nFecha de emisión: 03/05/2024\n"
+            "Base imponible 1.000,00 €\nIVA 21% 210,00 €\nTotal a pagar 1.210,00 €"
+        )
+        result = extract(text)
+        assert (result.invoice_number, result.invoice_date) == ("F-2024-118", "2024-05-03")
+        assert (result.subtotal, result.vat_amount, result.total) == (1000.0, 210.0, 1210.0)
+        assert result.vendor_tax_id == "ESB12345678"
+
+
+class TestSynonyms:
+    @pytest.mark.parametrize(
+        ("line", "total"),
+        [
+            ("Montant TTC 118,00 €", 118.0),
+            ("Zahlungsbetrag 99,00 EUR", 99.0),
+            ("סכום לתשלום 590.00 ₪", 590.0),
+            ("Tota1 Due 45.10", 45.1),
+            ("Importe total 12,50 €", 12.5),
+        ],
+    )
+    def test_total_labels(self, line: str, total: float) -> None:
+        assert extract(f"Acme Ltd\n{line}").total == total
+
+    @pytest.mark.parametrize(
+        ("line", "number"),
+        [("Número de factura: 2291", "2291"), ("lnvoice No. A-77", "A-77"), ("אסמכתא 90211", "90211")],
+    )
+    def test_invoice_number_labels(self, line: str, number: str) -> None:
+        assert extract(f"Acme Ltd\n{line}\nTotal 10.00").invoice_number == number
