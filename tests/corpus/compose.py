@@ -18,7 +18,7 @@ from .vocab import Vocabulary
 def compose(family_name: str, language: str, seed: int) -> tuple[Page, dict[str, Any]]:
     family = FAMILIES[family_name]
     rng = random.Random(f"{family_name}/{language}/{seed}")  # str seeds hash with SHA-512: stable
-    facts = draw_facts(rng, language, till_slip=family.till_slip)
+    facts = draw_facts(rng, language, family.till_slip, family.document_types)
     words = Vocabulary(rng, language, facts.country, facts.vat_rate, facts.currency)
     printing = Printing(rng, language, facts.country, facts.currency)
     face = fonts.pick_face(rng, language, mono=family.till_slip and rng.random() < 0.6)

@@ -76,6 +76,7 @@ class Facts:
     allocation_number: str | None = None
     rounding: float = 0.0  # till slips round the amount due to 10 agorot / cents
     prices_include_vat: bool = False  # shop prices are gross: VAT is worked back out of the sum
+    discount: float = 0.0  # off the items' net sum, before VAT (only where prices are net)
 
     @property
     def items_sum(self) -> float:
@@ -85,12 +86,14 @@ class Facts:
     def vat_amount(self) -> float:
         if self.prices_include_vat:
             return round(self.items_sum * self.vat_rate / (1 + self.vat_rate), 2)
-        return round(self.items_sum * self.vat_rate, 2)
+        return round(self.subtotal * self.vat_rate, 2)
 
     @property
     def subtotal(self) -> float:
         """Amount before VAT."""
-        return round(self.items_sum - self.vat_amount, 2) if self.prices_include_vat else self.items_sum
+        if self.prices_include_vat:
+            return round(self.items_sum - self.vat_amount, 2)
+        return round(self.items_sum - self.discount, 2)
 
     @property
     def total(self) -> float:
@@ -126,9 +129,12 @@ def _country(rng: random.Random, language: str) -> tuple[str, str]:
     return language.upper(), "EUR"
 
 
-def draw_facts(rng: random.Random, language: str, till_slip: bool = False) -> Facts:
+def draw_facts(
+    rng: random.Random, language: str, till_slip: bool = False, document_types: tuple[str, ...] | None = None
+) -> Facts:
     country, currency = _country(rng, language)
-    document_type = "receipt" if till_slip and rng.random() < 0.7 else rng.choice(DOCUMENT_TYPES[language])
+    allowed = [kind for kind in DOCUMENT_TYPES[language] if document_types is None or kind in document_types]
+    document_type = "receipt" if till_slip and rng.random() < 0.7 else rng.choice(allowed or ["receipt"])
     if till_slip and document_type == "invoice" and country == "IL":
         document_type = "tax_invoice_receipt"
     issued = date(2024, 1, 1) + timedelta(days=rng.randint(0, 700))
@@ -173,6 +179,8 @@ def draw_facts(rng: random.Random, language: str, till_slip: bool = False) -> Fa
     if facts.due_date == issued:
         facts.due_date = None
     facts.prices_include_vat = document_type == "receipt" or (till_slip and rng.random() < 0.6)
+    if not facts.prices_include_vat and not till_slip and rng.random() < 0.15:
+        facts.discount = round(facts.items_sum * rng.choice([0.05, 0.1, 0.15]), 2)
     if till_slip and rng.random() < 0.4:
         cents = round(facts.subtotal + facts.vat_amount, 2)
         facts.rounding = round(round(cents, 1) - cents, 2)

@@ -153,6 +153,9 @@ TAGLINES = {
 
 
 def company(rng: random.Random, language: str) -> str:
+    if language == "he" and rng.random() < 0.12:  # Israeli firms with English names, Hebrew suffix
+        first, second, _ = _COMPANY["en"]
+        return f'{rng.choice(first)} {rng.choice(second)} בע"מ'
     first, second, suffix = _COMPANY[language]
     words = [rng.choice(first), rng.choice(second), rng.choice(suffix)]
     if language == "en" and rng.random() < 0.2:

@@ -18,8 +18,13 @@ from .page import PT_PER_MM, Box, Circle, Page, Rule, Text
 _HEBREW = re.compile(r"[\u0590-\u05ff]")
 
 
+_MIRRORED = str.maketrans("()[]{}<>", ")(][}{><")
+
+
 def visual(text: str) -> str:
-    return get_display(text, base_dir="R") if _HEBREW.search(text) else text
+    """Visual order for a line with Hebrew. python-bidi 0.6 does not mirror brackets; in these lines
+    every bracket resolves right-to-left (numbers count as R for neutrals), so all are mirrored."""
+    return get_display(text, base_dir="R").translate(_MIRRORED) if _HEBREW.search(text) else text
 
 
 def _draw_text(canvas, item: Text, page: Page) -> None:  # type: ignore[no-untyped-def]

@@ -77,7 +77,7 @@ def items_table(doc: Doc, x0: float, x1: float, y: float, style: str | None = No
                 width = edge - start - 2
                 sheet.text(start + 1.5, y, text, sheet.fit(text, size, width))
             else:
-                sheet.text(edge - 1.5, y, text, size, align="end")
+                sheet.text(edge - 1.5, y, text, sheet.fit(text, size, edge - start - 2.5), align="end")
     bottom = y + 2.5
     if style == "grid":
         sheet.box(x0, top, x1 - x0, bottom - top, stroke=(0.2, 0.2, 0.2))
@@ -94,6 +94,9 @@ def totals_lines(doc: Doc) -> list[tuple[str, str, bool]]:
     lines: list[tuple[str, str, bool]] = []
     # An Israeli receipt (קבלה) acknowledges a payment: no VAT breakdown.
     vat_charged = facts.vat_rate > 0 and not (facts.country == "IL" and facts.document_type == "receipt")
+    if facts.discount:
+        lines.append((words["items_total"], fmt.money(facts.items_sum), False))
+        lines.append((words["discount"], fmt.money(-facts.discount), False))
     if vat_charged and (not facts.prices_include_vat or doc.chance(0.5)):
         lines.append((words["subtotal"], fmt.money(facts.subtotal), False))
         lines.append((words["vat"], fmt.money(facts.vat_amount), False))
@@ -117,7 +120,14 @@ def totals_block(
     sheet = doc.sheet
     boxed = doc.chance(0.3) if boxed is None else boxed
     top = y - 5
-    for label, amount, emphasised in totals_lines(doc):
+    lines = totals_lines(doc)
+    needed = max(
+        sheet.measure(label, size + 1.5, True) + sheet.measure(amount, size + 1.5, True) + 6
+        for label, amount, _ in lines
+    )
+    if needed > width:  # grow towards the start side rather than print label over amount
+        x, width = max(10.0, x - (needed - width)), needed
+    for label, amount, emphasised in lines:
         line_size = size + (1.5 if emphasised else 0)
         if emphasised and doc.chance(0.35):
             sheet.box(

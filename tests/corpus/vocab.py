@@ -39,6 +39,8 @@ TITLES = {
 
 LABELS = {
     "he": {
+        "discount": ["הנחה", "הנחה כללית", "הנחת לקוח"],
+        "items_total": ['סה"כ פריטים', "סכום שורות", 'סה"כ ברוטו'],
         "number": [
             "מספר חשבונית",
             "מס' חשבונית",
@@ -74,6 +76,8 @@ LABELS = {
         "cashier": ["קופאי", "קופה"],
     },
     "en": {
+        "discount": ["Discount", "Less discount", "Promo discount"],
+        "items_total": ["Items total", "Gross amount", "Total of items"],
         "number": [
             "Invoice No.",
             "Invoice #",
@@ -117,6 +121,8 @@ LABELS = {
         "cashier": ["Cashier", "Till"],
     },
     "de": {
+        "discount": ["Rabatt", "Nachlass"],
+        "items_total": ["Summe Positionen", "Warenwert"],
         "number": ["Rechnungsnummer", "Rechnungs-Nr.", "Beleg-Nr.", "Rechnung Nr."],
         "date": ["Rechnungsdatum", "Datum", "Belegdatum"],
         "due": ["Fällig am", "Zahlbar bis", "Fälligkeitsdatum"],
@@ -144,6 +150,8 @@ LABELS = {
         "cashier": ["Kasse", "Bediener"],
     },
     "fr": {
+        "discount": ["Remise", "Rabais"],
+        "items_total": ["Total articles", "Montant brut"],
         "number": ["N° de facture", "Facture n°", "Numéro", "Réf."],
         "date": ["Date", "Date de facture", "Date d'émission"],
         "due": ["Échéance", "Date d'échéance", "À payer avant le"],
@@ -171,6 +179,8 @@ LABELS = {
         "cashier": ["Caisse", "Caissier"],
     },
     "es": {
+        "discount": ["Descuento", "Dto."],
+        "items_total": ["Suma de líneas", "Importe bruto"],
         "number": ["Nº factura", "Número de factura", "Factura nº", "Nº"],
         "date": ["Fecha", "Fecha de factura", "Fecha de emisión"],
         "due": ["Vencimiento", "Fecha de vencimiento"],

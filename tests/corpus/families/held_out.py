@@ -98,3 +98,34 @@ def letter(doc: Doc) -> None:
     for index, lines in enumerate(columns):
         for row, text in enumerate(lines):
             sheet.text(LEFT + index * 62, foot_y + row * line_height(7), text, 7, color=GREY)
+
+
+def side_panel(doc: Doc) -> None:
+    """A tall coloured panel down one side holds the vendor, its details and the document's facts
+    (labels above values); the title, customer, table and totals fill the rest of the page."""
+    sheet, rng, facts, words = doc.sheet, doc.rng, doc.facts, doc.words
+    panel_w = rng.uniform(55, 68)
+    panel_at_start = doc.chance(0.5)
+    panel_x = 0.0 if panel_at_start else doc.width - panel_w
+    light = tuple(0.85 + 0.15 * channel for channel in doc.accent)
+    sheet.box(panel_x, 0, panel_w, 297, fill=light, stroke=None)
+    x = panel_x + 6
+    width = panel_w - 12
+    y = 24.0
+    size = sheet.fit(facts.vendor_name, rng.choice([12, 14]), width, bold=True)
+    sheet.text(x, y, facts.vendor_name, size, bold=True, color=doc.accent)
+    y += line_height(size) + 2
+    for text in (address(rng, facts.language), f"{words['phone']} {phone(rng, facts.language)}"):
+        sheet.text(x, y, text, sheet.fit(text, 8, width))
+        y += line_height(8)
+    y += 8
+    for label, value in meta_pairs(doc, with_tax_id=True):
+        y = kv(doc, x, y, label, value, "above", width, 9.5) + 1
+    main_x = panel_w + 10 if panel_at_start else LEFT
+    main_end = doc.width - 15 if panel_at_start else doc.width - panel_w - 10
+    sheet.text(main_x, 26, doc.title, rng.choice([18, 22]), bold=True)
+    y = customer_block(doc, main_x, 42)
+    y = items_table(doc, main_x, main_end, y + 8, style=rng.choice(["rules", "band", "zebra"]), size=8.5)
+    width = min(70.0, main_end - main_x)
+    y = totals_block(doc, main_end - width, width, y)
+    footer(doc, max(y + 10, 270), x=main_x)
