@@ -13,6 +13,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -20,7 +22,7 @@ from typing import Any
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bench.extraction import external
-from bench.extraction.cache import ROOT, OcrCache, cached_corpus
+from bench.extraction.cache import CACHE, ROOT, OcrCache, cached_corpus
 from bench.extraction.extract import extract_files
 from bench.extraction.report import calibration_lines, corpus_section, line_item_lines, replace_between
 from bench.extraction.score import SCORED_FIELDS, Result, field_matches, judged_fields
@@ -55,6 +57,18 @@ def corpus_results(seed: int, plan: Plan, cache: OcrCache, progress: Progress) -
     return results, extracted
 
 
+def use_extractor_at(commit: str) -> None:
+    """Import invoiceme_extractor as it was at `commit` (for the before/after baseline)."""
+    target = CACHE / "extractor" / commit
+    if not (target / "services" / "extractor" / "invoiceme_extractor").exists():
+        target.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", commit, "services/extractor"], check=True, capture_output=True
+        )
+        subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+    sys.path.insert(0, str(target / "services" / "extractor"))
+
+
 def misses(results: list[Result], limit: int) -> list[str]:
     """Wrong or missing fields on DEV families only (held-out output is never shown)."""
     lines = []
@@ -81,6 +95,8 @@ def main() -> None:
     )
     parser.add_argument("--misses", type=int, default=0, help="print up to N wrong fields of dev families")
     args = parser.parse_args()
+    if args.extractor_at:
+        use_extractor_at(args.extractor_at)
     from invoiceme_ocr.engine import OcrOptions
 
     started, load = time.monotonic(), os.getloadavg()[0]
