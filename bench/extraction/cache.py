@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import asdict
@@ -35,13 +36,18 @@ def cached_corpus(seed: int, plan: Any, build: Callable[[Path], object]) -> Path
     folder = CACHE / "corpus" / key
     if (folder / ".complete").exists():
         return folder
-    if folder.exists():
-        shutil.rmtree(folder)
-    building = folder.with_suffix(".building")
+    building = folder.with_name(f"{key}.building-{os.getpid()}")  # two runs at once each build their own
     shutil.rmtree(building, ignore_errors=True)
     build(building)
     (building / ".complete").write_text("")
-    building.rename(folder)
+    try:
+        building.rename(folder)
+    except OSError:  # another run finished first (or a stale incomplete folder): keep a complete one
+        if not (folder / ".complete").exists():
+            shutil.rmtree(folder)
+            building.rename(folder)
+        else:
+            shutil.rmtree(building)
     return folder
 
 

@@ -45,7 +45,13 @@ def _progress() -> Progress:
 def corpus_results(seed: int, plan: Plan, cache: OcrCache, progress: Progress) -> tuple[list[Result], Any]:
     def build(folder: Path) -> None:
         task = progress.add_task("generate corpus", total=None)
-        generate(folder, seed, plan, lambda done, total: progress.update(task, completed=done, total=total))
+        generate(
+            folder,
+            seed,
+            plan,
+            lambda done, total: progress.update(task, completed=done, total=total),
+            workers=2,
+        )
 
     corpus = cached_corpus(seed, plan, build)
     files = sorted(p for p in corpus.iterdir() if p.suffix in (".pdf", ".png", ".jpg"))

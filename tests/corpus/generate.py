@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,16 +84,32 @@ def write_document(
 
 
 def generate(
-    out: Path, seed: int = 7, plan: Plan | None = None, progress: Callable[[int, int], None] | None = None
+    out: Path,
+    seed: int = 7,
+    plan: Plan | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    workers: int = 1,
 ) -> list[Path]:
+    """Writes the corpus; every document depends only on its own seed, so workers change nothing."""
     out.mkdir(parents=True, exist_ok=True)
     todo = list(documents(plan or Plan(), seed))
-    written: list[Path] = []
-    for done, (family, language, doc_seed, formats) in enumerate(todo, 1):
-        written += write_document(out, family, language, doc_seed, formats)
+    if workers <= 1:
+        results = (write_document(out, *job) for job in todo)
+        return [path for paths in _counted(results, len(todo), progress) for path in paths]
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        futures = [pool.submit(write_document, out, *job) for job in todo]
+        list(_counted((future.result() for future in as_completed(futures)), len(todo), progress))
+        return [path for future in futures for path in future.result()]
+
+
+def _counted(
+    results: Iterable[list[Path]], total: int, progress: Callable[[int, int], None] | None
+) -> Iterator[list[Path]]:
+    for done, paths in enumerate(results, 1):
         if progress:
-            progress(done, len(todo))
-    return written
+            progress(done, total)
+        yield paths
 
 
 def main() -> None:
@@ -100,7 +118,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--scale", type=float, default=1.0, help="multiply documents per family and language")
     args = parser.parse_args()
-    files = generate(args.out, args.seed, Plan().scaled(args.scale))
+    files = generate(args.out, args.seed, Plan().scaled(args.scale), workers=2)
     print(f"wrote {len(files)} documents to {args.out}")
 
 
