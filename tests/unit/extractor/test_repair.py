@@ -30,3 +30,17 @@ class TestRepairInTheDecision:
     def test_inconsistent_amounts_stay_as_printed(self) -> None:
         result = extract_with_rules([(1, "Acme Ltd\nSubtotal 100.00\nVAT 18% 18.00\nTotal 128.00")])
         assert result.total != 118.0 or result.confidence["total"] < 0.7
+
+
+class TestLostLabels:
+    def test_subtotal_and_vat_without_labels_above_the_total(self) -> None:
+        text = (
+            "Shop Ltd\nConsulting 1 x $903.31 $903.31\nSupport 1 x $437.69 $437.69\n"
+            "$1,341.00\n$107.28\nTotal .... $1,448.28"
+        )
+        result = extract_with_rules([(1, text)])
+        assert (result.subtotal, result.vat_amount, result.total) == (1341.0, 107.28, 1448.28)
+        assert result.confidence["subtotal"] < 0.9
+
+    def test_invoice_number_with_one_read_as_lowercase_l(self) -> None:
+        assert extract_with_rules([(1, "Shop Ltd\nInvoice No: Al648\nTotal 5.00")]).invoice_number == "A1648"

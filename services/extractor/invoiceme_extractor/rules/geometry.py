@@ -49,6 +49,11 @@ def cell_below(lines: list[Line], line: Line, cell: Cell) -> tuple[Line, Cell] |
         overlapping = [c for c in lower.cells if c.box.x_overlap(cell.box) > 0]
         if overlapping:
             return lower, max(overlapping, key=lambda c: c.box.x_overlap(cell.box))
+        # a short value centred under a wide label, or a wide label over a narrow column
+        reach_x = max(cell.box.right - cell.box.left, 3 * cell.box.height)
+        near = [c for c in lower.cells if abs(c.box.center_x - cell.box.center_x) <= reach_x]
+        if near:
+            return lower, min(near, key=lambda c: abs(c.box.center_x - cell.box.center_x))
     return None
 
 

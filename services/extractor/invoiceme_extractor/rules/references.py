@@ -16,6 +16,10 @@ _NUMBER_TOKEN = re.compile(r"(?<![\w/-])([A-Z]{0,6}[-/#]?\d(?:[\w\-/.]{0,24}\w)?
 _ALLOCATION_TOKEN = re.compile(r"(?<!\d)(\d{9})(?!\d)")
 
 
+# OCR reads a 1 after a capital prefix as a lowercase l: "Al648" is A1648 (ids mix no lowercase l in)
+_LOWERCASE_L_AS_ONE = re.compile(r"(?<=[A-Z])l(?=\d{2})")
+
+
 def _numbers_in(text: str) -> list[str]:
     ids = {normalize_tax_id(found) for found in ids_in(text, generic=False)}
     tokens = []
@@ -27,7 +31,7 @@ def _numbers_in(text: str) -> list[str]:
             continue  # an amount, not a number
         if normalize_tax_id(token) in ids:
             continue
-        tokens.append(token)
+        tokens.append(_LOWERCASE_L_AS_ONE.sub("1", token))
     return tokens
 
 
