@@ -114,3 +114,19 @@ class TestTotalsDecision:
         )
         result = extract_with_rules([layer])
         assert (result.subtotal, result.vat_amount, result.total) == (-7.67, -1.12, -8.79)
+
+
+class TestDatesByCell:
+    """Each date label finds its own date, whatever the column order of a grid."""
+
+    def test_due_date_column_before_the_invoice_date_column(self) -> None:
+        layer = page(
+            ("Due date", 200, 400),
+            ("Invoice date", 800, 400),
+            ("Delivered", 1400, 400),
+            ("30/04/2025", 200, 450),
+            ("01/04/2025", 800, 450),
+            ("28/03/2025", 1400, 450),
+        )
+        result = extract_with_rules([layer])
+        assert (result.invoice_date, result.due_date) == ("2025-04-01", "2025-04-30")

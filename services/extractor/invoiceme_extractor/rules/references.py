@@ -124,33 +124,65 @@ def _date_kind(text: str) -> str | None:
     return None
 
 
+DateReading = tuple[str | None, list[FoundDate], Line]  # label kind, dates, the line they are on
+
+
+def _line_readings(lines: list[Line], line: Line, month_first: bool) -> list[DateReading]:
+    """Pages without word boxes: the line's dates, or the next line's under a label closing its line."""
+    kind = _date_kind(line.text)
+    found: list[FoundDate] = dates_in(line.text, month_first)
+    source = line
+    if not found and kind in ("invoice", "due"):
+        nxt = following(lines, line, 1)
+        if nxt and not _date_kind(nxt[0].text):
+            found, source = dates_in(nxt[0].text, month_first), nxt[0]
+            label = (labels.DATE_DUE if kind == "due" else labels.DATE_INVOICE).search(line.text)
+            if found and label and label.start() > 0:
+                found = found[-1:]  # the label heads a right-hand column
+    return [(kind, found, source)] if found else []
+
+
+def _cell_readings(lines: list[Line], line: Line, month_first: bool) -> list[DateReading]:
+    """Pages with word boxes: each cell's own dates, or the date beside or under a date label."""
+    readings: list[DateReading] = []
+    taken: set[int] = set()  # cells read as a label's value are not unlabelled dates too
+    start = 0
+    for index, cell in enumerate(line.cells):
+        kind = _date_kind(cell.text)
+        found = dates_in(cell.text, month_first)
+        if found and index not in taken:
+            readings.append((kind, found, line))
+        elif kind is not None and not found:
+            for spot in spots_after_label(lines, line, start, start + len(cell.text)):
+                if spot.relation != "inline" and _date_kind(spot.text):
+                    continue
+                value = dates_in(spot.text, month_first)
+                if value:
+                    readings.append((kind, value[:1], spot.line))
+                    if spot.relation == "next_cell":
+                        taken.add(index + 1)
+                    break
+        start += len(cell.text) + 1
+    return readings
+
+
 def find_dates(lines: list[Line], month_first: bool) -> tuple[Found | None, Found | None]:
     invoice: Found | None = None
     due: Found | None = None
     unlabelled: Found | None = None
     weak: Found | None = None
     for line in lines:
-        kind = _date_kind(line.text)
-        found: list[FoundDate] = dates_in(line.text, month_first)
-        source = line
-        if not found and kind in ("invoice", "due"):
-            nxt = following(lines, line, 1)
-            if nxt and not _date_kind(nxt[0].text):
-                found, source = dates_in(nxt[0].text, month_first), nxt[0]
-                label = (labels.DATE_DUE if kind == "due" else labels.DATE_INVOICE).search(line.text)
-                if found and label and label.start() > 0:
-                    found = found[-1:]  # the label heads a right-hand column
-        if not found:
-            continue
-        first = found[0]
-        if kind == "invoice" and invoice is None:
-            invoice = Found(first.value.isoformat(), first.raw, source, 0.75 if first.ambiguous else 0.9)
-        elif kind == "due" and due is None:
-            due = Found(found[-1].value.isoformat(), found[-1].raw, source, 0.85)
-        elif kind == "weak" and weak is None:
-            weak = Found(first.value.isoformat(), first.raw, source, 0.6)
-        elif kind is None and unlabelled is None:
-            unlabelled = Found(first.value.isoformat(), first.raw, source, 0.55)
+        read = _cell_readings if line.cells else _line_readings
+        for kind, found, source in read(lines, line, month_first):
+            first = found[0]
+            if kind == "invoice" and invoice is None:
+                invoice = Found(first.value.isoformat(), first.raw, source, 0.75 if first.ambiguous else 0.9)
+            elif kind == "due" and due is None:
+                due = Found(found[-1].value.isoformat(), found[-1].raw, source, 0.85)
+            elif kind == "weak" and weak is None:
+                weak = Found(first.value.isoformat(), first.raw, source, 0.6)
+            elif kind is None and unlabelled is None:
+                unlabelled = Found(first.value.isoformat(), first.raw, source, 0.55)
     return invoice or weak or unlabelled, due
 
 
