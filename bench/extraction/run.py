@@ -99,6 +99,7 @@ def main() -> None:
     parser.add_argument(
         "--baseline", action="store_true", help="with --write-docs: record them as the baseline"
     )
+    parser.add_argument("--extractor-at", metavar="COMMIT", help="measure the extractor as it was at COMMIT")
     parser.add_argument("--misses", type=int, default=0, help="print up to N wrong fields of dev families")
     args = parser.parse_args()
     if args.extractor_at:
