@@ -5,6 +5,8 @@ Coordinates are start-side millimetres (see page.Sheet); each function returns t
 
 from __future__ import annotations
 
+from datetime import date
+
 from .doc import Doc
 from .names import TAGLINES, address, phone
 
@@ -179,7 +181,8 @@ def footer(doc: Doc, y: float, x: float = 15, align: str = "start") -> None:
     """Currency note (always when amounts carry no sign outside Israel), thanks, page number."""
     words, sheet = doc.words, doc.sheet
     lines = []
-    if (doc.fmt.sign == "" and doc.facts.country != "IL") or doc.chance(0.2):
+    implied = doc.facts.language == "he" and doc.facts.currency == "ILS"  # shekels go without saying there
+    if (doc.fmt.sign == "" and not implied) or doc.chance(0.2):
         lines.append(words["amounts_in"])
     if doc.chance(0.5):
         lines.append(words["thanks"])
@@ -188,3 +191,20 @@ def footer(doc: Doc, y: float, x: float = 15, align: str = "start") -> None:
     for text in lines:
         sheet.text(x, y, text, 8, align=align, color=GREY)
         y += line_height(8)
+
+
+STAMP_WORDS = {"he": "שולם", "en": "PAID", "de": "BEZAHLT", "fr": "PAYÉ", "es": "PAGADO"}
+
+
+def stamp(doc: Doc) -> None:
+    """A round PAID stamp with its own date, dropped anywhere on the lower half, over whatever is there."""
+    rng, sheet = doc.rng, doc.sheet
+    color = rng.choice([(0.15, 0.25, 0.75), (0.75, 0.15, 0.15), (0.2, 0.5, 0.3)])
+    x, y, radius = rng.uniform(40, sheet.width - 40), rng.uniform(150, 250), rng.uniform(12, 17)
+    sheet.circle(x, y, radius, None, stroke=color, line_width=1.6)
+    sheet.circle(x, y, radius - 2, None, stroke=color, line_width=0.6)
+    paid_on = doc.facts.invoice_date.toordinal() + rng.randint(0, 40)
+    sheet.text(
+        x, y - 1, STAMP_WORDS[doc.facts.language], radius * 0.9, bold=True, align="centre", color=color
+    )
+    sheet.text(x, y + 5, doc.fmt.date(date.fromordinal(paid_on)), 7, align="centre", color=color)

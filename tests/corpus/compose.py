@@ -7,6 +7,7 @@ import random
 from typing import Any
 
 from . import fonts
+from .blocks import stamp
 from .doc import ACCENTS, Doc
 from .facts import draw_facts
 from .families import FAMILIES
@@ -25,6 +26,8 @@ def compose(family_name: str, language: str, seed: int) -> tuple[Page, dict[str,
     sheet = Sheet(*family.size_mm, face=face, rtl=language == "he")
     doc = Doc(facts, words, printing, sheet, rng, rng.choice(ACCENTS), words.title(facts.document_type))
     family.draw(doc)
+    if not family.till_slip and rng.random() < 0.12:
+        stamp(doc)
     truth = doc.truth() | {
         "family": family_name,
         "held_out": family.held_out,

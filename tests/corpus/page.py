@@ -51,7 +51,9 @@ class Circle:
     x: float
     y: float
     r: float
-    fill: Color
+    fill: Color | None
+    stroke: Color | None = None
+    line_width: float = 1.0
 
 
 @dataclass
@@ -125,8 +127,16 @@ class Sheet:
         x = self.width - x if self.rtl else x
         self.page.items.append(Rule(x, y1, x, y2, line_width, color))
 
-    def circle(self, x: float, y: float, r: float, fill: Color) -> None:
-        self.page.items.append(Circle(self.width - x if self.rtl else x, y, r, fill))
+    def circle(
+        self,
+        x: float,
+        y: float,
+        r: float,
+        fill: Color | None,
+        stroke: Color | None = None,
+        line_width: float = 1.0,
+    ) -> None:
+        self.page.items.append(Circle(self.width - x if self.rtl else x, y, r, fill, stroke, line_width))
 
     def fit(self, text: str, size: float, width: float, bold: bool = False) -> float:
         """The largest size <= size at which text fits in width mm."""

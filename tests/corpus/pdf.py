@@ -69,8 +69,18 @@ def to_pdf(page: Page) -> bytes:
                 item.x1 * PT_PER_MM, top - item.y1 * PT_PER_MM, item.x2 * PT_PER_MM, top - item.y2 * PT_PER_MM
             )
         elif isinstance(item, Circle):
-            canvas.setFillColorRGB(*item.fill)
-            canvas.circle(item.x * PT_PER_MM, top - item.y * PT_PER_MM, item.r * PT_PER_MM, stroke=0, fill=1)
+            if item.fill is not None:
+                canvas.setFillColorRGB(*item.fill)
+            if item.stroke is not None:
+                canvas.setStrokeColorRGB(*item.stroke)
+                canvas.setLineWidth(item.line_width)
+            canvas.circle(
+                item.x * PT_PER_MM,
+                top - item.y * PT_PER_MM,
+                item.r * PT_PER_MM,
+                stroke=int(item.stroke is not None),
+                fill=int(item.fill is not None),
+            )
         else:
             _draw_text(canvas, item, page)
     canvas.showPage()
