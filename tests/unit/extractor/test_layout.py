@@ -130,3 +130,46 @@ class TestDatesByCell:
         )
         result = extract_with_rules([layer])
         assert (result.invoice_date, result.due_date) == ("2025-04-01", "2025-04-30")
+
+
+class TestInvoiceNumberPlacements:
+    """The number beside its label on either side, under a bare 'Nº', and never another document's."""
+
+    def test_rows_printed_value_then_label(self) -> None:
+        layer = page(
+            ("INV-48211", 100, 500),
+            ("Inv. No:", 600, 500),
+            ("37-453919-5", 1200, 500),
+            ("VAT No.:", 1700, 500),
+            ("Total 5.00", 100, 900),
+        )
+        assert extract_with_rules([layer]).invoice_number == "INV-48211"
+
+    def test_hebrew_label_on_the_far_side(self) -> None:
+        layer = page(
+            ("עוסק מורשה 515747269", 1500, 300), ("7966812", 900, 300), ("מספר מסמך", 300, 300), rtl=True
+        )
+        assert extract_with_rules([layer]).invoice_number == "7966812"
+
+    def test_address_beside_the_label_is_not_its_value(self) -> None:
+        layer = page(
+            ("מס' חשבונית", 1500, 550),
+            ("שדרות רוטשילד 151, תל אביב", 300, 550),
+            ("7737012", 1550, 610),
+            rtl=True,
+        )
+        assert extract_with_rules([layer]).invoice_number == "7737012"
+
+    def test_bare_number_sign_over_its_value(self) -> None:
+        layer = page(
+            ("Recibo", 100, 500),
+            ("Nº", 100, 680),
+            ("Fecha de emisión", 700, 680),
+            ("A-18028", 100, 770),
+            ("2 noviembre 2025", 700, 770),
+        )
+        assert extract_with_rules([layer]).invoice_number == "A-18028"
+
+    def test_the_invoice_a_receipt_pays_is_not_its_number(self) -> None:
+        layer = page(("Sales Receipt", 1200, 120), ("RE-81620", 1200, 230), ("For invoice: 32550", 100, 900))
+        assert extract_with_rules([layer]).invoice_number == "RE-81620"

@@ -10,9 +10,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import labels
 from .layout import Cell
 from .lines import Line, following
 
+# Patterns that open a label cell (used to tell label cells from value cells in a row)
+_FIELD_LABELS = (
+    labels.INVOICE_NUMBER,
+    labels.DATE_INVOICE,
+    labels.DATE_DUE,
+    labels.TAX_ID,
+    labels.TOTAL_STRONG,
+    labels.TOTAL_PLAIN,
+    labels.SUBTOTAL,
+    labels.VAT,
+    labels.BUYER_BLOCK,
+    labels.SELLER_BLOCK,
+)
 BELOW_REACH = 4.5  # x label height: how far under a label its value may sit
 
 
@@ -22,7 +36,7 @@ class Spot:
 
     text: str
     line: Line
-    relation: str  # "inline", "next_cell", "row_rest", "below", "next_line"
+    relation: str  # "inline", "next_cell", "row_rest", "prev_cell", "below", "next_line"
 
 
 def cell_at(line: Line, offset: int) -> int | None:
@@ -70,6 +84,20 @@ def column_below(lines: list[Line], line: Line, cell: Cell, rows: int = 6) -> li
     return stack
 
 
+def _looks_like_label(text: str) -> bool:
+    stripped = text.strip()
+    if stripped.endswith(":") and not any(ch.isdigit() for ch in stripped):
+        return True
+    return any(pattern.match(stripped) for pattern in _FIELD_LABELS)
+
+
+def labels_follow_values(line: Line) -> bool:
+    """A row printed "value  label  value  label" (the label on the far side of its value, as
+    right-aligned key/value blocks do): the first cell is a value and the last one a label."""
+    cells = line.cells
+    return len(cells) >= 2 and not _looks_like_label(cells[0].text) and _looks_like_label(cells[-1].text)
+
+
 def spots_after_label(lines: list[Line], line: Line, label_start: int, label_end: int) -> list[Spot]:
     """Texts a label's value may be in, nearest first (see the module docstring)."""
     index = cell_at(line, label_start)
@@ -81,11 +109,17 @@ def spots_after_label(lines: list[Line], line: Line, label_start: int, label_end
     cell_end = _cell_start(line, index) + len(cell.text)
     in_cell = line.text[label_end:cell_end]
     spots = [Spot(in_cell, line, "inline")] if in_cell.strip() else []
-    if index + 1 < len(line.cells):
-        spots.append(Spot(line.cells[index + 1].text, line, "next_cell"))
-    if index + 2 < len(line.cells):  # OCR crumbs ("|", "..") may stand between label and value
-        spots.append(Spot(" ".join(c.text for c in line.cells[index + 2 :]), line, "row_rest"))
+    before = Spot(line.cells[index - 1].text, line, "prev_cell") if index > 0 else None
+    if before is not None and labels_follow_values(line):
+        spots.append(before)  # the next cell is the next label's value
+    else:
+        if index + 1 < len(line.cells):
+            spots.append(Spot(line.cells[index + 1].text, line, "next_cell"))
+        if index + 2 < len(line.cells):  # OCR crumbs ("|", "..") may stand between label and value
+            spots.append(Spot(" ".join(c.text for c in line.cells[index + 2 :]), line, "row_rest"))
     below = cell_below(lines, line, cell)
     if below is not None:
         spots.append(Spot(below[1].text, below[0], "below"))
+    if before is not None and index == len(line.cells) - 1 and before not in spots:
+        spots.append(before)  # a label closing its row, its value on the near side
     return spots

@@ -278,6 +278,32 @@ DOCUMENT_TYPES = (
 )
 
 
+# Labels naming a number of ANOTHER document (the invoice a receipt pays, an order, a delivery note)
+OTHER_DOCUMENT = _any(
+    r"for\s*invoice",
+    r"(?:original|related|associated|referenced)\s*invoice",
+    r"associ[ée]e",
+    r"zu\s*rechnung",
+    r"ursprüngliche",
+    r"עבור\s*חשבונית",
+    r"חשבונית\s*מקור",
+    r"asociada",
+    r"rectificada",
+    r"\border",
+    r"bestell",
+    r"commande",
+    r"pedido",
+    r"הזמנה",
+    r"lieferschein",
+    r"delivery\s*note",
+)
+# Words that name the document's number only when nothing better does: "Nº", "Ref", "No.", "#"
+INVOICE_NUMBER_WEAK = re.compile(
+    r"^\s*(?:n[º°o]\.?|no\.|nr\.?|num(?:ber|\.)?|número|numéro|nummer|ref\.?|reference|référence|"
+    r"referencia|#|מס'|מספר|folio|doc(?:ument)?\.?\s*(?:no|#)?)\s*:?",
+    re.I,
+)
+
 # The multilingual additions (lexicon.py) join each field's words.
 TOTAL_STRONG = _any(TOTAL_STRONG.pattern, *lexicon.TOTAL_STRONG)
 TOTAL_PLAIN = _any(TOTAL_PLAIN.pattern, *lexicon.TOTAL_PLAIN)

@@ -45,48 +45,102 @@ def _plausible_below_label(token: str) -> bool:
     return len(token) >= 3 and not (israel.is_israeli_id_shape(token) and israel.israeli_id_is_valid(token))
 
 
+def _refers_elsewhere(text: str, label: re.Match[str]) -> bool:
+    """'For invoice: 325', 'N° de facture associée', 'Order No.': a number of another document."""
+    around = text[max(0, label.start() - 25) : label.end() + 12]
+    return bool(labels.OTHER_DOCUMENT.search(around))
+
+
 def find_invoice_number(lines: list[Line]) -> Found | None:
     for line in lines:
-        label = labels.INVOICE_NUMBER.search(line.text)
-        if not label or labels.TAX_ID.search(line.text[label.end() :]):
-            continue  # "VAT No. 123" is an id, not the invoice number
-        if line.cells:
-            found = _number_in_spots(lines, line, label.start(), label.end())
+        for label in labels.INVOICE_NUMBER.finditer(line.text):
+            if labels.TAX_ID.search(line.text[label.end() : label.end() + 12]) or _refers_elsewhere(
+                line.text, label
+            ):
+                continue  # "VAT No. 123" is an id, not the invoice number
+            found = (
+                _number_in_spots(lines, line, label.start(), label.end())
+                if line.cells
+                else _number_in_text(lines, line, label)
+            )
             if found:
                 return found
-            continue
-        token = _number_after(line.text[label.end() :].lstrip(" :#.-"))
-        if token:
-            return Found(token, token, line, 0.9)
-        if line.text[label.end() :].strip(" :#.-") == "":
-            for nxt in following(lines, line, 1):
-                tokens = [
-                    t for t in _numbers_in(labels.TAX_ID.sub(" ", nxt.text)) if _plausible_below_label(t)
-                ]
-                if tokens:
-                    # A label closing its line heads a right-hand column: its value closes the next line.
-                    token = tokens[-1] if label.start() > 0 else tokens[0]
-                    return Found(token, token, nxt, 0.75)
-    return _number_after_title(lines)
+    return _number_by_weak_label(lines) or _number_after_title(lines)
 
 
-_SPOT_CONFIDENCE = {"inline": 0.9, "next_cell": 0.85, "row_rest": 0.75, "below": 0.8, "next_line": 0.75}
+def _number_in_text(lines: list[Line], line: Line, label: re.Match[str]) -> Found | None:
+    """Pages without word boxes: after the label on its line, or on the next line."""
+    token = _number_after(line.text[label.end() :].lstrip(" :#.-"))
+    if token:
+        return Found(token, token, line, 0.9)
+    if line.text[label.end() :].strip(" :#.-") == "":
+        for nxt in following(lines, line, 1):
+            tokens = [t for t in _numbers_in(labels.TAX_ID.sub(" ", nxt.text)) if _plausible_below_label(t)]
+            if tokens:
+                # A label closing its line heads a right-hand column: its value closes the next line.
+                token = tokens[-1] if label.start() > 0 else tokens[0]
+                return Found(token, token, nxt, 0.75)
+    return None
 
 
-def _number_in_spots(lines: list[Line], line: Line, start: int, end: int) -> Found | None:
+_SPOT_CONFIDENCE = {
+    "inline": 0.9,
+    "next_cell": 0.85,
+    "row_rest": 0.75,
+    "prev_cell": 0.8,
+    "below": 0.8,
+    "next_line": 0.75,
+}
+
+
+def _dominates(token: str, text: str) -> bool:
+    """A neighbouring cell is a value when the token is most of it (not '151' in a street address)."""
+    return len(token) >= 0.5 * len("".join(text.split()))
+
+
+def _number_in_spots(lines: list[Line], line: Line, start: int, end: int, weak: bool = False) -> Found | None:
     """The first number-shaped token beside or under an invoice-number label (pages with boxes)."""
     for spot in spots_after_label(lines, line, start, end):
         text = spot.text.lstrip(" :#.-")
         if spot.relation != "inline" and (labels.INVOICE_NUMBER.search(text) or labels.TAX_ID.search(text)):
             continue  # the neighbouring cell is another label, not this one's value
-        tokens = [t for t in _numbers_in(text) if spot.relation == "inline" or _plausible_below_label(t)]
+        tokens = [
+            t
+            for t in _numbers_in(text)
+            if spot.relation == "inline" or (_plausible_below_label(t) and _dominates(t, text))
+        ]
         if tokens:
-            return Found(tokens[0], tokens[0], spot.line, _SPOT_CONFIDENCE[spot.relation])
+            confidence = _SPOT_CONFIDENCE[spot.relation] - (0.15 if weak else 0.0)
+            return Found(tokens[0], tokens[0], spot.line, confidence)
+    return None
+
+
+def _bare_or_numbered(rest: str) -> bool:
+    """After a weak label: nothing (the value is in another cell) or the value itself ('Ref: 4607')."""
+    return not rest.strip() or bool(re.match(r"\s*[A-Z]{0,4}[-/#]?\d", rest))
+
+
+def _number_by_weak_label(lines: list[Line]) -> Found | None:
+    """'Nº', 'Ref', 'No.' alone: an invoice number only when no invoice-number label is printed."""
+    for line in lines[:40]:
+        for index, cell in enumerate(line.cells):
+            match = labels.INVOICE_NUMBER_WEAK.match(cell.text)
+            if match and _bare_or_numbered(cell.text[match.end() :]):
+                start = sum(len(c.text) + 1 for c in line.cells[:index])
+                found = _number_in_spots(lines, line, start, start + match.end(), weak=True)
+                if found:
+                    return found
+        match = None if line.cells else labels.INVOICE_NUMBER_WEAK.match(line.text)
+        if match and _bare_or_numbered(line.text[match.end() :]):
+            token = _number_after(line.text[match.end() :].lstrip(" :#.-"))
+            if token:
+                return Found(token, token, line, 0.7)
     return None
 
 
 def _number_after_title(lines: list[Line]) -> Found | None:
-    """'INVOICE 2024-117' / 'Rechnung 4711': a number right after the title, when no label names one."""
+    """'INVOICE 2024-117' / 'Rechnung 4711': a number right after the title (or beside or under the
+    title's cell), when no label names one."""
     for line in lines[:15]:
         for _, pattern in labels.DOCUMENT_TYPES:
             match = pattern.search(line.text)
@@ -96,6 +150,10 @@ def _number_after_title(lines: list[Line]) -> Found | None:
             token = _number_after(rest[:30]) if rest[:1].isalnum() else None
             if token and rest.startswith(token) and any(ch.isdigit() for ch in token):
                 return Found(token, token, line, 0.6)
+            if line.cells:
+                found = _number_in_spots(lines, line, match.start(), match.end(), weak=True)
+                if found and found.line.index - line.index <= 1:
+                    return Found(found.value, found.raw, found.line, 0.6)
     return None
 
 
