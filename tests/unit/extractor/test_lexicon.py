@@ -43,3 +43,23 @@ class TestSynonyms:
     )
     def test_invoice_number_labels(self, line: str, number: str) -> None:
         assert extract(f"Acme Ltd\n{line}\nTotal 10.00").invoice_number == number
+
+
+class TestDocumentType:
+    """The title names the type, in any of the five languages; the largest print is the title."""
+
+    @pytest.mark.parametrize(
+        ("title", "code"),
+        [
+            ("Kassenbon", "receipt"),
+            ("REÇU", "receipt"),
+            ("Ticket de caisse", "receipt"),
+            ("Factura simplificada", "receipt"),
+            ("Factura", "invoice"),
+            ("Tax Invoice-Receipt", "tax_invoice_receipt"),
+            ("Nota de crédito", "credit_note"),
+            ("קבלה", "receipt"),
+        ],
+    )
+    def test_titles(self, title: str, code: str) -> None:
+        assert extract(f"{title}\nAcme Ltd\nTotal 5.00").document_type == code

@@ -261,11 +261,31 @@ def find_currency(lines: list[Line], language: str) -> Found | None:
     return None
 
 
+def _type_of(text: str) -> tuple[str, re.Match[str]] | None:
+    """The most specific document type a title names (credit note before receipt before invoice)."""
+    for code, pattern in labels.DOCUMENT_TYPES:
+        match = pattern.search(text)
+        if match:
+            return code, match
+    return None
+
+
 def find_document_type(lines: list[Line]) -> Found | None:
+    """The title says it: on pages with word boxes, the largest-print cell near the top that names a
+    type (not a label such as 'Invoice No.' in body print); otherwise the first line that does."""
+    titled = []
+    for line in lines[:15]:
+        for cell in line.cells:
+            named = _type_of(cell.text)
+            if named:
+                titled.append((cell.font, -line.index, named, line))
+    if titled:
+        _, _, (code, match), line = max(titled, key=lambda item: (item[0], item[1]))
+        return Found(code, match.group(0), line, 0.9)
     for scope, confidence in ((lines[:15], 0.9), (lines, 0.6)):
         for code, pattern in labels.DOCUMENT_TYPES:
             for line in scope:
-                match = pattern.search(line.text)
-                if match:
-                    return Found(code, match.group(0), line, confidence)
+                found = pattern.search(line.text)
+                if found:
+                    return Found(code, found.group(0), line, confidence)
     return None
