@@ -29,22 +29,27 @@ SUFFIX = {"born_digital": ".pdf", "clean_scan": ".png", "degraded_photo": ".jpg"
 @dataclass(frozen=True)
 class Plan:
     """Documents per family and language: `born_digital` PDFs, of which the first `images` are also
-    scanned and photographed. de/fr/es get a third of he/en's share (they are a smaller population)."""
+    scanned and photographed. Held-out families get `held_out_boost` times as many (there are fewer of
+    them, and their cells should not be noise); de/fr/es a third of he/en's share."""
 
     born_digital: int = 8
     images: int = 3
+    held_out_boost: float = 1.6
     families: tuple[str, ...] = tuple(FAMILIES)
     languages: tuple[str, ...] = LANGUAGES
 
-    def counts(self, language: str) -> tuple[int, int]:
+    def counts(self, family: str, language: str) -> tuple[int, int]:
+        boost = self.held_out_boost if FAMILIES[family].held_out else 1.0
+        born_digital, images = round(self.born_digital * boost), round(self.images * boost)
         if language in ("he", "en"):
-            return self.born_digital, self.images
-        return max(1, round(self.born_digital / 3)), max(1, round(self.images / 3))
+            return born_digital, images
+        return max(1, round(born_digital / 3)), max(1, round(images / 3))
 
     def scaled(self, factor: float) -> Plan:
         return Plan(
             max(1, round(self.born_digital * factor)),
             max(1, round(self.images * factor)),
+            self.held_out_boost,
             self.families,
             self.languages,
         )
@@ -54,7 +59,7 @@ def documents(plan: Plan, seed: int) -> Iterator[tuple[str, str, int, tuple[str,
     """(family, language, document seed, formats) in a fixed order."""
     for family in plan.families:
         for language in plan.languages:
-            count, with_images = plan.counts(language)
+            count, with_images = plan.counts(family, language)
             for index in range(count):
                 formats = FORMATS if index < with_images else FORMATS[:1]
                 yield family, language, seed * 1000 + index, formats
