@@ -77,3 +77,32 @@ class TestVendorName:
             for w in layer.words
         ]
         assert extract_with_rules([layer.model_copy(update={"words": big})]).vendor_name == "Acme Studio"
+
+
+class TestVendorNameDistractors:
+    """Taglines, titles, labels and the customer's column are not the vendor."""
+
+    def test_customer_label_left_vendor_column_right(self) -> None:
+        layer = page(
+            ("Customer:", 177, 209),
+            ("Maple Trading", 1358, 192),
+            ("North & Summit Ltd", 177, 272),
+            ("VAT Reg. No. IE39119281", 1358, 291),
+            ("Credit Memo", 900, 536),
+        )
+        assert extract_with_rules([layer]).vendor_name == "Maple Trading"
+
+    def test_name_with_a_registration_year_beats_a_tagline(self) -> None:
+        layer = page(("נגה מזון (1998)", 1500, 158), ("טעים כמו בבית", 1500, 335), rtl=True)
+        big = [w.model_copy(update={"height": 90}) if w.top == 158 else w for w in layer.words]
+        assert extract_with_rules([layer.model_copy(update={"words": big})]).vendor_name == "נגה מזון (1998)"
+
+    def test_receipt_payer_block_is_the_customer(self) -> None:
+        layer = page(("רימון", 1500, 179), ("התקבל מאת", 1500, 535), ('הדר ייעוץ בע"מ', 1500, 588), rtl=True)
+        assert extract_with_rules([layer]).vendor_name == "רימון"
+
+    def test_a_title_is_not_a_name(self) -> None:
+        layer = page(
+            ("Sales Receipt", 1200, 100), ("Atlas Consulting Co.", 100, 120), ("Ref: 46075", 100, 400)
+        )
+        assert extract_with_rules([layer]).vendor_name == "Atlas Consulting Co."

@@ -70,11 +70,17 @@ def party_cells(lines: list[Line], pattern: re.Pattern[str]) -> set[CellRef]:
             match = _heads_block(cell, pattern)
             if match is None:
                 continue
-            refs.add((line.index, index))
+            below = block_cells(lines, line, index)
             bare = not cell.text[match.end() :].strip(" :")
             if bare and index + 1 < len(line.cells) and not _is_block_label(line.cells[index + 1].text):
-                refs.add((line.index, index + 1))
-            refs.update(block_cells(lines, line, index))
+                # "Customer: | Acme" — unless the next cell is across the page and the label heads a
+                # block under it (then that cell belongs to the other column: the vendor's)
+                beside = line.cells[index + 1]
+                gap = min(abs(beside.box.left - cell.box.right), abs(cell.box.left - beside.box.right))
+                if not below or gap <= 4 * max(cell.box.height, 1.0):
+                    refs.add((line.index, index + 1))
+            refs.add((line.index, index))
+            refs.update(below)
     return refs
 
 

@@ -84,9 +84,13 @@ def column_below(lines: list[Line], line: Line, cell: Cell, rows: int = 6) -> li
     return stack
 
 
-def _looks_like_label(text: str) -> bool:
+def looks_like_label(text: str) -> bool:
+    """A cell that names a field ('Invoice No:', 'Total', 'Réf', 'Customer:') rather than a value."""
     stripped = text.strip()
     if stripped.endswith(":") and not any(ch.isdigit() for ch in stripped):
+        return True
+    weak = labels.INVOICE_NUMBER_WEAK.match(stripped)
+    if weak and not stripped[weak.end() :].strip():
         return True
     return any(pattern.match(stripped) for pattern in _FIELD_LABELS)
 
@@ -95,7 +99,7 @@ def labels_follow_values(line: Line) -> bool:
     """A row printed "value  label  value  label" (the label on the far side of its value, as
     right-aligned key/value blocks do): the first cell is a value and the last one a label."""
     cells = line.cells
-    return len(cells) >= 2 and not _looks_like_label(cells[0].text) and _looks_like_label(cells[-1].text)
+    return len(cells) >= 2 and not looks_like_label(cells[0].text) and looks_like_label(cells[-1].text)
 
 
 def spots_after_label(lines: list[Line], line: Line, label_start: int, label_end: int) -> list[Spot]:

@@ -119,5 +119,31 @@ BUYER_BLOCK = (
     r"פרטי\s*(?:ה)?לקוח",
     r"\binvoice\s*to\b",
     r"\bcharged\s*to\b",
+    r"received\s*from",
+    r"reçu\s*de",
+    r"recibido\s*de",
+    r"erhalten\s*von",
+    r"התקבל\s*מאת",
+    r"^עבור(?!\s*חשבונית)",
+    r"^an\s*:",
+    r"^à\s*:",
+    r"^para\s*:",
 )
 SELLER_BLOCK = (r"\bemisor\b", r"\bproveedor\b", r"\bvendedor\b", r"\bfournisseur\b", r"פרטי\s*(?:ה)?עסק")
+
+# Legal forms that end a company name (the base list is in labels.py)
+COMPANY_SUFFIX = (
+    r"\bug\b",
+    r"\beurl\b",
+    r"\bsas\b",
+    r"\bsarl\b",
+    r"\bs\.?\s?l\.?$",
+    r"\bs\.?r\.?l\.?\b",
+    r"\bb\.?v\.?\b",
+    r"\bn\.?v\.?\b",
+    r"\bohg\b",
+    r"\bsa\b",
+    r"ושות'",
+    r"בעמ\b",
+    r"\(\d{4}\)",  # "(1998)": Israeli companies registered under a name already taken
+)

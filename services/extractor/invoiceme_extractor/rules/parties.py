@@ -9,6 +9,7 @@ from ..text import HEBREW_LETTER
 from . import labels
 from .blocks import block_cells
 from .dates import dates_in
+from .geometry import looks_like_label
 from .lines import Found, Line, document_language, following
 
 _NOT_A_NAME = re.compile(
@@ -77,7 +78,10 @@ def _name_score(line: Line, position: int, lines: list[Line]) -> float:
         return -1
     if any(pattern.fullmatch(text.strip(" :")) for _, pattern in labels.DOCUMENT_TYPES):
         return -1
-    if any(pattern.search(text) for _, pattern in labels.DOCUMENT_TYPES) and len(_strip_title(text)) < 3:
+    titled = any(pattern.search(text) for _, pattern in labels.DOCUMENT_TYPES)
+    if titled and (len(_strip_title(text)) < 3 or not labels.COMPANY_SUFFIX.search(text)):
+        return -1  # a title ("Sales Receipt"), not a name glued to one ("Acme Ltd INVOICE")
+    if looks_like_label(text):
         return -1
     if (
         labels.TAX_ID.match(text)
@@ -94,8 +98,8 @@ def _name_score(line: Line, position: int, lines: list[Line]) -> float:
         score += 3
     elif labels.BUSINESS_WORD.search(text):
         score += 1
-    elif any(ch.isdigit() for ch in text):
-        score -= 2  # addresses and reference lines carry numbers; names rarely do
+    elif sum(ch.isdigit() for ch in re.sub(r"\([^)]*\)", "", text)) >= 3:
+        score -= 2  # addresses and reference lines carry numbers; names rarely do ("Acme (1998)" may)
     if any(labels.TAX_ID.search(nxt.text) for nxt in following(lines, line, 2)):
         score += 1
     if text.isupper() and letters > 4:
@@ -155,7 +159,7 @@ def _before_buyer_label(line: Line) -> Line | None:
 
 
 def _strip_hebrew(text: str) -> str:
-    return " ".join(HEBREW_LETTER.sub("", text).split()).strip(" .:-|")
+    return " ".join(HEBREW_LETTER.sub("", text).split()).strip(" :-|")
 
 
 def _name_units(first_page: list[Line], english: bool) -> list[tuple[int, Line, float]]:
@@ -166,6 +170,8 @@ def _name_units(first_page: list[Line], english: bool) -> list[tuple[int, Line, 
     median_font = fonts[len(fonts) // 2] if fonts else 0.0
     units = []
     for position, line in enumerate(first_page):
+        if len(line.cells) >= 3 and not any(ch.isdigit() for ch in line.text):
+            continue  # a table's header row ("Details | Units | Price")
         pieces = [(c.text, c.font / median_font if median_font else 1.0) for c in line.cells]
         for text, font in pieces or [(line.text, 1.0)]:
             units.append((position, replace(line, text=_strip_hebrew(text) if english else text), font))
