@@ -173,3 +173,11 @@ class TestInvoiceNumberPlacements:
     def test_the_invoice_a_receipt_pays_is_not_its_number(self) -> None:
         layer = page(("Sales Receipt", 1200, 120), ("RE-81620", 1200, 230), ("For invoice: 32550", 100, 900))
         assert extract_with_rules([layer]).invoice_number == "RE-81620"
+
+
+class TestBidiMixedCells:
+    """A Hebrew page's cell mixing Hebrew and Latin words reads right to left, Latin runs intact."""
+
+    def test_latin_name_with_hebrew_legal_form(self) -> None:
+        layer = page(('בע"מ Orion Consulting', 1500, 100), ("חשבונית מס", 200, 100), ('סה"כ 5.00', 200, 900))
+        assert extract_with_rules([layer]).vendor_name == 'Orion Consulting בע"מ'

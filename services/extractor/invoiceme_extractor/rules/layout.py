@@ -11,6 +11,7 @@ cells (table columns, key/value blocks).
 from __future__ import annotations
 
 import itertools
+import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -81,7 +82,31 @@ def _boxes_union(boxes: Sequence[Box]) -> Box:
     return result
 
 
-def split_cells(words: Sequence[Any], cell_gap: float = CELL_GAP) -> list[Cell]:
+_HEBREW = re.compile(r"[\u05d0-\u05ea]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def rtl_mixed_order(words: list[Any]) -> list[Any]:
+    """A Hebrew page's cell mixing Hebrew and Latin words, stored left to right ('בע"מ Orion
+    Consulting'), in right-to-left reading order with each Latin run kept left to right
+    ('Orion Consulting בע"מ'): the bidi algorithm with a right-to-left paragraph."""
+    texts = " ".join(word.text for word in words)
+    stored_left_to_right = all(a.left <= b.left for a, b in itertools.pairwise(words))
+    if not (_HEBREW.search(texts) and _LATIN.search(texts)) or not stored_left_to_right or len(words) < 2:
+        return words
+    ordered: list[Any] = []
+    run: list[Any] = []
+    for word in sorted(words, key=lambda word: -word.left):
+        if _HEBREW.search(word.text):
+            ordered.extend(reversed(run))
+            run = []
+            ordered.append(word)
+        else:
+            run.append(word)
+    return ordered + list(reversed(run))
+
+
+def split_cells(words: Sequence[Any], cell_gap: float = CELL_GAP, rtl_page: bool = False) -> list[Cell]:
     """Cells of one unit: words grouped where the horizontal gap is narrow, each in logical order."""
     if not words:
         return []
@@ -96,6 +121,8 @@ def split_cells(words: Sequence[Any], cell_gap: float = CELL_GAP) -> list[Cell]:
     cells = []
     for group in groups:
         logical = sorted(group, key=lambda word: order[id(word)])
+        if rtl_page:
+            logical = rtl_mixed_order(logical)
         text = normalize_line(" ".join(word.text for word in logical))
         if text:
             box = _boxes_union([word_box(word) for word in group])
@@ -111,8 +138,9 @@ def page_units(page: Any) -> list[Unit]:
             by_line.setdefault(word.line, []).append(word)
     units = []
     cell_gap = OCR_CELL_GAP if getattr(page, "method", "") == "ocr" else CELL_GAP
+    rtl_page = hebrew_ratio(page.text) > 0.3
     for words in by_line.values():
-        cells = split_cells(words, cell_gap)
+        cells = split_cells(words, cell_gap, rtl_page)
         if not cells:
             continue
         text = " ".join(cell.text for cell in cells)

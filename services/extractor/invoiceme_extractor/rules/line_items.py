@@ -22,6 +22,11 @@ _NUMBERS_HEADER = re.compile(r"qty|quantity|amount|price|total|menge|preis|betra
 _CURRENCY_MARKS = re.compile(r'₪|ש"ח|NIS|ILS|EUR|USD|€|\$|£|\bRM\b|\bx\b|×', re.I)
 
 
+def is_table_header(text: str) -> bool:
+    """A line-item table's header row: item and number column names, no numbers."""
+    return bool(_HEADER.search(text) and _NUMBERS_HEADER.search(text) and not amounts_in(text))
+
+
 def _description(text: str, raws: list[str]) -> str:
     text = _CURRENCY_MARKS.sub(" ", text)
     for raw in raws:

@@ -10,6 +10,7 @@ from . import labels
 from .blocks import block_cells
 from .dates import dates_in
 from .geometry import looks_like_label
+from .line_items import is_table_header
 from .lines import Found, Line, document_language, following
 
 _NOT_A_NAME = re.compile(
@@ -170,7 +171,7 @@ def _name_units(first_page: list[Line], english: bool) -> list[tuple[int, Line, 
     median_font = fonts[len(fonts) // 2] if fonts else 0.0
     units = []
     for position, line in enumerate(first_page):
-        if len(line.cells) >= 3 and not any(ch.isdigit() for ch in line.text):
+        if is_table_header(line.text):
             continue  # a table's header row ("Details | Units | Price")
         pieces = [(c.text, c.font / median_font if median_font else 1.0) for c in line.cells]
         for text, font in pieces or [(line.text, 1.0)]:
