@@ -63,3 +63,22 @@ class TestDocumentType:
     )
     def test_titles(self, title: str, code: str) -> None:
         assert extract(f"{title}\nAcme Ltd\nTotal 5.00").document_type == code
+
+
+class TestNumberAndDateForms:
+    """French space-grouped amounts, Spanish month names, rates off the usual list, currency by tax id."""
+
+    def test_space_grouped_amounts_with_decimal_comma(self) -> None:
+        result = extract("Dupont SARL\nMontant HT 37 993,04\nTVA (20%) 7 598,61\nTotal TTC 45 591,65")
+        assert (result.subtotal, result.vat_amount, result.total) == (37993.04, 7598.61, 45591.65)
+
+    def test_spanish_written_dates(self) -> None:
+        assert extract("Sol S.L.\nFecha: 22 de septiembre de 2025\nTotal 5,00 €").invoice_date == "2025-09-22"
+
+    def test_rate_derived_off_the_standard_list(self) -> None:
+        result = extract("Acme Ltd\nAmount excl. VAT 10,671.75\nVAT 2,454.50\nTotal 13,126.25")
+        assert result.vat_rate == 0.23
+
+    def test_currency_from_the_issuers_tax_id(self) -> None:
+        result = extract("Acme Ltd\nVAT No. DE136695976\nTotal 5.00")
+        assert result.currency == "EUR" and result.confidence["currency"] < 0.9

@@ -10,6 +10,7 @@ from .line_items import find_line_items
 from .lines import Found, PageInput, document_language, document_lines
 from .parties import buyer_lines, find_vendor_name
 from .references import (
+    currency_from_tax_id,
     find_allocation_number,
     find_currency,
     find_dates,
@@ -46,6 +47,8 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
         "total": totals.total,
         "allocation_number": find_allocation_number(lines),
     }
+    if found["currency"] is None:
+        found["currency"] = currency_from_tax_id(found["vendor_tax_id"])
     present = {name: item for name, item in found.items() if item is not None}
     extraction = Extraction(
         **{name: item.value for name, item in present.items()},

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
-# One amount token: optional sign, digits with , . ' or thin-space groups, optional 1-2 decimals.
+# One amount token: optional sign, digits with , . ' groups (or space groups before a decimal comma,
+# "4 432,89" as French and Nordic invoices print it), optional 1-2 decimals.
 AMOUNT_TOKEN = re.compile(
-    r"(?<![\w.,/:])(?P<sign>-\s?)?(?P<num>\d{1,3}(?:[,.'](?:\d{3}))+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)"
+    r"(?<![\w.,/:])(?P<sign>-\s?)?(?P<num>\d{1,3}(?: \d{3})+,\d{2}|\d{1,3}(?:[,.'](?:\d{3}))+(?:[.,]\d{1,2})?"
+    r"|\d+(?:[.,]\d{1,2})?)"
     r"(?P<minus>-)?(?![\w]|[.,]\d|/\d|:\d)(?P<pct>\s?%)?"
 )
 _PERCENT = re.compile(r"(\d{1,2}(?:[.,]\d{1,2})?)\s?%")

@@ -51,6 +51,7 @@ SUBTOTAL = (
     r"amount\s*excl",
 )
 VAT = (
+    r"\btaxes\b",
     r"\biva\b",
     r"i\.v\.a\.?",
     r"cuota\s*(?:de\s*)?iva",

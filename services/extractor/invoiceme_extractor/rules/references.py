@@ -270,6 +270,31 @@ def _type_of(text: str) -> tuple[str, re.Match[str]] | None:
     return None
 
 
+_EURO_PREFIXES = frozenset("AT BE CY DE EE EL ES FI FR HR IE IT LT LU LV MT NL PT SI SK".split())
+
+
+def currency_from_tax_id(tax_id: Found | None) -> Found | None:
+    """No currency printed: the issuer's tax id tells the country (an Israeli 9-digit id -> ILS, an
+    EU VAT prefix -> EUR/GBP/CHF...). A guess, so said with low confidence."""
+    if tax_id is None:
+        return None
+    value = str(tax_id.value)
+    if israel.is_israeli_id_shape(value) and israel.israeli_id_is_valid(value):
+        code = "ILS"
+    else:
+        prefix = value[:2]
+        code = {
+            "GB": "GBP",
+            "XI": "GBP",
+            "CH": "CHF",
+            "IL": "ILS",
+            "PL": "PLN",
+            "SE": "SEK",
+            "DK": "DKK",
+        }.get(prefix, "EUR" if prefix in _EURO_PREFIXES else "")
+    return Found(code, "", tax_id.line, 0.5) if code else None
+
+
 def find_document_type(lines: list[Line]) -> Found | None:
     """The title says it: on pages with word boxes, the largest-print cell near the top that names a
     type (not a label such as 'Invoice No.' in body print); otherwise the first line that does."""

@@ -114,6 +114,10 @@ def _rate(vat: float | None, subtotal: float | None, vat_line: Line | None) -> t
         close = min(_STANDARD_RATES, key=lambda rate: abs(rate - ratio))
         if abs(close - ratio) < 0.002:
             return close, ""
+        # any rate on a quarter-percent step (8.875 % sales taxes aside): 23 %, 6.25 %, 8.75 %, 5.5 %
+        stepped = round(ratio / 0.0025) * 0.0025
+        if 0 < stepped <= 0.3 and abs(stepped - ratio) < 0.0003:
+            return round(stepped, 4), ""
     return None
 
 
