@@ -106,3 +106,32 @@ class TestVendorNameDistractors:
             ("Sales Receipt", 1200, 100), ("Atlas Consulting Co.", 100, 120), ("Ref: 46075", 100, 400)
         )
         assert extract_with_rules([layer]).vendor_name == "Atlas Consulting Co."
+
+
+class TestTaxIdForms:
+    """Spaced Israeli ids, 'Reg. No.', an id printed before its label, and phone numbers kept out."""
+
+    def test_spaced_company_number(self) -> None:
+        assert extract_with_rules(
+            [(1, "Cedar Group\nCompany No.: 527 709 281\nTotal 5.00")]
+        ).vendor_tax_id == ("527709281")
+
+    def test_registration_number_label(self) -> None:
+        assert (
+            extract_with_rules([(1, "Blue Works\nReg. No. 368271342\nTotal 5.00")]).vendor_tax_id
+            == "368271342"
+        )
+
+    def test_id_before_its_label_and_a_phone_under_it(self) -> None:
+        layer = page(
+            ("535145643 ח.פ.", 1500, 3212),
+            ('Vista Logistics בע"מ', 300, 3212),
+            ("טלפון 09-7284585", 1450, 3270),
+            rtl=True,
+        )
+        assert extract_with_rules([layer]).vendor_tax_id == "535145643"
+
+    def test_eu_vat_number_is_not_read_as_an_israeli_id(self) -> None:
+        assert extract_with_rules([(1, "Muster GmbH\nUSt-ID DE315786608\nTotal 5.00")]).vendor_tax_id == (
+            "DE315786608"
+        )

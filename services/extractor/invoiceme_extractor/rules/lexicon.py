@@ -107,6 +107,8 @@ TAX_ID = (
     r"מספר\s*עוסק",
     r"vat\s*id",
     r"tax\s*registration",
+    r"\breg\.?\s*(?:no|nr|#)\.?",
+    r"\bregistro\b",
 )
 BUYER_BLOCK = (
     r"\bcliente\b",

@@ -22,7 +22,9 @@ from .lines import Found, Line, document_language
 _COUNTRIES = "AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE|IL|XI"
 # A country prefix and 8-12 digits/letters, in any grouping: "FR 11 123 456 782", "DE 136 695 976".
 EU_VAT = re.compile(rf"(?<![A-Za-z0-9])({_COUNTRIES})[\s.-]?((?:[0-9A-Z][\s.]?){{7,13}})(?![\w])")
-ISRAELI_ID = re.compile(r"(?<![\d-])(\d{9}|\d{2}-\d{6}-\d|\d{3}-\d{3}-\d{3}|\d{8}-\d)(?![\d-])")
+ISRAELI_ID = re.compile(
+    r"(?<![A-Za-z\d-])(\d{9}|\d{2}-\d{6}-\d|\d{3}[- ]\d{3}[- ]\d{3}|\d{8}-\d)(?![\d-])"
+)
 GENERIC_ID = re.compile(r"(?<![\w-])([A-Z]{0,3}\d[\d./-]{4,16}\d[A-Z]?)(?![\w])")
 # Labels that name a VAT registration (the id the field means) rather than another company number.
 _VAT_LABEL = re.compile(
@@ -46,7 +48,7 @@ def normalize_tax_id(raw: str) -> str:
 
 
 def eu_vat_ids(text: str) -> list[str]:
-    found = []
+    found: list[str] = []
     for match in EU_VAT.finditer(text):
         body = re.sub(r"[\s.]", "", match.group(2))
         if 8 <= len(body) <= 12 and sum(ch.isdigit() for ch in body) >= 7:
@@ -79,26 +81,39 @@ def _in_seller_block(line: Line, raw: str, seller: frozenset[CellRef] | set[Cell
     return any((line.index, i) in seller and raw in cell.text for i, cell in enumerate(line.cells))
 
 
+_PHONE = re.compile(r"\btel|phone|fax|mobile|טל|פקס|נייד|tél|teléfono|telefon", re.I)
+
+
+def _spot_ids(text: str, relation: str) -> list[str]:
+    """Ids in a label's neighbouring text; away from the label only an id that fills its cell and
+    is not a phone number ('טלפון 09-7284585' under 'ח.פ.' is not the company's id)."""
+    if relation == "inline":
+        return ids_in(text)
+    if _PHONE.search(text):
+        return []
+    return [raw for raw in ids_in(text) if len(raw) >= 0.5 * len("".join(text.split()))]
+
+
 def _labelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
     """(raw id, line, label strength) for ids beside or under a tax-id label."""
-    found = []
+    found: list[tuple[str, Line, float]] = []
     for line in lines:
         for label in labels.TAX_ID.finditer(line.text):
             if labels.ALLOCATION.search(line.text[: label.start()]):
                 continue
-            if labels.BUYER_BLOCK.search(_label_cell_text(line, label.start())):
+            cell_text = _label_cell_text(line, label.start())
+            if labels.BUYER_BLOCK.search(cell_text):
                 continue  # "N° TVA client", "ח.פ. לקוח": the customer's id
             strength = 3.0 if _VAT_LABEL.search(label.group(0)) else 2.0
-            spots = spots_after_label(lines, line, label.start(), label.end())
-            for spot in spots:
-                ids = ids_in(spot.text)
+            # "514321678 :ע.מ" and "(12345678-X)": the id before or around its label, in its cell
+            around = [raw for raw in ids_in(cell_text, generic=False) if not _PHONE.search(cell_text)]
+            found.extend((raw, line, strength * 0.9) for raw in around)
+            for spot in spots_after_label(lines, line, label.start(), label.end()):
+                ids = _spot_ids(spot.text, spot.relation)
                 if ids:
                     weight = 1.0 if spot.relation == "inline" else 0.8
                     found.append((ids[0], spot.line, strength * weight))
                     break
-            else:
-                # "514321678 :ע.מ" and "(12345678-X)": the id before or around its label
-                found.extend((raw, line, strength * 0.6) for raw in ids_in(line.text, generic=False))
     return found
 
 
