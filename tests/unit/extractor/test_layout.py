@@ -181,3 +181,28 @@ class TestBidiMixedCells:
     def test_latin_name_with_hebrew_legal_form(self) -> None:
         layer = page(('בע"מ Orion Consulting', 1500, 100), ("חשבונית מס", 200, 100), ('סה"כ 5.00', 200, 900))
         assert extract_with_rules([layer]).vendor_name == 'Orion Consulting בע"מ'
+
+
+class TestTitleAndNeighbours:
+    """A grid label beside a tax-id label still finds its own value; the title's cell lends its number."""
+
+    def test_number_label_next_to_a_tax_id_label(self) -> None:
+        layer = page(
+            ("Rechnung Nr.", 177, 334),
+            ("USt-ID", 1100, 334),
+            ("F-30006", 177, 388),
+            ("DE275300278", 1100, 388),
+        )
+        assert extract_with_rules([layer]).invoice_number == "F-30006"
+
+    def test_number_under_the_receipt_title(self) -> None:
+        layer = page(
+            ("ברוש מערכות", 1838, 230),
+            ("קבלה", 177, 208),
+            ("רחוב ז'בוטינסקי 71", 1894, 324),
+            ("6829834", 177, 321),
+            ("בגין חשבונית 90801", 1976, 906),
+            rtl=True,
+        )
+        big = [w.model_copy(update={"height": 84}) if w.text == "קבלה" else w for w in layer.words]
+        assert extract_with_rules([layer.model_copy(update={"words": big})]).invoice_number == "6829834"

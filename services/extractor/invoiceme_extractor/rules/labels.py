@@ -306,6 +306,8 @@ DOCUMENT_TYPES = (
 # Labels naming a number of ANOTHER document (the invoice a receipt pays, an order, a delivery note)
 OTHER_DOCUMENT = _any(
     r"for\s*invoice",
+    r"(?:payment|paiement|pago|zahlung)\s*(?:of|de|de\s*la|zu)?\s*(?:invoice|facture|factura|rechnung)",
+    r"בגין",
     r"(?:original|related|associated|referenced)\s*invoice",
     r"associ[ée]e",
     r"zu\s*rechnung",
@@ -324,8 +326,8 @@ OTHER_DOCUMENT = _any(
 )
 # Words that name the document's number only when nothing better does: "Nº", "Ref", "No.", "#"
 INVOICE_NUMBER_WEAK = re.compile(
-    r"^\s*(?:n[º°o]\.?|no\.|nr\.?|num(?:ber|\.)?|número|numéro|nummer|ref\.?|reference|référence|"
-    r"referencia|#|מס'|מספר|folio|doc(?:ument)?\.?\s*(?:no|#)?)\s*:?",
+    r"^\s*(?:número|numéro|nummer|number|num\.?|n[º°o]\.?|no\.|nr\.?|r[ée]f(?:[ée]rence)?\.?|reference|"
+    r"referencia|#|מס'|מספר|folio|doc(?:ument)?\.?\s*(?:no|#)?)(?![^\W\d_])\s*:?",
     re.I,
 )
 

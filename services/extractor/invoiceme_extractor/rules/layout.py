@@ -170,8 +170,10 @@ def group_rows(units: list[Unit]) -> list[list[Unit]]:
     return rows
 
 
-def row_cells(row: list[Unit]) -> list[Cell]:
-    """The row's cells in reading order: right-to-left when most of its letters are Hebrew."""
+def row_cells(row: list[Unit], rtl_page: bool = False) -> list[Cell]:
+    """The row's cells in reading order: right-to-left when most of its letters are Hebrew (or, for a
+    row of numbers only, when the page is Hebrew)."""
     cells = [cell for unit in row for cell in unit.cells]
-    rtl = hebrew_ratio(" ".join(cell.text for cell in cells)) > 0.5
+    text = " ".join(cell.text for cell in cells)
+    rtl = hebrew_ratio(text) > 0.5 if any(ch.isalpha() for ch in text) else rtl_page
     return sorted(cells, key=lambda cell: -cell.box.right if rtl else cell.box.left)

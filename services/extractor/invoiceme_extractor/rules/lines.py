@@ -42,8 +42,9 @@ def _page_lines(page: PageInput, start: int) -> list[Line]:
     if not words:
         return [Line(line_text, number, start + i) for i, line_text in enumerate(clean_page_text(text))]
     lines: list[Line] = []
+    rtl_page = hebrew_ratio(text) > 0.3
     for row in group_rows(page_units(page)):
-        cells = tuple(row_cells(row))
+        cells = tuple(row_cells(row, rtl_page))
         box = cells[0].box
         for cell in cells[1:]:
             box = box.union(cell.box)

@@ -8,7 +8,7 @@ from collections import Counter
 from .. import israel
 from . import labels
 from .dates import FoundDate, dates_in
-from .geometry import spots_after_label
+from .geometry import cell_at, spots_after_label
 from .lines import Found, Line, following
 from .tax_ids import ids_in, normalize_tax_id
 
@@ -45,19 +45,30 @@ def _plausible_below_label(token: str) -> bool:
     return len(token) >= 3 and not (israel.is_israeli_id_shape(token) and israel.israeli_id_is_valid(token))
 
 
-def _refers_elsewhere(text: str, label: re.Match[str]) -> bool:
-    """'For invoice: 325', 'N° de facture associée', 'Order No.': a number of another document."""
-    around = text[max(0, label.start() - 25) : label.end() + 12]
+def _rest_of_label_cell(line: Line, label: re.Match[str]) -> str:
+    index = cell_at(line, label.start()) if line.cells else None
+    if index is None:
+        return line.text[label.end() : label.end() + 12]
+    cell_start = sum(len(c.text) + 1 for c in line.cells[:index])
+    return line.cells[index].text[label.end() - cell_start :]
+
+
+def _refers_elsewhere(line: Line, label: re.Match[str]) -> bool:
+    """'For invoice: 325', 'N° de facture associée', 'Order No.': a number of another document
+    (judged within the label's cell, so a street named 'דרך בגין' beside it does not count)."""
+    index = cell_at(line, label.start()) if line.cells else None
+    if index is not None:
+        around = line.cells[index].text
+    else:
+        around = line.text[max(0, label.start() - 25) : label.end() + 12]
     return bool(labels.OTHER_DOCUMENT.search(around))
 
 
 def find_invoice_number(lines: list[Line]) -> Found | None:
     for line in lines:
         for label in labels.INVOICE_NUMBER.finditer(line.text):
-            if labels.TAX_ID.search(line.text[label.end() : label.end() + 12]) or _refers_elsewhere(
-                line.text, label
-            ):
-                continue  # "VAT No. 123" is an id, not the invoice number
+            if labels.TAX_ID.search(_rest_of_label_cell(line, label)) or _refers_elsewhere(line, label):
+                continue  # "Document / VAT No. 123" names an id, not the invoice number
             found = (
                 _number_in_spots(lines, line, label.start(), label.end())
                 if line.cells
@@ -93,6 +104,9 @@ _SPOT_CONFIDENCE = {
 }
 
 
+_PHONE = re.compile(r"\btel|phone|fax|mobile|טל|פקס|נייד|tél|teléfono|telefon", re.I)
+
+
 def _dominates(token: str, text: str) -> bool:
     """A neighbouring cell is a value when the token is most of it (not '151' in a street address)."""
     return len(token) >= 0.5 * len("".join(text.split()))
@@ -104,6 +118,8 @@ def _number_in_spots(lines: list[Line], line: Line, start: int, end: int, weak: 
         text = spot.text.lstrip(" :#.-")
         if spot.relation != "inline" and (labels.INVOICE_NUMBER.search(text) or labels.TAX_ID.search(text)):
             continue  # the neighbouring cell is another label, not this one's value
+        if spot.relation != "inline" and _PHONE.search(text):
+            continue  # 'Tel 08-7556970' beside the label
         tokens = [
             t
             for t in _numbers_in(text)
@@ -140,21 +156,42 @@ def _number_by_weak_label(lines: list[Line]) -> Found | None:
 
 def _number_after_title(lines: list[Line]) -> Found | None:
     """'INVOICE 2024-117' / 'Rechnung 4711': a number right after the title (or beside or under the
-    title's cell), when no label names one."""
+    title's cell: the largest print naming a document type), when no label names one."""
+    title = _title_cell(lines)
+    if title is not None:
+        line, index = title
+        start = sum(len(c.text) + 1 for c in line.cells[:index])
+        named = _type_of(line.cells[index].text)
+        end = start + (named[1].end() if named else len(line.cells[index].text))
+        found = _number_in_spots(lines, line, start, end, weak=True)
+        if found and found.line.index - line.index <= 1:
+            return Found(found.value, found.raw, found.line, 0.6)
+        return None
     for line in lines[:15]:
         for _, pattern in labels.DOCUMENT_TYPES:
             match = pattern.search(line.text)
-            if match is None:
+            if match is None or labels.OTHER_DOCUMENT.search(line.text):
                 continue
             rest = line.text[match.end() :].lstrip(" :#.-")
             token = _number_after(rest[:30]) if rest[:1].isalnum() else None
             if token and rest.startswith(token) and any(ch.isdigit() for ch in token):
                 return Found(token, token, line, 0.6)
-            if line.cells:
-                found = _number_in_spots(lines, line, match.start(), match.end(), weak=True)
-                if found and found.line.index - line.index <= 1:
-                    return Found(found.value, found.raw, found.line, 0.6)
     return None
+
+
+def _title_cell(lines: list[Line]) -> tuple[Line, int] | None:
+    """The document's title on a page with word boxes: the largest-print cell near the top that
+    names a document type."""
+    titled = [
+        (cell.font, -line.index, line, index)
+        for line in lines[:15]
+        for index, cell in enumerate(line.cells)
+        if _type_of(cell.text) and not labels.OTHER_DOCUMENT.search(cell.text)
+    ]
+    if not titled:
+        return None
+    _, _, line, index = max(titled, key=lambda item: (item[0], item[1]))
+    return line, index
 
 
 def find_allocation_number(lines: list[Line]) -> Found | None:
@@ -298,14 +335,10 @@ def currency_from_tax_id(tax_id: Found | None) -> Found | None:
 def find_document_type(lines: list[Line]) -> Found | None:
     """The title says it: on pages with word boxes, the largest-print cell near the top that names a
     type (not a label such as 'Invoice No.' in body print); otherwise the first line that does."""
-    titled = []
-    for line in lines[:15]:
-        for cell in line.cells:
-            named = _type_of(cell.text)
-            if named:
-                titled.append((cell.font, -line.index, named, line))
-    if titled:
-        _, _, (code, match), line = max(titled, key=lambda item: (item[0], item[1]))
+    title = _title_cell(lines)
+    if title is not None:
+        line, index = title
+        code, match = _type_of(line.cells[index].text)  # type: ignore[misc]
         return Found(code, match.group(0), line, 0.9)
     for scope, confidence in ((lines[:15], 0.9), (lines, 0.6)):
         for code, pattern in labels.DOCUMENT_TYPES:
