@@ -44,3 +44,29 @@ class TestLostLabels:
 
     def test_invoice_number_with_one_read_as_lowercase_l(self) -> None:
         assert extract_with_rules([(1, "Shop Ltd\nInvoice No: Al648\nTotal 5.00")]).invoice_number == "A1648"
+
+
+class TestReceiptTotals:
+    """What is paid is the total; a card charge stands in when the total line is lost; an items
+    table's 'Total' column holds line amounts, not the invoice total."""
+
+    def test_net_a_payer_is_the_total(self) -> None:
+        text = "Dupont SARL\nSous-total HT 4 432,89\nTVA (10%) 443,29\nNet à payer €4 876,18"
+        result = extract_with_rules([(1, text)])
+        assert (result.subtotal, result.total) == (4432.89, 4876.18)
+
+    def test_card_charge_when_no_total_is_printed(self) -> None:
+        result = extract_with_rules(
+            [(1, "Shop\nCoffee 1 x 43.24 43.24\nItem count 11\nVISA ****4024 406.20")]
+        )
+        assert result.total == 406.2 and result.confidence["total"] < 0.7
+
+    def test_items_total_column_is_not_the_total(self) -> None:
+        text = "Shop Ltd\nItem Units Price Total\nToner 3 16441.16 49323.48\nPaper 1 3648.43 3648.43"
+        assert extract_with_rules([(1, text)]).total != 49323.48
+
+    def test_dollar_sign_read_for_a_letter_s_in_an_id(self) -> None:
+        assert (
+            extract_with_rules([(1, "Shop Ltd\nDocument No. $529672\nTotal 5.00")]).invoice_number
+            == "S529672"
+        )

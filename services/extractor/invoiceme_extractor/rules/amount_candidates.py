@@ -9,8 +9,11 @@ from . import labels
 from .amounts import amounts_in, money_in
 from .geometry import cell_at, column_below, spots_after_label
 from .lines import Line, following
+from .tables import is_table_header
 
 _CURRENCY_MARK = re.compile(r'₪|ש"ח|NIS|ILS|EUR|USD|GBP|€|\$|£|\bRM\b')
+_PAYABLE = re.compile(r"à\s*payer|payable|to\s*pay|zu\s*zahlen|a\s*pagar|לתשלום", re.I)
+_BEFORE_TAX = re.compile(r"\bht\b|excl|before|ohne|sin\s*iva|sans|לפני|ללא", re.I)
 _INCLUSIVE = re.compile(r"incl|כולל|brutto|ttc|total\s*with", re.I)
 
 Candidate = tuple[float, str, Line]  # amount, its raw text, the line it was read from
@@ -21,6 +24,8 @@ def classify(text: str) -> str | None:
     """Which amount a labelled line states: subtotal, vat, total_strong, total_plain, or None."""
     if labels.TAX_ID.search(text) and not money_in(text):
         return None  # "VAT No. 123456789" names an id, not an amount
+    if _PAYABLE.search(text) and not _BEFORE_TAX.search(text):
+        return "total_strong"  # "Net à payer", "Netto zu zahlen": what is paid, not the net amount
     if labels.SUBTOTAL.search(text) and not _INCLUSIVE.search(text):
         return "subtotal"
     if labels.NOT_A_TOTAL.search(text) and not labels.TOTAL_STRONG.search(text):
@@ -78,6 +83,8 @@ def _cell_amounts(lines: list[Line], line: Line, start: int, end: int) -> list[C
 def candidates(lines: list[Line]) -> Candidates:
     found: Candidates = {}
     for line in lines:
+        if is_table_header(line.text):
+            continue  # "Item | Qty | Price | Total": the column under 'Total' holds line amounts
         if line.cells:
             start = 0
             for cell in line.cells:

@@ -331,6 +331,21 @@ INVOICE_NUMBER_WEAK = re.compile(
     re.I,
 )
 
+CARD_PAYMENT = _any(
+    r"\bvisa\b",
+    r"master\s*card",
+    r"\bamex\b",
+    r"credit\s*card",
+    r"debit\s*card",
+    r"\bcard\b",
+    r"כרטיס",
+    r"אשראי",
+    r"\bcarte\b",
+    r"tarjeta",
+    r"\bkarte\b",
+    r"\bEC\b",
+)
+
 # The multilingual additions (lexicon.py) join each field's words.
 TOTAL_STRONG = _any(TOTAL_STRONG.pattern, *lexicon.TOTAL_STRONG)
 TOTAL_PLAIN = _any(TOTAL_PLAIN.pattern, *lexicon.TOTAL_PLAIN)

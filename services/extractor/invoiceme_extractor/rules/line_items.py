@@ -13,18 +13,9 @@ from ..contract import LineItem
 from .amount_candidates import classify
 from .amounts import amounts_in, money_in
 from .lines import Line
+from .tables import is_table_header
 
-_HEADER = re.compile(
-    r"description|item|product|service|article|beschreibung|bezeichnung|artikel|désignation|תיאור|פריט|שירות|מוצר",
-    re.I,
-)
-_NUMBERS_HEADER = re.compile(r"qty|quantity|amount|price|total|menge|preis|betrag|כמות|מחיר|סכום|סה\"כ", re.I)
 _CURRENCY_MARKS = re.compile(r'₪|ש"ח|NIS|ILS|EUR|USD|€|\$|£|\bRM\b|\bx\b|×', re.I)
-
-
-def is_table_header(text: str) -> bool:
-    """A line-item table's header row: item and number column names, no numbers."""
-    return bool(_HEADER.search(text) and _NUMBERS_HEADER.search(text) and not amounts_in(text))
 
 
 def _description(text: str, raws: list[str]) -> str:
@@ -73,7 +64,7 @@ def find_line_items(lines: list[Line]) -> list[LineItem]:
     for line in lines:
         if classify(line.text) is not None and items:
             break  # the totals close the table
-        if _HEADER.search(line.text) and _NUMBERS_HEADER.search(line.text) and not amounts_in(line.text):
+        if is_table_header(line.text):
             in_table, previous = True, None
             continue
         above = previous.text if previous is not None and _is_text_only(previous.text) else None

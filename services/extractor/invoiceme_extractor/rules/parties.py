@@ -10,8 +10,8 @@ from . import labels
 from .blocks import block_cells
 from .dates import dates_in
 from .geometry import looks_like_label
-from .line_items import is_table_header
 from .lines import Found, Line, document_language, following
+from .tables import is_table_header
 
 _NOT_A_NAME = re.compile(
     r"@|www\.|https?:|\btel\b|phone|fax|טל|פקס|נייד|e-?mail|דוא\"ל|\bpage\b|seite|עמוד|original|מקור|העתק|copy|"

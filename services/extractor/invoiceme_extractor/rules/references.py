@@ -20,7 +20,12 @@ _ALLOCATION_TOKEN = re.compile(r"(?<!\d)(\d{9})(?!\d)")
 _LOWERCASE_L_AS_ONE = re.compile(r"(?<=[A-Z])l(?=\d{2})")
 
 
+# OCR reads a letter S opening an id as a dollar sign: "$529672" for S529672 (money has decimals)
+_DOLLAR_AS_S = re.compile(r"\$(?=\d{4,}(?![\d.,]))")
+
+
 def _numbers_in(text: str) -> list[str]:
+    text = _DOLLAR_AS_S.sub("S", text)
     ids = {normalize_tax_id(found) for found in ids_in(text, generic=False)}
     tokens = []
     for match in _NUMBER_TOKEN.finditer(text):

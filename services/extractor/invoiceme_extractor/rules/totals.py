@@ -185,6 +185,8 @@ def find_totals(lines: list[Line]) -> Totals:
         name: Found(item[0], item[1], item[2], confidence) if item else None
         for name, item in (("subtotal", subtotal), ("vat_amount", vat), ("total", total))
     }
+    if result["total"] is None and result["subtotal"] is None:
+        result["total"] = _card_payment(lines)
     if result["total"] and not result["subtotal"] and not result["vat_amount"]:
         unlabelled = _unlabelled_pair(lines, result["total"])
         if unlabelled is not None:
@@ -208,6 +210,15 @@ def _plausible_total(
     rate_fits = subtotal[0] and any(abs(vat[0] / subtotal[0] - rate) < 0.002 for rate in _STANDARD_RATES[1:])
     too_small = abs(total[0]) < abs(subtotal[0])
     return None if rate_fits and too_small else total
+
+
+def _card_payment(lines: list[Line]) -> Found | None:
+    """No total printed (or OCR lost it): a card payment charges exactly the total ('VISA ****4024
+    406.20'). Cash is not used: it is tendered and change given."""
+    for line in reversed(lines):
+        if labels.CARD_PAYMENT.search(line.text) and (money := money_in(line.text)):
+            return Found(money[-1][0], money[-1][1], line, 0.5)
+    return None
 
 
 def _unlabelled_pair(lines: list[Line], total: Found) -> tuple[Found, Found] | None:
