@@ -49,6 +49,16 @@ LATIN_FACES = {
     "NotoSerif": ("noto/NotoSerif-Regular.ttf", "noto/NotoSerif-Bold.ttf"),
     "NotoSansDisplay": ("noto/NotoSansDisplay-Regular.ttf", "noto/NotoSansDisplay-Bold.ttf"),
 }
+# Slanted faces stand in for handwriting: the values a shopkeeper writes into a pre-printed invoice booklet.
+INK_FACES = {
+    "HadasimOblique": ("culmus/HadasimCLM-RegularOblique.ttf",) * 2,
+    "ShofarOblique": ("culmus/ShofarRegularOblique.ttf",) * 2,
+    "SimpleOblique": ("culmus/SimpleCLM-MediumOblique.ttf",) * 2,
+    "FrankRuehlOblique": ("culmus/FrankRuehlCLM-MediumOblique.ttf",) * 2,
+    "DejaVuOblique": ("dejavu/DejaVuSans-Oblique.ttf",) * 2,
+    "FreeSansOblique": ("freefont/FreeSansOblique.ttf",) * 2,
+    "FreeSerifItalic": ("freefont/FreeSerifItalic.ttf",) * 2,
+}
 MONO_FACES = ("MiriamMono", "FreeMono", "DejaVuMono", "LiberationMono")  # till slips print monospaced
 
 
@@ -81,7 +91,7 @@ def face(name: str, bold: bool) -> Face:
     from reportlab.pdfbase.ttfonts import TTFont
 
     path = (
-        str(ROOT / (HEBREW_FACES | LATIN_FACES)[name][int(bold)])
+        str(ROOT / (HEBREW_FACES | LATIN_FACES | INK_FACES)[name][int(bold)])
         if name != "_fallback"
         else str(ROOT / FALLBACK[int(bold)])
     )
@@ -108,3 +118,8 @@ def text_width_pt(text: str, name: str, bold: bool, size: float) -> float:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     return sum(stringWidth(piece, run_face.key, size) for run_face, piece in runs(text, name, bold))
+
+
+def pick_ink(rng: random.Random) -> str:
+    names = installed(INK_FACES)
+    return rng.choice(sorted(names)) if names else "DejaVuSans"

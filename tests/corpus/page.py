@@ -22,6 +22,7 @@ class Text:
     bold: bool = False
     align: str = "l"
     color: Color = BLACK
+    face: str | None = None  # None: the page's face
 
 
 @dataclass(frozen=True)
@@ -74,9 +75,9 @@ class Sheet:
         self.page = Page(width, height, face)
         self.width, self.rtl = width, rtl
 
-    def measure(self, text: str, size: float, bold: bool = False) -> float:
+    def measure(self, text: str, size: float, bold: bool = False, face: str | None = None) -> float:
         """Width in mm."""
-        return fonts.text_width_pt(text, self.page.face, bold, size) / PT_PER_MM
+        return fonts.text_width_pt(text, face or self.page.face, bold, size) / PT_PER_MM
 
     def text(
         self,
@@ -87,6 +88,7 @@ class Sheet:
         bold: bool = False,
         align: str = "start",
         color: Color = BLACK,
+        face: str | None = None,
     ) -> float:
         """Draws text anchored at start-side x; returns its width in mm. align: start, end or centre."""
         if not text:
@@ -94,8 +96,8 @@ class Sheet:
         side = {"start": "l", "end": "r", "centre": "c"}[align]
         if self.rtl:
             x, side = self.width - x, {"l": "r", "r": "l", "c": "c"}[side]
-        self.page.items.append(Text(x, y, text, size, bold, side, color))
-        return self.measure(text, size, bold)
+        self.page.items.append(Text(x, y, text, size, bold, side, color, face))
+        return self.measure(text, size, bold, face)
 
     def box(
         self,

@@ -29,12 +29,13 @@ def visual(text: str) -> str:
 
 def _draw_text(canvas, item: Text, page: Page) -> None:  # type: ignore[no-untyped-def]
     shown = visual(item.text)
-    width = fonts.text_width_pt(shown, page.face, item.bold, item.size)
+    face_name = item.face or page.face
+    width = fonts.text_width_pt(shown, face_name, item.bold, item.size)
     left = item.x * PT_PER_MM - {"l": 0.0, "r": width, "c": width / 2}[item.align]
     baseline = (page.height - item.y) * PT_PER_MM
     canvas.setFillColorRGB(*item.color)
     text_object = canvas.beginText(left, baseline)
-    for face, piece in fonts.runs(shown, page.face, item.bold):
+    for face, piece in fonts.runs(shown, face_name, item.bold):
         text_object.setFont(face.key, item.size)
         text_object.textOut(piece)
     canvas.drawText(text_object)
@@ -68,6 +69,8 @@ def to_pdf(page: Page) -> bytes:
             canvas.line(
                 item.x1 * PT_PER_MM, top - item.y1 * PT_PER_MM, item.x2 * PT_PER_MM, top - item.y2 * PT_PER_MM
             )
+            if item.dashed:  # the dash pattern is graphics state: later boxes and lines must be solid
+                canvas.setDash()
         elif isinstance(item, Circle):
             if item.fill is not None:
                 canvas.setFillColorRGB(*item.fill)

@@ -36,6 +36,7 @@ FAMILIES = {
         Family("boxed_form", held_out.boxed_form, held_out=True),
         Family("letter", held_out.letter, held_out=True),
         Family("side_panel", held_out.side_panel, held_out=True),
+        Family("booklet", held_out.booklet, size_mm=(148.0, 210.0), held_out=True),
     )
 }
 HELD_OUT = frozenset(name for name, family in FAMILIES.items() if family.held_out)

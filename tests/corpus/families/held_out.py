@@ -129,3 +129,81 @@ def side_panel(doc: Doc) -> None:
     width = min(70.0, main_end - main_x)
     y = totals_block(doc, main_end - width, width, y)
     footer(doc, max(y + 10, 270), x=main_x)
+
+
+BOOKLET_WORDS = {
+    "he": ("פרטים", "חתימה", "מקור", "לכבוד"),
+    "en": ("Particulars", "Signature", "ORIGINAL", "To"),
+    "de": ("Bezeichnung", "Unterschrift", "ORIGINAL", "An"),
+    "fr": ("Désignation", "Signature", "ORIGINAL", "À"),
+    "es": ("Concepto", "Firma", "ORIGINAL", "A"),
+}
+
+
+def booklet(doc: Doc) -> None:
+    """A pre-printed A5 invoice booklet filled in by hand: printed labels, dotted lines and a red serial
+    number (the document's number); values in slanted "ink", a fixed grid of mostly empty rows."""
+    from ..fonts import pick_ink
+
+    sheet, rng, facts, words, fmt = doc.sheet, doc.rng, doc.facts, doc.words, doc.fmt
+    ink, ink_color = pick_ink(rng), rng.choice([(0.1, 0.15, 0.55), (0.05, 0.05, 0.1)])
+    printed = doc.accent
+    facts.invoice_number = f"{rng.randint(1, 99999):0{rng.choice([5, 6])}d}"
+    left, right, centre = 10.0, sheet.width - 10, sheet.width / 2
+    size = sheet.fit(facts.vendor_name, 13, right - left, bold=True)
+    sheet.text(centre, 14, facts.vendor_name, size, bold=True, align="centre", color=printed)
+    details = [address(rng, facts.language), f"{words['phone']} {phone(rng, facts.language)}"]
+    if facts.vendor_tax_id:
+        details.append(f"{words['tax_id']} {fmt.tax_id(facts.vendor_tax_id, rng)}")
+        doc.mark("vendor_tax_id")
+    for row, text in enumerate(details):
+        sheet.text(centre, 20 + row * 4.5, text, 7.5, align="centre", color=printed)
+    y = 25 + len(details) * 4.5
+    sheet.text(left, y, doc.title, 12, bold=True, color=printed)
+    sheet.text(right, y, f"No {facts.invoice_number}", 12, bold=True, align="end", color=(0.8, 0.1, 0.1))
+    sheet.text(centre, y + 5, BOOKLET_WORDS[facts.language][2], 7, align="centre", color=printed)
+    y += 13
+
+    def field(x: float, y: float, label: str, value: str, width: float) -> None:
+        used = sheet.text(x, y, f"{label}:", 8.5, color=printed) + 1.5
+        sheet.rule(x + used, y + 1, x + width, 0.3, dashed=True, color=printed)
+        sheet.text(x + used + 2, y - 0.5, value, 10, color=ink_color, face=ink)
+
+    field(left, y, BOOKLET_WORDS[facts.language][3], facts.customer_name, right - left)
+    field(left, y + 8, words["date"], fmt.date(facts.invoice_date), 60)
+    y += 16
+    columns = (
+        left + (right - left) * 0.55,
+        left + (right - left) * 0.68,
+        left + (right - left) * 0.83,
+        right,
+    )
+    headers = (BOOKLET_WORDS[facts.language][0], words["quantity"], words["unit_price"], words["amount"])
+    rows = max(6, len(facts.line_items) + 1)
+    sheet.box(left, y, right - left, 7 + rows * 6.5, stroke=printed, line_width=0.5)
+    for edge in columns[:-1]:
+        sheet.vrule(edge, y, y + 7 + rows * 6.5, 0.4, printed)
+    for header, start in zip(headers, (left, *columns[:-1]), strict=True):
+        sheet.text(start + 1.2, y + 5, header, sheet.fit(header, 8, 20), bold=True, color=printed)
+    for row, item in enumerate(facts.line_items):
+        base = y + 12 + row * 6.5
+        cells = (
+            item["description"],
+            fmt.quantity(item["quantity"]),
+            fmt.number(item["unit_price"]),
+            fmt.number(item["amount"]),
+        )
+        for cell, start, end in zip(cells, (left, *columns[:-1]), columns, strict=True):
+            sheet.text(
+                start + 1.2, base, cell, sheet.fit(cell, 9.5, end - start - 2), color=ink_color, face=ink
+            )
+    y += 7 + rows * 6.5 + 7
+    for label, amount, emphasised in totals_lines(doc):
+        sheet.text(columns[1], y, label, 8.5 if not emphasised else 9.5, bold=emphasised, color=printed)
+        sheet.text(right - 1, y - 0.5, amount, 10, align="end", color=ink_color, face=ink)
+        y += 7
+    if facts.allocation_number and "allocation_number" not in doc.printed:
+        field(left, y + 2, words["allocation"], facts.allocation_number, 70)
+        doc.mark("allocation_number")
+    sheet.rule(left, sheet.page.height - 14, left + 45, 0.3, color=printed)
+    sheet.text(left, sheet.page.height - 10, BOOKLET_WORDS[facts.language][1], 7.5, color=printed)
