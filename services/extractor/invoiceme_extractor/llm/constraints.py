@@ -13,7 +13,7 @@ from typing import Any
 
 from .. import israel
 from ..contract import ExtractionWarning
-from ..rules.totals import plausible_rate
+from ..rules.lost_labels import plausible_rate
 
 _AMOUNTS = ("subtotal", "vat_amount", "total")
 _PRINTED_IDS = ("vendor_tax_id", "invoice_number", "allocation_number")

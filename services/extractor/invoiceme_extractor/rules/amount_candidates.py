@@ -89,11 +89,13 @@ def candidates(lines: list[Line]) -> Candidates:
             start = 0
             for cell in line.cells:
                 kind = classify(cell.text)
-                amounts = _cell_amounts(lines, line, start, start + len(cell.text)) if kind else []
-                if kind and not amounts and money_in(cell.text):
-                    amounts = [(*money_in(cell.text)[-1], line)]
-                if kind:
-                    found.setdefault(kind, []).extend(amounts)
+                in_cell = _amount_in(cell.text, first=False) if kind else None
+                if in_cell is not None:  # "Total (incl. 6%) RM 31.80": the label's own cell states it
+                    found.setdefault(kind, []).append((*in_cell, line))  # type: ignore[arg-type]
+                elif kind:
+                    found.setdefault(kind, []).extend(
+                        _cell_amounts(lines, line, start, start + len(cell.text))
+                    )
                 start += len(cell.text) + 1
             continue
         kind = classify(line.text)

@@ -346,6 +346,11 @@ CARD_PAYMENT = _any(
     r"\bEC\b",
 )
 
+PAID = _any(
+    r"\bcash\b", r"tendered", r"\bpaid\b", r"שולם", r"מזומן", r"\bbar\b", r"espèces", r"efectivo", r"gegeben"
+)
+CHANGE = _any(r"\bchange\b", r"עודף", r"rückgeld", r"\brendu\b", r"monnaie", r"\bcambio\b", r"vuelto")
+
 # The multilingual additions (lexicon.py) join each field's words.
 TOTAL_STRONG = _any(TOTAL_STRONG.pattern, *lexicon.TOTAL_STRONG)
 TOTAL_PLAIN = _any(TOTAL_PLAIN.pattern, *lexicon.TOTAL_PLAIN)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from .. import israel
 from . import labels
@@ -286,18 +285,34 @@ def find_dates(lines: list[Line], month_first: bool) -> tuple[Found | None, Foun
     return invoice or weak or unlabelled, due
 
 
+_AMOUNTS_IN = re.compile(
+    r"(?:amounts?|beträge|betrage|montants|importes|prices|סכומים|מחירים)\b.{0,12}?\b(?:in|en|ב)\s*:?\s*([A-Z]{3})",
+    re.I,
+)
+
+
 def find_currency(lines: list[Line], language: str) -> Found | None:
-    counts: Counter[str] = Counter()
+    """'All amounts in GBP' decides; otherwise marks are counted, ISO codes twice (OCR invents ₪/$ from
+    strokes and letters, codes it rarely invents), ₪ half on a non-Hebrew page."""
+    for line in lines:
+        stated = _AMOUNTS_IN.search(line.text)
+        if stated and any(code == stated.group(1).upper() for code, _ in labels.CURRENCIES):
+            return Found(stated.group(1).upper(), stated.group(0), line, 0.95)
+    weights: dict[str, float] = {}
     first_seen: dict[str, tuple[str, Line]] = {}
     for line in lines:
         for code, pattern in labels.CURRENCIES:
             for match in pattern.finditer(line.text):
-                counts[code] += 1
-                first_seen.setdefault(code, (match.group(0), line))
-    if counts:
-        code, _ = counts.most_common(1)[0]
+                raw = match.group(0)
+                weight = 2.0 if raw.isalpha() and raw.isupper() and len(raw) == 3 else 1.0
+                if raw == "₪" and language != "he":
+                    weight = 0.5
+                weights[code] = weights.get(code, 0.0) + weight
+                first_seen.setdefault(code, (raw, line))
+    if weights:
+        code = max(weights, key=lambda name: weights[name])
         raw, line = first_seen[code]
-        return Found(code, raw, line, 0.95 if len(counts) == 1 else 0.75)
+        return Found(code, raw, line, 0.95 if len(weights) == 1 else 0.75)
     if language == "he" and lines:
         return Found("ILS", "", lines[0], 0.5)  # Hebrew invoices without a mark are in shekels
     return None

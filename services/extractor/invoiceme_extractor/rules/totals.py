@@ -7,13 +7,13 @@ evidence a document gives, so it decides between candidates before label strengt
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 
 from . import labels
-from .amount_candidates import Candidate, Candidates, candidates, classify
-from .amounts import money_in, percent_in
+from .amount_candidates import Candidate, Candidates, candidates
+from .amounts import percent_in
 from .lines import Found, Line
+from .lost_labels import lost_labels, plausible_rate
 from .repair import misread_variants
 
 _STANDARD_RATES = (
@@ -45,13 +45,6 @@ class Totals:
     vat_amount: Found | None = None
     total: Found | None = None
     vat_rate: Found | None = None
-
-
-def plausible_rate(vat: float, base: float) -> bool:
-    """VAT between 0 % and 27 % of the amount before it (mixed-rate invoices fall in between)."""
-    if base == 0:
-        return vat == 0
-    return -0.0005 <= vat / base <= 0.27
 
 
 def _consistent_triple(found: Candidates) -> Trio | None:
@@ -185,12 +178,7 @@ def find_totals(lines: list[Line]) -> Totals:
         name: Found(item[0], item[1], item[2], confidence) if item else None
         for name, item in (("subtotal", subtotal), ("vat_amount", vat), ("total", total))
     }
-    if result["total"] is None and result["subtotal"] is None:
-        result["total"] = _card_payment(lines)
-    if result["total"] and not result["subtotal"] and not result["vat_amount"]:
-        unlabelled = _unlabelled_pair(lines, result["total"])
-        if unlabelled is not None:
-            result["subtotal"], result["vat_amount"] = unlabelled
+    result = lost_labels(lines, result)
     result = _fill_missing(result)
     sub_value = result["subtotal"].value if result["subtotal"] else None
     vat_value = result["vat_amount"].value if result["vat_amount"] else None
@@ -210,29 +198,6 @@ def _plausible_total(
     rate_fits = subtotal[0] and any(abs(vat[0] / subtotal[0] - rate) < 0.002 for rate in _STANDARD_RATES[1:])
     too_small = abs(total[0]) < abs(subtotal[0])
     return None if rate_fits and too_small else total
-
-
-def _card_payment(lines: list[Line]) -> Found | None:
-    """No total printed (or OCR lost it): a card payment charges exactly the total ('VISA ****4024
-    406.20'). Cash is not used: it is tendered and change given."""
-    for line in reversed(lines):
-        if labels.CARD_PAYMENT.search(line.text) and (money := money_in(line.text)):
-            return Found(money[-1][0], money[-1][1], line, 0.5)
-    return None
-
-
-def _unlabelled_pair(lines: list[Line], total: Found) -> tuple[Found, Found] | None:
-    """Subtotal and VAT whose labels OCR lost: the last amounts of the rows just above the total,
-    two of which add up to it with a plausible VAT rate (the totals block of a receipt)."""
-    above = [
-        line for line in lines[max(0, total.line.index - 4) : total.line.index] if not classify(line.text)
-    ]
-    amounts = [(money[-1], line) for line in above if (money := money_in(line.text))]
-    for (base, base_line), (vat, vat_line) in itertools.combinations(amounts, 2):
-        if 0 < abs(vat[0]) < abs(base[0]) and abs(base[0] + vat[0] - total.value) <= 0.011:
-            if plausible_rate(vat[0], base[0]) and vat[0] != 0:
-                return Found(base[0], base[1], base_line, 0.7), Found(vat[0], vat[1], vat_line, 0.7)
-    return None
 
 
 def _fill_missing(result: dict[str, Found | None]) -> dict[str, Found | None]:
