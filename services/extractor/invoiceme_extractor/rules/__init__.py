@@ -6,6 +6,7 @@ from ..contract import Evidence, Extraction
 from . import labels
 from .blocks import party_cells, without_cells
 from .dates import prefers_month_first
+from .invoice_number import find_invoice_number
 from .line_items import find_line_items
 from .lines import Found, PageInput, document_language, document_lines
 from .parties import buyer_lines, find_vendor_name
@@ -15,7 +16,6 @@ from .references import (
     find_currency,
     find_dates,
     find_document_type,
-    find_invoice_number,
 )
 from .tax_ids import find_vendor_tax_id
 from .totals import find_totals
