@@ -206,3 +206,21 @@ class TestTitleAndNeighbours:
         )
         big = [w.model_copy(update={"height": 84}) if w.text == "קבלה" else w for w in layer.words]
         assert extract_with_rules([layer.model_copy(update={"words": big})]).invoice_number == "6829834"
+
+
+class TestCroppedTitles:
+    """Large title print loses letters at a band's edge under OCR; what is left still names the type."""
+
+    def test_cropped_titles(self) -> None:
+        from invoiceme_extractor.rules.titles import cropped_type
+
+        assert cropped_type("echnungskorrekt") == "credit_note"
+        assert cropped_type("AX INVOICE") == "tax_invoice"
+        assert cropped_type("actura simplificada") == "receipt"
+        assert cropped_type("Acme") is None
+
+    def test_cropped_title_is_neither_the_type_nor_the_vendor_wrongly(self) -> None:
+        layer = page(("Vista Supplies Group", 100, 91), ("AX INVOICE", 1400, 91), ("Total 5.00", 100, 900))
+        big = [w.model_copy(update={"height": 44}) if w.top == 91 else w for w in layer.words]
+        result = extract_with_rules([layer.model_copy(update={"words": big})])
+        assert (result.document_type, result.vendor_name) == ("tax_invoice", "Vista Supplies Group")

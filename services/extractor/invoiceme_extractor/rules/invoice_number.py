@@ -164,7 +164,7 @@ def _number_after_title(lines: list[Line]) -> Found | None:
     title's cell: the largest print naming a document type), when no label names one."""
     title = title_cell(lines)
     if title is not None:
-        line, index = title
+        line, index, _ = title
         start = sum(len(c.text) + 1 for c in line.cells[:index])
         named = type_of(line.cells[index].text)
         end = start + (named[1].end() if named else len(line.cells[index].text))

@@ -12,6 +12,7 @@ from .dates import dates_in
 from .geometry import looks_like_label
 from .lines import Found, Line, document_language, following
 from .tables import is_table_header
+from .titles import cropped_type
 
 _NOT_A_NAME = re.compile(
     r"@|www\.|https?:|\btel\b|phone|fax|טל|פקס|נייד|e-?mail|דוא\"ל|\bpage\b|seite|עמוד|original|מקור|העתק|copy|"
@@ -79,7 +80,7 @@ def _name_score(line: Line, position: int, lines: list[Line]) -> float:
         return -1
     if any(pattern.fullmatch(text.strip(" :")) for _, pattern in labels.DOCUMENT_TYPES):
         return -1
-    titled = any(pattern.search(text) for _, pattern in labels.DOCUMENT_TYPES)
+    titled = any(pattern.search(text) for _, pattern in labels.DOCUMENT_TYPES) or bool(cropped_type(text))
     if titled and (len(_strip_title(text)) < 3 or not labels.COMPANY_SUFFIX.search(text)):
         return -1  # a title ("Sales Receipt"), not a name glued to one ("Acme Ltd INVOICE")
     if looks_like_label(text):

@@ -9,7 +9,7 @@ from . import labels
 from .dates import FoundDate, dates_in
 from .geometry import spots_after_label
 from .lines import Found, Line, following
-from .titles import title_cell, type_of
+from .titles import title_cell
 
 _ALLOCATION_TOKEN = re.compile(r"(?<!\d)(\d{9})(?!\d)")
 
@@ -164,9 +164,8 @@ def find_document_type(lines: list[Line]) -> Found | None:
     type (not a label such as 'Invoice No.' in body print); otherwise the first line that does."""
     title = title_cell(lines)
     if title is not None:
-        line, index = title
-        code, match = type_of(line.cells[index].text)  # type: ignore[misc]
-        return Found(code, match.group(0), line, 0.9)
+        line, index, code = title
+        return Found(code, line.cells[index].text, line, 0.9)
     for scope, confidence in ((lines[:15], 0.9), (lines, 0.6)):
         for code, pattern in labels.DOCUMENT_TYPES:
             for line in scope:

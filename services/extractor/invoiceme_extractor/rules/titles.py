@@ -17,16 +17,74 @@ def type_of(text: str) -> tuple[str, re.Match[str]] | None:
     return None
 
 
-def title_cell(lines: list[Line]) -> tuple[Line, int] | None:
+# Whole titles, to recognise one whose first or last letters OCR cropped ("echnungskorrekt",
+# "AX INVOICE", "actura simplificada"): large print at a band's edge loses letters.
+_TITLES = (
+    (
+        "credit_note",
+        (
+            "credit note",
+            "credit memo",
+            "rechnungskorrektur",
+            "gutschrift",
+            "nota de crédito",
+            "note de crédit",
+            "חשבונית זיכוי",
+            "חשבונית מס זיכוי",
+        ),
+    ),
+    (
+        "tax_invoice_receipt",
+        ("tax invoice receipt", "tax invoice-receipt", "חשבונית מס קבלה", "חשבונית מס/קבלה"),
+    ),
+    ("tax_invoice", ("tax invoice", "חשבונית מס")),
+    (
+        "receipt",
+        (
+            "receipt",
+            "quittung",
+            "kassenbon",
+            "ticket de caisse",
+            "factura simplificada",
+            "recibo",
+            "sales receipt",
+            "cash receipt",
+        ),
+    ),
+    ("invoice", ("invoice", "rechnung", "facture", "factura", "חשבון עסקה", "חשבונית עסקה")),
+)
+
+
+def cropped_type(text: str) -> str | None:
+    """The type a title names when OCR lost letters at either end of it (at least 5 left)."""
+    seen = " ".join(text.casefold().replace("-", " ").split())
+    if len(seen) < 5:
+        return None
+    best: tuple[int, str] | None = None
+    for code, titles in _TITLES:
+        for title in titles:
+            whole = title.replace("-", " ")
+            if seen in whole and (best is None or len(whole) < best[0]):
+                best = (len(whole), code)
+    return best[1] if best else None
+
+
+def title_cell(lines: list[Line]) -> tuple[Line, int, str] | None:
     """The document's title on a page with word boxes: the largest-print cell near the top that
-    names a document type."""
-    titled = [
-        (cell.font, -line.index, line, index)
-        for line in lines[:15]
-        for index, cell in enumerate(line.cells)
-        if type_of(cell.text) and not labels.OTHER_DOCUMENT.search(cell.text)
-    ]
+    names a document type (whole, or cropped by OCR), and that type."""
+    titled = []
+    for line in lines[:15]:
+        for index, cell in enumerate(line.cells):
+            if labels.OTHER_DOCUMENT.search(cell.text):
+                continue
+            named = type_of(cell.text)
+            cropped = cropped_type(cell.text)
+            code = named[0] if named else cropped
+            if code == "invoice" and cropped not in (None, "invoice"):
+                code = cropped  # "AX INVOICE": a tax invoice whose first letter OCR lost
+            if code:
+                titled.append((cell.font, -line.index, line, index, code))
     if not titled:
         return None
-    _, _, line, index = max(titled, key=lambda item: (item[0], item[1]))
-    return line, index
+    _, _, line, index, code = max(titled, key=lambda item: (item[0], item[1]))
+    return line, index, code
