@@ -5,6 +5,7 @@ from __future__ import annotations
 from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.geometry import spots_after_label
 from invoiceme_extractor.rules.lines import document_lines
+from invoiceme_extractor.rules.titles import cropped_type
 
 from .wordbox import page
 
@@ -212,8 +213,6 @@ class TestCroppedTitles:
     """Large title print loses letters at a band's edge under OCR; what is left still names the type."""
 
     def test_cropped_titles(self) -> None:
-        from invoiceme_extractor.rules.titles import cropped_type
-
         assert cropped_type("echnungskorrekt") == "credit_note"
         assert cropped_type("AX INVOICE") == "tax_invoice"
         assert cropped_type("actura simplificada") == "receipt"

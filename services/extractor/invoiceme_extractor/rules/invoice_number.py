@@ -11,7 +11,7 @@ from .dates import dates_in
 from .geometry import cell_at, spots_after_label
 from .lines import Found, Line, following
 from .tax_ids import ids_in, normalize_tax_id
-from .titles import title_cell, type_of
+from .titles import DOCUMENT_TYPES, title_cell, type_of
 
 _NUMBER_TOKEN = re.compile(r"(?<![\w/-])([A-Z]{0,6}[-/#]?\d(?:[\w\-/.]{0,24}\w)?)(?![\w])", re.I)
 
@@ -173,7 +173,7 @@ def _number_after_title(lines: list[Line]) -> Found | None:
             return Found(found.value, found.raw, found.line, 0.6)
         return None
     for line in lines[:15]:
-        for _, pattern in labels.DOCUMENT_TYPES:
+        for _, pattern in DOCUMENT_TYPES:
             match = pattern.search(line.text)
             if match is None or labels.OTHER_DOCUMENT.search(line.text):
                 continue

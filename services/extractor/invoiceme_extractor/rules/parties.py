@@ -12,7 +12,7 @@ from .dates import dates_in
 from .geometry import looks_like_label
 from .lines import Found, Line, document_language, following
 from .tables import is_table_header
-from .titles import cropped_type
+from .titles import DOCUMENT_TYPES, cropped_type
 
 _NOT_A_NAME = re.compile(
     r"@|www\.|https?:|\btel\b|phone|fax|טל|פקס|נייד|e-?mail|דוא\"ל|\bpage\b|seite|עמוד|original|מקור|העתק|copy|"
@@ -48,7 +48,7 @@ def _clean_name(text: str) -> str:
 
 def _strip_title(text: str) -> str:
     """'Acme Ltd   INVOICE' (OCR joined the title to the name) -> 'Acme Ltd'."""
-    for _, pattern in labels.DOCUMENT_TYPES:
+    for _, pattern in DOCUMENT_TYPES:
         text = pattern.sub(" ", text)
     return " ".join(text.split()).strip(" :-|/")
 
@@ -78,9 +78,9 @@ def _name_score(line: Line, position: int, lines: list[Line]) -> float:
     letters = sum(ch.isalpha() for ch in text)
     if letters < 3 or sum(ch.isdigit() for ch in text) > letters:
         return -1
-    if any(pattern.fullmatch(text.strip(" :")) for _, pattern in labels.DOCUMENT_TYPES):
+    if any(pattern.fullmatch(text.strip(" :")) for _, pattern in DOCUMENT_TYPES):
         return -1
-    titled = any(pattern.search(text) for _, pattern in labels.DOCUMENT_TYPES) or bool(cropped_type(text))
+    titled = any(pattern.search(text) for _, pattern in DOCUMENT_TYPES) or bool(cropped_type(text))
     if titled and (len(_strip_title(text)) < 3 or not labels.COMPANY_SUFFIX.search(text)):
         return -1  # a title ("Sales Receipt"), not a name glued to one ("Acme Ltd INVOICE")
     if looks_like_label(text):

@@ -9,7 +9,7 @@ from . import labels
 from .dates import FoundDate, dates_in
 from .geometry import spots_after_label
 from .lines import Found, Line, following
-from .titles import title_cell
+from .titles import DOCUMENT_TYPES, title_cell
 
 _ALLOCATION_TOKEN = re.compile(r"(?<!\d)(\d{9})(?!\d)")
 
@@ -167,7 +167,7 @@ def find_document_type(lines: list[Line]) -> Found | None:
         line, index, code = title
         return Found(code, line.cells[index].text, line, 0.9)
     for scope, confidence in ((lines[:15], 0.9), (lines, 0.6)):
-        for code, pattern in labels.DOCUMENT_TYPES:
+        for code, pattern in DOCUMENT_TYPES:
             for line in scope:
                 found = pattern.search(line.text)
                 if found:

@@ -5,12 +5,61 @@ from __future__ import annotations
 import re
 
 from . import labels
+from .labels import any_of
 from .lines import Line
+
+# Most specific first: the first that matches a title line names the document type.
+DOCUMENT_TYPES = (
+    (
+        "credit_note",
+        any_of(
+            r"חשבונית\s*(?:מס\s*)?זיכוי",
+            r"^זיכוי",
+            r"credit\s*note",
+            r"gutschrift",
+            r"rechnungskorrektur",
+            r"stornorechnung",
+            r"avoir",
+            r"note\s*de\s*cr[ée]dit",
+            r"credit\s*memo",
+            r"nota\s*de\s*cr[ée]dito",
+            r"factura\s*rectificativa",
+            r"\babono\b",
+        ),
+    ),
+    (
+        "tax_invoice_receipt",
+        any_of(
+            r"חשבונית\s*מס\s*/?\s*-?\s*קבלה",
+            r"tax\s*invoice\s*[-/&]?\s*(?:and\s*)?receipt",
+            r"invoice\s*[-/&]\s*receipt",
+        ),
+    ),
+    ("invoice", any_of(r"חשבונית\s*עסקה", r"חשבון\s*עסקה", r"pro\s*-?\s*forma")),
+    ("tax_invoice", any_of(r"חשבונית\s*מס", r"tax\s*invoice")),
+    (
+        "receipt",
+        any_of(
+            r"^קבלה",
+            r"קבלה\s*(?:מס|מספר|#)",
+            r"\breceipt\b",
+            r"cash\s*bill",
+            r"quittung",
+            r"kassen(?:bon|beleg|zettel)",
+            r"\bre[çc]u\b",
+            r"ticket\s*de\s*caisse",
+            r"\brecibo\b",
+            r"factura\s*simplificada",
+            r"\bticket\b",
+        ),
+    ),
+    ("invoice", any_of(r"\binvoice\b", r"rechnung", r"factur[ae]", r"חשבונית", r"חשבון")),
+)
 
 
 def type_of(text: str) -> tuple[str, re.Match[str]] | None:
     """The most specific document type a title names (credit note before receipt before invoice)."""
-    for code, pattern in labels.DOCUMENT_TYPES:
+    for code, pattern in DOCUMENT_TYPES:
         match = pattern.search(text)
         if match:
             return code, match
