@@ -28,12 +28,12 @@ def source_digest(*folders: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def cached_corpus(seed: int, plan: Any, build: Callable[[Path], object]) -> Path:
+def cached_corpus(seed: int, plan: Any, build: Callable[[Path], object], cache: Path = CACHE) -> Path:
     """The corpus folder for (generator source, seed, plan), built once by `build(folder)`."""
     key = hashlib.sha256(
         f"{source_digest(CORPUS_SOURCE)}/{seed}/{json.dumps(asdict(plan), sort_keys=True)}".encode()
     ).hexdigest()[:16]
-    folder = CACHE / "corpus" / key
+    folder = cache / "corpus" / key
     if (folder / ".complete").exists():
         return folder
     building = folder.with_name(f"{key}.building-{os.getpid()}")  # two runs at once each build their own

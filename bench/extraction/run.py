@@ -13,8 +13,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -42,7 +44,9 @@ def _progress() -> Progress:
     )
 
 
-def corpus_results(seed: int, plan: Plan, cache: OcrCache, progress: Progress) -> tuple[list[Result], Any]:
+def corpus_results(
+    seed: int, plan: Plan, cache: OcrCache, progress: Progress, cache_root: Path
+) -> tuple[list[Result], Any]:
     def build(folder: Path) -> None:
         task = progress.add_task("generate corpus", total=None)
         generate(
@@ -53,7 +57,7 @@ def corpus_results(seed: int, plan: Plan, cache: OcrCache, progress: Progress) -
             workers=2,
         )
 
-    corpus = cached_corpus(seed, plan, build)
+    corpus = cached_corpus(seed, plan, build, cache_root)
     files = sorted(p for p in corpus.iterdir() if p.suffix in (".pdf", ".png", ".jpg"))
     extracted = extract_files(files, cache, progress, "corpus")
     results = []
@@ -100,6 +104,7 @@ def main() -> None:
         "--baseline", action="store_true", help="with --write-docs: record them as the baseline"
     )
     parser.add_argument("--extractor-at", metavar="COMMIT", help="measure the extractor as it was at COMMIT")
+    parser.add_argument("--cold", action="store_true", help="ignore .cache/: time a run from nothing")
     parser.add_argument("--misses", type=int, default=0, help="print up to N wrong fields of dev families")
     args = parser.parse_args()
     if args.extractor_at:
@@ -107,10 +112,11 @@ def main() -> None:
     from invoiceme_ocr.engine import OcrOptions
 
     started, load = time.monotonic(), os.getloadavg()[0]
-    cache = OcrCache(OcrOptions())
+    cache_root = Path(tempfile.mkdtemp(prefix="extraction-bench-")) if args.cold else CACHE
+    cache = OcrCache(OcrOptions(), cache_root / "ocr")
     plan = Plan().scaled(args.scale)
     with _progress() as progress:
-        results, extracted = corpus_results(args.seed, plan, cache, progress)
+        results, extracted = corpus_results(args.seed, plan, cache, progress, cache_root)
         ext = (
             external.run_external(cache, progress) if external.available() and not args.no_external else None
         )
@@ -143,10 +149,13 @@ def main() -> None:
         print("\n".join(["", "Misses (dev families):", *misses(results, args.misses)]))
     for stem, reason in list(extracted.failures.items())[:10]:
         print(f"  failed {stem}: {reason}")
+    if args.cold:
+        shutil.rmtree(cache_root, ignore_errors=True)
     if args.write_docs:
-        command = "`.venv/bin/python -m bench.extraction.run --write-docs" + (
-            " --baseline`" if args.baseline else "`"
+        options = (f" --extractor-at {args.extractor_at}" if args.extractor_at else "") + (
+            " --baseline" if args.baseline else ""
         )
+        command = f"`.venv/bin/python -m bench.extraction.run --write-docs{options}`"
         body = [f"Command: {command}. {summary}", "", *lines]
         replace_between(
             DOCS, "extraction-baseline" if args.baseline else "extraction-results", body, "## Extraction"
