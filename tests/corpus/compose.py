@@ -11,6 +11,7 @@ from .blocks import stamp
 from .doc import ACCENTS, Doc
 from .facts import draw_facts
 from .families import FAMILIES
+from .families.held_out_words import HELD_OUT_LABELS
 from .formats import Printing
 from .page import Page, Sheet
 from .vocab import Vocabulary
@@ -20,7 +21,8 @@ def compose(family_name: str, language: str, seed: int) -> tuple[Page, dict[str,
     family = FAMILIES[family_name]
     rng = random.Random(f"{family_name}/{language}/{seed}")  # str seeds hash with SHA-512: stable
     facts = draw_facts(rng, language, family.till_slip, family.document_types)
-    words = Vocabulary(rng, language, facts.country, facts.vat_rate, facts.currency)
+    extra = HELD_OUT_LABELS[language] if family.held_out else None
+    words = Vocabulary(rng, language, facts.country, facts.vat_rate, facts.currency, extra)
     printing = Printing(rng, language, facts.country, facts.currency)
     face = fonts.pick_face(rng, language, mono=family.till_slip and rng.random() < 0.6)
     sheet = Sheet(*family.size_mm, face=face, rtl=language == "he")

@@ -221,13 +221,23 @@ class Vocabulary:
     """One document's choice of words: each label drawn once, then used consistently on the page."""
 
     def __init__(
-        self, rng: random.Random, language: str, country: str, vat_rate: float, currency: str
+        self,
+        rng: random.Random,
+        language: str,
+        country: str,
+        vat_rate: float,
+        currency: str,
+        extra: dict[str, list[str]] | None = None,
     ) -> None:
+        """`extra`: more synonyms per label (held-out families' own words), each used 60 % of the time."""
         words = LABELS[language]
         self.language = language
         self.chosen = {key: rng.choice(options) for key, options in words.items()}
         if language == "en":
             self.chosen["tax_id"] = rng.choice(EN_TAX_ID_LABELS[country])
+        for key, options in (extra or {}).items():
+            if rng.random() < 0.6:
+                self.chosen[key] = rng.choice(options)
         self.rate_text = f"{vat_rate * 100:g}"
         self.currency = (
             {"ILS": 'ש"ח', "USD": "דולר"}.get(currency, currency) if language == "he" else currency
