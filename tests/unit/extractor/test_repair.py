@@ -40,7 +40,7 @@ class TestLostLabels:
         )
         result = extract_with_rules([(1, text)])
         assert (result.subtotal, result.vat_amount, result.total) == (1341.0, 107.28, 1448.28)
-        assert result.confidence["subtotal"] < 0.9
+        assert result.confidence["vat_amount"] < 0.9  # the items confirm the subtotal, not the VAT
 
     def test_invoice_number_with_one_read_as_lowercase_l(self) -> None:
         assert extract_with_rules([(1, "Shop Ltd\nInvoice No: Al648\nTotal 5.00")]).invoice_number == "A1648"
@@ -70,3 +70,10 @@ class TestReceiptTotals:
             extract_with_rules([(1, "Shop Ltd\nDocument No. $529672\nTotal 5.00")]).invoice_number
             == "S529672"
         )
+
+
+class TestLineItemsConfirm:
+    def test_items_adding_up_to_the_subtotal_raise_its_confidence(self) -> None:
+        text = "Shop Ltd\nDesk 2 x 100.00 200.00\nLamp 1 x 50.00 50.00\nNet amount 250.00\nTotal 295.00"
+        result = extract_with_rules([(1, text)])
+        assert result.subtotal == 250.0 and result.confidence["subtotal"] >= 0.9

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..contract import Evidence, Extraction
+from dataclasses import replace
+
+from ..contract import Evidence, Extraction, LineItem
 from . import labels
 from .blocks import party_cells, without_cells
 from .dates import prefers_month_first
@@ -19,6 +21,19 @@ from .references import (
 )
 from .tax_ids import find_vendor_tax_id
 from .totals import find_totals
+
+
+def confirm_by_line_items(found: dict[str, Found | None], items: list[LineItem]) -> None:
+    """Line items that add up to the subtotal (or, without VAT, to the total) confirm that amount:
+    two independent readings agree."""
+    amounts = [item.amount for item in items if item.amount is not None]
+    if len(amounts) < 2 or len(amounts) != len(items):
+        return
+    items_sum = round(sum(amounts), 2)
+    for name in ("subtotal", "total"):
+        item = found.get(name)
+        if item is not None and abs(item.value - items_sum) <= 0.011 and item.confidence < 0.92:
+            found[name] = replace(item, confidence=0.92)
 
 
 def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
@@ -49,10 +64,12 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     }
     if found["currency"] is None:
         found["currency"] = currency_from_tax_id(found["vendor_tax_id"])
+    line_items = find_line_items(lines)
+    confirm_by_line_items(found, line_items)
     present = {name: item for name, item in found.items() if item is not None}
     extraction = Extraction(
         **{name: item.value for name, item in present.items()},
-        line_items=find_line_items(lines),
+        line_items=line_items,
         confidence={name: round(item.confidence, 2) for name, item in present.items()},
         source=dict.fromkeys(present, "rules"),
         evidence={
