@@ -82,3 +82,12 @@ class TestNumberAndDateForms:
     def test_currency_from_the_issuers_tax_id(self) -> None:
         result = extract("Acme Ltd\nVAT No. DE136695976\nTotal 5.00")
         assert result.currency == "EUR" and result.confidence["currency"] < 0.9
+
+
+class TestOcrDamagedLabels:
+    def test_due_date_without_umlauts(self) -> None:
+        result = extract("Rhein e.K.\nDatum: 25. Januar 2025\nFallig am: 26. Marz 2025\nSumme 5,00 EUR")
+        assert (result.invoice_date, result.due_date) == ("2025-01-25", "2025-03-26")
+
+    def test_hebrew_number_label_with_words_swapped(self) -> None:
+        assert extract('רימון בע"מ\nחשבונית: מס\' 2024-8863\nסה"כ 5.00').invoice_number == "2024-8863"

@@ -25,6 +25,7 @@ MONTHS = {
     "februar": 2,
     "märz": 3,
     "maerz": 3,
+    "marz": 3,  # OCR drops the umlaut
     "juni": 6,
     "juli": 7,
     "oktober": 10,

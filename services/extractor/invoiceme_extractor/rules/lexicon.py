@@ -70,6 +70,7 @@ INVOICE_NUMBER = (
     r"facture\s*numéro",
     r"rechnungs\s*-?\s*nr\.?",
     r"חשבונית\s*מס'",
+    r"(?:חשבונית|מסמך|קבלה)\s*:\s*(?:מס'|מספר)",  # OCR swapped the words of "מס' חשבונית:"
     r"(?:מסמך|קבלה)\s*(?:מס'|מספר)",
     r"מס['\s]*\s*חשבון",
     r"מספר\s*חשבון",
@@ -88,6 +89,8 @@ DATE_INVOICE = (
     r"invoice\s*dt\.?",
 )
 DATE_DUE = (
+    r"f[aä]llig",  # OCR drops umlauts and accents
+    r"[eé]ch[eé]ance",
     r"fecha\s*(?:de\s*)?vencimiento",
     r"vencimiento",
     r"fecha\s*l[ií]mite",
