@@ -223,3 +223,21 @@ class TestCroppedTitles:
         big = [w.model_copy(update={"height": 44}) if w.top == 91 else w for w in layer.words]
         result = extract_with_rules([layer.model_copy(update={"words": big})])
         assert (result.document_type, result.vendor_name) == ("tax_invoice", "Vista Supplies Group")
+
+
+class TestLineItemCells:
+    """A quantity cell and a price cell never merge into one space-grouped amount."""
+
+    def test_quantity_beside_a_decimal_comma_price(self) -> None:
+        layer = page(
+            ("Leistung", 200, 1227),
+            ("Anz.", 900, 1227),
+            ("Preis", 1300, 1227),
+            ("Summe", 1800, 1227),
+            ("Kaffee", 200, 1312),
+            ("1", 900, 1312),
+            ("162,92", 1300, 1312),
+            ("162,92", 1800, 1312),
+        )
+        items = extract_with_rules([layer]).line_items
+        assert [(item.description, item.amount) for item in items] == [("Kaffee", 162.92)]

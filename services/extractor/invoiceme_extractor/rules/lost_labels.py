@@ -11,7 +11,7 @@ import itertools
 
 from . import labels
 from .amount_candidates import classify
-from .amounts import money_in, percent_in
+from .amounts import percent_in, row_money
 from .lines import Found, Line
 
 WINDOW = 4  # rows around an amount where its partners are printed
@@ -28,7 +28,7 @@ def card_payment(lines: list[Line]) -> Found | None:
     """No total printed (or OCR lost it): a card payment charges exactly the total ('VISA ****4024
     406.20'). Cash is not used: it is tendered and change given."""
     for line in reversed(lines):
-        if labels.CARD_PAYMENT.search(line.text) and (money := money_in(line.text)):
+        if labels.CARD_PAYMENT.search(line.text) and (money := row_money(line)):
             return Found(money[-1][0], money[-1][1], line, 0.5)
     return None
 
@@ -39,7 +39,7 @@ def unlabelled_pair(lines: list[Line], total: Found) -> tuple[Found, Found] | No
     above = [
         line for line in lines[max(0, total.line.index - 4) : total.line.index] if not classify(line.text)
     ]
-    amounts = [(money[-1], line) for line in above if (money := money_in(line.text))]
+    amounts = [(money[-1], line) for line in above if (money := row_money(line))]
     for (base, base_line), (vat, vat_line) in itertools.combinations(amounts, 2):
         if 0 < abs(vat[0]) < abs(base[0]) and abs(base[0] + vat[0] - total.value) <= 0.011:
             if plausible_rate(vat[0], base[0]) and vat[0] != 0:
@@ -51,7 +51,7 @@ def cash_minus_change(lines: list[Line]) -> Found | None:
     """'Cash 650.00' and 'Change 30.40' with no total line: the total is what was kept (619.60)."""
     paid = change = None
     for line in lines:
-        money = money_in(line.text)
+        money = row_money(line)
         if not money:
             continue
         if labels.CHANGE.search(line.text):
@@ -64,7 +64,7 @@ def cash_minus_change(lines: list[Line]) -> Found | None:
 
 
 def _last_amounts(lines: list[Line]) -> list[tuple[float, str, Line]]:
-    return [(*money[-1], line) for line in lines if (money := money_in(line.text))]
+    return [(*money[-1], line) for line in lines if (money := row_money(line))]
 
 
 def unlabelled_triple(lines: list[Line], vat: Found) -> tuple[Found, Found] | None:
