@@ -85,15 +85,15 @@ def find_line_items(lines: list[Line]) -> list[LineItem]:
     in_table = False
     span: Box | None = None
     previous: Line | None = None
-    for line in lines:
-        if classify(line.text) is not None and items:
-            break  # the totals close the table
-        if is_table_header(line.text):
-            in_table, previous, span = True, None, _table_span(line)
+    for row in lines:
+        if is_table_header(row.text):
+            in_table, previous, span = True, None, _table_span(row)
             continue
-        line = _within(line, span)
+        line = _within(row, span)  # text beside the table (a side panel) is not part of its rows
         if not line.text:
             continue
+        if classify(line.text) is not None and items:
+            break  # the totals close the table
         above = previous.text if previous is not None and _is_text_only(previous.text) else None
         item = _row(line, above, in_table) if classify(line.text) is None else None
         if item is not None:
