@@ -92,10 +92,11 @@ def find_line_items(lines: list[Line]) -> list[LineItem]:
         line = _within(row, span)  # text beside the table (a side panel) is not part of its rows
         if not line.text:
             continue
-        if classify(line.text) is not None and items:
+        labelled_amount = classify(line.text) is not None
+        if labelled_amount and items:
             break  # the totals close the table
         above = previous.text if previous is not None and _is_text_only(previous.text) else None
-        item = _row(line, above, in_table) if classify(line.text) is None else None
+        item = None if labelled_amount else _row(line, above, in_table)
         if item is not None:
             items.append(item)
         previous = line
