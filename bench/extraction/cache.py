@@ -70,14 +70,23 @@ class OcrCache:
         if not path.exists():
             self.misses += 1
             return None
+        try:
+            document = OcrDocument.model_validate_json(path.read_text())
+        except ValueError:  # unreadable entry: read the file again
+            self.misses += 1
+            return None
         self.hits += 1
-        return OcrDocument.model_validate_json(path.read_text())
+        return document
 
     def put(self, data: bytes, document: Any) -> None:
+        """Atomic: several bench runs (two helpers) may fill the same cache at once."""
+        path = self.path(data)
+        partial = path.with_name(f"{path.stem}.{os.getpid()}.part")
         try:
-            self.path(data).write_text(document.model_dump_json())
+            partial.write_text(document.model_dump_json())
+            os.replace(partial, path)
         except (
             ValueError,
             UnicodeEncodeError,
         ):  # e.g. a lone surrogate in a PDF text layer: just do not cache it
-            pass
+            partial.unlink(missing_ok=True)
