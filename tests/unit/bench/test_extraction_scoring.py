@@ -68,3 +68,24 @@ class TestDocs:
         text = docs.read_text()
         assert "second" in text and "first" not in text and "ocr numbers" in text and "intro" in text
         assert text.index("second") < text.index("## OCR")
+
+
+class TestOcrCache:
+    """Keyed by content; a damaged entry is a miss, never a crash."""
+
+    def test_round_trip_and_damaged_entry(self, tmp_path: Path) -> None:
+        from bench.extraction.cache import OcrCache
+        from invoiceme_common.events import OcrDocument, OcrPage
+
+        cache = OcrCache("options-a", tmp_path)
+        document = OcrDocument(
+            pages=[OcrPage(number=1, text="Total 10.00", method="ocr", confidence=0.9)],
+            media_type="image/png",
+        )
+        assert cache.get(b"file") is None
+        cache.put(b"file", document)
+        assert cache.get(b"file") == document and cache.get(b"other file") is None
+        assert OcrCache("options-b", tmp_path).get(b"file") is None  # other OCR options, other entry
+        cache.path(b"file").write_text('{"pages": [')
+        assert cache.get(b"file") is None
+        assert not list(tmp_path.glob("*.part"))
