@@ -241,3 +241,18 @@ class TestLineItemCells:
         )
         items = extract_with_rules([layer]).line_items
         assert [(item.description, item.amount) for item in items] == [("Kaffee", 162.92)]
+
+
+class TestUnknownNumberNoun:
+    """A '<noun> No.' label we have no word for names the document's number, unless the noun is one of
+    the other numbers an invoice prints."""
+
+    def test_voucher_number(self) -> None:
+        layer = page(
+            ("Acme Ltd", 100, 100),
+            ("Phone No.: 03-5551234", 100, 200),
+            ("Voucher No.:", 100, 300),
+            ("V-20931", 700, 300),
+            ("Total 5.00", 100, 900),
+        )
+        assert extract_with_rules([layer]).invoice_number == "V-20931"

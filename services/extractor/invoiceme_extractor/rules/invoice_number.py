@@ -81,7 +81,7 @@ def find_invoice_number(lines: list[Line]) -> Found | None:
             )
             if found:
                 return found
-    return _number_by_weak_label(lines) or _number_after_title(lines)
+    return _number_by_weak_label(lines) or _number_after_title(lines) or _number_by_unknown_noun(lines)
 
 
 def _number_in_text(lines: list[Line], line: Line, label: re.Match[str]) -> Found | None:
@@ -139,6 +139,41 @@ def _number_in_spots(lines: list[Line], line: Line, start: int, end: int, weak: 
 def _bare_or_numbered(rest: str) -> bool:
     """After a weak label: nothing (the value is in another cell) or the value itself ('Ref: 4607')."""
     return not rest.strip() or bool(re.match(r"\s*[A-Z]{0,4}[-/#]?\d", rest))
+
+
+# "<something> No.:" / "מספר <something>": a number label whose noun we do not know (a voucher, a
+# slip, a bill...), for the document's own number only when nothing better names it and the noun is
+# none of the numbers an invoice also prints (phone, VAT, customer, order, account, page...)
+_SOME_NUMBER = re.compile(
+    r"^\s*(?:[^\d:]{2,30}?\s*(?:no|nr|number|num|nummer|número|numéro|n[º°o]|#|מס')\.?|(?:מספר|מס')\s+\S{2,12})\s*:?",
+    re.I,
+)
+_OTHER_NUMBERS = re.compile(
+    r"phone|tel|fax|mobile|vat|tax|ust|tva|iva|reg|company|firm|customer|client|kunde|order|bestell|commande|"
+    r"pedido|account|konto|iban|bank|item|art|sku|page|seite|p\.?o\b|lieferschein|delivery|livraison|"
+    r"entrega|טל|לקוח|עוסק|הזמנה|בנק|הקצאה|פריט|עמוד|ח\.?פ|ע\.?מ|ת\.?ז|סניף|branch|serial|batch|lot|"
+    r"contract|vertrag|contrat|project|projekt",
+    re.I,
+)
+
+
+def _number_by_unknown_noun(lines: list[Line]) -> Found | None:
+    for line in lines[:30]:
+        for index, cell in enumerate(line.cells):
+            match = _SOME_NUMBER.match(cell.text)
+            if (
+                not match
+                or _OTHER_NUMBERS.search(match.group(0))
+                or labels.BUYER_BLOCK.search(match.group(0))
+            ):
+                continue
+            if labels.OTHER_DOCUMENT.search(cell.text) or not _bare_or_numbered(cell.text[match.end() :]):
+                continue
+            start = sum(len(c.text) + 1 for c in line.cells[:index])
+            found = _number_in_spots(lines, line, start, start + match.end(), weak=True)
+            if found:
+                return Found(found.value, found.raw, found.line, 0.6)
+    return None
 
 
 def _number_by_weak_label(lines: list[Line]) -> Found | None:
