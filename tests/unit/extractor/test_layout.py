@@ -256,3 +256,16 @@ class TestUnknownNumberNoun:
             ("Total 5.00", 100, 900),
         )
         assert extract_with_rules([layer]).invoice_number == "V-20931"
+
+
+class TestDueDateByPosition:
+    def test_unknown_due_label_beside_the_invoice_date(self) -> None:
+        layer = page(
+            ("Acme Ltd", 100, 100),
+            ("Invoice date: 01/04/2025", 100, 300),
+            ("Settle before: 30/04/2025", 100, 350),
+            ("Total 5.00", 100, 900),
+        )
+        result = extract_with_rules([layer])
+        assert (result.invoice_date, result.due_date) == ("2025-04-01", "2025-04-30")
+        assert result.confidence["due_date"] < 0.9

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from .. import israel
 from . import labels
@@ -86,10 +87,13 @@ def find_dates(lines: list[Line], month_first: bool) -> tuple[Found | None, Foun
     due: Found | None = None
     unlabelled: Found | None = None
     weak: Found | None = None
+    others: list[Found] = []  # unlabelled dates, for a due date whose label we do not know
     for line in lines:
         read = _cell_readings if line.cells else _line_readings
         for kind, found, source in read(lines, line, month_first):
             first = found[0]
+            if kind is None:
+                others.append(Found(first.value.isoformat(), first.raw, source, 0.5))
             if kind == "invoice" and invoice is None:
                 invoice = Found(first.value.isoformat(), first.raw, source, 0.75 if first.ambiguous else 0.9)
             elif kind == "due" and due is None:
@@ -98,7 +102,21 @@ def find_dates(lines: list[Line], month_first: bool) -> tuple[Found | None, Foun
                 weak = Found(first.value.isoformat(), first.raw, source, 0.6)
             elif kind is None and unlabelled is None:
                 unlabelled = Found(first.value.isoformat(), first.raw, source, 0.55)
-    return invoice or weak or unlabelled, due
+    issued = invoice or weak or unlabelled
+    return issued, due or (_due_by_position(issued, others) if issued else None)
+
+
+def _due_by_position(issued: Found, others: list[Found]) -> Found | None:
+    """A due date under a label no lexicon knows: the one other date in the invoice date's block
+    (a few rows away) that falls 1-120 days after it. Delivery dates and periods come before."""
+    after = [
+        other
+        for other in others
+        if other.line.page == issued.line.page
+        and abs(other.line.index - issued.line.index) <= 4
+        and 1 <= (date.fromisoformat(other.value) - date.fromisoformat(issued.value)).days <= 120
+    ]
+    return after[0] if len(after) == 1 else None
 
 
 _AMOUNTS_IN = re.compile(
