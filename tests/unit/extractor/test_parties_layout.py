@@ -135,3 +135,10 @@ class TestTaxIdForms:
         assert extract_with_rules([(1, "Muster GmbH\nUSt-ID DE315786608\nTotal 5.00")]).vendor_tax_id == (
             "DE315786608"
         )
+
+
+class TestIdWithAnUnknownLabel:
+    def test_business_id_on_an_english_page(self) -> None:
+        assert extract_with_rules([(1, "Blue Works\nBusiness ID 514321678\nTotal 5.00")]).vendor_tax_id == (
+            "514321678"
+        )

@@ -117,8 +117,20 @@ def _labelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
     return found
 
 
+# An id label in words no lexicon has ("Business ID", "Firm No."): a word for "id/number" in the cell
+_ID_WORD = re.compile(r"\b(?:id|no|nr|number|num|reg|nº|n°)\b\.?|#|מס'|מספר", re.I)
+
+
 def _unlabelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
-    return [(raw, line, 0.0) for line in lines for raw in ids_in(line.text, generic=False)]
+    """Id-shaped tokens without a known label; one whose cell names some id or number ('Business
+    ID 514321678') counts as weakly labelled (a phone or the customer's does not)."""
+    found: list[tuple[str, Line, float]] = []
+    for line in lines:
+        for cell_text in [cell.text for cell in line.cells] or [line.text]:
+            named = _ID_WORD.search(cell_text) and not _PHONE.search(cell_text)
+            named = named and not labels.BUYER_BLOCK.search(cell_text)
+            found.extend((raw, line, 1.0 if named else 0.0) for raw in ids_in(cell_text, generic=False))
+    return found
 
 
 def tax_id_candidates(
