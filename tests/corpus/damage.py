@@ -79,6 +79,9 @@ def phone_photo(page: Image.Image, rng: random.Random) -> bytes:
     photo = cv2.GaussianBlur(photo, (0, 0), sigma)
     noise = np.random.default_rng(rng.randint(0, 2**31)).normal(0, rng.uniform(3, 9), photo.shape)
     photo = (photo + noise).clip(0, 255).astype(np.uint8)
+    quality = rng.randint(45, 80)
+    if rng.random() < 0.06:  # the phone's orientation tag got lost on the way: the page lies sideways
+        photo = np.ascontiguousarray(np.rot90(photo, rng.choice([1, 3])))
     buffer = io.BytesIO()
-    Image.fromarray(photo).save(buffer, "JPEG", quality=rng.randint(45, 80))
+    Image.fromarray(photo).save(buffer, "JPEG", quality=quality)
     return buffer.getvalue()
