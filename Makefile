@@ -11,9 +11,11 @@ STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages: Tesseract with Hebrew for OCR; for tests, DejaVu fonts (generated documents)
 # and Chromium (browser tests drive it with Playwright; no browser download needed).
+# Typefaces for the generated invoice corpus (tests/corpus/fonts.py): 10+ per script, Hebrew from culmus.
+CORPUS_FONT_DEBS := culmus fonts-dejavu-extra fonts-freefont-ttf fonts-liberation fonts-noto-core
 RUN_DEBS := tesseract-ocr tesseract-ocr-heb tesseract-ocr-eng tesseract-ocr-osd
 # libatomic1: Playwright's bundled Node driver needs it on a minimal Debian.
-TEST_DEBS := fonts-dejavu-core chromium libatomic1
+TEST_DEBS := fonts-dejavu-core chromium libatomic1 $(CORPUS_FONT_DEBS)
 # The web app (TypeScript + Vite): built into $(WEBAPP)/dist, which the gateway serves at /.
 WEBAPP := services/gateway/webapp
 WEB_STAMP := $(WEBAPP)/node_modules/.installed

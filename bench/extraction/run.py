@@ -1,157 +1,165 @@
-"""Extraction benchmark: `python -m bench.extraction.run [--per-layout N] [--no-external] [--write-docs]`.
+"""Extraction benchmark: `.venv/bin/python -m bench.extraction.run [--write-docs] [--baseline]
+[--no-external] [--scale X] [--seed S] [--misses N]`.
 
-Generates the development corpus (tests/corpus) in a temporary folder, reads every file through the
-OCR service's DocumentReader, extracts with the offline rules provider, and prints per-field accuracy
-by language x format and by seen vs held-out layout. Then scores ../shared/data/external-dev (when it
-exists) with ../shared/tools/score_external.py. --write-docs records the tables in docs/BENCHMARKS.md.
+Generates the parametric corpus (tests/corpus; cached under .cache/corpus), reads every file through
+the OCR service's DocumentReader (results cached under .cache/ocr by content), extracts with the offline
+rules provider and reports every field's accuracy per family group (dev / held-out) x language x format,
+line items, confidence calibration and extraction time; then ../shared/data/external-dev per source.
+A re-run after an extractor change reuses both caches and takes seconds.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
-import hashlib
 import json
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
-from bench.extraction.score import format_table, tally
-from tests.corpus.generate import generate
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-ROOT = Path(__file__).resolve().parents[2]
-EXTERNAL = ROOT.parent / "shared" / "data" / "external-dev"
-SCORER = ROOT.parent / "shared" / "tools" / "score_external.py"
+from bench.extraction import external
+from bench.extraction.cache import CACHE, ROOT, OcrCache, cached_corpus
+from bench.extraction.extract import extract_files
+from bench.extraction.report import calibration_lines, corpus_section, line_item_lines, replace_between
+from bench.extraction.score import SCORED_FIELDS, Result, field_matches, judged_fields
+from tests.corpus.families import DEV, HELD_OUT
+from tests.corpus.generate import Plan, generate
 
-
-async def extract_files(files: list[Path], out: Path, ocr_cache: Path | None = None) -> None:
-    from invoiceme_extractor.pipeline import extract_invoice
-    from invoiceme_ocr.engine import OcrOptions
-    from invoiceme_ocr.reader import DocumentReader
-
-    reader = DocumentReader(OcrOptions(languages="heb+eng", dpi=300), workers=2)
-
-    async def one(path: Path) -> None:
-        try:
-            document = await read_cached(reader, path.read_bytes(), ocr_cache)  # noqa: ASYNC240 - bench, not a server
-            extraction = await extract_invoice(document.pages)
-            (out / f"{path.stem}.json").write_text(extraction.model_dump_json())
-        except Exception as error:  # a failed file scores zero, it does not stop the run
-            print(f"  {path.name}: {type(error).__name__}: {error}", file=sys.stderr)
-
-    try:
-        await asyncio.gather(*(one(path) for path in files))
-    finally:
-        reader.close()
+DOCS = ROOT / "docs" / "BENCHMARKS.md"
 
 
-async def read_cached(reader, data: bytes, ocr_cache: Path | None):  # type: ignore[no-untyped-def]  # bench script, reader is duck-typed
-    """OCR is the slow part: --ocr-cache keeps each file's OcrDocument (keyed by content) between runs."""
-    from invoiceme_common.events import OcrDocument
-
-    cached = ocr_cache / f"{hashlib.sha256(data).hexdigest()[:24]}.json" if ocr_cache else None
-    if cached is not None and cached.exists():
-        return OcrDocument.model_validate_json(cached.read_text())
-    document = await reader.read(data)
-    if cached is not None:
-        try:
-            cached.write_text(document.model_dump_json())
-        except ValueError:  # e.g. a lone surrogate in a PDF text layer: just do not cache it
-            pass
-    return document
-
-
-def corpus_tables(corpus: Path, predictions: Path) -> list[str]:
-    results = []
-    for truth_file in sorted(corpus.glob("*.truth.json")):
-        stem = truth_file.name.removesuffix(".truth.json")
-        predicted = predictions / f"{stem}.json"
-        results.append(
-            (
-                json.loads(truth_file.read_text()),
-                json.loads(predicted.read_text()) if predicted.exists() else {},
-            )
-        )
-    lines = ["By language and format (all layouts):", ""]
-    lines += format_table(tally(results, ("language", "format")), ("language", "format"))
-    lines += ["", "Seen vs held-out layouts, by format:", ""]
-    lines += format_table(tally(results, ("held_out", "format")), ("held_out", "format"))
-    return lines
-
-
-def external_lines(predictions: Path, ocr_cache: Path | None = None) -> list[str]:
-    if not (EXTERNAL / "manifest.csv").exists():
-        return ["external-dev folder absent: skipped"]
-    files = sorted(p for p in EXTERNAL.iterdir() if p.suffix.lower() in (".pdf", ".jpg", ".jpeg", ".png"))
-    predictions.mkdir(exist_ok=True)
-    asyncio.run(extract_files(files, predictions, ocr_cache))
-    scored = subprocess.run(
-        [sys.executable, str(SCORER), str(EXTERNAL / "manifest.csv"), str(predictions)],
-        capture_output=True,
-        text=True,
-        check=True,
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description:<22}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        transient=True,
     )
-    return ["```", *scored.stdout.strip().splitlines(), "```"]
+
+
+def corpus_results(
+    seed: int, plan: Plan, cache: OcrCache, progress: Progress, cache_root: Path
+) -> tuple[list[Result], Any]:
+    def build(folder: Path) -> None:
+        task = progress.add_task("generate corpus", total=None)
+        generate(
+            folder,
+            seed,
+            plan,
+            lambda done, total: progress.update(task, completed=done, total=total),
+            workers=2,
+        )
+
+    corpus = cached_corpus(seed, plan, build, cache_root)
+    files = sorted(p for p in corpus.iterdir() if p.suffix in (".pdf", ".png", ".jpg"))
+    extracted = extract_files(files, cache, progress, "corpus")
+    results = []
+    for path in files:
+        truth = json.loads((corpus / f"{path.stem}.truth.json").read_text())
+        results.append((truth, extracted.predictions.get(path.stem, {})))
+    return results, extracted
+
+
+def use_extractor_at(commit: str) -> None:
+    """Import invoiceme_extractor as it was at `commit` (for the before/after baseline)."""
+    target = CACHE / "extractor" / commit
+    if not (target / "services" / "extractor" / "invoiceme_extractor").exists():
+        target.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", commit, "services/extractor"], check=True, capture_output=True
+        )
+        subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+    sys.path.insert(0, str(target / "services" / "extractor"))
+
+
+def misses(results: list[Result], limit: int) -> list[str]:
+    """Wrong or missing fields on DEV families only (held-out output is never shown)."""
+    lines = []
+    for truth, predicted in results:
+        if truth["group"] != "dev":
+            continue
+        for name in SCORED_FIELDS:
+            if truth.get(name) is not None and not field_matches(name, truth[name], predicted.get(name)):
+                stem = f"{truth['family']}_{truth['language']}_{truth['seed'] % 1000:02d}_{truth['format']}"
+                lines.append(f"{stem:40} {name:18} truth={truth[name]!r} got={predicted.get(name)!r}")
+    return lines[:limit]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--per-layout", type=int, default=3)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply documents per family and language")
     parser.add_argument("--no-external", action="store_true")
-    parser.add_argument("--write-docs", action="store_true")
-    parser.add_argument("--ocr-cache", type=Path, default=None, help="reuse OCR results kept in this folder")
+    parser.add_argument("--write-docs", action="store_true", help="record the tables in docs/BENCHMARKS.md")
+    parser.add_argument(
+        "--baseline", action="store_true", help="with --write-docs: record them as the baseline"
+    )
+    parser.add_argument("--extractor-at", metavar="COMMIT", help="measure the extractor as it was at COMMIT")
+    parser.add_argument("--cold", action="store_true", help="ignore .cache/: time a run from nothing")
+    parser.add_argument("--misses", type=int, default=0, help="print up to N wrong fields of dev families")
     args = parser.parse_args()
-    started = time.monotonic()
-    with tempfile.TemporaryDirectory() as work:
-        corpus, predictions = Path(work) / "corpus", Path(work) / "pred"
-        files = generate(corpus, per_layout=args.per_layout)
-        predictions.mkdir()
-        if args.ocr_cache:
-            args.ocr_cache.mkdir(parents=True, exist_ok=True)
-        asyncio.run(extract_files(files, predictions, args.ocr_cache))
-        lines = corpus_tables(corpus, predictions)
-        if not args.no_external:
-            lines += ["", "External documents (../shared/data/external-dev, rules provider):", ""]
-            lines += external_lines(Path(work) / "external", args.ocr_cache)
-    print("\n".join(lines))
-    elapsed = time.monotonic() - started
-    print(f"\n{elapsed:.0f} s")
-    if args.write_docs:
-        write_docs(lines, args, elapsed)
+    if args.extractor_at:
+        use_extractor_at(args.extractor_at)
+    from invoiceme_ocr.engine import OcrOptions
 
-
-def write_docs(lines: list[str], args: argparse.Namespace, elapsed: float) -> None:
-    path = ROOT / "docs" / "BENCHMARKS.md"
-    text = path.read_text() if path.exists() else "# Benchmarks\n"
-    command = "python -m bench.extraction.run --write-docs" + (
-        f" --per-layout {args.per_layout}" if args.per_layout != 3 else ""
-    )
-    section = "\n".join(
-        [
-            "## Extraction",
-            "",
-            f"Command: `.venv/bin/{command}` (offline rules provider; {elapsed:.0f} s on 2 cores; "
-            f"{time.strftime('%Y-%m-%d')}). Fields: vendor_name, vendor_tax_id, invoice_number, "
-            "invoice_date, "
-            "currency, subtotal, vat_amount, total; a field counts only where the document prints it. "
-            "Held-out layouts (`HELD_OUT` in tests/corpus/layouts.py) were not inspected "
-            "while writing rules, "
-            "but their author wrote the rules too: ../shared/data/external-dev is the truly unseen test.",
-            "",
-            *lines,
-            "",
-        ]
-    )
-    start = text.find("## Extraction")
-    if start < 0:
-        text = text.rstrip("\n") + "\n\n" + section
+    started, load = time.monotonic(), os.getloadavg()[0]
+    cache_root = Path(tempfile.mkdtemp(prefix="extraction-bench-")) if args.cold else CACHE
+    cache = OcrCache(OcrOptions(), cache_root / "ocr")
+    plan = Plan().scaled(args.scale)
+    with _progress() as progress:
+        results, extracted = corpus_results(args.seed, plan, cache, progress, cache_root)
+        ext = (
+            external.run_external(cache, progress) if external.available() and not args.no_external else None
+        )
+    lines = corpus_section(results)
+    lines += [
+        "",
+        "#### Line items on born-digital PDFs (printed items matched by amount and description)",
+        "",
+    ]
+    lines += line_item_lines(results)
+    lines += ["", "#### Confidence calibration (fields with a value, by the extractor's confidence)", ""]
+    lines += calibration_lines("corpus", list(judged_fields(results)))
+    if ext is not None:
+        table, judged, _ = ext
+        lines += ["", *calibration_lines("external-dev", judged)]
+        lines += ["", "#### ../shared/data/external-dev per source (shared scorer)", "", "```", *table, "```"]
     else:
-        end = text.find("\n## ", start + 1)
-        text = text[:start] + section + (text[end + 1 :] if end >= 0 else "")
-    path.parent.mkdir(exist_ok=True)
-    path.write_text(text)
+        lines += ["", "external-dev: skipped (folder absent or --no-external)"]
+    lines += ["", f"Extraction time (rules, OCR excluded): {extracted.timing_line()}."]
+    failures = len(extracted.failures) + (len(ext[2].failures) if ext else 0)
+    elapsed = time.monotonic() - started
+    summary = (
+        f"{len(results)} corpus files (seed {args.seed}, scale {args.scale:g}); dev families: "
+        f"{', '.join(sorted(DEV))}; held-out: {', '.join(sorted(HELD_OUT))}; {failures} files failed; "
+        f"{elapsed:.0f} s (OCR cache {cache.hits} hits, {cache.misses} misses; load avg {load:.1f} at start, "
+        f"2 cores); {time.strftime('%Y-%m-%d')}."
+    )
+    print("\n".join([*lines, "", summary]))
+    if args.misses:
+        print("\n".join(["", "Misses (dev families):", *misses(results, args.misses)]))
+    for stem, reason in list(extracted.failures.items())[:10]:
+        print(f"  failed {stem}: {reason}")
+    if args.cold:
+        shutil.rmtree(cache_root, ignore_errors=True)
+    if args.write_docs:
+        options = (f" --extractor-at {args.extractor_at}" if args.extractor_at else "") + (
+            " --baseline" if args.baseline else ""
+        )
+        command = f"`.venv/bin/python -m bench.extraction.run --write-docs{options}`"
+        body = [f"Command: {command}. {summary}", "", *lines]
+        replace_between(
+            DOCS, "extraction-baseline" if args.baseline else "extraction-results", body, "## Extraction"
+        )
 
 
 if __name__ == "__main__":

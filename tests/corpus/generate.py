@@ -1,67 +1,130 @@
-"""Development corpus: `python -m tests.corpus.generate OUT_DIR [--per-layout N] [--seed S]`.
+"""Development corpus: `python -m tests.corpus.generate OUT_DIR [--seed S] [--scale X]`.
 
-Writes <name>.pdf/.png/.jpg with <name>.truth.json beside each: every layout in Hebrew and English,
-as a born-digital PDF, a clean scan and a degraded photo of the same document.
+For every family x language it composes documents and writes <stem>.pdf (born-digital) and, for the
+first few, <stem>.png (clean scan) and <stem>.jpg (phone photo), each with <stem>.truth.json. The same
+seed gives byte-identical files (so OCR results can be cached by content).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import random
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image
+from .compose import compose
+from .damage import PHOTO_DPI, SCAN_DPI, clean_scan, phone_photo
+from .facts import LANGUAGES
+from .families import FAMILIES
+from .pdf import rasterize, to_pdf
 
-from .layouts import HELD_OUT, LAYOUTS, Style
-from .render import clean_scan, degraded_photo, mirrored, to_image, to_pdf
-from .truth import make_truth
-
-DOCUMENT_TYPES = {
-    "he": ["tax_invoice", "tax_invoice_receipt", "receipt", "invoice", "credit_note", "tax_invoice"],
-    "en": ["tax_invoice", "invoice", "receipt", "invoice", "credit_note", "tax_invoice_receipt"],
-}
 FORMATS = ("born_digital", "clean_scan", "degraded_photo")
+SUFFIX = {"born_digital": ".pdf", "clean_scan": ".png", "degraded_photo": ".jpg"}
 
 
-def _render(fmt: str, rows: list, image: Image.Image | None, rng: random.Random) -> bytes:
-    if fmt == "born_digital":
-        return to_pdf(rows)
-    assert image is not None
-    return clean_scan(image, rng) if fmt == "clean_scan" else degraded_photo(image, rng)
+@dataclass(frozen=True)
+class Plan:
+    """Documents per family and language: `born_digital` PDFs, of which the first `images` are also
+    scanned and photographed. Held-out families get `held_out_boost` times as many (there are fewer of
+    them, and their cells should not be noise); de/fr/es a third of he/en's share."""
+
+    born_digital: int = 8
+    images: int = 3
+    held_out_boost: float = 1.6
+    families: tuple[str, ...] = tuple(FAMILIES)
+    languages: tuple[str, ...] = LANGUAGES
+
+    def counts(self, family: str, language: str) -> tuple[int, int]:
+        boost = self.held_out_boost if FAMILIES[family].held_out else 1.0
+        born_digital, images = round(self.born_digital * boost), round(self.images * boost)
+        if language in ("he", "en"):
+            return born_digital, images
+        return max(1, round(born_digital / 3)), max(1, round(images / 3))
+
+    def scaled(self, factor: float) -> Plan:
+        return Plan(
+            max(1, round(self.born_digital * factor)),
+            max(1, round(self.images * factor)),
+            self.held_out_boost,
+            self.families,
+            self.languages,
+        )
 
 
-def generate(out: Path, per_layout: int = 2, seed: int = 7, formats: tuple[str, ...] = FORMATS) -> list[Path]:
-    out.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(seed)
-    written: list[Path] = []
-    for language in ("he", "en"):
-        for layout_name, layout in LAYOUTS.items():
-            for copy in range(per_layout):
-                document_type = rng.choice(DOCUMENT_TYPES[language])
-                truth = make_truth(rng, language, document_type)
-                rows = layout(Style(truth, rng))
-                rows = mirrored(rows) if language == "he" else rows
-                image = to_image(rows) if set(formats) - {"born_digital"} else None
-                for fmt in formats:
-                    suffix = {"born_digital": ".pdf", "clean_scan": ".png", "degraded_photo": ".jpg"}[fmt]
-                    stem = f"{language}_{layout_name}_{copy}_{fmt}"
-                    (out / f"{stem}{suffix}").write_bytes(_render(fmt, rows, image, rng))
-                    meta = {"layout": layout_name, "held_out": layout_name in HELD_OUT, "format": fmt}
-                    (out / f"{stem}.truth.json").write_text(
-                        json.dumps(truth.as_dict() | meta, ensure_ascii=False)
-                    )
-                    written.append(out / f"{stem}{suffix}")
+def documents(plan: Plan, seed: int) -> Iterator[tuple[str, str, int, tuple[str, ...]]]:
+    """(family, language, document seed, formats) in a fixed order."""
+    for family in plan.families:
+        for language in plan.languages:
+            count, with_images = plan.counts(family, language)
+            for index in range(count):
+                formats = FORMATS if index < with_images else FORMATS[:1]
+                yield family, language, seed * 1000 + index, formats
+
+
+def write_document(
+    out: Path, family: str, language: str, doc_seed: int, formats: tuple[str, ...]
+) -> list[Path]:
+    page, truth = compose(family, language, doc_seed)
+    pdf_bytes = to_pdf(page)
+    damage_rng = random.Random(f"damage/{family}/{language}/{doc_seed}")
+    stem = f"{family}_{language}_{doc_seed % 1000:02d}"
+    written = []
+    for fmt in formats:
+        if fmt == "born_digital":
+            data = pdf_bytes
+        elif fmt == "clean_scan":
+            data = clean_scan(rasterize(pdf_bytes, SCAN_DPI), damage_rng)
+        else:
+            data = phone_photo(rasterize(pdf_bytes, PHOTO_DPI), damage_rng)
+        path = out / f"{stem}_{fmt}{SUFFIX[fmt]}"
+        path.write_bytes(data)
+        meta = {"format": fmt, "group": "held_out" if truth["held_out"] else "dev"}
+        (out / f"{stem}_{fmt}.truth.json").write_text(json.dumps(truth | meta, ensure_ascii=False, indent=1))
+        written.append(path)
     return written
+
+
+def generate(
+    out: Path,
+    seed: int = 7,
+    plan: Plan | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    workers: int = 1,
+) -> list[Path]:
+    """Writes the corpus; every document depends only on its own seed, so workers change nothing."""
+    out.mkdir(parents=True, exist_ok=True)
+    todo = list(documents(plan or Plan(), seed))
+    if workers <= 1:
+        results = (write_document(out, *job) for job in todo)
+        return [path for paths in _counted(results, len(todo), progress) for path in paths]
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        futures = [pool.submit(write_document, out, *job) for job in todo]
+        list(_counted((future.result() for future in as_completed(futures)), len(todo), progress))
+        return [path for future in futures for path in future.result()]
+
+
+def _counted(
+    results: Iterable[list[Path]], total: int, progress: Callable[[int, int], None] | None
+) -> Iterator[list[Path]]:
+    for done, paths in enumerate(results, 1):
+        if progress:
+            progress(done, total)
+        yield paths
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("out", type=Path)
-    parser.add_argument("--per-layout", type=int, default=2)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply documents per family and language")
     args = parser.parse_args()
-    print(f"wrote {len(generate(args.out, args.per_layout, args.seed))} documents to {args.out}")
+    files = generate(args.out, args.seed, Plan().scaled(args.scale), workers=2)
+    print(f"wrote {len(files)} documents to {args.out}")
 
 
 if __name__ == "__main__":

@@ -10,9 +10,13 @@ from .contract import Extraction, ExtractionWarning
 from .evidence import add_boxes
 from .llm.base import LlmProvider
 from .llm.chain import run_chain
+from .llm.constraints import check_answer
+from .llm.context import layout_hints
 from .llm.normalize import normalize_fields, normalize_line_items
+from .llm.prompt import with_layout_hints
 from .merge import merge
-from .rules import extract_with_rules
+from .rules import read_fields
+from .rules.lines import document_lines
 from .validation import validate
 
 
@@ -37,14 +41,16 @@ async def extract_invoice(
 
     `pages` are PageText or OcrPage values (number, text, method; OcrPage adds word boxes).
     """
-    extraction = extract_with_rules([(page.number, page.text) for page in pages])
+    found, extraction = read_fields(list(pages))
+    today = today or datetime.now(UTC).date()
     if providers:
         text = "\n\n".join(page.text for page in pages)
-        answer = await run_chain(providers, text)
+        hints = layout_hints(found, document_lines(list(pages)))
+        answer = await run_chain(providers, with_layout_hints(text, hints))
         if answer.fields is not None:
-            extraction = merge(
-                extraction, normalize_fields(answer.fields), normalize_line_items(answer.fields)
-            )
+            llm_fields, violations = check_answer(normalize_fields(answer.fields), text, today)
+            extraction = merge(extraction, llm_fields, normalize_line_items(answer.fields))
+            extraction.warnings.extend(violations)
         else:
             message = "; ".join(answer.failures) or "no provider answered"
             extraction.warnings.append(
@@ -54,5 +60,5 @@ async def extract_invoice(
     origin = _origin(pages)
     extraction.source = {field: f"{origin}+{how}" for field, how in extraction.source.items()}
     add_boxes(extraction.evidence, pages)
-    extraction.warnings.extend(validate(extraction, today or datetime.now(UTC).date()))
+    extraction.warnings.extend(validate(extraction, today))
     return extraction

@@ -3,23 +3,19 @@
 from __future__ import annotations
 
 import json
-import random
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from invoiceme_cli.main import cli
-from tests.corpus.layouts import LAYOUTS, Style
-from tests.corpus.render import mirrored, to_pdf
-from tests.corpus.truth import make_truth
+from tests.corpus.compose import compose
+from tests.corpus.pdf import to_pdf
 
 
 def _invoice_pdf(path: Path, language: str) -> dict:
-    rng = random.Random(5)
-    truth = make_truth(rng, language, "tax_invoice")
-    rows = LAYOUTS["classic"](Style(truth, rng))
-    path.write_bytes(to_pdf(mirrored(rows) if language == "he" else rows))
-    return truth.as_dict()
+    page, truth = compose("classic", language, 5)
+    path.write_bytes(to_pdf(page))
+    return truth
 
 
 class TestExtractCommand:

@@ -144,7 +144,7 @@ class TestChainFallback:
     PAGES: ClassVar[list[PageText]] = [
         PageText(
             number=1,
-            text="Acme Ltd\nInvoice No. INV-7\nDate: 04/03/2025\nTotal 118.00 ₪",
+            text="Acme Ltd\nח.פ. 514321678\nInvoice No. INV-7\nOrder INV-8\nDate: 04/03/2025\nTotal 118.00 ₪",
             method="text_layer",
             confidence=1.0,
         )
@@ -170,3 +170,29 @@ class TestChainFallback:
         assert any(
             w.code == "rules_llm_disagree" and "invoice_number" in w.message for w in extraction.warnings
         )
+
+
+class TestLayoutContextAndConstraints:
+    """The model sees the rules' candidates; an answer that breaks a constraint loses to the rules."""
+
+    PAGES = TestChainFallback.PAGES
+
+    async def test_prompt_carries_the_rules_reading(self, server: FakeLlmServer) -> None:
+        await extract_invoice(self.PAGES, [groq(server)])
+        sent = server.received[0].body["messages"][1]["content"]
+        assert "Rule-based reading" in sent and "invoice_number='INV-7'" in sent
+        assert sent.index("Rule-based reading") < sent.index("Invoice text:")
+
+    async def test_amounts_that_do_not_add_up_fall_back_to_the_rules(self, server: FakeLlmServer) -> None:
+        server.script.append(
+            Reply(content=json.dumps(ANSWER | {"subtotal": 100, "vat_amount": 18, "total": 181}))
+        )
+        extraction = await extract_invoice(self.PAGES, [groq(server)])
+        assert extraction.total == 118.0 and extraction.source["total"] == "text_layer+rules"
+        assert "llm_constraint_violation" in [w.code for w in extraction.warnings]
+
+    async def test_an_id_not_printed_on_the_page_is_not_taken(self, server: FakeLlmServer) -> None:
+        server.script.append(Reply(content=json.dumps(ANSWER | {"invoice_number": "INV-9"})))
+        extraction = await extract_invoice(self.PAGES, [groq(server)])
+        assert extraction.invoice_number == "INV-7"
+        assert any("INV-9" in w.message for w in extraction.warnings if w.code == "llm_constraint_violation")

@@ -3,6 +3,8 @@ shared client's rate limiting, backoff and JSON repair are tested in tests/unit/
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import SecretStr
 
 from invoiceme_common.events import OcrPage, OcrWord, PageText
@@ -10,7 +12,9 @@ from invoiceme_common.llm.clients import GroqConfig, OllamaConfig
 from invoiceme_common.llm.registry import LlmConfig
 from invoiceme_extractor.contract import Extraction
 from invoiceme_extractor.evidence import locate
+from invoiceme_extractor.llm.constraints import check_answer
 from invoiceme_extractor.llm.normalize import normalize_fields
+from invoiceme_extractor.llm.prompt import messages_for, with_layout_hints
 from invoiceme_extractor.llm.registry import ProviderRegistry
 from invoiceme_extractor.merge import merge
 from invoiceme_extractor.pipeline import extract_invoice
@@ -99,3 +103,31 @@ class TestPipeline:
             [PageText(number=1, text=text, method="text_layer", confidence=1.0)]
         )
         assert extraction.needs_review
+
+
+class TestAnswerConstraints:
+    """An LLM field that breaks a constraint is dropped with a warning; the rest of the answer stays."""
+
+    def test_fields_that_hold_are_kept(self) -> None:
+        fields = {"invoice_number": "A-1", "subtotal": 100.0, "vat_amount": 18.0, "total": 118.0}
+        kept, warnings = check_answer(fields, "Invoice A-1 total 118.00", date(2025, 6, 1))
+        assert kept == fields and warnings == []
+
+    def test_each_broken_constraint_drops_its_fields(self) -> None:
+        fields = {
+            "vendor_tax_id": "514321679",  # check digit fails
+            "subtotal": 100.0,
+            "vat_amount": 90.0,  # 90 % VAT
+            "total": 190.0,
+            "invoice_date": "2031-01-01",
+            "currency": "ILS",
+        }
+        kept, warnings = check_answer(fields, "514321679 total 190", date(2025, 6, 1))
+        assert kept == {"currency": "ILS"} and len(warnings) == 3
+
+    def test_hints_keep_the_page_text_intact(self) -> None:
+        user = messages_for(with_layout_hints("Acme\nTotal 5.00", "Rule-based reading: total=5.0"))[1][
+            "content"
+        ]
+        assert user.endswith("<<<\nAcme\nTotal 5.00\n>>>") and user.startswith("Layout analysis")
+        assert messages_for("Acme")[1]["content"] == "Invoice text:\n<<<\nAcme\n>>>"

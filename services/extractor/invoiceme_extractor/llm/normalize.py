@@ -9,7 +9,7 @@ from ..contract import LineItem
 from ..rules import labels
 from ..rules.amounts import parse_amount
 from ..rules.dates import dates_in
-from ..rules.parties import normalize_tax_id
+from ..rules.tax_ids import normalize_tax_id
 
 _DOCUMENT_TYPES = {"tax_invoice", "tax_invoice_receipt", "receipt", "invoice", "credit_note"}
 

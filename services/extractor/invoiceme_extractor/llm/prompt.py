@@ -60,8 +60,23 @@ SYSTEM_PROMPT = (
 )
 
 
+HINTS_END = "=== end of layout analysis ==="
+_HINTS_INSTRUCTION = (
+    "Layout analysis of the same document (candidates found from word positions; use them to "
+    "resolve the text, but answer from the text):"
+)
+
+
+def with_layout_hints(text: str, hints: str) -> str:
+    """The provider input: layout hints first (so truncation keeps them), then the page text."""
+    return f"{hints}\n{HINTS_END}\n{text}" if hints else text
+
+
 def messages_for(text: str) -> list[dict[str, str]]:
-    return [
-        {"role": "system", "content": SYSTEM_PROMPT},
-        {"role": "user", "content": f"Invoice text:\n<<<\n{text}\n>>>"},
-    ]
+    hints, marker, page_text = text.partition(HINTS_END)
+    if not marker:
+        hints, page_text = "", text
+    user = f"Invoice text:\n<<<\n{page_text.strip()}\n>>>"
+    if hints.strip():
+        user = f"{_HINTS_INSTRUCTION}\n{hints.strip()}\n\n{user}"
+    return [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": user}]

@@ -2,23 +2,42 @@
 
 from __future__ import annotations
 
-from ..contract import Evidence, Extraction
+from dataclasses import replace
+
+from ..contract import Evidence, Extraction, LineItem
+from . import labels
+from .blocks import party_cells, without_cells
 from .dates import prefers_month_first
+from .invoice_number import find_invoice_number
 from .line_items import find_line_items
-from .lines import Found, document_language, document_lines
-from .parties import find_vendor_name, find_vendor_tax_id
+from .lines import Found, PageInput, document_language, document_lines
+from .parties import buyer_lines, find_vendor_name
 from .references import (
+    currency_from_tax_id,
     find_allocation_number,
     find_currency,
     find_dates,
     find_document_type,
-    find_invoice_number,
 )
+from .tax_ids import find_vendor_tax_id
 from .totals import find_totals
 
 
-def read_fields(pages: list[tuple[int, str]]) -> tuple[dict[str, Found], Extraction]:
-    """Every field the rules can read from (page number, text) pairs, and the Extraction they make."""
+def confirm_by_line_items(found: dict[str, Found | None], items: list[LineItem]) -> None:
+    """Line items that add up to the subtotal (or, without VAT, to the total) confirm that amount:
+    two independent readings agree."""
+    amounts = [item.amount for item in items if item.amount is not None]
+    if len(amounts) < 2 or len(amounts) != len(items):
+        return
+    items_sum = round(sum(amounts), 2)
+    for name in ("subtotal", "total"):
+        item = found.get(name)
+        if item is not None and abs(item.value - items_sum) <= 0.011 and item.confidence < 0.92:
+            found[name] = replace(item, confidence=0.92)
+
+
+def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
+    """Every field the rules can read from the pages ((number, text) pairs or pages with word boxes)."""
     lines = document_lines(pages)
     language = document_language(lines)
     currency = find_currency(lines, language)
@@ -27,10 +46,12 @@ def read_fields(pages: list[tuple[int, str]]) -> tuple[dict[str, Found], Extract
     )
     invoice_date, due_date = find_dates(lines, month_first)
     totals = find_totals(lines)
+    issuer_view = without_cells(lines, party_cells(lines, labels.BUYER_BLOCK))
+    seller = party_cells(issuer_view, labels.SELLER_BLOCK)
     found = {
         "document_type": find_document_type(lines),
-        "vendor_name": find_vendor_name(lines),
-        "vendor_tax_id": find_vendor_tax_id(lines),
+        "vendor_name": find_vendor_name(issuer_view),
+        "vendor_tax_id": find_vendor_tax_id(issuer_view, buyer_lines(lines), seller),
         "invoice_number": find_invoice_number(lines),
         "invoice_date": invoice_date,
         "due_date": due_date,
@@ -41,10 +62,14 @@ def read_fields(pages: list[tuple[int, str]]) -> tuple[dict[str, Found], Extract
         "total": totals.total,
         "allocation_number": find_allocation_number(lines),
     }
+    if found["currency"] is None:
+        found["currency"] = currency_from_tax_id(found["vendor_tax_id"])
+    line_items = find_line_items(lines)
+    confirm_by_line_items(found, line_items)
     present = {name: item for name, item in found.items() if item is not None}
     extraction = Extraction(
         **{name: item.value for name, item in present.items()},
-        line_items=find_line_items(lines),
+        line_items=line_items,
         confidence={name: round(item.confidence, 2) for name, item in present.items()},
         source=dict.fromkeys(present, "rules"),
         evidence={
@@ -55,5 +80,5 @@ def read_fields(pages: list[tuple[int, str]]) -> tuple[dict[str, Found], Extract
     return present, extraction
 
 
-def extract_with_rules(pages: list[tuple[int, str]]) -> Extraction:
+def extract_with_rules(pages: list[PageInput]) -> Extraction:
     return read_fields(pages)[1]

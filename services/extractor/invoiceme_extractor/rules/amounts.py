@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
-# One amount token: optional sign, digits with , . ' or thin-space groups, optional 1-2 decimals.
+# One amount token: optional sign, digits with , . ' groups (or space groups before a decimal comma,
+# "4 432,89" as French and Nordic invoices print it), optional 1-2 decimals.
 AMOUNT_TOKEN = re.compile(
-    r"(?<![\w.,/:])(?P<sign>-\s?)?(?P<num>\d{1,3}(?:[,.'](?:\d{3}))+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)"
+    r"(?<![\w.,/:])(?P<sign>-\s?)?(?P<num>\d{1,3}(?: \d{3})+,\d{2}|\d{1,3}(?:[,.'](?:\d{3}))+(?:[.,]\d{1,2})?"
+    r"|\d+(?:[.,]\d{1,2})?)"
     r"(?P<minus>-)?(?![\w]|[.,]\d|/\d|:\d)(?P<pct>\s?%)?"
 )
 _PERCENT = re.compile(r"(\d{1,2}(?:[.,]\d{1,2})?)\s?%")
@@ -81,3 +84,20 @@ def money_in(line: str) -> list[tuple[float, str]]:
 def percent_in(line: str) -> float | None:
     match = _PERCENT.search(line)
     return round(float(match.group(1).replace(",", ".")) / 100, 4) if match else None
+
+
+def row_amounts(row: Any) -> list[tuple[float, str]]:
+    """amounts_in over a row's cells one by one (a Line with cells), so that a quantity cell and
+    a price cell ('1 | 162,92') never read as one space-grouped amount ('1 162,92')."""
+    cells = getattr(row, "cells", ())
+    if not cells:
+        return amounts_in(row.text)
+    return [found for cell in cells for found in amounts_in(cell.text)]
+
+
+def row_money(row: Any) -> list[tuple[float, str]]:
+    """money_in over a row's cells one by one (see row_amounts)."""
+    cells = getattr(row, "cells", ())
+    if not cells:
+        return money_in(row.text)
+    return [found for cell in cells for found in money_in(cell.text)]

@@ -25,6 +25,7 @@ MONTHS = {
     "februar": 2,
     "märz": 3,
     "maerz": 3,
+    "marz": 3,  # OCR drops the umlaut
     "juni": 6,
     "juli": 7,
     "oktober": 10,
@@ -44,6 +45,19 @@ MONTHS = {
     "novembre": 11,
     "décembre": 12,
     "decembre": 12,
+    "enero": 1,
+    "febrero": 2,
+    "marzo": 3,
+    "abril": 4,
+    "mayo": 5,
+    "junio": 6,
+    "julio": 7,
+    "agosto": 8,
+    "septiembre": 9,
+    "setiembre": 9,
+    "octubre": 10,
+    "noviembre": 11,
+    "diciembre": 12,
     "ינואר": 1,
     "פברואר": 2,
     "מרץ": 3,
@@ -60,11 +74,11 @@ MONTHS = {
 }
 _MONTH_WORD = r"(?:ב|ל)?(?P<{name}>[A-Za-zäéûÄ\u05d0-\u05ea]{{3,10}})\.?"
 _NUMERIC = re.compile(r"(?<![\d.:/-])(\d{1,2})\s?([./-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])")
-_ISO = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")
+_ISO = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})[-/.](\d{1,2})(?!\d)")
 _DAY_MONTH_YEAR = re.compile(
-    r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th)?[\s./-]+"
+    r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th|er)?[\s./-]+(?:de\s+)?"
     + _MONTH_WORD.format(name="month")
-    + r"[\s,./-]+(?P<year>\d{4}|\d{2})(?!\d)",
+    + r"[\s,./-]+(?:de\s+)?(?P<year>\d{4}|\d{2})(?!\d)",
 )
 _MONTH_DAY_YEAR = re.compile(
     _MONTH_WORD.format(name="month") + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})(?!\d)"

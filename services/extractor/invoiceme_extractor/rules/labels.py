@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 
+from . import lexicon
 
-def _any(*words: str) -> re.Pattern[str]:
+
+def any_of(*words: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{word})" for word in words), re.I)
 
 
 # Amount-due beats a plain total: it is what the customer actually pays.
-TOTAL_STRONG = _any(
+TOTAL_STRONG = any_of(
     r'סה"כ\s*לתשלום',
     r"לתשלום",
     r"total\s*(?:amount\s*)?due",
@@ -37,8 +39,8 @@ TOTAL_STRONG = _any(
     r"invoice\s*total",
     r"total\s*amount",
 )
-TOTAL_PLAIN = _any(r'סה"כ', r"\btotal\b", r"\bsumme\b", r"\bbetrag\b", r"\bbrutto\b", r"\bsuma\b")
-SUBTOTAL = _any(
+TOTAL_PLAIN = any_of(r'סה"כ', r"\btotal\b", r"\bsumme\b", r"\bbetrag\b", r"\bbrutto\b", r"\bsuma\b")
+SUBTOTAL = any_of(
     r"sub\s*-?\s*total",
     r'לפני\s*מע"מ',
     r'ללא\s*מע"מ',
@@ -62,7 +64,7 @@ SUBTOTAL = _any(
     r"positionssumme",
     r"gesamt\s*netto",
 )
-VAT = _any(
+VAT = any_of(
     r'מע"מ',
     r"\bvat\b",
     r"\btax\b",
@@ -75,7 +77,7 @@ VAT = _any(
     r"steuerbetrag",
 )
 # Lines that name a total but are not the invoice total.
-NOT_A_TOTAL = _any(
+NOT_A_TOTAL = any_of(
     r"\bcash\b",
     r"change",
     r"tendered",
@@ -94,7 +96,7 @@ NOT_A_TOTAL = _any(
     r"quantity",
     r"כמות",
 )
-INVOICE_NUMBER = _any(
+INVOICE_NUMBER = any_of(
     r"invoice\s*(?:(?:no|number|num|nr|id)\b\.?|#)",
     r"inv\.?\s*(?:no|#)\.?",
     r"bill\s*(?:no|#)\.?",
@@ -120,7 +122,7 @@ INVOICE_NUMBER = _any(
     r"belegnummer",
     r"\binvoice\s*:",
 )
-DATE_INVOICE = _any(
+DATE_INVOICE = any_of(
     r"invoice\s*date",
     r"date\s*of\s*(?:issue|invoice)",
     r"issue\s*date",
@@ -134,8 +136,8 @@ DATE_INVOICE = _any(
     r"date\s*de\s*facture",
 )
 # Words that often precede the invoice date but also other dates: trusted only without a stronger label.
-DATE_INVOICE_WEAK = _any(r"\bvom\b", r"\bdu\b", r"issued", r"\bfrom\b")
-DATE_DUE = _any(
+DATE_INVOICE_WEAK = any_of(r"\bvom\b", r"\bdu\b", r"issued", r"\bfrom\b")
+DATE_DUE = any_of(
     r"due\s*(?:date|by|on)?",
     r"payment\s*due",
     r"pay\s*by",
@@ -148,7 +150,7 @@ DATE_DUE = _any(
     r"échéance",
     r"zahlungsziel",
 )
-DATE_OTHER = _any(
+DATE_OTHER = any_of(
     r"deliver",
     r"leistungs",
     r"lieferdatum",
@@ -166,7 +168,7 @@ DATE_OTHER = _any(
     r"verordnung",
     r"termin",
 )
-TAX_ID = _any(
+TAX_ID = any_of(
     r"(?<![\u05d0-\u05ea])ח\.?\s*פ\.?(?![\u05d0-\u05ea])",
     r'(?<![\u05d0-\u05ea])ח"פ',
     r"(?<![\u05d0-\u05ea])ע\.?\s*מ\.?(?![\u05d0-\u05ea\w])",
@@ -191,8 +193,8 @@ TAX_ID = _any(
     r"registration\s*no",
     r"\(?\d{6,8}-[A-Z]\)?",
 )
-ALLOCATION = _any(r"מספר\s*הקצאה", r"מס['\s]*\s*הקצאה", r"allocation\s*(?:no|number|#)?", r"הקצאה")
-BUYER_BLOCK = _any(
+ALLOCATION = any_of(r"מספר\s*הקצאה", r"מס['\s]*\s*הקצאה", r"allocation\s*(?:no|number|#)?", r"הקצאה")
+BUYER_BLOCK = any_of(
     r"bill\s*to",
     r"billed\s*to",
     r"ship\s*to",
@@ -210,7 +212,7 @@ BUYER_BLOCK = _any(
     r"buyer",
     r"recipient",
 )
-SELLER_BLOCK = _any(
+SELLER_BLOCK = any_of(
     r"\bfrom\s*:",
     r"seller",
     r"supplier",
@@ -222,10 +224,10 @@ SELLER_BLOCK = _any(
     r"מאת",
 )
 # Trade words hint at a business name, less surely than a legal suffix does.
-BUSINESS_WORD = _any(
+BUSINESS_WORD = any_of(
     r"enterprise", r"trading", r"\bgroup\b", r"\bstores?\b", r"\bshop\b", r"restaurant", r"\bmart\b"
 )
-COMPANY_SUFFIX = _any(
+COMPANY_SUFFIX = any_of(
     r'בע"מ',
     r"\bltd\b",
     r"\blimited\b",
@@ -252,25 +254,63 @@ CURRENCIES = (
     ("MYR", re.compile(r"\bMYR\b|\bRM\s?\d|\(RM\)|\bRM\b")),
     ("CHF", re.compile(r"\bCHF\b")),
 )
-# Most specific first: the first that matches a title line names the document type.
-DOCUMENT_TYPES = (
-    (
-        "credit_note",
-        _any(
-            r"חשבונית\s*(?:מס\s*)?זיכוי",
-            r"credit\s*note",
-            r"gutschrift",
-            r"rechnungskorrektur",
-            r"avoir",
-            r"credit\s*memo",
-        ),
-    ),
-    (
-        "tax_invoice_receipt",
-        _any(r"חשבונית\s*מס\s*/?\s*-?\s*קבלה", r"tax\s*invoice\s*/?\s*(?:&|and)?\s*receipt"),
-    ),
-    ("invoice", _any(r"חשבונית\s*עסקה", r"חשבון\s*עסקה", r"pro\s*-?\s*forma")),
-    ("tax_invoice", _any(r"חשבונית\s*מס", r"tax\s*invoice")),
-    ("receipt", _any(r"^קבלה", r"קבלה\s*(?:מס|מספר|#)", r"\breceipt\b", r"cash\s*bill", r"quittung")),
-    ("invoice", _any(r"\binvoice\b", r"rechnung", r"facture", r"חשבונית", r"חשבון")),
+# Labels naming a number of ANOTHER document (the invoice a receipt pays, an order, a delivery note)
+OTHER_DOCUMENT = any_of(
+    r"for\s*invoice",
+    r"(?:payment|paiement|pago|zahlung)\s*(?:of|de|de\s*la|zu)?\s*(?:invoice|facture|factura|rechnung)",
+    r"בגין",
+    r"(?:original|related|associated|referenced)\s*invoice",
+    r"associ[ée]e",
+    r"zu\s*rechnung",
+    r"ursprüngliche",
+    r"עבור\s*חשבונית",
+    r"חשבונית\s*מקור",
+    r"asociada",
+    r"rectificada",
+    r"\border",
+    r"bestell",
+    r"commande",
+    r"pedido",
+    r"הזמנה",
+    r"lieferschein",
+    r"delivery\s*note",
 )
+# Words that name the document's number only when nothing better does: "Nº", "Ref", "No.", "#"
+INVOICE_NUMBER_WEAK = re.compile(
+    r"^\s*(?:número|numéro|nummer|number|num\.?|n[º°o]\.?|no\.|nr\.?|r[ée]f(?:[ée]rence)?\.?|reference|"
+    r"referencia|#|מס'|מספר|folio|doc(?:ument)?\.?\s*(?:no|#)?)(?![^\W\d_])\s*:?",
+    re.I,
+)
+
+CARD_PAYMENT = any_of(
+    r"\bvisa\b",
+    r"master\s*card",
+    r"\bamex\b",
+    r"credit\s*card",
+    r"debit\s*card",
+    r"\bcard\b",
+    r"כרטיס",
+    r"אשראי",
+    r"\bcarte\b",
+    r"tarjeta",
+    r"\bkarte\b",
+    r"\bEC\b",
+)
+
+PAID = any_of(
+    r"\bcash\b", r"tendered", r"\bpaid\b", r"שולם", r"מזומן", r"\bbar\b", r"espèces", r"efectivo", r"gegeben"
+)
+CHANGE = any_of(r"\bchange\b", r"עודף", r"rückgeld", r"\brendu\b", r"monnaie", r"\bcambio\b", r"vuelto")
+
+# The multilingual additions (lexicon.py) join each field's words.
+TOTAL_STRONG = any_of(TOTAL_STRONG.pattern, *lexicon.TOTAL_STRONG)
+TOTAL_PLAIN = any_of(TOTAL_PLAIN.pattern, *lexicon.TOTAL_PLAIN)
+SUBTOTAL = any_of(SUBTOTAL.pattern, *lexicon.SUBTOTAL)
+VAT = any_of(VAT.pattern, *lexicon.VAT)
+INVOICE_NUMBER = any_of(INVOICE_NUMBER.pattern, *lexicon.INVOICE_NUMBER)
+DATE_INVOICE = any_of(DATE_INVOICE.pattern, *lexicon.DATE_INVOICE)
+DATE_DUE = any_of(DATE_DUE.pattern, *lexicon.DATE_DUE)
+TAX_ID = any_of(TAX_ID.pattern, *lexicon.TAX_ID)
+BUYER_BLOCK = any_of(BUYER_BLOCK.pattern, *lexicon.BUYER_BLOCK)
+SELLER_BLOCK = any_of(SELLER_BLOCK.pattern, *lexicon.SELLER_BLOCK)
+COMPANY_SUFFIX = any_of(COMPANY_SUFFIX.pattern, *lexicon.COMPANY_SUFFIX)

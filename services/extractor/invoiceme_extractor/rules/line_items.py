@@ -8,17 +8,15 @@ from the row or from the text-only line above it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..contract import LineItem
-from .amounts import amounts_in, money_in
+from .amount_candidates import classify
+from .amounts import amounts_in, row_amounts, row_money
+from .layout import Box
 from .lines import Line
-from .totals import classify
+from .tables import is_table_header
 
-_HEADER = re.compile(
-    r"description|item|product|service|article|beschreibung|bezeichnung|artikel|désignation|תיאור|פריט|שירות|מוצר",
-    re.I,
-)
-_NUMBERS_HEADER = re.compile(r"qty|quantity|amount|price|total|menge|preis|betrag|כמות|מחיר|סכום|סה\"כ", re.I)
 _CURRENCY_MARKS = re.compile(r'₪|ש"ח|NIS|ILS|EUR|USD|€|\$|£|\bRM\b|\bx\b|×', re.I)
 
 
@@ -42,7 +40,7 @@ def _multiplied(values: list[float]) -> tuple[float, float, float] | None:
 
 
 def _row(line: Line, above: str | None, in_table: bool) -> LineItem | None:
-    numbers = amounts_in(line.text)
+    numbers = row_amounts(line)
     if not numbers:
         return None
     description = _description(line.text, [raw for _, raw in numbers])
@@ -53,7 +51,7 @@ def _row(line: Line, above: str | None, in_table: bool) -> LineItem | None:
     found = _multiplied([value for value, _ in numbers])
     if found:
         return LineItem(description=description, quantity=found[0], unit_price=found[1], amount=found[2])
-    money = money_in(line.text)
+    money = row_money(line)
     return LineItem(description=description, amount=money[-1][0]) if in_table and money else None
 
 
@@ -61,18 +59,44 @@ def _is_text_only(text: str) -> bool:
     return not amounts_in(text) and sum(ch.isalpha() for ch in text) >= 3
 
 
+def _within(line: Line, span: Box | None) -> Line:
+    """The row cut to the table's columns: a side panel or a second column beside the table is not
+    part of its rows."""
+    if span is None or not line.cells:
+        return line
+    kept = tuple(cell for cell in line.cells if cell.box.x_overlap(span) > 0)
+    if len(kept) == len(line.cells):
+        return line
+    return replace(line, text=" ".join(cell.text for cell in kept), cells=kept)
+
+
+def _table_span(header: Line) -> Box | None:
+    """Left and right edges of the table, from its header row's cells (with a little slack)."""
+    if not header.cells:
+        return None
+    slack = 2 * max(cell.box.height for cell in header.cells)
+    left = min(cell.box.left for cell in header.cells) - slack
+    right = max(cell.box.right for cell in header.cells) + slack
+    return Box(left, header.box.top if header.box else 0, right, header.box.bottom if header.box else 0)
+
+
 def find_line_items(lines: list[Line]) -> list[LineItem]:
     items: list[LineItem] = []
     in_table = False
+    span: Box | None = None
     previous: Line | None = None
-    for line in lines:
-        if classify(line.text) is not None and items:
-            break  # the totals close the table
-        if _HEADER.search(line.text) and _NUMBERS_HEADER.search(line.text) and not amounts_in(line.text):
-            in_table, previous = True, None
+    for row in lines:
+        if is_table_header(row.text):
+            in_table, previous, span = True, None, _table_span(row)
             continue
+        line = _within(row, span)  # text beside the table (a side panel) is not part of its rows
+        if not line.text:
+            continue
+        labelled_amount = classify(line.text) is not None
+        if labelled_amount and items:
+            break  # the totals close the table
         above = previous.text if previous is not None and _is_text_only(previous.text) else None
-        item = _row(line, above, in_table) if classify(line.text) is None else None
+        item = None if labelled_amount else _row(line, above, in_table)
         if item is not None:
             items.append(item)
         previous = line

@@ -1,4 +1,5 @@
-"""The document as the rules see it: cleaned lines that remember their page."""
+"""The document as the rules see it: cleaned lines that remember their page (and, when the page
+carries word boxes, where they sit and which cells they hold)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..text import clean_page_text, hebrew_ratio
+from .layout import Box, Cell, group_rows, page_units, row_cells
 
 
 @dataclass(frozen=True)
@@ -13,6 +15,8 @@ class Line:
     text: str
     page: int
     index: int  # position in the whole document
+    box: Box | None = None  # None for text without word boxes
+    cells: tuple[Cell, ...] = ()  # reading order; empty for text without word boxes
 
 
 @dataclass(frozen=True)
@@ -23,13 +27,35 @@ class Found:
     raw: str  # the characters the value was read from
     line: Line
     confidence: float
+    alternatives: tuple[tuple[Any, float], ...] = ()  # ranked (value, score) candidates, best first
 
 
-def document_lines(pages: list[tuple[int, str]]) -> list[Line]:
+PageInput = tuple[int, str] | Any  # (number, text) or an OcrPage-like object (number, text, words)
+
+
+def _page_lines(page: PageInput, start: int) -> list[Line]:
+    if isinstance(page, tuple):
+        number, text = page
+        words = None
+    else:
+        number, text, words = page.number, page.text, getattr(page, "words", None)
+    if not words:
+        return [Line(line_text, number, start + i) for i, line_text in enumerate(clean_page_text(text))]
     lines: list[Line] = []
-    for page_number, text in pages:
-        for line_text in clean_page_text(text):
-            lines.append(Line(line_text, page_number, len(lines)))
+    rtl_page = hebrew_ratio(text) > 0.3
+    for row in group_rows(page_units(page)):
+        cells = tuple(row_cells(row, rtl_page))
+        box = cells[0].box
+        for cell in cells[1:]:
+            box = box.union(cell.box)
+        lines.append(Line(" ".join(cell.text for cell in cells), number, start + len(lines), box, cells))
+    return lines
+
+
+def document_lines(pages: list[PageInput]) -> list[Line]:
+    lines: list[Line] = []
+    for page in pages:
+        lines.extend(_page_lines(page, len(lines)))
     return lines
 
 

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from .. import israel
 from ..text import HEBREW_LETTER
 from . import labels
+from .blocks import block_cells
 from .dates import dates_in
+from .geometry import looks_like_label
 from .lines import Found, Line, document_language, following
+from .tables import is_table_header
+from .titles import DOCUMENT_TYPES, cropped_type
 
-_EU_VAT = re.compile(
-    r"\b(A[TT]U|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE|IL)"
-    r"[\s.-]?(\d{3}(?:[\s.]\d{3}){2,3}|[0-9A-Z]{8,12})(?![\w])"
-)
-_ISRAELI_ID = re.compile(r"(?<![\d-])(\d{9}|\d{2}-\d{6}-\d|\d{3}-\d{3}-\d{3}|\d{8}-\d)(?![\d-])")
-_GENERIC_ID = re.compile(r"(?<![\w-])([A-Z]{0,3}\d[\d./-]{4,16}\d[A-Z]?)(?![\w])")
 _NOT_A_NAME = re.compile(
     r"@|www\.|https?:|\btel\b|phone|fax|טל|פקס|נייד|e-?mail|דוא\"ל|\bpage\b|seite|עמוד|original|מקור|העתק|copy|"
     r"street|\bst\.|שדרות|שד'|דרך|\broad\b|\bjalan\b|\bave\b|straße|strasse|רחוב|רח'|ת\.?ד|p\.?o\.?\s*box|\bbox\b",
@@ -23,86 +21,19 @@ _NOT_A_NAME = re.compile(
 )
 
 
-def _buyer_lines(lines: list[Line]) -> set[int]:
-    """Indexes of lines that describe the customer (a few lines after 'Bill to' / 'לכבוד')."""
+def buyer_lines(lines: list[Line]) -> set[int]:
+    """Indexes of lines that describe the customer (a few lines after 'Bill to' / 'לכבוד'), on pages
+    without word boxes (with boxes, `blocks.party_cells` removes the customer's cells instead)."""
     inside: set[int] = set()
     for line in lines:
+        if line.cells:
+            continue
         if labels.BUYER_BLOCK.search(line.text) and not labels.TAX_ID.search(line.text[:3]):
             for nxt in [line, *following(lines, line, 4)]:
                 if nxt is not line and labels.SELLER_BLOCK.search(nxt.text):
                     break
                 inside.add(nxt.index)
     return inside
-
-
-def normalize_tax_id(raw: str) -> str:
-    value = re.sub(r"[\s./-]", "", raw).upper()
-    if re.fullmatch(r"[A-Z]{2}[0-9O]{8,12}", value):  # OCR reads 0 as O after the country prefix
-        value = value[:2] + value[2:].replace("O", "0")
-    return value
-
-
-def ids_in(text: str, generic: bool = True) -> list[str]:
-    found = [m.group(0) for m in _EU_VAT.finditer(text) if sum(ch.isdigit() for ch in m.group(2)) >= 7]
-    found += [match.group(1) for match in _ISRAELI_ID.finditer(text)]
-    if not found and generic:
-        found = [match.group(1) for match in _GENERIC_ID.finditer(text) if not dates_in(match.group(1))]
-    return found
-
-
-def find_vendor_tax_id(lines: list[Line]) -> Found | None:
-    buyer = _buyer_lines(lines)
-    best: tuple[tuple[int, int, int], Found] | None = None
-    for line in lines:
-        label = labels.TAX_ID.search(line.text)
-        if not label:
-            continue
-        after = (
-            line.text[label.end() :]
-            if label.group(0)[:1].isalpha() or label.group(0)[:1] in "ח״ע"
-            else line.text
-        )
-        candidates = ids_in(after) or ids_in(line.text)
-        if not candidates:
-            candidates = [c for nxt in following(lines, line, 1) for c in ids_in(nxt.text)]
-        for raw in candidates:
-            value = normalize_tax_id(raw)
-            if len(re.sub(r"\D", "", value)) < 6:
-                continue
-            # a VAT-registration shaped id beats a local tax number ("Steuernummer 201/113/40209")
-            vat_shaped = bool(_EU_VAT.fullmatch(value) or _ISRAELI_ID.fullmatch(value))
-            buyer_label = labels.BUYER_BLOCK.search(line.text)
-            before_buyer = buyer_label is not None and 0 <= line.text.find(raw) < buyer_label.start()
-            in_buyer = line.index in buyer and not before_buyer
-            rank = (0 if in_buyer else 1, int(vat_shaped), -line.index)
-            if best is None or rank > best[0]:
-                best = (rank, Found(value, raw, line, 0.9 if rank[0] else 0.5))
-            break
-    if best is None:
-        for line in lines:  # an EU VAT id printed without a label
-            match = _EU_VAT.search(line.text)
-            if match and line.index not in buyer and sum(ch.isdigit() for ch in match.group(2)) >= 7:
-                return Found(normalize_tax_id(match.group(0)), match.group(0), line, 0.6)
-        return unlabelled_israeli_id(lines, buyer)
-    return best[1] if best else None
-
-
-HEADER_LINES = 8
-
-
-def unlabelled_israeli_id(lines: list[Line], buyer: set[int]) -> Found | None:
-    """A Hebrew document whose id label OCR garbled ("ny 531322816"): the first 9-digit number in the
-    header that passes the Israeli check digit, outside the customer's block, not an allocation number."""
-    if document_language(lines) != "he":
-        return None
-    for line in lines[:HEADER_LINES]:
-        if line.index in buyer or labels.ALLOCATION.search(line.text):
-            continue
-        # 9 digits starting with 0 is a landline number (03-5551234 without its dash), not a business
-        for match in re.finditer(r"(?<![\d-])[1-9]\d{8}(?![\d-])", line.text):
-            if israel.israeli_id_is_valid(match.group(0)):
-                return Found(match.group(0), match.group(0), line, 0.4)
-    return None
 
 
 def _clean_name(text: str) -> str:
@@ -117,7 +48,7 @@ def _clean_name(text: str) -> str:
 
 def _strip_title(text: str) -> str:
     """'Acme Ltd   INVOICE' (OCR joined the title to the name) -> 'Acme Ltd'."""
-    for _, pattern in labels.DOCUMENT_TYPES:
+    for _, pattern in DOCUMENT_TYPES:
         text = pattern.sub(" ", text)
     return " ".join(text.split()).strip(" :-|/")
 
@@ -147,9 +78,12 @@ def _name_score(line: Line, position: int, lines: list[Line]) -> float:
     letters = sum(ch.isalpha() for ch in text)
     if letters < 3 or sum(ch.isdigit() for ch in text) > letters:
         return -1
-    if any(pattern.fullmatch(text.strip(" :")) for _, pattern in labels.DOCUMENT_TYPES):
+    if any(pattern.fullmatch(text.strip(" :")) for _, pattern in DOCUMENT_TYPES):
         return -1
-    if any(pattern.search(text) for _, pattern in labels.DOCUMENT_TYPES) and len(_strip_title(text)) < 3:
+    titled = any(pattern.search(text) for _, pattern in DOCUMENT_TYPES) or bool(cropped_type(text))
+    if titled and (len(_strip_title(text)) < 3 or not labels.COMPANY_SUFFIX.search(text)):
+        return -1  # a title ("Sales Receipt"), not a name glued to one ("Acme Ltd INVOICE")
+    if looks_like_label(text):
         return -1
     if (
         labels.TAX_ID.match(text)
@@ -166,8 +100,8 @@ def _name_score(line: Line, position: int, lines: list[Line]) -> float:
         score += 3
     elif labels.BUSINESS_WORD.search(text):
         score += 1
-    elif any(ch.isdigit() for ch in text):
-        score -= 2  # addresses and reference lines carry numbers; names rarely do
+    elif sum(ch.isdigit() for ch in re.sub(r"\([^)]*\)", "", text)) >= 3:
+        score -= 2  # addresses and reference lines carry numbers; names rarely do ("Acme (1998)" may)
     if any(labels.TAX_ID.search(nxt.text) for nxt in following(lines, line, 2)):
         score += 1
     if text.isupper() and letters > 4:
@@ -179,24 +113,42 @@ _SEPARATORS = re.compile(r"\s*[●•|·]\s*|\s{3,}")
 _LABELLED_VALUE = re.compile(r"^[^\d:]{1,25}:\s*\S")  # "Nummer: 549910", "GLN: 43..."
 
 
-def _seller_block_name(lines: list[Line]) -> Found | None:
-    """'Verkäufer' / 'Seller:' / 'ספק': the name is on that line or within the next few."""
-    for line in lines[:60]:
+def _block_texts(lines: list[Line], line: Line) -> list[tuple[str, list[str]]]:
+    """(rest of the seller label's text, texts under it) for each seller label on the line."""
+    if not line.cells:
         match = labels.SELLER_BLOCK.match(line.text.strip())
         if not match:
-            continue
+            return []
         rest = line.text.strip()[match.end() :].strip(" :")
-        nearby = [n.text for n in following(lines, line, 4)]
-        named = [text for text in nearby if re.match(r"(?:name|שם)\s*:", text, re.I)]
-        for candidate in named + ([rest] if len(rest) > 2 else []) + nearby:
-            name = _clean_name(candidate)
-            letters = sum(ch.isalpha() for ch in name)
-            digits = sum(ch.isdigit() for ch in name)
-            if letters < 3 or digits > 2 or labels.TAX_ID.match(name) or re.match(r"gln\b", name, re.I):
-                continue
-            if _LABELLED_VALUE.match(candidate) and candidate not in named:
-                continue
-            return Found(name, candidate, line, 0.85)
+        return [(rest, [n.text for n in following(lines, line, 4)])]
+    found = []
+    for index, cell in enumerate(line.cells):
+        match = labels.SELLER_BLOCK.match(cell.text.strip())
+        if match:
+            # a row of the block reads from its first cell in the column on: "Name: | Acme GmbH"
+            first_in_row: dict[int, int] = {}
+            for row, i in block_cells(lines, line, index):
+                first_in_row[row] = min(i, first_in_row.get(row, i))
+            below = [" ".join(c.text for c in lines[row].cells[i:]) for row, i in first_in_row.items()]
+            found.append((cell.text.strip()[match.end() :].strip(" :"), below[:4]))
+    return found
+
+
+def _seller_block_name(lines: list[Line]) -> Found | None:
+    """'Verkäufer' / 'Seller:' / 'ספק': the name is beside the label or within the next few lines
+    (in the label's column, on pages with word boxes)."""
+    for line in lines[:60]:
+        for rest, nearby in _block_texts(lines, line):
+            named = [text for text in nearby if re.match(r"(?:name|שם)\s*:", text, re.I)]
+            for candidate in named + ([rest] if len(rest) > 2 else []) + nearby:
+                name = _clean_name(candidate)
+                letters = sum(ch.isalpha() for ch in name)
+                digits = sum(ch.isdigit() for ch in name)
+                if letters < 3 or digits > 2 or labels.TAX_ID.match(name) or re.match(r"gln\b", name, re.I):
+                    continue
+                if _LABELLED_VALUE.match(candidate) and candidate not in named:
+                    continue
+                return Found(name, candidate, line, 0.85)
     return None
 
 
@@ -209,20 +161,39 @@ def _before_buyer_label(line: Line) -> Line | None:
 
 
 def _strip_hebrew(text: str) -> str:
-    return " ".join(HEBREW_LETTER.sub("", text).split()).strip(" .:-|")
+    return " ".join(HEBREW_LETTER.sub("", text).split()).strip(" :-|")
+
+
+def _name_units(first_page: list[Line], english: bool) -> list[tuple[int, Line, float]]:
+    """(row position, text unit, font size relative to the page's) for each cell, or each line when
+    the page has no word boxes. Speckles on English scans come out as stray Hebrew letters under
+    heb+eng OCR: stripped on English documents."""
+    fonts = sorted(cell.font for line in first_page for cell in line.cells)
+    median_font = fonts[len(fonts) // 2] if fonts else 0.0
+    units = []
+    for position, line in enumerate(first_page):
+        if is_table_header(line.text):
+            continue  # a table's header row ("Details | Units | Price")
+        pieces = [(c.text, c.font / median_font if median_font else 1.0) for c in line.cells]
+        for text, font in pieces or [(line.text, 1.0)]:
+            units.append((position, replace(line, text=_strip_hebrew(text) if english else text), font))
+    return units
+
+
+def _font_bonus(relative_font: float) -> float:
+    """Issuers print their name larger than the body text (logos, header bands)."""
+    return max(-0.5, min(2.5, (relative_font - 1.0) * 2.5))
 
 
 def find_vendor_name(lines: list[Line]) -> Found | None:
     found = _seller_block_name(lines)
     if found:
         return found
-    buyer = _buyer_lines(lines)
+    buyer = buyer_lines(lines)
     first_page = [line for line in lines if line.page == lines[0].page][:60] if lines else []
-    if document_language(lines) == "en":
-        # Speckles on English scans come out as stray Hebrew letters under heb+eng OCR.
-        first_page = [Line(_strip_hebrew(line.text), line.page, line.index) for line in first_page]
     scored = []
-    for position, line in enumerate(first_page):
+    for position, unit, font in _name_units(first_page, document_language(lines) == "en"):
+        line = unit
         if line.index in buyer:
             seller_part = _before_buyer_label(line)
             if seller_part is None:
@@ -234,9 +205,12 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
         part_line = Line(cut_at_field_label(best_part), line.page, line.index)
         score = _name_score(part_line, position, lines)
         if score > 0:
-            scored.append((score, -position, part_line))
+            scored.append((score + _font_bonus(font), -position, part_line))
     if not scored:
         return None
-    score, _, line = max(scored)
+    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    score, _, line = scored[0]
     name = _clean_name(_strip_title(line.text))
-    return Found(name, line.text, line, min(0.9, 0.45 + 0.1 * score)) if name else None
+    alternatives = tuple((_clean_name(_strip_title(c[2].text)), round(c[0], 2)) for c in scored[:5])
+    confidence = min(0.9, 0.45 + 0.1 * score)
+    return Found(name, line.text, line, confidence, alternatives) if name else None

@@ -1,77 +1,18 @@
-"""Invoice number, allocation number, dates, currency and document type."""
+"""Allocation number, dates, currency and document type (the invoice number: invoice_number.py)."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from datetime import date
 
 from .. import israel
 from . import labels
 from .dates import FoundDate, dates_in
+from .geometry import spots_after_label
 from .lines import Found, Line, following
-from .parties import ids_in, normalize_tax_id
+from .titles import DOCUMENT_TYPES, title_cell
 
-_NUMBER_TOKEN = re.compile(r"(?<![\w/-])([A-Z]{0,6}[-/#]?\d(?:[\w\-/.]{0,24}\w)?)(?![\w])", re.I)
 _ALLOCATION_TOKEN = re.compile(r"(?<!\d)(\d{9})(?!\d)")
-
-
-def _numbers_in(text: str) -> list[str]:
-    ids = {normalize_tax_id(found) for found in ids_in(text, generic=False)}
-    tokens = []
-    for match in _NUMBER_TOKEN.finditer(text):
-        token = match.group(1).rstrip(".")
-        if dates_in(token) or re.fullmatch(r"\d{1,2}[.,]\d{2}", token) or len(token) > 24:
-            continue
-        if re.fullmatch(r"[\d.,]+", token) and re.search(r"[.,]\d{2}$", token):
-            continue  # an amount, not a number
-        if normalize_tax_id(token) in ids:
-            continue
-        tokens.append(token)
-    return tokens
-
-
-def _number_after(text: str) -> str | None:
-    tokens = _numbers_in(text)
-    return tokens[0] if tokens else None
-
-
-def _plausible_below_label(token: str) -> bool:
-    """A line under a label holds other columns too: skip OCR crumbs and valid Israeli tax ids."""
-    return len(token) >= 3 and not (israel.is_israeli_id_shape(token) and israel.israeli_id_is_valid(token))
-
-
-def find_invoice_number(lines: list[Line]) -> Found | None:
-    for line in lines:
-        label = labels.INVOICE_NUMBER.search(line.text)
-        if not label or labels.TAX_ID.search(line.text[label.end() :]):
-            continue  # "VAT No. 123" is an id, not the invoice number
-        token = _number_after(line.text[label.end() :].lstrip(" :#.-"))
-        if token:
-            return Found(token, token, line, 0.9)
-        if line.text[label.end() :].strip(" :#.-") == "":
-            for nxt in following(lines, line, 1):
-                tokens = [
-                    t for t in _numbers_in(labels.TAX_ID.sub(" ", nxt.text)) if _plausible_below_label(t)
-                ]
-                if tokens:
-                    # A label closing its line heads a right-hand column: its value closes the next line.
-                    token = tokens[-1] if label.start() > 0 else tokens[0]
-                    return Found(token, token, nxt, 0.75)
-    return _number_after_title(lines)
-
-
-def _number_after_title(lines: list[Line]) -> Found | None:
-    """'INVOICE 2024-117' / 'Rechnung 4711': a number right after the title, when no label names one."""
-    for line in lines[:15]:
-        for _, pattern in labels.DOCUMENT_TYPES:
-            match = pattern.search(line.text)
-            if match is None:
-                continue
-            rest = line.text[match.end() :].lstrip(" :#.-")
-            token = _number_after(rest[:30]) if rest[:1].isalnum() else None
-            if token and rest.startswith(token) and any(ch.isdigit() for ch in token):
-                return Found(token, token, line, 0.6)
-    return None
 
 
 def find_allocation_number(lines: list[Line]) -> Found | None:
@@ -99,58 +40,154 @@ def _date_kind(text: str) -> str | None:
     return None
 
 
+DateReading = tuple[str | None, list[FoundDate], Line]  # label kind, dates, the line they are on
+
+
+def _line_readings(lines: list[Line], line: Line, month_first: bool) -> list[DateReading]:
+    """Pages without word boxes: the line's dates, or the next line's under a label closing its line."""
+    kind = _date_kind(line.text)
+    found: list[FoundDate] = dates_in(line.text, month_first)
+    source = line
+    if not found and kind in ("invoice", "due"):
+        nxt = following(lines, line, 1)
+        if nxt and not _date_kind(nxt[0].text):
+            found, source = dates_in(nxt[0].text, month_first), nxt[0]
+            label = (labels.DATE_DUE if kind == "due" else labels.DATE_INVOICE).search(line.text)
+            if found and label and label.start() > 0:
+                found = found[-1:]  # the label heads a right-hand column
+    return [(kind, found, source)] if found else []
+
+
+def _cell_readings(lines: list[Line], line: Line, month_first: bool) -> list[DateReading]:
+    """Pages with word boxes: each cell's own dates, or the date beside or under a date label."""
+    readings: list[DateReading] = []
+    taken: set[int] = set()  # cells read as a label's value are not unlabelled dates too
+    start = 0
+    for index, cell in enumerate(line.cells):
+        kind = _date_kind(cell.text)
+        found = dates_in(cell.text, month_first)
+        if found and index not in taken:
+            readings.append((kind, found, line))
+        elif kind is not None and not found:
+            for spot in spots_after_label(lines, line, start, start + len(cell.text)):
+                if spot.relation != "inline" and _date_kind(spot.text):
+                    continue
+                value = dates_in(spot.text, month_first)
+                if value:
+                    readings.append((kind, value[:1], spot.line))
+                    if spot.relation == "next_cell":
+                        taken.add(index + 1)
+                    break
+        start += len(cell.text) + 1
+    return readings
+
+
 def find_dates(lines: list[Line], month_first: bool) -> tuple[Found | None, Found | None]:
     invoice: Found | None = None
     due: Found | None = None
     unlabelled: Found | None = None
     weak: Found | None = None
+    others: list[Found] = []  # unlabelled dates, for a due date whose label we do not know
     for line in lines:
-        kind = _date_kind(line.text)
-        found: list[FoundDate] = dates_in(line.text, month_first)
-        source = line
-        if not found and kind in ("invoice", "due"):
-            nxt = following(lines, line, 1)
-            if nxt and not _date_kind(nxt[0].text):
-                found, source = dates_in(nxt[0].text, month_first), nxt[0]
-                label = (labels.DATE_DUE if kind == "due" else labels.DATE_INVOICE).search(line.text)
-                if found and label and label.start() > 0:
-                    found = found[-1:]  # the label heads a right-hand column
-        if not found:
-            continue
-        first = found[0]
-        if kind == "invoice" and invoice is None:
-            invoice = Found(first.value.isoformat(), first.raw, source, 0.75 if first.ambiguous else 0.9)
-        elif kind == "due" and due is None:
-            due = Found(found[-1].value.isoformat(), found[-1].raw, source, 0.85)
-        elif kind == "weak" and weak is None:
-            weak = Found(first.value.isoformat(), first.raw, source, 0.6)
-        elif kind is None and unlabelled is None:
-            unlabelled = Found(first.value.isoformat(), first.raw, source, 0.55)
-    return invoice or weak or unlabelled, due
+        read = _cell_readings if line.cells else _line_readings
+        for kind, found, source in read(lines, line, month_first):
+            first = found[0]
+            if kind is None:
+                others.append(Found(first.value.isoformat(), first.raw, source, 0.5))
+            if kind == "invoice" and invoice is None:
+                invoice = Found(first.value.isoformat(), first.raw, source, 0.75 if first.ambiguous else 0.9)
+            elif kind == "due" and due is None:
+                due = Found(found[-1].value.isoformat(), found[-1].raw, source, 0.85)
+            elif kind == "weak" and weak is None:
+                weak = Found(first.value.isoformat(), first.raw, source, 0.6)
+            elif kind is None and unlabelled is None:
+                unlabelled = Found(first.value.isoformat(), first.raw, source, 0.55)
+    issued = invoice or weak or unlabelled
+    return issued, due or (_due_by_position(issued, others) if issued else None)
+
+
+def _due_by_position(issued: Found, others: list[Found]) -> Found | None:
+    """A due date under a label no lexicon knows: the one other date in the invoice date's block
+    (a few rows away) that falls 1-120 days after it. Delivery dates and periods come before."""
+    after = [
+        other
+        for other in others
+        if other.line.page == issued.line.page
+        and abs(other.line.index - issued.line.index) <= 4
+        and 1 <= (date.fromisoformat(other.value) - date.fromisoformat(issued.value)).days <= 120
+    ]
+    return after[0] if len(after) == 1 else None
+
+
+_AMOUNTS_IN = re.compile(
+    r"(?:amounts?|beträge|betrage|montants|importes|prices|סכומים|מחירים)\b.{0,12}?\b(?:in|en|ב)\s*:?\s*([A-Z]{3})",
+    re.I,
+)
 
 
 def find_currency(lines: list[Line], language: str) -> Found | None:
-    counts: Counter[str] = Counter()
+    """'All amounts in GBP' decides; otherwise marks are counted, ISO codes twice (OCR invents ₪/$ from
+    strokes and letters, codes it rarely invents), ₪ half on a non-Hebrew page."""
+    for line in lines:
+        stated = _AMOUNTS_IN.search(line.text)
+        if stated and any(code == stated.group(1).upper() for code, _ in labels.CURRENCIES):
+            return Found(stated.group(1).upper(), stated.group(0), line, 0.95)
+    weights: dict[str, float] = {}
     first_seen: dict[str, tuple[str, Line]] = {}
     for line in lines:
         for code, pattern in labels.CURRENCIES:
             for match in pattern.finditer(line.text):
-                counts[code] += 1
-                first_seen.setdefault(code, (match.group(0), line))
-    if counts:
-        code, _ = counts.most_common(1)[0]
+                raw = match.group(0)
+                weight = 2.0 if raw.isalpha() and raw.isupper() and len(raw) == 3 else 1.0
+                if raw == "₪" and language != "he":
+                    weight = 0.5
+                weights[code] = weights.get(code, 0.0) + weight
+                first_seen.setdefault(code, (raw, line))
+    if weights:
+        code = max(weights, key=lambda name: weights[name])
         raw, line = first_seen[code]
-        return Found(code, raw, line, 0.95 if len(counts) == 1 else 0.75)
+        return Found(code, raw, line, 0.95 if len(weights) == 1 else 0.75)
     if language == "he" and lines:
         return Found("ILS", "", lines[0], 0.5)  # Hebrew invoices without a mark are in shekels
     return None
 
 
+_EURO_PREFIXES = frozenset("AT BE CY DE EE EL ES FI FR HR IE IT LT LU LV MT NL PT SI SK".split())
+
+
+def currency_from_tax_id(tax_id: Found | None) -> Found | None:
+    """No currency printed: the issuer's tax id tells the country (an Israeli 9-digit id -> ILS, an
+    EU VAT prefix -> EUR/GBP/CHF...). A guess, so said with low confidence."""
+    if tax_id is None:
+        return None
+    value = str(tax_id.value)
+    if israel.is_israeli_id_shape(value) and israel.israeli_id_is_valid(value):
+        code = "ILS"
+    else:
+        prefix = value[:2]
+        code = {
+            "GB": "GBP",
+            "XI": "GBP",
+            "CH": "CHF",
+            "IL": "ILS",
+            "PL": "PLN",
+            "SE": "SEK",
+            "DK": "DKK",
+        }.get(prefix, "EUR" if prefix in _EURO_PREFIXES else "")
+    return Found(code, "", tax_id.line, 0.5) if code else None
+
+
 def find_document_type(lines: list[Line]) -> Found | None:
+    """The title says it: on pages with word boxes, the largest-print cell near the top that names a
+    type (not a label such as 'Invoice No.' in body print); otherwise the first line that does."""
+    title = title_cell(lines)
+    if title is not None:
+        line, index, code = title
+        return Found(code, line.cells[index].text, line, 0.9)
     for scope, confidence in ((lines[:15], 0.9), (lines, 0.6)):
-        for code, pattern in labels.DOCUMENT_TYPES:
+        for code, pattern in DOCUMENT_TYPES:
             for line in scope:
-                match = pattern.search(line.text)
-                if match:
-                    return Found(code, match.group(0), line, confidence)
+                found = pattern.search(line.text)
+                if found:
+                    return Found(code, found.group(0), line, confidence)
     return None

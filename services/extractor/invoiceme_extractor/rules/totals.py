@@ -7,15 +7,15 @@ evidence a document gives, so it decides between candidates before label strengt
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from . import labels
-from .amounts import amounts_in, money_in, percent_in
-from .lines import Found, Line, following
+from .amount_candidates import Candidate, Candidates, candidates
+from .amounts import percent_in
+from .lines import Found, Line
+from .lost_labels import lost_labels, plausible_rate
+from .repair import misread_variants
 
-_CURRENCY_MARK = re.compile(r'₪|ש"ח|NIS|ILS|EUR|USD|GBP|€|\$|£|\bRM\b')
-_INCLUSIVE = re.compile(r"incl|כולל|brutto|ttc|total\s*with", re.I)
 _STANDARD_RATES = (
     0.0,
     0.05,
@@ -36,8 +36,6 @@ _STANDARD_RATES = (
 )
 
 
-Candidate = tuple[float, str, Line]  # amount, its raw text, the line it was read from
-Candidates = dict[str, list[Candidate]]  # by kind: subtotal, vat, total_strong, total_plain
 Trio = tuple[Candidate | None, Candidate | None, Candidate | None]  # subtotal, vat, total
 
 
@@ -49,50 +47,6 @@ class Totals:
     vat_rate: Found | None = None
 
 
-def classify(text: str) -> str | None:
-    """Which amount a labelled line states: subtotal, vat, total_strong, total_plain, or None."""
-    if labels.TAX_ID.search(text) and not money_in(text):
-        return None  # "VAT No. 123456789" names an id, not an amount
-    if labels.SUBTOTAL.search(text) and not _INCLUSIVE.search(text):
-        return "subtotal"
-    if labels.NOT_A_TOTAL.search(text) and not labels.TOTAL_STRONG.search(text):
-        return None
-    if labels.TOTAL_STRONG.search(text) or (_INCLUSIVE.search(text) and labels.TOTAL_PLAIN.search(text)):
-        return "total_strong"
-    if labels.VAT.search(text):
-        return "vat"
-    if labels.TOTAL_PLAIN.search(text):
-        return "total_plain"
-    return None
-
-
-def _line_amount(line: Line, lines: list[Line]) -> tuple[float, str, Line] | None:
-    found = money_in(line.text)
-    if not found and _CURRENCY_MARK.search(line.text):  # "Total 118 ₪": whole amounts only beside a currency
-        found = amounts_in(line.text)
-    if found:
-        return (*found[-1], line)
-    for nxt in following(lines, line, 2):  # stacked layout: the value sits under its label
-        if classify(nxt.text):
-            return None
-        amounts = money_in(nxt.text)
-        if amounts and len(re.sub(r"[\d.,\s₪$€£%-]|ש\"ח|NIS|ILS|EUR|USD", "", nxt.text)) <= 4:
-            return (*amounts[-1], nxt)
-    return None
-
-
-def _candidates(lines: list[Line]) -> Candidates:
-    found: Candidates = {}
-    for line in lines:
-        kind = classify(line.text)
-        if kind is None:
-            continue
-        amount = _line_amount(line, lines)
-        if amount is not None:
-            found.setdefault(kind, []).append(amount)
-    return found
-
-
 def _consistent_triple(found: Candidates) -> Trio | None:
     totals = found.get("total_strong", []) + found.get("total_plain", [])
     best = None
@@ -100,7 +54,12 @@ def _consistent_triple(found: Candidates) -> Trio | None:
         for subtotal in found.get("subtotal", []):
             for vat in found.get("vat", []) or [(0.0, "", subtotal[2])]:
                 if abs(subtotal[0] + vat[0] - total[0]) <= 0.011 and total[0] != 0:
-                    score = (total in found.get("total_strong", []), vat[1] != "", total[2].index)
+                    score = (
+                        plausible_rate(vat[0], subtotal[0]),
+                        total in found.get("total_strong", []),
+                        vat[1] != "",
+                        total[2].index,
+                    )
                     if best is None or score > best[0]:
                         best = (score, subtotal, vat if vat[1] else None, total)
     return best[1:] if best else None
@@ -148,16 +107,54 @@ def _rate(vat: float | None, subtotal: float | None, vat_line: Line | None) -> t
         close = min(_STANDARD_RATES, key=lambda rate: abs(rate - ratio))
         if abs(close - ratio) < 0.002:
             return close, ""
+        # any rate on a quarter-percent step (8.875 % sales taxes aside): 23 %, 6.25 %, 8.75 %, 5.5 %
+        stepped = round(ratio / 0.0025) * 0.0025
+        if 0 < stepped <= 0.3 and abs(stepped - ratio) < 0.0003:
+            return round(stepped, 4), ""
+    return None
+
+
+def _single_misreads(found: Candidates) -> list[Candidates]:
+    """The candidates with one amount replaced by a value OCR may have garbled it from (repair.py)."""
+    readings = []
+    for kind, items in found.items():
+        for position, (value, raw, line) in enumerate(items):
+            for variant in misread_variants(value, raw):
+                replaced = [*items[:position], (variant, f"{raw} (misread)", line), *items[position + 1 :]]
+                readings.append({**found, kind: replaced})
+    return readings
+
+
+def _uses_misread(trio: Trio) -> bool:
+    """The repair must be what makes the amounts agree, not a bystander."""
+    return any(item is not None and item[1].endswith("(misread)") for item in trio)
+
+
+def _repaired(found: Candidates) -> tuple[Trio, float] | None:
+    """The first reading with one misread undone that adds up (a triple, else a pair with a rate)."""
+    readings = _single_misreads(found)
+    for reading in readings:
+        triple = _consistent_triple(reading)
+        if triple and triple[0] and triple[2] and _uses_misread(triple):
+            if plausible_rate(triple[1][0] if triple[1] else 0.0, triple[0][0]):
+                return triple, 0.85
+    for reading in readings:
+        pair = _consistent_pair(reading)
+        if pair and _uses_misread(pair):
+            return pair, 0.75
     return None
 
 
 def find_totals(lines: list[Line]) -> Totals:
-    found = _candidates(lines)
+    found = candidates(lines)
     triple = _consistent_triple(found)
     pair = None if triple else _consistent_pair(found)
+    repaired = None if triple or pair else _repaired(found)
     if triple:
         subtotal, vat, total = triple
         confidence = 0.97
+    elif repaired:
+        (subtotal, vat, total), confidence = repaired
     elif pair:
         subtotal, vat, total = pair
         confidence = 0.85
@@ -181,6 +178,7 @@ def find_totals(lines: list[Line]) -> Totals:
         name: Found(item[0], item[1], item[2], confidence) if item else None
         for name, item in (("subtotal", subtotal), ("vat_amount", vat), ("total", total))
     }
+    result = lost_labels(lines, result)
     result = _fill_missing(result)
     sub_value = result["subtotal"].value if result["subtotal"] else None
     vat_value = result["vat_amount"].value if result["vat_amount"] else None

@@ -1,0 +1,107 @@
+"""Amount candidates: every amount a subtotal/VAT/total label points at, on the label's line, in its
+next cell, or in the column under it (pages with word boxes), or on the lines after it."""
+
+from __future__ import annotations
+
+import re
+
+from . import labels
+from .amounts import amounts_in, money_in
+from .geometry import cell_at, column_below, spots_after_label
+from .lines import Line, following
+from .tables import is_table_header
+
+_CURRENCY_MARK = re.compile(r'₪|ש"ח|NIS|ILS|EUR|USD|GBP|€|\$|£|\bRM\b')
+_PAYABLE = re.compile(r"à\s*payer|payable|to\s*pay|zu\s*zahlen|a\s*pagar|לתשלום", re.I)
+_BEFORE_TAX = re.compile(r"\bht\b|excl|before|ohne|sin\s*iva|sans|לפני|ללא", re.I)
+_INCLUSIVE = re.compile(r"incl|כולל|brutto|ttc|total\s*with", re.I)
+
+Candidate = tuple[float, str, Line]  # amount, its raw text, the line it was read from
+Candidates = dict[str, list[Candidate]]  # by kind: subtotal, vat, total_strong, total_plain
+
+
+def classify(text: str) -> str | None:
+    """Which amount a labelled line states: subtotal, vat, total_strong, total_plain, or None."""
+    if labels.TAX_ID.search(text) and not money_in(text):
+        return None  # "VAT No. 123456789" names an id, not an amount
+    if _PAYABLE.search(text) and not _BEFORE_TAX.search(text):
+        return "total_strong"  # "Net à payer", "Netto zu zahlen": what is paid, not the net amount
+    if labels.SUBTOTAL.search(text) and not _INCLUSIVE.search(text):
+        return "subtotal"
+    if labels.NOT_A_TOTAL.search(text) and not labels.TOTAL_STRONG.search(text):
+        return None
+    if labels.TOTAL_STRONG.search(text) or (_INCLUSIVE.search(text) and labels.TOTAL_PLAIN.search(text)):
+        return "total_strong"
+    if labels.VAT.search(text):
+        return "vat"
+    if labels.TOTAL_PLAIN.search(text):
+        return "total_plain"
+    return None
+
+
+def _line_amount(line: Line, lines: list[Line]) -> tuple[float, str, Line] | None:
+    found = money_in(line.text)
+    if not found and _CURRENCY_MARK.search(line.text):  # "Total 118 ₪": whole amounts only beside a currency
+        found = amounts_in(line.text)
+    if found:
+        return (*found[-1], line)
+    for nxt in following(lines, line, 2):  # stacked layout: the value sits under its label
+        if classify(nxt.text):
+            return None
+        amounts = money_in(nxt.text)
+        if amounts and len(re.sub(r"[\d.,\s₪$€£%-]|ש\"ח|NIS|ILS|EUR|USD", "", nxt.text)) <= 4:
+            return (*amounts[-1], nxt)
+    return None
+
+
+def _amount_in(text: str, first: bool) -> tuple[float, str] | None:
+    found = money_in(text)
+    if not found and _CURRENCY_MARK.search(text):
+        found = amounts_in(text)
+    return (found[0] if first else found[-1]) if found else None
+
+
+def _cell_amounts(lines: list[Line], line: Line, start: int, end: int) -> list[Candidate]:
+    """The amounts a labelled cell states: in the cell, in the next cell, or under it (every row of
+    its column: a table of per-rate rows ends with the sum row, and the decision picks)."""
+    for spot in spots_after_label(lines, line, start, end):
+        if spot.relation != "inline" and classify(spot.text):
+            continue  # another label: a header row over values, or the next label of a block
+        amount = _amount_in(spot.text, first=spot.relation == "below")
+        if amount and spot.relation == "below":
+            index = cell_at(line, start)
+            stack = column_below(lines, line, line.cells[index]) if index is not None else []
+            found = [(*a, row) for row, cell in stack if (a := _amount_in(cell.text, first=True))]
+            return found or [(*amount, spot.line)]
+        if amount:
+            return [(*amount, spot.line)]
+        if spot.relation == "inline" and sum(ch.isalpha() for ch in spot.text) > 3:
+            return []  # the label's own cell goes on with words: a sentence, not a total
+    return []
+
+
+def candidates(lines: list[Line]) -> Candidates:
+    found: Candidates = {}
+    for line in lines:
+        if is_table_header(line.text):
+            continue  # "Item | Qty | Price | Total": the column under 'Total' holds line amounts
+        if line.cells:
+            start = 0
+            for cell in line.cells:
+                kind = classify(cell.text)
+                in_cell = _amount_in(cell.text, first=False) if kind else None
+                if in_cell is not None:  # "Total (incl. 6%) RM 31.80": the label's own cell states it
+                    found.setdefault(kind, []).append((*in_cell, line))  # type: ignore[arg-type]
+                elif kind:
+                    found.setdefault(kind, []).extend(
+                        _cell_amounts(lines, line, start, start + len(cell.text))
+                    )
+                start += len(cell.text) + 1
+            continue
+        kind = classify(line.text)
+        if kind is None:
+            continue
+        amount = _line_amount(line, lines)
+        if amount is not None:
+            found.setdefault(kind, []).append(amount)
+    return found

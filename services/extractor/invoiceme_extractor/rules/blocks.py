@@ -1,0 +1,98 @@
+"""Party blocks on pages with word boxes: the cells under "Bill to" / "לכבוד" / "Kunde" belong to
+the customer, the cells under "Seller" / "ספק" / "Lieferant" to the issuer.
+
+Why by column: two-column headers put the vendor's and the customer's blocks side by side, so whole
+lines mix both parties; only the cells under a label's column belong to its block.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from . import labels
+from .layout import Cell
+from .lines import Line
+
+CellRef = tuple[int, int]  # (line index, cell index)
+BLOCK_GAP = 2.5  # x label height: a wider vertical gap ends a block
+BLOCK_LINES = 10  # key/value party blocks (name, street, town, phone, e-mail, ids) run long
+
+
+def _in_column(cell: Cell, label: Cell, rtl: bool) -> bool:
+    slack = 2 * max(label.box.height, 1.0)
+    if cell.box.x_overlap(label.box) > 0:
+        return True
+    edge_gap = abs(cell.box.right - label.box.right) if rtl else abs(cell.box.left - label.box.left)
+    return edge_gap <= slack
+
+
+def _is_block_label(text: str) -> bool:
+    return bool(labels.BUYER_BLOCK.search(text) or labels.SELLER_BLOCK.match(text.strip()))
+
+
+def block_cells(lines: list[Line], line: Line, cell_index: int) -> list[CellRef]:
+    """Cells under a block label's cell, in its column, until a gap or the next block label."""
+    label = line.cells[cell_index]
+    rtl = bool(re.search(r"[\u05d0-\u05ea]", label.text))
+    found: list[CellRef] = []
+    bottom = label.box.bottom
+    for lower in lines[line.index + 1 :]:
+        if lower.page != line.page or lower.box is None or len(found) >= BLOCK_LINES:
+            break
+        members = [i for i, cell in enumerate(lower.cells) if _in_column(cell, label, rtl)]
+        if not members:
+            continue
+        if lower.box.top - bottom > BLOCK_GAP * max(label.box.height, 1.0):
+            break
+        if any(_is_block_label(lower.cells[i].text) for i in members):
+            break
+        found.extend((lower.index, i) for i in members)
+        bottom = max(lower.cells[i].box.bottom for i in members)
+    return found
+
+
+def _heads_block(cell: Cell, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """A block label: a short cell without digits ("Bill to", "Adresse du client", "לכבוד:"), not
+    a key/value pair that merely mentions the party ("Kunden-Nr.: 0094")."""
+    match = pattern.search(cell.text)
+    if match is None or labels.TAX_ID.match(cell.text) or any(ch.isdigit() for ch in cell.text):
+        return None
+    return match if len(cell.text.split()) <= 4 else None
+
+
+def party_cells(lines: list[Line], pattern: re.Pattern[str]) -> set[CellRef]:
+    """Every cell of the blocks whose label matches `pattern`: the label cell, the value cell beside
+    a bare label ("Customer: | Acme"), and the cells under it in its column."""
+    refs: set[CellRef] = set()
+    for line in lines:
+        for index, cell in enumerate(line.cells):
+            match = _heads_block(cell, pattern)
+            if match is None:
+                continue
+            below = block_cells(lines, line, index)
+            bare = not cell.text[match.end() :].strip(" :")
+            if bare and index + 1 < len(line.cells) and not _is_block_label(line.cells[index + 1].text):
+                # "Customer: | Acme" — unless the next cell is across the page and the label heads a
+                # block under it (then that cell belongs to the other column: the vendor's)
+                beside = line.cells[index + 1]
+                gap = min(abs(beside.box.left - cell.box.right), abs(cell.box.left - beside.box.right))
+                if not below or gap <= 4 * max(cell.box.height, 1.0):
+                    refs.add((line.index, index + 1))
+            refs.add((line.index, index))
+            refs.update(below)
+    return refs
+
+
+def without_cells(lines: list[Line], refs: set[CellRef]) -> list[Line]:
+    """The lines with the given cells removed (indexes kept, so lines still line up)."""
+    if not refs:
+        return lines
+    result = []
+    for line in lines:
+        kept = tuple(cell for i, cell in enumerate(line.cells) if (line.index, i) not in refs)
+        if len(kept) == len(line.cells):
+            result.append(line)
+        else:
+            result.append(replace(line, text=" ".join(cell.text for cell in kept), cells=kept))
+    return result

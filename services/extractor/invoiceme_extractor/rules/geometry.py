@@ -1,0 +1,129 @@
+"""Where a label's value is printed, in every direction a layout puts it.
+
+Nearest first: the rest of the label's own cell ("Invoice No: 123"), the next cell of the row in
+reading order (a key/value block, right of the label in English, left of it in Hebrew), then the cell
+under the label (a boxed grid or a header row over a row of values). Lines without word boxes fall
+back to the rest of the line and the next lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import labels
+from .layout import Cell
+from .lines import Line, following
+
+# Patterns that open a label cell (used to tell label cells from value cells in a row)
+_FIELD_LABELS = (
+    labels.INVOICE_NUMBER,
+    labels.DATE_INVOICE,
+    labels.DATE_DUE,
+    labels.TAX_ID,
+    labels.TOTAL_STRONG,
+    labels.TOTAL_PLAIN,
+    labels.SUBTOTAL,
+    labels.VAT,
+    labels.BUYER_BLOCK,
+    labels.SELLER_BLOCK,
+)
+BELOW_REACH = 4.5  # x label height: how far under a label its value may sit
+
+
+@dataclass(frozen=True)
+class Spot:
+    """A piece of text where a value may be, and how it relates to its label."""
+
+    text: str
+    line: Line
+    relation: str  # "inline", "next_cell", "row_rest", "prev_cell", "below", "next_line"
+
+
+def cell_at(line: Line, offset: int) -> int | None:
+    """Index of the cell holding character `offset` of `line.text` (cells are joined by one space)."""
+    position = 0
+    for index, cell in enumerate(line.cells):
+        end = position + len(cell.text)
+        if offset < end:
+            return index
+        position = end + 1
+    return None
+
+
+def _cell_start(line: Line, index: int) -> int:
+    return sum(len(cell.text) + 1 for cell in line.cells[:index])
+
+
+def cell_below(lines: list[Line], line: Line, cell: Cell) -> tuple[Line, Cell] | None:
+    """The nearest cell under `cell` that shares its columns, within a few label heights."""
+    reach = cell.box.bottom + BELOW_REACH * max(cell.box.height, 1.0)
+    for lower in lines[line.index + 1 :]:
+        if lower.page != line.page or lower.box is None or lower.box.top > reach:
+            return None
+        overlapping = [c for c in lower.cells if c.box.x_overlap(cell.box) > 0]
+        if overlapping:
+            return lower, max(overlapping, key=lambda c: c.box.x_overlap(cell.box))
+        # a short value centred under a wide label, or a wide label over a narrow column
+        reach_x = max(cell.box.right - cell.box.left, 3 * cell.box.height)
+        near = [c for c in lower.cells if abs(c.box.center_x - cell.box.center_x) <= reach_x]
+        if near:
+            return lower, min(near, key=lambda c: abs(c.box.center_x - cell.box.center_x))
+    return None
+
+
+def column_below(lines: list[Line], line: Line, cell: Cell, rows: int = 6) -> list[tuple[Line, Cell]]:
+    """The stack of cells under `cell` in its column (a header over per-rate rows and a sum row)."""
+    stack: list[tuple[Line, Cell]] = []
+    current_line, current = line, cell
+    while len(stack) < rows:
+        below = cell_below(lines, current_line, current)
+        if below is None or below[1].box.x_overlap(cell.box) <= 0:
+            break
+        stack.append(below)
+        current_line, current = below
+    return stack
+
+
+def looks_like_label(text: str) -> bool:
+    """A cell that names a field ('Invoice No:', 'Total', 'Réf', 'Customer:') rather than a value."""
+    stripped = text.strip()
+    if stripped.endswith(":") and not any(ch.isdigit() for ch in stripped):
+        return True
+    weak = labels.INVOICE_NUMBER_WEAK.match(stripped)
+    if weak and not stripped[weak.end() :].strip():
+        return True
+    return any(pattern.match(stripped) for pattern in _FIELD_LABELS)
+
+
+def labels_follow_values(line: Line) -> bool:
+    """A row printed "value  label  value  label" (the label on the far side of its value, as
+    right-aligned key/value blocks do): the first cell is a value and the last one a label."""
+    cells = line.cells
+    return len(cells) >= 2 and not looks_like_label(cells[0].text) and looks_like_label(cells[-1].text)
+
+
+def spots_after_label(lines: list[Line], line: Line, label_start: int, label_end: int) -> list[Spot]:
+    """Texts a label's value may be in, nearest first (see the module docstring)."""
+    index = cell_at(line, label_start)
+    if index is None:
+        rest = line.text[label_end:]
+        spots = [Spot(rest, line, "inline")] if rest.strip() else []
+        return spots + [Spot(nxt.text, nxt, "next_line") for nxt in following(lines, line, 2)]
+    cell = line.cells[index]
+    cell_end = _cell_start(line, index) + len(cell.text)
+    in_cell = line.text[label_end:cell_end]
+    spots = [Spot(in_cell, line, "inline")] if in_cell.strip() else []
+    before = Spot(line.cells[index - 1].text, line, "prev_cell") if index > 0 else None
+    if before is not None and labels_follow_values(line):
+        spots.append(before)  # the next cell is the next label's value
+    else:
+        if index + 1 < len(line.cells):
+            spots.append(Spot(line.cells[index + 1].text, line, "next_cell"))
+        if index + 2 < len(line.cells):  # OCR crumbs ("|", "..") may stand between label and value
+            spots.append(Spot(" ".join(c.text for c in line.cells[index + 2 :]), line, "row_rest"))
+    below = cell_below(lines, line, cell)
+    if below is not None:
+        spots.append(Spot(below[1].text, below[0], "below"))
+    if before is not None and index == len(line.cells) - 1 and before not in spots:
+        spots.append(before)  # a label closing its row, its value on the near side
+    return spots

@@ -1,0 +1,219 @@
+"""The invoice's own number: beside or under a number label (any direction), under a bare 'Nº' or
+'Ref', or beside or under the title; never the number of another document it mentions."""
+
+from __future__ import annotations
+
+import re
+
+from .. import israel
+from . import labels
+from .dates import dates_in
+from .geometry import cell_at, spots_after_label
+from .lines import Found, Line, following
+from .tax_ids import ids_in, normalize_tax_id
+from .titles import DOCUMENT_TYPES, title_cell, type_of
+
+_NUMBER_TOKEN = re.compile(r"(?<![\w/-])([A-Z]{0,6}[-/#]?\d(?:[\w\-/.]{0,24}\w)?)(?![\w])", re.I)
+
+
+# OCR reads a 1 after a capital prefix as a lowercase l: "Al648" is A1648 (ids mix no lowercase l in)
+_LOWERCASE_L_AS_ONE = re.compile(r"(?<=[A-Z])l(?=\d{2})")
+
+
+# OCR reads a letter S opening an id as a dollar sign: "$529672" for S529672 (money has decimals)
+_DOLLAR_AS_S = re.compile(r"\$(?=\d{4,}(?![\d.,]))")
+
+
+def _numbers_in(text: str) -> list[str]:
+    text = _DOLLAR_AS_S.sub("S", text)
+    ids = {normalize_tax_id(found) for found in ids_in(text, generic=False)}
+    tokens = []
+    for match in _NUMBER_TOKEN.finditer(text):
+        token = match.group(1).rstrip(".")
+        if dates_in(token) or re.fullmatch(r"\d{1,2}[.,]\d{2}", token) or len(token) > 24:
+            continue
+        if re.fullmatch(r"[\d.,]+", token) and re.search(r"[.,]\d{2}$", token):
+            continue  # an amount, not a number
+        if normalize_tax_id(token) in ids:
+            continue
+        tokens.append(_LOWERCASE_L_AS_ONE.sub("1", token))
+    return tokens
+
+
+def _number_after(text: str) -> str | None:
+    tokens = _numbers_in(text)
+    return tokens[0] if tokens else None
+
+
+def _plausible_below_label(token: str) -> bool:
+    """A line under a label holds other columns too: skip OCR crumbs and valid Israeli tax ids."""
+    return len(token) >= 3 and not (israel.is_israeli_id_shape(token) and israel.israeli_id_is_valid(token))
+
+
+def _rest_of_label_cell(line: Line, label: re.Match[str]) -> str:
+    index = cell_at(line, label.start()) if line.cells else None
+    if index is None:
+        return line.text[label.end() : label.end() + 12]
+    cell_start = sum(len(c.text) + 1 for c in line.cells[:index])
+    return line.cells[index].text[label.end() - cell_start :]
+
+
+def _refers_elsewhere(line: Line, label: re.Match[str]) -> bool:
+    """'For invoice: 325', 'N° de facture associée', 'Order No.': a number of another document
+    (judged within the label's cell, so a street named 'דרך בגין' beside it does not count)."""
+    index = cell_at(line, label.start()) if line.cells else None
+    if index is not None:
+        around = line.cells[index].text
+    else:
+        around = line.text[max(0, label.start() - 25) : label.end() + 12]
+    return bool(labels.OTHER_DOCUMENT.search(around))
+
+
+def find_invoice_number(lines: list[Line]) -> Found | None:
+    for line in lines:
+        for label in labels.INVOICE_NUMBER.finditer(line.text):
+            if labels.TAX_ID.search(_rest_of_label_cell(line, label)) or _refers_elsewhere(line, label):
+                continue  # "Document / VAT No. 123" names an id, not the invoice number
+            found = (
+                _number_in_spots(lines, line, label.start(), label.end())
+                if line.cells
+                else _number_in_text(lines, line, label)
+            )
+            if found:
+                return found
+    return _number_by_weak_label(lines) or _number_after_title(lines) or _number_by_unknown_noun(lines)
+
+
+def _number_in_text(lines: list[Line], line: Line, label: re.Match[str]) -> Found | None:
+    """Pages without word boxes: after the label on its line, or on the next line."""
+    token = _number_after(line.text[label.end() :].lstrip(" :#.-"))
+    if token:
+        return Found(token, token, line, 0.9)
+    if line.text[label.end() :].strip(" :#.-") == "":
+        for nxt in following(lines, line, 1):
+            tokens = [t for t in _numbers_in(labels.TAX_ID.sub(" ", nxt.text)) if _plausible_below_label(t)]
+            if tokens:
+                # A label closing its line heads a right-hand column: its value closes the next line.
+                token = tokens[-1] if label.start() > 0 else tokens[0]
+                return Found(token, token, nxt, 0.75)
+    return None
+
+
+_SPOT_CONFIDENCE = {
+    "inline": 0.9,
+    "next_cell": 0.85,
+    "row_rest": 0.75,
+    "prev_cell": 0.8,
+    "below": 0.8,
+    "next_line": 0.75,
+}
+
+
+_PHONE = re.compile(r"\btel|phone|fax|mobile|טל|פקס|נייד|tél|teléfono|telefon", re.I)
+
+
+def _dominates(token: str, text: str) -> bool:
+    """A neighbouring cell is a value when the token is most of it (not '151' in a street address)."""
+    return len(token) >= 0.5 * len("".join(text.split()))
+
+
+def _number_in_spots(lines: list[Line], line: Line, start: int, end: int, weak: bool = False) -> Found | None:
+    """The first number-shaped token beside or under an invoice-number label (pages with boxes)."""
+    for spot in spots_after_label(lines, line, start, end):
+        text = spot.text.lstrip(" :#.-")
+        if spot.relation != "inline" and (labels.INVOICE_NUMBER.search(text) or labels.TAX_ID.search(text)):
+            continue  # the neighbouring cell is another label, not this one's value
+        if spot.relation != "inline" and _PHONE.search(text):
+            continue  # 'Tel 08-7556970' beside the label
+        tokens = [
+            t
+            for t in _numbers_in(text)
+            if spot.relation == "inline" or (_plausible_below_label(t) and _dominates(t, text))
+        ]
+        if tokens:
+            confidence = _SPOT_CONFIDENCE[spot.relation] - (0.15 if weak else 0.0)
+            return Found(tokens[0], tokens[0], spot.line, confidence)
+    return None
+
+
+def _bare_or_numbered(rest: str) -> bool:
+    """After a weak label: nothing (the value is in another cell) or the value itself ('Ref: 4607')."""
+    return not rest.strip() or bool(re.match(r"\s*[A-Z]{0,4}[-/#]?\d", rest))
+
+
+# "<something> No.:" / "מספר <something>": a number label whose noun we do not know (a voucher, a
+# slip, a bill...), for the document's own number only when nothing better names it and the noun is
+# none of the numbers an invoice also prints (phone, VAT, customer, order, account, page...)
+_SOME_NUMBER = re.compile(
+    r"^\s*(?:[^\d:]{2,30}?\s*(?:no|nr|number|num|nummer|número|numéro|n[º°o]|#|מס')\.?|(?:מספר|מס')\s+\S{2,12})\s*:?",
+    re.I,
+)
+_OTHER_NUMBERS = re.compile(
+    r"phone|tel|fax|mobile|vat|tax|ust|tva|iva|reg|company|firm|customer|client|kunde|order|bestell|commande|"
+    r"pedido|account|konto|iban|bank|item|art|sku|page|seite|p\.?o\b|lieferschein|delivery|livraison|"
+    r"entrega|טל|לקוח|עוסק|הזמנה|בנק|הקצאה|פריט|עמוד|ח\.?פ|ע\.?מ|ת\.?ז|סניף|branch|serial|batch|lot|"
+    r"contract|vertrag|contrat|project|projekt",
+    re.I,
+)
+
+
+def _number_by_unknown_noun(lines: list[Line]) -> Found | None:
+    for line in lines[:30]:
+        for index, cell in enumerate(line.cells):
+            match = _SOME_NUMBER.match(cell.text)
+            if (
+                not match
+                or _OTHER_NUMBERS.search(match.group(0))
+                or labels.BUYER_BLOCK.search(match.group(0))
+            ):
+                continue
+            if labels.OTHER_DOCUMENT.search(cell.text) or not _bare_or_numbered(cell.text[match.end() :]):
+                continue
+            start = sum(len(c.text) + 1 for c in line.cells[:index])
+            found = _number_in_spots(lines, line, start, start + match.end(), weak=True)
+            if found:
+                return Found(found.value, found.raw, found.line, 0.6)
+    return None
+
+
+def _number_by_weak_label(lines: list[Line]) -> Found | None:
+    """'Nº', 'Ref', 'No.' alone: an invoice number only when no invoice-number label is printed."""
+    for line in lines[:40]:
+        for index, cell in enumerate(line.cells):
+            match = labels.INVOICE_NUMBER_WEAK.match(cell.text)
+            if match and _bare_or_numbered(cell.text[match.end() :]):
+                start = sum(len(c.text) + 1 for c in line.cells[:index])
+                found = _number_in_spots(lines, line, start, start + match.end(), weak=True)
+                if found:
+                    return found
+        match = None if line.cells else labels.INVOICE_NUMBER_WEAK.match(line.text)
+        if match and _bare_or_numbered(line.text[match.end() :]):
+            token = _number_after(line.text[match.end() :].lstrip(" :#.-"))
+            if token:
+                return Found(token, token, line, 0.7)
+    return None
+
+
+def _number_after_title(lines: list[Line]) -> Found | None:
+    """'INVOICE 2024-117' / 'Rechnung 4711': a number right after the title (or beside or under the
+    title's cell: the largest print naming a document type), when no label names one."""
+    title = title_cell(lines)
+    if title is not None:
+        line, index, _ = title
+        start = sum(len(c.text) + 1 for c in line.cells[:index])
+        named = type_of(line.cells[index].text)
+        end = start + (named[1].end() if named else len(line.cells[index].text))
+        found = _number_in_spots(lines, line, start, end, weak=True)
+        if found and found.line.index - line.index <= 1:
+            return Found(found.value, found.raw, found.line, 0.6)
+        return None
+    for line in lines[:15]:
+        for _, pattern in DOCUMENT_TYPES:
+            match = pattern.search(line.text)
+            if match is None or labels.OTHER_DOCUMENT.search(line.text):
+                continue
+            rest = line.text[match.end() :].lstrip(" :#.-")
+            token = _number_after(rest[:30]) if rest[:1].isalnum() else None
+            if token and rest.startswith(token) and any(ch.isdigit() for ch in token):
+                return Found(token, token, line, 0.6)
+    return None

@@ -1,0 +1,179 @@
+"""The page as rows of cells rebuilt from word boxes, so "label ... value" read as one row wherever
+the PDF or the OCR engine stored them.
+
+Why: a text layer lists text in drawing order ("FACTURE N° :" may come 100 lines before the
+"F20220023" printed right beside it), and OCR engines split a row into one line per column. Rows are
+rebuilt from geometry: reading units (OCR/text-layer lines) whose vertical extents overlap become one
+row, ordered left-to-right (right-to-left when the row is Hebrew), and wide gaps split a row into
+cells (table columns, key/value blocks).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..text import hebrew_ratio, normalize_line
+
+CELL_GAP = 1.2  # x word height: a gap this wide separates two cells of a row
+# OCR word boxes are tight around the ink and receipts letter-space their headers: a wider gap there
+OCR_CELL_GAP = 2.5
+SAME_ROW_OVERLAP = 0.55  # share of the shorter unit's height two units must share to be one row
+
+
+@dataclass(frozen=True)
+class Box:
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def center_x(self) -> float:
+        return (self.left + self.right) / 2
+
+    def union(self, other: Box) -> Box:
+        return Box(
+            min(self.left, other.left),
+            min(self.top, other.top),
+            max(self.right, other.right),
+            max(self.bottom, other.bottom),
+        )
+
+    def x_overlap(self, other: Box) -> float:
+        return max(0.0, min(self.right, other.right) - max(self.left, other.left))
+
+
+@dataclass(frozen=True)
+class Cell:
+    """Words of one row that sit together (no wide gap between them), in reading order."""
+
+    text: str
+    box: Box
+    font: float  # median word height: a proxy for font size
+
+
+@dataclass
+class Unit:
+    """One line as the OCR engine or the text layer gave it: words in reading (logical) order."""
+
+    words: list[Any]
+    box: Box
+    rtl: bool = False
+    cells: list[Cell] = field(default_factory=list)
+
+
+def word_box(word: Any) -> Box:
+    return Box(word.left, word.top, word.left + word.width, word.top + word.height)
+
+
+def _boxes_union(boxes: Sequence[Box]) -> Box:
+    result = boxes[0]
+    for box in boxes[1:]:
+        result = result.union(box)
+    return result
+
+
+_HEBREW = re.compile(r"[\u05d0-\u05ea]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def rtl_mixed_order(words: list[Any]) -> list[Any]:
+    """A Hebrew page's cell mixing Hebrew and Latin words, stored left to right ('בע"מ Orion
+    Consulting'), in right-to-left reading order with each Latin run kept left to right
+    ('Orion Consulting בע"מ'): the bidi algorithm with a right-to-left paragraph."""
+    texts = " ".join(word.text for word in words)
+    stored_left_to_right = all(a.left <= b.left for a, b in itertools.pairwise(words))
+    if not (_HEBREW.search(texts) and _LATIN.search(texts)) or not stored_left_to_right or len(words) < 2:
+        return words
+    ordered: list[Any] = []
+    run: list[Any] = []
+    for word in sorted(words, key=lambda word: -word.left):
+        if _HEBREW.search(word.text):
+            ordered.extend(reversed(run))
+            run = []
+            ordered.append(word)
+        else:
+            run.append(word)
+    return ordered + list(reversed(run))
+
+
+def split_cells(words: Sequence[Any], cell_gap: float = CELL_GAP, rtl_page: bool = False) -> list[Cell]:
+    """Cells of one unit: words grouped where the horizontal gap is narrow, each in logical order."""
+    if not words:
+        return []
+    order = {id(word): position for position, word in enumerate(words)}
+    by_x = sorted(words, key=lambda word: word.left)
+    height = statistics.median(max(1, word.height) for word in words)
+    groups: list[list[Any]] = [[by_x[0]]]
+    for previous, word in itertools.pairwise(by_x):
+        if word.left - (previous.left + previous.width) > cell_gap * height:
+            groups.append([])
+        groups[-1].append(word)
+    cells = []
+    for group in groups:
+        logical = sorted(group, key=lambda word: order[id(word)])
+        if rtl_page:
+            logical = rtl_mixed_order(logical)
+        text = normalize_line(" ".join(word.text for word in logical))
+        if text:
+            box = _boxes_union([word_box(word) for word in group])
+            cells.append(Cell(text, box, statistics.median(word.height for word in group)))
+    return cells
+
+
+def page_units(page: Any) -> list[Unit]:
+    """The page's lines (by the words' `line` index), each with its cells."""
+    by_line: dict[int, list[Any]] = {}
+    for word in page.words:
+        if word.text.strip():
+            by_line.setdefault(word.line, []).append(word)
+    units = []
+    cell_gap = OCR_CELL_GAP if getattr(page, "method", "") == "ocr" else CELL_GAP
+    rtl_page = hebrew_ratio(page.text) > 0.3
+    for words in by_line.values():
+        cells = split_cells(words, cell_gap, rtl_page)
+        if not cells:
+            continue
+        text = " ".join(cell.text for cell in cells)
+        unit = Unit(words, _boxes_union([cell.box for cell in cells]), hebrew_ratio(text) > 0.5, cells)
+        units.append(unit)
+    return units
+
+
+def _same_row(row: list[Unit], unit: Unit) -> bool:
+    row_box = _boxes_union([member.box for member in row])
+    overlap = min(row_box.bottom, unit.box.bottom) - max(row_box.top, unit.box.top)
+    shorter = min(statistics.median(m.box.height for m in row), unit.box.height) or 1.0
+    no_collision = all(member.box.x_overlap(unit.box) <= 0.1 * unit.box.height for member in row)
+    return overlap >= SAME_ROW_OVERLAP * shorter and no_collision
+
+
+def group_rows(units: list[Unit]) -> list[list[Unit]]:
+    """Units that share a vertical band form a row; rows top to bottom."""
+    rows: list[list[Unit]] = []
+    for unit in sorted(units, key=lambda unit: (unit.box.top + unit.box.bottom) / 2):
+        # only the last few rows can still overlap a unit further down the page
+        target = next((row for row in reversed(rows[-4:]) if _same_row(row, unit)), None)
+        if target is None:
+            rows.append([unit])
+        else:
+            target.append(unit)
+    return rows
+
+
+def row_cells(row: list[Unit], rtl_page: bool = False) -> list[Cell]:
+    """The row's cells in reading order: right-to-left when most of its letters are Hebrew (or, for a
+    row of numbers only, when the page is Hebrew)."""
+    cells = [cell for unit in row for cell in unit.cells]
+    text = " ".join(cell.text for cell in cells)
+    rtl = hebrew_ratio(text) > 0.5 if any(ch.isalpha() for ch in text) else rtl_page
+    return sorted(cells, key=lambda cell: -cell.box.right if rtl else cell.box.left)

@@ -1,0 +1,156 @@
+"""More label words per field: Spanish, more German/French/Hebrew synonyms, and the OCR-damaged forms
+of common English labels (l/1/I confusions, dropped spaces). `labels.py` folds these into its
+patterns, so every rule that reads a label also knows these words.
+
+Written from invoice vocabulary in general (tax-authority templates, accounting software defaults),
+not from any document we test on.
+"""
+
+from __future__ import annotations
+
+# OCR confuses l/1/I/| and drops spaces: "Tota1", "lnvoice No", "Sub-totaI"
+_TOTAL = r"t[o0]ta[l1I|]"
+_INVOICE = r"[il1|]nv[o0][il1|]ce"
+
+TOTAL_STRONG = (
+    r"total\s*a\s*pagar",
+    r"importe\s*total",
+    r"total\s*factura",
+    r"total\s*(?:con\s*)?iva\s*(?:incluido)?",
+    r"montant\s*(?:total\s*)?ttc",
+    r"total\s*à\s*payer",
+    r"montant\s*à\s*payer",
+    r"reste\s*à\s*payer",
+    r"zahlungsbetrag",
+    r"gesamtsumme",
+    r"summe\s*brutto",
+    r"סכום\s*לתשלום",
+    r'סה"כ\s*חשבונית',
+    r"יתרה\s*לתשלום",
+    rf"{_TOTAL}\s*(?:amount\s*)?due",
+    rf"grand\s*{_TOTAL}",
+    r"amount\s*to\s*pay",
+    r"net\s*payable",
+    r"total\s*(?:inc|incl)\.?\s*(?:vat|gst|tax)",
+)
+TOTAL_PLAIN = (rf"\b{_TOTAL}\b", r"\bimporte\b", r"\bmontant\b", r"\bgesamt\b", r"סך\s*הכל", r"סה\"כ")
+SUBTOTAL = (
+    r"base\s*imponible",
+    r"importe\s*neto",
+    r"total\s*sin\s*iva",
+    r"total\s*neto",
+    r"sub\s*-?\s*tota[l1I|]",
+    r"montant\s*net",
+    r"total\s*net\s*ht",
+    r"summe\s*netto",
+    r"netto\s*summe",
+    r"סכום\s*לפני\s*מע\"מ",
+    r"חייב\s*במע\"מ",
+    r"total\s*excl",
+    r"net\s*amount",
+    r"amount\s*excl",
+)
+VAT = (
+    r"\btaxes\b",
+    r"\biva\b",
+    r"i\.v\.a\.?",
+    r"cuota\s*(?:de\s*)?iva",
+    r"\bimpuesto",
+    r"montant\s*tva",
+    r"mehrwertsteuer",
+    r"מס\s*ערך\s*מוסף",
+    r"\bv\.a\.t\.?",
+)
+INVOICE_NUMBER = (
+    r"factura\s*(?:n[º°o]\.?|núm\.?|num\.?|número|#)",
+    r"n[º°o]\.?\s*(?:de\s*)?factura",
+    r"número\s*de\s*factura",
+    r"\bfolio\b",
+    r"numéro\s*de\s*facture",
+    r"facture\s*numéro",
+    r"rechnungs\s*-?\s*nr\.?",
+    r"חשבונית\s*מס'",
+    r"(?:חשבונית|מסמך|קבלה)\s*:\s*(?:מס'|מספר)",  # OCR swapped the words of "מס' חשבונית:"
+    r"(?:מסמך|קבלה)\s*(?:מס'|מספר)",
+    r"מס['\s]*\s*חשבון",
+    r"מספר\s*חשבון",
+    r"אסמכתא",
+    rf"{_INVOICE}\s*(?:no|nr|number|#|num)\.?",
+    r"invoice\s*ref(?:erence)?\.?",
+)
+DATE_INVOICE = (
+    r"fecha\s*(?:de\s*)?(?:emisi[oó]n|factura|expedici[oó]n)",
+    r"\bfecha\b",
+    r"date\s*d['e\s]*(?:émission|facturation)",
+    r"ausstellungsdatum",
+    r"תאריך\s*הנפקה",
+    r"ת\.\s*הפקה",
+    r"date\s*issued",
+    r"invoice\s*dt\.?",
+)
+DATE_DUE = (
+    r"f[aä]llig",  # OCR drops umlauts and accents
+    r"[eé]ch[eé]ance",
+    r"fecha\s*(?:de\s*)?vencimiento",
+    r"vencimiento",
+    r"fecha\s*l[ií]mite",
+    r"date\s*limite",
+    r"fälligkeitsdatum",
+    r"מועד\s*(?:ה)?תשלום",
+)
+TAX_ID = (
+    r"\bn\.?\s*i\.?\s*f\.?(?:\s*-?\s*iva)?\b",
+    r"\bc\.?\s*i\.?\s*f\.?\b",
+    r"\bnif\b",
+    r"\bcif\b",
+    r"\brfc\b",
+    r"\bruc\b",
+    r"\bsiren\b",
+    r"(?<![a-z])st\.?\s*-?\s*nr\.?",
+    r"ע\.\s*ר\.",
+    r"מספר\s*עוסק",
+    r"vat\s*id",
+    r"tax\s*registration",
+    r"\breg\.?\s*(?:no|nr|#)\.?",
+    r"\bregistro\b",
+)
+BUYER_BLOCK = (
+    r"\bcliente\b",
+    r"facturar\s*a",
+    r"datos\s*del\s*cliente",
+    r"factur[ée]\s*à",
+    r"adresse\s*de\s*facturation",
+    r"\bacheteur\b",
+    r"\bempfänger\b",
+    r"שם\s*הלקוח",
+    r"פרטי\s*(?:ה)?לקוח",
+    r"\binvoice\s*to\b",
+    r"\bcharged\s*to\b",
+    r"received\s*from",
+    r"reçu\s*de",
+    r"recibido\s*de",
+    r"erhalten\s*von",
+    r"התקבל\s*מאת",
+    r"^עבור(?!\s*חשבונית)",
+    r"^an\s*:",
+    r"^à\s*:",
+    r"^para\s*:",
+)
+SELLER_BLOCK = (r"\bemisor\b", r"\bproveedor\b", r"\bvendedor\b", r"\bfournisseur\b", r"פרטי\s*(?:ה)?עסק")
+
+# Legal forms that end a company name (the base list is in labels.py)
+COMPANY_SUFFIX = (
+    r"\bug\b",
+    r"\beurl\b",
+    r"\bsas\b",
+    r"\bsarl\b",
+    r"\bs\.?\s?l\.?$",
+    r"\bs\.?r\.?l\.?\b",
+    r"\bb\.?v\.?\b",
+    r"\bn\.?v\.?\b",
+    r"\bohg\b",
+    r"\bsa\b",
+    r"ושות'",
+    r"בעמ\b",
+    r"\(\d{4}\)",  # "(1998)": Israeli companies registered under a name already taken
+)

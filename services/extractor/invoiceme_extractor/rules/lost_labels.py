@@ -1,0 +1,102 @@
+"""Subtotal, VAT and total when OCR lost their labels (or the document never printed one): the
+arithmetic of the amounts near each other still tells which is which.
+
+Each reading here is a fallback, tried only when the labelled amounts gave nothing, and carries
+lower confidence than a labelled reading.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from . import labels
+from .amount_candidates import classify
+from .amounts import percent_in, row_money
+from .lines import Found, Line
+
+WINDOW = 4  # rows around an amount where its partners are printed
+
+
+def plausible_rate(vat: float, base: float) -> bool:
+    """VAT between 0 % and 27 % of the amount before it (mixed-rate invoices fall in between)."""
+    if base == 0:
+        return vat == 0
+    return -0.0005 <= vat / base <= 0.27
+
+
+def card_payment(lines: list[Line]) -> Found | None:
+    """No total printed (or OCR lost it): a card payment charges exactly the total ('VISA ****4024
+    406.20'). Cash is not used: it is tendered and change given."""
+    for line in reversed(lines):
+        if labels.CARD_PAYMENT.search(line.text) and (money := row_money(line)):
+            return Found(money[-1][0], money[-1][1], line, 0.5)
+    return None
+
+
+def unlabelled_pair(lines: list[Line], total: Found) -> tuple[Found, Found] | None:
+    """Subtotal and VAT whose labels OCR lost: the last amounts of the rows just above the total,
+    two of which add up to it with a plausible VAT rate (the totals block of a receipt)."""
+    above = [
+        line for line in lines[max(0, total.line.index - 4) : total.line.index] if not classify(line.text)
+    ]
+    amounts = [(money[-1], line) for line in above if (money := row_money(line))]
+    for (base, base_line), (vat, vat_line) in itertools.combinations(amounts, 2):
+        if 0 < abs(vat[0]) < abs(base[0]) and abs(base[0] + vat[0] - total.value) <= 0.011:
+            if plausible_rate(vat[0], base[0]) and vat[0] != 0:
+                return Found(base[0], base[1], base_line, 0.7), Found(vat[0], vat[1], vat_line, 0.7)
+    return None
+
+
+def cash_minus_change(lines: list[Line]) -> Found | None:
+    """'Cash 650.00' and 'Change 30.40' with no total line: the total is what was kept (619.60)."""
+    paid = change = None
+    for line in lines:
+        money = row_money(line)
+        if not money:
+            continue
+        if labels.CHANGE.search(line.text):
+            change = money[-1][0]
+        elif labels.PAID.search(line.text):
+            paid = (money[-1][0], line)
+    if paid is None or change is None or not 0 <= change < paid[0]:
+        return None
+    return Found(round(paid[0] - change, 2), "", paid[1], 0.6)
+
+
+def _last_amounts(lines: list[Line]) -> list[tuple[float, str, Line]]:
+    return [(*money[-1], line) for line in lines if (money := row_money(line))]
+
+
+def unlabelled_triple(lines: list[Line], vat: Found) -> tuple[Found, Found] | None:
+    """A VAT amount whose subtotal and total labels OCR garbled ('D130 ביניים 28,259.53'): the amounts
+    on the rows around it that make base + VAT = total at the printed (or a plausible) rate."""
+    start = max(0, vat.line.index - WINDOW)
+    near = [a for a in _last_amounts(lines[start : vat.line.index + WINDOW + 1]) if a[2] is not vat.line]
+    rate = percent_in(vat.line.text)
+    for base, total in itertools.permutations(near, 2):
+        if abs(base[0] + vat.value - total[0]) > 0.011 or base[2].index > total[2].index:
+            continue
+        fits_rate = (
+            abs(vat.value / base[0] - rate) < 0.005
+            if rate and base[0]
+            else plausible_rate(vat.value, base[0])
+        )
+        if fits_rate and vat.value != 0:
+            return Found(base[0], base[1], base[2], 0.75), Found(total[0], total[1], total[2], 0.75)
+    return None
+
+
+def lost_labels(lines: list[Line], result: dict[str, Found | None]) -> dict[str, Found | None]:
+    """Fill what the labelled reading left empty, from the arithmetic of nearby amounts."""
+    if result["total"] is None and result["subtotal"] is None:
+        vat = result["vat_amount"]
+        triple = unlabelled_triple(lines, vat) if vat is not None else None
+        if triple is not None:
+            result["subtotal"], result["total"] = triple
+        else:
+            result["total"] = card_payment(lines) or cash_minus_change(lines)
+    if result["total"] and not result["subtotal"] and not result["vat_amount"]:
+        pair = unlabelled_pair(lines, result["total"])
+        if pair is not None:
+            result["subtotal"], result["vat_amount"] = pair
+    return result

@@ -1,0 +1,33 @@
+"""Amounts OCR misread in ways the arithmetic can undo.
+
+Tried only when no set of amounts as read adds up: a currency sign read as a leading digit
+(`₪2,480.00` -> `12480.00`, `$1,995.20` -> `91995.20`, `S` for `$` -> `5`), and a decimal point lost
+(`19220.94` -> `1922094`). A variant is kept only if it makes subtotal + VAT = total hold, so a
+correct reading is never changed; the result carries lower confidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .amounts import parse_amount
+
+# Digits a currency sign is misread as: ₪ -> 1/7, $ -> 9/8/5/S, € -> 6/C, £ -> 2/E
+_SIGN_AS_DIGIT = "125789"
+
+
+def misread_variants(value: float, raw: str) -> list[float]:
+    """Other values the printed amount may have had (never the value itself)."""
+    text = raw.strip()
+    sign = "-" if text.startswith("-") else ""
+    body = text.lstrip("-").strip()
+    variants: list[float] = []
+    digits = re.sub(r"\D", "", body)
+    if len(digits) >= 4 and body[:1] in _SIGN_AS_DIGIT:
+        rest = body[1:].lstrip(",.' ")
+        dropped = parse_amount(sign + rest) if rest else None
+        if dropped is not None:
+            variants.append(dropped)
+    if re.fullmatch(r"\d{4,}", body):
+        variants.append(round(value / 100, 2))
+    return [variant for variant in variants if variant != value]

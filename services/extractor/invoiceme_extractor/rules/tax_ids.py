@@ -1,0 +1,177 @@
+"""The vendor's tax id: every id-shaped token on the page is a candidate, scored, the best one wins.
+
+Scores add up evidence that holds on any layout: a tax-id label beside or above the token, a shape
+and check digit of a VAT number (EU) or a 9-digit Israeli id, not in the customer's block, early on
+the page (the issuer's header) or in the footer. The ranked list is kept as the field's alternatives.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from stdnum.eu import vat as eu_vat
+
+from .. import israel
+from . import labels
+from .blocks import CellRef
+from .dates import dates_in
+from .geometry import cell_at, spots_after_label
+from .lines import Found, Line, document_language
+
+_COUNTRIES = "AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE|IL|XI"
+# A country prefix and 8-12 digits/letters, in any grouping: "FR 11 123 456 782", "DE 136 695 976".
+EU_VAT = re.compile(rf"(?<![A-Za-z0-9])({_COUNTRIES})[\s.-]?((?:[0-9A-Z][\s.]?){{7,13}})(?![\w])")
+ISRAELI_ID = re.compile(r"(?<![A-Za-z\d-])(\d{9}|\d{2}-\d{6}-\d|\d{3}[- ]\d{3}[- ]\d{3}|\d{8}-\d)(?![\d-])")
+GENERIC_ID = re.compile(r"(?<![\w-])([A-Z]{0,3}\d[\d./-]{4,16}\d[A-Z]?)(?![\w])")
+# Labels that name a VAT registration (the id the field means) rather than another company number.
+_VAT_LABEL = re.compile(
+    r'vat|tva|ust|mwst|gst|iva|btw|ע\.?\s*מ|ע"מ|עוסק|ח\.?\s*פ|ח"פ|tax\s*(?:id|no|number)', re.I
+)
+
+
+@dataclass(frozen=True)
+class TaxIdCandidate:
+    value: str
+    raw: str
+    line: Line
+    score: float
+
+
+def normalize_tax_id(raw: str) -> str:
+    value = re.sub(r"[\s./-]", "", raw).upper()
+    if re.fullmatch(r"[A-Z]{2}[0-9O]{8,12}", value):  # OCR reads 0 as O after the country prefix
+        value = value[:2] + value[2:].replace("O", "0")
+    return value
+
+
+def eu_vat_ids(text: str) -> list[str]:
+    found: list[str] = []
+    for match in EU_VAT.finditer(text):
+        body = re.sub(r"[\s.]", "", match.group(2))
+        if 8 <= len(body) <= 12 and sum(ch.isdigit() for ch in body) >= 7:
+            found.append(match.group(0).strip(" ."))
+    return found
+
+
+def ids_in(text: str, generic: bool = True) -> list[str]:
+    found = eu_vat_ids(text) + [match.group(1) for match in ISRAELI_ID.finditer(text)]
+    if not found and generic:
+        found = [match.group(1) for match in GENERIC_ID.finditer(text) if not dates_in(match.group(1))]
+    return found
+
+
+def shape_score(value: str) -> float:
+    """How much the token itself looks like a VAT registration number."""
+    if re.fullmatch(r"[A-Z]{2,3}[0-9A-Z]{8,12}", value):
+        return 2.5 if eu_vat.is_valid(value) else 1.5
+    if israel.is_israeli_id_shape(value) and not value.startswith("0"):  # 0...: a phone number
+        return 2.0 if israel.israeli_id_is_valid(value) else 0.5
+    return 0.0
+
+
+def _label_cell_text(line: Line, offset: int) -> str:
+    index = cell_at(line, offset)
+    return line.cells[index].text if index is not None else line.text
+
+
+def _in_seller_block(line: Line, raw: str, seller: frozenset[CellRef] | set[CellRef]) -> bool:
+    return any((line.index, i) in seller and raw in cell.text for i, cell in enumerate(line.cells))
+
+
+_PHONE = re.compile(r"\btel|phone|fax|mobile|טל|פקס|נייד|tél|teléfono|telefon", re.I)
+
+
+def _spot_ids(text: str, relation: str) -> list[str]:
+    """Ids in a label's neighbouring text; away from the label only an id that fills its cell and
+    is not a phone number ('טלפון 09-7284585' under 'ח.פ.' is not the company's id)."""
+    if relation == "inline":
+        return ids_in(text)
+    if _PHONE.search(text):
+        return []
+    return [raw for raw in ids_in(text) if len(raw) >= 0.5 * len("".join(text.split()))]
+
+
+def _labelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
+    """(raw id, line, label strength) for ids beside or under a tax-id label."""
+    found: list[tuple[str, Line, float]] = []
+    for line in lines:
+        for label in labels.TAX_ID.finditer(line.text):
+            if labels.ALLOCATION.search(line.text[: label.start()]):
+                continue
+            cell_text = _label_cell_text(line, label.start())
+            if labels.BUYER_BLOCK.search(cell_text):
+                continue  # "N° TVA client", "ח.פ. לקוח": the customer's id
+            strength = 3.0 if _VAT_LABEL.search(label.group(0)) else 2.0
+            # "514321678 :ע.מ" and "(12345678-X)": the id before or around its label, in its cell
+            around = [raw for raw in ids_in(cell_text, generic=False) if not _PHONE.search(cell_text)]
+            found.extend((raw, line, strength * 0.9) for raw in around)
+            for spot in spots_after_label(lines, line, label.start(), label.end()):
+                ids = _spot_ids(spot.text, spot.relation)
+                if ids:
+                    weight = 1.0 if spot.relation == "inline" else 0.8
+                    found.append((ids[0], spot.line, strength * weight))
+                    break
+    return found
+
+
+# An id label in words no lexicon has ("Business ID", "Firm No."): a word for "id/number" in the cell
+_ID_WORD = re.compile(r"\b(?:id|no|nr|number|num|reg|nº|n°)\b\.?|#|מס'|מספר", re.I)
+
+
+def _unlabelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
+    """Id-shaped tokens without a known label; one whose cell names some id or number ('Business
+    ID 514321678') counts as weakly labelled (a phone or the customer's does not)."""
+    found: list[tuple[str, Line, float]] = []
+    for line in lines:
+        for cell_text in [cell.text for cell in line.cells] or [line.text]:
+            named = _ID_WORD.search(cell_text) and not _PHONE.search(cell_text)
+            named = named and not labels.BUYER_BLOCK.search(cell_text)
+            found.extend((raw, line, 1.0 if named else 0.0) for raw in ids_in(cell_text, generic=False))
+    return found
+
+
+def tax_id_candidates(
+    lines: list[Line], buyer_lines: set[int], seller: frozenset[CellRef] | set[CellRef] = frozenset()
+) -> list[TaxIdCandidate]:
+    """Every id-shaped token with its score, best first. `lines` have the customer's cells removed;
+    `buyer_lines` are whole lines of a customer block on pages without word boxes; `seller` the
+    cells of the issuer's block."""
+    page_one = [line for line in lines if line.page == lines[0].page] if lines else []
+    last_index = max((line.index for line in page_one), default=0)
+    # a bare 9-digit number is an Israeli id only on a Hebrew document (elsewhere: any number)
+    hebrew = document_language(lines) == "he"
+    best: dict[str, TaxIdCandidate] = {}
+    for raw, line, label_score in _labelled(lines) + _unlabelled(lines):
+        value = normalize_tax_id(raw)
+        digits = sum(ch.isdigit() for ch in value)
+        if digits < 6 or line.index in buyer_lines or labels.ALLOCATION.search(line.text):
+            continue
+        shape = shape_score(value)
+        if label_score == 0 and (shape < 1.5 or (israel.is_israeli_id_shape(value) and not hebrew)):
+            continue  # an unlabelled number is a tax id only if it looks like one
+        # the issuer's header (top) and footer (bottom of page 1) carry its ids
+        header_or_footer = line.index < 12 or line.index > last_index - 6
+        score = label_score + shape + (0.5 if header_or_footer else 0.0) - 0.01 * line.index
+        score += 1.5 if _in_seller_block(line, raw, seller) else 0.0
+        if value not in best or score > best[value].score:
+            best[value] = TaxIdCandidate(value, raw, line, score)
+    return sorted(best.values(), key=lambda candidate: -candidate.score)
+
+
+def confidence_of(ranked: list[TaxIdCandidate]) -> float:
+    top = ranked[0].score
+    margin = top - ranked[1].score if len(ranked) > 1 else top
+    base = 0.45 + 0.1 * min(top, 5.0)
+    return round(min(0.97, base + (0.05 if margin >= 1.5 else -0.1 if margin < 0.5 else 0.0)), 2)
+
+
+def find_vendor_tax_id(
+    lines: list[Line], buyer_lines: set[int], seller: frozenset[CellRef] | set[CellRef] = frozenset()
+) -> Found | None:
+    ranked = tax_id_candidates(lines, buyer_lines, seller)
+    if not ranked:
+        return None
+    best = ranked[0]
+    alternatives = tuple((c.value, round(c.score, 2)) for c in ranked[:5])
+    return Found(best.value, best.raw, best.line, confidence_of(ranked), alternatives)

@@ -1,0 +1,139 @@
+"""The document's title: the largest print near the top that names a document type."""
+
+from __future__ import annotations
+
+import re
+
+from . import labels
+from .labels import any_of
+from .lines import Line
+
+# Most specific first: the first that matches a title line names the document type.
+DOCUMENT_TYPES = (
+    (
+        "credit_note",
+        any_of(
+            r"חשבונית\s*(?:מס\s*)?זיכוי",
+            r"^זיכוי",
+            r"credit\s*note",
+            r"gutschrift",
+            r"rechnungskorrektur",
+            r"stornorechnung",
+            r"avoir",
+            r"note\s*de\s*cr[ée]dit",
+            r"credit\s*memo",
+            r"nota\s*de\s*cr[ée]dito",
+            r"factura\s*rectificativa",
+            r"\babono\b",
+        ),
+    ),
+    (
+        "tax_invoice_receipt",
+        any_of(
+            r"חשבונית\s*מס\s*/?\s*-?\s*קבלה",
+            r"tax\s*invoice\s*[-/&]?\s*(?:and\s*)?receipt",
+            r"invoice\s*[-/&]\s*receipt",
+        ),
+    ),
+    ("invoice", any_of(r"חשבונית\s*עסקה", r"חשבון\s*עסקה", r"pro\s*-?\s*forma")),
+    ("tax_invoice", any_of(r"חשבונית\s*מס", r"tax\s*invoice")),
+    (
+        "receipt",
+        any_of(
+            r"^קבלה",
+            r"קבלה\s*(?:מס|מספר|#)",
+            r"\breceipt\b",
+            r"cash\s*bill",
+            r"quittung",
+            r"kassen(?:bon|beleg|zettel)",
+            r"\bre[çc]u\b",
+            r"ticket\s*de\s*caisse",
+            r"\brecibo\b",
+            r"factura\s*simplificada",
+            r"\bticket\b",
+        ),
+    ),
+    ("invoice", any_of(r"\binvoice\b", r"rechnung", r"factur[ae]", r"חשבונית", r"חשבון")),
+)
+
+
+def type_of(text: str) -> tuple[str, re.Match[str]] | None:
+    """The most specific document type a title names (credit note before receipt before invoice)."""
+    for code, pattern in DOCUMENT_TYPES:
+        match = pattern.search(text)
+        if match:
+            return code, match
+    return None
+
+
+# Whole titles, to recognise one whose first or last letters OCR cropped ("echnungskorrekt",
+# "AX INVOICE", "actura simplificada"): large print at a band's edge loses letters.
+_TITLES = (
+    (
+        "credit_note",
+        (
+            "credit note",
+            "credit memo",
+            "rechnungskorrektur",
+            "gutschrift",
+            "nota de crédito",
+            "note de crédit",
+            "חשבונית זיכוי",
+            "חשבונית מס זיכוי",
+        ),
+    ),
+    (
+        "tax_invoice_receipt",
+        ("tax invoice receipt", "tax invoice-receipt", "חשבונית מס קבלה", "חשבונית מס/קבלה"),
+    ),
+    ("tax_invoice", ("tax invoice", "חשבונית מס")),
+    (
+        "receipt",
+        (
+            "receipt",
+            "quittung",
+            "kassenbon",
+            "ticket de caisse",
+            "factura simplificada",
+            "recibo",
+            "sales receipt",
+            "cash receipt",
+        ),
+    ),
+    ("invoice", ("invoice", "rechnung", "facture", "factura", "חשבון עסקה", "חשבונית עסקה")),
+)
+
+
+def cropped_type(text: str) -> str | None:
+    """The type a title names when OCR lost letters at either end of it (at least 5 left)."""
+    seen = " ".join(text.casefold().replace("-", " ").split())
+    if len(seen) < 5:
+        return None
+    best: tuple[int, str] | None = None
+    for code, titles in _TITLES:
+        for title in titles:
+            whole = title.replace("-", " ")
+            if seen in whole and (best is None or len(whole) < best[0]):
+                best = (len(whole), code)
+    return best[1] if best else None
+
+
+def title_cell(lines: list[Line]) -> tuple[Line, int, str] | None:
+    """The document's title on a page with word boxes: the largest-print cell near the top that
+    names a document type (whole, or cropped by OCR), and that type."""
+    titled = []
+    for line in lines[:15]:
+        for index, cell in enumerate(line.cells):
+            if labels.OTHER_DOCUMENT.search(cell.text):
+                continue
+            named = type_of(cell.text)
+            cropped = cropped_type(cell.text)
+            code = named[0] if named else cropped
+            if code == "invoice" and cropped not in (None, "invoice"):
+                code = cropped  # "AX INVOICE": a tax invoice whose first letter OCR lost
+            if code:
+                titled.append((cell.font, -line.index, line, index, code))
+    if not titled:
+        return None
+    _, _, line, index, code = max(titled, key=lambda item: (item[0], item[1]))
+    return line, index, code

@@ -1,0 +1,40 @@
+"""One document from (family, language, seed): draw the facts, the words, the printing habits and the
+typeface, let the family lay out the page; return the page and its truth."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from . import fonts
+from .blocks import stamp
+from .doc import ACCENTS, Doc
+from .facts import draw_facts
+from .families import FAMILIES
+from .families.held_out_words import HELD_OUT_LABELS
+from .formats import Printing
+from .page import Page, Sheet
+from .vocab import Vocabulary
+
+
+def compose(family_name: str, language: str, seed: int) -> tuple[Page, dict[str, Any]]:
+    family = FAMILIES[family_name]
+    rng = random.Random(f"{family_name}/{language}/{seed}")  # str seeds hash with SHA-512: stable
+    facts = draw_facts(rng, language, family.till_slip, family.document_types)
+    extra = HELD_OUT_LABELS[language] if family.held_out else None
+    words = Vocabulary(rng, language, facts.country, facts.vat_rate, facts.currency, extra)
+    printing = Printing(rng, language, facts.country, facts.currency)
+    face = fonts.pick_face(rng, language, mono=family.till_slip and rng.random() < 0.6)
+    sheet = Sheet(*family.size_mm, face=face, rtl=language == "he")
+    doc = Doc(facts, words, printing, sheet, rng, rng.choice(ACCENTS), words.title(facts.document_type))
+    family.draw(doc)
+    if not family.till_slip and rng.random() < 0.12:
+        stamp(doc)
+    truth = doc.truth() | {
+        "family": family_name,
+        "held_out": family.held_out,
+        "seed": seed,
+        "font": face,
+        "rounding": facts.rounding,
+    }
+    return sheet.page, truth

@@ -1,0 +1,153 @@
+"""The line-item table (grid, rules only, filled header or zebra rows; optional row-number and SKU
+columns as digit distractors) and the totals block (either side, boxed or not, subtotal/VAT/total with
+an allocation number and a VAT-included variant)."""
+
+from __future__ import annotations
+
+from .blocks import WHITE, line_height
+from .doc import Doc
+
+LIGHT = (0.92, 0.92, 0.94)
+
+
+def _columns(doc: Doc, x0: float, x1: float) -> list[tuple[str, str, float]]:
+    """(key, header, end x) from the start side: description first, numbers towards the end."""
+    words, span = doc.words, x1 - x0
+    keys = ["description", "quantity", "unit_price", "amount"]
+    if doc.chance(0.25):
+        keys.remove("unit_price" if doc.chance(0.5) else "quantity")
+    if doc.chance(0.3):
+        keys.insert(0, "row")
+    if doc.chance(0.2):
+        keys.insert(1 if keys[0] == "row" else 0, "sku")
+    shares = {
+        "row": 0.06,
+        "sku": 0.12,
+        "description": 0.44,
+        "quantity": 0.1,
+        "unit_price": 0.16,
+        "amount": 0.18,
+    }
+    scale = span / sum(shares[key] for key in keys)
+    columns, edge = [], x0
+    for key in keys:
+        edge += shares[key] * scale
+        header = {"row": "#", "sku": "SKU" if doc.facts.language != "he" else 'מק"ט'}.get(key) or words[key]
+        columns.append((key, header, edge))
+    return columns
+
+
+def _cell(doc: Doc, key: str, index: int, item: dict) -> str:
+    fmt = doc.fmt
+    return {
+        "row": str(index + 1),
+        "sku": f"{(doc.facts.invoice_date.toordinal() * 7 + index * 131) % 90000 + 10000}",
+        "description": item["description"],
+        "quantity": fmt.quantity(item["quantity"]),
+        "unit_price": fmt.money(item["unit_price"]),
+        "amount": fmt.money(item["amount"]),
+    }[key]
+
+
+def items_table(doc: Doc, x0: float, x1: float, y: float, style: str | None = None, size: float = 9) -> float:
+    """style: grid, rules, band (filled header) or zebra. Returns y below the table."""
+    sheet = doc.sheet
+    style = style or doc.rng.choice(["grid", "rules", "band", "zebra"])
+    columns = _columns(doc, x0, x1)
+    row_h = line_height(size) + 1.5
+    header_color = WHITE if style == "band" else (0, 0, 0)
+    if style == "band":
+        sheet.box(x0, y - 4.5, x1 - x0, row_h, fill=doc.accent, stroke=None)
+    starts = [x0, *[edge for _, _, edge in columns[:-1]]]
+    for (key, header, edge), start in zip(columns, starts, strict=True):
+        if key in ("description", "sku", "row"):
+            sheet.text(start + 1.5, y, header, size, bold=True, color=header_color)
+        else:
+            sheet.text(edge - 1.5, y, header, size, bold=True, align="end", color=header_color)
+    top = y - 4.5
+    if style in ("rules", "grid", "zebra"):
+        sheet.rule(x0, y + 1.8, x1, 0.8)
+    for index, item in enumerate(doc.facts.line_items):
+        y += row_h
+        if style == "zebra" and index % 2 == 0:
+            sheet.box(x0, y - 4.3, x1 - x0, row_h, fill=LIGHT, stroke=None)
+        for (key, _, edge), start in zip(columns, starts, strict=True):
+            text = _cell(doc, key, index, item)
+            if key in ("description", "sku", "row"):
+                width = edge - start - 2
+                sheet.text(start + 1.5, y, text, sheet.fit(text, size, width))
+            else:
+                sheet.text(edge - 1.5, y, text, sheet.fit(text, size, edge - start - 2.5), align="end")
+    bottom = y + 2.5
+    if style == "grid":
+        sheet.box(x0, top, x1 - x0, bottom - top, stroke=(0.2, 0.2, 0.2))
+        for edge in starts[1:]:
+            sheet.vrule(edge, top, bottom, 0.4)
+    elif style == "rules":
+        sheet.rule(x0, bottom, x1, 0.6)
+    return bottom + 6
+
+
+def totals_lines(doc: Doc) -> list[tuple[str, str, bool]]:
+    """(label, amount text, emphasised) for the totals block; marks what it prints."""
+    facts, words, fmt = doc.facts, doc.words, doc.fmt
+    lines: list[tuple[str, str, bool]] = []
+    # An Israeli receipt (קבלה) acknowledges a payment: no VAT breakdown.
+    vat_charged = facts.vat_rate > 0 and not (facts.country == "IL" and facts.document_type == "receipt")
+    if facts.discount:
+        lines.append((words["items_total"], fmt.money(facts.items_sum), False))
+        lines.append((words["discount"], fmt.money(-facts.discount), False))
+    if vat_charged and (not facts.prices_include_vat or doc.chance(0.5)):
+        lines.append((words["subtotal"], fmt.money(facts.subtotal), False))
+        lines.append((words["vat"], fmt.money(facts.vat_amount), False))
+        doc.mark("subtotal", "vat_amount", "vat_rate")
+    elif facts.vat_rate == 0 and doc.chance(0.5):
+        lines.append((words["subtotal"], fmt.money(facts.subtotal), False))
+        doc.mark("subtotal")
+    if facts.rounding:
+        lines.append((words["rounding"], fmt.number(facts.rounding), False))
+    lines.append((words["total"], fmt.money(facts.total, signed=True), True))
+    if vat_charged and facts.prices_include_vat and "vat_amount" not in doc.printed:
+        lines.append((words["vat_included"], fmt.money(facts.vat_amount), False))
+        doc.mark("vat_amount", "vat_rate")
+    return lines
+
+
+def totals_block(
+    doc: Doc, x: float, width: float, y: float, boxed: bool | None = None, size: float = 10
+) -> float:
+    """Label at x, amount end-aligned at x + width; the total line bold, maybe on a filled band."""
+    sheet = doc.sheet
+    boxed = doc.chance(0.3) if boxed is None else boxed
+    top = y - 5
+    lines = totals_lines(doc)
+    needed = max(
+        sheet.measure(label, size + 1.5, True) + sheet.measure(amount, size + 1.5, True) + 6
+        for label, amount, _ in lines
+    )
+    if needed > width:  # grow towards the start side rather than print label over amount
+        x, width = max(10.0, x - (needed - width)), needed
+    for label, amount, emphasised in lines:
+        line_size = size + (1.5 if emphasised else 0)
+        if emphasised and doc.chance(0.35):
+            sheet.box(
+                x - 1.5,
+                y - line_size * 0.42,
+                width + 3,
+                line_height(line_size) + 1,
+                fill=doc.accent,
+                stroke=None,
+            )
+            color = WHITE
+        else:
+            color = (0, 0, 0)
+        sheet.text(x, y, label, line_size, bold=emphasised, color=color)
+        sheet.text(x + width, y, amount, line_size, bold=emphasised, align="end", color=color)
+        y += line_height(line_size) + 1.5
+    if boxed:
+        sheet.box(x - 3, top, width + 6, y - top - 2, stroke=(0.3, 0.3, 0.3))
+    if doc.facts.allocation_number and "allocation_number" not in doc.printed:
+        sheet.text(x, y + 3, f"{doc.words['allocation']}: {doc.facts.allocation_number}", 8.5)
+        doc.mark("allocation_number")
+        y += 6
+    return y + 4

@@ -1,0 +1,99 @@
+"""The parametric corpus generator: deterministic, truthful, and every family renders in every language."""
+
+from __future__ import annotations
+
+import random
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from stdnum import luhn
+
+from tests.corpus.compose import compose
+from tests.corpus.facts import LANGUAGES, draw_facts
+from tests.corpus.families import DEV, FAMILIES, HELD_OUT
+from tests.corpus.generate import Plan, generate
+from tests.corpus.pdf import text_layer, to_pdf
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+class TestFacts:
+    """Drawn facts add up and follow Israeli rules."""
+
+    @pytest.mark.parametrize("language", LANGUAGES)
+    @pytest.mark.parametrize("till_slip", [False, True])
+    def test_amounts_add_up(self, language: str, till_slip: bool) -> None:
+        rng = random.Random(3)
+        for _ in range(200):
+            facts = draw_facts(rng, language, till_slip)
+            assert round(facts.subtotal + facts.vat_amount + facts.rounding, 2) == facts.total
+            assert abs(facts.rounding) < 0.1
+            items_sum = round(sum(item["amount"] for item in facts.line_items), 2)
+            expected = facts.subtotal + facts.discount + (facts.vat_amount if facts.prices_include_vat else 0)
+            assert abs(items_sum - expected) < 0.011
+            if facts.document_type == "credit_note":
+                assert facts.total < 0
+
+    def test_israeli_ids_vat_and_allocation(self) -> None:
+        rng = random.Random(5)
+        seen_rates = set()
+        for _ in range(300):
+            facts = draw_facts(rng, "he")
+            assert facts.vendor_tax_id is not None and len(facts.vendor_tax_id) == 9
+            assert luhn.is_valid(facts.vendor_tax_id)
+            assert facts.vat_rate == (0.17 if facts.invoice_date < date(2025, 1, 1) else 0.18)
+            seen_rates.add(facts.vat_rate)
+            if facts.allocation_number:
+                assert facts.document_type in ("tax_invoice", "tax_invoice_receipt")
+                assert re.fullmatch(r"\d{9}", facts.allocation_number)
+        assert seen_rates == {0.17, 0.18}
+
+
+class TestFamilies:
+    """Each family renders in each language, and the page prints what the truth claims."""
+
+    @pytest.mark.parametrize("family", sorted(FAMILIES))
+    @pytest.mark.parametrize("language", LANGUAGES)
+    def test_renders_and_prints_its_truth(self, family: str, language: str) -> None:
+        for seed in range(2):
+            page, truth = compose(family, language, seed)
+            layer = text_layer(to_pdf(page))
+            logical = "\n".join(page.texts())
+            assert truth["vendor_name"] in logical
+            assert truth["invoice_number"] in layer
+            for amount in ("total", "subtotal", "vat_amount"):
+                if truth[amount] is not None:
+                    assert _digits(f"{abs(truth[amount]):.2f}") in _digits(layer)
+            if truth["allocation_number"]:
+                assert truth["allocation_number"] in layer
+            if truth["vendor_tax_id"]:
+                assert truth["vendor_tax_id"][-6:] in _digits(layer) or truth["vendor_tax_id"] in layer
+            for item in truth["line_items"]:
+                assert item["description"] in logical
+            if language != "he":
+                assert truth["vendor_name"] in layer
+
+    def test_at_least_two_families_are_held_out(self) -> None:
+        assert len(HELD_OUT) >= 2 and len(DEV) >= 3 and not HELD_OUT & DEV
+
+
+class TestDeterminism:
+    """The same seed gives byte-identical files (OCR results are cached by content)."""
+
+    def test_same_seed_same_bytes(self, tmp_path: Path) -> None:
+        plan = Plan(born_digital=1, images=1, families=("classic", "till_slip"), languages=("he", "en"))
+        first = generate(tmp_path / "a", seed=11, plan=plan)
+        second = generate(tmp_path / "b", seed=11, plan=plan, workers=2)
+        assert [p.name for p in first] == [p.name for p in second]
+        assert len(first) == 2 * 2 * 3
+        for a, b in zip(first, second, strict=True):
+            assert a.read_bytes() == b.read_bytes()
+            truth = a.with_name(a.name.rsplit(".", 1)[0] + ".truth.json")
+            assert truth.read_text() == b.with_name(truth.name).read_text()
+
+    def test_other_seed_other_document(self) -> None:
+        assert to_pdf(compose("classic", "en", 1)[0]) != to_pdf(compose("classic", "en", 2)[0])

@@ -1,0 +1,271 @@
+"""Rows and cells rebuilt from word boxes, and the label-to-value spots in every direction."""
+
+from __future__ import annotations
+
+from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.geometry import spots_after_label
+from invoiceme_extractor.rules.lines import document_lines
+from invoiceme_extractor.rules.titles import cropped_type
+
+from .wordbox import page
+
+
+class TestRows:
+    """Text stored in drawing order comes back as rows of cells in reading order."""
+
+    def test_label_and_value_stored_far_apart_share_a_row(self) -> None:
+        layer = page(
+            ("INVOICE No:", 1200, 170),
+            ("Acme Ltd", 100, 170),
+            ("Total 5.00", 100, 900),
+            ("F2022-17", 1800, 168),
+        )
+        lines = document_lines([layer])
+        assert [cell.text for cell in lines[0].cells] == ["Acme Ltd", "INVOICE No:", "F2022-17"]
+        assert lines[1].text == "Total 5.00"
+
+    def test_hebrew_row_reads_right_to_left(self) -> None:
+        layer = page(("37212", 300, 400), ("מספר מסמך", 1500, 400), rtl=True)
+        assert [cell.text for cell in document_lines([layer])[0].cells] == ["מספר מסמך", "37212"]
+
+
+class TestSpots:
+    """A label's value is found inline, in the next cell, or in the cell under it."""
+
+    def test_value_under_the_label_in_a_grid(self) -> None:
+        layer = page(
+            ("Date", 200, 400),
+            ("Invoice No.", 800, 400),
+            ("Customer", 1400, 400),
+            ("01/02/2025", 200, 450),
+            ("A-5531", 800, 450),
+            ("Client Co", 1400, 450),
+        )
+        lines = document_lines([layer])
+        start = lines[0].text.index("Invoice No.")
+        spots = spots_after_label(lines, lines[0], start, start + len("Invoice No."))
+        assert [(spot.relation, spot.text) for spot in spots] == [
+            ("next_cell", "Customer"),
+            ("below", "A-5531"),
+        ]
+
+    def test_invoice_number_under_its_label_in_hebrew(self) -> None:
+        layer = page(
+            ("לכבוד", 300, 420),
+            ("תאריך", 900, 420),
+            ("מספר מסמך", 1500, 420),
+            ("ליאת אברהם", 300, 470),
+            ("26/09/2025", 900, 470),
+            ("37212", 1550, 470),
+            rtl=True,
+        )
+        result = extract_with_rules([layer])
+        assert result.invoice_number == "37212"
+
+    def test_totals_row_under_a_header_row(self) -> None:
+        layer = page(
+            ("TOTAL HT", 1200, 2850),
+            ("TOTAL TVA", 1600, 2850),
+            ("TOTAL TTC", 2000, 2850),
+            ("Payment within 30 days.", 100, 2880),
+            ("100,00", 1200, 2920),
+            ("4,90", 1600, 2920),
+            ("104,90", 2000, 2920),
+        )
+        result = extract_with_rules([layer])
+        assert (result.subtotal, result.vat_amount, result.total) == (100.0, 4.9, 104.9)
+
+    def test_key_value_block_with_the_value_far_right(self) -> None:
+        layer = page(
+            ("Rechnungsnummer", 1200, 300),
+            ("Acme GmbH", 100, 120),
+            ("R-4471", 2000, 302),
+            ("Gesamtbetrag", 1200, 900),
+            ("99,00 EUR", 2000, 900),
+        )
+        result = extract_with_rules([layer])
+        assert (result.invoice_number, result.total) == ("R-4471", 99.0)
+
+
+class TestTotalsDecision:
+    """The triple that adds up with a plausible VAT rate wins; a sum row beats per-rate rows."""
+
+    def test_amount_due_with_open_items_is_not_the_invoice_total(self) -> None:
+        text = (
+            "Versicherung AG\nUmsatzsteuerbefreit nach 220,00\nRechnungssumme ohne USt. 220,00\n"
+            "Steuerbetrag 0,00\nBruttosumme 220,00\nZahlbetrag 440,00"
+        )
+        result = extract_with_rules([(1, text)])
+        assert (result.subtotal, result.vat_amount, result.total) == (220.0, 0.0, 220.0)
+
+    def test_sum_row_under_a_header_of_per_rate_rows(self) -> None:
+        layer = page(
+            ("Nettobetrag", 1200, 3000),
+            ("MwSt-Betrag", 1600, 3000),
+            ("Endbetrag", 2000, 3000),
+            ("-4,85", 1200, 3040),
+            ("-0,92", 1600, 3040),
+            ("-5,77", 2000, 3040),
+            ("-2,82", 1200, 3080),
+            ("-0,20", 1600, 3080),
+            ("-3,02", 2000, 3080),
+            ("-7,67", 1200, 3120),
+            ("-1,12", 1600, 3120),
+            ("-8,79", 2000, 3120),
+        )
+        result = extract_with_rules([layer])
+        assert (result.subtotal, result.vat_amount, result.total) == (-7.67, -1.12, -8.79)
+
+
+class TestDatesByCell:
+    """Each date label finds its own date, whatever the column order of a grid."""
+
+    def test_due_date_column_before_the_invoice_date_column(self) -> None:
+        layer = page(
+            ("Due date", 200, 400),
+            ("Invoice date", 800, 400),
+            ("Delivered", 1400, 400),
+            ("30/04/2025", 200, 450),
+            ("01/04/2025", 800, 450),
+            ("28/03/2025", 1400, 450),
+        )
+        result = extract_with_rules([layer])
+        assert (result.invoice_date, result.due_date) == ("2025-04-01", "2025-04-30")
+
+
+class TestInvoiceNumberPlacements:
+    """The number beside its label on either side, under a bare 'Nº', and never another document's."""
+
+    def test_rows_printed_value_then_label(self) -> None:
+        layer = page(
+            ("INV-48211", 100, 500),
+            ("Inv. No:", 600, 500),
+            ("37-453919-5", 1200, 500),
+            ("VAT No.:", 1700, 500),
+            ("Total 5.00", 100, 900),
+        )
+        assert extract_with_rules([layer]).invoice_number == "INV-48211"
+
+    def test_hebrew_label_on_the_far_side(self) -> None:
+        layer = page(
+            ("עוסק מורשה 515747269", 1500, 300), ("7966812", 900, 300), ("מספר מסמך", 300, 300), rtl=True
+        )
+        assert extract_with_rules([layer]).invoice_number == "7966812"
+
+    def test_address_beside_the_label_is_not_its_value(self) -> None:
+        layer = page(
+            ("מס' חשבונית", 1500, 550),
+            ("שדרות רוטשילד 151, תל אביב", 300, 550),
+            ("7737012", 1550, 610),
+            rtl=True,
+        )
+        assert extract_with_rules([layer]).invoice_number == "7737012"
+
+    def test_bare_number_sign_over_its_value(self) -> None:
+        layer = page(
+            ("Recibo", 100, 500),
+            ("Nº", 100, 680),
+            ("Fecha de emisión", 700, 680),
+            ("A-18028", 100, 770),
+            ("2 noviembre 2025", 700, 770),
+        )
+        assert extract_with_rules([layer]).invoice_number == "A-18028"
+
+    def test_the_invoice_a_receipt_pays_is_not_its_number(self) -> None:
+        layer = page(("Sales Receipt", 1200, 120), ("RE-81620", 1200, 230), ("For invoice: 32550", 100, 900))
+        assert extract_with_rules([layer]).invoice_number == "RE-81620"
+
+
+class TestBidiMixedCells:
+    """A Hebrew page's cell mixing Hebrew and Latin words reads right to left, Latin runs intact."""
+
+    def test_latin_name_with_hebrew_legal_form(self) -> None:
+        layer = page(('בע"מ Orion Consulting', 1500, 100), ("חשבונית מס", 200, 100), ('סה"כ 5.00', 200, 900))
+        assert extract_with_rules([layer]).vendor_name == 'Orion Consulting בע"מ'
+
+
+class TestTitleAndNeighbours:
+    """A grid label beside a tax-id label still finds its own value; the title's cell lends its number."""
+
+    def test_number_label_next_to_a_tax_id_label(self) -> None:
+        layer = page(
+            ("Rechnung Nr.", 177, 334),
+            ("USt-ID", 1100, 334),
+            ("F-30006", 177, 388),
+            ("DE275300278", 1100, 388),
+        )
+        assert extract_with_rules([layer]).invoice_number == "F-30006"
+
+    def test_number_under_the_receipt_title(self) -> None:
+        layer = page(
+            ("ברוש מערכות", 1838, 230),
+            ("קבלה", 177, 208),
+            ("רחוב ז'בוטינסקי 71", 1894, 324),
+            ("6829834", 177, 321),
+            ("בגין חשבונית 90801", 1976, 906),
+            rtl=True,
+        )
+        big = [w.model_copy(update={"height": 84}) if w.text == "קבלה" else w for w in layer.words]
+        assert extract_with_rules([layer.model_copy(update={"words": big})]).invoice_number == "6829834"
+
+
+class TestCroppedTitles:
+    """Large title print loses letters at a band's edge under OCR; what is left still names the type."""
+
+    def test_cropped_titles(self) -> None:
+        assert cropped_type("echnungskorrekt") == "credit_note"
+        assert cropped_type("AX INVOICE") == "tax_invoice"
+        assert cropped_type("actura simplificada") == "receipt"
+        assert cropped_type("Acme") is None
+
+    def test_cropped_title_is_neither_the_type_nor_the_vendor_wrongly(self) -> None:
+        layer = page(("Vista Supplies Group", 100, 91), ("AX INVOICE", 1400, 91), ("Total 5.00", 100, 900))
+        big = [w.model_copy(update={"height": 44}) if w.top == 91 else w for w in layer.words]
+        result = extract_with_rules([layer.model_copy(update={"words": big})])
+        assert (result.document_type, result.vendor_name) == ("tax_invoice", "Vista Supplies Group")
+
+
+class TestLineItemCells:
+    """A quantity cell and a price cell never merge into one space-grouped amount."""
+
+    def test_quantity_beside_a_decimal_comma_price(self) -> None:
+        layer = page(
+            ("Leistung", 200, 1227),
+            ("Anz.", 900, 1227),
+            ("Preis", 1300, 1227),
+            ("Summe", 1800, 1227),
+            ("Kaffee", 200, 1312),
+            ("1", 900, 1312),
+            ("162,92", 1300, 1312),
+            ("162,92", 1800, 1312),
+        )
+        items = extract_with_rules([layer]).line_items
+        assert [(item.description, item.amount) for item in items] == [("Kaffee", 162.92)]
+
+
+class TestUnknownNumberNoun:
+    """A '<noun> No.' label we have no word for names the document's number, unless the noun is one of
+    the other numbers an invoice prints."""
+
+    def test_voucher_number(self) -> None:
+        layer = page(
+            ("Acme Ltd", 100, 100),
+            ("Phone No.: 03-5551234", 100, 200),
+            ("Voucher No.:", 100, 300),
+            ("V-20931", 700, 300),
+            ("Total 5.00", 100, 900),
+        )
+        assert extract_with_rules([layer]).invoice_number == "V-20931"
+
+
+class TestDueDateByPosition:
+    def test_unknown_due_label_beside_the_invoice_date(self) -> None:
+        layer = page(
+            ("Acme Ltd", 100, 100),
+            ("Invoice date: 01/04/2025", 100, 300),
+            ("Settle before: 30/04/2025", 100, 350),
+            ("Total 5.00", 100, 900),
+        )
+        result = extract_with_rules([layer])
+        assert (result.invoice_date, result.due_date) == ("2025-04-01", "2025-04-30")
+        assert result.confidence["due_date"] < 0.9

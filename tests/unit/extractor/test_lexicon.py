@@ -1,0 +1,93 @@
+"""Label words beyond Hebrew and English: Spanish, French, German synonyms and OCR-damaged forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from invoiceme_extractor.rules import extract_with_rules
+
+
+def extract(text: str):  # type: ignore[no-untyped-def]
+    return extract_with_rules([(1, text)])
+
+
+class TestSpanish:
+    def test_invoice_fields(self) -> None:
+        text = (
+            "Distribuciones Sol S.L.\nNIF: ESB12345678\nFactura nº F-2024-118\nFecha de emisión: 03/05/2024\n"
+            "Base imponible 1.000,00 €\nIVA 21% 210,00 €\nTotal a pagar 1.210,00 €"
+        )
+        result = extract(text)
+        assert (result.invoice_number, result.invoice_date) == ("F-2024-118", "2024-05-03")
+        assert (result.subtotal, result.vat_amount, result.total) == (1000.0, 210.0, 1210.0)
+        assert result.vendor_tax_id == "ESB12345678"
+
+
+class TestSynonyms:
+    @pytest.mark.parametrize(
+        ("line", "total"),
+        [
+            ("Montant TTC 118,00 €", 118.0),
+            ("Zahlungsbetrag 99,00 EUR", 99.0),
+            ("סכום לתשלום 590.00 ₪", 590.0),
+            ("Tota1 Due 45.10", 45.1),
+            ("Importe total 12,50 €", 12.5),
+        ],
+    )
+    def test_total_labels(self, line: str, total: float) -> None:
+        assert extract(f"Acme Ltd\n{line}").total == total
+
+    @pytest.mark.parametrize(
+        ("line", "number"),
+        [("Número de factura: 2291", "2291"), ("lnvoice No. A-77", "A-77"), ("אסמכתא 90211", "90211")],
+    )
+    def test_invoice_number_labels(self, line: str, number: str) -> None:
+        assert extract(f"Acme Ltd\n{line}\nTotal 10.00").invoice_number == number
+
+
+class TestDocumentType:
+    """The title names the type, in any of the five languages; the largest print is the title."""
+
+    @pytest.mark.parametrize(
+        ("title", "code"),
+        [
+            ("Kassenbon", "receipt"),
+            ("REÇU", "receipt"),
+            ("Ticket de caisse", "receipt"),
+            ("Factura simplificada", "receipt"),
+            ("Factura", "invoice"),
+            ("Tax Invoice-Receipt", "tax_invoice_receipt"),
+            ("Nota de crédito", "credit_note"),
+            ("קבלה", "receipt"),
+        ],
+    )
+    def test_titles(self, title: str, code: str) -> None:
+        assert extract(f"{title}\nAcme Ltd\nTotal 5.00").document_type == code
+
+
+class TestNumberAndDateForms:
+    """French space-grouped amounts, Spanish month names, rates off the usual list, currency by tax id."""
+
+    def test_space_grouped_amounts_with_decimal_comma(self) -> None:
+        result = extract("Dupont SARL\nMontant HT 37 993,04\nTVA (20%) 7 598,61\nTotal TTC 45 591,65")
+        assert (result.subtotal, result.vat_amount, result.total) == (37993.04, 7598.61, 45591.65)
+
+    def test_spanish_written_dates(self) -> None:
+        assert extract("Sol S.L.\nFecha: 22 de septiembre de 2025\nTotal 5,00 €").invoice_date == "2025-09-22"
+
+    def test_rate_derived_off_the_standard_list(self) -> None:
+        result = extract("Acme Ltd\nAmount excl. VAT 10,671.75\nVAT 2,454.50\nTotal 13,126.25")
+        assert result.vat_rate == 0.23
+
+    def test_currency_from_the_issuers_tax_id(self) -> None:
+        result = extract("Acme Ltd\nVAT No. DE136695976\nTotal 5.00")
+        assert result.currency == "EUR" and result.confidence["currency"] < 0.9
+
+
+class TestOcrDamagedLabels:
+    def test_due_date_without_umlauts(self) -> None:
+        result = extract("Rhein e.K.\nDatum: 25. Januar 2025\nFallig am: 26. Marz 2025\nSumme 5,00 EUR")
+        assert (result.invoice_date, result.due_date) == ("2025-01-25", "2025-03-26")
+
+    def test_hebrew_number_label_with_words_swapped(self) -> None:
+        assert extract('רימון בע"מ\nחשבונית: מס\' 2024-8863\nסה"כ 5.00').invoice_number == "2024-8863"

@@ -1,0 +1,34 @@
+"""Totals whose labels OCR lost, read from the arithmetic of nearby amounts; currency from what the
+page states rather than from marks OCR may have invented."""
+
+from __future__ import annotations
+
+from invoiceme_extractor.rules import extract_with_rules
+
+
+def extract(text: str):  # type: ignore[no-untyped-def]
+    return extract_with_rules([(1, text)])
+
+
+class TestLostLabels:
+    def test_base_and_total_around_a_vat_line(self) -> None:
+        text = 'אור בע"מ\nD130 ביניים 28,259.53\nמע"מ 18% 5,086.72\nסה ש"ח 33,346.25'
+        result = extract(text)
+        assert (result.subtotal, result.vat_amount, result.total) == (28259.53, 5086.72, 33346.25)
+        assert result.confidence["total"] < 0.9
+
+    def test_cash_minus_change_is_the_total(self) -> None:
+        result = extract("קפה בע\"מ\nמס' פריטים 16\nשולם במזומן 650.00\nעודף 30.40")
+        assert result.total == 619.6 and result.confidence["total"] < 0.9
+
+    def test_amount_in_the_total_labels_own_cell_beats_the_column_under_it(self) -> None:
+        result = extract("Shop\nTotal (Inclusive GST 6%) RM 31.80\nCASH 50.00\nCHANGE RM 18.20")
+        assert result.total == 31.8
+
+
+class TestCurrency:
+    def test_stated_currency_beats_stray_marks(self) -> None:
+        assert extract("Acme Ltd\nTotal ₪ 6,296.38\n₪ ₪\nAll amounts in GBP").currency == "GBP"
+
+    def test_iso_code_outweighs_an_ocr_shekel_on_an_english_page(self) -> None:
+        assert extract("Acme Ltd\nSKU ]₪ Description\nTotal ₪ 6,296.38 USD").currency == "USD"

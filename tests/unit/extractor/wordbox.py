@@ -1,0 +1,43 @@
+"""Tiny word-box pages for layout tests: place words where a layout prints them."""
+
+from __future__ import annotations
+
+from invoiceme_common.events import OcrPage, OcrWord
+
+CHAR = 14  # px per character at the fixture's font size
+HEIGHT = 28
+
+
+def word(text: str, left: int, top: int, line: int) -> OcrWord:
+    return OcrWord(
+        text=text, left=left, top=top, width=CHAR * len(text), height=HEIGHT, confidence=1.0, line=line
+    )
+
+
+def page(*placed: tuple[str, int, int], rtl: bool = False) -> OcrPage:
+    """Each (text, left, top) is one unit (a line as a text layer stores it), split into words.
+
+    Units are stored in the order given, like a PDF content stream, not in reading order. For `rtl`
+    units the words are laid out right to left from `left` + the unit's width.
+    """
+    words = []
+    for line, (text, left, top) in enumerate(placed):
+        parts = text.split()
+        x = left + CHAR * len(text) if rtl else left
+        for part in parts:
+            if rtl:
+                x -= CHAR * len(part)
+                words.append(word(part, x, top, line))
+                x -= CHAR
+            else:
+                words.append(word(part, x, top, line))
+                x += CHAR * (len(part) + 1)
+    return OcrPage(
+        number=1,
+        text="\n".join(t for t, _, _ in placed),
+        method="text_layer",
+        confidence=1.0,
+        width=2480,
+        height=3508,
+        words=words,
+    )
