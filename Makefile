@@ -10,9 +10,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages: Tesseract with Hebrew for OCR; for tests, DejaVu fonts (generated documents)
-# and Chromium (browser tests drive it with Playwright; no browser download needed).
+# and Chromium (browser tests drive it with Playwright; no browser download needed); libatomic1,
+# which the Node.js driver bundled in Playwright needs and minimal Debian lacks.
 RUN_DEBS := tesseract-ocr tesseract-ocr-heb tesseract-ocr-eng tesseract-ocr-osd
-TEST_DEBS := fonts-dejavu-core chromium
+TEST_DEBS := fonts-dejavu-core chromium libatomic1
 
 .PHONY: help setup system-deps test-system-deps run test test-fast lint fmt clean
 

@@ -19,6 +19,9 @@ import pytest
 
 from invoiceme_cli.infra import Infra, ensure_infra
 from invoiceme_common.db import migrate
+from tests.support import ast_guard
+
+ast_guard.install()  # Python < 3.11.8: a failing test's traceback must not end the session
 
 ROOT = Path(__file__).resolve().parents[1]
 
