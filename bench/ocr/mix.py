@@ -31,6 +31,11 @@ def page(language: str, dpi: int) -> np.ndarray:
     return synthetic.render_page(LANGUAGES[language], dpi=dpi, width_in=8.27, height_in=11.69, font_pt=11)
 
 
+def close_up(language: str) -> np.ndarray:
+    """A half-width page at 600 DPI: a phone held close to a small invoice (letters ~60 px tall)."""
+    return synthetic.render_page(LANGUAGES[language], dpi=600, width_in=5.5, height_in=9.5, font_pt=11)
+
+
 def scan(gray: np.ndarray, degrees: float, light: float, noise: float, seed: int) -> np.ndarray:
     """A flatbed scan: crooked by `degrees`, light falling to `light` across the page, grain."""
     rng = np.random.default_rng(seed)
@@ -81,6 +86,7 @@ def build_mix(folder: Path) -> list[MixImage]:
         ),
         ("he phone photo 15MP", "photo", "he", phone_photo(page("he", 300), 5), "JPEG", {"quality": 90}),
         ("en phone photo 15MP", "photo", "en", phone_photo(page("en", 300), 6), "JPEG", {"quality": 90}),
+        ("en close-up photo 32MP", "photo", "en", phone_photo(close_up("en"), 7), "JPEG", {"quality": 90}),
     ]
     images = []
     for name, kind, language, pixels, fmt, save_args in generated:

@@ -1,0 +1,138 @@
+"""OCR cost on a realistic mix: `.venv/bin/python -m bench.ocr.cost_report [--repeats N] [--write-docs]`.
+
+Per image: plain `tesseract FILE stdout -l heb+eng`, the service's reader (warm worker) and the
+`invoiceme ocr FILE` command, side by side in one run, with their ratios; then where the worker's
+time goes, step by step (cProfile), and the character error rate where the text is known.
+--write-docs replaces the "## OCR cost" section of docs/BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from .cost import STEPS, measure_mix
+from .mix import build_mix
+
+ROOT = Path(__file__).resolve().parents[2]
+COMMAND = ".venv/bin/python -m bench.ocr.cost_report --write-docs"
+GOALS = {"clean": 1.15, "scan": 1.3, "photo": 1.3}
+
+
+def _load() -> str:
+    return ", ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+def table(rows: list[dict[str, Any]]) -> list[str]:
+    steps = list(STEPS)
+    lines = [
+        "| image | raw tesseract | service | x | CLI | x | "
+        + " | ".join(steps)
+        + " | engine calls | CER raw / ours | notes |",
+        "|---|---|---|---|---|---|" + "---|" * len(steps) + "---|---|---|",
+    ]
+    for row in rows:
+        cells = [f"{1000 * row['steps'][step]:.0f}" if row["steps"][step] >= 0.0005 else "" for step in steps]
+        cer = f"{row['raw_cer']:.3f} / {row['our_cer']:.3f}" if "raw_cer" in row else "-"
+        raw = row["raw_s"]
+        lines.append(
+            f"| {row['image']} | {raw:.2f} s | {row['service_s']:.2f} s | {row['service_s'] / raw:.2f} | "
+            f"{row['cli_s']:.2f} s | {row['cli_s'] / raw:.2f} | "
+            + " | ".join(cells)
+            + f" | {row['tesseract_calls']} | {cer} | {', '.join(row['notes'])} |"
+        )
+    return lines
+
+
+def by_kind(rows: list[dict[str, Any]]) -> list[str]:
+    lines = [
+        "| kind | images | raw tesseract (sum) | service / raw | CLI / raw | goal | worst service image |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for kind, goal in GOALS.items():
+        members = [row for row in rows if row["kind"] == kind]
+        if not members:
+            continue
+        raw = sum(row["raw_s"] for row in members)
+        service = sum(row["service_s"] for row in members) / raw
+        cli = sum(row["cli_s"] for row in members) / raw
+        worst = max(members, key=lambda row: row["service_s"] / row["raw_s"])
+        lines.append(
+            f"| {kind} | {len(members)} | {raw:.2f} s | {service:.2f} | {cli:.2f} | <= {goal} | "
+            f"{worst['image']} ({worst['service_s'] / worst['raw_s']:.2f}) |"
+        )
+    return lines
+
+
+def report(repeats: int) -> tuple[list[str], float]:
+    load_before = _load()
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as folder:
+        images = build_mix(Path(folder))
+        rows = measure_mix(images, repeats)
+    elapsed = time.perf_counter() - started
+    per_step = statistics.mean(row["total"] for row in rows)
+    lines = [
+        f"Seconds per image, median of {repeats} interleaved rounds; 1-minute load average before: "
+        f"{load_before}, after: {_load()} (2 cores, shared with other work: compare ratios, not seconds).",
+        "",
+        *by_kind(rows),
+        "",
+        "Per image (step columns: milliseconds in the worker's code, one cProfile run, mean "
+        f"{per_step:.2f} s per image under the profiler):",
+        "",
+        *table(rows),
+    ]
+    return lines, elapsed
+
+
+def write_docs(section: list[str], elapsed: float) -> None:
+    path = ROOT / "docs" / "BENCHMARKS.md"
+    text = path.read_text() if path.exists() else "# Benchmarks\n"
+    block = "\n".join(
+        [
+            "## OCR cost",
+            "",
+            f"Command: `{COMMAND}` ({elapsed:.0f} s, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}). "
+            "The mix (`bench/ocr/mix.py`): clean 300 DPI PNGs; flatbed scans at 150-300 DPI (crooked, "
+            "unevenly lit, grainy, JPEG and PNG, one upside down); phone photos at camera resolution "
+            "(perspective on a desk, a shadow); Hebrew and English; and SROIE receipt images from "
+            "../shared/data/external-dev when present. *raw tesseract* = `tesseract FILE stdout -l "
+            "heb+eng`; *service* = the OCR service's reader on a warm worker; *CLI* = `invoiceme ocr "
+            "FILE` as a new process; all with OMP_THREAD_LIMIT=1.",
+            "",
+            *section,
+            *NOTES,
+        ]
+    )
+    start = text.find("## OCR cost")
+    if start == -1:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    else:
+        end = text.find("\n## ", start + 1)
+        text = text[:start] + block + "\n" + (text[end:] if end != -1 else "")
+    path.write_text(text)
+
+
+NOTES: list[str] = []
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--write-docs", action="store_true")
+    args = parser.parse_args()
+    section, elapsed = report(args.repeats)
+    print("\n".join(section))
+    print(f"\n({elapsed:.0f} s)")
+    if args.write_docs:
+        write_docs(section, elapsed)
+
+
+if __name__ == "__main__":
+    main()
