@@ -59,6 +59,7 @@ test-fast: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check libs services tests bench
 	$(BIN)/mypy libs/common/invoiceme_common services
+	$(BIN)/hadolint services/*/Dockerfile
 
 fmt: $(STAMP)
 	$(BIN)/ruff format libs services tests bench
