@@ -9,10 +9,14 @@ takes the pixels from memory. Where `tesserocr` is not installed the same calls 
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -66,6 +70,31 @@ def tessdata_path() -> str | None:
 
 
 _engines = threading.local()  # an engine is not thread-safe: one set per thread
+_quiet_lock = threading.Lock()
+_quiet_depth = [0, -1]  # calls in progress, the saved stderr descriptor
+
+
+@contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """Leptonica inside the engine prints notes like "Error in pixScanForForeground: invalid box"
+    to the process's stderr on ordinary receipts; the `tesseract` program printed the same to a pipe
+    nobody read. Keep them out of our logs (file descriptor 2, shared by threads: counted)."""
+    with _quiet_lock:
+        if _quiet_depth[0] == 0:
+            sys.stderr.flush()
+            _quiet_depth[1] = os.dup(2)
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, 2)
+            os.close(null)
+        _quiet_depth[0] += 1
+    try:
+        yield
+    finally:
+        with _quiet_lock:
+            _quiet_depth[0] -= 1
+            if _quiet_depth[0] == 0:
+                os.dup2(_quiet_depth[1], 2)
+                os.close(_quiet_depth[1])
 
 
 def _engine(languages: str, segmentation_mode: int) -> Any:
@@ -98,7 +127,9 @@ def read_words(gray: np.ndarray, languages: str, segmentation_mode: int, timeout
         return _program_words(gray, languages, segmentation_mode, timeout)
     engine = _engine(languages, segmentation_mode)
     _set_image(engine, gray)
-    if not engine.Recognize(timeout=int(timeout * 1000)):
+    with _quiet_stderr():
+        recognized = engine.Recognize(timeout=int(timeout * 1000))
+    if not recognized:
         engine.Clear()
         raise TesseractTimedOut(f"took longer than {timeout:g} s")
     data = parse_tsv(engine.GetTSVText(0))
@@ -116,7 +147,8 @@ def detect_orientation(gray: np.ndarray, timeout: float) -> tuple[int, float] | 
     except TesseractFailed:
         return None
     _set_image(engine, gray)
-    found = engine.DetectOrientationScript()
+    with _quiet_stderr():
+        found = engine.DetectOrientationScript()
     engine.Clear()
     if not found:
         return None

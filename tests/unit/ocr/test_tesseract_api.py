@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pytest
 
@@ -56,3 +58,13 @@ class TestReadWords:
         turned = synthetic.rotate_page(english_page, 90)  # counter-clockwise
         found = tesseract_api.detect_orientation(turned, 30)
         assert found is not None and found[0] == 90
+
+
+class TestQuietStderr:
+    """Leptonica's notes during a call are dropped; stderr works again afterwards."""
+
+    def test_notes_dropped_then_restored(self, capfd) -> None:
+        with tesseract_api._quiet_stderr(), tesseract_api._quiet_stderr():
+            os.write(2, b"Error in pixScanForForeground: invalid box\n")
+        os.write(2, b"after\n")
+        assert capfd.readouterr().err == "after\n"
