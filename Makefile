@@ -9,10 +9,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Debian packages: Tesseract with Hebrew for OCR; for tests, DejaVu fonts (generated documents)
-# and Chromium (browser tests drive it with Playwright; no browser download needed); libatomic1,
+# Debian packages: Tesseract with Hebrew for OCR, and what building tesserocr against that same
+# libtesseract needs (its PyPI wheel bundles another Tesseract version); for tests, DejaVu fonts
+# (generated documents) and Chromium (browser tests drive it with Playwright; no browser download needed); libatomic1,
 # which the Node.js driver bundled in Playwright needs and minimal Debian lacks.
-RUN_DEBS := tesseract-ocr tesseract-ocr-heb tesseract-ocr-eng tesseract-ocr-osd
+RUN_DEBS := tesseract-ocr tesseract-ocr-heb tesseract-ocr-eng tesseract-ocr-osd \
+	libtesseract-dev libleptonica-dev pkg-config g++ python3-dev
 TEST_DEBS := fonts-dejavu-core chromium libatomic1
 
 .PHONY: help setup system-deps test-system-deps run test test-fast lint fmt clean
@@ -22,12 +24,13 @@ help:
 	@echo "make test    - set up and run the whole test suite (unit, integration, end-to-end)"
 	@echo "make lint    - ruff + mypy"
 
-$(STAMP): pyproject.toml
+# Order-only: the Debian packages (tesserocr's build needs libtesseract-dev) come before pip.
+$(STAMP): pyproject.toml | system-deps
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
 		echo "venv needs Debian's python3-venv; installing it"; rm -rf $(VENV); \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv >/dev/null && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --no-binary tesserocr -e '.[dev]'
 	@touch $(STAMP)
 
 # Installs only what is missing, so a second run costs nothing.

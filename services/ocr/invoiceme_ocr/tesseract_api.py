@@ -1,5 +1,9 @@
 """Tesseract calls through one loaded engine per worker process (`tesserocr`), not a process per call.
 
+`tesserocr` is built from source against Debian's libtesseract (`make` does it: `--no-binary
+tesserocr`), so the engine is the same Tesseract 5.3 the `tesseract` program is; the PyPI wheel
+bundles Tesseract 5.5, which read some generated Hebrew scans worse (bench/extraction).
+
 Starting the `tesseract` program loads `heb+eng` (~0.2 s) and passes the page through a temporary
 TIFF file on every call; the re-reads and the orientation check each paid that again. `tesserocr`
 keeps the engine loaded per (languages, page segmentation mode) for the life of the worker and
@@ -15,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -23,6 +28,9 @@ from typing import Any
 
 import numpy as np
 
+# Debian's libtesseract uses OpenMP, which reads its thread limit once, when the library loads:
+# with more threads than cores a page takes ~8x longer. Set before the import (an explicit value wins).
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 try:
     import tesserocr
 except ImportError:  # optional: the `tesseract` program does the same, slower
@@ -127,9 +135,11 @@ def read_words(gray: np.ndarray, languages: str, segmentation_mode: int, timeout
         return _program_words(gray, languages, segmentation_mode, timeout)
     engine = _engine(languages, segmentation_mode)
     _set_image(engine, gray)
+    started = time.monotonic()
     with _quiet_stderr():
         recognized = engine.Recognize(timeout=int(timeout * 1000))
-    if not recognized:
+    # Tesseract 5.3 stops at the deadline but still reports success: the clock tells.
+    if not recognized or time.monotonic() - started >= timeout:
         engine.Clear()
         raise TesseractTimedOut(f"took longer than {timeout:g} s")
     data = parse_tsv(engine.GetTSVText(0))
