@@ -134,7 +134,9 @@ NOTES = [
     "Reading the numbers:",
     "",
     "- Tesseract's own reading is nearly all of the cost; the rest of the worker's code is tens of "
-    "milliseconds per step. What changed: Tesseract runs through `tesserocr` (the engine and `heb+eng` "
+    "milliseconds per step. What changed: Tesseract runs through `tesserocr`, built against Debian's "
+    "libtesseract 5.3 (the same engine as the `tesseract` program; the PyPI wheel's 5.5 lost amounts on "
+    "generated Hebrew scans) (the engine and `heb+eng` "
     "stay loaded in each worker, pixels are handed over in memory) instead of a `tesseract` process per "
     "call that reloads the language data (~0.2 s) and reads a temporary TIFF; the re-reads and the "
     "orientation check are calls on loaded engines, not processes (SROIE 024's re-read: 964 ms before, "
