@@ -114,9 +114,10 @@ def profile_steps(data: bytes) -> dict[str, Any]:
         step: sum(_cumulative(stats, *target)[0] for target in targets) for step, targets in STEPS.items()
     }
     # tesserocr's calls, or (older checkout / no tesserocr) Tesseract processes
-    calls = sum(_cumulative(stats, *target)[1] for target in ENGINE_CALLS[:2]) or _cumulative(
-        stats, *ENGINE_CALLS[2]
-    )[1]
+    calls = (
+        sum(_cumulative(stats, *target)[1] for target in ENGINE_CALLS[:2])
+        or _cumulative(stats, *ENGINE_CALLS[2])[1]
+    )
     return {"steps": steps, "total": total, "tesseract_calls": calls, "notes": page.notes}
 
 
