@@ -9,12 +9,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Debian packages: Tesseract with Hebrew for OCR; for tests, DejaVu fonts (generated documents)
-# and Chromium (browser tests drive it with Playwright; no browser download needed).
+# Debian packages: Tesseract with Hebrew for OCR, and what building tesserocr against that same
+# libtesseract needs (its PyPI wheel bundles another Tesseract version); for tests, DejaVu fonts
+# (generated documents) and Chromium (browser tests drive it with Playwright; no browser download needed); libatomic1,
+# which the Node.js driver bundled in Playwright needs and minimal Debian lacks.
 # Typefaces for the generated invoice corpus (tests/corpus/fonts.py): 10+ per script, Hebrew from culmus.
 CORPUS_FONT_DEBS := culmus fonts-dejavu-extra fonts-freefont-ttf fonts-liberation fonts-noto-core
-RUN_DEBS := tesseract-ocr tesseract-ocr-heb tesseract-ocr-eng tesseract-ocr-osd
-# libatomic1: Playwright's bundled Node driver needs it on a minimal Debian.
+RUN_DEBS := tesseract-ocr tesseract-ocr-heb tesseract-ocr-eng tesseract-ocr-osd \
+	libtesseract-dev libleptonica-dev pkg-config g++ python3-dev
 TEST_DEBS := fonts-dejavu-core chromium libatomic1 $(CORPUS_FONT_DEBS)
 # The web app (TypeScript + Vite): built into $(WEBAPP)/dist, which the gateway serves at /.
 WEBAPP := services/gateway/webapp
@@ -32,12 +34,13 @@ help:
 	@echo "make lint    - ruff (lint + format check) + mypy (libs, services, the CLI)"
 	@echo "make web-static API_URL=https://api.example.com - the web app alone, for a static host"
 
-$(STAMP): pyproject.toml
+# Order-only: the Debian packages (tesserocr's build needs libtesseract-dev) come before pip.
+$(STAMP): pyproject.toml | system-deps
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
 		echo "venv needs Debian's python3-venv; installing it"; rm -rf $(VENV); \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv >/dev/null && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --no-binary tesserocr -e '.[dev]'
 	@touch $(STAMP)
 
 # Installs only what is missing, so a second run costs nothing.
@@ -102,6 +105,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check libs services tests bench
 	$(BIN)/ruff format --check libs services tests bench
 	$(BIN)/mypy libs/common/invoiceme_common services
+	$(BIN)/hadolint services/*/Dockerfile
 
 fmt: $(STAMP)
 	$(BIN)/ruff format libs services tests bench

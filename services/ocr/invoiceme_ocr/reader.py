@@ -31,11 +31,23 @@ def _init_worker() -> None:
 
 
 class DocumentReader:
-    def __init__(self, options: OcrOptions, workers: int = 2, max_file_bytes: int = 25 * 2**20) -> None:
+    """`inline_single_page`: read a one-page document in this process (a thread) instead of a
+    worker. For a command reading one file, starting a worker (a new interpreter importing OpenCV
+    and Tesseract) costs about as much as reading the page; a service keeps its workers and wants
+    them, since only a worker can be killed when a page hangs outside Tesseract."""
+
+    def __init__(
+        self,
+        options: OcrOptions,
+        workers: int = 2,
+        max_file_bytes: int = 25 * 2**20,
+        inline_single_page: bool = False,
+    ) -> None:
         self.options = options
         self.workers = workers
         self.max_file_bytes = max_file_bytes
-        self._pool = self._new_pool()
+        self.inline_single_page = inline_single_page
+        self._pool = self._new_pool()  # its processes start with the first task sent to it
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
@@ -46,12 +58,18 @@ class DocumentReader:
 
     async def read(self, data: bytes) -> OcrDocument:
         media_type = self.check(data)
-        if media_type == "application/pdf":
-            page_count = await self._run(pdf.pdf_page_count, data)
-            read_page: Callable[[bytes, int, OcrOptions], OcrPage] = pdf.read_pdf_page
+        count_pages = pdf.pdf_page_count if media_type == "application/pdf" else images.image_page_count
+        read_page: Callable[[bytes, int, OcrOptions], OcrPage] = (
+            pdf.read_pdf_page if media_type == "application/pdf" else images.read_image_page
+        )
+        if self.inline_single_page:
+            page_count = await asyncio.to_thread(count_pages, data)
+            if page_count == 1:
+                _init_worker()
+                page = await asyncio.to_thread(read_page, data, 0, self.options)
+                return OcrDocument(pages=[page], media_type=media_type)
         else:
-            page_count = await self._run(images.image_page_count, data)
-            read_page = images.read_image_page
+            page_count = await self._run(count_pages, data)
         if page_count == 0:
             raise UnreadableDocument("the document has no pages")
         if page_count > self.options.max_pages:

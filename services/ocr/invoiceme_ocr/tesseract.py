@@ -7,13 +7,13 @@ from collections.abc import Callable
 
 import numpy as np
 import pytesseract
-from PIL import Image
 
 from invoiceme_common.events import OcrLine, OcrPage, OcrWord
 
 from . import digits, lookalikes
 from .engine import OcrOptions, UnreadableDocument, clean_text
 from .preprocess import orientation, prepare_for_ocr
+from .tesseract_api import TesseractFailed, TesseractTimedOut, read_words
 
 
 def missing_languages(languages: str) -> list[str]:
@@ -23,29 +23,18 @@ def missing_languages(languages: str) -> list[str]:
     return [language for language in languages.split("+") if language not in installed]
 
 
-def tesseract_config(options: OcrOptions) -> str:
-    return f"--oem 1 --psm {options.page_segmentation_mode}"
-
-
 def recognize(number: int, gray: np.ndarray, options: OcrOptions, notes: list[str]) -> OcrPage:
     """Run Tesseract once; a page that takes longer than the page timeout is given up on."""
-    image = Image.fromarray(gray)
-    # pytesseract hands Tesseract a temp file: uncompressed TIFF is the cheapest to write and read.
-    image.format = "TIFF"
     try:
-        data = pytesseract.image_to_data(
-            image,
-            lang=options.languages,
-            config=tesseract_config(options),
-            output_type=pytesseract.Output.DICT,
-            timeout=options.page_timeout_seconds,
+        data = read_words(
+            gray, options.languages, options.page_segmentation_mode, options.page_timeout_seconds
         )
-    except pytesseract.TesseractError as exc:  # refused the image; must come before its base RuntimeError
-        raise UnreadableDocument(f"Tesseract could not read page {number} ({exc.message.strip()})") from exc
-    except RuntimeError as exc:  # pytesseract kills Tesseract and raises this on timeout
+    except TesseractTimedOut as exc:
         raise UnreadableDocument(
             f"page {number} took longer than {options.page_timeout_seconds:g} s to read"
         ) from exc
+    except TesseractFailed as exc:
+        raise UnreadableDocument(f"Tesseract could not read page {number} ({exc})") from exc
     page = page_from_tesseract(number, data, gray.shape[1], gray.shape[0], notes)
     languages = options.languages.split("+")
     if "eng" in languages:
@@ -71,17 +60,9 @@ def reread(
     if not regions:
         return page
     stacked, tops = digits.stack_crops(gray, regions)
-    image = Image.fromarray(stacked)
-    image.format = "TIFF"
     try:
-        data = pytesseract.image_to_data(
-            image,
-            lang=language,
-            config=f"--oem 1 --psm {segmentation_mode}",
-            output_type=pytesseract.Output.DICT,
-            timeout=options.page_timeout_seconds,
-        )
-    except (pytesseract.TesseractError, RuntimeError):  # the first reading stands
+        data = read_words(stacked, language, segmentation_mode, options.page_timeout_seconds)
+    except TesseractFailed:  # the first reading stands
         return page
     return apply(page, regions, digits.readings_per_crop(data, tops, regions))
 

@@ -80,9 +80,12 @@ class TestSuspectRegions:
         regions = digits.suspect_regions(words, 1000, 500)
         assert sorted(r.word_index for r in regions) == [1, 2]
 
-    def test_two_numbers_in_one_cluster_are_not_guessed_at(self) -> None:
-        words = [_word("12", 100, 60), _word("3", 170, 40)]
-        assert digits.suspect_regions(words, 1000, 500) == []
+    def test_in_a_row_of_numbers_only_the_too_wide_one_is_read_again_alone(self) -> None:
+        # "Data backup 12 90.00 0": the last amount lost its digits, its neighbours did not.
+        words = [_word("12", 100, 40), _word("90.00", 160, 80), _word("0", 260, 110)]
+        [region] = digits.suspect_regions(words, 1000, 500)
+        assert region.word_index == 2
+        assert region.left > 160 + 80  # the crop leaves the neighbouring number out
 
     def test_lines_are_separate(self) -> None:
         words = [_word("4", 282, 49, line=0), _word("5", 290, 12, line=1, top=200)]

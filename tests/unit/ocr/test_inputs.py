@@ -108,3 +108,25 @@ class TestPdf:
     async def test_pdf_with_leading_junk_is_still_a_pdf(self, reader: DocumentReader) -> None:
         data = b"\r\n" + pdf_bytes([["Invoice 4821 from Acme Logistics Ltd"]])
         assert "Invoice 4821" in (await reader.read(data)).text
+
+
+class TestInlineSinglePage:
+    """A one-file command reads a one-page image in its own process: no worker is started."""
+
+    async def test_reads_without_a_worker(self, options, english_page) -> None:
+        inline = DocumentReader(options, workers=1, inline_single_page=True)
+        try:
+            document = await inline.read(synthetic.encode(english_page, "PNG"))
+            assert_reads(document.text, ENGLISH)
+            assert not inline._pool._processes  # type: ignore[attr-defined]
+        finally:
+            inline.close()
+
+    async def test_several_pages_still_go_to_workers(self, options) -> None:
+        inline = DocumentReader(options, workers=1, inline_single_page=True)
+        try:
+            document = await inline.read(pdf_bytes([["Page one 111"], ["Page two 222"]]))
+            assert len(document.pages) == 2
+            assert inline._pool._processes  # type: ignore[attr-defined]
+        finally:
+            inline.close()

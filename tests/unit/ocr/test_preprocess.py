@@ -7,8 +7,9 @@ import cv2
 import numpy as np
 import pytest
 
+from invoiceme_ocr import tesseract_api
 from invoiceme_ocr.engine import OcrOptions, clean_text
-from invoiceme_ocr.preprocess import NOISY_PAGE, cleanup, geometry, orientation, prepare_for_ocr
+from invoiceme_ocr.preprocess import NOISY_PAGE, cleanup, geometry, prepare_for_ocr
 from invoiceme_ocr.tesseract import ocr_image, recognize
 from tests.support import synthetic_pages as synthetic
 
@@ -70,8 +71,8 @@ class TestDecisions:
 
     def test_osd_report_parsing(self) -> None:
         report = "Page number: 0\nOrientation in degrees: 180\nRotate: 180\nOrientation confidence: 4.2\n"
-        assert orientation.parse_osd(report) == (180, 4.2)
-        assert orientation.parse_osd("garbage") == (0, 0.0)
+        assert tesseract_api.parse_osd(report) == (180, 4.2)
+        assert tesseract_api.parse_osd("garbage") == (0, 0.0)
 
 
 class TestRecognizedText:

@@ -13,6 +13,7 @@ from . import cleanup, geometry, orientation
 
 ALL_STEPS = (
     "perspective",
+    "downscale",
     "denoise",
     "sideways",
     "upscale",
@@ -24,7 +25,7 @@ ALL_STEPS = (
 )
 # Kept because `bench/ocr` measured them to help; "upscale", "contrast", "clear_borders" and
 # "binarize" made the character error rate worse there (docs/BENCHMARKS.md) and stay opt-in.
-DEFAULT_STEPS = ("perspective", "denoise", "sideways", "deskew", "flatten_light")
+DEFAULT_STEPS = ("perspective", "downscale", "denoise", "sideways", "deskew", "flatten_light")
 MIN_SKEW_DEGREES = 0.3  # below this, rotating costs more (interpolation blur) than it gains
 NOISY_PAGE = 0.008  # share of ink in isolated 1-2 pixel specks above which a median blur pays off
 
@@ -37,6 +38,10 @@ def prepare_for_ocr(
     if "perspective" in steps and (corners := geometry.find_page_quad(image)) is not None:
         image = geometry.warp_page(image, corners)
         notes.append("perspective corrected")
+    # Camera resolution is not reading resolution: every later step and Tesseract cost by the pixel.
+    if "downscale" in steps and (shrink := cleanup.downscale_factor(image)) < 1.0:
+        image = cleanup.downscale(image, shrink)
+        notes.append(f"downscaled x{shrink:.2f}")
     # Before upscaling (enlarged specks no longer look like specks) and
     # before the sideways check (specks smear into fake text lines).
     if "denoise" in steps and cleanup.noise_level(image) > NOISY_PAGE:

@@ -14,6 +14,7 @@ from .geometry import ink_mask, work_copy
 # Tesseract's LSTM reads best with capital letters ~25-35 px tall (10 pt at 300 DPI).
 TARGET_TEXT_HEIGHT = 30
 MAX_UPSCALE = 4.0
+MAX_TEXT_HEIGHT_RATIO = 1.8  # letters taller than this many times the target: shrink the page
 UNEVEN_LIGHT = 25  # grey levels between the darkest and brightest paper; below this, light is even
 _TILE = 384
 _TILES = 6
@@ -66,6 +67,19 @@ def upscale_factor(gray: np.ndarray, max_pixels: float) -> float:
     factor = min(MAX_UPSCALE, TARGET_TEXT_HEIGHT / height)
     factor = min(factor, (max_pixels / gray.size) ** 0.5)
     return factor if factor > 1.2 else 1.0
+
+
+def downscale_factor(gray: np.ndarray) -> float:
+    """How much to shrink a page whose letters are far taller than Tesseract needs (a 48 MP photo of
+    a receipt): reading costs grow with the pixels, accuracy does not."""
+    height = text_height(gray)
+    if height is None or height <= TARGET_TEXT_HEIGHT * MAX_TEXT_HEIGHT_RATIO:
+        return 1.0
+    return max(1 / MAX_UPSCALE, TARGET_TEXT_HEIGHT * 1.2 / height)
+
+
+def downscale(gray: np.ndarray, factor: float) -> np.ndarray:
+    return cv2.resize(gray, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
 
 
 def upscale(gray: np.ndarray, factor: float) -> np.ndarray:

@@ -1,0 +1,205 @@
+"""Tesseract calls through one loaded engine per worker process (`tesserocr`), not a process per call.
+
+`tesserocr` is built from source against Debian's libtesseract (`make` does it: `--no-binary
+tesserocr`), so the engine is the same Tesseract 5.3 the `tesseract` program is; the PyPI wheel
+bundles Tesseract 5.5, which read some generated Hebrew scans worse (bench/extraction).
+
+Starting the `tesseract` program loads `heb+eng` (~0.2 s) and passes the page through a temporary
+TIFF file on every call; the re-reads and the orientation check each paid that again. `tesserocr`
+keeps the engine loaded per (languages, page segmentation mode) for the life of the worker and
+takes the pixels from memory. Where `tesserocr` is not installed the same calls go through
+`pytesseract` (the program), so the results keep one shape: pytesseract's `Output.DICT` columns.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+# Debian's libtesseract uses OpenMP, which reads its thread limit once, when the library loads:
+# with more threads than cores a page takes ~8x longer. Set before the import (an explicit value wins).
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+try:
+    import tesserocr
+except ImportError:  # optional: the `tesseract` program does the same, slower
+    tesserocr = None
+
+TSV_COLUMNS = (
+    "level", "page_num", "block_num", "par_num", "line_num", "word_num",
+    "left", "top", "width", "height", "conf", "text",
+)  # fmt: skip
+_INT_COLUMNS = frozenset(TSV_COLUMNS[:10])
+
+
+class TesseractFailed(Exception):
+    """Tesseract refused the image or gave up; the message says why."""
+
+
+class TesseractTimedOut(TesseractFailed):
+    pass
+
+
+def parse_tsv(tsv: str) -> dict[str, list[Any]]:
+    """Tesseract's TSV rows (header or not) as columns, like `pytesseract.Output.DICT`."""
+    data: dict[str, list[Any]] = {column: [] for column in TSV_COLUMNS}
+    for row in tsv.splitlines():
+        cells = row.split("\t")
+        if len(cells) < len(TSV_COLUMNS) or cells[0] == "level":
+            continue
+        for column, cell in zip(TSV_COLUMNS[:-1], cells[: len(TSV_COLUMNS) - 1], strict=True):
+            data[column].append(int(cell) if column in _INT_COLUMNS else float(cell))
+        data["text"].append("\t".join(cells[len(TSV_COLUMNS) - 1 :]))
+    return data
+
+
+@cache
+def tessdata_path() -> str | None:
+    """Where this machine's traineddata are: the `tesseract` program says, else the usual places."""
+    candidates = []
+    if program := shutil.which("tesseract"):
+        listing = subprocess.run([program, "--list-langs"], capture_output=True, text=True, check=False)
+        for line in (listing.stdout + listing.stderr).splitlines():
+            if '"' in line:  # List of available languages in "/usr/share/tesseract-ocr/5/tessdata/" (3):
+                candidates.append(line.split('"')[1])
+    candidates += ["/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata"]
+    return next((path for path in candidates if Path(path, "eng.traineddata").exists()), None)
+
+
+_engines = threading.local()  # an engine is not thread-safe: one set per thread
+_quiet_lock = threading.Lock()
+_quiet_depth = [0, -1]  # calls in progress, the saved stderr descriptor
+
+
+@contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """Leptonica inside the engine prints notes like "Error in pixScanForForeground: invalid box"
+    to the process's stderr on ordinary receipts; the `tesseract` program printed the same to a pipe
+    nobody read. Keep them out of our logs (file descriptor 2, shared by threads: counted)."""
+    with _quiet_lock:
+        if _quiet_depth[0] == 0:
+            sys.stderr.flush()
+            _quiet_depth[1] = os.dup(2)
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, 2)
+            os.close(null)
+        _quiet_depth[0] += 1
+    try:
+        yield
+    finally:
+        with _quiet_lock:
+            _quiet_depth[0] -= 1
+            if _quiet_depth[0] == 0:
+                os.dup2(_quiet_depth[1], 2)
+                os.close(_quiet_depth[1])
+
+
+def _engine(languages: str, segmentation_mode: int) -> Any:
+    loaded: dict[tuple[str, int], Any] = _engines.__dict__.setdefault("loaded", {})
+    key = (languages, segmentation_mode)
+    if key not in loaded:
+        assert tesserocr is not None
+        try:
+            loaded[key] = tesserocr.PyTessBaseAPI(
+                path=tessdata_path() or "",
+                lang=languages,
+                psm=segmentation_mode,
+                oem=tesserocr.OEM.LSTM_ONLY if languages != "osd" else tesserocr.OEM.DEFAULT,
+            )
+        except RuntimeError as exc:
+            raise TesseractFailed(f"cannot load Tesseract's {languages} data ({exc})") from exc
+        if languages == "osd":
+            loaded[key].SetVariable("min_characters_to_try", "10")
+    return loaded[key]
+
+
+def _set_image(engine: Any, gray: np.ndarray) -> None:
+    pixels = np.ascontiguousarray(gray, dtype=np.uint8)
+    engine.SetImageBytes(pixels.tobytes(), pixels.shape[1], pixels.shape[0], 1, pixels.shape[1])
+
+
+def read_words(gray: np.ndarray, languages: str, segmentation_mode: int, timeout: float) -> dict[str, list]:
+    """Words with boxes and confidences (LSTM engine), as `pytesseract.image_to_data` gives them."""
+    if tesserocr is None:
+        return _program_words(gray, languages, segmentation_mode, timeout)
+    engine = _engine(languages, segmentation_mode)
+    _set_image(engine, gray)
+    started = time.monotonic()
+    with _quiet_stderr():
+        recognized = engine.Recognize(timeout=int(timeout * 1000))
+    # Tesseract 5.3 stops at the deadline but still reports success: the clock tells.
+    if not recognized or time.monotonic() - started >= timeout:
+        engine.Clear()
+        raise TesseractTimedOut(f"took longer than {timeout:g} s")
+    data = parse_tsv(engine.GetTSVText(0))
+    engine.Clear()  # the page's recognition results are not needed once copied out
+    return data
+
+
+def detect_orientation(gray: np.ndarray, timeout: float) -> tuple[int, float] | None:
+    """(clockwise degrees that make the text upright, Tesseract's confidence), or None when it
+    cannot tell (too little text, no osd.traineddata)."""
+    if tesserocr is None:
+        return _program_orientation(gray, timeout)
+    try:
+        engine = _engine("osd", int(tesserocr.PSM.OSD_ONLY))
+    except TesseractFailed:
+        return None
+    _set_image(engine, gray)
+    with _quiet_stderr():
+        found = engine.DetectOrientationScript()
+    engine.Clear()
+    if not found:
+        return None
+    # Tesseract reports how far the text is turned counter-clockwise; undoing it is the rest of 360.
+    return (360 - int(found["orient_deg"])) % 360, float(found["orient_conf"])
+
+
+def _program_words(gray: np.ndarray, languages: str, segmentation_mode: int, timeout: float) -> dict:
+    import pytesseract
+    from PIL import Image
+
+    image = Image.fromarray(gray)
+    image.format = "TIFF"  # pytesseract's temporary file: uncompressed TIFF is the cheapest
+    try:
+        return pytesseract.image_to_data(
+            image,
+            lang=languages,
+            config=f"--oem 1 --psm {segmentation_mode}",
+            output_type=pytesseract.Output.DICT,
+            timeout=timeout,
+        )
+    except pytesseract.TesseractError as exc:  # before its base class RuntimeError
+        raise TesseractFailed(exc.message.strip()) from exc
+    except RuntimeError as exc:  # pytesseract kills Tesseract and raises this on timeout
+        raise TesseractTimedOut(f"took longer than {timeout:g} s") from exc
+
+
+def parse_osd(report: str) -> tuple[int, float]:
+    """(clockwise degrees to turn the page upright, confidence) from `tesseract --psm 0` output."""
+    rotate = re.search(r"Rotate:\s*(\d+)", report)
+    confidence = re.search(r"Orientation confidence:\s*([\d.]+)", report)
+    if not rotate or not confidence:
+        return 0, 0.0
+    return int(rotate.group(1)) % 360, float(confidence.group(1))
+
+
+def _program_orientation(gray: np.ndarray, timeout: float) -> tuple[int, float] | None:
+    import pytesseract
+
+    try:
+        report = pytesseract.image_to_osd(gray, config="--psm 0 -c min_characters_to_try=10", timeout=timeout)
+    except (pytesseract.TesseractError, RuntimeError):
+        return None
+    return parse_osd(report)

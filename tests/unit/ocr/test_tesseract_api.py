@@ -1,0 +1,71 @@
+"""Both ways of calling Tesseract (the loaded engine, the program) give the same columns and words."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytest
+
+from invoiceme_ocr import tesseract_api
+from tests.support import synthetic_pages as synthetic
+
+from .conftest import ENGLISH
+
+
+class TestTsv:
+    """Tesseract's TSV becomes pytesseract's Output.DICT columns, header or not."""
+
+    def test_rows_to_columns(self) -> None:
+        tsv = (
+            "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+            "1\t1\t0\t0\t0\t0\t0\t0\t100\t50\t-1\t\n"
+            "5\t1\t1\t1\t1\t1\t10\t12\t30\t14\t96.5\tTotal\n"
+        )
+        data = tesseract_api.parse_tsv(tsv)
+        assert data["text"] == ["", "Total"]
+        assert data["conf"] == [-1.0, 96.5]
+        assert data["left"] == [0, 10] and data["line_num"] == [0, 1]
+
+
+@pytest.fixture(params=["engine", "program"])
+def way(request, monkeypatch) -> str:
+    if request.param == "program":
+        monkeypatch.setattr(tesseract_api, "tesserocr", None)
+    elif tesseract_api.tesserocr is None:
+        pytest.skip("tesserocr is not installed")
+    return str(request.param)
+
+
+class TestReadWords:
+    """Words with boxes and confidences, whichever way Tesseract is called."""
+
+    def test_reads_the_page(self, way: str, english_page: np.ndarray) -> None:
+        data = tesseract_api.read_words(english_page, "eng", 4, 60)
+        words = [text for text, conf in zip(data["text"], data["conf"], strict=True) if conf >= 0 and text]
+        assert ENGLISH[0].split()[0] in words
+        assert len(data["left"]) == len(data["text"]) == len(data["conf"])
+
+    def test_timeout_is_reported(self, way: str, english_page: np.ndarray) -> None:
+        big = np.tile(english_page, (4, 2))
+        with pytest.raises(tesseract_api.TesseractTimedOut):
+            tesseract_api.read_words(big, "heb+eng", 4, 0.01)
+
+    def test_orientation_of_an_upside_down_page(self, way: str, english_page: np.ndarray) -> None:
+        found = tesseract_api.detect_orientation(synthetic.rotate_page(english_page, 180), 30)
+        assert found is not None and found[0] == 180
+
+    def test_quarter_turn_is_undone_clockwise(self, way: str, english_page: np.ndarray) -> None:
+        turned = synthetic.rotate_page(english_page, 90)  # counter-clockwise
+        found = tesseract_api.detect_orientation(turned, 30)
+        assert found is not None and found[0] == 90
+
+
+class TestQuietStderr:
+    """Leptonica's notes during a call are dropped; stderr works again afterwards."""
+
+    def test_notes_dropped_then_restored(self, capfd) -> None:
+        with tesseract_api._quiet_stderr(), tesseract_api._quiet_stderr():
+            os.write(2, b"Error in pixScanForForeground: invalid box\n")
+        os.write(2, b"after\n")
+        assert capfd.readouterr().err == "after\n"
