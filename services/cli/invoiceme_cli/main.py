@@ -122,3 +122,7 @@ from .demo_cmd import demo_data  # noqa: E402
 
 cli.add_command(analytics_rebuild)
 cli.add_command(demo_data)
+
+from .admin_cmd import admin  # noqa: E402
+
+cli.add_command(admin)

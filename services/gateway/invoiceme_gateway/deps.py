@@ -53,7 +53,7 @@ StreamUser = Annotated[CurrentUser, Depends(get_stream_user)]
 
 async def require_admin(user: User, state: State) -> CurrentUser:
     if not await is_admin(state, user):
-        raise Forbidden("only operators listed in ADMIN_EMAILS may do this")
+        raise Forbidden("only operators may do this (the role is granted with: invoiceme admin grant EMAIL)")
     return user
 
 

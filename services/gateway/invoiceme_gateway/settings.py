@@ -27,8 +27,6 @@ class GatewaySettings(CommonSettings):
     supabase_jwt_issuer: str = ""
     llm_provider: str = "rules"
     sse_poll_seconds: float = Field(default=5.0, gt=0)
-    # Comma-separated emails of operators allowed on /api/admin (dead letters, replay).
-    admin_emails: str = ""
 
     @model_validator(mode="after")
     def _refuse_weak_secret(self) -> GatewaySettings:
@@ -43,10 +41,6 @@ class GatewaySettings(CommonSettings):
     @property
     def supabase_enabled(self) -> bool:
         return bool(self.supabase_jwks_url or self.supabase_jwt_secret)
-
-    @property
-    def admin_email_set(self) -> frozenset[str]:
-        return frozenset(e.strip().lower() for e in self.admin_emails.split(",") if e.strip())
 
     @property
     def max_upload_bytes(self) -> int:

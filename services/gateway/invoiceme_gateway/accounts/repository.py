@@ -194,5 +194,25 @@ async def is_revoked(pool: asyncpg.Pool, token_id: uuid.UUID) -> bool:
     return bool(await pool.fetchval("SELECT 1 FROM revoked_tokens WHERE jti = $1", token_id))
 
 
-async def email_of(pool: asyncpg.Pool, user_id: uuid.UUID) -> str | None:
-    return await pool.fetchval("SELECT email FROM users WHERE id = $1", user_id)
+# --- operator role ---------------------------------------------------------------------------
+async def is_admin(pool: asyncpg.Pool, user_id: uuid.UUID) -> bool:
+    return bool(await pool.fetchval("SELECT admin_granted_at IS NOT NULL FROM users WHERE id = $1", user_id))
+
+
+async def set_admin(pool: asyncpg.Pool, email: str, admin: bool) -> bool:
+    """Grant or withdraw the operator role of an existing account; False when no account has the email."""
+    return (
+        await pool.fetchval(
+            """UPDATE users SET admin_granted_at = CASE WHEN $2 THEN coalesce(admin_granted_at, now()) END
+               WHERE email = $1 RETURNING id""",
+            email,
+            admin,
+        )
+        is not None
+    )
+
+
+async def list_admins(pool: asyncpg.Pool) -> list[asyncpg.Record]:
+    return await pool.fetch(
+        "SELECT email, admin_granted_at FROM users WHERE admin_granted_at IS NOT NULL ORDER BY email"
+    )

@@ -211,6 +211,5 @@ async def authenticate(state: GatewayState, token: str | None) -> CurrentUser:
 
 
 async def is_admin(state: GatewayState, user: CurrentUser) -> bool:
-    """Operators are the users whose email is listed in ADMIN_EMAILS."""
-    email = await accounts.email_of(state.pool, user.user_id)
-    return email is not None and email.lower() in state.settings.admin_email_set
+    """Operators are the accounts granted the role with `invoiceme admin grant EMAIL`."""
+    return await accounts.is_admin(state.pool, user.user_id)

@@ -1,4 +1,5 @@
-"""Operator routes: dead letters and their replay. Only users listed in ADMIN_EMAILS."""
+"""Operator routes: dead letters and their replay. Only accounts granted the operator role
+(`invoiceme admin grant EMAIL`)."""
 
 from __future__ import annotations
 
