@@ -17,6 +17,7 @@ from invoiceme_gateway.accounts import auth_routes, profile_routes
 from invoiceme_gateway.accounts.supabase import supabase_verifier
 from invoiceme_gateway.admin import routes as admin_routes
 from invoiceme_gateway.analytics import routes as analytics_routes
+from invoiceme_gateway.authenticate_first import AuthenticateFirst
 from invoiceme_gateway.businesses import routes as business_routes
 from invoiceme_gateway.config import routes as config_routes
 from invoiceme_gateway.errors import install_error_handlers
@@ -106,11 +107,10 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     for router in RESOURCE_ROUTERS:
         app.include_router(router)
     mount_frontend(app)
-    # Multipart overhead on top of the file itself is small; allow 1 MB for it.
+    # The last added runs first: request id, then the size limit, then authentication, then the route.
+    app.add_middleware(AuthenticateFirst)
     app.add_middleware(
-        BodySizeLimit,
-        max_bytes=settings.max_upload_bytes + 2**20,
-        overrides={"/api/invoices/batch": settings.max_upload_bytes * settings.max_batch_files + 2**20},
+        BodySizeLimit, max_bytes=settings.max_request_kb * 1024, overrides=settings.body_limits()
     )
     app.add_middleware(RequestContextMiddleware)
     return app

@@ -9,6 +9,7 @@ from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from invoiceme_gateway.accounts.service import CurrentUser, authenticate, is_admin
+from invoiceme_gateway.authenticate_first import AUTHENTICATED_USER
 from invoiceme_gateway.domain_errors import Forbidden
 from invoiceme_gateway.state import GatewayState
 
@@ -30,8 +31,13 @@ Pool = Annotated[asyncpg.Pool, Depends(get_pool)]
 
 
 async def get_current_user(
-    state: State, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+    request: Request,
+    state: State,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> CurrentUser:
+    checked = request.scope.get(AUTHENTICATED_USER)  # already checked before the body was read
+    if isinstance(checked, CurrentUser):
+        return checked
     return await authenticate(state, credentials.credentials if credentials else None)
 
 

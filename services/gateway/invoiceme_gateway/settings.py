@@ -16,6 +16,8 @@ class GatewaySettings(CommonSettings):
     jwt_ttl_minutes: int = Field(default=60 * 12, ge=1)
     max_upload_mb: float = Field(default=25.0, gt=0)
     max_batch_files: int = Field(default=20, ge=1)
+    # Largest body of any request other than an upload (JSON edits, log-in...), in KB.
+    max_request_kb: int = Field(default=256, ge=1)
     refresh_ttl_days: int = Field(default=30, ge=1)
     # Brute-force protection: failures of one email (from one address) before a lock-out.
     login_max_failures: int = Field(default=5, ge=1)
@@ -45,3 +47,10 @@ class GatewaySettings(CommonSettings):
     @property
     def max_upload_bytes(self) -> int:
         return int(self.max_upload_mb * 2**20)
+
+    def body_limits(self) -> dict[str, int]:
+        """Upload routes' body limits; the multipart envelope around the files gets 1 MB."""
+        return {
+            "/api/invoices": self.max_upload_bytes + 2**20,
+            "/api/invoices/batch": self.max_upload_bytes * self.max_batch_files + 2**20,
+        }

@@ -1,0 +1,123 @@
+"""Uploads and request bodies against the real stack: who may send a body, how big, and what a hostile
+file or form gets back."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import httpx
+import pytest
+from asgi_lifespan import LifespanManager
+
+from invoiceme_gateway.app import create_app
+from tests.support.gateway import gateway_settings, signup
+
+MB = 2**20
+
+
+class BodyMeter:
+    """ASGI wrapper around the whole gateway counting the request-body bytes the app pulled in."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.bytes_read = 0
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        async def counting_receive() -> Any:
+            message = await receive()
+            if message["type"] == "http.request":
+                self.bytes_read += len(message.get("body", b""))
+            return message
+
+        await self.app(scope, counting_receive, send)
+
+
+@asynccontextmanager
+async def metered_client(settings: Any) -> AsyncIterator[tuple[httpx.AsyncClient, BodyMeter]]:
+    async with LifespanManager(create_app(settings)) as manager:
+        meter = BodyMeter(manager.app)
+        transport = httpx.ASGITransport(app=meter)
+        async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as client:
+            yield client, meter
+
+
+@pytest.fixture
+async def metered(database_url: str, nats_url: str, namespace: str):
+    async with metered_client(gateway_settings(database_url, nats_url, namespace)) as pair:
+        yield pair
+
+
+def _multipart_stream(total_bytes: int, field: str = "files") -> tuple[AsyncIterator[bytes], str]:
+    """A multipart body streamed in 64 KiB chunks with no Content-Length (as a chunked upload)."""
+    boundary = "sec-boundary"
+
+    async def chunks() -> AsyncIterator[bytes]:
+        yield (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{field}"; filename="big.pdf"\r\n'
+            "Content-Type: application/pdf\r\n\r\n"
+        ).encode()
+        sent = 0
+        while sent < total_bytes:
+            yield b"%" * 65536
+            sent += 65536
+        yield f"\r\n--{boundary}--\r\n".encode()
+
+    return chunks(), f"multipart/form-data; boundary={boundary}"
+
+
+class TestBodiesAfterAuthentication:
+    """No anonymous body is read; every body has a limit fit for its route; past it, 413."""
+
+    async def test_anonymous_40_mb_batch_is_refused_unread(self, metered):
+        client, meter = metered
+        body, content_type = _multipart_stream(40 * MB)
+        response = await client.post(
+            "/api/invoices/batch", content=body, headers={"content-type": content_type}
+        )
+        assert response.status_code == 401
+        assert meter.bytes_read < MB, f"read {meter.bytes_read} bytes of an anonymous body"
+
+    async def test_bad_token_upload_is_refused_unread(self, metered):
+        client, meter = metered
+        body, content_type = _multipart_stream(5 * MB, field="file")
+        response = await client.post(
+            "/api/invoices",
+            content=body,
+            headers={"content-type": content_type, "authorization": "Bearer not-a-token"},
+        )
+        assert response.status_code == 401
+        assert meter.bytes_read < MB
+
+    async def test_oversized_chunked_upload_is_413(self, metered):
+        client, _ = metered
+        headers = await signup(client)
+        body, content_type = _multipart_stream(27 * MB, field="file")
+        response = await client.post(
+            "/api/invoices", content=body, headers={**headers, "content-type": content_type}
+        )
+        assert response.status_code == 413, response.text
+        assert response.json()["error"]["code"] == "payload_too_large"
+
+    async def test_json_routes_take_small_bodies_only(self, metered):
+        client, meter = metered
+        headers = await signup(client)
+        before = meter.bytes_read
+        huge_name = '{"full_name": "' + "a" * (2 * MB) + '"}'
+        response = await client.patch(
+            "/api/me", content=huge_name, headers={**headers, "content-type": "application/json"}
+        )
+        assert response.status_code == 413, response.text
+        assert meter.bytes_read - before < 2 * MB
+
+    async def test_anonymous_json_to_a_protected_route_is_refused_unread(self, metered):
+        client, meter = metered
+
+        async def body() -> AsyncIterator[bytes]:
+            for _ in range(16):
+                yield b" " * 65536
+
+        response = await client.patch("/api/me", content=body(), headers={"content-type": "application/json"})
+        assert response.status_code == 401
+        assert meter.bytes_read < 65536 * 2
