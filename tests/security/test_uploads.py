@@ -121,3 +121,35 @@ class TestBodiesAfterAuthentication:
         response = await client.patch("/api/me", content=body(), headers={"content-type": "application/json"})
         assert response.status_code == 401
         assert meter.bytes_read < 65536 * 2
+
+
+def png_bomb(width: int = 13000, height: int = 13000) -> bytes:
+    """A valid 1-bit grey PNG of width x height white pixels, built row by row: ~20 KB on disk,
+    hundreds of MB once decoded."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, payload: bytes) -> bytes:
+        crc = zlib.crc32(kind + payload)
+        return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    packer = zlib.compressobj(9)
+    row = b"\x00" + b"\xff" * ((width + 7) // 8)
+    idat = b"".join(packer.compress(row) for _ in range(height)) + packer.flush()
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+
+
+class TestHostileImages:
+    """An image whose header promises more pixels than the OCR limit is never decoded for a preview."""
+
+    async def test_preview_of_a_13000_square_png_is_refused_from_its_header(self, metered):
+        client, _ = metered
+        headers = await signup(client)
+        bomb = png_bomb()
+        assert len(bomb) < 100_000
+        upload = await client.post("/api/invoices", files={"file": ("bomb.png", bomb)}, headers=headers)
+        assert upload.status_code == 202, upload.text
+        preview = await client.get(f"/api/invoices/{upload.json()['id']}/pages/1.png", headers=headers)
+        assert preview.status_code == 422, preview.status_code
+        assert "169 megapixels" in preview.json()["error"]["message"]

@@ -27,6 +27,7 @@ from invoiceme_gateway.health import routes as health_routes
 from invoiceme_gateway.insights import routes as insight_routes
 from invoiceme_gateway.invoices import review_routes
 from invoiceme_gateway.invoices import routes as invoice_routes
+from invoiceme_gateway.invoices.previews import PreviewRenderer
 from invoiceme_gateway.limits import BodySizeLimit
 from invoiceme_gateway.live import routes as live_routes
 from invoiceme_gateway.live.listener import LiveStatus
@@ -87,6 +88,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
             storage,
             supabase_verifier(settings),
             LiveStatus(settings.database_url),
+            PreviewRenderer(settings.ocr_max_megapixels, settings.preview_concurrency),
         )
         try:
             yield

@@ -28,6 +28,8 @@ class GatewaySettings(CommonSettings):
     supabase_jwt_audience: str = "authenticated"
     supabase_jwt_issuer: str = ""
     llm_provider: str = "rules"
+    # Page previews drawn at once (each may hold an image of up to OCR_MAX_MEGAPIXELS in memory).
+    preview_concurrency: int = Field(default=2, ge=1)
     sse_poll_seconds: float = Field(default=5.0, gt=0)
 
     @model_validator(mode="after")

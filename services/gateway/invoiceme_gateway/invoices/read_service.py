@@ -22,7 +22,7 @@ from invoiceme_gateway.invoices.models import (
     StatusChange,
     Suggestion,
 )
-from invoiceme_gateway.invoices.previews import PageNotFound, render_page
+from invoiceme_gateway.invoices.previews import PageNotFound, PageTooLarge
 from invoiceme_gateway.state import GatewayState
 
 
@@ -130,9 +130,11 @@ async def page_png(
 ) -> bytes:
     document = await original(state, tenant_id, invoice_id)
     try:
-        return await render_page(document.data, document.media_type, page_number)
+        return await state.previews.render_page(document.data, document.media_type, page_number)
     except PageNotFound as exc:
         raise NotFound(f"this document has no page {page_number}") from exc
+    except PageTooLarge as exc:
+        raise InvalidInput(f"{exc}; download the original instead", code="page_too_large") from exc
     except Exception as exc:
         raise UnsupportedMedia(
             "a preview of this file cannot be drawn; download the original instead"
