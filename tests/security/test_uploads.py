@@ -153,3 +153,95 @@ class TestHostileImages:
         preview = await client.get(f"/api/invoices/{upload.json()['id']}/pages/1.png", headers=headers)
         assert preview.status_code == 422, preview.status_code
         assert "169 megapixels" in preview.json()["error"]["message"]
+
+
+class TestHostileForms:
+    """A file name Postgres cannot store, or a second file, is refused with a reason and stores nothing."""
+
+    async def test_nul_in_the_file_name_is_a_400_and_stores_nothing(
+        self, database_url, nats_url, namespace, tmp_path
+    ):
+        settings = gateway_settings(
+            database_url, nats_url, namespace, storage_backend="local", storage_dir=str(tmp_path)
+        )
+        async with metered_client(settings) as (client, _):
+            headers = await signup(client)
+            pdf = b"%PDF-1.4\n% nul-name\n%%EOF\n"
+            # Built by hand: httpx would percent-encode the NUL, a hostile client does not.
+            body = (
+                b'--b\r\nContent-Disposition: form-data; name="file"; filename="evil\x00.pdf"\r\n'
+                b"Content-Type: application/pdf\r\n\r\n" + pdf + b"\r\n--b--\r\n"
+            )
+            multipart = {**headers, "content-type": "multipart/form-data; boundary=b"}
+            response = await client.post("/api/invoices", content=body, headers=multipart)
+            assert response.status_code == 400, response.text
+            assert "file name" in response.json()["error"]["message"]
+            assert not [path for path in tmp_path.rglob("*") if path.is_file()]  # no orphan original
+            # The same bytes under a clean name are accepted: nothing half-done was left behind.
+            again = await client.post(
+                "/api/invoices", files={"file": ("clean.pdf", pdf, "application/pdf")}, headers=headers
+            )
+            assert again.status_code == 202, again.text
+
+    async def test_two_file_fields_are_a_400_not_one_dropped(self, metered):
+        client, _ = metered
+        headers = await signup(client)
+        files = [
+            ("file", ("a.pdf", b"%PDF-1.4\n% a\n%%EOF\n", "application/pdf")),
+            ("file", ("b.pdf", b"%PDF-1.4\n% b\n%%EOF\n", "application/pdf")),
+        ]
+        response = await client.post("/api/invoices", files=files, headers=headers)
+        assert response.status_code == 400, response.text
+        assert "batch" in response.json()["error"]["message"]
+        listed = (await client.get("/api/invoices", headers=headers)).json()
+        assert listed["total"] == 0
+
+
+class TestBlankDocuments:
+    """A document with no readable text on any page ends `failed` with that reason, not needs_review."""
+
+    async def test_blank_pages_fail_with_a_reason(self, database_url, nats_url, namespace, tmp_path, db):
+        import io
+        import uuid
+
+        import pypdfium2 as pdfium
+        from PIL import Image
+
+        from invoiceme_ocr.settings import OcrSettings
+        from tests.integration.ocr.test_ocr_service import _service, _upload, _wait_settled
+
+        settings = OcrSettings(
+            database_url=database_url,
+            nats_url=nats_url,
+            invoiceme_namespace=namespace,
+            storage_backend="local",
+            storage_dir=str(tmp_path / "files"),
+            max_deliver=2,
+            ocr_workers=1,
+            log_format="console",
+        )
+        white = io.BytesIO()
+        Image.new("L", (850, 1100), 255).save(white, format="PNG")
+        document = pdfium.PdfDocument.new()
+        document.new_page(595, 842)
+        empty_pdf = io.BytesIO()
+        document.save(empty_pdf)
+
+        tenant_id = uuid.uuid4()
+        await db.execute("INSERT INTO tenants (id, name) VALUES ($1, 'blank-test')", tenant_id)
+        runtime, reader = _service(settings, [], 0)
+        await runtime.start()
+        await runtime.broker.start()
+        try:
+            events = [
+                await _upload(runtime, db, white.getvalue(), tenant_id),
+                await _upload(runtime, db, empty_pdf.getvalue(), tenant_id),
+            ]
+            rows = await _wait_settled(db, [event.invoice_id for event in events])
+        finally:
+            await runtime.broker.stop()
+            await runtime.stop()
+            reader.close()
+        for event in events:
+            assert rows[event.invoice_id]["status"] == "failed"
+            assert rows[event.invoice_id]["error"] == "no readable text on any page"

@@ -22,6 +22,7 @@ from .engine import UnreadableDocument
 from .reader import DocumentReader
 
 log = get_logger(__name__)
+NO_TEXT = "no readable text on any page"
 
 
 def ocr_result_key(event: InvoiceUploaded) -> str:
@@ -44,6 +45,8 @@ async def on_invoice_uploaded(
             document = await reader.read(original)
         except UnreadableDocument as exc:
             raise PermanentFailure(str(exc)) from exc
+    if not any(page.text.strip() for page in document.pages):
+        raise PermanentFailure(NO_TEXT)  # nothing to extract: failed with a reason, not needs_review
     key = ocr_result_key(event)
     await runtime.storage.put(key, document.model_dump_json().encode())
     topology = runtime.topology
