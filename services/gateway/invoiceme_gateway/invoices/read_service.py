@@ -88,7 +88,7 @@ async def detail(state: GatewayState, tenant_id: uuid.UUID, invoice_id: uuid.UUI
         evidence=fields.get("evidence") or {},
         line_items=fields.get("line_items") or [],
         status_history=[
-            StatusChange(**dict(r)) for r in await repo.status_history(state.pool, tenant_id, invoice_id)
+            StatusChange.from_row(r) for r in await repo.status_history(state.pool, tenant_id, invoice_id)
         ],
         edits=[EditRecord(**dict(r)) for r in await repo.edits(state.pool, tenant_id, invoice_id)],
         extraction_history=[ExtractionRecord(**dict(r), current=(r["fields"] == fields)) for r in history],
