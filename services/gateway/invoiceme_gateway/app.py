@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from invoiceme_common.bus import make_broker
 from invoiceme_common.db import create_pool, migrate
@@ -32,6 +33,7 @@ from invoiceme_gateway.limits import BodySizeLimit
 from invoiceme_gateway.live import routes as live_routes
 from invoiceme_gateway.live.listener import LiveStatus
 from invoiceme_gateway.middleware import RequestContextMiddleware
+from invoiceme_gateway.security_headers import SecurityHeaders
 from invoiceme_gateway.settings import GatewaySettings
 from invoiceme_gateway.state import GatewayState
 
@@ -109,10 +111,18 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     for router in RESOURCE_ROUTERS:
         app.include_router(router)
     mount_frontend(app)
-    # The last added runs first: request id, then the size limit, then authentication, then the route.
+    # The last added runs first: security headers, request id, CORS, the size limit, authentication.
     app.add_middleware(AuthenticateFirst)
     app.add_middleware(
         BodySizeLimit, max_bytes=settings.max_request_kb * 1024, overrides=settings.body_limits()
     )
+    if settings.cors_origin_list:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origin_list,
+            allow_methods=["*"],
+            allow_headers=["Authorization", "Content-Type", "X-Request-ID", "Last-Event-ID"],
+        )
     app.add_middleware(RequestContextMiddleware)
+    app.add_middleware(SecurityHeaders, connect_origins=settings.cors_origin_list)
     return app

@@ -27,6 +27,9 @@ class GatewaySettings(CommonSettings):
     supabase_jwt_secret: str = ""
     supabase_jwt_audience: str = "authenticated"
     supabase_jwt_issuer: str = ""
+    # Browser origins (comma-separated) of a web app hosted elsewhere that may call the API; also
+    # allowed in the Content-Security-Policy's connect-src. Empty: same origin only.
+    cors_origins: str = ""
     llm_provider: str = "rules"
     # Page previews drawn at once (each may hold an image of up to OCR_MAX_MEGAPIXELS in memory).
     preview_concurrency: int = Field(default=2, ge=1)
@@ -45,6 +48,10 @@ class GatewaySettings(CommonSettings):
     @property
     def supabase_enabled(self) -> bool:
         return bool(self.supabase_jwks_url or self.supabase_jwt_secret)
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [origin.strip().rstrip("/") for origin in self.cors_origins.split(",") if origin.strip()]
 
     @property
     def max_upload_bytes(self) -> int:
