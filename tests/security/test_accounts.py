@@ -55,3 +55,114 @@ class TestAdminIsGrantedNeverInferred:
         result = await _operator(database_url, "grant", f"nobody-{uuid.uuid4().hex[:6]}@example.com")
         assert result.exit_code != 0
         assert "no account" in result.output
+
+
+def _limited(database_url: str, nats_url: str, namespace: str, **limits: object):
+    """A gateway behind a trusted proxy (the test client is 127.0.0.1), so each test can use its own
+    client address in X-Forwarded-For and never share a bucket with another test."""
+    return gateway_client(
+        gateway_settings(database_url, nats_url, namespace, trusted_proxies="127.0.0.1/32", **limits)
+    )
+
+
+def _address() -> str:
+    return f"2001:db8::{uuid.uuid4().hex[:4]}"
+
+
+class TestLoginLimits:
+    """A decaying, atomic limit per account and per client address: 429 with Retry-After, and the
+    real owner waits one refill interval at most."""
+
+    async def test_account_limit_decays_and_the_owner_gets_back_in(
+        self, database_url, nats_url, namespace, db
+    ):
+        limits = {"login_account_burst": 3, "login_account_refill_seconds": 30}
+        async with _limited(database_url, nats_url, namespace, **limits) as client:
+            email = f"owner-{uuid.uuid4().hex[:6]}@example.com"
+            await signup(client, email)
+            wrong = {"email": email, "password": "wrong-password"}
+            for _ in range(3):
+                attacker = {"x-forwarded-for": _address()}  # a new address every time
+                assert (await client.post("/api/auth/login", json=wrong, headers=attacker)).status_code == 401
+            refused = await client.post(
+                "/api/auth/login", json=wrong, headers={"x-forwarded-for": _address()}
+            )
+            assert refused.status_code == 429
+            assert 1 <= int(refused.headers["Retry-After"]) <= 30
+            right = {"email": email, "password": "password-123"}
+            owner = {"x-forwarded-for": _address()}
+            assert (await client.post("/api/auth/login", json=right, headers=owner)).status_code == 429
+            # One refill interval later (the clock of the bucket moved back) one attempt is free again.
+            await db.execute(
+                "UPDATE rate_buckets SET updated_at = updated_at - interval '31 seconds' WHERE key LIKE $1",
+                f"%{email}",
+            )
+            assert (await client.post("/api/auth/login", json=right, headers=owner)).status_code == 200
+
+    async def test_parallel_guesses_cannot_pass_the_limit(self, database_url, nats_url, namespace):
+        limits = {"login_account_burst": 3, "login_account_refill_seconds": 600}
+        async with _limited(database_url, nats_url, namespace, **limits) as client:
+            email = f"target-{uuid.uuid4().hex[:6]}@example.com"
+            await signup(client, email)
+            wrong = {"email": email, "password": "wrong-password"}
+            answers = await asyncio.gather(
+                *(
+                    client.post("/api/auth/login", json=wrong, headers={"x-forwarded-for": _address()})
+                    for _ in range(12)
+                )
+            )
+            statuses = sorted(response.status_code for response in answers)
+            assert statuses == [401] * 3 + [429] * 9
+
+    async def test_address_limit_uses_the_trusted_proxy_header_only(self, database_url, nats_url, namespace):
+        limits = {"login_address_burst": 4, "login_address_refill_seconds": 600}
+        async with _limited(database_url, nats_url, namespace, **limits) as client:
+            address = _address()
+            answers = [
+                await client.post(
+                    "/api/auth/login",
+                    json={"email": f"n{n}-{uuid.uuid4().hex[:4]}@example.com", "password": "password-x"},
+                    headers={"x-forwarded-for": f"198.51.100.9, {address}"},  # the proxy appends the real one
+                )
+                for n in range(5)
+            ]
+            assert [r.status_code for r in answers] == [401] * 4 + [429]
+            other = await client.post(
+                "/api/auth/login",
+                json={"email": "someone@example.com", "password": "password-x"},
+                headers={"x-forwarded-for": _address()},
+            )
+            assert other.status_code == 401
+
+    async def test_an_untrusted_peer_cannot_choose_its_address(self, database_url, nats_url, namespace):
+        settings = gateway_settings(
+            database_url, nats_url, namespace, login_address_burst=2, login_address_refill_seconds=600
+        )
+        settings.trusted_proxies = ""
+        async with gateway_client(settings) as client:
+            # Whatever X-Forwarded-For says, the untrusted peer's own address (127.0.0.1) is counted.
+            answers = [
+                await client.post(
+                    "/api/auth/login",
+                    json={"email": f"spoof-{uuid.uuid4().hex[:6]}@example.com", "password": "password-x"},
+                    headers={"x-forwarded-for": _address()},
+                )
+                for _ in range(3)
+            ]
+            assert [r.status_code for r in answers] == [401, 401, 429]
+
+    async def test_signup_is_rate_limited_per_address(self, database_url, nats_url, namespace):
+        limits = {"signup_address_burst": 2, "signup_address_refill_seconds": 600}
+        async with _limited(database_url, nats_url, namespace, **limits) as client:
+            address = {"x-forwarded-for": _address()}
+            statuses = [
+                (
+                    await client.post(
+                        "/api/auth/signup",
+                        json={"email": f"s-{uuid.uuid4().hex[:6]}@example.com", "password": "password-123"},
+                        headers=address,
+                    )
+                ).status_code
+                for _ in range(3)
+            ]
+            assert statuses == [201, 201, 429]

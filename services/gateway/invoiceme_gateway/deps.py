@@ -8,6 +8,8 @@ import asyncpg
 from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from invoiceme_gateway.accounts import rate_limits
+from invoiceme_gateway.accounts.rate_limits import parse_networks
 from invoiceme_gateway.accounts.service import CurrentUser, authenticate, is_admin
 from invoiceme_gateway.authenticate_first import AUTHENTICATED_USER
 from invoiceme_gateway.domain_errors import Forbidden
@@ -77,4 +79,7 @@ MonthParam = Annotated[
 
 
 def client_address(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    """The client's address for rate limits: X-Forwarded-For is believed only from TRUSTED_PROXIES."""
+    trusted = parse_networks(request.app.state.gateway.settings.trusted_proxies)
+    peer = request.client.host if request.client else None
+    return rate_limits.client_address(peer, request.headers.get("x-forwarded-for"), trusted)

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+import ipaddress
 import secrets
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from invoiceme_common.settings import CommonSettings
 
@@ -19,9 +20,18 @@ class GatewaySettings(CommonSettings):
     # Largest body of any request other than an upload (JSON edits, log-in...), in KB.
     max_request_kb: int = Field(default=256, ge=1)
     refresh_ttl_days: int = Field(default=30, ge=1)
-    # Brute-force protection: failures of one email (from one address) before a lock-out.
-    login_max_failures: int = Field(default=5, ge=1)
-    login_lockout_seconds: int = Field(default=60, ge=1)
+    # Rate limits (leaky buckets): a burst of attempts, then one more per refill interval; burst 0 = off.
+    # Log-ins of one account from anywhere (a success empties it): the owner waits one interval at most.
+    login_account_burst: int = Field(default=10, ge=0)
+    login_account_refill_seconds: float = Field(default=30.0, gt=0)
+    # Log-ins (right or wrong, any account) from one client address.
+    login_address_burst: int = Field(default=30, ge=0)
+    login_address_refill_seconds: float = Field(default=2.0, gt=0)
+    # Sign-ups from one client address.
+    signup_address_burst: int = Field(default=20, ge=0)
+    signup_address_refill_seconds: float = Field(default=30.0, gt=0)
+    # Proxies (comma-separated addresses or CIDR ranges) whose X-Forwarded-For names the client.
+    trusted_proxies: str = ""
     # Optional Supabase-issued JWTs: a JWKS URL (RS256/ES256) or the project's HS256 secret.
     supabase_jwks_url: str = ""
     supabase_jwt_secret: str = ""
@@ -34,6 +44,14 @@ class GatewaySettings(CommonSettings):
     # Page previews drawn at once (each may hold an image of up to OCR_MAX_MEGAPIXELS in memory).
     preview_concurrency: int = Field(default=2, ge=1)
     sse_poll_seconds: float = Field(default=5.0, gt=0)
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: str) -> str:
+        for part in value.split(","):
+            if part.strip():
+                ipaddress.ip_network(part.strip(), strict=False)  # ValueError names the bad entry
+        return value
 
     @model_validator(mode="after")
     def _refuse_weak_secret(self) -> GatewaySettings:

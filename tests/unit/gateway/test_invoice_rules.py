@@ -8,7 +8,6 @@ from datetime import UTC, date, datetime
 import pytest
 
 from invoiceme_common.search_index import search_document
-from invoiceme_gateway.accounts.login_throttle import MAX_LOCKOUT_SECONDS, lockout_seconds
 from invoiceme_gateway.invoices.edits import EditRejected, apply_edit
 from invoiceme_gateway.invoices.filters import (
     InvoiceFilters,
@@ -96,12 +95,3 @@ class TestFilters:
             {"vendor_name": "חנות הספרים", "invoice_number": "A-1"}, "scan.pdf", 'סה"כ לתשלום'
         )
         assert "ספרימ" in text and "a 1" in text and "סהכ" in text
-
-
-class TestLoginBackoff:
-    """No lock below the limit; then doubling, capped."""
-
-    def test_backoff(self):
-        assert lockout_seconds(4, 5, 60) == 0
-        assert [lockout_seconds(n, 5, 60) for n in (5, 6, 7)] == [60, 120, 240]
-        assert lockout_seconds(100, 5, 60) == MAX_LOCKOUT_SECONDS

@@ -13,17 +13,24 @@ import asyncpg
 from invoiceme_common import outbox
 from invoiceme_common.events import TenantSettingsChanged
 from invoiceme_gateway.accounts import repository as accounts
+from invoiceme_gateway.accounts.emails import normalize_email
 from invoiceme_gateway.accounts.models import Me, Signup, TokenOut
+from invoiceme_gateway.accounts.rate_limits import (
+    Limit,
+    login_account_key,
+    login_address_key,
+    signup_address_key,
+)
 from invoiceme_gateway.accounts.security import (
     UNKNOWN_USER_HASH,
     InvalidToken,
     TokenClaims,
+    check_password,
     decode_access_token,
-    hash_password,
     issue_access_token,
+    new_password_hash,
     new_refresh_token,
     refresh_token_hash,
-    verify_password,
 )
 from invoiceme_gateway.domain_errors import Conflict, NotAuthenticated, TooManyAttempts
 from invoiceme_gateway.state import GatewayState
@@ -68,13 +75,19 @@ async def issue_tokens(
     )
 
 
-async def signup(state: GatewayState, body: Signup) -> TokenOut:
+async def signup(state: GatewayState, body: Signup, address: str) -> TokenOut:
+    settings = state.settings
+    limit = Limit(settings.signup_address_burst, settings.signup_address_refill_seconds)
+    wait = await accounts.take(state.pool, signup_address_key(address), limit)
+    if wait:
+        raise _too_many("sign-ups from your address", wait)
+    password_hash = await new_password_hash(body.password)
     try:
         async with state.pool.acquire() as conn:
             user_id, tenant_id = await accounts.create_account(
                 conn,
-                body.email.lower(),
-                hash_password(body.password),
+                normalize_email(body.email),
+                password_hash,
                 body.full_name.strip(),
                 body.business_id,
                 body.base_currency,
@@ -84,27 +97,29 @@ async def signup(state: GatewayState, body: Signup) -> TokenOut:
     return await issue_tokens(state, user_id, tenant_id)
 
 
-def _too_many(seconds: int) -> TooManyAttempts:
-    return TooManyAttempts(f"too many failed log-ins; try again in {seconds} seconds", seconds)
+def _too_many(what: str, seconds: int) -> TooManyAttempts:
+    return TooManyAttempts(f"too many {what}; try again in {seconds} seconds", seconds)
 
 
 async def login(state: GatewayState, email: str, password: str, address: str) -> TokenOut:
-    email = email.lower()
-    wait = await accounts.locked_for(state.pool, email, address)
+    """Each attempt first takes one from its address's bucket and one from the account's (atomic, so
+    parallel guesses cannot pass the limit); a success empties the account's bucket again."""
+    email = normalize_email(email)
+    settings = state.settings
+    address_limit = Limit(settings.login_address_burst, settings.login_address_refill_seconds)
+    wait = await accounts.take(state.pool, login_address_key(address), address_limit)
     if wait:
-        raise _too_many(wait)
+        raise _too_many("log-in attempts from your address", wait)
+    account_limit = Limit(settings.login_account_burst, settings.login_account_refill_seconds)
+    wait = await accounts.take(state.pool, login_account_key(email), account_limit)
+    if wait:
+        raise _too_many("failed log-ins for this account", wait)
     row = await accounts.find_login(state.pool, email)
     # Unknown emails cost a hash check too, so timing does not tell which emails have accounts.
     password_hash = row["password_hash"] if row is not None else UNKNOWN_USER_HASH
-    if not verify_password(password_hash, password) or row is None:
-        settings = state.settings
-        wait = await accounts.record_failure(
-            state.pool, email, address, settings.login_max_failures, settings.login_lockout_seconds
-        )
-        if wait:
-            raise _too_many(wait)
+    if not await check_password(password_hash, password) or row is None:
         raise NotAuthenticated("wrong email or password")
-    await accounts.clear_failures(state.pool, email, address)
+    await accounts.forget(state.pool, login_account_key(email))
     return await issue_tokens(state, row["id"], row["tenant_id"])
 
 
@@ -174,12 +189,13 @@ async def _supabase_claims(state: GatewayState, token: str) -> TokenClaims:
     if row is None:
         if not identity.email:
             raise InvalidToken("the Supabase token carries no email")
+        unusable_password = await new_password_hash(uuid.uuid4().hex)  # signs in through Supabase only
         async with state.pool.acquire() as conn:
             try:
                 user_id, tenant_id = await accounts.create_account(
                     conn,
-                    identity.email.lower(),
-                    hash_password(uuid.uuid4().hex),
+                    normalize_email(identity.email),
+                    unusable_password,
                     identity.full_name,
                     None,
                     "ILS",
