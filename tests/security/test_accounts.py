@@ -166,3 +166,89 @@ class TestLoginLimits:
                 for _ in range(3)
             ]
             assert statuses == [201, 201, 429]
+
+
+SUPABASE_ISSUER = "https://project.supabase.co/auth/v1"
+SUPABASE_SECRET = "supabase-security-secret-" + "y" * 20
+
+
+def _supabase_token(email: str, **extra: object) -> dict[str, str]:
+    import time
+
+    import jwt
+
+    now = int(time.time())
+    claims = {
+        "sub": str(uuid.uuid4()),
+        "email": email,
+        "aud": "authenticated",
+        "iss": SUPABASE_ISSUER,
+        "iat": now,
+        "exp": now + 600,
+        **extra,
+    }
+    return {"Authorization": f"Bearer {jwt.encode(claims, SUPABASE_SECRET, algorithm='HS256')}"}
+
+
+class TestSupabaseLinking:
+    """A Supabase login takes over a local account only with Supabase's proof that it owns the email."""
+
+    @pytest.fixture
+    async def supabase_client(self, database_url, nats_url, namespace):
+        settings = gateway_settings(
+            database_url,
+            nats_url,
+            namespace,
+            supabase_jwt_secret=SUPABASE_SECRET,
+            supabase_jwt_issuer=SUPABASE_ISSUER,
+        )
+        async with gateway_client(settings) as c:
+            yield c
+
+    async def test_unverified_email_does_not_link(self, supabase_client, db):
+        email = f"victim-{uuid.uuid4().hex[:6]}@example.com"
+        victim = await signup(supabase_client, email)
+        token = _supabase_token(email.upper(), user_metadata={"email_verified": False})
+        response = await supabase_client.get("/api/me", headers=token)
+        assert response.status_code == 401
+        assert await db.fetchval("SELECT external_subject FROM users WHERE email = $1", email) is None
+        assert (await supabase_client.get("/api/me", headers=victim)).status_code == 200
+
+    async def test_verified_email_links_whatever_its_case(self, supabase_client):
+        email = f"owner-{uuid.uuid4().hex[:6]}@example.com"
+        local = await signup(supabase_client, email)
+        local_me = (await supabase_client.get("/api/me", headers=local)).json()
+        token = _supabase_token(email.replace("owner", "Owner"), email_verified=True)
+        linked = await supabase_client.get("/api/me", headers=token)
+        assert linked.status_code == 200, linked.text
+        assert linked.json()["id"] == local_me["id"]
+
+
+class TestSecrets:
+    """HS256 needs a secret of at least 32 bytes outside development."""
+
+    @pytest.mark.parametrize("secret", ["short-secret-16ch", "x" * 31])
+    def test_short_secret_is_refused(self, secret):
+        from invoiceme_gateway.settings import GatewaySettings
+
+        with pytest.raises(ValueError, match="32"):
+            GatewaySettings(environment="production", jwt_secret=secret)
+
+    def test_32_bytes_are_enough(self):
+        from invoiceme_gateway.settings import GatewaySettings
+
+        assert GatewaySettings(environment="production", jwt_secret="k" * 32).jwt_secret == "k" * 32
+
+
+class TestClientAddress:
+    """X-Forwarded-For is believed only from a trusted proxy, and only its right-most untrusted hop."""
+
+    def test_rules(self):
+        from invoiceme_gateway.accounts.rate_limits import client_address, parse_networks
+
+        trusted = parse_networks("10.0.0.0/8, 127.0.0.1")
+        assert client_address("203.0.113.9", "1.2.3.4", trusted) == "203.0.113.9"
+        assert client_address("10.1.1.1", "1.2.3.4, 198.51.100.7", trusted) == "198.51.100.7"
+        assert client_address("10.1.1.1", "198.51.100.7, 10.2.2.2", trusted) == "198.51.100.7"
+        assert client_address("10.1.1.1", "not-an-ip", trusted) == "10.1.1.1"
+        assert client_address("127.0.0.1", None, trusted) == "127.0.0.1"

@@ -46,19 +46,6 @@ async def get_current_user(
 User = Annotated[CurrentUser, Depends(get_current_user)]
 
 
-async def get_stream_user(
-    state: State,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-    access_token: Annotated[
-        str | None, Query(description="EventSource cannot send headers: the token here")
-    ] = None,
-) -> CurrentUser:
-    return await authenticate(state, credentials.credentials if credentials else access_token)
-
-
-StreamUser = Annotated[CurrentUser, Depends(get_stream_user)]
-
-
 async def require_admin(user: User, state: State) -> CurrentUser:
     if not await is_admin(state, user):
         raise Forbidden("only operators may do this (the role is granted with: invoiceme admin grant EMAIL)")

@@ -14,7 +14,8 @@ class GatewaySettings(CommonSettings):
     gateway_host: str = "127.0.0.1"
     gateway_port: int = 8000
     jwt_secret: str = ""
-    jwt_ttl_minutes: int = Field(default=60 * 12, ge=1)
+    # Access tokens are short-lived (the web app refreshes them); sessions last REFRESH_TTL_DAYS.
+    jwt_ttl_minutes: int = Field(default=15, ge=1, le=60)
     max_upload_mb: float = Field(default=25.0, gt=0)
     max_batch_files: int = Field(default=20, ge=1)
     # Largest body of any request other than an upload (JSON edits, log-in...), in KB.
@@ -55,9 +56,10 @@ class GatewaySettings(CommonSettings):
 
     @model_validator(mode="after")
     def _refuse_weak_secret(self) -> GatewaySettings:
-        weak = self.jwt_secret.strip().lower() in _PLACEHOLDERS or len(self.jwt_secret) < 16
+        # HS256 is as strong as its key: RFC 7518 asks for at least the hash size, 32 bytes.
+        weak = self.jwt_secret.strip().lower() in _PLACEHOLDERS or len(self.jwt_secret.encode()) < 32
         if weak and self.environment != "development":
-            raise ValueError("JWT_SECRET must be set to a random value of 16+ characters outside development")
+            raise ValueError("JWT_SECRET must be a random value of 32+ bytes outside development")
         if weak:
             # Development only: tokens stop working when the gateway restarts (`make run` persists one).
             self.jwt_secret = secrets.token_urlsafe(32)

@@ -173,8 +173,17 @@ async def find_refresh(pool: asyncpg.Pool, token_hash: str) -> asyncpg.Record | 
     )
 
 
-async def is_revoked(pool: asyncpg.Pool, token_id: uuid.UUID) -> bool:
-    return bool(await pool.fetchval("SELECT 1 FROM revoked_tokens WHERE jti = $1", token_id))
+async def is_revoked(pool: asyncpg.Pool, token_id: uuid.UUID, family_id: uuid.UUID | None) -> bool:
+    """The access token was signed out, or its refresh-token family was revoked."""
+    return bool(
+        await pool.fetchval(
+            """SELECT EXISTS (SELECT 1 FROM revoked_tokens WHERE jti = $1)
+                   OR EXISTS (SELECT 1 FROM refresh_tokens
+                              WHERE family_id = $2 AND revoked_at IS NOT NULL)""",
+            token_id,
+            family_id,
+        )
+    )
 
 
 # --- operator role ---------------------------------------------------------------------------

@@ -54,13 +54,18 @@ class TokenClaims:
     tenant_id: uuid.UUID
     token_id: uuid.UUID
     expires_at: datetime
+    # The refresh-token family (session) the token belongs to: revoking it ends the token too.
+    family_id: uuid.UUID | None = None
 
 
-def issue_access_token(secret: str, user_id: uuid.UUID, tenant_id: uuid.UUID, ttl: timedelta) -> str:
+def issue_access_token(
+    secret: str, user_id: uuid.UUID, tenant_id: uuid.UUID, ttl: timedelta, family_id: uuid.UUID
+) -> str:
     now = datetime.now(UTC)
     claims = {
         "sub": str(user_id),
         "tid": str(tenant_id),
+        "fam": str(family_id),
         "jti": str(uuid.uuid4()),
         "aud": _AUDIENCE,
         "iat": now,
@@ -80,13 +85,14 @@ def decode_access_token(secret: str, token: str) -> TokenClaims:
             secret,
             algorithms=[_ALGORITHM],
             audience=_AUDIENCE,
-            options={"require": ["exp", "sub", "tid", "jti", "aud"]},
+            options={"require": ["exp", "sub", "tid", "fam", "jti", "aud"]},
         )
         return TokenClaims(
             user_id=uuid.UUID(claims["sub"]),
             tenant_id=uuid.UUID(claims["tid"]),
             token_id=uuid.UUID(claims["jti"]),
             expires_at=datetime.fromtimestamp(claims["exp"], UTC),
+            family_id=uuid.UUID(claims["fam"]),
         )
     except (jwt.PyJWTError, ValueError, KeyError) as exc:
         raise InvalidToken(str(exc)) from exc

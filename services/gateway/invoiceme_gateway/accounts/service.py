@@ -60,16 +60,17 @@ async def issue_tokens(
 ) -> TokenOut:
     ttl = timedelta(minutes=state.settings.jwt_ttl_minutes)
     refresh, refresh_hash = new_refresh_token()
+    family_id = family_id or uuid.uuid4()
     await accounts.store_refresh(
         conn or state.pool,
         refresh_hash,
-        family_id or uuid.uuid4(),
+        family_id,
         user_id,
         tenant_id,
         timedelta(days=state.settings.refresh_ttl_days),
     )
     return TokenOut(
-        access_token=issue_access_token(state.settings.jwt_secret, user_id, tenant_id, ttl),
+        access_token=issue_access_token(state.settings.jwt_secret, user_id, tenant_id, ttl, family_id),
         expires_in=int(ttl.total_seconds()),
         refresh_token=refresh,
     )
@@ -138,7 +139,11 @@ async def refresh(state: GatewayState, refresh_token: str) -> TokenOut:
 
 
 async def logout(state: GatewayState, user: CurrentUser, refresh_token: str | None) -> None:
+    """Ends the token, its whole session family (every access and refresh token of that sign-in, and
+    the live streams they opened), and the given refresh token's family."""
     await accounts.revoke_access_token(state.pool, user.claims.token_id, user.claims.expires_at)
+    if user.claims.family_id is not None:
+        await accounts.revoke_family(state.pool, user.claims.family_id)
     if refresh_token:
         row = await accounts.find_refresh(state.pool, refresh_token_hash(refresh_token))
         if row is not None and row["user_id"] == user.user_id:
@@ -182,27 +187,33 @@ async def update_profile(state: GatewayState, user: CurrentUser, changes: dict[s
 
 
 async def _supabase_claims(state: GatewayState, token: str) -> TokenClaims:
-    """A valid Supabase token signs its user in; the first time, a local account is created."""
+    """A valid Supabase token signs its user in; the first time, it links to the local account with
+    the same email only when Supabase verified that email, else a local account is created."""
     assert state.supabase is not None
     identity = await state.supabase.verify(token)
-    row = await accounts.find_external(state.pool, identity.subject, identity.email)
+    email = normalize_email(identity.email) if identity.email else None
+    row = await accounts.find_external(
+        state.pool, identity.subject, email if identity.email_verified else None
+    )
     if row is None:
-        if not identity.email:
+        if not email:
             raise InvalidToken("the Supabase token carries no email")
         unusable_password = await new_password_hash(uuid.uuid4().hex)  # signs in through Supabase only
         async with state.pool.acquire() as conn:
             try:
                 user_id, tenant_id = await accounts.create_account(
                     conn,
-                    normalize_email(identity.email),
+                    email,
                     unusable_password,
                     identity.full_name,
                     None,
                     "ILS",
                     external_subject=identity.subject,
                 )
-            except asyncpg.UniqueViolationError as exc:  # created concurrently by another request
-                raise InvalidToken("account is being created; retry") from exc
+            except asyncpg.UniqueViolationError as exc:  # the email has an account: no proof to link it
+                raise InvalidToken(
+                    "an account with this email exists; verify the email with Supabase"
+                ) from exc
     else:
         user_id, tenant_id = row["id"], row["tenant_id"]
     token_id = uuid.uuid5(_EXTERNAL_TOKEN_NS, identity.token_id or token)
@@ -221,9 +232,17 @@ async def authenticate(state: GatewayState, token: str | None) -> CurrentUser:
             claims = await _supabase_claims(state, token)
     except InvalidToken as exc:
         raise NotAuthenticated("your session is invalid or has expired; sign in again") from exc
-    if await accounts.is_revoked(state.pool, claims.token_id):
+    if not await session_alive(state, claims):
         raise NotAuthenticated("you have signed out; sign in again")
     return CurrentUser(claims)
+
+
+async def session_alive(state: GatewayState, claims: TokenClaims) -> bool:
+    """False once the token expired, was signed out, or its session family was revoked (a reused
+    refresh token, a log-out): long-lived connections ask this again while they stay open."""
+    if claims.expires_at <= datetime.now(UTC):
+        return False
+    return not await accounts.is_revoked(state.pool, claims.token_id, claims.family_id)
 
 
 async def is_admin(state: GatewayState, user: CurrentUser) -> bool:
