@@ -31,6 +31,9 @@ class GatewaySettings(CommonSettings):
     # Sign-ups from one client address.
     signup_address_burst: int = Field(default=20, ge=0)
     signup_address_refill_seconds: float = Field(default=30.0, gt=0)
+    # Actions of one tenant that may call a remote LLM (re-extract, insights refresh); burst 0 = off.
+    tenant_llm_burst: int = Field(default=20, ge=0)
+    tenant_llm_refill_seconds: float = Field(default=180.0, gt=0)
     # Proxies (comma-separated addresses or CIDR ranges) whose X-Forwarded-For names the client.
     trusted_proxies: str = ""
     # Optional Supabase-issued JWTs: a JWKS URL (RS256/ES256) or the project's HS256 secret.

@@ -21,7 +21,12 @@ async def list_insights(user: User, state: State, include_dismissed: bool = Fals
     return await service.list_insights(state, user.tenant_id, include_dismissed)
 
 
-@router.post("/refresh", response_model=RefreshResult, summary="Re-run every detector now")
+@router.post(
+    "/refresh",
+    response_model=RefreshResult,
+    summary="Re-run every detector now",
+    responses={429: {"description": "The account used its share of AI processing; see Retry-After"}},
+)
 async def refresh(
     user: User,
     state: State,

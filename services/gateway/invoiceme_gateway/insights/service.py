@@ -15,6 +15,7 @@ from invoiceme_analytics.settings import AnalyticsSettings
 from invoiceme_gateway.analytics.service import as_of_date
 from invoiceme_gateway.domain_errors import NotFound
 from invoiceme_gateway.insights.models import InsightList, InsightOut
+from invoiceme_gateway.quotas import spend_llm_action
 from invoiceme_gateway.state import GatewayState
 
 
@@ -55,6 +56,7 @@ async def refresh(
     state: GatewayState, request: Request, tenant_id: uuid.UUID, month: str | None, language: str | None
 ) -> int:
     """Changed or new findings get a fresh narrative in `language`; unchanged ones keep theirs."""
+    await spend_llm_action(state, tenant_id)  # narratives may come from a remote LLM
     settings = analytics_settings(request)
     async with httpx.AsyncClient() as client:
         narrator = narrator_from_settings(settings, client, llm_budget(request, settings))
