@@ -23,7 +23,9 @@ def gateway_settings(
         environment="test",
         jwt_secret="test-secret-" + uuid.uuid4().hex,
         log_format="console",
-        **overrides,
+        # Every in-process test gateway signs up and logs in from 127.0.0.1: no per-address limits
+        # (tests/security sets them, with an address of its own per test).
+        **{"login_address_burst": 0, "signup_address_burst": 0, **overrides},
     )
 
 

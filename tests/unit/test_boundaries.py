@@ -27,7 +27,8 @@ OWNED = {
         "users",
         "refresh_tokens",
         "revoked_tokens",
-        "login_failures",
+        "login_failures",  # dropped by 0051 (rate_buckets replaced it)
+        "rate_buckets",
         "businesses",
         "invoice_edits",
         "insight_marks",

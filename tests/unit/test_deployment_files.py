@@ -63,7 +63,34 @@ def test_compose_runs_every_service_with_documented_settings():
         unknown = set(spec["environment"]) - documented - FOREIGN_VARS
         assert not unknown, f"{service}: undocumented variables {unknown}"
     assert {"nats", "postgres"} <= set(compose["services"])
-    assert "sync_interval: always" in compose["services"]["nats"]["command"][0]
+    assert (
+        "./deploy/nats/nats-server.conf:/etc/nats/nats-server.conf:ro"
+        in compose["services"]["nats"]["volumes"]
+    )
+
+
+NATS_CONFIG = ROOT / "deploy" / "nats" / "nats-server.conf"
+
+
+def test_nats_config_requires_a_user_per_service():
+    config = NATS_CONFIG.read_text()
+    assert "sync_interval: always" in config
+    for service in SERVICES:
+        assert f"{{user: {service}, password: $NATS_{service.upper()}_PASSWORD," in config
+    assert "no_auth_user" not in config and "allow_anonymous" not in config
+
+
+def test_compose_has_no_default_credentials():
+    text = (ROOT / "docker-compose.yml").read_text()
+    assert not re.search(r"PASSWORD:-|SECRET:-", text), "a credential with a default value"
+    compose = yaml.safe_load(text)
+    assert compose["services"]["postgres"]["environment"]["POSTGRES_PASSWORD"].startswith(
+        "${POSTGRES_PASSWORD:?"
+    )
+    for service in SERVICES:
+        url = compose["services"][service]["environment"]["NATS_URL"]
+        assert url.startswith(f"nats://{service}:${{NATS_{service.upper()}_PASSWORD:?}}@"), service
+        assert compose["services"]["nats"]["environment"][f"NATS_{service.upper()}_PASSWORD"].startswith("${")
 
 
 def test_render_blueprint_matches_the_services():
@@ -75,8 +102,15 @@ def test_render_blueprint_matches_the_services():
         assert spec["dockerfilePath"] == f"./services/{service}/Dockerfile"
         keys = {v["key"] for v in spec["envVars"] if "key" in v}
         assert {"DATABASE_URL", "NATS_URL"} <= keys
+        nats_url = next(v for v in spec["envVars"] if v.get("key") == "NATS_URL")
+        assert nats_url.get("sync") is False, "each service's NATS_URL carries its own user: a secret"
         assert not keys - documented, f"{service}: undocumented variables {keys - documented}"
     assert by_name["invoiceme-gateway"]["type"] == "web"
+    nats_server = by_name["invoiceme-nats"]
+    assert nats_server["dockerfilePath"] == "./deploy/nats/Dockerfile"
+    secrets = {v["key"] for v in nats_server["envVars"] if v.get("sync") is False}
+    assert {f"NATS_{service.upper()}_PASSWORD" for service in SERVICES} <= secrets
+    assert "COPY deploy/nats/nats-server.conf" in (ROOT / "deploy/nats/Dockerfile").read_text()
 
 
 @pytest.mark.parametrize("service", SERVICES)

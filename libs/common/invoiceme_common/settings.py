@@ -65,6 +65,9 @@ class CommonSettings(BaseSettings):
     object_store_max_mb: int = Field(default=0, ge=0)
     # Servers holding a copy of the stream and the bucket: 1 on one machine, 3 on a JetStream cluster.
     jetstream_replicas: int = Field(default=1, ge=1, le=5)
+    # Largest image page, read from its header before any decoding (decompression bombs): the OCR
+    # service refuses bigger pages and the gateway draws no preview of them.
+    ocr_max_megapixels: float = Field(default=60.0, gt=0)
 
     def topology(self) -> Topology:
         """Every name under this install's namespace, and the storage limits and replicas to declare."""

@@ -56,6 +56,7 @@ LAZY_COMMANDS = {
         "storage",
         "Stored files (originals, OCR results): move them between backends.",
     ),
+    "admin": ("admin_cmd", "admin", "Operators: who may list and replay dead letters through the API."),
 }
 
 

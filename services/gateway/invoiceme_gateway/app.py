@@ -18,6 +18,7 @@ from invoiceme_gateway.accounts import auth_routes, profile_routes
 from invoiceme_gateway.accounts.supabase import supabase_verifier
 from invoiceme_gateway.admin import routes as admin_routes
 from invoiceme_gateway.analytics import routes as analytics_routes
+from invoiceme_gateway.authenticate_first import AuthenticateFirst
 from invoiceme_gateway.businesses import routes as business_routes
 from invoiceme_gateway.config import routes as config_routes
 from invoiceme_gateway.errors import install_error_handlers
@@ -27,10 +28,12 @@ from invoiceme_gateway.health import routes as health_routes
 from invoiceme_gateway.insights import routes as insight_routes
 from invoiceme_gateway.invoices import review_routes
 from invoiceme_gateway.invoices import routes as invoice_routes
+from invoiceme_gateway.invoices.previews import PreviewRenderer
 from invoiceme_gateway.limits import BodySizeLimit
 from invoiceme_gateway.live import routes as live_routes
 from invoiceme_gateway.live.listener import LiveStatus
 from invoiceme_gateway.middleware import RequestContextMiddleware
+from invoiceme_gateway.security_headers import SecurityHeaders
 from invoiceme_gateway.settings import GatewaySettings
 from invoiceme_gateway.state import GatewayState
 
@@ -81,6 +84,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
             storage,
             supabase_verifier(settings),
             LiveStatus(settings.database_url),
+            PreviewRenderer(settings.ocr_max_megapixels, settings.preview_concurrency),
         )
         try:
             yield
@@ -102,22 +106,22 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     for router in RESOURCE_ROUTERS:
         app.include_router(router)
     mount_frontend(app, settings.web_dist_dir)
-    # Multipart overhead on top of the file itself is small; allow 1 MB for it.
+    # The last added runs first: security headers, request id, CORS, the size limit, authentication.
+    app.add_middleware(AuthenticateFirst)
     app.add_middleware(
-        BodySizeLimit,
-        max_bytes=settings.max_upload_bytes + 2**20,
-        overrides={"/api/invoices/batch": settings.max_upload_bytes * settings.max_batch_files + 2**20},
+        BodySizeLimit, max_bytes=settings.max_request_kb * 1024, overrides=settings.body_limits()
     )
-    app.add_middleware(RequestContextMiddleware)
     if settings.cors_origin_list:
-        # Outermost, so even a refused or failed request carries the CORS headers the browser needs to
-        # show its error. Bearer tokens, not cookies: no credentials mode.
         app.add_middleware(
             CORSMiddleware,
             allow_origins=settings.cors_origin_list,
+            # Bearer tokens, not cookies: no credentials mode. The web app reads Content-Disposition
+            # (download names) and X-Request-ID from other origins too.
             allow_methods=["GET", "POST", "PATCH", "DELETE"],
-            allow_headers=["Authorization", "Content-Type", "Last-Event-ID", "X-Request-ID"],
+            allow_headers=["Authorization", "Content-Type", "X-Request-ID", "Last-Event-ID"],
             expose_headers=["Content-Disposition", "X-Request-ID"],
             max_age=600,
         )
+    app.add_middleware(RequestContextMiddleware)
+    app.add_middleware(SecurityHeaders, connect_origins=settings.cors_origin_list)
     return app

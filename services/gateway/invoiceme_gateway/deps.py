@@ -8,7 +8,10 @@ import asyncpg
 from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from invoiceme_gateway.accounts import rate_limits
+from invoiceme_gateway.accounts.rate_limits import parse_networks
 from invoiceme_gateway.accounts.service import CurrentUser, authenticate, is_admin
+from invoiceme_gateway.authenticate_first import AUTHENTICATED_USER
 from invoiceme_gateway.domain_errors import Forbidden
 from invoiceme_gateway.state import GatewayState
 
@@ -30,30 +33,22 @@ Pool = Annotated[asyncpg.Pool, Depends(get_pool)]
 
 
 async def get_current_user(
-    state: State, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+    request: Request,
+    state: State,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> CurrentUser:
+    checked = request.scope.get(AUTHENTICATED_USER)  # already checked before the body was read
+    if isinstance(checked, CurrentUser):
+        return checked
     return await authenticate(state, credentials.credentials if credentials else None)
 
 
 User = Annotated[CurrentUser, Depends(get_current_user)]
 
 
-async def get_stream_user(
-    state: State,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-    access_token: Annotated[
-        str | None, Query(description="EventSource cannot send headers: the token here")
-    ] = None,
-) -> CurrentUser:
-    return await authenticate(state, credentials.credentials if credentials else access_token)
-
-
-StreamUser = Annotated[CurrentUser, Depends(get_stream_user)]
-
-
 async def require_admin(user: User, state: State) -> CurrentUser:
     if not await is_admin(state, user):
-        raise Forbidden("only operators listed in ADMIN_EMAILS may do this")
+        raise Forbidden("only operators may do this (the role is granted with: invoiceme admin grant EMAIL)")
     return user
 
 
@@ -71,4 +66,7 @@ MonthParam = Annotated[
 
 
 def client_address(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    """The client's address for rate limits: X-Forwarded-For is believed only from TRUSTED_PROXIES."""
+    trusted = parse_networks(request.app.state.gateway.settings.trusted_proxies)
+    peer = request.client.host if request.client else None
+    return rate_limits.client_address(peer, request.headers.get("x-forwarded-for"), trusted)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import asyncpg
@@ -10,6 +10,7 @@ from faststream.nats import NatsBroker
 
 from invoiceme_common.storage import ObjectStorage
 from invoiceme_common.topology import Topology
+from invoiceme_gateway.invoices.previews import PreviewRenderer
 from invoiceme_gateway.settings import GatewaySettings
 
 if TYPE_CHECKING:
@@ -26,3 +27,4 @@ class GatewayState:
     storage: ObjectStorage
     supabase: SupabaseVerifier | None = None
     live: LiveStatus | None = None
+    previews: PreviewRenderer = field(default_factory=PreviewRenderer)

@@ -19,6 +19,7 @@ from .engine import UnreadableDocument
 from .ports import OcrDeps
 
 log = get_logger(__name__)
+NO_TEXT = "no readable text on any page"
 
 
 def ocr_result_key(event: InvoiceUploaded) -> str:
@@ -38,6 +39,8 @@ async def on_invoice_uploaded(event: InvoiceUploaded, msg: NatsMessage, deps: Oc
             document = await deps.reader.read(original)
         except UnreadableDocument as exc:
             raise PermanentFailure(str(exc)) from exc
+    if not any(page.text.strip() for page in document.pages):
+        raise PermanentFailure(NO_TEXT)  # nothing to extract: failed with a reason, not needs_review
     key = ocr_result_key(event)
     await deps.storage.put(key, document.model_dump_json().encode(), content_type="application/json")
     if not await deps.store.record_result(event, document, key, msg.correlation_id):

@@ -11,7 +11,6 @@ class OcrSettings(CommonSettings):
     ocr_dpi: int = Field(default=300, ge=72, le=600)
     ocr_max_pages: int = Field(default=30, ge=1)
     ocr_max_file_mb: float = Field(default=25.0, gt=0)
-    ocr_max_megapixels: float = Field(default=60.0, gt=0)  # per page; guards against decompression bombs
     ocr_page_timeout_seconds: float = Field(default=120.0, gt=0)
     # Tesseract page segmentation mode; 4 (one column of lines) keeps an invoice table row together.
     ocr_psm: int = Field(default=4, ge=0, le=13)

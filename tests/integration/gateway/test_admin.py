@@ -1,4 +1,4 @@
-"""Operator routes: only ADMIN_EMAILS may list and replay dead letters."""
+"""Operator routes: only accounts granted the operator role may list and replay dead letters."""
 
 from __future__ import annotations
 
@@ -6,16 +6,13 @@ import uuid
 
 import pytest
 
+from invoiceme_gateway.accounts.repository import set_admin
 from tests.support.gateway import gateway_client, gateway_settings, signup
-
-ADMIN = "ops@example.com"
 
 
 @pytest.fixture
 async def client(database_url: str, nats_url: str, namespace: str):
-    settings = gateway_settings(
-        database_url, nats_url, namespace, admin_emails=f" {ADMIN.upper()} , other@x.io"
-    )
+    settings = gateway_settings(database_url, nats_url, namespace)
     async with gateway_client(settings) as c:
         yield c
 
@@ -37,7 +34,7 @@ class TestAdmin:
         letter = await _dead_letter(db, {"raw": "x"}, "t.invoice.uploaded")
         listing = await client.get("/api/admin/dead-letters", headers=user)
         assert listing.status_code == 403
-        assert "ADMIN_EMAILS" in listing.json()["error"]["message"]
+        assert "invoiceme admin grant" in listing.json()["error"]["message"]
         assert (
             await client.post(f"/api/admin/dead-letters/{letter}/replay", headers=user)
         ).status_code == 403
@@ -47,7 +44,9 @@ class TestAdmin:
 
         from invoiceme_common.topology import Topology
 
-        admin = await signup(client, ADMIN)
+        email = f"ops-{uuid.uuid4().hex[:8]}@example.com"
+        admin = await signup(client, email)
+        assert await set_admin(db, email, True)
         subject = Topology(namespace).invoice_uploaded
         payload = {"tenant_id": str(uuid.uuid4()), "invoice_id": str(uuid.uuid4()), "storage_key": "k"}
         letter = await _dead_letter(db, payload, subject)

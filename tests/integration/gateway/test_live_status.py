@@ -59,7 +59,7 @@ class SseReader:
 @asynccontextmanager
 async def stream(client: httpx.AsyncClient, token: str, **headers: str) -> AsyncIterator[SseReader]:
     async with client.stream(
-        "GET", "/api/events", params={"access_token": token}, headers=headers
+        "GET", "/api/events", headers={"Authorization": f"Bearer {token}", **headers}
     ) as response:
         assert response.status_code == 200
         assert response.headers["content-type"].startswith("text/event-stream")

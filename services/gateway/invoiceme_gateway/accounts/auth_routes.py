@@ -16,10 +16,13 @@ router = APIRouter(prefix="/api/auth", tags=["auth"])
     status_code=201,
     response_model=TokenOut,
     summary="Create an account (and its tenant)",
-    responses={409: {"description": "The email already has an account"}},
+    responses={
+        409: {"description": "The email already has an account"},
+        429: {"description": "Too many sign-ups from your address; see Retry-After"},
+    },
 )
-async def signup(body: Signup, state: State) -> TokenOut:
-    return await service.signup(state, body)
+async def signup(body: Signup, state: State, request: Request) -> TokenOut:
+    return await service.signup(state, body, client_address(request))
 
 
 @router.post(
@@ -28,7 +31,7 @@ async def signup(body: Signup, state: State) -> TokenOut:
     summary="Log in with email and password",
     responses={
         401: {"description": "Wrong email or password"},
-        429: {"description": "Too many failed attempts; see Retry-After"},
+        429: {"description": "Too many attempts for this account or from your address; see Retry-After"},
     },
 )
 async def login(body: Credentials, state: State, request: Request) -> TokenOut:

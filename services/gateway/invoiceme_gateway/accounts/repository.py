@@ -1,4 +1,4 @@
-"""SQL for users, tenants, refresh tokens and login failures."""
+"""SQL for users, tenants, refresh tokens, the operator role and rate-limit buckets."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 import asyncpg
 
-from invoiceme_gateway.accounts.login_throttle import lockout_seconds, throttle_keys
+from invoiceme_gateway.accounts.rate_limits import Limit
 
 
 async def create_account(
@@ -143,45 +143,28 @@ async def revoke_access_token(pool: asyncpg.Pool, token_id: uuid.UUID, expires_a
     )
 
 
-# --- brute-force protection ----------------------------------------------------------------------
-async def locked_for(pool: asyncpg.Pool, email: str, address: str) -> int:
-    """Seconds until this email may try again from this address (0 = now)."""
-    keys = [key for key, _ in throttle_keys(email, address)]
-    until = await pool.fetchval(
-        "SELECT max(locked_until) FROM login_failures WHERE key = ANY($1::text[]) AND locked_until > now()",
-        keys,
-    )
-    return 0 if until is None else max(1, int((until - datetime.now(UTC)).total_seconds()) + 1)
+# --- rate limits (leaky buckets, migration 0051) --------------------------------------------------
+# The bucket's level now: drained by one per refill interval ($3) since it last changed.
+_DRAINED = "greatest(0, b.level - extract(epoch FROM now() - b.updated_at) / $3::float8)"
+_TAKE = f"""INSERT INTO rate_buckets AS b (key, level, taken) VALUES ($1, 1, 1 <= $2::float8)
+    ON CONFLICT (key) DO UPDATE SET
+        level = CASE WHEN {_DRAINED} + 1 <= $2::float8 THEN {_DRAINED} + 1 ELSE {_DRAINED} END,
+        taken = {_DRAINED} + 1 <= $2::float8,
+        updated_at = now()
+    RETURNING level, taken"""
 
 
-async def record_failure(
-    pool: asyncpg.Pool, email: str, address: str, max_failures: int, base_seconds: int
-) -> int:
-    """Count a failed login; returns the lock-out now in force (seconds, 0 = none)."""
-    longest = 0
-    for key, factor in throttle_keys(email, address):
-        failures = await pool.fetchval(
-            """INSERT INTO login_failures (key, failures) VALUES ($1, 1)
-               ON CONFLICT (key) DO UPDATE SET failures = login_failures.failures + 1, last_failure = now()
-               RETURNING failures""",
-            key,
-        )
-        seconds = lockout_seconds(failures, max_failures * factor, base_seconds)
-        if seconds:
-            await pool.execute(
-                "UPDATE login_failures SET locked_until = now() + make_interval(secs => $2) WHERE key = $1",
-                key,
-                seconds,
-            )
-        longest = max(longest, seconds)
-    return longest
+async def take(pool: asyncpg.Pool, key: str, limit: Limit) -> int:
+    """Take one attempt from the key's bucket in one statement (no race between check and record).
+    Returns 0 when taken, else the seconds to wait; a refused attempt adds nothing to the bucket."""
+    if limit.burst <= 0:
+        return 0
+    row = await pool.fetchrow(_TAKE, key, limit.burst, limit.refill_seconds)
+    return 0 if row["taken"] else limit.wait_seconds(row["level"])
 
 
-async def clear_failures(pool: asyncpg.Pool, email: str, address: str) -> None:
-    await pool.execute(
-        "DELETE FROM login_failures WHERE key = ANY($1::text[])",
-        [key for key, _ in throttle_keys(email, address)],
-    )
+async def forget(pool: asyncpg.Pool, key: str) -> None:
+    await pool.execute("DELETE FROM rate_buckets WHERE key = $1", key)
 
 
 async def find_refresh(pool: asyncpg.Pool, token_hash: str) -> asyncpg.Record | None:
@@ -190,9 +173,38 @@ async def find_refresh(pool: asyncpg.Pool, token_hash: str) -> asyncpg.Record | 
     )
 
 
-async def is_revoked(pool: asyncpg.Pool, token_id: uuid.UUID) -> bool:
-    return bool(await pool.fetchval("SELECT 1 FROM revoked_tokens WHERE jti = $1", token_id))
+async def is_revoked(pool: asyncpg.Pool, token_id: uuid.UUID, family_id: uuid.UUID | None) -> bool:
+    """The access token was signed out, or its refresh-token family was revoked."""
+    return bool(
+        await pool.fetchval(
+            """SELECT EXISTS (SELECT 1 FROM revoked_tokens WHERE jti = $1)
+                   OR EXISTS (SELECT 1 FROM refresh_tokens
+                              WHERE family_id = $2 AND revoked_at IS NOT NULL)""",
+            token_id,
+            family_id,
+        )
+    )
 
 
-async def email_of(pool: asyncpg.Pool, user_id: uuid.UUID) -> str | None:
-    return await pool.fetchval("SELECT email FROM users WHERE id = $1", user_id)
+# --- operator role ---------------------------------------------------------------------------
+async def is_admin(pool: asyncpg.Pool, user_id: uuid.UUID) -> bool:
+    return bool(await pool.fetchval("SELECT admin_granted_at IS NOT NULL FROM users WHERE id = $1", user_id))
+
+
+async def set_admin(pool: asyncpg.Pool, email: str, admin: bool) -> bool:
+    """Grant or withdraw the operator role of an existing account; False when no account has the email."""
+    return (
+        await pool.fetchval(
+            """UPDATE users SET admin_granted_at = CASE WHEN $2 THEN coalesce(admin_granted_at, now()) END
+               WHERE email = $1 RETURNING id""",
+            email,
+            admin,
+        )
+        is not None
+    )
+
+
+async def list_admins(pool: asyncpg.Pool) -> list[asyncpg.Record]:
+    return await pool.fetch(
+        "SELECT email, admin_granted_at FROM users WHERE admin_granted_at IS NOT NULL ORDER BY email"
+    )

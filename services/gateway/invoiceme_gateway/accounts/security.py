@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import os
 import secrets
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -19,6 +22,12 @@ _ALGORITHM = "HS256"
 _AUDIENCE = "invoiceme"
 
 
+# argon2 takes ~35 ms of CPU per hash: on the event loop a burst of log-ins would stall every request
+# (live streams included). It runs on these threads instead (argon2-cffi releases the GIL), at most
+# one per core, so a burst queues here rather than taking the default pool's threads.
+_HASHING_THREADS = ThreadPoolExecutor(max_workers=os.cpu_count() or 2, thread_name_prefix="argon2")
+
+
 def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
@@ -30,19 +39,33 @@ def verify_password(password_hash: str, password: str) -> bool:
         return False
 
 
+async def new_password_hash(password: str) -> str:
+    return await asyncio.get_running_loop().run_in_executor(_HASHING_THREADS, hash_password, password)
+
+
+async def check_password(password_hash: str, password: str) -> bool:
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(_HASHING_THREADS, verify_password, password_hash, password)
+
+
 @dataclass(frozen=True)
 class TokenClaims:
     user_id: uuid.UUID
     tenant_id: uuid.UUID
     token_id: uuid.UUID
     expires_at: datetime
+    # The refresh-token family (session) the token belongs to: revoking it ends the token too.
+    family_id: uuid.UUID | None = None
 
 
-def issue_access_token(secret: str, user_id: uuid.UUID, tenant_id: uuid.UUID, ttl: timedelta) -> str:
+def issue_access_token(
+    secret: str, user_id: uuid.UUID, tenant_id: uuid.UUID, ttl: timedelta, family_id: uuid.UUID
+) -> str:
     now = datetime.now(UTC)
     claims = {
         "sub": str(user_id),
         "tid": str(tenant_id),
+        "fam": str(family_id),
         "jti": str(uuid.uuid4()),
         "aud": _AUDIENCE,
         "iat": now,
@@ -62,13 +85,14 @@ def decode_access_token(secret: str, token: str) -> TokenClaims:
             secret,
             algorithms=[_ALGORITHM],
             audience=_AUDIENCE,
-            options={"require": ["exp", "sub", "tid", "jti", "aud"]},
+            options={"require": ["exp", "sub", "tid", "fam", "jti", "aud"]},
         )
         return TokenClaims(
             user_id=uuid.UUID(claims["sub"]),
             tenant_id=uuid.UUID(claims["tid"]),
             token_id=uuid.UUID(claims["jti"]),
             expires_at=datetime.fromtimestamp(claims["exp"], UTC),
+            family_id=uuid.UUID(claims["fam"]),
         )
     except (jwt.PyJWTError, ValueError, KeyError) as exc:
         raise InvalidToken(str(exc)) from exc

@@ -13,17 +13,24 @@ import asyncpg
 from invoiceme_common import outbox
 from invoiceme_common.events import TenantSettingsChanged
 from invoiceme_gateway.accounts import repository as accounts
+from invoiceme_gateway.accounts.emails import normalize_email
 from invoiceme_gateway.accounts.models import Me, Signup, TokenOut
+from invoiceme_gateway.accounts.rate_limits import (
+    Limit,
+    login_account_key,
+    login_address_key,
+    signup_address_key,
+)
 from invoiceme_gateway.accounts.security import (
     UNKNOWN_USER_HASH,
     InvalidToken,
     TokenClaims,
+    check_password,
     decode_access_token,
-    hash_password,
     issue_access_token,
+    new_password_hash,
     new_refresh_token,
     refresh_token_hash,
-    verify_password,
 )
 from invoiceme_gateway.domain_errors import Conflict, NotAuthenticated, TooManyAttempts
 from invoiceme_gateway.state import GatewayState
@@ -53,30 +60,37 @@ async def issue_tokens(
 ) -> TokenOut:
     ttl = timedelta(minutes=state.settings.jwt_ttl_minutes)
     refresh, refresh_hash = new_refresh_token()
+    family_id = family_id or uuid.uuid4()
     await accounts.store_refresh(
         conn or state.pool,
         refresh_hash,
-        family_id or uuid.uuid4(),
+        family_id,
         user_id,
         tenant_id,
         timedelta(days=state.settings.refresh_ttl_days),
     )
     return TokenOut(
         access_token=issue_access_token(
-            state.settings.jwt_secret.get_secret_value(), user_id, tenant_id, ttl
+            state.settings.jwt_secret.get_secret_value(), user_id, tenant_id, ttl, family_id
         ),
         expires_in=int(ttl.total_seconds()),
         refresh_token=refresh,
     )
 
 
-async def signup(state: GatewayState, body: Signup) -> TokenOut:
+async def signup(state: GatewayState, body: Signup, address: str) -> TokenOut:
+    settings = state.settings
+    limit = Limit(settings.signup_address_burst, settings.signup_address_refill_seconds)
+    wait = await accounts.take(state.pool, signup_address_key(address), limit)
+    if wait:
+        raise _too_many("sign-ups from your address", wait)
+    password_hash = await new_password_hash(body.password)
     try:
         async with state.pool.acquire() as conn:
             user_id, tenant_id = await accounts.create_account(
                 conn,
-                body.email.lower(),
-                hash_password(body.password),
+                normalize_email(body.email),
+                password_hash,
                 body.full_name.strip(),
                 body.business_id,
                 body.base_currency,
@@ -86,27 +100,29 @@ async def signup(state: GatewayState, body: Signup) -> TokenOut:
     return await issue_tokens(state, user_id, tenant_id)
 
 
-def _too_many(seconds: int) -> TooManyAttempts:
-    return TooManyAttempts(f"too many failed log-ins; try again in {seconds} seconds", seconds)
+def _too_many(what: str, seconds: int) -> TooManyAttempts:
+    return TooManyAttempts(f"too many {what}; try again in {seconds} seconds", seconds)
 
 
 async def login(state: GatewayState, email: str, password: str, address: str) -> TokenOut:
-    email = email.lower()
-    wait = await accounts.locked_for(state.pool, email, address)
+    """Each attempt first takes one from its address's bucket and one from the account's (atomic, so
+    parallel guesses cannot pass the limit); a success empties the account's bucket again."""
+    email = normalize_email(email)
+    settings = state.settings
+    address_limit = Limit(settings.login_address_burst, settings.login_address_refill_seconds)
+    wait = await accounts.take(state.pool, login_address_key(address), address_limit)
     if wait:
-        raise _too_many(wait)
+        raise _too_many("log-in attempts from your address", wait)
+    account_limit = Limit(settings.login_account_burst, settings.login_account_refill_seconds)
+    wait = await accounts.take(state.pool, login_account_key(email), account_limit)
+    if wait:
+        raise _too_many("failed log-ins for this account", wait)
     row = await accounts.find_login(state.pool, email)
     # Unknown emails cost a hash check too, so timing does not tell which emails have accounts.
     password_hash = row["password_hash"] if row is not None else UNKNOWN_USER_HASH
-    if not verify_password(password_hash, password) or row is None:
-        settings = state.settings
-        wait = await accounts.record_failure(
-            state.pool, email, address, settings.login_max_failures, settings.login_lockout_seconds
-        )
-        if wait:
-            raise _too_many(wait)
+    if not await check_password(password_hash, password) or row is None:
         raise NotAuthenticated("wrong email or password")
-    await accounts.clear_failures(state.pool, email, address)
+    await accounts.forget(state.pool, login_account_key(email))
     return await issue_tokens(state, row["id"], row["tenant_id"])
 
 
@@ -125,7 +141,11 @@ async def refresh(state: GatewayState, refresh_token: str) -> TokenOut:
 
 
 async def logout(state: GatewayState, user: CurrentUser, refresh_token: str | None) -> None:
+    """Ends the token, its whole session family (every access and refresh token of that sign-in, and
+    the live streams they opened), and the given refresh token's family."""
     await accounts.revoke_access_token(state.pool, user.claims.token_id, user.claims.expires_at)
+    if user.claims.family_id is not None:
+        await accounts.revoke_family(state.pool, user.claims.family_id)
     if refresh_token:
         row = await accounts.find_refresh(state.pool, refresh_token_hash(refresh_token))
         if row is not None and row["user_id"] == user.user_id:
@@ -169,26 +189,33 @@ async def update_profile(state: GatewayState, user: CurrentUser, changes: dict[s
 
 
 async def _supabase_claims(state: GatewayState, token: str) -> TokenClaims:
-    """A valid Supabase token signs its user in; the first time, a local account is created."""
+    """A valid Supabase token signs its user in; the first time, it links to the local account with
+    the same email only when Supabase verified that email, else a local account is created."""
     assert state.supabase is not None
     identity = await state.supabase.verify(token)
-    row = await accounts.find_external(state.pool, identity.subject, identity.email)
+    email = normalize_email(identity.email) if identity.email else None
+    row = await accounts.find_external(
+        state.pool, identity.subject, email if identity.email_verified else None
+    )
     if row is None:
-        if not identity.email:
+        if not email:
             raise InvalidToken("the Supabase token carries no email")
+        unusable_password = await new_password_hash(uuid.uuid4().hex)  # signs in through Supabase only
         async with state.pool.acquire() as conn:
             try:
                 user_id, tenant_id = await accounts.create_account(
                     conn,
-                    identity.email.lower(),
-                    hash_password(uuid.uuid4().hex),
+                    email,
+                    unusable_password,
                     identity.full_name,
                     None,
                     "ILS",
                     external_subject=identity.subject,
                 )
-            except asyncpg.UniqueViolationError as exc:  # created concurrently by another request
-                raise InvalidToken("account is being created; retry") from exc
+            except asyncpg.UniqueViolationError as exc:  # the email has an account: no proof to link it
+                raise InvalidToken(
+                    "an account with this email exists; verify the email with Supabase"
+                ) from exc
     else:
         user_id, tenant_id = row["id"], row["tenant_id"]
     token_id = uuid.uuid5(_EXTERNAL_TOKEN_NS, identity.token_id or token)
@@ -207,12 +234,19 @@ async def authenticate(state: GatewayState, token: str | None) -> CurrentUser:
             claims = await _supabase_claims(state, token)
     except InvalidToken as exc:
         raise NotAuthenticated("your session is invalid or has expired; sign in again") from exc
-    if await accounts.is_revoked(state.pool, claims.token_id):
+    if not await session_alive(state, claims):
         raise NotAuthenticated("you have signed out; sign in again")
     return CurrentUser(claims)
 
 
+async def session_alive(state: GatewayState, claims: TokenClaims) -> bool:
+    """False once the token expired, was signed out, or its session family was revoked (a reused
+    refresh token, a log-out): long-lived connections ask this again while they stay open."""
+    if claims.expires_at <= datetime.now(UTC):
+        return False
+    return not await accounts.is_revoked(state.pool, claims.token_id, claims.family_id)
+
+
 async def is_admin(state: GatewayState, user: CurrentUser) -> bool:
-    """Operators are the users whose email is listed in ADMIN_EMAILS."""
-    email = await accounts.email_of(state.pool, user.user_id)
-    return email is not None and email.lower() in state.settings.admin_email_set
+    """Operators are the accounts granted the role with `invoiceme admin grant EMAIL`."""
+    return await accounts.is_admin(state.pool, user.user_id)

@@ -18,6 +18,8 @@ class ExternalIdentity:
     full_name: str
     expires_at: int
     token_id: str | None
+    # Supabase confirmed the user owns the email (only then may it link to an existing account).
+    email_verified: bool = False
 
 
 class SupabaseVerifier:
@@ -60,6 +62,7 @@ class SupabaseVerifier:
             full_name=str(metadata.get("full_name") or metadata.get("name") or ""),
             expires_at=int(claims["exp"]),
             token_id=claims.get("jti") or claims.get("session_id"),
+            email_verified=claims.get("email_verified") is True or metadata.get("email_verified") is True,
         )
 
 

@@ -1,5 +1,5 @@
 """Operator routes: dead letters and their replay, stalled invoices and the reconciler, replay of a
-pipeline stage. Only users listed in ADMIN_EMAILS."""
+pipeline stage. Only accounts granted the operator role (`invoiceme admin grant EMAIL`)."""
 
 from __future__ import annotations
 

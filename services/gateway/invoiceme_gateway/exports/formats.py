@@ -50,6 +50,19 @@ _EXTENSIONS = {
     "image/tiff": ".tif",
 }
 _UNSAFE = re.compile(r"[^\w\u0590-\u05FF.-]+")
+# A spreadsheet runs a cell starting with one of these as a formula (full-width forms included).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+_NEGATIVE_NUMBER = re.compile(r"-\d+(\.\d+)?")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """Text a spreadsheet would run as a formula, prefixed with an apostrophe (shown, not run);
+    numbers and negative numbers written as text stay numbers."""
+    if not isinstance(value, str) or not value.startswith(_FORMULA_STARTS):
+        return value
+    if _NEGATIVE_NUMBER.fullmatch(value):
+        return value
+    return "'" + value
 
 
 def _cell(value: Any) -> Any:
@@ -59,7 +72,7 @@ def _cell(value: Any) -> Any:
         return f"{value:.2f}" if value == value.quantize(Decimal("0.01")) else str(value)
     if isinstance(value, date | datetime):
         return value.isoformat()
-    return value
+    return spreadsheet_safe(value)
 
 
 def invoice_record(row: Mapping[str, Any]) -> dict[str, Any]:
@@ -92,7 +105,8 @@ def json_ready(record: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def to_csv(records: Iterable[Mapping[str, Any]], columns: Iterable[str]) -> bytes:
-    """UTF-8 with a byte-order mark, so Excel opens Hebrew text correctly."""
+    """UTF-8 with a byte-order mark, so Excel opens Hebrew text correctly; every CSV we serve is built
+    here, so every cell goes through `spreadsheet_safe`."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     columns = list(columns)

@@ -27,6 +27,7 @@ async def list_insights(user: User, state: State, include_dismissed: bool = Fals
     status_code=202,
     response_model=RefreshQueued,
     summary="Ask the analytics service to re-run every detector now (queued)",
+    responses={429: {"description": "The account used its share of AI processing; see Retry-After"}},
 )
 async def refresh(
     user: User,

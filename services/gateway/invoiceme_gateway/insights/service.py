@@ -18,6 +18,7 @@ from invoiceme_common.events import InsightsRefreshRequested
 from invoiceme_gateway.domain_errors import NotFound
 from invoiceme_gateway.insights import repository
 from invoiceme_gateway.insights.models import InsightList, InsightOut
+from invoiceme_gateway.quotas import spend_llm_action
 from invoiceme_gateway.state import GatewayState
 
 
@@ -57,6 +58,7 @@ async def request_refresh(
     state: GatewayState, tenant_id: uuid.UUID, as_of: date | None, language: Literal["en", "he"] | None
 ) -> None:
     """Queue the command in a transaction of its own (the outbox relay publishes it)."""
+    await spend_llm_action(state, tenant_id)  # narratives may come from a remote LLM (429 past the quota)
     event = InsightsRefreshRequested(tenant_id=tenant_id, as_of=as_of, language=language)
     topology = state.topology
     async with state.pool.acquire() as conn, conn.transaction():

@@ -10,6 +10,7 @@ import asyncpg
 from pydantic import BaseModel, Field
 
 from invoiceme_common.vendor_matching import Candidate
+from invoiceme_gateway.invoices.failures import shown
 
 
 class UploadAccepted(BaseModel):
@@ -32,10 +33,15 @@ class BatchAccepted(BaseModel):
     items: list[BatchItem]
 
 
+_ERROR = "Why it failed, in words a person understands (the full reason stays in the logs)"
+_ERROR_CODE = "Stable code of the failure: no_text, encrypted_pdf, page_too_large, processing_failed..."
+
+
 class InvoiceOut(BaseModel):
     id: uuid.UUID
     status: str
-    error: str | None = None
+    error: str | None = Field(default=None, description=_ERROR)
+    error_code: str | None = Field(default=None, description=_ERROR_CODE)
     filename: str
     content_type: str | None
     size_bytes: int
@@ -121,6 +127,7 @@ class InvoiceOut(BaseModel):
             }
         )
         data["needs_review"] = row["status"] == "needs_review"
+        data.update(shown(row["error"]))
         return cls(**data)
 
 
@@ -144,8 +151,13 @@ class InvoiceList(BaseModel):
 class StatusChange(BaseModel):
     id: int
     status: str
-    error: str | None
+    error: str | None = Field(description=_ERROR)
+    error_code: str | None = Field(default=None, description=_ERROR_CODE)
     at: datetime
+
+    @classmethod
+    def from_row(cls, row: asyncpg.Record) -> StatusChange:
+        return cls(id=row["id"], status=row["status"], at=row["at"], **shown(row["error"]))
 
 
 class EditRecord(BaseModel):

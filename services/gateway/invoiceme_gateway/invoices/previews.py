@@ -2,7 +2,9 @@
 
 Rendered on demand from the original rather than stored by the OCR service, because the OCR
 service keeps only text and word boxes; rendering one page at preview size takes ~0.1 s.
-PDFium is not thread-safe, so renders are serialised by one lock.
+An image's size is read from its header and checked against the OCR pixel limit before anything is
+decoded (a 46 KB PNG can hold 13000x13000 pixels), then decoded reduced; a few renders run at once.
+PDFium is not thread-safe, so PDF renders are serialised by one lock.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import io
 import threading
+from dataclasses import dataclass, field
 
 PREVIEW_DPI = 110
 MAX_PREVIEW_SIDE = 2000
@@ -18,6 +21,10 @@ _pdfium_lock = threading.Lock()
 
 class PageNotFound(LookupError):
     pass
+
+
+class PageTooLarge(ValueError):
+    """The page has more pixels than we decode; the message says how many."""
 
 
 def _render_pdf(data: bytes, page_number: int) -> bytes:
@@ -38,14 +45,25 @@ def _render_pdf(data: bytes, page_number: int) -> bytes:
     return _png(image)
 
 
-def _render_image(data: bytes, page_number: int) -> bytes:
+def check_pixels(width: int, height: int, max_pixels: float) -> None:
+    if width * height > max_pixels:
+        raise PageTooLarge(
+            f"this image is {width}x{height} pixels ({width * height / 1e6:.0f} megapixels); "
+            f"previews are drawn up to {max_pixels / 1e6:g} megapixels"
+        )
+
+
+def _render_image(data: bytes, page_number: int, max_pixels: float) -> bytes:
     from PIL import Image
 
-    with Image.open(io.BytesIO(data)) as image:  # Pillow refuses decompression bombs
+    with Image.open(io.BytesIO(data)) as image:  # reads the header only
         frames = getattr(image, "n_frames", 1)
         if not 1 <= page_number <= frames:
             raise PageNotFound(page_number)
         image.seek(page_number - 1)
+        check_pixels(*image.size, max_pixels)
+        # Reduced first (JPEG decodes at 1/2..1/8 scale via draft), in the image's own mode.
+        image.thumbnail((MAX_PREVIEW_SIDE, MAX_PREVIEW_SIDE))
         return _png(image.convert("RGB"))
 
 
@@ -59,7 +77,7 @@ def _png(image: object) -> bytes:
     return out.getvalue()
 
 
-def _render(data: bytes, media_type: str | None, page_number: int) -> bytes:
+def _render(data: bytes, media_type: str | None, page_number: int, max_pixels: float = 60e6) -> bytes:
     if media_type == "application/pdf":
         return _render_pdf(data, page_number)
     if media_type == "image/heic":
@@ -69,9 +87,21 @@ def _render(data: bytes, media_type: str | None, page_number: int) -> bytes:
             register_heif_opener()
         except ImportError as exc:
             raise PageNotFound(page_number) from exc
-    return _render_image(data, page_number)
+    return _render_image(data, page_number, max_pixels)
 
 
-async def render_page(data: bytes, media_type: str | None, page_number: int) -> bytes:
-    """PNG of one 1-based page; PageNotFound when the document has no such page."""
-    return await asyncio.to_thread(_render, data, media_type, page_number)
+@dataclass
+class PreviewRenderer:
+    """One per gateway: the pixel limit, and how many renders may hold memory at once."""
+
+    max_megapixels: float = 60.0
+    concurrency: int = 2
+    _slots: asyncio.Semaphore = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._slots = asyncio.Semaphore(self.concurrency)
+
+    async def render_page(self, data: bytes, media_type: str | None, page_number: int) -> bytes:
+        """PNG of one 1-based page; PageNotFound when there is no such page, PageTooLarge past the limit."""
+        async with self._slots:
+            return await asyncio.to_thread(_render, data, media_type, page_number, self.max_megapixels * 1e6)

@@ -25,7 +25,7 @@ from invoiceme_gateway.invoices.models import (
     StatusChange,
     Suggestion,
 )
-from invoiceme_gateway.invoices.previews import PageNotFound, render_page
+from invoiceme_gateway.invoices.previews import PageNotFound, PageTooLarge
 from invoiceme_gateway.state import GatewayState
 
 
@@ -91,7 +91,7 @@ async def detail(state: GatewayState, tenant_id: uuid.UUID, invoice_id: uuid.UUI
         evidence=fields.get("evidence") or {},
         line_items=fields.get("line_items") or [],
         status_history=[
-            StatusChange(**dict(r)) for r in await repo.status_history(state.pool, tenant_id, invoice_id)
+            StatusChange.from_row(r) for r in await repo.status_history(state.pool, tenant_id, invoice_id)
         ],
         edits=[EditRecord(**dict(r)) for r in await repo.edits(state.pool, tenant_id, invoice_id)],
         extraction_history=[ExtractionRecord(**dict(r), current=(r["fields"] == fields)) for r in history],
@@ -133,9 +133,11 @@ async def page_png(
 ) -> bytes:
     document = await original(state, tenant_id, invoice_id)
     try:
-        return await render_page(document.data, document.media_type, page_number)
+        return await state.previews.render_page(document.data, document.media_type, page_number)
     except PageNotFound as exc:
         raise NotFound(f"this document has no page {page_number}") from exc
+    except PageTooLarge as exc:
+        raise InvalidInput(f"{exc}; download the original instead", code="page_too_large") from exc
     except Exception as exc:
         raise UnsupportedMedia(
             "a preview of this file cannot be drawn; download the original instead"

@@ -42,7 +42,7 @@ async def patch_invoice(invoice_id: uuid.UUID, body: InvoicePatch, user: User, s
     "/{invoice_id}/reextract",
     status_code=202,
     response_model=UploadAccepted,
-    responses=error_responses(404, 409),
+    responses=error_responses(404, 409, 429),
     summary="Extract the fields again (optionally another provider)",
 )
 async def reextract_invoice(

@@ -20,6 +20,7 @@ from invoiceme_gateway.invoices import repository as repo
 from invoiceme_gateway.invoices.edits import EditRejected, apply_edit
 from invoiceme_gateway.invoices.models import InvoicePatch
 from invoiceme_gateway.invoices.service import queue_saved
+from invoiceme_gateway.quotas import OFFLINE_PROVIDERS, spend_llm_action
 from invoiceme_gateway.state import GatewayState
 
 
@@ -78,6 +79,8 @@ async def reextract(
         raise NotFound("no such invoice")
     if row["status"] == InvoiceStatus.RECEIVED:
         raise Conflict("this invoice is still being read; wait until it is processed")
+    if provider not in OFFLINE_PROVIDERS:  # the configured or chosen provider may be a remote LLM
+        await spend_llm_action(state, tenant_id)
     topology = state.topology
     document = None
     if row["ocr_key"]:

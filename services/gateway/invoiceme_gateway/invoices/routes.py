@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, File, Query, UploadFile
+from fastapi import APIRouter, File, Query, Request, UploadFile
 
 from invoiceme_gateway.deps import State, User
 from invoiceme_gateway.domain_errors import BadRequest, DomainError, NotFound
@@ -32,9 +32,12 @@ router = APIRouter(prefix="/api/invoices", tags=["invoices"], responses=error_re
     summary="Upload one invoice (field `file`)",
     responses=error_responses(400, 409, 413, 415, 503),
 )
-async def upload_invoice(file: UploadFile, user: User, state: State) -> UploadAccepted:
+async def upload_invoice(file: UploadFile, user: User, state: State, request: Request) -> UploadAccepted:
     """An exact duplicate (same file already uploaded by this tenant) is a 409 whose
-    `details.existing_invoice_id` links to the invoice you already have."""
+    `details.existing_invoice_id` links to the invoice you already have. One file per request: a
+    second `file` field is refused, never silently dropped (use /batch for several)."""
+    if len((await request.form()).getlist("file")) > 1:  # the form FastAPI already parsed (cached)
+        raise BadRequest("send one file in the field `file`, or several to /api/invoices/batch")
     accepted = await service.upload(state, user.tenant_id, file.filename, await file.read())
     return UploadAccepted(id=accepted.id, status=accepted.status)
 

@@ -22,6 +22,7 @@ from invoiceme_common.storage import delete_invoice_files, original_key
 from invoiceme_common.topology import Topology
 from invoiceme_gateway.domain_errors import BadRequest, Conflict, TooLarge, Unavailable, UnsupportedMedia
 from invoiceme_gateway.invoices import repository as repo
+from invoiceme_gateway.invoices.upload_names import upload_name
 from invoiceme_gateway.state import GatewayState
 
 log = get_logger(__name__)
@@ -47,7 +48,7 @@ async def upload(state: GatewayState, tenant_id: uuid.UUID, filename: str | None
     sha256 = hashlib.sha256(data).hexdigest()
     invoice_id = uuid.uuid4()
     storage_key = original_key(tenant_id, invoice_id, sha256)  # ids and hash only, never the file name
-    name = (filename or "upload")[:255]
+    name = upload_name(filename)  # before anything is stored: a refused name leaves nothing behind
     with bound_context(tenant_id=tenant_id, invoice_id=invoice_id):
         async with state.pool.acquire() as conn, conn.transaction():
             await repo.lock_upload(conn, tenant_id, sha256)

@@ -17,6 +17,7 @@ from typing import Any
 
 import asyncpg
 
+from invoiceme_gateway.invoices.failures import shown
 from invoiceme_gateway.live import repository
 
 BATCH = 500
@@ -66,7 +67,7 @@ class StatusFeed:
                 "id": r["id"],
                 "invoice_id": str(r["invoice_id"]),
                 "status": r["status"],
-                "error": r["error"],
+                **shown(r["error"]),
                 "at": r["at"].isoformat(),
             }
             for r in ready

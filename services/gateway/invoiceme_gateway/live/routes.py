@@ -2,14 +2,14 @@ from __future__ import annotations
 
 import asyncio
 import json
-import uuid
 from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import StreamingResponse
 
-from invoiceme_gateway.deps import State, StreamUser
+from invoiceme_gateway.accounts.service import CurrentUser, session_alive
+from invoiceme_gateway.deps import State, User
 from invoiceme_gateway.errors import error_responses
 from invoiceme_gateway.live import repository
 from invoiceme_gateway.live.feed import BATCH, StatusFeed
@@ -17,18 +17,23 @@ from invoiceme_gateway.state import GatewayState
 
 router = APIRouter(prefix="/api/events", tags=["live status"], responses=error_responses())
 KEEPALIVE_SECONDS = 15.0
+# Last event of a stream whose session ended: refresh the token and open a new stream.
+SESSION_ENDED = 'event: session_ended\ndata: {"reason": "expired, signed out or revoked"}\n\n'
 GAP_RECHECK_SECONDS = 0.25
 
 
 async def _stream(
-    state: GatewayState, request: Request, tenant_id: uuid.UUID, cursor: int
+    state: GatewayState, request: Request, user: CurrentUser, cursor: int
 ) -> AsyncIterator[str]:
     assert state.live is not None
-    feed = StatusFeed(state.pool, tenant_id, cursor)
+    feed = StatusFeed(state.pool, user.tenant_id, cursor)
     yield "retry: 3000\n\n"
-    with await state.live.subscribe(tenant_id) as wake:
+    with await state.live.subscribe(user.tenant_id) as wake:
         idle = 0.0
         while not await request.is_disconnected():
+            if not await session_alive(state, user.claims):  # expired, signed out or revoked
+                yield SESSION_ENDED
+                return
             wake.clear()
             changes = await feed.next_batch()
             for change in changes:
@@ -67,7 +72,7 @@ async def _stream(
 )
 async def stream_events(
     request: Request,
-    user: StreamUser,
+    user: User,
     state: State,
     last_event_id: Annotated[str | None, Header(description="Sent by EventSource when it reconnects")] = None,
     since: Annotated[
@@ -76,7 +81,9 @@ async def stream_events(
 ) -> StreamingResponse:
     """Each event's `id` is a status-history id: on reconnect the browser sends `Last-Event-ID` and the
     stream resumes right after it. Without one, the stream starts with changes from now on.
-    EventSource cannot send headers, so this route also accepts `?access_token=`."""
+    The token comes in the `Authorization` header only (never the URL: URLs end up in logs and
+    histories), so browsers read the stream with `fetch`. The stream re-checks the session at every
+    poll and ends with an `event: session_ended` once the token expires or the session is revoked."""
     cursor = since
     if last_event_id and last_event_id.strip().isdigit():
         cursor = int(last_event_id.strip())
@@ -84,5 +91,5 @@ async def stream_events(
         cursor = await repository.latest_change_id(state.pool, user.tenant_id)
     headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
     return StreamingResponse(
-        _stream(state, request, user.tenant_id, cursor), media_type="text/event-stream", headers=headers
+        _stream(state, request, user, cursor), media_type="text/event-stream", headers=headers
     )
