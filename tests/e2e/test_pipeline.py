@@ -154,4 +154,5 @@ def test_unreadable_upload_is_marked_failed_with_reason(pipeline: Pipeline) -> N
         assert response.status_code == 202
         invoice = _wait_for(pipeline, client, alice, response.json()["id"], timeout=60)
         assert invoice["status"] == "failed"
-        assert "PDF" in invoice["error"]
+        # Users see the public message (sec); the raw reason stays in invoices.error for operators.
+        assert invoice["error_code"] == "damaged_file" and "damaged" in invoice["error"]

@@ -79,7 +79,8 @@ class TestPipelineOperations:
     """Operators see stalled invoices, re-drive them, and replay a stage for a selection."""
 
     async def test_stalled_reconcile_and_replay(self, client, db):
-        admin = await signup(client, "other@x.io")  # the second operator (ADMIN signs up above)
+        admin = await signup(client, "other@x.io")
+        assert await set_admin(db, "other@x.io", True)  # the operator role (sec) replaces ADMIN_EMAILS
         tenant_id = uuid.UUID((await client.get("/api/me", headers=admin)).json()["tenant_id"])
         stuck, done = uuid.uuid4(), uuid.uuid4()
         for invoice_id, status in ((stuck, "received"), (done, "extracted")):

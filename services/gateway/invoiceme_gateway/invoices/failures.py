@@ -44,6 +44,7 @@ _KNOWN: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"not a PDF or an image", "unsupported_file", "the file is not a PDF or a supported image"),
         (
             r"^(the image cannot be decoded|the image is truncated|page \d+ is missing from the image"
+            r"|the PDF is damaged|page \d+ of the PDF is damaged"
             r"|Tesseract could not read|the OCR worker died)",
             "damaged_file",
             "the file is damaged or cannot be decoded; upload another copy",
