@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import asyncpg
@@ -23,7 +24,7 @@ pytestmark = [pytest.mark.faults, pytest.mark.slow]
 ARTIFACTS = Path(__file__).resolve().parents[1] / ".artifacts"
 
 
-def _wait(condition, what: str, seconds: float = 90) -> None:  # type: ignore[no-untyped-def]
+def _wait(condition: Callable[[], bool], what: str, seconds: float = 90) -> None:
     deadline = time.monotonic() + seconds
     while not condition():
         assert time.monotonic() < deadline, what
