@@ -13,6 +13,7 @@ import pytest
 from invoiceme_cli.runner import ServiceProcesses
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / ".artifacts"
+WORKERS = ("ocr", "extractor", "analytics")
 
 
 def _free_port() -> int:
@@ -25,6 +26,8 @@ def _free_port() -> int:
 class Pipeline:
     url: str
     processes: ServiceProcesses
+    # Each worker's METRICS_PORT (GET /metrics and /health); the gateway serves them on `url`.
+    metrics_ports: dict[str, int]
 
     def log(self, service: str) -> str:
         assert self.processes.log_dir is not None
@@ -49,13 +52,20 @@ def pipeline(database_url: str, nats_url: str) -> Iterator[Pipeline]:
         "LOG_FORMAT": "json",
         "OCR_WORKERS": "2",
     }
-    processes = ServiceProcesses(env, "127.0.0.1", port, log_dir=ARTIFACTS / f"logs-{namespace}")
+    metrics_ports = {name: _free_port() for name in WORKERS}
+    processes = ServiceProcesses(
+        env,
+        "127.0.0.1",
+        port,
+        log_dir=ARTIFACTS / f"logs-{namespace}",
+        service_env={name: {"METRICS_PORT": str(p)} for name, p in metrics_ports.items()},
+    )
     processes.start()
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
         while True:
-            Pipeline(url, processes).check_alive()
+            Pipeline(url, processes, metrics_ports).check_alive()
             try:
                 if httpx.get(f"{url}/health", timeout=2).status_code == 200:
                     break
@@ -64,6 +74,6 @@ def pipeline(database_url: str, nats_url: str) -> Iterator[Pipeline]:
             if time.monotonic() > deadline:
                 pytest.fail(f"gateway not healthy after 60 s; logs in {processes.log_dir}")
             time.sleep(0.3)
-        yield Pipeline(url, processes)
+        yield Pipeline(url, processes, metrics_ports)
     finally:
         processes.stop()

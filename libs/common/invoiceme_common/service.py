@@ -21,7 +21,7 @@ from faststream import AckPolicy, FastStream
 from faststream.nats import JStream, NatsBroker, NatsMessage, PullSub
 from nats.aio.client import Client as NatsClient
 
-from . import outbox
+from . import metrics, outbox
 from .bus import (
     DeliveryPolicy,
     E,
@@ -36,6 +36,7 @@ from .db import create_pool, migrate
 from .events import Event
 from .invoice_store import DeadLetter, count_failure, fail_invoice, record_dead_letter
 from .logging import configure_logging, get_logger
+from .ops_server import start_ops_server
 from .outbox import OutboxRelay
 from .redrive import reconcile
 from .settings import CommonSettings
@@ -57,6 +58,10 @@ class ServiceRuntime:
     _nc: NatsClient | None = None
     _relay: OutboxRelay | None = None
     _reconciler: asyncio.Task[None] | None = None
+    _lag_sampler: asyncio.Task[None] | None = None
+    _ops_server: asyncio.Server | None = None
+    # Last consumer info per durable (None until sampled): lag for /metrics, /health and `status`.
+    consumer_infos: dict[str, Any] = field(default_factory=dict)
 
     @property
     def pool(self) -> asyncpg.Pool:
@@ -136,6 +141,33 @@ class ServiceRuntime:
         self._relay.start()
         if settings.reconcile_every_seconds > 0:
             self._reconciler = asyncio.create_task(self._reconcile_forever(), name="reconciler")
+        self._lag_sampler = asyncio.create_task(self._sample_lag_forever(), name="lag-sampler")
+        if settings.metrics_port:
+            self._ops_server = await start_ops_server(settings.metrics_port, self.health)
+
+    async def sample_lag(self) -> None:
+        """Read each consumer's info from JetStream into the lag gauges (and `consumer_infos`)."""
+        if self._nc is None:
+            return
+        js = self._nc.jetstream()
+        for spec in self.consumers:
+            try:
+                info = await js.consumer_info(self.topology.stream, spec.durable)
+            except Exception as error:  # NATS away or consumer gone: health says so
+                self.consumer_infos[spec.durable] = None
+                log.debug("consumer_info_failed", consumer=spec.durable, error=str(error))
+                continue
+            self.consumer_infos[spec.durable] = info
+            metrics.CONSUMER_PENDING.labels(spec.durable).set(info.num_pending or 0)
+            metrics.CONSUMER_ACK_PENDING.labels(spec.durable).set(info.num_ack_pending or 0)
+
+    async def _sample_lag_forever(self) -> None:
+        while True:
+            await self.sample_lag()
+            await asyncio.sleep(self.settings.lag_sample_seconds)
+
+    async def health(self) -> dict[str, Any]:
+        return {"service": self.name, "ok": True}
 
     async def _reconcile_forever(self) -> None:
         """Every service runs this; FOR UPDATE SKIP LOCKED and the re-drive timestamp keep two
@@ -154,8 +186,11 @@ class ServiceRuntime:
                 log.warning("invoices_redriven", count=len(redriven), invoice_ids=[str(i) for i in redriven])
 
     async def stop(self) -> None:
-        if self._reconciler is not None:
-            self._reconciler.cancel()
+        if self._ops_server is not None:
+            self._ops_server.close()
+        for task in (self._reconciler, self._lag_sampler):
+            if task is not None:
+                task.cancel()
         if self._relay is not None:
             await self._relay.stop()
         if self._pool is not None:

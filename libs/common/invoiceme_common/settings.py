@@ -54,6 +54,11 @@ class CommonSettings(BaseSettings):
     object_store_max_mb: int = Field(default=0, ge=0)
     # Servers holding a copy of the stream and the bucket: 1 on one machine, 3 on a JetStream cluster.
     jetstream_replicas: int = Field(default=1, ge=1, le=5)
+    # Workers (ocr, extractor, analytics): port of GET /metrics and GET /health; 0 = off. The gateway
+    # serves both on its own HTTP port instead.
+    metrics_port: int = Field(default=0, ge=0, le=65535)
+    # How often a worker samples its consumers' lag (num_pending, num_ack_pending) from JetStream.
+    lag_sample_seconds: float = Field(default=10.0, gt=0)
 
     def topology(self) -> Topology:
         """Every name under this install's namespace, and the storage limits and replicas to declare."""

@@ -30,6 +30,7 @@ from invoiceme_gateway.limits import BodySizeLimit
 from invoiceme_gateway.live import routes as live_routes
 from invoiceme_gateway.live.listener import LiveStatus
 from invoiceme_gateway.middleware import RequestContextMiddleware
+from invoiceme_gateway.observability import metrics as metrics_routes
 from invoiceme_gateway.settings import GatewaySettings
 from invoiceme_gateway.state import GatewayState
 
@@ -47,6 +48,7 @@ RESOURCE_ROUTERS = (
     insight_routes.router,
     export_routes.router,
     admin_routes.router,
+    metrics_routes.router,
 )
 
 
@@ -113,4 +115,5 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         overrides={"/api/invoices/batch": settings.max_upload_bytes * settings.max_batch_files + 2**20},
     )
     app.add_middleware(RequestContextMiddleware)
+    app.add_middleware(metrics_routes.RequestMetricsMiddleware)  # outermost: counts every response
     return app

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from faststream.nats import NatsMessage
 
+from invoiceme_common import metrics
 from invoiceme_common import storage as storage_keys
 from invoiceme_common.bus import PermanentFailure, keep_alive
 from invoiceme_common.events import InvoiceUploaded
@@ -35,9 +36,11 @@ async def on_invoice_uploaded(event: InvoiceUploaded, msg: NatsMessage, deps: Oc
         raise PermanentFailure("the original file is missing from storage") from exc
     async with keep_alive(msg, every_seconds=deps.ack_wait_seconds / 3):
         try:
-            document = await deps.reader.read(original)
+            with metrics.OCR_SECONDS.time():
+                document = await deps.reader.read(original)
         except UnreadableDocument as exc:
             raise PermanentFailure(str(exc)) from exc
+    metrics.OCR_PAGES.inc(len(document.pages))
     key = ocr_result_key(event)
     await deps.storage.put(key, document.model_dump_json().encode())
     if not await deps.store.record_result(event, document, key, msg.correlation_id):

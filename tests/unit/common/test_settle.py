@@ -14,7 +14,8 @@ from invoiceme_common.events import InvoiceUploaded
 class FakeMessage:
     def __init__(self, event: InvoiceUploaded | None, delivered: int = 1) -> None:
         self.body = event.model_dump_json().encode() if event else b"not json"
-        self.raw_message = SimpleNamespace(metadata=SimpleNamespace(num_delivered=delivered), subject="s")
+        metadata = SimpleNamespace(num_delivered=delivered, consumer="c")
+        self.raw_message = SimpleNamespace(metadata=metadata, subject="s")
         self.settled: list[tuple[str, Any]] = []
 
     async def ack(self) -> None:
