@@ -191,3 +191,29 @@ def test_every_service_serves_metrics_that_move_with_an_upload(pipeline: Pipelin
     assert uploads >= 1
     assert _total(gateway, "invoiceme_http_requests_total", route=f"/api/invoices/{invoice_id}") == 0
     assert _total(gateway, "invoiceme_http_request_seconds_count", route="/api/invoices/{invoice_id}") >= 1
+
+
+def test_workers_answer_health_and_status_shows_every_service(pipeline: Pipeline) -> None:
+    from click.testing import CliRunner
+
+    from invoiceme_cli.main import cli
+
+    for name, port in pipeline.metrics_ports.items():
+        health = httpx.get(f"http://127.0.0.1:{port}/health", timeout=10)
+        assert health.status_code == 200, health.text
+        body = health.json()
+        assert (
+            body["service"] == name and body["checks"]["nats"] == "ok" and body["checks"]["postgres"] == "ok"
+        )
+        assert any(check.startswith("consumer ") for check in body["checks"]), body
+    workers = [f"--worker={name}=http://127.0.0.1:{port}" for name, port in pipeline.metrics_ports.items()]
+    env = {key: pipeline.processes.env[key] for key in ("NATS_URL", "INVOICEME_NAMESPACE", "DATABASE_URL")}
+    result = CliRunner().invoke(cli, ["status", f"--gateway={pipeline.url}", *workers], env=env)
+    assert result.exit_code == 0, result.output
+    for name in ("gateway", "ocr", "extractor", "analytics"):
+        assert name in result.output
+    assert "waiting" in result.output  # lag read from JetStream
+    down = CliRunner().invoke(
+        cli, ["status", f"--gateway={pipeline.url}", "--worker=ocr=http://127.0.0.1:1"], env=env
+    )
+    assert down.exit_code == 1 and "unreachable" in down.output

@@ -224,6 +224,7 @@ async def _settle(
             await handle(event, msg)
         except PermanentFailure as exc:
             log.warning("message_failed_permanently", error=str(exc))
+            metrics.record_error(msg.raw_message.subject, f"{type(exc).__name__}: {exc}")
             await _give_up_safely(msg, policy, event, str(exc), attempt)
             return "failed"
         except Exception as exc:
@@ -237,6 +238,7 @@ async def _after_error(
     msg: NatsMessage, policy: DeliveryPolicy, event: Event, exc: Exception, attempt: int
 ) -> str:
     error = f"{type(exc).__name__}: {exc}"
+    metrics.record_error(msg.raw_message.subject, error)
     if is_outage(exc):
         delay = retry_delay(attempt, cap=policy.retry_cap_seconds)
         log.warning("message_waits_for_outage", error=error, retry_in_s=round(delay, 1))

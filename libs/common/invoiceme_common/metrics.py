@@ -7,6 +7,7 @@ gateway serves them at /metrics, each worker on its own METRICS_PORT (see `ops_s
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from prometheus_client import Counter, Gauge, Histogram
@@ -72,3 +73,12 @@ def record_llm_error(provider: str, seconds: float) -> None:
     LLM_CALLS.labels(provider).inc()
     LLM_ERRORS.labels(provider).inc()
     LLM_SECONDS.labels(provider).observe(seconds)
+
+
+# The last error a worker's handler raised (not a metric: text for /health and `invoiceme status`).
+last_error: dict[str, Any] | None = None
+
+
+def record_error(subject: str, error: str) -> None:
+    global last_error
+    last_error = {"subject": subject, "error": error[:500], "at": time.time()}

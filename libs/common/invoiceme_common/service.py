@@ -158,8 +158,9 @@ class ServiceRuntime:
                 log.debug("consumer_info_failed", consumer=spec.durable, error=str(error))
                 continue
             self.consumer_infos[spec.durable] = info
-            metrics.CONSUMER_PENDING.labels(spec.durable).set(info.num_pending or 0)
-            metrics.CONSUMER_ACK_PENDING.labels(spec.durable).set(info.num_ack_pending or 0)
+            lag = lag_of(info)
+            metrics.CONSUMER_PENDING.labels(spec.durable).set(lag["pending"])
+            metrics.CONSUMER_ACK_PENDING.labels(spec.durable).set(lag["ack_pending"])
 
     async def _sample_lag_forever(self) -> None:
         while True:
@@ -167,7 +168,27 @@ class ServiceRuntime:
             await asyncio.sleep(self.settings.lag_sample_seconds)
 
     async def health(self) -> dict[str, Any]:
-        return {"service": self.name, "ok": True}
+        """What GET /health on METRICS_PORT answers: dependencies reachable, consumers bound, lag."""
+        checks = {"nats": "ok" if self._nc is not None and self._nc.is_connected else "not connected"}
+        try:
+            await asyncio.wait_for(self.pool.fetchval("SELECT 1"), timeout=3)
+            checks["postgres"] = "ok"
+        except Exception as error:
+            checks["postgres"] = f"{type(error).__name__}: {error}"[:200]
+        await asyncio.wait_for(self.sample_lag(), timeout=5)  # fresh lag, and proof the consumers exist
+        consumers = {}
+        for spec in self.consumers:
+            info = self.consumer_infos.get(spec.durable)
+            checks[f"consumer {spec.durable}"] = "ok" if info is not None else "not bound"
+            if info is not None:
+                consumers[spec.durable] = lag_of(info)
+        return {
+            "service": self.name,
+            "ok": all(value == "ok" for value in checks.values()),
+            "checks": checks,
+            "consumers": consumers,
+            "last_error": metrics.last_error,
+        }
 
     async def _reconcile_forever(self) -> None:
         """Every service runs this; FOR UPDATE SKIP LOCKED and the re-drive timestamp keep two
@@ -197,6 +218,15 @@ class ServiceRuntime:
             await self._pool.close()
         if self._nc is not None:
             await self._nc.drain()
+
+
+def lag_of(info: Any) -> dict[str, int]:
+    """The lag numbers of a JetStream ConsumerInfo."""
+    return {
+        "pending": info.num_pending or 0,
+        "ack_pending": info.num_ack_pending or 0,
+        "redelivered": info.num_redelivered or 0,
+    }
 
 
 async def until_reachable(

@@ -17,7 +17,7 @@ from invoiceme_common.db import migrate as apply_migrations
 from invoiceme_common.settings import CommonSettings
 
 from .infra import ensure_infra
-from .runner import ServiceProcesses
+from .runner import DEFAULT_METRICS_PORTS, ServiceProcesses
 from .supervisor import Supervisor
 
 console = Console(stderr=True)
@@ -78,7 +78,11 @@ def up(data_dir: Path, host: str | None, port: int | None) -> None:
     # Explicit, because a shell starting us in the background may have set SIGINT to "ignore".
     signal.signal(signal.SIGTERM, _interrupt)
     signal.signal(signal.SIGINT, _interrupt)
-    processes = ServiceProcesses(env, host, port)
+    # Each worker's /metrics and /health on its own port, unless METRICS_PORT says otherwise (0 = off).
+    metrics_env = {name: {"METRICS_PORT": str(p)} for name, p in DEFAULT_METRICS_PORTS.items()}
+    processes = ServiceProcesses(
+        env, host, port, service_env={} if "METRICS_PORT" in os.environ else metrics_env
+    )
     try:
         asyncio.run(apply_migrations(infra.database_url))
         processes.start()
@@ -128,3 +132,7 @@ from .replay_cmd import replay  # noqa: E402
 
 cli.add_command(doctor)
 cli.add_command(replay)
+
+from .status_cmd import status  # noqa: E402
+
+cli.add_command(status)

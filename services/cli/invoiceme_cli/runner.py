@@ -21,6 +21,9 @@ SERVICES: dict[str, list[str]] = {
     "analytics": ["-m", "faststream", "run", "invoiceme_analytics.app:create_app", "--factory"],
 }
 
+# GET /metrics and /health of each worker under `invoiceme up` (and where `invoiceme status` looks).
+DEFAULT_METRICS_PORTS = {"ocr": 9101, "extractor": 9102, "analytics": 9103}
+
 
 class ServiceProcesses:
     def __init__(
