@@ -217,3 +217,11 @@ def test_workers_answer_health_and_status_shows_every_service(pipeline: Pipeline
         cli, ["status", f"--gateway={pipeline.url}", "--worker=ocr=http://127.0.0.1:1"], env=env
     )
     assert down.exit_code == 1 and "unreachable" in down.output
+
+
+def test_gateway_serves_the_asyncapi_document(pipeline: Pipeline) -> None:
+    from invoiceme_cli.asyncapi_cmd import OUTPUTS
+
+    response = httpx.get(f"{pipeline.url}/asyncapi.json", timeout=10)
+    assert response.status_code == 200
+    assert response.json() == json.loads(OUTPUTS[0].read_text())

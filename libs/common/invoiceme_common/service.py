@@ -44,6 +44,8 @@ from .storage import ObjectStorage, open_storage
 from .topology import ConsumerSpec, Topology
 
 log = get_logger(__name__)
+# Subscriber title ("<durable>:<subject>") -> the event model its messages carry.
+SUBSCRIBED_MODELS: dict[str, type[Event]] = {}
 
 
 @dataclass
@@ -265,6 +267,10 @@ def subscribe_durable(
         await settle(msg, model, handle, policy)
 
     on_message.__name__ = f"on_{spec.subject.rsplit('.', 1)[-1]}"
+    title = f"{spec.durable}:{spec.subject}"
+    # The handler takes the raw message (settle decodes it), so FastStream cannot see the payload's
+    # type: the AsyncAPI generator (invoiceme_cli.asyncapi_cmd) reads it from here.
+    SUBSCRIBED_MODELS[title] = model
     broker.subscriber(
         spec.subject,
         stream=JStream(topology.stream, declare=False),
@@ -272,7 +278,7 @@ def subscribe_durable(
         pull_sub=PullSub(batch_size=1, timeout=5.0),
         ack_policy=AckPolicy.MANUAL,
         max_workers=max_workers,
-        title=f"{spec.durable}:{spec.subject}",
+        title=title,
         description=model.__doc__,
     )(on_message)
 

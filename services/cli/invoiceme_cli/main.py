@@ -136,3 +136,7 @@ cli.add_command(replay)
 from .status_cmd import status  # noqa: E402
 
 cli.add_command(status)
+
+from .asyncapi_cmd import asyncapi  # noqa: E402
+
+cli.add_command(asyncapi)

@@ -30,6 +30,7 @@ from invoiceme_gateway.limits import BodySizeLimit
 from invoiceme_gateway.live import routes as live_routes
 from invoiceme_gateway.live.listener import LiveStatus
 from invoiceme_gateway.middleware import RequestContextMiddleware
+from invoiceme_gateway.observability import asyncapi as asyncapi_routes
 from invoiceme_gateway.observability import metrics as metrics_routes
 from invoiceme_gateway.settings import GatewaySettings
 from invoiceme_gateway.state import GatewayState
@@ -49,6 +50,7 @@ RESOURCE_ROUTERS = (
     export_routes.router,
     admin_routes.router,
     metrics_routes.router,
+    asyncapi_routes.router,
 )
 
 
