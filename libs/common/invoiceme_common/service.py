@@ -21,7 +21,7 @@ from faststream import AckPolicy, FastStream
 from faststream.nats import JStream, NatsBroker, NatsMessage, PullSub
 from nats.aio.client import Client as NatsClient
 
-from . import metrics, outbox
+from . import outbox
 from .bus import (
     DeliveryPolicy,
     E,
@@ -42,6 +42,7 @@ from .redrive import reconcile
 from .settings import CommonSettings
 from .storage import ObjectStorage, open_storage
 from .topology import ConsumerSpec, Topology
+from .worker_health import health_report, sample_lag
 
 log = get_logger(__name__)
 # Subscriber title ("<durable>:<subject>") -> the event model its messages carry.
@@ -62,8 +63,6 @@ class ServiceRuntime:
     _reconciler: asyncio.Task[None] | None = None
     _lag_sampler: asyncio.Task[None] | None = None
     _ops_server: asyncio.Server | None = None
-    # Last consumer info per durable (None until sampled): lag for /metrics, /health and `status`.
-    consumer_infos: dict[str, Any] = field(default_factory=dict)
 
     @property
     def pool(self) -> asyncpg.Pool:
@@ -147,50 +146,17 @@ class ServiceRuntime:
         if settings.metrics_port:
             self._ops_server = await start_ops_server(settings.metrics_port, self.health)
 
-    async def sample_lag(self) -> None:
-        """Read each consumer's info from JetStream into the lag gauges (and `consumer_infos`)."""
-        if self._nc is None:
-            return
-        js = self._nc.jetstream()
-        for spec in self.consumers:
-            try:
-                info = await js.consumer_info(self.topology.stream, spec.durable)
-            except Exception as error:  # NATS away or consumer gone: health says so
-                self.consumer_infos[spec.durable] = None
-                log.debug("consumer_info_failed", consumer=spec.durable, error=str(error))
-                continue
-            self.consumer_infos[spec.durable] = info
-            lag = lag_of(info)
-            metrics.CONSUMER_PENDING.labels(spec.durable).set(lag["pending"])
-            metrics.CONSUMER_ACK_PENDING.labels(spec.durable).set(lag["ack_pending"])
-
     async def _sample_lag_forever(self) -> None:
+        durables = [spec.durable for spec in self.consumers]
         while True:
-            await self.sample_lag()
+            if self._nc is not None:
+                await sample_lag(self._nc, self.topology.stream, durables, {})
             await asyncio.sleep(self.settings.lag_sample_seconds)
 
     async def health(self) -> dict[str, Any]:
-        """What GET /health on METRICS_PORT answers: dependencies reachable, consumers bound, lag."""
-        checks = {"nats": "ok" if self._nc is not None and self._nc.is_connected else "not connected"}
-        try:
-            await asyncio.wait_for(self.pool.fetchval("SELECT 1"), timeout=3)
-            checks["postgres"] = "ok"
-        except Exception as error:
-            checks["postgres"] = f"{type(error).__name__}: {error}"[:200]
-        await asyncio.wait_for(self.sample_lag(), timeout=5)  # fresh lag, and proof the consumers exist
-        consumers = {}
-        for spec in self.consumers:
-            info = self.consumer_infos.get(spec.durable)
-            checks[f"consumer {spec.durable}"] = "ok" if info is not None else "not bound"
-            if info is not None:
-                consumers[spec.durable] = lag_of(info)
-        return {
-            "service": self.name,
-            "ok": all(value == "ok" for value in checks.values()),
-            "checks": checks,
-            "consumers": consumers,
-            "last_error": metrics.last_error,
-        }
+        """What GET /health on METRICS_PORT answers (see worker_health.health_report)."""
+        durables = [spec.durable for spec in self.consumers]
+        return await health_report(self.name, self._nc, self._pool, self.topology.stream, durables)
 
     async def _reconcile_forever(self) -> None:
         """Every service runs this; FOR UPDATE SKIP LOCKED and the re-drive timestamp keep two
@@ -220,15 +186,6 @@ class ServiceRuntime:
             await self._pool.close()
         if self._nc is not None:
             await self._nc.drain()
-
-
-def lag_of(info: Any) -> dict[str, int]:
-    """The lag numbers of a JetStream ConsumerInfo."""
-    return {
-        "pending": info.num_pending or 0,
-        "ack_pending": info.num_ack_pending or 0,
-        "redelivered": info.num_redelivered or 0,
-    }
 
 
 async def until_reachable(

@@ -20,6 +20,7 @@ from rich.table import Table
 
 from invoiceme_common.bus import nats_servers
 from invoiceme_common.settings import CommonSettings
+from invoiceme_common.worker_health import lag_of
 
 from .runner import DEFAULT_METRICS_PORTS
 
@@ -90,10 +91,7 @@ async def consumer_lag(settings: CommonSettings) -> dict[str, dict[str, int]]:
         return {}
     try:
         infos = await connection.jetstream().consumers_info(settings.topology().stream)
-        return {
-            str(info.name): {"pending": info.num_pending or 0, "ack_pending": info.num_ack_pending or 0}
-            for info in infos
-        }
+        return {str(info.name): lag_of(info) for info in infos}
     except Exception:
         return {}
     finally:
