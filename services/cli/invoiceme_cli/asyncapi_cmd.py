@@ -17,6 +17,7 @@ import click
 from faststream.specification import AsyncAPI
 from pydantic import BaseModel
 
+from invoiceme_common.bus import HEADER_INVOICE, HEADER_TENANT
 from invoiceme_common.service import SUBSCRIBED_MODELS
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -54,6 +55,17 @@ def asyncapi_document() -> str:
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
+# What bus.publish_event puts on every event (the outbox relay publishes the same).
+EVENT_HEADERS = {
+    "type": "object",
+    "properties": {
+        HEADER_TENANT: {"type": "string", "format": "uuid", "description": "the event's tenant_id"},
+        HEADER_INVOICE: {"type": "string", "format": "uuid", "description": "the event's invoice_id"},
+        "Nats-Msg-Id": {"type": "string", "description": "one id per event: JetStream drops duplicates"},
+    },
+}
+
+
 def with_event_payloads(document: dict[str, Any], models: Mapping[str, type[BaseModel]]) -> dict[str, Any]:
     """Put each subscriber's event schema in as its message payload (FastStream sees only the raw
     message our handlers take). Nested models go to components/schemas."""
@@ -68,6 +80,7 @@ def with_event_payloads(document: dict[str, Any], models: Mapping[str, type[Base
         schemas[model.__name__] = schema
         message["payload"] = {"$ref": f"#/components/schemas/{model.__name__}"}
         message["name"] = model.__name__
+        message["headers"] = EVENT_HEADERS
     if not any(name == "EmptyPayload" for name in _refs(document["components"]["messages"])):
         schemas.pop("EmptyPayload", None)
     return document
