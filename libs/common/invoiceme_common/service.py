@@ -144,7 +144,10 @@ class ServiceRuntime:
             self._reconciler = asyncio.create_task(self._reconcile_forever(), name="reconciler")
         self._lag_sampler = asyncio.create_task(self._sample_lag_forever(), name="lag-sampler")
         if settings.metrics_port:
-            self._ops_server = await start_ops_server(settings.metrics_port, self.health)
+            try:
+                self._ops_server = await start_ops_server(settings.metrics_port, self.health)
+            except OSError as error:  # port taken: keep processing invoices, say so loudly
+                log.error("metrics_port_unavailable", port=settings.metrics_port, error=str(error))
 
     async def _sample_lag_forever(self) -> None:
         durables = [spec.durable for spec in self.consumers]

@@ -31,3 +31,28 @@ async def test_health_names_the_consumer_that_is_not_bound(nats_url: str, databa
         await js.delete_stream(stream)
         await pool.close()
         await nc.close()
+
+
+async def test_a_taken_metrics_port_does_not_stop_the_worker(nats_url: str, database_url: str) -> None:
+    import socket
+
+    from invoiceme_common.service import create_service_app
+    from invoiceme_common.settings import CommonSettings
+
+    with socket.socket() as taken:
+        taken.bind(("0.0.0.0", 0))
+        taken.listen()
+        settings = CommonSettings(
+            nats_url=nats_url,
+            database_url=database_url,
+            invoiceme_namespace=f"health{uuid.uuid4().hex[:8]}",
+            metrics_port=taken.getsockname()[1],
+            reconcile_every_seconds=0,
+        )
+        _, runtime = create_service_app("t", settings, lambda runtime: None)
+        await runtime.start()
+        try:
+            assert await runtime.pool.fetchval("SELECT 1") == 1  # started and working
+            assert (await runtime.health())["checks"]["postgres"] == "ok"
+        finally:
+            await runtime.stop()
