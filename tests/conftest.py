@@ -29,6 +29,9 @@ ROOT = Path(__file__).resolve().parents[1]
 # stream's max_bytes up front: the default 1 GiB per test stream would exhaust the server's storage.
 # Test streams are tiny; age and size limits are pinned by unit tests of the stream config instead.
 os.environ.setdefault("STREAM_MAX_MB", "0")
+# Tests share one database per session: a reconciler in one test's services would re-drive another
+# test's deliberately stalled invoices into its own stream. Tests of the reconciler turn it on.
+os.environ.setdefault("RECONCILE_EVERY_SECONDS", "0")
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
@@ -15,6 +15,7 @@ from invoiceme_cli.runner import ServiceProcesses
 from tests.support.s3_server import S3Server
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / ".artifacts"
+WORKERS = ("ocr", "extractor", "analytics")
 
 
 def free_port() -> int:
@@ -29,6 +30,8 @@ class Pipeline:
     processes: ServiceProcesses
     s3: S3Server | None = None  # set when the services keep files in S3 (STORAGE_BACKEND=s3)
     bucket: str = ""
+    # Each worker's METRICS_PORT (GET /metrics and /health); the gateway serves them on `url`.
+    metrics_ports: dict[str, int] = field(default_factory=dict)
 
     def log(self, service: str) -> str:
         assert self.processes.log_dir is not None
@@ -59,13 +62,20 @@ def running_pipeline(
         **(s3.storage_env(bucket, prefix=f"{namespace}/") if s3 else {"STORAGE_BACKEND": "nats"}),
         **extra_env,
     }
-    processes = ServiceProcesses(env, "127.0.0.1", port, log_dir=ARTIFACTS / f"logs-{namespace}")
+    metrics_ports = {name: free_port() for name in WORKERS}
+    processes = ServiceProcesses(
+        env,
+        "127.0.0.1",
+        port,
+        log_dir=ARTIFACTS / f"logs-{namespace}",
+        service_env={name: {"METRICS_PORT": str(p)} for name, p in metrics_ports.items()},
+    )
     processes.start()
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
         while True:
-            Pipeline(url, processes, s3, bucket).check_alive()
+            Pipeline(url, processes, s3, bucket, metrics_ports).check_alive()
             try:
                 if httpx.get(f"{url}/health", timeout=2).status_code == 200:
                     break
@@ -74,7 +84,7 @@ def running_pipeline(
             if time.monotonic() > deadline:
                 pytest.fail(f"gateway not healthy after 60 s; logs in {processes.log_dir}")
             time.sleep(0.3)
-        yield Pipeline(url, processes, s3, bucket)
+        yield Pipeline(url, processes, s3, bucket, metrics_ports)
     finally:
         processes.stop()
 

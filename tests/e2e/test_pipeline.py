@@ -156,3 +156,95 @@ def test_unreadable_upload_is_marked_failed_with_reason(pipeline: Pipeline) -> N
         assert invoice["status"] == "failed"
         # Users see the public message (sec); the raw reason stays in invoices.error for operators.
         assert invoice["error_code"] == "damaged_file" and "damaged" in invoice["error"]
+
+
+def _scrape(url: str) -> dict[tuple[str, frozenset[tuple[str, str]]], float]:
+    """Every sample of a Prometheus /metrics page, keyed by (name, labels)."""
+    from prometheus_client.parser import text_string_to_metric_families
+
+    response = httpx.get(url, timeout=5)
+    assert response.status_code == 200, response.text
+    return {
+        (sample.name, frozenset(sample.labels.items())): sample.value
+        for family in text_string_to_metric_families(response.text)
+        for sample in family.samples
+    }
+
+
+def _total(samples: dict[tuple[str, frozenset[tuple[str, str]]], float], name: str, **labels: str) -> float:
+    wanted = set(labels.items())
+    return sum(value for (n, have), value in samples.items() if n == name and wanted <= have)
+
+
+def test_every_service_serves_metrics_that_move_with_an_upload(pipeline: Pipeline) -> None:
+    workers = {name: f"http://127.0.0.1:{port}/metrics" for name, port in pipeline.metrics_ports.items()}
+    before = {name: _scrape(url) for name, url in workers.items()}
+    with httpx.Client(base_url=pipeline.url, timeout=30) as client:
+        alice = _signup(client)
+        upload = client.post(
+            "/api/invoices",
+            headers=alice,
+            files={"file": ("m.pdf", invoice_pdf(ENGLISH_PDF_LINES), "application/pdf")},
+        )
+        assert upload.status_code == 202, upload.text
+        invoice_id = upload.json()["id"]
+        _wait_for(pipeline, client, alice, invoice_id)
+        deadline = time.monotonic() + 30  # analytics settles after the extractor
+        while time.monotonic() < deadline:
+            after = {name: _scrape(url) for name, url in workers.items()}
+            if _total(after["analytics"], "invoiceme_messages_total", outcome="processed") > _total(
+                before["analytics"], "invoiceme_messages_total", outcome="processed"
+            ):
+                break
+            time.sleep(0.5)
+    for name in workers:
+        moved = _total(after[name], "invoiceme_messages_total", outcome="processed") - _total(
+            before[name], "invoiceme_messages_total", outcome="processed"
+        )
+        assert moved >= 1, f"{name} counted no processed message"
+        assert _total(after[name], "invoiceme_handler_seconds_count") >= 1, name
+        assert any(n == "invoiceme_consumer_pending" for n, _ in after[name]), f"{name} samples no lag"
+    assert _total(after["ocr"], "invoiceme_ocr_pages_total") > _total(
+        before["ocr"], "invoiceme_ocr_pages_total"
+    )
+    gateway = _scrape(f"{pipeline.url}/metrics")
+    uploads = _total(
+        gateway, "invoiceme_http_requests_total", method="POST", route="/api/invoices", status="202"
+    )
+    assert uploads >= 1
+    assert _total(gateway, "invoiceme_http_requests_total", route=f"/api/invoices/{invoice_id}") == 0
+    assert _total(gateway, "invoiceme_http_request_seconds_count", route="/api/invoices/{invoice_id}") >= 1
+
+
+def test_workers_answer_health_and_status_shows_every_service(pipeline: Pipeline) -> None:
+    from click.testing import CliRunner
+
+    from invoiceme_cli.main import cli
+
+    for name, port in pipeline.metrics_ports.items():
+        health = httpx.get(f"http://127.0.0.1:{port}/health", timeout=10)
+        assert health.status_code == 200, health.text
+        body = health.json()
+        assert (
+            body["service"] == name and body["checks"]["nats"] == "ok" and body["checks"]["postgres"] == "ok"
+        )
+        assert any(check.startswith("consumer ") for check in body["checks"]), body
+    workers = [f"--worker={name}=http://127.0.0.1:{port}" for name, port in pipeline.metrics_ports.items()]
+    env = {key: pipeline.processes.env[key] for key in ("NATS_URL", "INVOICEME_NAMESPACE", "DATABASE_URL")}
+    result = CliRunner().invoke(cli, ["status", f"--gateway={pipeline.url}", *workers], env=env)
+    assert result.exit_code == 0, result.output
+    for name in ("gateway", "ocr", "extractor", "analytics"):
+        assert name in result.output
+    assert "waiting" in result.output  # lag read from JetStream
+    down = CliRunner().invoke(
+        cli, ["status", f"--gateway={pipeline.url}", "--worker=ocr=http://127.0.0.1:1"], env=env
+    )
+    assert down.exit_code == 1 and "unreachable" in down.output
+
+
+def test_gateway_serves_the_asyncapi_document(pipeline: Pipeline) -> None:
+    from invoiceme_cli.asyncapi_cmd import OUTPUTS
+
+    response = httpx.get(f"{pipeline.url}/asyncapi.json", timeout=10)
+    assert response.status_code == 200
+    assert response.json() == json.loads(OUTPUTS[0].read_text())

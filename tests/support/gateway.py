@@ -32,7 +32,8 @@ def gateway_settings(
 @asynccontextmanager
 async def gateway_client(settings: GatewaySettings) -> AsyncIterator[httpx.AsyncClient]:
     app = create_app(settings)
-    async with LifespanManager(app) as manager:
+    # Start-up migrates, connects to NATS and declares the stream: slow on a loaded machine.
+    async with LifespanManager(app, startup_timeout=30, shutdown_timeout=30) as manager:
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as client:
             yield client

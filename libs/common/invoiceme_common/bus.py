@@ -31,6 +31,7 @@ from faststream import BaseMiddleware
 from faststream.nats import NatsBroker, NatsMessage
 from pydantic import ValidationError
 
+from . import metrics
 from .events import Event
 from .logging import bound_context, get_logger
 from .topology import ConsumerSpec, Topology, ensure_consumer, ensure_stream
@@ -193,11 +194,29 @@ async def settle(
     policy: DeliveryPolicy,
 ) -> None:
     attempt = msg.raw_message.metadata.num_delivered or 1
+    subject = msg.raw_message.subject
+    stage = msg.raw_message.metadata.consumer or subject
+    if attempt > 1:
+        metrics.REDELIVERED.labels(subject).inc()
+    started = time.perf_counter()
+    outcome = await _settle(msg, model, handle, policy, attempt)
+    metrics.MESSAGES.labels(subject, outcome).inc()
+    metrics.HANDLER_SECONDS.labels(stage).observe(time.perf_counter() - started)
+
+
+async def _settle(
+    msg: NatsMessage,
+    model: type[E],
+    handle: Callable[[E, NatsMessage], Awaitable[None]],
+    policy: DeliveryPolicy,
+    attempt: int,
+) -> str:
+    """Handle and settle one message; returns the outcome counted in `invoiceme_messages_total`."""
     try:
         event = model.model_validate_json(msg.body)
     except ValidationError as exc:
         await _give_up_safely(msg, policy, None, f"unreadable {model.__name__} message: {exc}", attempt)
-        return
+        return "failed"
     with bound_context(tenant_id=event.tenant_id, invoice_id=event.invoice_id, attempt=attempt):
         log.info("message_received", subject=msg.raw_message.subject, event_type=model.__name__)
         started = time.perf_counter()
@@ -205,36 +224,40 @@ async def settle(
             await handle(event, msg)
         except PermanentFailure as exc:
             log.warning("message_failed_permanently", error=str(exc))
+            metrics.record_error(msg.raw_message.subject, f"{type(exc).__name__}: {exc}")
             await _give_up_safely(msg, policy, event, str(exc), attempt)
+            return "failed"
         except Exception as exc:
-            await _after_error(msg, policy, event, exc, attempt)
-        else:
-            await _settle_quietly(msg.ack())
-            log.info("message_done", seconds=round(time.perf_counter() - started, 3))
+            return await _after_error(msg, policy, event, exc, attempt)
+        await _settle_quietly(msg.ack())
+        log.info("message_done", seconds=round(time.perf_counter() - started, 3))
+        return "processed"
 
 
 async def _after_error(
     msg: NatsMessage, policy: DeliveryPolicy, event: Event, exc: Exception, attempt: int
-) -> None:
+) -> str:
     error = f"{type(exc).__name__}: {exc}"
+    metrics.record_error(msg.raw_message.subject, error)
     if is_outage(exc):
         delay = retry_delay(attempt, cap=policy.retry_cap_seconds)
         log.warning("message_waits_for_outage", error=error, retry_in_s=round(delay, 1))
         await _settle_quietly(msg.nack(delay=delay))
-        return
+        return "waiting"
     try:
         failures = await policy.count_failure(event, error) if policy.count_failure else attempt
     except Exception as count_error:  # could not even count it: the database is away, wait
         log.warning("failure_not_counted", error=str(count_error))
         await _settle_quietly(msg.nack(delay=retry_delay(attempt, cap=policy.retry_cap_seconds)))
-        return
+        return "waiting"
     if failures >= policy.max_failures:
         log.error("message_failed_last_attempt", error=str(exc), exc_info=True)
         await _give_up_safely(msg, policy, event, f"gave up after {failures} attempts: {error}", failures)
-        return
+        return "failed"
     delay = retry_delay(failures, cap=policy.retry_cap_seconds)
     log.warning("message_failed_will_retry", error=str(exc), failures=failures, retry_in_s=round(delay, 1))
     await _settle_quietly(msg.nack(delay=delay))
+    return "retried"
 
 
 async def _give_up_safely(

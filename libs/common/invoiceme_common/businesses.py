@@ -1,8 +1,7 @@
 """Steps run when an invoice's fields are saved: match its business, flag near-duplicates.
 
-`enrich_saved_invoice` is meant to run in the same transaction as the extractor's save (so the
-InvoiceSaved it publishes can carry `business_id`); the gateway also runs it lazily for any
-extracted invoice whose decision is missing or older than its `extraction_version`.
+`enrich_saved_invoice` runs in the transaction that saves fields — the extractor's save (so the
+InvoiceSaved it queues carries `business_id`) and a user's edit in the gateway — and never on a read.
 """
 
 from __future__ import annotations

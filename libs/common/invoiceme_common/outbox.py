@@ -113,8 +113,13 @@ async def publish_pending(pool: asyncpg.Pool, js: JetStreamContext, stream: str,
 async def prune(pool: asyncpg.Pool, older_than_days: float) -> int:
     """Forget events published more than `older_than_days` ago (Postgres holds the state they
     announced); returns how many rows went."""
+    seconds = older_than_days * 86400
     status = await pool.execute(
-        "DELETE FROM outbox WHERE published_at < now() - make_interval(secs => $1)", older_than_days * 86400
+        "DELETE FROM outbox WHERE published_at < now() - make_interval(secs => $1)", seconds
+    )
+    # Failure counts of messages nobody has retried for that long are history too.
+    await pool.execute(
+        "DELETE FROM delivery_failures WHERE updated_at < now() - make_interval(secs => $1)", seconds
     )
     return int(status.split()[-1])
 

@@ -36,13 +36,17 @@ from .db import create_pool, migrate
 from .events import Event
 from .invoice_store import DeadLetter, count_failure, fail_invoice, record_dead_letter
 from .logging import configure_logging, get_logger
+from .ops_server import start_ops_server
 from .outbox import OutboxRelay
 from .redrive import reconcile
 from .settings import CommonSettings
 from .storage import ObjectStorage, open_storage
 from .topology import ConsumerSpec, Topology
+from .worker_health import health_report, sample_lag
 
 log = get_logger(__name__)
+# Subscriber title ("<durable>:<subject>") -> the event model its messages carry.
+SUBSCRIBED_MODELS: dict[str, type[Event]] = {}
 
 
 @dataclass
@@ -57,6 +61,8 @@ class ServiceRuntime:
     _nc: NatsClient | None = None
     _relay: OutboxRelay | None = None
     _reconciler: asyncio.Task[None] | None = None
+    _lag_sampler: asyncio.Task[None] | None = None
+    _ops_server: asyncio.Server | None = None
 
     @property
     def pool(self) -> asyncpg.Pool:
@@ -132,6 +138,24 @@ class ServiceRuntime:
         self._relay.start()
         if settings.reconcile_every_seconds > 0:
             self._reconciler = asyncio.create_task(self._reconcile_forever(), name="reconciler")
+        self._lag_sampler = asyncio.create_task(self._sample_lag_forever(), name="lag-sampler")
+        if settings.metrics_port:
+            try:
+                self._ops_server = await start_ops_server(settings.metrics_port, self.health)
+            except OSError as error:  # port taken: keep processing invoices, say so loudly
+                log.error("metrics_port_unavailable", port=settings.metrics_port, error=str(error))
+
+    async def _sample_lag_forever(self) -> None:
+        durables = [spec.durable for spec in self.consumers]
+        while True:
+            if self._nc is not None:
+                await sample_lag(self._nc, self.topology.stream, durables, {})
+            await asyncio.sleep(self.settings.lag_sample_seconds)
+
+    async def health(self) -> dict[str, Any]:
+        """What GET /health on METRICS_PORT answers (see worker_health.health_report)."""
+        durables = [spec.durable for spec in self.consumers]
+        return await health_report(self.name, self._nc, self._pool, self.topology.stream, durables)
 
     async def _reconcile_forever(self) -> None:
         """Every service runs this; FOR UPDATE SKIP LOCKED and the re-drive timestamp keep two
@@ -150,8 +174,11 @@ class ServiceRuntime:
                 log.warning("invoices_redriven", count=len(redriven), invoice_ids=[str(i) for i in redriven])
 
     async def stop(self) -> None:
-        if self._reconciler is not None:
-            self._reconciler.cancel()
+        if self._ops_server is not None:
+            self._ops_server.close()
+        for task in (self._reconciler, self._lag_sampler):
+            if task is not None:
+                task.cancel()
         if self._relay is not None:
             await self._relay.stop()
         if self._storage is not None:
@@ -198,6 +225,10 @@ def subscribe_durable(
         await settle(msg, model, handle, policy)
 
     on_message.__name__ = f"on_{spec.subject.rsplit('.', 1)[-1]}"
+    title = f"{spec.durable}:{spec.subject}"
+    # The handler takes the raw message (settle decodes it), so FastStream cannot see the payload's
+    # type: the AsyncAPI generator (invoiceme_cli.asyncapi_cmd) reads it from here.
+    SUBSCRIBED_MODELS[title] = model
     broker.subscriber(
         spec.subject,
         stream=JStream(topology.stream, declare=False),
@@ -205,7 +236,7 @@ def subscribe_durable(
         pull_sub=PullSub(batch_size=1, timeout=5.0),
         ack_policy=AckPolicy.MANUAL,
         max_workers=max_workers,
-        title=f"{spec.durable}:{spec.subject}",
+        title=title,
         description=model.__doc__,
     )(on_message)
 

@@ -68,6 +68,11 @@ class CommonSettings(BaseSettings):
     # Largest image page, read from its header before any decoding (decompression bombs): the OCR
     # service refuses bigger pages and the gateway draws no preview of them.
     ocr_max_megapixels: float = Field(default=60.0, gt=0)
+    # Workers (ocr, extractor, analytics): port of GET /metrics and GET /health; 0 = off. The gateway
+    # serves both on its own HTTP port instead.
+    metrics_port: int = Field(default=0, ge=0, le=65535)
+    # How often a worker samples its consumers' lag (num_pending, num_ack_pending) from JetStream.
+    lag_sample_seconds: float = Field(default=10.0, gt=0)
 
     def topology(self) -> Topology:
         """Every name under this install's namespace, and the storage limits and replicas to declare."""

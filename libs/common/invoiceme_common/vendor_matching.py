@@ -16,13 +16,14 @@ from difflib import SequenceMatcher
 
 from stdnum.il import hp, idnr
 
+from .text_marks import STRIP_INVISIBLE
+
 MATCH_THRESHOLD = 0.88
 SUGGESTION_FLOOR = 0.35
 
 _FINAL_LETTERS = str.maketrans({"ך": "כ", "ם": "מ", "ן": "נ", "ף": "פ", "ץ": "צ"})
 _QUOTES = re.compile(r"[\"'`´‘’“”״׳]")
 _NIQQUD = re.compile(r"[\u0591-\u05C7]")
-_BIDI = re.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # Company-form suffixes (after quotes are dropped): בע"מ -> בעמ, Ltd, Inc ...
 _SUFFIXES = {
     "בעמ",
@@ -51,7 +52,7 @@ _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 def normalize_text(text: str) -> str:
     """Lower-case, final letters to regular, no niqqud, quotes, bidi marks or punctuation."""
     text = unicodedata.normalize("NFKC", text)
-    text = _BIDI.sub("", text)
+    text = text.translate(STRIP_INVISIBLE)
     text = _NIQQUD.sub("", text)
     text = _QUOTES.sub("", text).lower().translate(_FINAL_LETTERS)
     text = _PUNCT.sub(" ", text).replace("_", " ")

@@ -14,15 +14,15 @@ from invoiceme_common.events import (
 from invoiceme_common.logging import get_logger
 
 from . import repository
-from .context import AnalyticsContext
 from .facts import parse_invoice
 from .insights.service import generate, refresh_if_due
+from .ports import AnalyticsDeps
 from .pricing import price_for_tenant, reprice_tenant
 
 log = get_logger(__name__)
 
 
-async def _refresh_if_due(ctx: AnalyticsContext, tenant_id: uuid.UUID, force: bool = False) -> None:
+async def _refresh_if_due(ctx: AnalyticsDeps, tenant_id: uuid.UUID, force: bool = False) -> None:
     settings = ctx.settings
     await refresh_if_due(
         ctx.pool,
@@ -34,7 +34,7 @@ async def _refresh_if_due(ctx: AnalyticsContext, tenant_id: uuid.UUID, force: bo
     )
 
 
-async def on_invoice_saved(event: InvoiceSaved, ctx: AnalyticsContext) -> None:
+async def on_invoice_saved(event: InvoiceSaved, ctx: AnalyticsDeps) -> None:
     invoice = parse_invoice(
         event.fields,
         event.business_id,
@@ -67,7 +67,7 @@ async def on_invoice_saved(event: InvoiceSaved, ctx: AnalyticsContext) -> None:
         await _refresh_if_due(ctx, event.tenant_id)
 
 
-async def on_invoice_deleted(event: InvoiceDeleted, ctx: AnalyticsContext) -> None:
+async def on_invoice_deleted(event: InvoiceDeleted, ctx: AnalyticsDeps) -> None:
     applied = await repository.apply_deleted(
         ctx.pool, event.tenant_id, event.invoice_id, event.event_id, event.extraction_version
     )
@@ -76,7 +76,7 @@ async def on_invoice_deleted(event: InvoiceDeleted, ctx: AnalyticsContext) -> No
         await _refresh_if_due(ctx, event.tenant_id)
 
 
-async def on_tenant_settings_changed(event: TenantSettingsChanged, ctx: AnalyticsContext) -> None:
+async def on_tenant_settings_changed(event: TenantSettingsChanged, ctx: AnalyticsDeps) -> None:
     # Re-pricing reads the tenant's current base currency, so a redelivered or stale event is harmless.
     changed = await reprice_tenant(ctx.pool, ctx.rates, event.tenant_id, ctx.settings.fx_max_age_days)
     log.info("tenant_repriced", invoices=changed)
@@ -84,7 +84,7 @@ async def on_tenant_settings_changed(event: TenantSettingsChanged, ctx: Analytic
         await _refresh_if_due(ctx, event.tenant_id, force=True)
 
 
-async def on_insights_refresh_requested(event: InsightsRefreshRequested, ctx: AnalyticsContext) -> None:
+async def on_insights_refresh_requested(event: InsightsRefreshRequested, ctx: AnalyticsDeps) -> None:
     """Re-run every detector; with a language given, every finding is worded again in it."""
     language = event.language or ctx.settings.insights_language
     current = await generate(

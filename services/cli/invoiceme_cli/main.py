@@ -57,6 +57,12 @@ LAZY_COMMANDS = {
         "Stored files (originals, OCR results): move them between backends.",
     ),
     "admin": ("admin_cmd", "admin", "Operators: who may list and replay dead letters through the API."),
+    "status": ("status_cmd", "status", "Every service: healthy or not, its consumers' lag, its last error."),
+    "asyncapi": (
+        "asyncapi_cmd",
+        "asyncapi",
+        "Write the AsyncAPI document (docs/asyncapi.json and the gateway's copy).",
+    ),
 }
 
 
@@ -142,7 +148,7 @@ def up(data_dir: Path, host: str | None, port: int | None) -> None:
     from invoiceme_gateway.settings import GatewaySettings
 
     from .infra import ensure_infra
-    from .runner import ServiceProcesses
+    from .runner import DEFAULT_METRICS_PORTS, ServiceProcesses
     from .supervisor import Supervisor
 
     console = _console()
@@ -155,7 +161,11 @@ def up(data_dir: Path, host: str | None, port: int | None) -> None:
     # Explicit, because a shell starting us in the background may have set SIGINT to "ignore".
     signal.signal(signal.SIGTERM, _interrupt)
     signal.signal(signal.SIGINT, _interrupt)
-    processes = ServiceProcesses(env, host, port)
+    # Each worker's /metrics and /health on its own port, unless METRICS_PORT says otherwise (0 = off).
+    metrics_env = {name: {"METRICS_PORT": str(p)} for name, p in DEFAULT_METRICS_PORTS.items()}
+    processes = ServiceProcesses(
+        env, host, port, service_env={} if "METRICS_PORT" in os.environ else metrics_env
+    )
     try:
         asyncio.run(apply_migrations(infra.database_url))
         processes.start()

@@ -21,10 +21,22 @@ SERVICES: dict[str, list[str]] = {
     "analytics": ["-m", "faststream", "run", "invoiceme_analytics.app:create_app", "--factory"],
 }
 
+# GET /metrics and /health of each worker under `invoiceme up` (and where `invoiceme status` looks).
+DEFAULT_METRICS_PORTS = {"ocr": 9101, "extractor": 9102, "analytics": 9103}
+
 
 class ServiceProcesses:
-    def __init__(self, env: Mapping[str, str], host: str, port: int, log_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        env: Mapping[str, str],
+        host: str,
+        port: int,
+        log_dir: Path | None = None,
+        service_env: Mapping[str, Mapping[str, str]] | None = None,
+    ) -> None:
+        """`service_env`: variables for one service only (e.g. each worker's own METRICS_PORT)."""
         self.env = {**os.environ, **env, "GATEWAY_HOST": host, "GATEWAY_PORT": str(port)}
+        self.service_env = service_env or {}
         self.host, self.port = host, port
         self.log_dir = log_dir
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
@@ -40,7 +52,11 @@ class ServiceProcesses:
                 self._logs.append(output)
             # Own session: a terminal's Ctrl-C reaches only the runner, which stops services in order.
             self.processes[name] = subprocess.Popen(
-                args, env=self.env, stdout=output, stderr=output, start_new_session=True
+                args,
+                env={**self.env, **self.service_env.get(name, {})},
+                stdout=output,
+                stderr=output,
+                start_new_session=True,
             )
 
     def supervised(self) -> list[Child]:

@@ -33,6 +33,8 @@ from invoiceme_gateway.limits import BodySizeLimit
 from invoiceme_gateway.live import routes as live_routes
 from invoiceme_gateway.live.listener import LiveStatus
 from invoiceme_gateway.middleware import RequestContextMiddleware
+from invoiceme_gateway.observability import asyncapi as asyncapi_routes
+from invoiceme_gateway.observability import metrics as metrics_routes
 from invoiceme_gateway.security_headers import SecurityHeaders
 from invoiceme_gateway.settings import GatewaySettings
 from invoiceme_gateway.state import GatewayState
@@ -51,6 +53,8 @@ RESOURCE_ROUTERS = (
     insight_routes.router,
     export_routes.router,
     admin_routes.router,
+    metrics_routes.router,
+    asyncapi_routes.router,
 )
 
 
@@ -124,4 +128,5 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         )
     app.add_middleware(RequestContextMiddleware)
     app.add_middleware(SecurityHeaders, connect_origins=settings.cors_origin_list)
+    app.add_middleware(metrics_routes.RequestMetricsMiddleware)  # outermost: counts every response
     return app

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import asyncpg
 from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
@@ -23,13 +22,6 @@ def get_state(request: Request) -> GatewayState:
 
 
 State = Annotated[GatewayState, Depends(get_state)]
-
-
-def get_pool(state: State) -> asyncpg.Pool:
-    return state.pool
-
-
-Pool = Annotated[asyncpg.Pool, Depends(get_pool)]
 
 
 async def get_current_user(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from faststream.nats import NatsMessage
 
+from invoiceme_common import metrics
 from invoiceme_common import storage as storage_keys
 from invoiceme_common.bus import PermanentFailure, keep_alive
 from invoiceme_common.events import InvoiceUploaded
@@ -36,9 +37,11 @@ async def on_invoice_uploaded(event: InvoiceUploaded, msg: NatsMessage, deps: Oc
         raise PermanentFailure("the original file is missing from storage") from exc
     async with keep_alive(msg, every_seconds=deps.ack_wait_seconds / 3):
         try:
-            document = await deps.reader.read(original)
+            with metrics.OCR_SECONDS.time():
+                document = await deps.reader.read(original)
         except UnreadableDocument as exc:
             raise PermanentFailure(str(exc)) from exc
+    metrics.OCR_PAGES.inc(len(document.pages))
     if not any(page.text.strip() for page in document.pages):
         raise PermanentFailure(NO_TEXT)  # nothing to extract: failed with a reason, not needs_review
     key = ocr_result_key(event)

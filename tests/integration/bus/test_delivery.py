@@ -222,7 +222,9 @@ class TestOutages:
             async def broken(event: InvoiceUploaded, msg: NatsMessage) -> None:
                 raise RuntimeError("tesseract crashed")
 
-            async def give_up(event, payload, reason, attempts) -> None:  # type: ignore[no-untyped-def]
+            async def give_up(
+                event: InvoiceUploaded | None, payload: dict, reason: str, attempts: int
+            ) -> None:
                 give_ups.append(attempts)
                 if len(give_ups) <= 2:
                     raise ConnectionRefusedError("database down")

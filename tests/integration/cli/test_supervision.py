@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import nats
+from nats.js import JetStreamContext
 
 from invoiceme_cli.infra import Infra, start_embedded_nats
 from invoiceme_cli.supervisor import RestartPolicy, Supervisor
@@ -24,7 +26,7 @@ async def _stream_names(url: str) -> list[str]:
         await connection.close()
 
 
-async def _streams(js):  # type: ignore[no-untyped-def]
+async def _streams(js: JetStreamContext) -> AsyncIterator[str]:
     for info in await js.streams_info():
         yield info.config.name
 

@@ -163,7 +163,8 @@ async def app_client(settings: Any) -> AsyncIterator[httpx.AsyncClient]:
     from invoiceme_gateway.app import create_app
 
     app = create_app(settings)
-    async with LifespanManager(app) as manager:
+    # Start-up migrates, connects to NATS and declares the stream: slow on a loaded machine.
+    async with LifespanManager(app, startup_timeout=30, shutdown_timeout=30) as manager:
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as client:
             client.gateway_app = app  # type: ignore[attr-defined]  # kept on the client for gateway_state

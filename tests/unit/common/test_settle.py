@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from types import SimpleNamespace
 from typing import Any
 
@@ -13,7 +14,8 @@ from invoiceme_common.events import InvoiceUploaded
 class FakeMessage:
     def __init__(self, event: InvoiceUploaded | None, delivered: int = 1) -> None:
         self.body = event.model_dump_json().encode() if event else b"not json"
-        self.raw_message = SimpleNamespace(metadata=SimpleNamespace(num_delivered=delivered), subject="s")
+        metadata = SimpleNamespace(num_delivered=delivered, consumer="c")
+        self.raw_message = SimpleNamespace(metadata=metadata, subject="s")
         self.settled: list[tuple[str, Any]] = []
 
     async def ack(self) -> None:
@@ -52,7 +54,7 @@ class Recorder:
         return DeliveryPolicy(max_failures, self.give_up, self.count, retry_cap_seconds=30)
 
 
-def _raising(error: Exception):  # type: ignore[no-untyped-def]
+def _raising(error: Exception) -> Callable[[InvoiceUploaded, Any], Awaitable[None]]:
     async def handle(event: InvoiceUploaded, msg: Any) -> None:
         raise error
 
@@ -67,39 +69,39 @@ class TestSettle:
             return None
 
         msg = FakeMessage(_event())
-        await settle(msg, InvoiceUploaded, ok, Recorder().policy())  # type: ignore[arg-type]
+        await settle(msg, InvoiceUploaded, ok, Recorder().policy())  # type: ignore[arg-type]  # a FakeMessage, not a NatsMessage
         assert msg.settled == [("ack", None)]
 
     async def test_an_outage_waits_and_is_never_counted_or_given_up(self):
         recorder = Recorder(failures=99)
         msg = FakeMessage(_event(), delivered=40)
-        await settle(msg, InvoiceUploaded, _raising(ConnectionRefusedError("pg")), recorder.policy())  # type: ignore[arg-type]
+        await settle(msg, InvoiceUploaded, _raising(ConnectionRefusedError("pg")), recorder.policy())  # type: ignore[arg-type]  # a FakeMessage, not a NatsMessage
         [(action, delay)] = msg.settled
         assert action == "nack" and 15 <= delay <= 30 and recorder.given_up == []
 
     async def test_the_last_failure_stores_the_dead_letter_then_acks(self):
         recorder = Recorder(failures=3)
         msg = FakeMessage(_event())
-        await settle(msg, InvoiceUploaded, _raising(RuntimeError("tesseract crashed")), recorder.policy())  # type: ignore[arg-type]
+        await settle(msg, InvoiceUploaded, _raising(RuntimeError("tesseract crashed")), recorder.policy())  # type: ignore[arg-type]  # a FakeMessage, not a NatsMessage
         assert recorder.given_up == ["gave up after 3 attempts: RuntimeError: tesseract crashed"]
         assert msg.settled == [("ack", None)]
 
     async def test_a_dead_letter_that_cannot_be_stored_keeps_the_message(self):
         recorder = Recorder(fail_give_up=True)
         msg = FakeMessage(_event())
-        await settle(msg, InvoiceUploaded, _raising(PermanentFailure("encrypted PDF")), recorder.policy())  # type: ignore[arg-type]
+        await settle(msg, InvoiceUploaded, _raising(PermanentFailure("encrypted PDF")), recorder.policy())  # type: ignore[arg-type]  # a FakeMessage, not a NatsMessage
         [(action, delay)] = msg.settled
         assert action == "nack" and delay > 0  # redelivered later: JetStream's max_deliver is out of reach
 
     async def test_an_earlier_failure_is_retried(self):
         recorder = Recorder(failures=1)
         msg = FakeMessage(_event())
-        await settle(msg, InvoiceUploaded, _raising(ValueError("bad")), recorder.policy())  # type: ignore[arg-type]
+        await settle(msg, InvoiceUploaded, _raising(ValueError("bad")), recorder.policy())  # type: ignore[arg-type]  # a FakeMessage, not a NatsMessage
         assert msg.settled[0][0] == "nack" and recorder.given_up == []
 
     async def test_an_unreadable_message_is_a_dead_letter_at_once(self):
         recorder = Recorder()
         msg = FakeMessage(None)
-        await settle(msg, InvoiceUploaded, _raising(AssertionError()), recorder.policy())  # type: ignore[arg-type]
+        await settle(msg, InvoiceUploaded, _raising(AssertionError()), recorder.policy())  # type: ignore[arg-type]  # a FakeMessage, not a NatsMessage
         assert recorder.given_up[0].startswith("unreadable InvoiceUploaded message")
         assert msg.settled == [("ack", None)]

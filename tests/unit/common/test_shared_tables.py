@@ -6,6 +6,7 @@ from typing import get_args
 
 from invoiceme_common.fields import AMOUNT_FIELDS, DATE_FIELDS, DOCUMENT_TYPES, FIELD_NAMES, TEXT_FIELDS
 from invoiceme_common.text_marks import INVISIBLE_MARKS
+from invoiceme_common.vendor_matching import normalize_text
 from invoiceme_extractor.contract import DocumentType, Extraction
 from invoiceme_extractor.text import normalize_line
 from invoiceme_gateway.exports.formats import INVOICE_COLUMNS, invoice_record
@@ -39,9 +40,10 @@ class TestFieldList:
 
 
 class TestInvisibleMarks:
-    """OCR output and extraction input drop the same bidi marks."""
+    """OCR output, extraction input and matching/search text drop the same bidi marks."""
 
     def test_both_paths_strip_every_mark(self):
         text = 'סה"כ' + INVISIBLE_MARKS + "117.00"
         assert clean_text(text) == 'סה"כ117.00'
         assert not set(INVISIBLE_MARKS) & set(normalize_line(text))
+        assert not set(INVISIBLE_MARKS) & set(normalize_text(text))  # matching and search

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import time
+
 import httpx
 
+from .. import metrics
 from .errors import ProviderError, RetryableError
 from .retry import parse_retry_after
 
@@ -23,6 +26,19 @@ def raise_for_status(response: httpx.Response, provider: str) -> None:
 
 
 async def post_json(
+    client: httpx.AsyncClient, url: str, body: dict, headers: dict[str, str], provider: str
+) -> dict:
+    started = time.perf_counter()
+    try:
+        reply = await _post_json(client, url, body, headers, provider)
+    except Exception:
+        metrics.record_llm_error(provider, time.perf_counter() - started)
+        raise
+    metrics.record_llm_reply(provider, reply, time.perf_counter() - started)
+    return reply
+
+
+async def _post_json(
     client: httpx.AsyncClient, url: str, body: dict, headers: dict[str, str], provider: str
 ) -> dict:
     try:
