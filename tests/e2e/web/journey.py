@@ -137,7 +137,8 @@ class Journey:
             if vendor == "Northwind Supplies Ltd":
                 self.shoot("assign")
                 expect(dialog.get_by_label(t.monthly_limit)).not_to_have_value("")
-                dialog.get_by_label(t.monthly_limit).fill("5000")
+                # Below this month's 1,534 + 472: the budget is overrun, whatever the day of the month.
+                dialog.get_by_label(t.monthly_limit).fill("2000")
                 dialog.get_by_role("button", name=t.create_and_assign).click()
                 handled.append("created")
             elif "אלקטרו" in vendor:
@@ -237,6 +238,9 @@ class Journey:
         self.nav("insights")
         page.get_by_role("button", name=t.refresh).click()
         expect(page.get_by_role("button", name=t.refresh)).to_be_enabled()
+        # Northwind is over its budget this month: a card tells it, in the interface's language.
+        card = page.get_by_role("article").filter(has_text="Northwind Supplies Ltd").first
+        expect(card).to_contain_text("חרג מהתקציב" if t.lang == "he" else "is over its monthly budget")
         self.shoot("insights")
         self.nav("settings")
         expect(page.get_by_label(t.full_name)).to_have_value("דנה כהן" if t.lang == "he" else "Dana Cohen")

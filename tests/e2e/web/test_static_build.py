@@ -64,9 +64,27 @@ def test_static_build_on_another_origin(
     journey.sign_up()
     assert page.url.startswith(static_site)
     journey.nav("upload")
+    # The event stream across origins, authenticated by header: read it the way the app does.
+    page.evaluate(
+        """(api) => {
+          window.__firstStatus = (async () => {
+            const token = localStorage.getItem('invoiceme.access');
+            const response = await fetch(api + '/api/events', {headers: {Authorization: 'Bearer ' + token}});
+            const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+            let text = '';
+            while (!text.includes('event: status')) text += (await reader.read()).value;
+            reader.cancel();
+            return text;
+          })();
+        }""",
+        web_stack.url,
+    )
+    page.wait_for_timeout(500)  # the stream is open before the upload
     page.get_by_label("Choose files").set_input_files(str(documents.pdf))
     row = page.get_by_role("listitem", name=documents.pdf.name)
     expect(row.locator(".status")).to_have_text(re.compile("extracted|needs review"), timeout=60_000)
+    first_status = page.evaluate("() => window.__firstStatus")
+    assert "event: status" in first_status and '"status": "received"' in first_status, first_status
     api_calls = [url for url in journey.request_urls if "/api/" in url]
     assert api_calls and all(url.startswith(web_stack.url) for url in api_calls), api_calls
     assert any(url == f"{web_stack.url}/api/events" for url in api_calls)

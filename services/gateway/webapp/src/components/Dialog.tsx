@@ -1,5 +1,22 @@
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+
+const FOCUSABLE = "a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled)";
+
+/** Tab from the last control goes to the first (and Shift+Tab back): focus stays in the modal. */
+function keepFocusInside(event: KeyboardEvent<HTMLElement>, box: HTMLElement): void {
+  const controls = [...box.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  if (!controls.length) return;
+  const first = controls[0];
+  const last = controls[controls.length - 1];
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
 
 /** A modal dialog: role=dialog, labelled by its title, Escape closes, focus moves in and back out. */
 export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
@@ -21,7 +38,10 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
         aria-labelledby={titleId}
         className="dialog"
         tabIndex={-1}
-        onKeyDown={(event) => event.key === "Escape" && onClose()}
+        onKeyDown={(event) => {
+          if (event.key === "Escape") onClose();
+          if (event.key === "Tab" && box.current) keepFocusInside(event, box.current);
+        }}
       >
         <div className="dialog-head">
           <h2 id={titleId}>{title}</h2>

@@ -37,8 +37,14 @@ export class SseParser {
   }
 }
 
-/** Reads /api/events until `signal` aborts, reconnecting (resuming after the last id) when it drops. */
-export async function followEvents(onMessage: (message: SseMessage) => void, signal: AbortSignal): Promise<void> {
+/** Reads /api/events until `signal` aborts, reconnecting (resuming after the last id) when it drops.
+ * `onOpen` runs each time the stream is live: what changed before that (while connecting, or before
+ * the first event gave a resume id) is not replayed, so the caller re-reads its state then. */
+export async function followEvents(
+  onMessage: (message: SseMessage) => void,
+  signal: AbortSignal,
+  onOpen: () => void = () => undefined,
+): Promise<void> {
   let lastId: string | null = null;
   let pause = 1000;
   while (!signal.aborted) {
@@ -49,6 +55,7 @@ export async function followEvents(onMessage: (message: SseMessage) => void, sig
       if (response.status === 401) return; // the session ended; the app shows the log-in page
       if (!response.ok || !response.body) throw new Error(`event stream answered ${response.status}`);
       pause = 1000;
+      onOpen();
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       const parser = new SseParser();
       for (;;) {

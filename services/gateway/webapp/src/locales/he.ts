@@ -94,7 +94,7 @@ export const he: Catalogue = {
     noVendor: "לא נמצא שם ספק בחשבונית.",
     suggestions: "הצעות",
     noSuggestions: "אין עדיין עסק דומה.",
-    pick: "שיוך ל{{name}}",
+    pick: "שיוך ל־{{name}}",
     createTitle: "או יצירת עסק חדש",
     create: "יצירה ושיוך",
     later: "אחר כך",

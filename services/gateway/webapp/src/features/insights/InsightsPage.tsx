@@ -1,20 +1,36 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { ErrorText, QueryState } from "../../components/QueryState";
 import { api, unwrap } from "../../lib/api";
+import { useLanguage } from "../../lib/i18n";
 
 export function InsightsPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const language = useLanguage();
   const insights = useQuery({ queryKey: ["insights"], queryFn: () => unwrap(api.GET("/api/insights")) });
   const done = () => queryClient.invalidateQueries({ queryKey: ["insights"] });
-  const refresh = useMutation({ mutationFn: () => unwrap(api.POST("/api/insights/refresh")), onSuccess: done });
+  // Narratives are written by the server in the language asked for: the interface's.
+  const refresh = useMutation({
+    mutationFn: () => unwrap(api.POST("/api/insights/refresh", { params: { query: { language } } })),
+    onSuccess: done,
+  });
   const dismiss = useMutation({
     mutationFn: (insightId: string) => unwrap(api.POST("/api/insights/{insight_id}/dismiss", { params: { path: { insight_id: insightId } } })),
     onSuccess: done,
   });
   const items = insights.data?.items ?? [];
+  // Opened in Hebrew with narratives written in English (the default): have them written again, once.
+  const needsHebrew = language === "he" && items.some((insight) => !/[\u0590-\u05ff]/.test(insight.narrative));
+  const asked = useRef(false);
+  useEffect(() => {
+    if (needsHebrew && !asked.current) {
+      asked.current = true;
+      refresh.mutate();
+    }
+  }, [needsHebrew, refresh]);
   return (
     <div className="insights">
       <div className="page-head">
@@ -34,7 +50,7 @@ export function InsightsPage() {
               <p className="muted">
                 <span className="severity">{t(`insights.severity.${severity}`)}</span> · <bdi>{insight.period}</bdi>
               </p>
-              <p dir="auto">{insight.narrative}</p>
+              <p>{insight.narrative}</p>
               <details>
                 <summary>{t("insights.numbers")}</summary>
                 <dl className="insight-data">

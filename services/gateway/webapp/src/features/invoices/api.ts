@@ -3,10 +3,16 @@ import { api, unwrap, type InvoiceFilters, type Schemas } from "../../lib/api";
 
 export const PAGE_SIZE = 50;
 
+const IN_PROGRESS = new Set(["received", "ocr_done"]);
+/** Status events keep an invoice fresh; while it is still being processed it is also re-read now and
+ * then, so one missed event (seen once under heavy load) cannot leave a stage stuck on screen. */
+const IN_PROGRESS_REREAD_MS = 5000;
+
 export function useInvoice(invoiceId: string, enabled = true) {
   return useQuery({
     queryKey: ["invoice", invoiceId],
     enabled,
+    refetchInterval: (query) => (IN_PROGRESS.has(query.state.data?.status ?? "") ? IN_PROGRESS_REREAD_MS : false),
     queryFn: () => unwrap(api.GET("/api/invoices/{invoice_id}", { params: { path: { invoice_id: invoiceId } } })),
   });
 }

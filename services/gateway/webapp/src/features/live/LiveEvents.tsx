@@ -20,15 +20,26 @@ export function LiveEvents({ children }: { children: ReactNode }) {
   const listeners = useRef(new Set<Listener>());
   useEffect(() => {
     const controller = new AbortController();
-    void followEvents((message) => {
-      if (message.event !== "status") return;
-      const change = JSON.parse(message.data) as StatusChange;
-      for (const listener of listeners.current) listener(change);
-      void queryClient.invalidateQueries({ queryKey: ["invoice", change.invoice_id] });
+    const refreshLists = () => {
       for (const key of ["invoices", "businesses", "analytics", "inbox", "insights"]) {
         void queryClient.invalidateQueries({ queryKey: [key] });
       }
-    }, controller.signal);
+    };
+    void followEvents(
+      (message) => {
+        if (message.event !== "status") return;
+        const change = JSON.parse(message.data) as StatusChange;
+        for (const listener of listeners.current) listener(change);
+        void queryClient.invalidateQueries({ queryKey: ["invoice", change.invoice_id] });
+        refreshLists();
+      },
+      controller.signal,
+      // The stream is live from now on: re-read everything, so nothing that changed before is missed.
+      () => {
+        void queryClient.invalidateQueries({ queryKey: ["invoice"] });
+        refreshLists();
+      },
+    );
     return () => controller.abort();
   }, [queryClient]);
   return <LiveContext.Provider value={listeners.current}>{children}</LiveContext.Provider>;

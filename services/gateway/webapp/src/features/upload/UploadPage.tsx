@@ -54,6 +54,8 @@ function useNextToAssign(rows: UploadRow[], asked: Set<string>): string | null {
   const details = useQuery({
     queryKey: ["invoices", "upload-session", ids],
     enabled: ids.length > 0 && !pending,
+    // Events refresh it; re-read while some file is still in progress in case one was missed.
+    refetchInterval: (query) => (query.state.data?.every((invoice) => FINAL.has(invoice.status)) ? false : 5000),
     queryFn: () => Promise.all(ids.map((id) => unwrap(api.GET("/api/invoices/{invoice_id}", { params: { path: { invoice_id: id } } })))),
   });
   if (pending || !details.data || details.data.length !== ids.length) return null;
