@@ -26,8 +26,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from bench.extraction import external
 from bench.extraction.cache import CACHE, ROOT, OcrCache, cached_corpus
 from bench.extraction.extract import extract_files
-from bench.extraction.report import calibration_lines, corpus_section, line_item_lines, replace_between
-from bench.extraction.score import SCORED_FIELDS, Result, field_matches, judged_fields
+from bench.extraction.report import (
+    LANGUAGE_GROUP,
+    calibration_lines,
+    corpus_section,
+    line_item_lines,
+    replace_between,
+)
+from bench.extraction.score import SCORED_FIELDS, Result, field_matches, judged_fields, mean_accuracy, tally
 from tests.corpus.families import DEV, HELD_OUT
 from tests.corpus.generate import Plan, generate
 
@@ -92,34 +98,8 @@ def misses(results: list[Result], limit: int) -> list[str]:
     return lines[:limit]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--scale", type=float, default=1.0, help="multiply documents per family and language")
-    parser.add_argument("--no-external", action="store_true")
-    parser.add_argument("--write-docs", action="store_true", help="record the tables in docs/BENCHMARKS.md")
-    parser.add_argument(
-        "--baseline", action="store_true", help="with --write-docs: record them as the baseline"
-    )
-    parser.add_argument("--extractor-at", metavar="COMMIT", help="measure the extractor as it was at COMMIT")
-    parser.add_argument("--cold", action="store_true", help="ignore .cache/: time a run from nothing")
-    parser.add_argument("--misses", type=int, default=0, help="print up to N wrong fields of dev families")
-    args = parser.parse_args()
-    if args.extractor_at:
-        use_extractor_at(args.extractor_at)
-    from invoiceme_ocr.engine import OcrOptions
-
-    started, load = time.monotonic(), os.getloadavg()[0]
-    cache_root = Path(tempfile.mkdtemp(prefix="extraction-bench-")) if args.cold else CACHE
-    cache = OcrCache(OcrOptions(), cache_root / "ocr")
-    plan = Plan().scaled(args.scale)
-    with _progress() as progress:
-        results, extracted = corpus_results(args.seed, plan, cache, progress, cache_root)
-        ext = (
-            external.run_external(cache, progress) if external.available() and not args.no_external else None
-        )
+def report_lines(results: list[Result], extracted: Any, ext: Any) -> list[str]:
+    """All tables, in the order docs/BENCHMARKS.md shows them."""
     lines = corpus_section(results)
     lines += [
         "",
@@ -136,6 +116,53 @@ def main() -> None:
     else:
         lines += ["", "external-dev: skipped (folder absent or --no-external)"]
     lines += ["", f"Extraction time (rules, OCR excluded): {extracted.timing_line()}."]
+    return lines
+
+
+def json_summary(results: list[Result], extracted: Any, ext: Any) -> dict[str, Any]:
+    """Machine-readable means per cell, for diffing two runs (`--json PATH`)."""
+    cells = tally(results, lambda t: (t["group"], LANGUAGE_GROUP[t["language"]], t["format"]))
+    external_line = next((line for line in (ext[0] if ext else []) if "external_field_accuracy" in line), "")
+    return {
+        "cells": {
+            ":".join(key): {"mean": round(mean_accuracy(fields), 4), "fields": dict(fields)}
+            for key, fields in sorted(cells.items())
+        },
+        "external_field_accuracy": float(external_line.split("=")[1]) if external_line else None,
+        "text_layer_ms": sorted(extracted.text_layer_ms),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply documents per family and language")
+    parser.add_argument("--no-external", action="store_true")
+    parser.add_argument("--write-docs", action="store_true", help="record the tables in docs/BENCHMARKS.md")
+    parser.add_argument(
+        "--baseline", action="store_true", help="with --write-docs: record them as the baseline"
+    )
+    parser.add_argument("--extractor-at", metavar="COMMIT", help="measure the extractor as it was at COMMIT")
+    parser.add_argument("--cold", action="store_true", help="ignore .cache/: time a run from nothing")
+    parser.add_argument("--json", type=Path, help="also write per-cell results (JSON)")
+    parser.add_argument("--misses", type=int, default=0, help="print up to N wrong fields of dev families")
+    args = parser.parse_args()
+    if args.extractor_at:
+        use_extractor_at(args.extractor_at)
+    from invoiceme_ocr.engine import OcrOptions
+
+    started, load = time.monotonic(), os.getloadavg()[0]
+    cache_root = Path(tempfile.mkdtemp(prefix="extraction-bench-")) if args.cold else CACHE
+    cache = OcrCache(OcrOptions(), cache_root / "ocr")
+    plan = Plan().scaled(args.scale)
+    with _progress() as progress:
+        results, extracted = corpus_results(args.seed, plan, cache, progress, cache_root)
+        ext = (
+            external.run_external(cache, progress) if external.available() and not args.no_external else None
+        )
+    lines = report_lines(results, extracted, ext)
     failures = len(extracted.failures) + (len(ext[2].failures) if ext else 0)
     elapsed = time.monotonic() - started
     summary = (
@@ -149,6 +176,8 @@ def main() -> None:
         print("\n".join(["", "Misses (dev families):", *misses(results, args.misses)]))
     for stem, reason in list(extracted.failures.items())[:10]:
         print(f"  failed {stem}: {reason}")
+    if args.json:
+        args.json.write_text(json.dumps(json_summary(results, extracted, ext), indent=1))
     if args.cold:
         shutil.rmtree(cache_root, ignore_errors=True)
     if args.write_docs:
