@@ -59,6 +59,11 @@ def to_gray(image: Image.Image) -> np.ndarray:
         values = np.asarray(image, dtype=np.float64)
         top = values.max() or 1.0
         return (values * (255 / top)).clip(0, 255).astype(np.uint8)
+    if image.mode in ("RGB", "RGBA", "CMYK", "YCbCr", "P"):
+        # Ink is whatever is dark in any channel: a luma conversion (0.3/0.59/0.11) washes out
+        # coloured print (a receipt's red or faded thermal lines); Tesseract reading the colour file
+        # itself thresholds each channel. Measured on the 50 SROIE receipts (docs/BENCHMARKS.md).
+        return np.asarray(image.convert("RGB")).min(axis=2)
     return np.asarray(image.convert("L")).copy()
 
 

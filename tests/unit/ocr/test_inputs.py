@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import numpy as np
 import pillow_heif
 from PIL import Image
 
@@ -130,3 +131,16 @@ class TestInlineSinglePage:
             assert inline._pool._processes  # type: ignore[attr-defined]
         finally:
             inline.close()
+
+
+class TestColourToGray:
+    """Coloured print stays dark: ink is whatever is dark in any channel."""
+
+    def test_red_text_is_as_dark_as_black(self) -> None:
+        from invoiceme_ocr.images import to_gray
+
+        pixels = np.full((4, 4, 3), 255, np.uint8)
+        pixels[1, 1] = (200, 30, 30)  # red ink
+        pixels[2, 2] = (20, 20, 20)  # black ink
+        gray = to_gray(Image.fromarray(pixels, "RGB"))
+        assert gray[1, 1] <= 40 and gray[2, 2] <= 20 and gray[0, 0] == 255
