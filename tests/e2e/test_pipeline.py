@@ -155,7 +155,7 @@ def test_unreadable_upload_is_marked_failed_with_reason(pipeline: Pipeline) -> N
         invoice = _wait_for(pipeline, client, alice, response.json()["id"], timeout=60)
         assert invoice["status"] == "failed"
         # Users see the public message (sec); the raw reason stays in invoices.error for operators.
-        assert invoice["error_code"] == "damaged_file" and "damaged" in invoice["error"]
+        assert invoice["error_code"] == "damaged_pdf" and "damaged" in invoice["error"]
 
 
 def _scrape(url: str) -> dict[tuple[str, frozenset[tuple[str, str]]], float]:

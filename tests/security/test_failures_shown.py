@@ -27,6 +27,8 @@ class TestPublicFailure:
             ("the PDF is encrypted with a password", "encrypted_pdf", "password"),
             ("page 1 is 13000x13000 pixels (169 megapixels); the limit is 60", "page_too_large", "169"),
             ("the document has 45 pages; the limit is 30", "too_many_pages", "30"),
+            ("the PDF is damaged or truncated and cannot be opened", "damaged_pdf", "PDF"),
+            ("page 2 of the PDF is damaged (PdfiumError: /srv/x)", "damaged_pdf", "PDF"),
             ("the image cannot be decoded (UnidentifiedImageError: /tmp/x)", "damaged_file", ""),
             (RAW, "processing_failed", "could not be processed"),
         ],

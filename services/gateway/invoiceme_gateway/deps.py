@@ -47,10 +47,12 @@ async def require_admin(user: User, state: State) -> CurrentUser:
 Admin = Annotated[CurrentUser, Depends(require_admin)]
 
 
+# YYYY-MM from 1900 to 2999 (a year 0 is no month a date can be in).
+MONTH_PATTERN = r"^(19|2\d)\d{2}-(0[1-9]|1[0-2])$"
 MonthParam = Annotated[
     str | None,
     Query(
-        pattern=r"^\d{4}-(0[1-9]|1[0-2])$",
+        pattern=MONTH_PATTERN,
         description="Figures as of the end of this month (default: today)",
         examples=["2026-03"],
     ),

@@ -6,12 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import asyncpg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from invoiceme_common.logging import get_logger
 from invoiceme_common.storage import StorageUnavailable
 from invoiceme_gateway.domain_errors import (
     BadRequest,
@@ -26,6 +28,8 @@ from invoiceme_gateway.domain_errors import (
     Unavailable,
     UnsupportedMedia,
 )
+
+log = get_logger(__name__)
 
 _CODES = {
     400: "bad_request",
@@ -141,6 +145,16 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 
 def install_fallback_handler(app: FastAPI) -> None:
+    @app.exception_handler(asyncpg.DataError)
+    async def _unstorable_value(_: Request, exc: Exception) -> JSONResponse:
+        # Postgres refused a value the request carried (a NUL character in text, a number out of range):
+        # the request's fault, whatever route it took; the database's wording stays in the logs.
+        log.info("value_refused_by_database", error=str(exc)[:200])
+        message = (
+            "a value in the request cannot be stored: text with NUL characters, or a number out of range"
+        )
+        return JSONResponse(error_body("bad_request", message), status_code=400)
+
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
         return JSONResponse(

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path
 from fastapi.responses import JSONResponse, Response
 
-from invoiceme_gateway.deps import MonthParam, State, User
+from invoiceme_gateway.deps import MONTH_PATTERN, MonthParam, State, User
 from invoiceme_gateway.errors import error_responses
 from invoiceme_gateway.exports import formats, service
 from invoiceme_gateway.exports.models import ExportFilters
@@ -72,7 +72,7 @@ async def business_csv(
 async def accountant_zip(
     user: User,
     state: State,
-    month: Annotated[str, Path(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", examples=["2026-03"])],
+    month: Annotated[str, Path(pattern=MONTH_PATTERN, examples=["2026-03"])],
 ) -> Response:
     """Invoices dated in the month: `invoices.csv` and each original named `date_business_number.ext`."""
     content = await service.accountant_zip(state, user.tenant_id, month)

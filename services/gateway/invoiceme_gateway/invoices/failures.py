@@ -35,6 +35,11 @@ _KNOWN: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
             "the document has {pages} pages; at most {limit} are read",
         ),
         (r"^the document has no pages", "no_pages", "the document has no pages"),
+        (
+            r"^(the PDF is damaged|page \d+ of the PDF is damaged)",
+            "damaged_pdf",
+            "the PDF is damaged or truncated; upload another copy",
+        ),
         (r"^the file is empty", "empty_file", "the file is empty"),
         (
             r"^the file is (?P<mb>[\d.]+) MB; the limit is (?P<limit>[\d.]+) MB",
@@ -44,7 +49,6 @@ _KNOWN: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"not a PDF or an image", "unsupported_file", "the file is not a PDF or a supported image"),
         (
             r"^(the image cannot be decoded|the image is truncated|page \d+ is missing from the image"
-            r"|the PDF is damaged|page \d+ of the PDF is damaged"
             r"|Tesseract could not read|the OCR worker died)",
             "damaged_file",
             "the file is damaged or cannot be decoded; upload another copy",

@@ -4,6 +4,7 @@ previews and page layouts (OCR words with boxes)."""
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import APIRouter, Path
@@ -71,7 +72,10 @@ async def list_extractions(invoice_id: uuid.UUID, user: User, state: State) -> l
     summary="Make this result the invoice's current fields",
 )
 async def restore_extraction(
-    invoice_id: uuid.UUID, extraction_id: int, user: User, state: State
+    invoice_id: uuid.UUID,
+    extraction_id: Annotated[int, Path(ge=1, le=2**63 - 1)],
+    user: User,
+    state: State,
 ) -> InvoiceDetail:
     await review_service.restore(state, user.tenant_id, user.user_id, invoice_id, extraction_id)
     return await read_service.detail(state, user.tenant_id, invoice_id)
