@@ -50,39 +50,59 @@ async def upload(state: GatewayState, tenant_id: uuid.UUID, filename: str | None
     storage_key = original_key(tenant_id, invoice_id, sha256)  # ids and hash only, never the file name
     name = upload_name(filename)  # before anything is stored: a refused name leaves nothing behind
     with bound_context(tenant_id=tenant_id, invoice_id=invoice_id):
-        async with state.pool.acquire() as conn, conn.transaction():
-            await repo.lock_upload(conn, tenant_id, sha256)
-            existing = await repo.find_by_sha(conn, tenant_id, sha256)
-            if existing is not None:
-                raise Conflict(
-                    "you already uploaded this exact file",
-                    code="duplicate_file",
-                    details={"existing_invoice_id": str(existing)},
+        # The file goes to the store with no database connection held (a 25 MB write into a pool of a
+        # few connections would stall every other request), then the row and its event commit.
+        async with state.pool.acquire() as conn:
+            await _refuse_duplicate(conn, tenant_id, sha256)
+        await _store_original(state, storage_key, data, sha256, media_type)
+        try:
+            async with state.pool.acquire() as conn, conn.transaction():
+                await repo.lock_upload(conn, tenant_id, sha256)
+                await _refuse_duplicate(conn, tenant_id, sha256)  # the same file may have won meanwhile
+                await repo.insert_received(
+                    conn, tenant_id, invoice_id, name, media_type, len(data), sha256, storage_key
                 )
-            await _store_original(state, storage_key, data, sha256, media_type)
-            await repo.insert_received(
-                conn, tenant_id, invoice_id, name, media_type, len(data), sha256, storage_key
-            )
-            event = InvoiceUploaded(
-                tenant_id=tenant_id,
-                invoice_id=invoice_id,
-                storage_key=storage_key,
-                filename=name,
-                content_type=media_type,
-                size_bytes=len(data),
-                sha256=sha256,
-                run=1,
-            )
-            topology = state.topology
-            await outbox.add(conn, event, topology.invoice_uploaded, topology.stream)
+                event = InvoiceUploaded(
+                    tenant_id=tenant_id,
+                    invoice_id=invoice_id,
+                    storage_key=storage_key,
+                    filename=name,
+                    content_type=media_type,
+                    size_bytes=len(data),
+                    sha256=sha256,
+                    run=1,
+                )
+                topology = state.topology
+                await outbox.add(conn, event, topology.invoice_uploaded, topology.stream)
+        except BaseException:
+            await _discard_original(state, storage_key)  # no row: its file must not stay behind either
+            raise
         log.info("invoice_received", size_bytes=len(data), media_type=media_type)
     return Accepted(invoice_id, InvoiceStatus.RECEIVED.value)
+
+
+async def _refuse_duplicate(conn: asyncpg.Connection, tenant_id: uuid.UUID, sha256: str) -> None:
+    existing = await repo.find_by_sha(conn, tenant_id, sha256)
+    if existing is not None:
+        raise Conflict(
+            "you already uploaded this exact file",
+            code="duplicate_file",
+            details={"existing_invoice_id": str(existing)},
+        )
+
+
+async def _discard_original(state: GatewayState, storage_key: str) -> None:
+    """The key holds this upload's invoice id, so no other invoice shares the object."""
+    try:
+        await state.storage.delete(storage_key)
+    except Exception as exc:  # the upload's own error matters more; the orphan is logged
+        log.error("original_not_discarded", storage_key=storage_key, reason=str(exc))
 
 
 async def _store_original(
     state: GatewayState, storage_key: str, data: bytes, sha256: str, media_type: str
 ) -> None:
-    """Store the file before its row commits: a failure here rolls the row back (no row without file).
+    """Store the file before its row is written: a failure here leaves no row (no row without file).
     Any failure counts: StorageUnavailable/StorageIntegrityError from the S3 backend, a NATS error or
     a full bucket from the JetStream one."""
     try:
