@@ -87,7 +87,7 @@ def cli(path: Path) -> tuple[float, str]:
 
 def _cumulative(stats: pstats.Stats, file_suffix: str, name: str, caller: str | None) -> tuple[float, int]:
     seconds, calls = 0.0, 0
-    for (file, _, function), (_, ncalls, _, cumtime, callers) in stats.stats.items():  # type: ignore[attr-defined]
+    for (file, _, function), (_, ncalls, _, cumtime, callers) in stats.stats.items():  # type: ignore[attr-defined]  # pstats keeps its table undeclared
         if function != name or not file.endswith(file_suffix):
             continue
         if caller is None:

@@ -18,8 +18,10 @@ def _same(name: str, left: Any, right: Any) -> bool:
 
 
 def _adds_up(values: dict[str, Any]) -> bool:
-    amounts = [values.get(name) for name in _AMOUNTS]
-    return None not in amounts and abs(amounts[0] + amounts[1] - amounts[2]) <= 0.011  # type: ignore[operator]
+    subtotal, vat, total = (values.get(name) for name in _AMOUNTS)
+    if subtotal is None or vat is None or total is None:
+        return False
+    return bool(abs(subtotal + vat - total) <= 0.011)
 
 
 def merge(rules: Extraction, llm_fields: dict[str, Any], llm_items: list[LineItem]) -> Extraction:

@@ -33,7 +33,12 @@ def check_arithmetic(extraction: Extraction) -> list[ExtractionWarning]:
     subtotal, vat, total = extraction.subtotal, extraction.vat_amount, extraction.total
     if total is None:
         found.append(_warn("total_missing", "no total was found", serious=True))
-    if None not in (subtotal, vat, total) and abs(subtotal + vat - total) > _TOLERANCE:  # type: ignore[operator]
+    if (
+        subtotal is not None
+        and vat is not None
+        and total is not None
+        and abs(subtotal + vat - total) > _TOLERANCE
+    ):
         found.append(
             _warn("totals_mismatch", f"subtotal {subtotal} + VAT {vat} != total {total}", serious=True)
         )

@@ -25,7 +25,7 @@ def _squash(text: str) -> str:
 
 def amount_violation(fields: dict[str, Any]) -> str | None:
     subtotal, vat, total = (fields.get(name) for name in _AMOUNTS)
-    if None not in (subtotal, vat, total) and abs(subtotal + vat - total) > 0.011:  # type: ignore[operator]
+    if subtotal is not None and vat is not None and total is not None and abs(subtotal + vat - total) > 0.011:
         return f"subtotal {subtotal} + VAT {vat} != total {total}"
     if subtotal is not None and vat is not None and not plausible_rate(vat, subtotal):
         return f"VAT {vat} is not a plausible share of {subtotal}"

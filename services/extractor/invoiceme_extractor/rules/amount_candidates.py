@@ -91,7 +91,7 @@ def candidates(lines: list[Line]) -> Candidates:
                 kind = classify(cell.text)
                 in_cell = _amount_in(cell.text, first=False) if kind else None
                 if in_cell is not None:  # "Total (incl. 6%) RM 31.80": the label's own cell states it
-                    found.setdefault(kind, []).append((*in_cell, line))  # type: ignore[arg-type]
+                    found.setdefault(kind, []).append((*in_cell, line))  # type: ignore[arg-type]  # kind is truthy here: in_cell is None otherwise
                 elif kind:
                     found.setdefault(kind, []).extend(
                         _cell_amounts(lines, line, start, start + len(cell.text))
