@@ -118,8 +118,10 @@ def _region(
     before = [words[i].left + words[i].width for i in ordered if i not in cluster and words[i].left < left]
     after = [words[i].left for i in ordered if i not in cluster and words[i].left > right]
     margin = height // 4
-    left = max(left - int(REACH * height), max(before, default=0) + margin, 0)
-    right = min(right + int(REACH * height), min(after, default=width) - margin, width)
+    # Neighbours limit how far the crop reaches, never into the amount's own boxes: a word that
+    # starts within `margin` of the amount (or overlaps it) would otherwise leave right < left.
+    left = min(left, max(left - int(REACH * height), max(before, default=0) + margin, 0))
+    right = max(right, min(right + int(REACH * height), min(after, default=width) - margin, width))
     top = max(0, min(words[i].top for i in cluster) - margin)
     bottom = min(page_height, max(words[i].top + words[i].height for i in cluster) + margin)
     return Region(number, left, top, right, bottom)

@@ -71,6 +71,14 @@ class TestSuspectRegions:
         [region] = digits.suspect_regions(words, 1000, 500)
         assert region.right == 355  # a quarter line height before "לתשלום"
 
+    def test_a_word_touching_the_amount_never_leaves_an_empty_crop(self) -> None:
+        # "לתשלום" starts 2 px after the "4": the reach stops there, the "4" itself stays in the crop.
+        words = [_word("לתשלום", 333, 95), _word("4", 282, 49), _word('ש"ח', 119, 104)]
+        [region] = digits.suspect_regions(words, 1000, 500)
+        assert region.left <= 119 and region.right >= 331 and region.right > region.left
+        stacked, _ = digits.stack_crops(np.zeros((500, 1000), dtype=np.uint8), [region])
+        assert stacked.shape[1] > 0
+
     def test_well_read_amounts_are_left_alone(self) -> None:
         words = [_word("Total", 600, 90), _word("3,793.74", 447, 109), _word('ש"ח', 394, 43)]
         assert digits.suspect_regions(words, 1000, 500) == []
