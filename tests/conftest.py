@@ -8,7 +8,9 @@ other's rows or messages (and a developer's `make run` data is untouched).
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import os
+import re
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -68,8 +70,37 @@ def database_url(infra: Infra) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def nats_url(infra: Infra) -> str:
-    return infra.nats_url
+def nats_url(infra: Infra) -> Iterator[str]:
+    yield infra.nats_url
+    asyncio.run(_delete_stale_test_streams(infra.nats_url))
+
+
+# Test namespaces (t…, e2e…, health…) each leave a stream and an object-store bucket behind. Those of
+# runs that ended hours ago are deleted, so a long-lived server (a developer's, CI's) never fills
+# up; younger ones may belong to a run still going on beside this one.
+_TEST_STREAM = re.compile(r"^(OBJ_)?(t|e2e|health)[0-9a-f]{8,12}[_-]", re.IGNORECASE)
+_STALE_AFTER = dt.timedelta(hours=3)
+
+
+async def _delete_stale_test_streams(url: str) -> None:
+    import nats
+
+    try:
+        connection = await nats.connect(url, connect_timeout=5, max_reconnect_attempts=0)
+    except Exception:  # cleanup must never fail a test session
+        return
+    try:
+        js, offset, now = connection.jetstream(), 0, dt.datetime.now(dt.UTC)
+        while page := await js.streams_info(offset=offset):
+            offset += len(page)
+            for info in page:
+                created = info.created
+                if _TEST_STREAM.match(info.config.name or "") and created and now - created > _STALE_AFTER:
+                    await js.delete_stream(info.config.name)
+    except Exception:
+        pass
+    finally:
+        await connection.close()
 
 
 @pytest.fixture
