@@ -11,20 +11,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
-SCORED_FIELDS = (
-    "document_type",
-    "vendor_name",
-    "vendor_tax_id",
-    "invoice_number",
-    "invoice_date",
-    "due_date",
-    "currency",
-    "subtotal",
-    "vat_rate",
-    "vat_amount",
-    "total",
-    "allocation_number",
-)
+from invoiceme_common.fields import FIELD_NAMES
+
+SCORED_FIELDS = FIELD_NAMES  # every scalar field of the extraction contract
 AMOUNTS = ("subtotal", "vat_amount", "total")
 CALIBRATION_BUCKETS = (0.0, 0.5, 0.7, 0.9, 1.01)
 

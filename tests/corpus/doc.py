@@ -7,6 +7,8 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
+from invoiceme_common.fields import FIELD_NAMES
+
 from .facts import Facts
 from .formats import Printing
 from .page import Color, Sheet
@@ -21,20 +23,7 @@ ACCENTS: list[Color] = [
     (0.40, 0.20, 0.55),
     (0.05, 0.55, 0.60),
 ]
-SCALAR_FIELDS = (
-    "document_type",
-    "vendor_name",
-    "vendor_tax_id",
-    "invoice_number",
-    "invoice_date",
-    "due_date",
-    "currency",
-    "subtotal",
-    "vat_rate",
-    "vat_amount",
-    "total",
-    "allocation_number",
-)
+SCALAR_FIELDS = FIELD_NAMES  # every scalar field of the extraction contract
 ALWAYS_PRINTED = {"document_type", "vendor_name", "invoice_number", "invoice_date", "currency", "total"}
 
 
