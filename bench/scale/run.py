@@ -161,7 +161,14 @@ async def main(args: argparse.Namespace) -> None:
     url = _database_url(args.database)
     if args.fresh:
         await _drop(url)
-    await migrate(url)
+    if await migrate(url):
+        # As autovacuum would in time: a migration that rewrote the table leaves no visibility map
+        # (index-only scans) and no statistics for new columns until then.
+        conn = await asyncpg.connect(url)
+        try:
+            await conn.execute("VACUUM ANALYZE invoices")
+        finally:
+            await conn.close()
     settings = GatewaySettings(
         database_url=url,
         nats_url=os.environ.get("NATS_URL", "nats://127.0.0.1:4222"),

@@ -139,7 +139,12 @@ class MonthGroup(BaseModel):
 
 class InvoiceList(BaseModel):
     items: list[InvoiceOut]
-    total: int = Field(description="How many invoices match the filters")
+    total: int = Field(
+        description="How many invoices match the filters, counted up to 10,000 (see `total_exact`)"
+    )
+    total_exact: bool = Field(
+        default=True, description="False when more invoices match than `total` says (it stopped counting)"
+    )
     limit: int
     offset: int
     next_cursor: str | None = Field(

@@ -66,7 +66,8 @@ async def list_invoices(
         ]
     return InvoiceList(
         items=[InvoiceOut.from_row(row) for row in rows],
-        total=total,
+        total=min(total, repo.COUNT_LIMIT),
+        total_exact=total <= repo.COUNT_LIMIT,
         limit=page.limit,
         offset=offset,
         next_cursor=next_cursor,
