@@ -151,6 +151,11 @@ class TestList:
         assert months["2025-04"]["count"] == 2
         assert months["2025-04"]["totals"] == {"USD": 50.0, "ILS": 20.0}
         assert months["unknown"]["count"] == 2
+        assert grouped["total_exact"] is True
+        second = (
+            await client.get("/api/invoices", headers=alice, params={"group": "month", "offset": 1})
+        ).json()
+        assert second["groups"] is None and second["items"]  # groups come once, with the first page
 
     async def test_ocr_text_search(self, client, db):
         alice = await signup(client)

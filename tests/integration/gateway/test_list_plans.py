@@ -11,6 +11,7 @@ import asyncpg
 import pytest
 
 from invoiceme_common.vendor_matching import normalize_text
+from invoiceme_gateway.invoices import repository
 from invoiceme_gateway.invoices.filters import SORT_EXPRESSIONS, InvoiceFilters
 from invoiceme_gateway.invoices.repository import list_queries, month_groups_query
 
@@ -64,6 +65,18 @@ async def tenant_with_invoices(database_url):
     finally:
         await conn.execute("DELETE FROM tenants WHERE id = $1", tenant_id)
         await conn.close()
+
+
+class TestCount:
+    """The list stops counting past COUNT_LIMIT (one more than the limit says "more")."""
+
+    async def test_count_stops_past_the_limit(self, db, tenant_with_invoices, monkeypatch):
+        monkeypatch.setattr(repository, "COUNT_LIMIT", 100)
+        args = (db, tenant_with_invoices, InvoiceFilters(), "created_at", True, 10, 0, None)
+        rows, total = await repository.list_page(*args)
+        assert (len(rows), total) == (10, 101)
+        _, few = await repository.list_page(db, tenant_with_invoices, InvoiceFilters(q="inv 1234"), *args[3:])
+        assert few == 1
 
 
 class TestListPlans:

@@ -150,7 +150,9 @@ class InvoiceList(BaseModel):
     next_cursor: str | None = Field(
         default=None, description="Pass as `cursor` for the next page (created_at order)"
     )
-    groups: list[MonthGroup] | None = Field(default=None, description="With group=month")
+    groups: list[MonthGroup] | None = Field(
+        default=None, description="With group=month, on the first page (they are the same on every page)"
+    )
 
 
 class StatusChange(BaseModel):

@@ -59,7 +59,7 @@ async def list_invoices(
     if page.sort == "created_at" and len(rows) == page.limit:
         next_cursor = encode_cursor(rows[-1]["created_at"], rows[-1]["id"])
     groups = None
-    if page.group_by_month:
+    if page.group_by_month and offset == 0 and not page.cursor:  # the same on every page: sent once
         groups = [
             MonthGroup(month=g["month"], count=g["count"], totals=g["totals"])
             for g in await repo.month_groups(state.pool, tenant_id, filters)
