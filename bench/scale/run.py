@@ -2,7 +2,7 @@
 list, its filters, search, sorts, businesses, analytics and insights through the real gateway app
 (in-process, httpx ASGITransport: routing, auth, SQL, serialization — no network).
 
-    .venv/bin/python -m bench.scale.run [--invoices 100000] [--businesses 2000] [--rounds 40]
+    .venv/bin/python -m bench.scale.run [--invoices 100000] [--businesses 2000] [--rounds 30] [--only TEXT]
 
 Uses DATABASE_URL's server (default: the local one) and a database of its own, `invoiceme_scale`,
 kept between runs: the tenant is generated once (~1-2 min) and later runs (after a migration, say)
@@ -94,6 +94,7 @@ async def _cases(url: str, tenant_id: uuid.UUID) -> dict[str, str]:
         await conn.close()
     busiest, rare = ranked[0]["business_id"], ranked[len(ranked) // 2]["business_id"]
     inv = "/api/invoices"
+    web = f"{inv}?sort=invoice_date&order=desc&group=month&limit=50"  # what the web app's list asks
     return {
         "list (default page)": inv,
         "list offset 5000": f"{inv}?offset=5000",
@@ -120,6 +121,9 @@ async def _cases(url: str, tenant_id: uuid.UUID) -> dict[str, str]:
         "sort vendor_name asc": f"{inv}?sort=vendor_name&order=asc",
         "sort status": f"{inv}?sort=status",
         "group=month": f"{inv}?group=month",
+        "web list page 1 (date desc, month groups)": f"{web}&offset=0",
+        "web list page 2": f"{web}&offset=50",
+        "web list + 1 quarter": f"{web}&offset=0&date_from=2026-01-01&date_to=2026-03-31",
         "businesses list": "/api/businesses",
         "businesses search 'כהן'": "/api/businesses?q=כהן",
         "businesses search 'cloud'": "/api/businesses?q=cloud",
@@ -187,7 +191,11 @@ async def main(args: argparse.Namespace) -> None:
             headers = await _headers(client)
             tenant_id = await _ensure_data(url, args.invoices, args.businesses)
             client.headers.update(headers)
-            cases = await _cases(url, tenant_id)
+            cases = {
+                name: path
+                for name, path in (await _cases(url, tenant_id)).items()
+                if not args.only or args.only in name
+            }
             timings = await _measure(client, cases, args.rounds)
     print(f"load average: {os.getloadavg()}")
     print(_table(timings))
@@ -199,7 +207,8 @@ if __name__ == "__main__":
     )
     parser.add_argument("--invoices", type=int, default=100_000)
     parser.add_argument("--businesses", type=int, default=2_000)
-    parser.add_argument("--rounds", type=int, default=40, help="timed requests per case")
+    parser.add_argument("--rounds", type=int, default=30, help="timed requests per case")
     parser.add_argument("--database", default="invoiceme_scale")
     parser.add_argument("--fresh", action="store_true", help="drop and regenerate the database")
+    parser.add_argument("--only", help="measure only the cases whose name contains this")
     asyncio.run(main(parser.parse_args()))

@@ -72,11 +72,13 @@ class TestCount:
 
     async def test_count_stops_past_the_limit(self, db, tenant_with_invoices, monkeypatch):
         monkeypatch.setattr(repository, "COUNT_LIMIT", 100)
-        args = (db, tenant_with_invoices, InvoiceFilters(), "created_at", True, 10, 0, None)
-        rows, total = await repository.list_page(*args)
+        everything = list_queries(tenant_with_invoices, InvoiceFilters(), "created_at", True, 10, 0, None)
+        rows, total = await repository.list_page(db, everything)
         assert (len(rows), total) == (10, 101)
-        _, few = await repository.list_page(db, tenant_with_invoices, InvoiceFilters(q="inv 1234"), *args[3:])
-        assert few == 1
+        one = list_queries(
+            tenant_with_invoices, InvoiceFilters(q="inv 1234"), "created_at", True, 10, 0, None
+        )
+        assert (await repository.list_page(db, one))[1] == 1
 
 
 class TestListPlans:

@@ -50,11 +50,12 @@ async def list_invoices(
         raise InvalidInput("cursor paging works with sort=created_at; use offset for other orders")
     offset = 0 if page.cursor else page.offset
     try:
-        rows, total = await repo.list_page(
-            state.pool, tenant_id, filters, page.sort, page.descending, page.limit, offset, page.cursor
+        queries = repo.list_queries(
+            tenant_id, filters, page.sort, page.descending, page.limit, offset, page.cursor
         )
     except ValueError as exc:
         raise InvalidInput(str(exc)) from exc
+    rows, total = await repo.list_page(state.pool, queries)
     next_cursor = None
     if page.sort == "created_at" and len(rows) == page.limit:
         next_cursor = encode_cursor(rows[-1]["created_at"], rows[-1]["id"])

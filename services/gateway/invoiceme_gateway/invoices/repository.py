@@ -120,17 +120,8 @@ def list_queries(
     return ListQueries(count_sql, count_params, page_sql, params)
 
 
-async def list_page(
-    pool: asyncpg.Pool,
-    tenant_id: uuid.UUID,
-    filters: InvoiceFilters,
-    sort: str,
-    descending: bool,
-    limit: int,
-    offset: int,
-    cursor: str | None,
-) -> tuple[list[asyncpg.Record], int]:
-    queries = list_queries(tenant_id, filters, sort, descending, limit, offset, cursor)
+async def list_page(pool: asyncpg.Pool, queries: ListQueries) -> tuple[list[asyncpg.Record], int]:
+    """The page and the number of matches (COUNT_LIMIT + 1 when there are more)."""
     total = await pool.fetchval(queries.count_sql, *queries.count_params)
     rows = await pool.fetch(queries.page_sql, *queries.page_params)
     return rows, int(total)
