@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import uuid
+from datetime import date
 
 import asyncpg
 import pytest
@@ -104,8 +105,11 @@ class TestListPlans:
         plan = await _plan(db, queries.page_sql, queries.page_params)
         assert "Sort" not in plan, plan
 
-    async def test_month_groups_read_only_the_index(self, db, tenant_with_invoices):
-        sql, params = month_groups_query(tenant_with_invoices, InvoiceFilters())
+    @pytest.mark.parametrize(
+        "filters", [InvoiceFilters(), InvoiceFilters(date_from=date(2026, 1, 1), date_to=date(2026, 3, 31))]
+    )
+    async def test_month_groups_read_only_the_index(self, db, tenant_with_invoices, filters):
+        sql, params = month_groups_query(tenant_with_invoices, filters)
         plan = await _plan(db, sql, params)
         assert "Index Only Scan using invoices_tenant_month_groups" in plan, plan
 

@@ -51,7 +51,8 @@ CREATE INDEX invoices_tenant_vendor_asc ON invoices (tenant_id, list_vendor ASC 
 CREATE INDEX invoices_tenant_vendor_desc ON invoices (tenant_id, list_vendor DESC NULLS LAST, id DESC);
 
 -- The list's month groups (count and total per month and currency) from the index alone.
-CREATE INDEX invoices_tenant_month_groups ON invoices (tenant_id, list_month, list_currency) INCLUDE (list_total);
+CREATE INDEX invoices_tenant_month_groups ON invoices (tenant_id, list_month, list_currency)
+    INCLUDE (list_total, list_date);
 
 -- Analytics: one business's facts (its figures page) without reading the tenant's whole projection.
 CREATE INDEX analytics_facts_tenant_business ON analytics_invoice_facts (tenant_id, business_id)

@@ -72,10 +72,14 @@ def where_clause(tenant_id: uuid.UUID, filters: InvoiceFilters) -> tuple[str, li
         conditions.append(
             "i.possible_duplicate_of IS " + ("NOT NULL" if filters.possible_duplicate else "NULL")
         )
+    # Each date bound also bounds the month (implied, never changes the result): the month groups'
+    # index (tenant, month, currency; date included) then reads only those months.
     if filters.date_from is not None:
         conditions.append(f"i.list_date >= {sql.add(filters.date_from.isoformat())}")
+        conditions.append(f"i.list_month >= {sql.add(filters.date_from.isoformat()[:7])}")
     if filters.date_to is not None:
         conditions.append(f"i.list_date <= {sql.add(filters.date_to.isoformat())}")
+        conditions.append(f"i.list_month <= {sql.add(filters.date_to.isoformat()[:7])}")
     if filters.amount_min is not None:
         conditions.append(f"i.list_total >= {sql.add(filters.amount_min)}::numeric")
     if filters.amount_max is not None:
