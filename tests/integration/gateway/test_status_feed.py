@@ -6,6 +6,8 @@ import uuid
 
 import pytest
 
+from invoiceme_gateway.live import feed as feed_module
+from invoiceme_gateway.live import repository
 from invoiceme_gateway.live.feed import StatusFeed, first_gap
 
 
@@ -107,3 +109,51 @@ class TestStatusFeed:
         batch = await feed.next_batch()
         assert [c["id"] for c in batch] == [mine]
         assert all(c["invoice_id"] == str(invoice_id) for c in batch)
+
+
+class TestNoChangeSlipsThrough:
+    """A change that commits while the feed reads, or while a stream starts, is still handed out."""
+
+    async def test_a_commit_between_the_feeds_reads(self, db, monkeypatch):
+        # Under load the feed's reads sit far apart: the late change commits after the rows were read
+        # but before the gap check. Read in separate snapshots, it was in neither and was skipped.
+        tenant_id, invoice_id = await _tenant_with_invoice(db)
+        start = await db.fetchval("SELECT coalesce(max(id), 0) FROM invoice_status_history")
+        feed = StatusFeed(db, tenant_id, start, clock=FakeClock())
+        async with db.acquire() as slow:
+            transaction = slow.transaction()
+            await transaction.start()
+            early = await _history(slow, tenant_id, invoice_id, "ocr_done")
+            late = await _history(db, tenant_id, invoice_id, "extracted")
+            real_visible_ids = repository.visible_ids
+            committed = []
+
+            async def commit_then_look(*args):
+                if not committed:
+                    await transaction.commit()
+                    committed.append(True)
+                return await real_visible_ids(*args)
+
+            monkeypatch.setattr(feed_module.repository, "visible_ids", commit_then_look)
+            delivered = [c["id"] for c in await feed.next_batch()]
+        delivered += [c["id"] for c in await feed.next_batch()]
+        assert delivered == [early, late]
+
+    async def test_a_stream_from_now_on_gets_changes_still_in_flight(self, db):
+        # A client connecting while a change is being committed (its id below the newest one) must
+        # get it: the change happens after the client came.
+        tenant_id, invoice_id = await _tenant_with_invoice(db)
+        await _history(db, tenant_id, invoice_id, "received")
+        async with db.acquire() as slow:
+            transaction = slow.transaction()
+            await transaction.start()
+            in_flight = await _history(slow, tenant_id, invoice_id, "extracted")
+            done = await _history(db, tenant_id, invoice_id, "needs_review")
+            cursor, already_seen = await repository.start_point(db, tenant_id, window=1000)
+            clock = FakeClock()
+            feed = StatusFeed(db, tenant_id, cursor, clock=clock, already_seen=already_seen)
+            assert await feed.next_batch() == []
+            await transaction.commit()
+        clock.now = 31.0  # older rolled-back ids of this database are not waited for
+        assert [c["id"] for c in await feed.next_batch()] == [in_flight]  # `done` was there before
+        assert cursor < in_flight < done

@@ -42,8 +42,10 @@ class StatusFeed:
         cursor: int,
         max_wait_seconds: float = 30.0,
         clock: Callable[[], float] = time.monotonic,
+        already_seen: frozenset[int] = frozenset(),
     ) -> None:
         self.cursor = cursor
+        self._already_seen = already_seen  # ids after `cursor` the client's start already covers
         self._pool = pool
         self._tenant_id = tenant_id
         self._max_wait = max_wait_seconds
@@ -53,11 +55,18 @@ class StatusFeed:
         self.waiting_on_gap = False
 
     async def next_batch(self) -> list[dict[str, Any]]:
-        rows = await repository.changes_after(self._pool, self._tenant_id, self.cursor, BATCH)
+        # One snapshot for the rows, the ids visible and the transactions running: read apart, a
+        # change committing between two reads was missing from the rows, yet no gap showed (or its
+        # transaction no longer ran), and the cursor moved past it for good.
+        async with self._pool.acquire() as conn, conn.transaction(isolation="repeatable_read", readonly=True):
+            return await self._next_batch(conn)
+
+    async def _next_batch(self, conn: asyncpg.Connection) -> list[dict[str, Any]]:
+        rows = await repository.changes_after(conn, self._tenant_id, self.cursor, BATCH)
         if not rows:
             self.waiting_on_gap = False
             return []
-        cut = await self._first_unsettled(rows[-1]["id"])
+        cut = await self._first_unsettled(conn, rows[-1]["id"])
         ready = [row for row in rows if cut is None or row["id"] < cut]
         self.waiting_on_gap = cut is not None
         if ready:
@@ -71,12 +80,13 @@ class StatusFeed:
                 "at": r["at"].isoformat(),
             }
             for r in ready
+            if r["id"] not in self._already_seen
         ]
 
-    async def _first_unsettled(self, up_to: int) -> int | None:
+    async def _first_unsettled(self, conn: asyncpg.Connection, up_to: int) -> int | None:
         while self._settled < up_to:
             floor = max(self._settled, self.cursor)
-            visible = await repository.visible_ids(self._pool, floor, up_to, _SCAN_LIMIT)
+            visible = await repository.visible_ids(conn, floor, up_to, _SCAN_LIMIT)
             gap = first_gap(floor, visible)
             if gap is None:
                 if len(visible) < _SCAN_LIMIT:
@@ -84,7 +94,7 @@ class StatusFeed:
                     return None
                 self._settled = visible[-1]
                 continue
-            if not await self._gap_may_fill(gap):
+            if not self._gap_may_fill(gap, await repository.running_transactions(conn)):
                 self._gap_seen.pop(gap, None)  # its transaction rolled back: skip it
                 self._settled = gap
                 continue
@@ -92,9 +102,9 @@ class StatusFeed:
             return gap
         return None
 
-    async def _gap_may_fill(self, gap: int) -> bool:
-        """Could a transaction still running commit this id?"""
-        running = await repository.running_transactions(self._pool)
+    def _gap_may_fill(self, gap: int, running: frozenset[str]) -> bool:
+        """Could a transaction still running commit this id? (`running`: those of the snapshot in
+        which the id was missing.)"""
         first_seen, suspects = self._gap_seen.setdefault(gap, (self._clock(), running))
         if self._clock() - first_seen >= self._max_wait:
             return False
