@@ -1,0 +1,43 @@
+import { useTranslation } from "react-i18next";
+import { type Alternative, fieldText } from "./fields";
+
+/** Other readings of an unsure field: a click fills the field; hover or focus shows where it is printed. */
+export function Alternatives({
+  fieldLabel,
+  options,
+  onPick,
+  onShow,
+}: {
+  fieldLabel: string;
+  options: { alternative: Alternative; index: number }[];
+  onPick: (alternative: Alternative) => void;
+  onShow: (index: number | null) => void;
+}) {
+  const { t } = useTranslation();
+  if (!options.length) return null;
+  return (
+    <div className="alternatives" role="group" aria-label={t("detail.alternatives", { field: fieldLabel })}>
+      <small>{t("detail.alternativesLead")}</small>
+      {options.map(({ alternative, index }) => (
+        <button
+          type="button"
+          key={index}
+          className="chip"
+          onClick={() => onPick(alternative)}
+          onMouseEnter={() => onShow(index)}
+          onMouseLeave={() => onShow(null)}
+          onFocus={() => onShow(index)}
+          onBlur={() => onShow(null)}
+        >
+          <bdi dir="auto">{fieldText(alternative.value)}</bdi>
+          {alternative.label && (
+            <small className="alternative-label">
+              {" "}
+              (<bdi dir="auto">{alternative.label}</bdi>)
+            </small>
+          )}
+        </button>
+      ))}
+    </div>
+  );
+}
