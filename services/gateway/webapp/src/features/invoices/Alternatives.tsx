@@ -6,12 +6,14 @@ export function Alternatives({
   fieldLabel,
   options,
   onPick,
-  onShow,
+  onHover,
+  onFocusChange,
 }: {
   fieldLabel: string;
   options: { alternative: Alternative; index: number }[];
   onPick: (alternative: Alternative) => void;
-  onShow: (index: number | null) => void;
+  onHover: (index: number | null) => void;
+  onFocusChange: (index: number | null) => void;
 }) {
   const { t } = useTranslation();
   if (!options.length) return null;
@@ -24,10 +26,10 @@ export function Alternatives({
           key={index}
           className="chip"
           onClick={() => onPick(alternative)}
-          onMouseEnter={() => onShow(index)}
-          onMouseLeave={() => onShow(null)}
-          onFocus={() => onShow(index)}
-          onBlur={() => onShow(null)}
+          onMouseEnter={() => onHover(index)}
+          onMouseLeave={() => onHover(null)}
+          onFocus={() => onFocusChange(index)}
+          onBlur={() => onFocusChange(null)}
         >
           <bdi dir="auto">{fieldText(alternative.value)}</bdi>
           {alternative.label && (

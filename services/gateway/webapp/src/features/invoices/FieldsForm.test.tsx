@@ -59,6 +59,11 @@ describe("FieldsForm alternatives", () => {
     const choice = screen.getByRole("button", { name: /^2480\b/ });
     fireEvent.mouseEnter(choice);
     expect(spots.at(-1)).toEqual({ field: "total", alternative: 1 });
+    fireEvent.focus(choice);
+    fireEvent.mouseLeave(choice);
+    expect(spots.at(-1)).toEqual({ field: "total", alternative: 1 }); // still focused: still shown
+    fireEvent.blur(choice);
+    expect(spots.at(-1)).toBeNull();
     await userEvent.click(choice);
     expect(screen.getByRole("textbox", { name: /^Total/ })).toHaveValue("2480");
     // Now the field holds 2480: the rules' first reading is offered in its place.

@@ -34,11 +34,12 @@ export function FieldsForm({ invoice, onActiveSpot }: { invoice: InvoiceDetail; 
   // alternative under the pointer or focus shows its own place on the page.
   const [hovered, setHovered] = useState<string | null>(null);
   const [focused, setFocused] = useState<string | null>(null);
-  const [shownAlternative, setShownAlternative] = useState<ActiveSpot | null>(null);
+  const [hoveredAlternative, setHoveredAlternative] = useState<ActiveSpot | null>(null);
+  const [focusedAlternative, setFocusedAlternative] = useState<ActiveSpot | null>(null);
   useEffect(() => {
-    const field = hovered ?? focused;
-    onActiveSpot(shownAlternative ?? (field ? { field, alternative: null } : null));
-  }, [hovered, focused, shownAlternative, onActiveSpot]);
+    const own = (field: string | null) => (field ? { field, alternative: null } : null);
+    onActiveSpot(hoveredAlternative ?? own(hovered) ?? focusedAlternative ?? own(focused));
+  }, [hovered, focused, hoveredAlternative, focusedAlternative, onActiveSpot]);
   const patch = usePatchInvoice(invoice.id);
   const errors = Object.fromEntries(FIELD_NAMES.map((name) => [name, validateField(name, draft[name] ?? "")]));
   const invalid = Object.values(errors).some(Boolean);
@@ -110,7 +111,8 @@ export function FieldsForm({ invoice, onActiveSpot }: { invoice: InvoiceDetail; 
             fieldLabel={t(`detail.field.${name}`)}
             options={offers}
             onPick={(alternative) => setDraft({ ...draft, [name]: fieldText(alternative.value) })}
-            onShow={(index) => setShownAlternative(index === null ? null : { field: name, alternative: index })}
+            onHover={(index) => setHoveredAlternative(index === null ? null : { field: name, alternative: index })}
+            onFocusChange={(index) => setFocusedAlternative(index === null ? null : { field: name, alternative: index })}
           />
           </div>
         );
