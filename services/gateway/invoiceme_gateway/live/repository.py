@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 import asyncpg
 
@@ -30,27 +31,50 @@ async def visible_ids(conn: asyncpg.Connection, after_id: int, up_to: int, limit
     return [row["id"] for row in rows]
 
 
-async def running_transactions(conn: asyncpg.Connection) -> frozenset[str]:
-    """Transactions in progress in the caller's snapshot (the feed reads everything in one)."""
-    return frozenset(
-        await conn.fetchval(
-            "SELECT coalesce(array_agg(x::text), '{}') FROM pg_snapshot_xip(pg_current_snapshot()) AS x"
+async def database_now(pool: asyncpg.Pool) -> datetime:
+    return await pool.fetchval("SELECT clock_timestamp()")
+
+
+async def writers_started_before(pool: asyncpg.Pool, moment: datetime) -> bool:
+    """Does a transaction of this database that has written (it has an xid) and began before
+    `moment` still run? Read fresh (pg_stat_activity lists every xid, the newest too)."""
+    return bool(
+        await pool.fetchval(
+            """SELECT EXISTS (SELECT 1 FROM pg_stat_activity
+                              WHERE datname = current_database() AND backend_xid IS NOT NULL
+                                AND xact_start < $1)""",
+            moment,
         )
     )
 
 
-async def start_point(pool: asyncpg.Pool, tenant_id: uuid.UUID, window: int) -> tuple[int, frozenset[int]]:
-    """Where a stream "from now on" starts: before the oldest id of the last `window` that is not
-    visible while transactions run (one may still commit it: it happens after the client came), with
-    the tenant's ids after that point that are already visible (those happened before)."""
+async def is_visible(pool: asyncpg.Pool, change_id: int) -> bool:
+    return bool(
+        await pool.fetchval("SELECT EXISTS (SELECT 1 FROM invoice_status_history WHERE id = $1)", change_id)
+    )
+
+
+async def start_point(
+    pool: asyncpg.Pool, tenant_id: uuid.UUID, window: int, recent_seconds: float
+) -> tuple[int, frozenset[int]]:
+    """Where a stream "from now on" starts: before the oldest recent id not visible yet (its
+    transaction may still commit: that change happens after the client came; the feed then waits
+    for it or skips it), with the tenant's ids after that point that are already visible (those
+    happened before). Recent: among the last `window` ids, from the oldest row written in the last
+    `recent_seconds` (an older gap is a rollback, or a transaction the feed would stop waiting for
+    anyway). One statement, so one snapshot decides all of it."""
     row = await pool.fetchrow(
         """WITH top AS (SELECT coalesce(max(id), 0) AS id FROM invoice_status_history),
                 mine AS (SELECT coalesce(max(id), 0) AS id FROM invoice_status_history WHERE tenant_id = $1),
+                recent AS (
+                    SELECT coalesce(min(latest.id) - 1, (SELECT id FROM top)) AS floor
+                    FROM (SELECT id, at FROM invoice_status_history ORDER BY id DESC LIMIT $2) AS latest
+                    WHERE latest.at > now() - make_interval(secs => $3)
+                ),
                 missing AS (
                     SELECT min(candidate) AS id
-                    FROM top, generate_series(greatest(top.id - $2, 0) + 1, top.id) AS candidate
+                    FROM top, recent, generate_series(greatest(recent.floor, 1), top.id) AS candidate
                     WHERE NOT EXISTS (SELECT 1 FROM invoice_status_history h WHERE h.id = candidate)
-                      AND EXISTS (SELECT 1 FROM pg_snapshot_xip(pg_current_snapshot()))
                 ),
                 start AS (
                     SELECT least(mine.id, coalesce(missing.id - 1, mine.id)) AS cursor, mine.id AS latest
@@ -63,5 +87,6 @@ async def start_point(pool: asyncpg.Pool, tenant_id: uuid.UUID, window: int) -> 
            FROM start""",
         tenant_id,
         window,
+        recent_seconds,
     )
     return int(row["cursor"]), frozenset(row["seen"])

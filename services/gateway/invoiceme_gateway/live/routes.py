@@ -20,7 +20,9 @@ KEEPALIVE_SECONDS = 15.0
 # Last event of a stream whose session ended: refresh the token and open a new stream.
 SESSION_ENDED = 'event: session_ended\ndata: {"reason": "expired, signed out or revoked"}\n\n'
 GAP_RECHECK_SECONDS = 0.25
-START_WINDOW = 1000  # ids back from the newest where a new stream looks for changes still in flight
+# How far back a new stream looks for changes still in flight: ids, and seconds (twice the feed's wait)
+START_WINDOW = 1000
+START_RECENT_SECONDS = 60.0
 
 
 async def _stream(
@@ -94,7 +96,9 @@ async def stream_events(
         cursor = int(last_event_id.strip())
     already_seen: frozenset[int] = frozenset()
     if cursor is None:  # from now on, including changes whose transactions are still running
-        cursor, already_seen = await repository.start_point(state.pool, user.tenant_id, START_WINDOW)
+        cursor, already_seen = await repository.start_point(
+            state.pool, user.tenant_id, START_WINDOW, START_RECENT_SECONDS
+        )
     headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
     return StreamingResponse(
         _stream(state, request, user, cursor, already_seen), media_type="text/event-stream", headers=headers
