@@ -11,6 +11,7 @@ from asyncpg import Record
 
 from invoiceme_common.businesses import load_profiles
 from invoiceme_common.events import OcrDocument
+from invoiceme_common.evidence import parse_evidence
 from invoiceme_common.storage import StoredObjectMissing
 from invoiceme_common.vendor_matching import rank_candidates
 from invoiceme_gateway.domain_errors import InvalidInput, NotFound, UnsupportedMedia
@@ -91,7 +92,7 @@ async def detail(state: GatewayState, tenant_id: uuid.UUID, invoice_id: uuid.UUI
     return InvoiceDetail(
         **InvoiceOut.from_row(row).model_dump(),
         confidence=fields.get("confidence") or {},
-        evidence=fields.get("evidence") or {},
+        evidence=parse_evidence(fields.get("evidence")),
         line_items=fields.get("line_items") or [],
         status_history=[
             StatusChange.from_row(r) for r in await repo.status_history(state.pool, tenant_id, invoice_id)
