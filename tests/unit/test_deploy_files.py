@@ -475,3 +475,17 @@ def test_render_static_site_builds_the_web_app_and_rewrites_routes() -> None:
     assert {"type": "rewrite", "source": "/*", "destination": "/index.html"} in site["routes"]
     assert "API_URL" in {v["key"] for v in site["envVars"]}
     assert "API_URL" in script.read_text()
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_hosted_compose_runs_each_image_with_its_own_settings(service: str) -> None:
+    """deploy/compose.hosted.yml: the services alone, Postgres and NATS hosted elsewhere (docs/DEPLOY.md)."""
+    hosted_file = ROOT / "deploy/compose.hosted.yml"
+    spec = yaml.safe_load(hosted_file.read_text())["services"][service]
+    context = (hosted_file.parent / spec["build"]["context"]).resolve()
+    assert context == ROOT and (context / spec["build"]["dockerfile"]).is_file()
+    assert set(spec["environment"]) <= settings_fields(service)
+    assert "depends_on" not in spec, "nothing on this host to wait for"
+    assert "container_name" not in spec
+    if service != "gateway":
+        assert spec["environment"]["METRICS_PORT"] == final_stage(service).env()["METRICS_PORT"]
