@@ -5,7 +5,7 @@
 # or root: the API types come from the gateway's OpenAPI document, written by the gateway's own code
 # when Python 3.11+ is at hand, otherwise fetched from the running gateway at $API_URL/openapi.json.
 set -euo pipefail
-: "${API_URL:?set API_URL to the gateway's public URL, e.g. https://invoiceme-gateway.onrender.com}"
+: "${API_URL:?set API_URL to the public URL of the gateway, e.g. https://invoiceme-gateway.onrender.com}"
 API_URL="${API_URL%/}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WEBAPP="$ROOT/services/gateway/webapp"

@@ -489,3 +489,9 @@ def test_hosted_compose_runs_each_image_with_its_own_settings(service: str) -> N
     assert "container_name" not in spec
     if service != "gateway":
         assert spec["environment"]["METRICS_PORT"] == final_stage(service).env()["METRICS_PORT"]
+
+
+@pytest.mark.parametrize("script", sorted(ROOT.glob("deploy/*.sh")), ids=lambda p: p.name)
+def test_deploy_scripts_parse(script: Path) -> None:
+    result = subprocess.run(["bash", "-n", str(script)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
