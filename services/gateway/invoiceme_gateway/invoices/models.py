@@ -9,6 +9,8 @@ from typing import Any
 import asyncpg
 from pydantic import BaseModel, Field
 
+from invoiceme_common.evidence import Evidence
+from invoiceme_common.fields import FieldName
 from invoiceme_common.vendor_matching import Candidate
 from invoiceme_gateway.invoices.failures import shown
 
@@ -204,7 +206,10 @@ class Suggestion(BaseModel):
 
 class InvoiceDetail(InvoiceOut):
     confidence: dict[str, float] = Field(default_factory=dict)
-    evidence: dict[str, Any] = Field(default_factory=dict)
+    evidence: dict[FieldName, Evidence] = Field(
+        default_factory=dict,
+        description="Field -> where its value was read and its ranked alternatives (the chosen first)",
+    )
     line_items: list[dict[str, Any]] = Field(default_factory=list)
     status_history: list[StatusChange] = Field(default_factory=list)
     edits: list[EditRecord] = Field(default_factory=list)

@@ -4,10 +4,14 @@ business suggestions, its extractions, the original file, page previews and page
 from __future__ import annotations
 
 import uuid
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
+
+from asyncpg import Record
 
 from invoiceme_common.businesses import load_profiles
 from invoiceme_common.events import OcrDocument
+from invoiceme_common.evidence import parse_evidence
 from invoiceme_common.storage import StoredObjectMissing
 from invoiceme_common.vendor_matching import rank_candidates
 from invoiceme_gateway.domain_errors import InvalidInput, NotFound, UnsupportedMedia
@@ -90,7 +94,7 @@ async def detail(state: GatewayState, tenant_id: uuid.UUID, invoice_id: uuid.UUI
     return InvoiceDetail(
         **InvoiceOut.from_row(row).model_dump(),
         confidence=fields.get("confidence") or {},
-        evidence=fields.get("evidence") or {},
+        evidence=parse_evidence(fields.get("evidence")),
         line_items=fields.get("line_items") or [],
         status_history=[
             StatusChange.from_row(r) for r in await repo.status_history(state.pool, tenant_id, invoice_id)
@@ -120,14 +124,42 @@ class Original:
     filename: str
 
 
-async def original(state: GatewayState, tenant_id: uuid.UUID, invoice_id: uuid.UUID) -> Original:
+@dataclass(frozen=True)
+class OriginalStream:
+    """The original as chunks, so a download never holds a whole file (up to the upload limit) in memory."""
+
+    chunks: AsyncIterator[bytes]
+    size: int
+    media_type: str | None
+    filename: str
+
+
+async def _stored_original(state: GatewayState, tenant_id: uuid.UUID, invoice_id: uuid.UUID) -> Record:
     row = await repo.get(state.pool, tenant_id, invoice_id)
     if row is None:
         raise NotFound("no such invoice")
+    return row
+
+
+_MISSING_ORIGINAL = "the original file of this invoice is missing from storage"
+
+
+async def original(state: GatewayState, tenant_id: uuid.UUID, invoice_id: uuid.UUID) -> Original:
+    """The whole original, for readers that need all of it (page previews)."""
+    row = await _stored_original(state, tenant_id, invoice_id)
     try:
         return Original(await state.storage.get(row["storage_key"]), row["content_type"], row["filename"])
     except StoredObjectMissing as exc:
-        raise NotFound("the original file of this invoice is missing from storage") from exc
+        raise NotFound(_MISSING_ORIGINAL) from exc
+
+
+async def original_stream(state: GatewayState, tenant_id: uuid.UUID, invoice_id: uuid.UUID) -> OriginalStream:
+    row = await _stored_original(state, tenant_id, invoice_id)
+    try:  # `open` raises a missing object before the first chunk, so this is still a clean 404
+        chunks = await state.storage.open(row["storage_key"])
+    except StoredObjectMissing as exc:
+        raise NotFound(_MISSING_ORIGINAL) from exc
+    return OriginalStream(chunks, row["size_bytes"], row["content_type"], row["filename"])
 
 
 async def page_png(
