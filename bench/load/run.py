@@ -101,6 +101,8 @@ class Result:
     failed: int
     load_before: tuple[float, float, float]
     load_after: tuple[float, float, float]
+    # Status (GET /api/invoices/{id}) of those the live stream never reported done.
+    unfinished_statuses: Counter[str] = field(default_factory=Counter)
 
 
 async def _sign_up(client: httpx.AsyncClient) -> dict[str, str]:
@@ -139,7 +141,7 @@ async def _upload(
 
 
 async def run_load(
-    url: str, users: int, uploads: int, concurrency: int, one_at_a_time: bool, wait_seconds: float = 300.0
+    url: str, users: int, uploads: int, concurrency: int, one_at_a_time: bool, wait_seconds: float = 120.0
 ) -> Result:
     limits = httpx.Limits(
         max_connections=concurrency + users + 4, max_keepalive_connections=concurrency + users
@@ -179,6 +181,8 @@ async def run_load(
             for invoice_id, accepted in person.accepted_at.items():
                 if invoice_id not in person.stream.finished_at:
                     result.unfinished += 1
+                    detail = await client.get(f"/api/invoices/{invoice_id}", headers=person.headers)
+                    result.unfinished_statuses[detail.json().get("status", str(detail.status_code))] += 1
                     continue
                 result.to_extracted_seconds.append(person.stream.finished_at[invoice_id] - accepted)
                 result.failed += person.stream.status[invoice_id] == "failed"
@@ -240,6 +244,8 @@ def main() -> None:
     label = args.label or " ".join(args.env) or "defaults"
     print(HEADER)
     print(report_row(label, result))
+    if result.unfinished_statuses:
+        print(f"\nnot reported done by the live stream, status now: {dict(result.unfinished_statuses)}")
     if result.to_extracted_seconds:
         print(f"\n202 → extracted mean {statistics.mean(result.to_extracted_seconds) * 1000:.0f} ms")
 
