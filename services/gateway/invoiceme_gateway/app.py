@@ -67,10 +67,11 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await migrate(settings.database_url)
+        pool_max = settings.pool_max_per_worker
         pool = await create_pool(
             settings.database_url,
-            settings.db_pool_min,
-            settings.db_pool_max,
+            min(settings.db_pool_min, pool_max),
+            pool_max,
             command_timeout=settings.db_command_timeout_seconds,
         )
         broker = make_broker(settings.nats_url, "gateway", settings.nats_credentials_file)

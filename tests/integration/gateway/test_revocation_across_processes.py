@@ -9,28 +9,25 @@ from contextlib import asynccontextmanager
 
 import httpx
 import pytest
-from asgi_lifespan import LifespanManager
 
 from invoiceme_gateway.accounts.security import decode_access_token
 from invoiceme_gateway.app import create_app
 from invoiceme_gateway.settings import GatewaySettings
 from invoiceme_gateway.state import GatewayState
-from tests.support.gateway import gateway_settings
+from tests.support.gateway import gateway_client, gateway_settings
 
 
 @asynccontextmanager
 async def _gateway(settings: GatewaySettings) -> AsyncIterator[tuple[httpx.AsyncClient, GatewayState]]:
     """One gateway process (its own pool, LISTEN connections and revocation list)."""
     app = create_app(settings)
-    async with LifespanManager(app, startup_timeout=30, shutdown_timeout=30) as manager:
+    async with gateway_client(settings, app) as client:
         state: GatewayState = app.state.gateway
         assert state.revocations is not None
         assert await state.revocations.wait_ready(within_seconds=10), (
             "the revocation list never became current"
         )
-        transport = httpx.ASGITransport(app=manager.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as client:
-            yield client, state
+        yield client, state
 
 
 @pytest.fixture
