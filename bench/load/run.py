@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 import httpx
 
+from bench.load.hops import hop_medians
 from bench.stack import running_stack
 from tests.support.documents import invoice_pdf
 
@@ -103,6 +104,7 @@ class Result:
     load_after: tuple[float, float, float]
     # Status (GET /api/invoices/{id}) of those the live stream never reported done.
     unfinished_statuses: Counter[str] = field(default_factory=Counter)
+    invoice_ids: list[str] = field(default_factory=list)  # those that reached a final status
 
 
 async def _sign_up(client: httpx.AsyncClient) -> dict[str, str]:
@@ -141,8 +143,16 @@ async def _upload(
 
 
 async def run_load(
-    url: str, users: int, uploads: int, concurrency: int, one_at_a_time: bool, wait_seconds: float = 120.0
+    url: str,
+    users: int,
+    uploads: int,
+    concurrency: int,
+    one_at_a_time: bool = False,
+    pause: float | None = None,
+    wait_seconds: float = 120.0,
 ) -> Result:
+    """`pause`: send uploads in bursts of `concurrency` at once with `pause` seconds between them
+    (None: keep `concurrency` uploads in flight all the time)."""
     limits = httpx.Limits(
         max_connections=concurrency + users + 4, max_keepalive_connections=concurrency + users
     )
@@ -166,14 +176,21 @@ async def run_load(
                     invoice_id = await _upload(client, person, documents.pop(), gate, result)
                     if invoice_id:
                         await person.stream.wait_for({invoice_id}, wait_seconds)
-        else:
+        elif pause is None:
             jobs = [
                 _upload(client, person, documents.pop(), gate, result)
                 for _ in range(uploads)
                 for person in people
             ]
             await asyncio.gather(*jobs)
-        result.wall_seconds = time.monotonic() - started
+        else:  # bursts: `concurrency` uploads sent at once, then a pause
+            jobs = [(person, documents.pop()) for _ in range(uploads) for person in people]
+            for first in range(0, len(jobs), concurrency):
+                burst = jobs[first : first + concurrency]
+                await asyncio.gather(*(_upload(client, person, data, gate, result) for person, data in burst))
+                await asyncio.sleep(pause)
+            result.wall_seconds = -pause * ((len(jobs) + concurrency - 1) // concurrency)  # pauses excluded
+        result.wall_seconds += time.monotonic() - started
         for person in people:
             await person.stream.wait_for(set(person.accepted_at), wait_seconds)
         result.load_after = os.getloadavg()
@@ -185,6 +202,7 @@ async def run_load(
                     result.unfinished_statuses[detail.json().get("status", str(detail.status_code))] += 1
                     continue
                 result.to_extracted_seconds.append(person.stream.finished_at[invoice_id] - accepted)
+                result.invoice_ids.append(invoice_id)
                 result.failed += person.stream.status[invoice_id] == "failed"
         for follower in followers:
             follower.cancel()
@@ -230,20 +248,29 @@ def main() -> None:
     )
     parser.add_argument("--one-at-a-time", action="store_true", help="next upload once the last is extracted")
     parser.add_argument("--label", default="", help="the run's name in the table")
+    parser.add_argument(
+        "--pause", type=float, help="bursts: --concurrency uploads at once, then this many seconds' pause"
+    )
     args = parser.parse_args()
 
     def load(url: str) -> Result:
-        return asyncio.run(run_load(url, args.users, args.uploads, args.concurrency, args.one_at_a_time))
+        return asyncio.run(
+            run_load(url, args.users, args.uploads, args.concurrency, args.one_at_a_time, args.pause)
+        )
 
+    hops: dict[str, float] = {}
     if args.url:
         result = load(args.url)
     else:
         env = dict(item.split("=", 1) for item in args.env)
         with running_stack("load", env) as stack:
             result = load(stack.url)
+            hops = hop_medians(stack.database_url, result.invoice_ids)
     label = args.label or " ".join(args.env) or "defaults"
     print(HEADER)
     print(report_row(label, result))
+    if hops:
+        print("\nmedian ms per hop (database clock): " + ", ".join(f"{k} {v:.1f}" for k, v in hops.items()))
     if result.unfinished_statuses:
         print(f"\nnot reported done by the live stream, status now: {dict(result.unfinished_statuses)}")
     if result.to_extracted_seconds:

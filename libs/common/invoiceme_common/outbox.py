@@ -104,7 +104,10 @@ async def publish_pending(pool: asyncpg.Pool, js: JetStreamContext, stream: str,
                 break
             published.append(row["id"])
         if published:
-            await conn.execute("UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])", published)
+            # When JetStream acknowledged them (now() would be when this transaction began).
+            await conn.execute(
+                "UPDATE outbox SET published_at = clock_timestamp() WHERE id = ANY($1::uuid[])", published
+            )
     if failure is not None:
         raise failure
     return len(published)

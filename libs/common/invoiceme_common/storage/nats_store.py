@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import hashlib
 import io
 import tempfile
 from collections.abc import AsyncIterator
@@ -25,6 +26,7 @@ from .base import (
     HashingCounter,
     Source,
     StorageBase,
+    StorageIntegrityError,
     StorageUnavailable,
     StoredObject,
     StoredObjectMissing,
@@ -95,6 +97,28 @@ class NatsObjectStorage(StorageBase):
             raise
         spooled.seek(0)
         return read_chunks(spooled)
+
+    async def get(self, key: str) -> bytes:
+        """A one-chunk object (up to 128 KiB: OCR results, most phone photos' PDFs) is one message:
+        read it with a direct get instead of nats-py's ordered consumer, which the server creates
+        and deletes for every read (measured 7.4 ms vs ~2 ms a read on this machine)."""
+        store = await self._bucket()
+        try:
+            info = await store.get_info(check_key(key))
+        except ObjectNotFoundError as exc:
+            raise StoredObjectMissing(key) from exc
+        if info.chunks != 1 or not info.nuid:
+            return await super().get(key)
+        try:
+            message = await self._js.get_last_msg(
+                f"OBJ_{self._bucket_name}", f"$O.{self._bucket_name}.C.{info.nuid}"
+            )
+        except NotFoundError:  # replaced or deleted meanwhile: the slow path says which
+            return await super().get(key)
+        data = message.data or b""
+        if _hex_digest(info.digest) != hashlib.sha256(data).hexdigest():
+            raise StorageIntegrityError(f"{key}: the stored object does not match its digest")
+        return data
 
     async def stat(self, key: str) -> StoredObject | None:
         try:
