@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import base64
 import hashlib
-import io
 import tempfile
 from collections.abc import AsyncIterator
 
@@ -77,7 +76,8 @@ class NatsObjectStorage(StorageBase):
             counter = HashingCounter()
             counter.update(source)
             counter.verify(key, sha256)
-            await store.put(key, io.BytesIO(source), meta=meta)  # BytesIO shares the bytes, no copy
+            # As bytes, not a file object: nats-py reads a file object through a thread hop per chunk.
+            await store.put(key, source, meta=meta)
         else:
             spooled, counter = await spool(source, key, sha256)
             with spooled:
