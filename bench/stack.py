@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 class RunningStack:
     url: str  # the gateway's base URL
     database_url: str
+    pids: dict[str, int]  # service name -> process id
 
 
 def wait_healthy(url: str, timeout: float = 120.0) -> None:
@@ -93,7 +94,7 @@ def running_stack(
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url)
-        yield RunningStack(url, database_url)
+        yield RunningStack(url, database_url, {name: p.pid for name, p in processes.processes.items()})
     finally:
         processes.stop()
         try:

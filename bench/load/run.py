@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import httpx
+import psutil
 
 from bench.load.hops import hop_medians
 from bench.stack import running_stack
@@ -47,6 +48,20 @@ def small_pdfs(count: int) -> list[bytes]:
         )
         for i in range(count)
     ]
+
+
+def cpu_seconds(pids: dict[str, int]) -> dict[str, float]:
+    """CPU time (user + system) of each service so far, its worker processes included."""
+    seconds = {}
+    for name, pid in pids.items():
+        try:
+            process = psutil.Process(pid)
+            times = [process.cpu_times(), *(child.cpu_times() for child in process.children(recursive=True))]
+        except psutil.Error:
+            continue
+        seconds[name] = sum(t.user + t.system for t in times)
+    seconds["bench client"] = sum(os.times()[:2])
+    return seconds
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -105,6 +120,7 @@ class Result:
     # Status (GET /api/invoices/{id}) of those the live stream never reported done.
     unfinished_statuses: Counter[str] = field(default_factory=Counter)
     invoice_ids: list[str] = field(default_factory=list)  # those that reached a final status
+    cpu_seconds: dict[str, float] = field(default_factory=dict)  # per service, during the uploads
 
 
 async def _sign_up(client: httpx.AsyncClient) -> dict[str, str]:
@@ -149,6 +165,7 @@ async def run_load(
     concurrency: int,
     one_at_a_time: bool = False,
     pause: float | None = None,
+    pids: dict[str, int] | None = None,
     wait_seconds: float = 120.0,
 ) -> Result:
     """`pause`: send uploads in bursts of `concurrency` at once with `pause` seconds between them
@@ -169,6 +186,7 @@ async def run_load(
             if warm:
                 await person.stream.wait_for({warm}, wait_seconds)
         result.load_before = os.getloadavg()
+        cpu_before = cpu_seconds(pids or {})
         started = time.monotonic()
         if one_at_a_time:
             for person in people:
@@ -194,6 +212,10 @@ async def run_load(
         for person in people:
             await person.stream.wait_for(set(person.accepted_at), wait_seconds)
         result.load_after = os.getloadavg()
+        cpu_after = cpu_seconds(pids or {})
+        result.cpu_seconds = {
+            name: cpu_after[name] - cpu_before[name] for name in cpu_after if name in cpu_before
+        }
         for person in people:
             for invoice_id, accepted in person.accepted_at.items():
                 if invoice_id not in person.stream.finished_at:
@@ -253,9 +275,9 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    def load(url: str) -> Result:
+    def load(url: str, pids: dict[str, int] | None = None) -> Result:
         return asyncio.run(
-            run_load(url, args.users, args.uploads, args.concurrency, args.one_at_a_time, args.pause)
+            run_load(url, args.users, args.uploads, args.concurrency, args.one_at_a_time, args.pause, pids)
         )
 
     hops: dict[str, float] = {}
@@ -264,11 +286,15 @@ def main() -> None:
     else:
         env = dict(item.split("=", 1) for item in args.env)
         with running_stack("load", env) as stack:
-            result = load(stack.url)
+            result = load(stack.url, stack.pids)
             hops = hop_medians(stack.database_url, result.invoice_ids)
     label = args.label or " ".join(args.env) or "defaults"
     print(HEADER)
     print(report_row(label, result))
+    if result.cpu_seconds and result.upload_seconds:
+        count = len(result.upload_seconds)
+        per_upload = ", ".join(f"{name} {s * 1000 / count:.1f}" for name, s in result.cpu_seconds.items())
+        print(f"\nCPU ms per upload (uploads and their processing until all were done): {per_upload}")
     if hops:
         print("\nmedian ms per hop (database clock): " + ", ".join(f"{k} {v:.1f}" for k, v in hops.items()))
     if result.unfinished_statuses:
