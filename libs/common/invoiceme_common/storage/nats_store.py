@@ -74,7 +74,7 @@ class NatsObjectStorage(StorageBase):
         store = await self._bucket()
         if isinstance(source, bytes):  # already in memory: hash it in place, hand nats a view
             counter = HashingCounter()
-            counter.update(source)
+            await counter.update_off_loop(source)
             counter.verify(key, sha256)
             # As bytes, not a file object: nats-py reads a file object through a thread hop per chunk.
             await store.put(key, source, meta=meta)
