@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 
+import asyncpg
 import nats
 import pytest
 
@@ -73,3 +74,24 @@ class TestRelay:
             for i in range(5):  # the relay takes 2 at a time
                 await outbox.add(conn, _event(tenant_id, i), topology.invoice_uploaded, topology.stream)
         assert await _stored(js, topology, 5) == 5
+
+    async def test_another_processs_event_is_published_after_a_short_wait(self, relay_setup, database_url):
+        """Written by a connection this process never wrote outbox rows through (as another service
+        would): its relay, not running here, would have published it; ours does, after a moment."""
+        _, js, topology = relay_setup
+        event = _event(uuid.uuid4(), 0)
+        other_process = await asyncpg.connect(database_url)
+        try:
+            await other_process.execute(
+                """INSERT INTO outbox (id, stream, subject, payload, headers, tenant_id, invoice_id)
+                   VALUES ($1, $2, $3, $4, '{}'::jsonb, $5, $6)""",
+                event.event_id,
+                topology.stream,
+                topology.invoice_uploaded,
+                event.model_dump_json(),
+                event.tenant_id,
+                event.invoice_id,
+            )
+        finally:
+            await other_process.close()
+        assert await _stored(js, topology, 1) == 1
