@@ -10,22 +10,10 @@ import asyncpg
 import nats
 import pytest
 
+from bench.outbox.run import sample_upload
 from invoiceme_common import outbox
 from invoiceme_common.db import create_pool
-from invoiceme_common.events import InvoiceUploaded
 from invoiceme_common.topology import Topology, ensure_stream
-
-
-def _event(tenant_id: uuid.UUID, i: int) -> InvoiceUploaded:
-    return InvoiceUploaded(
-        tenant_id=tenant_id,
-        invoice_id=uuid.uuid4(),
-        storage_key=f"originals/{tenant_id}/{i}",
-        filename=f"{i}.pdf",
-        size_bytes=1000,
-        sha256=uuid.uuid4().hex,
-        run=1,
-    )
 
 
 @pytest.fixture
@@ -64,7 +52,9 @@ class TestRelay:
         tenant_id = uuid.uuid4()
         for i in range(7):
             async with pool.acquire() as conn, conn.transaction():
-                await outbox.add(conn, _event(tenant_id, i), topology.invoice_uploaded, topology.stream)
+                await outbox.add(
+                    conn, sample_upload(tenant_id, i), topology.invoice_uploaded, topology.stream
+                )
         assert await _stored(js, topology, 7) == 7
 
     async def test_more_than_a_batch_in_one_transaction_is_all_published(self, relay_setup):
@@ -72,14 +62,16 @@ class TestRelay:
         tenant_id = uuid.uuid4()
         async with pool.acquire() as conn, conn.transaction():
             for i in range(5):  # the relay takes 2 at a time
-                await outbox.add(conn, _event(tenant_id, i), topology.invoice_uploaded, topology.stream)
+                await outbox.add(
+                    conn, sample_upload(tenant_id, i), topology.invoice_uploaded, topology.stream
+                )
         assert await _stored(js, topology, 5) == 5
 
     async def test_another_processs_event_is_published_after_a_short_wait(self, relay_setup, database_url):
         """Written by a connection this process never wrote outbox rows through (as another service
         would): its relay, not running here, would have published it; ours does, after a moment."""
         _, js, topology = relay_setup
-        event = _event(uuid.uuid4(), 0)
+        event = sample_upload(uuid.uuid4(), 0)
         other_process = await asyncpg.connect(database_url)
         try:
             await other_process.execute(

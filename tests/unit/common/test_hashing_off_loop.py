@@ -3,31 +3,11 @@ small files are hashed in place (a thread hop would cost more than the hash)."""
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 
 from invoiceme_common.storage import sha256_hex
 from invoiceme_common.storage.base import LOOP_HASH_BYTES
-
-
-async def _ticks_while(work) -> int:
-    ticks, done = 0, asyncio.Event()
-
-    async def ticker() -> None:
-        nonlocal ticks
-        while not done.is_set():
-            ticks += 1
-            await asyncio.sleep(0)
-
-    task = asyncio.create_task(ticker())
-    await asyncio.sleep(0)
-    start = ticks
-    try:
-        await work
-    finally:
-        done.set()
-        await task
-    return ticks - start
+from tests.support.loop_ticks import ticks_during
 
 
 class TestSha256:
@@ -35,12 +15,12 @@ class TestSha256:
 
     async def test_a_big_file_is_hashed_while_the_loop_keeps_running(self):
         data = bytes(range(256)) * (40 * 2**20 // 256)  # 40 MB: tens of ms of hashing
-        ticks = await _ticks_while(sha256_hex(data))
+        ticks = await ticks_during(sha256_hex(data))
         assert ticks > 1
         assert await sha256_hex(data) == hashlib.sha256(data).hexdigest()
 
     async def test_a_small_file_is_hashed_in_place(self):
         data = b"%PDF-1.4 small" * 100
         assert len(data) <= LOOP_HASH_BYTES
-        assert await _ticks_while(sha256_hex(data)) == 0
+        assert await ticks_during(sha256_hex(data)) == 0
         assert await sha256_hex(data) == hashlib.sha256(data).hexdigest()
