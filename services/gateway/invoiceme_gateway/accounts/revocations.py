@@ -2,7 +2,9 @@
 bearer token costs no database round trip.
 
 Every revocation is written with a NOTIFY in the same statement (`accounts.repository`), so
-Postgres tells every gateway process (every uvicorn worker, every replica) when it commits. Each
+Postgres tells every gateway process (every uvicorn worker, every replica) when it commits: the
+process that revoked refuses the token at once, the others as soon as the NOTIFY reaches them
+(milliseconds; `tests/integration/gateway/test_revocation_across_processes.py`). Each
 process keeps one LISTEN connection; after (re)connecting it LISTENs first and then loads what is
 revoked, so nothing committed in between is missed. Only what can still matter is kept: a revoked
 access token until it expires, a revoked session family for one access-token lifetime (no token of
@@ -128,9 +130,10 @@ class RevocationList:
             self._awaited.pop(payload, None)
 
     async def wait_heard(self, event: asyncio.Event, within_seconds: float) -> bool:
-        """Postgres signals every listening process at the commit: once our own copy is here the
-        others have theirs too (or are reading it). False at once while not current (the database
-        is then every process's judge anyway)."""
+        """Postgres signals every listening process at the commit; once our own copy is here the
+        others' are on their way too (each listening backend sends its copy when the OS schedules
+        it: well under a millisecond idle, a few on a loaded machine). False at once while not
+        current (the database is then every process's judge anyway)."""
         if not self._current:
             return False
         with contextlib.suppress(TimeoutError):

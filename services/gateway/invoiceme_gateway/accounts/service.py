@@ -161,7 +161,7 @@ async def logout(state: GatewayState, user: CurrentUser, refresh_token: str | No
         revocations.record_token(claims.token_id, claims.expires_at)  # refused here at once
         for family_id in families:
             revocations.record_family(family_id)
-        # Answer once Postgres has sent the NOTIFY out to every gateway process.
+        # Answer once our own copy of the NOTIFY is back: the other processes' are on their way.
         await revocations.wait_heard(heard, within_seconds=1.0)
 
 
