@@ -26,20 +26,24 @@ from invoiceme_common.events import InvoiceUploaded
 from invoiceme_common.topology import Topology, ensure_stream
 
 
+def sample_upload(tenant_id: uuid.UUID, index: int) -> InvoiceUploaded:
+    """An upload event of a made-up file (also used by the relay's tests)."""
+    return InvoiceUploaded(
+        tenant_id=tenant_id,
+        invoice_id=uuid.uuid4(),
+        storage_key=f"originals/{tenant_id}/{index}",
+        filename=f"{index}.pdf",
+        size_bytes=1000,
+        sha256=uuid.uuid4().hex,
+        run=1,
+    )
+
+
 async def _fill(pool: asyncpg.Pool, topology: Topology, events: int) -> None:
     tenant_id = uuid.uuid4()
     async with pool.acquire() as conn, conn.transaction():
         for i in range(events):
-            event = InvoiceUploaded(
-                tenant_id=tenant_id,
-                invoice_id=uuid.uuid4(),
-                storage_key=f"originals/{tenant_id}/{i}",
-                filename=f"{i}.pdf",
-                size_bytes=1000,
-                sha256=uuid.uuid4().hex,
-                run=1,
-            )
-            await outbox.add(conn, event, topology.invoice_uploaded, topology.stream)
+            await outbox.add(conn, sample_upload(tenant_id, i), topology.invoice_uploaded, topology.stream)
 
 
 async def _drain(pool: asyncpg.Pool, js: nats.js.JetStreamContext, topology: Topology, relays: int) -> None:

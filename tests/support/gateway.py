@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 
 import httpx
 from asgi_lifespan import LifespanManager
+from fastapi import FastAPI
 
 from invoiceme_gateway.app import create_app
 from invoiceme_gateway.settings import GatewaySettings
@@ -30,8 +31,11 @@ def gateway_settings(
 
 
 @asynccontextmanager
-async def gateway_client(settings: GatewaySettings) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(settings)
+async def gateway_client(
+    settings: GatewaySettings, app: FastAPI | None = None
+) -> AsyncIterator[httpx.AsyncClient]:
+    """`app`: one built from `settings` already, when the test looks at its state."""
+    app = app or create_app(settings)
     # Start-up migrates, connects to NATS and declares the stream: slow on a loaded machine.
     async with LifespanManager(app, startup_timeout=30, shutdown_timeout=30) as manager:
         transport = httpx.ASGITransport(app=manager.app)

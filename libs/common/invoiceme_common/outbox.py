@@ -29,6 +29,13 @@ from .logging import get_logger
 
 NOTIFY_CHANNEL = "invoiceme_outbox"
 log = get_logger(__name__)
+# Every event wakes every service's relay, and only one can publish it. Backend pids of this
+# process's connections that wrote outbox rows: a NOTIFY from one of them is this process's own
+# event, which its relay publishes at once; other processes' relays wait a little, then find it
+# published with one cheap query instead of a transaction each.
+_WRITER_PIDS: set[int] = set()
+FOREIGN_WAKE_DELAY_SECONDS = 0.05
+_ANY_PENDING = "SELECT EXISTS (SELECT 1 FROM outbox WHERE stream = $1 AND published_at IS NULL)"
 
 
 async def add(
@@ -65,6 +72,7 @@ async def add_raw(
     correlation_id: str | None,
 ) -> None:
     """`add` for a message that is already JSON (a dead letter sent again)."""
+    _WRITER_PIDS.add(conn.get_server_pid())
     headers = {HEADER_TENANT: str(tenant_id), HEADER_INVOICE: str(invoice_id)}
     if correlation_id:
         headers["correlation_id"] = str(correlation_id)
@@ -81,8 +89,13 @@ async def add_raw(
     )
 
 
-async def publish_pending(pool: asyncpg.Pool, js: JetStreamContext, stream: str, batch: int = 100) -> int:
-    """Publish up to `batch` pending events of `stream`, oldest first; returns how many went out."""
+async def publish_pending(
+    pool: asyncpg.Pool, js: JetStreamContext, stream: str, batch: int = 100, check_first: bool = False
+) -> int:
+    """Publish up to `batch` pending events of `stream`, oldest first; returns how many went out.
+    `check_first`: one query to see whether anything is pending before opening a transaction."""
+    if check_first and not await pool.fetchval(_ANY_PENDING, stream):
+        return 0
     async with pool.acquire() as conn, conn.transaction():
         rows = await conn.fetch(
             """SELECT id, subject, payload, headers FROM outbox
@@ -104,7 +117,10 @@ async def publish_pending(pool: asyncpg.Pool, js: JetStreamContext, stream: str,
                 break
             published.append(row["id"])
         if published:
-            await conn.execute("UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])", published)
+            # When JetStream acknowledged them (now() would be when this transaction began).
+            await conn.execute(
+                "UPDATE outbox SET published_at = clock_timestamp() WHERE id = ANY($1::uuid[])", published
+            )
     if failure is not None:
         raise failure
     return len(published)
@@ -137,8 +153,10 @@ class OutboxRelay:
     stream: str
     database_url: str
     poll_seconds: float = 1.0
+    batch: int = 100
     _task: asyncio.Task[None] | None = None
     _wake: asyncio.Event | None = None
+    _own_event: bool = True  # publish without checking first (the first round, our own NOTIFYs)
 
     def start(self) -> None:
         self._wake = asyncio.Event()
@@ -150,7 +168,8 @@ class OutboxRelay:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
 
-    def wake(self) -> None:
+    def wake(self, own_event: bool = True) -> None:
+        self._own_event = self._own_event or own_event
         if self._wake is not None:
             self._wake.set()
 
@@ -161,8 +180,9 @@ class OutboxRelay:
             while True:
                 assert self._wake is not None
                 self._wake.clear()
+                check_first, self._own_event = not self._own_event, False
                 try:
-                    sent = await publish_pending(self.pool, self.js, self.stream)
+                    sent = await publish_pending(self.pool, self.js, self.stream, self.batch, check_first)
                     failures = 0
                 except Exception as error:  # Postgres or NATS away: try again later, never give up
                     failures += 1
@@ -171,7 +191,11 @@ class OutboxRelay:
                     continue
                 if sent:
                     log.debug("outbox_published", events=sent)
+                if sent == self.batch:
                     continue  # there may be more
+                # A partial batch took all there was: a row committed since sent a NOTIFY, which set
+                # `_wake` again (it was cleared before the query), so waiting misses nothing, and
+                # saves an empty transaction per publish in every service's relay.
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wake.wait(), self.poll_seconds)
         finally:
@@ -198,6 +222,10 @@ class OutboxRelay:
                     conn.terminate()
             await asyncio.sleep(self.poll_seconds)
 
-    def _on_notify(self, _conn: Any, _pid: int, _channel: str, payload: str) -> None:
-        if payload == self.stream:
+    def _on_notify(self, _conn: Any, pid: int, _channel: str, payload: str) -> None:
+        if payload != self.stream:
+            return
+        if pid in _WRITER_PIDS:
             self.wake()
+        else:  # another process's event: its own relay is publishing it right now
+            asyncio.get_running_loop().call_later(FOREIGN_WAKE_DELAY_SECONDS, self.wake, False)

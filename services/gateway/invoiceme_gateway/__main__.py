@@ -17,6 +17,7 @@ def main() -> None:
         log_config=None,
         access_log=False,
         proxy_headers=True,
+        workers=settings.gateway_workers,  # each builds its own app (and pool) through the factory
     )
 
 

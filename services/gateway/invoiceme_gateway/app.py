@@ -15,6 +15,7 @@ from invoiceme_common.outbox import OutboxRelay
 from invoiceme_common.storage import open_storage
 from invoiceme_common.topology import ensure_stream
 from invoiceme_gateway.accounts import auth_routes, profile_routes
+from invoiceme_gateway.accounts.revocations import RevocationList
 from invoiceme_gateway.accounts.supabase import supabase_verifier
 from invoiceme_gateway.admin import routes as admin_routes
 from invoiceme_gateway.analytics import routes as analytics_routes
@@ -66,10 +67,11 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await migrate(settings.database_url)
+        pool_max = settings.pool_max_per_worker
         pool = await create_pool(
             settings.database_url,
-            settings.db_pool_min,
-            settings.db_pool_max,
+            min(settings.db_pool_min, pool_max),
+            pool_max,
             command_timeout=settings.db_command_timeout_seconds,
         )
         broker = make_broker(settings.nats_url, "gateway", settings.nats_credentials_file)
@@ -80,6 +82,8 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         # Requests write events to the outbox only; this relay (and every other service's) publishes them.
         relay = OutboxRelay(pool, js, topology.stream, settings.database_url, settings.outbox_poll_seconds)
         relay.start()
+        revocations = RevocationList(settings.database_url)  # until it is current, checks ask the database
+        revocations.start()
         app.state.gateway = GatewayState(
             settings,
             topology,
@@ -89,10 +93,12 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
             supabase_verifier(settings),
             LiveStatus(settings.database_url),
             PreviewRenderer(settings.ocr_max_megapixels, settings.preview_concurrency),
+            revocations,
         )
         try:
             yield
         finally:
+            await revocations.stop()
             await app.state.gateway.live.close()
             await relay.stop()
             await storage.close()

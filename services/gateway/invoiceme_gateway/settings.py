@@ -13,6 +13,12 @@ _PLACEHOLDERS = {"", "changeme", "change-me", "secret", "dev", "please-change-me
 class GatewaySettings(CommonSettings):
     gateway_host: str = "127.0.0.1"
     gateway_port: int = 8000
+    # uvicorn worker processes of `python -m invoiceme_gateway` (each with its own pool, LISTEN
+    # connections and outbox relay).
+    gateway_workers: int = Field(default=1, ge=1, le=32)
+    # Database connections the gateway holds at most, in all: shared out among its workers (an
+    # upload holds one for a few round trips; 5 per process made 50 concurrent uploads queue).
+    gateway_db_connections: int = Field(default=20, ge=2)
     jwt_secret: SecretStr = SecretStr("")
     # Access tokens are short-lived (the web app refreshes them); sessions last REFRESH_TTL_DAYS.
     jwt_ttl_minutes: int = Field(default=15, ge=1, le=60)
@@ -70,6 +76,12 @@ class GatewaySettings(CommonSettings):
             # Development only: tokens stop working when the gateway restarts (`make run` persists one).
             self.jwt_secret = SecretStr(secrets.token_urlsafe(32))
         return self
+
+    @property
+    def pool_max_per_worker(self) -> int:
+        """Each worker's share of GATEWAY_DB_CONNECTIONS (never below 2: a request may hold one
+        connection while its log-out or live stream needs another)."""
+        return max(2, self.gateway_db_connections // self.gateway_workers)
 
     @property
     def supabase_enabled(self) -> bool:

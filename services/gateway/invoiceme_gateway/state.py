@@ -14,6 +14,7 @@ from invoiceme_gateway.invoices.previews import PreviewRenderer
 from invoiceme_gateway.settings import GatewaySettings
 
 if TYPE_CHECKING:
+    from invoiceme_gateway.accounts.revocations import RevocationList
     from invoiceme_gateway.accounts.supabase import SupabaseVerifier
     from invoiceme_gateway.live.listener import LiveStatus
 
@@ -28,3 +29,5 @@ class GatewayState:
     supabase: SupabaseVerifier | None = None
     live: LiveStatus | None = None
     previews: PreviewRenderer = field(default_factory=PreviewRenderer)
+    # Signed-out tokens and ended sessions in memory (None: every check asks the database).
+    revocations: RevocationList | None = None

@@ -15,6 +15,7 @@ from .base import (
     StoredObject,
     StoredObjectMissing,
     check_key,
+    sha256_hex,
 )
 from .factory import open_storage, s3_config
 from .keys import delete_invoice_files, invoice_prefix, ocr_result_key, ocr_result_keys, original_key
@@ -38,4 +39,5 @@ __all__ = [
     "open_storage",
     "original_key",
     "s3_config",
+    "sha256_hex",
 ]

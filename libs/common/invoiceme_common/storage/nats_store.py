@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import io
+import hashlib
 import tempfile
 from collections.abc import AsyncIterator
 
@@ -25,6 +25,7 @@ from .base import (
     HashingCounter,
     Source,
     StorageBase,
+    StorageIntegrityError,
     StorageUnavailable,
     StoredObject,
     StoredObjectMissing,
@@ -73,9 +74,10 @@ class NatsObjectStorage(StorageBase):
         store = await self._bucket()
         if isinstance(source, bytes):  # already in memory: hash it in place, hand nats a view
             counter = HashingCounter()
-            counter.update(source)
+            await counter.update_off_loop(source)
             counter.verify(key, sha256)
-            await store.put(key, io.BytesIO(source), meta=meta)  # BytesIO shares the bytes, no copy
+            # As bytes, not a file object: nats-py reads a file object through a thread hop per chunk.
+            await store.put(key, source, meta=meta)
         else:
             spooled, counter = await spool(source, key, sha256)
             with spooled:
@@ -95,6 +97,28 @@ class NatsObjectStorage(StorageBase):
             raise
         spooled.seek(0)
         return read_chunks(spooled)
+
+    async def get(self, key: str) -> bytes:
+        """A one-chunk object (up to 128 KiB: OCR results, most phone photos' PDFs) is one message:
+        read it with a direct get instead of nats-py's ordered consumer, which the server creates
+        and deletes for every read (measured 7.4 ms vs ~2 ms a read on this machine)."""
+        store = await self._bucket()
+        try:
+            info = await store.get_info(check_key(key))
+        except ObjectNotFoundError as exc:
+            raise StoredObjectMissing(key) from exc
+        if info.chunks != 1 or not info.nuid:
+            return await super().get(key)
+        try:
+            message = await self._js.get_last_msg(
+                f"OBJ_{self._bucket_name}", f"$O.{self._bucket_name}.C.{info.nuid}"
+            )
+        except NotFoundError:  # replaced or deleted meanwhile: the slow path says which
+            return await super().get(key)
+        data = message.data or b""
+        if _hex_digest(info.digest) != hashlib.sha256(data).hexdigest():
+            raise StorageIntegrityError(f"{key}: the stored object does not match its digest")
+        return data
 
     async def stat(self, key: str) -> StoredObject | None:
         try:

@@ -8,6 +8,7 @@ from typing import Any
 
 import asyncpg
 
+from invoiceme_gateway.accounts import revocations
 from invoiceme_gateway.accounts.rate_limits import Limit
 
 
@@ -123,23 +124,42 @@ async def consume_refresh(conn: asyncpg.Connection, token_hash: str) -> tuple[st
     return "ok", row
 
 
+# Every revocation NOTIFYs in its own statement (delivered when it commits), so each gateway
+# process's in-memory list (accounts/revocations.py) hears of it without asking per request.
 async def revoke_family(conn: asyncpg.Connection | asyncpg.Pool, family_id: uuid.UUID) -> None:
     await conn.execute(
-        "UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL", family_id
+        """WITH revoked AS (UPDATE refresh_tokens SET revoked_at = now()
+                            WHERE family_id = $1 AND revoked_at IS NULL)
+           SELECT pg_notify($2, $3)""",
+        family_id,
+        revocations.CHANNEL,
+        revocations.family_payload(family_id),
     )
 
 
 async def revoke_user_refresh_tokens(pool: asyncpg.Pool, user_id: uuid.UUID) -> None:
     await pool.execute(
-        "UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL", user_id
+        """WITH revoked AS (UPDATE refresh_tokens SET revoked_at = now()
+                            WHERE user_id = $1 AND revoked_at IS NULL RETURNING family_id)
+           SELECT pg_notify($2, $3::text || family_id::text)
+           FROM (SELECT DISTINCT family_id FROM revoked) families""",
+        user_id,
+        revocations.CHANNEL,
+        revocations.FAMILY_PREFIX,
     )
 
 
-async def revoke_access_token(pool: asyncpg.Pool, token_id: uuid.UUID, expires_at: datetime) -> None:
+async def revoke_access_token(
+    pool: asyncpg.Pool | asyncpg.Connection, token_id: uuid.UUID, expires_at: datetime
+) -> None:
     await pool.execute(
-        "INSERT INTO revoked_tokens (jti, expires_at) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        """WITH revoked AS (INSERT INTO revoked_tokens (jti, expires_at) VALUES ($1, $2)
+                            ON CONFLICT DO NOTHING)
+           SELECT pg_notify($3, $4)""",
         token_id,
         expires_at,
+        revocations.CHANNEL,
+        revocations.token_payload(token_id, expires_at),
     )
 
 

@@ -21,6 +21,7 @@ from invoiceme_gateway.accounts.rate_limits import (
     login_address_key,
     signup_address_key,
 )
+from invoiceme_gateway.accounts.revocations import RevocationList, token_payload
 from invoiceme_gateway.accounts.security import (
     UNKNOWN_USER_HASH,
     InvalidToken,
@@ -133,6 +134,8 @@ async def refresh(state: GatewayState, refresh_token: str) -> TokenOut:
             if outcome == "ok" and row is not None:
                 return await issue_tokens(state, row["user_id"], row["tenant_id"], row["family_id"], conn)
     if outcome == "reused":
+        if state.revocations is not None and row is not None:
+            state.revocations.record_family(row["family_id"])  # others hear its NOTIFY
         raise NotAuthenticated(
             "this refresh token was already used, so every session it started has been ended; log in again",
             code="refresh_token_reused",
@@ -143,13 +146,23 @@ async def refresh(state: GatewayState, refresh_token: str) -> TokenOut:
 async def logout(state: GatewayState, user: CurrentUser, refresh_token: str | None) -> None:
     """Ends the token, its whole session family (every access and refresh token of that sign-in, and
     the live streams they opened), and the given refresh token's family."""
-    await accounts.revoke_access_token(state.pool, user.claims.token_id, user.claims.expires_at)
-    if user.claims.family_id is not None:
-        await accounts.revoke_family(state.pool, user.claims.family_id)
+    claims = user.claims
+    families = [claims.family_id] if claims.family_id is not None else []
     if refresh_token:
         row = await accounts.find_refresh(state.pool, refresh_token_hash(refresh_token))
         if row is not None and row["user_id"] == user.user_id:
-            await accounts.revoke_family(state.pool, row["family_id"])
+            families.append(row["family_id"])
+    revocations = state.revocations or RevocationList(state.settings.database_url)  # never started
+    with revocations.announcing(token_payload(claims.token_id, claims.expires_at)) as heard:
+        async with state.pool.acquire() as conn, conn.transaction():  # one commit sends every NOTIFY
+            await accounts.revoke_access_token(conn, claims.token_id, claims.expires_at)
+            for family_id in families:
+                await accounts.revoke_family(conn, family_id)
+        revocations.record_token(claims.token_id, claims.expires_at)  # refused here at once
+        for family_id in families:
+            revocations.record_family(family_id)
+        # Answer once our own copy of the NOTIFY is back: the other processes' are on their way.
+        await revocations.wait_heard(heard, within_seconds=1.0)
 
 
 async def profile(state: GatewayState, user: CurrentUser) -> Me:
@@ -244,6 +257,9 @@ async def session_alive(state: GatewayState, claims: TokenClaims) -> bool:
     refresh token, a log-out): long-lived connections ask this again while they stay open."""
     if claims.expires_at <= datetime.now(UTC):
         return False
+    known = state.revocations.revoked(claims.token_id, claims.family_id) if state.revocations else None
+    if known is not None:  # the in-memory list is current: no database round trip
+        return not known
     return not await accounts.is_revoked(state.pool, claims.token_id, claims.family_id)
 
 

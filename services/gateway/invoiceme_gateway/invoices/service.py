@@ -7,7 +7,6 @@ a crash after the commit delays an event, never loses it.
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from dataclasses import dataclass
 
@@ -18,7 +17,7 @@ from invoiceme_common.events import InvoiceDeleted, InvoiceSaved, InvoiceUploade
 from invoiceme_common.logging import bound_context, get_logger
 from invoiceme_common.sniff import SUPPORTED, sniff_media_type
 from invoiceme_common.status import InvoiceStatus
-from invoiceme_common.storage import delete_invoice_files, original_key
+from invoiceme_common.storage import delete_invoice_files, original_key, sha256_hex
 from invoiceme_common.topology import Topology
 from invoiceme_gateway.domain_errors import BadRequest, Conflict, TooLarge, Unavailable, UnsupportedMedia
 from invoiceme_gateway.invoices import repository as repo
@@ -45,7 +44,7 @@ async def upload(state: GatewayState, tenant_id: uuid.UUID, filename: str | None
     if media_type is None:
         kinds = ", ".join(t.split("/")[1].upper() for t in SUPPORTED)
         raise UnsupportedMedia(f"this file is not a PDF or a supported image ({kinds})")
-    sha256 = hashlib.sha256(data).hexdigest()
+    sha256 = await sha256_hex(data)  # a big file is hashed off the event loop
     invoice_id = uuid.uuid4()
     storage_key = original_key(tenant_id, invoice_id, sha256)  # ids and hash only, never the file name
     name = upload_name(filename)  # before anything is stored: a refused name leaves nothing behind

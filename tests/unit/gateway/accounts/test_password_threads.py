@@ -2,30 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from invoiceme_gateway.accounts import security
-
-
-async def _ticks_during(work) -> int:
-    ticks = 0
-    stop = asyncio.Event()
-
-    async def ticker() -> None:
-        nonlocal ticks
-        while not stop.is_set():
-            ticks += 1
-            await asyncio.sleep(0)
-
-    task = asyncio.create_task(ticker())
-    await asyncio.sleep(0)
-    start = ticks
-    try:
-        await work
-    finally:
-        stop.set()
-        await task
-    return ticks - start
+from tests.support.loop_ticks import ticks_during
 
 
 class TestPasswordHashingOffTheLoop:
@@ -33,7 +11,7 @@ class TestPasswordHashingOffTheLoop:
 
     async def test_checking_a_password_leaves_the_loop_free(self) -> None:
         stored = security.hash_password("password-123")
-        assert await _ticks_during(security.check_password(stored, "password-123")) >= 10
+        assert await ticks_during(security.check_password(stored, "password-123")) >= 10
 
     async def test_hashing_a_password_leaves_the_loop_free(self) -> None:
-        assert await _ticks_during(security.new_password_hash("password-123")) >= 10
+        assert await ticks_during(security.new_password_hash("password-123")) >= 10

@@ -1,0 +1,307 @@
+"""The gateway under load: N users x M uploads of small born-digital PDFs through the HTTP API.
+
+    .venv/bin/python -m bench.load.run [--users 5] [--uploads 10] [--concurrency 50]
+        [--url http://127.0.0.1:8000] [--env GATEWAY_WORKERS=2 ...] [--one-at-a-time]
+
+Reports uploads/s, upload response latency p50/p95/p99, time from the upload's 202 to `extracted`
+(p50/p95, heard on each user's live status stream, GET /api/events, so nothing polls), errors by
+kind, and the load average. Without `--url` it starts the four services itself (bench.stack) in a
+fresh database and namespace; `--env` sets their environment. `--one-at-a-time` uploads the next
+file only once the previous one is extracted: the end-to-end latency of one document on an idle
+pipeline. The client runs on the same machine and its CPU time counts in the latencies.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import time
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+
+import httpx
+import psutil
+
+from bench.load.hops import hop_medians
+from bench.stack import running_stack
+from tests.support.documents import invoice_pdf
+
+DONE = ("extracted", "needs_review", "failed")
+
+
+def small_pdfs(count: int) -> list[bytes]:
+    """Distinct one-page invoices (~2 KB each): a repeated file would be refused as a duplicate."""
+    run = uuid.uuid4().hex[:6]
+    return [
+        invoice_pdf(
+            [
+                f"Vendor {i % 17} Ltd",
+                "Tax Invoice",
+                f"Invoice No: L-{run}-{i}",
+                f"Date: {1 + i % 28:02d}/05/2025",
+                f"Total due  ${100 + i}.50",
+            ]
+        )
+        for i in range(count)
+    ]
+
+
+def cpu_seconds(pids: dict[str, int]) -> dict[str, float]:
+    """CPU time (user + system) of each service so far, its worker processes included."""
+    seconds = {}
+    for name, pid in pids.items():
+        try:
+            process = psutil.Process(pid)
+            times = [process.cpu_times(), *(child.cpu_times() for child in process.children(recursive=True))]
+        except psutil.Error:
+            continue
+        seconds[name] = sum(t.user + t.system for t in times)
+    seconds["bench client"] = sum(os.times()[:2])
+    return seconds
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+@dataclass
+class StatusStream:
+    """One user's GET /api/events: when each invoice reached a final status (monotonic clock)."""
+
+    finished_at: dict[str, float] = field(default_factory=dict)
+    status: dict[str, str] = field(default_factory=dict)
+    changed: asyncio.Event = field(default_factory=asyncio.Event)
+    opened: asyncio.Event = field(default_factory=asyncio.Event)
+
+    async def follow(self, client: httpx.AsyncClient, headers: dict[str, str]) -> None:
+        async with client.stream("GET", "/api/events", headers=headers, timeout=None) as response:
+            self.opened.set()
+            async for line in response.aiter_lines():
+                if not line.startswith("data:"):
+                    continue
+                change = json.loads(line[5:])
+                if change.get("status") in DONE and change["invoice_id"] not in self.finished_at:
+                    self.finished_at[change["invoice_id"]] = time.monotonic()
+                    self.status[change["invoice_id"]] = change["status"]
+                    self.changed.set()
+
+    async def wait_for(self, invoice_ids: set[str], within_seconds: float) -> None:
+        deadline = time.monotonic() + within_seconds
+        while not invoice_ids <= self.finished_at.keys() and time.monotonic() < deadline:
+            self.changed.clear()
+            try:
+                await asyncio.wait_for(self.changed.wait(), max(0.01, deadline - time.monotonic()))
+            except TimeoutError:
+                break
+
+
+@dataclass
+class User:
+    headers: dict[str, str]
+    stream: StatusStream
+    accepted_at: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class Result:
+    upload_seconds: list[float]
+    to_extracted_seconds: list[float]
+    wall_seconds: float
+    errors: Counter[str]
+    unfinished: int
+    failed: int
+    load_before: tuple[float, float, float]
+    load_after: tuple[float, float, float]
+    # Status (GET /api/invoices/{id}) of those the live stream never reported done.
+    unfinished_statuses: Counter[str] = field(default_factory=Counter)
+    invoice_ids: list[str] = field(default_factory=list)  # those that reached a final status
+    cpu_seconds: dict[str, float] = field(default_factory=dict)  # per service, during the uploads
+
+
+async def _sign_up(client: httpx.AsyncClient) -> dict[str, str]:
+    email = f"load-{uuid.uuid4().hex[:10]}@example.com"
+    response = await client.post("/api/auth/signup", json={"email": email, "password": "password-123"})
+    response.raise_for_status()
+    return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+
+async def _upload(
+    client: httpx.AsyncClient, user: User, data: bytes, gate: asyncio.Semaphore, result: Result | None = None
+) -> str | None:
+    """POST one file; counts its latency or error in `result` (None: a warm-up, not counted)."""
+    async with gate:
+        started = time.monotonic()
+        try:
+            response = await client.post(
+                "/api/invoices",
+                headers=user.headers,
+                files={"file": ("invoice.pdf", data, "application/pdf")},
+            )
+        except httpx.HTTPError as error:
+            if result is not None:
+                result.errors[type(error).__name__] += 1
+            return None
+        finished = time.monotonic()
+    if response.status_code != 202:
+        if result is not None:
+            result.errors[f"HTTP {response.status_code}"] += 1
+        return None
+    invoice_id = response.json()["id"]
+    if result is not None:
+        result.upload_seconds.append(finished - started)
+        user.accepted_at[invoice_id] = finished
+    return invoice_id
+
+
+async def run_load(
+    url: str,
+    users: int,
+    uploads: int,
+    concurrency: int,
+    one_at_a_time: bool = False,
+    pause: float | None = None,
+    pids: dict[str, int] | None = None,
+    wait_seconds: float = 120.0,
+) -> Result:
+    """`pause`: send uploads in bursts of `concurrency` at once with `pause` seconds between them
+    (None: keep `concurrency` uploads in flight all the time)."""
+    limits = httpx.Limits(
+        max_connections=concurrency + users + 4, max_keepalive_connections=concurrency + users
+    )
+    async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits) as client:
+        people = [User(await _sign_up(client), StatusStream()) for _ in range(users)]
+        followers = [asyncio.create_task(p.stream.follow(client, p.headers)) for p in people]
+        await asyncio.gather(*(p.stream.opened.wait() for p in people))
+        documents = small_pdfs(users * (uploads + 1))
+        result = Result([], [], 0.0, Counter(), 0, 0, os.getloadavg(), (0.0, 0.0, 0.0))
+        gate = asyncio.Semaphore(concurrency)
+        # Warm-up (not counted): one document per user through the whole pipeline.
+        for person in people:
+            warm = await _upload(client, person, documents.pop(), gate)
+            if warm:
+                await person.stream.wait_for({warm}, wait_seconds)
+        result.load_before = os.getloadavg()
+        cpu_before = cpu_seconds(pids or {})
+        started = time.monotonic()
+        if one_at_a_time:
+            for person in people:
+                for _ in range(uploads):
+                    invoice_id = await _upload(client, person, documents.pop(), gate, result)
+                    if invoice_id:
+                        await person.stream.wait_for({invoice_id}, wait_seconds)
+        elif pause is None:
+            jobs = [
+                _upload(client, person, documents.pop(), gate, result)
+                for _ in range(uploads)
+                for person in people
+            ]
+            await asyncio.gather(*jobs)
+        else:  # bursts: `concurrency` uploads sent at once, then a pause
+            jobs = [(person, documents.pop()) for _ in range(uploads) for person in people]
+            for first in range(0, len(jobs), concurrency):
+                burst = jobs[first : first + concurrency]
+                await asyncio.gather(*(_upload(client, person, data, gate, result) for person, data in burst))
+                await asyncio.sleep(pause)
+            result.wall_seconds = -pause * ((len(jobs) + concurrency - 1) // concurrency)  # pauses excluded
+        result.wall_seconds += time.monotonic() - started
+        for person in people:
+            await person.stream.wait_for(set(person.accepted_at), wait_seconds)
+        result.load_after = os.getloadavg()
+        cpu_after = cpu_seconds(pids or {})
+        result.cpu_seconds = {
+            name: cpu_after[name] - cpu_before[name] for name in cpu_after if name in cpu_before
+        }
+        for person in people:
+            for invoice_id, accepted in person.accepted_at.items():
+                if invoice_id not in person.stream.finished_at:
+                    result.unfinished += 1
+                    detail = await client.get(f"/api/invoices/{invoice_id}", headers=person.headers)
+                    result.unfinished_statuses[detail.json().get("status", str(detail.status_code))] += 1
+                    continue
+                result.to_extracted_seconds.append(person.stream.finished_at[invoice_id] - accepted)
+                result.invoice_ids.append(invoice_id)
+                result.failed += person.stream.status[invoice_id] == "failed"
+        for follower in followers:
+            follower.cancel()
+        await asyncio.gather(*followers, return_exceptions=True)
+    return result
+
+
+def _ms(values: list[float], fraction: float) -> str:
+    return f"{percentile(values, fraction) * 1000:.0f}" if values else "–"
+
+
+def report_row(label: str, result: Result) -> str:
+    """One Markdown table row (see HEADER)."""
+    uploads = result.upload_seconds
+    rate = len(uploads) / result.wall_seconds if result.wall_seconds else 0.0
+    errors = ", ".join(f"{kind}: {n}" for kind, n in result.errors.items()) or "0"
+    load = f"{result.load_before[0]:.1f} → {result.load_after[0]:.1f}"
+    return (
+        f"| {label} | {len(uploads)} | {rate:.1f} | {_ms(uploads, 0.5)} | {_ms(uploads, 0.95)} "
+        f"| {_ms(uploads, 0.99)} | {_ms(result.to_extracted_seconds, 0.5)} "
+        f"| {_ms(result.to_extracted_seconds, 0.95)} | {errors} | {result.unfinished + result.failed} "
+        f"| {load} |"
+    )
+
+
+HEADER = (
+    "| run | uploads | uploads/s | upload p50 ms | p95 ms | p99 ms | 202 → extracted p50 ms | p95 ms "
+    "| errors | not extracted | load avg (1 min) before → after |\n"
+    "|---|---|---|---|---|---|---|---|---|---|---|"
+)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--users", type=int, default=5)
+    parser.add_argument("--uploads", type=int, default=10, help="uploads per user")
+    parser.add_argument("--concurrency", type=int, default=50, help="uploads in flight at once")
+    parser.add_argument("--url", help="a running gateway (default: start the stack here)")
+    parser.add_argument(
+        "--env", action="append", default=[], metavar="KEY=VALUE", help="services' environment"
+    )
+    parser.add_argument("--one-at-a-time", action="store_true", help="next upload once the last is extracted")
+    parser.add_argument("--label", default="", help="the run's name in the table")
+    parser.add_argument(
+        "--pause", type=float, help="bursts: --concurrency uploads at once, then this many seconds' pause"
+    )
+    args = parser.parse_args()
+
+    def load(url: str, pids: dict[str, int] | None = None) -> Result:
+        return asyncio.run(
+            run_load(url, args.users, args.uploads, args.concurrency, args.one_at_a_time, args.pause, pids)
+        )
+
+    hops: dict[str, float] = {}
+    if args.url:
+        result = load(args.url)
+    else:
+        env = dict(item.split("=", 1) for item in args.env)
+        with running_stack("load", env) as stack:
+            result = load(stack.url, stack.pids)
+            hops = hop_medians(stack.database_url, result.invoice_ids)
+    label = args.label or " ".join(args.env) or "defaults"
+    print(HEADER)
+    print(report_row(label, result))
+    if result.cpu_seconds and result.upload_seconds:
+        count = len(result.upload_seconds)
+        per_upload = ", ".join(f"{name} {s * 1000 / count:.1f}" for name, s in result.cpu_seconds.items())
+        print(f"\nCPU ms per upload (uploads and their processing until all were done): {per_upload}")
+    if hops:
+        print("\nmedian ms per hop (database clock): " + ", ".join(f"{k} {v:.1f}" for k, v in hops.items()))
+    if result.unfinished_statuses:
+        print(f"\nnot reported done by the live stream, status now: {dict(result.unfinished_statuses)}")
+    if result.to_extracted_seconds:
+        print(f"\n202 → extracted mean {statistics.mean(result.to_extracted_seconds) * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
