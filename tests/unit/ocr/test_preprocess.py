@@ -64,6 +64,15 @@ class TestDecisions:
             4.0, abs=0.5
         )
 
+    def test_flattened_photo_keeps_no_desk_on_its_edges(self) -> None:
+        photo = synthetic.photographed(synthetic.render_page(ENGLISH, height_in=6.0))
+        corners = geometry.find_page_quad(photo)
+        assert corners is not None
+        flat = geometry.warp_page(photo, corners)
+        edges = (flat[:2, :], flat[-2:, :], flat[:, :2], flat[:, -2:])
+        # the outermost rows and columns are paper (~110 in the shadow), not desk (~20 there)
+        assert min(float(np.percentile(edge, 10)) for edge in edges) > 80
+
     def test_page_corners_found_on_a_photo_only(self, english_page) -> None:
         photo = synthetic.photographed(english_page)
         corners = geometry.find_page_quad(photo)
