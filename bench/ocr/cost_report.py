@@ -22,8 +22,8 @@ from .mix import build_mix
 ROOT = Path(__file__).resolve().parents[2]
 COMMAND = ".venv/bin/python -m bench.ocr.cost_report --write-docs"
 GOALS = {"clean": 1.15, "scan": 1.3, "photo": 1.3}
-# service / raw and CLI / raw per kind on the code before this benchmark's changes (see NOTES)
-BEFORE = {"clean": (0.99, 4.78), "scan": (1.63, 6.18), "photo": (1.37, 4.35)}
+# service / raw and CLI / raw per kind on main before this round's changes (see NOTES)
+BEFORE = {"clean": (0.89, 1.92), "scan": (1.76, 2.98), "photo": (0.84, 2.04)}
 
 
 def _load() -> str:
@@ -125,52 +125,32 @@ def write_docs(section: list[str], elapsed: float) -> None:
 
 NOTES = [
     "",
-    "*before*: main at 4b47e98 (the `tesseract` program per call, OSD on the whole page, every command "
-    "imported at start-up, a worker started for one file), this same command run against that "
-    "checkout (`PYTHONPATH=$MAIN/services/ocr:$MAIN/libs/common:$MAIN/libs/cli:$MAIN/services/extractor:"
-    "$MAIN/services/gateway:$MAIN/services/analytics .venv/bin/python -m bench.ocr.cost_report`) on "
-    "2026-12-01 at 15:05 UTC, load 11-15.",
+    "*before*: main at 9552d6b, this same command (docs run of 2026-12-01 16:08 UTC, load 8-11).",
     "",
     "Reading the numbers:",
     "",
-    "- Tesseract's own reading is nearly all of the cost; the rest of the worker's code is tens of "
-    "milliseconds per step. What changed: Tesseract runs through `tesserocr`, built against Debian's "
-    "libtesseract 5.3 (the same engine as the `tesseract` program; the PyPI wheel's 5.5 lost amounts on "
-    "generated Hebrew scans) (the engine and `heb+eng` "
-    "stay loaded in each worker, pixels are handed over in memory) instead of a `tesseract` process per "
-    "call that reloads the language data (~0.2 s) and reads a temporary TIFF; the re-reads and the "
-    "orientation check are calls on loaded engines, not processes (SROIE 024's re-read: 964 ms before, "
-    "14 ms after); OSD looks at the band of the page with the most text, not the whole page (the "
-    "upside-down scan: 3.66 s before, 0.23 s after); a page whose letters are far taller than Tesseract "
-    "needs is shrunk first (the 32 MP close-up: x0.62, same text); `invoiceme ocr` on one file reads it "
-    "in its own process and imports only what the command uses.",
-    "- Not met: the upside-down scan still costs two full reads (read, low confidence, OSD, read again: "
-    "~2.5x; the other scans together 1.17x). "
-    "Finding 180° before the first read would mean OSD on every page (~50-100 ms on the band, "
-    "about +10 % on every upright page); not done. *en phone photo 15MP* is 2x because plain Tesseract "
-    "reads nothing there (CER 1.000) and stops early, while ours reads the page (CER 0.000). The `en "
-    "scan 300dpi` row spends ~0.35 s in PNG decoding and rotating a 300 DPI page by 0.9°; single rows "
-    "move by +-30 % between runs at this load.",
-    "- The CLI: a new Python process importing OpenCV, NumPy, pydantic and the engine costs ~1-1.5 s "
-    "here before it reads anything (~0.4 s on a quiet machine), so one file per call cannot come within "
-    "1.3x of a one-second `tesseract` run; several files in one call share that cost. `invoiceme --help` "
-    "imports click alone.",
-    "- Receipts (`.venv/bin/python -m bench.ocr.receipt_lines`, all 50 SROIE images): plain "
-    "`tesseract -l eng` 1371 lines, 5413 words, printed total found in 38/50; ours before the "
-    "colour fix 1432 lines, 5615 words, 37/50 (sroie__312 lost its middle: 12 lines instead of "
-    "30); ours now 1457 lines, 5732 words, 40/50. The cause was the grey conversion, not a "
-    "preprocessing step (every step left out in turn still gave 12 lines): Pillow's luma "
-    "conversion washed out that receipt's print, which Tesseract, reading the colour file itself,"
-    " thresholds channel by channel. Colour images now become grey as the darkest channel per "
-    "pixel. External extraction 0.816 -> 0.818 (SROIE totals 32 -> 33).",
-    "- Accuracy: the character error rates in the table are the same or lower than plain Tesseract's "
-    "and than before (section OCR). Extraction, offline rules: `python -m bench.extraction.run "
-    "--no-external` gives the same table as before (he clean_scan 1.000, en clean_scan 0.986, he/en "
-    "degraded_photo 0.978/0.971); on ../shared/data/external-dev, `invoiceme extract --provider rules "
-    "--out DIR FILES` + `../shared/tools/score_external.py` gives external_field_accuracy 0.816 before "
-    "and after, source by source the same (98 files). With the PyPI wheel's Tesseract 5.5 instead, "
-    "external was 0.820 but he clean_scan fell to 0.963 (amounts dropped on a receipt): hence the build "
-    "against Debian's 5.3, at some cost in speed (the wheel's engine read ~25 % faster here).",
+    "- Tesseract's own reading is nearly all of the cost; each step of the worker's own code is tens of "
+    "milliseconds (the 32 MP close-up: decode ~0.5 s and perspective ~0.7 s under the profiler at this "
+    "load). At load 4-9 single rows move by +-30 % between runs (the clean pages' service/raw was 0.89 "
+    "before and is 1.00 now with the same page path: noise), so only large differences mean anything.",
+    "- This round (issue #10 first, accuracy): the sideways/skew masks drop ink touching the image edge "
+    "and a flattened photo is trimmed by 1.2 %; both cost ~1 ms. A page turned sideways without OSD's "
+    "word costs two reads of a sixth of the page (its densest band, both ways up), only on such pages.",
+    "- `invoiceme ocr FILE` start-up: the settings no longer import the NATS client (`invoiceme_common."
+    "settings` imported `topology`, hence nats-py and aiohttp: 0.5 s of 1.8 s of imports at load 11), "
+    "and the traineddata are found as files (TESSDATA_PREFIX, Debian's folder) instead of by running "
+    "`tesseract --list-langs` twice. What remains is Python itself plus NumPy, OpenCV, pydantic and "
+    "the engine (~1 s at this load, ~0.4 s quiet), the same `heb+eng` load as raw tesseract, and the "
+    "re-reads' own `eng`/`heb` engines when a page has suspect words: one file per call stays ~1.6-2x "
+    "a one-second `tesseract` run; several files in one call share the start-up.",
+    "- Not met: the upside-down scan (read, low confidence, OSD, read again: ~2x; the other scans together "
+    "~1.1x). A cheap cue was tried first: the share of each text line's ink above its dense core "
+    "(capitals, digits, ascenders) separates upright from upside-down generated pages (0.58-0.87 vs "
+    "0.16-0.46) but on the corpus's scans and photos 36 of 126 upright pages fell below 0.55 (ruled "
+    "tables, small print), so it cannot skip OSD often enough to pay; not kept. *en phone photo 15MP* is "
+    "~2x because plain Tesseract reads nothing there (CER 1.000) and stops early, ours reads it (0.000).",
+    "- Receipts (`.venv/bin/python -m bench.ocr.receipt_lines`, all 50 SROIE images) and the external "
+    "SROIE/Hebrew checks: see section OCR.",
 ]
 
 

@@ -152,6 +152,31 @@ NOTES = [
     "- The external Hebrew PDFs' text layer is used (no OCR): PDFium alone mirrors brackets and puts "
     "minus signs and commas on the wrong side of numbers; the glyph-position rebuild reads all of them "
     "as printed.",
+    "",
+    "### Photos and scans of the generated corpus (issue #10, OCR side)",
+    "",
+    "Command: `.venv/bin/python -m bench.extraction.run --no-external --misses 50` (offline rules; OCR "
+    "re-run, 581 files, 468 s, load 11.9 at start). Field accuracy, mean over fields:",
+    "",
+    "| group | clean scans before | after | degraded photos before | after |",
+    "|---|---|---|---|---|",
+    "| dev families | 0.918 | 0.919 | 0.723 | **0.780** |",
+    "| held-out families (aggregate only) | 0.865 | 0.865 | 0.631 | **0.703** |",
+    "",
+    "*before*: main at 9552d6b (docs/BENCHMARKS.md, Extraction). Looked at on the dev families only: of "
+    "the photos that lost most fields, 4 of 63 lay sideways (the phone's orientation tag lost) and were "
+    "read as garbage. After the perspective warp the page's outline stays as a dark frame on the image "
+    "edge; as one ink blob it enclosed every text line, so the sideways and skew checks saw no lines. "
+    "The decision masks now drop ink that touches the image edge, a flattened photo is trimmed by 1.2 % "
+    "(the desk's sliver read as `|` and the deskew smeared it into stripes), and when OSD cannot tell "
+    "90° from 270° (most of these photos) a page whose lines are clearly vertical is turned anyway and "
+    "its densest band, read both ways, decides. Tried and measured, not kept: upscaling small text "
+    "(`upscale`, letters to ~30 px: photos 0.758 -> 0.757, file by file wins and losses of up to 6 "
+    "fields, 2-4x the time), Tesseract's Sauvola thresholding (`thresholding_method=2`: 0.758 -> 0.736) "
+    "and its tiled Otsu (1: garbage), eng-only re-reads of id-shaped words (`IE...` read as `1E`/`1£` "
+    "stayed so in a crop). Of the dev photos' remaining amount and id misses about half have the value "
+    "in the text as printed (the field is not chosen); the rest are character misreads that a crop "
+    "re-read did not fix: `₪`/`$` read as a leading `1`, `IE` as `1E`, a lost decimal point.",
 ]
 
 

@@ -6,20 +6,23 @@ import time
 from collections.abc import Callable
 
 import numpy as np
-import pytesseract
 
 from invoiceme_common.events import OcrLine, OcrPage, OcrWord
 
 from . import digits, lookalikes
 from .engine import OcrOptions, UnreadableDocument, clean_text
-from .preprocess import orientation, prepare_for_ocr
-from .tesseract_api import TesseractFailed, TesseractTimedOut, read_words
+from .preprocess import GUESSED_QUARTER_TURN, orientation, prepare_for_ocr
+from .tesseract_api import TesseractFailed, TesseractTimedOut, installed_languages, read_words
+
+ORIENTATION_BAND = 0.16  # of the page, for the which-way-up reads
+MIN_WORD_CONFIDENCE = 50  # Tesseract's 0-100
+TURNED_MARGIN = 1.5  # turned must read this much better: an upright page is never turned on a whim
 
 
 def missing_languages(languages: str) -> list[str]:
     """Configured languages (`heb+eng`) that this Tesseract has no traineddata for; checked at
     start-up so a typo fails the service once, not every page."""
-    installed = set(pytesseract.get_languages(config=""))
+    installed = installed_languages()
     return [language for language in languages.split("+") if language not in installed]
 
 
@@ -71,20 +74,52 @@ def ocr_image(number: int, gray: np.ndarray, options: OcrOptions) -> OcrPage:
     """Prepare the page, read it, and if it reads badly check whether it is upside down."""
     started = time.perf_counter()
     prepared, notes = prepare_for_ocr(gray, options.preprocess_steps, options.max_megapixels * 1e6)
+    if GUESSED_QUARTER_TURN in notes and reads_better_turned(prepared, options):
+        prepared = orientation.turn_clockwise(prepared, 180)
+        notes = [note if note != GUESSED_QUARTER_TURN else "rotated 270°" for note in notes]
     page = recognize(number, prepared, options, notes)
     if (
         page.confidence < options.orientation_check_below_confidence
         and "sideways" in options.preprocess_steps
     ):
         # Upside-down text reads as confident-looking garbage rarely; low confidence is the cheap
-        # signal, and OSD (~0.2 s) only runs then, so clean pages pay nothing for it.
+        # signal, and OSD (~0.2 s) only runs then, so clean pages pay nothing for it. A quarter
+        # turn made without OSD's word may have gone the wrong way: then the other way is tried.
         degrees = orientation.detect_rotation(prepared)
+        if degrees is None and GUESSED_QUARTER_TURN in notes:
+            degrees = 180
         if degrees:
             turned = orientation.turn_clockwise(prepared, degrees)
             retry = recognize(number, turned, options, [*notes, f"rotated {degrees}°"])
             if retry.confidence > page.confidence:
                 page = retry
     return page.model_copy(update={"seconds": round(time.perf_counter() - started, 3)})
+
+
+def readable_characters(data: dict[str, list]) -> float:
+    """Characters Tesseract read with some confidence, weighted by it: text the right way up gives
+    many; upside down it gives few (most words are dropped or read as short doubtful scraps)."""
+    return sum(
+        len(str(text).strip()) * float(conf) / 100
+        for text, conf in zip(data["text"], data["conf"], strict=True)
+        if float(conf) >= MIN_WORD_CONFIDENCE
+    )
+
+
+def reads_better_turned(prepared: np.ndarray, options: OcrOptions) -> bool:
+    """Whether the page reads better turned 180°: its densest band read both ways (two reads of a
+    sixth of the page), a surer judge than OSD on photos and small print."""
+    band = orientation.densest_band(prepared, share=ORIENTATION_BAND)
+    scores = []
+    for candidate in (band, orientation.turn_clockwise(band, 180)):
+        try:
+            data = read_words(
+                candidate, options.languages, options.page_segmentation_mode, options.page_timeout_seconds
+            )
+        except TesseractFailed:
+            return False
+        scores.append(readable_characters(data))
+    return scores[1] > TURNED_MARGIN * scores[0]
 
 
 def page_from_tesseract(

@@ -9,13 +9,20 @@ import pytest
 
 from invoiceme_ocr import tesseract_api
 from invoiceme_ocr.engine import OcrOptions, clean_text
-from invoiceme_ocr.preprocess import NOISY_PAGE, cleanup, geometry, prepare_for_ocr
-from invoiceme_ocr.tesseract import ocr_image, recognize
+from invoiceme_ocr.preprocess import NOISY_PAGE, cleanup, geometry, orientation, prepare_for_ocr
+from invoiceme_ocr.tesseract import ocr_image, reads_better_turned, recognize
 from tests.support import synthetic_pages as synthetic
 
 from .conftest import ENGLISH, HEBREW, small_page
 
 PLAIN = OcrOptions(preprocess_steps=(), orientation_check_below_confidence=0.0)
+
+
+def framed(gray: np.ndarray) -> np.ndarray:
+    """The page with a dark outline on the image edge, as a photo's page edge after the warp."""
+    out = gray.copy()
+    cv2.rectangle(out, (0, 0), (out.shape[1] - 1, out.shape[0] - 1), 40, 3)
+    return out
 
 
 def cer(lines: tuple[str, ...], text: str) -> float:
@@ -42,6 +49,29 @@ class TestDecisions:
     @pytest.mark.parametrize(("degrees", "sideways"), [(0, False), (90, True), (180, False), (270, True)])
     def test_quarter_turns(self, hebrew_page, degrees: int, sideways: bool) -> None:
         assert geometry.is_sideways(synthetic.rotate_page(hebrew_page, degrees)) is sideways
+
+    @pytest.mark.parametrize("degrees", [90, 270])
+    def test_frame_around_the_page_hides_no_lines(self, hebrew_page, degrees: int) -> None:
+        # A photo's page outline survives the perspective warp as a dark frame on the image edge;
+        # it used to join every text line into one blob, so a sideways page looked upright.
+        turned = framed(synthetic.rotate_page(hebrew_page, degrees))
+        assert geometry.is_sideways(turned)
+        assert geometry.clearly_sideways(turned)
+        assert not geometry.clearly_sideways(framed(hebrew_page))
+
+    def test_frame_does_not_hide_the_skew(self, english_page) -> None:
+        assert geometry.estimate_skew(framed(synthetic.rotate_page(english_page, 4.0))) == pytest.approx(
+            4.0, abs=0.5
+        )
+
+    def test_flattened_photo_keeps_no_desk_on_its_edges(self) -> None:
+        photo = synthetic.photographed(synthetic.render_page(ENGLISH, height_in=6.0))
+        corners = geometry.find_page_quad(photo)
+        assert corners is not None
+        flat = geometry.warp_page(photo, corners)
+        edges = (flat[:2, :], flat[-2:, :], flat[:, :2], flat[:, -2:])
+        # the outermost rows and columns are paper (~110 in the shadow), not desk (~20 there)
+        assert min(float(np.percentile(edge, 10)) for edge in edges) > 80
 
     def test_page_corners_found_on_a_photo_only(self, english_page) -> None:
         photo = synthetic.photographed(english_page)
@@ -87,6 +117,18 @@ class TestRecognizedText:
     def test_turned_page(self, options, english_page, degrees: int) -> None:
         page = ocr_image(1, synthetic.rotate_page(english_page, degrees), options)
         assert cer(ENGLISH, page.text) < 0.05, page.text
+
+    @pytest.mark.parametrize("degrees", [90, 270])
+    def test_sideways_page_osd_cannot_place(self, options, english_page, degrees: int, monkeypatch) -> None:
+        # OSD is often unsure on photos; clear vertical lines still turn the page, and the read
+        # itself settles which way (the page read both ways on its densest band).
+        monkeypatch.setattr(orientation, "detect_orientation", lambda gray, timeout: None)
+        page = ocr_image(1, framed(synthetic.rotate_page(english_page, degrees)), options)
+        assert cer(ENGLISH, page.text) < 0.05, page.text
+
+    def test_band_read_both_ways_finds_upside_down(self, options, english_page) -> None:
+        assert reads_better_turned(synthetic.rotate_page(english_page, 180), options)
+        assert not reads_better_turned(english_page, options)
 
     def test_phone_photo(self, options, hebrew_page) -> None:
         photo = synthetic.photographed(synthetic.render_page(HEBREW, height_in=3.0))

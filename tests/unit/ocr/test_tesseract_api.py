@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -69,3 +71,28 @@ class TestQuietStderr:
             os.write(2, b"Error in pixScanForForeground: invalid box\n")
         os.write(2, b"after\n")
         assert capfd.readouterr().err == "after\n"
+
+
+class TestStartUp:
+    """What `invoiceme ocr FILE` pays before reading: no process to find the languages, no NATS client."""
+
+    def test_languages_are_the_traineddata_files(self, tmp_path, monkeypatch) -> None:
+        for name in ("eng", "heb", "osd"):
+            (tmp_path / f"{name}.traineddata").write_bytes(b"")
+        monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path))
+        monkeypatch.setattr(tesseract_api.subprocess, "run", _no_process)
+        tesseract_api.tessdata_path.cache_clear()
+        try:
+            assert tesseract_api.tessdata_path() == str(tmp_path)
+            assert tesseract_api.installed_languages() == {"eng", "heb", "osd"}
+        finally:
+            tesseract_api.tessdata_path.cache_clear()
+
+    def test_ocr_settings_do_not_load_the_nats_client(self) -> None:
+        probe = "import sys, invoiceme_ocr.settings; print('nats' in sys.modules)"
+        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+        assert done.stdout.strip() == "False"
+
+
+def _no_process(*args: object, **kwargs: object) -> None:
+    raise AssertionError("a process was started to find the traineddata")

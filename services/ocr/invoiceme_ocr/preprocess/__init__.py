@@ -27,6 +27,7 @@ ALL_STEPS = (
 # "binarize" made the character error rate worse there (docs/BENCHMARKS.md) and stay opt-in.
 DEFAULT_STEPS = ("perspective", "downscale", "denoise", "sideways", "deskew", "flatten_light")
 MIN_SKEW_DEGREES = 0.3  # below this, rotating costs more (interpolation blur) than it gains
+GUESSED_QUARTER_TURN = "rotated 90° (which way unsure)"  # the read's confidence decides the rest
 NOISY_PAGE = 0.008  # share of ink in isolated 1-2 pixel specks above which a median blur pays off
 
 
@@ -50,9 +51,15 @@ def prepare_for_ocr(
     mask = geometry.work_mask(image) if {"sideways", "deskew"} & set(steps) else None
     if "sideways" in steps and geometry.is_sideways(image, mask):
         # Line shapes say "sideways"; OSD says which way (and vetoes a false alarm, e.g. a
-        # narrow receipt with columns).
+        # narrow receipt with columns). OSD is often unsure on photos (sans-serif Hebrew, small
+        # print); when the lines leave no doubt the page is turned anyway, and if that was the
+        # wrong way the read comes out garbled and `ocr_image` tries the page the other way up.
         degrees = orientation.detect_rotation(image)
-        if degrees in (90, 270):
+        if degrees is None and geometry.clearly_sideways(image, mask):
+            image = orientation.turn_clockwise(image, 90)
+            notes.append(GUESSED_QUARTER_TURN)
+            mask = None
+        elif degrees in (90, 270):
             image = orientation.turn_clockwise(image, degrees)
             notes.append(f"rotated {degrees}°")
             mask = None

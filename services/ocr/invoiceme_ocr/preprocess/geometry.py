@@ -12,6 +12,7 @@ import cv2
 import numpy as np
 
 MAX_SKEW_DEGREES = 15.0
+EDGE_TRIM = 0.012  # of the flattened page's shorter side; invoices keep a wider margin than this
 _WORK_WIDTH = 1000  # decisions are made on a downscaled copy: ~10x cheaper, same answer
 
 
@@ -42,13 +43,17 @@ def ink_mask(gray: np.ndarray) -> np.ndarray:
     return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, 15)
 
 
-def _line_blobs(mask: np.ndarray) -> list[np.ndarray]:
-    """Contours of words smeared into text lines (a wide, flat closing joins letters of one line)."""
+def _smeared_lines(mask: np.ndarray) -> np.ndarray:
+    """Words smeared into text lines (a wide, flat closing joins letters of one line)."""
     kernel_width = max(9, mask.shape[1] // 60)
-    closed = cv2.morphologyEx(
+    return cv2.morphologyEx(
         mask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (kernel_width, 3))
     )
-    contours, _ = cv2.findContours(closed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+
+
+def _line_blobs(mask: np.ndarray) -> list[np.ndarray]:
+    """Contours of the text-line blobs."""
+    contours, _ = cv2.findContours(_smeared_lines(mask), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     return list(contours)
 
 
@@ -71,7 +76,22 @@ def normalized_rect_angle(box_points: np.ndarray) -> float:
 def work_mask(gray: np.ndarray) -> np.ndarray:
     """Ink mask of a copy ~1000 px wide: what the orientation and skew decisions look at; compute
     it once and pass it to both."""
-    return ink_mask(work_copy(gray)[0])
+    return without_edge_blobs(ink_mask(work_copy(gray)[0]))
+
+
+def without_edge_blobs(mask: np.ndarray) -> np.ndarray:
+    """The mask without the ink that touches the image's edge: a photo's page outline after the
+    perspective warp, a scanner lid's shadow. Left in, such a frame joins every text line into one
+    blob, and the skew and sideways checks see no lines at all."""
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    left, top, width, height = (stats[:, i] for i in range(4))
+    touching = (left == 0) | (top == 0) | (left + width >= mask.shape[1]) | (top + height >= mask.shape[0])
+    touching[0] = False  # the background
+    if not touching.any():
+        return mask
+    cleared = mask.copy()
+    cleared[touching[labels]] = 0
+    return cleared
 
 
 def estimate_skew(gray: np.ndarray, mask: np.ndarray | None = None) -> float:
@@ -113,14 +133,16 @@ def rotate(gray: np.ndarray, degrees: float) -> np.ndarray:
     )
 
 
+def line_boxes(mask: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """(left, top, width, height) of the blobs shaped like horizontal text lines. Components, not
+    outer contours: a frame around the text (a photo's page edge) would hide every line inside."""
+    stats = cv2.connectedComponentsWithStats(_smeared_lines(mask), connectivity=8)[2][1:, :4]
+    return [(x, y, w, h) for x, y, w, h in stats.tolist() if w >= 40 and w >= 5 * h]
+
+
 def _text_line_length(mask: np.ndarray) -> int:
     """Total width of blobs shaped like horizontal text lines."""
-    total = 0
-    for contour in _line_blobs(mask):
-        _, _, width, height = cv2.boundingRect(contour)
-        if width >= 40 and width >= 5 * height:
-            total += width
-    return total
+    return sum(width for _, _, width, _ in line_boxes(mask))
 
 
 def is_sideways(gray: np.ndarray, mask: np.ndarray | None = None) -> bool:
@@ -132,6 +154,13 @@ def is_sideways(gray: np.ndarray, mask: np.ndarray | None = None) -> bool:
     mask = work_mask(gray) if mask is None else mask
     upright, turned = _text_line_length(mask), _text_line_length(np.ascontiguousarray(mask.T))
     return turned > 2 * upright
+
+
+def clearly_sideways(gray: np.ndarray, mask: np.ndarray | None = None) -> bool:
+    """Sideways beyond doubt: vertical text lines and almost no horizontal ones."""
+    mask = work_mask(gray) if mask is None else mask
+    upright, turned = _text_line_length(mask), _text_line_length(np.ascontiguousarray(mask.T))
+    return turned >= 150 and turned > 8 * upright
 
 
 def order_corners(points: np.ndarray) -> np.ndarray:
@@ -183,4 +212,8 @@ def warp_page(gray: np.ndarray, corners: np.ndarray) -> np.ndarray:
     height = int(max(np.linalg.norm(bottom_left - top_left), np.linalg.norm(bottom_right - top_right)))
     target = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], dtype=np.float32)
     matrix = cv2.getPerspectiveTransform(corners.astype(np.float32), target)
-    return cv2.warpPerspective(gray, matrix, (width, height), flags=cv2.INTER_CUBIC)
+    flat = cv2.warpPerspective(gray, matrix, (width, height), flags=cv2.INTER_CUBIC)
+    # The found corners sit on the paper's edge, give or take a few pixels of desk: trim them, or
+    # the desk's sliver reads as a column of "|" and the deskew smears it into stripes.
+    trim = round(EDGE_TRIM * min(width, height))
+    return np.ascontiguousarray(flat[trim : height - trim, trim : width - trim])
