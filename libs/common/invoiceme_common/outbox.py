@@ -26,6 +26,7 @@ from nats.js import JetStreamContext
 from .bus import HEADER_INVOICE, HEADER_TENANT
 from .events import Event
 from .logging import get_logger
+from .waiting import cancel_and_wait, wait_until_set
 
 NOTIFY_CHANNEL = "invoiceme_outbox"
 log = get_logger(__name__)
@@ -163,10 +164,7 @@ class OutboxRelay:
         self._task = asyncio.create_task(self._run(), name=f"outbox-relay-{self.stream}")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        await cancel_and_wait(self._task)
 
     def wake(self, own_event: bool = True) -> None:
         self._own_event = self._own_event or own_event
@@ -196,8 +194,7 @@ class OutboxRelay:
                 # A partial batch took all there was: a row committed since sent a NOTIFY, which set
                 # `_wake` again (it was cleared before the query), so waiting misses nothing, and
                 # saves an empty transaction per publish in every service's relay.
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), self.poll_seconds)
+                await wait_until_set(self._wake, self.poll_seconds)
         finally:
             listener.cancel()
             with contextlib.suppress(asyncio.CancelledError):

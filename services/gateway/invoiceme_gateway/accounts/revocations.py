@@ -28,6 +28,7 @@ from typing import Any
 import asyncpg
 
 from invoiceme_common.logging import get_logger
+from invoiceme_common.waiting import cancel_and_wait
 
 CHANNEL = "invoiceme_revocations"
 # NOTIFY payloads: "t:<jti>:<expiry, Unix seconds>" (one access token), "f:<family id>" (a session
@@ -102,10 +103,7 @@ class RevocationList:
         return self._current
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        await cancel_and_wait(self._task)
 
     def revoked(self, token_id: uuid.UUID, family_id: uuid.UUID | None) -> bool | None:
         """True/False when the list is current; None when the caller must ask the database."""

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import AsyncIterator
 from typing import Annotated
@@ -8,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import StreamingResponse
 
+from invoiceme_common.waiting import wait_until_set
 from invoiceme_gateway.accounts.service import CurrentUser, session_alive
 from invoiceme_gateway.deps import State, User
 from invoiceme_gateway.errors import error_responses
@@ -51,10 +51,9 @@ async def _stream(
             wait = min(state.settings.sse_poll_seconds, KEEPALIVE_SECONDS)
             if feed.waiting_on_gap:
                 wait = GAP_RECHECK_SECONDS
-            try:
-                await asyncio.wait_for(wake.wait(), timeout=wait)
+            if await wait_until_set(wake, wait):
                 idle = 0.0
-            except TimeoutError:
+            else:
                 idle += wait
                 if idle >= KEEPALIVE_SECONDS:
                     idle = 0.0
