@@ -12,6 +12,13 @@ def any_of(*words: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{word})" for word in words), re.I)
 
 
+# "Total" as OCR damages it on receipts: "Tota!", "fotal", "POTAL" (the lexicon has the l/1/I forms)
+_DAMAGED_TOTAL = r"(?<![a-z])[tfp][o0]ta[l1i|!](?![a-z])"
+# The amount paid after cash rounding ("Total Rounded", "Total After Rounding", "TotalAmtRounded")
+ROUNDED_TOTAL = any_of(
+    r"(?<![a-z])[tfp][o0]ta[l1i|!]\s*(?:amt\s*|amount\s*)?(?:after\s*)?round(?:ed|ing)(?!\s*adj)",
+    r"rounded\s*total",
+)
 # Amount-due beats a plain total: it is what the customer actually pays.
 TOTAL_STRONG = any_of(
     r'סה"כ\s*לתשלום',
@@ -34,12 +41,14 @@ TOTAL_STRONG = any_of(
     r"total\s*ttc",
     r"net\s*à\s*payer",
     r"bruttobetrag",
-    r"rounded\s*total",
+    ROUNDED_TOTAL.pattern,
     r"total\s*payable",
     r"invoice\s*total",
     r"total\s*amount",
 )
-TOTAL_PLAIN = any_of(r'סה"כ', r"\btotal\b", r"\bsumme\b", r"\bbetrag\b", r"\bbrutto\b", r"\bsuma\b")
+TOTAL_PLAIN = any_of(
+    _DAMAGED_TOTAL, r'סה"כ', r"\btotal\b", r"\bsumme\b", r"\bbetrag\b", r"\bbrutto\b", r"\bsuma\b"
+)
 SUBTOTAL = any_of(
     r"sub\s*-?\s*total",
     r'לפני\s*מע"מ',
@@ -237,6 +246,7 @@ COMPANY_SUFFIX = any_of(
     r"\bag\b",
     r"\bsdn\b",
     r"\bbhd\b",
+    r"\bs/b\b",  # Sendirian Berhad, as Malaysian receipts abbreviate it
     r"\bs\.?a\.?r?\.?l?\.?\b",
     r"\bcorp",
     r"\bco\.",
@@ -295,6 +305,8 @@ CARD_PAYMENT = any_of(
     r"tarjeta",
     r"\bkarte\b",
     r"\bEC\b",
+    r"\bEDC\b",  # the card terminal line of a till slip ("EDC MASTER RM 41.95")
+    r"\bmaster\b",
 )
 
 PAID = any_of(

@@ -7,11 +7,12 @@ evidence a document gives, so it decides between candidates before label strengt
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import labels
 from .amount_candidates import Candidate, Candidates, candidates
-from .amounts import percent_in
+from .amounts import percent_in, row_money
 from .lines import Found, Line
 from .lost_labels import lost_labels, plausible_rate
 from .repair import misread_variants
@@ -53,6 +54,8 @@ def _consistent_triple(found: Candidates) -> Trio | None:
     for total in totals:
         for subtotal in found.get("subtotal", []):
             for vat in found.get("vat", []) or [(0.0, "", subtotal[2])]:
+                if vat[1] == "" and total[2] is subtotal[2]:
+                    continue  # one printed amount read under two labels agrees with itself: no evidence
                 if abs(subtotal[0] + vat[0] - total[0]) <= 0.011 and total[0] != 0:
                     score = (
                         plausible_rate(vat[0], subtotal[0]),
@@ -145,8 +148,46 @@ def _repaired(found: Candidates) -> tuple[Trio, float] | None:
     return None
 
 
+_INCLUDED = re.compile(r"incl|inkl|inclu|כולל", re.I)
+
+
+def _included_tax(found: Candidates, lines: list[Line]) -> Candidates:
+    """'GST @6% included in total RM 1.97', '(Total Included GST @6%: 1.42)': a total-labelled amount
+    that is exactly the tax inside another printed amount (gross x r / (1 + r) at a standard rate r)
+    is that VAT, and the gross amount is the total (tax-inclusive prices, as receipts print them)."""
+    totals = found.get("total_strong", []) + found.get("total_plain", [])
+    printed = totals + [(*money[-1], line) for line in lines if (money := row_money(line))]
+    for tax in [c for c in totals if labels.VAT.search(c[2].text) and _INCLUDED.search(c[2].text)]:
+        gross = next(
+            (
+                other
+                for other in printed
+                if abs(other[0]) > 3 * abs(tax[0])
+                and any(abs(other[0] * r / (1 + r) - tax[0]) <= 0.006 for r in _STANDARD_RATES[1:])
+            ),
+            None,
+        )
+        if gross is None:
+            continue
+        found = {kind: [c for c in items if c is not tax] for kind, items in found.items()}
+        found.setdefault("vat", []).append(tax)
+        if all(c[0] != gross[0] for c in found.get("total_strong", []) + found.get("total_plain", [])):
+            found.setdefault("total_plain", []).append(gross)
+    return found
+
+
+def _rounded_total(found: Candidates, total: Found | None) -> Found | None:
+    """Cash rounding: what is paid is the rounded total printed beside the exact one."""
+    if total is None:
+        return None
+    for value, raw, line in found.get("total_strong", []):
+        if labels.ROUNDED_TOTAL.search(line.text) and 0 < abs(value - total.value) <= 0.1:
+            return Found(value, raw, line, min(total.confidence, 0.85))
+    return total
+
+
 def find_totals(lines: list[Line]) -> Totals:
-    found = candidates(lines)
+    found = _included_tax(candidates(lines), lines)
     triple = _consistent_triple(found)
     pair = None if triple else _consistent_pair(found)
     repaired = None if triple or pair else _repaired(found)
@@ -180,6 +221,7 @@ def find_totals(lines: list[Line]) -> Totals:
     }
     result = lost_labels(lines, result)
     result = _fill_missing(result)
+    result["total"] = _rounded_total(found, result["total"])
     sub_value = result["subtotal"].value if result["subtotal"] else None
     vat_value = result["vat_amount"].value if result["vat_amount"] else None
     rate = _rate(vat_value, sub_value, vat[2] if vat else None)
