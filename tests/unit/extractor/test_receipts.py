@@ -9,6 +9,7 @@ from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.dates import dates_in
 from invoiceme_extractor.rules.lines import Line
 from invoiceme_extractor.rules.parties import trim_name
+from invoiceme_extractor.rules.repair import confusion_variants
 from invoiceme_extractor.rules.totals import _consistent_triple
 
 from .wordbox import page
@@ -131,3 +132,25 @@ class TestReceiptDates:
 
     def test_mixed_separators_without_a_time_are_not_a_date(self) -> None:
         assert dates_in("Ref 25. 03-18 A") == []
+
+
+class TestArithmeticOverLabels:
+    """Amounts that add up decide where OCR damaged a digit or a label."""
+
+    def test_confused_digit_undone_when_three_amounts_then_agree(self) -> None:
+        assert 0.28 in confusion_variants(9.28, "9.28")
+        result = extract(
+            "Total (Excluding GST): 4.72\nGST @ 6%: 9.28\nTotal (Inclusive of GST): 5.00\nThank you"
+        )
+        assert (result.subtotal, result.vat_amount, result.total) == (4.72, 0.28, 5.0)
+
+    def test_vat_with_a_lost_label_found_by_its_rate(self) -> None:
+        result = extract("SUBTOTAL: 43.90\nTotal (Excluding GST) 41.42\n6%GS 2.48\nCASH 100.00\nCHANGE 56.10")
+        assert (result.subtotal, result.vat_amount, result.total) == (41.42, 2.48, 43.9)
+
+    def test_an_amount_due_above_one_rates_sum_stays_the_total(self) -> None:
+        result = extract(
+            "Total 6% supplies (excl. GST): 14.40\nGST: 0.86\nTotal 6% supplies (Inc. GST): 15.26\n"
+            "Total 0% supplies: 26.61\nTotal Payable: 41.87"
+        )
+        assert result.total == 41.87

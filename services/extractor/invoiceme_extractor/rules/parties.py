@@ -15,7 +15,10 @@ from .lines import Found, Line, document_language, following
 from .tables import is_table_header
 from .titles import DOCUMENT_TYPES, cropped_type
 
-_STREET_WORDS = r"street|\bst\.|שדרות|שד'|דרך|\broad\b|\bjalan\b|\bave\b|straße|strasse|רחוב|רח'|ת\.?ד|p\.?o\.?\s*box|\bbox\b"
+_STREET_WORDS = (
+    r"street|\bst\.|שדרות|שד'|דרך|\broad\b|\bjalan\b|\bave\b|straße|strasse|"
+    r"רחוב|רח'|ת\.?ד|p\.?o\.?\s*box|\bbox\b"
+)
 _STREET = re.compile(_STREET_WORDS, re.I)
 _NOT_A_NAME = re.compile(
     r"@|www\.|https?:|\btel\b|phone|fax|טל|פקס|נייד|e-?mail|דוא\"ל|\bpage\b|seite|עמוד|original|מקור|העתק|copy|"
@@ -29,13 +32,18 @@ _NOT_A_NAME = re.compile(
 # number or OCR debris ("GARDENIA BAKERIES (KL) SDN BHD 7 139386 (").
 _WORD = re.compile(r"[A-Za-z\u05d0-\u05ea]{3,}")
 # A bracketed number closing the name: the company's registration ("99 SPEED MART S/B (519537-X)")
-# (a year is part of the name: "נגה מזון (1998)"; a registration number has five digits or more)
-_TRAILING_REGISTRATION = re.compile(r"\s*[(\[{][^()\[\]{}]*\d{5,}[^()\[\]{}]*[)\]}]*\s*$")
+# (a year is part of the name: "נגה מזון (1998)"; a registration number has five digits or more,
+# or a check letter after a dash: "519S37-X")
+_TRAILING_BRACKETS = re.compile(r"\s*[(\[{]([^()\[\]{}]*)[)\]}]*\s*$")
 
 
 def trim_name(text: str) -> str:
     """A name without the registration number or debris printed after it."""
-    text = _TRAILING_REGISTRATION.sub("", text)
+    bracketed = _TRAILING_BRACKETS.search(text)
+    if bracketed:
+        digits = sum(ch.isdigit() for ch in bracketed.group(1))
+        if digits >= 5 or (digits >= 4 and "-" in bracketed.group(1)):
+            text = text[: bracketed.start()]
     suffixes = list(labels.COMPANY_SUFFIX.finditer(text))
     if suffixes and not _WORD.search(text[suffixes[-1].end() :]):
         text = text[: suffixes[-1].end()]

@@ -7,34 +7,19 @@ evidence a document gives, so it decides between candidates before label strengt
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from typing import Any
 
 from . import labels
 from .amount_candidates import Candidate, Candidates, candidates
-from .amounts import percent_in, row_money
+from .amounts import percent_in
 from .lines import Found, Line
 from .lost_labels import lost_labels, plausible_rate
-from .repair import misread_variants
+from .rates import STANDARD_RATES
+from .receipt_totals import included_tax, rounded_total, unlabelled_vat_triple
+from .repair import confusion_variants, misread_variants
 
-_STANDARD_RATES = (
-    0.0,
-    0.05,
-    0.06,
-    0.07,
-    0.08,
-    0.09,
-    0.1,
-    0.13,
-    0.15,
-    0.16,
-    0.17,
-    0.18,
-    0.19,
-    0.2,
-    0.21,
-    0.25,
-)
+_STANDARD_RATES = STANDARD_RATES
 
 
 Trio = tuple[Candidate | None, Candidate | None, Candidate | None]  # subtotal, vat, total
@@ -117,12 +102,12 @@ def _rate(vat: float | None, subtotal: float | None, vat_line: Line | None) -> t
     return None
 
 
-def _single_misreads(found: Candidates) -> list[Candidates]:
+def _single_misreads(found: Candidates, variants_of: Any = misread_variants) -> list[Candidates]:
     """The candidates with one amount replaced by a value OCR may have garbled it from (repair.py)."""
     readings = []
     for kind, items in found.items():
         for position, (value, raw, line) in enumerate(items):
-            for variant in misread_variants(value, raw):
+            for variant in variants_of(value, raw):
                 replaced = [*items[:position], (variant, f"{raw} (misread)", line), *items[position + 1 :]]
                 readings.append({**found, kind: replaced})
     return readings
@@ -141,6 +126,13 @@ def _repaired(found: Candidates) -> tuple[Trio, float] | None:
         if triple and triple[0] and triple[2] and _uses_misread(triple):
             if plausible_rate(triple[1][0] if triple[1] else 0.0, triple[0][0]):
                 return triple, 0.85
+    for reading in _single_misreads(found, confusion_variants):
+        triple = _consistent_triple(reading)
+        if triple and triple[0] and triple[2] and _uses_misread(triple):
+            vat = triple[1][0] if triple[1] else 0.0
+            # without a printed VAT only a difference in the cents: 62.06 read for 62.00
+            if plausible_rate(vat, triple[0][0]) and (triple[1] or abs(triple[2][0] - triple[0][0]) < 1):
+                return triple, 0.75
     for reading in readings:
         pair = _consistent_pair(reading)
         if pair and _uses_misread(pair):
@@ -148,52 +140,18 @@ def _repaired(found: Candidates) -> tuple[Trio, float] | None:
     return None
 
 
-_INCLUDED = re.compile(r"incl|inkl|inclu|כולל", re.I)
-
-
-def _included_tax(found: Candidates, lines: list[Line]) -> Candidates:
-    """'GST @6% included in total RM 1.97', '(Total Included GST @6%: 1.42)': a total-labelled amount
-    that is exactly the tax inside another printed amount (gross x r / (1 + r) at a standard rate r)
-    is that VAT, and the gross amount is the total (tax-inclusive prices, as receipts print them)."""
-    totals = found.get("total_strong", []) + found.get("total_plain", [])
-    printed = totals + [(*money[-1], line) for line in lines if (money := row_money(line))]
-    for tax in [c for c in totals if labels.VAT.search(c[2].text) and _INCLUDED.search(c[2].text)]:
-        gross = next(
-            (
-                other
-                for other in printed
-                if abs(other[0]) > 3 * abs(tax[0])
-                and any(abs(other[0] * r / (1 + r) - tax[0]) <= 0.006 for r in _STANDARD_RATES[1:])
-            ),
-            None,
-        )
-        if gross is None:
-            continue
-        found = {kind: [c for c in items if c is not tax] for kind, items in found.items()}
-        found.setdefault("vat", []).append(tax)
-        if all(c[0] != gross[0] for c in found.get("total_strong", []) + found.get("total_plain", [])):
-            found.setdefault("total_plain", []).append(gross)
-    return found
-
-
-def _rounded_total(found: Candidates, total: Found | None) -> Found | None:
-    """Cash rounding: what is paid is the rounded total printed beside the exact one."""
-    if total is None:
-        return None
-    for value, raw, line in found.get("total_strong", []):
-        if labels.ROUNDED_TOTAL.search(line.text) and 0 < abs(value - total.value) <= 0.1:
-            return Found(value, raw, line, min(total.confidence, 0.85))
-    return total
-
-
 def find_totals(lines: list[Line]) -> Totals:
-    found = _included_tax(candidates(lines), lines)
+    found = included_tax(candidates(lines), lines)
     triple = _consistent_triple(found)
-    pair = None if triple else _consistent_pair(found)
-    repaired = None if triple or pair else _repaired(found)
+    unlabelled = None if triple else unlabelled_vat_triple(found, lines, _is_standard_rate)
+    pair = None if triple or unlabelled else _consistent_pair(found)
+    repaired = None if triple or unlabelled or pair else _repaired(found)
     if triple:
         subtotal, vat, total = triple
         confidence = 0.97
+    elif unlabelled:
+        subtotal, vat, total = unlabelled
+        confidence = 0.8
     elif repaired:
         (subtotal, vat, total), confidence = repaired
     elif pair:
@@ -221,7 +179,7 @@ def find_totals(lines: list[Line]) -> Totals:
     }
     result = lost_labels(lines, result)
     result = _fill_missing(result)
-    result["total"] = _rounded_total(found, result["total"])
+    result["total"] = rounded_total(found, result["total"])
     sub_value = result["subtotal"].value if result["subtotal"] else None
     vat_value = result["vat_amount"].value if result["vat_amount"] else None
     rate = _rate(vat_value, sub_value, vat[2] if vat else None)
