@@ -215,8 +215,8 @@ BUYER_BLOCK = any_of(
     r"\bto\s*:",
     r"(?<!ver)(?<!ver )käufer",
     r"kunde",
-    r"rechnungsempfänger",
-    r"leistungsempfänger",
+    r"rechnungsempf(?:ä|a|ae)nger",  # OCR drops the umlaut
+    r"leistungsempf(?:ä|a|ae)nger",
     r"destinataire",
     r"buyer",
     r"recipient",

@@ -1,0 +1,68 @@
+"""Scans and photos: OCR noise the rules undo with constraints (a VAT number's check digit and
+shape, ruled lines read as characters, a party label that looks like a title)."""
+
+from __future__ import annotations
+
+import pytest
+
+from invoiceme_common.events import OcrPage
+from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.tax_ids import normalize_tax_id
+
+from .wordbox import page
+
+
+class TestVatNumberRepair:
+    """Letters OCR reads for digits are undone when the check digit or the country's shape says so."""
+
+    @pytest.mark.parametrize(
+        ("read", "meant"),
+        [
+            ("DEI36695976", "DE136695976"),  # the check digit accepts only this reading
+            ("DES06584775", "DE506584775"),  # German numbers are nine digits
+            ("DES506584775", "DE506584775"),  # ... one letter too many: OCR invented it
+            ("FR11123456782", "FR11123456782"),
+            ("ATU12345678", "ATU12345678"),  # a letter the Austrian shape has
+        ],
+    )
+    def test_reads(self, read: str, meant: str) -> None:
+        assert normalize_tax_id(read) == meant
+
+
+def _ocr(layer: OcrPage) -> OcrPage:
+    return layer.model_copy(update={"method": "ocr"})
+
+
+class TestRuledLines:
+    """A table's ruled line read as '|' at the edge of a cell does not hide the cell's label."""
+
+    def test_number_under_a_label_with_a_rule_before_it(self) -> None:
+        layer = page(
+            ("Atlantique Batiment SARL", 125, 150),
+            ("Facture", 128, 348),
+            ("Bon de commande", 142, 425),
+            ("| Numéro", 477, 407),
+            ("Date d'émission", 851, 424),
+            ("Date d'échéance", 1205, 424),
+            ("681417", 142, 487),
+            ("81269", 496, 487),
+            ("24 novembre 2024", 851, 486),
+            ("24 décembre 2024", 1205, 485),
+        )
+        assert extract_with_rules([_ocr(layer)]).invoice_number == "81269"
+
+
+class TestTitleIsNotAPartyLabel:
+    """'Rechnungsempfänger' (the invoice's recipient) starts with 'Rechnung' but titles nothing."""
+
+    def test_credit_note_title_below_a_recipient_label(self) -> None:
+        layer = page(
+            ("Rechnungsempfanger", 130, 130),
+            ("Falken Technik e.K.", 1050, 130),
+            ("Rhein Service UG", 130, 175),
+            ("GUTSCHRIFT 2024-2070", 560, 420),
+            ("Belegdatum", 150, 500),
+            ("8. August 2024", 150, 560),
+        )
+        result = extract_with_rules([layer])  # one print size: the label comes first
+        assert (result.document_type, result.invoice_number) == ("credit_note", "2024-2070")
