@@ -66,3 +66,32 @@ class TestTitleIsNotAPartyLabel:
         )
         result = extract_with_rules([layer])  # one print size: the label comes first
         assert (result.document_type, result.invoice_number) == ("credit_note", "2024-2070")
+
+
+def _text(text: str):  # type: ignore[no-untyped-def]
+    return extract_with_rules([(1, text)])
+
+
+class TestAmountsOcrDamaged:
+    """Amounts whose sign or point OCR misread, restored by the arithmetic the page still holds."""
+
+    def test_lost_point_after_a_currency_sign(self) -> None:
+        assert _text("Acme Store\nNo. of items 15\nTOTAL ₪626 94\nThank you").total == 626.94
+
+    def test_sign_read_as_one_in_subtotal_and_total_alike(self) -> None:
+        # 116,889.53 + 2,871.22 = 119,760.75 adds up, but 2.5 % is no VAT rate; 17 % of 16,889.53 is
+        result = _text('סה"כ ללא מע"מ 116,889.53\nמע"מ 2,871.22\nסה"כ כולל מע"מ 119,760.75')
+        assert (result.subtotal, result.total, result.vat_rate) == (16889.53, 19760.75, 0.17)
+
+    def test_total_line_lost_items_add_up_to_the_included_tax(self) -> None:
+        result = _text(
+            "Atlas Consulting Co.\nSubscription fee 3 2788.28 8364.84\nPrinter toner 3 16441.16 49323.48\n"
+            "Monthly maintenance 2 20264.51 40529.02\nincl. VAT 23% 17658.48\nThank you"
+        )
+        # 8364.84 + 49323.48 + 40529.02 = 98217.34; x 23 / 123 = 18365.84 — not printed: no total
+        assert result.total is None
+        result = _text(
+            "Atlas Consulting Co.\nSubscription fee 3 2788.28 8364.84\nPrinter toner 3 16441.16 49323.48\n"
+            "Monthly maintenance 2 20264.51 40529.02\nincl. VAT 23% 18365.84\nThank you"
+        )
+        assert result.total == 98217.34

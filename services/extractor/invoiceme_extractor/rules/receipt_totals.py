@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from . import labels
 from .amount_candidates import Candidate, Candidates
-from .amounts import row_money
+from .amounts import percent_in, row_money
 from .lines import Found, Line
 from .lost_labels import WINDOW
 from .rates import STANDARD_RATES
@@ -76,4 +76,22 @@ def unlabelled_vat_triple(
                 )
                 if total is not None and abs(total[0]) >= floor:
                     return net, (value, raw, line), total
+    return None
+
+
+def total_from_included_tax(found: Candidates, lines: list[Line]) -> Found | None:
+    """'incl. VAT 23% 19,497.97' with the total's line lost: the item amounts printed above it that
+    add up to a gross amount whose tax at the printed rate that is (gross x r / (1 + r))."""
+    for value, _, line in found.get("vat", []):
+        rate = percent_in(line.text)
+        if not rate or value <= 0 or not _INCLUDED.search(line.text):
+            continue
+        above = [
+            money[-1][0] for row in lines[max(0, line.index - 40) : line.index] if (money := row_money(row))
+        ]
+        running = 0.0
+        for amount in reversed(above):
+            running = round(running + amount, 2)
+            if abs(running * rate / (1 + rate) - value) <= 0.006:
+                return Found(running, "", line, 0.7)
     return None

@@ -16,7 +16,12 @@ from .amounts import percent_in
 from .lines import Found, Line
 from .lost_labels import lost_labels, plausible_rate
 from .rates import STANDARD_RATES
-from .receipt_totals import included_tax, rounded_total, unlabelled_vat_triple
+from .receipt_totals import (
+    included_tax,
+    rounded_total,
+    total_from_included_tax,
+    unlabelled_vat_triple,
+)
 from .repair import confusion_variants, misread_variants
 
 _STANDARD_RATES = STANDARD_RATES
@@ -102,6 +107,23 @@ def _rate(vat: float | None, subtotal: float | None, vat_line: Line | None) -> t
     return None
 
 
+def _both_signs_misread(triple: Trio) -> Trio | None:
+    """'₪16,889.53' and '₪19,760.75' both read with the sign as a 1: the amounts still add up (the same
+    100,000 added to both) but the VAT is no rate of the subtotal; the sign dropped from both is one."""
+    subtotal, vat, total = triple
+    if subtotal is None or vat is None or total is None or _is_standard_rate(vat[0], subtotal[0]):
+        return None
+    for net in misread_variants(subtotal[0], subtotal[1]):
+        for gross in misread_variants(total[0], total[1]):
+            if abs(net + vat[0] - gross) <= 0.011 and _is_standard_rate(vat[0], net):
+                return (
+                    (net, f"{subtotal[1]} (misread)", subtotal[2]),
+                    vat,
+                    (gross, f"{total[1]} (misread)", total[2]),
+                )
+    return None
+
+
 def _single_misreads(found: Candidates, variants_of: Any = misread_variants) -> list[Candidates]:
     """The candidates with one amount replaced by a value OCR may have garbled it from (repair.py)."""
     readings = []
@@ -146,7 +168,11 @@ def find_totals(lines: list[Line]) -> Totals:
     unlabelled = None if triple else unlabelled_vat_triple(found, lines, _is_standard_rate)
     pair = None if triple or unlabelled else _consistent_pair(found)
     repaired = None if triple or unlabelled or pair else _repaired(found)
-    if triple:
+    both_misread = _both_signs_misread(triple) if triple else None
+    if both_misread:
+        subtotal, vat, total = both_misread
+        confidence = 0.85
+    elif triple:
         subtotal, vat, total = triple
         confidence = 0.97
     elif unlabelled:
@@ -178,6 +204,8 @@ def find_totals(lines: list[Line]) -> Totals:
         for name, item in (("subtotal", subtotal), ("vat_amount", vat), ("total", total))
     }
     result = lost_labels(lines, result)
+    if result["total"] is None:
+        result["total"] = total_from_included_tax(found, lines)
     result = _fill_missing(result)
     result["total"] = rounded_total(found, result["total"])
     sub_value = result["subtotal"].value if result["subtotal"] else None
