@@ -95,3 +95,21 @@ class TestAmountsOcrDamaged:
             "Monthly maintenance 2 20264.51 40529.02\nincl. VAT 23% 18365.84\nThank you"
         )
         assert result.total == 98217.34
+
+
+class TestCustomerBlockUnderOcr:
+    """The customer's block stays the customer's when OCR damaged its label."""
+
+    PAGE = (
+        "חשבונית מס - מקור\nמס' מסמך: 8935879\nתאריך מסמך: 19/07/2025\n{label}\nרימון תקשורת ושות'\n"
+        "רחוב ז'בוטינסקי 83, נתניה\nקומה 2\nאזור התעשייה\nמחלקת רכש\n{customer_id}\nהובלה 24,744.14\n"
+        'סה"כ לתשלום 24,744.14\n535145643 חיפ. Vista Logistics בע"מ'
+    )
+
+    def test_damaged_lekhvod_heads_the_customer(self) -> None:
+        result = _text(self.PAGE.format(label="לבבוד:", customer_id=""))
+        assert result.vendor_name != "רימון תקשורת ושות'"
+
+    def test_an_id_beside_the_word_customer_is_the_customers(self) -> None:
+        result = _text(self.PAGE.format(label="לכבוד:", customer_id="ח.פ. לקוח 511630683"))
+        assert result.vendor_tax_id == "535145643"

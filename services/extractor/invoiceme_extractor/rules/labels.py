@@ -210,7 +210,7 @@ BUYER_BLOCK = any_of(
     r"sold\s*to",
     r"customer",
     r"client",
-    r"לכבוד",
+    r"ל[כב]בו[דר](?![\u05d0-\u05ea])",  # לכבוד, and as OCR confuses כ/ב and ד/ר
     r"לקוח",
     r"\bto\s*:",
     r"(?<!ver)(?<!ver )käufer",

@@ -151,8 +151,9 @@ def _unlabelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
     found: list[tuple[str, Line, float]] = []
     for line in lines:
         for cell_text in [cell.text for cell in line.cells] or [line.text]:
+            if labels.BUYER_BLOCK.search(cell_text):
+                continue  # "ח.פ. לקוח 511630683", "Customer VAT ...": the customer's id
             named = _ID_WORD.search(cell_text) and not _PHONE.search(cell_text)
-            named = named and not labels.BUYER_BLOCK.search(cell_text)
             found.extend((raw, line, 1.0 if named else 0.0) for raw in ids_in(cell_text, generic=False))
     return found
 
