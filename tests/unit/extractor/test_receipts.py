@@ -154,3 +154,15 @@ class TestArithmeticOverLabels:
             "Total 0% supplies: 26.61\nTotal Payable: 41.87"
         )
         assert result.total == 41.87
+
+
+class TestVatInsideATotal:
+    """'dont TVA 20%' without its amount: the VAT inside the total at that rate."""
+
+    def test_of_which_vat_at_a_rate(self) -> None:
+        result = extract("Dupont Conseil SARL\nTotal à payer 2,357.37 €\ndont TVA 20%\nSignature")
+        assert (result.total, result.subtotal, result.vat_amount) == (2357.37, 1964.48, 392.89)
+
+    def test_a_rate_beside_a_printed_amount_is_read_as_printed(self) -> None:
+        result = extract("Dupont Conseil SARL\nTotal à payer 2,357.37 €\ndont TVA 20% 392.90 €")
+        assert result.vat_amount == 392.9

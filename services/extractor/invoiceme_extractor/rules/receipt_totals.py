@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
 
 from . import labels
 from .amount_candidates import Candidate, Candidates
@@ -94,4 +95,24 @@ def total_from_included_tax(found: Candidates, lines: list[Line]) -> Found | Non
             running = round(running + amount, 2)
             if abs(running * rate / (1 + rate) - value) <= 0.006:
                 return Found(running, "", line, 0.7)
+    return None
+
+
+_OF_WHICH = re.compile(
+    r"\bdont\b|\bdavon\b|\bdarin\b|enthalten|incl|inkl|including|כולל|\bde\s*los\s*cuales\b", re.I
+)
+
+
+def vat_from_included_rate(lines: list[Line], total: Found) -> tuple[Found, Found] | None:
+    """'dont TVA 20%' / 'inkl. 19% MwSt.' printed without its amount: the (net, VAT) inside the total
+    at that rate, the net rounded to the cent as invoicing software does."""
+    for line in lines:
+        rate = percent_in(line.text)
+        if not rate or not labels.VAT.search(line.text) or not _OF_WHICH.search(line.text):
+            continue
+        if labels.TOTAL_PLAIN.search(line.text) or row_money(line):
+            continue  # a total's own line, or the tax amount is printed after all
+        exact = Decimal(str(total.value)) / (1 + Decimal(str(rate)))
+        net = float(exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+        return Found(net, "", line, 0.55), Found(round(total.value - net, 2), "", line, 0.55)
     return None

@@ -21,6 +21,7 @@ from .receipt_totals import (
     rounded_total,
     total_from_included_tax,
     unlabelled_vat_triple,
+    vat_from_included_rate,
 )
 from .repair import confusion_variants, misread_variants
 
@@ -206,6 +207,10 @@ def find_totals(lines: list[Line]) -> Totals:
     result = lost_labels(lines, result)
     if result["total"] is None:
         result["total"] = total_from_included_tax(found, lines)
+    elif result["vat_amount"] is None and result["subtotal"] is None:
+        derived = vat_from_included_rate(lines, result["total"])
+        if derived is not None:
+            result["subtotal"], result["vat_amount"] = derived
     result = _fill_missing(result)
     result["total"] = rounded_total(found, result["total"])
     sub_value = result["subtotal"].value if result["subtotal"] else None
