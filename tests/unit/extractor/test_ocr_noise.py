@@ -113,3 +113,18 @@ class TestCustomerBlockUnderOcr:
     def test_an_id_beside_the_word_customer_is_the_customers(self) -> None:
         result = _text(self.PAGE.format(label="לכבוד:", customer_id="ח.פ. לקוח 511630683"))
         assert result.vendor_tax_id == "535145643"
+
+
+class TestIdsOfTheRightKind:
+    """A number is the invoice's unless a check digit makes it an id; 'your VAT no.' is the customer's."""
+
+    def test_nine_digits_failing_the_israeli_check_are_an_invoice_number(self) -> None:
+        result = _text("ELEKTRON Industrieservice GmbH\nBaurechnung (204) Nr. 181301674 vom 25.04.2018")
+        assert result.invoice_number == "181301674"
+
+    def test_your_vat_number_is_the_customers(self) -> None:
+        result = _text(
+            "Lieferant GmbH\nIhr Zeichen: AB-312   Ihre USt.-IdentNr.: DE234567890\n"
+            "Rechnung Nr. 471\nUSt-IdNr. DE123456789"
+        )
+        assert result.vendor_tax_id == "DE123456789"

@@ -26,7 +26,13 @@ _DOLLAR_AS_S = re.compile(r"\$(?=\d{4,}(?![\d.,]))")
 
 def _numbers_in(text: str) -> list[str]:
     text = _DOLLAR_AS_S.sub("S", text)
-    ids = {normalize_tax_id(found) for found in ids_in(text, generic=False)}
+    # tax ids are not the invoice's number; a 9-digit number is one only if its check digit says so
+    ids = {
+        value
+        for found in ids_in(text, generic=False)
+        if not israel.is_israeli_id_shape(value := normalize_tax_id(found))
+        or israel.israeli_id_is_valid(value)
+    }
     tokens = []
     for match in _NUMBER_TOKEN.finditer(text):
         token = match.group(1).rstrip(".")

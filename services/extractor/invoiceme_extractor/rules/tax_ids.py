@@ -126,8 +126,8 @@ def _labelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
             if labels.ALLOCATION.search(line.text[: label.start()]):
                 continue
             cell_text = _label_cell_text(line, label.start())
-            if labels.BUYER_BLOCK.search(cell_text):
-                continue  # "N° TVA client", "ח.פ. לקוח": the customer's id
+            if labels.BUYER_BLOCK.search(cell_text) or _YOUR.search(cell_text[: label.end() + 1]):
+                continue  # "N° TVA client", "ח.פ. לקוח", "Ihre USt-IdNr.": the customer's id
             strength = 3.0 if _VAT_LABEL.search(label.group(0)) else 2.0
             # "514321678 :ע.מ" and "(12345678-X)": the id before or around its label, in its cell
             around = [raw for raw in ids_in(cell_text, generic=False) if not _PHONE.search(cell_text)]
@@ -139,6 +139,10 @@ def _labelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
                     found.append((ids[0], spot.line, strength * weight))
                     break
     return found
+
+
+# "Your VAT no.": the invoice addresses its customer as "you"
+_YOUR = re.compile(r"\b(?:ihre?|your|votre|vos|su|sus|vuestro)\b", re.I)
 
 
 # An id label in words no lexicon has ("Business ID", "Firm No."): a word for "id/number" in the cell
