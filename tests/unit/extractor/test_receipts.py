@@ -166,3 +166,26 @@ class TestVatInsideATotal:
     def test_a_rate_beside_a_printed_amount_is_read_as_printed(self) -> None:
         result = extract("Dupont Conseil SARL\nTotal à payer 2,357.37 €\ndont TVA 20% 392.90 €")
         assert result.vat_amount == 392.9
+
+
+class TestFullNameBesideTheTaxId:
+    """A logo word at the top, the full name beside the issuer's tax id in the footer."""
+
+    def test_logo_word_expands_to_the_footer_name(self) -> None:
+        layer = page(
+            ("דקל", 2000, 100),
+            ("חשבון עסקה", 300, 100),
+            ("מספר חשבונית: 61469", 1500, 200),
+            ("שם הלקוח:", 1800, 300),
+            ("רימון ייעוץ ושות'", 1700, 350),
+            ('סה"כ לתשלום 8,714.93', 1500, 900),
+            ("דקל תקשורת", 1900, 3200),
+            ("ח.פ. 538194234", 600, 3200),
+            rtl=True,
+        )
+        big = [
+            w.model_copy(update={"height": 60}) if w.top == 100 and w.text == "דקל" else w
+            for w in layer.words
+        ]
+        result = extract_with_rules([layer.model_copy(update={"words": big})])
+        assert (result.vendor_tax_id, result.vendor_name) == ("538194234", "דקל תקשורת")

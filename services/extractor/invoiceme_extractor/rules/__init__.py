@@ -11,7 +11,7 @@ from .dates import prefers_month_first
 from .invoice_number import find_invoice_number
 from .line_items import find_line_items
 from .lines import Found, PageInput, document_language, document_lines
-from .parties import buyer_lines, find_vendor_name
+from .parties import buyer_lines, find_vendor_name, name_beside_tax_id
 from .references import (
     currency_from_tax_id,
     find_allocation_number,
@@ -62,6 +62,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
         "total": totals.total,
         "allocation_number": find_allocation_number(lines),
     }
+    found["vendor_name"] = name_beside_tax_id(found["vendor_name"], found["vendor_tax_id"])
     if found["currency"] is None:
         found["currency"] = currency_from_tax_id(found["vendor_tax_id"])
     line_items = find_line_items(lines)

@@ -294,3 +294,30 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
     alternatives = tuple((_clean_name(_strip_title(c[2].text)), round(c[0], 2)) for c in scored[:5])
     confidence = min(0.9, 0.45 + 0.1 * score)
     return Found(name, line.text, line, confidence, alternatives) if name else None
+
+
+def name_beside_tax_id(vendor: Found | None, tax_id: Found | None) -> Found | None:
+    """'דקל' in the logo, 'דקל תקשורת | ח.פ. 538194234' in the footer: the name printed beside the
+    issuer's tax id that begins with the chosen name is its full form."""
+    if vendor is None or tax_id is None or tax_id.line.index == vendor.line.index:
+        return vendor
+    texts = [cell.text for cell in tax_id.line.cells] or [tax_id.line.text]
+    for text in texts:
+        longer = _clean_name(cut_at_field_label(text.replace(tax_id.raw, " ")))
+        if longer.startswith(f"{vendor.value} ") and _reads_as_words(
+            longer[len(vendor.value) :], vendor.value
+        ):
+            return replace(vendor, value=longer, raw=text)
+    return vendor
+
+
+def _reads_as_words(extension: str, name: str) -> bool:
+    """The extension of a name is words in the name's script (or a legal suffix), not OCR debris."""
+    if labels.COMPANY_SUFFIX.search(extension):
+        return True
+    hebrew_name = bool(HEBREW_LETTER.search(name))
+    words = extension.split()
+    return bool(words) and all(
+        sum(ch.isalpha() for ch in word) >= 2 and bool(HEBREW_LETTER.search(word)) == hebrew_name
+        for word in words
+    )
