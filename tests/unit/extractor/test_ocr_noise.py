@@ -128,3 +128,33 @@ class TestIdsOfTheRightKind:
             "Rechnung Nr. 471\nUSt-IdNr. DE123456789"
         )
         assert result.vendor_tax_id == "DE123456789"
+
+
+class TestNumberWhoseLabelOcrLost:
+    """The header's values without their labels: the code next to the date is the number."""
+
+    def test_code_above_the_date_in_its_column(self) -> None:
+        layer = page(
+            ("RECEIPT", 1150, 150),
+            ("70379", 870, 290),
+            ("2024-07-16", 870, 400),
+            ("Sold To", 110, 490),
+            ("Granite Works Limited", 110, 530),
+        )
+        result = extract_with_rules([_ocr(layer)])
+        assert (result.invoice_number, result.confidence["invoice_number"]) == ("70379", 0.45)
+
+    def test_code_beside_the_date_in_its_row(self) -> None:
+        layer = page(
+            ("Recibo", 100, 100), ("fe", 100, 200), ("A-18028", 100, 260), ("2 noviembre 2025", 600, 260)
+        )
+        assert extract_with_rules([_ocr(layer)]).invoice_number == "A-18028"
+
+    def test_a_phone_number_beside_the_date_is_not_it(self) -> None:
+        layer = page(("Recibo", 100, 100), ("Tel 5551234", 100, 260), ("2 noviembre 2025", 600, 260))
+        assert extract_with_rules([_ocr(layer)]).invoice_number is None
+
+    def test_french_number_label_without_its_sign(self) -> None:
+        assert (
+            _text("Acme SARL\nde facture :\n20254\nDate de facture\n1 avril 2025").invoice_number == "20254"
+        )

@@ -128,6 +128,7 @@ INVOICE_NUMBER = any_of(
     r"(?:rechnung|korrektur|facture|invoice|gutschrift)\S*(?:\s+[^\s\d:]+){0,3}?\s*(?:\(\d+\)\s*)?(?:nr\.?|#|n°)",
     r"\bfacture\b(?=\s+[A-Z]{0,4}-?\d)",
     r"n[°o]\s*de\s*facture",
+    r"^\W{0,3}de\s+facture\b(?!\s*(?:associ|d.origine))",  # "N° de facture" whose "N°" OCR lost
     r"belegnummer",
     r"\binvoice\s*:",
 )
