@@ -158,3 +158,18 @@ class TestNumberWhoseLabelOcrLost:
         assert (
             _text("Acme SARL\nde facture :\n20254\nDate de facture\n1 avril 2025").invoice_number == "20254"
         )
+
+
+class TestCreditNoteUnderOcr:
+    """A credit note whose title OCR damaged is still one: its title's stem, or its negative total."""
+
+    def test_damaged_zikui_in_the_title(self) -> None:
+        assert _text("חשבונית מס זיכבול\nמספר חשבונית 41622").document_type == "credit_note"
+
+    def test_negative_total_that_adds_up_on_an_invoice_title(self) -> None:
+        result = _text("Acme Ltd\nINVOICE\nSubtotal -1,000.00\nVAT 18% -180.00\nTotal -1,180.00")
+        assert (result.document_type, result.total) == ("credit_note", -1180.0)
+
+    def test_positive_total_stays_an_invoice(self) -> None:
+        result = _text("Acme Ltd\nINVOICE\nSubtotal 1,000.00\nVAT 18% 180.00\nTotal 1,180.00")
+        assert result.document_type == "invoice"

@@ -36,6 +36,15 @@ def confirm_by_line_items(found: dict[str, Found | None], items: list[LineItem])
             found[name] = replace(item, confidence=0.92)
 
 
+def credit_by_sign(document_type: Found | None, total: Found | None) -> Found | None:
+    """A negative total on a document titled an invoice: a credit note whose title OCR damaged."""
+    if document_type is None or total is None or total.value >= 0 or total.confidence < 0.9:
+        return document_type
+    if document_type.value in ("invoice", "tax_invoice"):
+        return replace(document_type, value="credit_note", confidence=min(document_type.confidence, 0.75))
+    return document_type
+
+
 def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     """Every field the rules can read from the pages ((number, text) pairs or pages with word boxes)."""
     lines = document_lines(pages)
@@ -63,6 +72,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
         "allocation_number": find_allocation_number(lines),
     }
     found["vendor_name"] = name_beside_tax_id(found["vendor_name"], found["vendor_tax_id"])
+    found["document_type"] = credit_by_sign(found["document_type"], found["total"])
     if found["currency"] is None:
         found["currency"] = currency_from_tax_id(found["vendor_tax_id"])
     line_items = find_line_items(lines)

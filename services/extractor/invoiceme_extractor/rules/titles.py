@@ -13,7 +13,7 @@ DOCUMENT_TYPES = (
     (
         "credit_note",
         any_of(
-            r"חשבונית\s*(?:מס\s*)?זיכוי",
+            r"חשבונית\s*(?:מס\s*)?זיכ(?:וי|[\u05d0-\u05ea])",  # זיכוי, its end as OCR damages it
             r"^זיכוי",
             r"credit\s*note",
             r"gutschrift",
