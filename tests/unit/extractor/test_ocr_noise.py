@@ -173,3 +173,11 @@ class TestCreditNoteUnderOcr:
     def test_positive_total_stays_an_invoice(self) -> None:
         result = _text("Acme Ltd\nINVOICE\nSubtotal 1,000.00\nVAT 18% 180.00\nTotal 1,180.00")
         assert result.document_type == "invoice"
+
+
+class TestMinusAfterTheAmount:
+    """'6558.75-': a minus printed (or, in a right-to-left row, read) after the amount."""
+
+    def test_credit_note_totals_with_trailing_minus(self) -> None:
+        result = _text('רימון שירותים בע"מ\nסה"כ ללא מע"מ 6558.75-\nמע"מ 1114.99-\nלתשלום 7673.74-')
+        assert (result.subtotal, result.vat_amount, result.total) == (-6558.75, -1114.99, -7673.74)

@@ -82,7 +82,8 @@ def money_in(line: str) -> list[tuple[float, str]]:
     """Amounts that look like money: with decimals, or thousands groups, or next to a currency mark."""
     money = []
     for value, raw in amounts_in(line):
-        if re.search(r"[.,]\d{2}$", raw) or re.search(r"\d[,.']\d{3}", raw):
+        # a minus after the amount ("6558.75-": accounting style, or RTL order) keeps it money
+        if re.search(r"[.,]\d{2}-?$", raw) or re.search(r"\d[,.']\d{3}", raw):
             money.append((value, raw))
     return money
 
