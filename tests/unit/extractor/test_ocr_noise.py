@@ -181,3 +181,15 @@ class TestMinusAfterTheAmount:
     def test_credit_note_totals_with_trailing_minus(self) -> None:
         result = _text('רימון שירותים בע"מ\nסה"כ ללא מע"מ 6558.75-\nמע"מ 1114.99-\nלתשלום 7673.74-')
         assert (result.subtotal, result.vat_amount, result.total) == (-6558.75, -1114.99, -7673.74)
+
+
+class TestStrayShekelSigns:
+    """₪ that OCR invents on a page in another script does not outvote the page's own currency."""
+
+    def test_repeated_marks_on_one_line_count_once(self) -> None:
+        result = _text("Bright Co.\nSKU ]₪ Description | Unit Price ]₪₪ Ext. Price\nTotal ₪ 6,296.38 USD")
+        assert result.currency == "USD"
+
+    def test_a_lone_stray_mark_yields_to_the_issuers_country(self) -> None:
+        result = _text("Dupont Conseil SAS\nN° TVA: FR40303265045\nNet à payer ₪ ₪ ₪ 4 876,18")
+        assert result.currency == "EUR"

@@ -73,8 +73,9 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     }
     found["vendor_name"] = name_beside_tax_id(found["vendor_name"], found["vendor_tax_id"])
     found["document_type"] = credit_by_sign(found["document_type"], found["total"])
-    if found["currency"] is None:
-        found["currency"] = currency_from_tax_id(found["vendor_tax_id"])
+    if found["currency"] is None or found["currency"].confidence < 0.5:
+        # no currency printed, or only a mark OCR may have invented: the issuer's country tells
+        found["currency"] = currency_from_tax_id(found["vendor_tax_id"]) or found["currency"]
     line_items = find_line_items(lines)
     confirm_by_line_items(found, line_items)
     present = {name: item for name, item in found.items() if item is not None}
