@@ -69,7 +69,7 @@ $(WEB_STAMP): $(WEBAPP)/package-lock.json | node-deps
 	@touch $(WEB_STAMP)
 
 # The API types come from the gateway's own OpenAPI document: a renamed field breaks `tsc`.
-$(WEB_OPENAPI): $(STAMP) $(shell find services/gateway/invoiceme_gateway -name '*.py')
+$(WEB_OPENAPI): $(STAMP) $(shell find services/gateway/invoiceme_gateway libs/common/invoiceme_common -name '*.py')
 	$(BIN)/python $(WEBAPP)/scripts/dump_openapi.py $@
 
 $(WEB_BUILT): $(WEB_STAMP) $(WEB_OPENAPI) $(WEB_SOURCES)

@@ -133,7 +133,17 @@ class PrivatePostgres(_ProcessGroup):
             shutil.chown(self.folder, self.user, self.user)
         if not (self.pgdata / "PG_VERSION").exists():
             subprocess.run(
-                [self._bin("initdb"), "-D", str(self.pgdata), "-U", "postgres", "--auth=trust", "-E", "utf8"],
+                [
+                    self._bin("initdb"),
+                    "-D",
+                    str(self.pgdata),
+                    "-U",
+                    "postgres",
+                    "--auth=trust",
+                    "-E",
+                    "utf8",
+                    "--locale=C.UTF-8",
+                ],  # as invoiceme_cli.infra: Hebrew trigrams for the search index
                 check=True,
                 capture_output=True,
                 user=self.user,

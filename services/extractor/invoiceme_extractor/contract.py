@@ -6,12 +6,21 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from invoiceme_common.evidence import Alternative, Evidence
 from invoiceme_common.fields import FIELD_NAMES
 
 DocumentType = Literal["tax_invoice", "tax_invoice_receipt", "receipt", "invoice", "credit_note"]
 
-# Field names live in invoiceme_common.fields (the gateway and analytics use them too).
-__all__ = ["FIELD_NAMES", "DocumentType", "Evidence", "Extraction", "ExtractionWarning", "LineItem"]
+# Field names and the evidence model live in invoiceme_common (the gateway and analytics use them too).
+__all__ = [
+    "FIELD_NAMES",
+    "Alternative",
+    "DocumentType",
+    "Evidence",
+    "Extraction",
+    "ExtractionWarning",
+    "LineItem",
+]
 
 
 class LineItem(BaseModel):
@@ -19,12 +28,6 @@ class LineItem(BaseModel):
     quantity: float | None = None
     unit_price: float | None = None
     amount: float | None = None
-
-
-class Evidence(BaseModel):
-    text: str  # the span the value was read from
-    page: int | None = None
-    box: tuple[int, int, int, int] | None = None  # left, top, width, height in page pixels
 
 
 class ExtractionWarning(BaseModel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .contract import Evidence
+from .contract import Alternative, Evidence
 
 
 def _squash(text: str) -> str:
@@ -35,9 +35,13 @@ def locate(words: Sequence[Any], raw: str) -> tuple[int, int, int, int] | None:
 
 
 def add_boxes(evidence: dict[str, Evidence], pages: Sequence[Any]) -> None:
-    """Fill in boxes for evidence whose page carries OCR word boxes (OcrPage does; PageText does not)."""
+    """Fill in boxes for evidence, and its alternatives, whose page carries OCR word boxes (OcrPage
+    does; PageText does not)."""
     by_number = {page.number: getattr(page, "words", None) for page in pages}
     for item in evidence.values():
-        words = by_number.get(item.page) if item.page is not None else None
-        if words and item.box is None:
-            item.box = locate(words, item.text)
+        spots: list[Evidence | Alternative] = [item, *item.alternatives]
+        for spot in spots:
+            words = by_number.get(spot.page) if spot.page is not None else None
+            if words and spot.box is None:
+                found = locate(words, spot.text)
+                spot.box = list(found) if found else None

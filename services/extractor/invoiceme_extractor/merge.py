@@ -47,7 +47,10 @@ def merge(rules: Extraction, llm_fields: dict[str, Any], llm_items: list[LineIte
             if not keep_rules:
                 setattr(merged, name, llm_value)
                 merged.source[name] = "llm"
-                merged.evidence[name] = Evidence(text=f"llm answer (rules read {rule_value!r})")
+                kept = merged.evidence[name].alternatives if name in merged.evidence else []
+                merged.evidence[name] = Evidence(
+                    text=f"llm answer (rules read {rule_value!r})", alternatives=kept
+                )
             merged.confidence[name] = 0.5
             merged.warnings.append(
                 ExtractionWarning(

@@ -201,14 +201,25 @@ class TestExactness:
         facts = await read_model.load_facts(db, tenant_id)
         assert projected_groups(facts) == truth["groups"]
         known = await read_model.load_businesses(db, tenant_id)
-        overall = figures.overall_figures(facts, known, AS_OF, truth["base"])
+        totals = await read_model.overall_totals(db, tenant_id, figures.last_months(AS_OF))
+        overall = figures.overall_figures(totals, known, AS_OF, truth["base"])
         for point in overall["series"]:
             assert point["spend"] == truth["spend"].get(point["month"], 0), point["month"]
             assert point["reclaimable_vat"] == truth["vat"].get(point["month"], 0), point["month"]
         assert overall["unassigned_count"] == truth["unassigned"]
         assert overall["unconverted_count"] == 0
+        assert overall["invoice_count"] == len(facts)
+        window = {point["month"] for point in overall["series"]}
+        for top in overall["top_businesses"]:
+            assert top["spend"] == sum(
+                spend
+                for (business_id, month), spend in truth["spend_by_business"].items()
+                if business_id == top["business_id"] and month in window
+            )
         for business_id in businesses:
-            per = figures.business_figures(facts, known[business_id], AS_OF, truth["base"])
+            mine = await read_model.load_facts(db, tenant_id, business_id)
+            assert mine == [fact for fact in facts if fact.business_id == business_id]
+            per = figures.business_figures(mine, known[business_id], AS_OF, truth["base"])
             for point in per["series"]:
                 assert point["spend"] == truth["spend_by_business"].get((business_id, point["month"]), 0)
 

@@ -9,7 +9,7 @@ import pytest
 
 from invoiceme_common.invoice_store import set_status
 from invoiceme_common.status import InvoiceStatus
-from invoiceme_common.storage import ocr_result_key
+from invoiceme_common.storage import invoice_prefix, ocr_result_key
 from tests.support.gateway import gateway_settings, signup
 
 from .pipeline import (
@@ -151,6 +151,11 @@ class TestList:
         assert months["2025-04"]["count"] == 2
         assert months["2025-04"]["totals"] == {"USD": 50.0, "ILS": 20.0}
         assert months["unknown"]["count"] == 2
+        assert grouped["total_exact"] is True
+        second = (
+            await client.get("/api/invoices", headers=alice, params={"group": "month", "offset": 1})
+        ).json()
+        assert second["groups"] is None and second["items"]  # groups come once, with the first page
 
     async def test_ocr_text_search(self, client, db):
         alice = await signup(client)
@@ -316,6 +321,32 @@ class TestReextract:
 
 class TestFilesAndDelete:
     """Original download, page previews, and deletion of the files."""
+
+    async def test_download_streams_the_original_without_reading_it_whole(self, client, monkeypatch):
+        alice = await signup(client)
+        pdf = pdf_with_pages(3)
+        invoice_id = await upload(client, alice, pdf, name="scan.pdf")
+        storage = gateway_state(client).storage
+
+        async def whole_file_refused(key: str) -> bytes:
+            raise AssertionError(f"download read {key} whole into memory")
+
+        monkeypatch.setattr(storage, "get", whole_file_refused)
+        original = await client.get(f"/api/invoices/{invoice_id}/original", headers=alice)
+        assert original.status_code == 200
+        assert original.content == pdf
+        assert original.headers["content-length"] == str(len(pdf))
+
+    async def test_download_of_a_missing_original_is_404_with_reason(self, client):
+        alice = await signup(client)
+        invoice_id = await upload(client, alice, pdf_with_pages(1))
+        storage = gateway_state(client).storage
+        prefix = invoice_prefix(await tenant_of(client, alice), uuid.UUID(invoice_id))
+        for key in [key async for key in storage.keys(prefix)]:
+            await storage.delete(key)
+        missing = await client.get(f"/api/invoices/{invoice_id}/original", headers=alice)
+        assert missing.status_code == 404
+        assert "missing from storage" in missing.json()["error"]["message"]
 
     async def test_download_preview_and_delete(self, client, db, nats_url, namespace):
         alice = await signup(client)

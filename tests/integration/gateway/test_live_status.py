@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -94,6 +95,29 @@ class TestLiveStatus:
             async with stream(client, _token(alice), **{"Last-Event-ID": str(received["id"])}) as resumed:
                 again = await resumed.next_event()
                 assert (again["id"], again["data"]["status"]) == (extracted["id"], "extracted")
+
+    async def test_a_new_stream_gets_a_change_committed_as_it_connects(self, base_url, db):
+        # Under load a change can be mid-commit when the page opens its stream, with a later change
+        # of the tenant already visible: starting after the newest id lost the earlier one for good.
+        async with httpx.AsyncClient(base_url=base_url, timeout=10) as client:
+            alice = await signup(client)
+            tenant = await tenant_of(client, alice)
+            first = await upload(client, alice)
+            async with db.acquire() as slow:
+                transaction = slow.transaction()
+                await transaction.start()
+                in_flight = await slow.fetchval(
+                    """INSERT INTO invoice_status_history (invoice_id, tenant_id, status)
+                       VALUES ($1, $2, 'failed') RETURNING id""",
+                    uuid.UUID(first),
+                    tenant,
+                )
+                await upload(client, alice)  # a later change, visible before the stream starts
+                async with stream(client, _token(alice)) as events:
+                    await transaction.commit()
+                    # Other sessions' transactions on a shared server may hold the feed up to its wait.
+                    event = await events.next_event(within=40.0)
+        assert (event["id"], event["data"]["status"]) == (in_flight, "failed")
 
     async def test_needs_a_token(self, base_url):
         async with httpx.AsyncClient(base_url=base_url, timeout=10) as client:

@@ -78,6 +78,25 @@ class TestMatching:
         many = [BusinessProfile(uuid.uuid4(), f"Cafe {i}") for i in range(9)]
         assert len(rank_candidates("Cafe", None, many)) == 5
 
+    @pytest.mark.parametrize(
+        ("vendor", "business"),
+        [
+            ("כהן מאפית", 'מאפיית כהן בע"מ'),  # word order and a letter missing (OCR, spelling)
+            ("Cedar Logistcs", "Logistics Cedar Ltd"),  # word order and a typo
+        ],
+    )
+    def test_word_order_with_a_typo_still_matches(self, vendor, business):
+        profile = BusinessProfile(uuid.uuid4(), business)
+        decision = match_business(vendor, None, [profile, self.shufersal, self.rami])
+        assert (decision.business_id, decision.method) == (profile.id, "name")
+
+    @pytest.mark.parametrize(
+        ("vendor", "business"),
+        [("Cedar Logistics", "Cedar Networks"), ("מאפיית כהן", "מאפיית לוי"), ("בזק", "בזק בינלאומי")],
+    )
+    def test_a_shared_word_is_not_a_match(self, vendor, business):
+        assert name_similarity(normalize_name(vendor), normalize_name(business)) < MATCH_THRESHOLD
+
     def test_similarity_bounds(self):
         assert name_similarity("abc", "abc") == 1.0
         assert name_similarity("", "abc") == 0.0

@@ -92,7 +92,7 @@ class TestPipeline:
         ]
         page = OcrPage(number=1, text="Acme Ltd\nTotal 1,180.00", method="ocr", confidence=0.9, words=words)
         extraction = await extract_invoice([page])
-        assert extraction.evidence["total"].box == (200, 100, 50, 20)
+        assert extraction.evidence["total"].box == [200, 100, 50, 20]
         assert extraction.source["total"] == "ocr+rules"
         assert extraction.confidence["total"] < 0.9  # OCR page confidence 0.9 weighs the rules' reading
         assert locate(words, "nothing") is None

@@ -15,11 +15,18 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import asdict
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from invoiceme_common.analytics_read.read_model import BusinessRow, FactRow
+from invoiceme_common.analytics_read.read_model import (
+    BusinessRow,
+    BusinessSpend,
+    FactRow,
+    MonthTotals,
+    OverallTotals,
+)
 
 ZERO = Decimal("0.00")
 
@@ -84,37 +91,28 @@ def _utilization(spent: Decimal, limit: Decimal | None) -> float | None:
 
 
 def overall_figures(
-    rows: list[FactRow],
+    totals: OverallTotals,
     businesses: dict[uuid.UUID, BusinessRow],
     as_of: date,
     base_currency: str,
     top: int = 5,
 ) -> dict[str, Any]:
+    """`totals` summed over the 12 months ending with as_of's (`last_months(as_of)`)."""
     months = last_months(as_of)
-    this_month, last_month = months[-1], months[-2]
-    grouped = _by_month(rows)
-    spend_this, spend_last = _spend(grouped.get(this_month, [])), _spend(grouped.get(last_month, []))
-    by_business: dict[uuid.UUID, Decimal] = defaultdict(lambda: ZERO)
-    this_by_business: dict[uuid.UUID, Decimal] = defaultdict(lambda: ZERO)
-    window = set(months)
-    for row in rows:
-        if row.business_id is not None and row.base_total is not None and row.month in window:
-            by_business[row.business_id] += row.base_total
-            if row.month == this_month:
-                this_by_business[row.business_id] += row.base_total
+    this_month = months[-1]
+    empty = MonthTotals(ZERO, 0, ZERO)
+    per_month = [totals.months.get(month, empty) for month in months]
+    series = [
+        {"month": month, "spend": point.spend, "count": point.count, "reclaimable_vat": point.reclaimable_vat}
+        for month, point in zip(months, per_month, strict=True)
+    ]
+    spend_this, spend_last = per_month[-1].spend, per_month[-2].spend
     budgets = {bid: b.monthly_limit for bid, b in businesses.items() if b.monthly_limit is not None}
-    total_budgets = sum(budgets.values(), ZERO)
-    remaining = sum((limit - this_by_business.get(bid, ZERO) for bid, limit in budgets.items()), ZERO)
-    ranked = sorted(by_business.items(), key=lambda item: (-item[1], str(item[0])))[:top]
-    by_currency: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        entry = by_currency.setdefault(
-            row.currency, {"currency": row.currency, "count": 0, "total": ZERO, "base_total": ZERO}
-        )
-        entry["count"] += 1
-        entry["total"] += row.total
-        entry["base_total"] += row.base_total or ZERO
-    series = monthly_series(rows, months)
+    no_spend = BusinessSpend(ZERO, ZERO)
+    remaining = sum(
+        (limit - totals.businesses.get(bid, no_spend).this_month for bid, limit in budgets.items()), ZERO
+    )
+    ranked = sorted(totals.businesses.items(), key=lambda item: (-item[1].window, str(item[0])))[:top]
     return {
         "as_of": as_of.isoformat(),
         "base_currency": base_currency,
@@ -122,20 +120,24 @@ def overall_figures(
         "spend_this_month": spend_this,
         "spend_last_month": spend_last,
         "change_percent": change_percent(spend_this, spend_last),
-        "count_this_month": len(grouped.get(this_month, [])),
-        "invoice_count": len(rows),
-        "unassigned_count": sum(1 for row in rows if row.business_id is None),
-        "unconverted_count": sum(1 for row in rows if row.base_total is None),
-        "total_budgets": total_budgets,
+        "count_this_month": per_month[-1].count,
+        "invoice_count": totals.invoice_count,
+        "unassigned_count": totals.unassigned_count,
+        "unconverted_count": totals.unconverted_count,
+        "total_budgets": sum(budgets.values(), ZERO),
         "budget_remaining": remaining,
         "top_businesses": [
-            {"business_id": bid, "name": businesses[bid].name if bid in businesses else None, "spend": spend}
+            {
+                "business_id": bid,
+                "name": businesses[bid].name if bid in businesses else None,
+                "spend": spend.window,
+            }
             for bid, spend in ranked
         ],
         "series": series,
-        "by_currency": sorted(by_currency.values(), key=lambda entry: entry["currency"]),
-        "reclaimable_vat_this_month": series[-1]["reclaimable_vat"],
-        "reclaimable_vat_12_months": sum((point["reclaimable_vat"] for point in series), ZERO),
+        "by_currency": [asdict(entry) for entry in totals.by_currency],
+        "reclaimable_vat_this_month": per_month[-1].reclaimable_vat,
+        "reclaimable_vat_12_months": sum((point.reclaimable_vat for point in per_month), ZERO),
     }
 
 

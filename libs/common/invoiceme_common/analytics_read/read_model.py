@@ -39,19 +39,104 @@ class BusinessRow:
     monthly_limit: Decimal | None
 
 
-async def load_facts(pool: asyncpg.Pool | asyncpg.Connection, tenant_id: uuid.UUID) -> list[FactRow]:
-    """Every current (not deleted) invoice of the tenant that has a total."""
+@dataclass(frozen=True)
+class MonthTotals:
+    spend: Decimal  # base-currency sum of the converted invoices
+    count: int
+    reclaimable_vat: Decimal
+
+
+@dataclass(frozen=True)
+class CurrencyTotals:
+    currency: str
+    count: int
+    total: Decimal
+    base_total: Decimal
+
+
+@dataclass(frozen=True)
+class BusinessSpend:
+    window: Decimal  # base-currency spend over the months asked about
+    this_month: Decimal  # ... of which in the last of them
+
+
+@dataclass(frozen=True)
+class OverallTotals:
+    """The tenant's facts summed in SQL (what the overall figures need), so a tenant with 100,000
+    invoices is not read row by row. `months`: those asked about, with data; `businesses`: spend of
+    each business with converted invoices in those months."""
+
+    invoice_count: int
+    unassigned_count: int
+    unconverted_count: int
+    by_currency: list[CurrencyTotals]
+    months: dict[str, MonthTotals]
+    businesses: dict[uuid.UUID, BusinessSpend]
+
+
+async def load_facts(
+    pool: asyncpg.Pool | asyncpg.Connection, tenant_id: uuid.UUID, business_id: uuid.UUID | None = None
+) -> list[FactRow]:
+    """Every current (not deleted) invoice of the tenant that has a total (of one business if given)."""
+    # Two statements, not `($2 IS NULL OR business_id = $2)`: a cached generic plan of that one
+    # scans the whole tenant instead of using the business index.
+    of_business = "AND business_id = $2" if business_id is not None else ""
     rows = await pool.fetch(
-        """SELECT invoice_id, business_id, vendor, invoice_date, month, document_type, invoice_number,
-                  currency,
-                  total, base_total, subtotal, vat_amount, allocation_number, before_vat_ils, reclaimable_vat,
-                  fx_warning
-           FROM analytics_invoice_facts
-           WHERE tenant_id = $1 AND NOT deleted AND total IS NOT NULL
-           ORDER BY invoice_date NULLS LAST, invoice_id""",
-        tenant_id,
+        f"""SELECT invoice_id, business_id, vendor, invoice_date, month, document_type, invoice_number,
+                   currency,
+                   total, base_total, subtotal, vat_amount, allocation_number, before_vat_ils,
+                   reclaimable_vat, fx_warning
+            FROM analytics_invoice_facts
+            WHERE tenant_id = $1 AND NOT deleted AND total IS NOT NULL {of_business}
+            ORDER BY invoice_date NULLS LAST, invoice_id""",
+        *([tenant_id, business_id] if business_id is not None else [tenant_id]),
     )
     return [FactRow(**dict(row)) for row in rows]
+
+
+async def overall_totals(
+    pool: asyncpg.Pool | asyncpg.Connection, tenant_id: uuid.UUID, months: list[str]
+) -> OverallTotals:
+    """Sums over current facts with a total: per currency (all months), per month and per business
+    (only `months`; the business's `this_month` is the last of them). One scan, grouping sets."""
+    rows = await pool.fetch(
+        """SELECT GROUPING(currency, month, business_id) AS grouping_set, currency, month, business_id,
+                  count(*) AS n, sum(total) AS total, coalesce(sum(base_total), 0) AS base_total,
+                  count(*) FILTER (WHERE business_id IS NULL) AS unassigned,
+                  count(*) FILTER (WHERE base_total IS NULL) AS unconverted,
+                  coalesce(sum(reclaimable_vat), 0) AS reclaimable_vat,
+                  count(base_total) FILTER (WHERE month = ANY($2)) AS window_converted,
+                  coalesce(sum(base_total) FILTER (WHERE month = ANY($2)), 0) AS window_spend,
+                  coalesce(sum(base_total) FILTER (WHERE month = $3), 0) AS this_month
+           FROM analytics_invoice_facts
+           WHERE tenant_id = $1 AND NOT deleted AND total IS NOT NULL
+           GROUP BY GROUPING SETS ((currency), (month), (business_id))""",
+        tenant_id,
+        months,
+        months[-1],
+    )
+    # GROUPING() sets a bit for each column the row is NOT grouped by (currency, month, business).
+    currencies = [r for r in rows if r["grouping_set"] == 0b011]
+    window = set(months)
+    return OverallTotals(
+        invoice_count=sum(r["n"] for r in currencies),
+        unassigned_count=sum(r["unassigned"] for r in currencies),
+        unconverted_count=sum(r["unconverted"] for r in currencies),
+        by_currency=sorted(
+            (CurrencyTotals(r["currency"], r["n"], r["total"], r["base_total"]) for r in currencies),
+            key=lambda entry: entry.currency,
+        ),
+        months={
+            r["month"]: MonthTotals(r["base_total"], r["n"], r["reclaimable_vat"])
+            for r in rows
+            if r["grouping_set"] == 0b101 and r["month"] in window
+        },
+        businesses={
+            r["business_id"]: BusinessSpend(r["window_spend"], r["this_month"])
+            for r in rows
+            if r["grouping_set"] == 0b110 and r["business_id"] is not None and r["window_converted"]
+        },
+    )
 
 
 async def load_businesses(

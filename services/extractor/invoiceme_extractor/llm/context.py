@@ -31,7 +31,7 @@ def layout_hints(found: dict[str, Found], lines: list[Line]) -> str:
     over-long page to the model's budget (which keeps whole head lines) keeps all of it."""
     readings = []
     for name, item in found.items():
-        others = ", ".join(f"{value!r} ({score})" for value, score in item.alternatives[1:4])
+        others = ", ".join(f"{other.value!r} ({other.score})" for other in item.alternatives[1:4])
         readings.append(
             f"{name}={item.value!r} ({item.confidence:.2f}" + (f"; or {others})" if others else ")")
         )

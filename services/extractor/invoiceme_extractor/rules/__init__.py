@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..alternatives import field_alternatives
 from ..contract import Evidence, Extraction, LineItem
 from . import labels
 from .blocks import party_cells, without_cells
@@ -79,13 +80,16 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     line_items = find_line_items(lines)
     confirm_by_line_items(found, line_items)
     present = {name: item for name, item in found.items() if item is not None}
+    alternatives = field_alternatives(present, totals.candidates, lines, month_first)
     extraction = Extraction(
         **{name: item.value for name, item in present.items()},
         line_items=line_items,
         confidence={name: round(item.confidence, 2) for name, item in present.items()},
         source=dict.fromkeys(present, "rules"),
         evidence={
-            name: Evidence(text=item.raw or item.line.text, page=item.line.page)
+            name: Evidence(
+                text=item.raw or item.line.text, page=item.line.page, alternatives=alternatives[name]
+            )
             for name, item in present.items()
         },
     )

@@ -20,6 +20,16 @@ class Line:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """One ranked candidate of a field: its value, the rules' score, and where it was read."""
+
+    value: Any
+    score: float
+    raw: str = ""  # the characters it was read from ("" when it is the value itself)
+    line: Line | None = None
+
+
+@dataclass(frozen=True)
 class Found:
     """One field's value as the rules read it, with where it came from."""
 
@@ -27,7 +37,7 @@ class Found:
     raw: str  # the characters the value was read from
     line: Line
     confidence: float
-    alternatives: tuple[tuple[Any, float], ...] = ()  # ranked (value, score) candidates, best first
+    alternatives: tuple[Reading, ...] = ()  # ranked candidates, best first
 
 
 PageInput = tuple[int, str] | Any  # (number, text) or an OcrPage-like object (number, text, words)

@@ -11,7 +11,7 @@ from .blocks import block_cells
 from .dates import dates_in
 from .geometry import looks_like_label
 from .layout import Cell
-from .lines import Found, Line, document_language, following
+from .lines import Found, Line, Reading, document_language, following
 from .tables import is_table_header
 from .titles import DOCUMENT_TYPES, cropped_type
 
@@ -291,7 +291,9 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
     scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
     score, _, line = scored[0]
     name = _clean_name(_strip_title(line.text))
-    alternatives = tuple((_clean_name(_strip_title(c[2].text)), round(c[0], 2)) for c in scored[:5])
+    alternatives = tuple(
+        Reading(_clean_name(_strip_title(c[2].text)), round(c[0], 2), c[2].text, c[2]) for c in scored[:5]
+    )
     confidence = min(0.9, 0.45 + 0.1 * score)
     return Found(name, line.text, line, confidence, alternatives) if name else None
 

@@ -17,7 +17,7 @@ from . import labels
 from .blocks import CellRef
 from .dates import dates_in
 from .geometry import cell_at, spots_after_label
-from .lines import Found, Line, document_language
+from .lines import Found, Line, Reading, document_language
 
 _COUNTRIES = "AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE|IL|XI"
 # A country prefix and 8-12 digits/letters, in any grouping: "FR 11 123 456 782", "DE 136 695 976".
@@ -204,5 +204,5 @@ def find_vendor_tax_id(
     if not ranked:
         return None
     best = ranked[0]
-    alternatives = tuple((c.value, round(c.score, 2)) for c in ranked[:5])
+    alternatives = tuple(Reading(c.value, round(c.score, 2), c.raw, c.line) for c in ranked[:5])
     return Found(best.value, best.raw, best.line, confidence_of(ranked), alternatives)

@@ -7,7 +7,7 @@ evidence a document gives, so it decides between candidates before label strengt
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from . import labels
@@ -37,6 +37,7 @@ class Totals:
     vat_amount: Found | None = None
     total: Found | None = None
     vat_rate: Found | None = None
+    candidates: Candidates = field(default_factory=dict)  # every labelled amount read, by kind
 
 
 def _consistent_triple(found: Candidates) -> Trio | None:
@@ -218,7 +219,7 @@ def find_totals(lines: list[Line]) -> Totals:
     rate = _rate(vat_value, sub_value, vat[2] if vat else None)
     anchor = vat or total or subtotal
     rate_found = Found(rate[0], rate[1], anchor[2], confidence) if rate and anchor else None
-    return Totals(result["subtotal"], result["vat_amount"], result["total"], rate_found)
+    return Totals(result["subtotal"], result["vat_amount"], result["total"], rate_found, found)
 
 
 def _plausible_total(

@@ -36,10 +36,11 @@ async def summary(state: GatewayState, tenant_id: uuid.UUID) -> Summary:
 
 
 async def overall(state: GatewayState, tenant_id: uuid.UUID, month: str | None) -> dict[str, Any]:
-    rows = await read_model.load_facts(state.pool, tenant_id)
+    as_of = as_of_date(month)
+    totals = await read_model.overall_totals(state.pool, tenant_id, figures.last_months(as_of))
     businesses = await read_model.load_businesses(state.pool, tenant_id)
     base = await read_model.base_currency(state.pool, tenant_id)
-    return figures.overall_figures(rows, businesses, as_of_date(month), base)
+    return figures.overall_figures(totals, businesses, as_of, base)
 
 
 async def business(
@@ -48,7 +49,7 @@ async def business(
     businesses = await read_model.load_businesses(state.pool, tenant_id)
     if business_id not in businesses:
         raise NotFound("no such business")
-    rows = await read_model.load_facts(state.pool, tenant_id)
+    rows = await read_model.load_facts(state.pool, tenant_id, business_id)
     base = await read_model.base_currency(state.pool, tenant_id)
     return figures.business_figures(rows, businesses[business_id], as_of_date(month), base)
 

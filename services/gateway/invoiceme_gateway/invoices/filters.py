@@ -15,16 +15,19 @@ from typing import Any, Literal
 from invoiceme_common.vendor_matching import normalize_text
 
 SortKey = Literal["created_at", "invoice_date", "total", "vendor_name", "status", "updated_at"]
-_TOTAL = "(CASE WHEN jsonb_typeof(i.fields->'total') = 'number' THEN (i.fields->>'total')::numeric END)"
+# list_* are generated columns (migration 0060) holding what `fields` says, indexed per tenant:
+# list_date = fields->>'invoice_date', list_total = the total when it is a number, list_vendor =
+# lower(vendor_name), list_currency = upper(currency), list_month = YYYY-MM or 'unknown'.
 SORT_EXPRESSIONS: dict[str, str] = {
     "created_at": "i.created_at",
     "updated_at": "i.updated_at",
-    "invoice_date": "(i.fields->>'invoice_date')",
-    "total": _TOTAL,
-    "vendor_name": "lower(i.fields->>'vendor_name')",
+    "invoice_date": "i.list_date",
+    "total": "i.list_total",
+    "vendor_name": "i.list_vendor",
     "status": "i.status",
 }
-MONTH_EXPRESSION = "coalesce(left(i.fields->>'invoice_date', 7), 'unknown')"
+# Never NULL: ordered without NULLS LAST, so a plain index (and its backward scan) gives the order.
+NEVER_NULL_SORTS = frozenset({"created_at", "updated_at", "status"})
 
 
 @dataclass(frozen=True)
@@ -69,16 +72,20 @@ def where_clause(tenant_id: uuid.UUID, filters: InvoiceFilters) -> tuple[str, li
         conditions.append(
             "i.possible_duplicate_of IS " + ("NOT NULL" if filters.possible_duplicate else "NULL")
         )
+    # Each date bound also bounds the month (implied, never changes the result): the month groups'
+    # index (tenant, month, currency; date included) then reads only those months.
     if filters.date_from is not None:
-        conditions.append(f"(i.fields->>'invoice_date') >= {sql.add(filters.date_from.isoformat())}")
+        conditions.append(f"i.list_date >= {sql.add(filters.date_from.isoformat())}")
+        conditions.append(f"i.list_month >= {sql.add(filters.date_from.isoformat()[:7])}")
     if filters.date_to is not None:
-        conditions.append(f"(i.fields->>'invoice_date') <= {sql.add(filters.date_to.isoformat())}")
+        conditions.append(f"i.list_date <= {sql.add(filters.date_to.isoformat())}")
+        conditions.append(f"i.list_month <= {sql.add(filters.date_to.isoformat()[:7])}")
     if filters.amount_min is not None:
-        conditions.append(f"{_TOTAL} >= {sql.add(filters.amount_min)}::numeric")
+        conditions.append(f"i.list_total >= {sql.add(filters.amount_min)}::numeric")
     if filters.amount_max is not None:
-        conditions.append(f"{_TOTAL} <= {sql.add(filters.amount_max)}::numeric")
+        conditions.append(f"i.list_total <= {sql.add(filters.amount_max)}::numeric")
     if filters.currency:
-        conditions.append(f"upper(i.fields->>'currency') = {sql.add(filters.currency.upper())}")
+        conditions.append(f"i.list_currency = {sql.add(filters.currency.upper())}")
     needle = normalize_text(filters.q or "")
     if needle:
         # normalize_text leaves no LIKE wildcards (% and _ are punctuation to it).
@@ -91,7 +98,10 @@ def order_clause(sort: str, descending: bool) -> str:
     if expression is None:
         raise ValueError(f"cannot sort by '{sort}'; use one of {', '.join(SORT_EXPRESSIONS)}")
     direction = "DESC" if descending else "ASC"
-    return f"{expression} {direction} NULLS LAST, i.id {direction}"
+    if sort == "status":  # within a status, newest first (index tenant, status, created_at, id)
+        return f"i.status {direction}, i.created_at {direction}, i.id {direction}"
+    nulls = "" if sort in NEVER_NULL_SORTS else " NULLS LAST"
+    return f"{expression} {direction}{nulls}, i.id {direction}"
 
 
 def encode_cursor(created_at: datetime, invoice_id: uuid.UUID) -> str:

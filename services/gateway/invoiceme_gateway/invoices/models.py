@@ -9,6 +9,8 @@ from typing import Any
 import asyncpg
 from pydantic import BaseModel, Field
 
+from invoiceme_common.evidence import Evidence
+from invoiceme_common.fields import FieldName
 from invoiceme_common.vendor_matching import Candidate
 from invoiceme_gateway.invoices.failures import shown
 
@@ -139,13 +141,20 @@ class MonthGroup(BaseModel):
 
 class InvoiceList(BaseModel):
     items: list[InvoiceOut]
-    total: int = Field(description="How many invoices match the filters")
+    total: int = Field(
+        description="How many invoices match the filters, counted up to 10,000 (see `total_exact`)"
+    )
+    total_exact: bool = Field(
+        default=True, description="False when more invoices match than `total` says (it stopped counting)"
+    )
     limit: int
     offset: int
     next_cursor: str | None = Field(
         default=None, description="Pass as `cursor` for the next page (created_at order)"
     )
-    groups: list[MonthGroup] | None = Field(default=None, description="With group=month")
+    groups: list[MonthGroup] | None = Field(
+        default=None, description="With group=month, on the first page (they are the same on every page)"
+    )
 
 
 class StatusChange(BaseModel):
@@ -197,7 +206,10 @@ class Suggestion(BaseModel):
 
 class InvoiceDetail(InvoiceOut):
     confidence: dict[str, float] = Field(default_factory=dict)
-    evidence: dict[str, Any] = Field(default_factory=dict)
+    evidence: dict[FieldName, Evidence] = Field(
+        default_factory=dict,
+        description="Field -> where its value was read and its ranked alternatives (the chosen first)",
+    )
     line_items: list[dict[str, Any]] = Field(default_factory=list)
     status_history: list[StatusChange] = Field(default_factory=list)
     edits: list[EditRecord] = Field(default_factory=list)

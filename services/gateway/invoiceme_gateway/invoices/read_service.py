@@ -4,10 +4,14 @@ business suggestions, its extractions, the original file, page previews and page
 from __future__ import annotations
 
 import uuid
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
+
+from asyncpg import Record
 
 from invoiceme_common.businesses import load_profiles
 from invoiceme_common.events import OcrDocument
+from invoiceme_common.evidence import parse_evidence
 from invoiceme_common.storage import StoredObjectMissing
 from invoiceme_common.vendor_matching import rank_candidates
 from invoiceme_gateway.domain_errors import InvalidInput, NotFound, UnsupportedMedia
@@ -50,23 +54,25 @@ async def list_invoices(
         raise InvalidInput("cursor paging works with sort=created_at; use offset for other orders")
     offset = 0 if page.cursor else page.offset
     try:
-        rows, total = await repo.list_page(
-            state.pool, tenant_id, filters, page.sort, page.descending, page.limit, offset, page.cursor
+        queries = repo.list_queries(
+            tenant_id, filters, page.sort, page.descending, page.limit, offset, page.cursor
         )
     except ValueError as exc:
         raise InvalidInput(str(exc)) from exc
+    rows, total = await repo.list_page(state.pool, queries)
     next_cursor = None
     if page.sort == "created_at" and len(rows) == page.limit:
         next_cursor = encode_cursor(rows[-1]["created_at"], rows[-1]["id"])
     groups = None
-    if page.group_by_month:
+    if page.group_by_month and offset == 0 and not page.cursor:  # the same on every page: sent once
         groups = [
             MonthGroup(month=g["month"], count=g["count"], totals=g["totals"])
             for g in await repo.month_groups(state.pool, tenant_id, filters)
         ]
     return InvoiceList(
         items=[InvoiceOut.from_row(row) for row in rows],
-        total=total,
+        total=min(total, repo.COUNT_LIMIT),
+        total_exact=total <= repo.COUNT_LIMIT,
         limit=page.limit,
         offset=offset,
         next_cursor=next_cursor,
@@ -88,7 +94,7 @@ async def detail(state: GatewayState, tenant_id: uuid.UUID, invoice_id: uuid.UUI
     return InvoiceDetail(
         **InvoiceOut.from_row(row).model_dump(),
         confidence=fields.get("confidence") or {},
-        evidence=fields.get("evidence") or {},
+        evidence=parse_evidence(fields.get("evidence")),
         line_items=fields.get("line_items") or [],
         status_history=[
             StatusChange.from_row(r) for r in await repo.status_history(state.pool, tenant_id, invoice_id)
@@ -118,14 +124,42 @@ class Original:
     filename: str
 
 
-async def original(state: GatewayState, tenant_id: uuid.UUID, invoice_id: uuid.UUID) -> Original:
+@dataclass(frozen=True)
+class OriginalStream:
+    """The original as chunks, so a download never holds a whole file (up to the upload limit) in memory."""
+
+    chunks: AsyncIterator[bytes]
+    size: int
+    media_type: str | None
+    filename: str
+
+
+async def _stored_original(state: GatewayState, tenant_id: uuid.UUID, invoice_id: uuid.UUID) -> Record:
     row = await repo.get(state.pool, tenant_id, invoice_id)
     if row is None:
         raise NotFound("no such invoice")
+    return row
+
+
+_MISSING_ORIGINAL = "the original file of this invoice is missing from storage"
+
+
+async def original(state: GatewayState, tenant_id: uuid.UUID, invoice_id: uuid.UUID) -> Original:
+    """The whole original, for readers that need all of it (page previews)."""
+    row = await _stored_original(state, tenant_id, invoice_id)
     try:
         return Original(await state.storage.get(row["storage_key"]), row["content_type"], row["filename"])
     except StoredObjectMissing as exc:
-        raise NotFound("the original file of this invoice is missing from storage") from exc
+        raise NotFound(_MISSING_ORIGINAL) from exc
+
+
+async def original_stream(state: GatewayState, tenant_id: uuid.UUID, invoice_id: uuid.UUID) -> OriginalStream:
+    row = await _stored_original(state, tenant_id, invoice_id)
+    try:  # `open` raises a missing object before the first chunk, so this is still a clean 404
+        chunks = await state.storage.open(row["storage_key"])
+    except StoredObjectMissing as exc:
+        raise NotFound(_MISSING_ORIGINAL) from exc
+    return OriginalStream(chunks, row["size_bytes"], row["content_type"], row["filename"])
 
 
 async def page_png(

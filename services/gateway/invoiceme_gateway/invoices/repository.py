@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -10,7 +11,6 @@ import asyncpg
 
 from invoiceme_common.status import InvoiceStatus
 from invoiceme_gateway.invoices.filters import (
-    MONTH_EXPRESSION,
     InvoiceFilters,
     cursor_condition,
     order_clause,
@@ -22,6 +22,9 @@ COLUMNS = """i.id, i.status, i.error, i.filename, i.content_type, i.size_bytes, 
     i.business_id, b.name AS business_name, i.match_method, i.match_score, i.match_candidates,
     i.possible_duplicate_of, i.reviewed_at, i.storage_key, i.ocr_key"""
 FROM = "invoices i LEFT JOIN businesses b ON b.id = i.business_id AND b.tenant_id = i.tenant_id"
+# The list counts matches up to this many: an exact count of 100,000 invoices costs more than the
+# whole rest of the request, and nobody pages that far (keyset paging goes on past it).
+COUNT_LIMIT = 10_000
 
 
 async def find_by_sha(conn: asyncpg.Connection, tenant_id: uuid.UUID, sha256: str) -> uuid.UUID | None:
@@ -82,8 +85,17 @@ async def get(
     )
 
 
-async def list_page(
-    pool: asyncpg.Pool,
+@dataclass(frozen=True)
+class ListQueries:
+    """The list's two statements: the filtered count (COUNT_LIMIT + 1 means more), then the page."""
+
+    count_sql: str
+    count_params: list[Any]
+    page_sql: str
+    page_params: list[Any]
+
+
+def list_queries(
     tenant_id: uuid.UUID,
     filters: InvoiceFilters,
     sort: str,
@@ -91,37 +103,49 @@ async def list_page(
     limit: int,
     offset: int,
     cursor: str | None,
-) -> tuple[list[asyncpg.Record], int]:
+) -> ListQueries:
+    """Pure; raises ValueError for an unknown sort or a cursor we did not issue."""
     where, params = where_clause(tenant_id, filters)
-    total = await pool.fetchval(f"SELECT count(*) FROM invoices i WHERE {where}", *params)
+    count_sql = (
+        f"SELECT count(*) FROM (SELECT 1 FROM invoices i WHERE {where} LIMIT {COUNT_LIMIT + 1}) AS matching"
+    )
+    count_params = list(params)
     if cursor:
         where = f"{where} AND {cursor_condition(params, cursor, descending)}"
     params.extend([limit, offset])
-    rows = await pool.fetch(
+    page_sql = (
         f"SELECT {COLUMNS} FROM {FROM} WHERE {where} ORDER BY {order_clause(sort, descending)} "
-        f"LIMIT ${len(params) - 1} OFFSET ${len(params)}",
-        *params,
+        f"LIMIT ${len(params) - 1} OFFSET ${len(params)}"
     )
+    return ListQueries(count_sql, count_params, page_sql, params)
+
+
+async def list_page(pool: asyncpg.Pool, queries: ListQueries) -> tuple[list[asyncpg.Record], int]:
+    """The page and the number of matches (COUNT_LIMIT + 1 when there are more)."""
+    total = await pool.fetchval(queries.count_sql, *queries.count_params)
+    rows = await pool.fetch(queries.page_sql, *queries.page_params)
     return rows, int(total)
+
+
+def month_groups_query(tenant_id: uuid.UUID, filters: InvoiceFilters) -> tuple[str, list[Any]]:
+    """Count and per-currency total of the filtered invoices for each invoice month (pure)."""
+    where, params = where_clause(tenant_id, filters)
+    sql = f"""SELECT m AS month, sum(n)::int AS count,
+                     coalesce(jsonb_object_agg(cur, amount)
+                              FILTER (WHERE cur IS NOT NULL AND amount IS NOT NULL),
+                              '{{}}'::jsonb) AS totals
+              FROM (SELECT i.list_month AS m, i.list_currency AS cur, count(*) AS n,
+                           sum(i.list_total) AS amount
+                    FROM invoices i WHERE {where} GROUP BY 1, 2) AS per_currency
+              GROUP BY m ORDER BY m DESC"""
+    return sql, params
 
 
 async def month_groups(
     pool: asyncpg.Pool, tenant_id: uuid.UUID, filters: InvoiceFilters
 ) -> list[asyncpg.Record]:
-    """Count and per-currency total of the filtered invoices for each invoice month."""
-    where, params = where_clause(tenant_id, filters)
-    return await pool.fetch(
-        f"""SELECT m AS month, sum(n)::int AS count,
-                   coalesce(jsonb_object_agg(cur, amount)
-                            FILTER (WHERE cur IS NOT NULL AND amount IS NOT NULL),
-                            '{{}}'::jsonb) AS totals
-            FROM (SELECT {MONTH_EXPRESSION} AS m, upper(i.fields->>'currency') AS cur, count(*) AS n,
-                         sum(CASE WHEN jsonb_typeof(i.fields->'total') = 'number'
-                                  THEN (i.fields->>'total')::numeric END) AS amount
-                  FROM invoices i WHERE {where} GROUP BY 1, 2) AS per_currency
-            GROUP BY m ORDER BY m DESC""",
-        *params,
-    )
+    sql, params = month_groups_query(tenant_id, filters)
+    return await pool.fetch(sql, *params)
 
 
 async def status_history(

@@ -8,7 +8,7 @@ from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import APIRouter, Path
-from fastapi.responses import Response
+from fastapi.responses import Response, StreamingResponse
 
 from invoiceme_gateway.deps import State, User
 from invoiceme_gateway.errors import error_responses
@@ -95,11 +95,14 @@ def attachment_disposition(filename: str) -> str:
     responses={200: {"content": {"application/pdf": {}, "image/*": {}}}},
 )
 async def download_original(invoice_id: uuid.UUID, user: User, state: State) -> Response:
-    document = await read_service.original(state, user.tenant_id, invoice_id)
-    return Response(
-        document.data,
+    document = await read_service.original_stream(state, user.tenant_id, invoice_id)
+    return StreamingResponse(
+        document.chunks,
         media_type=document.media_type or "application/octet-stream",
-        headers={"Content-Disposition": attachment_disposition(document.filename)},
+        headers={
+            "Content-Disposition": attachment_disposition(document.filename),
+            "Content-Length": str(document.size),
+        },
     )
 
 

@@ -20,13 +20,20 @@ KEEPALIVE_SECONDS = 15.0
 # Last event of a stream whose session ended: refresh the token and open a new stream.
 SESSION_ENDED = 'event: session_ended\ndata: {"reason": "expired, signed out or revoked"}\n\n'
 GAP_RECHECK_SECONDS = 0.25
+# How far back a new stream looks for changes still in flight: ids, and seconds (twice the feed's wait)
+START_WINDOW = 1000
+START_RECENT_SECONDS = 60.0
 
 
 async def _stream(
-    state: GatewayState, request: Request, user: CurrentUser, cursor: int
+    state: GatewayState,
+    request: Request,
+    user: CurrentUser,
+    cursor: int,
+    already_seen: frozenset[int] = frozenset(),
 ) -> AsyncIterator[str]:
     assert state.live is not None
-    feed = StatusFeed(state.pool, user.tenant_id, cursor)
+    feed = StatusFeed(state.pool, user.tenant_id, cursor, already_seen=already_seen)
     yield "retry: 3000\n\n"
     with await state.live.subscribe(user.tenant_id) as wake:
         idle = 0.0
@@ -87,9 +94,12 @@ async def stream_events(
     cursor = since
     if last_event_id and last_event_id.strip().isdigit():
         cursor = int(last_event_id.strip())
-    if cursor is None:
-        cursor = await repository.latest_change_id(state.pool, user.tenant_id)
+    already_seen: frozenset[int] = frozenset()
+    if cursor is None:  # from now on, including changes whose transactions are still running
+        cursor, already_seen = await repository.start_point(
+            state.pool, user.tenant_id, START_WINDOW, START_RECENT_SECONDS
+        )
     headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
     return StreamingResponse(
-        _stream(state, request, user, cursor), media_type="text/event-stream", headers=headers
+        _stream(state, request, user, cursor, already_seen), media_type="text/event-stream", headers=headers
     )

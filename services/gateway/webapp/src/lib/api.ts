@@ -1,4 +1,4 @@
-// The typed API client: paths and bodies come from the gateway's OpenAPI (generated/schema.d.ts).
+// The typed API client: paths and bodies come from the gateway's OpenAPI (generated/schema.ts).
 import createClient from "openapi-fetch";
 import type { components, paths } from "../../generated/schema";
 import { authFetch } from "./authFetch";

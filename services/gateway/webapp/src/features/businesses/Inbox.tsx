@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { StatusBadge } from "../../components/StatusBadge";
 import { api, unwrap, type InvoiceFilters } from "../../lib/api";
+import { matchCount } from "../invoices/filters";
 
 const QUEUES: { key: "unassigned" | "needsReview" | "failed" | "possibleDuplicate"; filter: InvoiceFilters }[] = [
   { key: "unassigned", filter: { unassigned: true, status: ["extracted", "needs_review"] } },
@@ -12,7 +13,7 @@ const QUEUES: { key: "unassigned" | "needsReview" | "failed" | "possibleDuplicat
 ];
 
 function Queue({ name, filter }: { name: (typeof QUEUES)[number]["key"]; filter: InvoiceFilters }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const query = useQuery({
     queryKey: ["inbox", name],
     queryFn: () => unwrap(api.GET("/api/invoices", { params: { query: { ...filter, limit: 5 } } })),
@@ -22,7 +23,7 @@ function Queue({ name, filter }: { name: (typeof QUEUES)[number]["key"]; filter:
   return (
     <section className="inbox-queue" aria-label={t(`home.${name}`)}>
       <h3>
-        {t(`home.${name}`)} <span className="count">{query.data?.total}</span>
+        {t(`home.${name}`)} <span className="count">{query.data && matchCount(query.data.total, query.data.total_exact, i18n.language)}</span>
       </h3>
       <ul>
         {items.map((invoice) => (

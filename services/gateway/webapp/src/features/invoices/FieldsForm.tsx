@@ -3,22 +3,43 @@ import { useTranslation } from "react-i18next";
 import { ErrorText } from "../../components/QueryState";
 import type { InvoiceDetail } from "../../lib/api";
 import { usePatchInvoice } from "./api";
-import { changedFields, DOCUMENT_TYPES, FIELD_NAMES, type DocumentType, fieldText, isUnsure, NUMBER_FIELDS, validateField, type FieldName } from "./fields";
+import { Alternatives } from "./Alternatives";
+import {
+  type ActiveSpot,
+  changedFields,
+  DOCUMENT_TYPES,
+  FIELD_NAMES,
+  type DocumentType,
+  type FieldEvidence,
+  fieldText,
+  isUnsure,
+  NUMBER_FIELDS,
+  offeredAlternatives,
+  validateField,
+  type FieldName,
+} from "./fields";
 import { fromDrafts, LineItemsEditor, toDrafts } from "./LineItems";
 
-/** Every field with its label, unsure marks and validation; save edits, confirm the review. */
-export function FieldsForm({ invoice, onActiveField }: { invoice: InvoiceDetail; onActiveField: (field: string | null) => void }) {
+/** Every field with its label, unsure marks, alternatives and validation; save edits, confirm the review. */
+export function FieldsForm({ invoice, onActiveSpot }: { invoice: InvoiceDetail; onActiveSpot: (spot: ActiveSpot | null) => void }) {
   const { t } = useTranslation();
   const fields = (invoice.fields ?? {}) as Record<string, unknown>;
+  const evidence = (invoice.evidence ?? {}) as Record<string, FieldEvidence>;
   const [draft, setDraft] = useState<Record<string, string>>(() =>
     Object.fromEntries(FIELD_NAMES.map((name) => [name, fieldText(fields[name])])),
   );
   const [items, setItems] = useState(() => toDrafts(invoice.line_items ?? []));
   const [saved, setSaved] = useState(false);
-  // The pointer shows a field's evidence while it hovers; otherwise the focused field's shows.
+  // The pointer shows a field's evidence while it hovers; otherwise the focused field's shows; an
+  // alternative under the pointer or focus shows its own place on the page.
   const [hovered, setHovered] = useState<string | null>(null);
   const [focused, setFocused] = useState<string | null>(null);
-  useEffect(() => onActiveField(hovered ?? focused), [hovered, focused, onActiveField]);
+  const [hoveredAlternative, setHoveredAlternative] = useState<ActiveSpot | null>(null);
+  const [focusedAlternative, setFocusedAlternative] = useState<ActiveSpot | null>(null);
+  useEffect(() => {
+    const own = (field: string | null) => (field ? { field, alternative: null } : null);
+    onActiveSpot(hoveredAlternative ?? own(hovered) ?? focusedAlternative ?? own(focused));
+  }, [hovered, focused, hoveredAlternative, focusedAlternative, onActiveSpot]);
   const patch = usePatchInvoice(invoice.id);
   const errors = Object.fromEntries(FIELD_NAMES.map((name) => [name, validateField(name, draft[name] ?? "")]));
   const invalid = Object.values(errors).some(Boolean);
@@ -45,13 +66,10 @@ export function FieldsForm({ invoice, onActiveField }: { invoice: InvoiceDetail;
       {FIELD_NAMES.map((name: FieldName) => {
         const unsure = isUnsure(invoice.confidence, name);
         const error = errors[name];
+        const offers = unsure ? offeredAlternatives(evidence[name], draft[name] ?? "") : [];
         return (
-          <label
-            key={name}
-            className={unsure ? "unsure" : undefined}
-            onMouseEnter={() => setHovered(name)}
-            onMouseLeave={() => setHovered(null)}
-          >
+          <div key={name} className="field" onMouseEnter={() => setHovered(name)} onMouseLeave={() => setHovered(null)}>
+          <label className={unsure ? "unsure" : undefined}>
             <span>
               {t(`detail.field.${name}`)}
               {unsure && (
@@ -89,6 +107,14 @@ export function FieldsForm({ invoice, onActiveField }: { invoice: InvoiceDetail;
               </small>
             )}
           </label>
+          <Alternatives
+            fieldLabel={t(`detail.field.${name}`)}
+            options={offers}
+            onPick={(alternative) => setDraft({ ...draft, [name]: fieldText(alternative.value) })}
+            onHover={(index) => setHoveredAlternative(index === null ? null : { field: name, alternative: index })}
+            onFocusChange={(index) => setFocusedAlternative(index === null ? null : { field: name, alternative: index })}
+          />
+          </div>
         );
       })}
       <LineItemsEditor items={items} onChange={setItems} />

@@ -8,13 +8,13 @@ import { downloadFile, type InvoiceDetail } from "../../lib/api";
 import { Kpi, KpiList } from "../../components/Kpi";
 import { Money } from "../../components/Money";
 import { formatDate, formatPercent } from "../../lib/format";
-import { DOCUMENT_TYPES, type DocumentType } from "./fields";
+import { type ActiveSpot, DOCUMENT_TYPES, type DocumentType, type FieldEvidence, spotOf } from "./fields";
 import { useLanguage } from "../../lib/i18n";
 import { AssignDialog } from "../businesses/AssignDialog";
 import { useDeleteInvoice, useInvoice, useReextract } from "./api";
 import { FieldsForm } from "./FieldsForm";
 import { History } from "./History";
-import { PagePreview, type Evidence } from "./PagePreview";
+import { PagePreview } from "./PagePreview";
 import { Warnings } from "./Warnings";
 
 function Actions({ invoice }: { invoice: InvoiceDetail }) {
@@ -89,12 +89,12 @@ export function InvoiceDetailPage() {
   const language = useLanguage();
   const { invoiceId = "" } = useParams();
   const invoice = useInvoice(invoiceId);
-  const [activeField, setActiveField] = useState<string | null>(null);
-  useEffect(() => setActiveField(null), [invoiceId]);
+  const [activeSpot, setActiveSpot] = useState<ActiveSpot | null>(null);
+  useEffect(() => setActiveSpot(null), [invoiceId]);
   const detail = invoice.data;
   if (!detail) return <QueryState loading={invoice.isLoading} error={invoice.error} retry={() => invoice.refetch()} />;
   const final = ["extracted", "needs_review"].includes(detail.status);
-  const evidence = (detail.evidence ?? {}) as Record<string, Evidence>;
+  const evidence = (detail.evidence ?? {}) as Record<string, FieldEvidence>;
   return (
     <div className="invoice-detail">
       <p>
@@ -124,13 +124,12 @@ export function InvoiceDetailPage() {
         <PagePreview
           invoiceId={detail.id}
           pageCount={detail.page_count ?? 1}
-          evidence={evidence}
-          activeField={activeField}
-          activeLabel={activeField ?? ""}
+          spot={spotOf(evidence, activeSpot)}
+          spotLabel={activeSpot?.field ?? ""}
         />
         <div className="review-side">
           <Warnings warnings={detail.warnings ?? []} />
-          {final && <FieldsForm key={`${detail.id}-${detail.updated_at}`} invoice={detail} onActiveField={setActiveField} />}
+          {final && <FieldsForm key={`${detail.id}-${detail.updated_at}`} invoice={detail} onActiveSpot={setActiveSpot} />}
           <History invoice={detail} />
         </div>
       </div>

@@ -6,10 +6,11 @@ import { API_URL } from "../../lib/config";
 import { usePageLayouts } from "./api";
 import { locate, type Box } from "./locate";
 
-export interface Evidence {
+/** A place on a page: a field's evidence or one of its alternatives. */
+export interface Spot {
   text?: string;
   page?: number | null;
-  box?: Box | null;
+  box?: Box | number[] | null;
 }
 
 /** The box as percentages of the page, so it scales with the preview image. */
@@ -38,31 +39,29 @@ function usePageImage(invoiceId: string, page: number) {
   return query;
 }
 
-/** The original page with the active field's evidence box drawn over it. */
+/** The original page with the active spot (a field's evidence, or an alternative) drawn over it. */
 export function PagePreview({
   invoiceId,
   pageCount,
-  evidence,
-  activeField,
-  activeLabel,
+  spot,
+  spotLabel,
 }: {
   invoiceId: string;
   pageCount: number;
-  evidence: Record<string, Evidence>;
-  activeField: string | null;
-  activeLabel: string;
+  spot: Spot | undefined;
+  spotLabel: string;
 }) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
   const image = usePageImage(invoiceId, page);
   const layouts = usePageLayouts(invoiceId, pageCount > 0);
-  const active = activeField ? evidence[activeField] : undefined;
+  const active = spot;
   useEffect(() => {
     if (active?.page && active.page !== page) setPage(active.page);
   }, [active, page]);
   const layout = layouts.data?.find((candidate) => candidate.number === page);
   // The extractor's own box when it had one; otherwise find the evidence text among the page's words.
-  const found = active && (active.page ?? 1) === page && layout ? active.box ?? locate(layout.words, active.text ?? "") : null;
+  const found = active && (active.page ?? 1) === page && layout ? (active.box as Box | null | undefined) ?? locate(layout.words, active.text ?? "") : null;
   const box = found && layout ? boxStyle(found, layout) : null;
   return (
     <figure className="page-preview">
@@ -81,7 +80,7 @@ export function PagePreview({
       <div className="page-canvas" dir="ltr">
         {image.data && <img src={image.data} alt={t("detail.page", { page, count: pageCount })} />}
         {image.error && <p role="alert">{String((image.error as Error).message)}</p>}
-        {box && <div className="evidence-box" data-testid="evidence-box" style={box} title={activeLabel} aria-hidden="true" />}
+        {box && <div className="evidence-box" data-testid="evidence-box" style={box} title={spotLabel} aria-hidden="true" />}
       </div>
     </figure>
   );

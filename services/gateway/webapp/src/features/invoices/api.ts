@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap, type InvoiceFilters, type Schemas } from "../../lib/api";
+import { nextPageOffset } from "./filters";
 
 export const PAGE_SIZE = 50;
 
@@ -35,7 +36,7 @@ export function useInvoiceList(filters: InvoiceFilters) {
           params: { query: { ...filters, sort: "invoice_date", order: "desc", group: "month", limit: PAGE_SIZE, offset: pageParam } },
         }),
       ),
-    getNextPageParam: (last) => (last.offset + last.items.length < last.total ? last.offset + last.items.length : undefined),
+    getNextPageParam: (last) => nextPageOffset(last, PAGE_SIZE),
   });
 }
 

@@ -1,4 +1,4 @@
-import { changedFields, isUnsure, validateField } from "./fields";
+import { changedFields, type FieldEvidence, isUnsure, offeredAlternatives, spotOf, validateField } from "./fields";
 
 describe("invoice fields", () => {
   it("sends only what changed, typed for the API", () => {
@@ -17,5 +17,28 @@ describe("invoice fields", () => {
     expect(isUnsure({ total: 0.5, vendor_name: 0.95 }, "total")).toBe(true);
     expect(isUnsure({ total: 0.5, vendor_name: 0.95 }, "vendor_name")).toBe(false);
     expect(isUnsure(undefined, "total")).toBe(false);
+    expect(isUnsure({ total: 0.89 }, "total")).toBe(true); // "check this" below 0.9
+    expect(isUnsure({ total: 0.9 }, "total")).toBe(false);
+  });
+  const evidence: Record<string, FieldEvidence> = {
+    total: {
+      text: "1,534.00",
+      page: 1,
+      alternatives: [
+        { value: 1534, score: 0.8, text: "1,534.00", page: 1 },
+        { value: 1543, score: 0.5, text: "1,543.00", page: 2, label: "Total due" },
+      ],
+    },
+  };
+  it("offers the readings the field does not hold now (numbers compared as numbers)", () => {
+    expect(offeredAlternatives(evidence.total, "1534.00").map((offer) => offer.index)).toEqual([1]);
+    expect(offeredAlternatives(evidence.total, "").map((offer) => offer.index)).toEqual([0, 1]);
+    expect(offeredAlternatives(undefined, "1")).toEqual([]);
+  });
+  it("draws the field's own evidence or the alternative in focus", () => {
+    expect(spotOf(evidence, { field: "total", alternative: null })?.text).toBe("1,534.00");
+    expect(spotOf(evidence, { field: "total", alternative: 1 })?.page).toBe(2);
+    expect(spotOf(evidence, null)).toBeUndefined();
+    expect(spotOf(evidence, { field: "vat_amount", alternative: 0 })).toBeUndefined();
   });
 });

@@ -34,3 +34,17 @@ export function groupByMonth<T extends { invoice_date?: string | null }>(items: 
   }
   return [...groups.entries()];
 }
+
+/** Where the next page starts, or undefined at the end. The API counts matches only up to a cap
+ * (`total_exact` false beyond it), so past the cap a full page means there may be more. */
+export function nextPageOffset(page: { offset: number; items: unknown[]; total: number; total_exact?: boolean }, pageSize: number): number | undefined {
+  const next = page.offset + page.items.length;
+  if (page.total_exact === false) return page.items.length === pageSize ? next : undefined;
+  return next < page.total ? next : undefined;
+}
+
+/** A match count as shown: "10,000+" when the API stopped counting at its cap. */
+export function matchCount(total: number, exact: boolean | undefined, locale: string): string {
+  const shown = total.toLocaleString(locale);
+  return exact === false ? `${shown}+` : shown;
+}
