@@ -54,6 +54,21 @@ def run_external(
     return printed.getvalue().strip().splitlines(), list(_judged(scorer, extracted)), extracted
 
 
+def external_misses(extracted: Extracted) -> list[str]:
+    """Wrong or missing labelled fields of external-dev, judged by the shared scorer's own `same`."""
+    scorer = load_scorer()
+    lines = []
+    for row in manifest_rows():
+        stem = Path(row["file"]).stem
+        prediction = extracted.predictions.get(stem, {})
+        for column, name in scorer.FIELDS.items():
+            if row.get(column, "") == "" or (column == "currency" and row["source"] == "sroie"):
+                continue
+            if not scorer.same(column, row[column], prediction.get(name)):
+                lines.append(f"{stem:44} {name:14} truth={row[column]!r} got={prediction.get(name)!r}")
+    return lines
+
+
 def _judged(scorer: ModuleType, extracted: Extracted) -> Any:
     """(confidence, right) with the scorer's own `same` and field mapping."""
     for row in manifest_rows():

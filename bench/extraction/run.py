@@ -174,6 +174,8 @@ def main() -> None:
     print("\n".join([*lines, "", summary]))
     if args.misses:
         print("\n".join(["", "Misses (dev families):", *misses(results, args.misses)]))
+        if ext is not None:
+            print("\n".join(["", "Misses (external-dev):", *external.external_misses(ext[2])[: args.misses]]))
     for stem, reason in list(extracted.failures.items())[:10]:
         print(f"  failed {stem}: {reason}")
     if args.json:

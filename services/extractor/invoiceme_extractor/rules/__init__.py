@@ -12,7 +12,7 @@ from .dates import prefers_month_first
 from .invoice_number import find_invoice_number
 from .line_items import find_line_items
 from .lines import Found, PageInput, document_language, document_lines
-from .parties import buyer_lines, find_vendor_name
+from .parties import buyer_lines, find_vendor_name, name_beside_tax_id
 from .references import (
     currency_from_tax_id,
     find_allocation_number,
@@ -35,6 +35,15 @@ def confirm_by_line_items(found: dict[str, Found | None], items: list[LineItem])
         item = found.get(name)
         if item is not None and abs(item.value - items_sum) <= 0.011 and item.confidence < 0.92:
             found[name] = replace(item, confidence=0.92)
+
+
+def credit_by_sign(document_type: Found | None, total: Found | None) -> Found | None:
+    """A negative total on a document titled an invoice: a credit note whose title OCR damaged."""
+    if document_type is None or total is None or total.value >= 0 or total.confidence < 0.9:
+        return document_type
+    if document_type.value in ("invoice", "tax_invoice"):
+        return replace(document_type, value="credit_note", confidence=min(document_type.confidence, 0.75))
+    return document_type
 
 
 def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
@@ -63,8 +72,11 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
         "total": totals.total,
         "allocation_number": find_allocation_number(lines),
     }
-    if found["currency"] is None:
-        found["currency"] = currency_from_tax_id(found["vendor_tax_id"])
+    found["vendor_name"] = name_beside_tax_id(found["vendor_name"], found["vendor_tax_id"])
+    found["document_type"] = credit_by_sign(found["document_type"], found["total"])
+    if found["currency"] is None or found["currency"].confidence < 0.5:
+        # no currency printed, or only a mark OCR may have invented: the issuer's country tells
+        found["currency"] = currency_from_tax_id(found["vendor_tax_id"]) or found["currency"]
     line_items = find_line_items(lines)
     confirm_by_line_items(found, line_items)
     present = {name: item for name, item in found.items() if item is not None}

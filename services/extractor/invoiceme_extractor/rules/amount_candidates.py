@@ -25,6 +25,8 @@ def classify(text: str) -> str | None:
     if labels.TAX_ID.search(text) and not money_in(text):
         return None  # "VAT No. 123456789" names an id, not an amount
     if _PAYABLE.search(text) and not _BEFORE_TAX.search(text):
+        if labels.VAT.search(text) and not (labels.TOTAL_PLAIN.search(text) or _INCLUSIVE.search(text)):
+            return "vat"  # "GST payable (6%)", 'מע"מ לתשלום': the tax due, not the total
         return "total_strong"  # "Net à payer", "Netto zu zahlen": what is paid, not the net amount
     if labels.SUBTOTAL.search(text) and not _INCLUSIVE.search(text):
         return "subtotal"

@@ -46,7 +46,12 @@ def parse_amount(raw: str) -> float | None:
 _CODE_BEFORE_DIGIT = re.compile(r"\b(RM|USD|EUR|NIS|ILS|GBP|CHF|MYR)(?=[\dO])")
 _SPACE_AFTER_POINT = re.compile(r"(?<=\d)([.,]) (?=\d{2}(?!\d))")  # OCR: "79. 35"
 _GLUED_LETTERS = re.compile(r"(\d[.,]\d{2})(?=[A-Za-z\u05d0-\u05ea])")  # OCR: "8,293.76M annette"
-_SECTION_AS_FIVE = re.compile(r"§(?=\d)")  # Tesseract reads a bold 5 as §
+_SECTION_AS_FIVE = re.compile(r"§(?=\d)")
+_UNDERSCORE_AT_DIGIT = re.compile(r"_(?=\d)|(?<=\d)_")  # OCR: "<RM_34.80"
+# OCR: "₪626 94" — the decimal point lost; after a currency sign two digits apart are the cents
+_LOST_POINT_AFTER_SIGN = re.compile(
+    r"(?<=[₪$€£])(\d{1,3}(?:,\d{3})+|\d+) (\d{2})(?![\d.,])"
+)  # Tesseract reads a bold 5 as §
 _LETTER_O_IN_NUMBER = re.compile(r"(?<=[\s\d])O(?=[.,]\d{2}(?!\d))|(?<=\d[.,])O(?=\d)|(?<=\d[.,]\d)O")
 
 
@@ -54,6 +59,7 @@ def repair_ocr_numbers(line: str) -> str:
     """Undo common OCR damage around amounts: 'RM9.20', 'RMO.55', '79. 35'."""
     line = _CODE_BEFORE_DIGIT.sub(r"\1 ", line)
     line = _SPACE_AFTER_POINT.sub(r"\1", line)
+    line = _LOST_POINT_AFTER_SIGN.sub(r"\1.\2", _UNDERSCORE_AT_DIGIT.sub(" ", line))
     line = _GLUED_LETTERS.sub(r"\1 ", _SECTION_AS_FIVE.sub("5", line))
     return _LETTER_O_IN_NUMBER.sub("0", line)
 
@@ -76,7 +82,8 @@ def money_in(line: str) -> list[tuple[float, str]]:
     """Amounts that look like money: with decimals, or thousands groups, or next to a currency mark."""
     money = []
     for value, raw in amounts_in(line):
-        if re.search(r"[.,]\d{2}$", raw) or re.search(r"\d[,.']\d{3}", raw):
+        # a minus after the amount ("6558.75-": accounting style, or RTL order) keeps it money
+        if re.search(r"[.,]\d{2}-?$", raw) or re.search(r"\d[,.']\d{3}", raw):
             money.append((value, raw))
     return money
 

@@ -74,6 +74,11 @@ MONTHS = {
 }
 _MONTH_WORD = r"(?:ב|ל)?(?P<{name}>[A-Za-zäéûÄ\u05d0-\u05ea]{{3,10}})\.?"
 _NUMERIC = re.compile(r"(?<![\d.:/-])(\d{1,2})\s?([./-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])")
+# Receipts print the date before the time; OCR there turns a separator into ". " ("25. 03-18 18:47"):
+# mixed separators are trusted only where a time follows.
+_BEFORE_TIME = re.compile(
+    r"(?<![\d.:/-])(\d{1,2})\s?[./-]\s?(\d{1,2})\s?[./-]\s?(\d{4}|\d{2})(?=\s+\d{1,2}:\d{2})"
+)
 _ISO = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})[-/.](\d{1,2})(?!\d)")
 _DAY_MONTH_YEAR = re.compile(
     r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th|er)?[\s./-]+(?:de\s+)?"
@@ -123,8 +128,10 @@ def dates_in(line: str, month_first: bool = False) -> list[FoundDate]:
         value = _make(int(match.group(1)), int(match.group(3)), int(match.group(4)))
         if value:
             found.append(FoundDate(value, match.group(0), match.start(), False))
-    for match in _NUMERIC.finditer(line):
-        first, second, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+    numeric = [(m, m.group(1), m.group(3), m.group(4)) for m in _NUMERIC.finditer(line)]
+    numeric += [(m, m.group(1), m.group(2), m.group(3)) for m in _BEFORE_TIME.finditer(line)]
+    for match, first_text, second_text, year_text in numeric:
+        first, second, year = int(first_text), int(second_text), int(year_text)
         ambiguous = first <= 12 and second <= 12 and first != second
         if first > 12 or (not month_first and second <= 12):
             value = _make(year, second, first)

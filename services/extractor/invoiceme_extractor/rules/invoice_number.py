@@ -9,6 +9,7 @@ from .. import israel
 from . import labels
 from .dates import dates_in
 from .geometry import cell_at, spots_after_label
+from .layout import Cell
 from .lines import Found, Line, following
 from .tax_ids import ids_in, normalize_tax_id
 from .titles import DOCUMENT_TYPES, title_cell, type_of
@@ -26,7 +27,13 @@ _DOLLAR_AS_S = re.compile(r"\$(?=\d{4,}(?![\d.,]))")
 
 def _numbers_in(text: str) -> list[str]:
     text = _DOLLAR_AS_S.sub("S", text)
-    ids = {normalize_tax_id(found) for found in ids_in(text, generic=False)}
+    # tax ids are not the invoice's number; a 9-digit number is one only if its check digit says so
+    ids = {
+        value
+        for found in ids_in(text, generic=False)
+        if not israel.is_israeli_id_shape(value := normalize_tax_id(found))
+        or israel.israeli_id_is_valid(value)
+    }
     tokens = []
     for match in _NUMBER_TOKEN.finditer(text):
         token = match.group(1).rstrip(".")
@@ -81,7 +88,12 @@ def find_invoice_number(lines: list[Line]) -> Found | None:
             )
             if found:
                 return found
-    return _number_by_weak_label(lines) or _number_after_title(lines) or _number_by_unknown_noun(lines)
+    return (
+        _number_by_weak_label(lines)
+        or _number_after_title(lines)
+        or _number_by_unknown_noun(lines)
+        or _number_beside_the_date(lines)
+    )
 
 
 def _number_in_text(lines: list[Line], line: Line, label: re.Match[str]) -> Found | None:
@@ -216,4 +228,40 @@ def _number_after_title(lines: list[Line]) -> Found | None:
             token = _number_after(rest[:30]) if rest[:1].isalnum() else None
             if token and rest.startswith(token) and any(ch.isdigit() for ch in token):
                 return Found(token, token, line, 0.6)
+    return None
+
+
+_CODE = re.compile(r"[A-Z]{0,4}[-/]?\d[\d/-]{2,14}[A-Z]?", re.I)
+
+
+def _lone_code(cell: Cell) -> str | None:
+    """A cell holding nothing but a document-number-shaped code (not a date, amount, id or phone)."""
+    text = cell.text.strip(" :#.")
+    tokens = _numbers_in(text)
+    if tokens != [text] or not _CODE.fullmatch(text) or len(re.sub(r"\D", "", text)) < 4:
+        return None
+    return text if _plausible_below_label(text) and not _PHONE.search(text) else None
+
+
+def _number_beside_the_date(lines: list[Line]) -> Found | None:
+    """Labels OCR lost: in the header's block of values the document's number sits next to its date
+    (the cell above or below it in its column, or beside it in its row); said with low confidence."""
+    for line in lines[:15]:
+        for cell in line.cells:
+            if not dates_in(cell.text) or len(cell.text) > 24:
+                continue
+            near = [
+                c
+                for row in lines[max(0, line.index - 1) : line.index + 2]
+                for c in row.cells
+                if c is not cell
+            ]
+            same_column = [
+                c for c in near if abs(c.box.left - cell.box.left) <= 2 * max(cell.box.height, 1.0)
+            ]
+            for candidate in same_column + list(line.cells):
+                code = _lone_code(candidate)
+                if code is not None:
+                    holder = next(row for row in lines if candidate in row.cells)
+                    return Found(code, code, holder, 0.45)
     return None

@@ -12,6 +12,13 @@ def any_of(*words: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{word})" for word in words), re.I)
 
 
+# "Total" as OCR damages it on receipts: "Tota!", "fotal", "POTAL" (the lexicon has the l/1/I forms)
+_DAMAGED_TOTAL = r"(?<![a-z])[tfp][o0]ta[l1i|!](?![a-z])"
+# The amount paid after cash rounding ("Total Rounded", "Total After Rounding", "TotalAmtRounded")
+ROUNDED_TOTAL = any_of(
+    r"(?<![a-z])[tfp][o0]ta[l1i|!]\s*(?:amt\s*|amount\s*)?(?:after\s*)?round(?:ed|ing)(?!\s*adj)",
+    r"rounded\s*total",
+)
 # Amount-due beats a plain total: it is what the customer actually pays.
 TOTAL_STRONG = any_of(
     r'סה"כ\s*לתשלום',
@@ -34,12 +41,14 @@ TOTAL_STRONG = any_of(
     r"total\s*ttc",
     r"net\s*à\s*payer",
     r"bruttobetrag",
-    r"rounded\s*total",
+    ROUNDED_TOTAL.pattern,
     r"total\s*payable",
     r"invoice\s*total",
     r"total\s*amount",
 )
-TOTAL_PLAIN = any_of(r'סה"כ', r"\btotal\b", r"\bsumme\b", r"\bbetrag\b", r"\bbrutto\b", r"\bsuma\b")
+TOTAL_PLAIN = any_of(
+    _DAMAGED_TOTAL, r'סה"כ', r"\btotal\b", r"\bsumme\b", r"\bbetrag\b", r"\bbrutto\b", r"\bsuma\b"
+)
 SUBTOTAL = any_of(
     r"sub\s*-?\s*total",
     r'לפני\s*מע"מ',
@@ -119,6 +128,7 @@ INVOICE_NUMBER = any_of(
     r"(?:rechnung|korrektur|facture|invoice|gutschrift)\S*(?:\s+[^\s\d:]+){0,3}?\s*(?:\(\d+\)\s*)?(?:nr\.?|#|n°)",
     r"\bfacture\b(?=\s+[A-Z]{0,4}-?\d)",
     r"n[°o]\s*de\s*facture",
+    r"^\W{0,3}de\s+facture\b(?!\s*(?:associ|d.origine))",  # "N° de facture" whose "N°" OCR lost
     r"belegnummer",
     r"\binvoice\s*:",
 )
@@ -201,13 +211,13 @@ BUYER_BLOCK = any_of(
     r"sold\s*to",
     r"customer",
     r"client",
-    r"לכבוד",
+    r"ל[כב]בו[דר](?![\u05d0-\u05ea])",  # לכבוד, and as OCR confuses כ/ב and ד/ר
     r"לקוח",
     r"\bto\s*:",
     r"(?<!ver)(?<!ver )käufer",
     r"kunde",
-    r"rechnungsempfänger",
-    r"leistungsempfänger",
+    r"rechnungsempf(?:ä|a|ae)nger",  # OCR drops the umlaut
+    r"leistungsempf(?:ä|a|ae)nger",
     r"destinataire",
     r"buyer",
     r"recipient",
@@ -237,6 +247,7 @@ COMPANY_SUFFIX = any_of(
     r"\bag\b",
     r"\bsdn\b",
     r"\bbhd\b",
+    r"\bs/b\b",  # Sendirian Berhad, as Malaysian receipts abbreviate it
     r"\bs\.?a\.?r?\.?l?\.?\b",
     r"\bcorp",
     r"\bco\.",
@@ -295,6 +306,8 @@ CARD_PAYMENT = any_of(
     r"tarjeta",
     r"\bkarte\b",
     r"\bEC\b",
+    r"\bEDC\b",  # the card terminal line of a till slip ("EDC MASTER RM 41.95")
+    r"\bmaster\b",
 )
 
 PAID = any_of(

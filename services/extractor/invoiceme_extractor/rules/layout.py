@@ -106,6 +106,20 @@ def rtl_mixed_order(words: list[Any]) -> list[Any]:
     return ordered + list(reversed(run))
 
 
+# What OCR reads a table's ruled line as, at the edge of a cell ("| Numéro")
+_RULE_CRUMBS = frozenset({"|", "||", "[", "]", "¦", "!"})
+
+
+def _without_rule_crumbs(group: list[Any]) -> list[Any]:
+    """A cell's words (left to right) without the ruled-line crumbs at its edges."""
+    start, end = 0, len(group)
+    while end - start > 1 and group[start].text.strip() in _RULE_CRUMBS:
+        start += 1
+    while end - start > 1 and group[end - 1].text.strip() in _RULE_CRUMBS:
+        end -= 1
+    return group[start:end]
+
+
 def split_cells(words: Sequence[Any], cell_gap: float = CELL_GAP, rtl_page: bool = False) -> list[Cell]:
     """Cells of one unit: words grouped where the horizontal gap is narrow, each in logical order."""
     if not words:
@@ -119,7 +133,7 @@ def split_cells(words: Sequence[Any], cell_gap: float = CELL_GAP, rtl_page: bool
             groups.append([])
         groups[-1].append(word)
     cells = []
-    for group in groups:
+    for group in map(_without_rule_crumbs, groups):
         logical = sorted(group, key=lambda word: order[id(word)])
         if rtl_page:
             logical = rtl_mixed_order(logical)

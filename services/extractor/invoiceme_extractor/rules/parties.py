@@ -10,15 +10,44 @@ from . import labels
 from .blocks import block_cells
 from .dates import dates_in
 from .geometry import looks_like_label
+from .layout import Cell
 from .lines import Found, Line, Reading, document_language, following
 from .tables import is_table_header
 from .titles import DOCUMENT_TYPES, cropped_type
 
+_STREET_WORDS = (
+    r"street|\bst\.|שדרות|שד'|דרך|\broad\b|\bjalan\b|\bave\b|straße|strasse|"
+    r"רחוב|רח'|ת\.?ד|p\.?o\.?\s*box|\bbox\b"
+)
+_STREET = re.compile(_STREET_WORDS, re.I)
 _NOT_A_NAME = re.compile(
     r"@|www\.|https?:|\btel\b|phone|fax|טל|פקס|נייד|e-?mail|דוא\"ל|\bpage\b|seite|עמוד|original|מקור|העתק|copy|"
-    r"street|\bst\.|שדרות|שד'|דרך|\broad\b|\bjalan\b|\bave\b|straße|strasse|רחוב|רח'|ת\.?ד|p\.?o\.?\s*box|\bbox\b",
+    + _STREET_WORDS
+    + "|"
+    # registration lines ("Co. Reg. No: 000948487-V", "Company No:", "GST Reg No"): a number's label
+    + r"\breg(?:istration|\.)?\s*[,.;:]?\s*n[o0]\b|\bco\.?\s*-?\s*reg\b|\bcompany\s*n[o0]\b",
     re.I,
 )
+# After the legal suffix, a name ends: what follows without a word of its own is a registration
+# number or OCR debris ("GARDENIA BAKERIES (KL) SDN BHD 7 139386 (").
+_WORD = re.compile(r"[A-Za-z\u05d0-\u05ea]{3,}")
+# A bracketed number closing the name: the company's registration ("99 SPEED MART S/B (519537-X)")
+# (a year is part of the name: "נגה מזון (1998)"; a registration number has five digits or more,
+# or a check letter after a dash: "519S37-X")
+_TRAILING_BRACKETS = re.compile(r"\s*[(\[{]([^()\[\]{}]*)[)\]}]*\s*$")
+
+
+def trim_name(text: str) -> str:
+    """A name without the registration number or debris printed after it."""
+    bracketed = _TRAILING_BRACKETS.search(text)
+    if bracketed:
+        digits = sum(ch.isdigit() for ch in bracketed.group(1))
+        if digits >= 5 or (digits >= 4 and "-" in bracketed.group(1)):
+            text = text[: bracketed.start()]
+    suffixes = list(labels.COMPANY_SUFFIX.finditer(text))
+    if suffixes and not _WORD.search(text[suffixes[-1].end() :]):
+        text = text[: suffixes[-1].end()]
+    return text.rstrip(" ({[").strip(" :-|,")
 
 
 def buyer_lines(lines: list[Line]) -> set[int]:
@@ -43,7 +72,7 @@ def _clean_name(text: str) -> str:
     label = labels.TAX_ID.search(text)
     if label and label.start() > 3:
         text = text[: label.start()]
-    return text.strip(" :-|,")
+    return trim_name(text)
 
 
 def _strip_title(text: str) -> str:
@@ -119,8 +148,7 @@ def _block_texts(lines: list[Line], line: Line) -> list[tuple[str, list[str]]]:
         match = labels.SELLER_BLOCK.match(line.text.strip())
         if not match:
             return []
-        rest = line.text.strip()[match.end() :].strip(" :")
-        return [(rest, [n.text for n in following(lines, line, 4)])]
+        return [(_label_rest(line.text.strip(), match.end()), [n.text for n in following(lines, line, 4)])]
     found = []
     for index, cell in enumerate(line.cells):
         match = labels.SELLER_BLOCK.match(cell.text.strip())
@@ -129,9 +157,30 @@ def _block_texts(lines: list[Line], line: Line) -> list[tuple[str, list[str]]]:
             first_in_row: dict[int, int] = {}
             for row, i in block_cells(lines, line, index):
                 first_in_row[row] = min(i, first_in_row.get(row, i))
-            below = [" ".join(c.text for c in lines[row].cells[i:]) for row, i in first_in_row.items()]
-            found.append((cell.text.strip()[match.end() :].strip(" :"), below[:4]))
+            below = [_block_row_text(lines[row].cells, i) for row, i in first_in_row.items()]
+            found.append((_label_rest(cell.text.strip(), match.end()), below[:4]))
     return found
+
+
+_NAME_KEY = re.compile(r"(?:name|firma|company|raison\s*sociale|nom|שם)\W*", re.I)
+
+
+def _block_row_text(cells: tuple[Cell, ...], first: int) -> str:
+    """A block row's text: 'Name: | Acme GmbH' reads on into the next cell; a cell that is not a
+    key stands alone (the cell beside it belongs to the next column)."""
+    if looks_like_label(cells[first].text) or _NAME_KEY.fullmatch(cells[first].text.strip()):
+        return " ".join(cell.text for cell in cells[first:])
+    return cells[first].text
+
+
+def _label_rest(text: str, label_end: int) -> str:
+    """What a seller label's own cell says after the label: a name after 'Seller:' or a legal name
+    ('Lieferant Acme GmbH'); words without either continue a heading ('SELLER TRADE NAME',
+    'Supplier details'), and the name is under it."""
+    rest = text[label_end:]
+    if re.match(r"\s*[:\-–]", rest) or labels.COMPANY_SUFFIX.search(rest):
+        return rest.strip(" :-–")
+    return ""
 
 
 def _seller_block_name(lines: list[Line]) -> Found | None:
@@ -171,18 +220,46 @@ def _name_units(first_page: list[Line], english: bool) -> list[tuple[int, Line, 
     fonts = sorted(cell.font for line in first_page for cell in line.cells)
     median_font = fonts[len(fonts) // 2] if fonts else 0.0
     units = []
+    joined: set[int] = set()
     for position, line in enumerate(first_page):
-        if is_table_header(line.text):
-            continue  # a table's header row ("Details | Units | Price")
+        if is_table_header(line.text) or position in joined:
+            continue  # a table's header row ("Details | Units | Price"), or the tail of a name
         pieces = [(c.text, c.font / median_font if median_font else 1.0) for c in line.cells]
-        for text, font in pieces or [(line.text, 1.0)]:
+        pieces = pieces or [(line.text, 1.0)]
+        tail = _name_tail(first_page, position, pieces[-1][0])
+        if tail is not None:
+            pieces[-1] = (f"{pieces[-1][0]} {tail}", pieces[-1][1])
+            joined.add(position + 1)
+        for text, font in pieces:
             units.append((position, replace(line, text=_strip_hebrew(text) if english else text), font))
     return units
+
+
+_OPEN_END = re.compile(r"(?:&|\band|\bund|\bet)\s*$", re.I)
+
+
+def _name_tail(first_page: list[Line], position: int, text: str) -> str | None:
+    """'HOME MASTER HARDWARE &' / 'ELECTRICAL': a name that ends on '&' goes on in the next row."""
+    if not _OPEN_END.search(text) or position + 1 >= len(first_page):
+        return None
+    following_line = first_page[position + 1]
+    return following_line.text if len(following_line.cells) <= 1 else None
 
 
 def _font_bonus(relative_font: float) -> float:
     """Issuers print their name larger than the body text (logos, header bands)."""
     return max(-0.5, min(2.5, (relative_font - 1.0) * 2.5))
+
+
+_POSTCODE_TOWN = re.compile(r"^\W*\d{4,7}\s+[^\W\d]{3,}")
+
+
+def _first_address_row(first_page: list[Line]) -> int:
+    """Position of the first street or postcode-and-town row (len(first_page) when there is none)."""
+    for position, line in enumerate(first_page):
+        if _POSTCODE_TOWN.match(line.text) or _STREET.search(line.text):
+            return position
+    return len(first_page)
 
 
 def find_vendor_name(lines: list[Line]) -> Found | None:
@@ -192,6 +269,7 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
     buyer = buyer_lines(lines)
     first_page = [line for line in lines if line.page == lines[0].page][:60] if lines else []
     scored = []
+    address_row = _first_address_row(first_page)
     for position, unit, font in _name_units(first_page, document_language(lines) == "en"):
         line = unit
         if line.index in buyer:
@@ -204,6 +282,8 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
         best_part = max(parts, key=lambda part: bool(labels.COMPANY_SUFFIX.search(part)))
         part_line = Line(cut_at_field_label(best_part), line.page, line.index)
         score = _name_score(part_line, position, lines)
+        if position > address_row and not labels.COMPANY_SUFFIX.search(part_line.text):
+            score -= 0.75  # the issuer's name heads its address; a line under the address is a town
         if score > 0:
             scored.append((score + _font_bonus(font), -position, part_line))
     if not scored:
@@ -216,3 +296,30 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
     )
     confidence = min(0.9, 0.45 + 0.1 * score)
     return Found(name, line.text, line, confidence, alternatives) if name else None
+
+
+def name_beside_tax_id(vendor: Found | None, tax_id: Found | None) -> Found | None:
+    """'דקל' in the logo, 'דקל תקשורת | ח.פ. 538194234' in the footer: the name printed beside the
+    issuer's tax id that begins with the chosen name is its full form."""
+    if vendor is None or tax_id is None or tax_id.line.index == vendor.line.index:
+        return vendor
+    texts = [cell.text for cell in tax_id.line.cells] or [tax_id.line.text]
+    for text in texts:
+        longer = _clean_name(cut_at_field_label(text.replace(tax_id.raw, " ")))
+        if longer.startswith(f"{vendor.value} ") and _reads_as_words(
+            longer[len(vendor.value) :], vendor.value
+        ):
+            return replace(vendor, value=longer, raw=text)
+    return vendor
+
+
+def _reads_as_words(extension: str, name: str) -> bool:
+    """The extension of a name is words in the name's script (or a legal suffix), not OCR debris."""
+    if labels.COMPANY_SUFFIX.search(extension):
+        return True
+    hebrew_name = bool(HEBREW_LETTER.search(name))
+    words = extension.split()
+    return bool(words) and all(
+        sum(ch.isalpha() for ch in word) >= 2 and bool(HEBREW_LETTER.search(word)) == hebrew_name
+        for word in words
+    )

@@ -136,16 +136,24 @@ def find_currency(lines: list[Line], language: str) -> Found | None:
     first_seen: dict[str, tuple[str, Line]] = {}
     for line in lines:
         for code, pattern in labels.CURRENCIES:
+            stray_shekel = 0.0
             for match in pattern.finditer(line.text):
                 raw = match.group(0)
                 weight = 2.0 if raw.isalpha() and raw.isupper() and len(raw) == 3 else 1.0
-                if raw == "₪" and language != "he":
-                    weight = 0.5
-                weights[code] = weights.get(code, 0.0) + weight
                 first_seen.setdefault(code, (raw, line))
+                if raw == "₪" and language != "he":
+                    # OCR invents ₪ from a band's edge, often several along one line ("₪ ₪ ₪",
+                    # "]₪₪"): on a page in another script it weighs half, once per line
+                    stray_shekel = 0.5
+                    continue
+                weights[code] = weights.get(code, 0.0) + weight
+            if stray_shekel:
+                weights[code] = weights.get(code, 0.0) + stray_shekel
     if weights:
         code = max(weights, key=lambda name: weights[name])
         raw, line = first_seen[code]
+        if raw == "₪" and language != "he" and weights[code] < 1.0:
+            return Found(code, raw, line, 0.45)  # one stray ₪ on a page in another script: weak
         return Found(code, raw, line, 0.95 if len(weights) == 1 else 0.75)
     if language == "he" and lines:
         return Found("ILS", "", lines[0], 0.5)  # Hebrew invoices without a mark are in shekels

@@ -4,6 +4,10 @@ Tried only when no set of amounts as read adds up: a currency sign read as a lea
 (`₪2,480.00` -> `12480.00`, `$1,995.20` -> `91995.20`, `S` for `$` -> `5`), and a decimal point lost
 (`19220.94` -> `1922094`). A variant is kept only if it makes subtotal + VAT = total hold, so a
 correct reading is never changed; the result carries lower confidence.
+
+Digits Tesseract confuses with each other in small print (0/6/8/9, 1/4/7, 3/8, 5/6/8) make a second,
+weaker set of variants, tried for triples only: three amounts agreeing to the cent after one such
+change is evidence; two agreeing through some VAT rate is not.
 """
 
 from __future__ import annotations
@@ -31,3 +35,27 @@ def misread_variants(value: float, raw: str) -> list[float]:
     if re.fullmatch(r"\d{4,}", body):
         variants.append(round(value / 100, 2))
     return [variant for variant in variants if variant != value]
+
+
+_CONFUSED_DIGITS = {
+    "0": "689",
+    "1": "47",
+    "3": "8",
+    "4": "1",
+    "5": "68",
+    "6": "058",
+    "7": "1",
+    "8": "03569",
+    "9": "08",
+}
+
+
+def confusion_variants(value: float, raw: str) -> list[float]:
+    """The amount with one digit replaced by a digit OCR confuses it with (never the value itself)."""
+    variants: list[float] = []
+    for position, char in enumerate(raw):
+        for other in _CONFUSED_DIGITS.get(char, ""):
+            variant = parse_amount(raw[:position] + other + raw[position + 1 :])
+            if variant is not None and variant != value and variant not in variants:
+                variants.append(variant)
+    return variants

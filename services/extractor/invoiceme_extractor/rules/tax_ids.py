@@ -42,6 +42,32 @@ def normalize_tax_id(raw: str) -> str:
     value = re.sub(r"[\s./-]", "", raw).upper()
     if re.fullmatch(r"[A-Z]{2}[0-9O]{8,12}", value):  # OCR reads 0 as O after the country prefix
         value = value[:2] + value[2:].replace("O", "0")
+    return _check_digit_repair(value)
+
+
+# Letters OCR reads for digits ("DES06584775" for DE506584775)
+_LETTER_AS_DIGIT = str.maketrans({"S": "5", "O": "0", "I": "1", "L": "1", "B": "8", "Z": "2", "G": "6"})
+
+
+# Countries whose VAT number is digits only, and how many
+_DIGITS_ONLY = {"DE": 9, "IT": 11, "PL": 10, "DK": 8, "FI": 8, "PT": 9, "EL": 9, "BE": 10, "LU": 8, "SI": 8}
+
+
+def _check_digit_repair(value: str) -> str:
+    """An EU VAT number that fails its check digit, repaired by undoing OCR's letter-for-digit reads
+    or dropping one letter it invented: a reading the check digit accepts, else (for countries whose
+    numbers are digits only) the reading of the right shape."""
+    if not re.fullmatch(r"[A-Z]{2}[0-9A-Z]{8,13}", value) or eu_vat.is_valid(value):
+        return value
+    prefix, body = value[:2], value[2:]
+    bodies = [body[:i] + body[i + 1 :] for i, ch in enumerate(body) if ch.isalpha()]
+    readings = [prefix + candidate for candidate in [body.translate(_LETTER_AS_DIGIT), *bodies]]
+    valid = next((reading for reading in readings if eu_vat.is_valid(reading)), None)
+    if valid is not None:
+        return valid
+    if prefix in _DIGITS_ONLY and not body.isdigit():
+        shaped = [r for r in readings if r[2:].isdigit() and len(r) - 2 == _DIGITS_ONLY[prefix]]
+        return shaped[0] if shaped else value
     return value
 
 
@@ -100,8 +126,8 @@ def _labelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
             if labels.ALLOCATION.search(line.text[: label.start()]):
                 continue
             cell_text = _label_cell_text(line, label.start())
-            if labels.BUYER_BLOCK.search(cell_text):
-                continue  # "N° TVA client", "ח.פ. לקוח": the customer's id
+            if labels.BUYER_BLOCK.search(cell_text) or _YOUR.search(cell_text[: label.end() + 1]):
+                continue  # "N° TVA client", "ח.פ. לקוח", "Ihre USt-IdNr.": the customer's id
             strength = 3.0 if _VAT_LABEL.search(label.group(0)) else 2.0
             # "514321678 :ע.מ" and "(12345678-X)": the id before or around its label, in its cell
             around = [raw for raw in ids_in(cell_text, generic=False) if not _PHONE.search(cell_text)]
@@ -115,6 +141,10 @@ def _labelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
     return found
 
 
+# "Your VAT no.": the invoice addresses its customer as "you"
+_YOUR = re.compile(r"\b(?:ihre?|your|votre|vos|su|sus|vuestro)\b", re.I)
+
+
 # An id label in words no lexicon has ("Business ID", "Firm No."): a word for "id/number" in the cell
 _ID_WORD = re.compile(r"\b(?:id|no|nr|number|num|reg|nº|n°)\b\.?|#|מס'|מספר", re.I)
 
@@ -125,8 +155,9 @@ def _unlabelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
     found: list[tuple[str, Line, float]] = []
     for line in lines:
         for cell_text in [cell.text for cell in line.cells] or [line.text]:
+            if labels.BUYER_BLOCK.search(cell_text):
+                continue  # "ח.פ. לקוח 511630683", "Customer VAT ...": the customer's id
             named = _ID_WORD.search(cell_text) and not _PHONE.search(cell_text)
-            named = named and not labels.BUYER_BLOCK.search(cell_text)
             found.extend((raw, line, 1.0 if named else 0.0) for raw in ids_in(cell_text, generic=False))
     return found
 

@@ -13,7 +13,7 @@ DOCUMENT_TYPES = (
     (
         "credit_note",
         any_of(
-            r"חשבונית\s*(?:מס\s*)?זיכוי",
+            r"חשבונית\s*(?:מס\s*)?זיכ(?:וי|[\u05d0-\u05ea])",  # זיכוי, its end as OCR damages it
             r"^זיכוי",
             r"credit\s*note",
             r"gutschrift",
@@ -124,8 +124,8 @@ def title_cell(lines: list[Line]) -> tuple[Line, int, str] | None:
     titled = []
     for line in lines[:15]:
         for index, cell in enumerate(line.cells):
-            if labels.OTHER_DOCUMENT.search(cell.text):
-                continue
+            if labels.OTHER_DOCUMENT.search(cell.text) or labels.BUYER_BLOCK.search(cell.text):
+                continue  # "Rechnungsempfänger" names the invoice's recipient, not the document
             named = type_of(cell.text)
             cropped = cropped_type(cell.text)
             code = named[0] if named else cropped

@@ -8,32 +8,24 @@ evidence a document gives, so it decides between candidates before label strengt
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import labels
 from .amount_candidates import Candidate, Candidates, candidates
 from .amounts import percent_in
 from .lines import Found, Line
 from .lost_labels import lost_labels, plausible_rate
-from .repair import misread_variants
-
-_STANDARD_RATES = (
-    0.0,
-    0.05,
-    0.06,
-    0.07,
-    0.08,
-    0.09,
-    0.1,
-    0.13,
-    0.15,
-    0.16,
-    0.17,
-    0.18,
-    0.19,
-    0.2,
-    0.21,
-    0.25,
+from .rates import STANDARD_RATES
+from .receipt_totals import (
+    included_tax,
+    rounded_total,
+    total_from_included_tax,
+    unlabelled_vat_triple,
+    vat_from_included_rate,
 )
+from .repair import confusion_variants, misread_variants
+
+_STANDARD_RATES = STANDARD_RATES
 
 
 Trio = tuple[Candidate | None, Candidate | None, Candidate | None]  # subtotal, vat, total
@@ -54,6 +46,8 @@ def _consistent_triple(found: Candidates) -> Trio | None:
     for total in totals:
         for subtotal in found.get("subtotal", []):
             for vat in found.get("vat", []) or [(0.0, "", subtotal[2])]:
+                if vat[1] == "" and total[2] is subtotal[2]:
+                    continue  # one printed amount read under two labels agrees with itself: no evidence
                 if abs(subtotal[0] + vat[0] - total[0]) <= 0.011 and total[0] != 0:
                     score = (
                         plausible_rate(vat[0], subtotal[0]),
@@ -115,12 +109,29 @@ def _rate(vat: float | None, subtotal: float | None, vat_line: Line | None) -> t
     return None
 
 
-def _single_misreads(found: Candidates) -> list[Candidates]:
+def _both_signs_misread(triple: Trio) -> Trio | None:
+    """'₪16,889.53' and '₪19,760.75' both read with the sign as a 1: the amounts still add up (the same
+    100,000 added to both) but the VAT is no rate of the subtotal; the sign dropped from both is one."""
+    subtotal, vat, total = triple
+    if subtotal is None or vat is None or total is None or _is_standard_rate(vat[0], subtotal[0]):
+        return None
+    for net in misread_variants(subtotal[0], subtotal[1]):
+        for gross in misread_variants(total[0], total[1]):
+            if abs(net + vat[0] - gross) <= 0.011 and _is_standard_rate(vat[0], net):
+                return (
+                    (net, f"{subtotal[1]} (misread)", subtotal[2]),
+                    vat,
+                    (gross, f"{total[1]} (misread)", total[2]),
+                )
+    return None
+
+
+def _single_misreads(found: Candidates, variants_of: Any = misread_variants) -> list[Candidates]:
     """The candidates with one amount replaced by a value OCR may have garbled it from (repair.py)."""
     readings = []
     for kind, items in found.items():
         for position, (value, raw, line) in enumerate(items):
-            for variant in misread_variants(value, raw):
+            for variant in variants_of(value, raw):
                 replaced = [*items[:position], (variant, f"{raw} (misread)", line), *items[position + 1 :]]
                 readings.append({**found, kind: replaced})
     return readings
@@ -139,6 +150,13 @@ def _repaired(found: Candidates) -> tuple[Trio, float] | None:
         if triple and triple[0] and triple[2] and _uses_misread(triple):
             if plausible_rate(triple[1][0] if triple[1] else 0.0, triple[0][0]):
                 return triple, 0.85
+    for reading in _single_misreads(found, confusion_variants):
+        triple = _consistent_triple(reading)
+        if triple and triple[0] and triple[2] and _uses_misread(triple):
+            vat = triple[1][0] if triple[1] else 0.0
+            # without a printed VAT only a difference in the cents: 62.06 read for 62.00
+            if plausible_rate(vat, triple[0][0]) and (triple[1] or abs(triple[2][0] - triple[0][0]) < 1):
+                return triple, 0.75
     for reading in readings:
         pair = _consistent_pair(reading)
         if pair and _uses_misread(pair):
@@ -147,13 +165,21 @@ def _repaired(found: Candidates) -> tuple[Trio, float] | None:
 
 
 def find_totals(lines: list[Line]) -> Totals:
-    found = candidates(lines)
+    found = included_tax(candidates(lines), lines)
     triple = _consistent_triple(found)
-    pair = None if triple else _consistent_pair(found)
-    repaired = None if triple or pair else _repaired(found)
-    if triple:
+    unlabelled = None if triple else unlabelled_vat_triple(found, lines, _is_standard_rate)
+    pair = None if triple or unlabelled else _consistent_pair(found)
+    repaired = None if triple or unlabelled or pair else _repaired(found)
+    both_misread = _both_signs_misread(triple) if triple else None
+    if both_misread:
+        subtotal, vat, total = both_misread
+        confidence = 0.85
+    elif triple:
         subtotal, vat, total = triple
         confidence = 0.97
+    elif unlabelled:
+        subtotal, vat, total = unlabelled
+        confidence = 0.8
     elif repaired:
         (subtotal, vat, total), confidence = repaired
     elif pair:
@@ -180,7 +206,14 @@ def find_totals(lines: list[Line]) -> Totals:
         for name, item in (("subtotal", subtotal), ("vat_amount", vat), ("total", total))
     }
     result = lost_labels(lines, result)
+    if result["total"] is None:
+        result["total"] = total_from_included_tax(found, lines)
+    elif result["vat_amount"] is None and result["subtotal"] is None:
+        derived = vat_from_included_rate(lines, result["total"])
+        if derived is not None:
+            result["subtotal"], result["vat_amount"] = derived
     result = _fill_missing(result)
+    result["total"] = rounded_total(found, result["total"])
     sub_value = result["subtotal"].value if result["subtotal"] else None
     vat_value = result["vat_amount"].value if result["vat_amount"] else None
     rate = _rate(vat_value, sub_value, vat[2] if vat else None)

@@ -1,0 +1,118 @@
+"""Totals as receipts print them: tax-inclusive prices (the VAT named as "included in the total"),
+cash rounding (the rounded total is what is paid), and a tax-inclusive subtotal beside the net amount.
+
+Each reading rests on arithmetic between printed amounts, not on a label alone: OCR damages labels
+on till slips more than it damages the amounts' agreement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
+
+from . import labels
+from .amount_candidates import Candidate, Candidates
+from .amounts import percent_in, row_money
+from .lines import Found, Line
+from .lost_labels import WINDOW
+from .rates import STANDARD_RATES
+
+_INCLUDED = re.compile(r"incl|inkl|inclu|כולל", re.I)
+
+
+def included_tax(found: Candidates, lines: list[Line]) -> Candidates:
+    """'GST @6% included in total RM 1.97', '(Total Included GST @6%: 1.42)': a total-labelled amount
+    that is exactly the tax inside another printed amount (gross x r / (1 + r) at a standard rate r)
+    is that VAT, and the gross amount is the total (tax-inclusive prices, as receipts print them)."""
+    totals = found.get("total_strong", []) + found.get("total_plain", [])
+    printed = totals + [(*money[-1], line) for line in lines if (money := row_money(line))]
+    for tax in [c for c in totals if labels.VAT.search(c[2].text) and _INCLUDED.search(c[2].text)]:
+        gross = next(
+            (
+                other
+                for other in printed
+                if abs(other[0]) > 3 * abs(tax[0])
+                and any(abs(other[0] * r / (1 + r) - tax[0]) <= 0.006 for r in STANDARD_RATES[1:])
+            ),
+            None,
+        )
+        if gross is None:
+            continue
+        found = {kind: [c for c in items if c is not tax] for kind, items in found.items()}
+        found.setdefault("vat", []).append(tax)
+        if all(c[0] != gross[0] for c in found.get("total_strong", []) + found.get("total_plain", [])):
+            found.setdefault("total_plain", []).append(gross)
+    return found
+
+
+def rounded_total(found: Candidates, total: Found | None) -> Found | None:
+    """Cash rounding: what is paid is the rounded total printed beside the exact one."""
+    if total is None:
+        return None
+    for value, raw, line in found.get("total_strong", []):
+        if labels.ROUNDED_TOTAL.search(line.text) and 0 < abs(value - total.value) <= 0.1:
+            return Found(value, raw, line, min(total.confidence, 0.85))
+    return total
+
+
+def unlabelled_vat_triple(
+    found: Candidates, lines: list[Line], is_rate: Callable[[float, float], bool]
+) -> tuple[Candidate, Candidate, Candidate] | None:
+    """'Total (Excluding GST) 41.42', '6%GS 2.48', 'SUBTOTAL 43.90': a VAT whose label OCR lost, found
+    by arithmetic: an amount printed near a net amount, at a standard rate of it (`is_rate`), that adds
+    up with it to another labelled amount, which is then the total whatever its label says (receipts
+    call the tax-inclusive sum a subtotal)."""
+    labelled = [c for items in found.values() for c in items]
+    # an amount due printed larger than the sum is the total (several rates, or charges after it)
+    floor = max((abs(c[0]) for c in found.get("total_strong", [])), default=0.0)
+    for net in found.get("subtotal", []):
+        row = net[2].index
+        for line in lines[max(0, row - WINDOW) : row + WINDOW + 1]:
+            for value, raw in row_money(line):
+                if value <= 0 or line is net[2] or not is_rate(value, net[0]):
+                    continue
+                total = next(
+                    (c for c in labelled if c[2] is not net[2] and abs(net[0] + value - c[0]) <= 0.011), None
+                )
+                if total is not None and abs(total[0]) >= floor:
+                    return net, (value, raw, line), total
+    return None
+
+
+def total_from_included_tax(found: Candidates, lines: list[Line]) -> Found | None:
+    """'incl. VAT 23% 19,497.97' with the total's line lost: the item amounts printed above it that
+    add up to a gross amount whose tax at the printed rate that is (gross x r / (1 + r))."""
+    for value, _, line in found.get("vat", []):
+        rate = percent_in(line.text)
+        if not rate or value <= 0 or not _INCLUDED.search(line.text):
+            continue
+        above = [
+            money[-1][0] for row in lines[max(0, line.index - 40) : line.index] if (money := row_money(row))
+        ]
+        running = 0.0
+        for amount in reversed(above):
+            running = round(running + amount, 2)
+            if abs(running * rate / (1 + rate) - value) <= 0.006:
+                return Found(running, "", line, 0.7)
+    return None
+
+
+_OF_WHICH = re.compile(
+    r"\bdont\b|\bdavon\b|\bdarin\b|enthalten|incl|inkl|including|כולל|\bde\s*los\s*cuales\b", re.I
+)
+
+
+def vat_from_included_rate(lines: list[Line], total: Found) -> tuple[Found, Found] | None:
+    """'dont TVA 20%' / 'inkl. 19% MwSt.' printed without its amount: the (net, VAT) inside the total
+    at that rate, the net rounded to the cent as invoicing software does."""
+    for line in lines:
+        rate = percent_in(line.text)
+        if not rate or not labels.VAT.search(line.text) or not _OF_WHICH.search(line.text):
+            continue
+        if labels.TOTAL_PLAIN.search(line.text) or row_money(line):
+            continue  # a total's own line, or the tax amount is printed after all
+        exact = Decimal(str(total.value)) / (1 + Decimal(str(rate)))
+        net = float(exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+        return Found(net, "", line, 0.55), Found(round(total.value - net, 2), "", line, 0.55)
+    return None

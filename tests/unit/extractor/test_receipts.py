@@ -1,0 +1,191 @@
+"""Till slips and receipts as OCR reads them: the issuer at the top, totals among payment lines,
+tax-inclusive prices, cash rounding and damaged labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.dates import dates_in
+from invoiceme_extractor.rules.lines import Line
+from invoiceme_extractor.rules.parties import trim_name
+from invoiceme_extractor.rules.repair import confusion_variants
+from invoiceme_extractor.rules.totals import _consistent_triple
+
+from .wordbox import page
+
+
+def extract(text: str):  # type: ignore[no-untyped-def]
+    return extract_with_rules([(1, text)])
+
+
+class TestIssuerName:
+    """The name at the top of a receipt, without what OCR or the layout glued to it."""
+
+    @pytest.mark.parametrize(
+        ("printed", "name"),
+        [
+            ("GARDENIA BAKERIES (KL) SDN BHD 7 139386 (", "GARDENIA BAKERIES (KL) SDN BHD"),
+            ("99 SPEED MART S/B (519537-X)", "99 SPEED MART S/B"),
+            ("FOUR QUARTERS SDN BHD ( lu/SJ&69-P)", "FOUR QUARTERS SDN BHD"),
+            ("Northwind Trading Ltd.", "Northwind Trading Ltd"),
+            ("נגה מזון (1998)", "נגה מזון (1998)"),  # a year is part of the name
+            ("Acme GmbH & Co. KG", "Acme GmbH & Co. KG"),
+        ],
+    )
+    def test_registration_numbers_and_debris_after_the_name_are_cut(self, printed: str, name: str) -> None:
+        assert trim_name(printed) == name
+
+    def test_a_registration_line_is_not_the_name(self) -> None:
+        result = extract(
+            "TAX INVOICE\nBHPetrol Subang Airport\nJalan Lapangan Terbang\n47200 Subang\nSelangor\n"
+            "CO. REG. NO: 000948487-V\nGST REG NO: 000768122880\nTOTAL 41.95"
+        )
+        assert result.vendor_name == "BHPetrol Subang Airport"
+
+    def test_a_line_under_the_address_is_a_town_not_the_name(self) -> None:
+        layer = page(
+            ("TAX INVOICE", 300, 100),
+            ("Bluebird Bakery", 300, 150),
+            ("12 Harbour Road", 300, 200),
+            ("4100 Portmore", 300, 250),
+            ("Kingsford", 300, 300),
+            ("TOTAL 12.50", 300, 400),
+        )
+        big = [w.model_copy(update={"height": 40}) if w.text == "Kingsford" else w for w in layer.words]
+        assert extract_with_rules([layer.model_copy(update={"words": big})]).vendor_name == "Bluebird Bakery"
+
+    def test_a_name_ending_on_an_ampersand_goes_on_in_the_next_line(self) -> None:
+        result = extract("HOME MASTER HARDWARE &\nELECTRICAL\nNO. 113G, JALAN SETIA\nTOTAL 15.90")
+        assert result.vendor_name == "HOME MASTER HARDWARE & ELECTRICAL"
+
+    def test_malaysian_legal_suffix_beats_a_line_above(self) -> None:
+        result = extract("for stay: healthy\nFarmasi Maluri S/B(587969-U)\n23, Jln Burung\nTOTAL 79.35")
+        assert result.vendor_name == "Farmasi Maluri S/B"
+
+
+class TestSellerHeading:
+    """'SELLER TRADE NAME' heads the seller's block: the name is under it, not the heading's words."""
+
+    def test_name_under_a_seller_heading(self) -> None:
+        layer = page(
+            ("SELLER TRADE NAME", 100, 400),
+            ("Adresse du Client", 1300, 400),
+            ("LE FOURNISSEUR", 100, 440),
+            ("Buyer contact name", 1300, 440),
+            ("35 rue d'ici", 100, 480),
+            ("N° TVA : FR 11 123 456 782", 100, 520),
+        )
+        assert extract_with_rules([layer]).vendor_name == "LE FOURNISSEUR"
+
+
+class TestReceiptTotals:
+    """The total among tax lines, payment lines and rounding."""
+
+    def test_tax_payable_is_the_vat_not_the_total(self) -> None:
+        result = extract("Restoran Wan Sheng\nMilo 2.80\nTeh 2.20\nGST payable (6%): 0.28\nTotal: 5.00")
+        assert (result.total, result.vat_amount) == (5.0, 0.28)
+
+    def test_tax_included_in_a_printed_amount_is_vat_and_that_amount_the_total(self) -> None:
+        # 25.15 x 6 / 106 = 1.42: the line names the GST inside the total, not the total
+        result = extract("Total Qty 8 25.15\nPay 25.15\nChange 0.00\n(Total Included GST @ 6%: 1.42)")
+        assert (result.total, result.vat_amount) == (25.15, 1.42)
+
+    def test_tax_included_line_after_the_total(self) -> None:
+        result = extract(
+            "Total Incl. GST@6% <RM_34.80\nCASH RM 100.00\nCHANGE RM 65.20\nGST @6% included in total RM 1.97"
+        )
+        assert (result.total, result.vat_amount) == (34.8, 1.97)
+
+    def test_the_rounded_total_is_what_is_paid(self) -> None:
+        result = extract(
+            "TOTAL INCL. GST RM 8.11\nROUNDING ADJUSTMENT -RM 0.01\nTOTAL ROUNDED RM 8.10\n"
+            "CASH RM 50.00\nCHANGE RM 41.90"
+        )
+        assert result.total == 8.1
+
+    @pytest.mark.parametrize("label", ["Tota!", "TOTAI", "fotal"])
+    def test_total_label_damaged_by_ocr(self, label: str) -> None:
+        result = extract(f"Acme Store\nItem A 4.50\n{label} 15.90\nThank you")
+        assert result.total == 15.9
+
+    def test_card_terminal_line_charges_the_total(self) -> None:
+        result = extract("TOTAL AMOUNT PAYABLE =\nRN 41,9578\nEDC MASTER RM 41.95\nGST 6% 2.37")
+        assert result.total == 41.95
+
+    def test_one_amount_under_two_labels_is_not_an_agreement(self) -> None:
+        line = Line("Total 6% supplies (excl. GST): 16.80", 1, 0)
+        payable = Line("Total Payable: 48.04", 1, 1)
+        found = {
+            "subtotal": [(16.8, "16.80", line)],
+            "total_plain": [(16.8, "16.80", line)],
+            "total_strong": [(48.04, "48.04", payable)],
+        }
+        assert _consistent_triple(found) is None
+
+
+class TestReceiptDates:
+    """A date before a time survives a separator OCR damaged; elsewhere mixed separators are no date."""
+
+    def test_damaged_separator_before_a_time(self) -> None:
+        assert [d.value.isoformat() for d in dates_in("25. 03-18 18:47 SH01 ZJ86")] == ["2018-03-25"]
+
+    def test_mixed_separators_without_a_time_are_not_a_date(self) -> None:
+        assert dates_in("Ref 25. 03-18 A") == []
+
+
+class TestArithmeticOverLabels:
+    """Amounts that add up decide where OCR damaged a digit or a label."""
+
+    def test_confused_digit_undone_when_three_amounts_then_agree(self) -> None:
+        assert 0.28 in confusion_variants(9.28, "9.28")
+        result = extract(
+            "Total (Excluding GST): 4.72\nGST @ 6%: 9.28\nTotal (Inclusive of GST): 5.00\nThank you"
+        )
+        assert (result.subtotal, result.vat_amount, result.total) == (4.72, 0.28, 5.0)
+
+    def test_vat_with_a_lost_label_found_by_its_rate(self) -> None:
+        result = extract("SUBTOTAL: 43.90\nTotal (Excluding GST) 41.42\n6%GS 2.48\nCASH 100.00\nCHANGE 56.10")
+        assert (result.subtotal, result.vat_amount, result.total) == (41.42, 2.48, 43.9)
+
+    def test_an_amount_due_above_one_rates_sum_stays_the_total(self) -> None:
+        result = extract(
+            "Total 6% supplies (excl. GST): 14.40\nGST: 0.86\nTotal 6% supplies (Inc. GST): 15.26\n"
+            "Total 0% supplies: 26.61\nTotal Payable: 41.87"
+        )
+        assert result.total == 41.87
+
+
+class TestVatInsideATotal:
+    """'dont TVA 20%' without its amount: the VAT inside the total at that rate."""
+
+    def test_of_which_vat_at_a_rate(self) -> None:
+        result = extract("Dupont Conseil SARL\nTotal à payer 2,357.37 €\ndont TVA 20%\nSignature")
+        assert (result.total, result.subtotal, result.vat_amount) == (2357.37, 1964.48, 392.89)
+
+    def test_a_rate_beside_a_printed_amount_is_read_as_printed(self) -> None:
+        result = extract("Dupont Conseil SARL\nTotal à payer 2,357.37 €\ndont TVA 20% 392.90 €")
+        assert result.vat_amount == 392.9
+
+
+class TestFullNameBesideTheTaxId:
+    """A logo word at the top, the full name beside the issuer's tax id in the footer."""
+
+    def test_logo_word_expands_to_the_footer_name(self) -> None:
+        layer = page(
+            ("דקל", 2000, 100),
+            ("חשבון עסקה", 300, 100),
+            ("מספר חשבונית: 61469", 1500, 200),
+            ("שם הלקוח:", 1800, 300),
+            ("רימון ייעוץ ושות'", 1700, 350),
+            ('סה"כ לתשלום 8,714.93', 1500, 900),
+            ("דקל תקשורת", 1900, 3200),
+            ("ח.פ. 538194234", 600, 3200),
+            rtl=True,
+        )
+        big = [
+            w.model_copy(update={"height": 60}) if w.top == 100 and w.text == "דקל" else w
+            for w in layer.words
+        ]
+        result = extract_with_rules([layer.model_copy(update={"words": big})])
+        assert (result.vendor_tax_id, result.vendor_name) == ("538194234", "דקל תקשורת")
