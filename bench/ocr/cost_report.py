@@ -118,7 +118,9 @@ def write_docs(section: list[str], elapsed: float) -> None:
     if start == -1:
         text = text.rstrip("\n") + "\n\n" + block + "\n"
     else:
-        end = text.find("\n## ", start + 1)
+        # The section ends at the next heading or at the next section's marker, whichever comes first.
+        ends = [i for i in (text.find("\n## ", start + 1), text.find("\n<!-- ", start + 1)) if i != -1]
+        end = min(ends, default=-1)
         text = text[:start] + block + "\n" + (text[end:] if end != -1 else "")
     path.write_text(text)
 
