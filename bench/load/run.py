@@ -28,6 +28,7 @@ import psutil
 
 from bench.load.hops import hop_medians
 from bench.stack import running_stack
+from invoiceme_common.waiting import wait_until_set
 from tests.support.documents import invoice_pdf
 
 DONE = ("extracted", "needs_review", "failed")
@@ -94,9 +95,7 @@ class StatusStream:
         deadline = time.monotonic() + within_seconds
         while not invoice_ids <= self.finished_at.keys() and time.monotonic() < deadline:
             self.changed.clear()
-            try:
-                await asyncio.wait_for(self.changed.wait(), max(0.01, deadline - time.monotonic()))
-            except TimeoutError:
+            if not await wait_until_set(self.changed, max(0.01, deadline - time.monotonic())):
                 break
 
 

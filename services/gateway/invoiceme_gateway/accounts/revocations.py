@@ -28,7 +28,7 @@ from typing import Any
 import asyncpg
 
 from invoiceme_common.logging import get_logger
-from invoiceme_common.waiting import cancel_and_wait
+from invoiceme_common.waiting import cancel_and_wait, wait_until_set
 
 CHANNEL = "invoiceme_revocations"
 # NOTIFY payloads: "t:<jti>:<expiry, Unix seconds>" (one access token), "f:<family id>" (a session
@@ -98,8 +98,7 @@ class RevocationList:
         self._task = asyncio.create_task(self._listen_forever(), name="revocation-listener")
 
     async def wait_ready(self, within_seconds: float) -> bool:
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._ready.wait(), within_seconds)
+        await wait_until_set(self._ready, within_seconds)
         return self._current
 
     async def stop(self) -> None:
@@ -134,9 +133,7 @@ class RevocationList:
         current (the database is then every process's judge anyway)."""
         if not self._current:
             return False
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(event.wait(), within_seconds)
-        return event.is_set()
+        return await wait_until_set(event, within_seconds)
 
     async def _listen_forever(self) -> None:
         wait = 0.5
