@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 import asyncpg
 
@@ -24,3 +25,11 @@ async def insight(pool: asyncpg.Pool, tenant_id: uuid.UUID, insight_id: uuid.UUI
     return await pool.fetchrow(
         f"SELECT {COLUMNS} FROM insights WHERE tenant_id = $1 AND id = $2", tenant_id, insight_id
     )
+
+
+async def generated_at(pool: asyncpg.Pool, tenant_id: uuid.UUID) -> datetime | None:
+    """When the detectors last read the tenant's facts (None: never)."""
+    value: datetime | None = await pool.fetchval(
+        "SELECT insights_generated_at FROM analytics_tenant_state WHERE tenant_id = $1", tenant_id
+    )
+    return value

@@ -5,6 +5,7 @@ marks are the gateway's (insight_marks, keyed by fingerprint, so they survive re
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 import asyncpg
@@ -52,15 +53,20 @@ async def drop_resolved(conn: asyncpg.Connection, tenant_id: uuid.UUID, current:
     )
 
 
-async def reset_changes(conn: asyncpg.Connection, tenant_id: uuid.UUID, observed: int) -> None:
-    """Subtract the changes this generation saw (not reset to 0: changes made meanwhile still count)."""
+async def reset_changes(
+    conn: asyncpg.Connection, tenant_id: uuid.UUID, observed: int, facts_read_at: datetime
+) -> None:
+    """Subtract the changes this generation saw (not reset to 0: changes made meanwhile still count).
+    `insights_generated_at` is when the facts were read, so a refresh asked for after that moment
+    is not taken as done by a run that began before it."""
     await conn.execute(
         """INSERT INTO analytics_tenant_state (tenant_id, changes_since_insights, insights_generated_at)
-           VALUES ($1, 0, now()) ON CONFLICT (tenant_id) DO UPDATE
+           VALUES ($1, 0, $3) ON CONFLICT (tenant_id) DO UPDATE
            SET changes_since_insights = GREATEST(0, analytics_tenant_state.changes_since_insights - $2),
-               insights_generated_at = now()""",
+               insights_generated_at = GREATEST(analytics_tenant_state.insights_generated_at, $3)""",
         tenant_id,
         observed,
+        facts_read_at,
     )
 
 

@@ -28,6 +28,7 @@ async def generate(
     """Re-run every detector for the tenant; returns how many insights are current."""
     as_of = as_of or datetime.now(UTC).date()
     observed = await repository.changes_since(pool, tenant_id)
+    facts_read_at = await pool.fetchval("SELECT clock_timestamp()")  # the database's clock, as the gateway's
     rows = await read_model.load_facts(pool, tenant_id)
     businesses = await read_model.load_businesses(pool, tenant_id)
     currency = await read_model.base_currency(pool, tenant_id)
@@ -45,7 +46,7 @@ async def generate(
         for insight, text, source in narrated:
             await repository.save(conn, tenant_id, insight, text, source)
         await repository.drop_resolved(conn, tenant_id, [insight.fingerprint for insight in found])
-        await repository.reset_changes(conn, tenant_id, observed)
+        await repository.reset_changes(conn, tenant_id, observed, facts_read_at)
     log.info("insights_generated", current=len(found), narrated=len(narrated))
     return len(found)
 

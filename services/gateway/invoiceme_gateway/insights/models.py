@@ -29,9 +29,15 @@ class InsightOut(BaseModel):
 
 class InsightList(BaseModel):
     items: list[InsightOut]
+    generated_at: datetime | None = Field(
+        default=None,
+        description="When the detectors last read this account's invoices (null: not yet). A refresh "
+        "is done once this is at or after the refresh's requested_at.",
+    )
 
 
 class RefreshQueued(BaseModel):
     """The analytics service will re-run every detector shortly; list insights again to see them."""
 
     queued: bool = True
+    requested_at: datetime = Field(description="The server's clock when the refresh was queued")

@@ -41,8 +41,7 @@ async def refresh(
     unchanged ones keep theirs. The work happens in the analytics service: list insights again to
     see the result."""
     as_of = as_of_date(month) if month else None
-    await service.request_refresh(state, user.tenant_id, as_of, language)
-    return RefreshQueued()
+    return RefreshQueued(requested_at=await service.request_refresh(state, user.tenant_id, as_of, language))
 
 
 @router.get(

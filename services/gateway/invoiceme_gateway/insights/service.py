@@ -7,7 +7,7 @@ them through invoiceme_common.analytics_read and queues a refresh command; no LL
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Literal
 
 import asyncpg
@@ -36,7 +36,10 @@ async def list_insights(state: GatewayState, tenant_id: uuid.UUID, include_dismi
         _out(row, marks.get(row["fingerprint"]))
         for row in await findings.current_insights(state.pool, tenant_id)
     ]
-    return InsightList(items=[item for item in items if include_dismissed or item.dismissed_at is None])
+    return InsightList(
+        items=[item for item in items if include_dismissed or item.dismissed_at is None],
+        generated_at=await findings.generated_at(state.pool, tenant_id),
+    )
 
 
 async def get(state: GatewayState, tenant_id: uuid.UUID, insight_id: uuid.UUID) -> InsightOut:
@@ -56,10 +59,13 @@ async def mark(state: GatewayState, tenant_id: uuid.UUID, insight_id: uuid.UUID,
 
 async def request_refresh(
     state: GatewayState, tenant_id: uuid.UUID, as_of: date | None, language: Literal["en", "he"] | None
-) -> None:
-    """Queue the command in a transaction of its own (the outbox relay publishes it)."""
+) -> datetime:
+    """Queue the command in a transaction of its own (the outbox relay publishes it); returns the
+    database's clock at that moment, which the insights list's `generated_at` is compared with."""
     await spend_llm_action(state, tenant_id)  # narratives may come from a remote LLM (429 past the quota)
     event = InsightsRefreshRequested(tenant_id=tenant_id, as_of=as_of, language=language)
     topology = state.topology
     async with state.pool.acquire() as conn, conn.transaction():
         await outbox.add(conn, event, topology.insights_refresh_requested, topology.stream)
+        requested_at: datetime = await conn.fetchval("SELECT clock_timestamp()")
+    return requested_at

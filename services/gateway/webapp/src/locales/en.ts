@@ -265,6 +265,7 @@ export const en = {
   insights: {
     title: "Insights",
     refresh: "Refresh",
+    refreshing: "Looking at your invoices again…",
     dismiss: "Dismiss",
     none: "No insights right now.",
     numbers: "The numbers",

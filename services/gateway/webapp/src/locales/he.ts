@@ -267,6 +267,7 @@ export const he: Catalogue = {
   insights: {
     title: "תובנות",
     refresh: "רענון",
+    refreshing: "בודקים שוב את החשבוניות…",
     dismiss: "הסתרה",
     none: "אין כרגע תובנות.",
     numbers: "המספרים",

@@ -1,22 +1,32 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { ErrorText, QueryState } from "../../components/QueryState";
 import { api, unwrap } from "../../lib/api";
 import { useLanguage } from "../../lib/i18n";
+import { type AskedRefresh, REFRESH_POLL_MS, refreshPending } from "./refresh";
 
 export function InsightsPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const language = useLanguage();
-  const insights = useQuery({ queryKey: ["insights"], queryFn: () => unwrap(api.GET("/api/insights")) });
+  const [queuedRefresh, setQueuedRefresh] = useState<AskedRefresh | null>(null);
+  const insights = useQuery({
+    queryKey: ["insights"],
+    queryFn: () => unwrap(api.GET("/api/insights")),
+    refetchInterval: (query) => (refreshPending(queuedRefresh, query.state.data?.generated_at, Date.now()) ? REFRESH_POLL_MS : false),
+  });
   const done = () => queryClient.invalidateQueries({ queryKey: ["insights"] });
   // Narratives are written by the server in the language asked for: the interface's.
   const refresh = useMutation({
     mutationFn: () => unwrap(api.POST("/api/insights/refresh", { params: { query: { language } } })),
-    onSuccess: done,
+    onSuccess: (queued) => {
+      setQueuedRefresh({ requestedAt: queued.requested_at, askedAtMs: Date.now() });
+      return done();
+    },
   });
+  const refreshing = refresh.isPending || refreshPending(queuedRefresh, insights.data?.generated_at, Date.now());
   const dismiss = useMutation({
     mutationFn: (insightId: string) => unwrap(api.POST("/api/insights/{insight_id}/dismiss", { params: { path: { insight_id: insightId } } })),
     onSuccess: done,
@@ -35,10 +45,13 @@ export function InsightsPage() {
     <div className="insights">
       <div className="page-head">
         <h1>{t("insights.title")}</h1>
-        <button type="button" onClick={() => refresh.mutate()} disabled={refresh.isPending}>
+        <button type="button" onClick={() => refresh.mutate()} disabled={refreshing}>
           {t("insights.refresh")}
         </button>
       </div>
+      <p role="status" className="muted">
+        {refreshing ? t("insights.refreshing") : ""}
+      </p>
       <ErrorText error={refresh.error ?? dismiss.error} />
       <QueryState loading={insights.isLoading} error={insights.error} />
       {insights.data && items.length === 0 && <p>{t("insights.none")}</p>}
