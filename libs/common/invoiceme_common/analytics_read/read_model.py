@@ -11,6 +11,9 @@ import asyncpg
 
 from invoiceme_common import tenants
 
+# The facts' month of an invoice without a date (invoiceme_analytics.domain.UNKNOWN_MONTH).
+NO_DATE_MONTH = "unknown"
+
 
 @dataclass(frozen=True)
 class FactRow:
@@ -98,18 +101,19 @@ async def overall_totals(
     pool: asyncpg.Pool | asyncpg.Connection, tenant_id: uuid.UUID, months: list[str]
 ) -> OverallTotals:
     """Sums over current facts with a total: per currency (all months), per month and per business
-    (only `months`; the business's `this_month` is the last of them). One scan, grouping sets."""
+    (only `months`; the business's `this_month` is the last of them). From the monthly rollup
+    (migration 0070: the facts summed per month, currency and business), one scan, grouping sets."""
     rows = await pool.fetch(
         """SELECT GROUPING(currency, month, business_id) AS grouping_set, currency, month, business_id,
-                  count(*) AS n, sum(total) AS total, coalesce(sum(base_total), 0) AS base_total,
-                  count(*) FILTER (WHERE business_id IS NULL) AS unassigned,
-                  count(*) FILTER (WHERE base_total IS NULL) AS unconverted,
-                  coalesce(sum(reclaimable_vat), 0) AS reclaimable_vat,
-                  count(base_total) FILTER (WHERE month = ANY($2)) AS window_converted,
-                  coalesce(sum(base_total) FILTER (WHERE month = ANY($2)), 0) AS window_spend,
-                  coalesce(sum(base_total) FILTER (WHERE month = $3), 0) AS this_month
-           FROM analytics_invoice_facts
-           WHERE tenant_id = $1 AND NOT deleted AND total IS NOT NULL
+                  sum(invoice_count) AS n, sum(total_sum) AS total, sum(base_total_sum) AS base_total,
+                  coalesce(sum(invoice_count) FILTER (WHERE business_id IS NULL), 0) AS unassigned,
+                  sum(invoice_count - converted_count) AS unconverted,
+                  sum(reclaimable_vat_sum) AS reclaimable_vat,
+                  coalesce(sum(converted_count) FILTER (WHERE month = ANY($2)), 0) AS window_converted,
+                  coalesce(sum(base_total_sum) FILTER (WHERE month = ANY($2)), 0) AS window_spend,
+                  coalesce(sum(base_total_sum) FILTER (WHERE month = $3), 0) AS this_month
+           FROM analytics_monthly
+           WHERE tenant_id = $1
            GROUP BY GROUPING SETS ((currency), (month), (business_id))""",
         tenant_id,
         months,
@@ -137,6 +141,21 @@ async def overall_totals(
             if r["grouping_set"] == 0b110 and r["business_id"] is not None and r["window_converted"]
         },
     )
+
+
+async def business_months(
+    pool: asyncpg.Pool | asyncpg.Connection, tenant_id: uuid.UUID, business_id: uuid.UUID
+) -> dict[str, MonthTotals]:
+    """One business's current facts with a total, summed per month (NO_DATE_MONTH included), from
+    the monthly rollup: a few dozen rows however many invoices it has."""
+    rows = await pool.fetch(
+        """SELECT month, sum(invoice_count) AS n, sum(base_total_sum) AS spend,
+                  sum(reclaimable_vat_sum) AS reclaimable_vat
+           FROM analytics_monthly WHERE tenant_id = $1 AND business_id = $2 GROUP BY month""",
+        tenant_id,
+        business_id,
+    )
+    return {r["month"]: MonthTotals(r["spend"], r["n"], r["reclaimable_vat"]) for r in rows}
 
 
 async def load_businesses(

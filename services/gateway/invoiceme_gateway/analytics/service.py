@@ -49,9 +49,9 @@ async def business(
     businesses = await read_model.load_businesses(state.pool, tenant_id)
     if business_id not in businesses:
         raise NotFound("no such business")
-    rows = await read_model.load_facts(state.pool, tenant_id, business_id)
+    per_month = await read_model.business_months(state.pool, tenant_id, business_id)
     base = await read_model.base_currency(state.pool, tenant_id)
-    return figures.business_figures(rows, businesses[business_id], as_of_date(month), base)
+    return figures.business_figures(per_month, businesses[business_id], as_of_date(month), base)
 
 
 async def invoice_money(state: GatewayState, tenant_id: uuid.UUID, invoice_id: uuid.UUID) -> dict[str, Any]:
