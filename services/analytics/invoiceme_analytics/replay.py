@@ -37,6 +37,7 @@ async def clear_projection(pool: asyncpg.Pool) -> None:
         await conn.execute("SELECT set_config('invoiceme.rollup_off', 'on', true)")
         await conn.execute("DELETE FROM analytics_invoice_facts")
         await conn.execute("DELETE FROM analytics_monthly")
+        await conn.execute("DELETE FROM analytics_monthly_totals")
         await conn.execute("DELETE FROM analytics_aggregates")
         await conn.execute("DELETE FROM analytics_tenant_state")
 

@@ -35,10 +35,33 @@ async def rollup_from_facts(db: asyncpg.Pool, tenant_id: uuid.UUID) -> set[tuple
     return {tuple(row) for row in rows}
 
 
+async def totals_rows(db: asyncpg.Pool, tenant_id: uuid.UUID) -> set[tuple]:
+    rows = await db.fetch(
+        """SELECT month, currency, invoice_count, unassigned_count, total_sum, converted_count,
+                  base_total_sum, reclaimable_vat_sum FROM analytics_monthly_totals WHERE tenant_id = $1""",
+        tenant_id,
+    )
+    return {tuple(row) for row in rows}
+
+
+async def totals_from_facts(db: asyncpg.Pool, tenant_id: uuid.UUID) -> set[tuple]:
+    rows = await db.fetch(
+        """SELECT month, currency, count(*)::int, count(*) FILTER (WHERE business_id IS NULL)::int,
+                  sum(total), count(base_total)::int, coalesce(sum(base_total), 0),
+                  coalesce(sum(reclaimable_vat), 0)
+           FROM analytics_invoice_facts WHERE tenant_id = $1 AND NOT deleted AND total IS NOT NULL
+           GROUP BY 1, 2""",
+        tenant_id,
+    )
+    return {tuple(row) for row in rows}
+
+
 async def assert_rollup_exact(db: asyncpg.Pool, tenant_id: uuid.UUID) -> None:
+    """Both grains of the rollup hold exactly the current facts summed (no row left at zero)."""
     expected = await rollup_from_facts(db, tenant_id)
     assert expected, "the history left no facts: nothing was checked"
     assert await rollup_rows(db, tenant_id) == expected
+    assert await totals_rows(db, tenant_id) == await totals_from_facts(db, tenant_id)
 
 
 async def overall_totals_over_facts(

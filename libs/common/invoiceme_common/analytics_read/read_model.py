@@ -102,25 +102,28 @@ async def overall_totals(
 ) -> OverallTotals:
     """Sums over current facts with a total: per currency (all months), per month and per business
     (only `months`; the business's `this_month` is the last of them). From the monthly rollup
-    (migration 0070: the facts summed per month, currency and business), one scan, grouping sets."""
+    (migration 0070): the tenant's month x currency totals, and the business rows of `months` only."""
     rows = await pool.fetch(
-        """SELECT GROUPING(currency, month, business_id) AS grouping_set, currency, month, business_id,
+        """SELECT GROUPING(currency, month) AS grouping_set, currency, month,
                   sum(invoice_count) AS n, sum(total_sum) AS total, sum(base_total_sum) AS base_total,
-                  coalesce(sum(invoice_count) FILTER (WHERE business_id IS NULL), 0) AS unassigned,
-                  sum(invoice_count - converted_count) AS unconverted,
-                  sum(reclaimable_vat_sum) AS reclaimable_vat,
-                  coalesce(sum(converted_count) FILTER (WHERE month = ANY($2)), 0) AS window_converted,
-                  coalesce(sum(base_total_sum) FILTER (WHERE month = ANY($2)), 0) AS window_spend,
+                  sum(unassigned_count) AS unassigned, sum(invoice_count - converted_count) AS unconverted,
+                  sum(reclaimable_vat_sum) AS reclaimable_vat
+           FROM analytics_monthly_totals WHERE tenant_id = $1
+           GROUP BY GROUPING SETS ((currency), (month))""",
+        tenant_id,
+    )
+    spenders = await pool.fetch(
+        """SELECT business_id, sum(base_total_sum) AS window_spend,
                   coalesce(sum(base_total_sum) FILTER (WHERE month = $3), 0) AS this_month
            FROM analytics_monthly
-           WHERE tenant_id = $1
-           GROUP BY GROUPING SETS ((currency), (month), (business_id))""",
+           WHERE tenant_id = $1 AND month = ANY($2) AND business_id IS NOT NULL
+           GROUP BY business_id HAVING sum(converted_count) > 0""",
         tenant_id,
         months,
         months[-1],
     )
-    # GROUPING() sets a bit for each column the row is NOT grouped by (currency, month, business).
-    currencies = [r for r in rows if r["grouping_set"] == 0b011]
+    # GROUPING() sets a bit for each column the row is NOT grouped by (currency, month).
+    currencies = [r for r in rows if r["grouping_set"] == 0b01]
     window = set(months)
     return OverallTotals(
         invoice_count=sum(r["n"] for r in currencies),
@@ -133,13 +136,9 @@ async def overall_totals(
         months={
             r["month"]: MonthTotals(r["base_total"], r["n"], r["reclaimable_vat"])
             for r in rows
-            if r["grouping_set"] == 0b101 and r["month"] in window
+            if r["grouping_set"] == 0b10 and r["month"] in window
         },
-        businesses={
-            r["business_id"]: BusinessSpend(r["window_spend"], r["this_month"])
-            for r in rows
-            if r["grouping_set"] == 0b110 and r["business_id"] is not None and r["window_converted"]
-        },
+        businesses={r["business_id"]: BusinessSpend(r["window_spend"], r["this_month"]) for r in spenders},
     )
 
 
