@@ -12,6 +12,7 @@ Definitions (documented for users too):
 
 from __future__ import annotations
 
+import heapq
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
@@ -109,7 +110,8 @@ def overall_figures(
     remaining = sum(
         (limit - totals.businesses.get(bid, no_spend).this_month for bid, limit in budgets.items()), ZERO
     )
-    ranked = sorted(totals.businesses.items(), key=lambda item: (-item[1].window, str(item[0])))[:top]
+    # Ties by id: UUIDs order as their text does, without formatting 2,000 of them per request.
+    ranked = heapq.nsmallest(top, totals.businesses.items(), key=lambda item: (-item[1].window, item[0]))
     return {
         "as_of": as_of.isoformat(),
         "base_currency": base_currency,
