@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -207,8 +209,22 @@ async def money_by_invoice(
 
 async def aggregates(pool: asyncpg.Pool | asyncpg.Connection, tenant_id: uuid.UUID) -> list[asyncpg.Record]:
     """Per-vendor, per-month and per-currency counts and sums (the simple summary)."""
-    return await pool.fetch(
-        """SELECT dimension, key, currency, invoice_count, total_sum FROM analytics_aggregates
-           WHERE tenant_id = $1 ORDER BY dimension, key, currency""",
-        tenant_id,
-    )
+    # The primary key's order is the one asked for; the planner prefers scanning the table and
+    # sorting, which with ~9,000 vendor names (one tenant, 100,000 invoices) took 4-5x longer than
+    # reading the index in order (EXPLAIN ANALYZE: sort 94 ms vs index scan 20 ms, loaded machine).
+    async with _connection(pool) as conn, conn.transaction():
+        await conn.execute("SET LOCAL enable_sort = off")
+        return await conn.fetch(
+            """SELECT dimension, key, currency, invoice_count, total_sum FROM analytics_aggregates
+               WHERE tenant_id = $1 ORDER BY dimension, key, currency""",
+            tenant_id,
+        )
+
+
+@asynccontextmanager
+async def _connection(pool: asyncpg.Pool | asyncpg.Connection) -> AsyncIterator[asyncpg.Connection]:
+    if isinstance(pool, asyncpg.Pool):
+        async with pool.acquire() as conn:
+            yield conn
+    else:
+        yield pool
