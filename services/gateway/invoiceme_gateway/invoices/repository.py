@@ -137,16 +137,28 @@ async def list_page(pool: asyncpg.Pool, queries: ListQueries) -> tuple[list[asyn
     return rows, int(total)
 
 
+def _per_currency(where: str) -> str:
+    return f"""SELECT i.list_month AS m, i.list_currency AS cur, count(*) AS n, sum(i.list_total) AS amount
+               FROM invoices i WHERE {where} GROUP BY 1, 2"""
+
+
 def month_groups_query(tenant_id: uuid.UUID, filters: InvoiceFilters) -> tuple[str, list[Any]]:
-    """Count and per-currency total of the filtered invoices for each invoice month (pure)."""
+    """Count and per-currency total of the filtered invoices for each invoice month (pure).
+    Unfiltered, the dated months come from invoice_month_groups (kept by a trigger, migration 0073)
+    and only the 'unknown' month is read from the invoices' index."""
     where, params = where_clause(tenant_id, filters)
+    per_currency = _per_currency(where)
+    if where == "i.tenant_id = $1":
+        per_currency = f"""SELECT list_month AS m, list_currency AS cur, invoice_count AS n,
+                                  CASE WHEN total_count > 0 THEN total_sum END AS amount
+                           FROM invoice_month_groups WHERE tenant_id = $1
+                           UNION ALL
+                           {_per_currency(f"{where} AND i.list_month = 'unknown'")}"""
     sql = f"""SELECT m AS month, sum(n)::int AS count,
                      coalesce(jsonb_object_agg(cur, amount)
                               FILTER (WHERE cur IS NOT NULL AND amount IS NOT NULL),
                               '{{}}'::jsonb) AS totals
-              FROM (SELECT i.list_month AS m, i.list_currency AS cur, count(*) AS n,
-                           sum(i.list_total) AS amount
-                    FROM invoices i WHERE {where} GROUP BY 1, 2) AS per_currency
+              FROM ({per_currency}) AS per_currency
               GROUP BY m ORDER BY m DESC"""
     return sql, params
 
