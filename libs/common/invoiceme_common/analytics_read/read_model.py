@@ -166,6 +166,17 @@ async def load_businesses(
     return {row["id"]: BusinessRow(row["id"], row["name"], row["monthly_limit"]) for row in rows}
 
 
+async def load_business(
+    pool: asyncpg.Pool | asyncpg.Connection, tenant_id: uuid.UUID, business_id: uuid.UUID
+) -> BusinessRow | None:
+    row = await pool.fetchrow(
+        "SELECT id, name, monthly_limit FROM businesses WHERE tenant_id = $1 AND id = $2",
+        tenant_id,
+        business_id,
+    )
+    return BusinessRow(row["id"], row["name"], row["monthly_limit"]) if row else None
+
+
 async def base_currency(pool: asyncpg.Pool | asyncpg.Connection, tenant_id: uuid.UUID) -> str:
     return await tenants.base_currency(pool, tenant_id)
 
