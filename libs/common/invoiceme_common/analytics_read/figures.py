@@ -93,6 +93,12 @@ def _utilization(spent: Decimal, limit: Decimal | None) -> float | None:
     return float((spent / limit * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
+def top_spenders(totals: OverallTotals, top: int = 5) -> list[tuple[uuid.UUID, BusinessSpend]]:
+    """The businesses with the most spend over the months asked about; ties by id."""
+    # UUIDs order as their text does, without formatting 2,000 of them per request.
+    return heapq.nsmallest(top, totals.businesses.items(), key=lambda item: (-item[1].window, item[0]))
+
+
 def overall_figures(
     totals: OverallTotals,
     businesses: dict[uuid.UUID, BusinessRow],
@@ -100,7 +106,8 @@ def overall_figures(
     base_currency: str,
     top: int = 5,
 ) -> dict[str, Any]:
-    """`totals` summed over the 12 months ending with as_of's (`last_months(as_of)`)."""
+    """`totals` summed over the 12 months ending with as_of's (`last_months(as_of)`); `businesses`:
+    at least every one with a budget and the `top_spenders` (their names and budgets are shown)."""
     months = last_months(as_of)
     this_month = months[-1]
     series = monthly_series(totals.months, months)
@@ -110,8 +117,7 @@ def overall_figures(
     remaining = sum(
         (limit - totals.businesses.get(bid, no_spend).this_month for bid, limit in budgets.items()), ZERO
     )
-    # Ties by id: UUIDs order as their text does, without formatting 2,000 of them per request.
-    ranked = heapq.nsmallest(top, totals.businesses.items(), key=lambda item: (-item[1].window, item[0]))
+    ranked = top_spenders(totals, top)
     return {
         "as_of": as_of.isoformat(),
         "base_currency": base_currency,

@@ -38,7 +38,8 @@ async def summary(state: GatewayState, tenant_id: uuid.UUID) -> Summary:
 async def overall(state: GatewayState, tenant_id: uuid.UUID, month: str | None) -> dict[str, Any]:
     as_of = as_of_date(month)
     totals = await read_model.overall_totals(state.pool, tenant_id, figures.last_months(as_of))
-    businesses = await read_model.load_businesses(state.pool, tenant_id)
+    shown = [business_id for business_id, _ in figures.top_spenders(totals)]
+    businesses = await read_model.load_businesses(state.pool, tenant_id, budgeted_and=shown)
     base = await read_model.base_currency(state.pool, tenant_id)
     return figures.overall_figures(totals, businesses, as_of, base)
 
