@@ -32,11 +32,16 @@ OWNED = {
         "businesses",
         "invoice_edits",
         "insight_marks",
+        # Kept from invoices by triggers (migrations 0071, 0073) for the gateway's lists.
+        "business_invoice_counts",
+        "invoice_month_groups",
     },
     "invoiceme_analytics": {
         "analytics_invoice_facts",
         "analytics_aggregates",
         "analytics_tenant_state",
+        "analytics_monthly",  # kept from the facts by a trigger (migration 0070)
+        "analytics_monthly_totals",
         "insights",
         "fx_rates",
     },

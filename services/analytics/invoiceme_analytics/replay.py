@@ -33,7 +33,11 @@ class HistoryIncomplete(Exception):
 
 async def clear_projection(pool: asyncpg.Pool) -> None:
     async with pool.acquire() as conn, conn.transaction():
+        # The monthly rollup's trigger would take each fact out one by one: clear it whole instead.
+        await conn.execute("SELECT set_config('invoiceme.rollup_off', 'on', true)")
         await conn.execute("DELETE FROM analytics_invoice_facts")
+        await conn.execute("DELETE FROM analytics_monthly")
+        await conn.execute("DELETE FROM analytics_monthly_totals")
         await conn.execute("DELETE FROM analytics_aggregates")
         await conn.execute("DELETE FROM analytics_tenant_state")
 

@@ -22,6 +22,7 @@ from invoiceme_common.money import (
     reclaimable_vat,
 )
 
+from .rollup import assert_rollup_exact, overall_totals_over_facts
 from .support import create_business, create_tenant, insert_invoice, running_analytics, wait_drained
 
 AS_OF = date(2026, 10, 31)
@@ -200,8 +201,10 @@ class TestExactness:
         truth = await reference(db, tenant_id)
         facts = await read_model.load_facts(db, tenant_id)
         assert projected_groups(facts) == truth["groups"]
+        await assert_rollup_exact(db, tenant_id)
         known = await read_model.load_businesses(db, tenant_id)
         totals = await read_model.overall_totals(db, tenant_id, figures.last_months(AS_OF))
+        assert totals == await overall_totals_over_facts(db, tenant_id, figures.last_months(AS_OF))
         overall = figures.overall_figures(totals, known, AS_OF, truth["base"])
         for point in overall["series"]:
             assert point["spend"] == truth["spend"].get(point["month"], 0), point["month"]
@@ -219,7 +222,9 @@ class TestExactness:
         for business_id in businesses:
             mine = await read_model.load_facts(db, tenant_id, business_id)
             assert mine == [fact for fact in facts if fact.business_id == business_id]
-            per = figures.business_figures(mine, known[business_id], AS_OF, truth["base"])
+            per_month = await read_model.business_months(db, tenant_id, business_id)
+            assert per_month == figures.month_totals(mine)  # the rollup equals the facts summed
+            per = figures.business_figures(per_month, known[business_id], AS_OF, truth["base"])
             for point in per["series"]:
                 assert point["spend"] == truth["spend_by_business"].get((business_id, point["month"]), 0)
 

@@ -19,6 +19,7 @@ from invoiceme_common.bus import make_broker, publish_event
 from invoiceme_common.events import InvoiceSaved
 from invoiceme_common.topology import Topology, ensure_stream
 
+from .rollup import assert_rollup_exact
 from .support import create_business, create_tenant, running_analytics, wait_drained
 from .test_exactness import projected_groups, reference, run_random_history
 
@@ -56,6 +57,7 @@ class TestRebuild:
         rebuilt = await read_model.load_facts(db, tenant_id)
         assert sorted(rebuilt, key=lambda f: f.invoice_id) == sorted(live, key=lambda f: f.invoice_id)
         assert projected_groups(rebuilt) == (await reference(db, tenant_id))["groups"]
+        await assert_rollup_exact(db, tenant_id)
 
 
 class TestRebuildCommand:
@@ -124,6 +126,7 @@ class TestReplayFromPostgres:
         rebuilt = await read_model.load_facts(db, tenant_id)
         assert sorted(rebuilt, key=lambda f: f.invoice_id) == sorted(live, key=lambda f: f.invoice_id)
         assert projected_groups(rebuilt) == (await reference(db, tenant_id))["groups"]
+        await assert_rollup_exact(db, tenant_id)
 
 
 class TestBoundedHistory:
@@ -181,3 +184,4 @@ class TestReplayOverALiveProjection:
         after = await read_model.load_facts(db, tenant_id)
         assert sorted(after, key=lambda f: f.invoice_id) == sorted(before, key=lambda f: f.invoice_id)
         assert projected_groups(after) == (await reference(db, tenant_id))["groups"]
+        await assert_rollup_exact(db, tenant_id)

@@ -12,6 +12,7 @@ Definitions (documented for users too):
 
 from __future__ import annotations
 
+import heapq
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
@@ -21,6 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from invoiceme_common.analytics_read.read_model import (
+    NO_DATE_MONTH,
     BusinessRow,
     BusinessSpend,
     FactRow,
@@ -60,27 +62,28 @@ def change_percent(current: Decimal, previous: Decimal) -> float | None:
     return float(((current - previous) / previous * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
-def _spend(rows: Iterable[FactRow]) -> Decimal:
-    return sum((row.base_total for row in rows if row.base_total is not None), ZERO)
-
-
-def _by_month(rows: Iterable[FactRow]) -> dict[str, list[FactRow]]:
+def month_totals(rows: Iterable[FactRow]) -> dict[str, MonthTotals]:
+    """Facts summed per month, as the monthly rollup holds them (tests and references use this)."""
     grouped: dict[str, list[FactRow]] = defaultdict(list)
     for row in rows:
         grouped[row.month].append(row)
-    return grouped
+    return {
+        month: MonthTotals(
+            spend=sum((r.base_total for r in items if r.base_total is not None), ZERO),
+            count=len(items),
+            reclaimable_vat=sum((r.reclaimable_vat or ZERO for r in items), ZERO),
+        )
+        for month, items in grouped.items()
+    }
 
 
-def monthly_series(rows: list[FactRow], months: list[str]) -> list[dict[str, Any]]:
-    grouped = _by_month(rows)
+def monthly_series(per_month: dict[str, MonthTotals], months: list[str]) -> list[dict[str, Any]]:
+    """One point per month of `months` (zeros where there is no data)."""
+    empty = MonthTotals(ZERO, 0, ZERO)
+    points = [(month, per_month.get(month, empty)) for month in months]
     return [
-        {
-            "month": month,
-            "spend": _spend(grouped.get(month, [])),
-            "count": len(grouped.get(month, [])),
-            "reclaimable_vat": sum((r.reclaimable_vat or ZERO for r in grouped.get(month, [])), ZERO),
-        }
-        for month in months
+        {"month": month, "spend": point.spend, "count": point.count, "reclaimable_vat": point.reclaimable_vat}
+        for month, point in points
     ]
 
 
@@ -90,6 +93,12 @@ def _utilization(spent: Decimal, limit: Decimal | None) -> float | None:
     return float((spent / limit * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
+def top_spenders(totals: OverallTotals, top: int = 5) -> list[tuple[uuid.UUID, BusinessSpend]]:
+    """The businesses with the most spend over the months asked about; ties by id."""
+    # UUIDs order as their text does, without formatting 2,000 of them per request.
+    return heapq.nsmallest(top, totals.businesses.items(), key=lambda item: (-item[1].window, item[0]))
+
+
 def overall_figures(
     totals: OverallTotals,
     businesses: dict[uuid.UUID, BusinessRow],
@@ -97,22 +106,18 @@ def overall_figures(
     base_currency: str,
     top: int = 5,
 ) -> dict[str, Any]:
-    """`totals` summed over the 12 months ending with as_of's (`last_months(as_of)`)."""
+    """`totals` summed over the 12 months ending with as_of's (`last_months(as_of)`); `businesses`:
+    at least every one with a budget and the `top_spenders` (their names and budgets are shown)."""
     months = last_months(as_of)
     this_month = months[-1]
-    empty = MonthTotals(ZERO, 0, ZERO)
-    per_month = [totals.months.get(month, empty) for month in months]
-    series = [
-        {"month": month, "spend": point.spend, "count": point.count, "reclaimable_vat": point.reclaimable_vat}
-        for month, point in zip(months, per_month, strict=True)
-    ]
-    spend_this, spend_last = per_month[-1].spend, per_month[-2].spend
+    series = monthly_series(totals.months, months)
+    spend_this, spend_last = series[-1]["spend"], series[-2]["spend"]
     budgets = {bid: b.monthly_limit for bid, b in businesses.items() if b.monthly_limit is not None}
     no_spend = BusinessSpend(ZERO, ZERO)
     remaining = sum(
         (limit - totals.businesses.get(bid, no_spend).this_month for bid, limit in budgets.items()), ZERO
     )
-    ranked = sorted(totals.businesses.items(), key=lambda item: (-item[1].window, str(item[0])))[:top]
+    ranked = top_spenders(totals, top)
     return {
         "as_of": as_of.isoformat(),
         "base_currency": base_currency,
@@ -120,7 +125,7 @@ def overall_figures(
         "spend_this_month": spend_this,
         "spend_last_month": spend_last,
         "change_percent": change_percent(spend_this, spend_last),
-        "count_this_month": per_month[-1].count,
+        "count_this_month": series[-1]["count"],
         "invoice_count": totals.invoice_count,
         "unassigned_count": totals.unassigned_count,
         "unconverted_count": totals.unconverted_count,
@@ -136,23 +141,26 @@ def overall_figures(
         ],
         "series": series,
         "by_currency": [asdict(entry) for entry in totals.by_currency],
-        "reclaimable_vat_this_month": per_month[-1].reclaimable_vat,
-        "reclaimable_vat_12_months": sum((point.reclaimable_vat for point in per_month), ZERO),
+        "reclaimable_vat_this_month": series[-1]["reclaimable_vat"],
+        "reclaimable_vat_12_months": sum((point["reclaimable_vat"] for point in series), ZERO),
     }
 
 
 def business_figures(
-    rows: list[FactRow], business: BusinessRow, as_of: date, base_currency: str
+    per_month: dict[str, MonthTotals], business: BusinessRow, as_of: date, base_currency: str
 ) -> dict[str, Any]:
-    mine = [row for row in rows if row.business_id == business.id]
+    """`per_month`: the business's facts summed per month (`read_model.business_months`)."""
     months = last_months(as_of)
-    series = monthly_series(mine, months)
+    series = monthly_series(per_month, months)
     this_month = series[-1]["spend"]
     first = next((index for index, point in enumerate(series) if point["count"]), None)
     span = series[first:] if first is not None else []
     average = (sum((p["spend"] for p in span), ZERO) / len(span)).quantize(ZERO) if span else ZERO
     year = str(as_of.year)
-    ytd = _spend(row for row in mine if row.month.startswith(year) and row.month <= months[-1])
+    ytd = sum(
+        (point.spend for month, point in per_month.items() if month.startswith(year) and month <= months[-1]),
+        ZERO,
+    )
     return {
         "business_id": business.id,
         "name": business.name,
@@ -165,7 +173,10 @@ def business_figures(
         "monthly_average": average,
         "average_months": len(span),
         "year_to_date": ytd,
-        "invoice_count": len(mine),
+        "invoice_count": sum(point.count for point in per_month.values()),
         "series": series,
-        "available_periods": sorted({row.month for row in mine if row.invoice_date}, reverse=True),
+        "available_periods": sorted(
+            (month for month, point in per_month.items() if month != NO_DATE_MONTH and point.count),
+            reverse=True,
+        ),
     }

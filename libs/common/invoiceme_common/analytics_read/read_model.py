@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -10,6 +12,9 @@ from decimal import Decimal
 import asyncpg
 
 from invoiceme_common import tenants
+
+# The facts' month of an invoice without a date (invoiceme_analytics.domain.UNKNOWN_MONTH).
+NO_DATE_MONTH = "unknown"
 
 
 @dataclass(frozen=True)
@@ -98,25 +103,29 @@ async def overall_totals(
     pool: asyncpg.Pool | asyncpg.Connection, tenant_id: uuid.UUID, months: list[str]
 ) -> OverallTotals:
     """Sums over current facts with a total: per currency (all months), per month and per business
-    (only `months`; the business's `this_month` is the last of them). One scan, grouping sets."""
+    (only `months`; the business's `this_month` is the last of them). From the monthly rollup
+    (migration 0070): the tenant's month x currency totals, and the business rows of `months` only."""
     rows = await pool.fetch(
-        """SELECT GROUPING(currency, month, business_id) AS grouping_set, currency, month, business_id,
-                  count(*) AS n, sum(total) AS total, coalesce(sum(base_total), 0) AS base_total,
-                  count(*) FILTER (WHERE business_id IS NULL) AS unassigned,
-                  count(*) FILTER (WHERE base_total IS NULL) AS unconverted,
-                  coalesce(sum(reclaimable_vat), 0) AS reclaimable_vat,
-                  count(base_total) FILTER (WHERE month = ANY($2)) AS window_converted,
-                  coalesce(sum(base_total) FILTER (WHERE month = ANY($2)), 0) AS window_spend,
-                  coalesce(sum(base_total) FILTER (WHERE month = $3), 0) AS this_month
-           FROM analytics_invoice_facts
-           WHERE tenant_id = $1 AND NOT deleted AND total IS NOT NULL
-           GROUP BY GROUPING SETS ((currency), (month), (business_id))""",
+        """SELECT GROUPING(currency, month) AS grouping_set, currency, month,
+                  sum(invoice_count) AS n, sum(total_sum) AS total, sum(base_total_sum) AS base_total,
+                  sum(unassigned_count) AS unassigned, sum(invoice_count - converted_count) AS unconverted,
+                  sum(reclaimable_vat_sum) AS reclaimable_vat
+           FROM analytics_monthly_totals WHERE tenant_id = $1
+           GROUP BY GROUPING SETS ((currency), (month))""",
+        tenant_id,
+    )
+    spenders = await pool.fetch(
+        """SELECT business_id, sum(base_total_sum) AS window_spend,
+                  coalesce(sum(base_total_sum) FILTER (WHERE month = $3), 0) AS this_month
+           FROM analytics_monthly
+           WHERE tenant_id = $1 AND month = ANY($2) AND business_id IS NOT NULL
+           GROUP BY business_id HAVING sum(converted_count) > 0""",
         tenant_id,
         months,
         months[-1],
     )
-    # GROUPING() sets a bit for each column the row is NOT grouped by (currency, month, business).
-    currencies = [r for r in rows if r["grouping_set"] == 0b011]
+    # GROUPING() sets a bit for each column the row is NOT grouped by (currency, month).
+    currencies = [r for r in rows if r["grouping_set"] == 0b01]
     window = set(months)
     return OverallTotals(
         invoice_count=sum(r["n"] for r in currencies),
@@ -129,21 +138,53 @@ async def overall_totals(
         months={
             r["month"]: MonthTotals(r["base_total"], r["n"], r["reclaimable_vat"])
             for r in rows
-            if r["grouping_set"] == 0b101 and r["month"] in window
+            if r["grouping_set"] == 0b10 and r["month"] in window
         },
-        businesses={
-            r["business_id"]: BusinessSpend(r["window_spend"], r["this_month"])
-            for r in rows
-            if r["grouping_set"] == 0b110 and r["business_id"] is not None and r["window_converted"]
-        },
+        businesses={r["business_id"]: BusinessSpend(r["window_spend"], r["this_month"]) for r in spenders},
     )
 
 
+async def business_months(
+    pool: asyncpg.Pool | asyncpg.Connection, tenant_id: uuid.UUID, business_id: uuid.UUID
+) -> dict[str, MonthTotals]:
+    """One business's current facts with a total, summed per month (NO_DATE_MONTH included), from
+    the monthly rollup: a few dozen rows however many invoices it has."""
+    rows = await pool.fetch(
+        """SELECT month, sum(invoice_count) AS n, sum(base_total_sum) AS spend,
+                  sum(reclaimable_vat_sum) AS reclaimable_vat
+           FROM analytics_monthly WHERE tenant_id = $1 AND business_id = $2 GROUP BY month""",
+        tenant_id,
+        business_id,
+    )
+    return {r["month"]: MonthTotals(r["spend"], r["n"], r["reclaimable_vat"]) for r in rows}
+
+
 async def load_businesses(
-    pool: asyncpg.Pool | asyncpg.Connection, tenant_id: uuid.UUID
+    pool: asyncpg.Pool | asyncpg.Connection,
+    tenant_id: uuid.UUID,
+    budgeted_and: list[uuid.UUID] | None = None,
 ) -> dict[uuid.UUID, BusinessRow]:
-    rows = await pool.fetch("SELECT id, name, monthly_limit FROM businesses WHERE tenant_id = $1", tenant_id)
+    """Every business of the tenant; with `budgeted_and`, only those with a budget and those ids
+    (the overall figures name a few of 2,000)."""
+    sql = "SELECT id, name, monthly_limit FROM businesses WHERE tenant_id = $1"
+    if budgeted_and is None:
+        rows = await pool.fetch(sql, tenant_id)
+    else:
+        rows = await pool.fetch(
+            f"{sql} AND (monthly_limit IS NOT NULL OR id = ANY($2))", tenant_id, budgeted_and
+        )
     return {row["id"]: BusinessRow(row["id"], row["name"], row["monthly_limit"]) for row in rows}
+
+
+async def load_business(
+    pool: asyncpg.Pool | asyncpg.Connection, tenant_id: uuid.UUID, business_id: uuid.UUID
+) -> BusinessRow | None:
+    row = await pool.fetchrow(
+        "SELECT id, name, monthly_limit FROM businesses WHERE tenant_id = $1 AND id = $2",
+        tenant_id,
+        business_id,
+    )
+    return BusinessRow(row["id"], row["name"], row["monthly_limit"]) if row else None
 
 
 async def base_currency(pool: asyncpg.Pool | asyncpg.Connection, tenant_id: uuid.UUID) -> str:
@@ -189,8 +230,22 @@ async def money_by_invoice(
 
 async def aggregates(pool: asyncpg.Pool | asyncpg.Connection, tenant_id: uuid.UUID) -> list[asyncpg.Record]:
     """Per-vendor, per-month and per-currency counts and sums (the simple summary)."""
-    return await pool.fetch(
-        """SELECT dimension, key, currency, invoice_count, total_sum FROM analytics_aggregates
-           WHERE tenant_id = $1 ORDER BY dimension, key, currency""",
-        tenant_id,
-    )
+    # The primary key's order is the one asked for; the planner prefers scanning the table and
+    # sorting, which with ~9,000 vendor names (one tenant, 100,000 invoices) took 4-5x longer than
+    # reading the index in order (EXPLAIN ANALYZE: sort 94 ms vs index scan 20 ms, loaded machine).
+    async with _connection(pool) as conn, conn.transaction():
+        await conn.execute("SET LOCAL enable_sort = off")
+        return await conn.fetch(
+            """SELECT dimension, key, currency, invoice_count, total_sum FROM analytics_aggregates
+               WHERE tenant_id = $1 ORDER BY dimension, key, currency""",
+            tenant_id,
+        )
+
+
+@asynccontextmanager
+async def _connection(pool: asyncpg.Pool | asyncpg.Connection) -> AsyncIterator[asyncpg.Connection]:
+    if isinstance(pool, asyncpg.Pool):
+        async with pool.acquire() as conn:
+            yield conn
+    else:
+        yield pool

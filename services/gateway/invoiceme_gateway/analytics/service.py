@@ -38,7 +38,8 @@ async def summary(state: GatewayState, tenant_id: uuid.UUID) -> Summary:
 async def overall(state: GatewayState, tenant_id: uuid.UUID, month: str | None) -> dict[str, Any]:
     as_of = as_of_date(month)
     totals = await read_model.overall_totals(state.pool, tenant_id, figures.last_months(as_of))
-    businesses = await read_model.load_businesses(state.pool, tenant_id)
+    shown = [business_id for business_id, _ in figures.top_spenders(totals)]
+    businesses = await read_model.load_businesses(state.pool, tenant_id, budgeted_and=shown)
     base = await read_model.base_currency(state.pool, tenant_id)
     return figures.overall_figures(totals, businesses, as_of, base)
 
@@ -46,12 +47,12 @@ async def overall(state: GatewayState, tenant_id: uuid.UUID, month: str | None) 
 async def business(
     state: GatewayState, tenant_id: uuid.UUID, business_id: uuid.UUID, month: str | None
 ) -> dict[str, Any]:
-    businesses = await read_model.load_businesses(state.pool, tenant_id)
-    if business_id not in businesses:
+    found = await read_model.load_business(state.pool, tenant_id, business_id)
+    if found is None:
         raise NotFound("no such business")
-    rows = await read_model.load_facts(state.pool, tenant_id, business_id)
+    per_month = await read_model.business_months(state.pool, tenant_id, business_id)
     base = await read_model.base_currency(state.pool, tenant_id)
-    return figures.business_figures(rows, businesses[business_id], as_of_date(month), base)
+    return figures.business_figures(per_month, found, as_of_date(month), base)
 
 
 async def invoice_money(state: GatewayState, tenant_id: uuid.UUID, invoice_id: uuid.UUID) -> dict[str, Any]:

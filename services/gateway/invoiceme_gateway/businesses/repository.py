@@ -9,9 +9,11 @@ import asyncpg
 
 from invoiceme_common.vendor_matching import normalize_name, normalize_text
 
+# invoice_count: kept per business by a trigger on invoices (migration 0071), so a list of 2,000
+# businesses does not count the tenant's 100,000 invoices per request.
 COLUMNS = """b.id, b.name, b.tax_id, b.aliases, b.monthly_limit, b.display_order, b.created_at, b.updated_at,
-    (SELECT count(*) FROM invoices i WHERE i.business_id = b.id AND i.tenant_id = b.tenant_id)
-    AS invoice_count"""
+    coalesce((SELECT c.invoice_count FROM business_invoice_counts c
+              WHERE c.tenant_id = b.tenant_id AND c.business_id = b.id), 0) AS invoice_count"""
 
 
 async def list_all(pool: asyncpg.Pool, tenant_id: uuid.UUID, q: str | None) -> list[asyncpg.Record]:

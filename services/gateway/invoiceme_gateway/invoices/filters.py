@@ -93,15 +93,20 @@ def where_clause(tenant_id: uuid.UUID, filters: InvoiceFilters) -> tuple[str, li
     return " AND ".join(conditions), sql.params
 
 
-def order_clause(sort: str, descending: bool) -> str:
+def sort_keys(sort: str, descending: bool) -> list[tuple[str, str]]:
+    """(expression over `i`, direction) for each ORDER BY key of `sort`; the last is always i.id."""
     expression = SORT_EXPRESSIONS.get(sort)
     if expression is None:
         raise ValueError(f"cannot sort by '{sort}'; use one of {', '.join(SORT_EXPRESSIONS)}")
     direction = "DESC" if descending else "ASC"
     if sort == "status":  # within a status, newest first (index tenant, status, created_at, id)
-        return f"i.status {direction}, i.created_at {direction}, i.id {direction}"
+        return [("i.status", direction), ("i.created_at", direction), ("i.id", direction)]
     nulls = "" if sort in NEVER_NULL_SORTS else " NULLS LAST"
-    return f"{expression} {direction}{nulls}, i.id {direction}"
+    return [(expression, direction + nulls), ("i.id", direction)]
+
+
+def order_clause(sort: str, descending: bool) -> str:
+    return ", ".join(f"{expression} {direction}" for expression, direction in sort_keys(sort, descending))
 
 
 def encode_cursor(created_at: datetime, invoice_id: uuid.UUID) -> str:

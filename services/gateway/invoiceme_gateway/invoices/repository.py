@@ -13,7 +13,7 @@ from invoiceme_common.status import InvoiceStatus
 from invoiceme_gateway.invoices.filters import (
     InvoiceFilters,
     cursor_condition,
-    order_clause,
+    sort_keys,
     where_clause,
 )
 
@@ -21,7 +21,8 @@ COLUMNS = """i.id, i.status, i.error, i.filename, i.content_type, i.size_bytes, 
     i.ocr_confidence, i.page_count, i.fields, i.warnings, i.extraction_version, i.created_at, i.updated_at,
     i.business_id, b.name AS business_name, i.match_method, i.match_score, i.match_candidates,
     i.possible_duplicate_of, i.reviewed_at, i.storage_key, i.ocr_key"""
-FROM = "invoices i LEFT JOIN businesses b ON b.id = i.business_id AND b.tenant_id = i.tenant_id"
+BUSINESS_JOIN = "LEFT JOIN businesses b ON b.id = i.business_id AND b.tenant_id = i.tenant_id"
+FROM = f"invoices i {BUSINESS_JOIN}"
 # The list counts matches up to this many: an exact count of 100,000 invoices costs more than the
 # whole rest of the request, and nobody pages that far (keyset paging goes on past it).
 COUNT_LIMIT = 10_000
@@ -113,9 +114,18 @@ def list_queries(
     if cursor:
         where = f"{where} AND {cursor_condition(params, cursor, descending)}"
     params.extend([limit, offset])
+    keys = sort_keys(sort, descending)
+    # The page's ids first, from the sort keys and filters alone, then its rows: the ids come from an
+    # index-only scan when an index holds those (rows skipped by the filters or the offset are never
+    # read from the table), and only the page's rows are. The outer order is the inner one.
+    picked = ", ".join(f"{expression} AS k{n}" for n, (expression, _) in enumerate(keys))
+    inner_order = ", ".join(f"{expression} {direction}" for expression, direction in keys)
+    outer_order = ", ".join(f"page.k{n} {direction}" for n, (_, direction) in enumerate(keys))
     page_sql = (
-        f"SELECT {COLUMNS} FROM {FROM} WHERE {where} ORDER BY {order_clause(sort, descending)} "
-        f"LIMIT ${len(params) - 1} OFFSET ${len(params)}"
+        f"SELECT {COLUMNS} FROM (SELECT {picked} FROM invoices i WHERE {where} ORDER BY {inner_order} "
+        f"LIMIT ${len(params) - 1} OFFSET ${len(params)}) AS page "
+        f"JOIN invoices i ON i.id = page.k{len(keys) - 1} AND i.tenant_id = $1 {BUSINESS_JOIN} "
+        f"ORDER BY {outer_order}"
     )
     return ListQueries(count_sql, count_params, page_sql, params)
 
@@ -127,16 +137,28 @@ async def list_page(pool: asyncpg.Pool, queries: ListQueries) -> tuple[list[asyn
     return rows, int(total)
 
 
+def _per_currency(where: str) -> str:
+    return f"""SELECT i.list_month AS m, i.list_currency AS cur, count(*) AS n, sum(i.list_total) AS amount
+               FROM invoices i WHERE {where} GROUP BY 1, 2"""
+
+
 def month_groups_query(tenant_id: uuid.UUID, filters: InvoiceFilters) -> tuple[str, list[Any]]:
-    """Count and per-currency total of the filtered invoices for each invoice month (pure)."""
+    """Count and per-currency total of the filtered invoices for each invoice month (pure).
+    Unfiltered, the dated months come from invoice_month_groups (kept by a trigger, migration 0073)
+    and only the 'unknown' month is read from the invoices' index."""
     where, params = where_clause(tenant_id, filters)
+    per_currency = _per_currency(where)
+    if where == "i.tenant_id = $1":
+        per_currency = f"""SELECT list_month AS m, list_currency AS cur, invoice_count AS n,
+                                  CASE WHEN total_count > 0 THEN total_sum END AS amount
+                           FROM invoice_month_groups WHERE tenant_id = $1
+                           UNION ALL
+                           {_per_currency(f"{where} AND i.list_month = 'unknown'")}"""
     sql = f"""SELECT m AS month, sum(n)::int AS count,
                      coalesce(jsonb_object_agg(cur, amount)
                               FILTER (WHERE cur IS NOT NULL AND amount IS NOT NULL),
                               '{{}}'::jsonb) AS totals
-              FROM (SELECT i.list_month AS m, i.list_currency AS cur, count(*) AS n,
-                           sum(i.list_total) AS amount
-                    FROM invoices i WHERE {where} GROUP BY 1, 2) AS per_currency
+              FROM ({per_currency}) AS per_currency
               GROUP BY m ORDER BY m DESC"""
     return sql, params
 

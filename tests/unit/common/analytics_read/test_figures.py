@@ -9,6 +9,7 @@ from decimal import Decimal
 from invoiceme_common.analytics_read.figures import (
     business_figures,
     last_months,
+    month_totals,
     overall_figures,
     shift_month,
 )
@@ -59,13 +60,13 @@ class TestBusinessFigures:
 
     def test_true_average_and_utilization(self):
         rows = [fact("2026-01-05", "120"), fact("2026-03-01", "60"), fact("2026-03-20", "30")]
-        body = business_figures(rows, BIZ, date(2026, 4, 10), "ILS")
+        body = business_figures(month_totals(rows), BIZ, date(2026, 4, 10), "ILS")
         assert body["average_months"] == 4  # Jan..Apr
         assert body["monthly_average"] == Decimal("52.50")
         assert body["spend_this_month"] == 0 and body["utilization_percent"] == 0.0
         assert body["year_to_date"] == Decimal("210")
         assert body["available_periods"] == ["2026-03", "2026-01"]
-        march = business_figures(rows, BIZ, date(2026, 3, 31), "ILS")
+        march = business_figures(month_totals(rows), BIZ, date(2026, 3, 31), "ILS")
         assert march["utilization_percent"] == 90.0
 
 
