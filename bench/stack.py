@@ -1,8 +1,8 @@
 """The four real services as `invoiceme up` runs them, in a fresh database and namespace, for
 benchmarks that go through the HTTP API (bench.pipeline, bench.load).
 
-Uses NATS_URL / DATABASE_URL when they answer, else embedded ones (like `make run`); the database
-made here is dropped again when the stack stops.
+Uses NATS_URL / DATABASE_URL when they answer, else embedded ones (like `make run`); the database,
+stream and object-store bucket made here are deleted again when the stack stops.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import httpx
 from invoiceme_cli.infra import ensure_infra
 from invoiceme_cli.runner import ServiceProcesses
 from invoiceme_common.db import migrate
+from invoiceme_common.topology import Topology
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -45,6 +46,29 @@ def wait_healthy(url: str, timeout: float = 120.0) -> None:
                 pass
             time.sleep(0.3)
     raise RuntimeError(f"the gateway at {url} did not become healthy in {timeout:.0f} s")
+
+
+# A bench's stream reserves nothing (the services' default reserves 1 GiB each): a few dozen runs
+# against a long-lived server would otherwise fill its JetStream storage.
+BENCH_NATS_ENV = {"STREAM_MAX_MB": "0"}
+
+
+async def delete_namespace(nats_url: str, namespace: str) -> None:
+    """Delete a bench namespace's stream and originals bucket (missing ones are fine)."""
+    import nats
+    from nats.js.errors import NotFoundError
+
+    topology = Topology(namespace)
+    connection = await nats.connect(nats_url, connect_timeout=5, max_reconnect_attempts=0)
+    try:
+        js = connection.jetstream()
+        for delete in (js.delete_stream(topology.stream), js.delete_object_store(topology.originals_bucket)):
+            try:
+                await delete
+            except NotFoundError:
+                pass
+    finally:
+        await connection.close()
 
 
 async def _drop_database(database_url: str) -> None:
@@ -72,10 +96,12 @@ def running_stack(
     database_url = urlunsplit(urlsplit(infra.database_url)._replace(path=f"/{database}"))
     asyncio.run(migrate(database_url))
     port = 18000 + os.getpid() % 1000
+    namespace = f"bench{uuid.uuid4().hex[:8]}"
     base_env = {
+        **BENCH_NATS_ENV,
         "NATS_URL": infra.nats_url,
         "DATABASE_URL": database_url,
-        "INVOICEME_NAMESPACE": f"bench{uuid.uuid4().hex[:8]}",
+        "INVOICEME_NAMESPACE": namespace,
         "JWT_SECRET": uuid.uuid4().hex * 2,
         "ENVIRONMENT": "test",
         "LOG_LEVEL": "WARNING",
@@ -99,5 +125,6 @@ def running_stack(
         processes.stop()
         try:
             asyncio.run(_drop_database(database_url))
+            asyncio.run(delete_namespace(infra.nats_url, namespace))
         finally:
             infra.stop()

@@ -27,6 +27,7 @@ from asgi_lifespan import LifespanManager
 
 from bench.scale.dataset import make_businesses, make_invoices
 from bench.scale.load import copy_connection, write_insights, write_tenant
+from bench.stack import delete_namespace
 from invoiceme_common.db import create_pool, migrate
 from invoiceme_gateway.app import create_app
 from invoiceme_gateway.settings import GatewaySettings
@@ -173,10 +174,12 @@ async def main(args: argparse.Namespace) -> None:
             await conn.execute("VACUUM ANALYZE invoices")
         finally:
             await conn.close()
+    namespace = f"scale{uuid.uuid4().hex[:6]}"
     settings = GatewaySettings(
         database_url=url,
         nats_url=os.environ.get("NATS_URL", "nats://127.0.0.1:4222"),
-        invoiceme_namespace=f"scale{uuid.uuid4().hex[:6]}",
+        invoiceme_namespace=namespace,
+        stream_max_mb=0,  # reserve no storage (see bench.stack.BENCH_NATS_ENV)
         environment="test",
         jwt_secret="scale-bench-" + uuid.uuid4().hex,
         log_level="WARNING",
@@ -197,6 +200,7 @@ async def main(args: argparse.Namespace) -> None:
                 if not args.only or args.only in name
             }
             timings = await _measure(client, cases, args.rounds)
+    await delete_namespace(settings.nats_url, namespace)
     print(f"load average: {os.getloadavg()}")
     print(_table(timings))
 
