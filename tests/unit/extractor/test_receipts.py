@@ -124,6 +124,31 @@ class TestReceiptTotals:
         assert _consistent_triple(found) is None
 
 
+class TestPaymentArithmetic:
+    """Tendered minus change is what was paid: a second reading of the total, apart from its line."""
+
+    def test_the_total_that_tendered_minus_change_equals_wins(self) -> None:
+        result = extract("Acme Mart\nTOTAL 12.40\nTOTAL 42.40\nCASH 20.00\nCHANGE 7.60\nThank you")
+        assert result.total == 12.4
+
+    def test_payment_word_names_the_tendered_amount(self) -> None:
+        result = extract("Acme Mart\nTotal 12.40\nTotal 42.40\nPayment : 20.00\nChange Due : 7.60")
+        assert result.total == 12.4
+
+    def test_a_total_the_payment_confirms_is_surer(self) -> None:
+        result = extract("Acme Mart\nItem 12.40\nTOTAL 12.40\nCASH 20.00\nCHANGE 7.60")
+        assert result.total == 12.4
+        assert result.confidence["total"] >= 0.9
+
+    def test_parts_that_no_longer_add_up_are_doubted(self) -> None:
+        # subtotal 75.90 + VAT 6.00 once made 81.90; the payment says 15.90 was the total
+        result = extract(
+            "Subtotal : 75.90\nGST 6.00\nTotal Incl. GST 15.90\nTotal 81.90\nPayment : 50.00\nChange : 34.10"
+        )
+        assert result.total == 15.9
+        assert result.confidence["subtotal"] <= 0.5 and result.confidence["vat_amount"] <= 0.5
+
+
 class TestReceiptDates:
     """A date before a time survives a separator OCR damaged; elsewhere mixed separators are no date."""
 
@@ -132,6 +157,31 @@ class TestReceiptDates:
 
     def test_mixed_separators_without_a_time_are_not_a_date(self) -> None:
         assert dates_in("Ref 25. 03-18 A") == []
+
+    def test_an_impossible_month_and_year_with_one_confused_digit_each(self) -> None:
+        # 24/10/2017 with both 0s read as 6: each part has one possible repair
+        found = dates_in("Date: 24/16/2617")
+        assert [(d.value.isoformat(), d.repaired) for d in found] == [("2017-10-24", True)]
+        assert dates_in("Date: 15/00/2018") == []  # month 00 -> 06, 08 or 09: no single repair
+
+    @pytest.mark.parametrize(
+        ("printed", "iso"),
+        [("2O/O3/2Ol8", "2018-03-20"), ("l5.0l.2019", "2019-01-15"), ("O7-11-2S", "2025-11-07")],
+    )
+    def test_letters_read_for_digits(self, printed: str, iso: str) -> None:
+        assert [d.value.isoformat() for d in dates_in(f"Date: {printed}")] == [iso]
+
+    @pytest.mark.parametrize(
+        ("printed", "iso"),
+        [("15 févr. 2018", "2018-02-15"), ("7. Mär 2019", "2019-03-07"), ("3 déc 2021", "2021-12-03")],
+    )
+    def test_abbreviated_month_names_with_accents(self, printed: str, iso: str) -> None:
+        assert [d.value.isoformat() for d in dates_in(printed)] == [iso]
+
+    def test_a_repaired_date_is_said_with_less_confidence(self) -> None:
+        result = extract("Acme Mart\nDate: 24/16/2617\nTOTAL 12.40")
+        assert str(result.invoice_date) == "2017-10-24"
+        assert result.confidence["invoice_date"] < 0.9
 
 
 class TestArithmeticOverLabels:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date
+
+from .repair import CONFUSED_DIGITS
 
 MONTHS = {
     # English, German, French, Hebrew; three-letter prefixes are matched too.
@@ -96,17 +99,61 @@ class FoundDate:
     raw: str
     start: int
     ambiguous: bool  # day and month could be swapped
+    repaired: bool = False  # a digit OCR confused was undone to make it a date: a guess
 
 
 def _month_number(word: str) -> int | None:
     word = word.lower()
     if word in MONTHS:
         return MONTHS[word]
-    if len(word) >= 3 and word.isascii():
+    if len(word) >= 3 and not HEBREW.search(word):  # abbreviations: 'Sep', 'févr', 'Mär', 'dic'
         for name, number in MONTHS.items():
-            if name.isascii() and name.startswith(word):
+            if not HEBREW.search(name) and name.startswith(word):
                 return number
     return None
+
+
+HEBREW = re.compile(r"[\u05d0-\u05ea]")
+# A date-shaped token (three groups, two separators) where OCR read some digits as letters:
+# 'O' for 0, 'l'/'I'/'|' for 1, 'S' for 5, 'B' for 8, 'Z' for 2 ('2O/O3/2Ol8').
+_DATE_SHAPED = re.compile(r"(?<!\w)[\dOoIlSBZ]{1,4}(?:\s?[./-]\s?[\dOoIlSBZ]{1,4}){2}(?!\w)")
+_LETTER_AS_DIGIT = str.maketrans("OoIlSBZ", "0011582")
+
+
+def _letters_as_digits(line: str) -> str:
+    """The line with digit-like letters read as digits inside date-shaped tokens that are mostly
+    digits already (same length, so positions still point into the printed line)."""
+
+    def digits(match: re.Match[str]) -> str:
+        token = match.group(0)
+        return token.translate(_LETTER_AS_DIGIT) if sum(ch.isdigit() for ch in token) >= 4 else token
+
+    return _DATE_SHAPED.sub(digits, line)
+
+
+def _only_fix(text: str, valid: Callable[[int], bool]) -> str | None:
+    """The printed number, or the one reading with a single OCR-confused digit undone that is valid
+    ('16' as a month -> '10'); None when there is none or more than one."""
+    if valid(int(text)):
+        return text
+    fixes = {
+        text[:i] + other + text[i + 1 :]
+        for i, char in enumerate(text)
+        for other in CONFUSED_DIGITS.get(char, "")
+    }
+    valid_fixes = [fix for fix in fixes if valid(int(fix))]
+    return valid_fixes[0] if len(valid_fixes) == 1 else None
+
+
+def _repaired_numeric(day: str, month: str, year: str) -> date | None:
+    """'24/16/2617' (24/10/2017 with two 0s read as 6): each impossible part with its one possible
+    repair. Never changes a part that is possible as printed."""
+    fixed_day = _only_fix(day, lambda value: 1 <= value <= 31)
+    fixed_month = _only_fix(month, lambda value: 1 <= value <= 12)
+    fixed_year = _only_fix(year, lambda value: value < 100 or 1990 <= value <= 2100)
+    if fixed_day is None or fixed_month is None or fixed_year is None:
+        return None
+    return _make(int(fixed_year), int(fixed_month), int(fixed_day))
 
 
 def _full_year(year: int) -> int:
@@ -124,6 +171,7 @@ def _make(year: int, month: int, day: int) -> date | None:
 def dates_in(line: str, month_first: bool = False) -> list[FoundDate]:
     """All dates in a line, in order. `month_first` settles 03/04/2025 (US style) when nothing else can."""
     found: list[FoundDate] = []
+    printed, line = line, _letters_as_digits(line)
     for match in _ISO.finditer(line):
         value = _make(int(match.group(1)), int(match.group(3)), int(match.group(4)))
         if value:
@@ -139,12 +187,18 @@ def dates_in(line: str, month_first: bool = False) -> list[FoundDate]:
             value = _make(year, first, second)
         if value:
             found.append(FoundDate(value, match.group(0), match.start(), ambiguous))
+            continue
+        day, month = (second_text, first_text) if month_first else (first_text, second_text)
+        repaired = _repaired_numeric(day, month, year_text)
+        if repaired:
+            found.append(FoundDate(repaired, match.group(0), match.start(), ambiguous, repaired=True))
     for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
         for match in pattern.finditer(line):
             month = _month_number(match.group("month"))
             value = _make(int(match.group("year")), month, int(match.group("day"))) if month else None
             if value:
                 found.append(FoundDate(value, match.group(0), match.start(), False))
+    found = [_as_printed(item, printed) for item in found]
     unique: dict[int, FoundDate] = {}
     for item in sorted(found, key=lambda item: item.start):
         if not any(
@@ -154,6 +208,12 @@ def dates_in(line: str, month_first: bool = False) -> list[FoundDate]:
         ):
             unique[item.start] = item
     return list(unique.values())
+
+
+def _as_printed(item: FoundDate, printed: str) -> FoundDate:
+    """The raw text as printed; a date read through letters taken for digits is a repair too."""
+    raw = printed[item.start : item.start + len(item.raw)]
+    return item if raw == item.raw else replace(item, raw=raw, repaired=True)
 
 
 def prefers_month_first(lines: list[str], language: str, currency: str | None) -> bool:

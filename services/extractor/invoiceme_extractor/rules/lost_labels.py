@@ -13,6 +13,7 @@ from . import labels
 from .amount_candidates import classify
 from .amounts import percent_in, row_money
 from .lines import Found, Line
+from .payments import paid_amounts
 
 WINDOW = 4  # rows around an amount where its partners are printed
 
@@ -49,18 +50,11 @@ def unlabelled_pair(lines: list[Line], total: Found) -> tuple[Found, Found] | No
 
 def cash_minus_change(lines: list[Line]) -> Found | None:
     """'Cash 650.00' and 'Change 30.40' with no total line: the total is what was kept (619.60)."""
-    paid = change = None
-    for line in lines:
-        money = row_money(line)
-        if not money:
-            continue
-        if labels.CHANGE.search(line.text):
-            change = money[-1][0]
-        elif labels.PAID.search(line.text):
-            paid = (money[-1][0], line)
-    if paid is None or change is None or not 0 <= change < paid[0]:
+    paid = paid_amounts(lines)
+    if not paid:
         return None
-    return Found(round(paid[0] - change, 2), "", paid[1], 0.6)
+    value, tendered, _ = paid[-1]
+    return Found(value, "", tendered, 0.6)
 
 
 def _last_amounts(lines: list[Line]) -> list[tuple[float, str, Line]]:

@@ -95,9 +95,12 @@ def find_dates(lines: list[Line], month_first: bool) -> tuple[Found | None, Foun
             if kind is None:
                 others.append(Found(first.value.isoformat(), first.raw, source, 0.5))
             if kind == "invoice" and invoice is None:
-                invoice = Found(first.value.isoformat(), first.raw, source, 0.75 if first.ambiguous else 0.9)
+                sure = 0.7 if first.repaired else 0.75 if first.ambiguous else 0.9
+                invoice = Found(first.value.isoformat(), first.raw, source, sure)
             elif kind == "due" and due is None:
-                due = Found(found[-1].value.isoformat(), found[-1].raw, source, 0.85)
+                due = Found(
+                    found[-1].value.isoformat(), found[-1].raw, source, 0.7 if found[-1].repaired else 0.85
+                )
             elif kind == "weak" and weak is None:
                 weak = Found(first.value.isoformat(), first.raw, source, 0.6)
             elif kind is None and unlabelled is None:

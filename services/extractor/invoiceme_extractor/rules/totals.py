@@ -7,7 +7,7 @@ evidence a document gives, so it decides between candidates before label strengt
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import labels
@@ -19,6 +19,7 @@ from .rates import STANDARD_RATES
 from .receipt_totals import (
     included_tax,
     rounded_total,
+    total_by_payment,
     total_from_included_tax,
     unlabelled_vat_triple,
     vat_from_included_rate,
@@ -214,10 +215,16 @@ def find_totals(lines: list[Line]) -> Totals:
             result["subtotal"], result["vat_amount"] = derived
     result = _fill_missing(result)
     result["total"] = rounded_total(found, result["total"])
+    paid_total = total_by_payment(found, result["total"], lines)
+    if paid_total is not result["total"] and paid_total is not None:
+        result = _doubt_unsupported_parts(result, paid_total)
+    result["total"] = paid_total
     sub_value = result["subtotal"].value if result["subtotal"] else None
     vat_value = result["vat_amount"].value if result["vat_amount"] else None
     rate = _rate(vat_value, sub_value, vat[2] if vat else None)
     anchor = vat or total or subtotal
+    if result["vat_amount"] is not None:
+        confidence = min(confidence, result["vat_amount"].confidence)
     rate_found = Found(rate[0], rate[1], anchor[2], confidence) if rate and anchor else None
     return Totals(result["subtotal"], result["vat_amount"], result["total"], rate_found, found)
 
@@ -232,6 +239,24 @@ def _plausible_total(
     rate_fits = subtotal[0] and any(abs(vat[0] / subtotal[0] - rate) < 0.002 for rate in _STANDARD_RATES[1:])
     too_small = abs(total[0]) < abs(subtotal[0])
     return None if rate_fits and too_small else total
+
+
+def _doubt_unsupported_parts(result: dict[str, Found | None], total: Found) -> dict[str, Found | None]:
+    """The total changed after the subtotal and VAT were chosen beside the old one: parts that no
+    longer add up to it are kept as weak readings."""
+    subtotal, vat = result["subtotal"], result["vat_amount"]
+    parts = round((subtotal.value if subtotal else 0.0) + (vat.value if vat else 0.0), 2)
+    if (
+        subtotal is None
+        or abs(parts - total.value) <= 0.011
+        or (vat is None and subtotal.value <= total.value)
+    ):
+        return result
+    doubted = {
+        name: replace(item, confidence=min(item.confidence, 0.5)) if item else None
+        for name, item in result.items()
+    }
+    return {**result, "subtotal": doubted["subtotal"], "vat_amount": doubted["vat_amount"]}
 
 
 def _fill_missing(result: dict[str, Found | None]) -> dict[str, Found | None]:
