@@ -63,6 +63,16 @@ class TestIssuerName:
         result = extract("for stay: healthy\nFarmasi Maluri S/B(587969-U)\n23, Jln Burung\nTOTAL 79.35")
         assert result.vendor_name == "Farmasi Maluri S/B"
 
+    def test_registration_bracket_after_a_name_with_digits_marks_the_name(self) -> None:
+        # "S/B" read as "5/8", "MART" as "KART": no legal suffix or trade word left, digits instead
+        result = extract("99 SPEED KART 5/8 (519537-X)\nTAMAN BERKELEY\n41150 KLANG\nTOTAL 22.90")
+        assert result.vendor_name == "99 SPEED KART 5/8"
+
+    def test_large_logo_debris_is_no_name(self) -> None:
+        layer = page(("7 Nong %", 300, 100), ("Bluebird Bakery", 300, 150), ("TOTAL 12.50", 300, 400))
+        big = [w.model_copy(update={"height": 60}) if w.top == 100 else w for w in layer.words]
+        assert extract_with_rules([layer.model_copy(update={"words": big})]).vendor_name == "Bluebird Bakery"
+
 
 class TestSellerHeading:
     """'SELLER TRADE NAME' heads the seller's block: the name is under it, not the heading's words."""
