@@ -150,6 +150,17 @@ class TestPaymentArithmetic:
         assert result.total == 12.4
         assert result.confidence["total"] >= 0.9
 
+    def test_the_total_before_cash_rounding_is_not_what_was_paid(self) -> None:
+        result = extract(
+            "Acme Mart\nTotal Sales (Inclusive GST) 22.91\nRounding Adjustment -0.01\nTotal 22.90\n"
+            "CASH 50.00\nCHANGE 27.10"
+        )
+        assert result.total == 22.9
+
+    def test_a_card_charge_equal_to_the_total_confirms_it(self) -> None:
+        result = extract("Acme Mart\nTotal 48.95\nVISA 48.95\nTotal promotional saving 20.97")
+        assert result.total == 48.95 and result.confidence["total"] >= 0.9
+
     def test_parts_that_no_longer_add_up_are_doubted(self) -> None:
         # subtotal 75.90 + VAT 6.00 once made 81.90; the payment says 15.90 was the total
         result = extract(

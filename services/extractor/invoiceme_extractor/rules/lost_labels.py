@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import itertools
 
-from . import labels
 from .amount_candidates import classify
 from .amounts import percent_in, row_money
 from .lines import Found, Line
-from .payments import paid_amounts
+from .payments import card_charges, paid_amounts
 
 WINDOW = 4  # rows around an amount where its partners are printed
 
@@ -26,12 +25,9 @@ def plausible_rate(vat: float, base: float) -> bool:
 
 
 def card_payment(lines: list[Line]) -> Found | None:
-    """No total printed (or OCR lost it): a card payment charges exactly the total ('VISA ****4024
-    406.20'). Cash is not used: it is tendered and change given."""
-    for line in reversed(lines):
-        if labels.CARD_PAYMENT.search(line.text) and (money := row_money(line)):
-            return Found(money[-1][0], money[-1][1], line, 0.5)
-    return None
+    """No total printed (or OCR lost it): the last card payment charges exactly the total."""
+    charges = card_charges(lines)
+    return Found(*charges[-1], 0.5) if charges else None
 
 
 def unlabelled_pair(lines: list[Line], total: Found) -> tuple[Found, Found] | None:

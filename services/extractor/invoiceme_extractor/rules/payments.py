@@ -38,3 +38,13 @@ def paid_amounts(lines: list[Line]) -> list[tuple[float, Line, Line]]:
                     paid.append((round(tendered[-1][0] - change[-1][0], 2), earlier, line))
                 break
     return paid
+
+
+def card_charges(lines: list[Line]) -> list[tuple[float, str, Line]]:
+    """(amount, raw, line) of each card payment line ('VISA ****4024 406.20'): a card is charged
+    exactly the total. Cash is not: it is tendered and change given."""
+    return [
+        (*money[-1], line)
+        for line in lines
+        if labels.CARD_PAYMENT.search(line.text) and (money := row_money(line))
+    ]

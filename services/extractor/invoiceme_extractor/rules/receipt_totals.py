@@ -17,7 +17,7 @@ from .amount_candidates import Candidate, Candidates
 from .amounts import percent_in, row_money
 from .lines import Found, Line
 from .lost_labels import WINDOW
-from .payments import paid_amounts
+from .payments import card_charges, paid_amounts
 from .rates import STANDARD_RATES
 
 _INCLUDED = re.compile(r"incl|inkl|inclu|כולל", re.I)
@@ -120,20 +120,32 @@ def vat_from_included_rate(lines: list[Line], total: Found) -> tuple[Found, Foun
     return None
 
 
+_CENT = 0.005  # what was paid matches to the cent: 22.91 before cash rounding is not the 22.90 paid
+
+
 def total_by_payment(found: Candidates, total: Found | None, lines: list[Line]) -> Found | None:
-    """The total the payment confirms: the chosen total when tendered - change equals it (two readings
-    agree: surer), else the total-labelled amount that equals it. A digit OCR confused is never undone
-    this way: the tendered amount is as likely misread as the total ('CASH 50.06' for 50.00)."""
+    """The total the payment confirms: the chosen total when tendered - change (or a card's charge)
+    equals it (two readings agree: surer), else the total-labelled amount that equals it. A digit
+    OCR confused is never undone this way: the tendered amount is as likely misread as the total
+    ('CASH 50.06' for 50.00)."""
     paid = [
         value for value, *read_from in paid_amounts(lines) if total is None or total.line not in read_from
     ]
-    if not paid:
-        return total
-    if total is not None and total.raw and any(abs(total.value - value) <= 0.011 for value in paid):
+    # a card's charge confirms but never picks: an instalment paid by card is part of the total
+    charged = [value for value, _, line in card_charges(lines) if total is None or line is not total.line]
+    if total is not None and total.raw and any(abs(total.value - value) < _CENT for value in paid + charged):
         return replace(total, confidence=max(total.confidence, 0.9))
     labelled = found.get("total_strong", []) + found.get("total_plain", [])
     for value in paid:
-        match = next((c for c in labelled if abs(c[0] - value) <= 0.011), None)
+        match = next((c for c in labelled if abs(c[0] - value) < _CENT), None)
+        if match is not None:
+            return Found(match[0], match[1], match[2], 0.85)
+    return total
+    if total is not None and total.raw and any(abs(total.value - value) < _CENT for value in paid):
+        return replace(total, confidence=max(total.confidence, 0.9))
+    labelled = found.get("total_strong", []) + found.get("total_plain", [])
+    for value in paid:
+        match = next((c for c in labelled if abs(c[0] - value) < _CENT), None)
         if match is not None:
             return Found(match[0], match[1], match[2], 0.85)
     return total
