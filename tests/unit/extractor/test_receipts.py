@@ -199,6 +199,32 @@ class TestReceiptDates:
     def test_abbreviated_month_names_with_accents(self, printed: str, iso: str) -> None:
         assert [d.value.isoformat() for d in dates_in(printed)] == [iso]
 
+    def test_a_date_glued_to_its_labels_colon(self) -> None:
+        assert [d.value.isoformat() for d in dates_in("DATE:25/03/2018TIME:10:22")] == ["2018-03-25"]
+
+    def test_both_separators_lost_with_a_four_digit_year(self) -> None:
+        assert [(d.value.isoformat(), d.repaired) for d in dates_in("Date: 25 03 2018")] == [
+            ("2018-03-25", True)
+        ]
+
+    @pytest.mark.parametrize(
+        ("printed", "iso"),
+        [
+            ("25MAR2018", "2018-03-25"),  # OCR lost the spaces
+            ("7 Ogos 2019", "2019-08-07"),  # Malay
+            ("25 Mac 2018", "2018-03-25"),
+            ("3 Desember 2020", "2020-12-03"),  # Indonesian
+            ("10 de março de 2020", "2020-03-10"),  # Portuguese
+            ("5 giugno 2021", "2021-06-05"),  # Italian
+        ],
+    )
+    def test_written_months_in_more_languages_and_glued(self, printed: str, iso: str) -> None:
+        assert [d.value.isoformat() for d in dates_in(printed)] == [iso]
+
+    def test_malay_date_label(self) -> None:
+        result = extract("Kedai Runcit Ali\nNo. 5 Jalan Besar\nTarikh: 25/03/2018\nJUMLAH 12.40")
+        assert result.confidence["invoice_date"] >= 0.9
+
     def test_a_repaired_date_is_said_with_less_confidence(self) -> None:
         result = extract("Acme Mart\nDate: 24/16/2617\nTOTAL 12.40")
         assert str(result.invoice_date) == "2017-10-24"

@@ -61,6 +61,37 @@ MONTHS = {
     "octubre": 10,
     "noviembre": 11,
     "diciembre": 12,
+    # Malay / Indonesian (till slips of the region), Dutch, Italian, Portuguese
+    "januari": 1,
+    "februari": 2,
+    "mac": 3,
+    "maret": 3,
+    "maart": 3,
+    "mei": 5,
+    "julai": 7,
+    "ogos": 8,
+    "agustus": 8,
+    "augustus": 8,
+    "disember": 12,
+    "desember": 12,
+    "gennaio": 1,
+    "febbraio": 2,
+    "aprile": 4,
+    "maggio": 5,
+    "giugno": 6,
+    "luglio": 7,
+    "settembre": 9,
+    "ottobre": 10,
+    "dicembre": 12,
+    "janeiro": 1,
+    "fevereiro": 2,
+    "março": 3,
+    "maio": 5,
+    "junho": 6,
+    "julho": 7,
+    "setembro": 9,
+    "outubro": 10,
+    "dezembro": 12,
     "ינואר": 1,
     "פברואר": 2,
     "מרץ": 3,
@@ -75,18 +106,22 @@ MONTHS = {
     "נובמבר": 11,
     "דצמבר": 12,
 }
-_MONTH_WORD = r"(?:ב|ל)?(?P<{name}>[A-Za-zäéûÄ\u05d0-\u05ea]{{3,10}})\.?"
-_NUMERIC = re.compile(r"(?<![\d.:/-])(\d{1,2})\s?([./-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])")
+_MONTH_WORD = r"(?:ב|ל)?(?P<{name}>[^\W\d_]{{3,10}})\.?"
+# not inside a longer number or a time, but right after a label's colon ('DATE:25/03/2018')
+_START = r"(?:(?<![\d.:/-])|(?<=[^\W\d_]:))"
+_NUMERIC = re.compile(_START + r"(\d{1,2})\s?([./-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])")
+# OCR lost both separators ('25 03 2018'): only with a four-digit year of this era, said as a repair
+_SPACED = re.compile(_START + r"(\d{1,2}) {1,2}(\d{1,2}) {1,2}((?:19|20)\d{2})(?![\d.,])")
 # Receipts print the date before the time; OCR there turns a separator into ". " ("25. 03-18 18:47"):
 # mixed separators are trusted only where a time follows.
 _BEFORE_TIME = re.compile(
-    r"(?<![\d.:/-])(\d{1,2})\s?[./-]\s?(\d{1,2})\s?[./-]\s?(\d{4}|\d{2})(?=\s+\d{1,2}:\d{2})"
+    _START + r"(\d{1,2})\s?[./-]\s?(\d{1,2})\s?[./-]\s?(\d{4}|\d{2})(?=\s+\d{1,2}:\d{2})"
 )
 _ISO = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})[-/.](\d{1,2})(?!\d)")
 _DAY_MONTH_YEAR = re.compile(
-    r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th|er)?[\s./-]+(?:de\s+)?"
+    r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th|er)?[\s./-]*(?:de\s+)?"  # '25MAR2018': OCR lost the spaces
     + _MONTH_WORD.format(name="month")
-    + r"[\s,./-]+(?:de\s+)?(?P<year>\d{4}|\d{2})(?!\d)",
+    + r"[\s,./-]*(?:de\s+)?(?P<year>\d{4}|\d{2})(?!\d)",
 )
 _MONTH_DAY_YEAR = re.compile(
     _MONTH_WORD.format(name="month") + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})(?!\d)"
@@ -178,6 +213,7 @@ def dates_in(line: str, month_first: bool = False) -> list[FoundDate]:
             found.append(FoundDate(value, match.group(0), match.start(), False))
     numeric = [(m, m.group(1), m.group(3), m.group(4)) for m in _NUMERIC.finditer(line)]
     numeric += [(m, m.group(1), m.group(2), m.group(3)) for m in _BEFORE_TIME.finditer(line)]
+    numeric += [(m, m.group(1), m.group(2), m.group(3)) for m in _SPACED.finditer(line)]
     for match, first_text, second_text, year_text in numeric:
         first, second, year = int(first_text), int(second_text), int(year_text)
         ambiguous = first <= 12 and second <= 12 and first != second
@@ -186,7 +222,8 @@ def dates_in(line: str, month_first: bool = False) -> list[FoundDate]:
         else:
             value = _make(year, first, second)
         if value:
-            found.append(FoundDate(value, match.group(0), match.start(), ambiguous))
+            lost = match.re is _SPACED
+            found.append(FoundDate(value, match.group(0), match.start(), ambiguous, repaired=lost))
             continue
         day, month = (second_text, first_text) if month_first else (first_text, second_text)
         repaired = _repaired_numeric(day, month, year_text)
