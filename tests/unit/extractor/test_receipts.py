@@ -161,6 +161,14 @@ class TestPaymentArithmetic:
         result = extract("Acme Mart\nTotal 48.95\nVISA 48.95\nTotal promotional saving 20.97")
         assert result.total == 48.95 and result.confidence["total"] >= 0.9
 
+    def test_two_readings_one_confused_digit_away_outvote_the_printed_total(self) -> None:
+        # '62.00' read as '62.06' on the total line; the subtotal and the tax summary say 62.00
+        summary = "GST Summary Amount Tax\nSR @ 6% 58.49 3.51"
+        result = extract(f"Acme Books\nSUB-TOTAL 62.00\nTOTAL INCL GST RM 62.06\n{summary}")
+        assert result.total == 62.0 and result.confidence["total"] < 0.9
+        # one other reading alone does not outvote the printed total
+        assert extract("Acme Books\nSUB-TOTAL 62.00\nTOTAL INCL GST RM 62.06").total == 62.06
+
     def test_parts_that_no_longer_add_up_are_doubted(self) -> None:
         # subtotal 75.90 + VAT 6.00 once made 81.90; the payment says 15.90 was the total
         result = extract(

@@ -7,6 +7,7 @@ on till slips more than it damages the amounts' agreement.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -19,6 +20,7 @@ from .lines import Found, Line
 from .lost_labels import WINDOW
 from .payments import card_charges, paid_amounts
 from .rates import STANDARD_RATES
+from .repair import confusion_variants
 
 _INCLUDED = re.compile(r"incl|inkl|inclu|כולל", re.I)
 
@@ -149,3 +151,39 @@ def total_by_payment(found: Candidates, total: Found | None, lines: list[Line]) 
         if match is not None:
             return Found(match[0], match[1], match[2], 0.85)
     return total
+
+
+def _summary_gross(lines: list[Line]) -> list[float]:
+    """'SR 6% 58.49 3.51': a tax summary row of an amount and the tax on it at a standard rate;
+    together they are the gross that row charges."""
+    gross = []
+    for line in lines:
+        money = [value for value, _ in row_money(line)]
+        for amount, tax in itertools.pairwise(money):
+            if amount > 0 and any(abs(tax / amount - rate) < 0.002 for rate in STANDARD_RATES[1:]):
+                gross.append(round(amount + tax, 2))
+    return gross
+
+
+def total_by_agreement(found: Candidates, total: Found | None, lines: list[Line]) -> Found | None:
+    """'TOTAL INCL GST 62.06' that nothing else on the slip repeats, where the subtotal (62.00), a tax
+    summary row (58.49 + 3.51), the payment or a card's charge agree on a value one OCR-confused digit
+    away: two other readings agreeing outvote the total's one. A guess, so said at 0.7."""
+    if total is None or not total.raw or total.confidence >= 0.9:
+        return total
+    readings = {
+        "subtotal": [c[0] for c in found.get("subtotal", [])],
+        "paid": [value for value, *_ in paid_amounts(lines)],
+        "card": [value for value, *_ in card_charges(lines)],
+        "summary": _summary_gross(lines),
+    }
+
+    def support(value: float) -> int:
+        return sum(any(abs(value - seen) < _CENT for seen in values) for values in readings.values())
+
+    if support(total.value):
+        return total
+    agreed = [v for v in confusion_variants(total.value, total.raw) if support(v) >= 2]
+    if len(agreed) != 1:
+        return total
+    return Found(agreed[0], f"{total.raw} (misread)", total.line, 0.7)

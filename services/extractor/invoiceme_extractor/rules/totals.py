@@ -19,6 +19,7 @@ from .rates import STANDARD_RATES
 from .receipt_totals import (
     included_tax,
     rounded_total,
+    total_by_agreement,
     total_by_payment,
     total_from_included_tax,
     unlabelled_vat_triple,
@@ -215,10 +216,10 @@ def find_totals(lines: list[Line]) -> Totals:
             result["subtotal"], result["vat_amount"] = derived
     result = _fill_missing(result)
     result["total"] = rounded_total(found, result["total"])
-    paid_total = total_by_payment(found, result["total"], lines)
-    if paid_total is not result["total"] and paid_total is not None:
-        result = _doubt_unsupported_parts(result, paid_total)
-    result["total"] = paid_total
+    checked = total_by_agreement(found, total_by_payment(found, result["total"], lines), lines)
+    if checked is not None and checked.value != (result["total"].value if result["total"] else None):
+        result = _doubt_unsupported_parts(result, checked)
+    result["total"] = checked
     sub_value = result["subtotal"].value if result["subtotal"] else None
     vat_value = result["vat_amount"].value if result["vat_amount"] else None
     rate = _rate(vat_value, sub_value, vat[2] if vat else None)
