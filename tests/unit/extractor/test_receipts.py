@@ -68,6 +68,17 @@ class TestIssuerName:
         result = extract("99 SPEED KART 5/8 (519537-X)\nTAMAN BERKELEY\n41150 KLANG\nTOTAL 22.90")
         assert result.vendor_name == "99 SPEED KART 5/8"
 
+    @pytest.mark.parametrize(
+        "header",
+        [
+            "THANK YOU FOR SHOPPING\nSUNRISE BAKERY",  # a greeting over the name
+            "OWNED BY SUNRISE HOLDINGS SDN BHD\nSUNRISE BAKERY",  # the owner, not the trade name
+            "*** SUNRISE BAKERY ***",  # a slip's decoration around the name
+        ],
+    )
+    def test_greetings_owners_and_decoration_are_not_the_name(self, header: str) -> None:
+        assert extract(f"{header}\n12 High Street\nTOTAL 4.50").vendor_name == "SUNRISE BAKERY"
+
     def test_large_logo_debris_is_no_name(self) -> None:
         layer = page(("7 Nong %", 300, 100), ("Bluebird Bakery", 300, 150), ("TOTAL 12.50", 300, 400))
         big = [w.model_copy(update={"height": 60}) if w.top == 100 else w for w in layer.words]

@@ -48,7 +48,7 @@ def trim_name(text: str) -> str:
     suffixes = list(labels.COMPANY_SUFFIX.finditer(text))
     if suffixes and not _WORD.search(text[suffixes[-1].end() :]):
         text = text[: suffixes[-1].end()]
-    return text.rstrip(" ({[").strip(" :-|,")
+    return text.rstrip(" ({[").strip(" :-|,*=~#_")  # '*** SUNRISE BAKERY ***': a slip's decoration
 
 
 def buyer_lines(lines: list[Line]) -> set[int]:

@@ -11,11 +11,23 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _REGISTRATION_AFTER_NAME = re.compile(r"[(\[{]\s*\w{0,3}\d[\dA-Z]{4,}\s*-?\s*[A-Z]?\s*[)\]}]+[\W_]*$")
 
 
+# Greetings and an owner's line are printed among a slip's header lines, and are no trade name
+_NOT_THE_NAME = re.compile(
+    r"thank\s*you|^\W*welcome\b|come\s*again|terima\s*kasih|selamat\s*datang|danke\s*f|willkommen|"
+    r"merci\s*(?:de|pour)|bienvenu|gracias|bienvenid|תודה|ברוכים|^\W*(?:owned|operated|managed)\s*by\b|"
+    r"a\s*member\s*of|"
+    r"\bdivision\s*of\b|subsidiary",
+    re.I,
+)
+
+
 def receipt_name_signs(text: str, above_address: bool) -> float:
     """Score added to a header line as a name candidate: more with the registration bracket after
     its words above the address (a legal name heads its address; an 'Owned by' line further down
-    names the owner); no name at all when most of its tokens are no words and one at most is
-    (a logo OCR read as '7 Nong %')."""
+    names the owner); no name at all for a greeting or an owner's line, or when most of its tokens
+    are no words and one at most is (a logo OCR read as '7 Nong %')."""
+    if _NOT_THE_NAME.search(text):
+        return -10.0
     registration = _REGISTRATION_AFTER_NAME.search(text)
     name = text[: registration.start()] if registration else text
     tokens = name.split()
