@@ -145,6 +145,29 @@ class TestReceiptTotals:
         assert _consistent_triple(found) is None
 
 
+class TestTaxSummary:
+    """A till slip's tax summary itemises the total: amount and tax at a rate, side by side."""
+
+    def test_summary_row_that_adds_up_to_the_total_gives_subtotal_and_vat(self) -> None:
+        layer = page(
+            ("ABC MART", 100, 100),
+            ("Total", 100, 140),
+            ("42.40", 700, 140),
+            ("CASH", 100, 180),
+            ("50.00", 700, 180),
+            ("CHANGE", 100, 220),
+            ("7.60", 700, 220),
+            ("GST SUMMARY", 100, 260),
+            ("AMOUNT(RM) TAX(RM)", 700, 260),
+            ("SR", 100, 300),
+            ("40.00 2.40", 700, 300),
+            ("Total", 100, 340),
+            ("40.00 2.40", 700, 340),  # the summary's own total row repeats the one rate's row
+        )
+        result = extract_with_rules([layer])
+        assert (result.total, result.subtotal, result.vat_amount) == (42.4, 40.0, 2.4)
+
+
 class TestPaymentArithmetic:
     """Tendered minus change is what was paid: a second reading of the total, apart from its line."""
 

@@ -153,16 +153,34 @@ def total_by_payment(found: Candidates, total: Found | None, lines: list[Line]) 
     return total
 
 
-def _summary_gross(lines: list[Line]) -> list[float]:
-    """'SR 6% 58.49 3.51': a tax summary row of an amount and the tax on it at a standard rate;
-    together they are the gross that row charges."""
-    gross = []
+def _summary_rows(lines: list[Line]) -> list[tuple[Candidate, Candidate]]:
+    """'SR 6% 58.49 3.51': the rows of a tax summary, an amount and the tax on it at a standard
+    rate, side by side."""
+    rows = []
     for line in lines:
-        money = [value for value, _ in row_money(line)]
-        for amount, tax in itertools.pairwise(money):
+        money = row_money(line)
+        for (amount, amount_raw), (tax, tax_raw) in itertools.pairwise(money):
             if amount > 0 and any(abs(tax / amount - rate) < 0.002 for rate in STANDARD_RATES[1:]):
-                gross.append(round(amount + tax, 2))
-    return gross
+                rows.append(((amount, amount_raw, line), (tax, tax_raw, line)))
+    return rows
+
+
+def _summary_gross(lines: list[Line]) -> list[float]:
+    """What each tax summary row charges: its amount and its tax together."""
+    return [round(amount[0] + tax[0], 2) for amount, tax in _summary_rows(lines)]
+
+
+def parts_from_summary(lines: list[Line], total: Found | None) -> tuple[Found, Found] | None:
+    """The one tax summary row whose amount and tax add up to the total: the subtotal and the VAT
+    as the slip itemises them (a column header over them is easily misaligned by OCR)."""
+    if total is None:
+        return None
+    rows = [row for row in _summary_rows(lines) if abs(row[0][0] + row[1][0] - total.value) <= 0.011]
+    if len({(net[0], tax[0]) for net, tax in rows}) != 1:
+        return None  # none, or several rates (the summary's own 'Total' row repeats a single rate's)
+    (net, net_raw, line), (tax, tax_raw, _) = rows[0]
+    confidence = min(total.confidence, 0.85)
+    return Found(net, net_raw, line, confidence), Found(tax, tax_raw, line, confidence)
 
 
 def total_by_agreement(found: Candidates, total: Found | None, lines: list[Line]) -> Found | None:

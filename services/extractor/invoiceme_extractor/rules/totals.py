@@ -18,6 +18,7 @@ from .lost_labels import lost_labels, plausible_rate
 from .rates import STANDARD_RATES
 from .receipt_totals import (
     included_tax,
+    parts_from_summary,
     rounded_total,
     total_by_agreement,
     total_by_payment,
@@ -220,6 +221,11 @@ def find_totals(lines: list[Line]) -> Totals:
     if checked is not None and checked.value != (result["total"].value if result["total"] else None):
         result = _doubt_unsupported_parts(result, checked)
     result["total"] = checked
+    if not _parts_add_up(result):
+        result["subtotal"], result["vat_amount"] = parts_from_summary(lines, checked) or (
+            result["subtotal"],
+            result["vat_amount"],
+        )
     sub_value = result["subtotal"].value if result["subtotal"] else None
     vat_value = result["vat_amount"].value if result["vat_amount"] else None
     rate = _rate(vat_value, sub_value, vat[2] if vat else None)
@@ -240,6 +246,16 @@ def _plausible_total(
     rate_fits = subtotal[0] and any(abs(vat[0] / subtotal[0] - rate) < 0.002 for rate in _STANDARD_RATES[1:])
     too_small = abs(total[0]) < abs(subtotal[0])
     return None if rate_fits and too_small else total
+
+
+def _parts_add_up(result: dict[str, Found | None]) -> bool:
+    """Subtotal + VAT = total at a plausible rate, as read (or derived) so far."""
+    subtotal, vat, total = result["subtotal"], result["vat_amount"], result["total"]
+    if subtotal is None or vat is None or total is None:
+        return False
+    return abs(subtotal.value + vat.value - total.value) <= 0.011 and plausible_rate(
+        vat.value, subtotal.value
+    )
 
 
 def _doubt_unsupported_parts(result: dict[str, Found | None], total: Found) -> dict[str, Found | None]:
