@@ -267,6 +267,12 @@ class TestReceiptDates:
         result = extract("Kedai Runcit Ali\nNo. 5 Jalan Besar\nTarikh: 25/03/2018\nJUMLAH 12.40")
         assert result.confidence["invoice_date"] >= 0.9
 
+    def test_both_slashes_read_as_ones_only_when_no_date_reads_otherwise(self) -> None:
+        result = extract("Acme Mart\n41622 557463 27103124 02-5784810\nTOTAL 12.40")
+        assert str(result.invoice_date) == "2024-03-27" and result.confidence["invoice_date"] < 0.5
+        result = extract("Acme Mart\nRef 27103124\nDate: 05/04/2024\nTOTAL 12.40")
+        assert str(result.invoice_date) == "2024-04-05"
+
     def test_a_repaired_date_is_said_with_less_confidence(self) -> None:
         result = extract("Acme Mart\nDate: 24/16/2617\nTOTAL 12.40")
         assert str(result.invoice_date) == "2017-10-24"

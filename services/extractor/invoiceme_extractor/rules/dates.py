@@ -253,6 +253,21 @@ def _as_printed(item: FoundDate, printed: str) -> FoundDate:
     return item if raw == item.raw else replace(item, raw=raw, repaired=True)
 
 
+# '27103124': 27/03/24 with both slashes read as 1s (or 7s), a run no other date pattern reads
+_SLASHES_AS_DIGITS = re.compile(r"(?<![\d.,:/-])(\d{2})([17])(\d{2})\2(\d{2}|(?:19|20)\d{2})(?![\d.,:/-])")
+
+
+def dates_with_lost_slashes(line: str) -> list[FoundDate]:
+    """Dates whose two slashes OCR read as the same digit ('1' or '7'), as repairs. Only a fallback
+    for a page where no date reads otherwise: an id of eight digits can look the same."""
+    found = []
+    for match in _SLASHES_AS_DIGITS.finditer(line):
+        value = _make(int(match.group(4)), int(match.group(3)), int(match.group(1)))
+        if value:
+            found.append(FoundDate(value, match.group(0), match.start(), False, repaired=True))
+    return found
+
+
 def prefers_month_first(lines: list[str], language: str, currency: str | None) -> bool:
     """US-style m/d/y only for English documents in dollars, unless a date on the page proves otherwise.
     Hebrew documents are always day-first (an OCR-garbled '10/15' must not flip them)."""
