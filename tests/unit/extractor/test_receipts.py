@@ -273,6 +273,21 @@ class TestReceiptDates:
         result = extract("Acme Mart\nRef 27103124\nDate: 05/04/2024\nTOTAL 12.40")
         assert str(result.invoice_date) == "2024-04-05"
 
+    @pytest.mark.parametrize(
+        ("printed", "iso"),
+        [
+            ("252 Januar 2025", "2025-01-25"),  # the day's period read as a digit
+            ("26. Marx 2025", "2025-03-26"),  # 'März' with two letters OCR changed, one edit from 'Mars'
+            ("3 Jull 2020", "2020-07-03"),
+        ],
+    )
+    def test_written_month_dates_with_ocr_damage(self, printed: str, iso: str) -> None:
+        assert [(d.value.isoformat(), d.repaired) for d in dates_in(printed)] == [(iso, True)]
+
+    def test_a_misread_month_is_read_only_between_a_day_and_a_year(self) -> None:
+        assert dates_in("Mark 5, 2019") == []
+        assert [d.value.isoformat() for d in dates_in("5 Mark 2019")] == ["2019-03-05"]
+
     def test_a_repaired_date_is_said_with_less_confidence(self) -> None:
         result = extract("Acme Mart\nDate: 24/16/2617\nTOTAL 12.40")
         assert str(result.invoice_date) == "2017-10-24"

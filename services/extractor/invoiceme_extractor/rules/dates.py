@@ -119,7 +119,8 @@ _BEFORE_TIME = re.compile(
 )
 _ISO = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})[-/.](\d{1,2})(?!\d)")
 _DAY_MONTH_YEAR = re.compile(
-    r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th|er)?[\s./-]*(?:de\s+)?"  # '25MAR2018': OCR lost the spaces
+    # '25MAR2018': OCR lost the spaces; '252 Januar': the day's period read as a digit
+    r"(?<!\d)(?P<day>\d{1,2})(?P<stray>\d)?(?:st|nd|rd|th|er)?[\s./-]*(?:de\s+)?"
     + _MONTH_WORD.format(name="month")
     + r"[\s,./-]*(?:de\s+)?(?P<year>\d{4}|\d{2})(?!\d)",
 )
@@ -146,6 +147,25 @@ def _month_number(word: str) -> int | None:
             if not HEBREW.search(name) and name.startswith(word):
                 return number
     return None
+
+
+def _misread_month(word: str) -> int | None:
+    """A month name with one letter OCR changed ('Marx' for 'März'/'Mars'), when every name that
+    close is the same month."""
+    word = word.lower()
+    if len(word) < 4:
+        return None
+    close = {number for name, number in MONTHS.items() if len(name) >= 4 and _one_edit_apart(word, name)}
+    return close.pop() if len(close) == 1 else None
+
+
+def _one_edit_apart(first: str, second: str) -> bool:
+    if abs(len(first) - len(second)) > 1:
+        return False
+    if len(first) == len(second):
+        return sum(a != b for a, b in zip(first, second, strict=True)) == 1
+    shorter, longer = sorted((first, second), key=len)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
 HEBREW = re.compile(r"[\u05d0-\u05ea]")
@@ -232,9 +252,12 @@ def dates_in(line: str, month_first: bool = False) -> list[FoundDate]:
     for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
         for match in pattern.finditer(line):
             month = _month_number(match.group("month"))
+            misread = month is None or bool(match.groupdict().get("stray"))
+            if month is None and pattern is _DAY_MONTH_YEAR:  # a day before it, a year after
+                month = _misread_month(match.group("month"))
             value = _make(int(match.group("year")), month, int(match.group("day"))) if month else None
             if value:
-                found.append(FoundDate(value, match.group(0), match.start(), False))
+                found.append(FoundDate(value, match.group(0), match.start(), False, repaired=misread))
     found = [_as_printed(item, printed) for item in found]
     unique: dict[int, FoundDate] = {}
     for item in sorted(found, key=lambda item: item.start):
