@@ -168,6 +168,18 @@ class TestTaxSummary:
         assert (result.total, result.subtotal, result.vat_amount) == (42.4, 40.0, 2.4)
 
 
+class TestRoundingLine:
+    """Cash rounding printed between the tax and the total is part of the sum."""
+
+    @pytest.mark.parametrize("rounding", ["Arrondi 0,02", "Rounding -0,02", "ROUNDING ADJ 0.02"])
+    def test_subtotal_vat_and_rounding_add_up_to_the_total(self, rounding: str) -> None:
+        result = extract(
+            f"Lumière Distribution SAS\nMontant HT 343,48 €\nTVA 20% 68,70 €\n{rounding}\nTotal TTC 412,20 €"
+        )
+        assert (result.subtotal, result.vat_amount, result.total) == (343.48, 68.7, 412.2)
+        assert result.confidence["total"] < 0.97  # surer than a guess, less than a plain sum
+
+
 class TestPaymentArithmetic:
     """Tendered minus change is what was paid: a second reading of the total, apart from its line."""
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from . import labels
 from .amount_candidates import Candidate, Candidates
@@ -205,3 +206,36 @@ def total_by_agreement(found: Candidates, total: Found | None, lines: list[Line]
     if len(agreed) != 1:
         return total
     return Found(agreed[0], f"{total.raw} (misread)", total.line, 0.7)
+
+
+_ROUNDING = labels.any_of(r"round", r"arrondi", r"rundung", r"redondeo", r"arredond", r"עיגול")
+
+
+def _rounding_amounts(lines: list[Line]) -> list[float]:
+    """'Arrondi 0,02', 'Rounding Adj -0.01': cash rounding printed between the tax and the total."""
+    found = []
+    for line in lines:
+        money = row_money(line) if _ROUNDING.search(line.text) else []
+        if money and not labels.ROUNDED_TOTAL.search(line.text) and 0 < abs(money[-1][0]) < 1:
+            found.append(money[-1][0])
+    return found
+
+
+def triple_with_rounding(
+    found: Candidates, lines: list[Line], consistent: Callable[[Candidates], Any]
+) -> Any:
+    """'Montant HT 343,48 / TVA 20% 68,70 / Arrondi 0,02 / Total TTC 412,20': subtotal + VAT + the
+    printed rounding = total (either sign: OCR drops a minus). `consistent` finds the triple in
+    candidates whose totals are shifted by the rounding; the total returned is the printed one."""
+    totals = found.get("total_strong", []) + found.get("total_plain", [])
+    for rounding in _rounding_amounts(lines):
+        for signed in (rounding, -rounding):
+            shifted = {
+                kind: [(round(c[0] - signed, 2), c[1], c[2]) for c in found.get(kind, [])]
+                for kind in ("total_strong", "total_plain")
+            }
+            trio = consistent({**found, **shifted})
+            if trio and trio[0] is not None and trio[1] is not None:
+                printed = next(c for c in totals if c[1] == trio[2][1] and c[2] is trio[2][2])
+                return trio[0], trio[1], printed
+    return None

@@ -23,6 +23,7 @@ from .receipt_totals import (
     total_by_agreement,
     total_by_payment,
     total_from_included_tax,
+    triple_with_rounding,
     unlabelled_vat_triple,
     vat_from_included_rate,
 )
@@ -170,6 +171,11 @@ def _repaired(found: Candidates) -> tuple[Trio, float] | None:
 def find_totals(lines: list[Line]) -> Totals:
     found = included_tax(candidates(lines), lines)
     triple = _consistent_triple(found)
+    rounded = None if triple else triple_with_rounding(found, lines, _consistent_triple)
+    if rounded:
+        triple, confidence_of_triple = rounded, 0.9  # adds up through a printed rounding line
+    else:
+        confidence_of_triple = 0.97
     unlabelled = None if triple else unlabelled_vat_triple(found, lines, _is_standard_rate)
     pair = None if triple or unlabelled else _consistent_pair(found)
     repaired = None if triple or unlabelled or pair else _repaired(found)
@@ -179,7 +185,7 @@ def find_totals(lines: list[Line]) -> Totals:
         confidence = 0.85
     elif triple:
         subtotal, vat, total = triple
-        confidence = 0.97
+        confidence = confidence_of_triple
     elif unlabelled:
         subtotal, vat, total = unlabelled
         confidence = 0.8
