@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
 from . import labels
 from .amount_candidates import Candidate, Candidates
@@ -221,9 +220,12 @@ def _rounding_amounts(lines: list[Line]) -> list[float]:
     return found
 
 
+MaybeTrio = tuple[Candidate | None, Candidate | None, Candidate | None] | None
+
+
 def triple_with_rounding(
-    found: Candidates, lines: list[Line], consistent: Callable[[Candidates], Any]
-) -> Any:
+    found: Candidates, lines: list[Line], consistent: Callable[[Candidates], MaybeTrio]
+) -> tuple[Candidate, Candidate, Candidate] | None:
     """'Montant HT 343,48 / TVA 20% 68,70 / Arrondi 0,02 / Total TTC 412,20': subtotal + VAT + the
     printed rounding = total (either sign: OCR drops a minus). `consistent` finds the triple in
     candidates whose totals are shifted by the rounding; the total returned is the printed one."""
@@ -234,8 +236,8 @@ def triple_with_rounding(
                 kind: [(round(c[0] - signed, 2), c[1], c[2]) for c in found.get(kind, [])]
                 for kind in ("total_strong", "total_plain")
             }
-            trio = consistent({**found, **shifted})
-            if trio and trio[0] is not None and trio[1] is not None:
-                printed = next(c for c in totals if c[1] == trio[2][1] and c[2] is trio[2][2])
-                return trio[0], trio[1], printed
+            net, vat, moved = consistent({**found, **shifted}) or (None, None, None)
+            if net is not None and vat is not None and moved is not None:
+                printed = next(c for c in totals if c[1] == moved[1] and c[2] is moved[2])
+                return net, vat, printed
     return None
