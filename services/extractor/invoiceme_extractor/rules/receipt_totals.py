@@ -189,19 +189,22 @@ def total_by_agreement(found: Candidates, total: Found | None, lines: list[Line]
     away: two other readings agreeing outvote the total's one. A guess, so said at 0.7."""
     if total is None or not total.raw or total.confidence >= 0.9:
         return total
-    readings = {
-        "subtotal": [c[0] for c in found.get("subtotal", [])],
-        "paid": [value for value, *_ in paid_amounts(lines)],
-        "card": [value for value, *_ in card_charges(lines)],
-        "summary": _summary_gross(lines),
-    }
+    readings = [
+        [c[0] for c in found.get("subtotal", [])],
+        [value for value, *_ in paid_amounts(lines)],
+        [value for value, *_ in card_charges(lines)],
+    ]
 
     def support(value: float) -> int:
-        return sum(any(abs(value - seen) < _CENT for seen in values) for values in readings.values())
+        return sum(any(abs(value - seen) < _CENT for seen in values) for values in readings)
 
+    variants = [v for v in confusion_variants(total.value, total.raw) if support(v)]
+    if not variants or support(total.value):
+        return total  # the tax summary (the slowest reading) is read only when it can decide
+    readings.append(_summary_gross(lines))
     if support(total.value):
         return total
-    agreed = [v for v in confusion_variants(total.value, total.raw) if support(v) >= 2]
+    agreed = [v for v in variants if support(v) >= 2]
     if len(agreed) != 1:
         return total
     return Found(agreed[0], f"{total.raw} (misread)", total.line, 0.7)
