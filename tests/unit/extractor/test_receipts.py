@@ -63,6 +63,27 @@ class TestIssuerName:
         result = extract("for stay: healthy\nFarmasi Maluri S/B(587969-U)\n23, Jln Burung\nTOTAL 79.35")
         assert result.vendor_name == "Farmasi Maluri S/B"
 
+    def test_registration_bracket_after_a_name_with_digits_marks_the_name(self) -> None:
+        # "S/B" read as "5/8", "MART" as "KART": no legal suffix or trade word left, digits instead
+        result = extract("99 SPEED KART 5/8 (519537-X)\nTAMAN BERKELEY\n41150 KLANG\nTOTAL 22.90")
+        assert result.vendor_name == "99 SPEED KART 5/8"
+
+    @pytest.mark.parametrize(
+        "header",
+        [
+            "THANK YOU FOR SHOPPING\nSUNRISE BAKERY",  # a greeting over the name
+            "OWNED BY SUNRISE HOLDINGS SDN BHD\nSUNRISE BAKERY",  # the owner, not the trade name
+            "*** SUNRISE BAKERY ***",  # a slip's decoration around the name
+        ],
+    )
+    def test_greetings_owners_and_decoration_are_not_the_name(self, header: str) -> None:
+        assert extract(f"{header}\n12 High Street\nTOTAL 4.50").vendor_name == "SUNRISE BAKERY"
+
+    def test_large_logo_debris_is_no_name(self) -> None:
+        layer = page(("7 Nong %", 300, 100), ("Bluebird Bakery", 300, 150), ("TOTAL 12.50", 300, 400))
+        big = [w.model_copy(update={"height": 60}) if w.top == 100 else w for w in layer.words]
+        assert extract_with_rules([layer.model_copy(update={"words": big})]).vendor_name == "Bluebird Bakery"
+
 
 class TestSellerHeading:
     """'SELLER TRADE NAME' heads the seller's block: the name is under it, not the heading's words."""
@@ -124,6 +145,85 @@ class TestReceiptTotals:
         assert _consistent_triple(found) is None
 
 
+class TestTaxSummary:
+    """A till slip's tax summary itemises the total: amount and tax at a rate, side by side."""
+
+    def test_summary_row_that_adds_up_to_the_total_gives_subtotal_and_vat(self) -> None:
+        layer = page(
+            ("ABC MART", 100, 100),
+            ("Total", 100, 140),
+            ("42.40", 700, 140),
+            ("CASH", 100, 180),
+            ("50.00", 700, 180),
+            ("CHANGE", 100, 220),
+            ("7.60", 700, 220),
+            ("GST SUMMARY", 100, 260),
+            ("AMOUNT(RM) TAX(RM)", 700, 260),
+            ("SR", 100, 300),
+            ("40.00 2.40", 700, 300),
+            ("Total", 100, 340),
+            ("40.00 2.40", 700, 340),  # the summary's own total row repeats the one rate's row
+        )
+        result = extract_with_rules([layer])
+        assert (result.total, result.subtotal, result.vat_amount) == (42.4, 40.0, 2.4)
+
+
+class TestRoundingLine:
+    """Cash rounding printed between the tax and the total is part of the sum."""
+
+    @pytest.mark.parametrize("rounding", ["Arrondi 0,02", "Rounding -0,02", "ROUNDING ADJ 0.02"])
+    def test_subtotal_vat_and_rounding_add_up_to_the_total(self, rounding: str) -> None:
+        result = extract(
+            f"Lumière Distribution SAS\nMontant HT 343,48 €\nTVA 20% 68,70 €\n{rounding}\nTotal TTC 412,20 €"
+        )
+        assert (result.subtotal, result.vat_amount, result.total) == (343.48, 68.7, 412.2)
+        assert result.confidence["total"] < 0.97  # surer than a guess, less than a plain sum
+
+
+class TestPaymentArithmetic:
+    """Tendered minus change is what was paid: a second reading of the total, apart from its line."""
+
+    def test_the_total_that_tendered_minus_change_equals_wins(self) -> None:
+        result = extract("Acme Mart\nTOTAL 12.40\nTOTAL 42.40\nCASH 20.00\nCHANGE 7.60\nThank you")
+        assert result.total == 12.4
+
+    def test_payment_word_names_the_tendered_amount(self) -> None:
+        result = extract("Acme Mart\nTotal 12.40\nTotal 42.40\nPayment : 20.00\nChange Due : 7.60")
+        assert result.total == 12.4
+
+    def test_a_total_the_payment_confirms_is_surer(self) -> None:
+        result = extract("Acme Mart\nItem 12.40\nTOTAL 12.40\nCASH 20.00\nCHANGE 7.60")
+        assert result.total == 12.4
+        assert result.confidence["total"] >= 0.9
+
+    def test_the_total_before_cash_rounding_is_not_what_was_paid(self) -> None:
+        result = extract(
+            "Acme Mart\nTotal Sales (Inclusive GST) 22.91\nRounding Adjustment -0.01\nTotal 22.90\n"
+            "CASH 50.00\nCHANGE 27.10"
+        )
+        assert result.total == 22.9
+
+    def test_a_card_charge_equal_to_the_total_confirms_it(self) -> None:
+        result = extract("Acme Mart\nTotal 48.95\nVISA 48.95\nTotal promotional saving 20.97")
+        assert result.total == 48.95 and result.confidence["total"] >= 0.9
+
+    def test_two_readings_one_confused_digit_away_outvote_the_printed_total(self) -> None:
+        # '62.00' read as '62.06' on the total line; the subtotal and the tax summary say 62.00
+        summary = "GST Summary Amount Tax\nSR @ 6% 58.49 3.51"
+        result = extract(f"Acme Books\nSUB-TOTAL 62.00\nTOTAL INCL GST RM 62.06\n{summary}")
+        assert result.total == 62.0 and result.confidence["total"] < 0.9
+        # one other reading alone does not outvote the printed total
+        assert extract("Acme Books\nSUB-TOTAL 62.00\nTOTAL INCL GST RM 62.06").total == 62.06
+
+    def test_parts_that_no_longer_add_up_are_doubted(self) -> None:
+        # subtotal 75.90 + VAT 6.00 once made 81.90; the payment says 15.90 was the total
+        result = extract(
+            "Subtotal : 75.90\nGST 6.00\nTotal Incl. GST 15.90\nTotal 81.90\nPayment : 50.00\nChange : 34.10"
+        )
+        assert result.total == 15.9
+        assert result.confidence["subtotal"] <= 0.5 and result.confidence["vat_amount"] <= 0.5
+
+
 class TestReceiptDates:
     """A date before a time survives a separator OCR damaged; elsewhere mixed separators are no date."""
 
@@ -132,6 +232,78 @@ class TestReceiptDates:
 
     def test_mixed_separators_without_a_time_are_not_a_date(self) -> None:
         assert dates_in("Ref 25. 03-18 A") == []
+
+    def test_an_impossible_month_and_year_with_one_confused_digit_each(self) -> None:
+        # 24/10/2017 with both 0s read as 6: each part has one possible repair
+        found = dates_in("Date: 24/16/2617")
+        assert [(d.value.isoformat(), d.repaired) for d in found] == [("2017-10-24", True)]
+        assert dates_in("Date: 15/00/2018") == []  # month 00 -> 06, 08 or 09: no single repair
+
+    @pytest.mark.parametrize(
+        ("printed", "iso"),
+        [("2O/O3/2Ol8", "2018-03-20"), ("l5.0l.2019", "2019-01-15"), ("O7-11-2S", "2025-11-07")],
+    )
+    def test_letters_read_for_digits(self, printed: str, iso: str) -> None:
+        assert [d.value.isoformat() for d in dates_in(f"Date: {printed}")] == [iso]
+
+    @pytest.mark.parametrize(
+        ("printed", "iso"),
+        [("15 févr. 2018", "2018-02-15"), ("7. Mär 2019", "2019-03-07"), ("3 déc 2021", "2021-12-03")],
+    )
+    def test_abbreviated_month_names_with_accents(self, printed: str, iso: str) -> None:
+        assert [d.value.isoformat() for d in dates_in(printed)] == [iso]
+
+    def test_a_date_glued_to_its_labels_colon(self) -> None:
+        assert [d.value.isoformat() for d in dates_in("DATE:25/03/2018TIME:10:22")] == ["2018-03-25"]
+
+    def test_both_separators_lost_with_a_four_digit_year(self) -> None:
+        assert [(d.value.isoformat(), d.repaired) for d in dates_in("Date: 25 03 2018")] == [
+            ("2018-03-25", True)
+        ]
+
+    @pytest.mark.parametrize(
+        ("printed", "iso"),
+        [
+            ("25MAR2018", "2018-03-25"),  # OCR lost the spaces
+            ("7 Ogos 2019", "2019-08-07"),  # Malay
+            ("25 Mac 2018", "2018-03-25"),
+            ("3 Desember 2020", "2020-12-03"),  # Indonesian
+            ("10 de março de 2020", "2020-03-10"),  # Portuguese
+            ("5 giugno 2021", "2021-06-05"),  # Italian
+        ],
+    )
+    def test_written_months_in_more_languages_and_glued(self, printed: str, iso: str) -> None:
+        assert [d.value.isoformat() for d in dates_in(printed)] == [iso]
+
+    def test_malay_date_label(self) -> None:
+        result = extract("Kedai Runcit Ali\nNo. 5 Jalan Besar\nTarikh: 25/03/2018\nJUMLAH 12.40")
+        assert result.confidence["invoice_date"] >= 0.9
+
+    def test_both_slashes_read_as_ones_only_when_no_date_reads_otherwise(self) -> None:
+        result = extract("Acme Mart\n41622 557463 27103124 02-5784810\nTOTAL 12.40")
+        assert str(result.invoice_date) == "2024-03-27" and result.confidence["invoice_date"] < 0.5
+        result = extract("Acme Mart\nRef 27103124\nDate: 05/04/2024\nTOTAL 12.40")
+        assert str(result.invoice_date) == "2024-04-05"
+
+    @pytest.mark.parametrize(
+        ("printed", "iso"),
+        [
+            ("252 Januar 2025", "2025-01-25"),  # the day's period read as a digit
+            ("26. Marx 2025", "2025-03-26"),  # 'März' with two letters OCR changed, one edit from 'Mars'
+            ("3 Jull 2020", "2020-07-03"),
+        ],
+    )
+    def test_written_month_dates_with_ocr_damage(self, printed: str, iso: str) -> None:
+        assert [(d.value.isoformat(), d.repaired) for d in dates_in(printed)] == [(iso, True)]
+
+    def test_a_misread_month_is_read_only_between_a_day_and_a_year(self) -> None:
+        assert dates_in("Mark 5, 2019") == []
+        assert [d.value.isoformat() for d in dates_in("5 Mark 2019")] == ["2019-03-05"]
+
+    def test_a_repaired_date_is_said_with_less_confidence(self) -> None:
+        result = extract("Acme Mart\nDate: 24/16/2617\nTOTAL 12.40")
+        assert str(result.invoice_date) == "2017-10-24"
+        assert result.confidence["invoice_date"] < 0.9
 
 
 class TestArithmeticOverLabels:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date
+
+from .repair import CONFUSED_DIGITS
 
 MONTHS = {
     # English, German, French, Hebrew; three-letter prefixes are matched too.
@@ -58,6 +61,37 @@ MONTHS = {
     "octubre": 10,
     "noviembre": 11,
     "diciembre": 12,
+    # Malay / Indonesian (till slips of the region), Dutch, Italian, Portuguese
+    "januari": 1,
+    "februari": 2,
+    "mac": 3,
+    "maret": 3,
+    "maart": 3,
+    "mei": 5,
+    "julai": 7,
+    "ogos": 8,
+    "agustus": 8,
+    "augustus": 8,
+    "disember": 12,
+    "desember": 12,
+    "gennaio": 1,
+    "febbraio": 2,
+    "aprile": 4,
+    "maggio": 5,
+    "giugno": 6,
+    "luglio": 7,
+    "settembre": 9,
+    "ottobre": 10,
+    "dicembre": 12,
+    "janeiro": 1,
+    "fevereiro": 2,
+    "março": 3,
+    "maio": 5,
+    "junho": 6,
+    "julho": 7,
+    "setembro": 9,
+    "outubro": 10,
+    "dezembro": 12,
     "ינואר": 1,
     "פברואר": 2,
     "מרץ": 3,
@@ -72,18 +106,23 @@ MONTHS = {
     "נובמבר": 11,
     "דצמבר": 12,
 }
-_MONTH_WORD = r"(?:ב|ל)?(?P<{name}>[A-Za-zäéûÄ\u05d0-\u05ea]{{3,10}})\.?"
-_NUMERIC = re.compile(r"(?<![\d.:/-])(\d{1,2})\s?([./-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])")
+_MONTH_WORD = r"(?:ב|ל)?(?P<{name}>[^\W\d_]{{3,10}})\.?"
+# not inside a longer number or a time, but right after a label's colon ('DATE:25/03/2018')
+_START = r"(?:(?<![\d.:/-])|(?<=[^\W\d_]:))"
+_NUMERIC = re.compile(_START + r"(\d{1,2})\s?([./-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])")
+# OCR lost both separators ('25 03 2018'): only with a four-digit year of this era, said as a repair
+_SPACED = re.compile(_START + r"(\d{1,2}) {1,2}(\d{1,2}) {1,2}((?:19|20)\d{2})(?![\d.,])")
 # Receipts print the date before the time; OCR there turns a separator into ". " ("25. 03-18 18:47"):
 # mixed separators are trusted only where a time follows.
 _BEFORE_TIME = re.compile(
-    r"(?<![\d.:/-])(\d{1,2})\s?[./-]\s?(\d{1,2})\s?[./-]\s?(\d{4}|\d{2})(?=\s+\d{1,2}:\d{2})"
+    _START + r"(\d{1,2})\s?[./-]\s?(\d{1,2})\s?[./-]\s?(\d{4}|\d{2})(?=\s+\d{1,2}:\d{2})"
 )
 _ISO = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})[-/.](\d{1,2})(?!\d)")
 _DAY_MONTH_YEAR = re.compile(
-    r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th|er)?[\s./-]+(?:de\s+)?"
+    # '25MAR2018': OCR lost the spaces; '252 Januar': the day's period read as a digit
+    r"(?<!\d)(?P<day>\d{1,2})(?P<stray>\d)?(?:st|nd|rd|th|er)?[\s./-]*(?:de\s+)?"
     + _MONTH_WORD.format(name="month")
-    + r"[\s,./-]+(?:de\s+)?(?P<year>\d{4}|\d{2})(?!\d)",
+    + r"[\s,./-]*(?:de\s+)?(?P<year>\d{4}|\d{2})(?!\d)",
 )
 _MONTH_DAY_YEAR = re.compile(
     _MONTH_WORD.format(name="month") + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})(?!\d)"
@@ -96,17 +135,80 @@ class FoundDate:
     raw: str
     start: int
     ambiguous: bool  # day and month could be swapped
+    repaired: bool = False  # a digit OCR confused was undone to make it a date: a guess
 
 
 def _month_number(word: str) -> int | None:
     word = word.lower()
     if word in MONTHS:
         return MONTHS[word]
-    if len(word) >= 3 and word.isascii():
+    if len(word) >= 3 and not HEBREW.search(word):  # abbreviations: 'Sep', 'févr', 'Mär', 'dic'
         for name, number in MONTHS.items():
-            if name.isascii() and name.startswith(word):
+            if not HEBREW.search(name) and name.startswith(word):
                 return number
     return None
+
+
+def _misread_month(word: str) -> int | None:
+    """A month name with one letter OCR changed ('Marx' for 'März'/'Mars'), when every name that
+    close is the same month."""
+    word = word.lower()
+    if len(word) < 4:
+        return None
+    close = {number for name, number in MONTHS.items() if len(name) >= 4 and _one_edit_apart(word, name)}
+    return close.pop() if len(close) == 1 else None
+
+
+def _one_edit_apart(first: str, second: str) -> bool:
+    if abs(len(first) - len(second)) > 1:
+        return False
+    if len(first) == len(second):
+        return sum(a != b for a, b in zip(first, second, strict=True)) == 1
+    shorter, longer = sorted((first, second), key=len)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+
+
+HEBREW = re.compile(r"[\u05d0-\u05ea]")
+# A date-shaped token (three groups, two separators) where OCR read some digits as letters:
+# 'O' for 0, 'l'/'I'/'|' for 1, 'S' for 5, 'B' for 8, 'Z' for 2 ('2O/O3/2Ol8').
+_DATE_SHAPED = re.compile(r"(?<!\w)[\dOoIlSBZ]{1,4}(?:\s?[./-]\s?[\dOoIlSBZ]{1,4}){2}(?!\w)")
+_LETTER_AS_DIGIT = str.maketrans("OoIlSBZ", "0011582")
+
+
+def _letters_as_digits(line: str) -> str:
+    """The line with digit-like letters read as digits inside date-shaped tokens that are mostly
+    digits already (same length, so positions still point into the printed line)."""
+
+    def digits(match: re.Match[str]) -> str:
+        token = match.group(0)
+        return token.translate(_LETTER_AS_DIGIT) if sum(ch.isdigit() for ch in token) >= 4 else token
+
+    return _DATE_SHAPED.sub(digits, line)
+
+
+def _only_fix(text: str, valid: Callable[[int], bool]) -> str | None:
+    """The printed number, or the one reading with a single OCR-confused digit undone that is valid
+    ('16' as a month -> '10'); None when there is none or more than one."""
+    if valid(int(text)):
+        return text
+    fixes = {
+        text[:i] + other + text[i + 1 :]
+        for i, char in enumerate(text)
+        for other in CONFUSED_DIGITS.get(char, "")
+    }
+    valid_fixes = [fix for fix in fixes if valid(int(fix))]
+    return valid_fixes[0] if len(valid_fixes) == 1 else None
+
+
+def _repaired_numeric(day: str, month: str, year: str) -> date | None:
+    """'24/16/2617' (24/10/2017 with two 0s read as 6): each impossible part with its one possible
+    repair. Never changes a part that is possible as printed."""
+    fixed_day = _only_fix(day, lambda value: 1 <= value <= 31)
+    fixed_month = _only_fix(month, lambda value: 1 <= value <= 12)
+    fixed_year = _only_fix(year, lambda value: value < 100 or 1990 <= value <= 2100)
+    if fixed_day is None or fixed_month is None or fixed_year is None:
+        return None
+    return _make(int(fixed_year), int(fixed_month), int(fixed_day))
 
 
 def _full_year(year: int) -> int:
@@ -123,13 +225,17 @@ def _make(year: int, month: int, day: int) -> date | None:
 
 def dates_in(line: str, month_first: bool = False) -> list[FoundDate]:
     """All dates in a line, in order. `month_first` settles 03/04/2025 (US style) when nothing else can."""
+    if sum(char.isdigit() for char in line) < 3:
+        return []  # every date has a day and a year: three digits at least (most lines have none)
     found: list[FoundDate] = []
+    printed, line = line, _letters_as_digits(line)
     for match in _ISO.finditer(line):
         value = _make(int(match.group(1)), int(match.group(3)), int(match.group(4)))
         if value:
             found.append(FoundDate(value, match.group(0), match.start(), False))
     numeric = [(m, m.group(1), m.group(3), m.group(4)) for m in _NUMERIC.finditer(line)]
     numeric += [(m, m.group(1), m.group(2), m.group(3)) for m in _BEFORE_TIME.finditer(line)]
+    numeric += [(m, m.group(1), m.group(2), m.group(3)) for m in _SPACED.finditer(line)]
     for match, first_text, second_text, year_text in numeric:
         first, second, year = int(first_text), int(second_text), int(year_text)
         ambiguous = first <= 12 and second <= 12 and first != second
@@ -138,13 +244,23 @@ def dates_in(line: str, month_first: bool = False) -> list[FoundDate]:
         else:
             value = _make(year, first, second)
         if value:
-            found.append(FoundDate(value, match.group(0), match.start(), ambiguous))
+            lost = match.re is _SPACED
+            found.append(FoundDate(value, match.group(0), match.start(), ambiguous, repaired=lost))
+            continue
+        day, month = (second_text, first_text) if month_first else (first_text, second_text)
+        repaired = _repaired_numeric(day, month, year_text)
+        if repaired:
+            found.append(FoundDate(repaired, match.group(0), match.start(), ambiguous, repaired=True))
     for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
         for match in pattern.finditer(line):
             month = _month_number(match.group("month"))
+            misread = month is None or bool(match.groupdict().get("stray"))
+            if month is None and pattern is _DAY_MONTH_YEAR:  # a day before it, a year after
+                month = _misread_month(match.group("month"))
             value = _make(int(match.group("year")), month, int(match.group("day"))) if month else None
             if value:
-                found.append(FoundDate(value, match.group(0), match.start(), False))
+                found.append(FoundDate(value, match.group(0), match.start(), False, repaired=misread))
+    found = [_as_printed(item, printed) for item in found]
     unique: dict[int, FoundDate] = {}
     for item in sorted(found, key=lambda item: item.start):
         if not any(
@@ -154,6 +270,27 @@ def dates_in(line: str, month_first: bool = False) -> list[FoundDate]:
         ):
             unique[item.start] = item
     return list(unique.values())
+
+
+def _as_printed(item: FoundDate, printed: str) -> FoundDate:
+    """The raw text as printed; a date read through letters taken for digits is a repair too."""
+    raw = printed[item.start : item.start + len(item.raw)]
+    return item if raw == item.raw else replace(item, raw=raw, repaired=True)
+
+
+# '27103124': 27/03/24 with both slashes read as 1s (or 7s), a run no other date pattern reads
+_SLASHES_AS_DIGITS = re.compile(r"(?<![\d.,:/-])(\d{2})([17])(\d{2})\2(\d{2}|(?:19|20)\d{2})(?![\d.,:/-])")
+
+
+def dates_with_lost_slashes(line: str) -> list[FoundDate]:
+    """Dates whose two slashes OCR read as the same digit ('1' or '7'), as repairs. Only a fallback
+    for a page where no date reads otherwise: an id of eight digits can look the same."""
+    found = []
+    for match in _SLASHES_AS_DIGITS.finditer(line):
+        value = _make(int(match.group(4)), int(match.group(3)), int(match.group(1)))
+        if value:
+            found.append(FoundDate(value, match.group(0), match.start(), False, repaired=True))
+    return found
 
 
 def prefers_month_first(lines: list[str], language: str, currency: str | None) -> bool:

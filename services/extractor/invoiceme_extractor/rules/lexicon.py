@@ -87,6 +87,8 @@ DATE_INVOICE = (
     r"ת\.\s*הפקה",
     r"date\s*issued",
     r"invoice\s*dt\.?",
+    r"\btarikh\b",  # Malay
+    r"\btanggal\b",  # Indonesian
 )
 DATE_DUE = (
     r"f[aä]llig",  # OCR drops umlauts and accents

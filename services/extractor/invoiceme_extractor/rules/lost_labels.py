@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import itertools
 
-from . import labels
 from .amount_candidates import classify
 from .amounts import percent_in, row_money
 from .lines import Found, Line
+from .payments import card_charges, paid_amounts
 
 WINDOW = 4  # rows around an amount where its partners are printed
 
@@ -25,12 +25,9 @@ def plausible_rate(vat: float, base: float) -> bool:
 
 
 def card_payment(lines: list[Line]) -> Found | None:
-    """No total printed (or OCR lost it): a card payment charges exactly the total ('VISA ****4024
-    406.20'). Cash is not used: it is tendered and change given."""
-    for line in reversed(lines):
-        if labels.CARD_PAYMENT.search(line.text) and (money := row_money(line)):
-            return Found(money[-1][0], money[-1][1], line, 0.5)
-    return None
+    """No total printed (or OCR lost it): the last card payment charges exactly the total."""
+    charges = card_charges(lines)
+    return Found(*charges[-1], 0.5) if charges else None
 
 
 def unlabelled_pair(lines: list[Line], total: Found) -> tuple[Found, Found] | None:
@@ -49,18 +46,11 @@ def unlabelled_pair(lines: list[Line], total: Found) -> tuple[Found, Found] | No
 
 def cash_minus_change(lines: list[Line]) -> Found | None:
     """'Cash 650.00' and 'Change 30.40' with no total line: the total is what was kept (619.60)."""
-    paid = change = None
-    for line in lines:
-        money = row_money(line)
-        if not money:
-            continue
-        if labels.CHANGE.search(line.text):
-            change = money[-1][0]
-        elif labels.PAID.search(line.text):
-            paid = (money[-1][0], line)
-    if paid is None or change is None or not 0 <= change < paid[0]:
+    paid = paid_amounts(lines)
+    if not paid:
         return None
-    return Found(round(paid[0] - change, 2), "", paid[1], 0.6)
+    value, tendered, _ = paid[-1]
+    return Found(value, "", tendered, 0.6)
 
 
 def _last_amounts(lines: list[Line]) -> list[tuple[float, str, Line]]:

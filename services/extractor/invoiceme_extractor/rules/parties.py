@@ -12,6 +12,7 @@ from .dates import dates_in
 from .geometry import looks_like_label
 from .layout import Cell
 from .lines import Found, Line, Reading, document_language, following
+from .receipt_vendor import receipt_name_signs
 from .tables import is_table_header
 from .titles import DOCUMENT_TYPES, cropped_type
 
@@ -47,7 +48,7 @@ def trim_name(text: str) -> str:
     suffixes = list(labels.COMPANY_SUFFIX.finditer(text))
     if suffixes and not _WORD.search(text[suffixes[-1].end() :]):
         text = text[: suffixes[-1].end()]
-    return text.rstrip(" ({[").strip(" :-|,")
+    return text.rstrip(" ({[").strip(" :-|,*=~#_")  # '*** SUNRISE BAKERY ***': a slip's decoration
 
 
 def buyer_lines(lines: list[Line]) -> set[int]:
@@ -282,6 +283,8 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
         best_part = max(parts, key=lambda part: bool(labels.COMPANY_SUFFIX.search(part)))
         part_line = Line(cut_at_field_label(best_part), line.page, line.index)
         score = _name_score(part_line, position, lines)
+        if score > 0:  # the registration bracket is cut from part_line: read on the whole part
+            score += receipt_name_signs(best_part, above_address=position < address_row)
         if position > address_row and not labels.COMPANY_SUFFIX.search(part_line.text):
             score -= 0.75  # the issuer's name heads its address; a line under the address is a town
         if score > 0:

@@ -7,8 +7,10 @@ on till slips more than it damages the amounts' agreement.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from . import labels
@@ -16,7 +18,9 @@ from .amount_candidates import Candidate, Candidates
 from .amounts import percent_in, row_money
 from .lines import Found, Line
 from .lost_labels import WINDOW
+from .payments import card_charges, paid_amounts
 from .rates import STANDARD_RATES
+from .repair import confusion_variants
 
 _INCLUDED = re.compile(r"incl|inkl|inclu|כולל", re.I)
 
@@ -115,4 +119,128 @@ def vat_from_included_rate(lines: list[Line], total: Found) -> tuple[Found, Foun
         exact = Decimal(str(total.value)) / (1 + Decimal(str(rate)))
         net = float(exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
         return Found(net, "", line, 0.55), Found(round(total.value - net, 2), "", line, 0.55)
+    return None
+
+
+_CENT = 0.005  # what was paid matches to the cent: 22.91 before cash rounding is not the 22.90 paid
+
+
+def total_by_payment(found: Candidates, total: Found | None, lines: list[Line]) -> Found | None:
+    """The total the payment confirms: the chosen total when tendered - change (or a card's charge)
+    equals it (two readings agree: surer), else the total-labelled amount that equals it. A digit
+    OCR confused is never undone this way: the tendered amount is as likely misread as the total
+    ('CASH 50.06' for 50.00)."""
+    paid = [
+        value for value, *read_from in paid_amounts(lines) if total is None or total.line not in read_from
+    ]
+    # a card's charge confirms but never picks: an instalment paid by card is part of the total
+    charged = [value for value, _, line in card_charges(lines) if total is None or line is not total.line]
+    if total is not None and total.raw and any(abs(total.value - value) < _CENT for value in paid + charged):
+        return replace(total, confidence=max(total.confidence, 0.9))
+    labelled = found.get("total_strong", []) + found.get("total_plain", [])
+    for value in paid:
+        match = next((c for c in labelled if abs(c[0] - value) < _CENT), None)
+        if match is not None:
+            return Found(match[0], match[1], match[2], 0.85)
+    return total
+    if total is not None and total.raw and any(abs(total.value - value) < _CENT for value in paid):
+        return replace(total, confidence=max(total.confidence, 0.9))
+    labelled = found.get("total_strong", []) + found.get("total_plain", [])
+    for value in paid:
+        match = next((c for c in labelled if abs(c[0] - value) < _CENT), None)
+        if match is not None:
+            return Found(match[0], match[1], match[2], 0.85)
+    return total
+
+
+def _summary_rows(lines: list[Line]) -> list[tuple[Candidate, Candidate]]:
+    """'SR 6% 58.49 3.51': the rows of a tax summary, an amount and the tax on it at a standard
+    rate, side by side."""
+    rows = []
+    for line in lines:
+        money = row_money(line)
+        for (amount, amount_raw), (tax, tax_raw) in itertools.pairwise(money):
+            if amount > 0 and any(abs(tax / amount - rate) < 0.002 for rate in STANDARD_RATES[1:]):
+                rows.append(((amount, amount_raw, line), (tax, tax_raw, line)))
+    return rows
+
+
+def _summary_gross(lines: list[Line]) -> list[float]:
+    """What each tax summary row charges: its amount and its tax together."""
+    return [round(amount[0] + tax[0], 2) for amount, tax in _summary_rows(lines)]
+
+
+def parts_from_summary(lines: list[Line], total: Found | None) -> tuple[Found, Found] | None:
+    """The one tax summary row whose amount and tax add up to the total: the subtotal and the VAT
+    as the slip itemises them (a column header over them is easily misaligned by OCR)."""
+    if total is None:
+        return None
+    rows = [row for row in _summary_rows(lines) if abs(row[0][0] + row[1][0] - total.value) <= 0.011]
+    if len({(net[0], tax[0]) for net, tax in rows}) != 1:
+        return None  # none, or several rates (the summary's own 'Total' row repeats a single rate's)
+    (net, net_raw, line), (tax, tax_raw, _) = rows[0]
+    confidence = min(total.confidence, 0.85)
+    return Found(net, net_raw, line, confidence), Found(tax, tax_raw, line, confidence)
+
+
+def total_by_agreement(found: Candidates, total: Found | None, lines: list[Line]) -> Found | None:
+    """'TOTAL INCL GST 62.06' that nothing else on the slip repeats, where the subtotal (62.00), a tax
+    summary row (58.49 + 3.51), the payment or a card's charge agree on a value one OCR-confused digit
+    away: two other readings agreeing outvote the total's one. A guess, so said at 0.7."""
+    if total is None or not total.raw or total.confidence >= 0.9:
+        return total
+    readings = [
+        [c[0] for c in found.get("subtotal", [])],
+        [value for value, *_ in paid_amounts(lines)],
+        [value for value, *_ in card_charges(lines)],
+    ]
+
+    def support(value: float) -> int:
+        return sum(any(abs(value - seen) < _CENT for seen in values) for values in readings)
+
+    variants = [v for v in confusion_variants(total.value, total.raw) if support(v)]
+    if not variants or support(total.value):
+        return total  # the tax summary (the slowest reading) is read only when it can decide
+    readings.append(_summary_gross(lines))
+    if support(total.value):
+        return total
+    agreed = [v for v in variants if support(v) >= 2]
+    if len(agreed) != 1:
+        return total
+    return Found(agreed[0], f"{total.raw} (misread)", total.line, 0.7)
+
+
+_ROUNDING = labels.any_of(r"round", r"arrondi", r"rundung", r"redondeo", r"arredond", r"עיגול")
+
+
+def _rounding_amounts(lines: list[Line]) -> list[float]:
+    """'Arrondi 0,02', 'Rounding Adj -0.01': cash rounding printed between the tax and the total."""
+    found = []
+    for line in lines:
+        money = row_money(line) if _ROUNDING.search(line.text) else []
+        if money and not labels.ROUNDED_TOTAL.search(line.text) and 0 < abs(money[-1][0]) < 1:
+            found.append(money[-1][0])
+    return found
+
+
+MaybeTrio = tuple[Candidate | None, Candidate | None, Candidate | None] | None
+
+
+def triple_with_rounding(
+    found: Candidates, lines: list[Line], consistent: Callable[[Candidates], MaybeTrio]
+) -> tuple[Candidate, Candidate, Candidate] | None:
+    """'Montant HT 343,48 / TVA 20% 68,70 / Arrondi 0,02 / Total TTC 412,20': subtotal + VAT + the
+    printed rounding = total (either sign: OCR drops a minus). `consistent` finds the triple in
+    candidates whose totals are shifted by the rounding; the total returned is the printed one."""
+    totals = found.get("total_strong", []) + found.get("total_plain", [])
+    for rounding in _rounding_amounts(lines):
+        for signed in (rounding, -rounding):
+            shifted = {
+                kind: [(round(c[0] - signed, 2), c[1], c[2]) for c in found.get(kind, [])]
+                for kind in ("total_strong", "total_plain")
+            }
+            net, vat, moved = consistent({**found, **shifted}) or (None, None, None)
+            if net is not None and vat is not None and moved is not None:
+                printed = next(c for c in totals if c[1] == moved[1] and c[2] is moved[2])
+                return net, vat, printed
     return None

@@ -7,7 +7,7 @@ from datetime import date
 
 from .. import israel
 from . import labels
-from .dates import FoundDate, dates_in
+from .dates import FoundDate, dates_in, dates_with_lost_slashes
 from .geometry import spots_after_label
 from .lines import Found, Line, following
 from .titles import DOCUMENT_TYPES, title_cell
@@ -95,15 +95,27 @@ def find_dates(lines: list[Line], month_first: bool) -> tuple[Found | None, Foun
             if kind is None:
                 others.append(Found(first.value.isoformat(), first.raw, source, 0.5))
             if kind == "invoice" and invoice is None:
-                invoice = Found(first.value.isoformat(), first.raw, source, 0.75 if first.ambiguous else 0.9)
+                sure = 0.7 if first.repaired else 0.75 if first.ambiguous else 0.9
+                invoice = Found(first.value.isoformat(), first.raw, source, sure)
             elif kind == "due" and due is None:
-                due = Found(found[-1].value.isoformat(), found[-1].raw, source, 0.85)
+                due = Found(
+                    found[-1].value.isoformat(), found[-1].raw, source, 0.7 if found[-1].repaired else 0.85
+                )
             elif kind == "weak" and weak is None:
                 weak = Found(first.value.isoformat(), first.raw, source, 0.6)
             elif kind is None and unlabelled is None:
                 unlabelled = Found(first.value.isoformat(), first.raw, source, 0.55)
-    issued = invoice or weak or unlabelled
+    issued = invoice or weak or unlabelled or _date_with_lost_slashes(lines)
     return issued, due or (_due_by_position(issued, others) if issued else None)
+
+
+def _date_with_lost_slashes(lines: list[Line]) -> Found | None:
+    """No date read anywhere: the first one whose slashes OCR read as digits, as a weak guess."""
+    for line in lines:
+        found = dates_with_lost_slashes(line.text)
+        if found:
+            return Found(found[0].value.isoformat(), found[0].raw, line, 0.45)
+    return None
 
 
 def _due_by_position(issued: Found, others: list[Found]) -> Found | None:

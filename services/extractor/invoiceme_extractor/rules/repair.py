@@ -37,7 +37,7 @@ def misread_variants(value: float, raw: str) -> list[float]:
     return [variant for variant in variants if variant != value]
 
 
-_CONFUSED_DIGITS = {
+CONFUSED_DIGITS = {
     "0": "689",
     "1": "47",
     "3": "8",
@@ -54,7 +54,7 @@ def confusion_variants(value: float, raw: str) -> list[float]:
     """The amount with one digit replaced by a digit OCR confuses it with (never the value itself)."""
     variants: list[float] = []
     for position, char in enumerate(raw):
-        for other in _CONFUSED_DIGITS.get(char, ""):
+        for other in CONFUSED_DIGITS.get(char, ""):
             variant = parse_amount(raw[:position] + other + raw[position + 1 :])
             if variant is not None and variant != value and variant not in variants:
                 variants.append(variant)

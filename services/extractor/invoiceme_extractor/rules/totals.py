@@ -7,7 +7,7 @@ evidence a document gives, so it decides between candidates before label strengt
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import labels
@@ -18,8 +18,12 @@ from .lost_labels import lost_labels, plausible_rate
 from .rates import STANDARD_RATES
 from .receipt_totals import (
     included_tax,
+    parts_from_summary,
     rounded_total,
+    total_by_agreement,
+    total_by_payment,
     total_from_included_tax,
+    triple_with_rounding,
     unlabelled_vat_triple,
     vat_from_included_rate,
 )
@@ -167,6 +171,11 @@ def _repaired(found: Candidates) -> tuple[Trio, float] | None:
 def find_totals(lines: list[Line]) -> Totals:
     found = included_tax(candidates(lines), lines)
     triple = _consistent_triple(found)
+    rounded = None if triple else triple_with_rounding(found, lines, _consistent_triple)
+    if rounded:
+        triple, confidence_of_triple = rounded, 0.9  # adds up through a printed rounding line
+    else:
+        confidence_of_triple = 0.97
     unlabelled = None if triple else unlabelled_vat_triple(found, lines, _is_standard_rate)
     pair = None if triple or unlabelled else _consistent_pair(found)
     repaired = None if triple or unlabelled or pair else _repaired(found)
@@ -176,7 +185,7 @@ def find_totals(lines: list[Line]) -> Totals:
         confidence = 0.85
     elif triple:
         subtotal, vat, total = triple
-        confidence = 0.97
+        confidence = confidence_of_triple
     elif unlabelled:
         subtotal, vat, total = unlabelled
         confidence = 0.8
@@ -214,10 +223,21 @@ def find_totals(lines: list[Line]) -> Totals:
             result["subtotal"], result["vat_amount"] = derived
     result = _fill_missing(result)
     result["total"] = rounded_total(found, result["total"])
+    checked = total_by_agreement(found, total_by_payment(found, result["total"], lines), lines)
+    if checked is not None and checked.value != (result["total"].value if result["total"] else None):
+        result = _doubt_unsupported_parts(result, checked)
+    result["total"] = checked
+    if not _parts_add_up(result):
+        result["subtotal"], result["vat_amount"] = parts_from_summary(lines, checked) or (
+            result["subtotal"],
+            result["vat_amount"],
+        )
     sub_value = result["subtotal"].value if result["subtotal"] else None
     vat_value = result["vat_amount"].value if result["vat_amount"] else None
     rate = _rate(vat_value, sub_value, vat[2] if vat else None)
     anchor = vat or total or subtotal
+    if result["vat_amount"] is not None:
+        confidence = min(confidence, result["vat_amount"].confidence)
     rate_found = Found(rate[0], rate[1], anchor[2], confidence) if rate and anchor else None
     return Totals(result["subtotal"], result["vat_amount"], result["total"], rate_found, found)
 
@@ -232,6 +252,34 @@ def _plausible_total(
     rate_fits = subtotal[0] and any(abs(vat[0] / subtotal[0] - rate) < 0.002 for rate in _STANDARD_RATES[1:])
     too_small = abs(total[0]) < abs(subtotal[0])
     return None if rate_fits and too_small else total
+
+
+def _parts_add_up(result: dict[str, Found | None]) -> bool:
+    """Subtotal + VAT = total at a plausible rate, as read (or derived) so far."""
+    subtotal, vat, total = result["subtotal"], result["vat_amount"], result["total"]
+    if subtotal is None or vat is None or total is None:
+        return False
+    return abs(subtotal.value + vat.value - total.value) <= 0.011 and plausible_rate(
+        vat.value, subtotal.value
+    )
+
+
+def _doubt_unsupported_parts(result: dict[str, Found | None], total: Found) -> dict[str, Found | None]:
+    """The total changed after the subtotal and VAT were chosen beside the old one: parts that no
+    longer add up to it are kept as weak readings."""
+    subtotal, vat = result["subtotal"], result["vat_amount"]
+    parts = round((subtotal.value if subtotal else 0.0) + (vat.value if vat else 0.0), 2)
+    if (
+        subtotal is None
+        or abs(parts - total.value) <= 0.011
+        or (vat is None and subtotal.value <= total.value)
+    ):
+        return result
+    doubted = {
+        name: replace(item, confidence=min(item.confidence, 0.5)) if item else None
+        for name, item in result.items()
+    }
+    return {**result, "subtotal": doubted["subtotal"], "vat_amount": doubted["vat_amount"]}
 
 
 def _fill_missing(result: dict[str, Found | None]) -> dict[str, Found | None]:

@@ -1,0 +1,38 @@
+"""The issuer's name as a till slip prints it: the top lines hold the name, logo debris OCR made
+of a picture, and the company's registration number in brackets right after the legal name."""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+# '99 SPEED MART S/B (519537-X)', 'AEON CO. (M) BHD (126926-H)': a bracket of five or more digits
+# (some read as letters) closing a line of words is the registration printed after the legal name
+_REGISTRATION_AFTER_NAME = re.compile(r"[(\[{]\s*\w{0,3}\d[\dA-Z]{4,}\s*-?\s*[A-Z]?\s*[)\]}]+[\W_]*$")
+
+
+# Greetings and an owner's line are printed among a slip's header lines, and are no trade name
+_NOT_THE_NAME = re.compile(
+    r"thank\s*you|^\W*welcome\b|come\s*again|terima\s*kasih|selamat\s*datang|danke\s*f|willkommen|"
+    r"merci\s*(?:de|pour)|bienvenu|gracias|bienvenid|תודה|ברוכים|^\W*(?:owned|operated|managed)\s*by\b|"
+    r"a\s*member\s*of|"
+    r"\bdivision\s*of\b|subsidiary",
+    re.I,
+)
+
+
+def receipt_name_signs(text: str, above_address: bool) -> float:
+    """Score added to a header line as a name candidate: more with the registration bracket after
+    its words above the address (a legal name heads its address; an 'Owned by' line further down
+    names the owner); no name at all for a greeting or an owner's line, or when most of its tokens
+    are no words and one at most is (a logo OCR read as '7 Nong %')."""
+    if _NOT_THE_NAME.search(text):
+        return -10.0
+    registration = _REGISTRATION_AFTER_NAME.search(text)
+    name = text[: registration.start()] if registration else text
+    tokens = name.split()
+    words = sum(1 for token in tokens if _WORD.search(token))
+    score = 2.5 if registration and words >= 1 and above_address else 0.0
+    if tokens and 2 * words < len(tokens) and words <= 1:
+        return -10.0  # debris, however large its print
+    return score
