@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from . import labels
+from .geometry import labels_follow_values
 from .layout import Cell
 from .lines import Line
 
@@ -61,6 +62,22 @@ def _heads_block(cell: Cell, pattern: re.Pattern[str]) -> re.Match[str] | None:
     return match if len(cell.text.split()) <= 4 else None
 
 
+# Words that go on naming the block rather than giving its value: "Customer details:", "פרטי לקוח"
+_HEADING_REST = re.compile(
+    r"(?:details?|information|info|data|name|address|daten|coordonn[ée]es|datos|פרטים)\W*", re.I
+)
+
+
+def _gap(one: Cell, other: Cell) -> float:
+    return min(abs(one.box.left - other.box.right), abs(other.box.left - one.box.right))
+
+
+def _bare_label(text: str, match: re.Match[str]) -> bool:
+    """A label whose value is in another cell: nothing after it, a heading word, or a closing colon."""
+    rest = text[match.end() :].strip(" :")
+    return not rest or bool(_HEADING_REST.fullmatch(rest)) or text.rstrip().endswith(":")
+
+
 def party_cells(lines: list[Line], pattern: re.Pattern[str]) -> set[CellRef]:
     """Every cell of the blocks whose label matches `pattern`: the label cell, the value cell beside
     a bare label ("Customer: | Acme"), and the cells under it in its column."""
@@ -71,13 +88,17 @@ def party_cells(lines: list[Line], pattern: re.Pattern[str]) -> set[CellRef]:
             if match is None:
                 continue
             below = block_cells(lines, line, index)
-            bare = not cell.text[match.end() :].strip(" :")
-            if bare and index + 1 < len(line.cells) and not _is_block_label(line.cells[index + 1].text):
+            bare = _bare_label(cell.text, match)
+            if bare and index > 0 and labels_follow_values(line):
+                # "Acme Ltd | Client:": the label after its value, in the row's print (a name in
+                # larger print beside it is the issuer's header, the label heading a block under it)
+                before = line.cells[index - 1]
+                if not below or before.font <= 1.3 * cell.font:
+                    refs.add((line.index, index - 1))
+            elif bare and index + 1 < len(line.cells) and not _is_block_label(line.cells[index + 1].text):
                 # "Customer: | Acme" — unless the next cell is across the page and the label heads a
                 # block under it (then that cell belongs to the other column: the vendor's)
-                beside = line.cells[index + 1]
-                gap = min(abs(beside.box.left - cell.box.right), abs(cell.box.left - beside.box.right))
-                if not below or gap <= 4 * max(cell.box.height, 1.0):
+                if not below or _gap(line.cells[index + 1], cell) <= 4 * max(cell.box.height, 1.0):
                     refs.add((line.index, index + 1))
             refs.add((line.index, index))
             refs.update(below)

@@ -123,9 +123,9 @@ def _labelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
     found: list[tuple[str, Line, float]] = []
     for line in lines:
         for label in labels.TAX_ID.finditer(line.text):
-            if labels.ALLOCATION.search(line.text[: label.start()]):
-                continue
             cell_text = _label_cell_text(line, label.start())
+            if labels.ALLOCATION.search(cell_text if line.cells else line.text[: label.start()]):
+                continue
             if labels.BUYER_BLOCK.search(cell_text) or _YOUR.search(cell_text[: label.end() + 1]):
                 continue  # "N° TVA client", "ח.פ. לקוח", "Ihre USt-IdNr.": the customer's id
             strength = 3.0 if _VAT_LABEL.search(label.group(0)) else 2.0
@@ -162,6 +162,23 @@ def _unlabelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
     return found
 
 
+def _allocation_number(line: Line, raw: str) -> bool:
+    """The token is an allocation number: its cell names one, or it fills a cell beside one's label
+    (judged by cell, so 'מס' הקצאה: | 728627101 | ח.פ. 091953802' keeps the company's id)."""
+    if not line.cells:
+        return bool(labels.ALLOCATION.search(line.text))
+    for index, cell in enumerate(line.cells):
+        if raw not in cell.text:
+            continue
+        if labels.ALLOCATION.search(cell.text):
+            return True
+        if not any(ch.isalpha() for ch in cell.text.replace(raw, "")):
+            neighbours = line.cells[max(0, index - 1) : index] + line.cells[index + 1 : index + 2]
+            if any(labels.ALLOCATION.search(other.text) for other in neighbours):
+                return True
+    return False
+
+
 def tax_id_candidates(
     lines: list[Line], buyer_lines: set[int], seller: frozenset[CellRef] | set[CellRef] = frozenset()
 ) -> list[TaxIdCandidate]:
@@ -176,7 +193,7 @@ def tax_id_candidates(
     for raw, line, label_score in _labelled(lines) + _unlabelled(lines):
         value = normalize_tax_id(raw)
         digits = sum(ch.isdigit() for ch in value)
-        if digits < 6 or line.index in buyer_lines or labels.ALLOCATION.search(line.text):
+        if digits < 6 or line.index in buyer_lines or _allocation_number(line, raw):
             continue
         shape = shape_score(value)
         if label_score == 0 and (shape < 1.5 or (israel.is_israeli_id_shape(value) and not hebrew)):

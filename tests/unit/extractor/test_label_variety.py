@@ -1,0 +1,111 @@
+"""Label words and placements real invoices use beyond the first vocabulary: the vendor's id under
+other names, a customer block named otherwise or labelled after its value, a bare 'document' label."""
+
+from __future__ import annotations
+
+import pytest
+
+from invoiceme_extractor.rules import extract_with_rules, labels
+
+from .wordbox import page
+
+
+class TestTaxIdLabels:
+    """An id under a label the first vocabulary lacked is still the vendor's id."""
+
+    def test_tin_label_with_a_us_employer_number(self) -> None:
+        layer = page(
+            ("Summit & Granite", 100, 100),
+            ("17 Elm Avenue, Boston", 100, 150),
+            ("Receipt No.: B385736", 100, 300),
+            ("TIN: 72-7049738", 100, 350),
+        )
+        assert extract_with_rules([layer]).vendor_tax_id == "727049738"
+
+    @pytest.mark.parametrize(
+        "label",
+        ["TIN", "Taxpayer ID", "Business Number", "Registration Number", "מס' חברה", "ת.ז.", 'ת"ז'],
+    )
+    def test_label_words(self, label: str) -> None:
+        assert labels.TAX_ID.search(label)
+
+    def test_allocation_number_in_the_same_row_leaves_the_company_id(self) -> None:
+        layer = page(
+            ("כרמל לוגיסטיקה ושות'", 1500, 100),
+            ("חשבונית מס", 1500, 200),
+            ("מס' הקצאה:", 1900, 300),
+            ("728627101", 1500, 300),
+            ("ח.פ. 091953802", 300, 300),
+            rtl=True,
+        )
+        assert extract_with_rules([layer]).vendor_tax_id == "091953802"
+
+
+class TestCustomerBlocks:
+    """The customer's name is never taken for the vendor's, however its label reads or sits."""
+
+    def test_customer_details_label_with_its_value_beside_it(self) -> None:
+        layer = page(
+            ("TAX INVOICE", 100, 100),
+            ("Invoice No:", 100, 300),
+            ("74/6099", 400, 300),
+            ("Customer Details:", 1300, 300),
+            ("Orion Supplies Ltd", 1750, 300),
+            ("Summit & Vista Group", 100, 500),
+            ("38 Market Street, Austin", 100, 550),
+        )
+        assert extract_with_rules([layer]).vendor_name == "Summit & Vista Group"
+
+    def test_label_after_its_value(self) -> None:
+        layer = page(
+            ("Credit Memo", 100, 100),
+            ("North & North Group", 100, 200),
+            ("80 Elm Avenue, Springfield", 100, 250),
+            ("S821816", 100, 400),
+            ("Document No.:", 880, 400),
+            ("02/08/2024", 100, 460),
+            ("Date of issue:", 880, 460),
+            ("Harbor Supplies Co.", 1300, 460),
+            ("Client:", 2200, 460),
+        )
+        assert extract_with_rules([layer]).vendor_name == "North & North Group"
+
+    @pytest.mark.parametrize(
+        "label", ["Bill-to", "Attention", "Deliver To", "Prepared for", "Issued to", "לכב'", "מזמין", "נמען"]
+    )
+    def test_label_words(self, label: str) -> None:
+        assert labels.BUYER_BLOCK.search(label)
+
+    def test_french_amount_due_label_is_no_customer_label(self) -> None:
+        assert not labels.BUYER_BLOCK.search("À payer avant le")
+
+
+class TestDocumentNumberLabels:
+    def test_bare_document_cell_with_the_number_under_it(self) -> None:
+        layer = page(
+            ("אלון ייעוץ בעמ", 1500, 100),
+            ("מסמך", 2000, 300),
+            ("שדרות רוטשילד 138, נתניה", 300, 300),
+            ("8380543", 1950, 360),
+            rtl=True,
+        )
+        assert extract_with_rules([layer]).invoice_number == "8380543"
+
+    def test_due_date_label_is_not_the_issue_date(self) -> None:
+        assert not labels.DATE_INVOICE.fullmatch("תאריך לתשלום")
+        assert labels.DATE_DUE.search("תאריך לתשלום")
+
+
+class TestHeaderBesideACustomerLabel:
+    def test_large_vendor_name_beside_the_label_heading_the_customer_block(self) -> None:
+        layer = page(
+            ("Dupont Informatique SARL", 100, 100),
+            ("Facturé à:", 1360, 110),
+            ("Martin Distribution SA", 1360, 160),
+            ("15 avenue Victor Hugo, 85571 Lyon", 1360, 210),
+            ("Tél. 09-8063389", 100, 400),
+        )
+        big = [w.model_copy(update={"height": 56, "top": 92}) if w.line == 0 else w for w in layer.words]
+        assert extract_with_rules([layer.model_copy(update={"words": big})]).vendor_name == (
+            "Dupont Informatique SARL"
+        )
