@@ -109,3 +109,66 @@ class TestHeaderBesideACustomerLabel:
         assert extract_with_rules([layer.model_copy(update={"words": big})]).vendor_name == (
             "Dupont Informatique SARL"
         )
+
+
+def _large(layer, line: int, height: int = 60):  # type: ignore[no-untyped-def]
+    """The page with unit `line` printed larger (a logo word, a header name)."""
+    words = [w.model_copy(update={"height": height}) if w.line == line else w for w in layer.words]
+    return layer.model_copy(update={"words": words})
+
+
+class TestVendorNames:
+    """The issuer's name from a brand on top and its legal name at the page's end."""
+
+    def test_capitalised_brand_extends_to_the_legal_name_beside_the_tax_id(self) -> None:
+        layer = page(
+            ("SOL", 100, 100),
+            ("Nº factura", 1700, 100),
+            ("2026-9466", 1700, 150),
+            ("Facturar a", 100, 400),
+            ("Sol Servicios S.A.", 100, 450),
+            ("Sol Construcciones S.L.U. | CIF ESB69507188", 100, 3200),
+        )
+        assert extract_with_rules([_large(layer, 0)]).vendor_name == "Sol Construcciones S.L.U."
+
+    def test_two_letter_hebrew_brand_extends_to_the_legal_name(self) -> None:
+        layer = page(
+            ("גל", 2200, 100),
+            ("קבלה - מקור", 300, 100),
+            ("מספר מסמך", 1900, 300),
+            ("22908", 1900, 350),
+            ("לקוח", 1900, 500),
+            ("רימון ייעוץ בעמ", 1900, 550),
+            ("רחוב הרצל 41, תל אביב", 1700, 600),
+            ("פריט", 2100, 800),
+            ("סכום", 300, 800),
+            *[(f"שורה {n}", 2100, 860 + 60 * n) for n in range(8)],
+            ("גל סחר", 2000, 3200),
+            ("ע.מ 534412135", 1000, 3200),
+            rtl=True,
+        )
+        assert extract_with_rules([_large(layer, 0)]).vendor_name == "גל סחר"
+
+    def test_bare_german_an_heads_the_customer_block(self) -> None:
+        layer = page(
+            ("Nordlicht Bau", 200, 100),
+            ("An", 1360, 110),
+            ("Umsatzsteuer-ID DE831583804", 200, 170),
+            ("Weber Handel UG", 1360, 170),
+        )
+        assert extract_with_rules([_large(layer, 0, 44)]).vendor_name == "Nordlicht Bau"
+
+    def test_payer_beside_a_received_from_label_over_a_table(self) -> None:
+        layer = page(
+            ("Maple Systems", 100, 100),
+            ("53 Main St., Tel Aviv", 100, 250),
+            ("Received from:", 100, 500),
+            ("North Systems Co.", 1200, 500),
+            ("Item", 100, 560),
+            ("Price", 1600, 560),
+            ("Total", 2100, 560),
+            ("A4 paper", 100, 610),
+            ("26.00", 1600, 610),
+            ("26.00", 2100, 610),
+        )
+        assert extract_with_rules([layer]).vendor_name == "Maple Systems"

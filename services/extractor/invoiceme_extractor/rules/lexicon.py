@@ -161,7 +161,7 @@ BUYER_BLOCK = (
     r"prepared\s*for",
     r"issued\s*to",
     r"invoiced\s*to",
-    r"^\s*to\s*:?\s*$",
+    r"^\s*(?:to|an|à|para|payer)\s*:?\s*$",  # a bare "To" heading the customer's block
     r"לכב'",
     r"^אל\s*:",
     r"(?<![\u05d0-\u05ea])מזמין(?![\u05d0-\u05ea])",

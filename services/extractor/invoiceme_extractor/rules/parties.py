@@ -100,12 +100,17 @@ def cut_at_field_label(text: str) -> str:
     return text.strip(" :-|,")
 
 
+def _short_hebrew_name(text: str) -> bool:
+    """'גל', 'אל': Hebrew brands of two letters (a logo word; only in large print, see below)."""
+    return bool(re.fullmatch(r"\s*[\u05d0-\u05ea]{2}\s*", text))
+
+
 def _name_score(line: Line, position: int, lines: list[Line]) -> float:
     text = line.text
     if _NOT_A_NAME.search(text) or dates_in(text) or labels.INVOICE_NUMBER.search(text):
         return -1
     letters = sum(ch.isalpha() for ch in text)
-    if letters < 3 or sum(ch.isdigit() for ch in text) > letters:
+    if letters < (2 if _short_hebrew_name(text) else 3) or sum(ch.isdigit() for ch in text) > letters:
         return -1
     if any(pattern.fullmatch(text.strip(" :")) for _, pattern in DOCUMENT_TYPES):
         return -1
@@ -281,6 +286,8 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
         parts = [part for part in _SEPARATORS.split(line.text) if part] or [line.text]
         best_part = max(parts, key=lambda part: bool(labels.COMPANY_SUFFIX.search(part)))
         part_line = Line(cut_at_field_label(best_part), line.page, line.index)
+        if _short_hebrew_name(part_line.text) and font < 1.5:
+            continue  # two letters in body print: a word or OCR debris, not a logo
         score = _name_score(part_line, position, lines)
         if position > address_row and not labels.COMPANY_SUFFIX.search(part_line.text):
             score -= 0.75  # the issuer's name heads its address; a line under the address is a town
@@ -300,13 +307,14 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
 
 def name_beside_tax_id(vendor: Found | None, tax_id: Found | None) -> Found | None:
     """'דקל' in the logo, 'דקל תקשורת | ח.פ. 538194234' in the footer: the name printed beside the
-    issuer's tax id that begins with the chosen name is its full form."""
+    issuer's tax id that begins with the chosen name is its full form (a brand in capitals, 'SOL',
+    begins 'Sol Construcciones S.L.' too)."""
     if vendor is None or tax_id is None or tax_id.line.index == vendor.line.index:
         return vendor
     texts = [cell.text for cell in tax_id.line.cells] or [tax_id.line.text]
     for text in texts:
         longer = _clean_name(cut_at_field_label(text.replace(tax_id.raw, " ")))
-        if longer.startswith(f"{vendor.value} ") and _reads_as_words(
+        if longer.casefold().startswith(f"{vendor.value.casefold()} ") and _reads_as_words(
             longer[len(vendor.value) :], vendor.value
         ):
             return replace(vendor, value=longer, raw=text)
