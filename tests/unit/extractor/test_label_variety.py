@@ -172,3 +172,31 @@ class TestVendorNames:
             ("26.00", 2100, 610),
         )
         assert extract_with_rules([layer]).vendor_name == "Maple Systems"
+
+
+class TestAllocationAndCurrency:
+    def test_allocation_number_before_its_label(self) -> None:
+        layer = page(
+            ("Invoice Number:", 100, 300),
+            ("56374", 600, 300),
+            ("267409836", 1300, 300),
+            ("Allocation Number:", 1800, 300),
+        )
+        assert extract_with_rules([layer]).allocation_number == "267409836"
+
+    def test_allocation_number_under_its_label_not_the_id_beside_it(self) -> None:
+        layer = page(
+            ('אופק שירותים בע"מ', 1500, 100),
+            ("מספר הקצאה", 1400, 300),
+            ("ח.פ.", 2150, 300),
+            ("514641257", 2100, 350),
+            ("320663018", 1450, 350),
+            rtl=True,
+        )
+        assert extract_with_rules([layer]).allocation_number == "320663018"
+
+    def test_currency_named_in_hebrew_words(self) -> None:
+        layer = page(
+            ('סה"כ לתשלום', 1800, 300), ("1,250.00", 1200, 300), ("הסכומים בדולר", 1700, 400), rtl=True
+        )
+        assert extract_with_rules([layer]).currency == "USD"

@@ -259,9 +259,10 @@ COMPANY_SUFFIX = any_of(
 )
 CURRENCIES = (
     ("ILS", re.compile(r'₪|ש"ח|\bNIS\b|\bILS\b|שקל', re.I)),
-    ("EUR", re.compile(r"€|\bEUR\b|\bEuro\b", re.I)),
-    ("USD", re.compile(r"\$|\bUSD\b|\bUS\s*dollars?\b", re.I)),
-    ("GBP", re.compile(r"£|\bGBP\b", re.I)),
+    # Hebrew names of foreign currencies ("הסכומים בדולר"), with a prefix letter (ב, ל, ה) before them
+    ("EUR", re.compile(r"€|\bEUR\b|\bEuro\b|(?<![\u05d0-\u05ea][\u05d0-\u05ea])(?:אירו|יורו)", re.I)),
+    ("USD", re.compile(r"\$|\bUSD\b|\bUS\s*dollars?\b|(?<![\u05d0-\u05ea][\u05d0-\u05ea])דולר", re.I)),
+    ("GBP", re.compile(r"£|\bGBP\b|(?<![\u05d0-\u05ea][\u05d0-\u05ea])(?:ליש\"ט|פאונד)", re.I)),
     ("MYR", re.compile(r"\bMYR\b|\bRM\s?\d|\(RM\)|\bRM\b")),
     ("CHF", re.compile(r"\bCHF\b")),
 )
