@@ -83,6 +83,9 @@ INVOICE_NUMBER = (
     r"(?<![\u05d0-\u05ea'])מסמך(?=\s*:?\s*$)",  # a bare "document" label, its value in another cell
 )
 DATE_INVOICE = (
+    r"tax\s*point",
+    r"issued\s*on",
+    r"ת\.\s*(?:חשבונית|מסמך)",
     r"fecha\s*(?:de\s*)?(?:emisi[oó]n|factura|expedici[oó]n)",
     r"\bfecha\b",
     r"date\s*d['e\s]*(?:émission|facturation)",
@@ -91,9 +94,6 @@ DATE_INVOICE = (
     r"ת\.\s*הפקה",
     r"date\s*issued",
     r"invoice\s*dt\.?",
-    r"tax\s*point",
-    r"issued\s*on",
-    r"ת\.\s*(?:חשבונית|מסמך)",
 )
 DATE_DUE = (
     r"f[aä]llig",  # OCR drops umlauts and accents

@@ -276,6 +276,8 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
     scored = []
     address_row = _first_address_row(first_page)
     for position, unit, font in _name_units(first_page, document_language(lines) == "en"):
+        if _short_hebrew_name(unit.text) and font < 1.5:
+            continue  # two letters in body print: a word or OCR debris, not a logo
         line = unit
         if line.index in buyer:
             seller_part = _before_buyer_label(line)
@@ -286,8 +288,6 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
         parts = [part for part in _SEPARATORS.split(line.text) if part] or [line.text]
         best_part = max(parts, key=lambda part: bool(labels.COMPANY_SUFFIX.search(part)))
         part_line = Line(cut_at_field_label(best_part), line.page, line.index)
-        if _short_hebrew_name(part_line.text) and font < 1.5:
-            continue  # two letters in body print: a word or OCR debris, not a logo
         score = _name_score(part_line, position, lines)
         if position > address_row and not labels.COMPANY_SUFFIX.search(part_line.text):
             score -= 0.75  # the issuer's name heads its address; a line under the address is a town
