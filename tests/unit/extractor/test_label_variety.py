@@ -200,3 +200,40 @@ class TestAllocationAndCurrency:
             ('סה"כ לתשלום', 1800, 300), ("1,250.00", 1200, 300), ("הסכומים בדולר", 1700, 400), rtl=True
         )
         assert extract_with_rules([layer]).currency == "USD"
+
+
+class TestTotalsPlacements:
+    """Totals labels over their amounts in a row of cells, or after their amounts."""
+
+    def test_row_of_amount_labels_over_the_amounts(self) -> None:
+        layer = page(
+            ("Acme Ltd", 100, 100),
+            ("Description", 100, 400),
+            ("Qty", 1200, 400),
+            ("Amount", 1800, 400),
+            ("Cleaning supplies", 100, 460),
+            ("1", 1200, 460),
+            ("21.14", 1800, 460),
+            ("Total of items", 100, 700),
+            ("Amount excl. VAT", 700, 700),
+            ("VAT", 1300, 700),
+            ("Amount Due", 1800, 700),
+            ("100.00", 100, 760),
+            ("100.00", 700, 760),
+            ("20.00", 1300, 760),
+            ("120.00", 1800, 760),
+        )
+        extraction = extract_with_rules([layer])
+        assert (extraction.subtotal, extraction.vat_amount, extraction.total) == (100.0, 20.0, 120.0)
+
+    def test_sum_of_items_before_the_discount_is_not_the_total(self) -> None:
+        layer = page(
+            ("Acme Ltd", 100, 100),
+            ("$70.91", 1500, 700),
+            ("Total of items", 1900, 700),
+            ("$3.55-", 1500, 760),
+            ("Promo discount", 1900, 760),
+            ("$67.36", 1500, 820),
+            ("TOTAL", 1900, 820),
+        )
+        assert extract_with_rules([layer]).total == 67.36

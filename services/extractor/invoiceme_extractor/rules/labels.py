@@ -98,6 +98,13 @@ NOT_A_TOTAL = any_of(
     r"\bqty\b",
     r"total\s*qty",
     r"total\s*items?",
+    # the items' sum before a discount: "Total of items", "Items total", 'סה"כ פריטים', "Suma de líneas"
+    r"total\s*of\s*(?:items?|articles?)",
+    r"total\s*articles?",
+    r"items?\s*total",
+    r'סה"כ\s*פריטים',
+    r"סכום\s*שורות",
+    r"suma\s*de\s*l[ií]neas",
     r"discount",
     r"הנחה",
     r"saving",
