@@ -237,3 +237,25 @@ class TestTotalsPlacements:
             ("TOTAL", 1900, 820),
         )
         assert extract_with_rules([layer]).total == 67.36
+
+
+class TestMoreDocumentNumberLabels:
+    @pytest.mark.parametrize("label", ["Nº documento", "Dokument-Nr.", "Numéro de document"])
+    def test_label_words(self, label: str) -> None:
+        assert labels.INVOICE_NUMBER.search(label)
+
+    def test_order_number_cell_beside_a_bare_document_cell(self) -> None:
+        layer = page(
+            ('שקד ייעוץ בע"מ', 1500, 100),
+            ("הזמנה מס'", 2000, 400),
+            ("מסמך", 1400, 400),
+            ("תאריך הנפקה", 700, 400),
+            ("153812", 2000, 460),
+            ("20995", 1400, 460),
+            ("25-01-2024", 700, 460),
+            rtl=True,
+        )
+        assert extract_with_rules([layer]).invoice_number == "20995"
+
+    def test_bare_hebrew_to_heads_the_customer_block(self) -> None:
+        assert labels.BUYER_BLOCK.search("אל")

@@ -87,7 +87,7 @@ def _number_labels(line: Line) -> list[re.Match[str]]:
     start = 0
     for cell in line.cells:
         bare = _BARE_DOCUMENT_CELL.fullmatch(line.text, start, start + len(cell.text))
-        if bare and not any(match.start() <= start < match.end() for match in found):
+        if bare and not any(start <= match.start() < start + len(cell.text) for match in found):
             found.append(bare)
         start += len(cell.text) + 1
     return found

@@ -81,6 +81,9 @@ INVOICE_NUMBER = (
     r"doc(?:ument)?\.?\s*#",
     r"reference\s*(?:no|number|nr|#)\.?",
     r"(?<![\u05d0-\u05ea'])מסמך(?=\s*:?\s*$)",  # a bare "document" label, its value in another cell
+    r"n[º°o]\.?\s*(?:de\s*)?documento",
+    r"dokument\s*-?\s*(?:nr|nummer)\.?",
+    r"num[ée]ro\s*de\s*document",
 )
 DATE_INVOICE = (
     r"tax\s*point",
@@ -161,11 +164,13 @@ BUYER_BLOCK = (
     r"prepared\s*for",
     r"issued\s*to",
     r"invoiced\s*to",
-    r"^\s*(?:to|an|à|para|payer)\s*:?\s*$",  # a bare "To" heading the customer's block
+    r"^\s*(?:to|an|à|para|payer|אל)\s*:?\s*$",  # a bare "To" heading the customer's block
     r"לכב'",
-    r"^אל\s*:",
     r"(?<![\u05d0-\u05ea])מזמין(?![\u05d0-\u05ea])",
     r"פרטי\s*(?:ה)?מזמין",
+    r"adress[ée]e?\s*à",
+    r"destinatario",
+    r"auftraggeber",
     r"(?<![\u05d0-\u05ea])נמען(?![\u05d0-\u05ea])",
 )
 SELLER_BLOCK = (
