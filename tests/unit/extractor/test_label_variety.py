@@ -259,3 +259,16 @@ class TestMoreDocumentNumberLabels:
 
     def test_bare_hebrew_to_heads_the_customer_block(self) -> None:
         assert labels.BUYER_BLOCK.search("אל")
+
+
+class TestCustomerReferences:
+    def test_id_stacked_with_the_customer_number_is_the_customers(self) -> None:
+        rows = [
+            ("Hetzner Online GmbH • Industriestr. 25 • 91710 Gunzenhausen", 100, 100),
+            ("Kundennummer: K0100077603", 1956, 873),
+            ("USt-IdNr.: DE199952957", 2042, 932),
+            ("Rechnungsnummer: R0005532486", 1900, 991),
+        ]
+        rows += [(f"Position {n}", 100, 1200 + 60 * n) for n in range(12)]
+        rows.append(("USt-IdNr. DE812871812", 100, 3300))
+        assert extract_with_rules([page(*rows)]).vendor_tax_id == "DE812871812"

@@ -179,6 +179,29 @@ def _allocation_number(line: Line, raw: str) -> bool:
     return False
 
 
+# "Kundennummer", "Customer No.", "מס' לקוח": the customer's own number at the customer's side
+_CUSTOMER_NUMBER = re.compile(
+    r"kunden\s*-?\s*(?:nr|nummer)|(?:customer|client)\s*(?:no|number|id|#|nr)|n[°ºo]\.?\s*(?:de\s*)?client|"
+    r"num[ée]ro\s*(?:de\s*)?client|מס['\s]*לקוח|מספר\s*לקוח",
+    re.I,
+)
+
+
+def _beside_customer_number(lines: list[Line], line: Line) -> bool:
+    """The id's line is stacked right under or over a customer-number line, edges aligned
+    ('Kundennummer: K0100077603 / USt-IdNr.: DE199952957'): the customer's references, its id."""
+    if line.box is None:
+        return False
+    for other in lines[max(0, line.index - 1) : line.index + 2]:
+        if other is line or other.page != line.page or other.box is None:
+            continue
+        slack = 2 * max(line.box.height, 1.0)
+        aligned = min(abs(other.box.left - line.box.left), abs(other.box.right - line.box.right)) <= slack
+        if aligned and _CUSTOMER_NUMBER.search(other.text) and not _CUSTOMER_NUMBER.search(line.text):
+            return True
+    return False
+
+
 def tax_id_candidates(
     lines: list[Line], buyer_lines: set[int], seller: frozenset[CellRef] | set[CellRef] = frozenset()
 ) -> list[TaxIdCandidate]:
@@ -202,6 +225,7 @@ def tax_id_candidates(
         header_or_footer = line.index < 12 or line.index > last_index - 6
         score = label_score + shape + (0.5 if header_or_footer else 0.0) - 0.01 * line.index
         score += 1.5 if _in_seller_block(line, raw, seller) else 0.0
+        score -= 1.0 if _beside_customer_number(lines, line) else 0.0
         if value not in best or score > best[value].score:
             best[value] = TaxIdCandidate(value, raw, line, score)
     return sorted(best.values(), key=lambda candidate: -candidate.score)
