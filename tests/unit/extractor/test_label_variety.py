@@ -272,3 +272,17 @@ class TestCustomerReferences:
         rows += [(f"Position {n}", 100, 1200 + 60 * n) for n in range(12)]
         rows.append(("USt-IdNr. DE812871812", 100, 3300))
         assert extract_with_rules([page(*rows)]).vendor_tax_id == "DE812871812"
+
+    def test_a_label_ending_in_a_colon_is_no_name(self) -> None:
+        layer = page(
+            ("FACTURA", 100, 100),
+            ("768731", 100, 300),
+            ("Factura nº:", 700, 300),
+            ("04-5547985", 1300, 300),
+            ("Teléfono:", 2000, 300),
+            ("12/06/2024", 100, 360),
+            ("Fecha de factura:", 700, 360),
+            ("García Distribuciones S.L.U.", 100, 500),
+            ("Avenida de la Constitución 57, 20844 Barcelona", 100, 560),
+        )
+        assert extract_with_rules([layer]).vendor_name == "García Distribuciones S.L.U."

@@ -236,6 +236,8 @@ def _name_units(first_page: list[Line], english: bool) -> list[tuple[int, Line, 
             pieces[-1] = (f"{pieces[-1][0]} {tail}", pieces[-1][1])
             joined.add(position + 1)
         for text, font in pieces:
+            if text.rstrip().endswith(":") and not any(ch.isdigit() for ch in text):
+                continue  # "Teléfono:", "Para:": a label (its colon is stripped below), not a name
             units.append((position, replace(line, text=_strip_hebrew(text) if english else text), font))
     return units
 
