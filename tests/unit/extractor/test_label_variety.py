@@ -286,3 +286,31 @@ class TestCustomerReferences:
             ("Avenida de la Constitución 57, 20844 Barcelona", 100, 560),
         )
         assert extract_with_rules([layer]).vendor_name == "García Distribuciones S.L.U."
+
+
+class TestLabelsStayInTheirCell:
+    """A label never runs from one cell into the next."""
+
+    def test_tax_invoice_title_is_no_number_label(self) -> None:
+        layer = page(
+            ("חשבונית מס קבלה", 1700, 100),
+            ("מאז 1987", 1900, 200),
+            ("כרמל מערכות (1998)", 1700, 300),
+            ("מס' הקצאה:", 300, 500),
+            ("991983924", 700, 500),
+            ("מסמך", 1700, 500),
+            ("41660", 2100, 500),
+            rtl=True,
+        )
+        assert extract_with_rules([layer]).invoice_number == "41660"
+
+    def test_id_label_split_over_two_cells(self) -> None:
+        layer = page(
+            ("צוקים מערכות", 1800, 100),
+            ("חשבונית מס מס'", 1900, 400),
+            ("עוסק מורשה מספר", 1000, 400),
+            ("2024-9102", 2000, 460),
+            ("53-397815-1", 1100, 460),
+            rtl=True,
+        )
+        assert extract_with_rules([layer]).vendor_tax_id == "533978151"

@@ -8,7 +8,7 @@ import re
 from .. import israel
 from . import labels
 from .dates import dates_in
-from .geometry import cell_at, spots_after_label
+from .geometry import cell_at, label_matches, spots_after_label
 from .layout import Cell
 from .lines import Found, Line, following
 from .tax_ids import ids_in, normalize_tax_id
@@ -83,7 +83,7 @@ _BARE_DOCUMENT_CELL = re.compile(r"\s*(?:מסמך|document|beleg|documento)\s*:?
 def _number_labels(line: Line) -> list[re.Match[str]]:
     """Invoice-number labels of a line: the label words anywhere, and cells holding only a bare
     document word (the value in the cell beside or under it)."""
-    found = list(labels.INVOICE_NUMBER.finditer(line.text))
+    found = label_matches(labels.INVOICE_NUMBER, line)
     start = 0
     for cell in line.cells:
         bare = _BARE_DOCUMENT_CELL.fullmatch(line.text, start, start + len(cell.text))

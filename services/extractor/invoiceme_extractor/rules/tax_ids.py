@@ -16,7 +16,7 @@ from .. import israel
 from . import labels
 from .blocks import CellRef
 from .dates import dates_in
-from .geometry import cell_at, spots_after_label
+from .geometry import cell_at, label_matches, spots_after_label
 from .lines import Found, Line, Reading, document_language
 
 _COUNTRIES = "AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE|IL|XI"
@@ -122,7 +122,7 @@ def _labelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
     """(raw id, line, label strength) for ids beside or under a tax-id label."""
     found: list[tuple[str, Line, float]] = []
     for line in lines:
-        for label in labels.TAX_ID.finditer(line.text):
+        for label in label_matches(labels.TAX_ID, line):
             cell_text = _label_cell_text(line, label.start())
             if labels.ALLOCATION.search(cell_text if line.cells else line.text[: label.start()]):
                 continue
