@@ -11,6 +11,7 @@ from .blocks import stamp
 from .doc import ACCENTS, Doc
 from .facts import draw_facts
 from .families import FAMILIES
+from .families.dev_words import DEV_LABELS
 from .families.held_out_words import HELD_OUT_LABELS
 from .formats import Printing
 from .page import Page, Sheet
@@ -21,7 +22,7 @@ def compose(family_name: str, language: str, seed: int) -> tuple[Page, dict[str,
     family = FAMILIES[family_name]
     rng = random.Random(f"{family_name}/{language}/{seed}")  # str seeds hash with SHA-512: stable
     facts = draw_facts(rng, language, family.till_slip, family.document_types)
-    extra = HELD_OUT_LABELS[language] if family.held_out else None
+    extra = HELD_OUT_LABELS[language] if family.held_out else DEV_LABELS.get(language)
     words = Vocabulary(rng, language, facts.country, facts.vat_rate, facts.currency, extra)
     printing = Printing(rng, language, facts.country, facts.currency)
     face = fonts.pick_face(rng, language, mono=family.till_slip and rng.random() < 0.6)

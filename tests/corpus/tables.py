@@ -151,3 +151,35 @@ def totals_block(
         doc.mark("allocation_number")
         y += 6
     return y + 4
+
+
+def totals_anyhow(doc: Doc, x: float, width: float, y: float) -> float:
+    """DEV families' totals: mostly the stacked block, sometimes a strip of boxed cells (labels over
+    amounts) or amounts before their labels."""
+    layout = doc.rng.choice(["stacked", "stacked", "stacked", "strip", "after"])
+    if layout == "stacked":
+        return totals_block(doc, x, width, y)
+    sheet, lines = doc.sheet, totals_lines(doc)
+    if layout == "strip":
+        x0, x1 = 15.0, doc.width - 15.0
+        cell = (x1 - x0) / len(lines)
+        sheet.box(x0, y - 4.5, x1 - x0, 7, fill=LIGHT, stroke=(0.4, 0.4, 0.4), line_width=0.4)
+        sheet.box(x0, y + 2.5, x1 - x0, 8, stroke=(0.4, 0.4, 0.4), line_width=0.4)
+        for index, (label, amount, emphasised) in enumerate(lines):
+            left = x0 + index * cell
+            sheet.text(left + 2, y, label, sheet.fit(label, 8.5, cell - 3), bold=True)
+            sheet.text(left + 2, y + 8, amount, sheet.fit(amount, 9.5, cell - 3), bold=emphasised)
+            if index:
+                sheet.vrule(left, y - 4.5, y + 10.5)
+        y += 16
+    else:
+        for label, amount, emphasised in lines:
+            size = 10 + (1.5 if emphasised else 0)
+            sheet.text(x, y, amount, size, bold=emphasised)
+            sheet.text(x + width, y, label, size, bold=emphasised, align="end")
+            y += line_height(size) + 1.5
+    if doc.facts.allocation_number and "allocation_number" not in doc.printed:
+        sheet.text(x, y + 3, f"{doc.words['allocation']}: {doc.facts.allocation_number}", 8.5)
+        doc.mark("allocation_number")
+        y += 6
+    return y + 4

@@ -14,7 +14,7 @@ from ..blocks import (
     vendor_header,
 )
 from ..doc import Doc
-from ..tables import items_table, totals_block
+from ..tables import items_table, totals_anyhow
 
 LEFT, RIGHT = 15.0, 195.0
 
@@ -23,7 +23,7 @@ def _totals(doc: Doc, y: float) -> float:
     """Totals on the end side (usual) or the start side."""
     width = doc.rng.uniform(60, 80)
     x = RIGHT - width if doc.chance(0.75) else LEFT
-    return totals_block(doc, x, width, y)
+    return totals_anyhow(doc, x, width, y)
 
 
 def classic(doc: Doc) -> None:

@@ -15,7 +15,7 @@ from ..blocks import (
 )
 from ..doc import Doc
 from ..names import address, phone
-from ..tables import LIGHT, items_table, totals_block
+from ..tables import LIGHT, items_table, totals_anyhow
 
 LEFT, RIGHT = 15.0, 195.0
 ORDER = {"he": "הזמנה מס'", "en": "PO Number", "de": "Bestellnr.", "fr": "Bon de commande", "es": "Pedido nº"}
@@ -69,7 +69,7 @@ def strip(doc: Doc) -> None:
             sheet.vrule(x, y - 4.5, y + 10.5)
     y = items_table(doc, LEFT, RIGHT, y + 22)
     width = rng.uniform(60, 80)
-    y = totals_block(doc, RIGHT - width if doc.chance(0.7) else LEFT, width, y)
+    y = totals_anyhow(doc, RIGHT - width if doc.chance(0.7) else LEFT, width, y)
     footer(doc, max(y + 10, 270))
 
 
@@ -92,7 +92,7 @@ def minimal(doc: Doc) -> None:
     y = customer_block(doc, LEFT, max(y, top + 14) + 4) + 6
     y = items_table(doc, LEFT, RIGHT, y)
     width = rng.uniform(60, 80)
-    y = totals_block(doc, RIGHT - width, width, y)
+    y = totals_anyhow(doc, RIGHT - width, width, y)
     footer(doc, y + 6)
     foot_y = rng.uniform(268, 278)
     sheet.rule(LEFT, foot_y - 5, RIGHT, 0.3, color=GREY)

@@ -11,8 +11,10 @@ import re
 from dataclasses import replace
 
 from . import labels
+from .geometry import labels_follow_values, looks_like_label
 from .layout import Cell
 from .lines import Line
+from .tables import is_table_header
 
 CellRef = tuple[int, int]  # (line index, cell index)
 BLOCK_GAP = 2.5  # x label height: a wider vertical gap ends a block
@@ -40,6 +42,8 @@ def block_cells(lines: list[Line], line: Line, cell_index: int) -> list[CellRef]
     for lower in lines[line.index + 1 :]:
         if lower.page != line.page or lower.box is None or len(found) >= BLOCK_LINES:
             break
+        if is_table_header(lower.text):
+            break  # the line-item table starts: no party block runs into it
         members = [i for i, cell in enumerate(lower.cells) if _in_column(cell, label, rtl)]
         if not members:
             continue
@@ -61,6 +65,29 @@ def _heads_block(cell: Cell, pattern: re.Pattern[str]) -> re.Match[str] | None:
     return match if len(cell.text.split()) <= 4 else None
 
 
+# Words that go on naming the block rather than giving its value: "Customer details:", "פרטי לקוח"
+_HEADING_REST = re.compile(
+    r"(?:details?|information|info|data|name|address|daten|coordonn[ée]es|datos|פרטים)\W*", re.I
+)
+
+
+_KEY_VALUE = re.compile(r"^[^\d:]{1,30}:\s*\S")  # "For invoice: 8962", "Tel: 03-555"
+
+
+def _block_content(text: str) -> bool:
+    return not _KEY_VALUE.match(text) and not looks_like_label(text)
+
+
+def _gap(one: Cell, other: Cell) -> float:
+    return min(abs(one.box.left - other.box.right), abs(other.box.left - one.box.right))
+
+
+def _bare_label(text: str, match: re.Match[str]) -> bool:
+    """A label whose value is in another cell: nothing after it, a heading word, or a closing colon."""
+    rest = text[match.end() :].strip(" :")
+    return not rest or bool(_HEADING_REST.fullmatch(rest)) or text.rstrip().endswith(":")
+
+
 def party_cells(lines: list[Line], pattern: re.Pattern[str]) -> set[CellRef]:
     """Every cell of the blocks whose label matches `pattern`: the label cell, the value cell beside
     a bare label ("Customer: | Acme"), and the cells under it in its column."""
@@ -71,13 +98,18 @@ def party_cells(lines: list[Line], pattern: re.Pattern[str]) -> set[CellRef]:
             if match is None:
                 continue
             below = block_cells(lines, line, index)
-            bare = not cell.text[match.end() :].strip(" :")
-            if bare and index + 1 < len(line.cells) and not _is_block_label(line.cells[index + 1].text):
+            # lines of its own under the label (other labels and pairs, "For invoice: 8962", are not)
+            heads = any(_block_content(lines[row].cells[i].text) for row, i in below)
+            bare = _bare_label(cell.text, match)
+            if bare and index > 0 and labels_follow_values(line):
+                # "Acme Ltd | Client:": the label after its value (when the label heads a block under
+                # it, the cell before it is the other party's: the issuer's header beside it)
+                if not heads:
+                    refs.add((line.index, index - 1))
+            elif bare and index + 1 < len(line.cells) and not _is_block_label(line.cells[index + 1].text):
                 # "Customer: | Acme" — unless the next cell is across the page and the label heads a
                 # block under it (then that cell belongs to the other column: the vendor's)
-                beside = line.cells[index + 1]
-                gap = min(abs(beside.box.left - cell.box.right), abs(cell.box.left - beside.box.right))
-                if not below or gap <= 4 * max(cell.box.height, 1.0):
+                if not heads or _gap(line.cells[index + 1], cell) <= 4 * max(cell.box.height, 1.0):
                     refs.add((line.index, index + 1))
             refs.add((line.index, index))
             refs.update(below)

@@ -8,6 +8,7 @@ back to the rest of the line and the next lines.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import labels
@@ -37,6 +38,19 @@ class Spot:
     text: str
     line: Line
     relation: str  # "inline", "next_cell", "row_rest", "prev_cell", "below", "next_line"
+
+
+def label_matches(pattern: re.Pattern[str], line: Line) -> list[re.Match[str]]:
+    """A label pattern's matches in a line, cell by cell on pages with word boxes (a match may not
+    run from one cell into the next: 'מס' | עוסק מורשה' is no 'מס' עוסק'); positions are the line's."""
+    if not line.cells:
+        return list(pattern.finditer(line.text))
+    found: list[re.Match[str]] = []
+    start = 0
+    for cell in line.cells:
+        found.extend(pattern.finditer(line.text, start, start + len(cell.text)))
+        start += len(cell.text) + 1
+    return found
 
 
 def cell_at(line: Line, offset: int) -> int | None:

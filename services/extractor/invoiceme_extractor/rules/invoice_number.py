@@ -8,7 +8,7 @@ import re
 from .. import israel
 from . import labels
 from .dates import dates_in
-from .geometry import cell_at, spots_after_label
+from .geometry import cell_at, label_matches, spots_after_label
 from .layout import Cell
 from .lines import Found, Line, following
 from .tax_ids import ids_in, normalize_tax_id
@@ -76,9 +76,26 @@ def _refers_elsewhere(line: Line, label: re.Match[str]) -> bool:
     return bool(labels.OTHER_DOCUMENT.search(around))
 
 
+# A cell that is nothing but a word naming the document ("מסמך", "Document"): its number's label
+_BARE_DOCUMENT_CELL = re.compile(r"\s*(?:מסמך|document|beleg|documento)\s*:?\s*", re.I)
+
+
+def _number_labels(line: Line) -> list[re.Match[str]]:
+    """Invoice-number labels of a line: the label words anywhere, and cells holding only a bare
+    document word (the value in the cell beside or under it)."""
+    found = label_matches(labels.INVOICE_NUMBER, line)
+    start = 0
+    for cell in line.cells:
+        bare = _BARE_DOCUMENT_CELL.fullmatch(line.text, start, start + len(cell.text))
+        if bare and not any(start <= match.start() < start + len(cell.text) for match in found):
+            found.append(bare)
+        start += len(cell.text) + 1
+    return found
+
+
 def find_invoice_number(lines: list[Line]) -> Found | None:
     for line in lines:
-        for label in labels.INVOICE_NUMBER.finditer(line.text):
+        for label in _number_labels(line):
             if labels.TAX_ID.search(_rest_of_label_cell(line, label)) or _refers_elsewhere(line, label):
                 continue  # "Document / VAT No. 123" names an id, not the invoice number
             found = (

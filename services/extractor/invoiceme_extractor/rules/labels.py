@@ -98,6 +98,13 @@ NOT_A_TOTAL = any_of(
     r"\bqty\b",
     r"total\s*qty",
     r"total\s*items?",
+    # the items' sum before a discount: "Total of items", "Items total", 'סה"כ פריטים', "Suma de líneas"
+    r"total\s*of\s*(?:items?|articles?)",
+    r"total\s*articles?",
+    r"items?\s*total",
+    r'סה"כ\s*פריטים',
+    r"סכום\s*שורות",
+    r"suma\s*de\s*l[ií]neas",
     r"discount",
     r"הנחה",
     r"saving",
@@ -114,8 +121,9 @@ INVOICE_NUMBER = any_of(
     r"doc\.?\s*no\.?",
     r"credit\s*note\s*(?:no|#|number)\.?",
     r"מספר\s*(?:חשבונית|מסמך|קבלה)",
-    r"מס['\s]*\s*(?:חשבונית|מסמך|קבלה)",
-    r"(?:חשבונית\s*(?:מס\s*)?(?:/\s*קבלה\s*)?|קבלה\s*|חשבונית\s*זיכוי\s*)(?:מספר|מס['\s]|#)",
+    r"(?<!חשבונית )מס['\s]*\s*(?:חשבונית|מסמך|קבלה)",  # not the title "חשבונית מס קבלה"
+    # "חשבונית מס מס'", "קבלה מספר"; not the title "חשבונית מס קבלה" ("מס" there is "tax")
+    r"(?:חשבונית\s*(?:מס\s*)?(?:/\s*קבלה\s*)?|קבלה\s*|חשבונית\s*זיכוי\s*)(?:מספר|מס(?:'|\s*(?=[:#\d]))|#)",
     # "מסמך 90337": OCR lost the "מס'" before it, but "document" right before a number names it
     r"(?<![\u05d0-\u05ea'])מסמך(?=\s*:?\s*\d{3})",
     r"rechnungs?\s*-?\s*(?:nr|nummer)\.?",
@@ -139,7 +147,7 @@ DATE_INVOICE = any_of(
     r"\bdate\b",
     r"dated",
     r"תאריך\s*(?:הפקה|חשבונית|מסמך|הוצאה)",
-    r"תאריך(?!\s*(?:פירעון|תשלום|אספקה|ערך))",
+    r"תאריך(?!\s*(?:פירעון|ל?תשלום|אספקה|ערך))",
     r"rechnungsdatum",
     r"beleg\s*-?\s*datum",
     r"datum",
@@ -259,9 +267,10 @@ COMPANY_SUFFIX = any_of(
 )
 CURRENCIES = (
     ("ILS", re.compile(r'₪|ש"ח|\bNIS\b|\bILS\b|שקל', re.I)),
-    ("EUR", re.compile(r"€|\bEUR\b|\bEuro\b", re.I)),
-    ("USD", re.compile(r"\$|\bUSD\b|\bUS\s*dollars?\b", re.I)),
-    ("GBP", re.compile(r"£|\bGBP\b", re.I)),
+    # Hebrew names of foreign currencies ("הסכומים בדולר"), with a prefix letter (ב, ל, ה) before them
+    ("EUR", re.compile(r"€|\bEUR\b|\bEuro\b|(?<![\u05d0-\u05ea][\u05d0-\u05ea])(?:אירו|יורו)", re.I)),
+    ("USD", re.compile(r"\$|\bUSD\b|\bUS\s*dollars?\b|(?<![\u05d0-\u05ea][\u05d0-\u05ea])דולר", re.I)),
+    ("GBP", re.compile(r"£|\bGBP\b|(?<![\u05d0-\u05ea][\u05d0-\u05ea])(?:ליש\"ט|פאונד)", re.I)),
     ("MYR", re.compile(r"\bMYR\b|\bRM\s?\d|\(RM\)|\bRM\b")),
     ("CHF", re.compile(r"\bCHF\b")),
 )

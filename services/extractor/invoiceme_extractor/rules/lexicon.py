@@ -77,8 +77,18 @@ INVOICE_NUMBER = (
     r"אסמכתא",
     rf"{_INVOICE}\s*(?:no|nr|number|#|num)\.?",
     r"invoice\s*ref(?:erence)?\.?",
+    r"מס\.\s*(?:חשבונית|מסמך|קבלה)",
+    r"doc(?:ument)?\.?\s*#",
+    r"reference\s*(?:no|number|nr|#)\.?",
+    r"(?<![\u05d0-\u05ea'])מסמך(?=\s*:?\s*$)",  # a bare "document" label, its value in another cell
+    r"n[º°o]\.?\s*(?:de\s*)?documento",
+    r"dokument\s*-?\s*(?:nr|nummer)\.?",
+    r"num[ée]ro\s*de\s*document",
 )
 DATE_INVOICE = (
+    r"tax\s*point",
+    r"issued\s*on",
+    r"ת\.\s*(?:חשבונית|מסמך)",
     r"fecha\s*(?:de\s*)?(?:emisi[oó]n|factura|expedici[oó]n)",
     r"\bfecha\b",
     r"date\s*d['e\s]*(?:émission|facturation)",
@@ -99,6 +109,9 @@ DATE_DUE = (
     r"date\s*limite",
     r"fälligkeitsdatum",
     r"מועד\s*(?:ה)?תשלום",
+    r"מועד\s*פירעון",
+    r"תאריך\s*לתשלום",
+    r"(?:יש\s*לשלם|לפירעון|תשלום)\s*עד",
 )
 TAX_ID = (
     r"\bn\.?\s*i\.?\s*f\.?(?:\s*-?\s*iva)?\b",
@@ -115,6 +128,16 @@ TAX_ID = (
     r"tax\s*registration",
     r"\breg\.?\s*(?:no|nr|#)\.?",
     r"\bregistro\b",
+    r"\btin\b",
+    r"taxpayer\s*(?:id|no|number)?",
+    r"business\s*(?:id|number|reg)",
+    r"(?:company\s*)?registration\s*(?:number|nr|#)",
+    r"\breg\.?\s*number",
+    r"\btrn\b",
+    r"מס['\s.]*\s*חברה",
+    r"מספר\s*חברה",
+    r"(?<![\u05d0-\u05ea])ת\.\s*ז(?![\u05d0-\u05ea])",
+    r'(?<![\u05d0-\u05ea])ת"ז',
 )
 BUYER_BLOCK = (
     r"\bcliente\b",
@@ -137,8 +160,36 @@ BUYER_BLOCK = (
     r"^an\s*:",
     r"^à\s*:",
     r"^para\s*:",
+    r"bill(?:ed)?\s*-\s*to",
+    r"\battn\b|\battention\b",
+    r"deliver(?:ed)?\s*to",
+    r"prepared\s*for",
+    r"issued\s*to",
+    r"invoiced\s*to",
+    r"^\s*(?:to|an|à|para|payer|אל)\s*:?\s*$",  # a bare "To" heading the customer's block
+    r"לכב'",
+    r"(?<![\u05d0-\u05ea])מזמין(?![\u05d0-\u05ea])",
+    r"פרטי\s*(?:ה)?מזמין",
+    r"adress[ée]e?\s*à",
+    r"destinatario",
+    r"auftraggeber",
+    r"(?<![\u05d0-\u05ea])נמען(?![\u05d0-\u05ea])",
 )
-SELLER_BLOCK = (r"\bemisor\b", r"\bproveedor\b", r"\bvendedor\b", r"\bfournisseur\b", r"פרטי\s*(?:ה)?עסק")
+SELLER_BLOCK = (
+    r"\bemisor\b",
+    r"\bproveedor\b",
+    r"\bvendedor\b",
+    r"\bfournisseur\b",
+    r"פרטי\s*(?:ה)?עסק",
+    r"פרטי\s*(?:ה)?ספק",
+    r"issued\s*by",
+    r"billed\s*by",
+    r"\bpayee\b",
+    r"service\s*provider",
+    r"rechnungssteller",
+    r"[ée]metteur",
+    r"נותן\s*(?:ה)?שירות",
+)
 
 # Legal forms that end a company name (the base list is in labels.py)
 COMPANY_SUFFIX = (

@@ -101,12 +101,17 @@ def cut_at_field_label(text: str) -> str:
     return text.strip(" :-|,")
 
 
+def _short_hebrew_name(text: str) -> bool:
+    """'גל', 'אל': Hebrew brands of two letters (a logo word; only in large print, see below)."""
+    return bool(re.fullmatch(r"\s*[\u05d0-\u05ea]{2}\s*", text))
+
+
 def _name_score(line: Line, position: int, lines: list[Line]) -> float:
     text = line.text
     if _NOT_A_NAME.search(text) or dates_in(text) or labels.INVOICE_NUMBER.search(text):
         return -1
     letters = sum(ch.isalpha() for ch in text)
-    if letters < 3 or sum(ch.isdigit() for ch in text) > letters:
+    if letters < (2 if _short_hebrew_name(text) else 3) or sum(ch.isdigit() for ch in text) > letters:
         return -1
     if any(pattern.fullmatch(text.strip(" :")) for _, pattern in DOCUMENT_TYPES):
         return -1
@@ -232,6 +237,8 @@ def _name_units(first_page: list[Line], english: bool) -> list[tuple[int, Line, 
             pieces[-1] = (f"{pieces[-1][0]} {tail}", pieces[-1][1])
             joined.add(position + 1)
         for text, font in pieces:
+            if text.rstrip().endswith(":") and not any(ch.isdigit() for ch in text):
+                continue  # "Teléfono:", "Para:": a label (its colon is stripped below), not a name
             units.append((position, replace(line, text=_strip_hebrew(text) if english else text), font))
     return units
 
@@ -272,6 +279,8 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
     scored = []
     address_row = _first_address_row(first_page)
     for position, unit, font in _name_units(first_page, document_language(lines) == "en"):
+        if _short_hebrew_name(unit.text) and font < 1.5:
+            continue  # two letters in body print: a word or OCR debris, not a logo
         line = unit
         if line.index in buyer:
             seller_part = _before_buyer_label(line)
@@ -303,13 +312,14 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
 
 def name_beside_tax_id(vendor: Found | None, tax_id: Found | None) -> Found | None:
     """'דקל' in the logo, 'דקל תקשורת | ח.פ. 538194234' in the footer: the name printed beside the
-    issuer's tax id that begins with the chosen name is its full form."""
+    issuer's tax id that begins with the chosen name is its full form (a brand in capitals, 'SOL',
+    begins 'Sol Construcciones S.L.' too)."""
     if vendor is None or tax_id is None or tax_id.line.index == vendor.line.index:
         return vendor
     texts = [cell.text for cell in tax_id.line.cells] or [tax_id.line.text]
     for text in texts:
         longer = _clean_name(cut_at_field_label(text.replace(tax_id.raw, " ")))
-        if longer.startswith(f"{vendor.value} ") and _reads_as_words(
+        if longer.casefold().startswith(f"{vendor.value.casefold()} ") and _reads_as_words(
             longer[len(vendor.value) :], vendor.value
         ):
             return replace(vendor, value=longer, raw=text)

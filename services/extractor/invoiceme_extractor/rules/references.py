@@ -15,15 +15,29 @@ from .titles import DOCUMENT_TYPES, title_cell
 _ALLOCATION_TOKEN = re.compile(r"(?<!\d)(\d{9})(?!\d)")
 
 
+def _allocation_token(text: str) -> str | None:
+    match = _ALLOCATION_TOKEN.search(text.replace(" ", "").replace("-", ""))
+    return match.group(1) if match else None
+
+
 def find_allocation_number(lines: list[Line]) -> Found | None:
+    """Nine digits by an allocation label: after it, or (on pages with word boxes) in the cell
+    beside it in any direction or under it, as for every other label."""
     for line in lines:
         label = labels.ALLOCATION.search(line.text)
         if not label:
             continue
+        if line.cells:
+            for spot in spots_after_label(lines, line, label.start(), label.end()):
+                token = _allocation_token(spot.text)
+                filled = len(token or "") >= 0.6 * len(re.sub(r"[\s-]", "", spot.text))
+                if token is not None and (spot.relation == "inline" or filled):
+                    return Found(token, token, spot.line, 0.9 if spot.relation == "inline" else 0.85)
+            continue
         for candidate in [line.text[label.end() :], *(n.text for n in following(lines, line, 1))]:
-            match = _ALLOCATION_TOKEN.search(candidate.replace(" ", "").replace("-", ""))
-            if match:
-                return Found(match.group(1), match.group(1), line, 0.9)
+            token = _allocation_token(candidate)
+            if token is not None:
+                return Found(token, token, line, 0.9)
     return None
 
 

@@ -19,6 +19,16 @@ NUMBER_COLUMNS = re.compile(
 )
 
 
+# "Total of items", "Items total", 'סה"כ פריטים': an amount's label that names the items, no column
+_ITEMS_SUM = re.compile(
+    r"(?:total|sum(?:me)?|סה\"כ|סך\s*הכל)\s+(?:(?:of|de|der|des)\s+)?(?:items?|articles?|positionen|פריטים)|"
+    r"(?:items?|articles?)\s+total",
+    re.I,
+)
+
+
 def is_table_header(text: str) -> bool:
-    """A line-item table's header row: item and number column names, no numbers."""
+    """A line-item table's header row: item and number column names, no numbers (a row of amount
+    labels over their amounts, 'Total of items | Discount | VAT | Total', is no table)."""
+    text = _ITEMS_SUM.sub(" ", text)
     return bool(ITEM_COLUMN.search(text) and NUMBER_COLUMNS.search(text) and not amounts_in(text))

@@ -16,7 +16,7 @@ from .. import israel
 from . import labels
 from .blocks import CellRef
 from .dates import dates_in
-from .geometry import cell_at, spots_after_label
+from .geometry import cell_at, label_matches, spots_after_label
 from .lines import Found, Line, Reading, document_language
 
 _COUNTRIES = "AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE|IL|XI"
@@ -122,10 +122,10 @@ def _labelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
     """(raw id, line, label strength) for ids beside or under a tax-id label."""
     found: list[tuple[str, Line, float]] = []
     for line in lines:
-        for label in labels.TAX_ID.finditer(line.text):
-            if labels.ALLOCATION.search(line.text[: label.start()]):
-                continue
+        for label in label_matches(labels.TAX_ID, line):
             cell_text = _label_cell_text(line, label.start())
+            if labels.ALLOCATION.search(cell_text if line.cells else line.text[: label.start()]):
+                continue
             if labels.BUYER_BLOCK.search(cell_text) or _YOUR.search(cell_text[: label.end() + 1]):
                 continue  # "N° TVA client", "ח.פ. לקוח", "Ihre USt-IdNr.": the customer's id
             strength = 3.0 if _VAT_LABEL.search(label.group(0)) else 2.0
@@ -162,6 +162,46 @@ def _unlabelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
     return found
 
 
+def _allocation_number(line: Line, raw: str) -> bool:
+    """The token is an allocation number: its cell names one, or it fills a cell beside one's label
+    (judged by cell, so 'מס' הקצאה: | 728627101 | ח.פ. 091953802' keeps the company's id)."""
+    if not line.cells:
+        return bool(labels.ALLOCATION.search(line.text))
+    for index, cell in enumerate(line.cells):
+        if raw not in cell.text:
+            continue
+        if labels.ALLOCATION.search(cell.text):
+            return True
+        if not any(ch.isalpha() for ch in cell.text.replace(raw, "")):
+            neighbours = line.cells[max(0, index - 1) : index] + line.cells[index + 1 : index + 2]
+            if any(labels.ALLOCATION.search(other.text) for other in neighbours):
+                return True
+    return False
+
+
+# "Kundennummer", "Customer No.", "מס' לקוח": the customer's own number at the customer's side
+_CUSTOMER_NUMBER = re.compile(
+    r"kunden\s*-?\s*(?:nr|nummer)|(?:customer|client)\s*(?:no|number|id|#|nr)|n[°ºo]\.?\s*(?:de\s*)?client|"
+    r"num[ée]ro\s*(?:de\s*)?client|מס['\s]*לקוח|מספר\s*לקוח",
+    re.I,
+)
+
+
+def _beside_customer_number(lines: list[Line], line: Line) -> bool:
+    """The id's line is stacked right under or over a customer-number line, edges aligned
+    ('Kundennummer: K0100077603 / USt-IdNr.: DE199952957'): the customer's references, its id."""
+    if line.box is None:
+        return False
+    for other in lines[max(0, line.index - 1) : line.index + 2]:
+        if other is line or other.page != line.page or other.box is None:
+            continue
+        slack = 2 * max(line.box.height, 1.0)
+        aligned = min(abs(other.box.left - line.box.left), abs(other.box.right - line.box.right)) <= slack
+        if aligned and _CUSTOMER_NUMBER.search(other.text) and not _CUSTOMER_NUMBER.search(line.text):
+            return True
+    return False
+
+
 def tax_id_candidates(
     lines: list[Line], buyer_lines: set[int], seller: frozenset[CellRef] | set[CellRef] = frozenset()
 ) -> list[TaxIdCandidate]:
@@ -176,7 +216,7 @@ def tax_id_candidates(
     for raw, line, label_score in _labelled(lines) + _unlabelled(lines):
         value = normalize_tax_id(raw)
         digits = sum(ch.isdigit() for ch in value)
-        if digits < 6 or line.index in buyer_lines or labels.ALLOCATION.search(line.text):
+        if digits < 6 or line.index in buyer_lines or _allocation_number(line, raw):
             continue
         shape = shape_score(value)
         if label_score == 0 and (shape < 1.5 or (israel.is_israeli_id_shape(value) and not hebrew)):
@@ -185,6 +225,7 @@ def tax_id_candidates(
         header_or_footer = line.index < 12 or line.index > last_index - 6
         score = label_score + shape + (0.5 if header_or_footer else 0.0) - 0.01 * line.index
         score += 1.5 if _in_seller_block(line, raw, seller) else 0.0
+        score -= 1.0 if _beside_customer_number(lines, line) else 0.0
         if value not in best or score > best[value].score:
             best[value] = TaxIdCandidate(value, raw, line, score)
     return sorted(best.values(), key=lambda candidate: -candidate.score)
