@@ -143,14 +143,6 @@ def total_by_payment(found: Candidates, total: Found | None, lines: list[Line]) 
         if match is not None:
             return Found(match[0], match[1], match[2], 0.85)
     return total
-    if total is not None and total.raw and any(abs(total.value - value) < _CENT for value in paid):
-        return replace(total, confidence=max(total.confidence, 0.9))
-    labelled = found.get("total_strong", []) + found.get("total_plain", [])
-    for value in paid:
-        match = next((c for c in labelled if abs(c[0] - value) < _CENT), None)
-        if match is not None:
-            return Found(match[0], match[1], match[2], 0.85)
-    return total
 
 
 def _summary_rows(lines: list[Line]) -> list[tuple[Candidate, Candidate]]:
