@@ -71,21 +71,29 @@ def reread(
 
 
 def ocr_image(number: int, gray: np.ndarray, options: OcrOptions) -> OcrPage:
-    """Prepare the page, read it, and if it reads badly check whether it is upside down."""
+    """Prepare the page, turn it upright, read it; if it reads badly, check which way up it is."""
     started = time.perf_counter()
     prepared, notes = prepare_for_ocr(gray, options.preprocess_steps, options.max_megapixels * 1e6)
     if GUESSED_QUARTER_TURN in notes and reads_better_turned(prepared, options):
         prepared = orientation.turn_clockwise(prepared, 180)
         notes = [note if note != GUESSED_QUARTER_TURN else "rotated 270°" for note in notes]
+    checks_orientation = "sideways" in options.preprocess_steps
+    verdict: orientation.OsdVerdict = None  # OSD's word on `prepared` as it is now, once asked
+    asked = False
+    if checks_orientation and not any(note.startswith("rotated") for note in notes):
+        # An upside-down page read first costs a wasted full read (garbage, then OSD, then again):
+        # OSD on one band (a tenth of a read) settles it before, when it is sure.
+        verdict, asked = orientation.osd_verdict(prepared), True
+        if orientation.rotation_from(verdict, orientation.SURE_BEFORE_READING) == 180:
+            prepared = orientation.turn_clockwise(prepared, 180)
+            notes = [*notes, "rotated 180°"]
+            verdict, asked = None, False
     page = recognize(number, prepared, options, notes)
-    if (
-        page.confidence < options.orientation_check_below_confidence
-        and "sideways" in options.preprocess_steps
-    ):
+    if page.confidence < options.orientation_check_below_confidence and checks_orientation:
         # Upside-down text reads as confident-looking garbage rarely; low confidence is the cheap
-        # signal, and OSD (~0.2 s) only runs then, so clean pages pay nothing for it. A quarter
-        # turn made without OSD's word may have gone the wrong way: then the other way is tried.
-        degrees = orientation.detect_rotation(prepared)
+        # signal. A turn made before reading (or a quarter turn made without OSD's word) may have
+        # gone the wrong way: then OSD is asked about the page as turned, and the other way tried.
+        degrees = orientation.rotation_from(verdict) if asked else orientation.detect_rotation(prepared)
         if degrees is None and GUESSED_QUARTER_TURN in notes:
             degrees = 180
         if degrees:
