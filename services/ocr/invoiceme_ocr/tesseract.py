@@ -12,18 +12,11 @@ from invoiceme_common.events import OcrLine, OcrPage, OcrWord
 from . import digits, lookalikes
 from .engine import OcrOptions, UnreadableDocument, clean_text
 from .preprocess import GUESSED_QUARTER_TURN, orientation, prepare_for_ocr
-from .tesseract_api import TesseractFailed, TesseractTimedOut, installed_languages, read_words
+from .tesseract_api import TesseractFailed, TesseractTimedOut, read_words
 
 ORIENTATION_BAND = 0.16  # of the page, for the which-way-up reads
 MIN_WORD_CONFIDENCE = 50  # Tesseract's 0-100
 TURNED_MARGIN = 1.5  # turned must read this much better: an upright page is never turned on a whim
-
-
-def missing_languages(languages: str) -> list[str]:
-    """Configured languages (`heb+eng`) that this Tesseract has no traineddata for; checked at
-    start-up so a typo fails the service once, not every page."""
-    installed = installed_languages()
-    return [language for language in languages.split("+") if language not in installed]
 
 
 def recognize(number: int, gray: np.ndarray, options: OcrOptions, notes: list[str]) -> OcrPage:
