@@ -67,17 +67,15 @@ def ocr_image(number: int, gray: np.ndarray, options: OcrOptions) -> OcrPage:
     """Prepare the page, turn it upright, read it; if it reads badly, check which way up it is."""
     started = time.perf_counter()
     prepared, notes = prepare_for_ocr(gray, options.preprocess_steps, options.max_megapixels * 1e6)
-    if GUESSED_QUARTER_TURN in notes and reads_better_turned(prepared, options):
-        prepared = orientation.turn_clockwise(prepared, 180)
-        notes = [note if note != GUESSED_QUARTER_TURN else "rotated 270°" for note in notes]
     checks_orientation = "sideways" in options.preprocess_steps
     verdict: orientation.OsdVerdict = None  # OSD's word on `prepared` as it is now, once asked
     asked = False
-    if checks_orientation and not any(note.startswith("rotated") for note in notes):
-        # An upside-down page read first costs a wasted full read (garbage, then OSD, then again):
-        # OSD on one band (a tenth of a read) settles it before, when it is sure.
+    if GUESSED_QUARTER_TURN in notes and reads_better_turned(prepared, options):
+        prepared = orientation.turn_clockwise(prepared, 180)
+        notes = [note if note != GUESSED_QUARTER_TURN else "rotated 270°" for note in notes]
+    elif checks_orientation and not any(note.startswith("rotated") for note in notes):
         verdict, asked = orientation.osd_verdict(prepared), True
-        if orientation.rotation_from(verdict, orientation.SURE_BEFORE_READING) == 180:
+        if upside_down_before_reading(prepared, verdict, options):
             prepared = orientation.turn_clockwise(prepared, 180)
             notes = [*notes, "rotated 180°"]
             verdict, asked = None, False
@@ -95,6 +93,19 @@ def ocr_image(number: int, gray: np.ndarray, options: OcrOptions) -> OcrPage:
             if retry.confidence > page.confidence:
                 page = retry
     return page.model_copy(update={"seconds": round(time.perf_counter() - started, 3)})
+
+
+def upside_down_before_reading(
+    prepared: np.ndarray, verdict: orientation.OsdVerdict, options: OcrOptions
+) -> bool:
+    """Whether to turn the page 180° before its full read. Read first, an upside-down page costs a
+    wasted full read (garbage, then OSD, then again); OSD on one band (a tenth of a read) settles
+    it when sure, and when only half sure the densest band read both ways (a third of a read) does."""
+    if orientation.rotation_from(verdict, orientation.SURE_BEFORE_READING) == 180:
+        return True
+    return orientation.rotation_from(verdict, orientation.WORTH_A_LOOK) == 180 and reads_better_turned(
+        prepared, options
+    )
 
 
 def readable_characters(data: dict[str, list]) -> float:
