@@ -128,8 +128,8 @@ def write_docs(section: list[str], elapsed: float) -> None:
 NOTES = [
     "",
     "*before*: main at 057f7ee, this same command (docs run of 2026-12-01 19:38 UTC, load 1.6). CPU seconds "
-    "before/after side by side, which load disturbs far less: section *OCR cost: orientation before the read "
-    "and the CLI's start-up (issue 15)* below (`bench.ocr.cost_ab`).",
+    "before/after side by side, which load disturbs far less: section *OCR cost: which way up before the "
+    "read, and the CLI's start-up* below (`bench.ocr.cost_ab`).",
     "",
     "Reading the numbers:",
     "",
