@@ -62,7 +62,11 @@ STEPS: dict[str, list[tuple[str, str, str | None]]] = {
         ("invoiceme_ocr/tesseract_api.py", "read_words", "reread"),
         ("pytesseract.py", "image_to_data", "reread"),
     ],
-    "OSD": [("preprocess/orientation.py", "detect_rotation", "ocr_image")],
+    # before the read (is the page upside down?) and after a badly read one
+    "OSD": [
+        ("preprocess/orientation.py", "osd_verdict", "ocr_image"),
+        ("preprocess/orientation.py", "detect_rotation", "ocr_image"),
+    ],
 }
 ENGINE_CALLS = [
     ("invoiceme_ocr/tesseract_api.py", "read_words", None),

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 COMMAND = ".venv/bin/python -m bench.ocr.cost_report --write-docs"
 GOALS = {"clean": 1.15, "scan": 1.3, "photo": 1.3}
 # service / raw and CLI / raw per kind on main before this round's changes (see NOTES)
-BEFORE = {"clean": (0.89, 1.92), "scan": (1.76, 2.98), "photo": (0.84, 2.04)}
+BEFORE = {"clean": (0.91, 1.60), "scan": (1.51, 2.27), "photo": (0.92, 1.58)}
 
 
 def _load() -> str:
@@ -127,30 +127,26 @@ def write_docs(section: list[str], elapsed: float) -> None:
 
 NOTES = [
     "",
-    "*before*: main at 9552d6b, this same command (docs run of 2026-12-01 16:08 UTC, load 8-11).",
+    "*before*: main at 057f7ee, this same command (docs run of 2026-12-01 19:38 UTC, load 1.6). CPU seconds "
+    "before/after side by side, which load disturbs far less: section *OCR cost: which way up before the "
+    "read, and the CLI's start-up* below (`bench.ocr.cost_ab`).",
     "",
     "Reading the numbers:",
     "",
     "- Tesseract's own reading is nearly all of the cost; each step of the worker's own code is tens of "
-    "milliseconds (the 32 MP close-up: decode ~0.5 s and perspective ~0.7 s under the profiler at this "
-    "load). At load 4-9 single rows move by +-30 % between runs (the clean pages' service/raw was 0.89 "
-    "before and is 1.00 now with the same page path: noise), so only large differences mean anything.",
-    "- This round (issue #10 first, accuracy): the sideways/skew masks drop ink touching the image edge "
-    "and a flattened photo is trimmed by 1.2 %; both cost ~1 ms. A page turned sideways without OSD's "
-    "word costs two reads of a sixth of the page (its densest band, both ways up), only on such pages.",
-    "- `invoiceme ocr FILE` start-up: the settings no longer import the NATS client (`invoiceme_common."
-    "settings` imported `topology`, hence nats-py and aiohttp: 0.5 s of 1.8 s of imports at load 11), "
-    "and the traineddata are found as files (TESSDATA_PREFIX, Debian's folder) instead of by running "
-    "`tesseract --list-langs` twice. What remains is Python itself plus NumPy, OpenCV, pydantic and "
-    "the engine (~1 s at this load, ~0.4 s quiet), the same `heb+eng` load as raw tesseract, and the "
-    "re-reads' own `eng`/`heb` engines when a page has suspect words: one file per call stays ~1.6-2x "
-    "a one-second `tesseract` run; several files in one call share the start-up.",
-    "- Not met: the upside-down scan (read, low confidence, OSD, read again: ~2x; the other scans together "
-    "~1.1x). A cheap cue was tried first: the share of each text line's ink above its dense core "
-    "(capitals, digits, ascenders) separates upright from upside-down generated pages (0.58-0.87 vs "
-    "0.16-0.46) but on the corpus's scans and photos 36 of 126 upright pages fell below 0.55 (ruled "
-    "tables, small print), so it cannot skip OSD often enough to pay; not kept. *en phone photo 15MP* is "
-    "~2x because plain Tesseract reads nothing there (CER 1.000) and stops early, ours reads it (0.000).",
+    "milliseconds. At load 4-9 single rows move by +-30 % between runs, so only large differences mean "
+    "anything.",
+    "- Which way up, before the first full read: OSD on the page's densest band (~0.07 s of CPU, whatever "
+    "the band's size: it classifies up to 50 letters) turns a page it is sure is upside down; when it is "
+    "half sure, that band read both ways decides. An upside-down scan is read once instead of three times "
+    "(garbage, then OSD, then again); every other page pays the OSD call (~10 % of a read).",
+    "- `invoiceme ocr FILE` start-up: Tesseract's engines (heb+eng and OSD) load in a background thread "
+    "while Python imports and prepares the page (Tesseract releases the GIL while loading); PDFium and "
+    "rich are imported only when needed. What remains is Python plus NumPy, OpenCV and pydantic (~0.4 s "
+    "of CPU quiet): one file per call stays ~1.5-2x a one-second `tesseract` run; several files in one "
+    "call share the start-up.",
+    "- *he scan 200dpi* and *en phone photo 15MP* are ~2x because plain Tesseract reads nothing there "
+    "(CER 1.000) and stops early; ours reads them.",
     "- Receipts (`.venv/bin/python -m bench.ocr.receipt_lines`, all 50 SROIE images) and the external "
     "SROIE/Hebrew checks: see section OCR.",
 ]

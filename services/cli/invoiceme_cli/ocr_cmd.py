@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-stderr = Console(stderr=True)
 
 
 def _read_file(path: Path) -> bytes:
@@ -45,13 +43,11 @@ async def _read_all(paths: list[Path], settings, languages: str | None, workers:
             return await reader.read(_read_file(path))
 
     failures = 0
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     try:
-        with Progress(*columns, console=stderr, transient=True, disable=len(paths) < 2) as progress:
-            bar = progress.add_task("reading", total=len(paths))
+        with _progress_bar(len(paths)) as advance:
             tasks = [asyncio.create_task(read(path)) for path in paths]
             for task in tasks:
-                task.add_done_callback(lambda _: progress.advance(bar))
+                task.add_done_callback(lambda _: advance())
             for path, task in zip(paths, tasks, strict=True):
                 try:
                     document = await task
@@ -69,8 +65,38 @@ async def _read_all(paths: list[Path], settings, languages: str | None, workers:
     return 1 if failures else 0
 
 
+@contextmanager
+def _progress_bar(total: int) -> Iterator[Callable[[], None]]:
+    """A bar on stderr for several files; none (and no `rich` to import, ~0.05 s) for one."""
+    if total < 2:
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        bar = progress.add_task("reading", total=total)
+        yield lambda: progress.advance(bar)
+
+
+def _print_error(message: str) -> None:
+    click.secho(message, fg="red", err=True)
+
+
+def _is_image(path: Path) -> bool:
+    from invoiceme_common.sniff import sniff_media_type
+
+    try:
+        with path.open("rb") as file:
+            media_type = sniff_media_type(file.read(1024))
+    except OSError:  # said when the file is read
+        return False
+    return media_type is not None and media_type.startswith("image/")
+
+
 def _print_failure(path: Path, reason: str, as_json: bool) -> None:
-    stderr.print(f"[red]{path}: cannot read: {reason}[/]", highlight=False, soft_wrap=True)
+    _print_error(f"{path}: cannot read: {reason}")
     if as_json:
         click.echo(json.dumps({"file": str(path), "error": reason}, ensure_ascii=False))
 
@@ -101,12 +127,17 @@ def _print_document(path: Path, document, as_json: bool, many: bool) -> None:
 def ocr(files: tuple[Path, ...], as_json: bool, languages: str | None, workers: int | None) -> None:
     """Read FILES (PDF, PNG, JPEG, TIFF, WebP, BMP, HEIC) and print their text."""
     from invoiceme_ocr.settings import OcrSettings
-    from invoiceme_ocr.tesseract import missing_languages
+    from invoiceme_ocr.tesseract_api import missing_languages, warm_up
 
     settings = OcrSettings()
     if missing := missing_languages(languages or settings.ocr_languages):
-        stderr.print(f"[red]Tesseract has no language data for {', '.join(missing)}[/]", highlight=False)
+        _print_error(f"Tesseract has no language data for {', '.join(missing)}")
         raise SystemExit(2)
+    if len(files) == 1 and _is_image(files[0]):
+        # One image is read in this process: load Tesseract while the rest starts up. (A PDF may
+        # need no OCR at all: its text layer.)
+        for engine in settings.ocr_options(languages).engines():
+            warm_up(*engine)
     status = asyncio.run(
         _read_all(list(files), settings, languages, workers or settings.ocr_workers, as_json)
     )

@@ -32,6 +32,14 @@ class OcrOptions:
     orientation_check_below_confidence: float = 0.75
     use_text_layer: bool = True
 
+    def engines(self) -> list[tuple[str, int]]:
+        """The Tesseract engines (languages, page segmentation mode) every page read loads: the
+        reading one and, when pages are turned upright, OSD."""
+        from .tesseract_api import OSD
+
+        reading = (self.languages, self.page_segmentation_mode)
+        return [reading, OSD] if "sideways" in self.preprocess_steps else [reading]
+
 
 def clean_text(text: str) -> str:
     """Drop bidi control marks (Tesseract adds U+200E/U+200F around mixed runs) and CRs."""

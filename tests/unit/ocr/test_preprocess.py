@@ -7,7 +7,7 @@ import cv2
 import numpy as np
 import pytest
 
-from invoiceme_ocr import tesseract_api
+from invoiceme_ocr import tesseract, tesseract_api
 from invoiceme_ocr.engine import OcrOptions, clean_text
 from invoiceme_ocr.preprocess import NOISY_PAGE, cleanup, geometry, orientation, prepare_for_ocr
 from invoiceme_ocr.tesseract import ocr_image, reads_better_turned, recognize
@@ -99,6 +99,13 @@ class TestDecisions:
         paper = english_page > 200
         assert np.std(cleanup.flatten_light(shadowed)[paper]) < np.std(shadowed[paper]) / 4
 
+    @pytest.mark.parametrize(
+        ("verdict", "sure_at", "degrees"),
+        [((180, 1.6), 1.5, 180), ((180, 1.2), 1.5, None), ((180, 1.2), 1.0, 180), (None, 1.0, None)],
+    )
+    def test_osd_verdict_counts_only_when_sure(self, verdict, sure_at: float, degrees: int | None) -> None:
+        assert orientation.rotation_from(verdict, sure_at) == degrees
+
     def test_osd_report_parsing(self) -> None:
         report = "Page number: 0\nOrientation in degrees: 180\nRotate: 180\nOrientation confidence: 4.2\n"
         assert tesseract_api.parse_osd(report) == (180, 4.2)
@@ -125,6 +132,32 @@ class TestRecognizedText:
         monkeypatch.setattr(orientation, "detect_orientation", lambda gray, timeout: None)
         page = ocr_image(1, framed(synthetic.rotate_page(english_page, degrees)), options)
         assert cer(ENGLISH, page.text) < 0.05, page.text
+
+    @pytest.mark.parametrize("language", ["en", "he"])
+    def test_upside_down_page_is_turned_before_its_one_full_read(
+        self, options, english_page, hebrew_page, language: str, monkeypatch
+    ) -> None:
+        # Read first, the page came out as garbage, then OSD, then a second full read: twice the cost.
+        # (OSD is sure of the English page; of the Hebrew one only half: its densest band decides.)
+        upright, lines = (english_page, ENGLISH) if language == "en" else (hebrew_page, HEBREW)
+        full_reads: list[tuple[int, int]] = []
+
+        def read_words(gray: np.ndarray, *args: object) -> dict[str, list]:
+            if gray.size >= upright.size * 0.8:  # not one of the band reads
+                full_reads.append(gray.shape)
+            return tesseract_api.read_words(gray, *args)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(tesseract, "read_words", read_words)
+        page = ocr_image(1, synthetic.rotate_page(upright, 180), options)
+        assert cer(lines, page.text) < 0.05, page.text
+        assert page.notes == ["rotated 180°"]
+        assert len(full_reads) == 1
+
+    def test_upright_page_is_not_turned(self, options, english_page, hebrew_page) -> None:
+        for upright, lines in ((english_page, ENGLISH), (hebrew_page, HEBREW)):
+            page = ocr_image(1, upright, options)
+            assert not any(note.startswith("rotated") for note in page.notes)
+            assert cer(lines, page.text) < 0.05, page.text
 
     def test_band_read_both_ways_finds_upside_down(self, options, english_page) -> None:
         assert reads_better_turned(synthetic.rotate_page(english_page, 180), options)

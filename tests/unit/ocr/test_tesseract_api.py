@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pytest
@@ -61,6 +62,25 @@ class TestReadWords:
         turned = synthetic.rotate_page(english_page, 90)  # counter-clockwise
         found = tesseract_api.detect_orientation(turned, 30)
         assert found is not None and found[0] == 90
+
+
+@pytest.mark.skipif(tesseract_api.tesserocr is None, reason="tesserocr is not installed")
+class TestWarmUp:
+    """An engine loaded in the background is taken over by the first thread that reads with it."""
+
+    def test_read_in_another_thread_takes_the_warmed_engine(self, english_page: np.ndarray) -> None:
+        key = ("eng", 3)  # a key no other test loads
+        tesseract_api.warm_up(*key)
+        assert key in tesseract_api._warming
+        with ThreadPoolExecutor(1) as pool:
+            data = pool.submit(tesseract_api.read_words, english_page, *key, 60).result()
+        assert ENGLISH[0].split()[0] in data["text"]
+        assert key not in tesseract_api._warming  # taken, not loaded a second time
+
+    def test_a_load_that_failed_fails_the_read(self, english_page: np.ndarray) -> None:
+        tesseract_api.warm_up("xyz", 4)
+        with pytest.raises(tesseract_api.TesseractFailed, match="xyz"):
+            tesseract_api.read_words(english_page, "xyz", 4, 60)
 
 
 class TestQuietStderr:
