@@ -22,7 +22,9 @@ from .pricing import price_for_tenant, reprice_tenant
 log = get_logger(__name__)
 
 
-async def _refresh_if_due(ctx: AnalyticsDeps, tenant_id: uuid.UUID, force: bool = False) -> None:
+async def _refresh_if_due(
+    ctx: AnalyticsDeps, tenant_id: uuid.UUID, force: bool = False, changes: int | None = None
+) -> None:
     settings = ctx.settings
     await refresh_if_due(
         ctx.pool,
@@ -31,6 +33,7 @@ async def _refresh_if_due(ctx: AnalyticsDeps, tenant_id: uuid.UUID, force: bool 
         settings.insights_change_threshold,
         settings.insights_language,
         force,
+        changes,
     )
 
 
@@ -49,7 +52,7 @@ async def on_invoice_saved(event: InvoiceSaved, ctx: AnalyticsDeps) -> None:
     for attempt in range(3):
         fact = await price_for_tenant(pool, ctx.rates, event.tenant_id, invoice, ctx.settings.fx_max_age_days)
         try:
-            applied = await repository.apply_saved(
+            changes = await repository.apply_saved(
                 pool,
                 event.tenant_id,
                 event.invoice_id,
@@ -62,18 +65,20 @@ async def on_invoice_saved(event: InvoiceSaved, ctx: AnalyticsDeps) -> None:
         except repository.BaseCurrencyChanged:
             if attempt == 2:
                 raise
+    applied = changes is not None
     log.info("facts_updated" if applied else "event_already_applied", version=event.extraction_version)
     if applied:
-        await _refresh_if_due(ctx, event.tenant_id)
+        await _refresh_if_due(ctx, event.tenant_id, changes=changes)
 
 
 async def on_invoice_deleted(event: InvoiceDeleted, ctx: AnalyticsDeps) -> None:
-    applied = await repository.apply_deleted(
+    changes = await repository.apply_deleted(
         ctx.pool, event.tenant_id, event.invoice_id, event.event_id, event.extraction_version
     )
+    applied = changes is not None
     log.info("facts_removed" if applied else "event_already_applied", version=event.extraction_version)
     if applied:
-        await _refresh_if_due(ctx, event.tenant_id)
+        await _refresh_if_due(ctx, event.tenant_id, changes=changes)
 
 
 async def on_tenant_settings_changed(event: TenantSettingsChanged, ctx: AnalyticsDeps) -> None:

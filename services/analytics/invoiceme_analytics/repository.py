@@ -135,12 +135,13 @@ async def _write_fact(
     version: int,
     fact: InvoiceFact | None,
     deleted: bool,
-) -> None:
+) -> int:
+    """Returns the tenant's changes since its insights were last generated, this one included."""
     names = ", ".join(FACT_COLUMNS)
     params = ", ".join(f"${i}" for i in range(6, 6 + len(FACT_COLUMNS)))
     updates = ", ".join(f"{name} = EXCLUDED.{name}" for name in FACT_COLUMNS)
     # The fact and the tenant's change count in one statement (one round trip).
-    await conn.execute(
+    return await conn.fetchval(
         f"""WITH fact AS (
               INSERT INTO analytics_invoice_facts
                 (invoice_id, tenant_id, extraction_version, last_event_id, deleted, {names})
@@ -151,7 +152,8 @@ async def _write_fact(
             )
             INSERT INTO analytics_tenant_state (tenant_id, changes_since_insights) VALUES ($2, 1)
             ON CONFLICT (tenant_id) DO UPDATE
-            SET changes_since_insights = analytics_tenant_state.changes_since_insights + 1""",
+            SET changes_since_insights = analytics_tenant_state.changes_since_insights + 1
+            RETURNING changes_since_insights""",
         invoice_id,
         tenant_id,
         version,
@@ -169,35 +171,35 @@ async def apply_saved(
     version: int,
     fact: InvoiceFact | None,
     replay: bool = False,
-) -> bool:
-    """Replace the invoice's contribution; False when the event was already applied, stale, or the
-    invoice was deleted. A replay (`invoiceme replay --stage analytics`) also replaces it at the same
+) -> int | None:
+    """Replace the invoice's contribution; returns the tenant's changes since its last insights (see
+    `_write_fact`), or None when the event was already applied, stale, or the invoice was deleted.
+    A replay (`invoiceme replay --stage analytics`) also replaces it at the same
     version: replacing is idempotent, so nothing is counted twice."""
     async with pool.acquire() as conn, conn.transaction():
         row = await _lock_and_read(conn, invoice_id)
         stored = row["extraction_version"] if row is not None else None
         current = is_newer(version, stored) or (replay and version == stored)
         if row is not None and (row["deleted"] or not current):
-            return False
+            return None
         current_base = await tenants.base_currency(conn, tenant_id, for_share=True)
         if fact is not None and current_base != fact.base_currency:
             raise BaseCurrencyChanged(tenant_id)
         await _move_summary(conn, tenant_id, _stored_summary(row), summary_fact(fact))
-        await _write_fact(conn, tenant_id, invoice_id, event_id, version, fact, deleted=False)
-    return True
+        return await _write_fact(conn, tenant_id, invoice_id, event_id, version, fact, deleted=False)
 
 
 async def apply_deleted(
     pool: asyncpg.Pool, tenant_id: uuid.UUID, invoice_id: uuid.UUID, event_id: uuid.UUID, version: int
-) -> bool:
-    """Take the invoice's contribution out and leave a tombstone; False when already deleted."""
+) -> int | None:
+    """Take the invoice's contribution out and leave a tombstone; returns the tenant's changes since
+    its last insights, or None when already deleted."""
     async with pool.acquire() as conn, conn.transaction():
         row = await _lock_and_read(conn, invoice_id)
         if row is not None and row["deleted"]:
-            return False
+            return None
         await _move_summary(conn, tenant_id, _stored_summary(row), None)
         stored_version = row["extraction_version"] if row is not None else 0
-        await _write_fact(
+        return await _write_fact(
             conn, tenant_id, invoice_id, event_id, max(version, stored_version), None, deleted=True
         )
-    return True
