@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import statistics
 import time
@@ -72,6 +73,9 @@ def percentile(values: list[float], fraction: float) -> float:
 class User:
     headers: dict[str, str]
     stream: Finished  # this user's live stream, or the watch every user shares
+    # The user's own connections for uploads: httpx's pool scans all its connections for every
+    # request, so one pool of 100 costs the client more CPU per upload than 50 pools of a few.
+    client: httpx.AsyncClient
     accepted_at: dict[str, float] = field(default_factory=dict)
 
 
@@ -99,13 +103,13 @@ async def _sign_up(client: httpx.AsyncClient) -> dict[str, str]:
 
 
 async def _upload(
-    client: httpx.AsyncClient, user: User, data: bytes, gate: asyncio.Semaphore, result: Result | None = None
+    user: User, data: bytes, gate: asyncio.Semaphore, result: Result | None = None
 ) -> str | None:
     """POST one file; counts its latency or error in `result` (None: a warm-up, not counted)."""
     async with gate:
         started = time.monotonic()
         try:
-            response = await client.post(
+            response = await user.client.post(
                 "/api/invoices",
                 headers=user.headers,
                 files={"file": ("invoice.pdf", data, "application/pdf")},
@@ -141,24 +145,31 @@ async def run_load(
     """`pause`: send uploads in bursts of `concurrency` at once with `pause` seconds between them
     (None: keep `concurrency` uploads in flight all the time). `database_url`: hear final statuses
     through one shared database watch instead of one live stream per user."""
-    limits = httpx.Limits(
-        max_connections=concurrency + users + 4,
-        max_keepalive_connections=concurrency + users,
-        # Below uvicorn's 5 s keep-alive: a connection the server is closing is never reused (a
-        # ReadError on the first upload of a burst after a pause).
-        keepalive_expiry=4.0,
-    )
-    async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits) as client:
+    per_user = -(-concurrency // users)  # uploads one user may have in flight at once
+    # Below uvicorn's 5 s keep-alive: a connection the server is closing is never reused (a ReadError
+    # on the first upload of a burst after a pause).
+    limits = httpx.Limits(max_connections=per_user + 1, keepalive_expiry=4.0)
+    async with (
+        httpx.AsyncClient(base_url=url, timeout=60) as client,
+        contextlib.AsyncExitStack() as upload_clients,
+    ):
         headers = [await _sign_up(client) for _ in range(users)]
+        own_clients = [
+            await upload_clients.enter_async_context(
+                httpx.AsyncClient(base_url=url, timeout=60, limits=limits)
+            )
+            for _ in headers
+        ]
         if database_url:
             shared = DatabaseWatch(database_url=database_url)
-            people = [User(h, shared) for h in headers]
+            people = [User(h, shared, c) for h, c in zip(headers, own_clients, strict=True)]
             followers = [asyncio.create_task(shared.follow())]
         else:
-            streams = [StatusStream() for _ in headers]
-            people = [User(h, stream) for h, stream in zip(headers, streams, strict=True)]
+            people = [User(h, StatusStream(), c) for h, c in zip(headers, own_clients, strict=True)]
             followers = [
-                asyncio.create_task(s.follow(client, h)) for s, h in zip(streams, headers, strict=True)
+                asyncio.create_task(stream.follow(client, p.headers))
+                for p in people
+                if isinstance(stream := p.stream, StatusStream)
             ]
         await asyncio.gather(*(p.stream.opened.wait() for p in people))
         documents = small_pdfs(users * (uploads + 1))
@@ -166,7 +177,7 @@ async def run_load(
         gate = asyncio.Semaphore(concurrency)
         # Warm-up (not counted): one document per user through the whole pipeline.
         for person in people:
-            warm = await _upload(client, person, documents.pop(), gate)
+            warm = await _upload(person, documents.pop(), gate)
             if warm:
                 await person.stream.wait_for({warm}, wait_seconds)
         result.load_before = os.getloadavg()
@@ -175,21 +186,19 @@ async def run_load(
         if one_at_a_time:
             for person in people:
                 for _ in range(uploads):
-                    invoice_id = await _upload(client, person, documents.pop(), gate, result)
+                    invoice_id = await _upload(person, documents.pop(), gate, result)
                     if invoice_id:
                         await person.stream.wait_for({invoice_id}, wait_seconds)
         elif pause is None:
             jobs = [
-                _upload(client, person, documents.pop(), gate, result)
-                for _ in range(uploads)
-                for person in people
+                _upload(person, documents.pop(), gate, result) for _ in range(uploads) for person in people
             ]
             await asyncio.gather(*jobs)
         else:  # bursts: `concurrency` uploads sent at once, then a pause
             jobs = [(person, documents.pop()) for _ in range(uploads) for person in people]
             for first in range(0, len(jobs), concurrency):
                 burst = jobs[first : first + concurrency]
-                await asyncio.gather(*(_upload(client, person, data, gate, result) for person, data in burst))
+                await asyncio.gather(*(_upload(person, data, gate, result) for person, data in burst))
                 await asyncio.sleep(pause)
             result.wall_seconds = -pause * ((len(jobs) + concurrency - 1) // concurrency)  # pauses excluded
         result.wall_seconds += time.monotonic() - started
