@@ -19,7 +19,7 @@ _bearer = HTTPBearer(auto_error=False, description="JWT from /api/auth/login or 
 
 async def get_state(request: Request) -> GatewayState:
     # async on purpose: FastAPI runs a plain `def` dependency on a worker thread, a thread hop on
-    # every request (~8 % of the gateway's CPU under a burst of uploads).
+    # every request (~20-45 µs of CPU here, ~1 % of an upload).
     return request.app.state.gateway
 
 
