@@ -18,6 +18,7 @@ import argparse
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -30,6 +31,12 @@ PACKAGES = (
     "libs/common",
     *(f"services/{name}" for name in ("analytics", "cli", "extractor", "gateway", "ocr")),
 )
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def _instructions(dump: Path) -> int:
@@ -50,7 +57,7 @@ def measure(uploads: int, src: Path | None) -> tuple[int, int]:
     with running_stack("instructions") as stack, tempfile.TemporaryDirectory() as out:
         environ = Path(f"/proc/{stack.pids['gateway']}/environ").read_text().split("\0")
         env = dict(item.split("=", 1) for item in environ if "=" in item)
-        env["GATEWAY_PORT"] = str(int(env["GATEWAY_PORT"]) + 1)
+        env["GATEWAY_PORT"] = str(_free_port())
         if src is not None:
             env["PYTHONPATH"] = os.pathsep.join(str(src / package) for package in PACKAGES)
         url = f"http://127.0.0.1:{env['GATEWAY_PORT']}"
@@ -64,6 +71,8 @@ def measure(uploads: int, src: Path | None) -> tuple[int, int]:
         )
         try:
             wait_healthy(url, timeout=1200)
+            if gateway.poll() is not None:  # something else answered on that port
+                raise RuntimeError(f"the gateway under valgrind exited ({gateway.returncode})")
             _uploads(url, 3, "warm-up")
             for count in (uploads, 4 * uploads):
                 subprocess.run(
