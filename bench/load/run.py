@@ -1,10 +1,11 @@
 """The gateway under load: N users x M uploads of small born-digital PDFs through the HTTP API.
 
     .venv/bin/python -m bench.load.run [--users 5] [--uploads 10] [--concurrency 50]
-        [--url http://127.0.0.1:8000] [--env GATEWAY_WORKERS=2 ...] [--one-at-a-time]
+        [--url http://127.0.0.1:8000] [--env GATEWAY_WORKERS=2 ...] [--one-at-a-time] [--live-streams]
 
 Reports uploads/s, upload response latency p50/p95/p99, time from the upload's 202 to `extracted`
-(p50/p95, heard on each user's live status stream, GET /api/events, so nothing polls), errors by
+(p50/p95, heard through one shared watch of the stack's database, or with `--live-streams` / `--url`
+on each user's live status stream, GET /api/events: see bench.load.watch; nothing polls), errors by
 kind, and the load average. Without `--url` it starts the four services itself (bench.stack) in a
 fresh database and namespace; `--env` sets their environment. `--one-at-a-time` uploads the next
 file only once the previous one is extracted: the end-to-end latency of one document on an idle
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
+import contextlib
 import os
 import statistics
 import time
@@ -27,11 +28,9 @@ import httpx
 import psutil
 
 from bench.load.hops import hop_medians
+from bench.load.watch import DatabaseWatch, Finished, StatusStream
 from bench.stack import running_stack
-from invoiceme_common.waiting import wait_until_set
 from tests.support.documents import invoice_pdf
-
-DONE = ("extracted", "needs_review", "failed")
 
 
 def small_pdfs(count: int) -> list[bytes]:
@@ -71,38 +70,12 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 @dataclass
-class StatusStream:
-    """One user's GET /api/events: when each invoice reached a final status (monotonic clock)."""
-
-    finished_at: dict[str, float] = field(default_factory=dict)
-    status: dict[str, str] = field(default_factory=dict)
-    changed: asyncio.Event = field(default_factory=asyncio.Event)
-    opened: asyncio.Event = field(default_factory=asyncio.Event)
-
-    async def follow(self, client: httpx.AsyncClient, headers: dict[str, str]) -> None:
-        async with client.stream("GET", "/api/events", headers=headers, timeout=None) as response:
-            self.opened.set()
-            async for line in response.aiter_lines():
-                if not line.startswith("data:"):
-                    continue
-                change = json.loads(line[5:])
-                if change.get("status") in DONE and change["invoice_id"] not in self.finished_at:
-                    self.finished_at[change["invoice_id"]] = time.monotonic()
-                    self.status[change["invoice_id"]] = change["status"]
-                    self.changed.set()
-
-    async def wait_for(self, invoice_ids: set[str], within_seconds: float) -> None:
-        deadline = time.monotonic() + within_seconds
-        while not invoice_ids <= self.finished_at.keys() and time.monotonic() < deadline:
-            self.changed.clear()
-            if not await wait_until_set(self.changed, max(0.01, deadline - time.monotonic())):
-                break
-
-
-@dataclass
 class User:
     headers: dict[str, str]
-    stream: StatusStream
+    stream: Finished  # this user's live stream, or the watch every user shares
+    # The user's own connections for uploads: httpx's pool scans all its connections for every
+    # request, so one pool of 100 costs the client more CPU per upload than 50 pools of a few.
+    client: httpx.AsyncClient
     accepted_at: dict[str, float] = field(default_factory=dict)
 
 
@@ -130,13 +103,13 @@ async def _sign_up(client: httpx.AsyncClient) -> dict[str, str]:
 
 
 async def _upload(
-    client: httpx.AsyncClient, user: User, data: bytes, gate: asyncio.Semaphore, result: Result | None = None
+    user: User, data: bytes, gate: asyncio.Semaphore, result: Result | None = None
 ) -> str | None:
     """POST one file; counts its latency or error in `result` (None: a warm-up, not counted)."""
     async with gate:
         started = time.monotonic()
         try:
-            response = await client.post(
+            response = await user.client.post(
                 "/api/invoices",
                 headers=user.headers,
                 files={"file": ("invoice.pdf", data, "application/pdf")},
@@ -151,6 +124,7 @@ async def _upload(
             result.errors[f"HTTP {response.status_code}"] += 1
         return None
     invoice_id = response.json()["id"]
+    user.stream.expect(invoice_id)
     if result is not None:
         result.upload_seconds.append(finished - started)
         user.accepted_at[invoice_id] = finished
@@ -166,22 +140,44 @@ async def run_load(
     pause: float | None = None,
     pids: dict[str, int] | None = None,
     wait_seconds: float = 120.0,
+    database_url: str | None = None,
 ) -> Result:
     """`pause`: send uploads in bursts of `concurrency` at once with `pause` seconds between them
-    (None: keep `concurrency` uploads in flight all the time)."""
-    limits = httpx.Limits(
-        max_connections=concurrency + users + 4, max_keepalive_connections=concurrency + users
-    )
-    async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits) as client:
-        people = [User(await _sign_up(client), StatusStream()) for _ in range(users)]
-        followers = [asyncio.create_task(p.stream.follow(client, p.headers)) for p in people]
+    (None: keep `concurrency` uploads in flight all the time). `database_url`: hear final statuses
+    through one shared database watch instead of one live stream per user."""
+    per_user = -(-concurrency // users)  # uploads one user may have in flight at once
+    # Below uvicorn's 5 s keep-alive: a connection the server is closing is never reused (a ReadError
+    # on the first upload of a burst after a pause).
+    limits = httpx.Limits(max_connections=per_user + 1, keepalive_expiry=4.0)
+    async with (
+        httpx.AsyncClient(base_url=url, timeout=60) as client,
+        contextlib.AsyncExitStack() as upload_clients,
+    ):
+        headers = [await _sign_up(client) for _ in range(users)]
+        own_clients = [
+            await upload_clients.enter_async_context(
+                httpx.AsyncClient(base_url=url, timeout=60, limits=limits)
+            )
+            for _ in headers
+        ]
+        if database_url:
+            shared = DatabaseWatch(database_url=database_url)
+            people = [User(h, shared, c) for h, c in zip(headers, own_clients, strict=True)]
+            followers = [asyncio.create_task(shared.follow())]
+        else:
+            people = [User(h, StatusStream(), c) for h, c in zip(headers, own_clients, strict=True)]
+            followers = [
+                asyncio.create_task(stream.follow(client, p.headers))
+                for p in people
+                if isinstance(stream := p.stream, StatusStream)
+            ]
         await asyncio.gather(*(p.stream.opened.wait() for p in people))
         documents = small_pdfs(users * (uploads + 1))
         result = Result([], [], 0.0, Counter(), 0, 0, os.getloadavg(), (0.0, 0.0, 0.0))
         gate = asyncio.Semaphore(concurrency)
         # Warm-up (not counted): one document per user through the whole pipeline.
         for person in people:
-            warm = await _upload(client, person, documents.pop(), gate)
+            warm = await _upload(person, documents.pop(), gate)
             if warm:
                 await person.stream.wait_for({warm}, wait_seconds)
         result.load_before = os.getloadavg()
@@ -190,21 +186,19 @@ async def run_load(
         if one_at_a_time:
             for person in people:
                 for _ in range(uploads):
-                    invoice_id = await _upload(client, person, documents.pop(), gate, result)
+                    invoice_id = await _upload(person, documents.pop(), gate, result)
                     if invoice_id:
                         await person.stream.wait_for({invoice_id}, wait_seconds)
         elif pause is None:
             jobs = [
-                _upload(client, person, documents.pop(), gate, result)
-                for _ in range(uploads)
-                for person in people
+                _upload(person, documents.pop(), gate, result) for _ in range(uploads) for person in people
             ]
             await asyncio.gather(*jobs)
         else:  # bursts: `concurrency` uploads sent at once, then a pause
             jobs = [(person, documents.pop()) for _ in range(uploads) for person in people]
             for first in range(0, len(jobs), concurrency):
                 burst = jobs[first : first + concurrency]
-                await asyncio.gather(*(_upload(client, person, data, gate, result) for person, data in burst))
+                await asyncio.gather(*(_upload(person, data, gate, result) for person, data in burst))
                 await asyncio.sleep(pause)
             result.wall_seconds = -pause * ((len(jobs) + concurrency - 1) // concurrency)  # pauses excluded
         result.wall_seconds += time.monotonic() - started
@@ -272,11 +266,27 @@ def main() -> None:
     parser.add_argument(
         "--pause", type=float, help="bursts: --concurrency uploads at once, then this many seconds' pause"
     )
+    parser.add_argument(
+        "--live-streams",
+        action="store_true",
+        help="hear statuses on each user's GET /api/events (default with the stack started here: "
+        "one shared database watch; always the streams with --url)",
+    )
     args = parser.parse_args()
 
-    def load(url: str, pids: dict[str, int] | None = None) -> Result:
+    def load(url: str, pids: dict[str, int] | None = None, database_url: str | None = None) -> Result:
+        watch = None if args.live_streams else database_url
         return asyncio.run(
-            run_load(url, args.users, args.uploads, args.concurrency, args.one_at_a_time, args.pause, pids)
+            run_load(
+                url,
+                args.users,
+                args.uploads,
+                args.concurrency,
+                args.one_at_a_time,
+                args.pause,
+                pids,
+                database_url=watch,
+            )
         )
 
     hops: dict[str, float] = {}
@@ -285,7 +295,7 @@ def main() -> None:
     else:
         env = dict(item.split("=", 1) for item in args.env)
         with running_stack("load", env) as stack:
-            result = load(stack.url, stack.pids)
+            result = load(stack.url, stack.pids, stack.database_url)
             hops = hop_medians(stack.database_url, result.invoice_ids)
     label = args.label or " ".join(args.env) or "defaults"
     print(HEADER)

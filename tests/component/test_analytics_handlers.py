@@ -85,3 +85,26 @@ class TestAnalyticsOverTheBroker:
                 assert await read_model.load_facts(db, tenant) == []
         finally:
             await ctx.stop()
+
+    async def test_an_invoice_after_a_base_currency_change_is_priced_in_the_new_one(
+        self, database_url: str, db: asyncpg.Pool
+    ) -> None:
+        """The handler remembers each tenant's base currency; a change it has not heard of yet is
+        caught by the projection's locked check and priced again."""
+        settings = AnalyticsSettings(database_url=database_url, insights_change_threshold=1_000)
+        ctx = AnalyticsContext(settings, lambda: db)
+        await ctx.start()
+        tenant, first, second = await create_tenant(db), uuid.uuid4(), uuid.uuid4()
+        try:
+            await handlers.on_invoice_saved(saved(tenant, first), ctx)
+            await db.execute("UPDATE tenants SET base_currency = 'USD' WHERE id = $1", tenant)
+            await handlers.on_invoice_saved(saved(tenant, second), ctx)
+            bases = dict(
+                await db.fetch(
+                    "SELECT invoice_id, base_currency FROM analytics_invoice_facts WHERE tenant_id = $1",
+                    tenant,
+                )
+            )
+            assert bases == {first: "ILS", second: "USD"}
+        finally:
+            await ctx.stop()

@@ -26,19 +26,25 @@ async def index_invoice(
     invoice_id: uuid.UUID,
     fields: dict[str, Any],
     ocr_text: str | None,
+    filename: str | None = None,
 ) -> None:
-    """Store the OCR text (when given) and the search text for the invoice's current fields."""
-    row = await conn.fetchrow(
-        "SELECT filename, ocr_text FROM invoices WHERE id = $1 AND tenant_id = $2", invoice_id, tenant_id
-    )
-    if row is None:
-        return
-    text = ocr_text if ocr_text is not None else row["ocr_text"]
+    """Store the OCR text (when given) and the search text for the invoice's current fields.
+    A caller that has both the OCR text and the file name saves the read of the row."""
+    if ocr_text is not None and filename is not None:
+        text = ocr_text
+    else:
+        row = await conn.fetchrow(
+            "SELECT filename, ocr_text FROM invoices WHERE id = $1 AND tenant_id = $2", invoice_id, tenant_id
+        )
+        if row is None:
+            return
+        text = ocr_text if ocr_text is not None else row["ocr_text"]
+        filename = row["filename"]
     await conn.execute(
         """UPDATE invoices SET ocr_text = $3, search_text = $4, indexed_version = extraction_version
            WHERE id = $1 AND tenant_id = $2""",
         invoice_id,
         tenant_id,
         text,
-        search_document(fields, row["filename"], text),
+        search_document(fields, filename or "", text),
     )

@@ -20,9 +20,14 @@ from .ports import AnalyticsDeps
 from .pricing import price_for_tenant, reprice_tenant
 
 log = get_logger(__name__)
+# Tenant -> base currency last priced in (bounded: forgotten all at once when full).
+_BASE_CURRENCIES: dict[uuid.UUID, str] = {}
+_BASE_CURRENCIES_KEPT = 10_000
 
 
-async def _refresh_if_due(ctx: AnalyticsDeps, tenant_id: uuid.UUID, force: bool = False) -> None:
+async def _refresh_if_due(
+    ctx: AnalyticsDeps, tenant_id: uuid.UUID, force: bool = False, changes: int | None = None
+) -> None:
     settings = ctx.settings
     await refresh_if_due(
         ctx.pool,
@@ -31,6 +36,7 @@ async def _refresh_if_due(ctx: AnalyticsDeps, tenant_id: uuid.UUID, force: bool 
         settings.insights_change_threshold,
         settings.insights_language,
         force,
+        changes,
     )
 
 
@@ -47,9 +53,14 @@ async def on_invoice_saved(event: InvoiceSaved, ctx: AnalyticsDeps) -> None:
     )
     pool = ctx.pool
     for attempt in range(3):
-        fact = await price_for_tenant(pool, ctx.rates, event.tenant_id, invoice, ctx.settings.fx_max_age_days)
+        # The tenant's base currency as last seen saves a query per invoice: the projection's write
+        # checks it under a lock, and a changed one is read again (the retry below).
+        known_base = _BASE_CURRENCIES.get(event.tenant_id) if attempt == 0 else None
+        fact = await price_for_tenant(
+            pool, ctx.rates, event.tenant_id, invoice, ctx.settings.fx_max_age_days, known_base
+        )
         try:
-            applied = await repository.apply_saved(
+            changes = await repository.apply_saved(
                 pool,
                 event.tenant_id,
                 event.invoice_id,
@@ -60,20 +71,27 @@ async def on_invoice_saved(event: InvoiceSaved, ctx: AnalyticsDeps) -> None:
             )
             break
         except repository.BaseCurrencyChanged:
+            _BASE_CURRENCIES.pop(event.tenant_id, None)
             if attempt == 2:
                 raise
+    if fact.base_currency:
+        if len(_BASE_CURRENCIES) >= _BASE_CURRENCIES_KEPT:
+            _BASE_CURRENCIES.clear()
+        _BASE_CURRENCIES[event.tenant_id] = fact.base_currency
+    applied = changes is not None
     log.info("facts_updated" if applied else "event_already_applied", version=event.extraction_version)
     if applied:
-        await _refresh_if_due(ctx, event.tenant_id)
+        await _refresh_if_due(ctx, event.tenant_id, changes=changes)
 
 
 async def on_invoice_deleted(event: InvoiceDeleted, ctx: AnalyticsDeps) -> None:
-    applied = await repository.apply_deleted(
+    changes = await repository.apply_deleted(
         ctx.pool, event.tenant_id, event.invoice_id, event.event_id, event.extraction_version
     )
+    applied = changes is not None
     log.info("facts_removed" if applied else "event_already_applied", version=event.extraction_version)
     if applied:
-        await _refresh_if_due(ctx, event.tenant_id)
+        await _refresh_if_due(ctx, event.tenant_id, changes=changes)
 
 
 async def on_tenant_settings_changed(event: TenantSettingsChanged, ctx: AnalyticsDeps) -> None:

@@ -37,9 +37,16 @@ async def price(
 
 
 async def price_for_tenant(
-    pool: asyncpg.Pool, rates: RateService, tenant_id: uuid.UUID, invoice: ParsedInvoice, max_age_days: int
+    pool: asyncpg.Pool,
+    rates: RateService,
+    tenant_id: uuid.UUID,
+    invoice: ParsedInvoice,
+    max_age_days: int,
+    known_base: str | None = None,
 ) -> InvoiceFact:
-    return await price(rates, invoice, await tenant_base_currency(pool, tenant_id), max_age_days)
+    """`known_base`: the tenant's base currency if the caller knows it (else it is read)."""
+    base = known_base or await tenant_base_currency(pool, tenant_id)
+    return await price(rates, invoice, base, max_age_days)
 
 
 def _invoice_from_row(row: asyncpg.Record) -> ParsedInvoice:

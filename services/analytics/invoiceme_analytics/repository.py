@@ -74,25 +74,37 @@ async def tenant_base_currency(pool: asyncpg.Pool, tenant_id: uuid.UUID) -> str:
 async def _move_summary(
     conn: asyncpg.Connection, tenant_id: uuid.UUID, old: Fact | None, new: Fact | None
 ) -> None:
-    for delta in deltas(old, new):
-        await conn.execute(
-            """INSERT INTO analytics_aggregates
+    """All of the invoice's aggregate moves in one statement (in key order, as before: no deadlock
+    between two workers); a second one only when a row reached zero, to drop it."""
+    moves = deltas(old, new)
+    if not moves:
+        return
+    reached_zero = await conn.fetchval(
+        """WITH moved AS (
+               INSERT INTO analytics_aggregates
                  (tenant_id, dimension, key, currency, invoice_count, total_sum)
-               VALUES ($1, $2, $3, $4, $5, $6)
+               SELECT $1, m.dimension, m.key, m.currency, m.count, m.total
+               FROM unnest($2::text[], $3::text[], $4::text[], $5::integer[], $6::numeric[])
+                    WITH ORDINALITY AS m(dimension, key, currency, count, total, position)
+               ORDER BY m.position
                ON CONFLICT (tenant_id, dimension, key, currency) DO UPDATE
                SET invoice_count = analytics_aggregates.invoice_count + EXCLUDED.invoice_count,
-                   total_sum = analytics_aggregates.total_sum + EXCLUDED.total_sum""",
-            tenant_id,
-            delta.dimension,
-            delta.key,
-            delta.currency,
-            delta.count,
-            delta.total,
-        )
-    await conn.execute(
-        "DELETE FROM analytics_aggregates WHERE tenant_id = $1 AND invoice_count = 0 AND total_sum = 0",
+                   total_sum = analytics_aggregates.total_sum + EXCLUDED.total_sum
+               RETURNING invoice_count, total_sum
+           )
+           SELECT count(*) FROM moved WHERE invoice_count = 0 AND total_sum = 0""",
         tenant_id,
+        [move.dimension for move in moves],
+        [move.key for move in moves],
+        [move.currency for move in moves],
+        [move.count for move in moves],
+        [move.total for move in moves],
     )
+    if reached_zero:
+        await conn.execute(
+            "DELETE FROM analytics_aggregates WHERE tenant_id = $1 AND invoice_count = 0 AND total_sum = 0",
+            tenant_id,
+        )
 
 
 async def lock_invoice(conn: asyncpg.Connection, invoice_id: uuid.UUID) -> None:
@@ -123,29 +135,31 @@ async def _write_fact(
     version: int,
     fact: InvoiceFact | None,
     deleted: bool,
-) -> None:
+) -> int:
+    """Returns the tenant's changes since its insights were last generated, this one included."""
     names = ", ".join(FACT_COLUMNS)
     params = ", ".join(f"${i}" for i in range(6, 6 + len(FACT_COLUMNS)))
     updates = ", ".join(f"{name} = EXCLUDED.{name}" for name in FACT_COLUMNS)
-    await conn.execute(
-        f"""INSERT INTO analytics_invoice_facts
-              (invoice_id, tenant_id, extraction_version, last_event_id, deleted, {names})
-            VALUES ($1, $2, $3, $4, $5, {params})
-            ON CONFLICT (invoice_id) DO UPDATE SET extraction_version = EXCLUDED.extraction_version,
-              last_event_id = EXCLUDED.last_event_id, deleted = EXCLUDED.deleted, updated_at = now(),
-              {updates}""",
+    # The fact and the tenant's change count in one statement (one round trip).
+    return await conn.fetchval(
+        f"""WITH fact AS (
+              INSERT INTO analytics_invoice_facts
+                (invoice_id, tenant_id, extraction_version, last_event_id, deleted, {names})
+              VALUES ($1, $2, $3, $4, $5, {params})
+              ON CONFLICT (invoice_id) DO UPDATE SET extraction_version = EXCLUDED.extraction_version,
+                last_event_id = EXCLUDED.last_event_id, deleted = EXCLUDED.deleted, updated_at = now(),
+                {updates}
+            )
+            INSERT INTO analytics_tenant_state (tenant_id, changes_since_insights) VALUES ($2, 1)
+            ON CONFLICT (tenant_id) DO UPDATE
+            SET changes_since_insights = analytics_tenant_state.changes_since_insights + 1
+            RETURNING changes_since_insights""",
         invoice_id,
         tenant_id,
         version,
         event_id,
         deleted,
         *fact_values(fact),
-    )
-    await conn.execute(
-        """INSERT INTO analytics_tenant_state (tenant_id, changes_since_insights) VALUES ($1, 1)
-           ON CONFLICT (tenant_id) DO UPDATE
-           SET changes_since_insights = analytics_tenant_state.changes_since_insights + 1""",
-        tenant_id,
     )
 
 
@@ -157,35 +171,35 @@ async def apply_saved(
     version: int,
     fact: InvoiceFact | None,
     replay: bool = False,
-) -> bool:
-    """Replace the invoice's contribution; False when the event was already applied, stale, or the
-    invoice was deleted. A replay (`invoiceme replay --stage analytics`) also replaces it at the same
+) -> int | None:
+    """Replace the invoice's contribution; returns the tenant's changes since its last insights (see
+    `_write_fact`), or None when the event was already applied, stale, or the invoice was deleted.
+    A replay (`invoiceme replay --stage analytics`) also replaces it at the same
     version: replacing is idempotent, so nothing is counted twice."""
     async with pool.acquire() as conn, conn.transaction():
         row = await _lock_and_read(conn, invoice_id)
         stored = row["extraction_version"] if row is not None else None
         current = is_newer(version, stored) or (replay and version == stored)
         if row is not None and (row["deleted"] or not current):
-            return False
+            return None
         current_base = await tenants.base_currency(conn, tenant_id, for_share=True)
         if fact is not None and current_base != fact.base_currency:
             raise BaseCurrencyChanged(tenant_id)
         await _move_summary(conn, tenant_id, _stored_summary(row), summary_fact(fact))
-        await _write_fact(conn, tenant_id, invoice_id, event_id, version, fact, deleted=False)
-    return True
+        return await _write_fact(conn, tenant_id, invoice_id, event_id, version, fact, deleted=False)
 
 
 async def apply_deleted(
     pool: asyncpg.Pool, tenant_id: uuid.UUID, invoice_id: uuid.UUID, event_id: uuid.UUID, version: int
-) -> bool:
-    """Take the invoice's contribution out and leave a tombstone; False when already deleted."""
+) -> int | None:
+    """Take the invoice's contribution out and leave a tombstone; returns the tenant's changes since
+    its last insights, or None when already deleted."""
     async with pool.acquire() as conn, conn.transaction():
         row = await _lock_and_read(conn, invoice_id)
         if row is not None and row["deleted"]:
-            return False
+            return None
         await _move_summary(conn, tenant_id, _stored_summary(row), None)
         stored_version = row["extraction_version"] if row is not None else 0
-        await _write_fact(
+        return await _write_fact(
             conn, tenant_id, invoice_id, event_id, max(version, stored_version), None, deleted=True
         )
-    return True

@@ -66,10 +66,10 @@ async def save_extraction(
     tenant_id, invoice_id = source.tenant_id, source.invoice_id
     fields = stored_fields(extraction)
     async with pool.acquire() as conn, conn.transaction():
-        version = await conn.fetchval(
+        updated = await conn.fetchrow(
             """UPDATE invoices SET fields = $3, warnings = $4, extraction_version = extraction_version + 1
                WHERE id = $2 AND tenant_id = $1 AND status = $5 AND ($6::integer IS NULL OR pipeline_run = $6)
-               RETURNING extraction_version""",
+               RETURNING extraction_version, filename""",
             tenant_id,
             invoice_id,
             fields,
@@ -77,14 +77,15 @@ async def save_extraction(
             str(InvoiceStatus.OCR_DONE),
             source.run,
         )
-        if version is None:
+        if updated is None:
             return None
         await advance(conn, tenant_id, invoice_id, status, (InvoiceStatus.OCR_DONE,), source.run)
         decision = await enrich_saved_invoice(conn, tenant_id, invoice_id, fields)
         if ocr_text is None and source.pages:
             ocr_text = "\n\n".join(page.text for page in source.pages)
-        await index_invoice(conn, tenant_id, invoice_id, fields, ocr_text)
-        event = saved_event(source, extraction, status, SavedExtraction(int(version), decision.business_id))
+        await index_invoice(conn, tenant_id, invoice_id, fields, ocr_text, updated["filename"])
+        version = int(updated["extraction_version"])
+        event = saved_event(source, extraction, status, SavedExtraction(version, decision.business_id))
         await outbox.add(conn, event, topology.invoice_saved, topology.stream, correlation_id)
         return event
 

@@ -58,10 +58,14 @@ async def refresh_if_due(
     threshold: int,
     language: str,
     force: bool = False,
+    changes: int | None = None,
 ) -> None:
-    """Regenerate when `threshold` invoices changed since the last run ("data changed enough")."""
+    """Regenerate when `threshold` invoices changed since the last run ("data changed enough").
+    `changes`: that count when the caller already has it (the projection's write returns it)."""
     try:
-        if force or await repository.changes_since(pool, tenant_id) >= threshold:
+        if not force and changes is None:
+            changes = await repository.changes_since(pool, tenant_id)
+        if force or (changes is not None and changes >= threshold):
             await generate(pool, narrator, tenant_id, language=language)
     except Exception:
         # The projection is already committed; insights catch up on the next change or refresh.

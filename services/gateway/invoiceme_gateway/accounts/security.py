@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import os
 import secrets
@@ -78,24 +79,37 @@ class InvalidToken(Exception):
     pass
 
 
-def decode_access_token(secret: str, token: str) -> TokenClaims:
+def decode_access_token(secret: str, token: str, now: datetime | None = None) -> TokenClaims:
+    """The token's claims if it is ours and not expired (revocation is checked by the caller)."""
     try:
-        claims = jwt.decode(
-            token,
-            secret,
-            algorithms=[_ALGORITHM],
-            audience=_AUDIENCE,
-            options={"require": ["exp", "sub", "tid", "fam", "jti", "aud"]},
-        )
-        return TokenClaims(
-            user_id=uuid.UUID(claims["sub"]),
-            tenant_id=uuid.UUID(claims["tid"]),
-            token_id=uuid.UUID(claims["jti"]),
-            expires_at=datetime.fromtimestamp(claims["exp"], UTC),
-            family_id=uuid.UUID(claims["fam"]),
-        )
+        claims = _verified_claims(secret, token)
     except (jwt.PyJWTError, ValueError, KeyError) as exc:
         raise InvalidToken(str(exc)) from exc
+    if claims.expires_at <= (now or datetime.now(UTC)):  # as PyJWT decides, for a remembered token
+        raise InvalidToken("Signature has expired")
+    return claims
+
+
+# A client sends the same access token with every request until it expires; checking its signature
+# and claims again each time cost ~25-50 µs of CPU per request here (~1 % of an upload; PyJWT checks
+# the base64 character by character). A remembered token is exactly the string that passed; expiry is
+# checked on every use above. Failures are never remembered.
+@functools.lru_cache(maxsize=4096)
+def _verified_claims(secret: str, token: str) -> TokenClaims:
+    claims = jwt.decode(
+        token,
+        secret,
+        algorithms=[_ALGORITHM],
+        audience=_AUDIENCE,
+        options={"require": ["exp", "sub", "tid", "fam", "jti", "aud"]},
+    )
+    return TokenClaims(
+        user_id=uuid.UUID(claims["sub"]),
+        tenant_id=uuid.UUID(claims["tid"]),
+        token_id=uuid.UUID(claims["jti"]),
+        expires_at=datetime.fromtimestamp(claims["exp"], UTC),
+        family_id=uuid.UUID(claims["fam"]),
+    )
 
 
 def new_refresh_token() -> tuple[str, str]:

@@ -57,10 +57,12 @@ async def upload(state: GatewayState, tenant_id: uuid.UUID, filename: str | None
         try:
             async with state.pool.acquire() as conn, conn.transaction():
                 await repo.lock_upload(conn, tenant_id, sha256)
-                await _refuse_duplicate(conn, tenant_id, sha256)  # the same file may have won meanwhile
-                await repo.insert_received(
+                # The same file may have won meanwhile: then nothing is inserted, and it is a 409.
+                existing = await repo.insert_received(
                     conn, tenant_id, invoice_id, name, media_type, len(data), sha256, storage_key
                 )
+                if existing is not None:
+                    raise _duplicate(existing)
                 event = InvoiceUploaded(
                     tenant_id=tenant_id,
                     invoice_id=invoice_id,
@@ -83,11 +85,15 @@ async def upload(state: GatewayState, tenant_id: uuid.UUID, filename: str | None
 async def _refuse_duplicate(conn: asyncpg.Connection, tenant_id: uuid.UUID, sha256: str) -> None:
     existing = await repo.find_by_sha(conn, tenant_id, sha256)
     if existing is not None:
-        raise Conflict(
-            "you already uploaded this exact file",
-            code="duplicate_file",
-            details={"existing_invoice_id": str(existing)},
-        )
+        raise _duplicate(existing)
+
+
+def _duplicate(existing: uuid.UUID) -> Conflict:
+    return Conflict(
+        "you already uploaded this exact file",
+        code="duplicate_file",
+        details={"existing_invoice_id": str(existing)},
+    )
 
 
 async def _discard_original(state: GatewayState, storage_key: str) -> None:
