@@ -191,6 +191,34 @@ class TestInsightsRoutes:
             item["id"] for item in (await client.get("/api/insights", headers=alice)).json()["items"]
         }
 
+    async def test_insights_come_in_pages(self, world):
+        client, alice, _bob, _ = world
+        refreshed = await client.post("/api/insights/refresh", params={"month": "2026-10"}, headers=alice)
+        await insights_after(client, alice, datetime.fromisoformat(refreshed.json()["requested_at"]))
+        every = {"include_dismissed": True}
+        whole = (await client.get("/api/insights", headers=alice, params=every)).json()
+        assert whole["total"] == len(whole["items"]) >= 2
+        paged = []
+        for offset in range(whole["total"]):
+            page = (
+                await client.get(
+                    "/api/insights", headers=alice, params={**every, "limit": 1, "offset": offset}
+                )
+            ).json()
+            assert page["total"] == whole["total"] and len(page["items"]) == 1
+            paged += page["items"]
+        assert {item["id"] for item in paged} == {item["id"] for item in whole["items"]}
+        past = (
+            await client.get("/api/insights", headers=alice, params={**every, "offset": whole["total"]})
+        ).json()
+        assert (past["items"], past["total"]) == ([], whole["total"])
+        # Dismissed ones are left out of the count as well as the page.
+        dismissed = sum(1 for item in whole["items"] if item["dismissed_at"])
+        assert (await client.get("/api/insights", headers=alice)).json()["total"] == whole[
+            "total"
+        ] - dismissed
+        assert (await client.get("/api/insights", headers=alice, params={"limit": 0})).status_code == 422
+
 
 async def insights_after(client, headers, requested_at: datetime, within: float = 10.0) -> list[dict]:
     """The tenant's insights once the detectors have run on facts read at or after `requested_at`."""

@@ -11,14 +11,39 @@ COLUMNS = """id, kind, fingerprint, severity, period, business_id, invoice_ids, 
              narrative_source, created_at, updated_at"""
 
 
+ORDER = "CASE severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, updated_at DESC, id"
+
+
 async def current_insights(pool: asyncpg.Pool, tenant_id: uuid.UUID) -> list[asyncpg.Record]:
     """The tenant's current findings, most severe first, then most recently updated."""
     return await pool.fetch(
-        f"""SELECT {COLUMNS} FROM insights WHERE tenant_id = $1
-            ORDER BY CASE severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END,
-                     updated_at DESC, id""",
-        tenant_id,
+        f"SELECT {COLUMNS} FROM insights WHERE tenant_id = $1 ORDER BY {ORDER}", tenant_id
     )
+
+
+async def insights_page(
+    pool: asyncpg.Pool, tenant_id: uuid.UUID, hidden: list[str], limit: int, offset: int
+) -> tuple[list[asyncpg.Record], int]:
+    """One page of current_insights' order without the `hidden` fingerprints, and how many there are
+    in all (a tenant with 100,000 invoices may have thousands: the page, not the whole list, is
+    turned into JSON)."""
+    rows = await pool.fetch(
+        f"""SELECT {COLUMNS}, count(*) OVER () AS matching FROM insights
+            WHERE tenant_id = $1 AND fingerprint <> ALL($2::text[])
+            ORDER BY {ORDER} LIMIT $3 OFFSET $4""",
+        tenant_id,
+        hidden,
+        limit,
+        offset,
+    )
+    if rows:
+        return rows, int(rows[0]["matching"])
+    total = await pool.fetchval(
+        "SELECT count(*) FROM insights WHERE tenant_id = $1 AND fingerprint <> ALL($2::text[])",
+        tenant_id,
+        hidden,
+    )
+    return [], int(total)
 
 
 async def insight(pool: asyncpg.Pool, tenant_id: uuid.UUID, insight_id: uuid.UUID) -> asyncpg.Record | None:

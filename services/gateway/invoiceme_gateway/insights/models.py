@@ -28,7 +28,8 @@ class InsightOut(BaseModel):
 
 
 class InsightList(BaseModel):
-    items: list[InsightOut]
+    items: list[InsightOut] = Field(description="One page, most severe first, then most recently updated")
+    total: int = Field(description="How many insights match in all (every page)")
     generated_at: datetime | None = Field(
         default=None,
         description="When the detectors last read this account's invoices (null: not yet). A refresh "

@@ -18,8 +18,14 @@ router = APIRouter(prefix="/api/insights", tags=["insights"])
 
 
 @router.get("", response_model=InsightList, summary="Current insights, most severe first")
-async def list_insights(user: User, state: State, include_dismissed: bool = False) -> InsightList:
-    return await service.list_insights(state, user.tenant_id, include_dismissed)
+async def list_insights(
+    user: User,
+    state: State,
+    include_dismissed: bool = False,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> InsightList:
+    return await service.list_insights(state, user.tenant_id, include_dismissed, limit, offset)
 
 
 @router.post(

@@ -24,20 +24,21 @@ from invoiceme_gateway.state import GatewayState
 
 def _out(finding: asyncpg.Record, marks: Any) -> InsightOut:
     return InsightOut(
-        **{key: finding[key] for key in finding.keys() if key != "fingerprint"},
+        **{key: finding[key] for key in finding.keys() if key not in ("fingerprint", "matching")},
         read_at=marks["read_at"] if marks else None,
         dismissed_at=marks["dismissed_at"] if marks else None,
     )
 
 
-async def list_insights(state: GatewayState, tenant_id: uuid.UUID, include_dismissed: bool) -> InsightList:
+async def list_insights(
+    state: GatewayState, tenant_id: uuid.UUID, include_dismissed: bool, limit: int, offset: int
+) -> InsightList:
     marks = await repository.marks(state.pool, tenant_id)
-    items = [
-        _out(row, marks.get(row["fingerprint"]))
-        for row in await findings.current_insights(state.pool, tenant_id)
-    ]
+    hidden = [] if include_dismissed else [key for key, mark in marks.items() if mark["dismissed_at"]]
+    rows, total = await findings.insights_page(state.pool, tenant_id, hidden, limit, offset)
     return InsightList(
-        items=[item for item in items if include_dismissed or item.dismissed_at is None],
+        items=[_out(row, marks.get(row["fingerprint"])) for row in rows],
+        total=total,
         generated_at=await findings.generated_at(state.pool, tenant_id),
     )
 

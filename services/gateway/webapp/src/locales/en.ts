@@ -268,6 +268,7 @@ export const en = {
     refreshing: "Looking at your invoices again…",
     dismiss: "Dismiss",
     none: "No insights right now.",
+    shown: "The {{shown}} most important of {{total}} are shown; dismiss some to see the rest.",
     numbers: "The numbers",
     severity: { critical: "critical", warning: "warning", info: "info" },
   },

@@ -270,6 +270,7 @@ export const he: Catalogue = {
     refreshing: "בודקים שוב את החשבוניות…",
     dismiss: "הסתרה",
     none: "אין כרגע תובנות.",
+    shown: "מוצגות {{shown}} החשובות מתוך {{total}}; הסתירו חלק כדי לראות את השאר.",
     numbers: "המספרים",
     severity: { critical: "חמור", warning: "אזהרה", info: "מידע" },
   },

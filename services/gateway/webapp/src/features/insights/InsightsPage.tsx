@@ -55,6 +55,9 @@ export function InsightsPage() {
       <ErrorText error={refresh.error ?? dismiss.error} />
       <QueryState loading={insights.isLoading} error={insights.error} />
       {insights.data && items.length === 0 && <p>{t("insights.none")}</p>}
+      {insights.data && insights.data.total > items.length && (
+        <p className="muted">{t("insights.shown", { shown: items.length, total: insights.data.total })}</p>
+      )}
       <div className="cards">
         {items.map((insight) => {
           const severity = ["critical", "warning", "info"].includes(insight.severity) ? (insight.severity as "critical" | "warning" | "info") : "info";
