@@ -140,6 +140,14 @@ class TestAnalyticsRoutes:
         client, alice, _bob, _ = world
         body = (await client.get("/api/analytics/summary", headers=alice)).json()
         assert {row["key"] for row in body["by_month"]} == {"2026-09", "2026-10"}
+        vendors = body["by_vendor"]
+        assert body["vendor_rows_total"] == len(vendors) >= 2
+        # The vendors with the most invoices first; `vendors` keeps the top of that order.
+        counts = [row["count"] for row in vendors]
+        assert counts == sorted(counts, reverse=True)
+        top = (await client.get("/api/analytics/summary", headers=alice, params={"vendors": 1})).json()
+        assert (top["by_vendor"], top["vendor_rows_total"]) == (vendors[:1], len(vendors))
+        assert top["by_month"] == body["by_month"] and top["by_currency"] == body["by_currency"]
 
 
 class TestInsightsRoutes:

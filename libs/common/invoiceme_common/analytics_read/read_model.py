@@ -228,7 +228,26 @@ async def money_by_invoice(
     return {row["invoice_id"]: row for row in rows}
 
 
-async def aggregates(pool: asyncpg.Pool | asyncpg.Connection, tenant_id: uuid.UUID) -> list[asyncpg.Record]:
+async def top_vendor_aggregates(
+    pool: asyncpg.Pool, tenant_id: uuid.UUID, limit: int
+) -> tuple[list[asyncpg.Record], int]:
+    """The `limit` per-vendor rows with the most invoices, and how many vendor rows there are in all
+    (one tenant with 100,000 invoices has ~9,000: 0.7 MB of JSON when all were sent)."""
+    rows = await pool.fetch(
+        """SELECT key, currency, invoice_count, total_sum, count(*) OVER () AS matching
+           FROM analytics_aggregates WHERE tenant_id = $1 AND dimension = 'vendor'
+           ORDER BY invoice_count DESC, key, currency LIMIT $2""",
+        tenant_id,
+        limit,
+    )
+    return rows, int(rows[0]["matching"]) if rows else 0
+
+
+async def aggregates(
+    pool: asyncpg.Pool | asyncpg.Connection,
+    tenant_id: uuid.UUID,
+    dimensions: tuple[str, ...] = ("currency", "month", "vendor"),
+) -> list[asyncpg.Record]:
     """Per-vendor, per-month and per-currency counts and sums (the simple summary)."""
     # The primary key's order is the one asked for; the planner prefers scanning the table and
     # sorting, which with ~9,000 vendor names (one tenant, 100,000 invoices) took 4-5x longer than
@@ -237,8 +256,9 @@ async def aggregates(pool: asyncpg.Pool | asyncpg.Connection, tenant_id: uuid.UU
         await conn.execute("SET LOCAL enable_sort = off")
         return await conn.fetch(
             """SELECT dimension, key, currency, invoice_count, total_sum FROM analytics_aggregates
-               WHERE tenant_id = $1 ORDER BY dimension, key, currency""",
+               WHERE tenant_id = $1 AND dimension = ANY($2::text[]) ORDER BY dimension, key, currency""",
             tenant_id,
+            list(dimensions),
         )
 
 

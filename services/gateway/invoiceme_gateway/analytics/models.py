@@ -108,6 +108,9 @@ class AggregateRow(BaseModel):
 
 
 class Summary(BaseModel):
-    by_vendor: list[AggregateRow]
+    by_vendor: list[AggregateRow] = Field(
+        description="The vendor rows with the most invoices (`vendors` of them)"
+    )
+    vendor_rows_total: int = Field(description="How many vendor rows there are in all")
     by_month: list[AggregateRow]
     by_currency: list[AggregateRow]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 
 from invoiceme_gateway.analytics import service
 from invoiceme_gateway.analytics.models import BusinessFigures, InvoiceMoney, OverallFigures, Summary, plain
@@ -17,8 +18,8 @@ router = APIRouter(prefix="/api/analytics", tags=["analytics"])
 @router.get(
     "/summary", response_model=Summary, summary="Per-vendor, per-month and per-currency count and sum"
 )
-async def summary(user: User, state: State) -> Summary:
-    return await service.summary(state, user.tenant_id)
+async def summary(user: User, state: State, vendors: Annotated[int, Query(ge=1, le=1000)] = 100) -> Summary:
+    return await service.summary(state, user.tenant_id, vendors)
 
 
 @router.get(

@@ -7,6 +7,8 @@ from collections import defaultdict
 from datetime import UTC, date, datetime
 from typing import Any
 
+import asyncpg
+
 from invoiceme_common.analytics_read import figures, read_model
 from invoiceme_gateway.analytics.models import AggregateRow, Summary
 from invoiceme_gateway.domain_errors import NotFound
@@ -21,18 +23,23 @@ def as_of_date(month: str | None) -> date:
     return figures.month_bounds(month)[1]
 
 
-async def summary(state: GatewayState, tenant_id: uuid.UUID) -> Summary:
+def _aggregate_row(row: asyncpg.Record) -> AggregateRow:
+    return AggregateRow(
+        key=row["key"], currency=row["currency"], count=row["invoice_count"], total=float(row["total_sum"])
+    )
+
+
+async def summary(state: GatewayState, tenant_id: uuid.UUID, vendors: int) -> Summary:
     grouped: dict[str, list[AggregateRow]] = defaultdict(list)
-    for row in await read_model.aggregates(state.pool, tenant_id):
-        grouped[row["dimension"]].append(
-            AggregateRow(
-                key=row["key"],
-                currency=row["currency"],
-                count=row["invoice_count"],
-                total=float(row["total_sum"]),
-            )
-        )
-    return Summary(by_vendor=grouped["vendor"], by_month=grouped["month"], by_currency=grouped["currency"])
+    for row in await read_model.aggregates(state.pool, tenant_id, ("currency", "month")):
+        grouped[row["dimension"]].append(_aggregate_row(row))
+    vendor_rows, vendor_total = await read_model.top_vendor_aggregates(state.pool, tenant_id, vendors)
+    return Summary(
+        by_vendor=[_aggregate_row(row) for row in vendor_rows],
+        vendor_rows_total=vendor_total,
+        by_month=grouped["month"],
+        by_currency=grouped["currency"],
+    )
 
 
 async def overall(state: GatewayState, tenant_id: uuid.UUID, month: str | None) -> dict[str, Any]:
