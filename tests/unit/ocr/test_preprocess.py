@@ -6,6 +6,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 import pytest
+from PIL import Image, ImageDraw, ImageFont
 
 from invoiceme_ocr import tesseract_api
 from invoiceme_ocr.engine import OcrOptions, clean_text
@@ -27,6 +28,23 @@ def framed(gray: np.ndarray) -> np.ndarray:
 
 def cer(lines: tuple[str, ...], text: str) -> float:
     return synthetic.character_error_rate("\n".join(lines), clean_text(text))
+
+
+def bannered(lines: tuple[str, ...]) -> np.ndarray:
+    """A page under a dark banner with the vendor's name in white, as letterheads print it."""
+    image = Image.fromarray(synthetic.render_page(("", "", *lines), height_in=3.5))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, image.width, 160), fill=60)
+    draw.text((240, 40), BANNER, font=ImageFont.truetype(synthetic.FONT_PATH, 64), fill=255)
+    return np.asarray(image).copy()
+
+
+def shaded(gray: np.ndarray) -> np.ndarray:
+    """Light falling off from right to left (to half)."""
+    return (gray * np.linspace(0.5, 1.0, gray.shape[1], dtype=np.float32)[None, :]).astype(np.uint8)
+
+
+BANNER = "Orion Consulting Ltd"
 
 
 class TestDecisions:
@@ -99,6 +117,15 @@ class TestDecisions:
         paper = english_page > 200
         assert np.std(cleanup.flatten_light(shadowed)[paper]) < np.std(shadowed[paper]) / 4
 
+    def test_dark_banner_is_not_taken_for_a_shadow(self) -> None:
+        # Divided by itself the banner turned white, and its white letters with it.
+        page = bannered(ENGLISH)
+        flat = cleanup.flatten_light(shaded(page))
+        banner, letters = (page[:160] == 60), (page[:160] == 255)
+        assert np.median(flat[:160][banner]) < 128
+        assert np.median(flat[:160][letters]) > np.median(flat[:160][banner]) + 100
+        assert np.std(flat[200:][page[200:] > 200]) < 10  # the paper under it is still evened out
+
     def test_osd_report_parsing(self) -> None:
         report = "Page number: 0\nOrientation in degrees: 180\nRotate: 180\nOrientation confidence: 4.2\n"
         assert tesseract_api.parse_osd(report) == (180, 4.2)
@@ -135,6 +162,10 @@ class TestRecognizedText:
         ours = ocr_image(1, photo, options)
         assert "perspective corrected" in ours.notes
         assert cer(HEBREW, ours.text) < 0.05, ours.text
+
+    def test_banner_on_a_shaded_page(self, options) -> None:
+        page = ocr_image(1, shaded(bannered(ENGLISH)), options)
+        assert cer((BANNER, *ENGLISH), page.text) < 0.05, page.text
 
     def test_bad_scan_reads_better_than_plain_tesseract(self, options, hebrew_page) -> None:
         scan = synthetic.scanned(hebrew_page)

@@ -16,6 +16,8 @@ TARGET_TEXT_HEIGHT = 30
 MAX_UPSCALE = 4.0
 MAX_TEXT_HEIGHT_RATIO = 1.8  # letters taller than this many times the target: shrink the page
 UNEVEN_LIGHT = 25  # grey levels between the darkest and brightest paper; below this, light is even
+DARK_FILL = 0.75  # of the paper's brightness around: darker areas are a shadow or a filled area
+SHARP_EDGE = 0.3  # brightness step at an area's edge (of the paper's brightness): a fill, not a shadow
 _TILE = 384
 _TILES = 6
 
@@ -93,7 +95,33 @@ def paper_brightness(gray: np.ndarray) -> np.ndarray:
     step = max(1, round(max(work.shape) / 500))
     small = np.ascontiguousarray(work[::step, ::step])
     background = cv2.dilate(small, np.ones((5, 5), np.uint8))
-    return cv2.medianBlur(background, 15)
+    return without_dark_fills(small, cv2.medianBlur(background, 15))
+
+
+def without_dark_fills(small: np.ndarray, background: np.ndarray) -> np.ndarray:
+    """The background with filled areas (a banner, a table's shaded header row, a side panel)
+    replaced by the paper's brightness around them. Too wide for the dilation to erase, a fill
+    passes for paper in a shadow; divided by itself it turned white, and its light text with it.
+    A fill's edges are sharp, a shadow's are soft (penumbra, blur)."""
+    size = max(small.shape) // 10 | 1
+    around = cv2.GaussianBlur(cv2.dilate(background, np.ones((size, size), np.uint8)), (0, 0), size / 4)
+    darker = (background < DARK_FILL * around).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(darker, connectivity=8)
+    if count <= 1:
+        return background
+    steepness = cv2.morphologyEx(small, cv2.MORPH_GRADIENT, np.ones((3, 3), np.uint8))
+    steepness = cv2.dilate(steepness, np.ones((9, 9), np.uint8)).astype(np.float32) / np.maximum(around, 1)
+    edges = darker - cv2.erode(darker, np.ones((3, 3), np.uint8))
+    fills = np.zeros(count, bool)
+    for label in range(1, count):
+        if stats[label, cv2.CC_STAT_AREA] >= 20:
+            on_edge = steepness[(labels == label) & (edges > 0)]
+            fills[label] = bool(on_edge.size) and float(np.median(on_edge)) > SHARP_EDGE
+    if not fills.any():
+        return background
+    # The median blurred the fill's edge outwards: widen the fill by its reach.
+    cover = cv2.dilate(fills[labels].astype(np.uint8), np.ones((9, 9), np.uint8))
+    return np.where(cover > 0, around.astype(np.uint8), background)
 
 
 def flatten_light(gray: np.ndarray) -> np.ndarray:
