@@ -17,7 +17,7 @@ MAX_UPSCALE = 4.0
 MAX_TEXT_HEIGHT_RATIO = 1.8  # letters taller than this many times the target: shrink the page
 UNEVEN_LIGHT = 25  # grey levels between the darkest and brightest paper; below this, light is even
 DARK_FILL = 0.75  # of the paper's brightness around: darker areas are a shadow or a filled area
-SHARP_EDGE = 0.3  # brightness step at an area's edge (of the paper's brightness): a fill, not a shadow
+SHARP_EDGE = 0.2  # brightness step at an area's edge (of the paper's brightness): a fill, not a shadow
 _TILE = 384
 _TILES = 6
 
@@ -95,22 +95,23 @@ def paper_brightness(gray: np.ndarray) -> np.ndarray:
     step = max(1, round(max(work.shape) / 500))
     small = np.ascontiguousarray(work[::step, ::step])
     background = cv2.dilate(small, np.ones((5, 5), np.uint8))
-    return without_dark_fills(small, cv2.medianBlur(background, 15))
+    return without_dark_fills(cv2.medianBlur(background, 15))
 
 
-def without_dark_fills(small: np.ndarray, background: np.ndarray) -> np.ndarray:
+def without_dark_fills(background: np.ndarray) -> np.ndarray:
     """The background with filled areas (a banner, a table's shaded header row, a side panel)
     replaced by the paper's brightness around them. Too wide for the dilation to erase, a fill
     passes for paper in a shadow; divided by itself it turned white, and its light text with it.
-    A fill's edges are sharp, a shadow's are soft (penumbra, blur)."""
-    size = max(small.shape) // 10 | 1
+    A fill's edges are sharp, a shadow's are soft (penumbra, blur); measured on the background,
+    which has no letters (their edges are sharp too, and a receipt's text is close everywhere)."""
+    size = max(background.shape) // 10 | 1
     around = cv2.GaussianBlur(cv2.dilate(background, np.ones((size, size), np.uint8)), (0, 0), size / 4)
     darker = (background < DARK_FILL * around).astype(np.uint8)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(darker, connectivity=8)
     if count <= 1:
         return background
-    steepness = cv2.morphologyEx(small, cv2.MORPH_GRADIENT, np.ones((3, 3), np.uint8))
-    steepness = cv2.dilate(steepness, np.ones((9, 9), np.uint8)).astype(np.float32) / np.maximum(around, 1)
+    steepness = cv2.morphologyEx(background, cv2.MORPH_GRADIENT, np.ones((3, 3), np.uint8))
+    steepness = cv2.dilate(steepness, np.ones((5, 5), np.uint8)).astype(np.float32) / np.maximum(around, 1)
     edges = darker - cv2.erode(darker, np.ones((3, 3), np.uint8))
     fills = np.zeros(count, bool)
     for label in range(1, count):
@@ -187,3 +188,70 @@ def clear_borders(gray: np.ndarray) -> np.ndarray:
     cleared = gray.copy()
     cleared[np.isin(labels, edge_labels)] = 255
     return cleared
+
+
+# Letter heights: a horizontal ruling runs longer than a word's tops or middles can line up;
+# a vertical one (a cell's side, a box around one line) longer than any letter's stem.
+RULE_LENGTH = {"horizontal": 6.0, "vertical": 2.5}
+RULE_THICKNESS = 0.35  # letter heights: a ruling is thinner than this
+RULE_INK_CONTRAST = 8  # grey levels under the neighbourhood: faint rules count (specks never make long runs)
+RULE_GAP = 3  # pixels of a broken rule bridged
+CROSSED_TEXT = 0.3  # share of a run's length crossed by taller ink: letters (or a filled bar), not a rule
+FLANKED_TEXT = 0.3  # share of a run's length with ink just above and below it: letters, not a rule
+
+
+def rule_mask(gray: np.ndarray) -> np.ndarray:
+    """Table and box rulings (255): horizontal or vertical runs of ink several letters long that
+    are thin along most of their length. Tesseract removes such lines itself only when they come
+    out of its binarization unbroken; a photo's thin grey rules come out dashed, the box stays one
+    large non-text shape, and the page layout marks the boxed cells as a picture and drops their
+    text."""
+    letter = text_height(gray) or min(gray.shape) / 80
+    # The adaptive mask hollows out a filled bar (inside it nothing is darker than around it),
+    # leaving two thin edges that look like rules; clearly dark pixels keep the bar solid.
+    paper = float(np.percentile(gray[::4, ::4], 90))
+    ink = ink_mask(gray, RULE_INK_CONTRAST) | np.where(gray < paper / 2, 255, 0).astype(np.uint8)
+    across, across_letters = _horizontal_rules(ink, letter, RULE_LENGTH["horizontal"])
+    down, down_letters = (
+        mask.T for mask in _horizontal_rules(np.ascontiguousarray(ink.T), letter, RULE_LENGTH["vertical"])
+    )
+    # Where two rules cross each counts as the other's "letter": the crossing goes too.
+    rules = (across & ~across_letters) | (down & ~down_letters) | (across & down)
+    return np.where(rules, 255, 0).astype(np.uint8)
+
+
+def _horizontal_rules(ink: np.ndarray, letter: float, letters_long: float) -> tuple[np.ndarray, np.ndarray]:
+    """The horizontal rulings of an ink mask (vertical ones: pass it transposed). Told from a run
+    of ink through a line of letters (bold letters touching at the baseline, digits at their
+    middles) two ways: letters cross such a run with their stems all along it, and have ink on
+    both sides of it; a rule is touched only here and there. Returns the rules and, on them, the
+    pixels of what touches them (to be left as they are)."""
+    length, thickness = max(15, round(letters_long * letter)), max(2, round(RULE_THICKNESS * letter))
+    # A thin grey rule comes out of the threshold broken into dashes: bridge short gaps first.
+    bridged = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (RULE_GAP, 1)))
+    runs = cv2.morphologyEx(bridged, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1)))
+    tall = cv2.morphologyEx(
+        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, thickness + 1))
+    )
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
+    keep = np.zeros(count, bool)
+    for index, (left, top, width, height) in enumerate(stats[1:, :4].tolist(), 1):
+        window = (slice(top, top + height), slice(left, left + width))
+        run = labels[window] == index
+        columns = max(1, int(run.any(axis=0).sum()))
+        crossed = int((run & (tall[window] > 0)).any(axis=0).sum())
+        above = ink[max(0, top - 2 - thickness) : max(0, top - 2), left : left + width].any(axis=0)
+        below = ink[top + height + 2 : top + height + 2 + thickness, left : left + width].any(axis=0)
+        flanked = int((above & below).sum()) if len(above) == len(below) == width else 0
+        keep[index] = crossed < CROSSED_TEXT * columns and flanked < FLANKED_TEXT * columns
+    return keep[labels], keep[labels] & (tall > 0)
+
+
+def clear_rules(gray: np.ndarray) -> np.ndarray:
+    """Erase the rulings (and their blurred edges): text in boxed cells and tables is then read as
+    text, and rules no longer read as `|` or `_`."""
+    rules = rule_mask(gray)
+    if not rules.any():
+        return gray
+    # Filled from around (a rule across a shaded cell is shaded, not white: a white stripe reads as `|`)
+    return cv2.inpaint(gray, cv2.dilate(rules, np.ones((3, 3), np.uint8)), 2, cv2.INPAINT_NS)
