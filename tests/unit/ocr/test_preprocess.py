@@ -122,6 +122,14 @@ class TestDecisions:
         assert 2.0 <= factor <= cleanup.MAX_UPSCALE
         assert cleanup.upscale_factor(small_page(ENGLISH), max_pixels=60e6) == 1.0
 
+    def test_letter_height_ignores_paper_grain(self) -> None:
+        # A flattened photo's grain: the adaptive mask took it, closing joined it into blobs, and
+        # the median "letter" came out 4-5 px on a page of 21 px letters (so no rule was thin).
+        page = small_page(ENGLISH, dpi=150)
+        grain = cv2.GaussianBlur(np.random.default_rng(1).normal(0, 14, page.shape), (0, 0), 1.0) * 2.5
+        grainy = (page * 0.97 + grain).clip(0, 255).astype(np.uint8)
+        assert cleanup.text_height(grainy) == pytest.approx(cleanup.text_height(page), rel=0.15)
+
     def test_noise_is_told_apart_from_clean_paper(self, english_page) -> None:
         assert cleanup.noise_level(english_page) < NOISY_PAGE / 4
         assert cleanup.noise_level(synthetic.scanned(english_page)) > NOISY_PAGE

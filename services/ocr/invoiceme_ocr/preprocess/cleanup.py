@@ -18,6 +18,7 @@ MAX_TEXT_HEIGHT_RATIO = 1.8  # letters taller than this many times the target: s
 UNEVEN_LIGHT = 25  # grey levels between the darkest and brightest paper; below this, light is even
 DARK_FILL = 0.75  # of the paper's brightness around: darker areas are a shadow or a filled area
 SHARP_EDGE = 0.2  # brightness step at an area's edge (of the paper's brightness): a fill, not a shadow
+CLEARLY_DARK = 0.75  # of the brightest paper nearby: print; grain stays above
 _TILE = 384
 _TILES = 6
 
@@ -45,9 +46,17 @@ def _component_stats(gray: np.ndarray, join_dots: bool = False) -> np.ndarray:
     for tile in inky_tiles(gray):
         mask = ink_mask(tile)
         if join_dots:
-            mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+            mask = cv2.morphologyEx(mask & _clearly_dark(tile), cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
         stats.append(cv2.connectedComponentsWithStats(mask, connectivity=8)[2][1:])
     return np.concatenate(stats) if stats else np.zeros((0, 5), np.int32)
+
+
+def _clearly_dark(tile: np.ndarray) -> np.ndarray:
+    """Pixels well darker than the brightest around them (255): print, not a flattened photo's paper
+    grain, which the adaptive mask also takes and closing joins into blobs of letter size (5 px
+    "letters" measured on a page of 16 px ones)."""
+    brightest = cv2.dilate(tile, np.ones((15, 15), np.uint8)).astype(np.float32)
+    return np.where(tile < CLEARLY_DARK * brightest, 255, 0).astype(np.uint8)
 
 
 def text_height(gray: np.ndarray) -> float | None:
@@ -236,6 +245,8 @@ def _horizontal_rules(ink: np.ndarray, letter: float, letters_long: float) -> tu
     count, labels, stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
     keep = np.zeros(count, bool)
     for index, (left, top, width, height) in enumerate(stats[1:, :4].tolist(), 1):
+        if top <= 1 or top + height >= ink.shape[0] - 1:
+            continue  # the page's own edge (a sliver of desk): erased in part, its rest reads as junk
         window = (slice(top, top + height), slice(left, left + width))
         run = labels[window] == index
         columns = max(1, int(run.any(axis=0).sum()))
