@@ -205,6 +205,7 @@ RULE_LENGTH = {"horizontal": 6.0, "vertical": 2.5}
 RULE_THICKNESS = 0.35  # letter heights: a ruling is thinner than this
 RULE_INK_CONTRAST = 8  # grey levels under the neighbourhood: faint rules count (specks never make long runs)
 RULE_GAP = 3  # pixels of a broken rule bridged
+RULE_FILL_WINDOW = 11  # pixels around an erased one whose mean fills it
 CROSSED_TEXT = 0.3  # share of a run's length crossed by taller ink: letters (or a filled bar), not a rule
 FLANKED_TEXT = 0.3  # share of a run's length with ink just above and below it: letters, not a rule
 
@@ -219,7 +220,7 @@ def rule_mask(gray: np.ndarray) -> np.ndarray:
     # The adaptive mask hollows out a filled bar (inside it nothing is darker than around it),
     # leaving two thin edges that look like rules; clearly dark pixels keep the bar solid.
     paper = float(np.percentile(gray[::4, ::4], 90))
-    ink = ink_mask(gray, RULE_INK_CONTRAST) | np.where(gray < paper / 2, 255, 0).astype(np.uint8)
+    ink = ink_mask(gray, RULE_INK_CONTRAST) | cv2.threshold(gray, paper / 2, 255, cv2.THRESH_BINARY_INV)[1]
     across, across_letters = _horizontal_rules(ink, letter, RULE_LENGTH["horizontal"])
     down, down_letters = (
         mask.T for mask in _horizontal_rules(np.ascontiguousarray(ink.T), letter, RULE_LENGTH["vertical"])
@@ -255,14 +256,24 @@ def _horizontal_rules(ink: np.ndarray, letter: float, letters_long: float) -> tu
         below = ink[top + height + 2 : top + height + 2 + thickness, left : left + width].any(axis=0)
         flanked = int((above & below).sum()) if len(above) == len(below) == width else 0
         keep[index] = crossed < CROSSED_TEXT * columns and flanked < FLANKED_TEXT * columns
-    return keep[labels], keep[labels] & (tall > 0)
+    found = keep[labels]
+    return found, found & (tall > 0)
 
 
 def clear_rules(gray: np.ndarray) -> np.ndarray:
     """Erase the rulings (and their blurred edges): text in boxed cells and tables is then read as
     text, and rules no longer read as `|` or `_`."""
-    rules = rule_mask(gray)
+    rules = cv2.dilate(rule_mask(gray), np.ones((3, 3), np.uint8))
     if not rules.any():
         return gray
-    # Filled from around (a rule across a shaded cell is shaded, not white: a white stripe reads as `|`)
-    return cv2.inpaint(gray, cv2.dilate(rules, np.ones((3, 3), np.uint8)), 2, cv2.INPAINT_NS)
+    # Each erased pixel takes the mean of the unerased ones around it: a rule across a shaded cell
+    # becomes shaded, not white (a white stripe reads as `|`). ~10x cheaper than cv2.inpaint.
+    kept = cv2.bitwise_not(rules) // 255
+    window = (RULE_FILL_WINDOW, RULE_FILL_WINDOW)
+    total = cv2.boxFilter(gray * kept, cv2.CV_32F, window, normalize=False)
+    count = cv2.boxFilter(kept, cv2.CV_32F, window, normalize=False)
+    erased = np.nonzero(rules)
+    paper = float(np.percentile(gray[::4, ::4], 90))
+    cleared = gray.copy()
+    cleared[erased] = np.where(count[erased] > 0, total[erased] / np.maximum(count[erased], 1), paper)
+    return cleared
