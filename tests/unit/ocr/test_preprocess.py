@@ -149,10 +149,11 @@ class TestDecisions:
         assert np.median(flat[:160][letters]) > np.median(flat[:160][banner]) + 100
         assert np.std(flat[200:][page[200:] > 200]) < 10  # the paper under it is still evened out
 
-    def test_rules_are_found_and_letters_are_not(self) -> None:
-        rules = synthetic.render_boxed_page(text=False) < 200
-        letters = synthetic.render_boxed_page(rules=False) < 200
-        found = cleanup.rule_mask(blurred(synthetic.render_boxed_page()))
+    @pytest.mark.parametrize("dpi", [150, 400])  # 400: letters over 24 px, looked for on a smaller copy
+    def test_rules_are_found_and_letters_are_not(self, dpi: int) -> None:
+        rules = synthetic.render_boxed_page(dpi, text=False) < 200
+        letters = synthetic.render_boxed_page(dpi, rules=False) < 200
+        found = cleanup.rule_mask(blurred(synthetic.render_boxed_page(dpi)))
         near_found = cv2.dilate(found, np.ones((3, 3), np.uint8)) > 0  # the blur moves an edge by a pixel
         assert (near_found & rules).sum() > 0.9 * rules.sum()
         assert ((found > 0) & letters).sum() < 0.01 * letters.sum()
