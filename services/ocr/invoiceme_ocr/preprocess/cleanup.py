@@ -268,7 +268,7 @@ def _horizontal_rules(ink: np.ndarray, letter: float, letters_long: float) -> tu
         crossed = int((run & (tall[window] > 0)).any(axis=0).sum())
         above = ink[max(0, top - 2 - thickness) : max(0, top - 2), left : left + width].any(axis=0)
         below = ink[top + height + 2 : top + height + 2 + thickness, left : left + width].any(axis=0)
-        flanked = int((above & below).sum()) if len(above) == len(below) == width else 0
+        flanked = int((above & below).sum())  # a band cut off by the image's edge is empty: all False
         keep[index] = crossed < CROSSED_TEXT * columns and flanked < FLANKED_TEXT * columns
     found = keep[labels]
     return found, found & (tall > 0)
