@@ -205,8 +205,11 @@ RULE_LENGTH = {"horizontal": 6.0, "vertical": 2.5}
 RULE_THICKNESS = 0.35  # letter heights: a ruling is thinner than this
 RULE_INK_CONTRAST = 8  # grey levels under the neighbourhood: faint rules count (specks never make long runs)
 RULE_GAP = 3  # pixels of a broken rule bridged
-RULE_FILL_WINDOW = 11  # pixels around an erased one whose mean fills it (letters up to 24 px)
-RULE_WORK_LETTER = 24  # letters taller than this (a 15 MP photo) are shrunk to it to look for rules
+RULE_FILL_WINDOW = 11  # pixels around an erased one whose mean fills it (letters up to 20 px)
+# Rules are looked for at full size when letters are at most this tall (the corpus photos and scans:
+# 10-20 px); on larger pages (300 DPI, camera resolution) on a copy shrunk to RULE_WORK_LETTER.
+RULE_FULL_SIZE_LETTER = 20
+RULE_WORK_LETTER = 16
 CROSSED_TEXT = 0.3  # share of a run's length crossed by taller ink: letters (or a filled bar), not a rule
 FLANKED_TEXT = 0.3  # share of a run's length with ink just above and below it: letters, not a rule
 
@@ -216,10 +219,10 @@ def rule_mask(gray: np.ndarray, letter: float | None = None) -> np.ndarray:
     are thin along most of their length. Tesseract removes such lines itself only when they come
     out of its binarization unbroken; a photo's thin grey rules come out dashed, the box stays one
     large non-text shape, and the page layout marks the boxed cells as a picture and drops their
-    text. Found on a copy with letters at most 24 px tall (a 15 MP photo costs what a 3 MP one does),
-    drawn back at full size a little wider."""
+    text. Larger pages are searched on a copy with 16 px letters (a 300 DPI page or a 15 MP photo
+    costs what a 150 DPI one does), and the rules drawn back at full size a little wider."""
     letter = letter or letter_height(gray)
-    scale = min(1.0, RULE_WORK_LETTER / letter)
+    scale = 1.0 if letter <= RULE_FULL_SIZE_LETTER else RULE_WORK_LETTER / letter
     work = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
     letter *= scale
     # The adaptive mask hollows out a filled bar (inside it nothing is darker than around it),
@@ -284,12 +287,17 @@ def clear_rules(gray: np.ndarray) -> np.ndarray:
     # Each erased pixel takes the mean of the unerased ones around it: a rule across a shaded cell
     # becomes shaded, not white (a white stripe reads as `|`). ~10x cheaper than cv2.inpaint.
     kept = cv2.bitwise_not(rules) // 255
-    side = max(RULE_FILL_WINDOW, round(RULE_FILL_WINDOW * letter / RULE_WORK_LETTER) | 1)
+    side = max(RULE_FILL_WINDOW, round(RULE_FILL_WINDOW * letter / RULE_FULL_SIZE_LETTER) | 1)
     window = (side, side)
-    total = cv2.boxFilter(gray * kept, cv2.CV_32F, window, normalize=False)
-    count = cv2.boxFilter(kept, cv2.CV_32F, window, normalize=False)
-    erased = np.nonzero(rules)
+    left, top, width, height = cv2.boundingRect(rules)  # only around the rules (a page has few)
+    area = (
+        slice(max(0, top - side), top + height + side),
+        slice(max(0, left - side), left + width + side),
+    )
+    total = cv2.boxFilter(gray[area] * kept[area], cv2.CV_32F, window, normalize=False)
+    count = cv2.boxFilter(kept[area], cv2.CV_32F, window, normalize=False)
+    erased = np.nonzero(rules[area])
     paper = float(np.percentile(gray[::4, ::4], 90))
     cleared = gray.copy()
-    cleared[erased] = np.where(count[erased] > 0, total[erased] / np.maximum(count[erased], 1), paper)
+    cleared[area][erased] = np.where(count[erased] > 0, total[erased] / np.maximum(count[erased], 1), paper)
     return cleared
