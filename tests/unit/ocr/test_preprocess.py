@@ -13,7 +13,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 from invoiceme_ocr import tesseract_api
 from invoiceme_ocr.engine import OcrOptions, clean_text
 from invoiceme_ocr.images import decode_frame
-from invoiceme_ocr.preprocess import NOISY_PAGE, cleanup, geometry, orientation, prepare_for_ocr
+from invoiceme_ocr.preprocess import NOISY_PAGE, cleanup, geometry, orientation, prepare_for_ocr, rules
 from invoiceme_ocr.tesseract import ocr_image, reads_better_turned, recognize
 from tests.corpus.damage import phone_photo
 from tests.support import synthetic_pages as synthetic
@@ -151,11 +151,11 @@ class TestDecisions:
 
     @pytest.mark.parametrize("dpi", [150, 400])  # 400: letters over 24 px, looked for on a smaller copy
     def test_rules_are_found_and_letters_are_not(self, dpi: int) -> None:
-        rules = synthetic.render_boxed_page(dpi, text=False) < 200
+        ruled = synthetic.render_boxed_page(dpi, text=False) < 200
         letters = synthetic.render_boxed_page(dpi, rules=False) < 200
-        found = cleanup.rule_mask(blurred(synthetic.render_boxed_page(dpi)))
+        found = rules.rule_mask(blurred(synthetic.render_boxed_page(dpi)))
         near_found = cv2.dilate(found, np.ones((3, 3), np.uint8)) > 0  # the blur moves an edge by a pixel
-        assert (near_found & rules).sum() > 0.9 * rules.sum()
+        assert (near_found & ruled).sum() > 0.9 * ruled.sum()
         assert ((found > 0) & letters).sum() < 0.01 * letters.sum()
 
     def test_letters_in_a_row_are_no_rule(self) -> None:
@@ -165,13 +165,13 @@ class TestDecisions:
         page = synthetic.render_page(lines, font_pt=11, dpi=200)
         bold = np.asarray(Image.fromarray(page).filter(ImageFilter.MinFilter(3)))  # thicker strokes
         for gray in (page, bold):
-            assert cleanup.rule_mask(blurred(gray)).sum() == 0
+            assert rules.rule_mask(blurred(gray)).sum() == 0
 
     def test_filled_bar_is_no_rule(self, english_page) -> None:
         barred = english_page.copy()
         barred[20:45, 100:1400] = 30  # a dark header bar (white-on-dark cells)
-        assert cleanup.rule_mask(barred)[20:45].sum() == 0
-        assert np.array_equal(cleanup.clear_rules(english_page), english_page)  # nothing ruled: as it was
+        assert rules.rule_mask(barred)[20:45].sum() == 0
+        assert np.array_equal(rules.clear_rules(english_page), english_page)  # nothing ruled: as it was
 
     def test_osd_report_parsing(self) -> None:
         report = "Page number: 0\nOrientation in degrees: 180\nRotate: 180\nOrientation confidence: 4.2\n"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import cleanup, geometry, orientation
+from . import cleanup, geometry, orientation, rules
 
 ALL_STEPS = (
     "perspective",
@@ -74,7 +74,7 @@ def prepare_for_ocr(
     if "flatten_light" in steps:
         image = cleanup.flatten_light(image)
     if "clear_rules" in steps:
-        image = cleanup.clear_rules(image)
+        image = rules.clear_rules(image)
     if "contrast" in steps:
         image = cleanup.stretch_contrast(image)
     if "clear_borders" in steps:
