@@ -11,6 +11,8 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 FONT_PATH = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+MONO_FONT_PATH = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
+MONO_BOLD_FONT_PATH = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf"
 
 HEBREW_LINES = (
     "חשבונית מס מספר 4821",
@@ -49,6 +51,62 @@ def render_page(
             draw.text((width - margin - text_width, top), text, font=font, fill=0, direction="rtl")
         else:
             draw.text((margin, top), text, font=font, fill=0)
+    return np.asarray(page).copy()
+
+
+BOXED_LABELS = ("Invoice #", "PO Number", "Invoice Date", "Due Date", "Terms")
+BOXED_VALUES = ("55/9324", "954886", "2025-01-15", "2025-02-14", "Net 30")
+BOXED_TABLE = (
+    ("SKU", "Service", "Hrs", "Price", "Line Total"),
+    ("54862", "Network cable", "1", "7,102.02", "7,102.02"),
+    ("54993", "Cleaning supplies", "1", "2,078.00", "2,078.00"),
+    ("55124", "Logo design", "1.5", "221.78", "332.67"),
+)
+
+
+def render_boxed_page(dpi: int = 150, text: bool = True, rules: bool = True) -> np.ndarray:
+    """An invoice's facts in boxed cells (a shaded row of bold labels over a row of values) and a
+    ruled table under them, drawn with thin grey rules as invoices print them. `text`/`rules`
+    draw only one of the two (to know which pixels are which)."""
+    mm = dpi / 25.4
+    page = Image.new("L", (round(210 * mm), round(150 * mm)), 255)
+    draw = ImageDraw.Draw(page)
+    bold = ImageFont.truetype(MONO_BOLD_FONT_PATH, round(8.5 * dpi / 72))
+    plain = ImageFont.truetype(MONO_FONT_PATH, round(9.5 * dpi / 72))
+    rule = {"fill": 100 if rules else 255, "width": 1}
+    left, right, top = 15 * mm, 195 * mm, 25 * mm
+    if text:
+        draw.text(
+            (left, top - 12 * mm),
+            "Tax Invoice",
+            font=ImageFont.truetype(MONO_BOLD_FONT_PATH, round(16 * dpi / 72)),
+            fill=0,
+        )
+    draw.rectangle((left, top, right, top + 7 * mm), fill=235 if rules else 255, outline=rule["fill"])
+    draw.rectangle((left, top + 7 * mm, right, top + 15 * mm), outline=rule["fill"])
+    cell = (right - left) / len(BOXED_LABELS)
+    for index, (label, value) in enumerate(zip(BOXED_LABELS, BOXED_VALUES, strict=True)):
+        x = left + index * cell
+        if index:
+            draw.line((x, top, x, top + 15 * mm), **rule)
+        if text:
+            draw.text((x + 2 * mm, top + 1.5 * mm), label, font=bold, fill=0)
+            draw.text((x + 2 * mm, top + 9 * mm), value, font=plain, fill=0)
+    top += 22 * mm
+    columns = (left, left + 25 * mm, left + 110 * mm, left + 130 * mm, left + 155 * mm, right)
+    bottom = top + 7 * mm * len(BOXED_TABLE)
+    draw.rectangle((left, top, right, bottom), outline=rule["fill"])
+    draw.line((left, top + 7 * mm, right, top + 7 * mm), **rule)
+    for x in columns[1:-1]:
+        draw.line((x, top, x, bottom), **rule)
+    for row, cells in enumerate(BOXED_TABLE if text else ()):
+        for column, value in enumerate(cells):
+            draw.text(
+                (columns[column] + 2 * mm, top + 1.5 * mm + 7 * mm * row),
+                value,
+                font=bold if row == 0 else plain,
+                fill=0,
+            )
     return np.asarray(page).copy()
 
 

@@ -3,14 +3,19 @@ and proof on recognized text that each one helps."""
 
 from __future__ import annotations
 
+import random
+
 import cv2
 import numpy as np
 import pytest
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from invoiceme_ocr import tesseract, tesseract_api
 from invoiceme_ocr.engine import OcrOptions, clean_text
-from invoiceme_ocr.preprocess import NOISY_PAGE, cleanup, geometry, orientation, prepare_for_ocr
+from invoiceme_ocr.images import decode_frame
+from invoiceme_ocr.preprocess import NOISY_PAGE, cleanup, geometry, orientation, prepare_for_ocr, rules
 from invoiceme_ocr.tesseract import ocr_image, reads_better_turned, recognize
+from tests.corpus.damage import phone_photo
 from tests.support import synthetic_pages as synthetic
 
 from .conftest import ENGLISH, HEBREW, small_page
@@ -27,6 +32,34 @@ def framed(gray: np.ndarray) -> np.ndarray:
 
 def cer(lines: tuple[str, ...], text: str) -> float:
     return synthetic.character_error_rate("\n".join(lines), clean_text(text))
+
+
+def blurred(gray: np.ndarray, seed: int = 1) -> np.ndarray:
+    """A little camera blur and sensor noise."""
+    noise = np.random.default_rng(seed).normal(0, 6, gray.shape)
+    return (cv2.GaussianBlur(gray.astype(np.float32), (0, 0), 0.8) + noise).clip(0, 255).astype(np.uint8)
+
+
+def bannered(lines: tuple[str, ...]) -> np.ndarray:
+    """A page under a dark banner with the vendor's name in white, as letterheads print it."""
+    image = Image.fromarray(synthetic.render_page(("", "", *lines), height_in=3.5))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, image.width, 160), fill=60)
+    draw.text((240, 40), BANNER, font=ImageFont.truetype(synthetic.FONT_PATH, 64), fill=255)
+    return np.asarray(image).copy()
+
+
+def shaded(gray: np.ndarray) -> np.ndarray:
+    """Light falling off from right to left (to half)."""
+    return (gray * np.linspace(0.5, 1.0, gray.shape[1], dtype=np.float32)[None, :]).astype(np.uint8)
+
+
+BANNER = "Orion Consulting Ltd"
+BOXED_CELLS = (
+    *synthetic.BOXED_LABELS,
+    *synthetic.BOXED_VALUES,
+    *(cell for row in synthetic.BOXED_TABLE for cell in row),
+)
 
 
 class TestDecisions:
@@ -89,6 +122,14 @@ class TestDecisions:
         assert 2.0 <= factor <= cleanup.MAX_UPSCALE
         assert cleanup.upscale_factor(small_page(ENGLISH), max_pixels=60e6) == 1.0
 
+    def test_letter_height_ignores_paper_grain(self) -> None:
+        # A flattened photo's grain: the adaptive mask took it, closing joined it into blobs, and
+        # the median "letter" came out 4-5 px on a page of 21 px letters (so no rule was thin).
+        page = small_page(ENGLISH, dpi=150)
+        grain = cv2.GaussianBlur(np.random.default_rng(1).normal(0, 14, page.shape), (0, 0), 1.0) * 2.5
+        grainy = (page * 0.97 + grain).clip(0, 255).astype(np.uint8)
+        assert cleanup.text_height(grainy) == pytest.approx(cleanup.text_height(page), rel=0.15)
+
     def test_noise_is_told_apart_from_clean_paper(self, english_page) -> None:
         assert cleanup.noise_level(english_page) < NOISY_PAGE / 4
         assert cleanup.noise_level(synthetic.scanned(english_page)) > NOISY_PAGE
@@ -105,6 +146,39 @@ class TestDecisions:
     )
     def test_osd_verdict_counts_only_when_sure(self, verdict, sure_at: float, degrees: int | None) -> None:
         assert orientation.rotation_from(verdict, sure_at) == degrees
+
+    def test_dark_banner_is_not_taken_for_a_shadow(self) -> None:
+        # Divided by itself the banner turned white, and its white letters with it.
+        page = bannered(ENGLISH)
+        flat = cleanup.flatten_light(shaded(page))
+        banner, letters = (page[:160] == 60), (page[:160] == 255)
+        assert np.median(flat[:160][banner]) < 128
+        assert np.median(flat[:160][letters]) > np.median(flat[:160][banner]) + 100
+        assert np.std(flat[200:][page[200:] > 200]) < 10  # the paper under it is still evened out
+
+    @pytest.mark.parametrize("dpi", [150, 400])  # 400: letters over 24 px, looked for on a smaller copy
+    def test_rules_are_found_and_letters_are_not(self, dpi: int) -> None:
+        ruled = synthetic.render_boxed_page(dpi, text=False) < 200
+        letters = synthetic.render_boxed_page(dpi, rules=False) < 200
+        found = rules.rule_mask(blurred(synthetic.render_boxed_page(dpi)))
+        near_found = cv2.dilate(found, np.ones((3, 3), np.uint8)) > 0  # the blur moves an edge by a pixel
+        assert (near_found & ruled).sum() > 0.9 * ruled.sum()
+        assert ((found > 0) & letters).sum() < 0.01 * letters.sum()
+
+    def test_letters_in_a_row_are_no_rule(self) -> None:
+        # Bold letters touch at the baseline and digits line up at their middles and tops: long
+        # runs of ink, but crossed by stems and with ink on both sides.
+        lines = ("INVOICE NUMBER 2025-01-15 4886 0088", "Total amount due 954,886.88 2025-02-14")
+        page = synthetic.render_page(lines, font_pt=11, dpi=200)
+        bold = np.asarray(Image.fromarray(page).filter(ImageFilter.MinFilter(3)))  # thicker strokes
+        for gray in (page, bold):
+            assert rules.rule_mask(blurred(gray)).sum() == 0
+
+    def test_filled_bar_is_no_rule(self, english_page) -> None:
+        barred = english_page.copy()
+        barred[20:45, 100:1400] = 30  # a dark header bar (white-on-dark cells)
+        assert rules.rule_mask(barred)[20:45].sum() == 0
+        assert np.array_equal(rules.clear_rules(english_page), english_page)  # nothing ruled: as it was
 
     def test_osd_report_parsing(self) -> None:
         report = "Page number: 0\nOrientation in degrees: 180\nRotate: 180\nOrientation confidence: 4.2\n"
@@ -168,6 +242,17 @@ class TestRecognizedText:
         ours = ocr_image(1, photo, options)
         assert "perspective corrected" in ours.notes
         assert cer(HEBREW, ours.text) < 0.05, ours.text
+
+    def test_boxed_cells_of_a_photo(self, options) -> None:
+        # Thin grey rules come out of Tesseract's own binarization of a photo dashed; its layout
+        # analysis then took the boxed cells for a picture and dropped their text (16 of 30 read).
+        data = phone_photo(Image.fromarray(synthetic.render_boxed_page()), random.Random(3))
+        page = ocr_image(1, decode_frame(data, 0, options), options)
+        assert [cell for cell in BOXED_CELLS if cell not in page.text] == []
+
+    def test_banner_on_a_shaded_page(self, options) -> None:
+        page = ocr_image(1, shaded(bannered(ENGLISH)), options)
+        assert cer((BANNER, *ENGLISH), page.text) < 0.05, page.text
 
     def test_bad_scan_reads_better_than_plain_tesseract(self, options, hebrew_page) -> None:
         scan = synthetic.scanned(hebrew_page)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import cleanup, geometry, orientation
+from . import cleanup, geometry, orientation, rules
 
 ALL_STEPS = (
     "perspective",
@@ -19,13 +19,15 @@ ALL_STEPS = (
     "upscale",
     "deskew",
     "flatten_light",
+    "clear_rules",
     "contrast",
     "clear_borders",
     "binarize",
 )
 # Kept because `bench/ocr` measured them to help; "upscale", "contrast", "clear_borders" and
 # "binarize" made the character error rate worse there (docs/BENCHMARKS.md) and stay opt-in.
-DEFAULT_STEPS = ("perspective", "downscale", "denoise", "sideways", "deskew", "flatten_light")
+# "clear_rules": the corpus photos' fields (bench/extraction), boxed and ruled cells read again.
+DEFAULT_STEPS = ("perspective", "downscale", "denoise", "sideways", "deskew", "flatten_light", "clear_rules")
 MIN_SKEW_DEGREES = 0.3  # below this, rotating costs more (interpolation blur) than it gains
 GUESSED_QUARTER_TURN = "rotated 90° (which way unsure)"  # the read's confidence decides the rest
 NOISY_PAGE = 0.008  # share of ink in isolated 1-2 pixel specks above which a median blur pays off
@@ -71,6 +73,8 @@ def prepare_for_ocr(
         notes.append(f"deskewed {skew:.1f}°")
     if "flatten_light" in steps:
         image = cleanup.flatten_light(image)
+    if "clear_rules" in steps:
+        image = rules.clear_rules(image)
     if "contrast" in steps:
         image = cleanup.stretch_contrast(image)
     if "clear_borders" in steps:

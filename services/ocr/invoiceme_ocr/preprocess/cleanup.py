@@ -16,6 +16,9 @@ TARGET_TEXT_HEIGHT = 30
 MAX_UPSCALE = 4.0
 MAX_TEXT_HEIGHT_RATIO = 1.8  # letters taller than this many times the target: shrink the page
 UNEVEN_LIGHT = 25  # grey levels between the darkest and brightest paper; below this, light is even
+DARK_FILL = 0.75  # of the paper's brightness around: darker areas are a shadow or a filled area
+SHARP_EDGE = 0.2  # brightness step at an area's edge (of the paper's brightness): a fill, not a shadow
+CLEARLY_DARK = 0.75  # of the brightest paper nearby: print; grain stays above
 _TILE = 384
 _TILES = 6
 
@@ -43,9 +46,17 @@ def _component_stats(gray: np.ndarray, join_dots: bool = False) -> np.ndarray:
     for tile in inky_tiles(gray):
         mask = ink_mask(tile)
         if join_dots:
-            mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+            mask = cv2.morphologyEx(mask & _clearly_dark(tile), cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
         stats.append(cv2.connectedComponentsWithStats(mask, connectivity=8)[2][1:])
     return np.concatenate(stats) if stats else np.zeros((0, 5), np.int32)
+
+
+def _clearly_dark(tile: np.ndarray) -> np.ndarray:
+    """Pixels well darker than the brightest around them (255): print, not a flattened photo's paper
+    grain, which the adaptive mask also takes and closing joins into blobs of letter size (5 px
+    "letters" measured on a page of 16 px ones)."""
+    brightest = cv2.dilate(tile, np.ones((15, 15), np.uint8)).astype(np.float32)
+    return np.where(tile < CLEARLY_DARK * brightest, 255, 0).astype(np.uint8)
 
 
 def text_height(gray: np.ndarray) -> float | None:
@@ -93,7 +104,34 @@ def paper_brightness(gray: np.ndarray) -> np.ndarray:
     step = max(1, round(max(work.shape) / 500))
     small = np.ascontiguousarray(work[::step, ::step])
     background = cv2.dilate(small, np.ones((5, 5), np.uint8))
-    return cv2.medianBlur(background, 15)
+    return without_dark_fills(cv2.medianBlur(background, 15))
+
+
+def without_dark_fills(background: np.ndarray) -> np.ndarray:
+    """The background with filled areas (a banner, a table's shaded header row, a side panel)
+    replaced by the paper's brightness around them. Too wide for the dilation to erase, a fill
+    passes for paper in a shadow; divided by itself it turned white, and its light text with it.
+    A fill's edges are sharp, a shadow's are soft (penumbra, blur); measured on the background,
+    which has no letters (their edges are sharp too, and a receipt's text is close everywhere)."""
+    size = max(background.shape) // 10 | 1
+    around = cv2.GaussianBlur(cv2.dilate(background, np.ones((size, size), np.uint8)), (0, 0), size / 4)
+    darker = (background < DARK_FILL * around).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(darker, connectivity=8)
+    if count <= 1:
+        return background
+    steepness = cv2.morphologyEx(background, cv2.MORPH_GRADIENT, np.ones((3, 3), np.uint8))
+    steepness = cv2.dilate(steepness, np.ones((5, 5), np.uint8)).astype(np.float32) / np.maximum(around, 1)
+    edges = darker - cv2.erode(darker, np.ones((3, 3), np.uint8))
+    fills = np.zeros(count, bool)
+    for label in range(1, count):
+        if stats[label, cv2.CC_STAT_AREA] >= 20:
+            on_edge = steepness[(labels == label) & (edges > 0)]
+            fills[label] = bool(on_edge.size) and float(np.median(on_edge)) > SHARP_EDGE
+    if not fills.any():
+        return background
+    # The median blurred the fill's edge outwards: widen the fill by its reach.
+    cover = cv2.dilate(fills[labels].astype(np.uint8), np.ones((9, 9), np.uint8))
+    return np.where(cover > 0, around.astype(np.uint8), background)
 
 
 def flatten_light(gray: np.ndarray) -> np.ndarray:

@@ -37,10 +37,13 @@ def _downscaled(gray: np.ndarray, width: int) -> tuple[np.ndarray, float]:
     return cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA), scale
 
 
-def ink_mask(gray: np.ndarray) -> np.ndarray:
-    """Dark-on-light ink as 255. Adaptive, because Otsu fails under uneven light (shadows, scans)."""
+def ink_mask(gray: np.ndarray, contrast: int = 15) -> np.ndarray:
+    """Dark-on-light ink as 255: pixels `contrast` grey levels darker than their neighbourhood.
+    Adaptive, because Otsu fails under uneven light (shadows, scans)."""
     block = max(15, (min(gray.shape) // 40) | 1)
-    return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, 15)
+    return cv2.adaptiveThreshold(
+        gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, contrast
+    )
 
 
 def _smeared_lines(mask: np.ndarray) -> np.ndarray:
