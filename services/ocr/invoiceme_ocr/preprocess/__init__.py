@@ -73,7 +73,10 @@ def prepare_for_ocr(
         notes.append(f"deskewed {skew:.1f}°")
     if "flatten_light" in steps:
         image = cleanup.flatten_light(image)
-    if "clear_rules" in steps:
+    # Photos only: a camera's thin grey rules come out of Tesseract's binarization as dashes, and its
+    # layout analysis then takes a boxed row for a picture and skips it. On scans (receipts' dotted
+    # separators, clean grids) erasing them cost more fields than it saved (docs/BENCHMARKS.md).
+    if "clear_rules" in steps and "perspective corrected" in notes:
         image = rules.clear_rules(image)
     if "contrast" in steps:
         image = cleanup.stretch_contrast(image)
