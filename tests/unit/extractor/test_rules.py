@@ -271,3 +271,12 @@ class TestLineItems:
         text = "Shop\nCloud hosting\n3 x $10.00 $-30.00\nTraining\n1 x $5.00 $-5.00\nTotal $-35.00"
         items = extract(text).line_items
         assert [(i.description, i.amount) for i in items] == [("Cloud hosting", -30.0), ("Training", -5.0)]
+
+    def test_right_to_left_receipt_rows_put_the_amount_first(self) -> None:
+        # A Hebrew slip prints the row's amount at its left end: the text reads amount, then qty x price.
+        text = "חנות\nשירותי ייעוץ\n151.35 3 x 50.45\nעיצוב לוגו\n51.00 3 x 17.00\nסך הכל לתשלום 202.35"
+        items = extract(text).line_items
+        assert [(i.description, i.quantity, i.unit_price, i.amount) for i in items] == [
+            ("שירותי ייעוץ", 3, 50.45, 151.35),
+            ("עיצוב לוגו", 3, 17.0, 51.0),
+        ]

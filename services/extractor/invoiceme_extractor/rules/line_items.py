@@ -28,14 +28,15 @@ def _description(text: str, raws: list[str]) -> str:
 
 
 def _multiplied(values: list[float]) -> tuple[float, float, float] | None:
-    """(quantity, unit price, amount) when two of the numbers multiply to the last one."""
-    amount = values[-1]
-    for i, quantity in enumerate(values[:-1]):
-        for unit_price in values[i + 1 : -1]:
-            if amount and abs(abs(quantity * unit_price) - abs(amount)) <= 0.011 * max(1, abs(quantity)):
-                return quantity, unit_price, amount
-            if amount and abs(abs(unit_price * quantity) - abs(amount)) <= 0.011 * max(1, abs(unit_price)):
-                return unit_price, quantity, amount
+    """(quantity, unit price, amount) when two of the numbers multiply to the one at the row's end:
+    the last in left-to-right print; right-to-left print puts the amount first ('151.35 3 x 50.45')."""
+    for amount, factors in ((values[-1], values[:-1]), (values[0], values[1:])):
+        for i, quantity in enumerate(factors):
+            for unit_price in factors[i + 1 :]:
+                if amount and abs(abs(quantity * unit_price) - abs(amount)) <= 0.011 * max(1, abs(quantity)):
+                    return quantity, unit_price, amount
+                if amount and abs(abs(unit_price * quantity) - abs(amount)) <= 0.011 * max(1, abs(unit_price)):
+                    return unit_price, quantity, amount
     return None
 
 
