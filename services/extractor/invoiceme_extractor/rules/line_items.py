@@ -31,12 +31,15 @@ def _multiplied(values: list[float]) -> tuple[float, float, float] | None:
     """(quantity, unit price, amount) when two of the numbers multiply to the one at the row's end:
     the last in left-to-right print; right-to-left print puts the amount first ('151.35 3 x 50.45')."""
     for amount, factors in ((values[-1], values[:-1]), (values[0], values[1:])):
-        for i, quantity in enumerate(factors):
-            for unit_price in factors[i + 1 :]:
-                if amount and abs(abs(quantity * unit_price) - abs(amount)) <= 0.011 * max(1, abs(quantity)):
-                    return quantity, unit_price, amount
-                if amount and abs(abs(unit_price * quantity) - abs(amount)) <= 0.011 * max(1, abs(unit_price)):
-                    return unit_price, quantity, amount
+        if not amount:
+            continue
+        for i, first in enumerate(factors):
+            for second in factors[i + 1 :]:
+                # the tolerance grows with the quantity: a unit price rounded to the cent, times it
+                if abs(abs(first * second) - abs(amount)) <= 0.011 * max(1, abs(first)):
+                    return first, second, amount
+                if abs(abs(second * first) - abs(amount)) <= 0.011 * max(1, abs(second)):
+                    return second, first, amount
     return None
 
 
