@@ -28,13 +28,16 @@ FROM = f"invoices i {BUSINESS_JOIN}"
 COUNT_LIMIT = 10_000
 
 
-async def find_by_sha(conn: asyncpg.Connection, tenant_id: uuid.UUID, sha256: str) -> uuid.UUID | None:
-    return await conn.fetchval(
-        "SELECT id FROM invoices WHERE tenant_id = $1 AND sha256 = $2 AND status <> 'failed'"
-        " ORDER BY created_at LIMIT 1",
-        tenant_id,
-        sha256,
+def _same_file(tenant: str, sha256: str) -> str:
+    """The tenant's first live invoice of this exact file (the parameters' placeholders given)."""
+    return (
+        f"SELECT id FROM invoices WHERE tenant_id = {tenant} AND sha256 = {sha256} AND status <> 'failed'"
+        " ORDER BY created_at LIMIT 1"
     )
+
+
+async def find_by_sha(conn: asyncpg.Connection, tenant_id: uuid.UUID, sha256: str) -> uuid.UUID | None:
+    return await conn.fetchval(_same_file("$1", "$2"), tenant_id, sha256)
 
 
 async def lock_upload(conn: asyncpg.Connection, tenant_id: uuid.UUID, sha256: str) -> None:
@@ -56,10 +59,7 @@ async def insert_received(
     then nothing is written and the existing invoice's id is returned. One statement (one round
     trip instead of three); call it after `lock_upload`, whose lock makes the check race-free."""
     return await conn.fetchval(
-        """WITH existing AS (
-               SELECT id FROM invoices WHERE tenant_id = $2 AND sha256 = $7 AND status <> 'failed'
-               ORDER BY created_at LIMIT 1
-           ), invoice AS (
+        f"""WITH existing AS ({_same_file("$2", "$7")}), invoice AS (
                INSERT INTO invoices
                    (id, tenant_id, status, filename, content_type, size_bytes, sha256, storage_key,
                     search_text)
