@@ -6,6 +6,7 @@ The service builds it over its FastStream runtime; the rebuild command builds it
 from __future__ import annotations
 
 import asyncio
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -28,6 +29,7 @@ class AnalyticsContext:
     settings: AnalyticsSettings
     pool_source: Callable[[], asyncpg.Pool]  # the runtime's pool exists only after start-up
     narrator: Narrator = field(default_factory=TemplateNarrator)
+    base_currencies: dict[uuid.UUID, str] = field(default_factory=dict)
     _http: httpx.AsyncClient | None = None
     _rates: RateService | None = None
     _sweeper: asyncio.Task[None] | None = None

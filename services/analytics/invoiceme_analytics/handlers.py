@@ -20,9 +20,7 @@ from .ports import AnalyticsDeps
 from .pricing import price_for_tenant, reprice_tenant
 
 log = get_logger(__name__)
-# Tenant -> base currency last priced in (bounded: forgotten all at once when full).
-_BASE_CURRENCIES: dict[uuid.UUID, str] = {}
-_BASE_CURRENCIES_KEPT = 10_000
+_BASE_CURRENCIES_KEPT = 10_000  # ctx.base_currencies is forgotten all at once when this full
 
 
 async def _refresh_if_due(
@@ -55,7 +53,7 @@ async def on_invoice_saved(event: InvoiceSaved, ctx: AnalyticsDeps) -> None:
     for attempt in range(3):
         # The tenant's base currency as last seen saves a query per invoice: the projection's write
         # checks it under a lock, and a changed one is read again (the retry below).
-        known_base = _BASE_CURRENCIES.get(event.tenant_id) if attempt == 0 else None
+        known_base = ctx.base_currencies.get(event.tenant_id) if attempt == 0 else None
         fact = await price_for_tenant(
             pool, ctx.rates, event.tenant_id, invoice, ctx.settings.fx_max_age_days, known_base
         )
@@ -71,13 +69,13 @@ async def on_invoice_saved(event: InvoiceSaved, ctx: AnalyticsDeps) -> None:
             )
             break
         except repository.BaseCurrencyChanged:
-            _BASE_CURRENCIES.pop(event.tenant_id, None)
+            ctx.base_currencies.pop(event.tenant_id, None)
             if attempt == 2:
                 raise
     if fact.base_currency:
-        if len(_BASE_CURRENCIES) >= _BASE_CURRENCIES_KEPT:
-            _BASE_CURRENCIES.clear()
-        _BASE_CURRENCIES[event.tenant_id] = fact.base_currency
+        if len(ctx.base_currencies) >= _BASE_CURRENCIES_KEPT:
+            ctx.base_currencies.clear()
+        ctx.base_currencies[event.tenant_id] = fact.base_currency
     applied = changes is not None
     log.info("facts_updated" if applied else "event_already_applied", version=event.extraction_version)
     if applied:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Protocol
 
 import asyncpg
@@ -24,3 +25,8 @@ class AnalyticsDeps(Protocol):
 
     @property
     def narrator(self) -> Narrator: ...
+
+    @property
+    def base_currencies(self) -> dict[uuid.UUID, str]:
+        """Tenant -> base currency last priced in, kept by the process (saves a query per invoice)."""
+        ...
