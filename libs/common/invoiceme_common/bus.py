@@ -91,6 +91,11 @@ async def prepare_jetstream(
         await nc.close()
 
 
+# How long to wait for JetStream's ack, as the outbox relay does. FastStream's default (0.5 s) fails
+# publishes on a busy 2-core machine; a failed one is retried by redelivery, but needlessly.
+PUBLISH_ACK_TIMEOUT_SECONDS = 5.0
+
+
 async def publish_event(
     broker: NatsBroker, event: Event, subject: str, stream: str, correlation_id: str | None = None
 ) -> None:
@@ -100,6 +105,7 @@ async def publish_event(
         event,
         subject,
         stream=stream,
+        timeout=PUBLISH_ACK_TIMEOUT_SECONDS,
         correlation_id=correlation_id or structlog.contextvars.get_contextvars().get("correlation_id"),
         headers={
             HEADER_TENANT: str(event.tenant_id),

@@ -23,7 +23,7 @@ import asyncpg
 import structlog
 from nats.js import JetStreamContext
 
-from .bus import HEADER_INVOICE, HEADER_TENANT
+from .bus import HEADER_INVOICE, HEADER_TENANT, PUBLISH_ACK_TIMEOUT_SECONDS
 from .events import Event
 from .logging import get_logger
 from .waiting import cancel_and_wait, wait_until_set
@@ -114,7 +114,11 @@ async def publish_pending(
             headers = {**_as_dict(row["headers"]), "Nats-Msg-Id": str(row["id"])}
             try:
                 await js.publish(
-                    row["subject"], row["payload"].encode(), stream=stream, headers=headers, timeout=5
+                    row["subject"],
+                    row["payload"].encode(),
+                    stream=stream,
+                    headers=headers,
+                    timeout=PUBLISH_ACK_TIMEOUT_SECONDS,
                 )
             except Exception as error:  # NATS away: keep what was acknowledged, retry the rest
                 failure = error
