@@ -12,6 +12,7 @@ import asyncpg
 import pytest
 
 from invoiceme_common.vendor_matching import normalize_text
+from invoiceme_gateway.businesses import repository as business_repository
 from invoiceme_gateway.invoices import repository
 from invoiceme_gateway.invoices.filters import SORT_EXPRESSIONS, InvoiceFilters
 from invoiceme_gateway.invoices.repository import list_queries, month_groups_query
@@ -129,3 +130,12 @@ class TestListPlans:
         # Under a "C" character locale pg_trgm sees no letters in Hebrew, and the index cannot help
         # Hebrew searches (they still work, slowly): the embedded Postgres is initialized C.UTF-8.
         assert await db.fetchval("SELECT cardinality(show_trgm('מאפיית'))") > 0
+
+
+class TestBusinessPagePlan:
+    """A page of businesses is read in the order index's order, not sorted per request."""
+
+    async def test_page_walks_the_order_index(self, db):
+        plan = await _plan(db, business_repository.PAGE_SQL, [uuid.uuid4(), "", False, 50, 0])
+        assert "businesses_tenant_order" in plan, plan
+        assert "Sort" not in plan, plan
