@@ -26,13 +26,13 @@ _MATCHES = """b.tenant_id = $1
     AND (NOT $3 OR b.monthly_limit IS NOT NULL)"""
 
 
-# One page in display order and how many match in all: the inner query walks businesses_tenant_order
-# (the ORDER BY's index) and counts the matches with a window before LIMIT; only the page's rows then
-# look up their invoice counts (the outer ORDER BY is the subquery's own: no second sort).
-PAGE_SQL = f"""SELECT page.*, coalesce((SELECT c.invoice_count FROM business_invoice_counts c
-                                     WHERE c.tenant_id = $1 AND c.business_id = page.id), 0) AS invoice_count
-    FROM (SELECT {_PLAIN_COLUMNS}, count(*) OVER () AS total FROM businesses b WHERE {_MATCHES}
-          ORDER BY b.display_order, b.name LIMIT $4 OFFSET $5) page
+# One page in display order and how many match in all. The inner query picks the page's ids and
+# counts the matches (a window, before LIMIT) from an index-only scan of businesses_tenant_order_ids
+# (migration 0074) when there is no `q`; only the page's rows are then read, with their counts.
+PAGE_SQL = f"""SELECT {COLUMNS}, page.total FROM (
+        SELECT b.id, b.display_order, b.name, count(*) OVER () AS total FROM businesses b WHERE {_MATCHES}
+        ORDER BY b.display_order, b.name LIMIT $4 OFFSET $5) page
+    JOIN businesses b ON b.id = page.id
     ORDER BY page.display_order, page.name"""
 
 
