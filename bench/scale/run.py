@@ -125,7 +125,10 @@ async def _cases(url: str, tenant_id: uuid.UUID) -> dict[str, str]:
         "web list page 1 (date desc, month groups)": f"{web}&offset=0",
         "web list page 2": f"{web}&offset=50",
         "web list + 1 quarter": f"{web}&offset=0&date_from=2026-01-01&date_to=2026-03-31",
-        "businesses list": "/api/businesses",
+        "businesses list": "/api/businesses",  # the first page (50) since the list is paged
+        "businesses list offset 1950": "/api/businesses?offset=1950",
+        "businesses list limit 500": "/api/businesses?limit=500",
+        "businesses home page (20)": "/api/businesses?limit=20",
         "businesses search 'כהן'": "/api/businesses?q=כהן",
         "businesses search 'cloud'": "/api/businesses?q=cloud",
         "analytics summary": "/api/analytics/summary",

@@ -25,6 +25,7 @@ class TestAsRoot:
         server, url = start_embedded_postgres(project / ".data", "postgres")
         try:
             assert asyncio.run(_current_user(url)) == "postgres"
+            assert asyncio.run(_setting(url, "shared_buffers")) == "256MB"
             assert (home.stat().st_mode & 0o777) == 0o700
             assert (tmp_path.stat().st_mode & 0o777) == 0o700  # pytest makes it private; still is
             assert (project / ".data" / "pg").stat().st_uid == project.stat().st_uid
@@ -56,3 +57,11 @@ async def _current_user(url: str) -> str:
         return str(await connection.fetchval("select current_user"))
     finally:
         await connection.close()
+
+
+async def _setting(url: str, name: str) -> str:
+    conn = await asyncpg.connect(url)
+    try:
+        return str(await conn.fetchval(f"SHOW {name}"))
+    finally:
+        await conn.close()

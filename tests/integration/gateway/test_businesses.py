@@ -45,9 +45,9 @@ class TestCrud:
         same = await client.post("/api/businesses", headers=alice, json={"name": "שופרסל"})
         assert same.status_code == 409
         found = await client.get("/api/businesses", headers=alice, params={"q": "שופרסל"})
-        assert [b["id"] for b in found.json()] == [shufersal["id"]]
+        assert [b["id"] for b in found.json()["items"]] == [shufersal["id"]]
         by_alias = await client.get("/api/businesses", headers=alice, params={"q": "shufer"})
-        assert [b["id"] for b in by_alias.json()] == [shufersal["id"]]
+        assert [b["id"] for b in by_alias.json()["items"]] == [shufersal["id"]]
         patched = await client.patch(
             f"/api/businesses/{bezeq['id']}", headers=alice, json={"monthly_limit": 300, "aliases": ["בזק"]}
         )
@@ -63,7 +63,7 @@ class TestCrud:
         alice = await signup(client)
         cafe = await _business(client, alice, name="Cafe", aliases=["קפה שלום"])
         found = await client.get("/api/businesses", headers=alice, params={"q": "שלום"})
-        assert [b["id"] for b in found.json()] == [cafe["id"]]
+        assert [b["id"] for b in found.json()["items"]] == [cafe["id"]]
 
     async def test_invalid_tax_id_is_422(self, client):
         alice = await signup(client)

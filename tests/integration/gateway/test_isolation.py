@@ -89,6 +89,7 @@ class TestTenantIsolation:
         bodies = {
             **BODIES,
             ("post", "/api/businesses/{business_id}/merge"): {"source_id": bob_business["id"]},
+            ("post", "/api/businesses/{business_id}/move"): {"before": bob_business["id"]},
         }
         spec = (await client.get("/openapi.json")).json()
         routes = _id_routes(spec)
@@ -140,7 +141,7 @@ class TestTenantIsolation:
         assert listed.json()["items"] == []
         searched = await client.get("/api/invoices", headers=bob, params={"q": "secret"})
         assert searched.json()["items"] == []
-        assert (await client.get("/api/businesses", headers=bob, params={"q": "Alice"})).json() == []
+        assert (await client.get("/api/businesses", headers=bob, params={"q": "Alice"})).json()["items"] == []
         still = (await client.get(f"/api/businesses/{ids['business_id']}", headers=alice)).json()
         assert still["aliases"] == [] and still["invoice_count"] == 1
 

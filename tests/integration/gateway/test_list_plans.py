@@ -12,6 +12,7 @@ import asyncpg
 import pytest
 
 from invoiceme_common.vendor_matching import normalize_text
+from invoiceme_gateway.businesses import repository as business_repository
 from invoiceme_gateway.invoices import repository
 from invoiceme_gateway.invoices.filters import SORT_EXPRESSIONS, InvoiceFilters
 from invoiceme_gateway.invoices.repository import list_queries, month_groups_query
@@ -129,3 +130,14 @@ class TestListPlans:
         # Under a "C" character locale pg_trgm sees no letters in Hebrew, and the index cannot help
         # Hebrew searches (they still work, slowly): the embedded Postgres is initialized C.UTF-8.
         assert await db.fetchval("SELECT cardinality(show_trgm('מאפיית'))") > 0
+
+
+class TestBusinessPagePlan:
+    """A page of businesses (and its total) is picked from the order index alone, not by sorting
+    or reading the tenant's rows; with or without the budget filter."""
+
+    @pytest.mark.parametrize("budgeted", [False, True])
+    async def test_page_ids_come_from_an_index_only_scan(self, db, budgeted):
+        await db.execute("VACUUM businesses")  # index-only needs the visibility map, as autovacuum keeps it
+        plan = await _plan(db, business_repository.PAGE_SQL, [uuid.uuid4(), "", budgeted, 50, 1950])
+        assert "Index Only Scan using businesses_tenant_order_ids" in plan, plan

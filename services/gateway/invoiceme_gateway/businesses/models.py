@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from invoiceme_gateway.validation import check_own_tax_id
 
@@ -87,8 +87,41 @@ class BusinessOut(BaseModel):
     }
 
 
+class BusinessList(BaseModel):
+    items: list[BusinessOut] = Field(description="One page in display order")
+    total: int = Field(description="How many businesses match in all (every page)")
+    limit: int
+    offset: int
+
+
 class Reorder(BaseModel):
-    ids: list[uuid.UUID] = Field(min_length=1, description="Business ids in the order to show them")
+    ids: list[uuid.UUID] = Field(
+        min_length=1,
+        max_length=10_000,
+        description="Business ids in the order to show them; they take the places they hold now, so "
+        "one page's ids reorder that page and the other businesses keep their places",
+    )
+
+
+class Move(BaseModel):
+    """Exactly one of before/after: the business moves right next to that one, on any page."""
+
+    before: uuid.UUID | None = None
+    after: uuid.UUID | None = None
+
+    model_config = {"json_schema_extra": {"examples": [{"before": "5d7c9a2e-3f0b-4a51-9f3e-0f7d2b8a1c44"}]}}
+
+    @model_validator(mode="after")
+    def _one_anchor(self) -> Move:
+        if (self.before is None) == (self.after is None):
+            raise ValueError("give exactly one of before or after")
+        return self
+
+    def anchor(self) -> tuple[uuid.UUID, bool]:
+        """(the other business, whether to go after it)."""
+        if self.after is not None:
+            return self.after, True
+        return self.before, False  # type: ignore[return-value]  # the validator guarantees one
 
 
 class MergeIn(BaseModel):

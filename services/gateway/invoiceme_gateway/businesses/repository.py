@@ -11,22 +11,42 @@ from invoiceme_common.vendor_matching import normalize_name, normalize_text
 
 # invoice_count: kept per business by a trigger on invoices (migration 0071), so a list of 2,000
 # businesses does not count the tenant's 100,000 invoices per request.
-COLUMNS = """b.id, b.name, b.tax_id, b.aliases, b.monthly_limit, b.display_order, b.created_at, b.updated_at,
+_PLAIN_COLUMNS = (
+    "b.id, b.name, b.tax_id, b.aliases, b.monthly_limit, b.display_order, b.created_at, b.updated_at"
+)
+COLUMNS = f"""{_PLAIN_COLUMNS},
     coalesce((SELECT c.invoice_count FROM business_invoice_counts c
               WHERE c.tenant_id = b.tenant_id AND c.business_id = b.id), 0) AS invoice_count"""
 
 
-async def list_all(pool: asyncpg.Pool, tenant_id: uuid.UUID, q: str | None) -> list[asyncpg.Record]:
+_MATCHES = """b.tenant_id = $1
+    AND ($2 = '' OR b.name_key LIKE '%' || $2 || '%' OR b.tax_id = $2
+         OR EXISTS (SELECT 1 FROM unnest(b.aliases) a
+                    WHERE translate(lower(a), 'ךםןףץ"''״׳', 'כמנפצ') LIKE '%' || $2 || '%'))
+    AND (NOT $3 OR b.monthly_limit IS NOT NULL)"""
+
+
+# One page in display order and how many match in all. The inner query picks the page's ids and
+# counts the matches (a window, before LIMIT) from an index-only scan of businesses_tenant_order_ids
+# (migration 0074) when there is no `q`; only the page's rows are then read, with their counts.
+PAGE_SQL = f"""SELECT {COLUMNS}, page.total FROM (
+        SELECT b.id, b.display_order, b.name, count(*) OVER () AS total FROM businesses b WHERE {_MATCHES}
+        ORDER BY b.display_order, b.name LIMIT $4 OFFSET $5) page
+    JOIN businesses b ON b.id = page.id
+    ORDER BY page.display_order, page.name"""
+
+
+async def list_page(
+    pool: asyncpg.Pool, tenant_id: uuid.UUID, q: str | None, budgeted: bool, limit: int, offset: int
+) -> tuple[list[asyncpg.Record], int]:
     needle = normalize_text(q or "")
-    return await pool.fetch(
-        f"""SELECT {COLUMNS} FROM businesses b WHERE b.tenant_id = $1
-              AND ($2 = '' OR b.name_key LIKE '%' || $2 || '%' OR b.tax_id = $2
-                   OR EXISTS (SELECT 1 FROM unnest(b.aliases) a
-                              WHERE translate(lower(a), 'ךםןףץ"''״׳', 'כמנפצ') LIKE '%' || $2 || '%'))
-            ORDER BY b.display_order, b.name""",
-        tenant_id,
-        needle,
+    rows = await pool.fetch(PAGE_SQL, tenant_id, needle, budgeted, limit, offset)
+    if rows or offset == 0:
+        return rows, rows[0]["total"] if rows else 0
+    total = await pool.fetchval(  # past the last page: the window saw no rows to count
+        f"SELECT count(*) FROM businesses b WHERE {_MATCHES}", tenant_id, needle, budgeted
     )
+    return rows, int(total)
 
 
 async def get(
@@ -114,16 +134,40 @@ async def add_alias(
     return True
 
 
-async def reorder(conn: asyncpg.Connection, tenant_id: uuid.UUID, ordered_ids: list[uuid.UUID]) -> int:
-    return int(
-        await conn.fetchval(
-            """WITH wanted AS (SELECT id, ord FROM unnest($2::uuid[]) WITH ORDINALITY AS t(id, ord)),
-                updated AS (UPDATE businesses b SET display_order = wanted.ord - 1, updated_at = now()
-                            FROM wanted WHERE b.id = wanted.id AND b.tenant_id = $1 RETURNING b.id)
-           SELECT count(*) FROM updated""",
-            tenant_id,
-            ordered_ids,
-        )
+async def lock_order(conn: asyncpg.Connection, tenant_id: uuid.UUID) -> list[tuple[uuid.UUID, int]]:
+    """The tenant's (id, display_order) in display order, with the tenant's order locked until the
+    transaction ends (two reorders at once would each renumber from a stale order)."""
+    await conn.execute(
+        "SELECT pg_advisory_xact_lock(hashtextextended('businesses_order:' || $1::uuid::text, 0))", tenant_id
+    )
+    rows = await conn.fetch(
+        "SELECT id, display_order FROM businesses WHERE tenant_id = $1 ORDER BY display_order, name",
+        tenant_id,
+    )
+    return [(row["id"], row["display_order"]) for row in rows]
+
+
+async def set_positions(
+    conn: asyncpg.Connection, tenant_id: uuid.UUID, positions: list[tuple[uuid.UUID, int]]
+) -> None:
+    await conn.execute(
+        """UPDATE businesses b SET display_order = wanted.position, updated_at = now()
+           FROM unnest($2::uuid[], $3::int[]) AS wanted(id, position)
+           WHERE b.id = wanted.id AND b.tenant_id = $1""",
+        tenant_id,
+        [business_id for business_id, _ in positions],
+        [position for _, position in positions],
+    )
+
+
+async def list_ids(
+    conn: asyncpg.Connection | asyncpg.Pool, tenant_id: uuid.UUID, business_ids: list[uuid.UUID]
+) -> list[asyncpg.Record]:
+    return await conn.fetch(
+        f"SELECT {COLUMNS} FROM businesses b WHERE b.tenant_id = $1 AND b.id = ANY($2::uuid[])"
+        " ORDER BY b.display_order, b.name",
+        tenant_id,
+        business_ids,
     )
 
 

@@ -10,10 +10,12 @@ from fastapi import APIRouter, Query
 from invoiceme_gateway.businesses import service
 from invoiceme_gateway.businesses.models import (
     BusinessIn,
+    BusinessList,
     BusinessOut,
     BusinessPatch,
     DeleteResult,
     MergeIn,
+    Move,
     Reorder,
 )
 from invoiceme_gateway.deps import State, User
@@ -22,13 +24,18 @@ from invoiceme_gateway.errors import error_responses
 router = APIRouter(prefix="/api/businesses", tags=["businesses"], responses=error_responses(404))
 
 
-@router.get("", response_model=list[BusinessOut], summary="Your businesses in display order; `q` searches")
+@router.get(
+    "", response_model=BusinessList, summary="Your businesses in display order, a page at a time; q searches"
+)
 async def list_businesses(
     user: User,
     state: State,
     q: Annotated[str | None, Query(max_length=200, description="Name, alias or tax id")] = None,
-) -> list[BusinessOut]:
-    return await service.list_all(state, user.tenant_id, q)
+    budgeted: Annotated[bool, Query(description="Only businesses with a monthly limit")] = False,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> BusinessList:
+    return await service.list_page(state, user.tenant_id, q, budgeted, limit, offset)
 
 
 @router.post(
@@ -38,9 +45,25 @@ async def create_business(body: BusinessIn, user: User, state: State) -> Busines
     return await service.create(state, user.tenant_id, body.model_dump())
 
 
-@router.post("/reorder", response_model=list[BusinessOut], summary="Set the display order")
+@router.post(
+    "/reorder",
+    response_model=list[BusinessOut],
+    responses=error_responses(404, 422),
+    summary="Rearrange these businesses among the places they hold; returns them in their new order",
+)
 async def reorder_businesses(body: Reorder, user: User, state: State) -> list[BusinessOut]:
     return await service.reorder(state, user.tenant_id, body.ids)
+
+
+@router.post(
+    "/{business_id}/move",
+    response_model=BusinessOut,
+    responses=error_responses(404, 422),
+    summary="Move a business right before or after another one (on any page)",
+)
+async def move_business(business_id: uuid.UUID, body: Move, user: User, state: State) -> BusinessOut:
+    anchor_id, after = body.anchor()
+    return await service.move(state, user.tenant_id, business_id, anchor_id, after)
 
 
 @router.get("/{business_id}", response_model=BusinessOut, summary="One business")

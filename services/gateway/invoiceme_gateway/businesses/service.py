@@ -8,8 +8,9 @@ from typing import Any, Literal
 
 import asyncpg
 
+from invoiceme_gateway.businesses import ordering
 from invoiceme_gateway.businesses import repository as repo
-from invoiceme_gateway.businesses.models import BusinessOut, DeleteResult
+from invoiceme_gateway.businesses.models import BusinessList, BusinessOut, DeleteResult
 from invoiceme_gateway.domain_errors import Conflict, InvalidInput, NotFound
 from invoiceme_gateway.invoices import service as invoice_service
 from invoiceme_gateway.state import GatewayState
@@ -26,8 +27,12 @@ async def get(state: GatewayState, tenant_id: uuid.UUID, business_id: uuid.UUID)
     return BusinessOut(**dict(row))
 
 
-async def list_all(state: GatewayState, tenant_id: uuid.UUID, q: str | None) -> list[BusinessOut]:
-    return [BusinessOut(**dict(row)) for row in await repo.list_all(state.pool, tenant_id, q)]
+async def list_page(
+    state: GatewayState, tenant_id: uuid.UUID, q: str | None, budgeted: bool, limit: int, offset: int
+) -> BusinessList:
+    rows, total = await repo.list_page(state.pool, tenant_id, q, budgeted, limit, offset)
+    items = [BusinessOut(**{key: row[key] for key in row.keys() if key != "total"}) for row in rows]
+    return BusinessList(items=items, total=total, limit=limit, offset=offset)
 
 
 async def create(state: GatewayState, tenant_id: uuid.UUID, values: dict[str, Any]) -> BusinessOut:
@@ -41,10 +46,25 @@ async def create(state: GatewayState, tenant_id: uuid.UUID, values: dict[str, An
 async def reorder(
     state: GatewayState, tenant_id: uuid.UUID, ordered_ids: list[uuid.UUID]
 ) -> list[BusinessOut]:
+    """The given businesses take the places they hold now, in the given order (all ids: a full
+    reorder); returns them in their new order."""
     async with state.pool.acquire() as conn, conn.transaction():
-        if await repo.reorder(conn, tenant_id, ordered_ids) != len(set(ordered_ids)):
-            raise NotFound("one of these businesses does not exist")
-    return await list_all(state, tenant_id, None)
+        current = await repo.lock_order(conn, tenant_id)
+        new_order = ordering.rearranged([business_id for business_id, _ in current], ordered_ids)
+        await repo.set_positions(conn, tenant_id, ordering.changed_positions(current, new_order))
+        rows = await repo.list_ids(conn, tenant_id, ordered_ids)
+    return [BusinessOut(**dict(row)) for row in rows]
+
+
+async def move(
+    state: GatewayState, tenant_id: uuid.UUID, business_id: uuid.UUID, anchor_id: uuid.UUID, after: bool
+) -> BusinessOut:
+    """Put one business right before (or after) another, wherever each one is in the list."""
+    async with state.pool.acquire() as conn, conn.transaction():
+        current = await repo.lock_order(conn, tenant_id)
+        new_order = ordering.moved([row_id for row_id, _ in current], business_id, anchor_id, after)
+        await repo.set_positions(conn, tenant_id, ordering.changed_positions(current, new_order))
+    return await get(state, tenant_id, business_id)
 
 
 async def update(

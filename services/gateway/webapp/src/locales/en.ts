@@ -73,6 +73,16 @@ export const en = {
     possibleDuplicate: "Possible duplicate",
     uploadCta: "Upload invoices",
     budgetUse: "{{percent}} of the monthly limit used",
+    noMatches: "No business matches this search.",
+    shown: "Showing {{shown}} of {{total}} businesses",
+    loadMore: "Show more businesses",
+    moveUp: "Move {{name}} up",
+    moveDown: "Move {{name}} down",
+  },
+  picker: {
+    find: "Find: {{label}}",
+    more: "{{count}} more match: type more of the name to narrow the list.",
+    none: "No business matches.",
   },
   upload: {
     title: "Upload invoices",

@@ -75,6 +75,16 @@ export const he: Catalogue = {
     possibleDuplicate: "כפילות אפשרית",
     uploadCta: "העלאת חשבוניות",
     budgetUse: "נוצלו {{percent}} מהתקרה החודשית",
+    noMatches: "אין עסק שמתאים לחיפוש.",
+    shown: "מוצגים {{shown}} מתוך {{total}} עסקים",
+    loadMore: "הצגת עסקים נוספים",
+    moveUp: "הזזת {{name}} למעלה",
+    moveDown: "הזזת {{name}} למטה",
+  },
+  picker: {
+    find: "חיפוש: {{label}}",
+    more: "עוד {{count}} תוצאות: הקלידו עוד מהשם כדי לצמצם את הרשימה.",
+    none: "אין עסק מתאים.",
   },
   upload: {
     title: "העלאת חשבוניות",

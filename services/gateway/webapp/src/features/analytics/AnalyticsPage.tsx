@@ -7,12 +7,15 @@ import { QueryState } from "../../components/QueryState";
 import { api, downloadFile, unwrap } from "../../lib/api";
 import { formatMoney, formatNumber, formatPercent } from "../../lib/format";
 import { useLanguage } from "../../lib/i18n";
-import { useBusinesses } from "../businesses/api";
+import { useBusinessMatches } from "../businesses/api";
 import { hasData, monthlyChart } from "./series";
 
+/** The budget chart's bars: the first businesses with a monthly limit, in display order. */
+const BUDGET_BARS = 30;
+
 function useBudgets() {
-  const businesses = useBusinesses();
-  const budgeted = (businesses.data ?? []).filter((business) => business.monthly_limit);
+  const businesses = useBusinessMatches("", { budgeted: true, limit: BUDGET_BARS });
+  const budgeted = businesses.data?.items ?? [];
   const figures = useQueries({
     queries: budgeted.map((business) => ({
       queryKey: ["analytics", "business", business.id],

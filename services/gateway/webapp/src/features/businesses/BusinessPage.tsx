@@ -12,8 +12,9 @@ import { formatPercent } from "../../lib/format";
 import { useLanguage } from "../../lib/i18n";
 import { monthlyChart } from "../analytics/series";
 import { InvoiceTable } from "../invoices/InvoiceTable";
-import { useBusiness, useBusinessFigures, useBusinesses, useDeleteBusiness, useMergeBusiness, useUpdateBusiness } from "./api";
+import { useBusiness, useBusinessFigures, useDeleteBusiness, useMergeBusiness, useUpdateBusiness } from "./api";
 import { BusinessForm } from "./BusinessForm";
+import { BusinessPicker } from "./BusinessPicker";
 
 export function BusinessPage() {
   const { t } = useTranslation();
@@ -22,7 +23,6 @@ export function BusinessPage() {
   const { businessId = "" } = useParams();
   const business = useBusiness(businessId);
   const figures = useBusinessFigures(businessId);
-  const all = useBusinesses();
   const invoices = useQuery({
     queryKey: ["invoices", "business", businessId],
     queryFn: () => unwrap(api.GET("/api/invoices", { params: { query: { business_id: businessId, limit: 100, sort: "invoice_date" } } })),
@@ -86,19 +86,7 @@ export function BusinessPage() {
             if (mergeSource) merge.mutate(mergeSource, { onSuccess: () => setMergeSource("") });
           }}
         >
-          <label>
-            {t("business.mergeSource")}
-            <select value={mergeSource} onChange={(event) => setMergeSource(event.target.value)} required>
-              <option value="" />
-              {all.data
-                ?.filter((other) => other.id !== businessId)
-                .map((other) => (
-                  <option key={other.id} value={other.id}>
-                    {other.name}
-                  </option>
-                ))}
-            </select>
-          </label>
+          <BusinessPicker label={t("business.mergeSource")} value={mergeSource} onChange={setMergeSource} excludeId={businessId} required />
           <button type="submit" disabled={!mergeSource || merge.isPending}>
             {t("business.mergeButton")}
           </button>

@@ -1,16 +1,35 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap, type Schemas } from "../../lib/api";
+import { HOME_PAGE_SIZE, nextOffset, PICKER_SIZE, type MoveTarget } from "./pages";
 
-export function useBusinesses(q = "") {
+/** The businesses screen: pages in display order, loaded as the user scrolls. */
+export function useBusinessPages(q = "") {
+  return useInfiniteQuery({
+    queryKey: ["businesses", "pages", q],
+    initialPageParam: 0,
+    queryFn: ({ pageParam }) =>
+      unwrap(api.GET("/api/businesses", { params: { query: { ...(q ? { q } : {}), limit: HOME_PAGE_SIZE, offset: pageParam } } })),
+    getNextPageParam: nextOffset,
+    placeholderData: keepPreviousData, // the old matches stay while a new search loads
+  });
+}
+
+/** One page of matches for a picker (or of budgeted businesses): never the whole list. */
+export function useBusinessMatches(q: string, options: { budgeted?: boolean; limit?: number } = {}) {
+  const limit = options.limit ?? PICKER_SIZE;
+  const budgeted = options.budgeted ?? false;
   return useQuery({
-    queryKey: ["businesses", "list", q],
-    queryFn: () => unwrap(api.GET("/api/businesses", { params: { query: q ? { q } : {} } })),
+    queryKey: ["businesses", "matches", q, budgeted, limit],
+    queryFn: () =>
+      unwrap(api.GET("/api/businesses", { params: { query: { ...(q ? { q } : {}), ...(budgeted ? { budgeted } : {}), limit } } })),
+    placeholderData: keepPreviousData,
   });
 }
 
 export function useBusiness(businessId: string) {
   return useQuery({
     queryKey: ["businesses", "one", businessId],
+    enabled: businessId !== "",
     queryFn: () => unwrap(api.GET("/api/businesses/{business_id}", { params: { path: { business_id: businessId } } })),
   });
 }
@@ -69,6 +88,15 @@ export function useDeleteBusiness(businessId: string) {
   return useMutation({
     mutationFn: () => unwrap(api.DELETE("/api/businesses/{business_id}", { params: { path: { business_id: businessId } } })),
     onSuccess: invalidate,
+  });
+}
+
+export function useMoveBusiness() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ businessId, target }: { businessId: string; target: MoveTarget }) =>
+      unwrap(api.POST("/api/businesses/{business_id}/move", { params: { path: { business_id: businessId } }, body: target })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["businesses"] }),
   });
 }
 

@@ -6,17 +6,31 @@ import { ErrorText, QueryState } from "../../components/QueryState";
 import { downloadFile, filterQuery } from "../../lib/api";
 import { formatMonth } from "../../lib/format";
 import { useLanguage } from "../../lib/i18n";
-import { useBusinesses } from "../businesses/api";
+import { BusinessPicker } from "../businesses/BusinessPicker";
 import { useInvoiceList } from "./api";
 import { FILTER_KEYS, filtersFromSearch, groupByMonth } from "./filters";
 import { InvoiceTable } from "./InvoiceTable";
 
 const STATUSES = ["received", "ocr_done", "extracted", "needs_review", "failed"] as const;
 
+/** The business filter: a search-as-you-type picker (the form is re-mounted when the URL changes). */
+function BusinessFilter({ initial }: { initial: string }) {
+  const { t } = useTranslation();
+  const [businessId, setBusinessId] = useState(initial);
+  return (
+    <BusinessPicker
+      label={t("invoices.business")}
+      name="business_id"
+      value={businessId}
+      onChange={setBusinessId}
+      emptyLabel={t("invoices.anyBusiness")}
+    />
+  );
+}
+
 function Filters() {
   const { t } = useTranslation();
   const [search, setSearch] = useSearchParams();
-  const businesses = useBusinesses();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -34,17 +48,7 @@ function Filters() {
         {t("invoices.search")}
         <input type="search" name="q" defaultValue={value("q")} placeholder={t("invoices.searchPlaceholder")} dir="auto" />
       </label>
-      <label>
-        {t("invoices.business")}
-        <select name="business_id" defaultValue={value("business_id")}>
-          <option value="">{t("invoices.anyBusiness")}</option>
-          {businesses.data?.map((business) => (
-            <option key={business.id} value={business.id}>
-              {business.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <BusinessFilter initial={value("business_id")} />
       <label>
         {t("invoices.status")}
         <select name="status" defaultValue={value("status")}>
