@@ -91,6 +91,11 @@ class TestInvoiceNumberCandidates:
         closing = document_lines([(1, "Acme Ltd  Invoice No.\nA-17  B-18")])
         assert _values(list(invoice_number_candidates(closing))) == ["B-18", "A-17"]
 
+    def test_only_the_first_number_beside_a_label(self) -> None:
+        # the rest of the line follows other labels: an order's number is no reading of this one
+        lines = document_lines([(1, "Invoice No: A-17  Order: 7781")])
+        assert _values(list(invoice_number_candidates(lines))) == ["A-17"]
+
     def test_a_number_of_another_document_is_no_candidate(self) -> None:
         lines = document_lines([(1, "Receipt for invoice 4400\nReceipt No: R-12")])
         assert _values(list(invoice_number_candidates(lines))) == ["R-12"]

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -94,11 +95,7 @@ def _number_labels(line: Line) -> list[re.Match[str]]:
     return found
 
 
-def invoice_number_candidates(lines: list[Line]) -> Iterator[Reading]:
-    """Every number the rules consider for the document's own number, in their order: beside or under
-    a number label first, then a weak label, the title, a label of unknown noun, the date's block.
-    The first is the invoice number; the rest are its ranked alternatives (read lazily, so finding
-    the first costs what it did)."""
+def _numbers_by_labels(lines: list[Line]) -> Iterator[Reading]:
     for line in lines:
         for label in _number_labels(line):
             if labels.TAX_ID.search(_rest_of_label_cell(line, label)) or _refers_elsewhere(line, label):
@@ -107,10 +104,23 @@ def invoice_number_candidates(lines: list[Line]) -> Iterator[Reading]:
                 yield from _numbers_in_spots(lines, line, label.start(), label.end())
             else:
                 yield from _numbers_in_text(lines, line, label)
-    yield from _numbers_by_weak_label(lines)
-    yield from _numbers_after_title(lines)
+
+
+def invoice_number_candidates(lines: list[Line]) -> Iterator[Reading]:
+    """Every number the rules consider for the document's own number, in their order: beside or under
+    a number label first, then a weak label, the title, a label of unknown noun, the date's block.
+    The first is the invoice number; the rest are its ranked alternatives (read lazily, so finding
+    the first costs what it did). As in the rules, numbers by no label at all (after the title, in
+    the date's block) are considered only when no label names one."""
+    labelled = False
+    for reading in itertools.chain(_numbers_by_labels(lines), _numbers_by_weak_label(lines)):
+        labelled = True
+        yield reading
+    if not labelled:
+        yield from _numbers_after_title(lines)
     yield from _numbers_by_unknown_noun(lines)
-    yield from _numbers_beside_the_date(lines)
+    if not labelled:
+        yield from _numbers_beside_the_date(lines)
 
 
 def find_invoice_number(lines: list[Line]) -> Found | None:
@@ -120,7 +130,8 @@ def find_invoice_number(lines: list[Line]) -> Found | None:
 def _numbers_in_text(lines: list[Line], line: Line, label: re.Match[str]) -> Iterator[Reading]:
     """Pages without word boxes: after the label on its line, or on the next line."""
     named = label.group(0).strip()
-    for token in _numbers_in(line.text[label.end() :].lstrip(" :#.-")):
+    token = _number_after(line.text[label.end() :].lstrip(" :#.-"))
+    if token:  # only the first after the label: later ones follow other labels ('Order: 77')
         yield Reading(token, 0.9, token, line, named)
     if line.text[label.end() :].strip(" :#.-") == "":
         for nxt in following(lines, line, 1):
@@ -166,7 +177,8 @@ def _numbers_in_spots(
             if spot.relation == "inline" or (_plausible_below_label(t) and _dominates(t, text))
         ]
         confidence = _SPOT_CONFIDENCE[spot.relation] - (0.15 if weak else 0.0)
-        for token in tokens:
+        # beside the label only the first: later ones in its cell follow other labels ('Order: 77')
+        for token in tokens[:1] if spot.relation == "inline" else tokens:
             yield Reading(token, confidence, token, spot.line, named)
 
 
@@ -218,7 +230,8 @@ def _numbers_by_weak_label(lines: list[Line]) -> Iterator[Reading]:
                 yield from _numbers_in_spots(lines, line, start, start + match.end(), weak=True)
         match = None if line.cells else labels.INVOICE_NUMBER_WEAK.match(line.text)
         if match and _bare_or_numbered(line.text[match.end() :]):
-            for token in _numbers_in(line.text[match.end() :].lstrip(" :#.-")):
+            token = _number_after(line.text[match.end() :].lstrip(" :#.-"))
+            if token:
                 yield Reading(token, 0.7, token, line, match.group(0).strip())
 
 

@@ -247,12 +247,14 @@ def currency_candidates(lines: list[Line], language: str) -> Iterator[Reading]:
 def document_type_candidates(lines: list[Line]) -> Iterator[Reading]:
     """The title says it: on pages with word boxes, the largest-print cell near the top that names a
     type (not a label such as 'Invoice No.' in body print; smaller titles score by their print
-    size); otherwise, or after those, each line that names one (near the top first)."""
+    size); otherwise each line that names one (near the top first)."""
     titles = title_cells(lines)
     for line, index, code in titles:
         size = line.cells[index].font / max(titles[0][0].cells[titles[0][1]].font, 1e-6)
         printed = line.cells[index].text
         yield Reading(code, round(0.9 * min(size, 1.0), 2), printed, line, printed)
+    if titles:
+        return  # as in the rules: the lines are read only where no cell is a title
     for scope, confidence in ((lines[:15], 0.9), (lines, 0.6)):
         for code, pattern in DOCUMENT_TYPES:
             for line in scope:

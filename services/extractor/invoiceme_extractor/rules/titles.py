@@ -134,14 +134,14 @@ def title_cells(lines: list[Line]) -> list[Title]:
     titled = []
     for line in lines[:15]:
         for index, cell in enumerate(line.cells):
-            if labels.OTHER_DOCUMENT.search(cell.text) or labels.BUYER_BLOCK.search(cell.text):
-                continue  # "Rechnungsempfänger" names the invoice's recipient, not the document
             named = type_of(cell.text)
             cropped = cropped_type(cell.text)
             code = named[0] if named else cropped
             if code == "invoice" and cropped not in (None, "invoice"):
                 code = cropped  # "AX INVOICE": a tax invoice whose first letter OCR lost
-            if code:
+            # "Rechnungsempfänger" names the invoice's recipient, not the document (the costlier
+            # label checks last: most cells name no type)
+            if code and not (labels.OTHER_DOCUMENT.search(cell.text) or labels.BUYER_BLOCK.search(cell.text)):
                 titled.append((cell.font, -line.index, line, index, code))
     # a stable sort: among equal keys the first found stays first, as max() would pick it
     ranked = sorted(titled, key=lambda item: (item[0], item[1]), reverse=True)

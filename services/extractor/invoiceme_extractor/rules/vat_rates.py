@@ -22,8 +22,8 @@ IMPLIED_SCORE = 0.4
 
 def vat_rate_candidates(lines: list[Line], amounts: Candidates) -> Iterator[Reading]:
     for line in lines:
-        label = labels.VAT.search(line.text)
-        printed = percent_match(line.text) if label else None
+        printed = percent_match(line.text)  # first: the cheaper test, and most lines print none
+        label = labels.VAT.search(line.text) if printed else None
         if label and printed:
             rate = round(float(printed.group(1).replace(",", ".")) / 100, 4)
             yield Reading(rate, PRINTED_SCORE, printed.group(0), line, label.group(0).strip())
