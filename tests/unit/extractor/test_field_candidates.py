@@ -92,8 +92,8 @@ class TestInvoiceNumberCandidates:
         assert _values(list(invoice_number_candidates(closing))) == ["B-18", "A-17"]
 
     def test_only_the_first_number_beside_a_label(self) -> None:
-        # the rest of the line follows other labels: an order's number is no reading of this one
-        lines = document_lines([(1, "Invoice No: A-17  Order: 7781")])
+        # the rest of the line follows other labels: a customer's number is no reading of this one
+        lines = document_lines([(1, "Invoice No: A-17  Customer: 5531")])
         assert _values(list(invoice_number_candidates(lines))) == ["A-17"]
 
     def test_a_number_of_another_document_is_no_candidate(self) -> None:
