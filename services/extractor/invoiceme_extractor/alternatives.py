@@ -108,14 +108,16 @@ def _page_dates(lines: list[Line], month_first: bool) -> list[Reading]:
     ]
 
 
-def _cascade(name: str, lines: list[Line], amounts: Candidates, language: str) -> Iterator[Reading]:
+def _cascade(
+    name: str, found: dict[str, Found], lines: list[Line], amounts: Candidates, language: str
+) -> Iterator[Reading]:
     """The candidates the rules consider for a field they read by a cascade, in their order."""
     if name == "invoice_number":
         return invoice_number_candidates(lines)
     if name == "allocation_number":
         return allocation_candidates(lines)
     if name == "currency":
-        return currency_candidates(lines, language)
+        return currency_candidates(lines, language, found.get("vendor_tax_id"))
     if name == "document_type":
         return document_type_candidates(lines)
     if name == "vat_rate":
@@ -154,7 +156,7 @@ def field_alternatives(
             page_dates = _page_dates(lines, month_first) if page_dates is None else page_dates
             readings = [_chosen(item), *page_dates]
         elif name in CASCADE_FIELDS:
-            readings = _in_rank_order(item, _cascade(name, lines, amounts, language))
+            readings = _in_rank_order(item, _cascade(name, found, lines, amounts, language))
         else:
             readings = []
         result[name] = _distinct(readings)

@@ -21,6 +21,7 @@ from invoiceme_extractor.rules.references import (
     find_currency,
     find_document_type,
 )
+from invoiceme_extractor.rules.tax_ids import find_vendor_tax_id
 from invoiceme_extractor.rules.vat_rates import IMPLIED_SCORE, PRINTED_SCORE, vat_rate_candidates
 from tests.support.fakes import CannedProvider
 
@@ -136,6 +137,16 @@ class TestCurrencyCandidates:
         lines = document_lines([(1, "All amounts in GBP\nTotal $5.00 $6.00")])
         ranked = list(currency_candidates(lines, "en"))
         assert list(dict.fromkeys(_values(ranked))) == ["GBP", "USD"] and ranked[0].score == 0.95
+
+    def test_the_guesses_without_a_mark_come_last(self) -> None:
+        # a dollar sign on a Hebrew page of an Israeli issuer: shekels stay on offer, twice guessed
+        lines = document_lines([(1, 'חשבונית מס\nע.מ. 514321678\nסה"כ $118.00')])
+        _, extraction = read_fields([(1, "\n".join(line.text for line in lines))])
+        assert extraction.currency == "USD"
+        assert [a.value for a in extraction.evidence["currency"].alternatives] == ["USD", "ILS"]
+        tax_id = find_vendor_tax_id(lines, set())
+        ranked = list(currency_candidates(lines, "he", tax_id))
+        assert [(r.value, r.score) for r in ranked] == [("USD", 1.0), ("ILS", 0.5), ("ILS", 0.5)]
 
 
 class TestDocumentTypeCandidates:

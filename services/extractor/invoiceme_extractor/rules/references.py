@@ -232,9 +232,10 @@ def currency_from_tax_id(tax_id: Found | None) -> Found | None:
     return Found(code, "", tax_id.line, 0.5) if code else None
 
 
-def currency_candidates(lines: list[Line], language: str) -> Iterator[Reading]:
+def currency_candidates(lines: list[Line], language: str, tax_id: Found | None = None) -> Iterator[Reading]:
     """Every currency the page states or marks, in the rules' order: stated in words first, then the
-    marks by weight (the score: a code's share of all the marks' weight)."""
+    marks by weight (the score: a code's share of all the marks' weight), then the rules' guesses
+    without a mark (the issuer's tax id's country; shekels on a Hebrew page)."""
     for stated in _stated_currencies(lines):
         yield Reading(stated.value, stated.confidence, stated.raw, stated.line, stated.line.text)
     weights, first_seen = currency_cues(lines, language)
@@ -242,6 +243,11 @@ def currency_candidates(lines: list[Line], language: str) -> Iterator[Reading]:
     for code in sorted(weights, key=lambda name: -weights[name]):  # stable: ties keep max()'s pick first
         raw, line = first_seen[code]
         yield Reading(code, round(weights[code] / whole, 2), raw, line, line.text)
+    by_tax_id = currency_from_tax_id(tax_id)
+    if by_tax_id is not None:
+        yield Reading(by_tax_id.value, by_tax_id.confidence, "", by_tax_id.line)
+    if language == "he":
+        yield Reading("ILS", 0.5)  # printed nowhere: no text, no place on the page
 
 
 def document_type_candidates(lines: list[Line]) -> Iterator[Reading]:
