@@ -117,3 +117,17 @@ class CannedReader:
             raise self.error
         assert self.document is not None
         return self.document
+
+
+class CannedProvider:
+    """LlmProvider that answers every text with the same fields and keeps the texts it was sent."""
+
+    name = "canned"
+
+    def __init__(self, answer: dict[str, object]) -> None:
+        self.answer = answer
+        self.received: list[str] = []
+
+    async def extract(self, text: str) -> dict[str, object]:
+        self.received.append(text)
+        return dict(self.answer)

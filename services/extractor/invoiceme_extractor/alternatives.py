@@ -1,14 +1,21 @@
 """Each field's ranked alternatives, kept as its evidence so a reviewer can pick another reading with
 one click: what the rules already read (their ranked names and tax ids, every labelled amount of
-the kind, every date on the pages), the chosen value first, at most MAX_ALTERNATIVES distinct values.
+the kind, every date on the pages, every number by a document-number or allocation label, every
+currency cue, every title naming a document type, every VAT rate printed or implied), the chosen
+value first, at most MAX_ALTERNATIVES distinct values.
 
 Scores are the rules' own: the tax-id and name scores as ranked; for amounts and dates the chosen
-value carries its confidence and the others a fixed score under it (label strength), so a list's
-order is what its scores say, but scores of two fields do not compare.
+value carries its confidence and the others a fixed score under it (label strength); for the
+fields read by a cascade of candidates (invoice_number, allocation_number, currency, document_type,
+vat_rate) each candidate's own score (its spot's confidence, its share of the currency marks, its
+print size), never above the one ranked before it: a list's order is what its scores say, but
+scores of two fields do not compare.
 """
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from invoiceme_common.evidence import MAX_ALTERNATIVES
@@ -16,7 +23,10 @@ from invoiceme_common.evidence import MAX_ALTERNATIVES
 from .contract import Alternative
 from .rules.amount_candidates import Candidates
 from .rules.dates import dates_in
+from .rules.invoice_number import invoice_number_candidates
 from .rules.lines import Found, Line, Reading
+from .rules.references import allocation_candidates, currency_candidates, document_type_candidates
+from .rules.vat_rates import vat_rate_candidates
 
 AMOUNT_KINDS = {"subtotal": ("subtotal",), "vat_amount": ("vat",), "total": ("total_strong", "total_plain")}
 # Amounts under a strong total label ('Total due') rank above a plain 'Total'; any other date is weak.
@@ -31,7 +41,10 @@ def _text_of(reading: Reading) -> str:
 
 
 def _label_of(reading: Reading) -> str | None:
-    """The rest of the line the value was read on ('Total incl. VAT' for '1,180.00'), if any."""
+    """The label the value was read by, else the rest of the line it was read on ('Total incl. VAT'
+    for '1,180.00'), if any."""
+    if reading.label:
+        return reading.label[:80]
     raw = reading.raw.removesuffix(_MISREAD)
     if reading.line is None or not raw:
         return None  # a value derived from others (total - VAT) was not printed beside a label
@@ -44,7 +57,7 @@ def _key(value: Any) -> Any:
     return round(float(value), 2) if isinstance(value, int | float) else str(value).casefold()
 
 
-def _distinct(readings: list[Reading]) -> list[Alternative]:
+def _distinct(readings: Iterable[Reading]) -> list[Alternative]:
     seen: set[Any] = set()
     result: list[Alternative] = []
     for reading in readings:
@@ -95,13 +108,46 @@ def _page_dates(lines: list[Line], month_first: bool) -> list[Reading]:
     ]
 
 
+def _cascade(
+    name: str, found: dict[str, Found], lines: list[Line], amounts: Candidates, language: str
+) -> Iterator[Reading]:
+    """The candidates the rules consider for a field they read by a cascade, in their order."""
+    if name == "invoice_number":
+        return invoice_number_candidates(lines)
+    if name == "allocation_number":
+        return allocation_candidates(lines)
+    if name == "currency":
+        return currency_candidates(lines, language, found.get("vendor_tax_id"))
+    if name == "document_type":
+        return document_type_candidates(lines)
+    if name == "vat_rate":
+        return vat_rate_candidates(lines, amounts)
+    return iter(())
+
+
+def _in_rank_order(chosen: Found, candidates: Iterator[Reading]) -> Iterator[Reading]:
+    """The chosen value first with its confidence (it may have come another way: a currency from the
+    tax id, a credit note by its sign), then the candidates, each scored no higher than the last."""
+    ceiling = chosen.confidence
+    first = next(candidates, None)
+    same = first is not None and _key(first.value) == _key(chosen.value)
+    yield Reading(chosen.value, ceiling, chosen.raw, chosen.line, first.label if first and same else "")
+    for reading in candidates if first is None else itertools.chain([first], candidates):
+        ceiling = min(ceiling, reading.score)
+        yield Reading(reading.value, ceiling, reading.raw, reading.line, reading.label)
+
+
+CASCADE_FIELDS = ("invoice_number", "allocation_number", "currency", "document_type", "vat_rate")
+
+
 def field_alternatives(
-    found: dict[str, Found], amounts: Candidates, lines: list[Line], month_first: bool
+    found: dict[str, Found], amounts: Candidates, lines: list[Line], month_first: bool, language: str
 ) -> dict[str, list[Alternative]]:
     """Ranked alternatives of every field read (an empty list where the rules read only one way)."""
     page_dates: list[Reading] | None = None
     result: dict[str, list[Alternative]] = {}
     for name, item in found.items():
+        readings: Iterable[Reading]
         if item.alternatives:
             readings = _ranked(item)
         elif name in AMOUNT_KINDS:
@@ -109,6 +155,8 @@ def field_alternatives(
         elif name in ("invoice_date", "due_date"):
             page_dates = _page_dates(lines, month_first) if page_dates is None else page_dates
             readings = [_chosen(item), *page_dates]
+        elif name in CASCADE_FIELDS:
+            readings = _in_rank_order(item, _cascade(name, found, lines, amounts, language))
         else:
             readings = []
         result[name] = _distinct(readings)

@@ -45,7 +45,7 @@ async def extract_invoice(
     today = today or datetime.now(UTC).date()
     if providers:
         text = "\n\n".join(page.text for page in pages)
-        hints = layout_hints(found, document_lines(list(pages)))
+        hints = layout_hints(found, extraction.evidence, document_lines(list(pages)))
         answer = await run_chain(providers, with_layout_hints(text, hints))
         if answer.fields is not None:
             llm_fields, violations = check_answer(normalize_fields(answer.fields), text, today)

@@ -22,6 +22,7 @@ def test_pick_an_alternative_and_save_it(
     web_stack: WebStack, open_page, documents: JourneyDocuments, tmp_path
 ) -> None:
     # Two totals, neither adding up with the subtotal: the extractor must guess, and says it is unsure.
+    # The number by a 'Document' label and another by a weak 'Ref' label: the same for the number.
     today = datetime.date.today().strftime("%d/%m/%Y")
     pdf = tmp_path / "two-totals.pdf"
     pdf.write_bytes(
@@ -29,8 +30,9 @@ def test_pick_an_alternative_and_save_it(
             [
                 "Harbor Freight Services Ltd",
                 "Tax Invoice",
-                "Invoice No: HF-2210",
+                "Document: HF-2210",
                 f"Date: {today}",
+                "Ref: HF-2290",
                 "Subtotal                      1,000.00",
                 "Total                         1,450.00",
                 "Amount due                    1,390.00",
@@ -79,6 +81,11 @@ def test_pick_an_alternative_and_save_it(
     assert other_box and inside and chosen_box
     assert inside["y"] <= other_box["y"] <= inside["y"] + inside["height"]
     assert (other_box["y"] > chosen_box["y"]) == (other == "1390")  # 'Amount due' is printed lower
+
+    # A field read by a cascade of labels offers the numbers the weaker labels point at, labelled.
+    numbers = page.get_by_role("group", name="Other readings of Invoice number")
+    expect(numbers.get_by_role("button", name="HF-2290 (Ref:)")).to_be_visible()
+    expect(journey.field("Invoice number")).to_have_value("HF-2210")
 
     choice.focus()  # the keyboard shows it too; the screenshot keeps the focus, not the pointer
     page.mouse.move(0, 0)

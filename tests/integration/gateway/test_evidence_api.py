@@ -13,9 +13,12 @@ from tests.unit.extractor.wordbox import page
 
 from .pipeline import app_client, simulate_extraction, tenant_of, upload
 
-# Subtotal 100 and two totals that do not add up with it: the total is unsure, with an alternative.
+# Subtotal 100 and two totals that do not add up with it: the total is unsure, with an alternative;
+# a number by a 'Document' label and another by a weak 'Ref' label: the invoice number too.
 UNSURE_TOTAL = page(
     ("Acme Trading Ltd", 100, 100),
+    ("Document: HF-2210", 100, 300),
+    ("Ref: HF-2290", 100, 500),
     ("Subtotal 100.00", 100, 900),
     ("Total 150.00", 100, 950),
     ("Amount due 120.00", 100, 1000),
@@ -45,6 +48,9 @@ class TestEvidenceApi:
             assert set(alternative) == {"value", "score", "text", "page", "box", "label"}
             assert alternative["page"] == 1 and len(alternative["box"]) == 4
         assert {a["label"] for a in total["alternatives"]} == {"Total", "Amount due"}
+        number = detail["evidence"]["invoice_number"]["alternatives"]
+        assert [(a["value"], a["label"]) for a in number] == [("HF-2210", "Document:"), ("HF-2290", "Ref:")]
+        assert number[0]["score"] >= number[1]["score"] and number[1]["box"] is not None
 
     async def test_older_evidence_without_alternatives_still_reads(self, client, db):
         alice = await signup(client)

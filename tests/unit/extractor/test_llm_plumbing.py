@@ -125,6 +125,29 @@ class TestAnswerConstraints:
         kept, warnings = check_answer(fields, "514321679 total 190", date(2025, 6, 1))
         assert kept == {"currency": "ILS"} and len(warnings) == 3
 
+    def test_printed_ids_and_dates_each_fall_back_alone(self) -> None:
+        fields = {
+            "invoice_number": "A-2",  # the page prints A-1
+            "allocation_number": "123456782",  # the page prints another
+            "due_date": "1989-12-31",
+            "vendor_name": "Acme",
+        }
+        kept, warnings = check_answer(fields, "Acme Invoice A-1 allocation 987654321", date(2025, 6, 1))
+        assert kept == {"vendor_name": "Acme"}
+        assert {w.code for w in warnings} == {"llm_constraint_violation"} and len(warnings) == 3
+        assert any("allocation_number '123456782'" in w.message for w in warnings)
+
+    def test_a_vat_rate_neither_printed_nor_implied_falls_back(self) -> None:
+        amounts = {"subtotal": 100.0, "vat_amount": 18.0, "total": 118.0}
+        page = "Subtotal 100.00 VAT 18.00 Total 118.00"
+        assert check_answer(amounts | {"vat_rate": 0.18}, page, date(2025, 6, 1))[1] == []
+        # printed on the page, though the amounts imply another (mixed rates, rounding): kept
+        assert check_answer(amounts | {"vat_rate": 0.17}, page + " 17%", date(2025, 6, 1))[1] == []
+        kept, warnings = check_answer(amounts | {"vat_rate": 0.17}, page, date(2025, 6, 1))
+        assert kept == amounts and "VAT rate 0.17" in warnings[0].message
+        kept, warnings = check_answer({"vat_rate": 0.9}, page, date(2025, 6, 1))
+        assert kept == {} and "no rate in use" in warnings[0].message
+
     def test_hints_keep_the_page_text_intact(self) -> None:
         user = messages_for(with_layout_hints("Acme\nTotal 5.00", "Rule-based reading: total=5.0"))[1][
             "content"

@@ -1,9 +1,11 @@
 """What the rules saw, handed to the LLM as context: each field's best reading with its confidence and
-the runner-up candidates, and the page's label/value pairs as the layout pairs them (a value under or
-beside its label, which plain OCR text loses)."""
+the runner-up candidates (the same ranked alternatives the invoice's evidence keeps for the reviewer),
+and the page's label/value pairs as the layout pairs them (a value under or beside its label, which
+plain OCR text loses)."""
 
 from __future__ import annotations
 
+from ..contract import Evidence
 from ..rules.lines import Found, Line
 
 MAX_PAIRS = 40
@@ -26,12 +28,14 @@ def key_value_pairs(lines: list[Line]) -> list[str]:
     return pairs[:MAX_PAIRS]
 
 
-def layout_hints(found: dict[str, Found], lines: list[Line]) -> str:
+def layout_hints(found: dict[str, Found], evidence: dict[str, Evidence], lines: list[Line]) -> str:
     """The context block the prompt puts before the page: two long lines, so that cutting an
-    over-long page to the model's budget (which keeps whole head lines) keeps all of it."""
+    over-long page to the model's budget (which keeps whole head lines) keeps all of it. The
+    runner-ups are the field's evidence alternatives after the chosen one, with their scores."""
     readings = []
     for name, item in found.items():
-        others = ", ".join(f"{other.value!r} ({other.score})" for other in item.alternatives[1:4])
+        ranked = evidence[name].alternatives if name in evidence else []
+        others = ", ".join(f"{other.value!r} ({other.score})" for other in ranked[1:])
         readings.append(
             f"{name}={item.value!r} ({item.confidence:.2f}" + (f"; or {others})" if others else ")")
         )

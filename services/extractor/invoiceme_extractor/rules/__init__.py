@@ -80,7 +80,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     line_items = find_line_items(lines)
     confirm_by_line_items(found, line_items)
     present = {name: item for name, item in found.items() if item is not None}
-    alternatives = field_alternatives(present, totals.candidates, lines, month_first)
+    alternatives = field_alternatives(present, totals.candidates, lines, month_first, language)
     extraction = Extraction(
         **{name: item.value for name, item in present.items()},
         line_items=line_items,

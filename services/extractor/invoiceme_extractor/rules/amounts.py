@@ -89,8 +89,18 @@ def money_in(line: str) -> list[tuple[float, str]]:
 
 
 def percent_in(line: str) -> float | None:
-    match = _PERCENT.search(line)
+    match = percent_match(line)
     return round(float(match.group(1).replace(",", ".")) / 100, 4) if match else None
+
+
+def percent_match(line: str) -> re.Match[str] | None:
+    """The first percentage printed in a line ('18%', '17,5 %')."""
+    return _PERCENT.search(line)
+
+
+def percents_in(text: str) -> list[float]:
+    """Every percentage printed in a text, as fractions."""
+    return [round(float(m.group(1).replace(",", ".")) / 100, 4) for m in _PERCENT.finditer(text)]
 
 
 def row_amounts(row: Any) -> list[tuple[float, str]]:

@@ -3,14 +3,16 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 
 from .. import israel
 from . import labels
 from .dates import dates_in
 from .geometry import cell_at, label_matches, spots_after_label
 from .layout import Cell
-from .lines import Found, Line, following
+from .lines import Found, Line, Reading, first_found, following
 from .tax_ids import ids_in, normalize_tax_id
 from .titles import DOCUMENT_TYPES, title_cell, type_of
 
@@ -93,39 +95,50 @@ def _number_labels(line: Line) -> list[re.Match[str]]:
     return found
 
 
-def find_invoice_number(lines: list[Line]) -> Found | None:
+def _numbers_by_labels(lines: list[Line]) -> Iterator[Reading]:
     for line in lines:
         for label in _number_labels(line):
             if labels.TAX_ID.search(_rest_of_label_cell(line, label)) or _refers_elsewhere(line, label):
                 continue  # "Document / VAT No. 123" names an id, not the invoice number
-            found = (
-                _number_in_spots(lines, line, label.start(), label.end())
-                if line.cells
-                else _number_in_text(lines, line, label)
-            )
-            if found:
-                return found
-    return (
-        _number_by_weak_label(lines)
-        or _number_after_title(lines)
-        or _number_by_unknown_noun(lines)
-        or _number_beside_the_date(lines)
-    )
+            if line.cells:
+                yield from _numbers_in_spots(lines, line, label.start(), label.end())
+            else:
+                yield from _numbers_in_text(lines, line, label)
 
 
-def _number_in_text(lines: list[Line], line: Line, label: re.Match[str]) -> Found | None:
+def invoice_number_candidates(lines: list[Line]) -> Iterator[Reading]:
+    """Every number the rules consider for the document's own number, in their order: beside or under
+    a number label first, then a weak label, the title, a label of unknown noun, the date's block.
+    The first is the invoice number; the rest are its ranked alternatives (read lazily, so finding
+    the first costs what it did). As in the rules, numbers by no label at all (after the title, in
+    the date's block) are considered only when no label names one."""
+    labelled = False
+    for reading in itertools.chain(_numbers_by_labels(lines), _numbers_by_weak_label(lines)):
+        labelled = True
+        yield reading
+    if not labelled:
+        yield from _numbers_after_title(lines)
+    yield from _numbers_by_unknown_noun(lines)
+    if not labelled:
+        yield from _numbers_beside_the_date(lines)
+
+
+def find_invoice_number(lines: list[Line]) -> Found | None:
+    return first_found(invoice_number_candidates(lines))
+
+
+def _numbers_in_text(lines: list[Line], line: Line, label: re.Match[str]) -> Iterator[Reading]:
     """Pages without word boxes: after the label on its line, or on the next line."""
+    named = label.group(0).strip()
     token = _number_after(line.text[label.end() :].lstrip(" :#.-"))
-    if token:
-        return Found(token, token, line, 0.9)
+    if token:  # only the first after the label: later ones follow other labels ('Order: 77')
+        yield Reading(token, 0.9, token, line, named)
     if line.text[label.end() :].strip(" :#.-") == "":
         for nxt in following(lines, line, 1):
             tokens = [t for t in _numbers_in(labels.TAX_ID.sub(" ", nxt.text)) if _plausible_below_label(t)]
-            if tokens:
-                # A label closing its line heads a right-hand column: its value closes the next line.
-                token = tokens[-1] if label.start() > 0 else tokens[0]
-                return Found(token, token, nxt, 0.75)
-    return None
+            # A label closing its line heads a right-hand column: its value closes the next line.
+            for token in reversed(tokens) if label.start() > 0 else tokens:
+                yield Reading(token, 0.75, token, nxt, named)
 
 
 _SPOT_CONFIDENCE = {
@@ -146,8 +159,12 @@ def _dominates(token: str, text: str) -> bool:
     return len(token) >= 0.5 * len("".join(text.split()))
 
 
-def _number_in_spots(lines: list[Line], line: Line, start: int, end: int, weak: bool = False) -> Found | None:
-    """The first number-shaped token beside or under an invoice-number label (pages with boxes)."""
+def _numbers_in_spots(
+    lines: list[Line], line: Line, start: int, end: int, weak: bool = False
+) -> Iterator[Reading]:
+    """Number-shaped tokens beside or under an invoice-number label (pages with boxes), nearest
+    spot first; the score is the spot's (a weak label's lower)."""
+    named = line.text[start:end].strip()
     for spot in spots_after_label(lines, line, start, end):
         text = spot.text.lstrip(" :#.-")
         if spot.relation != "inline" and (labels.INVOICE_NUMBER.search(text) or labels.TAX_ID.search(text)):
@@ -159,10 +176,10 @@ def _number_in_spots(lines: list[Line], line: Line, start: int, end: int, weak: 
             for t in _numbers_in(text)
             if spot.relation == "inline" or (_plausible_below_label(t) and _dominates(t, text))
         ]
-        if tokens:
-            confidence = _SPOT_CONFIDENCE[spot.relation] - (0.15 if weak else 0.0)
-            return Found(tokens[0], tokens[0], spot.line, confidence)
-    return None
+        confidence = _SPOT_CONFIDENCE[spot.relation] - (0.15 if weak else 0.0)
+        # beside the label only the first: later ones in its cell follow other labels ('Order: 77')
+        for token in tokens[:1] if spot.relation == "inline" else tokens:
+            yield Reading(token, confidence, token, spot.line, named)
 
 
 def _bare_or_numbered(rest: str) -> bool:
@@ -186,7 +203,7 @@ _OTHER_NUMBERS = re.compile(
 )
 
 
-def _number_by_unknown_noun(lines: list[Line]) -> Found | None:
+def _numbers_by_unknown_noun(lines: list[Line]) -> Iterator[Reading]:
     for line in lines[:30]:
         for index, cell in enumerate(line.cells):
             match = _SOME_NUMBER.match(cell.text)
@@ -199,31 +216,26 @@ def _number_by_unknown_noun(lines: list[Line]) -> Found | None:
             if labels.OTHER_DOCUMENT.search(cell.text) or not _bare_or_numbered(cell.text[match.end() :]):
                 continue
             start = sum(len(c.text) + 1 for c in line.cells[:index])
-            found = _number_in_spots(lines, line, start, start + match.end(), weak=True)
-            if found:
-                return Found(found.value, found.raw, found.line, 0.6)
-    return None
+            for found in _numbers_in_spots(lines, line, start, start + match.end(), weak=True):
+                yield Reading(found.value, 0.6, found.raw, found.line, found.label)
 
 
-def _number_by_weak_label(lines: list[Line]) -> Found | None:
+def _numbers_by_weak_label(lines: list[Line]) -> Iterator[Reading]:
     """'Nº', 'Ref', 'No.' alone: an invoice number only when no invoice-number label is printed."""
     for line in lines[:40]:
         for index, cell in enumerate(line.cells):
             match = labels.INVOICE_NUMBER_WEAK.match(cell.text)
             if match and _bare_or_numbered(cell.text[match.end() :]):
                 start = sum(len(c.text) + 1 for c in line.cells[:index])
-                found = _number_in_spots(lines, line, start, start + match.end(), weak=True)
-                if found:
-                    return found
+                yield from _numbers_in_spots(lines, line, start, start + match.end(), weak=True)
         match = None if line.cells else labels.INVOICE_NUMBER_WEAK.match(line.text)
         if match and _bare_or_numbered(line.text[match.end() :]):
             token = _number_after(line.text[match.end() :].lstrip(" :#.-"))
             if token:
-                return Found(token, token, line, 0.7)
-    return None
+                yield Reading(token, 0.7, token, line, match.group(0).strip())
 
 
-def _number_after_title(lines: list[Line]) -> Found | None:
+def _numbers_after_title(lines: list[Line]) -> Iterator[Reading]:
     """'INVOICE 2024-117' / 'Rechnung 4711': a number right after the title (or beside or under the
     title's cell: the largest print naming a document type), when no label names one."""
     title = title_cell(lines)
@@ -232,10 +244,12 @@ def _number_after_title(lines: list[Line]) -> Found | None:
         start = sum(len(c.text) + 1 for c in line.cells[:index])
         named = type_of(line.cells[index].text)
         end = start + (named[1].end() if named else len(line.cells[index].text))
-        found = _number_in_spots(lines, line, start, end, weak=True)
-        if found and found.line.index - line.index <= 1:
-            return Found(found.value, found.raw, found.line, 0.6)
-        return None
+        for rank, found in enumerate(_numbers_in_spots(lines, line, start, end, weak=True)):
+            if found.line is not None and found.line.index - line.index <= 1:
+                yield Reading(found.value, 0.6, found.raw, found.line, found.label)
+            elif rank == 0:
+                return  # the nearest reading is too far from the title: the rules take none
+        return
     for line in lines[:15]:
         for _, pattern in DOCUMENT_TYPES:
             match = pattern.search(line.text)
@@ -244,8 +258,7 @@ def _number_after_title(lines: list[Line]) -> Found | None:
             rest = line.text[match.end() :].lstrip(" :#.-")
             token = _number_after(rest[:30]) if rest[:1].isalnum() else None
             if token and rest.startswith(token) and any(ch.isdigit() for ch in token):
-                return Found(token, token, line, 0.6)
-    return None
+                yield Reading(token, 0.6, token, line, match.group(0).strip())
 
 
 _CODE = re.compile(r"[A-Z]{0,4}[-/]?\d[\d/-]{2,14}[A-Z]?", re.I)
@@ -260,7 +273,7 @@ def _lone_code(cell: Cell) -> str | None:
     return text if _plausible_below_label(text) and not _PHONE.search(text) else None
 
 
-def _number_beside_the_date(lines: list[Line]) -> Found | None:
+def _numbers_beside_the_date(lines: list[Line]) -> Iterator[Reading]:
     """Labels OCR lost: in the header's block of values the document's number sits next to its date
     (the cell above or below it in its column, or beside it in its row); said with low confidence."""
     for line in lines[:15]:
@@ -280,5 +293,4 @@ def _number_beside_the_date(lines: list[Line]) -> Found | None:
                 code = _lone_code(candidate)
                 if code is not None:
                     holder = next(row for row in lines if candidate in row.cells)
-                    return Found(code, code, holder, 0.45)
-    return None
+                    yield Reading(code, 0.45, code, holder)

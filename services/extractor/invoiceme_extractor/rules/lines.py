@@ -3,6 +3,7 @@ carries word boxes, where they sit and which cells they hold)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,7 @@ class Reading:
     score: float
     raw: str = ""  # the characters it was read from ("" when it is the value itself)
     line: Line | None = None
+    label: str = ""  # the label it was read beside, when the rules read it by one
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,15 @@ class Found:
     line: Line
     confidence: float
     alternatives: tuple[Reading, ...] = ()  # ranked candidates, best first
+
+
+def first_found(readings: Iterator[Reading]) -> Found | None:
+    """The first of a field's ranked candidates, as the field's reading (the rest are its
+    alternatives: see alternatives.py)."""
+    first = next(readings, None)
+    if first is None or first.line is None:
+        return None
+    return Found(first.value, first.raw, first.line, first.score)
 
 
 PageInput = tuple[int, str] | Any  # (number, text) or an OcrPage-like object (number, text, words)

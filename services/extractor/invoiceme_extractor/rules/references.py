@@ -3,42 +3,47 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from .. import israel
 from . import labels
 from .dates import FoundDate, dates_in, dates_with_lost_slashes
 from .geometry import spots_after_label
-from .lines import Found, Line, following
-from .titles import DOCUMENT_TYPES, title_cell
+from .lines import Found, Line, Reading, first_found, following
+from .titles import DOCUMENT_TYPES, title_cells
 
 _ALLOCATION_TOKEN = re.compile(r"(?<!\d)(\d{9})(?!\d)")
 
 
-def _allocation_token(text: str) -> str | None:
-    match = _ALLOCATION_TOKEN.search(text.replace(" ", "").replace("-", ""))
-    return match.group(1) if match else None
+def _allocation_tokens(text: str) -> list[str]:
+    return _ALLOCATION_TOKEN.findall(text.replace(" ", "").replace("-", ""))
 
 
-def find_allocation_number(lines: list[Line]) -> Found | None:
+def allocation_candidates(lines: list[Line]) -> Iterator[Reading]:
     """Nine digits by an allocation label: after it, or (on pages with word boxes) in the cell
-    beside it in any direction or under it, as for every other label."""
+    beside it in any direction or under it, as for every other label; in the rules' order (the
+    first is the allocation number, the rest its alternatives)."""
     for line in lines:
         label = labels.ALLOCATION.search(line.text)
         if not label:
             continue
+        named = label.group(0).strip()
         if line.cells:
             for spot in spots_after_label(lines, line, label.start(), label.end()):
-                token = _allocation_token(spot.text)
-                filled = len(token or "") >= 0.6 * len(re.sub(r"[\s-]", "", spot.text))
-                if token is not None and (spot.relation == "inline" or filled):
-                    return Found(token, token, spot.line, 0.9 if spot.relation == "inline" else 0.85)
+                printed = len(re.sub(r"[\s-]", "", spot.text))
+                for token in _allocation_tokens(spot.text):
+                    if spot.relation == "inline" or len(token) >= 0.6 * printed:
+                        score = 0.9 if spot.relation == "inline" else 0.85
+                        yield Reading(token, score, token, spot.line, named)
             continue
         for candidate in [line.text[label.end() :], *(n.text for n in following(lines, line, 1))]:
-            token = _allocation_token(candidate)
-            if token is not None:
-                return Found(token, token, line, 0.9)
-    return None
+            for token in _allocation_tokens(candidate):
+                yield Reading(token, 0.9, token, line, named)
+
+
+def find_allocation_number(lines: list[Line]) -> Found | None:
+    return first_found(allocation_candidates(lines))
 
 
 def _date_kind(text: str) -> str | None:
@@ -151,13 +156,20 @@ _AMOUNTS_IN = re.compile(
 )
 
 
-def find_currency(lines: list[Line], language: str) -> Found | None:
-    """'All amounts in GBP' decides; otherwise marks are counted, ISO codes twice (OCR invents ₪/$ from
-    strokes and letters, codes it rarely invents), ₪ half on a non-Hebrew page."""
+def _stated_currencies(lines: list[Line]) -> Iterator[Found]:
+    """'All amounts in GBP': a currency the page states in words."""
     for line in lines:
         stated = _AMOUNTS_IN.search(line.text)
         if stated and any(code == stated.group(1).upper() for code, _ in labels.CURRENCIES):
-            return Found(stated.group(1).upper(), stated.group(0), line, 0.95)
+            yield Found(stated.group(1).upper(), stated.group(0), line, 0.95)
+
+
+CurrencyCues = tuple[dict[str, float], dict[str, tuple[str, Line]]]  # weight, first mark seen by code
+
+
+def currency_cues(lines: list[Line], language: str) -> CurrencyCues:
+    """Marks are counted, ISO codes twice (OCR invents ₪/$ from strokes and letters, codes it rarely
+    invents), ₪ half on a non-Hebrew page."""
     weights: dict[str, float] = {}
     first_seen: dict[str, tuple[str, Line]] = {}
     for line in lines:
@@ -175,6 +187,15 @@ def find_currency(lines: list[Line], language: str) -> Found | None:
                 weights[code] = weights.get(code, 0.0) + weight
             if stray_shekel:
                 weights[code] = weights.get(code, 0.0) + stray_shekel
+    return weights, first_seen
+
+
+def find_currency(lines: list[Line], language: str) -> Found | None:
+    """'All amounts in GBP' decides; otherwise the weightiest currency cue (currency_cues)."""
+    stated = next(_stated_currencies(lines), None)
+    if stated is not None:
+        return stated
+    weights, first_seen = currency_cues(lines, language)
     if weights:
         code = max(weights, key=lambda name: weights[name])
         raw, line = first_seen[code]
@@ -211,17 +232,42 @@ def currency_from_tax_id(tax_id: Found | None) -> Found | None:
     return Found(code, "", tax_id.line, 0.5) if code else None
 
 
-def find_document_type(lines: list[Line]) -> Found | None:
+def currency_candidates(lines: list[Line], language: str, tax_id: Found | None = None) -> Iterator[Reading]:
+    """Every currency the page states or marks, in the rules' order: stated in words first, then the
+    marks by weight (the score: a code's share of all the marks' weight), then the rules' guesses
+    without a mark (the issuer's tax id's country; shekels on a Hebrew page)."""
+    for stated in _stated_currencies(lines):
+        yield Reading(stated.value, stated.confidence, stated.raw, stated.line, stated.line.text)
+    weights, first_seen = currency_cues(lines, language)
+    whole = sum(weights.values())
+    for code in sorted(weights, key=lambda name: -weights[name]):  # stable: ties keep max()'s pick first
+        raw, line = first_seen[code]
+        yield Reading(code, round(weights[code] / whole, 2), raw, line, line.text)
+    by_tax_id = currency_from_tax_id(tax_id)
+    if by_tax_id is not None:
+        yield Reading(by_tax_id.value, by_tax_id.confidence, "", by_tax_id.line)
+    if language == "he":
+        yield Reading("ILS", 0.5)  # printed nowhere: no text, no place on the page
+
+
+def document_type_candidates(lines: list[Line]) -> Iterator[Reading]:
     """The title says it: on pages with word boxes, the largest-print cell near the top that names a
-    type (not a label such as 'Invoice No.' in body print); otherwise the first line that does."""
-    title = title_cell(lines)
-    if title is not None:
-        line, index, code = title
-        return Found(code, line.cells[index].text, line, 0.9)
+    type (not a label such as 'Invoice No.' in body print; smaller titles score by their print
+    size); otherwise each line that names one (near the top first)."""
+    titles = title_cells(lines)
+    for line, index, code in titles:
+        size = line.cells[index].font / max(titles[0][0].cells[titles[0][1]].font, 1e-6)
+        printed = line.cells[index].text
+        yield Reading(code, round(0.9 * min(size, 1.0), 2), printed, line, printed)
+    if titles:
+        return  # as in the rules: the lines are read only where no cell is a title
     for scope, confidence in ((lines[:15], 0.9), (lines, 0.6)):
         for code, pattern in DOCUMENT_TYPES:
             for line in scope:
                 found = pattern.search(line.text)
                 if found:
-                    return Found(code, found.group(0), line, confidence)
-    return None
+                    yield Reading(code, confidence, found.group(0), line, found.group(0))
+
+
+def find_document_type(lines: list[Line]) -> Found | None:
+    return first_found(document_type_candidates(lines))

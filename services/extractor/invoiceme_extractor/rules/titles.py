@@ -118,22 +118,31 @@ def cropped_type(text: str) -> str | None:
     return best[1] if best else None
 
 
-def title_cell(lines: list[Line]) -> tuple[Line, int, str] | None:
+Title = tuple[Line, int, str]  # the line, the cell's index in it, the type it names
+
+
+def title_cell(lines: list[Line]) -> Title | None:
     """The document's title on a page with word boxes: the largest-print cell near the top that
     names a document type (whole, or cropped by OCR), and that type."""
+    titles = title_cells(lines)
+    return titles[0] if titles else None
+
+
+def title_cells(lines: list[Line]) -> list[Title]:
+    """Every cell near the top that names a document type, largest print first (higher on the page
+    first among equals): the first is the title."""
     titled = []
     for line in lines[:15]:
         for index, cell in enumerate(line.cells):
-            if labels.OTHER_DOCUMENT.search(cell.text) or labels.BUYER_BLOCK.search(cell.text):
-                continue  # "Rechnungsempfänger" names the invoice's recipient, not the document
             named = type_of(cell.text)
             cropped = cropped_type(cell.text)
             code = named[0] if named else cropped
             if code == "invoice" and cropped not in (None, "invoice"):
                 code = cropped  # "AX INVOICE": a tax invoice whose first letter OCR lost
-            if code:
+            # "Rechnungsempfänger" names the invoice's recipient, not the document (the costlier
+            # label checks last: most cells name no type)
+            if code and not (labels.OTHER_DOCUMENT.search(cell.text) or labels.BUYER_BLOCK.search(cell.text)):
                 titled.append((cell.font, -line.index, line, index, code))
-    if not titled:
-        return None
-    _, _, line, index, code = max(titled, key=lambda item: (item[0], item[1]))
-    return line, index, code
+    # a stable sort: among equal keys the first found stays first, as max() would pick it
+    ranked = sorted(titled, key=lambda item: (item[0], item[1]), reverse=True)
+    return [(line, index, code) for _, _, line, index, code in ranked]

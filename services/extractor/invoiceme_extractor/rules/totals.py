@@ -98,7 +98,8 @@ def _consistent_pair(found: Candidates) -> Trio | None:
     return None
 
 
-def _rate(vat: float | None, subtotal: float | None, vat_line: Line | None) -> tuple[float, str] | None:
+def rate_of(vat: float | None, subtotal: float | None, vat_line: Line | None) -> tuple[float, str] | None:
+    """The VAT rate printed on the VAT line, else the one VAT over subtotal implies (a rate in use)."""
     if vat_line is not None and (rate := percent_in(vat_line.text)) is not None:
         return rate, vat_line.text
     if vat is not None and subtotal:
@@ -234,7 +235,7 @@ def find_totals(lines: list[Line]) -> Totals:
         )
     sub_value = result["subtotal"].value if result["subtotal"] else None
     vat_value = result["vat_amount"].value if result["vat_amount"] else None
-    rate = _rate(vat_value, sub_value, vat[2] if vat else None)
+    rate = rate_of(vat_value, sub_value, vat[2] if vat else None)
     anchor = vat or total or subtotal
     if result["vat_amount"] is not None:
         confidence = min(confidence, result["vat_amount"].confidence)

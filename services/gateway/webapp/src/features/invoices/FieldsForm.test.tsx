@@ -1,6 +1,8 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { act } from "react";
 import type { InvoiceDetail } from "../../lib/api";
+import { setLanguage } from "../../lib/i18n";
 import { session } from "../../lib/session";
 import { renderWithApp } from "../../testing/render";
 import { FieldsForm } from "./FieldsForm";
@@ -88,5 +90,78 @@ describe("FieldsForm alternatives", () => {
     await waitFor(() => expect(bodies).toHaveLength(1));
     expect(bodies[0]).toEqual({ fields: { total: 2480 }, line_items: null, confirm: false });
     vi.unstubAllGlobals();
+  });
+});
+
+// The fields the rules read by a cascade of candidates, each unsure with its ranked readings (the
+// rules' choice first): a title that may name a receipt, a second number by a weak label, the
+// currency marks, a printed VAT rate beside the one the amounts imply, two allocation numbers.
+function invoiceWithCascadeAlternatives(): InvoiceDetail {
+  const evidence = (alternatives: { value: string | number; score: number; text: string; label?: string }[]) => ({
+    text: alternatives[0].text,
+    page: 1,
+    alternatives: alternatives.map((alternative) => ({ page: 1, ...alternative })),
+  });
+  return {
+    id: "11111111-2222-3333-4444-666666666666",
+    status: "needs_review",
+    filename: "header.pdf",
+    fields: { document_type: "tax_invoice", invoice_number: "HF-2210", currency: "USD", vat_rate: 0.17, allocation_number: "123456782" },
+    confidence: { document_type: 0.6, invoice_number: 0.6, currency: 0.75, vat_rate: 0.6, allocation_number: 0.85 },
+    evidence: {
+      document_type: evidence([
+        { value: "tax_invoice", score: 0.6, text: "Tax Invoice", label: "Tax Invoice" },
+        { value: "receipt", score: 0.45, text: "RECEIPT", label: "RECEIPT" },
+      ]),
+      invoice_number: evidence([
+        { value: "HF-2210", score: 0.6, text: "HF-2210", label: "Invoice No" },
+        { value: "5531-B", score: 0.45, text: "5531-B", label: "Ref:" },
+      ]),
+      currency: evidence([
+        { value: "USD", score: 0.75, text: "$" },
+        { value: "EUR", score: 0.4, text: "EUR", label: "Bank fee EUR 0.00" },
+      ]),
+      vat_rate: evidence([
+        { value: 0.17, score: 0.6, text: "17%", label: "VAT" },
+        { value: 0.18, score: 0.4, text: "18.00", label: "18.00 / 100.00" },
+      ]),
+      allocation_number: evidence([
+        { value: "123456782", score: 0.85, text: "123456782", label: "Allocation no" },
+        { value: "987654321", score: 0.85, text: "987654321", label: "מספר הקצאה" },
+      ]),
+    },
+    line_items: [],
+    warnings: [],
+    updated_at: "2026-03-05T10:00:09Z",
+  } as unknown as InvoiceDetail;
+}
+
+describe("FieldsForm alternatives of the cascade fields", () => {
+  beforeEach(() => (localStorage.clear(), sessionStorage.clear()));
+  afterEach(() => act(() => setLanguage("en")));
+
+  const offered = (group: string) =>
+    within(screen.getByRole("group", { name: group }))
+      .getAllByRole("button")
+      .map((button) => button.textContent);
+
+  it("offers each field's other readings, a document type by its name", () => {
+    renderWithApp(<FieldsForm invoice={invoiceWithCascadeAlternatives()} onActiveSpot={() => undefined} />);
+    expect(offered("Other readings of Document type")).toEqual(["Receipt (RECEIPT)"]);
+    expect(offered("Other readings of Invoice number")).toEqual(["5531-B (Ref:)"]);
+    expect(offered("Other readings of Currency")).toEqual(["EUR (Bank fee EUR 0.00)"]);
+    expect(offered("Other readings of VAT rate")).toEqual(["0.18 (18.00 / 100.00)"]);
+    expect(offered("Other readings of Allocation number")).toEqual(["987654321 (מספר הקצאה)"]);
+  });
+
+  it("says them in Hebrew, and a picked document type selects its code", async () => {
+    act(() => setLanguage("he"));
+    renderWithApp(<FieldsForm invoice={invoiceWithCascadeAlternatives()} onActiveSpot={() => undefined} />);
+    expect(offered("קריאות אחרות של סוג מסמך")).toEqual(["קבלה (RECEIPT)"]);
+    expect(offered('קריאות אחרות של שיעור מע"מ')).toEqual(["0.18 (18.00 / 100.00)"]);
+    await userEvent.click(screen.getByRole("button", { name: /^קבלה/ }));
+    expect(screen.getByRole("combobox", { name: /^סוג מסמך/ })).toHaveValue("receipt");
+    // Now the field holds the receipt: the rules' first reading is offered in its place.
+    expect(offered("קריאות אחרות של סוג מסמך")).toEqual(["חשבונית מס (Tax Invoice)"]);
   });
 });

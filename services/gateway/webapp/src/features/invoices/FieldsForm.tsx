@@ -40,6 +40,11 @@ export function FieldsForm({ invoice, onActiveSpot }: { invoice: InvoiceDetail; 
     const own = (field: string | null) => (field ? { field, alternative: null } : null);
     onActiveSpot(hoveredAlternative ?? own(hovered) ?? focusedAlternative ?? own(focused));
   }, [hovered, focused, hoveredAlternative, focusedAlternative, onActiveSpot]);
+  // A document type reads as its name in the current language (the value picked is still the code).
+  const describe = (name: FieldName) => (value: unknown) =>
+    name === "document_type" && DOCUMENT_TYPES.includes(value as DocumentType)
+      ? t(`detail.documentType.${value as DocumentType}`)
+      : fieldText(value);
   const patch = usePatchInvoice(invoice.id);
   const errors = Object.fromEntries(FIELD_NAMES.map((name) => [name, validateField(name, draft[name] ?? "")]));
   const invalid = Object.values(errors).some(Boolean);
@@ -110,6 +115,7 @@ export function FieldsForm({ invoice, onActiveSpot }: { invoice: InvoiceDetail; 
           <Alternatives
             fieldLabel={t(`detail.field.${name}`)}
             options={offers}
+            describe={describe(name)}
             onPick={(alternative) => setDraft({ ...draft, [name]: fieldText(alternative.value) })}
             onHover={(index) => setHoveredAlternative(index === null ? null : { field: name, alternative: index })}
             onFocusChange={(index) => setFocusedAlternative(index === null ? null : { field: name, alternative: index })}
