@@ -1,0 +1,99 @@
+"""What a phone photo's OCR damages and the page's own constraints undo: an Israeli id one misread
+digit away from the only valid id, an invoice-number label whose 'º' OCR garbled or lost, a 'C'
+read as '€', a header whose labels were all lost."""
+
+from __future__ import annotations
+
+from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.id_repair import CONFUSED_DIGITS, israeli_id_readings, repair_israeli_id
+from invoiceme_extractor.rules.lines import document_lines
+
+from .wordbox import page
+
+
+class TestIsraeliIdRepair:
+    """One confused digit is undone only when exactly one valid, issuable id results."""
+
+    def test_confusions_go_both_ways(self) -> None:
+        assert all(
+            digit in CONFUSED_DIGITS[other] for digit, others in CONFUSED_DIGITS.items() for other in others
+        )
+
+    def test_company_number_with_five_read_as_eight(self) -> None:
+        assert repair_israeli_id("823603736") == "523603736"
+
+    def test_a_valid_id_is_left_alone(self) -> None:
+        assert repair_israeli_id("523603736") is None
+
+    def test_several_valid_readings_repair_nothing(self) -> None:
+        readings = israeli_id_readings("554552856")
+        assert len(readings) > 1 and "534552856" in readings
+        assert repair_israeli_id("554552856") is None
+
+    def test_readings_start_as_issued_ids_do(self) -> None:
+        assert all(reading[0] in "01235" for reading in israeli_id_readings("631280617"))
+
+    def test_not_an_id(self) -> None:
+        assert repair_israeli_id("12345") is None and repair_israeli_id("82360373A") is None
+
+
+class TestTaxIdRepairInTheDecision:
+    def test_hebrew_vendor_id_repaired_with_lower_confidence(self) -> None:
+        result = extract_with_rules([(1, 'רימון בנייה בע"מ\nעוסק מורשה 823603736\nסה"כ לתשלום 100.00')])
+        assert result.vendor_tax_id == "523603736" and result.confidence["vendor_tax_id"] <= 0.8
+
+    def test_english_nine_digit_id_is_not_assumed_israeli(self) -> None:
+        # a US EIN has no check digit: 214649285 fails the Israeli one and must stay as printed
+        result = extract_with_rules([(1, "Orion Works Co.\nTax ID: 214649285\nTotal 100.00")])
+        assert result.vendor_tax_id == "214649285"
+
+
+class TestDamagedNumberLabels:
+    def test_ordinal_read_as_registered_sign(self) -> None:
+        assert (
+            extract_with_rules([(1, "Mar SL\nFactura N®: 7481607\nTotal 5,00")]).invoice_number == "7481607"
+        )
+
+    def test_ordinal_read_as_two(self) -> None:
+        assert (
+            extract_with_rules([(1, "Mar SL\nFactura N2: 2025-2904\nTotal 5,00")]).invoice_number
+            == "2025-2904"
+        )
+
+    def test_ordinal_lost_label_ends_its_cell(self) -> None:
+        layer = page(("Facture N", 200, 300), ("Dupont SAS", 1400, 300), ("2984864", 200, 350))
+        assert extract_with_rules([layer]).invoice_number == "2984864"
+
+    def test_euro_sign_read_for_a_letter_c(self) -> None:
+        assert (
+            extract_with_rules([(1, "Shop Ltd\nReceipt No. €72291\nTotal 5.00")]).invoice_number == "C72291"
+        )
+
+
+class TestLoneCodeAtTheTop:
+    """Every label of the header lost: a lone code near the top, said with low confidence."""
+
+    def test_lone_code_under_the_vendor(self) -> None:
+        layer = page(('רימון בע"מ', 1500, 200), ("2025-2898", 200, 260), ('סה"כ 118.00', 200, 900), rtl=True)
+        result = extract_with_rules([layer])
+        assert result.invoice_number == "2025-2898" and result.confidence["invoice_number"] < 0.5
+
+    def test_a_year_is_not_a_number(self) -> None:
+        layer = page(("Atlas Ltd", 200, 200), ("1987", 200, 260), ("Total 5.00", 200, 900))
+        assert len(document_lines([layer])[1].cells) == 1
+        assert extract_with_rules([layer]).invoice_number is None
+
+
+class TestTripleBeforePair:
+    """Three amounts that agree to the cent after one confused digit beat two that agree with a
+    rate to within 0.2 % while the printed subtotal contradicts them."""
+
+    def test_total_with_three_read_as_eight(self) -> None:
+        text = 'רימון בע"מ\nסה"כ ללא מע"מ 6558.75\nמע"מ 17% 1114.99\nסה"כ לתשלום 7678.74'
+        result = extract_with_rules([(1, text)])
+        assert (result.subtotal, result.total) == (6558.75, 7673.74)
+        assert result.confidence["total"] < 0.9
+
+    def test_a_pair_still_decides_when_no_triple_can_be_repaired(self) -> None:
+        result = extract_with_rules([(1, "Shop Ltd\nVAT 17% 17.00\nTotal 117.00")])
+        assert (result.subtotal, result.vat_amount, result.total) == (100.0, 17.0, 117.0)
