@@ -7,6 +7,7 @@ from __future__ import annotations
 from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.id_repair import CONFUSED_DIGITS, israeli_id_readings, repair_israeli_id
 from invoiceme_extractor.rules.lines import document_lines
+from invoiceme_extractor.rules.titles import names_a_field, type_of
 
 from .wordbox import page
 
@@ -97,3 +98,28 @@ class TestTripleBeforePair:
     def test_a_pair_still_decides_when_no_triple_can_be_repaired(self) -> None:
         result = extract_with_rules([(1, "Shop Ltd\nVAT 17% 17.00\nTotal 117.00")])
         assert (result.subtotal, result.vat_amount, result.total) == (100.0, 17.0, 117.0)
+
+
+class TestTitleIsNotAFieldLabel:
+    """A type word inside a field's label ('Rechnungsdatum', 'Factura Nº') is no title."""
+
+    def test_date_label_naming_an_invoice(self) -> None:
+        text = "Rechnungsdatum: 29.06.24"
+        named = type_of(text)
+        assert named is not None and named[0] == "invoice"
+        assert names_a_field(text, named)
+
+    def test_number_label_naming_a_specific_type_is_the_title(self) -> None:
+        text = "חשבונית מס/קבלה מספר"
+        named = type_of(text)
+        assert named is not None and named[0] == "tax_invoice_receipt"
+        assert not names_a_field(text, named)
+
+    def test_till_slip_titled_below_its_labels(self) -> None:
+        layer = page(
+            ("Eichen Bau GmbH", 200, 100),
+            ("Rechnungsdatum: 29.06.24", 200, 160),
+            ("Kassenbon", 200, 220),
+            ("Summe 97,60", 200, 600),
+        )
+        assert extract_with_rules([layer]).document_type == "receipt"

@@ -118,6 +118,21 @@ def cropped_type(text: str) -> str | None:
     return best[1] if best else None
 
 
+def names_a_field(text: str, named: tuple[str, re.Match[str]]) -> bool:
+    """The type word is part of a field's label ('Rechnungsdatum:', 'Factura Nº:', 'מספר חשבונית:'),
+    not a title: on a till slip printed in one size, such a label can outsize the real title by a
+    pixel. A number label naming a specific type ('חשבונית מס/קבלה מספר') is the title as well."""
+    code, match = named
+    field_labels = [labels.DATE_INVOICE, labels.DATE_DUE] + (
+        [labels.INVOICE_NUMBER] if code == "invoice" else []
+    )
+    return any(
+        label.start() < match.end() and match.start() < label.end()
+        for pattern in field_labels
+        for label in pattern.finditer(text)
+    )
+
+
 def title_cell(lines: list[Line]) -> tuple[Line, int, str] | None:
     """The document's title on a page with word boxes: the largest-print cell near the top that
     names a document type (whole, or cropped by OCR), and that type."""
@@ -127,6 +142,8 @@ def title_cell(lines: list[Line]) -> tuple[Line, int, str] | None:
             if labels.OTHER_DOCUMENT.search(cell.text) or labels.BUYER_BLOCK.search(cell.text):
                 continue  # "Rechnungsempfänger" names the invoice's recipient, not the document
             named = type_of(cell.text)
+            if named and names_a_field(cell.text, named):
+                continue
             cropped = cropped_type(cell.text)
             code = named[0] if named else cropped
             if code == "invoice" and cropped not in (None, "invoice"):
