@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.id_repair import CONFUSED_DIGITS, israeli_id_readings, repair_israeli_id
-from invoiceme_extractor.rules.lines import document_lines
+from invoiceme_extractor.rules.items_totals import amounts_from_items, split_by_vat
+from invoiceme_extractor.rules.lines import Found, Line, document_lines
 from invoiceme_extractor.rules.titles import names_a_field, type_of
 
 from .wordbox import page
+
+LINE = Line("Total 117.00", 1, 0)
 
 
 class TestIsraeliIdRepair:
@@ -123,3 +126,34 @@ class TestTitleIsNotAFieldLabel:
             ("Summe 97,60", 200, 600),
         )
         assert extract_with_rules([layer]).document_type == "receipt"
+
+
+class TestAmountsFromItems:
+    """Items and the VAT agreeing to the cent through a rate stand in for a damaged totals block."""
+
+    def test_net_items(self) -> None:
+        assert split_by_vat(17006.23, 3231.18, (0.19,)) == (17006.23, 20237.41, 0.19)
+
+    def test_gross_items(self) -> None:
+        assert split_by_vat(2998.71, 499.79, (0.2,)) == (2498.92, 2998.71, 0.2)
+
+    def test_no_rate_fits(self) -> None:
+        assert split_by_vat(2998.71, 500.79, (0.2, 0.19, 0.17)) is None
+
+    def test_total_lost_vat_included_in_the_items(self) -> None:
+        text = (
+            "Dupont SARL\nDescription Quantité P.U. Montant\nCafé 4 129,28 517,12\n"
+            "Toner 1 617,97 617,97\nFormation 5 112,00 560,00\ndont TVA 20% 282,52"
+        )
+        result = extract_with_rules([(1, text)])
+        assert (result.total, result.subtotal, result.vat_rate) == (1695.09, 1412.57, 0.2)
+        assert result.confidence["total"] < 0.9
+
+    def test_amounts_that_add_up_are_kept(self) -> None:
+        found = {
+            "subtotal": Found(100.0, "100.00", LINE, 0.97),
+            "vat_amount": Found(17.0, "17.00", LINE, 0.97),
+            "total": Found(117.0, "117.00", LINE, 0.97),
+        }
+        amounts_from_items(found, [50.0, 60.0], [(18.7, "18.70", LINE)])  # 110 x 17 % = 18.70
+        assert found["total"] is not None and found["total"].value == 117.0
