@@ -127,6 +127,26 @@ class TestTitleIsNotAFieldLabel:
         )
         assert extract_with_rules([layer]).document_type == "receipt"
 
+    def test_bank_account_column_is_not_a_title(self) -> None:
+        layer = page(
+            ("אלון סחר בעמ", 1500, 100),
+            ("חשבונית מס / קבלה", 200, 100),
+            ('סה"כ 290.23', 200, 600),
+            ("חשבון", 1000, 700),
+            ("סניף", 1300, 700),
+            ("בנק", 1600, 700),
+            rtl=True,
+        )
+        # the payment table's header printed larger than the title
+        big = [
+            w.model_copy(update={"height": 40}) if w.text in ("חשבון", "סניף", "בנק") else w
+            for w in layer.words
+        ]
+        assert (
+            extract_with_rules([layer.model_copy(update={"words": big})]).document_type
+            == "tax_invoice_receipt"
+        )
+
 
 class TestAmountsFromItems:
     """Items and the VAT agreeing to the cent through a rate stand in for a damaged totals block."""

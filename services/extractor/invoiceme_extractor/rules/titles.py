@@ -133,6 +133,10 @@ def names_a_field(text: str, named: tuple[str, re.Match[str]]) -> bool:
     )
 
 
+# A payment table's header ('בנק | סניף | חשבון', 'Bank | Branch | Account'): its "חשבון" is an account
+_BANK_WORDS = any_of(r"בנק", r"סניף", r"\bbank\b", r"\bbranch\b", r"\bbanco\b", r"\bbanque\b", r"sucursal")
+
+
 def title_cell(lines: list[Line]) -> tuple[Line, int, str] | None:
     """The document's title on a page with word boxes: the largest-print cell near the top that
     names a document type (whole, or cropped by OCR), and that type."""
@@ -142,7 +146,9 @@ def title_cell(lines: list[Line]) -> tuple[Line, int, str] | None:
             if labels.OTHER_DOCUMENT.search(cell.text) or labels.BUYER_BLOCK.search(cell.text):
                 continue  # "Rechnungsempfänger" names the invoice's recipient, not the document
             named = type_of(cell.text)
-            if named and names_a_field(cell.text, named):
+            if named and (
+                names_a_field(cell.text, named) or (named[0] == "invoice" and _BANK_WORDS.search(line.text))
+            ):
                 continue
             cropped = cropped_type(cell.text)
             code = named[0] if named else cropped
