@@ -23,12 +23,14 @@ _NUMBER_TOKEN = re.compile(r"(?<![\w/-])([A-Z]{0,6}[-/#]?\d(?:[\w\-/.]{0,24}\w)?
 _LOWERCASE_L_AS_ONE = re.compile(r"(?<=[A-Z])l(?=\d{2})")
 
 
-# OCR reads a letter S opening an id as a dollar sign: "$529672" for S529672 (money has decimals)
+# OCR reads a letter S opening an id as a dollar sign: "$529672" for S529672 (money has decimals),
+# and a C as a euro sign: "€72291" for C72291
 _DOLLAR_AS_S = re.compile(r"\$(?=\d{4,}(?![\d.,]))")
+_EURO_AS_C = re.compile(r"€(?=\d{4,}(?![\d.,]))")
 
 
 def _numbers_in(text: str) -> list[str]:
-    text = _DOLLAR_AS_S.sub("S", text)
+    text = _EURO_AS_C.sub("C", _DOLLAR_AS_S.sub("S", text))
     # tax ids are not the invoice's number; a 9-digit number is one only if its check digit says so
     ids = {
         value
@@ -121,6 +123,7 @@ def invoice_number_candidates(lines: list[Line]) -> Iterator[Reading]:
     yield from _numbers_by_unknown_noun(lines)
     if not labelled:
         yield from _numbers_beside_the_date(lines)
+        yield from _lone_codes_at_top(lines)
 
 
 def find_invoice_number(lines: list[Line]) -> Found | None:
@@ -294,3 +297,12 @@ def _numbers_beside_the_date(lines: list[Line]) -> Iterator[Reading]:
                 if code is not None:
                     holder = next(row for row in lines if candidate in row.cells)
                     yield Reading(code, 0.45, code, holder)
+
+
+def _lone_codes_at_top(lines: list[Line]) -> Iterator[Reading]:
+    """Every label lost (a photo's header read without its words): a line near the top that holds
+    nothing but a code of 5+ digits (not a year, date, amount, id or phone); said with low confidence."""
+    for line in lines[:8]:
+        code = _lone_code(line.cells[0]) if len(line.cells) == 1 else None
+        if code is not None and len(re.sub(r"\D", "", code)) >= 5:
+            yield Reading(code, 0.4, code, line)

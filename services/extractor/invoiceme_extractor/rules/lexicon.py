@@ -84,6 +84,9 @@ INVOICE_NUMBER = (
     r"n[º°o]\.?\s*(?:de\s*)?documento",
     r"dokument\s*-?\s*(?:nr|nummer)\.?",
     r"num[ée]ro\s*de\s*document",
+    # the ordinal of "Nº" as OCR reads it on photos ("Factura N®:", "Factura N2:"), or lost ("Facture N")
+    r"(?:factura|facture|rechnung|invoice)\s*n\s?(?:[®²]|2(?=\s*:))",
+    r"(?:factura|facture|invoice)\s+n(?=\s*[:.]?\s*$)",
 )
 DATE_INVOICE = (
     r"tax\s*point",

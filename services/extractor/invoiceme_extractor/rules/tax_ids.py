@@ -17,6 +17,7 @@ from . import labels
 from .blocks import CellRef
 from .dates import dates_in
 from .geometry import cell_at, label_matches, spots_after_label
+from .id_repair import repair_israeli_id
 from .lines import Found, Line, Reading, document_language
 
 _COUNTRIES = "AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE|IL|XI"
@@ -36,6 +37,7 @@ class TaxIdCandidate:
     raw: str
     line: Line
     score: float
+    repaired: bool = False  # one misread digit undone by the check digit (id_repair)
 
 
 def normalize_tax_id(raw: str) -> str:
@@ -85,6 +87,10 @@ def ids_in(text: str, generic: bool = True) -> list[str]:
     if not found and generic:
         found = [match.group(1) for match in GENERIC_ID.finditer(text) if not dates_in(match.group(1))]
     return found
+
+
+# A repaired id is evidence, but weaker than one read whole (2.0)
+_REPAIRED_SHAPE = 1.5
 
 
 def shape_score(value: str) -> float:
@@ -218,7 +224,10 @@ def tax_id_candidates(
         digits = sum(ch.isdigit() for ch in value)
         if digits < 6 or line.index in buyer_lines or _allocation_number(line, raw):
             continue
-        shape = shape_score(value)
+        # only on Hebrew documents: elsewhere a 9-digit id may be one with no check digit (a US EIN)
+        repaired = repair_israeli_id(value) if hebrew and value[:1] != "0" else None
+        value = repaired or value
+        shape = _REPAIRED_SHAPE if repaired else shape_score(value)
         if label_score == 0 and (shape < 1.5 or (israel.is_israeli_id_shape(value) and not hebrew)):
             continue  # an unlabelled number is a tax id only if it looks like one
         # the issuer's header (top) and footer (bottom of page 1) carry its ids
@@ -227,7 +236,7 @@ def tax_id_candidates(
         score += 1.5 if _in_seller_block(line, raw, seller) else 0.0
         score -= 1.0 if _beside_customer_number(lines, line) else 0.0
         if value not in best or score > best[value].score:
-            best[value] = TaxIdCandidate(value, raw, line, score)
+            best[value] = TaxIdCandidate(value, raw, line, score, repaired is not None)
     return sorted(best.values(), key=lambda candidate: -candidate.score)
 
 
@@ -246,4 +255,5 @@ def find_vendor_tax_id(
         return None
     best = ranked[0]
     alternatives = tuple(Reading(c.value, round(c.score, 2), c.raw, c.line) for c in ranked[:5])
-    return Found(best.value, best.raw, best.line, confidence_of(ranked), alternatives)
+    confidence = min(confidence_of(ranked), 0.8) if best.repaired else confidence_of(ranked)
+    return Found(best.value, best.raw, best.line, confidence, alternatives)

@@ -118,6 +118,25 @@ def cropped_type(text: str) -> str | None:
     return best[1] if best else None
 
 
+def names_a_field(text: str, named: tuple[str, re.Match[str]]) -> bool:
+    """The type word is part of a field's label ('Rechnungsdatum:', 'Factura Nº:', 'מספר חשבונית:'),
+    not a title: on a till slip printed in one size, such a label can outsize the real title by a
+    pixel. A number label naming a specific type ('חשבונית מס/קבלה מספר') is the title as well."""
+    code, match = named
+    field_labels = [labels.DATE_INVOICE, labels.DATE_DUE] + (
+        [labels.INVOICE_NUMBER] if code == "invoice" else []
+    )
+    return any(
+        label.start() < match.end() and match.start() < label.end()
+        for pattern in field_labels
+        for label in pattern.finditer(text)
+    )
+
+
+# A payment table's header ('בנק | סניף | חשבון', 'Bank | Branch | Account'): its "חשבון" is an account
+_BANK_WORDS = any_of(r"בנק", r"סניף", r"\bbank\b", r"\bbranch\b", r"\bbanco\b", r"\bbanque\b", r"sucursal")
+
+
 Title = tuple[Line, int, str]  # the line, the cell's index in it, the type it names
 
 
@@ -135,6 +154,10 @@ def title_cells(lines: list[Line]) -> list[Title]:
     for line in lines[:15]:
         for index, cell in enumerate(line.cells):
             named = type_of(cell.text)
+            if named and (
+                names_a_field(cell.text, named) or (named[0] == "invoice" and _BANK_WORDS.search(line.text))
+            ):
+                continue
             cropped = cropped_type(cell.text)
             code = named[0] if named else cropped
             if code == "invoice" and cropped not in (None, "invoice"):

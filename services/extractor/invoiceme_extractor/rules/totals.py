@@ -147,10 +147,9 @@ def _uses_misread(trio: Trio) -> bool:
     return any(item is not None and item[1].endswith("(misread)") for item in trio)
 
 
-def _repaired(found: Candidates) -> tuple[Trio, float] | None:
-    """The first reading with one misread undone that adds up (a triple, else a pair with a rate)."""
-    readings = _single_misreads(found)
-    for reading in readings:
+def _repaired_triple(found: Candidates) -> tuple[Trio, float] | None:
+    """The first reading with one misread undone in which subtotal + VAT = total to the cent."""
+    for reading in _single_misreads(found):
         triple = _consistent_triple(reading)
         if triple and triple[0] and triple[2] and _uses_misread(triple):
             if plausible_rate(triple[1][0] if triple[1] else 0.0, triple[0][0]):
@@ -162,7 +161,12 @@ def _repaired(found: Candidates) -> tuple[Trio, float] | None:
             # without a printed VAT only a difference in the cents: 62.06 read for 62.00
             if plausible_rate(vat, triple[0][0]) and (triple[1] or abs(triple[2][0] - triple[0][0]) < 1):
                 return triple, 0.75
-    for reading in readings:
+    return None
+
+
+def _repaired_pair(found: Candidates) -> tuple[Trio, float] | None:
+    """The first reading with one misread undone in which two amounts agree through a standard rate."""
+    for reading in _single_misreads(found):
         pair = _consistent_pair(reading)
         if pair and _uses_misread(pair):
             return pair, 0.75
@@ -178,8 +182,11 @@ def find_totals(lines: list[Line]) -> Totals:
     else:
         confidence_of_triple = 0.97
     unlabelled = None if triple else unlabelled_vat_triple(found, lines, _is_standard_rate)
-    pair = None if triple or unlabelled else _consistent_pair(found)
-    repaired = None if triple or unlabelled or pair else _repaired(found)
+    # three printed amounts agreeing to the cent after one misread digit is stronger evidence than two
+    # agreeing with a rate to within 0.2 % while the third contradicts them
+    repaired = None if triple or unlabelled else _repaired_triple(found)
+    pair = None if triple or unlabelled or repaired else _consistent_pair(found)
+    repaired = repaired or (None if triple or unlabelled or pair else _repaired_pair(found))
     both_misread = _both_signs_misread(triple) if triple else None
     if both_misread:
         subtotal, vat, total = both_misread

@@ -1,0 +1,40 @@
+"""Israeli ids OCR misread by one digit, repaired by their check digit.
+
+A 9-digit ת.ז. / ע.מ. / ח.פ. carries a Luhn-style check digit, so one misread digit always makes it
+fail. Changing one digit to a digit of a similar shape (OCR on a photo confuses the round 0/3/5/6/8/9
+and the thin 1/4/7) gives a few readings that pass; issued ids start with 0-3 (people) or 5
+(companies, partnerships, non-profits), which usually leaves one. Only a single reading that passes
+is taken: two or more mean the page does not say which, and the id stays as read.
+"""
+
+from __future__ import annotations
+
+from .. import israel
+
+# Pairs of digits Tesseract reads for each other in small or blurred print (both directions)
+_CONFUSED_PAIRS = ("06", "08", "09", "35", "38", "56", "58", "68", "89", "14", "17", "27")
+CONFUSED_DIGITS: dict[str, str] = {
+    digit: "".join(sorted({pair.replace(digit, "") for pair in _CONFUSED_PAIRS if digit in pair}))
+    for digit in "0123456789"
+}
+# First digits of issued ids: 0-3 identity numbers, 5 companies (51, 52), partnerships, non-profits (58)
+ISSUED_FIRST_DIGITS = "01235"
+
+
+def israeli_id_readings(value: str) -> list[str]:
+    """Every id one confused digit away from `value` that passes its check digit and could be issued."""
+    readings: list[str] = []
+    for position, digit in enumerate(value):
+        for other in CONFUSED_DIGITS.get(digit, ""):
+            reading = value[:position] + other + value[position + 1 :]
+            if reading[0] in ISSUED_FIRST_DIGITS and israel.israeli_id_is_valid(reading):
+                readings.append(reading)
+    return readings
+
+
+def repair_israeli_id(value: str) -> str | None:
+    """The one valid id `value` was misread from, or None (valid already, not an id, or ambiguous)."""
+    if not israel.is_israeli_id_shape(value) or israel.israeli_id_is_valid(value):
+        return None
+    readings = israeli_id_readings(value)
+    return readings[0] if len(readings) == 1 else None

@@ -1,0 +1,60 @@
+"""Subtotal and total from the line items, when OCR damaged the totals block but kept the VAT.
+
+A photo often loses digits of the subtotal or the whole total line ('4 006,23' for '-17.006,23')
+while the items and the VAT amount read well. If the VAT is, to the cent, a rate of the items' sum
+(prices before VAT) or the share of that rate included in it (prices with VAT, 'dont TVA 20 %'), the
+items are the subtotal (or the total) and the other amount follows: two independent readings agree
+through the tax law's arithmetic. Tried only when the amounts as read do not add up.
+"""
+
+from __future__ import annotations
+
+from .amount_candidates import Candidate
+from .amounts import percent_in
+from .lines import Found
+from .rates import STANDARD_RATES
+
+_CENT = 0.011
+
+
+def _adds_up(found: dict[str, Found | None]) -> bool:
+    subtotal, vat, total = found.get("subtotal"), found.get("vat_amount"), found.get("total")
+    if subtotal is None or vat is None or total is None:
+        return False
+    return abs(subtotal.value + vat.value - total.value) <= _CENT
+
+
+def split_by_vat(items_sum: float, vat: float, rates: tuple[float, ...]) -> tuple[float, float, float] | None:
+    """(subtotal, total, rate) when `vat` is a rate of `items_sum` (net prices) or the part of it a
+    rate includes (gross prices), to the cent; None when no rate fits."""
+    for rate in rates:
+        if abs(vat - items_sum * rate) <= _CENT:
+            return items_sum, round(items_sum + vat, 2), rate
+        if abs(vat - items_sum * rate / (1 + rate)) <= _CENT:
+            return round(items_sum - vat, 2), items_sum, rate
+    return None
+
+
+def amounts_from_items(
+    found: dict[str, Found | None], items_amounts: list[float | None], vat_candidates: list[Candidate]
+) -> None:
+    """Replace a subtotal and total that do not add up by what the items and a VAT amount agree on."""
+    total = found.get("total")
+    if _adds_up(found) or (total is not None and total.confidence >= 0.85):
+        return
+    if len(items_amounts) < 2 or any(amount is None for amount in items_amounts):
+        return
+    items_sum = round(sum(abs(amount or 0.0) for amount in items_amounts), 2)
+    for vat_value, raw, line in vat_candidates:
+        printed = percent_in(line.text)
+        rates = (printed,) if printed else tuple(STANDARD_RATES[1:])
+        split = split_by_vat(items_sum, abs(vat_value), rates)
+        if split is None or not vat_value:
+            continue
+        sign = -1.0 if vat_value < 0 or (total is not None and total.value < 0) else 1.0
+        subtotal, gross, rate = split
+        found["subtotal"] = Found(sign * subtotal, "", line, 0.75)
+        found["vat_amount"] = Found(sign * abs(vat_value), raw, line, 0.75)
+        found["total"] = Found(sign * gross, "", line, 0.75)
+        found["vat_rate"] = Found(rate, raw, line, 0.75)
+        return
