@@ -205,7 +205,7 @@ def total_by_agreement(found: Candidates, total: Found | None, lines: list[Line]
 _ROUNDING = labels.any_of(r"round", r"arrondi", r"rundung", r"redondeo", r"arredond", r"עיגול")
 
 
-def _rounding_amounts(lines: list[Line]) -> list[float]:
+def rounding_amounts(lines: list[Line]) -> list[float]:
     """'Arrondi 0,02', 'Rounding Adj -0.01': cash rounding printed between the tax and the total."""
     found = []
     for line in lines:
@@ -225,7 +225,7 @@ def triple_with_rounding(
     printed rounding = total (either sign: OCR drops a minus). `consistent` finds the triple in
     candidates whose totals are shifted by the rounding; the total returned is the printed one."""
     totals = found.get("total_strong", []) + found.get("total_plain", [])
-    for rounding in _rounding_amounts(lines):
+    for rounding in rounding_amounts(lines):
         for signed in (rounding, -rounding):
             shifted = {
                 kind: [(round(c[0] - signed, 2), c[1], c[2]) for c in found.get(kind, [])]
