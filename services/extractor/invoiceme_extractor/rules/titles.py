@@ -132,8 +132,18 @@ def title_cell(lines: list[Line]) -> tuple[Line, int, str] | None:
             if code == "invoice" and cropped not in (None, "invoice"):
                 code = cropped  # "AX INVOICE": a tax invoice whose first letter OCR lost
             if code:
-                titled.append((cell.font, -line.index, line, index, code))
+                titled.append((not _names_a_field(cell.text), cell.font, -line.index, line, index, code))
     if not titled:
         return None
-    _, _, line, index, code = max(titled, key=lambda item: (item[0], item[1]))
+    *_, line, index, code = max(titled, key=lambda item: item[:3])
     return line, index, code
+
+
+def _names_a_field(text: str) -> bool:
+    """'Rechnungsdatum: 29.06.24', 'Rechnungsbetrag 432,78': a date's or an amount's label that
+    holds a type's word. A title outranks it whatever their print sizes (a scan's cell heights
+    follow ascenders and descenders as much as the font). Number labels are not among them: a
+    title often carries its number ('Reçu n° 4521')."""
+    return any(
+        pattern.search(text) for pattern in (labels.DATE_INVOICE, labels.DATE_DUE, labels.TOTAL_STRONG)
+    )
