@@ -1,9 +1,11 @@
-"""A till slip's total misread by OCR, repaired from the net, tax and rounding printed above it."""
+"""A till slip's total misread by OCR, repaired from the net, tax and rounding printed above it; and
+the total paid after cash rounding, not the exact one above the rounding line."""
 
 from __future__ import annotations
 
 from invoiceme_extractor.rules.amount_candidates import candidates
 from invoiceme_extractor.rules.lines import Found, Line
+from invoiceme_extractor.rules.receipt_totals import rounded_total
 from invoiceme_extractor.rules.total_by_parts import digit_variants, total_by_parts
 
 
@@ -61,3 +63,28 @@ class TestTotalByParts:
         # 10.60 (6 %) is one digit from 16.60, but the slip prints a tax of 0.50
         assert _repair("SUBTOTAL 10.00\nGST 0.50\nTOTAL 16.60", 2, 16.60, "16.60") is None
         assert _repair("SUBTOTAL 10.00\nGST 0.60\nTOTAL 16.60", 2, 16.60, "16.60") == 10.60
+
+
+class TestTotalUnderARoundingLine:
+    """The exact total above a rounding line is not what is paid: the total under it is."""
+
+    def _rounded(self, text: str, chosen_row: int) -> float | None:
+        lines = _lines(text)
+        found = candidates(lines)
+        exact = next(
+            c for c in found["total_strong"] + found.get("total_plain", []) if c[2].index == chosen_row
+        )
+        result = rounded_total(found, Found(exact[0], exact[1], exact[2], 0.97), lines)
+        return None if result is None else result.value
+
+    def test_the_total_under_the_rounding_is_paid(self) -> None:
+        slip = "TOTAL INCL GST 269.45\nRounding Adj. (0.05)\nTOTAL 269.40\nCARD ****9173 269.40"
+        assert self._rounded(slip, 0) == 269.40
+
+    def test_a_total_that_differs_by_other_than_the_rounding_is_not(self) -> None:
+        slip = "TOTAL INCL GST 269.45\nRounding Adj. (0.05)\nTOTAL 269.35"
+        assert self._rounded(slip, 0) == 269.45
+
+    def test_a_total_above_the_rounding_line_is_not(self) -> None:
+        slip = "Total 269.40\nTOTAL INCL GST 269.45\nRounding Adj. (0.05)"
+        assert self._rounded(slip, 1) == 269.45

@@ -223,7 +223,7 @@ def find_totals(lines: list[Line]) -> Totals:
         if derived is not None:
             result["subtotal"], result["vat_amount"] = derived
     result = _fill_missing(result)
-    result["total"] = rounded_total(found, result["total"])
+    result["total"] = rounded_total(found, result["total"], lines)
     checked = total_by_agreement(found, total_by_payment(found, result["total"], lines), lines)
     if checked is not None and checked.value != (result["total"].value if result["total"] else None):
         result = _doubt_unsupported_parts(result, checked)
