@@ -3,7 +3,7 @@ the total paid after cash rounding, not the exact one above the rounding line.""
 
 from __future__ import annotations
 
-from invoiceme_extractor.rules.amount_candidates import candidates
+from invoiceme_extractor.rules.amount_candidates import candidates, classify
 from invoiceme_extractor.rules.lines import Found, Line
 from invoiceme_extractor.rules.receipt_totals import rounded_total
 from invoiceme_extractor.rules.total_by_parts import digit_variants, total_by_parts
@@ -88,3 +88,11 @@ class TestTotalUnderARoundingLine:
     def test_a_total_above_the_rounding_line_is_not(self) -> None:
         slip = "Total 269.40\nTOTAL INCL GST 269.45\nRounding Adj. (0.05)"
         assert self._rounded(slip, 1) == 269.45
+
+
+class TestSalesAndServiceTax:
+    """'SST 6%' names the tax as 'GST 6%' does; 'Amount Excl. SST' stays the net."""
+
+    def test_sst_is_a_tax_label(self) -> None:
+        assert classify("SST 6% 3.00") == "vat"
+        assert classify("Amount Excl. SST 50.00") == "subtotal"
