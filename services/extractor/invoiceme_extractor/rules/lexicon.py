@@ -52,6 +52,7 @@ SUBTOTAL = (
 )
 VAT = (
     r"\btaxes\b",
+    r"\bsst\b",  # Malaysia's Sales and Service Tax (GST's successor on the region's till slips)
     r"\biva\b",
     r"i\.v\.a\.?",
     r"cuota\s*(?:de\s*)?iva",

@@ -50,13 +50,25 @@ def included_tax(found: Candidates, lines: list[Line]) -> Candidates:
     return found
 
 
-def rounded_total(found: Candidates, total: Found | None) -> Found | None:
-    """Cash rounding: what is paid is the rounded total printed beside the exact one."""
+def rounded_total(found: Candidates, total: Found | None, lines: list[Line]) -> Found | None:
+    """Cash rounding: what is paid is the rounded total printed beside the exact one: labelled so,
+    or a total printed under a rounding line that differs from the exact total by that rounding
+    ('TOTAL INCL GST 269.45 / Rounding Adj. (0.05) / TOTAL 269.40')."""
     if total is None:
         return None
     for value, raw, line in found.get("total_strong", []):
         if labels.ROUNDED_TOTAL.search(line.text) and 0 < abs(value - total.value) <= 0.1:
             return Found(value, raw, line, min(total.confidence, 0.85))
+    totals = found.get("total_strong", []) + found.get("total_plain", [])
+    for rounding, rounding_line in rounding_rows(lines):
+        for value, raw, line in totals:
+            moved = abs(value - total.value)
+            if (
+                line.index > rounding_line.index >= total.line.index
+                and 0 < moved
+                and abs(moved - abs(rounding)) < 0.005
+            ):
+                return Found(value, raw, line, min(total.confidence, 0.9))
     return total
 
 
@@ -205,14 +217,18 @@ def total_by_agreement(found: Candidates, total: Found | None, lines: list[Line]
 _ROUNDING = labels.any_of(r"round", r"arrondi", r"rundung", r"redondeo", r"arredond", r"עיגול")
 
 
-def _rounding_amounts(lines: list[Line]) -> list[float]:
+def rounding_rows(lines: list[Line]) -> list[tuple[float, Line]]:
     """'Arrondi 0,02', 'Rounding Adj -0.01': cash rounding printed between the tax and the total."""
     found = []
     for line in lines:
         money = row_money(line) if _ROUNDING.search(line.text) else []
         if money and not labels.ROUNDED_TOTAL.search(line.text) and 0 < abs(money[-1][0]) < 1:
-            found.append(money[-1][0])
+            found.append((money[-1][0], line))
     return found
+
+
+def rounding_amounts(lines: list[Line]) -> list[float]:
+    return [amount for amount, _ in rounding_rows(lines)]
 
 
 MaybeTrio = tuple[Candidate | None, Candidate | None, Candidate | None] | None
@@ -225,7 +241,7 @@ def triple_with_rounding(
     printed rounding = total (either sign: OCR drops a minus). `consistent` finds the triple in
     candidates whose totals are shifted by the rounding; the total returned is the printed one."""
     totals = found.get("total_strong", []) + found.get("total_plain", [])
-    for rounding in _rounding_amounts(lines):
+    for rounding in rounding_amounts(lines):
         for signed in (rounding, -rounding):
             shifted = {
                 kind: [(round(c[0] - signed, 2), c[1], c[2]) for c in found.get(kind, [])]

@@ -165,7 +165,17 @@ def title_cells(lines: list[Line]) -> list[Title]:
             # "Rechnungsempfänger" names the invoice's recipient, not the document (the costlier
             # label checks last: most cells name no type)
             if code and not (labels.OTHER_DOCUMENT.search(cell.text) or labels.BUYER_BLOCK.search(cell.text)):
-                titled.append((cell.font, -line.index, line, index, code))
+                titled.append((not _labels_a_value(cell.text), cell.font, -line.index, line, index, code))
     # a stable sort: among equal keys the first found stays first, as max() would pick it
-    ranked = sorted(titled, key=lambda item: (item[0], item[1]), reverse=True)
-    return [(line, index, code) for _, _, line, index, code in ranked]
+    ranked = sorted(titled, key=lambda item: item[:3], reverse=True)
+    return [(line, index, code) for *_, line, index, code in ranked]
+
+
+def _labels_a_value(text: str) -> bool:
+    """'Rechnungsdatum: 29.06.24', 'Rechnungsbetrag 432,78': a date's or an amount's label that
+    holds a type's word. A title outranks it whatever their print sizes (a scan's cell heights
+    follow ascenders and descenders as much as the font). Number labels are not among them: a
+    title often carries its number ('Reçu n° 4521')."""
+    return any(
+        pattern.search(text) for pattern in (labels.DATE_INVOICE, labels.DATE_DUE, labels.TOTAL_STRONG)
+    )

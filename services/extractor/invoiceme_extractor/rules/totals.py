@@ -28,6 +28,7 @@ from .receipt_totals import (
     vat_from_included_rate,
 )
 from .repair import confusion_variants, misread_variants
+from .total_by_parts import with_total_by_parts
 
 _STANDARD_RATES = STANDARD_RATES
 
@@ -230,11 +231,12 @@ def find_totals(lines: list[Line]) -> Totals:
         if derived is not None:
             result["subtotal"], result["vat_amount"] = derived
     result = _fill_missing(result)
-    result["total"] = rounded_total(found, result["total"])
+    result["total"] = rounded_total(found, result["total"], lines)
     checked = total_by_agreement(found, total_by_payment(found, result["total"], lines), lines)
     if checked is not None and checked.value != (result["total"].value if result["total"] else None):
         result = _doubt_unsupported_parts(result, checked)
     result["total"] = checked
+    result = with_total_by_parts(result, found, lines)
     if not _parts_add_up(result):
         result["subtotal"], result["vat_amount"] = parts_from_summary(lines, checked) or (
             result["subtotal"],
