@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
+    from invoiceme_common.ocr_pages import OcrPage
     from invoiceme_ocr.engine import OcrOptions
 
 
@@ -79,9 +80,7 @@ def _read_one_image(path: Path, options: OcrOptions, max_file_bytes: int, as_jso
     except Exception as error:  # the same words as for several files, not a traceback
         _print_failure(path, f"unexpected error ({type(error).__name__}: {error})", as_json)
         return 1
-    from invoiceme_common.events import OcrDocument
-
-    _print_document(path, OcrDocument(pages=[page], media_type=media_type), as_json, many=False)
+    _print_document(path, [page], media_type, as_json, many=False)
     return 0
 
 
@@ -123,7 +122,7 @@ async def _read_all(
                     failures += 1
                     _print_failure(path, f"unexpected error ({type(error).__name__}: {error})", as_json)
                     continue
-                _print_document(path, document, as_json, many=len(paths) > 1)
+                _print_document(path, document.pages, document.media_type, as_json, many=len(paths) > 1)
     finally:
         reader.close()
     return 1 if failures else 0
@@ -165,14 +164,17 @@ def _print_failure(path: Path, reason: str, as_json: bool) -> None:
         click.echo(json.dumps({"file": str(path), "error": reason}, ensure_ascii=False))
 
 
-def _print_document(path: Path, document, as_json: bool, many: bool) -> None:
+def _print_document(path: Path, pages: list[OcrPage], media_type: str, as_json: bool, many: bool) -> None:
     if as_json:
+        from invoiceme_common.events import OcrDocument  # pydantic: only for JSON
+
+        document = OcrDocument(pages=pages, media_type=media_type)
         click.echo(json.dumps({"file": str(path), **document.model_dump(mode="json")}, ensure_ascii=False))
         return
     if many:
         click.echo(f"==> {path} <==")
-    for page in document.pages:
-        if len(document.pages) > 1:
+    for page in pages:
+        if len(pages) > 1:
             click.echo(f"--- page {page.number} ({page.method}, confidence {page.confidence:.2f}) ---")
         click.echo(page.text)
     if many:

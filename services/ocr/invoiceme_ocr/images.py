@@ -8,7 +8,7 @@ import io
 import numpy as np
 from PIL import Image, ImageOps
 
-from invoiceme_common.events import OcrPage
+from invoiceme_common.ocr_pages import OcrPage
 
 from .engine import OcrOptions, UnreadableDocument
 from .tesseract import ocr_image

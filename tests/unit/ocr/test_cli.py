@@ -91,7 +91,7 @@ class TestOneImage:
         assert result.exit_code == 1
         assert "a ZIP archive" in result.stderr
 
-    def test_loads_neither_settings_nor_event_loop_nor_worker_pool(
+    def test_loads_neither_pydantic_nor_event_loop_nor_worker_pool(
         self, tmp_path: Path, english_page
     ) -> None:
         image = tmp_path / "scan.png"
@@ -100,7 +100,7 @@ class TestOneImage:
             "import os, sys; from click.testing import CliRunner; from invoiceme_cli.main import cli;"
             f"result = CliRunner().invoke(cli, ['ocr', {str(image)!r}]);"
             f"assert {ENGLISH[0]!r} in result.stdout, result.output;"
-            "loaded = ('pydantic_settings', 'asyncio', 'concurrent.futures.process');"
+            "loaded = ('pydantic', 'asyncio', 'concurrent.futures.process');"
             "print([m for m in loaded if m in sys.modules])"
         )
         env = {key: value for key, value in os.environ.items() if not key.lower().startswith("ocr_")}
