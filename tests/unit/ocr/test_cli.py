@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pillow_heif
 from click.testing import CliRunner
+from PIL import Image
 
 from invoiceme_cli.main import cli
 from invoiceme_cli.ocr_cmd import ocr_configured
@@ -90,6 +93,17 @@ class TestOneImage:
         result = CliRunner().invoke(cli, ["ocr", str(archive)])
         assert result.exit_code == 1
         assert "a ZIP archive" in result.stderr
+
+    def test_a_heic_photo_is_read_in_a_fresh_process(self, tmp_path: Path, english_page) -> None:
+        photo = tmp_path / "IMG_0001.HEIC"
+        buffer = io.BytesIO()
+        pillow_heif.from_pillow(Image.fromarray(english_page).convert("RGB")).save(buffer, quality=90)
+        photo.write_bytes(buffer.getvalue())
+        # A new process: HEIF support is loaded for HEIF files only, not by some earlier test.
+        probe = f"from invoiceme_cli.main import cli; cli(['ocr', {str(photo)!r}])"
+        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
+        assert ENGLISH[0] in done.stdout
 
     def test_loads_neither_pydantic_nor_event_loop_nor_worker_pool(
         self, tmp_path: Path, english_page
