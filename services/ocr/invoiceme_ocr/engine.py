@@ -2,7 +2,7 @@
 
 The page readers live in `pdf.py` (text layer or rasterize) and `images.py` (image files); both
 end in `tesseract.ocr_image`. They run inside worker processes, so they take plain values and
-return pydantic models that pickle.
+return page dataclasses (`invoiceme_common.ocr_pages`) that pickle.
 """
 
 from __future__ import annotations
