@@ -3,10 +3,11 @@
 Text (or JSON) goes to stdout in the order the files were given; progress and refusals go to
 stderr. A file that cannot be read does not stop the others; it makes the exit status 1.
 
-One image, the common case, costs what its read costs plus Python's start: Tesseract's engines
-start loading (in background threads) before NumPy and OpenCV are imported, the image is read in
-this thread with no event loop or worker pool, and the settings are loaded only when some OCR_*
-variable is set (docs/BENCHMARKS.md, section "invoiceme ocr FILE").
+One image, the common case, pays little besides its read: Tesseract's engines start loading (in
+background threads) before NumPy and OpenCV are imported, the image is read in this thread with no
+event loop or worker pool, pydantic is not imported (but for --json), and the settings are loaded
+only when some OCR_* variable is set (docs/BENCHMARKS.md, "`invoiceme ocr FILE`: what a one-file
+call pays besides the read").
 """
 
 from __future__ import annotations
