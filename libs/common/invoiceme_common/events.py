@@ -13,6 +13,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .ocr_pages import OcrLine as OcrLine  # defined there without pydantic; named here too
+from .ocr_pages import OcrPage as OcrPage
+from .ocr_pages import OcrWord as OcrWord
+
 
 def _now() -> datetime:
     return datetime.now(UTC)
@@ -37,47 +41,6 @@ class InvoiceUploaded(Event):
     size_bytes: int
     sha256: str
     run: int | None = None  # pipeline run (invoices.pipeline_run); None: published before runs existed
-
-
-class OcrWord(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    text: str
-    # Box in page pixels (for a text-layer page: PDF points scaled to 300 DPI), origin top-left.
-    left: int
-    top: int
-    width: int
-    height: int
-    confidence: float  # 0..1; 1.0 for a text layer
-    line: int = 0  # index of the line within the page
-
-
-class OcrLine(BaseModel):
-    """One text line in reading order, with the box around all its words."""
-
-    model_config = ConfigDict(frozen=True)
-
-    text: str
-    left: int
-    top: int
-    width: int
-    height: int
-    confidence: float  # 0..1 mean of its words
-
-
-class OcrPage(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    number: int  # 1-based
-    text: str  # plain text in reading order
-    method: Literal["text_layer", "ocr"]
-    confidence: float  # 0..1 mean word confidence
-    width: int = 0
-    height: int = 0
-    words: list[OcrWord] = Field(default_factory=list)
-    notes: list[str] = Field(default_factory=list)  # e.g. "fixed visual-order Hebrew", "deskewed 3.2°"
-    lines: list[OcrLine] = Field(default_factory=list)  # `words[i].line` indexes this list
-    seconds: float | None = None  # time spent reading this page
 
 
 class OcrDocument(BaseModel):

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import importlib
 import os
-import secrets
 import signal
 import time
 from pathlib import Path
@@ -103,6 +101,8 @@ def cli() -> None:
 @cli.command()
 def migrate() -> None:
     """Apply database migrations (services also do this at start-up)."""
+    import asyncio
+
     from invoiceme_common.db import migrate as apply_migrations
     from invoiceme_common.settings import CommonSettings
 
@@ -111,6 +111,8 @@ def migrate() -> None:
 
 
 def _dev_jwt_secret(data_dir: Path) -> str:
+    import secrets
+
     path = data_dir / "jwt-secret"
     if not path.exists():
         path.write_text(secrets.token_urlsafe(48))
@@ -144,6 +146,8 @@ def _interrupt(*_: object) -> None:
 @click.option("--port", default=None, type=int, help="Gateway port (default: GATEWAY_PORT or 8000)")
 def up(data_dir: Path, host: str | None, port: int | None) -> None:
     """Run everything locally: NATS and Postgres (embedded when none answers) and the four services."""
+    import asyncio
+
     from invoiceme_common.db import migrate as apply_migrations
     from invoiceme_gateway.settings import GatewaySettings
 

@@ -2,17 +2,28 @@
 
 Text (or JSON) goes to stdout in the order the files were given; progress and refusals go to
 stderr. A file that cannot be read does not stop the others; it makes the exit status 1.
+
+One image, the common case, pays little besides its read: Tesseract's engines start loading (in
+background threads) before NumPy and OpenCV are imported, the image is read in this thread with no
+event loop or worker pool, pydantic is not imported (but for --json), and the settings are loaded
+only when some OCR_* variable is set (docs/BENCHMARKS.md, "`invoiceme ocr FILE`: what a one-file
+call pays besides the read").
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
-from collections.abc import Callable, Iterator
+import os
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from invoiceme_common.ocr_pages import OcrPage
+    from invoiceme_ocr.engine import OcrOptions
 
 
 def _read_file(path: Path) -> bytes:
@@ -25,15 +36,68 @@ def _read_file(path: Path) -> bytes:
         raise UnreadableDocument(error.strerror or str(error)) from error
 
 
-async def _read_all(paths: list[Path], settings, languages: str | None, workers: int, as_json: bool) -> int:
+def ocr_configured(environ: Mapping[str, str], env_file: Path) -> bool:
+    """Whether any OCR setting is given: an OCR_* variable (any case, as the settings read them) in
+    the environment or in the .env file. Only then are the settings loaded (pydantic-settings is
+    ~0.1-0.3 s of CPU to import); their defaults are `OcrOptions`' and `engine.DEFAULT_*`."""
+    if any(name.lower().startswith("ocr_") for name in environ):
+        return True
+    try:
+        lines = env_file.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:  # no .env: nothing configured there
+        return False
+    return any(line.strip().removeprefix("export ").lstrip().lower().startswith("ocr_") for line in lines)
+
+
+def _configuration(languages: str | None) -> tuple[OcrOptions, int, int]:
+    """(reading options, worker processes, largest file in bytes) from the settings, or their
+    defaults when nothing is configured."""
+    from invoiceme_ocr.engine import DEFAULT_MAX_FILE_MB, DEFAULT_WORKERS, OcrOptions
+
+    if ocr_configured(os.environ, Path(".env")):
+        from invoiceme_ocr.settings import OcrSettings
+
+        settings = OcrSettings()
+        return settings.ocr_options(languages), settings.ocr_workers, settings.ocr_max_file_bytes
+    options = OcrOptions(languages=languages) if languages else OcrOptions()
+    return options, DEFAULT_WORKERS, int(DEFAULT_MAX_FILE_MB * 2**20)
+
+
+def _read_one_image(path: Path, options: OcrOptions, max_file_bytes: int, as_json: bool) -> int | None:
+    """One image read here and now: no event loop, no worker pool (Tesseract keeps the page timeout
+    itself). None for a multi-frame image, which takes the general way."""
+    from invoiceme_ocr import images
+    from invoiceme_ocr.engine import UnreadableDocument, check_document
+
+    try:
+        data = _read_file(path)
+        media_type = check_document(data, max_file_bytes)
+        if images.image_page_count(data) != 1:
+            return None
+        page = images.read_image_page(data, 0, options)
+    except UnreadableDocument as error:
+        _print_failure(path, str(error), as_json)
+        return 1
+    except Exception as error:  # the same words as for several files, not a traceback
+        _print_failure(path, f"unexpected error ({type(error).__name__}: {error})", as_json)
+        return 1
+    _print_document(path, [page], media_type, as_json, many=False)
+    return 0
+
+
+async def _read_all(
+    paths: list[Path], options: OcrOptions, workers: int, max_file_bytes: int, as_json: bool
+) -> int:
+    import asyncio
+
     from invoiceme_ocr.engine import UnreadableDocument
     from invoiceme_ocr.reader import DocumentReader
 
     reader = DocumentReader(
-        settings.ocr_options(languages),
+        options,
         workers=workers,
-        max_file_bytes=settings.ocr_max_file_bytes,
-        inline_single_page=len(paths) == 1,  # no worker to start for one image
+        max_file_bytes=max_file_bytes,
+        inline_single_page=len(paths) == 1,  # no worker to start for a one-page PDF
     )
     # A few files in flight keep every worker busy with single-page files; more would only use memory.
     in_flight = asyncio.Semaphore(workers * 2)
@@ -59,7 +123,7 @@ async def _read_all(paths: list[Path], settings, languages: str | None, workers:
                     failures += 1
                     _print_failure(path, f"unexpected error ({type(error).__name__}: {error})", as_json)
                     continue
-                _print_document(path, document, as_json, many=len(paths) > 1)
+                _print_document(path, document.pages, document.media_type, as_json, many=len(paths) > 1)
     finally:
         reader.close()
     return 1 if failures else 0
@@ -101,14 +165,17 @@ def _print_failure(path: Path, reason: str, as_json: bool) -> None:
         click.echo(json.dumps({"file": str(path), "error": reason}, ensure_ascii=False))
 
 
-def _print_document(path: Path, document, as_json: bool, many: bool) -> None:
+def _print_document(path: Path, pages: list[OcrPage], media_type: str, as_json: bool, many: bool) -> None:
     if as_json:
+        from invoiceme_common.events import OcrDocument  # pydantic: only for JSON
+
+        document = OcrDocument(pages=pages, media_type=media_type)
         click.echo(json.dumps({"file": str(path), **document.model_dump(mode="json")}, ensure_ascii=False))
         return
     if many:
         click.echo(f"==> {path} <==")
-    for page in document.pages:
-        if len(document.pages) > 1:
+    for page in pages:
+        if len(pages) > 1:
             click.echo(f"--- page {page.number} ({page.method}, confidence {page.confidence:.2f}) ---")
         click.echo(page.text)
     if many:
@@ -126,19 +193,23 @@ def _print_document(path: Path, document, as_json: bool, many: bool) -> None:
 )
 def ocr(files: tuple[Path, ...], as_json: bool, languages: str | None, workers: int | None) -> None:
     """Read FILES (PDF, PNG, JPEG, TIFF, WebP, BMP, HEIC) and print their text."""
-    from invoiceme_ocr.settings import OcrSettings
+    # Tesseract's module first (tesserocr and Pillow, not NumPy or OpenCV): its engines load while
+    # the rest is imported.
     from invoiceme_ocr.tesseract_api import missing_languages, warm_up
 
-    settings = OcrSettings()
-    if missing := missing_languages(languages or settings.ocr_languages):
+    options, default_workers, max_file_bytes = _configuration(languages)
+    if missing := missing_languages(options.languages):
         _print_error(f"Tesseract has no language data for {', '.join(missing)}")
         raise SystemExit(2)
     if len(files) == 1 and _is_image(files[0]):
         # One image is read in this process: load Tesseract while the rest starts up. (A PDF may
         # need no OCR at all: its text layer.)
-        for engine in settings.ocr_options(languages).engines():
+        for engine in options.engines():
             warm_up(*engine)
-    status = asyncio.run(
-        _read_all(list(files), settings, languages, workers or settings.ocr_workers, as_json)
-    )
+        status = _read_one_image(files[0], options, max_file_bytes, as_json)
+        if status is not None:
+            raise SystemExit(status)
+    import asyncio
+
+    status = asyncio.run(_read_all(list(files), options, workers or default_workers, max_file_bytes, as_json))
     raise SystemExit(status)

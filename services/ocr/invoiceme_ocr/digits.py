@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from invoiceme_common.events import OcrLine, OcrPage, OcrWord
+from invoiceme_common.ocr_pages import OcrLine, OcrPage, OcrWord
 
 _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")

@@ -2,16 +2,40 @@
 
 The page readers live in `pdf.py` (text layer or rasterize) and `images.py` (image files); both
 end in `tesseract.ocr_image`. They run inside worker processes, so they take plain values and
-return pydantic models that pickle.
+return page dataclasses (`invoiceme_common.ocr_pages`) that pickle.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from invoiceme_common.sniff import SUPPORTED, describe_unsupported, sniff_media_type
 from invoiceme_common.text_marks import STRIP_INVISIBLE
 
-from .preprocess import DEFAULT_STEPS
+# OcrSettings' defaults, kept here so `invoiceme ocr` can use them without loading the settings.
+DEFAULT_WORKERS = 2
+DEFAULT_MAX_FILE_MB = 25.0
+
+
+# The preparation steps (`preprocess.prepare_for_ocr`), named here rather than there so the options
+# load without OpenCV: `invoiceme ocr` starts loading Tesseract before it imports OpenCV.
+ALL_STEPS = (
+    "perspective",
+    "downscale",
+    "denoise",
+    "sideways",
+    "upscale",
+    "deskew",
+    "flatten_light",
+    "clear_rules",
+    "contrast",
+    "clear_borders",
+    "binarize",
+)
+# Kept because `bench/ocr` measured them to help; "upscale", "contrast", "clear_borders" and
+# "binarize" made the character error rate worse there (docs/BENCHMARKS.md) and stay opt-in.
+# "clear_rules": the corpus photos' fields (bench/extraction), boxed and ruled cells read again.
+DEFAULT_STEPS = ("perspective", "downscale", "denoise", "sideways", "deskew", "flatten_light", "clear_rules")
 
 
 class UnreadableDocument(Exception):
@@ -39,6 +63,22 @@ class OcrOptions:
 
         reading = (self.languages, self.page_segmentation_mode)
         return [reading, OSD] if "sideways" in self.preprocess_steps else [reading]
+
+
+def check_document(data: bytes, max_file_bytes: int) -> str:
+    """The media type of an acceptable file; the cheap refusals (empty, too big, neither a PDF nor
+    an image) happen here, before any page is decoded."""
+    if not data:
+        raise UnreadableDocument("the file is empty (0 bytes)")
+    if len(data) > max_file_bytes:
+        raise UnreadableDocument(
+            f"the file is {len(data) / 2**20:.1f} MB; the limit is {max_file_bytes / 2**20:g} MB"
+        )
+    media_type = sniff_media_type(data)
+    if media_type is None:
+        kinds = ", ".join(kind.split("/")[1].upper() for kind in SUPPORTED)
+        raise UnreadableDocument(f"the file is {describe_unsupported(data)}, not a PDF or an image ({kinds})")
+    return media_type
 
 
 def clean_text(text: str) -> str:

@@ -8,7 +8,8 @@ import io
 import numpy as np
 from PIL import Image, ImageOps
 
-from invoiceme_common.events import OcrPage
+from invoiceme_common.ocr_pages import OcrPage
+from invoiceme_common.sniff import sniff_media_type
 
 from .engine import OcrOptions, UnreadableDocument
 from .tesseract import ocr_image
@@ -25,7 +26,8 @@ def register_heif() -> None:
 
 def open_image(data: bytes) -> Image.Image:
     """Opens lazily: only the header is read here."""
-    register_heif()
+    if sniff_media_type(data) == "image/heic":
+        register_heif()  # only then: pillow_heif costs ~0.05 s of CPU to import
     # Pillow's own bomb guard has a fixed limit; `check_pixels` applies the configured one, to the
     # header's dimensions, before any frame is decoded.
     Image.MAX_IMAGE_PIXELS = None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from invoiceme_common.events import OcrPage, OcrWord
+from invoiceme_common.ocr_pages import OcrPage, OcrWord
 
 from .digits import Reading, Region, rebuild
 

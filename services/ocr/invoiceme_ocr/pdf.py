@@ -14,7 +14,7 @@ import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from invoiceme_common.events import OcrLine, OcrPage, OcrWord
+from invoiceme_common.ocr_pages import OcrLine, OcrPage, OcrWord
 
 from . import bidi
 from .engine import OcrOptions, UnreadableDocument, clean_text

@@ -13,10 +13,9 @@ from functools import partial
 from typing import Any, TypeVar
 
 from invoiceme_common.events import OcrDocument, OcrPage
-from invoiceme_common.sniff import SUPPORTED, describe_unsupported, sniff_media_type
 
 from . import images
-from .engine import OcrOptions, UnreadableDocument
+from .engine import DEFAULT_MAX_FILE_MB, DEFAULT_WORKERS, OcrOptions, UnreadableDocument, check_document
 
 Result = TypeVar("Result")
 # Past the page timeout (which Tesseract itself obeys), how long before a worker is presumed stuck
@@ -39,8 +38,8 @@ class DocumentReader:
     def __init__(
         self,
         options: OcrOptions,
-        workers: int = 2,
-        max_file_bytes: int = 25 * 2**20,
+        workers: int = DEFAULT_WORKERS,
+        max_file_bytes: int = int(DEFAULT_MAX_FILE_MB * 2**20),
         inline_single_page: bool = False,
     ) -> None:
         self.options = options
@@ -85,19 +84,7 @@ class DocumentReader:
 
     def check(self, data: bytes) -> str:
         """The media type of an acceptable file; the cheap refusals happen here, before any worker."""
-        if not data:
-            raise UnreadableDocument("the file is empty (0 bytes)")
-        if len(data) > self.max_file_bytes:
-            raise UnreadableDocument(
-                f"the file is {len(data) / 2**20:.1f} MB; the limit is {self.max_file_bytes / 2**20:g} MB"
-            )
-        media_type = sniff_media_type(data)
-        if media_type is None:
-            kinds = ", ".join(kind.split("/")[1].upper() for kind in SUPPORTED)
-            raise UnreadableDocument(
-                f"the file is {describe_unsupported(data)}, not a PDF or an image ({kinds})"
-            )
-        return media_type
+        return check_document(data, self.max_file_bytes)
 
     async def _run(self, func: Callable[..., Result], *args: Any, page: int | None = None) -> Result:
         """Run in the pool; a worker stuck past the page timeout is killed and the pool replaced."""

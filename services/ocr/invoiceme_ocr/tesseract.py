@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from invoiceme_common.events import OcrLine, OcrPage, OcrWord
+from invoiceme_common.ocr_pages import OcrLine, OcrPage, OcrWord
 
 from . import digits, lookalikes
 from .engine import OcrOptions, UnreadableDocument, clean_text

@@ -25,9 +25,10 @@ from concurrent.futures import Future
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 # Debian's libtesseract uses OpenMP, which reads its thread limit once, when the library loads:
 # with more threads than cores a page takes ~8x longer. Set before the import (an explicit value wins).
@@ -187,6 +188,8 @@ def _new_engine(languages: str, segmentation_mode: int) -> Any:
 
 
 def _set_image(engine: Any, gray: np.ndarray) -> None:
+    import numpy as np  # here, not at the top: `invoiceme ocr` starts the engines before NumPy loads
+
     pixels = np.ascontiguousarray(gray, dtype=np.uint8)
     engine.SetImageBytes(pixels.tobytes(), pixels.shape[1], pixels.shape[0], 1, pixels.shape[1])
 

@@ -24,7 +24,7 @@ class TestLazyCommands:
         probe = (
             "import sys; from click.testing import CliRunner; from invoiceme_cli.main import cli;"
             "out = CliRunner().invoke(cli, ['--help']).output; assert 'extract' in out, out;"
-            "heavy = ('cv2', 'faststream', 'asyncpg', 'invoiceme_cli.ocr_cmd');"
+            "heavy = ('cv2', 'faststream', 'asyncpg', 'invoiceme_cli.ocr_cmd', 'asyncio', 'pydantic');"
             "heavy = [m for m in heavy if m in sys.modules];"
             "assert not heavy, heavy"
         )

@@ -198,7 +198,10 @@ async def page_layouts(state: GatewayState, tenant_id: uuid.UUID, invoice_id: uu
             number=page.number,
             width=page.width,
             height=page.height,
-            words=[PageWord(**word.model_dump(include=set(PageWord.model_fields))) for word in page.words],
+            words=[
+                PageWord(**{name: getattr(word, name) for name in PageWord.model_fields})
+                for word in page.words
+            ],
         )
         for page in document.pages
         if page.width and page.height

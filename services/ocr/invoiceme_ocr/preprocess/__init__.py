@@ -9,25 +9,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..engine import ALL_STEPS as ALL_STEPS  # named there; used here and by bench/ocr
+from ..engine import DEFAULT_STEPS
 from . import cleanup, geometry, orientation, rules
 
-ALL_STEPS = (
-    "perspective",
-    "downscale",
-    "denoise",
-    "sideways",
-    "upscale",
-    "deskew",
-    "flatten_light",
-    "clear_rules",
-    "contrast",
-    "clear_borders",
-    "binarize",
-)
-# Kept because `bench/ocr` measured them to help; "upscale", "contrast", "clear_borders" and
-# "binarize" made the character error rate worse there (docs/BENCHMARKS.md) and stay opt-in.
-# "clear_rules": the corpus photos' fields (bench/extraction), boxed and ruled cells read again.
-DEFAULT_STEPS = ("perspective", "downscale", "denoise", "sideways", "deskew", "flatten_light", "clear_rules")
 MIN_SKEW_DEGREES = 0.3  # below this, rotating costs more (interpolation blur) than it gains
 GUESSED_QUARTER_TURN = "rotated 90° (which way unsure)"  # the read's confidence decides the rest
 NOISY_PAGE = 0.008  # share of ink in isolated 1-2 pixel specks above which a median blur pays off
