@@ -21,6 +21,8 @@ OCR_WORKERS = "ocr workers"  # the OCR service's process pool (Tesseract, OpenCV
 OCR_WORKERS_RUNNABLE = "ocr workers runnable"  # not CPU: see children_runnable
 POSTGRES = "postgres (bench db)"
 CLIENT = "bench client"
+# The NATS server is shared with other jobs on this machine: an upper bound of the pipeline's share.
+NATS = "nats-server (shared)"
 
 
 def _cpu(process: psutil.Process) -> float:
@@ -74,6 +76,10 @@ def sample(pids: Mapping[str, int], database_url: str | None = None) -> dict[str
             seconds[name] = own + children
     if database_url:
         seconds[POSTGRES] = sum(backend_cpu(database_url).values())
+    for process in psutil.process_iter(["name"]):
+        if process.info["name"] == "nats-server":
+            with contextlib.suppress(psutil.Error):
+                seconds[NATS] = seconds.get(NATS, 0.0) + _cpu(process)
     seconds[CLIENT] = sum(os.times()[:2])
     return seconds
 

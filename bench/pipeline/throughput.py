@@ -25,6 +25,9 @@ from bench.pipeline.run import _documents, run
 from invoiceme_ocr.reader import DocumentReader
 from invoiceme_ocr.settings import OcrSettings
 
+# "All but OCR workers" leaves out the OCR itself and the NATS server other jobs share.
+EXCLUDED_FROM_REST = (costs.OCR_WORKERS, costs.NATS)
+
 
 @dataclass(frozen=True)
 class Alone:
@@ -71,13 +74,15 @@ def _cpu_table(rows: list[tuple[int, Alone, dict[str, object]]]) -> list[str]:
         "",
         "CPU ms per document (pipeline batch; OCR alone: its worker processes only):",
         "",
-        "| OCR workers | OCR alone: workers | " + " | ".join(names) + " | all but OCR workers |",
+        "| OCR workers | OCR alone: workers | " + " | ".join(names) + " | all but OCR workers and NATS |",
         "|---" * (len(names) + 3) + "|",
     ]
     for workers, alone, result in rows:
         cpu: dict[str, float] = result["cpu"]  # type: ignore[assignment]  # always this shape
         count = int(result["documents"])  # type: ignore[call-overload]  # an int
-        rest = sum(seconds for name, seconds in cpu.items() if name in names and name != costs.OCR_WORKERS)
+        rest = sum(
+            seconds for name, seconds in cpu.items() if name in names and name not in EXCLUDED_FROM_REST
+        )
         cells = [f"{1000 * cpu.get(name, 0.0) / count:.1f}" for name in names]
         lines.append(
             f"| {workers} | {1000 * alone.worker_cpu_seconds / count:.1f} | "
