@@ -95,14 +95,15 @@ def pool_cpu() -> float:
 
 
 def _runnable(pid: int) -> float:
-    """Seconds a process's threads ran or waited for a core (/proc/PID/task/*/schedstat: time on a
-    CPU, time in the run queue): how long it had work, however busy the machine was."""
-    total_ns = 0
-    for stat in Path(f"/proc/{pid}/task").glob("*/schedstat"):
-        with contextlib.suppress(OSError):
-            on_cpu, waiting, _ = stat.read_text().split()
-            total_ns += int(on_cpu) + int(waiting)
-    return total_ns / 1e9
+    """Seconds a process's main thread ran or waited for a core (/proc/PID/schedstat: time on a
+    CPU, time in the run queue): how long it had work, however busy the machine was. The main
+    thread only: an OCR worker's helper threads (OpenCV) run beside it, and adding their waits
+    would count the same moment twice."""
+    try:
+        on_cpu, waiting, _ = Path(f"/proc/{pid}/schedstat").read_text().split()
+    except (OSError, ValueError):
+        return 0.0
+    return (int(on_cpu) + int(waiting)) / 1e9
 
 
 def children_runnable(pid: int | None = None) -> float:
