@@ -17,14 +17,14 @@ def messages_in_flight(workers: int, configured: int = 0) -> int:
 class OcrSettings(CommonSettings):
     ocr_languages: str = "heb+eng"
     ocr_workers: int = Field(default=2, ge=1, le=32)  # processes; one page each
-    # Messages one replica handles at once; 0 = two per OCR worker (see messages_in_flight).
-    ocr_messages_in_flight: int = Field(default=0, ge=0, le=256)
     ocr_dpi: int = Field(default=300, ge=72, le=600)
     ocr_max_pages: int = Field(default=30, ge=1)
     ocr_max_file_mb: float = Field(default=25.0, gt=0)
     ocr_page_timeout_seconds: float = Field(default=120.0, gt=0)
     # Tesseract page segmentation mode; 4 (one column of lines) keeps an invoice table row together.
     ocr_psm: int = Field(default=4, ge=0, le=13)
+    # Messages one replica handles at once; 0 = two per OCR worker (see messages_in_flight).
+    ocr_messages_in_flight: int = Field(default=0, ge=0, le=256)
 
     @property
     def ocr_in_flight(self) -> int:
