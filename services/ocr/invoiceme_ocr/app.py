@@ -40,8 +40,9 @@ def create_app(settings: OcrSettings | None = None) -> FastStream:
         async def handle(event: InvoiceUploaded, msg: NatsMessage) -> None:
             await handlers.on_invoice_uploaded(event, msg, ocr_deps(runtime, reader, settings))
 
-        # One message per OCR process: pages of one document also spread over the pool.
-        runtime.subscribe(spec, InvoiceUploaded, handle, max_workers=settings.ocr_workers)
+        # More messages than OCR processes (settings.messages_in_flight): the pool's queue is never
+        # empty while a message waits for its round trips; a document's pages spread over the pool.
+        runtime.subscribe(spec, InvoiceUploaded, handle, max_workers=settings.ocr_in_flight)
 
     app, _ = create_service_app("ocr", settings, wire)
     app.after_shutdown(reader.close)

@@ -29,6 +29,26 @@ def _init_worker() -> None:
     images.register_heif()
 
 
+def check_page_count(page_count: int, max_pages: int) -> None:
+    if page_count == 0:
+        raise UnreadableDocument("the document has no pages")
+    if page_count > max_pages:
+        raise UnreadableDocument(f"the document has {page_count} pages; the limit is {max_pages}")
+
+
+def count_and_read_first(
+    count_pages: Callable[[bytes], int],
+    read_page: Callable[[bytes, int, OcrOptions], OcrPage],
+    data: bytes,
+    options: OcrOptions,
+) -> tuple[int, OcrPage | None]:
+    """In a worker: the page count, and page 1 read unless the count is refused (no pages, too many)."""
+    page_count = count_pages(data)
+    if page_count == 0 or page_count > options.max_pages:
+        return page_count, None
+    return page_count, read_page(data, 0, options)
+
+
 class DocumentReader:
     """`inline_single_page`: read a one-page document in this process (a thread) instead of a
     worker. For a command reading one file, starting a worker (a new interpreter importing OpenCV
@@ -63,6 +83,7 @@ class DocumentReader:
             from . import pdf  # PDFium is ~0.05 s of CPU to load: not for `invoiceme ocr photo.jpg`
 
             count_pages, read_page = pdf.pdf_page_count, pdf.read_pdf_page
+        first: OcrPage | None = None
         if self.inline_single_page:
             page_count = await asyncio.to_thread(count_pages, data)
             if page_count == 1:
@@ -70,17 +91,17 @@ class DocumentReader:
                 page = await asyncio.to_thread(read_page, data, 0, self.options)
                 return OcrDocument(pages=[page], media_type=media_type)
         else:
-            page_count = await self._run(count_pages, data)
-        if page_count == 0:
-            raise UnreadableDocument("the document has no pages")
-        if page_count > self.options.max_pages:
-            raise UnreadableDocument(
-                f"the document has {page_count} pages; the limit is {self.options.max_pages}"
+            # One task counts and reads page 1 (most documents have one page): a second round trip
+            # to the pool per document left its worker idle in between.
+            page_count, first = await self._run(
+                count_and_read_first, count_pages, read_page, data, self.options, page=1
             )
+        check_page_count(page_count, self.options.max_pages)
+        rest = range(0 if first is None else 1, page_count)
         pages = await asyncio.gather(
-            *(self._run(read_page, data, index, self.options, page=index + 1) for index in range(page_count))
+            *(self._run(read_page, data, index, self.options, page=index + 1) for index in rest)
         )
-        return OcrDocument(pages=list(pages), media_type=media_type)
+        return OcrDocument(pages=[*([first] if first is not None else []), *pages], media_type=media_type)
 
     def check(self, data: bytes) -> str:
         """The media type of an acceptable file; the cheap refusals happen here, before any worker."""
