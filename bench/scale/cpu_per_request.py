@@ -16,28 +16,16 @@ import uuid
 import httpx
 from asgi_lifespan import LifespanManager
 
-from bench.scale.run import _database_url, _headers
+from bench.scale.run import _database_url, _headers, gateway_settings
 from bench.stack import delete_namespace
 from invoiceme_gateway.app import create_app
-from invoiceme_gateway.settings import GatewaySettings
 
 WARM_UP, REQUESTS = 5, 60
 
 
 async def main(database: str, paths: list[str]) -> None:
     namespace = f"cpu{uuid.uuid4().hex[:6]}"
-    settings = GatewaySettings(
-        database_url=_database_url(database),
-        nats_url=os.environ.get("NATS_URL", "nats://127.0.0.1:4222"),
-        invoiceme_namespace=namespace,
-        stream_max_mb=0,
-        environment="test",
-        jwt_secret="cpu-bench-" + uuid.uuid4().hex,
-        log_level="WARNING",
-        login_address_burst=0,
-        signup_address_burst=0,
-        login_account_burst=0,
-    )
+    settings = gateway_settings(_database_url(database), namespace)
     app = create_app(settings)
     async with LifespanManager(app, startup_timeout=60) as manager:
         transport = httpx.ASGITransport(app=manager.app)

@@ -58,6 +58,22 @@ async def _headers(client: httpx.AsyncClient) -> dict[str, str]:
     return {"Authorization": f"Bearer {response.json()['access_token']}"}
 
 
+def gateway_settings(database_url: str, namespace: str) -> GatewaySettings:
+    """An in-process gateway for the benches: its own NATS namespace, no login throttling."""
+    return GatewaySettings(
+        database_url=database_url,
+        nats_url=os.environ.get("NATS_URL", "nats://127.0.0.1:4222"),
+        invoiceme_namespace=namespace,
+        stream_max_mb=0,  # reserve no storage (see bench.stack.BENCH_NATS_ENV)
+        environment="test",
+        jwt_secret="scale-bench-" + uuid.uuid4().hex,
+        log_level="WARNING",
+        login_address_burst=0,
+        signup_address_burst=0,
+        login_account_burst=0,
+    )
+
+
 async def _ensure_data(url: str, invoices: int, businesses: int) -> uuid.UUID:
     pool = await create_pool(url, 1, 2)
     try:
@@ -178,18 +194,7 @@ async def main(args: argparse.Namespace) -> None:
         finally:
             await conn.close()
     namespace = f"scale{uuid.uuid4().hex[:6]}"
-    settings = GatewaySettings(
-        database_url=url,
-        nats_url=os.environ.get("NATS_URL", "nats://127.0.0.1:4222"),
-        invoiceme_namespace=namespace,
-        stream_max_mb=0,  # reserve no storage (see bench.stack.BENCH_NATS_ENV)
-        environment="test",
-        jwt_secret="scale-bench-" + uuid.uuid4().hex,
-        log_level="WARNING",
-        login_address_burst=0,
-        signup_address_burst=0,
-        login_account_burst=0,
-    )
+    settings = gateway_settings(url, namespace)
     app = create_app(settings)
     async with LifespanManager(app, startup_timeout=60) as manager:
         transport = httpx.ASGITransport(app=manager.app)
