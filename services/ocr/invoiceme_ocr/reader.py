@@ -29,11 +29,19 @@ def _init_worker() -> None:
     images.register_heif()
 
 
-def check_page_count(page_count: int, max_pages: int) -> None:
+def page_count_refusal(page_count: int, max_pages: int) -> str | None:
+    """Why a document of this many pages is refused, or None."""
     if page_count == 0:
-        raise UnreadableDocument("the document has no pages")
+        return "the document has no pages"
     if page_count > max_pages:
-        raise UnreadableDocument(f"the document has {page_count} pages; the limit is {max_pages}")
+        return f"the document has {page_count} pages; the limit is {max_pages}"
+    return None
+
+
+def check_page_count(page_count: int, max_pages: int) -> None:
+    refusal = page_count_refusal(page_count, max_pages)
+    if refusal is not None:
+        raise UnreadableDocument(refusal)
 
 
 def count_and_read_first(
@@ -44,7 +52,7 @@ def count_and_read_first(
 ) -> tuple[int, OcrPage | None]:
     """In a worker: the page count, and page 1 read unless the count is refused (no pages, too many)."""
     page_count = count_pages(data)
-    if page_count == 0 or page_count > options.max_pages:
+    if page_count_refusal(page_count, options.max_pages) is not None:
         return page_count, None
     return page_count, read_page(data, 0, options)
 
