@@ -23,6 +23,7 @@ import asyncpg
 
 from bench.scale.run import EMAIL, _database_url
 from invoiceme_common.analytics_read.figures import last_months
+from invoiceme_gateway.invoices import listing
 from invoiceme_gateway.invoices import repository as repo
 from invoiceme_gateway.invoices.filters import InvoiceFilters, order_clause, where_clause
 
@@ -75,7 +76,7 @@ def old_page(tenant_id: uuid.UUID, filters: InvoiceFilters, offset: int = 0) -> 
 
 
 def new_page(tenant_id: uuid.UUID, filters: InvoiceFilters, offset: int = 0) -> Query:
-    queries = repo.list_queries(tenant_id, filters, "created_at", True, 50, offset, None)
+    queries = listing.list_queries(tenant_id, filters, "created_at", True, 50, offset, None)
     return queries.page_sql, queries.page_params
 
 
@@ -111,7 +112,7 @@ CASES: dict[str, tuple[MakeQueries, MakeQueries]] = {
     ),
     "month groups, whole tenant": (
         lambda t, b: [old_groups(t)],
-        lambda t, b: [repo.month_groups_query(t, InvoiceFilters())],
+        lambda t, b: [listing.month_groups_query(t, InvoiceFilters())],
     ),
     "businesses list": (
         lambda t, b: [(BUSINESSES.format(count=OLD_COUNT), [t])],

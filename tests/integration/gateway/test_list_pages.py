@@ -20,7 +20,8 @@ from invoiceme_gateway.invoices.filters import (
     order_clause,
     where_clause,
 )
-from invoiceme_gateway.invoices.repository import COLUMNS, FROM, list_queries, month_groups_query
+from invoiceme_gateway.invoices.listing import list_queries, month_groups_query
+from invoiceme_gateway.invoices.repository import COLUMNS, FROM
 
 FILTERS = [
     InvoiceFilters(),

@@ -13,9 +13,9 @@ import pytest
 
 from invoiceme_common.vendor_matching import normalize_text
 from invoiceme_gateway.businesses import repository as business_repository
-from invoiceme_gateway.invoices import repository
+from invoiceme_gateway.invoices import listing
 from invoiceme_gateway.invoices.filters import SORT_EXPRESSIONS, InvoiceFilters
-from invoiceme_gateway.invoices.repository import list_queries, month_groups_query
+from invoiceme_gateway.invoices.listing import list_queries, month_groups_query
 
 WORDS = ["מאפיית", "מוסך", "כהן", "לוי", "cedar", "logistics", "acme", "cloud", "שירותי", "ייעוץ"]
 
@@ -73,14 +73,14 @@ class TestCount:
     """The list stops counting past COUNT_LIMIT (one more than the limit says "more")."""
 
     async def test_count_stops_past_the_limit(self, db, tenant_with_invoices, monkeypatch):
-        monkeypatch.setattr(repository, "COUNT_LIMIT", 100)
+        monkeypatch.setattr(listing, "COUNT_LIMIT", 100)
         everything = list_queries(tenant_with_invoices, InvoiceFilters(), "created_at", True, 10, 0, None)
-        rows, total = await repository.list_page(db, everything)
+        rows, total = await listing.list_page(db, everything)
         assert (len(rows), total) == (10, 101)
         one = list_queries(
             tenant_with_invoices, InvoiceFilters(q="inv 1234"), "created_at", True, 10, 0, None
         )
-        assert (await repository.list_page(db, one))[1] == 1
+        assert (await listing.list_page(db, one))[1] == 1
 
 
 class TestListPlans:

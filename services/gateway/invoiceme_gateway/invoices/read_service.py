@@ -15,6 +15,7 @@ from invoiceme_common.evidence import parse_evidence
 from invoiceme_common.storage import StoredObjectMissing
 from invoiceme_common.vendor_matching import rank_candidates
 from invoiceme_gateway.domain_errors import InvalidInput, NotFound, UnsupportedMedia
+from invoiceme_gateway.invoices import listing
 from invoiceme_gateway.invoices import repository as repo
 from invoiceme_gateway.invoices.filters import SORT_EXPRESSIONS, InvoiceFilters, encode_cursor
 from invoiceme_gateway.invoices.models import (
@@ -54,12 +55,12 @@ async def list_invoices(
         raise InvalidInput("cursor paging works with sort=created_at; use offset for other orders")
     offset = 0 if page.cursor else page.offset
     try:
-        queries = repo.list_queries(
+        queries = listing.list_queries(
             tenant_id, filters, page.sort, page.descending, page.limit, offset, page.cursor
         )
     except ValueError as exc:
         raise InvalidInput(str(exc)) from exc
-    rows, total = await repo.list_page(state.pool, queries)
+    rows, total = await listing.list_page(state.pool, queries)
     next_cursor = None
     if page.sort == "created_at" and len(rows) == page.limit:
         next_cursor = encode_cursor(rows[-1]["created_at"], rows[-1]["id"])
@@ -67,12 +68,12 @@ async def list_invoices(
     if page.group_by_month and offset == 0 and not page.cursor:  # the same on every page: sent once
         groups = [
             MonthGroup(month=g["month"], count=g["count"], totals=g["totals"])
-            for g in await repo.month_groups(state.pool, tenant_id, filters)
+            for g in await listing.month_groups(state.pool, tenant_id, filters)
         ]
     return InvoiceList(
         items=[InvoiceOut.from_row(row) for row in rows],
-        total=min(total, repo.COUNT_LIMIT),
-        total_exact=total <= repo.COUNT_LIMIT,
+        total=min(total, listing.COUNT_LIMIT),
+        total_exact=total <= listing.COUNT_LIMIT,
         limit=page.limit,
         offset=offset,
         next_cursor=next_cursor,
