@@ -20,6 +20,11 @@ SEARCH = {"en": "Search businesses", "he": "חיפוש עסקים"}
 MOVE_UP = {"en": "Move {name} up", "he": "הזזת {name} למעלה"}
 MERGE_FIND = {"en": "Find: Business to merge", "he": "חיפוש: העסק למיזוג"}
 MERGE_LIST = {"en": "Business to merge", "he": "העסק למיזוג"}
+NO_SPEND = {
+    "en": "No spending from this business in the last 12 months.",
+    "he": "אין הוצאות מעסק זה ב־12 החודשים האחרונים.",
+}
+IDLE_SECONDS = 7  # longer than the figures' re-read interval while catching up (5 s)
 
 
 def _add_businesses(page: Page, url: str) -> None:
@@ -83,3 +88,12 @@ def test_scroll_loads_the_next_page_search_move_and_merge_picker(
     expect(picker.locator("option", has_text=re.compile("^Vendor 19$"))).to_have_count(1)
     picker.select_option(label="Vendor 19")
     expect(picker).not_to_have_value("")
+
+    # A business with no invoices says so instead of drawing twelve empty bars, and an idle screen
+    # does not poll its figures (they are re-read only for a while after a change).
+    expect(page.get_by_text(NO_SPEND[texts.lang])).to_be_visible()
+    expect(page.locator(".chart canvas")).to_have_count(0)
+    figures: list[str] = []
+    page.on("request", lambda request: "/api/analytics/" in request.url and figures.append(request.url))
+    page.wait_for_timeout(IDLE_SECONDS * 1000)
+    assert figures == [], figures

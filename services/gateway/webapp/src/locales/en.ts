@@ -128,6 +128,7 @@ export const en = {
     kpiAverage: "Monthly average",
     kpiYtd: "Year to date",
     chart12: "Spend over the last 12 months",
+    chartEmpty: "No spending from this business in the last 12 months.",
     invoices: "Invoices",
     exportCsv: "Export CSV",
     created: "Business created.",

@@ -130,6 +130,7 @@ export const he: Catalogue = {
     kpiAverage: "ממוצע חודשי",
     kpiYtd: "מתחילת השנה",
     chart12: "הוצאות ב־12 החודשים האחרונים",
+    chartEmpty: "אין הוצאות מעסק זה ב־12 החודשים האחרונים.",
     invoices: "חשבוניות",
     exportCsv: "ייצוא CSV",
     created: "העסק נוצר.",

@@ -5,6 +5,7 @@ import { Kpi, KpiList } from "../../components/Kpi";
 import { Money } from "../../components/Money";
 import { QueryState } from "../../components/QueryState";
 import { api, downloadFile, unwrap } from "../../lib/api";
+import { figuresRereadInterval } from "../../lib/catchUp";
 import { formatMoney, formatNumber, formatPercent } from "../../lib/format";
 import { useLanguage } from "../../lib/i18n";
 import { useBusinessMatches } from "../businesses/api";
@@ -28,11 +29,10 @@ function useBudgets() {
 export function AnalyticsPage() {
   const { t } = useTranslation();
   const language = useLanguage();
-  // The analytics projection catches up a moment after an edit, with no status event: poll while shown.
   const overall = useQuery({
     queryKey: ["analytics", "overall"],
     queryFn: () => unwrap(api.GET("/api/analytics/overall")),
-    refetchInterval: 5000,
+    refetchInterval: () => figuresRereadInterval(), // see lib/catchUp
   });
   const budgets = useBudgets();
   const data = overall.data;

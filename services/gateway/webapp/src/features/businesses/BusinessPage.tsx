@@ -10,7 +10,7 @@ import { ErrorText, QueryState } from "../../components/QueryState";
 import { api, downloadFile, unwrap } from "../../lib/api";
 import { formatPercent } from "../../lib/format";
 import { useLanguage } from "../../lib/i18n";
-import { monthlyChart } from "../analytics/series";
+import { hasData, monthlyChart } from "../analytics/series";
 import { InvoiceTable } from "../invoices/InvoiceTable";
 import { useBusiness, useBusinessFigures, useDeleteBusiness, useMergeBusiness, useUpdateBusiness } from "./api";
 import { BusinessForm } from "./BusinessForm";
@@ -67,13 +67,16 @@ export function BusinessPage() {
           <Kpi label={t("business.kpiYtd")} value={<Money amount={numbers.year_to_date} currency={currency} />} />
         </KpiList>
       )}
-      {numbers && (
-        <ChartFigure
-          title={t("business.chart12")}
-          labelHeader={t("analytics.month")}
-          spec={monthlyChart(numbers.series, "spend", t("analytics.spend"), currency, language)}
-        />
-      )}
+      {numbers &&
+        (hasData(numbers.series) ? (
+          <ChartFigure
+            title={t("business.chart12")}
+            labelHeader={t("analytics.month")}
+            spec={monthlyChart(numbers.series, "spend", t("analytics.spend"), currency, language)}
+          />
+        ) : (
+          <p className="notice">{t("business.chartEmpty")}</p>
+        ))}
       <h2>{t("business.invoices")}</h2>
       <QueryState loading={invoices.isLoading} error={invoices.error} />
       {invoices.data && <InvoiceTable invoices={invoices.data.items} />}

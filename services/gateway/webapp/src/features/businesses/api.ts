@@ -1,5 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap, type Schemas } from "../../lib/api";
+import { figuresRereadInterval, noteChange } from "../../lib/catchUp";
 import { HOME_PAGE_SIZE, nextOffset, PICKER_SIZE, type MoveTarget } from "./pages";
 
 /** The businesses screen: pages in display order, loaded as the user scrolls. */
@@ -39,17 +40,19 @@ export function useBusinessFigures(businessId: string) {
     queryKey: ["analytics", "business", businessId],
     queryFn: () =>
       unwrap(api.GET("/api/analytics/businesses/{business_id}", { params: { path: { business_id: businessId } } })),
-    refetchInterval: 5000, // the projection catches up after edits without a status event
+    refetchInterval: () => figuresRereadInterval(),
   });
 }
 
 /** After any change to businesses, everything that shows them is stale. */
 function useInvalidateAll() {
   const queryClient = useQueryClient();
-  return () =>
-    Promise.all(
+  return () => {
+    noteChange();
+    return Promise.all(
       ["businesses", "invoices", "invoice", "analytics", "inbox"].map((key) => queryClient.invalidateQueries({ queryKey: [key] })),
     );
+  };
 }
 
 export function useCreateBusiness() {

@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap, type InvoiceFilters, type Schemas } from "../../lib/api";
+import { noteChange } from "../../lib/catchUp";
 import { nextPageOffset } from "./filters";
 
 export const PAGE_SIZE = 50;
@@ -42,12 +43,14 @@ export function useInvoiceList(filters: InvoiceFilters) {
 
 function useInvalidate() {
   const queryClient = useQueryClient();
-  return () =>
-    Promise.all(
+  return () => {
+    noteChange();
+    return Promise.all(
       ["invoice", "invoices", "analytics", "businesses", "inbox", "insights"].map((key) =>
         queryClient.invalidateQueries({ queryKey: [key] }),
       ),
     );
+  };
 }
 
 export function usePatchInvoice(invoiceId: string) {

@@ -2,6 +2,7 @@
 // handed to screens that follow single invoices (the upload list).
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useRef, type ReactNode } from "react";
+import { noteChange } from "../../lib/catchUp";
 import { followEvents } from "../../lib/sse";
 
 export interface StatusChange {
@@ -29,6 +30,7 @@ export function LiveEvents({ children }: { children: ReactNode }) {
       (message) => {
         if (message.event !== "status") return;
         const change = JSON.parse(message.data) as StatusChange;
+        noteChange();
         for (const listener of listeners.current) listener(change);
         void queryClient.invalidateQueries({ queryKey: ["invoice", change.invoice_id] });
         refreshLists();
