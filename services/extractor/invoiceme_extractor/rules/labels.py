@@ -7,9 +7,19 @@ import re
 
 from . import lexicon
 
+# OCR reads a final mem as a samekh of the same closed shape ("לתשלוס" for לתשלום); no label word
+# ends in samekh where it should end in mem, so every label accepts both. Written once per word:
+# patterns are folded into bigger ones (`any_of(X.pattern, ...)`), so the class is undone first.
+_FINAL_MEM, _FINAL_MEM_AS_READ = "ם", "[םס]"
+
+
+def final_mem_as_read(word: str) -> str:
+    """The pattern with every final mem also matching the samekh OCR reads for it."""
+    return word.replace(_FINAL_MEM_AS_READ, _FINAL_MEM).replace(_FINAL_MEM, _FINAL_MEM_AS_READ)
+
 
 def any_of(*words: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{word})" for word in words), re.I)
+    return re.compile("|".join(f"(?:{final_mem_as_read(word)})" for word in words), re.I)
 
 
 # "Total" as OCR damages it on receipts: "Tota!", "fotal", "POTAL" (the lexicon has the l/1/I forms)
