@@ -61,7 +61,7 @@ class TestFinalMemAsSamekh:
 
     def test_words_ending_in_samekh_are_not_made_labels(self) -> None:
         assert not labels.TOTAL_STRONG.search("מס 2,458.63")
-        assert labels.final_mem_as_read("סכום") == "סכו[םס]"
+        assert labels.as_ocr_reads("סכום") == "סכו[םס]"
 
 
 class TestTitlesAsScansPrintThem:
@@ -96,3 +96,36 @@ class TestIrishAndItalianPrefix:
 
         assert eu_vat_ids("Tel 1E 2024 15 12345678") == []
         assert normalize_tax_id("123456789") == "123456789"
+
+
+class TestAmountsAScanGarbled:
+    """Misreads undone only where the printed arithmetic proves them."""
+
+    def test_sign_read_as_two_digits_and_point_lost_after_groups(self) -> None:
+        from invoiceme_extractor.rules.repair import confusion_variants, misread_variants
+
+        assert 5606.15 in misread_variants(195606.15, "195,606.15")
+        assert 36751.42 in misread_variants(3675142.0, "36,75142")
+        assert 1060.11 in misread_variants(1.06, "1.06011")
+        assert 123.46 not in misread_variants(12345.67, "12,345.67")  # a decimal point is there
+        assert 5048.13 in confusion_variants(3048.13, "3.048,13")
+
+    def test_all_three_garbled_still_add_up_at_a_standard_rate(self) -> None:
+        from invoiceme_extractor.rules.lines import document_lines
+        from invoiceme_extractor.rules.totals import find_totals
+
+        text = 'סכום ביניים 931,145.27\nמע"מ 18% 195,606.15\nסה"כ כולל מע"מ ₪36,75142'
+        totals = find_totals(document_lines([(1, text)]))
+        assert totals.subtotal is not None and totals.subtotal.value == 31145.27
+        assert totals.vat_amount is not None and totals.vat_amount.value == 5606.15
+
+    def test_a_pair_against_the_printed_rate_is_no_pair(self) -> None:
+        from invoiceme_extractor.rules.lines import document_lines
+        from invoiceme_extractor.rules.totals import find_totals
+
+        # 195,606.15 / 931,145.27 is 21 %, a standard rate, but the line prints 18 %: both carry the
+        # sign read as digits, and undone they give 18 %
+        text = 'סכום ביניים 931,145.27\nמע"מ 18% 195,606.15\nסה"ב בולל מע"מ'
+        totals = find_totals(document_lines([(1, text)]))
+        assert totals.subtotal is not None and totals.subtotal.value == 31145.27
+        assert totals.total is not None and totals.total.value == 36751.42

@@ -7,19 +7,24 @@ import re
 
 from . import lexicon
 
-# OCR reads a final mem as a samekh of the same closed shape ("לתשלוס" for לתשלום); no label word
-# ends in samekh where it should end in mem, so every label accepts both. Written once per word:
-# patterns are folded into bigger ones (`any_of(X.pattern, ...)`), so the class is undone first.
-_FINAL_MEM, _FINAL_MEM_AS_READ = "ם", "[םס]"
+# Hebrew letters OCR reads for look-alikes of the same shape: a final mem as samekh ("לתשלוס" for
+# לתשלום). No label word holds the look-alike where the letter belongs, so every label accepts both
+# (kaf read as bet was tried too and changed nothing: docs/BENCHMARKS.md, scans). Patterns are
+# folded into bigger ones (`any_of(X.pattern, ...)`), so the classes are undone before written again.
+_LOOKALIKES = {"ם": "[םס]"}
 
 
-def final_mem_as_read(word: str) -> str:
-    """The pattern with every final mem also matching the samekh OCR reads for it."""
-    return word.replace(_FINAL_MEM_AS_READ, _FINAL_MEM).replace(_FINAL_MEM, _FINAL_MEM_AS_READ)
+def as_ocr_reads(word: str) -> str:
+    """The pattern with every letter OCR confuses also matching its look-alike."""
+    for letter, either in _LOOKALIKES.items():
+        word = word.replace(either, letter)
+    for letter, either in _LOOKALIKES.items():
+        word = word.replace(letter, either)
+    return word
 
 
 def any_of(*words: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{final_mem_as_read(word)})" for word in words), re.I)
+    return re.compile("|".join(f"(?:{as_ocr_reads(word)})" for word in words), re.I)
 
 
 # "Total" as OCR damages it on receipts: "Tota!", "fotal", "POTAL" (the lexicon has the l/1/I forms)
