@@ -129,3 +129,19 @@ class TestAmountsAScanGarbled:
         totals = find_totals(document_lines([(1, text)]))
         assert totals.subtotal is not None and totals.subtotal.value == 31145.27
         assert totals.total is not None and totals.total.value == 36751.42
+
+
+class TestMirroredBrackets:
+    """Tesseract gives a Hebrew run's brackets as drawn: ')1998(' is (1998)."""
+
+    def test_mirrored_pair_after_hebrew_turned_back(self) -> None:
+        from invoiceme_extractor.text import normalize_line
+
+        assert normalize_line("רימון הנדסה )1998(") == "רימון הנדסה (1998)"
+        assert normalize_line('סה"כ )ראה נספח( 100') == 'סה"כ (ראה נספח) 100'
+
+    def test_brackets_the_right_way_and_latin_untouched(self) -> None:
+        from invoiceme_extractor.text import normalize_line
+
+        assert normalize_line("(1998) שקד סחר") == "(1998) שקד סחר"
+        assert normalize_line("a) first item b) second (c") == "a) first item b) second (c"
