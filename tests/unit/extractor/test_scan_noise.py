@@ -145,3 +145,11 @@ class TestMirroredBrackets:
 
         assert normalize_line("(1998) שקד סחר") == "(1998) שקד סחר"
         assert normalize_line("a) first item b) second (c") == "a) first item b) second (c"
+
+
+def test_total_label_that_lost_its_t_still_names_the_total() -> None:
+    from invoiceme_extractor.rules.amount_candidates import classify
+
+    assert classify("otal incl. VAT 4,604.75") == "total_strong"
+    assert classify("Subtotal 4,334.00") == "subtotal"
+    assert classify("VAT @ 6.25% 270.87") == "vat"

@@ -28,7 +28,7 @@ def any_of(*words: str) -> re.Pattern[str]:
 
 
 # "Total" as OCR damages it on receipts: "Tota!", "fotal", "POTAL" (the lexicon has the l/1/I forms)
-_DAMAGED_TOTAL = r"(?<![a-z])[tfp][o0]ta[l1i|!](?![a-z])"
+_DAMAGED_TOTAL = r"(?<![a-z])[tfp]?[o0]ta[l1i|!](?![a-z])"  # its T lost at a cell edge: "otal"
 # The amount paid after cash rounding ("Total Rounded", "Total After Rounding", "TotalAmtRounded")
 ROUNDED_TOTAL = any_of(
     r"(?<![a-z])[tfp][o0]ta[l1i|!]\s*(?:amt\s*|amount\s*)?(?:after\s*)?round(?:ed|ing)(?!\s*adj)",
