@@ -88,17 +88,22 @@ async def _extract_all(documents: dict[Path, Any], result: Extracted, tick: Call
         tick()
 
 
+def _ticker(progress: Any, description: str, total: int) -> Callable[[], None]:
+    if progress is None:
+        return lambda: None
+    task = progress.add_task(description, total=total)
+    return lambda: progress.advance(task)
+
+
+def read_files(files: list[Path], cache: OcrCache, progress: Any = None, label: str = "") -> dict[Path, Any]:
+    """Every file's OcrDocument (or the exception that stopped its read), in the order given."""
+    documents = asyncio.run(_read_all(files, cache, _ticker(progress, f"read {label}", len(files))))
+    return {path: documents[path] for path in files}
+
+
 def extract_files(files: list[Path], cache: OcrCache, progress: Any = None, label: str = "") -> Extracted:
     """Predictions for every file; `progress` is a rich Progress (or None)."""
     result = Extracted()
-
-    def ticker(description: str) -> Callable[[], None]:
-        if progress is None:
-            return lambda: None
-        task = progress.add_task(description, total=len(files))
-        return lambda: progress.advance(task)
-
-    documents = asyncio.run(_read_all(files, cache, ticker(f"read {label}")))
-    ordered = {path: documents[path] for path in files}
-    asyncio.run(_extract_all(ordered, result, ticker(f"extract {label}")))
+    ordered = read_files(files, cache, progress, label)
+    asyncio.run(_extract_all(ordered, result, _ticker(progress, f"extract {label}", len(files))))
     return result

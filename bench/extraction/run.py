@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ from bench.extraction.report import (
     replace_between,
 )
 from bench.extraction.score import SCORED_FIELDS, Result, field_matches, judged_fields, mean_accuracy, tally
+from tests.corpus.damage import SCAN_DAMAGE
 from tests.corpus.families import DEV, HELD_OUT
 from tests.corpus.generate import Plan, generate
 
@@ -50,9 +52,9 @@ def _progress() -> Progress:
     )
 
 
-def corpus_results(
-    seed: int, plan: Plan, cache: OcrCache, progress: Progress, cache_root: Path
-) -> tuple[list[Result], Any]:
+def corpus_folder(seed: int, plan: Plan, progress: Progress, cache_root: Path = CACHE) -> Path:
+    """The generated corpus for (seed, plan), built on first use."""
+
     def build(folder: Path) -> None:
         task = progress.add_task("generate corpus", total=None)
         generate(
@@ -63,7 +65,13 @@ def corpus_results(
             workers=2,
         )
 
-    corpus = cached_corpus(seed, plan, build, cache_root)
+    return cached_corpus(seed, plan, build, cache_root)
+
+
+def corpus_results(
+    seed: int, plan: Plan, cache: OcrCache, progress: Progress, cache_root: Path
+) -> tuple[list[Result], Any]:
+    corpus = corpus_folder(seed, plan, progress, cache_root)
     files = sorted(p for p in corpus.iterdir() if p.suffix in (".pdf", ".png", ".jpg"))
     extracted = extract_files(files, cache, progress, "corpus")
     results = []
@@ -139,6 +147,9 @@ def main() -> None:
     )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--scale", type=float, default=1.0, help="multiply documents per family and language")
+    parser.add_argument(
+        "--scan-damage", choices=SCAN_DAMAGE, default="wide", help="gentle: the corpus's scans before 2026-12"
+    )
     parser.add_argument("--no-external", action="store_true")
     parser.add_argument("--write-docs", action="store_true", help="record the tables in docs/BENCHMARKS.md")
     parser.add_argument(
@@ -156,7 +167,7 @@ def main() -> None:
     started, load = time.monotonic(), os.getloadavg()[0]
     cache_root = Path(tempfile.mkdtemp(prefix="extraction-bench-")) if args.cold else CACHE
     cache = OcrCache(OcrOptions(), cache_root / "ocr")
-    plan = Plan().scaled(args.scale)
+    plan = replace(Plan().scaled(args.scale), scan_damage=args.scan_damage)
     with _progress() as progress:
         results, extracted = corpus_results(args.seed, plan, cache, progress, cache_root)
         ext = (
@@ -166,7 +177,8 @@ def main() -> None:
     failures = len(extracted.failures) + (len(ext[2].failures) if ext else 0)
     elapsed = time.monotonic() - started
     summary = (
-        f"{len(results)} corpus files (seed {args.seed}, scale {args.scale:g}); dev families: "
+        f"{len(results)} corpus files (seed {args.seed}, scale {args.scale:g}, {args.scan_damage} scans); "
+        f"dev families: "
         f"{', '.join(sorted(DEV))}; held-out: {', '.join(sorted(HELD_OUT))}; {failures} files failed; "
         f"{elapsed:.0f} s (OCR cache {cache.hits} hits, {cache.misses} misses; load avg {load:.1f} at start, "
         f"2 cores); {time.strftime('%Y-%m-%d')}."

@@ -10,22 +10,73 @@ import cv2
 import numpy as np
 from PIL import Image
 
-SCAN_DPI = 200
+SCAN_DPI = 200  # a gentle scan's resolution
+WIDE_SCAN_DPI = (150, 300)  # a wide scan's, drawn per document
 PHOTO_DPI = 200  # rendered at this; the photo keeps 60-100 % of it
+SCAN_DAMAGE = ("gentle", "wide")
 
 
-def clean_scan(page: Image.Image, rng: random.Random) -> bytes:
-    """Slightly grey paper, a skew under a degree, a touch of blur; grayscale PNG."""
+def scan_dpi(wide_rng: random.Random | None) -> int:
+    """The resolution a document is scanned at: fixed for gentle scans, 150-300 DPI for wide ones."""
+    return SCAN_DPI if wide_rng is None else wide_rng.choice((150, 200, 200, 240, 300))
+
+
+def clean_scan(page: Image.Image, rng: random.Random, wide_rng: random.Random | None = None) -> bytes:
+    """Slightly grey paper, a skew under a degree, a touch of blur; grayscale PNG. With `wide_rng`,
+    what office scanners add on top (scan_wear): more skew, faint or thin print, toner specks and a
+    JPEG round trip. `rng` is drawn from exactly as a gentle scan draws, so the phone photo drawn
+    after it from the same `rng` is the same either way."""
     gray = np.asarray(page.convert("L"), dtype=np.float32)
     height, width = gray.shape
-    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), rng.uniform(-0.8, 0.8), 1.0)
+    angle = rng.uniform(-0.8, 0.8) + (wide_rng.uniform(-0.7, 0.7) if wide_rng else 0.0)
+    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
     gray = cv2.warpAffine(gray, matrix, (width, height), borderValue=250, flags=cv2.INTER_LINEAR)
-    gray = gray * rng.uniform(0.93, 0.98) + rng.uniform(4, 12)
-    if rng.random() < 0.5:
+    gain, offset, blurred = rng.uniform(0.93, 0.98), rng.uniform(4, 12), rng.random() < 0.5
+    if wide_rng is not None:
+        gray = faint_or_thin_print(gray, wide_rng)
+    gray = gray * gain + offset
+    if blurred:
         gray = cv2.GaussianBlur(gray, (3, 3), 0.5)
+    if wide_rng is not None:
+        gray = toner_specks(gray, wide_rng)
+        gray = jpeg_round_trip(gray, wide_rng)
     buffer = io.BytesIO()
     Image.fromarray(gray.clip(0, 255).astype(np.uint8)).save(buffer, "PNG")
     return buffer.getvalue()
+
+
+def faint_or_thin_print(gray: np.ndarray, rng: random.Random) -> np.ndarray:
+    """A low toner cartridge: ink lighter than black (up to ~45 % grey), and on some pages strokes
+    thinned (a light max filter, half blended in)."""
+    ink = rng.uniform(0.55, 1.0) if rng.random() < 0.6 else 1.0
+    gray = 255 - (255 - gray) * ink
+    if rng.random() < 0.35:
+        thinned = cv2.dilate(gray, np.ones((2, 2), np.uint8))
+        gray = 0.5 * gray + 0.5 * thinned
+    return gray
+
+
+def toner_specks(gray: np.ndarray, rng: random.Random) -> np.ndarray:
+    """Stray toner: a few hundred dark dots of one to three pixels on some pages."""
+    if rng.random() < 0.5:
+        return gray
+    noise = np.random.default_rng(rng.randint(0, 2**31))
+    height, width = gray.shape
+    count = int(height * width * rng.uniform(0.00003, 0.00015))
+    ys, xs = noise.integers(0, height, count), noise.integers(0, width, count)
+    sizes, shades = noise.integers(1, 4, count), noise.uniform(20, 120, count)
+    for y, x, size, shade in zip(ys, xs, sizes, shades, strict=True):
+        gray[y : y + size, x : x + size] = np.minimum(gray[y : y + size, x : x + size], shade)
+    return gray
+
+
+def jpeg_round_trip(gray: np.ndarray, rng: random.Random) -> np.ndarray:
+    """A scanner (or the mail on the way) that stored the page as JPEG before it became a PNG."""
+    if rng.random() < 0.4:
+        return gray
+    buffer = io.BytesIO()
+    Image.fromarray(gray.clip(0, 255).astype(np.uint8)).save(buffer, "JPEG", quality=rng.randint(55, 90))
+    return np.asarray(Image.open(io.BytesIO(buffer.getvalue())), dtype=np.float32)
 
 
 def _perspective(image: np.ndarray, rng: random.Random) -> np.ndarray:

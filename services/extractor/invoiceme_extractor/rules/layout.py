@@ -23,6 +23,9 @@ CELL_GAP = 1.2  # x word height: a gap this wide separates two cells of a row
 # OCR word boxes are tight around the ink and receipts letter-space their headers: a wider gap there
 OCR_CELL_GAP = 2.5
 SAME_ROW_OVERLAP = 0.55  # share of the shorter unit's height two units must share to be one row
+# x the page's median word height: a box shorter and narrower than this holds no character (a
+# full stop is ~0.15 of a word's height, but Tesseract glues it to its word)
+SPECK_SIZE = 0.3
 
 
 @dataclass(frozen=True)
@@ -144,14 +147,34 @@ def split_cells(words: Sequence[Any], cell_gap: float = CELL_GAP, rtl_page: bool
     return cells
 
 
+def is_speck(word: Any, typical_height: float) -> bool:
+    """A word whose box is far smaller than any character of the page's print: a toner speck or
+    dust OCR read as '.', ',', '\\' or even '2', standing between a label and its value."""
+    small = word.height < SPECK_SIZE * typical_height and word.width < SPECK_SIZE * typical_height
+    return small and word.text.strip() not in _DASHES  # a minus sign is as short, but wider
+
+
+_DASHES = frozenset("-–—")
+
+
+def without_specks(words: Sequence[Any]) -> list[Any]:
+    """The words of an OCR page that are print, measured against the page's median word height."""
+    heights = [word.height for word in words if word.text.strip()]
+    if not heights:
+        return []
+    typical = statistics.median(heights)
+    return [word for word in words if word.text.strip() and not is_speck(word, typical)]
+
+
 def page_units(page: Any) -> list[Unit]:
     """The page's lines (by the words' `line` index), each with its cells."""
+    ocr = getattr(page, "method", "") == "ocr"
     by_line: dict[int, list[Any]] = {}
-    for word in page.words:
+    for word in without_specks(page.words) if ocr else page.words:
         if word.text.strip():
             by_line.setdefault(word.line, []).append(word)
     units = []
-    cell_gap = OCR_CELL_GAP if getattr(page, "method", "") == "ocr" else CELL_GAP
+    cell_gap = OCR_CELL_GAP if ocr else CELL_GAP
     rtl_page = hebrew_ratio(page.text) > 0.3
     for words in by_line.values():
         cells = split_cells(words, cell_gap, rtl_page)

@@ -20,6 +20,10 @@ from .amounts import parse_amount
 _SIGN_AS_DIGIT = "125789"
 
 
+# the decimal point lost after thousands groups: "36,75142" for 36,751.42, "1.06011" for 1.060,11
+_POINT_LOST_AFTER_GROUPS = re.compile(r"\d{1,3}(?:[.,']\d{3})*[.,']\d{5}")
+
+
 def misread_variants(value: float, raw: str) -> list[float]:
     """Other values the printed amount may have had (never the value itself)."""
     text = raw.strip()
@@ -32,17 +36,22 @@ def misread_variants(value: float, raw: str) -> list[float]:
         dropped = parse_amount(sign + rest) if rest else None
         if dropped is not None:
             variants.append(dropped)
-    if re.fullmatch(r"\d{4,}", body):
-        variants.append(round(value / 100, 2))
+    # the wide ₪ read as two digits ("₪5,606.15" -> "195,606.15")
+    if len(digits) >= 6 and body[:2].isdigit() and all(ch in _SIGN_AS_DIGIT for ch in body[:2]):
+        dropped = parse_amount(sign + body[2:].lstrip(",.' "))
+        if dropped is not None:
+            variants.append(dropped)
+    if re.fullmatch(r"\d{4,}", body) or _POINT_LOST_AFTER_GROUPS.fullmatch(body):
+        variants.append(round(int(digits) / 100 * (-1 if sign else 1), 2))
     return [variant for variant in variants if variant != value]
 
 
 CONFUSED_DIGITS = {
     "0": "689",
     "1": "47",
-    "3": "8",
+    "3": "58",
     "4": "1",
-    "5": "68",
+    "5": "368",
     "6": "058",
     "7": "1",
     "8": "03569",

@@ -22,7 +22,11 @@ from .lines import Found, Line, Reading, document_language
 
 _COUNTRIES = "AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE|IL|XI"
 # A country prefix and 8-12 digits/letters, in any grouping: "FR 11 123 456 782", "DE 136 695 976".
-EU_VAT = re.compile(rf"(?<![A-Za-z0-9])({_COUNTRIES})[\s.-]?((?:[0-9A-Z][\s.]?){{7,13}})(?![\w])")
+# OCR reads the I of IE / IT as 1, l or | ("1E68711721"): accepted here, undone by normalize_tax_id.
+_I_AS_DIGIT = "[1l|][ET]"
+EU_VAT = re.compile(
+    rf"(?<![A-Za-z0-9])({_COUNTRIES}|{_I_AS_DIGIT})[\s.-]?((?:[0-9A-Z][\s.]?){{7,13}})(?![\w])"
+)
 ISRAELI_ID = re.compile(r"(?<![A-Za-z\d-])(\d{9}|\d{2}-\d{6}-\d|\d{3}[- ]\d{3}[- ]\d{3}|\d{8}-\d)(?![\d-])")
 GENERIC_ID = re.compile(r"(?<![\w-])([A-Z]{0,3}\d[\d./-]{4,16}\d[A-Z]?)(?![\w])")
 # Labels that name a VAT registration (the id the field means) rather than another company number.
@@ -42,6 +46,8 @@ class TaxIdCandidate:
 
 def normalize_tax_id(raw: str) -> str:
     value = re.sub(r"[\s./-]", "", raw).upper()
+    if re.match(rf"{_I_AS_DIGIT.upper()}\d", value):
+        value = "I" + value[1:]
     if re.fullmatch(r"[A-Z]{2}[0-9O]{8,12}", value):  # OCR reads 0 as O after the country prefix
         value = value[:2] + value[2:].replace("O", "0")
     return _check_digit_repair(value)

@@ -30,9 +30,10 @@ DOCUMENT_TYPES = (
     (
         "tax_invoice_receipt",
         any_of(
-            r"חשבונית\s*מס\s*/?\s*-?\s*קבלה",
-            r"tax\s*invoice\s*[-/&]?\s*(?:and\s*)?receipt",
-            r"invoice\s*[-/&]\s*receipt",
+            # OCR reads the slash between the two types as a bar ("TAX INVOICE | RECEIPT")
+            r"חשבונית\s*מס\s*[/|]?\s*-?\s*קבלה",
+            r"tax\s*invoice\s*[-/&|]?\s*(?:and\s*)?receipt",
+            r"invoice\s*[-/&|]\s*receipt",
         ),
     ),
     ("invoice", any_of(r"חשבונית\s*עסקה", r"חשבון\s*עסקה", r"pro\s*-?\s*forma")),
@@ -46,7 +47,7 @@ DOCUMENT_TYPES = (
             r"cash\s*bill",
             r"quittung",
             r"kassen(?:bon|beleg|zettel)",
-            r"\bre[çc]u\b",
+            r"\bre[çcg]u\b",  # Ç read as G in capitals ("REGU")
             r"ticket\s*de\s*caisse",
             r"\brecibo\b",
             r"factura\s*simplificada",

@@ -87,7 +87,8 @@ def _consistent_pair(found: Candidates) -> Trio | None:
     ]
     for vat in found.get("vat", []):
         for total in totals:
-            if total is not vat and _is_standard_rate(vat[0], total[0] - vat[0]):
+            base = total[0] - vat[0]
+            if total is not vat and _is_standard_rate(vat[0], base) and not _against_printed_rate(vat, base):
                 return None, vat, total
     for subtotal in found.get("subtotal", []):
         for total in totals:
@@ -95,8 +96,16 @@ def _consistent_pair(found: Candidates) -> Trio | None:
                 return subtotal, None, total
         for vat in found.get("vat", []):
             if abs(subtotal[0]) == largest and _is_standard_rate(vat[0], subtotal[0]):
-                return subtotal, vat, None
+                if not _against_printed_rate(vat, subtotal[0]):
+                    return subtotal, vat, None
     return None
+
+
+def _against_printed_rate(vat: Candidate, base: float) -> bool:
+    """The VAT line prints a rate the pair does not have ('18%' beside 931,145.27 and 195,606.15, two
+    amounts with the sign read as digits, agreeing with 21 % by chance)."""
+    rate = percent_in(vat[2].text)
+    return rate is not None and bool(base) and abs(vat[0] / base - rate) > 0.002
 
 
 def rate_of(vat: float | None, subtotal: float | None, vat_line: Line | None) -> tuple[float, str] | None:
@@ -143,6 +152,10 @@ def _single_misreads(found: Candidates, variants_of: Any = misread_variants) -> 
     return readings
 
 
+def _variants_of(items: list[Candidate]) -> list[Candidate]:
+    return [(v, f"{raw} (misread)", line) for value, raw, line in items for v in misread_variants(value, raw)]
+
+
 def _uses_misread(trio: Trio) -> bool:
     """The repair must be what makes the amounts agree, not a bystander."""
     return any(item is not None and item[1].endswith("(misread)") for item in trio)
@@ -155,6 +168,13 @@ def _repaired_triple(found: Candidates) -> tuple[Trio, float] | None:
         if triple and triple[0] and triple[2] and _uses_misread(triple):
             if plausible_rate(triple[1][0] if triple[1] else 0.0, triple[0][0]):
                 return triple, 0.85
+    # a scan can garble all three ("931,145.27", "195,606.15", "36,75142"): undone together, they
+    # must still add up to the cent at a standard rate
+    every = {kind: items + _variants_of(items) for kind, items in found.items()}
+    triple = _consistent_triple(every)
+    if triple and triple[0] and triple[1] and triple[2] and _uses_misread(triple):
+        if _is_standard_rate(triple[1][0], triple[0][0]):
+            return triple, 0.8
     for reading in _single_misreads(found, confusion_variants):
         triple = _consistent_triple(reading)
         if triple and triple[0] and triple[2] and _uses_misread(triple):
@@ -171,6 +191,13 @@ def _repaired_pair(found: Candidates) -> tuple[Trio, float] | None:
         pair = _consistent_pair(reading)
         if pair and _uses_misread(pair):
             return pair, 0.75
+    # both garbled, the total lost: undone together they must give the rate the VAT line prints
+    for subtotal in found.get("subtotal", []) + _variants_of(found.get("subtotal", [])):
+        for vat in found.get("vat", []) + _variants_of(found.get("vat", [])):
+            rate = percent_in(vat[2].text)
+            if rate and subtotal[0] and abs(vat[0] / subtotal[0] - rate) < 0.0005:
+                if _uses_misread((subtotal, vat, None)):
+                    return (subtotal, vat, None), 0.7
     return None
 
 

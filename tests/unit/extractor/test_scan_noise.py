@@ -1,0 +1,155 @@
+"""Clean scans' OCR noise the rules see past: toner specks read as words, final mem read as samekh."""
+
+from __future__ import annotations
+
+from invoiceme_common.events import OcrPage, OcrWord
+from invoiceme_extractor.rules import extract_with_rules, labels
+from invoiceme_extractor.rules.layout import is_speck, without_specks
+
+
+def _word(text: str, left: int, top: int, line: int, width: int = 0, height: int = 20) -> OcrWord:
+    return OcrWord(
+        text=text, left=left, top=top, width=width or 12 * len(text), height=height, confidence=0.9, line=line
+    )
+
+
+def _ocr_page(words: list[OcrWord]) -> OcrPage:
+    lines: dict[int, list[str]] = {}
+    for word in words:
+        lines.setdefault(word.line, []).append(word.text)
+    text = "\n".join(" ".join(texts) for _, texts in sorted(lines.items()))
+    return OcrPage(number=1, text=text, method="ocr", confidence=0.9, width=1700, height=2300, words=words)
+
+
+class TestSpecks:
+    """A box far smaller than the page's print holds no character."""
+
+    def test_a_dot_of_a_few_pixels_is_a_speck_a_letter_or_a_minus_is_not(self) -> None:
+        assert is_speck(_word(".", 0, 0, 0, width=3, height=3), typical_height=20)
+        assert is_speck(_word("2", 0, 0, 0, width=3, height=2), typical_height=20)
+        assert not is_speck(_word("i", 0, 0, 0, width=5, height=18), typical_height=20)
+        assert not is_speck(_word("-", 0, 0, 0, width=5, height=2), typical_height=20)
+        assert not is_speck(_word(".", 0, 0, 0, width=3, height=3), typical_height=8)
+
+    def test_specks_leave_and_print_stays(self) -> None:
+        words = [_word("Total", 100, 500, 0), _word(",", 200, 510, 0, 2, 2), _word("4,310.00", 300, 500, 0)]
+        assert [word.text for word in without_specks(words)] == ["Total", "4,310.00"]
+
+    def test_a_speck_between_value_and_label_no_longer_parts_them(self) -> None:
+        # a key/value grid printing the value before its label; the speck is a cell between them
+        words = [
+            _word("A-77109", 223, 863, 0, 131, 31),
+            _word(".", 721, 888, 0, 3, 3),
+            _word("Invoice", 938, 866, 0, 109, 26),
+            _word("Number:", 1059, 862, 0, 129, 48),
+            _word("Date:", 100, 960, 1),
+            _word("12.03.2024", 200, 960, 1),
+        ]
+        assert extract_with_rules([_ocr_page(words)]).invoice_number == "A-77109"
+
+
+class TestFinalMemAsSamekh:
+    """Every Hebrew label ending in ם also matches the ס OCR reads for it, and nothing else changes."""
+
+    def test_total_label_with_final_mem_misread(self) -> None:
+        assert labels.TOTAL_STRONG.search("לתשלוס 2,458.63")
+        assert labels.TOTAL_STRONG.search("לתשלום 2,458.63")
+
+    def test_folding_patterns_again_keeps_them_valid(self) -> None:
+        folded = labels.any_of(labels.TOTAL_STRONG.pattern, r"שולם")
+        assert folded.search("שולס") and folded.search('סה"כ לתשלום') and "[[" not in folded.pattern
+
+    def test_words_ending_in_samekh_are_not_made_labels(self) -> None:
+        assert not labels.TOTAL_STRONG.search("מס 2,458.63")
+        assert labels.as_ocr_reads("סכום") == "סכו[םס]"
+
+
+class TestTitlesAsScansPrintThem:
+    """Document types whose title a scan's OCR damaged in a known way."""
+
+    def test_slash_between_types_read_as_a_bar(self) -> None:
+        from invoiceme_extractor.rules.titles import type_of
+
+        for title in ("TAX INVOICE | RECEIPT", "חשבונית מס | קבלה"):
+            found = type_of(title)
+            assert found is not None and found[0] == "tax_invoice_receipt"
+
+    def test_cedilla_c_read_as_g(self) -> None:
+        from invoiceme_extractor.rules.titles import type_of
+
+        found = type_of("REGU")
+        assert found is not None and found[0] == "receipt"
+
+
+class TestIrishAndItalianPrefix:
+    """The I of IE / IT read as 1, l or |: the id keeps its country."""
+
+    def test_prefix_undone(self) -> None:
+        from invoiceme_extractor.rules.tax_ids import eu_vat_ids, normalize_tax_id
+
+        assert eu_vat_ids("VAT Reg. No.: 1E68711721 , Date") == ["1E68711721"]
+        assert normalize_tax_id("1E68711721") == "IE68711721"
+        assert normalize_tax_id("lT12345678901") == "IT12345678901"
+
+    def test_other_numbers_untouched(self) -> None:
+        from invoiceme_extractor.rules.tax_ids import eu_vat_ids, normalize_tax_id
+
+        assert eu_vat_ids("Tel 1E 2024 15 12345678") == []
+        assert normalize_tax_id("123456789") == "123456789"
+
+
+class TestAmountsAScanGarbled:
+    """Misreads undone only where the printed arithmetic proves them."""
+
+    def test_sign_read_as_two_digits_and_point_lost_after_groups(self) -> None:
+        from invoiceme_extractor.rules.repair import confusion_variants, misread_variants
+
+        assert 5606.15 in misread_variants(195606.15, "195,606.15")
+        assert 36751.42 in misread_variants(3675142.0, "36,75142")
+        assert 1060.11 in misread_variants(1.06, "1.06011")
+        assert 123.46 not in misread_variants(12345.67, "12,345.67")  # a decimal point is there
+        assert 5048.13 in confusion_variants(3048.13, "3.048,13")
+
+    def test_all_three_garbled_still_add_up_at_a_standard_rate(self) -> None:
+        from invoiceme_extractor.rules.lines import document_lines
+        from invoiceme_extractor.rules.totals import find_totals
+
+        text = 'סכום ביניים 931,145.27\nמע"מ 18% 195,606.15\nסה"כ כולל מע"מ ₪36,75142'
+        totals = find_totals(document_lines([(1, text)]))
+        assert totals.subtotal is not None and totals.subtotal.value == 31145.27
+        assert totals.vat_amount is not None and totals.vat_amount.value == 5606.15
+
+    def test_a_pair_against_the_printed_rate_is_no_pair(self) -> None:
+        from invoiceme_extractor.rules.lines import document_lines
+        from invoiceme_extractor.rules.totals import find_totals
+
+        # 195,606.15 / 931,145.27 is 21 %, a standard rate, but the line prints 18 %: both carry the
+        # sign read as digits, and undone they give 18 %
+        text = 'סכום ביניים 931,145.27\nמע"מ 18% 195,606.15\nסה"ב בולל מע"מ'
+        totals = find_totals(document_lines([(1, text)]))
+        assert totals.subtotal is not None and totals.subtotal.value == 31145.27
+        assert totals.total is not None and totals.total.value == 36751.42
+
+
+class TestMirroredBrackets:
+    """Tesseract gives a Hebrew run's brackets as drawn: ')1998(' is (1998)."""
+
+    def test_mirrored_pair_after_hebrew_turned_back(self) -> None:
+        from invoiceme_extractor.text import normalize_line
+
+        assert normalize_line("רימון הנדסה )1998(") == "רימון הנדסה (1998)"
+        assert normalize_line('סה"כ )ראה נספח( 100') == 'סה"כ (ראה נספח) 100'
+
+    def test_brackets_the_right_way_and_latin_untouched(self) -> None:
+        from invoiceme_extractor.text import normalize_line
+
+        assert normalize_line("(1998) שקד סחר") == "(1998) שקד סחר"
+        assert normalize_line("a) first item b) second (c") == "a) first item b) second (c"
+
+
+def test_total_label_that_lost_its_t_still_names_the_total() -> None:
+    from invoiceme_extractor.rules.amount_candidates import classify
+
+    assert classify("otal incl. VAT 4,604.75") == "total_strong"
+    assert classify("Subtotal 4,334.00") == "subtotal"
+    assert classify("VAT @ 6.25% 270.87") == "vat"
