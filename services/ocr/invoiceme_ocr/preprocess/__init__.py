@@ -19,11 +19,16 @@ NOISY_PAGE = 0.008  # share of ink in isolated 1-2 pixel specks above which a me
 
 
 def prepare_for_ocr(
-    gray: np.ndarray, steps: tuple[str, ...] = DEFAULT_STEPS, max_pixels: float = 60e6
+    gray: np.ndarray,
+    steps: tuple[str, ...] = DEFAULT_STEPS,
+    max_pixels: float = 60e6,
+    colour: np.ndarray | None = None,
 ) -> tuple[np.ndarray, list[str]]:
+    """`colour`: the same page in colour, any size (a photo's), or None; only the page's outline
+    looks at it."""
     notes: list[str] = []
     image = gray
-    if "perspective" in steps and (corners := geometry.find_page_quad(image)) is not None:
+    if "perspective" in steps and (corners := geometry.find_page_quad(image, colour)) is not None:
         image = geometry.warp_page(image, corners)
         notes.append("perspective corrected")
     # Camera resolution is not reading resolution: every later step and Tesseract cost by the pixel.
