@@ -11,7 +11,7 @@ import numpy as np
 
 from ..engine import ALL_STEPS as ALL_STEPS  # named there; used here and by bench/ocr
 from ..engine import DEFAULT_STEPS
-from . import cleanup, geometry, orientation, rules
+from . import cleanup, geometry, orientation, polarity, rules
 
 MIN_SKEW_DEGREES = 0.3  # below this, rotating costs more (interpolation blur) than it gains
 GUESSED_QUARTER_TURN = "rotated 90° (which way unsure)"  # the read's confidence decides the rest
@@ -63,6 +63,10 @@ def prepare_for_ocr(
         notes.append(f"deskewed {skew:.1f}°")
     if "flatten_light" in steps:
         image = cleanup.flatten_light(image)
+    # Before clear_rules: a fill's edge left dark after the inversion is a rule it then erases.
+    if "invert_fills" in steps and (inverted := polarity.invert_fills(image)) is not image:
+        image = inverted
+        notes.append("dark fills inverted")
     # Photos only: a camera's thin grey rules come out of Tesseract's binarization as dashes, and its
     # layout analysis then takes a boxed row for a picture and skips it. On scans (receipts' dotted
     # separators, clean grids) erasing them cost more fields than it saved (docs/BENCHMARKS.md).
