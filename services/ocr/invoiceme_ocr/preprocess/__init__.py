@@ -63,8 +63,11 @@ def prepare_for_ocr(
         notes.append(f"deskewed {skew:.1f}°")
     if "flatten_light" in steps:
         image = cleanup.flatten_light(image)
-    # Before clear_rules: a fill's edge left dark after the inversion is a rule it then erases.
-    if "invert_fills" in steps and (inverted := polarity.invert_fills(image)) is not image:
+    # Photos only: a scan's crisp dark print loses nothing to the threshold beside a fill, and
+    # inverting changed scans' totals for the worse (docs/BENCHMARKS.md, photos6). Before
+    # clear_rules: a fill's edge left dark after the inversion is a rule it then erases.
+    photo = "perspective corrected" in notes
+    if "invert_fills" in steps and photo and (inverted := polarity.invert_fills(image)) is not image:
         image = inverted
         notes.append("dark fills inverted")
     # Photos only: a camera's thin grey rules come out of Tesseract's binarization as dashes, and its
