@@ -40,7 +40,8 @@ def photographed(page: np.ndarray, desk: tuple[int, int, int] = DESK, seed: int 
     source = np.array([[0, 0], [width, 0], [width, height], [0, height]], np.float32)
     target = PAGE_CORNERS * np.array([canvas_width, canvas_height], np.float32)
     matrix = cv2.getPerspectiveTransform(source, target)
-    photo = cv2.warpPerspective(page, matrix, (canvas_width, canvas_height), borderValue=desk).astype(np.float32)
+    photo = cv2.warpPerspective(page, matrix, (canvas_width, canvas_height), borderValue=desk)
+    photo = photo.astype(np.float32)
     photo *= np.linspace(0.8, 1.0, canvas_width, dtype=np.float32)[None, :, None]
     photo = cv2.GaussianBlur(photo, (0, 0), 0.8) + np.random.default_rng(seed).normal(0, 4, photo.shape)
     return photo.clip(0, 255).astype(np.uint8)

@@ -7,9 +7,12 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from invoiceme_ocr.engine import OcrOptions
-from invoiceme_ocr.preprocess import polarity
+from invoiceme_ocr.images import to_gray_and_colour
+from invoiceme_ocr.preprocess import polarity, prepare_for_ocr
 from invoiceme_ocr.tesseract import ocr_image
 from tests.support import synthetic_pages as synthetic
+
+from .test_page_outline import NAVY, photographed, printed_page
 
 VENDOR = "Orion Works Co."
 FAINT_LINES = ("Invoice No. 7737012", "Date 05/12/2024", "Total due 23,552.80")
@@ -44,6 +47,12 @@ class TestInvertFills:
         page = banded_page(band=None, ink=0)
         assert polarity.invert_fills(page) is page
 
+    def test_black_total_box_is_left_alone(self) -> None:
+        # too small to pull the threshold down; inverting such boxes cost totals (measured)
+        page = banded_page(band=None, ink=0)
+        page[700:760, 700:1100] = 20
+        assert not polarity.fill_mask(page, letter=20.0).any()
+
     def test_bold_text_is_not_a_fill(self) -> None:
         image = Image.new("L", (1240, 400), 255)
         font = ImageFont.truetype(synthetic.MONO_BOLD_FONT_PATH, 90)
@@ -58,9 +67,22 @@ class TestReadingBesideAFill:
 
     def test_faint_print_beside_a_band_is_read(self) -> None:
         page = banded_page()
-        # the step alone: an evenly lit page, nothing else to prepare
-        before = ocr_image(1, page, OcrOptions(preprocess_steps=())).text
-        after = ocr_image(1, page, OcrOptions(preprocess_steps=("invert_fills",))).text
+        # the step alone (prepare_for_ocr runs it on photos only): nothing else prepares the page
+        plain = OcrOptions(preprocess_steps=())
+        before = ocr_image(1, page, plain).text
+        after = ocr_image(1, polarity.invert_fills(page), plain).text
         assert "7737012" not in before  # the failure this step exists for
         assert all(line.split()[-1] in after for line in FAINT_LINES)
         assert "Orion" in after
+
+
+class TestWhereTheStepRuns:
+    """On photos (a page found on a desk), not on scans: a scan's crisp print loses nothing beside
+    a fill, and inverting changed scans' totals for the worse."""
+
+    def test_photo_of_a_banded_page_is_inverted_and_a_scan_is_not(self) -> None:
+        photo = photographed(printed_page(NAVY))
+        gray, colour = to_gray_and_colour(Image.fromarray(photo))
+        assert "dark fills inverted" in prepare_for_ocr(gray, colour=colour)[1]
+        scan = np.asarray(Image.fromarray(printed_page(NAVY)).convert("L")).copy()
+        assert "dark fills inverted" not in prepare_for_ocr(scan)[1]
