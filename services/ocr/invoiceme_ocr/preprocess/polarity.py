@@ -16,16 +16,16 @@ import numpy as np
 from .cleanup import text_height
 
 FILL_DARK = 110  # grey level (paper ~230-255 after flatten_light): darker pixels may belong to a fill
-# of the page: a band or a block big enough to pull the threshold down; not a black total box or a
-# dark header row, whose inversion cost more totals than it saved (docs/BENCHMARKS.md, photos6)
-MIN_FILL_SHARE = 0.03
+MIN_FILL_AREA = 12  # in squared letter heights: a black total box counts (a small very dark area pulls
+# the global threshold down as much as a band does: a banded photo kept losing its faint print while
+# only its band was inverted), a bold word does not
 MIN_SOLIDITY = 0.6  # of the fill's outline that is dark: a band with text (holes), not a frame
 EDGE_RING = 2  # px around a fill made light too: its blurred edge would stay as a dark outline
 
 
 def fill_mask(gray: np.ndarray, letter: float) -> np.ndarray:
-    """Large dark areas thicker than a letter is tall everywhere (letters' strokes and rules are
-    thinner), with the light text printed in them: 255 inside a fill, 0 elsewhere."""
+    """Dark areas thicker than a letter is tall everywhere (letters' strokes and rules are thinner),
+    with the light text printed in them: 255 inside a fill, 0 elsewhere."""
     dark = (gray < FILL_DARK).astype(np.uint8)
     size = max(5, round(letter))
     solid = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((size, size), np.uint8))
@@ -36,7 +36,7 @@ def fill_mask(gray: np.ndarray, letter: float) -> np.ndarray:
         cv2.drawContours(outline, [contour], -1, 255, thickness=cv2.FILLED)
         inside = outline > 0
         area = int(inside.sum())
-        if area < MIN_FILL_SHARE * gray.size or solid[inside].mean() < MIN_SOLIDITY:
+        if area < MIN_FILL_AREA * size * size or solid[inside].mean() < MIN_SOLIDITY:
             continue
         fills |= outline
     return fills
