@@ -47,11 +47,13 @@ class TestInvertFills:
         page = banded_page(band=None, ink=0)
         assert polarity.invert_fills(page) is page
 
-    def test_black_total_box_is_left_alone(self) -> None:
-        # too small to pull the threshold down; inverting such boxes cost totals (measured)
+    def test_black_total_box_is_a_fill(self) -> None:
+        # small, but as dark as a band: it pulls the global threshold down as much (measured)
         page = banded_page(band=None, ink=0)
         page[700:760, 700:1100] = 20
-        assert not polarity.fill_mask(page, letter=20.0).any()
+        fills = polarity.fill_mask(page, letter=20.0) > 0
+        assert fills[700:760, 700:1100].mean() > 0.95
+        assert not fills[:690, :].any() and not fills[:, :690].any()
 
     def test_bold_text_is_not_a_fill(self) -> None:
         image = Image.new("L", (1240, 400), 255)
