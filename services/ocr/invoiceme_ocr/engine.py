@@ -27,6 +27,7 @@ ALL_STEPS = (
     "upscale",
     "deskew",
     "flatten_light",
+    "invert_fills",
     "clear_rules",
     "contrast",
     "clear_borders",
@@ -35,7 +36,17 @@ ALL_STEPS = (
 # Kept because `bench/ocr` measured them to help; "upscale", "contrast", "clear_borders" and
 # "binarize" made the character error rate worse there (docs/BENCHMARKS.md) and stay opt-in.
 # "clear_rules": the corpus photos' fields (bench/extraction), boxed and ruled cells read again.
-DEFAULT_STEPS = ("perspective", "downscale", "denoise", "sideways", "deskew", "flatten_light", "clear_rules")
+# "invert_fills": a dark band's photo lost its faint print to Tesseract's global threshold (photos6).
+DEFAULT_STEPS = (
+    "perspective",
+    "downscale",
+    "denoise",
+    "sideways",
+    "deskew",
+    "flatten_light",
+    "invert_fills",
+    "clear_rules",
+)
 
 
 class UnreadableDocument(Exception):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 
+import cv2
 import numpy as np
 from PIL import Image, ImageOps
 
@@ -51,8 +52,18 @@ def check_pixels(width: int, height: int, page: int, options: OcrOptions) -> Non
         )
 
 
+COLOUR_PREVIEW = 1000  # px, the long side of the colour copy kept for the page's outline
+
+
 def to_gray(image: Image.Image) -> np.ndarray:
     """8-bit grayscale; transparent areas become white paper, 16-bit scans are scaled down."""
+    return to_gray_and_colour(image)[0]
+
+
+def to_gray_and_colour(image: Image.Image) -> tuple[np.ndarray, np.ndarray | None]:
+    """The page in grey (see `to_gray`) and, for a colour image, a small colour copy: a photo's
+    page outline on a dark desk is found by colour where a coloured band printed up to the paper's
+    edge is as dark as the desk in grey (docs/BENCHMARKS.md, section photos6)."""
     if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
         rgba = image.convert("RGBA")
         paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
@@ -60,16 +71,26 @@ def to_gray(image: Image.Image) -> np.ndarray:
     if image.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
         values = np.asarray(image, dtype=np.float64)
         top = values.max() or 1.0
-        return (values * (255 / top)).clip(0, 255).astype(np.uint8)
+        return (values * (255 / top)).clip(0, 255).astype(np.uint8), None
     if image.mode in ("RGB", "RGBA", "CMYK", "YCbCr", "P"):
         # Ink is whatever is dark in any channel: a luma conversion (0.3/0.59/0.11) washes out
         # coloured print (a receipt's red or faded thermal lines); Tesseract reading the colour file
         # itself thresholds each channel. Measured on the 50 SROIE receipts (docs/BENCHMARKS.md).
-        return np.asarray(image.convert("RGB")).min(axis=2)
-    return np.asarray(image.convert("L")).copy()
+        rgb = np.asarray(image.convert("RGB"))
+        shrink = min(1.0, COLOUR_PREVIEW / max(rgb.shape[:2]))
+        preview = (
+            cv2.resize(rgb, None, fx=shrink, fy=shrink, interpolation=cv2.INTER_AREA) if shrink < 1 else rgb
+        )
+        return rgb.min(axis=2), preview
+    return np.asarray(image.convert("L")).copy(), None
 
 
 def decode_frame(data: bytes, index: int, options: OcrOptions) -> np.ndarray:
+    return decode_page(data, index, options)[0]
+
+
+def decode_page(data: bytes, index: int, options: OcrOptions) -> tuple[np.ndarray, np.ndarray | None]:
+    """One frame upright, in grey and (for a colour image) as a small colour copy."""
     with open_image(data) as image:
         try:
             image.seek(index)
@@ -78,10 +99,11 @@ def decode_frame(data: bytes, index: int, options: OcrOptions) -> np.ndarray:
         check_pixels(image.width, image.height, index + 1, options)
         try:
             upright = ImageOps.exif_transpose(image) or image
-            return to_gray(upright)
+            return to_gray_and_colour(upright)
         except (OSError, SyntaxError, ValueError) as exc:
             raise UnreadableDocument(f"the image is truncated or damaged ({exc})") from exc
 
 
 def read_image_page(data: bytes, index: int, options: OcrOptions) -> OcrPage:
-    return ocr_image(index + 1, decode_frame(data, index, options), options)
+    gray, colour = decode_page(data, index, options)
+    return ocr_image(index + 1, gray, options, colour)

@@ -63,10 +63,13 @@ def reread(
     return apply(page, regions, digits.readings_per_crop(data, tops, regions))
 
 
-def ocr_image(number: int, gray: np.ndarray, options: OcrOptions) -> OcrPage:
-    """Prepare the page, turn it upright, read it; if it reads badly, check which way up it is."""
+def ocr_image(
+    number: int, gray: np.ndarray, options: OcrOptions, colour: np.ndarray | None = None
+) -> OcrPage:
+    """Prepare the page, turn it upright, read it; if it reads badly, check which way up it is.
+    `colour`: a colour copy of a photo (any size), which finds the page's outline on a dark desk."""
     started = time.perf_counter()
-    prepared, notes = prepare_for_ocr(gray, options.preprocess_steps, options.max_megapixels * 1e6)
+    prepared, notes = prepare_for_ocr(gray, options.preprocess_steps, options.max_megapixels * 1e6, colour)
     checks_orientation = "sideways" in options.preprocess_steps
     verdict: orientation.OsdVerdict = None  # OSD's word on `prepared` as it is now, once asked
     asked = False

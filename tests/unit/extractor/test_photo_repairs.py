@@ -177,3 +177,17 @@ class TestAmountsFromItems:
         }
         amounts_from_items(found, [50.0, 60.0], [(18.7, "18.70", LINE)])  # 110 x 17 % = 18.70
         assert found["total"] is not None and found["total"].value == 117.0
+
+
+class TestDamagedTaxIdLabels:
+    """'עוסק מורשה' whose first word a photo's OCR garbled ('pow מורשה', seen on four corpus photos
+    of three families): 'מורשה' alone still labels the id, one that starts with 0 included (which
+    no unlabelled number may, a phone number looks like it)."""
+
+    def test_licensed_dealer_label_with_its_first_word_garbled(self) -> None:
+        text = 'אור סחר בע"מ\n087622049 מורשה pow\nטלפון 08-8575570\nסה"כ לתשלום 809.82'
+        assert extract_with_rules([(1, text)]).vendor_tax_id == "087622049"
+
+    def test_without_the_label_a_leading_zero_number_is_no_id(self) -> None:
+        text = 'אור סחר בע"מ\n087622049\nטלפון 08-8575570\nסה"כ לתשלום 809.82'
+        assert extract_with_rules([(1, text)]).vendor_tax_id is None

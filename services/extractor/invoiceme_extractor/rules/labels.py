@@ -207,6 +207,9 @@ TAX_ID = any_of(
     r"(?<![\u05d0-\u05ea])ע\.?\s*מ\.?(?![\u05d0-\u05ea\w])",
     r'(?<![\u05d0-\u05ea])ע"מ',
     r"עוסק\s*מורשה",
+    # "עוסק מורשה" with its first word garbled by a photo's OCR ("pow מורשה"): "מורשה" (licensed)
+    # on its own names nothing else an invoice prints with a number
+    r"(?<![\u05d0-\u05ea])מורשה(?![\u05d0-\u05ea])",
     r"עוסק\s*פטור",
     r"מס['\s]*עוסק",
     r"vat\s*(?:reg(?:istration)?\.?\s*)?(?:no|number|id|#)",

@@ -31,7 +31,7 @@ ISRAELI_ID = re.compile(r"(?<![A-Za-z\d-])(\d{9}|\d{2}-\d{6}-\d|\d{3}[- ]\d{3}[-
 GENERIC_ID = re.compile(r"(?<![\w-])([A-Z]{0,3}\d[\d./-]{4,16}\d[A-Z]?)(?![\w])")
 # Labels that name a VAT registration (the id the field means) rather than another company number.
 _VAT_LABEL = re.compile(
-    r'vat|tva|ust|mwst|gst|iva|btw|ע\.?\s*מ|ע"מ|עוסק|ח\.?\s*פ|ח"פ|tax\s*(?:id|no|number)', re.I
+    r'vat|tva|ust|mwst|gst|iva|btw|ע\.?\s*מ|ע"מ|עוסק|מורשה|ח\.?\s*פ|ח"פ|tax\s*(?:id|no|number)', re.I
 )
 
 

@@ -11,7 +11,7 @@ import numpy as np
 
 from ..engine import ALL_STEPS as ALL_STEPS  # named there; used here and by bench/ocr
 from ..engine import DEFAULT_STEPS
-from . import cleanup, geometry, orientation, rules
+from . import cleanup, geometry, orientation, polarity, rules
 
 MIN_SKEW_DEGREES = 0.3  # below this, rotating costs more (interpolation blur) than it gains
 GUESSED_QUARTER_TURN = "rotated 90° (which way unsure)"  # the read's confidence decides the rest
@@ -19,11 +19,16 @@ NOISY_PAGE = 0.008  # share of ink in isolated 1-2 pixel specks above which a me
 
 
 def prepare_for_ocr(
-    gray: np.ndarray, steps: tuple[str, ...] = DEFAULT_STEPS, max_pixels: float = 60e6
+    gray: np.ndarray,
+    steps: tuple[str, ...] = DEFAULT_STEPS,
+    max_pixels: float = 60e6,
+    colour: np.ndarray | None = None,
 ) -> tuple[np.ndarray, list[str]]:
+    """`colour`: the same page in colour, any size (a photo's), or None; only the page's outline
+    looks at it."""
     notes: list[str] = []
     image = gray
-    if "perspective" in steps and (corners := geometry.find_page_quad(image)) is not None:
+    if "perspective" in steps and (corners := geometry.find_page_quad(image, colour)) is not None:
         image = geometry.warp_page(image, corners)
         notes.append("perspective corrected")
     # Camera resolution is not reading resolution: every later step and Tesseract cost by the pixel.
@@ -58,6 +63,13 @@ def prepare_for_ocr(
         notes.append(f"deskewed {skew:.1f}°")
     if "flatten_light" in steps:
         image = cleanup.flatten_light(image)
+    # Photos only: a scan's crisp dark print loses nothing to the threshold beside a fill, and
+    # inverting changed scans' totals for the worse (docs/BENCHMARKS.md, photos6). Before
+    # clear_rules: a fill's edge left dark after the inversion is a rule it then erases.
+    photo = "perspective corrected" in notes
+    if "invert_fills" in steps and photo and (inverted := polarity.invert_fills(image)) is not image:
+        image = inverted
+        notes.append("dark fills inverted")
     # Photos only: a camera's thin grey rules come out of Tesseract's binarization as dashes, and its
     # layout analysis then takes a boxed row for a picture and skips it. On scans (receipts' dotted
     # separators, clean grids) erasing them cost more fields than it saved (docs/BENCHMARKS.md).

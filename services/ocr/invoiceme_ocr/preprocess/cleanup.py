@@ -116,22 +116,47 @@ def without_dark_fills(background: np.ndarray) -> np.ndarray:
     size = max(background.shape) // 10 | 1
     around = cv2.GaussianBlur(cv2.dilate(background, np.ones((size, size), np.uint8)), (0, 0), size / 4)
     darker = (background < DARK_FILL * around).astype(np.uint8)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(darker, connectivity=8)
-    if count <= 1:
-        return background
     steepness = cv2.morphologyEx(background, cv2.MORPH_GRADIENT, np.ones((3, 3), np.uint8))
     steepness = cv2.dilate(steepness, np.ones((5, 5), np.uint8)).astype(np.float32) / np.maximum(around, 1)
-    edges = darker - cv2.erode(darker, np.ones((3, 3), np.uint8))
-    fills = np.zeros(count, bool)
+    fills = _sharp_edged(darker, steepness)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(darker, connectivity=8)
     for label in range(1, count):
-        if stats[label, cv2.CC_STAT_AREA] >= 20:
-            on_edge = steepness[(labels == label) & (edges > 0)]
-            fills[label] = bool(on_edge.size) and float(np.median(on_edge)) > SHARP_EDGE
+        # A fill inside a shadow (a band at the top of a photo whose left half lies in shade) is one
+        # area with it, and the shadow's soft edge is most of the area's edge: the area's darker
+        # part (Otsu's split of its levels) is looked at on its own.
+        member = labels == label
+        if stats[label, cv2.CC_STAT_AREA] >= 20 and not fills[member].any():
+            split, _ = cv2.threshold(
+                background[member].reshape(-1, 1), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU
+            )
+            fills |= _sharp_edged((member & (background < split)).astype(np.uint8), steepness)
     if not fills.any():
         return background
     # The median blurred the fill's edge outwards: widen the fill by its reach.
-    cover = cv2.dilate(fills[labels].astype(np.uint8), np.ones((9, 9), np.uint8))
-    return np.where(cover > 0, around.astype(np.uint8), background)
+    cover = cv2.dilate(fills.astype(np.uint8), np.ones((9, 9), np.uint8))
+    return np.where(cover > 0, np.maximum(around, _paper_beside(background, cover, size)), background)
+
+
+def _paper_beside(background: np.ndarray, cover: np.ndarray, size: int) -> np.ndarray:
+    """The background's mean over the paper near each point, fills left out: under a fill taller
+    than half the dilation (a band printed at the top of a photographed page, on the image's edge)
+    the dilated background is the fill itself, and divided by it the band turned to noisy grey."""
+    paper = (cover == 0).astype(np.float32)
+    weight = cv2.GaussianBlur(paper, (0, 0), size / 2)
+    total = cv2.GaussianBlur(background.astype(np.float32) * paper, (0, 0), size / 2)
+    return (total / np.maximum(weight, 1e-6)).clip(0, 255).astype(np.uint8)
+
+
+def _sharp_edged(areas: np.ndarray, steepness: np.ndarray) -> np.ndarray:
+    """The areas (of a 0/1 mask, 20+ pixels) whose edge is sharp along most of its length."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(areas, connectivity=8)
+    edges = areas - cv2.erode(areas, np.ones((3, 3), np.uint8))
+    sharp = np.zeros(count, bool)
+    for label in range(1, count):
+        if stats[label, cv2.CC_STAT_AREA] >= 20:
+            on_edge = steepness[(labels == label) & (edges > 0)]
+            sharp[label] = bool(on_edge.size) and float(np.median(on_edge)) > SHARP_EDGE
+    return sharp[labels]
 
 
 def flatten_light(gray: np.ndarray) -> np.ndarray:

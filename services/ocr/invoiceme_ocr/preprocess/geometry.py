@@ -11,6 +11,8 @@ import math
 import cv2
 import numpy as np
 
+from .page_fills import extend_over_edge_fills
+
 MAX_SKEW_DEGREES = 15.0
 EDGE_TRIM = 0.012  # of the flattened page's shorter side; invoices keep a wider margin than this
 _WORK_WIDTH = 1000  # decisions are made on a downscaled copy: ~10x cheaper, same answer
@@ -174,11 +176,13 @@ def order_corners(points: np.ndarray) -> np.ndarray:
     return points[order]
 
 
-def find_page_quad(gray: np.ndarray) -> np.ndarray | None:
-    """The four corners of a sheet of paper lying on a darker background, or None (a scan, or unsure).
+def find_page_quad(gray: np.ndarray, colour: np.ndarray | None = None) -> np.ndarray | None:
+    """The four corners of a sheet of paper lying on a darker background, or None (a scan, or unsure);
+    top-left, top-right, bottom-right, bottom-left, over any dark fill printed up to the paper's edge.
 
     Works on edges rather than brightness: a shadow across the page changes brightness a lot but
-    its edge is soft, while the paper's outline against the desk is sharp everywhere.
+    its edge is soft, while the paper's outline against the desk is sharp everywhere. `colour` (the
+    same picture in colour, any size) tells a coloured fill from a dark desk of the same grey.
     """
     work, work_scale = work_copy(gray)
     small, extra_scale = _downscaled(work, 600)
@@ -195,7 +199,12 @@ def find_page_quad(gray: np.ndarray) -> np.ndarray | None:
     quad = cv2.approxPolyDP(hull, 0.02 * cv2.arcLength(hull, True), True)
     if len(quad) != 4 or not _is_plausible_sheet(quad.reshape(4, 2).astype(np.float32), small):
         return None
-    return order_corners(quad / scale)
+    # The edges found are where paper meets desk sharply; a dark fill printed up to the paper's edge
+    # on a dark desk hides that edge, and the outline found runs along the fill's inner edge instead.
+    fills_view = (
+        small if colour is None else cv2.resize(colour, small.shape[::-1], interpolation=cv2.INTER_AREA)
+    )
+    return extend_over_edge_fills(order_corners(quad), fills_view) / scale
 
 
 def _is_plausible_sheet(corners: np.ndarray, image: np.ndarray) -> bool:
