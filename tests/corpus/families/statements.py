@@ -213,7 +213,8 @@ def _footer(doc: Doc) -> None:
     columns[1].append(f"{doc.words['phone']} {phone(rng, language)}")
     if facts.vendor_tax_id:
         printed = doc.fmt.tax_id(facts.vendor_tax_id, rng)
-        columns[1 if doc.chance(0.5) else 0].append(f"{doc.words['tax_id']}{rng.choice([': ', ' '])}{printed}")
+        column = 1 if doc.chance(0.5) else 0
+        columns[column].append(f"{doc.words['tax_id']}{rng.choice([': ', ' '])}{printed}")
         doc.mark("vendor_tax_id")
     bank = [f"{BANK[language]} {_bank_account(doc)}"]
     if facts.country != "IL" and doc.chance(0.6):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from stdnum import iban
 from stdnum.eu import vat as eu_vat
 
 from .. import israel
@@ -27,7 +28,9 @@ ISRAELI_ID = re.compile(r"(?<![A-Za-z\d-])(\d{9}|\d{2}-\d{6}-\d|\d{3}[- ]\d{3}[-
 GENERIC_ID = re.compile(r"(?<![\w-])([A-Z]{0,3}\d[\d./-]{4,16}\d[A-Z]?)(?![\w])")
 # Labels that name a VAT registration (the id the field means) rather than another company number.
 _VAT_LABEL = re.compile(
-    r'vat|tva|ust|mwst|gst|iva|btw|ע\.?\s*מ|ע"מ|עוסק|ח\.?\s*פ|ח"פ|tax\s*(?:id|no|number)', re.I
+    r'vat|tva|ust|mwst|gst|iva|btw|umsatzsteuer|\buid\b|ע\.?\s*מ|ע"מ|עוסק|ח\.?\s*פ|ח"פ|'
+    r"tax\s*(?:id|no|number)",
+    re.I,
 )
 
 
@@ -82,7 +85,26 @@ def eu_vat_ids(text: str) -> list[str]:
     return found
 
 
+# An IBAN after its label, or any run of IBAN shape ("DE89 3704 0044 0532 0130 00")
+_IBAN_RUN = r"[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?(?![A-Za-z0-9])"
+_IBAN_AFTER_LABEL = re.compile(rf"\bIBAN\b\s*[:.]?\s*{_IBAN_RUN}", re.I)
+_IBAN_SHAPE = re.compile(rf"(?<![A-Za-z0-9]){_IBAN_RUN}")
+
+
+def without_bank_accounts(text: str) -> str:
+    """The text with bank account numbers blanked: an IBAN's country prefix and digits look like a
+    VAT number ("IBAN DE76 3056 9480 ..." is no 'DE763056948'), so neither a labelled account nor a
+    run that passes the IBAN check may be read as a tax id."""
+    if "IBAN" not in text.upper() and not _IBAN_SHAPE.search(text):
+        return text
+    text = _IBAN_AFTER_LABEL.sub(lambda match: " " * len(match.group(0)), text)
+    return _IBAN_SHAPE.sub(
+        lambda match: " " * len(match.group(0)) if iban.is_valid(match.group(0)) else match.group(0), text
+    )
+
+
 def ids_in(text: str, generic: bool = True) -> list[str]:
+    text = without_bank_accounts(text)
     found = eu_vat_ids(text) + [match.group(1) for match in ISRAELI_ID.finditer(text)]
     if not found and generic:
         found = [match.group(1) for match in GENERIC_ID.finditer(text) if not dates_in(match.group(1))]
