@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..doc import Doc
-from . import held_out, invoices, receipts, slips, statements, strips
+from . import held_out, invoices, panels, receipts, slips, statements, strips
 from .statement_words import LEDGER_LABELS
 
 
@@ -36,6 +36,7 @@ FAMILIES = {
             "payment_receipt", receipts.payment_receipt, document_types=("receipt", "tax_invoice_receipt")
         ),
         Family("ledger", statements.ledger, words=LEDGER_LABELS),
+        Family("panel", panels.panel, words=LEDGER_LABELS),
         Family("boxed_form", held_out.boxed_form, held_out=True),
         Family("letter", held_out.letter, held_out=True),
         Family("side_panel", held_out.side_panel, held_out=True),
