@@ -9,7 +9,7 @@ from . import labels
 from .amounts import amounts_in, money_in
 from .geometry import cell_at, column_below, spots_after_label
 from .lines import Line, following
-from .tables import is_table_header
+from .tables import is_header_row
 
 _CURRENCY_MARK = re.compile(r'₪|ש"ח|NIS|ILS|EUR|USD|GBP|€|\$|£|\bRM\b')
 _PAYABLE = re.compile(r"à\s*payer|payable|to\s*pay|zu\s*zahlen|a\s*pagar|לתשלום", re.I)
@@ -85,7 +85,7 @@ def _cell_amounts(lines: list[Line], line: Line, start: int, end: int) -> list[C
 def candidates(lines: list[Line]) -> Candidates:
     found: Candidates = {}
     for line in lines:
-        if is_table_header(line.text):
+        if is_header_row(line):
             continue  # "Item | Qty | Price | Total": the column under 'Total' holds line amounts
         if line.cells:
             start = 0

@@ -18,7 +18,10 @@ from .titles import DOCUMENT_TYPES, cropped_type
 
 _STREET_WORDS = (
     r"street|\bst\.|שדרות|שד'|דרך|\broad\b|\bjalan\b|\bave\b|straße|strasse|"
-    r"רחוב|רח'|ת\.?ד|p\.?o\.?\s*box|\bbox\b"
+    r"רחוב|רח'|ת\.?ד|p\.?o\.?\s*box|\bbox\b|"
+    # continental street words: "Calle del Sol 34", "12 rue de la Paix", "Gartenweg 95", "Paseo de Gracia"
+    r"\bcalle\b|\bavenida\b|\bavda\.|\bpaseo\b|\brue\b|\bavenue\b|\bboulevard\b|\bchemin\b|"
+    r"\ballée\b|[a-zäöü]weg\b|[a-zäöü]gasse\b|[a-zäöü]allee\b|[a-zäöü]platz\b"
 )
 _STREET = re.compile(_STREET_WORDS, re.I)
 _NOT_A_NAME = re.compile(

@@ -133,7 +133,10 @@ def _in_seller_block(line: Line, raw: str, seller: frozenset[CellRef] | set[Cell
     return any((line.index, i) in seller and raw in cell.text for i, cell in enumerate(line.cells))
 
 
-_PHONE = re.compile(r"\btel|phone|fax|mobile|טל|פקס|נייד|tél|teléfono|telefon", re.I)
+# "T.: 04-9163660" too: a lone T. before a number is a telephone
+_PHONE = re.compile(
+    r"\btel|phone|fax|mobile|טל|פקס|נייד|tél|teléfono|telefon|(?<![a-z])t\.\s*:?\s*(?=[+(\d])", re.I
+)
 
 
 def _spot_ids(text: str, relation: str) -> list[str]:
@@ -160,12 +163,29 @@ def _labelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
             # "514321678 :ע.מ" and "(12345678-X)": the id before or around its label, in its cell
             around = [raw for raw in ids_in(cell_text, generic=False) if not _PHONE.search(cell_text)]
             found.extend((raw, line, strength * 0.9) for raw in around)
-            for spot in spots_after_label(lines, line, label.start(), label.end()):
-                ids = _spot_ids(spot.text, spot.relation)
-                if ids:
-                    weight = 1.0 if spot.relation == "inline" else 0.8
-                    found.append((ids[0], spot.line, strength * weight))
-                    break
+            found.extend(_ids_beside_label(lines, line, label, strength))
+    return found
+
+
+# A later spot's id (the cell under the label after the one beside it) counts this much of the first's
+_LATER_SPOT = 0.75
+
+
+def _ids_beside_label(
+    lines: list[Line], line: Line, label: re.Match[str], strength: float
+) -> list[tuple[str, Line, float]]:
+    """The first id in the label's spots, nearest first; when its shape proves nothing (no VAT
+    prefix, no check digit), also the next spot's, weaker: a label in a side column shares its row
+    with another column's value ('39/2640 | GSTIN') while its own value sits under it."""
+    found: list[tuple[str, Line, float]] = []
+    for spot in spots_after_label(lines, line, label.start(), label.end()):
+        ids = _spot_ids(spot.text, spot.relation)
+        if not ids:
+            continue
+        weight = (1.0 if spot.relation == "inline" else 0.8) * (_LATER_SPOT if found else 1.0)
+        found.append((ids[0], spot.line, strength * weight))
+        if len(found) == 2 or shape_score(normalize_tax_id(ids[0])) >= 1.5:
+            break
     return found
 
 
