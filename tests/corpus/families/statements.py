@@ -54,6 +54,16 @@ def _coded(doc: Doc, value: float) -> str:
     return f"{doc.fmt.number(value)} {code}"
 
 
+def _total_text(doc: Doc) -> str:
+    """The total with its code after it, sometimes restated in another currency beside it."""
+    facts = doc.facts
+    if not doc.chance(0.3):
+        return _coded(doc, facts.total)
+    code, fx = OTHER_CURRENCY[facts.currency]
+    other = doc.fmt.number(round(facts.total * fx * doc.rng.uniform(0.95, 1.05), 2))
+    return f"{_coded(doc, facts.total)} ({doc.rng.choice(['≈ ', '= ', ''])}{other} {code})"
+
+
 def _rate_text(rate: float) -> str:
     return f"{rate * 100:g}%"
 
@@ -87,7 +97,7 @@ def _vat_table(doc: Doc, y: float) -> float:
         doc.mark("vat_rate")
     y += 10
     sheet.text(x0 + 1.5, y, doc.words["total"], 11, bold=True)
-    sheet.text(x0 + 120, y, _coded(doc, facts.total), 11, bold=True, align="end")
+    sheet.text(x0 + 120, y, _total_text(doc), 11, bold=True, align="end")
     return y + 8
 
 
@@ -105,7 +115,7 @@ def _stacked_lines(doc: Doc) -> list[tuple[str, str, bool]]:
         lines.append((words["subtotal"], fmt.money(facts.subtotal), False))
         lines.append((words["vat"], fmt.money(facts.vat_amount), False))
         doc.mark("subtotal", "vat_amount", "vat_rate")
-    lines.append((words["total"], _coded(doc, facts.total), True))
+    lines.append((words["total"], _total_text(doc), True))
     if facts.prices_include_vat and facts.vat_rate > 0 and facts.country != "IL":
         lines.append((words["vat_included"], fmt.money(facts.vat_amount), False))
         doc.mark("vat_amount", "vat_rate")
@@ -113,8 +123,10 @@ def _stacked_lines(doc: Doc) -> list[tuple[str, str, bool]]:
 
 
 def _stacked(doc: Doc, y: float) -> float:
-    x = RIGHT - 80
-    for label, amount, strong in _stacked_lines(doc):
+    lines = _stacked_lines(doc)
+    needed = max(doc.sheet.measure(f"{label}  {amount}", 10.5, True) + 6 for label, amount, _ in lines)
+    x = RIGHT - max(80.0, needed)
+    for label, amount, strong in lines:
         size = 10.5 if strong else 9.5
         doc.sheet.text(x, y, label, size, bold=strong)
         doc.sheet.text(RIGHT, y, amount, size, bold=strong, align="end")
@@ -125,10 +137,12 @@ def _stacked(doc: Doc, y: float) -> float:
 def _grid(doc: Doc, y: float) -> float:
     """The same lines in a bordered two-column grid, one ruled cell per amount."""
     sheet = doc.sheet
-    x0, width = (RIGHT - 85, 85.0) if doc.chance(0.6) else (LEFT, 85.0)
+    lines = _stacked_lines(doc)
+    width = max(85.0, max(sheet.measure(f"{label}  {amount}", 9.5, True) + 8 for label, amount, _ in lines))
+    x0 = RIGHT - width if doc.chance(0.6) else LEFT
     split = x0 + width * 0.55
     top = y - 5
-    for label, amount, strong in _stacked_lines(doc):
+    for label, amount, strong in lines:
         if strong:
             sheet.box(x0, y - 5, width, line_height(10) + 2.5, fill=LIGHT, stroke=None)
         sheet.text(x0 + 1.5, y, label, 9.5, bold=strong)
