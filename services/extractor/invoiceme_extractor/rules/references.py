@@ -8,6 +8,7 @@ from datetime import date
 
 from .. import israel
 from . import labels
+from .amounts import without_restatement
 from .dates import FoundDate, dates_in, dates_with_lost_slashes
 from .geometry import spots_after_label
 from .lines import Found, Line, Reading, first_found, following
@@ -187,9 +188,10 @@ def currency_cues(lines: list[Line], language: str) -> CurrencyCues:
     first_seen: dict[str, tuple[str, Line]] = {}
     for line in lines:
         scale = conversion_weight(line.text)
+        text = without_restatement(line.text)  # "1,234.50 EUR (≈ 1,345.67 USD)": the EUR counts
         for code, pattern in labels.CURRENCIES:
             stray_shekel = 0.0
-            for match in pattern.finditer(line.text):
+            for match in pattern.finditer(text):
                 raw = match.group(0)
                 weight = scale * (2.0 if raw.isalpha() and raw.isupper() and len(raw) == 3 else 1.0)
                 first_seen.setdefault(code, (raw, line))
