@@ -53,6 +53,21 @@ class TestVatSummaryTable:
     def test_one_rate_is_left_to_the_labelled_reading(self) -> None:
         assert vat_summary(_lines("19% 1,000.00 190.00 1,190.00\nTotal 1,190.00")) is None
 
+    def test_an_empty_zero_rate_row_is_no_second_rate(self) -> None:
+        assert vat_summary(_lines("19% 1,000.00 190.00 1,190.00\n0% 0.00 0.00 0.00\nTotal 1,190.00")) is None
+
+    def test_the_total_is_rounded_as_the_page_rounds_it(self) -> None:
+        text = "\n".join(
+            [
+                "Total Sales Incl. GST 48.93",
+                "Total After Rounding 48.95",
+                "GST Summary Amount Tax",
+                "SR @ 6% 40.00 2.40",
+                "ZR @ 0% 6.53 0.00",
+            ]
+        )
+        assert extract_with_rules([(1, text)]).total == 48.95
+
     def test_extraction_takes_the_sums(self) -> None:
         extraction = extract_with_rules([(1, "INVOICE\n" + self.TWO_RATES)])
         assert (extraction.subtotal, extraction.vat_amount, extraction.total) == (1200.0, 204.0, 1404.0)
@@ -90,6 +105,15 @@ class TestAmountsInSentences:
         found = prose_candidates(lines, {"vat": [(1000.0, "1,000.00", lines[0])]})
         assert [c[0] for c in found["vat"]] == [190.0]
         assert [c[0] for c in found["total_strong"]] == [1190.0]
+
+    def test_a_row_of_labels_and_values_is_no_sentence(self) -> None:
+        layer = page(
+            ("Date d'échéance :", 100, 500),
+            ("02/03/2022", 600, 500),
+            ("NET A PAYER", 1300, 500),
+            ("90,00 EUR", 1900, 500),
+        )
+        assert prose_candidates(document_lines([layer]), {}) == {}
 
     def test_extraction_reads_a_letter(self) -> None:
         text = "\n".join(
@@ -210,3 +234,24 @@ class TestSideColumns:
             ("GB 252 5162 07", 100, 380),
         )
         assert extract_with_rules([layer]).vendor_tax_id == "GB252516207"
+
+
+class TestStreetLines:
+    """A line that is only a continental address is no vendor name."""
+
+    def test_street_under_the_name(self) -> None:
+        layer = page(
+            ("Montaña Construcciones S.L.U.", 100, 100),
+            ("Calle del Sol 34", 100, 160),
+            ("Factura", 1500, 160),
+            ("20605 Barcelona", 100, 200),
+            ("NIF", 100, 260),
+            ("Destinatario", 900, 290),
+            ("ESG76036180", 100, 300),
+            ("García Construcciones S.A.", 900, 330),
+        )
+        assert extract_with_rules([layer]).vendor_name == "Montaña Construcciones S.L.U."
+
+    def test_name_with_its_address_on_one_line(self) -> None:
+        text = "Au bon moulin SARL - 1242 chemin de l'olive - 84340 Malaucène\nFACTURE N° 12\nTotal 10,00"
+        assert extract_with_rules([(1, text)]).vendor_name.startswith("Au bon moulin SARL")

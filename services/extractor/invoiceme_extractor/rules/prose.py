@@ -59,10 +59,13 @@ def prose_candidates(lines: list[Line], found: Candidates) -> Candidates:
     names its amounts, other readings of that sentence (the last amount under its VAT word) go."""
     added: Candidates = {kind: list(items) for kind, items in found.items()}
     for line in lines:
-        stated = vat_sentence(line.text)
+        # one cell at a time: a row of cells ('Date d'échéance | 02/03/2022 | NET A PAYER | 90,00') is
+        # labels and values, not a sentence
+        texts = [cell.text for cell in line.cells] or [line.text]
+        stated = next((said for text in texts if (said := vat_sentence(text))), {})
         if stated:
             added = {kind: [item for item in items if item[2] is not line] for kind, items in added.items()}
-        payment = pay_amount(line.text)
+        payment = next((asked for text in texts if (asked := pay_amount(text))), None)
         if payment is not None:
             stated.setdefault("total_strong", payment)
         for kind, (value, raw) in stated.items():

@@ -81,8 +81,8 @@ def vat_summary(lines: list[Line]) -> RateSummary | None:
                 break
             rows = []
         rows.append(row)
-    if len(rows) < 2 or len({row.rate for row in rows}) < 2:
-        return None
+    if len({row.rate for row in rows if row.net}) < 2:
+        return None  # one rate (a 0 % row with nothing in it is no second rate): the labels decide
     net = round(sum(row.net for row in rows), 2)
     vat = round(sum(row.vat for row in rows), 2)
     gross = round(net + vat, 2)
