@@ -92,3 +92,18 @@ REGISTER = {
     "es": "Registro Mercantil, hoja",
 }
 BANK = {"he": "בנק", "en": "Bank", "de": "Bank", "fr": "Banque", "es": "Banco"}
+# A deposit paid before the invoice, deducted after its total, and the balance left to pay
+DEPOSIT = {
+    "he": ["מקדמה ששולמה", "בניכוי מקדמה", "מקדמה"],
+    "en": ["Deposit paid", "Less: advance payment", "Prepayment received"],
+    "de": ["Anzahlung", "abzgl. Anzahlung", "Geleistete Anzahlung"],
+    "fr": ["Acompte versé", "Acompte reçu"],
+    "es": ["Anticipo recibido", "Anticipo"],
+}
+BALANCE = {
+    "he": ["יתרה לתשלום", "נותר לתשלום"],
+    "en": ["Balance due", "Amount due", "Remaining balance"],
+    "de": ["Restbetrag", "Noch zu zahlen"],
+    "fr": ["Reste à payer", "Solde dû"],
+    "es": ["Saldo pendiente", "Resto a pagar"],
+}

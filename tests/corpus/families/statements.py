@@ -14,7 +14,9 @@ from ..doc import Doc
 from ..names import TAGLINES, address, phone
 from ..tables import LIGHT, items_table
 from .statement_words import (
+    BALANCE,
     BANK,
+    DEPOSIT,
     IN_OTHER_CURRENCY,
     PAY_NOW_SENTENCE,
     PAY_SENTENCE,
@@ -119,6 +121,11 @@ def _stacked_lines(doc: Doc) -> list[tuple[str, str, bool]]:
     if facts.prices_include_vat and facts.vat_rate > 0 and facts.country != "IL":
         lines.append((words["vat_included"], fmt.money(facts.vat_amount), False))
         doc.mark("vat_amount", "vat_rate")
+    if facts.total > 100 and not facts.prices_include_vat and doc.chance(0.3):
+        # a deposit paid earlier: the invoice's total stays the total, the balance is what is left
+        deposit = round(facts.total * doc.rng.choice([0.1, 0.2, 0.3, 0.5]), 0)
+        lines.append((doc.rng.choice(DEPOSIT[facts.language]), fmt.money(-deposit), False))
+        lines.append((doc.rng.choice(BALANCE[facts.language]), fmt.money(facts.total - deposit), True))
     return lines
 
 
