@@ -226,6 +226,25 @@ def _bank_account(doc: Doc) -> str:
     return "IBAN " + (iban.format(number) if doc.chance(0.7) else number)
 
 
+def _window_address(doc: Doc, y: float) -> float:
+    """A letter's recipient block with no label (as a window envelope shows it): a small return
+    line with the sender, then the customer's name, address and maybe its tax id under the same
+    label the vendor's id carries in the footer."""
+    sheet, facts, rng = doc.sheet, doc.facts, doc.rng
+    sender = f"{facts.vendor_name} · {address(rng, facts.language)}"
+    sheet.text(LEFT + 2, y, sender, sheet.fit(sender, 6.5, 85), color=GREY)
+    y += line_height(6.5) + 1
+    lines = [facts.customer_name, *address(rng, facts.language).split(", ")]
+    if facts.customer_tax_id:
+        lines.append(
+            f"{doc.words['tax_id']}{rng.choice([': ', ' '])}{doc.fmt.tax_id(facts.customer_tax_id, rng)}"
+        )
+    for text in lines:
+        sheet.text(LEFT + 2, y, text, 9.5)
+        y += line_height(9.5)
+    return y + 2
+
+
 def _footer(doc: Doc) -> None:
     """The vendor's details in three columns at the foot of the page, far from its name on top."""
     sheet, facts, rng = doc.sheet, doc.facts, doc.rng
@@ -262,7 +281,10 @@ def ledger(doc: Doc) -> None:
         sheet.text(x, top + 6, rng.choice(TAGLINES[facts.language]), 8.5, color=GREY)
     sheet.text(RIGHT, top, doc.title, title_size, bold=True, align="end")
     y = _fact_cells(doc, top + 18)
-    y = customer_block(doc, LEFT + 2, y + 4, boxed=doc.chance(0.4))
+    if doc.chance(0.4):
+        y = _window_address(doc, y + 4)
+    else:
+        y = customer_block(doc, LEFT + 2, y + 4, boxed=doc.chance(0.4))
     y = items_table(doc, LEFT, RIGHT, y + 6)
     draw = {"rates": _vat_table, "shipping": _stacked, "stacked": _stacked, "grid": _grid}
     y = draw.get(layout, _sentences)(doc, y)

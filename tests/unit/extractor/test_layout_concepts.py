@@ -10,7 +10,12 @@ from invoiceme_extractor.rules.lines import Line, document_lines
 from invoiceme_extractor.rules.prose import pay_amount, prose_candidates, vat_sentence
 from invoiceme_extractor.rules.references import conversion_weight
 from invoiceme_extractor.rules.tables import header_columns, is_header_row
-from invoiceme_extractor.rules.tax_ids import ids_in, without_bank_accounts
+from invoiceme_extractor.rules.tax_ids import (
+    ids_in,
+    under_another_party,
+    under_issuer_name,
+    without_bank_accounts,
+)
 from invoiceme_extractor.rules.vat_table import rate_row, vat_summary
 
 from .wordbox import page
@@ -255,3 +260,34 @@ class TestStreetLines:
     def test_name_with_its_address_on_one_line(self) -> None:
         text = "Au bon moulin SARL - 1242 chemin de l'olive - 84340 Malaucène\nFACTURE N° 12\nTotal 10,00"
         assert extract_with_rules([(1, text)]).vendor_name.startswith("Au bon moulin SARL")
+
+
+class TestRecipientBlockWithoutLabel:
+    """A letter's recipient block carries no 'Bill to': the issuer's id is the one under its name."""
+
+    LETTER = (
+        ("Weber Druck GmbH", 100, 100),
+        ("RECHNUNG", 1600, 100),
+        ("Weber Druck GmbH · Industriestraße 171, 17350 München", 100, 300),
+        ("Weber Logistik AG", 100, 360),
+        ("Gartenweg 52", 100, 410),
+        ("96667 Berlin", 100, 460),
+        ("USt-IdNr.: DE254346069", 100, 510),
+        ("Summe 406,53 EUR", 1500, 900),
+        ("Weber Druck GmbH", 100, 3000),
+        ("Hauptstraße 69, 46260 Berlin", 100, 3050),
+        ("USt-IdNr. DE158547641", 900, 3050),
+    )
+
+    def test_the_issuers_id_in_the_footer(self) -> None:
+        assert extract_with_rules([page(*self.LETTER)]).vendor_tax_id == "DE158547641"
+
+    def test_block_signs(self) -> None:
+        lines = document_lines([page(*self.LETTER)])
+        by_text = {line.text: line for line in lines}
+        recipient = by_text["USt-IdNr.: DE254346069"]
+        footer = next(line for line in lines if "DE158547641" in line.text)
+        assert under_another_party(lines, recipient, "Weber Druck GmbH")
+        assert not under_issuer_name(lines, recipient, "Weber Druck GmbH")
+        assert under_issuer_name(lines, footer, "Weber Druck GmbH")
+        assert not under_another_party(lines, footer, "Weber Druck GmbH")

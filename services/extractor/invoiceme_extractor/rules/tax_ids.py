@@ -250,8 +250,55 @@ def _beside_customer_number(lines: list[Line], line: Line) -> bool:
     return False
 
 
+def _words(text: str) -> set[str]:
+    return set(re.sub(r"[^\w]+", " ", text.casefold()).split())
+
+
+def _names(line: Line, issuer_name: str) -> bool:
+    """The line prints the issuer's name: most of its words (a logo's initials may have joined it)."""
+    name = _words(issuer_name)
+    return len(name & _words(line.text)) >= max(1, round(len(name) * 2 / 3))
+
+
+def under_issuer_name(lines: list[Line], line: Line, issuer_name: str | None, raw: str = "") -> bool:
+    """The issuer's name is printed on the id's line or at most two lines above it, over the id
+    (their spans overlap) and in print not much smaller than the id's: the issuer's block (a footer, a
+    letterhead). A return-address line in small print over a recipient's block ('Acme Ltd · 12 Main
+    St'), or a name in another column, does not head the id's block."""
+    if not issuer_name or len(issuer_name) < 4:
+        return False
+    cell = next((cell for cell in line.cells if raw and raw in cell.text), None)
+    id_box = cell.box if cell is not None else line.box
+    for other in lines[max(0, line.index - 2) : line.index + 1]:
+        if other.page != line.page or not _names(other, issuer_name):
+            continue
+        if line.box is None or other.box is None or id_box is None:
+            return True
+        if other.box.height >= 0.8 * line.box.height and other.box.x_overlap(id_box) > 0:
+            return True
+    return False
+
+
+def under_another_party(lines: list[Line], line: Line, issuer_name: str | None) -> bool:
+    """A company's name other than the issuer's heads the id's block (up to three lines above, in
+    print as large as the id's): a recipient's block without a label, as letters print it."""
+    if not issuer_name or len(issuer_name) < 4:
+        return False
+    for other in lines[max(0, line.index - 3) : line.index]:
+        if other.page != line.page or not labels.COMPANY_SUFFIX.search(other.text):
+            continue
+        if _names(other, issuer_name) or labels.TAX_ID.search(other.text):
+            return False  # the issuer's own block, or an id line of the block above
+        if line.box is None or other.box is None or other.box.height >= 0.8 * line.box.height:
+            return True
+    return False
+
+
 def tax_id_candidates(
-    lines: list[Line], buyer_lines: set[int], seller: frozenset[CellRef] | set[CellRef] = frozenset()
+    lines: list[Line],
+    buyer_lines: set[int],
+    seller: frozenset[CellRef] | set[CellRef] = frozenset(),
+    issuer_name: str | None = None,
 ) -> list[TaxIdCandidate]:
     """Every id-shaped token with its score, best first. `lines` have the customer's cells removed;
     `buyer_lines` are whole lines of a customer block on pages without word boxes; `seller` the
@@ -277,6 +324,8 @@ def tax_id_candidates(
         score = label_score + shape + (0.5 if header_or_footer else 0.0) - 0.01 * line.index
         score += 1.5 if _in_seller_block(line, raw, seller) else 0.0
         score -= 1.0 if _beside_customer_number(lines, line) else 0.0
+        score += 1.5 if under_issuer_name(lines, line, issuer_name, raw) else 0.0
+        score -= 1.5 if under_another_party(lines, line, issuer_name) else 0.0
         if value not in best or score > best[value].score:
             best[value] = TaxIdCandidate(value, raw, line, score, repaired is not None)
     return sorted(best.values(), key=lambda candidate: -candidate.score)
@@ -290,9 +339,12 @@ def confidence_of(ranked: list[TaxIdCandidate]) -> float:
 
 
 def find_vendor_tax_id(
-    lines: list[Line], buyer_lines: set[int], seller: frozenset[CellRef] | set[CellRef] = frozenset()
+    lines: list[Line],
+    buyer_lines: set[int],
+    seller: frozenset[CellRef] | set[CellRef] = frozenset(),
+    issuer_name: str | None = None,
 ) -> Found | None:
-    ranked = tax_id_candidates(lines, buyer_lines, seller)
+    ranked = tax_id_candidates(lines, buyer_lines, seller, issuer_name)
     if not ranked:
         return None
     best = ranked[0]
