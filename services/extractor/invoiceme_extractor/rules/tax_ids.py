@@ -324,7 +324,7 @@ def tax_id_candidates(
         score = label_score + shape + (0.5 if header_or_footer else 0.0) - 0.01 * line.index
         score += 1.5 if _in_seller_block(line, raw, seller) else 0.0
         score -= 1.0 if _beside_customer_number(lines, line) else 0.0
-        score += 1.5 if under_issuer_name(lines, line, issuer_name, raw) else 0.0
+        score += 0.75 if under_issuer_name(lines, line, issuer_name, raw) else 0.0
         score -= 1.5 if under_another_party(lines, line, issuer_name) else 0.0
         if value not in best or score > best[value].score:
             best[value] = TaxIdCandidate(value, raw, line, score, repaired is not None)
