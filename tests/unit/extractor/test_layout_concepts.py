@@ -291,3 +291,10 @@ class TestRecipientBlockWithoutLabel:
         assert not under_issuer_name(lines, recipient, "Weber Druck GmbH")
         assert under_issuer_name(lines, footer, "Weber Druck GmbH")
         assert not under_another_party(lines, footer, "Weber Druck GmbH")
+
+
+def test_spanish_item_column_articulo() -> None:
+    """'Artículo | Cantidad | Subtotal' heads an item table (Spanish for the item column)."""
+    text = "FACTURA\nArtículo Cantidad Subtotal\nInstalación 3 24,567.00\nTotal a pagar 24,567.00 EUR"
+    items = extract_with_rules([(1, text)]).line_items
+    assert [(item.description, item.amount) for item in items] == [("Instalación", 24567.0)]

@@ -11,7 +11,7 @@ from .amounts import amounts_in
 # the column that names the item, and the columns that hold its numbers
 ITEM_COLUMN = re.compile(
     r"description|item|product|service|article|details?|beschreibung|bezeichnung|artikel|leistung|"
-    r"désignation|designation|libellé|descripción|concepto|תיאור|פריט|שירות|מוצר|פירוט|מק\"ט",
+    r"désignation|designation|libellé|descripción|concepto|art[íi]culo|תיאור|פריט|שירות|מוצר|פירוט|מק\"ט",
     re.I,
 )
 NUMBER_COLUMNS = re.compile(
