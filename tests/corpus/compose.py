@@ -23,6 +23,8 @@ def compose(family_name: str, language: str, seed: int) -> tuple[Page, dict[str,
     rng = random.Random(f"{family_name}/{language}/{seed}")  # str seeds hash with SHA-512: stable
     facts = draw_facts(rng, language, family.till_slip, family.document_types)
     extra = HELD_OUT_LABELS[language] if family.held_out else DEV_LABELS.get(language)
+    if family.words and language in family.words:
+        extra = {**(extra or {}), **family.words[language]}
     words = Vocabulary(rng, language, facts.country, facts.vat_rate, facts.currency, extra)
     printing = Printing(rng, language, facts.country, facts.currency)
     face = fonts.pick_face(rng, language, mono=family.till_slip and rng.random() < 0.6)

@@ -77,6 +77,9 @@ class Facts:
     rounding: float = 0.0  # till slips round the amount due to 10 agorot / cents
     prices_include_vat: bool = False  # shop prices are gross: VAT is worked back out of the sum
     discount: float = 0.0  # off the items' net sum, before VAT (only where prices are net)
+    shipping: float = 0.0  # a net delivery charge, taxed at the main rate (net prices only)
+    second_rate: float | None = None  # the last `second_rate_items` items are taxed at this rate
+    second_rate_items: int = 0
 
     @property
     def items_sum(self) -> float:
@@ -86,6 +89,8 @@ class Facts:
     def vat_amount(self) -> float:
         if self.prices_include_vat:
             return round(self.items_sum * self.vat_rate / (1 + self.vat_rate), 2)
+        if self.second_rate is not None:
+            return round(sum(round(net * rate, 2) for rate, net in self.net_by_rate()), 2)
         return round(self.subtotal * self.vat_rate, 2)
 
     @property
@@ -93,7 +98,14 @@ class Facts:
         """Amount before VAT."""
         if self.prices_include_vat:
             return round(self.items_sum - self.vat_amount, 2)
-        return round(self.items_sum - self.discount, 2)
+        return round(self.items_sum - self.discount + self.shipping, 2)
+
+    def net_by_rate(self) -> list[tuple[float, float]]:
+        """(rate, amount before VAT) per VAT rate, the main rate first (net prices only)."""
+        if self.second_rate is None or not self.second_rate_items:
+            return [(self.vat_rate, self.subtotal)]
+        second = round(sum(item["amount"] for item in self.line_items[-self.second_rate_items :]), 2)
+        return [(self.vat_rate, round(self.subtotal - second, 2)), (self.second_rate, second)]
 
     @property
     def total(self) -> float:

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..doc import Doc
-from . import held_out, invoices, receipts, slips, strips
+from . import held_out, invoices, panels, receipts, slips, statements, strips
+from .statement_words import LEDGER_LABELS
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,7 @@ class Family:
     till_slip: bool = False
     held_out: bool = False
     document_types: tuple[str, ...] | None = None  # None: any the language's vendors issue
+    words: dict[str, dict[str, list[str]]] | None = None  # label synonyms of its own, over the DEV ones
 
 
 FAMILIES = {
@@ -33,6 +35,8 @@ FAMILIES = {
         Family(
             "payment_receipt", receipts.payment_receipt, document_types=("receipt", "tax_invoice_receipt")
         ),
+        Family("ledger", statements.ledger, words=LEDGER_LABELS),
+        Family("panel", panels.panel, words=LEDGER_LABELS),
         Family("boxed_form", held_out.boxed_form, held_out=True),
         Family("letter", held_out.letter, held_out=True),
         Family("side_panel", held_out.side_panel, held_out=True),

@@ -59,10 +59,13 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     totals = find_totals(lines)
     issuer_view = without_cells(lines, party_cells(lines, labels.BUYER_BLOCK))
     seller = party_cells(issuer_view, labels.SELLER_BLOCK)
+    vendor_name = find_vendor_name(issuer_view)
     found = {
         "document_type": find_document_type(lines),
-        "vendor_name": find_vendor_name(issuer_view),
-        "vendor_tax_id": find_vendor_tax_id(issuer_view, buyer_lines(lines), seller),
+        "vendor_name": vendor_name,
+        "vendor_tax_id": find_vendor_tax_id(
+            issuer_view, buyer_lines(lines), seller, vendor_name.value if vendor_name else None
+        ),
         "invoice_number": find_invoice_number(lines),
         "invoice_date": invoice_date,
         "due_date": due_date,

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 from . import labels
-from .amounts import amounts_in, money_in
+from .amounts import amounts_in, money_in, without_restatement
 from .geometry import cell_at, column_below, spots_after_label
 from .lines import Line, following
-from .tables import is_table_header
+from .tables import is_header_row
 
 _CURRENCY_MARK = re.compile(r'₪|ש"ח|NIS|ILS|EUR|USD|GBP|€|\$|£|\bRM\b')
 _PAYABLE = re.compile(r"à\s*payer|payable|to\s*pay|zu\s*zahlen|a\s*pagar|לתשלום", re.I)
@@ -42,9 +42,10 @@ def classify(text: str) -> str | None:
 
 
 def _line_amount(line: Line, lines: list[Line]) -> tuple[float, str, Line] | None:
-    found = money_in(line.text)
-    if not found and _CURRENCY_MARK.search(line.text):  # "Total 118 ₪": whole amounts only beside a currency
-        found = amounts_in(line.text)
+    text = without_restatement(line.text)
+    found = money_in(text)
+    if not found and _CURRENCY_MARK.search(text):  # "Total 118 ₪": whole amounts only beside a currency
+        found = amounts_in(text)
     if found:
         return (*found[-1], line)
     for nxt in following(lines, line, 2):  # stacked layout: the value sits under its label
@@ -57,6 +58,7 @@ def _line_amount(line: Line, lines: list[Line]) -> tuple[float, str, Line] | Non
 
 
 def _amount_in(text: str, first: bool) -> tuple[float, str] | None:
+    text = without_restatement(text)
     found = money_in(text)
     if not found and _CURRENCY_MARK.search(text):
         found = amounts_in(text)
@@ -85,7 +87,7 @@ def _cell_amounts(lines: list[Line], line: Line, start: int, end: int) -> list[C
 def candidates(lines: list[Line]) -> Candidates:
     found: Candidates = {}
     for line in lines:
-        if is_table_header(line.text):
+        if is_header_row(line):
             continue  # "Item | Qty | Price | Total": the column under 'Total' holds line amounts
         if line.cells:
             start = 0

@@ -118,3 +118,24 @@ def row_money(row: Any) -> list[tuple[float, str]]:
     if not cells:
         return money_in(row.text)
     return [found for cell in cells for found in money_in(cell.text)]
+
+
+# "1,234.50 EUR (≈ 1,345.67 USD)": an amount restated in another currency in brackets at the line's end
+# (a right-to-left line may move or mirror the closing bracket: '176.00 ש"ח (= )USD 45.38', '(USD 2.90(';
+# a negative in brackets may sit inside: '(= (7,626.28) USD)')
+_BRACKETED = r"(?:[^()]|\([^()]*\))"
+_RESTATED = re.compile(rf"\s*\(\s*(?:≈|=|~|approx\.?)?\s*\)?(?P<inner>{_BRACKETED}+)[()]?\s*[.;]?\s*$", re.I)
+_MONEY_MARK = re.compile(r'[₪$€£]|ש"ח|\b[A-Z]{3}\b')
+
+
+def without_restatement(text: str) -> str:
+    """The line without a bracketed restatement of its amount in another currency: the bracket
+    names a currency and holds an amount, and an amount stands before it outside the bracket."""
+    match = _RESTATED.search(text)
+    if match is None or not _MONEY_MARK.search(match.group("inner")) or not amounts_in(match.group("inner")):
+        return text
+    before = text[: match.start()]
+    inner_marks = set(_MONEY_MARK.findall(match.group("inner")))
+    if not amounts_in(before) or inner_marks <= set(_MONEY_MARK.findall(before)):
+        return text  # nothing before it, or the same currency: an accounting-style negative, a note
+    return before

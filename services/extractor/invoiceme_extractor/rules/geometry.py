@@ -116,6 +116,17 @@ def labels_follow_values(line: Line) -> bool:
     return len(cells) >= 2 and not looks_like_label(cells[0].text) and looks_like_label(cells[-1].text)
 
 
+def stacked_in_side_column(line: Line, index: int, below: Cell) -> bool:
+    """A label at the edge of a row it shares with a table's cells ('Net | Office desk | 3 |
+    1,031.25'), with a value (no label) under it that starts or ends where the label does: a side
+    column of labels over values, level with another column's rows — its value is the one under it."""
+    if len(line.cells) < 4 or index not in (0, len(line.cells) - 1) or looks_like_label(below.text):
+        return False
+    label = line.cells[index].box
+    slack = max(label.height, 1.0)
+    return abs(below.box.left - label.left) <= slack or abs(below.box.right - label.right) <= slack
+
+
 def spots_after_label(lines: list[Line], line: Line, label_start: int, label_end: int) -> list[Spot]:
     """Texts a label's value may be in, nearest first (see the module docstring)."""
     index = cell_at(line, label_start)
@@ -137,7 +148,11 @@ def spots_after_label(lines: list[Line], line: Line, label_start: int, label_end
             spots.append(Spot(" ".join(c.text for c in line.cells[index + 2 :]), line, "row_rest"))
     below = cell_below(lines, line, cell)
     if below is not None:
-        spots.append(Spot(below[1].text, below[0], "below"))
+        spot = Spot(below[1].text, below[0], "below")
+        if stacked_in_side_column(line, index, below[1]):
+            spots.insert(1 if in_cell.strip() else 0, spot)
+        else:
+            spots.append(spot)
     if before is not None and index == len(line.cells) - 1 and before not in spots:
         spots.append(before)  # a label closing its row, its value on the near side
     return spots

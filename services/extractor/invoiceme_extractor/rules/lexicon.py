@@ -142,6 +142,14 @@ TAX_ID = (
     r"מספר\s*חברה",
     r"(?<![\u05d0-\u05ea])ת\.\s*ז(?![\u05d0-\u05ea])",
     r'(?<![\u05d0-\u05ea])ת"ז',
+    # VAT-registration names as national registries spell them
+    r"\bgstin\b",
+    r"\buid\s*-?\s*(?:nr|no|nummer)\b",
+    r"umsatzsteuer\s*-?\s*identifikations",
+    r"identifiant\s*(?:de\s*)?tva",
+    r"num[ée]ro\s*(?:de\s*)?tva",
+    r"n[º°o]\.?\s*(?:de\s*)?iva\b",
+    r"federal\s*tax",
 )
 BUYER_BLOCK = (
     r"\bcliente\b",

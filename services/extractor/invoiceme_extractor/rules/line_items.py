@@ -15,7 +15,7 @@ from .amount_candidates import classify
 from .amounts import amounts_in, row_amounts, row_money
 from .layout import Box
 from .lines import Line
-from .tables import is_table_header
+from .tables import header_columns, is_header_row, is_table_header
 
 _CURRENCY_MARKS = re.compile(r'₪|ש"ח|NIS|ILS|EUR|USD|€|\$|£|\bRM\b|\bx\b|×', re.I)
 
@@ -74,14 +74,18 @@ def _within(line: Line, span: Box | None) -> Line:
     return replace(line, text=" ".join(cell.text for cell in kept), cells=kept)
 
 
-def _table_span(header: Line) -> Box | None:
-    """Left and right edges of the table, from its header row's cells (with a little slack)."""
-    if not header.cells:
-        return None
-    slack = 2 * max(cell.box.height for cell in header.cells)
-    left = min(cell.box.left for cell in header.cells) - slack
-    right = max(cell.box.right for cell in header.cells) + slack
-    return Box(left, header.box.top if header.box else 0, right, header.box.bottom if header.box else 0)
+def _header_span(row: Line) -> tuple[bool, Box | None]:
+    """Whether the row is an item table's header, and the table's left and right edges from its
+    column names (with a little slack)."""
+    if not row.cells:
+        return is_table_header(row.text), None
+    if not is_header_row(row):
+        return False, None
+    columns = header_columns(row)
+    slack = 2 * max(cell.box.height for cell in columns)
+    left = min(cell.box.left for cell in columns) - slack
+    right = max(cell.box.right for cell in columns) + slack
+    return True, Box(left, row.box.top if row.box else 0, right, row.box.bottom if row.box else 0)
 
 
 def find_line_items(lines: list[Line]) -> list[LineItem]:
@@ -90,8 +94,9 @@ def find_line_items(lines: list[Line]) -> list[LineItem]:
     span: Box | None = None
     previous: Line | None = None
     for row in lines:
-        if is_table_header(row.text):
-            in_table, previous, span = True, None, _table_span(row)
+        header, header_span = _header_span(row)
+        if header:
+            in_table, previous, span = True, None, header_span
             continue
         line = _within(row, span)  # text beside the table (a side panel) is not part of its rows
         if not line.text:

@@ -20,7 +20,15 @@ _STREET_WORDS = (
     r"street|\bst\.|שדרות|שד'|דרך|\broad\b|\bjalan\b|\bave\b|straße|strasse|"
     r"רחוב|רח'|ת\.?ד|p\.?o\.?\s*box|\bbox\b"
 )
-_STREET = re.compile(_STREET_WORDS, re.I)
+# Continental street words ("Calle del Sol 34", "12 rue de la Paix", "Gartenweg 95"): an address row,
+# and a line that is only an address is no name (one with a company suffix may be the name and its
+# address on one line: "Au bon moulin SARL - 1242 chemin de l'olive")
+_CONTINENTAL_STREET = re.compile(
+    r"\bcalle\b|\bavenida\b|\bavda\.|\bpaseo\b|\brue\b|\bavenue\b|\bboulevard\b|\bchemin\b|"
+    r"\ballée\b|[a-zäöü]weg\b|[a-zäöü]gasse\b|[a-zäöü]allee\b|[a-zäöü]platz\b",
+    re.I,
+)
+_STREET = re.compile(_STREET_WORDS + "|" + _CONTINENTAL_STREET.pattern, re.I)
 _NOT_A_NAME = re.compile(
     r"@|www\.|https?:|\btel\b|phone|fax|טל|פקס|נייד|e-?mail|דוא\"ל|\bpage\b|seite|עמוד|original|מקור|העתק|copy|"
     + _STREET_WORDS
@@ -133,6 +141,8 @@ def _name_score(line: Line, position: int, lines: list[Line]) -> float:
     score = 2.0 - min(position * 0.25, 2.9)  # far from the top only with a company suffix
     if labels.COMPANY_SUFFIX.search(text):
         score += 3
+    elif _CONTINENTAL_STREET.search(text):
+        return -1
     elif labels.BUSINESS_WORD.search(text):
         score += 1
     elif sum(ch.isdigit() for ch in re.sub(r"\([^)]*\)", "", text)) >= 3:

@@ -8,6 +8,7 @@ from datetime import date
 
 from .. import israel
 from . import labels
+from .amounts import without_restatement
 from .dates import FoundDate, dates_in, dates_with_lost_slashes
 from .geometry import spots_after_label
 from .lines import Found, Line, Reading, first_found, following
@@ -166,6 +167,19 @@ def _stated_currencies(lines: list[Line]) -> Iterator[Found]:
 
 CurrencyCues = tuple[dict[str, float], dict[str, tuple[str, Line]]]  # weight, first mark seen by code
 
+# A line that converts an amount into another currency ("For information: 443.74 USD (exchange rate
+# 0.2792)", "Kurs", "taux", "שער"): its currency is not the invoice's
+_CONVERSION = re.compile(
+    r"exchange\s*rate|wechselkurs|\bkurs\b|\btaux\b|tipo\s*de\s*cambio|\bcambio\b|\bfx\b|"
+    r"(?<![\u05d0-\u05ea])שער(?![\u05d0-\u05ea])|equivalent|≈",
+    re.I,
+)
+
+
+def conversion_weight(text: str) -> float:
+    """How much a line's currency marks count: a quarter on a line that converts to another currency."""
+    return 0.25 if _CONVERSION.search(text) else 1.0
+
 
 def currency_cues(lines: list[Line], language: str) -> CurrencyCues:
     """Marks are counted, ISO codes twice (OCR invents ₪/$ from strokes and letters, codes it rarely
@@ -173,11 +187,13 @@ def currency_cues(lines: list[Line], language: str) -> CurrencyCues:
     weights: dict[str, float] = {}
     first_seen: dict[str, tuple[str, Line]] = {}
     for line in lines:
+        scale = conversion_weight(line.text)
+        text = without_restatement(line.text)  # "1,234.50 EUR (≈ 1,345.67 USD)": the EUR counts
         for code, pattern in labels.CURRENCIES:
             stray_shekel = 0.0
-            for match in pattern.finditer(line.text):
+            for match in pattern.finditer(text):
                 raw = match.group(0)
-                weight = 2.0 if raw.isalpha() and raw.isupper() and len(raw) == 3 else 1.0
+                weight = scale * (2.0 if raw.isalpha() and raw.isupper() and len(raw) == 3 else 1.0)
                 first_seen.setdefault(code, (raw, line))
                 if raw == "₪" and language != "he":
                     # OCR invents ₪ from a band's edge, often several along one line ("₪ ₪ ₪",

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from . import labels
 from .amounts import amounts_in
 
 # the column that names the item, and the columns that hold its numbers
 ITEM_COLUMN = re.compile(
     r"description|item|product|service|article|details?|beschreibung|bezeichnung|artikel|leistung|"
-    r"désignation|designation|libellé|descripción|concepto|תיאור|פריט|שירות|מוצר|פירוט|מק\"ט",
+    r"désignation|designation|libellé|descripción|concepto|art[íi]culo|תיאור|פריט|שירות|מוצר|פירוט|מק\"ט",
     re.I,
 )
 NUMBER_COLUMNS = re.compile(
@@ -32,3 +34,44 @@ def is_table_header(text: str) -> bool:
     labels over their amounts, 'Total of items | Discount | VAT | Total', is no table)."""
     text = _ITEMS_SUM.sub(" ", text)
     return bool(ITEM_COLUMN.search(text) and NUMBER_COLUMNS.search(text) and not amounts_in(text))
+
+
+# Labels of the document's facts: never an item table's column
+_NOT_A_COLUMN = re.compile(
+    "|".join(
+        pattern.pattern
+        for pattern in (
+            labels.TAX_ID,
+            labels.INVOICE_NUMBER,
+            labels.DATE_INVOICE,
+            labels.DATE_DUE,
+            labels.BUYER_BLOCK,
+            labels.SELLER_BLOCK,
+        )
+    )
+    + r"|\btel\b|phone|telefon|tél|טל|^\s*[tf]\s*[.:]+\s*$",  # 'T.' / 'F.': telephone, fax
+    re.I,
+)
+
+
+def _not_a_column(text: str) -> bool:
+    return bool(_NOT_A_COLUMN.search(text)) or sum(ch.isdigit() for ch in text) >= 3
+
+
+def header_columns(row: Any) -> tuple[Any, ...]:
+    """The row's cells without those at its edges that name a document fact or hold a value: a
+    side column's label or value level with an item table's header ('2026-5777 | SKU | Details |
+    Units | Total', 'Tax ID | Description | Amount') is no column of the table."""
+    columns = list(row.cells)
+    while len(columns) > 2 and _not_a_column(columns[0].text):
+        columns.pop(0)
+    while len(columns) > 2 and _not_a_column(columns[-1].text):
+        columns.pop()
+    return tuple(columns)
+
+
+def is_header_row(row: Any) -> bool:
+    """is_table_header over a row's column cells (see header_columns), or its text without cells."""
+    if not getattr(row, "cells", ()):
+        return is_table_header(row.text)
+    return is_table_header(" ".join(cell.text for cell in header_columns(row)))

@@ -17,6 +17,7 @@ from . import labels
 from .blocks import CellRef
 from .dates import dates_in
 from .geometry import cell_at, label_matches, spots_after_label
+from .id_context import under_another_party, under_issuer_name, without_bank_accounts
 from .id_repair import repair_israeli_id
 from .lines import Found, Line, Reading, document_language
 
@@ -31,7 +32,9 @@ ISRAELI_ID = re.compile(r"(?<![A-Za-z\d-])(\d{9}|\d{2}-\d{6}-\d|\d{3}[- ]\d{3}[-
 GENERIC_ID = re.compile(r"(?<![\w-])([A-Z]{0,3}\d[\d./-]{4,16}\d[A-Z]?)(?![\w])")
 # Labels that name a VAT registration (the id the field means) rather than another company number.
 _VAT_LABEL = re.compile(
-    r'vat|tva|ust|mwst|gst|iva|btw|ע\.?\s*מ|ע"מ|עוסק|מורשה|ח\.?\s*פ|ח"פ|tax\s*(?:id|no|number)', re.I
+    r'vat|tva|ust|mwst|gst|iva|btw|umsatzsteuer|\buid\b|ע\.?\s*מ|ע"מ|עוסק|מורשה|ח\.?\s*פ|ח"פ|'
+    r"tax\s*(?:id|no|number)",
+    re.I,
 )
 
 
@@ -89,6 +92,7 @@ def eu_vat_ids(text: str) -> list[str]:
 
 
 def ids_in(text: str, generic: bool = True) -> list[str]:
+    text = without_bank_accounts(text)
     found = eu_vat_ids(text) + [match.group(1) for match in ISRAELI_ID.finditer(text)]
     if not found and generic:
         found = [match.group(1) for match in GENERIC_ID.finditer(text) if not dates_in(match.group(1))]
@@ -117,7 +121,10 @@ def _in_seller_block(line: Line, raw: str, seller: frozenset[CellRef] | set[Cell
     return any((line.index, i) in seller and raw in cell.text for i, cell in enumerate(line.cells))
 
 
-_PHONE = re.compile(r"\btel|phone|fax|mobile|טל|פקס|נייד|tél|teléfono|telefon", re.I)
+# "T.: 04-9163660" too: a lone T. before a number is a telephone
+_PHONE = re.compile(
+    r"\btel|phone|fax|mobile|טל|פקס|נייד|tél|teléfono|telefon|(?<![a-z])t\.\s*:?\s*(?=[+(\d])", re.I
+)
 
 
 def _spot_ids(text: str, relation: str) -> list[str]:
@@ -144,12 +151,29 @@ def _labelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
             # "514321678 :ע.מ" and "(12345678-X)": the id before or around its label, in its cell
             around = [raw for raw in ids_in(cell_text, generic=False) if not _PHONE.search(cell_text)]
             found.extend((raw, line, strength * 0.9) for raw in around)
-            for spot in spots_after_label(lines, line, label.start(), label.end()):
-                ids = _spot_ids(spot.text, spot.relation)
-                if ids:
-                    weight = 1.0 if spot.relation == "inline" else 0.8
-                    found.append((ids[0], spot.line, strength * weight))
-                    break
+            found.extend(_ids_beside_label(lines, line, label, strength))
+    return found
+
+
+# A later spot's id (the cell under the label after the one beside it) counts this much of the first's
+_LATER_SPOT = 0.75
+
+
+def _ids_beside_label(
+    lines: list[Line], line: Line, label: re.Match[str], strength: float
+) -> list[tuple[str, Line, float]]:
+    """The first id in the label's spots, nearest first; when its shape proves nothing (no VAT
+    prefix, no check digit), also the next spot's, weaker: a label in a side column shares its row
+    with another column's value ('39/2640 | GSTIN') while its own value sits under it."""
+    found: list[tuple[str, Line, float]] = []
+    for spot in spots_after_label(lines, line, label.start(), label.end()):
+        ids = _spot_ids(spot.text, spot.relation)
+        if not ids:
+            continue
+        weight = (1.0 if spot.relation == "inline" else 0.8) * (_LATER_SPOT if found else 1.0)
+        found.append((ids[0], spot.line, strength * weight))
+        if len(found) == 2 or shape_score(normalize_tax_id(ids[0])) >= 1.5:
+            break
     return found
 
 
@@ -215,7 +239,10 @@ def _beside_customer_number(lines: list[Line], line: Line) -> bool:
 
 
 def tax_id_candidates(
-    lines: list[Line], buyer_lines: set[int], seller: frozenset[CellRef] | set[CellRef] = frozenset()
+    lines: list[Line],
+    buyer_lines: set[int],
+    seller: frozenset[CellRef] | set[CellRef] = frozenset(),
+    issuer_name: str | None = None,
 ) -> list[TaxIdCandidate]:
     """Every id-shaped token with its score, best first. `lines` have the customer's cells removed;
     `buyer_lines` are whole lines of a customer block on pages without word boxes; `seller` the
@@ -241,6 +268,8 @@ def tax_id_candidates(
         score = label_score + shape + (0.5 if header_or_footer else 0.0) - 0.01 * line.index
         score += 1.5 if _in_seller_block(line, raw, seller) else 0.0
         score -= 1.0 if _beside_customer_number(lines, line) else 0.0
+        score += 0.75 if under_issuer_name(lines, line, issuer_name, raw) else 0.0
+        score -= 1.5 if under_another_party(lines, line, issuer_name) else 0.0
         if value not in best or score > best[value].score:
             best[value] = TaxIdCandidate(value, raw, line, score, repaired is not None)
     return sorted(best.values(), key=lambda candidate: -candidate.score)
@@ -254,9 +283,12 @@ def confidence_of(ranked: list[TaxIdCandidate]) -> float:
 
 
 def find_vendor_tax_id(
-    lines: list[Line], buyer_lines: set[int], seller: frozenset[CellRef] | set[CellRef] = frozenset()
+    lines: list[Line],
+    buyer_lines: set[int],
+    seller: frozenset[CellRef] | set[CellRef] = frozenset(),
+    issuer_name: str | None = None,
 ) -> Found | None:
-    ranked = tax_id_candidates(lines, buyer_lines, seller)
+    ranked = tax_id_candidates(lines, buyer_lines, seller, issuer_name)
     if not ranked:
         return None
     best = ranked[0]

@@ -15,6 +15,7 @@ from .amount_candidates import Candidate, Candidates, candidates
 from .amounts import percent_in
 from .lines import Found, Line
 from .lost_labels import lost_labels, plausible_rate
+from .prose import prose_candidates
 from .rates import STANDARD_RATES
 from .receipt_totals import (
     included_tax,
@@ -29,6 +30,7 @@ from .receipt_totals import (
 )
 from .repair import confusion_variants, misread_variants
 from .total_by_parts import with_total_by_parts
+from .vat_table import RateSummary, vat_summary
 
 _STANDARD_RATES = STANDARD_RATES
 
@@ -201,8 +203,28 @@ def _repaired_pair(found: Candidates) -> tuple[Trio, float] | None:
     return None
 
 
+def _totals_by_rate(summary: RateSummary, found: Candidates, lines: list[Line]) -> Totals:
+    """The sums of a VAT table of several rates; the total as printed where the page prints it (and
+    rounded as the page rounds it: 'Total After Rounding')."""
+    first = summary.rows[0].line
+    printed = [
+        c
+        for c in found.get("total_strong", []) + found.get("total_plain", [])
+        if abs(abs(c[0]) - abs(summary.gross)) <= 0.011
+    ]
+    total = Found(*printed[0], 0.95) if printed else Found(summary.gross, "", summary.rows[-1].line, 0.9)
+    total = rounded_total(found, total, lines) or total
+    taxed = {row.rate for row in summary.rows if row.net}  # a 0 % row with nothing in it is no rate
+    rate = Found(taxed.pop(), "", first, 0.95) if len(taxed) == 1 else None
+    net, vat = Found(summary.net, "", first, 0.95), Found(summary.vat, "", first, 0.95)
+    return Totals(net, vat, total, rate, found)
+
+
 def find_totals(lines: list[Line]) -> Totals:
-    found = included_tax(candidates(lines), lines)
+    found = included_tax(prose_candidates(lines, candidates(lines)), lines)
+    summary = vat_summary(lines)
+    if summary is not None:
+        return _totals_by_rate(summary, found, lines)
     triple = _consistent_triple(found)
     rounded = None if triple else triple_with_rounding(found, lines, _consistent_triple)
     if rounded:

@@ -1,0 +1,72 @@
+"""Context that tells an id-shaped token apart: bank accounts look like VAT numbers, and the block an
+id sits in (under the issuer's name, or under another company's) says whose it is."""
+
+from __future__ import annotations
+
+import re
+
+from stdnum import iban
+
+from . import labels
+from .lines import Line
+
+# An IBAN after its label, or any run of IBAN shape ("DE89 3704 0044 0532 0130 00")
+_IBAN_RUN = r"[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?(?![A-Za-z0-9])"
+_IBAN_AFTER_LABEL = re.compile(rf"\bIBAN\b\s*[:.]?\s*{_IBAN_RUN}", re.I)
+_IBAN_SHAPE = re.compile(rf"(?<![A-Za-z0-9]){_IBAN_RUN}")
+
+
+def without_bank_accounts(text: str) -> str:
+    """The text with bank account numbers blanked: an IBAN's country prefix and digits look like a
+    VAT number ("IBAN DE76 3056 9480 ..." is no 'DE763056948'), so neither a labelled account nor a
+    run that passes the IBAN check may be read as a tax id."""
+    if "IBAN" not in text.upper() and not _IBAN_SHAPE.search(text):
+        return text
+    text = _IBAN_AFTER_LABEL.sub(lambda match: " " * len(match.group(0)), text)
+    return _IBAN_SHAPE.sub(
+        lambda match: " " * len(match.group(0)) if iban.is_valid(match.group(0)) else match.group(0), text
+    )
+
+
+def _words(text: str) -> set[str]:
+    return set(re.sub(r"[^\w]+", " ", text.casefold()).split())
+
+
+def _names(line: Line, issuer_name: str) -> bool:
+    """The line prints the issuer's name: most of its words (a logo's initials may have joined it)."""
+    name = _words(issuer_name)
+    return len(name & _words(line.text)) >= max(1, round(len(name) * 2 / 3))
+
+
+def under_issuer_name(lines: list[Line], line: Line, issuer_name: str | None, raw: str = "") -> bool:
+    """The issuer's name is printed on the id's line or at most two lines above it, over the id
+    (their spans overlap) and in print not much smaller than the id's: the issuer's block (a footer, a
+    letterhead). A return-address line in small print over a recipient's block ('Acme Ltd · 12 Main
+    St'), or a name in another column, does not head the id's block."""
+    if not issuer_name or len(issuer_name) < 4:
+        return False
+    cell = next((cell for cell in line.cells if raw and raw in cell.text), None)
+    id_box = cell.box if cell is not None else line.box
+    for other in lines[max(0, line.index - 2) : line.index + 1]:
+        if other.page != line.page or not _names(other, issuer_name):
+            continue
+        if line.box is None or other.box is None or id_box is None:
+            return True
+        if other.box.height >= 0.8 * line.box.height and other.box.x_overlap(id_box) > 0:
+            return True
+    return False
+
+
+def under_another_party(lines: list[Line], line: Line, issuer_name: str | None) -> bool:
+    """A company's name other than the issuer's heads the id's block (up to three lines above, in
+    print as large as the id's): a recipient's block without a label, as letters print it."""
+    if not issuer_name or len(issuer_name) < 4:
+        return False
+    for other in lines[max(0, line.index - 3) : line.index]:
+        if other.page != line.page or not labels.COMPANY_SUFFIX.search(other.text):
+            continue
+        if _names(other, issuer_name) or labels.TAX_ID.search(other.text):
+            return False  # the issuer's own block, or an id line of the block above
+        if line.box is None or other.box is None or other.box.height >= 0.8 * line.box.height:
+            return True
+    return False
