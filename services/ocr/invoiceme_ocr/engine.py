@@ -57,17 +57,13 @@ class OcrOptions:
     use_text_layer: bool = True
 
     def engines(self) -> list[tuple[str, int]]:
-        """The Tesseract engines (languages, page segmentation mode) a page read may load: the
-        reading one and, when pages are turned upright, OSD, and then the Latin-script-only one for
-        pages OSD finds have no Hebrew (`tesseract.read_in_its_script`)."""
-        from .page_script import latin_languages
+        """The Tesseract engines (languages, page segmentation mode) every page read loads: the
+        reading one and, when pages are turned upright, OSD. (The Latin-script-only one is started
+        only when OSD finds a page Latin: `tesseract.read_in_its_script`.)"""
         from .tesseract_api import OSD
 
         reading = (self.languages, self.page_segmentation_mode)
-        if "sideways" not in self.preprocess_steps:
-            return [reading]
-        latin = latin_languages(self.languages)
-        return [reading, OSD] + ([(latin, self.page_segmentation_mode)] if latin else [])
+        return [reading, OSD] if "sideways" in self.preprocess_steps else [reading]
 
 
 def check_document(data: bytes, max_file_bytes: int) -> str:

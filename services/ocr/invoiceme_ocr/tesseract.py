@@ -12,7 +12,7 @@ from invoiceme_common.ocr_pages import OcrLine, OcrPage, OcrWord
 from . import digits, lookalikes, page_script
 from .engine import OcrOptions, UnreadableDocument, clean_text
 from .preprocess import GUESSED_QUARTER_TURN, orientation, prepare_for_ocr
-from .tesseract_api import TesseractFailed, TesseractTimedOut, read_words
+from .tesseract_api import TesseractFailed, TesseractTimedOut, read_words, warm_up
 
 ORIENTATION_BAND = 0.16  # of the page, for the which-way-up reads
 MIN_WORD_CONFIDENCE = 50  # Tesseract's 0-100
@@ -107,6 +107,7 @@ def read_in_its_script(
     latin = page_script.latin_languages(options.languages)
     if latin is None or band is None or not page_script.looks_latin(band.script):
         return recognize(number, prepared, options, notes), options.languages, notes
+    warm_up(latin, options.page_segmentation_mode)  # loads (once) while OSD looks at the whole page
     whole = orientation.page_osd(prepared)
     if whole is None or not page_script.looks_latin(whole.script):
         return recognize(number, prepared, options, notes), options.languages, notes

@@ -143,9 +143,9 @@ def warm_up(languages: str, segmentation_mode: int) -> None:
     (an engine is used by one thread at a time, not tied to the one that made it). Tesseract lets go
     of the GIL while it loads its traineddata (~0.15 s for heb+eng), so a one-file `invoiceme ocr`
     loads it while Python imports and prepares the page, as the `tesseract` program cannot."""
-    if tesserocr is None:
-        return
     key = (languages, segmentation_mode)
+    if tesserocr is None or key in _engines.__dict__.get("loaded", {}):
+        return  # nothing to load (or this thread has it already)
     with _warming_lock:
         if key in _warming:
             return
