@@ -28,11 +28,16 @@ def source_digest(*folders: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def cached_corpus(seed: int, plan: Any, build: Callable[[Path], object], cache: Path = CACHE) -> Path:
-    """The corpus folder for (generator source, seed, plan), built once by `build(folder)`."""
-    key = hashlib.sha256(
+def corpus_key(seed: int, plan: Any) -> str:
+    """The corpus folder's name for (this checkout's generator source, seed, plan)."""
+    return hashlib.sha256(
         f"{source_digest(CORPUS_SOURCE)}/{seed}/{json.dumps(asdict(plan), sort_keys=True)}".encode()
     ).hexdigest()[:16]
+
+
+def cached_corpus(seed: int, plan: Any, build: Callable[[Path], object], cache: Path = CACHE) -> Path:
+    """The corpus folder for (generator source, seed, plan), built once by `build(folder)`."""
+    key = corpus_key(seed, plan)
     folder = cache / "corpus" / key
     if (folder / ".complete").exists():
         return folder

@@ -29,7 +29,7 @@ ZONES = ("sure 180", "half-sure 180", "unsure 180", "0", "90 or 270", "no answer
 def zone(verdict: orientation.OsdVerdict) -> str:
     if verdict is None:
         return "no answer"
-    degrees, confidence = verdict
+    degrees, confidence = verdict.degrees, verdict.confidence
     if degrees == 180:
         if confidence >= orientation.SURE_BEFORE_READING:
             return "sure 180"

@@ -69,7 +69,8 @@ class OcrOptions:
 
     def engines(self) -> list[tuple[str, int]]:
         """The Tesseract engines (languages, page segmentation mode) every page read loads: the
-        reading one and, when pages are turned upright, OSD."""
+        reading one and, when pages are turned upright, OSD. (The Latin-script-only one is started
+        only when OSD finds a page Latin: `tesseract.read_in_its_script`.)"""
         from .tesseract_api import OSD
 
         reading = (self.languages, self.page_segmentation_mode)

@@ -9,22 +9,24 @@ import numpy as np
 
 from invoiceme_common.ocr_pages import OcrLine, OcrPage, OcrWord
 
-from . import digits, lookalikes
+from . import digits, lookalikes, page_script
 from .engine import OcrOptions, UnreadableDocument, clean_text
 from .preprocess import GUESSED_QUARTER_TURN, orientation, prepare_for_ocr
-from .tesseract_api import TesseractFailed, TesseractTimedOut, read_words
+from .tesseract_api import TesseractFailed, TesseractTimedOut, read_words, warm_up
 
 ORIENTATION_BAND = 0.16  # of the page, for the which-way-up reads
 MIN_WORD_CONFIDENCE = 50  # Tesseract's 0-100
 TURNED_MARGIN = 1.5  # turned must read this much better: an upright page is never turned on a whim
 
 
-def recognize(number: int, gray: np.ndarray, options: OcrOptions, notes: list[str]) -> OcrPage:
-    """Run Tesseract once; a page that takes longer than the page timeout is given up on."""
+def recognize(
+    number: int, gray: np.ndarray, options: OcrOptions, notes: list[str], languages: str | None = None
+) -> OcrPage:
+    """Run Tesseract once (with `languages`, by default the configured ones); a page that takes
+    longer than the page timeout is given up on."""
+    languages = languages or options.languages
     try:
-        data = read_words(
-            gray, options.languages, options.page_segmentation_mode, options.page_timeout_seconds
-        )
+        data = read_words(gray, languages, options.page_segmentation_mode, options.page_timeout_seconds)
     except TesseractTimedOut as exc:
         raise UnreadableDocument(
             f"page {number} took longer than {options.page_timeout_seconds:g} s to read"
@@ -32,10 +34,9 @@ def recognize(number: int, gray: np.ndarray, options: OcrOptions, notes: list[st
     except TesseractFailed as exc:
         raise UnreadableDocument(f"Tesseract could not read page {number} ({exc})") from exc
     page = page_from_tesseract(number, data, gray.shape[1], gray.shape[0], notes)
-    languages = options.languages.split("+")
-    if "eng" in languages:
+    if "eng" in languages.split("+"):
         page = reread(page, gray, digits.suspect_regions, digits.apply_rereads, "eng", 6, options)
-    if "heb" in languages:
+    if "heb" in languages.split("+"):
         # psm 11 (sparse text): each crop is one short word
         page = reread(page, gray, lookalikes.suspect_regions, lookalikes.apply_rereads, "heb", 11, options)
     return page
@@ -73,16 +74,18 @@ def ocr_image(
     checks_orientation = "sideways" in options.preprocess_steps
     verdict: orientation.OsdVerdict = None  # OSD's word on `prepared` as it is now, once asked
     asked = False
+    band: orientation.OsdVerdict = None  # OSD's word on the densest band, kept for its script
     if GUESSED_QUARTER_TURN in notes and reads_better_turned(prepared, options):
         prepared = orientation.turn_clockwise(prepared, 180)
         notes = [note if note != GUESSED_QUARTER_TURN else "rotated 270°" for note in notes]
     elif checks_orientation and not any(note.startswith("rotated") for note in notes):
         verdict, asked = orientation.osd_verdict(prepared), True
+        band = verdict  # its script was judged the way up OSD found, so it holds when turned
         if upside_down_before_reading(prepared, verdict, options):
             prepared = orientation.turn_clockwise(prepared, 180)
             notes = [*notes, "rotated 180°"]
             verdict, asked = None, False
-    page = recognize(number, prepared, options, notes)
+    page, languages, notes = read_in_its_script(number, prepared, options, notes, band)
     if page.confidence < options.orientation_check_below_confidence and checks_orientation:
         # Upside-down text reads as confident-looking garbage rarely; low confidence is the cheap
         # signal. A turn made before reading (or a quarter turn made without OSD's word) may have
@@ -92,10 +95,31 @@ def ocr_image(
             degrees = 180
         if degrees:
             turned = orientation.turn_clockwise(prepared, degrees)
-            retry = recognize(number, turned, options, [*notes, f"rotated {degrees}°"])
+            retry = recognize(number, turned, options, [*notes, f"rotated {degrees}°"], languages)
             if retry.confidence > page.confidence:
                 page = retry
     return page.model_copy(update={"seconds": round(time.perf_counter() - started, 3)})
+
+
+def read_in_its_script(
+    number: int, prepared: np.ndarray, options: OcrOptions, notes: list[str], band: orientation.OsdVerdict
+) -> tuple[OcrPage, str, list[str]]:
+    """The page read with the Latin-script languages only when it surely has no Hebrew (OSD's script
+    on its densest band, then on the whole page, then the Latin read itself), else with the
+    configured ones; and the languages and notes it was read with."""
+    latin = page_script.latin_languages(options.languages)
+    if latin is None or band is None or not page_script.looks_latin(band.script):
+        return recognize(number, prepared, options, notes), options.languages, notes
+    warm_up(latin, options.page_segmentation_mode)  # loads (once) while OSD looks at the whole page
+    whole = orientation.page_osd(prepared)
+    if whole is None or not page_script.looks_latin(whole.script):
+        return recognize(number, prepared, options, notes), options.languages, notes
+    latin_notes = [*notes, f"read as {latin} (Latin script)"]
+    page = recognize(number, prepared, options, latin_notes, latin)
+    if not page_script.latin_read_doubtful(page.words):
+        return page, latin, latin_notes
+    again = [*notes, f"read as {options.languages} ({latin} read unsure)"]
+    return recognize(number, prepared, options, again), options.languages, again
 
 
 def upside_down_before_reading(

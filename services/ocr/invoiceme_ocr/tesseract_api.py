@@ -25,7 +25,7 @@ from concurrent.futures import Future
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     import numpy as np
@@ -143,9 +143,9 @@ def warm_up(languages: str, segmentation_mode: int) -> None:
     (an engine is used by one thread at a time, not tied to the one that made it). Tesseract lets go
     of the GIL while it loads its traineddata (~0.15 s for heb+eng), so a one-file `invoiceme ocr`
     loads it while Python imports and prepares the page, as the `tesseract` program cannot."""
-    if tesserocr is None:
-        return
     key = (languages, segmentation_mode)
+    if tesserocr is None or key in _engines.__dict__.get("loaded", {}):
+        return  # nothing to load (or this thread has it already)
     with _warming_lock:
         if key in _warming:
             return
@@ -212,9 +212,17 @@ def read_words(gray: np.ndarray, languages: str, segmentation_mode: int, timeout
     return data
 
 
-def detect_orientation(gray: np.ndarray, timeout: float) -> tuple[int, float] | None:
-    """(clockwise degrees that make the text upright, Tesseract's confidence), or None when it
-    cannot tell (too little text, no osd.traineddata)."""
+class OsdReading(NamedTuple):
+    """What OSD says of an image: which way up, and in which script (alphabet) its letters are."""
+
+    degrees: int  # clockwise, to make the text upright
+    confidence: float
+    script: str = ""  # "Latin", "Hebrew", ... ("" when not reported)
+    script_confidence: float = 0.0
+
+
+def detect_orientation(gray: np.ndarray, timeout: float) -> OsdReading | None:
+    """What OSD says of the image, or None when it cannot tell (too little text, no osd.traineddata)."""
     if tesserocr is None:
         return _program_orientation(gray, timeout)
     try:
@@ -228,7 +236,9 @@ def detect_orientation(gray: np.ndarray, timeout: float) -> tuple[int, float] | 
     if not found:
         return None
     # Tesseract reports how far the text is turned counter-clockwise; undoing it is the rest of 360.
-    return (360 - int(found["orient_deg"])) % 360, float(found["orient_conf"])
+    degrees = (360 - int(found["orient_deg"])) % 360
+    script, script_confidence = str(found["script_name"]), float(found["script_conf"])
+    return OsdReading(degrees, float(found["orient_conf"]), script, script_confidence)
 
 
 def _program_words(gray: np.ndarray, languages: str, segmentation_mode: int, timeout: float) -> dict:
@@ -260,11 +270,20 @@ def parse_osd(report: str) -> tuple[int, float]:
     return int(rotate.group(1)) % 360, float(confidence.group(1))
 
 
-def _program_orientation(gray: np.ndarray, timeout: float) -> tuple[int, float] | None:
+def parse_osd_script(report: str) -> tuple[str, float]:
+    """(script name, confidence) from `tesseract --psm 0` output; ("", 0.0) when it has none."""
+    script = re.search(r"Script:\s*(\S+)", report)
+    confidence = re.search(r"Script confidence:\s*([\d.]+)", report)
+    if not script or not confidence:
+        return "", 0.0
+    return script.group(1), float(confidence.group(1))
+
+
+def _program_orientation(gray: np.ndarray, timeout: float) -> OsdReading | None:
     import pytesseract
 
     try:
         report = pytesseract.image_to_osd(gray, config="--psm 0 -c min_characters_to_try=10", timeout=timeout)
     except (pytesseract.TesseractError, RuntimeError):
         return None
-    return parse_osd(report)
+    return OsdReading(*parse_osd(report), *parse_osd_script(report))

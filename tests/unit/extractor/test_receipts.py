@@ -84,6 +84,14 @@ class TestIssuerName:
         big = [w.model_copy(update={"height": 60}) if w.top == 100 else w for w in layer.words]
         assert extract_with_rules([layer.model_copy(update={"words": big})]).vendor_name == "Bluebird Bakery"
 
+    @pytest.mark.parametrize(("confidence", "name"), [(0.2, "Bluebird Bakery"), (0.9, "Fodosy Fine")])
+    def test_large_print_ocr_could_not_read_is_no_name(self, confidence: float, name: str) -> None:
+        # An eng read turns a logo into Latin-looking words ("Fodosy"), only its confidence tells.
+        layer = page(("Fodosy Fine", 300, 100), ("Bluebird Bakery", 300, 150), ("TOTAL 12.50", 300, 400))
+        logo = {"height": 60, "confidence": confidence}
+        words = [w.model_copy(update=logo) if w.top == 100 else w for w in layer.words]
+        assert extract_with_rules([layer.model_copy(update={"words": words})]).vendor_name == name
+
 
 class TestSellerHeading:
     """'SELLER TRADE NAME' heads the seller's block: the name is under it, not the heading's words."""

@@ -145,7 +145,8 @@ class TestDecisions:
         [((180, 1.6), 1.5, 180), ((180, 1.2), 1.5, None), ((180, 1.2), 1.0, 180), (None, 1.0, None)],
     )
     def test_osd_verdict_counts_only_when_sure(self, verdict, sure_at: float, degrees: int | None) -> None:
-        assert orientation.rotation_from(verdict, sure_at) == degrees
+        reading = tesseract_api.OsdReading(*verdict, "Latin", 1.0) if verdict else None
+        assert orientation.rotation_from(reading, sure_at) == degrees
 
     def test_dark_banner_is_not_taken_for_a_shadow(self) -> None:
         # Divided by itself the banner turned white, and its white letters with it.
@@ -224,7 +225,8 @@ class TestRecognizedText:
         monkeypatch.setattr(tesseract, "read_words", read_words)
         page = ocr_image(1, synthetic.rotate_page(upright, 180), options)
         assert cer(lines, page.text) < 0.05, page.text
-        assert page.notes == ["rotated 180°"]
+        # (Which languages read it is noted too: the English page with eng only.)
+        assert [note for note in page.notes if not note.startswith("read as")] == ["rotated 180°"]
         assert len(full_reads) == 1
 
     def test_upright_page_is_not_turned(self, options, english_page, hebrew_page) -> None:

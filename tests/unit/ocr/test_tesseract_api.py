@@ -77,6 +77,13 @@ class TestWarmUp:
         assert ENGLISH[0].split()[0] in data["text"]
         assert key not in tesseract_api._warming  # taken, not loaded a second time
 
+    def test_an_engine_this_thread_has_is_not_loaded_again(self, english_page: np.ndarray) -> None:
+        # The Latin engine is warmed on every page OSD finds Latin; a worker loads it once.
+        key = ("eng", 7)  # a key no other test loads
+        tesseract_api.read_words(english_page, *key, 60)
+        tesseract_api.warm_up(*key)
+        assert key not in tesseract_api._warming
+
     def test_a_load_that_failed_fails_the_read(self, english_page: np.ndarray) -> None:
         tesseract_api.warm_up("xyz", 4)
         with pytest.raises(tesseract_api.TesseractFailed, match="xyz"):

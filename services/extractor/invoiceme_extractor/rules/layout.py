@@ -62,6 +62,7 @@ class Cell:
     text: str
     box: Box
     font: float  # median word height: a proxy for font size
+    confidence: float = 1.0  # mean OCR confidence of its words (a text layer's are 1.0)
 
 
 @dataclass
@@ -143,7 +144,9 @@ def split_cells(words: Sequence[Any], cell_gap: float = CELL_GAP, rtl_page: bool
         text = normalize_line(" ".join(word.text for word in logical))
         if text:
             box = _boxes_union([word_box(word) for word in group])
-            cells.append(Cell(text, box, statistics.median(word.height for word in group)))
+            font = statistics.median(word.height for word in group)
+            confidence = statistics.fmean(getattr(word, "confidence", 1.0) for word in group)
+            cells.append(Cell(text, box, font, confidence))
     return cells
 
 

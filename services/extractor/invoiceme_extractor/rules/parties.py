@@ -225,6 +225,9 @@ def _before_buyer_label(line: Line) -> Line | None:
     return Line(line.text[: match.start()].strip(), line.page, line.index)
 
 
+UNREAD_CELL = 0.4  # mean word confidence below which a cell is not taken for a name
+
+
 def _strip_hebrew(text: str) -> str:
     return " ".join(HEBREW_LETTER.sub("", text).split()).strip(" :-|")
 
@@ -240,7 +243,12 @@ def _name_units(first_page: list[Line], english: bool) -> list[tuple[int, Line, 
     for position, line in enumerate(first_page):
         if is_table_header(line.text) or position in joined:
             continue  # a table's header row ("Details | Units | Price"), or the tail of a name
-        pieces = [(c.text, c.font / median_font if median_font else 1.0) for c in line.cells]
+        # A cell OCR read with little confidence is a logo or speckles: under heb+eng its letters came
+        # out Hebrew and were stripped below; an eng read makes Latin-looking debris ("Fodosy") of it.
+        cells = [c for c in line.cells if c.confidence >= UNREAD_CELL]
+        if line.cells and not cells:
+            continue
+        pieces = [(c.text, c.font / median_font if median_font else 1.0) for c in cells]
         pieces = pieces or [(line.text, 1.0)]
         tail = _name_tail(first_page, position, pieces[-1][0])
         if tail is not None:

@@ -1,0 +1,60 @@
+"""Which languages read a page: the configured ones (`heb+eng`), or only the Latin-script ones when
+the page has surely no Hebrew.
+
+Tesseract reads `heb+eng` word by word with the language that last read well, trying the other when
+unsure: on English pages the Hebrew model damages Latin words (dates, stray Hebrew letters in a
+receipt's words) and a noisy page pays for both models. OSD (already asked which way up the page is)
+also names the script, but weakly: on generated Hebrew invoices its verdict on the densest band was
+"Latin"-like for 10 of 28 pages (digits and Latin words vote Latin), on the whole page for 4 of 28
+(docs/BENCHMARKS.md, branch script). So the evidence is taken in steps, each able only to keep the
+configured languages: the band's script, then the whole page's, then the Latin read itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from invoiceme_common.ocr_pages import OcrWord
+
+# Scripts Tesseract's OSD names for Latin print: a receipt's capitals often come out "Cyrillic" or
+# "Greek", a blurred photo's letters "Fraktur". Hebrew pages came out as these too, hence the
+# second look and the check after the read; anything else (Hebrew, Arabic, no answer) keeps heb.
+LATIN_LOOKING = frozenset({"Latin", "Cyrillic", "Greek", "Fraktur"})
+# Languages of other scripts that a Latin-only read would lose.
+NON_LATIN_LANGUAGES = frozenset({"heb", "yid", "ara", "fas", "rus", "ell", "osd"})
+# After a Latin-only read: a Hebrew page read by `eng` comes out as unsure Latin gibberish. Words with
+# two or more letters, read below this confidence...
+UNSURE_WORD = 0.6
+# ...making up more than this share of them sends the page back to the configured languages.
+MAX_UNSURE_SHARE = 0.5
+MIN_WORDS_TO_JUDGE = 5  # fewer words than this say nothing either way: read again, to be safe
+_LETTERS = re.compile(r"[^\W\d_]{2}")
+
+
+def latin_languages(configured: str) -> str | None:
+    """The configured languages without those of other scripts (`heb+eng` -> `eng`), or None when
+    there is nothing to switch: one language only (a user who sets one gets exactly that), or no
+    Hebrew (nor other non-Latin language) to leave out, or no Latin language left."""
+    languages = configured.split("+")
+    latin = [language for language in languages if language not in NON_LATIN_LANGUAGES]
+    if len(languages) < 2 or not latin or len(latin) == len(languages):
+        return None
+    return "+".join(latin)
+
+
+def looks_latin(script: str | None) -> bool:
+    """Whether one OSD verdict's script is one Latin print is taken for."""
+    return script in LATIN_LOOKING
+
+
+def latin_read_doubtful(words: Iterable[OcrWord]) -> bool:
+    """Whether a Latin-only read looks like a page in another script: too many of its words with
+    letters were read unsure, or too few words were read to tell."""
+    lettered = [word for word in words if _LETTERS.search(word.text)]
+    if len(lettered) < MIN_WORDS_TO_JUDGE:
+        return True
+    unsure = sum(1 for word in lettered if word.confidence < UNSURE_WORD)
+    return unsure > MAX_UNSURE_SHARE * len(lettered)
