@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 
 from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.amount_agreement import consistent_triple
 from invoiceme_extractor.rules.dates import dates_in
 from invoiceme_extractor.rules.lines import Line
 from invoiceme_extractor.rules.parties import trim_name
 from invoiceme_extractor.rules.repair import confusion_variants
-from invoiceme_extractor.rules.totals import _consistent_triple
 
 from .wordbox import page
 
@@ -150,7 +150,7 @@ class TestReceiptTotals:
             "total_plain": [(16.8, "16.80", line)],
             "total_strong": [(48.04, "48.04", payable)],
         }
-        assert _consistent_triple(found) is None
+        assert consistent_triple(found) is None
 
 
 class TestTaxSummary:
