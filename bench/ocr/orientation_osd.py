@@ -2,8 +2,9 @@
 `.venv/bin/python -m bench.ocr.orientation_osd [--per-format N] [--receipts N] [--seed S]`.
 
 The thresholds of `invoiceme_ocr.preprocess.orientation` (SURE_BEFORE_READING, WORTH_A_LOOK) come
-from this table: a random sample of the generated corpus's clean scans and degraded photos (the
-extraction bench's cache, .cache/corpus) and SROIE receipts (../shared/data/external-dev), each
+from this table: a random sample of the generated corpus's clean scans and degraded photos (dev
+families only, of the corpus this checkout's generator makes with seed 7 as `bench.extraction.run`
+builds it; run that first) and SROIE receipts (../shared/data/external-dev), each
 prepared as the worker prepares it, then OSD on its densest band as it is and turned 180°.
 """
 
@@ -12,17 +13,20 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import time
 from collections import Counter
 from pathlib import Path
 
+from bench.extraction.cache import CACHE, corpus_key
 from invoiceme_ocr.engine import OcrOptions
 from invoiceme_ocr.images import decode_frame
 from invoiceme_ocr.preprocess import orientation, prepare_for_ocr
+from tests.corpus.families import DEV
+from tests.corpus.generate import Plan
 
 from .mix import EXTERNAL
 
-CORPUS = Path(__file__).resolve().parents[2] / ".cache" / "corpus"
 ZONES = ("sure 180", "half-sure 180", "unsure 180", "0", "90 or 270", "no answer")
 
 
@@ -37,13 +41,18 @@ def zone(verdict: orientation.OsdVerdict) -> str:
     return "0" if degrees == 0 else "90 or 270"
 
 
+def _family(name: str) -> str:
+    return re.split(r"_(?:he|en|de|fr|es)_\d", name, maxsplit=1)[0]
+
+
 def sample(per_format: int, receipts: int, seed: int) -> list[tuple[str, Path]]:
     rng = random.Random(seed)
-    folders = sorted(path for path in CORPUS.glob("*") if (path / ".complete").exists())
+    corpus = CACHE / "corpus" / corpus_key(7, Plan())  # the extraction bench's (seed 7, scale 1)
     files: list[tuple[str, Path]] = []
-    if folders:
+    if (corpus / ".complete").exists():
         for kind, pattern in (("scan", "*_clean_scan.png"), ("photo", "*_degraded_photo.jpg")):
-            found = sorted(folders[0].glob(pattern))
+            # never a held-out family's page (a file's name is family_language_number_format)
+            found = sorted(path for path in corpus.glob(pattern) if _family(path.name) in DEV)
             files += [(kind, path) for path in rng.sample(found, min(per_format, len(found)))]
     found = sorted(EXTERNAL.glob("sroie__*.jpg"))
     return files + [("receipt", path) for path in rng.sample(found, min(receipts, len(found)))]
