@@ -119,7 +119,7 @@ class TestDecisions:
     def test_low_resolution_is_upscaled_to_letter_size(self) -> None:
         low = small_page(ENGLISH, dpi=100)
         factor = cleanup.upscale_factor(low, max_pixels=60e6)
-        assert 2.0 <= factor <= cleanup.MAX_UPSCALE
+        assert 1.5 <= factor <= cleanup.MAX_ENLARGE
         assert cleanup.upscale_factor(small_page(ENGLISH), max_pixels=60e6) == 1.0
 
     def test_letter_height_ignores_paper_grain(self) -> None:
