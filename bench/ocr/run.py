@@ -138,9 +138,10 @@ NOTES = [
     "at times, which the round-by-round ratios and the load average show (a quiet run measured x1.93-2.04).",
     "- *Plain Tesseract* is the `tesseract` command with the same language, `--oem 1` and `--psm`: "
     "what one gets without preprocessing. On clean pages both read the same text (goal: never worse).",
-    "- Steps not in the defaults (`upscale`, `contrast`, `clear_borders`, `binarize`) stay available "
-    "(`OcrOptions.preprocess_steps`) but did not lower the error here; `upscale` was neutral on these "
-    "pages and cost one SROIE receipt its total, so it is off. `sideways` only matters for turned "
+    "- Steps not in the defaults (`contrast`, `clear_borders`, `binarize`) stay available "
+    "(`OcrOptions.preprocess_steps`) but did not lower the error here; `upscale` (letters to ~30 px) was "
+    "neutral on these pages and cost one SROIE receipt its total; it is now on only for scans whose "
+    "letters are under 16 px, at most 2x (docs/BENCHMARKS.md, lowdpi). `sideways` only matters for turned "
     "pages (covered by the tests, 90/180/270°), hence no change on these upright ones.",
     "- `--psm 6` scored a little lower than `--psm 4` here (within the noise of pages that have one "
     "column of lines); 4 is kept because it reads an invoice table row as one line.",

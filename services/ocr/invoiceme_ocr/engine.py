@@ -33,8 +33,10 @@ ALL_STEPS = (
     "clear_borders",
     "binarize",
 )
-# Kept because `bench/ocr` measured them to help; "upscale", "contrast", "clear_borders" and
-# "binarize" made the character error rate worse there (docs/BENCHMARKS.md) and stay opt-in.
+# Kept because `bench/ocr` measured them to help; "contrast", "clear_borders" and "binarize" made
+# the character error rate worse there (docs/BENCHMARKS.md) and stay opt-in.
+# "upscale": only scans whose letters are under SMALL_TEXT_HEIGHT (150 DPI), measured on the corpus'
+# wide scans (docs/BENCHMARKS.md, lowdpi).
 # "clear_rules": the corpus photos' fields (bench/extraction), boxed and ruled cells read again.
 # "invert_fills": a dark band's photo lost its faint print to Tesseract's global threshold (photos6).
 DEFAULT_STEPS = (
@@ -42,6 +44,7 @@ DEFAULT_STEPS = (
     "downscale",
     "denoise",
     "sideways",
+    "upscale",
     "deskew",
     "flatten_light",
     "invert_fills",

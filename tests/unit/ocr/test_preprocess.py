@@ -119,7 +119,7 @@ class TestDecisions:
     def test_low_resolution_is_upscaled_to_letter_size(self) -> None:
         low = small_page(ENGLISH, dpi=100)
         factor = cleanup.upscale_factor(low, max_pixels=60e6)
-        assert 2.0 <= factor <= cleanup.MAX_UPSCALE
+        assert 1.5 <= factor <= cleanup.MAX_ENLARGE
         assert cleanup.upscale_factor(small_page(ENGLISH), max_pixels=60e6) == 1.0
 
     def test_letter_height_ignores_paper_grain(self) -> None:
@@ -258,7 +258,9 @@ class TestRecognizedText:
         page = synthetic.render_boxed_page()
         prepared, notes = prepare_for_ocr(page)
         assert "perspective corrected" not in notes
-        ruled = synthetic.render_boxed_page(text=False) < 200
+        rules_only = synthetic.render_boxed_page(text=False)
+        # its print is small: the default steps enlarge the page (`upscale`), so the rules are too
+        ruled = cv2.resize(rules_only, prepared.shape[::-1], interpolation=cv2.INTER_AREA) < 200
         assert np.mean(prepared[ruled] < 200) > 0.9
 
     def test_banner_on_a_shaded_page(self, options) -> None:

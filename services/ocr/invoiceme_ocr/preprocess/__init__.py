@@ -55,7 +55,9 @@ def prepare_for_ocr(
             image = orientation.turn_clockwise(image, degrees)
             notes.append(f"rotated {degrees}°")
             mask = None
-    if "upscale" in steps and (factor := cleanup.upscale_factor(image, max_pixels)) > 1.0:
+    # Scans only: on photos enlarging was neutral at 2-4x the time (docs/BENCHMARKS.md, photos).
+    scan = "perspective corrected" not in notes
+    if "upscale" in steps and scan and (factor := cleanup.upscale_factor(image, max_pixels)) > 1.0:
         image = cleanup.upscale(image, factor)
         notes.append(f"upscaled x{factor:.1f}")  # the work mask is ~1000 px wide either way: still valid
     if "deskew" in steps and abs(skew := geometry.estimate_skew(image, mask)) >= MIN_SKEW_DEGREES:
