@@ -19,7 +19,7 @@ from pathlib import Path
 import pytesseract
 
 from invoiceme_ocr.engine import OcrOptions, clean_text
-from invoiceme_ocr.images import decode_frame
+from invoiceme_ocr.images import decode_frame, read_image_page
 from invoiceme_ocr.pdf import read_pdf_page
 from invoiceme_ocr.preprocess import ALL_STEPS, DEFAULT_STEPS, prepare_for_ocr
 from invoiceme_ocr.reader import DocumentReader
@@ -44,7 +44,7 @@ def tesseract_cli(png: Path, languages: str = OPTIONS.languages) -> str:
 
 def our_path(png_bytes: bytes, options: OcrOptions = OPTIONS) -> str:
     """What a worker does with an image file: header check and decode, OpenCV, Tesseract with boxes."""
-    return ocr_image(1, decode_frame(png_bytes, 0, options), options).text
+    return read_image_page(png_bytes, 0, options).text
 
 
 def speed(pages: list[BenchPage], repeats: int) -> list[dict[str, object]]:

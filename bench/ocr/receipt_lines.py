@@ -17,8 +17,7 @@ os.environ["OMP_THREAD_LIMIT"] = "1"
 
 def read(path_and_way: tuple[str, str]) -> str:
     from invoiceme_ocr.engine import OcrOptions, clean_text
-    from invoiceme_ocr.images import decode_frame
-    from invoiceme_ocr.tesseract import ocr_image
+    from invoiceme_ocr.images import read_image_page
 
     path, way = path_and_way
     if way == "plain tesseract -l eng":
@@ -27,7 +26,7 @@ def read(path_and_way: tuple[str, str]) -> str:
         return clean_text(done.stdout)
     options = OcrOptions()
     with open(path, "rb") as file:
-        return ocr_image(1, decode_frame(file.read(), 0, options), options).text
+        return read_image_page(file.read(), 0, options).text
 
 
 def main() -> None:

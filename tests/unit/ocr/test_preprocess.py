@@ -12,7 +12,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from invoiceme_ocr import tesseract, tesseract_api
 from invoiceme_ocr.engine import OcrOptions, clean_text
-from invoiceme_ocr.images import decode_frame
+from invoiceme_ocr.images import read_image_page
 from invoiceme_ocr.preprocess import NOISY_PAGE, cleanup, geometry, orientation, prepare_for_ocr, rules
 from invoiceme_ocr.tesseract import ocr_image, reads_better_turned, recognize
 from tests.corpus.damage import phone_photo
@@ -249,7 +249,7 @@ class TestRecognizedText:
         # Thin grey rules come out of Tesseract's own binarization of a photo dashed; its layout
         # analysis then took the boxed cells for a picture and dropped their text (16 of 30 read).
         data = phone_photo(Image.fromarray(synthetic.render_boxed_page()), random.Random(3))
-        page = ocr_image(1, decode_frame(data, 0, options), options)
+        page = read_image_page(data, 0, options)
         assert [cell for cell in BOXED_CELLS if cell not in page.text] == []
 
     def test_rules_of_a_scan_are_kept(self) -> None:

@@ -31,6 +31,8 @@ def prepare_for_ocr(
     if "perspective" in steps and (corners := geometry.find_page_quad(image, colour)) is not None:
         image = geometry.warp_page(image, corners)
         notes.append("perspective corrected")
+    # A page found lying on a desk is a photo; the steps below that help photos and hurt scans ask.
+    photo = "perspective corrected" in notes
     # Camera resolution is not reading resolution: every later step and Tesseract cost by the pixel.
     if "downscale" in steps and (shrink := cleanup.downscale_factor(image)) < 1.0:
         image = cleanup.downscale(image, shrink)
@@ -56,8 +58,7 @@ def prepare_for_ocr(
             notes.append(f"rotated {degrees}°")
             mask = None
     # Scans only: on photos enlarging was neutral at 2-4x the time (docs/BENCHMARKS.md, photos).
-    scan = "perspective corrected" not in notes
-    if "upscale" in steps and scan and (factor := cleanup.upscale_factor(image, max_pixels)) > 1.0:
+    if "upscale" in steps and not photo and (factor := cleanup.upscale_factor(image, max_pixels)) > 1.0:
         image = cleanup.upscale(image, factor)
         notes.append(f"upscaled x{factor:.1f}")  # the work mask is ~1000 px wide either way: still valid
     if "deskew" in steps and abs(skew := geometry.estimate_skew(image, mask)) >= MIN_SKEW_DEGREES:
@@ -68,14 +69,13 @@ def prepare_for_ocr(
     # Photos only: a scan's crisp dark print loses nothing to the threshold beside a fill, and
     # inverting changed scans' totals for the worse (docs/BENCHMARKS.md, photos6). Before
     # clear_rules: a fill's edge left dark after the inversion is a rule it then erases.
-    photo = "perspective corrected" in notes
     if "invert_fills" in steps and photo and (inverted := polarity.invert_fills(image)) is not image:
         image = inverted
         notes.append("dark fills inverted")
     # Photos only: a camera's thin grey rules come out of Tesseract's binarization as dashes, and its
     # layout analysis then takes a boxed row for a picture and skips it. On scans (receipts' dotted
     # separators, clean grids) erasing them cost more fields than it saved (docs/BENCHMARKS.md).
-    if "clear_rules" in steps and "perspective corrected" in notes:
+    if "clear_rules" in steps and photo:
         image = rules.clear_rules(image)
     if "contrast" in steps:
         image = cleanup.stretch_contrast(image)
