@@ -13,11 +13,12 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from bench.extraction.cache import ROOT, OcrCache
+from bench.extraction.cache import OcrCache
 from bench.extraction.extract import Extracted, extract_files
+from bench.shared import EXTERNAL_DEV, SHARED
 
-EXTERNAL = ROOT.parent / "shared" / "data" / "external-dev"
-SCORER = ROOT.parent / "shared" / "tools" / "score_external.py"
+EXTERNAL = EXTERNAL_DEV
+SCORER = SHARED / "tools" / "score_external.py"
 DOCUMENT_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png")
 
 

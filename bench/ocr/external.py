@@ -10,13 +10,14 @@ from pathlib import Path
 import pypdfium2
 import pytesseract
 
+from bench.shared import EXTERNAL_DEV
 from invoiceme_ocr.engine import OcrOptions, clean_text
 from invoiceme_ocr.images import decode_frame
 from invoiceme_ocr.pdf import read_pdf_page
 
 from .measure import OPTIONS, PLAIN_CONFIG, run_in_pool
 
-EXTERNAL = Path(__file__).resolve().parents[3] / "shared" / "data" / "external-dev"
+EXTERNAL = EXTERNAL_DEV
 
 
 def manifest(source: str) -> list[dict[str, str]]:

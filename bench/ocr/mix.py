@@ -11,11 +11,12 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from bench.shared import EXTERNAL_DEV
 from tests.support import synthetic_pages as synthetic
 
 from .pages import LANGUAGES
 
-EXTERNAL = Path(__file__).resolve().parents[3] / "shared" / "data" / "external-dev"
+EXTERNAL = EXTERNAL_DEV
 SROIE_FILES = ("sroie__000.jpg", "sroie__012.jpg", "sroie__024.jpg", "sroie__036.jpg")
 
 

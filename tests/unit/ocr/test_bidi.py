@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 
+from bench.shared import EXTERNAL_DEV
 from invoiceme_ocr import bidi
 from invoiceme_ocr.reader import DocumentReader
 
 from .conftest import pdf_bytes
 
-EXTERNAL = Path(__file__).resolve().parents[4] / "shared" / "data" / "external-dev"
+EXTERNAL = EXTERNAL_DEV
 
 
 class TestVisualToLogical:
