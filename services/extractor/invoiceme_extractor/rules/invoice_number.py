@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from .. import israel
 from . import labels
+from .contact_words import PHONE
 from .dates import dates_in
 from .geometry import cell_at, label_matches, spots_after_label
 from .layout import Cell
@@ -154,9 +155,6 @@ _SPOT_CONFIDENCE = {
 }
 
 
-_PHONE = re.compile(r"\btel|phone|fax|mobile|טל|פקס|נייד|tél|teléfono|telefon", re.I)
-
-
 def _dominates(token: str, text: str) -> bool:
     """A neighbouring cell is a value when the token is most of it (not '151' in a street address)."""
     return len(token) >= 0.5 * len("".join(text.split()))
@@ -172,7 +170,7 @@ def _numbers_in_spots(
         text = spot.text.lstrip(" :#.-")
         if spot.relation != "inline" and (labels.INVOICE_NUMBER.search(text) or labels.TAX_ID.search(text)):
             continue  # the neighbouring cell is another label, not this one's value
-        if spot.relation != "inline" and _PHONE.search(text):
+        if spot.relation != "inline" and PHONE.search(text):
             continue  # 'Tel 08-7556970' beside the label
         tokens = [
             t
@@ -273,7 +271,7 @@ def _lone_code(cell: Cell) -> str | None:
     tokens = _numbers_in(text)
     if tokens != [text] or not _CODE.fullmatch(text) or len(re.sub(r"\D", "", text)) < 4:
         return None
-    return text if _plausible_below_label(text) and not _PHONE.search(text) else None
+    return text if _plausible_below_label(text) and not PHONE.search(text) else None
 
 
 def _numbers_beside_the_date(lines: list[Line]) -> Iterator[Reading]:

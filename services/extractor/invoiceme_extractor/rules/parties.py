@@ -8,6 +8,7 @@ from dataclasses import replace
 from ..text import HEBREW_LETTER
 from . import labels
 from .blocks import block_cells
+from .contact_words import CONTINENTAL_STREET, NOT_A_NAME, STREET
 from .dates import dates_in
 from .geometry import looks_like_label
 from .layout import Cell
@@ -16,27 +17,6 @@ from .receipt_vendor import receipt_name_signs
 from .tables import is_table_header
 from .titles import DOCUMENT_TYPES, cropped_type
 
-_STREET_WORDS = (
-    r"street|\bst\.|שדרות|שד'|דרך|\broad\b|\bjalan\b|\bave\b|straße|strasse|"
-    r"רחוב|רח'|ת\.?ד|p\.?o\.?\s*box|\bbox\b"
-)
-# Continental street words ("Calle del Sol 34", "12 rue de la Paix", "Gartenweg 95"): an address row,
-# and a line that is only an address is no name (one with a company suffix may be the name and its
-# address on one line: "Au bon moulin SARL - 1242 chemin de l'olive")
-_CONTINENTAL_STREET = re.compile(
-    r"\bcalle\b|\bavenida\b|\bavda\.|\bpaseo\b|\brue\b|\bavenue\b|\bboulevard\b|\bchemin\b|"
-    r"\ballée\b|[a-zäöü]weg\b|[a-zäöü]gasse\b|[a-zäöü]allee\b|[a-zäöü]platz\b",
-    re.I,
-)
-_STREET = re.compile(_STREET_WORDS + "|" + _CONTINENTAL_STREET.pattern, re.I)
-_NOT_A_NAME = re.compile(
-    r"@|www\.|https?:|\btel\b|phone|fax|טל|פקס|נייד|e-?mail|דוא\"ל|\bpage\b|seite|עמוד|original|מקור|העתק|copy|"
-    + _STREET_WORDS
-    + "|"
-    # registration lines ("Co. Reg. No: 000948487-V", "Company No:", "GST Reg No"): a number's label
-    + r"\breg(?:istration|\.)?\s*[,.;:]?\s*n[o0]\b|\bco\.?\s*-?\s*reg\b|\bcompany\s*n[o0]\b",
-    re.I,
-)
 # After the legal suffix, a name ends: what follows without a word of its own is a registration
 # number or OCR debris ("GARDENIA BAKERIES (KL) SDN BHD 7 139386 (").
 _WORD = re.compile(r"[A-Za-z\u05d0-\u05ea]{3,}")
@@ -116,7 +96,7 @@ def _short_hebrew_name(text: str) -> bool:
 
 def _name_score(line: Line, position: int, lines: list[Line]) -> float:
     text = line.text
-    if _NOT_A_NAME.search(text) or dates_in(text) or labels.INVOICE_NUMBER.search(text):
+    if NOT_A_NAME.search(text) or dates_in(text) or labels.INVOICE_NUMBER.search(text):
         return -1
     letters = sum(ch.isalpha() for ch in text)
     if letters < (2 if _short_hebrew_name(text) else 3) or sum(ch.isdigit() for ch in text) > letters:
@@ -141,7 +121,7 @@ def _name_score(line: Line, position: int, lines: list[Line]) -> float:
     score = 2.0 - min(position * 0.25, 2.9)  # far from the top only with a company suffix
     if labels.COMPANY_SUFFIX.search(text):
         score += 3
-    elif _CONTINENTAL_STREET.search(text):
+    elif CONTINENTAL_STREET.search(text):
         return -1
     elif labels.BUSINESS_WORD.search(text):
         score += 1
@@ -283,7 +263,7 @@ _POSTCODE_TOWN = re.compile(r"^\W*\d{4,7}\s+[^\W\d]{3,}")
 def _first_address_row(first_page: list[Line]) -> int:
     """Position of the first street or postcode-and-town row (len(first_page) when there is none)."""
     for position, line in enumerate(first_page):
-        if _POSTCODE_TOWN.match(line.text) or _STREET.search(line.text):
+        if _POSTCODE_TOWN.match(line.text) or STREET.search(line.text):
             return position
     return len(first_page)
 

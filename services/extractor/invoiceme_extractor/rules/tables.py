@@ -7,6 +7,7 @@ from typing import Any
 
 from . import labels
 from .amounts import amounts_in
+from .contact_words import PHONE_WORDS
 
 # the column that names the item, and the columns that hold its numbers
 ITEM_COLUMN = re.compile(
@@ -49,7 +50,9 @@ _NOT_A_COLUMN = re.compile(
             labels.SELLER_BLOCK,
         )
     )
-    + r"|\btel\b|phone|telefon|tél|טל|^\s*[tf]\s*[.:]+\s*$",  # 'T.' / 'F.': telephone, fax
+    + "|"
+    + PHONE_WORDS
+    + r"|^\s*[tf]\s*[.:]+\s*$",  # 'T.' / 'F.': telephone, fax
     re.I,
 )
 

@@ -15,6 +15,7 @@ from stdnum.eu import vat as eu_vat
 from .. import israel
 from . import labels
 from .blocks import CellRef
+from .contact_words import PHONE
 from .dates import dates_in
 from .geometry import cell_at, label_matches, spots_after_label
 from .id_context import under_another_party, under_issuer_name, without_bank_accounts
@@ -121,18 +122,12 @@ def _in_seller_block(line: Line, raw: str, seller: frozenset[CellRef] | set[Cell
     return any((line.index, i) in seller and raw in cell.text for i, cell in enumerate(line.cells))
 
 
-# "T.: 04-9163660" too: a lone T. before a number is a telephone
-_PHONE = re.compile(
-    r"\btel|phone|fax|mobile|טל|פקס|נייד|tél|teléfono|telefon|(?<![a-z])t\.\s*:?\s*(?=[+(\d])", re.I
-)
-
-
 def _spot_ids(text: str, relation: str) -> list[str]:
     """Ids in a label's neighbouring text; away from the label only an id that fills its cell and
     is not a phone number ('טלפון 09-7284585' under 'ח.פ.' is not the company's id)."""
     if relation == "inline":
         return ids_in(text)
-    if _PHONE.search(text):
+    if PHONE.search(text):
         return []
     return [raw for raw in ids_in(text) if len(raw) >= 0.5 * len("".join(text.split()))]
 
@@ -149,7 +144,7 @@ def _labelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
                 continue  # "N° TVA client", "ח.פ. לקוח", "Ihre USt-IdNr.": the customer's id
             strength = 3.0 if _VAT_LABEL.search(label.group(0)) else 2.0
             # "514321678 :ע.מ" and "(12345678-X)": the id before or around its label, in its cell
-            around = [raw for raw in ids_in(cell_text, generic=False) if not _PHONE.search(cell_text)]
+            around = [raw for raw in ids_in(cell_text, generic=False) if not PHONE.search(cell_text)]
             found.extend((raw, line, strength * 0.9) for raw in around)
             found.extend(_ids_beside_label(lines, line, label, strength))
     return found
@@ -193,7 +188,7 @@ def _unlabelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
         for cell_text in [cell.text for cell in line.cells] or [line.text]:
             if labels.BUYER_BLOCK.search(cell_text):
                 continue  # "ח.פ. לקוח 511630683", "Customer VAT ...": the customer's id
-            named = _ID_WORD.search(cell_text) and not _PHONE.search(cell_text)
+            named = _ID_WORD.search(cell_text) and not PHONE.search(cell_text)
             found.extend((raw, line, 1.0 if named else 0.0) for raw in ids_in(cell_text, generic=False))
     return found
 
