@@ -33,6 +33,8 @@ def _english_invoice(vendor: str) -> str:
         'הסתדרות העובדים בע"מ',  # ת.ד (P.O. box) without its dot
         'מתדלקים בע"מ',
         'מחשבים ניידים בע"מ',  # נייד (mobile) inside a longer word
+        'רואה חשבון דוד מזרחי בע"מ',  # חשבון (a bill) in an accountant's title
+        'משרד רואי חשבון לוי בע"מ',
     ],
 )
 def test_hebrew_name_holding_a_label_syllable(vendor: str) -> None:

@@ -9,6 +9,8 @@ from .labels import any_of
 from .lines import Line
 
 # Most specific first: the first that matches a title line names the document type.
+# 'חשבון' alone is a bill, but not in 'רואה חשבון' (an accountant, a common issuer) or 'חשבונות'
+_BILL = r"(?<!רואה\s)(?<!רואי\s)חשבון(?![\u05d0-\u05ea])"
 DOCUMENT_TYPES = (
     (
         "credit_note",
@@ -54,7 +56,7 @@ DOCUMENT_TYPES = (
             r"\bticket\b",
         ),
     ),
-    ("invoice", any_of(r"\binvoice\b", r"rechnung", r"factur[ae]", r"חשבונית", r"חשבון")),
+    ("invoice", any_of(r"\binvoice\b", r"rechnung", r"factur[ae]", r"חשבונית", _BILL)),
 )
 
 
