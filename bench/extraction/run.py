@@ -191,6 +191,7 @@ def main() -> None:
     for stem, reason in list(extracted.failures.items())[:10]:
         print(f"  failed {stem}: {reason}")
     if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(json_summary(results, extracted, ext), indent=1))
     if args.cold:
         shutil.rmtree(cache_root, ignore_errors=True)
