@@ -18,7 +18,7 @@ from .blocks import CellRef
 from .dates import dates_in
 from .geometry import cell_at, label_matches, spots_after_label
 from .id_context import under_another_party, under_issuer_name, without_bank_accounts
-from .id_repair import repair_israeli_id
+from .id_repair import id_from_lookalikes, lookalike_ids, repair_israeli_id
 from .lines import Found, Line, Reading, document_language
 
 _COUNTRIES = "AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE|IL|XI"
@@ -99,6 +99,12 @@ def ids_in(text: str, generic: bool = True) -> list[str]:
     return found
 
 
+def _id_tokens(text: str, generic: bool = True) -> list[str]:
+    """`ids_in`, plus tokens an id became when OCR read one digit as a look-alike ('$12261827'):
+    candidates only where the check digit accepts the id they stand for (`tax_id_candidates`)."""
+    return ids_in(text, generic) + lookalike_ids(without_bank_accounts(text))
+
+
 # A repaired id is evidence, but weaker than one read whole (2.0)
 _REPAIRED_SHAPE = 1.5
 
@@ -131,10 +137,10 @@ def _spot_ids(text: str, relation: str) -> list[str]:
     """Ids in a label's neighbouring text; away from the label only an id that fills its cell and
     is not a phone number ('טלפון 09-7284585' under 'ח.פ.' is not the company's id)."""
     if relation == "inline":
-        return ids_in(text)
+        return _id_tokens(text)
     if _PHONE.search(text):
         return []
-    return [raw for raw in ids_in(text) if len(raw) >= 0.5 * len("".join(text.split()))]
+    return [raw for raw in _id_tokens(text) if len(raw) >= 0.5 * len("".join(text.split()))]
 
 
 def _labelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
@@ -149,7 +155,7 @@ def _labelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
                 continue  # "N° TVA client", "ח.פ. לקוח", "Ihre USt-IdNr.": the customer's id
             strength = 3.0 if _VAT_LABEL.search(label.group(0)) else 2.0
             # "514321678 :ע.מ" and "(12345678-X)": the id before or around its label, in its cell
-            around = [raw for raw in ids_in(cell_text, generic=False) if not _PHONE.search(cell_text)]
+            around = [raw for raw in _id_tokens(cell_text, generic=False) if not _PHONE.search(cell_text)]
             found.extend((raw, line, strength * 0.9) for raw in around)
             found.extend(_ids_beside_label(lines, line, label, strength))
     return found
@@ -194,7 +200,7 @@ def _unlabelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
             if labels.BUYER_BLOCK.search(cell_text):
                 continue  # "ח.פ. לקוח 511630683", "Customer VAT ...": the customer's id
             named = _ID_WORD.search(cell_text) and not _PHONE.search(cell_text)
-            found.extend((raw, line, 1.0 if named else 0.0) for raw in ids_in(cell_text, generic=False))
+            found.extend((raw, line, 1.0 if named else 0.0) for raw in _id_tokens(cell_text, generic=False))
     return found
 
 
@@ -259,6 +265,10 @@ def tax_id_candidates(
             continue
         # only on Hebrew documents: elsewhere a 9-digit id may be one with no check digit (a US EIN)
         repaired = repair_israeli_id(value) if hebrew and value[:1] != "0" else None
+        if lookalike_ids(raw):
+            repaired = id_from_lookalikes(raw) if hebrew else None
+            if repaired is None:
+                continue  # a word or code of id length, not an id OCR damaged
         value = repaired or value
         shape = _REPAIRED_SHAPE if repaired else shape_score(value)
         if label_score == 0 and (shape < 1.5 or (israel.is_israeli_id_shape(value) and not hebrew)):

@@ -1,0 +1,38 @@
+"""Israeli ids a phone photo's OCR damaged in ways the check digit can undo: one digit read as a
+look-alike letter or sign ('$12261827' for 512261827)."""
+
+from __future__ import annotations
+
+from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.id_repair import id_from_lookalikes, lookalike_ids
+
+
+class TestLookalikeDigits:
+    """A 9-character token with exactly one look-alike stands for the id only if the id is valid."""
+
+    def test_dollar_and_s_read_for_five(self) -> None:
+        assert id_from_lookalikes("$12261827") == "512261827"
+        assert id_from_lookalikes("S12261827") == "512261827"
+
+    def test_letter_o_inside_the_digits(self) -> None:
+        assert id_from_lookalikes("51226I827") == "512261827"
+
+    def test_an_invalid_reading_is_no_id(self) -> None:
+        assert id_from_lookalikes("$12261828") is None
+
+    def test_two_lookalikes_or_a_word_are_not_tokens(self) -> None:
+        assert lookalike_ids("SS2261827 SOLUTIONS $122618271 a$12261827") == []
+
+    def test_token_found_in_a_line(self) -> None:
+        assert lookalike_ids("עמ: $12261827 63891") == ["$12261827"]
+
+
+class TestInTheDecision:
+    def test_hebrew_vendor_id_with_five_read_as_dollar(self) -> None:
+        text = 'צוקים טכנולוגיות בע"מ\nעמ: $12261827\nסה"כ לתשלום 100.00'
+        result = extract_with_rules([(1, text)])
+        assert result.vendor_tax_id == "512261827" and result.confidence["vendor_tax_id"] <= 0.8
+
+    def test_not_on_an_english_page(self) -> None:
+        result = extract_with_rules([(1, "Orion Works Co.\nTax ID: S12261827\nTotal 100.00")])
+        assert result.vendor_tax_id != "512261827"
