@@ -36,3 +36,15 @@ class TestInTheDecision:
     def test_not_on_an_english_page(self) -> None:
         result = extract_with_rules([(1, "Orion Works Co.\nTax ID: S12261827\nTotal 100.00")])
         assert result.vendor_tax_id != "512261827"
+
+
+class TestDamagedOrdinalLabels:
+    """'Nº' as photo OCR reads it, in a label whose value sits in another cell or under it."""
+
+    def test_factura_n2_ending_its_cell(self) -> None:
+        result = extract_with_rules([(1, "Mar SA\nFactura n2\nFAC-11007\nTotal 5,00")])
+        assert result.invoice_number == "FAC-11007"
+
+    def test_n_degree_of_de_facture_read_as_letters_and_a_quote(self) -> None:
+        result = extract_with_rules([(1, 'Etoile SARL\nnN" de facture\n2026-0580\nTotal 5,00')])
+        assert result.invoice_number == "2026-0580"
