@@ -48,3 +48,7 @@ class TestDamagedOrdinalLabels:
     def test_n_degree_of_de_facture_read_as_letters_and_a_quote(self) -> None:
         result = extract_with_rules([(1, 'Etoile SARL\nnN" de facture\n2026-0580\nTotal 5,00')])
         assert result.invoice_number == "2026-0580"
+
+    def test_number_split_after_its_prefix_hyphen(self) -> None:
+        result = extract_with_rules([(1, "Mar SA\nFactura nº\nFAC- 11007\nTotal 5,00")])
+        assert result.invoice_number == "FAC-11007"
