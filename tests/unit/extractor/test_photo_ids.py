@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.id_repair import id_from_lookalikes, lookalike_ids
+from invoiceme_extractor.rules.tax_ids import normalize_tax_id
 
 
 class TestLookalikeDigits:
@@ -52,3 +53,19 @@ class TestDamagedOrdinalLabels:
     def test_number_split_after_its_prefix_hyphen(self) -> None:
         result = extract_with_rules([(1, "Mar SA\nFactura nº\nFAC- 11007\nTotal 5,00")])
         assert result.invoice_number == "FAC-11007"
+
+
+class TestIdConfidence:
+    def test_hebrew_id_failing_its_check_digit_is_doubted(self) -> None:
+        # 581200517 fails the check digit and has several one-digit repairs: kept as read, doubted
+        result = extract_with_rules([(1, 'כרמל סחר בע"מ\nעוסק מורשה 581200517\nסה"כ לתשלום 100.00')])
+        assert result.vendor_tax_id == "581200517" and result.confidence["vendor_tax_id"] <= 0.7
+
+    def test_a_valid_id_keeps_its_confidence(self) -> None:
+        result = extract_with_rules([(1, 'כרמל סחר בע"מ\nעוסק מורשה 531200517\nסה"כ לתשלום 100.00')])
+        assert result.vendor_tax_id == "531200517" and result.confidence["vendor_tax_id"] >= 0.9
+
+
+def test_letter_o_inside_an_eu_vat_number() -> None:
+    assert normalize_tax_id("ESAO6568467") == "ESA06568467"
+    assert normalize_tax_id("DE 136 695 976") == "DE136695976"

@@ -53,7 +53,12 @@ def normalize_tax_id(raw: str) -> str:
         value = "I" + value[1:]
     if re.fullmatch(r"[A-Z]{2}[0-9O]{8,12}", value):  # OCR reads 0 as O after the country prefix
         value = value[:2] + value[2:].replace("O", "0")
+    elif re.fullmatch(r"[A-Z]{2}[0-9A-Z]{8,12}", value):  # ... or inside the digits ("ESAO6568467")
+        value = value[:3] + _O_BESIDE_DIGIT.sub("0", value[3:-1]) + value[-1]
     return _check_digit_repair(value)
+
+
+_O_BESIDE_DIGIT = re.compile(r"O(?=\d)|(?<=\d)O")
 
 
 # Letters OCR reads for digits ("DES06584775" for DE506584775)
@@ -292,6 +297,10 @@ def confidence_of(ranked: list[TaxIdCandidate]) -> float:
     return round(min(0.97, base + (0.05 if margin >= 1.5 else -0.1 if margin < 0.5 else 0.0)), 2)
 
 
+# An Israeli id on a Hebrew page that fails its check digit is most likely misread
+_FAILED_CHECK_DIGIT = 0.7
+
+
 def find_vendor_tax_id(
     lines: list[Line],
     buyer_lines: set[int],
@@ -304,4 +313,7 @@ def find_vendor_tax_id(
     best = ranked[0]
     alternatives = tuple(Reading(c.value, round(c.score, 2), c.raw, c.line) for c in ranked[:5])
     confidence = min(confidence_of(ranked), 0.8) if best.repaired else confidence_of(ranked)
+    if israel.is_israeli_id_shape(best.value) and not israel.israeli_id_is_valid(best.value):
+        if document_language(lines) == "he":  # a misread digit, most likely: the check digit fails
+            confidence = min(confidence, _FAILED_CHECK_DIGIT)
     return Found(best.value, best.raw, best.line, confidence, alternatives)
