@@ -69,3 +69,8 @@ class TestIdConfidence:
 def test_letter_o_inside_an_eu_vat_number() -> None:
     assert normalize_tax_id("ESAO6568467") == "ESA06568467"
     assert normalize_tax_id("DE 136 695 976") == "DE136695976"
+
+
+def test_number_split_after_its_slash() -> None:
+    result = extract_with_rules([(1, "Summit Ltd\nReceipt No.\n89 King Street, Dublin 83/ 1808\nTotal 5.00")])
+    assert result.invoice_number == "83/1808"
