@@ -20,13 +20,13 @@ from .geometry import cell_at, label_matches, spots_after_label
 from .id_context import under_another_party, under_issuer_name, without_bank_accounts
 from .id_repair import id_from_lookalikes, lookalike_ids, repair_israeli_id
 from .lines import Found, Line, Reading, document_language
+from .vat_numbers import I_AS_DIGIT, normalize_tax_id
 
 _COUNTRIES = "AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE|IL|XI"
 # A country prefix and 8-12 digits/letters, in any grouping: "FR 11 123 456 782", "DE 136 695 976".
 # OCR reads the I of IE / IT as 1, l or | ("1E68711721"): accepted here, undone by normalize_tax_id.
-_I_AS_DIGIT = "[1l|][ET]"
 EU_VAT = re.compile(
-    rf"(?<![A-Za-z0-9])({_COUNTRIES}|{_I_AS_DIGIT})[\s.-]?((?:[0-9A-Z][\s.]?){{7,13}})(?![\w])"
+    rf"(?<![A-Za-z0-9])({_COUNTRIES}|{I_AS_DIGIT})[\s.-]?((?:[0-9A-Z][\s.]?){{7,13}})(?![\w])"
 )
 ISRAELI_ID = re.compile(r"(?<![A-Za-z\d-])(\d{9}|\d{2}-\d{6}-\d|\d{3}[- ]\d{3}[- ]\d{3}|\d{8}-\d)(?![\d-])")
 GENERIC_ID = re.compile(r"(?<![\w-])([A-Z]{0,3}\d[\d./-]{4,16}\d[A-Z]?)(?![\w])")
@@ -45,46 +45,6 @@ class TaxIdCandidate:
     line: Line
     score: float
     repaired: bool = False  # one misread digit undone by the check digit (id_repair)
-
-
-def normalize_tax_id(raw: str) -> str:
-    value = re.sub(r"[\s./-]", "", raw).upper()
-    if re.match(rf"{_I_AS_DIGIT.upper()}\d", value):
-        value = "I" + value[1:]
-    if re.fullmatch(r"[A-Z]{2}[0-9O]{8,12}", value):  # OCR reads 0 as O after the country prefix
-        value = value[:2] + value[2:].replace("O", "0")
-    elif re.fullmatch(r"[A-Z]{2}[0-9A-Z]{8,12}", value):  # ... or inside the digits ("ESAO6568467")
-        value = value[:3] + _O_BESIDE_DIGIT.sub("0", value[3:-1]) + value[-1]
-    return _check_digit_repair(value)
-
-
-_O_BESIDE_DIGIT = re.compile(r"O(?=\d)|(?<=\d)O")
-
-
-# Letters OCR reads for digits ("DES06584775" for DE506584775)
-_LETTER_AS_DIGIT = str.maketrans({"S": "5", "O": "0", "I": "1", "L": "1", "B": "8", "Z": "2", "G": "6"})
-
-
-# Countries whose VAT number is digits only, and how many
-_DIGITS_ONLY = {"DE": 9, "IT": 11, "PL": 10, "DK": 8, "FI": 8, "PT": 9, "EL": 9, "BE": 10, "LU": 8, "SI": 8}
-
-
-def _check_digit_repair(value: str) -> str:
-    """An EU VAT number that fails its check digit, repaired by undoing OCR's letter-for-digit reads
-    or dropping one letter it invented: a reading the check digit accepts, else (for countries whose
-    numbers are digits only) the reading of the right shape."""
-    if not re.fullmatch(r"[A-Z]{2}[0-9A-Z]{8,13}", value) or eu_vat.is_valid(value):
-        return value
-    prefix, body = value[:2], value[2:]
-    bodies = [body[:i] + body[i + 1 :] for i, ch in enumerate(body) if ch.isalpha()]
-    readings = [prefix + candidate for candidate in [body.translate(_LETTER_AS_DIGIT), *bodies]]
-    valid = next((reading for reading in readings if eu_vat.is_valid(reading)), None)
-    if valid is not None:
-        return valid
-    if prefix in _DIGITS_ONLY and not body.isdigit():
-        shaped = [r for r in readings if r[2:].isdigit() and len(r) - 2 == _DIGITS_ONLY[prefix]]
-        return shaped[0] if shaped else value
-    return value
 
 
 def eu_vat_ids(text: str) -> list[str]:
