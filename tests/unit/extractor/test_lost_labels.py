@@ -32,3 +32,18 @@ class TestCurrency:
 
     def test_iso_code_outweighs_an_ocr_shekel_on_an_english_page(self) -> None:
         assert extract("Acme Ltd\nSKU ]₪ Description\nTotal ₪ 6,296.38 USD").currency == "USD"
+
+
+class TestTotalThatWasTheNet:
+    """A sum line whose 'before'/'including' word OCR lost reads as the total until the VAT and a
+    later unlabelled amount show it was the net."""
+
+    def test_net_plus_vat_printed_after_it(self) -> None:
+        text = 'חשבונית מס\nסה"כ 357+ מע"מ 20,130.60\nמע"מ 3,422.20\nRe 2° 23,552.80 לט'
+        result = extract_with_rules([(1, text)])
+        assert (result.subtotal, result.vat_amount, result.total) == (20130.6, 3422.2, 23552.8)
+        assert result.confidence["total"] < 0.9
+
+    def test_a_total_including_vat_stays_the_total(self) -> None:
+        text = 'חשבונית מס\nמע"מ 3,422.20\nסה"כ 357+ מע"מ 23,552.80\nתודה'
+        assert extract_with_rules([(1, text)]).total == 23552.8

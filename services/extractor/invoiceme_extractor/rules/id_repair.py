@@ -9,6 +9,8 @@ is taken: two or more mean the page does not say which, and the id stays as read
 
 from __future__ import annotations
 
+import re
+
 from .. import israel
 
 # Pairs of digits Tesseract reads for each other in small or blurred print (both directions)
@@ -38,3 +40,27 @@ def repair_israeli_id(value: str) -> str | None:
         return None
     readings = israeli_id_readings(value)
     return readings[0] if len(readings) == 1 else None
+
+
+# Letters and signs OCR reads for a digit of an id in small or blurred print ("$12261827" for
+# 512261827): the top of a 5 as S or $, round 0 as O, thin 1 as I, l or |, 8 as B or &
+_LOOKALIKE_DIGITS = str.maketrans({
+    "$": "5", "S": "5", "s": "5", "§": "5", "O": "0", "o": "0", "I": "1", "l": "1", "|": "1",
+    "B": "8", "&": "8",
+})  # fmt: skip
+LOOKALIKE_ID = re.compile(r"(?<![\w$§&|])[\d$§SsOoIl|B&]{9}(?![\w$§&|])")
+
+
+def lookalike_ids(text: str) -> list[str]:
+    """9-character tokens of digits but one look-alike: ids OCR damaged by one character."""
+    tokens = [match.group(0) for match in LOOKALIKE_ID.finditer(text)]
+    return [raw for raw in tokens if sum(not ch.isdigit() for ch in raw) == 1]
+
+
+def id_from_lookalikes(raw: str) -> str | None:
+    """The valid, issuable 9-digit id a token with exactly one look-alike character stands for."""
+    if raw not in lookalike_ids(raw):
+        return None
+    value = raw.translate(_LOOKALIKE_DIGITS)
+    valid = value[0] in ISSUED_FIRST_DIGITS and israel.israeli_id_is_valid(value)
+    return value if valid else None

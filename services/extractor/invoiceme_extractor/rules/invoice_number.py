@@ -30,8 +30,12 @@ _DOLLAR_AS_S = re.compile(r"\$(?=\d{4,}(?![\d.,]))")
 _EURO_AS_C = re.compile(r"€(?=\d{4,}(?![\d.,]))")
 
 
+# OCR splits a number after its prefix's hyphen or slash: "FAC- 11007" is FAC-11007, "83/ 1808" 83/1808
+_SPACE_AFTER_PREFIX = re.compile(r"(?<![\w/-])([A-Z]{1,6}-|\d{1,4}/)\s(?=\d{3})")
+
+
 def _numbers_in(text: str) -> list[str]:
-    text = _EURO_AS_C.sub("C", _DOLLAR_AS_S.sub("S", text))
+    text = _EURO_AS_C.sub("C", _DOLLAR_AS_S.sub("S", _SPACE_AFTER_PREFIX.sub(r"\1", text)))
     # tax ids are not the invoice's number; a 9-digit number is one only if its check digit says so
     ids = {
         value

@@ -6,21 +6,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon
-
-# Hebrew letters OCR reads for look-alikes of the same shape: a final mem as samekh ("לתשלוס" for
-# לתשלום). No label word holds the look-alike where the letter belongs, so every label accepts both
-# (kaf read as bet was tried too and changed nothing: docs/BENCHMARKS.md, scans). Patterns are
-# folded into bigger ones (`any_of(X.pattern, ...)`), so the classes are undone before written again.
-_LOOKALIKES = {"ם": "[םס]"}
-
-
-def as_ocr_reads(word: str) -> str:
-    """The pattern with every letter OCR confuses also matching its look-alike."""
-    for letter, either in _LOOKALIKES.items():
-        word = word.replace(either, letter)
-    for letter, either in _LOOKALIKES.items():
-        word = word.replace(letter, either)
-    return word
+from .hebrew_ocr import as_ocr_reads
 
 
 def any_of(*words: str) -> re.Pattern[str]:

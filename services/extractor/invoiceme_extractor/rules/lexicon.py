@@ -87,6 +87,9 @@ INVOICE_NUMBER = (
     r"num[ée]ro\s*de\s*document",
     # the ordinal of "Nº" as OCR reads it on photos ("Factura N®:", "Factura N2:"), or lost ("Facture N")
     r"(?:factura|facture|rechnung|invoice)\s*n\s?(?:[®²]|2(?=\s*:))",
+    # ... ending its cell ("Factura n2" over its value), or before "de facture" ('nN" de facture')
+    r"(?:factura|facture|invoice)\s*n\s?2(?=\s*$)",
+    r"(?<![a-z])n[a-z]?[\"'®²]\s*de\s*facture(?!\s*(?:associ|d.origine))",
     r"(?:factura|facture|invoice)\s+n(?=\s*[:.]?\s*$)",
 )
 DATE_INVOICE = (

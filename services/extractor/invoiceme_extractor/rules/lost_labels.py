@@ -85,8 +85,23 @@ def lost_labels(lines: list[Line], result: dict[str, Found | None]) -> dict[str,
             result["subtotal"], result["total"] = triple
         else:
             result["total"] = card_payment(lines) or cash_minus_change(lines)
+    elif result["subtotal"] is None and result["vat_amount"] is not None:
+        result = _total_was_the_net(lines, result)
     if result["total"] and not result["subtotal"] and not result["vat_amount"]:
         pair = unlabelled_pair(lines, result["total"])
         if pair is not None:
             result["subtotal"], result["vat_amount"] = pair
     return result
+
+
+def _total_was_the_net(lines: list[Line], result: dict[str, Found | None]) -> dict[str, Found | None]:
+    """A 'total' read from a VAT line ('סה"כ 357+ מע"מ 20,130.60': 'before' or 'including' VAT lost
+    to OCR) that, with the VAT, adds up to an amount printed after it: it was the net, and that
+    amount is the total ('Re 2° 23,552.80', its label garbled)."""
+    total, vat = result["total"], result["vat_amount"]
+    if total is None or vat is None or classify(total.line.text) != "vat" or total.line is vat.line:
+        return result
+    triple = unlabelled_triple(lines, vat)
+    if triple is None or abs(triple[0].value - total.value) > 0.011:
+        return result
+    return {**result, "subtotal": triple[0], "total": triple[1]}

@@ -9,6 +9,7 @@ from datetime import date
 from .. import israel
 from . import labels
 from .amounts import without_restatement
+from .currency_noise import RUN_WEIGHT, only_converted, sign_runs, without_invented_marks
 from .dates import FoundDate, dates_in, dates_with_lost_slashes
 from .geometry import spots_after_label
 from .lines import Found, Line, Reading, first_found, following
@@ -188,7 +189,9 @@ def currency_cues(lines: list[Line], language: str) -> CurrencyCues:
     first_seen: dict[str, tuple[str, Line]] = {}
     for line in lines:
         scale = conversion_weight(line.text)
-        text = without_restatement(line.text)  # "1,234.50 EUR (≈ 1,345.67 USD)": the EUR counts
+        runs = [match.group(1) for match in sign_runs(line.text)]
+        # "1,234.50 EUR (≈ 1,345.67 USD)": the EUR counts; "$$$" from a band's edge does not
+        text = without_invented_marks(without_restatement(line.text), language)
         for code, pattern in labels.CURRENCIES:
             stray_shekel = 0.0
             for match in pattern.finditer(text):
@@ -201,6 +204,10 @@ def currency_cues(lines: list[Line], language: str) -> CurrencyCues:
                     stray_shekel = 0.5
                     continue
                 weights[code] = weights.get(code, 0.0) + weight
+            run = next((sign for sign in runs if pattern.fullmatch(sign)), None)
+            if run is not None:
+                first_seen.setdefault(code, (run, line))
+                stray_shekel = max(stray_shekel, RUN_WEIGHT * scale)
             if stray_shekel:
                 weights[code] = weights.get(code, 0.0) + stray_shekel
     return weights, first_seen
@@ -212,6 +219,10 @@ def find_currency(lines: list[Line], language: str) -> Found | None:
     if stated is not None:
         return stated
     weights, first_seen = currency_cues(lines, language)
+    converted = [c for c, pattern in labels.CURRENCIES if only_converted(pattern, lines, _CONVERSION)]
+    if converted and (language == "he" or set(weights) - set(converted)):
+        # the currency an amount is converted into is not the invoice's (a Hebrew one is in shekels)
+        weights = {code: weight for code, weight in weights.items() if code not in converted}
     if weights:
         code = max(weights, key=lambda name: weights[name])
         raw, line = first_seen[code]

@@ -19,15 +19,15 @@ from .contact_words import PHONE
 from .dates import dates_in
 from .geometry import cell_at, label_matches, spots_after_label
 from .id_context import under_another_party, under_issuer_name, without_bank_accounts
-from .id_repair import repair_israeli_id
+from .id_repair import id_from_lookalikes, lookalike_ids, repair_israeli_id
 from .lines import Found, Line, Reading, document_language
+from .vat_numbers import I_AS_DIGIT, normalize_tax_id
 
 _COUNTRIES = "AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE|IL|XI"
 # A country prefix and 8-12 digits/letters, in any grouping: "FR 11 123 456 782", "DE 136 695 976".
 # OCR reads the I of IE / IT as 1, l or | ("1E68711721"): accepted here, undone by normalize_tax_id.
-_I_AS_DIGIT = "[1l|][ET]"
 EU_VAT = re.compile(
-    rf"(?<![A-Za-z0-9])({_COUNTRIES}|{_I_AS_DIGIT})[\s.-]?((?:[0-9A-Z][\s.]?){{7,13}})(?![\w])"
+    rf"(?<![A-Za-z0-9])({_COUNTRIES}|{I_AS_DIGIT})[\s.-]?((?:[0-9A-Z][\s.]?){{7,13}})(?![\w])"
 )
 ISRAELI_ID = re.compile(r"(?<![A-Za-z\d-])(\d{9}|\d{2}-\d{6}-\d|\d{3}[- ]\d{3}[- ]\d{3}|\d{8}-\d)(?![\d-])")
 GENERIC_ID = re.compile(r"(?<![\w-])([A-Z]{0,3}\d[\d./-]{4,16}\d[A-Z]?)(?![\w])")
@@ -48,41 +48,6 @@ class TaxIdCandidate:
     repaired: bool = False  # one misread digit undone by the check digit (id_repair)
 
 
-def normalize_tax_id(raw: str) -> str:
-    value = re.sub(r"[\s./-]", "", raw).upper()
-    if re.match(rf"{_I_AS_DIGIT.upper()}\d", value):
-        value = "I" + value[1:]
-    if re.fullmatch(r"[A-Z]{2}[0-9O]{8,12}", value):  # OCR reads 0 as O after the country prefix
-        value = value[:2] + value[2:].replace("O", "0")
-    return _check_digit_repair(value)
-
-
-# Letters OCR reads for digits ("DES06584775" for DE506584775)
-_LETTER_AS_DIGIT = str.maketrans({"S": "5", "O": "0", "I": "1", "L": "1", "B": "8", "Z": "2", "G": "6"})
-
-
-# Countries whose VAT number is digits only, and how many
-_DIGITS_ONLY = {"DE": 9, "IT": 11, "PL": 10, "DK": 8, "FI": 8, "PT": 9, "EL": 9, "BE": 10, "LU": 8, "SI": 8}
-
-
-def _check_digit_repair(value: str) -> str:
-    """An EU VAT number that fails its check digit, repaired by undoing OCR's letter-for-digit reads
-    or dropping one letter it invented: a reading the check digit accepts, else (for countries whose
-    numbers are digits only) the reading of the right shape."""
-    if not re.fullmatch(r"[A-Z]{2}[0-9A-Z]{8,13}", value) or eu_vat.is_valid(value):
-        return value
-    prefix, body = value[:2], value[2:]
-    bodies = [body[:i] + body[i + 1 :] for i, ch in enumerate(body) if ch.isalpha()]
-    readings = [prefix + candidate for candidate in [body.translate(_LETTER_AS_DIGIT), *bodies]]
-    valid = next((reading for reading in readings if eu_vat.is_valid(reading)), None)
-    if valid is not None:
-        return valid
-    if prefix in _DIGITS_ONLY and not body.isdigit():
-        shaped = [r for r in readings if r[2:].isdigit() and len(r) - 2 == _DIGITS_ONLY[prefix]]
-        return shaped[0] if shaped else value
-    return value
-
-
 def eu_vat_ids(text: str) -> list[str]:
     found: list[str] = []
     for match in EU_VAT.finditer(text):
@@ -98,6 +63,12 @@ def ids_in(text: str, generic: bool = True) -> list[str]:
     if not found and generic:
         found = [match.group(1) for match in GENERIC_ID.finditer(text) if not dates_in(match.group(1))]
     return found
+
+
+def _id_tokens(text: str, generic: bool = True) -> list[str]:
+    """`ids_in`, plus tokens an id became when OCR read one digit as a look-alike ('$12261827'):
+    candidates only where the check digit accepts the id they stand for (`tax_id_candidates`)."""
+    return ids_in(text, generic) + lookalike_ids(without_bank_accounts(text))
 
 
 # A repaired id is evidence, but weaker than one read whole (2.0)
@@ -126,10 +97,10 @@ def _spot_ids(text: str, relation: str) -> list[str]:
     """Ids in a label's neighbouring text; away from the label only an id that fills its cell and
     is not a phone number ('טלפון 09-7284585' under 'ח.פ.' is not the company's id)."""
     if relation == "inline":
-        return ids_in(text)
+        return _id_tokens(text)
     if PHONE.search(text):
         return []
-    return [raw for raw in ids_in(text) if len(raw) >= 0.5 * len("".join(text.split()))]
+    return [raw for raw in _id_tokens(text) if len(raw) >= 0.5 * len("".join(text.split()))]
 
 
 def _labelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
@@ -144,7 +115,7 @@ def _labelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
                 continue  # "N° TVA client", "ח.פ. לקוח", "Ihre USt-IdNr.": the customer's id
             strength = 3.0 if _VAT_LABEL.search(label.group(0)) else 2.0
             # "514321678 :ע.מ" and "(12345678-X)": the id before or around its label, in its cell
-            around = [raw for raw in ids_in(cell_text, generic=False) if not PHONE.search(cell_text)]
+            around = [raw for raw in _id_tokens(cell_text, generic=False) if not PHONE.search(cell_text)]
             found.extend((raw, line, strength * 0.9) for raw in around)
             found.extend(_ids_beside_label(lines, line, label, strength))
     return found
@@ -189,7 +160,7 @@ def _unlabelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
             if labels.BUYER_BLOCK.search(cell_text):
                 continue  # "ח.פ. לקוח 511630683", "Customer VAT ...": the customer's id
             named = _ID_WORD.search(cell_text) and not PHONE.search(cell_text)
-            found.extend((raw, line, 1.0 if named else 0.0) for raw in ids_in(cell_text, generic=False))
+            found.extend((raw, line, 1.0 if named else 0.0) for raw in _id_tokens(cell_text, generic=False))
     return found
 
 
@@ -254,6 +225,10 @@ def tax_id_candidates(
             continue
         # only on Hebrew documents: elsewhere a 9-digit id may be one with no check digit (a US EIN)
         repaired = repair_israeli_id(value) if hebrew and value[:1] != "0" else None
+        if lookalike_ids(raw):
+            repaired = id_from_lookalikes(raw) if hebrew else None
+            if repaired is None:
+                continue  # a word or code of id length, not an id OCR damaged
         value = repaired or value
         shape = _REPAIRED_SHAPE if repaired else shape_score(value)
         if label_score == 0 and (shape < 1.5 or (israel.is_israeli_id_shape(value) and not hebrew)):
@@ -277,6 +252,10 @@ def confidence_of(ranked: list[TaxIdCandidate]) -> float:
     return round(min(0.97, base + (0.05 if margin >= 1.5 else -0.1 if margin < 0.5 else 0.0)), 2)
 
 
+# An Israeli id on a Hebrew page that fails its check digit is most likely misread
+_FAILED_CHECK_DIGIT = 0.7
+
+
 def find_vendor_tax_id(
     lines: list[Line],
     buyer_lines: set[int],
@@ -289,4 +268,7 @@ def find_vendor_tax_id(
     best = ranked[0]
     alternatives = tuple(Reading(c.value, round(c.score, 2), c.raw, c.line) for c in ranked[:5])
     confidence = min(confidence_of(ranked), 0.8) if best.repaired else confidence_of(ranked)
+    if israel.is_israeli_id_shape(best.value) and not israel.israeli_id_is_valid(best.value):
+        if document_language(lines) == "he":  # a misread digit, most likely: the check digit fails
+            confidence = min(confidence, _FAILED_CHECK_DIGIT)
     return Found(best.value, best.raw, best.line, confidence, alternatives)

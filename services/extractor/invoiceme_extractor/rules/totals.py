@@ -23,6 +23,7 @@ from .amounts import percent_in
 from .lines import Found, Line
 from .lost_labels import lost_labels, plausible_rate
 from .prose import prose_candidates
+from .rate_only_vat import vat_from_printed_rate
 from .rates import STANDARD_RATES
 from .receipt_totals import (
     included_tax,
@@ -140,7 +141,7 @@ def find_totals(lines: list[Line]) -> Totals:
         derived = vat_from_included_rate(lines, result["total"])
         if derived is not None:
             result["subtotal"], result["vat_amount"] = derived
-    result = _fill_missing(result)
+    result = _fill_missing(result, lines)
     result["total"] = rounded_total(found, result["total"], lines)
     checked = total_by_agreement(found, total_by_payment(found, result["total"], lines), lines)
     if checked is not None and checked.value != (result["total"].value if result["total"] else None):
@@ -202,7 +203,7 @@ def _doubt_unsupported_parts(result: dict[str, Found | None], total: Found) -> d
     return {**result, "subtotal": doubted["subtotal"], "vat_amount": doubted["vat_amount"]}
 
 
-def _fill_missing(result: dict[str, Found | None]) -> dict[str, Found | None]:
+def _fill_missing(result: dict[str, Found | None], lines: list[Line]) -> dict[str, Found | None]:
     """Derive the one missing amount from the other two, at lower confidence."""
     subtotal, vat, total = result["subtotal"], result["vat_amount"], result["total"]
     if total and vat and not subtotal and abs(vat.value) < abs(total.value):
@@ -212,6 +213,10 @@ def _fill_missing(result: dict[str, Found | None]) -> dict[str, Found | None]:
     elif subtotal and vat and not total:
         result["total"] = Found(round(subtotal.value + vat.value, 2), "", subtotal.line, 0.6)
     elif subtotal and not vat and not total:
-        # Receipts often print only a (tax-inclusive) subtotal; a guess, so said with low confidence.
-        result["total"] = Found(subtotal.value, subtotal.raw, subtotal.line, 0.4)
+        derived = vat_from_printed_rate(lines, subtotal)
+        if derived is not None:  # the VAT line kept its rate, OCR lost its amount and the total
+            result["vat_amount"], result["total"] = derived
+        else:
+            # Receipts often print only a (tax-inclusive) subtotal; a guess, so said with low confidence.
+            result["total"] = Found(subtotal.value, subtotal.raw, subtotal.line, 0.4)
     return result

@@ -1,0 +1,63 @@
+"""Hebrew label words as OCR reads them on photos and scans: letters of the same shape, and the
+gershayim of an abbreviation.
+
+Seen on dev photos and scans of several families: final mem as samekh ('לתשלוס'), mem as samekh or
+tet ('מע"ס', 'מע"ט', 'טחיר'), nun as gimel ('לפגי'), kaf as bet ('סה"ב', 'בולל'), he as het
+('סח"ב'), and the gershayim of 'מע"מ' / 'סה"כ' read as two yods ('מעיימ') or with a yod after it
+('סה"יכ'). Every label pattern accepts these readings: a label word is long or specific enough that
+the look-alike spelling names nothing else an invoice prints.
+
+Patterns are folded into bigger ones (`any_of(X.pattern, ...)`), so `as_ocr_reads` first undoes
+what it wrote, then writes it again (it is idempotent).
+"""
+
+from __future__ import annotations
+
+_HEBREW = range(0x05D0, 0x05EB)
+# letter -> the class it may be read as (each class names its letter first)
+LOOKALIKES = {
+    "ם": "[םס]",
+    "נ": "[נג]",
+    "ה": "[הח]",
+    "ח": "[חה]",
+}
+# the gershayim of an abbreviation: '"', a yod pair, or '"' then a stray yod
+GERSHAYIM = '(?:"י?|יי)'
+
+
+def _undo(pattern: str) -> str:
+    pattern = pattern.replace(GERSHAYIM, '"')
+    for letter, either in LOOKALIKES.items():
+        pattern = pattern.replace(either, letter)
+    return pattern
+
+
+def _is_hebrew(char: str) -> bool:
+    return len(char) == 1 and ord(char) in _HEBREW
+
+
+def as_ocr_reads(pattern: str) -> str:
+    """The pattern with each look-alike letter (outside character classes) and each gershayim
+    between two Hebrew letters also matching what OCR reads for it."""
+    pattern = _undo(pattern).replace('\\"', '"')  # an escaped quote is a quote
+    out: list[str] = []
+    in_class = escaped = False
+    for index, char in enumerate(pattern):
+        if escaped or char == "\\":
+            escaped = not escaped
+            out.append(char)
+        elif in_class:
+            in_class = char != "]"
+            out.append(char)
+        elif char == "[":
+            in_class = True
+            out.append(char)
+        elif (
+            char == '"'
+            and _is_hebrew(pattern[index - 1 : index])
+            and _is_hebrew(pattern[index + 1 : index + 2])
+        ):
+            out.append(GERSHAYIM)
+        else:
+            out.append(LOOKALIKES.get(char, char))
+    return "".join(out)

@@ -1,0 +1,52 @@
+"""EU VAT numbers as OCR damages them: the I of IE/IT read as 1, l or |, a 0 read as O, a digit read as
+a letter or a letter invented; undone where the check digit (or, for digits-only countries, the
+number's length) says which reading was printed."""
+
+from __future__ import annotations
+
+import re
+
+from stdnum.eu import vat as eu_vat
+
+# OCR reads the I of IE / IT as 1, l or | ("1E68711721")
+I_AS_DIGIT = "[1l|][ET]"
+
+
+def normalize_tax_id(raw: str) -> str:
+    value = re.sub(r"[\s./-]", "", raw).upper()
+    if re.match(rf"{I_AS_DIGIT.upper()}\d", value):
+        value = "I" + value[1:]
+    if re.fullmatch(r"[A-Z]{2}[0-9O]{8,12}", value):  # OCR reads 0 as O after the country prefix
+        value = value[:2] + value[2:].replace("O", "0")
+    elif re.fullmatch(r"[A-Z]{2}[0-9A-Z]{8,12}", value):  # ... or inside the digits ("ESAO6568467")
+        value = value[:3] + _O_BESIDE_DIGIT.sub("0", value[3:-1]) + value[-1]
+    return _check_digit_repair(value)
+
+
+_O_BESIDE_DIGIT = re.compile(r"O(?=\d)|(?<=\d)O")
+
+
+# Letters OCR reads for digits ("DES06584775" for DE506584775)
+_LETTER_AS_DIGIT = str.maketrans({"S": "5", "O": "0", "I": "1", "L": "1", "B": "8", "Z": "2", "G": "6"})
+
+
+# Countries whose VAT number is digits only, and how many
+_DIGITS_ONLY = {"DE": 9, "IT": 11, "PL": 10, "DK": 8, "FI": 8, "PT": 9, "EL": 9, "BE": 10, "LU": 8, "SI": 8}
+
+
+def _check_digit_repair(value: str) -> str:
+    """An EU VAT number that fails its check digit, repaired by undoing OCR's letter-for-digit reads
+    or dropping one letter it invented: a reading the check digit accepts, else (for countries whose
+    numbers are digits only) the reading of the right shape."""
+    if not re.fullmatch(r"[A-Z]{2}[0-9A-Z]{8,13}", value) or eu_vat.is_valid(value):
+        return value
+    prefix, body = value[:2], value[2:]
+    bodies = [body[:i] + body[i + 1 :] for i, ch in enumerate(body) if ch.isalpha()]
+    readings = [prefix + candidate for candidate in [body.translate(_LETTER_AS_DIGIT), *bodies]]
+    valid = next((reading for reading in readings if eu_vat.is_valid(reading)), None)
+    if valid is not None:
+        return valid
+    if prefix in _DIGITS_ONLY and not body.isdigit():
+        shaped = [r for r in readings if r[2:].isdigit() and len(r) - 2 == _DIGITS_ONLY[prefix]]
+        return shaped[0] if shaped else value
+    return value

@@ -1,0 +1,43 @@
+"""Currency marks that do not say the invoice's currency: sign runs OCR made from a band's edge, a
+dollar sign that is an id's first digit, a currency an amount is converted into."""
+
+from __future__ import annotations
+
+from invoiceme_extractor.rules.currency_noise import sign_runs, without_invented_marks
+from invoiceme_extractor.rules.lines import document_lines
+from invoiceme_extractor.rules.references import find_currency
+
+
+def currency_of(text: str, language: str) -> tuple[str, float] | None:
+    found = find_currency(document_lines([(1, text)]), language)
+    return (found.value, found.confidence) if found else None
+
+
+class TestInventedMarks:
+    def test_a_run_of_one_sign_is_removed(self) -> None:
+        assert [m.group(1) for m in sign_runs("$$$ x ₪ ₪ ₪ $ 12.00")] == ["$", "₪"]
+        assert "$" not in without_invented_marks("$$$", "en")
+
+    def test_dollar_opening_an_eight_digit_run_on_a_hebrew_page(self) -> None:
+        assert without_invented_marks("עמ: $12261827", "he") == "עמ: 512261827"
+        assert without_invented_marks("Tax $12261827", "en") == "Tax $12261827"
+        assert without_invented_marks("$1,226.18", "he") == "$1,226.18"
+
+
+class TestFindCurrency:
+    def test_a_band_edge_run_does_not_outvote_a_code(self) -> None:
+        text = 'חשבונית מס\n$$$\nסה"כ 23,552.80 NIS'
+        assert currency_of(text, "he")[0] == "ILS"
+
+    def test_a_conversion_line_on_a_hebrew_page_names_another_currency(self) -> None:
+        text = 'חשבונית מס\nסך הכל לתשלום 42,575.66 טוט"ח\nלידיעה: 11,512.46 USD (שער 0.2704)'
+        assert currency_of(text, "he") == ("ILS", 0.5)
+
+    def test_a_real_dollar_invoice_keeps_its_sign(self) -> None:
+        assert currency_of("Invoice\nTotal $1,995.20\nVAT $95.20", "en")[0] == "USD"
+
+    def test_conversion_only_on_an_english_page_is_kept_without_another_cue(self) -> None:
+        assert (
+            currency_of("Invoice\nTotal 100.00\nFor information: 92.00 EUR (exchange rate 0.92)", "en")[0]
+            == "EUR"
+        )
