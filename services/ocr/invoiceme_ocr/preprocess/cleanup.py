@@ -21,12 +21,6 @@ SMALL_TEXT_HEIGHT = 16
 # receipts whose "letters" measured 5-8 px read worse enlarged 3-4x (external-dev SROIE).
 UPSCALED_TEXT_HEIGHT = 24
 MAX_ENLARGE = 2.0
-# Letters of 14-16 px in dark print (200 DPI Hebrew, 150 DPI Latin) read as well at their own size;
-# enlarged, Tesseract re-lays the page and dropped boxed cells and ruled table headers (dev clean
-# scans: -4 fields on 200 DPI Hebrew, +1 on wide scans; docs/BENCHMARKS.md, scans7). Enlarged only
-# when the letters are smaller still, or the print is faint (strokes grey, which the threshold breaks).
-TINY_TEXT_HEIGHT = 13
-FAINT_INK = 80  # grey level of the ink's darkest tenth; a low toner's print is lighter than this
 MAX_TEXT_HEIGHT_RATIO = 1.8  # letters taller than this many times the target: shrink the page
 UNEVEN_LIGHT = 25  # grey levels between the darkest and brightest paper; below this, light is even
 DARK_FILL = 0.75  # of the paper's brightness around: darker areas are a shadow or a filled area
@@ -83,19 +77,10 @@ def text_height(gray: np.ndarray) -> float | None:
     return float(np.median(letters))
 
 
-def ink_level(gray: np.ndarray) -> float | None:
-    """Grey level of the darkest tenth of the ink on the inkiest tiles (0 black): crisp print ~10-70,
-    a low toner's or a faded receipt's well above; None without ink."""
-    ink = np.concatenate([tile[ink_mask(tile) > 0] for tile in inky_tiles(gray)])
-    return float(np.percentile(ink, 10)) if ink.size else None
-
-
 def upscale_factor(gray: np.ndarray, max_pixels: float) -> float:
     """How much to enlarge a low-resolution scan so its letters come near Tesseract's preferred size."""
     height = text_height(gray)
     if height is None or height >= SMALL_TEXT_HEIGHT:
-        return 1.0
-    if height > TINY_TEXT_HEIGHT and (level := ink_level(gray)) is not None and level <= FAINT_INK:
         return 1.0
     factor = min(MAX_ENLARGE, UPSCALED_TEXT_HEIGHT / height, (max_pixels / gray.size) ** 0.5)
     return factor if factor > 1.2 else 1.0
