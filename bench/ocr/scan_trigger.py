@@ -53,14 +53,14 @@ def page_measures(gray: np.ndarray) -> dict[str, float | None]:
     from invoiceme_ocr.preprocess import cleanup
     from invoiceme_ocr.preprocess.geometry import ink_mask
 
-    heights, strokes, darkness = [], [], []
+    strokes: list[float] = []
+    darkness: list[int] = []  # grey levels of the ink (ink10: the level the tried gate used)
     for tile in cleanup.inky_tiles(gray):
         mask = ink_mask(tile)
         distance = cv2.distanceTransform(mask, cv2.DIST_L2, 3)
         ridge = (distance > 0) & (distance >= cv2.dilate(distance, np.ones((3, 3), np.uint8)))
         strokes.extend((2 * distance[ridge]).tolist())
         darkness.extend(tile[mask > 0].tolist())
-    _ = heights
     return {
         "dpi": round(gray.shape[1] / A4_WIDTH_INCHES),
         "height": cleanup.text_height(gray),
@@ -102,7 +102,7 @@ def main() -> None:
     variants = {"default": read(scans, DEFAULT_STEPS), "no_upscale": without}
     rows = []
     for truth, pdf, image in twins:
-        gray = cv2.imread(str(image), cv2.IMREAD_GRAYSCALE)
+        gray = np.asarray(cv2.imread(str(image), cv2.IMREAD_GRAYSCALE), dtype=np.uint8)
         row: dict[str, Any] = {"stem": image.stem, "language": truth["language"], **page_measures(gray)}
         for name, documents in variants.items():
             document = documents[image]
