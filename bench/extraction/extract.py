@@ -31,7 +31,9 @@ class Extracted:
         )
 
 
-async def _read_all(files: list[Path], cache: OcrCache, tick: Callable[[], None]) -> dict[Path, Any]:
+async def _read_all(
+    files: list[Path], cache: OcrCache, tick: Callable[[], None], options: Any = None
+) -> dict[Path, Any]:
     from invoiceme_ocr.engine import OcrOptions
     from invoiceme_ocr.reader import DocumentReader
 
@@ -46,7 +48,7 @@ async def _read_all(files: list[Path], cache: OcrCache, tick: Callable[[], None]
             tick()
     if not misses:
         return documents
-    reader = DocumentReader(OcrOptions(), workers=2)
+    reader = DocumentReader(options or OcrOptions(), workers=2)
     limit = asyncio.Semaphore(4)  # enough to keep both workers busy, without queueing every file's bytes
 
     async def one(path: Path) -> None:

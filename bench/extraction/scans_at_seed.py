@@ -1,5 +1,8 @@
 """Clean scans of any seed, dev and held-out means (held-out in aggregate only), for the extractor at a
-commit or in this tree: `.venv/bin/python -m bench.extraction.scans_at_seed SEED gentle|wide COMMIT|tree`.
+commit or in this tree:
+`.venv/bin/python -m bench.extraction.scans_at_seed SEED gentle|wide COMMIT|tree [external]`.
+With `external`, also external-dev per source (the shared scorer): an OCR change that touches scans only
+is measured on what it can change without reading the corpus's photos again.
 
 A second look at a rule change on documents nobody tuned on: only the seed's clean scans are read
 (through the OCR cache), not its photos.
@@ -14,6 +17,8 @@ import sys
 import time
 from dataclasses import replace
 from typing import Any
+
+LANGUAGE_GROUPS = {"he": "he", "en": "en"}
 
 
 def _predict(document: Any) -> dict[str, Any]:
@@ -52,6 +57,17 @@ def main() -> None:
     print(f"seed {seed}, {scan_damage} clean scans, extractor {at}: {means} ({took})")
     for key, fields in sorted(cells.items()):
         print(f"   {key[0]}: " + " ".join(f"{name}={hits}/{total}" for name, (hits, total) in fields.items()))
+    by_language = tally(
+        results, lambda truth: (truth["group"], LANGUAGE_GROUPS.get(truth["language"], "de/fr/es"))
+    )
+    for key, fields in sorted(by_language.items()):
+        right, total = sum(h for h, _ in fields.values()), sum(t for _, t in fields.values())
+        print(f"   {key[0]} {key[1]}: {mean_accuracy(fields):.3f} ({right} of {total})")
+    if len(sys.argv) > 4 and sys.argv[4] == "external":
+        from bench.extraction import external
+
+        table, _, _ = external.run_external(OcrCache(OcrOptions(), CACHE / "ocr"))
+        print("\n".join(table))
 
 
 if __name__ == "__main__":
