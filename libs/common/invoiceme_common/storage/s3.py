@@ -277,6 +277,9 @@ class S3ObjectStorage(StorageBase):
 
     async def check(self) -> None:
         """One request, no retries, bounded: /health must answer quickly when S3 does not."""
+        # Building the client is local work (imports, a session) that a loaded machine can stretch
+        # past the bound (seen: `storage migrate` on a fresh machine at load 20); only S3's answer counts.
+        await self._client()
         try:
             await asyncio.wait_for(
                 self._call(lambda s3: s3.head_bucket(Bucket=self.config.bucket), retry=False),
