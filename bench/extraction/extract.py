@@ -32,7 +32,6 @@ class Extracted:
 
 
 async def _read_all(files: list[Path], cache: OcrCache, tick: Callable[[], None]) -> dict[Path, Any]:
-    from invoiceme_ocr.engine import OcrOptions
     from invoiceme_ocr.reader import DocumentReader
 
     documents: dict[Path, Any] = {}
@@ -46,7 +45,7 @@ async def _read_all(files: list[Path], cache: OcrCache, tick: Callable[[], None]
             tick()
     if not misses:
         return documents
-    reader = DocumentReader(OcrOptions(), workers=2)
+    reader = DocumentReader(cache.options, workers=2)  # the options the cache is keyed by
     limit = asyncio.Semaphore(4)  # enough to keep both workers busy, without queueing every file's bytes
 
     async def one(path: Path) -> None:
