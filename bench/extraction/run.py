@@ -245,10 +245,10 @@ def main() -> None:
     if args.cold:
         shutil.rmtree(cache_root, ignore_errors=True)
     if args.write_docs:
-        options = (f" --extractor-at {args.extractor_at}" if args.extractor_at else "") + (
+        flags = (f" --extractor-at {args.extractor_at}" if args.extractor_at else "") + (
             " --baseline" if args.baseline else ""
         )
-        command = f"`.venv/bin/python -m bench.extraction.run --write-docs{options}`"
+        command = f"`.venv/bin/python -m bench.extraction.run --write-docs{flags}`"
         body = [f"Command: {command}. {summary}", "", *lines]
         replace_between(
             DOCS, "extraction-baseline" if args.baseline else "extraction-results", body, "## Extraction"
