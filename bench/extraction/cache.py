@@ -62,6 +62,7 @@ class OcrCache:
     def __init__(self, options: Any, folder: Path | None = None) -> None:
         self.folder = folder or CACHE / "ocr"
         self.folder.mkdir(parents=True, exist_ok=True)
+        self.options = options  # what a miss is read with (`extract.read_files`)
         self.salt = f"{source_digest(OCR_SOURCE)}/{options!r}".encode()
         self.hits = self.misses = 0
 

@@ -34,7 +34,6 @@ class Extracted:
 async def _read_all(
     files: list[Path], cache: OcrCache, tick: Callable[[], None], options: Any = None
 ) -> dict[Path, Any]:
-    from invoiceme_ocr.engine import OcrOptions
     from invoiceme_ocr.reader import DocumentReader
 
     documents: dict[Path, Any] = {}
@@ -48,7 +47,7 @@ async def _read_all(
             tick()
     if not misses:
         return documents
-    reader = DocumentReader(options or OcrOptions(), workers=2)
+    reader = DocumentReader(options or cache.options, workers=2)  # by default: what the cache is keyed by
     limit = asyncio.Semaphore(4)  # enough to keep both workers busy, without queueing every file's bytes
 
     async def one(path: Path) -> None:

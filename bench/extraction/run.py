@@ -40,6 +40,7 @@ from tests.corpus.families import DEV, HELD_OUT
 from tests.corpus.generate import Plan, generate
 
 DOCS = ROOT / "docs" / "BENCHMARKS.md"
+FORMATS = ("born_digital", "clean_scan", "degraded_photo")
 
 
 def _progress() -> Progress:
@@ -68,11 +69,42 @@ def corpus_folder(seed: int, plan: Plan, progress: Progress, cache_root: Path = 
     return cached_corpus(seed, plan, build, cache_root)
 
 
+def ocr_steps(spec: str | None, default: tuple[str, ...], known: tuple[str, ...]) -> tuple[str, ...]:
+    """`--steps`: "-invert_fills,+binarize" changes the default steps, "a,b" names them all; in
+    `known`'s order, so the same set is the same OCR cache entry however it was written."""
+    if not spec:
+        return default
+    names = [name.strip() for name in spec.split(",") if name.strip()]
+    relative = all(name[0] in "+-" for name in names)
+    chosen = set(default) if relative else set()
+    for name in names:
+        bare = name.lstrip("+-") if relative else name
+        if bare not in known:
+            raise SystemExit(f"--steps: unknown step {bare!r} (known: {', '.join(known)})")
+        if relative and name.startswith("-"):
+            chosen.discard(bare)
+        else:
+            chosen.add(bare)
+    return tuple(step for step in known if step in chosen)
+
+
 def corpus_results(
-    seed: int, plan: Plan, cache: OcrCache, progress: Progress, cache_root: Path
+    seed: int,
+    plan: Plan,
+    cache: OcrCache,
+    progress: Progress,
+    cache_root: Path,
+    formats: tuple[str, ...] = FORMATS,
+    families: frozenset[str] = DEV | HELD_OUT,
 ) -> tuple[list[Result], Any]:
     corpus = corpus_folder(seed, plan, progress, cache_root)
-    files = sorted(p for p in corpus.iterdir() if p.suffix in (".pdf", ".png", ".jpg"))
+    files = sorted(
+        p
+        for p in corpus.iterdir()
+        if p.suffix in (".pdf", ".png", ".jpg")
+        and p.stem.endswith(tuple(f"_{kind}" for kind in formats))
+        and p.stem.rsplit("_", 4)[0] in families  # {family}_{language}_{nn}_{format}
+    )
     extracted = extract_files(files, cache, progress, "corpus")
     results = []
     for path in files:
@@ -159,28 +191,46 @@ def main() -> None:
     parser.add_argument("--cold", action="store_true", help="ignore .cache/: time a run from nothing")
     parser.add_argument("--json", type=Path, help="also write per-cell results (JSON)")
     parser.add_argument("--misses", type=int, default=0, help="print up to N wrong fields of dev families")
+    parser.add_argument(
+        "--steps", help='OCR preparation steps: "-invert_fills,+binarize" (from the default) or a full list'
+    )
+    parser.add_argument(
+        "--format", action="append", choices=FORMATS, help="only these corpus formats (repeatable)"
+    )
+    parser.add_argument("--dev-only", action="store_true", help="only the dev families (a quick loop)")
     args = parser.parse_args()
     if args.extractor_at:
         use_extractor_at(args.extractor_at)
-    from invoiceme_ocr.engine import OcrOptions
+    from invoiceme_ocr.engine import ALL_STEPS, DEFAULT_STEPS, OcrOptions
 
     started, load = time.monotonic(), os.getloadavg()[0]
     cache_root = Path(tempfile.mkdtemp(prefix="extraction-bench-")) if args.cold else CACHE
-    cache = OcrCache(OcrOptions(), cache_root / "ocr")
+    options = OcrOptions(preprocess_steps=ocr_steps(args.steps, DEFAULT_STEPS, ALL_STEPS))
+    cache = OcrCache(options, cache_root / "ocr")
     plan = replace(Plan().scaled(args.scale), scan_damage=args.scan_damage)
     with _progress() as progress:
-        results, extracted = corpus_results(args.seed, plan, cache, progress, cache_root)
+        results, extracted = corpus_results(
+            args.seed,
+            plan,
+            cache,
+            progress,
+            cache_root,
+            tuple(args.format or FORMATS),
+            DEV if args.dev_only else DEV | HELD_OUT,
+        )
         ext = (
             external.run_external(cache, progress) if external.available() and not args.no_external else None
         )
     lines = report_lines(results, extracted, ext)
     failures = len(extracted.failures) + (len(ext[2].failures) if ext else 0)
     elapsed = time.monotonic() - started
+    steps_note = "" if options.preprocess_steps == DEFAULT_STEPS else f"OCR steps {args.steps}; "
     summary = (
         f"{len(results)} corpus files (seed {args.seed}, scale {args.scale:g}, {args.scan_damage} scans); "
         f"dev families: "
         f"{', '.join(sorted(DEV))}; held-out: {', '.join(sorted(HELD_OUT))}; {failures} files failed; "
-        f"{elapsed:.0f} s (OCR cache {cache.hits} hits, {cache.misses} misses; load avg {load:.1f} at start, "
+        f"{elapsed:.0f} s ({steps_note}OCR cache {cache.hits} hits, {cache.misses} misses; "
+        f"load avg {load:.1f} at start, "
         f"2 cores); {time.strftime('%Y-%m-%d')}."
     )
     print("\n".join([*lines, "", summary]))
@@ -196,10 +246,10 @@ def main() -> None:
     if args.cold:
         shutil.rmtree(cache_root, ignore_errors=True)
     if args.write_docs:
-        options = (f" --extractor-at {args.extractor_at}" if args.extractor_at else "") + (
+        flags = (f" --extractor-at {args.extractor_at}" if args.extractor_at else "") + (
             " --baseline" if args.baseline else ""
         )
-        command = f"`.venv/bin/python -m bench.extraction.run --write-docs{options}`"
+        command = f"`.venv/bin/python -m bench.extraction.run --write-docs{flags}`"
         body = [f"Command: {command}. {summary}", "", *lines]
         replace_between(
             DOCS, "extraction-baseline" if args.baseline else "extraction-results", body, "## Extraction"

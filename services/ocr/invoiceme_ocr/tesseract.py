@@ -5,13 +5,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+import cv2
 import numpy as np
 
 from invoiceme_common.ocr_pages import OcrLine, OcrPage, OcrWord
 
-from . import digits, lookalikes, page_script
+from . import digits, long_numbers, lookalikes, page_script
 from .engine import OcrOptions, UnreadableDocument, clean_text
-from .preprocess import GUESSED_QUARTER_TURN, orientation, prepare_for_ocr
+from .preprocess import GUESSED_QUARTER_TURN, PAGE_ON_A_DESK, orientation, prepare_for_ocr
 from .tesseract_api import TesseractFailed, TesseractTimedOut, read_words, warm_up
 
 ORIENTATION_BAND = 0.16  # of the page, for the which-way-up reads
@@ -39,6 +40,10 @@ def recognize(
     if "heb" in languages.split("+"):
         # psm 11 (sparse text): each crop is one short word
         page = reread(page, gray, lookalikes.suspect_regions, lookalikes.apply_rereads, "heb", 11, options)
+    if PAGE_ON_A_DESK in notes:  # photos' small print; on scans not measured (their digits are larger)
+        find, apply = long_numbers.suspect_regions, long_numbers.apply_rereads
+        mode, enlarge = long_numbers.SEGMENTATION_MODE, long_numbers.ENLARGE
+        page = reread(page, gray, find, apply, "eng", mode, options, enlarge)
     return page
 
 
@@ -50,17 +55,27 @@ def reread(
     language: str,
     segmentation_mode: int,
     options: OcrOptions,
+    enlarge: float = 1.0,
 ) -> OcrPage:
-    """Words the first reading likely got wrong (`find`), cut out, stacked and read again in one
-    extra Tesseract call with a single language; `apply` decides which re-reads replace them."""
+    """Words the first reading likely got wrong (`find`), cut out, stacked (`enlarge`d) and read
+    again in one extra Tesseract call with a single language; `apply` decides which re-reads
+    replace them."""
     regions = find(page.words, gray.shape[1], gray.shape[0])
     if not regions:
         return page
     stacked, tops = digits.stack_crops(gray, regions)
+    if enlarge != 1.0:
+        stacked = cv2.resize(stacked, None, fx=enlarge, fy=enlarge, interpolation=cv2.INTER_CUBIC)
     try:
         data = read_words(stacked, language, segmentation_mode, options.page_timeout_seconds)
     except TesseractFailed:  # the first reading stands
         return page
+    if enlarge != 1.0:  # back to the stack's own rows, where the crops' tops are
+        data = {
+            **data,
+            "top": [t / enlarge for t in data["top"]],
+            "height": [h / enlarge for h in data["height"]],
+        }
     return apply(page, regions, digits.readings_per_crop(data, tops, regions))
 
 

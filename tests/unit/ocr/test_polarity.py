@@ -63,6 +63,80 @@ class TestInvertFills:
         assert not polarity.fill_mask(page, letter=30.0).any()
 
 
+def shaded_cell_page() -> np.ndarray:
+    """A page with black print on a mid-grey shaded cell (as dark as a fill) and a line beside it."""
+    image = Image.new("L", (1240, 900), 245)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(synthetic.FONT_PATH, 30)
+    draw.rectangle((600, 380, 1200, 480), fill=95)
+    draw.text((620, 400), "Total due 23,552.80", font=font, fill=15)
+    draw.text((80, 200), FAINT_LINES[0], font=font, fill=40)
+    return np.asarray(image).copy()
+
+
+def boxed_lines_page() -> np.ndarray:
+    """A black total box one line tall and a dark header row of spaced words, both in white."""
+    image = Image.new("L", (1240, 900), 245)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(synthetic.FONT_PATH, 30)
+    draw.rectangle((600, 600, 1200, 660), fill=25)
+    draw.text((640, 612), "Total 51,330.35", font=font, fill=235)
+    draw.rectangle((300, 200, 1200, 250), fill=40)
+    for x, word in ((308, "Item"), (560, "Quantity"), (900, "Price"), (1135, "Sum")):
+        draw.text((x, 208), word, font=font, fill=235)
+    return np.asarray(image).copy()
+
+
+class TestFillsBrokenByText:
+    """A line of light text across a fill breaks the dark area the search starts from; the text's
+    part of the fill is the fill's all the same (left out, it stayed light on dark between inverted
+    parts and read as blotches)."""
+
+    def test_a_box_one_line_tall_is_a_fill_with_its_line(self) -> None:
+        fills = polarity.fill_mask(boxed_lines_page(), letter=22.0) > 0
+        assert fills[605:655, 605:1195].mean() > 0.97
+
+    def test_a_header_row_is_one_fill_across_its_words(self) -> None:
+        fills = polarity.fill_mask(boxed_lines_page(), letter=22.0) > 0
+        assert fills[205:245, 305:1195].mean() > 0.97  # its words too, the first and last at its ends
+        assert not fills[260:590, :].any()  # the paper between the two fills stays paper
+
+    def test_their_text_is_read_dark_on_white(self) -> None:
+        page = boxed_lines_page()
+        out = polarity.invert_fills(page)
+        assert float(np.median(out[605:655, 605:1195])) > 230
+        assert float(np.median(out[605:655, 605:1195][page[605:655, 605:1195] > 150])) < 100
+        text = ocr_image(1, out, OcrOptions(preprocess_steps=())).text
+        assert all(word in text for word in ("51,330.35", "Item", "Quantity", "Price", "Sum"))
+
+
+class TestDarkTextOnAFill:
+    """A fill whose text is darker than it is lightened, never inverted: inverted, black print on a
+    grey cell turns lighter than the cell's ground and is erased with it."""
+
+    def test_which_way_the_text_is(self) -> None:
+        white_on_band = np.full(1000, 30, np.uint8)
+        white_on_band[:150] = 230
+        black_on_grey = np.full(1000, 95, np.uint8)
+        black_on_grey[:150] = 15
+        assert polarity.text_is_light(white_on_band)
+        assert not polarity.text_is_light(black_on_grey)
+        noisy_band = np.random.default_rng(1).normal(20, 9, 1000).clip(0, 255).astype(np.uint8)
+        assert polarity.text_is_light(noisy_band)  # no text: inverting a plain fill changes nothing
+
+    def test_grey_cell_turns_white_and_its_text_stays_dark(self) -> None:
+        page = shaded_cell_page()
+        out = polarity.invert_fills(page)
+        cell, letters = out[380:480, 600:1200], page[380:480, 600:1200] < 50
+        assert float(np.median(cell)) > 230
+        assert float(np.median(cell[letters])) < 100  # inverted, they were ~240: erased
+
+    def test_its_text_is_read(self) -> None:
+        plain = OcrOptions(preprocess_steps=())
+        text = ocr_image(1, polarity.invert_fills(shaded_cell_page()), plain).text
+        assert "23,552.80" in text and "7737012" in text
+
+
 class TestReadingBesideAFill:
     """Proof on recognized text: Tesseract's one global threshold loses the faint lines beside a
     large dark band; with the band inverted they are read (and the band's name still is)."""

@@ -15,6 +15,7 @@ from . import cleanup, geometry, orientation, polarity, rules
 
 MIN_SKEW_DEGREES = 0.3  # below this, rotating costs more (interpolation blur) than it gains
 GUESSED_QUARTER_TURN = "rotated 90° (which way unsure)"  # the read's confidence decides the rest
+PAGE_ON_A_DESK = "perspective corrected"  # the note of a page found lying on a desk: a photo
 NOISY_PAGE = 0.008  # share of ink in isolated 1-2 pixel specks above which a median blur pays off
 
 
@@ -30,9 +31,9 @@ def prepare_for_ocr(
     image = gray
     if "perspective" in steps and (corners := geometry.find_page_quad(image, colour)) is not None:
         image = geometry.warp_page(image, corners)
-        notes.append("perspective corrected")
+        notes.append(PAGE_ON_A_DESK)
     # A page found lying on a desk is a photo; the steps below that help photos and hurt scans ask.
-    photo = "perspective corrected" in notes
+    photo = PAGE_ON_A_DESK in notes
     # Camera resolution is not reading resolution: every later step and Tesseract cost by the pixel.
     if "downscale" in steps and (shrink := cleanup.downscale_factor(image)) < 1.0:
         image = cleanup.downscale(image, shrink)

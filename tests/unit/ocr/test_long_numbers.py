@@ -1,0 +1,95 @@
+"""Long numbers on photos read again enlarged with `eng`: a re-read replaces a word only when it is
+one number of the same shape, read surer; the decision on words, and the re-read through Tesseract."""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+from invoiceme_common.events import OcrLine, OcrPage, OcrWord
+from invoiceme_ocr import long_numbers
+from invoiceme_ocr.digits import Reading, Region
+from invoiceme_ocr.engine import OcrOptions
+from invoiceme_ocr.tesseract import reread
+from tests.support import synthetic_pages as synthetic
+
+PRINTED = "531200517"
+
+
+def _word(text: str, confidence: float, left: int = 100, top: int = 40, width: int = 80) -> OcrWord:
+    return OcrWord(text=text, left=left, top=top, width=width, height=14, confidence=confidence, line=0)
+
+
+def _page(words: list[OcrWord]) -> OcrPage:
+    line = OcrLine(text=" ".join(w.text for w in words), left=0, top=0, width=1, height=1, confidence=0.8)
+    return OcrPage(
+        number=1,
+        text=line.text,
+        method="ocr",
+        confidence=0.8,
+        width=400,
+        height=100,
+        words=words,
+        lines=[line],
+    )
+
+
+class TestWhichWordsAreReadAgain:
+    """Numbers of six digits or more, read less than surely; nothing else."""
+
+    def test_doubtful_long_numbers(self) -> None:
+        assert long_numbers.looks_doubtful(_word("631200617", 0.7))
+        assert long_numbers.looks_doubtful(_word("04-6362731", 0.82))
+        assert long_numbers.looks_doubtful(_word("2334.21", 0.59))
+
+    def test_sure_short_or_not_numbers(self) -> None:
+        assert not long_numbers.looks_doubtful(_word("631200617", 0.95))
+        assert not long_numbers.looks_doubtful(_word("12.50", 0.3))
+        assert not long_numbers.looks_doubtful(_word("$12261827", 0.6))  # a sign: not ours to judge
+        assert not long_numbers.looks_doubtful(_word("INV-2024", 0.3))
+
+    def test_regions_are_the_words_boxes_with_a_margin(self) -> None:
+        regions = long_numbers.suspect_regions([_word("sure", 0.9), _word("631200617", 0.7)], 400, 100)
+        assert regions == [Region(1, 96, 36, 184, 58)]
+
+
+class TestWhenAReReadReplacesAWord:
+    """Same length, digits and separators in the same places, and surer than the first reading."""
+
+    def test_surer_same_shape_replaces(self) -> None:
+        assert long_numbers.better_reading(_word("631200617", 0.7), Reading("531200517", 0.82)) == PRINTED
+
+    def test_less_sure_other_shape_or_split_is_refused(self) -> None:
+        word = _word("631200617", 0.7)
+        assert long_numbers.better_reading(word, Reading("531200517", 0.6)) is None
+        assert long_numbers.better_reading(word, Reading("5312005170", 0.9)) is None
+        assert long_numbers.better_reading(word, Reading("531 200517", 0.9)) is None
+        assert long_numbers.better_reading(_word("04-6362731", 0.7), Reading("0416362731", 0.9)) is None
+
+    def test_page_is_rebuilt_with_a_note(self) -> None:
+        page = _page([_word("עוסק", 0.9, left=200), _word("631200617", 0.7)])
+        regions = long_numbers.suspect_regions(page.words, 400, 100)
+        fixed = long_numbers.apply_rereads(page, regions, [Reading(PRINTED, 0.9)])
+        assert fixed.words[1].text == PRINTED and PRINTED in fixed.text
+        assert "re-read long numbers" in fixed.notes
+        assert long_numbers.apply_rereads(page, regions, [Reading("?", 0.1)]) is page
+
+
+class TestThroughTesseract:
+    """A misread id over tiny, noisy printed digits (~7 px, as on a far photo) is read again
+    enlarged, as printed; at its own size the same re-read gets a digit wrong."""
+
+    def test_small_print_is_read_again_as_printed(self) -> None:
+        image = Image.new("L", (400, 100), 240)
+        ImageDraw.Draw(image).text(
+            (100, 40), PRINTED, font=ImageFont.truetype(synthetic.FONT_PATH, 9), fill=60
+        )
+        noise = np.random.default_rng(3).normal(0, 6, (100, 400))
+        gray = (np.asarray(image, dtype=np.float64) + noise).clip(0, 255).astype(np.uint8)
+        page = _page([_word("631200617", 0.5, left=100, top=40, width=60)])
+        find, apply = long_numbers.suspect_regions, long_numbers.apply_rereads
+        mode = long_numbers.SEGMENTATION_MODE
+        again = reread(page, gray, find, apply, "eng", mode, OcrOptions(), long_numbers.ENLARGE)
+        assert again.words[0].text == PRINTED
+        as_it_is = reread(page, gray, find, apply, "eng", mode, OcrOptions(), 1.0)
+        assert as_it_is.words[0].text != PRINTED
