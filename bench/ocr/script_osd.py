@@ -5,8 +5,10 @@ The evidence behind `invoiceme_ocr.page_script`: a random sample of the generate
 and degraded photos (dev families only, of the corpus this checkout's generator makes with seed 7, as
 `bench.extraction.run` builds it; run that first) in Hebrew, English
 and de/fr/es, and SROIE receipts (../shared/data/external-dev), each prepared as the worker prepares it;
-then OSD on its densest band and on the whole page (the scripts Latin print is taken for count as
-Latin), and the share of an `eng` read's lettered words read below `page_script.UNSURE_WORD`.
+then OSD on its densest band, on the whole page as it is, and the worker's second look
+(`tesseract.script_of_whole_page`: the page's letters without margins and long white gaps, fewer
+letters classified); the scripts Latin print is taken for count as Latin; and the share of an `eng`
+read's lettered words read below `page_script.UNSURE_WORD`.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from invoiceme_ocr import page_script
 from invoiceme_ocr.engine import OcrOptions
 from invoiceme_ocr.images import decode_frame
 from invoiceme_ocr.preprocess import orientation, prepare_for_ocr
+from invoiceme_ocr.tesseract import script_of_whole_page
 from invoiceme_ocr.tesseract_api import read_words
 from tests.corpus.families import DEV
 from tests.corpus.generate import Plan
@@ -70,19 +73,24 @@ def main() -> None:
     args = parser.parse_args()
     os.environ["OMP_THREAD_LIMIT"] = "1"
     options = OcrOptions()
-    rows: dict[str, list[tuple[bool, bool, float]]] = defaultdict(list)
+    rows: dict[str, list[tuple[bool, bool, bool, float]]] = defaultdict(list)
     for cell, path in sample(args.per_cell, args.others, args.receipts, args.seed):
         prepared, _ = prepare_for_ocr(decode_frame(path.read_bytes(), 0, options), options.preprocess_steps)
-        band, whole = orientation.osd_verdict(prepared), orientation.page_osd(prepared)
-        latin = [page_script.looks_latin(v.script if v else None) for v in (band, whole)]
-        rows[cell].append((latin[0], latin[1], unsure_share(prepared, options)))
-    print("| pages | count | band Latin-looking | whole page | both | eng read: unsure share min-max |")
-    print("|---|---|---|---|---|---|")
+        looks = (orientation.osd_verdict, orientation.page_osd, script_of_whole_page)
+        verdicts = [look(prepared) for look in looks]
+        band, whole, second = [page_script.looks_latin(v.script if v else None) for v in verdicts]
+        rows[cell].append((band, whole, second, unsure_share(prepared, options)))
+    print(
+        "| pages | count | band Latin-looking | whole page | both | second look | band and second look "
+        "| eng read: unsure share min-max |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
     for cell, found in rows.items():
         shares = [share for *_, share in found]
         print(
-            f"| {cell} | {len(found)} | {sum(b for b, _, _ in found)} | {sum(w for _, w, _ in found)} | "
-            f"{sum(b and w for b, w, _ in found)} | {min(shares):.2f}-{max(shares):.2f} |"
+            f"| {cell} | {len(found)} | {sum(b for b, *_ in found)} | {sum(w for _, w, _, _ in found)} | "
+            f"{sum(b and w for b, w, _, _ in found)} | {sum(s for _, _, s, _ in found)} | "
+            f"{sum(b and s for b, _, s, _ in found)} | {min(shares):.2f}-{max(shares):.2f} |"
         )
     print(f"\nload {os.getloadavg()[0]:.1f}")
 

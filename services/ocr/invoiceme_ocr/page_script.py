@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from invoiceme_common.ocr_pages import OcrWord
 
 # Scripts Tesseract's OSD names for Latin print: a receipt's capitals often come out "Cyrillic" or
@@ -58,3 +60,51 @@ def latin_read_doubtful(words: Iterable[OcrWord]) -> bool:
         return True
     unsure = sum(1 for word in lettered if word.confidence < UNSURE_WORD)
     return unsure > MAX_UNSURE_SHARE * len(lettered)
+
+
+# The page-wide second look at the script (OSD) costs two things: thresholding and finding the
+# components of every pixel (about half its cost on an A4 page at 300 DPI, blank or not), then
+# classifying up to 5 x `min_characters_to_try` letters in four orientations. Only the letters matter
+# to it, so it is shown the page without its margins and with long white gaps cut short (the same
+# letters at the same size), and asked to classify fewer of them: 7 (up to 35 letters) called as many
+# dev pages Latin as the whole page at 10 did, 5 one SROIE receipt fewer (docs/BENCHMARKS.md, osdcost).
+OSD_BLANK_GAP = 16  # px of white kept between two inked rows (or at an edge): letters stay apart
+MIN_ROW_INK = 2  # inked pixels (on the work copy) a row needs to count; single specks do not
+SCRIPT_CHARACTERS = 7  # OSD's min_characters_to_try for the script's second look (the band's: 10)
+
+
+def inked_rows(ink: np.ndarray, scale: float, height: int) -> np.ndarray:
+    """Which of the page's `height` rows hold ink, from a work copy's ink mask (`scale` = work size
+    / page size); each inked work row marks its page rows and one page row either side."""
+    import numpy as np
+
+    rows = np.flatnonzero((ink > 0).sum(axis=1) >= MIN_ROW_INK)
+    inked = np.zeros(height, dtype=bool)
+    for row in rows:
+        inked[max(0, int(row / scale) - 1) : min(height, int((row + 1) / scale) + 2)] = True
+    return inked
+
+
+def rows_to_keep(inked: np.ndarray, gap: int = OSD_BLANK_GAP) -> np.ndarray:
+    """Inked rows, and of each run of white rows only its first `gap` (the last `gap` before the
+    first inked row): every blob keeps all its rows and stays `gap` px from the next."""
+    import numpy as np
+
+    index = np.arange(len(inked))
+    since_ink = index - np.maximum.accumulate(np.where(inked, index, -(10**9)))
+    before_ink = np.minimum.accumulate(np.where(inked, index, 10**9)[::-1])[::-1] - index
+    return inked | (since_ink <= gap) | (before_ink <= gap)
+
+
+def without_white(gray: np.ndarray, ink: np.ndarray, scale: float, gap: int = OSD_BLANK_GAP) -> np.ndarray:
+    """The page cropped to its ink (plus `gap`) with long white gaps between rows cut to `gap`;
+    the page itself when no ink was found."""
+    import numpy as np
+
+    inked = inked_rows(ink, scale, gray.shape[0])
+    columns = np.flatnonzero((ink > 0).sum(axis=0) >= MIN_ROW_INK)
+    if not inked.any() or not len(columns):
+        return gray
+    left = max(0, int(columns[0] / scale) - gap)
+    right = min(gray.shape[1], int((columns[-1] + 1) / scale) + gap)
+    return np.ascontiguousarray(gray[rows_to_keep(inked, gap)][:, left:right])

@@ -10,9 +10,10 @@ import numpy as np
 
 from invoiceme_common.ocr_pages import OcrLine, OcrPage, OcrWord
 
-from . import digits, long_numbers, lookalikes, page_script
+from . import digits, long_numbers, lookalikes, page_script, tesseract_api
 from .engine import OcrOptions, UnreadableDocument, clean_text
 from .preprocess import GUESSED_QUARTER_TURN, PAGE_ON_A_DESK, orientation, prepare_for_ocr
+from .preprocess.geometry import ink_mask, work_copy
 from .tesseract_api import TesseractFailed, TesseractTimedOut, read_words, warm_up
 
 ORIENTATION_BAND = 0.16  # of the page, for the which-way-up reads
@@ -126,7 +127,7 @@ def read_in_its_script(
     if latin is None or band is None or not page_script.looks_latin(band.script):
         return recognize(number, prepared, options, notes), options.languages, notes
     warm_up(latin, options.page_segmentation_mode)  # loads (once) while OSD looks at the whole page
-    whole = orientation.page_osd(prepared)
+    whole = script_of_whole_page(prepared)
     if whole is None or not page_script.looks_latin(whole.script):
         return recognize(number, prepared, options, notes), options.languages, notes
     latin_notes = [*notes, f"read as {latin} (Latin script)"]
@@ -135,6 +136,16 @@ def read_in_its_script(
         return page, latin, latin_notes
     again = [*notes, f"read as {options.languages} ({latin} read unsure)"]
     return recognize(number, prepared, options, again), options.languages, again
+
+
+def script_of_whole_page(prepared: np.ndarray, timeout: float = 30) -> orientation.OsdVerdict:
+    """OSD's second look at the script, over the whole page's letters: the densest band (the first
+    look) is often a table of digits, which OSD takes for Latin. Shown without margins and long white
+    gaps, and asked for fewer letters: about half the cost of OSD on the page as it is
+    (`page_script.without_white`; docs/BENCHMARKS.md, branch osdcost)."""
+    work, scale = work_copy(prepared)  # the band's OSD made it already: cached
+    letters = page_script.without_white(prepared, ink_mask(work), scale)
+    return tesseract_api.detect_orientation(letters, timeout, page_script.SCRIPT_CHARACTERS)
 
 
 def upside_down_before_reading(

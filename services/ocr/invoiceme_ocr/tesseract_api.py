@@ -134,6 +134,7 @@ def _quiet_stderr() -> Iterator[None]:
 
 
 OSD = ("osd", 0)  # the orientation engine's (languages, page segmentation mode): PSM.OSD_ONLY
+OSD_CHARACTERS = 10  # OSD's min_characters_to_try unless told otherwise
 _warming: dict[tuple[str, int], Future[Any]] = {}  # engines loading in the background, not yet taken
 _warming_lock = threading.Lock()
 
@@ -183,7 +184,7 @@ def _new_engine(languages: str, segmentation_mode: int) -> Any:
     except RuntimeError as exc:
         raise TesseractFailed(f"cannot load Tesseract's {languages} data ({exc})") from exc
     if languages == OSD[0]:
-        engine.SetVariable("min_characters_to_try", "10")
+        engine.SetVariable("min_characters_to_try", str(OSD_CHARACTERS))
     return engine
 
 
@@ -221,15 +222,19 @@ class OsdReading(NamedTuple):
     script_confidence: float = 0.0
 
 
-def detect_orientation(gray: np.ndarray, timeout: float) -> OsdReading | None:
-    """What OSD says of the image, or None when it cannot tell (too little text, no osd.traineddata)."""
+def detect_orientation(
+    gray: np.ndarray, timeout: float, characters: int = OSD_CHARACTERS
+) -> OsdReading | None:
+    """What OSD says of the image, or None when it cannot tell (too little text, no osd.traineddata).
+    `characters`: OSD's min_characters_to_try; it classifies up to five times as many letters."""
     if tesserocr is None:
-        return _program_orientation(gray, timeout)
+        return _program_orientation(gray, timeout, characters)
     try:
         engine = _engine(*OSD)
     except TesseractFailed:
         return None
     _set_image(engine, gray)
+    engine.SetVariable("min_characters_to_try", str(characters))
     with _quiet_stderr():
         found = engine.DetectOrientationScript()
     engine.Clear()
@@ -279,11 +284,14 @@ def parse_osd_script(report: str) -> tuple[str, float]:
     return script.group(1), float(confidence.group(1))
 
 
-def _program_orientation(gray: np.ndarray, timeout: float) -> OsdReading | None:
+def _program_orientation(
+    gray: np.ndarray, timeout: float, characters: int = OSD_CHARACTERS
+) -> OsdReading | None:
     import pytesseract
 
+    config = f"--psm 0 -c min_characters_to_try={characters}"
     try:
-        report = pytesseract.image_to_osd(gray, config="--psm 0 -c min_characters_to_try=10", timeout=timeout)
+        report = pytesseract.image_to_osd(gray, config=config, timeout=timeout)
     except (pytesseract.TesseractError, RuntimeError):
         return None
     return OsdReading(*parse_osd(report), *parse_osd_script(report))

@@ -123,3 +123,23 @@ class TestStartUp:
 
 def _no_process(*args: object, **kwargs: object) -> None:
     raise AssertionError("a process was started to find the traineddata")
+
+
+class TestOsdCharacters:
+    """How many letters OSD classifies is set on every call: a cheap look leaves no trace on the next."""
+
+    def test_each_call_sets_its_own(self) -> None:
+        if tesseract_api.tesserocr is None:
+            pytest.skip("tesserocr is not installed")
+        page = synthetic.render_page(ENGLISH * 3, dpi=300, width_in=6, height_in=4)
+        engine = tesseract_api._engine(*tesseract_api.OSD)
+        assert tesseract_api.detect_orientation(page, 30, characters=5) is not None
+        assert engine.GetIntVariable("min_characters_to_try") == 5
+        assert tesseract_api.detect_orientation(page, 30) is not None
+        assert engine.GetIntVariable("min_characters_to_try") == tesseract_api.OSD_CHARACTERS
+
+    def test_the_program_takes_it_too(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(tesseract_api, "tesserocr", None)
+        page = synthetic.render_page(ENGLISH * 3, dpi=300, width_in=6, height_in=4)
+        reading = tesseract_api.detect_orientation(page, 30, characters=5)
+        assert reading is not None and reading.degrees == 0
