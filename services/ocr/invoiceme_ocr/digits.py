@@ -40,6 +40,17 @@ class Region:
     right: int
     bottom: int
 
+    @classmethod
+    def around(cls, index: int, word: OcrWord, margin: int, page_width: int, page_height: int) -> Region:
+        """Word `index`'s box grown by `margin` on every side, within the page."""
+        return cls(
+            index,
+            max(0, word.left - margin),
+            max(0, word.top - margin),
+            min(page_width, word.left + word.width + margin),
+            min(page_height, word.top + word.height + margin),
+        )
+
 
 @dataclass(frozen=True)
 class Reading:

@@ -50,16 +50,7 @@ def suspect_regions(words: list[OcrWord], page_width: int, page_height: int) -> 
     regions = []
     for index, word in enumerate(words):
         if looks_like_hebrew_misread(word):
-            margin = word.height // 2
-            regions.append(
-                Region(
-                    index,
-                    max(0, word.left - margin),
-                    max(0, word.top - margin),
-                    min(page_width, word.left + word.width + margin),
-                    min(page_height, word.top + word.height + margin),
-                )
-            )
+            regions.append(Region.around(index, word, word.height // 2, page_width, page_height))
     return regions
 
 
