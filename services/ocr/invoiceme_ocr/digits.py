@@ -10,6 +10,7 @@ a re-read replaces the word only when it is a longer number that contains the ol
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -187,14 +188,30 @@ def better_number(old: str, reread: str) -> str | None:
 
 def apply_rereads(page: OcrPage, regions: list[Region], rereads: list[Reading]) -> OcrPage:
     """The page with corrected words, its lines and text rebuilt; unchanged when nothing improved."""
+
+    def corrected(word: OcrWord, reread: Reading) -> OcrWord | None:
+        text = better_number(word.text, reread.text)
+        return None if text is None else word.model_copy(update={"text": text})
+
+    return replace_words(page, regions, rereads, corrected, "re-read amounts")
+
+
+def replace_words(
+    page: OcrPage,
+    regions: list[Region],
+    rereads: list[Reading],
+    corrected: Callable[[OcrWord, Reading], OcrWord | None],
+    note: str,
+) -> OcrPage:
+    """The page with each re-read word that `corrected` rewrites replaced, its lines and text rebuilt
+    (`note` says why); the page itself when none is. Every re-read pass ends here."""
     words = list(page.words)
     changed = False
     for region, reread in zip(regions, rereads, strict=True):
-        word = words[region.word_index]
-        if (text := better_number(word.text, reread.text)) is not None:
-            words[region.word_index] = word.model_copy(update={"text": text})
+        if (new := corrected(words[region.word_index], reread)) is not None:
+            words[region.word_index] = new
             changed = True
-    return rebuild(page, words, "re-read amounts") if changed else page
+    return rebuild(page, words, note) if changed else page
 
 
 def rebuild(page: OcrPage, words: list[OcrWord], note: str) -> OcrPage:

@@ -15,7 +15,7 @@ import re
 
 from invoiceme_common.ocr_pages import OcrPage, OcrWord
 
-from .digits import Reading, Region, rebuild
+from .digits import Reading, Region, replace_words
 
 _LONG_NUMBER = re.compile(r"[\d\-./]*\d[\d\-./]*")
 MIN_DIGITS = 6  # ids and document numbers; shorter numbers (quantities, amounts' parts) are left alone
@@ -60,11 +60,10 @@ def better_reading(word: OcrWord, reread: Reading) -> str | None:
 
 def apply_rereads(page: OcrPage, regions: list[Region], rereads: list[Reading]) -> OcrPage:
     """The page with its doubtful long numbers replaced by surer re-reads; unchanged otherwise."""
-    words = list(page.words)
-    changed = False
-    for region, reread in zip(regions, rereads, strict=True):
-        word = words[region.word_index]
-        if (text := better_reading(word, reread)) is not None:
-            words[region.word_index] = word.model_copy(update={"text": text, "confidence": reread.confidence})
-            changed = True
-    return rebuild(page, words, "re-read long numbers") if changed else page
+
+    def corrected(word: OcrWord, reread: Reading) -> OcrWord | None:
+        if (text := better_reading(word, reread)) is None:
+            return None
+        return word.model_copy(update={"text": text, "confidence": reread.confidence})
+
+    return replace_words(page, regions, rereads, corrected, "re-read long numbers")

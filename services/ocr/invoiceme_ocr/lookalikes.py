@@ -13,7 +13,7 @@ import re
 
 from invoiceme_common.ocr_pages import OcrPage, OcrWord
 
-from .digits import Reading, Region, rebuild
+from .digits import Reading, Region, replace_words
 
 _LATIN = re.compile(r"[A-Za-z]")
 _HEBREW = re.compile(r"[\u05d0-\u05ea]")
@@ -68,11 +68,8 @@ def hebrew_reading(old: OcrWord, reread: Reading) -> str | None:
 
 
 def apply_rereads(page: OcrPage, regions: list[Region], rereads: list[Reading]) -> OcrPage:
-    words = list(page.words)
-    changed = False
-    for region, reread in zip(regions, rereads, strict=True):
-        word = words[region.word_index]
-        if (text := hebrew_reading(word, reread)) is not None:
-            words[region.word_index] = word.model_copy(update={"text": text})
-            changed = True
-    return rebuild(page, words, "re-read Latin look-alikes as Hebrew") if changed else page
+    def corrected(word: OcrWord, reread: Reading) -> OcrWord | None:
+        text = hebrew_reading(word, reread)
+        return None if text is None else word.model_copy(update={"text": text})
+
+    return replace_words(page, regions, rereads, corrected, "re-read Latin look-alikes as Hebrew")
