@@ -1,4 +1,4 @@
-"""Long numbers on a phone photo (tax ids, invoice and phone numbers) read again, enlarged, with `eng`.
+"""Long numbers (tax ids, document and allocation numbers, dates) read again, enlarged, with `eng`.
 
 A photo's print is small (digits 10-16 px tall after the page is flattened; Tesseract reads best
 near 25-35 px) and `heb+eng` confuses digits of that size on Hebrew pages: 5 as 6, 3 as 9 or 8
@@ -7,38 +7,97 @@ read at confidence 0.70-0.87). Cut out, enlarged 2x and read with `eng` as singl
 boxes gave the printed digits at a higher confidence (0.79-0.95), and where the re-read was wrong it
 was less sure than the first reading, or of another length, or split. So a re-read replaces a word
 only when it is one number of the same length and separators, read surer than the word was.
+
+Scans misread the same digits at a confidence Tesseract calls sure (534552856 -> 554552856 at 0.93),
+but some readings show they are wrong whatever the confidence: a 9-digit number that fails the
+Israeli check digit (one misread digit always makes it fail) and a date with month 00 or day 32.
+Those are read again on every page, and a re-read that passes the check wins over a first reading
+that fails it even when less sure (and a first reading that passes is kept against one that fails).
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from invoiceme_common.ocr_pages import OcrPage, OcrWord
 
 from .digits import Reading, Region, replace_words
 
 _LONG_NUMBER = re.compile(r"[\d\-./]*\d[\d\-./]*")
+# The number inside a word, with at most two marks stuck to it ('10-00-2024"', '12.10.2025[')
+# (quotes and brackets; not $ S & |, which stand for digits: `rules.id_repair` reads those)
+_MARK = r"[\"'“”„׳״\[\](){}:;,.\-]"
+_MARKED_NUMBER = re.compile(rf"(?P<before>{_MARK}{{0,2}}?)(?P<number>\d[\d\-./]*\d)(?P<after>{_MARK}{{0,2}})")
+_ID = re.compile(r"\d{9}|\d{2}-\d{6}-\d|\d{8}-\d")  # 9-digit Israeli ids as printed: 513412345, 51-341234-5
+_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})")
 MIN_DIGITS = 6  # ids and document numbers; shorter numbers (quantities, amounts' parts) are left alone
 SURE = 0.9  # a first reading at least this sure is kept without a second look
 ENLARGE = 2.0  # digits of 10-16 px come near the size Tesseract reads best
 SEGMENTATION_MODE = 6  # the crops stacked one under another, each its own line
 
 
-def looks_doubtful(word: OcrWord) -> bool:
-    """A number of MIN_DIGITS digits or more (with - . / between them) read less than surely."""
-    return (
-        word.confidence < SURE
-        and _LONG_NUMBER.fullmatch(word.text) is not None
-        and sum(ch.isdigit() for ch in word.text) >= MIN_DIGITS
-    )
+def passes_check_digit(digits: str) -> bool:
+    """Luhn over the 9 digits of a ת.ז. / ע.מ. / ח.פ. (what stdnum's il.idnr and il.hp check)."""
+    total = 0
+    for position, digit in enumerate(digits):
+        value = int(digit) * (2 if position % 2 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0
 
 
-def suspect_regions(words: list[OcrWord], page_width: int, page_height: int) -> list[Region]:
+def is_calendar_date(day: int, month: int, year: int) -> bool:
+    """A day that exists, in a year of two digits or of this century or the last."""
+    if year > 99 and not 1900 <= year < 2100:
+        return False
+    try:
+        date(year if year > 99 else 2000 + year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def plausible(number: str, check_ids: bool) -> bool | None:
+    """Whether a number that can be checked passes its check: a 9-digit id (when `check_ids`, on
+    Hebrew pages) its check digit, a date the calendar (day first; month first when the day cannot
+    be one); None for a number nothing checks."""
+    if check_ids and _ID.fullmatch(number):
+        return passes_check_digit(number.replace("-", ""))
+    if match := _DATE.fullmatch(number):
+        first, second, year = int(match[1]), int(match[3]), int(match[4])
+        return is_calendar_date(first, second, year) or is_calendar_date(second, first, year)
+    return None
+
+
+def number_in(text: str) -> re.Match[str] | None:
+    """The long number a word is, with the marks stuck to it apart; None for any other word."""
+    match = _MARKED_NUMBER.fullmatch(text)
+    if match is None or not _LONG_NUMBER.fullmatch(match["number"]):
+        return None
+    return match if sum(ch.isdigit() for ch in match["number"]) >= MIN_DIGITS else None
+
+
+def looks_doubtful(word: OcrWord, doubtful_below: float = SURE, check_ids: bool = False) -> bool:
+    """A number of MIN_DIGITS digits or more (with - . / between them) read less surely than
+    `doubtful_below`, or one that fails its check (`plausible`)."""
+    match = number_in(word.text)
+    if match is None:
+        return False
+    return word.confidence < doubtful_below or plausible(match["number"], check_ids) is False
+
+
+def suspect_regions(
+    words: list[OcrWord],
+    page_width: int,
+    page_height: int,
+    doubtful_below: float = SURE,
+    check_ids: bool = False,
+) -> list[Region]:
     """Each doubtful long number's box with a margin of a third of its height (not into the next word,
     whose letters would join the re-read and make it two words: then nothing is replaced)."""
     regions = []
     for index, word in enumerate(words):
-        if looks_doubtful(word):
+        if looks_doubtful(word, doubtful_below, check_ids):
             regions.append(Region.around(index, word, max(2, word.height // 3), page_width, page_height))
     return regions
 
@@ -50,19 +109,32 @@ def same_shape(old: str, new: str) -> bool:
     )
 
 
-def better_reading(word: OcrWord, reread: Reading) -> str | None:
-    """The re-read number when it is one number shaped like the word, different, and surer."""
+def better_reading(word: OcrWord, reread: Reading, check_ids: bool = False) -> str | None:
+    """The word with its number re-read, when the re-read is one number shaped like it, different,
+    and passes a check the first reading fails, or (neither or both checked alike) is surer."""
+    match = number_in(word.text)
     text = reread.text.strip()
-    if text == word.text or not _LONG_NUMBER.fullmatch(text) or not same_shape(word.text, text):
+    new = _MARKED_NUMBER.fullmatch(text)
+    if match is None or new is None or not same_shape(match["number"], new["number"]):
         return None
-    return text if reread.confidence > word.confidence else None
+    old_number, new_number = match["number"], new["number"]
+    if new_number == old_number:
+        return None
+    was, now = plausible(old_number, check_ids), plausible(new_number, check_ids)
+    if was is False and now is True:
+        pass  # the check digit or the calendar says which reading is right
+    elif was is True and now is False or reread.confidence <= word.confidence:
+        return None
+    return match["before"] + new_number + match["after"]
 
 
-def apply_rereads(page: OcrPage, regions: list[Region], rereads: list[Reading]) -> OcrPage:
-    """The page with its doubtful long numbers replaced by surer re-reads; unchanged otherwise."""
+def apply_rereads(
+    page: OcrPage, regions: list[Region], rereads: list[Reading], check_ids: bool = False
+) -> OcrPage:
+    """The page with its doubtful long numbers replaced by better re-reads; unchanged otherwise."""
 
     def corrected(word: OcrWord, reread: Reading) -> OcrWord | None:
-        if (text := better_reading(word, reread)) is None:
+        if (text := better_reading(word, reread, check_ids)) is None:
             return None
         return word.model_copy(update={"text": text, "confidence": reread.confidence})
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import partial
 
 import cv2
 import numpy as np
@@ -19,6 +20,7 @@ from .tesseract_api import TesseractFailed, TesseractTimedOut, read_words, warm_
 ORIENTATION_BAND = 0.16  # of the page, for the which-way-up reads
 MIN_WORD_CONFIDENCE = 50  # Tesseract's 0-100
 TURNED_MARGIN = 1.5  # turned must read this much better: an upright page is never turned on a whim
+SCAN_DOUBTFUL_BELOW = 0.0  # on scans a long number is read again only when it fails its check
 
 
 def recognize(
@@ -41,11 +43,13 @@ def recognize(
     if "heb" in languages.split("+"):
         # psm 11 (sparse text): each crop is one short word
         page = reread(page, gray, lookalikes.suspect_regions, lookalikes.apply_rereads, "heb", 11, options)
-    if PAGE_ON_A_DESK in notes:  # photos' small print; on scans not measured (their digits are larger)
-        find, apply = long_numbers.suspect_regions, long_numbers.apply_rereads
-        mode, enlarge = long_numbers.SEGMENTATION_MODE, long_numbers.ENLARGE
-        page = reread(page, gray, find, apply, "eng", mode, options, enlarge)
-    return page
+    # photos: every doubtful long number; scans: those that fail their check (ids, dates)
+    doubtful_below = long_numbers.SURE if PAGE_ON_A_DESK in notes else SCAN_DOUBTFUL_BELOW
+    check_ids = "heb" in languages.split("+")  # a bare 9-digit id carries a check digit in Israel
+    find = partial(long_numbers.suspect_regions, doubtful_below=doubtful_below, check_ids=check_ids)
+    apply = partial(long_numbers.apply_rereads, check_ids=check_ids)
+    mode, enlarge = long_numbers.SEGMENTATION_MODE, long_numbers.ENLARGE
+    return reread(page, gray, find, apply, "eng", mode, options, enlarge)
 
 
 def reread(
