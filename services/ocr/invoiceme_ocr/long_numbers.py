@@ -31,10 +31,15 @@ _MARK = r"[\"'“”„׳״\[\](){}:;,.\-]"
 _MARKED_NUMBER = re.compile(rf"(?P<before>{_MARK}{{0,2}}?)(?P<number>\d[\d\-./]*\d)(?P<after>{_MARK}{{0,2}})")
 _ID = re.compile(r"\d{9}|\d{2}-\d{6}-\d|\d{8}-\d")  # 9-digit Israeli ids as printed: 513412345, 51-341234-5
 _DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})")
+# Letters and signs Tesseract's `eng` reads for a digit of an id ('$12261827'), as rules.id_repair knows
+_LOOKALIKE_DIGITS = str.maketrans("$§SsOoIl|B&", "55550011188")
+_LOOKALIKES = frozenset("$§SsOoIl|B&")
 MIN_DIGITS = 6  # ids and document numbers; shorter numbers (quantities, amounts' parts) are left alone
 SURE = 0.9  # a first reading at least this sure is kept without a second look
 ENLARGE = 2.0  # digits of 10-16 px come near the size Tesseract reads best
 SEGMENTATION_MODE = 6  # the crops stacked one under another, each its own line
+ALONE_SEGMENTATION_MODE = 7  # one crop read on its own: a single line
+MAX_ALONE = 3  # numbers per page read on their own after the stack (one Tesseract call each)
 
 
 def passes_check_digit(digits: str) -> bool:
@@ -109,11 +114,22 @@ def same_shape(old: str, new: str) -> bool:
     )
 
 
+def id_from_lookalike(text: str) -> str | None:
+    """A re-read id with one letter or sign for a digit ('$12261827'): the id, if it passes its check."""
+    if sum(ch in _LOOKALIKES for ch in text) != 1:
+        return None
+    number = text.translate(_LOOKALIKE_DIGITS)
+    return number if _ID.fullmatch(number) and passes_check_digit(number.replace("-", "")) else None
+
+
 def better_reading(word: OcrWord, reread: Reading, check_ids: bool = False) -> str | None:
     """The word with its number re-read, when the re-read is one number shaped like it, different,
-    and passes a check the first reading fails, or (neither or both checked alike) is surer."""
+    and passes a check the first reading fails, or (neither or both checked alike) is surer. On
+    Hebrew pages a re-read id with one look-alike for a digit counts when it passes its check."""
     match = number_in(word.text)
     text = reread.text.strip()
+    if check_ids and (fixed := id_from_lookalike(text)) is not None:
+        text = fixed
     new = _MARKED_NUMBER.fullmatch(text)
     if match is None or new is None or not same_shape(match["number"], new["number"]):
         return None
@@ -123,7 +139,7 @@ def better_reading(word: OcrWord, reread: Reading, check_ids: bool = False) -> s
     was, now = plausible(old_number, check_ids), plausible(new_number, check_ids)
     if was is False and now is True:
         pass  # the check digit or the calendar says which reading is right
-    elif was is True and now is False or reread.confidence <= word.confidence:
+    elif (was is True and now is False) or reread.confidence <= word.confidence:
         return None
     return match["before"] + new_number + match["after"]
 
@@ -139,3 +155,25 @@ def apply_rereads(
         return word.model_copy(update={"text": text, "confidence": reread.confidence})
 
     return replace_words(page, regions, rereads, corrected, "re-read long numbers")
+
+
+def worth_reading_alone(
+    words: list[OcrWord],
+    regions: list[Region],
+    rereads: list[Reading],
+    fixed: list[OcrWord],
+    check_ids: bool,
+) -> list[Region]:
+    """Regions of a stack read together whose number still fails its check and whose re-read
+    there disagreed with it without replacing it (the same reading twice: most likely as printed,
+    like a phone number of id length). A stack of one crop is not read again."""
+    if len(regions) < 2:
+        return []
+    again = []
+    for region, reread in zip(regions, rereads, strict=True):
+        match = number_in(fixed[region.word_index].text)
+        if match is None or plausible(match["number"], check_ids) is not False:
+            continue
+        if fixed[region.word_index] is words[region.word_index] and reread.text.strip() != match["number"]:
+            again.append(region)
+    return again

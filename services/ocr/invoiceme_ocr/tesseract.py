@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from functools import partial
 
 import cv2
 import numpy as np
@@ -43,13 +42,32 @@ def recognize(
     if "heb" in languages.split("+"):
         # psm 11 (sparse text): each crop is one short word
         page = reread(page, gray, lookalikes.suspect_regions, lookalikes.apply_rereads, "heb", 11, options)
-    # photos: every doubtful long number; scans: those that fail their check (ids, dates)
-    doubtful_below = long_numbers.SURE if PAGE_ON_A_DESK in notes else SCAN_DOUBTFUL_BELOW
-    check_ids = "heb" in languages.split("+")  # a bare 9-digit id carries a check digit in Israel
-    find = partial(long_numbers.suspect_regions, doubtful_below=doubtful_below, check_ids=check_ids)
-    apply = partial(long_numbers.apply_rereads, check_ids=check_ids)
-    mode, enlarge = long_numbers.SEGMENTATION_MODE, long_numbers.ENLARGE
-    return reread(page, gray, find, apply, "eng", mode, options, enlarge)
+    # a bare 9-digit id carries a check digit in Israel
+    return reread_long_numbers(page, gray, options, PAGE_ON_A_DESK in notes, "heb" in languages.split("+"))
+
+
+def reread_long_numbers(
+    page: OcrPage, gray: np.ndarray, options: OcrOptions, photo: bool, check_ids: bool
+) -> OcrPage:
+    """Long numbers read again enlarged, all in one call: on photos every doubtful one, on scans
+    those that fail their check (ids, dates). In the stack Tesseract sometimes misreads a crop it
+    reads right alone ('16-06-2024' as '160-060-2024'): a few whose re-read there was refused and
+    that fail their check are read once more, each on its own as one line (a call each)."""
+    doubtful_below = long_numbers.SURE if photo else SCAN_DOUBTFUL_BELOW
+    regions = long_numbers.suspect_regions(
+        page.words, gray.shape[1], gray.shape[0], doubtful_below, check_ids
+    )
+    enlarge, mode = long_numbers.ENLARGE, long_numbers.SEGMENTATION_MODE
+    rereads = read_again(gray, regions, "eng", mode, options, enlarge) if regions else None
+    if rereads is None:
+        return page
+    fixed = long_numbers.apply_rereads(page, regions, rereads, check_ids)
+    alone = long_numbers.worth_reading_alone(page.words, regions, rereads, fixed.words, check_ids)
+    for region in alone[: long_numbers.MAX_ALONE]:
+        mode = long_numbers.ALONE_SEGMENTATION_MODE
+        if (reading := read_again(gray, [region], "eng", mode, options, enlarge)) is not None:
+            fixed = long_numbers.apply_rereads(fixed, [region], reading, check_ids)
+    return fixed
 
 
 def reread(
@@ -68,20 +86,34 @@ def reread(
     regions = find(page.words, gray.shape[1], gray.shape[0])
     if not regions:
         return page
+    rereads = read_again(gray, regions, language, segmentation_mode, options, enlarge)
+    return page if rereads is None else apply(page, regions, rereads)
+
+
+def read_again(
+    gray: np.ndarray,
+    regions: list[digits.Region],
+    language: str,
+    segmentation_mode: int,
+    options: OcrOptions,
+    enlarge: float = 1.0,
+) -> list[digits.Reading] | None:
+    """The regions cut out, stacked (`enlarge`d) and read in one Tesseract call: a reading per
+    region; None when Tesseract fails (the first reading stands)."""
     stacked, tops = digits.stack_crops(gray, regions)
     if enlarge != 1.0:
         stacked = cv2.resize(stacked, None, fx=enlarge, fy=enlarge, interpolation=cv2.INTER_CUBIC)
     try:
         data = read_words(stacked, language, segmentation_mode, options.page_timeout_seconds)
-    except TesseractFailed:  # the first reading stands
-        return page
+    except TesseractFailed:
+        return None
     if enlarge != 1.0:  # back to the stack's own rows, where the crops' tops are
         data = {
             **data,
             "top": [t / enlarge for t in data["top"]],
             "height": [h / enlarge for h in data["height"]],
         }
-    return apply(page, regions, digits.readings_per_crop(data, tops, regions))
+    return digits.readings_per_crop(data, tops, regions)
 
 
 def ocr_image(
