@@ -107,10 +107,14 @@ class TestDates:
             ("15-Mar-2025", "2025-03-15"),
             ("15 במרץ 2025", "2025-03-15"),
             ("15. März 2025", "2025-03-15"),
+            ("ת. חשבונית: .02.03.2024", "2024-03-02"),  # a stray dot stuck to it
         ],
     )
     def test_forms(self, text: str, iso: str) -> None:
         assert dates_in(text)[0].value.isoformat() == iso
+
+    def test_a_dot_after_a_digit_is_no_stray_dot(self) -> None:
+        assert "2024-03-02" not in [d.value.isoformat() for d in dates_in("12.02.03.2024")]
 
     def test_ambiguous_date_is_day_first_in_hebrew(self) -> None:
         assert extract('חשבונית מס\nתאריך: 03/04/2025\nסה"כ 10.00 ₪').invoice_date == "2025-04-03"

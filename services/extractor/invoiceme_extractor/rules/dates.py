@@ -107,8 +107,9 @@ MONTHS = {
     "דצמבר": 12,
 }
 _MONTH_WORD = r"(?:ב|ל)?(?P<{name}>[^\W\d_]{{3,10}})\.?"
-# not inside a longer number or a time, but right after a label's colon ('DATE:25/03/2018')
-_START = r"(?:(?<![\d.:/-])|(?<=[^\W\d_]:))"
+# not inside a longer number or a time, but right after a label's colon ('DATE:25/03/2018') or a
+# stray dot OCR stuck to the date ('.02.03.2024', a speck or the label's own dot read as one)
+_START = r"(?:(?<![\d.:/-])|(?<=[^\W\d_]:)|(?<=(?<![\d.:/-])\.))"
 _NUMERIC = re.compile(_START + r"(\d{1,2})\s?([./-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])")
 # OCR lost both separators ('25 03 2018'): only with a four-digit year of this era, said as a repair
 _SPACED = re.compile(_START + r"(\d{1,2}) {1,2}(\d{1,2}) {1,2}((?:19|20)\d{2})(?![\d.,])")
