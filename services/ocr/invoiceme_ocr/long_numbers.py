@@ -62,15 +62,17 @@ def is_calendar_date(day: int, month: int, year: int) -> bool:
     return True
 
 
-def plausible(number: str, check_ids: bool) -> bool | None:
-    """Whether a number that can be checked passes its check: a 9-digit id (when `check_ids`, on
-    Hebrew pages) its check digit, a date the calendar (day first; month first when the day cannot
-    be one); None for a number nothing checks."""
-    if check_ids and _ID.fullmatch(number):
+def plausible(number: str, israeli: bool) -> bool | None:
+    """Whether a number that can be checked passes its check: a date the calendar (day first, or
+    month first when the day cannot be one); on an Israeli (Hebrew) page a 9-digit id its check
+    digit, and a date day first only ('08.19.25' is a misread there); None for a number nothing
+    checks."""
+    if israeli and _ID.fullmatch(number):
         return passes_check_digit(number.replace("-", ""))
     if match := _DATE.fullmatch(number):
         first, second, year = int(match[1]), int(match[3]), int(match[4])
-        return is_calendar_date(first, second, year) or is_calendar_date(second, first, year)
+        month_first = not israeli and is_calendar_date(second, first, year)
+        return is_calendar_date(first, second, year) or month_first
     return None
 
 
@@ -82,13 +84,13 @@ def number_in(text: str) -> re.Match[str] | None:
     return match if sum(ch.isdigit() for ch in match["number"]) >= MIN_DIGITS else None
 
 
-def looks_doubtful(word: OcrWord, doubtful_below: float = SURE, check_ids: bool = False) -> bool:
+def looks_doubtful(word: OcrWord, doubtful_below: float = SURE, israeli: bool = False) -> bool:
     """A number of MIN_DIGITS digits or more (with - . / between them) read less surely than
     `doubtful_below`, or one that fails its check (`plausible`)."""
     match = number_in(word.text)
     if match is None:
         return False
-    return word.confidence < doubtful_below or plausible(match["number"], check_ids) is False
+    return word.confidence < doubtful_below or plausible(match["number"], israeli) is False
 
 
 def suspect_regions(
@@ -96,13 +98,13 @@ def suspect_regions(
     page_width: int,
     page_height: int,
     doubtful_below: float = SURE,
-    check_ids: bool = False,
+    israeli: bool = False,
 ) -> list[Region]:
     """Each doubtful long number's box with a margin of a third of its height (not into the next word,
     whose letters would join the re-read and make it two words: then nothing is replaced)."""
     regions = []
     for index, word in enumerate(words):
-        if looks_doubtful(word, doubtful_below, check_ids):
+        if looks_doubtful(word, doubtful_below, israeli):
             regions.append(Region.around(index, word, max(2, word.height // 3), page_width, page_height))
     return regions
 
@@ -122,13 +124,13 @@ def id_from_lookalike(text: str) -> str | None:
     return number if _ID.fullmatch(number) and passes_check_digit(number.replace("-", "")) else None
 
 
-def better_reading(word: OcrWord, reread: Reading, check_ids: bool = False) -> str | None:
+def better_reading(word: OcrWord, reread: Reading, israeli: bool = False) -> str | None:
     """The word with its number re-read, when the re-read is one number shaped like it, different,
     and passes a check the first reading fails, or (neither or both checked alike) is surer. On
     Hebrew pages a re-read id with one look-alike for a digit counts when it passes its check."""
     match = number_in(word.text)
     text = reread.text.strip()
-    if check_ids and (fixed := id_from_lookalike(text)) is not None:
+    if israeli and (fixed := id_from_lookalike(text)) is not None:
         text = fixed
     new = _MARKED_NUMBER.fullmatch(text)
     if match is None or new is None or not same_shape(match["number"], new["number"]):
@@ -136,7 +138,7 @@ def better_reading(word: OcrWord, reread: Reading, check_ids: bool = False) -> s
     old_number, new_number = match["number"], new["number"]
     if new_number == old_number:
         return None
-    was, now = plausible(old_number, check_ids), plausible(new_number, check_ids)
+    was, now = plausible(old_number, israeli), plausible(new_number, israeli)
     if was is False and now is True:
         pass  # the check digit or the calendar says which reading is right
     elif (was is True and now is False) or reread.confidence <= word.confidence:
@@ -145,12 +147,12 @@ def better_reading(word: OcrWord, reread: Reading, check_ids: bool = False) -> s
 
 
 def apply_rereads(
-    page: OcrPage, regions: list[Region], rereads: list[Reading], check_ids: bool = False
+    page: OcrPage, regions: list[Region], rereads: list[Reading], israeli: bool = False
 ) -> OcrPage:
     """The page with its doubtful long numbers replaced by better re-reads; unchanged otherwise."""
 
     def corrected(word: OcrWord, reread: Reading) -> OcrWord | None:
-        if (text := better_reading(word, reread, check_ids)) is None:
+        if (text := better_reading(word, reread, israeli)) is None:
             return None
         return word.model_copy(update={"text": text, "confidence": reread.confidence})
 
@@ -162,7 +164,7 @@ def worth_reading_alone(
     regions: list[Region],
     rereads: list[Reading],
     fixed: list[OcrWord],
-    check_ids: bool,
+    israeli: bool,
 ) -> list[Region]:
     """Regions of a stack read together whose number still fails its check and whose re-read
     there disagreed with it without replacing it (the same reading twice: most likely as printed,
@@ -172,7 +174,7 @@ def worth_reading_alone(
     again = []
     for region, reread in zip(regions, rereads, strict=True):
         match = number_in(fixed[region.word_index].text)
-        if match is None or plausible(match["number"], check_ids) is not False:
+        if match is None or plausible(match["number"], israeli) is not False:
             continue
         if fixed[region.word_index] is words[region.word_index] and reread.text.strip() != match["number"]:
             again.append(region)

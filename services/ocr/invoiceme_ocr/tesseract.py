@@ -42,31 +42,29 @@ def recognize(
     if "heb" in languages.split("+"):
         # psm 11 (sparse text): each crop is one short word
         page = reread(page, gray, lookalikes.suspect_regions, lookalikes.apply_rereads, "heb", 11, options)
-    # a bare 9-digit id carries a check digit in Israel
+    # read with Hebrew: an Israeli page, whose bare 9-digit ids carry a check digit, dates day first
     return reread_long_numbers(page, gray, options, PAGE_ON_A_DESK in notes, "heb" in languages.split("+"))
 
 
 def reread_long_numbers(
-    page: OcrPage, gray: np.ndarray, options: OcrOptions, photo: bool, check_ids: bool
+    page: OcrPage, gray: np.ndarray, options: OcrOptions, photo: bool, israeli: bool
 ) -> OcrPage:
     """Long numbers read again enlarged, all in one call: on photos every doubtful one, on scans
     those that fail their check (ids, dates). In the stack Tesseract sometimes misreads a crop it
     reads right alone ('16-06-2024' as '160-060-2024'): a few whose re-read there was refused and
     that fail their check are read once more, each on its own as one line (a call each)."""
     doubtful_below = long_numbers.SURE if photo else SCAN_DOUBTFUL_BELOW
-    regions = long_numbers.suspect_regions(
-        page.words, gray.shape[1], gray.shape[0], doubtful_below, check_ids
-    )
+    regions = long_numbers.suspect_regions(page.words, gray.shape[1], gray.shape[0], doubtful_below, israeli)
     enlarge, mode = long_numbers.ENLARGE, long_numbers.SEGMENTATION_MODE
     rereads = read_again(gray, regions, "eng", mode, options, enlarge) if regions else None
     if rereads is None:
         return page
-    fixed = long_numbers.apply_rereads(page, regions, rereads, check_ids)
-    alone = long_numbers.worth_reading_alone(page.words, regions, rereads, fixed.words, check_ids)
+    fixed = long_numbers.apply_rereads(page, regions, rereads, israeli)
+    alone = long_numbers.worth_reading_alone(page.words, regions, rereads, fixed.words, israeli)
     for region in alone[: long_numbers.MAX_ALONE]:
         mode = long_numbers.ALONE_SEGMENTATION_MODE
         if (reading := read_again(gray, [region], "eng", mode, options, enlarge)) is not None:
-            fixed = long_numbers.apply_rereads(fixed, [region], reading, check_ids)
+            fixed = long_numbers.apply_rereads(fixed, [region], reading, israeli)
     return fixed
 
 

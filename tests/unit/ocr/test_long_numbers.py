@@ -82,33 +82,34 @@ class TestChecksSayWhichReadingIsRight:
     def test_check_digit_and_calendar(self) -> None:
         assert long_numbers.passes_check_digit("534552856")
         assert not long_numbers.passes_check_digit("554552856")  # one digit misread
-        assert long_numbers.plausible("51-649956-3", check_ids=True) is True
-        assert long_numbers.plausible("554552856", check_ids=True) is False
-        assert long_numbers.plausible("554552856", check_ids=False) is None  # not an Israeli page
-        assert long_numbers.plausible("16-06-2024", check_ids=False) is True
-        assert long_numbers.plausible("03/25/2024", check_ids=False) is True  # month first
-        assert long_numbers.plausible("10-00-2024", check_ids=False) is False
-        assert long_numbers.plausible("32.01.25", check_ids=False) is False
-        assert long_numbers.plausible("16-06-2924", check_ids=False) is False
-        assert long_numbers.plausible("2024-1548", check_ids=True) is None
+        assert long_numbers.plausible("51-649956-3", israeli=True) is True
+        assert long_numbers.plausible("554552856", israeli=True) is False
+        assert long_numbers.plausible("554552856", israeli=False) is None  # not an Israeli page
+        assert long_numbers.plausible("16-06-2024", israeli=False) is True
+        assert long_numbers.plausible("03/25/2024", israeli=False) is True  # month first
+        assert long_numbers.plausible("08.19.25", israeli=True) is False  # Israeli dates are day first
+        assert long_numbers.plausible("10-00-2024", israeli=False) is False
+        assert long_numbers.plausible("32.01.25", israeli=False) is False
+        assert long_numbers.plausible("16-06-2924", israeli=False) is False
+        assert long_numbers.plausible("2024-1548", israeli=True) is None
 
     def test_sure_reading_that_fails_its_check_is_doubtful(self) -> None:
-        assert long_numbers.looks_doubtful(_word("554552856", 0.93), 0.0, check_ids=True)
-        assert not long_numbers.looks_doubtful(_word("534552856", 0.93), 0.0, check_ids=True)
-        assert not long_numbers.looks_doubtful(_word("554552856", 0.93), 0.0, check_ids=False)
+        assert long_numbers.looks_doubtful(_word("554552856", 0.93), 0.0, israeli=True)
+        assert not long_numbers.looks_doubtful(_word("534552856", 0.93), 0.0, israeli=True)
+        assert not long_numbers.looks_doubtful(_word("554552856", 0.93), 0.0, israeli=False)
         assert long_numbers.looks_doubtful(_word('10-00-2024"', 0.95), 0.0)
         assert not long_numbers.looks_doubtful(_word("12.10.2025[", 0.42), 0.0)
 
     def test_passing_reread_wins_even_less_sure(self) -> None:
         word = _word("554552856", 0.93)
-        assert long_numbers.better_reading(word, Reading("534552856", 0.8), check_ids=True) == "534552856"
-        assert long_numbers.better_reading(word, Reading("534552856", 0.8), check_ids=False) is None
+        assert long_numbers.better_reading(word, Reading("534552856", 0.8), israeli=True) == "534552856"
+        assert long_numbers.better_reading(word, Reading("534552856", 0.8), israeli=False) is None
         date = _word('10-00-2024"', 0.43)
         assert long_numbers.better_reading(date, Reading("16-06-2024", 0.4)) == '16-06-2024"'
 
     def test_passing_reading_is_kept_against_a_surer_failing_one(self) -> None:
         word = _word("534552856", 0.6)
-        assert long_numbers.better_reading(word, Reading("554552856", 0.95), check_ids=True) is None
+        assert long_numbers.better_reading(word, Reading("554552856", 0.95), israeli=True) is None
         assert long_numbers.better_reading(_word("16-06-2024", 0.5), Reading("16-00-2024", 0.9)) is None
 
     def test_marks_stuck_to_a_number_stay_and_signs_are_not_marks(self) -> None:
