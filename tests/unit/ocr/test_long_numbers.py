@@ -119,6 +119,30 @@ class TestChecksSayWhichReadingIsRight:
         assert long_numbers.number_in("$12261827") is None
 
 
+class TestWhichAreReadAlone:
+    """After the stack, a number read alone is one that still fails its check and whose re-read in
+    the stack disagreed without replacing it; a stable reading (the same twice) is left as printed."""
+
+    def test_disagreeing_refused_failing_read_alone(self) -> None:
+        words = [
+            _word('10-00-2024"', 0.43),
+            _word("025555493", 0.93, top=60),
+            _word("554552856", 0.9, top=80),
+        ]
+        regions = long_numbers.suspect_regions(words, 400, 100, 0.0, israeli=True)
+        rereads = [Reading("160-060-2024", 0.41), Reading("025555493", 0.95), Reading("534552856", 0.96)]
+        fixed = long_numbers.apply_rereads(_page(words), regions, rereads, israeli=True).words
+        assert fixed[2].text == "534552856"
+        alone = long_numbers.worth_reading_alone(words, regions, rereads, fixed, israeli=True)
+        assert [region.word_index for region in alone] == [0]
+
+    def test_a_stack_of_one_is_not_read_again(self) -> None:
+        words = [_word('10-00-2024"', 0.43)]
+        regions = long_numbers.suspect_regions(words, 400, 100, 0.0)
+        rereads = [Reading("160-060-2024", 0.41)]
+        assert long_numbers.worth_reading_alone(words, regions, rereads, words, israeli=False) == []
+
+
 class TestThroughTesseract:
     """A misread id over tiny, noisy printed digits (~7 px, as on a far photo) is read again
     enlarged, as printed; at its own size the same re-read gets a digit wrong."""
