@@ -11,7 +11,7 @@ from .amount_candidates import Candidate, Candidates
 from .amounts import percent_in
 from .lost_labels import plausible_rate
 from .rates import STANDARD_RATES
-from .repair import confusion_variants, misread_variants
+from .repair import confusion_variants, may_be_misread, misread_variants
 
 Trio = tuple[Candidate | None, Candidate | None, Candidate | None]  # subtotal, vat, total
 
@@ -85,6 +85,8 @@ def both_signs_misread(triple: Trio) -> Trio | None:
     subtotal, vat, total = triple
     if subtotal is None or vat is None or total is None or is_standard_rate(vat[0], subtotal[0]):
         return None
+    if not (may_be_misread(subtotal[2]) and may_be_misread(total[2])):
+        return None
     for net in misread_variants(subtotal[0], subtotal[1]):
         for gross in misread_variants(total[0], total[1]):
             if abs(net + vat[0] - gross) <= 0.011 and is_standard_rate(vat[0], net):
@@ -101,6 +103,8 @@ def _single_misreads(found: Candidates, variants_of: Any = misread_variants) -> 
     readings = []
     for kind, items in found.items():
         for position, (value, raw, line) in enumerate(items):
+            if not may_be_misread(line):
+                continue
             for variant in variants_of(value, raw):
                 replaced = [*items[:position], (variant, f"{raw} (misread)", line), *items[position + 1 :]]
                 readings.append({**found, kind: replaced})
@@ -108,7 +112,12 @@ def _single_misreads(found: Candidates, variants_of: Any = misread_variants) -> 
 
 
 def _variants_of(items: list[Candidate]) -> list[Candidate]:
-    return [(v, f"{raw} (misread)", line) for value, raw, line in items for v in misread_variants(value, raw)]
+    return [
+        (v, f"{raw} (misread)", line)
+        for value, raw, line in items
+        if may_be_misread(line)
+        for v in misread_variants(value, raw)
+    ]
 
 
 def _uses_misread(trio: Trio) -> bool:

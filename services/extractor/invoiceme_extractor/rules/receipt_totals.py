@@ -20,7 +20,7 @@ from .lines import Found, Line
 from .lost_labels import WINDOW
 from .payments import card_charges, paid_amounts
 from .rates import STANDARD_RATES
-from .repair import confusion_variants
+from .repair import confusion_variants, may_be_misread
 
 _INCLUDED = re.compile(r"incl|inkl|inclu|כולל", re.I)
 
@@ -202,7 +202,9 @@ def total_by_agreement(found: Candidates, total: Found | None, lines: list[Line]
     def support(value: float) -> int:
         return sum(any(abs(value - seen) < _CENT for seen in values) for values in readings)
 
-    variants = [v for v in confusion_variants(total.value, total.raw) if support(v)]
+    variants = [
+        v for v in confusion_variants(total.value, total.raw) if support(v) and may_be_misread(total.line)
+    ]
     if not variants or support(total.value):
         return total  # the tax summary (the slowest reading) is read only when it can decide
     readings.append(_summary_gross(lines))

@@ -37,6 +37,7 @@ from .receipt_totals import (
     vat_from_included_rate,
 )
 from .total_by_parts import with_total_by_parts
+from .unlabelled_total import included_vat, unlabelled_net_triple, unlabelled_total_triple
 from .vat_table import RateSummary, vat_summary
 
 
@@ -93,7 +94,17 @@ def find_totals(lines: list[Line]) -> Totals:
         triple, confidence_of_triple = rounded, 0.9  # adds up through a printed rounding line
     else:
         confidence_of_triple = 0.97
-    unlabelled = None if triple else unlabelled_vat_triple(found, lines, is_standard_rate)
+    # two labelled amounts and the third printed beside them; a VAT found by arithmetic alone; a
+    # printed sum of parts at any rate
+    unlabelled = None
+    if not triple:
+        unlabelled = (
+            unlabelled_total_triple(found, lines)
+            or unlabelled_net_triple(found, lines)
+            or unlabelled_vat_triple(found, lines, is_standard_rate)
+            or unlabelled_total_triple(found, lines, known_rate=False)
+            or unlabelled_net_triple(found, lines, known_rate=False)
+        )
     # three printed amounts agreeing to the cent after one misread digit is stronger evidence than two
     # agreeing with a rate to within 0.2 % while the third contradicts them
     repaired = None if triple or unlabelled else repaired_triple(found)
@@ -127,6 +138,8 @@ def find_totals(lines: list[Line]) -> Totals:
             if total is not None and subtotal is not None and abs(total[0]) <= abs(subtotal[0]):
                 total = None
             vats = [c for c in vats if c is not total]
+        if total is not None:  # a VAT label's later spot may hold the total printed under it
+            vats = [c for c in vats if abs(c[0]) < abs(total[0])]
         vat = vats[-1] if vats else None
         confidence = 0.8 if strong else 0.65
         total = _plausible_total(total, subtotal, vat)
@@ -141,6 +154,8 @@ def find_totals(lines: list[Line]) -> Totals:
         derived = vat_from_included_rate(lines, result["total"])
         if derived is not None:
             result["subtotal"], result["vat_amount"] = derived
+        else:
+            result["vat_amount"] = included_vat(result["total"], lines)
     result = _fill_missing(result, lines)
     result["total"] = rounded_total(found, result["total"], lines)
     checked = total_by_agreement(found, total_by_payment(found, result["total"], lines), lines)

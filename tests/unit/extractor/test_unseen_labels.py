@@ -1,0 +1,104 @@
+"""Fields found when their label is a word no lexicon knows: by value shape (an Israeli id's check
+digit), by arithmetic between printed amounts (net + VAT = total, a VAT that is a rate of the total
+it is part of, items that add up to a printed sum), and no digit repairs on a text layer, where the
+characters are the PDF's own (bench/extraction/unseen_labels.py measures all of it)."""
+
+from __future__ import annotations
+
+from invoiceme_extractor.contract import LineItem
+from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.items_totals import without_total_row
+from invoiceme_extractor.rules.layout import Box, Cell
+from invoiceme_extractor.rules.lines import Line
+from invoiceme_extractor.rules.repair import may_be_misread
+from invoiceme_extractor.rules.tax_ids import ISRAELI_ID, unlabelled_id_plausible
+
+
+def _extract(text: str):
+    return extract_with_rules([(1, text)])
+
+
+HEADER = "Orion Partners Ltd\n12 King Street, Leeds\n{id_line}\nINVOICE\nInvoice No. 4471\nDate: 05/03/2025\n"
+
+
+class TestTaxIdWithoutItsLabel:
+    def test_a_valid_israeli_id_in_an_english_header_is_the_vendors_at_review_confidence(self) -> None:
+        extraction = _extract(HEADER.format(id_line="Brouzai: 51-381656-1") + "Total 130.00")
+        assert extraction.vendor_tax_id == "513816561"
+        assert extraction.confidence["vendor_tax_id"] <= 0.6  # worth a look: the label is unknown
+
+    def test_a_9_digit_number_failing_the_check_digit_is_not_taken_without_a_label(self) -> None:
+        extraction = _extract(HEADER.format(id_line="Brouzai: 51-381656-2") + "Total 130.00")
+        assert extraction.vendor_tax_id is None
+
+    def test_plausibility_needs_the_issuers_place_on_a_page_not_in_hebrew(self) -> None:
+        assert unlabelled_id_plausible("513816561", 2.0, hebrew=False, where_issuer_prints=True)
+        assert not unlabelled_id_plausible("513816561", 2.0, hebrew=False, where_issuer_prints=False)
+        assert unlabelled_id_plausible("513816561", 2.0, hebrew=True, where_issuer_prints=False)
+        assert not unlabelled_id_plausible("1234567", 0.0, hebrew=True, where_issuer_prints=True)
+
+    def test_the_us_ein_grouping_is_an_id_shape(self) -> None:
+        assert [m.group(1) for m in ISRAELI_ID.finditer("Firm: 51-3816561 | Tel 03-5257040")] == [
+            "51-3816561"
+        ]
+
+
+class TestTotalsWithoutTheirLabels:
+    def test_net_and_vat_add_up_to_a_printed_amount_whose_label_is_unknown(self) -> None:
+        page = "Acme Ltd\nINVOICE\nSubtotal 100.00\nVAT 17% 17.00\nZorblat 117.00\n"
+        extraction = _extract(page)
+        assert (extraction.subtotal, extraction.vat_amount, extraction.total) == (100.0, 17.0, 117.0)
+
+    def test_the_printed_sum_beats_a_labelled_gross_before_a_discount(self) -> None:
+        page = "Acme Ltd\nINVOICE\nTotal 120.00\nDiscount 20.00\nSubtotal 100.00\nVAT 17% 17.00\nZorb 117.00"
+        extraction = _extract(page)
+        assert (extraction.subtotal, extraction.vat_amount, extraction.total) == (100.0, 17.0, 117.0)
+        assert extraction.vat_rate == 0.17
+
+    def test_a_net_under_an_unknown_label_is_total_minus_vat_printed_above(self) -> None:
+        page = "Acme Ltd\nINVOICE\nZofai 6725.21\nVAT 1546.80\nTotal Due 8272.01\n"
+        extraction = _extract(page)
+        assert (extraction.subtotal, extraction.vat_amount, extraction.total) == (6725.21, 1546.80, 8272.01)
+
+    def test_vat_inside_a_tax_inclusive_total_under_an_unknown_label(self) -> None:
+        page = "Acme Ltd\nRECEIPT\nTotal 74982.02\nBerogo 12497.00\n"
+        extraction = _extract(page)
+        assert (extraction.total, extraction.vat_amount) == (74982.02, 12497.00)
+        assert extraction.vat_rate == 0.2
+
+    def test_an_amount_no_rate_makes_of_the_total_is_not_vat(self) -> None:
+        extraction = _extract("Acme Ltd\nRECEIPT\nTotal 74982.02\nBerogo 12000.00\n")
+        assert extraction.vat_amount is None
+
+    def test_a_closing_row_that_sums_the_items_is_the_total_not_an_item(self) -> None:
+        page = (
+            "Acme Ltd\nINVOICE\nDescription Qty Price Amount\nDesk 2 50.00 100.00\nChair 1 30.00 30.00\n"
+            "Zorblat 130.00\nThank you\n"
+        )
+        extraction = _extract(page)
+        assert extraction.total == 130.0
+        assert [item.amount for item in extraction.line_items] == [100.0, 30.0]
+
+
+class TestTotalRow:
+    def test_two_equal_bare_rows_stay_two_items(self) -> None:
+        items = [LineItem(description="Desk", amount=182.0), LineItem(description="Chair", amount=182.0)]
+        assert without_total_row(items) == items
+
+    def test_a_last_row_with_a_quantity_is_an_item(self) -> None:
+        items = [
+            LineItem(description="Desk", quantity=1, amount=50.0),
+            LineItem(description="Chair", quantity=1, amount=50.0),
+            LineItem(description="Table", quantity=1, amount=100.0),
+        ]
+        assert without_total_row(items) == items
+
+
+class TestNoRepairOnATextLayer:
+    def test_a_text_layer_line_is_read_exactly_and_an_ocr_line_may_be_misread(self) -> None:
+        box = Box(0, 0, 10, 10)
+        exact = Line("2,708.10", 1, 0, box, (Cell("2,708.10", box, 10.0, 1.0),))
+        ocr = Line("2,708.10", 1, 0, box, (Cell("2,708.10", box, 10.0, 0.91),))
+        assert not may_be_misread(exact)
+        assert may_be_misread(ocr)
+        assert may_be_misread(Line("2,708.10", 1, 0))  # plain text: origin unknown
