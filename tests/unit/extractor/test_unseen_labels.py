@@ -102,3 +102,27 @@ class TestNoRepairOnATextLayer:
         assert not may_be_misread(exact)
         assert may_be_misread(ocr)
         assert may_be_misread(Line("2,708.10", 1, 0))  # plain text: origin unknown
+
+
+class TestInvoiceNumberWithoutItsLabel:
+    def test_a_code_after_an_unknown_word_and_a_colon(self) -> None:
+        page = "Orion & Summit Ltd\n173 King Street, Dublin\nGastou: A147104\nDate: 05/15/2025\nTotal 10.00"
+        extraction = _extract(page)
+        assert extraction.invoice_number == "A147104"
+        assert extraction.confidence["invoice_number"] <= 0.5
+
+    def test_a_code_under_an_unknown_word(self) -> None:
+        page = 'תמר שירותים\nחשבונית מס/קבלה\nח.פ. 513816561\nסצתאפמ\n7377243\nתאריך\n25/09/2024\nסה"כ 10.00'
+        assert _extract(page).invoice_number == "7377243"
+
+    def test_numbers_other_words_name_are_not_taken(self) -> None:
+        page = "Acme Ltd\nCashier: 3412\nTable: 1207\nTel: 035257040\nDate: 05/03/2025\nTotal 10.00"
+        assert _extract(page).invoice_number is None
+
+    def test_dates_amounts_and_short_numbers_are_no_document_code(self) -> None:
+        from invoiceme_extractor.rules.unknown_number_label import document_code
+
+        assert document_code("25/09/2024") is None
+        assert document_code("1,250") is None
+        assert document_code("530") is None
+        assert document_code("RE-43918") == "RE-43918"
