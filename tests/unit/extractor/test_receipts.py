@@ -369,3 +369,12 @@ class TestFullNameBesideTheTaxId:
         ]
         result = extract_with_rules([layer.model_copy(update={"words": big})])
         assert (result.vendor_tax_id, result.vendor_name) == ("538194234", "דקל תקשורת")
+
+
+def test_a_right_to_left_tax_summary_row_reads_the_tax_first() -> None:
+    """'43.39 255.21 S @ 17%' in reading order: the larger amount is the net, the smaller its tax."""
+    from invoiceme_extractor.rules import extract_with_rules
+
+    slip = 'כרמל תקשורת\nקבלה\nסה"כ 298.60\nפירוט מע"מ סכום מע"מ\n43.39 255.21 S @ 17%\n'
+    extraction = extract_with_rules([(1, slip)])
+    assert (extraction.subtotal, extraction.vat_amount, extraction.total) == (255.21, 43.39, 298.6)

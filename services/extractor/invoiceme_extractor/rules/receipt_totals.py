@@ -159,11 +159,14 @@ def total_by_payment(found: Candidates, total: Found | None, lines: list[Line]) 
 
 def _summary_rows(lines: list[Line]) -> list[tuple[Candidate, Candidate]]:
     """'SR 6% 58.49 3.51': the rows of a tax summary, an amount and the tax on it at a standard
-    rate, side by side."""
+    rate, side by side (in either order: a right-to-left row reads the tax first)."""
     rows = []
     for line in lines:
         money = row_money(line)
-        for (amount, amount_raw), (tax, tax_raw) in itertools.pairwise(money):
+        for first, second in itertools.pairwise(money):
+            (amount, amount_raw), (tax, tax_raw) = (
+                (first, second) if first[0] >= second[0] else (second, first)
+            )
             if amount > 0 and any(abs(tax / amount - rate) < 0.002 for rate in STANDARD_RATES[1:]):
                 rows.append(((amount, amount_raw, line), (tax, tax_raw, line)))
     return rows
