@@ -372,9 +372,16 @@ class TestFullNameBesideTheTaxId:
 
 
 def test_a_right_to_left_tax_summary_row_reads_the_tax_first() -> None:
-    """'43.39 255.21 S @ 17%' in reading order: the larger amount is the net, the smaller its tax."""
+    """A Hebrew till slip's text layer: the summary row's cells come in reading order
+    ('43.39 | 255.21 | S @ 17%'), the tax first; the larger amount is the net, the smaller its tax."""
     from invoiceme_extractor.rules import extract_with_rules
+    from invoiceme_ocr.engine import OcrOptions
+    from invoiceme_ocr.pdf import read_pdf_page
+    from tests.corpus.compose import compose
+    from tests.corpus.pdf import to_pdf
 
-    slip = 'כרמל תקשורת\nקבלה\nסה"כ 298.60\nפירוט מע"מ סכום מע"מ\n43.39 255.21 S @ 17%\n'
-    extraction = extract_with_rules([(1, slip)])
-    assert (extraction.subtotal, extraction.vat_amount, extraction.total) == (255.21, 43.39, 298.6)
+    page, truth = compose("till_slip", "he", 11000)
+    text_layer = read_pdf_page(to_pdf(page), 0, OcrOptions())
+    assert "43.39 255.21 S @ 17%" in text_layer.text  # the layout this test is about
+    extraction = extract_with_rules([text_layer])
+    assert (extraction.subtotal, extraction.vat_amount) == (truth["subtotal"], truth["vat_amount"])
