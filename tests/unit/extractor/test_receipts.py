@@ -371,17 +371,26 @@ class TestFullNameBesideTheTaxId:
         assert (result.vendor_tax_id, result.vendor_name) == ("538194234", "דקל תקשורת")
 
 
-def test_a_right_to_left_tax_summary_row_reads_the_tax_first() -> None:
-    """A Hebrew till slip's text layer: the summary row's cells come in reading order
-    ('43.39 | 255.21 | S @ 17%'), the tax first; the larger amount is the net, the smaller its tax."""
+@pytest.mark.parametrize(
+    ("language", "seed", "row"),
+    [
+        ("he", 11000, "43.39 255.21 S @ 17%"),  # right to left: the tax first
+        ("he", 11002, "36.56 215.07 A @ 17%"),  # ... and the total paid after a cash rounding
+        ("en", 11006, "S @ 23% 276.57 63.61"),  # a rate of its own (23 %), the total rounded
+    ],
+)
+def test_a_till_slips_tax_summary_row_gives_net_and_vat(language: str, seed: int, row: str) -> None:
+    """A till slip's text layer (generated dev slips of seed 11): the tax summary row's amount and tax
+    are the net and the VAT, whichever order the row reads in, whatever rate it prints, and when they
+    add up to the total before its cash rounding; a net derived from the rounded total gives way."""
     from invoiceme_extractor.rules import extract_with_rules
     from invoiceme_ocr.engine import OcrOptions
     from invoiceme_ocr.pdf import read_pdf_page
     from tests.corpus.compose import compose
     from tests.corpus.pdf import to_pdf
 
-    page, truth = compose("till_slip", "he", 11000)
+    page, truth = compose("till_slip", language, seed)
     text_layer = read_pdf_page(to_pdf(page), 0, OcrOptions())
-    assert "43.39 255.21 S @ 17%" in text_layer.text  # the layout this test is about
+    assert row in text_layer.text  # the layout this test is about
     extraction = extract_with_rules([text_layer])
     assert (extraction.subtotal, extraction.vat_amount) == (truth["subtotal"], truth["vat_amount"])

@@ -159,15 +159,18 @@ def total_by_payment(found: Candidates, total: Found | None, lines: list[Line]) 
 
 def _summary_rows(lines: list[Line]) -> list[tuple[Candidate, Candidate]]:
     """'SR 6% 58.49 3.51': the rows of a tax summary, an amount and the tax on it at a standard
-    rate, side by side (in either order: a right-to-left row reads the tax first)."""
+    rate or the one the row prints, side by side (in either order: a right-to-left row reads the
+    tax first)."""
     rows = []
     for line in lines:
         money = row_money(line)
+        printed = percent_in(line.text)
+        rates = (*STANDARD_RATES[1:], printed) if printed else STANDARD_RATES[1:]
         for first, second in itertools.pairwise(money):
             (amount, amount_raw), (tax, tax_raw) = (
                 (first, second) if first[0] >= second[0] else (second, first)
             )
-            if amount > 0 and any(abs(tax / amount - rate) < 0.002 for rate in STANDARD_RATES[1:]):
+            if amount > 0 and any(abs(tax / amount - rate) < 0.002 for rate in rates):
                 rows.append(((amount, amount_raw, line), (tax, tax_raw, line)))
     return rows
 
@@ -178,11 +181,18 @@ def _summary_gross(lines: list[Line]) -> list[float]:
 
 
 def parts_from_summary(lines: list[Line], total: Found | None) -> tuple[Found, Found] | None:
-    """The one tax summary row whose amount and tax add up to the total: the subtotal and the VAT
-    as the slip itemises them (a column header over them is easily misaligned by OCR)."""
+    """The one tax summary row whose amount and tax add up to the total (or to it before a printed
+    cash rounding): the subtotal and the VAT as the slip itemises them (a column header over them is
+    easily misaligned by OCR)."""
     if total is None:
         return None
-    rows = [row for row in _summary_rows(lines) if abs(row[0][0] + row[1][0] - total.value) <= 0.011]
+    exact = [total.value, *(total.value - rounding for rounding in rounding_amounts(lines))]
+    exact += [total.value + rounding for rounding in rounding_amounts(lines)]  # printed with either sign
+    rows = [
+        row
+        for row in _summary_rows(lines)
+        if any(abs(row[0][0] + row[1][0] - value) <= 0.011 for value in exact)
+    ]
     if len({(net[0], tax[0]) for net, tax in rows}) != 1:
         return None  # none, or several rates (the summary's own 'Total' row repeats a single rate's)
     (net, net_raw, line), (tax, tax_raw, _) = rows[0]

@@ -163,7 +163,9 @@ def find_totals(lines: list[Line]) -> Totals:
         result = _doubt_unsupported_parts(result, checked)
     result["total"] = checked
     result = with_total_by_parts(result, found, lines)
-    if not _parts_add_up(result):
+    # a tax summary's printed net beats one derived from the total (that carries the cash rounding)
+    derived_net = result["subtotal"] is not None and not result["subtotal"].raw
+    if not _parts_add_up(result) or derived_net:
         result["subtotal"], result["vat_amount"] = parts_from_summary(lines, checked) or (
             result["subtotal"],
             result["vat_amount"],
