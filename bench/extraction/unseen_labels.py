@@ -93,7 +93,7 @@ def report(results: dict[str, list[tuple[dict, dict, str]]], misses: int) -> lis
     for name, rows in results.items():
         if name == "(none)":
             continue
-        fields = ABLATIONS[name][1] if name in ABLATIONS else ()
+        fields = ABLATIONS[name][1] if name in ABLATIONS else SCORED_FIELDS
         cells = tally([(t, p) for t, p, _ in rows], lambda truth: ())[()]
         by_language = tally([(t, p) for t, p, _ in rows], lambda truth: (_language_group(truth),))
         mean = f"{mean_accuracy(cells):.3f} (with labels {mean_accuracy(base_cells):.3f})"

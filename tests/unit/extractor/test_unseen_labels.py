@@ -126,3 +126,25 @@ class TestInvoiceNumberWithoutItsLabel:
         assert document_code("1,250") is None
         assert document_code("530") is None
         assert document_code("RE-43918") == "RE-43918"
+
+
+class TestTotalsWithEveryLabelUnknown:
+    def test_the_largest_amount_with_its_net_and_vat_printed_above(self) -> None:
+        page = "Acme Ltd\nDesk 2 50.00 100.00\nChair 1 30.00 30.00\nBrou 130.00\nZofai 22.10\nKlem 152.10\n"
+        extraction = _extract(page)
+        assert (extraction.subtotal, extraction.vat_amount, extraction.total) == (130.0, 22.10, 152.10)
+        assert extraction.vat_rate == 0.17
+        assert extraction.confidence["total"] <= 0.7
+
+    def test_no_total_when_no_two_amounts_make_the_largest_at_a_rate(self) -> None:
+        extraction = _extract("Acme Ltd\nBrou 130.00\nZofai 20.00\nKlem 152.10\n")
+        assert extraction.total is None
+
+    def test_a_labelled_totals_net_and_vat_under_unknown_labels(self) -> None:
+        extraction = _extract("Acme Ltd\nBrou 130.00\nZofai 22.10\nTotal 152.10\n")
+        assert (extraction.subtotal, extraction.vat_amount) == (130.0, 22.10)
+
+
+def test_a_printed_rate_over_30_percent_is_an_ocr_misreading() -> None:
+    extraction = _extract("Acme Ltd\nSubtotal 13724.75\nVAT 179% 2333.21\nTotal 16057.96\n")
+    assert extraction.vat_rate == 0.17

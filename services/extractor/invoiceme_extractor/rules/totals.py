@@ -37,7 +37,13 @@ from .receipt_totals import (
     vat_from_included_rate,
 )
 from .total_by_parts import with_total_by_parts
-from .unlabelled_total import included_vat, unlabelled_net_triple, unlabelled_total_triple
+from .unlabelled_total import (
+    included_vat,
+    printed_parts,
+    total_by_arithmetic,
+    unlabelled_net_triple,
+    unlabelled_total_triple,
+)
 from .vat_table import RateSummary, vat_summary
 
 
@@ -52,7 +58,8 @@ class Totals:
 
 def rate_of(vat: float | None, subtotal: float | None, vat_line: Line | None) -> tuple[float, str] | None:
     """The VAT rate printed on the VAT line, else the one VAT over subtotal implies (a rate in use)."""
-    if vat_line is not None and (rate := percent_in(vat_line.text)) is not None:
+    # no VAT rate is over 30 %: '179%' is OCR's reading of 17 %, and the amounts then decide
+    if vat_line is not None and (rate := percent_in(vat_line.text)) is not None and rate <= 0.3:
         return rate, vat_line.text
     if vat is not None and subtotal:
         ratio = vat / subtotal
@@ -150,8 +157,11 @@ def find_totals(lines: list[Line]) -> Totals:
     result = lost_labels(lines, result)
     if result["total"] is None:
         result["total"] = total_from_included_tax(found, lines)
-    elif result["vat_amount"] is None and result["subtotal"] is None:
-        derived = vat_from_included_rate(lines, result["total"])
+    if result["total"] is None and result["subtotal"] is None and result["vat_amount"] is None:
+        if (by_arithmetic := total_by_arithmetic(lines)) is not None:
+            result["subtotal"], result["vat_amount"], result["total"] = by_arithmetic
+    elif result["total"] is not None and result["vat_amount"] is None and result["subtotal"] is None:
+        derived = vat_from_included_rate(lines, result["total"]) or printed_parts(result["total"], lines)
         if derived is not None:
             result["subtotal"], result["vat_amount"] = derived
         else:
@@ -172,11 +182,13 @@ def find_totals(lines: list[Line]) -> Totals:
         )
     sub_value = result["subtotal"].value if result["subtotal"] else None
     vat_value = result["vat_amount"].value if result["vat_amount"] else None
-    rate = rate_of(vat_value, sub_value, vat[2] if vat else None)
-    anchor = vat or total or subtotal
+    vat_line = vat[2] if vat else result["vat_amount"].line if result["vat_amount"] else None
+    rate = rate_of(vat_value, sub_value, vat_line)
+    read = vat or total or subtotal
+    anchor = read[2] if read else next((item.line for item in result.values() if item is not None), None)
     if result["vat_amount"] is not None:
         confidence = min(confidence, result["vat_amount"].confidence)
-    rate_found = Found(rate[0], rate[1], anchor[2], confidence) if rate and anchor else None
+    rate_found = Found(rate[0], rate[1], anchor, confidence) if rate and anchor else None
     return Totals(result["subtotal"], result["vat_amount"], result["total"], rate_found, found)
 
 

@@ -85,3 +85,44 @@ def included_vat(total: Found, lines: list[Line]) -> Found | None:
             if any(abs(abs(total.value) * rate / (1 + rate) - value) <= _CENT for rate in rates):
                 return Found(value if total.value > 0 else -value, raw, line, 0.75)
     return None
+
+
+def _rates_of(*rows: Line) -> tuple[float, ...]:
+    printed = tuple(rate for row in rows if (rate := percent_in(row.text)) is not None)
+    return (*printed, *STANDARD_RATES[1:])
+
+
+def printed_parts(total: Found, lines: list[Line]) -> tuple[Found, Found] | None:
+    """Net and VAT of a total whose parts' labels are unknown (or lost): two amounts printed on or
+    within 2 x WINDOW lines above the total's that add up to it to the cent, the smaller a rate of
+    the larger (printed on their lines, or a standard one); the pair nearest the total wins."""
+    rows = lines[max(0, total.line.index - 2 * WINDOW) : total.line.index + 1]
+    amounts = [(value, raw, row) for row in rows for value, raw in row_money(row) if value > 0]
+    best: tuple[int, Candidate, Candidate] | None = None
+    for index, first in enumerate(amounts):
+        for second in amounts[index + 1 :]:
+            net, vat = (first, second) if first[0] >= second[0] else (second, first)
+            if abs(net[0] + vat[0] - abs(total.value)) > _CENT:
+                continue
+            if not any(abs(vat[0] / net[0] - rate) < 0.002 for rate in _rates_of(net[2], vat[2])):
+                continue
+            distance = total.line.index - min(net[2].index, vat[2].index)
+            if best is None or distance < best[0]:
+                best = (distance, net, vat)
+    if best is None:
+        return None
+    sign = -1.0 if total.value < 0 else 1.0
+    (_, (net_value, net_raw, net_line), (vat_value, vat_raw, vat_line)) = best
+    return Found(sign * net_value, net_raw, net_line, 0.7), Found(sign * vat_value, vat_raw, vat_line, 0.7)
+
+
+def total_by_arithmetic(lines: list[Line]) -> tuple[Found, Found, Found] | None:
+    """No total read at all (every label unknown, or OCR lost them): the page's largest amount, when
+    two amounts printed above it are its net and VAT (`printed_parts`). (net, VAT, total), said at 0.7."""
+    amounts = [(value, raw, row) for row in lines for value, raw in row_money(row) if value > 0]
+    if not amounts:
+        return None
+    value, raw, row = max(amounts, key=lambda amount: (amount[0], amount[2].index))
+    total = Found(value, raw, row, 0.7)
+    parts = printed_parts(total, lines)
+    return (parts[0], parts[1], total) if parts else None
