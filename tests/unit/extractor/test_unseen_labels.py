@@ -148,3 +148,9 @@ class TestTotalsWithEveryLabelUnknown:
 def test_a_printed_rate_over_30_percent_is_an_ocr_misreading() -> None:
     extraction = _extract("Acme Ltd\nSubtotal 13724.75\nVAT 179% 2333.21\nTotal 16057.96\n")
     assert extraction.vat_rate == 0.17
+
+
+def test_a_credit_notes_negative_amounts_by_arithmetic_alone() -> None:
+    extraction = _extract("Acme Ltd\nBrou -130.00\nZofai -29.90\nKlem -159.90\n")
+    assert (extraction.subtotal, extraction.vat_amount, extraction.total) == (-130.0, -29.90, -159.90)
+    assert extraction.vat_rate == 0.23  # a standard rate in Ireland, Poland and Portugal

@@ -11,7 +11,7 @@ from .amount_candidates import Candidate, Candidates
 from .amounts import percent_in, row_money
 from .lines import Found, Line
 from .lost_labels import WINDOW, plausible_rate
-from .rates import STANDARD_RATES
+from .rates import HIGH_RATES, STANDARD_RATES
 
 _CENT = 0.011
 
@@ -89,7 +89,7 @@ def included_vat(total: Found, lines: list[Line]) -> Found | None:
 
 def _rates_of(*rows: Line) -> tuple[float, ...]:
     printed = tuple(rate for row in rows if (rate := percent_in(row.text)) is not None)
-    return (*printed, *STANDARD_RATES[1:])
+    return (*printed, *STANDARD_RATES[1:], *HIGH_RATES)
 
 
 def printed_parts(total: Found, lines: list[Line]) -> tuple[Found, Found] | None:
@@ -97,7 +97,10 @@ def printed_parts(total: Found, lines: list[Line]) -> tuple[Found, Found] | None
     within 2 x WINDOW lines above the total's that add up to it to the cent, the smaller a rate of
     the larger (printed on their lines, or a standard one); the pair nearest the total wins."""
     rows = lines[max(0, total.line.index - 2 * WINDOW) : total.line.index + 1]
-    amounts = [(value, raw, row) for row in rows for value, raw in row_money(row) if value > 0]
+    same_sign = [
+        (value, raw, row) for row in rows for value, raw in row_money(row) if value * total.value > 0
+    ]
+    amounts = [(abs(value), raw, row) for value, raw, row in same_sign]
     best: tuple[int, Candidate, Candidate] | None = None
     for index, first in enumerate(amounts):
         for second in amounts[index + 1 :]:
@@ -119,10 +122,11 @@ def printed_parts(total: Found, lines: list[Line]) -> tuple[Found, Found] | None
 def total_by_arithmetic(lines: list[Line]) -> tuple[Found, Found, Found] | None:
     """No total read at all (every label unknown, or OCR lost them): the page's largest amount, when
     two amounts printed above it are its net and VAT (`printed_parts`). (net, VAT, total), said at 0.7."""
-    amounts = [(value, raw, row) for row in lines for value, raw in row_money(row) if value > 0]
+    amounts = [(value, raw, row) for row in lines for value, raw in row_money(row) if value]
     if not amounts:
         return None
-    value, raw, row = max(amounts, key=lambda amount: (amount[0], amount[2].index))
+    # a credit note's amounts are negative: its total is the largest in size
+    value, raw, row = max(amounts, key=lambda amount: (abs(amount[0]), amount[2].index))
     total = Found(value, raw, row, 0.7)
     parts = printed_parts(total, lines)
     return (parts[0], parts[1], total) if parts else None
