@@ -5,6 +5,8 @@ characters are the PDF's own (bench/extraction/unseen_labels.py measures all of 
 
 from __future__ import annotations
 
+import pytest
+
 from invoiceme_extractor.contract import LineItem
 from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.items_totals import without_total_row
@@ -154,3 +156,22 @@ def test_a_credit_notes_negative_amounts_by_arithmetic_alone() -> None:
     extraction = _extract("Acme Ltd\nBrou -130.00\nZofai -29.90\nKlem -159.90\n")
     assert (extraction.subtotal, extraction.vat_amount, extraction.total) == (-130.0, -29.90, -159.90)
     assert extraction.vat_rate == 0.23  # a standard rate in Ireland, Poland and Portugal
+
+
+@pytest.mark.parametrize(
+    ("family", "seed", "unseen"), [("payment_receipt", 11003, {"date"}), ("strip", 7007, set())]
+)
+def test_a_payment_tables_date_column_is_not_the_documents_date(
+    family: str, seed: int, unseen: set[str]
+) -> None:
+    """A generated dev page's text layer: the payment table's 'Date' column over a cheque's date is the
+    payment's; the document's own date is the one under a label we may not know. A row of the
+    header's own labels ('PO Number | Payment Due Date | Invoice Dt.') is no table: its date stays."""
+    from invoiceme_ocr.engine import OcrOptions
+    from invoiceme_ocr.pdf import read_pdf_page
+    from tests.corpus.compose import compose
+    from tests.corpus.pdf import to_pdf
+
+    page, truth = compose(family, "en", seed, frozenset(unseen))
+    extraction = extract_with_rules([read_pdf_page(to_pdf(page), 0, OcrOptions())])
+    assert extraction.invoice_date == truth["invoice_date"]
