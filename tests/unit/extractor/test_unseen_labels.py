@@ -175,3 +175,22 @@ def test_a_payment_tables_date_column_is_not_the_documents_date(
     page, truth = compose(family, "en", seed, frozenset(unseen))
     extraction = extract_with_rules([read_pdf_page(to_pdf(page), 0, OcrOptions())])
     assert extraction.invoice_date == truth["invoice_date"]
+
+
+class TestMoreTotalsWithoutTheirLabels:
+    def test_the_rounded_total_under_the_rounding_line_is_what_is_paid(self) -> None:
+        slip = "Acme Foods\nSubtotal 215.07\nVAT 17% 36.56\nBrou 251.63\nROUNDING -0.03\nZofai 251.60\n"
+        assert _extract(slip).total == 251.60
+
+    def test_one_items_amount_printed_again_below_it_is_the_total(self) -> None:
+        page = "Acme Ltd\nDescription Qty Price Amount\nCloud hosting 5 16.15 80.75\nKlem NIS 80.75\n"
+        assert _extract(page).total == 80.75
+
+    def test_one_item_alone_gives_no_total(self) -> None:
+        page = "Acme Ltd\nDescription Qty Price Amount\nCloud hosting 5 16.15 80.75\nThank you\n"
+        assert _extract(page).total is None
+
+    def test_the_gross_just_above_an_included_vat_without_a_printed_rate(self) -> None:
+        page = "Acme Ltd\nRECEIPT\nCash 12 29 Dec 2024 5,233.30\nBerebru 5,233.30\nVAT included 872.22\n"
+        extraction = _extract(page)
+        assert (extraction.total, extraction.vat_amount) == (5233.30, 872.22)

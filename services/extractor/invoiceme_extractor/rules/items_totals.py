@@ -66,24 +66,29 @@ def total_from_items(
     found: dict[str, Found | None], items_amounts: list[float | None], lines: list[Line]
 ) -> None:
     """No total found (its label is a word no lexicon knows, or OCR lost it): an amount printed on the
-    page that is, to the cent, the sum of two or more line items is the total; two independent
-    readings agree. Only where no net or VAT was read either: with them, `_fill_missing` derives it."""
+    page that is, to the cent, the sum of the line items is the total (of one item: printed again
+    below it); two independent readings agree. Only where no net or VAT was read either: with them,
+    `_fill_missing` derives it."""
     if (
         found.get("total") is not None
         or found.get("subtotal") is not None
         or found.get("vat_amount") is not None
     ):
         return
-    if len(items_amounts) < 2 or any(amount is None for amount in items_amounts):
+    if not items_amounts or any(amount is None for amount in items_amounts):
         return
     items_sum = round(sum(amount or 0.0 for amount in items_amounts), 2)
-    if not items_sum:
+    printed = [
+        (value, raw, line)
+        for line in lines
+        for value, raw in row_money(line)
+        if abs(value - items_sum) <= _CENT
+    ]
+    # one item: its own row prints the sum too, so the sum must be printed again
+    if not items_sum or len(printed) < (2 if len(items_amounts) == 1 else 1):
         return
-    for line in reversed(lines):  # the sum closes the table: read from the end, past the notes
-        for value, raw in row_money(line):
-            if abs(value - items_sum) <= _CENT:
-                found["total"] = Found(value, raw, line, 0.75)
-                return
+    value, raw, line = printed[-1]  # the sum closes the table: the last one, past the notes
+    found["total"] = Found(value, raw, line, 0.75)
 
 
 def without_total_row(items: list[LineItem]) -> list[LineItem]:
