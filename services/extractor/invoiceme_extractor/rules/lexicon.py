@@ -137,7 +137,7 @@ TAX_ID = (
     r"\bregistro\b",
     r"\btin\b",
     r"taxpayer\s*(?:id|no|number)?",
-    r"business\s*(?:id|number|reg)",
+    r"business\s*(?:[i1l]d|number|reg)",  # a photo reads the I of ID as 1 or l
     r"(?:company\s*)?registration\s*(?:number|nr|#)",
     r"\breg\.?\s*number",
     r"\btrn\b",

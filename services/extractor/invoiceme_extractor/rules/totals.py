@@ -20,6 +20,7 @@ from .amount_agreement import (
 )
 from .amount_candidates import Candidate, Candidates, candidates
 from .amounts import percent_in
+from .exact_rates import bare_column_triple, exact_pair
 from .lines import Found, Line
 from .lost_labels import lost_labels, plausible_rate
 from .prose import prose_candidates
@@ -97,12 +98,14 @@ def find_totals(lines: list[Line]) -> Totals:
     # three printed amounts agreeing to the cent after one misread digit is stronger evidence than two
     # agreeing with a rate to within 0.2 % while the third contradicts them
     repaired = None if triple or unlabelled else repaired_triple(found)
+    # two amounts agreeing to the cent (as read, or one repaired) before two that only come close
+    repaired = repaired or (None if triple or unlabelled else exact_pair(found))
     pair = None if triple or unlabelled or repaired else consistent_pair(found)
     repaired = repaired or (None if triple or unlabelled or pair else repaired_pair(found))
-    both_misread = both_signs_misread(triple) if triple else None
+    both_misread = both_signs_misread(triple or (repaired[0] if repaired else None))
     if both_misread:
         subtotal, vat, total = both_misread
-        confidence = 0.85
+        confidence = 0.85 if triple else 0.75
     elif triple:
         subtotal, vat, total = triple
         confidence = confidence_of_triple
@@ -134,6 +137,8 @@ def find_totals(lines: list[Line]) -> Totals:
         name: Found(item[0], item[1], item[2], confidence) if item else None
         for name, item in (("subtotal", subtotal), ("vat_amount", vat), ("total", total))
     }
+    if not any(result.values()) and (column := bare_column_triple(lines)) is not None:
+        result = dict(zip(("subtotal", "vat_amount", "total"), column, strict=True))
     result = lost_labels(lines, result)
     if result["total"] is None:
         result["total"] = total_from_included_tax(found, lines)
@@ -156,10 +161,13 @@ def find_totals(lines: list[Line]) -> Totals:
     sub_value = result["subtotal"].value if result["subtotal"] else None
     vat_value = result["vat_amount"].value if result["vat_amount"] else None
     rate = rate_of(vat_value, sub_value, vat[2] if vat else None)
-    anchor = vat or total or subtotal
+    labelled = vat or total or subtotal
+    # amounts read without labels (lost_labels, a bare column) anchor the rate on their own line
+    read = next((item.line for item in (result["vat_amount"], result["total"]) if item), None)
+    anchor = labelled[2] if labelled else read
     if result["vat_amount"] is not None:
         confidence = min(confidence, result["vat_amount"].confidence)
-    rate_found = Found(rate[0], rate[1], anchor[2], confidence) if rate and anchor else None
+    rate_found = Found(rate[0], rate[1], anchor, confidence) if rate and anchor else None
     return Totals(result["subtotal"], result["vat_amount"], result["total"], rate_found, found)
 
 
