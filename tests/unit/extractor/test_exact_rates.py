@@ -113,3 +113,21 @@ class TestEuVatNumbers:
 
     def test_well_formed_ignores_the_check_digit(self) -> None:
         assert well_formed("DE715035782") and not well_formed("DE71503578")
+
+    def test_b_of_gb_read_as_eight(self) -> None:
+        assert eu_vat_ids("VAT Registration No. G8145479162") == ["G8145479162"]
+        assert normalize_tax_id("G8145479162") == "GB145479162"
+        assert eu_vat_ids("Ref G81454791621") == []  # ten digits: not a UK number
+
+    def test_a_letter_glued_to_a_number_of_the_right_length(self) -> None:
+        assert eu_vat_ids("NIF ESG79938698S") == ["ESG79938698"]
+
+
+class TestFrenchRecipientHeading:
+    def test_a_without_its_accent_heads_the_customer_block(self) -> None:
+        result = extract(
+            "Facture\nA:\nAtlantique Conseil SAS\n65 boulevard Voltaire, 92076 Marseille\n"
+            "N° TVA FR06214377730\nTotal TTC 120,00\n"
+            "Etoile Transports SAS N° TVA FR18296949589"
+        )
+        assert result.vendor_tax_id == "FR18296949589"

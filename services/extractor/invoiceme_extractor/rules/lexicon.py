@@ -182,6 +182,7 @@ BUYER_BLOCK = (
     r"issued\s*to",
     r"invoiced\s*to",
     r"^\s*(?:to|an|à|para|payer|אל)\s*:?\s*$",  # a bare "To" heading the customer's block
+    r"^\s*a\s*:\s*$",  # a bare "À :" whose accent a photo's OCR lost
     r"לכב'",
     r"(?<![\u05d0-\u05ea])מזמין(?![\u05d0-\u05ea])",
     r"פרטי\s*(?:ה)?מזמין",

@@ -21,13 +21,13 @@ from .geometry import cell_at, label_matches, spots_after_label
 from .id_context import under_another_party, under_issuer_name, without_bank_accounts
 from .id_repair import id_from_lookalikes, lookalike_ids, repair_israeli_id
 from .lines import Found, Line, Reading, document_language
-from .vat_numbers import I_AS_DIGIT, normalize_tax_id, well_formed
+from .vat_numbers import B_AS_EIGHT, I_AS_DIGIT, normalize_tax_id, well_formed
 
 _COUNTRIES = "AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE|IL|XI"
 # A country prefix and 8-12 digits/letters, in any grouping: "FR 11 123 456 782", "DE 136 695 976".
 # OCR reads the I of IE / IT as 1, l or | ("1E68711721"): accepted here, undone by normalize_tax_id.
 EU_VAT = re.compile(
-    rf"(?<![A-Za-z0-9])({_COUNTRIES}|{I_AS_DIGIT})[\s.-]?((?:[0-9A-Z][\s.]?){{7,13}})(?![\w])"
+    rf"(?<![A-Za-z0-9])({_COUNTRIES}|{I_AS_DIGIT}|{B_AS_EIGHT})[\s.-]?((?:[0-9A-Z][\s.]?){{7,13}})(?![\w])"
 )
 ISRAELI_ID = re.compile(r"(?<![A-Za-z\d-])(\d{9}|\d{2}-\d{6}-\d|\d{3}[- ]\d{3}[- ]\d{3}|\d{8}-\d)(?![\d-])")
 GENERIC_ID = re.compile(r"(?<![\w-])([A-Z]{0,3}\d[\d./-]{4,16}\d[A-Z]?)(?![\w])")
@@ -52,10 +52,10 @@ def eu_vat_ids(text: str) -> list[str]:
     found: list[str] = []
     for match in EU_VAT.finditer(text):
         body = re.sub(r"[\s.]", "", match.group(2))
-        if 8 <= len(body) <= 12 and sum(ch.isdigit() for ch in body) >= 7:
-            found.append(match.group(0).strip(" ."))
-        elif (head := valid_head(match.group(0))) is not None:
+        if (head := valid_head(match.group(0))) is not None:
             found.append(head)
+        elif 8 <= len(body) <= 12 and sum(ch.isdigit() for ch in body) >= 7:
+            found.append(match.group(0).strip(" ."))
     return found
 
 

@@ -11,12 +11,16 @@ from stdnum.exceptions import InvalidChecksum, ValidationError
 
 # OCR reads the I of IE / IT as 1, l or | ("1E68711721"), and a photo's E as £ ("I£90237964")
 I_AS_DIGIT = "[1l|I][ET£]"
+# ... and the B of GB as 8 ('G8145479162'): only before a UK number's nine digits
+B_AS_EIGHT = r"G8(?=\d{9}(?!\d))"
 
 
 def normalize_tax_id(raw: str) -> str:
     value = re.sub(r"[\s./-]", "", raw).upper()
     if re.match(r"[1L|I][ET£]\d", value):
         value = "I" + value[1:].replace("£", "E", 1)
+    if re.fullmatch(r"G8\d{9}", value):
+        value = "GB" + value[2:]
     if re.fullmatch(r"[A-Z]{2}[0-9O]{8,12}", value):  # OCR reads 0 as O after the country prefix
         value = value[:2] + value[2:].replace("O", "0")
     elif re.fullmatch(r"[A-Z]{2}[0-9A-Z]{8,12}", value):  # ... or inside the digits ("ESAO6568467")
