@@ -96,6 +96,21 @@ class TestBareColumn:
         )
 
 
+class TestPartsOfALoneTotal:
+    """A total read alone: the nearby amount whose difference from it is its VAT to the cent."""
+
+    def test_values_row_under_a_header_row(self) -> None:
+        result = extract(
+            "Rechnungsbetrag\n-20.237,41\n-17.006,23 3.23118 ES 25) 2\nBeträge in EUR"
+        )  # the VAT's decimal comma and minus lost ('3.23118'): derived from the other two
+        assert (result.subtotal, result.vat_amount) == (-17006.23, -3231.18)
+        assert result.confidence["vat_amount"] < 0.7
+
+    def test_no_amount_at_a_rate_leaves_the_parts_empty(self) -> None:
+        result = extract("Widget 2 45.00\nTotal 100.00\nThank you")
+        assert result.subtotal is None and result.vat_amount is None
+
+
 class TestEuVatNumbers:
     def test_letters_glued_after_the_number(self) -> None:
         assert valid_head("DE715035782S782") == "DE715035782"

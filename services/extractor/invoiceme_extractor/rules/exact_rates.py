@@ -120,3 +120,23 @@ def bare_column_triple(lines: list[Line]) -> tuple[Found, Found, Found] | None:
                 Found(gross, gross_raw, third, 0.75),
             )
     return found
+
+
+PARTS_WINDOW = 4  # rows above or below the total where its subtotal may be printed
+
+
+def parts_by_exact_rate(lines: list[Line], total: Found) -> tuple[Found, Found] | None:
+    """Subtotal and VAT for a total read alone (their labels lost, or printed in a row of their own
+    under a header row): the amount nearest the total whose difference from it is its VAT at a
+    standard rate to the cent; the VAT is derived (OCR often garbles it: '3.23118')."""
+    start, end = max(0, total.line.index - PARTS_WINDOW), total.line.index + PARTS_WINDOW + 1
+    near = sorted(
+        (line for line in lines[start:end] if line.page == total.line.page),
+        key=lambda line: abs(line.index - total.line.index),
+    )
+    for line in near:
+        for value, raw in money_in(line.text):
+            vat = round(total.value - value, 2)
+            if value != total.value and exact_rate(vat, value):
+                return Found(value, raw, line, 0.7), Found(vat, "", line, 0.6)
+    return None
