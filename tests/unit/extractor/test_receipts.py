@@ -369,3 +369,17 @@ class TestFullNameBesideTheTaxId:
         ]
         result = extract_with_rules([layer.model_copy(update={"words": big})])
         assert (result.vendor_tax_id, result.vendor_name) == ("538194234", "דקל תקשורת")
+
+
+class TestRoundingLineMisread:
+    """A cash-rounded total under a rounding line whose amount OCR misread is still what is paid."""
+
+    def test_total_one_coin_from_the_exact_one(self) -> None:
+        result = extract(
+            "Net 348.01-\nVAT 23% 80.04-\nTotal Incl. Tax 428.05-\nRounding Adj. 8.85-\nTotal 428.10- EUR"
+        )
+        assert result.total == -428.1 and result.confidence["total"] <= 0.8
+
+    def test_not_a_coin_step_away(self) -> None:
+        result = extract("Net 100.00\nVAT 18% 18.00\nTotal 118.00\nRounding 8.85\nTotal 118.03")
+        assert result.total == 118.0
