@@ -111,6 +111,19 @@ class TestPartsOfALoneTotal:
         assert result.subtotal is None and result.vat_amount is None
 
 
+class TestTotalOfALoneVat:
+    def test_payment_row_above_an_included_vat(self) -> None:
+        result = extract(
+            "Method Date Amount\nBank transfer 02-Nov-2025 686.00\nVAT included 128.28\nSignature"
+        )  # 23 % of 557.72 is 128.28: the 'Total' label OCR lost
+        assert (result.total, result.subtotal, result.vat_amount) == (686.0, 557.72, 128.28)
+        assert result.confidence["total"] < 0.7
+
+    def test_no_amount_includes_it(self) -> None:
+        result = extract("Bank transfer 700.00\nVAT included 128.28")
+        assert result.total is None
+
+
 class TestEuVatNumbers:
     def test_letters_glued_after_the_number(self) -> None:
         assert valid_head("DE715035782S782") == "DE715035782"

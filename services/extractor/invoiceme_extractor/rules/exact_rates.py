@@ -22,13 +22,16 @@ Trio = tuple[Candidate | None, Candidate | None, Candidate | None]  # subtotal, 
 
 CENT = 0.011  # sums: amounts rounded to the cent, and float error
 HALF_CENT = 0.0051  # a VAT amount is its base times the rate rounded to the nearest cent
+# Standard rates, and the 22-27 % ones of Italy, Ireland/Poland/Portugal, Greece, Finland, Hungary:
+# to the cent, a wider list costs no false agreements that the 0.2 % test would
+EXACT_RATES = tuple(sorted({*STANDARD_RATES[1:], 0.22, 0.23, 0.24, 0.255, 0.27}))
 
 
 def exact_rate(vat: float, base: float) -> float | None:
     """The standard rate (not 0 %) at which `vat` is `base`'s VAT to the cent, if any."""
     if not base or not vat or (vat > 0) != (base > 0) or abs(vat) >= abs(base):
         return None
-    return next((rate for rate in STANDARD_RATES[1:] if abs(base * rate - vat) <= HALF_CENT), None)
+    return next((rate for rate in EXACT_RATES if abs(base * rate - vat) <= HALF_CENT), None)
 
 
 def _against_printed_rate(vat: Candidate, base: float) -> bool:
@@ -125,16 +128,30 @@ def bare_column_triple(lines: list[Line]) -> tuple[Found, Found, Found] | None:
 PARTS_WINDOW = 4  # rows above or below the total where its subtotal may be printed
 
 
+def _nearest_first(lines: list[Line], anchor: Line) -> list[Line]:
+    start, end = max(0, anchor.index - PARTS_WINDOW), anchor.index + PARTS_WINDOW + 1
+    return sorted(
+        (line for line in lines[start:end] if line.page == anchor.page),
+        key=lambda line: abs(line.index - anchor.index),
+    )
+
+
+def total_by_exact_rate(lines: list[Line], vat: Found) -> tuple[Found, Found] | None:
+    """Total and subtotal for a VAT read alone ('VAT included 128.28' under a payment row whose
+    'Total' label OCR lost): the nearest amount the VAT is included in at a standard rate to the
+    cent; the subtotal derived."""
+    for line in _nearest_first(lines, vat.line):
+        for value, raw in money_in(line.text):
+            if abs(value) > abs(vat.value) and exact_rate(vat.value, round(value - vat.value, 2)):
+                return Found(value, raw, line, 0.65), Found(round(value - vat.value, 2), "", line, 0.6)
+    return None
+
+
 def parts_by_exact_rate(lines: list[Line], total: Found) -> tuple[Found, Found] | None:
     """Subtotal and VAT for a total read alone (their labels lost, or printed in a row of their own
     under a header row): the amount nearest the total whose difference from it is its VAT at a
     standard rate to the cent; the VAT is derived (OCR often garbles it: '3.23118')."""
-    start, end = max(0, total.line.index - PARTS_WINDOW), total.line.index + PARTS_WINDOW + 1
-    near = sorted(
-        (line for line in lines[start:end] if line.page == total.line.page),
-        key=lambda line: abs(line.index - total.line.index),
-    )
-    for line in near:
+    for line in _nearest_first(lines, total.line):
         for value, raw in money_in(line.text):
             vat = round(total.value - value, 2)
             if value != total.value and exact_rate(vat, value):

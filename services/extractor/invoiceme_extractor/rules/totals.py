@@ -20,7 +20,7 @@ from .amount_agreement import (
 )
 from .amount_candidates import Candidate, Candidates, candidates
 from .amounts import percent_in
-from .exact_rates import bare_column_triple, exact_pair, parts_by_exact_rate
+from .exact_rates import bare_column_triple, exact_pair, parts_by_exact_rate, total_by_exact_rate
 from .lines import Found, Line
 from .lost_labels import lost_labels, plausible_rate
 from .prose import prose_candidates
@@ -142,6 +142,8 @@ def find_totals(lines: list[Line]) -> Totals:
     result = lost_labels(lines, result)
     if result["total"] and not result["subtotal"] and not result["vat_amount"]:
         result["subtotal"], result["vat_amount"] = parts_by_exact_rate(lines, result["total"]) or (None, None)
+    elif result["vat_amount"] and not result["subtotal"] and not result["total"]:
+        result["total"], result["subtotal"] = total_by_exact_rate(lines, result["vat_amount"]) or (None, None)
     if result["total"] is None:
         result["total"] = total_from_included_tax(found, lines)
     elif result["vat_amount"] is None and result["subtotal"] is None:
