@@ -110,6 +110,10 @@ class TestPartsOfALoneTotal:
         result = extract("Widget 2 45.00\nTotal 100.00\nThank you")
         assert result.subtotal is None and result.vat_amount is None
 
+    def test_a_lone_total_that_is_the_columns_net(self) -> None:
+        result = extract('חשבונית מס\nשעות 1 373.14 373.14\nסך הכל חייב במע"ח\n405.14\n68.87\n474.01\nתודה')
+        assert (result.subtotal, result.vat_amount, result.total) == (405.14, 68.87, 474.01)
+
 
 class TestTotalOfALoneVat:
     def test_payment_row_above_an_included_vat(self) -> None:

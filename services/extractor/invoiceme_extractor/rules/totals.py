@@ -137,8 +137,11 @@ def find_totals(lines: list[Line]) -> Totals:
         name: Found(item[0], item[1], item[2], confidence) if item else None
         for name, item in (("subtotal", subtotal), ("vat_amount", vat), ("total", total))
     }
-    if not any(result.values()) and (column := bare_column_triple(lines)) is not None:
-        result = dict(zip(("subtotal", "vat_amount", "total"), column, strict=True))
+    if not result["subtotal"] and not result["vat_amount"] and (column := bare_column_triple(lines)):
+        # nothing labelled, or a lone total that is one of the column's amounts (its net under a
+        # 'סך הכל' label): three amounts adding up to the cent say which is which
+        if result["total"] is None or any(abs(item.value - result["total"].value) < 0.005 for item in column):
+            result = dict(zip(("subtotal", "vat_amount", "total"), column, strict=True))
     result = lost_labels(lines, result)
     if result["total"] and not result["subtotal"] and not result["vat_amount"]:
         result["subtotal"], result["vat_amount"] = parts_by_exact_rate(lines, result["total"]) or (None, None)
