@@ -133,7 +133,7 @@ def main() -> None:
     )
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--misses", type=int, default=0, help="list up to N wrong fields per ablation")
-    parser.add_argument("--only", default="", help="comma-separated ablations (number,total,...); default all")
+    parser.add_argument("--only", default="", help="comma-separated ablations (number,total,...)")
     args = parser.parse_args()
     only = tuple(name for name in args.only.split(",") if name)
     print("\n".join(run(args.docs, args.seed, args.misses, only)))

@@ -10,7 +10,7 @@ import numpy as np
 
 from invoiceme_common.ocr_pages import OcrLine, OcrPage, OcrWord
 
-from . import digits, long_numbers, lookalikes, page_script, tesseract_api
+from . import digits, long_numbers, lookalikes, page_script, tesseract_api, unread_ink
 from .engine import OcrOptions, UnreadableDocument, clean_text
 from .preprocess import GUESSED_QUARTER_TURN, PAGE_ON_A_DESK, orientation, prepare_for_ocr
 from .preprocess.geometry import ink_mask, work_copy
@@ -41,6 +41,11 @@ def recognize(
     if "heb" in languages.split("+"):
         # psm 11 (sparse text): each crop is one short word
         page = reread(page, gray, lookalikes.suspect_regions, lookalikes.apply_rereads, "heb", 11, options)
+    if PAGE_ON_A_DESK in notes:  # photos: lines the page's layout analysis left out
+        mode, timeout = options.page_segmentation_mode, options.page_timeout_seconds
+        page = unread_ink.reread_unread_ink(
+            page, gray, lambda band: read_words(band, languages, mode, timeout)
+        )
     if PAGE_ON_A_DESK in notes:  # photos' small print; on scans not measured (their digits are larger)
         find, apply = long_numbers.suspect_regions, long_numbers.apply_rereads
         mode, enlarge = long_numbers.SEGMENTATION_MODE, long_numbers.ENLARGE

@@ -394,3 +394,17 @@ def test_a_till_slips_tax_summary_row_gives_net_and_vat(language: str, seed: int
     assert row in text_layer.text  # the layout this test is about
     extraction = extract_with_rules([text_layer])
     assert (extraction.subtotal, extraction.vat_amount) == (truth["subtotal"], truth["vat_amount"])
+
+
+class TestRoundingLineMisread:
+    """A cash-rounded total under a rounding line whose amount OCR misread is still what is paid."""
+
+    def test_total_one_coin_from_the_exact_one(self) -> None:
+        result = extract(
+            "Net 348.01-\nVAT 23% 80.04-\nTotal Incl. Tax 428.05-\nRounding Adj. 8.85-\nTotal 428.10- EUR"
+        )
+        assert result.total == -428.1 and result.confidence["total"] <= 0.8
+
+    def test_not_a_coin_step_away(self) -> None:
+        result = extract("Net 100.00\nVAT 18% 18.00\nTotal 118.00\nRounding 8.85\nTotal 118.03")
+        assert result.total == 118.0

@@ -29,6 +29,9 @@ class TestAmounts:
             ("(99.90)", -99.9),
             ("250", 250.0),
             ("12 500.00", 12500.0),
+            ("5,048,13", 5048.13),  # OCR: '5.048,13' with its thousands point read as a comma
+            ("1.060.11", 1060.11),
+            ("1,234,567", 1234567.0),
         ],
     )
     def test_forms(self, raw: str, value: float) -> None:

@@ -79,9 +79,11 @@ def _against_printed_rate(vat: Candidate, base: float) -> bool:
     return rate is not None and bool(base) and abs(vat[0] / base - rate) > 0.002
 
 
-def both_signs_misread(triple: Trio) -> Trio | None:
+def both_signs_misread(triple: Trio | None) -> Trio | None:
     """'₪16,889.53' and '₪19,760.75' both read with the sign as a 1: the amounts still add up (the same
     100,000 added to both) but the VAT is no rate of the subtotal; the sign dropped from both is one."""
+    if triple is None:
+        return None
     subtotal, vat, total = triple
     if subtotal is None or vat is None or total is None or is_standard_rate(vat[0], subtotal[0]):
         return None

@@ -79,7 +79,24 @@ def rounded_total(found: Candidates, total: Found | None, lines: list[Line]) -> 
                     and abs(moved - abs(rounding)) < 0.005
                 ):
                     return Found(value, raw, line, min(total.confidence, 0.8))
-    return total
+    return _rounded_under_unread_rounding(totals, total, lines) or total
+
+
+CASH_STEP = 0.05  # the smallest coin cash totals are rounded to
+
+
+def _rounded_under_unread_rounding(totals: list[Candidate], total: Found, lines: list[Line]) -> Found | None:
+    """A total on the row right under a rounding line whose amount OCR misread ('Rounding Adj.
+    8.85-' for 0.05-): moved from the exact total by at most one coin, onto a multiple of it."""
+    for line in lines[total.line.index + 1 :]:
+        if not _ROUNDING.search(line.text) or labels.ROUNDED_TOTAL.search(line.text):
+            continue
+        for value, raw, total_line in totals:
+            moved = abs(value - total.value)
+            on_step = abs(value / CASH_STEP - round(value / CASH_STEP)) < 0.001
+            if total_line.index == line.index + 1 and 0 < moved <= CASH_STEP + 0.001 and on_step:
+                return Found(value, raw, total_line, min(total.confidence, 0.8))
+    return None
 
 
 def unlabelled_vat_triple(

@@ -21,13 +21,13 @@ from .geometry import cell_at, label_matches, spots_after_label
 from .id_context import under_another_party, under_issuer_name, without_bank_accounts
 from .id_repair import id_from_lookalikes, lookalike_ids, repair_israeli_id
 from .lines import Found, Line, Reading, document_language
-from .vat_numbers import I_AS_DIGIT, normalize_tax_id
+from .vat_numbers import B_AS_EIGHT, I_AS_DIGIT, normalize_tax_id, well_formed
 
 _COUNTRIES = "AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE|IL|XI"
 # A country prefix and 8-12 digits/letters, in any grouping: "FR 11 123 456 782", "DE 136 695 976".
 # OCR reads the I of IE / IT as 1, l or | ("1E68711721"): accepted here, undone by normalize_tax_id.
 EU_VAT = re.compile(
-    rf"(?<![A-Za-z0-9])({_COUNTRIES}|{I_AS_DIGIT})[\s.-]?((?:[0-9A-Z][\s.]?){{7,13}})(?![\w])"
+    rf"(?<![A-Za-z0-9])({_COUNTRIES}|{I_AS_DIGIT}|{B_AS_EIGHT})[\s.-]?((?:[0-9A-Z][\s.]?){{7,13}})(?![\w])"
 )
 # 9 digits, bare or grouped as Israeli ids are (51-432167-8, 514-321-678, 51432167-8) or as a US EIN
 # (51-4321678), the shape English invoices of Israeli businesses often borrow (not 0x-xxxxxxx: a phone)
@@ -57,9 +57,28 @@ def eu_vat_ids(text: str) -> list[str]:
     found: list[str] = []
     for match in EU_VAT.finditer(text):
         body = re.sub(r"[\s.]", "", match.group(2))
-        if 8 <= len(body) <= 12 and sum(ch.isdigit() for ch in body) >= 7:
+        if (head := valid_head(match.group(0))) is not None:
+            found.append(head)
+        elif 8 <= len(body) <= 12 and sum(ch.isdigit() for ch in body) >= 7:
             found.append(match.group(0).strip(" ."))
     return found
+
+
+def valid_head(token: str) -> str | None:
+    """The start of a VAT-number token OCR glued letters to ('DE715035782S782'): the longest start
+    of its country's format, when what follows it holds a letter (a longer run of digits is some
+    other number)."""
+    if well_formed(_compact(token)):
+        return None
+    for end in range(len(token) - 1, 9, -1):
+        head, tail = token[:end], token[end:]
+        if head[-1].isalnum() and re.search(r"[A-Z]", tail) and well_formed(_compact(head)):
+            return head
+    return None
+
+
+def _compact(token: str) -> str:
+    return re.sub(r"[\s.]", "", token).upper()
 
 
 def ids_in(text: str, generic: bool = True) -> list[str]:
@@ -153,7 +172,7 @@ _YOUR = re.compile(r"\b(?:ihre?|your|votre|vos|su|sus|vuestro)\b", re.I)
 
 
 # An id label in words no lexicon has ("Business ID", "Firm No."): a word for "id/number" in the cell
-_ID_WORD = re.compile(r"\b(?:id|no|nr|number|num|reg|nº|n°)\b\.?|#|מס'|מספר", re.I)
+_ID_WORD = re.compile(r"\b(?:[i1l|]d|no|nr|number|num|reg|nº|n°)\b\.?|#|מס'|מספר", re.I)
 
 
 def _unlabelled(lines: list[Line]) -> list[tuple[str, Line, float]]:

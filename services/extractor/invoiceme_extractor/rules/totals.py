@@ -20,6 +20,7 @@ from .amount_agreement import (
 )
 from .amount_candidates import Candidate, Candidates, candidates
 from .amounts import percent_in
+from .exact_rates import bare_column_triple, exact_pair, parts_by_exact_rate, total_by_exact_rate
 from .lines import Found, Line
 from .lost_labels import lost_labels, plausible_rate
 from .prose import prose_candidates
@@ -115,12 +116,14 @@ def find_totals(lines: list[Line]) -> Totals:
     # three printed amounts agreeing to the cent after one misread digit is stronger evidence than two
     # agreeing with a rate to within 0.2 % while the third contradicts them
     repaired = None if triple or unlabelled else repaired_triple(found)
+    # two amounts agreeing to the cent (as read, or one repaired) before two that only come close
+    repaired = repaired or (None if triple or unlabelled else exact_pair(found))
     pair = None if triple or unlabelled or repaired else consistent_pair(found)
     repaired = repaired or (None if triple or unlabelled or pair else repaired_pair(found))
-    both_misread = both_signs_misread(triple) if triple else None
+    both_misread = both_signs_misread(triple or (repaired[0] if repaired else None))
     if both_misread:
         subtotal, vat, total = both_misread
-        confidence = 0.85
+        confidence = 0.85 if triple else 0.75
     elif triple:
         subtotal, vat, total = triple
         confidence = confidence_of_triple
@@ -154,7 +157,16 @@ def find_totals(lines: list[Line]) -> Totals:
         name: Found(item[0], item[1], item[2], confidence) if item else None
         for name, item in (("subtotal", subtotal), ("vat_amount", vat), ("total", total))
     }
+    if not result["subtotal"] and not result["vat_amount"] and (column := bare_column_triple(lines)):
+        # nothing labelled, or a lone total that is one of the column's amounts (its net under a
+        # 'סך הכל' label): three amounts adding up to the cent say which is which
+        if result["total"] is None or any(abs(item.value - result["total"].value) < 0.005 for item in column):
+            result = dict(zip(("subtotal", "vat_amount", "total"), column, strict=True))
     result = lost_labels(lines, result)
+    if result["total"] and not result["subtotal"] and not result["vat_amount"]:
+        result["subtotal"], result["vat_amount"] = parts_by_exact_rate(lines, result["total"]) or (None, None)
+    elif result["vat_amount"] and not result["subtotal"] and not result["total"]:
+        result["total"], result["subtotal"] = total_by_exact_rate(lines, result["vat_amount"]) or (None, None)
     if result["total"] is None:
         result["total"] = total_from_included_tax(found, lines)
     if result["total"] is None and result["subtotal"] is None and result["vat_amount"] is None:
