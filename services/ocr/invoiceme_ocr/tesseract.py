@@ -8,7 +8,7 @@ from collections.abc import Callable
 import cv2
 import numpy as np
 
-from invoiceme_common.ocr_pages import OcrLine, OcrPage, OcrWord
+from invoiceme_common.ocr_pages import OcrPage, OcrWord
 
 from . import digits, long_numbers, lookalikes, page_script, tesseract_api, unread_ink
 from .engine import OcrOptions, UnreadableDocument, clean_text
@@ -217,7 +217,7 @@ def page_from_tesseract(
         )
         line_words.setdefault(key, []).append(word)
         words.append(word)
-    lines = [line_from_words(members) for members in line_words.values()]
+    lines = [digits.line_from_words(members) for members in line_words.values()]
     mean = sum(w.confidence * len(w.text) for w in words) / max(1, sum(len(w.text) for w in words))
     return OcrPage(
         number=number,
@@ -229,17 +229,4 @@ def page_from_tesseract(
         words=words,
         lines=lines,
         notes=notes,
-    )
-
-
-def line_from_words(words: list[OcrWord]) -> OcrLine:
-    left, top = min(w.left for w in words), min(w.top for w in words)
-    right, bottom = max(w.left + w.width for w in words), max(w.top + w.height for w in words)
-    return OcrLine(
-        text=" ".join(w.text for w in words),
-        left=left,
-        top=top,
-        width=right - left,
-        height=bottom - top,
-        confidence=round(sum(w.confidence for w in words) / len(words), 3),
     )

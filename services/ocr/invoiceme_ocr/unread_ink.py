@@ -16,8 +16,9 @@ from collections.abc import Callable
 
 import numpy as np
 
-from invoiceme_common.ocr_pages import OcrLine, OcrPage, OcrWord
+from invoiceme_common.ocr_pages import OcrPage, OcrWord
 
+from .digits import line_from_words
 from .engine import clean_text
 from .preprocess.geometry import ink_mask, line_boxes, work_copy
 
@@ -112,14 +113,14 @@ def with_band_rereads(page: OcrPage, bands: list[Band], rereads: list[list[OcrWo
             by_line.setdefault(word.line, []).append(word)
         for members in by_line.values():
             placed = [w.model_copy(update={"line": len(lines)}) for w in members]
-            lines.append(_line_of(placed))
+            lines.append(line_from_words(placed))
             words.extend(placed)
     if len(words) == len(page.words) and all(a is b for a, b in zip(words, page.words, strict=True)):
         return page
     used = sorted({w.line for w in words})  # lines left without words are dropped, the rest renumbered
     renumber = {line: index for index, line in enumerate(used)}
     words = [w.model_copy(update={"line": renumber[w.line]}) for w in words]
-    lines = [_line_of([w for w in words if w.line == renumber[line]]) for line in used]
+    lines = [line_from_words([w for w in words if w.line == renumber[line]]) for line in used]
     return page.model_copy(
         update={
             "words": words,
@@ -132,19 +133,6 @@ def with_band_rereads(page: OcrPage, bands: list[Band], rereads: list[list[OcrWo
 
 def _in_band(word: OcrWord, band: Band) -> bool:
     return band[0] <= word.top + word.height / 2 <= band[1]
-
-
-def _line_of(words: list[OcrWord]) -> OcrLine:
-    left, top = min(w.left for w in words), min(w.top for w in words)
-    right, bottom = max(w.left + w.width for w in words), max(w.top + w.height for w in words)
-    return OcrLine(
-        text=" ".join(w.text for w in words),
-        left=left,
-        top=top,
-        width=right - left,
-        height=bottom - top,
-        confidence=round(sum(w.confidence for w in words) / len(words), 3),
-    )
 
 
 def reread_unread_ink(
