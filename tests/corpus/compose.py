@@ -18,14 +18,17 @@ from .page import Page, Sheet
 from .vocab import Vocabulary
 
 
-def compose(family_name: str, language: str, seed: int) -> tuple[Page, dict[str, Any]]:
+def compose(
+    family_name: str, language: str, seed: int, unseen_labels: frozenset[str] = frozenset()
+) -> tuple[Page, dict[str, Any]]:
+    """`unseen_labels`: label keys printed as made-up words (see `Vocabulary`)."""
     family = FAMILIES[family_name]
     rng = random.Random(f"{family_name}/{language}/{seed}")  # str seeds hash with SHA-512: stable
     facts = draw_facts(rng, language, family.till_slip, family.document_types)
     extra = HELD_OUT_LABELS[language] if family.held_out else DEV_LABELS.get(language)
     if family.words and language in family.words:
         extra = {**(extra or {}), **family.words[language]}
-    words = Vocabulary(rng, language, facts.country, facts.vat_rate, facts.currency, extra)
+    words = Vocabulary(rng, language, facts.country, facts.vat_rate, facts.currency, extra, unseen_labels)
     printing = Printing(rng, language, facts.country, facts.currency)
     face = fonts.pick_face(rng, language, mono=family.till_slip and rng.random() < 0.6)
     sheet = Sheet(*family.size_mm, face=face, rtl=language == "he")

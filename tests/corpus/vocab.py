@@ -217,6 +217,34 @@ EN_TAX_ID_LABELS = {
 }
 
 
+_LATIN_ONSETS = ("b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "gl", "pr", "st")
+_LATIN_VOWELS = ("a", "e", "i", "o", "u", "ai", "ou")
+_HEBREW_LETTERS = "אבגדהוזחטיכלמנסעפצקרשת"
+
+
+def nonce_label(label: str, language: str) -> str:
+    """A made-up label of one or two words in the page's script, drawn from the real label (so the same
+    label gives the same word on every page, and the document's own random stream is not touched);
+    a rate or currency placeholder the real label prints is kept."""
+    rng = random.Random(f"nonce/{language}/{label}")
+    word_count = 1 if len(label.split()) == 1 else rng.choice((1, 2))
+    if language == "he":
+        words = [
+            "".join(rng.choice(_HEBREW_LETTERS) for _ in range(rng.randint(3, 6))) for _ in range(word_count)
+        ]
+    else:
+        words = [
+            "".join(
+                rng.choice(_LATIN_ONSETS) + rng.choice(_LATIN_VOWELS) for _ in range(rng.randint(2, 3))
+            ).capitalize()
+            for _ in range(word_count)
+        ]
+    kept = " ".join(
+        part for part in ("{r}%" if "{r}" in label else "", "{c}" if "{c}" in label else "") if part
+    )
+    return " ".join(words) + (f" {kept}" if kept else "")
+
+
 class Vocabulary:
     """One document's choice of words: each label drawn once, then used consistently on the page."""
 
@@ -228,8 +256,11 @@ class Vocabulary:
         vat_rate: float,
         currency: str,
         extra: dict[str, list[str]] | None = None,
+        unseen: frozenset[str] = frozenset(),
     ) -> None:
-        """`extra`: more synonyms per label (held-out families' own words), each used 60 % of the time."""
+        """`extra`: more synonyms per label (held-out families' own words), each used 60 % of the time.
+        `unseen`: label keys printed as made-up words no lexicon knows (`nonce_label`), to measure what
+        the extractor finds from layout and arithmetic alone (bench/extraction/unseen_labels.py)."""
         words = LABELS[language]
         self.language = language
         self.chosen = {key: rng.choice(options) for key, options in words.items()}
@@ -244,6 +275,8 @@ class Vocabulary:
         )
         self.titles = TITLES[language]
         self.rng = rng
+        for key in unseen & set(self.chosen):
+            self.chosen[key] = nonce_label(self.chosen[key], language)
 
     def __getitem__(self, key: str) -> str:
         return self.chosen[key].replace("{r}", self.rate_text).replace("{c}", self.currency)

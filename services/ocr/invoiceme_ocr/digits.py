@@ -232,3 +232,17 @@ def _group_by_line(words: list[OcrWord]) -> list[list[OcrWord]]:
 
 def _line(words: list[OcrWord], old: OcrLine) -> OcrLine:
     return old.model_copy(update={"text": " ".join(w.text for w in words)})
+
+
+def line_from_words(words: list[OcrWord]) -> OcrLine:
+    """One line of words: the box around them, their text, their mean confidence."""
+    left, top = min(w.left for w in words), min(w.top for w in words)
+    right, bottom = max(w.left + w.width for w in words), max(w.top + w.height for w in words)
+    return OcrLine(
+        text=" ".join(w.text for w in words),
+        left=left,
+        top=top,
+        width=right - left,
+        height=bottom - top,
+        confidence=round(sum(w.confidence for w in words) / len(words), 3),
+    )

@@ -8,9 +8,9 @@ from collections.abc import Callable
 import cv2
 import numpy as np
 
-from invoiceme_common.ocr_pages import OcrLine, OcrPage, OcrWord
+from invoiceme_common.ocr_pages import OcrPage, OcrWord
 
-from . import digits, long_numbers, lookalikes, page_script, tesseract_api
+from . import digits, long_numbers, lookalikes, page_script, tesseract_api, unread_ink
 from .engine import OcrOptions, UnreadableDocument, clean_text
 from .preprocess import GUESSED_QUARTER_TURN, PAGE_ON_A_DESK, orientation, prepare_for_ocr
 from .preprocess.geometry import ink_mask, work_copy
@@ -42,6 +42,11 @@ def recognize(
     if "heb" in languages.split("+"):
         # psm 11 (sparse text): each crop is one short word
         page = reread(page, gray, lookalikes.suspect_regions, lookalikes.apply_rereads, "heb", 11, options)
+    if PAGE_ON_A_DESK in notes:  # photos: lines the page's layout analysis left out
+        mode, timeout = options.page_segmentation_mode, options.page_timeout_seconds
+        page = unread_ink.reread_unread_ink(
+            page, gray, lambda band: read_words(band, languages, mode, timeout)
+        )
     # read with Hebrew: an Israeli page, whose bare 9-digit ids carry a check digit, dates day first
     return reread_long_numbers(page, gray, options, PAGE_ON_A_DESK in notes, "heb" in languages.split("+"))
 
@@ -246,7 +251,7 @@ def page_from_tesseract(
         )
         line_words.setdefault(key, []).append(word)
         words.append(word)
-    lines = [line_from_words(members) for members in line_words.values()]
+    lines = [digits.line_from_words(members) for members in line_words.values()]
     mean = sum(w.confidence * len(w.text) for w in words) / max(1, sum(len(w.text) for w in words))
     return OcrPage(
         number=number,
@@ -258,17 +263,4 @@ def page_from_tesseract(
         words=words,
         lines=lines,
         notes=notes,
-    )
-
-
-def line_from_words(words: list[OcrWord]) -> OcrLine:
-    left, top = min(w.left for w in words), min(w.top for w in words)
-    right, bottom = max(w.left + w.width for w in words), max(w.top + w.height for w in words)
-    return OcrLine(
-        text=" ".join(w.text for w in words),
-        left=left,
-        top=top,
-        width=right - left,
-        height=bottom - top,
-        confidence=round(sum(w.confidence for w in words) / len(words), 3),
     )

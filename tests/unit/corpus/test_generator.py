@@ -122,3 +122,18 @@ class TestDeterminism:
 
     def test_other_seed_other_document(self) -> None:
         assert to_pdf(compose("classic", "en", 1)[0]) != to_pdf(compose("classic", "en", 2)[0])
+
+
+def test_unseen_labels_change_only_the_label_words() -> None:
+    """bench/extraction/unseen_labels.py: the same document with its total label made up; the facts,
+    the amounts and every other word stay, and the made-up word is the same on every page."""
+    from tests.corpus.compose import compose
+    from tests.corpus.vocab import nonce_label
+
+    page, truth = compose("classic", "en", 11000)
+    blind, blind_truth = compose("classic", "en", 11000, frozenset({"total"}))
+    assert blind_truth == truth
+    assert page != blind
+    assert nonce_label("VAT {r}%", "en") == nonce_label("VAT {r}%", "en")
+    assert nonce_label("VAT {r}%", "en").endswith(" {r}%")  # the printed rate stays
+    assert all("\u05d0" <= ch <= "\u05ea" or ch == " " for ch in nonce_label('סה"כ לתשלום', "he"))

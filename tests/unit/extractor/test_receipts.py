@@ -369,3 +369,42 @@ class TestFullNameBesideTheTaxId:
         ]
         result = extract_with_rules([layer.model_copy(update={"words": big})])
         assert (result.vendor_tax_id, result.vendor_name) == ("538194234", "דקל תקשורת")
+
+
+@pytest.mark.parametrize(
+    ("language", "seed", "row"),
+    [
+        ("he", 11000, "43.39 255.21 S @ 17%"),  # right to left: the tax first
+        ("he", 11002, "36.56 215.07 A @ 17%"),  # ... and the total paid after a cash rounding
+        ("en", 11006, "S @ 23% 276.57 63.61"),  # a rate of its own (23 %), the total rounded
+    ],
+)
+def test_a_till_slips_tax_summary_row_gives_net_and_vat(language: str, seed: int, row: str) -> None:
+    """A till slip's text layer (generated dev slips of seed 11): the tax summary row's amount and tax
+    are the net and the VAT, whichever order the row reads in, whatever rate it prints, and when they
+    add up to the total before its cash rounding; a net derived from the rounded total gives way."""
+    from invoiceme_extractor.rules import extract_with_rules
+    from invoiceme_ocr.engine import OcrOptions
+    from invoiceme_ocr.pdf import read_pdf_page
+    from tests.corpus.compose import compose
+    from tests.corpus.pdf import to_pdf
+
+    page, truth = compose("till_slip", language, seed)
+    text_layer = read_pdf_page(to_pdf(page), 0, OcrOptions())
+    assert row in text_layer.text  # the layout this test is about
+    extraction = extract_with_rules([text_layer])
+    assert (extraction.subtotal, extraction.vat_amount) == (truth["subtotal"], truth["vat_amount"])
+
+
+class TestRoundingLineMisread:
+    """A cash-rounded total under a rounding line whose amount OCR misread is still what is paid."""
+
+    def test_total_one_coin_from_the_exact_one(self) -> None:
+        result = extract(
+            "Net 348.01-\nVAT 23% 80.04-\nTotal Incl. Tax 428.05-\nRounding Adj. 8.85-\nTotal 428.10- EUR"
+        )
+        assert result.total == -428.1 and result.confidence["total"] <= 0.8
+
+    def test_not_a_coin_step_away(self) -> None:
+        result = extract("Net 100.00\nVAT 18% 18.00\nTotal 118.00\nRounding 8.85\nTotal 118.03")
+        assert result.total == 118.0

@@ -29,6 +29,9 @@ class TestAmounts:
             ("(99.90)", -99.9),
             ("250", 250.0),
             ("12 500.00", 12500.0),
+            ("5,048,13", 5048.13),  # OCR: '5.048,13' with its thousands point read as a comma
+            ("1.060.11", 1060.11),
+            ("1,234,567", 1234567.0),
         ],
     )
     def test_forms(self, raw: str, value: float) -> None:
@@ -186,8 +189,11 @@ class TestIdentifiers:
         text = 'אור בע"מ\nרחוב הרצל 12\nלכבוד\nגל סחר בע"מ\nny 514321678\nסה"כ 10.00 ₪'
         assert extract(text).vendor_tax_id is None
 
-    def test_english_documents_need_a_label(self) -> None:
-        assert extract("Acme Ltd\nny 514321678\nTotal 10.00").vendor_tax_id is None
+    def test_english_documents_need_a_label_or_a_check_digit_in_the_header(self) -> None:
+        assert extract("Acme Ltd\nny 514321679\nTotal 10.00").vendor_tax_id is None  # check digit fails
+        unlabelled = extract("Acme Ltd\nny 514321678\nTotal 10.00")  # an Israeli id, its label unknown
+        assert unlabelled.vendor_tax_id == "514321678"
+        assert unlabelled.confidence["vendor_tax_id"] <= 0.6
 
     def test_number_right_after_the_title(self) -> None:
         assert extract("TAX INVOICE 2024-117\nAcme Ltd\nTotal 5.00").invoice_number == "2024-117"

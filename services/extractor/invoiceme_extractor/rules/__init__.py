@@ -10,7 +10,7 @@ from . import labels
 from .blocks import party_cells, without_cells
 from .dates import prefers_month_first
 from .invoice_number import find_invoice_number
-from .items_totals import amounts_from_items
+from .items_totals import amounts_from_items, total_from_items, without_total_row
 from .line_items import find_line_items
 from .lines import Found, PageInput, document_language, document_lines
 from .parties import buyer_lines, find_vendor_name, name_beside_tax_id
@@ -81,10 +81,11 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     if found["currency"] is None or found["currency"].confidence < 0.5:
         # no currency printed, or only a mark OCR may have invented: the issuer's country tells
         found["currency"] = currency_from_tax_id(found["vendor_tax_id"]) or found["currency"]
-    line_items = find_line_items(lines)
+    line_items = without_total_row(find_line_items(lines))
     confirm_by_line_items(found, line_items)
     # after the confirmation: amounts derived from the items must not count as confirmed by them
     amounts_from_items(found, [item.amount for item in line_items], totals.candidates.get("vat", []))
+    total_from_items(found, [item.amount for item in line_items], lines)
     present = {name: item for name, item in found.items() if item is not None}
     alternatives = field_alternatives(present, totals.candidates, lines, month_first, language)
     extraction = Extraction(

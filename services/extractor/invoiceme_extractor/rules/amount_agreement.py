@@ -11,7 +11,7 @@ from .amount_candidates import Candidate, Candidates
 from .amounts import percent_in
 from .lost_labels import plausible_rate
 from .rates import STANDARD_RATES
-from .repair import confusion_variants, misread_variants
+from .repair import confusion_variants, may_be_misread, misread_variants
 
 Trio = tuple[Candidate | None, Candidate | None, Candidate | None]  # subtotal, vat, total
 
@@ -79,11 +79,15 @@ def _against_printed_rate(vat: Candidate, base: float) -> bool:
     return rate is not None and bool(base) and abs(vat[0] / base - rate) > 0.002
 
 
-def both_signs_misread(triple: Trio) -> Trio | None:
+def both_signs_misread(triple: Trio | None) -> Trio | None:
     """'₪16,889.53' and '₪19,760.75' both read with the sign as a 1: the amounts still add up (the same
     100,000 added to both) but the VAT is no rate of the subtotal; the sign dropped from both is one."""
+    if triple is None:
+        return None
     subtotal, vat, total = triple
     if subtotal is None or vat is None or total is None or is_standard_rate(vat[0], subtotal[0]):
+        return None
+    if not (may_be_misread(subtotal[2]) and may_be_misread(total[2])):
         return None
     for net in misread_variants(subtotal[0], subtotal[1]):
         for gross in misread_variants(total[0], total[1]):
@@ -101,6 +105,8 @@ def _single_misreads(found: Candidates, variants_of: Any = misread_variants) -> 
     readings = []
     for kind, items in found.items():
         for position, (value, raw, line) in enumerate(items):
+            if not may_be_misread(line):
+                continue
             for variant in variants_of(value, raw):
                 replaced = [*items[:position], (variant, f"{raw} (misread)", line), *items[position + 1 :]]
                 readings.append({**found, kind: replaced})
@@ -108,7 +114,12 @@ def _single_misreads(found: Candidates, variants_of: Any = misread_variants) -> 
 
 
 def _variants_of(items: list[Candidate]) -> list[Candidate]:
-    return [(v, f"{raw} (misread)", line) for value, raw, line in items for v in misread_variants(value, raw)]
+    return [
+        (v, f"{raw} (misread)", line)
+        for value, raw, line in items
+        if may_be_misread(line)
+        for v in misread_variants(value, raw)
+    ]
 
 
 def _uses_misread(trio: Trio) -> bool:

@@ -34,6 +34,11 @@ def parse_amount(raw: str) -> float | None:
     thousands = {",", "."} - {decimal}
     for mark in thousands:
         text = text.replace(mark, "")
+    if decimal and text.count(decimal) > 1:
+        # OCR read the thousands mark as the decimal one ('5,048,13' for '5.048,13'): the last one,
+        # two digits from the end, is the decimal mark, the others group thousands
+        head, _, cents = text.rpartition(decimal)
+        text = head.replace(decimal, "") + decimal + cents
     if decimal == ",":
         text = text.replace(",", ".")
     try:

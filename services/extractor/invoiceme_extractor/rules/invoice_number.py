@@ -16,6 +16,7 @@ from .layout import Cell
 from .lines import Found, Line, Reading, first_found, following
 from .tax_ids import ids_in, normalize_tax_id
 from .titles import DOCUMENT_TYPES, title_cell, type_of
+from .unknown_number_label import numbers_by_unknown_label
 
 _NUMBER_TOKEN = re.compile(r"(?<![\w/-])([A-Z]{0,6}[-/#]?\d(?:[\w\-/.]{0,24}\w)?)(?![\w])", re.I)
 
@@ -128,6 +129,7 @@ def invoice_number_candidates(lines: list[Line]) -> Iterator[Reading]:
     yield from _numbers_by_unknown_noun(lines)
     if not labelled:
         yield from _numbers_beside_the_date(lines)
+        yield from numbers_by_unknown_label(lines)
         yield from _lone_codes_at_top(lines)
 
 
@@ -269,7 +271,7 @@ def _numbers_after_title(lines: list[Line]) -> Iterator[Reading]:
 _CODE = re.compile(r"[A-Z]{0,4}[-/]?\d[\d/-]{2,14}[A-Z]?", re.I)
 
 
-def _lone_code(cell: Cell) -> str | None:
+def lone_code(cell: Cell) -> str | None:
     """A cell holding nothing but a document-number-shaped code (not a date, amount, id or phone)."""
     text = cell.text.strip(" :#.")
     tokens = _numbers_in(text)
@@ -295,7 +297,7 @@ def _numbers_beside_the_date(lines: list[Line]) -> Iterator[Reading]:
                 c for c in near if abs(c.box.left - cell.box.left) <= 2 * max(cell.box.height, 1.0)
             ]
             for candidate in same_column + list(line.cells):
-                code = _lone_code(candidate)
+                code = lone_code(candidate)
                 if code is not None:
                     holder = next(row for row in lines if candidate in row.cells)
                     yield Reading(code, 0.45, code, holder)
@@ -305,6 +307,6 @@ def _lone_codes_at_top(lines: list[Line]) -> Iterator[Reading]:
     """Every label lost (a photo's header read without its words): a line near the top that holds
     nothing but a code of 5+ digits (not a year, date, amount, id or phone); said with low confidence."""
     for line in lines[:8]:
-        code = _lone_code(line.cells[0]) if len(line.cells) == 1 else None
+        code = lone_code(line.cells[0]) if len(line.cells) == 1 else None
         if code is not None and len(re.sub(r"\D", "", code)) >= 5:
             yield Reading(code, 0.4, code, line)

@@ -4,14 +4,16 @@ A photo often loses digits of the subtotal or the whole total line ('4 006,23' f
 while the items and the VAT amount read well. If the VAT is, to the cent, a rate of the items' sum
 (prices before VAT) or the share of that rate included in it (prices with VAT, 'dont TVA 20 %'), the
 items are the subtotal (or the total) and the other amount follows: two independent readings agree
-through the tax law's arithmetic. Tried only when the amounts as read do not add up.
+through the tax law's arithmetic. Tried only when the amounts as read do not add up. With no total,
+net or VAT read at all, a printed amount that is the items' sum is the total (`total_from_items`).
 """
 
 from __future__ import annotations
 
+from ..contract import LineItem
 from .amount_candidates import Candidate
-from .amounts import percent_in
-from .lines import Found
+from .amounts import percent_in, row_money
+from .lines import Found, Line
 from .rates import STANDARD_RATES
 
 _CENT = 0.011
@@ -58,3 +60,51 @@ def amounts_from_items(
         found["total"] = Found(sign * gross, "", line, 0.75)
         found["vat_rate"] = Found(rate, raw, line, 0.75)
         return
+
+
+def total_from_items(
+    found: dict[str, Found | None], items_amounts: list[float | None], lines: list[Line]
+) -> None:
+    """No total found (its label is a word no lexicon knows, or OCR lost it): an amount printed on the
+    page that is, to the cent, the sum of the line items is the total (of one item: printed again
+    below it); two independent readings agree. Only where no net or VAT was read either: with them,
+    `_fill_missing` derives it."""
+    if (
+        found.get("total") is not None
+        or found.get("subtotal") is not None
+        or found.get("vat_amount") is not None
+    ):
+        return
+    if not items_amounts or any(amount is None for amount in items_amounts):
+        return
+    items_sum = round(sum(amount or 0.0 for amount in items_amounts), 2)
+    printed = [
+        (value, raw, line)
+        for line in lines
+        for value, raw in row_money(line)
+        if abs(value - items_sum) <= _CENT
+    ]
+    # one item: its own row prints the sum too, so the sum must be printed again
+    if not items_sum or len(printed) < (2 if len(items_amounts) == 1 else 1):
+        return
+    value, raw, line = printed[-1]  # the sum closes the table: the last one, past the notes
+    found["total"] = Found(value, raw, line, 0.75)
+
+
+def without_total_row(items: list[LineItem]) -> list[LineItem]:
+    """The items without a last row that only sums the rows above it ('<a word we do not know>
+    89,128.57' under two items of 69,129.12 and 19,999.45): no quantity or unit price of its own and,
+    to the cent, the sum of two or more items above (of one, only when that one has a quantity or
+    price, so two equal bare rows stay two items)."""
+    if len(items) < 2:
+        return items
+    *above, last = items
+    if last.amount is None or last.quantity is not None or last.unit_price is not None:
+        return items
+    if any(item.amount is None for item in above):
+        return items
+    if len(above) == 1 and above[0].quantity is None and above[0].unit_price is None:
+        return items
+    if abs(sum(item.amount or 0.0 for item in above) - last.amount) > _CENT:
+        return items
+    return above

@@ -137,7 +137,7 @@ TAX_ID = (
     r"\bregistro\b",
     r"\btin\b",
     r"taxpayer\s*(?:id|no|number)?",
-    r"business\s*(?:id|number|reg)",
+    r"business\s*(?:[i1l]d|number|reg)",  # a photo reads the I of ID as 1 or l
     r"(?:company\s*)?registration\s*(?:number|nr|#)",
     r"\breg\.?\s*number",
     r"\btrn\b",
@@ -182,6 +182,7 @@ BUYER_BLOCK = (
     r"issued\s*to",
     r"invoiced\s*to",
     r"^\s*(?:to|an|à|para|payer|אל)\s*:?\s*$",  # a bare "To" heading the customer's block
+    r"^\s*a\s*:\s*$",  # a bare "À :" whose accent a photo's OCR lost
     r"לכב'",
     r"(?<![\u05d0-\u05ea])מזמין(?![\u05d0-\u05ea])",
     r"פרטי\s*(?:ה)?מזמין",

@@ -20,3 +20,7 @@ STANDARD_RATES = (
     0.21,
     0.25,
 )
+# Standard rates above 21 % other than 25 % (Italy 22, Ireland/Poland/Portugal 23, Greece 24): kept out of
+# STANDARD_RATES, where a rule that finds a VAT by one ratio alone would meet them by chance ('TOTAL INCL.
+# GST 8.11' is 24 % of the 41.90 change); used where two printed amounts must also add up to a third.
+HIGH_RATES = (0.22, 0.23, 0.24)

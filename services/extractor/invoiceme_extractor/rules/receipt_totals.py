@@ -20,7 +20,7 @@ from .lines import Found, Line
 from .lost_labels import WINDOW
 from .payments import card_charges, paid_amounts
 from .rates import STANDARD_RATES
-from .repair import confusion_variants
+from .repair import confusion_variants, may_be_misread
 
 _INCLUDED = re.compile(r"incl|inkl|inclu|כולל", re.I)
 
@@ -69,7 +69,34 @@ def rounded_total(found: Candidates, total: Found | None, lines: list[Line]) -> 
                 and abs(moved - abs(rounding)) < 0.005
             ):
                 return Found(value, raw, line, min(total.confidence, 0.9))
-    return total
+        # the rounded total's label unknown: the amount right under the rounding line
+        for line in lines[rounding_line.index + 1 : rounding_line.index + 3]:
+            for value, raw in row_money(line):
+                moved = abs(value - total.value)
+                if (
+                    rounding_line.index >= total.line.index
+                    and 0 < moved
+                    and abs(moved - abs(rounding)) < 0.005
+                ):
+                    return Found(value, raw, line, min(total.confidence, 0.8))
+    return _rounded_under_unread_rounding(totals, total, lines) or total
+
+
+CASH_STEP = 0.05  # the smallest coin cash totals are rounded to
+
+
+def _rounded_under_unread_rounding(totals: list[Candidate], total: Found, lines: list[Line]) -> Found | None:
+    """A total on the row right under a rounding line whose amount OCR misread ('Rounding Adj.
+    8.85-' for 0.05-): moved from the exact total by at most one coin, onto a multiple of it."""
+    for line in lines[total.line.index + 1 :]:
+        if not _ROUNDING.search(line.text) or labels.ROUNDED_TOTAL.search(line.text):
+            continue
+        for value, raw, total_line in totals:
+            moved = abs(value - total.value)
+            on_step = abs(value / CASH_STEP - round(value / CASH_STEP)) < 0.001
+            if total_line.index == line.index + 1 and 0 < moved <= CASH_STEP + 0.001 and on_step:
+                return Found(value, raw, total_line, min(total.confidence, 0.8))
+    return None
 
 
 def unlabelled_vat_triple(
@@ -98,10 +125,17 @@ def unlabelled_vat_triple(
 
 def total_from_included_tax(found: Candidates, lines: list[Line]) -> Found | None:
     """'incl. VAT 23% 19,497.97' with the total's line lost: the item amounts printed above it that
-    add up to a gross amount whose tax at the printed rate that is (gross x r / (1 + r))."""
+    add up to a gross amount whose tax at the printed rate that is (gross x r / (1 + r)); without a
+    printed rate, one amount just above whose tax at a standard rate it is (its label unknown)."""
     for value, _, line in found.get("vat", []):
         rate = percent_in(line.text)
-        if not rate or value <= 0 or not _INCLUDED.search(line.text):
+        if value <= 0 or not _INCLUDED.search(line.text):
+            continue
+        if not rate:  # 'VAT included 872.22': one amount just above that holds it at a standard rate
+            for row in reversed(lines[max(0, line.index - WINDOW) : line.index]):
+                for gross, raw in row_money(row):
+                    if any(abs(gross * r / (1 + r) - value) <= 0.006 for r in STANDARD_RATES[1:]):
+                        return Found(gross, raw, row, 0.7)
             continue
         above = [
             money[-1][0] for row in lines[max(0, line.index - 40) : line.index] if (money := row_money(row))
@@ -159,12 +193,18 @@ def total_by_payment(found: Candidates, total: Found | None, lines: list[Line]) 
 
 def _summary_rows(lines: list[Line]) -> list[tuple[Candidate, Candidate]]:
     """'SR 6% 58.49 3.51': the rows of a tax summary, an amount and the tax on it at a standard
-    rate, side by side."""
+    rate or the one the row prints, side by side (in either order: a right-to-left row reads the
+    tax first)."""
     rows = []
     for line in lines:
         money = row_money(line)
-        for (amount, amount_raw), (tax, tax_raw) in itertools.pairwise(money):
-            if amount > 0 and any(abs(tax / amount - rate) < 0.002 for rate in STANDARD_RATES[1:]):
+        printed = percent_in(line.text)
+        rates = (*STANDARD_RATES[1:], printed) if printed else STANDARD_RATES[1:]
+        for first, second in itertools.pairwise(money):
+            (amount, amount_raw), (tax, tax_raw) = (
+                (first, second) if first[0] >= second[0] else (second, first)
+            )
+            if amount > 0 and any(abs(tax / amount - rate) < 0.002 for rate in rates):
                 rows.append(((amount, amount_raw, line), (tax, tax_raw, line)))
     return rows
 
@@ -175,11 +215,18 @@ def _summary_gross(lines: list[Line]) -> list[float]:
 
 
 def parts_from_summary(lines: list[Line], total: Found | None) -> tuple[Found, Found] | None:
-    """The one tax summary row whose amount and tax add up to the total: the subtotal and the VAT
-    as the slip itemises them (a column header over them is easily misaligned by OCR)."""
+    """The one tax summary row whose amount and tax add up to the total (or to it before a printed
+    cash rounding): the subtotal and the VAT as the slip itemises them (a column header over them is
+    easily misaligned by OCR)."""
     if total is None:
         return None
-    rows = [row for row in _summary_rows(lines) if abs(row[0][0] + row[1][0] - total.value) <= 0.011]
+    exact = [total.value, *(total.value - rounding for rounding in rounding_amounts(lines))]
+    exact += [total.value + rounding for rounding in rounding_amounts(lines)]  # printed with either sign
+    rows = [
+        row
+        for row in _summary_rows(lines)
+        if any(abs(row[0][0] + row[1][0] - value) <= 0.011 for value in exact)
+    ]
     if len({(net[0], tax[0]) for net, tax in rows}) != 1:
         return None  # none, or several rates (the summary's own 'Total' row repeats a single rate's)
     (net, net_raw, line), (tax, tax_raw, _) = rows[0]
@@ -202,7 +249,9 @@ def total_by_agreement(found: Candidates, total: Found | None, lines: list[Line]
     def support(value: float) -> int:
         return sum(any(abs(value - seen) < _CENT for seen in values) for values in readings)
 
-    variants = [v for v in confusion_variants(total.value, total.raw) if support(v)]
+    variants = [
+        v for v in confusion_variants(total.value, total.raw) if support(v) and may_be_misread(total.line)
+    ]
     if not variants or support(total.value):
         return total  # the tax summary (the slowest reading) is read only when it can decide
     readings.append(_summary_gross(lines))

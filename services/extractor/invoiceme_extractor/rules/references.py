@@ -84,8 +84,11 @@ def _cell_readings(lines: list[Line], line: Line, month_first: bool) -> list[Dat
     readings: list[DateReading] = []
     taken: set[int] = set()  # cells read as a label's value are not unlabelled dates too
     start = 0
+    header_row = table_header_row(line)
     for index, cell in enumerate(line.cells):
         kind = _date_kind(cell.text)
+        if kind == "invoice" and header_row:
+            kind = "other"  # a table's Date column (payments, deliveries): not the document's date
         found = dates_in(cell.text, month_first)
         if found and index not in taken:
             readings.append((kind, found, line))
@@ -101,6 +104,23 @@ def _cell_readings(lines: list[Line], line: Line, month_first: bool) -> list[Dat
                     break
         start += len(cell.text) + 1
     return readings
+
+
+# a column of money: what makes a row of names a table's header, not a row of the header's labels
+_AMOUNT_COLUMN = re.compile(
+    r"\b(?:amount|sum|betrag|montant|importe|price|preis|prix|precio)\b|סכום|מחיר", re.I
+)
+
+
+def table_header_row(line: Line) -> bool:
+    """A row of four or more column names, no values, one of them a money column ('Method | Bank |
+    Branch | Cheque No. | Date | Amount'): a date under its Date column is the row's (a payment's, a
+    delivery's). A row of the header's labels ('Invoice No. | Due Date | Date | Phone') has none."""
+    return (
+        len(line.cells) >= 4
+        and not any(ch.isdigit() for ch in line.text)
+        and any(_AMOUNT_COLUMN.search(cell.text) for cell in line.cells)
+    )
 
 
 def find_dates(lines: list[Line], month_first: bool) -> tuple[Found | None, Found | None]:

@@ -1,9 +1,10 @@
 """Amounts OCR misread in ways the arithmetic can undo.
 
-Tried only when no set of amounts as read adds up: a currency sign read as a leading digit
-(`₪2,480.00` -> `12480.00`, `$1,995.20` -> `91995.20`, `S` for `$` -> `5`), and a decimal point lost
-(`19220.94` -> `1922094`). A variant is kept only if it makes subtotal + VAT = total hold, so a
-correct reading is never changed; the result carries lower confidence.
+Tried only when no set of amounts as read adds up, and never on a text layer (`may_be_misread`):
+a currency sign read as a leading digit (`₪2,480.00` -> `12480.00`, `$1,995.20` -> `91995.20`,
+`S` for `$` -> `5`), and a decimal point lost (`19220.94` -> `1922094`). A variant is kept only
+if it makes subtotal + VAT = total hold, so a correct reading is never changed; the result carries
+lower confidence.
 
 Digits Tesseract confuses with each other in small print (0/6/8/9, 1/4/7, 3/8, 5/6/8) make a second,
 weaker set of variants, tried for triples only: three amounts agreeing to the cent after one such
@@ -13,8 +14,18 @@ change is evidence; two agreeing through some VAT rate is not.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .amounts import parse_amount
+
+
+def may_be_misread(line: Any) -> bool:
+    """Whether OCR read the line: a text layer's words (confidence 1.0 in every cell) are the
+    characters the PDF holds, and a repair there would only turn a right amount into a wrong one.
+    A line without cells (plain text of unknown origin) may have been OCR'd."""
+    cells = getattr(line, "cells", ())
+    return not cells or any(cell.confidence < 1.0 for cell in cells)
+
 
 # Digits a currency sign is misread as: ₪ -> 1/7, $ -> 9/8/5/S, € -> 6/C, £ -> 2/E
 _SIGN_AS_DIGIT = "125789"

@@ -21,15 +21,19 @@ from .geometry import cell_at, label_matches, spots_after_label
 from .id_context import under_another_party, under_issuer_name, without_bank_accounts
 from .id_repair import id_from_lookalikes, lookalike_ids, repair_israeli_id
 from .lines import Found, Line, Reading, document_language
-from .vat_numbers import I_AS_DIGIT, normalize_tax_id
+from .vat_numbers import B_AS_EIGHT, I_AS_DIGIT, normalize_tax_id, well_formed
 
 _COUNTRIES = "AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE|IL|XI"
 # A country prefix and 8-12 digits/letters, in any grouping: "FR 11 123 456 782", "DE 136 695 976".
 # OCR reads the I of IE / IT as 1, l or | ("1E68711721"): accepted here, undone by normalize_tax_id.
 EU_VAT = re.compile(
-    rf"(?<![A-Za-z0-9])({_COUNTRIES}|{I_AS_DIGIT})[\s.-]?((?:[0-9A-Z][\s.]?){{7,13}})(?![\w])"
+    rf"(?<![A-Za-z0-9])({_COUNTRIES}|{I_AS_DIGIT}|{B_AS_EIGHT})[\s.-]?((?:[0-9A-Z][\s.]?){{7,13}})(?![\w])"
 )
-ISRAELI_ID = re.compile(r"(?<![A-Za-z\d-])(\d{9}|\d{2}-\d{6}-\d|\d{3}[- ]\d{3}[- ]\d{3}|\d{8}-\d)(?![\d-])")
+# 9 digits, bare or grouped as Israeli ids are (51-432167-8, 514-321-678, 51432167-8) or as a US EIN
+# (51-4321678), the shape English invoices of Israeli businesses often borrow (not 0x-xxxxxxx: a phone)
+ISRAELI_ID = re.compile(
+    r"(?<![A-Za-z\d-])(\d{9}|\d{2}-\d{6}-\d|\d{3}[- ]\d{3}[- ]\d{3}|\d{8}-\d|[1-9]\d-\d{7})(?![\d-])"
+)
 GENERIC_ID = re.compile(r"(?<![\w-])([A-Z]{0,3}\d[\d./-]{4,16}\d[A-Z]?)(?![\w])")
 # Labels that name a VAT registration (the id the field means) rather than another company number.
 _VAT_LABEL = re.compile(
@@ -46,15 +50,35 @@ class TaxIdCandidate:
     line: Line
     score: float
     repaired: bool = False  # one misread digit undone by the check digit (id_repair)
+    labelled: bool = True  # some label (known, or a cell naming an id) says what it is
 
 
 def eu_vat_ids(text: str) -> list[str]:
     found: list[str] = []
     for match in EU_VAT.finditer(text):
         body = re.sub(r"[\s.]", "", match.group(2))
-        if 8 <= len(body) <= 12 and sum(ch.isdigit() for ch in body) >= 7:
+        if (head := valid_head(match.group(0))) is not None:
+            found.append(head)
+        elif 8 <= len(body) <= 12 and sum(ch.isdigit() for ch in body) >= 7:
             found.append(match.group(0).strip(" ."))
     return found
+
+
+def valid_head(token: str) -> str | None:
+    """The start of a VAT-number token OCR glued letters to ('DE715035782S782'): the longest start
+    of its country's format, when what follows it holds a letter (a longer run of digits is some
+    other number)."""
+    if well_formed(_compact(token)):
+        return None
+    for end in range(len(token) - 1, 9, -1):
+        head, tail = token[:end], token[end:]
+        if head[-1].isalnum() and re.search(r"[A-Z]", tail) and well_formed(_compact(head)):
+            return head
+    return None
+
+
+def _compact(token: str) -> str:
+    return re.sub(r"[\s.]", "", token).upper()
 
 
 def ids_in(text: str, generic: bool = True) -> list[str]:
@@ -148,7 +172,7 @@ _YOUR = re.compile(r"\b(?:ihre?|your|votre|vos|su|sus|vuestro)\b", re.I)
 
 
 # An id label in words no lexicon has ("Business ID", "Firm No."): a word for "id/number" in the cell
-_ID_WORD = re.compile(r"\b(?:id|no|nr|number|num|reg|nº|n°)\b\.?|#|מס'|מספר", re.I)
+_ID_WORD = re.compile(r"\b(?:[i1l|]d|no|nr|number|num|reg|nº|n°)\b\.?|#|מס'|מספר", re.I)
 
 
 def _unlabelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
@@ -204,6 +228,19 @@ def _beside_customer_number(lines: list[Line], line: Line) -> bool:
     return False
 
 
+def unlabelled_id_plausible(value: str, shape: float, hebrew: bool, where_issuer_prints: bool) -> bool:
+    """Whether a number with no tax-id label may still be the vendor's id: it must look like one. A
+    bare 9-digit Israeli id counts on a Hebrew page; on a page in another language (an Israeli
+    business's English invoice under a label we do not know) only when its check digit holds and it
+    sits where the issuer prints its own details (header, footer, seller block): elsewhere a 9-digit
+    number is as likely an order or account number (a random one passes the check 1 time in 10)."""
+    if shape < 1.5:
+        return False
+    if israel.is_israeli_id_shape(value) and not hebrew:
+        return where_issuer_prints and israel.israeli_id_is_valid(value)
+    return True
+
+
 def tax_id_candidates(
     lines: list[Line],
     buyer_lines: set[int],
@@ -231,17 +268,20 @@ def tax_id_candidates(
                 continue  # a word or code of id length, not an id OCR damaged
         value = repaired or value
         shape = _REPAIRED_SHAPE if repaired else shape_score(value)
-        if label_score == 0 and (shape < 1.5 or (israel.is_israeli_id_shape(value) and not hebrew)):
-            continue  # an unlabelled number is a tax id only if it looks like one
         # the issuer's header (top) and footer (bottom of page 1) carry its ids
         header_or_footer = line.index < 12 or line.index > last_index - 6
+        in_seller_block = _in_seller_block(line, raw, seller)
+        if label_score == 0 and not unlabelled_id_plausible(
+            value, shape, hebrew, header_or_footer or in_seller_block
+        ):
+            continue
         score = label_score + shape + (0.5 if header_or_footer else 0.0) - 0.01 * line.index
-        score += 1.5 if _in_seller_block(line, raw, seller) else 0.0
+        score += 1.5 if in_seller_block else 0.0
         score -= 1.0 if _beside_customer_number(lines, line) else 0.0
         score += 0.75 if under_issuer_name(lines, line, issuer_name, raw) else 0.0
         score -= 1.5 if under_another_party(lines, line, issuer_name) else 0.0
         if value not in best or score > best[value].score:
-            best[value] = TaxIdCandidate(value, raw, line, score, repaired is not None)
+            best[value] = TaxIdCandidate(value, raw, line, score, repaired is not None, label_score > 0)
     return sorted(best.values(), key=lambda candidate: -candidate.score)
 
 
@@ -254,6 +294,8 @@ def confidence_of(ranked: list[TaxIdCandidate]) -> float:
 
 # An Israeli id on a Hebrew page that fails its check digit is most likely misread
 _FAILED_CHECK_DIGIT = 0.7
+# A bare valid 9-digit number on a page in another language: likely the id, worth a look
+_UNLABELLED_ELSEWHERE = 0.6
 
 
 def find_vendor_tax_id(
@@ -268,6 +310,8 @@ def find_vendor_tax_id(
     best = ranked[0]
     alternatives = tuple(Reading(c.value, round(c.score, 2), c.raw, c.line) for c in ranked[:5])
     confidence = min(confidence_of(ranked), 0.8) if best.repaired else confidence_of(ranked)
+    if not best.labelled and document_language(lines) != "he":
+        confidence = min(confidence, _UNLABELLED_ELSEWHERE)
     if israel.is_israeli_id_shape(best.value) and not israel.israeli_id_is_valid(best.value):
         if document_language(lines) == "he":  # a misread digit, most likely: the check digit fails
             confidence = min(confidence, _FAILED_CHECK_DIGIT)

@@ -17,7 +17,7 @@ from .amounts import parse_amount
 from .lines import Found, Line
 from .rates import STANDARD_RATES
 from .receipt_totals import rounding_amounts
-from .repair import confusion_variants
+from .repair import confusion_variants, may_be_misread
 
 _CENT = 0.005
 # more than two digits after the point on a till slip: OCR added one ('28.970' for '28.90')
@@ -69,6 +69,8 @@ def total_by_parts(
     """The repaired total and the parts that make it, or None to keep the total as read (it agrees
     with its parts, was confirmed by a payment, or no single reading of its digits fits)."""
     if total is None or not total.raw or total.confidence >= 0.9 or total.value <= 0:
+        return None
+    if not may_be_misread(total.line):
         return None
     expected = expected_totals(found, rounding_amounts(lines))
     if any(abs(item.total - total.value) < _CENT for item in expected):

@@ -20,6 +20,7 @@ from .amount_agreement import (
 )
 from .amount_candidates import Candidate, Candidates, candidates
 from .amounts import percent_in
+from .exact_rates import bare_column_triple, exact_pair, parts_by_exact_rate, total_by_exact_rate
 from .lines import Found, Line
 from .lost_labels import lost_labels, plausible_rate
 from .prose import prose_candidates
@@ -37,6 +38,13 @@ from .receipt_totals import (
     vat_from_included_rate,
 )
 from .total_by_parts import with_total_by_parts
+from .unlabelled_total import (
+    included_vat,
+    printed_parts,
+    total_by_arithmetic,
+    unlabelled_net_triple,
+    unlabelled_total_triple,
+)
 from .vat_table import RateSummary, vat_summary
 
 
@@ -51,7 +59,8 @@ class Totals:
 
 def rate_of(vat: float | None, subtotal: float | None, vat_line: Line | None) -> tuple[float, str] | None:
     """The VAT rate printed on the VAT line, else the one VAT over subtotal implies (a rate in use)."""
-    if vat_line is not None and (rate := percent_in(vat_line.text)) is not None:
+    # no VAT rate is over 30 %: '179%' is OCR's reading of 17 %, and the amounts then decide
+    if vat_line is not None and (rate := percent_in(vat_line.text)) is not None and rate <= 0.3:
         return rate, vat_line.text
     if vat is not None and subtotal:
         ratio = vat / subtotal
@@ -93,16 +102,28 @@ def find_totals(lines: list[Line]) -> Totals:
         triple, confidence_of_triple = rounded, 0.9  # adds up through a printed rounding line
     else:
         confidence_of_triple = 0.97
-    unlabelled = None if triple else unlabelled_vat_triple(found, lines, is_standard_rate)
+    # two labelled amounts and the third printed beside them; a VAT found by arithmetic alone; a
+    # printed sum of parts at any rate
+    unlabelled = None
+    if not triple:
+        unlabelled = (
+            unlabelled_total_triple(found, lines)
+            or unlabelled_net_triple(found, lines)
+            or unlabelled_vat_triple(found, lines, is_standard_rate)
+            or unlabelled_total_triple(found, lines, known_rate=False)
+            or unlabelled_net_triple(found, lines, known_rate=False)
+        )
     # three printed amounts agreeing to the cent after one misread digit is stronger evidence than two
     # agreeing with a rate to within 0.2 % while the third contradicts them
     repaired = None if triple or unlabelled else repaired_triple(found)
+    # two amounts agreeing to the cent (as read, or one repaired) before two that only come close
+    repaired = repaired or (None if triple or unlabelled else exact_pair(found))
     pair = None if triple or unlabelled or repaired else consistent_pair(found)
     repaired = repaired or (None if triple or unlabelled or pair else repaired_pair(found))
-    both_misread = both_signs_misread(triple) if triple else None
+    both_misread = both_signs_misread(triple or (repaired[0] if repaired else None))
     if both_misread:
         subtotal, vat, total = both_misread
-        confidence = 0.85
+        confidence = 0.85 if triple else 0.75
     elif triple:
         subtotal, vat, total = triple
         confidence = confidence_of_triple
@@ -127,6 +148,8 @@ def find_totals(lines: list[Line]) -> Totals:
             if total is not None and subtotal is not None and abs(total[0]) <= abs(subtotal[0]):
                 total = None
             vats = [c for c in vats if c is not total]
+        if total is not None:  # a VAT label's later spot may hold the total printed under it
+            vats = [c for c in vats if abs(c[0]) < abs(total[0])]
         vat = vats[-1] if vats else None
         confidence = 0.8 if strong else 0.65
         total = _plausible_total(total, subtotal, vat)
@@ -134,13 +157,27 @@ def find_totals(lines: list[Line]) -> Totals:
         name: Found(item[0], item[1], item[2], confidence) if item else None
         for name, item in (("subtotal", subtotal), ("vat_amount", vat), ("total", total))
     }
+    if not result["subtotal"] and not result["vat_amount"] and (column := bare_column_triple(lines)):
+        # nothing labelled, or a lone total that is one of the column's amounts (its net under a
+        # 'סך הכל' label): three amounts adding up to the cent say which is which
+        if result["total"] is None or any(abs(item.value - result["total"].value) < 0.005 for item in column):
+            result = dict(zip(("subtotal", "vat_amount", "total"), column, strict=True))
     result = lost_labels(lines, result)
+    if result["total"] and not result["subtotal"] and not result["vat_amount"]:
+        result["subtotal"], result["vat_amount"] = parts_by_exact_rate(lines, result["total"]) or (None, None)
+    elif result["vat_amount"] and not result["subtotal"] and not result["total"]:
+        result["total"], result["subtotal"] = total_by_exact_rate(lines, result["vat_amount"]) or (None, None)
     if result["total"] is None:
         result["total"] = total_from_included_tax(found, lines)
-    elif result["vat_amount"] is None and result["subtotal"] is None:
-        derived = vat_from_included_rate(lines, result["total"])
+    if result["total"] is None and result["subtotal"] is None and result["vat_amount"] is None:
+        if (by_arithmetic := total_by_arithmetic(lines)) is not None:
+            result["subtotal"], result["vat_amount"], result["total"] = by_arithmetic
+    elif result["total"] is not None and result["vat_amount"] is None and result["subtotal"] is None:
+        derived = vat_from_included_rate(lines, result["total"]) or printed_parts(result["total"], lines)
         if derived is not None:
             result["subtotal"], result["vat_amount"] = derived
+        else:
+            result["vat_amount"] = included_vat(result["total"], lines)
     result = _fill_missing(result, lines)
     result["total"] = rounded_total(found, result["total"], lines)
     checked = total_by_agreement(found, total_by_payment(found, result["total"], lines), lines)
@@ -148,18 +185,22 @@ def find_totals(lines: list[Line]) -> Totals:
         result = _doubt_unsupported_parts(result, checked)
     result["total"] = checked
     result = with_total_by_parts(result, found, lines)
-    if not _parts_add_up(result):
+    # a tax summary's printed net beats one derived from the total (that carries the cash rounding)
+    derived_net = result["subtotal"] is not None and not result["subtotal"].raw
+    if not _parts_add_up(result) or derived_net:
         result["subtotal"], result["vat_amount"] = parts_from_summary(lines, checked) or (
             result["subtotal"],
             result["vat_amount"],
         )
     sub_value = result["subtotal"].value if result["subtotal"] else None
     vat_value = result["vat_amount"].value if result["vat_amount"] else None
-    rate = rate_of(vat_value, sub_value, vat[2] if vat else None)
-    anchor = vat or total or subtotal
+    vat_line = vat[2] if vat else result["vat_amount"].line if result["vat_amount"] else None
+    rate = rate_of(vat_value, sub_value, vat_line)
+    read = vat or total or subtotal
+    anchor = read[2] if read else next((item.line for item in result.values() if item is not None), None)
     if result["vat_amount"] is not None:
         confidence = min(confidence, result["vat_amount"].confidence)
-    rate_found = Found(rate[0], rate[1], anchor[2], confidence) if rate and anchor else None
+    rate_found = Found(rate[0], rate[1], anchor, confidence) if rate and anchor else None
     return Totals(result["subtotal"], result["vat_amount"], result["total"], rate_found, found)
 
 

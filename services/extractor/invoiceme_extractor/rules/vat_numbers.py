@@ -7,15 +7,20 @@ from __future__ import annotations
 import re
 
 from stdnum.eu import vat as eu_vat
+from stdnum.exceptions import InvalidChecksum, ValidationError
 
-# OCR reads the I of IE / IT as 1, l or | ("1E68711721")
-I_AS_DIGIT = "[1l|][ET]"
+# OCR reads the I of IE / IT as 1, l or | ("1E68711721"), and a photo's E as £ ("I£90237964")
+I_AS_DIGIT = "[1l|I][ET£]"
+# ... and the B of GB as 8 ('G8145479162'): only before a UK number's nine digits
+B_AS_EIGHT = r"G8(?=\d{9}(?!\d))"
 
 
 def normalize_tax_id(raw: str) -> str:
     value = re.sub(r"[\s./-]", "", raw).upper()
-    if re.match(rf"{I_AS_DIGIT.upper()}\d", value):
-        value = "I" + value[1:]
+    if re.match(r"[1L|I][ET£]\d", value):
+        value = "I" + value[1:].replace("£", "E", 1)
+    if re.fullmatch(r"G8\d{9}", value):
+        value = "GB" + value[2:]
     if re.fullmatch(r"[A-Z]{2}[0-9O]{8,12}", value):  # OCR reads 0 as O after the country prefix
         value = value[:2] + value[2:].replace("O", "0")
     elif re.fullmatch(r"[A-Z]{2}[0-9A-Z]{8,12}", value):  # ... or inside the digits ("ESAO6568467")
@@ -24,6 +29,18 @@ def normalize_tax_id(raw: str) -> str:
 
 
 _O_BESIDE_DIGIT = re.compile(r"O(?=\d)|(?<=\d)O")
+
+
+def well_formed(value: str) -> bool:
+    """The number has its country's format and length (its check digit may still fail: a
+    misread digit, or a number made up for an example)."""
+    try:
+        eu_vat.validate(value)
+    except InvalidChecksum:
+        return True
+    except ValidationError:
+        return False
+    return True
 
 
 # Letters OCR reads for digits ("DES06584775" for DE506584775)
@@ -42,10 +59,23 @@ def _check_digit_repair(value: str) -> str:
         return value
     prefix, body = value[:2], value[2:]
     bodies = [body[:i] + body[i + 1 :] for i, ch in enumerate(body) if ch.isalpha()]
-    readings = [prefix + candidate for candidate in [body.translate(_LETTER_AS_DIGIT), *bodies]]
+    # one letter read for a digit ('ESGS8387399': the S only, the G is the number's own letter)
+    one_letter = [
+        body[:i] + ch.translate(_LETTER_AS_DIGIT) + body[i + 1 :]
+        for i, ch in enumerate(body)
+        if ch.translate(_LETTER_AS_DIGIT) != ch
+    ]
+    candidates = [body.translate(_LETTER_AS_DIGIT), *one_letter, *bodies]
+    readings = [prefix + candidate for candidate in candidates]
     valid = next((reading for reading in readings if eu_vat.is_valid(reading)), None)
     if valid is not None:
         return valid
+    if not well_formed(value):
+        # the one reading of the country's format (its check digit aside), fewest changes first
+        for tried in ([prefix + candidate for candidate in one_letter], readings):
+            formed = {reading for reading in tried if well_formed(reading)}
+            if len(formed) == 1:
+                return formed.pop()
     if prefix in _DIGITS_ONLY and not body.isdigit():
         shaped = [r for r in readings if r[2:].isdigit() and len(r) - 2 == _DIGITS_ONLY[prefix]]
         return shaped[0] if shaped else value

@@ -1,0 +1,159 @@
+"""Amounts that agree through a VAT rate to the cent: the strongest evidence two amounts give.
+
+A VAT amount is its base times the rate, rounded to the cent. Two amounts that agree with some rate
+only to within 0.2 % (consistent_pair) agree by chance often enough on a photo, where OCR misreads a
+currency sign as a digit ('₪72,885.91' read as 172,885.91 agrees with 7 % VAT on 11,118.19 to 0.13 %);
+two that agree to the cent almost never do. So a pair exact to the cent, as read or with one misread
+undone, is preferred to a pair that only comes close, and a run of bare amounts on consecutive lines
+(a totals column whose labels OCR lost or read on other lines) counts only when exact.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .amount_candidates import Candidate, Candidates
+from .amounts import money_in, percent_in
+from .lines import Found, Line
+from .rates import STANDARD_RATES
+from .repair import misread_variants
+
+Trio = tuple[Candidate | None, Candidate | None, Candidate | None]  # subtotal, vat, total
+
+CENT = 0.011  # sums: amounts rounded to the cent, and float error
+HALF_CENT = 0.0051  # a VAT amount is its base times the rate rounded to the nearest cent
+# Standard rates, and the 22-27 % ones of Italy, Ireland/Poland/Portugal, Greece, Finland, Hungary:
+# to the cent, a wider list costs no false agreements that the 0.2 % test would
+EXACT_RATES = tuple(sorted({*STANDARD_RATES[1:], 0.22, 0.23, 0.24, 0.255, 0.27}))
+
+
+def exact_rate(vat: float, base: float) -> float | None:
+    """The standard rate (not 0 %) at which `vat` is `base`'s VAT to the cent, if any."""
+    if not base or not vat or (vat > 0) != (base > 0) or abs(vat) >= abs(base):
+        return None
+    return next((rate for rate in EXACT_RATES if abs(base * rate - vat) <= HALF_CENT), None)
+
+
+def _against_printed_rate(vat: Candidate, base: float) -> bool:
+    rate = percent_in(vat[2].text)
+    return rate is not None and abs(vat[0] - base * rate) > HALF_CENT
+
+
+def _with_variants(items: list[Candidate]) -> list[Candidate]:
+    """The amounts, then what each may have been printed as (repair.misread_variants)."""
+    variants = [
+        (v, f"{raw} (misread)", line) for value, raw, line in items for v in misread_variants(value, raw)
+    ]
+    return items + variants
+
+
+def _last_word(total: Candidate, totals: list[Candidate]) -> bool:
+    """No larger total is printed on a later line: a sum per rate ('Total 6% supplies (Inc. GST)')
+    agrees with its own VAT, the amount due after it is the total."""
+    return not any(
+        other[2] is not total[2] and other[2].index >= total[2].index and abs(other[0]) > abs(total[0])
+        for other in totals
+    )
+
+
+def _exact_pair_in(
+    subtotals: list[Candidate], vats: list[Candidate], all_totals: list[Candidate]
+) -> Trio | None:
+    totals = [total for total in all_totals if _last_word(total, all_totals)]
+    for vat in vats:
+        for total in totals:
+            base = total[0] - vat[0]
+            if total[2] is not vat[2] and exact_rate(vat[0], base) and not _against_printed_rate(vat, base):
+                return None, vat, total
+    for subtotal in subtotals:
+        for total in totals:
+            if total[2] is not subtotal[2] and exact_rate(total[0] - subtotal[0], subtotal[0]):
+                return subtotal, None, total
+        # a total printed after the subtotal that does not agree is the page's word against the
+        # pair (a mismatch to review); one printed above it is some other sum ('Importe bruto')
+        if any(total[2].index >= subtotal[2].index for total in all_totals):
+            continue
+        for vat in vats:
+            if exact_rate(vat[0], subtotal[0]) and not _against_printed_rate(vat, subtotal[0]):
+                return subtotal, vat, None
+    return None
+
+
+def exact_pair(found: Candidates) -> tuple[Trio, float] | None:
+    """Two labelled amounts that agree through a standard rate to the cent (the third derived from
+    them): as read, else with one of them repaired (a currency sign read as a digit, a lost point)."""
+    subtotals, vats = found.get("subtotal", []), found.get("vat", [])
+    totals = found.get("total_strong", []) + found.get("total_plain", [])
+    pair = _exact_pair_in(subtotals, vats, totals)
+    if pair is not None:
+        return pair, 0.85
+    repaired = _exact_pair_in(_with_variants(subtotals), _with_variants(vats), _with_variants(totals))
+    if repaired is not None and any(item is not None and item[1].endswith("(misread)") for item in repaired):
+        return repaired, 0.75
+    return None
+
+
+_OTHER_THAN_AMOUNT = re.compile(r'[\d.,\s₪$€£%()~+-]|ש"ח|\b(?:NIS|ILS|EUR|USD|GBP)\b')
+
+
+def _bare_amount(line: Line) -> tuple[float, str] | None:
+    """The line's one amount when the line holds nothing else (a currency mark aside)."""
+    money = money_in(line.text)
+    if len(money) != 1 or len(_OTHER_THAN_AMOUNT.sub("", line.text)) > 1:
+        return None
+    return money[0]
+
+
+def bare_column_triple(lines: list[Line]) -> tuple[Found, Found, Found] | None:
+    """Subtotal, VAT and total printed as bare amounts on three consecutive lines (their labels in
+    another column OCR read apart, or lost): the last such run where the first two add up to the
+    third and the second is the first's VAT to the cent."""
+    found = None
+    for first, second, third in zip(lines, lines[1:], lines[2:], strict=False):
+        if not first.page == second.page == third.page:
+            continue
+        amounts = [_bare_amount(line) for line in (first, second, third)]
+        if any(amount is None for amount in amounts):
+            continue
+        (net, net_raw), (vat, vat_raw), (gross, gross_raw) = amounts  # type: ignore[misc]  # None excluded above
+        if abs(net + vat - gross) <= CENT and exact_rate(vat, net):
+            found = (
+                Found(net, net_raw, first, 0.75),
+                Found(vat, vat_raw, second, 0.75),
+                Found(gross, gross_raw, third, 0.75),
+            )
+    return found
+
+
+PARTS_WINDOW = 4  # rows above or below the total where its subtotal may be printed
+
+
+def _nearest_first(lines: list[Line], anchor: Line) -> list[Line]:
+    start, end = max(0, anchor.index - PARTS_WINDOW), anchor.index + PARTS_WINDOW + 1
+    return sorted(
+        (line for line in lines[start:end] if line.page == anchor.page),
+        key=lambda line: abs(line.index - anchor.index),
+    )
+
+
+def total_by_exact_rate(lines: list[Line], vat: Found) -> tuple[Found, Found] | None:
+    """Total and subtotal for a VAT read alone ('VAT included 128.28' under a payment row whose
+    'Total' label OCR lost): the nearest amount the VAT is included in at a standard rate to the
+    cent; the subtotal derived."""
+    for line in _nearest_first(lines, vat.line):
+        for value, raw in money_in(line.text):
+            if abs(value) > abs(vat.value) and exact_rate(vat.value, round(value - vat.value, 2)):
+                return Found(value, raw, line, 0.65), Found(round(value - vat.value, 2), "", line, 0.6)
+    return None
+
+
+def parts_by_exact_rate(lines: list[Line], total: Found) -> tuple[Found, Found] | None:
+    """Subtotal and VAT for a total read alone (their labels lost, or printed in a row of their own
+    under a header row): the amount nearest the total whose difference from it is its VAT at a
+    standard rate to the cent; the VAT is derived (OCR often garbles it: '3.23118')."""
+    for line in _nearest_first(lines, total.line):
+        for value, raw in money_in(line.text):
+            vat = round(total.value - value, 2)
+            if value != total.value and exact_rate(vat, value):
+                return Found(value, raw, line, 0.7), Found(vat, "", line, 0.6)
+    return None

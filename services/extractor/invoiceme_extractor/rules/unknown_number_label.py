@@ -1,0 +1,94 @@
+"""The document's number under a label no lexicon knows ('Gastou: A147104', 'סצתאפמ' over '7377243'):
+a header cell of one to three words that no label of ours claims (no date, id, party, total, phone or
+other document's number), with a document-number-shaped code after it in its cell, in the next cell
+of its row, or under it. Said with low confidence, and considered only when no label of ours names a
+number (invoice_number.invoice_number_candidates)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from . import labels
+from .contact_words import PHONE
+from .dates import dates_in
+from .layout import Cell
+from .lines import Line, Reading, following
+
+HEADER_LINES = 20
+CONFIDENCE = 0.4
+# one to three words of letters (and the marks labels carry: מס', ח"פ, Nr.), then ':' or '#' or nothing
+_WORDS = r"[^\W\d_][^\W\d_'\".]*(?:[ \-][^\W\d_][^\W\d_'\".]*){0,2}"
+_LABEL_ALONE = re.compile(rf"^\s*({_WORDS})\s*[:#]?\s*$")
+_LABEL_AND_VALUE = re.compile(rf"^\s*({_WORDS})\s*[:#]\s*(\S+)\s*$")
+_CODE = re.compile(r"[A-Z]{0,4}[-/]?\d[\d/-]{2,14}[A-Z]?", re.I)
+# numbers an invoice prints beside its own: phones, ids, customers, orders, accounts, pages...
+_OTHER_NUMBERS = re.compile(
+    r"phone|tel|fax|mobile|vat|tax|reg|company|customer|client|kunde|order|account|konto|iban|bank|"
+    r"item|sku|page|seite|p\.?o\b|delivery|contract|project|cashier|table|till|pos\b|terminal|"
+    r"טל|לקוח|עוסק|הזמנה|בנק|חשבון\s*בנק|סניף|קופ|עמוד|פריט",
+    re.I,
+)
+_CLAIMED = (
+    labels.TAX_ID,
+    labels.DATE_INVOICE,
+    labels.DATE_DUE,
+    labels.DATE_OTHER,
+    labels.ALLOCATION,
+    labels.BUYER_BLOCK,
+    labels.SELLER_BLOCK,
+    labels.TOTAL_STRONG,
+    labels.TOTAL_PLAIN,
+    labels.SUBTOTAL,
+    labels.VAT,
+    labels.OTHER_DOCUMENT,
+    labels.COMPANY_SUFFIX,  # a company's name over its founding year is no label
+    PHONE,
+    _OTHER_NUMBERS,
+)
+
+
+def unclaimed_label(text: str) -> bool:
+    """Words that read as a label and that no label of ours (nor another number's word) claims."""
+    return not any(pattern.search(text) for pattern in _CLAIMED)
+
+
+def document_code(text: str) -> str | None:
+    """The text when it is one document-number-shaped code of 4+ digits (not a date, phone, amount or
+    year)."""
+    code = text.strip(" :#.")
+    if not _CODE.fullmatch(code) or len(re.sub(r"\D", "", code)) < 4:
+        return None
+    if dates_in(code) or PHONE.search(code) or re.fullmatch(r"\d{1,3}(?:,\d{3})+|(?:19|20)\d\d", code):
+        return None  # a date, a phone, an amount, a year
+    return code
+
+
+def _value_under(lines: list[Line], line: Line, cell: Cell | None) -> str | None:
+    """The code on the next line: its cell under the label's (sharing some width), or its only text."""
+    for below in following(lines, line, 1):
+        if cell is None or not below.cells:
+            return document_code(below.text)
+        under = [other for other in below.cells if other.box.x_overlap(cell.box) > 0]
+        if len(under) == 1:
+            return document_code(under[0].text)
+    return None
+
+
+def numbers_by_unknown_label(lines: list[Line]) -> Iterator[Reading]:
+    for line in lines[:HEADER_LINES]:
+        cells: list[Cell | None] = list(line.cells) or [None]
+        for index, cell in enumerate(cells):
+            text = cell.text if cell is not None else line.text
+            if (pair := _LABEL_AND_VALUE.match(text)) and unclaimed_label(pair.group(1)):
+                if code := document_code(pair.group(2)):
+                    yield Reading(code, CONFIDENCE, code, line, pair.group(1))
+                continue
+            alone = _LABEL_ALONE.match(text)
+            if alone is None or not unclaimed_label(alone.group(1)):
+                continue
+            beside = cells[index + 1] if index + 1 < len(cells) else None
+            code = document_code(beside.text) if beside is not None else None
+            code = code or _value_under(lines, line, cell)
+            if code:
+                yield Reading(code, CONFIDENCE, code, line, alone.group(1))

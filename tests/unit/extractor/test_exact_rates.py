@@ -1,0 +1,165 @@
+"""Amounts agreeing through a VAT rate to the cent outweigh amounts that only come close, and a bare
+column of three amounts counts when it is exact; EU VAT numbers a photo damaged (glued letters, a
+letter read for one digit, E read as £)."""
+
+from __future__ import annotations
+
+from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.exact_rates import bare_column_triple, exact_pair, exact_rate
+from invoiceme_extractor.rules.lines import Line, document_lines
+from invoiceme_extractor.rules.tax_ids import eu_vat_ids, valid_head
+from invoiceme_extractor.rules.vat_numbers import normalize_tax_id, well_formed
+
+
+def extract(text: str):  # type: ignore[no-untyped-def]
+    return extract_with_rules([(1, text)])
+
+
+class TestExactRate:
+    """VAT is its base times a standard rate, rounded to the cent."""
+
+    def test_to_the_cent(self) -> None:
+        assert exact_rate(14591.28, 69482.29) == 0.21
+        assert exact_rate(-3231.18, -17006.23) == 0.19
+
+    def test_close_is_not_exact(self) -> None:
+        assert exact_rate(11118.19, 161767.72) is None  # 6.87 %: within 0.2 % of 7 %, 205 away
+
+    def test_signs_and_size(self) -> None:
+        assert exact_rate(-19.0, 100.0) is None
+        assert exact_rate(0.0, 100.0) is None
+        assert exact_rate(150.0, 100.0) is None
+
+
+def _candidate(value: float, raw: str, index: int) -> tuple[float, str, Line]:
+    return (value, raw, Line(f"label {raw}", 1, index))
+
+
+class TestExactPair:
+    def test_a_sign_read_as_digit_undone_for_an_exact_rate(self) -> None:
+        found = {
+            "vat": [_candidate(11118.19, "11,118.19", 1)],
+            "total_strong": [_candidate(172885.91, "172,885.91", 2)],
+        }
+        (subtotal, vat, total), confidence = exact_pair(found)  # type: ignore[misc]
+        assert subtotal is None and vat and total and total[0] == 72885.91 and confidence < 0.85
+
+    def test_a_sum_per_rate_above_the_amount_due_is_no_total(self) -> None:
+        found = {
+            "vat": [_candidate(0.86, "0.86", 1)],
+            "total_plain": [_candidate(15.26, "15.26", 2), _candidate(41.87, "41.87", 4)],
+        }
+        assert exact_pair(found) is None
+
+    def test_a_total_printed_after_the_pair_keeps_its_word(self) -> None:
+        found = {
+            "subtotal": [_candidate(100.0, "100.00", 1)],
+            "vat": [_candidate(18.0, "18.00", 2)],
+            "total_plain": [_candidate(128.0, "128.00", 3)],
+        }
+        assert exact_pair(found) is None
+
+
+class TestInTheDecision:
+    def test_gross_before_discount_read_as_the_total(self) -> None:
+        result = extract(
+            "Importe bruto 81.743,87\nDescuento -12.261,58\nBase imponible 69.482,29\nCuota IVA 14.591,28"
+        )
+        assert (result.subtotal, result.vat_amount, result.total) == (69482.29, 14591.28, 84073.57)
+
+    def test_all_three_signs_read_as_digits(self) -> None:
+        result = extract("Subtotal 123,483.42\nVAT 104,227.02\nTotal 127,710.44")
+        assert (result.subtotal, result.vat_amount, result.total) == (23483.42, 4227.02, 27710.44)
+        assert result.vat_rate == 0.18 and result.confidence["total"] < 0.9
+
+
+class TestBareColumn:
+    """A totals panel whose labels OCR read on other lines: three bare amounts that add up exactly."""
+
+    def test_last_exact_run(self) -> None:
+        lines = document_lines(
+            [(1, "Sandwich 2 10.00 20.00\n3197.61\n~479.64\n2717.97\n462.05\n3180.02\nThanks")]
+        )
+        net, vat, gross = bare_column_triple(lines)  # type: ignore[misc]
+        assert (net.value, vat.value, gross.value) == (2717.97, 462.05, 3180.02)
+
+    def test_close_is_not_enough(self) -> None:
+        assert bare_column_triple(document_lines([(1, "100.00\n18.50\n118.50")])) is None
+
+    def test_in_the_decision(self) -> None:
+        result = extract("Facture\nFormation 3 261,26 6 783,78\n6 783,78\n678,38\n7 462,16")
+        assert (result.subtotal, result.vat_amount, result.total, result.vat_rate) == (
+            6783.78,
+            678.38,
+            7462.16,
+            0.1,
+        )
+
+
+class TestPartsOfALoneTotal:
+    """A total read alone: the nearby amount whose difference from it is its VAT to the cent."""
+
+    def test_values_row_under_a_header_row(self) -> None:
+        result = extract(
+            "Rechnungsbetrag\n-20.237,41\n-17.006,23 3.23118 ES 25) 2\nBeträge in EUR"
+        )  # the VAT's decimal comma and minus lost ('3.23118'): derived from the other two
+        assert (result.subtotal, result.vat_amount) == (-17006.23, -3231.18)
+        assert result.confidence["vat_amount"] < 0.7
+
+    def test_no_amount_at_a_rate_leaves_the_parts_empty(self) -> None:
+        result = extract("Widget 2 45.00\nTotal 100.00\nThank you")
+        assert result.subtotal is None and result.vat_amount is None
+
+    def test_a_lone_total_that_is_the_columns_net(self) -> None:
+        result = extract('חשבונית מס\nשעות 1 373.14 373.14\nסך הכל חייב במע"ח\n405.14\n68.87\n474.01\nתודה')
+        assert (result.subtotal, result.vat_amount, result.total) == (405.14, 68.87, 474.01)
+
+
+class TestTotalOfALoneVat:
+    def test_payment_row_above_an_included_vat(self) -> None:
+        result = extract(
+            "Method Date Amount\nBank transfer 02-Nov-2025 686.00\nVAT included 128.28\nSignature"
+        )  # 23 % of 557.72 is 128.28: the 'Total' label OCR lost
+        assert (result.total, result.subtotal, result.vat_amount) == (686.0, 557.72, 128.28)
+        assert result.confidence["total"] < 0.7
+
+    def test_no_amount_includes_it(self) -> None:
+        result = extract("Bank transfer 700.00\nVAT included 128.28")
+        assert result.total is None
+
+
+class TestEuVatNumbers:
+    def test_letters_glued_after_the_number(self) -> None:
+        assert valid_head("DE715035782S782") == "DE715035782"
+        assert eu_vat_ids("Umsatzstever-10 DE715035782S782") == ["DE715035782"]
+
+    def test_more_digits_are_another_number(self) -> None:
+        assert valid_head("DE7150357821234") is None
+
+    def test_one_letter_read_for_a_digit(self) -> None:
+        assert normalize_tax_id("ESGS8387399") == "ESG58387399"  # S for 5; the G is the number's own
+
+    def test_e_read_as_pound_sign(self) -> None:
+        assert normalize_tax_id("I£90237964") == "IE90237964"
+        assert normalize_tax_id("1£27764220") == "IE27764220"
+
+    def test_well_formed_ignores_the_check_digit(self) -> None:
+        assert well_formed("DE715035782") and not well_formed("DE71503578")
+
+    def test_b_of_gb_read_as_eight(self) -> None:
+        assert eu_vat_ids("VAT Registration No. G8145479162") == ["G8145479162"]
+        assert normalize_tax_id("G8145479162") == "GB145479162"
+        assert eu_vat_ids("Ref G81454791621") == []  # ten digits: not a UK number
+
+    def test_a_letter_glued_to_a_number_of_the_right_length(self) -> None:
+        assert eu_vat_ids("NIF ESG79938698S") == ["ESG79938698"]
+
+
+class TestFrenchRecipientHeading:
+    def test_a_without_its_accent_heads_the_customer_block(self) -> None:
+        result = extract(
+            "Facture\nA:\nAtlantique Conseil SAS\n65 boulevard Voltaire, 92076 Marseille\n"
+            "N° TVA FR06214377730\nTotal TTC 120,00\n"
+            "Etoile Transports SAS N° TVA FR18296949589"
+        )
+        assert result.vendor_tax_id == "FR18296949589"
