@@ -201,13 +201,6 @@ _SOME_NUMBER = re.compile(
     r"^\s*(?:[^\d:]{2,30}?\s*(?:no|nr|number|num|nummer|número|numéro|n[º°o]|#|מס')\.?|(?:מספר|מס')\s+\S{2,12})\s*:?",
     re.I,
 )
-_OTHER_NUMBERS = re.compile(
-    r"phone|tel|fax|mobile|vat|tax|ust|tva|iva|reg|company|firm|customer|client|kunde|order|bestell|commande|"
-    r"pedido|account|konto|iban|bank|item|art|sku|page|seite|p\.?o\b|lieferschein|delivery|livraison|"
-    r"entrega|טל|לקוח|עוסק|הזמנה|בנק|הקצאה|פריט|עמוד|ח\.?פ|ע\.?מ|ת\.?ז|סניף|branch|serial|batch|lot|"
-    r"contract|vertrag|contrat|project|projekt",
-    re.I,
-)
 
 
 def _numbers_by_unknown_noun(lines: list[Line]) -> Iterator[Reading]:
@@ -216,7 +209,7 @@ def _numbers_by_unknown_noun(lines: list[Line]) -> Iterator[Reading]:
             match = _SOME_NUMBER.match(cell.text)
             if (
                 not match
-                or _OTHER_NUMBERS.search(match.group(0))
+                or labels.OTHER_NUMBER_WORDS.search(match.group(0))
                 or labels.BUYER_BLOCK.search(match.group(0))
             ):
                 continue

@@ -340,3 +340,13 @@ TAX_ID = any_of(TAX_ID.pattern, *lexicon.TAX_ID)
 BUYER_BLOCK = any_of(BUYER_BLOCK.pattern, *lexicon.BUYER_BLOCK)
 SELLER_BLOCK = any_of(SELLER_BLOCK.pattern, *lexicon.SELLER_BLOCK)
 COMPANY_SUFFIX = any_of(COMPANY_SUFFIX.pattern, *lexicon.COMPANY_SUFFIX)
+
+# Words naming the other numbers an invoice prints beside its own (phones, ids, customers, orders,
+# accounts, pages, tills...): a label holding one does not name the document's number.
+OTHER_NUMBER_WORDS = re.compile(
+    r"phone|tel|fax|mobile|vat|tax|ust|tva|iva|reg|company|firm|customer|client|kunde|order|bestell|"
+    r"commande|pedido|account|konto|iban|bank|item|art|sku|page|seite|p\.?o\b|lieferschein|delivery|"
+    r"livraison|entrega|cashier|table|till|pos\b|terminal|serial|batch|lot|contract|vertrag|contrat|"
+    r"project|projekt|branch|טל|לקוח|עוסק|הזמנה|בנק|הקצאה|פריט|עמוד|קופ|ח\.?פ|ע\.?מ|ת\.?ז|סניף",
+    re.I,
+)

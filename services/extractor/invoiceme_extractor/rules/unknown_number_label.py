@@ -22,13 +22,6 @@ _WORDS = r"[^\W\d_][^\W\d_'\".]*(?:[ \-][^\W\d_][^\W\d_'\".]*){0,2}"
 _LABEL_ALONE = re.compile(rf"^\s*({_WORDS})\s*[:#]?\s*$")
 _LABEL_AND_VALUE = re.compile(rf"^\s*({_WORDS})\s*[:#]\s*(\S+)\s*$")
 _CODE = re.compile(r"[A-Z]{0,4}[-/]?\d[\d/-]{2,14}[A-Z]?", re.I)
-# numbers an invoice prints beside its own: phones, ids, customers, orders, accounts, pages...
-_OTHER_NUMBERS = re.compile(
-    r"phone|tel|fax|mobile|vat|tax|reg|company|customer|client|kunde|order|account|konto|iban|bank|"
-    r"item|sku|page|seite|p\.?o\b|delivery|contract|project|cashier|table|till|pos\b|terminal|"
-    r"טל|לקוח|עוסק|הזמנה|בנק|חשבון\s*בנק|סניף|קופ|עמוד|פריט",
-    re.I,
-)
 _CLAIMED = (
     labels.TAX_ID,
     labels.DATE_INVOICE,
@@ -44,7 +37,7 @@ _CLAIMED = (
     labels.OTHER_DOCUMENT,
     labels.COMPANY_SUFFIX,  # a company's name over its founding year is no label
     PHONE,
-    _OTHER_NUMBERS,
+    labels.OTHER_NUMBER_WORDS,
 )
 
 

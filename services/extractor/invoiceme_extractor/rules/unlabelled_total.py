@@ -1,8 +1,16 @@
-"""A total printed under a label no lexicon knows ("Balance payable", "Montant final", a designer's own
-word): a labelled net and a labelled VAT at a plausible rate of it add up, to the cent, to an amount
-printed just below them. Two printed amounts and their sum printed beside them is arithmetic no label
-can beat, so this triple is preferred to a labelled "total" that the parts contradict (an items' gross
-before a discount, say), and to a VAT found by arithmetic alone beside a labelled one."""
+"""Net, VAT and total whose labels no lexicon knows ("Balance payable", "Montant final", a designer's
+own word, or a label OCR garbled), found by arithmetic between printed amounts:
+
+- `unlabelled_total_triple`: a labelled net and VAT add up, to the cent, to an amount printed just
+  below them. Two printed amounts and their printed sum beat a labelled "total" the parts contradict
+  (an items' gross before a discount) and a VAT found by arithmetic alone beside a labelled one.
+- `unlabelled_net_triple`: a labelled total and VAT whose difference is printed above them.
+- `included_vat`: an amount beside a tax-inclusive total that is exactly its VAT at some rate.
+- `printed_parts`, `total_by_arithmetic`: two printed amounts that make the total at a printed or
+  standard rate (exact_rates.parts_by_exact_rate needs only the net printed, at a standard rate to the
+  half cent, and runs first; this one also takes the page's printed rate and 22-24 %), and with no total
+  read at all the page's largest amount when two amounts above it make it.
+"""
 
 from __future__ import annotations
 
