@@ -74,3 +74,12 @@ def test_letter_o_inside_an_eu_vat_number() -> None:
 def test_number_split_after_its_slash() -> None:
     result = extract_with_rules([(1, "Summit Ltd\nReceipt No.\n89 King Street, Dublin 83/ 1808\nTotal 5.00")])
     assert result.invoice_number == "83/1808"
+
+
+def test_the_d_of_de_read_as_a_zero() -> None:
+    """'0E136695976': a German VAT number's D read as 0 (or O), before its nine digits only."""
+    assert normalize_tax_id("0E136695976") == "DE136695976"
+    assert normalize_tax_id("OE136695976") == "DE136695976"
+    page = "Sonnen Technik GmbH\nUSt-IdNr. 0E136695976\nRECHNUNG\nGesamt 10,00"
+    assert extract_with_rules([(1, page)]).vendor_tax_id == "DE136695976"
+    assert normalize_tax_id("0E1366959761") != "DE1366959761"  # ten digits: not a German number

@@ -21,13 +21,13 @@ from .geometry import cell_at, label_matches, spots_after_label
 from .id_context import under_another_party, under_issuer_name, without_bank_accounts
 from .id_repair import id_from_lookalikes, lookalike_ids, repair_israeli_id
 from .lines import Found, Line, Reading, document_language
-from .vat_numbers import B_AS_EIGHT, I_AS_DIGIT, normalize_tax_id, well_formed
+from .vat_numbers import B_AS_EIGHT, D_AS_ZERO, I_AS_DIGIT, normalize_tax_id, well_formed
 
 _COUNTRIES = "AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE|IL|XI"
 # A country prefix and 8-12 digits/letters, in any grouping: "FR 11 123 456 782", "DE 136 695 976".
 # OCR reads the I of IE / IT as 1, l or | ("1E68711721"): accepted here, undone by normalize_tax_id.
 EU_VAT = re.compile(
-    rf"(?<![A-Za-z0-9])({_COUNTRIES}|{I_AS_DIGIT}|{B_AS_EIGHT})[\s.-]?((?:[0-9A-Z][\s.]?){{7,13}})(?![\w])"
+    rf"(?<![A-Za-z0-9])({_COUNTRIES}|{I_AS_DIGIT}|{B_AS_EIGHT}|{D_AS_ZERO})[\s.-]?((?:[0-9A-Z][\s.]?){{7,13}})(?![\w])"
 )
 # 9 digits, bare or grouped as Israeli ids are (51-432167-8, 514-321-678, 51432167-8) or as a US EIN
 # (51-4321678), the shape English invoices of Israeli businesses often borrow (not 0x-xxxxxxx: a phone)

@@ -13,6 +13,8 @@ from stdnum.exceptions import InvalidChecksum, ValidationError
 I_AS_DIGIT = "[1l|I][ET£]"
 # ... and the B of GB as 8 ('G8145479162'): only before a UK number's nine digits
 B_AS_EIGHT = r"G8(?=\d{9}(?!\d))"
+# ... and the D of DE as 0 or O ('0E136695976'): only before a German number's nine digits
+D_AS_ZERO = r"[0O]E(?=\d{9}(?!\d))"
 
 
 def normalize_tax_id(raw: str) -> str:
@@ -21,6 +23,8 @@ def normalize_tax_id(raw: str) -> str:
         value = "I" + value[1:].replace("£", "E", 1)
     if re.fullmatch(r"G8\d{9}", value):
         value = "GB" + value[2:]
+    if re.fullmatch(r"[0O]E\d{9}", value):
+        value = "DE" + value[2:]
     if re.fullmatch(r"[A-Z]{2}[0-9O]{8,12}", value):  # OCR reads 0 as O after the country prefix
         value = value[:2] + value[2:].replace("O", "0")
     elif re.fullmatch(r"[A-Z]{2}[0-9A-Z]{8,12}", value):  # ... or inside the digits ("ESAO6568467")
