@@ -194,3 +194,29 @@ class TestMoreTotalsWithoutTheirLabels:
         page = "Acme Ltd\nRECEIPT\nCash 12 29 Dec 2024 5,233.30\nBerebru 5,233.30\nVAT included 872.22\n"
         extraction = _extract(page)
         assert (extraction.total, extraction.vat_amount) == (5233.30, 872.22)
+
+
+class TestMoreInvoiceNumbersWithoutTheirLabel:
+    @pytest.mark.parametrize(
+        ("family", "language", "seed"),
+        [
+            ("panel", "de", 11001),  # two columns' lines interleave between the label and its value
+            ("classic", "he", 11000),  # a right-to-left row read value first: '1142 | סצתאפמ:'
+            ("classic", "en", 11001),  # 'Allocation No.: 337619105' names another number
+        ],
+    )
+    def test_generated_pages_with_the_number_label_made_up(
+        self, family: str, language: str, seed: int
+    ) -> None:
+        from invoiceme_ocr.engine import OcrOptions
+        from invoiceme_ocr.pdf import read_pdf_page
+        from tests.corpus.compose import compose
+        from tests.corpus.pdf import to_pdf
+
+        page, truth = compose(family, language, seed, frozenset({"number"}))
+        extraction = extract_with_rules([read_pdf_page(to_pdf(page), 0, OcrOptions())])
+        assert extraction.invoice_number == truth["invoice_number"]
+
+    def test_a_phone_numbers_shape_is_never_the_documents_number(self) -> None:
+        page = "Acme Ltd\nTelefon\n03-5235735\nRechnung\nGesamt 10,00"
+        assert _extract(page).invoice_number is None

@@ -133,8 +133,16 @@ def invoice_number_candidates(lines: list[Line]) -> Iterator[Reading]:
         yield from _lone_codes_at_top(lines)
 
 
+# '03-5235735', '077-1234567': an Israeli phone number's shape, never a document's number
+_PHONE_SHAPE = re.compile(r"0\d{1,2}-\d{7}")
+
+
 def find_invoice_number(lines: list[Line]) -> Found | None:
-    return first_found(invoice_number_candidates(lines))
+    return first_found(
+        reading
+        for reading in invoice_number_candidates(lines)
+        if not _PHONE_SHAPE.fullmatch(str(reading.value))
+    )
 
 
 def _numbers_in_text(lines: list[Line], line: Line, label: re.Match[str]) -> Iterator[Reading]:

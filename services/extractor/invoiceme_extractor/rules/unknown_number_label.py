@@ -17,10 +17,14 @@ from .lines import Line, Reading, following
 
 HEADER_LINES = 20
 CONFIDENCE = 0.4
+_COLUMN_REACH = 4  # lines down to the label's value: another column's lines may come between
+_HEBREW = re.compile(r"[\u05d0-\u05ea]")
 # one to three words of letters (and the marks labels carry: מס', ח"פ, Nr.), then ':' or '#' or nothing
 _WORDS = r"[^\W\d_][^\W\d_'\".]*(?:[ \-][^\W\d_][^\W\d_'\".]*){0,2}"
 _LABEL_ALONE = re.compile(rf"^\s*({_WORDS})\s*[:#]?\s*$")
 _LABEL_AND_VALUE = re.compile(rf"^\s*({_WORDS})\s*[:#]\s*(\S+)\s*$")
+# a right-to-left row whose cells read value first: '1142 | סצתאפמ:'
+_VALUE_AND_LABEL = re.compile(rf"^\s*(\S+)\s+({_WORDS})\s*:\s*$")
 _CODE = re.compile(r"[A-Z]{0,4}[-/]?\d[\d/-]{2,14}[A-Z]?", re.I)
 _CLAIMED = (
     labels.TAX_ID,
@@ -58,10 +62,12 @@ def document_code(text: str) -> str | None:
 
 
 def _value_under(lines: list[Line], line: Line, cell: Cell | None) -> str | None:
-    """The code on the next line: its cell under the label's (sharing some width), or its only text."""
-    for below in following(lines, line, 1):
-        if cell is None or not below.cells:
-            return document_code(below.text)
+    """The code under the label: on a page without boxes the next line; with boxes the first of the
+    next lines with a cell under the label's (sharing some width: two columns' lines interleave)."""
+    if cell is None:
+        below = following(lines, line, 1)
+        return document_code(below[0].text) if below else None
+    for below in following(lines, line, _COLUMN_REACH):
         under = [other for other in below.cells if other.box.x_overlap(cell.box) > 0]
         if len(under) == 1:
             return document_code(under[0].text)
@@ -77,11 +83,18 @@ def numbers_by_unknown_label(lines: list[Line]) -> Iterator[Reading]:
                 if code := document_code(pair.group(2)):
                     yield Reading(code, CONFIDENCE, code, line, pair.group(1))
                 continue
+            pair = _VALUE_AND_LABEL.match(text)
+            if pair and unclaimed_label(pair.group(2)) and (code := document_code(pair.group(1))):
+                yield Reading(code, CONFIDENCE, code, line, pair.group(2))
+                continue
             alone = _LABEL_ALONE.match(text)
             if alone is None or not unclaimed_label(alone.group(1)):
                 continue
-            beside = cells[index + 1] if index + 1 < len(cells) else None
-            code = document_code(beside.text) if beside is not None else None
+            # the next cell; for a Hebrew label also the one before it (a right-to-left row whose cells
+            # come value first: '1142 | סצתאפמ:')
+            before = cells[max(0, index - 1) : index] if _HEBREW.search(text) else []
+            beside = [c for c in (cells[index + 1 : index + 2] + before) if c]
+            code = next((found for c in beside if (found := document_code(c.text))), None)
             code = code or _value_under(lines, line, cell)
             if code:
                 yield Reading(code, CONFIDENCE, code, line, alone.group(1))
