@@ -218,5 +218,17 @@ class TestMoreInvoiceNumbersWithoutTheirLabel:
         assert extraction.invoice_number == truth["invoice_number"]
 
     def test_a_phone_numbers_shape_is_never_the_documents_number(self) -> None:
-        page = "Acme Ltd\nTelefon\n03-5235735\nRechnung\nGesamt 10,00"
-        assert _extract(page).invoice_number is None
+        """A generated Hebrew panel page with its number label made up: the phone under 'טלפון'
+        ('02-9378372') was taken for the number before."""
+        from invoiceme_ocr.engine import OcrOptions
+        from invoiceme_ocr.pdf import read_pdf_page
+        from tests.corpus.compose import compose
+        from tests.corpus.pdf import to_pdf
+
+        page, _ = compose("panel", "he", 11004, frozenset({"number"}))
+        text_layer = read_pdf_page(to_pdf(page), 0, OcrOptions())
+        assert "02-9378372" in text_layer.text
+        assert extract_with_rules([text_layer]).invoice_number != "02-9378372"
+
+    def test_a_phone_shaped_code_under_an_unknown_word_is_no_number(self) -> None:
+        assert _extract("Acme Ltd\nZorblat\n03-5235735\nGesamt 10,00").invoice_number is None
