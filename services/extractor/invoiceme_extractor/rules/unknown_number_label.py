@@ -65,8 +65,8 @@ def _value_under(lines: list[Line], line: Line, cell: Cell | None) -> str | None
     """The code under the label: on a page without boxes the next line; with boxes the first of the
     next lines with a cell under the label's (sharing some width: two columns' lines interleave)."""
     if cell is None:
-        below = following(lines, line, 1)
-        return document_code(below[0].text) if below else None
+        nxt = following(lines, line, 1)
+        return document_code(nxt[0].text) if nxt else None
     for below in following(lines, line, _COLUMN_REACH):
         under = [other for other in below.cells if other.box.x_overlap(cell.box) > 0]
         if len(under) == 1:
