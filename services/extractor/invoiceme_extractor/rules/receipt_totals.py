@@ -125,17 +125,11 @@ def unlabelled_vat_triple(
 
 def total_from_included_tax(found: Candidates, lines: list[Line]) -> Found | None:
     """'incl. VAT 23% 19,497.97' with the total's line lost: the item amounts printed above it that
-    add up to a gross amount whose tax at the printed rate that is (gross x r / (1 + r)); without a
-    printed rate, one amount just above whose tax at a standard rate it is (its label unknown)."""
+    add up to a gross amount whose tax at the printed rate that is (gross x r / (1 + r)). Without a
+    printed rate, exact_rates.total_by_exact_rate finds the gross."""
     for value, _, line in found.get("vat", []):
         rate = percent_in(line.text)
-        if value <= 0 or not _INCLUDED.search(line.text):
-            continue
-        if not rate:  # 'VAT included 872.22': one amount just above that holds it at a standard rate
-            for row in reversed(lines[max(0, line.index - WINDOW) : line.index]):
-                for gross, raw in row_money(row):
-                    if any(abs(gross * r / (1 + r) - value) <= 0.006 for r in STANDARD_RATES[1:]):
-                        return Found(gross, raw, row, 0.7)
+        if not rate or value <= 0 or not _INCLUDED.search(line.text):
             continue
         above = [
             money[-1][0] for row in lines[max(0, line.index - 40) : line.index] if (money := row_money(row))
