@@ -15,7 +15,7 @@ import re
 from .amount_candidates import Candidate, Candidates
 from .amounts import money_in, percent_in
 from .lines import Found, Line
-from .rates import STANDARD_RATES
+from .rates import HIGH_RATES, STANDARD_RATES
 from .repair import misread_variants
 
 Trio = tuple[Candidate | None, Candidate | None, Candidate | None]  # subtotal, vat, total
@@ -24,7 +24,7 @@ CENT = 0.011  # sums: amounts rounded to the cent, and float error
 HALF_CENT = 0.0051  # a VAT amount is its base times the rate rounded to the nearest cent
 # Standard rates, and the 22-27 % ones of Italy, Ireland/Poland/Portugal, Greece, Finland, Hungary:
 # to the cent, a wider list costs no false agreements that the 0.2 % test would
-EXACT_RATES = tuple(sorted({*STANDARD_RATES[1:], 0.22, 0.23, 0.24, 0.255, 0.27}))
+EXACT_RATES = tuple(sorted({*STANDARD_RATES[1:], *HIGH_RATES, 0.255, 0.27}))
 
 
 def exact_rate(vat: float, base: float) -> float | None:

@@ -61,25 +61,23 @@ def rounded_total(found: Candidates, total: Found | None, lines: list[Line]) -> 
             return Found(value, raw, line, min(total.confidence, 0.85))
     totals = found.get("total_strong", []) + found.get("total_plain", [])
     for rounding, rounding_line in rounding_rows(lines):
+        if rounding_line.index < total.line.index:
+            continue  # a rounding printed above the exact total rounds nothing of it
         for value, raw, line in totals:
-            moved = abs(value - total.value)
-            if (
-                line.index > rounding_line.index >= total.line.index
-                and 0 < moved
-                and abs(moved - abs(rounding)) < 0.005
-            ):
+            if line.index > rounding_line.index and _moved_by(rounding, value, total.value):
                 return Found(value, raw, line, min(total.confidence, 0.9))
         # the rounded total's label unknown: the amount right under the rounding line
         for line in lines[rounding_line.index + 1 : rounding_line.index + 3]:
             for value, raw in row_money(line):
-                moved = abs(value - total.value)
-                if (
-                    rounding_line.index >= total.line.index
-                    and 0 < moved
-                    and abs(moved - abs(rounding)) < 0.005
-                ):
+                if _moved_by(rounding, value, total.value):
                     return Found(value, raw, line, min(total.confidence, 0.8))
     return _rounded_under_unread_rounding(totals, total, lines) or total
+
+
+def _moved_by(rounding: float, value: float, exact: float) -> bool:
+    """`value` is the exact total moved by the printed rounding (either way)."""
+    moved = abs(value - exact)
+    return 0 < moved and abs(moved - abs(rounding)) < 0.005
 
 
 CASH_STEP = 0.05  # the smallest coin cash totals are rounded to
@@ -214,8 +212,9 @@ def parts_from_summary(lines: list[Line], total: Found | None) -> tuple[Found, F
     easily misaligned by OCR)."""
     if total is None:
         return None
-    exact = [total.value, *(total.value - rounding for rounding in rounding_amounts(lines))]
-    exact += [total.value + rounding for rounding in rounding_amounts(lines)]  # printed with either sign
+    roundings = rounding_amounts(lines)  # printed with either sign
+    exact = [total.value, *(total.value - rounding for rounding in roundings)]
+    exact += [total.value + rounding for rounding in roundings]
     rows = [
         row
         for row in _summary_rows(lines)
@@ -243,9 +242,8 @@ def total_by_agreement(found: Candidates, total: Found | None, lines: list[Line]
     def support(value: float) -> int:
         return sum(any(abs(value - seen) < _CENT for seen in values) for values in readings)
 
-    variants = [
-        v for v in confusion_variants(total.value, total.raw) if support(v) and may_be_misread(total.line)
-    ]
+    misread = may_be_misread(total.line)
+    variants = [v for v in confusion_variants(total.value, total.raw) if misread and support(v)]
     if not variants or support(total.value):
         return total  # the tax summary (the slowest reading) is read only when it can decide
     readings.append(_summary_gross(lines))
