@@ -310,9 +310,10 @@ def find_vendor_tax_id(
     best = ranked[0]
     alternatives = tuple(Reading(c.value, round(c.score, 2), c.raw, c.line) for c in ranked[:5])
     confidence = min(confidence_of(ranked), 0.8) if best.repaired else confidence_of(ranked)
-    if not best.labelled and document_language(lines) != "he":
+    hebrew = document_language(lines) == "he"
+    if not best.labelled and not hebrew:
         confidence = min(confidence, _UNLABELLED_ELSEWHERE)
     if israel.is_israeli_id_shape(best.value) and not israel.israeli_id_is_valid(best.value):
-        if document_language(lines) == "he":  # a misread digit, most likely: the check digit fails
+        if hebrew:  # a misread digit, most likely: the check digit fails
             confidence = min(confidence, _FAILED_CHECK_DIGIT)
     return Found(best.value, best.raw, best.line, confidence, alternatives)

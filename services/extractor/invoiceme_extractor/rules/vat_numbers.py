@@ -19,12 +19,11 @@ D_AS_ZERO = r"[0O]E(?=\d{9}(?!\d))"
 
 def normalize_tax_id(raw: str) -> str:
     value = re.sub(r"[\s./-]", "", raw).upper()
-    if re.match(r"[1L|I][ET£]\d", value):
+    if re.match(rf"{I_AS_DIGIT.upper()}\d", value):
         value = "I" + value[1:].replace("£", "E", 1)
-    if re.fullmatch(r"G8\d{9}", value):
-        value = "GB" + value[2:]
-    if re.fullmatch(r"[0O]E\d{9}", value):
-        value = "DE" + value[2:]
+    for misread, prefix in ((B_AS_EIGHT, "GB"), (D_AS_ZERO, "DE")):
+        if re.fullmatch(rf"{misread}\d{{9}}", value):
+            value = prefix + value[2:]
     if re.fullmatch(r"[A-Z]{2}[0-9O]{8,12}", value):  # OCR reads 0 as O after the country prefix
         value = value[:2] + value[2:].replace("O", "0")
     elif re.fullmatch(r"[A-Z]{2}[0-9A-Z]{8,12}", value):  # ... or inside the digits ("ESAO6568467")
