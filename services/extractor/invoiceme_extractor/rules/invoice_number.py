@@ -16,7 +16,7 @@ from .layout import Cell
 from .lines import Found, Line, Reading, first_found, following
 from .tax_ids import ids_in, normalize_tax_id
 from .titles import DOCUMENT_TYPES, title_cell, type_of
-from .unknown_number_label import numbers_by_unknown_label
+from .unknown_number_label import DOCUMENT_CODE, numbers_by_unknown_label
 
 _NUMBER_TOKEN = re.compile(r"(?<![\w/-])([A-Z]{0,6}[-/#]?\d(?:[\w\-/.]{0,24}\w)?)(?![\w])", re.I)
 
@@ -269,14 +269,11 @@ def _numbers_after_title(lines: list[Line]) -> Iterator[Reading]:
                 yield Reading(token, 0.6, token, line, match.group(0).strip())
 
 
-_CODE = re.compile(r"[A-Z]{0,4}[-/]?\d[\d/-]{2,14}[A-Z]?", re.I)
-
-
-def lone_code(cell: Cell) -> str | None:
+def _lone_code(cell: Cell) -> str | None:
     """A cell holding nothing but a document-number-shaped code (not a date, amount, id or phone)."""
     text = cell.text.strip(" :#.")
     tokens = _numbers_in(text)
-    if tokens != [text] or not _CODE.fullmatch(text) or len(re.sub(r"\D", "", text)) < 4:
+    if tokens != [text] or not DOCUMENT_CODE.fullmatch(text) or len(re.sub(r"\D", "", text)) < 4:
         return None
     return text if _plausible_below_label(text) and not PHONE.search(text) else None
 
@@ -298,7 +295,7 @@ def _numbers_beside_the_date(lines: list[Line]) -> Iterator[Reading]:
                 c for c in near if abs(c.box.left - cell.box.left) <= 2 * max(cell.box.height, 1.0)
             ]
             for candidate in same_column + list(line.cells):
-                code = lone_code(candidate)
+                code = _lone_code(candidate)
                 if code is not None:
                     holder = next(row for row in lines if candidate in row.cells)
                     yield Reading(code, 0.45, code, holder)
@@ -308,6 +305,6 @@ def _lone_codes_at_top(lines: list[Line]) -> Iterator[Reading]:
     """Every label lost (a photo's header read without its words): a line near the top that holds
     nothing but a code of 5+ digits (not a year, date, amount, id or phone); said with low confidence."""
     for line in lines[:8]:
-        code = lone_code(line.cells[0]) if len(line.cells) == 1 else None
+        code = _lone_code(line.cells[0]) if len(line.cells) == 1 else None
         if code is not None and len(re.sub(r"\D", "", code)) >= 5:
             yield Reading(code, 0.4, code, line)

@@ -25,7 +25,8 @@ _LABEL_ALONE = re.compile(rf"^\s*({_WORDS})\s*[:#]?\s*$")
 _LABEL_AND_VALUE = re.compile(rf"^\s*({_WORDS})\s*[:#]\s*(\S+)\s*$")
 # a right-to-left row whose cells read value first: '1142 | סצתאפמ:'
 _VALUE_AND_LABEL = re.compile(rf"^\s*(\S+)\s+({_WORDS})\s*:\s*$")
-_CODE = re.compile(r"[A-Z]{0,4}[-/]?\d[\d/-]{2,14}[A-Z]?", re.I)
+# a document number's shape: a short letter prefix, digits with - or / between them, a letter after
+DOCUMENT_CODE = re.compile(r"[A-Z]{0,4}[-/]?\d[\d/-]{2,14}[A-Z]?", re.I)
 _CLAIMED = (
     labels.TAX_ID,
     labels.DATE_INVOICE,
@@ -54,7 +55,7 @@ def document_code(text: str) -> str | None:
     """The text when it is one document-number-shaped code of 4+ digits (not a date, phone, amount or
     year)."""
     code = text.strip(" :#.")
-    if not _CODE.fullmatch(code) or len(re.sub(r"\D", "", code)) < 4:
+    if not DOCUMENT_CODE.fullmatch(code) or len(re.sub(r"\D", "", code)) < 4:
         return None
     if dates_in(code) or PHONE.search(code) or re.fullmatch(r"\d{1,3}(?:,\d{3})+|(?:19|20)\d\d", code):
         return None  # a date, a phone, an amount, a year
