@@ -5,7 +5,7 @@ all: a footer in small print came out as 'VAT Reg. No. 527:' with the rest of th
 phone number beside it missing, while the same rows cut out of the prepared page and read alone,
 at the same size, gave the whole line ('VAT Reg. No. 527958409'). Tesseract's layout analysis of the
 whole page, not the print's size, lost them. So the page's ink is laid out in text lines (the
-ink mask the skew check uses) and a line that the words read cover less than half of is cut out with
+ink mask the skew check uses) and a line the words read cover less than COVERED of is cut out with
 its neighbours in a band across the page, read again, and its words replace the band's old ones
 when the new reading holds more confident letters and digits.
 """
