@@ -19,9 +19,14 @@ from .vocab import Vocabulary
 
 
 def compose(
-    family_name: str, language: str, seed: int, unseen_labels: frozenset[str] = frozenset()
+    family_name: str,
+    language: str,
+    seed: int,
+    unseen_labels: frozenset[str] = frozenset(),
+    face: str | None = None,
 ) -> tuple[Page, dict[str, Any]]:
-    """`unseen_labels`: label keys printed as made-up words (see `Vocabulary`)."""
+    """`unseen_labels`: label keys printed as made-up words (see `Vocabulary`); `face`: the typeface
+    instead of the drawn one (the rest of the page is drawn as without it)."""
     family = FAMILIES[family_name]
     rng = random.Random(f"{family_name}/{language}/{seed}")  # str seeds hash with SHA-512: stable
     facts = draw_facts(rng, language, family.till_slip, family.document_types)
@@ -30,7 +35,8 @@ def compose(
         extra = {**(extra or {}), **family.words[language]}
     words = Vocabulary(rng, language, facts.country, facts.vat_rate, facts.currency, extra, unseen_labels)
     printing = Printing(rng, language, facts.country, facts.currency)
-    face = fonts.pick_face(rng, language, mono=family.till_slip and rng.random() < 0.6)
+    drawn_face = fonts.pick_face(rng, language, mono=family.till_slip and rng.random() < 0.6)
+    face = face or drawn_face
     sheet = Sheet(*family.size_mm, face=face, rtl=language == "he")
     doc = Doc(facts, words, printing, sheet, rng, rng.choice(ACCENTS), words.title(facts.document_type))
     family.draw(doc)

@@ -29,6 +29,7 @@ ALL_STEPS = (
     "flatten_light",
     "invert_fills",
     "clear_rules",
+    "deslant",
     "contrast",
     "clear_borders",
     "binarize",
@@ -39,6 +40,8 @@ ALL_STEPS = (
 # wide scans (docs/BENCHMARKS.md, lowdpi).
 # "clear_rules": the corpus photos' fields (bench/extraction), boxed and ruled cells read again.
 # "invert_fills": a dark band's photo lost its faint print to Tesseract's global threshold (photos6).
+# "deslant": after the read, a page that read badly and leans (italic print) is read again upright
+# (`tesseract.read_deslanted`; docs/BENCHMARKS.md, slant).
 DEFAULT_STEPS = (
     "perspective",
     "downscale",
@@ -49,6 +52,7 @@ DEFAULT_STEPS = (
     "flatten_light",
     "invert_fills",
     "clear_rules",
+    "deslant",
 )
 
 

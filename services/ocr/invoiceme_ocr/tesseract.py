@@ -12,13 +12,16 @@ from invoiceme_common.ocr_pages import OcrPage, OcrWord
 
 from . import digits, long_numbers, lookalikes, page_script, tesseract_api, unread_ink
 from .engine import OcrOptions, UnreadableDocument, clean_text
-from .preprocess import GUESSED_QUARTER_TURN, PAGE_ON_A_DESK, orientation, prepare_for_ocr
+from .preprocess import GUESSED_QUARTER_TURN, PAGE_ON_A_DESK, orientation, prepare_for_ocr, slant
 from .preprocess.geometry import ink_mask, work_copy
 from .tesseract_api import TesseractFailed, TesseractTimedOut, read_words, warm_up
 
 ORIENTATION_BAND = 0.16  # of the page, for the which-way-up reads
 MIN_WORD_CONFIDENCE = 50  # Tesseract's 0-100
 TURNED_MARGIN = 1.5  # turned must read this much better: an upright page is never turned on a whim
+# Pages reading worse than this are checked for slanted print (italic faces read ~0.58-0.83, upright
+# ones mostly 0.85-0.93: docs/BENCHMARKS.md, slant); a good read is never sheared on a whim.
+SLANT_CHECK_BELOW = 0.85
 SCAN_DOUBTFUL_BELOW = 0.0  # on scans a long number is read again only when it fails its check
 
 
@@ -152,8 +155,25 @@ def ocr_image(
             turned = orientation.turn_clockwise(prepared, degrees)
             retry = recognize(number, turned, options, [*notes, f"rotated {degrees}°"], languages)
             if retry.confidence > page.confidence:
-                page = retry
+                page, prepared = retry, turned
+    if "deslant" in options.preprocess_steps and page.confidence < SLANT_CHECK_BELOW:
+        page = read_deslanted(number, prepared, page, options, languages)
     return page.model_copy(update={"seconds": round(time.perf_counter() - started, 3)})
+
+
+def read_deslanted(
+    number: int, image: np.ndarray, page: OcrPage, options: OcrOptions, languages: str
+) -> OcrPage:
+    """A page that read badly (`page`, from `image`) read again with its print sheared upright when
+    it leans (an italic or oblique face); the better read is kept, boxes where the words are."""
+    degrees = slant.estimate_slant(image)
+    if not degrees:
+        return page
+    notes = [*page.notes, f"{slant.NOTE_PREFIX}{degrees}°"]
+    retry = recognize(number, slant.deslant(image, degrees), options, notes, languages)
+    if retry.confidence <= page.confidence:
+        return page
+    return slant.unslant_boxes(retry, degrees, image.shape[1])
 
 
 def read_in_its_script(
