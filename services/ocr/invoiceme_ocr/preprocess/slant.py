@@ -31,7 +31,7 @@ def _sheared(image: np.ndarray, degrees: float, background: int) -> np.ndarray:
     """`image` sheared horizontally so that strokes leaning `degrees` stand upright; widened so that
     nothing leaves the frame (`unslant_boxes` undoes the shift)."""
     k, height, width = math.tan(math.radians(degrees)), image.shape[0], image.shape[1]
-    matrix = np.float32([[1, k, _offset(k, height)], [0, 1, 0]])
+    matrix = np.array([[1, k, _offset(k, height)], [0, 1, 0]], dtype=np.float32)
     size = (width + math.ceil(abs(k) * height), height)
     return cv2.warpAffine(image, matrix, size, flags=cv2.INTER_NEAREST, borderValue=background)
 
