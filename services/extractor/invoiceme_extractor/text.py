@@ -29,6 +29,8 @@ _DOUBLED_GERSHAYIM = re.compile(r"(?<=[\u05d0-\u05ea])(?:'\"|\"')(?=[\u05d0-\u05
 
 
 _VAT_AS_LATIN = re.compile(r'(?<![A-Za-z])n"yn(?![A-Za-z])')  # and מע"מ as n"yn
+# "N°" whose degree sign OCR read as an asterisk ('Facture N*: F-8162', 'N* TVA FR18296949589')
+_NUMERO_AS_STAR = re.compile(r"(?<![A-Za-z])([Nn])\*(?=[\s:.]|$)")
 
 
 def _shekel(match: re.Match[str]) -> str:
@@ -43,6 +45,7 @@ def normalize_line(line: str) -> str:
     line = _MIRRORED_BRACKETS.sub(r"(\1)", line)
     line = _SHEKEL_AS_LATIN.sub(_shekel, _SURROGATES.sub("", line))
     line = _VAT_AS_LATIN.sub('מע"מ', line)
+    line = _NUMERO_AS_STAR.sub("\\1°", line)
     line = line.translate(STRIP_INVISIBLE).translate(_QUOTES).translate(_SPACES)
     return " ".join(_DOUBLED_GERSHAYIM.sub('"', line).split())
 

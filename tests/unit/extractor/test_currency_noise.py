@@ -23,8 +23,17 @@ class TestInventedMarks:
         assert without_invented_marks("Tax $12261827", "en") == "Tax $12261827"
         assert without_invented_marks("$1,226.18", "he") == "$1,226.18"
 
+    def test_a_sign_between_two_digits_is_a_misread_letter(self) -> None:
+        assert "£" not in without_invented_marks("Receipt No. 1£27764220 Tax Reg. No.:", "en")
+        assert without_invented_marks("Total 26,494.40 €", "en") == "Total 26,494.40 €"
+        assert without_invented_marks("€12.50 / 3 x $4.00", "en") == "€12.50 / 3 x $4.00"
+
 
 class TestFindCurrency:
+    def test_an_ids_misread_letter_does_not_outvote_the_totals_sign(self) -> None:
+        text = "Invoice\nReceipt No. 1£27764220 Tax Reg. No.:\nAmount Due 26,494.40 €"
+        assert currency_of(text, "en")[0] == "EUR"
+
     def test_a_band_edge_run_does_not_outvote_a_code(self) -> None:
         text = 'חשבונית מס\n$$$\nסה"כ 23,552.80 NIS'
         assert currency_of(text, "he")[0] == "ILS"
@@ -32,6 +41,10 @@ class TestFindCurrency:
     def test_a_conversion_line_on_a_hebrew_page_names_another_currency(self) -> None:
         text = 'חשבונית מס\nסך הכל לתשלום 42,575.66 טוט"ח\nלידיעה: 11,512.46 USD (שער 0.2704)'
         assert currency_of(text, "he") == ("ILS", 0.5)
+
+    def test_shekels_stated_in_words_beat_a_misread_sign(self) -> None:
+        text = 'קבלה\nקפה x 51.94 1 $1.94\nהסכומים בש"ח'
+        assert currency_of(text, "he") == ("ILS", 0.95)
 
     def test_a_real_dollar_invoice_keeps_its_sign(self) -> None:
         assert currency_of("Invoice\nTotal $1,995.20\nVAT $95.20", "en")[0] == "USD"

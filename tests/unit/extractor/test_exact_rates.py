@@ -128,6 +128,21 @@ class TestTotalOfALoneVat:
         assert result.total is None
 
 
+class TestTotalOfALoneSubtotal:
+    """A subtotal read alone: the nearby amount that exceeds it by its VAT to the cent is the total."""
+
+    def test_vat_and_total_labels_garbled(self) -> None:
+        result = extract(
+            'קבלה\nסכום לפני מע"מ 248.06 ILS\nILS 4217\nמע"\nILS 290.23 - 2 |\nסה"כ שולם: 290.23 ILS'
+        )  # the VAT's point lost ('4217') and its label cut ('מע"'): 17 % of 248.06 is 42.17
+        assert (result.subtotal, result.vat_amount, result.total) == (248.06, 42.17, 290.23)
+        assert result.confidence["total"] < 0.7
+
+    def test_no_amount_exceeds_it_by_a_rate(self) -> None:
+        result = extract("Receipt\nSubtotal 248.06\nCash 260.00\nChange 11.94")
+        assert result.total == 248.06 and result.vat_amount is None  # the receipt's guess, as before
+
+
 class TestEuVatNumbers:
     def test_letters_glued_after_the_number(self) -> None:
         assert valid_head("DE715035782S782") == "DE715035782"

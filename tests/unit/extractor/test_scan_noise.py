@@ -147,6 +147,14 @@ class TestMirroredBrackets:
         assert normalize_line("a) first item b) second (c") == "a) first item b) second (c"
 
 
+def test_numero_sign_read_as_an_asterisk() -> None:
+    from invoiceme_extractor.text import normalize_line
+
+    assert normalize_line("Facture N*: F-8162") == "Facture N°: F-8162"
+    assert normalize_line("N* TVA FR18296949589") == "N° TVA FR18296949589"
+    assert normalize_line("Total* 12.00 n*w") == 'Total* 12.00 ש"ח'  # an asterisk elsewhere stays
+
+
 def test_total_label_that_lost_its_t_still_names_the_total() -> None:
     from invoiceme_extractor.rules.amount_candidates import classify
 

@@ -32,6 +32,18 @@ def printed_page(band: tuple[int, int, int] | None, edge: int = 0) -> np.ndarray
     return np.ascontiguousarray(np.rot90(np.asarray(image), edge))
 
 
+def paneled_page(panel: tuple[int, int, int], width_share: float = 0.28) -> np.ndarray:
+    """The page with a fill down its left side (`width_share` of its width) from the top edge to
+    just above the bottom one (a printer's unprinted border), the vendor's details in white in it."""
+    image = Image.fromarray(printed_page(None))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, round(width_share * image.width), image.height - 8), fill=panel)
+    font = ImageFont.truetype(synthetic.FONT_PATH, 16)
+    for row, text in enumerate(("Orion Works", "VAT 514321678", "Tel 03-1234567")):
+        draw.text((12, 60 + 40 * row), text, font=font, fill=(245, 245, 245))
+    return np.asarray(image)
+
+
 def photographed(page: np.ndarray, desk: tuple[int, int, int] = DESK, seed: int = 3) -> np.ndarray:
     """The page on a desk in perspective (corners at `PAGE_CORNERS` of the canvas), light falling
     off to the left, blur and noise; RGB. Returns the photo."""
@@ -84,6 +96,15 @@ class TestPageOutlineOverEdgeFills:
         photo = photographed(printed_page((75, 75, 75), edge), desk=(30, 30, 30))
         gray, _ = read_as_the_reader_does(photo)
         assert corner_error(geometry.find_page_quad(gray), photo) < 0.012
+
+    @pytest.mark.parametrize("panel", [(200, 100, 20), (90, 40, 140)])
+    def test_coloured_side_panel_stays_on_the_page(self, panel: tuple[int, int, int]) -> None:
+        # In grey the paper's strip under the panel joins the outline, which then runs from that
+        # strip's corner to the panel's inner top corner: no straight fill edge for the sides to move
+        # out to, and the warp cut the vendor's details off the page.
+        photo = photographed(paneled_page(panel))
+        gray, colour = read_as_the_reader_does(photo)
+        assert corner_error(geometry.find_page_quad(gray, colour), photo) < 0.012
 
     @pytest.mark.parametrize("desk", [DESK, (90, 80, 78), (150, 140, 120)])
     def test_page_without_a_band_keeps_its_outline(self, desk: tuple[int, int, int]) -> None:

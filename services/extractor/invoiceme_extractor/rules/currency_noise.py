@@ -1,7 +1,8 @@
 """Currency marks OCR invents or that name another currency than the invoice's.
 
 A phone photo or a scan of a coloured band gives runs of one sign ('$$$', '₪₪') along the band's
-edge; a Hebrew id whose 5 OCR read as a dollar sign ('$12261827') is no price; and a line that
+edge; a Hebrew id whose 5 OCR read as a dollar sign ('$12261827') or an id with a sign between its
+digits ('1£27764220') is no price; and a line that
 converts the total into another currency ('לידיעה: 11,512.46 USD (שער 0.2704)') names that other
 currency. Each of these outweighed the invoice's own damaged mark (ש"ח read as 'טוט"ח') on dev
 scans and photos of three families.
@@ -17,6 +18,8 @@ from .lines import Line
 _SIGN_RUN = re.compile(r"([$€£₪])(?:\s*\1)+")
 # A dollar sign or S opening a bare run of 8 digits (no separators): a 9-digit id, its 5 misread
 _SIGN_FOR_FIVE = re.compile(r"(?<![\w$])[$S]\d{8}(?![\d.,])")
+# A sign between two digits ('1£27764220', an Irish VAT number's E): a misread letter, never money
+_SIGN_BETWEEN_DIGITS = re.compile(r"(?<=\d)[$€£₪](?=\d)")
 # A mark counted from such a run: once per line, at half weight, like a stray mark
 RUN_WEIGHT = 0.5
 
@@ -26,8 +29,10 @@ def sign_runs(text: str) -> list[re.Match[str]]:
 
 
 def without_invented_marks(text: str, language: str) -> str:
-    """The line without sign runs and, on a Hebrew page, without a '$' that is an id's first digit."""
+    """The line without sign runs and signs between digits and, on a Hebrew page, without a '$' that
+    is an id's first digit."""
     text = _SIGN_RUN.sub(lambda match: " " * len(match.group(0)), text)
+    text = _SIGN_BETWEEN_DIGITS.sub(" ", text)
     if language == "he":
         text = _SIGN_FOR_FIVE.sub(lambda match: "5" + match.group(0)[1:], text)
     return text

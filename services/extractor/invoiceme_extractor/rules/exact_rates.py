@@ -157,3 +157,15 @@ def parts_by_exact_rate(lines: list[Line], total: Found) -> tuple[Found, Found] 
             if value != total.value and exact_rate(vat, value):
                 return Found(value, raw, line, 0.7), Found(vat, "", line, 0.6)
     return None
+
+
+def total_by_exact_net(lines: list[Line], subtotal: Found) -> tuple[Found, Found] | None:
+    """Total and VAT for a subtotal read alone (the labels of both lost or garbled: a VAT read
+    'ILS 4217' under 'מע"', the total a bare amount): the amount nearest the subtotal that exceeds
+    it by its VAT at a standard rate to the cent; the VAT derived."""
+    for line in _nearest_first(lines, subtotal.line):
+        for value, raw in money_in(line.text):
+            vat = round(value - subtotal.value, 2)
+            if exact_rate(vat, subtotal.value):
+                return Found(value, raw, line, 0.65), Found(vat, "", line, 0.6)
+    return None

@@ -178,12 +178,18 @@ _AMOUNTS_IN = re.compile(
 )
 
 
+# 'הסכומים בש"ח', 'כל המחירים ב-₪': the shekel has no three-letter word on a Hebrew page
+_AMOUNTS_IN_SHEKELS = re.compile(r'(?:סכומים|מחירים)(?:\s+\S+)?\s+ב-?\s*(?:ש"ח|₪|שקלים)')
+
+
 def _stated_currencies(lines: list[Line]) -> Iterator[Found]:
-    """'All amounts in GBP': a currency the page states in words."""
+    """'All amounts in GBP', 'הסכומים בש"ח': a currency the page states in words."""
     for line in lines:
         stated = _AMOUNTS_IN.search(line.text)
         if stated and any(code == stated.group(1).upper() for code, _ in labels.CURRENCIES):
             yield Found(stated.group(1).upper(), stated.group(0), line, 0.95)
+        elif shekels := _AMOUNTS_IN_SHEKELS.search(line.text):
+            yield Found("ILS", shekels.group(0), line, 0.95)
 
 
 CurrencyCues = tuple[dict[str, float], dict[str, tuple[str, Line]]]  # weight, first mark seen by code

@@ -20,7 +20,13 @@ from .amount_agreement import (
 )
 from .amount_candidates import Candidate, Candidates, candidates
 from .amounts import percent_in
-from .exact_rates import bare_column_triple, exact_pair, parts_by_exact_rate, total_by_exact_rate
+from .exact_rates import (
+    bare_column_triple,
+    exact_pair,
+    parts_by_exact_rate,
+    total_by_exact_net,
+    total_by_exact_rate,
+)
 from .lines import Found, Line
 from .lost_labels import lost_labels, plausible_rate
 from .prose import prose_candidates
@@ -257,6 +263,8 @@ def _fill_missing(result: dict[str, Found | None], lines: list[Line]) -> dict[st
         derived = vat_from_printed_rate(lines, subtotal)
         if derived is not None:  # the VAT line kept its rate, OCR lost its amount and the total
             result["vat_amount"], result["total"] = derived
+        elif (by_net := total_by_exact_net(lines, subtotal)) is not None:
+            result["total"], result["vat_amount"] = by_net
         else:
             # Receipts often print only a (tax-inclusive) subtotal; a guess, so said with low confidence.
             result["total"] = Found(subtotal.value, subtotal.raw, subtotal.line, 0.4)

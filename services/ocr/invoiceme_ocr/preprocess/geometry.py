@@ -14,6 +14,7 @@ import numpy as np
 from .page_fills import extend_over_edge_fills
 
 MAX_SKEW_DEGREES = 15.0
+FILL_GAIN = 0.03  # of the outline's area a coloured fill must add: more than a corner's jitter
 EDGE_TRIM = 0.012  # of the flattened page's shorter side; invoices keep a wider margin than this
 _WORK_WIDTH = 1000  # decisions are made on a downscaled copy: ~10x cheaper, same answer
 
@@ -187,12 +188,21 @@ def find_page_quad(gray: np.ndarray, colour: np.ndarray | None = None) -> np.nda
     work, work_scale = work_copy(gray)
     small, extra_scale = _downscaled(work, 600)
     scale = work_scale * extra_scale
-    edges = cv2.Canny(cv2.GaussianBlur(small, (5, 5), 0), 60, 180)
-    edges = cv2.dilate(edges, np.ones((5, 5), np.uint8))
-    contours, _ = cv2.findContours(edges, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-    if not contours:
+    fills_view = (
+        small if colour is None else cv2.resize(colour, small.shape[::-1], interpolation=cv2.INTER_AREA)
+    )
+    edges = _sharp_edges(small)
+    hull = _largest_outline(edges)
+    if hull is None:
         return None
-    hull = cv2.convexHull(max(contours, key=lambda contour: cv2.contourArea(cv2.convexHull(contour))))
+    if fills_view.ndim == 3:
+        # A coloured fill printed up to the paper's edge (a side panel, a header band) is as dark as
+        # the desk in the reader's grey (the darkest channel) but not in the brightest channel: there
+        # the paper's outline around the fill is sharp too. Taken only when it holds a fill more: the
+        # grey outline's corners sit on the paper's sharpest edge.
+        wider = _largest_outline(edges | _sharp_edges(np.ascontiguousarray(fills_view.max(axis=2))))
+        if wider is not None and cv2.contourArea(wider) > (1 + FILL_GAIN) * cv2.contourArea(hull):
+            hull = wider
     area_share = cv2.contourArea(hull) / (small.shape[0] * small.shape[1])
     if not 0.2 <= area_share <= 0.9:
         return None  # no background around the page: nothing to straighten
@@ -201,10 +211,21 @@ def find_page_quad(gray: np.ndarray, colour: np.ndarray | None = None) -> np.nda
         return None
     # The edges found are where paper meets desk sharply; a dark fill printed up to the paper's edge
     # on a dark desk hides that edge, and the outline found runs along the fill's inner edge instead.
-    fills_view = (
-        small if colour is None else cv2.resize(colour, small.shape[::-1], interpolation=cv2.INTER_AREA)
-    )
     return extend_over_edge_fills(order_corners(quad), fills_view) / scale
+
+
+def _largest_outline(edges: np.ndarray) -> np.ndarray | None:
+    """The convex hull of the edge contour whose hull is largest (the paper's outline), or None."""
+    contours, _ = cv2.findContours(edges, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return None
+    return cv2.convexHull(max(contours, key=lambda contour: cv2.contourArea(cv2.convexHull(contour))))
+
+
+def _sharp_edges(image: np.ndarray) -> np.ndarray:
+    """Canny's edges, thickened so that a broken outline still closes."""
+    edges = cv2.Canny(cv2.GaussianBlur(image, (5, 5), 0), 60, 180)
+    return cv2.dilate(edges, np.ones((5, 5), np.uint8))
 
 
 def _is_plausible_sheet(corners: np.ndarray, image: np.ndarray) -> bool:
