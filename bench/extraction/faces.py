@@ -1,7 +1,7 @@
 """What the scan (or photo) → OCR → rules path gets right, typeface by typeface.
 
 `.venv/bin/python -m bench.extraction.faces [--docs N] [--seed S] [--format clean_scan|degraded_photo]
-[--languages he,en] [--faces A,B] [--misses K]`
+[--languages he,en] [--faces A,B] [--misses K] [--without STEP,...]`
 
 Dev families' pages are composed in every installed typeface of their script, and in the slanted faces
 that stand in for handwriting, everything else on the page as drawn; each page is scanned (or
@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> list[str]:
 
     from bench.extraction.cache import CACHE, OcrCache, source_digest
     from bench.extraction.extract import read_files
-    from invoiceme_ocr.engine import OcrOptions
+    from invoiceme_ocr.engine import DEFAULT_STEPS, OcrOptions
     from tests.corpus.families import DEV
 
     folder = CACHE / "faces" / source_digest(Path("tests/corpus"))[:12]
@@ -88,7 +88,9 @@ def run(args: argparse.Namespace) -> list[str]:
         for job in jobs:
             files.append(write_page(folder, *job, args.format))
             progress.advance(task)
-        documents = read_files(files, OcrCache(OcrOptions(), CACHE / "ocr"), progress, "OCR")
+        left_out = {step for step in args.without.split(",") if step}
+        options = OcrOptions(preprocess_steps=tuple(s for s in DEFAULT_STEPS if s not in left_out))
+        documents = read_files(files, OcrCache(options, CACHE / "ocr"), progress, "OCR")
     results = []
     for path in files:
         truth = json.loads((folder / f"{path.stem}.truth.json").read_text())
@@ -131,6 +133,7 @@ def main() -> None:
     parser.add_argument("--languages", default="he,en")
     parser.add_argument("--faces", default="", help="comma-separated faces (default: all of the script's)")
     parser.add_argument("--misses", type=int, default=0, help="list up to N wrong fields")
+    parser.add_argument("--without", default="", help="comma-separated OCR steps left out (e.g. deslant)")
     print("\n".join(run(parser.parse_args())))
 
 

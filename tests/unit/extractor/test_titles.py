@@ -37,3 +37,8 @@ class TestTitleOverLabels:
     def test_a_title_carrying_its_number_is_still_a_title(self) -> None:
         placed = [("Reçu n° 4521", 300, 100), ("Date de facture: 12/03/2024", 100, 160)]
         assert _title(*placed, taller="Date de facture:") == "receipt"
+
+    def test_a_type_word_in_the_number_label_yields_to_the_title_beside_it(self) -> None:
+        assert _title(("INVOICE Receipt No. 37289", 300, 100)) == "invoice"
+        assert _title(("TAX INVOICE Invoice No. 5", 300, 100)) == "tax_invoice"
+        assert _title(("Receipt No. 37289", 300, 100)) == "receipt"  # the label alone still names it

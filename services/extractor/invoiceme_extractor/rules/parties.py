@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ..text import HEBREW_LETTER
 from . import labels
+from .amounts import amounts_in
 from .blocks import block_cells
 from .contact_words import CONTINENTAL_STREET, NOT_A_NAME, STREET
 from .dates import dates_in
@@ -221,8 +222,8 @@ def _name_units(first_page: list[Line], english: bool) -> list[tuple[int, Line, 
     units = []
     joined: set[int] = set()
     for position, line in enumerate(first_page):
-        if is_table_header(line.text) or position in joined:
-            continue  # a table's header row ("Details | Units | Price"), or the tail of a name
+        if is_table_header(line.text) or position in joined or _item_row(line.text):
+            continue  # a table's header row ("Details | Units | Price") or item, or the tail of a name
         # A cell OCR read with little confidence is a logo or speckles: under heb+eng its letters came
         # out Hebrew and were stripped below; an eng read makes Latin-looking debris ("Fodosy") of it.
         cells = [c for c in line.cells if c.confidence >= UNREAD_CELL]
@@ -239,6 +240,21 @@ def _name_units(first_page: list[Line], english: bool) -> list[tuple[int, Line, 
                 continue  # "Teléfono:", "Para:": a label (its colon is stripped below), not a name
             units.append((position, replace(line, text=_strip_hebrew(text) if english else text), font))
     return units
+
+
+_CENTS = re.compile(r"\d[.,]\d{2}$")
+
+
+def _item_row(text: str) -> bool:
+    """A priced row of a table ('1 Consulting services 1 803.04 803.04', 'Sandwich 10 3,130.00'): a
+    quantity or index and an amount with cents. When OCR drops the issuer's name, an item's words
+    were the best-looking name left; a company's name is never one (unless it says it is one)."""
+    found = amounts_in(text)
+    return (
+        len(found) >= 2
+        and any(_CENTS.search(raw) for _, raw in found)
+        and not labels.COMPANY_SUFFIX.search(text)
+    )
 
 
 _OPEN_END = re.compile(r"(?:&|\band|\bund|\bet)\s*$", re.I)

@@ -156,7 +156,7 @@ def title_cells(lines: list[Line]) -> list[Title]:
     titled = []
     for line in lines[:15]:
         for index, cell in enumerate(line.cells):
-            named = type_of(cell.text)
+            named = _title_type(cell.text)
             if named and (
                 names_a_field(cell.text, named) or (named[0] == "invoice" and _BANK_WORDS.search(line.text))
             ):
@@ -172,6 +172,21 @@ def title_cells(lines: list[Line]) -> list[Title]:
     # a stable sort: among equal keys the first found stays first, as max() would pick it
     ranked = sorted(titled, key=lambda item: item[:3], reverse=True)
     return [(line, index, code) for *_, line, index, code in ranked]
+
+
+def _title_type(text: str) -> tuple[str, re.Match[str]] | None:
+    """The type a cell names; where its type word belongs to a number label ('INVOICE Receipt No.
+    37289') and another type word stands outside the label, the one outside: that is the title."""
+    named = type_of(text)
+    if named is None:
+        return None
+    spans = [label.span() for label in labels.INVOICE_NUMBER.finditer(text)]
+    if not any(start < named[1].end() and named[1].start() < end for start, end in spans):
+        return named
+    outside = text
+    for start, end in spans:
+        outside = outside[:start] + " " * (end - start) + outside[end:]
+    return type_of(outside) or named
 
 
 def _labels_a_value(text: str) -> bool:
