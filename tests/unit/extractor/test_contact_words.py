@@ -7,6 +7,7 @@ import pytest
 
 from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.contact_words import NOT_A_NAME, PHONE
+from invoiceme_extractor.rules.parties import priced_row
 
 
 def _hebrew_invoice(vendor: str) -> str:
@@ -79,3 +80,18 @@ def test_contact_lines_are_no_names(line: str) -> None:
 def test_a_phone_under_the_id_label_is_not_the_id() -> None:
     text = 'אביטל בע"מ\nח.פ.\nטלפון 039876543\nסה"כ לתשלום 117.00 ₪'
     assert extract_with_rules([(1, text)]).vendor_tax_id is None
+
+
+@pytest.mark.parametrize(
+    ("row", "priced"),
+    [
+        ("1 Consulting services 1 803.04 803.04", True),
+        ("Sandwich 10 3,130.00", True),
+        ("Acme Supplies Ltd 5,000.00", False),  # one amount, and a company says it is one
+        ("Acme Supplies Ltd 2 5,000.00", False),
+        ("TEL 03-6177558 FAX 03-6177559", False),  # numbers without cents
+        ("Vista & Summit LLC", False),
+    ],
+)
+def test_a_priced_table_row_is_no_name(row: str, priced: bool) -> None:
+    assert priced_row(row) is priced

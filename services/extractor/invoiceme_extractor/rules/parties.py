@@ -222,7 +222,7 @@ def _name_units(first_page: list[Line], english: bool) -> list[tuple[int, Line, 
     units = []
     joined: set[int] = set()
     for position, line in enumerate(first_page):
-        if is_table_header(line.text) or position in joined or _item_row(line.text):
+        if is_table_header(line.text) or position in joined or priced_row(line.text):
             continue  # a table's header row ("Details | Units | Price") or item, or the tail of a name
         # A cell OCR read with little confidence is a logo or speckles: under heb+eng its letters came
         # out Hebrew and were stripped below; an eng read makes Latin-looking debris ("Fodosy") of it.
@@ -245,7 +245,7 @@ def _name_units(first_page: list[Line], english: bool) -> list[tuple[int, Line, 
 _CENTS = re.compile(r"\d[.,]\d{2}$")
 
 
-def _item_row(text: str) -> bool:
+def priced_row(text: str) -> bool:
     """A priced row of a table ('1 Consulting services 1 803.04 803.04', 'Sandwich 10 3,130.00'): a
     quantity or index and an amount with cents. When OCR drops the issuer's name, an item's words
     were the best-looking name left; a company's name is never one (unless it says it is one)."""
