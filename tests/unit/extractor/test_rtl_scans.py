@@ -1,0 +1,102 @@
+"""Hebrew scans whose OCR broke the right-to-left order of a row: the rules read the row from where
+its words sit, and read dates and ids whose parts came out in the opposite order."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from invoiceme_common.events import OcrPage, OcrWord
+from invoiceme_extractor.rules.dates import dates_in
+from invoiceme_extractor.rules.id_repair import id_from_split, israeli_id_after_letters, split_ids
+from invoiceme_extractor.rules.lines import document_lines
+from invoiceme_extractor.rules.tax_ids import find_vendor_tax_id
+from invoiceme_extractor.text import normalize_line
+
+
+def _word(text: str, left: int, line: int = 0, top: int = 100) -> OcrWord:
+    return OcrWord(text=text, left=left, top=top, width=14 * len(text), height=28, confidence=0.9, line=line)
+
+
+def _ocr_page(words: list[OcrWord]) -> OcrPage:
+    """Words in the order given (the engine's order), one line per `line` index."""
+    lines: dict[int, list[str]] = {}
+    for word in words:
+        lines.setdefault(word.line, []).append(word.text)
+    text = "\n".join(" ".join(texts) for _, texts in sorted(lines.items()))
+    return OcrPage(number=1, text=text, method="ocr", confidence=0.9, width=2480, height=3508, words=words)
+
+
+class TestRowOrderFromBoxes:
+    """An OCR cell of a Hebrew row is read right to left from its word boxes, not in the engine's order."""
+
+    def test_number_the_engine_put_first_goes_where_it_is_printed(self) -> None:
+        # printed (right to left): גל מזון (1998); the engine gave ')1998( גל מזון'
+        page = _ocr_page([_word(")1998(", 650), _word("גל", 818), _word("מזון", 748)])
+        assert document_lines([page])[0].text == "גל מזון (1998)"
+
+    def test_latin_run_keeps_its_numbers_and_bare_numbers_read_right_to_left(self) -> None:
+        page = _ocr_page([
+            _word("1L378134619615", 490), _word("בנק", 700), _word("IBAN", 420),
+            _word("14:42", 1000, line=1, top=300), _word("17/06/25", 1084, line=1, top=300),
+            _word("תאריך:", 1210, line=1, top=300),
+        ])  # fmt: skip
+        assert [line.text for line in document_lines([page])] == [
+            "בנק IBAN 1L378134619615",
+            "תאריך: 17/06/25 14:42",
+        ]
+
+    def test_text_layer_rows_keep_their_order(self) -> None:
+        page = _ocr_page([_word(")1998(", 650), _word("גל", 818), _word("מזון", 748)])
+        page = page.model_copy(update={"method": "text_layer"})
+        assert document_lines([page])[0].text == "(1998) גל מזון"
+
+
+class TestMirroredBracketWord:
+    """A word in brackets facing outwards is mirrored back anywhere on a Hebrew line."""
+
+    def test_after_latin_noise_or_a_bar(self) -> None:
+        assert normalize_line("5x )1998( גל מזון") == "5x (1998) גל מזון"
+        assert normalize_line("שם / )1998( שקד סחר") == "שם / (1998) שקד סחר"
+
+    def test_not_on_lines_without_hebrew(self) -> None:
+        assert normalize_line("a )b( c") == "a )b( c"
+
+
+class TestDatesInTheOppositeOrder:
+    """A Hebrew row's date whose words, or whose split parts, came out right to left."""
+
+    def test_year_month_day_with_a_hebrew_month(self) -> None:
+        found = dates_in("2024 באוקטובר 31")
+        assert [(item.value, item.repaired) for item in found] == [(date(2024, 10, 31), False)]
+
+    def test_day_split_off_at_a_lost_separator_is_a_repair(self) -> None:
+        found = dates_in("תאריך הוצאה 09.2025 12")
+        assert [(item.value, item.repaired) for item in found] == [(date(2025, 9, 12), True)]
+
+    def test_only_on_hebrew_lines_and_only_real_dates(self) -> None:
+        assert dates_in("period 09.2025 12") == []
+        assert dates_in("תקופה 13.2025 12") == []
+        assert dates_in("2024 October 31") == []
+
+
+class TestIdsInTheOppositeOrder:
+    """An Israeli id split in two and read right to left; Latin letters OCR made of a Hebrew label."""
+
+    def test_parts_joined_as_drawn_when_the_check_digit_holds(self) -> None:
+        assert id_from_split("586414 511") == "511586414"
+        assert split_ids("מורשה: 586414 511") == ["586414 511"]
+        assert id_from_split("586415 511") is None  # fails the check digit
+        assert split_ids("03 6262737") == []
+
+    def test_split_id_read_beside_its_label_only(self) -> None:
+        labelled = document_lines([(1, "חשבונית מס\nמספר עוסק מורשה: 586414 511")])
+        found = find_vendor_tax_id(labelled, set())
+        assert found is not None and found.value == "511586414"
+        unlabelled = document_lines([(1, "חשבונית מס\nהזמנה 586414 511")])
+        found = find_vendor_tax_id(unlabelled, set())
+        assert found is None or found.value != "511586414"
+
+    def test_letters_before_a_valid_israeli_id(self) -> None:
+        assert israeli_id_after_letters("DE 523603736") == "523603736"
+        assert israeli_id_after_letters("DE523603736") is None  # a German VAT number as printed
+        assert israeli_id_after_letters("DE 523603737") is None
