@@ -73,9 +73,10 @@ class TestDatesInTheOppositeOrder:
         found = dates_in("תאריך הוצאה 09.2025 12")
         assert [(item.value, item.repaired) for item in found] == [(date(2025, 9, 12), True)]
 
-    def test_only_on_hebrew_lines_and_only_real_dates(self) -> None:
-        assert dates_in("period 09.2025 12") == []
+    def test_only_real_dates_and_only_hebrew_month_names(self) -> None:
+        assert [item.value for item in dates_in("09.2025 12")] == [date(2025, 9, 12)]  # its own cell
         assert dates_in("תקופה 13.2025 12") == []
+        assert dates_in("09.2025 1234") == [] and dates_in("09.2025 12.5") == []
         assert dates_in("2024 October 31") == []
 
 

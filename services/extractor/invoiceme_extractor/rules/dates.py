@@ -176,8 +176,7 @@ def dates_in(line: str, month_first: bool = False) -> list[FoundDate]:
             value = _make(int(match.group("year")), month, int(match.group("day"))) if month else None
             if value:
                 found.append(FoundDate(value, match.group(0), match.start(), False, repaired=misread))
-    if HEBREW.search(line):
-        found += _reversed_in_rtl(line)
+    found += _reversed_in_rtl(line)
     found = [_as_printed(item, printed) for item in found]
     unique: dict[int, FoundDate] = {}
     for item in sorted(found, key=lambda item: item.start):
@@ -191,8 +190,9 @@ def dates_in(line: str, month_first: bool = False) -> list[FoundDate]:
 
 
 def _reversed_in_rtl(line: str) -> list[FoundDate]:
-    """Dates of a right-to-left line that OCR gave in the opposite order. A Hebrew month name pins
-    each number's part (read whole); a split numeric date is a guess (a separator was lost)."""
+    """Dates of a right-to-left row that OCR gave in the opposite order. A Hebrew month name pins
+    each number's part (read whole); a split numeric date is a guess (a separator was lost), read
+    also where the row's Hebrew label sits in another cell ('09.2025 12' alone)."""
     found = []
     for pattern in (_REVERSED_WORDS, _REVERSED_SPLIT):
         for match in pattern.finditer(line):
