@@ -101,3 +101,20 @@ class TestIdsInTheOppositeOrder:
         assert israeli_id_after_letters("DE 523603736") == "523603736"
         assert israeli_id_after_letters("DE523603736") is None  # a German VAT number as printed
         assert israeli_id_after_letters("DE 523603737") is None
+
+
+class TestCreditNoteSignLost:
+    """A credit note's total whose minus OCR lost: the subtotal is the parts' difference, negative."""
+
+    def test_subtotal_from_the_magnitudes_with_the_printed_minus(self) -> None:
+        from invoiceme_extractor.rules.totals import find_totals
+
+        text = 'חשבונית זיכוי\nמס ערך מוסף 17%\n-10,623.66\nסה"כ\n73,115.76'
+        totals = find_totals(document_lines([(1, text)]))
+        assert totals.subtotal is not None and totals.subtotal.value == -62492.10
+
+    def test_same_signs_unchanged(self) -> None:
+        from invoiceme_extractor.rules.totals import find_totals
+
+        totals = find_totals(document_lines([(1, 'מע"מ 17%\n1,700.00\nסה"כ\n11,700.00')]))
+        assert totals.subtotal is not None and totals.subtotal.value == 10000.00
