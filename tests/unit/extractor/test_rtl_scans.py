@@ -118,3 +118,20 @@ class TestCreditNoteSignLost:
 
         totals = find_totals(document_lines([(1, 'מע"מ 17%\n1,700.00\nסה"כ\n11,700.00')]))
         assert totals.subtotal is not None and totals.subtotal.value == 10000.00
+
+
+class TestValueBeforeItsLabelPastCrumbs:
+    """A label closing its row reads the value before it past an OCR crumb between the two."""
+
+    def test_total_two_cells_before_the_label(self) -> None:
+        from invoiceme_extractor.rules import extract_with_rules
+
+        # drawn left to right: לתשלום ... 0000 ... ILS 4,862.24 (read right to left: value first)
+        words = [
+            _word("קבלה", 900, top=40),
+            _word("לתשלום", 100, line=1, top=300),
+            _word("0000", 500, line=1, top=300),
+            _word("ILS", 900, line=1, top=300),
+            _word("4,862.24", 956, line=1, top=300),
+        ]
+        assert extract_with_rules([_ocr_page(words)]).total == 4862.24
