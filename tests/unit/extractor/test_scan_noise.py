@@ -74,6 +74,18 @@ class TestTitlesAsScansPrintThem:
             found = type_of(title)
             assert found is not None and found[0] == "tax_invoice_receipt"
 
+    def test_crumb_before_the_title_and_kaf_read_as_bet(self) -> None:
+        from invoiceme_extractor.rules.titles import type_of_cell
+
+        for text, code in (
+            ("7 קבלה - מקור", "receipt"),
+            ("| קבלה", "receipt"),
+            ("חשבונית מס זיבוי", "credit_note"),
+        ):
+            found = type_of_cell(text)
+            assert found is not None and found[0] == code
+        assert type_of_cell("12 בספטמבר") is None
+
     def test_cedilla_c_read_as_g(self) -> None:
         from invoiceme_extractor.rules.titles import type_of
 

@@ -15,7 +15,8 @@ DOCUMENT_TYPES = (
     (
         "credit_note",
         any_of(
-            r"חשבונית\s*(?:מס\s*)?זיכ(?:וי|[\u05d0-\u05ea])",  # זיכוי, its end as OCR damages it
+            # זיכוי, its end as OCR damages it, its kaf read as the bet of the same shape ('זיבוי')
+            r"חשבונית\s*(?:מס\s*)?זי[כב](?:וי|[\u05d0-\u05ea])",
             r"^זיכוי",
             r"credit\s*note",
             r"gutschrift",
@@ -67,6 +68,15 @@ def type_of(text: str) -> tuple[str, re.Match[str]] | None:
         if match:
             return code, match
     return None
+
+
+# A crumb OCR read before a title in the same cell ('7 קבלה - מקור'): one or two digits or marks
+_LEADING_CRUMB = re.compile(r"^[^\w\s]{1,2}\s+|^\d{1,2}\s+(?=[^\W\d_])")
+
+
+def type_of_cell(text: str) -> tuple[str, re.Match[str]] | None:
+    """`type_of` the cell, or of the cell past a crumb before its first word."""
+    return type_of(text) or type_of(_LEADING_CRUMB.sub("", text, count=1))
 
 
 # Whole titles, to recognise one whose first or last letters OCR cropped ("echnungskorrekt",
@@ -156,7 +166,7 @@ def title_cells(lines: list[Line]) -> list[Title]:
     titled = []
     for line in lines[:15]:
         for index, cell in enumerate(line.cells):
-            named = type_of(cell.text)
+            named = type_of_cell(cell.text)
             if named and (
                 names_a_field(cell.text, named) or (named[0] == "invoice" and _BANK_WORDS.search(line.text))
             ):
