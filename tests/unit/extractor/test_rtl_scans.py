@@ -135,3 +135,14 @@ class TestValueBeforeItsLabelPastCrumbs:
             _word("4,862.24", 956, line=1, top=300),
         ]
         assert extract_with_rules([_ocr_page(words)]).total == 4862.24
+
+
+class TestDueDateYearMisread:
+    """A due date years from the issue date had its year misread: the same day in the issue's year."""
+
+    def test_year_years_away_moved_to_the_issue_year_or_the_next(self) -> None:
+        from invoiceme_extractor.rules.dates import due_in_issue_year
+
+        assert due_in_issue_year(date(2024, 10, 14), date(2094, 10, 28)) == date(2024, 10, 28)
+        assert due_in_issue_year(date(2024, 12, 20), date(2054, 1, 19)) == date(2025, 1, 19)
+        assert due_in_issue_year(date(2024, 10, 14), date(2025, 1, 13)) is None  # plausible as read

@@ -241,3 +241,16 @@ def prefers_month_first(lines: list[str], language: str, currency: str | None) -
             if second > 12 >= first:
                 return True
     return language == "en" and currency == "USD"
+
+
+def due_in_issue_year(issued: date, due: date) -> date | None:
+    """A due date two or more years from the issue date is a year OCR misread ('28-10-2094' beside an
+    issue date of 14-10-2024): the same day and month in the issue's year or the next, the first
+    that falls on or after the issue date. None when the due date is plausible as read."""
+    if abs(due.year - issued.year) < 2:
+        return None
+    for year in (issued.year, issued.year + 1):
+        moved = _make(year, due.month, due.day)
+        if moved is not None and moved >= issued:
+            return moved
+    return None

@@ -10,7 +10,7 @@ from .. import israel
 from . import labels
 from .amounts import without_restatement
 from .currency_noise import RUN_WEIGHT, only_converted, sign_runs, without_invented_marks
-from .dates import FoundDate, dates_in, dates_with_lost_slashes
+from .dates import FoundDate, dates_in, dates_with_lost_slashes, due_in_issue_year
 from .geometry import spots_after_label
 from .lines import Found, Line, Reading, first_found, following
 from .titles import DOCUMENT_TYPES, title_cells
@@ -147,6 +147,12 @@ def find_dates(lines: list[Line], month_first: bool) -> tuple[Found | None, Foun
             elif kind is None and unlabelled is None:
                 unlabelled = Found(first.value.isoformat(), first.raw, source, 0.55)
     issued = invoice or weak or unlabelled or _date_with_lost_slashes(lines)
+    if (
+        issued
+        and due
+        and (moved := due_in_issue_year(date.fromisoformat(issued.value), date.fromisoformat(due.value)))
+    ):
+        due = Found(moved.isoformat(), due.raw, due.line, min(due.confidence, 0.6))
     return issued, due or (_due_by_position(issued, others) if issued else None)
 
 
