@@ -5,25 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from invoiceme_common.events import OcrPage, OcrWord
 from invoiceme_extractor.rules.dates import dates_in
 from invoiceme_extractor.rules.id_repair import id_from_split, israeli_id_after_letters, split_ids
 from invoiceme_extractor.rules.lines import document_lines
 from invoiceme_extractor.rules.tax_ids import find_vendor_tax_id
 from invoiceme_extractor.text import normalize_line
 
-
-def _word(text: str, left: int, line: int = 0, top: int = 100) -> OcrWord:
-    return OcrWord(text=text, left=left, top=top, width=14 * len(text), height=28, confidence=0.9, line=line)
-
-
-def _ocr_page(words: list[OcrWord]) -> OcrPage:
-    """Words in the order given (the engine's order), one line per `line` index."""
-    lines: dict[int, list[str]] = {}
-    for word in words:
-        lines.setdefault(word.line, []).append(word.text)
-    text = "\n".join(" ".join(texts) for _, texts in sorted(lines.items()))
-    return OcrPage(number=1, text=text, method="ocr", confidence=0.9, width=2480, height=3508, words=words)
+from .wordbox import ocr_page, ocr_word
 
 
 class TestRowOrderFromBoxes:
@@ -31,14 +19,17 @@ class TestRowOrderFromBoxes:
 
     def test_number_the_engine_put_first_goes_where_it_is_printed(self) -> None:
         # printed (right to left): גל מזון (1998); the engine gave ')1998( גל מזון'
-        page = _ocr_page([_word(")1998(", 650), _word("גל", 818), _word("מזון", 748)])
+        page = ocr_page(
+            [ocr_word(")1998(", 650, 100, 0), ocr_word("גל", 806, 100, 0), ocr_word("מזון", 740, 100, 0)]
+        )
         assert document_lines([page])[0].text == "גל מזון (1998)"
 
     def test_latin_run_keeps_its_numbers_and_bare_numbers_read_right_to_left(self) -> None:
-        page = _ocr_page([
-            _word("1L378134619615", 490), _word("בנק", 700), _word("IBAN", 420),
-            _word("14:42", 1000, line=1, top=300), _word("17/06/25", 1084, line=1, top=300),
-            _word("תאריך:", 1210, line=1, top=300),
+        page = ocr_page([
+            ocr_word("1L378134619615", 490, 100, 0), ocr_word("בנק", 700, 100, 0),
+            ocr_word("IBAN", 420, 100, 0),
+            ocr_word("14:42", 1000, 300, 1), ocr_word("17/06/25", 1084, 300, 1),
+            ocr_word("תאריך:", 1210, 300, 1),
         ])  # fmt: skip
         assert [line.text for line in document_lines([page])] == [
             "בנק IBAN 1L378134619615",
@@ -46,7 +37,9 @@ class TestRowOrderFromBoxes:
         ]
 
     def test_text_layer_rows_keep_their_order(self) -> None:
-        page = _ocr_page([_word(")1998(", 650), _word("גל", 818), _word("מזון", 748)])
+        page = ocr_page(
+            [ocr_word(")1998(", 650, 100, 0), ocr_word("גל", 806, 100, 0), ocr_word("מזון", 740, 100, 0)]
+        )
         page = page.model_copy(update={"method": "text_layer"})
         assert document_lines([page])[0].text == "(1998) גל מזון"
 
@@ -128,13 +121,13 @@ class TestValueBeforeItsLabelPastCrumbs:
 
         # drawn left to right: לתשלום ... 0000 ... ILS 4,862.24 (read right to left: value first)
         words = [
-            _word("קבלה", 900, top=40),
-            _word("לתשלום", 100, line=1, top=300),
-            _word("0000", 500, line=1, top=300),
-            _word("ILS", 900, line=1, top=300),
-            _word("4,862.24", 956, line=1, top=300),
+            ocr_word("קבלה", 900, 40, 0),
+            ocr_word("לתשלום", 100, 300, 1),
+            ocr_word("0000", 500, 300, 1),
+            ocr_word("ILS", 900, 300, 1),
+            ocr_word("4,862.24", 956, 300, 1),
         ]
-        assert extract_with_rules([_ocr_page(words)]).total == 4862.24
+        assert extract_with_rules([ocr_page(words)]).total == 4862.24
 
 
 class TestDueDateYearMisread:
