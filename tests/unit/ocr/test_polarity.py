@@ -4,10 +4,8 @@ change, and faint print that Tesseract's global threshold dropped beside a large
 from __future__ import annotations
 
 import numpy as np
-import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from invoiceme_ocr import unread_ink
 from invoiceme_ocr.engine import OcrOptions
 from invoiceme_ocr.images import to_gray_and_colour
 from invoiceme_ocr.preprocess import polarity, prepare_for_ocr
@@ -143,11 +141,9 @@ class TestReadingBesideAFill:
     """Proof on recognized text: Tesseract's one global threshold loses the faint lines beside a
     large dark band; with the band inverted they are read (and the band's name still is)."""
 
-    def test_faint_print_beside_a_band_is_read(self, monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_faint_print_beside_a_band_is_read(self) -> None:
         page = banded_page()
-        # the step alone (prepare_for_ocr runs it on photos only): nothing else prepares the page,
-        # and no re-read of lines left out whole (which scans get, and which reads this one too)
-        monkeypatch.setattr(unread_ink, "COVERED_ON_SCANS", 0.0)
+        # the step alone (prepare_for_ocr runs it on photos only): nothing else prepares the page
         plain = OcrOptions(preprocess_steps=())
         before = ocr_image(1, page, plain).text
         after = ocr_image(1, polarity.invert_fills(page), plain).text

@@ -1,17 +1,10 @@
-"""Lines of ink a photo's page read left out (a scan's, only those left out whole): which bands are
-read again, and how the new reading is merged (a sure word fills a gap or replaces shorter words it
-lies on)."""
+"""Lines of ink a photo's page read left out: which bands are read again, and how the new reading is
+merged (a sure word fills a gap or replaces shorter words it lies on)."""
 
 from __future__ import annotations
 
 from invoiceme_common.ocr_pages import OcrLine, OcrPage, OcrWord
-from invoiceme_ocr.unread_ink import (
-    COVERED_ON_SCANS,
-    band_words,
-    merged_words,
-    unread_bands,
-    with_band_rereads,
-)
+from invoiceme_ocr.unread_ink import band_words, merged_words, unread_bands, with_band_rereads
 
 
 def word(
@@ -28,11 +21,6 @@ class TestUnreadBands:
     def test_a_line_read_in_part_is_a_band_with_a_margin(self) -> None:
         words = [word("VAT", 10), word("Reg.", 55)]
         assert unread_bands(words, [(10, 100, 400, 10)], 1000) == [(94, 116)]
-
-    def test_on_scans_only_a_line_left_out_whole(self) -> None:
-        words = [word("VAT", 10), word("Reg.", 55)]
-        ink = [(10, 100, 400, 10), (10, 300, 400, 10)]  # read in part, and not at all
-        assert unread_bands(words, ink, 1000, COVERED_ON_SCANS) == [(294, 316)]
 
     def test_thin_ink_is_no_text_line(self) -> None:
         assert unread_bands([], [(10, 100, 400, 3)], 1000) == []
