@@ -42,12 +42,11 @@ def recognize(
     if "heb" in languages.split("+"):
         # psm 11 (sparse text): each crop is one short word
         page = reread(page, gray, lookalikes.suspect_regions, lookalikes.apply_rereads, "heb", 11, options)
-    # lines the page's layout analysis left out: on photos, and on scans those it left out whole
-    mode, timeout = options.page_segmentation_mode, options.page_timeout_seconds
-    covered = unread_ink.COVERED if PAGE_ON_A_DESK in notes else unread_ink.COVERED_ON_SCANS
-    page = unread_ink.reread_unread_ink(
-        page, gray, lambda band: read_words(band, languages, mode, timeout), covered
-    )
+    if PAGE_ON_A_DESK in notes:  # photos: lines the page's layout analysis left out
+        mode, timeout = options.page_segmentation_mode, options.page_timeout_seconds
+        page = unread_ink.reread_unread_ink(
+            page, gray, lambda band: read_words(band, languages, mode, timeout)
+        )
     # read with Hebrew: an Israeli page, whose bare 9-digit ids carry a check digit, dates day first
     return reread_long_numbers(page, gray, options, PAGE_ON_A_DESK in notes, "heb" in languages.split("+"))
 

@@ -23,9 +23,6 @@ from .engine import clean_text
 from .preprocess.geometry import ink_mask, line_boxes, work_copy
 
 COVERED = 0.85  # of an ink line's width that words (and the spaces between them) must cover
-# On scans only a line no word was read on at all: re-reading partly read lines changed as many
-# right fields as it fixed on dev Hebrew scans, whole lines left out (small-print footers) did not
-COVERED_ON_SCANS = 0.05
 MARGIN = 0.6  # of the line's height added above and below the band
 MIN_HEIGHT = 6  # px on the page: lower ink lines are rules, specks, underlines
 SURE = 0.6  # words of the new reading below this confidence do not count as gained text
@@ -51,16 +48,14 @@ def _covered_width(words: list[OcrWord], left: int, top: int, right: int, bottom
     return covered
 
 
-def unread_bands(
-    words: list[OcrWord], ink_lines: list[tuple[int, int, int, int]], height: int, covered: float = COVERED
-) -> list[Band]:
+def unread_bands(words: list[OcrWord], ink_lines: list[tuple[int, int, int, int]], height: int) -> list[Band]:
     """Bands (merged, top to bottom) around the ink lines on the page (left, top, width, height,
-    in page pixels) that the words read cover less than `covered` of."""
+    in page pixels) that the words read cover less than COVERED of."""
     bands: list[Band] = []
     for left, top, width, line_height in sorted(ink_lines, key=lambda box: box[1]):
         if line_height < MIN_HEIGHT:
             continue
-        if _covered_width(words, left, top, left + width, top + line_height) >= covered * width:
+        if _covered_width(words, left, top, left + width, top + line_height) >= COVERED * width:
             continue
         margin = int(MARGIN * line_height)
         band = (max(0, top - margin), min(height, top + line_height + margin))
@@ -141,14 +136,11 @@ def _in_band(word: OcrWord, band: Band) -> bool:
 
 
 def reread_unread_ink(
-    page: OcrPage,
-    gray: np.ndarray,
-    read_band: Callable[[np.ndarray], dict[str, list]],
-    covered: float = COVERED,
+    page: OcrPage, gray: np.ndarray, read_band: Callable[[np.ndarray], dict[str, list]]
 ) -> OcrPage:
-    """Find the lines the page's read left out (its words cover less than `covered` of them) and
-    read each band again with `read_band` (image -> Tesseract's word data)."""
-    bands = unread_bands(page.words, page_ink_lines(gray), gray.shape[0], covered)
+    """Find the lines the page's read left out and read each band again with `read_band` (image ->
+    Tesseract's word data)."""
+    bands = unread_bands(page.words, page_ink_lines(gray), gray.shape[0])
     if not bands:
         return page
     rereads = []
