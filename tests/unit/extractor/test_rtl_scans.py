@@ -139,3 +139,20 @@ class TestDueDateYearMisread:
         assert due_in_issue_year(date(2024, 10, 14), date(2094, 10, 28)) == date(2024, 10, 28)
         assert due_in_issue_year(date(2024, 12, 20), date(2054, 1, 19)) == date(2025, 1, 19)
         assert due_in_issue_year(date(2024, 10, 14), date(2025, 1, 13)) is None  # plausible as read
+
+
+class TestCurrencyStatedInWords:
+    """A currency the page states in words decides, whatever marks OCR made of the amounts' signs."""
+
+    def test_hebrew_statements_and_a_currency_label(self) -> None:
+        from invoiceme_extractor.rules.references import find_currency
+
+        for text in ('הדרכת צוות $42.17\nמטבע: ש"ח', 'תשלום $361\nהסכומיס בש"ח', "Item $4.00\nCurrency: EUR"):
+            found = find_currency(document_lines([(1, text)]), "he" if "ש" in text else "en")
+            assert found is not None and found.value == ("EUR" if "EUR" in text else "ILS")
+
+    def test_amounts_in_some_other_word_states_nothing(self) -> None:
+        from invoiceme_extractor.rules.references import find_currency
+
+        found = find_currency(document_lines([(1, "Item $4.00\nAmounts in total 4.00")]), "en")
+        assert found is not None and found.value == "USD"

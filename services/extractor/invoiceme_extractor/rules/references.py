@@ -178,18 +178,23 @@ def _due_by_position(issued: Found, others: list[Found]) -> Found | None:
     return after[0] if len(after) == 1 else None
 
 
+# 'All amounts in GBP', 'הסכומים בש"ח' (its final mem as OCR reads it too), 'Currency: EUR', 'מטבע: ש"ח'
+_CURRENCY_NAMED = r'([A-Z]{3}\b|ש"ח|₪|€|\$|£|שקל|דולר|אירו|יורו)'
 _AMOUNTS_IN = re.compile(
-    r"(?:amounts?|beträge|betrage|montants|importes|prices|סכומים|מחירים)\b.{0,12}?\b(?:in|en|ב)\s*:?\s*([A-Z]{3})",
+    r"(?:amounts?|beträge|betrage|montants|importes|prices|סכומי[םס]|מחירי[םס])(?:\b.{0,12}?\b(?:in|en)\s*:?\s*"
+    rf"|\s*ב){_CURRENCY_NAMED}|(?:\bcurrency|währung|\bdevise|\bmoneda|(?<![\u05d0-\u05ea])מטבע)\s*:\s*{_CURRENCY_NAMED}",
     re.I,
 )
 
 
 def _stated_currencies(lines: list[Line]) -> Iterator[Found]:
-    """'All amounts in GBP': a currency the page states in words."""
+    """'All amounts in GBP', 'Currency: EUR': a currency the page states in words."""
     for line in lines:
         stated = _AMOUNTS_IN.search(line.text)
-        if stated and any(code == stated.group(1).upper() for code, _ in labels.CURRENCIES):
-            yield Found(stated.group(1).upper(), stated.group(0), line, 0.95)
+        named = stated and (stated.group(1) or stated.group(2))
+        code = next((code for code, pattern in labels.CURRENCIES if named and pattern.fullmatch(named)), None)
+        if stated and code is not None:
+            yield Found(code, stated.group(0), line, 0.95)
 
 
 CurrencyCues = tuple[dict[str, float], dict[str, tuple[str, Line]]]  # weight, first mark seen by code
