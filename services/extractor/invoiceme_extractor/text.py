@@ -37,12 +37,16 @@ def _shekel(match: re.Match[str]) -> str:
     return ' ש"ח ' + ("1" if match.group("one") else "")
 
 
-# Tesseract gives a right-to-left run's brackets as drawn, mirrored: "רימון הנדסה )1998(" is (1998)
+# Tesseract gives a right-to-left run's brackets as drawn, mirrored: "רימון הנדסה )1998(" is (1998);
+# so is a word in brackets facing outwards anywhere on a Hebrew line ("5x )1998( גל מזון")
 _MIRRORED_BRACKETS = re.compile(r"(?<=[\u05d0-\u05ea] )\)([^()]{1,30})\((?![^\s(]*\))")
+_MIRRORED_WORD = re.compile(r"(?<!\S)\)([^()\s]{1,30})\((?!\S)")
 
 
 def normalize_line(line: str) -> str:
     line = _MIRRORED_BRACKETS.sub(r"(\1)", line)
+    if HEBREW_LETTER.search(line):
+        line = _MIRRORED_WORD.sub(r"(\1)", line)
     line = _SHEKEL_AS_LATIN.sub(_shekel, _SURROGATES.sub("", line))
     line = _VAT_AS_LATIN.sub('מע"מ', line)
     line = _NUMERO_AS_STAR.sub("\\1°", line)

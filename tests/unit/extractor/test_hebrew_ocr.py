@@ -35,6 +35,10 @@ class TestDamagedLabels:
     def test_stray_yod_after_the_gershayim(self) -> None:
         assert classify('סה"יכ 5.00') == "total_plain"
 
+    def test_gershayim_read_as_a_geresh(self) -> None:
+        assert classify("סה'כ כולל מעיימ 72,885.91") == "total_strong"
+        assert classify("סה'יכ כולל מע\"מ 416.32") == "total_strong"
+
     def test_nun_read_as_gimel(self) -> None:
         assert classify('סה"כ לפגי מע"מ 5.00') == "subtotal"
 

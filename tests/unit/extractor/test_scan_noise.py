@@ -2,48 +2,40 @@
 
 from __future__ import annotations
 
-from invoiceme_common.events import OcrPage, OcrWord
 from invoiceme_extractor.rules import extract_with_rules, labels
 from invoiceme_extractor.rules.layout import is_speck, without_specks
 
-
-def _word(text: str, left: int, top: int, line: int, width: int = 0, height: int = 20) -> OcrWord:
-    return OcrWord(
-        text=text, left=left, top=top, width=width or 12 * len(text), height=height, confidence=0.9, line=line
-    )
-
-
-def _ocr_page(words: list[OcrWord]) -> OcrPage:
-    lines: dict[int, list[str]] = {}
-    for word in words:
-        lines.setdefault(word.line, []).append(word.text)
-    text = "\n".join(" ".join(texts) for _, texts in sorted(lines.items()))
-    return OcrPage(number=1, text=text, method="ocr", confidence=0.9, width=1700, height=2300, words=words)
+from .wordbox import ocr_page as _ocr_page
+from .wordbox import ocr_word
 
 
 class TestSpecks:
     """A box far smaller than the page's print holds no character."""
 
     def test_a_dot_of_a_few_pixels_is_a_speck_a_letter_or_a_minus_is_not(self) -> None:
-        assert is_speck(_word(".", 0, 0, 0, width=3, height=3), typical_height=20)
-        assert is_speck(_word("2", 0, 0, 0, width=3, height=2), typical_height=20)
-        assert not is_speck(_word("i", 0, 0, 0, width=5, height=18), typical_height=20)
-        assert not is_speck(_word("-", 0, 0, 0, width=5, height=2), typical_height=20)
-        assert not is_speck(_word(".", 0, 0, 0, width=3, height=3), typical_height=8)
+        assert is_speck(ocr_word(".", 0, 0, 0, width=3, height=3), typical_height=20)
+        assert is_speck(ocr_word("2", 0, 0, 0, width=3, height=2), typical_height=20)
+        assert not is_speck(ocr_word("i", 0, 0, 0, width=5, height=18), typical_height=20)
+        assert not is_speck(ocr_word("-", 0, 0, 0, width=5, height=2), typical_height=20)
+        assert not is_speck(ocr_word(".", 0, 0, 0, width=3, height=3), typical_height=8)
 
     def test_specks_leave_and_print_stays(self) -> None:
-        words = [_word("Total", 100, 500, 0), _word(",", 200, 510, 0, 2, 2), _word("4,310.00", 300, 500, 0)]
+        words = [
+            ocr_word("Total", 100, 500, 0),
+            ocr_word(",", 200, 510, 0, 2, 2),
+            ocr_word("4,310.00", 300, 500, 0),
+        ]
         assert [word.text for word in without_specks(words)] == ["Total", "4,310.00"]
 
     def test_a_speck_between_value_and_label_no_longer_parts_them(self) -> None:
         # a key/value grid printing the value before its label; the speck is a cell between them
         words = [
-            _word("A-77109", 223, 863, 0, 131, 31),
-            _word(".", 721, 888, 0, 3, 3),
-            _word("Invoice", 938, 866, 0, 109, 26),
-            _word("Number:", 1059, 862, 0, 129, 48),
-            _word("Date:", 100, 960, 1),
-            _word("12.03.2024", 200, 960, 1),
+            ocr_word("A-77109", 223, 863, 0, 131, 31),
+            ocr_word(".", 721, 888, 0, 3, 3),
+            ocr_word("Invoice", 938, 866, 0, 109, 26),
+            ocr_word("Number:", 1059, 862, 0, 129, 48),
+            ocr_word("Date:", 100, 960, 1),
+            ocr_word("12.03.2024", 200, 960, 1),
         ]
         assert extract_with_rules([_ocr_page(words)]).invoice_number == "A-77109"
 
@@ -73,6 +65,18 @@ class TestTitlesAsScansPrintThem:
         for title in ("TAX INVOICE | RECEIPT", "חשבונית מס | קבלה"):
             found = type_of(title)
             assert found is not None and found[0] == "tax_invoice_receipt"
+
+    def test_crumb_before_the_title_and_kaf_read_as_bet(self) -> None:
+        from invoiceme_extractor.rules.titles import type_of_cell
+
+        for text, code in (
+            ("7 קבלה - מקור", "receipt"),
+            ("| קבלה", "receipt"),
+            ("חשבונית מס זיבוי", "credit_note"),
+        ):
+            found = type_of_cell(text)
+            assert found is not None and found[0] == code
+        assert type_of_cell("12 בספטמבר") is None
 
     def test_cedilla_c_read_as_g(self) -> None:
         from invoiceme_extractor.rules.titles import type_of

@@ -7,105 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
+from .month_names import MONTHS
 from .repair import CONFUSED_DIGITS
 
-MONTHS = {
-    # English, German, French, Hebrew; three-letter prefixes are matched too.
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "sept": 9,
-    "januar": 1,
-    "februar": 2,
-    "märz": 3,
-    "maerz": 3,
-    "marz": 3,  # OCR drops the umlaut
-    "juni": 6,
-    "juli": 7,
-    "oktober": 10,
-    "dezember": 12,
-    "janvier": 1,
-    "février": 2,
-    "fevrier": 2,
-    "mars": 3,
-    "avril": 4,
-    "mai": 5,
-    "juin": 6,
-    "juillet": 7,
-    "août": 8,
-    "aout": 8,
-    "septembre": 9,
-    "octobre": 10,
-    "novembre": 11,
-    "décembre": 12,
-    "decembre": 12,
-    "enero": 1,
-    "febrero": 2,
-    "marzo": 3,
-    "abril": 4,
-    "mayo": 5,
-    "junio": 6,
-    "julio": 7,
-    "agosto": 8,
-    "septiembre": 9,
-    "setiembre": 9,
-    "octubre": 10,
-    "noviembre": 11,
-    "diciembre": 12,
-    # Malay / Indonesian (till slips of the region), Dutch, Italian, Portuguese
-    "januari": 1,
-    "februari": 2,
-    "mac": 3,
-    "maret": 3,
-    "maart": 3,
-    "mei": 5,
-    "julai": 7,
-    "ogos": 8,
-    "agustus": 8,
-    "augustus": 8,
-    "disember": 12,
-    "desember": 12,
-    "gennaio": 1,
-    "febbraio": 2,
-    "aprile": 4,
-    "maggio": 5,
-    "giugno": 6,
-    "luglio": 7,
-    "settembre": 9,
-    "ottobre": 10,
-    "dicembre": 12,
-    "janeiro": 1,
-    "fevereiro": 2,
-    "março": 3,
-    "maio": 5,
-    "junho": 6,
-    "julho": 7,
-    "setembro": 9,
-    "outubro": 10,
-    "dezembro": 12,
-    "ינואר": 1,
-    "פברואר": 2,
-    "מרץ": 3,
-    "מרס": 3,
-    "אפריל": 4,
-    "מאי": 5,
-    "יוני": 6,
-    "יולי": 7,
-    "אוגוסט": 8,
-    "ספטמבר": 9,
-    "אוקטובר": 10,
-    "נובמבר": 11,
-    "דצמבר": 12,
-}
 _MONTH_WORD = r"(?:ב|ל)?(?P<{name}>[^\W\d_]{{3,10}})\.?"
 # not inside a longer number or a time, but right after a label's colon ('DATE:25/03/2018') or a
 # stray dot OCR stuck to the date ('.02.03.2024', a speck or the label's own dot read as one)
@@ -127,6 +31,17 @@ _DAY_MONTH_YEAR = re.compile(
 )
 _MONTH_DAY_YEAR = re.compile(
     _MONTH_WORD.format(name="month") + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})(?!\d)"
+)
+
+# A right-to-left line whose date came out in the opposite order: its words ('2024 באוקטובר 31' for
+# 31 באוקטובר 2024), or its day split off at a separator OCR lost ('09.2025 12' for 12.09.2025)
+_REVERSED_WORDS = re.compile(
+    r"(?<![\d.,:/-])(?P<year>(?:19|20)\d{2})\s+"
+    + _MONTH_WORD.format(name="month")
+    + r"\s+(?P<day>\d{1,2})(?![\d.,:/-])"
+)
+_REVERSED_SPLIT = re.compile(
+    r"(?<![\d.,:/-])(?P<month>\d{1,2})[./-](?P<year>(?:19|20)\d{2}) (?P<day>\d{1,2})(?![\d.,:/-])"
 )
 
 
@@ -261,6 +176,7 @@ def dates_in(line: str, month_first: bool = False) -> list[FoundDate]:
             value = _make(int(match.group("year")), month, int(match.group("day"))) if month else None
             if value:
                 found.append(FoundDate(value, match.group(0), match.start(), False, repaired=misread))
+    found += _reversed_in_rtl(line)
     found = [_as_printed(item, printed) for item in found]
     unique: dict[int, FoundDate] = {}
     for item in sorted(found, key=lambda item: item.start):
@@ -271,6 +187,24 @@ def dates_in(line: str, month_first: bool = False) -> list[FoundDate]:
         ):
             unique[item.start] = item
     return list(unique.values())
+
+
+def _reversed_in_rtl(line: str) -> list[FoundDate]:
+    """Dates of a right-to-left row that OCR gave in the opposite order. A Hebrew month name pins
+    each number's part (read whole); a split numeric date is a guess (a separator was lost), read
+    also where the row's Hebrew label sits in another cell ('09.2025 12' alone)."""
+    found = []
+    for pattern in (_REVERSED_WORDS, _REVERSED_SPLIT):
+        for match in pattern.finditer(line):
+            month_text = match.group("month")
+            month = int(month_text) if month_text.isdigit() else _month_number(month_text)
+            if not month or (pattern is _REVERSED_WORDS and not HEBREW.search(month_text)):
+                continue
+            value = _make(int(match.group("year")), month, int(match.group("day")))
+            if value:
+                split = pattern is _REVERSED_SPLIT
+                found.append(FoundDate(value, match.group(0), match.start(), False, repaired=split))
+    return found
 
 
 def _as_printed(item: FoundDate, printed: str) -> FoundDate:
@@ -307,3 +241,16 @@ def prefers_month_first(lines: list[str], language: str, currency: str | None) -
             if second > 12 >= first:
                 return True
     return language == "en" and currency == "USD"
+
+
+def due_in_issue_year(issued: date, due: date) -> date | None:
+    """A due date two or more years from the issue date is a year OCR misread ('28-10-2094' beside an
+    issue date of 14-10-2024): the same day and month in the issue's year or the next, the first
+    that falls on or after the issue date. None when the due date is plausible as read."""
+    if abs(due.year - issued.year) < 2:
+        return None
+    for year in (issued.year, issued.year + 1):
+        moved = _make(year, due.month, due.day)
+        if moved is not None and moved >= issued:
+            return moved
+    return None

@@ -155,4 +155,7 @@ def spots_after_label(lines: list[Line], line: Line, label_start: int, label_end
             spots.append(spot)
     if before is not None and index == len(line.cells) - 1 and before not in spots:
         spots.append(before)  # a label closing its row, its value on the near side
+    if before is not None and before in spots and index == len(line.cells) - 1 and index >= 2:
+        # a value before its label, past OCR crumbs ('0000', '|') between the two
+        spots.append(Spot(" ".join(c.text for c in line.cells[: index - 1]), line, "row_rest"))
     return spots

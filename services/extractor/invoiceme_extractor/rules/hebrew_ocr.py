@@ -21,8 +21,8 @@ LOOKALIKES = {
     "ה": "[הח]",
     "ח": "[חה]",
 }
-# the gershayim of an abbreviation: '"', a yod pair, or '"' then a stray yod
-GERSHAYIM = '(?:"י?|יי)'
+# the gershayim of an abbreviation: '"', a geresh ("סה'כ"), a yod pair, or either mark then a stray yod
+GERSHAYIM = "(?:[\"']י?|יי)"
 
 
 def _undo(pattern: str) -> str:

@@ -64,3 +64,34 @@ def id_from_lookalikes(raw: str) -> str | None:
     value = raw.translate(_LOOKALIKE_DIGITS)
     valid = value[0] in ISSUED_FIRST_DIGITS and israel.israeli_id_is_valid(value)
     return value if valid else None
+
+
+# An id split in two by OCR on a right-to-left line, its parts then read right to left as two
+# numbers ('586414 511' for 511586414): the parts joined the other way round
+_SPLIT_ID = re.compile(r"(?<![\w$§&|.,/:-])(\d{1,8}) (\d{1,8})(?![\w$§&|.,/:-])")
+
+
+def split_ids(text: str) -> list[str]:
+    """Two numbers side by side that, joined in the order they are drawn, make a valid issuable id."""
+    return [match.group(0) for match in _SPLIT_ID.finditer(text) if id_from_split(match.group(0))]
+
+
+def id_from_split(raw: str) -> str | None:
+    parts = raw.split()
+    if len(parts) != 2:
+        return None
+    value = parts[1] + parts[0]
+    valid = len(value) == 9 and value[0] in ISSUED_FIRST_DIGITS and israel.israeli_id_is_valid(value)
+    return value if valid else None
+
+
+# On a Hebrew page, two Latin capitals a space before a valid Israeli id are a Hebrew label word OCR
+# misread ("מס'" as '"DE') that a right-to-left row puts before the id, not a European VAT prefix
+_LETTERS_BEFORE_ID = re.compile(r"[A-Z]{2} (\d{9})")
+
+
+def israeli_id_after_letters(raw: str) -> str | None:
+    match = _LETTERS_BEFORE_ID.fullmatch(raw.strip())
+    if match is None or not israel.israeli_id_is_valid(match.group(1)):
+        return None
+    return match.group(1) if match.group(1)[0] in ISSUED_FIRST_DIGITS else None

@@ -110,6 +110,36 @@ def rtl_mixed_order(words: list[Any]) -> list[Any]:
     return ordered + list(reversed(run))
 
 
+def _direction(text: str) -> str:
+    if _HEBREW.search(text):
+        return "R"
+    if _LATIN.search(text):
+        return "L"
+    return "EN" if any(ch.isdigit() for ch in text) else "N"
+
+
+def rtl_order_from_boxes(words_left_to_right: Sequence[Any]) -> list[Any]:
+    """An OCR cell's words in right-to-left reading order, from where they sit rather than from the
+    engine's order, which Tesseract often breaks in Hebrew rows ('08-6728135 טל\'', 'מנוי דמי',
+    '2024 באוקטובר 31', ')1998( גל מזון'). The bidi algorithm of a right-to-left paragraph: a
+    left-to-right run starts with a Latin word and takes the numbers after it ('IBAN 1L37...');
+    every other word, a bare number too, is read right to left ('17/06/25 14:42')."""
+    directions = [_direction(word.text) for word in words_left_to_right]
+    runs: list[list[Any]] = []
+    index = 0
+    while index < len(directions):
+        end = index
+        if directions[index] == "L":
+            probe = index + 1
+            while probe < len(directions) and directions[probe] != "R":
+                if directions[probe] in ("L", "EN"):
+                    end = probe
+                probe += 1
+        runs.append(list(words_left_to_right[index : end + 1]))
+        index = end + 1
+    return [word for run in reversed(runs) for word in run]
+
+
 # What OCR reads a table's ruled line as, at the edge of a cell ("| Numéro")
 _RULE_CRUMBS = frozenset({"|", "||", "[", "]", "¦", "!"})
 
@@ -124,7 +154,9 @@ def _without_rule_crumbs(group: list[Any]) -> list[Any]:
     return group[start:end]
 
 
-def split_cells(words: Sequence[Any], cell_gap: float = CELL_GAP, rtl_page: bool = False) -> list[Cell]:
+def split_cells(
+    words: Sequence[Any], cell_gap: float = CELL_GAP, rtl_page: bool = False, ocr: bool = False
+) -> list[Cell]:
     """Cells of one unit: words grouped where the horizontal gap is narrow, each in logical order."""
     if not words:
         return []
@@ -139,7 +171,9 @@ def split_cells(words: Sequence[Any], cell_gap: float = CELL_GAP, rtl_page: bool
     cells = []
     for group in map(_without_rule_crumbs, groups):
         logical = sorted(group, key=lambda word: order[id(word)])
-        if rtl_page:
+        if rtl_page and ocr and any(_HEBREW.search(word.text) for word in group):
+            logical = rtl_order_from_boxes(group)
+        elif rtl_page:
             logical = rtl_mixed_order(logical)
         text = normalize_line(" ".join(word.text for word in logical))
         if text:
@@ -180,7 +214,7 @@ def page_units(page: Any) -> list[Unit]:
     cell_gap = OCR_CELL_GAP if ocr else CELL_GAP
     rtl_page = hebrew_ratio(page.text) > 0.3
     for words in by_line.values():
-        cells = split_cells(words, cell_gap, rtl_page)
+        cells = split_cells(words, cell_gap, rtl_page, ocr)
         if not cells:
             continue
         text = " ".join(cell.text for cell in cells)

@@ -10,7 +10,7 @@ from .. import israel
 from . import labels
 from .amounts import without_restatement
 from .currency_noise import RUN_WEIGHT, only_converted, sign_runs, without_invented_marks
-from .dates import FoundDate, dates_in, dates_with_lost_slashes
+from .dates import FoundDate, dates_in, dates_with_lost_slashes, due_in_issue_year
 from .geometry import spots_after_label
 from .lines import Found, Line, Reading, first_found, following
 from .titles import DOCUMENT_TYPES, title_cells
@@ -147,6 +147,12 @@ def find_dates(lines: list[Line], month_first: bool) -> tuple[Found | None, Foun
             elif kind is None and unlabelled is None:
                 unlabelled = Found(first.value.isoformat(), first.raw, source, 0.55)
     issued = invoice or weak or unlabelled or _date_with_lost_slashes(lines)
+    if (
+        issued
+        and due
+        and (moved := due_in_issue_year(date.fromisoformat(issued.value), date.fromisoformat(due.value)))
+    ):
+        due = Found(moved.isoformat(), due.raw, due.line, min(due.confidence, 0.6))
     return issued, due or (_due_by_position(issued, others) if issued else None)
 
 
@@ -172,8 +178,11 @@ def _due_by_position(issued: Found, others: list[Found]) -> Found | None:
     return after[0] if len(after) == 1 else None
 
 
+# 'All amounts in GBP', 'הסכומים בש"ח' (its final mem as OCR reads it too), 'Currency: EUR', 'מטבע: ש"ח'
+_CURRENCY_NAMED = r'([A-Z]{3}\b|ש"ח|₪|€|\$|£|שקל|דולר|אירו|יורו)'
 _AMOUNTS_IN = re.compile(
-    r"(?:amounts?|beträge|betrage|montants|importes|prices|סכומים|מחירים)\b.{0,12}?\b(?:in|en|ב)\s*:?\s*([A-Z]{3})",
+    r"(?:amounts?|beträge|betrage|montants|importes|prices|סכומי[םס]|מחירי[םס])(?:\b.{0,12}?\b(?:in|en)\s*:?\s*"
+    rf"|\s*ב){_CURRENCY_NAMED}|(?:\bcurrency|währung|\bdevise|\bmoneda|(?<![\u05d0-\u05ea])מטבע)\s*:\s*{_CURRENCY_NAMED}",
     re.I,
 )
 
@@ -183,11 +192,13 @@ _AMOUNTS_IN_SHEKELS = re.compile(r'(?:סכומים|מחירים)(?:\s+\S+)?\s+ב
 
 
 def _stated_currencies(lines: list[Line]) -> Iterator[Found]:
-    """'All amounts in GBP', 'הסכומים בש"ח': a currency the page states in words."""
+    """'All amounts in GBP', 'Currency: EUR', 'הסכומים בש"ח': a currency the page states in words."""
     for line in lines:
         stated = _AMOUNTS_IN.search(line.text)
-        if stated and any(code == stated.group(1).upper() for code, _ in labels.CURRENCIES):
-            yield Found(stated.group(1).upper(), stated.group(0), line, 0.95)
+        named = stated and (stated.group(1) or stated.group(2))
+        code = next((code for code, pattern in labels.CURRENCIES if named and pattern.fullmatch(named)), None)
+        if stated and code is not None:
+            yield Found(code, stated.group(0), line, 0.95)
         elif shekels := _AMOUNTS_IN_SHEKELS.search(line.text):
             yield Found("ILS", shekels.group(0), line, 0.95)
 

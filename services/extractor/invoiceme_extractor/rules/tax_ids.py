@@ -19,7 +19,14 @@ from .contact_words import PHONE
 from .dates import dates_in
 from .geometry import cell_at, label_matches, spots_after_label
 from .id_context import under_another_party, under_issuer_name, without_bank_accounts
-from .id_repair import id_from_lookalikes, lookalike_ids, repair_israeli_id
+from .id_repair import (
+    id_from_lookalikes,
+    id_from_split,
+    israeli_id_after_letters,
+    lookalike_ids,
+    repair_israeli_id,
+    split_ids,
+)
 from .lines import Found, Line, Reading, document_language
 from .vat_numbers import B_AS_EIGHT, D_AS_ZERO, I_AS_DIGIT, normalize_tax_id, well_formed
 
@@ -92,7 +99,8 @@ def ids_in(text: str, generic: bool = True) -> list[str]:
 def _id_tokens(text: str, generic: bool = True) -> list[str]:
     """`ids_in`, plus tokens an id became when OCR read one digit as a look-alike ('$12261827'):
     candidates only where the check digit accepts the id they stand for (`tax_id_candidates`)."""
-    return ids_in(text, generic) + lookalike_ids(without_bank_accounts(text))
+    text = without_bank_accounts(text)
+    return ids_in(text, generic) + lookalike_ids(text) + split_ids(text)
 
 
 # A repaired id is evidence, but weaker than one read whole (2.0)
@@ -257,6 +265,8 @@ def tax_id_candidates(
     best: dict[str, TaxIdCandidate] = {}
     for raw, line, label_score in _labelled(lines) + _unlabelled(lines):
         value = normalize_tax_id(raw)
+        if hebrew and (israeli := israeli_id_after_letters(raw)) is not None:
+            value = israeli
         digits = sum(ch.isdigit() for ch in value)
         if digits < 6 or line.index in buyer_lines or _allocation_number(line, raw):
             continue
@@ -266,6 +276,10 @@ def tax_id_candidates(
             repaired = id_from_lookalikes(raw) if hebrew else None
             if repaired is None:
                 continue  # a word or code of id length, not an id OCR damaged
+        elif " " in raw and (split := id_from_split(raw)) is not None:
+            if not hebrew or label_score == 0:
+                continue  # two numbers side by side make an id by chance 1 time in 10: only by a label
+            repaired = split
         value = repaired or value
         shape = _REPAIRED_SHAPE if repaired else shape_score(value)
         # the issuer's header (top) and footer (bottom of page 1) carry its ids

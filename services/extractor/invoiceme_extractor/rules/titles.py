@@ -15,7 +15,8 @@ DOCUMENT_TYPES = (
     (
         "credit_note",
         any_of(
-            r"חשבונית\s*(?:מס\s*)?זיכ(?:וי|[\u05d0-\u05ea])",  # זיכוי, its end as OCR damages it
+            # זיכוי, its end as OCR damages it, its kaf read as the bet of the same shape ('זיבוי')
+            r"חשבונית\s*(?:מס\s*)?זי[כב](?:וי|[\u05d0-\u05ea])",
             r"^זיכוי",
             r"credit\s*note",
             r"gutschrift",
@@ -67,6 +68,15 @@ def type_of(text: str) -> tuple[str, re.Match[str]] | None:
         if match:
             return code, match
     return None
+
+
+# A crumb OCR read before a title in the same cell ('7 קבלה - מקור'): one or two digits or marks
+_LEADING_CRUMB = re.compile(r"^[^\w\s]{1,2}\s+|^\d{1,2}\s+(?=[^\W\d_])")
+
+
+def type_of_cell(text: str) -> tuple[str, re.Match[str]] | None:
+    """`type_of` the cell, or of the cell past a crumb before its first word."""
+    return type_of(text) or type_of(_LEADING_CRUMB.sub("", text, count=1))
 
 
 # Whole titles, to recognise one whose first or last letters OCR cropped ("echnungskorrekt",
@@ -177,7 +187,7 @@ def title_cells(lines: list[Line]) -> list[Title]:
 def _title_type(text: str) -> tuple[str, re.Match[str]] | None:
     """The type a cell names; where its type word belongs to a number label ('INVOICE Receipt No.
     37289') and another type word stands outside the label, the one outside: that is the title."""
-    named = type_of(text)
+    named = type_of_cell(text)
     if named is None:
         return None
     spans = [label.span() for label in labels.INVOICE_NUMBER.finditer(text)]
@@ -186,7 +196,7 @@ def _title_type(text: str) -> tuple[str, re.Match[str]] | None:
     outside = text
     for start, end in spans:
         outside = outside[:start] + " " * (end - start) + outside[end:]
-    return type_of(outside) or named
+    return type_of_cell(outside) or named
 
 
 def _labels_a_value(text: str) -> bool:

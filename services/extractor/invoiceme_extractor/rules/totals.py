@@ -254,7 +254,11 @@ def _fill_missing(result: dict[str, Found | None], lines: list[Line]) -> dict[st
     """Derive the one missing amount from the other two, at lower confidence."""
     subtotal, vat, total = result["subtotal"], result["vat_amount"], result["total"]
     if total and vat and not subtotal and abs(vat.value) < abs(total.value):
-        result["subtotal"] = Found(round(total.value - vat.value, 2), "", total.line, 0.6)
+        # a credit note's parts share one sign: OCR loses a minus ('73,115.76' for ₪73,115.76-)
+        # far more often than it makes one, so with the signs at odds the minus is taken as printed
+        sign = -1.0 if min(total.value, vat.value) < 0 else 1.0
+        net = round(sign * (abs(total.value) - abs(vat.value)), 2)
+        result["subtotal"] = Found(net, "", total.line, 0.6)
     elif total and subtotal and not vat and 0 <= (total.value - subtotal.value) / (total.value or 1) < 0.3:
         result["vat_amount"] = Found(round(total.value - subtotal.value, 2), "", total.line, 0.6)
     elif subtotal and vat and not total:
