@@ -24,6 +24,7 @@ MIN_SLANT_DEGREES = 6  # below this Tesseract reads the letters as they are
 MIN_GAIN = 1.08  # ink in upright strokes at the best shear over at 0°: what a slanted face gives
 MIN_LETTERS = 80  # fewer letter-sized blobs than this (a logo, a photo) say nothing about the print
 LETTER_HEIGHT = 16  # px: pages with taller letters are judged shrunk to this (cheaper, same answer)
+WORD_TO_LETTER = 0.6  # a letter blob's height over its word box's (ascenders, descenders, accents)
 NOTE_PREFIX = "deslanted "
 
 
@@ -60,9 +61,12 @@ def _letter_mask(gray: np.ndarray) -> tuple[np.ndarray, float] | None:
     return kept, typical
 
 
-def estimate_slant(gray: np.ndarray) -> int:
+def estimate_slant(gray: np.ndarray, word_height: float | None = None) -> int:
     """The page's slant in degrees (strokes leaning right of vertical going up: positive), 0 when the
-    print stands upright or the page says nothing clear."""
+    print stands upright or the page says nothing clear. `word_height`: the read's median word box,
+    if known: a page of large print (an upscaled receipt) is shrunk before its blobs are counted."""
+    if word_height and (shrink := LETTER_HEIGHT / (WORD_TO_LETTER * word_height)) < 0.8:
+        gray = cv2.resize(gray, None, fx=shrink, fy=shrink, interpolation=cv2.INTER_AREA)
     letters = _letter_mask(gray)
     if letters is None:
         return 0
