@@ -47,7 +47,8 @@ def _letter_mask(gray: np.ndarray) -> tuple[np.ndarray, float] | None:
     mask = ink_mask(gray)
     _, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     heights, widths = stats[:, cv2.CC_STAT_HEIGHT], stats[:, cv2.CC_STAT_WIDTH]
-    letters = (heights > 6) & (heights < gray.shape[0] / 20) & (widths < 3 * heights)
+    # not taller than a twentieth of the page (rules, frames, logos), nor than 80 px on a crop
+    letters = (heights > 6) & (heights < max(gray.shape[0] / 20, 80)) & (widths < 3 * heights)
     letters[0] = False  # the background
     if letters.sum() < MIN_LETTERS:
         return None
