@@ -174,8 +174,20 @@ class TestRestatedAmounts:
     def test_negative_in_brackets_inside(self) -> None:
         assert without_restatement("Zu zahlen (7196,97) EUR (= (7626,28) USD)") == "Zu zahlen (7196,97) EUR"
 
+    def test_bracket_read_right_to_left_mirrored_or_not_last(self) -> None:
+        equated = 'סה"כ לתשלום 6,725.69 ש"ח )= 1,873.27 (USD'
+        assert without_restatement(equated).split() == ['סה"כ', "לתשלום", "6,725.69", 'ש"ח']
+        inside = 'סה"כ לתשלום 6,725.69 (USD 1,873.27 =) ש"ח'
+        assert without_restatement(inside).split() == ['סה"כ', "לתשלום", "6,725.69", 'ש"ח']
+
     def test_same_currency_or_no_amount_stays(self) -> None:
-        for text in ("Total € 100.00 (€ 27.00)", "Discount (50.00)", "Total 117.00 (incl. VAT)"):
+        for text in (
+            "Total € 100.00 (€ 27.00)",
+            "Discount (50.00)",
+            "Total 117.00 (incl. VAT)",
+            "Discount (=10%) 50.00",
+            "Balance (150.00) = 0",
+        ):
             assert without_restatement(text) == text
 
     def test_conversion_line_weighs_a_quarter(self) -> None:

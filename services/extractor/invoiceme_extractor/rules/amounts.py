@@ -133,14 +133,29 @@ _RESTATED = re.compile(rf"\s*\(\s*(?:≈|=|~|approx\.?)?\s*\)?(?P<inner>{_BRACKE
 _MONEY_MARK = re.compile(r'[₪$€£]|ש"ח|\b[A-Z]{3}\b')
 
 
+# '6,725.69 (USD 1,873.27 =) ש"ח', '6,725.69 ש"ח )= 1,873.27 (USD': the same restatement in a line
+# Tesseract read right to left, its '=' at either end of the bracket, either bracket mirrored, and
+# not always last; the '=' tells it from an accounting negative
+_EQUATED = re.compile(r"[()]\s*(?:[=≈~][^()]*|[^()=≈~]*[=≈~])\s*[()](?:\s*[A-Z]{3}\b)?")
+
+
 def without_restatement(text: str) -> str:
     """The line without a bracketed restatement of its amount in another currency: the bracket
     names a currency and holds an amount, and an amount stands before it outside the bracket."""
     match = _RESTATED.search(text)
     if match is None or not _MONEY_MARK.search(match.group("inner")) or not amounts_in(match.group("inner")):
-        return text
+        return _without_equated(text)
     before = text[: match.start()]
     inner_marks = set(_MONEY_MARK.findall(match.group("inner")))
     if not amounts_in(before) or inner_marks <= set(_MONEY_MARK.findall(before)):
-        return text  # nothing before it, or the same currency: an accounting-style negative, a note
+        return _without_equated(text)  # nothing before it, or the same currency: a negative, a note
     return before
+
+
+def _without_equated(text: str) -> str:
+    """The line without an '= amount currency' bracket (`_EQUATED`) when an amount stands outside it."""
+    for match in _EQUATED.finditer(text):
+        inner, rest = match.group(0), text[: match.start()] + " " + text[match.end() :]
+        if _MONEY_MARK.search(inner) and amounts_in(inner) and amounts_in(rest):
+            return rest
+    return text
