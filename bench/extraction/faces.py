@@ -20,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from bench.extraction.score import SCORED_FIELDS, field_matches, mean_accuracy, tally
+from bench.extraction.score import SCORED_FIELDS, mean_accuracy, miss_lines, tally
 
 DAMAGE = ("clean_scan", "degraded_photo")
 
@@ -114,14 +114,7 @@ def report(results: list[tuple[dict, dict, str]], misses: int) -> list[str]:
         lines.append(
             f"| {key[0]} | {key[1]} | {pages[key]} | {' | '.join(shown)} | **{mean_accuracy(fields):.3f}** |"
         )
-    listed = 0
-    for truth, predicted, stem in results:
-        for name in SCORED_FIELDS:
-            if truth.get(name) is None or field_matches(name, truth[name], predicted.get(name)):
-                continue
-            if listed < misses:
-                lines.append(f"{stem} {name}: {truth[name]!r} -> {predicted.get(name)!r}")
-            listed += 1
+    lines += miss_lines(results, SCORED_FIELDS, misses)
     return lines
 
 

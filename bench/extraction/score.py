@@ -69,6 +69,26 @@ def tally(results: Iterable[Result], group: Callable[[dict[str, Any]], tuple[str
     return table
 
 
+def miss_lines(
+    results: Iterable[tuple[dict[str, Any], dict[str, Any], str]],
+    fields: Iterable[str],
+    limit: int,
+    prefix: str = "",
+) -> list[str]:
+    """'{prefix}{stem} {field}: truth -> predicted' for the first `limit` wrong fields of (truth,
+    prediction, file stem) results; fields the page does not print are not wrong."""
+    fields = tuple(fields)
+    lines = []
+    for truth, predicted, stem in results:
+        for name in fields:
+            if truth.get(name) is None or field_matches(name, truth[name], predicted.get(name)):
+                continue
+            if len(lines) >= limit:
+                return lines
+            lines.append(f"{prefix}{stem} {name}: {truth[name]!r} -> {predicted.get(name)!r}")
+    return lines
+
+
 def mean_accuracy(cells: dict[str, list[int]]) -> float:
     """Mean over fields of each field's accuracy (every field weighs the same)."""
     rates = [hits / total for hits, total in cells.values() if total]

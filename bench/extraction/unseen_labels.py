@@ -16,7 +16,7 @@ import argparse
 import asyncio
 from typing import Any
 
-from bench.extraction.score import SCORED_FIELDS, field_matches, mean_accuracy, tally
+from bench.extraction.score import SCORED_FIELDS, mean_accuracy, miss_lines, tally
 
 # label keys made unseen -> the contract fields they name
 ABLATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -115,14 +115,7 @@ def report(results: dict[str, list[tuple[dict, dict, str]]], misses: int) -> lis
         lines.append("")
         for name, rows in results.items():
             fields = ABLATIONS[name][1] if name in ABLATIONS else SCORED_FIELDS
-            shown = 0
-            for truth, predicted, stem in rows:
-                for field in fields:
-                    if truth.get(field) is None or field_matches(field, truth[field], predicted.get(field)):
-                        continue
-                    if shown < misses:
-                        lines.append(f"{name}: {stem} {field}: {truth[field]!r} -> {predicted.get(field)!r}")
-                    shown += 1
+            lines += miss_lines(rows, fields, misses, prefix=f"{name}: ")
     return lines
 
 
