@@ -40,7 +40,7 @@ def _offset(k: float, height: int) -> float:
     return -k * height if k < 0 else 0.0
 
 
-def _letter_mask(gray: np.ndarray) -> tuple[np.ndarray, float] | None:
+def _letter_mask(gray: np.ndarray, min_letters: int = MIN_LETTERS) -> tuple[np.ndarray, float] | None:
     """Ink of letter-sized blobs only, at ~LETTER_HEIGHT px letters, and their typical height; None
     when there are too few letters."""
     mask = ink_mask(gray)
@@ -48,7 +48,7 @@ def _letter_mask(gray: np.ndarray) -> tuple[np.ndarray, float] | None:
     heights, widths = stats[:, cv2.CC_STAT_HEIGHT], stats[:, cv2.CC_STAT_WIDTH]
     letters = (heights > 6) & (heights < gray.shape[0] / 20) & (widths < 3 * heights)
     letters[0] = False  # the background
-    if letters.sum() < MIN_LETTERS:
+    if letters.sum() < min_letters:
         return None
     typical = float(np.median(heights[letters]))
     letters &= (heights >= 0.6 * typical) & (heights <= 2 * typical)
@@ -60,10 +60,10 @@ def _letter_mask(gray: np.ndarray) -> tuple[np.ndarray, float] | None:
     return kept, typical
 
 
-def estimate_slant(gray: np.ndarray) -> int:
+def estimate_slant(gray: np.ndarray, min_letters: int = MIN_LETTERS) -> int:
     """The page's slant in degrees (strokes leaning right of vertical going up: positive), 0 when the
-    print stands upright or the page says nothing clear."""
-    letters = _letter_mask(gray)
+    print stands upright or the page says nothing clear (fewer than `min_letters` letters)."""
+    letters = _letter_mask(gray, min_letters)
     if letters is None:
         return 0
     mask, typical = letters

@@ -1,0 +1,136 @@
+"""Values written slanted into an upright form (a receipt book filled in by hand or in an italic face).
+
+The page-level slant check (`preprocess.slant`) sees mostly upright letters on such a page, and
+shearing the whole page would ruin its labels. So the slant is measured only on the ink the first
+read is least sure of: words holding a digit (the filled-in amounts, dates, numbers), doubtful
+words, and ink no word covers; labels read surely are left out. When that ink leans, the page is
+read once more sheared upright, and a word of that read replaces the words it lies on only where
+it lies on that ink and holds more letters and digits than they do (or as many, read surer). Pages
+whose values stand upright cost one slant estimate and no read.
+"""
+
+from __future__ import annotations
+
+import re
+
+import cv2
+import numpy as np
+
+from invoiceme_common.ocr_pages import OcrPage, OcrWord
+
+from .digits import line_from_words
+from .preprocess.geometry import ink_mask
+
+SURE_LABEL = 0.8  # a word without digits read at least this surely is a label: its ink says nothing
+JUDGED_WORD_HEIGHT = 24  # px: the page is judged shrunk so that its words are about this tall (cheap)
+MIN_LETTERS = 24  # letter blobs the suspect ink must hold to be judged (an amount or two)
+TAKEN_FROM = 0.75  # a word of the sheared read below this confidence never replaces anything
+SURER_BY = 0.1  # as many letters and digits as the old words: taken only when this much surer
+ON_SUSPECT_INK = 0.5  # share of a new word's ink that must be suspect ink
+NOTE = "re-read slanted values"
+_DIGIT = re.compile(r"\d")
+_HEBREW = re.compile(r"[\u05d0-\u05ea]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _is_sure_label(word: OcrWord) -> bool:
+    return (
+        word.confidence >= SURE_LABEL
+        and not _DIGIT.search(word.text)
+        and sum(ch.isalnum() for ch in word.text) >= 2
+    )
+
+
+def suspect_ink(gray: np.ndarray, words: list[OcrWord]) -> tuple[np.ndarray, np.ndarray, float]:
+    """The page's ink outside the boxes of words surely read as labels, all its ink (0/255 masks),
+    and the scale they are at: shrunk so that words are about JUDGED_WORD_HEIGHT tall."""
+    heights = sorted(w.height for w in words)
+    scale = min(1.0, JUDGED_WORD_HEIGHT / heights[len(heights) // 2]) if heights else 1.0
+    if scale < 1.0:
+        gray = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    ink = ink_mask(gray)
+    suspect = ink.copy()
+    for word in words:
+        if _is_sure_label(word):
+            suspect[_box(word, scale)] = 0
+    return suspect, ink, scale
+
+
+def _box(word: OcrWord, scale: float) -> tuple[slice, slice]:
+    top, left = int(word.top * scale), int(word.left * scale)
+    bottom, right = round((word.top + word.height) * scale), round((word.left + word.width) * scale)
+    return slice(top, max(bottom, top + 1)), slice(left, max(right, left + 1))
+
+
+def as_image(mask: np.ndarray) -> np.ndarray:
+    """Black ink on white, as `slant.estimate_slant` reads a page."""
+    return np.where(mask > 0, 0, 255).astype(np.uint8)
+
+
+def _alnum(words: list[OcrWord]) -> int:
+    return sum(sum(ch.isalnum() for ch in w.text) for w in words)
+
+
+def _overlaps(a: OcrWord, b: OcrWord) -> bool:
+    width = min(a.left + a.width, b.left + b.width) - max(a.left, b.left)
+    height = min(a.top + a.height, b.top + b.height) - max(a.top, b.top)
+    return width > 0 and height > 0 and width * height > 0.3 * min(a.width * a.height, b.width * b.height)
+
+
+def _on_suspect_ink(word: OcrWord, suspect: np.ndarray, ink: np.ndarray, scale: float) -> bool:
+    box = _box(word, scale)
+    total = int(np.count_nonzero(ink[box]))
+    return total > 0 and int(np.count_nonzero(suspect[box])) >= ON_SUSPECT_INK * total
+
+
+def merged(
+    page: OcrPage, sheared_read: list[OcrWord], suspect: np.ndarray, ink: np.ndarray, scale: float = 1.0
+) -> OcrPage:
+    """`page` with the words of the sheared read (boxes already moved back) that beat the old words
+    they lie on (`suspect` and `ink` at `scale`, as `suspect_ink` gives them); a taken word takes the
+    place (and line) of the first word it replaces, so lines keep their reading order in either
+    direction. The page itself when none does."""
+    words = list(page.words)
+    changed = False
+    for new in sheared_read:
+        if new.confidence < TAKEN_FROM or not _on_suspect_ink(new, suspect, ink, scale):
+            continue
+        under = [w for w in words if _overlaps(w, new)]
+        if not under:
+            continue  # ink no word was read on: `unread_ink` decides about whole lines
+        if _better(new, under):
+            place = next(i for i, w in enumerate(words) if w is under[0])
+            words[place] = new.model_copy(update={"line": under[0].line})
+            words = [w for w in words if not any(w is u for u in under[1:])]
+            changed = True
+    return _rebuilt(page, words) if changed else page
+
+
+def _better(new: OcrWord, under: list[OcrWord]) -> bool:
+    """More letters and digits than the old words, or as many read clearly surer; never Hebrew
+    turned into Latin letters (a sheared label reads as Latin look-alikes: 'ע.מ.' as 'as')."""
+    old_text = " ".join(w.text for w in under)
+    if _HEBREW.search(old_text) and _LATIN.search(new.text) and not _HEBREW.search(new.text):
+        return False
+    gained = _alnum([new]) - _alnum(under)
+    surer = new.confidence >= max(w.confidence for w in under) + SURER_BY
+    return gained > 0 or (gained == 0 and surer and new.text != old_text)
+
+
+def _rebuilt(page: OcrPage, words: list[OcrWord]) -> OcrPage:
+    """The page with these words: lines left without words dropped, the rest renumbered."""
+    used = sorted({w.line for w in words})
+    renumber = {line: index for index, line in enumerate(used)}
+    placed = [w.model_copy(update={"line": renumber[w.line]}) for w in words]
+    by_line: dict[int, list[OcrWord]] = {}
+    for word in placed:
+        by_line.setdefault(word.line, []).append(word)
+    lines = [line_from_words(by_line[line]) for line in sorted(by_line)]
+    return page.model_copy(
+        update={
+            "words": placed,
+            "lines": lines,
+            "text": "\n".join(line.text for line in lines),
+            "notes": [*page.notes, NOTE],
+        }
+    )
