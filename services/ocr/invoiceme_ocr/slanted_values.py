@@ -20,6 +20,7 @@ from invoiceme_common.ocr_pages import OcrPage, OcrWord
 
 from .digits import line_from_words
 from .preprocess.geometry import ink_mask
+from .unread_ink import letters_and_digits, overlaps
 
 SURE_LABEL = 0.8  # a word without digits read at least this surely is a label: its ink says nothing
 JUDGED_WORD_HEIGHT = 24  # px: the page is judged shrunk so that its words are about this tall (cheap)
@@ -67,16 +68,6 @@ def as_image(mask: np.ndarray) -> np.ndarray:
     return np.where(mask > 0, 0, 255).astype(np.uint8)
 
 
-def _alnum(words: list[OcrWord]) -> int:
-    return sum(sum(ch.isalnum() for ch in w.text) for w in words)
-
-
-def _overlaps(a: OcrWord, b: OcrWord) -> bool:
-    width = min(a.left + a.width, b.left + b.width) - max(a.left, b.left)
-    height = min(a.top + a.height, b.top + b.height) - max(a.top, b.top)
-    return width > 0 and height > 0 and width * height > 0.3 * min(a.width * a.height, b.width * b.height)
-
-
 def _on_suspect_ink(word: OcrWord, suspect: np.ndarray, ink: np.ndarray, scale: float) -> bool:
     box = _box(word, scale)
     total = int(np.count_nonzero(ink[box]))
@@ -95,7 +86,7 @@ def merged(
     for new in sheared_read:
         if new.confidence < TAKEN_FROM or not _on_suspect_ink(new, suspect, ink, scale):
             continue
-        under = [w for w in words if _overlaps(w, new)]
+        under = [w for w in words if overlaps(w, new)]
         if not under:
             continue  # ink no word was read on: `unread_ink` decides about whole lines
         if _better(new, under):
@@ -112,7 +103,7 @@ def _better(new: OcrWord, under: list[OcrWord]) -> bool:
     old_text = " ".join(w.text for w in under)
     if _HEBREW.search(old_text) and _LATIN.search(new.text) and not _HEBREW.search(new.text):
         return False
-    gained = _alnum([new]) - _alnum(under)
+    gained = letters_and_digits([new]) - letters_and_digits(under)
     surer = new.confidence >= max(w.confidence for w in under) + SURER_BY
     return gained > 0 or (gained == 0 and surer and new.text != old_text)
 
