@@ -5,8 +5,9 @@ shearing the whole page would ruin its labels. So the slant is measured only on 
 read is least sure of: words holding a digit (the filled-in amounts, dates, numbers), doubtful
 words, and ink no word covers; labels read surely are left out. When that ink leans, the page is
 read once more sheared upright, and a word of that read replaces the words it lies on only where
-it lies on that ink and holds more letters and digits than they do (or as many, read surer). Pages
-whose values stand upright cost one slant estimate and no read.
+it lies on that ink. Pages
+whose values stand upright cost one slant estimate and no read. The sheared read may add what the first
+lost or replace junk, never rewrite a confident reading (`_better`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ SURE_LABEL = 0.8  # a word without digits read at least this surely is a label: 
 JUDGED_WORD_HEIGHT = 24  # px: the page is judged shrunk so that its words are about this tall (cheap)
 MIN_LETTERS = 24  # letter blobs the suspect ink must hold to be judged (an amount or two)
 TAKEN_FROM = 0.75  # a word of the sheared read below this confidence never replaces anything
-SURER_BY = 0.1  # as many letters and digits as the old words: taken only when this much surer
+DOUBTFUL = 0.6  # old words all below this confidence are junk a sheared read may replace ...
+CLEARLY_SURER = 0.25  # ... when it reads this much surer
 ON_SUSPECT_INK = 0.5  # share of a new word's ink that must be suspect ink
 NOTE = "re-read slanted values"
 _DIGIT = re.compile(r"\d")
@@ -98,14 +100,18 @@ def merged(
 
 
 def _better(new: OcrWord, under: list[OcrWord]) -> bool:
-    """More letters and digits than the old words, or as many read clearly surer; never Hebrew
-    turned into Latin letters (a sheared label reads as Latin look-alikes: 'ע.מ.' as 'as')."""
+    """The new word adds what the first read lost (all its letters and digits, in order, and more:
+    '05.71' -> '1,405.71'), or replaces words read as junk (all under DOUBTFUL) with a clearly surer
+    reading; a confident reading is never rewritten ('21/8876' -> 'DAI28876', '42569' -> '42565'),
+    nor Hebrew turned into Latin letters (a sheared label reads as look-alikes: 'ע.מ.' as 'as')."""
     old_text = " ".join(w.text for w in under)
     if _HEBREW.search(old_text) and _LATIN.search(new.text) and not _HEBREW.search(new.text):
         return False
-    gained = letters_and_digits([new]) - letters_and_digits(under)
-    surer = new.confidence >= max(w.confidence for w in under) + SURER_BY
-    return gained > 0 or (gained == 0 and surer and new.text != old_text)
+    old_chars = [ch for ch in old_text if ch.isalnum()]
+    remaining = iter(ch for ch in new.text if ch.isalnum())
+    extends = len(old_chars) < letters_and_digits([new]) and all(ch in remaining for ch in old_chars)
+    doubtful = max(w.confidence for w in under)
+    return extends or (doubtful < DOUBTFUL and new.confidence >= doubtful + CLEARLY_SURER)
 
 
 def _rebuilt(page: OcrPage, words: list[OcrWord]) -> OcrPage:

@@ -77,6 +77,16 @@ class TestMerged:
         old = page_of([word("39.46", 100, 0.84)])
         assert slanted_values.merged(old, [word("39,46", 100, 0.86)], self.suspect, self.ink) is old
 
+    @pytest.mark.parametrize(("old_text", "new_text"), [("21/8876", "DAI28876"), ("42569", "42565")])
+    def test_a_confident_reading_is_never_rewritten(self, old_text: str, new_text: str) -> None:
+        old = page_of([word(old_text, 100, 0.9)])
+        assert slanted_values.merged(old, [word(new_text, 100, 0.95)], self.suspect, self.ink) is old
+
+    def test_junk_is_replaced_by_a_clearly_surer_reading(self) -> None:
+        old = page_of([word("ב", 100, 0.4), word("\\", 150, 0.5, width=40)])
+        merged = slanted_values.merged(old, [word("דני", 100, 0.9, width=90)], self.suspect, self.ink)
+        assert [w.text for w in merged.words] == ["דני"]
+
     def test_a_hebrew_label_is_never_turned_into_latin_letters(self) -> None:
         old = page_of([word("ע.מ.", 100, 0.23)])
         assert slanted_values.merged(old, [word("as", 100, 0.82)], self.suspect, self.ink) is old
