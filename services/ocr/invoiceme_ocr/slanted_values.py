@@ -102,7 +102,7 @@ def merged(
 def _better(new: OcrWord, under: list[OcrWord]) -> bool:
     """The new word adds what the first read lost (all its letters and digits, in order, and more:
     '05.71' -> '1,405.71'), or replaces words read as junk (all under DOUBTFUL) with a clearly surer
-    reading; a confident reading is never rewritten ('21/8876' -> 'DAI28876', '42569' -> '42565'),
+    number; a confident reading is never rewritten ('21/8876' -> 'DAI28876', '42569' -> '42565'),
     nor Hebrew turned into Latin letters (a sheared label reads as look-alikes: 'ע.מ.' as 'as')."""
     old_text = " ".join(w.text for w in under)
     if _HEBREW.search(old_text) and _LATIN.search(new.text) and not _HEBREW.search(new.text):
@@ -111,7 +111,11 @@ def _better(new: OcrWord, under: list[OcrWord]) -> bool:
     remaining = iter(ch for ch in new.text if ch.isalnum())
     extends = len(old_chars) < letters_and_digits([new]) and all(ch in remaining for ch in old_chars)
     doubtful = max(w.confidence for w in under)
-    return extends or (doubtful < DOUBTFUL and new.confidence >= doubtful + CLEARLY_SURER)
+    # junk is replaced only by a value (a number) or where it held no word: a doubtful upright label
+    # read sheared comes out as another word ('עודף' as 'צודף'), and loses its meaning
+    value_or_scraps = bool(_DIGIT.search(new.text)) or len(old_chars) <= 1
+    surer = doubtful < DOUBTFUL and new.confidence >= doubtful + CLEARLY_SURER
+    return extends or (surer and value_or_scraps)
 
 
 def _rebuilt(page: OcrPage, words: list[OcrWord]) -> OcrPage:

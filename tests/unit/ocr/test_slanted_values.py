@@ -82,10 +82,14 @@ class TestMerged:
         old = page_of([word(old_text, 100, 0.9)])
         assert slanted_values.merged(old, [word(new_text, 100, 0.95)], self.suspect, self.ink) is old
 
-    def test_junk_is_replaced_by_a_clearly_surer_reading(self) -> None:
+    def test_junk_is_replaced_by_a_clearly_surer_number(self) -> None:
         old = page_of([word("ב", 100, 0.4), word("\\", 150, 0.5, width=40)])
-        merged = slanted_values.merged(old, [word("דני", 100, 0.9, width=90)], self.suspect, self.ink)
-        assert [w.text for w in merged.words] == ["דני"]
+        merged = slanted_values.merged(old, [word("26.70", 100, 0.9, width=90)], self.suspect, self.ink)
+        assert [w.text for w in merged.words] == ["26.70"]
+
+    def test_a_doubtful_label_is_not_rewritten_into_another_word(self) -> None:
+        old = page_of([word("עודף", 100, 0.5)])
+        assert slanted_values.merged(old, [word("צודף", 100, 0.9)], self.suspect, self.ink) is old
 
     def test_a_hebrew_label_is_never_turned_into_latin_letters(self) -> None:
         old = page_of([word("ע.מ.", 100, 0.23)])
