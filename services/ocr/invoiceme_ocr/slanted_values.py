@@ -113,7 +113,9 @@ def _better(new: OcrWord, under: list[OcrWord]) -> bool:
     doubtful = max(w.confidence for w in under)
     # junk is replaced only by a value (a number) or where it held no word: a doubtful upright label
     # read sheared comes out as another word ('עודף' as 'צודף'), and loses its meaning
+    # and never by fewer letters and digits ('27496"' at 0.5 is not '206')
     value_or_scraps = bool(_DIGIT.search(new.text)) or len(old_chars) <= 1
+    value_or_scraps &= letters_and_digits([new]) >= len(old_chars)
     surer = doubtful < DOUBTFUL and new.confidence >= doubtful + CLEARLY_SURER
     return extends or (surer and value_or_scraps)
 

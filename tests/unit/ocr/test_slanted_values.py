@@ -87,6 +87,10 @@ class TestMerged:
         merged = slanted_values.merged(old, [word("26.70", 100, 0.9, width=90)], self.suspect, self.ink)
         assert [w.text for w in merged.words] == ["26.70"]
 
+    def test_a_doubtful_number_is_not_replaced_by_a_shorter_one(self) -> None:
+        old = page_of([word('27496"', 100, 0.5)])
+        assert slanted_values.merged(old, [word("206", 100, 0.9)], self.suspect, self.ink) is old
+
     def test_a_doubtful_label_is_not_rewritten_into_another_word(self) -> None:
         old = page_of([word("עודף", 100, 0.5)])
         assert slanted_values.merged(old, [word("צודף", 100, 0.9)], self.suspect, self.ink) is old
