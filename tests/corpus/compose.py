@@ -24,9 +24,11 @@ def compose(
     seed: int,
     unseen_labels: frozenset[str] = frozenset(),
     face: str | None = None,
+    value_face: str | None = None,
 ) -> tuple[Page, dict[str, Any]]:
     """`unseen_labels`: label keys printed as made-up words (see `Vocabulary`); `face`: the typeface
-    instead of the drawn one (the rest of the page is drawn as without it)."""
+    instead of the drawn one (the rest of the page is drawn as without it); `value_face`: the
+    filled-in values (amounts, dates, numbers, the customer's name) in this face, labels as drawn."""
     family = FAMILIES[family_name]
     rng = random.Random(f"{family_name}/{language}/{seed}")  # str seeds hash with SHA-512: stable
     facts = draw_facts(rng, language, family.till_slip, family.document_types)
@@ -37,7 +39,7 @@ def compose(
     printing = Printing(rng, language, facts.country, facts.currency)
     drawn_face = fonts.pick_face(rng, language, mono=family.till_slip and rng.random() < 0.6)
     face = face or drawn_face
-    sheet = Sheet(*family.size_mm, face=face, rtl=language == "he")
+    sheet = Sheet(*family.size_mm, face, language == "he", value_face, (facts.customer_name,))
     doc = Doc(facts, words, printing, sheet, rng, rng.choice(ACCENTS), words.title(facts.document_type))
     family.draw(doc)
     if not family.till_slip and rng.random() < 0.12:
@@ -49,4 +51,6 @@ def compose(
         "font": face,
         "rounding": facts.rounding,
     }
+    if value_face:
+        truth["value_font"] = value_face
     return sheet.page, truth

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import fonts
+from .ink import split_values
 
 Color = tuple[float, float, float]
 BLACK: Color = (0.0, 0.0, 0.0)
@@ -71,9 +72,21 @@ class Page:
 class Sheet:
     """Start-side coordinates in, page coordinates out; also measures text in the document's face."""
 
-    def __init__(self, width: float, height: float, face: str, rtl: bool) -> None:
+    def __init__(
+        self,
+        width: float,
+        height: float,
+        face: str,
+        rtl: bool,
+        value_face: str | None = None,
+        value_phrases: tuple[str, ...] = (),
+    ) -> None:
+        """`value_face`: filled-in values (`ink.split_values`: anything with a digit, `value_phrases`)
+        drawn in this face, the labels around them in `face`, as on a pre-printed form filled in by
+        hand; None draws every text in one piece as given."""
         self.page = Page(width, height, face)
         self.width, self.rtl = width, rtl
+        self.value_face, self.value_phrases = value_face, value_phrases
 
     def measure(self, text: str, size: float, bold: bool = False, face: str | None = None) -> float:
         """Width in mm."""
@@ -93,11 +106,36 @@ class Sheet:
         """Draws text anchored at start-side x; returns its width in mm. align: start, end or centre."""
         if not text:
             return 0.0
+        if self.value_face and face is None:
+            pieces = split_values(text, self.value_phrases)
+            if len(pieces) > 1 or pieces[0][1]:
+                return self._pieces(x, y, pieces, size, bold, align, color)
         side = {"start": "l", "end": "r", "centre": "c"}[align]
         if self.rtl:
             x, side = self.width - x, {"l": "r", "r": "l", "c": "c"}[side]
         self.page.items.append(Text(x, y, text, size, bold, side, color, face))
         return self.measure(text, size, bold, face)
+
+    def _pieces(
+        self,
+        x: float,
+        y: float,
+        pieces: list[tuple[str, bool]],
+        size: float,
+        bold: bool,
+        align: str,
+        color: Color,
+    ) -> float:
+        """Labels and values side by side in reading order, a space apart, aligned as one text."""
+        faces = [self.value_face if value else self.page.face for _, value in pieces]
+        widths = [self.measure(piece, size, bold, f) for (piece, _), f in zip(pieces, faces, strict=True)]
+        gap = self.measure(" ", size, bold)
+        total = sum(widths) + gap * (len(pieces) - 1)
+        start = x - {"start": 0.0, "end": total, "centre": total / 2}[align]
+        for (piece, _), piece_face, width in zip(pieces, faces, widths, strict=True):
+            self.text(start, y, piece, size, bold, "start", color, piece_face)
+            start += width + gap
+        return total
 
     def box(
         self,

@@ -75,11 +75,11 @@ def page_ink_lines(gray: np.ndarray) -> list[tuple[int, int, int, int]]:
     ]
 
 
-def _letters(words: list[OcrWord]) -> int:
+def letters_and_digits(words: list[OcrWord]) -> int:
     return sum(sum(ch.isalnum() for ch in w.text) for w in words)
 
 
-def _overlaps(a: OcrWord, b: OcrWord) -> bool:
+def overlaps(a: OcrWord, b: OcrWord) -> bool:
     width = min(a.left + a.width, b.left + b.width) - max(a.left, b.left)
     height = min(a.top + a.height, b.top + b.height) - max(a.top, b.top)
     return width > 0 and height > 0 and width * height > 0.3 * min(a.width * a.height, b.width * b.height)
@@ -92,8 +92,8 @@ def merged_words(old: list[OcrWord], new: list[OcrWord]) -> tuple[list[OcrWord],
     for word in new:
         if word.confidence < SURE:
             continue
-        under = [w for w in kept if _overlaps(w, word)]
-        if not under or _letters([word]) > _letters(under):
+        under = [w for w in kept if overlaps(w, word)]
+        if not under or letters_and_digits([word]) > letters_and_digits(under):
             kept = [w for w in kept if w not in under]
             taken.append(word)
     return kept, taken

@@ -41,7 +41,7 @@ def _offset(k: float, height: int) -> float:
     return -k * height if k < 0 else 0.0
 
 
-def _letter_mask(gray: np.ndarray) -> tuple[np.ndarray, float] | None:
+def _letter_mask(gray: np.ndarray, min_letters: int = MIN_LETTERS) -> tuple[np.ndarray, float] | None:
     """Ink of letter-sized blobs only, at ~LETTER_HEIGHT px letters, and their typical height; None
     when there are too few letters."""
     mask = ink_mask(gray)
@@ -50,7 +50,7 @@ def _letter_mask(gray: np.ndarray) -> tuple[np.ndarray, float] | None:
     # not taller than a twentieth of the page (rules, frames, logos), nor than 80 px on a crop
     letters = (heights > 6) & (heights < max(gray.shape[0] / 20, 80)) & (widths < 3 * heights)
     letters[0] = False  # the background
-    if letters.sum() < MIN_LETTERS:
+    if letters.sum() < min_letters:
         return None
     typical = float(np.median(heights[letters]))
     letters &= (heights >= 0.6 * typical) & (heights <= 2 * typical)
@@ -62,13 +62,14 @@ def _letter_mask(gray: np.ndarray) -> tuple[np.ndarray, float] | None:
     return kept, typical
 
 
-def estimate_slant(gray: np.ndarray, word_height: float | None = None) -> int:
+def estimate_slant(gray: np.ndarray, word_height: float | None = None, min_letters: int = MIN_LETTERS) -> int:
     """The page's slant in degrees (strokes leaning right of vertical going up: positive), 0 when the
-    print stands upright or the page says nothing clear. `word_height`: the read's median word box,
-    if known: a page of large print (an upscaled receipt) is shrunk before its blobs are counted."""
+    print stands upright or the page says nothing clear (fewer than `min_letters` letters).
+    `word_height`: the read's median word box, if known: a page of large print (an upscaled receipt)
+    is shrunk before its blobs are counted."""
     if word_height and (shrink := LETTER_HEIGHT / (WORD_TO_LETTER * word_height)) < 0.8:
         gray = cv2.resize(gray, None, fx=shrink, fy=shrink, interpolation=cv2.INTER_AREA)
-    letters = _letter_mask(gray)
+    letters = _letter_mask(gray, min_letters)
     if letters is None:
         return 0
     mask, typical = letters
