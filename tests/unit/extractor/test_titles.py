@@ -42,3 +42,7 @@ class TestTitleOverLabels:
         assert _title(("INVOICE Receipt No. 37289", 300, 100)) == "invoice"
         assert _title(("TAX INVOICE Invoice No. 5", 300, 100)) == "tax_invoice"
         assert _title(("Receipt No. 37289", 300, 100)) == "receipt"  # the label alone still names it
+
+    def test_a_title_glued_to_the_number_label_keeps_its_type(self) -> None:
+        # OCR ran the credit note's title into the label: 'זיכוימספר'
+        assert _title(("חשבונית זיכוימספר חשבונית 41622", 300, 100)) == "credit_note"

@@ -185,18 +185,22 @@ def title_cells(lines: list[Line]) -> list[Title]:
 
 
 def _title_type(text: str) -> tuple[str, re.Match[str]] | None:
-    """The type a cell names; where its type word belongs to a number label ('INVOICE Receipt No.
+    """The type a cell names; where its type word lies inside a number label ('INVOICE Receipt No.
     37289') and another type word stands outside the label, the one outside: that is the title."""
     named = type_of_cell(text)
     if named is None:
         return None
     spans = [label.span() for label in labels.INVOICE_NUMBER.finditer(text)]
-    if not any(start < named[1].end() and named[1].start() < end for start, end in spans):
+    holding = [(start, end) for start, end in spans if start <= named[1].start() and named[1].end() <= end]
+    if not holding:
         return named
     outside = text
     for start, end in spans:
         outside = outside[:start] + " " * (end - start) + outside[end:]
-    return type_of_cell(outside) or named
+    title = type_of_cell(outside)
+    # the title comes first, its number's label after it ('חשבונית זיכוימספר חשבונית 41622': OCR ran
+    # the title into the label, and the type word after it is the label's own)
+    return title if title and title[1].start() < holding[0][0] else named
 
 
 def _labels_a_value(text: str) -> bool:
