@@ -5,9 +5,9 @@ shearing the whole page would ruin its labels. So the slant is measured only on 
 read is least sure of: words holding a digit (the filled-in amounts, dates, numbers), doubtful
 words, and ink no word covers; labels read surely are left out. When that ink leans, the page is
 read once more sheared upright, and a word of that read replaces the words it lies on only where
-it lies on that ink. Pages
-whose values stand upright cost one slant estimate and no read. The sheared read may add what the first
-lost or replace junk, never rewrite a confident reading (`_better`).
+it lies on that ink. It runs on pages read under `tesseract.SLANT_CHECK_BELOW` whose print does not
+lean as a whole; one whose values stand upright costs one slant estimate and no read. The sheared
+read may add what the first lost or replace junk, never rewrite a confident reading (`_better`).
 """
 
 from __future__ import annotations

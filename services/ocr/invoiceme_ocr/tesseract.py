@@ -40,9 +40,11 @@ def recognize(
     except TesseractFailed as exc:
         raise UnreadableDocument(f"Tesseract could not read page {number} ({exc})") from exc
     page = page_from_tesseract(number, data, gray.shape[1], gray.shape[0], notes)
+    # read with Hebrew: an Israeli page, whose bare 9-digit ids carry a check digit, dates day first
+    israeli = "heb" in languages.split("+")
     if "eng" in languages.split("+"):
         page = reread(page, gray, digits.suspect_regions, digits.apply_rereads, "eng", 6, options)
-    if "heb" in languages.split("+"):
+    if israeli:
         # psm 11 (sparse text): each crop is one short word
         page = reread(page, gray, lookalikes.suspect_regions, lookalikes.apply_rereads, "heb", 11, options)
     if PAGE_ON_A_DESK in notes:  # photos: lines the page's layout analysis left out
@@ -50,8 +52,7 @@ def recognize(
         page = unread_ink.reread_unread_ink(
             page, gray, lambda band: read_words(band, languages, mode, timeout)
         )
-    # read with Hebrew: an Israeli page, whose bare 9-digit ids carry a check digit, dates day first
-    return reread_long_numbers(page, gray, options, PAGE_ON_A_DESK in notes, "heb" in languages.split("+"))
+    return reread_long_numbers(page, gray, options, PAGE_ON_A_DESK in notes, israeli)
 
 
 def reread_long_numbers(
@@ -69,9 +70,9 @@ def reread_long_numbers(
         return page
     fixed = long_numbers.apply_rereads(page, regions, rereads, israeli)
     alone = long_numbers.worth_reading_alone(page.words, regions, rereads, fixed.words, israeli)
+    alone_mode = long_numbers.ALONE_SEGMENTATION_MODE
     for region in alone[: long_numbers.MAX_ALONE]:
-        mode = long_numbers.ALONE_SEGMENTATION_MODE
-        if (reading := read_again(gray, [region], "eng", mode, options, enlarge)) is not None:
+        if (reading := read_again(gray, [region], "eng", alone_mode, options, enlarge)) is not None:
             fixed = long_numbers.apply_rereads(fixed, [region], reading, israeli)
     return fixed
 
