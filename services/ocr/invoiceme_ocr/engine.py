@@ -41,7 +41,7 @@ ALL_STEPS = (
 # "clear_rules": the corpus photos' fields (bench/extraction), boxed and ruled cells read again.
 # "invert_fills": a dark band's photo lost its faint print to Tesseract's global threshold (photos6).
 # "deslant": after the read, a page that read badly and leans (italic print) is read again upright
-# (`tesseract.read_deslanted`; docs/BENCHMARKS.md, slant).
+# (`slant_reads.read_deslanted`; docs/BENCHMARKS.md, slant9).
 DEFAULT_STEPS = (
     "perspective",
     "downscale",

@@ -10,7 +10,7 @@ import numpy as np
 
 from invoiceme_common.ocr_pages import OcrPage, OcrWord
 
-from . import digits, long_numbers, lookalikes, page_script, slanted_values, tesseract_api, unread_ink
+from . import digits, long_numbers, lookalikes, page_script, slant_reads, tesseract_api, unread_ink
 from .engine import OcrOptions, UnreadableDocument, clean_text
 from .preprocess import GUESSED_QUARTER_TURN, PAGE_ON_A_DESK, orientation, prepare_for_ocr, slant
 from .preprocess.geometry import ink_mask, work_copy
@@ -157,47 +157,15 @@ def ocr_image(
             retry = recognize(number, turned, options, [*notes, f"rotated {degrees}°"], languages)
             if retry.confidence > page.confidence:
                 page, prepared = retry, turned
-    if "deslant" in options.preprocess_steps and page.confidence < SLANT_CHECK_BELOW:
-        page = read_deslanted(number, prepared, page, options, languages)
+    if "deslant" in options.preprocess_steps and page.confidence < SLANT_CHECK_BELOW and page.words:
+
+        def read(image: np.ndarray, notes: list[str]) -> OcrPage:
+            return recognize(number, image, options, notes, languages)
+
+        page = slant_reads.read_deslanted(prepared, page, read)
         if not any(note.startswith(slant.NOTE_PREFIX) for note in page.notes):
-            page = read_slanted_values(number, prepared, page, options, languages)
+            page = slant_reads.read_slanted_values(prepared, page, read)
     return page.model_copy(update={"seconds": round(time.perf_counter() - started, 3)})
-
-
-def read_deslanted(
-    number: int, image: np.ndarray, page: OcrPage, options: OcrOptions, languages: str
-) -> OcrPage:
-    """A page that read badly (`page`, from `image`) read again with its print sheared upright when
-    it leans (an italic or oblique face); the better read is kept, boxes where the words are."""
-    if not page.words:
-        return page
-    # measured where the read found words: a receipt on a scanner's whole glass is a small part
-    left, top = min(w.left for w in page.words), min(w.top for w in page.words)
-    right, bottom = max(w.left + w.width for w in page.words), max(w.top + w.height for w in page.words)
-    heights = sorted(word.height for word in page.words)
-    degrees = slant.estimate_slant(image[top:bottom, left:right], heights[len(heights) // 2])
-    if not degrees:
-        return page
-    notes = [*page.notes, f"{slant.NOTE_PREFIX}{degrees}°"]
-    retry = recognize(number, slant.deslant(image, degrees), options, notes, languages)
-    if retry.confidence <= page.confidence:
-        return page
-    return slant.unslant_boxes(retry, degrees, image.shape[1])
-
-
-def read_slanted_values(
-    number: int, image: np.ndarray, page: OcrPage, options: OcrOptions, languages: str
-) -> OcrPage:
-    """Values printed slanted on an upright page (a form filled in by hand): when the ink the read
-    is unsure of leans, the page is read again sheared upright and its better words taken there
-    (`slanted_values`)."""
-    suspect, ink, scale = slanted_values.suspect_ink(image, page.words)
-    degrees = slant.estimate_slant(slanted_values.as_image(suspect), min_letters=slanted_values.MIN_LETTERS)
-    if not degrees:
-        return page
-    retry = recognize(number, slant.deslant(image, degrees), options, page.notes, languages)
-    moved = slant.unslant_boxes(retry, degrees, image.shape[1])
-    return slanted_values.merged(page, moved.words, suspect, ink, scale)
 
 
 def read_in_its_script(
