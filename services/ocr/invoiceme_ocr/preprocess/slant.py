@@ -2,7 +2,7 @@
 
 Tesseract's Hebrew model reads upright letters: a page in an oblique Hebrew face came out as
 garbage ('גד כוכבולוגיות' for 'גל טכנולוגיות') that sheared upright reads clean (docs/BENCHMARKS.md,
-section slant). The slant is the shear under which the most ink stands in long vertical runs:
+section slant9). The slant is the shear under which the most ink stands in long vertical runs:
 upright strokes survive an erosion by a tall thin kernel, slanted ones do not. Rules, frames and
 fills would vote for 0° whatever the letters do, so only letter-sized blobs vote.
 """
