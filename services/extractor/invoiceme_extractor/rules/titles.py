@@ -186,7 +186,7 @@ def title_cells(lines: list[Line]) -> list[Title]:
 
 def _title_type(text: str) -> tuple[str, re.Match[str]] | None:
     """The type a cell names; where its type word lies inside a number label ('INVOICE Receipt No.
-    37289') and another type word stands outside the label, the one outside: that is the title."""
+    37289') and another type word stands before the label, that one: it is the title."""
     named = type_of_cell(text)
     if named is None:
         return None
