@@ -89,6 +89,16 @@ async def _extract_all(documents: dict[Path, Any], result: Extracted, tick: Call
         tick()
 
 
+def predict(document: Any) -> dict[str, Any]:
+    """The offline extractor's contract JSON for one read document; {} for a file that could not be
+    read (its exception in place of the document), so every field scores wrong."""
+    from invoiceme_extractor.pipeline import extract_invoice
+
+    if isinstance(document, Exception):
+        return {}
+    return asyncio.run(extract_invoice(document.pages)).model_dump(mode="json")
+
+
 def _ticker(progress: Any, description: str, total: int) -> Callable[[], None]:
     if progress is None:
         return lambda: None

@@ -17,12 +17,10 @@ by hand; rows are named `values:<face>`.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import random
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 from bench.extraction.score import SCORED_FIELDS, mean_accuracy, miss_lines, tally
 
@@ -68,19 +66,11 @@ def write_page(
     return path
 
 
-def _predict(document: Any) -> dict[str, Any]:
-    from invoiceme_extractor.pipeline import extract_invoice
-
-    if isinstance(document, Exception):
-        return {}
-    return asyncio.run(extract_invoice(document.pages)).model_dump(mode="json")
-
-
 def run(args: argparse.Namespace) -> list[str]:
     from rich.progress import Progress
 
     from bench.extraction.cache import CACHE, OcrCache, source_digest
-    from bench.extraction.extract import read_files
+    from bench.extraction.extract import predict, read_files
     from invoiceme_ocr.engine import DEFAULT_STEPS, OcrOptions
     from tests.corpus.families import DEV
 
@@ -107,7 +97,7 @@ def run(args: argparse.Namespace) -> list[str]:
     results = []
     for path in files:
         truth = json.loads((folder / f"{path.stem}.truth.json").read_text())
-        results.append((truth, _predict(documents[path]), path.stem))
+        results.append((truth, predict(documents[path]), path.stem))
     return report(results, args.misses)
 
 

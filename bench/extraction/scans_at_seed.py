@@ -10,23 +10,13 @@ A second look at a rule change on documents nobody tuned on: only the seed's cle
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import sys
 import time
 from dataclasses import replace
-from typing import Any
 
 LANGUAGE_GROUPS = {"he": "he", "en": "en"}
-
-
-def _predict(document: Any) -> dict[str, Any]:
-    from invoiceme_extractor.pipeline import extract_invoice
-
-    if isinstance(document, Exception):
-        return {}
-    return asyncio.run(extract_invoice(document.pages)).model_dump(mode="json")
 
 
 def main() -> None:
@@ -38,7 +28,7 @@ def main() -> None:
     from rich.progress import Progress
 
     from bench.extraction.cache import CACHE, OcrCache
-    from bench.extraction.extract import read_files
+    from bench.extraction.extract import predict, read_files
     from bench.extraction.score import mean_accuracy, tally
     from invoiceme_ocr.engine import OcrOptions
     from tests.corpus.generate import Plan
@@ -49,7 +39,7 @@ def main() -> None:
     started, load = time.time(), os.getloadavg()[0]
     documents = read_files(files, OcrCache(OcrOptions(), CACHE / "ocr"))
     results = [
-        (json.loads((corpus / f"{f.stem}.truth.json").read_text()), _predict(documents[f])) for f in files
+        (json.loads((corpus / f"{f.stem}.truth.json").read_text()), predict(documents[f])) for f in files
     ]
     cells = tally(results, lambda truth: (truth["group"],))
     means = {key[0]: round(mean_accuracy(fields), 3) for key, fields in sorted(cells.items())}
