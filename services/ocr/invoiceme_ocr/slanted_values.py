@@ -19,9 +19,8 @@ import numpy as np
 
 from invoiceme_common.ocr_pages import OcrPage, OcrWord
 
-from .digits import line_from_words
 from .preprocess.geometry import ink_mask
-from .unread_ink import letters_and_digits, overlaps
+from .unread_ink import letters_and_digits, overlaps, with_words
 
 SURE_LABEL = 0.8  # a word without digits read at least this surely is a label: its ink says nothing
 JUDGED_WORD_HEIGHT = 24  # px: the page is judged shrunk so that its words are about this tall (cheap)
@@ -96,7 +95,7 @@ def merged(
             words[place] = new.model_copy(update={"line": under[0].line})
             words = [w for w in words if not any(w is u for u in under[1:])]
             changed = True
-    return _rebuilt(page, words) if changed else page
+    return with_words(page, words, NOTE) if changed else page
 
 
 def _better(new: OcrWord, under: list[OcrWord]) -> bool:
@@ -118,22 +117,3 @@ def _better(new: OcrWord, under: list[OcrWord]) -> bool:
     value_or_scraps &= letters_and_digits([new]) >= len(old_chars)
     surer = doubtful < DOUBTFUL and new.confidence >= doubtful + CLEARLY_SURER
     return extends or (surer and value_or_scraps)
-
-
-def _rebuilt(page: OcrPage, words: list[OcrWord]) -> OcrPage:
-    """The page with these words: lines left without words dropped, the rest renumbered."""
-    used = sorted({w.line for w in words})
-    renumber = {line: index for index, line in enumerate(used)}
-    placed = [w.model_copy(update={"line": renumber[w.line]}) for w in words]
-    by_line: dict[int, list[OcrWord]] = {}
-    for word in placed:
-        by_line.setdefault(word.line, []).append(word)
-    lines = [line_from_words(by_line[line]) for line in sorted(by_line)]
-    return page.model_copy(
-        update={
-            "words": placed,
-            "lines": lines,
-            "text": "\n".join(line.text for line in lines),
-            "notes": [*page.notes, NOTE],
-        }
-    )

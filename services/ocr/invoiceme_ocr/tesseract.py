@@ -20,7 +20,7 @@ ORIENTATION_BAND = 0.16  # of the page, for the which-way-up reads
 MIN_WORD_CONFIDENCE = 50  # Tesseract's 0-100
 TURNED_MARGIN = 1.5  # turned must read this much better: an upright page is never turned on a whim
 # Pages reading worse than this are checked for slanted print (italic faces read ~0.58-0.83, upright
-# ones mostly 0.85-0.93: docs/BENCHMARKS.md, slant); a good read is never sheared on a whim.
+# ones mostly 0.85-0.93: docs/BENCHMARKS.md, slant9); a good read is never sheared on a whim.
 SLANT_CHECK_BELOW = 0.85
 SCAN_DOUBTFUL_BELOW = 0.0  # on scans a long number is read again only when it fails its check
 

@@ -117,7 +117,13 @@ def with_band_rereads(page: OcrPage, bands: list[Band], rereads: list[list[OcrWo
             words.extend(placed)
     if len(words) == len(page.words) and all(a is b for a, b in zip(words, page.words, strict=True)):
         return page
-    used = sorted({w.line for w in words})  # lines left without words are dropped, the rest renumbered
+    return with_words(page, words, "re-read unread lines")
+
+
+def with_words(page: OcrPage, words: list[OcrWord], note: str) -> OcrPage:
+    """The page with these words (their `line` numbers the page's or new lines), its lines and text
+    rebuilt from them: lines left without words dropped, the rest renumbered in order; `note` added."""
+    used = sorted({w.line for w in words})
     renumber = {line: index for index, line in enumerate(used)}
     words = [w.model_copy(update={"line": renumber[w.line]}) for w in words]
     lines = [line_from_words([w for w in words if w.line == renumber[line]]) for line in used]
@@ -126,7 +132,7 @@ def with_band_rereads(page: OcrPage, bands: list[Band], rereads: list[list[OcrWo
             "words": words,
             "lines": lines,
             "text": "\n".join(line.text for line in lines),
-            "notes": [*page.notes, "re-read unread lines"],
+            "notes": [*page.notes, note],
         }
     )
 
