@@ -3,6 +3,7 @@
 For each image of the mix, alternating so machine load hits all alike (median of `repeats`):
 - raw: `tesseract FILE stdout -l heb+eng` (what a user would run; OMP_THREAD_LIMIT=1 like our workers)
 - CLI: `invoiceme ocr FILE` as a new process (start-up, imports and worker included)
+- warm CLI: `invoiceme ocr --warm FILE` as a new process, answered by the warm reader a first call started
 - service: `DocumentReader.read(bytes)` on a warm worker, as the OCR service calls it per message
 Then one cProfile run of the worker's code on the image, its time split into steps by function.
 """
@@ -13,10 +14,14 @@ import asyncio
 import cProfile
 import os
 import pstats
+import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +97,23 @@ def cli(path: Path) -> tuple[float, str]:
     return _time([CLI, "ocr", str(path)])
 
 
+def warm_cli(path: Path) -> tuple[float, str]:
+    return _time([CLI, "ocr", "--warm", str(path)])
+
+
+@contextmanager
+def warm_reader() -> Iterator[None]:
+    """A warm reader of its own for the run (a fresh runtime folder), stopped at the end."""
+    with tempfile.TemporaryDirectory() as runtime:
+        ENV["XDG_RUNTIME_DIR"] = runtime
+        try:
+            yield
+        finally:
+            for pid_file in Path(runtime).glob("invoiceme/*.pid"):
+                os.kill(int(pid_file.read_text()), signal.SIGTERM)
+            del ENV["XDG_RUNTIME_DIR"]
+
+
 def _cumulative(stats: pstats.Stats, file_suffix: str, name: str, caller: str | None) -> tuple[float, int]:
     seconds, calls = 0.0, 0
     for (file, _, function), (_, ncalls, _, cumtime, callers) in stats.stats.items():  # type: ignore[attr-defined]  # pstats keeps its table undeclared
@@ -133,16 +155,18 @@ async def _measure(images: list[MixImage], repeats: int) -> list[dict[str, Any]]
     rows: list[dict[str, Any]] = []
     try:
         await reader.read(images[0].path.read_bytes())  # start the worker process
+        warm_cli(images[0].path)  # start the warm reader
         for image in images:
             data = image.path.read_bytes()
             raw_tesseract(image.path)  # page cache and traineddata warm
-            raw_times, cli_times, service_times = [], [], []
+            raw_times, cli_times, warm_times, service_times = [], [], [], []
             raw_text = cli_text = ""
             for _ in range(repeats):  # blocking calls on purpose: one thing at a time
                 seconds, raw_text = raw_tesseract(image.path)
                 raw_times.append(seconds)
                 seconds, cli_text = cli(image.path)
                 cli_times.append(seconds)
+                warm_times.append(warm_cli(image.path)[0])
                 started = time.perf_counter()
                 await reader.read(data)
                 service_times.append(time.perf_counter() - started)
@@ -151,6 +175,7 @@ async def _measure(images: list[MixImage], repeats: int) -> list[dict[str, Any]]
                 "kind": image.kind,
                 "raw_s": statistics.median(raw_times),
                 "cli_s": statistics.median(cli_times),
+                "warm_s": statistics.median(warm_times),
                 "service_s": statistics.median(service_times),
                 **profile_steps(data),
             }
@@ -167,10 +192,12 @@ async def _measure(images: list[MixImage], repeats: int) -> list[dict[str, Any]]
 def _progress(row: dict[str, Any]) -> str:
     steps = " ".join(f"{name}={seconds:.2f}" for name, seconds in row["steps"].items() if seconds >= 0.005)
     return (
-        f"{row['image']}: raw {row['raw_s']:.2f} cli {row['cli_s']:.2f} service {row['service_s']:.2f} "
+        f"{row['image']}: raw {row['raw_s']:.2f} cli {row['cli_s']:.2f} warm {row['warm_s']:.2f} "
+        f"service {row['service_s']:.2f} "
         f"| {steps} | tesseract x{row['tesseract_calls']} | {row['notes']}"
     )
 
 
 def measure_mix(images: list[MixImage], repeats: int) -> list[dict[str, Any]]:
-    return asyncio.run(_measure(images, repeats))
+    with warm_reader():
+        return asyncio.run(_measure(images, repeats))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -132,7 +133,7 @@ async def _read_all(
 @contextmanager
 def _progress_bar(total: int) -> Iterator[Callable[[], None]]:
     """A bar on stderr for several files; none (and no `rich` to import, ~0.05 s) for one."""
-    if total < 2:
+    if total < 2 or not sys.stderr.isatty():  # no bar for one file, nor into a pipe or the warm reader
         yield lambda: None
         return
     from rich.console import Console
@@ -191,8 +192,29 @@ def _print_document(path: Path, pages: list[OcrPage], media_type: str, as_json: 
 @click.option(
     "--workers", default=None, type=click.IntRange(1, 32), help="Worker processes (default: OCR_WORKERS)."
 )
-def ocr(files: tuple[Path, ...], as_json: bool, languages: str | None, workers: int | None) -> None:
+@click.option(
+    "--warm",
+    is_flag=True,
+    envvar="INVOICEME_OCR_WARM",
+    help="Read in a background reader that keeps Tesseract loaded between calls and exits after "
+    "INVOICEME_OCR_WARM_IDLE seconds (default 300) unused; the first call starts it.",
+)
+def ocr(
+    files: tuple[Path, ...], as_json: bool, languages: str | None, workers: int | None, warm: bool
+) -> None:
     """Read FILES (PDF, PNG, JPEG, TIFF, WebP, BMP, HEIC) and print their text."""
+    if warm:
+        from .warm_ocr import read_warm
+
+        status = read_warm(list(files), as_json, languages, workers)
+        if status is not None:
+            raise SystemExit(status)
+    raise SystemExit(read_and_print(list(files), as_json, languages, workers))
+
+
+def read_and_print(files: list[Path], as_json: bool, languages: str | None, workers: int | None) -> int:
+    """Read the files, print their text (or JSON) and the reasons for those that cannot be read;
+    the exit status. The warm reader calls this too, for each request."""
     # Tesseract's module first (tesserocr and Pillow, not NumPy or OpenCV): its engines load while
     # the rest is imported.
     from invoiceme_ocr.tesseract_api import missing_languages, warm_up
@@ -200,7 +222,7 @@ def ocr(files: tuple[Path, ...], as_json: bool, languages: str | None, workers: 
     options, default_workers, max_file_bytes = _configuration(languages)
     if missing := missing_languages(options.languages):
         _print_error(f"Tesseract has no language data for {', '.join(missing)}")
-        raise SystemExit(2)
+        return 2
     if len(files) == 1 and _is_image(files[0]):
         # One image is read in this process: load Tesseract while the rest starts up. (A PDF may
         # need no OCR at all: its text layer.)
@@ -208,8 +230,7 @@ def ocr(files: tuple[Path, ...], as_json: bool, languages: str | None, workers: 
             warm_up(*engine)
         status = _read_one_image(files[0], options, max_file_bytes, as_json)
         if status is not None:
-            raise SystemExit(status)
+            return status
     import asyncio
 
-    status = asyncio.run(_read_all(list(files), options, workers or default_workers, max_file_bytes, as_json))
-    raise SystemExit(status)
+    return asyncio.run(_read_all(files, options, workers or default_workers, max_file_bytes, as_json))

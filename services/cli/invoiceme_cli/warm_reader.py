@@ -1,0 +1,120 @@
+"""The warm reader behind `invoiceme ocr --warm`: `python -m invoiceme_cli.warm_reader SOCKET IDLE`.
+
+It loads what a read needs once, then answers calls on a Unix socket one at a time (a read takes
+both of Tesseract's threads; two at once would only share them), each by running the command's own
+`read_and_print` with its output captured, and exits after IDLE seconds without a call. A lock file
+keeps two readers from serving one socket when two first calls start one each.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import io
+import json
+import os
+import signal
+import socket
+import struct
+import sys
+import time
+from pathlib import Path
+from typing import IO
+
+from .warm_ocr import Answer
+
+
+def answer(request: dict[str, object]) -> Answer:
+    """Run one call as the command would, in the caller's folder, and return what it printed."""
+    from .ocr_cmd import read_and_print
+
+    files = request["files"]
+    languages, workers = request.get("languages"), request.get("workers")
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        try:
+            os.chdir(str(request["cwd"]))
+            status = read_and_print(
+                [Path(str(name)) for name in files] if isinstance(files, list) else [],
+                bool(request.get("as_json")),
+                languages if isinstance(languages, str) else None,
+                workers if isinstance(workers, int) else None,
+            )
+        except Exception as error:  # a bug answers this call with its reason; the reader goes on
+            print(f"invoiceme ocr: unexpected error ({type(error).__name__}: {error})", file=sys.stderr)
+            status = 1
+    return {"status": status, "stdout": stdout.getvalue(), "stderr": stderr.getvalue()}
+
+
+def _same_user(connection: socket.socket) -> bool:
+    """The caller runs as this reader's user (the folder's mode says so too; this says it again)."""
+    credentials = connection.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+    _, uid, _ = struct.unpack("3i", credentials)
+    return bool(uid == os.getuid())
+
+
+def _warm_up() -> None:
+    """Import and load what the first read would, so that it pays none of it."""
+    from invoiceme_ocr import images  # noqa: F401  # NumPy, OpenCV and the preprocessing steps
+    from invoiceme_ocr.tesseract_api import warm_up
+
+    from .ocr_cmd import _configuration
+
+    for engine in _configuration(None)[0].engines():
+        warm_up(*engine)
+
+
+def _lock(path: Path) -> IO[str] | None:
+    """The reader's lock on its socket, held while it serves; None when another reader holds it.
+    A reader that is exiting lets go within moments, so a short wait tells the two apart."""
+    lock = path.with_suffix(".lock").open("w")
+    for _ in range(50):
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return lock
+        except BlockingIOError:
+            time.sleep(0.1)
+    lock.close()
+    return None
+
+
+def serve(path: Path, idle_seconds: float) -> None:
+    lock = _lock(path)
+    if lock is None:
+        return  # another reader serves this socket
+    _warm_up()
+    path.unlink(missing_ok=True)  # a reader that died without cleaning up
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(str(path))
+    os.chmod(path, 0o600)
+    server.listen(16)
+    server.settimeout(idle_seconds)
+    pid_file = path.with_suffix(".pid")
+    pid_file.write_text(f"{os.getpid()}\n")  # to stop it early: kill $(cat ...pid)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # a kill cleans up as an idle exit does
+    try:
+        while True:
+            try:
+                connection, _ = server.accept()
+            except TimeoutError:
+                return  # idle: give the memory back
+            with connection, connection.makefile("rwb") as stream:
+                connection.settimeout(None)
+                if not _same_user(connection):
+                    continue
+                try:
+                    request = json.loads(stream.readline())
+                    if isinstance(request, dict):
+                        stream.write(json.dumps(answer(request)).encode() + b"\n")
+                        stream.flush()
+                except (ValueError, OSError):  # not a call, or the caller left (Ctrl-C): next one
+                    continue
+    finally:
+        path.unlink(missing_ok=True)
+        pid_file.unlink(missing_ok=True)
+        server.close()
+        lock.close()
+
+
+if __name__ == "__main__":
+    serve(Path(sys.argv[1]), float(sys.argv[2]))

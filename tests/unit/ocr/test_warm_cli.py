@@ -1,0 +1,96 @@
+"""`invoiceme ocr --warm`: the same answers as a cold call, from one reader that stays loaded between
+calls, that is replaced when the settings differ and that goes away when idle or killed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from invoiceme_cli.warm_ocr import configuration_key, runtime_folder
+from tests.support import synthetic_pages as synthetic
+
+from .conftest import ENGLISH
+
+
+def _environment(runtime: Path, idle: float = 60) -> dict[str, str]:
+    environ = {key: value for key, value in os.environ.items() if not key.lower().startswith("ocr_")}
+    return {**environ, "XDG_RUNTIME_DIR": str(runtime), "INVOICEME_OCR_WARM_IDLE": str(idle)}
+
+
+def _invoiceme(*arguments: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-c", "from invoiceme_cli.main import cli; cli()", *arguments]
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=cwd, timeout=120, check=False)
+
+
+def _readers(runtime: Path) -> list[int]:
+    return [int(pid_file.read_text()) for pid_file in (runtime / "invoiceme").glob("ocr-*.pid")]
+
+
+def _wait_until(condition, seconds: float = 30) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+class TestKey:
+    def test_ocr_settings_and_code_change_the_reader_other_variables_do_not(self) -> None:
+        key = configuration_key({"PATH": "/bin", "OCR_LANGUAGES": "eng"}, "", "1.0")
+        assert key == configuration_key({"PATH": "/usr/bin", "OCR_LANGUAGES": "eng"}, "DATABASE_URL=x\n", "1.0")
+        assert key != configuration_key({"OCR_LANGUAGES": "heb+eng"}, "", "1.0")
+        assert key != configuration_key({"OCR_LANGUAGES": "eng"}, "export OCR_PSM=6\n", "1.0")
+        assert key != configuration_key({"OCR_LANGUAGES": "eng"}, "", "2.0")  # an upgraded checkout
+
+    def test_a_folder_others_may_enter_is_refused(self, tmp_path: Path) -> None:
+        (tmp_path / "invoiceme").mkdir(mode=0o755)
+        os.chmod(tmp_path / "invoiceme", 0o755)
+        with pytest.raises(PermissionError, match="chmod 700"):
+            runtime_folder({"XDG_RUNTIME_DIR": str(tmp_path)})
+        os.chmod(tmp_path / "invoiceme", 0o700)
+        assert runtime_folder({"XDG_RUNTIME_DIR": str(tmp_path)}) == tmp_path / "invoiceme"
+
+
+def test_warm_calls_answer_as_cold_ones_from_one_reader(tmp_path: Path, english_page) -> None:
+    image = tmp_path / "scan.png"
+    image.write_bytes(synthetic.encode(english_page, "PNG"))
+    runtime = tmp_path / "run"
+    env = _environment(runtime)
+    cold = _invoiceme("ocr", "scan.png", env=env, cwd=tmp_path)
+    first = _invoiceme("ocr", "--warm", "scan.png", env=env, cwd=tmp_path)  # starts the reader
+    readers = _readers(runtime)
+    try:
+        assert cold.returncode == first.returncode == 0, first.stderr
+        assert ENGLISH[0] in cold.stdout and first.stdout == cold.stdout
+        assert len(readers) == 1
+        second = _invoiceme("ocr", "--warm", "--json", "scan.png", "missing.png", env=env, cwd=tmp_path)
+        assert _readers(runtime) == readers  # answered by the same reader
+        assert second.returncode == 1
+        assert "missing.png: cannot read: No such file or directory" in second.stderr
+        assert '"media_type": "image/png"' in second.stdout and ENGLISH[0] in second.stdout
+        other = _invoiceme("ocr", "--warm", "scan.png", env={**env, "OCR_LANGUAGES": "eng"}, cwd=tmp_path)
+        assert other.returncode == 0 and ENGLISH[0] in other.stdout
+        assert len(_readers(runtime)) == 2  # other settings, another reader
+    finally:
+        for pid in _readers(runtime):
+            os.kill(pid, signal.SIGTERM)
+    assert _wait_until(lambda: not _readers(runtime) and not list(runtime.glob("invoiceme/*.sock")))
+
+
+def test_an_idle_reader_exits_and_the_next_call_starts_another(tmp_path: Path, english_page) -> None:
+    image = tmp_path / "scan.png"
+    image.write_bytes(synthetic.encode(english_page, "PNG"))
+    runtime = tmp_path / "run"
+    env = _environment(runtime, idle=1)
+    assert _invoiceme("ocr", "--warm", "scan.png", env=env, cwd=tmp_path).returncode == 0
+    assert _wait_until(lambda: not _readers(runtime))  # gone after a second without a call
+    again = _invoiceme("ocr", "--warm", "scan.png", env=env, cwd=tmp_path)
+    assert again.returncode == 0 and ENGLISH[0] in again.stdout
+    assert "reading here" not in again.stderr  # a new reader answered, not the fallback
