@@ -282,6 +282,36 @@ class TestLineItems:
         items = extract(text).line_items
         assert [(i.description, i.amount) for i in items] == [("Cloud hosting", -30.0), ("Training", -5.0)]
 
+    def test_one_price_rows_of_a_till_slip_count_beside_multiplied_ones(self) -> None:
+        # One of an article prints as 'name price'; the run's multiplied row says it is the item list.
+        text = (
+            "Atlas Logistics LLC\nRegistration Number: 39-886329-0\nCashier: 35\n----------\n"
+            "Network cable 36.00\nAC repair 4.00 EUR\nCleaning supplies\n3 x 21.00 63.00\nSandwich\n4.33\n"
+            "Item count 6\nAmount Due 107.33\n----------\nVISA ****3840 107.33"
+        )
+        items = extract(text).line_items
+        assert [(i.description, i.quantity, i.amount) for i in items] == [
+            ("Network cable", None, 36.0),
+            ("AC repair", None, 4.0),
+            ("Cleaning supplies", 3, 63.0),
+            ("Sandwich", None, 4.33),
+        ]
+
+    def test_one_price_rows_alone_are_not_items(self) -> None:
+        # Without a header or a row that multiplies out, 'Delivery 12.00' may be anything.
+        text = "Shop\nDelivery 12.00\nService call 40.00\nTotal 52.00"
+        assert extract(text).line_items == []
+
+    def test_a_currency_code_after_the_row_is_not_its_name(self) -> None:
+        text = "Shop\nTraining session\n1 x 19.55 19.55 GBP\nA4 paper\n2 x 12.00 24.00 CHF\nTotal 43.55"
+        items = extract(text).line_items
+        assert [i.description for i in items] == ["Training session", "A4 paper"]
+
+    def test_a_zero_is_no_factor(self) -> None:
+        # 39 x 0 is not 886329 however large the tolerance a 'quantity' of 886329 would allow
+        text = "Shop\nRegistration 39 886329 0\nTotal 10.00"
+        assert extract(text).line_items == []
+
     def test_right_to_left_receipt_rows_put_the_amount_first(self) -> None:
         # A Hebrew slip prints the row's amount at its left end: the text reads amount, then qty x price.
         text = "חנות\nשירותי ייעוץ\n151.35 3 x 50.45\nעיצוב לוגו\n51.00 3 x 17.00\nסך הכל לתשלום 202.35"

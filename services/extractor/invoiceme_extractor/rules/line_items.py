@@ -2,7 +2,10 @@
 
 Two ways in: rows under a table header (description + amount columns), and, for receipts without a
 header, any row whose numbers multiply out (quantity x unit price = amount), taking its description
-from the row or from the text-only line above it.
+from the row or from the text-only line above it. A till slip mixes such rows with one-price rows
+('Network cable 36.00' for one of them): a one-price row counts when it sits in an unbroken run of
+item rows that holds a multiplied one, which tells the run is the item list and not the header's
+'Till: 32' or the footer's 'VISA ****3840 201.33'.
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ from .layout import Box
 from .lines import Line
 from .tables import header_columns, is_header_row, is_table_header
 
-_CURRENCY_MARKS = re.compile(r'₪|ש"ח|NIS|ILS|EUR|USD|€|\$|£|\bRM\b|\bx\b|×', re.I)
+_CURRENCY_MARKS = re.compile(r'₪|ש"ח|NIS|ILS|EUR|USD|GBP|CHF|MYR|€|\$|£|\bRM\b|\bx\b|×', re.I)
+# 'Registration Number: 39-886329-0', 'Cashier: 35': a label and its value, not an item
+_LABEL_COLON = re.compile(r"^[^\d:]{3,}:\s*\S")
 
 
 def _description(text: str, raws: list[str]) -> str:
@@ -35,6 +40,8 @@ def _multiplied(values: list[float]) -> tuple[float, float, float] | None:
             continue
         for i, first in enumerate(factors):
             for second in factors[i + 1 :]:
+                if not first or not second:
+                    continue  # a zero multiplies to nothing; with a huge "quantity" the tolerance hid it
                 # the tolerance grows with the quantity: a unit price rounded to the cent, times it
                 if abs(abs(first * second) - abs(amount)) <= 0.011 * max(1, abs(first)):
                     return first, second, amount
@@ -43,7 +50,9 @@ def _multiplied(values: list[float]) -> tuple[float, float, float] | None:
     return None
 
 
-def _row(line: Line, above: str | None, in_table: bool) -> LineItem | None:
+def _row(line: Line, above: str | None, in_table: bool) -> tuple[LineItem, bool] | None:
+    """The row's item and whether its numbers multiply out; outside a table, a one-price row's item
+    only where nothing else on the row could be its price (the caller decides by its neighbours)."""
     numbers = row_amounts(line)
     if not numbers:
         return None
@@ -54,9 +63,14 @@ def _row(line: Line, above: str | None, in_table: bool) -> LineItem | None:
         return None
     found = _multiplied([value for value, _ in numbers])
     if found:
-        return LineItem(description=description, quantity=found[0], unit_price=found[1], amount=found[2])
+        item = LineItem(description=description, quantity=found[0], unit_price=found[1], amount=found[2])
+        return item, True
     money = row_money(line)
-    return LineItem(description=description, amount=money[-1][0]) if in_table and money else None
+    if in_table and money:
+        return LineItem(description=description, amount=money[-1][0]), False
+    if len(numbers) == 1 and len(money) == 1 and not _LABEL_COLON.match(line.text):
+        return LineItem(description=description, amount=money[0][0]), False
+    return None
 
 
 def _is_text_only(text: str) -> bool:
@@ -90,23 +104,38 @@ def _header_span(row: Line) -> tuple[bool, Box | None]:
 
 def find_line_items(lines: list[Line]) -> list[LineItem]:
     items: list[LineItem] = []
+    run: list[tuple[LineItem, bool]] = []  # outside a table: item rows since the last other line
     in_table = False
     span: Box | None = None
     previous: Line | None = None
+
+    def close_run() -> None:
+        if any(multiplied for _, multiplied in run):
+            items.extend(item for item, _ in run)
+        else:  # no row multiplied out: the one-price rows may be anything
+            items.extend(item for item, multiplied in run if multiplied)
+        run.clear()
+
     for row in lines:
         header, header_span = _header_span(row)
         if header:
+            close_run()
             in_table, previous, span = True, None, header_span
             continue
         line = _within(row, span)  # text beside the table (a side panel) is not part of its rows
         if not line.text:
             continue
         labelled_amount = classify(line.text) is not None
-        if labelled_amount and items:
+        if labelled_amount and (items or run):
             break  # the totals close the table
         above = previous.text if previous is not None and _is_text_only(previous.text) else None
-        item = None if labelled_amount else _row(line, above, in_table)
-        if item is not None:
-            items.append(item)
+        found = None if labelled_amount else _row(line, above, in_table)
+        if found is not None and in_table:
+            items.append(found[0])
+        elif found is not None:
+            run.append(found)
+        elif not _is_text_only(line.text):  # a description waiting for its numbers keeps the run
+            close_run()
         previous = line
+    close_run()
     return items
