@@ -204,17 +204,21 @@ def ocr(
 ) -> None:
     """Read FILES (PDF, PNG, JPEG, TIFF, WebP, BMP, HEIC) and print their text."""
     if warm:
-        from .warm_ocr import read_warm
+        from . import warm_ocr
 
-        status = read_warm(list(files), as_json, languages, workers)
-        if status is not None:
-            raise SystemExit(status)
+        if not warm_ocr.read_here:  # not the reader itself, nor a call it could not take
+            options = ["--json"] if as_json else []
+            options += ["--languages", languages] if languages else []
+            options += ["--workers", str(workers)] if workers else []
+            status = warm_ocr.forward([*options, "--", *map(str, files)])
+            if status is not None:
+                raise SystemExit(status)
     raise SystemExit(read_and_print(list(files), as_json, languages, workers))
 
 
 def read_and_print(files: list[Path], as_json: bool, languages: str | None, workers: int | None) -> int:
     """Read the files, print their text (or JSON) and the reasons for those that cannot be read;
-    the exit status. The warm reader calls this too, for each request."""
+    the exit status."""
     # Tesseract's module first (tesserocr and Pillow, not NumPy or OpenCV): its engines load while
     # the rest is imported.
     from invoiceme_ocr.tesseract_api import missing_languages, warm_up

@@ -20,7 +20,6 @@ import hashlib
 import json
 import os
 import socket
-import subprocess
 import sys
 import time
 from collections.abc import Mapping
@@ -94,30 +93,30 @@ def socket_path() -> Path:
     return runtime_folder() / f"ocr-{configuration_key(dict(os.environ), dotenv, _code_stamp())}.sock"
 
 
-def read_warm(files: list[Path], as_json: bool, languages: str | None, workers: int | None) -> int | None:
-    """Send the call to the warm reader (started when none answers) and print its answer; its exit
-    status. None when no reader could be reached or started: the caller reads the files itself."""
-    request = {
-        "cwd": os.getcwd(),
-        "files": [str(path) for path in files],
-        "as_json": as_json,
-        "languages": languages,
-        "workers": workers,
-    }
+# Set in the warm reader itself, and after a call it could not take: the command then reads here.
+read_here = False
+
+
+def forward(arguments: list[str]) -> int | None:
+    """Send an `ocr` call's arguments to the warm reader (started when none answers) and print its
+    answer; the call's exit status. None when no reader could be reached or started: the caller
+    reads the files itself (and `read_here` says so to the command)."""
+    global read_here
+    request: dict[str, object] = {"cwd": os.getcwd(), "arguments": arguments}
     try:
         path = socket_path()
         answer = _ask(path, request)
         if answer is None:
             _start_reader(path)
             answer = _ask(path, request, wait_seconds=START_TIMEOUT_SECONDS)
+        if answer is None:
+            raise OSError(f"the reader did not start; see {path.with_suffix('.log')}")
     except OSError as error:
         print(f"invoiceme ocr --warm: no warm reader ({error}); reading here", file=sys.stderr)
-        return None
-    if answer is None:
-        log = path.with_suffix(".log")
-        print(f"invoiceme ocr --warm: the reader did not start (see {log}); reading here", file=sys.stderr)
+        read_here = True
         return None
     sys.stdout.write(answer["stdout"])
+    sys.stdout.flush()
     sys.stderr.write(answer["stderr"])
     return answer["status"]
 
@@ -146,6 +145,8 @@ def _ask(path: Path, request: dict[str, object], wait_seconds: float = 0.0) -> A
 
 
 def _start_reader(path: Path) -> None:
+    import subprocess
+
     idle = os.environ.get("INVOICEME_OCR_WARM_IDLE", str(IDLE_SECONDS))
     with path.with_suffix(".log").open("ab") as log:
         subprocess.Popen(  # our own module, with our own interpreter

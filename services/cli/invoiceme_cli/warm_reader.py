@@ -21,25 +21,24 @@ import time
 from pathlib import Path
 from typing import IO
 
+from . import warm_ocr
 from .warm_ocr import Answer
 
 
 def answer(request: dict[str, object]) -> Answer:
-    """Run one call as the command would, in the caller's folder, and return what it printed."""
-    from .ocr_cmd import read_and_print
+    """Run one call as the command would (its own option parsing, messages and exit status), in the
+    caller's folder, and return what it printed."""
+    from .ocr_cmd import ocr
 
-    files = request["files"]
-    languages, workers = request.get("languages"), request.get("workers")
+    arguments = request.get("arguments")
     stdout, stderr = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
         try:
             os.chdir(str(request["cwd"]))
-            status = read_and_print(
-                [Path(str(name)) for name in files] if isinstance(files, list) else [],
-                bool(request.get("as_json")),
-                languages if isinstance(languages, str) else None,
-                workers if isinstance(workers, int) else None,
-            )
+            ocr.main([str(argument) for argument in arguments] if isinstance(arguments, list) else [])
+            status = 0
+        except SystemExit as exit:  # click ends every call so, usage errors (2) included
+            status = exit.code if isinstance(exit.code, int) else int(exit.code is not None)
         except Exception as error:  # a bug answers this call with its reason; the reader goes on
             print(f"invoiceme ocr: unexpected error ({type(error).__name__}: {error})", file=sys.stderr)
             status = 1
@@ -82,6 +81,7 @@ def serve(path: Path, idle_seconds: float) -> None:
     lock = _lock(path)
     if lock is None:
         return  # another reader serves this socket
+    warm_ocr.read_here = True  # a --warm call's arguments are read here, not sent on
     _warm_up()
     path.unlink(missing_ok=True)  # a reader that died without cleaning up
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)

@@ -11,7 +11,10 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from invoiceme_cli.entry import warm_ocr_call
+from invoiceme_cli.main import cli
 from invoiceme_cli.warm_ocr import configuration_key, runtime_folder
 from tests.support import synthetic_pages as synthetic
 
@@ -24,7 +27,7 @@ def _environment(runtime: Path, idle: float = 60) -> dict[str, str]:
 
 
 def _invoiceme(*arguments: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-c", "from invoiceme_cli.main import cli; cli()", *arguments]
+    command = [sys.executable, "-c", "from invoiceme_cli.entry import main; main()", *arguments]
     return subprocess.run(command, capture_output=True, text=True, env=env, cwd=cwd, timeout=120, check=False)
 
 
@@ -41,10 +44,23 @@ def _wait_until(condition, seconds: float = 30) -> bool:
     return False
 
 
+class TestWhichCalls:
+    def test_an_ocr_call_with_the_flag_or_the_variable(self) -> None:
+        assert warm_ocr_call(["ocr", "--warm", "a.png"], {})
+        assert warm_ocr_call(["ocr", "a.png"], {"INVOICEME_OCR_WARM": "1"})
+        assert warm_ocr_call(["ocr", "a.png"], {"INVOICEME_OCR_WARM": " True "})
+        assert not warm_ocr_call(["ocr", "a.png"], {"INVOICEME_OCR_WARM": "0"})
+        assert not warm_ocr_call(["ocr", "--warm", "--help"], {})  # click answers for help
+        assert not warm_ocr_call(["ocr", "--", "--warm"], {})  # a file named --warm
+        assert not warm_ocr_call(["extract", "--warm", "a.png"], {"INVOICEME_OCR_WARM": "1"})
+
+
 class TestKey:
     def test_ocr_settings_and_code_change_the_reader_other_variables_do_not(self) -> None:
         key = configuration_key({"PATH": "/bin", "OCR_LANGUAGES": "eng"}, "", "1.0")
-        assert key == configuration_key({"PATH": "/usr/bin", "OCR_LANGUAGES": "eng"}, "DATABASE_URL=x\n", "1.0")
+        assert key == configuration_key(
+            {"PATH": "/usr/bin", "OCR_LANGUAGES": "eng"}, "DATABASE_URL=x\n", "1.0"
+        )
         assert key != configuration_key({"OCR_LANGUAGES": "heb+eng"}, "", "1.0")
         assert key != configuration_key({"OCR_LANGUAGES": "eng"}, "export OCR_PSM=6\n", "1.0")
         assert key != configuration_key({"OCR_LANGUAGES": "eng"}, "", "2.0")  # an upgraded checkout
@@ -75,6 +91,13 @@ def test_warm_calls_answer_as_cold_ones_from_one_reader(tmp_path: Path, english_
         assert second.returncode == 1
         assert "missing.png: cannot read: No such file or directory" in second.stderr
         assert '"media_type": "image/png"' in second.stdout and ENGLISH[0] in second.stdout
+        with pytest.MonkeyPatch.context() as patch:  # the click command's own --warm, in process
+            patch.chdir(tmp_path)
+            in_process = CliRunner().invoke(cli, ["ocr", "--warm", "scan.png"], env=env)
+        assert in_process.exit_code == 0 and in_process.stdout == cold.stdout
+        assert _readers(runtime) == readers
+        wrong = _invoiceme("ocr", "--warm", "--workers", "0", "scan.png", env=env, cwd=tmp_path)
+        assert wrong.returncode == 2 and "Invalid value for '--workers'" in wrong.stderr  # click's own words
         other = _invoiceme("ocr", "--warm", "scan.png", env={**env, "OCR_LANGUAGES": "eng"}, cwd=tmp_path)
         assert other.returncode == 0 and ENGLISH[0] in other.stdout
         assert len(_readers(runtime)) == 2  # other settings, another reader
