@@ -88,7 +88,8 @@ def main() -> None:
     print(f"CPU / wall seconds, median of {args.repeats}; load {load_before:.1f} -> {os.getloadavg()[0]:.1f}")
     print()
     print(
-        "| kind | images | raw CPU s | cold CLI / raw, CPU | warm CLI / raw, CPU | cold / raw, wall | warm / raw, wall | goal |"
+        "| kind | images | raw CPU s | cold CLI / raw, CPU | warm CLI / raw, CPU | cold / raw, wall "
+        "| warm / raw, wall | goal |"
     )
     print("|---|---|---|---|---|---|---|---|")
     for kind, goal in GOALS.items():
