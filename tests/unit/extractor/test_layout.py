@@ -7,7 +7,7 @@ from invoiceme_extractor.rules.geometry import spots_after_label
 from invoiceme_extractor.rules.lines import document_lines
 from invoiceme_extractor.rules.titles import cropped_type
 
-from .wordbox import page
+from .wordbox import ocr_page, ocr_word, page
 
 
 class TestRows:
@@ -269,3 +269,25 @@ class TestDueDateByPosition:
         result = extract_with_rules([layer])
         assert (result.invoice_date, result.due_date) == ("2025-04-01", "2025-04-30")
         assert result.confidence["due_date"] < 0.9
+
+
+class TestMergedHeaderCells:
+    """Two header labels OCR read as one cell: each label's value is the one under its own part."""
+
+    def test_hebrew_number_label_sharing_a_cell_with_the_date_label(self) -> None:
+        words = [
+            ocr_word("הזמנה", 1500, 300, 0), ocr_word("מס'", 1440, 300, 0),
+            ocr_word("חשבונית", 1150, 300, 0), ocr_word("מס", 1110, 300, 0), ocr_word("מספר", 1050, 300, 0),
+            ocr_word("תאריך", 980, 300, 0), ocr_word("הוצאה", 910, 300, 0),
+            ocr_word("270168", 1440, 340, 1), ocr_word("64095", 1120, 340, 1),
+            ocr_word("08/06/25", 930, 340, 1),
+        ]  # fmt: skip
+        assert extract_with_rules([ocr_page(words)]).invoice_number == "64095"
+
+    def test_english_number_label_sharing_a_cell_with_the_date_label(self) -> None:
+        words = [
+            ocr_word("Invoice", 100, 300, 0), ocr_word("No.", 196, 300, 0),
+            ocr_word("Issue", 244, 300, 0), ocr_word("Date", 316, 300, 0),
+            ocr_word("A-77", 100, 340, 1), ocr_word("08/06/2025", 220, 340, 1),
+        ]  # fmt: skip
+        assert extract_with_rules([ocr_page(words)]).invoice_number == "A-77"
