@@ -26,9 +26,9 @@ _LOWERCASE_L_AS_ONE = re.compile(r"(?<=[A-Z])l(?=\d{2})")
 
 
 # OCR reads a letter S opening an id as a dollar sign: "$529672" for S529672 (money has decimals),
-# and a C as a euro sign: "€72291" for C72291
+# and a C as a euro or copyright sign: "€72291", "©499974" for C72291, C499974
 _DOLLAR_AS_S = re.compile(r"\$(?=\d{4,}(?![\d.,]))")
-_EURO_AS_C = re.compile(r"€(?=\d{4,}(?![\d.,]))")
+_EURO_AS_C = re.compile(r"[€©](?=\d{4,}(?![\d.,]))")
 
 
 # OCR splits a number after its prefix's hyphen or slash: "FAC- 11007" is FAC-11007, "83/ 1808" 83/1808
