@@ -171,6 +171,17 @@ class TestInvoiceNumberPlacements:
         )
         assert extract_with_rules([layer]).invoice_number == "A-18028"
 
+    def test_crumb_between_the_label_and_its_number_is_passed_over(self) -> None:
+        # 'מספר: | 0/9 | 69427': a speck read as '0/9' in a cell of its own; and 'No: | 1.5 | 48211'
+        words = [
+            ocr_word("מספר:", 1400, 300, 0),
+            ocr_word("0/9", 1200, 300, 0),
+            ocr_word("69427", 900, 300, 0),
+        ]
+        assert extract_with_rules([ocr_page(words)]).invoice_number == "69427"
+        layer = page(("Invoice No:", 100, 300), ("1.5", 500, 300), ("48211", 800, 300))
+        assert extract_with_rules([layer]).invoice_number == "48211"
+
     def test_the_invoice_a_receipt_pays_is_not_its_number(self) -> None:
         layer = page(("Sales Receipt", 1200, 120), ("RE-81620", 1200, 230), ("For invoice: 32550", 100, 900))
         assert extract_with_rules([layer]).invoice_number == "RE-81620"

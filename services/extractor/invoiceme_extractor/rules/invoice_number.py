@@ -63,8 +63,12 @@ def _number_after(text: str) -> str | None:
 
 
 def _plausible_below_label(token: str) -> bool:
-    """A line under a label holds other columns too: skip OCR crumbs and valid Israeli tax ids."""
-    return len(token) >= 3 and not (israel.is_israeli_id_shape(token) and israel.israeli_id_is_valid(token))
+    """A line under a label holds other columns too: skip OCR crumbs (under three characters, or
+    under three digits with no letter: '0/9' between 'מספר:' and its number) and valid Israeli tax ids."""
+    digits, letters = sum(ch.isdigit() for ch in token), any(ch.isalpha() for ch in token)
+    if len(token) < 3 or (digits < 3 and not letters):
+        return False
+    return not (israel.is_israeli_id_shape(token) and israel.israeli_id_is_valid(token))
 
 
 def _rest_of_label_cell(line: Line, label: re.Match[str]) -> str:
