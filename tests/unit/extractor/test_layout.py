@@ -182,6 +182,13 @@ class TestInvoiceNumberPlacements:
         layer = page(("Invoice No:", 100, 300), ("1.5", 500, 300), ("48211", 800, 300))
         assert extract_with_rules([layer]).invoice_number == "48211"
 
+    def test_weak_label_with_a_crumb_reads_the_next_cell(self) -> None:
+        # 'Ref: -' | '-B882325' and 'מס' -' | '7731': a dash OCR made of a speck after the bare label
+        layer = page(("Ref: -", 100, 300), ("-B882325", 500, 300), ("Total 5.00", 100, 900))
+        assert extract_with_rules([layer]).invoice_number == "B882325"
+        hebrew = page(("מס' -", 1500, 300), ("77310", 900, 300), ('סה"כ 5.00', 1500, 900), rtl=True)
+        assert extract_with_rules([hebrew]).invoice_number == "77310"
+
     def test_the_invoice_a_receipt_pays_is_not_its_number(self) -> None:
         layer = page(("Sales Receipt", 1200, 120), ("RE-81620", 1200, 230), ("For invoice: 32550", 100, 900))
         assert extract_with_rules([layer]).invoice_number == "RE-81620"

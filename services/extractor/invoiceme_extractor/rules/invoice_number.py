@@ -202,8 +202,9 @@ def _numbers_in_spots(
 
 
 def _bare_or_numbered(rest: str) -> bool:
-    """After a weak label: nothing (the value is in another cell) or the value itself ('Ref: 4607')."""
-    return not rest.strip() or bool(re.match(r"\s*[A-Z]{0,4}[-/#]?\d", rest))
+    """After a weak label: nothing but OCR crumbs (the value is in another cell: 'Ref: -' |
+    '-B882325') or the value itself ('Ref: 4607')."""
+    return not any(ch.isalnum() for ch in rest) or bool(re.match(r"\s*[A-Z]{0,4}[-/#]?\d", rest))
 
 
 # "<something> No.:" / "מספר <something>": a number label whose noun we do not know (a voucher, a
