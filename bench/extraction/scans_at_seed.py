@@ -1,8 +1,10 @@
 """Clean scans of any seed, dev and held-out means (held-out in aggregate only), for the extractor at a
 commit or in this tree:
-`.venv/bin/python -m bench.extraction.scans_at_seed SEED gentle|wide COMMIT|tree [external]`.
-With `external`, also external-dev per source (the shared scorer): an OCR change that touches scans only
-is measured on what it can change without reading the corpus's photos again.
+`.venv/bin/python -m bench.extraction.scans_at_seed SEED gentle|wide COMMIT|tree [external] [dev]`.
+With `dev`, only the development families' scans are read (the ones `scan_vs_pdf --seed SEED` has
+OCR'd and cached: a quick before/after of a rule change at another seed). With `external`, also
+external-dev per source (the shared scorer): an OCR change that touches scans only is measured on
+what it can change without reading the corpus's photos again.
 
 A second look at a rule change on documents nobody tuned on: only the seed's clean scans are read
 (through the OCR cache), not its photos.
@@ -36,6 +38,9 @@ def main() -> None:
     with Progress(transient=True) as progress:
         corpus = corpus_folder(seed, replace(Plan(), scan_damage=scan_damage), progress)
     files = sorted(corpus.glob("*_clean_scan.png"))
+    if "dev" in sys.argv[4:]:
+        group = {f: json.loads((corpus / f"{f.stem}.truth.json").read_text())["group"] for f in files}
+        files = [f for f in files if group[f] == "dev"]
     started, load = time.time(), os.getloadavg()[0]
     documents = read_files(files, OcrCache(OcrOptions(), CACHE / "ocr"))
     results = [
@@ -53,7 +58,7 @@ def main() -> None:
     for key, fields in sorted(by_language.items()):
         right, total = sum(h for h, _ in fields.values()), sum(t for _, t in fields.values())
         print(f"   {key[0]} {key[1]}: {mean_accuracy(fields):.3f} ({right} of {total})")
-    if len(sys.argv) > 4 and sys.argv[4] == "external":
+    if "external" in sys.argv[4:]:
         from bench.extraction import external
 
         table, _, _ = external.run_external(OcrCache(OcrOptions(), CACHE / "ocr"))

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from invoiceme_extractor.rules import labels
+from invoiceme_extractor.rules import extract_with_rules, labels
 from invoiceme_extractor.rules.amount_candidates import classify
-from invoiceme_extractor.rules.hebrew_ocr import GERSHAYIM, as_ocr_reads
+from invoiceme_extractor.rules.hebrew_ocr import GERSHAYIM, as_ocr_reads, without_latin_tail
 
 
 class TestRewriting:
@@ -45,3 +45,19 @@ class TestDamagedLabels:
     def test_het_read_as_he_in_a_tax_id_label_and_a_date_label(self) -> None:
         assert labels.TAX_ID.search("ה.פ. 514321678")
         assert labels.DATE_INVOICE.search("02.03.2024 ת. השבונית:")
+
+
+class TestNamesInTheWrongScript:
+    """A Hebrew word closing a name that OCR read as Latin lower case is debris, not the name."""
+
+    def test_latin_tail_of_a_hebrew_name_is_dropped(self) -> None:
+        assert without_latin_tail("נגה הנדסה nya") == "נגה הנדסה"
+
+    def test_latin_brands_and_english_names_are_kept(self) -> None:
+        assert without_latin_tail('Cedar Consulting בע"מ') == 'Cedar Consulting בע"מ'
+        assert without_latin_tail("נגה IT") == "נגה IT"
+        assert without_latin_tail("Acme and Co") == "Acme and Co"
+
+    def test_vendor_read_through_the_rules(self) -> None:
+        text = 'נגה הנדסה nya\nחשבונית מס 5521\nתאריך: 08.08.2024\nסה"כ לתשלום 100.00'
+        assert extract_with_rules([(1, text)]).vendor_name == "נגה הנדסה"

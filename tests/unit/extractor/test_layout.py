@@ -7,7 +7,7 @@ from invoiceme_extractor.rules.geometry import spots_after_label
 from invoiceme_extractor.rules.lines import document_lines
 from invoiceme_extractor.rules.titles import cropped_type
 
-from .wordbox import page
+from .wordbox import ocr_page, ocr_word, page
 
 
 class TestRows:
@@ -171,6 +171,24 @@ class TestInvoiceNumberPlacements:
         )
         assert extract_with_rules([layer]).invoice_number == "A-18028"
 
+    def test_crumb_between_the_label_and_its_number_is_passed_over(self) -> None:
+        # 'מספר: | 0/9 | 69427': a speck read as '0/9' in a cell of its own; and 'No: | 1.5 | 48211'
+        words = [
+            ocr_word("מספר:", 1400, 300, 0),
+            ocr_word("0/9", 1200, 300, 0),
+            ocr_word("69427", 900, 300, 0),
+        ]
+        assert extract_with_rules([ocr_page(words)]).invoice_number == "69427"
+        layer = page(("Invoice No:", 100, 300), ("1.5", 500, 300), ("48211", 800, 300))
+        assert extract_with_rules([layer]).invoice_number == "48211"
+
+    def test_weak_label_with_a_crumb_reads_the_next_cell(self) -> None:
+        # 'Ref: -' | '-B882325' and 'מס' -' | '7731': a dash OCR made of a speck after the bare label
+        layer = page(("Ref: -", 100, 300), ("-B882325", 500, 300), ("Total 5.00", 100, 900))
+        assert extract_with_rules([layer]).invoice_number == "B882325"
+        hebrew = page(("מס' -", 1500, 300), ("77310", 900, 300), ('סה"כ 5.00', 1500, 900), rtl=True)
+        assert extract_with_rules([hebrew]).invoice_number == "77310"
+
     def test_the_invoice_a_receipt_pays_is_not_its_number(self) -> None:
         layer = page(("Sales Receipt", 1200, 120), ("RE-81620", 1200, 230), ("For invoice: 32550", 100, 900))
         assert extract_with_rules([layer]).invoice_number == "RE-81620"
@@ -269,3 +287,25 @@ class TestDueDateByPosition:
         result = extract_with_rules([layer])
         assert (result.invoice_date, result.due_date) == ("2025-04-01", "2025-04-30")
         assert result.confidence["due_date"] < 0.9
+
+
+class TestMergedHeaderCells:
+    """Two header labels OCR read as one cell: each label's value is the one under its own part."""
+
+    def test_hebrew_number_label_sharing_a_cell_with_the_date_label(self) -> None:
+        words = [
+            ocr_word("הזמנה", 1500, 300, 0), ocr_word("מס'", 1440, 300, 0),
+            ocr_word("חשבונית", 1150, 300, 0), ocr_word("מס", 1110, 300, 0), ocr_word("מספר", 1050, 300, 0),
+            ocr_word("תאריך", 980, 300, 0), ocr_word("הוצאה", 910, 300, 0),
+            ocr_word("270168", 1440, 340, 1), ocr_word("64095", 1120, 340, 1),
+            ocr_word("08/06/25", 930, 340, 1),
+        ]  # fmt: skip
+        assert extract_with_rules([ocr_page(words)]).invoice_number == "64095"
+
+    def test_english_number_label_sharing_a_cell_with_the_date_label(self) -> None:
+        words = [
+            ocr_word("Invoice", 100, 300, 0), ocr_word("No.", 196, 300, 0),
+            ocr_word("Issue", 244, 300, 0), ocr_word("Date", 316, 300, 0),
+            ocr_word("A-77", 100, 340, 1), ocr_word("08/06/2025", 220, 340, 1),
+        ]  # fmt: skip
+        assert extract_with_rules([ocr_page(words)]).invoice_number == "A-77"

@@ -73,6 +73,13 @@ class TestDamagedNumberLabels:
             extract_with_rules([(1, "Shop Ltd\nReceipt No. €72291\nTotal 5.00")]).invoice_number == "C72291"
         )
 
+    def test_copyright_sign_read_for_a_letter_c(self) -> None:
+        # the open bowl of a C read as ©, on a Hebrew page and an English one
+        text = 'נגה מזון בע"מ\nאסמכתא: ©499974\nסה"כ 5.00'
+        assert extract_with_rules([(1, text)]).invoice_number == "C499974"
+        english = "Shop Ltd\nInvoice No: ©499974\nTotal 5.00"
+        assert extract_with_rules([(1, english)]).invoice_number == "C499974"
+
 
 class TestLoneCodeAtTheTop:
     """Every label of the header lost: a lone code near the top, said with low confidence."""

@@ -9,10 +9,11 @@ back to the rest of the line and the next lines.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ..text import HEBREW_LETTER
 from . import labels
-from .layout import Cell
+from .layout import Box, Cell
 from .lines import Line, following
 
 # Patterns that open a label cell (used to tell label cells from value cells in a row)
@@ -127,6 +128,24 @@ def stacked_in_side_column(line: Line, index: int, below: Cell) -> bool:
     return abs(below.box.left - label.left) <= slack or abs(below.box.right - label.right) <= slack
 
 
+def label_part(line: Line, index: int, label_start: int, label_end: int) -> Cell:
+    """The label's own part of its cell when the rest of the cell is another field's label (OCR
+    merged two header cells: 'חשבונית מס מספר תאריך הוצאה' over two values), its span estimated
+    from the characters' share of the cell's width (from the right on a Hebrew cell); otherwise the
+    whole cell. The value under the label is the one under that part."""
+    cell = line.cells[index]
+    start = _cell_start(line, index)
+    before, after = line.text[start:label_start], line.text[label_end : start + len(cell.text)]
+    if not any(pattern.search(before) or pattern.search(after) for pattern in _FIELD_LABELS):
+        return cell
+    width, length = cell.box.right - cell.box.left, max(len(cell.text), 1)
+    first, last = (label_start - start) / length, (label_end - start) / length
+    if HEBREW_LETTER.search(cell.text):
+        first, last = 1 - last, 1 - first
+    part = Box(cell.box.left + first * width, cell.box.top, cell.box.left + last * width, cell.box.bottom)
+    return replace(cell, box=part)
+
+
 def spots_after_label(lines: list[Line], line: Line, label_start: int, label_end: int) -> list[Spot]:
     """Texts a label's value may be in, nearest first (see the module docstring)."""
     index = cell_at(line, label_start)
@@ -146,7 +165,7 @@ def spots_after_label(lines: list[Line], line: Line, label_start: int, label_end
             spots.append(Spot(line.cells[index + 1].text, line, "next_cell"))
         if index + 2 < len(line.cells):  # OCR crumbs ("|", "..") may stand between label and value
             spots.append(Spot(" ".join(c.text for c in line.cells[index + 2 :]), line, "row_rest"))
-    below = cell_below(lines, line, cell)
+    below = cell_below(lines, line, label_part(line, index, label_start, label_end))
     if below is not None:
         spot = Spot(below[1].text, below[0], "below")
         if stacked_in_side_column(line, index, below[1]):

@@ -13,6 +13,8 @@ what it wrote, then writes it again (it is idempotent).
 
 from __future__ import annotations
 
+import re
+
 _HEBREW = range(0x05D0, 0x05EB)
 # letter -> the class it may be read as (each class names its letter first)
 LOOKALIKES = {
@@ -61,3 +63,14 @@ def as_ocr_reads(pattern: str) -> str:
         else:
             out.append(LOOKALIKES.get(char, char))
     return "".join(out)
+
+
+# a Hebrew word OCR read as Latin lower case ('nya' for בעמ): short, no capital, closing the name
+_LATIN_TAIL = re.compile(r"(?<=[\u05d0-\u05ea\"')])\s+[a-z]{2,4}$")
+
+
+def without_latin_tail(name: str) -> str:
+    """A Hebrew name without a closing word of two to four lower-case Latin letters: a Hebrew word
+    OCR read in the wrong script ('נגה הנדסה nya' for 'נגה הנדסה בעמ'). Brands in Latin print
+    ('Cedar Consulting בע"מ') are capitalised and kept."""
+    return _LATIN_TAIL.sub("", name)

@@ -26,9 +26,9 @@ _LOWERCASE_L_AS_ONE = re.compile(r"(?<=[A-Z])l(?=\d{2})")
 
 
 # OCR reads a letter S opening an id as a dollar sign: "$529672" for S529672 (money has decimals),
-# and a C as a euro sign: "€72291" for C72291
+# and a C as a euro or copyright sign: "€72291", "©499974" for C72291, C499974
 _DOLLAR_AS_S = re.compile(r"\$(?=\d{4,}(?![\d.,]))")
-_EURO_AS_C = re.compile(r"€(?=\d{4,}(?![\d.,]))")
+_EURO_AS_C = re.compile(r"[€©](?=\d{4,}(?![\d.,]))")
 
 
 # OCR splits a number after its prefix's hyphen or slash: "FAC- 11007" is FAC-11007, "83/ 1808" 83/1808
@@ -63,8 +63,12 @@ def _number_after(text: str) -> str | None:
 
 
 def _plausible_below_label(token: str) -> bool:
-    """A line under a label holds other columns too: skip OCR crumbs and valid Israeli tax ids."""
-    return len(token) >= 3 and not (israel.is_israeli_id_shape(token) and israel.israeli_id_is_valid(token))
+    """A line under a label holds other columns too: skip OCR crumbs (under three characters, or
+    under three digits with no letter: '0/9' between 'מספר:' and its number) and valid Israeli tax ids."""
+    digits, letters = sum(ch.isdigit() for ch in token), any(ch.isalpha() for ch in token)
+    if len(token) < 3 or (digits < 3 and not letters):
+        return False
+    return not (israel.is_israeli_id_shape(token) and israel.israeli_id_is_valid(token))
 
 
 def _rest_of_label_cell(line: Line, label: re.Match[str]) -> str:
@@ -198,8 +202,9 @@ def _numbers_in_spots(
 
 
 def _bare_or_numbered(rest: str) -> bool:
-    """After a weak label: nothing (the value is in another cell) or the value itself ('Ref: 4607')."""
-    return not rest.strip() or bool(re.match(r"\s*[A-Z]{0,4}[-/#]?\d", rest))
+    """After a weak label: nothing but OCR crumbs (the value is in another cell: 'Ref: -' |
+    '-B882325') or the value itself ('Ref: 4607')."""
+    return not any(ch.isalnum() for ch in rest) or bool(re.match(r"\s*[A-Z]{0,4}[-/#]?\d", rest))
 
 
 # "<something> No.:" / "מספר <something>": a number label whose noun we do not know (a voucher, a

@@ -12,6 +12,7 @@ from .blocks import block_cells
 from .contact_words import CONTINENTAL_STREET, NOT_A_NAME, STREET
 from .dates import dates_in
 from .geometry import looks_like_label
+from .hebrew_ocr import without_latin_tail
 from .layout import Cell
 from .lines import Found, Line, Reading, document_language, following
 from .receipt_vendor import receipt_name_signs
@@ -62,7 +63,7 @@ def _clean_name(text: str) -> str:
     label = labels.TAX_ID.search(text)
     if label and label.start() > 3:
         text = text[: label.start()]
-    return trim_name(text)
+    return without_latin_tail(trim_name(text))
 
 
 def _strip_title(text: str) -> str:

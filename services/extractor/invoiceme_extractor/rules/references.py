@@ -10,6 +10,7 @@ from .. import israel
 from . import labels
 from .amounts import without_restatement
 from .currency_noise import RUN_WEIGHT, only_converted, sign_runs, without_invented_marks
+from .date_order import in_order
 from .dates import FoundDate, dates_in, dates_with_lost_slashes, due_in_issue_year
 from .geometry import spots_after_label
 from .lines import Found, Line, Reading, first_found, following
@@ -153,6 +154,8 @@ def find_dates(lines: list[Line], month_first: bool) -> tuple[Found | None, Foun
         and (moved := due_in_issue_year(date.fromisoformat(issued.value), date.fromisoformat(due.value)))
     ):
         due = Found(moved.isoformat(), due.raw, due.line, min(due.confidence, 0.6))
+    if issued and due:
+        issued, due = in_order(issued, due, month_first)
     return issued, due or (_due_by_position(issued, others) if issued else None)
 
 

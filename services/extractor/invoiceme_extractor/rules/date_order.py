@@ -1,0 +1,71 @@
+"""An issue date and a due date read in the wrong order: a digit OCR misread into another valid date.
+
+A due date never falls before the issue date. When the two read that way ('21.05.2024' issued,
+'20.04.2024' due: the 3 of 21.03 read as 5), one of them holds a misread digit; the readings one
+confused digit away (repair.CONFUSED_DIGITS) that put the due date 0-120 days after the issue date
+are the candidates, and a single one (or a single one at a round payment term) is taken as a repair.
+A pair in the right order is never changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from .dates import dates_in
+from .lines import Found
+from .repair import CONFUSED_DIGITS, may_be_misread
+
+_LONGEST_TERM = 120  # days: beyond it a due date is not a payment term
+# payment terms as printed ('Net 30', 'שוטף + 60'): a tie between repairs goes to the one that lands on one
+_ROUND_TERMS = frozenset({0, 7, 10, 14, 15, 21, 28, 30, 45, 60, 75, 90, 120})
+
+
+def one_digit_readings(raw: str, month_first: bool) -> set[date]:
+    """The dates the printed text reads as with one digit changed into one OCR confuses it with
+    (never the date as read)."""
+    printed = dates_in(raw, month_first)
+    as_read = printed[0].value if printed else None
+    readings: set[date] = set()
+    for position, char in enumerate(raw):
+        for other in CONFUSED_DIGITS.get(char, ""):
+            variant = dates_in(raw[:position] + other + raw[position + 1 :], month_first)
+            if variant and variant[0].value != as_read:
+                readings.add(variant[0].value)
+    return readings
+
+
+def _in_term(issued: date, due: date) -> bool:
+    return 0 <= (due - issued).days <= _LONGEST_TERM
+
+
+def reordered(
+    issued: date, issued_raw: str, due: date, due_raw: str, month_first: bool
+) -> tuple[date, date] | None:
+    """The (issue, due) pair with one misread digit undone when the due date reads before the issue
+    date; None when they are in order or no single repair puts them in it."""
+    if due >= issued:
+        return None
+    pairs = {(issued, other) for other in one_digit_readings(due_raw, month_first) if _in_term(issued, other)}
+    pairs |= {(other, due) for other in one_digit_readings(issued_raw, month_first) if _in_term(other, due)}
+    if len(pairs) > 1:
+        pairs = {pair for pair in pairs if (pair[1] - pair[0]).days in _ROUND_TERMS}
+    return pairs.pop() if len(pairs) == 1 else None
+
+
+def in_order(issued: Found, due: Found, month_first: bool) -> tuple[Found, Found]:
+    """The issue and due dates as read, or with the one misread digit undone that puts them in
+    order (`reordered`), the repaired one said with a guess's confidence. Never on a text layer:
+    its characters are the PDF's, and some invoices do state a due date before the issue date."""
+    if not (may_be_misread(issued.line) and may_be_misread(due.line)):
+        return issued, due
+    pair = reordered(
+        date.fromisoformat(issued.value), issued.raw, date.fromisoformat(due.value), due.raw, month_first
+    )
+    if pair is None:
+        return issued, due
+    fixed_issued, fixed_due = (
+        item if item.value == value.isoformat() else replace(item, value=value.isoformat(), confidence=0.6)
+        for item, value in zip((issued, due), pair, strict=True)
+    )
+    return fixed_issued, fixed_due

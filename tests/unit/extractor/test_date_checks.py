@@ -1,0 +1,67 @@
+"""Dates OCR misread into another valid date, caught by what the page's other dates say."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.date_order import one_digit_readings, reordered
+
+from .wordbox import page
+
+
+class TestDueBeforeIssue:
+    """A due date never precedes the issue date: the one confused digit that restores the order is undone."""
+
+    def test_issue_month_misread_is_put_back(self) -> None:
+        # 21.03.2024 with its 3 read as 5; due 30 days after the printed issue date
+        assert reordered(date(2024, 5, 21), "21.05.2024", date(2024, 4, 20), "20.04.2024", False) == (
+            date(2024, 3, 21),
+            date(2024, 4, 20),
+        )
+
+    def test_due_month_misread_is_put_back(self) -> None:
+        # due 24.04.2025 with the month's 4 read as 1 (24.01.2025), issued 25.03.2025
+        assert reordered(date(2025, 3, 25), "25.03.2025", date(2025, 1, 24), "24.01.2025", False) == (
+            date(2025, 3, 25),
+            date(2025, 4, 24),
+        )
+
+    def test_dates_in_order_are_kept(self) -> None:
+        assert reordered(date(2024, 3, 21), "21.03.2024", date(2024, 4, 20), "20.04.2024", False) is None
+
+    def test_no_single_repair_keeps_the_reading(self) -> None:
+        # a year apart and no confused digit closes it
+        assert reordered(date(2025, 6, 2), "2.6.2025", date(2024, 1, 2), "2.1.2024", False) is None
+
+    def test_hebrew_page_through_the_rules(self) -> None:
+        text = 'נגה מזון בע"מ\nתאריך: 21.05.2024\nתאריך לתשלום: 20.04.2024\nסה"כ לתשלום 100.00'
+        result = extract_with_rules([(1, text)])
+        assert (result.invoice_date, result.due_date) == ("2024-03-21", "2024-04-20")
+        assert result.confidence["invoice_date"] <= 0.6
+
+    def test_english_page_through_the_rules(self) -> None:
+        text = "Acme Ltd\nInvoice Date: 14/06/2025\nDue Date: 14/07/2025\nTotal 5.00"
+        result = extract_with_rules([(1, text)])
+        assert (result.invoice_date, result.due_date) == ("2025-06-14", "2025-07-14")
+
+    def test_text_layer_keeps_a_due_date_before_the_issue_date(self) -> None:
+        # a final invoice issued after its payment fell due: the PDF's characters are not misread
+        layer = page(
+            ("Bau GmbH", 100, 100),
+            ("Rechnungsdatum: 30.06.2025", 100, 200),
+            ("Fälligkeitsdatum: 20.06.2025", 100, 260),
+            ("Gesamtbetrag 500,00 EUR", 100, 400),
+        )
+        result = extract_with_rules([layer])
+        assert (result.invoice_date, result.due_date) == ("2025-06-30", "2025-06-20")
+
+
+class TestOneDigitReadings:
+    """The dates a printed date becomes with one digit OCR confuses swapped."""
+
+    def test_month_digit(self) -> None:
+        assert date(2024, 3, 21) in one_digit_readings("21.05.2024", False)
+
+    def test_never_the_date_as_read(self) -> None:
+        assert date(2024, 5, 21) not in one_digit_readings("21.05.2024", False)
