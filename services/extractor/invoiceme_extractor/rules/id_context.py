@@ -28,14 +28,30 @@ def without_bank_accounts(text: str) -> str:
     )
 
 
+# בע"מ as OCR damages its gershayim ('בעי\'ימ', 'בעיימ', 'בע\'מ'): yods and marks between בע and מ
+_DAMAGED_BAM = re.compile(r"(?<![\u05d0-\u05ea])בע[\"'׳״י]{0,4}[מם](?![\u05d0-\u05ea])")
+
+
 def _words(text: str) -> set[str]:
     return set(re.sub(r"[^\w]+", " ", text.casefold()).split())
 
 
+def name_words(name: str) -> set[str]:
+    """The words that tell a company from another: its legal form (Ltd, e.K., בע"מ, read whole or
+    damaged) is shared by half the companies on an invoice, the issuer and its customer alike."""
+    return _words(_DAMAGED_BAM.sub(" ", labels.COMPANY_SUFFIX.sub(" ", name)))
+
+
+def names_issuer(text: str, issuer_name: str) -> bool:
+    """The text prints the issuer's name: all its distinctive words when it has one or two ('Rhein
+    Technik' is not 'Rhein Service'), else most of them (a logo's initials may have joined it)."""
+    name = name_words(issuer_name) or _words(issuer_name)
+    needed = len(name) if len(name) <= 2 else round(len(name) * 2 / 3)
+    return len(name & _words(text)) >= needed
+
+
 def _names(line: Line, issuer_name: str) -> bool:
-    """The line prints the issuer's name: most of its words (a logo's initials may have joined it)."""
-    name = _words(issuer_name)
-    return len(name & _words(line.text)) >= max(1, round(len(name) * 2 / 3))
+    return names_issuer(line.text, issuer_name)
 
 
 def under_issuer_name(lines: list[Line], line: Line, issuer_name: str | None, raw: str = "") -> bool:
