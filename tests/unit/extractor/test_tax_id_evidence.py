@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.id_context import name_words, names_issuer
+from invoiceme_extractor.rules.tax_ids import ids_in
+from invoiceme_extractor.rules.vat_numbers import normalize_tax_id, repaired_unchecked
 
 from .wordbox import page
 
@@ -18,7 +20,7 @@ class TestIssuerNamed:
 
     def test_damaged_hebrew_legal_form_is_dropped(self) -> None:
         assert name_words("Maple Systems בעי'ימ") == {"maple", "systems"}
-        assert name_words('אור סחר בעיימ') == {"אור", "סחר"}
+        assert name_words("אור סחר בעיימ") == {"אור", "סחר"}
 
     def test_a_sister_company_sharing_word_and_legal_form_is_another_party(self) -> None:
         assert not names_issuer("Rhein Service e.K,", "Rhein Technik e.K")
@@ -58,3 +60,44 @@ class TestCustomerBlockWithoutLabel:
 
     def test_the_footer_id_is_the_vendors(self) -> None:
         assert extract_with_rules([page(*self.LETTER)]).vendor_tax_id == "DE801614792"
+
+
+class TestIssuerNamedPartly:
+    """OCR damages a word of the issuer's name, or the name as read carries a logo's initials."""
+
+    def test_one_word_of_two_before_the_legal_form(self) -> None:
+        footer = "רימון = ושות' one / 0 IBAN IL48 1819 7125"
+        assert names_issuer(footer, "רימון מערכות ושות'")
+
+    def test_one_word_of_two_without_a_legal_form_is_not_the_name(self) -> None:
+        assert not names_issuer("Weber Logistik, Gartenweg 52", "Weber Druck GmbH")
+
+    def test_most_words_of_a_name_read_with_a_logos_initials(self) -> None:
+        footer = "Maple Systems Group Tel 04-9490282 Bank IBAN IL36 5058"
+        assert names_issuer(footer, "MS Maple Systems Group")
+        assert not names_issuer("Bright Systems Group", "MS Maple Systems Group")
+
+
+class TestEuVatMisreads:
+    """An EU VAT number's letters and digits OCR read for each other, and letters it glued on."""
+
+    def test_the_s_of_es_read_as_five(self) -> None:
+        assert normalize_tax_id("E5G79556936") == "ESG79556936"
+        assert ids_in("CIF E5G79556936 means Nº documento:") == ["E5G79556936"]
+        assert normalize_tax_id("E5G795569361") == "E5G795569361"  # not a Spanish number's shape
+
+    def test_lower_case_letters_glued_after_the_number(self) -> None:
+        assert ids_in("N° TVA: FR12241219088eaa2i0es 115 rue de la Paix") == ["FR12241219088"]
+        assert ids_in("USt-IdNr. DE801614792 Datum 12.03.2025") == ["DE801614792"]  # a word, not glued
+
+    def test_a_repair_no_check_digit_confirms_is_a_guess(self) -> None:
+        assert repaired_unchecked("DEB01614792", "DE801614792")
+        assert not repaired_unchecked("DE 801 614 792", "DE801614792")  # only spaces dropped
+        assert not repaired_unchecked("DE13669597G", "DE136695976")  # its check digit holds
+        assert not repaired_unchecked('"DE 523603736', "523603736")  # an Israeli id, not EU
+
+    def test_a_repaired_vat_number_is_said_at_most_0_8(self) -> None:
+        page = "Rhein Technik e.K.\nRECHNUNG\nUSt-IdNr.: DEB01614792\nGesamtbetrag 100,00 EUR"
+        result = extract_with_rules([(1, page)])
+        assert result.vendor_tax_id == "DE801614792"
+        assert result.confidence["vendor_tax_id"] <= 0.8

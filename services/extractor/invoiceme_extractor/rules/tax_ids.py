@@ -28,13 +28,23 @@ from .id_repair import (
     split_ids,
 )
 from .lines import Found, Line, Reading, document_language
-from .vat_numbers import B_AS_EIGHT, D_AS_ZERO, I_AS_DIGIT, normalize_tax_id, well_formed
+from .vat_numbers import (
+    B_AS_EIGHT,
+    D_AS_ZERO,
+    I_AS_DIGIT,
+    S_AS_FIVE,
+    normalize_tax_id,
+    repaired_unchecked,
+    well_formed,
+)
 
 _COUNTRIES = "AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE|IL|XI"
 # A country prefix and 8-12 digits/letters, in any grouping: "FR 11 123 456 782", "DE 136 695 976".
 # OCR reads the I of IE / IT as 1, l or | ("1E68711721"): accepted here, undone by normalize_tax_id.
+# Lower-case letters OCR glued to its last digit ('FRL12241219088eaa2i0es') end it as a space would.
+_EU_PREFIX = rf"{_COUNTRIES}|{I_AS_DIGIT}|{B_AS_EIGHT}|{D_AS_ZERO}|{S_AS_FIVE}"
 EU_VAT = re.compile(
-    rf"(?<![A-Za-z0-9])({_COUNTRIES}|{I_AS_DIGIT}|{B_AS_EIGHT}|{D_AS_ZERO})[\s.-]?((?:[0-9A-Z][\s.]?){{7,13}})(?![\w])"
+    rf"(?<![A-Za-z0-9])({_EU_PREFIX})[\s.-]?((?:[0-9A-Z][\s.]?){{7,13}})(?:(?![\w])|(?<=\d)(?=[a-z]))"
 )
 # 9 digits, bare or grouped as Israeli ids are (51-432167-8, 514-321-678, 51432167-8) or as a US EIN
 # (51-4321678), the shape English invoices of Israeli businesses often borrow (not 0x-xxxxxxx: a phone)
@@ -306,6 +316,9 @@ def confidence_of(ranked: list[TaxIdCandidate]) -> float:
     return round(min(0.97, base + (0.05 if margin >= 1.5 else -0.1 if margin < 0.5 else 0.0)), 2)
 
 
+# An id changed from what OCR read (a digit its check digit chose, a letter read as a digit that no
+# check digit confirms) is a guess, however strong its label
+_REPAIRED = 0.8
 # An Israeli id on a Hebrew page that fails its check digit is most likely misread
 _FAILED_CHECK_DIGIT = 0.7
 # A bare valid 9-digit number on a page in another language: likely the id, worth a look
@@ -323,7 +336,8 @@ def find_vendor_tax_id(
         return None
     best = ranked[0]
     alternatives = tuple(Reading(c.value, round(c.score, 2), c.raw, c.line) for c in ranked[:5])
-    confidence = min(confidence_of(ranked), 0.8) if best.repaired else confidence_of(ranked)
+    guessed = best.repaired or repaired_unchecked(best.raw, best.value)
+    confidence = min(confidence_of(ranked), _REPAIRED) if guessed else confidence_of(ranked)
     hebrew = document_language(lines) == "he"
     if not best.labelled and not hebrew:
         confidence = min(confidence, _UNLABELLED_ELSEWHERE)

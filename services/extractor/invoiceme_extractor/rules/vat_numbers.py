@@ -15,6 +15,9 @@ I_AS_DIGIT = "[1l|I][ET£]"
 B_AS_EIGHT = r"G8(?=\d{9}(?!\d))"
 # ... and the D of DE as 0 or O ('0E136695976'): only before a German number's nine digits
 D_AS_ZERO = r"[0O]E(?=\d{9}(?!\d))"
+# ... and the S of ES as 5 ('E5G79556936'): only before a Spanish number's shape (a letter or digit,
+# seven digits, a letter or digit)
+S_AS_FIVE = r"E5(?=[0-9A-Z]\d{7}[0-9A-Z](?![0-9A-Z]))"
 
 
 def normalize_tax_id(raw: str) -> str:
@@ -24,6 +27,8 @@ def normalize_tax_id(raw: str) -> str:
     for misread, prefix in ((B_AS_EIGHT, "GB"), (D_AS_ZERO, "DE")):
         if re.fullmatch(rf"{misread}\d{{9}}", value):
             value = prefix + value[2:]
+    if re.fullmatch(rf"{S_AS_FIVE}[0-9A-Z]{{9}}", value):
+        value = "ES" + value[2:]
     if re.fullmatch(r"[A-Z]{2}[0-9O]{8,12}", value):  # OCR reads 0 as O after the country prefix
         value = value[:2] + value[2:].replace("O", "0")
     elif re.fullmatch(r"[A-Z]{2}[0-9A-Z]{8,12}", value):  # ... or inside the digits ("ESAO6568467")
@@ -83,3 +88,10 @@ def _check_digit_repair(value: str) -> str:
         shaped = [r for r in readings if r[2:].isdigit() and len(r) - 2 == _DIGITS_ONLY[prefix]]
         return shaped[0] if shaped else value
     return value
+
+
+def repaired_unchecked(raw: str, value: str) -> bool:
+    """`value` is an EU VAT number OCR's reading `raw` was changed into (a letter for a digit, a
+    country code's letter, an invented letter dropped) that no check digit confirms: a guess."""
+    read_as = re.sub(r"[\s./-]", "", raw).upper()
+    return value[:2].isalpha() and read_as != value and not eu_vat.is_valid(value)
