@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.id_context import name_words, names_issuer
-from invoiceme_extractor.rules.tax_ids import ids_in
+from invoiceme_extractor.rules.tax_ids import ids_in, shape_score
 from invoiceme_extractor.rules.vat_numbers import normalize_tax_id, repaired_unchecked
 
 from .wordbox import page
@@ -101,3 +101,29 @@ class TestEuVatMisreads:
         result = extract_with_rules([(1, page)])
         assert result.vendor_tax_id == "DE801614792"
         assert result.confidence["vendor_tax_id"] <= 0.8
+
+
+class TestIdStartingWithZero:
+    """An Israeli id starting with 0 (a person's, as a licensed dealer's) printed in an id's grouping
+    is an id; 0 and eight digits grouped as a phone number are not."""
+
+    def test_id_grouping_counts_as_an_id(self) -> None:
+        assert shape_score("092274422", "09-227442-2") == 2.0
+        assert shape_score("092274422", "09227442-2") == 2.0
+
+    def test_phone_grouping_or_bare_does_not(self) -> None:
+        assert shape_score("097284585", "09-7284585") == 0.0
+        assert shape_score("092274422", "092274422") == 0.0
+
+    def test_the_vendors_id_beside_the_customers(self) -> None:
+        page = "\n".join(
+            [
+                "גל מזון (1998)",
+                "רימון הנדסה ושות' דרך בגין 92, ירושלים | טלפון 04-7519812",
+                "רחוב הברזל 96, הרצליה ע.מ. 09-227442-2",
+                "ע.מ. 519466577",
+                "חשבונית מס 2025-3201",
+                'סה"כ לתשלום 27,347.90',
+            ]
+        )
+        assert extract_with_rules([(1, page)]).vendor_tax_id == "092274422"

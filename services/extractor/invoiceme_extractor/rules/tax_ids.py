@@ -117,13 +117,20 @@ def _id_tokens(text: str, generic: bool = True) -> list[str]:
 _REPAIRED_SHAPE = 1.5
 
 
-def shape_score(value: str) -> float:
+# An Israeli id grouped as ids are printed, its check digit set apart (09-227442-2, 09227442-2):
+# never a phone number's grouping (09-7284585), though both may start with 0
+_GROUPED_AS_ID = re.compile(r"\d{2}-\d{6}-\d|\d{8}-\d")
+
+
+def shape_score(value: str, raw: str = "") -> float:
     """How much the token itself looks like a VAT registration number."""
     if re.fullmatch(r"[A-Z]{2,3}[0-9A-Z]{8,12}", value):
         return 2.5 if eu_vat.is_valid(value) else 1.5
-    if israel.is_israeli_id_shape(value) and not value.startswith("0"):  # 0...: a phone number
-        return 2.0 if israel.israeli_id_is_valid(value) else 0.5
-    return 0.0
+    if not israel.is_israeli_id_shape(value):
+        return 0.0
+    if value.startswith("0") and not _GROUPED_AS_ID.fullmatch(raw.strip()):
+        return 0.0  # 0 and eight digits, bare or grouped otherwise: as likely a phone number
+    return 2.0 if israel.israeli_id_is_valid(value) else 0.5
 
 
 def _label_cell_text(line: Line, offset: int) -> str:
@@ -180,7 +187,7 @@ def _ids_beside_label(
             continue
         weight = (1.0 if spot.relation == "inline" else 0.8) * (_LATER_SPOT if found else 1.0)
         found.append((ids[0], spot.line, strength * weight))
-        if len(found) == 2 or shape_score(normalize_tax_id(ids[0])) >= 1.5:
+        if len(found) == 2 or shape_score(normalize_tax_id(ids[0]), ids[0]) >= 1.5:
             break
     return found
 
@@ -291,7 +298,7 @@ def tax_id_candidates(
                 continue  # two numbers side by side make an id by chance 1 time in 10: only by a label
             repaired = split
         value = repaired or value
-        shape = _REPAIRED_SHAPE if repaired else shape_score(value)
+        shape = _REPAIRED_SHAPE if repaired else shape_score(value, raw)
         # the issuer's header (top) and footer (bottom of page 1) carry its ids
         header_or_footer = line.index < 12 or line.index > last_index - 6
         in_seller_block = _in_seller_block(line, raw, seller)
