@@ -127,3 +127,31 @@ class TestIdStartingWithZero:
             ]
         )
         assert extract_with_rules([(1, page)]).vendor_tax_id == "092274422"
+
+
+class TestOcrUnsureOfTheId:
+    """An id whose word OCR read (or repaired from its second choice) with little confidence is a
+    guess: said at most 0.8, however strong its label."""
+
+    PAGE = (
+        ('כרמל סחר בע"מ', 1500, 100),
+        ("עוסק מורשה 531200517", 1500, 160),
+        ('סה"כ לתשלום 100.00', 1500, 400),
+    )
+
+    def _read(self, id_confidence: float) -> tuple[str | None, float]:
+        laid_out = page(*self.PAGE)
+        words = [
+            w.model_copy(update={"confidence": id_confidence}) if w.text == "531200517" else w
+            for w in laid_out.words
+        ]
+        result = extract_with_rules([laid_out.model_copy(update={"words": words})])
+        return result.vendor_tax_id, result.confidence["vendor_tax_id"]
+
+    def test_an_id_read_surely_keeps_its_confidence(self) -> None:
+        assert self._read(0.93) == ("531200517", self._read(1.0)[1])
+        assert self._read(0.93)[1] >= 0.9
+
+    def test_an_id_repaired_from_a_second_choice_is_a_guess(self) -> None:
+        value, confidence = self._read(0.695)
+        assert value == "531200517" and confidence <= 0.8

@@ -110,3 +110,13 @@ def under_another_party(lines: list[Line], line: Line, issuer_name: str | None) 
         if line.box is None or other.box is None or other.box.height >= 0.8 * line.box.height:
             return True
     return False
+
+
+# OCR's confidence in an id's word below which the id is a guess: the OCR repaired it from its
+# second choice for a digit (id_choices keeps that choice's weight, 0.5-0.7), or barely read it
+_OCR_UNSURE = 0.72
+
+
+def ocr_unsure(line: Line, raw: str) -> bool:
+    """The id's word was read (or repaired) by OCR with little confidence."""
+    return any(raw in cell.text and cell.number_confidence < _OCR_UNSURE for cell in line.cells)

@@ -18,7 +18,7 @@ from .blocks import CellRef
 from .contact_words import PHONE
 from .dates import dates_in
 from .geometry import cell_at, label_matches, spots_after_label
-from .id_context import under_another_party, under_issuer_name, without_bank_accounts
+from .id_context import ocr_unsure, under_another_party, under_issuer_name, without_bank_accounts
 from .id_repair import (
     id_from_lookalikes,
     id_from_split,
@@ -343,7 +343,7 @@ def find_vendor_tax_id(
         return None
     best = ranked[0]
     alternatives = tuple(Reading(c.value, round(c.score, 2), c.raw, c.line) for c in ranked[:5])
-    guessed = best.repaired or repaired_unchecked(best.raw, best.value)
+    guessed = best.repaired or repaired_unchecked(best.raw, best.value) or ocr_unsure(best.line, best.raw)
     confidence = min(confidence_of(ranked), _REPAIRED) if guessed else confidence_of(ranked)
     hebrew = document_language(lines) == "he"
     if not best.labelled and not hebrew:
