@@ -115,6 +115,24 @@ class TestIdStartingWithZero:
         assert shape_score("097284585", "09-7284585") == 0.0
         assert shape_score("092274422", "092274422") == 0.0
 
+    def test_bare_beside_an_id_label_counts(self) -> None:
+        assert shape_score("013427703", "013427703", beside_id_label=True) == 2.0
+
+    def test_a_persons_id_under_its_label_beside_another_column(self) -> None:
+        page = "\n".join(
+            [
+                'שם "niga / שקד סחר (1998)',  # the customer's label garbled by OCR
+                "שקדימערכות (1998)",
+                "רחוב ז'בוטינסקי 83, ראשון לציון",
+                "רחוב הברזל 137, תל אביב טלפון 08-9308444",
+                "ת.ז.: 539531962",
+                "ת.ז. 013427703",
+                "חשבון עסקה 7847665",
+                'סה"כ לתשלום 88,518.89',
+            ]
+        )
+        assert extract_with_rules([(1, page)]).vendor_tax_id == "013427703"
+
     def test_the_vendors_id_beside_the_customers(self) -> None:
         page = "\n".join(
             [

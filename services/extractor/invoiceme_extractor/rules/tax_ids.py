@@ -113,6 +113,8 @@ def _id_tokens(text: str, generic: bool = True) -> list[str]:
     return ids_in(text, generic) + lookalike_ids(text) + split_ids(text)
 
 
+# A label's strength (`_labelled`) from which it is a tax-id label beside the token, not an id word
+_BESIDE_ID_LABEL = 1.5
 # A repaired id is evidence, but weaker than one read whole (2.0)
 _REPAIRED_SHAPE = 1.5
 
@@ -122,14 +124,14 @@ _REPAIRED_SHAPE = 1.5
 _GROUPED_AS_ID = re.compile(r"\d{2}-\d{6}-\d|\d{8}-\d")
 
 
-def shape_score(value: str, raw: str = "") -> float:
+def shape_score(value: str, raw: str = "", beside_id_label: bool = False) -> float:
     """How much the token itself looks like a VAT registration number."""
     if re.fullmatch(r"[A-Z]{2,3}[0-9A-Z]{8,12}", value):
         return 2.5 if eu_vat.is_valid(value) else 1.5
     if not israel.is_israeli_id_shape(value):
         return 0.0
-    if value.startswith("0") and not _GROUPED_AS_ID.fullmatch(raw.strip()):
-        return 0.0  # 0 and eight digits, bare or grouped otherwise: as likely a phone number
+    if value.startswith("0") and not (beside_id_label or _GROUPED_AS_ID.fullmatch(raw.strip())):
+        return 0.0  # 0 and eight digits, bare or grouped otherwise, unlabelled: as likely a phone
     return 2.0 if israel.israeli_id_is_valid(value) else 0.5
 
 
@@ -298,7 +300,8 @@ def tax_id_candidates(
                 continue  # two numbers side by side make an id by chance 1 time in 10: only by a label
             repaired = split
         value = repaired or value
-        shape = _REPAIRED_SHAPE if repaired else shape_score(value, raw)
+        beside_label = label_score >= _BESIDE_ID_LABEL  # 'ת.ז. 013427703': an id, a person's
+        shape = _REPAIRED_SHAPE if repaired else shape_score(value, raw, beside_label)
         # the issuer's header (top) and footer (bottom of page 1) carry its ids
         header_or_footer = line.index < 12 or line.index > last_index - 6
         in_seller_block = _in_seller_block(line, raw, seller)
