@@ -28,24 +28,8 @@ from .id_repair import (
     split_ids,
 )
 from .lines import Found, Line, Reading, document_language
-from .vat_numbers import (
-    B_AS_EIGHT,
-    D_AS_ZERO,
-    I_AS_DIGIT,
-    S_AS_FIVE,
-    normalize_tax_id,
-    repaired_unchecked,
-    well_formed,
-)
+from .vat_numbers import eu_vat_ids, normalize_tax_id, repaired_unchecked
 
-_COUNTRIES = "AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE|IL|XI"
-# A country prefix and 8-12 digits/letters, in any grouping: "FR 11 123 456 782", "DE 136 695 976".
-# OCR reads the I of IE / IT as 1, l or | ("1E68711721"): accepted here, undone by normalize_tax_id.
-# Lower-case letters OCR glued to its last digit ('FRL12241219088eaa2i0es') end it as a space would.
-_EU_PREFIX = rf"{_COUNTRIES}|{I_AS_DIGIT}|{B_AS_EIGHT}|{D_AS_ZERO}|{S_AS_FIVE}"
-EU_VAT = re.compile(
-    rf"(?<![A-Za-z0-9])({_EU_PREFIX})[\s.-]?((?:[0-9A-Z][\s.]?){{7,13}})(?:(?![\w])|(?<=\d)(?=[a-z]))"
-)
 # 9 digits, bare or grouped as Israeli ids are (51-432167-8, 514-321-678, 51432167-8) or as a US EIN
 # (51-4321678), the shape English invoices of Israeli businesses often borrow (not 0x-xxxxxxx: a phone)
 ISRAELI_ID = re.compile(
@@ -68,34 +52,6 @@ class TaxIdCandidate:
     score: float
     repaired: bool = False  # one misread digit undone by the check digit (id_repair)
     labelled: bool = True  # some label (known, or a cell naming an id) says what it is
-
-
-def eu_vat_ids(text: str) -> list[str]:
-    found: list[str] = []
-    for match in EU_VAT.finditer(text):
-        body = re.sub(r"[\s.]", "", match.group(2))
-        if (head := valid_head(match.group(0))) is not None:
-            found.append(head)
-        elif 8 <= len(body) <= 12 and sum(ch.isdigit() for ch in body) >= 7:
-            found.append(match.group(0).strip(" ."))
-    return found
-
-
-def valid_head(token: str) -> str | None:
-    """The start of a VAT-number token OCR glued letters to ('DE715035782S782'): the longest start
-    of its country's format, when what follows it holds a letter (a longer run of digits is some
-    other number)."""
-    if well_formed(_compact(token)):
-        return None
-    for end in range(len(token) - 1, 9, -1):
-        head, tail = token[:end], token[end:]
-        if head[-1].isalnum() and re.search(r"[A-Z]", tail) and well_formed(_compact(head)):
-            return head
-    return None
-
-
-def _compact(token: str) -> str:
-    return re.sub(r"[\s.]", "", token).upper()
 
 
 def ids_in(text: str, generic: bool = True) -> list[str]:
