@@ -10,7 +10,16 @@ import numpy as np
 
 from invoiceme_common.ocr_pages import OcrPage, OcrWord
 
-from . import digits, long_numbers, lookalikes, page_script, slant_reads, tesseract_api, unread_ink
+from . import (
+    digits,
+    id_choices,
+    long_numbers,
+    lookalikes,
+    page_script,
+    slant_reads,
+    tesseract_api,
+    unread_ink,
+)
 from .engine import OcrOptions, UnreadableDocument, clean_text
 from .preprocess import GUESSED_QUARTER_TURN, PAGE_ON_A_DESK, orientation, prepare_for_ocr, slant
 from .preprocess.geometry import ink_mask, work_copy
@@ -52,7 +61,34 @@ def recognize(
         page = unread_ink.reread_unread_ink(
             page, gray, lambda band: read_words(band, languages, mode, timeout)
         )
-    return reread_long_numbers(page, gray, options, PAGE_ON_A_DESK in notes, israeli)
+    page = reread_long_numbers(page, gray, options, PAGE_ON_A_DESK in notes, israeli)
+    return repair_ids_by_choices(page, gray, options) if israeli else page
+
+
+def repair_ids_by_choices(page: OcrPage, gray: np.ndarray, options: OcrOptions) -> OcrPage:
+    """Ids that still fail their check digit read once more alone, enlarged, with the engine's
+    second choices kept: repaired where it weighed the passing digit (`id_choices`)."""
+    for index in id_choices.failing_ids(page.words)[: id_choices.MAX_PER_PAGE]:
+        word = page.words[index]
+        region = digits.Region.around(index, word, max(2, word.height // 3), gray.shape[1], gray.shape[0])
+        crop = cv2.copyMakeBorder(
+            gray[region.top : region.bottom, region.left : region.right],
+            10,
+            10,
+            10,
+            10,
+            cv2.BORDER_CONSTANT,
+            value=255,
+        )
+        enlarge = long_numbers.ENLARGE
+        crop = cv2.resize(crop, None, fx=enlarge, fy=enlarge, interpolation=cv2.INTER_CUBIC)
+        try:
+            symbols = tesseract_api.read_symbol_choices(crop, options.page_timeout_seconds)
+        except TesseractFailed:
+            symbols = None
+        if symbols:
+            page = id_choices.with_repaired_word(page, index, symbols)
+    return page
 
 
 def reread_long_numbers(

@@ -7,8 +7,7 @@ from __future__ import annotations
 from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.exact_rates import bare_column_triple, exact_pair, exact_rate
 from invoiceme_extractor.rules.lines import Line, document_lines
-from invoiceme_extractor.rules.tax_ids import eu_vat_ids, valid_head
-from invoiceme_extractor.rules.vat_numbers import normalize_tax_id, well_formed
+from invoiceme_extractor.rules.vat_numbers import eu_vat_ids, normalize_tax_id, valid_head, well_formed
 
 
 def extract(text: str):  # type: ignore[no-untyped-def]

@@ -28,14 +28,54 @@ def without_bank_accounts(text: str) -> str:
     )
 
 
+# בע"מ as OCR damages its gershayim ('בעי\'ימ', 'בעיימ', 'בע\'מ'): yods and marks between בע and מ
+_DAMAGED_BAM = re.compile(r"(?<![\u05d0-\u05ea])בע[\"'׳״י]{0,4}[מם](?![\u05d0-\u05ea])")
+
+
 def _words(text: str) -> set[str]:
     return set(re.sub(r"[^\w]+", " ", text.casefold()).split())
 
 
-def _names(line: Line, issuer_name: str) -> bool:
-    """The line prints the issuer's name: most of its words (a logo's initials may have joined it)."""
-    name = _words(issuer_name)
-    return len(name & _words(line.text)) >= max(1, round(len(name) * 2 / 3))
+def name_words(name: str) -> set[str]:
+    """The words that tell a company from another: its legal form (Ltd, e.K., בע"מ, read whole or
+    damaged) is shared by half the companies on an invoice, the issuer and its customer alike."""
+    return _words(_without_legal_forms(name))
+
+
+def _without_legal_forms(text: str) -> str:
+    return _DAMAGED_BAM.sub(" ", labels.COMPANY_SUFFIX.sub(" ", text))
+
+
+def names_issuer(text: str, issuer_name: str) -> bool:
+    """The text prints the issuer's name: every distinctive word of it, or most of them (the name
+    as read may carry a logo's initials, OCR may have damaged a word), and no other company's: a
+    legal form after a word the issuer's name lacks ('Rhein Service e.K.' beside 'Rhein Technik
+    e.K.') names a sister company. Of a two-word name one word counts only before a legal form."""
+    name = name_words(issuer_name) or _words(issuer_name)
+    shared = name & _words(text)
+    if shared == name:
+        return True
+    before = _words_before_legal_forms(text)
+    if any(word not in name for word in before):
+        return False
+    if len(name) <= 2:
+        return bool(shared) and bool(before)
+    return len(shared) >= round(len(name) * 2 / 3)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _words_before_legal_forms(text: str) -> list[str]:
+    """The word a company's legal form follows ('Service' of 'Rhein Service e.K.', 'Food' of 'Star
+    Food Sdn Bhd'), for each one."""
+    found = []
+    for pattern in (labels.COMPANY_SUFFIX, _DAMAGED_BAM):
+        for match in pattern.finditer(text):
+            words = _LETTERS.findall(_without_legal_forms(text[: match.start()]))
+            if words:
+                found.append(words[-1].casefold())
+    return found
 
 
 def under_issuer_name(lines: list[Line], line: Line, issuer_name: str | None, raw: str = "") -> bool:
@@ -48,7 +88,7 @@ def under_issuer_name(lines: list[Line], line: Line, issuer_name: str | None, ra
     cell = next((cell for cell in line.cells if raw and raw in cell.text), None)
     id_box = cell.box if cell is not None else line.box
     for other in lines[max(0, line.index - 2) : line.index + 1]:
-        if other.page != line.page or not _names(other, issuer_name):
+        if other.page != line.page or not names_issuer(other.text, issuer_name):
             continue
         if line.box is None or other.box is None or id_box is None:
             return True
@@ -65,8 +105,18 @@ def under_another_party(lines: list[Line], line: Line, issuer_name: str | None) 
     for other in lines[max(0, line.index - 3) : line.index]:
         if other.page != line.page or not labels.COMPANY_SUFFIX.search(other.text):
             continue
-        if _names(other, issuer_name) or labels.TAX_ID.search(other.text):
+        if names_issuer(other.text, issuer_name) or labels.TAX_ID.search(other.text):
             return False  # the issuer's own block, or an id line of the block above
         if line.box is None or other.box is None or other.box.height >= 0.8 * line.box.height:
             return True
     return False
+
+
+# OCR's confidence in an id's word below which the id is a guess: the OCR repaired it from its
+# second choice for a digit (id_choices keeps that choice's weight, 0.5-0.7), or barely read it
+_OCR_UNSURE = 0.72
+
+
+def ocr_unsure(line: Line, raw: str) -> bool:
+    """The id's word was read (or repaired) by OCR with little confidence."""
+    return any(raw in cell.text and cell.number_confidence < _OCR_UNSURE for cell in line.cells)

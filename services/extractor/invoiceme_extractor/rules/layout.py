@@ -63,6 +63,7 @@ class Cell:
     box: Box
     font: float  # median word height: a proxy for font size
     confidence: float = 1.0  # mean OCR confidence of its words (a text layer's are 1.0)
+    number_confidence: float = 1.0  # least OCR confidence of its words of 6+ digits (ids, references)
 
 
 @dataclass
@@ -180,7 +181,8 @@ def split_cells(
             box = _boxes_union([word_box(word) for word in group])
             font = statistics.median(word.height for word in group)
             confidence = statistics.fmean(getattr(word, "confidence", 1.0) for word in group)
-            cells.append(Cell(text, box, font, confidence))
+            numbers = [getattr(w, "confidence", 1.0) for w in group if sum(c.isdigit() for c in w.text) >= 6]
+            cells.append(Cell(text, box, font, confidence, min(numbers, default=1.0)))
     return cells
 
 

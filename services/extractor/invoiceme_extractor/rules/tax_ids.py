@@ -18,7 +18,7 @@ from .blocks import CellRef
 from .contact_words import PHONE
 from .dates import dates_in
 from .geometry import cell_at, label_matches, spots_after_label
-from .id_context import under_another_party, under_issuer_name, without_bank_accounts
+from .id_context import ocr_unsure, under_another_party, under_issuer_name, without_bank_accounts
 from .id_repair import (
     id_from_lookalikes,
     id_from_split,
@@ -28,14 +28,8 @@ from .id_repair import (
     split_ids,
 )
 from .lines import Found, Line, Reading, document_language
-from .vat_numbers import B_AS_EIGHT, D_AS_ZERO, I_AS_DIGIT, normalize_tax_id, well_formed
+from .vat_numbers import eu_vat_ids, normalize_tax_id, repaired_unchecked
 
-_COUNTRIES = "AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE|IL|XI"
-# A country prefix and 8-12 digits/letters, in any grouping: "FR 11 123 456 782", "DE 136 695 976".
-# OCR reads the I of IE / IT as 1, l or | ("1E68711721"): accepted here, undone by normalize_tax_id.
-EU_VAT = re.compile(
-    rf"(?<![A-Za-z0-9])({_COUNTRIES}|{I_AS_DIGIT}|{B_AS_EIGHT}|{D_AS_ZERO})[\s.-]?((?:[0-9A-Z][\s.]?){{7,13}})(?![\w])"
-)
 # 9 digits, bare or grouped as Israeli ids are (51-432167-8, 514-321-678, 51432167-8) or as a US EIN
 # (51-4321678), the shape English invoices of Israeli businesses often borrow (not 0x-xxxxxxx: a phone)
 ISRAELI_ID = re.compile(
@@ -60,34 +54,6 @@ class TaxIdCandidate:
     labelled: bool = True  # some label (known, or a cell naming an id) says what it is
 
 
-def eu_vat_ids(text: str) -> list[str]:
-    found: list[str] = []
-    for match in EU_VAT.finditer(text):
-        body = re.sub(r"[\s.]", "", match.group(2))
-        if (head := valid_head(match.group(0))) is not None:
-            found.append(head)
-        elif 8 <= len(body) <= 12 and sum(ch.isdigit() for ch in body) >= 7:
-            found.append(match.group(0).strip(" ."))
-    return found
-
-
-def valid_head(token: str) -> str | None:
-    """The start of a VAT-number token OCR glued letters to ('DE715035782S782'): the longest start
-    of its country's format, when what follows it holds a letter (a longer run of digits is some
-    other number)."""
-    if well_formed(_compact(token)):
-        return None
-    for end in range(len(token) - 1, 9, -1):
-        head, tail = token[:end], token[end:]
-        if head[-1].isalnum() and re.search(r"[A-Z]", tail) and well_formed(_compact(head)):
-            return head
-    return None
-
-
-def _compact(token: str) -> str:
-    return re.sub(r"[\s.]", "", token).upper()
-
-
 def ids_in(text: str, generic: bool = True) -> list[str]:
     text = without_bank_accounts(text)
     found = eu_vat_ids(text) + [match.group(1) for match in ISRAELI_ID.finditer(text)]
@@ -103,17 +69,26 @@ def _id_tokens(text: str, generic: bool = True) -> list[str]:
     return ids_in(text, generic) + lookalike_ids(text) + split_ids(text)
 
 
+# A label's strength (`_labelled`) from which it is a tax-id label beside the token, not an id word
+_BESIDE_ID_LABEL = 1.5
 # A repaired id is evidence, but weaker than one read whole (2.0)
 _REPAIRED_SHAPE = 1.5
 
 
-def shape_score(value: str) -> float:
+# An Israeli id grouped as ids are printed, its check digit set apart (09-227442-2, 09227442-2):
+# never a phone number's grouping (09-7284585), though both may start with 0
+_GROUPED_AS_ID = re.compile(r"\d{2}-\d{6}-\d|\d{8}-\d")
+
+
+def shape_score(value: str, raw: str = "", beside_id_label: bool = False) -> float:
     """How much the token itself looks like a VAT registration number."""
     if re.fullmatch(r"[A-Z]{2,3}[0-9A-Z]{8,12}", value):
         return 2.5 if eu_vat.is_valid(value) else 1.5
-    if israel.is_israeli_id_shape(value) and not value.startswith("0"):  # 0...: a phone number
-        return 2.0 if israel.israeli_id_is_valid(value) else 0.5
-    return 0.0
+    if not israel.is_israeli_id_shape(value):
+        return 0.0
+    if value.startswith("0") and not (beside_id_label or _GROUPED_AS_ID.fullmatch(raw.strip())):
+        return 0.0  # 0 and eight digits, bare or grouped otherwise, unlabelled: as likely a phone
+    return 2.0 if israel.israeli_id_is_valid(value) else 0.5
 
 
 def _label_cell_text(line: Line, offset: int) -> str:
@@ -170,7 +145,7 @@ def _ids_beside_label(
             continue
         weight = (1.0 if spot.relation == "inline" else 0.8) * (_LATER_SPOT if found else 1.0)
         found.append((ids[0], spot.line, strength * weight))
-        if len(found) == 2 or shape_score(normalize_tax_id(ids[0])) >= 1.5:
+        if len(found) == 2 or shape_score(normalize_tax_id(ids[0]), ids[0]) >= 1.5:
             break
     return found
 
@@ -281,7 +256,8 @@ def tax_id_candidates(
                 continue  # two numbers side by side make an id by chance 1 time in 10: only by a label
             repaired = split
         value = repaired or value
-        shape = _REPAIRED_SHAPE if repaired else shape_score(value)
+        beside_label = label_score >= _BESIDE_ID_LABEL  # 'ת.ז. 013427703': an id, a person's
+        shape = _REPAIRED_SHAPE if repaired else shape_score(value, raw, beside_label)
         # the issuer's header (top) and footer (bottom of page 1) carry its ids
         header_or_footer = line.index < 12 or line.index > last_index - 6
         in_seller_block = _in_seller_block(line, raw, seller)
@@ -306,6 +282,9 @@ def confidence_of(ranked: list[TaxIdCandidate]) -> float:
     return round(min(0.97, base + (0.05 if margin >= 1.5 else -0.1 if margin < 0.5 else 0.0)), 2)
 
 
+# An id changed from what OCR read (a digit its check digit chose, a letter read as a digit that no
+# check digit confirms) is a guess, however strong its label
+_REPAIRED = 0.8
 # An Israeli id on a Hebrew page that fails its check digit is most likely misread
 _FAILED_CHECK_DIGIT = 0.7
 # A bare valid 9-digit number on a page in another language: likely the id, worth a look
@@ -323,7 +302,8 @@ def find_vendor_tax_id(
         return None
     best = ranked[0]
     alternatives = tuple(Reading(c.value, round(c.score, 2), c.raw, c.line) for c in ranked[:5])
-    confidence = min(confidence_of(ranked), 0.8) if best.repaired else confidence_of(ranked)
+    guessed = best.repaired or repaired_unchecked(best.raw, best.value) or ocr_unsure(best.line, best.raw)
+    confidence = min(confidence_of(ranked), _REPAIRED) if guessed else confidence_of(ranked)
     hebrew = document_language(lines) == "he"
     if not best.labelled and not hebrew:
         confidence = min(confidence, _UNLABELLED_ELSEWHERE)

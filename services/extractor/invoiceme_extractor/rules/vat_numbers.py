@@ -15,6 +15,9 @@ I_AS_DIGIT = "[1l|I][ET£]"
 B_AS_EIGHT = r"G8(?=\d{9}(?!\d))"
 # ... and the D of DE as 0 or O ('0E136695976'): only before a German number's nine digits
 D_AS_ZERO = r"[0O]E(?=\d{9}(?!\d))"
+# ... and the S of ES as 5 ('E5G79556936'): only before a Spanish number's shape (a letter or digit,
+# seven digits, a letter or digit)
+S_AS_FIVE = r"E5(?=[0-9A-Z]\d{7}[0-9A-Z](?![0-9A-Z]))"
 
 
 def normalize_tax_id(raw: str) -> str:
@@ -24,6 +27,8 @@ def normalize_tax_id(raw: str) -> str:
     for misread, prefix in ((B_AS_EIGHT, "GB"), (D_AS_ZERO, "DE")):
         if re.fullmatch(rf"{misread}\d{{9}}", value):
             value = prefix + value[2:]
+    if re.fullmatch(rf"{S_AS_FIVE}[0-9A-Z]{{9}}", value):
+        value = "ES" + value[2:]
     if re.fullmatch(r"[A-Z]{2}[0-9O]{8,12}", value):  # OCR reads 0 as O after the country prefix
         value = value[:2] + value[2:].replace("O", "0")
     elif re.fullmatch(r"[A-Z]{2}[0-9A-Z]{8,12}", value):  # ... or inside the digits ("ESAO6568467")
@@ -83,3 +88,48 @@ def _check_digit_repair(value: str) -> str:
         shaped = [r for r in readings if r[2:].isdigit() and len(r) - 2 == _DIGITS_ONLY[prefix]]
         return shaped[0] if shaped else value
     return value
+
+
+def repaired_unchecked(raw: str, value: str) -> bool:
+    """`value` is an EU VAT number OCR's reading `raw` was changed into (a letter for a digit, a
+    country code's letter, an invented letter dropped) that no check digit confirms: a guess."""
+    read_as = re.sub(r"[\s./-]", "", raw).upper()
+    return value[:2].isalpha() and read_as != value and not eu_vat.is_valid(value)
+
+
+_COUNTRIES = "AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE|IL|XI"
+# A country prefix and 8-12 digits/letters, in any grouping: "FR 11 123 456 782", "DE 136 695 976".
+# OCR reads the I of IE / IT as 1, l or | ("1E68711721"): accepted here, undone by normalize_tax_id.
+# Lower-case letters OCR glued to its last digit ('FRL12241219088eaa2i0es') end it as a space would.
+_EU_PREFIX = rf"{_COUNTRIES}|{I_AS_DIGIT}|{B_AS_EIGHT}|{D_AS_ZERO}|{S_AS_FIVE}"
+EU_VAT = re.compile(
+    rf"(?<![A-Za-z0-9])({_EU_PREFIX})[\s.-]?((?:[0-9A-Z][\s.]?){{7,13}})(?:(?![\w])|(?<=\d)(?=[a-z]))"
+)
+
+
+def eu_vat_ids(text: str) -> list[str]:
+    found: list[str] = []
+    for match in EU_VAT.finditer(text):
+        body = re.sub(r"[\s.]", "", match.group(2))
+        if (head := valid_head(match.group(0))) is not None:
+            found.append(head)
+        elif 8 <= len(body) <= 12 and sum(ch.isdigit() for ch in body) >= 7:
+            found.append(match.group(0).strip(" ."))
+    return found
+
+
+def valid_head(token: str) -> str | None:
+    """The start of a VAT-number token OCR glued letters to ('DE715035782S782'): the longest start
+    of its country's format, when what follows it holds a letter (a longer run of digits is some
+    other number)."""
+    if well_formed(_compact(token)):
+        return None
+    for end in range(len(token) - 1, 9, -1):
+        head, tail = token[:end], token[end:]
+        if head[-1].isalnum() and re.search(r"[A-Z]", tail) and well_formed(_compact(head)):
+            return head
+    return None
+
+
+def _compact(token: str) -> str:
+    return re.sub(r"[\s.]", "", token).upper()
