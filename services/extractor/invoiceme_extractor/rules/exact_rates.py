@@ -34,6 +34,16 @@ def exact_rate(vat: float, base: float) -> float | None:
     return next((rate for rate in EXACT_RATES if abs(base * rate - vat) <= HALF_CENT), None)
 
 
+def on_rate_step(vat: float, base: float) -> bool:
+    """`vat` is `base` times some rate on a quarter-percent step up to 27 % (US sales taxes: 8.75 %,
+    6.25 %), to the cent: for an amount found by arithmetic alone beside two that it makes add up,
+    where the list of national rates would miss a local one."""
+    if not base or not vat or (vat > 0) != (base > 0) or abs(vat) >= abs(base):
+        return False
+    step = round(vat / base / 0.0025)
+    return 0 < step <= 108 and abs(base * step * 0.0025 - vat) <= HALF_CENT
+
+
 def _against_printed_rate(vat: Candidate, base: float) -> bool:
     rate = percent_in(vat[2].text)
     return rate is not None and abs(vat[0] - base * rate) > HALF_CENT
