@@ -67,6 +67,22 @@ class TestUnlabelledVatAtALocalRate:
         assert result.vat_amount != 57.0 or result.confidence["vat_amount"] < 0.8
 
 
+class TestBalanceWithItsSignMisread:
+    """A balance due after a deposit, its currency sign read as a digit, is no larger total that
+    outranks the invoice's own: one reading of it is smaller."""
+
+    def test_hebrew_balance_after_an_advance(self) -> None:
+        text = 'חשבונית מס\nמע"מ 991915.32\nסה"כ לתשלום 13181.91\nמקדמה (1318.00)\nיתרה לתשלום 111863.91'
+        result = extract(text)
+        assert (result.vat_amount, result.total, result.vat_rate) == (1915.32, 13181.91, 0.17)
+        assert result.confidence["total"] < 0.9
+
+    def test_english_balance_after_a_deposit(self) -> None:
+        text = "Acme Ltd\nVAT 81,600.00\nTotal 9,600.00\nDeposit paid (1,000.00)\nBalance due 88,600.00"
+        result = extract(text)
+        assert (result.vat_amount, result.total) == (1600.0, 9600.0)
+
+
 def _candidate(value: float, raw: str, index: int) -> tuple[float, str, Line]:
     return (value, raw, Line(f"label {raw}", 1, index))
 

@@ -59,10 +59,11 @@ def _with_variants(items: list[Candidate]) -> list[Candidate]:
 
 def _last_word(total: Candidate, totals: list[Candidate]) -> bool:
     """No larger total is printed on a later line: a sum per rate ('Total 6% supplies (Inc. GST)')
-    agrees with its own VAT, the amount due after it is the total."""
+    agrees with its own VAT, the amount due after it is the total. A later line is larger only if
+    every reading of it is ('111863.91', a balance due whose ₪ OCR read as 1, may be 11,863.91)."""
+    later = [other[2] for other in totals if other[2] is not total[2] and other[2].index >= total[2].index]
     return not any(
-        other[2] is not total[2] and other[2].index >= total[2].index and abs(other[0]) > abs(total[0])
-        for other in totals
+        all(abs(other[0]) > abs(total[0]) for other in totals if other[2] is line) for line in later
     )
 
 
