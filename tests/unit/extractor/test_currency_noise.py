@@ -3,7 +3,7 @@ dollar sign that is an id's first digit, a currency an amount is converted into.
 
 from __future__ import annotations
 
-from invoiceme_extractor.rules.currency_noise import sign_runs, without_invented_marks
+from invoiceme_extractor.rules.currency_noise import id_mark_share, sign_runs, without_invented_marks
 from invoiceme_extractor.rules.lines import document_lines
 from invoiceme_extractor.rules.references import find_currency
 
@@ -29,6 +29,14 @@ class TestInventedMarks:
         assert without_invented_marks("€12.50 / 3 x $4.00", "en") == "€12.50 / 3 x $4.00"
 
 
+class TestIdMarkShare:
+    def test_half_before_a_bare_id_full_before_money(self) -> None:
+        assert id_mark_share("$242970 Descripción", 1) == 0.5
+        assert id_mark_share("$1,995.20", 1) == 1.0
+        assert id_mark_share("$1995.20", 1) == 1.0
+        assert id_mark_share("$118", 1) == 1.0
+
+
 class TestFindCurrency:
     def test_an_ids_misread_letter_does_not_outvote_the_totals_sign(self) -> None:
         text = "Invoice\nReceipt No. 1£27764220 Tax Reg. No.:\nAmount Due 26,494.40 €"
@@ -45,6 +53,17 @@ class TestFindCurrency:
     def test_shekels_stated_in_words_beat_a_misread_sign(self) -> None:
         text = 'קבלה\nקפה x 51.94 1 $1.94\nהסכומים בש"ח'
         assert currency_of(text, "he") == ("ILS", 0.95)
+
+    def test_a_dollar_opening_an_id_weighs_less_than_the_totals_euro(self) -> None:
+        text = "Factura\n$242970 Descripción Cantidad Importe\nTotal factura\n19.838,65 €"
+        assert currency_of(text, "en")[0] == "EUR"
+
+    def test_a_dollar_opening_an_id_on_a_hebrew_page_loses_to_the_totals_euro(self) -> None:
+        text = 'חשבונית מס\nמספר $242970\nסה"כ לתשלום 19,838.65 €'
+        assert currency_of(text, "he")[0] == "EUR"
+
+    def test_a_lone_whole_dollar_amount_still_says_dollars(self) -> None:
+        assert currency_of("Invoice\nTotal $12500", "en")[0] == "USD"
 
     def test_a_real_dollar_invoice_keeps_its_sign(self) -> None:
         assert currency_of("Invoice\nTotal $1,995.20\nVAT $95.20", "en")[0] == "USD"

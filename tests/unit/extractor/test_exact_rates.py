@@ -5,7 +5,7 @@ letter read for one digit, E read as £)."""
 from __future__ import annotations
 
 from invoiceme_extractor.rules import extract_with_rules
-from invoiceme_extractor.rules.exact_rates import bare_column_triple, exact_pair, exact_rate
+from invoiceme_extractor.rules.exact_rates import bare_column_triple, exact_pair, exact_rate, on_rate_step
 from invoiceme_extractor.rules.lines import Line, document_lines
 from invoiceme_extractor.rules.vat_numbers import eu_vat_ids, normalize_tax_id, valid_head, well_formed
 
@@ -28,6 +28,58 @@ class TestExactRate:
         assert exact_rate(-19.0, 100.0) is None
         assert exact_rate(0.0, 100.0) is None
         assert exact_rate(150.0, 100.0) is None
+
+
+class TestRateStep:
+    """A local sales tax (8.75 %, 6.25 %) is some quarter-percent step of its base, to the cent."""
+
+    def test_local_rates_to_the_cent(self) -> None:
+        assert on_rate_step(57.67, 659.10)  # 8.75 %
+        assert on_rate_step(-62.5, -1000.0)  # 6.25 % on a credit note
+
+    def test_off_the_step_or_too_large(self) -> None:
+        assert not on_rate_step(57.0, 659.10)  # 8.648 %
+        assert not on_rate_step(300.0, 1000.0)  # 30 %
+        assert not on_rate_step(-57.67, 659.10)
+
+
+class TestUnlabelledVatAtALocalRate:
+    """A VAT whose label OCR lost, printed between the net and the total it makes, counts at any
+    quarter-percent rate when the three add up to the cent."""
+
+    def test_english_panel(self) -> None:
+        result = extract("Orion Systems Inc.\nSub-total\nUSD 659.10\nUSD 57.67\nTotal Due\nUSD 716.77")
+        assert (result.subtotal, result.vat_amount, result.total, result.vat_rate) == (
+            659.1,
+            57.67,
+            716.77,
+            0.0875,
+        )
+
+    def test_hebrew_block(self) -> None:
+        text = 'אור בע"מ\nסה"כ לפני מע"מ 4,000.00\n250.00\nסה"כ לתשלום 4,250.00'
+        result = extract(text)
+        assert (result.subtotal, result.vat_amount, result.total) == (4000.0, 250.0, 4250.0)
+
+    def test_a_bystander_off_the_step_is_no_vat(self) -> None:
+        result = extract("Shop Ltd\nSub-total 659.10\n57.00\nTotal Due 716.10")
+        assert result.vat_amount != 57.0 or result.confidence["vat_amount"] < 0.8
+
+
+class TestBalanceWithItsSignMisread:
+    """A balance due after a deposit, its currency sign read as a digit, is no larger total that
+    outranks the invoice's own: one reading of it is smaller."""
+
+    def test_hebrew_balance_after_an_advance(self) -> None:
+        text = 'חשבונית מס\nמע"מ 991915.32\nסה"כ לתשלום 13181.91\nמקדמה (1318.00)\nיתרה לתשלום 111863.91'
+        result = extract(text)
+        assert (result.vat_amount, result.total, result.vat_rate) == (1915.32, 13181.91, 0.17)
+        assert result.confidence["total"] < 0.9
+
+    def test_english_balance_after_a_deposit(self) -> None:
+        text = "Acme Ltd\nVAT 81,600.00\nTotal 9,600.00\nDeposit paid (1,000.00)\nBalance due 88,600.00"
+        result = extract(text)
+        assert (result.vat_amount, result.total) == (1600.0, 9600.0)
 
 
 def _candidate(value: float, raw: str, index: int) -> tuple[float, str, Line]:

@@ -47,3 +47,21 @@ class TestTotalThatWasTheNet:
     def test_a_total_including_vat_stays_the_total(self) -> None:
         text = 'חשבונית מס\nמע"מ 3,422.20\nסה"כ 357+ מע"מ 23,552.80\nתודה'
         assert extract_with_rules([(1, text)]).total == 23552.8
+
+
+class TestPartWithItsPointLost:
+    """A row of net, VAT and total whose labels OCR lost, the VAT read as a bare run of digits
+    ('4,922.62' as ')492262('): its last two digits are the cents when it makes the total."""
+
+    def test_hebrew_strip_row(self) -> None:
+        result = extract_with_rules([(1, 'אור בע"מ\n(27,347.90) )492262( ₪32,270.52(')])
+        assert (result.subtotal, result.vat_amount, result.total) == (27347.9, 4922.62, 32270.52)
+        assert result.confidence["vat_amount"] < 0.9
+
+    def test_english_row(self) -> None:
+        result = extract_with_rules([(1, "Acme Ltd\n2,500.00 | 50000 | 3,000.00")])
+        assert (result.subtotal, result.vat_amount, result.total) == (2500.0, 500.0, 3000.0)
+
+    def test_two_digit_runs_make_no_parts(self) -> None:
+        result = extract_with_rules([(1, "Acme Ltd\nRef 100000 17000\n1,170.00")])
+        assert result.subtotal is None and result.vat_amount is None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.id_repair import CONFUSED_DIGITS, israeli_id_readings, repair_israeli_id
-from invoiceme_extractor.rules.items_totals import amounts_from_items, split_by_vat
+from invoiceme_extractor.rules.items_totals import amounts_from_items, split_by_vat, total_from_items
 from invoiceme_extractor.rules.lines import Found, Line, document_lines
 from invoiceme_extractor.rules.titles import names_a_field, type_of
 
@@ -184,6 +184,32 @@ class TestAmountsFromItems:
         }
         amounts_from_items(found, [50.0, 60.0], [(18.7, "18.70", LINE)])  # 110 x 17 % = 18.70
         assert found["total"] is not None and found["total"].value == 117.0
+
+
+class TestItemsSumCutShort:
+    """No total label read; the items' sum printed with its sign and first digits lost ('567.72'
+    for ₪8,567.72) is the total when its digits are the sum's last five or more."""
+
+    ITEMS = (442.92, 6770.52, 1354.28)
+
+    def _total(self, text: str) -> Found | None:
+        found: dict[str, Found | None] = {"total": None, "subtotal": None, "vat_amount": None}
+        total_from_items(found, list(self.ITEMS), document_lines([(1, text)]))
+        return found["total"]
+
+    def test_english_grand_total_label_garbled(self) -> None:
+        total = self._total(
+            "North Trading Co.\nSubscription fee 1.5 @295.28 442.92\nGrand Tots\n567.72\nPage"
+        )
+        assert total is not None and total.value == 8567.72 and total.confidence < 0.7
+
+    def test_hebrew_total_label_garbled(self) -> None:
+        total = self._total('אלון מזון\nמנוי 1.5 295.28 442.92\nסהיב לתשלוס 567.72 ש"ח')
+        assert total is not None and total.value == 8567.72
+
+    def test_too_few_digits_or_other_digits_are_no_total(self) -> None:
+        assert self._total("North Trading Co.\nGrand Tots\n67.72") is None
+        assert self._total("North Trading Co.\nGrand Tots\n567.73") is None
 
 
 class TestDamagedTaxIdLabels:

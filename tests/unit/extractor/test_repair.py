@@ -4,7 +4,7 @@ decimal point; a consistent reading is never changed."""
 from __future__ import annotations
 
 from invoiceme_extractor.rules import extract_with_rules
-from invoiceme_extractor.rules.repair import misread_variants
+from invoiceme_extractor.rules.repair import misread_variants, split_thousands
 
 
 class TestMisreadVariants:
@@ -21,11 +21,42 @@ class TestMisreadVariants:
         assert misread_variants(8.5, "8.50") == []
 
 
+class TestSplitThousands:
+    """A thousands group OCR set apart by a wide gap ('2 998.71' read as 998.71) is one reading."""
+
+    def test_group_before_the_amount_is_its_thousands(self) -> None:
+        assert split_thousands(998.71, "998.71", "Montant TTC 2 998.71") == [2998.71]
+
+    def test_millions_and_a_minus(self) -> None:
+        assert split_thousands(-567.89, "-567.89", "Total -1 234 567.89") == [-1234567.89]
+
+    def test_hebrew_line(self) -> None:
+        assert split_thousands(480.0, "480.00", 'סה"כ לתשלום 2 480.00 ₪') == [2480.0]
+
+    def test_no_group_before_or_already_grouped(self) -> None:
+        assert split_thousands(998.71, "998.71", "Total 998.71") == []
+        assert split_thousands(1998.71, "1,998.71", "Total 2 1,998.71") == []
+        assert split_thousands(98.71, "98.71", "Total 2 98.71") == []
+
+
 class TestRepairInTheDecision:
     def test_total_with_sign_read_as_digit(self) -> None:
         text = 'אור בע"מ\nסה"כ לפני מע"מ 2,101.69\nמע"מ 18% 378.31\nסה"כ לתשלום 12480.00'
         result = extract_with_rules([(1, text)])
         assert result.total == 2480.0 and result.confidence["total"] < 0.9
+
+    def test_total_with_its_thousands_set_apart_agrees_with_the_included_vat(self) -> None:
+        result = extract_with_rules([(1, "Dupont SARL\nMontant TTC 2 998.71\ndont TVA 20% 499,79")])
+        assert result.total == 2998.71 and result.confidence["total"] < 0.9
+
+    def test_hebrew_total_with_its_thousands_set_apart(self) -> None:
+        text = 'אור בע"מ\nסה"כ לפני מע"מ 2,101.69\nמע"מ 18% 378.31\nסה"כ לתשלום 2 480.00'
+        result = extract_with_rules([(1, text)])
+        assert result.total == 2480.0 and result.confidence["total"] < 0.9
+
+    def test_a_quantity_before_a_price_stays_apart_without_agreement(self) -> None:
+        result = extract_with_rules([(1, "Acme Ltd\nSubtotal 2 150.00\nVAT 18% 27.00\nTotal 177.00")])
+        assert result.subtotal == 150.0
 
     def test_inconsistent_amounts_stay_as_printed(self) -> None:
         result = extract_with_rules([(1, "Acme Ltd\nSubtotal 100.00\nVAT 18% 18.00\nTotal 128.00")])

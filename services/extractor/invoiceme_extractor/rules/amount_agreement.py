@@ -5,13 +5,14 @@ amounts found (amount_candidates.Candidates)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from .amount_candidates import Candidate, Candidates
 from .amounts import percent_in
 from .lost_labels import plausible_rate
 from .rates import STANDARD_RATES
-from .repair import confusion_variants, may_be_misread, misread_variants
+from .repair import confusion_variants, may_be_misread, misread_variants, printed_variants
 
 Trio = tuple[Candidate | None, Candidate | None, Candidate | None]  # subtotal, vat, total
 
@@ -100,14 +101,21 @@ def both_signs_misread(triple: Trio | None) -> Trio | None:
     return None
 
 
-def _single_misreads(found: Candidates, variants_of: Any = misread_variants) -> list[Candidates]:
+VariantsOf = Callable[[float, str, Any], list[float]]  # amount, its raw text, its line -> other readings
+
+
+def _confused(value: float, raw: str, _line: Any) -> list[float]:
+    return confusion_variants(value, raw)
+
+
+def _single_misreads(found: Candidates, variants_of: VariantsOf = printed_variants) -> list[Candidates]:
     """The candidates with one amount replaced by a value OCR may have garbled it from (repair.py)."""
     readings = []
     for kind, items in found.items():
         for position, (value, raw, line) in enumerate(items):
             if not may_be_misread(line):
                 continue
-            for variant in variants_of(value, raw):
+            for variant in variants_of(value, raw, line):
                 replaced = [*items[:position], (variant, f"{raw} (misread)", line), *items[position + 1 :]]
                 readings.append({**found, kind: replaced})
     return readings
@@ -118,7 +126,7 @@ def _variants_of(items: list[Candidate]) -> list[Candidate]:
         (v, f"{raw} (misread)", line)
         for value, raw, line in items
         if may_be_misread(line)
-        for v in misread_variants(value, raw)
+        for v in printed_variants(value, raw, line)
     ]
 
 
@@ -141,7 +149,7 @@ def repaired_triple(found: Candidates) -> tuple[Trio, float] | None:
     if triple and triple[0] and triple[1] and triple[2] and _uses_misread(triple):
         if is_standard_rate(triple[1][0], triple[0][0]):
             return triple, 0.8
-    for reading in _single_misreads(found, confusion_variants):
+    for reading in _single_misreads(found, _confused):
         triple = consistent_triple(reading)
         if triple and triple[0] and triple[2] and _uses_misread(triple):
             vat = triple[1][0] if triple[1] else 0.0

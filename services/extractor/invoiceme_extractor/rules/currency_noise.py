@@ -24,6 +24,17 @@ _SIGN_BETWEEN_DIGITS = re.compile(r"(?<=\d)[$€£₪](?=\d)")
 RUN_WEIGHT = 0.5
 
 
+# A sign opening a bare run of 5+ digits (no separators, no cents): an id whose S OCR read as '$'
+# ('$242970' for S242970) more often than a price
+_SIGN_BEFORE_ID = re.compile(r"\d{5,}(?![\d.,])")
+
+
+def id_mark_share(text: str, mark_end: int) -> float:
+    """The share of a full mark's weight that a sign ending at `mark_end` carries: half before a
+    bare run of digits shaped like an id (`_SIGN_BEFORE_ID`), else all of it."""
+    return 0.5 if _SIGN_BEFORE_ID.match(text, mark_end) else 1.0
+
+
 def sign_runs(text: str) -> list[re.Match[str]]:
     return list(_SIGN_RUN.finditer(text))
 

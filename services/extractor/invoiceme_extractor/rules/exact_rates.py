@@ -34,6 +34,16 @@ def exact_rate(vat: float, base: float) -> float | None:
     return next((rate for rate in EXACT_RATES if abs(base * rate - vat) <= HALF_CENT), None)
 
 
+def on_rate_step(vat: float, base: float) -> bool:
+    """`vat` is `base` times some rate on a quarter-percent step up to 27 % (US sales taxes: 8.75 %,
+    6.25 %), to the cent: for an amount found by arithmetic alone beside two that it makes add up,
+    where the list of national rates would miss a local one."""
+    if not base or not vat or (vat > 0) != (base > 0) or abs(vat) >= abs(base):
+        return False
+    step = round(vat / base / 0.0025)
+    return 0 < step <= 108 and abs(base * step * 0.0025 - vat) <= HALF_CENT
+
+
 def _against_printed_rate(vat: Candidate, base: float) -> bool:
     rate = percent_in(vat[2].text)
     return rate is not None and abs(vat[0] - base * rate) > HALF_CENT
@@ -49,10 +59,11 @@ def _with_variants(items: list[Candidate]) -> list[Candidate]:
 
 def _last_word(total: Candidate, totals: list[Candidate]) -> bool:
     """No larger total is printed on a later line: a sum per rate ('Total 6% supplies (Inc. GST)')
-    agrees with its own VAT, the amount due after it is the total."""
+    agrees with its own VAT, the amount due after it is the total. A later line is larger only if
+    every reading of it is ('111863.91', a balance due whose ₪ OCR read as 1, may be 11,863.91)."""
+    later = [other[2] for other in totals if other[2] is not total[2] and other[2].index >= total[2].index]
     return not any(
-        other[2] is not total[2] and other[2].index >= total[2].index and abs(other[0]) > abs(total[0])
-        for other in totals
+        all(abs(other[0]) > abs(total[0]) for other in totals if other[2] is line) for line in later
     )
 
 

@@ -10,6 +10,8 @@ net or VAT read at all, a printed amount that is the items' sum is the total (`t
 
 from __future__ import annotations
 
+import re
+
 from ..contract import LineItem
 from .amount_candidates import Candidate
 from .amounts import percent_in, row_money
@@ -86,9 +88,27 @@ def total_from_items(
     ]
     # one item: its own row prints the sum too, so the sum must be printed again
     if not items_sum or len(printed) < (2 if len(items_amounts) == 1 else 1):
+        if len(items_amounts) >= 2 and (cut := _sum_cut_short(items_sum, lines)) is not None:
+            found["total"] = cut
         return
     value, raw, line = printed[-1]  # the sum closes the table: the last one, past the notes
     found["total"] = Found(value, raw, line, 0.75)
+
+
+def _sum_cut_short(items_sum: float, lines: list[Line]) -> Found | None:
+    """The items' sum printed with its leading digits lost ('567.72' for ₪8,567.72: OCR dropped the
+    sign and the first digit): the last printed amount whose digits, five or more with the cents,
+    are the sum's last ones. The sum is the total, said with less confidence."""
+    whole = f"{abs(items_sum):.2f}".replace(".", "")
+    for line in reversed(lines):
+        for _, raw in reversed(row_money(line)):
+            digits = re.sub(r"\D", "", raw)
+            if _CENTS.search(raw) and 5 <= len(digits) < len(whole) and whole.endswith(digits):
+                return Found(items_sum, f"{raw} (leading digits lost)", line, 0.6)
+    return None
+
+
+_CENTS = re.compile(r"[.,]\d{2}-?$")
 
 
 def without_total_row(items: list[LineItem]) -> list[LineItem]:

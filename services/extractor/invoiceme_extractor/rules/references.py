@@ -9,7 +9,7 @@ from datetime import date
 from .. import israel
 from . import labels
 from .amounts import without_restatement
-from .currency_noise import RUN_WEIGHT, only_converted, sign_runs, without_invented_marks
+from .currency_noise import RUN_WEIGHT, id_mark_share, only_converted, sign_runs, without_invented_marks
 from .date_order import in_order
 from .dates import FoundDate, dates_in, dates_with_lost_slashes, due_in_issue_year
 from .geometry import spots_after_label
@@ -237,6 +237,7 @@ def currency_cues(lines: list[Line], language: str) -> CurrencyCues:
             for match in pattern.finditer(text):
                 raw = match.group(0)
                 weight = scale * (2.0 if raw.isalpha() and raw.isupper() and len(raw) == 3 else 1.0)
+                weight *= id_mark_share(text, match.end()) if raw in ("$", "€", "£", "₪") else 1.0
                 first_seen.setdefault(code, (raw, line))
                 if raw == "₪" and language != "he":
                     # OCR invents ₪ from a band's edge, often several along one line ("₪ ₪ ₪",

@@ -57,6 +57,34 @@ def misread_variants(value: float, raw: str) -> list[float]:
     return [variant for variant in variants if variant != value]
 
 
+def split_thousands(value: float, raw: str, line_text: str) -> list[float]:
+    """The amount with the thousands OCR set apart from it by a wide gap, or a space-grouped amount
+    whose decimal comma it read as a point ('Montant TTC 2 998.71' read as 998.71): the 1-3 digit
+    groups right before a bare 'ddd.dd' in its line (never the value itself)."""
+    body = raw.strip().lstrip("-").strip()
+    if not _BARE_HUNDREDS.fullmatch(body):
+        return []
+    before = re.search(rf"(?<![\d.,])(\d{{1,3}}(?: \d{{3}})*) {re.escape(body)}(?!\d)", line_text)
+    if before is None:
+        return []
+    joined = parse_amount(before.group(1).replace(" ", "") + body.replace(",", "."))
+    if joined is None:
+        return []
+    variant = -joined if value < 0 else joined
+    return [variant] if variant != value else []
+
+
+# three digits and their cents, no thousands mark: what is left of an amount whose head stands apart
+_BARE_HUNDREDS = re.compile(r"\d{3}[.,]\d{2}")
+
+
+def printed_variants(value: float, raw: str, line: Any) -> list[float]:
+    """Every value the amount read in `line` may have been printed as: `misread_variants`, then
+    `split_thousands` over the line's text."""
+    variants = misread_variants(value, raw)
+    return variants + [v for v in split_thousands(value, raw, getattr(line, "text", "")) if v not in variants]
+
+
 CONFUSED_DIGITS = {
     "0": "689",
     "1": "47",

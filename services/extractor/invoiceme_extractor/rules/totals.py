@@ -23,6 +23,7 @@ from .amounts import percent_in
 from .exact_rates import (
     bare_column_triple,
     exact_pair,
+    on_rate_step,
     parts_by_exact_rate,
     total_by_exact_net,
     total_by_exact_rate,
@@ -116,6 +117,7 @@ def find_totals(lines: list[Line]) -> Totals:
             unlabelled_total_triple(found, lines)
             or unlabelled_net_triple(found, lines)
             or unlabelled_vat_triple(found, lines, is_standard_rate)
+            or unlabelled_vat_triple(found, lines, on_rate_step)
             or unlabelled_total_triple(found, lines, known_rate=False)
             or unlabelled_net_triple(found, lines, known_rate=False)
         )

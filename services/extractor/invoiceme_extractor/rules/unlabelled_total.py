@@ -14,14 +14,21 @@ own word, or a label OCR garbled), found by arithmetic between printed amounts:
 
 from __future__ import annotations
 
+import re
+
 from .amount_agreement import is_standard_rate
 from .amount_candidates import Candidate, Candidates
 from .amounts import percent_in, row_money
 from .lines import Found, Line
 from .lost_labels import WINDOW, plausible_rate
 from .rates import HIGH_RATES, STANDARD_RATES
+from .repair import may_be_misread
 
 _CENT = 0.011
+# '4,922.62' read as ')492262(': OCR lost the point and the comma; a bare run of digits is one more
+# reading of an amount, its last two digits the cents
+_DIGIT_RUN = re.compile(r"(?<![\d.,])\d{3,8}(?![\d.,])")
+_POINT_LOST = " (point lost)"
 
 
 def rate_agrees(vat: Candidate, net: float) -> bool:
@@ -108,10 +115,12 @@ def printed_parts(total: Found, lines: list[Line]) -> tuple[Found, Found] | None
     same_sign = [
         (value, raw, row) for row in rows for value, raw in row_money(row) if value * total.value > 0
     ]
-    amounts = [(abs(value), raw, row) for value, raw, row in same_sign]
+    amounts = [(abs(value), raw, row) for value, raw, row in same_sign] + _point_lost(rows)
     best: tuple[int, Candidate, Candidate] | None = None
     for index, first in enumerate(amounts):
         for second in amounts[index + 1 :]:
+            if first[1].endswith(_POINT_LOST) and second[1].endswith(_POINT_LOST):
+                continue  # one printed amount must stand as read
             net, vat = (first, second) if first[0] >= second[0] else (second, first)
             if abs(net[0] + vat[0] - abs(total.value)) > _CENT:
                 continue
@@ -125,6 +134,16 @@ def printed_parts(total: Found, lines: list[Line]) -> tuple[Found, Found] | None
     sign = -1.0 if total.value < 0 else 1.0
     (_, (net_value, net_raw, net_line), (vat_value, vat_raw, vat_line)) = best
     return Found(sign * net_value, net_raw, net_line, 0.7), Found(sign * vat_value, vat_raw, vat_line, 0.7)
+
+
+def _point_lost(rows: list[Line]) -> list[Candidate]:
+    """Bare digit runs on OCR'd rows read as amounts with their point lost (`_DIGIT_RUN`)."""
+    return [
+        (int(match.group()) / 100, match.group() + _POINT_LOST, row)
+        for row in rows
+        if may_be_misread(row)
+        for match in _DIGIT_RUN.finditer(row.text)
+    ]
 
 
 def total_by_arithmetic(lines: list[Line]) -> tuple[Found, Found, Found] | None:
