@@ -10,7 +10,16 @@ import numpy as np
 
 from invoiceme_common.ocr_pages import OcrPage, OcrWord
 
-from . import digits, long_numbers, lookalikes, page_script, slant_reads, tesseract_api, unread_ink
+from . import (
+    digits,
+    long_numbers,
+    lookalikes,
+    page_script,
+    slant_reads,
+    tesseract_api,
+    unread_blocks,
+    unread_ink,
+)
 from .engine import OcrOptions, UnreadableDocument, clean_text
 from .preprocess import GUESSED_QUARTER_TURN, PAGE_ON_A_DESK, orientation, prepare_for_ocr, slant
 from .preprocess.geometry import ink_mask, work_copy
@@ -52,6 +61,10 @@ def recognize(
         page = unread_ink.reread_unread_ink(
             page, gray, lambda band: read_words(band, languages, mode, timeout)
         )
+        if "reread_blocks" in options.preprocess_steps:  # psm 6: each crop is one block of text
+            page = unread_blocks.reread_unread_blocks(
+                page, gray, lambda block: read_words(block, languages, 6, timeout)
+            )
     return reread_long_numbers(page, gray, options, PAGE_ON_A_DESK in notes, israeli)
 
 
