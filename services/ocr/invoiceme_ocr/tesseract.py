@@ -62,8 +62,9 @@ def recognize(
             page, gray, lambda band: read_words(band, languages, mode, timeout)
         )
         if "reread_blocks" in options.preprocess_steps:  # psm 6: each crop is one block of text
+            block_languages = unread_blocks.block_languages(page.text, languages)
             page = unread_blocks.reread_unread_blocks(
-                page, gray, lambda block: read_words(block, languages, 6, timeout)
+                page, gray, lambda block: read_words(block, block_languages, 6, timeout)
             )
     return reread_long_numbers(page, gray, options, PAGE_ON_A_DESK in notes, israeli)
 

@@ -8,6 +8,7 @@ import numpy as np
 from invoiceme_common.ocr_pages import OcrLine, OcrPage, OcrWord
 from invoiceme_ocr.unread_blocks import (
     PAD,
+    block_languages,
     block_words,
     blocks_to_read,
     crop_box,
@@ -137,3 +138,14 @@ class TestMerge:
         assert "51-649956-3" in rebuilt.text.splitlines()
         unsure = [word("3", 40, 179, 150, confidence=0.4)]
         assert with_block_rereads(page, [(30, 150, 210, 200)], [unsure]) is page
+
+
+class TestLanguages:
+    """A block of a page read with no Hebrew letter is read with the Latin languages only."""
+
+    def test_a_latin_page_reads_its_blocks_without_hebrew(self) -> None:
+        assert block_languages("Rechnung\nSumme netto 1.854,33", "heb+eng") == "eng"
+
+    def test_a_hebrew_page_keeps_its_languages(self) -> None:
+        assert block_languages("חשבונית מס 84463\nTotal", "heb+eng") == "heb+eng"
+        assert block_languages("Invoice", "eng") == "eng"
