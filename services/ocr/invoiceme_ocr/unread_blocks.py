@@ -148,14 +148,16 @@ def readable_crop(gray: np.ndarray, box: Box, line_height: float) -> tuple[np.nd
 
 
 def block_words(data: dict[str, list], box: Box, factor: float) -> list[OcrWord]:
-    """Tesseract's words on a crop of `box` enlarged by `factor` (and padded), in page pixels."""
+    """Tesseract's words on a crop of `box` enlarged by `factor` (and padded), in page pixels; a
+    word read in the white border starts at the box's edge (a box left of the page's edge made
+    the slant check's area of words empty)."""
     left, top = box[0], box[1]
     in_page = {
         **data,
-        "left": [left + (x - PAD) / factor for x in data["left"]],
-        "top": [(y - PAD) / factor for y in data["top"]],
-        "width": [w / factor for w in data["width"]],
-        "height": [h / factor for h in data["height"]],
+        "left": [left + max(0, x - PAD) / factor for x in data["left"]],
+        "top": [max(0, y - PAD) / factor for y in data["top"]],
+        "width": [max(1.0, w / factor) for w in data["width"]],
+        "height": [max(1.0, h / factor) for h in data["height"]],
     }
     return band_words(in_page, top)
 

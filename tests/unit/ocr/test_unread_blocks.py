@@ -120,6 +120,23 @@ class TestCrop:
         assert (found.left, found.top, found.width, found.height) == (50, 190, 100, 12)
 
 
+class TestWordsInTheBorder:
+    def test_a_word_read_in_the_white_border_starts_at_the_box(self) -> None:
+        data = {
+            "text": ["|"],
+            "conf": [70.0],
+            "left": [2],
+            "top": [3],
+            "width": [1],
+            "height": [30],
+            "block_num": [1],
+            "par_num": [1],
+            "line_num": [1],
+        }
+        (found,) = block_words(data, (0, 0, 200, 60), 3.0)
+        assert (found.left, found.top) == (0, 0) and found.width >= 1
+
+
 class TestMerge:
     def test_the_block_reading_replaces_the_scrap_and_keeps_the_rest(self) -> None:
         words = [word("VAT", 40, 161, 40), word("3", 40, 179, 150), word("Invoice", 400, 101, 300)]
