@@ -24,7 +24,16 @@ from invoiceme_common.ocr_pages import OcrPage, OcrWord
 from .bidi import has_hebrew
 from .page_script import latin_languages
 from .preprocess.geometry import ink_mask, line_boxes, work_copy
-from .unread_ink import COVERED, MIN_HEIGHT, band_words, covered_width, merged_words, with_words
+from .unread_ink import (
+    COVERED,
+    MIN_HEIGHT,
+    SURE,
+    band_words,
+    covered_width,
+    letters_and_digits,
+    overlaps,
+    with_words,
+)
 
 Box = tuple[int, int, int, int]  # left, top, right, bottom in page pixels
 
@@ -162,21 +171,41 @@ def block_words(data: dict[str, list], box: Box, factor: float) -> list[OcrWord]
     return band_words(in_page, top)
 
 
-def with_block_rereads(page: OcrPage, boxes: list[Box], rereads: list[list[OcrWord]]) -> OcrPage:
-    """The page with each box's re-read merged in (`merged_words` over the words centred in the
-    box); the page itself when nothing was taken."""
+def unread_lines(words: list[OcrWord], block: list[Box]) -> list[Box]:
+    """The block's ink lines that the words read (`as_read`) cover less than COVERED of."""
+    words = [as_read(word) for word in words]
+    return [line for line in block if covered_width(words, *line) < COVERED * (line[2] - line[0])]
+
+
+def with_block_rereads(page: OcrPage, unread: list[list[Box]], rereads: list[list[OcrWord]]) -> OcrPage:
+    """The page with the re-read's lines that reach a line left unread (`unread`, per block) taken
+    whole, over the old words they lie on, when they hold more letters and digits than those. Taken
+    whole: a label read only now stays on one line with its amount; the page's other lines stay as
+    read (merged word by word, a box of totals' labels came in on lines apart from their amounts
+    and the total went wrong: seed 8 panel_he_01). The page itself when nothing was taken."""
     words = list(page.words)
     next_line = max((w.line for w in words), default=-1) + 1
     taken_any = False
-    for box, new_words in zip(boxes, rereads, strict=True):
-        inside = [w for w in words if _centred_in(w, box)]
-        kept, taken = merged_words(inside, new_words)
-        if not taken:
-            continue
-        taken_any = True
-        words = [w for w in words if not _centred_in(w, box)] + kept
-        words += [w.model_copy(update={"line": next_line + w.line}) for w in taken]
-        next_line += max(w.line for w in taken) + 1
+    for lines, new_words in zip(unread, rereads, strict=True):
+        by_line: dict[int, list[OcrWord]] = {}
+        for word in new_words:
+            if word.confidence >= SURE:
+                by_line.setdefault(word.line, []).append(word)
+        for new in by_line.values():
+            reached = [line for line in lines if any(_centred_in(w, line) for w in new)]
+            if not reached:
+                continue
+            old = [
+                w
+                for w in words
+                if any(overlaps(w, n) for n in new) or any(_centred_in(w, line) for line in reached)
+            ]
+            if letters_and_digits(new) <= letters_and_digits(old):
+                continue
+            taken_any = True
+            words = [w for w in words if w not in old]
+            words += [w.model_copy(update={"line": next_line}) for w in new]
+            next_line += 1
     return with_words(page, words, "re-read unread blocks") if taken_any else page
 
 
@@ -200,11 +229,10 @@ def reread_unread_blocks(
     if not blocks:
         return page
     ink = cv2.resize(mask, gray.shape[::-1], interpolation=cv2.INTER_NEAREST) > 0
-    boxes, rereads = [], []
+    rereads = []
     for block in blocks:
         box = crop_box(block, ink)
         heights = sorted(line[3] - line[1] for line in block)
         crop, factor = readable_crop(gray, box, heights[len(heights) // 2])
-        boxes.append(box)
         rereads.append(block_words(read_block(crop), box, factor))
-    return with_block_rereads(page, boxes, rereads)
+    return with_block_rereads(page, [unread_lines(page.words, block) for block in blocks], rereads)

@@ -8,12 +8,12 @@ import numpy as np
 from invoiceme_common.ocr_pages import OcrLine, OcrPage, OcrWord
 from invoiceme_ocr.unread_blocks import (
     PAD,
-    block_languages,
     block_words,
     blocks_to_read,
     crop_box,
     line_blocks,
     readable_crop,
+    unread_lines,
     unread_share,
     with_block_rereads,
 )
@@ -138,31 +138,36 @@ class TestWordsInTheBorder:
 
 
 class TestMerge:
-    def test_the_block_reading_replaces_the_scrap_and_keeps_the_rest(self) -> None:
-        words = [word("VAT", 40, 161, 40), word("3", 40, 179, 150), word("Invoice", 400, 101, 300)]
+    """The re-read's lines that reach a line left unread are taken whole; read lines stay."""
+
+    def page(self, words: list[OcrWord]) -> OcrPage:
         words = [w.model_copy(update={"line": i}) for i, w in enumerate(words)]
-        page = OcrPage(
+        return OcrPage(
             number=1,
-            text="VAT\n3\nInvoice",
+            text="\n".join(w.text for w in words),
             method="ocr",
             confidence=0.9,
             words=words,
             lines=[OcrLine(w.text, w.left, w.top, w.width, w.height, 0.9) for w in words],
         )
-        rebuilt = with_block_rereads(page, [(30, 150, 210, 200)], [[word("51-649956-3", 40, 179, 150)]])
+
+    def test_the_unread_id_replaces_its_scrap_and_read_lines_stay(self) -> None:
+        page = self.page([word("VAT", 40, 161, 40), word("3", 40, 179, 150), word("Invoice", 400, 101, 300)])
+        reread = [word("VAT!", 40, 161, 40), word("51-649956-3", 40, 179, 150).model_copy(update={"line": 1})]
+        rebuilt = with_block_rereads(page, [[(40, 178, 190, 192)]], [reread])
         assert sorted(w.text for w in rebuilt.words) == ["51-649956-3", "Invoice", "VAT"]
         assert "re-read unread blocks" in rebuilt.notes
-        assert "51-649956-3" in rebuilt.text.splitlines()
-        unsure = [word("3", 40, 179, 150, confidence=0.4)]
-        assert with_block_rereads(page, [(30, 150, 210, 200)], [unsure]) is page
+        unsure = [word("51-649956-3", 40, 179, 150, confidence=0.4)]
+        assert with_block_rereads(page, [[(40, 178, 190, 192)]], [unsure]) is page
 
+    def test_a_label_read_only_now_joins_its_amount_on_one_line(self) -> None:
+        # a box of totals: the amount was read, its label (an ink line of its own) was not
+        page = self.page([word("3197.61", 40, 300, 80)])
+        reread = [word('סה"כ', 300, 300, 50), word("פריטים", 360, 300, 70), word("3197.61", 40, 300, 80)]
+        rebuilt = with_block_rereads(page, [[(300, 298, 430, 314)]], [reread])
+        assert rebuilt.text.splitlines() == ['סה"כ פריטים 3197.61']
 
-class TestLanguages:
-    """A block of a page read with no Hebrew letter is read with the Latin languages only."""
-
-    def test_a_latin_page_reads_its_blocks_without_hebrew(self) -> None:
-        assert block_languages("Rechnung\nSumme netto 1.854,33", "heb+eng") == "eng"
-
-    def test_a_hebrew_page_keeps_its_languages(self) -> None:
-        assert block_languages("חשבונית מס 84463\nTotal", "heb+eng") == "heb+eng"
-        assert block_languages("Invoice", "eng") == "eng"
+    def test_an_unread_line_is_found_in_its_block(self) -> None:
+        assert unread_lines([word("3", 40, 179, 150)], PANEL) == PANEL  # nothing else read
+        read = [word("Cedar", 40, 101, 70), word("Supplies", 115, 101, 85)]
+        assert (40, 100, 200, 114) not in unread_lines(read, PANEL)
