@@ -30,6 +30,7 @@ ALL_STEPS = (
     "invert_fills",
     "clear_rules",
     "deslant",
+    "reread_blocks",
     "contrast",
     "clear_borders",
     "binarize",
@@ -42,6 +43,8 @@ ALL_STEPS = (
 # "invert_fills": a dark band's photo lost its faint print to Tesseract's global threshold (photos6).
 # "deslant": after the read, a page that read badly and leans (italic print) is read again upright
 # (`slant_reads.read_deslanted`; docs/BENCHMARKS.md, slant9).
+# "reread_blocks": photos, after the read, a block of print beside the main column (a panel, a box
+# of totals) with lines left unread is read alone (`unread_blocks`; docs/BENCHMARKS.md, panels10).
 DEFAULT_STEPS = (
     "perspective",
     "downscale",
@@ -53,6 +56,7 @@ DEFAULT_STEPS = (
     "invert_fills",
     "clear_rules",
     "deslant",
+    "reread_blocks",
 )
 
 

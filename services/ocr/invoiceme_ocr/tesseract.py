@@ -18,6 +18,7 @@ from . import (
     page_script,
     slant_reads,
     tesseract_api,
+    unread_blocks,
     unread_ink,
 )
 from .engine import OcrOptions, UnreadableDocument, clean_text
@@ -61,6 +62,11 @@ def recognize(
         page = unread_ink.reread_unread_ink(
             page, gray, lambda band: read_words(band, languages, mode, timeout)
         )
+        if "reread_blocks" in options.preprocess_steps:  # psm 6: each crop is one block of text
+            block_languages = unread_blocks.block_languages(page.text, languages)
+            page = unread_blocks.reread_unread_blocks(
+                page, gray, lambda block: read_words(block, block_languages, 6, timeout)
+            )
     page = reread_long_numbers(page, gray, options, PAGE_ON_A_DESK in notes, israeli)
     return repair_ids_by_choices(page, gray, options) if israeli else page
 

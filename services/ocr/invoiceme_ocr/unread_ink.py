@@ -31,7 +31,7 @@ MIN_CONFIDENCE = 0.3  # words of the new reading below this are dropped as noise
 Band = tuple[int, int]  # top, bottom rows on the page
 
 
-def _covered_width(words: list[OcrWord], left: int, top: int, right: int, bottom: int) -> int:
+def covered_width(words: list[OcrWord], left: int, top: int, right: int, bottom: int) -> int:
     """How much of [left, right] the words on the line cover, each with a space's width either side
     (half its height): a line read whole is covered from end to end."""
     spans = sorted(
@@ -55,7 +55,7 @@ def unread_bands(words: list[OcrWord], ink_lines: list[tuple[int, int, int, int]
     for left, top, width, line_height in sorted(ink_lines, key=lambda box: box[1]):
         if line_height < MIN_HEIGHT:
             continue
-        if _covered_width(words, left, top, left + width, top + line_height) >= COVERED * width:
+        if covered_width(words, left, top, left + width, top + line_height) >= COVERED * width:
             continue
         margin = int(MARGIN * line_height)
         band = (max(0, top - margin), min(height, top + line_height + margin))
