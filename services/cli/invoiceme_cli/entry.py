@@ -12,6 +12,12 @@ from collections.abc import Mapping
 _TRUE = {"1", "true", "t", "yes", "y", "on"}  # what click reads as true in a flag's variable
 
 
+def is_ocr_setting(name_or_line: str) -> bool:
+    """An OCR_* variable's name, or a .env line that sets one (any case, as the settings read them);
+    here, where every call has it loaded already, for the cold command and the warm reader's key."""
+    return name_or_line.strip().removeprefix("export ").lstrip().lower().startswith("ocr_")
+
+
 def warm_ocr_call(arguments: list[str], environ: Mapping[str, str] = os.environ) -> bool:
     """Whether `invoiceme ARGUMENTS` is an `ocr` call for the warm reader: `ocr --warm` or
     INVOICEME_OCR_WARM set, and not a call for help (click answers that)."""

@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from .entry import is_ocr_setting
+
 if TYPE_CHECKING:
     from invoiceme_common.ocr_pages import OcrPage
     from invoiceme_ocr.engine import OcrOptions
@@ -41,13 +43,13 @@ def ocr_configured(environ: Mapping[str, str], env_file: Path) -> bool:
     """Whether any OCR setting is given: an OCR_* variable (any case, as the settings read them) in
     the environment or in the .env file. Only then are the settings loaded (pydantic-settings is
     ~0.1-0.3 s of CPU to import); their defaults are `OcrOptions`' and `engine.DEFAULT_*`."""
-    if any(name.lower().startswith("ocr_") for name in environ):
+    if any(is_ocr_setting(name) for name in environ):
         return True
     try:
         lines = env_file.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:  # no .env: nothing configured there
         return False
-    return any(line.strip().removeprefix("export ").lstrip().lower().startswith("ocr_") for line in lines)
+    return any(is_ocr_setting(line) for line in lines)
 
 
 def _configuration(languages: str | None) -> tuple[OcrOptions, int, int]:

@@ -26,6 +26,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TypedDict
 
+from .entry import is_ocr_setting
+
 IDLE_SECONDS = 300.0
 START_TIMEOUT_SECONDS = 60.0  # imports and traineddata take ~1-3 s; a loaded machine, more
 
@@ -58,14 +60,10 @@ def runtime_folder(environ: Mapping[str, str] = os.environ) -> Path:
 
 def configuration_key(environ: dict[str, str], dotenv_text: str, code_stamp: str) -> str:
     """A short digest of everything the reader's answers depend on besides the request itself."""
-    settings = sorted((name.lower(), value) for name, value in environ.items() if _is_ocr_setting(name))
-    dotenv = sorted(line.strip() for line in dotenv_text.splitlines() if _is_ocr_setting(line.strip()))
+    settings = sorted((name.lower(), value) for name, value in environ.items() if is_ocr_setting(name))
+    dotenv = sorted(line.strip() for line in dotenv_text.splitlines() if is_ocr_setting(line.strip()))
     text = json.dumps([settings, dotenv, sys.executable, code_stamp])
     return hashlib.sha256(text.encode()).hexdigest()[:16]
-
-
-def _is_ocr_setting(name_or_line: str) -> bool:
-    return name_or_line.removeprefix("export ").lstrip().lower().startswith("ocr_")
 
 
 def _code_stamp() -> str:
