@@ -32,7 +32,13 @@ def _invoiceme(*arguments: str, env: dict[str, str], cwd: Path) -> subprocess.Co
 
 
 def _readers(runtime: Path) -> list[int]:
-    return [int(pid_file.read_text()) for pid_file in (runtime / "invoiceme").glob("ocr-*.pid")]
+    readers = []
+    for pid_file in (runtime / "invoiceme").glob("ocr-*.pid"):
+        try:
+            readers.append(int(pid_file.read_text()))
+        except FileNotFoundError:  # a reader that exits removes its file between the listing and the read
+            continue
+    return readers
 
 
 def _wait_until(condition, seconds: float = 30) -> bool:
