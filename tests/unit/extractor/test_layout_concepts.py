@@ -304,6 +304,21 @@ class TestRecipientBlockWithoutLabel:
         assert under_issuer_name(lines, footer, "Weber Druck GmbH")
         assert not under_another_party(lines, footer, "Weber Druck GmbH")
 
+    def test_a_legal_form_wrapped_to_its_own_line_names_no_other_company(self) -> None:
+        """The issuer's name broken over two lines ('Weber Druck' / 'GmbH · Tel ...') above its id:
+        the legal form heading a line is the issuer's, not another company's."""
+        footer = (
+            ("Weber Druck GmbH", 100, 100),
+            ("Summe 406,53 EUR", 1500, 900),
+            ("IBAN DE89 3704 0044 0532 0130 00 Weber Druck", 100, 2950),
+            ("GmbH Tel. 089 123456", 100, 3000),
+            ("Hauptstraße 69, 46260 Berlin", 100, 3050),
+            ("USt-IdNr. DE158547641", 100, 3100),
+        )
+        lines = document_lines([page(*footer)])
+        id_line = next(line for line in lines if "DE158547641" in line.text)
+        assert not under_another_party(lines, id_line, "Weber Druck GmbH")
+
 
 def test_spanish_item_column_articulo() -> None:
     """'Artículo | Cantidad | Subtotal' heads an item table (Spanish for the item column)."""

@@ -4,7 +4,8 @@ one-character misreads the id's own check rule settles."""
 from __future__ import annotations
 
 from invoiceme_extractor.rules import extract_with_rules
-from invoiceme_extractor.rules.id_context import name_words, names_issuer
+from invoiceme_extractor.rules.id_context import beside_bank_details, name_words, names_issuer
+from invoiceme_extractor.rules.lines import document_lines
 from invoiceme_extractor.rules.tax_ids import ids_in, shape_score
 from invoiceme_extractor.rules.vat_numbers import normalize_tax_id, repaired_unchecked
 
@@ -173,3 +174,31 @@ class TestOcrUnsureOfTheId:
     def test_an_id_repaired_from_a_second_choice_is_a_guess(self) -> None:
         value, confidence = self._read(0.695)
         assert value == "531200517" and confidence <= 0.8
+
+
+class TestBesideBankDetails:
+    """The block telling where to pay is the issuer's: its id wins over a customer's the page does
+    not label as the customer's (a letter's recipient block, a header whose label OCR garbled)."""
+
+    PAGE = (
+        ("Ocean Supplies Ltd", 100, 100),
+        ("INVOICE No. 4471", 1600, 100),
+        ("Harbor Labs", 100, 400),
+        ("33 King Street, Springfield", 100, 450),
+        ("VAT No. 514326784", 100, 500),
+        ("Description Qty Amount", 100, 800),
+        ("Services 1 60.00", 100, 850),
+        ("Support 1 40.00", 100, 900),
+        ("Total 117.00", 1500, 1000),
+        ("Bank transfer: IBAN IL62 0108 0000 0009 9999 999", 100, 3000),
+        ("12 Harbour Road, Haifa", 100, 3050),
+        ("VAT No. 516499563", 100, 3100),
+    )
+
+    def test_the_id_beside_the_account_to_pay_into(self) -> None:
+        assert extract_with_rules([page(*self.PAGE)]).vendor_tax_id == "516499563"
+
+    def test_an_account_three_lines_away_is_another_block(self) -> None:
+        lines = document_lines([(1, "IBAN DE89 3704 0044 0532 0130 00\na\nb\nc\nVAT No. DE158547641")])
+        assert not beside_bank_details(lines, lines[-1])
+        assert beside_bank_details(lines, lines[-2])

@@ -107,6 +107,8 @@ def under_another_party(lines: list[Line], line: Line, issuer_name: str | None) 
             continue
         if names_issuer(other.text, issuer_name) or labels.TAX_ID.search(other.text):
             return False  # the issuer's own block, or an id line of the block above
+        if not _words_before_legal_forms(other.text):
+            continue  # a legal form heading its line names no company: a name wrapped from above
         if line.box is None or other.box is None or other.box.height >= 0.8 * line.box.height:
             return True
     return False
@@ -120,3 +122,19 @@ _OCR_UNSURE = 0.72
 def ocr_unsure(line: Line, raw: str) -> bool:
     """The id's word was read (or repaired) by OCR with little confidence."""
     return any(raw in cell.text and cell.number_confidence < _OCR_UNSURE for cell in line.cells)
+
+
+# Where the invoice tells how to pay: an account is always the issuer's (the customer pays into it)
+_BANK_DETAILS = re.compile(
+    r"\bIBAN\b|\bBIC\b|\bSWIFT\b|\bRIB\b|bankverbindung|bank\s*(?:account|details|transfer)|"
+    r"coordonn[ée]es\s*bancaires|cuenta\s*bancaria|(?<![\u05d0-\u05ea])(?:ב|ל)?(?:בנק|חשבון\s*בנק)(?![\u05d0-\u05ea])",
+    re.I,
+)
+_BANK_WINDOW = 3  # lines either side of an id that still belong to its block
+
+
+def beside_bank_details(lines: list[Line], line: Line) -> bool:
+    """The id's block (its line, or up to three lines either side on its page) tells where to pay:
+    the issuer's details, on any layout, while a customer's block never carries the account."""
+    window = lines[max(0, line.index - _BANK_WINDOW) : line.index + _BANK_WINDOW + 1]
+    return any(other.page == line.page and _BANK_DETAILS.search(other.text) for other in window)

@@ -18,7 +18,13 @@ from .blocks import CellRef
 from .contact_words import PHONE
 from .dates import dates_in
 from .geometry import cell_at, label_matches, spots_after_label
-from .id_context import ocr_unsure, under_another_party, under_issuer_name, without_bank_accounts
+from .id_context import (
+    beside_bank_details,
+    ocr_unsure,
+    under_another_party,
+    under_issuer_name,
+    without_bank_accounts,
+)
 from .id_repair import (
     id_from_lookalikes,
     id_from_split,
@@ -71,6 +77,8 @@ def _id_tokens(text: str, generic: bool = True) -> list[str]:
 
 # A label's strength (`_labelled`) from which it is a tax-id label beside the token, not an id word
 _BESIDE_ID_LABEL = 1.5
+# The id shares its block with the bank account to pay into: the issuer's block (id_context)
+_BESIDE_BANK = 0.75
 # A repaired id is evidence, but weaker than one read whole (2.0)
 _REPAIRED_SHAPE = 1.5
 
@@ -270,6 +278,7 @@ def tax_id_candidates(
         score -= 1.0 if _beside_customer_number(lines, line) else 0.0
         score += 0.75 if under_issuer_name(lines, line, issuer_name, raw) else 0.0
         score -= 1.5 if under_another_party(lines, line, issuer_name) else 0.0
+        score += _BESIDE_BANK if beside_bank_details(lines, line) else 0.0
         if value not in best or score > best[value].score:
             best[value] = TaxIdCandidate(value, raw, line, score, repaired is not None, label_score > 0)
     return sorted(best.values(), key=lambda candidate: -candidate.score)
