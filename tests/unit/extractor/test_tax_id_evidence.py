@@ -3,10 +3,14 @@ one-character misreads the id's own check rule settles."""
 
 from __future__ import annotations
 
-from invoiceme_extractor.rules import extract_with_rules
+import re
+
+from invoiceme_extractor.rules import extract_with_rules, read_fields
+from invoiceme_extractor.rules.garbled_labels import GARBLED_CUSTOMER
 from invoiceme_extractor.rules.id_context import beside_bank_details, name_words, names_issuer
+from invoiceme_extractor.rules.id_repair import regrouped_ids
 from invoiceme_extractor.rules.lines import document_lines
-from invoiceme_extractor.rules.tax_ids import ids_in, shape_score
+from invoiceme_extractor.rules.tax_ids import ids_in, shape_score, tax_id_candidates
 from invoiceme_extractor.rules.vat_numbers import normalize_tax_id, repaired_unchecked
 
 from .wordbox import page
@@ -202,3 +206,46 @@ class TestBesideBankDetails:
         lines = document_lines([(1, "IBAN DE89 3704 0044 0532 0130 00\na\nb\nc\nVAT No. DE158547641")])
         assert not beside_bank_details(lines, lines[-1])
         assert beside_bank_details(lines, lines[-2])
+
+
+class TestIdGroupsReadOtherwise:
+    """An id printed in three groups whose separators OCR read as a point or a comma, or lost."""
+
+    def test_groups_joined_beside_a_label_as_a_guess(self) -> None:
+        for printed in ("511,162 919", "512.765 587", "510 102569"):
+            found = read_fields([(1, f"Acme Ltd\nINVOICE 12\nVAT Number: {printed}\nTotal 10.00")])[0]
+            assert found["vendor_tax_id"].value == re.sub(r"\D", "", printed)
+            assert found["vendor_tax_id"].confidence < 0.9
+
+    def test_not_without_a_label_nor_inside_an_amount(self) -> None:
+        assert regrouped_ids("Total 1,512,765 587") == []
+        assert (
+            read_fields([(1, "Acme Ltd\nINVOICE 12\nQty 511,162 919\nTotal 10.00")])[0].get("vendor_tax_id")
+            is None
+        )
+
+
+class TestCustomerLabelGarbled:
+    """A customer block whose label OCR damaged by one letter still counts against its id."""
+
+    def test_one_letter_changed_or_added(self) -> None:
+        assert GARBLED_CUSTOMER.search("פרטי לקותח:")
+        assert GARBLED_CUSTOMER.search("Cliemt")
+        assert not GARBLED_CUSTOMER.search("לקוחות")
+        assert not GARBLED_CUSTOMER.search("מחלקות")
+
+    def test_the_customers_id_under_it_counts_less(self) -> None:
+        def score_under(heading: str) -> float:
+            rows = (
+                ('ארבל מזון בע"מ', 80, 100),
+                ("51-649956-3", 200, 160),
+                (heading, 1400, 220),
+                ("דקל תקשורת", 1300, 260),
+                ("עוסק מורשה: 523737716", 1200, 300),
+                ('סה"כ 100.00', 600, 900),
+            )
+            lines = document_lines([page(*rows, rtl=True)])
+            ranked = tax_id_candidates(lines, set(), frozenset(), 'ארבל מזון בע"מ')
+            return next(candidate.score for candidate in ranked if candidate.value == "523737716")
+
+        assert score_under("פרטי לקותח:") <= score_under("פרטי משלוח:") - 2.0

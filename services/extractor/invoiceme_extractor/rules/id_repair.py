@@ -95,3 +95,23 @@ def israeli_id_after_letters(raw: str) -> str | None:
     if match is None or not israel.israeli_id_is_valid(match.group(1)):
         return None
     return match.group(1) if match.group(1)[0] in ISSUED_FIRST_DIGITS else None
+
+
+# An id printed in groups (512 765 587) whose separators OCR read otherwise: a space as a point or a
+# comma ('512.765 587', '511,162 919'), or lost between two groups ('510 102569')
+_REGROUPED_ID = re.compile(
+    r"(?<![\w.,-])(\d{3}[.,] ?\d{3}[ .,]\d{3}|\d{3} \d{6}|\d{6} \d{3})(?![\w-]|[.,]\d)"
+)
+
+
+def regrouped_ids(text: str) -> list[str]:
+    """Digit groups that, read as one number, make a valid issuable Israeli id."""
+    return [match.group(0) for match in _REGROUPED_ID.finditer(text) if id_from_regrouped(match.group(0))]
+
+
+def id_from_regrouped(raw: str) -> str | None:
+    if not _REGROUPED_ID.fullmatch(raw.strip()):
+        return None
+    value = re.sub(r"\D", "", raw)
+    valid = value[0] in ISSUED_FIRST_DIGITS and israel.israeli_id_is_valid(value)
+    return value if valid else None

@@ -14,9 +14,10 @@ from stdnum.eu import vat as eu_vat
 
 from .. import israel
 from . import labels
-from .blocks import CellRef
+from .blocks import CellRef, party_cells
 from .contact_words import PHONE
 from .dates import dates_in
+from .garbled_labels import GARBLED_CUSTOMER
 from .geometry import cell_at, label_matches, spots_after_label
 from .id_context import (
     beside_bank_details,
@@ -27,9 +28,11 @@ from .id_context import (
 )
 from .id_repair import (
     id_from_lookalikes,
+    id_from_regrouped,
     id_from_split,
     israeli_id_after_letters,
     lookalike_ids,
+    regrouped_ids,
     repair_israeli_id,
     split_ids,
 )
@@ -72,13 +75,16 @@ def _id_tokens(text: str, generic: bool = True) -> list[str]:
     """`ids_in`, plus tokens an id became when OCR read one digit as a look-alike ('$12261827'):
     candidates only where the check digit accepts the id they stand for (`tax_id_candidates`)."""
     text = without_bank_accounts(text)
-    return ids_in(text, generic) + lookalike_ids(text) + split_ids(text)
+    # an id's groups first: the generic pattern would take its first group alone ('512.765 587')
+    return regrouped_ids(text) + ids_in(text, generic) + lookalike_ids(text) + split_ids(text)
 
 
 # A label's strength (`_labelled`) from which it is a tax-id label beside the token, not an id word
 _BESIDE_ID_LABEL = 1.5
 # The id shares its block with the bank account to pay into: the issuer's block (id_context)
 _BESIDE_BANK = 0.75
+# An id under a customer label OCR damaged by one letter: as good as the customer's
+_GARBLED_CUSTOMER = 2.0
 # A repaired id is evidence, but weaker than one read whole (2.0)
 _REPAIRED_SHAPE = 1.5
 
@@ -104,8 +110,8 @@ def _label_cell_text(line: Line, offset: int) -> str:
     return line.cells[index].text if index is not None else line.text
 
 
-def _in_seller_block(line: Line, raw: str, seller: frozenset[CellRef] | set[CellRef]) -> bool:
-    return any((line.index, i) in seller and raw in cell.text for i, cell in enumerate(line.cells))
+def _in_block(line: Line, raw: str, block: frozenset[CellRef] | set[CellRef]) -> bool:
+    return any((line.index, i) in block and raw in cell.text for i, cell in enumerate(line.cells))
 
 
 def _spot_ids(text: str, relation: str) -> list[str]:
@@ -245,6 +251,9 @@ def tax_id_candidates(
     last_index = max((line.index for line in page_one), default=0)
     # a bare 9-digit number is an Israeli id only on a Hebrew document (elsewhere: any number)
     hebrew = document_language(lines) == "he"
+    # a customer's block whose label OCR damaged by a letter ('פרטי לקותח'): not removed as an exact
+    # label's block is, but its ids count against it
+    garbled_customer = party_cells(lines, GARBLED_CUSTOMER)
     best: dict[str, TaxIdCandidate] = {}
     for raw, line, label_score in _labelled(lines) + _unlabelled(lines):
         value = normalize_tax_id(raw)
@@ -259,6 +268,10 @@ def tax_id_candidates(
             repaired = id_from_lookalikes(raw) if hebrew else None
             if repaired is None:
                 continue  # a word or code of id length, not an id OCR damaged
+        elif not hebrew and (regrouped := id_from_regrouped(raw)) is not None:
+            if label_score == 0:
+                continue  # digit groups joined make an id by chance 1 time in 10: only by a label
+            repaired = regrouped
         elif " " in raw and (split := id_from_split(raw)) is not None:
             if not hebrew or label_score == 0:
                 continue  # two numbers side by side make an id by chance 1 time in 10: only by a label
@@ -268,13 +281,14 @@ def tax_id_candidates(
         shape = _REPAIRED_SHAPE if repaired else shape_score(value, raw, beside_label)
         # the issuer's header (top) and footer (bottom of page 1) carry its ids
         header_or_footer = line.index < 12 or line.index > last_index - 6
-        in_seller_block = _in_seller_block(line, raw, seller)
+        in_seller_block = _in_block(line, raw, seller)
         if label_score == 0 and not unlabelled_id_plausible(
             value, shape, hebrew, header_or_footer or in_seller_block
         ):
             continue
         score = label_score + shape + (0.5 if header_or_footer else 0.0) - 0.01 * line.index
         score += 1.5 if in_seller_block else 0.0
+        score -= _GARBLED_CUSTOMER if _in_block(line, raw, garbled_customer) else 0.0
         score -= 1.0 if _beside_customer_number(lines, line) else 0.0
         score += 0.75 if under_issuer_name(lines, line, issuer_name, raw) else 0.0
         score -= 1.5 if under_another_party(lines, line, issuer_name) else 0.0
