@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from invoiceme_extractor.rules import extract_with_rules, read_fields
-from invoiceme_extractor.rules.garbled_labels import GARBLED_CUSTOMER
+from invoiceme_extractor.rules.garbled_labels import GARBLED_CUSTOMER, GARBLED_TAX_ID
 from invoiceme_extractor.rules.id_context import beside_bank_details, name_words, names_issuer
 from invoiceme_extractor.rules.id_repair import regrouped_ids
 from invoiceme_extractor.rules.lines import document_lines
@@ -249,3 +249,24 @@ class TestCustomerLabelGarbled:
             return next(candidate.score for candidate in ranked if candidate.value == "523737716")
 
         assert score_under("פרטי לקותח:") <= score_under("פרטי משלוח:") - 2.0
+
+
+class TestTaxIdLabelGarbled:
+    """A tax-id label OCR damaged by one letter still names the id under it, as a guess."""
+
+    def test_long_labels_one_letter_off(self) -> None:
+        assert GARBLED_TAX_ID.search("Tan Registration")
+        assert GARBLED_TAX_ID.search("ax Registration")
+        assert GARBLED_TAX_ID.search("עוסק מורשח")
+        assert not GARBLED_TAX_ID.search("Registration")
+        assert not GARBLED_TAX_ID.search("Bank Registration")
+
+    def test_the_id_under_it_is_read_below_0_9(self) -> None:
+        text = "Blue Logistics Co.\nTAX INVOICE 881\nTan Registration\n64-4610042\nTotal 117.00"
+        found = read_fields([(1, text)])[0]["vendor_tax_id"]
+        assert found.value == "644610042"
+        assert found.confidence < 0.9
+
+    def test_only_an_id_shape_under_it(self) -> None:
+        text = "Blue Logistics Co.\nTAX INVOICE 881\nTan Registration\n1234.56\nTotal 117.00"
+        assert read_fields([(1, text)])[0].get("vendor_tax_id") is None

@@ -27,3 +27,43 @@ def _bounded(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 GARBLED_CUSTOMER = _bounded(_CUSTOMER_WORDS)
+
+
+# Tax-id labels as printed whole, long enough (10+ characters) that one changed letter ('Tan
+# Registration', 'Tax 1D No', 'Umsatzsteuer-ld') leaves them unmistakable
+_TAX_ID_PHRASES = (
+    "tax registration",
+    "registration no",
+    "registration number",
+    "vat reg no",
+    "vat number",
+    "tax id no",
+    "taxpayer id",
+    "umsatzsteuer",
+    "steuernummer",
+    "identifiant tva",
+    "numero de tva",
+    "עוסק מורשה",
+    "מספר עוסק",
+)
+
+
+def _one_edit_phrase(phrase: str) -> str:
+    """A phrase with one letter replaced, inserted or dropped (a long phrase stays unmistakable), its
+    spaces dropped or doubled; a Latin letter may be read as a digit or a bar ('Tax 1D No')."""
+    letter = f"[{_HEBREW}]" if re.match(f"[{_HEBREW}]", phrase) else "[a-z0-9|]"
+    variants = []
+    for i, char in enumerate(phrase):
+        if char != " ":
+            variants.append(re.escape(phrase[:i]) + letter + re.escape(phrase[i + 1 :]))
+            variants.append(re.escape(phrase[:i]) + re.escape(phrase[i + 1 :]))
+        if i:
+            variants.append(re.escape(phrase[:i]) + letter + re.escape(phrase[i:]))
+    return "|".join(variant.replace("\\ ", r"\s*") for variant in variants)
+
+
+GARBLED_TAX_ID = re.compile(
+    rf"(?<![{_HEBREW}a-z])(?:{'|'.join(_one_edit_phrase(phrase) for phrase in _TAX_ID_PHRASES)})"
+    rf"(?![{_HEBREW}a-z])",
+    re.I,
+)

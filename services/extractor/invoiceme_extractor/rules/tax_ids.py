@@ -17,7 +17,7 @@ from . import labels
 from .blocks import CellRef, party_cells
 from .contact_words import PHONE
 from .dates import dates_in
-from .garbled_labels import GARBLED_CUSTOMER
+from .garbled_labels import GARBLED_CUSTOMER, GARBLED_TAX_ID
 from .geometry import cell_at, label_matches, spots_after_label
 from .id_context import (
     beside_bank_details,
@@ -61,6 +61,7 @@ class TaxIdCandidate:
     score: float
     repaired: bool = False  # one misread digit undone by the check digit (id_repair)
     labelled: bool = True  # some label (known, or a cell naming an id) says what it is
+    weak_label: bool = False  # its label is a known one OCR damaged by a letter (garbled_labels)
 
 
 def ids_in(text: str, generic: bool = True) -> list[str]:
@@ -114,14 +115,14 @@ def _in_block(line: Line, raw: str, block: frozenset[CellRef] | set[CellRef]) ->
     return any((line.index, i) in block and raw in cell.text for i, cell in enumerate(line.cells))
 
 
-def _spot_ids(text: str, relation: str) -> list[str]:
+def _spot_ids(text: str, relation: str, generic: bool = True) -> list[str]:
     """Ids in a label's neighbouring text; away from the label only an id that fills its cell and
     is not a phone number ('טלפון 09-7284585' under 'ח.פ.' is not the company's id)."""
     if relation == "inline":
-        return _id_tokens(text)
+        return _id_tokens(text, generic)
     if PHONE.search(text):
         return []
-    return [raw for raw in _id_tokens(text) if len(raw) >= 0.5 * len("".join(text.split()))]
+    return [raw for raw in _id_tokens(text, generic) if len(raw) >= 0.5 * len("".join(text.split()))]
 
 
 def _labelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
@@ -142,19 +143,39 @@ def _labelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
     return found
 
 
+# A tax-id label OCR damaged by a letter ('Tan Registration', 'Tax 1D'): weaker than one read whole
+_GARBLED_LABEL = 1.6
+
+
+def _garbled_labelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
+    """Ids beside or under a tax-id label one letter away from the lexicon's, where no known label
+    is read there; only id shapes (a VAT prefix, 9 digits, an EIN), never any run of digits."""
+    found: list[tuple[str, Line, float]] = []
+    for line in lines:
+        known = [(match.start(), match.end()) for match in label_matches(labels.TAX_ID, line)]
+        for label in label_matches(GARBLED_TAX_ID, line):
+            if any(start < label.end() and label.start() < end for start, end in known):
+                continue
+            cell_text = _label_cell_text(line, label.start())
+            if labels.BUYER_BLOCK.search(cell_text) or labels.ALLOCATION.search(cell_text):
+                continue
+            found.extend(_ids_beside_label(lines, line, label, _GARBLED_LABEL, generic=False))
+    return found
+
+
 # A later spot's id (the cell under the label after the one beside it) counts this much of the first's
 _LATER_SPOT = 0.75
 
 
 def _ids_beside_label(
-    lines: list[Line], line: Line, label: re.Match[str], strength: float
+    lines: list[Line], line: Line, label: re.Match[str], strength: float, generic: bool = True
 ) -> list[tuple[str, Line, float]]:
     """The first id in the label's spots, nearest first; when its shape proves nothing (no VAT
     prefix, no check digit), also the next spot's, weaker: a label in a side column shares its row
     with another column's value ('39/2640 | GSTIN') while its own value sits under it."""
     found: list[tuple[str, Line, float]] = []
     for spot in spots_after_label(lines, line, label.start(), label.end()):
-        ids = _spot_ids(spot.text, spot.relation)
+        ids = _spot_ids(spot.text, spot.relation, generic)
         if not ids:
             continue
         weight = (1.0 if spot.relation == "inline" else 0.8) * (_LATER_SPOT if found else 1.0)
@@ -255,7 +276,9 @@ def tax_id_candidates(
     # label's block is, but its ids count against it
     garbled_customer = party_cells(lines, GARBLED_CUSTOMER)
     best: dict[str, TaxIdCandidate] = {}
-    for raw, line, label_score in _labelled(lines) + _unlabelled(lines):
+    readings = [(*reading, False) for reading in _labelled(lines) + _unlabelled(lines)]
+    readings += [(*reading, True) for reading in _garbled_labelled(lines)]
+    for raw, line, label_score, weak_label in readings:
         value = normalize_tax_id(raw)
         if hebrew and (israeli := israeli_id_after_letters(raw)) is not None:
             value = israeli
@@ -294,7 +317,9 @@ def tax_id_candidates(
         score -= 1.5 if under_another_party(lines, line, issuer_name) else 0.0
         score += _BESIDE_BANK if beside_bank_details(lines, line) else 0.0
         if value not in best or score > best[value].score:
-            best[value] = TaxIdCandidate(value, raw, line, score, repaired is not None, label_score > 0)
+            best[value] = TaxIdCandidate(
+                value, raw, line, score, repaired is not None, label_score > 0, weak_label
+            )
     return sorted(best.values(), key=lambda candidate: -candidate.score)
 
 
@@ -325,7 +350,12 @@ def find_vendor_tax_id(
         return None
     best = ranked[0]
     alternatives = tuple(Reading(c.value, round(c.score, 2), c.raw, c.line) for c in ranked[:5])
-    guessed = best.repaired or repaired_unchecked(best.raw, best.value) or ocr_unsure(best.line, best.raw)
+    guessed = (
+        best.repaired
+        or best.weak_label
+        or repaired_unchecked(best.raw, best.value)
+        or ocr_unsure(best.line, best.raw)
+    )
     confidence = min(confidence_of(ranked), _REPAIRED) if guessed else confidence_of(ranked)
     hebrew = document_language(lines) == "he"
     if not best.labelled and not hebrew:
