@@ -84,3 +84,21 @@ class TestLastLargest:
     def test_change_after_largest(self) -> None:
         totals = find_totals(_lines("Lunch 8.53", "Foo 50.00", "Bar 6.80"))
         assert totals.total is None or totals.total.value != 50.0
+
+
+class TestLabelsThatSayAnotherRole:
+    """Labelled amounts that add up only under other roles than their (garbled) labels say."""
+
+    def test_tax_exclusive_total_read_as_the_total(self) -> None:
+        # 'Total (excl. GST)' garbled: the labelled subtotal is the gross, the 'total' the net
+        lines = _lines("SUBTOTAL: 43.90", "Total ee ine GST) 41.42", "6%GST 2.48", "CASH 100.00")
+        totals = find_totals(lines)
+        assert totals.total is not None and totals.total.value == 43.90
+        assert totals.subtotal is not None and totals.subtotal.value == 41.42
+        assert totals.total.confidence < 0.9
+
+    def test_a_vat_over_the_net_on_an_inclusive_line_is_the_total(self) -> None:
+        totals = find_totals(_lines("SUBTOTAL 6.37", "Tor GST INCL) 38.37", "CASH 40.35"))
+        assert totals.total is not None and totals.total.value == 38.37
+        assert totals.total.confidence < 0.9
+        assert totals.vat_amount is None

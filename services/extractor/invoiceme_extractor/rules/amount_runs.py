@@ -16,13 +16,16 @@ lexicon knows (a designer's own word, another language, a label OCR garbled):
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import replace
 
+from .amount_agreement import is_standard_rate
 from .amount_candidates import Candidate, Candidates
 from .amounts import money_in, percent_in, percents_in, row_money
 from .exact_rates import CENT, HALF_CENT, exact_rate, on_rate_step
 from .lines import Found, Line
 
+_INCLUSIVE = re.compile(r"\bincl|inkl|inclus|כולל", re.I)
 RUN_SPAN = 8  # lines from the net to the total (a label printed on its own line between each)
 
 
@@ -129,6 +132,12 @@ def by_order(
         return result  # the labelled parts are the run's: the total after them differs (rounding)
     if run is not None and (total is None or not sure or abs(run[2].value - total.value) <= 0.011):
         return {**result, "subtotal": run[0], "vat_amount": run[1], "total": run[2]}
+    unread_total = total is None or not total.raw  # none, or derived from the parts
+    permuted = _permuted_triple(found) if unread_total else None
+    if permuted is not None and permuted[2].value >= floor - 0.011:
+        return {**result, "subtotal": permuted[0], "vat_amount": permuted[1], "total": permuted[2]}
+    if (inclusive := _vat_that_is_a_total(result)) is not None:
+        return inclusive
     if result["subtotal"] is not None or result["vat_amount"] is not None:
         return result
     largest = total or _largest_amount(lines)
@@ -170,3 +179,35 @@ def _last_amount(largest: Found, lines: list[Line]) -> bool:
         for row in lines[largest.line.index + 1 :]
         for value, _ in row_money(row)
     )
+
+
+def _permuted_triple(found: Candidates) -> tuple[Found, Found, Found] | None:
+    """Labelled amounts that add up under other roles than their labels say (a garbled 'Total
+    (excl. GST)' read as the total, the subtotal of a tax-inclusive receipt): the largest is the sum
+    of the other two, the smaller of which is a standard rate of the larger to 0.2 %."""
+    pool = {
+        round(c[0], 2): c
+        for kind in ("subtotal", "vat", "total_strong", "total_plain")
+        for c in found.get(kind, [])
+    }
+    amounts = sorted((c for c in pool.values() if c[0] > 0), key=lambda c: c[0])
+    for net, vat, total in itertools.permutations(amounts, 3):
+        if (
+            vat[0] < net[0] < total[0]
+            and abs(net[0] + vat[0] - total[0]) <= CENT
+            and is_standard_rate(vat[0], net[0])
+        ):
+            return Found(net[0], net[1], net[2], 0.7), Found(vat[0], vat[1], vat[2], 0.7), Found(*total, 0.7)
+    return None
+
+
+def _vat_that_is_a_total(result: dict[str, Found | None]) -> dict[str, Found | None] | None:
+    """A 'VAT' larger than any VAT rate of the net, read on a line that says the amount includes
+    tax ('Total (GST incl.)' with its 'Total' garbled): it is the tax-inclusive total."""
+    subtotal, vat = result["subtotal"], result["vat_amount"]
+    if subtotal is None or vat is None or not subtotal.value or vat.value <= abs(subtotal.value) * 0.3:
+        return None
+    if not _INCLUSIVE.search(vat.line.text):
+        return None
+    doubted = replace(subtotal, confidence=min(subtotal.confidence, 0.5))
+    return {**result, "subtotal": doubted, "vat_amount": None, "total": replace(vat, confidence=0.5)}

@@ -197,7 +197,8 @@ def find_totals(lines: list[Line]) -> Totals:
         result = _doubt_unsupported_parts(result, checked)
     result["total"] = checked
     result = with_total_by_parts(result, found, lines)
-    result = result if _parts_add_up(result) else by_order(result, found, lines)
+    derived_total = result["total"] is not None and not result["total"].raw
+    result = result if _parts_add_up(result) and not derived_total else by_order(result, found, lines)
     # a tax summary's printed net beats one derived from the total (that carries the cash rounding)
     derived_net = result["subtotal"] is not None and not result["subtotal"].raw
     if not _parts_add_up(result) or derived_net:
