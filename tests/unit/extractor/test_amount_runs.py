@@ -102,3 +102,16 @@ class TestLabelsThatSayAnotherRole:
         assert totals.total is not None and totals.total.value == 38.37
         assert totals.total.confidence < 0.9
         assert totals.vat_amount is None
+
+
+class TestTotalAroundARepairedVat:
+    """A VAT read alone, with the net and total labels garbled and the amounts damaged."""
+
+    def test_sign_read_as_digit_and_point_lost(self) -> None:
+        # '₪5,606.15' read as 15,606.15; '₪36,751.42' read with its point lost
+        lines = _lines('₪1,145.27 se סכום "pera', 'מע"מ 18% 15,606.15', 'סה"ב בולל מע"מ - | ₪36,75142')
+        totals = find_totals(lines)
+        assert totals.total is not None and totals.total.value == 36751.42
+        assert totals.vat_amount is not None and totals.vat_amount.value == 5606.15
+        assert totals.subtotal is not None and totals.subtotal.value == 31145.27
+        assert max(totals.total.confidence, totals.vat_amount.confidence) < 0.9

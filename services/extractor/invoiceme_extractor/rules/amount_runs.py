@@ -21,9 +21,10 @@ from dataclasses import replace
 
 from .amount_agreement import is_standard_rate
 from .amount_candidates import Candidate, Candidates
-from .amounts import money_in, percent_in, percents_in, row_money
-from .exact_rates import CENT, HALF_CENT, exact_rate, on_rate_step
+from .amounts import money_in, parse_amount, percent_in, percents_in, row_money
+from .exact_rates import CENT, EXACT_RATES, HALF_CENT, exact_rate, on_rate_step
 from .lines import Found, Line
+from .repair import may_be_misread, misread_variants
 
 _INCLUSIVE = re.compile(r"\bincl|inkl|inclus|כולל", re.I)
 RUN_SPAN = 8  # lines from the net to the total (a label printed on its own line between each)
@@ -138,6 +139,9 @@ def by_order(
         return {**result, "subtotal": permuted[0], "vat_amount": permuted[1], "total": permuted[2]}
     if (inclusive := _vat_that_is_a_total(result)) is not None:
         return inclusive
+    if total is None and result["subtotal"] is None and result["vat_amount"] is not None:
+        if (repaired := _total_around_vat(result["vat_amount"], lines)) is not None:
+            return {**result, "subtotal": repaired[0], "vat_amount": repaired[1], "total": repaired[2]}
     if result["subtotal"] is not None or result["vat_amount"] is not None:
         return result
     largest = total or _largest_amount(lines)
@@ -211,3 +215,43 @@ def _vat_that_is_a_total(result: dict[str, Found | None]) -> dict[str, Found | N
         return None
     doubted = replace(subtotal, confidence=min(subtotal.confidence, 0.5))
     return {**result, "subtotal": doubted, "vat_amount": None, "total": replace(vat, confidence=0.5)}
+
+
+_NUMBER_TOKEN = re.compile(r"\d[\d.,']*\d")
+
+
+def _readings(line: Line) -> list[tuple[float, str]]:
+    """Every number token of an OCR'd line as read and as OCR may have damaged it
+    (repair.misread_variants: a currency sign read as a digit, a decimal point lost)."""
+    found: list[tuple[float, str]] = []
+    for match in _NUMBER_TOKEN.finditer(line.text):
+        raw = match.group()
+        value = parse_amount(raw)
+        values = ([value] if value is not None else []) + misread_variants(value or 0.0, raw)
+        found += [(v, raw) for v in values if v > 0]
+    return found
+
+
+def _total_around_vat(vat: Found, lines: list[Line], window: int = 4) -> tuple[Found, Found, Found] | None:
+    """A VAT read alone (the net and total labels garbled, the amounts damaged): the VAT as read or
+    repaired, and a number within `window` lines (as read or repaired) whose difference from it is
+    its net at the VAT line's printed rate (or a standard one) to the half cent. Repaired: 0.7."""
+    printed = percent_in(vat.line.text)
+    rates = (printed,) if printed is not None and 0 < printed <= 0.3 else EXACT_RATES
+    if not may_be_misread(vat.line):
+        return None  # a text layer's amounts are as printed: nothing to repair
+    vat_values = [vat.value, *misread_variants(vat.value, vat.raw)] if vat.raw else [vat.value]
+    start = max(0, vat.line.index - window)
+    for line in lines[start : vat.line.index + window + 1]:
+        if line.page != vat.line.page or line.index == vat.line.index:
+            continue
+        for gross, raw in _readings(line):
+            for tax in vat_values:
+                net = round(gross - tax, 2)
+                if 0 < tax < net and any(abs(net * rate - tax) <= HALF_CENT for rate in rates):
+                    return (
+                        Found(net, "", line, 0.6),
+                        replace(vat, value=tax, confidence=0.7),
+                        Found(gross, raw, line, 0.7),
+                    )
+    return None
