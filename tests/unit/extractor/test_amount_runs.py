@@ -115,3 +115,19 @@ class TestTotalAroundARepairedVat:
         assert totals.vat_amount is not None and totals.vat_amount.value == 5606.15
         assert totals.subtotal is not None and totals.subtotal.value == 31145.27
         assert max(totals.total.confidence, totals.vat_amount.confidence) < 0.9
+
+
+class TestSeveralRatesUnderAGarbledTotal:
+    """Two VAT lines whose total label OCR garbled: the amount after them that makes the sum."""
+
+    def test_total_after_the_vat_lines(self) -> None:
+        lines = _lines(
+            'סך הכל חייב במע"מ 43,500.30',
+            "מס ערך מוסף 5% 652.50",
+            "מס ערך מוסף 18% 7,177.55",
+            '51,330.35 a"no',
+        )
+        totals = find_totals(lines)
+        assert totals.vat_amount is not None and totals.vat_amount.value == 7830.05
+        assert totals.total is not None and totals.total.value == 51330.35
+        assert totals.vat_rate is None and totals.total.confidence < 0.9

@@ -30,9 +30,12 @@ _INCLUSIVE = re.compile(r"\bincl|inkl|inclus|כולל", re.I)
 RUN_SPAN = 8  # lines from the net to the total (a label printed on its own line between each)
 
 
-def several_rates_triple(found: Candidates) -> tuple[Candidate, Candidate, Candidate] | None:
+def several_rates_triple(
+    found: Candidates, lines: list[Line] | None = None
+) -> tuple[Candidate, Candidate, Candidate] | None:
     """(net, summed VAT, total): VAT lines at distinct printed rates, each its rate of part of the net,
-    adding up with the net to a labelled total. The summed VAT's raw text is empty (it is computed)."""
+    adding up with the net to a labelled total, or else (its label garbled) to an amount printed
+    within RUN_SPAN lines after the last VAT line. The summed VAT's raw text is empty (computed)."""
     by_line: dict[int, Candidate] = {}
     for vat in found.get("vat", []):
         rates = percents_in(vat[2].text)
@@ -43,6 +46,10 @@ def several_rates_triple(found: Candidates) -> tuple[Candidate, Candidate, Candi
         return None
     vat_sum = round(sum(vat[0] for vat in vats), 2)
     totals = found.get("total_strong", []) + found.get("total_plain", [])
+    if lines is not None:
+        last = max(vat[2].index for vat in vats)
+        after = lines[last + 1 : last + RUN_SPAN + 1]
+        totals = totals + [(value, raw, line) for line in after for value, raw in row_money(line)]
     for net, total in itertools.product(found.get("subtotal", []), totals):
         if net[0] > 0 and vat_sum < net[0] * 0.3 and abs(net[0] + vat_sum - total[0]) <= CENT:
             return net, (vat_sum, "", vats[0][2]), total

@@ -106,11 +106,13 @@ def find_totals(lines: list[Line]) -> Totals:
         return _totals_by_rate(summary, found, lines)
     triple = consistent_triple(found)
     rounded = None if triple else triple_with_rounding(found, lines, consistent_triple)
-    several = None if triple or rounded else several_rates_triple(found)
+    several = None if triple or rounded else several_rates_triple(found, lines)
     if rounded:
         triple, confidence_of_triple = rounded, 0.9  # adds up through a printed rounding line
     elif several:
-        triple, confidence_of_triple = several, 0.9  # a VAT line per rate: their sum, no single rate
+        # a VAT line per rate: their sum, no single rate; a total found after them unlabelled is less sure
+        labelled = several[2] in found.get("total_strong", []) + found.get("total_plain", [])
+        triple, confidence_of_triple = several, 0.9 if labelled else 0.8
     else:
         confidence_of_triple = 0.97
     # two labelled amounts and the third printed beside them; a VAT found by arithmetic alone; a
