@@ -138,8 +138,14 @@ class TestTotalsWithEveryLabelUnknown:
         assert extraction.vat_rate == 0.17
         assert extraction.confidence["total"] <= 0.7
 
-    def test_no_total_when_no_two_amounts_make_the_largest_at_a_rate(self) -> None:
+    def test_only_a_guess_when_no_two_amounts_make_the_largest_at_a_rate(self) -> None:
+        # the largest amount, printed last, is the total only as a guess; no parts are made up
         extraction = _extract("Acme Ltd\nBrou 130.00\nZofai 20.00\nKlem 152.10\n")
+        assert extraction.total == 152.10 and extraction.confidence["total"] <= 0.5
+        assert extraction.subtotal is None and extraction.vat_amount is None
+
+    def test_no_total_when_a_smaller_amount_follows_the_largest(self) -> None:
+        extraction = _extract("Acme Ltd\nBrou 130.00\nKlem 152.10\nZofai 20.00\n")
         assert extraction.total is None
 
     def test_a_labelled_totals_net_and_vat_under_unknown_labels(self) -> None:

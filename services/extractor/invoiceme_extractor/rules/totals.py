@@ -19,6 +19,7 @@ from .amount_agreement import (
     repaired_triple,
 )
 from .amount_candidates import Candidate, Candidates, candidates
+from .amount_runs import by_order, several_rates_triple
 from .amounts import percent_in
 from .exact_rates import (
     bare_column_triple,
@@ -105,8 +106,13 @@ def find_totals(lines: list[Line]) -> Totals:
         return _totals_by_rate(summary, found, lines)
     triple = consistent_triple(found)
     rounded = None if triple else triple_with_rounding(found, lines, consistent_triple)
+    several = None if triple or rounded else several_rates_triple(found, lines)
     if rounded:
         triple, confidence_of_triple = rounded, 0.9  # adds up through a printed rounding line
+    elif several:
+        # a VAT line per rate: their sum, no single rate; a total found after them unlabelled is less sure
+        labelled = several[2] in found.get("total_strong", []) + found.get("total_plain", [])
+        triple, confidence_of_triple = several, 0.9 if labelled else 0.8
     else:
         confidence_of_triple = 0.97
     # two labelled amounts and the third printed beside them; a VAT found by arithmetic alone; a
@@ -193,6 +199,8 @@ def find_totals(lines: list[Line]) -> Totals:
         result = _doubt_unsupported_parts(result, checked)
     result["total"] = checked
     result = with_total_by_parts(result, found, lines)
+    derived_total = result["total"] is not None and not result["total"].raw
+    result = result if _parts_add_up(result) and not derived_total else by_order(result, found, lines)
     # a tax summary's printed net beats one derived from the total (that carries the cash rounding)
     derived_net = result["subtotal"] is not None and not result["subtotal"].raw
     if not _parts_add_up(result) or derived_net:
@@ -203,7 +211,7 @@ def find_totals(lines: list[Line]) -> Totals:
     sub_value = result["subtotal"].value if result["subtotal"] else None
     vat_value = result["vat_amount"].value if result["vat_amount"] else None
     vat_line = vat[2] if vat else result["vat_amount"].line if result["vat_amount"] else None
-    rate = rate_of(vat_value, sub_value, vat_line)
+    rate = None if several and vat_value == several[1][0] else rate_of(vat_value, sub_value, vat_line)
     read = vat or total or subtotal
     anchor = read[2] if read else next((item.line for item in result.values() if item is not None), None)
     if result["vat_amount"] is not None:
