@@ -55,3 +55,19 @@ class TestVendorName:
             ("Rhein Software", 100, 400),
         )
         assert extract_with_rules([layer]).vendor_name == "Rhein Software"
+
+    def test_logo_in_capitals_written_out_with_its_accent(self) -> None:
+        layer = page(
+            ("IBERICA", 100, 100),
+            ("Fecha: 29/08/2024", 100, 200),
+            ("Ibérica Distribuciones S.L. | Paseo de Gracia 123, 45350 Madrid", 100, 2000),
+        )
+        assert extract_with_rules([layer]).vendor_name == "Ibérica Distribuciones S.L."
+
+    def test_footer_that_is_no_name_is_not_taken(self) -> None:
+        layer = page(("רימון", 1500, 100), ("רימון \"עוץ 'on חברה 527178230", 1500, 2000), rtl=True)
+        assert extract_with_rules([layer]).vendor_name == "רימון"
+
+    def test_letter_spaced_title_is_no_name(self) -> None:
+        layer = page(("REC HNUNG", 100, 100), ("Eichen Druck", 100, 150), ("Gartenweg 158", 100, 200))
+        assert extract_with_rules([layer]).vendor_name == "Eichen Druck"

@@ -4,6 +4,7 @@ a slogan reads as a phrase; the issuer's name is printed twice (header and foote
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..text import HEBREW_LETTER
 from . import labels
@@ -28,8 +29,9 @@ def reads_as_phrase(text: str) -> bool:
 
 
 def compact(text: str) -> str:
-    """The letters of a text, case folded: 'G RAN ITE' and 'Granite' compare alike."""
-    return "".join(ch for ch in text.casefold() if ch.isalpha())
+    """The letters of a text, case and accents folded: 'G RAN ITE' and 'Granite' compare alike."""
+    folded = unicodedata.normalize("NFKD", text.casefold())  # 'Ibérica' spells 'IBERICA'
+    return "".join(ch for ch in folded if ch.isalpha())
 
 
 def repeated_elsewhere(name: str, index: int, lines: list[Line]) -> bool:

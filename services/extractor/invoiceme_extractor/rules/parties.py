@@ -106,6 +106,10 @@ def _name_score(line: Line, position: int, lines: list[Line]) -> float:
         return -1
     if any(pattern.fullmatch(text.strip(" :")) for _, pattern in DOCUMENT_TYPES):
         return -1
+    if len(text.split()) <= 3 and any(
+        pattern.fullmatch("".join(text.split())) for _, pattern in DOCUMENT_TYPES
+    ):
+        return -1  # a title in letter-spaced capitals, as OCR splits it ('REC HNUNG', 'Factu ra')
     titled = any(pattern.search(text) for _, pattern in DOCUMENT_TYPES) or bool(cropped_type(text))
     if titled and (len(_strip_title(text)) < 3 or not labels.COMPANY_SUFFIX.search(text)):
         return -1  # a title ("Sales Receipt"), not a name glued to one ("Acme Ltd INVOICE")
@@ -349,13 +353,25 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
     return spelled_out(Found(name, line.text, line, confidence, alternatives), lines) if name else None
 
 
-_SPACED_LETTERS = re.compile(r"^(?:[^\W\d_]{1,3}\s+){2,}[^\W\d_]{1,3}$")
+# A logo's word: letter-spaced ('G RAN ITE', 'ה דר', as OCR splits it) or one word in capitals
+_LOGO_WORD = re.compile(r"^(?:(?:[^\W\d_]{1,3}\s+){1,}[^\W\d_]{1,3}|[^\W\d_a-z]{3,})$")
+
+
+def _begins_with(head: str, letters: str) -> bool:
+    """The head's first words spell `letters` exactly (accents and spaces aside)."""
+    spelled = ""
+    for word in head.split():
+        spelled += compact(word)
+        if len(spelled) >= len(letters):
+            return spelled == letters
+    return False
 
 
 def spelled_out(vendor: Found | None, lines: list[Line]) -> Found | None:
-    """'G RAN ITE' (a logo's letter-spaced capitals, as OCR splits them) and 'Granite Consulting |
-    126 Market Street' in the footer: the name written out where its letters read the same."""
-    if vendor is None or not _SPACED_LETTERS.match(vendor.value):
+    """'G RAN ITE' or 'IBERICA' (a logo's word) and 'Granite Consulting | 126 Market Street' or
+    'Ibérica Distribuciones S.L. | NIF ...' in the footer: the name written out where its first
+    words spell the logo's letters."""
+    if vendor is None or not _LOGO_WORD.match(vendor.value):
         return vendor
     letters = compact(vendor.value)
     for other in lines:
@@ -363,7 +379,13 @@ def spelled_out(vendor: Found | None, lines: list[Line]) -> Found | None:
             continue
         for text in [cell.text for cell in other.cells] or [other.text]:
             head = _clean_name(cut_at_field_label(_SEPARATORS.split(text)[0]))
-            if len(head.split()) >= 2 and compact(head).startswith(letters) and not NOT_A_NAME.search(head):
+            words = re.sub(r"\(\d{4}\)", " ", head)  # a registration year is part of the name
+            if (
+                len(head.split()) >= 2
+                and _begins_with(head, letters)
+                and _reads_as_words(words, vendor.value)  # not 'רימון "עוץ 'on חברה 527178230'
+                and not NOT_A_NAME.search(head)
+            ):
                 return replace(vendor, value=head, raw=text, confidence=min(vendor.confidence, 0.8))
     return vendor
 
