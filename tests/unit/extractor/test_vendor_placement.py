@@ -71,3 +71,11 @@ class TestVendorName:
     def test_letter_spaced_title_is_no_name(self) -> None:
         layer = page(("REC HNUNG", 100, 100), ("Eichen Druck", 100, 150), ("Gartenweg 158", 100, 200))
         assert extract_with_rules([layer]).vendor_name == "Eichen Druck"
+
+    def test_one_word_under_the_address_is_its_region(self) -> None:
+        layer = page(
+            ("BHPetrol Subang Airport", 100, 100),
+            ("47200 Subang", 100, 150),
+            ("Selangor", 100, 200),
+        )
+        assert extract_with_rules([layer]).vendor_name == "BHPetrol Subang Airport"

@@ -339,6 +339,8 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
             score += 1  # the issuer signs its header and its footer; a customer is named once
         if position > address_row and not labels.COMPANY_SUFFIX.search(part_line.text):
             score -= 0.75  # the issuer's name heads its address; a line under the address is a town
+            if len(part_line.text.split()) == 1:
+                score -= 1.25  # one word under the address: its region or town ('Selangor'), in large print
         if score > 0:
             scored.append((score + _font_bonus(font), -position, part_line))
     if not scored:
