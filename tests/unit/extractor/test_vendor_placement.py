@@ -79,3 +79,16 @@ class TestVendorName:
             ("Selangor", 100, 200),
         )
         assert extract_with_rules([layer]).vendor_name == "BHPetrol Subang Airport"
+
+    def test_name_signing_a_footer_row_of_contact_details(self) -> None:
+        layer = page(
+            ("Date: 04/04/2025", 100, 100),
+            ("Item Qty Price Amount", 100, 300),
+            ("Orion Consulting Group · 12 Main Street, Leeds · Tel 0113 496 0000", 100, 2000),
+        )
+        assert extract_with_rules([layer]).vendor_name == "Orion Consulting Group"
+
+    def test_a_year_slogan_and_a_stamp_word_are_no_names(self) -> None:
+        assert reads_as_phrase("Desde 1987")
+        assert reads_as_phrase("שולם")
+        assert not reads_as_phrase("נגה מזון (1998)")

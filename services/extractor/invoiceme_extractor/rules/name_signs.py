@@ -16,10 +16,19 @@ _CONNECTORS = frozenset(
 )
 
 
+# 'Desde 1987', 'מאז 1987', 'Since 1987': one word and a year (a name's registration year is bracketed);
+# 'PAID', 'שולם': a payment stamp's word, in large print over the page
+_SINCE_YEAR = re.compile(r"^\W*[^\W\d_]+\s+(?:19|20)\d{2}\W*$")
+_STAMP = re.compile(r"^\W*(?:paid|bezahlt|pay[ée]|pagado|שולם)\W*$", re.I)
+
+
 def reads_as_phrase(text: str) -> bool:
     """A slogan in sentence case ('Calidad garantizada', 'La qualité avant tout', 'Qualität seit
     1987'), not a trade name: Latin words after the first in lower case, not a connector, and no
-    legal form. Names capitalise their words or print in capitals; Hebrew has no case to tell."""
+    legal form (names capitalise their words or print in capitals; Hebrew has no case to tell); a
+    word and a year ('Desde 1987'); a payment stamp's word."""
+    if _SINCE_YEAR.match(text) or _STAMP.match(text):
+        return True
     if labels.COMPANY_SUFFIX.search(text) or HEBREW_LETTER.search(text):
         return False
     words = re.findall(r"[^\W\d_]+", text)

@@ -297,6 +297,18 @@ def _font_bonus(relative_font: float) -> float:
 
 # Marks a logo or a rule left before the name ('/@ Dupont Batiment SA'): an '@' there is no e-mail
 _LEADING_MARKS = re.compile(r"^[^\w\s(\"'\u05f3\u05f4]+\s*")
+SIGNED_ROW = 4  # the position a name heading a row of its contact details is scored at, at most
+
+
+def _contact_part(text: str) -> bool:
+    return bool(
+        NOT_A_NAME.search(text)
+        or _POSTCODE_TOWN.match(text)
+        or STREET.search(text)
+        or labels.TAX_ID.search(text)
+    )
+
+
 _POSTCODE_TOWN = re.compile(r"^\W*\d{4,7}\s+[^\W\d]{3,}")
 
 
@@ -330,7 +342,10 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
         best_part = max(parts, key=lambda part: bool(labels.COMPANY_SUFFIX.search(part)))
         best_part = _LEADING_MARKS.sub("", best_part)
         part_line = Line(cut_at_field_label(best_part), line.page, line.index)
-        score = _name_score(part_line, position, lines)
+        # 'Acme Ltd · 12 Main St · Tel 03-555': the issuer signs a row of its contact details (a
+        # letter's sender row, a footer), wherever it is on the page: scored as if near the top
+        signed = best_part == parts[0] and len(parts) >= 2 and any(_contact_part(part) for part in parts[1:])
+        score = _name_score(part_line, min(position, SIGNED_ROW) if signed else position, lines)
         if score > 0:  # the registration bracket is cut from part_line: read on the whole part
             score += receipt_name_signs(best_part, above_address=position < address_row)
         if reads_as_phrase(part_line.text):
