@@ -88,6 +88,20 @@ def _bare_label(text: str, match: re.Match[str]) -> bool:
     return not rest or bool(_HEADING_REST.fullmatch(rest)) or text.rstrip().endswith(":")
 
 
+SPECK_CELL = 0.1  # mean word confidence of a cell OCR made of specks or a rule between two cells
+
+
+def _value_cell(line: Line, label_index: int) -> int | None:
+    """The cell after a bare label that holds its value: the next one past specks ('Reçu de: | oe |
+    Horizon SARL', 'התקבל מאת | -\\ | נגה בע"מ'), unless it is another block's label."""
+    for index in range(label_index + 1, len(line.cells)):
+        text = line.cells[index].text
+        if line.cells[index].confidence < SPECK_CELL or not any(ch.isalnum() for ch in text):
+            continue
+        return None if _is_block_label(line.cells[index].text) else index
+    return None
+
+
 def party_cells(lines: list[Line], pattern: re.Pattern[str]) -> set[CellRef]:
     """Every cell of the blocks whose label matches `pattern`: the label cell, the value cell beside
     a bare label ("Customer: | Acme"), and the cells under it in its column."""
@@ -106,11 +120,11 @@ def party_cells(lines: list[Line], pattern: re.Pattern[str]) -> set[CellRef]:
                 # it, the cell before it is the other party's: the issuer's header beside it)
                 if not heads:
                     refs.add((line.index, index - 1))
-            elif bare and index + 1 < len(line.cells) and not _is_block_label(line.cells[index + 1].text):
+            elif bare and (value := _value_cell(line, index)) is not None:
                 # "Customer: | Acme" — unless the next cell is across the page and the label heads a
                 # block under it (then that cell belongs to the other column: the vendor's)
-                if not heads or _gap(line.cells[index + 1], cell) <= 4 * max(cell.box.height, 1.0):
-                    refs.add((line.index, index + 1))
+                if not heads or _gap(line.cells[value], cell) <= 4 * max(cell.box.height, 1.0):
+                    refs.add((line.index, value))
             refs.add((line.index, index))
             refs.update(below)
     return refs

@@ -161,16 +161,16 @@ BUYER_BLOCK = (
     r"factur[ée]\s*à",
     r"adresse\s*de\s*facturation",
     r"\bacheteur\b",
-    r"\bempfänger\b",
+    r"\bempf(?:ä|a|ae)nger\b",  # OCR drops the umlaut
     r"שם\s*הלקוח",
     r"פרטי\s*(?:ה)?לקוח",
     r"\binvoice\s*to\b",
     r"\bcharged\s*to\b",
     r"received\s*from",
-    r"reçu\s*de",
+    r"re[çc]u\s*de\b",  # the cedilla lost
     r"recibido\s*de",
     r"erhalten\s*von",
-    r"התקבל\s*מאת",
+    r"התקבל\W{0,2}מאת",  # OCR reads the gap as a mark ('התקבל'מאת')
     r"^עבור(?!\s*חשבונית)",
     r"^an\s*:",
     r"^à\s*:",

@@ -15,6 +15,7 @@ from .geometry import looks_like_label
 from .hebrew_ocr import without_latin_tail
 from .layout import Cell
 from .lines import Found, Line, Reading, document_language, following
+from .name_signs import compact, reads_as_phrase, repeated_elsewhere
 from .receipt_vendor import receipt_name_signs
 from .tables import is_table_header
 from .titles import DOCUMENT_TYPES, cropped_type
@@ -105,6 +106,10 @@ def _name_score(line: Line, position: int, lines: list[Line]) -> float:
         return -1
     if any(pattern.fullmatch(text.strip(" :")) for _, pattern in DOCUMENT_TYPES):
         return -1
+    if len(text.split()) <= 3 and any(
+        pattern.fullmatch("".join(text.split())) for _, pattern in DOCUMENT_TYPES
+    ):
+        return -1  # a title in letter-spaced capitals, as OCR splits it ('REC HNUNG', 'Factu ra')
     titled = any(pattern.search(text) for _, pattern in DOCUMENT_TYPES) or bool(cropped_type(text))
     if titled and (len(_strip_title(text)) < 3 or not labels.COMPANY_SUFFIX.search(text)):
         return -1  # a title ("Sales Receipt"), not a name glued to one ("Acme Ltd INVOICE")
@@ -230,17 +235,33 @@ def _name_units(first_page: list[Line], english: bool) -> list[tuple[int, Line, 
         cells = [c for c in line.cells if c.confidence >= UNREAD_CELL]
         if line.cells and not cells:
             continue
-        pieces = [(c.text, c.font / median_font if median_font else 1.0) for c in cells]
+        pieces = [(c.text, _trusted_font(c, median_font)) for c in cells]
         pieces = pieces or [(line.text, 1.0)]
         tail = _name_tail(first_page, position, pieces[-1][0])
         if tail is not None:
             pieces[-1] = (f"{pieces[-1][0]} {tail}", pieces[-1][1])
             joined.add(position + 1)
         for text, font in pieces:
-            if text.rstrip().endswith(":") and not any(ch.isdigit() for ch in text):
+            if (
+                text.rstrip().endswith(":")
+                and not any(ch.isdigit() for ch in text)
+                and not labels.COMPANY_SUFFIX.search(text)
+            ):
                 continue  # "Teléfono:", "Para:": a label (its colon is stripped below), not a name
+                # ("Nordlicht Technik AG:": a legal name whose colon is a speck OCR read)
             units.append((position, replace(line, text=_strip_hebrew(text) if english else text), font))
     return units
+
+
+SURE_CELL = 0.6  # mean word confidence under which a cell's height says little about its print
+
+
+def _trusted_font(cell: Cell, median_font: float) -> float:
+    """A cell's print size relative to the page's; half the excess for a cell read unsurely: noise
+    around faint or photographed print inflates its box ('Calidad garantizada' at 0.49, a tagline,
+    came out taller than the bold name above it)."""
+    relative = cell.font / median_font if median_font else 1.0
+    return relative if cell.confidence >= SURE_CELL or relative <= 1.0 else 1.0 + (relative - 1.0) / 2
 
 
 _CENTS = re.compile(r"\d[.,]\d{2}$")
@@ -274,6 +295,20 @@ def _font_bonus(relative_font: float) -> float:
     return max(-0.5, min(2.5, (relative_font - 1.0) * 2.5))
 
 
+# Marks a logo or a rule left before the name ('/@ Dupont Batiment SA'): an '@' there is no e-mail
+_LEADING_MARKS = re.compile(r"^[^\w\s(\"'\u05f3\u05f4]+\s*")
+SIGNED_ROW = 4  # the position a name heading a row of its contact details is scored at, at most
+
+
+def _contact_part(text: str) -> bool:
+    return bool(
+        NOT_A_NAME.search(text)
+        or _POSTCODE_TOWN.match(text)
+        or STREET.search(text)
+        or labels.TAX_ID.search(text)
+    )
+
+
 _POSTCODE_TOWN = re.compile(r"^\W*\d{4,7}\s+[^\W\d]{3,}")
 
 
@@ -305,12 +340,22 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
         # "Acme GmbH ● Street 12 ● 12345 Town": score the part that names the company
         parts = [part for part in _SEPARATORS.split(line.text) if part] or [line.text]
         best_part = max(parts, key=lambda part: bool(labels.COMPANY_SUFFIX.search(part)))
+        best_part = _LEADING_MARKS.sub("", best_part)
         part_line = Line(cut_at_field_label(best_part), line.page, line.index)
-        score = _name_score(part_line, position, lines)
+        # 'Acme Ltd · 12 Main St · Tel 03-555': the issuer signs a row of its contact details (a
+        # letter's sender row, a footer), wherever it is on the page: scored as if near the top
+        signed = best_part == parts[0] and len(parts) >= 2 and any(_contact_part(part) for part in parts[1:])
+        score = _name_score(part_line, min(position, SIGNED_ROW) if signed else position, lines)
         if score > 0:  # the registration bracket is cut from part_line: read on the whole part
             score += receipt_name_signs(best_part, above_address=position < address_row)
+        if reads_as_phrase(part_line.text):
+            score -= 2
+        elif score > 0 and repeated_elsewhere(compact(_clean_name(part_line.text)), line.index, first_page):
+            score += 1  # the issuer signs its header and its footer; a customer is named once
         if position > address_row and not labels.COMPANY_SUFFIX.search(part_line.text):
             score -= 0.75  # the issuer's name heads its address; a line under the address is a town
+            if len(part_line.text.split()) == 1:
+                score -= 1.25  # one word under the address: its region or town ('Selangor'), in large print
         if score > 0:
             scored.append((score + _font_bonus(font), -position, part_line))
     if not scored:
@@ -322,7 +367,44 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
         Reading(_clean_name(_strip_title(c[2].text)), round(c[0], 2), c[2].text, c[2]) for c in scored[:5]
     )
     confidence = min(0.9, 0.45 + 0.1 * score)
-    return Found(name, line.text, line, confidence, alternatives) if name else None
+    return spelled_out(Found(name, line.text, line, confidence, alternatives), lines) if name else None
+
+
+# A logo's word: letter-spaced ('G RAN ITE', 'ה דר', as OCR splits it) or one word in capitals
+_LOGO_WORD = re.compile(r"^(?:(?:[^\W\d_]{1,3}\s+){1,}[^\W\d_]{1,3}|[^\W\d_a-z]{3,})$")
+
+
+def _begins_with(head: str, letters: str) -> bool:
+    """The head's first words spell `letters` exactly (accents and spaces aside)."""
+    spelled = ""
+    for word in head.split():
+        spelled += compact(word)
+        if len(spelled) >= len(letters):
+            return spelled == letters
+    return False
+
+
+def spelled_out(vendor: Found | None, lines: list[Line]) -> Found | None:
+    """'G RAN ITE' or 'IBERICA' (a logo's word) and 'Granite Consulting | 126 Market Street' or
+    'Ibérica Distribuciones S.L. | NIF ...' in the footer: the name written out where its first
+    words spell the logo's letters."""
+    if vendor is None or not _LOGO_WORD.match(vendor.value):
+        return vendor
+    letters = compact(vendor.value)
+    for other in lines:
+        if other.index == vendor.line.index:
+            continue
+        for text in [cell.text for cell in other.cells] or [other.text]:
+            head = _clean_name(cut_at_field_label(_SEPARATORS.split(text)[0]))
+            words = re.sub(r"\(\d{4}\)", " ", head)  # a registration year is part of the name
+            if (
+                len(head.split()) >= 2
+                and _begins_with(head, letters)
+                and _reads_as_words(words, vendor.value)  # not 'רימון "עוץ 'on חברה 527178230'
+                and not NOT_A_NAME.search(head)
+            ):
+                return replace(vendor, value=head, raw=text, confidence=min(vendor.confidence, 0.8))
+    return vendor
 
 
 def name_beside_tax_id(vendor: Found | None, tax_id: Found | None) -> Found | None:

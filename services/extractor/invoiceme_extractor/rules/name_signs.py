@@ -1,0 +1,56 @@
+"""Signs that a header line is, or is not, the issuer's trade name, beside its place and print:
+a slogan reads as a phrase; the issuer's name is printed twice (header and footer)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..text import HEBREW_LETTER
+from . import labels
+from .lines import Line
+
+# Words a name may keep in lower case between capitalised ones ('Banco de Sabadell', 'Kaffee und Co')
+_CONNECTORS = frozenset(
+    "and und et de del la le les des du y e of the for von der van da di & bei im am au aux en".split()
+)
+
+
+# 'Desde 1987', 'מאז 1987', 'Since 1987': one word and a year (a name's registration year is bracketed);
+# 'PAID', 'שולם': a payment stamp's word, in large print over the page
+_SINCE_YEAR = re.compile(r"^\W*[^\W\d_]+\s+(?:19|20)\d{2}\W*$")
+_STAMP = re.compile(r"^\W*(?:paid|bezahlt|pay[ée]|pagado|שולם)\W*$", re.I)
+
+
+def reads_as_phrase(text: str) -> bool:
+    """A slogan in sentence case ('Calidad garantizada', 'La qualité avant tout', 'Qualität seit
+    1987'), not a trade name: Latin words after the first in lower case, not a connector, and no
+    legal form (names capitalise their words or print in capitals; Hebrew has no case to tell); a
+    word and a year ('Desde 1987'); a payment stamp's word."""
+    if _SINCE_YEAR.match(text) or _STAMP.match(text):
+        return True
+    if labels.COMPANY_SUFFIX.search(text) or HEBREW_LETTER.search(text):
+        return False
+    words = re.findall(r"[^\W\d_]+", text)
+    return len(words) >= 2 and any(
+        word[0].islower() and len(word) >= 4 and word.casefold() not in _CONNECTORS for word in words[1:]
+    )
+
+
+def compact(text: str) -> str:
+    """The letters of a text, case and accents folded: 'G RAN ITE' and 'Granite' compare alike."""
+    folded = unicodedata.normalize("NFKD", text.casefold())  # 'Ibérica' spells 'IBERICA'
+    return "".join(ch for ch in folded if ch.isalpha())
+
+
+def repeated_elsewhere(name: str, index: int, lines: list[Line]) -> bool:
+    """The name (`compact`, five letters or more) heads a cell of another line than `index`: a
+    footer's 'Acme Ltd · 12 Main St' or a signature repeats the issuer's name; a customer is named
+    once."""
+    if len(name) < 5:
+        return False
+    return any(
+        other.index != index and compact(text).startswith(name)
+        for other in lines
+        for text in ([cell.text for cell in other.cells] or [other.text])
+    )

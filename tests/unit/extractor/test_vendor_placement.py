@@ -1,0 +1,94 @@
+"""The issuer's name on OCR'd pages: slogans, a legal name with a stray colon, a name signed again
+in the footer, a logo's letter-spaced capitals, customer labels with their accents lost."""
+
+from __future__ import annotations
+
+from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.name_signs import reads_as_phrase
+
+from .wordbox import page
+
+
+class TestSlogans:
+    """A slogan in sentence case is no trade name; a name keeps its capitals or its legal form."""
+
+    def test_sentence_case_phrases(self) -> None:
+        assert reads_as_phrase("Calidad garantizada")
+        assert reads_as_phrase("La qualité avant tout")
+
+    def test_names(self) -> None:
+        assert not reads_as_phrase("Castilla Servicios S.L.U.")
+        assert not reads_as_phrase("Banco de Sabadell")
+        assert not reads_as_phrase("Au bon moulin SARL")
+        assert not reads_as_phrase("FOUR QUARTERS")
+        assert not reads_as_phrase("השירות הטוב בעיר")
+
+
+class TestVendorName:
+    """Where the name is and how OCR left it."""
+
+    def test_legal_name_with_a_colon(self) -> None:
+        layer = page(("Nordlicht Technik AG:", 100, 100), ("Gartenweg 12, 60291 München", 100, 150))
+        assert extract_with_rules([layer]).vendor_name == "Nordlicht Technik AG"
+
+    def test_name_signed_again_in_the_footer(self) -> None:
+        layer = page(
+            ("Bright Systems", 100, 100),
+            ("Rimon Trading", 100, 160),
+            ("12 Main Street, Leeds", 100, 200),
+            ("Rimon Trading | 5 High Street, York", 100, 2000),
+        )
+        assert extract_with_rules([layer]).vendor_name == "Rimon Trading"
+
+    def test_letter_spaced_logo_written_out_in_the_footer(self) -> None:
+        layer = page(
+            ("G RAN ITE", 100, 100),
+            ("Date: 04/04/2025", 100, 200),
+            ("Granite Consulting | 126 Market Street, Boston", 100, 2000),
+        )
+        assert extract_with_rules([layer]).vendor_name == "Granite Consulting"
+
+    def test_customer_label_without_its_umlaut(self) -> None:
+        layer = page(
+            ("Empfanger:", 100, 100),
+            ("Alpen Bau e.K.", 100, 140),
+            ("Rhein Software", 100, 400),
+        )
+        assert extract_with_rules([layer]).vendor_name == "Rhein Software"
+
+    def test_logo_in_capitals_written_out_with_its_accent(self) -> None:
+        layer = page(
+            ("IBERICA", 100, 100),
+            ("Fecha: 29/08/2024", 100, 200),
+            ("Ibérica Distribuciones S.L. | Paseo de Gracia 123, 45350 Madrid", 100, 2000),
+        )
+        assert extract_with_rules([layer]).vendor_name == "Ibérica Distribuciones S.L."
+
+    def test_footer_that_is_no_name_is_not_taken(self) -> None:
+        layer = page(("רימון", 1500, 100), ("רימון \"עוץ 'on חברה 527178230", 1500, 2000), rtl=True)
+        assert extract_with_rules([layer]).vendor_name == "רימון"
+
+    def test_letter_spaced_title_is_no_name(self) -> None:
+        layer = page(("REC HNUNG", 100, 100), ("Eichen Druck", 100, 150), ("Gartenweg 158", 100, 200))
+        assert extract_with_rules([layer]).vendor_name == "Eichen Druck"
+
+    def test_one_word_under_the_address_is_its_region(self) -> None:
+        layer = page(
+            ("BHPetrol Subang Airport", 100, 100),
+            ("47200 Subang", 100, 150),
+            ("Selangor", 100, 200),
+        )
+        assert extract_with_rules([layer]).vendor_name == "BHPetrol Subang Airport"
+
+    def test_name_signing_a_footer_row_of_contact_details(self) -> None:
+        layer = page(
+            ("Date: 04/04/2025", 100, 100),
+            ("Item Qty Price Amount", 100, 300),
+            ("Orion Consulting Group · 12 Main Street, Leeds · Tel 0113 496 0000", 100, 2000),
+        )
+        assert extract_with_rules([layer]).vendor_name == "Orion Consulting Group"
+
+    def test_a_year_slogan_and_a_stamp_word_are_no_names(self) -> None:
+        assert reads_as_phrase("Desde 1987")
+        assert reads_as_phrase("שולם")
+        assert not reads_as_phrase("נגה מזון (1998)")
