@@ -12,8 +12,9 @@ from .repair import CONFUSED_DIGITS
 
 _MONTH_WORD = r"(?:ב|ל)?(?P<{name}>[^\W\d_]{{3,10}})\.?"
 # not inside a longer number or a time, but right after a label's colon ('DATE:25/03/2018') or a
-# stray dot OCR stuck to the date ('.02.03.2024', a speck or the label's own dot read as one)
-_START = r"(?:(?<![\d.:/-])|(?<=[^\W\d_]:)|(?<=(?<![\d.:/-])\.))"
+# stray dot OCR stuck to the date ('.02.03.2024', a speck or the label's own dot read as one), also
+# right after the colon ('Date:.23/10/2024')
+_START = r"(?:(?<![\d.:/-])|(?<=[^\W\d_]:)|(?<=(?<![\d.:/-])\.)|(?<=[^\W\d_]:\.))"
 _NUMERIC = re.compile(_START + r"(\d{1,2})\s?([./-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])")
 # OCR lost both separators ('25 03 2018'): only with a four-digit year of this era, said as a repair
 _SPACED = re.compile(_START + r"(\d{1,2}) {1,2}(\d{1,2}) {1,2}((?:19|20)\d{2})(?![\d.,])")
@@ -27,7 +28,8 @@ _DAY_MONTH_YEAR = re.compile(
     # '25MAR2018': OCR lost the spaces; '252 Januar': the day's period read as a digit
     r"(?<!\d)(?P<day>\d{1,2})(?P<stray>\d)?(?:st|nd|rd|th|er)?[\s./-]*(?:de\s+)?"
     + _MONTH_WORD.format(name="month")
-    + r"[\s,./-]*(?:de\s+)?(?P<year>\d{4}|\d{2})(?!\d)",
+    # "08 Mar '2025": OCR made a speck before the year an apostrophe (as in "Mar '25")
+    + r"[\s,./-]*(?:de\s+)?'?(?P<year>\d{4}|\d{2})(?!\d)",
 )
 _MONTH_DAY_YEAR = re.compile(
     _MONTH_WORD.format(name="month") + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})(?!\d)"
