@@ -6,6 +6,7 @@ from datetime import date
 
 from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.date_order import one_digit_readings, reordered
+from invoiceme_extractor.rules.dates import dates_in
 
 from .wordbox import page
 
@@ -65,3 +66,16 @@ class TestOneDigitReadings:
 
     def test_never_the_date_as_read(self) -> None:
         assert date(2024, 5, 21) not in one_digit_readings("21.05.2024", False)
+
+
+class TestSpecksAroundDates:
+    """Specks OCR reads as punctuation beside a date do not hide it."""
+
+    def test_dot_after_the_labels_colon(self) -> None:
+        assert [found.value for found in dates_in("Date:.23/10/2024")] == [date(2024, 10, 23)]
+
+    def test_apostrophe_before_a_written_months_year(self) -> None:
+        assert [found.value for found in dates_in("08 Mar '2025")] == [date(2025, 3, 8)]
+
+    def test_a_number_before_the_dot_still_is_no_date_start(self) -> None:
+        assert dates_in("1.23/10/2024") == []
