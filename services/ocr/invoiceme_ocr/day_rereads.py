@@ -69,7 +69,7 @@ def engine_reader(timeout: float) -> ReadDigits:
     def read(crop: np.ndarray) -> list[SymbolChoices] | None:
         try:
             return read_symbol_choices(crop, timeout)
-        except (TesseractFailed, RuntimeError):  # tesserocr: "No text returned" for an empty symbol
+        except TesseractFailed:
             return None
 
     return read
