@@ -79,3 +79,14 @@ class TestSpecksAroundDates:
 
     def test_a_number_before_the_dot_still_is_no_date_start(self) -> None:
         assert dates_in("1.23/10/2024") == []
+
+    def test_comma_for_the_days_period(self) -> None:
+        assert [found.value for found in dates_in("8, April 2025")] == [date(2025, 4, 8)]
+
+
+class TestMisreadHebrewMonth:
+    """A three-letter Hebrew month one letter off ('בחרץ' for במרץ) between a day and a year, as a repair."""
+
+    def test_one_letter_off_in_a_three_letter_month(self) -> None:
+        (found,) = dates_in("ת. חשבונית: 6 בחרץ 2024")
+        assert found.value == date(2024, 3, 6) and found.repaired

@@ -26,7 +26,8 @@ _BEFORE_TIME = re.compile(
 _ISO = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})[-/.](\d{1,2})(?!\d)")
 _DAY_MONTH_YEAR = re.compile(
     # '25MAR2018': OCR lost the spaces; '252 Januar': the day's period read as a digit
-    r"(?<!\d)(?P<day>\d{1,2})(?P<stray>\d)?(?:st|nd|rd|th|er)?[\s./-]*(?:de\s+)?"
+    # '8, April 2025': the day's period read as a comma
+    r"(?<!\d)(?P<day>\d{1,2})(?P<stray>\d)?(?:st|nd|rd|th|er)?[\s,./-]*(?:de\s+)?"
     + _MONTH_WORD.format(name="month")
     # "08 Mar '2025": OCR made a speck before the year an apostrophe (as in "Mar '25")
     + r"[\s,./-]*(?:de\s+)?'?(?P<year>\d{4}|\d{2})(?!\d)",
@@ -71,9 +72,12 @@ def _misread_month(word: str) -> int | None:
     """A month name with one letter OCR changed ('Marx' for 'März'/'Mars'), when every name that
     close is the same month."""
     word = word.lower()
-    if len(word) < 4:
+    shortest = 3 if HEBREW.search(word) else 4  # 'חרץ' for מרץ: Hebrew has three-letter months
+    if len(word) < shortest:
         return None
-    close = {number for name, number in MONTHS.items() if len(name) >= 4 and _one_edit_apart(word, name)}
+    close = {
+        number for name, number in MONTHS.items() if len(name) >= shortest and _one_edit_apart(word, name)
+    }
     return close.pop() if len(close) == 1 else None
 
 
