@@ -90,3 +90,13 @@ class TestMisreadHebrewMonth:
     def test_one_letter_off_in_a_three_letter_month(self) -> None:
         (found,) = dates_in("ת. חשבונית: 6 בחרץ 2024")
         assert found.value == date(2024, 3, 6) and found.repaired
+
+
+class TestDottedDatesAreDayFirst:
+    """m/d/y is written with slashes or hyphens: a dotted date on a page read month first is still d.m.y."""
+
+    def test_dotted_date_on_a_month_first_page(self) -> None:
+        assert [found.value for found in dates_in("04.08.2024", month_first=True)] == [date(2024, 8, 4)]
+
+    def test_slashed_date_on_a_month_first_page_stays_month_first(self) -> None:
+        assert [found.value for found in dates_in("04/08/2024", month_first=True)] == [date(2024, 4, 8)]

@@ -161,7 +161,9 @@ def dates_in(line: str, month_first: bool = False) -> list[FoundDate]:
     for match, first_text, second_text, year_text in numeric:
         first, second, year = int(first_text), int(second_text), int(year_text)
         ambiguous = first <= 12 and second <= 12 and first != second
-        if first > 12 or (not month_first and second <= 12):
+        # '04.08.2024' is 4 August even on a US-style page: m/d/y is written with slashes or hyphens
+        month_first_here = month_first and not (match.re is _NUMERIC and match.group(2) == ".")
+        if first > 12 or (not month_first_here and second <= 12):
             value = _make(year, second, first)
         else:
             value = _make(year, first, second)
@@ -169,7 +171,7 @@ def dates_in(line: str, month_first: bool = False) -> list[FoundDate]:
             lost = match.re is _SPACED
             found.append(FoundDate(value, match.group(0), match.start(), ambiguous, repaired=lost))
             continue
-        day, month = (second_text, first_text) if month_first else (first_text, second_text)
+        day, month = (second_text, first_text) if month_first_here else (first_text, second_text)
         repaired = _repaired_numeric(day, month, year_text)
         if repaired:
             found.append(FoundDate(repaired, match.group(0), match.start(), ambiguous, repaired=True))
