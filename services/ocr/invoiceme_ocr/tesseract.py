@@ -11,6 +11,7 @@ import numpy as np
 from invoiceme_common.ocr_pages import OcrPage, OcrWord
 
 from . import (
+    day_rereads,
     digits,
     id_choices,
     long_numbers,
@@ -68,6 +69,10 @@ def recognize(
                 page, gray, lambda block: read_words(block, block_languages, 6, timeout)
             )
     page = reread_long_numbers(page, gray, options, PAGE_ON_A_DESK in notes, israeli)
+    if israeli:  # '7 בדצמבר' for 17: a day's first digit lost beside a Hebrew month name
+        page = day_rereads.reread_short_days(
+            page, gray, day_rereads.engine_reader(options.page_timeout_seconds)
+        )
     return repair_ids_by_choices(page, gray, options) if israeli else page
 
 

@@ -237,12 +237,15 @@ def read_symbol_choices(gray: np.ndarray, timeout: float) -> list[list[tuple[str
         return None
     level = tesserocr.RIL.SYMBOL
     symbols = []
-    for symbol in tesserocr.iterate_level(engine.GetIterator(), level):
-        pick = symbol.GetUTF8Text(level) or ""
-        weighed = [(c.GetUTF8Text(), c.Confidence() / 100) for c in symbol.GetChoiceIterator()]
-        symbols.append([(pick, symbol.Confidence(level) / 100), *[c for c in weighed if c[0] != pick]])
+    try:
+        for symbol in tesserocr.iterate_level(engine.GetIterator(), level):
+            pick = symbol.GetUTF8Text(level) or ""
+            weighed = [(c.GetUTF8Text(), c.Confidence() / 100) for c in symbol.GetChoiceIterator()]
+            symbols.append([(pick, symbol.Confidence(level) / 100), *[c for c in weighed if c[0] != pick]])
+    except RuntimeError:  # "No text returned" for a symbol: no choices, the page stands (it failed whole)
+        symbols = []
     engine.Clear()
-    return symbols
+    return symbols or None
 
 
 class OsdReading(NamedTuple):

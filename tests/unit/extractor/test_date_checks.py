@@ -6,6 +6,7 @@ from datetime import date
 
 from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.date_order import one_digit_readings, reordered
+from invoiceme_extractor.rules.dates import dates_in
 
 from .wordbox import page
 
@@ -65,3 +66,37 @@ class TestOneDigitReadings:
 
     def test_never_the_date_as_read(self) -> None:
         assert date(2024, 5, 21) not in one_digit_readings("21.05.2024", False)
+
+
+class TestSpecksAroundDates:
+    """Specks OCR reads as punctuation beside a date do not hide it."""
+
+    def test_dot_after_the_labels_colon(self) -> None:
+        assert [found.value for found in dates_in("Date:.23/10/2024")] == [date(2024, 10, 23)]
+
+    def test_apostrophe_before_a_written_months_year(self) -> None:
+        assert [found.value for found in dates_in("08 Mar '2025")] == [date(2025, 3, 8)]
+
+    def test_a_number_before_the_dot_still_is_no_date_start(self) -> None:
+        assert dates_in("1.23/10/2024") == []
+
+    def test_comma_for_the_days_period(self) -> None:
+        assert [found.value for found in dates_in("8, April 2025")] == [date(2025, 4, 8)]
+
+
+class TestMisreadHebrewMonth:
+    """A three-letter Hebrew month one letter off ('בחרץ' for במרץ) between a day and a year, as a repair."""
+
+    def test_one_letter_off_in_a_three_letter_month(self) -> None:
+        (found,) = dates_in("ת. חשבונית: 6 בחרץ 2024")
+        assert found.value == date(2024, 3, 6) and found.repaired
+
+
+class TestDottedDatesAreDayFirst:
+    """m/d/y is written with slashes or hyphens: a dotted date on a page read month first is still d.m.y."""
+
+    def test_dotted_date_on_a_month_first_page(self) -> None:
+        assert [found.value for found in dates_in("04.08.2024", month_first=True)] == [date(2024, 8, 4)]
+
+    def test_slashed_date_on_a_month_first_page_stays_month_first(self) -> None:
+        assert [found.value for found in dates_in("04/08/2024", month_first=True)] == [date(2024, 4, 8)]

@@ -64,6 +64,24 @@ class TestDamagedNumberLabels:
             == "2025-2904"
         )
 
+    def test_ordinal_read_as_ampersand_or_percent(self) -> None:
+        for label in ("Factura N&:", "Factura N%:"):
+            text = f"Mar SL\n{label} 2025-2904\nTotal 5,00"
+            assert extract_with_rules([(1, text)]).invoice_number == "2025-2904"
+
+    def test_document_label_with_ordinal_read_as_two(self) -> None:
+        text = "Sol SA\nN2 documento: 10/9316\nTotal 5,00"
+        assert extract_with_rules([(1, text)]).invoice_number == "10/9316"
+
+    def test_letter_s_read_as_itself_and_a_dollar_sign(self) -> None:
+        text = "Maple Trading\nInvoice No. S$529672\nTotal 5.00"
+        assert extract_with_rules([(1, text)]).invoice_number == "S529672"
+
+    def test_word_with_a_letter_read_as_digit_is_no_number(self) -> None:
+        # 'N°' heads a cell beside 'Fecha de emisión' (its ó read as 6); the number is under N°
+        layer = page(("N°", 200, 300), ("Fecha de emisi6n", 500, 300), ("A-18028", 200, 350))
+        assert extract_with_rules([layer]).invoice_number == "A-18028"
+
     def test_ordinal_lost_label_ends_its_cell(self) -> None:
         layer = page(("Facture N", 200, 300), ("Dupont SAS", 1400, 300), ("2984864", 200, 350))
         assert extract_with_rules([layer]).invoice_number == "2984864"

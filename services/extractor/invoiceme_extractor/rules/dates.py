@@ -12,8 +12,9 @@ from .repair import CONFUSED_DIGITS
 
 _MONTH_WORD = r"(?:ב|ל)?(?P<{name}>[^\W\d_]{{3,10}})\.?"
 # not inside a longer number or a time, but right after a label's colon ('DATE:25/03/2018') or a
-# stray dot OCR stuck to the date ('.02.03.2024', a speck or the label's own dot read as one)
-_START = r"(?:(?<![\d.:/-])|(?<=[^\W\d_]:)|(?<=(?<![\d.:/-])\.))"
+# stray dot OCR stuck to the date ('.02.03.2024', a speck or the label's own dot read as one), also
+# right after the colon ('Date:.23/10/2024')
+_START = r"(?:(?<![\d.:/-])|(?<=[^\W\d_]:)|(?<=(?<![\d.:/-])\.)|(?<=[^\W\d_]:\.))"
 _NUMERIC = re.compile(_START + r"(\d{1,2})\s?([./-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])")
 # OCR lost both separators ('25 03 2018'): only with a four-digit year of this era, said as a repair
 _SPACED = re.compile(_START + r"(\d{1,2}) {1,2}(\d{1,2}) {1,2}((?:19|20)\d{2})(?![\d.,])")
@@ -25,9 +26,11 @@ _BEFORE_TIME = re.compile(
 _ISO = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})[-/.](\d{1,2})(?!\d)")
 _DAY_MONTH_YEAR = re.compile(
     # '25MAR2018': OCR lost the spaces; '252 Januar': the day's period read as a digit
-    r"(?<!\d)(?P<day>\d{1,2})(?P<stray>\d)?(?:st|nd|rd|th|er)?[\s./-]*(?:de\s+)?"
+    # '8, April 2025': the day's period read as a comma
+    r"(?<!\d)(?P<day>\d{1,2})(?P<stray>\d)?(?:st|nd|rd|th|er)?[\s,./-]*(?:de\s+)?"
     + _MONTH_WORD.format(name="month")
-    + r"[\s,./-]*(?:de\s+)?(?P<year>\d{4}|\d{2})(?!\d)",
+    # "08 Mar '2025": OCR made a speck before the year an apostrophe (as in "Mar '25")
+    + r"[\s,./-]*(?:de\s+)?'?(?P<year>\d{4}|\d{2})(?!\d)",
 )
 _MONTH_DAY_YEAR = re.compile(
     _MONTH_WORD.format(name="month") + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})(?!\d)"
@@ -69,9 +72,12 @@ def _misread_month(word: str) -> int | None:
     """A month name with one letter OCR changed ('Marx' for 'März'/'Mars'), when every name that
     close is the same month."""
     word = word.lower()
-    if len(word) < 4:
+    shortest = 3 if HEBREW.search(word) else 4  # 'חרץ' for מרץ: Hebrew has three-letter months
+    if len(word) < shortest:
         return None
-    close = {number for name, number in MONTHS.items() if len(name) >= 4 and _one_edit_apart(word, name)}
+    close = {
+        number for name, number in MONTHS.items() if len(name) >= shortest and _one_edit_apart(word, name)
+    }
     return close.pop() if len(close) == 1 else None
 
 
@@ -155,7 +161,9 @@ def dates_in(line: str, month_first: bool = False) -> list[FoundDate]:
     for match, first_text, second_text, year_text in numeric:
         first, second, year = int(first_text), int(second_text), int(year_text)
         ambiguous = first <= 12 and second <= 12 and first != second
-        if first > 12 or (not month_first and second <= 12):
+        # '04.08.2024' is 4 August even on a US-style page: m/d/y is written with slashes or hyphens
+        month_first_here = month_first and not (match.re is _NUMERIC and match.group(2) == ".")
+        if first > 12 or (not month_first_here and second <= 12):
             value = _make(year, second, first)
         else:
             value = _make(year, first, second)
@@ -163,7 +171,7 @@ def dates_in(line: str, month_first: bool = False) -> list[FoundDate]:
             lost = match.re is _SPACED
             found.append(FoundDate(value, match.group(0), match.start(), ambiguous, repaired=lost))
             continue
-        day, month = (second_text, first_text) if month_first else (first_text, second_text)
+        day, month = (second_text, first_text) if month_first_here else (first_text, second_text)
         repaired = _repaired_numeric(day, month, year_text)
         if repaired:
             found.append(FoundDate(repaired, match.group(0), match.start(), ambiguous, repaired=True))

@@ -26,13 +26,18 @@ _LOWERCASE_L_AS_ONE = re.compile(r"(?<=[A-Z])l(?=\d{2})")
 
 
 # OCR reads a letter S opening an id as a dollar sign: "$529672" for S529672 (money has decimals),
-# and a C as a euro or copyright sign: "€72291", "©499974" for C72291, C499974
-_DOLLAR_AS_S = re.compile(r"\$(?=\d{4,}(?![\d.,]))")
+# or as both ("S$529672"); and a C as a euro or copyright sign: "€72291", "©499974" for C72291, C499974
+_DOLLAR_AS_S = re.compile(r"(?<![A-Za-z])S?\$(?=\d{4,}(?![\d.,]))")
 _EURO_AS_C = re.compile(r"[€©](?=\d{4,}(?![\d.,]))")
 
 
 # OCR splits a number after its prefix's hyphen or slash: "FAC- 11007" is FAC-11007, "83/ 1808" 83/1808
 _SPACE_AFTER_PREFIX = re.compile(r"(?<![\w/-])([A-Z]{1,6}-|\d{1,4}/)\s(?=\d{3})")
+
+
+# a word with one letter OCR read as a digit ('emisi6n' for emisión): lower case on both sides of
+# it, which no printed document number has
+_MISREAD_WORD = re.compile(r"[A-Za-z]?[a-z]{2,}\d[a-z]+")
 
 
 def _numbers_in(text: str) -> list[str]:
@@ -51,7 +56,7 @@ def _numbers_in(text: str) -> list[str]:
             continue
         if re.fullmatch(r"[\d.,]+", token) and re.search(r"[.,]\d{2}$", token):
             continue  # an amount, not a number
-        if normalize_tax_id(token) in ids:
+        if normalize_tax_id(token) in ids or _MISREAD_WORD.fullmatch(token):
             continue
         tokens.append(_LOWERCASE_L_AS_ONE.sub("1", token))
     return tokens

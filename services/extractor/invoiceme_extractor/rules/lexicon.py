@@ -65,7 +65,7 @@ VAT = (
 INVOICE_NUMBER = (
     r"factura\s*(?:n[º°o]\.?|núm\.?|num\.?|número|#)",
     r"n[º°o]\.?\s*(?:de\s*)?factura",
-    r"número\s*de\s*factura",
+    r"n[úu]mero\s*de\s*factura",  # OCR often loses the accent
     r"\bfolio\b",
     r"numéro\s*de\s*facture",
     r"facture\s*numéro",
@@ -82,11 +82,11 @@ INVOICE_NUMBER = (
     r"doc(?:ument)?\.?\s*#",
     r"reference\s*(?:no|number|nr|#)\.?",
     r"(?<![\u05d0-\u05ea'])מסמך(?=\s*:?\s*$)",  # a bare "document" label, its value in another cell
-    r"n[º°o]\.?\s*(?:de\s*)?documento",
+    r"n[º°o2®&%]\.?\s*(?:de\s*)?documento",  # "N2 documento": the ordinal of "Nº" read as a 2
     r"dokument\s*-?\s*(?:nr|nummer)\.?",
     r"num[ée]ro\s*de\s*document",
-    # the ordinal of "Nº" as OCR reads it on photos ("Factura N®:", "Factura N2:"), or lost ("Facture N")
-    r"(?:factura|facture|rechnung|invoice)\s*n\s?(?:[®²]|2(?=\s*:))",
+    # the ordinal of "Nº" as OCR reads it ("Factura N®:", "Factura N2:", "Factura N&:"), or lost ("Facture N")
+    r"(?:factura|facture|rechnung|invoice)\s*n\s?(?:[®²&%]|2(?=\s*:))",
     # ... ending its cell ("Factura n2" over its value), or before "de facture" ('nN" de facture')
     r"(?:factura|facture|invoice)\s*n\s?2(?=\s*$)",
     r"(?<![a-z])n[a-z]?[\"'®²]\s*de\s*facture(?!\s*(?:associ|d.origine))",
