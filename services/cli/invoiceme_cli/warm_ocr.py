@@ -12,68 +12,63 @@ One reader per configuration: the socket's name carries a digest of the OCR sett
 variables, the .env's OCR_* lines), the Python and the code's modification times, so a changed
 setting or an upgraded checkout gets a fresh reader. The socket lives in a folder only its user may
 enter, and the reader serves only its own user.
+
+This module is all a warm call loads besides `entry`, so it imports only what Python has loaded at
+start-up (os, sys) and C modules: json, pathlib, socket, typing and importlib.util (re, enum) were
+~30 ms of CPU per call, a third of the call's own cost (docs/BENCHMARKS.md, ocrcost11). Hence the
+plain protocol: the request is the caller's folder and arguments, NUL-separated, ended by closing
+the writing side; the answer `STATUS STDOUT_BYTES\n`, stdout, then stderr to the end.
 """
 
 from __future__ import annotations
 
+import _socket
 import hashlib
-import json
 import os
-import socket
 import sys
 import time
 from collections.abc import Mapping
-from pathlib import Path
-from typing import TypedDict
 
 from .entry import is_ocr_setting
 
 IDLE_SECONDS = 300.0
 START_TIMEOUT_SECONDS = 60.0  # imports and traineddata take ~1-3 s; a loaded machine, more
-
-
-class Answer(TypedDict):
-    """What the reader printed for one call, and the call's exit status."""
-
-    status: int
-    stdout: str
-    stderr: str
-
+ENCODING, ERRORS = "utf-8", "surrogateescape"  # printed text both ways, undecodable bytes kept
 
 _PACKAGES = ("invoiceme_cli", "invoiceme_ocr", "invoiceme_common")
 
 
-def runtime_folder(environ: Mapping[str, str] = os.environ) -> Path:
+def runtime_folder(environ: Mapping[str, str] = os.environ) -> str:
     """A folder only this user can enter: $XDG_RUNTIME_DIR's, else one in the temp folder. A folder
     someone else owns, or others may enter, is refused: a socket there could be another's reader."""
     base = environ.get("XDG_RUNTIME_DIR")
     if base:
-        folder = Path(base) / "invoiceme"
+        folder = os.path.join(base, "invoiceme")
     else:
-        folder = Path(environ.get("TMPDIR", "/tmp")) / f"invoiceme-{os.getuid()}"
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    status = folder.stat()
+        folder = os.path.join(environ.get("TMPDIR", "/tmp"), f"invoiceme-{os.getuid()}")
+    os.makedirs(folder, mode=0o700, exist_ok=True)
+    status = os.stat(folder)
     if status.st_uid != os.getuid() or status.st_mode & 0o077:
         raise PermissionError(f"{folder} must belong to you and be closed to others (chmod 700)")
     return folder
 
 
-def configuration_key(environ: dict[str, str], dotenv_text: str, code_stamp: str) -> str:
+def configuration_key(environ: Mapping[str, str], dotenv_text: str, code_stamp: str) -> str:
     """A short digest of everything the reader's answers depend on besides the request itself."""
     settings = sorted((name.lower(), value) for name, value in environ.items() if is_ocr_setting(name))
     dotenv = sorted(line.strip() for line in dotenv_text.splitlines() if is_ocr_setting(line.strip()))
-    text = json.dumps([settings, dotenv, sys.executable, code_stamp])
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
+    text = repr([settings, dotenv, sys.executable, code_stamp])
+    return hashlib.sha256(text.encode(ENCODING, ERRORS)).hexdigest()[:16]
 
 
 def _code_stamp() -> str:
     """The newest modification time of the packages a reader runs: an edited or upgraded checkout
     must not be answered by a reader that loaded the old code."""
-    import importlib.util
+    from importlib.machinery import PathFinder  # sys.path's own search, as an import makes it
 
     newest = 0.0
     for package in _PACKAGES:
-        spec = importlib.util.find_spec(package)
+        spec = PathFinder.find_spec(package)
         folders = (spec.submodule_search_locations or []) if spec else []
         for folder in folders:
             for root, _, names in os.walk(folder):
@@ -83,12 +78,41 @@ def _code_stamp() -> str:
     return f"{newest:.6f}"
 
 
-def socket_path() -> Path:
+def socket_path() -> str:
     try:
-        dotenv = Path(".env").read_text(encoding="utf-8", errors="replace")
+        with open(".env", encoding="utf-8", errors="replace") as dotenv_file:
+            dotenv = dotenv_file.read()
     except OSError:  # no .env here
         dotenv = ""
-    return runtime_folder() / f"ocr-{configuration_key(dict(os.environ), dotenv, _code_stamp())}.sock"
+    key = configuration_key(os.environ, dotenv, _code_stamp())
+    return os.path.join(runtime_folder(), f"ocr-{key}.sock")
+
+
+def encode_request(cwd: str, arguments: list[str]) -> bytes:
+    return b"\0".join(os.fsencode(field) for field in [cwd, *arguments])
+
+
+def decode_request(data: bytes) -> tuple[str, list[str]]:
+    """The caller's folder and arguments; ValueError when `data` is not a request."""
+    cwd, *arguments = (os.fsdecode(field) for field in data.split(b"\0"))
+    if not cwd:
+        raise ValueError("no folder in the request")
+    return cwd, arguments
+
+
+def encode_answer(status: int, stdout: str, stderr: str) -> bytes:
+    out = stdout.encode(ENCODING, ERRORS)
+    return b"%d %d\n" % (status, len(out)) + out + stderr.encode(ENCODING, ERRORS)
+
+
+def decode_answer(data: bytes) -> tuple[int, str, str] | None:
+    """The call's status, stdout and stderr; None when the reader sent no answer (it went away)."""
+    header, newline, rest = data.partition(b"\n")
+    if not newline:
+        return None
+    status, out_bytes = (int(number) for number in header.split())
+    out, err = rest[:out_bytes], rest[out_bytes:]
+    return status, out.decode(ENCODING, ERRORS), err.decode(ENCODING, ERRORS)
 
 
 # Set in the warm reader itself, and after a call it could not take: the command then reads here.
@@ -100,7 +124,7 @@ def forward(arguments: list[str]) -> int | None:
     answer; the call's exit status. None when no reader could be reached or started: the caller
     reads the files itself (and `read_here` says so to the command)."""
     global read_here
-    request: dict[str, object] = {"cwd": os.getcwd(), "arguments": arguments}
+    request = encode_request(os.getcwd(), arguments)
     try:
         path = socket_path()
         answer = _ask(path, request)
@@ -108,47 +132,50 @@ def forward(arguments: list[str]) -> int | None:
             _start_reader(path)
             answer = _ask(path, request, wait_seconds=START_TIMEOUT_SECONDS)
         if answer is None:
-            raise OSError(f"the reader did not start; see {path.with_suffix('.log')}")
+            raise OSError(f"the reader did not start; see {path.removesuffix('.sock')}.log")
     except OSError as error:
         print(f"invoiceme ocr --warm: no warm reader ({error}); reading here", file=sys.stderr)
         read_here = True
         return None
-    sys.stdout.write(answer["stdout"])
+    status, stdout, stderr = answer
+    sys.stdout.write(stdout)
     sys.stdout.flush()
-    sys.stderr.write(answer["stderr"])
-    return answer["status"]
+    sys.stderr.write(stderr)
+    return status
 
 
-def _ask(path: Path, request: dict[str, object], wait_seconds: float = 0.0) -> Answer | None:
+def _ask(path: str, request: bytes, wait_seconds: float = 0.0) -> tuple[int, str, str] | None:
     """The reader's answer, or None when nothing listens there (within wait_seconds)."""
     deadline = time.monotonic() + wait_seconds
     while True:
-        client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        client = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
         try:
-            client.connect(str(path))
+            client.connect(path)
         except (FileNotFoundError, ConnectionRefusedError):
             client.close()
             if time.monotonic() >= deadline:
                 return None
             time.sleep(0.05)
             continue
-        with client, client.makefile("rwb") as stream:
-            stream.write(json.dumps(request).encode() + b"\n")
-            stream.flush()
-            line = stream.readline()
-        if not line:  # the reader went away mid-call (idle exit racing this call): ask a new one
-            return None
-        answer: Answer = json.loads(line)
-        return answer
+        try:
+            client.sendall(request)
+            client.shutdown(_socket.SHUT_WR)
+            chunks = []
+            while chunk := client.recv(1 << 16):
+                chunks.append(chunk)
+        finally:
+            client.close()
+        # no answer: the reader went away mid-call (idle exit racing this call): ask a new one
+        return decode_answer(b"".join(chunks))
 
 
-def _start_reader(path: Path) -> None:
+def _start_reader(path: str) -> None:
     import subprocess
 
     idle = os.environ.get("INVOICEME_OCR_WARM_IDLE", str(IDLE_SECONDS))
-    with path.with_suffix(".log").open("ab") as log:
+    with open(path.removesuffix(".sock") + ".log", "ab") as log:
         subprocess.Popen(  # our own module, with our own interpreter
-            [sys.executable, "-m", "invoiceme_cli.warm_reader", str(path), idle],
+            [sys.executable, "-m", "invoiceme_cli.warm_reader", path, idle],
             stdin=subprocess.DEVNULL,
             stdout=log,
             stderr=log,

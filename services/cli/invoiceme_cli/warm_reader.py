@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import io
-import json
 import os
 import signal
 import socket
@@ -19,23 +18,29 @@ import struct
 import sys
 import time
 from pathlib import Path
-from typing import IO
+from typing import IO, TypedDict
 
 from . import warm_ocr
-from .warm_ocr import Answer
 
 
-def answer(request: dict[str, object]) -> Answer:
+class Answer(TypedDict):
+    """What the reader printed for one call, and the call's exit status."""
+
+    status: int
+    stdout: str
+    stderr: str
+
+
+def answer(cwd: str, arguments: list[str]) -> Answer:
     """Run one call as the command would (its own option parsing, messages and exit status), in the
     caller's folder, and return what it printed."""
     from .ocr_cmd import ocr
 
-    arguments = request.get("arguments")
     stdout, stderr = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
         try:
-            os.chdir(str(request["cwd"]))
-            ocr.main([str(argument) for argument in arguments] if isinstance(arguments, list) else [])
+            os.chdir(cwd)
+            ocr.main(arguments)
             status = 0
         except SystemExit as exit:  # click ends every call so, usage errors (2) included
             status = exit.code if isinstance(exit.code, int) else int(exit.code is not None)
@@ -103,10 +108,10 @@ def serve(path: Path, idle_seconds: float) -> None:
                 if not _same_user(connection):
                     continue
                 try:
-                    request = json.loads(stream.readline())
-                    if isinstance(request, dict):
-                        stream.write(json.dumps(answer(request)).encode() + b"\n")
-                        stream.flush()
+                    cwd, arguments = warm_ocr.decode_request(stream.read())  # the caller's whole request
+                    done = answer(cwd, arguments)
+                    stream.write(warm_ocr.encode_answer(done["status"], done["stdout"], done["stderr"]))
+                    stream.flush()
                 except (ValueError, OSError):  # not a call, or the caller left (Ctrl-C): next one
                     continue
     finally:

@@ -47,6 +47,16 @@ class TestInvertFills:
         page = banded_page(band=None, ink=0)
         assert polarity.invert_fills(page) is page
 
+    def test_print_alone_skips_the_search_for_fills(self, monkeypatch) -> None:
+        # black print is thinner than a letter is tall: nothing survives the opening, so the costly
+        # bridging (row and column closings over the whole page) is never run
+        def bridge_words(*_: object) -> np.ndarray:
+            raise AssertionError("bridging ran on a page without a dark area")
+
+        monkeypatch.setattr(polarity, "bridge_words", bridge_words)
+        page = banded_page(band=None, ink=0)
+        assert not polarity.fill_mask(page, letter=20.0).any()
+
     def test_black_total_box_is_a_fill(self) -> None:
         # small, but as dark as a band: it pulls the global threshold down as much (measured)
         page = banded_page(band=None, ink=0)

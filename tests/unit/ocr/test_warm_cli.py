@@ -15,7 +15,14 @@ from click.testing import CliRunner
 
 from invoiceme_cli.entry import warm_ocr_call
 from invoiceme_cli.main import cli
-from invoiceme_cli.warm_ocr import configuration_key, runtime_folder
+from invoiceme_cli.warm_ocr import (
+    configuration_key,
+    decode_answer,
+    decode_request,
+    encode_answer,
+    encode_request,
+    runtime_folder,
+)
 from tests.support import synthetic_pages as synthetic
 
 from .conftest import ENGLISH
@@ -77,7 +84,34 @@ class TestKey:
         with pytest.raises(PermissionError, match="chmod 700"):
             runtime_folder({"XDG_RUNTIME_DIR": str(tmp_path)})
         os.chmod(tmp_path / "invoiceme", 0o700)
-        assert runtime_folder({"XDG_RUNTIME_DIR": str(tmp_path)}) == tmp_path / "invoiceme"
+        assert runtime_folder({"XDG_RUNTIME_DIR": str(tmp_path)}) == str(tmp_path / "invoiceme")
+
+
+class TestProtocol:
+    """What a warm call sends and receives, and what it loads to do so."""
+
+    def test_a_request_and_an_answer_come_back_as_sent(self) -> None:
+        arguments = ["--json", "--", "two\nlines.png", "caf\udce9.png", ""]  # a newline, a non-UTF-8 byte
+        assert decode_request(encode_request("/home/me", arguments)) == ("/home/me", arguments)
+        answer = (2, "naïve text\n", "שגיאה: reason\n")
+        assert decode_answer(encode_answer(*answer)) == answer
+
+    def test_a_reader_gone_mid_call_sends_no_answer(self) -> None:
+        assert decode_answer(b"") is None
+
+    def test_an_empty_request_is_refused(self) -> None:
+        with pytest.raises(ValueError):
+            decode_request(b"")
+
+    def test_a_warm_call_loads_none_of_the_heavier_modules(self) -> None:
+        # json, pathlib, socket and typing (and re, enum under them) were a third of a call's CPU
+        heavy = ("json", "pathlib", "socket", "typing", "re", "enum", "importlib.util", "subprocess")
+        code = (
+            "import sys; import invoiceme_cli.entry, invoiceme_cli.warm_ocr as w; w._code_stamp(); "
+            f"print(sorted(set({heavy!r}) & set(sys.modules)))"
+        )
+        loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        assert loaded.stdout.strip() == "[]"
 
 
 def test_warm_calls_answer_as_cold_ones_from_one_reader(tmp_path: Path, english_page) -> None:

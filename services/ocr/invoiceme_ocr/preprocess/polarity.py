@@ -46,7 +46,12 @@ def fill_mask(gray: np.ndarray, letter: float) -> np.ndarray:
     with the light text printed in them: 255 inside a fill, 0 elsewhere."""
     dark = (gray < FILL_DARK).astype(np.uint8)
     size = max(5, round(letter))
-    solid = bridge_words(cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((size, size), np.uint8)), dark, size)
+    opened = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((size, size), np.uint8))
+    if not opened.any():
+        # No dark area thicker than a letter: nothing to bridge, so no fill (the usual page). The
+        # bridging's row and column closings are ~90 % of the search: 0.2-0.3 s of CPU on a photo.
+        return np.zeros(gray.shape, np.uint8)
+    solid = bridge_words(opened, dark, size)
     contours, _ = cv2.findContours(solid, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     fills = np.zeros(gray.shape, np.uint8)
     for contour in contours:
