@@ -9,7 +9,7 @@ from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.amount_agreement import consistent_triple
 from invoiceme_extractor.rules.dates import dates_in
 from invoiceme_extractor.rules.lines import Line
-from invoiceme_extractor.rules.parties import trim_name
+from invoiceme_extractor.rules.name_text import trim_name
 from invoiceme_extractor.rules.repair import confusion_variants
 
 from .wordbox import page

@@ -9,11 +9,12 @@ from ..contract import Evidence, Extraction, LineItem
 from . import labels
 from .blocks import party_cells, without_cells
 from .dates import prefers_month_first
+from .full_names import name_beside_tax_id
 from .invoice_number import find_invoice_number
 from .items_totals import amounts_from_items, total_from_items, without_total_row
 from .line_items import find_line_items
 from .lines import Found, PageInput, document_language, document_lines
-from .parties import buyer_lines, find_vendor_name, name_beside_tax_id
+from .parties import buyer_lines, find_vendor_name
 from .references import (
     currency_from_tax_id,
     find_allocation_number,

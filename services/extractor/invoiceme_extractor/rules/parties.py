@@ -11,37 +11,19 @@ from .amounts import amounts_in
 from .blocks import block_cells
 from .contact_words import CONTINENTAL_STREET, NOT_A_NAME, STREET
 from .dates import dates_in
+from .full_names import spelled_out
 from .geometry import looks_like_label
-from .hebrew_ocr import without_latin_tail
 from .layout import Cell
 from .lines import Found, Line, Reading, document_language, following
 from .name_signs import compact, reads_as_phrase, repeated_elsewhere
+from .name_text import SEPARATORS, clean_name, cut_at_field_label
 from .receipt_vendor import receipt_name_signs
 from .tables import is_table_header
 from .titles import DOCUMENT_TYPES, cropped_type
 
+
 # After the legal suffix, a name ends: what follows without a word of its own is a registration
 # number or OCR debris ("GARDENIA BAKERIES (KL) SDN BHD 7 139386 (").
-_WORD = re.compile(r"[A-Za-z\u05d0-\u05ea]{3,}")
-# A bracketed number closing the name: the company's registration ("99 SPEED MART S/B (519537-X)")
-# (a year is part of the name: "נגה מזון (1998)"; a registration number has five digits or more,
-# or a check letter after a dash: "519S37-X")
-_TRAILING_BRACKETS = re.compile(r"\s*[(\[{]([^()\[\]{}]*)[)\]}]*\s*$")
-
-
-def trim_name(text: str) -> str:
-    """A name without the registration number or debris printed after it."""
-    bracketed = _TRAILING_BRACKETS.search(text)
-    if bracketed:
-        digits = sum(ch.isdigit() for ch in bracketed.group(1))
-        if digits >= 5 or (digits >= 4 and "-" in bracketed.group(1)):
-            text = text[: bracketed.start()]
-    suffixes = list(labels.COMPANY_SUFFIX.finditer(text))
-    if suffixes and not _WORD.search(text[suffixes[-1].end() :]):
-        text = text[: suffixes[-1].end()]
-    return text.rstrip(" ({[").strip(" :-|,*=~#_")  # '*** SUNRISE BAKERY ***': a slip's decoration
-
-
 def buyer_lines(lines: list[Line]) -> set[int]:
     """Indexes of lines that describe the customer (a few lines after 'Bill to' / 'לכבוד'), on pages
     without word boxes (with boxes, `blocks.party_cells` removes the customer's cells instead)."""
@@ -57,39 +39,11 @@ def buyer_lines(lines: list[Line]) -> set[int]:
     return inside
 
 
-def _clean_name(text: str) -> str:
-    text = re.sub(
-        r"^(?:name|from|seller|supplier|vendor|שם\s*העסק|שם\s*הספק|ספק|מאת)\s*[:\-]\s*", "", text, flags=re.I
-    )
-    label = labels.TAX_ID.search(text)
-    if label and label.start() > 3:
-        text = text[: label.start()]
-    return without_latin_tail(trim_name(text))
-
-
 def _strip_title(text: str) -> str:
     """'Acme Ltd   INVOICE' (OCR joined the title to the name) -> 'Acme Ltd'."""
     for _, pattern in DOCUMENT_TYPES:
         text = pattern.sub(" ", text)
     return " ".join(text.split()).strip(" :-|/")
-
-
-_FIELD_LABELS = (
-    labels.INVOICE_NUMBER,
-    labels.DATE_INVOICE,
-    labels.DATE_DUE,
-    labels.TAX_ID,
-    labels.BUYER_BLOCK,
-)
-
-
-def cut_at_field_label(text: str) -> str:
-    """'North Partners GmbH Document No.' (two columns joined by OCR) -> 'North Partners GmbH'."""
-    for pattern in _FIELD_LABELS:
-        match = pattern.search(text)
-        if match and match.start() > 3:
-            text = text[: match.start()]
-    return text.strip(" :-|,")
 
 
 def _short_hebrew_name(text: str) -> bool:
@@ -141,7 +95,6 @@ def _name_score(line: Line, position: int, lines: list[Line]) -> float:
     return score
 
 
-_SEPARATORS = re.compile(r"\s*[●•|·]\s*|\s{3,}")
 _LABELLED_VALUE = re.compile(r"^[^\d:]{1,25}:\s*\S")  # "Nummer: 549910", "GLN: 43..."
 
 
@@ -193,7 +146,7 @@ def _seller_block_name(lines: list[Line]) -> Found | None:
         for rest, nearby in _block_texts(lines, line):
             named = [text for text in nearby if re.match(r"(?:name|שם)\s*:", text, re.I)]
             for candidate in named + ([rest] if len(rest) > 2 else []) + nearby:
-                name = _clean_name(candidate)
+                name = clean_name(candidate)
                 letters = sum(ch.isalpha() for ch in name)
                 digits = sum(ch.isdigit() for ch in name)
                 if letters < 3 or digits > 2 or labels.TAX_ID.match(name) or re.match(r"gln\b", name, re.I):
@@ -338,7 +291,7 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
                 continue
             line = seller_part
         # "Acme GmbH ● Street 12 ● 12345 Town": score the part that names the company
-        parts = [part for part in _SEPARATORS.split(line.text) if part] or [line.text]
+        parts = [part for part in SEPARATORS.split(line.text) if part] or [line.text]
         best_part = max(parts, key=lambda part: bool(labels.COMPANY_SUFFIX.search(part)))
         best_part = _LEADING_MARKS.sub("", best_part)
         part_line = Line(cut_at_field_label(best_part), line.page, line.index)
@@ -350,7 +303,7 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
             score += receipt_name_signs(best_part, above_address=position < address_row)
         if reads_as_phrase(part_line.text):
             score -= 2
-        elif score > 0 and repeated_elsewhere(compact(_clean_name(part_line.text)), line.index, first_page):
+        elif score > 0 and repeated_elsewhere(compact(clean_name(part_line.text)), line.index, first_page):
             score += 1  # the issuer signs its header and its footer; a customer is named once
         if position > address_row and not labels.COMPANY_SUFFIX.search(part_line.text):
             score -= 0.75  # the issuer's name heads its address; a line under the address is a town
@@ -362,74 +315,9 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
         return None
     scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
     score, _, line = scored[0]
-    name = _clean_name(_strip_title(line.text))
+    name = clean_name(_strip_title(line.text))
     alternatives = tuple(
-        Reading(_clean_name(_strip_title(c[2].text)), round(c[0], 2), c[2].text, c[2]) for c in scored[:5]
+        Reading(clean_name(_strip_title(c[2].text)), round(c[0], 2), c[2].text, c[2]) for c in scored[:5]
     )
     confidence = min(0.9, 0.45 + 0.1 * score)
     return spelled_out(Found(name, line.text, line, confidence, alternatives), lines) if name else None
-
-
-# A logo's word: letter-spaced ('G RAN ITE', 'ה דר', as OCR splits it) or one word in capitals
-_LOGO_WORD = re.compile(r"^(?:(?:[^\W\d_]{1,3}\s+){1,}[^\W\d_]{1,3}|[^\W\d_a-z]{3,})$")
-
-
-def _begins_with(head: str, letters: str) -> bool:
-    """The head's first words spell `letters` exactly (accents and spaces aside)."""
-    spelled = ""
-    for word in head.split():
-        spelled += compact(word)
-        if len(spelled) >= len(letters):
-            return spelled == letters
-    return False
-
-
-def spelled_out(vendor: Found | None, lines: list[Line]) -> Found | None:
-    """'G RAN ITE' or 'IBERICA' (a logo's word) and 'Granite Consulting | 126 Market Street' or
-    'Ibérica Distribuciones S.L. | NIF ...' in the footer: the name written out where its first
-    words spell the logo's letters."""
-    if vendor is None or not _LOGO_WORD.match(vendor.value):
-        return vendor
-    letters = compact(vendor.value)
-    for other in lines:
-        if other.index == vendor.line.index:
-            continue
-        for text in [cell.text for cell in other.cells] or [other.text]:
-            head = _clean_name(cut_at_field_label(_SEPARATORS.split(text)[0]))
-            words = re.sub(r"\(\d{4}\)", " ", head)  # a registration year is part of the name
-            if (
-                len(head.split()) >= 2
-                and _begins_with(head, letters)
-                and _reads_as_words(words, vendor.value)  # not 'רימון "עוץ 'on חברה 527178230'
-                and not NOT_A_NAME.search(head)
-            ):
-                return replace(vendor, value=head, raw=text, confidence=min(vendor.confidence, 0.8))
-    return vendor
-
-
-def name_beside_tax_id(vendor: Found | None, tax_id: Found | None) -> Found | None:
-    """'דקל' in the logo, 'דקל תקשורת | ח.פ. 538194234' in the footer: the name printed beside the
-    issuer's tax id that begins with the chosen name is its full form (a brand in capitals, 'SOL',
-    begins 'Sol Construcciones S.L.' too)."""
-    if vendor is None or tax_id is None or tax_id.line.index == vendor.line.index:
-        return vendor
-    texts = [cell.text for cell in tax_id.line.cells] or [tax_id.line.text]
-    for text in texts:
-        longer = _clean_name(cut_at_field_label(text.replace(tax_id.raw, " ")))
-        if longer.casefold().startswith(f"{vendor.value.casefold()} ") and _reads_as_words(
-            longer[len(vendor.value) :], vendor.value
-        ):
-            return replace(vendor, value=longer, raw=text)
-    return vendor
-
-
-def _reads_as_words(extension: str, name: str) -> bool:
-    """The extension of a name is words in the name's script (or a legal suffix), not OCR debris."""
-    if labels.COMPANY_SUFFIX.search(extension):
-        return True
-    hebrew_name = bool(HEBREW_LETTER.search(name))
-    words = extension.split()
-    return bool(words) and all(
-        sum(ch.isalpha() for ch in word) >= 2 and bool(HEBREW_LETTER.search(word)) == hebrew_name
-        for word in words
-    )

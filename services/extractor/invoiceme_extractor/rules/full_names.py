@@ -1,0 +1,78 @@
+"""The issuer's name written out in full: a logo's word or a brand chosen as the name is extended
+to the full form printed elsewhere on the page (a footer row, the line of the issuer's tax id)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..text import HEBREW_LETTER
+from . import labels
+from .contact_words import NOT_A_NAME
+from .lines import Found, Line
+from .name_signs import compact
+from .name_text import SEPARATORS, clean_name, cut_at_field_label
+
+# A logo's word: letter-spaced ('G RAN ITE', 'ה דר', as OCR splits it) or one word in capitals
+_LOGO_WORD = re.compile(r"^(?:(?:[^\W\d_]{1,3}\s+){1,}[^\W\d_]{1,3}|[^\W\d_a-z]{3,})$")
+
+
+def _begins_with(head: str, letters: str) -> bool:
+    """The head's first words spell `letters` exactly (accents and spaces aside)."""
+    spelled = ""
+    for word in head.split():
+        spelled += compact(word)
+        if len(spelled) >= len(letters):
+            return spelled == letters
+    return False
+
+
+def spelled_out(vendor: Found | None, lines: list[Line]) -> Found | None:
+    """'G RAN ITE' or 'IBERICA' (a logo's word) and 'Granite Consulting | 126 Market Street' or
+    'Ibérica Distribuciones S.L. | NIF ...' in the footer: the name written out where its first
+    words spell the logo's letters."""
+    if vendor is None or not _LOGO_WORD.match(vendor.value):
+        return vendor
+    letters = compact(vendor.value)
+    for other in lines:
+        if other.index == vendor.line.index:
+            continue
+        for text in [cell.text for cell in other.cells] or [other.text]:
+            head = clean_name(cut_at_field_label(SEPARATORS.split(text)[0]))
+            words = re.sub(r"\(\d{4}\)", " ", head)  # a registration year is part of the name
+            if (
+                len(head.split()) >= 2
+                and _begins_with(head, letters)
+                and _reads_as_words(words, vendor.value)  # not 'רימון "עוץ 'on חברה 527178230'
+                and not NOT_A_NAME.search(head)
+            ):
+                return replace(vendor, value=head, raw=text, confidence=min(vendor.confidence, 0.8))
+    return vendor
+
+
+def name_beside_tax_id(vendor: Found | None, tax_id: Found | None) -> Found | None:
+    """'דקל' in the logo, 'דקל תקשורת | ח.פ. 538194234' in the footer: the name printed beside the
+    issuer's tax id that begins with the chosen name is its full form (a brand in capitals, 'SOL',
+    begins 'Sol Construcciones S.L.' too)."""
+    if vendor is None or tax_id is None or tax_id.line.index == vendor.line.index:
+        return vendor
+    texts = [cell.text for cell in tax_id.line.cells] or [tax_id.line.text]
+    for text in texts:
+        longer = clean_name(cut_at_field_label(text.replace(tax_id.raw, " ")))
+        if longer.casefold().startswith(f"{vendor.value.casefold()} ") and _reads_as_words(
+            longer[len(vendor.value) :], vendor.value
+        ):
+            return replace(vendor, value=longer, raw=text)
+    return vendor
+
+
+def _reads_as_words(extension: str, name: str) -> bool:
+    """The extension of a name is words in the name's script (or a legal suffix), not OCR debris."""
+    if labels.COMPANY_SUFFIX.search(extension):
+        return True
+    hebrew_name = bool(HEBREW_LETTER.search(name))
+    words = extension.split()
+    return bool(words) and all(
+        sum(ch.isalpha() for ch in word) >= 2 and bool(HEBREW_LETTER.search(word)) == hebrew_name
+        for word in words
+    )

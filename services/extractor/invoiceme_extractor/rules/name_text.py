@@ -1,0 +1,59 @@
+"""A header line's text made into a name: registration numbers, labels and a second column that OCR
+joined to it cut away."""
+
+from __future__ import annotations
+
+import re
+
+from . import labels
+from .hebrew_ocr import without_latin_tail
+
+_WORD = re.compile(r"[A-Za-z\u05d0-\u05ea]{3,}")
+# A bracketed number closing the name: the company's registration ("99 SPEED MART S/B (519537-X)")
+# (a year is part of the name: "נגה מזון (1998)"; a registration number has five digits or more,
+# or a check letter after a dash: "519S37-X")
+_TRAILING_BRACKETS = re.compile(r"\s*[(\[{]([^()\[\]{}]*)[)\]}]*\s*$")
+
+
+def trim_name(text: str) -> str:
+    """A name without the registration number or debris printed after it."""
+    bracketed = _TRAILING_BRACKETS.search(text)
+    if bracketed:
+        digits = sum(ch.isdigit() for ch in bracketed.group(1))
+        if digits >= 5 or (digits >= 4 and "-" in bracketed.group(1)):
+            text = text[: bracketed.start()]
+    suffixes = list(labels.COMPANY_SUFFIX.finditer(text))
+    if suffixes and not _WORD.search(text[suffixes[-1].end() :]):
+        text = text[: suffixes[-1].end()]
+    return text.rstrip(" ({[").strip(" :-|,*=~#_")  # '*** SUNRISE BAKERY ***': a slip's decoration
+
+
+def clean_name(text: str) -> str:
+    text = re.sub(
+        r"^(?:name|from|seller|supplier|vendor|שם\s*העסק|שם\s*הספק|ספק|מאת)\s*[:\-]\s*", "", text, flags=re.I
+    )
+    label = labels.TAX_ID.search(text)
+    if label and label.start() > 3:
+        text = text[: label.start()]
+    return without_latin_tail(trim_name(text))
+
+
+_FIELD_LABELS = (
+    labels.INVOICE_NUMBER,
+    labels.DATE_INVOICE,
+    labels.DATE_DUE,
+    labels.TAX_ID,
+    labels.BUYER_BLOCK,
+)
+
+
+def cut_at_field_label(text: str) -> str:
+    """'North Partners GmbH Document No.' (two columns joined by OCR) -> 'North Partners GmbH'."""
+    for pattern in _FIELD_LABELS:
+        match = pattern.search(text)
+        if match and match.start() > 3:
+            text = text[: match.start()]
+    return text.strip(" :-|,")
+
+
+SEPARATORS = re.compile(r"\s*[●•|·]\s*|\s{3,}")
