@@ -11,11 +11,11 @@ from invoiceme_extractor.rules.id_context import (
     under_issuer_name,
     without_bank_accounts,
 )
+from invoiceme_extractor.rules.id_shapes import ids_in
 from invoiceme_extractor.rules.lines import Line, document_lines
 from invoiceme_extractor.rules.prose import pay_amount, prose_candidates, vat_sentence
 from invoiceme_extractor.rules.references import conversion_weight
 from invoiceme_extractor.rules.tables import header_columns, is_header_row
-from invoiceme_extractor.rules.tax_ids import ids_in
 from invoiceme_extractor.rules.vat_table import rate_row, vat_summary
 
 from .wordbox import page

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from invoiceme_extractor.rules import extract_with_rules
-from invoiceme_extractor.rules.tax_ids import eu_vat_ids
+from invoiceme_extractor.rules.vat_numbers import eu_vat_ids
 
 from .wordbox import page
 

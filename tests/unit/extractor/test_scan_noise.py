@@ -89,14 +89,14 @@ class TestIrishAndItalianPrefix:
     """The I of IE / IT read as 1, l or |: the id keeps its country."""
 
     def test_prefix_undone(self) -> None:
-        from invoiceme_extractor.rules.tax_ids import eu_vat_ids, normalize_tax_id
+        from invoiceme_extractor.rules.vat_numbers import eu_vat_ids, normalize_tax_id
 
         assert eu_vat_ids("VAT Reg. No.: 1E68711721 , Date") == ["1E68711721"]
         assert normalize_tax_id("1E68711721") == "IE68711721"
         assert normalize_tax_id("lT12345678901") == "IT12345678901"
 
     def test_other_numbers_untouched(self) -> None:
-        from invoiceme_extractor.rules.tax_ids import eu_vat_ids, normalize_tax_id
+        from invoiceme_extractor.rules.vat_numbers import eu_vat_ids, normalize_tax_id
 
         assert eu_vat_ids("Tel 1E 2024 15 12345678") == []
         assert normalize_tax_id("123456789") == "123456789"

@@ -9,8 +9,9 @@ from invoiceme_extractor.rules import extract_with_rules, read_fields
 from invoiceme_extractor.rules.garbled_labels import GARBLED_CUSTOMER, GARBLED_TAX_ID
 from invoiceme_extractor.rules.id_context import beside_bank_details, name_words, names_issuer
 from invoiceme_extractor.rules.id_repair import regrouped_ids
+from invoiceme_extractor.rules.id_shapes import ids_in, shape_score
 from invoiceme_extractor.rules.lines import document_lines
-from invoiceme_extractor.rules.tax_ids import ids_in, shape_score, tax_id_candidates
+from invoiceme_extractor.rules.tax_ids import tax_id_candidates
 from invoiceme_extractor.rules.vat_numbers import normalize_tax_id, repaired_unchecked
 
 from .wordbox import page

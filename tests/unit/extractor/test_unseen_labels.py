@@ -9,11 +9,12 @@ import pytest
 
 from invoiceme_extractor.contract import LineItem
 from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.id_shapes import ISRAELI_ID
 from invoiceme_extractor.rules.items_totals import without_total_row
 from invoiceme_extractor.rules.layout import Box, Cell
 from invoiceme_extractor.rules.lines import Line
 from invoiceme_extractor.rules.repair import may_be_misread
-from invoiceme_extractor.rules.tax_ids import ISRAELI_ID, unlabelled_id_plausible
+from invoiceme_extractor.rules.tax_ids import unlabelled_id_plausible
 
 
 def _extract(text: str):

@@ -12,11 +12,12 @@ from . import labels
 from .contact_words import PHONE
 from .dates import dates_in
 from .geometry import cell_at, label_matches, spots_after_label
+from .id_shapes import ids_in
 from .layout import Cell
 from .lines import Found, Line, Reading, first_found, following
-from .tax_ids import ids_in, normalize_tax_id
 from .titles import DOCUMENT_TYPES, title_cell, type_of
 from .unknown_number_label import DOCUMENT_CODE, numbers_by_unknown_label
+from .vat_numbers import normalize_tax_id
 
 _NUMBER_TOKEN = re.compile(r"(?<![\w/-])([A-Z]{0,6}[-/#]?\d(?:[\w\-/.]{0,24}\w)?)(?![\w])", re.I)
 

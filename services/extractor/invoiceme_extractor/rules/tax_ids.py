@@ -10,21 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from stdnum.eu import vat as eu_vat
-
 from .. import israel
 from . import labels
 from .blocks import CellRef, party_cells
 from .contact_words import PHONE
-from .dates import dates_in
-from .garbled_labels import GARBLED_CUSTOMER, GARBLED_TAX_ID
-from .geometry import cell_at, label_matches, spots_after_label
+from .garbled_labels import GARBLED_CUSTOMER
 from .id_context import (
     beside_bank_details,
     ocr_unsure,
     under_another_party,
     under_issuer_name,
-    without_bank_accounts,
 )
 from .id_repair import (
     id_from_lookalikes,
@@ -32,25 +27,12 @@ from .id_repair import (
     id_from_split,
     israeli_id_after_letters,
     lookalike_ids,
-    regrouped_ids,
     repair_israeli_id,
-    split_ids,
 )
+from .id_shapes import id_tokens, shape_score
+from .labelled_ids import garbled_labelled, labelled
 from .lines import Found, Line, Reading, document_language
-from .vat_numbers import eu_vat_ids, normalize_tax_id, repaired_unchecked
-
-# 9 digits, bare or grouped as Israeli ids are (51-432167-8, 514-321-678, 51432167-8) or as a US EIN
-# (51-4321678), the shape English invoices of Israeli businesses often borrow (not 0x-xxxxxxx: a phone)
-ISRAELI_ID = re.compile(
-    r"(?<![A-Za-z\d-])(\d{9}|\d{2}-\d{6}-\d|\d{3}[- ]\d{3}[- ]\d{3}|\d{8}-\d|[1-9]\d-\d{7})(?![\d-])"
-)
-GENERIC_ID = re.compile(r"(?<![\w-])([A-Z]{0,3}\d[\d./-]{4,16}\d[A-Z]?)(?![\w])")
-# Labels that name a VAT registration (the id the field means) rather than another company number.
-_VAT_LABEL = re.compile(
-    r'vat|tva|ust|mwst|gst|iva|btw|umsatzsteuer|\buid\b|ע\.?\s*מ|ע"מ|עוסק|מורשה|ח\.?\s*פ|ח"פ|'
-    r"tax\s*(?:id|no|number)",
-    re.I,
-)
+from .vat_numbers import normalize_tax_id, repaired_unchecked
 
 
 @dataclass(frozen=True)
@@ -64,23 +46,7 @@ class TaxIdCandidate:
     weak_label: bool = False  # its label is a known one OCR damaged by a letter (garbled_labels)
 
 
-def ids_in(text: str, generic: bool = True) -> list[str]:
-    text = without_bank_accounts(text)
-    found = eu_vat_ids(text) + [match.group(1) for match in ISRAELI_ID.finditer(text)]
-    if not found and generic:
-        found = [match.group(1) for match in GENERIC_ID.finditer(text) if not dates_in(match.group(1))]
-    return found
-
-
-def _id_tokens(text: str, generic: bool = True) -> list[str]:
-    """`ids_in`, plus tokens an id became when OCR read one digit as a look-alike ('$12261827'):
-    candidates only where the check digit accepts the id they stand for (`tax_id_candidates`)."""
-    text = without_bank_accounts(text)
-    # an id's groups first: the generic pattern would take its first group alone ('512.765 587')
-    return regrouped_ids(text) + ids_in(text, generic) + lookalike_ids(text) + split_ids(text)
-
-
-# A label's strength (`_labelled`) from which it is a tax-id label beside the token, not an id word
+# A label's strength (`labelled_ids`) from which it is a tax-id label beside the token, not an id word
 _BESIDE_ID_LABEL = 1.5
 # The id shares its block with the bank account to pay into: the issuer's block (id_context)
 _BESIDE_BANK = 0.75
@@ -90,103 +56,8 @@ _GARBLED_CUSTOMER = 2.0
 _REPAIRED_SHAPE = 1.5
 
 
-# An Israeli id grouped as ids are printed, its check digit set apart (09-227442-2, 09227442-2):
-# never a phone number's grouping (09-7284585), though both may start with 0
-_GROUPED_AS_ID = re.compile(r"\d{2}-\d{6}-\d|\d{8}-\d")
-
-
-def shape_score(value: str, raw: str = "", beside_id_label: bool = False) -> float:
-    """How much the token itself looks like a VAT registration number."""
-    if re.fullmatch(r"[A-Z]{2,3}[0-9A-Z]{8,12}", value):
-        return 2.5 if eu_vat.is_valid(value) else 1.5
-    if not israel.is_israeli_id_shape(value):
-        return 0.0
-    if value.startswith("0") and not (beside_id_label or _GROUPED_AS_ID.fullmatch(raw.strip())):
-        return 0.0  # 0 and eight digits, bare or grouped otherwise, unlabelled: as likely a phone
-    return 2.0 if israel.israeli_id_is_valid(value) else 0.5
-
-
-def _label_cell_text(line: Line, offset: int) -> str:
-    index = cell_at(line, offset)
-    return line.cells[index].text if index is not None else line.text
-
-
 def _in_block(line: Line, raw: str, block: frozenset[CellRef] | set[CellRef]) -> bool:
     return any((line.index, i) in block and raw in cell.text for i, cell in enumerate(line.cells))
-
-
-def _spot_ids(text: str, relation: str, generic: bool = True) -> list[str]:
-    """Ids in a label's neighbouring text; away from the label only an id that fills its cell and
-    is not a phone number ('טלפון 09-7284585' under 'ח.פ.' is not the company's id)."""
-    if relation == "inline":
-        return _id_tokens(text, generic)
-    if PHONE.search(text):
-        return []
-    return [raw for raw in _id_tokens(text, generic) if len(raw) >= 0.5 * len("".join(text.split()))]
-
-
-def _labelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
-    """(raw id, line, label strength) for ids beside or under a tax-id label."""
-    found: list[tuple[str, Line, float]] = []
-    for line in lines:
-        for label in label_matches(labels.TAX_ID, line):
-            cell_text = _label_cell_text(line, label.start())
-            if labels.ALLOCATION.search(cell_text if line.cells else line.text[: label.start()]):
-                continue
-            if labels.BUYER_BLOCK.search(cell_text) or _YOUR.search(cell_text[: label.end() + 1]):
-                continue  # "N° TVA client", "ח.פ. לקוח", "Ihre USt-IdNr.": the customer's id
-            strength = 3.0 if _VAT_LABEL.search(label.group(0)) else 2.0
-            # "514321678 :ע.מ" and "(12345678-X)": the id before or around its label, in its cell
-            around = [raw for raw in _id_tokens(cell_text, generic=False) if not PHONE.search(cell_text)]
-            found.extend((raw, line, strength * 0.9) for raw in around)
-            found.extend(_ids_beside_label(lines, line, label, strength))
-    return found
-
-
-# A tax-id label OCR damaged by a letter ('Tan Registration', 'Tax 1D'): weaker than one read whole
-_GARBLED_LABEL = 1.6
-
-
-def _garbled_labelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
-    """Ids beside or under a tax-id label one letter away from the lexicon's, where no known label
-    is read there; only id shapes (a VAT prefix, 9 digits, an EIN), never any run of digits."""
-    found: list[tuple[str, Line, float]] = []
-    for line in lines:
-        known = [(match.start(), match.end()) for match in label_matches(labels.TAX_ID, line)]
-        for label in label_matches(GARBLED_TAX_ID, line):
-            if any(start < label.end() and label.start() < end for start, end in known):
-                continue
-            cell_text = _label_cell_text(line, label.start())
-            if labels.BUYER_BLOCK.search(cell_text) or labels.ALLOCATION.search(cell_text):
-                continue
-            found.extend(_ids_beside_label(lines, line, label, _GARBLED_LABEL, generic=False))
-    return found
-
-
-# A later spot's id (the cell under the label after the one beside it) counts this much of the first's
-_LATER_SPOT = 0.75
-
-
-def _ids_beside_label(
-    lines: list[Line], line: Line, label: re.Match[str], strength: float, generic: bool = True
-) -> list[tuple[str, Line, float]]:
-    """The first id in the label's spots, nearest first; when its shape proves nothing (no VAT
-    prefix, no check digit), also the next spot's, weaker: a label in a side column shares its row
-    with another column's value ('39/2640 | GSTIN') while its own value sits under it."""
-    found: list[tuple[str, Line, float]] = []
-    for spot in spots_after_label(lines, line, label.start(), label.end()):
-        ids = _spot_ids(spot.text, spot.relation, generic)
-        if not ids:
-            continue
-        weight = (1.0 if spot.relation == "inline" else 0.8) * (_LATER_SPOT if found else 1.0)
-        found.append((ids[0], spot.line, strength * weight))
-        if len(found) == 2 or shape_score(normalize_tax_id(ids[0]), ids[0]) >= 1.5:
-            break
-    return found
-
-
-# "Your VAT no.": the invoice addresses its customer as "you"
-_YOUR = re.compile(r"\b(?:ihre?|your|votre|vos|su|sus|vuestro)\b", re.I)
 
 
 # An id label in words no lexicon has ("Business ID", "Firm No."): a word for "id/number" in the cell
@@ -202,7 +73,7 @@ def _unlabelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
             if labels.BUYER_BLOCK.search(cell_text):
                 continue  # "ח.פ. לקוח 511630683", "Customer VAT ...": the customer's id
             named = _ID_WORD.search(cell_text) and not PHONE.search(cell_text)
-            found.extend((raw, line, 1.0 if named else 0.0) for raw in _id_tokens(cell_text, generic=False))
+            found.extend((raw, line, 1.0 if named else 0.0) for raw in id_tokens(cell_text, generic=False))
     return found
 
 
@@ -276,8 +147,8 @@ def tax_id_candidates(
     # label's block is, but its ids count against it
     garbled_customer = party_cells(lines, GARBLED_CUSTOMER)
     best: dict[str, TaxIdCandidate] = {}
-    readings = [(*reading, False) for reading in _labelled(lines) + _unlabelled(lines)]
-    readings += [(*reading, True) for reading in _garbled_labelled(lines)]
+    readings = [(*reading, False) for reading in labelled(lines) + _unlabelled(lines)]
+    readings += [(*reading, True) for reading in garbled_labelled(lines)]
     for raw, line, label_score, weak_label in readings:
         value = normalize_tax_id(raw)
         if hebrew and (israeli := israeli_id_after_letters(raw)) is not None:
