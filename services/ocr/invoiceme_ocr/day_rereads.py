@@ -12,24 +12,17 @@ those two digits, with a guess's confidence.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-import cv2
 import numpy as np
 
 from invoiceme_common.ocr_pages import OcrPage, OcrWord
 
 from .digits import Region, rebuild
-from .tesseract_api import TesseractFailed, read_symbol_choices
-
-# Per character read: (character, weight 0..1) for each choice the engine weighed, its pick first
-SymbolChoices = list[tuple[str, float]]
-ReadDigits = Callable[[np.ndarray], list[SymbolChoices] | None]
+from .symbol_reads import ReadDigits, SymbolChoices, enlarged_crop
 
 _HEBREW_MONTHS = "ינואר פברואר מרץ מרס אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר".split()
 # 'בדצמבר' (in December), 'לדצמבר', or the bare name; a dot or comma OCR stuck to it
 _MONTH_WORD = re.compile(r"[בל]?(?:" + "|".join(_HEBREW_MONTHS) + r")[.,]?")
-ENLARGE = 2.0
 GUESS_CONFIDENCE = 0.85  # a repaired reading is never sure
 MAX_PER_PAGE = 4  # a crop is one Tesseract call
 
@@ -63,24 +56,6 @@ def day_read(symbols: list[SymbolChoices] | None, kept: str) -> str | None:
     return None
 
 
-def engine_reader(timeout: float) -> ReadDigits:
-    """Tesseract's single-line digit read with its choices; None when it fails (the page stands)."""
-
-    def read(crop: np.ndarray) -> list[SymbolChoices] | None:
-        try:
-            return read_symbol_choices(crop, timeout)
-        except TesseractFailed:
-            return None
-
-    return read
-
-
-def crop_for_reading(gray: np.ndarray, region: Region) -> np.ndarray:
-    crop = gray[region.top : region.bottom, region.left : region.right]
-    crop = cv2.copyMakeBorder(crop, 10, 10, 10, 10, cv2.BORDER_CONSTANT, value=255)
-    return cv2.resize(crop, None, fx=ENLARGE, fy=ENLARGE, interpolation=cv2.INTER_CUBIC)
-
-
 def reread_short_days(page: OcrPage, gray: np.ndarray, read: ReadDigits) -> OcrPage:
     """The page with each short day (`short_days`) that reads as two digits alone made those two
     digits, its box grown over the lost one; unchanged where none does."""
@@ -90,7 +65,7 @@ def reread_short_days(page: OcrPage, gray: np.ndarray, read: ReadDigits) -> OcrP
         word = words[region.word_index]
         if region.right <= region.left or region.bottom <= region.top:
             continue
-        day = day_read(read(crop_for_reading(gray, region)), word.text)
+        day = day_read(read(enlarged_crop(gray, region)), word.text)
         if day is None:
             continue
         right = word.left + word.width

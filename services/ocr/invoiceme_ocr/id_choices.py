@@ -16,9 +16,7 @@ from invoiceme_common.ocr_pages import OcrPage, OcrWord
 
 from .digits import rebuild
 from .long_numbers import _ID, number_in, passes_check_digit
-
-# Per character read: (character, weight 0..1) for each choice the engine weighed, its pick first
-SymbolChoices = list[tuple[str, float]]
+from .symbol_reads import SymbolChoices
 
 MIN_SECOND_CHOICE = 0.5  # a passing digit weighed less than this is no evidence
 MAX_PER_PAGE = 3  # crops read per page (one Tesseract call each)

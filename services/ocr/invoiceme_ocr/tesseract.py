@@ -18,6 +18,7 @@ from . import (
     lookalikes,
     page_script,
     slant_reads,
+    symbol_reads,
     tesseract_api,
     unread_blocks,
     unread_ink,
@@ -71,7 +72,7 @@ def recognize(
     page = reread_long_numbers(page, gray, options, PAGE_ON_A_DESK in notes, israeli)
     if israeli:  # '7 בדצמבר' for 17: a day's first digit lost beside a Hebrew month name
         page = day_rereads.reread_short_days(
-            page, gray, day_rereads.engine_reader(options.page_timeout_seconds)
+            page, gray, symbol_reads.engine_reader(options.page_timeout_seconds)
         )
     return repair_ids_by_choices(page, gray, options) if israeli else page
 
@@ -79,24 +80,11 @@ def recognize(
 def repair_ids_by_choices(page: OcrPage, gray: np.ndarray, options: OcrOptions) -> OcrPage:
     """Ids that still fail their check digit read once more alone, enlarged, with the engine's
     second choices kept: repaired where it weighed the passing digit (`id_choices`)."""
+    read = symbol_reads.engine_reader(options.page_timeout_seconds)
     for index in id_choices.failing_ids(page.words)[: id_choices.MAX_PER_PAGE]:
         word = page.words[index]
         region = digits.Region.around(index, word, max(2, word.height // 3), gray.shape[1], gray.shape[0])
-        crop = cv2.copyMakeBorder(
-            gray[region.top : region.bottom, region.left : region.right],
-            10,
-            10,
-            10,
-            10,
-            cv2.BORDER_CONSTANT,
-            value=255,
-        )
-        enlarge = long_numbers.ENLARGE
-        crop = cv2.resize(crop, None, fx=enlarge, fy=enlarge, interpolation=cv2.INTER_CUBIC)
-        try:
-            symbols = tesseract_api.read_symbol_choices(crop, options.page_timeout_seconds)
-        except TesseractFailed:
-            symbols = None
+        symbols = read(symbol_reads.enlarged_crop(gray, region))
         if symbols:
             page = id_choices.with_repaired_word(page, index, symbols)
     return page
