@@ -78,6 +78,11 @@ class TestVendorName:
             ("47200 Subang", 100, 150),
             ("Selangor", 100, 200),
         )
+        # the region in large print, as on the SROIE slip that found the rule (it would win on size)
+        words = [
+            w.model_copy(update={"height": 2 * w.height}) if w.text == "Selangor" else w for w in layer.words
+        ]
+        layer = layer.model_copy(update={"words": words})
         assert extract_with_rules([layer]).vendor_name == "BHPetrol Subang Airport"
 
     def test_name_signing_a_footer_row_of_contact_details(self) -> None:
