@@ -198,7 +198,6 @@ def main() -> None:
         "--format", action="append", choices=FORMATS, help="only these corpus formats (repeatable)"
     )
     parser.add_argument("--dev-only", action="store_true", help="only the dev families (a quick loop)")
-    parser.add_argument("--hebrew-model", help='the traineddata that reads Hebrew: "heb" or "Hebrew"')
     args = parser.parse_args()
     if args.extractor_at:
         use_extractor_at(args.extractor_at)
@@ -207,8 +206,6 @@ def main() -> None:
     started, load = time.monotonic(), os.getloadavg()[0]
     cache_root = Path(tempfile.mkdtemp(prefix="extraction-bench-")) if args.cold else CACHE
     options = OcrOptions(preprocess_steps=ocr_steps(args.steps, DEFAULT_STEPS, ALL_STEPS))
-    if args.hebrew_model:
-        options = replace(options, hebrew_model=args.hebrew_model)
     cache = OcrCache(options, cache_root / "ocr")
     plan = replace(Plan().scaled(args.scale), scan_damage=args.scan_damage)
     with _progress() as progress:

@@ -77,8 +77,6 @@ class OcrOptions:
     # Re-check which way up a page is (Tesseract OSD) only when its words read this badly.
     orientation_check_below_confidence: float = 0.75
     use_text_layer: bool = True
-    # The traineddata that reads `heb`: "heb" or the script model "Hebrew" (`hebrew_model.py`).
-    hebrew_model: str = "heb"
 
     def engines(self) -> list[tuple[str, int]]:
         """The Tesseract engines (languages, page segmentation mode) every page read loads: the

@@ -13,7 +13,6 @@ from invoiceme_common.ocr_pages import OcrPage, OcrWord
 from . import (
     day_rereads,
     digits,
-    hebrew_model,
     id_choices,
     long_numbers,
     lookalikes,
@@ -165,7 +164,6 @@ def ocr_image(
     """Prepare the page, turn it upright, read it; if it reads badly, check which way up it is.
     `colour`: a colour copy of a photo (any size), which finds the page's outline on a dark desk."""
     started = time.perf_counter()
-    hebrew_model.choose(options.hebrew_model, tesseract_api.is_installed)
     prepared, notes = prepare_for_ocr(gray, options.preprocess_steps, options.max_megapixels * 1e6, colour)
     checks_orientation = "sideways" in options.preprocess_steps
     verdict: orientation.OsdVerdict = None  # OSD's word on `prepared` as it is now, once asked

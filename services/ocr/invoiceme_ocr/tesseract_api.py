@@ -27,8 +27,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from . import hebrew_model
-
 if TYPE_CHECKING:
     import numpy as np
 
@@ -98,14 +96,6 @@ def installed_languages() -> set[str]:
     import pytesseract
 
     return set(pytesseract.get_languages(config=""))
-
-
-def is_installed(model: str) -> bool:
-    """Whether Tesseract can load `model` (a traineddata in tessdata, or `script/<model>` there)."""
-    folder = tessdata_path()
-    if folder is None:
-        return model in installed_languages()
-    return any(Path(folder, name + ".traineddata").exists() for name in (model, f"script/{model}"))
 
 
 def missing_languages(languages: str) -> list[str]:
@@ -207,7 +197,6 @@ def _set_image(engine: Any, gray: np.ndarray) -> None:
 
 def read_words(gray: np.ndarray, languages: str, segmentation_mode: int, timeout: float) -> dict[str, list]:
     """Words with boxes and confidences (LSTM engine), as `pytesseract.image_to_data` gives them."""
-    languages = hebrew_model.for_engine(languages)
     if tesserocr is None:
         return _program_words(gray, languages, segmentation_mode, timeout)
     engine = _engine(languages, segmentation_mode)
