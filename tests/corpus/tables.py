@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .blocks import WHITE, line_height
 from .doc import Doc
-from .totals_shapes import draw_shape, pick_shape
+from .totals_shapes import draw_shape, pick_shape, tax_part_at_second_rate
 
 LIGHT = (0.92, 0.92, 0.94)
 
@@ -162,6 +162,8 @@ def totals_anyhow(doc: Doc, x: float, width: float, y: float) -> float:
     layout = doc.rng.choice(["stacked", "stacked", "stacked", "strip", "after"])
     if layout == "stacked" and shape is None:
         return totals_block(doc, x, width, y)
+    if shape == "two_rates":
+        tax_part_at_second_rate(doc)
     sheet, lines = doc.sheet, totals_lines(doc)
     if shape is not None:
         y = draw_shape(doc, shape, lines, x, width, y)

@@ -2,7 +2,8 @@
 
 The stacked block, the strip of cells and amounts-before-labels (`tables.totals_anyhow`) leave out
 shapes that unseen designers print and OCR reads badly: every line on a dark band (light on dark),
-a boxed grid of label and amount cells, each label above its amount, the VAT split over two rates.
+a boxed grid of label and amount cells, each label above its amount, part of the items at a
+reduced VAT rate (a VAT line per rate).
 `pick_shape` draws from a generator seeded by the document's own stream without advancing it, so a
 page that keeps its old shape stays byte for byte as it was (and its OCR result stays cached).
 """
@@ -14,6 +15,7 @@ import re
 
 from .blocks import WHITE, line_height
 from .doc import Doc
+from .facts import SECOND_RATE
 
 SHAPES = ("band", "grid", "under", "two_rates")
 NEW_SHAPE_CHANCE = 0.4
@@ -27,22 +29,36 @@ def pick_shape(doc: Doc) -> str | None:
     return side.choice(SHAPES) if side.random() < NEW_SHAPE_CHANCE else None
 
 
-def two_rate_lines(doc: Doc, lines: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]]:
-    """The VAT line split in two: a reduced rate on about a third of the net, the main rate on the
-    rest; the VAT field is their sum and no single rate is printed."""
+def tax_part_at_second_rate(doc: Doc) -> None:
+    """Some of the items at the country's reduced rate (the facts' VAT and total follow), where
+    prices are net and nothing else (a discount, a delivery charge) touches the net."""
+    facts = doc.facts
+    if (
+        facts.prices_include_vat
+        or not facts.vat_rate
+        or facts.second_rate is not None
+        or facts.discount
+        or facts.shipping
+        or len(facts.line_items) < 2
+        or facts.country not in SECOND_RATE
+    ):
+        return
+    facts.second_rate = SECOND_RATE[facts.country]
+    facts.second_rate_items = doc.rng.randint(1, len(facts.line_items) - 1)
+
+
+def vat_line_per_rate(doc: Doc, lines: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]]:
+    """The VAT line as one line per rate, each its rate of its part of the net; no single rate is
+    printed, the VAT field is their sum."""
     facts, fmt = doc.facts, doc.fmt
     index = next((i for i, (label, _, _) in enumerate(lines) if label == doc.words["vat"]), None)
-    if index is None or not facts.vat_rate or facts.prices_include_vat or facts.second_rate is not None:
+    if index is None or facts.second_rate is None:
         return lines
     label = re.sub(r"\s*[(]?\d+(?:[.,]\d+)?\s?%[)]?", "", doc.words["vat"])
-    low = 0.05 if facts.vat_rate > 0.1 else round(facts.vat_rate / 2, 4)
-    low_net = round(facts.subtotal * doc.rng.choice([0.2, 0.3, 0.4]), 2)
-    low_vat = round(low_net * low, 2)
-    high_vat = round(facts.vat_amount - low_vat, 2)
     doc.printed.discard("vat_rate")
     split = [
-        (f"{label} {low * 100:g}%", fmt.money(low_vat), False),
-        (f"{label} {facts.vat_rate * 100:g}%", fmt.money(high_vat), False),
+        (f"{label} {rate * 100:g}%", fmt.money(round(net * rate, 2)), False)
+        for rate, net in facts.net_by_rate()
     ]
     return lines[:index] + split + lines[index + 1 :]
 
@@ -53,7 +69,7 @@ def draw_shape(
     """The totals `lines` as `shape` at x..x+width from y; returns the y under them."""
     sheet = doc.sheet
     if shape == "two_rates":
-        lines = two_rate_lines(doc, lines)
+        lines = vat_line_per_rate(doc, lines)
     needed = max(
         sheet.measure(label, 11.5, True) + sheet.measure(amount, 11.5, True) + 8 for label, amount, _ in lines
     )
