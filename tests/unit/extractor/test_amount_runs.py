@@ -151,3 +151,11 @@ class TestVatJustBeforeAnUnlabelledTotal:
         assert vat_just_before(total, lines) is None
         totals = find_totals(lines)
         assert totals.vat_amount is None and totals.total is not None and totals.total.confidence <= 0.5
+
+
+class TestRateOnTheLabelOverItsAmount:
+    """'VAT (17%)' over its amount alone on the next line: the rate is read from the label's line."""
+
+    def test_rate_printed_with_the_label(self) -> None:
+        totals = find_totals(_lines("Widget 1 10.00", "Amount before VAT 953.98", "VAT (17%)", "2,202.18"))
+        assert totals.vat_rate is not None and totals.vat_rate.value == 0.17
