@@ -58,6 +58,10 @@ def _eu_tax_id(rng: random.Random, language: str) -> str:
     return "ES" + rng.choice("ABG") + digits(8)
 
 
+# a reduced VAT rate per country, for the part of the items it applies to (0 in Israel: exempt)
+SECOND_RATE = {"DE": 0.07, "FR": 0.055, "ES": 0.1, "GB": 0.05, "IE": 0.135, "IL": 0.0}
+
+
 @dataclass
 class Facts:
     language: str

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from .blocks import WHITE, line_height
 from .doc import Doc
+from .totals_shapes import draw_shape, pick_shape, tax_part_at_second_rate
 
 LIGHT = (0.92, 0.92, 0.94)
 
@@ -155,12 +156,18 @@ def totals_block(
 
 def totals_anyhow(doc: Doc, x: float, width: float, y: float) -> float:
     """DEV families' totals: mostly the stacked block, sometimes a strip of boxed cells (labels over
-    amounts) or amounts before their labels."""
+    amounts), amounts before their labels, or one of `totals_shapes.SHAPES` (a dark band, a boxed
+    grid, labels above amounts, two VAT rates)."""
+    shape = pick_shape(doc)
     layout = doc.rng.choice(["stacked", "stacked", "stacked", "strip", "after"])
-    if layout == "stacked":
+    if layout == "stacked" and shape is None:
         return totals_block(doc, x, width, y)
+    if shape == "two_rates":
+        tax_part_at_second_rate(doc)
     sheet, lines = doc.sheet, totals_lines(doc)
-    if layout == "strip":
+    if shape is not None:
+        y = draw_shape(doc, shape, lines, x, width, y)
+    elif layout == "strip":
         x0, x1 = 15.0, doc.width - 15.0
         cell = (x1 - x0) / len(lines)
         sheet.box(x0, y - 4.5, x1 - x0, 7, fill=LIGHT, stroke=(0.4, 0.4, 0.4), line_width=0.4)

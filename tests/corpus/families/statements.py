@@ -11,6 +11,7 @@ from stdnum import iban
 
 from ..blocks import GREY, customer_block, line_height, logo, meta_pairs
 from ..doc import Doc
+from ..facts import SECOND_RATE
 from ..names import TAGLINES, address, phone
 from ..tables import LIGHT, items_table
 from .statement_words import (
@@ -29,7 +30,6 @@ from .statement_words import (
 
 LEFT, RIGHT = 15.0, 195.0
 # The reduced rate a second group of items carries, by country (Israel: exempt items)
-SECOND_RATE = {"DE": 0.07, "FR": 0.055, "ES": 0.1, "GB": 0.05, "IE": 0.135, "IL": 0.0}
 OTHER_CURRENCY = {"ILS": ("USD", 0.27), "EUR": ("USD", 1.08), "GBP": ("EUR", 1.17), "USD": ("EUR", 0.92)}
 
 

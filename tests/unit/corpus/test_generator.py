@@ -66,6 +66,8 @@ class TestFamilies:
             assert truth["vendor_name"].casefold() in logical.casefold()  # tills print it in capitals
             assert truth["invoice_number"] in layer
             for amount in ("total", "subtotal", "vat_amount"):
+                if amount == "vat_amount" and truth["vat_rate"] is None:
+                    continue  # split over two rates: test_totals_shapes checks the sum
                 if truth[amount] is not None:
                     assert _digits(f"{abs(truth[amount]):.2f}") in _digits(layer)
             if truth["allocation_number"]:

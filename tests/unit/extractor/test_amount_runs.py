@@ -5,6 +5,7 @@ from invoiceme_extractor.rules.amount_runs import (
     included_at_printed_rate,
     ordered_triple,
     several_rates_triple,
+    vat_just_before,
 )
 from invoiceme_extractor.rules.lines import Found, Line
 from invoiceme_extractor.rules.totals import find_totals
@@ -131,3 +132,30 @@ class TestSeveralRatesUnderAGarbledTotal:
         assert totals.vat_amount is not None and totals.vat_amount.value == 7830.05
         assert totals.total is not None and totals.total.value == 51330.35
         assert totals.vat_rate is None and totals.total.confidence < 0.9
+
+
+class TestVatJustBeforeAnUnlabelledTotal:
+    """The labels of a dark band lost, with the net's row: the last two lone amounts, VAT and total."""
+
+    def test_vat_at_a_standard_rate_of_the_difference(self) -> None:
+        lines = _lines("Cleaning 4 16.70 66.80", "Repair 2 5.00 10.00", "11,164.57", "73,189.96")
+        totals = find_totals(lines)
+        assert totals.total is not None and totals.total.value == 73189.96
+        assert totals.vat_amount is not None and totals.vat_amount.value == 11164.57
+        assert totals.subtotal is not None and totals.subtotal.value == 62025.39
+        assert totals.total.confidence < 0.9
+
+    def test_no_rate_fits_the_guess_stays_alone(self) -> None:
+        lines = _lines("Repair 2 5.00 10.00", "1,164.57", "73,189.96")
+        total = Found(73189.96, "73,189.96", lines[2], 0.7)
+        assert vat_just_before(total, lines) is None
+        totals = find_totals(lines)
+        assert totals.vat_amount is None and totals.total is not None and totals.total.confidence <= 0.5
+
+
+class TestRateOnTheLabelOverItsAmount:
+    """'VAT (17%)' over its amount alone on the next line: the rate is read from the label's line."""
+
+    def test_rate_printed_with_the_label(self) -> None:
+        totals = find_totals(_lines("Widget 1 10.00", "Amount before VAT 953.98", "VAT (17%)", "2,202.18"))
+        assert totals.vat_rate is not None and totals.vat_rate.value == 0.17

@@ -309,3 +309,33 @@ class TestMergedHeaderCells:
             ocr_word("A-77", 100, 340, 1), ocr_word("08/06/2025", 220, 340, 1),
         ]  # fmt: skip
         assert extract_with_rules([ocr_page(words)]).invoice_number == "A-77"
+
+
+class TestCaptionsOverAmounts:
+    """A totals block printing each label alone over its amount, the amount at the block's far edge."""
+
+    def test_captions_over_amounts_at_the_far_edge(self) -> None:
+        layer = page(
+            ("Description Qty Amount", 200, 300),
+            ("Office desk 1 3,615.51", 200, 350),
+            ("Amount excl. VAT", 1200, 500),
+            ("3,615.51 USD", 1750, 540),
+            ("VAT 20%", 1200, 600),
+            ("723.10 USD", 1778, 640),
+            ("Total due", 1200, 700),
+            ("4,338.61 USD", 1750, 740),
+        )
+        extraction = extract_with_rules([layer])
+        assert (extraction.subtotal, extraction.vat_amount, extraction.total) == (3615.51, 723.10, 4338.61)
+        assert extraction.confidence["total"] >= 0.9
+
+    def test_a_lone_label_over_a_line_of_words_takes_nothing(self) -> None:
+        layer = page(
+            ("Office desk 1 3,615.51", 200, 350),
+            ("Total due", 1200, 500),
+            ("Payable within 30 days", 1500, 540),
+        )
+        lines = document_lines([layer])
+        from invoiceme_extractor.rules.amount_candidates import candidates
+
+        assert candidates(lines).get("total_strong", []) == []

@@ -242,3 +242,17 @@ class TestDamagedTaxIdLabels:
     def test_without_the_label_a_leading_zero_number_is_no_id(self) -> None:
         text = 'אור סחר בע"מ\n087622049\nטלפון 08-8575570\nסה"כ לתשלום 809.82'
         assert extract_with_rules([(1, text)]).vendor_tax_id is None
+
+
+class TestTotalWhoseSignWasReadAsADigit:
+    """A total read with its currency sign as a leading digit, the payment under it printing the
+    amount without it: the payment is a second reading of the total."""
+
+    def test_card_payment_is_the_total_less_its_first_digit(self) -> None:
+        text = 'קבלה\nשולחן משרדי 96.00\nסה"כ כולל מע"מ 1416.32\nאשראי ****9148 416.32\nתודה'
+        result = extract_with_rules([(1, text)])
+        assert result.total == 416.32 and result.confidence["total"] < 0.9
+
+    def test_a_payment_of_part_of_the_total_repairs_nothing(self) -> None:
+        text = "Receipt\nDesk 1416.32\nTotal 1416.32\nCard ****9148 400.00\nThanks"
+        assert extract_with_rules([(1, text)]).total == 1416.32

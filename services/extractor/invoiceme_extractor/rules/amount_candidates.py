@@ -7,7 +7,7 @@ import re
 
 from . import labels
 from .amounts import amounts_in, money_in, without_restatement
-from .geometry import cell_at, column_below, spots_after_label
+from .geometry import BELOW_REACH, cell_at, column_below, spots_after_label
 from .lines import Line, following
 from .tables import is_header_row
 
@@ -15,6 +15,7 @@ _CURRENCY_MARK = re.compile(r'₪|ש"ח|NIS|ILS|EUR|USD|GBP|€|\$|£|\bRM\b')
 _PAYABLE = re.compile(r"à\s*payer|payable|to\s*pay|zu\s*zahlen|a\s*pagar|לתשלום", re.I)
 _BEFORE_TAX = re.compile(r"\bht\b|excl|before|ohne|sin\s*iva|sans|לפני|ללא", re.I)
 _INCLUSIVE = re.compile(r"incl|כולל|brutto|ttc|total\s*with", re.I)
+_NOT_AMOUNT = re.compile(r'[\d.,\s₪$€£%-]|ש"ח|NIS|ILS|EUR|USD')  # what is left of a line besides its amount
 
 Candidate = tuple[float, str, Line]  # amount, its raw text, the line it was read from
 Candidates = dict[str, list[Candidate]]  # by kind: subtotal, vat, total_strong, total_plain
@@ -52,7 +53,7 @@ def _line_amount(line: Line, lines: list[Line]) -> tuple[float, str, Line] | Non
         if classify(nxt.text):
             return None
         amounts = money_in(nxt.text)
-        if amounts and len(re.sub(r"[\d.,\s₪$€£%-]|ש\"ח|NIS|ILS|EUR|USD", "", nxt.text)) <= 4:
+        if amounts and len(_NOT_AMOUNT.sub("", nxt.text)) <= 4:
             return (*amounts[-1], nxt)
     return None
 
@@ -81,6 +82,23 @@ def _cell_amounts(lines: list[Line], line: Line, start: int, end: int) -> list[C
             return [(*amount, spot.line)]
         if spot.relation == "inline" and sum(ch.isalpha() for ch in spot.text) > 3:
             return []  # the label's own cell goes on with words: a sentence, not a total
+    return _lone_value_under(lines, line)
+
+
+def _lone_value_under(lines: list[Line], line: Line) -> list[Candidate]:
+    """A label alone on its line over an amount alone on the next one, wherever across the block
+    it is aligned (a caption over its amount at the block's far edge: 'Total due' / '1,250.00'):
+    the stacked layout of lines without word boxes, for lines with them."""
+    if len(line.cells) != 1 or line.box is None:
+        return []
+    for nxt in following(lines, line, 1):
+        if nxt.box is None or len(nxt.cells) != 1 or classify(nxt.text):
+            return []
+        if nxt.box.top - line.box.bottom > BELOW_REACH * max(line.box.height, 1.0):
+            return []
+        amounts = money_in(nxt.text)
+        if len(amounts) == 1 and len(_NOT_AMOUNT.sub("", nxt.text)) <= 4:
+            return [(*amounts[0], nxt)]
     return []
 
 

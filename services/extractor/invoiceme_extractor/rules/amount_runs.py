@@ -10,7 +10,8 @@ lexicon knows (a designer's own word, another language, a label OCR garbled):
   (the totals block comes after the items).
 - `included_at_printed_rate`: the VAT inside a total, on a line that prints its rate, to the cent.
 - `by_order`: the above applied to a reading whose parts do not add up; with nothing read at all,
-  the largest amount, alone on the last line that prints money, is the total as a guess (0.5).
+  the largest amount, alone on the last line that prints money, is the total as a guess (0.5);
+  with the lone amount before it a standard rate of their difference, VAT and total (0.7).
 """
 
 from __future__ import annotations
@@ -158,8 +159,30 @@ def by_order(
     if total is None and largest is not None and _last_amount(largest, lines):
         # nothing labelled at all (the label garbled or a word no lexicon knows): a page ends on
         # its total, the largest amount it prints; a guess, said as one
+        if (parts := vat_just_before(largest, lines)) is not None:
+            return {**result, "subtotal": parts[0], "vat_amount": parts[1], "total": parts[2]}
         return {**result, "total": replace(largest, confidence=0.5)}
     return result
+
+
+def vat_just_before(total: Found, lines: list[Line]) -> tuple[Found, Found, Found] | None:
+    """The page's last amount and the lone amount on the line just before it, where that one is a
+    standard rate of their difference to the cent: VAT and total, the net line between the items and
+    them lost (labels on a dark band gone, the net's row with them). The arithmetic makes the guess a
+    reading: (net derived, VAT, total)."""
+    above = next((line for line in reversed(lines[: total.line.index]) if row_money(line)), None)
+    money = row_money(above) if above is not None and above.page == total.line.page else []
+    if above is None or len(money) != 1 or len(money_in(above.text)) != 1:
+        return None
+    vat, raw = money[0]
+    net = round(total.value - vat, 2)
+    if exact_rate(vat, net) is None:
+        return None
+    return (
+        Found(net, "", total.line, 0.6),
+        Found(vat, raw, above, 0.7),
+        replace(total, confidence=0.7),
+    )
 
 
 def _largest_amount(lines: list[Line]) -> Found | None:

@@ -20,7 +20,7 @@ from .lines import Found, Line
 from .lost_labels import WINDOW
 from .payments import card_charges, paid_amounts
 from .rates import STANDARD_RATES
-from .repair import confusion_variants, may_be_misread
+from .repair import confusion_variants, may_be_misread, misread_variants
 
 _INCLUDED = re.compile(r"incl|inkl|inclu|כולל", re.I)
 
@@ -175,12 +175,26 @@ def total_by_payment(found: Candidates, total: Found | None, lines: list[Line]) 
     charged = [value for value, _, line in card_charges(lines) if total is None or line is not total.line]
     if total is not None and total.raw and any(abs(total.value - value) < _CENT for value in paid + charged):
         return replace(total, confidence=max(total.confidence, 0.9))
+    if (repaired := _sign_read_as_digit(total, paid + charged)) is not None:
+        return repaired
     labelled = found.get("total_strong", []) + found.get("total_plain", [])
     for value in paid:
         match = next((c for c in labelled if abs(c[0] - value) < _CENT), None)
         if match is not None:
             return Found(match[0], match[1], match[2], 0.85)
     return total
+
+
+def _sign_read_as_digit(total: Found | None, payments: list[float]) -> Found | None:
+    """The total as read with its currency sign read as a digit ('1416.32' for ₪416.32), where a
+    payment ('Credit ****9148 416.32') is what it reads without it: two readings agree on the
+    repaired one. An instalment is a share of the total, never its digits less the first."""
+    if total is None or not total.raw or not may_be_misread(total.line):
+        return None
+    for variant in misread_variants(total.value, total.raw):
+        if abs(variant) < abs(total.value) and any(abs(variant - value) < _CENT for value in payments):
+            return Found(variant, f"{total.raw} (misread)", total.line, 0.85)
+    return None
 
 
 def _summary_rows(lines: list[Line]) -> list[tuple[Candidate, Candidate]]:

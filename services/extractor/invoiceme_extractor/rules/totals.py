@@ -20,7 +20,7 @@ from .amount_agreement import (
 )
 from .amount_candidates import Candidate, Candidates, candidates
 from .amount_runs import by_order, several_rates_triple
-from .amounts import percent_in
+from .amounts import percent_in, row_money
 from .exact_rates import (
     bare_column_triple,
     exact_pair,
@@ -211,6 +211,7 @@ def find_totals(lines: list[Line]) -> Totals:
     sub_value = result["subtotal"].value if result["subtotal"] else None
     vat_value = result["vat_amount"].value if result["vat_amount"] else None
     vat_line = vat[2] if vat else result["vat_amount"].line if result["vat_amount"] else None
+    vat_line = _label_over(vat_line, lines)
     rate = None if several and vat_value == several[1][0] else rate_of(vat_value, sub_value, vat_line)
     read = vat or total or subtotal
     anchor = read[2] if read else next((item.line for item in result.values() if item is not None), None)
@@ -218,6 +219,17 @@ def find_totals(lines: list[Line]) -> Totals:
         confidence = min(confidence, result["vat_amount"].confidence)
     rate_found = Found(rate[0], rate[1], anchor, confidence) if rate and anchor else None
     return Totals(result["subtotal"], result["vat_amount"], result["total"], rate_found, found)
+
+
+def _label_over(amount_line: Line | None, lines: list[Line]) -> Line | None:
+    """The VAT label's line for a VAT amount printed alone under it ('VAT (17%)' / '2,202.18'):
+    the rate is printed with the label."""
+    if amount_line is None or amount_line.index == 0 or percent_in(amount_line.text) is not None:
+        return amount_line
+    above = lines[amount_line.index - 1]
+    if above.page == amount_line.page and not row_money(above) and labels.VAT.search(above.text):
+        return above
+    return amount_line
 
 
 def _plausible_total(
