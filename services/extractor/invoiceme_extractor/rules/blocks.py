@@ -112,8 +112,9 @@ def party_cells(lines: list[Line], pattern: re.Pattern[str]) -> set[CellRef]:
             if match is None:
                 continue
             below = block_cells(lines, line, index)
-            # lines of its own under the label (other labels and pairs, "For invoice: 8962", are not)
-            heads = any(_block_content(lines[row].cells[i].text) for row, i in below)
+            # a line of its own right under the label (other labels and pairs, "For invoice: 8962",
+            # are not; a table's header row further down, which OCR damaged, is no block either)
+            heads = bool(below) and _block_content(lines[below[0][0]].cells[below[0][1]].text)
             bare = _bare_label(cell.text, match)
             if bare and index > 0 and labels_follow_values(line):
                 # "Acme Ltd | Client:": the label after its value (when the label heads a block under

@@ -15,6 +15,7 @@ from .full_names import spelled_out
 from .geometry import looks_like_label
 from .layout import Cell
 from .lines import Found, Line, Reading, document_language, following
+from .name_copies import payee
 from .name_signs import compact, reads_as_phrase, repeated_elsewhere
 from .name_text import SEPARATORS, clean_name, cut_at_field_label
 from .receipt_vendor import receipt_name_signs
@@ -274,7 +275,7 @@ def _first_address_row(first_page: list[Line]) -> int:
 
 
 def find_vendor_name(lines: list[Line]) -> Found | None:
-    found = _seller_block_name(lines)
+    found = _seller_block_name(lines) or payee(lines)
     if found:
         return found
     buyer = buyer_lines(lines)

@@ -1,0 +1,88 @@
+"""The issuer named twice on a page (header and footer, the payee of the bank details): the payee is
+the issuer, and of two readings of one name the one OCR read more surely is kept."""
+
+from __future__ import annotations
+
+from invoiceme_common.events import OcrWord
+from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.name_signs import payee_name
+
+from .wordbox import ocr_page, page
+
+
+def _words(text: str, left: int, top: int, line: int, confidence: float, height: int = 20) -> list[OcrWord]:
+    words, x = [], left
+    for part in text.split():
+        words.append(
+            OcrWord(
+                text=part,
+                left=x,
+                top=top,
+                width=12 * len(part),
+                height=height,
+                confidence=confidence,
+                line=line,
+            )
+        )
+        x += 12 * (len(part) + 1)
+    return words
+
+
+class TestPayee:
+    """'Payable to' / 'לפקודת' / 'Kontoinhaber' names whoever is paid: the issuer."""
+
+    def test_payee_label_is_read_off(self) -> None:
+        assert payee_name("Payable to: Rimon Trading Ltd") == "Rimon Trading Ltd"
+        assert payee_name("לפקודת: אור סחר בעמ") == "אור סחר בעמ"
+        assert payee_name("Rimon Trading Ltd") is None
+
+    def test_the_payee_in_the_footer_is_the_issuer(self) -> None:
+        layer = page(
+            ("INVOICE", 100, 100),
+            ("Date: 04/04/2025", 100, 160),
+            ("Vista Partners Ltd", 100, 260),
+            ("Item Qty Price Amount", 100, 400),
+            ("Consulting 1 100.00 100.00", 100, 450),
+            ("Payable to: Rimon Trading Ltd · IBAN GB12 3456 7890", 100, 2000),
+        )
+        assert extract_with_rules([layer]).vendor_name == "Rimon Trading Ltd"
+
+    def test_a_payee_label_in_a_cell_of_its_own(self) -> None:
+        layer = page(
+            ("INVOICE", 100, 100),
+            ("Vista Partners Ltd", 100, 260),
+            ("Item Qty Price Amount", 100, 400),
+            ("Account holder:", 100, 2000),
+            ("Rimon Trading", 400, 2000),
+        )
+        assert extract_with_rules([layer]).vendor_name == "Rimon Trading"
+
+
+class TestSurerCopy:
+    """A name read twice, one copy with a letter OCR confused: the surer reading wins."""
+
+    def test_footer_copy_read_surely_repairs_the_header(self) -> None:
+        words = [
+            *_words("Rhein Softwarc e.K.", 100, 100, 0, 0.55, height=40),
+            *_words("Gartenweg 12, 60291 München", 100, 170, 1, 0.9),
+            *_words("Rechnung Nr. 4471", 100, 300, 2, 0.9),
+            *_words("Rhein Software e.K.", 100, 2000, 3, 0.9),
+            *_words("IBAN DE89 3704 0044 0532 0130 00", 900, 2000, 3, 0.9),
+        ]
+        assert extract_with_rules([ocr_page(words)]).vendor_name == "Rhein Software e.K"
+
+    def test_a_copy_cut_short_does_not_replace_the_name(self) -> None:
+        words = [
+            *_words("Rhein Softwarc e.K.", 100, 100, 0, 0.55, height=40),
+            *_words("Gartenweg 12, 60291 München", 100, 170, 1, 0.9),
+            *_words("Rhein Software", 100, 2000, 2, 0.9),
+        ]
+        assert extract_with_rules([ocr_page(words)]).vendor_name == "Rhein Softwarc e.K"
+
+    def test_another_name_is_no_copy(self) -> None:
+        words = [
+            *_words("Rhein Softwarc e.K.", 100, 100, 0, 0.55, height=40),
+            *_words("Gartenweg 12, 60291 München", 100, 170, 1, 0.9),
+            *_words("Alpen Bau e.K.", 100, 2000, 2, 0.9),
+        ]
+        assert extract_with_rules([ocr_page(words)]).vendor_name == "Rhein Softwarc e.K"
