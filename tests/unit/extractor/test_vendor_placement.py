@@ -114,8 +114,8 @@ class TestJoinedColumns:
 
     def test_payer_across_the_row_from_its_label_over_a_table(self) -> None:
         """'התקבל מאת' (received from) with the payer's name far across its row, and under the label
-        a key/value row, then a table's header OCR damaged: the label heads no block, the name across
-        the row is still the customer's."""
+        a key/value row, then a table's header row OCR damaged (a row of many cells, no block's): the
+        label heads no block, the name across the row is still the customer's."""
         layer = page(
             ("ברוש מערכות", 1500, 100),
             ("דרך בגין 77, באר שבע", 1500, 150),
@@ -123,7 +123,10 @@ class TestJoinedColumns:
             ('נגה טכנולוגיות בע"מ', 400, 300),
             ("בגין חשבונית: 55995", 1600, 350),
             ("אמצעי תשלום", 1700, 400),
+            ("בנק", 1400, 400),
             ("פניף", 1200, 400),
+            ("חשבון", 1000, 400),
+            ("תאריך", 800, 400),
             rtl=True,
         )
         assert extract_with_rules([layer]).vendor_name == "ברוש מערכות"
@@ -139,3 +142,17 @@ class TestJoinedColumns:
             rtl=True,
         )
         assert extract_with_rules([layer]).vendor_name == "ברוש מערכות (1998)"
+
+    def test_issuer_across_the_row_from_the_customer_label_heading_its_block(self) -> None:
+        """Customer column first, issuer's column across the page: 'Auftraggeber' heads a block of
+        its own (its name read with a colon in it, its address), so the name across the row stays
+        the issuer's."""
+        layer = page(
+            ("Auftraggeber", 100, 100),
+            ("Alpen Bau AG", 1300, 100),
+            ("Sonnen Bau GmbiseCo: BG", 100, 150),
+            ("Gartenweg 40, 60186 Munchen", 1300, 150),
+            ("Industriestrasse 31, 62217 Munchen", 100, 200),
+            ("Tel. +49 806 150 9661", 1300, 200),
+        )
+        assert extract_with_rules([layer]).vendor_name == "Alpen Bau AG"

@@ -8,7 +8,7 @@ from dataclasses import replace
 from ..text import HEBREW_LETTER
 from . import labels
 from .amounts import amounts_in
-from .blocks import block_cells
+from .blocks import TABLE_ROW_CELLS, block_cells
 from .contact_words import CONTINENTAL_STREET, NOT_A_NAME, STREET
 from .dates import dates_in
 from .full_names import spelled_out
@@ -182,8 +182,13 @@ def _name_units(first_page: list[Line], english: bool) -> list[tuple[int, Line, 
     units = []
     joined: set[int] = set()
     for position, line in enumerate(first_page):
-        if is_table_header(line.text) or position in joined or priced_row(line.text):
-            continue  # a table's header row ("Details | Units | Price") or item, or the tail of a name
+        if (
+            is_table_header(line.text)
+            or len(line.cells) >= TABLE_ROW_CELLS
+            or position in joined
+            or priced_row(line.text)
+        ):
+            continue  # a table's header row ('Details | Units | Price', misread or not), an item, a tail
         # A cell OCR read with little confidence is a logo or speckles: under heb+eng its letters came
         # out Hebrew and were stripped below; an eng read makes Latin-looking debris ("Fodosy") of it.
         cells = [c for c in line.cells if c.confidence >= UNREAD_CELL]
@@ -257,6 +262,7 @@ SIGNED_ROW = 4  # the position a name heading a row of its contact details is sc
 def _contact_part(text: str) -> bool:
     return bool(
         NOT_A_NAME.search(text)
+        or _HOUSE_NUMBER.match(text)
         or _POSTCODE_TOWN.match(text)
         or STREET.search(text)
         or labels.TAX_ID.search(text)
@@ -264,6 +270,7 @@ def _contact_part(text: str) -> bool:
 
 
 _POSTCODE_TOWN = re.compile(r"^\W*\d{4,7}\s+[^\W\d]{3,}")
+_HOUSE_NUMBER = re.compile(r"^\d{1,4}[a-z]?\s+[^\W\d]")  # '126 Market Street', cut short or not: '126 M'
 
 
 def _first_address_row(first_page: list[Line]) -> int:
