@@ -86,3 +86,28 @@ class TestSurerCopy:
             *_words("Alpen Bau e.K.", 100, 2000, 2, 0.9),
         ]
         assert extract_with_rules([ocr_page(words)]).vendor_name == "Rhein Softwarc e.K"
+
+
+class TestFooterOnlyIssuer:
+    """A page whose header carries only a logo: the issuer is named in the footer, beside its tax id,
+    or as the payee; OCR debris there is no name."""
+
+    def test_name_before_the_tax_id_label_in_the_footer(self) -> None:
+        layer = page(
+            ("חשבונית מס", 1500, 100),
+            ("לכבוד", 1700, 300),
+            ('הדר ייעוץ בע"מ', 1574, 350),
+            *[(f"שירותי ייעוץ {n} 100.00 {n}00.00", 1300, 500 + 60 * n) for n in range(1, 9)],
+            ("רימון ייעוץ מס חברה 527178230", 1300, 2000),
+            rtl=True,
+        )
+        assert extract_with_rules([layer]).vendor_name == "רימון ייעוץ"
+
+    def test_latin_debris_after_a_hebrew_payee_label_is_no_name(self) -> None:
+        layer = page(
+            ("אלון מזון", 1500, 100),
+            ("דרך הים 4, חיפה", 1500, 150),
+            ("לפקודת: MD Pox - בנק 11 סניף 187 חשבון 808479", 900, 2000),
+            rtl=True,
+        )
+        assert extract_with_rules([layer]).vendor_name == "אלון מזון"

@@ -6,10 +6,12 @@ kept."""
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import replace
 
 from ..text import HEBREW_LETTER
-from .lines import Found, Line
+from .contact_words import NOT_A_NAME
+from .lines import Found, Line, document_language
 from .name_signs import PAYEE, compact, payee_name
 from .name_text import SEPARATORS, clean_name, cut_at_field_label
 
@@ -29,12 +31,30 @@ def _payee_texts(line: Line) -> list[str]:
     return found
 
 
+_SPACED_DASH = re.compile(r"\s[-–]\s")  # 'Acme Ltd - Bank 12' as OCR reads a '·' between two parts
+
+
+def plausible_name(name: str, hebrew_page: bool) -> bool:
+    """Words of the page's script, no digits, a few words: not OCR debris ('MD Pox' read off a
+    Hebrew payee) nor a row of details."""
+    letters = sum(ch.isalpha() for ch in name)
+    return (
+        letters >= 3
+        and not any(ch.isdigit() for ch in name)
+        and len(name.split()) <= 6
+        and (not hebrew_page or bool(HEBREW_LETTER.search(name)))
+        and not NOT_A_NAME.search(name)
+    )
+
+
 def payee(lines: list[Line]) -> Found | None:
-    """The name after a payee label, as the issuer's (a name of three letters or more)."""
+    """The name after a payee label, as the issuer's."""
+    hebrew_page = document_language(lines) == "he"
     for line in lines:
         for text in _payee_texts(line):
-            name = clean_name(cut_at_field_label(SEPARATORS.split(text)[0]))
-            if sum(ch.isalpha() for ch in name) >= 3:
+            head = _SPACED_DASH.split(SEPARATORS.split(text)[0])[0]
+            name = clean_name(cut_at_field_label(head))
+            if plausible_name(name, hebrew_page):
                 return Found(name, text, line, 0.8)
     return None
 
