@@ -111,3 +111,28 @@ class TestFooterOnlyIssuer:
             rtl=True,
         )
         assert extract_with_rules([layer]).vendor_name == "אלון מזון"
+
+    def test_payable_to_is_no_customer_label(self) -> None:
+        layer = page(
+            ("INVOICE", 100, 100),
+            ("Vista Partners Ltd", 100, 260),
+            ("Item Qty Price Amount", 100, 400),
+            ("Consulting 1 100.00 100.00", 100, 450),
+            ("Payable to: Summit Limited", 100, 2000),
+            ("IBAN US73 7099 7224", 1300, 2000),
+        )
+        assert extract_with_rules([layer]).vendor_name == "Summit Limited"
+
+    def test_a_badge_of_initials_read_unsurely_is_no_name(self) -> None:
+        words = [
+            *_words("CRN", 100, 100, 0, 0.47, height=60),
+            *_words("Commercial Invoice", 900, 100, 0, 0.96),
+            *_words("Date Issued: 2025-02-05", 900, 200, 1, 0.96),
+            *[
+                w
+                for n in range(8)
+                for w in _words(f"Delivery {n} 345.63 345.63", 100, 400 + 40 * n, 2 + n, 0.95)
+            ],
+            *_words("Atlas @ Vista Inc. | VAT Reg. No. GB 884 6194 63", 100, 2000, 10, 0.92),
+        ]
+        assert extract_with_rules([ocr_page(words)]).vendor_name == "Atlas @ Vista Inc"

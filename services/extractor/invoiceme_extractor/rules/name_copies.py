@@ -20,9 +20,12 @@ SURER_BY = 0.1  # mean word confidence by which the other copy must be surer to 
 
 
 def _payee_texts(line: Line) -> list[str]:
-    """The names a line gives after a payee label: in the label's cell, or in the next cell."""
+    """The names a line gives after a payee label: after a label opening the line (read on across
+    cells small print split: 'Payable to: Sum | wit & Summit Lim | ited - IBAN'), in the label's
+    cell, or in the next cell."""
+    whole = payee_name(line.text)
     texts = [cell.text for cell in line.cells] or [line.text]
-    found = []
+    found = [whole] if whole is not None else []
     for index, text in enumerate(texts):
         if PAYEE.fullmatch(text) and index + 1 < len(texts):
             found.append(texts[index + 1])

@@ -191,7 +191,7 @@ def _name_units(first_page: list[Line], english: bool) -> list[tuple[int, Line, 
             continue  # a table's header row ('Details | Units | Price', misread or not), an item, a tail
         # A cell OCR read with little confidence is a logo or speckles: under heb+eng its letters came
         # out Hebrew and were stripped below; an eng read makes Latin-looking debris ("Fodosy") of it.
-        cells = [c for c in line.cells if c.confidence >= UNREAD_CELL]
+        cells = [c for c in line.cells if c.confidence >= UNREAD_CELL and not _badge(c)]
         if line.cells and not cells:
             continue
         pieces = [(c.text, _trusted_font(c, median_font)) for c in cells]
@@ -213,6 +213,11 @@ def _name_units(first_page: list[Line], english: bool) -> list[tuple[int, Line, 
 
 
 SURE_CELL = 0.6  # mean word confidence under which a cell's height says little about its print
+
+
+def _badge(cell: Cell) -> bool:
+    """Three letters or fewer read unsurely ('CRN'): a logo's initials in a badge, not a name."""
+    return cell.confidence < SURE_CELL and len(re.sub(r"\W", "", cell.text)) <= 3
 
 
 def _trusted_font(cell: Cell, median_font: float) -> float:
