@@ -40,6 +40,7 @@ class TestPayee:
         layer = page(
             ("INVOICE", 100, 100),
             ("Date: 04/04/2025", 100, 160),
+            ("Bill to:", 100, 220),
             ("Vista Partners Ltd", 100, 260),
             ("Item Qty Price Amount", 100, 400),
             ("Consulting 1 100.00 100.00", 100, 450),
@@ -50,6 +51,7 @@ class TestPayee:
     def test_a_payee_label_in_a_cell_of_its_own(self) -> None:
         layer = page(
             ("INVOICE", 100, 100),
+            ("Bill to:", 100, 220),
             ("Vista Partners Ltd", 100, 260),
             ("Item Qty Price Amount", 100, 400),
             ("Account holder:", 100, 2000),
@@ -115,6 +117,7 @@ class TestFooterOnlyIssuer:
     def test_payable_to_is_no_customer_label(self) -> None:
         layer = page(
             ("INVOICE", 100, 100),
+            ("Bill to:", 100, 220),
             ("Vista Partners Ltd", 100, 260),
             ("Item Qty Price Amount", 100, 400),
             ("Consulting 1 100.00 100.00", 100, 450),
@@ -136,3 +139,12 @@ class TestFooterOnlyIssuer:
             *_words("Atlas @ Vista Inc. | VAT Reg. No. GB 884 6194 63", 100, 2000, 10, 0.92),
         ]
         assert extract_with_rules([ocr_page(words)]).vendor_name == "Atlas @ Vista Inc"
+
+    def test_an_account_holder_never_outranks_a_named_header(self) -> None:
+        """'Kontoinhaber: Max Mustermann': the account may be a person's; the header names the firm."""
+        layer = page(
+            ("Bei Spiel GmbH ● Ecke 12 ● 12345 Stadthausen", 100, 100),
+            ("Rechnung 4471", 100, 300),
+            ("Kontoinhaber: Max Mustermann", 100, 2000),
+        )
+        assert extract_with_rules([layer]).vendor_name == "Bei Spiel GmbH"

@@ -7,6 +7,7 @@ import re
 
 from . import labels
 from .hebrew_ocr import without_latin_tail
+from .name_signs import PAYEE
 
 _WORD = re.compile(r"[A-Za-z\u05d0-\u05ea]{3,}")
 # A bracketed number closing the name: the company's registration ("99 SPEED MART S/B (519537-X)")
@@ -36,6 +37,7 @@ def clean_name(text: str) -> str:
     text = re.sub(
         r"^(?:name|from|seller|supplier|vendor|שם\s*העסק|שם\s*הספק|ספק|מאת)\s*[:\-]\s*", "", text, flags=re.I
     )
+    text = PAYEE.sub("", text)  # 'Payable to: Acme Ltd'
     label = labels.TAX_ID.search(text)
     if label and label.start() > 3:
         text = text[: label.start()]

@@ -166,6 +166,7 @@ def _before_buyer_label(line: Line) -> Line | None:
     return Line(line.text[: match.start()].strip(), line.page, line.index)
 
 
+UNSURE_NAME = 0.5  # a chosen name's confidence under which the bank details' payee is taken instead
 UNREAD_CELL = 0.4  # mean word confidence below which a cell is not taken for a name
 
 
@@ -287,7 +288,7 @@ def _first_address_row(first_page: list[Line]) -> int:
 
 
 def find_vendor_name(lines: list[Line]) -> Found | None:
-    found = _seller_block_name(lines) or payee(lines)
+    found = _seller_block_name(lines)
     if found:
         return found
     buyer = buyer_lines(lines)
@@ -325,7 +326,7 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
         if score > 0:
             scored.append((score + _font_bonus(font), -position, part_line))
     if not scored:
-        return None
+        return payee(lines)  # a page that names its issuer only in its bank details
     scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
     score, _, line = scored[0]
     name = clean_name(_strip_title(line.text))
@@ -333,4 +334,6 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
         Reading(clean_name(_strip_title(c[2].text)), round(c[0], 2), c[2].text, c[2]) for c in scored[:5]
     )
     confidence = min(0.9, 0.45 + 0.1 * score)
+    if confidence < UNSURE_NAME and (paid := payee(lines)) is not None:
+        return paid  # no surer name than the payee's (an account holder may be a person: never over one)
     return spelled_out(Found(name, line.text, line, confidence, alternatives), lines) if name else None
