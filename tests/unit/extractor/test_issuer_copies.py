@@ -148,3 +148,22 @@ class TestFooterOnlyIssuer:
             ("Kontoinhaber: Max Mustermann", 100, 2000),
         )
         assert extract_with_rules([layer]).vendor_name == "Bei Spiel GmbH"
+
+    def test_a_footer_name_beside_its_tax_id_beats_a_label_cut_to_one_word(self) -> None:
+        """'Balance Due' cut at 'Due' leaves 'Balance'; the footer's name has its VAT number beside it."""
+        rows = [("Commercial Invoice", 100, 100), ("Customer:", 100, 200), ("Bright Logistics LLC", 100, 240)]
+        rows += [(f"Item {n} 1618.39 2427.59", 100, 400 + 60 * n) for n in range(6)]
+        rows += [("4969.37 GBP", 100, 900), ("Balance Due", 1300, 900), ("Page 1 of 1", 100, 960)]
+        rows += [("Granite Logistics Group", 100, 2000), ("VAT Reg. No. GB960513308", 1300, 2000)]
+        assert extract_with_rules([page(*rows)]).vendor_name == "Granite Logistics Group"
+
+    def test_a_speck_after_the_customer_label_leaves_it_bare(self) -> None:
+        """'Customer: -' is a bare label: the name after it is the customer's, not the issuer's."""
+        layer = page(
+            ("VAT Reg. No.: 52-375346-5", 100, 200),
+            ("Customer: -", 900, 200),
+            ("Atlas Foods Co.", 1300, 200),
+            ("Blue Works LLC", 100, 300),
+            ("57 Main St., Leeds", 100, 350),
+        )
+        assert extract_with_rules([layer]).vendor_name == "Blue Works LLC"

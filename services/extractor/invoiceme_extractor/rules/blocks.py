@@ -94,7 +94,7 @@ def _gap(one: Cell, other: Cell) -> float:
 
 def _bare_label(text: str, match: re.Match[str]) -> bool:
     """A label whose value is in another cell: nothing after it, a heading word, or a closing colon."""
-    rest = text[match.end() :].strip(" :")
+    rest = text[match.end() :].strip(" :-–.")  # 'Customer: -': a speck after the colon
     return not rest or bool(_HEADING_REST.fullmatch(rest)) or text.rstrip().endswith(":")
 
 

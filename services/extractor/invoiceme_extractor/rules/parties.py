@@ -89,8 +89,11 @@ def _name_score(line: Line, position: int, lines: list[Line]) -> float:
         score += 1
     elif sum(ch.isdigit() for ch in re.sub(r"\([^)]*\)", "", text)) >= 3:
         score -= 2  # addresses and reference lines carry numbers; names rarely do ("Acme (1998)" may)
-    if any(labels.TAX_ID.search(nxt.text) for nxt in following(lines, line, 2)):
-        score += 1
+    beside = lines[line.index].text.replace(text, " ") if line.index < len(lines) else ""
+    if (labels.TAX_ID.search(beside) and not labels.BUYER_BLOCK.search(beside)) or any(
+        labels.TAX_ID.search(n.text) for n in following(lines, line, 2)
+    ):
+        score += 1  # the issuer's tax id under its name, or beside it ('Acme Group | VAT Reg. No. GB96...')
     if text.isupper() and letters > 4:
         score += 0.5
     return score
