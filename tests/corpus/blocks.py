@@ -177,8 +177,9 @@ def meta_block(
     return y
 
 
-def footer(doc: Doc, y: float, x: float = 15, align: str = "start") -> None:
-    """Currency note (always when amounts carry no sign outside Israel), thanks, page number."""
+def footer(doc: Doc, y: float, x: float = 15, align: str = "start") -> float:
+    """Currency note (always when amounts carry no sign outside Israel), thanks, page number; returns
+    the y below them."""
     words, sheet = doc.words, doc.sheet
     lines = []
     implied = doc.facts.language == "he" and doc.facts.currency == "ILS"  # shekels go without saying there
@@ -191,6 +192,7 @@ def footer(doc: Doc, y: float, x: float = 15, align: str = "start") -> None:
     for text in lines:
         sheet.text(x, y, text, 8, align=align, color=GREY)
         y += line_height(8)
+    return y
 
 
 STAMP_WORDS = {"he": "שולם", "en": "PAID", "de": "BEZAHLT", "fr": "PAYÉ", "es": "PAGADO"}

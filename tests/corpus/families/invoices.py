@@ -14,6 +14,7 @@ from ..blocks import (
     vendor_header,
 )
 from ..doc import Doc
+from ..issuer_footer import issuer_footer
 from ..tables import items_table, totals_anyhow
 
 LEFT, RIGHT = 15.0, 195.0
@@ -50,7 +51,7 @@ def classic(doc: Doc) -> None:
     y = customer_block(doc, customer_x + (2 if customer_x == LEFT else 0), y, boxed=doc.chance(0.3)) + 6
     y = items_table(doc, LEFT, RIGHT, y)
     y = _totals(doc, y)
-    footer(doc, max(y + 10, 270))
+    issuer_footer(doc, footer(doc, max(y + 10, 270)))
 
 
 def kv_grid(doc: Doc) -> None:
@@ -92,7 +93,7 @@ def kv_grid(doc: Doc) -> None:
         )
     y = items_table(doc, LEFT, RIGHT, y + 4)
     y = _totals(doc, y)
-    footer(doc, max(y + 10, 270))
+    issuer_footer(doc, footer(doc, max(y + 10, 270)))
 
 
 def banded(doc: Doc) -> None:
@@ -142,4 +143,4 @@ def banded(doc: Doc) -> None:
     y = customer_block(doc, LEFT + 2 if vendor_at_start else 120, max(y, y_meta) + 6)
     y = items_table(doc, LEFT, RIGHT, y + 6, style=rng.choice(["band", "band", "zebra", "rules"]))
     y = _totals(doc, y)
-    footer(doc, max(y + 10, 270))
+    issuer_footer(doc, footer(doc, max(y + 10, 270)))

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from ..blocks import customer_block, footer, kv, line_height, vendor_header
 from ..doc import Doc
+from ..issuer_footer import issuer_footer
 from ..tables import LIGHT, items_table, totals_block
 
 LEFT, RIGHT = 15.0, 195.0
@@ -168,4 +169,4 @@ def payment_receipt(doc: Doc) -> None:
         y += 8
     sheet.rule(LEFT, y + 18, LEFT + 50, 0.4)
     sheet.text(LEFT, y + 23, words[11], 8.5)
-    footer(doc, max(y + 32, 270))
+    issuer_footer(doc, footer(doc, max(y + 32, 270)))

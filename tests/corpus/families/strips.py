@@ -1,5 +1,6 @@
 """Development families: a facts strip (labels in a header row, values under them, with order and terms
-distractors) and a minimal page whose vendor appears only as a brand on top and in the footer."""
+distractors) and a minimal page whose vendor appears only as a brand (or a badge of initials) on top
+and in the footer."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ from ..blocks import (
     customer_block,
     footer,
     line_height,
+    logo,
     meta_block,
     meta_pairs,
     vendor_header,
 )
 from ..doc import Doc
+from ..issuer_footer import issuer_footer, side_rng
 from ..names import address, phone
 from ..tables import LIGHT, items_table, totals_anyhow
 
@@ -70,7 +73,7 @@ def strip(doc: Doc) -> None:
     y = items_table(doc, LEFT, RIGHT, y + 22)
     width = rng.uniform(60, 80)
     y = totals_anyhow(doc, RIGHT - width if doc.chance(0.7) else LEFT, width, y)
-    footer(doc, max(y + 10, 270))
+    issuer_footer(doc, footer(doc, max(y + 10, 270)))
 
 
 def minimal(doc: Doc) -> None:
@@ -79,14 +82,18 @@ def minimal(doc: Doc) -> None:
     sheet, rng, facts = doc.sheet, doc.rng, doc.facts
     brand = facts.vendor_name.split()[0]
     top = rng.uniform(18, 26)
-    sheet.text(
-        LEFT,
-        top,
-        brand.upper() if facts.language != "he" else brand,
-        rng.choice([20, 24, 28]),
-        bold=True,
-        color=doc.accent,
-    )
+    brand_size = rng.choice([20, 24, 28])
+    if side_rng(doc, "logo-only").random() < 0.3:
+        logo(doc, LEFT, top, size=16)  # a badge of initials: the issuer is named only in the footer
+    else:
+        sheet.text(
+            LEFT,
+            top,
+            brand.upper() if facts.language != "he" else brand,
+            brand_size,
+            bold=True,
+            color=doc.accent,
+        )
     sheet.text(RIGHT, top, doc.title, rng.choice([14, 18]), bold=True, align="end")
     y = meta_block(doc, RIGHT - 70, top + 10, rng.choice(KV_MODES), 70)
     y = customer_block(doc, LEFT, max(y, top + 14) + 4) + 6

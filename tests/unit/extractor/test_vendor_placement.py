@@ -3,6 +3,8 @@ in the footer, a logo's letter-spaced capitals, customer labels with their accen
 
 from __future__ import annotations
 
+import pytest
+
 from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.name_signs import reads_as_phrase
 
@@ -97,3 +99,60 @@ class TestVendorName:
         assert reads_as_phrase("Desde 1987")
         assert reads_as_phrase("שולם")
         assert not reads_as_phrase("נגה מזון (1998)")
+
+
+class TestJoinedColumns:
+    """OCR joins the issuer's name to what stands beside it; the join is cut, not the name lost."""
+
+    def test_name_joined_to_the_customer_label_by_a_rule(self) -> None:
+        layer = page(
+            ("Garcia Construcciones SL ___ vestinatario", 100, 100),
+            ("Garcia Logistica SL", 1300, 160),
+            ("Calle del Sol 5, 46451 Valencia", 100, 220),
+        )
+        assert extract_with_rules([layer]).vendor_name == "Garcia Construcciones SL"
+
+    def test_payer_across_the_row_from_its_label_over_a_table(self) -> None:
+        """'התקבל מאת' (received from) with the payer's name far across its row, and under the label
+        a key/value row, then a table's header row OCR damaged (a row of many cells, no block's): the
+        label heads no block, the name across the row is still the customer's."""
+        layer = page(
+            ("ברוש מערכות", 1500, 100),
+            ("דרך בגין 77, באר שבע", 1500, 150),
+            ("התקבל מאת", 1700, 300),
+            ('נגה טכנולוגיות בע"מ', 400, 300),
+            ("בגין חשבונית: 55995", 1600, 350),
+            ("אמצעי תשלום", 1700, 400),
+            ("בנק", 1400, 400),
+            ("פניף", 1200, 400),
+            ("חשבון", 1000, 400),
+            ("תאריך", 800, 400),
+            rtl=True,
+        )
+        assert extract_with_rules([layer]).vendor_name == "ברוש מערכות"
+
+    @pytest.mark.parametrize("printed", ["ברוש מערכות )1998", "ברוש מערכות )1998(", "ברוש מערכות (1998)"])
+    def test_registration_year_with_brackets_ocr_mirrored(self, printed: str) -> None:
+        """Right-to-left OCR mirrors a bracket: ')1998' is the legal name's '(1998)'."""
+        layer = page(
+            (printed, 1500, 100),
+            ("דרך בגין 77, באר שבע", 1500, 150),
+            ("לכבוד", 1700, 300),
+            ('נגה טכנולוגיות בע"מ', 1500, 350),
+            rtl=True,
+        )
+        assert extract_with_rules([layer]).vendor_name == "ברוש מערכות (1998)"
+
+    def test_issuer_across_the_row_from_the_customer_label_heading_its_block(self) -> None:
+        """Customer column first, issuer's column across the page: 'Auftraggeber' heads a block of
+        its own (its name read with a colon in it, its address), so the name across the row stays
+        the issuer's."""
+        layer = page(
+            ("Auftraggeber", 100, 100),
+            ("Alpen Bau AG", 1300, 100),
+            ("Sonnen Bau GmbiseCo: BG", 100, 150),
+            ("Gartenweg 40, 60186 Munchen", 1300, 150),
+            ("Industriestrasse 31, 62217 Munchen", 100, 200),
+            ("Tel. +49 806 150 9661", 1300, 200),
+        )
+        assert extract_with_rules([layer]).vendor_name == "Alpen Bau AG"

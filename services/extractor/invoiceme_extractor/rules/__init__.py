@@ -14,6 +14,7 @@ from .invoice_number import find_invoice_number
 from .items_totals import amounts_from_items, total_from_items, without_total_row
 from .line_items import find_line_items
 from .lines import Found, PageInput, document_language, document_lines
+from .name_copies import surer_copy
 from .parties import buyer_lines, find_vendor_name
 from .references import (
     currency_from_tax_id,
@@ -77,7 +78,9 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
         "total": totals.total,
         "allocation_number": find_allocation_number(lines),
     }
-    found["vendor_name"] = name_beside_tax_id(found["vendor_name"], found["vendor_tax_id"])
+    found["vendor_name"] = surer_copy(
+        name_beside_tax_id(found["vendor_name"], found["vendor_tax_id"]), issuer_view
+    )
     found["document_type"] = credit_by_sign(found["document_type"], found["total"])
     if found["currency"] is None or found["currency"].confidence < 0.5:
         # no currency printed, or only a mark OCR may have invented: the issuer's country tells

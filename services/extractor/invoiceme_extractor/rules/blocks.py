@@ -19,6 +19,7 @@ from .tables import is_table_header
 CellRef = tuple[int, int]  # (line index, cell index)
 BLOCK_GAP = 2.5  # x label height: a wider vertical gap ends a block
 BLOCK_LINES = 10  # key/value party blocks (name, street, town, phone, e-mail, ids) run long
+TABLE_ROW_CELLS = 5  # cells of a row that is a table's, not a party block's
 
 
 def _in_column(cell: Cell, label: Cell, rtl: bool) -> bool:
@@ -42,8 +43,8 @@ def block_cells(lines: list[Line], line: Line, cell_index: int) -> list[CellRef]
     for lower in lines[line.index + 1 :]:
         if lower.page != line.page or lower.box is None or len(found) >= BLOCK_LINES:
             break
-        if is_table_header(lower.text):
-            break  # the line-item table starts: no party block runs into it
+        if is_table_header(lower.text) or len(lower.cells) >= TABLE_ROW_CELLS:
+            break  # the line-item table starts (its header row maybe misread): no party block runs into it
         members = [i for i, cell in enumerate(lower.cells) if _in_column(cell, label, rtl)]
         if not members:
             continue
@@ -74,6 +75,15 @@ _HEADING_REST = re.compile(
 _KEY_VALUE = re.compile(r"^[^\d:]{1,30}:\s*\S")  # "For invoice: 8962", "Tel: 03-555"
 
 
+_NUMBERED_PAIR = re.compile(
+    r"^[^\d:]{1,30}:\s*\S*\d"
+)  # 'Por la factura: 63948' ('Acme GmbiseCo: BG' is no pair)
+
+
+def _numbered_pair_first(lines: list[Line], below: list[CellRef]) -> bool:
+    return bool(below) and bool(_NUMBERED_PAIR.match(lines[below[0][0]].cells[below[0][1]].text))
+
+
 def _block_content(text: str) -> bool:
     return not _KEY_VALUE.match(text) and not looks_like_label(text)
 
@@ -84,7 +94,7 @@ def _gap(one: Cell, other: Cell) -> float:
 
 def _bare_label(text: str, match: re.Match[str]) -> bool:
     """A label whose value is in another cell: nothing after it, a heading word, or a closing colon."""
-    rest = text[match.end() :].strip(" :")
+    rest = text[match.end() :].strip(" :-–.")  # 'Customer: -': a speck after the colon
     return not rest or bool(_HEADING_REST.fullmatch(rest)) or text.rstrip().endswith(":")
 
 
@@ -112,8 +122,12 @@ def party_cells(lines: list[Line], pattern: re.Pattern[str]) -> set[CellRef]:
             if match is None:
                 continue
             below = block_cells(lines, line, index)
-            # lines of its own under the label (other labels and pairs, "For invoice: 8962", are not)
-            heads = any(_block_content(lines[row].cells[i].text) for row, i in below)
+            # lines of its own under the label (other labels and pairs, "For invoice: 8962", are not);
+            # a numbered pair right under it makes the label a row's key ('Recibido de: | Ibérica SL'
+            # over 'Por la factura: 63948'), whatever lines follow
+            heads = not _numbered_pair_first(lines, below) and any(
+                _block_content(lines[row].cells[i].text) for row, i in below
+            )
             bare = _bare_label(cell.text, match)
             if bare and index > 0 and labels_follow_values(line):
                 # "Acme Ltd | Client:": the label after its value (when the label heads a block under

@@ -41,9 +41,10 @@ CONTINENTAL_STREET = re.compile(
     re.I,
 )
 STREET = re.compile(STREET_WORDS + "|" + CONTINENTAL_STREET.pattern, re.I)
-# A line with any of these is contact details, a page marker or a registration number: never a name.
+# A line with any of these is contact details, a page marker or a registration number: never a name
+# (an e-mail's '@' has no space beside it; 'Atlas @ Vista Inc.' is an '&' OCR misread).
 NOT_A_NAME = re.compile(
-    r"@|www\.|https?:|e-?mail|\b(?:page|seite|original|copy)\b|"
+    r"\S@\S|www\.|https?:|e-?mail|\b(?:page|seite|original|copy)\b|"
     + PHONE_WORDS
     + "|"
     + hebrew_words('דוא"ל', "עמוד", "מקור", "העתק")

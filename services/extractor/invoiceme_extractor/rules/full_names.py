@@ -10,6 +10,7 @@ from ..text import HEBREW_LETTER
 from . import labels
 from .contact_words import NOT_A_NAME
 from .lines import Found, Line
+from .name_copies import plausible_name
 from .name_signs import compact
 from .name_text import SEPARATORS, clean_name, cut_at_field_label
 
@@ -50,11 +51,19 @@ def spelled_out(vendor: Found | None, lines: list[Line]) -> Found | None:
     return vendor
 
 
+UNSURE_NAME = 0.5  # a chosen name's confidence under which the name beside the tax id replaces it
+
+
 def name_beside_tax_id(vendor: Found | None, tax_id: Found | None) -> Found | None:
     """'דקל' in the logo, 'דקל תקשורת | ח.פ. 538194234' in the footer: the name printed beside the
     issuer's tax id that begins with the chosen name is its full form (a brand in capitals, 'SOL',
-    begins 'Sol Construcciones S.L.' too)."""
-    if vendor is None or tax_id is None or tax_id.line.index == vendor.line.index:
+    begins 'Sol Construcciones S.L.' too). With no name chosen, or one chosen unsurely (a page
+    whose header carries only a logo), the name beside the tax id is the issuer's."""
+    if tax_id is None:
+        return vendor
+    if vendor is None or vendor.confidence < UNSURE_NAME:
+        return _name_on_tax_id_line(tax_id) or vendor
+    if tax_id.line.index == vendor.line.index:
         return vendor
     texts = [cell.text for cell in tax_id.line.cells] or [tax_id.line.text]
     for text in texts:
@@ -76,3 +85,19 @@ def _reads_as_words(extension: str, name: str) -> bool:
         sum(ch.isalpha() for ch in word) >= 2 and bool(HEBREW_LETTER.search(word)) == hebrew_name
         for word in words
     )
+
+
+def _name_on_tax_id_line(tax_id: Found) -> Found | None:
+    """'רימון ייעוץ מס חברה 527178230': the name before the tax id's label on its line."""
+    line = tax_id.line
+    hebrew_page = bool(HEBREW_LETTER.search(line.text))
+    for text in [cell.text for cell in line.cells] or [line.text]:
+        if tax_id.raw not in text:
+            continue
+        label = labels.TAX_ID.search(text)
+        if label is None or label.start() < 3:
+            return None
+        name = clean_name(SEPARATORS.split(text[: label.start()])[-1])
+        if plausible_name(name, hebrew_page):
+            return Found(name, text, line, 0.5)
+    return None

@@ -225,7 +225,7 @@ BUYER_BLOCK = any_of(
     r"client",
     r"ל[כב]בו[דר](?![\u05d0-\u05ea])",  # לכבוד, and as OCR confuses כ/ב and ד/ר
     r"לקוח",
-    r"\bto\s*:",
+    r"(?<!payable\s)\bto\s*:",  # 'Payable to:' names the issuer (see name_signs.PAYEE)
     r"(?<!ver)(?<!ver )käufer",
     r"kunde",
     r"rechnungsempf(?:ä|a|ae)nger",  # OCR drops the umlaut

@@ -222,4 +222,6 @@ COMPANY_SUFFIX = (
     r"ושות'",
     r"בעמ\b",
     r"\(\d{4}\)",  # "(1998)": Israeli companies registered under a name already taken
+    # ... as right-to-left OCR mirrors its brackets: ')1998', ')1998('
+    r"(?<=[\u05d0-\u05ea])\s[()]\s?(?:19|20)\d{2}\s?[()]?(?!\d)",
 )

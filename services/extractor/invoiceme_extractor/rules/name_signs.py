@@ -1,5 +1,6 @@
 """Signs that a header line is, or is not, the issuer's trade name, beside its place and print:
-a slogan reads as a phrase; the issuer's name is printed twice (header and footer)."""
+a slogan reads as a phrase; the issuer's name is printed twice (header and footer); the payee of
+the bank details is the issuer."""
 
 from __future__ import annotations
 
@@ -54,3 +55,18 @@ def repeated_elsewhere(name: str, index: int, lines: list[Line]) -> bool:
         for other in lines
         for text in ([cell.text for cell in other.cells] or [other.text])
     )
+
+
+# 'Payable to: Acme Ltd', 'לפקודת: אור סחר', 'Kontoinhaber: ...': whoever is paid issued the invoice
+PAYEE = re.compile(
+    r"^\W*(?:(?:make\s+cheques\s+)?payable\s+to|beneficiary|account\s+(?:name|holder)|"
+    r"kontoinhaber|b[ée]n[ée]ficiaire|titulaire(?:\s+du\s+compte)?|titular(?:\s+de\s+la\s+cuenta)?|"
+    r"beneficiario|לפקודת|שם\s*המוטב|שם\s*בעל\s*החשבון)\s*[:\-]?\s*",
+    re.I,
+)
+
+
+def payee_name(text: str) -> str | None:
+    """What follows a payee label ('Payable to: Acme Ltd' -> 'Acme Ltd'), or None without one."""
+    label = PAYEE.match(text)
+    return text[label.end() :] if label and label.end() < len(text) else None

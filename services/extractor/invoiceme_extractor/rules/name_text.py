@@ -7,6 +7,7 @@ import re
 
 from . import labels
 from .hebrew_ocr import without_latin_tail
+from .name_signs import PAYEE
 
 _WORD = re.compile(r"[A-Za-z\u05d0-\u05ea]{3,}")
 # A bracketed number closing the name: the company's registration ("99 SPEED MART S/B (519537-X)")
@@ -28,14 +29,19 @@ def trim_name(text: str) -> str:
     return text.rstrip(" ({[").strip(" :-|,*=~#_")  # '*** SUNRISE BAKERY ***': a slip's decoration
 
 
+# '(1998)' closing a Hebrew name as right-to-left OCR mirrors its brackets: ')1998', ')1998('
+_MIRRORED_YEAR = re.compile(r"(?<=[\u05d0-\u05ea])\s[()]\s?((?:19|20)\d{2})\s?[()]?$")
+
+
 def clean_name(text: str) -> str:
     text = re.sub(
         r"^(?:name|from|seller|supplier|vendor|שם\s*העסק|שם\s*הספק|ספק|מאת)\s*[:\-]\s*", "", text, flags=re.I
     )
+    text = PAYEE.sub("", text)  # 'Payable to: Acme Ltd'
     label = labels.TAX_ID.search(text)
     if label and label.start() > 3:
         text = text[: label.start()]
-    return without_latin_tail(trim_name(text))
+    return without_latin_tail(_MIRRORED_YEAR.sub(r" (\1)", trim_name(text)))
 
 
 _FIELD_LABELS = (
@@ -56,4 +62,6 @@ def cut_at_field_label(text: str) -> str:
     return text.strip(" :-|,")
 
 
-SEPARATORS = re.compile(r"\s*[●•|·]\s*|\s{3,}")
+# '●', '|', a wide gap, or a run of underscores (a rule or a form's blank OCR read between two
+# columns: 'García Construcciones SL ___ Destinatario')
+SEPARATORS = re.compile(r"\s*(?:[●•|·]|_{2,})\s*|\s{3,}")

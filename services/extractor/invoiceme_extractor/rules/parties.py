@@ -8,13 +8,14 @@ from dataclasses import replace
 from ..text import HEBREW_LETTER
 from . import labels
 from .amounts import amounts_in
-from .blocks import block_cells
+from .blocks import TABLE_ROW_CELLS, block_cells
 from .contact_words import CONTINENTAL_STREET, NOT_A_NAME, STREET
 from .dates import dates_in
 from .full_names import spelled_out
 from .geometry import looks_like_label
 from .layout import Cell
 from .lines import Found, Line, Reading, document_language, following
+from .name_copies import payee
 from .name_signs import compact, reads_as_phrase, repeated_elsewhere
 from .name_text import SEPARATORS, clean_name, cut_at_field_label
 from .receipt_vendor import receipt_name_signs
@@ -88,8 +89,11 @@ def _name_score(line: Line, position: int, lines: list[Line]) -> float:
         score += 1
     elif sum(ch.isdigit() for ch in re.sub(r"\([^)]*\)", "", text)) >= 3:
         score -= 2  # addresses and reference lines carry numbers; names rarely do ("Acme (1998)" may)
-    if any(labels.TAX_ID.search(nxt.text) for nxt in following(lines, line, 2)):
-        score += 1
+    beside = lines[line.index].text.replace(text, " ") if line.index < len(lines) else ""
+    if (labels.TAX_ID.search(beside) and not labels.BUYER_BLOCK.search(beside)) or any(
+        labels.TAX_ID.search(n.text) for n in following(lines, line, 2)
+    ):
+        score += 1  # the issuer's tax id under its name, or beside it ('Acme Group | VAT Reg. No. GB96...')
     if text.isupper() and letters > 4:
         score += 0.5
     return score
@@ -165,6 +169,7 @@ def _before_buyer_label(line: Line) -> Line | None:
     return Line(line.text[: match.start()].strip(), line.page, line.index)
 
 
+UNSURE_NAME = 0.5  # a chosen name's confidence under which the bank details' payee is taken instead
 UNREAD_CELL = 0.4  # mean word confidence below which a cell is not taken for a name
 
 
@@ -181,11 +186,16 @@ def _name_units(first_page: list[Line], english: bool) -> list[tuple[int, Line, 
     units = []
     joined: set[int] = set()
     for position, line in enumerate(first_page):
-        if is_table_header(line.text) or position in joined or priced_row(line.text):
-            continue  # a table's header row ("Details | Units | Price") or item, or the tail of a name
+        if (
+            is_table_header(line.text)
+            or len(line.cells) >= TABLE_ROW_CELLS
+            or position in joined
+            or priced_row(line.text)
+        ):
+            continue  # a table's header row ('Details | Units | Price', misread or not), an item, a tail
         # A cell OCR read with little confidence is a logo or speckles: under heb+eng its letters came
         # out Hebrew and were stripped below; an eng read makes Latin-looking debris ("Fodosy") of it.
-        cells = [c for c in line.cells if c.confidence >= UNREAD_CELL]
+        cells = [c for c in line.cells if c.confidence >= UNREAD_CELL and not _badge(c)]
         if line.cells and not cells:
             continue
         pieces = [(c.text, _trusted_font(c, median_font)) for c in cells]
@@ -207,6 +217,11 @@ def _name_units(first_page: list[Line], english: bool) -> list[tuple[int, Line, 
 
 
 SURE_CELL = 0.6  # mean word confidence under which a cell's height says little about its print
+
+
+def _badge(cell: Cell) -> bool:
+    """Three letters or fewer read unsurely ('CRN'): a logo's initials in a badge, not a name."""
+    return cell.confidence < SURE_CELL and len(re.sub(r"\W", "", cell.text)) <= 3
 
 
 def _trusted_font(cell: Cell, median_font: float) -> float:
@@ -256,6 +271,7 @@ SIGNED_ROW = 4  # the position a name heading a row of its contact details is sc
 def _contact_part(text: str) -> bool:
     return bool(
         NOT_A_NAME.search(text)
+        or _HOUSE_NUMBER.match(text)
         or _POSTCODE_TOWN.match(text)
         or STREET.search(text)
         or labels.TAX_ID.search(text)
@@ -263,6 +279,7 @@ def _contact_part(text: str) -> bool:
 
 
 _POSTCODE_TOWN = re.compile(r"^\W*\d{4,7}\s+[^\W\d]{3,}")
+_HOUSE_NUMBER = re.compile(r"^\d{1,4}[a-z]?\s+[^\W\d]")  # '126 Market Street', cut short or not: '126 M'
 
 
 def _first_address_row(first_page: list[Line]) -> int:
@@ -312,7 +329,7 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
         if score > 0:
             scored.append((score + _font_bonus(font), -position, part_line))
     if not scored:
-        return None
+        return payee(lines)  # a page that names its issuer only in its bank details
     scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
     score, _, line = scored[0]
     name = clean_name(_strip_title(line.text))
@@ -320,4 +337,6 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
         Reading(clean_name(_strip_title(c[2].text)), round(c[0], 2), c[2].text, c[2]) for c in scored[:5]
     )
     confidence = min(0.9, 0.45 + 0.1 * score)
+    if confidence < UNSURE_NAME and (paid := payee(lines)) is not None:
+        return paid  # no surer name than the payee's (an account holder may be a person: never over one)
     return spelled_out(Found(name, line.text, line, confidence, alternatives), lines) if name else None

@@ -1,0 +1,109 @@
+"""The issuer named again away from its header: the payee of the bank details ('Payable to: Acme
+Ltd', 'לפקודת: אור סחר בעמ') is the issuer; and when the header's copy and the footer's differ by a
+few letters OCR confused ('Rhein Softwarc' and 'Rhein Software'), the copy OCR read more surely is
+kept."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import replace
+
+from ..text import HEBREW_LETTER
+from .contact_words import NOT_A_NAME
+from .lines import Found, Line, document_language
+from .name_signs import PAYEE, compact, payee_name
+from .name_text import SEPARATORS, clean_name, cut_at_field_label
+
+SAME_NAME = 0.75  # letters in common (difflib ratio) above which two readings are one name misread
+SURER_BY = 0.1  # mean word confidence by which the other copy must be surer to replace the chosen one
+
+
+def _payee_texts(line: Line) -> list[str]:
+    """The names a line gives after a payee label: after a label opening the line (read on across
+    cells small print split: 'Payable to: Sum | wit & Summit Lim | ited - IBAN'), in the label's
+    cell, or in the next cell."""
+    whole = payee_name(line.text)
+    texts = [cell.text for cell in line.cells] or [line.text]
+    found = [whole] if whole is not None else []
+    for index, text in enumerate(texts):
+        if PAYEE.fullmatch(text) and index + 1 < len(texts):
+            found.append(texts[index + 1])
+        elif (name := payee_name(text)) is not None:
+            found.append(name)
+    return found
+
+
+_SPACED_DASH = re.compile(r"\s[-–]\s")  # 'Acme Ltd - Bank 12' as OCR reads a '·' between two parts
+
+
+def plausible_name(name: str, hebrew_page: bool) -> bool:
+    """Words of the page's script, no digits, a few words: not OCR debris ('MD Pox' read off a
+    Hebrew payee) nor a row of details."""
+    letters = sum(ch.isalpha() for ch in name)
+    return (
+        letters >= 3
+        and not any(ch.isdigit() for ch in name)
+        and len(name.split()) <= 6
+        and (not hebrew_page or bool(HEBREW_LETTER.search(name)))
+        and not NOT_A_NAME.search(name)
+    )
+
+
+def payee(lines: list[Line]) -> Found | None:
+    """The name after a payee label, as the issuer's."""
+    hebrew_page = document_language(lines) == "he"
+    for line in lines:
+        for text in _payee_texts(line):
+            head = _SPACED_DASH.split(SEPARATORS.split(text)[0])[0]
+            name = clean_name(cut_at_field_label(head))
+            if plausible_name(name, hebrew_page):
+                return Found(name, text, line, 0.8)
+    return None
+
+
+def _cell_reading(line: Line, raw: str) -> tuple[str, float] | None:
+    """(text, confidence) of the cell of `line` that holds `raw`."""
+    for cell in line.cells:
+        if raw[:8] and raw[:8] in cell.text:
+            return cell.text, cell.confidence
+    return None
+
+
+def _name_head(text: str) -> str:
+    """The name a cell begins with: 'אור סחר בעמ · דרך הים 4' -> 'אור סחר בעמ'."""
+    return clean_name(cut_at_field_label(SEPARATORS.split(PAYEE.sub("", text))[0]))
+
+
+def _same_script(one: str, other: str) -> bool:
+    return bool(HEBREW_LETTER.search(one)) == bool(HEBREW_LETTER.search(other))
+
+
+def surer_copy(vendor: Found | None, lines: list[Line]) -> Found | None:
+    """The chosen name, or another line's copy of it (most letters alike, not the same) that OCR
+    read with clearly more confidence."""
+    if vendor is None or vendor.line.index >= len(lines):
+        return vendor
+    letters = compact(vendor.value)
+    own = _cell_reading(lines[vendor.line.index], vendor.raw)
+    if own is None or len(letters) < 5:
+        return vendor
+    best: tuple[float, str, str, Line] | None = None
+    for line in lines:
+        if line.index == vendor.line.index:
+            continue
+        for cell in line.cells:
+            head = _name_head(cell.text)
+            other = compact(head)
+            if not other or other == letters or not _same_script(head, vendor.value):
+                continue
+            if len(head.split()) != len(vendor.value.split()):
+                continue  # a copy cut short (its legal form in another cell) or logo debris before one
+            alike = difflib.SequenceMatcher(None, letters, other).ratio()
+            if alike >= SAME_NAME and cell.confidence >= own[1] + SURER_BY:
+                if best is None or cell.confidence > best[0]:
+                    best = (cell.confidence, head, cell.text, line)
+    if best is None:
+        return vendor
+    _, head, text, line = best
+    return replace(vendor, value=head, raw=text, line=line, confidence=min(vendor.confidence, 0.8))

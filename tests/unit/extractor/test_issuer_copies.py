@@ -1,0 +1,169 @@
+"""The issuer named twice on a page (header and footer, the payee of the bank details): the payee is
+the issuer, and of two readings of one name the one OCR read more surely is kept."""
+
+from __future__ import annotations
+
+from invoiceme_common.events import OcrWord
+from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.name_signs import payee_name
+
+from .wordbox import ocr_page, page
+
+
+def _words(text: str, left: int, top: int, line: int, confidence: float, height: int = 20) -> list[OcrWord]:
+    words, x = [], left
+    for part in text.split():
+        words.append(
+            OcrWord(
+                text=part,
+                left=x,
+                top=top,
+                width=12 * len(part),
+                height=height,
+                confidence=confidence,
+                line=line,
+            )
+        )
+        x += 12 * (len(part) + 1)
+    return words
+
+
+class TestPayee:
+    """'Payable to' / 'לפקודת' / 'Kontoinhaber' names whoever is paid: the issuer."""
+
+    def test_payee_label_is_read_off(self) -> None:
+        assert payee_name("Payable to: Rimon Trading Ltd") == "Rimon Trading Ltd"
+        assert payee_name("לפקודת: אור סחר בעמ") == "אור סחר בעמ"
+        assert payee_name("Rimon Trading Ltd") is None
+
+    def test_the_payee_in_the_footer_is_the_issuer(self) -> None:
+        layer = page(
+            ("INVOICE", 100, 100),
+            ("Date: 04/04/2025", 100, 160),
+            ("Bill to:", 100, 220),
+            ("Vista Partners Ltd", 100, 260),
+            ("Item Qty Price Amount", 100, 400),
+            ("Consulting 1 100.00 100.00", 100, 450),
+            ("Payable to: Rimon Trading Ltd · IBAN GB12 3456 7890", 100, 2000),
+        )
+        assert extract_with_rules([layer]).vendor_name == "Rimon Trading Ltd"
+
+    def test_a_payee_label_in_a_cell_of_its_own(self) -> None:
+        layer = page(
+            ("INVOICE", 100, 100),
+            ("Bill to:", 100, 220),
+            ("Vista Partners Ltd", 100, 260),
+            ("Item Qty Price Amount", 100, 400),
+            ("Account holder:", 100, 2000),
+            ("Rimon Trading", 400, 2000),
+        )
+        assert extract_with_rules([layer]).vendor_name == "Rimon Trading"
+
+
+class TestSurerCopy:
+    """A name read twice, one copy with a letter OCR confused: the surer reading wins."""
+
+    def test_footer_copy_read_surely_repairs_the_header(self) -> None:
+        words = [
+            *_words("Rhein Softwarc e.K.", 100, 100, 0, 0.55, height=40),
+            *_words("Gartenweg 12, 60291 München", 100, 170, 1, 0.9),
+            *_words("Rechnung Nr. 4471", 100, 300, 2, 0.9),
+            *_words("Rhein Software e.K.", 100, 2000, 3, 0.9),
+            *_words("IBAN DE89 3704 0044 0532 0130 00", 900, 2000, 3, 0.9),
+        ]
+        assert extract_with_rules([ocr_page(words)]).vendor_name == "Rhein Software e.K"
+
+    def test_a_copy_cut_short_does_not_replace_the_name(self) -> None:
+        words = [
+            *_words("Rhein Softwarc e.K.", 100, 100, 0, 0.55, height=40),
+            *_words("Gartenweg 12, 60291 München", 100, 170, 1, 0.9),
+            *_words("Rhein Software", 100, 2000, 2, 0.9),
+        ]
+        assert extract_with_rules([ocr_page(words)]).vendor_name == "Rhein Softwarc e.K"
+
+    def test_another_name_is_no_copy(self) -> None:
+        words = [
+            *_words("Rhein Softwarc e.K.", 100, 100, 0, 0.55, height=40),
+            *_words("Gartenweg 12, 60291 München", 100, 170, 1, 0.9),
+            *_words("Alpen Bau e.K.", 100, 2000, 2, 0.9),
+        ]
+        assert extract_with_rules([ocr_page(words)]).vendor_name == "Rhein Softwarc e.K"
+
+
+class TestFooterOnlyIssuer:
+    """A page whose header carries only a logo: the issuer is named in the footer, beside its tax id,
+    or as the payee; OCR debris there is no name."""
+
+    def test_name_before_the_tax_id_label_in_the_footer(self) -> None:
+        layer = page(
+            ("חשבונית מס", 1500, 100),
+            ("לכבוד", 1700, 300),
+            ('הדר ייעוץ בע"מ', 1574, 350),
+            *[(f"שירותי ייעוץ {n} 100.00 {n}00.00", 1300, 500 + 60 * n) for n in range(1, 9)],
+            ("רימון ייעוץ מס חברה 527178230", 1300, 2000),
+            rtl=True,
+        )
+        assert extract_with_rules([layer]).vendor_name == "רימון ייעוץ"
+
+    def test_latin_debris_after_a_hebrew_payee_label_is_no_name(self) -> None:
+        layer = page(
+            ("אלון מזון", 1500, 100),
+            ("דרך הים 4, חיפה", 1500, 150),
+            ("לפקודת: MD Pox - בנק 11 סניף 187 חשבון 808479", 900, 2000),
+            rtl=True,
+        )
+        assert extract_with_rules([layer]).vendor_name == "אלון מזון"
+
+    def test_payable_to_is_no_customer_label(self) -> None:
+        layer = page(
+            ("INVOICE", 100, 100),
+            ("Bill to:", 100, 220),
+            ("Vista Partners Ltd", 100, 260),
+            ("Item Qty Price Amount", 100, 400),
+            ("Consulting 1 100.00 100.00", 100, 450),
+            ("Payable to: Summit Limited", 100, 2000),
+            ("IBAN US73 7099 7224", 1300, 2000),
+        )
+        assert extract_with_rules([layer]).vendor_name == "Summit Limited"
+
+    def test_a_badge_of_initials_read_unsurely_is_no_name(self) -> None:
+        words = [
+            *_words("CRN", 100, 100, 0, 0.47, height=60),
+            *_words("Commercial Invoice", 900, 100, 0, 0.96),
+            *_words("Date Issued: 2025-02-05", 900, 200, 1, 0.96),
+            *[
+                w
+                for n in range(8)
+                for w in _words(f"Delivery {n} 345.63 345.63", 100, 400 + 40 * n, 2 + n, 0.95)
+            ],
+            *_words("Atlas @ Vista Inc. | VAT Reg. No. GB 884 6194 63", 100, 2000, 10, 0.92),
+        ]
+        assert extract_with_rules([ocr_page(words)]).vendor_name == "Atlas @ Vista Inc"
+
+    def test_an_account_holder_never_outranks_a_named_header(self) -> None:
+        """'Kontoinhaber: Max Mustermann': the account may be a person's; the header names the firm."""
+        layer = page(
+            ("Bei Spiel GmbH ● Ecke 12 ● 12345 Stadthausen", 100, 100),
+            ("Rechnung 4471", 100, 300),
+            ("Kontoinhaber: Max Mustermann", 100, 2000),
+        )
+        assert extract_with_rules([layer]).vendor_name == "Bei Spiel GmbH"
+
+    def test_a_footer_name_beside_its_tax_id_beats_a_label_cut_to_one_word(self) -> None:
+        """'Balance Due' cut at 'Due' leaves 'Balance'; the footer's name has its VAT number beside it."""
+        rows = [("Commercial Invoice", 100, 100), ("Customer:", 100, 200), ("Bright Logistics LLC", 100, 240)]
+        rows += [(f"Item {n} 1618.39 2427.59", 100, 400 + 60 * n) for n in range(6)]
+        rows += [("4969.37 GBP", 100, 900), ("Balance Due", 1300, 900), ("Page 1 of 1", 100, 960)]
+        rows += [("Granite Logistics Group", 100, 2000), ("VAT Reg. No. GB960513308", 1300, 2000)]
+        assert extract_with_rules([page(*rows)]).vendor_name == "Granite Logistics Group"
+
+    def test_a_speck_after_the_customer_label_leaves_it_bare(self) -> None:
+        """'Customer: -' is a bare label: the name after it is the customer's, not the issuer's."""
+        layer = page(
+            ("VAT Reg. No.: 52-375346-5", 100, 200),
+            ("Customer: -", 900, 200),
+            ("Atlas Foods Co.", 1300, 200),
+            ("Blue Works LLC", 100, 300),
+            ("57 Main St., Leeds", 100, 350),
+        )
+        assert extract_with_rules([layer]).vendor_name == "Blue Works LLC"
