@@ -8,7 +8,7 @@ from dataclasses import replace
 from ..text import HEBREW_LETTER
 from . import labels
 from .amounts import amounts_in
-from .blocks import TABLE_ROW_CELLS, block_cells
+from .blocks import TABLE_ROW_CELLS
 from .contact_words import CONTINENTAL_STREET, NOT_A_NAME, STREET
 from .dates import dates_in
 from .full_names import spelled_out
@@ -19,6 +19,7 @@ from .name_copies import payee
 from .name_signs import compact, reads_as_phrase, repeated_elsewhere
 from .name_text import SEPARATORS, clean_name, cut_at_field_label
 from .receipt_vendor import receipt_name_signs
+from .seller_block import seller_block_name
 from .tables import is_table_header
 from .titles import DOCUMENT_TYPES, cropped_type
 
@@ -97,68 +98,6 @@ def _name_score(line: Line, position: int, lines: list[Line]) -> float:
     if text.isupper() and letters > 4:
         score += 0.5
     return score
-
-
-_LABELLED_VALUE = re.compile(r"^[^\d:]{1,25}:\s*\S")  # "Nummer: 549910", "GLN: 43..."
-
-
-def _block_texts(lines: list[Line], line: Line) -> list[tuple[str, list[str]]]:
-    """(rest of the seller label's text, texts under it) for each seller label on the line."""
-    if not line.cells:
-        match = labels.SELLER_BLOCK.match(line.text.strip())
-        if not match:
-            return []
-        return [(_label_rest(line.text.strip(), match.end()), [n.text for n in following(lines, line, 4)])]
-    found = []
-    for index, cell in enumerate(line.cells):
-        match = labels.SELLER_BLOCK.match(cell.text.strip())
-        if match:
-            # a row of the block reads from its first cell in the column on: "Name: | Acme GmbH"
-            first_in_row: dict[int, int] = {}
-            for row, i in block_cells(lines, line, index):
-                first_in_row[row] = min(i, first_in_row.get(row, i))
-            below = [_block_row_text(lines[row].cells, i) for row, i in first_in_row.items()]
-            found.append((_label_rest(cell.text.strip(), match.end()), below[:4]))
-    return found
-
-
-_NAME_KEY = re.compile(r"(?:name|firma|company|raison\s*sociale|nom|שם)\W*", re.I)
-
-
-def _block_row_text(cells: tuple[Cell, ...], first: int) -> str:
-    """A block row's text: 'Name: | Acme GmbH' reads on into the next cell; a cell that is not a
-    key stands alone (the cell beside it belongs to the next column)."""
-    if looks_like_label(cells[first].text) or _NAME_KEY.fullmatch(cells[first].text.strip()):
-        return " ".join(cell.text for cell in cells[first:])
-    return cells[first].text
-
-
-def _label_rest(text: str, label_end: int) -> str:
-    """What a seller label's own cell says after the label: a name after 'Seller:' or a legal name
-    ('Lieferant Acme GmbH'); words without either continue a heading ('SELLER TRADE NAME',
-    'Supplier details'), and the name is under it."""
-    rest = text[label_end:]
-    if re.match(r"\s*[:\-–]", rest) or labels.COMPANY_SUFFIX.search(rest):
-        return rest.strip(" :-–")
-    return ""
-
-
-def _seller_block_name(lines: list[Line]) -> Found | None:
-    """'Verkäufer' / 'Seller:' / 'ספק': the name is beside the label or within the next few lines
-    (in the label's column, on pages with word boxes)."""
-    for line in lines[:60]:
-        for rest, nearby in _block_texts(lines, line):
-            named = [text for text in nearby if re.match(r"(?:name|שם)\s*:", text, re.I)]
-            for candidate in named + ([rest] if len(rest) > 2 else []) + nearby:
-                name = clean_name(candidate)
-                letters = sum(ch.isalpha() for ch in name)
-                digits = sum(ch.isdigit() for ch in name)
-                if letters < 3 or digits > 2 or labels.TAX_ID.match(name) or re.match(r"gln\b", name, re.I):
-                    continue
-                if _LABELLED_VALUE.match(candidate) and candidate not in named:
-                    continue
-                return Found(name, candidate, line, 0.85)
-    return None
 
 
 def _before_buyer_label(line: Line) -> Line | None:
@@ -291,7 +230,7 @@ def _first_address_row(first_page: list[Line]) -> int:
 
 
 def find_vendor_name(lines: list[Line]) -> Found | None:
-    found = _seller_block_name(lines)
+    found = seller_block_name(lines)
     if found:
         return found
     buyer = buyer_lines(lines)
