@@ -67,8 +67,32 @@ def _cell_readings(lines: list[Line], line: Line, month_first: bool) -> list[Dat
                     if spot.relation == "next_cell":
                         taken.add(index + 1)
                     break
+            else:
+                readings += _date_before_label(line, index, kind, taken, month_first)
         start += len(cell.text) + 1
     return readings
+
+
+def _date_before_label(
+    line: Line, index: int, kind: str, taken: set[int], month_first: bool
+) -> list[DateReading]:
+    """A date label with no date after or under it, a date in the cell before it that no label
+    took: the value printed on the near side of its label ('3/2/2024 | Date d'émission | Lumière
+    SAS', whose row's closing label OCR read without its colon)."""
+    if index == 0 or index - 1 in taken or _date_kind(line.cells[index - 1].text):
+        return []
+    value = dates_in(line.cells[index - 1].text, month_first)
+    return [(kind, value[-1:], line)] if value else []
+
+
+def _claimed(readings: list[DateReading]) -> set[tuple[int, int, date]]:
+    """(page, line, date) of every date read as a label's value: not an unlabelled date too."""
+    return {
+        (source.page, source.index, item.value)
+        for kind, found, source in readings
+        if kind is not None
+        for item in found
+    }
 
 
 # a column of money: what makes a row of names a table's header, not a row of the header's labels
@@ -94,23 +118,29 @@ def find_dates(lines: list[Line], month_first: bool) -> tuple[Found | None, Foun
     unlabelled: Found | None = None
     weak: Found | None = None
     others: list[Found] = []  # unlabelled dates, for a due date whose label we do not know
-    for line in lines:
-        read = _cell_readings if line.cells else _line_readings
-        for kind, found, source in read(lines, line, month_first):
-            first = found[0]
-            if kind is None:
-                others.append(Found(first.value.isoformat(), first.raw, source, 0.5))
-            if kind == "invoice" and invoice is None:
-                sure = 0.7 if first.repaired else 0.75 if first.ambiguous else 0.9
-                invoice = Found(first.value.isoformat(), first.raw, source, sure)
-            elif kind == "due" and due is None:
-                due = Found(
-                    found[-1].value.isoformat(), found[-1].raw, source, 0.7 if found[-1].repaired else 0.85
-                )
-            elif kind == "weak" and weak is None:
-                weak = Found(first.value.isoformat(), first.raw, source, 0.6)
-            elif kind is None and unlabelled is None:
-                unlabelled = Found(first.value.isoformat(), first.raw, source, 0.55)
+    readings = [
+        reading
+        for line in lines
+        for reading in (_cell_readings if line.cells else _line_readings)(lines, line, month_first)
+    ]
+    claimed = _claimed(readings)
+    for kind, found, source in readings:
+        first = found[0]
+        if kind is None and (source.page, source.index, first.value) in claimed:
+            continue  # a label's value (a delivery date under its label): not an unlabelled date
+        if kind is None:
+            others.append(Found(first.value.isoformat(), first.raw, source, 0.5))
+        if kind == "invoice" and invoice is None:
+            sure = 0.7 if first.repaired else 0.75 if first.ambiguous else 0.9
+            invoice = Found(first.value.isoformat(), first.raw, source, sure)
+        elif kind == "due" and due is None:
+            due = Found(
+                found[-1].value.isoformat(), found[-1].raw, source, 0.7 if found[-1].repaired else 0.85
+            )
+        elif kind == "weak" and weak is None:
+            weak = Found(first.value.isoformat(), first.raw, source, 0.6)
+        elif kind is None and unlabelled is None:
+            unlabelled = Found(first.value.isoformat(), first.raw, source, 0.55)
     issued = invoice or weak or unlabelled or _date_with_lost_slashes(lines)
     if (
         issued
