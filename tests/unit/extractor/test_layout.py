@@ -143,6 +143,45 @@ class TestDatesByCell:
         )
         assert extract_with_rules([layer]).invoice_date == "2024-12-05"
 
+    def test_unlabelled_period_is_not_the_issue_date(self) -> None:
+        """Labels OCR lost: a range of dates is a period, the single date after it the issue date."""
+        layer = page(
+            ("01/05/2025 - 31/05/2025", 100, 400), ("12/05/2025", 900, 400), ("Total 5.00", 100, 900)
+        )
+        assert extract_with_rules([layer]).invoice_date == "2025-05-12"
+
+    def test_two_columns_values_joined_in_one_cell(self) -> None:
+        """OCR joined the values of two columns into one cell: each label takes the date under it."""
+        words = [
+            ocr_word("Billing", 600, 300, 0),
+            ocr_word("Date", 700, 300, 0),
+            ocr_word("Payment", 1000, 300, 0),
+            ocr_word("Due", 1100, 300, 0),
+            ocr_word("By", 1150, 300, 0),
+            ocr_word("5th", 560, 360, 1),
+            ocr_word("December", 610, 360, 1),
+            ocr_word("2024", 720, 360, 1),
+            ocr_word("|", 790, 360, 1),
+            ocr_word("4th", 810, 360, 1),
+            ocr_word("January", 860, 360, 1),
+            ocr_word("2025", 960, 360, 1),
+            ocr_word("Total", 100, 900, 2),
+            ocr_word("5.00", 200, 900, 2),
+        ]
+        result = extract_with_rules([ocr_page(words)])
+        assert (result.invoice_date, result.due_date) == ("2024-12-05", "2025-01-04")
+
+    def test_header_labels_joined_in_one_cell_claim_no_date(self) -> None:
+        """'Datum der Rechnung' and 'Lieferdatum' read as one cell: the date under it is not taken
+        as the delivery date's (and so still read as the page's first date)."""
+        layer = page(
+            ("Datum der Rechnung Lieferdatum", 100, 400),
+            ("21.10.25", 100, 450),
+            ("16.10.25", 500, 450),
+            ("Summe 5,00", 100, 900),
+        )
+        assert extract_with_rules([layer]).invoice_date == "2025-10-21"
+
     def test_date_before_its_label_without_a_colon(self) -> None:
         """Rows printed value then label, the closing label read without its colon."""
         layer = page(

@@ -8,6 +8,7 @@ from datetime import date
 
 from . import labels
 from .date_order import in_order
+from .date_places import outside_ranges, under_label
 from .dates import FoundDate, dates_in, dates_with_lost_slashes, due_in_issue_year
 from .geometry import spots_after_label
 from .lines import Found, Line, following
@@ -33,6 +34,8 @@ def _line_readings(lines: list[Line], line: Line, month_first: bool) -> list[Dat
     """Pages without word boxes: the line's dates, or the next line's under a label closing its line."""
     kind = _date_kind(line.text)
     found: list[FoundDate] = dates_in(line.text, month_first)
+    if kind is None:
+        found = outside_ranges(line.text, found)
     source = line
     if not found and kind in ("invoice", "due"):
         nxt = following(lines, line, 1)
@@ -53,8 +56,12 @@ def _cell_readings(lines: list[Line], line: Line, month_first: bool) -> list[Dat
     for index, cell in enumerate(line.cells):
         kind = _date_kind(cell.text)
         if kind == "invoice" and header_row:
-            kind = "other"  # a table's Date column (payments, deliveries): not the document's date
+            kind = "column"  # a table's Date column (payments, deliveries): not the document's date
+        elif kind == "other" and _joins_an_issue_label(cell.text):
+            kind = "mixed"  # two header labels OCR read as one cell: whose value is under it is unsure
         found = dates_in(cell.text, month_first)
+        if kind is None:
+            found = outside_ranges(cell.text, found)
         if found and index not in taken:
             readings.append((kind, found, line))
         elif kind is not None and not found:
@@ -63,6 +70,8 @@ def _cell_readings(lines: list[Line], line: Line, month_first: bool) -> list[Dat
                     continue
                 value = dates_in(spot.text, month_first)
                 if value:
+                    if spot.relation == "below" and len(value) > 1:
+                        value = [under_label(cell, spot, value)]
                     readings.append((kind, value[:1], spot.line))
                     if spot.relation == "next_cell":
                         taken.add(index + 1)
@@ -71,6 +80,14 @@ def _cell_readings(lines: list[Line], line: Line, month_first: bool) -> list[Dat
                 readings += _date_before_label(line, index, kind, taken, month_first)
         start += len(cell.text) + 1
     return readings
+
+
+def _joins_an_issue_label(text: str) -> bool:
+    """'Datum der Rechnung Lieferdatum': another date's label and an issue-date label in one cell."""
+    other = labels.DATE_OTHER.search(text)
+    return other is not None and bool(
+        labels.DATE_INVOICE.search(text[: other.start()] + " " + text[other.end() :])
+    )
 
 
 def _date_before_label(
@@ -90,7 +107,7 @@ def _claimed(readings: list[DateReading]) -> set[tuple[int, int, date]]:
     return {
         (source.page, source.index, item.value)
         for kind, found, source in readings
-        if kind is not None
+        if kind not in (None, "column", "mixed")  # a row under a header may also hold the page's date
         for item in found
     }
 
