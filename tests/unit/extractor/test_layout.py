@@ -182,6 +182,17 @@ class TestDatesByCell:
         )
         assert extract_with_rules([layer]).invoice_date == "2025-10-21"
 
+    def test_change_due_is_no_due_date_label(self) -> None:
+        """A receipt's 'Change Due' over its footer's date: the date is the receipt's, not a due date."""
+        layer = page(
+            ("Total 428.10", 100, 300),
+            ("Change Due", 100, 350),
+            ("21.90", 600, 350),
+            ("2024-09-05 07:17 S75 T1", 100, 400),
+        )
+        result = extract_with_rules([layer])
+        assert (result.invoice_date, result.due_date) == ("2024-09-05", None)
+
     def test_date_before_its_label_without_a_colon(self) -> None:
         """Rows printed value then label, the closing label read without its colon."""
         layer = page(

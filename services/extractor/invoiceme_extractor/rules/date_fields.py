@@ -13,8 +13,12 @@ from .dates import FoundDate, dates_in, dates_with_lost_slashes, due_in_issue_ye
 from .geometry import spots_after_label
 from .lines import Found, Line, following
 
+# an amount's label that says "due" ('Change Due', 'Amount Due', 'Balance Due'): no date's label
+_MONEY_DUE = re.compile(r"\b(?:amount|total|balance|change|sum)\s*due\b(?!\s*(?:date|by|on)\b)", re.I)
+
 
 def _date_kind(text: str) -> str | None:
+    text = _MONEY_DUE.sub(" ", text)
     if labels.DATE_DUE.search(text):
         return "due"
     if labels.DATE_OTHER.search(text):
