@@ -135,3 +135,8 @@ class TestOtherDates:
     def test_issued_on_labels(self, issued: str) -> None:
         result = extract(f"Acme Ltd\n20/03/2024 10:15\n{issued}\nTotal 10.00")
         assert result.invoice_date == "2024-03-22"
+
+    def test_day_read_as_a_letter_before_a_written_month(self) -> None:
+        """'le S janvier 2024': OCR read the day 5 as an S; the month name and the year make it a date."""
+        result = extract("Acme SARL\nDate d'émission : le S janvier 2024\nTotal 10,00 €")
+        assert result.invoice_date == "2024-01-05"
