@@ -193,6 +193,29 @@ class TestDatesByCell:
         result = extract_with_rules([layer])
         assert (result.invoice_date, result.due_date) == ("2024-09-05", None)
 
+    def test_label_joined_with_another_over_joined_values(self) -> None:
+        """'Service Period | Due Date' read as one cell over '01/05/2025 - 31/05/2025 | 29/06/2025':
+        the due date is the one under the due label's own words."""
+        words = [
+            ocr_word("Invoice", 100, 300, 0),
+            ocr_word("Date", 200, 300, 0),
+            ocr_word("Service", 600, 300, 0),
+            ocr_word("Period", 700, 300, 0),
+            ocr_word("|", 790, 300, 0),
+            ocr_word("Due", 810, 300, 0),
+            ocr_word("Date", 860, 300, 0),
+            ocr_word("15/06/2025", 100, 360, 1),
+            ocr_word("01/05/2025", 560, 360, 1),
+            ocr_word("-", 690, 360, 1),
+            ocr_word("31/05/2025", 710, 360, 1),
+            ocr_word("|", 840, 360, 1),
+            ocr_word("29/06/2025", 860, 360, 1),
+            ocr_word("Total", 100, 900, 2),
+            ocr_word("5.00", 200, 900, 2),
+        ]
+        result = extract_with_rules([ocr_page(words)])
+        assert (result.invoice_date, result.due_date) == ("2025-06-15", "2025-06-29")
+
     def test_date_before_its_label_without_a_colon(self) -> None:
         """Rows printed value then label, the closing label read without its colon."""
         layer = page(

@@ -75,7 +75,7 @@ def _cell_readings(lines: list[Line], line: Line, month_first: bool) -> list[Dat
                 value = dates_in(spot.text, month_first)
                 if value:
                     if spot.relation == "below" and len(value) > 1:
-                        value = [under_label(cell, spot, value)]
+                        value = [under_label(cell, spot, value, _label_words(kind, cell.text))]
                     readings.append((kind, value[:1], spot.line))
                     if spot.relation == "next_cell":
                         taken.add(index + 1)
@@ -84,6 +84,19 @@ def _cell_readings(lines: list[Line], line: Line, month_first: bool) -> list[Dat
                 readings += _date_before_label(line, index, kind, taken, month_first)
         start += len(cell.text) + 1
     return readings
+
+
+_KIND_LABELS = {
+    "due": labels.DATE_DUE,
+    "other": labels.DATE_OTHER,
+    "invoice": labels.DATE_INVOICE,
+    "weak": labels.DATE_INVOICE_WEAK,
+}
+
+
+def _label_words(kind: str, text: str) -> re.Match[str] | None:
+    pattern = _KIND_LABELS.get(kind)
+    return pattern.search(_MONEY_DUE.sub(lambda money: " " * len(money.group(0)), text)) if pattern else None
 
 
 def _joins_an_issue_label(text: str) -> bool:

@@ -30,14 +30,26 @@ def _right_to_left(line_cells: tuple[Cell, ...], cell: Cell) -> bool:
     return len(line_cells) >= 2 and line_cells[0].box.left > line_cells[-1].box.left
 
 
-def under_label(label: Cell, spot: Spot, found: list[FoundDate]) -> FoundDate:
+def _middle(cell: Cell, label: re.Match[str] | None) -> float:
+    """The label's middle: of its own words where OCR joined it with another label in one cell
+    ('Leistungszeitraum | Zahlbar bis'), estimated from the characters' share of the cell's width."""
+    first, last = (label.start(), label.end()) if label else (0, len(cell.text))
+    share = (first + last) / 2 / max(len(cell.text), 1)
+    if HEBREW.search(cell.text):
+        share = 1 - share
+    return cell.box.left + share * (cell.box.right - cell.box.left)
+
+
+def under_label(
+    label: Cell, spot: Spot, found: list[FoundDate], named: re.Match[str] | None = None
+) -> FoundDate:
     """Several dates in the cell under a label ('5th December 2024 | 4th January 2025' under 'Billing
     Date' and 'Payment Due By'): the one whose place in the cell is under the label's middle (the
-    text runs right to left in a right-to-left row)."""
+    text runs right to left in a right-to-left row). `named`: the label's words in its cell."""
     below = next((cell for cell in spot.line.cells if cell.text == spot.text), None)
     if below is None or below.box.right <= below.box.left:
         return found[0]
-    middle = (label.box.left + label.box.right) / 2
+    middle = _middle(label, named)
     share = (middle - below.box.left) / (below.box.right - below.box.left)
     if _right_to_left(spot.line.cells, below):
         share = 1 - share
