@@ -216,6 +216,21 @@ class TestDatesByCell:
         result = extract_with_rules([ocr_page(words)])
         assert (result.invoice_date, result.due_date) == ("2025-06-15", "2025-06-29")
 
+    def test_period_after_a_due_label_is_not_its_value(self) -> None:
+        """Rows printed value then label, a service period in the next column: the due label's
+        value is the date before it, not the period's first day."""
+        layer = page(
+            ("October 13, 2025", 100, 400),
+            ("Date:", 600, 400),
+            ("Service Period", 1100, 400),
+            ("November 27, 2025", 100, 450),
+            ("Payment Due By:", 600, 450),
+            ("September 1, 2025 - September 30, 2025", 1100, 450),
+            ("Total 5.00", 100, 900),
+        )
+        result = extract_with_rules([layer])
+        assert (result.invoice_date, result.due_date) == ("2025-10-13", "2025-11-27")
+
     def test_date_before_its_label_without_a_colon(self) -> None:
         """Rows printed value then label, the closing label read without its colon."""
         layer = page(

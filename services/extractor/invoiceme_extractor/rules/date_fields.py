@@ -73,6 +73,8 @@ def _cell_readings(lines: list[Line], line: Line, month_first: bool) -> list[Dat
                 if spot.relation != "inline" and _date_kind(spot.text):
                     continue
                 value = dates_in(spot.text, month_first)
+                if kind != "other":  # a period beside an issue or due label is another field's value
+                    value = outside_ranges(spot.text, value)
                 if value:
                     if spot.relation == "below" and len(value) > 1:
                         value = [under_label(cell, spot, value, _label_words(kind, cell.text))]
