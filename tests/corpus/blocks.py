@@ -26,6 +26,8 @@ def kv(
     `above` (small label over the value), `after` (value first, label at the end side), `cell` (a box with
     the label in its top corner)."""
     sheet, colon = doc.sheet, doc.words.language != "he" or doc.chance(0.7)
+    if doc.dates is not None and mode in ("columns", "after") and sheet.measure(value, size) > width * 0.5:
+        mode = "above"  # a long value (a service period's range) would run over its label
     shown = f"{label}:" if colon and mode != "above" else label
     if mode == "inline":
         sheet.text(x, y, f"{shown} {value}", size)
@@ -166,14 +168,26 @@ def meta_pairs(doc: Doc, with_tax_id: bool = False) -> list[tuple[str, str]]:
         pairs.append((doc.words["phone"], phone(doc.rng, facts.language)))  # a digit-heavy distractor
     if doc.chance(0.2):
         doc.rng.shuffle(pairs)
+    if doc.dates is not None:  # other dates (delivery, order, period) among the document's own
+        others = doc.dates.other_pairs(facts.invoice_date, fmt.date)
+        for (label, value), slot in zip(others, doc.dates.slots, strict=True):
+            pairs.insert(round(slot * len(pairs)), (label, value))
     return pairs
+
+
+def _is_date_pair(doc: Doc, label: str) -> bool:
+    variety = doc.dates
+    others = {other_label for _, other_label, _ in variety.others} if variety else set()
+    return label in (doc.words["date"], doc.words["due"]) or label in others
 
 
 def meta_block(
     doc: Doc, x: float, y: float, mode: str, width: float = 70, size: float = 9.5, with_tax_id: bool = False
 ) -> float:
+    split = doc.dates.split_mode if doc.dates else None
     for label, value in meta_pairs(doc, with_tax_id):
-        y = kv(doc, x, y, label, value, mode, width, size)
+        shown = split if split and _is_date_pair(doc, label) else mode
+        y = kv(doc, x, y, label, value, shown, width, size)
     return y
 
 

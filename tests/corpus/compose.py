@@ -8,6 +8,7 @@ from typing import Any
 
 from . import fonts
 from .blocks import stamp
+from .date_variety import draw_variety
 from .doc import ACCENTS, Doc
 from .facts import draw_facts
 from .families import FAMILIES
@@ -41,6 +42,13 @@ def compose(
     face = face or drawn_face
     sheet = Sheet(*family.size_mm, face, language == "he", value_face, (facts.customer_name,))
     doc = Doc(facts, words, printing, sheet, rng, rng.choice(ACCENTS), words.title(facts.document_type))
+    if not family.held_out:
+        doc.dates = draw_variety(family_name, language, seed, facts.country)
+    if doc.dates is not None:  # after every draw from `rng`, so the page is otherwise the same
+        printing.date_style = doc.dates.style or printing.date_style
+        for key, label in (("date", doc.dates.issue_label), ("due", doc.dates.due_label)):
+            if label is not None and key not in unseen_labels:
+                words.chosen[key] = label
     family.draw(doc)
     if not family.till_slip and rng.random() < 0.12:
         stamp(doc)

@@ -9,6 +9,7 @@ from typing import Any
 
 from invoiceme_common.fields import FIELD_NAMES
 
+from .date_variety import DateVariety
 from .facts import Facts
 from .formats import Printing
 from .page import Color, Sheet
@@ -38,6 +39,7 @@ class Doc:
     title: str
     printed: set[str] = field(default_factory=lambda: set(ALWAYS_PRINTED))
     items_printed: bool = True
+    dates: DateVariety | None = None  # extra date habits (date_variety.py), dev documents only
 
     @property
     def width(self) -> float:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 from datetime import date
 
+from .date_variety import month_forms
+
 MONTHS = {
     "he": [
         "ינואר",
@@ -126,8 +128,7 @@ class Printing:
 
     def date(self, day: date) -> str:
         month = MONTHS[self.language if self.country != "US" else "en"][day.month - 1]
-        style = self.date_style.replace("{month}", month).replace("{d}", str(day.day))
-        return day.strftime(style)
+        return day.strftime(month_forms(self.date_style, day, month))
 
     def tax_id(self, value: str, rng: random.Random) -> str:
         if value.isdigit() and len(value) == 9 and self.country == "IL":

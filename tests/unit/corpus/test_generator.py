@@ -139,3 +139,34 @@ def test_unseen_labels_change_only_the_label_words() -> None:
     assert nonce_label("VAT {r}%", "en") == nonce_label("VAT {r}%", "en")
     assert nonce_label("VAT {r}%", "en").endswith(" {r}%")  # the printed rate stays
     assert all("\u05d0" <= ch <= "\u05ea" or ch == " " for ch in nonce_label('סה"כ לתשלום', "he"))
+
+
+class TestDateVariety:
+    """More date formats and other dates on some dev documents (compose draws them for dev families only)."""
+
+    def test_formats_fill_their_own_placeholders(self) -> None:
+        from tests.corpus.date_variety import month_forms
+
+        day = date(2026, 3, 3)
+        assert day.strftime(month_forms("{d} ב{month} %Y", day, "מרץ")) == "3 במרץ 2026"
+        assert day.strftime(month_forms("{d}.{m}.%Y", day, "März")) == "3.3.2026"
+        assert day.strftime(month_forms("{d}{th} {month} %Y", day, "March")) == "3rd March 2026"
+        assert day.strftime(month_forms("%d-{mon}-%y", day, "March")) == "03-Mar-26"
+
+    def test_about_two_in_five_documents_draw_it(self) -> None:
+        from tests.corpus.date_variety import draw_variety
+
+        drawn = [draw_variety(family, "en", seed, "GB") for family in sorted(DEV) for seed in range(10)]
+        assert 0.2 < sum(item is not None for item in drawn) / len(drawn) < 0.6
+
+    def test_other_dates_print_beside_the_documents_own(self) -> None:
+        from tests.corpus.date_variety import draw_variety
+
+        for seed in range(40):
+            variety = draw_variety("classic", "fr", seed, "FR")
+            if variety is not None and variety.others:
+                page, _ = compose("classic", "fr", seed)
+                logical = "\n".join(page.texts())
+                assert all(label in logical for _, label, _ in variety.others)
+                return
+        pytest.fail("no classic French document with other dates in 40 seeds")

@@ -91,3 +91,52 @@ class TestOcrDamagedLabels:
 
     def test_hebrew_number_label_with_words_swapped(self) -> None:
         assert extract('רימון בע"מ\nחשבונית: מס\' 2024-8863\nסה"כ 5.00').invoice_number == "2024-8863"
+
+
+class TestOtherDates:
+    """A delivery, order, shipping or service date printed before the invoice's own is not the issue
+    date, in any of the five languages; the due date's synonyms name the due date."""
+
+    @pytest.mark.parametrize(
+        ("other", "issued"),
+        [
+            ("Date de livraison: 21/03/2024", "Date d'émission: 22/03/2024"),
+            ("Date de commande 14/03/2024", "Date 22/03/2024"),
+            ("Fecha de pedido: 05/03/2024", "Fecha: 22/03/2024"),
+            ("Fecha de entrega 20/03/2024", "Fecha de emisión 22/03/2024"),
+            ("Ship Date 21/03/2024", "Document Date 22/03/2024"),
+            ("PO Date: 01/03/2024", "Date: 22/03/2024"),
+            ("תאריך משלוח 21/03/2024", "תאריך 22/03/2024"),
+            ("תאריך הזמנה: 10/03/2024", "ת. מסמך: 22/03/2024"),
+            ("Période: 01/03/2024 - 31/03/2024", "Date: 22/03/2024"),
+        ],
+    )
+    def test_other_date_first(self, other: str, issued: str) -> None:
+        assert extract(f"Acme Ltd\n{other}\n{issued}\nTotal 10.00").invoice_date == "2024-03-22"
+
+    @pytest.mark.parametrize(
+        "due",
+        [
+            "תאריך יעד לתשלום 21/04/2024",
+            "מועד אחרון לתשלום: 21/04/2024",
+            "Payment Deadline: 21/04/2024",
+            "Pay Before 21/04/2024",
+            "Payable avant le 21/04/2024",
+            "Pagar antes de: 21/04/2024",
+            "Vence el 21/04/2024",
+        ],
+    )
+    def test_due_labels(self, due: str) -> None:
+        # an unlabelled date in the block too: the due date is not the one date after the issue date
+        result = extract(f"Acme Ltd\n{due}\nDate: 22/03/2024\n25/03/2024 10:15\nTotal 10.00")
+        assert (result.invoice_date, result.due_date) == ("2024-03-22", "2024-04-21")
+
+    @pytest.mark.parametrize("issued", ["Émise le 22/03/2024", "Emitida el 22/03/2024"])
+    def test_issued_on_labels(self, issued: str) -> None:
+        result = extract(f"Acme Ltd\n20/03/2024 10:15\n{issued}\nTotal 10.00")
+        assert result.invoice_date == "2024-03-22"
+
+    def test_day_read_as_a_letter_before_a_written_month(self) -> None:
+        """'le S janvier 2024': OCR read the day 5 as an S; the month name and the year make it a date."""
+        result = extract("Acme SARL\nDate d'émission : le S janvier 2024\nTotal 10,00 €")
+        assert result.invoice_date == "2024-01-05"

@@ -8,6 +8,7 @@ from ..alternatives import field_alternatives
 from ..contract import Evidence, Extraction, LineItem
 from . import labels
 from .blocks import party_cells, without_cells
+from .date_fields import find_dates
 from .dates import prefers_month_first
 from .full_names import name_beside_tax_id
 from .invoice_number import find_invoice_number
@@ -20,7 +21,6 @@ from .references import (
     currency_from_tax_id,
     find_allocation_number,
     find_currency,
-    find_dates,
     find_document_type,
 )
 from .tax_ids import find_vendor_tax_id

@@ -184,6 +184,7 @@ def dates_in(line: str, month_first: bool = False) -> list[FoundDate]:
             value = _make(int(match.group("year")), month, int(match.group("day"))) if month else None
             if value:
                 found.append(FoundDate(value, match.group(0), match.start(), False, repaired=misread))
+    found += _letter_days(line)
     found += _reversed_in_rtl(line)
     found = [_as_printed(item, printed) for item in found]
     unique: dict[int, FoundDate] = {}
@@ -195,6 +196,26 @@ def dates_in(line: str, month_first: bool = False) -> list[FoundDate]:
         ):
             unique[item.start] = item
     return list(unique.values())
+
+
+# 'le S janvier 2024': a day OCR read as letters that look like digits, before a written month and a
+# four-digit year (the two make it a date; the day is a repair)
+_LETTER_DAY = re.compile(
+    r"(?<!\w)(?P<day>[\dOoIlSBZ]?[OoIlSBZ]|[OoIlSBZ][\d])\s+"
+    + _MONTH_WORD.format(name="month")
+    + r"[\s,./-]*(?P<year>(?:19|20)\d{2})(?!\d)"
+)
+
+
+def _letter_days(line: str) -> list[FoundDate]:
+    found = []
+    for match in _LETTER_DAY.finditer(line):
+        month = _month_number(match.group("month"))
+        day = int(match.group("day").translate(_LETTER_AS_DIGIT))
+        value = _make(int(match.group("year")), month, day) if month and day else None
+        if value:
+            found.append(FoundDate(value, match.group(0), match.start(), False, repaired=True))
+    return found
 
 
 def _reversed_in_rtl(line: str) -> list[FoundDate]:

@@ -106,6 +106,9 @@ DATE_INVOICE = (
     r"invoice\s*dt\.?",
     r"\btarikh\b",  # Malay
     r"\btanggal\b",  # Indonesian
+    r"[ée]mise?\s*le\b",  # "Émise le" (issued on)
+    r"factur[ée]e?\s*le\b",
+    r"emitid[ao]\s*el\b",
 )
 DATE_DUE = (
     r"f[aä]llig",  # OCR drops umlauts and accents
@@ -119,6 +122,26 @@ DATE_DUE = (
     r"מועד\s*פירעון",
     r"תאריך\s*לתשלום",
     r"(?:יש\s*לשלם|לפירעון|תשלום)\s*עד",
+    r"תאריך\s*יעד",
+    r"מועד\s*אחרון",
+    r"payment\s*deadline",
+    r"pay(?:able)?\s*(?:before|until)",
+    r"(?:à\s*)?payer\s*avant",
+    r"payable\s*(?:avant|le)\b",
+    r"pagar\s*antes",
+    r"(?<![a-z])vence\s*el\b",
+)
+# Dates that are not the invoice's (delivery, order, service, shipping, a period), in the five
+# languages: a line saying one of these is not read as the issue date even where it also says "date"
+DATE_OTHER = (
+    r"(?<![a-z])(?:ship(?:ping|ment)?|dispatch|p\.?\s?o\.?|purchase\s*order|service)\s*date",
+    r"date\s*(?:shipped|of\s*(?:delivery|service|order))",
+    r"date\s*(?:de\s*)?(?:la\s*)?(?:livraison|commande|prestation|exp[ée]dition)",
+    r"p[ée]riode",
+    r"fecha\s*(?:de(?:l)?\s*)?(?:entrega|pedido|servicio|env[ií]o)",
+    r"per[ií]odo",
+    r"zeitraum",
+    r"תאריך\s*(?:ה)?(?:הזמנה|משלוח|הספקה|אספקה)",
 )
 TAX_ID = (
     r"\bn\.?\s*i\.?\s*f\.?(?:\s*-?\s*iva)?\b",

@@ -1,0 +1,211 @@
+"""The issue and due dates: each date by its label (issue, due, another date's, or none), in the cell
+beside or under a label on pages with word boxes; a due date without a known label by its place."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from . import labels
+from .date_order import in_order
+from .date_places import outside_ranges, under_label
+from .dates import FoundDate, dates_in, dates_with_lost_slashes, due_in_issue_year
+from .geometry import spots_after_label
+from .lines import Found, Line, following
+
+# an amount's label that says "due" ('Change Due', 'Amount Due', 'Balance Due'): no date's label
+_MONEY_DUE = re.compile(r"\b(?:amount|total|balance|change|sum)\s*due\b(?!\s*(?:date|by|on)\b)", re.I)
+
+
+def _date_kind(text: str) -> str | None:
+    text = _MONEY_DUE.sub(" ", text)
+    if labels.DATE_DUE.search(text):
+        return "due"
+    if labels.DATE_OTHER.search(text):
+        return "other"
+    if labels.DATE_INVOICE.search(text):
+        return "invoice"
+    if labels.DATE_INVOICE_WEAK.search(text):
+        # "Rechnung Nr. 5 vom 03.10.2018": beside the invoice number it is the invoice date
+        return "invoice" if labels.INVOICE_NUMBER.search(text) else "weak"
+    return None
+
+
+DateReading = tuple[str | None, list[FoundDate], Line]  # label kind, dates, the line they are on
+
+
+def _line_readings(lines: list[Line], line: Line, month_first: bool) -> list[DateReading]:
+    """Pages without word boxes: the line's dates, or the next line's under a label closing its line."""
+    kind = _date_kind(line.text)
+    found: list[FoundDate] = dates_in(line.text, month_first)
+    if kind is None:
+        found = outside_ranges(line.text, found)
+    source = line
+    if not found and kind in ("invoice", "due"):
+        nxt = following(lines, line, 1)
+        if nxt and not _date_kind(nxt[0].text):
+            found, source = dates_in(nxt[0].text, month_first), nxt[0]
+            label = (labels.DATE_DUE if kind == "due" else labels.DATE_INVOICE).search(line.text)
+            if found and label and label.start() > 0:
+                found = found[-1:]  # the label heads a right-hand column
+    return [(kind, found, source)] if found else []
+
+
+def _cell_readings(lines: list[Line], line: Line, month_first: bool) -> list[DateReading]:
+    """Pages with word boxes: each cell's own dates, or the date beside or under a date label."""
+    readings: list[DateReading] = []
+    taken: set[int] = set()  # cells read as a label's value are not unlabelled dates too
+    start = 0
+    header_row = table_header_row(line)
+    for index, cell in enumerate(line.cells):
+        kind = _date_kind(cell.text)
+        if kind == "invoice" and header_row:
+            kind = "column"  # a table's Date column (payments, deliveries): not the document's date
+        elif kind == "other" and _joins_an_issue_label(cell.text):
+            kind = "mixed"  # two header labels OCR read as one cell: whose value is under it is unsure
+        found = dates_in(cell.text, month_first)
+        if kind is None:
+            found = outside_ranges(cell.text, found)
+        if found and index not in taken:
+            readings.append((kind, found, line))
+        elif kind is not None and not found:
+            for spot in spots_after_label(lines, line, start, start + len(cell.text)):
+                if spot.relation != "inline" and _date_kind(spot.text):
+                    continue
+                value = dates_in(spot.text, month_first)
+                if kind != "other":  # a period beside an issue or due label is another field's value
+                    value = outside_ranges(spot.text, value)
+                if value:
+                    if spot.relation == "below" and len(value) > 1:
+                        value = [under_label(cell, spot, value, _label_words(kind, cell.text))]
+                    readings.append((kind, value[:1], spot.line))
+                    if spot.relation == "next_cell":
+                        taken.add(index + 1)
+                    break
+            else:
+                readings += _date_before_label(line, index, kind, taken, month_first)
+        start += len(cell.text) + 1
+    return readings
+
+
+_KIND_LABELS = {
+    "due": labels.DATE_DUE,
+    "other": labels.DATE_OTHER,
+    "invoice": labels.DATE_INVOICE,
+    "weak": labels.DATE_INVOICE_WEAK,
+}
+
+
+def _label_words(kind: str, text: str) -> re.Match[str] | None:
+    pattern = _KIND_LABELS.get(kind)
+    return pattern.search(_MONEY_DUE.sub(lambda money: " " * len(money.group(0)), text)) if pattern else None
+
+
+def _joins_an_issue_label(text: str) -> bool:
+    """'Datum der Rechnung Lieferdatum': another date's label and an issue-date label in one cell."""
+    other = labels.DATE_OTHER.search(text)
+    return other is not None and bool(
+        labels.DATE_INVOICE.search(text[: other.start()] + " " + text[other.end() :])
+    )
+
+
+def _date_before_label(
+    line: Line, index: int, kind: str, taken: set[int], month_first: bool
+) -> list[DateReading]:
+    """A date label with no date after or under it, a date in the cell before it that no label
+    took: the value printed on the near side of its label ('3/2/2024 | Date d'émission | Lumière
+    SAS', whose row's closing label OCR read without its colon)."""
+    if index == 0 or index - 1 in taken or _date_kind(line.cells[index - 1].text):
+        return []
+    value = dates_in(line.cells[index - 1].text, month_first)
+    return [(kind, value[-1:], line)] if value else []
+
+
+def _claimed(readings: list[DateReading]) -> set[tuple[int, int, date]]:
+    """(page, line, date) of every date read as a label's value: not an unlabelled date too."""
+    return {
+        (source.page, source.index, item.value)
+        for kind, found, source in readings
+        if kind not in (None, "column", "mixed")  # a row under a header may also hold the page's date
+        for item in found
+    }
+
+
+# a column of money: what makes a row of names a table's header, not a row of the header's labels
+_AMOUNT_COLUMN = re.compile(
+    r"\b(?:amount|sum|betrag|montant|importe|price|preis|prix|precio)\b|סכום|מחיר", re.I
+)
+
+
+def table_header_row(line: Line) -> bool:
+    """A row of four or more column names, no values, one of them a money column ('Method | Bank |
+    Branch | Cheque No. | Date | Amount'): a date under its Date column is the row's (a payment's, a
+    delivery's). A row of the header's labels ('Invoice No. | Due Date | Date | Phone') has none."""
+    return (
+        len(line.cells) >= 4
+        and not any(ch.isdigit() for ch in line.text)
+        and any(_AMOUNT_COLUMN.search(cell.text) for cell in line.cells)
+    )
+
+
+def find_dates(lines: list[Line], month_first: bool) -> tuple[Found | None, Found | None]:
+    invoice: Found | None = None
+    due: Found | None = None
+    unlabelled: Found | None = None
+    weak: Found | None = None
+    others: list[Found] = []  # unlabelled dates, for a due date whose label we do not know
+    readings = [
+        reading
+        for line in lines
+        for reading in (_cell_readings if line.cells else _line_readings)(lines, line, month_first)
+    ]
+    claimed = _claimed(readings)
+    for kind, found, source in readings:
+        first = found[0]
+        if kind is None and (source.page, source.index, first.value) in claimed:
+            continue  # a label's value (a delivery date under its label): not an unlabelled date
+        if kind is None:
+            others.append(Found(first.value.isoformat(), first.raw, source, 0.5))
+        if kind == "invoice" and invoice is None:
+            sure = 0.7 if first.repaired else 0.75 if first.ambiguous else 0.9
+            invoice = Found(first.value.isoformat(), first.raw, source, sure)
+        elif kind == "due" and due is None:
+            due = Found(
+                found[-1].value.isoformat(), found[-1].raw, source, 0.7 if found[-1].repaired else 0.85
+            )
+        elif kind == "weak" and weak is None:
+            weak = Found(first.value.isoformat(), first.raw, source, 0.6)
+        elif kind is None and unlabelled is None:
+            unlabelled = Found(first.value.isoformat(), first.raw, source, 0.55)
+    issued = invoice or weak or unlabelled or _date_with_lost_slashes(lines)
+    if (
+        issued
+        and due
+        and (moved := due_in_issue_year(date.fromisoformat(issued.value), date.fromisoformat(due.value)))
+    ):
+        due = Found(moved.isoformat(), due.raw, due.line, min(due.confidence, 0.6))
+    if issued and due:
+        issued, due = in_order(issued, due, month_first)
+    return issued, due or (_due_by_position(issued, others) if issued else None)
+
+
+def _date_with_lost_slashes(lines: list[Line]) -> Found | None:
+    """No date read anywhere: the first one whose slashes OCR read as digits, as a weak guess."""
+    for line in lines:
+        found = dates_with_lost_slashes(line.text)
+        if found:
+            return Found(found[0].value.isoformat(), found[0].raw, line, 0.45)
+    return None
+
+
+def _due_by_position(issued: Found, others: list[Found]) -> Found | None:
+    """A due date under a label no lexicon knows: the one other date in the invoice date's block
+    (a few rows away) that falls 1-120 days after it. Delivery dates and periods come before."""
+    after = [
+        other
+        for other in others
+        if other.line.page == issued.line.page
+        and abs(other.line.index - issued.line.index) <= 4
+        and 1 <= (date.fromisoformat(other.value) - date.fromisoformat(issued.value)).days <= 120
+    ]
+    return after[0] if len(after) == 1 else None
