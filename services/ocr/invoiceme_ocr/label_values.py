@@ -50,6 +50,7 @@ LABEL = re.compile(
     ),
     re.I,
 )
+MAX_LABEL_WORDS = 3  # 'VAT Reg. No.', 'N° de TVA'
 BESIDE = 16.0  # how far beside the label (in its heights) its value is looked for and read
 ABOVE, BELOW = 0.6, 0.6  # the strip's margin above and below the label's row (its heights)
 # How a strip is read, in turn until one reading holds a valid id: (its print enlarged to this
@@ -89,22 +90,15 @@ class Label:
 
 
 def find_labels(words: list[OcrWord]) -> list[Label]:
-    """Tax-id labels: a word, or two neighbouring words of one line, that the lexicon names."""
+    """Tax-id labels: up to three neighbouring words of one line ('VAT Reg. No.') that the lexicon
+    names, each label as few words as name it."""
     labels: list[Label] = []
-    taken: set[int] = set()
-    for index, word in enumerate(words):
-        if index in taken:
+    index = 0
+    while index < len(words):
+        group = _label_at(words, index)
+        if group is None:
+            index += 1
             continue
-        group: tuple[int, ...] = (index,)
-        if not LABEL.search(word.text):
-            after = index + 1
-            if after >= len(words) or words[after].line != word.line:
-                continue
-            pair = f"{word.text} {words[after].text}"
-            if LABEL.search(words[after].text) or not LABEL.search(pair):
-                continue
-            group = (index, after)
-        taken.update(group)
         members = [words[i] for i in group]
         labels.append(
             Label(
@@ -116,7 +110,21 @@ def find_labels(words: list[OcrWord]) -> list[Label]:
                 bool(re.search(f"[{_HEBREW}]", "".join(w.text for w in members))),
             )
         )
+        index = group[-1] + 1
     return labels
+
+
+def _label_at(words: list[OcrWord], first: int) -> tuple[int, ...] | None:
+    """The words from `first` on that make a label, when the label starts there."""
+    line = words[first].line
+    for size in range(1, MAX_LABEL_WORDS + 1):
+        group = tuple(range(first, min(first + size, len(words))))
+        if len(group) < size or words[group[-1]].line != line:
+            return None
+        if LABEL.search(" ".join(words[i].text for i in group)):
+            rest = " ".join(words[i].text for i in group[1:])
+            return None if rest and LABEL.search(rest) else group  # it starts at a later word
+    return None
 
 
 def strip_beside(label: Label, page_width: int, page_height: int) -> Strip:
