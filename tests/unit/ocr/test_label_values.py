@@ -152,7 +152,7 @@ class TestRereadWithTesseract:
         gray, label_box, value_box = self.faint_value_page("NIF-IVA", "ESB93934481")
         words = [label_word("NIF-IVA", label_box)]
         label = find_labels(words)[0]
-        (left, top, right, bottom), height = value_area(gray, strip_beside(label, 900, 160), label)
+        (_left, top, right, bottom), _height = value_area(gray, strip_beside(label, 900, 160), label)
         assert top > 55 and bottom < value_box[3] + 8  # the address line (y 40-58) left out
         assert right >= value_box[2] and right - value_box[2] < 40  # up to the value's end
 
