@@ -17,7 +17,6 @@ from typing import Any
 from bench.extraction.cache import CACHE, OcrCache
 from bench.extraction.scan_vs_pdf import dev_twins
 from bench.extraction.score import field_matches
-from tests.corpus.damage import SCAN_DAMAGE
 from tests.corpus.generate import Plan
 
 
@@ -42,8 +41,10 @@ def relation(label: Any, value: Any) -> str:
     """Where `value`'s box sits from `label`'s: right, left, below, above (page pixels)."""
     middle = value.top + value.height / 2
     if label.top - label.height / 2 <= middle <= label.top + 1.5 * label.height:
-        gap = value.left - (label.left + label.width) if value.left >= label.left else label.left - (
-            value.left + value.width
+        gap = (
+            value.left - (label.left + label.width)
+            if value.left >= label.left
+            else label.left - (value.left + value.width)
         )
         side = "right" if value.left >= label.left else "left"
         return f"{side} gap{round(gap / max(1, label.height), 0):+.0f}h"
