@@ -14,6 +14,7 @@ from . import (
     day_rereads,
     digits,
     id_choices,
+    label_values,
     long_numbers,
     lookalikes,
     page_script,
@@ -200,7 +201,20 @@ def ocr_image(
         page = slant_reads.read_deslanted(prepared, page, read)
         if not any(note.startswith(slant.NOTE_PREFIX) for note in page.notes):
             page = slant_reads.read_slanted_values(prepared, page, read)
+    page = label_values.reread_label_values(page, prepared, line_reader(options))
     return page.model_copy(update={"seconds": round(time.perf_counter() - started, 3)})
+
+
+def line_reader(options: OcrOptions) -> label_values.ReadLine:
+    """A crop read as one line with `eng` (digits read best without Hebrew); no words when it fails."""
+
+    def read(crop: np.ndarray) -> dict[str, list]:
+        try:
+            return read_words(crop, "eng", long_numbers.ALONE_SEGMENTATION_MODE, options.page_timeout_seconds)
+        except TesseractFailed:
+            return {"text": [], "conf": [], "left": [], "top": [], "width": [], "height": []}
+
+    return read
 
 
 def read_in_its_script(

@@ -1,0 +1,310 @@
+"""Tax ids whose label was read but whose value was not, read again from the print beside the label.
+
+On dev photos and scans a third of the vendor tax ids the extractor missed had their label in the
+OCR text ('NIF-IVA', 'ע.מ.', 'VAT Reg. No.') while the digits beside it came out broken
+('ESBO99934481' for ESB93934481, 'ב-ב0-2274' for 09-227442-2) or not at all. The label says where
+the id is and what it must look like: so where no word beside a label is an id that passes its check
+(the Israeli check digit, an EU VAT number's), the strip beside it (left of a Hebrew label, right of
+a Latin one) is cut out, enlarged and read as one line with `eng`; an id found there that passes its
+check replaces the words it lies on. Pages without such a label cost nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from invoiceme_common.ocr_pages import OcrPage, OcrWord
+
+from .engine import clean_text
+from .tax_id_shapes import ids_in
+from .unread_ink import overlaps, with_words
+
+_HEBREW = r"\u05d0-\u05ea"
+# Labels of a vendor's tax id. Not the extractor's lexicon (the OCR service does not import it, and
+# it also holds card-terminal words): the few that name an id whose check can be verified here.
+LABEL = re.compile(
+    "|".join(
+        (
+            rf"(?<![{_HEBREW}])[עח]\s*[.\"״]\s*[מפ](?![{_HEBREW}'׳])",  # ע.מ. ח.פ. ע"מ ח"פ
+            rf"(?<![{_HEBREW}])[עח]\s*[מפ](?![{_HEBREW}'׳\w])",  # the dots lost: 'עמ', 'חפ'
+            rf"(?<![{_HEBREW}])ת\s*[.\"״]\s*ז(?![{_HEBREW}])",  # ת.ז.
+            rf"(?<![{_HEBREW}])מורשה(?![{_HEBREW}])",  # עוסק מורשה, its first word often garbled
+            r"\bvat\s*(?:reg(?:istration)?\.?\s*)?(?:no|nr|number|id|#)",
+            r"\btax\s*(?:id|no|number|reg)",
+            r"\bust\.?\s*-?\s*id",
+            r"\buid\s*-?\s*(?:nr|no|nummer)",
+            r"umsatzsteuer\s*-?\s*id",
+            r"\btva\s*intra",
+            r"n[°ºo]\.?\s*(?:de\s*)?tva",
+            r"(?:num[ée]ro|identifiant)\s*(?:de\s*)?tva",
+            r"\bn\.?\s*i\.?\s*f\b",
+            r"\bc\.?\s*i\.?\s*f\b",
+            r"\bp(?:artita)?\.?\s*iva\b",
+            r"\bbtw\b",
+        )
+    ),
+    re.I,
+)
+MAX_LABEL_WORDS = 3  # 'VAT Reg. No.', 'N° de TVA'
+BESIDE = 16.0  # how far beside the label (in its heights) its value is looked for and read
+ABOVE, BELOW = 0.6, 0.6  # the strip's margin above and below the label's row (its heights)
+# How a strip is read, in turn until one reading holds a valid id: (its print enlarged to this
+# height in px, sharpened). Tesseract reads digits best near 25-35 px; a blurred photo's small print
+# reads right in one of these and not the others (docs/BENCHMARKS.md, ids12).
+READ_AS: tuple[tuple[int, bool], ...] = ((36, False), (28, True), (44, True))
+MAX_ENLARGE = 4.0
+PAD = 10  # white border: Tesseract misreads ink that touches the image's edge
+MAX_PER_PAGE = 3  # strips read per page (one Tesseract call each)
+MIN_CONTRAST = 40  # grey levels between a crop's darkest and lightest pixel: less is blank paper
+INKED_ROW = 0.01  # of the strip's width: a row with less dark pixels is white between lines
+MIN_ROW = 4  # px: shorter runs of inked rows are specks and rules
+GAP = 1.5  # print heights: a wider gap of white parts the id from what follows it
+MIN_VALUE_WIDTH = 3.0  # print heights: a group of ink narrower than this is a mark, not an id
+
+CHECKED = 0.5  # confidence of an id read beside its label that passed its check
+
+ReadAs = tuple[int, bool]
+Strip = tuple[int, int, int, int]  # left, top, right, bottom on the page
+ReadLine = Callable[[np.ndarray], dict[str, list]]  # an image -> Tesseract's word data
+
+
+@dataclass(frozen=True)
+class Label:
+    """A tax-id label on the page: its words' indexes and their box; `rtl` when it is Hebrew."""
+
+    indexes: tuple[int, ...]
+    left: int
+    top: int
+    right: int
+    bottom: int
+    rtl: bool
+
+    @property
+    def height(self) -> int:
+        return max(1, self.bottom - self.top)
+
+
+def find_labels(words: list[OcrWord]) -> list[Label]:
+    """Tax-id labels: up to three neighbouring words of one line ('VAT Reg. No.') that the lexicon
+    names, each label as few words as name it."""
+    labels: list[Label] = []
+    index = 0
+    while index < len(words):
+        group = _label_at(words, index)
+        if group is None:
+            index += 1
+            continue
+        members = [words[i] for i in group]
+        labels.append(
+            Label(
+                group,
+                min(w.left for w in members),
+                min(w.top for w in members),
+                max(w.left + w.width for w in members),
+                max(w.top + w.height for w in members),
+                bool(re.search(f"[{_HEBREW}]", "".join(w.text for w in members))),
+            )
+        )
+        index = group[-1] + 1
+    return labels
+
+
+def _label_at(words: list[OcrWord], first: int) -> tuple[int, ...] | None:
+    """The words from `first` on that make a label, when the label starts there."""
+    line = words[first].line
+    for size in range(1, MAX_LABEL_WORDS + 1):
+        group = tuple(range(first, min(first + size, len(words))))
+        if len(group) < size or words[group[-1]].line != line:
+            return None
+        if LABEL.search(" ".join(words[i].text for i in group)):
+            rest = " ".join(words[i].text for i in group[1:])
+            return None if rest and LABEL.search(rest) else group  # it starts at a later word
+    return None
+
+
+def strip_beside(label: Label, page_width: int, page_height: int) -> Strip:
+    """(left, top, right, bottom) of the print beside the label where its value is: left of a Hebrew
+    label (read right to left), right of a Latin one; the label's row with a margin."""
+    reach = int(BESIDE * label.height)
+    top = max(0, label.top - int(ABOVE * label.height))
+    bottom = min(page_height, label.bottom + int(BELOW * label.height))
+    if label.rtl:
+        return max(0, label.left - reach), top, label.left, bottom
+    return label.right, top, min(page_width, label.right + reach), bottom
+
+
+def runs_of(flags: list[bool]) -> list[tuple[int, int]]:
+    """(first, last + 1) of each run of True."""
+    runs, start = [], None
+    for index, flag in enumerate([*flags, False]):
+        if flag and start is None:
+            start = index
+        elif not flag and start is not None:
+            runs.append((start, index))
+            start = None
+    return runs
+
+
+def ink_of(crop: np.ndarray) -> np.ndarray | None:
+    """The crop's dark pixels as 1 (Otsu), or None when it is blank paper."""
+    if crop.size == 0 or int(crop.max()) - int(crop.min()) < MIN_CONTRAST:
+        return None
+    _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    return ink
+
+
+def value_area(gray: np.ndarray, strip: Strip, label: Label) -> tuple[Strip, int]:
+    """The strip narrowed to the print level with the label (a photo's word boxes are loose, and a
+    strip holding part of another line is misread as one line) and to the first group of ink from
+    the label's side (a wide strip of paper grain reads as letters); and that print's height."""
+    left, top, right, bottom = strip
+    ink = ink_of(gray[top:bottom, left:right])
+    if ink is None:
+        return strip, label.height
+    rows = [
+        (top + a, top + b)
+        for a, b in runs_of((ink.sum(axis=1) > max(2, INKED_ROW * ink.shape[1])).tolist())
+        if b - a >= MIN_ROW
+    ]
+    middle = (label.top + label.bottom) / 2
+    level = [run for run in rows if run[0] - label.height / 4 <= middle <= run[1] + label.height / 4]
+    if not level:
+        return strip, label.height
+    first, last = min(level, key=lambda run: abs((run[0] + run[1]) / 2 - middle))
+    row_height = last - first
+    margin = max(2, row_height // 4)
+    top, bottom = max(top, first - margin), min(bottom, last + margin)
+    columns = ink[first - strip[1] : last - strip[1]].sum(axis=0) > 0
+    if label.rtl:
+        columns = columns[::-1]
+    reach = len(columns)
+    for start, end in runs_of(list(smoothed(columns.tolist(), int(GAP * row_height)))):
+        if end - start >= MIN_VALUE_WIDTH * row_height:
+            reach = min(len(columns), end + row_height)
+            break
+    if label.rtl:
+        return (right - reach, top, right, bottom), row_height
+    return (left, top, left + reach, bottom), row_height
+
+
+def smoothed(flags: list[bool], gap: int) -> list[bool]:
+    """Runs of True joined across gaps of False shorter than `gap` (the spaces inside an id)."""
+    out = list(flags)
+    last_true = None
+    for index, flag in enumerate(flags):
+        if flag:
+            if last_true is not None and 0 < index - last_true - 1 < gap:
+                out[last_true + 1 : index] = [True] * (index - last_true - 1)
+            last_true = index
+    return out
+
+
+def _in_strip(word: OcrWord, strip: Strip) -> bool:
+    left, top, right, bottom = strip
+    middle = word.top + word.height / 2
+    return top <= middle <= bottom and word.left < right and word.left + word.width > left
+
+
+def needs_reading(words: list[OcrWord], label: Label, strip: Strip) -> bool:
+    """Whether no word in the label or beside it holds an id that passes its check."""
+    own = [words[i].text for i in label.indexes]
+    beside = [w.text for i, w in enumerate(words) if i not in label.indexes and _in_strip(w, strip)]
+    own_tails = [re.sub(r"^\D*?(?=[A-Z]{2}\d|\d)", "", text) for text in own]  # 'ע.מ.514321678'
+    return not any(True for _ in ids_in(own_tails + beside))
+
+
+def enlarged(gray: np.ndarray, strip: Strip, print_height: int, read_as: ReadAs) -> tuple[np.ndarray, float]:
+    """The strip with a white border, enlarged so its print is `read_as`'s height, sharpened if asked."""
+    left, top, right, bottom = strip
+    target_height, sharpen = read_as
+    crop = cv2.copyMakeBorder(
+        gray[top:bottom, left:right], PAD, PAD, PAD, PAD, cv2.BORDER_CONSTANT, value=255
+    )
+    scale = min(MAX_ENLARGE, max(1.0, target_height / max(1, print_height)))
+    if scale > 1.0:
+        crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    if sharpen:  # unsharp mask: a photo's blur spreads a digit's strokes into its neighbours'
+        blurred = cv2.GaussianBlur(crop, (0, 0), scale)
+        crop = cv2.addWeighted(crop, 1.8, blurred, -0.8, 0)
+    return crop, scale
+
+
+def id_word_read(data: dict[str, list], strip: Strip, scale: float, line: int) -> OcrWord | None:
+    """The id the strip's read holds (the one nearest the label when several), as a page word."""
+    read = [
+        (clean_text(str(text)).strip(), float(conf) / 100, i)
+        for i, (text, conf) in enumerate(zip(data["text"], data["conf"], strict=True))
+        if clean_text(str(text)).strip() and float(conf) >= 0
+    ]
+    found = list(ids_in([text for text, _, _ in read]))
+    if not found:
+        return None
+    first, last, value = found[0]
+    parts = [read[k] for k in range(first, last + 1)]
+    # The LSTM is unsure of blurred small print read right (a dev photo's 'ESB93934481' at 0.0): the
+    # check the id passed is the evidence, so the word says at least CHECKED.
+    confidence = max(CHECKED, min(conf for _, conf, _ in parts))
+
+    def page_x(x: float) -> int:
+        return int(strip[0] + x / scale - PAD)
+
+    def page_y(y: float) -> int:
+        return int(strip[1] + y / scale - PAD)
+
+    lefts = [data["left"][i] for _, _, i in parts]
+    rights = [data["left"][i] + data["width"][i] for _, _, i in parts]
+    tops = [data["top"][i] for _, _, i in parts]
+    bottoms = [data["top"][i] + data["height"][i] for _, _, i in parts]
+    left, top = page_x(min(lefts)), page_y(min(tops))
+    return OcrWord(
+        text=value,
+        left=left,
+        top=top,
+        width=max(1, page_x(max(rights)) - left),
+        height=max(1, page_y(max(bottoms)) - top),
+        confidence=round(confidence, 3),
+        line=line,
+    )
+
+
+def with_id_word(words: list[OcrWord], label_words: list[OcrWord], new: OcrWord) -> list[OcrWord]:
+    """The words with `new` in place of those it lies on (not the label's), else right after the label."""
+    label_ids = {id(w) for w in label_words}
+    under = {i for i, w in enumerate(words) if id(w) not in label_ids and overlaps(w, new)}
+    after_label = max(i for i, w in enumerate(words) if id(w) in label_ids) + 1
+    at = min(under) if under else after_label
+    kept = [w for i, w in enumerate(words[:at]) if i not in under]
+    rest = [w for i, w in enumerate(words[at:], start=at) if i not in under]
+    return [*kept, new, *rest]
+
+
+def reread_label_values(page: OcrPage, gray: np.ndarray, read_line: ReadLine) -> OcrPage:
+    """The page with ids read again beside labels that have none (`read_line`: one line, `eng`)."""
+    height, width = gray.shape[:2]
+    found: list[tuple[list[OcrWord], OcrWord]] = []  # (the label's words, the id read beside it)
+    reads = 0
+    for label in find_labels(page.words):
+        strip = strip_beside(label, width, height)
+        if strip[2] - strip[0] < label.height or not needs_reading(page.words, label, strip):
+            continue
+        if reads == MAX_PER_PAGE:
+            break
+        reads += 1
+        strip, print_height = value_area(gray, strip, label)
+        line = page.words[label.indexes[0]].line
+        for read_as in READ_AS:
+            crop, scale = enlarged(gray, strip, print_height, read_as)
+            if (new := id_word_read(read_line(crop), strip, scale, line)) is not None:
+                found.append(([page.words[i] for i in label.indexes], new))
+                break
+    if not found:
+        return page
+    words = list(page.words)
+    for label_words, new in found:
+        words = with_id_word(words, label_words, new)
+    return with_words(page, words, "re-read ids beside their labels")
