@@ -140,12 +140,18 @@ def draw_variety(family: str, language: str, seed: int, country: str) -> DateVar
     return variety
 
 
+WRITTEN_WHOLE = {"août"}  # French writes août whole; its three letters (aoû.) are no abbreviation
+
+
 def month_forms(style: str, day: date, month_name: str) -> str:
     """The style with its own placeholders filled in (strftime does the rest)."""
     suffix = "th" if 11 <= day.day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day.day % 10, "th")
+    short = month_name if month_name in WRITTEN_WHOLE else month_name[:3]
+    if short == month_name:
+        style = style.replace("{mon}.", "{mon}")  # no abbreviation dot after a whole name ('5 août 2024')
     return (
         style.replace("{month}", month_name)
-        .replace("{mon}", month_name[:3] if month_name[:3] != month_name else month_name)
+        .replace("{mon}", short)
         .replace("{d}", str(day.day))
         .replace("{m}", str(day.month))
         .replace("{th}", suffix)

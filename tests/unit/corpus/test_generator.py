@@ -153,6 +153,14 @@ class TestDateVariety:
         assert day.strftime(month_forms("{d}{th} {month} %Y", day, "March")) == "3rd March 2026"
         assert day.strftime(month_forms("%d-{mon}-%y", day, "March")) == "03-Mar-26"
 
+    def test_a_month_written_whole_takes_no_abbreviation_dot(self) -> None:
+        from tests.corpus.date_variety import month_forms
+
+        day = date(2024, 8, 5)
+        assert day.strftime(month_forms("%d {mon}. %Y", day, "août")) == "05 août 2024"
+        assert day.strftime(month_forms("%d {mon}. %Y", day, "mai")) == "05 mai 2024"
+        assert day.strftime(month_forms("%d {mon}. %Y", day, "janvier")) == "05 jan. 2024"
+
     def test_about_two_in_five_documents_draw_it(self) -> None:
         from tests.corpus.date_variety import draw_variety
 
