@@ -32,7 +32,7 @@ _MARKED_NUMBER = re.compile(rf"(?P<before>{_MARK}{{0,2}}?)(?P<number>\d[\d\-./]*
 _ID = re.compile(r"\d{9}|\d{2}-\d{6}-\d|\d{8}-\d")  # 9-digit Israeli ids as printed: 513412345, 51-341234-5
 _DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})")
 # Letters and signs Tesseract's `eng` reads for a digit of an id ('$12261827'), as rules.id_repair knows
-_LOOKALIKE_DIGITS = str.maketrans("$§SsOoIl|B&", "55550011188")
+LOOKALIKE_DIGITS = str.maketrans("$§SsOoIl|B&", "55550011188")
 _LOOKALIKES = frozenset("$§SsOoIl|B&")
 MIN_DIGITS = 6  # ids and document numbers; shorter numbers (quantities, amounts' parts) are left alone
 SURE = 0.9  # a first reading at least this sure is kept without a second look
@@ -120,7 +120,7 @@ def id_from_lookalike(text: str) -> str | None:
     """A re-read id with one letter or sign for a digit ('$12261827'): the id, if it passes its check."""
     if sum(ch in _LOOKALIKES for ch in text) != 1:
         return None
-    number = text.translate(_LOOKALIKE_DIGITS)
+    number = text.translate(LOOKALIKE_DIGITS)
     return number if _ID.fullmatch(number) and passes_check_digit(number.replace("-", "")) else None
 
 

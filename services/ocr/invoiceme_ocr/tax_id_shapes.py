@@ -1,5 +1,5 @@
 """What a tax id printed beside its label looks like: an Israeli 9-digit id that passes its check
-digit, or an EU VAT number of its country's shape; the test `label_values` puts a read through."""
+digit, or an EU VAT number of its country's format; the test `label_values` puts a read through."""
 
 from __future__ import annotations
 
@@ -8,56 +8,20 @@ from collections.abc import Iterator
 
 from stdnum.eu import vat as eu_vat
 
-from .long_numbers import _LOOKALIKE_DIGITS, passes_check_digit
+from invoiceme_common.tax_id_formats import eu_vat_well_formed
+
+from .long_numbers import LOOKALIKE_DIGITS, passes_check_digit
 
 _ISRAELI_ID = re.compile(r"\d{9}|\d{2}-\d{6}-\d|\d{8}-\d")  # as printed: 513412345, 51-341234-5
 MIN_REAL_DIGITS = 6  # of an Israeli id's nine: the rest may be letters read for digits
-# Each EU country's VAT number after its prefix (the European Commission's VIES formats)
-_EU_SHAPES = {
-    "AT": r"U\d{8}",
-    "BE": r"[01]\d{9}",
-    "BG": r"\d{9,10}",
-    "CY": r"\d{8}[A-Z]",
-    "CZ": r"\d{8,10}",
-    "DE": r"\d{9}",
-    "DK": r"\d{8}",
-    "EE": r"\d{9}",
-    "EL": r"\d{9}",
-    "ES": r"[A-Z0-9]\d{7}[A-Z0-9]",
-    "FI": r"\d{8}",
-    "FR": r"[0-9A-HJ-NP-Z]{2}\d{9}",
-    "GB": r"\d{9}|\d{12}",
-    "HR": r"\d{11}",
-    "HU": r"\d{8}",
-    "IE": r"\d{7}[A-W][A-I]?|\d[A-Z+*]\d{5}[A-W]",
-    "IT": r"\d{11}",
-    "LT": r"\d{9}|\d{12}",
-    "LU": r"\d{8}",
-    "LV": r"\d{11}",
-    "MT": r"\d{8}",
-    "NL": r"\d{9}B\d{2}",
-    "PL": r"\d{10}",
-    "PT": r"\d{9}",
-    "RO": r"\d{6,10}",
-    "SE": r"\d{12}",
-    "SI": r"\d{8}",
-    "SK": r"\d{10}",
-}
-
-
-def eu_vat_shaped(value: str) -> bool:
-    """An EU VAT number of its country's shape (its check digit may fail: many printed examples and
-    test invoices make their numbers up, and the extractor reads those too)."""
-    shape = _EU_SHAPES.get(value[:2])
-    return shape is not None and re.fullmatch(shape, value[2:]) is not None
 
 
 def valid_id(text: str) -> str | None:
     """The id `text` holds: an Israeli 9-digit id that passes its check digit (as printed, with its
     dashes; letters OCR reads for digits undone, 'O9-227442-2') or an EU VAT number of its country's
-    shape (spaces, dots and dashes dropped; O read for 0 undone); else None."""
+    format (spaces, dots and dashes dropped; O read for 0 undone); else None."""
     bare = text.strip(".,:;()[]|'\"")
-    as_digits = bare.translate(_LOOKALIKE_DIGITS)
+    as_digits = bare.translate(LOOKALIKE_DIGITS)
     if _ISRAELI_ID.fullmatch(as_digits) and sum(ch.isdigit() for ch in bare) >= MIN_REAL_DIGITS:
         digits = as_digits.replace("-", "")
         return as_digits if passes_check_digit(digits) and digits != "0" * 9 else None
@@ -67,7 +31,7 @@ def valid_id(text: str) -> str | None:
     prefix, body = compact[:2], compact[2:]
     # only O for 0 undone: with no check digit to say so, a letter read for another digit stays
     readings = [prefix + body, prefix + body.replace("O", "0")]
-    shaped = [reading for reading in readings if eu_vat_shaped(reading)]
+    shaped = [reading for reading in readings if eu_vat_well_formed(reading)]
     return next((reading for reading in shaped if eu_vat.is_valid(reading)), shaped[0] if shaped else None)
 
 

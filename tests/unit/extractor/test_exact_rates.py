@@ -4,10 +4,11 @@ letter read for one digit, E read as £)."""
 
 from __future__ import annotations
 
+from invoiceme_common.tax_id_formats import eu_vat_well_formed as well_formed
 from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.exact_rates import bare_column_triple, exact_pair, exact_rate, on_rate_step
 from invoiceme_extractor.rules.lines import Line, document_lines
-from invoiceme_extractor.rules.vat_numbers import eu_vat_ids, normalize_tax_id, valid_head, well_formed
+from invoiceme_extractor.rules.vat_numbers import eu_vat_ids, normalize_tax_id, valid_head
 
 
 def extract(text: str):  # type: ignore[no-untyped-def]
@@ -211,6 +212,9 @@ class TestEuVatNumbers:
 
     def test_well_formed_ignores_the_check_digit(self) -> None:
         assert well_formed("DE715035782") and not well_formed("DE71503578")
+
+    def test_uk_numbers_are_well_formed_though_no_longer_eu_ones(self) -> None:
+        assert well_formed("GB980780684") and well_formed("GB123456789") and not well_formed("GB12345678")
 
     def test_b_of_gb_read_as_eight(self) -> None:
         assert eu_vat_ids("VAT Registration No. G8145479162") == ["G8145479162"]

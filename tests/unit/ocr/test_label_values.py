@@ -43,7 +43,9 @@ class TestIdShapes:
     def test_eu_vat_numbers_by_their_country_shape(self) -> None:
         assert valid_id("DE925464566") == "DE925464566"
         assert valid_id("ESB93934481") == "ESB93934481"
-        assert valid_id("DEO25464566") == "DE025464566"
+        assert valid_id("DE9254O4566") == "DE925404566"
+        assert valid_id("GB123456789") == "GB123456789"  # a UK number, though no longer an EU one
+        assert valid_id("DEO25464566") is None  # no German number begins with 0
         assert valid_id("ESBO99934481") is None  # a letter invented: ten characters for nine
         assert valid_id("ESB9S934481") is None  # S for 3 is not undone without a check digit
         assert valid_id("Total") is None

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from stdnum.eu import vat as eu_vat
-from stdnum.exceptions import InvalidChecksum, ValidationError
+
+from invoiceme_common.tax_id_formats import eu_vat_well_formed
 
 # OCR reads the I of IE / IT as 1, l or | ("1E68711721"), and a photo's E as £ ("I£90237964")
 I_AS_DIGIT = "[1l|I][ET£]"
@@ -39,18 +40,6 @@ def normalize_tax_id(raw: str) -> str:
 _O_BESIDE_DIGIT = re.compile(r"O(?=\d)|(?<=\d)O")
 
 
-def well_formed(value: str) -> bool:
-    """The number has its country's format and length (its check digit may still fail: a
-    misread digit, or a number made up for an example)."""
-    try:
-        eu_vat.validate(value)
-    except InvalidChecksum:
-        return True
-    except ValidationError:
-        return False
-    return True
-
-
 # Letters OCR reads for digits ("DES06584775" for DE506584775)
 _LETTER_AS_DIGIT = str.maketrans({"S": "5", "O": "0", "I": "1", "L": "1", "B": "8", "Z": "2", "G": "6"})
 
@@ -78,10 +67,10 @@ def _check_digit_repair(value: str) -> str:
     valid = next((reading for reading in readings if eu_vat.is_valid(reading)), None)
     if valid is not None:
         return valid
-    if not well_formed(value):
+    if not eu_vat_well_formed(value):
         # the one reading of the country's format (its check digit aside), fewest changes first
         for tried in ([prefix + candidate for candidate in one_letter], readings):
-            formed = {reading for reading in tried if well_formed(reading)}
+            formed = {reading for reading in tried if eu_vat_well_formed(reading)}
             if len(formed) == 1:
                 return formed.pop()
     if prefix in _DIGITS_ONLY and not body.isdigit():
@@ -122,11 +111,11 @@ def valid_head(token: str) -> str | None:
     """The start of a VAT-number token OCR glued letters to ('DE715035782S782'): the longest start
     of its country's format, when what follows it holds a letter (a longer run of digits is some
     other number)."""
-    if well_formed(_compact(token)):
+    if eu_vat_well_formed(_compact(token)):
         return None
     for end in range(len(token) - 1, 9, -1):
         head, tail = token[:end], token[end:]
-        if head[-1].isalnum() and re.search(r"[A-Z]", tail) and well_formed(_compact(head)):
+        if head[-1].isalnum() and re.search(r"[A-Z]", tail) and eu_vat_well_formed(_compact(head)):
             return head
     return None
 
