@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from .. import israel
-from . import labels
+from . import document_labels, party_labels
 from .contact_words import PHONE
 from .dates import dates_in
 from .geometry import cell_at, label_matches, spots_after_label
@@ -93,7 +93,7 @@ def _refers_elsewhere(line: Line, label: re.Match[str]) -> bool:
         around = line.cells[index].text
     else:
         around = line.text[max(0, label.start() - 25) : label.end() + 12]
-    return bool(labels.OTHER_DOCUMENT.search(around))
+    return bool(document_labels.OTHER_DOCUMENT.search(around))
 
 
 # A cell that is nothing but a word naming the document ("מסמך", "Document"): its number's label
@@ -103,7 +103,7 @@ _BARE_DOCUMENT_CELL = re.compile(r"\s*(?:מסמך|document|beleg|documento)\s*:?
 def _number_labels(line: Line) -> list[re.Match[str]]:
     """Invoice-number labels of a line: the label words anywhere, and cells holding only a bare
     document word (the value in the cell beside or under it)."""
-    found = label_matches(labels.INVOICE_NUMBER, line)
+    found = label_matches(document_labels.INVOICE_NUMBER, line)
     start = 0
     for cell in line.cells:
         bare = _BARE_DOCUMENT_CELL.fullmatch(line.text, start, start + len(cell.text))
@@ -116,7 +116,7 @@ def _number_labels(line: Line) -> list[re.Match[str]]:
 def _numbers_by_labels(lines: list[Line]) -> Iterator[Reading]:
     for line in lines:
         for label in _number_labels(line):
-            if labels.TAX_ID.search(_rest_of_label_cell(line, label)) or _refers_elsewhere(line, label):
+            if party_labels.TAX_ID.search(_rest_of_label_cell(line, label)) or _refers_elsewhere(line, label):
                 continue  # "Document / VAT No. 123" names an id, not the invoice number
             if line.cells:
                 yield from _numbers_in_spots(lines, line, label.start(), label.end())
@@ -163,7 +163,9 @@ def _numbers_in_text(lines: list[Line], line: Line, label: re.Match[str]) -> Ite
         yield Reading(token, 0.9, token, line, named)
     if line.text[label.end() :].strip(" :#.-") == "":
         for nxt in following(lines, line, 1):
-            tokens = [t for t in _numbers_in(labels.TAX_ID.sub(" ", nxt.text)) if _plausible_below_label(t)]
+            tokens = [
+                t for t in _numbers_in(party_labels.TAX_ID.sub(" ", nxt.text)) if _plausible_below_label(t)
+            ]
             # A label closing its line heads a right-hand column: its value closes the next line.
             for token in reversed(tokens) if label.start() > 0 else tokens:
                 yield Reading(token, 0.75, token, nxt, named)
@@ -192,7 +194,9 @@ def _numbers_in_spots(
     named = line.text[start:end].strip()
     for spot in spots_after_label(lines, line, start, end):
         text = spot.text.lstrip(" :#.-")
-        if spot.relation != "inline" and (labels.INVOICE_NUMBER.search(text) or labels.TAX_ID.search(text)):
+        if spot.relation != "inline" and (
+            document_labels.INVOICE_NUMBER.search(text) or party_labels.TAX_ID.search(text)
+        ):
             continue  # the neighbouring cell is another label, not this one's value
         if spot.relation != "inline" and PHONE.search(text):
             continue  # 'Tel 08-7556970' beside the label
@@ -228,11 +232,13 @@ def _numbers_by_unknown_noun(lines: list[Line]) -> Iterator[Reading]:
             match = _SOME_NUMBER.match(cell.text)
             if (
                 not match
-                or labels.OTHER_NUMBER_WORDS.search(match.group(0))
-                or labels.BUYER_BLOCK.search(match.group(0))
+                or document_labels.OTHER_NUMBER_WORDS.search(match.group(0))
+                or party_labels.BUYER_BLOCK.search(match.group(0))
             ):
                 continue
-            if labels.OTHER_DOCUMENT.search(cell.text) or not _bare_or_numbered(cell.text[match.end() :]):
+            if document_labels.OTHER_DOCUMENT.search(cell.text) or not _bare_or_numbered(
+                cell.text[match.end() :]
+            ):
                 continue
             start = sum(len(c.text) + 1 for c in line.cells[:index])
             for found in _numbers_in_spots(lines, line, start, start + match.end(), weak=True):
@@ -243,11 +249,11 @@ def _numbers_by_weak_label(lines: list[Line]) -> Iterator[Reading]:
     """'Nº', 'Ref', 'No.' alone: an invoice number only when no invoice-number label is printed."""
     for line in lines[:40]:
         for index, cell in enumerate(line.cells):
-            match = labels.INVOICE_NUMBER_WEAK.match(cell.text)
+            match = document_labels.INVOICE_NUMBER_WEAK.match(cell.text)
             if match and _bare_or_numbered(cell.text[match.end() :]):
                 start = sum(len(c.text) + 1 for c in line.cells[:index])
                 yield from _numbers_in_spots(lines, line, start, start + match.end(), weak=True)
-        match = None if line.cells else labels.INVOICE_NUMBER_WEAK.match(line.text)
+        match = None if line.cells else document_labels.INVOICE_NUMBER_WEAK.match(line.text)
         if match and _bare_or_numbered(line.text[match.end() :]):
             token = _number_after(line.text[match.end() :].lstrip(" :#.-"))
             if token:
@@ -272,7 +278,7 @@ def _numbers_after_title(lines: list[Line]) -> Iterator[Reading]:
     for line in lines[:15]:
         for _, pattern in DOCUMENT_TYPES:
             match = pattern.search(line.text)
-            if match is None or labels.OTHER_DOCUMENT.search(line.text):
+            if match is None or document_labels.OTHER_DOCUMENT.search(line.text):
                 continue
             rest = line.text[match.end() :].lstrip(" :#.-")
             token = _number_after(rest[:30]) if rest[:1].isalnum() else None
