@@ -27,7 +27,8 @@ from . import (
 from .engine import OcrOptions, UnreadableDocument, clean_text
 from .preprocess import GUESSED_QUARTER_TURN, PAGE_ON_A_DESK, orientation, prepare_for_ocr, slant
 from .preprocess.geometry import ink_mask, work_copy
-from .tesseract_api import TesseractFailed, TesseractTimedOut, read_words, warm_up
+from .tesseract_api import read_words, warm_up
+from .tesseract_results import TesseractFailed, TesseractTimedOut
 
 ORIENTATION_BAND = 0.16  # of the page, for the which-way-up reads
 MIN_WORD_CONFIDENCE = 50  # Tesseract's 0-100
