@@ -14,7 +14,8 @@ from invoiceme_ocr import tesseract, tesseract_api, tesseract_results
 from invoiceme_ocr.engine import OcrOptions, clean_text
 from invoiceme_ocr.images import read_image_page
 from invoiceme_ocr.preprocess import NOISY_PAGE, cleanup, geometry, orientation, prepare_for_ocr, rules
-from invoiceme_ocr.tesseract import ocr_image, reads_better_turned, recognize
+from invoiceme_ocr.tesseract import ocr_image, recognize
+from invoiceme_ocr.upside_down import reads_better_turned
 from tests.corpus.damage import phone_photo
 from tests.support import synthetic_pages as synthetic
 
