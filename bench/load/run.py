@@ -110,12 +110,12 @@ async def run_load(
             ]
             await asyncio.gather(*jobs)
         else:  # bursts: `concurrency` uploads sent at once, then a pause
-            jobs = [(person, documents.pop()) for _ in range(uploads) for person in people]
-            for first in range(0, len(jobs), concurrency):
-                burst = jobs[first : first + concurrency]
+            queued = [(person, documents.pop()) for _ in range(uploads) for person in people]
+            for first in range(0, len(queued), concurrency):
+                burst = queued[first : first + concurrency]
                 await asyncio.gather(*(upload(person, data, gate, result) for person, data in burst))
                 await asyncio.sleep(pause)
-            result.wall_seconds = -pause * ((len(jobs) + concurrency - 1) // concurrency)  # pauses excluded
+            result.wall_seconds = -pause * ((len(queued) + concurrency - 1) // concurrency)  # pauses excluded
         result.wall_seconds += time.monotonic() - started
         for person in people:
             await person.stream.wait_for(set(person.accepted_at), wait_seconds)
