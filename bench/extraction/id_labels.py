@@ -68,7 +68,7 @@ def main() -> None:
 
     from bench.extraction.run import corpus_folder
     from invoiceme_extractor.rules import read_fields
-    from invoiceme_extractor.rules.labels import TAX_ID
+    from invoiceme_extractor.rules.party_labels import TAX_ID
     from invoiceme_ocr.engine import OcrOptions
 
     with Progress(transient=True) as progress:

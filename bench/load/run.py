@@ -20,34 +20,16 @@ import contextlib
 import os
 import statistics
 import time
-import uuid
 from collections import Counter
-from dataclasses import dataclass, field
 
 import httpx
 import psutil
 
 from bench.load.hops import hop_medians
-from bench.load.watch import DatabaseWatch, Finished, StatusStream
+from bench.load.results import HEADER, Result, report_row
+from bench.load.uploads import User, sign_up, small_pdfs, upload
+from bench.load.watch import DatabaseWatch, StatusStream
 from bench.stack import running_stack
-from tests.support.documents import invoice_pdf
-
-
-def small_pdfs(count: int) -> list[bytes]:
-    """Distinct one-page invoices (~2 KB each): a repeated file would be refused as a duplicate."""
-    run = uuid.uuid4().hex[:6]
-    return [
-        invoice_pdf(
-            [
-                f"Vendor {i % 17} Ltd",
-                "Tax Invoice",
-                f"Invoice No: L-{run}-{i}",
-                f"Date: {1 + i % 28:02d}/05/2025",
-                f"Total due  ${100 + i}.50",
-            ]
-        )
-        for i in range(count)
-    ]
 
 
 def cpu_seconds(pids: dict[str, int]) -> dict[str, float]:
@@ -62,73 +44,6 @@ def cpu_seconds(pids: dict[str, int]) -> dict[str, float]:
         seconds[name] = sum(t.user + t.system for t in times)
     seconds["bench client"] = sum(os.times()[:2])
     return seconds
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
-
-
-@dataclass
-class User:
-    headers: dict[str, str]
-    stream: Finished  # this user's live stream, or the watch every user shares
-    # The user's own connections for uploads: httpx's pool scans all its connections for every
-    # request, so one pool of 100 costs the client more CPU per upload than 50 pools of a few.
-    client: httpx.AsyncClient
-    accepted_at: dict[str, float] = field(default_factory=dict)
-
-
-@dataclass
-class Result:
-    upload_seconds: list[float]
-    to_extracted_seconds: list[float]
-    wall_seconds: float
-    errors: Counter[str]
-    unfinished: int
-    failed: int
-    load_before: tuple[float, float, float]
-    load_after: tuple[float, float, float]
-    # Status (GET /api/invoices/{id}) of those the live stream never reported done.
-    unfinished_statuses: Counter[str] = field(default_factory=Counter)
-    invoice_ids: list[str] = field(default_factory=list)  # those that reached a final status
-    cpu_seconds: dict[str, float] = field(default_factory=dict)  # per service, during the uploads
-
-
-async def _sign_up(client: httpx.AsyncClient) -> dict[str, str]:
-    email = f"load-{uuid.uuid4().hex[:10]}@example.com"
-    response = await client.post("/api/auth/signup", json={"email": email, "password": "password-123"})
-    response.raise_for_status()
-    return {"Authorization": f"Bearer {response.json()['access_token']}"}
-
-
-async def _upload(
-    user: User, data: bytes, gate: asyncio.Semaphore, result: Result | None = None
-) -> str | None:
-    """POST one file; counts its latency or error in `result` (None: a warm-up, not counted)."""
-    async with gate:
-        started = time.monotonic()
-        try:
-            response = await user.client.post(
-                "/api/invoices",
-                headers=user.headers,
-                files={"file": ("invoice.pdf", data, "application/pdf")},
-            )
-        except httpx.HTTPError as error:
-            if result is not None:
-                result.errors[type(error).__name__] += 1
-            return None
-        finished = time.monotonic()
-    if response.status_code != 202:
-        if result is not None:
-            result.errors[f"HTTP {response.status_code}"] += 1
-        return None
-    invoice_id = response.json()["id"]
-    user.stream.expect(invoice_id)
-    if result is not None:
-        result.upload_seconds.append(finished - started)
-        user.accepted_at[invoice_id] = finished
-    return invoice_id
 
 
 async def run_load(
@@ -153,7 +68,7 @@ async def run_load(
         httpx.AsyncClient(base_url=url, timeout=60) as client,
         contextlib.AsyncExitStack() as upload_clients,
     ):
-        headers = [await _sign_up(client) for _ in range(users)]
+        headers = [await sign_up(client) for _ in range(users)]
         own_clients = [
             await upload_clients.enter_async_context(
                 httpx.AsyncClient(base_url=url, timeout=60, limits=limits)
@@ -177,7 +92,7 @@ async def run_load(
         gate = asyncio.Semaphore(concurrency)
         # Warm-up (not counted): one document per user through the whole pipeline.
         for person in people:
-            warm = await _upload(person, documents.pop(), gate)
+            warm = await upload(person, documents.pop(), gate)
             if warm:
                 await person.stream.wait_for({warm}, wait_seconds)
         result.load_before = os.getloadavg()
@@ -186,21 +101,21 @@ async def run_load(
         if one_at_a_time:
             for person in people:
                 for _ in range(uploads):
-                    invoice_id = await _upload(person, documents.pop(), gate, result)
+                    invoice_id = await upload(person, documents.pop(), gate, result)
                     if invoice_id:
                         await person.stream.wait_for({invoice_id}, wait_seconds)
         elif pause is None:
             jobs = [
-                _upload(person, documents.pop(), gate, result) for _ in range(uploads) for person in people
+                upload(person, documents.pop(), gate, result) for _ in range(uploads) for person in people
             ]
             await asyncio.gather(*jobs)
         else:  # bursts: `concurrency` uploads sent at once, then a pause
-            jobs = [(person, documents.pop()) for _ in range(uploads) for person in people]
-            for first in range(0, len(jobs), concurrency):
-                burst = jobs[first : first + concurrency]
-                await asyncio.gather(*(_upload(person, data, gate, result) for person, data in burst))
+            queued = [(person, documents.pop()) for _ in range(uploads) for person in people]
+            for first in range(0, len(queued), concurrency):
+                burst = queued[first : first + concurrency]
+                await asyncio.gather(*(upload(person, data, gate, result) for person, data in burst))
                 await asyncio.sleep(pause)
-            result.wall_seconds = -pause * ((len(jobs) + concurrency - 1) // concurrency)  # pauses excluded
+            result.wall_seconds = -pause * ((len(queued) + concurrency - 1) // concurrency)  # pauses excluded
         result.wall_seconds += time.monotonic() - started
         for person in people:
             await person.stream.wait_for(set(person.accepted_at), wait_seconds)
@@ -223,31 +138,6 @@ async def run_load(
             follower.cancel()
         await asyncio.gather(*followers, return_exceptions=True)
     return result
-
-
-def _ms(values: list[float], fraction: float) -> str:
-    return f"{percentile(values, fraction) * 1000:.0f}" if values else "–"
-
-
-def report_row(label: str, result: Result) -> str:
-    """One Markdown table row (see HEADER)."""
-    uploads = result.upload_seconds
-    rate = len(uploads) / result.wall_seconds if result.wall_seconds else 0.0
-    errors = ", ".join(f"{kind}: {n}" for kind, n in result.errors.items()) or "0"
-    load = f"{result.load_before[0]:.1f} → {result.load_after[0]:.1f}"
-    return (
-        f"| {label} | {len(uploads)} | {rate:.1f} | {_ms(uploads, 0.5)} | {_ms(uploads, 0.95)} "
-        f"| {_ms(uploads, 0.99)} | {_ms(result.to_extracted_seconds, 0.5)} "
-        f"| {_ms(result.to_extracted_seconds, 0.95)} | {errors} | {result.unfinished + result.failed} "
-        f"| {load} |"
-    )
-
-
-HEADER = (
-    "| run | uploads | uploads/s | upload p50 ms | p95 ms | p99 ms | 202 → extracted p50 ms | p95 ms "
-    "| errors | not extracted | load avg (1 min) before → after |\n"
-    "|---|---|---|---|---|---|---|---|---|---|---|"
-)
 
 
 def main() -> None:

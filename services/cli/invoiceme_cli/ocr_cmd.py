@@ -223,7 +223,8 @@ def read_and_print(files: list[Path], as_json: bool, languages: str | None, work
     the exit status."""
     # Tesseract's module first (tesserocr and Pillow, not NumPy or OpenCV): its engines load while
     # the rest is imported.
-    from invoiceme_ocr.tesseract_api import missing_languages, warm_up
+    from invoiceme_ocr.tessdata import missing_languages
+    from invoiceme_ocr.tesseract_api import warm_up
 
     options, default_workers, max_file_bytes = _configuration(languages)
     if missing := missing_languages(options.languages):

@@ -13,7 +13,7 @@ from .ports import OcrDeps
 from .reader import DocumentReader
 from .repository import PostgresOcrStore
 from .settings import OcrSettings
-from .tesseract_api import missing_languages
+from .tessdata import missing_languages
 
 
 def ocr_deps(runtime: ServiceRuntime, reader: DocumentReader, settings: OcrSettings) -> OcrDeps:

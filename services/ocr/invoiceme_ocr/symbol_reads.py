@@ -10,7 +10,8 @@ import numpy as np
 
 from .digits import Region
 from .long_numbers import ENLARGE
-from .tesseract_api import TesseractFailed, read_symbol_choices
+from .tesseract_api import read_symbol_choices
+from .tesseract_results import TesseractFailed
 
 # Per character read: (character, weight 0..1) for each choice the engine weighed, its pick first
 SymbolChoices = list[tuple[str, float]]

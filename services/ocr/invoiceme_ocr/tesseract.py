@@ -1,11 +1,10 @@
-"""Tesseract (LSTM engine) on one prepared page: words and lines with boxes and confidences."""
+"""Tesseract (LSTM engine) on one prepared page: words and lines with boxes and confidences. Which way
+up the page is read: `upside_down`; the words read again after the first read: `page_rereads`."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 
-import cv2
 import numpy as np
 
 from invoiceme_common.ocr_pages import OcrPage, OcrWord
@@ -13,7 +12,6 @@ from invoiceme_common.ocr_pages import OcrPage, OcrWord
 from . import (
     day_rereads,
     digits,
-    id_choices,
     label_values,
     long_numbers,
     lookalikes,
@@ -25,17 +23,16 @@ from . import (
     unread_ink,
 )
 from .engine import OcrOptions, UnreadableDocument, clean_text
+from .page_rereads import repair_ids_by_choices, reread, reread_long_numbers
 from .preprocess import GUESSED_QUARTER_TURN, PAGE_ON_A_DESK, orientation, prepare_for_ocr, slant
 from .preprocess.geometry import ink_mask, work_copy
-from .tesseract_api import TesseractFailed, TesseractTimedOut, read_words, warm_up
+from .tesseract_api import read_words, warm_up
+from .tesseract_results import TesseractFailed, TesseractTimedOut
+from .upside_down import reads_better_turned, upside_down_before_reading
 
-ORIENTATION_BAND = 0.16  # of the page, for the which-way-up reads
-MIN_WORD_CONFIDENCE = 50  # Tesseract's 0-100
-TURNED_MARGIN = 1.5  # turned must read this much better: an upright page is never turned on a whim
 # Pages reading worse than this are checked for slanted print (italic faces read ~0.58-0.83, upright
 # ones mostly 0.85-0.93: docs/BENCHMARKS.md, slant9); a good read is never sheared on a whim.
 SLANT_CHECK_BELOW = 0.85
-SCAN_DOUBTFUL_BELOW = 0.0  # on scans a long number is read again only when it fails its check
 
 
 def recognize(
@@ -76,87 +73,6 @@ def recognize(
             page, gray, symbol_reads.engine_reader(options.page_timeout_seconds)
         )
     return repair_ids_by_choices(page, gray, options) if israeli else page
-
-
-def repair_ids_by_choices(page: OcrPage, gray: np.ndarray, options: OcrOptions) -> OcrPage:
-    """Ids that still fail their check digit read once more alone, enlarged, with the engine's
-    second choices kept: repaired where it weighed the passing digit (`id_choices`)."""
-    read = symbol_reads.engine_reader(options.page_timeout_seconds)
-    for index in id_choices.failing_ids(page.words)[: id_choices.MAX_PER_PAGE]:
-        word = page.words[index]
-        region = digits.Region.around(index, word, max(2, word.height // 3), gray.shape[1], gray.shape[0])
-        symbols = read(symbol_reads.enlarged_crop(gray, region))
-        if symbols:
-            page = id_choices.with_repaired_word(page, index, symbols)
-    return page
-
-
-def reread_long_numbers(
-    page: OcrPage, gray: np.ndarray, options: OcrOptions, photo: bool, israeli: bool
-) -> OcrPage:
-    """Long numbers read again enlarged, all in one call: on photos every doubtful one, on scans
-    those that fail their check (ids, dates). In the stack Tesseract sometimes misreads a crop it
-    reads right alone ('16-06-2024' as '160-060-2024'): a few whose re-read there was refused and
-    that fail their check are read once more, each on its own as one line (a call each)."""
-    doubtful_below = long_numbers.SURE if photo else SCAN_DOUBTFUL_BELOW
-    regions = long_numbers.suspect_regions(page.words, gray.shape[1], gray.shape[0], doubtful_below, israeli)
-    enlarge, mode = long_numbers.ENLARGE, long_numbers.SEGMENTATION_MODE
-    rereads = read_again(gray, regions, "eng", mode, options, enlarge) if regions else None
-    if rereads is None:
-        return page
-    fixed = long_numbers.apply_rereads(page, regions, rereads, israeli)
-    alone = long_numbers.worth_reading_alone(page.words, regions, rereads, fixed.words, israeli)
-    alone_mode = long_numbers.ALONE_SEGMENTATION_MODE
-    for region in alone[: long_numbers.MAX_ALONE]:
-        if (reading := read_again(gray, [region], "eng", alone_mode, options, enlarge)) is not None:
-            fixed = long_numbers.apply_rereads(fixed, [region], reading, israeli)
-    return fixed
-
-
-def reread(
-    page: OcrPage,
-    gray: np.ndarray,
-    find: Callable[[list[OcrWord], int, int], list[digits.Region]],
-    apply: Callable[[OcrPage, list[digits.Region], list[digits.Reading]], OcrPage],
-    language: str,
-    segmentation_mode: int,
-    options: OcrOptions,
-    enlarge: float = 1.0,
-) -> OcrPage:
-    """Words the first reading likely got wrong (`find`), cut out, stacked (`enlarge`d) and read
-    again in one extra Tesseract call with a single language; `apply` decides which re-reads
-    replace them."""
-    regions = find(page.words, gray.shape[1], gray.shape[0])
-    if not regions:
-        return page
-    rereads = read_again(gray, regions, language, segmentation_mode, options, enlarge)
-    return page if rereads is None else apply(page, regions, rereads)
-
-
-def read_again(
-    gray: np.ndarray,
-    regions: list[digits.Region],
-    language: str,
-    segmentation_mode: int,
-    options: OcrOptions,
-    enlarge: float = 1.0,
-) -> list[digits.Reading] | None:
-    """The regions cut out, stacked (`enlarge`d) and read in one Tesseract call: a reading per
-    region; None when Tesseract fails (the first reading stands)."""
-    stacked, tops = digits.stack_crops(gray, regions)
-    if enlarge != 1.0:
-        stacked = cv2.resize(stacked, None, fx=enlarge, fy=enlarge, interpolation=cv2.INTER_CUBIC)
-    try:
-        data = read_words(stacked, language, segmentation_mode, options.page_timeout_seconds)
-    except TesseractFailed:
-        return None
-    if enlarge != 1.0:  # back to the stack's own rows, where the crops' tops are
-        data = {
-            **data,
-            "top": [t / enlarge for t in data["top"]],
-            "height": [h / enlarge for h in data["height"]],
-        }
-    return digits.readings_per_crop(data, tops, regions)
 
 
 def ocr_image(
@@ -246,45 +162,6 @@ def script_of_whole_page(prepared: np.ndarray, timeout: float = 30) -> orientati
     work, scale = work_copy(prepared)  # the band's OSD made it already: cached
     letters = page_script.without_white(prepared, ink_mask(work), scale)
     return tesseract_api.detect_orientation(letters, timeout, page_script.SCRIPT_CHARACTERS)
-
-
-def upside_down_before_reading(
-    prepared: np.ndarray, verdict: orientation.OsdVerdict, options: OcrOptions
-) -> bool:
-    """Whether to turn the page 180° before its full read. Read first, an upside-down page costs a
-    wasted full read (garbage, then OSD, then again); OSD on one band (a tenth of a read) settles
-    it when sure, and when only half sure the densest band read both ways (a third of a read) does."""
-    if orientation.rotation_from(verdict, orientation.SURE_BEFORE_READING) == 180:
-        return True
-    return orientation.rotation_from(verdict, orientation.WORTH_A_LOOK) == 180 and reads_better_turned(
-        prepared, options
-    )
-
-
-def readable_characters(data: dict[str, list]) -> float:
-    """Characters Tesseract read with some confidence, weighted by it: text the right way up gives
-    many; upside down it gives few (most words are dropped or read as short doubtful scraps)."""
-    return sum(
-        len(str(text).strip()) * float(conf) / 100
-        for text, conf in zip(data["text"], data["conf"], strict=True)
-        if float(conf) >= MIN_WORD_CONFIDENCE
-    )
-
-
-def reads_better_turned(prepared: np.ndarray, options: OcrOptions) -> bool:
-    """Whether the page reads better turned 180°: its densest band read both ways (two reads of a
-    sixth of the page), a surer judge than OSD on photos and small print."""
-    band = orientation.densest_band(prepared, share=ORIENTATION_BAND)
-    scores = []
-    for candidate in (band, orientation.turn_clockwise(band, 180)):
-        try:
-            data = read_words(
-                candidate, options.languages, options.page_segmentation_mode, options.page_timeout_seconds
-            )
-        except TesseractFailed:
-            return False
-        scores.append(readable_characters(data))
-    return scores[1] > TURNED_MARGIN * scores[0]
 
 
 def page_from_tesseract(

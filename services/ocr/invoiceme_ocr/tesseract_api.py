@@ -8,24 +8,24 @@ Starting the `tesseract` program loads `heb+eng` (~0.2 s) and passes the page th
 TIFF file on every call; the re-reads and the orientation check each paid that again. `tesserocr`
 keeps the engine loaded per (languages, page segmentation mode) for the life of the worker and
 takes the pixels from memory. Where `tesserocr` is not installed the same calls go through
-`pytesseract` (the program), so the results keep one shape: pytesseract's `Output.DICT` columns.
+`pytesseract` (the program, `tesseract_program`), so the results keep one shape: pytesseract's
+`Output.DICT` columns (`tesseract_results`).
 """
 
 from __future__ import annotations
 
 import os
-import re
-import shutil
-import subprocess
 import sys
 import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
-from functools import cache
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
+
+from .tessdata import tessdata_path
+from .tesseract_program import program_orientation, program_words
+from .tesseract_results import OSD_CHARACTERS, OsdReading, TesseractFailed, TesseractTimedOut, parse_tsv
 
 if TYPE_CHECKING:
     import numpy as np
@@ -37,72 +37,6 @@ try:
     import tesserocr
 except ImportError:  # optional: the `tesseract` program does the same, slower
     tesserocr = None
-
-TSV_COLUMNS = (
-    "level", "page_num", "block_num", "par_num", "line_num", "word_num",
-    "left", "top", "width", "height", "conf", "text",
-)  # fmt: skip
-_INT_COLUMNS = frozenset(TSV_COLUMNS[:10])
-
-
-class TesseractFailed(Exception):
-    """Tesseract refused the image or gave up; the message says why."""
-
-
-class TesseractTimedOut(TesseractFailed):
-    pass
-
-
-def parse_tsv(tsv: str) -> dict[str, list[Any]]:
-    """Tesseract's TSV rows (header or not) as columns, like `pytesseract.Output.DICT`."""
-    data: dict[str, list[Any]] = {column: [] for column in TSV_COLUMNS}
-    for row in tsv.splitlines():
-        cells = row.split("\t")
-        if len(cells) < len(TSV_COLUMNS) or cells[0] == "level":
-            continue
-        for column, cell in zip(TSV_COLUMNS[:-1], cells[: len(TSV_COLUMNS) - 1], strict=True):
-            data[column].append(int(cell) if column in _INT_COLUMNS else float(cell))
-        data["text"].append("\t".join(cells[len(TSV_COLUMNS) - 1 :]))
-    return data
-
-
-USUAL_TESSDATA = ("/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata")
-
-
-@cache
-def tessdata_path() -> str | None:
-    """Where this machine's traineddata are: TESSDATA_PREFIX, the usual places, else the `tesseract`
-    program says (asking it costs a process start, ~0.1 s of every `invoiceme ocr`)."""
-    prefix = os.environ.get("TESSDATA_PREFIX")
-    candidates = [prefix, str(Path(prefix, "tessdata"))] if prefix else []
-    found = next((path for path in [*candidates, *USUAL_TESSDATA] if _has_traineddata(path)), None)
-    if found or not (program := shutil.which("tesseract")):
-        return found
-    listing = subprocess.run([program, "--list-langs"], capture_output=True, text=True, check=False)
-    for line in (listing.stdout + listing.stderr).splitlines():
-        if '"' in line:  # List of available languages in "/usr/share/tesseract-ocr/5/tessdata/" (3):
-            candidates.append(line.split('"')[1])
-    return next((path for path in candidates if _has_traineddata(path)), None)
-
-
-def _has_traineddata(folder: str) -> bool:
-    return Path(folder, "eng.traineddata").exists()
-
-
-def installed_languages() -> set[str]:
-    """Languages this Tesseract can load (its traineddata files)."""
-    if (folder := tessdata_path()) is not None:
-        return {path.name.removesuffix(".traineddata") for path in Path(folder).glob("*.traineddata")}
-    import pytesseract
-
-    return set(pytesseract.get_languages(config=""))
-
-
-def missing_languages(languages: str) -> list[str]:
-    """Configured languages (`heb+eng`) that this Tesseract has no traineddata for; checked at
-    start-up so a typo fails the service once, not every page."""
-    installed = installed_languages()
-    return [language for language in languages.split("+") if language not in installed]
 
 
 _engines = threading.local()  # an engine is not thread-safe: one set per thread
@@ -134,7 +68,6 @@ def _quiet_stderr() -> Iterator[None]:
 
 
 OSD = ("osd", 0)  # the orientation engine's (languages, page segmentation mode): PSM.OSD_ONLY
-OSD_CHARACTERS = 10  # OSD's min_characters_to_try unless told otherwise
 _warming: dict[tuple[str, int], Future[Any]] = {}  # engines loading in the background, not yet taken
 _warming_lock = threading.Lock()
 
@@ -198,7 +131,7 @@ def _set_image(engine: Any, gray: np.ndarray) -> None:
 def read_words(gray: np.ndarray, languages: str, segmentation_mode: int, timeout: float) -> dict[str, list]:
     """Words with boxes and confidences (LSTM engine), as `pytesseract.image_to_data` gives them."""
     if tesserocr is None:
-        return _program_words(gray, languages, segmentation_mode, timeout)
+        return program_words(gray, languages, segmentation_mode, timeout)
     engine = _engine(languages, segmentation_mode)
     _set_image(engine, gray)
     started = time.monotonic()
@@ -248,22 +181,13 @@ def read_symbol_choices(gray: np.ndarray, timeout: float) -> list[list[tuple[str
     return symbols or None
 
 
-class OsdReading(NamedTuple):
-    """What OSD says of an image: which way up, and in which script (alphabet) its letters are."""
-
-    degrees: int  # clockwise, to make the text upright
-    confidence: float
-    script: str = ""  # "Latin", "Hebrew", ... ("" when not reported)
-    script_confidence: float = 0.0
-
-
 def detect_orientation(
     gray: np.ndarray, timeout: float, characters: int = OSD_CHARACTERS
 ) -> OsdReading | None:
     """What OSD says of the image, or None when it cannot tell (too little text, no osd.traineddata).
     `characters`: OSD's min_characters_to_try; it classifies up to five times as many letters."""
     if tesserocr is None:
-        return _program_orientation(gray, timeout, characters)
+        return program_orientation(gray, timeout, characters)
     try:
         engine = _engine(*OSD)
     except TesseractFailed:
@@ -279,54 +203,3 @@ def detect_orientation(
     degrees = (360 - int(found["orient_deg"])) % 360
     script, script_confidence = str(found["script_name"]), float(found["script_conf"])
     return OsdReading(degrees, float(found["orient_conf"]), script, script_confidence)
-
-
-def _program_words(gray: np.ndarray, languages: str, segmentation_mode: int, timeout: float) -> dict:
-    import pytesseract
-    from PIL import Image
-
-    image = Image.fromarray(gray)
-    image.format = "TIFF"  # pytesseract's temporary file: uncompressed TIFF is the cheapest
-    try:
-        return pytesseract.image_to_data(
-            image,
-            lang=languages,
-            config=f"--oem 1 --psm {segmentation_mode}",
-            output_type=pytesseract.Output.DICT,
-            timeout=timeout,
-        )
-    except pytesseract.TesseractError as exc:  # before its base class RuntimeError
-        raise TesseractFailed(exc.message.strip()) from exc
-    except RuntimeError as exc:  # pytesseract kills Tesseract and raises this on timeout
-        raise TesseractTimedOut(f"took longer than {timeout:g} s") from exc
-
-
-def parse_osd(report: str) -> tuple[int, float]:
-    """(clockwise degrees to turn the page upright, confidence) from `tesseract --psm 0` output."""
-    rotate = re.search(r"Rotate:\s*(\d+)", report)
-    confidence = re.search(r"Orientation confidence:\s*([\d.]+)", report)
-    if not rotate or not confidence:
-        return 0, 0.0
-    return int(rotate.group(1)) % 360, float(confidence.group(1))
-
-
-def parse_osd_script(report: str) -> tuple[str, float]:
-    """(script name, confidence) from `tesseract --psm 0` output; ("", 0.0) when it has none."""
-    script = re.search(r"Script:\s*(\S+)", report)
-    confidence = re.search(r"Script confidence:\s*([\d.]+)", report)
-    if not script or not confidence:
-        return "", 0.0
-    return script.group(1), float(confidence.group(1))
-
-
-def _program_orientation(
-    gray: np.ndarray, timeout: float, characters: int = OSD_CHARACTERS
-) -> OsdReading | None:
-    import pytesseract
-
-    config = f"--psm 0 -c min_characters_to_try={characters}"
-    try:
-        report = pytesseract.image_to_osd(gray, config=config, timeout=timeout)
-    except (pytesseract.TesseractError, RuntimeError):
-        return None
-    return OsdReading(*parse_osd(report), *parse_osd_script(report))

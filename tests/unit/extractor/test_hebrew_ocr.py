@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from invoiceme_extractor.rules import extract_with_rules, labels
+from invoiceme_extractor.rules import document_labels, extract_with_rules, party_labels
 from invoiceme_extractor.rules.amount_candidates import classify
 from invoiceme_extractor.rules.hebrew_ocr import GERSHAYIM, as_ocr_reads, without_latin_tail
 
@@ -43,8 +43,8 @@ class TestDamagedLabels:
         assert classify('סה"כ לפגי מע"מ 5.00') == "subtotal"
 
     def test_het_read_as_he_in_a_tax_id_label_and_a_date_label(self) -> None:
-        assert labels.TAX_ID.search("ה.פ. 514321678")
-        assert labels.DATE_INVOICE.search("02.03.2024 ת. השבונית:")
+        assert party_labels.TAX_ID.search("ה.פ. 514321678")
+        assert document_labels.DATE_INVOICE.search("02.03.2024 ת. השבונית:")
 
 
 class TestNamesInTheWrongScript:

@@ -3,29 +3,10 @@ the issuer, and of two readings of one name the one OCR read more surely is kept
 
 from __future__ import annotations
 
-from invoiceme_common.events import OcrWord
 from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.name_signs import payee_name
 
-from .wordbox import ocr_page, page
-
-
-def _words(text: str, left: int, top: int, line: int, confidence: float, height: int = 20) -> list[OcrWord]:
-    words, x = [], left
-    for part in text.split():
-        words.append(
-            OcrWord(
-                text=part,
-                left=x,
-                top=top,
-                width=12 * len(part),
-                height=height,
-                confidence=confidence,
-                line=line,
-            )
-        )
-        x += 12 * (len(part) + 1)
-    return words
+from .wordbox import ocr_page, ocr_words, page
 
 
 class TestPayee:
@@ -65,27 +46,27 @@ class TestSurerCopy:
 
     def test_footer_copy_read_surely_repairs_the_header(self) -> None:
         words = [
-            *_words("Rhein Softwarc e.K.", 100, 100, 0, 0.55, height=40),
-            *_words("Gartenweg 12, 60291 München", 100, 170, 1, 0.9),
-            *_words("Rechnung Nr. 4471", 100, 300, 2, 0.9),
-            *_words("Rhein Software e.K.", 100, 2000, 3, 0.9),
-            *_words("IBAN DE89 3704 0044 0532 0130 00", 900, 2000, 3, 0.9),
+            *ocr_words("Rhein Softwarc e.K.", 100, 100, 0, 0.55, height=40),
+            *ocr_words("Gartenweg 12, 60291 München", 100, 170, 1, 0.9),
+            *ocr_words("Rechnung Nr. 4471", 100, 300, 2, 0.9),
+            *ocr_words("Rhein Software e.K.", 100, 2000, 3, 0.9),
+            *ocr_words("IBAN DE89 3704 0044 0532 0130 00", 900, 2000, 3, 0.9),
         ]
         assert extract_with_rules([ocr_page(words)]).vendor_name == "Rhein Software e.K"
 
     def test_a_copy_cut_short_does_not_replace_the_name(self) -> None:
         words = [
-            *_words("Rhein Softwarc e.K.", 100, 100, 0, 0.55, height=40),
-            *_words("Gartenweg 12, 60291 München", 100, 170, 1, 0.9),
-            *_words("Rhein Software", 100, 2000, 2, 0.9),
+            *ocr_words("Rhein Softwarc e.K.", 100, 100, 0, 0.55, height=40),
+            *ocr_words("Gartenweg 12, 60291 München", 100, 170, 1, 0.9),
+            *ocr_words("Rhein Software", 100, 2000, 2, 0.9),
         ]
         assert extract_with_rules([ocr_page(words)]).vendor_name == "Rhein Softwarc e.K"
 
     def test_another_name_is_no_copy(self) -> None:
         words = [
-            *_words("Rhein Softwarc e.K.", 100, 100, 0, 0.55, height=40),
-            *_words("Gartenweg 12, 60291 München", 100, 170, 1, 0.9),
-            *_words("Alpen Bau e.K.", 100, 2000, 2, 0.9),
+            *ocr_words("Rhein Softwarc e.K.", 100, 100, 0, 0.55, height=40),
+            *ocr_words("Gartenweg 12, 60291 München", 100, 170, 1, 0.9),
+            *ocr_words("Alpen Bau e.K.", 100, 2000, 2, 0.9),
         ]
         assert extract_with_rules([ocr_page(words)]).vendor_name == "Rhein Softwarc e.K"
 
@@ -128,15 +109,15 @@ class TestFooterOnlyIssuer:
 
     def test_a_badge_of_initials_read_unsurely_is_no_name(self) -> None:
         words = [
-            *_words("CRN", 100, 100, 0, 0.47, height=60),
-            *_words("Commercial Invoice", 900, 100, 0, 0.96),
-            *_words("Date Issued: 2025-02-05", 900, 200, 1, 0.96),
+            *ocr_words("CRN", 100, 100, 0, 0.47, height=60),
+            *ocr_words("Commercial Invoice", 900, 100, 0, 0.96),
+            *ocr_words("Date Issued: 2025-02-05", 900, 200, 1, 0.96),
             *[
                 w
                 for n in range(8)
-                for w in _words(f"Delivery {n} 345.63 345.63", 100, 400 + 40 * n, 2 + n, 0.95)
+                for w in ocr_words(f"Delivery {n} 345.63 345.63", 100, 400 + 40 * n, 2 + n, 0.95)
             ],
-            *_words("Atlas @ Vista Inc. | VAT Reg. No. GB 884 6194 63", 100, 2000, 10, 0.92),
+            *ocr_words("Atlas @ Vista Inc. | VAT Reg. No. GB 884 6194 63", 100, 2000, 10, 0.92),
         ]
         assert extract_with_rules([ocr_page(words)]).vendor_name == "Atlas @ Vista Inc"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from invoiceme_extractor.rules import extract_with_rules, labels
+from invoiceme_extractor.rules import document_labels, extract_with_rules, party_labels
 
 from .wordbox import page
 
@@ -27,7 +27,7 @@ class TestTaxIdLabels:
         ["TIN", "Taxpayer ID", "Business Number", "Registration Number", "מס' חברה", "ת.ז.", 'ת"ז'],
     )
     def test_label_words(self, label: str) -> None:
-        assert labels.TAX_ID.search(label)
+        assert party_labels.TAX_ID.search(label)
 
     def test_allocation_number_in_the_same_row_leaves_the_company_id(self) -> None:
         layer = page(
@@ -74,10 +74,10 @@ class TestCustomerBlocks:
         "label", ["Bill-to", "Attention", "Deliver To", "Prepared for", "Issued to", "לכב'", "מזמין", "נמען"]
     )
     def test_label_words(self, label: str) -> None:
-        assert labels.BUYER_BLOCK.search(label)
+        assert party_labels.BUYER_BLOCK.search(label)
 
     def test_french_amount_due_label_is_no_customer_label(self) -> None:
-        assert not labels.BUYER_BLOCK.search("À payer avant le")
+        assert not party_labels.BUYER_BLOCK.search("À payer avant le")
 
 
 class TestDocumentNumberLabels:
@@ -92,8 +92,8 @@ class TestDocumentNumberLabels:
         assert extract_with_rules([layer]).invoice_number == "8380543"
 
     def test_due_date_label_is_not_the_issue_date(self) -> None:
-        assert not labels.DATE_INVOICE.fullmatch("תאריך לתשלום")
-        assert labels.DATE_DUE.search("תאריך לתשלום")
+        assert not document_labels.DATE_INVOICE.fullmatch("תאריך לתשלום")
+        assert document_labels.DATE_DUE.search("תאריך לתשלום")
 
 
 class TestHeaderBesideACustomerLabel:
@@ -242,7 +242,7 @@ class TestTotalsPlacements:
 class TestMoreDocumentNumberLabels:
     @pytest.mark.parametrize("label", ["Nº documento", "Dokument-Nr.", "Numéro de document"])
     def test_label_words(self, label: str) -> None:
-        assert labels.INVOICE_NUMBER.search(label)
+        assert document_labels.INVOICE_NUMBER.search(label)
 
     def test_order_number_cell_beside_a_bare_document_cell(self) -> None:
         layer = page(
@@ -258,7 +258,7 @@ class TestMoreDocumentNumberLabels:
         assert extract_with_rules([layer]).invoice_number == "20995"
 
     def test_bare_hebrew_to_heads_the_customer_block(self) -> None:
-        assert labels.BUYER_BLOCK.search("אל")
+        assert party_labels.BUYER_BLOCK.search("אל")
 
 
 class TestCustomerReferences:

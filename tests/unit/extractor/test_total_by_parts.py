@@ -4,8 +4,8 @@ the total paid after cash rounding, not the exact one above the rounding line.""
 from __future__ import annotations
 
 from invoiceme_extractor.rules.amount_candidates import candidates, classify
+from invoiceme_extractor.rules.cash_rounding import rounded_total
 from invoiceme_extractor.rules.lines import Found, Line
-from invoiceme_extractor.rules.receipt_totals import rounded_total
 from invoiceme_extractor.rules.total_by_parts import digit_variants, total_by_parts
 
 

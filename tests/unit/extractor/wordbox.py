@@ -43,11 +43,30 @@ def page(*placed: tuple[str, int, int], rtl: bool = False) -> OcrPage:
     )
 
 
-def ocr_word(text: str, left: int, top: int, line: int, width: int = 0, height: int = 20) -> OcrWord:
-    """A word as OCR gives it (confidence 0.9), 12 px a character unless `width` says."""
+def ocr_word(
+    text: str, left: int, top: int, line: int, width: int = 0, height: int = 20, confidence: float = 0.9
+) -> OcrWord:
+    """A word as OCR gives it, 12 px a character unless `width` says."""
     return OcrWord(
-        text=text, left=left, top=top, width=width or 12 * len(text), height=height, confidence=0.9, line=line
+        text=text,
+        left=left,
+        top=top,
+        width=width or 12 * len(text),
+        height=height,
+        confidence=confidence,
+        line=line,
     )
+
+
+def ocr_words(
+    text: str, left: int, top: int, line: int, confidence: float = 0.9, height: int = 20
+) -> list[OcrWord]:
+    """`text`'s words as OCR gives them on one line from `left`, a character's width between them."""
+    words, x = [], left
+    for part in text.split():
+        words.append(ocr_word(part, x, top, line, height=height, confidence=confidence))
+        x += 12 * (len(part) + 1)
+    return words
 
 
 def ocr_page(words: list[OcrWord]) -> OcrPage:

@@ -12,13 +12,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from invoiceme_common.ocr_pages import OcrPage, OcrWord
 from invoiceme_ocr.digits import line_from_words
-from invoiceme_ocr.label_values import (
-    find_labels,
-    needs_reading,
-    reread_label_values,
-    strip_beside,
-    value_area,
-)
+from invoiceme_ocr.label_values import needs_reading, reread_label_values, strip_beside, value_area
+from invoiceme_ocr.tax_id_labels import find_labels
 from invoiceme_ocr.tax_id_shapes import valid_id
 from invoiceme_ocr.tesseract_api import read_words
 from tests.support.synthetic_pages import FONT_PATH

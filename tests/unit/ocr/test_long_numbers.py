@@ -10,7 +10,7 @@ from invoiceme_common.events import OcrLine, OcrPage, OcrWord
 from invoiceme_ocr import long_numbers
 from invoiceme_ocr.digits import Reading, Region
 from invoiceme_ocr.engine import OcrOptions
-from invoiceme_ocr.tesseract import reread
+from invoiceme_ocr.page_rereads import reread
 from tests.support import synthetic_pages as synthetic
 
 PRINTED = "531200517"

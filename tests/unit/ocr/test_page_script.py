@@ -6,12 +6,13 @@ import numpy as np
 import pytest
 
 from invoiceme_common.ocr_pages import OcrWord
-from invoiceme_ocr import page_script, tesseract_api
+from invoiceme_ocr import page_script, tesseract_api, tesseract_results
 from invoiceme_ocr.engine import OcrOptions
 from invoiceme_ocr.preprocess import orientation
 from invoiceme_ocr.preprocess.geometry import ink_mask, work_copy
 from invoiceme_ocr.tesseract import ocr_image, script_of_whole_page
-from invoiceme_ocr.tesseract_api import OsdReading, read_words
+from invoiceme_ocr.tesseract_api import read_words
+from invoiceme_ocr.tesseract_results import OsdReading
 from tests.support import synthetic_pages as synthetic
 
 from .conftest import ENGLISH, HEBREW, small_page
@@ -189,7 +190,7 @@ class TestScriptOfWholePage:
         assert verdict is not None and verdict.script == "Latin"
         [(shape, characters)] = seen
         assert shape[0] * shape[1] < page.size / 4
-        assert characters == page_script.SCRIPT_CHARACTERS < tesseract_api.OSD_CHARACTERS
+        assert characters == page_script.SCRIPT_CHARACTERS < tesseract_results.OSD_CHARACTERS
 
     # Lines of words: on HEBREW's digit-laden lines OSD's script is a coin toss even on the page as
     # it is (Hebrew at confidence 0.0) - the case the read's own check is there for.

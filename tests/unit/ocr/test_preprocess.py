@@ -10,11 +10,12 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from invoiceme_ocr import tesseract, tesseract_api
+from invoiceme_ocr import tesseract, tesseract_api, tesseract_results
 from invoiceme_ocr.engine import OcrOptions, clean_text
 from invoiceme_ocr.images import read_image_page
 from invoiceme_ocr.preprocess import NOISY_PAGE, cleanup, geometry, orientation, prepare_for_ocr, rules
-from invoiceme_ocr.tesseract import ocr_image, reads_better_turned, recognize
+from invoiceme_ocr.tesseract import ocr_image, recognize
+from invoiceme_ocr.upside_down import reads_better_turned
 from tests.corpus.damage import phone_photo
 from tests.support import synthetic_pages as synthetic
 
@@ -145,7 +146,7 @@ class TestDecisions:
         [((180, 1.6), 1.5, 180), ((180, 1.2), 1.5, None), ((180, 1.2), 1.0, 180), (None, 1.0, None)],
     )
     def test_osd_verdict_counts_only_when_sure(self, verdict, sure_at: float, degrees: int | None) -> None:
-        reading = tesseract_api.OsdReading(*verdict, "Latin", 1.0) if verdict else None
+        reading = tesseract_results.OsdReading(*verdict, "Latin", 1.0) if verdict else None
         assert orientation.rotation_from(reading, sure_at) == degrees
 
     def test_dark_banner_is_not_taken_for_a_shadow(self) -> None:
@@ -183,8 +184,8 @@ class TestDecisions:
 
     def test_osd_report_parsing(self) -> None:
         report = "Page number: 0\nOrientation in degrees: 180\nRotate: 180\nOrientation confidence: 4.2\n"
-        assert tesseract_api.parse_osd(report) == (180, 4.2)
-        assert tesseract_api.parse_osd("garbage") == (0, 0.0)
+        assert tesseract_results.parse_osd(report) == (180, 4.2)
+        assert tesseract_results.parse_osd("garbage") == (0, 0.0)
 
 
 class TestRecognizedText:

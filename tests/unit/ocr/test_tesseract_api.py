@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import pytest
 
-from invoiceme_ocr import tesseract_api
+from invoiceme_ocr import tessdata, tesseract_api, tesseract_results
 from tests.support import synthetic_pages as synthetic
 
 from .conftest import ENGLISH
@@ -25,7 +25,7 @@ class TestTsv:
             "1\t1\t0\t0\t0\t0\t0\t0\t100\t50\t-1\t\n"
             "5\t1\t1\t1\t1\t1\t10\t12\t30\t14\t96.5\tTotal\n"
         )
-        data = tesseract_api.parse_tsv(tsv)
+        data = tesseract_results.parse_tsv(tsv)
         assert data["text"] == ["", "Total"]
         assert data["conf"] == [-1.0, 96.5]
         assert data["left"] == [0, 10] and data["line_num"] == [0, 1]
@@ -51,7 +51,7 @@ class TestReadWords:
 
     def test_timeout_is_reported(self, way: str, english_page: np.ndarray) -> None:
         big = np.tile(english_page, (4, 2))
-        with pytest.raises(tesseract_api.TesseractTimedOut):
+        with pytest.raises(tesseract_results.TesseractTimedOut):
             tesseract_api.read_words(big, "heb+eng", 4, 0.01)
 
     def test_orientation_of_an_upside_down_page(self, way: str, english_page: np.ndarray) -> None:
@@ -86,7 +86,7 @@ class TestWarmUp:
 
     def test_a_load_that_failed_fails_the_read(self, english_page: np.ndarray) -> None:
         tesseract_api.warm_up("xyz", 4)
-        with pytest.raises(tesseract_api.TesseractFailed, match="xyz"):
+        with pytest.raises(tesseract_results.TesseractFailed, match="xyz"):
             tesseract_api.read_words(english_page, "xyz", 4, 60)
 
 
@@ -107,13 +107,13 @@ class TestStartUp:
         for name in ("eng", "heb", "osd"):
             (tmp_path / f"{name}.traineddata").write_bytes(b"")
         monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path))
-        monkeypatch.setattr(tesseract_api.subprocess, "run", _no_process)
-        tesseract_api.tessdata_path.cache_clear()
+        monkeypatch.setattr(tessdata.subprocess, "run", _no_process)
+        tessdata.tessdata_path.cache_clear()
         try:
-            assert tesseract_api.tessdata_path() == str(tmp_path)
-            assert tesseract_api.installed_languages() == {"eng", "heb", "osd"}
+            assert tessdata.tessdata_path() == str(tmp_path)
+            assert tessdata.installed_languages() == {"eng", "heb", "osd"}
         finally:
-            tesseract_api.tessdata_path.cache_clear()
+            tessdata.tessdata_path.cache_clear()
 
     def test_ocr_settings_do_not_load_the_nats_client(self) -> None:
         probe = "import sys, invoiceme_ocr.settings; print('nats' in sys.modules)"
@@ -136,7 +136,7 @@ class TestOsdCharacters:
         assert tesseract_api.detect_orientation(page, 30, characters=5) is not None
         assert engine.GetIntVariable("min_characters_to_try") == 5
         assert tesseract_api.detect_orientation(page, 30) is not None
-        assert engine.GetIntVariable("min_characters_to_try") == tesseract_api.OSD_CHARACTERS
+        assert engine.GetIntVariable("min_characters_to_try") == tesseract_results.OSD_CHARACTERS
 
     def test_the_program_takes_it_too(self, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(tesseract_api, "tesserocr", None)

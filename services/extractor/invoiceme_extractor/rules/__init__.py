@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from ..alternatives import field_alternatives
 from ..contract import Evidence, Extraction, LineItem
-from . import labels
+from . import party_labels
 from .blocks import party_cells, without_cells
 from .date_fields import find_dates
 from .dates import prefers_month_first
@@ -59,8 +59,8 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     )
     invoice_date, due_date = find_dates(lines, month_first)
     totals = find_totals(lines)
-    issuer_view = without_cells(lines, party_cells(lines, labels.BUYER_BLOCK))
-    seller = party_cells(issuer_view, labels.SELLER_BLOCK)
+    issuer_view = without_cells(lines, party_cells(lines, party_labels.BUYER_BLOCK))
+    seller = party_cells(issuer_view, party_labels.SELLER_BLOCK)
     vendor_name = find_vendor_name(issuer_view)
     found = {
         "document_type": find_document_type(lines),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import labels
+from . import labels, party_labels
 from .amounts import amounts_in, money_in, without_restatement
 from .geometry import BELOW_REACH, cell_at, column_below, spots_after_label
 from .lines import Line, following
@@ -23,7 +23,7 @@ Candidates = dict[str, list[Candidate]]  # by kind: subtotal, vat, total_strong,
 
 def classify(text: str) -> str | None:
     """Which amount a labelled line states: subtotal, vat, total_strong, total_plain, or None."""
-    if labels.TAX_ID.search(text) and not money_in(text):
+    if party_labels.TAX_ID.search(text) and not money_in(text):
         return None  # "VAT No. 123456789" names an id, not an amount
     if _PAYABLE.search(text) and not _BEFORE_TAX.search(text):
         if labels.VAT.search(text) and not (labels.TOTAL_PLAIN.search(text) or _INCLUSIVE.search(text)):

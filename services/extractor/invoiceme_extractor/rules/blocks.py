@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from . import labels
+from . import party_labels
 from .geometry import labels_follow_values, looks_like_label
 from .layout import Cell
 from .lines import Line
@@ -31,7 +31,7 @@ def _in_column(cell: Cell, label: Cell, rtl: bool) -> bool:
 
 
 def _is_block_label(text: str) -> bool:
-    return bool(labels.BUYER_BLOCK.search(text) or labels.SELLER_BLOCK.match(text.strip()))
+    return bool(party_labels.BUYER_BLOCK.search(text) or party_labels.SELLER_BLOCK.match(text.strip()))
 
 
 def block_cells(lines: list[Line], line: Line, cell_index: int) -> list[CellRef]:
@@ -61,7 +61,7 @@ def _heads_block(cell: Cell, pattern: re.Pattern[str]) -> re.Match[str] | None:
     """A block label: a short cell without digits ("Bill to", "Adresse du client", "לכבוד:"), not
     a key/value pair that merely mentions the party ("Kunden-Nr.: 0094")."""
     match = pattern.search(cell.text)
-    if match is None or labels.TAX_ID.match(cell.text) or any(ch.isdigit() for ch in cell.text):
+    if match is None or party_labels.TAX_ID.match(cell.text) or any(ch.isdigit() for ch in cell.text):
         return None
     return match if len(cell.text.split()) <= 4 else None
 

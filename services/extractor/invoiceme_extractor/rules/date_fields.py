@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from . import labels
+from . import document_labels
 from .date_order import in_order
 from .date_places import outside_ranges, under_label
 from .dates import FoundDate, dates_in, dates_with_lost_slashes, due_in_issue_year
@@ -19,15 +19,15 @@ _MONEY_DUE = re.compile(r"\b(?:amount|total|balance|change|sum)\s*due\b(?!\s*(?:
 
 def _date_kind(text: str) -> str | None:
     text = _MONEY_DUE.sub(" ", text)
-    if labels.DATE_DUE.search(text):
+    if document_labels.DATE_DUE.search(text):
         return "due"
-    if labels.DATE_OTHER.search(text):
+    if document_labels.DATE_OTHER.search(text):
         return "other"
-    if labels.DATE_INVOICE.search(text):
+    if document_labels.DATE_INVOICE.search(text):
         return "invoice"
-    if labels.DATE_INVOICE_WEAK.search(text):
+    if document_labels.DATE_INVOICE_WEAK.search(text):
         # "Rechnung Nr. 5 vom 03.10.2018": beside the invoice number it is the invoice date
-        return "invoice" if labels.INVOICE_NUMBER.search(text) else "weak"
+        return "invoice" if document_labels.INVOICE_NUMBER.search(text) else "weak"
     return None
 
 
@@ -45,7 +45,9 @@ def _line_readings(lines: list[Line], line: Line, month_first: bool) -> list[Dat
         nxt = following(lines, line, 1)
         if nxt and not _date_kind(nxt[0].text):
             found, source = dates_in(nxt[0].text, month_first), nxt[0]
-            label = (labels.DATE_DUE if kind == "due" else labels.DATE_INVOICE).search(line.text)
+            label = (document_labels.DATE_DUE if kind == "due" else document_labels.DATE_INVOICE).search(
+                line.text
+            )
             if found and label and label.start() > 0:
                 found = found[-1:]  # the label heads a right-hand column
     return [(kind, found, source)] if found else []
@@ -89,10 +91,10 @@ def _cell_readings(lines: list[Line], line: Line, month_first: bool) -> list[Dat
 
 
 _KIND_LABELS = {
-    "due": labels.DATE_DUE,
-    "other": labels.DATE_OTHER,
-    "invoice": labels.DATE_INVOICE,
-    "weak": labels.DATE_INVOICE_WEAK,
+    "due": document_labels.DATE_DUE,
+    "other": document_labels.DATE_OTHER,
+    "invoice": document_labels.DATE_INVOICE,
+    "weak": document_labels.DATE_INVOICE_WEAK,
 }
 
 
@@ -103,9 +105,9 @@ def _label_words(kind: str, text: str) -> re.Match[str] | None:
 
 def _joins_an_issue_label(text: str) -> bool:
     """'Datum der Rechnung Lieferdatum': another date's label and an issue-date label in one cell."""
-    other = labels.DATE_OTHER.search(text)
+    other = document_labels.DATE_OTHER.search(text)
     return other is not None and bool(
-        labels.DATE_INVOICE.search(text[: other.start()] + " " + text[other.end() :])
+        document_labels.DATE_INVOICE.search(text[: other.start()] + " " + text[other.end() :])
     )
 
 

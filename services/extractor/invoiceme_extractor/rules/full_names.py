@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from ..text import HEBREW_LETTER
-from . import labels
+from . import party_labels
 from .contact_words import NOT_A_NAME
 from .lines import Found, Line
 from .name_copies import plausible_name
@@ -77,7 +77,7 @@ def name_beside_tax_id(vendor: Found | None, tax_id: Found | None) -> Found | No
 
 def _reads_as_words(extension: str, name: str) -> bool:
     """The extension of a name is words in the name's script (or a legal suffix), not OCR debris."""
-    if labels.COMPANY_SUFFIX.search(extension):
+    if party_labels.COMPANY_SUFFIX.search(extension):
         return True
     hebrew_name = bool(HEBREW_LETTER.search(name))
     words = extension.split()
@@ -94,7 +94,7 @@ def _name_on_tax_id_line(tax_id: Found) -> Found | None:
     for text in [cell.text for cell in line.cells] or [line.text]:
         if tax_id.raw not in text:
             continue
-        label = labels.TAX_ID.search(text)
+        label = party_labels.TAX_ID.search(text)
         if label is None or label.start() < 3:
             return None
         name = clean_name(SEPARATORS.split(text[: label.start()])[-1])

@@ -12,22 +12,22 @@ import re
 from dataclasses import dataclass, replace
 
 from ..text import HEBREW_LETTER
-from . import labels
+from . import document_labels, labels, party_labels
 from .layout import Box, Cell
 from .lines import Line, following
 
 # Patterns that open a label cell (used to tell label cells from value cells in a row)
 _FIELD_LABELS = (
-    labels.INVOICE_NUMBER,
-    labels.DATE_INVOICE,
-    labels.DATE_DUE,
-    labels.TAX_ID,
+    document_labels.INVOICE_NUMBER,
+    document_labels.DATE_INVOICE,
+    document_labels.DATE_DUE,
+    party_labels.TAX_ID,
     labels.TOTAL_STRONG,
     labels.TOTAL_PLAIN,
     labels.SUBTOTAL,
     labels.VAT,
-    labels.BUYER_BLOCK,
-    labels.SELLER_BLOCK,
+    party_labels.BUYER_BLOCK,
+    party_labels.SELLER_BLOCK,
 )
 BELOW_REACH = 4.5  # x label height: how far under a label its value may sit
 
@@ -104,7 +104,7 @@ def looks_like_label(text: str) -> bool:
     stripped = text.strip()
     if stripped.endswith(":") and not any(ch.isdigit() for ch in stripped):
         return True
-    weak = labels.INVOICE_NUMBER_WEAK.match(stripped)
+    weak = document_labels.INVOICE_NUMBER_WEAK.match(stripped)
     if weak and not stripped[weak.end() :].strip():
         return True
     return any(pattern.match(stripped) for pattern in _FIELD_LABELS)

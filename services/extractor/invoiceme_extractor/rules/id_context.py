@@ -7,7 +7,7 @@ import re
 
 from stdnum import iban
 
-from . import labels
+from . import party_labels
 from .lines import Line
 
 # An IBAN after its label, or any run of IBAN shape ("DE89 3704 0044 0532 0130 00")
@@ -43,7 +43,7 @@ def name_words(name: str) -> set[str]:
 
 
 def _without_legal_forms(text: str) -> str:
-    return _DAMAGED_BAM.sub(" ", labels.COMPANY_SUFFIX.sub(" ", text))
+    return _DAMAGED_BAM.sub(" ", party_labels.COMPANY_SUFFIX.sub(" ", text))
 
 
 def names_issuer(text: str, issuer_name: str) -> bool:
@@ -70,7 +70,7 @@ def _words_before_legal_forms(text: str) -> list[str]:
     """The word a company's legal form follows ('Service' of 'Rhein Service e.K.', 'Food' of 'Star
     Food Sdn Bhd'), for each one."""
     found = []
-    for pattern in (labels.COMPANY_SUFFIX, _DAMAGED_BAM):
+    for pattern in (party_labels.COMPANY_SUFFIX, _DAMAGED_BAM):
         for match in pattern.finditer(text):
             words = _LETTERS.findall(_without_legal_forms(text[: match.start()]))
             if words:
@@ -103,9 +103,9 @@ def under_another_party(lines: list[Line], line: Line, issuer_name: str | None) 
     if not issuer_name or len(issuer_name) < 4:
         return False
     for other in lines[max(0, line.index - 3) : line.index]:
-        if other.page != line.page or not labels.COMPANY_SUFFIX.search(other.text):
+        if other.page != line.page or not party_labels.COMPANY_SUFFIX.search(other.text):
             continue
-        if names_issuer(other.text, issuer_name) or labels.TAX_ID.search(other.text):
+        if names_issuer(other.text, issuer_name) or party_labels.TAX_ID.search(other.text):
             return False  # the issuer's own block, or an id line of the block above
         if not _words_before_legal_forms(other.text):
             continue  # a legal form heading its line names no company: a name wrapped from above

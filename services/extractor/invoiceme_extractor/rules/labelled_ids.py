@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import labels
+from . import party_labels
 from .contact_words import PHONE
 from .garbled_labels import GARBLED_TAX_ID
 from .geometry import cell_at, label_matches, spots_after_label
@@ -40,11 +40,11 @@ def labelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
     """(raw id, line, label strength) for ids beside or under a tax-id label."""
     found: list[tuple[str, Line, float]] = []
     for line in lines:
-        for label in label_matches(labels.TAX_ID, line):
+        for label in label_matches(party_labels.TAX_ID, line):
             cell_text = _label_cell_text(line, label.start())
-            if labels.ALLOCATION.search(cell_text if line.cells else line.text[: label.start()]):
+            if party_labels.ALLOCATION.search(cell_text if line.cells else line.text[: label.start()]):
                 continue
-            if labels.BUYER_BLOCK.search(cell_text) or _YOUR.search(cell_text[: label.end() + 1]):
+            if party_labels.BUYER_BLOCK.search(cell_text) or _YOUR.search(cell_text[: label.end() + 1]):
                 continue  # "N° TVA client", "ח.פ. לקוח", "Ihre USt-IdNr.": the customer's id
             strength = 3.0 if _VAT_LABEL.search(label.group(0)) else 2.0
             # "514321678 :ע.מ" and "(12345678-X)": the id before or around its label, in its cell
@@ -63,12 +63,12 @@ def garbled_labelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
     is read there; only id shapes (a VAT prefix, 9 digits, an EIN), never any run of digits."""
     found: list[tuple[str, Line, float]] = []
     for line in lines:
-        known = [(match.start(), match.end()) for match in label_matches(labels.TAX_ID, line)]
+        known = [(match.start(), match.end()) for match in label_matches(party_labels.TAX_ID, line)]
         for label in label_matches(GARBLED_TAX_ID, line):
             if any(start < label.end() and label.start() < end for start, end in known):
                 continue
             cell_text = _label_cell_text(line, label.start())
-            if labels.BUYER_BLOCK.search(cell_text) or labels.ALLOCATION.search(cell_text):
+            if party_labels.BUYER_BLOCK.search(cell_text) or party_labels.ALLOCATION.search(cell_text):
                 continue
             found.extend(_ids_beside_label(lines, line, label, _GARBLED_LABEL, generic=False))
     return found

@@ -1,6 +1,6 @@
 """More label words per field: Spanish, more German/French/Hebrew synonyms, and the OCR-damaged forms
-of common English labels (l/1/I confusions, dropped spaces). `labels.py` folds these into its
-patterns, so every rule that reads a label also knows these words.
+of common English labels (l/1/I confusions, dropped spaces). `labels.py`, `document_labels.py` and
+`party_labels.py` fold these into their patterns, so every rule that reads a label also knows these words.
 
 Written from invoice vocabulary in general (tax-authority templates, accounting software defaults),
 not from any document we test on.
@@ -230,7 +230,7 @@ SELLER_BLOCK = (
     r"נותן\s*(?:ה)?שירות",
 )
 
-# Legal forms that end a company name (the base list is in labels.py)
+# Legal forms that end a company name (the base list is in party_labels.py)
 COMPANY_SUFFIX = (
     r"\bug\b",
     r"\beurl\b",

@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from ..text import HEBREW_LETTER
-from . import labels
+from . import party_labels
 from .lines import Line
 
 # Words a name may keep in lower case between capitalised ones ('Banco de Sabadell', 'Kaffee und Co')
@@ -30,7 +30,7 @@ def reads_as_phrase(text: str) -> bool:
     word and a year ('Desde 1987'); a payment stamp's word."""
     if _SINCE_YEAR.match(text) or _STAMP.match(text):
         return True
-    if labels.COMPANY_SUFFIX.search(text) or HEBREW_LETTER.search(text):
+    if party_labels.COMPANY_SUFFIX.search(text) or HEBREW_LETTER.search(text):
         return False
     words = re.findall(r"[^\W\d_]+", text)
     return len(words) >= 2 and any(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import labels
+from . import document_labels, party_labels
 from .hebrew_ocr import without_latin_tail
 from .name_signs import PAYEE
 
@@ -23,7 +23,7 @@ def trim_name(text: str) -> str:
         digits = sum(ch.isdigit() for ch in bracketed.group(1))
         if digits >= 5 or (digits >= 4 and "-" in bracketed.group(1)):
             text = text[: bracketed.start()]
-    suffixes = list(labels.COMPANY_SUFFIX.finditer(text))
+    suffixes = list(party_labels.COMPANY_SUFFIX.finditer(text))
     if suffixes and not _WORD.search(text[suffixes[-1].end() :]):
         text = text[: suffixes[-1].end()]
     return text.rstrip(" ({[").strip(" :-|,*=~#_")  # '*** SUNRISE BAKERY ***': a slip's decoration
@@ -38,18 +38,18 @@ def clean_name(text: str) -> str:
         r"^(?:name|from|seller|supplier|vendor|שם\s*העסק|שם\s*הספק|ספק|מאת)\s*[:\-]\s*", "", text, flags=re.I
     )
     text = PAYEE.sub("", text)  # 'Payable to: Acme Ltd'
-    label = labels.TAX_ID.search(text)
+    label = party_labels.TAX_ID.search(text)
     if label and label.start() > 3:
         text = text[: label.start()]
     return without_latin_tail(_MIRRORED_YEAR.sub(r" (\1)", trim_name(text)))
 
 
 _FIELD_LABELS = (
-    labels.INVOICE_NUMBER,
-    labels.DATE_INVOICE,
-    labels.DATE_DUE,
-    labels.TAX_ID,
-    labels.BUYER_BLOCK,
+    document_labels.INVOICE_NUMBER,
+    document_labels.DATE_INVOICE,
+    document_labels.DATE_DUE,
+    party_labels.TAX_ID,
+    party_labels.BUYER_BLOCK,
 )
 
 

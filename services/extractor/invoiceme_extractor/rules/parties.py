@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from ..text import HEBREW_LETTER
-from . import labels
+from . import document_labels, labels, party_labels
 from .amounts import amounts_in
 from .blocks import TABLE_ROW_CELLS
 from .contact_words import CONTINENTAL_STREET, NOT_A_NAME, STREET
@@ -33,9 +33,9 @@ def buyer_lines(lines: list[Line]) -> set[int]:
     for line in lines:
         if line.cells:
             continue
-        if labels.BUYER_BLOCK.search(line.text) and not labels.TAX_ID.search(line.text[:3]):
+        if party_labels.BUYER_BLOCK.search(line.text) and not party_labels.TAX_ID.search(line.text[:3]):
             for nxt in [line, *following(lines, line, 4)]:
-                if nxt is not line and labels.SELLER_BLOCK.search(nxt.text):
+                if nxt is not line and party_labels.SELLER_BLOCK.search(nxt.text):
                     break
                 inside.add(nxt.index)
     return inside
@@ -55,7 +55,7 @@ def _short_hebrew_name(text: str) -> bool:
 
 def _name_score(line: Line, position: int, lines: list[Line]) -> float:
     text = line.text
-    if NOT_A_NAME.search(text) or dates_in(text) or labels.INVOICE_NUMBER.search(text):
+    if NOT_A_NAME.search(text) or dates_in(text) or document_labels.INVOICE_NUMBER.search(text):
         return -1
     letters = sum(ch.isalpha() for ch in text)
     if letters < (2 if _short_hebrew_name(text) else 3) or sum(ch.isdigit() for ch in text) > letters:
@@ -67,32 +67,38 @@ def _name_score(line: Line, position: int, lines: list[Line]) -> float:
     ):
         return -1  # a title in letter-spaced capitals, as OCR splits it ('REC HNUNG', 'Factu ra')
     titled = any(pattern.search(text) for _, pattern in DOCUMENT_TYPES) or bool(cropped_type(text))
-    if titled and (len(_strip_title(text)) < 3 or not labels.COMPANY_SUFFIX.search(text)):
+    if titled and (len(_strip_title(text)) < 3 or not party_labels.COMPANY_SUFFIX.search(text)):
         return -1  # a title ("Sales Receipt"), not a name glued to one ("Acme Ltd INVOICE")
     if looks_like_label(text):
         return -1
     if (
-        labels.TAX_ID.match(text)
-        or labels.BUYER_BLOCK.search(text)
-        or labels.SELLER_BLOCK.fullmatch(text.strip(": "))
+        party_labels.TAX_ID.match(text)
+        or party_labels.BUYER_BLOCK.search(text)
+        or party_labels.SELLER_BLOCK.fullmatch(text.strip(": "))
     ):
         return -1
     if any(
-        p.match(text) for p in (labels.DATE_INVOICE, labels.DATE_DUE, labels.INVOICE_NUMBER, labels.SUBTOTAL)
+        p.match(text)
+        for p in (
+            document_labels.DATE_INVOICE,
+            document_labels.DATE_DUE,
+            document_labels.INVOICE_NUMBER,
+            labels.SUBTOTAL,
+        )
     ):
         return -1
     score = 2.0 - min(position * 0.25, 2.9)  # far from the top only with a company suffix
-    if labels.COMPANY_SUFFIX.search(text):
+    if party_labels.COMPANY_SUFFIX.search(text):
         score += 3
     elif CONTINENTAL_STREET.search(text):
         return -1
-    elif labels.BUSINESS_WORD.search(text):
+    elif party_labels.BUSINESS_WORD.search(text):
         score += 1
     elif sum(ch.isdigit() for ch in re.sub(r"\([^)]*\)", "", text)) >= 3:
         score -= 2  # addresses and reference lines carry numbers; names rarely do ("Acme (1998)" may)
     beside = lines[line.index].text.replace(text, " ") if line.index < len(lines) else ""
-    if (labels.TAX_ID.search(beside) and not labels.BUYER_BLOCK.search(beside)) or any(
-        labels.TAX_ID.search(n.text) for n in following(lines, line, 2)
+    if (party_labels.TAX_ID.search(beside) and not party_labels.BUYER_BLOCK.search(beside)) or any(
+        party_labels.TAX_ID.search(n.text) for n in following(lines, line, 2)
     ):
         score += 1  # the issuer's tax id under its name, or beside it ('Acme Group | VAT Reg. No. GB96...')
     if text.isupper() and letters > 4:
@@ -102,7 +108,7 @@ def _name_score(line: Line, position: int, lines: list[Line]) -> float:
 
 def _before_buyer_label(line: Line) -> Line | None:
     """'Acme Ltd      Bill To: Client Co' (two columns joined): the part before the customer's label."""
-    match = labels.BUYER_BLOCK.search(line.text)
+    match = party_labels.BUYER_BLOCK.search(line.text)
     if match is None or match.start() <= 3:
         return None
     return Line(line.text[: match.start()].strip(), line.page, line.index)
@@ -147,7 +153,7 @@ def _name_units(first_page: list[Line], english: bool) -> list[tuple[int, Line, 
             if (
                 text.rstrip().endswith(":")
                 and not any(ch.isdigit() for ch in text)
-                and not labels.COMPANY_SUFFIX.search(text)
+                and not party_labels.COMPANY_SUFFIX.search(text)
             ):
                 continue  # "Teléfono:", "Para:": a label (its colon is stripped below), not a name
                 # ("Nordlicht Technik AG:": a legal name whose colon is a speck OCR read)
@@ -182,7 +188,7 @@ def priced_row(text: str) -> bool:
     return (
         len(found) >= 2
         and any(_CENTS.search(raw) for _, raw in found)
-        and not labels.COMPANY_SUFFIX.search(text)
+        and not party_labels.COMPANY_SUFFIX.search(text)
     )
 
 
@@ -213,7 +219,7 @@ def _contact_part(text: str) -> bool:
         or _HOUSE_NUMBER.match(text)
         or _POSTCODE_TOWN.match(text)
         or STREET.search(text)
-        or labels.TAX_ID.search(text)
+        or party_labels.TAX_ID.search(text)
     )
 
 
@@ -248,7 +254,7 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
             line = seller_part
         # "Acme GmbH ● Street 12 ● 12345 Town": score the part that names the company
         parts = [part for part in SEPARATORS.split(line.text) if part] or [line.text]
-        best_part = max(parts, key=lambda part: bool(labels.COMPANY_SUFFIX.search(part)))
+        best_part = max(parts, key=lambda part: bool(party_labels.COMPANY_SUFFIX.search(part)))
         best_part = _LEADING_MARKS.sub("", best_part)
         part_line = Line(cut_at_field_label(best_part), line.page, line.index)
         # 'Acme Ltd · 12 Main St · Tel 03-555': the issuer signs a row of its contact details (a
@@ -261,7 +267,7 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
             score -= 2
         elif score > 0 and repeated_elsewhere(compact(clean_name(part_line.text)), line.index, first_page):
             score += 1  # the issuer signs its header and its footer; a customer is named once
-        if position > address_row and not labels.COMPANY_SUFFIX.search(part_line.text):
+        if position > address_row and not party_labels.COMPANY_SUFFIX.search(part_line.text):
             score -= 0.75  # the issuer's name heads its address; a line under the address is a town
             if len(part_line.text.split()) == 1:
                 score -= 1.25  # one word under the address: its region or town ('Selangor'), in large print

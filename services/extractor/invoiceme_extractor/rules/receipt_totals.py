@@ -1,5 +1,6 @@
 """Totals as receipts print them: tax-inclusive prices (the VAT named as "included in the total"),
-cash rounding (the rounded total is what is paid), and a tax-inclusive subtotal beside the net amount.
+cash rounding (the rounded total is what is paid: `cash_rounding`), and a tax-inclusive subtotal
+beside the net amount.
 
 Each reading rests on arithmetic between printed amounts, not on a label alone: OCR damages labels
 on till slips more than it damages the amounts' agreement.
@@ -16,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from . import labels
 from .amount_candidates import Candidate, Candidates
 from .amounts import percent_in, row_money
+from .cash_rounding import rounding_amounts
 from .lines import Found, Line
 from .lost_labels import WINDOW
 from .payments import card_charges, paid_amounts
@@ -48,53 +50,6 @@ def included_tax(found: Candidates, lines: list[Line]) -> Candidates:
         if all(c[0] != gross[0] for c in found.get("total_strong", []) + found.get("total_plain", [])):
             found.setdefault("total_plain", []).append(gross)
     return found
-
-
-def rounded_total(found: Candidates, total: Found | None, lines: list[Line]) -> Found | None:
-    """Cash rounding: what is paid is the rounded total printed beside the exact one: labelled so,
-    or a total printed under a rounding line that differs from the exact total by that rounding
-    ('TOTAL INCL GST 269.45 / Rounding Adj. (0.05) / TOTAL 269.40')."""
-    if total is None:
-        return None
-    for value, raw, line in found.get("total_strong", []):
-        if labels.ROUNDED_TOTAL.search(line.text) and 0 < abs(value - total.value) <= 0.1:
-            return Found(value, raw, line, min(total.confidence, 0.85))
-    totals = found.get("total_strong", []) + found.get("total_plain", [])
-    for rounding, rounding_line in rounding_rows(lines):
-        if rounding_line.index < total.line.index:
-            continue  # a rounding printed above the exact total rounds nothing of it
-        for value, raw, line in totals:
-            if line.index > rounding_line.index and _moved_by(rounding, value, total.value):
-                return Found(value, raw, line, min(total.confidence, 0.9))
-        # the rounded total's label unknown: the amount right under the rounding line
-        for line in lines[rounding_line.index + 1 : rounding_line.index + 3]:
-            for value, raw in row_money(line):
-                if _moved_by(rounding, value, total.value):
-                    return Found(value, raw, line, min(total.confidence, 0.8))
-    return _rounded_under_unread_rounding(totals, total, lines) or total
-
-
-def _moved_by(rounding: float, value: float, exact: float) -> bool:
-    """`value` is the exact total moved by the printed rounding (either way)."""
-    moved = abs(value - exact)
-    return 0 < moved and abs(moved - abs(rounding)) < 0.005
-
-
-CASH_STEP = 0.05  # the smallest coin cash totals are rounded to
-
-
-def _rounded_under_unread_rounding(totals: list[Candidate], total: Found, lines: list[Line]) -> Found | None:
-    """A total on the row right under a rounding line whose amount OCR misread ('Rounding Adj.
-    8.85-' for 0.05-): moved from the exact total by at most one coin, onto a multiple of it."""
-    for line in lines[total.line.index + 1 :]:
-        if not _ROUNDING.search(line.text) or labels.ROUNDED_TOTAL.search(line.text):
-            continue
-        for value, raw, total_line in totals:
-            moved = abs(value - total.value)
-            on_step = abs(value / CASH_STEP - round(value / CASH_STEP)) < 0.001
-            if total_line.index == line.index + 1 and 0 < moved <= CASH_STEP + 0.001 and on_step:
-                return Found(value, raw, total_line, min(total.confidence, 0.8))
-    return None
 
 
 def unlabelled_vat_triple(
@@ -267,43 +222,3 @@ def total_by_agreement(found: Candidates, total: Found | None, lines: list[Line]
     if len(agreed) != 1:
         return total
     return Found(agreed[0], f"{total.raw} (misread)", total.line, 0.7)
-
-
-_ROUNDING = labels.any_of(r"round", r"arrondi", r"rundung", r"redondeo", r"arredond", r"עיגול")
-
-
-def rounding_rows(lines: list[Line]) -> list[tuple[float, Line]]:
-    """'Arrondi 0,02', 'Rounding Adj -0.01': cash rounding printed between the tax and the total."""
-    found = []
-    for line in lines:
-        money = row_money(line) if _ROUNDING.search(line.text) else []
-        if money and not labels.ROUNDED_TOTAL.search(line.text) and 0 < abs(money[-1][0]) < 1:
-            found.append((money[-1][0], line))
-    return found
-
-
-def rounding_amounts(lines: list[Line]) -> list[float]:
-    return [amount for amount, _ in rounding_rows(lines)]
-
-
-MaybeTrio = tuple[Candidate | None, Candidate | None, Candidate | None] | None
-
-
-def triple_with_rounding(
-    found: Candidates, lines: list[Line], consistent: Callable[[Candidates], MaybeTrio]
-) -> tuple[Candidate, Candidate, Candidate] | None:
-    """'Montant HT 343,48 / TVA 20% 68,70 / Arrondi 0,02 / Total TTC 412,20': subtotal + VAT + the
-    printed rounding = total (either sign: OCR drops a minus). `consistent` finds the triple in
-    candidates whose totals are shifted by the rounding; the total returned is the printed one."""
-    totals = found.get("total_strong", []) + found.get("total_plain", [])
-    for rounding in rounding_amounts(lines):
-        for signed in (rounding, -rounding):
-            shifted = {
-                kind: [(round(c[0] - signed, 2), c[1], c[2]) for c in found.get(kind, [])]
-                for kind in ("total_strong", "total_plain")
-            }
-            net, vat, moved = consistent({**found, **shifted}) or (None, None, None)
-            if net is not None and vat is not None and moved is not None:
-                printed = next(c for c in totals if c[1] == moved[1] and c[2] is moved[2])
-                return net, vat, printed
-    return None

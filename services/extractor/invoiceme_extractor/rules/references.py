@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from .. import israel
-from . import labels
+from . import labels, party_labels
 from .amounts import without_restatement
 from .currency_noise import RUN_WEIGHT, id_mark_share, only_converted, sign_runs, without_invented_marks
 from .geometry import spots_after_label
@@ -26,7 +26,7 @@ def allocation_candidates(lines: list[Line]) -> Iterator[Reading]:
     beside it in any direction or under it, as for every other label; in the rules' order (the
     first is the allocation number, the rest its alternatives)."""
     for line in lines:
-        label = labels.ALLOCATION.search(line.text)
+        label = party_labels.ALLOCATION.search(line.text)
         if not label:
             continue
         named = label.group(0).strip()

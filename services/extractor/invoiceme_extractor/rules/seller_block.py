@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import labels
+from . import party_labels
 from .blocks import block_cells
 from .geometry import looks_like_label
 from .layout import Cell
@@ -18,13 +18,13 @@ _LABELLED_VALUE = re.compile(r"^[^\d:]{1,25}:\s*\S")  # "Nummer: 549910", "GLN: 
 def _block_texts(lines: list[Line], line: Line) -> list[tuple[str, list[str]]]:
     """(rest of the seller label's text, texts under it) for each seller label on the line."""
     if not line.cells:
-        match = labels.SELLER_BLOCK.match(line.text.strip())
+        match = party_labels.SELLER_BLOCK.match(line.text.strip())
         if not match:
             return []
         return [(_label_rest(line.text.strip(), match.end()), [n.text for n in following(lines, line, 4)])]
     found = []
     for index, cell in enumerate(line.cells):
-        match = labels.SELLER_BLOCK.match(cell.text.strip())
+        match = party_labels.SELLER_BLOCK.match(cell.text.strip())
         if match:
             # a row of the block reads from its first cell in the column on: "Name: | Acme GmbH"
             first_in_row: dict[int, int] = {}
@@ -51,7 +51,7 @@ def _label_rest(text: str, label_end: int) -> str:
     ('Lieferant Acme GmbH'); words without either continue a heading ('SELLER TRADE NAME',
     'Supplier details'), and the name is under it."""
     rest = text[label_end:]
-    if re.match(r"\s*[:\-–]", rest) or labels.COMPANY_SUFFIX.search(rest):
+    if re.match(r"\s*[:\-–]", rest) or party_labels.COMPANY_SUFFIX.search(rest):
         return rest.strip(" :-–")
     return ""
 
@@ -66,7 +66,12 @@ def seller_block_name(lines: list[Line]) -> Found | None:
                 name = clean_name(candidate)
                 letters = sum(ch.isalpha() for ch in name)
                 digits = sum(ch.isdigit() for ch in name)
-                if letters < 3 or digits > 2 or labels.TAX_ID.match(name) or re.match(r"gln\b", name, re.I):
+                if (
+                    letters < 3
+                    or digits > 2
+                    or party_labels.TAX_ID.match(name)
+                    or re.match(r"gln\b", name, re.I)
+                ):
                     continue
                 if _LABELLED_VALUE.match(candidate) and candidate not in named:
                     continue

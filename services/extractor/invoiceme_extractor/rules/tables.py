@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from . import labels
+from . import document_labels, party_labels
 from .amounts import amounts_in
 from .contact_words import PHONE_WORDS
 
@@ -42,12 +42,12 @@ _NOT_A_COLUMN = re.compile(
     "|".join(
         pattern.pattern
         for pattern in (
-            labels.TAX_ID,
-            labels.INVOICE_NUMBER,
-            labels.DATE_INVOICE,
-            labels.DATE_DUE,
-            labels.BUYER_BLOCK,
-            labels.SELLER_BLOCK,
+            party_labels.TAX_ID,
+            document_labels.INVOICE_NUMBER,
+            document_labels.DATE_INVOICE,
+            document_labels.DATE_DUE,
+            party_labels.BUYER_BLOCK,
+            party_labels.SELLER_BLOCK,
         )
     )
     + "|"

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .. import israel
-from . import labels
+from . import party_labels
 from .blocks import CellRef, party_cells
 from .contact_words import PHONE
 from .garbled_labels import GARBLED_CUSTOMER
@@ -70,7 +70,7 @@ def _unlabelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
     found: list[tuple[str, Line, float]] = []
     for line in lines:
         for cell_text in [cell.text for cell in line.cells] or [line.text]:
-            if labels.BUYER_BLOCK.search(cell_text):
+            if party_labels.BUYER_BLOCK.search(cell_text):
                 continue  # "ח.פ. לקוח 511630683", "Customer VAT ...": the customer's id
             named = _ID_WORD.search(cell_text) and not PHONE.search(cell_text)
             found.extend((raw, line, 1.0 if named else 0.0) for raw in id_tokens(cell_text, generic=False))
@@ -81,15 +81,15 @@ def _allocation_number(line: Line, raw: str) -> bool:
     """The token is an allocation number: its cell names one, or it fills a cell beside one's label
     (judged by cell, so 'מס' הקצאה: | 728627101 | ח.פ. 091953802' keeps the company's id)."""
     if not line.cells:
-        return bool(labels.ALLOCATION.search(line.text))
+        return bool(party_labels.ALLOCATION.search(line.text))
     for index, cell in enumerate(line.cells):
         if raw not in cell.text:
             continue
-        if labels.ALLOCATION.search(cell.text):
+        if party_labels.ALLOCATION.search(cell.text):
             return True
         if not any(ch.isalpha() for ch in cell.text.replace(raw, "")):
             neighbours = line.cells[max(0, index - 1) : index] + line.cells[index + 1 : index + 2]
-            if any(labels.ALLOCATION.search(other.text) for other in neighbours):
+            if any(party_labels.ALLOCATION.search(other.text) for other in neighbours):
                 return True
     return False
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import labels
+from . import document_labels, labels, party_labels
 from .labels import any_of
 from .lines import Line
 
@@ -136,8 +136,8 @@ def names_a_field(text: str, named: tuple[str, re.Match[str]]) -> bool:
     not a title: on a till slip printed in one size, such a label can outsize the real title by a
     pixel. A number label naming a specific type ('חשבונית מס/קבלה מספר') is the title as well."""
     code, match = named
-    field_labels = [labels.DATE_INVOICE, labels.DATE_DUE] + (
-        [labels.INVOICE_NUMBER] if code == "invoice" else []
+    field_labels = [document_labels.DATE_INVOICE, document_labels.DATE_DUE] + (
+        [document_labels.INVOICE_NUMBER] if code == "invoice" else []
     )
     return any(
         label.start() < match.end() and match.start() < label.end()
@@ -177,7 +177,9 @@ def title_cells(lines: list[Line]) -> list[Title]:
                 code = cropped  # "AX INVOICE": a tax invoice whose first letter OCR lost
             # "Rechnungsempfänger" names the invoice's recipient, not the document (the costlier
             # label checks last: most cells name no type)
-            if code and not (labels.OTHER_DOCUMENT.search(cell.text) or labels.BUYER_BLOCK.search(cell.text)):
+            if code and not (
+                document_labels.OTHER_DOCUMENT.search(cell.text) or party_labels.BUYER_BLOCK.search(cell.text)
+            ):
                 titled.append((not _labels_a_value(cell.text), cell.font, -line.index, line, index, code))
     # a stable sort: among equal keys the first found stays first, as max() would pick it
     ranked = sorted(titled, key=lambda item: item[:3], reverse=True)
@@ -190,7 +192,7 @@ def _title_type(text: str) -> tuple[str, re.Match[str]] | None:
     named = type_of_cell(text)
     if named is None:
         return None
-    spans = [label.span() for label in labels.INVOICE_NUMBER.finditer(text)]
+    spans = [label.span() for label in document_labels.INVOICE_NUMBER.finditer(text)]
     holding = [(start, end) for start, end in spans if start <= named[1].start() and named[1].end() <= end]
     if not holding:
         return named
@@ -209,5 +211,6 @@ def _labels_a_value(text: str) -> bool:
     follow ascenders and descenders as much as the font). Number labels are not among them: a
     title often carries its number ('Reçu n° 4521')."""
     return any(
-        pattern.search(text) for pattern in (labels.DATE_INVOICE, labels.DATE_DUE, labels.TOTAL_STRONG)
+        pattern.search(text)
+        for pattern in (document_labels.DATE_INVOICE, document_labels.DATE_DUE, labels.TOTAL_STRONG)
     )

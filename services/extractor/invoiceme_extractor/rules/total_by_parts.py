@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from .amount_candidates import Candidate, Candidates
 from .amounts import parse_amount
+from .cash_rounding import rounding_amounts
 from .lines import Found, Line
 from .rates import STANDARD_RATES
-from .receipt_totals import rounding_amounts
 from .repair import confusion_variants, may_be_misread
 
 _CENT = 0.005

@@ -21,6 +21,7 @@ from .amount_agreement import (
 from .amount_candidates import Candidate, Candidates, candidates
 from .amount_runs import by_order, several_rates_triple
 from .amounts import percent_in, row_money
+from .cash_rounding import rounded_total, triple_with_rounding
 from .exact_rates import (
     bare_column_triple,
     exact_pair,
@@ -37,11 +38,9 @@ from .rates import STANDARD_RATES
 from .receipt_totals import (
     included_tax,
     parts_from_summary,
-    rounded_total,
     total_by_agreement,
     total_by_payment,
     total_from_included_tax,
-    triple_with_rounding,
     unlabelled_vat_triple,
     vat_from_included_rate,
 )

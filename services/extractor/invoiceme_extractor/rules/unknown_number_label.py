@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from . import labels
+from . import document_labels, labels, party_labels
 from .contact_words import PHONE
 from .dates import dates_in
 from .layout import Cell
@@ -28,21 +28,21 @@ _VALUE_AND_LABEL = re.compile(rf"^\s*(\S+)\s+({_WORDS})\s*:\s*$")
 # a document number's shape: a short letter prefix, digits with - or / between them, a letter after
 DOCUMENT_CODE = re.compile(r"[A-Z]{0,4}[-/]?\d[\d/-]{2,14}[A-Z]?", re.I)
 _CLAIMED = (
-    labels.TAX_ID,
-    labels.DATE_INVOICE,
-    labels.DATE_DUE,
-    labels.DATE_OTHER,
-    labels.ALLOCATION,
-    labels.BUYER_BLOCK,
-    labels.SELLER_BLOCK,
+    party_labels.TAX_ID,
+    document_labels.DATE_INVOICE,
+    document_labels.DATE_DUE,
+    document_labels.DATE_OTHER,
+    party_labels.ALLOCATION,
+    party_labels.BUYER_BLOCK,
+    party_labels.SELLER_BLOCK,
     labels.TOTAL_STRONG,
     labels.TOTAL_PLAIN,
     labels.SUBTOTAL,
     labels.VAT,
-    labels.OTHER_DOCUMENT,
-    labels.COMPANY_SUFFIX,  # a company's name over its founding year is no label
+    document_labels.OTHER_DOCUMENT,
+    party_labels.COMPANY_SUFFIX,  # a company's name over its founding year is no label
     PHONE,
-    labels.OTHER_NUMBER_WORDS,
+    document_labels.OTHER_NUMBER_WORDS,
 )
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..tesseract_api import OsdReading, detect_orientation
+from ..tesseract_api import detect_orientation
+from ..tesseract_results import OsdReading
 from .geometry import ink_mask, work_copy
 
 MIN_OSD_CONFIDENCE = 1.0  # Tesseract's orientation confidence; below this its guess is noise

@@ -1,0 +1,139 @@
+"""Labels of the document's own facts: its number (and the weak words that name one when nothing
+better does), its dates; and the words naming another document's number or other numbers."""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+from .labels import any_of
+
+INVOICE_NUMBER = any_of(
+    r"invoice\s*(?:(?:no|number|num|nr|id)\b\.?|#)",
+    r"inv\.?\s*(?:no|#)\.?",
+    r"bill\s*(?:no|#)\.?",
+    r"receipt\s*(?:no|#|number)\.?",
+    r"document\s*(?:no|#|number)\.?",
+    r"doc\.?\s*no\.?",
+    r"credit\s*note\s*(?:no|#|number)\.?",
+    r"מספר\s*(?:חשבונית|מסמך|קבלה)",
+    r"(?<!חשבונית )מס['\s]*\s*(?:חשבונית|מסמך|קבלה)",  # not the title "חשבונית מס קבלה"
+    # "חשבונית מס מס'", "קבלה מספר"; not the title "חשבונית מס קבלה" ("מס" there is "tax")
+    r"(?:חשבונית\s*(?:מס\s*)?(?:/\s*קבלה\s*)?|קבלה\s*|חשבונית\s*זיכוי\s*)(?:מספר|מס(?:'|\s*(?=[:#\d]))|#)",
+    # "מסמך 90337": OCR lost the "מס'" before it, but "document" right before a number names it
+    r"(?<![\u05d0-\u05ea'])מסמך(?=\s*:?\s*\d{3})",
+    r"rechnungs?\s*-?\s*(?:nr|nummer)\.?",
+    r"rechnung\s*nr\.?",
+    r"(?:handels)?rechnung\s*(?:\(\d+\)\s*)?nr\.?",
+    r"facture\s*n[°o]\.?",
+    r"beleg\s*-?\s*nr\.?",
+    r"invoice\s*\.?\s*(?:סא|אס)\.?",  # Tesseract heb+eng reads "No." as Hebrew letters
+    # a title, a few words, then "Nr." / "#": "Rechnung des Versicherers (575) Nr. 01.234", "Rechnung # RE-5"
+    r"(?:rechnung|korrektur|facture|invoice|gutschrift)\S*(?:\s+[^\s\d:]+){0,3}?\s*(?:\(\d+\)\s*)?(?:nr\.?|#|n°)",
+    r"\bfacture\b(?=\s+[A-Z]{0,4}-?\d)",
+    r"n[°o]\s*de\s*facture",
+    r"^\W{0,3}de\s+facture\b(?!\s*(?:associ|d.origine))",  # "N° de facture" whose "N°" OCR lost
+    r"belegnummer",
+    r"\binvoice\s*:",
+)
+
+
+DATE_INVOICE = any_of(
+    r"invoice\s*date",
+    r"date\s*of\s*(?:issue|invoice)",
+    r"issue\s*date",
+    r"\bdate\b",
+    r"dated",
+    r"תאריך\s*(?:הפקה|חשבונית|מסמך|הוצאה)",
+    r"תאריך(?!\s*(?:פירעון|ל?תשלום|אספקה|ערך))",
+    r"rechnungsdatum",
+    r"beleg\s*-?\s*datum",
+    r"datum",
+    r"date\s*de\s*facture",
+)
+
+
+# Words that often precede the invoice date but also other dates: trusted only without a stronger label.
+DATE_INVOICE_WEAK = any_of(r"\bvom\b", r"\bdu\b", r"issued", r"\bfrom\b")
+
+
+DATE_DUE = any_of(
+    r"due\s*(?:date|by|on)?",
+    r"payment\s*due",
+    r"pay\s*by",
+    r"payable\s*by",
+    r"תאריך\s*(?:פירעון|תשלום)",
+    r"לתשלום\s*עד",
+    r"תנאי\s*תשלום",
+    r"fällig",
+    r"zahlbar\s*bis",
+    r"échéance",
+    r"zahlungsziel",
+)
+
+
+DATE_OTHER = any_of(
+    r"deliver",
+    r"leistungs",
+    r"lieferdatum",
+    r"period",
+    r"תקופ",
+    r"אספקה",
+    r"\bfrom\b.*\bto\b",
+    r"order\s*date",
+    r"printed",
+    r"bestell",
+    r"lieferschein",
+    r"auftrag",
+    r"version",
+    r"הודפס",
+    r"verordnung",
+    r"termin",
+)
+
+
+# Labels naming a number of ANOTHER document (the invoice a receipt pays, an order, a delivery note)
+OTHER_DOCUMENT = any_of(
+    r"for\s*invoice",
+    r"(?:payment|paiement|pago|zahlung)\s*(?:of|de|de\s*la|zu)?\s*(?:invoice|facture|factura|rechnung)",
+    r"בגין",
+    r"(?:original|related|associated|referenced)\s*invoice",
+    r"associ[ée]e",
+    r"zu\s*rechnung",
+    r"ursprüngliche",
+    r"עבור\s*חשבונית",
+    r"חשבונית\s*מקור",
+    r"asociada",
+    r"rectificada",
+    r"\border",
+    r"bestell",
+    r"commande",
+    r"pedido",
+    r"הזמנה",
+    r"lieferschein",
+    r"delivery\s*note",
+)
+
+
+# Words that name the document's number only when nothing better does: "Nº", "Ref", "No.", "#"
+INVOICE_NUMBER_WEAK = re.compile(
+    r"^\s*(?:número|numéro|nummer|number|num\.?|n[º°o]\.?|no\.|nr\.?|r[ée]f(?:[ée]rence)?\.?|reference|"
+    r"referencia|#|מס'|מספר|folio|doc(?:ument)?\.?\s*(?:no|#)?)(?![^\W\d_])\s*:?",
+    re.I,
+)
+
+# The multilingual additions (lexicon.py) join each field's words.
+INVOICE_NUMBER = any_of(INVOICE_NUMBER.pattern, *lexicon.INVOICE_NUMBER)
+DATE_INVOICE = any_of(DATE_INVOICE.pattern, *lexicon.DATE_INVOICE)
+DATE_DUE = any_of(DATE_DUE.pattern, *lexicon.DATE_DUE)
+DATE_OTHER = any_of(DATE_OTHER.pattern, *lexicon.DATE_OTHER)
+
+# Words naming the other numbers an invoice prints beside its own (phones, ids, customers, orders,
+# accounts, pages, tills...): a label holding one does not name the document's number.
+OTHER_NUMBER_WORDS = re.compile(
+    r"phone|tel|fax|mobile|vat|tax|ust|tva|iva|reg|company|firm|customer|client|kunde|order|bestell|"
+    r"commande|pedido|account|konto|iban|bank|item|art|sku|page|seite|p\.?o\b|lieferschein|delivery|"
+    r"livraison|entrega|cashier|table|till|pos\b|terminal|serial|batch|lot|contract|vertrag|contrat|"
+    r"project|projekt|branch|allocation|טל|לקוח|עוסק|הזמנה|בנק|הקצאה|פריט|עמוד|קופ|ח\.?פ|ע\.?מ|ת\.?ז|סניף",
+    re.I,
+)

@@ -1,0 +1,131 @@
+"""Reading a document number's value: the number-shaped tokens of a text (OCR's misread prefixes
+repaired; dates, amounts and tax ids left out), and those beside or under a number label."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .. import israel
+from . import document_labels, party_labels
+from .contact_words import PHONE
+from .dates import dates_in
+from .geometry import spots_after_label
+from .id_shapes import ids_in
+from .lines import Line, Reading, following
+from .vat_numbers import normalize_tax_id
+
+_NUMBER_TOKEN = re.compile(r"(?<![\w/-])([A-Z]{0,6}[-/#]?\d(?:[\w\-/.]{0,24}\w)?)(?![\w])", re.I)
+
+
+# OCR reads a 1 after a capital prefix as a lowercase l: "Al648" is A1648 (ids mix no lowercase l in)
+_LOWERCASE_L_AS_ONE = re.compile(r"(?<=[A-Z])l(?=\d{2})")
+
+
+# OCR reads a letter S opening an id as a dollar sign: "$529672" for S529672 (money has decimals),
+# or as both ("S$529672"); and a C as a euro or copyright sign: "€72291", "©499974" for C72291, C499974
+_DOLLAR_AS_S = re.compile(r"(?<![A-Za-z])S?\$(?=\d{4,}(?![\d.,]))")
+
+
+_EURO_AS_C = re.compile(r"[€©](?=\d{4,}(?![\d.,]))")
+
+
+# OCR splits a number after its prefix's hyphen or slash: "FAC- 11007" is FAC-11007, "83/ 1808" 83/1808
+_SPACE_AFTER_PREFIX = re.compile(r"(?<![\w/-])([A-Z]{1,6}-|\d{1,4}/)\s(?=\d{3})")
+
+
+# a word with one letter OCR read as a digit ('emisi6n' for emisión): lower case on both sides of
+# it, which no printed document number has
+_MISREAD_WORD = re.compile(r"[A-Za-z]?[a-z]{2,}\d[a-z]+")
+
+
+def numbers_in(text: str) -> list[str]:
+    text = _EURO_AS_C.sub("C", _DOLLAR_AS_S.sub("S", _SPACE_AFTER_PREFIX.sub(r"\1", text)))
+    # tax ids are not the invoice's number; a 9-digit number is one only if its check digit says so
+    ids = {
+        value
+        for found in ids_in(text, generic=False)
+        if not israel.is_israeli_id_shape(value := normalize_tax_id(found))
+        or israel.israeli_id_is_valid(value)
+    }
+    tokens = []
+    for match in _NUMBER_TOKEN.finditer(text):
+        token = match.group(1).rstrip(".")
+        if dates_in(token) or re.fullmatch(r"\d{1,2}[.,]\d{2}", token) or len(token) > 24:
+            continue
+        if re.fullmatch(r"[\d.,]+", token) and re.search(r"[.,]\d{2}$", token):
+            continue  # an amount, not a number
+        if normalize_tax_id(token) in ids or _MISREAD_WORD.fullmatch(token):
+            continue
+        tokens.append(_LOWERCASE_L_AS_ONE.sub("1", token))
+    return tokens
+
+
+def number_after(text: str) -> str | None:
+    tokens = numbers_in(text)
+    return tokens[0] if tokens else None
+
+
+def plausible_below_label(token: str) -> bool:
+    """A line under a label holds other columns too: skip OCR crumbs (under three characters, or
+    under three digits with no letter: '0/9' between 'מספר:' and its number) and valid Israeli tax ids."""
+    digits, letters = sum(ch.isdigit() for ch in token), any(ch.isalpha() for ch in token)
+    if len(token) < 3 or (digits < 3 and not letters):
+        return False
+    return not (israel.is_israeli_id_shape(token) and israel.israeli_id_is_valid(token))
+
+
+def numbers_in_text(lines: list[Line], line: Line, label: re.Match[str]) -> Iterator[Reading]:
+    """Pages without word boxes: after the label on its line, or on the next line."""
+    named = label.group(0).strip()
+    token = number_after(line.text[label.end() :].lstrip(" :#.-"))
+    if token:  # only the first after the label: later ones follow other labels ('Order: 77')
+        yield Reading(token, 0.9, token, line, named)
+    if line.text[label.end() :].strip(" :#.-") == "":
+        for nxt in following(lines, line, 1):
+            tokens = [
+                t for t in numbers_in(party_labels.TAX_ID.sub(" ", nxt.text)) if plausible_below_label(t)
+            ]
+            # A label closing its line heads a right-hand column: its value closes the next line.
+            for token in reversed(tokens) if label.start() > 0 else tokens:
+                yield Reading(token, 0.75, token, nxt, named)
+
+
+_SPOT_CONFIDENCE = {
+    "inline": 0.9,
+    "next_cell": 0.85,
+    "row_rest": 0.75,
+    "prev_cell": 0.8,
+    "below": 0.8,
+    "next_line": 0.75,
+}
+
+
+def _dominates(token: str, text: str) -> bool:
+    """A neighbouring cell is a value when the token is most of it (not '151' in a street address)."""
+    return len(token) >= 0.5 * len("".join(text.split()))
+
+
+def numbers_in_spots(
+    lines: list[Line], line: Line, start: int, end: int, weak: bool = False
+) -> Iterator[Reading]:
+    """Number-shaped tokens beside or under an invoice-number label (pages with boxes), nearest
+    spot first; the score is the spot's (a weak label's lower)."""
+    named = line.text[start:end].strip()
+    for spot in spots_after_label(lines, line, start, end):
+        text = spot.text.lstrip(" :#.-")
+        if spot.relation != "inline" and (
+            document_labels.INVOICE_NUMBER.search(text) or party_labels.TAX_ID.search(text)
+        ):
+            continue  # the neighbouring cell is another label, not this one's value
+        if spot.relation != "inline" and PHONE.search(text):
+            continue  # 'Tel 08-7556970' beside the label
+        tokens = [
+            t
+            for t in numbers_in(text)
+            if spot.relation == "inline" or (plausible_below_label(t) and _dominates(t, text))
+        ]
+        confidence = _SPOT_CONFIDENCE[spot.relation] - (0.15 if weak else 0.0)
+        # beside the label only the first: later ones in its cell follow other labels ('Order: 77')
+        for token in tokens[:1] if spot.relation == "inline" else tokens:
+            yield Reading(token, confidence, token, spot.line, named)

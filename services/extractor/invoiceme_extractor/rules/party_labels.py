@@ -1,0 +1,106 @@
+"""Labels of the parties: tax ids and allocation numbers, the buyer's and seller's blocks, and the
+words and legal forms that mark a business name."""
+
+from __future__ import annotations
+
+from . import lexicon
+from .labels import any_of
+
+TAX_ID = any_of(
+    r"(?<![\u05d0-\u05ea])ח\.?\s*פ\.?(?![\u05d0-\u05ea])",
+    r'(?<![\u05d0-\u05ea])ח"פ',
+    r"(?<![\u05d0-\u05ea])ע\.?\s*מ\.?(?![\u05d0-\u05ea\w])",
+    r'(?<![\u05d0-\u05ea])ע"מ',
+    r"עוסק\s*מורשה",
+    # "עוסק מורשה" with its first word garbled by a photo's OCR ("pow מורשה"): "מורשה" (licensed)
+    # on its own names nothing else an invoice prints with a number
+    r"(?<![\u05d0-\u05ea])מורשה(?![\u05d0-\u05ea])",
+    r"עוסק\s*פטור",
+    r"מס['\s]*עוסק",
+    r"vat\s*(?:reg(?:istration)?\.?\s*)?(?:no|number|id|#)",
+    r"tax\s*(?:id|no|number|reg)",
+    r"\bvat\s*:",
+    r"ust\.?\s*-?\s*id",
+    r"ust\.?-?idnr",
+    r"steuer\s*-?\s*(?:nr|nummer)",
+    r"company\s*(?:no|number|reg)",
+    r"gst\s*(?:id|no|reg)",
+    r"\bein\b",
+    r"\babn\b",
+    r"tva\s*intra",
+    r"n°\s*tva",
+    r"\bsiret\b",
+    r"business\s*no",
+    r"registration\s*no",
+    r"\(?\d{6,8}-[A-Z]\)?",
+)
+
+
+ALLOCATION = any_of(r"מספר\s*הקצאה", r"מס['\s]*\s*הקצאה", r"allocation\s*(?:no|number|#)?", r"הקצאה")
+
+
+BUYER_BLOCK = any_of(
+    r"bill\s*to",
+    r"billed\s*to",
+    r"ship\s*to",
+    r"sold\s*to",
+    r"customer",
+    r"client",
+    r"ל[כב]בו[דר](?![\u05d0-\u05ea])",  # לכבוד, and as OCR confuses כ/ב and ד/ר
+    r"לקוח",
+    r"(?<!payable\s)\bto\s*:",  # 'Payable to:' names the issuer (see name_signs.PAYEE)
+    r"(?<!ver)(?<!ver )käufer",
+    r"kunde",
+    r"rechnungsempf(?:ä|a|ae)nger",  # OCR drops the umlaut
+    r"leistungsempf(?:ä|a|ae)nger",
+    r"destinataire",
+    r"buyer",
+    r"recipient",
+)
+
+
+SELLER_BLOCK = any_of(
+    r"\bfrom\s*:",
+    r"seller",
+    r"supplier",
+    r"vendor",
+    r"ver\s?käufer",
+    r"lieferant\b",
+    r"vendeur",
+    r"ספק",
+    r"מאת",
+)
+
+
+# Trade words hint at a business name, less surely than a legal suffix does.
+BUSINESS_WORD = any_of(
+    r"enterprise", r"trading", r"\bgroup\b", r"\bstores?\b", r"\bshop\b", r"restaurant", r"\bmart\b"
+)
+
+
+COMPANY_SUFFIX = any_of(
+    r'בע"מ',
+    r"\bltd\b",
+    r"\blimited\b",
+    r"\binc\b",
+    r"\bllc\b",
+    r"\bgmbh\b",
+    r"\bag\b",
+    r"\bsdn\b",
+    r"\bbhd\b",
+    r"\bs/b\b",  # Sendirian Berhad, as Malaysian receipts abbreviate it
+    r"\bs\.?a\.?r?\.?l?\.?\b",
+    r"\bcorp",
+    r"\bco\.",
+    r"\bplc\b",
+    r"\be\.?k\.?\b",
+    r"\bkg\b",
+    r"עמותה",
+    r"שותפות",
+)
+
+# The multilingual additions (lexicon.py) join each field's words.
+TAX_ID = any_of(TAX_ID.pattern, *lexicon.TAX_ID)
+BUYER_BLOCK = any_of(BUYER_BLOCK.pattern, *lexicon.BUYER_BLOCK)
+SELLER_BLOCK = any_of(SELLER_BLOCK.pattern, *lexicon.SELLER_BLOCK)
+COMPANY_SUFFIX = any_of(COMPANY_SUFFIX.pattern, *lexicon.COMPANY_SUFFIX)

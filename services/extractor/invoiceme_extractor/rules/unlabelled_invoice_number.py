@@ -1,0 +1,83 @@
+"""The document's number where no label names it: after or under the title, beside the date in the
+header's block of values, or a lone code near the top; each said with low confidence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from . import document_labels
+from .contact_words import PHONE
+from .dates import dates_in
+from .invoice_number_values import number_after, numbers_in, numbers_in_spots, plausible_below_label
+from .layout import Cell
+from .lines import Line, Reading
+from .titles import DOCUMENT_TYPES, title_cell, type_of
+from .unknown_number_label import DOCUMENT_CODE
+
+
+def numbers_after_title(lines: list[Line]) -> Iterator[Reading]:
+    """'INVOICE 2024-117' / 'Rechnung 4711': a number right after the title (or beside or under the
+    title's cell: the largest print naming a document type), when no label names one."""
+    title = title_cell(lines)
+    if title is not None:
+        line, index, _ = title
+        start = sum(len(c.text) + 1 for c in line.cells[:index])
+        named = type_of(line.cells[index].text)
+        end = start + (named[1].end() if named else len(line.cells[index].text))
+        for rank, found in enumerate(numbers_in_spots(lines, line, start, end, weak=True)):
+            if found.line is not None and found.line.index - line.index <= 1:
+                yield Reading(found.value, 0.6, found.raw, found.line, found.label)
+            elif rank == 0:
+                return  # the nearest reading is too far from the title: the rules take none
+        return
+    for line in lines[:15]:
+        for _, pattern in DOCUMENT_TYPES:
+            match = pattern.search(line.text)
+            if match is None or document_labels.OTHER_DOCUMENT.search(line.text):
+                continue
+            rest = line.text[match.end() :].lstrip(" :#.-")
+            token = number_after(rest[:30]) if rest[:1].isalnum() else None
+            if token and rest.startswith(token) and any(ch.isdigit() for ch in token):
+                yield Reading(token, 0.6, token, line, match.group(0).strip())
+
+
+def _lone_code(cell: Cell) -> str | None:
+    """A cell holding nothing but a document-number-shaped code (not a date, amount, id or phone)."""
+    text = cell.text.strip(" :#.")
+    tokens = numbers_in(text)
+    if tokens != [text] or not DOCUMENT_CODE.fullmatch(text) or len(re.sub(r"\D", "", text)) < 4:
+        return None
+    return text if plausible_below_label(text) and not PHONE.search(text) else None
+
+
+def numbers_beside_the_date(lines: list[Line]) -> Iterator[Reading]:
+    """Labels OCR lost: in the header's block of values the document's number sits next to its date
+    (the cell above or below it in its column, or beside it in its row); said with low confidence."""
+    for line in lines[:15]:
+        for cell in line.cells:
+            if not dates_in(cell.text) or len(cell.text) > 24:
+                continue
+            near = [
+                c
+                for row in lines[max(0, line.index - 1) : line.index + 2]
+                for c in row.cells
+                if c is not cell
+            ]
+            same_column = [
+                c for c in near if abs(c.box.left - cell.box.left) <= 2 * max(cell.box.height, 1.0)
+            ]
+            for candidate in same_column + list(line.cells):
+                code = _lone_code(candidate)
+                if code is not None:
+                    holder = next(row for row in lines if candidate in row.cells)
+                    yield Reading(code, 0.45, code, holder)
+
+
+def lone_codes_at_top(lines: list[Line]) -> Iterator[Reading]:
+    """Every label lost (a photo's header read without its words): a line near the top that holds
+    nothing but a code of 5+ digits (not a year, date, amount, id or phone); said with low confidence."""
+    for line in lines[:8]:
+        code = _lone_code(line.cells[0]) if len(line.cells) == 1 else None
+        if code is not None and len(re.sub(r"\D", "", code)) >= 5:
+            yield Reading(code, 0.4, code, line)

@@ -1,0 +1,93 @@
+"""Where a page's OCR words name a vendor's tax id ('VAT Reg. No.', 'ע.מ.', 'N° de TVA'): the labels
+whose value `label_values` reads again when no word beside them holds a valid id."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from invoiceme_common.ocr_pages import OcrWord
+
+_HEBREW = r"\u05d0-\u05ea"
+# Labels of a vendor's tax id. Not the extractor's lexicon (the OCR service does not import it, and
+# it also holds card-terminal words): the few that name an id whose check can be verified here.
+LABEL = re.compile(
+    "|".join(
+        (
+            rf"(?<![{_HEBREW}])[עח]\s*[.\"״]\s*[מפ](?![{_HEBREW}'׳])",  # ע.מ. ח.פ. ע"מ ח"פ
+            rf"(?<![{_HEBREW}])[עח]\s*[מפ](?![{_HEBREW}'׳\w])",  # the dots lost: 'עמ', 'חפ'
+            rf"(?<![{_HEBREW}])ת\s*[.\"״]\s*ז(?![{_HEBREW}])",  # ת.ז.
+            rf"(?<![{_HEBREW}])מורשה(?![{_HEBREW}])",  # עוסק מורשה, its first word often garbled
+            r"\bvat\s*(?:reg(?:istration)?\.?\s*)?(?:no|nr|number|id|#)",
+            r"\btax\s*(?:id|no|number|reg)",
+            r"\bust\.?\s*-?\s*id",
+            r"\buid\s*-?\s*(?:nr|no|nummer)",
+            r"umsatzsteuer\s*-?\s*id",
+            r"\btva\s*intra",
+            r"n[°ºo]\.?\s*(?:de\s*)?tva",
+            r"(?:num[ée]ro|identifiant)\s*(?:de\s*)?tva",
+            r"\bn\.?\s*i\.?\s*f\b",
+            r"\bc\.?\s*i\.?\s*f\b",
+            r"\bp(?:artita)?\.?\s*iva\b",
+            r"\bbtw\b",
+        )
+    ),
+    re.I,
+)
+
+
+MAX_LABEL_WORDS = 3  # 'VAT Reg. No.', 'N° de TVA'
+
+
+@dataclass(frozen=True)
+class Label:
+    """A tax-id label on the page: its words' indexes and their box; `rtl` when it is Hebrew."""
+
+    indexes: tuple[int, ...]
+    left: int
+    top: int
+    right: int
+    bottom: int
+    rtl: bool
+
+    @property
+    def height(self) -> int:
+        return max(1, self.bottom - self.top)
+
+
+def find_labels(words: list[OcrWord]) -> list[Label]:
+    """Tax-id labels: up to three neighbouring words of one line ('VAT Reg. No.') that the lexicon
+    names, each label as few words as name it."""
+    labels: list[Label] = []
+    index = 0
+    while index < len(words):
+        group = _label_at(words, index)
+        if group is None:
+            index += 1
+            continue
+        members = [words[i] for i in group]
+        labels.append(
+            Label(
+                group,
+                min(w.left for w in members),
+                min(w.top for w in members),
+                max(w.left + w.width for w in members),
+                max(w.top + w.height for w in members),
+                bool(re.search(f"[{_HEBREW}]", "".join(w.text for w in members))),
+            )
+        )
+        index = group[-1] + 1
+    return labels
+
+
+def _label_at(words: list[OcrWord], first: int) -> tuple[int, ...] | None:
+    """The words from `first` on that make a label, when the label starts there."""
+    line = words[first].line
+    for size in range(1, MAX_LABEL_WORDS + 1):
+        group = tuple(range(first, min(first + size, len(words))))
+        if len(group) < size or words[group[-1]].line != line:
+            return None
+        if LABEL.search(" ".join(words[i].text for i in group)):
+            rest = " ".join(words[i].text for i in group[1:])
+            return None if rest and LABEL.search(rest) else group  # it starts at a later word
+    return None
