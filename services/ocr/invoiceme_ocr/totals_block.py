@@ -34,12 +34,12 @@ _HEBREW = r"\u05d0-\u05ea"
 # total, the net before tax and the tax, in the corpus's and external-dev's languages.
 TOTAL = re.compile(
     r"\btotal|\btotaal|gesamt|\bsumme\b|endbetrag|zu\s*zahlen|\bbetrag\b|montant|à\s*payer|a\s*pagar"
-    r"|\bimporte\b|amount\s*due|balance\s*due|סה[\"״'׳]?כ|לתשלום",
+    r"|\bimporte\b|amount\s*due|balance\s*due|סה[\"״'׳]?כ|סך\s*הכל|לתשלום",
     re.I,
 )
 PART = re.compile(
     r"sub\s*-?\s*total|\bnet(?:to)?\b|zwischensumme|\bht\b|base\s*imponible|\bvat\b|\btax\b|mwst|\bust\b"
-    r"|\btva\b|\biva\b|\bgst\b|מע[\"״'׳]?מ|לפני",
+    r"|\btva\b|\biva\b|\bgst\b|מע[\"״'׳]?[מם]|ערך\s*מוסף|לפני",
     re.I,
 )
 # A tax id's label names no amount ('VAT Reg. No.', 'Tax ID', 'USt-IdNr.', 'N° TVA', 'ע.מ.')
@@ -56,7 +56,8 @@ CENT = 0.011
 # a box whose labels the page's read lost too (a dark band's net and total around its VAT row), an
 # amount printed under its label.
 ABOVE = BELOW = 2.5
-GAP = 5.0  # of a line's height: label rows further apart are two blocks (an items header, the totals)
+GAP = 8.0  # of a line's height: label rows further apart are two blocks (an items header, the totals;
+# a stacked block's labels stand two lines and their spacing apart)
 READABLE_LINE = 32  # px: the block's print is enlarged to about this line height
 MAX_ENLARGE = 3.0
 PAD = 12  # px of white around the enlarged block
