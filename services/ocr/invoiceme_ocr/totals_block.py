@@ -51,6 +51,7 @@ TAX_ID = re.compile(
 # An amount as printed: thousands groups (, . ' or a space before a decimal comma), two decimals.
 MONEY = re.compile(r"(?<![\d.,/])(\d{1,3}(?:[,.' ]\d{3})+|\d+)[.,](\d{2})(?!\d|[.,/]\d)")
 MAX_RATE = 0.3  # no VAT is over 30 % of its net
+MIN_RATE = 0.02  # nor under 2 %: 6.88 + 0.02 = 6.90 on a till slip is an item, its rounding and a price
 CENT = 0.011
 # Of a line's height, the block's margin above its first label row and below its last: the rows of
 # a box whose labels the page's read lost too (a dark band's net and total around its VAT row), an
@@ -90,13 +91,21 @@ def money_values(text: str) -> list[float]:
     return values
 
 
-def adds_up(amounts: list[float]) -> bool:
-    """Whether three of the amounts are a net, its VAT (at most MAX_RATE of it) and their sum."""
+def sums_in(amounts: list[float]) -> set[float]:
+    """The amounts that make a net, its VAT (MIN_RATE to MAX_RATE of it) and their sum."""
     distinct = sorted(set(amounts))
+    found: set[float] = set()
     for net, vat in permutations(distinct, 2):
-        if 0 < vat <= MAX_RATE * net and any(abs(net + vat - total) <= CENT for total in distinct):
-            return True
-    return False
+        if not MIN_RATE * net <= vat <= MAX_RATE * net:
+            continue
+        if totals := [total for total in distinct if abs(net + vat - total) <= CENT]:
+            found |= {net, vat, *totals}
+    return found
+
+
+def adds_up(amounts: list[float]) -> bool:
+    """Whether three of the amounts are a net, its VAT and their sum."""
+    return bool(sums_in(amounts))
 
 
 def label_rows(page: OcrPage) -> list[Row]:
@@ -200,10 +209,29 @@ def merged(page: OcrPage, new_words: list[OcrWord]) -> list[OcrWord]:
     return words
 
 
+def grand_sum(amounts: list[float]) -> set[float]:
+    """`sums_in` for a sum whose total is the block's largest amount (a block ends in its grand
+    total; a sum under a larger total is a part of it, one VAT rate's of a till slip's two)."""
+    summed = sums_in(amounts)
+    return summed if amounts and max(amounts) in summed else set()
+
+
 def with_reread(page: OcrPage, band: Band, new_words: list[OcrWord]) -> OcrPage | None:
-    """The page with the re-read block merged in, when the block's amounts then add up; else None."""
-    candidate = with_words(page, merged(page, new_words), "re-read the totals block")
-    return candidate if adds_up(band_amounts(candidate, band)) else None
+    """The page with the re-read's amounts that make the block add up merged in (with the rest of
+    their lines, for a row the page lost); None when the block does not add up with them. An amount
+    that is part of no sum stays out: on a till slip the re-read of a worse-lit total added up only
+    through the items, and took a misread total with it (external-dev sroie 312: 38.37 as 30.37)."""
+    summed = grand_sum(band_amounts(with_words(page, merged(page, new_words), ""), band))
+    if not summed:
+        return None
+    lines = {w.line for w in new_words if set(money_values(w.text)) & summed}
+    chosen = [
+        w
+        for w in new_words
+        if w.line in lines and (not is_money_word(w.text) or set(money_values(w.text)) <= summed)
+    ]
+    candidate = with_words(page, merged(page, chosen), "re-read the totals block")
+    return candidate if grand_sum(band_amounts(candidate, band)) else None
 
 
 def block_words(data: dict[str, list], band: Band, scale: float, min_confidence: float) -> list[OcrWord]:
