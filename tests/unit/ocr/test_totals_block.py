@@ -15,6 +15,7 @@ from invoiceme_ocr.totals_block import (
     PAD,
     SEGMENTATION_MODE,
     adds_up,
+    grand_sum,
     label_rows,
     merged,
     money_values,
@@ -86,7 +87,12 @@ class TestAmounts:
 
     def test_parts_that_are_no_vat(self) -> None:
         assert not adds_up([100.0, 50.0, 150.0])  # 50 % is no VAT rate
+        assert not adds_up([6.88, 0.02, 6.90])  # nor 0.3 %: an item, a rounding, a price
         assert not adds_up([23131.22, 5320.18, 28541.40])  # a digit misread
+
+    def test_a_sum_under_a_larger_total_is_a_part(self) -> None:
+        assert grand_sum([16.80, 1.01, 17.81, 30.23, 48.04]) == set()  # one rate's share of a slip
+        assert grand_sum([27.80, 4.73, 32.53, 1.00]) == {27.80, 4.73, 32.53}
 
 
 class TestWhenToReadAgain:
@@ -151,6 +157,24 @@ class TestRereadWithFakeTesseract:
 
         fixed = reread_totals_block(page, gray, read_block)
         assert "1,500.00" in fixed.text and "91,500.00" not in fixed.text
+
+    def test_only_the_amounts_of_the_sum_come_in(self) -> None:
+        page = page_of(totals_rows("1,250.00", "250.00", "91,500.00"))
+        band = totals_band(page)
+        assert band is not None
+
+        def read_block(image: np.ndarray) -> dict[str, list]:
+            scale = (image.shape[0] - 2 * PAD) / (band[1] - band[0])
+            found = [("1,280.00", 400), ("1,500.00", 460)]  # the net misread, the total right
+            return tesseract_data(
+                [(text, PAD + int(800 * scale), PAD + int((top - band[0]) * scale)) for text, top in found],
+                scale,
+            )
+
+        fixed = reread_totals_block(page, np.full((800, 1000), 255, dtype=np.uint8), read_block)
+        texts = [w.text for w in fixed.words]
+        assert "1,250.00" in texts and "1,280.00" not in texts
+        assert "1,500.00" in texts and "91,500.00" not in texts
 
     def test_refused_when_it_does_not(self) -> None:
         page = page_of(totals_rows("1,250.00", "250.00", "91,500.00"))
