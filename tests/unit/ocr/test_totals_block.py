@@ -165,16 +165,20 @@ class TestRereadWithFakeTesseract:
 
         def read_block(image: np.ndarray) -> dict[str, list]:
             scale = (image.shape[0] - 2 * PAD) / (band[1] - band[0])
-            found = [("1,280.00", 400), ("1,500.00", 460)]  # the net misread, the total right
+            # the total read right, and a row the page did not read with an amount of no sum
+            found = [("1,500.00", 800, 460), ("7.55", 100, 490)]
             return tesseract_data(
-                [(text, PAD + int(800 * scale), PAD + int((top - band[0]) * scale)) for text, top in found],
+                [
+                    (text, PAD + int(left * scale), PAD + int((top - band[0]) * scale))
+                    for text, left, top in found
+                ],
                 scale,
             )
 
         fixed = reread_totals_block(page, np.full((800, 1000), 255, dtype=np.uint8), read_block)
         texts = [w.text for w in fixed.words]
-        assert "1,250.00" in texts and "1,280.00" not in texts
         assert "1,500.00" in texts and "91,500.00" not in texts
+        assert "7.55" not in texts
 
     def test_refused_when_it_does_not(self) -> None:
         page = page_of(totals_rows("1,250.00", "250.00", "91,500.00"))
