@@ -63,7 +63,7 @@ READABLE_LINE = 32  # px: the block's print is enlarged to about this line heigh
 MAX_ENLARGE = 3.0
 PAD = 12  # px of white around the enlarged block
 # Sparse text: a box of label and amount cells read as one uniform block (psm 6) lost its amounts
-# beside dark cells on dev photos that psm 11 kept (seed 7: 3 fields of 4 pages more, none lost).
+# beside dark cells that psm 11 kept (seed 7 photos: kv_grid_en_02's four money fields, none lost).
 SEGMENTATION_MODE = 11
 MIN_CONFIDENCE = 0.3  # re-read words below this are noise
 
