@@ -19,6 +19,7 @@ from . import (
     slant_reads,
     symbol_reads,
     tesseract_api,
+    totals_block,
     unread_blocks,
     unread_ink,
 )
@@ -118,6 +119,8 @@ def ocr_image(
         if not any(note.startswith(slant.NOTE_PREFIX) for note in page.notes):
             page = slant_reads.read_slanted_values(prepared, page, read)
     page = label_values.reread_label_values(page, prepared, line_reader(options))
+    reader = totals_block.block_reader(options.page_timeout_seconds, page.text, languages)
+    page = totals_block.reread_totals_block(page, prepared, reader)
     return page.model_copy(update={"seconds": round(time.perf_counter() - started, 3)})
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from invoiceme_common.events import OcrPage
 from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.amounts import amounts_in
 from invoiceme_extractor.rules.tax_ids import normalize_tax_id
 
 from .wordbox import page
@@ -77,6 +78,11 @@ class TestAmountsOcrDamaged:
 
     def test_lost_point_after_a_currency_sign(self) -> None:
         assert _text("Acme Store\nNo. of items 15\nTOTAL ₪626 94\nThank you").total == 626.94
+
+    def test_thousands_mark_read_as_a_colon(self) -> None:
+        result = _text("Total HT\n-35 455,70\nMontant TVA\n-7:091,14\nMontant TTC\n42 546,84")
+        assert (result.vat_amount, result.vat_rate) == (-7091.14, 0.2)
+        assert amounts_in("Livraison 23:305,21 à 10:30 le 12:45") == [(23305.21, "23305,21")]
 
     def test_sign_read_as_one_in_subtotal_and_total_alike(self) -> None:
         # 116,889.53 + 2,871.22 = 119,760.75 adds up, but 2.5 % is no VAT rate; 17 % of 16,889.53 is

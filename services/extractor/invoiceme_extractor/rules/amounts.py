@@ -57,12 +57,15 @@ _UNDERSCORE_AT_DIGIT = re.compile(r"_(?=\d)|(?<=\d)_")  # OCR: "<RM_34.80"
 _LOST_POINT_AFTER_SIGN = re.compile(
     r"(?<=[₪$€£])(\d{1,3}(?:,\d{3})+|\d+) (\d{2})(?![\d.,])"
 )  # Tesseract reads a bold 5 as §
+# OCR: '-7:091,14', '23:305,21' — a thousands mark (a point, or the thin space of '7 091,14') read as a
+# colon; no time of day has three digits after its colon and two decimals after them
+_COLON_IN_THOUSANDS = re.compile(r"(?<=\d):(?=\d{3}[.,]\d{2}(?![\d.,]))")
 _LETTER_O_IN_NUMBER = re.compile(r"(?<=[\s\d])O(?=[.,]\d{2}(?!\d))|(?<=\d[.,])O(?=\d)|(?<=\d[.,]\d)O")
 
 
 def repair_ocr_numbers(line: str) -> str:
-    """Undo common OCR damage around amounts: 'RM9.20', 'RMO.55', '79. 35'."""
-    line = _CODE_BEFORE_DIGIT.sub(r"\1 ", line)
+    """Undo common OCR damage around amounts: 'RM9.20', 'RMO.55', '79. 35', '7:091,14'."""
+    line = _COLON_IN_THOUSANDS.sub("", _CODE_BEFORE_DIGIT.sub(r"\1 ", line))
     line = _SPACE_AFTER_POINT.sub(r"\1", line)
     line = _LOST_POINT_AFTER_SIGN.sub(r"\1.\2", _UNDERSCORE_AT_DIGIT.sub(" ", line))
     line = _GLUED_LETTERS.sub(r"\1 ", _SECTION_AS_FIVE.sub("5", line))
