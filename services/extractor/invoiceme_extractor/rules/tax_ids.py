@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from invoiceme_common.tax_id_formats import eu_vat_well_formed
+
 from .. import israel
 from . import labels
 from .blocks import CellRef, party_cells
@@ -158,7 +160,7 @@ def tax_id_candidates(
             continue
         # only on Hebrew documents: elsewhere a 9-digit id may be one with no check digit (a US EIN)
         repaired = repair_israeli_id(value) if hebrew and value[:1] != "0" else None
-        if lookalike_ids(raw):
+        if lookalike_ids(raw) and not eu_vat_well_formed(value):  # 'ES B93934481' is no damaged id
             repaired = id_from_lookalikes(raw) if hebrew else None
             if repaired is None:
                 continue  # a word or code of id length, not an id OCR damaged
