@@ -91,3 +91,34 @@ class TestCustomerIdLabel:
             ]
         )
         assert {ref[0] for ref in party_cells(lines, labels.BUYER_BLOCK)} == {0, 1}
+
+
+class TestNamedTheCustomers:
+    """An id the page prints under a customer's id label is the customer's wherever else it stands."""
+
+    ROWS = (
+        ("Rimon Engineering Ltd", 100, 60),
+        ("VAT No. 519466577", 100, 100),  # the customer's block, its heading lost to OCR
+        ("Date", 100, 200),
+        ("VAT No.", 500, 200),
+        ("Customer VAT No.", 900, 200),
+        ("22-10-2025", 100, 240),
+        ("09-227442-2", 500, 240),
+        ("51-946657-7", 900, 240),
+    )
+
+    def test_the_customers_ids(self) -> None:
+        from invoiceme_extractor.rules.labelled_ids import customer_labelled
+        from invoiceme_extractor.rules.lines import document_lines
+
+        assert customer_labelled(document_lines([page(*self.ROWS)])) == {"519466577"}
+
+    def test_its_other_copy_loses_to_the_vendors(self) -> None:
+        assert extract_with_rules([page(*self.ROWS)]).vendor_tax_id == "092274422"
+
+    def test_a_customer_label_beside_the_vendors_pair_names_nothing(self) -> None:
+        from invoiceme_extractor.rules.labelled_ids import customer_labelled
+        from invoiceme_extractor.rules.lines import document_lines
+
+        rows = (("Customer VAT No.:", 100, 100), ("VAT No. DE136695976", 500, 100))
+        assert customer_labelled(document_lines([page(*rows)])) == set()
