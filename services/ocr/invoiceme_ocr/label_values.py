@@ -13,16 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import cv2
 import numpy as np
 
 from invoiceme_common.ocr_pages import OcrPage, OcrWord
 
-from . import label_below
 from .engine import clean_text
-from .ink_rows import INKED_ROW, MIN_ROW, ink_of, runs_of, smoothed
 from .tax_id_shapes import ids_in
 from .unread_ink import overlaps, with_words
 
@@ -62,6 +60,9 @@ READ_AS: tuple[tuple[int, bool], ...] = ((36, False), (28, True), (44, True))
 MAX_ENLARGE = 4.0
 PAD = 10  # white border: Tesseract misreads ink that touches the image's edge
 MAX_PER_PAGE = 3  # strips read per page (one Tesseract call each)
+MIN_CONTRAST = 40  # grey levels between a crop's darkest and lightest pixel: less is blank paper
+INKED_ROW = 0.01  # of the strip's width: a row with less dark pixels is white between lines
+MIN_ROW = 4  # px: shorter runs of inked rows are specks and rules
 GAP = 1.5  # print heights: a wider gap of white parts the id from what follows it
 MIN_VALUE_WIDTH = 3.0  # print heights: a group of ink narrower than this is a mark, not an id
 
@@ -137,6 +138,26 @@ def strip_beside(label: Label, page_width: int, page_height: int) -> Strip:
     return label.right, top, min(page_width, label.right + reach), bottom
 
 
+def runs_of(flags: list[bool]) -> list[tuple[int, int]]:
+    """(first, last + 1) of each run of True."""
+    runs, start = [], None
+    for index, flag in enumerate([*flags, False]):
+        if flag and start is None:
+            start = index
+        elif not flag and start is not None:
+            runs.append((start, index))
+            start = None
+    return runs
+
+
+def ink_of(crop: np.ndarray) -> np.ndarray | None:
+    """The crop's dark pixels as 1 (Otsu), or None when it is blank paper."""
+    if crop.size == 0 or int(crop.max()) - int(crop.min()) < MIN_CONTRAST:
+        return None
+    _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    return ink
+
+
 def value_area(gray: np.ndarray, strip: Strip, label: Label) -> tuple[Strip, int]:
     """The strip narrowed to the print level with the label (a photo's word boxes are loose, and a
     strip holding part of another line is misread as one line) and to the first group of ink from
@@ -169,6 +190,18 @@ def value_area(gray: np.ndarray, strip: Strip, label: Label) -> tuple[Strip, int
     if label.rtl:
         return (right - reach, top, right, bottom), row_height
     return (left, top, left + reach, bottom), row_height
+
+
+def smoothed(flags: list[bool], gap: int) -> list[bool]:
+    """Runs of True joined across gaps of False shorter than `gap` (the spaces inside an id)."""
+    out = list(flags)
+    last_true = None
+    for index, flag in enumerate(flags):
+        if flag:
+            if last_true is not None and 0 < index - last_true - 1 < gap:
+                out[last_true + 1 : index] = [True] * (index - last_true - 1)
+            last_true = index
+    return out
 
 
 def _in_strip(word: OcrWord, strip: Strip) -> bool:
@@ -250,58 +283,28 @@ def with_id_word(words: list[OcrWord], label_words: list[OcrWord], new: OcrWord)
     return [*kept, new, *rest]
 
 
-def _read_id(gray: np.ndarray, strip: Strip, label: Label, line: int, read_line: ReadLine) -> OcrWord | None:
-    """The id in the print of `strip` level with `label`, read in turn as `READ_AS` says."""
-    strip, print_height = value_area(gray, strip, label)
-    for read_as in READ_AS:
-        crop, scale = enlarged(gray, strip, print_height, read_as)
-        if (new := id_word_read(read_line(crop), strip, scale, line)) is not None:
-            return new
-    return None
-
-
-def _read_under(words: list[OcrWord], gray: np.ndarray, label: Label, read_line: ReadLine) -> OcrWord | None:
-    """The id on the first row of print under the label (label_below.py), when no word there holds one."""
-    height, width = gray.shape[:2]
-    under = label_below.strip_below(
-        label.left, label.top, label.right, label.bottom, label.rtl, width, height
-    )
-    if not needs_reading(words, label, under):
-        return None  # its id read whole under it (or beside it, where a word reaches into the strip)
-    row = label_below.row_under(gray, under, label.height)
-    if row is None:
-        return None
-    on_row = replace(label, top=row[0], bottom=row[1])  # the value's print is level with it
-    return _read_id(gray, under, on_row, words[label.indexes[0]].line, read_line)
-
-
 def reread_label_values(page: OcrPage, gray: np.ndarray, read_line: ReadLine) -> OcrPage:
-    """The page with ids read again beside labels that have none (`read_line`: one line, `eng`),
-    or, failing that, under them (label_below.py)."""
+    """The page with ids read again beside labels that have none (`read_line`: one line, `eng`)."""
     height, width = gray.shape[:2]
-    beside: list[tuple[list[OcrWord], OcrWord]] = []  # (the label's words, the id read beside it)
-    below: list[tuple[tuple[int, ...], OcrWord]] = []  # (the label's indexes, the id read under it)
+    found: list[tuple[list[OcrWord], OcrWord]] = []  # (the label's words, the id read beside it)
     reads = 0
     for label in find_labels(page.words):
         strip = strip_beside(label, width, height)
-        wide = strip[2] - strip[0] >= label.height
-        if wide and not needs_reading(page.words, label, strip):
+        if strip[2] - strip[0] < label.height or not needs_reading(page.words, label, strip):
             continue
         if reads == MAX_PER_PAGE:
             break
-        line = page.words[label.indexes[0]].line
         reads += 1
-        if wide:
-            if (new := _read_id(gray, strip, label, line, read_line)) is not None:
-                beside.append(([page.words[i] for i in label.indexes], new))
-                continue
-        if (new := _read_under(page.words, gray, label, read_line)) is not None:
-            below.append((label.indexes, new))
-    if not beside and not below:
+        strip, print_height = value_area(gray, strip, label)
+        line = page.words[label.indexes[0]].line
+        for read_as in READ_AS:
+            crop, scale = enlarged(gray, strip, print_height, read_as)
+            if (new := id_word_read(read_line(crop), strip, scale, line)) is not None:
+                found.append(([page.words[i] for i in label.indexes], new))
+                break
+    if not found:
         return page
     words = list(page.words)
-    for label_words, new in beside:
+    for label_words, new in found:
         words = with_id_word(words, label_words, new)
-    for indexes, new in below:  # by the words themselves: the beside merges moved indexes
-        words = label_below.with_word_below(words, label_below.indexes_of(words, page.words, indexes), new)
     return with_words(page, words, "re-read ids beside their labels")
