@@ -9,6 +9,8 @@ from datetime import date
 
 from .doc import Doc
 from .names import TAGLINES, address, phone
+from .tax_id_places import block_prints, print_identity
+from .tax_id_variety import customer_id
 
 GREY = (0.4, 0.4, 0.4)
 WHITE = (1.0, 1.0, 1.0)
@@ -120,9 +122,14 @@ def vendor_header(
         lines = [" | ".join(lines)]
     identity = tax_id_line(doc) if tax_id else None
     if identity:
-        lines.insert(doc.rng.randint(0, len(lines)), identity)
-        doc.mark("vendor_tax_id")
+        at = doc.rng.randint(0, len(lines))
+        if block_prints(doc):
+            lines.insert(at, identity)
+            doc.mark("vendor_tax_id")
     for text in lines:
+        if text is identity:
+            y = print_identity(doc, x, y, text, align, color)
+            continue
         sheet.text(x, y, text, 8.5, align=align, color=color)
         y += line_height(8.5)
     return y
@@ -158,9 +165,19 @@ def meta_pairs(doc: Doc, with_tax_id: bool = False) -> list[tuple[str, str]]:
     if facts.due_date and doc.chance(0.85):
         pairs.append((words["due"], fmt.date(facts.due_date)))
         doc.mark("due_date")
-    if with_tax_id and facts.vendor_tax_id:
-        pairs.append((words["tax_id"], fmt.tax_id(facts.vendor_tax_id, doc.rng)))
+    variety = doc.tax_ids
+    in_facts = with_tax_id if variety is None else variety.facts_print(with_tax_id)
+    if in_facts and facts.vendor_tax_id:
+        # a pair the family did not ask for draws from the variety's stream, not the page's
+        drawn_from = doc.rng if with_tax_id or variety is None else variety.rng
+        pairs.append((words["tax_id"], fmt.tax_id(facts.vendor_tax_id, drawn_from)))
         doc.mark("vendor_tax_id")
+        if variety is not None and variety.customer_pair:  # the customer's id beside it: a distractor
+            theirs = customer_id(variety, facts.vendor_tax_id, facts.customer_tax_id)
+            pairs.append((words["customer_tax_id"], fmt.tax_id(theirs, variety.rng)))
+    elif with_tax_id and facts.vendor_tax_id and variety is not None:
+        fmt.tax_id(facts.vendor_tax_id, doc.rng)  # the draw the pair took: the page's others unchanged
+        variety.pending = True
     if facts.allocation_number and doc.chance(0.5):
         pairs.append((words["allocation"], facts.allocation_number))
         doc.mark("allocation_number")

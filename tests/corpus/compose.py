@@ -16,6 +16,8 @@ from .families.dev_words import DEV_LABELS
 from .families.held_out_words import HELD_OUT_LABELS
 from .formats import Printing
 from .page import Page, Sheet
+from .tax_id_places import finish
+from .tax_id_variety import draw_tax_ids
 from .vocab import Vocabulary
 
 
@@ -49,7 +51,16 @@ def compose(
         for key, label in (("date", doc.dates.issue_label), ("due", doc.dates.due_label)):
             if label is not None and key not in unseen_labels:
                 words.chosen[key] = label
+    if not family.held_out:  # its own stream: drawn after `rng`'s draws, the page's others unchanged
+        doc.tax_ids = draw_tax_ids(family_name, language, seed, facts.country)
+    if doc.tax_ids is not None:
+        variety = doc.tax_ids
+        for key, label in (("tax_id", variety.label), ("customer_tax_id", variety.customer_label)):
+            if label is not None and key not in unseen_labels:
+                words.chosen[key] = label
+        printing.regroup = lambda value, shown: variety.regroup(value, shown, language == "he")
     family.draw(doc)
+    finish(doc)
     if not family.till_slip and rng.random() < 0.12:
         stamp(doc)
     truth = doc.truth() | {

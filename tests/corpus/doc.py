@@ -13,6 +13,7 @@ from .date_variety import DateVariety
 from .facts import Facts
 from .formats import Printing
 from .page import Color, Sheet
+from .tax_id_variety import TaxIdVariety
 from .vocab import Vocabulary
 
 ACCENTS: list[Color] = [
@@ -40,6 +41,7 @@ class Doc:
     printed: set[str] = field(default_factory=lambda: set(ALWAYS_PRINTED))
     items_printed: bool = True
     dates: DateVariety | None = None  # extra date habits (date_variety.py), dev documents only
+    tax_ids: TaxIdVariety | None = None  # extra tax-id habits (tax_id_variety.py), dev documents only
 
     @property
     def width(self) -> float:

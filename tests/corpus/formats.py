@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import date
 
 from .date_variety import month_forms
@@ -108,6 +109,8 @@ class Printing:
         self.group = " " if language == "fr" and self.decimal_comma else ("." if self.decimal_comma else ",")
         self.date_style = rng.choice(_date_styles(language, country))
         self.negative_style = rng.choice(["-{}", "({})", "{}-"])
+        # (id, as printed) -> as printed: a development document's own groupings (tax_id_variety.py)
+        self.regroup: Callable[[str, str], str] | None = None
 
     def number(self, value: float, decimals: int = 2) -> str:
         text = f"{abs(value):,.{decimals}f}" if self.thousands else f"{abs(value):.{decimals}f}"
@@ -131,6 +134,10 @@ class Printing:
         return day.strftime(month_forms(self.date_style, day, month))
 
     def tax_id(self, value: str, rng: random.Random) -> str:
+        shown = self._tax_id(value, rng)
+        return self.regroup(value, shown) if self.regroup is not None else shown
+
+    def _tax_id(self, value: str, rng: random.Random) -> str:
         if value.isdigit() and len(value) == 9 and self.country == "IL":
             shapes = [value, value, f"{value[:2]}-{value[2:8]}-{value[8]}"]
             if self.language != "he":  # in a right-to-left line, space-separated digit groups swap places

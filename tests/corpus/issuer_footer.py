@@ -51,7 +51,8 @@ def issuer_footer(doc: Doc, y: float, x: float = 105.0, chance: float = 0.35) ->
     email = email_of(facts.vendor_name, facts.language)
     if email and rng.random() < 0.6:
         details.append(email)
-    if facts.vendor_tax_id and rng.random() < 0.5:
+    moved = doc.tax_ids is not None and doc.tax_ids.moved  # the id printed only where it was moved to
+    if facts.vendor_tax_id and rng.random() < 0.5 and not moved:
         details.insert(0, f"{doc.words['tax_id']} {doc.fmt.tax_id(facts.vendor_tax_id, rng)}")
         doc.mark("vendor_tax_id")
     style = rng.choice(["legal", "legal", "payee"])

@@ -16,6 +16,7 @@ from ..blocks import (
 from ..doc import Doc
 from ..issuer_footer import issuer_footer
 from ..tables import items_table, totals_anyhow
+from ..tax_id_places import block_prints, print_identity
 
 LEFT, RIGHT = 15.0, 195.0
 
@@ -132,10 +133,16 @@ def banded(doc: Doc) -> None:
     from ..names import address, phone
 
     details = [address(rng, doc.facts.language), f"{doc.words['phone']} {phone(rng, doc.facts.language)}"]
+    identity = None
     if doc.facts.vendor_tax_id:
-        details.append(f"{doc.words['tax_id']} {doc.fmt.tax_id(doc.facts.vendor_tax_id, rng)}")
-        doc.mark("vendor_tax_id")
+        identity = f"{doc.words['tax_id']} {doc.fmt.tax_id(doc.facts.vendor_tax_id, rng)}"
+        if block_prints(doc):
+            details.append(identity)
+            doc.mark("vendor_tax_id")
     for text in details:
+        if text is identity:
+            y = print_identity(doc, x, y, text, align)
+            continue
         sheet.text(x, y, text, 8.5, align=align)
         y += line_height(8.5)
     meta_x = 120 if vendor_at_start else LEFT

@@ -9,6 +9,7 @@ from ..blocks import GREY, WHITE, customer_block, footer, line_height, meta_bloc
 from ..doc import Doc
 from ..names import address, phone
 from ..tables import LIGHT, items_table, totals_block, totals_lines
+from ..tax_id_places import block_prints
 
 PANEL_W = 58.0
 
@@ -32,8 +33,10 @@ def _vendor_details(doc: Doc, x: float, y: float, colour: tuple) -> float:
     y += 3
     pairs = [(words["phone"], phone(rng, facts.language))]
     if facts.vendor_tax_id:
-        pairs.insert(rng.randint(0, 1), (words["tax_id"], doc.fmt.tax_id(facts.vendor_tax_id, rng)))
-        doc.mark("vendor_tax_id")
+        at, pair = rng.randint(0, 1), (words["tax_id"], doc.fmt.tax_id(facts.vendor_tax_id, rng))
+        if block_prints(doc):
+            pairs.insert(at, pair)
+            doc.mark("vendor_tax_id")
     for label, value in pairs:
         y = _pair(doc, x, y, label, value, colour)
     return y

@@ -9,6 +9,7 @@ from ..blocks import line_height, tax_id_line
 from ..doc import Doc
 from ..names import TAGLINES, address, phone
 from ..tables import totals_lines
+from ..tax_id_places import identity_lines
 from . import slip_parts
 
 WIDTH, MARGIN = 80.0, 4.0
@@ -47,7 +48,8 @@ def _header(doc: Doc, y: float) -> float:
         lines.insert(0, registration)
     identity = tax_id_line(doc)
     if identity:
-        lines.insert(rng.randint(0, 2), identity)
+        at = rng.randint(0, 2)
+        lines[at:at] = identity_lines(doc, identity)
         doc.mark("vendor_tax_id")
     for text in lines:
         sheet.text(centre, y, text, sheet.fit(text, 8, WIDTH - 2 * MARGIN), align="centre")

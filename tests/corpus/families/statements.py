@@ -14,6 +14,7 @@ from ..doc import Doc
 from ..facts import SECOND_RATE
 from ..names import TAGLINES, address, phone
 from ..tables import LIGHT, items_table
+from ..tax_id_places import block_prints
 from .statement_words import (
     BALANCE,
     BANK,
@@ -254,8 +255,10 @@ def _footer(doc: Doc) -> None:
     if facts.vendor_tax_id:
         printed = doc.fmt.tax_id(facts.vendor_tax_id, rng)
         column = 1 if doc.chance(0.5) else 0
-        columns[column].append(f"{doc.words['tax_id']}{rng.choice([': ', ' '])}{printed}")
-        doc.mark("vendor_tax_id")
+        identity = f"{doc.words['tax_id']}{rng.choice([': ', ' '])}{printed}"
+        if block_prints(doc):
+            columns[column].append(identity)
+            doc.mark("vendor_tax_id")
     bank = [f"{BANK[language]} {_bank_account(doc)}"]
     if facts.country != "IL" and doc.chance(0.6):
         bank.append(f"{REGISTER[language]} {rng.randint(10000, 99999999)}")

@@ -19,6 +19,7 @@ from ..doc import Doc
 from ..issuer_footer import issuer_footer, side_rng
 from ..names import address, phone
 from ..tables import LIGHT, items_table, totals_anyhow
+from ..tax_id_places import block_prints
 
 LEFT, RIGHT = 15.0, 195.0
 ORDER = {"he": "הזמנה מס'", "en": "PO Number", "de": "Bestellnr.", "fr": "Bon de commande", "es": "Pedido nº"}
@@ -109,8 +110,10 @@ def minimal(doc: Doc) -> None:
         f"{doc.words['phone']} {phone(rng, facts.language)}",
     ]
     if facts.vendor_tax_id:
-        parts.insert(1, f"{doc.words['tax_id']} {doc.fmt.tax_id(facts.vendor_tax_id, rng)}")
-        doc.mark("vendor_tax_id")
+        identity = f"{doc.words['tax_id']} {doc.fmt.tax_id(facts.vendor_tax_id, rng)}"
+        if block_prints(doc):
+            parts.insert(1, identity)
+            doc.mark("vendor_tax_id")
     if doc.chance(0.5):
         sheet.text(105, foot_y, " | ".join(parts[:2]), 7.5, align="centre", color=GREY)
         sheet.text(105, foot_y + line_height(7.5), " | ".join(parts[2:]), 7.5, align="centre", color=GREY)

@@ -66,7 +66,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
         "document_type": find_document_type(lines),
         "vendor_name": vendor_name,
         "vendor_tax_id": find_vendor_tax_id(
-            issuer_view, buyer_lines(lines), seller, vendor_name.value if vendor_name else None
+            issuer_view, buyer_lines(lines), seller, vendor_name.value if vendor_name else None, lines
         ),
         "invoice_number": find_invoice_number(lines),
         "invoice_date": invoice_date,

@@ -112,6 +112,20 @@ def _value_cell(line: Line, label_index: int) -> int | None:
     return None
 
 
+# Words naming an id or a number (OCR may read the final מ of ע.מ. as ם): a party label holding one
+# ('Customer VAT No.', 'NIF cliente', 'ע.ם. הלקוח') is the key of one value, not a block's heading
+_ID_WORDS = re.compile(
+    r"(?<![a-z])(?:vat|tax|nif|cif|tva|ust|iva|ein|id|no|nr|n[°º]|reg)(?![a-z])|"
+    r"(?<![\u05d0-\u05ea])(?:ע\.?\s*[מם]|ח\.?\s*פ|ת\.?\s*ז)(?![\u05d0-\u05ea])|מס['׳]|מספר|עוסק",
+    re.I,
+)
+
+
+def names_an_id(text: str) -> bool:
+    """A party label that names one of the party's ids or numbers, not the party's block."""
+    return bool(_ID_WORDS.search(text) or party_labels.TAX_ID.search(text))
+
+
 def party_cells(lines: list[Line], pattern: re.Pattern[str]) -> set[CellRef]:
     """Every cell of the blocks whose label matches `pattern`: the label cell, the value cell beside
     a bare label ("Customer: | Acme"), and the cells under it in its column."""
@@ -122,6 +136,8 @@ def party_cells(lines: list[Line], pattern: re.Pattern[str]) -> set[CellRef]:
             if match is None:
                 continue
             below = block_cells(lines, line, index)
+            if names_an_id(cell.text):  # 'Customer VAT No.', 'ע.מ. הלקוח': a key over one value
+                below = [ref for ref in below if ref[0] == below[0][0]] if below else []
             # lines of its own under the label (other labels and pairs, "For invoice: 8962", are not);
             # a numbered pair right under it makes the label a row's key ('Recibido de: | Ibérica SL'
             # over 'Por la factura: 63948'), whatever lines follow

@@ -11,7 +11,7 @@ from .. import israel
 from .dates import dates_in
 from .id_context import without_bank_accounts
 from .id_repair import lookalike_ids, regrouped_ids, split_ids
-from .vat_numbers import eu_vat_ids
+from .vat_numbers import EU_VAT, eu_vat_ids
 
 # 9 digits, bare or grouped as Israeli ids are (51-432167-8, 514-321-678, 51432167-8) or as a US EIN
 # (51-4321678), the shape English invoices of Israeli businesses often borrow (not 0x-xxxxxxx: a phone)
@@ -23,7 +23,14 @@ GENERIC_ID = re.compile(r"(?<![\w-])([A-Z]{0,3}\d[\d./-]{4,16}\d[A-Z]?)(?![\w])"
 
 def ids_in(text: str, generic: bool = True) -> list[str]:
     text = without_bank_accounts(text)
-    found = eu_vat_ids(text) + [match.group(1) for match in ISRAELI_ID.finditer(text)]
+    # digit groups of a VAT number ('FR 79 110 502 697') are no Israeli id of their own
+    vat_spans = [match.span() for match in EU_VAT.finditer(text) if match.group(1) != "IL"]
+    israeli = [
+        match.group(1)
+        for match in ISRAELI_ID.finditer(text)
+        if not any(start <= match.start() and match.end() <= end for start, end in vat_spans)
+    ]
+    found = eu_vat_ids(text) + israeli
     if not found and generic:
         found = [match.group(1) for match in GENERIC_ID.finditer(text) if not dates_in(match.group(1))]
     return found

@@ -54,6 +54,26 @@ def labelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
     return found
 
 
+def customer_labelled(lines: list[Line]) -> set[str]:
+    """Ids (normalized) beside or under a customer's tax-id label ('ע.מ. לקוח', 'NIF cliente', 'Your
+    VAT No.'): the customer's, wherever else the page prints them (a customer block whose heading
+    OCR garbled, so it was not set apart)."""
+    found: set[str] = set()
+    for line in lines:
+        for label in label_matches(party_labels.TAX_ID, line):
+            cell_text = _label_cell_text(line, label.start())
+            if not (party_labels.BUYER_BLOCK.search(cell_text) or _YOUR.search(cell_text[: label.end() + 1])):
+                continue
+            for spot in spots_after_label(lines, line, label.start(), label.end()):
+                if party_labels.TAX_ID.search(spot.text):
+                    break  # another id's label with its value: maybe the vendor's, beside it
+                ids = _spot_ids(spot.text, spot.relation, False)
+                if ids:  # the nearest spot holding an id
+                    found.update(normalize_tax_id(raw) for raw in ids)
+                    break
+    return found
+
+
 # A tax-id label OCR damaged by a letter ('Tan Registration', 'Tax 1D'): weaker than one read whole
 _GARBLED_LABEL = 1.6
 

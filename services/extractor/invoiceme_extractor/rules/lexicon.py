@@ -173,6 +173,7 @@ TAX_ID = (
     r"\buid\s*-?\s*(?:nr|no|nummer)\b",
     r"umsatzsteuer\s*-?\s*identifikations",
     r"identifiant\s*(?:de\s*)?tva",
+    r"\bintracom",  # 'N° intracom. TVA', 'N° intracommunautaire'
     r"num[ée]ro\s*(?:de\s*)?tva",
     r"n[º°o]\.?\s*(?:de\s*)?iva\b",
     r"federal\s*tax",

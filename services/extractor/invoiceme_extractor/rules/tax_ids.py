@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from invoiceme_common.tax_id_formats import eu_vat_well_formed
+
 from .. import israel
 from . import party_labels
 from .blocks import CellRef, party_cells
@@ -30,7 +32,7 @@ from .id_repair import (
     repair_israeli_id,
 )
 from .id_shapes import id_tokens, shape_score
-from .labelled_ids import garbled_labelled, labelled
+from .labelled_ids import customer_labelled, garbled_labelled, labelled
 from .lines import Found, Line, Reading, document_language
 from .vat_numbers import normalize_tax_id, repaired_unchecked
 
@@ -52,6 +54,9 @@ _BESIDE_ID_LABEL = 1.5
 _BESIDE_BANK = 0.75
 # An id under a customer label OCR damaged by one letter: as good as the customer's
 _GARBLED_CUSTOMER = 2.0
+# The same id stands under a customer's id label elsewhere on the page: the customer's, wherever
+# else it is printed (stronger than any label the copy itself has)
+_NAMED_THE_CUSTOMERS = 3.0
 # A repaired id is evidence, but weaker than one read whole (2.0)
 _REPAIRED_SHAPE = 1.5
 
@@ -135,10 +140,11 @@ def tax_id_candidates(
     buyer_lines: set[int],
     seller: frozenset[CellRef] | set[CellRef] = frozenset(),
     issuer_name: str | None = None,
+    customer_ids: frozenset[str] = frozenset(),
 ) -> list[TaxIdCandidate]:
     """Every id-shaped token with its score, best first. `lines` have the customer's cells removed;
     `buyer_lines` are whole lines of a customer block on pages without word boxes; `seller` the
-    cells of the issuer's block."""
+    cells of the issuer's block; `customer_ids` ids the page labels as the customer's."""
     page_one = [line for line in lines if line.page == lines[0].page] if lines else []
     last_index = max((line.index for line in page_one), default=0)
     # a bare 9-digit number is an Israeli id only on a Hebrew document (elsewhere: any number)
@@ -158,7 +164,7 @@ def tax_id_candidates(
             continue
         # only on Hebrew documents: elsewhere a 9-digit id may be one with no check digit (a US EIN)
         repaired = repair_israeli_id(value) if hebrew and value[:1] != "0" else None
-        if lookalike_ids(raw):
+        if lookalike_ids(raw) and not eu_vat_well_formed(value):  # 'ES B93934481' is no damaged id
             repaired = id_from_lookalikes(raw) if hebrew else None
             if repaired is None:
                 continue  # a word or code of id length, not an id OCR damaged
@@ -187,6 +193,7 @@ def tax_id_candidates(
         score += 0.75 if under_issuer_name(lines, line, issuer_name, raw) else 0.0
         score -= 1.5 if under_another_party(lines, line, issuer_name) else 0.0
         score += _BESIDE_BANK if beside_bank_details(lines, line) else 0.0
+        score -= _NAMED_THE_CUSTOMERS if value in customer_ids else 0.0
         if value not in best or score > best[value].score:
             best[value] = TaxIdCandidate(
                 value, raw, line, score, repaired is not None, label_score > 0, weak_label
@@ -215,8 +222,12 @@ def find_vendor_tax_id(
     buyer_lines: set[int],
     seller: frozenset[CellRef] | set[CellRef] = frozenset(),
     issuer_name: str | None = None,
+    all_lines: list[Line] | None = None,
 ) -> Found | None:
-    ranked = tax_id_candidates(lines, buyer_lines, seller, issuer_name)
+    """`lines`: the page without the customer's blocks; `all_lines` with them (the customer's own
+    id labels there name ids that are not the vendor's)."""
+    customer_ids = frozenset(customer_labelled(all_lines if all_lines is not None else lines))
+    ranked = tax_id_candidates(lines, buyer_lines, seller, issuer_name, customer_ids)
     if not ranked:
         return None
     best = ranked[0]

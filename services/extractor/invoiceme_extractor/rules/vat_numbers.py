@@ -90,16 +90,18 @@ _COUNTRIES = "AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|
 # A country prefix and 8-12 digits/letters, in any grouping: "FR 11 123 456 782", "DE 136 695 976".
 # OCR reads the I of IE / IT as 1, l or | ("1E68711721"): accepted here, undone by normalize_tax_id.
 # Lower-case letters OCR glued to its last digit ('FRL12241219088eaa2i0es') end it as a space would.
+# A letter that opens the number may stand apart by a dash, as Spanish ids print it ('ES B-12345678').
 _EU_PREFIX = rf"{_COUNTRIES}|{I_AS_DIGIT}|{B_AS_EIGHT}|{D_AS_ZERO}|{S_AS_FIVE}"
 EU_VAT = re.compile(
-    rf"(?<![A-Za-z0-9])({_EU_PREFIX})[\s.-]?((?:[0-9A-Z][\s.]?){{7,13}})(?:(?![\w])|(?<=\d)(?=[a-z]))"
+    rf"(?<![A-Za-z0-9])({_EU_PREFIX})[\s.-]?((?:[A-Z]\s?-\s?)?(?:[0-9A-Z][\s.]?){{7,13}})"
+    r"(?:(?![\w])|(?<=\d)(?=[a-z]))"
 )
 
 
 def eu_vat_ids(text: str) -> list[str]:
     found: list[str] = []
     for match in EU_VAT.finditer(text):
-        body = re.sub(r"[\s.]", "", match.group(2))
+        body = re.sub(r"[\s.-]", "", match.group(2))
         if (head := valid_head(match.group(0))) is not None:
             found.append(head)
         elif 8 <= len(body) <= 12 and sum(ch.isdigit() for ch in body) >= 7:
