@@ -90,3 +90,23 @@ class TestLostDateQualifier:
     def test_alone_it_still_gives_the_date(self) -> None:
         text = 'חשבונית מס 2025-5513 שקד הנדסה בע"מ\nתאריך non 10 דצמבר 2024\nסה"כ לתשלום 1,170.00'
         assert extract_with_rules([(1, text)]).invoice_date == "2024-12-10"
+
+
+class TestHebrewDateLabels:
+    """Hebrew date labels beyond the issue/due pair: a print date and a value date are other dates."""
+
+    def test_print_and_value_dates_are_not_the_issue_date(self) -> None:
+        for other in ("תאריך הדפסה", "הודפס בתאריך", "תאריך ערך"):
+            text = "\n".join(
+                [
+                    'חשבונית מס 2025-5513 שקד הנדסה בע"מ',
+                    f"{other}: 14/12/2024",
+                    "תאריך חשבונית: 10/12/2024",
+                    'סה"כ לתשלום 1,170.00',
+                ]
+            )
+            assert extract_with_rules([(1, text)]).invoice_date == "2024-12-10", other
+
+    def test_pay_by_phrasing(self) -> None:
+        text = 'חשבונית מס 77 שקד הנדסה בע"מ\nתאריך: 10/12/2024\nיש לפרוע עד 09/01/2025\nסה"כ 5.00'
+        assert extract_with_rules([(1, text)]).due_date == "2025-01-09"
