@@ -52,6 +52,8 @@ class TestCapitalsAmongHebrew:
         alone = [_word("VAT", 600, 60), _word("שלום", 500, 60, line=1)]
         assert not lookalikes.capitals_among_hebrew(alone, 0)
         assert not lookalikes.capitals_among_hebrew([_word("ABCDE", 600, 60), _word("שלום", 500, 60)], 0)
+        amount = [_word("לתשלום", 600, 60), _word("USD", 500, 60), _word("22,238.31", 400, 60)]
+        assert not lookalikes.capitals_among_hebrew(amount, 1)
 
 
 class TestHebrewReading:
