@@ -28,6 +28,10 @@ STYLES = {
         "{d} ב{month} %Y",
         "{d} {month} %Y",
         "%d/%m/%y",
+        "%d-%m-%Y",
+        "{d}.{m}.%y",
+        "{d}-{m}-%Y",
+        "%d.%m.%Y",
     ],
     "en": [
         "{d}.{m}.%Y",
@@ -45,14 +49,33 @@ STYLES = {
 }
 
 ISSUE_LABELS = {
-    "he": ["תאריך החשבונית", "תאריך עריכה", "נערך בתאריך", "תאריך", "ת. מסמך", "תאריך הפקה"],
+    "he": [
+        "תאריך החשבונית",
+        "תאריך עריכה",
+        "נערך בתאריך",
+        "תאריך",
+        "ת. מסמך",
+        "תאריך הפקה",
+        "תאריך חשבונית",
+        "תאריך עסקה",
+    ],
     "en": ["Date of Invoice", "Billing Date", "Invoice Issued", "Invoice Date", "Date", "Issued"],
     "de": ["Ausstellungsdatum", "Datum der Rechnung", "Rechnungsdatum", "Datum", "Belegdatum"],
     "fr": ["Date de facturation", "Émise le", "Date de la facture", "Date", "Date d'émission"],
     "es": ["Fecha de expedición", "Fecha factura", "Emitida el", "Fecha de emisión", "Fecha"],
 }
 DUE_LABELS = {
-    "he": ["מועד אחרון לתשלום", "תאריך יעד לתשלום", "יש לשלם עד", "תאריך פירעון", "לתשלום עד"],
+    "he": [
+        "מועד אחרון לתשלום",
+        "תאריך יעד לתשלום",
+        "יש לשלם עד",
+        "תאריך פירעון",
+        "לתשלום עד",
+        "מועד תשלום",
+        "תאריך תשלום",
+        "לתשלום עד תאריך",
+        "יש לפרוע עד",
+    ],
     "en": ["Payment Deadline", "Pay Before", "Due Date", "Payment Due By", "Amount due by"],
     "de": ["Fälligkeit", "Zahlbar bis spätestens", "Zahlungsziel", "Fällig am", "Zahlbar bis"],
     "fr": ["Date limite de paiement", "Payable avant le", "Échéance", "Date d'échéance"],
@@ -64,6 +87,8 @@ OTHER_DATES = {
         "delivery": ["תאריך אספקה", "תאריך משלוח"],
         "order": ["תאריך הזמנה"],
         "period": ["תקופת חיוב", "תקופת השירות"],
+        "print": ["תאריך הדפסה", "הודפס בתאריך"],
+        "value": ["תאריך ערך"],
     },
     "en": {
         "delivery": ["Delivery Date", "Ship Date"],
@@ -86,6 +111,8 @@ OTHER_DATES = {
         "period": ["Periodo de facturación", "Periodo"],
     },
 }
+# Other dates only some languages' invoices print (drawn for those only, so the rest draw as before)
+EXTRA_KINDS = {"he": ["print", "value"]}
 # where the dates stand apart from their labels: label over the value, or a boxed cell
 SPLIT_MODES = ("above", "cell")
 
@@ -127,7 +154,8 @@ def draw_variety(family: str, language: str, seed: int, country: str) -> DateVar
         due_label=rng.choice(DUE_LABELS[language]) if rng.random() < 0.6 else None,
         split_mode=rng.choice(SPLIT_MODES) if rng.random() < 0.35 else None,
     )
-    kinds = rng.sample(["delivery", "order", "period"], rng.choice([0, 1, 1, 2]))
+    pool = ["delivery", "order", "period", *EXTRA_KINDS.get(language, [])]
+    kinds = rng.sample(pool, rng.choice([0, 1, 1, 2]))
     for kind in kinds:
         label = rng.choice(OTHER_DATES[language][kind])
         days = {
@@ -135,6 +163,10 @@ def draw_variety(family: str, language: str, seed: int, country: str) -> DateVar
             "order": -rng.randint(4, 30),
             "period": -rng.randint(5, 25),
         }
+        if kind == "print":  # printed (or printed again) after it was issued
+            days[kind] = rng.randint(0, 5)
+        elif kind == "value":  # the value date of its payment
+            days[kind] = rng.choice([0, 10, 30])
         variety.others.append((kind, label, days[kind]))
         variety.slots.append(rng.random())
     return variety

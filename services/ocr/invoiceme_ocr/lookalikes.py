@@ -37,6 +37,20 @@ def looks_like_hebrew_misread(word: OcrWord) -> bool:
     return sum(ch.isupper() for ch in letters) <= 1 and digit_count <= 1
 
 
+def capitals_among_hebrew(words: list[OcrWord], index: int) -> bool:
+    """Word `index` is two to four Latin capitals ('WN', 'NVA') on a line of Hebrew words with no
+    Latin word in lower case: a Hebrew word in big or light-on-dark print (a name in a coloured band)
+    read as capitals, on a line without digits (a name's line). Real acronyms on a Hebrew line ('HP')
+    read again no surer as Hebrew."""
+    word = words[index]
+    if not re.fullmatch(r"[A-Z]{2,4}", word.text.strip(".,:;'\"|")):
+        return False
+    line = [w for w in words if w.line == word.line and w is not word]
+    if any(ch.isdigit() for w in line for ch in w.text):
+        return False  # 'לתשלום USD 22,238.31': a currency code (or a unit) beside an amount is print
+    return any(_HEBREW.search(w.text) for w in line) and not any(re.search(r"[a-z]{2}", w.text) for w in line)
+
+
 def hebrew_page(words: list[OcrWord]) -> bool:
     hebrew = sum(bool(_HEBREW.search(word.text)) for word in words)
     latin = sum(bool(_LATIN.search(word.text)) for word in words)
@@ -49,7 +63,7 @@ def suspect_regions(words: list[OcrWord], page_width: int, page_height: int) -> 
         return []
     regions = []
     for index, word in enumerate(words):
-        if looks_like_hebrew_misread(word):
+        if looks_like_hebrew_misread(word) or capitals_among_hebrew(words, index):
             regions.append(Region.around(index, word, word.height // 2, page_width, page_height))
     return regions
 

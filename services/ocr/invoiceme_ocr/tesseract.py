@@ -10,6 +10,7 @@ import numpy as np
 from invoiceme_common.ocr_pages import OcrPage, OcrWord
 
 from . import (
+    date_values,
     day_rereads,
     digits,
     label_values,
@@ -119,6 +120,7 @@ def ocr_image(
         if not any(note.startswith(slant.NOTE_PREFIX) for note in page.notes):
             page = slant_reads.read_slanted_values(prepared, page, read)
     page = label_values.reread_label_values(page, prepared, line_reader(options))
+    page = date_values.reread_date_values(page, prepared, line_reader(options))
     reader = totals_block.block_reader(options.page_timeout_seconds, page.text, languages)
     page = totals_block.reread_totals_block(page, prepared, reader)
     return page.model_copy(update={"seconds": round(time.perf_counter() - started, 3)})

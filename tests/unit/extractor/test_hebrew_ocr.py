@@ -7,7 +7,12 @@ import re
 
 from invoiceme_extractor.rules import document_labels, extract_with_rules, party_labels
 from invoiceme_extractor.rules.amount_candidates import classify
-from invoiceme_extractor.rules.hebrew_ocr import GERSHAYIM, as_ocr_reads, without_latin_tail
+from invoiceme_extractor.rules.hebrew_ocr import (
+    GERSHAYIM,
+    as_ocr_reads,
+    date_qualifier_lost,
+    without_latin_tail,
+)
 
 
 class TestRewriting:
@@ -61,3 +66,47 @@ class TestNamesInTheWrongScript:
     def test_vendor_read_through_the_rules(self) -> None:
         text = 'נגה הנדסה nya\nחשבונית מס 5521\nתאריך: 08.08.2024\nסה"כ לתשלום 100.00'
         assert extract_with_rules([(1, text)]).vendor_name == "נגה הנדסה"
+
+
+class TestLostDateQualifier:
+    """'תאריך' whose qualifier OCR read as Latin ('תאריך mown' for 'תאריך משלוח') names no issue date
+    over a clear issue-date label."""
+
+    def test_a_lower_case_latin_word_after_the_label(self) -> None:
+        assert date_qualifier_lost("תאריך mown 9 דצמבר 2024")
+        assert date_qualifier_lost("תאריך: non 12/03/2025")
+        assert not date_qualifier_lost("תאריך מסמך 12/03/2025")
+        assert not date_qualifier_lost("תאריך Date 12/03/2025")  # printed in two languages
+        assert not date_qualifier_lost("תאריך 12/03/2025")
+
+    def test_the_clear_issue_label_wins_whatever_the_order(self) -> None:
+        for lines in (
+            ["תאריך mown 9 דצמבר 2024", "ת. מסמך: 10 דצמבר 2024"],
+            ["ת. מסמך: 10 דצמבר 2024", "תאריך mown 9 דצמבר 2024"],
+        ):
+            text = "\n".join(['חשבונית מס 2025-5513 שקד הנדסה בע"מ', *lines, 'סה"כ לתשלום 1,170.00'])
+            assert extract_with_rules([(1, text)]).invoice_date == "2024-12-10", lines
+
+    def test_alone_it_still_gives_the_date(self) -> None:
+        text = 'חשבונית מס 2025-5513 שקד הנדסה בע"מ\nתאריך non 10 דצמבר 2024\nסה"כ לתשלום 1,170.00'
+        assert extract_with_rules([(1, text)]).invoice_date == "2024-12-10"
+
+
+class TestHebrewDateLabels:
+    """Hebrew date labels beyond the issue/due pair: a print date and a value date are other dates."""
+
+    def test_print_and_value_dates_are_not_the_issue_date(self) -> None:
+        for other in ("תאריך הדפסה", "הודפס בתאריך", "תאריך ערך"):
+            text = "\n".join(
+                [
+                    'חשבונית מס 2025-5513 שקד הנדסה בע"מ',
+                    f"{other}: 14/12/2024",
+                    "תאריך חשבונית: 10/12/2024",
+                    'סה"כ לתשלום 1,170.00',
+                ]
+            )
+            assert extract_with_rules([(1, text)]).invoice_date == "2024-12-10", other
+
+    def test_pay_by_phrasing(self) -> None:
+        text = 'חשבונית מס 77 שקד הנדסה בע"מ\nתאריך: 10/12/2024\nיש לפרוע עד 09/01/2025\nסה"כ 5.00'
+        assert extract_with_rules([(1, text)]).due_date == "2025-01-09"

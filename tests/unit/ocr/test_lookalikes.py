@@ -34,6 +34,28 @@ class TestSuspectRegions:
         assert lookalikes.suspect_regions(words, 1000, 500) == []
 
 
+class TestCapitalsAmongHebrew:
+    """Two to four Latin capitals among Hebrew words of a line ('WN סחר בעמ' for 'אור סחר בעמ', a
+    name in light print on a coloured band) are read again; capitals among English words are not."""
+
+    def test_capitals_on_a_hebrew_line(self) -> None:
+        words = [_word("WN", 600, 60), _word("סחר", 500, 60), _word("בעמ", 400, 60)]
+        assert lookalikes.capitals_among_hebrew(words, 0)
+        [region] = lookalikes.suspect_regions(words, 1000, 500)
+        assert region.word_index == 0
+
+    def test_capitals_elsewhere(self) -> None:
+        english = [_word("Summit", 600, 60), _word("Consulting", 500, 60), _word("LTD", 400, 60)]
+        assert not lookalikes.capitals_among_hebrew(english, 2)
+        beside_english = [_word("מדפסת", 600, 60), _word("HP", 500, 60), _word("LaserJet", 400, 60)]
+        assert not lookalikes.capitals_among_hebrew(beside_english, 1)
+        alone = [_word("VAT", 600, 60), _word("שלום", 500, 60, line=1)]
+        assert not lookalikes.capitals_among_hebrew(alone, 0)
+        assert not lookalikes.capitals_among_hebrew([_word("ABCDE", 600, 60), _word("שלום", 500, 60)], 0)
+        amount = [_word("לתשלום", 600, 60), _word("USD", 500, 60), _word("22,238.31", 400, 60)]
+        assert not lookalikes.capitals_among_hebrew(amount, 1)
+
+
 class TestHebrewReading:
     """Abbreviation look-alikes take a fairly sure Hebrew re-read; plain words need a surer one."""
 

@@ -8,6 +8,7 @@ from ..alternatives import field_alternatives
 from ..contract import Evidence, Extraction, LineItem
 from . import party_labels
 from .blocks import party_cells, without_cells
+from .customer_ids import customer_id_blocks
 from .date_fields import find_dates
 from .dates import prefers_month_first
 from .full_names import name_beside_tax_id
@@ -59,7 +60,8 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     )
     invoice_date, due_date = find_dates(lines, month_first)
     totals = find_totals(lines)
-    issuer_view = without_cells(lines, party_cells(lines, party_labels.BUYER_BLOCK))
+    customer_cells = party_cells(lines, party_labels.BUYER_BLOCK) | customer_id_blocks(lines)
+    issuer_view = without_cells(lines, customer_cells)
     seller = party_cells(issuer_view, party_labels.SELLER_BLOCK)
     vendor_name = find_vendor_name(issuer_view)
     found = {

@@ -98,16 +98,20 @@ def _bare_label(text: str, match: re.Match[str]) -> bool:
     return not rest or bool(_HEADING_REST.fullmatch(rest)) or text.rstrip().endswith(":")
 
 
+_LATIN_CRUMB = re.compile(r"[A-Za-z]{1,2}[.,]?")  # a speck beside a Hebrew label, read as a letter or two
 SPECK_CELL = 0.1  # mean word confidence of a cell OCR made of specks or a rule between two cells
 
 
 def _value_cell(line: Line, label_index: int) -> int | None:
     """The cell after a bare label that holds its value: the next one past specks ('Reçu de: | oe |
     Horizon SARL', 'התקבל מאת | -\\ | נגה בע"מ'), unless it is another block's label."""
+    hebrew_label = bool(re.search(r"[\u05d0-\u05ea]", line.cells[label_index].text))
     for index in range(label_index + 1, len(line.cells)):
         text = line.cells[index].text
         if line.cells[index].confidence < SPECK_CELL or not any(ch.isalnum() for ch in text):
             continue
+        if hebrew_label and _LATIN_CRUMB.fullmatch(text.strip()):
+            continue  # 'פרטי המזמין: | a | אלון בעמ': a speck read as a Latin letter
         return None if _is_block_label(line.cells[index].text) else index
     return None
 

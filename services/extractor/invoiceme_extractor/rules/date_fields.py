@@ -11,6 +11,7 @@ from .date_order import in_order
 from .date_places import outside_ranges, under_label
 from .dates import FoundDate, dates_in, dates_with_lost_slashes, due_in_issue_year
 from .geometry import spots_after_label
+from .hebrew_ocr import date_qualifier_lost
 from .lines import Found, Line, following
 
 # an amount's label that says "due" ('Change Due', 'Amount Due', 'Balance Due'): no date's label
@@ -23,6 +24,8 @@ def _date_kind(text: str) -> str | None:
         return "due"
     if document_labels.DATE_OTHER.search(text):
         return "other"
+    if date_qualifier_lost(text):
+        return "weak"  # 'תאריך mown': which date it names OCR lost; a clear issue label beats it
     if document_labels.DATE_INVOICE.search(text):
         return "invoice"
     if document_labels.DATE_INVOICE_WEAK.search(text):

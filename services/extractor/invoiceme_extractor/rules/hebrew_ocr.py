@@ -74,3 +74,14 @@ def without_latin_tail(name: str) -> str:
     OCR read in the wrong script ('נגה הנדסה nya' for 'נגה הנדסה בעמ'). Brands in Latin print
     ('Cedar Consulting בע"מ') are capitalised and kept."""
     return _LATIN_TAIL.sub("", name)
+
+
+# A date label's qualifier read in the wrong script ('תאריך mown' for 'תאריך משלוח', a delivery
+# date): whose date it names is lost, so it is no issue-date label ('date_fields._date_kind').
+_LOST_QUALIFIER = re.compile(r"(?<![\u05d0-\u05ea])תאריך\s*:?\s+[a-z]{2,6}(?![A-Za-z])")
+
+
+def date_qualifier_lost(text: str) -> bool:
+    """Whether a Hebrew date label ('תאריך') is followed by a short lower-case Latin word: its
+    qualifier (מסמך, משלוח, פירעון...) as OCR misread it. Capitalised Latin ('תאריך Date') is print."""
+    return bool(_LOST_QUALIFIER.search(text))
