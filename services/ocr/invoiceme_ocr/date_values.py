@@ -31,6 +31,7 @@ from .label_values import (
     strip_beside,
     value_area,
 )
+from .tax_id_labels import labels_in
 from .unread_ink import overlaps, with_words
 
 _HEBREW = r"\u05d0-\u05ea"
@@ -65,26 +66,7 @@ READ = 0.5  # the least confidence of a date read beside its label (its calendar
 def find_labels(words: list[OcrWord]) -> list[Label]:
     """Date labels: the fewest neighbouring words of a line that name a date ('תאריך', 'ת. מסמך'),
     with the words that qualify it after it ('תאריך חשבונית'): up to three words, no digits."""
-    labels: list[Label] = []
-    index = 0
-    while index < len(words):
-        group = _label_at(words, index)
-        if group is None:
-            index += 1
-            continue
-        members = [words[i] for i in group]
-        labels.append(
-            Label(
-                group,
-                min(w.left for w in members),
-                min(w.top for w in members),
-                max(w.left + w.width for w in members),
-                max(w.top + w.height for w in members),
-                bool(re.search(f"[{_HEBREW}]", "".join(w.text for w in members))),
-            )
-        )
-        index = group[-1] + 1
-    return labels
+    return labels_in(words, _label_at)
 
 
 def _label_at(words: list[OcrWord], first: int) -> tuple[int, ...] | None:

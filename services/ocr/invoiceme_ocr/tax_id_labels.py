@@ -4,6 +4,7 @@ whose value `label_values` reads again when no word beside them holds a valid id
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from invoiceme_common.ocr_pages import OcrWord
@@ -58,10 +59,20 @@ class Label:
 def find_labels(words: list[OcrWord]) -> list[Label]:
     """Tax-id labels: up to three neighbouring words of one line ('VAT Reg. No.') that the lexicon
     names, each label as few words as name it."""
+    return labels_in(words, _label_at)
+
+
+# The indexes of a label's words when a label starts at this word, else None
+LabelAt = Callable[[list[OcrWord], int], tuple[int, ...] | None]
+
+
+def labels_in(words: list[OcrWord], label_at: LabelAt) -> list[Label]:
+    """The labels `label_at` finds (the indexes of a label's words when one starts at that word),
+    left to right, none overlapping, each with its box and whether it is Hebrew."""
     labels: list[Label] = []
     index = 0
     while index < len(words):
-        group = _label_at(words, index)
+        group = label_at(words, index)
         if group is None:
             index += 1
             continue
