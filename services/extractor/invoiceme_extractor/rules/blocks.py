@@ -22,7 +22,7 @@ BLOCK_LINES = 10  # key/value party blocks (name, street, town, phone, e-mail, i
 TABLE_ROW_CELLS = 5  # cells of a row that is a table's, not a party block's
 
 
-def _in_column(cell: Cell, label: Cell, rtl: bool) -> bool:
+def in_column(cell: Cell, label: Cell, rtl: bool) -> bool:
     slack = 2 * max(label.box.height, 1.0)
     if cell.box.x_overlap(label.box) > 0:
         return True
@@ -30,7 +30,7 @@ def _in_column(cell: Cell, label: Cell, rtl: bool) -> bool:
     return edge_gap <= slack
 
 
-def _is_block_label(text: str) -> bool:
+def is_block_label(text: str) -> bool:
     return bool(party_labels.BUYER_BLOCK.search(text) or party_labels.SELLER_BLOCK.match(text.strip()))
 
 
@@ -45,12 +45,12 @@ def block_cells(lines: list[Line], line: Line, cell_index: int) -> list[CellRef]
             break
         if is_table_header(lower.text) or len(lower.cells) >= TABLE_ROW_CELLS:
             break  # the line-item table starts (its header row maybe misread): no party block runs into it
-        members = [i for i, cell in enumerate(lower.cells) if _in_column(cell, label, rtl)]
+        members = [i for i, cell in enumerate(lower.cells) if in_column(cell, label, rtl)]
         if not members:
             continue
         if lower.box.top - bottom > BLOCK_GAP * max(label.box.height, 1.0):
             break
-        if any(_is_block_label(lower.cells[i].text) for i in members):
+        if any(is_block_label(lower.cells[i].text) for i in members):
             break
         found.extend((lower.index, i) for i in members)
         bottom = max(lower.cells[i].box.bottom for i in members)
@@ -112,7 +112,7 @@ def _value_cell(line: Line, label_index: int) -> int | None:
             continue
         if hebrew_label and _LATIN_CRUMB.fullmatch(text.strip()):
             continue  # 'פרטי המזמין: | a | אלון בעמ': a speck read as a Latin letter
-        return None if _is_block_label(line.cells[index].text) else index
+        return None if is_block_label(line.cells[index].text) else index
     return None
 
 

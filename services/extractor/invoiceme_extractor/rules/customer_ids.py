@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from . import party_labels
-from .blocks import BLOCK_GAP, CellRef, _in_column, _is_block_label
+from .blocks import BLOCK_GAP, CellRef, in_column, is_block_label
 from .layout import Cell
 from .lines import Line
 
@@ -50,12 +50,12 @@ def _rows_above(lines: list[Line], line: Line, cell: Cell) -> list[CellRef]:
     for upper in reversed(lines[max(0, line.index - BLOCK_ROWS) : line.index]):
         if upper.page != line.page or upper.box is None:
             break
-        members = [i for i, other in enumerate(upper.cells) if _in_column(other, cell, rtl)]
+        members = [i for i, other in enumerate(upper.cells) if in_column(other, cell, rtl)]
         if not members:
             continue
         if top - max(upper.cells[i].box.bottom for i in members) > BLOCK_GAP * max(cell.box.height, 1.0):
             break
-        if any(_is_block_label(upper.cells[i].text) for i in members):
+        if any(is_block_label(upper.cells[i].text) for i in members):
             break
         found.extend((upper.index, i) for i in members)
         top = min(upper.cells[i].box.top for i in members)
