@@ -17,6 +17,8 @@ import numpy as np
 
 from invoiceme_common.ocr_pages import OcrLine, OcrPage, OcrWord
 
+from .crop_polarity import dark_print
+
 _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
 _ONLY_DIGITS_AND_MARKS = re.compile(r"[-\d,./:]+")
@@ -139,39 +141,15 @@ def _region(
     return Region(number, left, top, right, bottom)
 
 
-FILL_BELOW = 200  # grey level: a crop's background darker than this is a coloured fill
-POLARITY_STEP = 40  # grey levels away from the background that count as ink
-
-
-def dark_on_white(crop: np.ndarray) -> np.ndarray:
-    """The crop as dark print on white paper: light print on a coloured fill (a vendor's name in a
-    band the page's preparation left as it was) is inverted and stretched, since in a stack of
-    white crops Tesseract reads it as nothing. Dark print, on paper or on a light fill, is kept."""
-    if crop.size == 0:
-        return crop
-    background = float(np.median(crop))
-    if background >= FILL_BELOW:
-        return crop
-    lighter = int((crop > background + POLARITY_STEP).sum())
-    darker = int((crop < background - POLARITY_STEP).sum())
-    if lighter <= darker:
-        return crop
-    inverted = 255.0 - crop.astype(np.float64)
-    ink, paper = float(np.percentile(inverted, 1)), 255.0 - background
-    if paper - ink < POLARITY_STEP:
-        return crop
-    return ((inverted - ink) * 255.0 / (paper - ink)).clip(0, 255).astype(crop.dtype)
-
-
 def stack_crops(page: np.ndarray, regions: list[Region]) -> tuple[np.ndarray, list[int]]:
     """One white image with the crops one under another (each as dark print on white:
-    `dark_on_white`); returns it and each crop's top row."""
+    `crop_polarity.dark_print`); returns it and each crop's top row."""
     width = max(r.right - r.left for r in regions) + 2 * STACK_GAP
     height = sum(r.bottom - r.top + STACK_GAP for r in regions) + STACK_GAP
     stacked = np.full((height, width), 255, dtype=page.dtype)
     tops, y = [], STACK_GAP
     for r in regions:
-        crop = dark_on_white(page[r.top : r.bottom, r.left : r.right])
+        crop = dark_print(page[r.top : r.bottom, r.left : r.right])
         stacked[y : y + crop.shape[0], STACK_GAP : STACK_GAP + crop.shape[1]] = crop
         tops.append(y)
         y += crop.shape[0] + STACK_GAP

@@ -19,7 +19,7 @@ import numpy as np
 
 from invoiceme_common.ocr_pages import OcrPage, OcrWord
 
-from .digits import dark_on_white
+from .crop_polarity import dark_print
 from .engine import clean_text
 from .tax_id_labels import Label, find_labels
 from .tax_id_shapes import ids_in
@@ -143,7 +143,7 @@ def enlarged(gray: np.ndarray, strip: Strip, print_height: int, read_as: ReadAs)
     left, top, right, bottom = strip
     target_height, sharpen = read_as
     crop = cv2.copyMakeBorder(
-        dark_on_white(gray[top:bottom, left:right]), PAD, PAD, PAD, PAD, cv2.BORDER_CONSTANT, value=255
+        dark_print(gray[top:bottom, left:right]), PAD, PAD, PAD, PAD, cv2.BORDER_CONSTANT, value=255
     )
     scale = min(MAX_ENLARGE, max(1.0, target_height / max(1, print_height)))
     if scale > 1.0:

@@ -22,6 +22,7 @@ import numpy.typing as npt
 from invoiceme_common.ocr_pages import OcrPage, OcrWord
 
 from .bidi import has_hebrew
+from .crop_polarity import dark_print
 from .page_script import latin_languages
 from .preprocess.geometry import ink_mask, line_boxes, work_copy
 from .unread_ink import (
@@ -143,12 +144,7 @@ def readable_crop(gray: np.ndarray, box: Box, line_height: float) -> tuple[np.nd
     """The box cut out with its print dark on light (a fill's light text turned dark), stretched
     from its darkest ink to its ground, enlarged to READABLE_LINE; and the factor it was enlarged by."""
     left, top, right, bottom = box
-    crop = gray[top:bottom, left:right].astype(np.float32)
-    ground = float(np.median(crop))
-    if (crop > ground + 40).mean() > (crop < ground - 40).mean():
-        crop, ground = 255.0 - crop, 255.0 - ground  # light print on a fill
-    darkest = float(np.percentile(crop, 1))
-    stretched = np.clip((crop - darkest) * 255.0 / max(1.0, ground - darkest), 0, 255).astype(np.uint8)
+    stretched = dark_print(gray[top:bottom, left:right], keep_as_printed=False)
     factor = float(np.clip(READABLE_LINE / max(1.0, line_height), 1.0, MAX_ENLARGE))
     if factor > 1.0:
         stretched = cv2.resize(stretched, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)

@@ -6,7 +6,6 @@ import numpy as np
 
 from invoiceme_common.events import OcrLine, OcrPage, OcrWord
 from invoiceme_ocr import digits
-from invoiceme_ocr.digits import dark_on_white
 
 
 def _word(text: str, left: int, width: int, line: int = 0, top: int = 100, height: int = 20) -> OcrWord:
@@ -156,21 +155,3 @@ def test_apply_rereads_rebuilds_text_and_notes() -> None:
     assert fixed.text == 'לתשלום 42,849.94 ש"ח\nx'
     assert fixed.words[1].text == "42,849.94" and fixed.notes == ["re-read amounts"]
     assert digits.apply_rereads(page, regions, [digits.Reading("nothing", 0.9)]) is page
-
-
-class TestDarkOnWhite:
-    """A crop of light print on a coloured fill is given to Tesseract as dark print on white."""
-
-    def test_light_print_on_a_grey_band_is_inverted(self) -> None:
-        crop = np.full((30, 100), 135, dtype=np.uint8)
-        crop[10:20, 20:80] = 235  # light letters
-        out = dark_on_white(crop)
-        assert out[0, 0] >= 250 and out[15, 50] <= 10
-
-    def test_dark_print_is_kept(self) -> None:
-        paper = np.full((30, 100), 245, dtype=np.uint8)
-        paper[10:20, 20:80] = 30
-        assert dark_on_white(paper) is paper
-        light_fill = np.full((30, 100), 180, dtype=np.uint8)  # dark print on a light grey fill
-        light_fill[10:20, 20:80] = 40
-        assert dark_on_white(light_fill) is light_fill
