@@ -19,10 +19,10 @@ LABEL = re.compile(
             rf"(?<![{_HEBREW}])[עח]\s*[מפ](?![{_HEBREW}'׳\w])",  # the dots lost: 'עמ', 'חפ'
             rf"(?<![{_HEBREW}])ת\s*[.\"״]\s*ז(?![{_HEBREW}])",  # ת.ז.
             rf"(?<![{_HEBREW}])מורשה(?![{_HEBREW}])",  # עוסק מורשה, its first word often garbled
-            r"\bvat\s*(?:reg(?:istration)?\.?\s*)?(?:no|nr|number|id|#)",
-            r"\btax\s*(?:id|no|number|reg)",
+            r"\b(?:vat|gst)\s*(?:reg(?:istration)?\.?\s*)?(?:no|nr|num|id|#)",
+            r"\btax\s*(?:id|no|num|reg)",
             r"\bust\.?\s*-?\s*id",
-            r"\buid\s*-?\s*(?:nr|no|nummer)",
+            r"\buid\b",
             r"umsatzsteuer\s*-?\s*id",
             r"\btva\s*intra",
             r"n[°ºo]\.?\s*(?:de\s*)?tva",

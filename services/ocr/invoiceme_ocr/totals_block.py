@@ -24,6 +24,7 @@ import numpy as np
 
 from invoiceme_common.ocr_pages import OcrPage, OcrWord
 
+from . import tax_id_labels
 from .engine import clean_text
 from .tesseract_api import TesseractFailed, read_words
 from .unread_blocks import block_languages
@@ -40,12 +41,6 @@ TOTAL = re.compile(
 PART = re.compile(
     r"sub\s*-?\s*total|\bnet(?:to)?\b|zwischensumme|\bht\b|base\s*imponible|\bvat\b|\btax\b|mwst|\bust\b"
     r"|\btva\b|\biva\b|\bgst\b|מע[\"״'׳]?[מם]|ערך\s*מוסף|לפני",
-    re.I,
-)
-# A tax id's label names no amount ('VAT Reg. No.', 'Tax ID', 'USt-IdNr.', 'N° TVA', 'ע.מ.')
-TAX_ID = re.compile(
-    r"(?:vat|tax|gst)\s*(?:reg|no\b|nr|num|id\b|#)|ust\.?\s*-?\s*id|\buid\b|n[°ºo]\.?\s*(?:de\s*)?tva"
-    rf"|\bnif\b|\bcif\b|(?<![{_HEBREW}])[עח]\s*[.\"״]\s*[מפ]",
     re.I,
 )
 # An amount as printed: thousands groups (, . ' or a space before a decimal comma), two decimals.
@@ -117,7 +112,7 @@ def label_rows(page: OcrPage) -> list[Row]:
             continue
         top, bottom = line.top, line.top + line.height
         beside = money_values(" ".join(w.text for w in page.words if top <= w.top + w.height / 2 <= bottom))
-        if TAX_ID.search(line.text) and not beside:
+        if tax_id_labels.LABEL.search(line.text) and not beside:  # 'VAT Reg. No.' names no amount
             continue
         names = bool(TOTAL.search(line.text)), bool(PART.search(line.text))
         rows.append(Row(top, bottom, *names, tuple(beside)))

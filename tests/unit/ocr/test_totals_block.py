@@ -115,6 +115,12 @@ class TestWhenToReadAgain:
         )
         assert label_rows(page) == []
 
+    def test_every_tax_id_label_the_ocr_knows_is_no_totals_row(self) -> None:
+        # each holds a tax's name (IVA, GST, VAT) that alone would make it a row of the totals
+        for label in (["P.IVA"], ["Partita", "IVA"], ["GST", "No."], ["VAT", "Number"]):
+            words = [word(text, 40 + 120 * i, 60, line=0) for i, text in enumerate(label)]
+            assert label_rows(page_of(words)) == [], label
+
     def test_the_lowest_block_with_a_total_is_read(self) -> None:
         header = [
             word("Item", 40, 100, line=5),
