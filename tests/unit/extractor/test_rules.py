@@ -298,9 +298,27 @@ class TestLineItems:
         ]
 
     def test_one_price_rows_alone_are_not_items(self) -> None:
-        # Without a header or a row that multiplies out, 'Delivery 12.00' may be anything.
-        text = "Shop\nDelivery 12.00\nService call 40.00\nTotal 52.00"
+        # Without a header, a row that multiplies out or a total that is their sum, 'Delivery 12.00'
+        # may be anything.
+        text = "Shop\nDelivery 12.00\nService call 40.00\nTotal 60.00"
         assert extract(text).line_items == []
+
+    def test_one_price_rows_that_add_up_to_the_total_are_items(self) -> None:
+        # a till slip: each item once, no quantities, a count line, then the total they sum to
+        text = "Shop\nTill: 5\nAC repair 36.49\nSandwich 31.00\nITEMS 2\nGrand Total 67.49 NIS\nCASH 100.00"
+        items = extract(text).line_items
+        assert [(i.description, i.amount) for i in items] == [("AC repair", 36.49), ("Sandwich", 31.0)]
+        straight_on = "Shop\nDelivery 12.00\nService call 40.00\nTotal 52.00"
+        assert [i.amount for i in extract(straight_on).line_items] == [12.0, 40.0]
+
+    def test_a_date_range_is_no_item(self) -> None:
+        # '2024-01-01 - 2024-01-31' read as 1 x -2024 = 2024 had closed the run before the table
+        text = (
+            "Shop\nService Period 2024-01-01 - 2024-01-31\nTax Point 2024-02-09\n"
+            "Description Qty Unit Cost Amount\nCloud hosting 1 9,196.10 9,196.10\n"
+            "Logo design 3 32.00 96.00\nBalance Due 9,292.10"
+        )
+        assert [i.description for i in extract(text).line_items] == ["Cloud hosting", "Logo design"]
 
     def test_a_currency_code_after_the_row_is_not_its_name(self) -> None:
         text = "Shop\nTraining session\n1 x 19.55 19.55 GBP\nA4 paper\n2 x 12.00 24.00 CHF\nTotal 43.55"

@@ -16,6 +16,7 @@ from dataclasses import replace
 from ..contract import LineItem
 from .amount_candidates import classify
 from .amounts import amounts_in, row_amounts, row_money
+from .dates import dates_in
 from .layout import Box
 from .lines import Line
 from .tables import header_columns, is_header_row, is_table_header
@@ -30,6 +31,23 @@ def _description(text: str, raws: list[str]) -> str:
     for raw in raws:
         text = text.replace(raw, " ", 1)
     return " ".join(re.sub(r"^\W+|\W+$", "", text).split())
+
+
+def _undated(text: str) -> str:
+    """The text with its dates blanked: '2024-01-01 - 2024-01-31' is no 2024 x 1 = 2024 (a service
+    period's row had closed the run before the table); a date OCR had to repair is left alone."""
+    for found in dates_in(text):
+        if not found.repaired:
+            text = text.replace(found.raw, " " * len(found.raw), 1)
+    return text
+
+
+def _without_dates(line: Line) -> Line:
+    undated = _undated(line.text)
+    if undated == line.text:
+        return line
+    cells = tuple(replace(cell, text=_undated(cell.text)) for cell in line.cells)
+    return replace(line, text=undated, cells=cells)
 
 
 def _multiplied(values: list[float]) -> tuple[float, float, float] | None:
@@ -53,6 +71,7 @@ def _multiplied(values: list[float]) -> tuple[float, float, float] | None:
 def _row(line: Line, above: str | None, in_table: bool) -> tuple[LineItem, bool] | None:
     """The row's item and whether its numbers multiply out; outside a table, a one-price row's item
     only where nothing else on the row could be its price (the caller decides by its neighbours)."""
+    line = _without_dates(line)
     numbers = row_amounts(line)
     if not numbers:
         return None
@@ -102,6 +121,14 @@ def _header_span(row: Line) -> tuple[bool, Box | None]:
     return True, Box(left, row.box.top if row.box else 0, right, row.box.bottom if row.box else 0)
 
 
+def _adds_up(run: list[LineItem], line: Line) -> bool:
+    """Whether an amount on the labelled line is the run's sum."""
+    if not run:
+        return False
+    total = sum(item.amount or 0.0 for item in run)
+    return any(abs(value - total) <= 0.011 for value, _ in row_money(line))
+
+
 def find_line_items(lines: list[Line]) -> list[LineItem]:
     items: list[LineItem] = []
     run: list[tuple[LineItem, bool]] = []  # outside a table: item rows since the last other line
@@ -109,11 +136,14 @@ def find_line_items(lines: list[Line]) -> list[LineItem]:
     span: Box | None = None
     previous: Line | None = None
 
+    unconfirmed: list[LineItem] = []  # the last run of one-price rows: items if the total is their sum
+
     def close_run() -> None:
+        nonlocal unconfirmed
         if any(multiplied for _, multiplied in run):
             items.extend(item for item, _ in run)
-        else:  # no row multiplied out: the one-price rows may be anything
-            items.extend(item for item, multiplied in run if multiplied)
+        elif run:  # no row multiplied out: the one-price rows may be anything
+            unconfirmed = [item for item, _ in run]
         run.clear()
 
     for row in lines:
@@ -126,8 +156,14 @@ def find_line_items(lines: list[Line]) -> list[LineItem]:
         if not line.text:
             continue
         labelled_amount = classify(line.text) is not None
-        if labelled_amount and (items or run):
-            break  # the totals close the table
+        if labelled_amount:
+            had_rows = bool(items or run)
+            close_run()
+            if not items and _adds_up(unconfirmed, line):
+                items.extend(unconfirmed)  # a till slip's one-price rows, their sum printed as the total
+                break
+            if had_rows:
+                break  # the totals close the table
         above = previous.text if previous is not None and _is_text_only(previous.text) else None
         found = None if labelled_amount else _row(line, above, in_table)
         if found is not None and in_table:
