@@ -35,6 +35,7 @@ class TestIdMarkShare:
         assert id_mark_share("$1,995.20", 1) == 1.0
         assert id_mark_share("$1995.20", 1) == 1.0
         assert id_mark_share("$118", 1) == 1.0
+        assert id_mark_share("$9030 Valencia", 1) == 0.5  # a postal code's 5 read as '$'
 
 
 class TestFindCurrency:
@@ -61,6 +62,15 @@ class TestFindCurrency:
     def test_a_dollar_opening_an_id_on_a_hebrew_page_loses_to_the_totals_euro(self) -> None:
         text = 'חשבונית מס\nמספר $242970\nסה"כ לתשלום 19,838.65 €'
         assert currency_of(text, "he")[0] == "EUR"
+
+    def test_a_postal_codes_misread_five_loses_to_the_totals_euro(self) -> None:
+        text = "Recibo\nAvenida de la Constitución 120, $9030 Valencia\nTotal factura\n4.524,00 €"
+        assert currency_of(text, "en")[0] == "EUR"
+
+    def test_a_code_joined_to_the_next_word_still_counts(self) -> None:
+        # OCR joined 'USD' to 'Total' ('USDBotal'); the page's other cue is an Israeli-looking '₪' speck
+        text = "Tax Invoice\n2,963.37 Subtotal\n3,148.58 USDBotal incl. VAT\nTel ₪ 03-5551234"
+        assert currency_of(text, "en")[0] == "USD"
 
     def test_a_lone_whole_dollar_amount_still_says_dollars(self) -> None:
         assert currency_of("Invoice\nTotal $12500", "en")[0] == "USD"

@@ -314,3 +314,20 @@ class TestLabelsStayInTheirCell:
             rtl=True,
         )
         assert extract_with_rules([layer]).vendor_tax_id == "533978151"
+
+
+class TestDateLabelsOcrDamaged:
+    """Spanish date labels as OCR prints them: the accented vowel misread, the last letter lost."""
+
+    @pytest.mark.parametrize(
+        "label", ["Fecha de emisión:", "Fecha de emisién:", "Fecha de emisi6n", "fecha expedicion"]
+    )
+    def test_issue_date_labels(self, label: str) -> None:
+        assert document_labels.DATE_INVOICE.search(label)
+        assert not document_labels.DATE_OTHER.search(label)
+
+    @pytest.mark.parametrize(
+        "label", ["Fecha de pedido", "Fecha de pedid", "Fecha de entreg", "Fecha del servici"]
+    )
+    def test_other_dates_labels(self, label: str) -> None:
+        assert document_labels.DATE_OTHER.search(label)

@@ -297,6 +297,19 @@ class TestInvoiceNumberPlacements:
         layer = page(("Invoice No:", 100, 300), ("1.5", 500, 300), ("48211", 800, 300))
         assert extract_with_rules([layer]).invoice_number == "48211"
 
+    def test_specks_around_a_label_after_its_value_are_passed_over(self) -> None:
+        # a key/value grid printed 'value  label' on a scan: '2275473 | . | Nº documento: | _'
+        words = [
+            ocr_word("2275473", 180, 470, 0),
+            ocr_word(".", 560, 490, 0),
+            ocr_word("Nº", 860, 470, 0),
+            ocr_word("documento:", 920, 470, 0),
+            ocr_word("_", 2060, 470, 0),
+            ocr_word("Total", 180, 1400, 1),
+            ocr_word("5.00", 600, 1400, 1),
+        ]
+        assert extract_with_rules([ocr_page(words)]).invoice_number == "2275473"
+
     def test_weak_label_with_a_crumb_reads_the_next_cell(self) -> None:
         # 'Ref: -' | '-B882325' and 'מס' -' | '7731': a dash OCR made of a speck after the bare label
         layer = page(("Ref: -", 100, 300), ("-B882325", 500, 300), ("Total 5.00", 100, 900))

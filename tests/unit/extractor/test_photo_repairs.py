@@ -77,6 +77,10 @@ class TestDamagedNumberLabels:
         text = "Maple Trading\nInvoice No. S$529672\nTotal 5.00"
         assert extract_with_rules([(1, text)]).invoice_number == "S529672"
 
+    def test_a_tilde_beside_the_prefix_hyphen_is_a_speck(self) -> None:
+        text = "Orion Logistics LLC\nInvoice Number: INV~-91313 VAT Reg. No.: GB295046001\nTotal 5.00"
+        assert extract_with_rules([(1, text)]).invoice_number == "INV-91313"
+
     def test_word_with_a_letter_read_as_digit_is_no_number(self) -> None:
         # 'N°' heads a cell beside 'Fecha de emisión' (its ó read as 6); the number is under N°
         layer = page(("N°", 200, 300), ("Fecha de emisi6n", 500, 300), ("A-18028", 200, 350))

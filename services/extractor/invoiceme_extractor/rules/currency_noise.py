@@ -24,15 +24,22 @@ _SIGN_BETWEEN_DIGITS = re.compile(r"(?<=\d)[$€£₪](?=\d)")
 RUN_WEIGHT = 0.5
 
 
-# A sign opening a bare run of 5+ digits (no separators, no cents): an id whose S OCR read as '$'
-# ('$242970' for S242970) more often than a price
-_SIGN_BEFORE_ID = re.compile(r"\d{5,}(?![\d.,])")
+# A sign opening a bare run of 4+ digits (no separators, no cents): an id whose S OCR read as '$'
+# ('$242970' for S242970) or a postal code whose 5 it did ('$9030 Valencia') more often than a price
+_SIGN_BEFORE_ID = re.compile(r"\d{4,}(?![\d.,])")
+# An ISO code after an amount that OCR joined to the next word ('3,148.58 USDBotal incl. VAT')
+_CODE_JOINED = re.compile(r"(?<=\d[.,]\d\d)(\s?)(USD|EUR|GBP|ILS|NIS|CHF|MYR)(?=[A-Za-z])")
 
 
 def id_mark_share(text: str, mark_end: int) -> float:
     """The share of a full mark's weight that a sign ending at `mark_end` carries: half before a
     bare run of digits shaped like an id (`_SIGN_BEFORE_ID`), else all of it."""
     return 0.5 if _SIGN_BEFORE_ID.match(text, mark_end) else 1.0
+
+
+def codes_set_apart(text: str) -> str:
+    """The line with an ISO code joined to the word after it set apart from that word."""
+    return _CODE_JOINED.sub(r"\1\2 ", text)
 
 
 def sign_runs(text: str) -> list[re.Match[str]]:

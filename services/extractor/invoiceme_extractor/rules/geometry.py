@@ -110,10 +110,16 @@ def looks_like_label(text: str) -> bool:
     return any(pattern.match(stripped) for pattern in _FIELD_LABELS)
 
 
+def is_crumb(cell: Cell) -> bool:
+    """A speck or rule OCR read as a cell of its own ('_', '.', '|'): no letter, digit or currency
+    sign. It stands between a label and its value without being either."""
+    return not any(ch.isalnum() or ch in "₪$€£" for ch in cell.text)
+
+
 def labels_follow_values(line: Line) -> bool:
     """A row printed "value  label  value  label" (the label on the far side of its value, as
     right-aligned key/value blocks do): the first cell is a value and the last one a label."""
-    cells = line.cells
+    cells = [cell for cell in line.cells if not is_crumb(cell)]
     return len(cells) >= 2 and not looks_like_label(cells[0].text) and looks_like_label(cells[-1].text)
 
 
@@ -157,7 +163,10 @@ def spots_after_label(lines: list[Line], line: Line, label_start: int, label_end
     cell_end = _cell_start(line, index) + len(cell.text)
     in_cell = line.text[label_end:cell_end]
     spots = [Spot(in_cell, line, "inline")] if in_cell.strip() else []
-    before = Spot(line.cells[index - 1].text, line, "prev_cell") if index > 0 else None
+    # the nearest cell before the label, and whether the label closes its row, past OCR specks
+    previous = next((i for i in range(index - 1, -1, -1) if not is_crumb(line.cells[i])), None)
+    before = Spot(line.cells[previous].text, line, "prev_cell") if previous is not None else None
+    closes_row = all(is_crumb(cell) for cell in line.cells[index + 1 :])
     if before is not None and labels_follow_values(line):
         spots.append(before)  # the next cell is the next label's value
     else:
@@ -172,9 +181,9 @@ def spots_after_label(lines: list[Line], line: Line, label_start: int, label_end
             spots.insert(1 if in_cell.strip() else 0, spot)
         else:
             spots.append(spot)
-    if before is not None and index == len(line.cells) - 1 and before not in spots:
+    if before is not None and closes_row and before not in spots:
         spots.append(before)  # a label closing its row, its value on the near side
-    if before is not None and before in spots and index == len(line.cells) - 1 and index >= 2:
+    if before is not None and before in spots and closes_row and index >= 2:
         # a value before its label, past OCR crumbs ('0000', '|') between the two
         spots.append(Spot(" ".join(c.text for c in line.cells[: index - 1]), line, "row_rest"))
     return spots

@@ -34,12 +34,17 @@ _EURO_AS_C = re.compile(r"[€©](?=\d{4,}(?![\d.,]))")
 _SPACE_AFTER_PREFIX = re.compile(r"(?<![\w/-])([A-Z]{1,6}-|\d{1,4}/)\s(?=\d{3})")
 
 
+# OCR reads a speck beside a prefix's hyphen as a tilde: "INV~-91313" is INV-91313
+_TILDE_BY_HYPHEN = re.compile(r"(?<=[A-Z])~(?=-)|(?<=-)~(?=\d)", re.I)
+
+
 # a word with one letter OCR read as a digit ('emisi6n' for emisión): lower case on both sides of
 # it, which no printed document number has
 _MISREAD_WORD = re.compile(r"[A-Za-z]?[a-z]{2,}\d[a-z]+")
 
 
 def numbers_in(text: str) -> list[str]:
+    text = _TILDE_BY_HYPHEN.sub("", text)
     text = _EURO_AS_C.sub("C", _DOLLAR_AS_S.sub("S", _SPACE_AFTER_PREFIX.sub(r"\1", text)))
     # tax ids are not the invoice's number; a 9-digit number is one only if its check digit says so
     ids = {

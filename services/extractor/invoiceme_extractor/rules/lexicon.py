@@ -96,7 +96,7 @@ DATE_INVOICE = (
     r"tax\s*point",
     r"issued\s*on",
     r"ת\.\s*(?:חשבונית|מסמך)",
-    r"fecha\s*(?:de\s*)?(?:emisi[oó]n|factura|expedici[oó]n)",
+    r"fecha\s*(?:de\s*)?(?:emisi.n|factura|expedici.n)",  # the ó OCR misreads (é, 6, ò)
     r"\bfecha\b",
     r"date\s*d['e\s]*(?:émission|facturation)",
     r"ausstellungsdatum",
@@ -139,7 +139,7 @@ DATE_OTHER = (
     r"date\s*(?:shipped|of\s*(?:delivery|service|order))",
     r"date\s*(?:de\s*)?(?:la\s*)?(?:livraison|commande|prestation|exp[ée]dition)",
     r"p[ée]riode",
-    r"fecha\s*(?:de(?:l)?\s*)?(?:entrega|pedido|servicio|env[ií]o)",
+    r"fecha\s*(?:de(?:l)?\s*)?(?:entrega?|pedido?|servicio?|env[ií]o?)",  # the last letter OCR may lose
     r"per[ií]odo",
     r"zeitraum",
     r"תאריך\s*(?:ה)?(?:הזמנה|משלוח|הספקה|אספקה)",

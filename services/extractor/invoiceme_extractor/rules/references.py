@@ -9,7 +9,14 @@ from collections.abc import Iterator
 from .. import israel
 from . import labels, party_labels
 from .amounts import without_restatement
-from .currency_noise import RUN_WEIGHT, id_mark_share, only_converted, sign_runs, without_invented_marks
+from .currency_noise import (
+    RUN_WEIGHT,
+    codes_set_apart,
+    id_mark_share,
+    only_converted,
+    sign_runs,
+    without_invented_marks,
+)
 from .geometry import spots_after_label
 from .lines import Found, Line, Reading, first_found, following
 from .titles import DOCUMENT_TYPES, title_cells
@@ -97,7 +104,7 @@ def currency_cues(lines: list[Line], language: str) -> CurrencyCues:
         scale = conversion_weight(line.text)
         runs = [match.group(1) for match in sign_runs(line.text)]
         # "1,234.50 EUR (≈ 1,345.67 USD)": the EUR counts; "$$$" from a band's edge does not
-        text = without_invented_marks(without_restatement(line.text), language)
+        text = without_invented_marks(without_restatement(codes_set_apart(line.text)), language)
         for code, pattern in labels.CURRENCIES:
             stray_shekel = 0.0
             for match in pattern.finditer(text):
