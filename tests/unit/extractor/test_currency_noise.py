@@ -72,6 +72,14 @@ class TestFindCurrency:
         text = "Tax Invoice\n2,963.37 Subtotal\n3,148.58 USDBotal incl. VAT\nTel ₪ 03-5551234"
         assert currency_of(text, "en")[0] == "USD"
 
+    def test_a_restatement_before_a_hebrew_label_names_another_currency(self) -> None:
+        assert currency_of("קבלה\n22,238.31 USD (21,412.93 EUR) לתשלום", "he")[0] == "USD"
+
+    def test_a_restatement_mid_line_in_right_to_left_order_names_another_currency(self) -> None:
+        assert currency_of("קבלה\nלתשלום USD (21,412.93 EUR) 22,238.31", "he")[0] == "USD"
+        # the same currency in the bracket is no restatement: both still count
+        assert currency_of("Invoice\nTotal EUR 100.00 (EUR 100.00)", "en")[0] == "EUR"
+
     def test_a_lone_whole_dollar_amount_still_says_dollars(self) -> None:
         assert currency_of("Invoice\nTotal $12500", "en")[0] == "USD"
 

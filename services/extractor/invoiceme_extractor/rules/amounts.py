@@ -132,7 +132,13 @@ def row_money(row: Any) -> list[tuple[float, str]]:
 # (a right-to-left line may move or mirror the closing bracket: '176.00 ש"ח (= )USD 45.38', '(USD 2.90(';
 # a negative in brackets may sit inside: '(= (7,626.28) USD)')
 _BRACKETED = r"(?:[^()]|\([^()]*\))"
-_RESTATED = re.compile(rf"\s*\(\s*(?:≈|=|~|approx\.?)?\s*\)?(?P<inner>{_BRACKETED}+)[()]?\s*[.;]?\s*$", re.I)
+# not always last: a Hebrew line keeps its label at the end ('22,238.31 USD (21,412.93 EUR) לתשלום');
+# the label's words are set apart by spaces, so a failed match backtracks over words, not letters
+_RESTATED = re.compile(
+    rf"\s*\(\s*(?:≈|=|~|approx\.?)?\s*\)?(?P<inner>{_BRACKETED}+)[()]?\s*[.;]?\s*"
+    r"(?P<label>(?:[\u05d0-\u05ea][\u05d0-\u05ea\"'״׳:]*(?:\s+|$))*)$",
+    re.I,
+)
 _MONEY_MARK = re.compile(r'[₪$€£]|ש"ח|\b[A-Z]{3}\b')
 
 
@@ -152,13 +158,27 @@ def without_restatement(text: str) -> str:
     inner_marks = set(_MONEY_MARK.findall(match.group("inner")))
     if not amounts_in(before) or inner_marks <= set(_MONEY_MARK.findall(before)):
         return _without_equated(text)  # nothing before it, or the same currency: a negative, a note
-    return before
+    return f"{before} {match.group('label')}".rstrip()
+
+
+# '(21,412.93 EUR)' in the middle of a line Tesseract read right to left ('לתשלום USD (21,412.93 EUR)
+# 22,238.31'): an amount and its currency alone in a bracket, a restatement when the line's other
+# amount is in another currency
+_PRICED_BRACKET = re.compile(
+    r"\(\s*(?:[A-Z]{3}|[$€£₪])\s*[\d.,]+\d\s*\)|\(\s*[\d.,]*\d\s*(?:[A-Z]{3}|[$€£₪])\s*\)"
+)
 
 
 def _without_equated(text: str) -> str:
-    """The line without an '= amount currency' bracket (`_EQUATED`) when an amount stands outside it."""
+    """The line without an '= amount currency' bracket (`_EQUATED`) when an amount stands outside it,
+    or without a priced bracket (`_PRICED_BRACKET`) when the amount outside it is in another currency."""
     for match in _EQUATED.finditer(text):
         inner, rest = match.group(0), text[: match.start()] + " " + text[match.end() :]
         if _MONEY_MARK.search(inner) and amounts_in(inner) and amounts_in(rest):
+            return rest
+    for match in _PRICED_BRACKET.finditer(text):
+        inner, rest = match.group(0), text[: match.start()] + " " + text[match.end() :]
+        outside = set(_MONEY_MARK.findall(rest))
+        if amounts_in(rest) and outside and not set(_MONEY_MARK.findall(inner)) & outside:
             return rest
     return text
