@@ -77,6 +77,17 @@ class TestBalanceWithItsSignMisread:
         assert (result.vat_amount, result.total, result.vat_rate) == (1915.32, 13181.91, 0.17)
         assert result.confidence["total"] < 0.9
 
+    def test_vat_read_right_and_only_the_balance_misread(self) -> None:
+        text = 'חשבונית מס\nמע"מ 1915.32\nסה"כ לתשלום 13181.91\nמקדמה (1318.00)\nיתרה לתשלום 111863.91'
+        result = extract(text)
+        assert (result.subtotal, result.vat_amount, result.total, result.vat_rate) == (
+            11266.59,
+            1915.32,
+            13181.91,
+            0.17,
+        )
+        assert result.confidence["total"] < 0.9
+
     def test_english_balance_after_a_deposit(self) -> None:
         text = "Acme Ltd\nVAT 81,600.00\nTotal 9,600.00\nDeposit paid (1,000.00)\nBalance due 88,600.00"
         result = extract(text)

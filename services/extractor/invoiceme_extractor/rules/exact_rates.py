@@ -98,10 +98,10 @@ def exact_pair(found: Candidates) -> tuple[Trio, float] | None:
     pair = _exact_pair_in(subtotals, vats, totals)
     if pair is not None:
         return pair, 0.85
+    # with the plain readings agreeing nowhere, a pair found here is owed to a repair: an amount
+    # repaired, or a later larger total that one of its readings makes smaller (`_last_word`)
     repaired = _exact_pair_in(_with_variants(subtotals), _with_variants(vats), _with_variants(totals))
-    if repaired is not None and any(item is not None and item[1].endswith("(misread)") for item in repaired):
-        return repaired, 0.75
-    return None
+    return (repaired, 0.75) if repaired is not None else None
 
 
 _OTHER_THAN_AMOUNT = re.compile(r'[\d.,\s₪$€£%()~+-]|ש"ח|\b(?:NIS|ILS|EUR|USD|GBP)\b')
