@@ -244,3 +244,21 @@ class TestFrenchRecipientHeading:
             "Etoile Transports SAS N° TVA FR18296949589"
         )
         assert result.vendor_tax_id == "FR18296949589"
+
+
+class TestVatBesideALoneTotal:
+    """A total read alone with its VAT near it and the net's row lost: the VAT is the nearest amount
+    that is the rest's VAT at a standard rate to the cent, the net is derived."""
+
+    def test_boxed_grid_without_its_net(self) -> None:
+        result = extract("Orion Ltd\nInvoice 1204\nDesign 3 492.04\n-300.60\nTotal -1,803.60 GBP")
+        assert (result.subtotal, result.vat_amount, result.total, result.vat_rate) == (
+            -1503.0,
+            -300.6,
+            -1803.6,
+            0.2,
+        )
+
+    def test_an_amount_off_every_rate_is_no_vat(self) -> None:
+        result = extract("Orion Ltd\nInvoice 1204\n-301.60\nTotal -1,803.60 GBP")
+        assert result.vat_amount is None
