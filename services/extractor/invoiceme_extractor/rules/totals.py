@@ -34,6 +34,7 @@ from .lines import Found, Line
 from .lost_labels import lost_labels, plausible_rate
 from .prose import prose_candidates
 from .rate_only_vat import vat_from_printed_rate
+from .rate_repair import repaired_by_rate
 from .rates import STANDARD_RATES
 from .receipt_totals import (
     included_tax,
@@ -207,6 +208,7 @@ def find_totals(lines: list[Line]) -> Totals:
             result["subtotal"],
             result["vat_amount"],
         )
+    result = repaired_by_rate(result, found)
     sub_value = result["subtotal"].value if result["subtotal"] else None
     vat_value = result["vat_amount"].value if result["vat_amount"] else None
     vat_line = vat[2] if vat else result["vat_amount"].line if result["vat_amount"] else None
