@@ -1,0 +1,63 @@
+"""Net, VAT and total rebuilt from one amount read right and a rate, the other two matched digit by
+digit against what OCR read; never on a text layer, never where the amounts already agree."""
+
+from __future__ import annotations
+
+from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.rate_repair import match_strength
+
+from .wordbox import page
+
+
+def extract(text: str):  # type: ignore[no-untyped-def]
+    return extract_with_rules([(1, text)])
+
+
+class TestMatchStrength:
+    """The same amount or a long tail of it is strong; one digit changed, dropped or added is weak;
+    a short amount is one digit away from too many others to count."""
+
+    def test_same_and_tail(self) -> None:
+        assert match_strength(12648460, 12648460) == 2
+        assert match_strength(12648460, 2648460) == 2  # '126484.60' read as 26484.60
+        assert match_strength(1295398, 95398) == 2  # '12,953.98' read as 953.98
+
+    def test_one_digit(self) -> None:
+        assert match_strength(677068, 677008) == 1  # changed
+        assert match_strength(4438557, 44338557) == 1  # doubled
+        assert match_strength(4438557, 443857) == 1  # dropped
+
+    def test_unrelated_or_short(self) -> None:
+        assert match_strength(677068, 612345) == 0
+        assert match_strength(26961, 2661) == 0  # a short tail
+        assert match_strength(891, 811) == 0  # 8.91 and 8.11: too short to say
+
+
+class TestRebuiltInTheDecision:
+    def test_head_of_the_total_lost(self) -> None:
+        result = extract("Summit Ltd\nVAT @ 18% 19294.26\nTOTAL 26484.60")
+        assert (result.subtotal, result.vat_amount, result.total, result.vat_rate) == (
+            107190.34,
+            19294.26,
+            126484.6,
+            0.18,
+        )
+        assert result.confidence["total"] < 0.9
+
+    def test_vat_digit_changed_and_total_digit_doubled(self) -> None:
+        text = 'אור בע"מ\nסך הכל חייב במע"מ 37614.89\nמס ערך מוסף 18% 6770.08\nסה"כ לתשלום 443385.57'
+        result = extract(text)
+        assert (result.subtotal, result.vat_amount, result.total) == (37614.89, 6770.68, 44385.57)
+
+    def test_head_of_the_net_lost_beside_its_vat(self) -> None:
+        result = extract('אור בע"מ\nסך הכל חייב במע"מ 953.98\nמע"מ\n2,202.18 ש"ח')
+        assert (result.subtotal, result.vat_amount, result.total) == (12953.98, 2202.18, 15156.16)
+
+    def test_a_labelled_total_that_matches_nothing_is_kept(self) -> None:
+        result = extract("Summit Ltd\nNet 37614.89\nVAT 18% 6770.08\nTotal 51234.00")
+        assert result.total == 51234.0
+
+    def test_text_layer_digits_are_as_printed(self) -> None:
+        pdf = page(("Summit Ltd", 100, 100), ("VAT @ 18% 19294.26", 100, 200), ("TOTAL 26484.60", 100, 300))
+        result = extract_with_rules([pdf])
+        assert result.total == 26484.6
