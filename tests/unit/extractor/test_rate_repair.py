@@ -61,3 +61,19 @@ class TestRebuiltInTheDecision:
         pdf = page(("Summit Ltd", 100, 100), ("VAT @ 18% 19294.26", 100, 200), ("TOTAL 26484.60", 100, 300))
         result = extract_with_rules([pdf])
         assert result.total == 26484.6
+
+
+class TestPrintedRateMisread:
+    """A printed rate the amounts contradict while they agree to the cent at a standard rate was
+    misread by OCR ('11%' for 17 %); on a text layer the printed rate stands."""
+
+    def test_ocr_rate_against_exact_amounts(self) -> None:
+        result = extract('סך הכל לתשלום 176.28 ILS\nמע"מ 11% 150.67 25.61')
+        assert result.vat_rate == 0.17
+
+    def test_rate_that_fits_stays(self) -> None:
+        assert extract("Subtotal 150.67\nVAT 17% 25.61\nTotal 176.28").vat_rate == 0.17
+
+    def test_text_layer_rate_stands(self) -> None:
+        pdf = page(("Subtotal 100.00", 100, 100), ("VAT 17% 18.00", 100, 200), ("Total 118.00", 100, 300))
+        assert extract_with_rules([pdf]).vat_rate == 0.17
