@@ -77,3 +77,28 @@ class TestPrintedRateMisread:
     def test_text_layer_rate_stands(self) -> None:
         pdf = page(("Subtotal 100.00", 100, 100), ("VAT 17% 18.00", 100, 200), ("Total 118.00", 100, 300))
         assert extract_with_rules([pdf]).vat_rate == 0.17
+
+
+class TestNetFromItems:
+    """A subtotal one digit off and the VAT lost: the items' sum is the net when the total holds it
+    at a standard rate to the cent."""
+
+    TEXT = (
+        "Harbor Ltd\nDescription Qty Price Amount\nCloud hosting 1 947.71 947.71\n"
+        "A4 paper 1 1,885.91 1,885.91\n"
+        "Subscription fee 1 84.01 84.01\nEquipment installation 2 2,186.41 4,372.82\n"
+        "Network cable 12 22.44 269.28\n{net}\n9,071.68 Total"
+    )
+
+    def test_net_misread_by_one_digit(self) -> None:
+        result = extract(self.TEXT.format(net="7,959.73 Net Amount"))
+        assert (result.subtotal, result.vat_amount, result.total, result.vat_rate) == (
+            7559.73,
+            1511.95,
+            9071.68,
+            0.2,
+        )
+
+    def test_a_net_far_from_the_sum_stays(self) -> None:
+        result = extract(self.TEXT.format(net="7,000.00 Net Amount"))
+        assert result.subtotal == 7000.0
