@@ -102,3 +102,19 @@ class TestNetFromItems:
     def test_a_net_far_from_the_sum_stays(self) -> None:
         result = extract(self.TEXT.format(net="7,000.00 Net Amount"))
         assert result.subtotal == 7000.0
+
+
+class TestVatLabelCutShort:
+    """'מע"מ' with its final mem lost at a cell's edge still labels the VAT; a word that goes on is
+    no VAT label."""
+
+    def test_truncated_label(self) -> None:
+        from invoiceme_extractor.rules.amount_candidates import classify
+
+        assert classify('71915.32 | מע"') == "vat"
+        assert classify('מע"ר 1,000.00') is None
+
+    def test_balance_after_an_advance(self) -> None:
+        text = 'חשבונית מס\n71915.32 | מע"\nסה"כ לתשלום 13181.91\nמקדמה (1318.00)\nיתרה לתשלום 1911863.91'
+        result = extract(text)
+        assert (result.vat_amount, result.total) == (1915.32, 13181.91)

@@ -60,6 +60,7 @@ VAT = (
     r"montant\s*tva",
     r"mehrwertsteuer",
     r"מס\s*ערך\s*מוסף",
+    r'מע"(?![\u05d0-\u05ea])',  # its final mem lost at a cell's edge: 'מע"' ends the line
     r"\bv\.a\.t\.?",
 )
 INVOICE_NUMBER = (
