@@ -118,3 +118,12 @@ class TestVatLabelCutShort:
         text = 'חשבונית מס\n71915.32 | מע"\nסה"כ לתשלום 13181.91\nמקדמה (1318.00)\nיתרה לתשלום 1911863.91'
         result = extract(text)
         assert (result.vat_amount, result.total) == (1915.32, 13181.91)
+
+
+class TestCreditNoteWithItsTotalsLabelsLost:
+    """A credit note's net and VAT read with their minus, its total without: the total at a standard
+    rate fixes both to the cent, the VAT derived as 0 from a net equal to the total is not kept."""
+
+    def test_side_panel(self) -> None:
+        result = extract('חשבונית זיכוי\nסה"כ לפני מע"מ\n-27.00\n-4.86\nסה"כ לתשלום\n31.86 ש"ח')
+        assert (result.subtotal, result.vat_amount, result.total) == (-27.0, -4.86, -31.86)

@@ -158,10 +158,10 @@ def _scored(
 
 def agrees(result: dict[str, Found | None]) -> bool:
     """The chosen amounts already agree: two of them through a standard rate to the cent (a total
-    cash-rounded after them aside), all three as read adding up, or no VAT at all."""
+    cash-rounded after them aside), all three as read adding up, or a VAT of 0 printed."""
     net, vat, total = (result[name].value if result[name] else None for name in ROLES)  # type: ignore[union-attr]
-    if vat == 0:
-        return True
+    if vat == 0 and result["vat_amount"] and result["vat_amount"].raw:
+        return True  # a VAT of 0 printed (one derived from a net equal to the total may be a lost sign)
     if net is not None and vat is not None and exact_rate(vat, net):
         return True
     if total is not None and vat is not None and exact_rate(vat, round(total - vat, 2)):
@@ -190,7 +190,8 @@ def repaired_by_rate(result: dict[str, Found | None], found: Candidates) -> dict
     if best is None or any(h.score == best.score and h.cents != best.cents for h in scored):
         return result
     anchor = next(m for m in best.matched if m is not None)
-    sign = -1.0 if anchor[0] < 0 else 1.0
+    # a credit note: OCR loses a minus far more often than it makes one, so one minus read decides
+    sign = -1.0 if any(m is not None and m[0] < 0 for m in best.matched) else 1.0
     return {
         **result,
         **{name: _found(best.cents[i], sign, best.matched[i], anchor) for i, name in enumerate(ROLES)},
