@@ -4,7 +4,8 @@ digit against what OCR read; never on a text layer, never where the amounts alre
 from __future__ import annotations
 
 from invoiceme_extractor.rules import extract_with_rules
-from invoiceme_extractor.rules.rate_repair import match_strength
+from invoiceme_extractor.rules.lines import Found, Line
+from invoiceme_extractor.rules.rate_repair import agrees, match_strength, repaired_by_rate
 
 from .wordbox import page
 
@@ -122,8 +123,33 @@ class TestVatLabelCutShort:
 
 class TestCreditNoteWithItsTotalsLabelsLost:
     """A credit note's net and VAT read with their minus, its total without: the total at a standard
-    rate fixes both to the cent, the VAT derived as 0 from a net equal to the total is not kept."""
+    rate fixes both to the cent. A VAT of 0 derived from a net equal to the total does not count as
+    agreement (a lost minus), and the rebuilt amounts keep the minus read on any of them."""
 
     def test_side_panel(self) -> None:
-        result = extract('חשבונית זיכוי\nסה"כ לפני מע"מ\n-27.00\n-4.86\nסה"כ לתשלום\n31.86 ש"ח')
-        assert (result.subtotal, result.vat_amount, result.total) == (-27.0, -4.86, -31.86)
+        total_line, net_line, vat_line = Line('31.86 ש"ח', 1, 3), Line("-27.00", 1, 1), Line("-4.86", 1, 2)
+        found = {
+            "subtotal": [
+                (-27.0, "-27.00", net_line),
+                (-4.86, "-4.86", vat_line),
+                (31.86, "31.86", total_line),
+            ],
+            "total_strong": [(31.86, "31.86", total_line)],
+        }
+        chosen = {
+            "subtotal": Found(31.86, "31.86", total_line, 0.8),
+            "vat_amount": Found(0.0, "", total_line, 0.6),
+            "total": Found(31.86, "31.86", total_line, 0.8),
+        }
+        result = repaired_by_rate(chosen, found)  # type: ignore[arg-type]
+        values = tuple(item.value if item else None for item in result.values())
+        assert values == (-27.0, -4.86, -31.86)
+
+    def test_a_printed_zero_vat_agrees(self) -> None:
+        line = Line("Total 31.86", 1, 3)
+        chosen = {
+            "subtotal": Found(31.86, "31.86", line, 0.8),
+            "vat_amount": Found(0.0, "0.00", line, 0.8),
+            "total": Found(31.86, "31.86", line, 0.8),
+        }
+        assert agrees(chosen)  # type: ignore[arg-type]
