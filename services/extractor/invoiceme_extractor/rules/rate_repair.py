@@ -29,7 +29,6 @@ from .lines import Found
 from .repair import may_be_misread
 
 CENT = 0.011
-HALF_CENT = 0.0051
 MIN_SCORE = 4
 LONG_TAIL = 5  # digits (cents included) a tail must keep to say which amount it is the end of
 MIN_VAT_RATE = 0.05  # a VAT anchor pins its net only to within a cent over the rate: 20 cents at 5 %
@@ -159,17 +158,22 @@ def _scored(
 def agrees(result: dict[str, Found | None]) -> bool:
     """The chosen amounts already agree: two of them through a standard rate to the cent (a total
     cash-rounded after them aside), all three as read adding up, or a VAT of 0 printed."""
-    net, vat, total = (result[name].value if result[name] else None for name in ROLES)  # type: ignore[union-attr]
-    if vat == 0 and result["vat_amount"] and result["vat_amount"].raw:
+    net_found, vat_found, total_found = (result[name] for name in ROLES)
+    if vat_found is not None and vat_found.value == 0 and vat_found.raw:
         return True  # a VAT of 0 printed (one derived from a net equal to the total may be a lost sign)
+    net = net_found.value if net_found else None
+    vat = vat_found.value if vat_found else None
+    total = total_found.value if total_found else None
     if net is not None and vat is not None and exact_rate(vat, net):
         return True
     if total is not None and vat is not None and exact_rate(vat, round(total - vat, 2)):
         return True
     if total is not None and net is not None and exact_rate(round(total - net, 2), net):
         return True
-    items = [result[name] for name in ROLES]
-    return all(item is not None and item.raw for item in items) and abs(net + vat - total) <= CENT  # type: ignore[operator]
+    if net_found is None or vat_found is None or total_found is None:
+        return False
+    read = bool(net_found.raw and vat_found.raw and total_found.raw)
+    return read and abs(net_found.value + vat_found.value - total_found.value) <= CENT
 
 
 def _found(cents: int, sign: float, candidate: Candidate | None, anchor: Candidate) -> Found:
