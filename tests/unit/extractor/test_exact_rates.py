@@ -77,6 +77,17 @@ class TestBalanceWithItsSignMisread:
         assert (result.vat_amount, result.total, result.vat_rate) == (1915.32, 13181.91, 0.17)
         assert result.confidence["total"] < 0.9
 
+    def test_vat_read_right_and_only_the_balance_misread(self) -> None:
+        text = 'חשבונית מס\nמע"מ 1915.32\nסה"כ לתשלום 13181.91\nמקדמה (1318.00)\nיתרה לתשלום 111863.91'
+        result = extract(text)
+        assert (result.subtotal, result.vat_amount, result.total, result.vat_rate) == (
+            11266.59,
+            1915.32,
+            13181.91,
+            0.17,
+        )
+        assert result.confidence["total"] < 0.9
+
     def test_english_balance_after_a_deposit(self) -> None:
         text = "Acme Ltd\nVAT 81,600.00\nTotal 9,600.00\nDeposit paid (1,000.00)\nBalance due 88,600.00"
         result = extract(text)
@@ -188,7 +199,8 @@ class TestTotalOfALoneSubtotal:
             'קבלה\nסכום לפני מע"מ 248.06 ILS\nILS 4217\nמע"\nILS 290.23 - 2 |\nסה"כ שולם: 290.23 ILS'
         )  # the VAT's point lost ('4217') and its label cut ('מע"'): 17 % of 248.06 is 42.17
         assert (result.subtotal, result.vat_amount, result.total) == (248.06, 42.17, 290.23)
-        assert result.confidence["total"] < 0.7
+        # the cut label 'מע"' is a VAT label now: subtotal and total agree to the cent, an exact pair
+        assert result.confidence["total"] < 0.9
 
     def test_no_amount_exceeds_it_by_a_rate(self) -> None:
         result = extract("Receipt\nSubtotal 248.06\nCash 260.00\nChange 11.94")
@@ -233,3 +245,21 @@ class TestFrenchRecipientHeading:
             "Etoile Transports SAS N° TVA FR18296949589"
         )
         assert result.vendor_tax_id == "FR18296949589"
+
+
+class TestVatBesideALoneTotal:
+    """A total read alone with its VAT near it and the net's row lost: the VAT is the nearest amount
+    that is the rest's VAT at a standard rate to the cent, the net is derived."""
+
+    def test_boxed_grid_without_its_net(self) -> None:
+        result = extract("Orion Ltd\nInvoice 1204\nDesign 3 492.04\n-300.60\nTotal -1,803.60 GBP")
+        assert (result.subtotal, result.vat_amount, result.total, result.vat_rate) == (
+            -1503.0,
+            -300.6,
+            -1803.6,
+            0.2,
+        )
+
+    def test_an_amount_off_every_rate_is_no_vat(self) -> None:
+        result = extract("Orion Ltd\nInvoice 1204\n-301.60\nTotal -1,803.60 GBP")
+        assert result.vat_amount is None

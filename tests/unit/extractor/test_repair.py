@@ -4,7 +4,7 @@ decimal point; a consistent reading is never changed."""
 from __future__ import annotations
 
 from invoiceme_extractor.rules import extract_with_rules
-from invoiceme_extractor.rules.repair import misread_variants, split_thousands
+from invoiceme_extractor.rules.repair import misread_variants, plus_for_minus, split_thousands
 
 
 class TestMisreadVariants:
@@ -33,10 +33,39 @@ class TestSplitThousands:
     def test_hebrew_line(self) -> None:
         assert split_thousands(480.0, "480.00", 'סה"כ לתשלום 2 480.00 ₪') == [2480.0]
 
+    def test_a_minus_before_the_thousands(self) -> None:
+        assert split_thousands(365.26, "365.26", "Montant HT -2 365.26 6") == [-2365.26]
+
     def test_no_group_before_or_already_grouped(self) -> None:
         assert split_thousands(998.71, "998.71", "Total 998.71") == []
         assert split_thousands(1998.71, "1,998.71", "Total 2 1,998.71") == []
         assert split_thousands(98.71, "98.71", "Total 2 98.71") == []
+
+
+class TestPlusForMinus:
+    """A credit note's minus read as a plus is one reading of the amount; a bare amount is not."""
+
+    def test_plus_before_the_amount(self) -> None:
+        assert plus_for_minus(2678.69, "2,678.69", "+2,678.69") == [-2678.69]
+        assert plus_for_minus(2678.69, "2,678.69", "Total + 2,678.69 EUR") == [-2678.69]
+
+    def test_no_plus_or_already_negative(self) -> None:
+        assert plus_for_minus(2678.69, "2,678.69", "Total 2,678.69") == []
+        assert plus_for_minus(-2678.69, "-2,678.69", "+-2,678.69") == []
+        assert plus_for_minus(678.69, "678.69", "+2,678.69") == []
+
+
+class TestCreditNoteSignsInTheDecision:
+    """The parts of a credit note agree at a standard rate once a misread sign is undone."""
+
+    def test_total_minus_read_as_plus(self) -> None:
+        result = extract_with_rules([(1, "Zwischensumme -2,251.00\nGesamtbetrag +2,678.69")])
+        assert (result.subtotal, result.vat_amount, result.total) == (-2251.0, -427.69, -2678.69)
+
+    def test_net_with_its_thousands_apart(self) -> None:
+        result = extract_with_rules([(1, "Montant HT -2 365.26 6\nMontant TTC -2 838,31 €")])
+        assert (result.subtotal, result.vat_amount, result.total) == (-2365.26, -473.05, -2838.31)
+        assert result.vat_rate == 0.2
 
 
 class TestRepairInTheDecision:

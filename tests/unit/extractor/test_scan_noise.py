@@ -165,3 +165,27 @@ def test_total_label_that_lost_its_t_still_names_the_total() -> None:
     assert classify("otal incl. VAT 4,604.75") == "total_strong"
     assert classify("Subtotal 4,334.00") == "subtotal"
     assert classify("VAT @ 6.25% 270.87") == "vat"
+
+
+class TestPayableWithItsAccentLost:
+    """'Net à payer' read without its accent still names the amount paid, not the net: on a till
+    slip it stands over the VAT included and the rate's row."""
+
+    def test_label_is_the_total(self) -> None:
+        from invoiceme_extractor.rules.amount_candidates import classify
+
+        assert classify("Net a payer 114,03 €") == "total_strong"
+        assert classify("Net á payer 114,03 €") == "total_strong"
+        assert classify("Montant HT 95,02") == "subtotal"
+
+    def test_till_slip(self) -> None:
+        text = (
+            "Café du Port\nNet a payer 114,03 €\nTVA incluse 19,01\nCB ****6991 114,03\nS @ 20% 95,02 19,01"
+        )
+        result = extract_with_rules([(1, text)])
+        assert (result.subtotal, result.vat_amount, result.total, result.vat_rate) == (
+            95.02,
+            19.01,
+            114.03,
+            0.2,
+        )

@@ -13,7 +13,7 @@ from .date_fields import find_dates
 from .dates import prefers_month_first
 from .full_names import name_beside_tax_id
 from .invoice_number import find_invoice_number
-from .items_totals import amounts_from_items, total_from_items, without_total_row
+from .items_totals import amounts_from_items, net_from_items, total_from_items, without_total_row
 from .line_items import find_line_items
 from .lines import Found, PageInput, document_language, document_lines
 from .name_copies import surer_copy
@@ -91,6 +91,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     confirm_by_line_items(found, line_items)
     # after the confirmation: amounts derived from the items must not count as confirmed by them
     amounts_from_items(found, [item.amount for item in line_items], totals.candidates.get("vat", []))
+    net_from_items(found, [item.amount for item in line_items])
     total_from_items(found, [item.amount for item in line_items], lines)
     present = {name: item for name, item in found.items() if item is not None}
     alternatives = field_alternatives(present, totals.candidates, lines, month_first, language)

@@ -12,7 +12,8 @@ from .lines import Line, following
 from .tables import is_header_row
 
 _CURRENCY_MARK = re.compile(r'₪|ש"ח|NIS|ILS|EUR|USD|GBP|€|\$|£|\bRM\b')
-_PAYABLE = re.compile(r"à\s*payer|payable|to\s*pay|zu\s*zahlen|a\s*pagar|לתשלום", re.I)
+# 'à payer' with its accent lost or misread ('Net a payer', 'Net á payer') still names what is paid
+_PAYABLE = re.compile(r"(?:[àá]|\ba)\s*payer|payable|to\s*pay|zu\s*zahlen|a\s*pagar|לתשלום", re.I)
 _BEFORE_TAX = re.compile(r"\bht\b|excl|before|ohne|sin\s*iva|sans|לפני|ללא", re.I)
 _INCLUSIVE = re.compile(r"incl|כולל|brutto|ttc|total\s*with", re.I)
 _NOT_AMOUNT = re.compile(r'[\d.,\s₪$€£%-]|ש"ח|NIS|ILS|EUR|USD')  # what is left of a line besides its amount

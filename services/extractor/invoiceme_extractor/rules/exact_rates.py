@@ -98,10 +98,10 @@ def exact_pair(found: Candidates) -> tuple[Trio, float] | None:
     pair = _exact_pair_in(subtotals, vats, totals)
     if pair is not None:
         return pair, 0.85
+    # with the plain readings agreeing nowhere, a pair found here is owed to a repair: an amount
+    # repaired, or a later larger total that one of its readings makes smaller (`_last_word`)
     repaired = _exact_pair_in(_with_variants(subtotals), _with_variants(vats), _with_variants(totals))
-    if repaired is not None and any(item is not None and item[1].endswith("(misread)") for item in repaired):
-        return repaired, 0.75
-    return None
+    return (repaired, 0.75) if repaired is not None else None
 
 
 _OTHER_THAN_AMOUNT = re.compile(r'[\d.,\s₪$€£%()~+-]|ש"ח|\b(?:NIS|ILS|EUR|USD|GBP)\b')
@@ -161,12 +161,17 @@ def total_by_exact_rate(lines: list[Line], vat: Found) -> tuple[Found, Found] | 
 def parts_by_exact_rate(lines: list[Line], total: Found) -> tuple[Found, Found] | None:
     """Subtotal and VAT for a total read alone (their labels lost, or printed in a row of their own
     under a header row): the amount nearest the total whose difference from it is its VAT at a
-    standard rate to the cent; the VAT is derived (OCR often garbles it: '3.23118')."""
+    standard rate to the cent; the VAT is derived (OCR often garbles it: '3.23118'). Else the
+    nearest amount that is the VAT of the rest of the total (the net's row lost, a boxed grid's
+    label cells read apart from their amounts); the subtotal is then derived."""
     for line in _nearest_first(lines, total.line):
         for value, raw in money_in(line.text):
             vat = round(total.value - value, 2)
             if value != total.value and exact_rate(vat, value):
                 return Found(value, raw, line, 0.7), Found(vat, "", line, 0.6)
+            net = round(total.value - value, 2)
+            if value != total.value and exact_rate(value, net):
+                return Found(net, "", line, 0.6), Found(value, raw, line, 0.7)
     return None
 
 

@@ -15,7 +15,9 @@ import re
 from ..contract import LineItem
 from .amount_candidates import Candidate
 from .amounts import percent_in, row_money
+from .exact_rates import exact_rate
 from .lines import Found, Line
+from .rate_repair import match_strength
 from .rates import STANDARD_RATES
 
 _CENT = 0.011
@@ -62,6 +64,39 @@ def amounts_from_items(
         found["total"] = Found(sign * gross, "", line, 0.75)
         found["vat_rate"] = Found(rate, raw, line, 0.75)
         return
+
+
+def net_from_items(found: dict[str, Found | None], items_amounts: list[float | None]) -> None:
+    """A total read whose subtotal does not agree with it (one digit misread: '7,959.73' for
+    7,559.73) and whose VAT was lost or derived: when the items' sum is, to the cent, the net the
+    total holds at a standard rate, and the subtotal read (if any) is that sum with one digit
+    changed, dropped or added, the sum is the subtotal and the VAT is the rest."""
+    total, subtotal, vat = found.get("total"), found.get("subtotal"), found.get("vat_amount")
+    if total is None or not total.raw or (vat is not None and vat.raw) or _adds_up_exactly(found):
+        return
+    if len(items_amounts) < 2 or any(amount is None for amount in items_amounts):
+        return
+    items_sum = round(sum(abs(amount or 0.0) for amount in items_amounts), 2)
+    rest = round(abs(total.value) - items_sum, 2)
+    if not exact_rate(rest, items_sum):
+        return
+    if subtotal is not None and not match_strength(round(items_sum * 100), round(abs(subtotal.value) * 100)):
+        return
+    sign = -1.0 if total.value < 0 else 1.0
+    line = subtotal.line if subtotal is not None else total.line
+    found["subtotal"] = Found(sign * items_sum, "", line, 0.7)
+    found["vat_amount"] = Found(sign * rest, "", total.line, 0.65)
+    found["vat_rate"] = Found(exact_rate(rest, items_sum) or 0.0, "", total.line, 0.65)
+
+
+def _adds_up_exactly(found: dict[str, Found | None]) -> bool:
+    subtotal, vat = found.get("subtotal"), found.get("vat_amount")
+    return (
+        _adds_up(found)
+        and subtotal is not None
+        and vat is not None
+        and bool(exact_rate(vat.value, subtotal.value))
+    )
 
 
 def total_from_items(

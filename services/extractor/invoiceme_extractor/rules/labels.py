@@ -43,7 +43,7 @@ TOTAL_STRONG = any_of(
     r"zahlbetrag",
     r"zu\s*zahlen",
     r"total\s*ttc",
-    r"net\s*à\s*payer",
+    r"net\s*[àáa]\s*payer",
     r"bruttobetrag",
     ROUNDED_TOTAL.pattern,
     r"total\s*payable",

@@ -18,9 +18,9 @@ TOTAL_STRONG = (
     r"total\s*factura",
     r"total\s*(?:con\s*)?iva\s*(?:incluido)?",
     r"montant\s*(?:total\s*)?ttc",
-    r"total\s*à\s*payer",
-    r"montant\s*à\s*payer",
-    r"reste\s*à\s*payer",
+    r"total\s*[àáa]\s*payer",
+    r"montant\s*[àáa]\s*payer",
+    r"reste\s*[àáa]\s*payer",
     r"zahlungsbetrag",
     r"gesamtsumme",
     r"summe\s*brutto",
@@ -60,6 +60,7 @@ VAT = (
     r"montant\s*tva",
     r"mehrwertsteuer",
     r"מס\s*ערך\s*מוסף",
+    r'מע"(?![\u05d0-\u05ea])',  # its final mem lost at a cell's edge: 'מע"' ends the line
     r"\bv\.a\.t\.?",
 )
 INVOICE_NUMBER = (

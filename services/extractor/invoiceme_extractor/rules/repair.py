@@ -64,14 +64,24 @@ def split_thousands(value: float, raw: str, line_text: str) -> list[float]:
     body = raw.strip().lstrip("-").strip()
     if not _BARE_HUNDREDS.fullmatch(body):
         return []
-    before = re.search(rf"(?<![\d.,])(\d{{1,3}}(?: \d{{3}})*) {re.escape(body)}(?!\d)", line_text)
+    before = re.search(rf"(?<![\d.,])(-\s?)?(\d{{1,3}}(?: \d{{3}})*) {re.escape(body)}(?!\d)", line_text)
     if before is None:
         return []
-    joined = parse_amount(before.group(1).replace(" ", "") + body.replace(",", "."))
+    joined = parse_amount(before.group(2).replace(" ", "") + body.replace(",", "."))
     if joined is None:
         return []
-    variant = -joined if value < 0 else joined
+    # the minus stands before the thousands: '-2 365.26' of a credit note
+    variant = -joined if value < 0 or before.group(1) else joined
     return [variant] if variant != value else []
+
+
+def plus_for_minus(value: float, raw: str, line_text: str) -> list[float]:
+    """A credit note's minus read as a plus ('+2,678.69'): an invoice prints no plus before an
+    amount, so the amount may be its negative (never the value itself)."""
+    body = raw.strip()
+    if value <= 0 or not re.search(rf"\+\s?{re.escape(body)}(?![\d.,])", line_text):
+        return []
+    return [-value]
 
 
 # three digits and their cents, no thousands mark: what is left of an amount whose head stands apart
@@ -80,9 +90,13 @@ _BARE_HUNDREDS = re.compile(r"\d{3}[.,]\d{2}")
 
 def printed_variants(value: float, raw: str, line: Any) -> list[float]:
     """Every value the amount read in `line` may have been printed as: `misread_variants`, then
-    `split_thousands` over the line's text."""
+    `split_thousands` and `plus_for_minus` over the line's text."""
+    text = getattr(line, "text", "")
     variants = misread_variants(value, raw)
-    return variants + [v for v in split_thousands(value, raw, getattr(line, "text", "")) if v not in variants]
+    for variant in split_thousands(value, raw, text) + plus_for_minus(value, raw, text):
+        if variant not in variants:
+            variants.append(variant)
+    return variants
 
 
 CONFUSED_DIGITS = {

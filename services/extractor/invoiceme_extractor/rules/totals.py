@@ -32,8 +32,10 @@ from .exact_rates import (
 )
 from .lines import Found, Line
 from .lost_labels import lost_labels, plausible_rate
+from .printed_rate import rate_of
 from .prose import prose_candidates
 from .rate_only_vat import vat_from_printed_rate
+from .rate_repair import repaired_by_rate
 from .rates import STANDARD_RATES
 from .receipt_totals import (
     included_tax,
@@ -62,23 +64,6 @@ class Totals:
     total: Found | None = None
     vat_rate: Found | None = None
     candidates: Candidates = field(default_factory=dict)  # every labelled amount read, by kind
-
-
-def rate_of(vat: float | None, subtotal: float | None, vat_line: Line | None) -> tuple[float, str] | None:
-    """The VAT rate printed on the VAT line, else the one VAT over subtotal implies (a rate in use)."""
-    # no VAT rate is over 30 %: '179%' is OCR's reading of 17 %, and the amounts then decide
-    if vat_line is not None and (rate := percent_in(vat_line.text)) is not None and rate <= 0.3:
-        return rate, vat_line.text
-    if vat is not None and subtotal:
-        ratio = vat / subtotal
-        close = min(STANDARD_RATES, key=lambda rate: abs(rate - ratio))
-        if abs(close - ratio) < 0.002:
-            return close, ""
-        # any rate on a quarter-percent step (8.875 % sales taxes aside): 23 %, 6.25 %, 8.75 %, 5.5 %
-        stepped = round(ratio / 0.0025) * 0.0025
-        if 0 < stepped <= 0.3 and abs(stepped - ratio) < 0.0003:
-            return round(stepped, 4), ""
-    return None
 
 
 def _totals_by_rate(summary: RateSummary, found: Candidates, lines: list[Line]) -> Totals:
@@ -207,6 +192,7 @@ def find_totals(lines: list[Line]) -> Totals:
             result["subtotal"],
             result["vat_amount"],
         )
+    result = repaired_by_rate(result, found)
     sub_value = result["subtotal"].value if result["subtotal"] else None
     vat_value = result["vat_amount"].value if result["vat_amount"] else None
     vat_line = vat[2] if vat else result["vat_amount"].line if result["vat_amount"] else None

@@ -1,0 +1,202 @@
+"""Subtotal, VAT and total rebuilt from one amount read right and a VAT rate, when the amounts as
+read do not agree: the other two checked digit by digit against what the page's read holds.
+
+On dev photos and scans the totals block is where OCR damages digits: a leading group lost at a
+dark band's edge ('126484.60' read as 26484.60, '12,953.98' as 953.98), one digit read for another
+('6,461.70' as 6,401.70), one digit doubled ('44385.57' as 443385.57). The arithmetic repairs of
+repair.py undo one known damage at a time; here the decision runs the other way. Each read amount
+in turn is taken as the net, the VAT or the total, at each standard rate (and any rate the page
+prints); that fixes the other two to the cent (a VAT to within the rounding of its net), and each
+is scored against the amounts read: the same amount 2, a tail of five or more of its digits (its
+head lost) 2, one digit changed, dropped or added 1. A rate printed on the page counts 1.
+
+A hypothesis is taken only with at least two of its three amounts matched and a score of 4 or
+more; a total the page labels must be one of them (a pair that agrees while the printed total
+says otherwise is a mismatch to review, not a repair). It is tried only when the amounts chosen
+do not already agree, so a page whose read adds up costs nothing.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from .amount_candidates import Candidate, Candidates
+from .amounts import percents_in
+from .exact_rates import EXACT_RATES, exact_rate
+from .lines import Found
+from .repair import may_be_misread
+
+CENT = 0.011
+MIN_SCORE = 4
+LONG_TAIL = 5  # digits (cents included) a tail must keep to say which amount it is the end of
+MIN_VAT_RATE = 0.05  # a VAT anchor pins its net only to within a cent over the rate: 20 cents at 5 %
+CONFIDENCE = 0.7
+ROLES = ("subtotal", "vat_amount", "total")
+
+
+@dataclass(frozen=True)
+class Hypothesis:
+    cents: tuple[int, int, int]  # net, VAT, total, in cents (sign apart)
+    rate: float
+    score: int
+    matched: tuple[Candidate | None, Candidate | None, Candidate | None]
+
+
+def _digits(cents: int) -> str:
+    return str(abs(cents))
+
+
+def _one_edit(longer: str, shorter: str) -> bool:
+    """`shorter` is `longer` with one character removed."""
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+
+
+def match_strength(implied: int, read: int) -> int:
+    """How well a read amount (cents) matches the implied one: 2 for the same or a long tail of it
+    (its head lost), 1 for one digit changed, dropped or added (five digits or more), else 0."""
+    want, got = _digits(implied), _digits(read)
+    if want == got:
+        return 2
+    if len(got) >= LONG_TAIL and len(want) > len(got) and want.endswith(got):
+        return 2
+    if min(len(want), len(got)) < LONG_TAIL:
+        return 0  # a short amount is one digit away from too many others
+    if len(want) == len(got):
+        return 1 if sum(a != b for a, b in zip(want, got, strict=True)) == 1 else 0
+    if abs(len(want) - len(got)) == 1:
+        longer, shorter = (want, got) if len(want) > len(got) else (got, want)
+        return 1 if _one_edit(longer, shorter) else 0
+    return 0
+
+
+def _cents(value: float) -> int:
+    return round(abs(value) * 100)
+
+
+def _vats_of(net: int, rate: float) -> list[int]:
+    """The VAT amounts (cents) that are `net` times `rate` to within the rounding of a cent."""
+    exact = net * rate
+    return [v for v in range(math.floor(exact - 0.51), math.ceil(exact + 0.51) + 1) if abs(v - exact) <= 0.51]
+
+
+def _triples(anchor: int, role: int, rate: float) -> list[tuple[int, int, int]]:
+    """Every (net, VAT, total) in cents that `anchor` (in role 0 net, 1 VAT, 2 total) fixes at `rate`."""
+    if role == 0:
+        return [(anchor, vat, anchor + vat) for vat in _vats_of(anchor, rate)]
+    if role == 2:
+        middle = round(anchor / (1 + rate))
+        nets = range(middle - 1, middle + 2)
+        return [(n, anchor - n, anchor) for n in nets if (anchor - n) in _vats_of(n, rate)]
+    if rate < MIN_VAT_RATE:
+        return []
+    low, high = math.ceil((anchor - 0.51) / rate), math.floor((anchor + 0.51) / rate)
+    return [(n, anchor, n + anchor) for n in range(low, high + 1) if anchor in _vats_of(n, rate)]
+
+
+def _strength(implied: int, candidate: Candidate) -> int:
+    """`match_strength`, where only an amount OCR read may differ from what was printed."""
+    strength = match_strength(implied, _cents(candidate[0]))
+    return strength if implied == _cents(candidate[0]) or may_be_misread(candidate[2]) else 0
+
+
+def _best(implied: int, pool: list[Candidate]) -> tuple[int, Candidate | None]:
+    scored = [(_strength(implied, c), c) for c in pool]
+    strength, candidate = max(scored, key=lambda s: s[0], default=(0, None))
+    return (strength, candidate) if strength else (0, None)
+
+
+def _rates(pool: list[Candidate]) -> tuple[list[float], set[float]]:
+    printed = {rate for c in pool for rate in percents_in(c[2].text) if 0 < rate <= 0.3}
+    return sorted(printed | set(EXACT_RATES)), printed
+
+
+def hypotheses(found: Candidates) -> list[Hypothesis]:
+    """Every (net, VAT, total) one read amount fixes at a rate, scored against the amounts read."""
+    pool = [c for kind in found.values() for c in kind if c[0]]
+    labelled_totals = found.get("total_strong", []) + found.get("total_plain", [])
+    rates, printed = _rates(pool)
+    found_hypotheses = []
+    for anchor in pool:
+        for role in range(3):
+            if role == 1 and anchor not in found.get("vat", []):
+                continue  # a VAT pins its net only loosely: only an amount labelled VAT is one
+            for rate in rates:
+                for triple in _triples(_cents(anchor[0]), role, rate):
+                    found_hypotheses += _scored(triple, role, anchor, rate, pool, labelled_totals, printed)
+    return found_hypotheses
+
+
+def _scored(
+    triple: tuple[int, int, int],
+    role: int,
+    anchor: Candidate,
+    rate: float,
+    pool: list[Candidate],
+    labelled_totals: list[Candidate],
+    printed: set[float],
+) -> list[Hypothesis]:
+    matched: list[Candidate | None] = [None, None, None]
+    matched[role] = anchor
+    score = 2 + (1 if any(abs(rate - p) < 1e-9 for p in printed) else 0)
+    others = [c for c in pool if not (c[2] is anchor[2] and c[0] == anchor[0])]  # the anchor's copies
+    for other in range(3):
+        if other == role:
+            continue
+        strength, candidate = _best(triple[other], others)
+        score += strength
+        matched[other] = candidate
+    if sum(m is not None for m in matched) < 2 or score < MIN_SCORE:
+        return []
+    if labelled_totals and not any(matched[2] is c for c in labelled_totals):
+        if not any(_strength(triple[2], c) for c in labelled_totals):
+            return []
+    return [Hypothesis(triple, rate, score, (matched[0], matched[1], matched[2]))]
+
+
+def agrees(result: dict[str, Found | None]) -> bool:
+    """The chosen amounts already agree: two of them through a standard rate to the cent (a total
+    cash-rounded after them aside), all three as read adding up, or a VAT of 0 printed."""
+    net_found, vat_found, total_found = (result[name] for name in ROLES)
+    if vat_found is not None and vat_found.value == 0 and vat_found.raw:
+        return True  # a VAT of 0 printed (one derived from a net equal to the total may be a lost sign)
+    net = net_found.value if net_found else None
+    vat = vat_found.value if vat_found else None
+    total = total_found.value if total_found else None
+    if net is not None and vat is not None and exact_rate(vat, net):
+        return True
+    if total is not None and vat is not None and exact_rate(vat, round(total - vat, 2)):
+        return True
+    if total is not None and net is not None and exact_rate(round(total - net, 2), net):
+        return True
+    if net_found is None or vat_found is None or total_found is None:
+        return False
+    read = bool(net_found.raw and vat_found.raw and total_found.raw)
+    return read and abs(net_found.value + vat_found.value - total_found.value) <= CENT
+
+
+def _found(cents: int, sign: float, candidate: Candidate | None, anchor: Candidate) -> Found:
+    value = round(sign * cents / 100, 2)
+    if candidate is None:
+        return Found(value, "", anchor[2], CONFIDENCE - 0.1)
+    raw = candidate[1] if _cents(candidate[0]) == cents else f"{candidate[1]} (repaired)"
+    return Found(value, re.sub(r"\s+", " ", raw), candidate[2], CONFIDENCE)
+
+
+def repaired_by_rate(result: dict[str, Found | None], found: Candidates) -> dict[str, Found | None]:
+    """The result, or the best-scored rebuilt triple when the result's amounts do not agree (none
+    when two different triples score best alike)."""
+    if agrees(result):
+        return result
+    scored = hypotheses(found)
+    best = max(scored, key=lambda h: h.score, default=None)
+    if best is None or any(h.score == best.score and h.cents != best.cents for h in scored):
+        return result
+    anchor = next(m for m in best.matched if m is not None)
+    # a credit note: OCR loses a minus far more often than it makes one, so one minus read decides
+    sign = -1.0 if any(m is not None and m[0] < 0 for m in best.matched) else 1.0
+    return {
+        **result,
+        **{name: _found(best.cents[i], sign, best.matched[i], anchor) for i, name in enumerate(ROLES)},
+    }
