@@ -8,7 +8,7 @@ the page (the issuer's header) or in the footer. The ranked list is kept as the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from invoiceme_common.tax_id_formats import eu_vat_well_formed
 
@@ -35,6 +35,7 @@ from .id_shapes import id_tokens, shape_score
 from .labelled_ids import customer_labelled, garbled_labelled, labelled
 from .lines import Found, Line, Reading, document_language
 from .vat_numbers import normalize_tax_id, repaired_unchecked
+from .vat_repair import damaged_copy, read_unsure, repair_vat_digits
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,8 @@ def tax_id_candidates(
             if not hebrew or label_score == 0:
                 continue  # two numbers side by side make an id by chance 1 time in 10: only by a label
             repaired = split
+        if repaired is None and (vat := repair_vat_digits(value)) is not None and read_unsure(line, raw):
+            repaired = vat
         value = repaired or value
         beside_label = label_score >= _BESIDE_ID_LABEL  # 'ת.ז. 013427703': an id, a person's
         shape = _REPAIRED_SHAPE if repaired else shape_score(value, raw, beside_label)
@@ -198,7 +201,22 @@ def tax_id_candidates(
             best[value] = TaxIdCandidate(
                 value, raw, line, score, repaired is not None, label_score > 0, weak_label
             )
-    return sorted(best.values(), key=lambda candidate: -candidate.score)
+    return sorted(with_copies_joined(list(best.values())), key=lambda candidate: -candidate.score)
+
+
+def with_copies_joined(candidates: list[TaxIdCandidate]) -> list[TaxIdCandidate]:
+    """The candidates, each that is a damaged copy of another (`damaged_copy`) merged into it: the
+    one that passes its check keeps the better score of the two (the label one copy has, the
+    issuer's block the other is in)."""
+    kept = []
+    for candidate in candidates:
+        if any(damaged_copy(candidate.value, other.value) for other in candidates):
+            continue
+        copies = [other for other in candidates if damaged_copy(other.value, candidate.value)]
+        if copies and (top := max(copies, key=lambda other: other.score)).score > candidate.score:
+            candidate = replace(candidate, score=top.score, labelled=candidate.labelled or top.labelled)
+        kept.append(candidate)
+    return kept
 
 
 def confidence_of(ranked: list[TaxIdCandidate]) -> float:
