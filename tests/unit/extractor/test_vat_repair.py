@@ -82,3 +82,16 @@ class TestUnsureReadsOnly:
 
     def test_sure_read_kept(self) -> None:
         assert self._read(0.97) == "DE136685976"
+
+
+def test_a_shapeless_number_gives_way_to_a_valid_vat_number() -> None:
+    """'Company No. 40120968' (a company register's number) is not the VAT number the page prints."""
+    laid_out = page(
+        ("Summit Works Inc.", 100, 100),
+        ("TAX INVOICE", 1600, 100),
+        ("FAC-13017 2025-09-01 IE2200717F", 100, 160),
+        ("Vista Partners Co.", 100, 400),
+        ("Total 117.00", 1500, 1000),
+        ("Company No. 40120968", 1000, 3300),
+    )
+    assert extract_with_rules([laid_out]).vendor_tax_id == "IE2200717F"

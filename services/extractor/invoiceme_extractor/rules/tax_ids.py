@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from invoiceme_common.tax_id_formats import eu_vat_well_formed
+from invoiceme_common.tax_id_formats import eu_vat_well_formed, vat_number_valid
 
 from .. import israel
 from . import party_labels
@@ -59,6 +59,7 @@ _GARBLED_CUSTOMER = 2.0
 # else it is printed (stronger than any label the copy itself has)
 _NAMED_THE_CUSTOMERS = 3.0
 # A repaired id is evidence, but weaker than one read whole (2.0)
+_SHAPELESS_BESIDE_VAT = 1.5
 _REPAIRED_SHAPE = 1.5
 
 
@@ -156,6 +157,9 @@ def tax_id_candidates(
     best: dict[str, TaxIdCandidate] = {}
     readings = [(*reading, False) for reading in labelled(lines) + _unlabelled(lines)]
     readings += [(*reading, True) for reading in garbled_labelled(lines)]
+    # a VAT number on the page that passes its check: a number of no tax id's shape is some other
+    # registration ('Company No. 40120968' beside 'IE2200717F'), whatever its label
+    vat_on_page = any(vat_number_valid(normalize_tax_id(raw)) for raw, *_ in readings)
     for raw, line, label_score, weak_label in readings:
         value = normalize_tax_id(raw)
         if hebrew and (israeli := israeli_id_after_letters(raw)) is not None:
@@ -190,6 +194,7 @@ def tax_id_candidates(
         ):
             continue
         score = label_score + shape + (0.5 if header_or_footer else 0.0) - 0.01 * line.index
+        score -= _SHAPELESS_BESIDE_VAT if vat_on_page and shape == 0 else 0.0
         score += 1.5 if in_seller_block else 0.0
         score -= _GARBLED_CUSTOMER if _in_block(line, raw, garbled_customer) else 0.0
         score -= 1.0 if _beside_customer_number(lines, line) else 0.0
