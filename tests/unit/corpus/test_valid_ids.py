@@ -10,6 +10,7 @@ from stdnum.gb import vat as gb_vat
 from tests.corpus import compose as compose_module
 from tests.corpus.compose import compose
 from tests.corpus.families import HELD_OUT
+from tests.corpus.page import Text
 from tests.corpus.valid_ids import other_valid_id, valid_vat_id
 
 
@@ -56,3 +57,14 @@ def test_development_pages_carry_valid_vat_ids(language: str) -> None:
 def test_held_out_pages_are_not_changed(family: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(compose_module, "valid_vat_id", lambda value: pytest.fail("made valid"))
     compose(family, "de", 3)
+
+
+def test_an_id_at_the_foot_stands_above_the_issuers_footer() -> None:
+    """The id moved to the page's foot (label over value) with an issuer's footer row there: the two
+    never share a row (seed 10's payment_receipt_en_00 printed 'Federal EIN' over an e-mail)."""
+    page, truth = compose("payment_receipt", "en", 10000)
+    texts = [item for item in page.items if isinstance(item, Text) and item.y > 270]
+    label = next(item for item in texts if item.text == "Federal EIN")
+    others = [item for item in texts if item is not label and abs(item.y - label.y) < 0.35 * item.size]
+    assert label.align == "c" and truth["vendor_tax_id"] == "454075194"
+    assert not any(item.align == "c" for item in others)
