@@ -95,3 +95,8 @@ def test_a_shapeless_number_gives_way_to_a_valid_vat_number() -> None:
         ("Company No. 40120968", 1000, 3300),
     )
     assert extract_with_rules([laid_out]).vendor_tax_id == "IE2200717F"
+
+
+def test_an_amount_in_shekels_is_no_prefixed_id() -> None:
+    assert eu_vat_ids("ILS 11051.97 00008 * 61399.85 72451.82") == []
+    assert eu_vat_ids("VAT IL 514326784") == ["IL 514326784"]
