@@ -18,6 +18,7 @@ from .formats import Printing
 from .page import Page, Sheet
 from .tax_id_places import finish
 from .tax_id_variety import draw_tax_ids
+from .valid_ids import valid_vat_id
 from .vocab import Vocabulary
 
 
@@ -53,6 +54,8 @@ def compose(
                 words.chosen[key] = label
     if not family.held_out:  # its own stream: drawn after `rng`'s draws, the page's others unchanged
         doc.tax_ids = draw_tax_ids(family_name, language, seed, facts.country)
+        facts.vendor_tax_id = valid_vat_id(facts.vendor_tax_id)  # no draw: check characters only
+        facts.customer_tax_id = valid_vat_id(facts.customer_tax_id)
     if doc.tax_ids is not None:
         variety = doc.tax_ids
         for key, label in (("tax_id", variety.label), ("customer_tax_id", variety.customer_label)):

@@ -155,10 +155,15 @@ def _corner_width(doc: Doc, style: str, pair: tuple[str, str], separator: str) -
 
 def corner_free(doc: Doc, start: float, end: float, bottom: float) -> bool:
     """No text the family drew reaches into start-side [start, end] x [2, bottom] (mm)."""
+    return area_free(doc, start, end, 2, bottom)
+
+
+def area_free(doc: Doc, start: float, end: float, top: float, bottom: float) -> bool:
+    """No text on the page reaches into start-side [start, end] x [top, bottom] (mm)."""
     sheet = doc.sheet
     left, right = (doc.width - end, doc.width - start) if sheet.rtl else (start, end)
     for item in sheet.page.items:
-        if not isinstance(item, Text) or item.y - 0.3 * item.size > bottom or item.y < 2:
+        if not isinstance(item, Text) or item.y - 0.3 * item.size > bottom or item.y < top:
             continue
         width = sheet.measure(item.text, item.size, item.bold, item.face)
         first = {"l": item.x, "r": item.x - width, "c": item.x - width / 2}[item.align]
@@ -187,18 +192,31 @@ def _band(doc: Doc, label: str, value: str) -> None:
 
 
 def _foot(doc: Doc, label: str, value: str) -> None:
-    """Small grey print at the page's foot: the id alone, after the vendor's name, or under its label."""
+    """Small grey print at the page's foot: the id alone, after the vendor's name, or under its label;
+    above any row the family printed there (an issuer's footer), never over it."""
     rng, sheet = doc.tax_ids.rng, doc.sheet  # type: ignore[union-attr]
     size = rng.choice([6.0, 6.5, 7.0])
     align = rng.choice(["start", "centre", "end"])
     x = {"start": MARGIN, "centre": doc.width / 2, "end": doc.width - MARGIN}[align]
-    bottom = sheet.page.height - 5
     style = rng.choice(["alone", "named", "above"])
-    if style == "above":
-        sheet.text(x, bottom - size * 0.5 - 0.8, label, size - 0.5, align=align, color=GREY)
-        sheet.text(x, bottom, value, size, align=align, color=GREY)
-        return
-    text = f"{label}{rng.choice([': ', ' '])}{value}"
-    if style == "named":
-        text = f"{doc.facts.vendor_name} · {text}"
-    sheet.text(x, bottom, text, size, align=align, color=GREY)
+    rows = [(label, size - 0.5), (value, size)] if style == "above" else []
+    if not rows:
+        text = f"{label}{rng.choice([': ', ' '])}{value}"
+        rows = [(f"{doc.facts.vendor_name} · {text}" if style == "named" else text, size)]
+    gap = size * 0.5 + 0.8
+    bottom = _free_bottom(doc, x, align, rows, gap)
+    for index, (text, text_size) in enumerate(rows):
+        sheet.text(x, bottom - gap * (len(rows) - 1 - index), text, text_size, align=align, color=GREY)
+
+
+def _free_bottom(doc: Doc, x: float, align: str, rows: list[tuple[str, float]], gap: float) -> float:
+    """The lowest baseline (the page's foot, or higher by steps) where the rows touch no text."""
+    width = max(doc.sheet.measure(text, size) for text, size in rows)
+    start = {"start": x, "centre": x - width / 2, "end": x - width}[align]
+    bottom = doc.sheet.page.height - 5
+    height = gap * (len(rows) - 1) + 0.3 * rows[0][1]
+    while bottom > doc.sheet.page.height - 30 and not area_free(
+        doc, start, start + width, bottom - height - 0.5, bottom + 1.0
+    ):
+        bottom -= 2.0
+    return bottom

@@ -14,6 +14,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from .valid_ids import VAT_COUNTRIES, other_valid_id
+
 SHARE = 0.7  # of development documents
 # where the vendor's id goes: in its usual block (maybe label over value, or a boxed cell there), in the
 # document-facts block, or moved off to a corner of the other side, a band on top, the page's foot
@@ -163,4 +165,6 @@ def customer_id(variety: TaxIdVariety, vendor_id: str, customer_tax_id: str | No
         return customer_tax_id
     rng = random.Random(f"customer-id/{vendor_id}")
     digits = "".join(str(rng.randint(0, 9)) if ch.isdigit() else ch for ch in vendor_id)
+    if vendor_id[:2] in VAT_COUNTRIES:  # a European or UK VAT number: valid, as the vendor's is
+        return other_valid_id(digits, vendor_id)
     return digits if digits != vendor_id else digits[:-1] + str((int(digits[-1]) + 1) % 10)

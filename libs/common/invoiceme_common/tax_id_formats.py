@@ -19,3 +19,8 @@ def eu_vat_well_formed(value: str) -> bool:
     except ValidationError:
         return False
     return True
+
+
+def vat_number_valid(value: str) -> bool:
+    """The number passes its country's check (UK numbers too, which stdnum's EU module left out)."""
+    return (gb_vat if value[:2].upper() == "GB" else eu_vat).is_valid(value)

@@ -19,6 +19,7 @@ import numpy as np
 
 from invoiceme_common.ocr_pages import OcrPage, OcrWord
 
+from . import label_below
 from .crop_polarity import dark_print
 from .engine import clean_text
 from .tax_id_labels import Label, find_labels
@@ -203,8 +204,19 @@ def with_id_word(words: list[OcrWord], label_words: list[OcrWord], new: OcrWord)
     return [*kept, new, *rest]
 
 
+def _read_area(gray: np.ndarray, area: tuple[Strip, int], line: int, read_line: ReadLine) -> OcrWord | None:
+    """The id read in the area (a strip and its print's height), each of READ_AS in turn."""
+    strip, print_height = area
+    for read_as in READ_AS:
+        crop, scale = enlarged(gray, strip, print_height, read_as)
+        if (new := id_word_read(read_line(crop), strip, scale, line)) is not None:
+            return new
+    return None
+
+
 def reread_label_values(page: OcrPage, gray: np.ndarray, read_line: ReadLine) -> OcrPage:
-    """The page with ids read again beside labels that have none (`read_line`: one line, `eng`)."""
+    """The page with ids read again beside labels that have none (`read_line`: one line, `eng`),
+    or under them (`label_below`) where nothing under them is an id either."""
     height, width = gray.shape[:2]
     found: list[tuple[list[OcrWord], OcrWord]] = []  # (the label's words, the id read beside it)
     reads = 0
@@ -215,13 +227,15 @@ def reread_label_values(page: OcrPage, gray: np.ndarray, read_line: ReadLine) ->
         if reads == MAX_PER_PAGE:
             break
         reads += 1
-        strip, print_height = value_area(gray, strip, label)
         line = page.words[label.indexes[0]].line
-        for read_as in READ_AS:
-            crop, scale = enlarged(gray, strip, print_height, read_as)
-            if (new := id_word_read(read_line(crop), strip, scale, line)) is not None:
-                found.append(([page.words[i] for i in label.indexes], new))
-                break
+        areas = [value_area(gray, strip, label)]
+        below = label_below.strip_below(label, int(BESIDE * label.height), width, height)
+        if not any(True for _ in ids_in([w.text for w in page.words if _in_strip(w, below)])):
+            row = label_below.first_row(below, ink_of(gray[below[1] : below[3], below[0] : below[2]]))
+            areas += [row] if row is not None else []
+        new = next(filter(None, (_read_area(gray, area, line, read_line) for area in areas)), None)
+        if new is not None:
+            found.append(([page.words[i] for i in label.indexes], new))
     if not found:
         return page
     words = list(page.words)

@@ -10,7 +10,7 @@ import numpy as np
 
 from .digits import Region
 from .long_numbers import ENLARGE
-from .tesseract_api import read_symbol_choices
+from .tesseract_api import CHOICE_DIGITS, read_symbol_choices
 from .tesseract_results import TesseractFailed
 
 # Per character read: (character, weight 0..1) for each choice the engine weighed, its pick first
@@ -26,12 +26,13 @@ def enlarged_crop(gray: np.ndarray, region: Region) -> np.ndarray:
     return cv2.resize(crop, None, fx=ENLARGE, fy=ENLARGE, interpolation=cv2.INTER_CUBIC)
 
 
-def engine_reader(timeout: float) -> ReadDigits:
-    """Tesseract's single-line digit read with its choices; None when it fails (the page stands)."""
+def engine_reader(timeout: float, alphabet: str = CHOICE_DIGITS) -> ReadDigits:
+    """Tesseract's single-line read of `alphabet`'s characters (digits by default) with its choices;
+    None when it fails (the page stands)."""
 
     def read(crop: np.ndarray) -> list[SymbolChoices] | None:
         try:
-            return read_symbol_choices(crop, timeout)
+            return read_symbol_choices(crop, timeout, alphabet)
         except TesseractFailed:
             return None
 

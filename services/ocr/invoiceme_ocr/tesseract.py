@@ -16,6 +16,7 @@ from . import (
     label_values,
     long_numbers,
     lookalikes,
+    page_foot,
     page_script,
     slant_reads,
     symbol_reads,
@@ -23,6 +24,7 @@ from . import (
     totals_block,
     unread_blocks,
     unread_ink,
+    vat_rereads,
 )
 from .engine import OcrOptions, UnreadableDocument, clean_text
 from .page_rereads import repair_ids_by_choices, reread, reread_long_numbers
@@ -69,6 +71,11 @@ def recognize(
             page = unread_blocks.reread_unread_blocks(
                 page, gray, lambda block: read_words(block, block_languages, 6, timeout)
             )
+    if "reread_blocks" in options.preprocess_steps:  # scans too: the fine print at the page's foot
+        foot_languages = unread_blocks.block_languages(page.text, languages)
+        page = page_foot.reread_page_foot(
+            page, gray, lambda block: read_words(block, foot_languages, 6, options.page_timeout_seconds)
+        )
     page = reread_long_numbers(page, gray, options, PAGE_ON_A_DESK in notes, israeli)
     if israeli:  # '7 בדצמבר' for 17: a day's first digit lost beside a Hebrew month name
         page = day_rereads.reread_short_days(
@@ -120,6 +127,9 @@ def ocr_image(
         if not any(note.startswith(slant.NOTE_PREFIX) for note in page.notes):
             page = slant_reads.read_slanted_values(prepared, page, read)
     page = label_values.reread_label_values(page, prepared, line_reader(options))
+    # after the label's strip re-read too, which takes a VAT number of its country's shape as read
+    vat_reader = symbol_reads.engine_reader(options.page_timeout_seconds, vat_rereads.ALPHABET)
+    page = vat_rereads.reread_failing_vat(page, prepared, vat_reader)
     page = date_values.reread_date_values(page, prepared, line_reader(options))
     reader = totals_block.block_reader(options.page_timeout_seconds, page.text, languages)
     page = totals_block.reread_totals_block(page, prepared, reader)

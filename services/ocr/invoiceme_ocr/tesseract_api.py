@@ -149,19 +149,21 @@ def read_words(gray: np.ndarray, languages: str, segmentation_mode: int, timeout
 CHOICE_DIGITS = "0123456789-"  # what an id's crop may hold: its choices are weighed among these
 
 
-def read_symbol_choices(gray: np.ndarray, timeout: float) -> list[list[tuple[str, float]]] | None:
-    """One line of digits read with the LSTM's choices kept: per character read, each character the
-    engine weighed with its weight (0..1), its pick first. None without `tesserocr` (the program
-    gives no choices) or when Tesseract fails."""
+def read_symbol_choices(
+    gray: np.ndarray, timeout: float, alphabet: str = CHOICE_DIGITS
+) -> list[list[tuple[str, float]]] | None:
+    """One line of `alphabet`'s characters (digits by default) read with the LSTM's choices kept: per
+    character read, each character the engine weighed with its weight (0..1), its pick first. None
+    without `tesserocr` (the program gives no choices) or when Tesseract fails."""
     if tesserocr is None:
         return None
     loaded: dict[str, Any] = _engines.__dict__.setdefault("choices", {})
-    if "eng" not in loaded:  # its own engine: the variables below must not change other reads
+    if alphabet not in loaded:  # its own engine: the variables below must not change other reads
         engine = _new_engine("eng", 7)  # PSM.SINGLE_LINE
         engine.SetVariable("lstm_choice_mode", "2")  # the alternatives of every character
-        engine.SetVariable("tessedit_char_whitelist", CHOICE_DIGITS)
-        loaded["eng"] = engine
-    engine = loaded["eng"]
+        engine.SetVariable("tessedit_char_whitelist", alphabet)
+        loaded[alphabet] = engine
+    engine = loaded[alphabet]
     _set_image(engine, gray)
     with _quiet_stderr():
         recognized = engine.Recognize(timeout=int(timeout * 1000))

@@ -27,6 +27,12 @@ class TestLookalikeDigits:
     def test_token_found_in_a_line(self) -> None:
         assert lookalike_ids("עמ: $12261827 63891") == ["$12261827"]
 
+    def test_grouped_as_ids_are_printed(self) -> None:
+        assert lookalike_ids("מס' עוסק $22-177-484") == ["$22-177-484"]
+        assert id_from_lookalikes("$22-177-484") == "522177484"
+        assert id_from_lookalikes("$2024231-4") == "520242314"
+        assert lookalike_ids("$2-345-678-9 SS-2261827 $2024231-4§") == []  # no id's grouping, two signs
+
 
 class TestInTheDecision:
     def test_hebrew_vendor_id_with_five_read_as_dollar(self) -> None:

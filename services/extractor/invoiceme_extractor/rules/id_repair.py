@@ -48,20 +48,26 @@ _LOOKALIKE_DIGITS = str.maketrans({
     "$": "5", "S": "5", "s": "5", "§": "5", "O": "0", "o": "0", "I": "1", "l": "1", "|": "1",
     "B": "8", "&": "8",
 })  # fmt: skip
-LOOKALIKE_ID = re.compile(r"(?<![\w$§&|])[\d$§SsOoIl|B&]{9}(?![\w$§&|])")
+_LOOKALIKE = r"[\d$§SsOoIl|B&]"
+# ... bare, or grouped by dashes as ids are printed ('$22-177-484', '$2024231-4')
+LOOKALIKE_ID = re.compile(
+    rf"(?<![\w$§&|-])(?:{_LOOKALIKE}{{9}}|{_LOOKALIKE}{{2}}-{_LOOKALIKE}{{6}}-{_LOOKALIKE}|"
+    rf"{_LOOKALIKE}{{3}}-{_LOOKALIKE}{{3}}-{_LOOKALIKE}{{3}}|{_LOOKALIKE}{{8}}-{_LOOKALIKE})(?![\w$§&|]|-\w)"
+)
 
 
 def lookalike_ids(text: str) -> list[str]:
-    """9-character tokens of digits but one look-alike: ids OCR damaged by one character."""
+    """9-character tokens (dashes aside) of digits but one look-alike: ids OCR damaged by one
+    character."""
     tokens = [match.group(0) for match in LOOKALIKE_ID.finditer(text)]
-    return [raw for raw in tokens if sum(not ch.isdigit() for ch in raw) == 1]
+    return [raw for raw in tokens if sum(not ch.isdigit() for ch in raw.replace("-", "")) == 1]
 
 
 def id_from_lookalikes(raw: str) -> str | None:
     """The valid, issuable 9-digit id a token with exactly one look-alike character stands for."""
     if raw not in lookalike_ids(raw):
         return None
-    value = raw.translate(_LOOKALIKE_DIGITS)
+    value = raw.replace("-", "").translate(_LOOKALIKE_DIGITS)
     valid = value[0] in ISSUED_FIRST_DIGITS and israel.israeli_id_is_valid(value)
     return value if valid else None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from stdnum.eu import vat as eu_vat
+from invoiceme_common.tax_id_formats import vat_number_valid
 
 from .. import israel
 from .dates import dates_in
@@ -52,7 +52,7 @@ _GROUPED_AS_ID = re.compile(r"\d{2}-\d{6}-\d|\d{8}-\d")
 def shape_score(value: str, raw: str = "", beside_id_label: bool = False) -> float:
     """How much the token itself looks like a VAT registration number."""
     if re.fullmatch(r"[A-Z]{2,3}[0-9A-Z]{8,12}", value):
-        return 2.5 if eu_vat.is_valid(value) else 1.5
+        return 2.5 if vat_number_valid(value) else 1.5
     if not israel.is_israeli_id_shape(value):
         return 0.0
     if value.startswith("0") and not (beside_id_label or _GROUPED_AS_ID.fullmatch(raw.strip())):

@@ -8,9 +8,9 @@ the page (the issuer's header) or in the footer. The ranked list is kept as the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from invoiceme_common.tax_id_formats import eu_vat_well_formed
+from invoiceme_common.tax_id_formats import eu_vat_well_formed, vat_number_valid
 
 from .. import israel
 from . import party_labels
@@ -35,6 +35,7 @@ from .id_shapes import id_tokens, shape_score
 from .labelled_ids import customer_labelled, garbled_labelled, labelled
 from .lines import Found, Line, Reading, document_language
 from .vat_numbers import normalize_tax_id, repaired_unchecked
+from .vat_repair import damaged_copy, read_unsure, repair_vat_digits
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ _GARBLED_CUSTOMER = 2.0
 # else it is printed (stronger than any label the copy itself has)
 _NAMED_THE_CUSTOMERS = 3.0
 # A repaired id is evidence, but weaker than one read whole (2.0)
+_SHAPELESS_BESIDE_VAT = 1.5
 _REPAIRED_SHAPE = 1.5
 
 
@@ -155,6 +157,9 @@ def tax_id_candidates(
     best: dict[str, TaxIdCandidate] = {}
     readings = [(*reading, False) for reading in labelled(lines) + _unlabelled(lines)]
     readings += [(*reading, True) for reading in garbled_labelled(lines)]
+    # a VAT number on the page that passes its check: a number of no tax id's shape is some other
+    # registration ('Company No. 40120968' beside 'IE2200717F'), whatever its label
+    vat_on_page = any(vat_number_valid(normalize_tax_id(raw)) for raw, *_ in readings)
     for raw, line, label_score, weak_label in readings:
         value = normalize_tax_id(raw)
         if hebrew and (israeli := israeli_id_after_letters(raw)) is not None:
@@ -176,6 +181,8 @@ def tax_id_candidates(
             if not hebrew or label_score == 0:
                 continue  # two numbers side by side make an id by chance 1 time in 10: only by a label
             repaired = split
+        if repaired is None and (vat := repair_vat_digits(value)) is not None and read_unsure(line, raw):
+            repaired = vat
         value = repaired or value
         beside_label = label_score >= _BESIDE_ID_LABEL  # 'ת.ז. 013427703': an id, a person's
         shape = _REPAIRED_SHAPE if repaired else shape_score(value, raw, beside_label)
@@ -187,6 +194,7 @@ def tax_id_candidates(
         ):
             continue
         score = label_score + shape + (0.5 if header_or_footer else 0.0) - 0.01 * line.index
+        score -= _SHAPELESS_BESIDE_VAT if vat_on_page and shape == 0 else 0.0
         score += 1.5 if in_seller_block else 0.0
         score -= _GARBLED_CUSTOMER if _in_block(line, raw, garbled_customer) else 0.0
         score -= 1.0 if _beside_customer_number(lines, line) else 0.0
@@ -198,7 +206,22 @@ def tax_id_candidates(
             best[value] = TaxIdCandidate(
                 value, raw, line, score, repaired is not None, label_score > 0, weak_label
             )
-    return sorted(best.values(), key=lambda candidate: -candidate.score)
+    return sorted(with_copies_joined(list(best.values())), key=lambda candidate: -candidate.score)
+
+
+def with_copies_joined(candidates: list[TaxIdCandidate]) -> list[TaxIdCandidate]:
+    """The candidates, each that is a damaged copy of another (`damaged_copy`) merged into it: the
+    one that passes its check keeps the better score of the two (the label one copy has, the
+    issuer's block the other is in)."""
+    kept = []
+    for candidate in candidates:
+        if any(damaged_copy(candidate.value, other.value) for other in candidates):
+            continue
+        copies = [other for other in candidates if damaged_copy(other.value, candidate.value)]
+        if copies and (top := max(copies, key=lambda other: other.score)).score > candidate.score:
+            candidate = replace(candidate, score=top.score, labelled=candidate.labelled or top.labelled)
+        kept.append(candidate)
+    return kept
 
 
 def confidence_of(ranked: list[TaxIdCandidate]) -> float:

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import re
 
-from stdnum.eu import vat as eu_vat
-
-from invoiceme_common.tax_id_formats import eu_vat_well_formed
+from invoiceme_common.tax_id_formats import eu_vat_well_formed, vat_number_valid
 
 # OCR reads the I of IE / IT as 1, l or | ("1E68711721"), and a photo's E as £ ("I£90237964")
 I_AS_DIGIT = "[1l|I][ET£]"
@@ -19,6 +17,8 @@ D_AS_ZERO = r"[0O]E(?=\d{9}(?!\d))"
 # ... and the S of ES as 5 ('E5G79556936'): only before a Spanish number's shape (a letter or digit,
 # seven digits, a letter or digit)
 S_AS_FIVE = r"E5(?=[0-9A-Z]\d{7}[0-9A-Z](?![0-9A-Z]))"
+# ... and the E of ES as £ or € ('£SB02973972'): only before a Spanish number's shape
+E_AS_POUND = r"[£€]S(?=[0-9A-Z]\d{7}[0-9A-Z](?![0-9A-Z]))"
 
 
 def normalize_tax_id(raw: str) -> str:
@@ -28,7 +28,7 @@ def normalize_tax_id(raw: str) -> str:
     for misread, prefix in ((B_AS_EIGHT, "GB"), (D_AS_ZERO, "DE")):
         if re.fullmatch(rf"{misread}\d{{9}}", value):
             value = prefix + value[2:]
-    if re.fullmatch(rf"{S_AS_FIVE}[0-9A-Z]{{9}}", value):
+    if re.fullmatch(rf"(?:{S_AS_FIVE}|{E_AS_POUND})[0-9A-Z]{{9}}", value):
         value = "ES" + value[2:]
     if re.fullmatch(r"[A-Z]{2}[0-9O]{8,12}", value):  # OCR reads 0 as O after the country prefix
         value = value[:2] + value[2:].replace("O", "0")
@@ -52,7 +52,7 @@ def _check_digit_repair(value: str) -> str:
     """An EU VAT number that fails its check digit, repaired by undoing OCR's letter-for-digit reads
     or dropping one letter it invented: a reading the check digit accepts, else (for countries whose
     numbers are digits only) the reading of the right shape."""
-    if not re.fullmatch(r"[A-Z]{2}[0-9A-Z]{8,13}", value) or eu_vat.is_valid(value):
+    if not re.fullmatch(r"[A-Z]{2}[0-9A-Z]{8,13}", value) or vat_number_valid(value):
         return value
     prefix, body = value[:2], value[2:]
     bodies = [body[:i] + body[i + 1 :] for i, ch in enumerate(body) if ch.isalpha()]
@@ -64,7 +64,7 @@ def _check_digit_repair(value: str) -> str:
     ]
     candidates = [body.translate(_LETTER_AS_DIGIT), *one_letter, *bodies]
     readings = [prefix + candidate for candidate in candidates]
-    valid = next((reading for reading in readings if eu_vat.is_valid(reading)), None)
+    valid = next((reading for reading in readings if vat_number_valid(reading)), None)
     if valid is not None:
         return valid
     if not eu_vat_well_formed(value):
@@ -83,15 +83,18 @@ def repaired_unchecked(raw: str, value: str) -> bool:
     """`value` is an EU VAT number OCR's reading `raw` was changed into (a letter for a digit, a
     country code's letter, an invented letter dropped) that no check digit confirms: a guess."""
     read_as = re.sub(r"[\s./-]", "", raw).upper()
-    return value[:2].isalpha() and read_as != value and not eu_vat.is_valid(value)
+    return value[:2].isalpha() and read_as != value and not vat_number_valid(value)
 
 
-_COUNTRIES = "AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE|IL|XI"
+# (IL not before S: 'ILS 72451.82' is an amount in shekels, not an Israeli id with a prefix)
+_COUNTRIES = (
+    "AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE|IL(?!S)|XI"
+)
 # A country prefix and 8-12 digits/letters, in any grouping: "FR 11 123 456 782", "DE 136 695 976".
 # OCR reads the I of IE / IT as 1, l or | ("1E68711721"): accepted here, undone by normalize_tax_id.
 # Lower-case letters OCR glued to its last digit ('FRL12241219088eaa2i0es') end it as a space would.
 # A letter that opens the number may stand apart by a dash, as Spanish ids print it ('ES B-12345678').
-_EU_PREFIX = rf"{_COUNTRIES}|{I_AS_DIGIT}|{B_AS_EIGHT}|{D_AS_ZERO}|{S_AS_FIVE}"
+_EU_PREFIX = rf"{_COUNTRIES}|{I_AS_DIGIT}|{B_AS_EIGHT}|{D_AS_ZERO}|{S_AS_FIVE}|{E_AS_POUND}"
 EU_VAT = re.compile(
     rf"(?<![A-Za-z0-9])({_EU_PREFIX})[\s.-]?((?:[A-Z]\s?-\s?)?(?:[0-9A-Z][\s.]?){{7,13}})"
     r"(?:(?![\w])|(?<=\d)(?=[a-z]))"
@@ -123,4 +126,4 @@ def valid_head(token: str) -> str | None:
 
 
 def _compact(token: str) -> str:
-    return re.sub(r"[\s.]", "", token).upper()
+    return re.sub(r"^[£€]S", "ES", re.sub(r"[\s.]", "", token).upper())
