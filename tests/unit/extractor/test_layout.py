@@ -5,7 +5,7 @@ from __future__ import annotations
 from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.geometry import spots_after_label
 from invoiceme_extractor.rules.lines import document_lines
-from invoiceme_extractor.rules.titles import cropped_type
+from invoiceme_extractor.rules.titles import cropped_type, misread_title
 
 from .wordbox import ocr_page, ocr_word, ocr_words, page
 
@@ -356,6 +356,26 @@ class TestCroppedTitles:
         big = [w.model_copy(update={"height": 44}) if w.top == 91 else w for w in layer.words]
         result = extract_with_rules([layer.model_copy(update={"words": big})])
         assert (result.document_type, result.vendor_name) == ("tax_invoice", "Vista Supplies Group")
+
+
+class TestMisreadTitles:
+    """A whole title with a letter or two misread is still no vendor name."""
+
+    def test_near_titles(self) -> None:
+        assert misread_title("חשבע עסקה")  # 'חשבון עסקה'
+        assert misread_title("Tax lnvoice")
+        assert not misread_title("חשבונאות עסקית")
+        assert not misread_title("Rimon Trading")
+        assert not misread_title("קבלה")  # short titles are left to the exact patterns
+
+    def test_a_misread_title_in_large_print_is_not_the_vendor(self) -> None:
+        words = [  # each line's words left to right, as a Hebrew line is printed
+            *ocr_words("עסקה חשבע", 900, 120, 0, height=48),
+            *ocr_words("שירותים דקל", 100, 80, 1, height=30),
+            *ocr_words("נתניה 148 הרצל רחוב", 100, 130, 2),
+            *ocr_words('474.01 סה"כ', 100, 900, 3),
+        ]
+        assert extract_with_rules([ocr_page(words)]).vendor_name == "דקל שירותים"
 
 
 class TestLineItemCells:
