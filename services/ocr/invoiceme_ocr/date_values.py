@@ -4,14 +4,17 @@ On dev scans a date printed in a boxed cell under its label ('תאריך חשב�
 out as letters ('aoe |'), and one in old-style figures ('16-06-2024') as a lone '4': the label was
 read, the value beside or under it was not. The label says where the date is and what it looks like:
 so where no word beside the label or in the row under it looks like a date, the print beside it (left
-of a Hebrew label, right of a Latin one), then the first row of print under it, is cut out, enlarged
-and read as one line with `eng`; a whole date read there (day, month and year that make a calendar
-date) replaces the words it lies on. Pages without such a label cost nothing.
+of a Hebrew label, right of a Latin one), then the first row of print under it, then the print on
+its other side (a key/value grid whose values stand in the outer column: '13-5-2024' right of
+'תאריך הפקה:' read as a lone '4'), is cut out, enlarged and read as one line with `eng`; a whole
+date read there (day, month and year that make a calendar date) replaces the words it lies on.
+Pages without such a label cost nothing.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import numpy as np
 
@@ -59,7 +62,7 @@ _YEAR_FIRST = re.compile(r"(?<!\d)((?:19|20)\d{2})([./\-])(\d{1,2})\2(\d{1,2})(?
 BELOW = 3.5  # label heights under the label where its value's row is looked for
 SIDE = 2.0  # label heights past the label's own edge that the row under it may start
 MIN_ROW_SHARE, MAX_ROW_SHARE = 0.5, 2.5  # a row of print under the label, in label heights
-MAX_PER_PAGE = 4  # areas read per page (one Tesseract call each, and more for hard ones)
+MAX_PER_PAGE = 6  # areas read per page (one Tesseract call each, and more for hard ones)
 READ = 0.5  # the least confidence of a date read beside its label (its calendar check is evidence)
 
 
@@ -83,6 +86,8 @@ def _label_at(words: list[OcrWord], first: int) -> tuple[int, ...] | None:
     )
     if not size:
         return None
+    if size > 1 and LABEL.search(" ".join(w.text for w in words[first + 1 : first + size])):
+        return None  # it starts at a later word ('4 תאריך הפקה': a value read before its label)
     group = list(range(first, first + size))
     while len(group) < MAX_LABEL_WORDS + 1 and group[-1] + 1 < len(words):
         last, nxt = words[group[-1]], words[group[-1] + 1]
@@ -126,19 +131,28 @@ def _middle_in(word: OcrWord, area: Strip) -> bool:
 
 def has_date_near(words: list[OcrWord], label: Label, areas: list[Strip]) -> bool:
     """Whether a word beside the label or under it (not the label's own) already looks like a date."""
-    near = [w.text for i, w in enumerate(words) if any(_middle_in(w, area) for area in areas)]
+    near = [w.text for w in words if in_any(w, areas)]
     return bool(DATE_LIKE.search(" ".join(near)))
 
 
+def in_any(word: OcrWord, areas: list[Strip]) -> bool:
+    """Whether the word's middle row lies in one of the areas, across some of its width."""
+    return any(_middle_in(word, area) for area in areas)
+
+
 def row_under(gray: np.ndarray, area: Strip, label: Label) -> tuple[Strip, Label] | None:
-    """The first row of print in `area` as tall as the label's print (rules and specks skipped): the
-    strip around it and a stand-in label on that row, for `value_area`."""
+    """The first row of print starting in `area` as tall as the label's print (rules and specks
+    skipped; a row the area's bottom cuts is followed down to its end): the strip around it and a
+    stand-in label on that row, for `value_area`."""
     left, top, right, bottom = area
-    ink = ink_of(gray[top:bottom, left:right])
+    below = min(gray.shape[0], bottom + int(MAX_ROW_SHARE * label.height))
+    ink = ink_of(gray[top:below, left:right])
     if ink is None:
         return None
     inked = (ink.sum(axis=1) > max(2, INKED_ROW * ink.shape[1])).tolist()
     for start, end in runs_of(inked):
+        if start >= bottom - top:
+            break
         if MIN_ROW_SHARE * label.height <= end - start <= MAX_ROW_SHARE * label.height:
             row_top, row_bottom = top + start, top + end
             margin = max(2, (end - start) // 4)
@@ -207,6 +221,16 @@ def replace_line(word: OcrWord, line: int) -> OcrWord:
     return word.model_copy(update={"line": line})
 
 
+def other_side(label: Label, page_width: int, page_height: int) -> tuple[Strip, Label]:
+    """The print beside the label on the side a value seldom is (right of a Hebrew label, left of a
+    Latin one: a key/value grid with its values in the outer column), up to the page's edge (its
+    first group of print from the label is read); and a stand-in label that reads it from the
+    label's side."""
+    flipped = replace(label, rtl=not label.rtl)
+    left, top, right, bottom = strip_beside(flipped, page_width, page_height)
+    return ((left, top, page_width, bottom) if label.rtl else (0, top, right, bottom)), flipped
+
+
 def reread_date_values(page: OcrPage, gray: np.ndarray, read_line: ReadLine) -> OcrPage:
     """The page with dates read again beside or under date labels that have none near them."""
     height, width = gray.shape[:2]
@@ -222,6 +246,9 @@ def reread_date_values(page: OcrPage, gray: np.ndarray, read_line: ReadLine) -> 
             places.append((beside, label))
         if (under := row_under(gray, below, label)) is not None:
             places.append(under)
+        outer = other_side(label, width, height)
+        if outer[0][2] - outer[0][0] >= label.height and not has_date_near(page.words, label, [outer[0]]):
+            places.append(outer)
         for strip, stand_in in places:
             if reads == MAX_PER_PAGE:
                 break

@@ -58,6 +58,16 @@ class TestNamesInTheWrongScript:
     def test_latin_tail_of_a_hebrew_name_is_dropped(self) -> None:
         assert without_latin_tail("נגה הנדסה nya") == "נגה הנדסה"
 
+    def test_latin_head_of_a_hebrew_name_is_dropped(self) -> None:
+        assert without_latin_tail('pox תקשורת בע"מ') == 'תקשורת בע"מ'
+        assert without_latin_tail("pan תקשורת ושות'") == "תקשורת ושות'"
+        assert without_latin_tail("ab תקשורת") == "ab תקשורת"  # one Hebrew word is too little a name
+        assert without_latin_tail("Oz תקשורת ושות'") == "Oz תקשורת ושות'"  # a capitalised brand
+
+    def test_vendor_with_a_latin_head_read_through_the_rules(self) -> None:
+        text = 'pox תקשורת בע"מ\nחשבונית מס 5521\nתאריך: 08.08.2024\nסה"כ לתשלום 100.00'
+        assert extract_with_rules([(1, text)]).vendor_name == 'תקשורת בע"מ'
+
     def test_latin_brands_and_english_names_are_kept(self) -> None:
         assert without_latin_tail('Cedar Consulting בע"מ') == 'Cedar Consulting בע"מ'
         assert without_latin_tail("נגה IT") == "נגה IT"

@@ -3,10 +3,24 @@ the issuer, and of two readings of one name the one OCR read more surely is kept
 
 from __future__ import annotations
 
+from invoiceme_common.events import OcrWord
 from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.name_copies import hebrew_copy_of_debris
 from invoiceme_extractor.rules.name_signs import payee_name
 
-from .wordbox import ocr_page, ocr_words, page
+from .wordbox import ocr_page, ocr_word, ocr_words, page
+
+
+def rtl_words(
+    text: str, right: int, top: int, line: int, confidence: float = 0.9, height: int = 20
+) -> list[OcrWord]:
+    """`text`'s words as OCR gives a Hebrew line: in reading order, laid out leftwards from `right`."""
+    words, x = [], right
+    for part in text.split():
+        x -= 12 * len(part)
+        words.append(ocr_word(part, x, top, line, height=height, confidence=confidence))
+        x -= 12
+    return words
 
 
 class TestPayee:
@@ -69,6 +83,36 @@ class TestSurerCopy:
             *ocr_words("Alpen Bau e.K.", 100, 2000, 2, 0.9),
         ]
         assert extract_with_rules([ocr_page(words)]).vendor_name == "Rhein Softwarc e.K"
+
+
+class TestHebrewCopyOfDebris:
+    """A Hebrew header name with words read as Latin look-alikes ('AAI הנדסה Nya'): a copy elsewhere
+    read wholly in Hebrew, its other words the same, is the name."""
+
+    @staticmethod
+    def _page(header: str, footer: str) -> list[OcrWord]:
+        return [
+            *rtl_words(header, 1600, 100, 0, 0.6, height=40),
+            *rtl_words("חשבונית מס / קבלה", 600, 110, 1),
+            *rtl_words("אל", 1600, 300, 2),
+            *rtl_words('כרמל ייעוץ בע"מ', 1600, 340, 3),
+            *rtl_words("רחוב הרצל 139, חיפה", 1600, 380, 4),
+            *rtl_words('סה"כ לתשלום 13181.91', 1600, 900, 5),
+            *rtl_words(footer, 1600, 2000, 6, 0.8),
+            *rtl_words("טל 04-7519446", 1200, 2000, 7, 0.8),
+        ]
+
+    def test_footer_copy_in_hebrew_repairs_debris(self) -> None:
+        words = self._page("AAI הנדסה Nya", "נגה הנדסה בעמ")
+        assert extract_with_rules([ocr_page(words)]).vendor_name == "נגה הנדסה בעמ"
+
+    def test_a_latin_word_of_the_name_is_no_debris(self) -> None:
+        assert not hebrew_copy_of_debris('Granite בע"מ', 'גרניט בע"מ')
+        assert hebrew_copy_of_debris("pan תקשורת ושות'", "רימון תקשורת ושות'")
+
+    def test_another_hebrew_word_is_another_name(self) -> None:
+        assert not hebrew_copy_of_debris("AAI הנדסה Nya", "נגה מערכות בעמ")
+        assert not hebrew_copy_of_debris("AAI הנדסה", "נגה הנדסה בעמ")
 
 
 class TestFooterOnlyIssuer:

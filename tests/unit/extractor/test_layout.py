@@ -5,9 +5,9 @@ from __future__ import annotations
 from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.geometry import spots_after_label
 from invoiceme_extractor.rules.lines import document_lines
-from invoiceme_extractor.rules.titles import cropped_type
+from invoiceme_extractor.rules.titles import cropped_type, misread_title
 
-from .wordbox import ocr_page, ocr_word, page
+from .wordbox import ocr_page, ocr_word, ocr_words, page
 
 
 class TestRows:
@@ -371,6 +371,26 @@ class TestCroppedTitles:
         assert (result.document_type, result.vendor_name) == ("tax_invoice", "Vista Supplies Group")
 
 
+class TestMisreadTitles:
+    """A whole title with a letter or two misread is still no vendor name."""
+
+    def test_near_titles(self) -> None:
+        assert misread_title("חשבע עסקה")  # 'חשבון עסקה'
+        assert misread_title("Tax lnvoice")
+        assert not misread_title("חשבונאות עסקית")
+        assert not misread_title("Rimon Trading")
+        assert not misread_title("קבלה")  # short titles are left to the exact patterns
+
+    def test_a_misread_title_in_large_print_is_not_the_vendor(self) -> None:
+        words = [  # each line's words left to right, as a Hebrew line is printed
+            *ocr_words("עסקה חשבע", 900, 120, 0, height=48),
+            *ocr_words("שירותים דקל", 100, 80, 1, height=30),
+            *ocr_words("נתניה 148 הרצל רחוב", 100, 130, 2),
+            *ocr_words('474.01 סה"כ', 100, 900, 3),
+        ]
+        assert extract_with_rules([ocr_page(words)]).vendor_name == "דקל שירותים"
+
+
 class TestLineItemCells:
     """A quantity cell and a price cell never merge into one space-grouped amount."""
 
@@ -466,3 +486,31 @@ class TestCaptionsOverAmounts:
         from invoiceme_extractor.rules.amount_candidates import candidates
 
         assert candidates(lines).get("total_strong", []) == []
+
+
+class TestValuesJoinedUnderTheLabel:
+    """A row of values under a row of labels, the last two values joined into one cell by OCR (the
+    gap between the columns narrow): the number under its label is read past the dates beside it."""
+
+    def test_the_number_after_a_period_in_one_cell(self) -> None:
+        words = [
+            *ocr_words("ACME TRADING LTD", 100, 100, 0, height=40),
+            *ocr_words("Issue Date", 100, 300, 1),
+            *ocr_words("Service Period", 650, 300, 1),
+            *ocr_words("Invoice No.", 900, 300, 1),
+            *ocr_words("22/12/2024", 100, 340, 2),
+            *ocr_words("30/11/2024 - 1/11/2024 55059", 700, 340, 2),
+            *ocr_words("Item Qty Price Amount", 100, 500, 3),
+            *ocr_words("Consulting 1 100.00 100.00", 100, 540, 4),
+            *ocr_words("Total 100.00", 100, 700, 5),
+        ]
+        assert extract_with_rules([ocr_page(words)]).invoice_number == "55059"
+
+    def test_a_street_number_under_the_label_is_still_no_value(self) -> None:
+        words = [
+            *ocr_words("ACME TRADING LTD", 100, 100, 0, height=40),
+            *ocr_words("Invoice No.", 900, 300, 1),
+            *ocr_words("12 Long Harbour Road 151", 800, 340, 2),
+            *ocr_words("Total 100.00", 100, 700, 3),
+        ]
+        assert extract_with_rules([ocr_page(words)]).invoice_number != "151"

@@ -11,6 +11,7 @@ from invoiceme_ocr.date_values import (
     calendar_date,
     find_labels,
     has_date_near,
+    other_side,
     reread_date_values,
     row_under,
     with_date_word,
@@ -145,3 +146,59 @@ class TestRereadWithTesseract:
             raise AssertionError("read again beside a label that has its date")
 
         assert reread_date_values(page, gray, must_not_read) is page
+
+
+class TestLabelStart:
+    """A label starts at its own word, not at a value OCR read before it on its line."""
+
+    def test_a_value_read_before_the_label_is_not_part_of_it(self) -> None:
+        words = [word("4", 1800, 100, 12), word("תאריך", 1180, 100, 60), word("הפקה:", 1100, 100, 60)]
+        assert find_labels(words)[0].indexes == (1, 2)
+
+
+def grid_page(value: str) -> tuple[np.ndarray, tuple[int, ...], tuple[int, ...]]:
+    """A key/value grid row: a Hebrew label in the middle, its value far right in the outer column,
+    a phone number of another pair left of the label."""
+    page = Image.new("L", (1400, 120), 255)
+    draw = ImageDraw.Draw(page)
+    draw_line(draw, 200, 40, "04-8671980", 18)
+    label_box = draw_line(draw, 640, 40, "תאריך הפקה:", 18)
+    value_box = draw_line(draw, 1200, 40, value, 18)
+    return np.asarray(page).copy(), label_box, value_box
+
+
+class TestOtherSide:
+    """The value of a key/value grid standing on the label's other side, lost by the page's read."""
+
+    def test_a_date_right_of_a_hebrew_label_is_read_last(self) -> None:
+        gray, label_box, value_box = grid_page("13-5-2024")
+        middle = (label_box[0] + label_box[2]) // 2
+        words = [
+            word("4", value_box[2] - 12, value_box[1], 12, line=0),
+            word("תאריך", middle + 4, label_box[1], label_box[2] - middle - 4, line=0),
+            word("הפקה:", label_box[0], label_box[1], middle - label_box[0], line=0),
+        ]
+        page = reread_date_values(page_of(words, gray), gray, read_line)
+        assert "13-5-2024" in [w.text for w in page.words]
+        assert "4" not in [w.text for w in page.words]
+
+    def test_a_date_already_read_there_is_not_read_again(self) -> None:
+        label = find_labels([word("תאריך", 500, 100, 60)])[0]
+        words = [word("תאריך", 500, 100, 60), word("13-5-2024", 900, 100, 90)]
+        (strip, stand_in) = other_side(label, 1200, 400)
+        assert strip[0] == label.right and strip[2] == 1200 and not stand_in.rtl
+        assert has_date_near(words, label, [strip])
+
+
+class TestRowCutByTheArea:
+    """A value's row that starts inside the area under the label is followed down to its end."""
+
+    def test_the_whole_row_is_kept(self) -> None:
+        gray, label_box, value_box = boxed_date_page("27.03.24")
+        label = find_labels([label_word("תאריך", label_box), label_word("חשבונית", label_box)])[0]
+        left, top, right, _bottom = below_area(label, 900, 220)
+        cut = (value_box[1] + value_box[3]) // 2  # the area ends half-way down the value's row
+        found = row_under(gray, (left, top, right, cut), label)
+        assert found is not None
+        (_left, row_top, _right, row_bottom), _stand_in = found
+        assert row_top <= value_box[1] and row_bottom >= value_box[3] - 2

@@ -69,11 +69,16 @@ def as_ocr_reads(pattern: str) -> str:
 _LATIN_TAIL = re.compile(r"(?<=[\u05d0-\u05ea\"')])\s+[a-z]{2,4}$")
 
 
+# ... or opening it ('pox תקשורת בע"מ' for 'אלון תקשורת בע"מ'), when two Hebrew words follow
+_LATIN_HEAD = re.compile(r"^[a-z]{2,4}\s+(?=[\u05d0-\u05ea][^\s]*\s+[\u05d0-\u05ea])")
+
+
 def without_latin_tail(name: str) -> str:
-    """A Hebrew name without a closing word of two to four lower-case Latin letters: a Hebrew word
-    OCR read in the wrong script ('נגה הנדסה nya' for 'נגה הנדסה בעמ'). Brands in Latin print
-    ('Cedar Consulting בע"מ') are capitalised and kept."""
-    return _LATIN_TAIL.sub("", name)
+    """A Hebrew name without a closing (or opening) word of two to four lower-case Latin letters: a
+    Hebrew word OCR read in the wrong script ('נגה הנדסה nya' for 'נגה הנדסה בעמ', 'pan תקשורת ושות''
+    for 'רימון תקשורת ושות''); the rest of the name is its surest part. Brands in Latin print ('Cedar
+    Consulting בע"מ') are capitalised and kept."""
+    return _LATIN_HEAD.sub("", _LATIN_TAIL.sub("", name))
 
 
 # A date label's qualifier read in the wrong script ('תאריך mown' for 'תאריך משלוח', a delivery

@@ -106,9 +106,15 @@ _SPOT_CONFIDENCE = {
 }
 
 
+# A date (or a period's dash) in a row of values: the next column's value, which OCR may join into
+# one cell with the number when the gap between the columns is narrow
+_DATE_IN_ROW = re.compile(r"(?<!\d)\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?!\d)|(?<=\s)[-–](?=\s)")
+
+
 def _dominates(token: str, text: str) -> bool:
-    """A neighbouring cell is a value when the token is most of it (not '151' in a street address)."""
-    return len(token) >= 0.5 * len("".join(text.split()))
+    """A neighbouring cell is a value when the token is most of it (not '151' in a street address),
+    dates beside it left out ('30/11/2024 - 1/11/2024 55059': a row of values joined into one cell)."""
+    return len(token) >= 0.5 * len("".join(_DATE_IN_ROW.sub(" ", text).split()))
 
 
 def numbers_in_spots(

@@ -1,7 +1,8 @@
 """The issuer named again away from its header: the payee of the bank details ('Payable to: Acme
 Ltd', 'לפקודת: אור סחר בעמ') is the issuer; and when the header's copy and the footer's differ by a
 few letters OCR confused ('Rhein Softwarc' and 'Rhein Software'), the copy OCR read more surely is
-kept."""
+kept; a Hebrew name with a word or two read as Latin debris ('AAI הנדסה Nya' for 'נגה הנדסה בעמ')
+gives way to a copy read wholly in Hebrew whose other words are the same."""
 
 from __future__ import annotations
 
@@ -75,8 +76,40 @@ def _name_head(text: str) -> str:
     return clean_name(cut_at_field_label(SEPARATORS.split(PAYEE.sub("", text))[0]))
 
 
+# A Hebrew word OCR read as Latin look-alikes: a few letters, maybe a stray sign ('AAI', 'Nya', 'Mw)')
+_LATIN_DEBRIS = re.compile(r"[^\W\d_\u05d0-\u05ea]{1,4}[).'*]?")
+_HEBREW_WORD = re.compile(r"[\u05d0-\u05ea][\u05d0-\u05ea\"'.]*")
+
+
+def hebrew_copy_of_debris(name: str, head: str) -> bool:
+    """Whether `head` is `name` read wholly in Hebrew: `name` mixes Hebrew words with Latin debris, and
+    word by word `head` has the same Hebrew words and a Hebrew word where `name` has debris."""
+    words, others = name.split(), head.split()
+    debris = [bool(_LATIN_DEBRIS.fullmatch(word)) for word in words]
+    if len(words) != len(others) or not any(debris) or all(debris):
+        return False
+    for word, other, is_debris in zip(words, others, debris, strict=True):
+        if not _HEBREW_WORD.fullmatch(other):
+            return False
+        if not is_debris and (not _HEBREW_WORD.fullmatch(word) or compact(word) != compact(other)):
+            return False
+    return True
+
+
 def _same_script(one: str, other: str) -> bool:
     return bool(HEBREW_LETTER.search(one)) == bool(HEBREW_LETTER.search(other))
+
+
+def _hebrew_copy(vendor: Found, lines: list[Line]) -> tuple[float, str, str, Line] | None:
+    """Another line's copy of a Hebrew name partly read as Latin debris (`hebrew_copy_of_debris`)."""
+    for line in lines:
+        if line.index == vendor.line.index:
+            continue
+        for cell in line.cells:
+            head = _name_head(cell.text)
+            if hebrew_copy_of_debris(vendor.value, head):
+                return cell.confidence, head, cell.text, line
+    return None
 
 
 def surer_copy(vendor: Found | None, lines: list[Line]) -> Found | None:
@@ -103,6 +136,8 @@ def surer_copy(vendor: Found | None, lines: list[Line]) -> Found | None:
             if alike >= SAME_NAME and cell.confidence >= own[1] + SURER_BY:
                 if best is None or cell.confidence > best[0]:
                     best = (cell.confidence, head, cell.text, line)
+    if best is None:
+        best = _hebrew_copy(vendor, lines)
     if best is None:
         return vendor
     _, head, text, line = best

@@ -21,7 +21,7 @@ from .name_text import SEPARATORS, clean_name, cut_at_field_label
 from .receipt_vendor import receipt_name_signs
 from .seller_block import seller_block_name
 from .tables import is_table_header
-from .titles import DOCUMENT_TYPES, cropped_type
+from .titles import DOCUMENT_TYPES, cropped_type, misread_title
 
 
 # After the legal suffix, a name ends: what follows without a word of its own is a registration
@@ -67,6 +67,8 @@ def _name_score(line: Line, position: int, lines: list[Line]) -> float:
     ):
         return -1  # a title in letter-spaced capitals, as OCR splits it ('REC HNUNG', 'Factu ra')
     titled = any(pattern.search(text) for _, pattern in DOCUMENT_TYPES) or bool(cropped_type(text))
+    if misread_title(text):
+        return -1
     if titled and (len(_strip_title(text)) < 3 or not party_labels.COMPANY_SUFFIX.search(text)):
         return -1  # a title ("Sales Receipt"), not a name glued to one ("Acme Ltd INVOICE")
     if looks_like_label(text):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from . import document_labels, labels, party_labels
@@ -129,6 +130,20 @@ def cropped_type(text: str) -> str | None:
             if seen in whole and (best is None or len(whole) < best[0]):
                 best = (len(whole), code)
     return best[1] if best else None
+
+
+NEAR_TITLE = 0.8  # letters in common (difflib ratio) with a whole title: OCR misread one or two
+
+
+def misread_title(text: str) -> bool:
+    """Whether the text is a whole title with a letter or two misread ('חשבע עסקה' for 'חשבון עסקה'),
+    so no name; titles of 8 letters or more only (short words are too easily alike)."""
+    seen = " ".join(text.casefold().replace("-", " ").split())
+    return any(
+        len(title) >= 8 and difflib.SequenceMatcher(None, seen, title.replace("-", " ")).ratio() >= NEAR_TITLE
+        for _, titles in _TITLES
+        for title in titles
+    )
 
 
 def names_a_field(text: str, named: tuple[str, re.Match[str]]) -> bool:
