@@ -19,6 +19,12 @@ class TestCheck:
         assert not vat_number_valid("GB858532162")
         assert vat_number_valid("DE136695976") and not vat_number_valid("DE136695978")
 
+    def test_a_valid_number_keeps_its_letter_o(self) -> None:
+        # an Irish number's check letter may be an O: it is no 0 misread when the number passes as printed
+        assert vat_number_valid("IE8886063O")
+        assert normalize_tax_id("IE 8886063O") == "IE8886063O"
+        assert normalize_tax_id("DE1366959O6") == "DE136695906"  # a German number has digits only
+
 
 class TestDigitRepair:
     """One confused digit undone where exactly one reading passes the check."""
