@@ -56,6 +56,7 @@ SHORT_WIDTH = 15  # px on the work copy
 SHORT_RATIO = 2.5
 PANEL_LINES = 2
 PANEL_UNREAD = 0.5
+PANEL_NOTE = "re-read a side panel"  # the page read a block of short lines (counted by the bench)
 
 
 def block_languages(page_text: str, languages: str) -> str:
@@ -256,14 +257,11 @@ def reread_unread_blocks(
     work, scale = work_copy(gray)
     mask = ink_mask(work)
     lines, short = (
-        [
-            (int(x / scale), int(y / scale), int((x + w) / scale), int((y + h) / scale))
-            for x, y, w, h in line_boxes(mask, *shape)
-        ]
-        for shape in ((40, 5.0), (SHORT_WIDTH, SHORT_RATIO))
+        [(int(x / scale), int(y / scale), int((x + w) / scale), int((y + h) / scale)) for x, y, w, h in found]
+        for found in (line_boxes(mask), line_boxes(mask, SHORT_WIDTH, SHORT_RATIO))
     )
-    blocks = blocks_to_read(page.words, lines, gray.shape[1])
-    blocks = with_panels(page.words, blocks, short, gray.shape[1])
+    text_blocks = blocks_to_read(page.words, lines, gray.shape[1])
+    blocks = with_panels(page.words, text_blocks, short, gray.shape[1])
     if not blocks:
         return page
     ink = cv2.resize(mask, gray.shape[::-1], interpolation=cv2.INTER_NEAREST) > 0
@@ -273,4 +271,7 @@ def reread_unread_blocks(
         heights = sorted(line[3] - line[1] for line in block)
         crop, factor = readable_crop(gray, box, heights[len(heights) // 2])
         rereads.append(block_words(read_block(crop), box, factor))
-    return with_block_rereads(page, [unread_lines(page.words, block) for block in blocks], rereads)
+    read = with_block_rereads(page, [unread_lines(page.words, block) for block in blocks], rereads)
+    if read is not page and any(block not in text_blocks for block in blocks):
+        read = read.model_copy(update={"notes": [*read.notes, PANEL_NOTE]})
+    return read
