@@ -48,6 +48,15 @@ READABLE_LINE = 30  # px: small print is enlarged to about this line height (Tes
 MAX_ENLARGE = 3.0
 PAD = 10  # px of white around the enlarged crop
 MAX_BLOCKS = 6  # the blocks with most unread ink are read; more is a page that read badly overall
+# A side panel's rows are short ('VAT', '123.71'): narrower than `line_boxes`' text lines (40 px at
+# the work copy's ~1000 px, five times as wide as tall), its totals were no ink line at all and the
+# panel was never re-read (dev seed 9 panel_en_01). Short lines count too when they make a panel:
+# a block of at least PANEL_LINES of them of which the page's read left most (PANEL_UNREAD) unread.
+SHORT_WIDTH = 15  # px on the work copy
+SHORT_RATIO = 2.5
+PANEL_LINES = 2
+PANEL_UNREAD = 0.5
+PANEL_NOTE = "re-read a side panel"  # the page read a block of short lines (counted by the bench)
 
 
 def block_languages(page_text: str, languages: str) -> str:
@@ -114,6 +123,36 @@ def blocks_to_read(words: list[OcrWord], lines: list[Box], page_width: int) -> l
             scored.append((share * width, block))
     scored.sort(key=lambda item: -item[0])
     return [block for _, block in scored[:MAX_BLOCKS]]
+
+
+def with_panels(
+    words: list[OcrWord], blocks: list[list[Box]], short: list[Box], page_width: int
+) -> list[list[Box]]:
+    """`blocks` with the panels the short lines (`short`) make added, each in place of the blocks
+    it holds: blocks of PANEL_LINES or more lines, of which more than PANEL_UNREAD is unread."""
+    panels = [
+        block
+        for block in blocks_to_read(words, short, page_width)
+        if len(block) >= PANEL_LINES and unread_share(words, block) > PANEL_UNREAD
+    ]
+    if not panels:
+        return blocks
+    boxes = [_box(panel) for panel in panels]
+    kept = [block for block in blocks if not any(_inside(_box(block), box) for box in boxes)]
+    return (kept + panels)[:MAX_BLOCKS]
+
+
+def _box(block: list[Box]) -> Box:
+    return (
+        min(line[0] for line in block),
+        min(line[1] for line in block),
+        max(line[2] for line in block),
+        max(line[3] for line in block),
+    )
+
+
+def _inside(inner: Box, outer: Box) -> bool:
+    return outer[0] <= inner[0] and outer[1] <= inner[1] and inner[2] <= outer[2] and inner[3] <= outer[3]
 
 
 def crop_box(block: list[Box], ink: np.ndarray) -> Box:
@@ -217,11 +256,12 @@ def reread_unread_blocks(
     (image -> Tesseract's word data, read as one block of text)."""
     work, scale = work_copy(gray)
     mask = ink_mask(work)
-    lines = [
-        (int(x / scale), int(y / scale), int((x + w) / scale), int((y + h) / scale))
-        for x, y, w, h in line_boxes(mask)
-    ]
-    blocks = blocks_to_read(page.words, lines, gray.shape[1])
+    lines, short = (
+        [(int(x / scale), int(y / scale), int((x + w) / scale), int((y + h) / scale)) for x, y, w, h in found]
+        for found in (line_boxes(mask), line_boxes(mask, SHORT_WIDTH, SHORT_RATIO))
+    )
+    text_blocks = blocks_to_read(page.words, lines, gray.shape[1])
+    blocks = with_panels(page.words, text_blocks, short, gray.shape[1])
     if not blocks:
         return page
     ink = cv2.resize(mask, gray.shape[::-1], interpolation=cv2.INTER_NEAREST) > 0
@@ -231,4 +271,7 @@ def reread_unread_blocks(
         heights = sorted(line[3] - line[1] for line in block)
         crop, factor = readable_crop(gray, box, heights[len(heights) // 2])
         rereads.append(block_words(read_block(crop), box, factor))
-    return with_block_rereads(page, [unread_lines(page.words, block) for block in blocks], rereads)
+    read = with_block_rereads(page, [unread_lines(page.words, block) for block in blocks], rereads)
+    if read is not page and any(block not in text_blocks for block in blocks):
+        read = read.model_copy(update={"notes": [*read.notes, PANEL_NOTE]})
+    return read

@@ -139,11 +139,14 @@ def rotate(gray: np.ndarray, degrees: float) -> np.ndarray:
     )
 
 
-def line_boxes(mask: np.ndarray) -> list[tuple[int, int, int, int]]:
-    """(left, top, width, height) of the blobs shaped like horizontal text lines. Components, not
-    outer contours: a frame around the text (a photo's page edge) would hide every line inside."""
+def line_boxes(
+    mask: np.ndarray, min_width: int = 40, min_ratio: float = 5.0
+) -> list[tuple[int, int, int, int]]:
+    """(left, top, width, height) of the blobs shaped like horizontal text lines (at least
+    `min_width` px wide and `min_ratio` times as wide as tall). Components, not outer contours: a
+    frame around the text (a photo's page edge) would hide every line inside."""
     stats = cv2.connectedComponentsWithStats(_smeared_lines(mask), connectivity=8)[2][1:, :4]
-    return [(x, y, w, h) for x, y, w, h in stats.tolist() if w >= 40 and w >= 5 * h]
+    return [(x, y, w, h) for x, y, w, h in stats.tolist() if w >= min_width and w >= min_ratio * h]
 
 
 def _text_line_length(mask: np.ndarray) -> int:
