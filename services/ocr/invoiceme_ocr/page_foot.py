@@ -16,22 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import cv2
 import numpy as np
 
 from invoiceme_common.ocr_pages import OcrPage, OcrWord
 
 from .preprocess.geometry import ink_mask, line_boxes, work_copy
-from .unread_blocks import (
-    Box,
-    block_words,
-    crop_box,
-    line_blocks,
-    readable_crop,
-    unread_lines,
-    unread_share,
-    with_block_rereads,
-)
+from .unread_blocks import Box, line_blocks, page_boxes, read_blocks, unread_share
 from .unread_ink import MIN_HEIGHT
 
 FOOT = 0.12  # of the page's height, from its bottom edge: where the fine print sits
@@ -65,18 +55,5 @@ def reread_page_foot(
     word data, read as one block) and merged in as `unread_blocks` merges its own."""
     work, scale = work_copy(gray)
     mask = ink_mask(work)
-    lines = [
-        (int(x / scale), int(y / scale), int((x + w) / scale), int((y + h) / scale))
-        for x, y, w, h in line_boxes(mask)
-    ]
-    blocks = foot_blocks(page.words, lines, gray.shape[0])
-    if not blocks:
-        return page
-    ink = cv2.resize(mask, gray.shape[::-1], interpolation=cv2.INTER_NEAREST) > 0
-    rereads = []
-    for block in blocks:
-        box = crop_box(block, ink)
-        heights = sorted(line[3] - line[1] for line in block)
-        crop, factor = readable_crop(gray, box, heights[len(heights) // 2])
-        rereads.append(block_words(read_block(crop), box, factor))
-    return with_block_rereads(page, [unread_lines(page.words, block) for block in blocks], rereads)
+    blocks = foot_blocks(page.words, page_boxes(line_boxes(mask), scale), gray.shape[0])
+    return read_blocks(page, gray, mask, blocks, read_block) if blocks else page

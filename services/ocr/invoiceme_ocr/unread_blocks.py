@@ -249,6 +249,33 @@ def _centred_in(word: OcrWord, box: Box) -> bool:
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
+def page_boxes(work_boxes: list[tuple[int, int, int, int]], scale: float) -> list[Box]:
+    """Ink lines found on the work copy (x, y, w, h), as boxes in page pixels."""
+    return [
+        (int(x / scale), int(y / scale), int((x + w) / scale), int((y + h) / scale))
+        for x, y, w, h in work_boxes
+    ]
+
+
+def read_blocks(
+    page: OcrPage,
+    gray: np.ndarray,
+    mask: np.ndarray,
+    blocks: list[list[Box]],
+    read_block: Callable[[np.ndarray], dict[str, list]],
+) -> OcrPage:
+    """Each block cut out to its own ink (`mask`: the work copy's), enlarged, read alone by
+    `read_block`, and its lines taken over the page's words where they hold more."""
+    ink = cv2.resize(mask, gray.shape[::-1], interpolation=cv2.INTER_NEAREST) > 0
+    rereads = []
+    for block in blocks:
+        box = crop_box(block, ink)
+        heights = sorted(line[3] - line[1] for line in block)
+        crop, factor = readable_crop(gray, box, heights[len(heights) // 2])
+        rereads.append(block_words(read_block(crop), box, factor))
+    return with_block_rereads(page, [unread_lines(page.words, block) for block in blocks], rereads)
+
+
 def reread_unread_blocks(
     page: OcrPage, gray: np.ndarray, read_block: Callable[[np.ndarray], dict[str, list]]
 ) -> OcrPage:
@@ -257,21 +284,13 @@ def reread_unread_blocks(
     work, scale = work_copy(gray)
     mask = ink_mask(work)
     lines, short = (
-        [(int(x / scale), int(y / scale), int((x + w) / scale), int((y + h) / scale)) for x, y, w, h in found]
-        for found in (line_boxes(mask), line_boxes(mask, SHORT_WIDTH, SHORT_RATIO))
+        page_boxes(found, scale) for found in (line_boxes(mask), line_boxes(mask, SHORT_WIDTH, SHORT_RATIO))
     )
     text_blocks = blocks_to_read(page.words, lines, gray.shape[1])
     blocks = with_panels(page.words, text_blocks, short, gray.shape[1])
     if not blocks:
         return page
-    ink = cv2.resize(mask, gray.shape[::-1], interpolation=cv2.INTER_NEAREST) > 0
-    rereads = []
-    for block in blocks:
-        box = crop_box(block, ink)
-        heights = sorted(line[3] - line[1] for line in block)
-        crop, factor = readable_crop(gray, box, heights[len(heights) // 2])
-        rereads.append(block_words(read_block(crop), box, factor))
-    read = with_block_rereads(page, [unread_lines(page.words, block) for block in blocks], rereads)
+    read = read_blocks(page, gray, mask, blocks, read_block)
     if read is not page and any(block not in text_blocks for block in blocks):
         read = read.model_copy(update={"notes": [*read.notes, PANEL_NOTE]})
     return read
