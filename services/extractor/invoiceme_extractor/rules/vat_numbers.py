@@ -30,7 +30,7 @@ def normalize_tax_id(raw: str) -> str:
             value = prefix + value[2:]
     if re.fullmatch(rf"(?:{S_AS_FIVE}|{E_AS_POUND})[0-9A-Z]{{9}}", value):
         value = "ES" + value[2:]
-    if vat_number_valid(value):
+    if "O" in value[2:] and vat_number_valid(value):
         return value  # as printed: an Irish number's check letter may well be an O ('IE8886063O')
     if re.fullmatch(r"[A-Z]{2}[0-9O]{8,12}", value):  # OCR reads 0 as O after the country prefix
         value = value[:2] + value[2:].replace("O", "0")
