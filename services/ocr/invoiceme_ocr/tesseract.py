@@ -32,7 +32,13 @@ from .preprocess import GUESSED_QUARTER_TURN, PAGE_ON_A_DESK, orientation, prepa
 from .preprocess.geometry import ink_mask, work_copy
 from .tesseract_api import read_words, warm_up
 from .tesseract_results import TesseractFailed, TesseractTimedOut
-from .upside_down import reads_better_turned, upside_down_before_reading
+from .upside_down import (
+    TURNED_BEFORE_READING,
+    notes_after_turn,
+    reads_better_turned,
+    turn_after_a_bad_read,
+    upside_down_before_reading,
+)
 
 # Pages reading worse than this are checked for slanted print (italic faces read ~0.58-0.83, upright
 # ones mostly 0.85-0.93: docs/BENCHMARKS.md, slant9); a good read is never sheared on a whim.
@@ -103,7 +109,7 @@ def ocr_image(
         band = verdict  # its script was judged the way up OSD found, so it holds when turned
         if upside_down_before_reading(prepared, verdict, options):
             prepared = orientation.turn_clockwise(prepared, 180)
-            notes = [*notes, "rotated 180°"]
+            notes = [*notes, TURNED_BEFORE_READING]
             verdict, asked = None, False
     page, languages, notes = read_in_its_script(number, prepared, options, notes, band)
     if page.confidence < options.orientation_check_below_confidence and checks_orientation:
@@ -111,11 +117,10 @@ def ocr_image(
         # signal. A turn made before reading (or a quarter turn made without OSD's word) may have
         # gone the wrong way: then OSD is asked about the page as turned, and the other way tried.
         degrees = orientation.rotation_from(verdict) if asked else orientation.detect_rotation(prepared)
-        if degrees is None and GUESSED_QUARTER_TURN in notes:
-            degrees = 180
+        degrees = turn_after_a_bad_read(degrees, notes)
         if degrees:
             turned = orientation.turn_clockwise(prepared, degrees)
-            retry = recognize(number, turned, options, [*notes, f"rotated {degrees}°"], languages)
+            retry = recognize(number, turned, options, notes_after_turn(notes, degrees), languages)
             if retry.confidence > page.confidence:
                 page, prepared = retry, turned
     if "deslant" in options.preprocess_steps and page.confidence < SLANT_CHECK_BELOW and page.words:

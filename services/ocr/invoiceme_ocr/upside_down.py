@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from .engine import OcrOptions
-from .preprocess import orientation
+from .preprocess import GUESSED_QUARTER_TURN, orientation
 from .tesseract_api import read_words
 from .tesseract_results import TesseractFailed
 
@@ -17,6 +17,7 @@ MIN_WORD_CONFIDENCE = 50  # Tesseract's 0-100
 
 
 TURNED_MARGIN = 1.5  # turned must read this much better: an upright page is never turned on a whim
+TURNED_BEFORE_READING = "rotated 180°"  # the note of a page turned on OSD's word on one band
 
 
 def upside_down_before_reading(
@@ -56,3 +57,20 @@ def reads_better_turned(prepared: np.ndarray, options: OcrOptions) -> bool:
             return False
         scores.append(readable_characters(data))
     return scores[1] > TURNED_MARGIN * scores[0]
+
+
+def turn_after_a_bad_read(osd_degrees: int | None, notes: list[str]) -> int | None:
+    """Degrees to try on a page that read badly: OSD's on the page as read, else 180° when the page
+    was turned on a guess before reading (a quarter turn chosen without OSD, or OSD's word on one
+    band: speckled dark header bands have been called upside down at 1.6, script "Thai"), since then
+    the guess may have gone the wrong way and OSD on the garbled page is seldom sure."""
+    if osd_degrees is None and (GUESSED_QUARTER_TURN in notes or TURNED_BEFORE_READING in notes):
+        return 180
+    return osd_degrees
+
+
+def notes_after_turn(notes: list[str], degrees: int) -> list[str]:
+    """The notes of a page turned `degrees` more: a page turned back from a 180° guess is as scanned."""
+    if degrees == 180 and TURNED_BEFORE_READING in notes:
+        return [note for note in notes if note != TURNED_BEFORE_READING]
+    return [*notes, f"rotated {degrees}°"]

@@ -230,6 +230,17 @@ class TestRecognizedText:
         assert [note for note in page.notes if not note.startswith("read as")] == ["rotated 180°"]
         assert len(full_reads) == 1
 
+    def test_upright_page_osd_called_upside_down_is_turned_back(
+        self, options, english_page, monkeypatch
+    ) -> None:
+        # A speckled dark header band: OSD "sure" (1.6) it was upside down, script "Thai"; turned, the
+        # page read as garbage and OSD on it was unsure, so it stayed upside down (seed 9 banded_es_00).
+        verdicts = iter([tesseract_results.OsdReading(180, 1.6, "Thai", 0.7)])
+        monkeypatch.setattr(orientation, "detect_orientation", lambda gray, timeout: next(verdicts, None))
+        page = ocr_image(1, english_page, options)
+        assert not any(note.startswith("rotated") for note in page.notes)
+        assert cer(ENGLISH, page.text) < 0.05, page.text
+
     def test_upright_page_is_not_turned(self, options, english_page, hebrew_page) -> None:
         for upright, lines in ((english_page, ENGLISH), (hebrew_page, HEBREW)):
             page = ocr_image(1, upright, options)
