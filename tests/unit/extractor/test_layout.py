@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.geometry import spots_after_label
 from invoiceme_extractor.rules.lines import document_lines
@@ -285,6 +287,16 @@ class TestInvoiceNumberPlacements:
             ("2 noviembre 2025", 700, 770),
         )
         assert extract_with_rules([layer]).invoice_number == "A-18028"
+
+    @pytest.mark.parametrize("label", ["N2:", "N®", "N²:"])
+    def test_bare_number_sign_as_ocr_reads_its_ordinal(self, label: str) -> None:
+        # a till slip's 'Nº: 30/9722' scanned as 'N2: 30/9722'
+        layer = page(("TICKET", 100, 300), ("Cajero: 40", 100, 400), (f"{label} 30/9722", 100, 500))
+        assert extract_with_rules([layer]).invoice_number == "30/9722"
+
+    def test_n2_without_a_colon_is_no_label(self) -> None:
+        layer = page(("TICKET", 100, 300), ("N2 30/9722", 100, 500))
+        assert extract_with_rules([layer]).invoice_number is None
 
     def test_crumb_between_the_label_and_its_number_is_passed_over(self) -> None:
         # 'מספר: | 0/9 | 69427': a speck read as '0/9' in a cell of its own; and 'No: | 1.5 | 48211'
