@@ -294,6 +294,17 @@ class TestInvoiceNumberPlacements:
         layer = page(("TICKET", 100, 300), ("Cajero: 40", 100, 400), (f"{label} 30/9722", 100, 500))
         assert extract_with_rules([layer]).invoice_number == "30/9722"
 
+    def test_specks_between_the_label_and_its_number_before_the_next_label(self) -> None:
+        # 'Document Number: | - | +. 16667 | Tax Number 519 855 472': the row's rest held a tax id label
+        layer = page(
+            ("Document Number:", 100, 300),
+            ("-", 560, 300),
+            ("+. 16667", 700, 300),
+            ("Tax Number 519 855 472", 1300, 300),
+            ("Total 5.00", 100, 900),
+        )
+        assert extract_with_rules([layer]).invoice_number == "16667"
+
     def test_n2_without_a_colon_is_no_label(self) -> None:
         layer = page(("TICKET", 100, 300), ("N2 30/9722", 100, 500))
         assert extract_with_rules([layer]).invoice_number is None

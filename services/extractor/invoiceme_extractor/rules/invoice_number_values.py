@@ -117,6 +117,17 @@ def _dominates(token: str, text: str) -> bool:
     return len(token) >= 0.5 * len("".join(_DATE_IN_ROW.sub(" ", text).split()))
 
 
+def before_next_label(text: str) -> str:
+    """The text up to the next number or tax id label in it: the rest of a row is the next label's
+    and its value."""
+    found = [
+        match.start()
+        for pattern in (document_labels.INVOICE_NUMBER, party_labels.TAX_ID)
+        if (match := pattern.search(text)) is not None
+    ]
+    return text[: min(found)] if found else text
+
+
 def numbers_in_spots(
     lines: list[Line], line: Line, start: int, end: int, weak: bool = False
 ) -> Iterator[Reading]:
@@ -125,6 +136,8 @@ def numbers_in_spots(
     named = line.text[start:end].strip()
     for spot in spots_after_label(lines, line, start, end):
         text = spot.text.lstrip(" :#.-")
+        if spot.relation == "row_rest":
+            text = before_next_label(text)  # past crumbs: 'No: | - | +. 16667 | Tax Number 519 855 472'
         if spot.relation != "inline" and (
             document_labels.INVOICE_NUMBER.search(text) or party_labels.TAX_ID.search(text)
         ):
