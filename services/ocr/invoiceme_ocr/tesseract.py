@@ -67,16 +67,8 @@ def recognize(
     if israeli:
         # psm 11 (sparse text): each crop is one short word
         page = reread(page, gray, lookalikes.suspect_regions, lookalikes.apply_rereads, "heb", 11, options)
-    mode, timeout = options.page_segmentation_mode, options.page_timeout_seconds
-    if PAGE_ON_A_DESK not in notes:  # scans: short lines the layout analysis left out (a lone number)
-        page = unread_ink.reread_unread_ink(
-            page,
-            gray,
-            lambda band: read_words(band, languages, mode, timeout),
-            unread_ink.SHORT_LINE,
-            unread_ink.GARBAGE,
-        )
     if PAGE_ON_A_DESK in notes:  # photos: lines the page's layout analysis left out
+        mode, timeout = options.page_segmentation_mode, options.page_timeout_seconds
         page = unread_ink.reread_unread_ink(
             page, gray, lambda band: read_words(band, languages, mode, timeout)
         )

@@ -27,10 +27,6 @@ MARGIN = 0.6  # of the line's height added above and below the band
 MIN_HEIGHT = 6  # px on the page: lower ink lines are rules, specks, underlines
 SURE = 0.6  # words of the new reading below this confidence do not count as gained text
 MIN_CONFIDENCE = 0.3  # words of the new reading below this are dropped as noise
-# Scans: a lone short value ('S691937') is an ink line too (the shape of unread_blocks' panels), and
-# a line read as garbage ('SEAEEL' at 0.00, 'Ne' at 0.04 for 'S691937', 'Invoice ID:') is unread.
-SHORT_LINE = (15, 2.5)
-GARBAGE = 0.3
 
 Band = tuple[int, int]  # top, bottom rows on the page
 
@@ -70,13 +66,12 @@ def unread_bands(words: list[OcrWord], ink_lines: list[tuple[int, int, int, int]
     return bands
 
 
-def page_ink_lines(gray: np.ndarray, shape: tuple[int, float] = (40, 5.0)) -> list[tuple[int, int, int, int]]:
-    """The page's text-line blobs of ink (at least `shape` = (width px on the work copy, width to
-    height)), in page pixels."""
+def page_ink_lines(gray: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """The page's text-line blobs of ink, in page pixels."""
     work, scale = work_copy(gray)
     return [
         (int(x / scale), int(y / scale), int(w / scale), int(h / scale))
-        for x, y, w, h in line_boxes(ink_mask(work), *shape)
+        for x, y, w, h in line_boxes(ink_mask(work))
     ]
 
 
@@ -147,17 +142,11 @@ def _in_band(word: OcrWord, band: Band) -> bool:
 
 
 def reread_unread_ink(
-    page: OcrPage,
-    gray: np.ndarray,
-    read_band: Callable[[np.ndarray], dict[str, list]],
-    shape: tuple[int, float] = (40, 5.0),
-    covers_from: float = 0.0,
+    page: OcrPage, gray: np.ndarray, read_band: Callable[[np.ndarray], dict[str, list]]
 ) -> OcrPage:
-    """Find the lines the page's read left out (ink lines of at least `shape`, as `page_ink_lines`;
-    words read below `covers_from` confidence cover nothing) and read each band again with
-    `read_band` (image -> Tesseract's word data)."""
-    covering = [word for word in page.words if word.confidence >= covers_from]
-    bands = unread_bands(covering, page_ink_lines(gray, shape), gray.shape[0])
+    """Find the lines the page's read left out and read each band again with `read_band` (image ->
+    Tesseract's word data)."""
+    bands = unread_bands(page.words, page_ink_lines(gray), gray.shape[0])
     if not bands:
         return page
     rereads = []

@@ -3,19 +3,8 @@ merged (a sure word fills a gap or replaces shorter words it lies on)."""
 
 from __future__ import annotations
 
-import cv2
-import numpy as np
-
 from invoiceme_common.ocr_pages import OcrLine, OcrPage, OcrWord
-from invoiceme_ocr.unread_ink import (
-    GARBAGE,
-    SHORT_LINE,
-    band_words,
-    merged_words,
-    reread_unread_ink,
-    unread_bands,
-    with_band_rereads,
-)
+from invoiceme_ocr.unread_ink import band_words, merged_words, unread_bands, with_band_rereads
 
 
 def word(
@@ -89,41 +78,3 @@ class TestBandWords:
         }
         words = band_words(data, 200)
         assert [(w.text, w.top, w.line) for w in words] == [("VAT", 205, 0), ("527958409", 205, 0)]
-
-
-class TestScanLines:
-    """Scans: a lone short value read as garbage is re-read, in a band across the page."""
-
-    def test_a_line_read_as_garbage_is_read_again(self) -> None:
-        page = OcrPage(
-            number=1,
-            text="SEAEEL",
-            method="ocr",
-            confidence=0.9,
-            words=[word("SEAEEL", 950, width=100, confidence=0.0)],
-            lines=[OcrLine("SEAEEL", 950, 100, 100, 10, 0.0)],
-        )
-        gray = np.full((300, 1600), 255, np.uint8)
-        cv2.putText(gray, "S691937", (950, 110), cv2.FONT_HERSHEY_SIMPLEX, 0.6, 0, 2)
-        bands: list[tuple[int, int]] = []
-
-        def read_band(band: np.ndarray) -> dict[str, list]:
-            bands.append(band.shape)
-            return {
-                k: [v]
-                for k, v in (
-                    ("text", "S691937"),
-                    ("conf", 95),
-                    ("block_num", 1),
-                    ("par_num", 1),
-                    ("line_num", 1),
-                    ("left", 950),
-                    ("top", 5),
-                    ("width", 100),
-                    ("height", 10),
-                )
-            }
-
-        assert reread_unread_ink(page, gray, read_band) is page  # the garbage word covers its line
-        reread = reread_unread_ink(page, gray, read_band, SHORT_LINE, GARBAGE)
-        assert [w.text for w in reread.words] == ["S691937"]
