@@ -17,6 +17,7 @@ Dev families only, of the corpus `bench.extraction.run` built for the seed (run 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import os
@@ -218,7 +219,8 @@ def measure(files: list[Path]) -> list[dict[str, Any]]:
         wall = time.perf_counter() - started
         steps = {name: [round(cpu, 4), int(calls)] for name, (cpu, calls) in METER.page.items()}
         # what was read (its time aside): the same digest before and after a change to a step's gate
-        read = hashlib.sha256(page.model_dump_json(exclude={"seconds"}).encode()).hexdigest()[:16]
+        kept = {**dataclasses.asdict(page), "seconds": None}
+        read = hashlib.sha256(json.dumps(kept, sort_keys=True, default=str).encode()).hexdigest()[:16]
         rows.append(
             {"file": path.stem, "wall": round(wall, 3), "steps": steps, "notes": page.notes, "read": read}
         )
