@@ -9,7 +9,8 @@ of reading anything). Timing as `bench.extraction.extract` times it: each text-l
 `extract_invoice` in one event loop, per page; `--rounds N` extracts every page N times (round
 after round) and keeps each page's median. Prints one JSON line: median, p90, max (ms) and pages.
 `--outputs` writes every page's extraction (contract JSON) keyed by file stem, to diff two commits;
-`--all-formats` adds the scans and photos to those outputs (timing stays on text-layer pages).
+`--all-formats` adds the scans and photos to those outputs (timing stays on text-layer pages);
+`--times` writes each text-layer page's time.
 """
 
 from __future__ import annotations
@@ -46,11 +47,11 @@ def percentile(ordered: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * share))]  # as Extracted.timing_line
 
 
-async def extract_all(documents: dict[str, Any], rounds: int) -> tuple[dict[str, Any], list[float]]:
+async def extract_all(documents: dict[str, Any], rounds: int) -> tuple[dict[str, Any], dict[str, float]]:
     from invoiceme_extractor.pipeline import extract_invoice
 
     outputs: dict[str, Any] = {}
-    times: dict[str, list[float]] = {}
+    times: dict[str, list[float]] = {}  # stem -> ms a page, one per round
     for _ in range(rounds):
         for stem, document in documents.items():
             started = time.perf_counter()
@@ -59,7 +60,7 @@ async def extract_all(documents: dict[str, Any], rounds: int) -> tuple[dict[str,
             outputs[stem] = extraction.model_dump(mode="json")
             if all(page.method == "text_layer" for page in document.pages):
                 times.setdefault(stem, []).append(elapsed_ms / max(1, len(document.pages)))
-    return outputs, [statistics.median(each) for each in times.values()]
+    return outputs, {stem: statistics.median(each) for stem, each in times.items()}
 
 
 def main() -> None:
@@ -72,6 +73,7 @@ def main() -> None:
     parser.add_argument("--all-formats", action="store_true")
     parser.add_argument("--profile", type=Path)
     parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--times", type=Path, help="also write each text-layer page's ms (JSON)")
     args = parser.parse_args()
     if args.extractor_at:
         use_extractor_at(args.extractor_at)
@@ -96,7 +98,9 @@ def main() -> None:
         profiler.dump_stats(args.profile)
     if args.outputs:
         args.outputs.write_text(json.dumps(outputs, indent=1, sort_keys=True))
-    ordered = sorted(times)
+    if args.times:
+        args.times.write_text(json.dumps(times, indent=1, sort_keys=True))
+    ordered = sorted(times.values())
     summary = {
         "at": args.extractor_at or str(Path(invoiceme_extractor.__file__).parents[3]),  # whose code ran
         "median_ms": round(statistics.median(ordered), 2),
