@@ -197,13 +197,27 @@ def _below_hooks() -> None:
     label_below.first_row, label_values._read_area = row, area
 
 
+def _round_robin(groups: list[list[Path]]) -> list[Path]:
+    rounds = max((len(group) for group in groups), default=0)
+    return [group[i] for i in range(rounds) for group in groups if i < len(group)]
+
+
 def mixed(files: list[Path]) -> list[Path]:
-    """Round-robin over (family, language): the first N are a mix, not one family's pages."""
-    groups: dict[str, list[Path]] = {}
+    """Round-robin over (family, language) groups taken diagonally (family f's languages start at its
+    f-th): the first N are a mix of families and languages, not one family's pages (stems are
+    {family}_{language}_{nn}_{format}, the format two words)."""
+    groups: dict[tuple[str, str], list[Path]] = {}
     for path in files:
-        groups.setdefault("_".join(path.stem.split("_")[:-3] + path.stem.split("_")[-3:-2]), []).append(path)
-    rounds = max((len(group) for group in groups.values()), default=0)
-    return [group[i] for i in range(rounds) for group in groups.values() if i < len(group)]
+        family, language = path.stem.rsplit("_", 4)[:2]
+        groups.setdefault((family, language), []).append(path)
+    families = sorted({family for family, _ in groups})
+    languages = sorted({language for _, language in groups})
+
+    def diagonal(key: tuple[str, str]) -> tuple[int, int]:
+        f, lang = families.index(key[0]), languages.index(key[1])
+        return (lang - f) % len(languages), f
+
+    return _round_robin([groups[key] for key in sorted(groups, key=diagonal)])
 
 
 def measure(files: list[Path]) -> list[dict[str, Any]]:
