@@ -147,7 +147,7 @@ def _make(year: int, month: int, day: int) -> date | None:
 
 def dates_in(line: str, month_first: bool = False) -> list[FoundDate]:
     """All dates in a line, in order. `month_first` settles 03/04/2025 (US style) when nothing else can."""
-    if sum(char.isdigit() for char in line) < 3:
+    if sum(map(str.isdigit, line)) < 3:
         return []  # every date has a day and a year: three digits at least (most lines have none)
     found: list[FoundDate] = []
     printed, line = line, _letters_as_digits(line)

@@ -7,6 +7,7 @@ gives way to a copy read wholly in Hebrew whose other words are the same."""
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import replace
 
@@ -71,6 +72,7 @@ def _cell_reading(line: Line, raw: str) -> tuple[str, float] | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # every cell's head, asked by surer_copy and again by _hebrew_copy
 def _name_head(text: str) -> str:
     """The name a cell begins with: 'אור סחר בעמ · דרך הים 4' -> 'אור סחר בעמ'."""
     return clean_name(cut_at_field_label(SEPARATORS.split(PAYEE.sub("", text))[0]))
@@ -81,17 +83,31 @@ _LATIN_DEBRIS = re.compile(r"[^\W\d_\u05d0-\u05ea]{1,4}[).'*]?")
 _HEBREW_WORD = re.compile(r"[\u05d0-\u05ea][\u05d0-\u05ea\"'.]*")
 
 
+def _debris_words(name: str) -> list[bool] | None:
+    """Per word of `name`, whether it is Latin debris; None unless `name` is Hebrew words mixed with
+    debris (then no other text can be its Hebrew reading: asked once per name, not per cell)."""
+    words = name.split()
+    debris = [bool(_LATIN_DEBRIS.fullmatch(word)) for word in words]
+    if not any(debris) or all(debris):
+        return None
+    if not all(
+        is_debris or _HEBREW_WORD.fullmatch(word) for word, is_debris in zip(words, debris, strict=True)
+    ):
+        return None
+    return debris
+
+
 def hebrew_copy_of_debris(name: str, head: str) -> bool:
     """Whether `head` is `name` read wholly in Hebrew: `name` mixes Hebrew words with Latin debris, and
     word by word `head` has the same Hebrew words and a Hebrew word where `name` has debris."""
     words, others = name.split(), head.split()
-    debris = [bool(_LATIN_DEBRIS.fullmatch(word)) for word in words]
-    if len(words) != len(others) or not any(debris) or all(debris):
+    debris = _debris_words(name)
+    if debris is None or len(words) != len(others):
         return False
     for word, other, is_debris in zip(words, others, debris, strict=True):
         if not _HEBREW_WORD.fullmatch(other):
             return False
-        if not is_debris and (not _HEBREW_WORD.fullmatch(word) or compact(word) != compact(other)):
+        if not is_debris and compact(word) != compact(other):
             return False
     return True
 
@@ -102,6 +118,8 @@ def _same_script(one: str, other: str) -> bool:
 
 def _hebrew_copy(vendor: Found, lines: list[Line]) -> tuple[float, str, str, Line] | None:
     """Another line's copy of a Hebrew name partly read as Latin debris (`hebrew_copy_of_debris`)."""
+    if _debris_words(vendor.value) is None:
+        return None  # most names: no copy could be one
     for line in lines:
         if line.index == vendor.line.index:
             continue

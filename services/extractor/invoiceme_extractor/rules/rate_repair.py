@@ -97,14 +97,22 @@ def _triples(anchor: int, role: int, rate: float) -> list[tuple[int, int, int]]:
 
 def _strength(implied: int, candidate: Candidate) -> int:
     """`match_strength`, where only an amount OCR read may differ from what was printed."""
-    strength = match_strength(implied, _cents(candidate[0]))
-    return strength if implied == _cents(candidate[0]) or may_be_misread(candidate[2]) else 0
+    read = _cents(candidate[0])
+    if implied == read:
+        return 2  # match_strength's own answer for the same amount
+    return match_strength(implied, read) if may_be_misread(candidate[2]) else 0
 
 
 def _best(implied: int, pool: list[Candidate]) -> tuple[int, Candidate | None]:
-    scored = [(_strength(implied, c), c) for c in pool]
-    strength, candidate = max(scored, key=lambda s: s[0], default=(0, None))
-    return (strength, candidate) if strength else (0, None)
+    """The first of the strongest matches in `pool` (as max() picks it), or (0, None)."""
+    best: tuple[int, Candidate | None] = (0, None)
+    for candidate in pool:
+        strength = _strength(implied, candidate)
+        if strength > best[0]:
+            best = (strength, candidate)
+            if strength == 2:
+                break  # none matches more strongly: the rest of the pool cannot change the answer
+    return best
 
 
 def _rates(pool: list[Candidate]) -> tuple[list[float], set[float]]:
@@ -119,12 +127,13 @@ def hypotheses(found: Candidates) -> list[Hypothesis]:
     rates, printed = _rates(pool)
     found_hypotheses = []
     for anchor in pool:
+        others = [c for c in pool if not (c[2] is anchor[2] and c[0] == anchor[0])]  # the anchor's copies
         for role in range(3):
             if role == 1 and anchor not in found.get("vat", []):
                 continue  # a VAT pins its net only loosely: only an amount labelled VAT is one
             for rate in rates:
                 for triple in _triples(_cents(anchor[0]), role, rate):
-                    found_hypotheses += _scored(triple, role, anchor, rate, pool, labelled_totals, printed)
+                    found_hypotheses += _scored(triple, role, anchor, rate, others, labelled_totals, printed)
     return found_hypotheses
 
 
@@ -133,14 +142,14 @@ def _scored(
     role: int,
     anchor: Candidate,
     rate: float,
-    pool: list[Candidate],
+    others: list[Candidate],
     labelled_totals: list[Candidate],
     printed: set[float],
 ) -> list[Hypothesis]:
+    """The triple's hypothesis when enough of it matches `others` (the pool but the anchor's copies)."""
     matched: list[Candidate | None] = [None, None, None]
     matched[role] = anchor
     score = 2 + (1 if any(abs(rate - p) < 1e-9 for p in printed) else 0)
-    others = [c for c in pool if not (c[2] is anchor[2] and c[0] == anchor[0])]  # the anchor's copies
     for other in range(3):
         if other == role:
             continue

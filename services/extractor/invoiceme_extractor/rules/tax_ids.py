@@ -181,7 +181,7 @@ def tax_id_candidates(
             if not hebrew or label_score == 0:
                 continue  # two numbers side by side make an id by chance 1 time in 10: only by a label
             repaired = split
-        if repaired is None and (vat := repair_vat_digits(value)) is not None and read_unsure(line, raw):
+        if repaired is None and read_unsure(line, raw) and (vat := repair_vat_digits(value)) is not None:
             repaired = vat
         value = repaired or value
         beside_label = label_score >= _BESIDE_ID_LABEL  # 'ת.ז. 013427703': an id, a person's

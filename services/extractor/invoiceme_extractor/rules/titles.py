@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 
 from . import document_labels, labels, party_labels
@@ -133,16 +134,25 @@ def cropped_type(text: str) -> str | None:
 
 
 NEAR_TITLE = 0.8  # letters in common (difflib ratio) with a whole title: OCR misread one or two
+# titles of 8 letters or more only (short words are too easily alike), as compared
+_LONG_TITLES = tuple(title.replace("-", " ") for _, titles in _TITLES for title in titles if len(title) >= 8)
 
 
+@functools.lru_cache(maxsize=4096)  # asked of every name candidate, often the same line again
 def misread_title(text: str) -> bool:
     """Whether the text is a whole title with a letter or two misread ('חשבע עסקה' for 'חשבון עסקה'),
     so no name; titles of 8 letters or more only (short words are too easily alike)."""
     seen = " ".join(text.casefold().replace("-", " ").split())
-    return any(
-        len(title) >= 8 and difflib.SequenceMatcher(None, seen, title.replace("-", " ")).ratio() >= NEAR_TITLE
-        for _, titles in _TITLES
-        for title in titles
+    return any(_near(difflib.SequenceMatcher(None, seen, title)) for title in _LONG_TITLES)
+
+
+def _near(matcher: difflib.SequenceMatcher[str]) -> bool:
+    """ratio() >= NEAR_TITLE, its cheap upper bounds asked first (lengths, then letters in common):
+    ratio() <= quick_ratio() <= real_quick_ratio() over the same length, so the answer is the same."""
+    return (
+        matcher.real_quick_ratio() >= NEAR_TITLE
+        and matcher.quick_ratio() >= NEAR_TITLE
+        and matcher.ratio() >= NEAR_TITLE
     )
 
 

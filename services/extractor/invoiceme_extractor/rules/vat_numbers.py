@@ -4,6 +4,7 @@ number's length) says which reading was printed."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from invoiceme_common.tax_id_formats import eu_vat_well_formed, vat_number_valid
@@ -21,6 +22,7 @@ S_AS_FIVE = r"E5(?=[0-9A-Z]\d{7}[0-9A-Z](?![0-9A-Z]))"
 E_AS_POUND = r"[£€]S(?=[0-9A-Z]\d{7}[0-9A-Z](?![0-9A-Z]))"
 
 
+@functools.lru_cache(maxsize=4096)  # asked twice of every id token (tax_ids), pure
 def normalize_tax_id(raw: str) -> str:
     value = re.sub(r"[\s./-]", "", raw).upper()
     if re.match(rf"{I_AS_DIGIT.upper()}\d", value):
