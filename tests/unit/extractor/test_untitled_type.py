@@ -20,7 +20,7 @@ class TestTitleLost:
         assert code == "invoice" and confidence is not None and confidence < 0.6
 
     def test_a_payment_block_makes_it_a_receipt(self) -> None:
-        text = "Acme Ltd\nInvoice No. 4411\nDate 02/03/2024\nTotal 120.00\nPayment method: Cash\nTotal paid 120.00"
+        text = "Acme Ltd\nInvoice No. 4411\nTotal 120.00\nPayment method: Cash\nTotal paid 120.00"
         assert _read(text) == ("receipt", GUESSED)
 
     def test_a_hebrew_payment_block_makes_it_a_receipt(self) -> None:
@@ -28,7 +28,7 @@ class TestTitleLost:
         assert _read(text) == ("receipt", GUESSED)
 
     def test_a_card_charged_at_the_till_makes_it_a_receipt(self) -> None:
-        text = "Acme SA\nN° de facture: 46/3843\nDate de facturation: 29.11.24\nNet a payer 114,03\nCB ****6991 114,03"
+        text = "Acme SA\nN° de facture: 46/3843\nDate de facturation: 29.11.24\nCB ****6991 114,03"
         assert _read(text) == ("receipt", GUESSED)
 
     def test_a_paid_stamp_alone_is_no_payment_block(self) -> None:
