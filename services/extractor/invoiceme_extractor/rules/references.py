@@ -208,8 +208,8 @@ def document_type_candidates(lines: list[Line]) -> Iterator[Reading]:
         return  # as in the rules: the lines are read only where no cell is a title
     for line in lines[:15]:  # a title OCR misread a letter or two of ('חשבונית מם קבלה')
         for cell in line.cells:
-            if code := misread_type(cell.text):
-                yield Reading(code, _MISREAD, cell.text, line, cell.text)
+            if misread := misread_type(cell.text):
+                yield Reading(misread, _MISREAD, cell.text, line, cell.text)
     in_labels = []  # a field's label ('מספר חשבונית', 'Invoice date') names a type any document prints
     for scope, confidence in ((lines[:15], 0.9), (lines, 0.6)):
         for code, pattern in DOCUMENT_TYPES:
