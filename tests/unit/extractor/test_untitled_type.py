@@ -35,6 +35,10 @@ class TestTitleLost:
         code, _ = _read("Acme Ltd\nInvoice No. 4411\nTotal 120.00\nPAID\n03/03/2024")
         assert code == "invoice"
 
+    def test_bank_details_for_paying_are_no_payment_block(self) -> None:
+        code, _ = _read("Acme Ltd\nInvoice No. 4411\nTotal 120.00\nPayment details: IBAN GB29 NWBK 6016")
+        assert code == "invoice"
+
     def test_a_negative_total_makes_it_a_credit_note(self) -> None:
         assert _read("Acme Ltd\nInvoice No. 4411\nTotal -120.00") == ("credit_note", GUESSED)
 

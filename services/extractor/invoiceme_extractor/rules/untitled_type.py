@@ -14,15 +14,15 @@ from .lines import Found, Line
 TITLED = 0.6
 GUESSED = 0.5  # a type told by the page's other evidence, not its title
 
-# A payment block's labels: how it was paid and what was paid. 'PAID' alone is not one: a stamp
-# on a paid invoice says it.
+# A payment block's labels: how it was paid and what was paid. 'PAID' alone is not one (a stamp
+# on a paid invoice says it), nor 'payment details' (an invoice's bank details for paying it).
 PAYMENT = labels.any_of(
     r"אמצעי\s*(?:ה)?תשלום",
-    r"(?:אופן|דרך|פרטי)\s*(?:ה)?תשלום",
+    r"(?:אופן|דרך)\s*(?:ה)?תשלום",
     r'סה"?כ\s*(?:ה)?(?:שולם|תקבול|התקבל)',
     r"שולם\s*ב",
     r"סכום\s*(?:ה)?(?:תקבול|ששולם)",
-    r"payment\s*(?:method|details|type|mode)",
+    r"payment\s*(?:method|type|mode)",
     r"(?:total|amount)\s*paid",
     r"paid\s*(?:by|with|in)\b",
     r"\btendered\b",
