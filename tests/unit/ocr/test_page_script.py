@@ -83,6 +83,31 @@ class TestLatinReadDoubtful:
     def test_too_few_words_to_tell(self) -> None:
         assert page_script.latin_read_doubtful(words(0.99, 0.99))
 
+    def test_hebrew_read_as_sure_latin_non_words_is_doubtful(self) -> None:
+        # banded_he_01 (seed 10): read by eng at fair confidence, as no Latin words
+        read = ["V172Nn", "N*311WNn", "znrd", 'n"vn', "wWn", "Total", "Invoice", "Date", "Number", "Acme"]
+        assert page_script.latin_read_doubtful(
+            [OcrWord(text=t, left=0, top=0, width=9, height=9, confidence=0.9, line=0) for t in read]
+        )
+
+    def test_codes_and_abbreviations_are_words(self) -> None:
+        read = ["GmbH", "MwSt.", "GBP", "LLC", "USt-IdNr.", "Ltd", "Rechnung", "Summe", "Betrag", "Kaffee"]
+        assert not page_script.latin_read_doubtful(
+            [OcrWord(text=t, left=0, top=0, width=9, height=9, confidence=0.9, line=0) for t in read]
+        )
+
+
+class TestNoLatinWord:
+    """Hebrew print read as Latin letters breaks words in ways Latin print does not."""
+
+    @pytest.mark.parametrize("token", ["V172Nn", "N*311WNn", 'n"vn', "wWn", "znrd", "nd177n"])
+    def test_hebrew_read_as_latin(self, token: str) -> None:
+        assert page_script.no_latin_word(token)
+
+    @pytest.mark.parametrize("token", ["Invoice", "GBP", "MwSt.", "USt-IdNr.", "d'émission", "Straße"])
+    def test_latin_words(self, token: str) -> None:
+        assert not page_script.no_latin_word(token)
+
 
 def osd_says(script: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """OSD (band and whole page) names `script`, upright and sure, whatever the page holds."""

@@ -26,6 +26,7 @@ from .references import (
 )
 from .tax_ids import find_vendor_tax_id
 from .totals import find_totals
+from .untitled_type import type_by_evidence
 
 
 def confirm_by_line_items(found: dict[str, Found | None], items: list[LineItem]) -> None:
@@ -83,7 +84,11 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     found["vendor_name"] = surer_copy(
         name_beside_tax_id(found["vendor_name"], found["vendor_tax_id"]), issuer_view
     )
-    found["document_type"] = credit_by_sign(found["document_type"], found["total"])
+    found["document_type"] = type_by_evidence(
+        credit_by_sign(found["document_type"], found["total"]),
+        lines,
+        found["total"],
+    )
     if found["currency"] is None or found["currency"].confidence < 0.5:
         # no currency printed, or only a mark OCR may have invented: the issuer's country tells
         found["currency"] = currency_from_tax_id(found["vendor_tax_id"]) or found["currency"]

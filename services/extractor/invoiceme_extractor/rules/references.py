@@ -19,7 +19,7 @@ from .currency_noise import (
 )
 from .geometry import spots_after_label
 from .lines import Found, Line, Reading, first_found, following
-from .titles import DOCUMENT_TYPES, title_cells
+from .titles import DOCUMENT_TYPES, misread_type, names_a_field, title_cells
 
 _ALLOCATION_TOKEN = re.compile(r"(?<!\d)(\d{9})(?!\d)")
 
@@ -191,6 +191,10 @@ def currency_candidates(lines: list[Line], language: str, tax_id: Found | None =
         yield Reading("ILS", 0.5)  # printed nowhere: no text, no place on the page
 
 
+_MISREAD = 0.7  # a whole title with a letter or two misread
+_LABEL_ONLY = 0.4  # only a field's label named the type: a guess (rules.untitled_type weighs the rest)
+
+
 def document_type_candidates(lines: list[Line]) -> Iterator[Reading]:
     """The title says it: on pages with word boxes, the largest-print cell near the top that names a
     type (not a label such as 'Invoice No.' in body print; smaller titles score by their print
@@ -202,12 +206,20 @@ def document_type_candidates(lines: list[Line]) -> Iterator[Reading]:
         yield Reading(code, round(0.9 * min(size, 1.0), 2), printed, line, printed)
     if titles:
         return  # as in the rules: the lines are read only where no cell is a title
+    for line in lines[:15]:  # a title OCR misread a letter or two of ('חשבונית מם קבלה')
+        for cell in line.cells:
+            if misread := misread_type(cell.text):
+                yield Reading(misread, _MISREAD, cell.text, line, cell.text)
+    in_labels = []  # a field's label ('מספר חשבונית', 'Invoice date') names a type any document prints
     for scope, confidence in ((lines[:15], 0.9), (lines, 0.6)):
         for code, pattern in DOCUMENT_TYPES:
             for line in scope:
                 found = pattern.search(line.text)
-                if found:
+                if found and names_a_field(line.text, (code, found)):
+                    in_labels.append(Reading(code, _LABEL_ONLY, found.group(0), line, found.group(0)))
+                elif found:
                     yield Reading(code, confidence, found.group(0), line, found.group(0))
+    yield from in_labels
 
 
 def find_document_type(lines: list[Line]) -> Found | None:

@@ -35,8 +35,9 @@ DOCUMENT_TYPES = (
     (
         "tax_invoice_receipt",
         any_of(
-            # OCR reads the slash between the two types as a bar ("TAX INVOICE | RECEIPT")
-            r"חשבונית\s*מס\s*[/|]?\s*-?\s*קבלה",
+            # OCR reads the slash between the two types as a bar ("TAX INVOICE | RECEIPT"), and
+            # the bet of קבלה as the kaf of the same shape ('קכלה')
+            r"חשבונית\s*מס\s*[/|]?\s*-?\s*ק[בכ]לה",
             r"tax\s*invoice\s*[-/&|]?\s*(?:and\s*)?receipt",
             r"invoice\s*[-/&|]\s*receipt",
         ),
@@ -46,8 +47,8 @@ DOCUMENT_TYPES = (
     (
         "receipt",
         any_of(
-            r"^קבלה",
-            r"קבלה\s*(?:מס|מספר|#)",
+            r"^ק[בכ]לה",
+            r"ק[בכ]לה\s*(?:מס|מספר|#)",
             r"\breceipt\b",
             r"cash\s*bill",
             r"quittung",
@@ -156,6 +157,21 @@ def _near(matcher: difflib.SequenceMatcher[str]) -> bool:
     )
 
 
+def misread_type(text: str) -> str | None:
+    """The type a whole title names when OCR misread a letter or two of it (8+ letters), the
+    nearest title's; None when no title is near."""
+    seen = " ".join(text.casefold().replace("-", " ").split())
+    best: tuple[float, str] | None = None
+    for code, titles in _TITLES:
+        for title in titles:
+            if len(title) < 8:
+                continue
+            ratio = difflib.SequenceMatcher(None, seen, title.replace("-", " ")).ratio()
+            if ratio >= NEAR_TITLE and (best is None or ratio > best[0]):
+                best = (ratio, code)
+    return best[1] if best else None
+
+
 def names_a_field(text: str, named: tuple[str, re.Match[str]]) -> bool:
     """The type word is part of a field's label ('Rechnungsdatum:', 'Factura Nº:', 'מספר חשבונית:'),
     not a title: on a till slip printed in one size, such a label can outsize the real title by a
@@ -165,10 +181,16 @@ def names_a_field(text: str, named: tuple[str, re.Match[str]]) -> bool:
         [document_labels.INVOICE_NUMBER] if code == "invoice" else []
     )
     return any(
-        label.start() < match.end() and match.start() < label.end()
+        label.start() < match.end()
+        and (match.start() < label.end() or _LABEL_WORDS.fullmatch(text[label.end() : match.start()]))
         for pattern in field_labels
         for label in pattern.finditer(text)
     )
+
+
+# Between a label's first word and the type word of the same label ('Date de facturation:', where
+# 'Date' alone matched first): a few letters, no value and no colon
+_LABEL_WORDS = re.compile(r"[^\d:|]{0,12}")
 
 
 # A payment table's header ('בנק | סניף | חשבון', 'Bank | Branch | Account'): its "חשבון" is an account

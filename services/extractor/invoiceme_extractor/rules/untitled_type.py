@@ -1,0 +1,62 @@
+"""The document type when no title names it: OCR lost or damaged the title, so the only type word
+left may be a field's label ('מספר חשבונית', 'Invoice No.'), which any type of document prints.
+Then the rest of the page is evidence: a payment block (method, amount paid, change) makes it a
+receipt; a negative total a credit note. Each is a guess, said with low confidence."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from . import labels
+from .lines import Found, Line
+
+# A type read from a title is sure (0.9 scaled by its print); read from anything less, under this.
+TITLED = 0.6
+GUESSED = 0.5  # a type told by the page's other evidence, not its title
+
+# A payment block's labels: how it was paid and what was paid. 'PAID' alone is not one (a stamp
+# on a paid invoice says it), nor 'payment details' (an invoice's bank details for paying it).
+PAYMENT = labels.any_of(
+    r"אמצעי\s*(?:ה)?תשלום",
+    r"(?:אופן|דרך)\s*(?:ה)?תשלום",
+    r'סה"?כ\s*(?:ה)?(?:שולם|תקבול|התקבל)',
+    r"שולם\s*ב",
+    r"סכום\s*(?:ה)?(?:תקבול|ששולם)",
+    r"payment\s*(?:method|type|mode)",
+    r"(?:total|amount)\s*paid",
+    r"paid\s*(?:by|with|in)\b",
+    r"\btendered\b",
+    r"zahlungsart",
+    r"bezahlt\s*(?:mit|in|bar)",
+    r"mode\s*de\s*(?:paiement|r[èe]glement)",
+    r"forma\s*de\s*pago",
+    r"pagado\s*con",
+    labels.CHANGE.pattern,
+    r"[*xX#]{4}\s?\d{4}\b",  # a card charged at the till, its number masked ('****8082')
+)
+
+
+def is_guess(found: Found | None) -> bool:
+    """Whether the type was not read from a title (none found, or only a field's label named one)."""
+    return found is None or found.confidence < TITLED
+
+
+def payment_line(lines: list[Line]) -> Line | None:
+    """The first line that labels a payment ('אמצעי תשלום', 'Total paid', 'Change')."""
+    return next((line for line in lines if PAYMENT.search(line.text)), None)
+
+
+def type_by_evidence(found: Found | None, lines: list[Line], total: Found | None) -> Found | None:
+    """Where no title named the type: a credit note when the total is negative, a receipt when the
+    page labels a payment, else what was found. A titled type is kept as it is."""
+    if not is_guess(found):
+        return found
+    if total is not None and total.value < 0:
+        return Found("credit_note", total.raw, total.line, GUESSED)
+    paid = payment_line(lines)
+    if paid is None:
+        return found
+    code = "receipt"
+    if found is not None and found.value == code:
+        return replace(found, confidence=max(found.confidence, GUESSED))
+    return Found(code, paid.text, paid, GUESSED)
