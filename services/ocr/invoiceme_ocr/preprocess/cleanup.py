@@ -155,9 +155,10 @@ def grown_fills(background: np.ndarray, fills: np.ndarray) -> np.ndarray:
     grown = fills.copy()
     for label in range(1, count):
         level = float(np.median(background[labels == label]))
-        distance = np.abs(background.astype(np.float32) - level)
-        alike = (distance <= FILL_LEVEL_SPREAD * max(level, 1.0)).astype(np.uint8)
-        _, part_labels = cv2.connectedComponents(alike, connectivity=8)
+        alike = (np.abs(background.astype(np.float32) - level) <= FILL_LEVEL_SPREAD * max(level, 1.0)).astype(
+            np.uint8
+        )
+        parts, part_labels = cv2.connectedComponents(alike, connectivity=8)
         touching = np.unique(part_labels[(labels == label) & (alike > 0)])
         grown |= np.isin(part_labels, touching[touching > 0])
     return grown
