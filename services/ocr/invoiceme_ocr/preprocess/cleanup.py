@@ -24,8 +24,6 @@ MAX_ENLARGE = 2.0
 MAX_TEXT_HEIGHT_RATIO = 1.8  # letters taller than this many times the target: shrink the page
 UNEVEN_LIGHT = 25  # grey levels between the darkest and brightest paper; below this, light is even
 DARK_FILL = 0.75  # of the paper's brightness around: darker areas are a shadow or a filled area
-# A fill's own colour on the background copy: its pixels within this share of its median level
-FILL_LEVEL_SPREAD = 0.12
 SHARP_EDGE = 0.2  # brightness step at an area's edge (of the paper's brightness): a fill, not a shadow
 CLEARLY_DARK = 0.75  # of the brightest paper nearby: print; grain stays above
 _TILE = 384
@@ -140,28 +138,9 @@ def without_dark_fills(background: np.ndarray) -> np.ndarray:
             fills |= _sharp_edged((member & (background < split)).astype(np.uint8), steepness)
     if not fills.any():
         return background
-    fills = grown_fills(background, fills)
     # The median blurred the fill's edge outwards: widen the fill by its reach.
     cover = cv2.dilate(fills.astype(np.uint8), np.ones((9, 9), np.uint8))
     return np.where(cover > 0, np.maximum(around, _paper_beside(background, cover, size)), background)
-
-
-def grown_fills(background: np.ndarray, fills: np.ndarray) -> np.ndarray:
-    """`fills` (bool) each carried on over the area joined to it that is as dark as it is. A panel
-    wider than the dilation is darker than its surroundings only near the paper: found there alone,
-    its far side (on the page's edge) was divided by itself to noisy grey while its near side stayed
-    dark, and `invert_fills` then inverted it in blotches. A fill is one even colour; a shadow fades."""
-    count, labels = cv2.connectedComponents(fills.astype(np.uint8), connectivity=8)
-    grown = fills.copy()
-    for label in range(1, count):
-        level = float(np.median(background[labels == label]))
-        alike = (np.abs(background.astype(np.float32) - level) <= FILL_LEVEL_SPREAD * max(level, 1.0)).astype(
-            np.uint8
-        )
-        parts, part_labels = cv2.connectedComponents(alike, connectivity=8)
-        touching = np.unique(part_labels[(labels == label) & (alike > 0)])
-        grown |= np.isin(part_labels, touching[touching > 0])
-    return grown
 
 
 def _paper_beside(background: np.ndarray, cover: np.ndarray, size: int) -> np.ndarray:
