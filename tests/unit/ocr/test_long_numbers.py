@@ -62,9 +62,11 @@ class TestALostLetterPrefix:
         assert long_numbers.better_reading(_word("402155", 0.5), Reading("INV-402155", 0.9)) == "INV-402155"
 
     def test_prefix_refused(self) -> None:
-        assert long_numbers.better_reading(_word("350118", 0.88), Reading("A350118", 0.8)) is None  # less sure
-        assert long_numbers.better_reading(_word("350118", 0.5), Reading("I350118", 0.9)) is None  # a rule
-        assert long_numbers.better_reading(_word("350118", 0.5), Reading("A350119", 0.9)) is None  # other digits
+        less_sure, rule_as_i = Reading("A350118", 0.8), Reading("I350118", 0.9)
+        other_digits = Reading("A350119", 0.9)
+        assert long_numbers.better_reading(_word("350118", 0.88), less_sure) is None
+        assert long_numbers.better_reading(_word("350118", 0.5), rule_as_i) is None
+        assert long_numbers.better_reading(_word("350118", 0.5), other_digits) is None
         assert long_numbers.better_reading(_word("350118", 0.5), Reading("a350118", 0.9)) is None
         assert long_numbers.better_reading(_word("16-06-2024", 0.5), Reading("D16-06-2024", 0.9)) is None
         valid_id = _word(PRINTED, 0.5)
