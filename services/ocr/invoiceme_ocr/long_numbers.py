@@ -34,6 +34,9 @@ _DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})")
 # Letters and signs Tesseract's `eng` reads for a digit of an id ('$12261827'), as rules.id_repair knows
 LOOKALIKE_DIGITS = str.maketrans("$§SsOoIl|B&", "55550011188")
 _LOOKALIKES = frozenset("$§SsOoIl|B&")
+# One to three capitals before a document number ('A350118', 'INV-402155'); not a lone I, which is a box's
+# rule read as a letter more often than a printed prefix
+_PREFIX = "(?:[A-HJ-Z]|[A-Z]{2,3})"
 MIN_DIGITS = 6  # ids and document numbers; shorter numbers (quantities, amounts' parts) are left alone
 SURE = 0.9  # a first reading at least this sure is kept without a second look
 ENLARGE = 2.0  # digits of 10-16 px come near the size Tesseract reads best
@@ -124,12 +127,26 @@ def id_from_lookalike(text: str) -> str | None:
     return number if _ID.fullmatch(number) and passes_check_digit(number.replace("-", "")) else None
 
 
+def with_lost_prefix(number: str, reread: Reading, first_confidence: float, israeli: bool) -> str | None:
+    """The re-read when it is the same digits behind a capital-letter prefix the first read dropped
+    ('350118' -> 'A350118': a document number's letter standing close to a box's rule), read surer.
+    Not for dates, nor an id that passes its check as read (no letter belongs before those)."""
+    text = reread.text.strip()
+    if reread.confidence <= first_confidence or _DATE.fullmatch(number) or plausible(number, israeli):
+        return None
+    return text if re.fullmatch(rf"{_PREFIX}[-/]?{re.escape(number)}", text) else None
+
+
 def better_reading(word: OcrWord, reread: Reading, israeli: bool = False) -> str | None:
     """The word with its number re-read, when the re-read is one number shaped like it, different,
     and passes a check the first reading fails, or (neither or both checked alike) is surer. On
-    Hebrew pages a re-read id with one look-alike for a digit counts when it passes its check."""
+    Hebrew pages a re-read id with one look-alike for a digit counts when it passes its check. A
+    letter prefix the first read lost is taken back (`with_lost_prefix`)."""
     match = number_in(word.text)
     text = reread.text.strip()
+    if match is not None and match["before"] == match["after"] == "":
+        if (prefixed := with_lost_prefix(match["number"], reread, word.confidence, israeli)) is not None:
+            return prefixed
     if israeli and (fixed := id_from_lookalike(text)) is not None:
         text = fixed
     new = _MARKED_NUMBER.fullmatch(text)

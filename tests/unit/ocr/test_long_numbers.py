@@ -53,6 +53,26 @@ class TestWhichWordsAreReadAgain:
         assert regions == [Region(1, 96, 36, 184, 58)]
 
 
+class TestALostLetterPrefix:
+    """A re-read of the same digits behind a capital prefix the first read dropped is taken, if surer."""
+
+    def test_prefix_read_surer_is_taken(self) -> None:
+        assert long_numbers.better_reading(_word("350118", 0.88), Reading("A350118", 0.92)) == "A350118"
+        assert long_numbers.better_reading(_word("4021", 0.5), Reading("INV-4021", 0.9)) is None  # short
+        assert long_numbers.better_reading(_word("402155", 0.5), Reading("INV-402155", 0.9)) == "INV-402155"
+
+    def test_prefix_refused(self) -> None:
+        less_sure, rule_as_i = Reading("A350118", 0.8), Reading("I350118", 0.9)
+        other_digits = Reading("A350119", 0.9)
+        assert long_numbers.better_reading(_word("350118", 0.88), less_sure) is None
+        assert long_numbers.better_reading(_word("350118", 0.5), rule_as_i) is None
+        assert long_numbers.better_reading(_word("350118", 0.5), other_digits) is None
+        assert long_numbers.better_reading(_word("350118", 0.5), Reading("a350118", 0.9)) is None
+        assert long_numbers.better_reading(_word("16-06-2024", 0.5), Reading("D16-06-2024", 0.9)) is None
+        valid_id = _word(PRINTED, 0.5)
+        assert long_numbers.better_reading(valid_id, Reading("A" + PRINTED, 0.9), israeli=True) is None
+
+
 class TestWhenAReReadReplacesAWord:
     """Same length, digits and separators in the same places, and surer than the first reading."""
 
