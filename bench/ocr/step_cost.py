@@ -111,30 +111,30 @@ def _recognize_name(*args: Any, **kwargs: Any) -> str:
 
 def instrument() -> None:
     """Wrap every step where the worker's code looks it up (module globals), once."""
-    _timed(images, "decode_page", "decode")
-    _timed(tesseract, "prepare_for_ocr", "prepare (OpenCV)")
-    for module, attribute in (
-        (tesseract, "reads_better_turned"),
-        (tesseract, "upside_down_before_reading"),
-        (orientation, "osd_verdict"),
-        (orientation, "detect_rotation"),
+    for module, attribute, step in (
+        (images, "decode_page", "decode"),
+        (tesseract, "prepare_for_ocr", "prepare (OpenCV)"),
+        (tesseract, "reads_better_turned", "orientation"),
+        (tesseract, "upside_down_before_reading", "orientation"),
+        (orientation, "osd_verdict", "orientation"),
+        (orientation, "detect_rotation", "orientation"),
+        (tesseract, "read_in_its_script", "script"),
+        (tesseract, "recognize", _recognize_name),
+        (tesseract, "reread", _reread_name),
+        (unread_ink, "reread_unread_ink", "unread ink bands"),
+        (unread_blocks, "reread_unread_blocks", "unread blocks"),
+        (page_foot, "reread_page_foot", "page foot"),
+        (tesseract, "reread_long_numbers", "long numbers"),
+        (day_rereads, "reread_short_days", "short days"),
+        (tesseract, "repair_ids_by_choices", "id choices"),
+        (slant_reads, "read_deslanted", "slant"),
+        (slant_reads, "read_slanted_values", "slant"),
+        (label_values, "reread_label_values", "label values"),
+        (vat_rereads, "reread_failing_vat", "VAT re-reads"),
+        (date_values, "reread_date_values", "date values"),
+        (totals_block, "reread_totals_block", "totals block"),
     ):
-        _timed(module, attribute, "orientation")
-    _timed(tesseract, "read_in_its_script", "script")
-    _timed(tesseract, "recognize", _recognize_name)
-    _timed(tesseract, "reread", _reread_name)
-    _timed(unread_ink, "reread_unread_ink", "unread ink bands")
-    _timed(unread_blocks, "reread_unread_blocks", "unread blocks")
-    _timed(page_foot, "reread_page_foot", "page foot")
-    _timed(tesseract, "reread_long_numbers", "long numbers")
-    _timed(day_rereads, "reread_short_days", "short days")
-    _timed(tesseract, "repair_ids_by_choices", "id choices")
-    _timed(slant_reads, "read_deslanted", "slant")
-    _timed(slant_reads, "read_slanted_values", "slant")
-    _timed(label_values, "reread_label_values", "label values")
-    _timed(vat_rereads, "reread_failing_vat", "VAT re-reads")
-    _timed(date_values, "reread_date_values", "date values")
-    _timed(totals_block, "reread_totals_block", "totals block")
+        _timed(module, attribute, step)
     _panel_hooks()
     _below_hooks()
     set_image = tesseract_api._set_image  # every Tesseract call (words, choices, OSD) passes here
