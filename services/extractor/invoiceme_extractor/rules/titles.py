@@ -135,26 +135,17 @@ def cropped_type(text: str) -> str | None:
 
 
 NEAR_TITLE = 0.8  # letters in common (difflib ratio) with a whole title: OCR misread one or two
-# titles of 8 letters or more only (short words are too easily alike), as compared
-_LONG_TITLES = tuple(title.replace("-", " ") for _, titles in _TITLES for title in titles if len(title) >= 8)
+# titles of 8 letters or more only (short words are too easily alike), as compared, with their types
+_LONG_TITLES = tuple(
+    (code, title.replace("-", " ")) for code, titles in _TITLES for title in titles if len(title) >= 8
+)
 
 
 @functools.lru_cache(maxsize=4096)  # asked of every name candidate, often the same line again
 def misread_title(text: str) -> bool:
     """Whether the text is a whole title with a letter or two misread ('חשבע עסקה' for 'חשבון עסקה'),
     so no name; titles of 8 letters or more only (short words are too easily alike)."""
-    seen = " ".join(text.casefold().replace("-", " ").split())
-    return any(_near(difflib.SequenceMatcher(None, seen, title)) for title in _LONG_TITLES)
-
-
-def _near(matcher: difflib.SequenceMatcher[str]) -> bool:
-    """ratio() >= NEAR_TITLE, its cheap upper bounds asked first (lengths, then letters in common):
-    ratio() <= quick_ratio() <= real_quick_ratio() over the same length, so the answer is the same."""
-    return (
-        matcher.real_quick_ratio() >= NEAR_TITLE
-        and matcher.quick_ratio() >= NEAR_TITLE
-        and matcher.ratio() >= NEAR_TITLE
-    )
+    return misread_type(text) is not None
 
 
 def misread_type(text: str) -> str | None:
@@ -162,13 +153,14 @@ def misread_type(text: str) -> str | None:
     nearest title's; None when no title is near."""
     seen = " ".join(text.casefold().replace("-", " ").split())
     best: tuple[float, str] | None = None
-    for code, titles in _TITLES:
-        for title in titles:
-            if len(title) < 8:
-                continue
-            ratio = difflib.SequenceMatcher(None, seen, title.replace("-", " ")).ratio()
-            if ratio >= NEAR_TITLE and (best is None or ratio > best[0]):
-                best = (ratio, code)
+    for code, title in _LONG_TITLES:
+        matcher = difflib.SequenceMatcher(None, seen, title)
+        # ratio() <= quick_ratio() <= real_quick_ratio(): the cheap bounds rule most titles out
+        if matcher.real_quick_ratio() < NEAR_TITLE or matcher.quick_ratio() < NEAR_TITLE:
+            continue
+        ratio = matcher.ratio()
+        if ratio >= NEAR_TITLE and (best is None or ratio > best[0]):
+            best = (ratio, code)
     return best[1] if best else None
 
 
