@@ -16,8 +16,9 @@ from .lines import Line
 
 # Two or more signs in a row, or signs with nothing but spaces between them: strokes, not money
 _SIGN_RUN = re.compile(r"([$€£₪])(?:\s*\1)+")
-# A dollar sign or S opening a bare run of 8 digits (no separators): a 9-digit id, its 5 misread
-_SIGN_FOR_FIVE = re.compile(r"(?<![\w$])[$S]\d{8}(?![\d.,])")
+# A dollar sign or S opening a run of 8 digits, bare or in dash groups ('$12261827', '$22-177-484'):
+# a 9-digit id, its 5 misread (money has no dashes between its digits)
+_SIGN_FOR_FIVE = re.compile(r"(?<![\w$])[$S]\d(?:-?\d){7}(?![\d.,-])")
 # A sign between two digits ('1£27764220', an Irish VAT number's E): a misread letter, never money
 _SIGN_BETWEEN_DIGITS = re.compile(r"(?<=\d)[$€£₪](?=\d)")
 # A mark counted from such a run: once per line, at half weight, like a stray mark
@@ -60,3 +61,42 @@ def only_converted(code_pattern: re.Pattern[str], lines: list[Line], converts: r
     """Every line that marks this currency converts an amount into it (an exchange rate on it)."""
     marked = [line for line in lines if code_pattern.search(line.text)]
     return bool(marked) and all(converts.search(line.text) for line in marked)
+
+
+_CODES = ("USD", "EUR", "GBP", "ILS", "NIS", "CHF", "MYR")
+_NIS_CODE = {"NIS": "ILS"}
+# 'Currency: USD' with OCR's damage: ';' for ':', one letter of the code misread ('currency; uso')
+_CURRENCY_LABEL_WORD = re.compile(
+    r"(?:\bcurrency|währung|\bdevise|\bmoneda)\s*[:;.,]\s*([A-Za-z0-9]{3})(?![A-Za-z0-9])", re.I
+)
+
+
+def misread_code(word: str) -> str | None:
+    """The one ISO code `word` is with at most one character misread (case aside), else None."""
+    word = word.upper()
+    near = {
+        code
+        for code in _CODES
+        if len(word) == len(code) and sum(1 for a, b in zip(word, code, strict=True) if a != b) <= 1
+    }
+    codes = {_NIS_CODE.get(code, code) for code in near}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def labelled_misread_code(text: str) -> tuple[str, str] | None:
+    """(code, raw) for a currency label followed by a code with one letter misread."""
+    match = _CURRENCY_LABEL_WORD.search(text)
+    code = misread_code(match.group(1)) if match else None
+    return (code, match.group(0)) if match and code else None
+
+
+_AMOUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d\d(?![\d.,])")
+
+
+def lone_foreign_sign(weights: dict[str, float], raw: str, texts: list[str]) -> bool:
+    """On a Hebrew page, one '$', '€' or '£' (no code, no word) beside three or more amounts
+    without a mark: OCR's stroke ('-922.32,$'), not the currency of a page that prints shekels
+    unmarked (a page in dollars marks its amounts or says so)."""
+    if raw not in ("$", "€", "£") or len(weights) != 1 or max(weights.values()) > 1.0:
+        return False
+    return sum(len(_AMOUNT.findall(text)) for text in texts) >= 3
