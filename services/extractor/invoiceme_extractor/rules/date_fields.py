@@ -64,6 +64,8 @@ def _cell_readings(lines: list[Line], line: Line, month_first: bool) -> list[Dat
     header_row = table_header_row(line)
     for index, cell in enumerate(line.cells):
         kind = _date_kind(cell.text)
+        if kind in ("invoice", "weak") and _label_goes_on(line, index):
+            kind = "other"  # 'Fecha | pedid': OCR split an order date's label, its last word apart
         if kind == "invoice" and header_row:
             kind = "column"  # a table's Date column (payments, deliveries): not the document's date
         elif kind == "other" and _joins_an_issue_label(cell.text):
@@ -104,6 +106,21 @@ _KIND_LABELS = {
 def _label_words(kind: str, text: str) -> re.Match[str] | None:
     pattern = _KIND_LABELS.get(kind)
     return pattern.search(_MONEY_DUE.sub(lambda money: " " * len(money.group(0)), text)) if pattern else None
+
+
+_BARE_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _label_goes_on(line: Line, index: int) -> bool:
+    """The cell's label runs on into the next cell, one bare word (no digits, no mark, no label of
+    its own), and the two together name another date than the issue date ('Fecha' + 'pedid'). Two
+    labels side by side ('תאריך' | "הזמנה מס'", a date column beside an order number's) are not."""
+    if index + 1 >= len(line.cells):
+        return False
+    rest = line.cells[index + 1].text.strip()
+    if not _BARE_WORD.fullmatch(rest) or _date_kind(rest) is not None:
+        return False
+    return _date_kind(f"{line.cells[index].text} {rest}") == "other"
 
 
 def _joins_an_issue_label(text: str) -> bool:

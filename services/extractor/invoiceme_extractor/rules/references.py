@@ -21,7 +21,7 @@ from .currency_noise import (
 )
 from .geometry import spots_after_label
 from .lines import Found, Line, Reading, first_found, following
-from .titles import DOCUMENT_TYPES, misread_type, names_a_field, title_cells
+from .titles import DOCUMENT_TYPES, misread_type, names_a_field, specific_first, title_cells
 
 _ALLOCATION_TOKEN = re.compile(r"(?<!\d)(\d{9})(?!\d)")
 
@@ -205,7 +205,7 @@ def document_type_candidates(lines: list[Line]) -> Iterator[Reading]:
     """The title says it: on pages with word boxes, the largest-print cell near the top that names a
     type (not a label such as 'Invoice No.' in body print; smaller titles score by their print
     size); otherwise each line that names one (near the top first)."""
-    titles = title_cells(lines)
+    titles = specific_first(title_cells(lines))
     for line, index, code in titles:
         size = line.cells[index].font / max(titles[0][0].cells[titles[0][1]].font, 1e-6)
         printed = line.cells[index].text

@@ -253,3 +253,26 @@ def _labels_a_value(text: str) -> bool:
         pattern.search(text)
         for pattern in (document_labels.DATE_INVOICE, document_labels.DATE_DUE, labels.TOTAL_STRONG)
     )
+
+
+_GENERIC = DOCUMENT_TYPES[-1][1]  # the plain invoice words ("invoice", "Rechnung", "חשבונית")
+_NEAR_SIZE = 0.85  # print within this of the largest: the same title line, read in two cells
+
+
+def specific_first(titles: list[Title]) -> list[Title]:
+    """The titles with a more specific one first where the largest is a bare 'invoice' word ('ית
+    חשבונית.', a label's fragment with hardly a letter besides) and a title of near the same print
+    also holds that word in a specific type ('חשבונית מס קכלה', run into its number's label, whose
+    digits shrink the cell's print): the bare word is part of that longer title or a label."""
+    if len(titles) < 2 or titles[0][2] != "invoice":
+        return titles
+    line, index, _ = titles[0]
+    cell = line.cells[index]
+    word = _GENERIC.search(cell.text)
+    if word is None or len(re.findall(r"[^\W\d_]", cell.text[: word.start()] + cell.text[word.end() :])) > 3:
+        return titles
+    for rank, (other, at, code) in enumerate(titles[1:], start=1):
+        held = other.cells[at]
+        if code != "invoice" and held.font >= _NEAR_SIZE * cell.font and _GENERIC.search(held.text):
+            return [titles[rank], *titles[:rank], *titles[rank + 1 :]]
+    return titles

@@ -1,0 +1,65 @@
+"""Labels OCR split or crumbled on a scan: an order date's label split over two cells ('Fecha' |
+'pedid') is not the issue date's; a bare 'חשבונית' crumb does not outrank the longer title that
+holds the same word in a more specific type."""
+
+from __future__ import annotations
+
+from invoiceme_common.events import OcrWord
+from invoiceme_extractor.rules.date_fields import find_dates
+from invoiceme_extractor.rules.lines import document_lines
+from invoiceme_extractor.rules.references import document_type_candidates
+
+from .wordbox import ocr_page, ocr_words
+
+
+def test_an_order_date_label_split_over_two_cells_is_not_the_issue_date() -> None:
+    words = [
+        *ocr_words("06-06-2024", 600, 100, 0),
+        *ocr_words("Fecha", 900, 100, 0),
+        *ocr_words("pedid", 1100, 100, 0),
+        *ocr_words("29-06-2024", 600, 160, 1),
+        *ocr_words("Fecha de emisión:", 900, 160, 1),
+    ]
+    issued, _ = find_dates(document_lines([ocr_page(words)]), month_first=False)
+    assert issued is not None and issued.value == "2024-06-29"
+
+
+def test_a_date_label_followed_by_an_unrelated_word_stays_the_issue_date() -> None:
+    words = [*ocr_words("Fecha", 900, 100, 0), *ocr_words("Bilbao", 1100, 100, 0)]
+    words += ocr_words("06-06-2024", 1400, 100, 0)
+    issued, _ = find_dates(document_lines([ocr_page(words)]), month_first=False)
+    assert issued is not None and issued.value == "2024-06-06"
+
+
+def _first_type(words: list[OcrWord]) -> str:
+    """The first document type read (words placed left to right: a Hebrew line's last word first)."""
+    return next(document_type_candidates(document_lines([ocr_page(words)]))).value
+
+
+def test_a_bare_invoice_crumb_does_not_outrank_a_specific_title_of_near_its_print() -> None:
+    words = [
+        *ocr_words('צוקים בנייה בע"מ', 100, 40, 0, height=33),
+        *ocr_words("קכלה מס חשבונית", 400, 200, 1, height=15),
+        *ocr_words("חשבונית. ית", 400, 260, 2, height=16),
+    ]
+    assert _first_type(words) == "tax_invoice_receipt"
+
+
+def test_a_much_larger_invoice_title_still_wins() -> None:
+    words = [
+        *ocr_words('צוקים בנייה בע"מ', 100, 40, 0, height=33),
+        *ocr_words("קכלה מס חשבונית", 400, 200, 1, height=10),
+        *ocr_words("חשבונית. ית", 400, 260, 2, height=16),
+    ]
+    assert _first_type(words) == "invoice"
+
+
+def test_a_date_label_beside_an_order_numbers_label_stays_the_issue_date() -> None:
+    words = [
+        *ocr_words("מס' הזמנה", 300, 100, 0),  # left to right: "הזמנה מס'" read right to left
+        *ocr_words("תאריך", 900, 100, 0),
+        *ocr_words("442748", 300, 160, 1),
+        *ocr_words("2025 בפברואר 7", 900, 160, 1),
+    ]
+    issued, _ = find_dates(document_lines([ocr_page(words)]), month_first=False)
+    assert issued is not None and issued.value == "2025-02-07"
