@@ -101,16 +101,16 @@ class TestFindCurrency:
 class TestDamagedCurrencyCues:
     def test_a_dollar_opening_a_dashed_id_on_a_hebrew_page(self) -> None:
         assert without_invented_marks("מס' עוסק $22-177-484", "he") == "מס' עוסק 522-177-484"
-        assert without_invented_marks("סה\"כ $1,226.18", "he") == "סה\"כ $1,226.18"
-        text = "מס' עוסק $22-177-484\nסה\"כ 363.20\nהסכוטיס בש\"ח"
+        assert without_invented_marks('סה"כ $1,226.18', "he") == 'סה"כ $1,226.18'
+        text = 'מס\' עוסק $22-177-484\nסה"כ 363.20\nהסכוטיס בש"ח'
         assert currency_of(text, "he") == ("ILS", 0.95)
 
     def test_a_lone_sign_beside_unmarked_amounts_on_a_hebrew_page_is_a_stroke(self) -> None:
-        text = "שירותי ייעוץ 4.29\nקפה ועוגה 8,922.32 -922.32,$\nסכום לפני מע\"מ 12,849.67-"
+        text = 'שירותי ייעוץ 4.29\nקפה ועוגה 8,922.32 -922.32,$\nסכום לפני מע"מ 12,849.67-'
         assert currency_of(text, "he") == ("ILS", 0.5)
         assert currency_of(text, "en") == ("USD", 0.95)  # another script: no default to overrule
-        marked = "שירותי ייעוץ $4.29\nקפה ועוגה $922.32\nסכום לפני מע\"מ $12,849.67"
-        assert currency_of(marked, "he")[0] == "USD"
+        marked = 'שירותי ייעוץ $4.29\nקפה ועוגה $922.32\nסכום לפני מע"מ $12,849.67'
+        assert currency_of(marked, "he") == ("USD", 0.95)
 
     def test_a_currency_label_with_a_misread_code(self) -> None:
         assert misread_code("uso") == "USD"
