@@ -63,3 +63,16 @@ def test_a_date_label_beside_an_order_numbers_label_stays_the_issue_date() -> No
     ]
     issued, _ = find_dates(document_lines([ocr_page(words)]), month_first=False)
     assert issued is not None and issued.value == "2025-02-07"
+
+
+def test_a_due_date_label_whose_second_word_ocr_read_as_its_own_line() -> None:
+    words = [
+        *ocr_words("חשבונית .ת", 700, 100, 0, height=9),
+        *ocr_words("תאריך", 1190, 100, 0, height=9),
+        *ocr_words("פירעון", 1100, 98, 1, height=13),
+        *ocr_words("2024 בפברואר 28", 660, 130, 2),
+        *ocr_words("2024 במרץ 29", 1080, 130, 2),
+    ]
+    issued, due = find_dates(document_lines([ocr_page(words)]), month_first=False)
+    assert due is not None and due.value == "2024-03-29"
+    assert issued is not None and issued.value == "2024-02-28"

@@ -12,6 +12,7 @@ from .date_places import outside_ranges, under_label
 from .dates import FoundDate, dates_in, dates_with_lost_slashes, due_in_issue_year
 from .geometry import spots_after_label
 from .hebrew_ocr import date_qualifier_lost
+from .layout import Box
 from .lines import Found, Line, following
 
 # an amount's label that says "due" ('Change Due', 'Amount Due', 'Balance Due'): no date's label
@@ -64,8 +65,8 @@ def _cell_readings(lines: list[Line], line: Line, month_first: bool) -> list[Dat
     header_row = table_header_row(line)
     for index, cell in enumerate(line.cells):
         kind = _date_kind(cell.text)
-        if kind in ("invoice", "weak") and _label_goes_on(line, index):
-            kind = "other"  # 'Fecha | pedid': OCR split an order date's label, its last word apart
+        if kind in ("invoice", "weak"):
+            kind = _continued_kind(line, index, lines) or kind  # a label OCR split: 'Fecha' | 'pedid'
         if kind == "invoice" and header_row:
             kind = "column"  # a table's Date column (payments, deliveries): not the document's date
         elif kind == "other" and _joins_an_issue_label(cell.text):
@@ -111,16 +112,32 @@ def _label_words(kind: str, text: str) -> re.Match[str] | None:
 _BARE_WORD = re.compile(r"[^\W\d_]+")
 
 
-def _label_goes_on(line: Line, index: int) -> bool:
-    """The cell's label runs on into the next cell, one bare word (no digits, no mark, no label of
-    its own), and the two together name another date than the issue date ('Fecha' + 'pedid'). Two
-    labels side by side ('תאריך' | "הזמנה מס'", a date column beside an order number's) are not."""
-    if index + 1 >= len(line.cells):
-        return False
-    rest = line.cells[index + 1].text.strip()
-    if not _BARE_WORD.fullmatch(rest) or _date_kind(rest) is not None:
-        return False
-    return _date_kind(f"{line.cells[index].text} {rest}") == "other"
+def _continued_kind(line: Line, index: int, lines: list[Line]) -> str | None:
+    """The kind of date the cell's label names with the word it runs on into: the next cell or a
+    lone cell of the next line that adjoins it (a word of the same row OCR gave a line of its own,
+    or a label wrapped under it). One bare word (no digits, no mark, no label of its own) that with
+    the cell names another date or the due date ('Fecha' + 'pedid', 'תאריך' + 'פירעון'); None
+    otherwise. Two labels side by side ('תאריך' | "הזמנה מס'") are not one."""
+    cell = line.cells[index]
+    rests = [line.cells[index + 1]] if index + 1 < len(line.cells) else []
+    below = following(lines, line, 1)
+    if below and len(below[0].cells) == 1 and _adjoins(cell.box, below[0].cells[0].box):
+        rests.append(below[0].cells[0])
+    for rest in (next_cell.text.strip() for next_cell in rests):
+        if _BARE_WORD.fullmatch(rest) and _date_kind(rest) is None:
+            joined = _date_kind(f"{cell.text} {rest}")
+            if joined in ("other", "due"):
+                return joined
+    return None
+
+
+def _adjoins(label: Box, other: Box) -> bool:
+    """`other` sits just under `label` or beside it on its row (OCR gave it a line of its own):
+    within two of their heights."""
+    reach = 2 * max(label.height, other.height)
+    across = min(label.right, other.right) - max(label.left, other.left)  # > 0: they overlap
+    along = min(label.bottom, other.bottom) - max(label.top, other.top)
+    return (across > 0 and other.top - label.bottom < reach) or (along > 0 and -across < reach)
 
 
 def _joins_an_issue_label(text: str) -> bool:
