@@ -186,6 +186,7 @@ BUYER_BLOCK = (
     r"facturar\s*a",
     r"datos\s*del\s*cliente",
     r"factur[ée]\s*à",
+    r"factur[ée]\s*a(?=\s*(?::|$))",  # OCR drops the grave accent: only as the whole label
     r"adresse\s*de\s*facturation",
     r"\bacheteur\b",
     r"\bempf(?:ä|a|ae)nger\b",  # OCR drops the umlaut

@@ -1,0 +1,70 @@
+"""Numbers that belong to a party, never the document: a registration number a garbled label put
+beside the invoice number's place, an allocation number under a label OCR bent, and the customer's
+VAT number under a French buyer label whose accent OCR lost."""
+
+from __future__ import annotations
+
+import pytest
+
+from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.invoice_number import registration_number
+
+from .wordbox import page
+
+
+class TestRegistrationNumbers:
+    @pytest.mark.parametrize("value", ["DE321304474", "FR07394837108", "52-935577-8", "518-649-215"])
+    def test_a_valid_registration_number_is_one(self, value: str) -> None:
+        assert registration_number(value)
+
+    @pytest.mark.parametrize(
+        "value",
+        # invoice numbers, a VAT-like code whose check digit fails, an id grouped as no id is
+        [
+            "INV-67468",
+            "2024-5628",
+            "S837249",
+            "75/6443",
+            "DE2024001",
+            "DE321304475",
+            "52-935577-9",
+            "5293-5577",
+        ],
+    )
+    def test_other_numbers_are_not(self, value: str) -> None:
+        assert not registration_number(value)
+
+    def test_a_registration_number_under_a_garbled_label_is_not_the_invoice_number(self) -> None:
+        """OCR read the date's label as 'pate': a short unknown label over the customer's VAT id."""
+        laid_out = page(
+            ("Eichen Druck GmbH", 100, 100),
+            ("Rechnungsempfänger:", 100, 160),
+            ("pate", 1000, 160),
+            ("DE321304474", 1000, 200),
+            ("Gesamt brutto 100,00 EUR", 100, 400),
+        )
+        assert extract_with_rules([laid_out]).invoice_number is None
+
+
+def test_an_allocation_label_ocr_bent_names_no_invoice_number() -> None:
+    """'מספר הקצאת' for 'מספר הקצאה': the allocation number's label, not an unknown number's."""
+    laid_out = page(
+        ('ארבל טכנולוגיות בע"מ', 1500, 100),
+        ("מספר הקצאת 985421382", 1500, 200),
+        ('סה"כ לתשלום 100.00', 1500, 400),
+        rtl=True,
+    )
+    assert extract_with_rules([laid_out]).invoice_number != "985421382"
+
+
+def test_the_customers_vat_number_under_facture_a_without_its_accent_is_not_the_vendors() -> None:
+    laid_out = page(
+        ("Horizon Services EURL", 100, 100),
+        ("Facturé a", 1200, 100),
+        ("Etoile Distribution SA", 1200, 150),
+        ("69 avenue Victor Hugo, 92909 Bordeaux", 1200, 200),
+        ("N° TVA FR46060678232", 100, 215),
+        ("N° TVA: FR37051415990", 1200, 250),
+        ("FACTURE B962311", 800, 350),
+    )
+    assert extract_with_rules([laid_out]).vendor_tax_id == "FR46060678232"
