@@ -4,6 +4,8 @@ VAT number under a French buyer label whose accent OCR lost."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from invoiceme_extractor.rules import extract_with_rules
@@ -68,3 +70,27 @@ def test_the_customers_vat_number_under_facture_a_without_its_accent_is_not_the_
         ("FACTURE B962311", 800, 350),
     )
     assert extract_with_rules([laid_out]).vendor_tax_id == "FR46060678232"
+
+
+def test_an_amount_label_is_no_vendor_name() -> None:
+    """'Balance Due' in large print, its 'Due' cut as a date's label: 'Balance' is no issuer; the
+    footer's name beside the VAT number is."""
+    laid_out = page(
+        ("GL", 233, 200),
+        ("Commercial Invoice", 1661, 190),
+        ("Doc #: 60/7125", 1476, 320),
+        ("Customer:", 177, 580),
+        ("Bright Logistics LLC", 177, 640),
+        ("167 Harbor Road, Dublin", 177, 710),
+        ("4141.14", 1452, 1140),
+        ("Net Amount", 2053, 1140),
+        ("4969.37 GBP", 1452, 1320),
+        ("Balance Due", 1967, 1320),
+        ("Granite Logistics Group", 177, 3177),
+        ("VAT Reg. No. GB960513336", 1240, 3177),
+    )
+    # the totals in large print, the footer in small
+    heights = {1140: 48, 1320: 48, 3177: 22}
+    words = [replace(w, height=heights.get(w.top, w.height)) for w in laid_out.words]
+    laid_out = laid_out.model_copy(update={"words": words})
+    assert extract_with_rules([laid_out]).vendor_name == "Granite Logistics Group"
