@@ -94,3 +94,21 @@ def test_an_amount_label_is_no_vendor_name() -> None:
     words = [replace(w, height=heights.get(w.top, w.height)) for w in laid_out.words]
     laid_out = laid_out.model_copy(update={"words": words})
     assert extract_with_rules([laid_out]).vendor_name == "Granite Logistics Group"
+
+
+def test_a_latin_crumb_on_a_hebrew_page_heads_no_customer_block() -> None:
+    """'an' (OCR's reading of a Hebrew id label) is no German 'An:': the id under it stays the
+    issuer's."""
+    laid_out = page(
+        ("חשבונית זיכוי", 700, 145),
+        ('תמר טכנולוגיות בע"מ', 1290, 237),
+        ("רחוב העצמאות 160, נתניה", 1110, 325),
+        ("תאריך מסמך", 1350, 402),
+        ("an", 750, 402),
+        ("07.05.25", 1390, 435),
+        ("518799903", 650, 435),
+        ("עבור", 720, 489),
+        ("כרמל לוגיסטיקה (1998)", 500, 521),
+        rtl=True,
+    )
+    assert extract_with_rules([laid_out]).vendor_tax_id == "518799903"
