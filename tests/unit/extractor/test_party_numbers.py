@@ -112,3 +112,29 @@ def test_a_latin_crumb_on_a_hebrew_page_heads_no_customer_block() -> None:
         rtl=True,
     )
     assert extract_with_rules([laid_out]).vendor_tax_id == "518799903"
+
+
+class TestPayeeOverHeader:
+    """The firm the bank details pay is the issuer, over a header name that is the customer's (its
+    label lost); a person as the account holder is never taken over a name."""
+
+    @staticmethod
+    def _invoice(holder_row: str) -> object:
+        laid_out = page(
+            ("Weber Bau UG", 177, 200),
+            ("Hauptstraße 48, 30268 Stuttgart", 177, 240),
+            ("Rechnung", 1600, 200),
+            ("Summe netto 100,00 EUR", 1400, 900),
+            (holder_row, 177, 3100),
+        )
+        return extract_with_rules([laid_out]).vendor_name
+
+    def test_the_firm_paid_is_the_issuer(self) -> None:
+        assert self._invoice("Kontoinhaber: Summit & Summit - IBAN DE28 2126 4776") == "Summit & Summit"
+
+    def test_a_bent_label_and_a_split_legal_form(self) -> None:
+        name = self._invoice("Kontoiahaber: Rhein Technik G mbH - IBAN DE28 2126 4776")
+        assert name == "Rhein Technik GmbH"
+
+    def test_a_person_paid_is_not_taken_over_the_header(self) -> None:
+        assert self._invoice("Kontoinhaber: Hans Maier - IBAN DE28 2126 4776") == "Weber Bau UG"
