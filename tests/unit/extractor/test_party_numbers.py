@@ -138,3 +138,11 @@ class TestPayeeOverHeader:
 
     def test_a_person_paid_is_not_taken_over_the_header(self) -> None:
         assert self._invoice("Kontoinhaber: Hans Maier - IBAN DE28 2126 4776") == "Weber Bau UG"
+
+
+def test_an_invoice_number_label_whose_ordinal_ocr_read_as_an_apostrophe() -> None:
+    from invoiceme_extractor.rules.document_labels import INVOICE_NUMBER
+
+    assert INVOICE_NUMBER.search("Facture N'")
+    assert INVOICE_NUMBER.search("Facture N’ 3298443")
+    assert not INVOICE_NUMBER.search("Cette facture n'est pas payée")

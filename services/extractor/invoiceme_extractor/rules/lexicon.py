@@ -92,6 +92,8 @@ INVOICE_NUMBER = (
     r"(?:factura|facture|invoice)\s*n\s?2(?=\s*$)",
     r"(?<![a-z])n[a-z]?[\"'®²]\s*de\s*facture(?!\s*(?:associ|d.origine))",
     r"(?:factura|facture|invoice)\s+n(?=\s*[:.]?\s*$)",
+    # ... read as an apostrophe ("Facture N'"), only ending its cell or before its value: never "n'est"
+    r"(?:factura|facture|invoice)\s*n\s?['’‘](?=\s*(?::|$|\d))",
 )
 DATE_INVOICE = (
     r"tax\s*point",
