@@ -13,7 +13,7 @@ from dataclasses import replace
 from . import party_labels
 from .geometry import labels_follow_values, looks_like_label
 from .layout import Cell
-from .lines import Line
+from .lines import Line, document_language
 from .tables import is_table_header
 
 CellRef = tuple[int, int]  # (line index, cell index)
@@ -130,14 +130,20 @@ def names_an_id(text: str) -> bool:
     return bool(_ID_WORDS.search(text) or party_labels.TAX_ID.search(text))
 
 
+# A bare Latin word of two or three letters ('An', 'To'): on a Hebrew page the debris OCR made of a
+# Hebrew label or mark ('an' for 'ע.מ'), not a German or English customer's heading
+_LATIN_WORD_LABEL = re.compile(r"\s*[A-Za-z]{1,3}\s*:?\s*")
+
+
 def party_cells(lines: list[Line], pattern: re.Pattern[str]) -> set[CellRef]:
     """Every cell of the blocks whose label matches `pattern`: the label cell, the value cell beside
     a bare label ("Customer: | Acme"), and the cells under it in its column."""
     refs: set[CellRef] = set()
+    hebrew = document_language(lines) == "he"
     for line in lines:
         for index, cell in enumerate(line.cells):
             match = _heads_block(cell, pattern)
-            if match is None:
+            if match is None or (hebrew and _LATIN_WORD_LABEL.fullmatch(cell.text)):
                 continue
             below = block_cells(lines, line, index)
             if names_an_id(cell.text):  # 'Customer VAT No.', 'ע.מ. הלקוח': a key over one value

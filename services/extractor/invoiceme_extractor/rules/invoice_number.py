@@ -9,6 +9,9 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from invoiceme_common.tax_id_formats import vat_number_valid
+
+from .. import israel
 from . import document_labels, party_labels
 from .geometry import cell_at, label_matches
 from .invoice_number_values import number_after, numbers_in_spots, numbers_in_text
@@ -87,11 +90,27 @@ def invoice_number_candidates(lines: list[Line]) -> Iterator[Reading]:
 _PHONE_SHAPE = re.compile(r"0\d{1,2}-\d{7}")
 
 
+# An Israeli company or person id as ids are printed, its check digit set apart (52-935577-8) or in
+# threes (518-649-215): a registration number, which no issuer groups its invoice numbers like
+_GROUPED_ISRAELI_ID = re.compile(r"\d{2}-\d{6}-\d|\d{3}-\d{3}-\d{3}")
+
+
+def registration_number(value: str) -> bool:
+    """A party's VAT or company registration number, by shape and check digit: an EU VAT number
+    ('DE321304474') or a grouped Israeli id. When OCR lost the label beside it, a garbled label's
+    reading takes it for the document's number; no issuer numbers invoices with a valid one."""
+    if re.fullmatch(r"[A-Z]{2}[0-9A-Z]{8,12}", value) and any(ch.isdigit() for ch in value[2:4]):
+        return vat_number_valid(value)
+    if _GROUPED_ISRAELI_ID.fullmatch(value):
+        return israel.israeli_id_is_valid(value.replace("-", ""))
+    return False
+
+
 def find_invoice_number(lines: list[Line]) -> Found | None:
     return first_found(
         reading
         for reading in invoice_number_candidates(lines)
-        if not _PHONE_SHAPE.fullmatch(str(reading.value))
+        if not _PHONE_SHAPE.fullmatch(str(reading.value)) and not registration_number(str(reading.value))
     )
 
 

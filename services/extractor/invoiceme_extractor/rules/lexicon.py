@@ -92,6 +92,8 @@ INVOICE_NUMBER = (
     r"(?:factura|facture|invoice)\s*n\s?2(?=\s*$)",
     r"(?<![a-z])n[a-z]?[\"'®²]\s*de\s*facture(?!\s*(?:associ|d.origine))",
     r"(?:factura|facture|invoice)\s+n(?=\s*[:.]?\s*$)",
+    # ... read as an apostrophe ("Facture N'"), only ending its cell or before its value: never "n'est"
+    r"(?:factura|facture|invoice)\s*n\s?['’‘](?=\s*(?::|$|\d))",
 )
 DATE_INVOICE = (
     r"tax\s*point",
@@ -186,6 +188,7 @@ BUYER_BLOCK = (
     r"facturar\s*a",
     r"datos\s*del\s*cliente",
     r"factur[ée]\s*à",
+    r"factur[ée]\s*a(?=\s*(?::|$))",  # OCR drops the grave accent: only as the whole label
     r"adresse\s*de\s*facturation",
     r"\bacheteur\b",
     r"\bempf(?:ä|a|ae)nger\b",  # OCR drops the umlaut

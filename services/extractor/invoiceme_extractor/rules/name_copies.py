@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from ..text import HEBREW_LETTER
+from . import party_labels
 from .contact_words import NOT_A_NAME
 from .lines import Found, Line, document_language
 from .name_signs import PAYEE, compact, payee_name
@@ -128,6 +129,43 @@ def _hebrew_copy(vendor: Found, lines: list[Line]) -> tuple[float, str, str, Lin
             if hebrew_copy_of_debris(vendor.value, head):
                 return cell.confidence, head, cell.text, line
     return None
+
+
+# '&' between two words: a firm's name ('Summit & Summit'), not a person's
+_FIRM_AMPERSAND = re.compile(r"\w\s*&\s*\w")
+
+
+# A legal form OCR split after its first letter ('Rhein Technik G mbH'): read joined
+_SPLIT_FORM = re.compile(r"(?<=\s\w)\s+(?=\w+$)")
+
+
+def _a_firm(name: str) -> bool:
+    return bool(
+        party_labels.COMPANY_SUFFIX.search(_SPLIT_FORM.sub("", name))
+        or party_labels.BUSINESS_WORD.search(name)
+        or _FIRM_AMPERSAND.search(name)
+    )
+
+
+def payee_over_header(vendor: Found | None, lines: list[Line]) -> Found | None:
+    """The firm the bank details pay, over a header name that is another party's: when OCR lost the
+    customer's label, the customer's block reads like an issuer's; the account holder is the issuer
+    whatever the layout. A person as the holder (a sole trader's own name) is never taken over one."""
+    paid = payee(lines)
+    if paid is None or not _a_firm(paid.value):
+        return vendor
+    if vendor is None:
+        return paid
+    chosen, holder = compact(vendor.value), compact(paid.value)
+    if (
+        chosen.startswith(holder[:5])
+        or holder.startswith(chosen[:5])
+        or difflib.SequenceMatcher(None, chosen, holder).ratio() >= SAME_NAME
+    ):
+        return vendor  # the same name (cut short, or misread): the header's reading stays
+    joined = _SPLIT_FORM.sub("", paid.value)
+    name = joined if not party_labels.COMPANY_SUFFIX.search(paid.value) and _a_firm(joined) else paid.value
+    return replace(paid, value=name, confidence=min(vendor.confidence, 0.6))
 
 
 def surer_copy(vendor: Found | None, lines: list[Line]) -> Found | None:

@@ -159,6 +159,8 @@ def _name_units(first_page: list[Line], english: bool) -> list[tuple[int, Line, 
             ):
                 continue  # "Teléfono:", "Para:": a label (its colon is stripped below), not a name
                 # ("Nordlicht Technik AG:": a legal name whose colon is a speck OCR read)
+            if labels.TOTAL_STRONG.match(text) or labels.SUBTOTAL.match(text):
+                continue  # 'Balance Due', 'Subtotal': an amount's label (cut at 'Due' it read 'Balance')
             units.append((position, replace(line, text=_strip_hebrew(text) if english else text), font))
     return units
 
