@@ -105,12 +105,11 @@ class TestDamagedCurrencyCues:
         text = 'מס\' עוסק $22-177-484\nסה"כ 363.20\nהסכוטיס בש"ח'
         assert currency_of(text, "he") == ("ILS", 0.95)
 
-    def test_a_lone_sign_beside_unmarked_amounts_on_a_hebrew_page_is_a_stroke(self) -> None:
+    def test_a_lone_sign_beside_unmarked_amounts_still_names_the_currency(self) -> None:
+        # a born-digital page may print its currency once: a lone sign is no stroke to overrule
+        # (tried in session 15 and removed: Hebrew pages in dollars lost their currency)
         text = 'שירותי ייעוץ 4.29\nקפה ועוגה 8,922.32 -922.32,$\nסכום לפני מע"מ 12,849.67-'
-        assert currency_of(text, "he") == ("ILS", 0.5)
-        assert currency_of(text, "en") == ("USD", 0.95)  # another script: no default to overrule
-        marked = 'שירותי ייעוץ $4.29\nקפה ועוגה $922.32\nסכום לפני מע"מ $12,849.67'
-        assert currency_of(marked, "he") == ("USD", 0.95)
+        assert currency_of(text, "he")[0] == "USD"
 
     def test_a_currency_label_with_a_misread_code(self) -> None:
         assert misread_code("uso") == "USD"

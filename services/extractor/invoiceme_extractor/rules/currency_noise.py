@@ -88,15 +88,3 @@ def labelled_misread_code(text: str) -> tuple[str, str] | None:
     match = _CURRENCY_LABEL_WORD.search(text)
     code = misread_code(match.group(1)) if match else None
     return (code, match.group(0)) if match and code else None
-
-
-_AMOUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d\d(?![\d.,])")
-
-
-def lone_foreign_sign(weights: dict[str, float], raw: str, texts: list[str]) -> bool:
-    """On a Hebrew page, one '$', '€' or '£' (no code, no word) beside three or more amounts
-    without a mark: OCR's stroke ('-922.32,$'), not the currency of a page that prints shekels
-    unmarked (a page in dollars marks its amounts or says so)."""
-    if raw not in ("$", "€", "£") or len(weights) != 1 or max(weights.values()) > 1.0:
-        return False
-    return sum(len(_AMOUNT.findall(text)) for text in texts) >= 3

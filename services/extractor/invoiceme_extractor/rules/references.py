@@ -14,7 +14,6 @@ from .currency_noise import (
     codes_set_apart,
     id_mark_share,
     labelled_misread_code,
-    lone_foreign_sign,
     only_converted,
     sign_runs,
     without_invented_marks,
@@ -144,8 +143,6 @@ def find_currency(lines: list[Line], language: str) -> Found | None:
     if weights:
         code = max(weights, key=lambda name: weights[name])
         raw, line = first_seen[code]
-        if language == "he" and lone_foreign_sign(weights, raw, [line.text for line in lines]):
-            return Found("ILS", "", lines[0], 0.5)  # a stray sign; Hebrew invoices are in shekels
         if raw == "₪" and language != "he" and weights[code] < 1.0:
             return Found(code, raw, line, 0.45)  # one stray ₪ on a page in another script: weak
         return Found(code, raw, line, 0.95 if len(weights) == 1 else 0.75)
