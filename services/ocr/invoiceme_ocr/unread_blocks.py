@@ -24,7 +24,7 @@ from invoiceme_common.ocr_pages import OcrPage, OcrWord
 from .bidi import has_hebrew
 from .crop_polarity import dark_print
 from .page_script import latin_languages
-from .preprocess.geometry import ink_mask, line_boxes, work_copy
+from .preprocess.geometry import ink_mask, line_boxes, line_shaped, work_copy
 from .unread_ink import (
     COVERED,
     MIN_HEIGHT,
@@ -283,9 +283,9 @@ def reread_unread_blocks(
     (image -> Tesseract's word data, read as one block of text)."""
     work, scale = work_copy(gray)
     mask = ink_mask(work)
-    lines, short = (
-        page_boxes(found, scale) for found in (line_boxes(mask), line_boxes(mask, SHORT_WIDTH, SHORT_RATIO))
-    )
+    # the short lines include every text line: the blobs are found once and the text lines kept
+    found = line_boxes(mask, SHORT_WIDTH, SHORT_RATIO)
+    lines, short = page_boxes([box for box in found if line_shaped(box)], scale), page_boxes(found, scale)
     text_blocks = blocks_to_read(page.words, lines, gray.shape[1])
     blocks = with_panels(page.words, text_blocks, short, gray.shape[1])
     if not blocks:

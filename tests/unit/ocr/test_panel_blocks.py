@@ -7,7 +7,7 @@ import cv2
 import numpy as np
 
 from invoiceme_common.ocr_pages import OcrWord
-from invoiceme_ocr.preprocess.geometry import line_boxes
+from invoiceme_ocr.preprocess.geometry import line_boxes, line_shaped
 from invoiceme_ocr.unread_blocks import SHORT_RATIO, SHORT_WIDTH, with_panels
 
 
@@ -30,6 +30,8 @@ class TestShortLines:
         short = line_boxes(mask, SHORT_WIDTH, SHORT_RATIO)
         assert len(default) == 1 and default[0][1] > 150
         assert len(short) == 2
+        # the text lines are the short lines of the text-line shape (unread_blocks finds blobs once)
+        assert [box for box in short if line_shaped(box)] == default
 
 
 class TestPanels:

@@ -139,14 +139,27 @@ def rotate(gray: np.ndarray, degrees: float) -> np.ndarray:
     )
 
 
+LINE_WIDTH = 40  # px on the work copy: a text line's least width
+LINE_RATIO = 5.0  # and how many times as wide as tall it is at least
+
+
+def line_shaped(
+    box: tuple[int, int, int, int], min_width: int = LINE_WIDTH, min_ratio: float = LINE_RATIO
+) -> bool:
+    """Whether a blob's (left, top, width, height) is shaped like a horizontal text line."""
+    _, _, width, height = box
+    return width >= min_width and width >= min_ratio * height
+
+
 def line_boxes(
-    mask: np.ndarray, min_width: int = 40, min_ratio: float = 5.0
+    mask: np.ndarray, min_width: int = LINE_WIDTH, min_ratio: float = LINE_RATIO
 ) -> list[tuple[int, int, int, int]]:
-    """(left, top, width, height) of the blobs shaped like horizontal text lines (at least
-    `min_width` px wide and `min_ratio` times as wide as tall). Components, not outer contours: a
-    frame around the text (a photo's page edge) would hide every line inside."""
+    """(left, top, width, height) of the blobs shaped like horizontal text lines (`line_shaped`).
+    Components, not outer contours: a frame around the text (a photo's page edge) would hide every
+    line inside."""
     stats = cv2.connectedComponentsWithStats(_smeared_lines(mask), connectivity=8)[2][1:, :4]
-    return [(x, y, w, h) for x, y, w, h in stats.tolist() if w >= min_width and w >= min_ratio * h]
+    blobs = [(x, y, w, h) for x, y, w, h in stats.tolist()]
+    return [blob for blob in blobs if line_shaped(blob, min_width, min_ratio)]
 
 
 def _text_line_length(mask: np.ndarray) -> int:
