@@ -81,8 +81,14 @@ def to_gray_and_colour(image: Image.Image) -> tuple[np.ndarray, np.ndarray | Non
         preview = (
             cv2.resize(rgb, None, fx=shrink, fy=shrink, interpolation=cv2.INTER_AREA) if shrink < 1 else rgb
         )
-        return rgb.min(axis=2), preview
+        return darkest_channel(rgb), preview
     return np.asarray(image.convert("L")).copy(), None
+
+
+def darkest_channel(rgb: np.ndarray) -> np.ndarray:
+    """`rgb.min(axis=2)`, pixel for pixel, ~10x cheaper: numpy's reduction over a 3-wide last axis
+    cost a photo ~0.1 s of CPU (docs/BENCHMARKS.md, perf16)."""
+    return np.minimum(np.minimum(rgb[..., 0], rgb[..., 1]), rgb[..., 2])
 
 
 def decode_frame(data: bytes, index: int, options: OcrOptions) -> np.ndarray:

@@ -144,3 +144,11 @@ class TestColourToGray:
         pixels[2, 2] = (20, 20, 20)  # black ink
         gray = to_gray(Image.fromarray(pixels, "RGB"))
         assert gray[1, 1] <= 40 and gray[2, 2] <= 20 and gray[0, 0] == 255
+
+    def test_darkest_channel_is_the_minimum_over_channels(self) -> None:
+        from invoiceme_ocr.images import darkest_channel
+
+        pixels = np.random.default_rng(3).integers(0, 256, (37, 53, 3), dtype=np.uint8)
+        darkest = darkest_channel(pixels)
+        assert darkest.dtype == np.uint8 and darkest.flags.c_contiguous
+        assert np.array_equal(darkest, pixels.min(axis=2))
