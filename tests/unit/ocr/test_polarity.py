@@ -3,6 +3,7 @@ change, and faint print that Tesseract's global threshold dropped beside a large
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
@@ -172,3 +173,34 @@ class TestWhereTheStepRuns:
         assert "dark fills inverted" in prepare_for_ocr(gray, colour=colour)[1]
         scan = np.asarray(Image.fromarray(printed_page(NAVY)).convert("L")).copy()
         assert "dark fills inverted" not in prepare_for_ocr(scan)[1]
+
+
+class TestDarkGaps:
+    """The gaps kept are those of the whole-page formula: labelled on the page, dark pixels weighed."""
+
+    @staticmethod
+    def whole_page(gaps: np.ndarray, dark: np.ndarray) -> np.ndarray:
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(gaps, connectivity=4)
+        darkness = np.bincount(labels.ravel(), weights=dark.ravel(), minlength=count)
+        keep = darkness >= polarity.BRIDGE_DARK * stats[:, cv2.CC_STAT_AREA]
+        keep[0] = False
+        return keep[labels].astype(np.uint8)
+
+    def test_same_gaps_as_labelling_the_whole_page(self) -> None:
+        rng = np.random.default_rng(5)
+        for _ in range(20):
+            gaps = np.zeros((120, 160), np.uint8)
+            top, left = rng.integers(0, 60), rng.integers(0, 80)
+            gaps[top : top + 50, left : left + 70] = rng.random((50, 70)) < 0.55
+            dark = (rng.random(gaps.shape) < 0.5).astype(np.uint8)
+            found = polarity.dark_gaps(gaps, dark)
+            assert found.dtype == np.uint8
+            assert np.array_equal(found, self.whole_page(gaps, dark))
+
+    def test_a_mostly_light_gap_is_not_kept(self) -> None:
+        gaps = np.zeros((20, 30), np.uint8)
+        gaps[5:8, 3:10] = gaps[12:15, 15:25] = 1
+        dark = np.zeros_like(gaps)
+        dark[5:8, 3:10] = 1  # the first gap dark (light words on a fill), the second paper
+        found = polarity.dark_gaps(gaps, dark)
+        assert found[5:8, 3:10].all() and not found[12:15, 15:25].any()

@@ -83,14 +83,26 @@ def bridge_words(solid: np.ndarray, dark: np.ndarray, letter: int) -> np.ndarray
     for kernel in ((1, BRIDGE_LETTERS * letter), (BRIDGE_LINES * letter, 1)):
         closed = cv2.morphologyEx(solid, cv2.MORPH_CLOSE, np.ones(kernel, np.uint8))
         gaps = closed & (1 - solid)
-        if not gaps.any():
-            continue
-        count, labels, stats, _ = cv2.connectedComponentsWithStats(gaps, connectivity=4)
-        darkness = np.bincount(labels.ravel(), weights=dark.ravel(), minlength=count)
-        keep = darkness >= BRIDGE_DARK * stats[:, cv2.CC_STAT_AREA]
-        keep[0] = False
-        solid = solid | keep[labels].astype(np.uint8)
+        if gaps.any():
+            solid = solid | dark_gaps(gaps, dark)
     return extend_row_ends(solid, dark, letter)
+
+
+def dark_gaps(gaps: np.ndarray, dark: np.ndarray) -> np.ndarray:
+    """The 4-connected parts of `gaps` (0/1) that are mostly `dark` (0/1), as 0/1. Labelled within
+    the gaps' bounding box only, and their dark pixels counted, not weighed: a photo's fills are a
+    small part of it, and the whole page's labels and float weights were ~0.1 s of CPU."""
+    left, top, width, height = cv2.boundingRect(gaps)
+    window = (slice(top, top + height), slice(left, left + width))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(
+        np.ascontiguousarray(gaps[window]), connectivity=4
+    )
+    darkness = np.bincount(labels[(gaps[window] & dark[window]) > 0], minlength=count)
+    keep = darkness >= BRIDGE_DARK * stats[:, cv2.CC_STAT_AREA]
+    keep[0] = False
+    found = np.zeros_like(gaps)
+    found[window] = np.take(keep.astype(np.uint8), labels)
+    return found
 
 
 def extend_row_ends(solid: np.ndarray, dark: np.ndarray, letter: int) -> np.ndarray:
