@@ -49,3 +49,23 @@ def test_default_steps_enlarge_a_low_resolution_scan() -> None:
     assert prepared.shape[0] > 1.5 * page.shape[0]
     _, notes_at_300 = prepare_for_ocr(invoice_print(ENGLISH, dpi=300))
     assert not any(note.startswith("upscaled") for note in notes_at_300)
+
+
+class TestTextHeightRemembered:
+    """The same page state asked twice is measured once; other pixels are measured anew."""
+
+    def test_same_page_measured_once(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        measured: list[int] = []
+        measure = cleanup._measured_text_height
+
+        def counting(gray: np.ndarray) -> float | None:
+            measured.append(id(gray))
+            return measure(gray)
+
+        monkeypatch.setattr(cleanup, "_measured_text_height", counting)
+        small, large = invoice_print(ENGLISH, dpi=150), invoice_print(ENGLISH, dpi=300)
+        first = cleanup.text_height(small)
+        assert cleanup.text_height(small) == first and len(measured) == 1
+        assert cleanup.text_height(small.copy()) == first and len(measured) == 2  # a copy is new
+        assert cleanup.text_height(large) != first and cleanup.text_height(large) == measure(large)
+        assert len(measured) == 3

@@ -66,8 +66,23 @@ def _clearly_dark(tile: np.ndarray) -> np.ndarray:
     return np.where(tile < CLEARLY_DARK * brightest, 255, 0).astype(np.uint8)
 
 
+_last_text_height: list = [None]  # [(page, height)]: asked again of the same page state
+
+
 def text_height(gray: np.ndarray) -> float | None:
-    """Median height in pixels of letter-sized connected components, or None without text."""
+    """Median height in pixels of letter-sized connected components, or None without text. Remembered
+    for the last page asked (`work_copy`'s rule: steps return new arrays, never edit in place): a scan
+    is asked before the downscale and again before the upscale, a photo before `invert_fills` and
+    again before `clear_rules`, mostly of the same pixels."""
+    last = _last_text_height[0]  # one read of the pair: another thread may replace it
+    if last is not None and last[0] is gray:
+        return last[1]
+    height = _measured_text_height(gray)
+    _last_text_height[0] = (gray, height)
+    return height
+
+
+def _measured_text_height(gray: np.ndarray) -> float | None:
     stats = _component_stats(gray, join_dots=True)
     heights = stats[:, cv2.CC_STAT_HEIGHT]
     widths = stats[:, cv2.CC_STAT_WIDTH]
