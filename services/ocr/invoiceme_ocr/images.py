@@ -76,7 +76,7 @@ def to_gray_and_colour(image: Image.Image) -> tuple[np.ndarray, np.ndarray | Non
         # Ink is whatever is dark in any channel: a luma conversion (0.3/0.59/0.11) washes out
         # coloured print (a receipt's red or faded thermal lines); Tesseract reading the colour file
         # itself thresholds each channel. Measured on the 50 SROIE receipts (docs/BENCHMARKS.md).
-        rgb = np.asarray(image.convert("RGB"))
+        rgb = np.asarray(image if image.mode == "RGB" else image.convert("RGB"))  # no copy to copy
         shrink = min(1.0, COLOUR_PREVIEW / max(rgb.shape[:2]))
         preview = (
             cv2.resize(rgb, None, fx=shrink, fy=shrink, interpolation=cv2.INTER_AREA) if shrink < 1 else rgb
@@ -104,8 +104,8 @@ def decode_page(data: bytes, index: int, options: OcrOptions) -> tuple[np.ndarra
             raise UnreadableDocument(f"page {index + 1} is missing from the image") from exc
         check_pixels(image.width, image.height, index + 1, options)
         try:
-            upright = ImageOps.exif_transpose(image) or image
-            return to_gray_and_colour(upright)
+            ImageOps.exif_transpose(image, in_place=True)  # a copy of the frame when upright already
+            return to_gray_and_colour(image)
         except (OSError, SyntaxError, ValueError) as exc:
             raise UnreadableDocument(f"the image is truncated or damaged ({exc})") from exc
 
