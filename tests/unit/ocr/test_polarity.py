@@ -204,3 +204,25 @@ class TestDarkGaps:
         dark[5:8, 3:10] = 1  # the first gap dark (light words on a fill), the second paper
         found = polarity.dark_gaps(gaps, dark)
         assert found[5:8, 3:10].all() and not found[12:15, 15:25].any()
+
+
+class TestRowEndsWhereverTheFillIs:
+    """A fill's rows are carried on past its ends the same wherever it lies on the page."""
+
+    @staticmethod
+    def header_row(rows: int, columns: int, top: int, left: int) -> tuple[np.ndarray, np.ndarray]:
+        solid, dark = np.zeros((rows, columns), np.uint8), np.zeros((rows, columns), np.uint8)
+        dark[top : top + 12, left : left + 150] = 1  # a dark header row...
+        solid[top : top + 12, left + 40 : left + 110] = 1  # ...whose end words the opening cut off
+        return solid, dark
+
+    def test_same_reach_at_any_offset(self) -> None:
+        near = polarity.extend_row_ends(*self.header_row(30, 200, 5, 10), 4)
+        far = polarity.extend_row_ends(*self.header_row(300, 500, 170, 260), 4)
+        assert near[5:17, 10:160].sum() > self.header_row(30, 200, 5, 10)[0].sum()  # it was carried
+        assert np.array_equal(far[170:182, 260:410], near[5:17, 10:160])
+        assert far.sum() == near.sum()
+
+    def test_no_part_no_change(self) -> None:
+        empty = np.zeros((40, 50), np.uint8)
+        assert not polarity.extend_row_ends(empty, np.ones_like(empty), 5).any()

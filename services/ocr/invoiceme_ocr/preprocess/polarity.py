@@ -111,13 +111,19 @@ def extend_row_ends(solid: np.ndarray, dark: np.ndarray, letter: int) -> np.ndar
     no part beyond them to bridge to. Each row of the part is carried from its own end (a word's
     lower-case letters leave a notch in the part above them)."""
     out = solid.copy()
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(solid, connectivity=8)
+    # labelled within the parts' bounding box (a page's fills are a small part of it)
+    box_left, box_top, box_width, box_height = cv2.boundingRect(solid)
+    if not box_width:
+        return out
+    box = np.ascontiguousarray(solid[box_top : box_top + box_height, box_left : box_left + box_width])
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(box, connectivity=8)
     for index in range(1, count):
         left, top, width, height, area = stats[index].tolist()
         if area < MIN_FILL_AREA * letter * letter:
             continue
+        part = labels[top : top + height, left : left + width] == index
+        left, top = left + box_left, top + box_top
         rows = slice(top, top + height)
-        part = labels[rows, left : left + width] == index
         present = part.any(axis=1)
         row_first = left + part.argmax(axis=1)
         row_last = left + width - 1 - part[:, ::-1].argmax(axis=1)
