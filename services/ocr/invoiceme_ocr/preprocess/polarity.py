@@ -101,7 +101,7 @@ def dark_gaps(gaps: np.ndarray, dark: np.ndarray) -> np.ndarray:
     keep = darkness >= BRIDGE_DARK * stats[:, cv2.CC_STAT_AREA]
     keep[0] = False
     found = np.zeros_like(gaps)
-    found[window] = np.take(keep.astype(np.uint8), labels)
+    found[window] = keep.astype(np.uint8)[labels]
     return found
 
 
