@@ -292,18 +292,3 @@ class TestRecognizedText:
         assert notes == []
         assert np.mean(np.abs(prepared.astype(int) - hebrew_page.astype(int))) < 3
 
-
-class TestComponentBoxes:
-    """`rules.component_boxes` gives the boxes OpenCV's component statistics give, label by label."""
-
-    def test_same_boxes_as_opencv_statistics(self) -> None:
-        generator = np.random.default_rng(11)
-        for density in (0.001, 0.02, 0.3):
-            mask = np.where(generator.random((90, 140)) < density, 255, 0).astype(np.uint8)
-            mask[40, 10:120] = 255  # a rule across
-            count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
-            assert np.array_equal(rules.component_boxes(labels, count), stats[1:, :4])
-
-    def test_no_components(self) -> None:
-        count, labels = cv2.connectedComponents(np.zeros((5, 7), np.uint8), connectivity=8)
-        assert rules.component_boxes(labels, count).shape == (0, 4)

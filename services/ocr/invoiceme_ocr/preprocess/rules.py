@@ -10,6 +10,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from . import components
 from .cleanup import text_height
 from .geometry import ink_mask
 
@@ -75,7 +76,7 @@ def _horizontal_rules(ink: np.ndarray, letter: float, letters_long: float) -> tu
         ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, thickness + 1))
     )
     count, labels = cv2.connectedComponents(runs, connectivity=8)
-    boxes = component_boxes(labels, count)
+    boxes = components.component_boxes(runs, labels, count)
     keep = np.zeros(count, bool)
     for index, (left, top, width, height) in enumerate(boxes.tolist(), 1):
         if top <= 1 or top + height >= ink.shape[0] - 1:
@@ -88,28 +89,9 @@ def _horizontal_rules(ink: np.ndarray, letter: float, letters_long: float) -> tu
         below = ink[top + height + 2 : top + height + 2 + thickness, left : left + width].any(axis=0)
         flanked = int((above & below).sum())  # a band cut off by the image's edge is empty: all False
         keep[index] = crossed < CROSSED_TEXT * columns and flanked < FLANKED_TEXT * columns
-    found = np.zeros(labels.shape, bool)
-    for index in np.flatnonzero(keep).tolist():  # a page has few rules: only their boxes looked at
-        left, top, width, height = boxes[index - 1].tolist()
-        window = (slice(top, top + height), slice(left, left + width))
-        found[window] |= labels[window] == index
+    found = components.painted(runs, labels, keep.astype(np.uint8)) > 0
     return found, found & (tall > 0)
 
-
-def component_boxes(labels: np.ndarray, count: int) -> np.ndarray:
-    """(left, top, width, height) of components 1..count-1 of `labels` (`cv2.connectedComponents`),
-    as `connectedComponentsWithStats` gives them: on a sparse mask (runs of ink) its statistics
-    cost ~4x the labelling itself, these the pixels of the components only."""
-    if count <= 1:
-        return np.zeros((0, 4), np.int64)
-    rows, columns = np.nonzero(labels)
-    members = labels[rows, columns]
-    order = np.argsort(members, kind="stable")
-    starts = np.searchsorted(members[order], np.arange(1, count))
-    rows, columns = rows[order], columns[order]
-    left, top = np.minimum.reduceat(columns, starts), np.minimum.reduceat(rows, starts)
-    right, bottom = np.maximum.reduceat(columns, starts), np.maximum.reduceat(rows, starts)
-    return np.stack([left, top, right - left + 1, bottom - top + 1], axis=1)
 
 
 def clear_rules(gray: np.ndarray) -> np.ndarray:

@@ -17,6 +17,7 @@ import numpy as np
 from invoiceme_common.ocr_pages import OcrLine, OcrPage, OcrWord
 
 from ..digits import line_from_words
+from . import components
 from .geometry import ink_mask
 
 MAX_DEGREES, STEP_DEGREES = 16, 2  # italics lean 8-16°, either way (Hebrew obliques lean left)
@@ -45,8 +46,8 @@ def _letter_mask(gray: np.ndarray, min_letters: int = MIN_LETTERS) -> tuple[np.n
     """Ink of letter-sized blobs only, at ~LETTER_HEIGHT px letters, and their typical height; None
     when there are too few letters."""
     mask = ink_mask(gray)
-    _, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
-    heights, widths = stats[:, cv2.CC_STAT_HEIGHT], stats[:, cv2.CC_STAT_WIDTH]
+    _, labels, stats = components.labelled(mask)
+    heights, widths = stats[:, components.HEIGHT], stats[:, components.WIDTH]
     # not taller than a twentieth of the page (rules, frames, logos), nor than 80 px on a crop
     letters = (heights > 6) & (heights < max(gray.shape[0] / 20, 80)) & (widths < 3 * heights)
     letters[0] = False  # the background
@@ -54,7 +55,7 @@ def _letter_mask(gray: np.ndarray, min_letters: int = MIN_LETTERS) -> tuple[np.n
         return None
     typical = float(np.median(heights[letters]))
     letters &= (heights >= 0.6 * typical) & (heights <= 2 * typical)
-    kept = np.where(letters, 255, 0).astype(np.uint8)[labels]
+    kept = components.painted(mask, labels, np.where(letters, 255, 0).astype(np.uint8))
     if typical > LETTER_HEIGHT * 1.25:
         shrink = LETTER_HEIGHT / typical
         kept = cv2.resize(kept, None, fx=shrink, fy=shrink, interpolation=cv2.INTER_AREA)
