@@ -291,4 +291,3 @@ class TestRecognizedText:
         prepared, notes = prepare_for_ocr(hebrew_page)
         assert notes == []
         assert np.mean(np.abs(prepared.astype(int) - hebrew_page.astype(int))) < 3
-

@@ -93,7 +93,6 @@ def _horizontal_rules(ink: np.ndarray, letter: float, letters_long: float) -> tu
     return found, found & (tall > 0)
 
 
-
 def clear_rules(gray: np.ndarray) -> np.ndarray:
     """Erase the rulings (and their blurred edges): text in boxed cells and tables is then read as
     text, and rules no longer read as `|` or `_`."""
