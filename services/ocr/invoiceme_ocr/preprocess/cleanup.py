@@ -9,6 +9,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from . import components
 from .geometry import ink_mask, work_copy
 
 # Tesseract's LSTM reads best with capital letters ~25-35 px tall (10 pt at 300 DPI).
@@ -54,7 +55,7 @@ def _component_stats(gray: np.ndarray, join_dots: bool = False) -> np.ndarray:
         mask = ink_mask(tile)
         if join_dots:
             mask = cv2.morphologyEx(mask & _clearly_dark(tile), cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
-        stats.append(cv2.connectedComponentsWithStats(mask, connectivity=8)[2][1:])
+        stats.append(components.labelled(mask)[2][1:])
     return np.concatenate(stats) if stats else np.zeros((0, 5), np.int32)
 
 

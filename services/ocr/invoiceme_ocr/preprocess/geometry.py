@@ -11,6 +11,7 @@ import math
 import cv2
 import numpy as np
 
+from . import components
 from .page_fills import extend_over_edge_fills
 
 MAX_SKEW_DEGREES = 15.0
@@ -89,7 +90,7 @@ def without_edge_blobs(mask: np.ndarray) -> np.ndarray:
     """The mask without the ink that touches the image's edge: a photo's page outline after the
     perspective warp, a scanner lid's shadow. Left in, such a frame joins every text line into one
     blob, and the skew and sideways checks see no lines at all."""
-    _, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    _, labels, stats = components.labelled(mask)
     left, top, width, height = (stats[:, i] for i in range(4))
     touching = (left == 0) | (top == 0) | (left + width >= mask.shape[1]) | (top + height >= mask.shape[0])
     touching[0] = False  # the background
@@ -157,7 +158,7 @@ def line_boxes(
     """(left, top, width, height) of the blobs shaped like horizontal text lines (`line_shaped`).
     Components, not outer contours: a frame around the text (a photo's page edge) would hide every
     line inside."""
-    stats = cv2.connectedComponentsWithStats(_smeared_lines(mask), connectivity=8)[2][1:, :4]
+    stats = components.labelled(_smeared_lines(mask))[2][1:, :4]
     blobs = [(x, y, w, h) for x, y, w, h in stats.tolist()]
     return [blob for blob in blobs if line_shaped(blob, min_width, min_ratio)]
 
