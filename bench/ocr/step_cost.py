@@ -33,6 +33,7 @@ from bench.extraction.text_layer_time import dev_files
 from invoiceme_ocr import (
     date_values,
     day_rereads,
+    fill_reads,
     images,
     label_below,
     label_values,
@@ -124,6 +125,7 @@ def instrument() -> None:
         (unread_ink, "reread_unread_ink", "unread ink bands"),
         (unread_blocks, "reread_unread_blocks", "unread blocks"),
         (page_foot, "reread_page_foot", "page foot"),
+        (fill_reads, "reread_fills", "light print on fills"),
         (tesseract, "reread_long_numbers", "long numbers"),
         (day_rereads, "reread_short_days", "short days"),
         (tesseract, "repair_ids_by_choices", "id choices"),

@@ -13,6 +13,7 @@ from . import (
     date_values,
     day_rereads,
     digits,
+    fill_reads,
     label_values,
     long_numbers,
     lookalikes,
@@ -82,6 +83,11 @@ def recognize(
         page = page_foot.reread_page_foot(
             page, gray, lambda block: read_words(block, foot_languages, 6, options.page_timeout_seconds)
         )
+        if PAGE_ON_A_DESK not in notes:  # a photo's fills were inverted before its read
+            # psm 11 (sparse text): a panel's labels and values stand apart, small print by large
+            page = fill_reads.reread_fills(
+                page, gray, lambda fill: read_words(fill, foot_languages, 11, options.page_timeout_seconds)
+            )
     page = reread_long_numbers(page, gray, options, PAGE_ON_A_DESK in notes, israeli)
     if israeli:  # '7 בדצמבר' for 17: a day's first digit lost beside a Hebrew month name
         page = day_rereads.reread_short_days(
