@@ -43,6 +43,10 @@ MIN_VALUE_WIDTH = 3.0  # print heights: a group of ink narrower than this is a m
 
 CHECKED = 0.5  # confidence of an id read beside its label that passed its check
 
+# A country code's I read as 1 or l, its E as € ('1€-2726142L' for IE-2726142L under 'VAT No.' on a dev
+# photo, seed 11, in all three reads of the strip): undone before an id is looked for in a strip's read
+_PREFIX_LOOKALIKE = re.compile(r"^([1l|A-Z])([E€T])(?=[-\s.]?\d)")
+
 ReadAs = tuple[int, bool]
 Strip = tuple[int, int, int, int]  # left, top, right, bottom on the page
 ReadLine = Callable[[np.ndarray], dict[str, list]]  # an image -> Tesseract's word data
@@ -155,10 +159,20 @@ def enlarged(gray: np.ndarray, strip: Strip, print_height: int, read_as: ReadAs)
     return crop, scale
 
 
+def printed_prefix(text: str) -> str:
+    """The word with a country code's look-alikes undone ('1€-2726142L' -> 'IE-2726142L')."""
+
+    def undone(match: re.Match[str]) -> str:
+        first, second = match[1], match[2].replace("€", "E")
+        return ("I" if first in "1l|" else first) + second
+
+    return _PREFIX_LOOKALIKE.sub(undone, text)
+
+
 def id_word_read(data: dict[str, list], strip: Strip, scale: float, line: int) -> OcrWord | None:
     """The id the strip's read holds (the one nearest the label when several), as a page word."""
     read = [
-        (clean_text(str(text)).strip(), float(conf) / 100, i)
+        (printed_prefix(clean_text(str(text)).strip()), float(conf) / 100, i)
         for i, (text, conf) in enumerate(zip(data["text"], data["conf"], strict=True))
         if clean_text(str(text)).strip() and float(conf) >= 0
     ]

@@ -12,7 +12,14 @@ from PIL import Image, ImageDraw, ImageFont
 
 from invoiceme_common.ocr_pages import OcrPage, OcrWord
 from invoiceme_ocr.digits import line_from_words
-from invoiceme_ocr.label_values import needs_reading, reread_label_values, strip_beside, value_area
+from invoiceme_ocr.label_values import (
+    id_word_read,
+    needs_reading,
+    printed_prefix,
+    reread_label_values,
+    strip_beside,
+    value_area,
+)
 from invoiceme_ocr.tax_id_labels import find_labels
 from invoiceme_ocr.tax_id_shapes import valid_id
 from invoiceme_ocr.tesseract_api import read_words
@@ -44,6 +51,31 @@ class TestIdShapes:
         assert valid_id("ESBO99934481") is None  # a letter invented: ten characters for nine
         assert valid_id("ESB9S934481") is None  # S for 3 is not undone without a check digit
         assert valid_id("Total") is None
+
+
+class TestPrintedPrefix:
+    """A country code's I read as 1 and E as € in a strip's read is undone before the id is looked for."""
+
+    def test_look_alikes_of_a_country_code_undone(self) -> None:
+        assert printed_prefix("1€-2726142L") == "IE-2726142L"
+        assert printed_prefix("l€2726142L") == "IE2726142L"
+        assert printed_prefix("D€123456789") == "DE123456789"
+
+    def test_other_words_left(self) -> None:
+        for text in ("€100", "1E", "12345", "DE123456789", "1€ total"):
+            assert printed_prefix(text) == text
+
+    def test_the_strip_read_gives_the_id(self) -> None:
+        data = {
+            "text": ["1€-2726142L"],
+            "conf": [30.4],
+            "left": [40],
+            "top": [10],
+            "width": [200],
+            "height": [30],
+        }
+        found = id_word_read(data, (500, 50, 1000, 80), 2.0, 3)
+        assert found is not None and found.text == "IE2726142L" and found.line == 3
 
 
 class TestLabels:
