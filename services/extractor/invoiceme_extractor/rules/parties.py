@@ -15,7 +15,6 @@ from .full_names import spelled_out
 from .geometry import looks_like_label
 from .layout import Cell
 from .lines import Found, Line, Reading, document_language, following
-from .name_copies import payee
 from .name_signs import compact, reads_as_phrase, repeated_elsewhere
 from .name_text import SEPARATORS, clean_name, cut_at_field_label
 from .receipt_vendor import receipt_name_signs
@@ -239,7 +238,9 @@ def _first_address_row(first_page: list[Line]) -> int:
     return len(first_page)
 
 
-def find_vendor_name(lines: list[Line]) -> Found | None:
+def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
+    """The issuer's name from its header; `paid` (name_copies.payee: the bank details' payee, looked
+    up once per document by the caller) stands in when no header line reads as a name, or only unsurely."""
     found = seller_block_name(lines)
     if found:
         return found
@@ -278,7 +279,7 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
         if score > 0:
             scored.append((score + _font_bonus(font), -position, part_line))
     if not scored:
-        return payee(lines)  # a page that names its issuer only in its bank details
+        return paid  # a page that names its issuer only in its bank details
     scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
     score, _, line = scored[0]
     name = clean_name(_strip_title(line.text))
@@ -286,6 +287,6 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
         Reading(clean_name(_strip_title(c[2].text)), round(c[0], 2), c[2].text, c[2]) for c in scored[:5]
     )
     confidence = min(0.9, 0.45 + 0.1 * score)
-    if confidence < UNSURE_NAME and (paid := payee(lines)) is not None:
+    if confidence < UNSURE_NAME and paid is not None:
         return paid  # no surer name than the payee's (an account holder may be a person: never over one)
     return spelled_out(Found(name, line.text, line, confidence, alternatives), lines) if name else None
