@@ -217,6 +217,7 @@ BUYER_BLOCK = (
     r"(?<![\u05d0-\u05ea])מזמין(?![\u05d0-\u05ea])",
     r"פרטי\s*(?:ה)?מזמין",
     r"adress[ée]e?\s*à",
+    r"adress[ée]e?\s*a(?=\s*(?::|$))",  # the accent lost, as with 'Facturé a'
     r"destinatario",
     r"auftraggeber",
     r"(?<![\u05d0-\u05ea])נמען(?![\u05d0-\u05ea])",

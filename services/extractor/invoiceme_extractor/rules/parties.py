@@ -88,6 +88,8 @@ def _name_score(line: Line, position: int, lines: list[Line]) -> float:
         )
     ):
         return -1
+    if document_labels.DATE_OTHER.match(text) and not party_labels.COMPANY_SUFFIX.search(text):
+        return -1  # another date's label ('Leistungs|datum', 'תקופת השירות': a service period), no name
     score = 2.0 - min(position * 0.25, 2.9)  # far from the top only with a company suffix
     if party_labels.COMPANY_SUFFIX.search(text):
         score += 3

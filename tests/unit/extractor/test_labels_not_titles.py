@@ -1,0 +1,91 @@
+"""A field's label is neither the document's title nor the issuer's name: a type word shared with
+the number's label ('CASH RECEIPT Tax Invoice No.'), a total's label ('Total factura'), another date's
+label ('תקופת השירות', 'Leistungs|datum'); and a title with a logo's marks before it is still read
+when OCR misread a letter of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.lines import Line
+from invoiceme_extractor.rules.parties import find_vendor_name
+from invoiceme_extractor.rules.titles import _title_type, misread_type, names_a_field, type_of_cell
+from invoiceme_extractor.rules.untitled_type import payment_line
+
+from .wordbox import page
+
+
+class TestTypeWordsInLabels:
+    """The type a cell names, when a field's label holds a type word."""
+
+    def test_the_number_labels_type_word_yields_to_the_title_before_it(self) -> None:
+        named = _title_type("CASH RECEIPT Tax Invoice No.")
+        assert named is not None and named[0] == "receipt"
+
+    @pytest.mark.parametrize("title", ["Tax Invoice No. 4521", "TAX INVOICE"])
+    def test_a_title_run_into_its_own_number_label_stays(self, title: str) -> None:
+        named = _title_type(title)
+        assert named is not None and named[0] == "tax_invoice"
+
+    @pytest.mark.parametrize("text", ["Total factura", "Rechnungsbetrag"])
+    def test_a_totals_label_names_a_field(self, text: str) -> None:
+        named = type_of_cell(text)
+        assert named is not None and names_a_field(text, named)
+
+    def test_a_bare_title_names_no_field(self) -> None:
+        named = type_of_cell("Factura")
+        assert named is not None and not names_a_field("Factura", named)
+
+    def test_a_till_slip_whose_title_ocr_lost_is_a_receipt_by_its_card_charge(self) -> None:
+        laid_out = page(
+            ("GARCIA TECNOLOGIA SL", 100, 100),
+            ("Factura N°: 9218370", 100, 200),
+            ("Total factura 630,25", 100, 400),
+            ("TARJETA", 100, 450),
+            ("AUTH 382899", 100, 500),
+        )
+        assert extract_with_rules([laid_out]).document_type == "receipt"
+
+    @pytest.mark.parametrize("text", ["AUTH 382899", "Auth. code: 0417"])
+    def test_an_approval_code_is_a_payment(self, text: str) -> None:
+        assert payment_line([Line(text, 1, 0)]) is not None
+
+    def test_an_author_is_no_payment(self) -> None:
+        assert payment_line([Line("Author 2024", 1, 0)]) is None
+
+
+def test_a_misread_title_after_a_logos_marks_is_read() -> None:
+    assert misread_type("<< = חשבגית מס קבלה") == "tax_invoice_receipt"
+
+
+class TestDateLabelsAreNoNames:
+    def test_a_service_periods_label_is_no_name(self) -> None:
+        lines = [
+            Line("חשבון עסקה", 1, 0),
+            Line("תקופת השירות", 1, 1),
+            Line("1 במרץ 2025 - 31 במרץ 2025", 1, 2),
+            Line("ברוש בנייה", 1, 3),
+            Line("רחוב הברזל 150, באר שבע", 1, 4),
+        ]
+        found = find_vendor_name(lines, None)
+        assert found is not None and found.value == "ברוש בנייה"
+
+    def test_a_date_labels_first_half_is_no_name(self) -> None:
+        assert find_vendor_name([Line("RECHNUNG", 1, 0), Line("Leistungs", 1, 1)], None) is None
+
+    def test_a_firm_whose_name_opens_with_such_a_word_is_kept(self) -> None:
+        found = find_vendor_name([Line("Termin Logistik GmbH", 1, 0)], None)
+        assert found is not None and found.value == "Termin Logistik GmbH"
+
+
+def test_a_customer_under_adresse_a_without_its_accent_is_no_issuer() -> None:
+    laid_out = page(
+        ("Facture", 100, 100),
+        ("Adressé a", 1200, 200),
+        ("Dupont Informatique EURL", 1200, 240),
+        ("Atlantique Conseil SA", 100, 400),
+        ("18 avenue Victor Hugo, 51142 Bordeaux", 100, 440),
+        ("Net a payer 100,00 EUR", 100, 800),
+    )
+    assert extract_with_rules([laid_out]).vendor_name == "Atlantique Conseil SA"
