@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.invoice_number import registration_number
 from invoiceme_extractor.rules.lines import Line
 from invoiceme_extractor.rules.parties import find_vendor_name
 from invoiceme_extractor.rules.titles import _title_type, misread_type, names_a_field, type_of_cell
@@ -89,3 +90,17 @@ def test_a_customer_under_adresse_a_without_its_accent_is_no_issuer() -> None:
         ("Net a payer 100,00 EUR", 100, 800),
     )
     assert extract_with_rules([laid_out]).vendor_name == "Atlantique Conseil SA"
+
+
+class TestInvoiceNumberAmongIds:
+    def test_an_eu_vat_number_printed_in_groups_is_a_registration_number(self) -> None:
+        assert registration_number("ESA-73471401")
+
+    def test_the_ordinal_read_as_a_question_mark_labels_the_number(self) -> None:
+        laid_out = page(
+            ("FACTURA", 100, 100),
+            ("Factura n?: 2026-2469", 100, 200),
+            ("NIF: ESA-73471401", 100, 300),
+            ("Total 100,00 EUR", 100, 600),
+        )
+        assert extract_with_rules([laid_out]).invoice_number == "2026-2469"
