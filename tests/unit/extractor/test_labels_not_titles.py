@@ -9,6 +9,7 @@ import pytest
 
 from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.invoice_number import registration_number
+from invoiceme_extractor.rules.layout import Box, Cell
 from invoiceme_extractor.rules.lines import Line
 from invoiceme_extractor.rules.parties import find_vendor_name
 from invoiceme_extractor.rules.titles import _title_type, misread_type, names_a_field, type_of_cell
@@ -104,3 +105,36 @@ class TestInvoiceNumberAmongIds:
             ("Total 100,00 EUR", 100, 600),
         )
         assert extract_with_rules([laid_out]).invoice_number == "2026-2469"
+
+
+def _row(index: int, *cells: tuple[str, float, float]) -> Line:
+    """A line of (text, font, confidence) cells, one under the other by index."""
+    boxes = [
+        Cell(text, Box(100.0 * n, 50.0 * index, 100.0 * n + 90, 50.0 * index + font), font, confidence)
+        for n, (text, font, confidence) in enumerate(cells)
+    ]
+    return Line(" ".join(text for text, _, _ in cells), 1, index, boxes[0].box, tuple(boxes))
+
+
+class TestNameInALogo:
+    """A name printed large in a logo that OCR read unsurely."""
+
+    def test_is_taken_when_the_page_prints_it_again(self) -> None:
+        lines = [
+            _row(0, ("השירות הטוב בעיר", 12, 0.93)),
+            _row(1, ("/ גל מזון", 28, 0.33), ("חשבונית מס / קבלה", 30, 0.92)),
+            _row(2, ("רחוב העצמאות 14, חיפה", 15, 0.69)),
+            _row(3, ("טלפון 09-6055141", 15, 0.9)),
+            _row(4, ("גל מזון : שדרות רוטשילד 73, הרצליה - טלפון 02-9224112", 16, 0.93)),
+        ]
+        found = find_vendor_name(lines, None)
+        assert found is not None and found.value == "גל מזון"
+
+    def test_is_left_as_debris_when_printed_once(self) -> None:
+        lines = [
+            _row(0, ("השירות הטוב בעיר", 12, 0.93)),
+            _row(1, ("/ גל מזון", 28, 0.33), ("חשבונית מס / קבלה", 30, 0.92)),
+            _row(2, ("רחוב העצמאות 14, חיפה", 15, 0.69)),
+        ]
+        found = find_vendor_name(lines, None)
+        assert found is None or found.value != "גל מזון"

@@ -143,7 +143,11 @@ def _name_units(first_page: list[Line], english: bool) -> list[tuple[int, Line, 
             continue  # a table's header row ('Details | Units | Price', misread or not), an item, a tail
         # A cell OCR read with little confidence is a logo or speckles: under heb+eng its letters came
         # out Hebrew and were stripped below; an eng read makes Latin-looking debris ("Fodosy") of it.
-        cells = [c for c in line.cells if c.confidence >= UNREAD_CELL and not _badge(c)]
+        cells = [
+            c
+            for c in line.cells
+            if (c.confidence >= UNREAD_CELL or _copied(c.text, line.index, first_page)) and not _badge(c)
+        ]
         if line.cells and not cells:
             continue
         pieces = [(c.text, _trusted_font(c, median_font)) for c in cells]
@@ -164,6 +168,11 @@ def _name_units(first_page: list[Line], english: bool) -> list[tuple[int, Line, 
                 continue  # 'Balance Due', 'Subtotal': an amount's label (cut at 'Due' it read 'Balance')
             units.append((position, replace(line, text=_strip_hebrew(text) if english else text), font))
     return units
+
+
+def _copied(text: str, index: int, first_page: list[Line]) -> bool:
+    """A name in a logo's print, read unsurely, that the page prints again (its footer's copy)."""
+    return repeated_elsewhere(compact(clean_name(_LEADING_MARKS.sub("", text))), index, first_page)
 
 
 SURE_CELL = 0.6  # mean word confidence under which a cell's height says little about its print
