@@ -138,3 +138,8 @@ class TestNameInALogo:
         ]
         found = find_vendor_name(lines, None)
         assert found is None or found.value != "גל מזון"
+
+
+def test_a_title_whose_last_word_the_number_label_shares_is_read_whole() -> None:
+    named = _title_type("חשבונית מס קבלה מספר אסמכתא")
+    assert named is not None and named[0] == "tax_invoice_receipt"

@@ -250,8 +250,10 @@ def _title_type(text: str) -> tuple[str, re.Match[str]] | None:
         outside = outside[:start] + " " * (end - start) + outside[end:]
     title = type_of_cell(outside)
     # the title comes first, its number's label after it ('חשבונית זיכוימספר חשבונית 41622': OCR ran
-    # the title into the label, and the type word after it is the label's own)
-    return title if title and title[1].start() < holding[0][0] else named
+    # the title into the label, and the type word after it is the label's own); a title whose last word
+    # the label shares ('חשבונית מס קבלה מספר') is read whole, not cut to the part before the label
+    start = min(holding[0][0], named[1].start())
+    return title if title and title[1].start() < start else named
 
 
 def _labels_a_value(text: str) -> bool:
