@@ -8,9 +8,10 @@ from __future__ import annotations
 import pytest
 
 from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.full_names import spelled_out
 from invoiceme_extractor.rules.invoice_number import registration_number
 from invoiceme_extractor.rules.layout import Box, Cell
-from invoiceme_extractor.rules.lines import Line
+from invoiceme_extractor.rules.lines import Found, Line
 from invoiceme_extractor.rules.parties import find_vendor_name
 from invoiceme_extractor.rules.titles import _title_type, misread_type, names_a_field, type_of_cell
 from invoiceme_extractor.rules.untitled_type import payment_line
@@ -143,3 +144,17 @@ class TestNameInALogo:
 def test_a_title_whose_last_word_the_number_label_shares_is_read_whole() -> None:
     named = _title_type("חשבונית מס קבלה מספר אסמכתא")
     assert named is not None and named[0] == "tax_invoice_receipt"
+
+
+class TestTwoLetterHebrewBrand:
+    """'גל' in a logo and the issuer's full name in the footer."""
+
+    def test_is_spelled_out_from_the_footer(self) -> None:
+        lines = [Line("גל", 1, 0), Line("גל לוגיסטיקה ושות' | שדרות רוטשילד 102, חיפה", 1, 1)]
+        found = spelled_out(Found("גל", "גל", lines[0], 0.85), lines)
+        assert found is not None and found.value == "גל לוגיסטיקה ושות'"
+
+    def test_is_not_taken_for_a_longer_word(self) -> None:
+        lines = [Line("גל", 1, 0), Line("גלובל סחר בעמ | רחוב הרצל 1", 1, 1)]
+        found = spelled_out(Found("גל", "גל", lines[0], 0.85), lines)
+        assert found is not None and found.value == "גל"
