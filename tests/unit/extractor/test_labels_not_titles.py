@@ -5,14 +5,18 @@ when OCR misread a letter of it."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.currency_noise import only_converted
 from invoiceme_extractor.rules.full_names import spelled_out
 from invoiceme_extractor.rules.invoice_number import registration_number
 from invoiceme_extractor.rules.layout import Box, Cell
 from invoiceme_extractor.rules.lines import Found, Line
 from invoiceme_extractor.rules.parties import find_vendor_name
+from invoiceme_extractor.rules.references import find_currency
 from invoiceme_extractor.rules.titles import _title_type, misread_type, names_a_field, type_of_cell
 from invoiceme_extractor.rules.untitled_type import payment_line
 
@@ -158,3 +162,16 @@ class TestTwoLetterHebrewBrand:
         lines = [Line("גל", 1, 0), Line("גלובל סחר בעמ | רחוב הרצל 1", 1, 1)]
         found = spelled_out(Found("גל", "גל", lines[0], 0.85), lines)
         assert found is not None and found.value == "גל"
+
+
+class TestRestatedTotal:
+    """'978.01 USD (≈ 905.84 EUR)': the dollars are the invoice's, restated in euros."""
+
+    def test_the_restated_currency_is_the_invoices(self) -> None:
+        lines = [Line("צוקים מערכות ושות' קבלה", 1, 0), Line('978.01 USD (≈ 905.84 EUR) סה"כ', 1, 1)]
+        found = find_currency(lines, "he")
+        assert found is not None and found.value == "USD"
+
+    def test_a_conversion_alone_still_names_another_currency(self) -> None:
+        line = Line("לידיעה: 11,512.46 USD (שער 0.2704)", 1, 0)
+        assert only_converted(re.compile("USD"), [line], re.compile("שער"))
