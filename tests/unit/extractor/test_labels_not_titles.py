@@ -17,7 +17,13 @@ from invoiceme_extractor.rules.layout import Box, Cell
 from invoiceme_extractor.rules.lines import Found, Line
 from invoiceme_extractor.rules.parties import find_vendor_name
 from invoiceme_extractor.rules.references import find_currency
-from invoiceme_extractor.rules.titles import _title_type, misread_type, names_a_field, type_of_cell
+from invoiceme_extractor.rules.titles import (
+    _misread_rest,
+    _title_type,
+    misread_type,
+    names_a_field,
+    type_of_cell,
+)
 from invoiceme_extractor.rules.untitled_type import payment_line
 
 from .wordbox import page
@@ -175,3 +181,14 @@ class TestRestatedTotal:
     def test_a_conversion_alone_still_names_another_currency(self) -> None:
         line = Line("לידיעה: 11,512.46 USD (שער 0.2704)", 1, 0)
         assert only_converted(re.compile("USD"), [line], re.compile("שער"))
+
+
+class TestMisreadSpecificTitle:
+    def test_a_bare_invoice_word_before_a_misread_rest_reads_the_specific_title(self) -> None:
+        laid_out = page(("גל לוגיסטיקה", 1200, 100), ("חשבונית מפ/קבלה", 100, 100), rtl=True)
+        assert extract_with_rules([laid_out]).document_type == "tax_invoice_receipt"
+
+    @pytest.mark.parametrize("title", ["חשבונית", "INVOICE", "Invoice:"])
+    def test_a_bare_invoice_title_has_no_rest_to_read(self, title: str) -> None:
+        named = type_of_cell(title)
+        assert named is not None and not _misread_rest(title, named[1])

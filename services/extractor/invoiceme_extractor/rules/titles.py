@@ -223,6 +223,8 @@ def title_cells(lines: list[Line]) -> list[Title]:
             code = named[0] if named else cropped
             if code == "invoice" and cropped not in (None, "invoice"):
                 code = cropped  # "AX INVOICE": a tax invoice whose first letter OCR lost
+            elif code == "invoice" and named and _misread_rest(cell.text, named[1]):
+                code = misread_type(cell.text) or code
             # "Rechnungsempfänger" names the invoice's recipient, not the document (the costlier
             # label checks last: most cells name no type)
             if code and not (
@@ -232,6 +234,12 @@ def title_cells(lines: list[Line]) -> list[Title]:
     # a stable sort: among equal keys the first found stays first, as max() would pick it
     ranked = sorted(titled, key=lambda item: item[:3], reverse=True)
     return [(line, index, code) for *_, line, index, code in ranked]
+
+
+def _misread_rest(text: str, bare: re.Match[str]) -> bool:
+    """'חשבונית מפ/קבלה': a bare invoice word and letters after it that a specific title would have
+    read ('מס/קבלה' with one letter misread), not a bare 'חשבונית' (near 'חשבונית מס' by itself)."""
+    return sum(ch.isalpha() for ch in text[bare.end() :]) >= 3
 
 
 def _title_type(text: str) -> tuple[str, re.Match[str]] | None:
