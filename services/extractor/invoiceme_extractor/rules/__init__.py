@@ -16,7 +16,7 @@ from .invoice_number import find_invoice_number
 from .items_totals import amounts_from_items, net_from_items, total_from_items, without_total_row
 from .line_items import find_line_items
 from .lines import Found, PageInput, document_language, document_lines
-from .name_copies import payee_over_header, surer_copy
+from .name_copies import payee, payee_over_header, surer_copy
 from .parties import buyer_lines, find_vendor_name
 from .references import (
     currency_from_tax_id,
@@ -64,7 +64,8 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     customer_cells = party_cells(lines, party_labels.BUYER_BLOCK) | customer_id_blocks(lines)
     issuer_view = without_cells(lines, customer_cells)
     seller = party_cells(issuer_view, party_labels.SELLER_BLOCK)
-    vendor_name = find_vendor_name(issuer_view)
+    paid = payee(issuer_view)  # the bank details' payee: a fallback and a check for the header's name
+    vendor_name = find_vendor_name(issuer_view, paid)
     found = {
         "document_type": find_document_type(lines),
         "vendor_name": vendor_name,
@@ -82,7 +83,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
         "allocation_number": find_allocation_number(lines),
     }
     found["vendor_name"] = surer_copy(
-        payee_over_header(name_beside_tax_id(found["vendor_name"], found["vendor_tax_id"]), issuer_view),
+        payee_over_header(name_beside_tax_id(found["vendor_name"], found["vendor_tax_id"]), paid),
         issuer_view,
     )
     found["document_type"] = type_by_evidence(

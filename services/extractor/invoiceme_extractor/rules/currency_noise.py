@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .amounts import without_restatement
 from .lines import Line
 
 # Two or more signs in a row, or signs with nothing but spaces between them: strokes, not money
@@ -58,9 +59,18 @@ def without_invented_marks(text: str, language: str) -> str:
 
 
 def only_converted(code_pattern: re.Pattern[str], lines: list[Line], converts: re.Pattern[str]) -> bool:
-    """Every line that marks this currency converts an amount into it (an exchange rate on it)."""
+    """Every line that marks this currency converts an amount into it (an exchange rate on it). On
+    '978.01 USD (≈ 905.84 EUR)' the dollars are the amount restated, not the conversion's result."""
     marked = [line for line in lines if code_pattern.search(line.text)]
-    return bool(marked) and all(converts.search(line.text) for line in marked)
+    return bool(marked) and all(
+        converts.search(line.text) and not _restated(code_pattern, line.text) for line in marked
+    )
+
+
+def _restated(code_pattern: re.Pattern[str], text: str) -> bool:
+    """The line restates an amount of this currency in another one, in a bracket after it."""
+    kept = without_restatement(text)
+    return kept != text and bool(code_pattern.search(kept))
 
 
 _CODES = ("USD", "EUR", "GBP", "ILS", "NIS", "CHF", "MYR")

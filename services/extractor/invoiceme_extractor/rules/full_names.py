@@ -14,8 +14,9 @@ from .name_copies import plausible_name
 from .name_signs import compact
 from .name_text import SEPARATORS, clean_name, cut_at_field_label
 
-# A logo's word: letter-spaced ('G RAN ITE', 'ה דר', as OCR splits it) or one word in capitals
-_LOGO_WORD = re.compile(r"^(?:(?:[^\W\d_]{1,3}\s+){1,}[^\W\d_]{1,3}|[^\W\d_a-z]{3,})$")
+# A logo's word: letter-spaced ('G RAN ITE', 'ה דר', as OCR splits it), one word in capitals, or a
+# Hebrew brand of two letters ('גל': the rules take one only in large print, parties._short_hebrew_name)
+_LOGO_WORD = re.compile(r"^(?:(?:[^\W\d_]{1,3}\s+){1,}[^\W\d_]{1,3}|[^\W\d_a-z]{3,}|[\u05d0-\u05ea]{2})$")
 
 
 def _begins_with(head: str, letters: str) -> bool:

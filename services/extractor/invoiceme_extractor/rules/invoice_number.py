@@ -98,9 +98,11 @@ _GROUPED_ISRAELI_ID = re.compile(r"\d{2}-\d{6}-\d|\d{3}-\d{3}-\d{3}")
 def registration_number(value: str) -> bool:
     """A party's VAT or company registration number, by shape and check digit: an EU VAT number
     ('DE321304474') or a grouped Israeli id. When OCR lost the label beside it, a garbled label's
-    reading takes it for the document's number; no issuer numbers invoices with a valid one."""
-    if re.fullmatch(r"[A-Z]{2}[0-9A-Z]{8,12}", value) and any(ch.isdigit() for ch in value[2:4]):
-        return vat_number_valid(value)
+    reading takes it for the document's number; no issuer numbers invoices with a valid one. An EU
+    number printed in groups ('ESA-73471401', 'GB 894 2862 76') is read joined."""
+    joined = re.sub(r"[\s.-]", "", value)
+    if re.fullmatch(r"[A-Z]{2}[0-9A-Z]{8,12}", joined) and any(ch.isdigit() for ch in joined[2:4]):
+        return vat_number_valid(joined)
     if _GROUPED_ISRAELI_ID.fullmatch(value):
         return israel.israeli_id_is_valid(value.replace("-", ""))
     return False

@@ -86,8 +86,8 @@ INVOICE_NUMBER = (
     r"n[º°o2®&%]\.?\s*(?:de\s*)?documento",  # "N2 documento": the ordinal of "Nº" read as a 2
     r"dokument\s*-?\s*(?:nr|nummer)\.?",
     r"num[ée]ro\s*de\s*document",
-    # the ordinal of "Nº" as OCR reads it ("Factura N®:", "Factura N2:", "Factura N&:"), or lost ("Facture N")
-    r"(?:factura|facture|rechnung|invoice)\s*n\s?(?:[®²&%]|2(?=\s*:))",
+    # the ordinal of "Nº" as OCR reads it ("Factura N®:", "Factura N2:", "Factura n?:"), or lost ("Facture N")
+    r"(?:factura|facture|rechnung|invoice)\s*n\s?(?:[®²&%]|[2?](?=\s*:))",
     # ... ending its cell ("Factura n2" over its value), or before "de facture" ('nN" de facture')
     r"(?:factura|facture|invoice)\s*n\s?2(?=\s*$)",
     r"(?<![a-z])n[a-z]?[\"'®²]\s*de\s*facture(?!\s*(?:associ|d.origine))",
@@ -217,6 +217,7 @@ BUYER_BLOCK = (
     r"(?<![\u05d0-\u05ea])מזמין(?![\u05d0-\u05ea])",
     r"פרטי\s*(?:ה)?מזמין",
     r"adress[ée]e?\s*à",
+    r"adress[ée]e?\s*a(?=\s*(?::|$))",  # the accent lost, as with 'Facturé a'
     r"destinatario",
     r"auftraggeber",
     r"(?<![\u05d0-\u05ea])נמען(?![\u05d0-\u05ea])",

@@ -147,11 +147,10 @@ def _a_firm(name: str) -> bool:
     )
 
 
-def payee_over_header(vendor: Found | None, lines: list[Line]) -> Found | None:
-    """The firm the bank details pay, over a header name that is another party's: when OCR lost the
-    customer's label, the customer's block reads like an issuer's; the account holder is the issuer
-    whatever the layout. A person as the holder (a sole trader's own name) is never taken over one."""
-    paid = payee(lines)
+def payee_over_header(vendor: Found | None, paid: Found | None) -> Found | None:
+    """The firm the bank details pay (`payee`), over a header name that is another party's: when OCR
+    lost the customer's label, the customer's block reads like an issuer's; the account holder is the
+    issuer whatever the layout. A person as the holder (a sole trader's own name) is never taken over one."""
     if paid is None or not _a_firm(paid.value):
         return vendor
     if vendor is None:

@@ -15,7 +15,6 @@ from .full_names import spelled_out
 from .geometry import looks_like_label
 from .layout import Cell
 from .lines import Found, Line, Reading, document_language, following
-from .name_copies import payee
 from .name_signs import compact, reads_as_phrase, repeated_elsewhere
 from .name_text import SEPARATORS, clean_name, cut_at_field_label
 from .receipt_vendor import receipt_name_signs
@@ -89,6 +88,8 @@ def _name_score(line: Line, position: int, lines: list[Line]) -> float:
         )
     ):
         return -1
+    if document_labels.DATE_OTHER.match(text) and not party_labels.COMPANY_SUFFIX.search(text):
+        return -1  # another date's label ('Leistungs|datum', 'תקופת השירות': a service period), no name
     score = 2.0 - min(position * 0.25, 2.9)  # far from the top only with a company suffix
     if party_labels.COMPANY_SUFFIX.search(text):
         score += 3
@@ -142,7 +143,11 @@ def _name_units(first_page: list[Line], english: bool) -> list[tuple[int, Line, 
             continue  # a table's header row ('Details | Units | Price', misread or not), an item, a tail
         # A cell OCR read with little confidence is a logo or speckles: under heb+eng its letters came
         # out Hebrew and were stripped below; an eng read makes Latin-looking debris ("Fodosy") of it.
-        cells = [c for c in line.cells if c.confidence >= UNREAD_CELL and not _badge(c)]
+        cells = [
+            c
+            for c in line.cells
+            if (c.confidence >= UNREAD_CELL or _copied(c.text, line.index, first_page)) and not _badge(c)
+        ]
         if line.cells and not cells:
             continue
         pieces = [(c.text, _trusted_font(c, median_font)) for c in cells]
@@ -163,6 +168,11 @@ def _name_units(first_page: list[Line], english: bool) -> list[tuple[int, Line, 
                 continue  # 'Balance Due', 'Subtotal': an amount's label (cut at 'Due' it read 'Balance')
             units.append((position, replace(line, text=_strip_hebrew(text) if english else text), font))
     return units
+
+
+def _copied(text: str, index: int, first_page: list[Line]) -> bool:
+    """A name in a logo's print, read unsurely, that the page prints again (its footer's copy)."""
+    return repeated_elsewhere(compact(clean_name(_LEADING_MARKS.sub("", text))), index, first_page)
 
 
 SURE_CELL = 0.6  # mean word confidence under which a cell's height says little about its print
@@ -239,7 +249,9 @@ def _first_address_row(first_page: list[Line]) -> int:
     return len(first_page)
 
 
-def find_vendor_name(lines: list[Line]) -> Found | None:
+def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
+    """The issuer's name from its header; `paid` (name_copies.payee: the bank details' payee, looked
+    up once per document by the caller) stands in when no header line reads as a name, or only unsurely."""
     found = seller_block_name(lines)
     if found:
         return found
@@ -278,7 +290,7 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
         if score > 0:
             scored.append((score + _font_bonus(font), -position, part_line))
     if not scored:
-        return payee(lines)  # a page that names its issuer only in its bank details
+        return paid  # a page that names its issuer only in its bank details
     scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
     score, _, line = scored[0]
     name = clean_name(_strip_title(line.text))
@@ -286,6 +298,6 @@ def find_vendor_name(lines: list[Line]) -> Found | None:
         Reading(clean_name(_strip_title(c[2].text)), round(c[0], 2), c[2].text, c[2]) for c in scored[:5]
     )
     confidence = min(0.9, 0.45 + 0.1 * score)
-    if confidence < UNSURE_NAME and (paid := payee(lines)) is not None:
+    if confidence < UNSURE_NAME and paid is not None:
         return paid  # no surer name than the payee's (an account holder may be a person: never over one)
     return spelled_out(Found(name, line.text, line, confidence, alternatives), lines) if name else None

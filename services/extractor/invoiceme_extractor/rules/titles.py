@@ -122,7 +122,8 @@ _TITLES = (
 
 def cropped_type(text: str) -> str | None:
     """The type a title names when OCR lost letters at either end of it (at least 5 left)."""
-    seen = " ".join(text.casefold().replace("-", " ").split())
+    # marks a logo or a rule left at the title's edges ('<< = חשבגית מס קבלה') are no letters of it
+    seen = " ".join(_EDGE_MARKS.sub("", text.casefold()).replace("-", " ").split())
     if len(seen) < 5:
         return None
     best: tuple[int, str] | None = None
@@ -148,10 +149,14 @@ def misread_title(text: str) -> bool:
     return misread_type(text) is not None
 
 
+_EDGE_MARKS = re.compile(r"^[\W_]+|[\W_]+$")
+
+
 def misread_type(text: str) -> str | None:
     """The type a whole title names when OCR misread a letter or two of it (8+ letters), the
     nearest title's; None when no title is near."""
-    seen = " ".join(text.casefold().replace("-", " ").split())
+    # marks a logo or a rule left at the title's edges ('<< = חשבגית מס קבלה') are no letters of it
+    seen = " ".join(_EDGE_MARKS.sub("", text.casefold()).replace("-", " ").split())
     best: tuple[float, str] | None = None
     for code, title in _LONG_TITLES:
         matcher = difflib.SequenceMatcher(None, seen, title)
@@ -164,12 +169,16 @@ def misread_type(text: str) -> str | None:
     return best[1] if best else None
 
 
+_TOTAL_LABELS = (labels.TOTAL_STRONG, labels.TOTAL_PLAIN)
+
+
 def names_a_field(text: str, named: tuple[str, re.Match[str]]) -> bool:
     """The type word is part of a field's label ('Rechnungsdatum:', 'Factura Nº:', 'מספר חשבונית:'),
     not a title: on a till slip printed in one size, such a label can outsize the real title by a
-    pixel. A number label naming a specific type ('חשבונית מס/קבלה מספר') is the title as well."""
+    pixel. A number label naming a specific type ('חשבונית מס/קבלה מספר') is the title as well; a
+    total's label ('Total factura', 'Rechnungsbetrag') never is: any type of document prints one."""
     code, match = named
-    field_labels = [document_labels.DATE_INVOICE, document_labels.DATE_DUE] + (
+    field_labels = [document_labels.DATE_INVOICE, document_labels.DATE_DUE, *_TOTAL_LABELS] + (
         [document_labels.INVOICE_NUMBER] if code == "invoice" else []
     )
     return any(
@@ -214,6 +223,8 @@ def title_cells(lines: list[Line]) -> list[Title]:
             code = named[0] if named else cropped
             if code == "invoice" and cropped not in (None, "invoice"):
                 code = cropped  # "AX INVOICE": a tax invoice whose first letter OCR lost
+            elif code == "invoice" and named and _misread_rest(cell.text, named[1]):
+                code = misread_type(cell.text) or code
             # "Rechnungsempfänger" names the invoice's recipient, not the document (the costlier
             # label checks last: most cells name no type)
             if code and not (
@@ -225,14 +236,21 @@ def title_cells(lines: list[Line]) -> list[Title]:
     return [(line, index, code) for *_, line, index, code in ranked]
 
 
+def _misread_rest(text: str, bare: re.Match[str]) -> bool:
+    """'חשבונית מפ/קבלה': a bare invoice word and letters after it that a specific title would have
+    read ('מס/קבלה' with one letter misread), not a bare 'חשבונית' (near 'חשבונית מס' by itself)."""
+    return sum(ch.isalpha() for ch in text[bare.end() :]) >= 3
+
+
 def _title_type(text: str) -> tuple[str, re.Match[str]] | None:
     """The type a cell names; where its type word lies inside a number label ('INVOICE Receipt No.
-    37289') and another type word stands before the label, that one: it is the title."""
+    37289'), or shares a word with one ('CASH RECEIPT Tax Invoice No.': the label's 'Invoice' ends the
+    type 'Tax Invoice'), and another type word stands before the label, that one: it is the title."""
     named = type_of_cell(text)
     if named is None:
         return None
     spans = [label.span() for label in document_labels.INVOICE_NUMBER.finditer(text)]
-    holding = [(start, end) for start, end in spans if start <= named[1].start() and named[1].end() <= end]
+    holding = [(start, end) for start, end in spans if start < named[1].end() and named[1].start() < end]
     if not holding:
         return named
     outside = text
@@ -240,8 +258,10 @@ def _title_type(text: str) -> tuple[str, re.Match[str]] | None:
         outside = outside[:start] + " " * (end - start) + outside[end:]
     title = type_of_cell(outside)
     # the title comes first, its number's label after it ('חשבונית זיכוימספר חשבונית 41622': OCR ran
-    # the title into the label, and the type word after it is the label's own)
-    return title if title and title[1].start() < holding[0][0] else named
+    # the title into the label, and the type word after it is the label's own); a title whose last word
+    # the label shares ('חשבונית מס קבלה מספר') is read whole, not cut to the part before the label
+    start = min(holding[0][0], named[1].start())
+    return title if title and title[1].start() < start else named
 
 
 def _labels_a_value(text: str) -> bool:

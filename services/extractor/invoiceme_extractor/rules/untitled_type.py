@@ -33,6 +33,7 @@ PAYMENT = labels.any_of(
     r"pagado\s*con",
     labels.CHANGE.pattern,
     r"[*xX#]{4}\s?\d{4}\b",  # a card charged at the till, its number masked ('****8082')
+    r"\bauth(?:ori[sz]ation)?\.?\s*(?:code|no\.?|#)?\s*:?\s*\d{4,8}\b",  # the card charge's approval code
 )
 
 
