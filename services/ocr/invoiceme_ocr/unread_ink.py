@@ -27,10 +27,6 @@ MARGIN = 0.6  # of the line's height added above and below the band
 MIN_HEIGHT = 6  # px on the page: lower ink lines are rules, specks, underlines
 SURE = 0.6  # words of the new reading below this confidence do not count as gained text
 MIN_CONFIDENCE = 0.3  # words of the new reading below this are dropped as noise
-# A word the page's read gave under this is no reading of its ink: a footer id line read as
-# 'CRISES FUE moomoo' at 0.00-0.02 (dev seed 9 payment_receipt_de_00) covered the line, and the band
-# was never read again. Such words neither cover a line nor stand against a sure new word.
-GARBLED = 0.1
 
 Band = tuple[int, int]  # top, bottom rows on the page
 
@@ -54,8 +50,7 @@ def covered_width(words: list[OcrWord], left: int, top: int, right: int, bottom:
 
 def unread_bands(words: list[OcrWord], ink_lines: list[tuple[int, int, int, int]], height: int) -> list[Band]:
     """Bands (merged, top to bottom) around the ink lines on the page (left, top, width, height,
-    in page pixels) that the words read (not `GARBLED`) cover less than COVERED of."""
-    words = [w for w in words if w.confidence >= GARBLED]
+    in page pixels) that the words read cover less than COVERED of."""
     bands: list[Band] = []
     for left, top, width, line_height in sorted(ink_lines, key=lambda box: box[1]):
         if line_height < MIN_HEIGHT:
@@ -92,15 +87,13 @@ def overlaps(a: OcrWord, b: OcrWord) -> bool:
 
 def merged_words(old: list[OcrWord], new: list[OcrWord]) -> tuple[list[OcrWord], list[OcrWord]]:
     """(old words kept, new words taken): a sure new word fills a gap, or replaces the old words it
-    lies on when it holds more letters and digits than they do ('527958409' over '527:') or when
-    they are all `GARBLED`."""
+    lies on when it holds more letters and digits than they do ('527958409' over '527:')."""
     kept, taken = list(old), []
     for word in new:
         if word.confidence < SURE:
             continue
         under = [w for w in kept if overlaps(w, word)]
-        garbled = all(w.confidence < GARBLED for w in under)
-        if garbled or letters_and_digits([word]) > letters_and_digits(under):
+        if not under or letters_and_digits([word]) > letters_and_digits(under):
             kept = [w for w in kept if w not in under]
             taken.append(word)
     return kept, taken

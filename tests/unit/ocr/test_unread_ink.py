@@ -25,14 +25,6 @@ class TestUnreadBands:
     def test_thin_ink_is_no_text_line(self) -> None:
         assert unread_bands([], [(10, 100, 400, 3)], 1000) == []
 
-    def test_a_line_covered_only_by_garbled_words_is_a_band(self) -> None:
-        # 'Umsatzsteuer-ID DE 405958034' read as 'CRISES FUE moomoo' at 0.00-0.02 (seed 9)
-        garbled = [word("CRISES", 10, confidence=0.0), word("FUE", 55, confidence=0.02), word("moomoo", 100)]
-        garbled[2] = garbled[2].model_copy(update={"confidence": 0.0, "width": 95})
-        assert unread_bands(garbled, [(10, 100, 195, 10)], 1000) == [(94, 116)]
-        sure = [w.model_copy(update={"confidence": 0.1}) for w in garbled]
-        assert unread_bands(sure, [(10, 100, 195, 10)], 1000) == []
-
     def test_neighbouring_bands_merge(self) -> None:
         assert unread_bands([], [(10, 100, 400, 10), (10, 115, 400, 10)], 1000) == [(94, 131)]
 
@@ -46,13 +38,6 @@ class TestMerge:
         old = [word("Manchester", 10, width=60)]
         kept, taken = merged_words(old, [word("Manch", 10, width=60), word("7420", 300)])
         assert kept == old and [w.text for w in taken] == ["7420"]
-
-    def test_a_sure_word_replaces_garbled_words_of_as_many_characters(self) -> None:
-        old = [word("41-9140481", 145, width=60, confidence=0.05)]
-        kept, taken = merged_words(old, [word("51-934048-3", 145, width=60, confidence=0.8)])
-        assert kept == [] and [w.text for w in taken] == ["51-934048-3"]
-        old = [word("41-9140481", 145, width=60, confidence=0.5)]
-        assert merged_words(old, [word("51-934048-3", 145, width=60, confidence=0.8)]) == (old, [])
 
     def test_unsure_words_are_not_taken(self) -> None:
         assert merged_words([], [word("x7", 10, confidence=0.4)]) == ([], [])
