@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules import document_labels, extract_with_rules
 from invoiceme_extractor.rules.currency_noise import only_converted
 from invoiceme_extractor.rules.full_names import spelled_out
 from invoiceme_extractor.rules.invoice_number import registration_number
@@ -20,6 +20,7 @@ from invoiceme_extractor.rules.references import find_currency
 from invoiceme_extractor.rules.titles import (
     _misread_rest,
     _title_type,
+    cropped_type,
     misread_type,
     names_a_field,
     type_of_cell,
@@ -70,6 +71,12 @@ class TestTypeWordsInLabels:
 
 def test_a_misread_title_after_a_logos_marks_is_read() -> None:
     assert misread_type("<< = חשבגית מס קבלה") == "tax_invoice_receipt"
+
+
+def test_a_label_ending_in_a_colon_is_no_cropped_title() -> None:
+    # 'Caisse: 39' is the till's number on an invoice slip; 'Caisse' alone may be a cropped title
+    assert cropped_type("Caisse:") is None
+    assert cropped_type("Caisse") == "receipt"
 
 
 class TestDateLabelsAreNoNames:
@@ -192,3 +199,8 @@ class TestMisreadSpecificTitle:
     def test_a_bare_invoice_title_has_no_rest_to_read(self, title: str) -> None:
         named = type_of_cell(title)
         assert named is not None and not _misread_rest(title, named[1])
+
+
+@pytest.mark.parametrize("label", ["Número de factura", "Numero factura", "Número factura:"])
+def test_spanish_number_labels_with_or_without_de(label: str) -> None:
+    assert document_labels.INVOICE_NUMBER.search(label)

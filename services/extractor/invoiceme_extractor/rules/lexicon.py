@@ -66,7 +66,7 @@ VAT = (
 INVOICE_NUMBER = (
     r"factura\s*(?:n[º°o]\.?|núm\.?|num\.?|número|#)",
     r"n[º°o]\.?\s*(?:de\s*)?factura",
-    r"n[úu]mero\s*de\s*factura",  # OCR often loses the accent
+    r"n[úu]mero\s*(?:de\s*)?factura",  # OCR often loses the accent; 'Número factura' is said too
     r"\bfolio\b",
     r"numéro\s*de\s*facture",
     r"facture\s*numéro",

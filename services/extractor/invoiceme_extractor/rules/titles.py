@@ -149,7 +149,8 @@ def misread_title(text: str) -> bool:
     return misread_type(text) is not None
 
 
-_EDGE_MARKS = re.compile(r"^[\W_]+|[\W_]+$")
+# a colon ending the text keeps it a label ('Caisse:' is the till's number, not a cropped 'ticket de caisse')
+_EDGE_MARKS = re.compile(r"^[\W_]+|[^\w:]+$")
 
 
 def misread_type(text: str) -> str | None:
