@@ -7,6 +7,7 @@ holds them and validates and serializes them like models.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, Self
 
@@ -53,3 +54,14 @@ class OcrPage(_Copyable):
     notes: list[str] = field(default_factory=list)  # e.g. "fixed visual-order Hebrew", "deskewed 3.2°"
     lines: list[OcrLine] = field(default_factory=list)  # `words[i].line` indexes this list
     seconds: float | None = None  # time spent reading this page
+
+
+def words_box(words: Iterable[OcrWord]) -> tuple[int, int, int, int]:
+    """(left, top, right, bottom) of the box around the words (at least one)."""
+    words = list(words)
+    return (
+        min(w.left for w in words),
+        min(w.top for w in words),
+        max(w.left + w.width for w in words),
+        max(w.top + w.height for w in words),
+    )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from invoiceme_common.ocr_pages import words_box
+
 from .contract import Alternative, Evidence
 
 
@@ -25,9 +27,7 @@ def locate(words: Sequence[Any], raw: str) -> tuple[int, int, int, int] | None:
                 break
             joined += _squash(word.text)
             if target in joined:
-                run = words[start : end + 1]
-                left, top = min(w.left for w in run), min(w.top for w in run)
-                right, bottom = max(w.left + w.width for w in run), max(w.top + w.height for w in run)
+                left, top, right, bottom = words_box(words[start : end + 1])
                 return left, top, right - left, bottom - top
             if not target.startswith(joined):
                 break

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from invoiceme_common.ocr_pages import OcrLine, OcrPage, OcrWord
+from invoiceme_common.ocr_pages import OcrLine, OcrPage, OcrWord, words_box
 
 from .crop_polarity import dark_print
 
@@ -219,14 +219,15 @@ def replace_words(
 
 def rebuild(page: OcrPage, words: list[OcrWord], note: str) -> OcrPage:
     """The page with new word texts: its lines and text rebuilt, and a note saying why."""
-    lines = [_line(members, old) for members, old in zip(_group_by_line(words), page.lines, strict=True)]
+    lines = [_line(members, old) for members, old in zip(group_by_line(words), page.lines, strict=True)]
     text = "\n".join(line.text for line in lines)
     return page.model_copy(
         update={"words": words, "lines": lines, "text": text, "notes": [*page.notes, note]}
     )
 
 
-def _group_by_line(words: list[OcrWord]) -> list[list[OcrWord]]:
+def group_by_line(words: list[OcrWord]) -> list[list[OcrWord]]:
+    """The words of each line (`word.line`), lines in order."""
     groups: dict[int, list[OcrWord]] = {}
     for word in words:
         groups.setdefault(word.line, []).append(word)
@@ -239,8 +240,7 @@ def _line(words: list[OcrWord], old: OcrLine) -> OcrLine:
 
 def line_from_words(words: list[OcrWord]) -> OcrLine:
     """One line of words: the box around them, their text, their mean confidence."""
-    left, top = min(w.left for w in words), min(w.top for w in words)
-    right, bottom = max(w.left + w.width for w in words), max(w.top + w.height for w in words)
+    left, top, right, bottom = words_box(words)
     return OcrLine(
         text=" ".join(w.text for w in words),
         left=left,

@@ -19,9 +19,11 @@ from collections.abc import Callable
 import cv2
 import numpy as np
 
-from invoiceme_common.ocr_pages import OcrPage, OcrWord
+from invoiceme_common.ocr_pages import OcrPage, OcrWord, words_box
 
 from .crop_polarity import dark_print
+from .digits import group_by_line
+from .preprocess.components import labelled
 from .preprocess.geometry import work_copy
 from .unread_blocks import PAD, Box, as_read, block_words, with_block_rereads
 
@@ -47,7 +49,7 @@ def dark_fills(gray: np.ndarray) -> list[Box]:
     solid = cv2.morphologyEx(dark, cv2.MORPH_CLOSE, np.ones((stroke, stroke), np.uint8))
     # opened wider than a stroke: text lines and rules are gone, a fill stays
     solid = cv2.morphologyEx(solid, cv2.MORPH_OPEN, np.ones((2 * stroke, 2 * stroke), np.uint8))
-    count, _, stats, _ = cv2.connectedComponentsWithStats(solid)
+    count, _, stats = labelled(solid)
     fills = []
     for x, y, width, height, area in stats[1:count]:
         if area < MIN_AREA * work.size or area < MIN_SOLIDITY * width * height:
@@ -84,22 +86,6 @@ def fills_to_read(words: list[OcrWord], gray: np.ndarray) -> list[Box]:
     return [box for share, box in sorted(scored, key=lambda item: -item[0]) if share > UNREAD][:MAX_FILLS]
 
 
-def line_boxes_of(words: list[OcrWord]) -> list[Box]:
-    """The box of each line of the re-read (its words' `line`)."""
-    by_line: dict[int, list[OcrWord]] = {}
-    for word in words:
-        by_line.setdefault(word.line, []).append(word)
-    return [
-        (
-            min(w.left for w in members),
-            min(w.top for w in members),
-            max(w.left + w.width for w in members),
-            max(w.top + w.height for w in members),
-        )
-        for members in by_line.values()
-    ]
-
-
 def reread_fills(page: OcrPage, gray: np.ndarray, read_block: ReadBlock) -> OcrPage:
     """The page with the light print of its unread fills read alone by `read_block` (an image ->
     Tesseract's word data) and merged in line by line; the page itself when nothing was taken."""
@@ -112,7 +98,7 @@ def reread_fills(page: OcrPage, gray: np.ndarray, read_block: ReadBlock) -> OcrP
         crop = dark_print(gray[top:bottom, left:right], keep_as_printed=False)
         crop = cv2.copyMakeBorder(crop, PAD, PAD, PAD, PAD, cv2.BORDER_CONSTANT, value=255)
         words = block_words(read_block(crop), box, 1.0)
-        unread.append(line_boxes_of(words))
+        unread.append([words_box(line) for line in group_by_line(words)])
         rereads.append(words)
     read = with_block_rereads(page, unread, rereads)
     return page if read is page else read.model_copy(update={"notes": [*read.notes[:-1], NOTE]})

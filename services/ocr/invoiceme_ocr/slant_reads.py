@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from invoiceme_common.ocr_pages import OcrPage, OcrWord
+from invoiceme_common.ocr_pages import OcrPage, OcrWord, words_box
 
 from . import slanted_values
 from .preprocess import slant
@@ -19,8 +19,7 @@ Read = Callable[[np.ndarray, list[str]], OcrPage]
 def words_area(words: list[OcrWord], scale: float = 1.0) -> tuple[slice, slice]:
     """The rows and columns (of the page at `scale`) the read found words in: where the slant is
     measured (a receipt on a scanner's whole glass is a small part of the image)."""
-    left, top = min(w.left for w in words), min(w.top for w in words)
-    right, bottom = max(w.left + w.width for w in words), max(w.top + w.height for w in words)
+    left, top, right, bottom = words_box(words)
     return slice(int(top * scale), round(bottom * scale)), slice(int(left * scale), round(right * scale))
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from invoiceme_common.ocr_pages import OcrWord
+from invoiceme_common.ocr_pages import OcrWord, words_box
 
 _HEBREW = r"\u05d0-\u05ea"
 # Labels of a vendor's tax id. Not the extractor's lexicon (the OCR service does not import it, and
@@ -80,10 +80,7 @@ def labels_in(words: list[OcrWord], label_at: LabelAt) -> list[Label]:
         labels.append(
             Label(
                 group,
-                min(w.left for w in members),
-                min(w.top for w in members),
-                max(w.left + w.width for w in members),
-                max(w.top + w.height for w in members),
+                *words_box(members),
                 bool(re.search(f"[{_HEBREW}]", "".join(w.text for w in members))),
             )
         )

@@ -17,7 +17,7 @@ import re
 import cv2
 import numpy as np
 
-from invoiceme_common.ocr_pages import OcrPage, OcrWord
+from invoiceme_common.ocr_pages import OcrPage, OcrWord, words_box
 from invoiceme_common.tax_id_formats import vat_number_valid
 
 from .digits import rebuild
@@ -90,9 +90,7 @@ def crops_of(words: list[OcrWord], run: tuple[int, ...], gray: np.ndarray) -> li
     """The run's words cut out with a margin, their ground stretched to white and their print to
     black (on a grey ground Tesseract read some crops as nothing at all), at READABLE_LINE and at
     each of SCALES of it: one of them reads right where the others drop or change a digit."""
-    members = [words[i] for i in run]
-    left, top = min(w.left for w in members), min(w.top for w in members)
-    right, bottom = max(w.left + w.width for w in members), max(w.top + w.height for w in members)
+    left, top, right, bottom = words_box(words[i] for i in run)
     margin = max(2, (bottom - top) // 3)
     box = (
         max(0, left - margin),
