@@ -140,6 +140,26 @@ class TestDueDateYearMisread:
         assert due_in_issue_year(date(2024, 12, 20), date(2054, 1, 19)) == date(2025, 1, 19)
         assert due_in_issue_year(date(2024, 10, 14), date(2025, 1, 13)) is None  # plausible as read
 
+    def test_an_issue_date_years_after_its_due_date_is_the_misread_one(self) -> None:
+        from invoiceme_extractor.rules.dates import due_in_issue_year, issue_in_due_year
+
+        assert due_in_issue_year(date(2094, 8, 18), date(2024, 8, 27)) is None
+        assert issue_in_due_year(date(2094, 8, 18), date(2024, 8, 27)) == date(2024, 8, 18)
+        assert issue_in_due_year(date(2094, 12, 20), date(2025, 1, 19)) == date(2024, 12, 20)
+        assert issue_in_due_year(date(2024, 10, 14), date(2094, 10, 28)) is None  # the due date's
+
+    def test_both_dates_through_the_extractor(self) -> None:
+        from invoiceme_extractor.rules import extract_with_rules
+
+        text = "Invoice date: 18-08-2094\nDue date: 27-08-2024\nTotal 100.00"
+        words = [
+            ocr_word(part, 100 + 200 * i, 100 + 40 * n, n)
+            for n, row in enumerate(text.split("\n"))
+            for i, part in enumerate(row.split(" "))
+        ]
+        found = extract_with_rules([ocr_page(words)])
+        assert (found.invoice_date, found.due_date) == ("2024-08-18", "2024-08-27")
+
 
 class TestCurrencyStatedInWords:
     """A currency the page states in words decides, whatever marks OCR made of the amounts' signs."""

@@ -9,7 +9,7 @@ from datetime import date
 from . import document_labels
 from .date_order import in_order
 from .date_places import outside_ranges, under_label
-from .dates import FoundDate, dates_in, dates_with_lost_slashes, due_in_issue_year
+from .dates import FoundDate, dates_in, dates_with_lost_slashes, due_in_issue_year, issue_in_due_year
 from .geometry import spots_after_label
 from .hebrew_ocr import date_qualifier_lost
 from .layout import Box
@@ -217,15 +217,22 @@ def find_dates(lines: list[Line], month_first: bool) -> tuple[Found | None, Foun
         elif kind is None and unlabelled is None:
             unlabelled = Found(first.value.isoformat(), first.raw, source, 0.55)
     issued = invoice or weak or unlabelled or _date_with_lost_slashes(lines)
-    if (
-        issued
-        and due
-        and (moved := due_in_issue_year(date.fromisoformat(issued.value), date.fromisoformat(due.value)))
-    ):
-        due = Found(moved.isoformat(), due.raw, due.line, min(due.confidence, 0.6))
+    if issued and due:
+        issued, due = _years_apart_undone(issued, due)
     if issued and due:
         issued, due = in_order(issued, due, month_first)
     return issued, due or (_due_by_position(issued, others) if issued else None)
+
+
+def _years_apart_undone(issued: Found, due: Found) -> tuple[Found, Found]:
+    """Issue and due dates two or more years apart: the later one's year was misread; it is moved
+    next to the other and said with a guess's confidence."""
+    issue_day, due_day = date.fromisoformat(issued.value), date.fromisoformat(due.value)
+    if moved := due_in_issue_year(issue_day, due_day):
+        return issued, Found(moved.isoformat(), due.raw, due.line, min(due.confidence, 0.6))
+    if moved := issue_in_due_year(issue_day, due_day):
+        return Found(moved.isoformat(), issued.raw, issued.line, min(issued.confidence, 0.6)), due
+    return issued, due
 
 
 def _date_with_lost_slashes(lines: list[Line]) -> Found | None:
