@@ -7,6 +7,7 @@ lines mix both parties; only the cells under a label's column belong to its bloc
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -60,10 +61,15 @@ def block_cells(lines: list[Line], line: Line, cell_index: int) -> list[CellRef]
 def _heads_block(cell: Cell, pattern: re.Pattern[str]) -> re.Match[str] | None:
     """A block label: a short cell without digits ("Bill to", "Adresse du client", "לכבוד:"), not
     a key/value pair that merely mentions the party ("Kunden-Nr.: 0094")."""
-    match = pattern.search(cell.text)
-    if match is None or party_labels.TAX_ID.match(cell.text) or any(ch.isdigit() for ch in cell.text):
+    return _heads_block_text(cell.text, pattern)
+
+
+@functools.lru_cache(maxsize=4096)  # pure; every cell is asked once per party_cells call (3 a page)
+def _heads_block_text(text: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    match = pattern.search(text)
+    if match is None or party_labels.TAX_ID.match(text) or any(ch.isdigit() for ch in text):
         return None
-    return match if len(cell.text.split()) <= 4 else None
+    return match if len(text.split()) <= 4 else None
 
 
 # Words that go on naming the block rather than giving its value: "Customer details:", "פרטי לקוח"

@@ -3,6 +3,7 @@ joined to it cut away."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from . import document_labels, party_labels
@@ -53,6 +54,7 @@ _FIELD_LABELS = (
 )
 
 
+@functools.lru_cache(maxsize=4096)  # pure; asked of every name candidate, often the same text again
 def cut_at_field_label(text: str) -> str:
     """'North Partners GmbH Document No.' (two columns joined by OCR) -> 'North Partners GmbH'."""
     for pattern in _FIELD_LABELS:

@@ -64,6 +64,7 @@ DOCUMENT_TYPES = (
 )
 
 
+@functools.lru_cache(maxsize=4096)  # pure; each cell is asked by titles, parties and the type rules
 def type_of(text: str) -> tuple[str, re.Match[str]] | None:
     """The most specific document type a title names (credit note before receipt before invoice)."""
     for code, pattern in DOCUMENT_TYPES:
