@@ -3,12 +3,13 @@ remembered per text, a count done in C, a page's words squashed once."""
 
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Any
 
 from invoiceme_common.ocr_pages import OcrWord, words_box
 from invoiceme_extractor.evidence import _squash, locate
-from invoiceme_extractor.rules import party_labels
+from invoiceme_extractor.rules import party_labels, titles
 from invoiceme_extractor.rules.amounts import amounts_in, money_in
 from invoiceme_extractor.rules.dates import dates_in
 from invoiceme_extractor.rules.geometry import label_matches
@@ -129,3 +130,35 @@ def test_locate_answers_as_the_plain_search() -> None:
         assert locate(words, raw) == _plain_locate(words, raw), raw
         assert locate(words, raw, [_squash(word.text) for word in words]) == _plain_locate(words, raw)
     assert locate(words, "1,234.50") == (20, 0, 50, 10)  # the first run that spells it, blank word and all
+
+
+def _plain_misread_type(text: str) -> str | None:
+    """misread_type as it was before: a matcher for every long title."""
+    seen = " ".join(titles._EDGE_MARKS.sub("", text.casefold()).replace("-", " ").split())
+    best: tuple[float, str] | None = None
+    for code, title in titles._LONG_TITLES:
+        ratio = difflib.SequenceMatcher(None, seen, title).ratio()
+        if ratio >= titles.NEAR_TITLE and (best is None or ratio > best[0]):
+            best = (ratio, code)
+    return best[1] if best else None
+
+
+def test_misread_type_answers_as_every_matcher() -> None:
+    texts = [
+        "חשבע עסקה",
+        "Tax lnvoice",
+        "TAX INV0ICE RECEIPT",
+        "Factura simpliflcada",
+        "Acme Trading Ltd",
+        "",
+        "x",
+    ]
+    answers = [titles.misread_type(text) for text in texts]
+    assert answers == [_plain_misread_type(text) for text in texts]
+    assert answers[:2] == ["invoice", "tax_invoice"] and answers[4] is None
+
+
+def test_label_matches_tell_flags_apart() -> None:
+    line = Line("Invoice No 12", 1, 0)
+    assert label_matches(re.compile("invoice"), line) == []
+    assert [match.group(0) for match in label_matches(re.compile("invoice", re.I), line)] == ["Invoice"]

@@ -154,6 +154,7 @@ def misread_title(text: str) -> bool:
 _EDGE_MARKS = re.compile(r"^[\W_]+|[^\w:]+$")
 
 
+@functools.lru_cache(maxsize=4096)  # pure; asked by misread_title and again by title_cells
 def misread_type(text: str) -> str | None:
     """The type a whole title names when OCR misread a letter or two of it (8+ letters), the
     nearest title's; None when no title is near."""
@@ -161,6 +162,10 @@ def misread_type(text: str) -> str | None:
     seen = " ".join(_EDGE_MARKS.sub("", text.casefold()).replace("-", " ").split())
     best: tuple[float, str] | None = None
     for code, title in _LONG_TITLES:
+        # real_quick_ratio() by its own formula, before a matcher is built (most names are far
+        # longer or shorter than every title)
+        if 2.0 * min(len(seen), len(title)) / (len(seen) + len(title)) < NEAR_TITLE:
+            continue
         matcher = difflib.SequenceMatcher(None, seen, title)
         # ratio() <= quick_ratio() <= real_quick_ratio(): the cheap bounds rule most titles out
         if matcher.real_quick_ratio() < NEAR_TITLE or matcher.quick_ratio() < NEAR_TITLE:
