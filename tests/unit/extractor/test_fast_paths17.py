@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Any
+from typing import Any, ClassVar
 
 from invoiceme_common.ocr_pages import OcrWord, words_box
 from invoiceme_extractor.evidence import _squash, locate
@@ -15,6 +15,7 @@ from invoiceme_extractor.rules.dates import dates_in
 from invoiceme_extractor.rules.geometry import label_matches
 from invoiceme_extractor.rules.layout import Box, Cell
 from invoiceme_extractor.rules.lines import Line
+from invoiceme_extractor.rules.references import currency_cues
 from invoiceme_extractor.text import HEBREW_LETTER, hebrew_ratio
 
 TEXTS = [
@@ -162,3 +163,30 @@ def test_label_matches_tell_flags_apart() -> None:
     line = Line("Invoice No 12", 1, 0)
     assert label_matches(re.compile("invoice"), line) == []
     assert [match.group(0) for match in label_matches(re.compile("invoice", re.I), line)] == ["Invoice"]
+
+
+class TestPerDocumentAnswers:
+    """Asked twice of the same lines (the field, then its alternatives): the same answer, each
+    caller's own to change."""
+
+    lines: ClassVar[list[Line]] = [
+        Line("TAX INVOICE", 1, 0, Box(0, 0, 100, 30), (Cell("TAX INVOICE", Box(0, 0, 100, 30), 30.0),)),
+        Line(
+            "Total 1,234.50 EUR",
+            1,
+            1,
+            Box(0, 40, 100, 50),
+            (Cell("Total 1,234.50 EUR", Box(0, 40, 100, 50), 10.0),),
+        ),
+    ]
+
+    def test_currency_cues(self) -> None:
+        weights, first_seen = currency_cues(self.lines, "en")
+        weights.clear()
+        first_seen.clear()
+        assert currency_cues(self.lines, "en") == ({"EUR": 2.0}, {"EUR": ("EUR", self.lines[1])})
+
+    def test_title_cells(self) -> None:
+        first = titles.title_cells(self.lines)
+        first.clear()
+        assert titles.title_cells(self.lines) == [(self.lines[0], 0, "tax_invoice")]
