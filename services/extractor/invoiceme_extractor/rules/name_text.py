@@ -34,6 +34,7 @@ def trim_name(text: str) -> str:
 _MIRRORED_YEAR = re.compile(r"(?<=[\u05d0-\u05ea])\s[()]\s?((?:19|20)\d{2})\s?[()]?$")
 
 
+@functools.lru_cache(maxsize=4096)  # pure; the name rules clean the same cells again (9 calls in 10)
 def clean_name(text: str) -> str:
     text = re.sub(
         r"^(?:name|from|seller|supplier|vendor|שם\s*העסק|שם\s*הספק|ספק|מאת)\s*[:\-]\s*", "", text, flags=re.I
