@@ -3,6 +3,7 @@ next cell, or in the column under it (pages with word boxes), or on the lines af
 
 from __future__ import annotations
 
+import functools
 import re
 
 from . import labels, party_labels
@@ -22,6 +23,7 @@ Candidate = tuple[float, str, Line]  # amount, its raw text, the line it was rea
 Candidates = dict[str, list[Candidate]]  # by kind: subtotal, vat, total_strong, total_plain
 
 
+@functools.lru_cache(maxsize=4096)  # pure; asked again of the same lines by totals, items and prose
 def classify(text: str) -> str | None:
     """Which amount a labelled line states: subtotal, vat, total_strong, total_plain, or None."""
     if party_labels.TAX_ID.search(text) and not money_in(text):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -15,6 +16,7 @@ AMOUNT_TOKEN = re.compile(
 _PERCENT = re.compile(r"(\d{1,2}(?:[.,]\d{1,2})?)\s?%")
 
 
+@functools.lru_cache(maxsize=4096)  # pure; the same tokens are parsed by many rules
 def parse_amount(raw: str) -> float | None:
     """'1,234.50' / '1.234,50' / "1'234.50" / '-12' -> float; None when it is not a number."""
     text = raw.strip().replace(" ", "").replace("'", "")
@@ -74,6 +76,12 @@ def repair_ocr_numbers(line: str) -> str:
 
 def amounts_in(line: str) -> list[tuple[float, str]]:
     """Every money-like number in a line (percentages, dates and times excluded), with its raw text."""
+    return list(_amounts_in(line))
+
+
+# Pure, and the same cell or line is asked by many rules (6 of 10 calls repeat one of the document's)
+@functools.lru_cache(maxsize=4096)
+def _amounts_in(line: str) -> tuple[tuple[float, str], ...]:
     line = repair_ocr_numbers(line)
     found: list[tuple[float, str]] = []
     for match in AMOUNT_TOKEN.finditer(line):
@@ -83,17 +91,26 @@ def amounts_in(line: str) -> list[tuple[float, str]]:
         value = parse_amount(raw)
         if value is not None:
             found.append((value, match.group(0).strip()))
-    return found
+    return tuple(found)
+
+
+_CENTS_AT_END = re.compile(r"[.,]\d{2}-?$")
+_THOUSANDS_GROUP = re.compile(r"\d[,.']\d{3}")
 
 
 def money_in(line: str) -> list[tuple[float, str]]:
     """Amounts that look like money: with decimals, or thousands groups, or next to a currency mark."""
-    money = []
-    for value, raw in amounts_in(line):
-        # a minus after the amount ("6558.75-": accounting style, or RTL order) keeps it money
-        if re.search(r"[.,]\d{2}-?$", raw) or re.search(r"\d[,.']\d{3}", raw):
-            money.append((value, raw))
-    return money
+    return list(_money_in(line))
+
+
+@functools.lru_cache(maxsize=4096)  # pure, asked again like amounts_in
+def _money_in(line: str) -> tuple[tuple[float, str], ...]:
+    # a minus after the amount ("6558.75-": accounting style, or RTL order) keeps it money
+    return tuple(
+        (value, raw)
+        for value, raw in _amounts_in(line)
+        if _CENTS_AT_END.search(raw) or _THOUSANDS_GROUP.search(raw)
+    )
 
 
 def percent_in(line: str) -> float | None:

@@ -60,10 +60,23 @@ def block_cells(lines: list[Line], line: Line, cell_index: int) -> list[CellRef]
 def _heads_block(cell: Cell, pattern: re.Pattern[str]) -> re.Match[str] | None:
     """A block label: a short cell without digits ("Bill to", "Adresse du client", "לכבוד:"), not
     a key/value pair that merely mentions the party ("Kunden-Nr.: 0094")."""
-    match = pattern.search(cell.text)
-    if match is None or party_labels.TAX_ID.match(cell.text) or any(ch.isdigit() for ch in cell.text):
+    key = (cell.text, pattern.pattern, pattern.flags)  # a source hashes once; a pattern walks its code
+    if key not in _HEADS_BLOCK:
+        if len(_HEADS_BLOCK) >= 4096:
+            _HEADS_BLOCK.clear()
+        _HEADS_BLOCK[key] = _heads_block_text(cell.text, pattern)
+    return _HEADS_BLOCK[key]
+
+
+# Pure; every cell is asked once per party_cells call (three a page)
+_HEADS_BLOCK: dict[tuple[str, str, int], re.Match[str] | None] = {}
+
+
+def _heads_block_text(text: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    match = pattern.search(text)
+    if match is None or party_labels.TAX_ID.match(text) or any(ch.isdigit() for ch in text):
         return None
-    return match if len(cell.text.split()) <= 4 else None
+    return match if len(text.split()) <= 4 else None
 
 
 # Words that go on naming the block rather than giving its value: "Customer details:", "פרטי לקוח"

@@ -3,6 +3,7 @@ beside or under a label on pages with word boxes; a due date without a known lab
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
@@ -19,6 +20,7 @@ from .lines import Found, Line, following
 _MONEY_DUE = re.compile(r"\b(?:amount|total|balance|change|sum)\s*due\b(?!\s*(?:date|by|on)\b)", re.I)
 
 
+@functools.lru_cache(maxsize=4096)  # pure; lines and cells are asked again by the date rules
 def _date_kind(text: str) -> str | None:
     text = _MONEY_DUE.sub(" ", text)
     if document_labels.DATE_DUE.search(text):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -149,6 +150,12 @@ def dates_in(line: str, month_first: bool = False) -> list[FoundDate]:
     """All dates in a line, in order. `month_first` settles 03/04/2025 (US style) when nothing else can."""
     if sum(map(str.isdigit, line)) < 3:
         return []  # every date has a day and a year: three digits at least (most lines have none)
+    return list(_dates_in(line, month_first))
+
+
+# Pure (FoundDate is frozen), and half the calls repeat a line the document's rules asked before
+@functools.lru_cache(maxsize=4096)
+def _dates_in(line: str, month_first: bool) -> tuple[FoundDate, ...]:
     found: list[FoundDate] = []
     printed, line = line, _letters_as_digits(line)
     for match in _ISO.finditer(line):
@@ -195,7 +202,7 @@ def dates_in(line: str, month_first: bool = False) -> list[FoundDate]:
             if other.start <= item.start
         ):
             unique[item.start] = item
-    return list(unique.values())
+    return tuple(unique.values())
 
 
 # 'le S janvier 2024': a day OCR read as letters that look like digits, before a written month and a

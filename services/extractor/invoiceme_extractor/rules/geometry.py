@@ -44,14 +44,33 @@ class Spot:
 def label_matches(pattern: re.Pattern[str], line: Line) -> list[re.Match[str]]:
     """A label pattern's matches in a line, cell by cell on pages with word boxes (a match may not
     run from one cell into the next: 'מס' | עוסק מורשה' is no 'מס' עוסק'); positions are the line's."""
-    if not line.cells:
-        return list(pattern.finditer(line.text))
+    cell_lengths = tuple(len(cell.text) for cell in line.cells)
+    # keyed by the pattern's source: hashing a compiled pattern walks its compiled code every time
+    key = (pattern.pattern, pattern.flags, line.text, cell_lengths)
+    found = _LABEL_MATCHES.get(key)
+    if found is None:
+        if len(_LABEL_MATCHES) >= 4096:
+            _LABEL_MATCHES.clear()
+        found = _LABEL_MATCHES[key] = _label_matches(pattern, line.text, cell_lengths)
+    return list(found)
+
+
+# Pure in the text and where its cells end; the labelled-id rules ask the same pattern of the same
+# line up to four times (long alternations: the costliest searches of a page)
+_LABEL_MATCHES: dict[tuple[str, int, str, tuple[int, ...]], tuple[re.Match[str], ...]] = {}
+
+
+def _label_matches(
+    pattern: re.Pattern[str], text: str, cell_lengths: tuple[int, ...]
+) -> tuple[re.Match[str], ...]:
+    if not cell_lengths:
+        return tuple(pattern.finditer(text))
     found: list[re.Match[str]] = []
     start = 0
-    for cell in line.cells:
-        found.extend(pattern.finditer(line.text, start, start + len(cell.text)))
-        start += len(cell.text) + 1
-    return found
+    for length in cell_lengths:
+        found.extend(pattern.finditer(text, start, start + length))
+        start += length + 1
+    return tuple(found)
 
 
 def cell_at(line: Line, offset: int) -> int | None:

@@ -181,7 +181,7 @@ def split_cells(
             box = _boxes_union([word_box(word) for word in group])
             font = statistics.median(word.height for word in group)
             confidence = statistics.fmean(getattr(word, "confidence", 1.0) for word in group)
-            numbers = [getattr(w, "confidence", 1.0) for w in group if sum(c.isdigit() for c in w.text) >= 6]
+            numbers = [getattr(w, "confidence", 1.0) for w in group if sum(map(str.isdigit, w.text)) >= 6]
             cells.append(Cell(text, box, font, confidence, min(numbers, default=1.0)))
     return cells
 

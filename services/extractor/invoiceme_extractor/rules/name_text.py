@@ -3,6 +3,7 @@ joined to it cut away."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from . import document_labels, party_labels
@@ -33,6 +34,7 @@ def trim_name(text: str) -> str:
 _MIRRORED_YEAR = re.compile(r"(?<=[\u05d0-\u05ea])\s[()]\s?((?:19|20)\d{2})\s?[()]?$")
 
 
+@functools.lru_cache(maxsize=4096)  # pure; the name rules clean the same cells again (9 calls in 10)
 def clean_name(text: str) -> str:
     text = re.sub(
         r"^(?:name|from|seller|supplier|vendor|שם\s*העסק|שם\s*הספק|ספק|מאת)\s*[:\-]\s*", "", text, flags=re.I
@@ -53,6 +55,7 @@ _FIELD_LABELS = (
 )
 
 
+@functools.lru_cache(maxsize=4096)  # pure; asked of every name candidate, often the same text again
 def cut_at_field_label(text: str) -> str:
     """'North Partners GmbH Document No.' (two columns joined by OCR) -> 'North Partners GmbH'."""
     for pattern in _FIELD_LABELS:

@@ -3,6 +3,7 @@ date_fields.py)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -101,6 +102,13 @@ def conversion_weight(text: str) -> float:
 def currency_cues(lines: list[Line], language: str) -> CurrencyCues:
     """Marks are counted, ISO codes twice (OCR invents ₪/$ from strokes and letters, codes it rarely
     invents), ₪ half on a non-Hebrew page."""
+    weights, first_seen = _currency_cues(tuple(lines), language)
+    return dict(weights), dict(first_seen)  # the caller's own dicts
+
+
+# Pure in the lines (frozen); the currency and its alternatives both ask it of the same lines
+@functools.lru_cache(maxsize=8)
+def _currency_cues(lines: tuple[Line, ...], language: str) -> CurrencyCues:
     weights: dict[str, float] = {}
     first_seen: dict[str, tuple[str, Line]] = {}
     for line in lines:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -30,6 +31,7 @@ _ITEMS_SUM = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)  # pure; rows are asked again by line items, totals and parties
 def is_table_header(text: str) -> bool:
     """A line-item table's header row: item and number column names, no numbers (a row of amount
     labels over their amounts, 'Total of items | Discount | VAT | Total', is no table)."""
@@ -57,6 +59,7 @@ _NOT_A_COLUMN = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)  # pure; a long pattern asked of the same edge cells again
 def _not_a_column(text: str) -> bool:
     return bool(_NOT_A_COLUMN.search(text)) or sum(ch.isdigit() for ch in text) >= 3
 

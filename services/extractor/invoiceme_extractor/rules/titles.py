@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+from collections import Counter
 
 from . import document_labels, labels, party_labels
 from .labels import any_of
@@ -64,6 +65,7 @@ DOCUMENT_TYPES = (
 )
 
 
+@functools.lru_cache(maxsize=4096)  # pure; each cell is asked by titles, parties and the type rules
 def type_of(text: str) -> tuple[str, re.Match[str]] | None:
     """The most specific document type a title names (credit note before receipt before invoice)."""
     for code, pattern in DOCUMENT_TYPES:
@@ -120,6 +122,7 @@ _TITLES = (
 )
 
 
+@functools.lru_cache(maxsize=4096)  # pure; asked of every cell near the top and every name candidate
 def cropped_type(text: str) -> str | None:
     """The type a title names when OCR lost letters at either end of it (at least 5 left)."""
     # marks a logo or a rule left at the title's edges ('<< = חשבגית מס קבלה') are no letters of it
@@ -140,6 +143,7 @@ NEAR_TITLE = 0.8  # letters in common (difflib ratio) with a whole title: OCR mi
 _LONG_TITLES = tuple(
     (code, title.replace("-", " ")) for code, titles in _TITLES for title in titles if len(title) >= 8
 )
+_LONG_TITLE_LETTERS = tuple(Counter(title) for _, title in _LONG_TITLES)  # for quick_ratio's count
 
 
 @functools.lru_cache(maxsize=4096)  # asked of every name candidate, often the same line again
@@ -153,18 +157,23 @@ def misread_title(text: str) -> bool:
 _EDGE_MARKS = re.compile(r"^[\W_]+|[^\w:]+$")
 
 
+@functools.lru_cache(maxsize=4096)  # pure; asked by misread_title and again by title_cells
 def misread_type(text: str) -> str | None:
     """The type a whole title names when OCR misread a letter or two of it (8+ letters), the
     nearest title's; None when no title is near."""
     # marks a logo or a rule left at the title's edges ('<< = חשבגית מס קבלה') are no letters of it
     seen = " ".join(_EDGE_MARKS.sub("", text.casefold()).replace("-", " ").split())
     best: tuple[float, str] | None = None
-    for code, title in _LONG_TITLES:
-        matcher = difflib.SequenceMatcher(None, seen, title)
-        # ratio() <= quick_ratio() <= real_quick_ratio(): the cheap bounds rule most titles out
-        if matcher.real_quick_ratio() < NEAR_TITLE or matcher.quick_ratio() < NEAR_TITLE:
-            continue
-        ratio = matcher.ratio()
+    letters = Counter(seen)
+    for (code, title), title_letters in zip(_LONG_TITLES, _LONG_TITLE_LETTERS, strict=True):
+        # ratio() <= quick_ratio() <= real_quick_ratio(): the cheap bounds rule most titles out,
+        # each by difflib's own formula (2 x matches / both lengths) before a matcher is built
+        both = len(seen) + len(title)
+        if 2.0 * min(len(seen), len(title)) / both < NEAR_TITLE:
+            continue  # real_quick_ratio: as many matches as the shorter text's letters
+        if 2.0 * sum((letters & title_letters).values()) / both < NEAR_TITLE:
+            continue  # quick_ratio: the letters the two have in common, in any order
+        ratio = difflib.SequenceMatcher(None, seen, title).ratio()
         if ratio >= NEAR_TITLE and (best is None or ratio > best[0]):
             best = (ratio, code)
     return best[1] if best else None
@@ -212,8 +221,14 @@ def title_cell(lines: list[Line]) -> Title | None:
 def title_cells(lines: list[Line]) -> list[Title]:
     """Every cell near the top that names a document type, largest print first (higher on the page
     first among equals): the first is the title."""
+    return list(_title_cells(tuple(lines[:15])))
+
+
+# Pure in the lines (frozen); the document's type and its alternatives both ask it of the same lines
+@functools.lru_cache(maxsize=8)
+def _title_cells(top_lines: tuple[Line, ...]) -> tuple[Title, ...]:
     titled = []
-    for line in lines[:15]:
+    for line in top_lines:
         for index, cell in enumerate(line.cells):
             named = _title_type(cell.text)
             if named and (
@@ -234,7 +249,7 @@ def title_cells(lines: list[Line]) -> list[Title]:
                 titled.append((not _labels_a_value(cell.text), cell.font, -line.index, line, index, code))
     # a stable sort: among equal keys the first found stays first, as max() would pick it
     ranked = sorted(titled, key=lambda item: item[:3], reverse=True)
-    return [(line, index, code) for *_, line, index, code in ranked]
+    return tuple((line, index, code) for *_, line, index, code in ranked)
 
 
 def _misread_rest(text: str, bare: re.Match[str]) -> bool:
