@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules import extract_with_rules, party_labels
 from invoiceme_extractor.rules.invoice_number_values import numbers_in
 from invoiceme_extractor.rules.titles import type_of
 
@@ -52,3 +52,21 @@ class TestTitleRunIntoAName:
     def test_invoice_receipt_without_its_first_letter(self) -> None:
         named = type_of("Atlas & Granite LifitetNVOICE / RECEIPT Reference No.")
         assert named is not None and named[0] == "tax_invoice_receipt"
+
+
+class TestRecipientLabelWithItsUmlautMisread:
+    """'Rechnungsempfinger:': the customer's label with its ä read as i still marks the customer."""
+
+    @pytest.mark.parametrize("label", ["Rechnungsempfinger:", "Rechnungsempfänger:", "Leistungsempfanger"])
+    def test_the_label_names_the_customer(self, label: str) -> None:
+        assert party_labels.BUYER_BLOCK.search(label)
+
+    def test_the_customers_tax_id_under_it_is_not_the_issuers(self) -> None:
+        laid_out = page(
+            ("Rhein Service GmbH", 100, 100),
+            ("DE944107246", 100, 200),
+            ("Rechnungsempfinger:", 100, 400),
+            ("Eichen Software GmbH", 100, 440),
+            ("USt-Id.: DE941688854", 100, 480),
+        )
+        assert extract_with_rules([laid_out]).vendor_tax_id == "DE944107246"
