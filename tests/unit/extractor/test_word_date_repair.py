@@ -1,0 +1,26 @@
+"""A written-out date whose day OCR misread into one no month has ('41th May 2024' for 11th): the day
+with one confused digit undone, when only one reading is a day of that month."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from invoiceme_extractor.rules.dates import dates_in
+
+
+class TestMisreadDayOfAWrittenDate:
+    @pytest.mark.parametrize(
+        ("text", "day"), [("41th May 2024", date(2024, 5, 11)), ("45 janvier 2025", date(2025, 1, 15))]
+    )
+    def test_the_one_valid_reading_is_taken_as_a_repair(self, text: str, day: date) -> None:
+        found = dates_in(text)
+        assert [item.value for item in found] == [day] and found[0].repaired
+
+    def test_a_day_with_no_valid_reading_stays_unread(self) -> None:
+        assert dates_in("31. Februar 2024") == []
+
+    def test_a_valid_day_is_no_repair(self) -> None:
+        found = dates_in("12th May 2024")
+        assert [item.value for item in found] == [date(2024, 5, 12)] and not found[0].repaired
