@@ -70,3 +70,11 @@ class TestRecipientLabelWithItsUmlautMisread:
             ("USt-Id.: DE941688854", 100, 480),
         )
         assert extract_with_rules([laid_out]).vendor_tax_id == "DE944107246"
+
+
+class TestChangeWithItsUmlautMisread:
+    """'Riickgeld' (ü read as ii) is still the change given at a till: the untitled slip is a receipt."""
+
+    def test_an_untitled_slip_with_change_is_a_receipt(self) -> None:
+        text = "Weber Druck UG\nBeleg-Nr.: 2024-8390\nZu zahlen €57,20\nBAR €100,00\nRiickgeld €42,80"
+        assert extract_with_rules([(1, text)]).document_type == "receipt"
