@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.dates import dates_in
 
 
@@ -24,3 +25,11 @@ class TestMisreadDayOfAWrittenDate:
     def test_a_valid_day_is_no_repair(self) -> None:
         found = dates_in("12th May 2024")
         assert [item.value for item in found] == [date(2024, 5, 12)] and not found[0].repaired
+
+
+class TestOrderDateWithALetterMisread:
+    """'Bestelidatum' (the order date, its second l read as i) is no label of the invoice's date."""
+
+    def test_the_document_date_after_it_is_the_invoice_date(self) -> None:
+        text = "Rechnung\nBeleg-Nr.: 2024-7893\nBestelidatum: 9. Februar 2024\nBelegdatum: 17. Februar 2024"
+        assert str(extract_with_rules([(1, text)]).invoice_date) == "2024-02-17"
