@@ -79,3 +79,23 @@ class TestSpacesOcrPutInAmounts:
     @pytest.mark.parametrize("text", ["Qty 12, 345.67", "1.00, 345.00"])
     def test_without_a_sign_a_comma_and_space_part_two_numbers(self, text: str) -> None:
         assert len(money_in(text)) <= 2 and all(found < 1000 for found, _ in money_in(text))
+
+
+class TestTotalBesideARateRow:
+    """A total read alone and a row that proves itself by its rate (a till slip's VAT breakdown)."""
+
+    def test_a_total_smaller_than_the_rows_net_is_derived_from_the_row(self) -> None:
+        totals = _totals('צוקים סחר בע"מ\nסה"כ לתשלום 2.01\nשולם במזומן 500.00\nפירוט מע"מ\n18% 399.16 71.85')
+        assert _values(totals) == (399.16, 71.85, 471.01)
+
+    def test_a_total_the_row_adds_up_to_keeps_its_reading(self) -> None:
+        totals = _totals(
+            'צוקים סחר בע"מ\nסה"כ לתשלום 471.01\nשולם במזומן 500.00\nפירוט מע"מ\n18% 399.16 71.85'
+        )
+        assert _values(totals) == (399.16, 71.85, 471.01)
+
+    def test_a_larger_total_that_disagrees_stays_alone(self) -> None:
+        totals = _totals(
+            'צוקים סחר בע"מ\nסה"כ לתשלום 980.00\nשולם במזומן 1000.00\nפירוט מע"מ\n18% 399.16 71.85'
+        )
+        assert _values(totals)[2] == 980.00

@@ -56,7 +56,7 @@ from .unlabelled_total import (
     unlabelled_net_triple,
     unlabelled_total_triple,
 )
-from .vat_table import RateSummary, vat_summary
+from .vat_table import RateSummary, parts_by_rate_row, vat_summary
 
 
 @dataclass(frozen=True)
@@ -166,6 +166,8 @@ def find_totals(lines: list[Line]) -> Totals:
     if result["total"] and not result["subtotal"] and not result["vat_amount"]:
         if (net_first := net_under_total_label(lines, result["total"])) is not None:
             result["subtotal"], result["vat_amount"], result["total"] = net_first
+        elif (by_row := parts_by_rate_row(lines, result["total"])) is not None:
+            result["subtotal"], result["vat_amount"], result["total"] = by_row
         else:
             parts = parts_by_exact_rate(lines, result["total"])
             result["subtotal"], result["vat_amount"] = parts or (None, None)
