@@ -1,5 +1,7 @@
-"""A written-out date whose day OCR misread into one no month has ('41th May 2024' for 11th): the day
-with one confused digit undone, when only one reading is a day of that month."""
+"""Dates and payment sentences as OCR misreads them: a written-out date whose day no month has
+('41th May 2024' for 11th) takes the one reading with a confused digit undone; an order date's label
+with a letter misread ('Bestelidatum') and a payment request's verb with its umlaut misread
+('Oberweisen') still say what they are."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import pytest
 
 from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.dates import dates_in
+from invoiceme_extractor.rules.prose import pay_amount
 
 
 class TestMisreadDayOfAWrittenDate:
@@ -33,3 +36,14 @@ class TestOrderDateWithALetterMisread:
     def test_the_document_date_after_it_is_the_invoice_date(self) -> None:
         text = "Rechnung\nBeleg-Nr.: 2024-7893\nBestelidatum: 9. Februar 2024\nBelegdatum: 17. Februar 2024"
         assert str(extract_with_rules([(1, text)]).invoice_date) == "2024-02-17"
+
+
+class TestPaymentRequestWithItsUmlautMisread:
+    """'Bite Oberweisen Sie 6.172.67 EUR ...' (Ü read as O): still a request to pay the total."""
+
+    @pytest.mark.parametrize("verb", ["Oberweisen", "iiberweisen", "überweisen"])
+    def test_the_amount_after_the_verb_is_asked_for(self, verb: str) -> None:
+        assert pay_amount(f"Bitte {verb} Sie 6.172,67 EUR auf das unten genannte Konto.") == (
+            6172.67,
+            "6.172,67",
+        )
