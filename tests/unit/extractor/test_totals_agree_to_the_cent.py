@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import pytest
 
+from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.amounts import money_in
 from invoiceme_extractor.rules.lines import document_lines
 from invoiceme_extractor.rules.totals import Totals, find_totals
+
+from .wordbox import page
 
 
 def _totals(text: str) -> Totals:
@@ -99,3 +102,20 @@ class TestTotalBesideARateRow:
             'צוקים סחר בע"מ\nסה"כ לתשלום 980.00\nשולם במזומן 1000.00\nפירוט מע"מ\n18% 399.16 71.85'
         )
         assert _values(totals)[2] == 980.00
+
+
+class TestTotalLabelWithASpeck:
+    """'Zu .zahlen': a speck between the label's words; the total it labels repairs a misread VAT."""
+
+    def test_the_labelled_total_and_net_repair_the_vat(self) -> None:
+        laid_out = page(
+            ("RECHNUNG", 100, 100),
+            ("Summe netto", 100, 600),
+            ("USt. 19%", 500, 600),
+            ("Zu .zahlen", 900, 600),
+            ("15846,51", 100, 640),
+            ("3910,84", 500, 640),
+            ("18857,35", 900, 640),
+        )
+        extracted = extract_with_rules([laid_out])
+        assert (extracted.subtotal, extracted.vat_amount, extracted.total) == (15846.51, 3010.84, 18857.35)

@@ -41,7 +41,7 @@ TOTAL_STRONG = any_of(
     r"endbetrag",
     r"rechnungsbetrag",
     r"zahlbetrag",
-    r"zu\s*zahlen",
+    r"zu\s*\W?\s*zahlen",  # a speck OCR read between the words ('Zu .zahlen')
     r"total\s*ttc",
     r"net\s*[àáa]\s*payer",
     r"bruttobetrag",
