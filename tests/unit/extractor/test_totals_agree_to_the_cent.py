@@ -119,3 +119,16 @@ class TestTotalLabelWithASpeck:
         )
         extracted = extract_with_rules([laid_out])
         assert (extracted.subtotal, extracted.vat_amount, extracted.total) == (15846.51, 3010.84, 18857.35)
+
+
+class TestDigitOcrInserted:
+    """A total with a digit OCR inserted ('717,441.80' for 77,441.80): net and VAT agree to the cent with
+    the total less that digit."""
+
+    def test_the_total_without_the_inserted_digit_adds_up(self) -> None:
+        totals = _totals('Invoice\nSub-total 65,628.64\nVAT 11,813.16\nTOTAL 717,441.80 ש"ח')
+        assert _values(totals) == (65628.64, 11813.16, 77441.80)
+
+    def test_a_total_no_single_digit_explains_stays_as_read(self) -> None:
+        totals = _totals('Invoice\nSub-total 65,628.64\nVAT 11,813.16\nTOTAL 712,345.80 ש"ח')
+        assert _values(totals)[2] != 77441.80
