@@ -12,7 +12,13 @@ from .amount_candidates import Candidate, Candidates
 from .amounts import percent_in
 from .lost_labels import plausible_rate
 from .rates import STANDARD_RATES
-from .repair import confusion_variants, may_be_misread, misread_variants, printed_variants
+from .repair import (
+    confusion_variants,
+    inserted_digit_variants,
+    may_be_misread,
+    misread_variants,
+    printed_variants,
+)
 
 Trio = tuple[Candidate | None, Candidate | None, Candidate | None]  # subtotal, vat, total
 
@@ -105,7 +111,7 @@ VariantsOf = Callable[[float, str, Any], list[float]]  # amount, its raw text, i
 
 
 def _confused(value: float, raw: str, _line: Any) -> list[float]:
-    return confusion_variants(value, raw)
+    return confusion_variants(value, raw) + inserted_digit_variants(value, raw)
 
 
 def _single_misreads(found: Candidates, variants_of: VariantsOf = printed_variants) -> list[Candidates]:

@@ -36,14 +36,17 @@ def several_rates_triple(
 ) -> tuple[Candidate, Candidate, Candidate] | None:
     """(net, summed VAT, total): VAT lines at distinct printed rates, each its rate of part of the net,
     adding up with the net to a labelled total, or else (its label garbled) to an amount printed
-    within RUN_SPAN lines after the last VAT line. The summed VAT's raw text is empty (computed)."""
+    within RUN_SPAN lines after the last VAT line. The summed VAT's raw text is empty (computed).
+    A credit note's parts are all negative: one sign throughout, either sign."""
     by_line: dict[int, Candidate] = {}
     for vat in found.get("vat", []):
         rates = percents_in(vat[2].text)
-        if vat[0] > 0 and len(rates) == 1 and 0 < rates[0] <= 0.3:
+        if vat[0] != 0 and len(rates) == 1 and 0 < rates[0] <= 0.3:
             by_line.setdefault(vat[2].index, vat)
     vats = list(by_line.values())
     if len(vats) < 2 or len({percent_in(vat[2].text) for vat in vats}) != len(vats):
+        return None
+    if len({vat[0] > 0 for vat in vats}) != 1:
         return None
     vat_sum = round(sum(vat[0] for vat in vats), 2)
     totals = found.get("total_strong", []) + found.get("total_plain", [])
@@ -52,7 +55,8 @@ def several_rates_triple(
         after = lines[last + 1 : last + RUN_SPAN + 1]
         totals = totals + [(value, raw, line) for line in after for value, raw in row_money(line)]
     for net, total in itertools.product(found.get("subtotal", []), totals):
-        if net[0] > 0 and vat_sum < net[0] * 0.3 and abs(net[0] + vat_sum - total[0]) <= CENT:
+        same_sign = (net[0] > 0) == (vat_sum > 0)
+        if same_sign and abs(vat_sum) < abs(net[0]) * 0.3 and abs(net[0] + vat_sum - total[0]) <= CENT:
             return net, (vat_sum, "", vats[0][2]), total
     return None
 

@@ -62,13 +62,19 @@ _LOST_POINT_AFTER_SIGN = re.compile(
 # OCR: '-7:091,14', '23:305,21' — a thousands mark (a point, or the thin space of '7 091,14') read as a
 # colon; no time of day has three digits after its colon and two decimals after them
 _COLON_IN_THOUSANDS = re.compile(r"(?<=\d):(?=\d{3}[.,]\d{2}(?![\d.,]))")
+# OCR: '₪20, 534.32' — a space after the thousands comma of an amount with decimals, after its currency
+# sign (a point after the group: the comma is no decimal mark; the sign: no list of numbers)
+_SPACE_AFTER_THOUSANDS = re.compile(r"(?<=[₪$€£])(\d{1,3}), (?=\d{3}\.\d{2}(?![\d.,]))")
+# OCR: '€2188 , 50' — spaces around the decimal comma of an amount after its currency sign
+_SPACED_MARK_AFTER_SIGN = re.compile(r"(?<=[₪$€£])(\d+) ([.,]) ?(\d{2})(?![\d.,])")
 _LETTER_O_IN_NUMBER = re.compile(r"(?<=[\s\d])O(?=[.,]\d{2}(?!\d))|(?<=\d[.,])O(?=\d)|(?<=\d[.,]\d)O")
 
 
 def repair_ocr_numbers(line: str) -> str:
     """Undo common OCR damage around amounts: 'RM9.20', 'RMO.55', '79. 35', '7:091,14'."""
     line = _COLON_IN_THOUSANDS.sub("", _CODE_BEFORE_DIGIT.sub(r"\1 ", line))
-    line = _SPACE_AFTER_POINT.sub(r"\1", line)
+    line = _SPACE_AFTER_POINT.sub(r"\1", _SPACED_MARK_AFTER_SIGN.sub(r"\1\2\3", line))
+    line = _SPACE_AFTER_THOUSANDS.sub(r"\1,", line)
     line = _LOST_POINT_AFTER_SIGN.sub(r"\1.\2", _UNDERSCORE_AT_DIGIT.sub(" ", line))
     line = _GLUED_LETTERS.sub(r"\1 ", _SECTION_AS_FIVE.sub("5", line))
     return _LETTER_O_IN_NUMBER.sub("0", line)

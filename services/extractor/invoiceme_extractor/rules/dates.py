@@ -123,6 +123,12 @@ def _only_fix(text: str, valid: Callable[[int], bool]) -> str | None:
     return valid_fixes[0] if len(valid_fixes) == 1 else None
 
 
+def _repaired_day(day: str, month: int, year: int) -> date | None:
+    """The date with its day's one OCR-confused digit undone, when one reading only is a day of the month."""
+    fixed = _only_fix(day, lambda value: _make(year, month, value) is not None)
+    return _make(year, month, int(fixed)) if fixed else None
+
+
 def _repaired_numeric(day: str, month: str, year: str) -> date | None:
     """'24/16/2617' (24/10/2017 with two 0s read as 6): each impossible part with its one possible
     repair. Never changes a part that is possible as printed."""
@@ -189,6 +195,9 @@ def _dates_in(line: str, month_first: bool) -> tuple[FoundDate, ...]:
             if month is None and pattern is _DAY_MONTH_YEAR:  # a day before it, a year after
                 month = _misread_month(match.group("month"))
             value = _make(int(match.group("year")), month, int(match.group("day"))) if month else None
+            if value is None and month:  # '41th May 2024': a day no month has, one digit misread
+                value = _repaired_day(match.group("day"), month, int(match.group("year")))
+                misread = True
             if value:
                 found.append(FoundDate(value, match.group(0), match.start(), False, repaired=misread))
     found += _letter_days(line)

@@ -82,7 +82,7 @@ DATE_OTHER = any_of(
     r"\bfrom\b.*\bto\b",
     r"order\s*date",
     r"printed",
-    r"bestell",
+    r"bestel",  # 'Bestelldatum', its second l read as i ('Bestelidatum')
     r"lieferschein",
     r"auftrag",
     r"version",

@@ -11,6 +11,7 @@ undone, is preferred to a pair that only comes close, and a run of bare amounts 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .amount_candidates import Candidate, Candidates
 from .amounts import money_in, percent_in
@@ -184,4 +185,38 @@ def total_by_exact_net(lines: list[Line], subtotal: Found) -> tuple[Found, Found
             vat = round(value - subtotal.value, 2)
             if exact_rate(vat, subtotal.value):
                 return Found(value, raw, line, 0.65), Found(vat, "", line, 0.6)
+    return None
+
+
+def vat_by_exact_net(lines: list[Line], subtotal: Found) -> tuple[Found, Found] | None:
+    """Total and VAT for a subtotal read alone whose total OCR lost and whose VAT label it garbled
+    ('מס My מוסף 17% | 2,319.88', a bare '19% | 4.169,55'): the nearest amount printed after the
+    subtotal that is its VAT at a standard rate to the cent (and at the rate its line prints, if
+    any); the total derived."""
+    for line in _nearest_first(lines, subtotal.line):
+        if line.index <= subtotal.line.index:
+            continue  # the VAT follows its net; the rows above are items
+        for value, raw in money_in(line.text):
+            vat: Candidate = (value, raw, line)
+            if exact_rate(value, subtotal.value) and not _against_printed_rate(vat, subtotal.value):
+                total = Found(round(subtotal.value + value, 2), "", line, 0.6)
+                return total, Found(value, raw, line, 0.65)
+    return None
+
+
+def net_under_total_label(lines: list[Line], total: Found) -> tuple[Found, Found, Found] | None:
+    """(subtotal, VAT, total) when the amount read as the total is the net ('סך הכל חייב במע"ם', the
+    net's label with its last letter misread, still says 'סך הכל'): after it, its VAT at a standard
+    rate to the cent and the sum of the two, on the rows that follow (their labels garbled or lost).
+    Three printed amounts agreeing to the cent."""
+    after = [line for line in _nearest_first(lines, total.line) if line.index > total.line.index]
+    amounts = [(value, raw, line) for line in after for value, raw in money_in(line.text)]
+    for vat_value, vat_raw, vat_line in amounts:
+        if not exact_rate(vat_value, total.value):
+            continue
+        gross = round(total.value + vat_value, 2)
+        for value, raw, line in amounts:
+            if line.index > vat_line.index and abs(value - gross) <= CENT:
+                net = replace(total, confidence=min(total.confidence, 0.7))
+                return net, Found(vat_value, vat_raw, vat_line, 0.7), Found(value, raw, line, 0.7)
     return None

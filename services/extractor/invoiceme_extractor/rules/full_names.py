@@ -11,7 +11,7 @@ from . import party_labels
 from .contact_words import NOT_A_NAME
 from .lines import Found, Line
 from .name_copies import plausible_name
-from .name_signs import compact
+from .name_signs import compact, fold_lookalikes
 from .name_text import SEPARATORS, clean_name, cut_at_field_label
 
 # A logo's word: letter-spaced ('G RAN ITE', 'ה דר', as OCR splits it), one word in capitals, or a
@@ -20,12 +20,13 @@ _LOGO_WORD = re.compile(r"^(?:(?:[^\W\d_]{1,3}\s+){1,}[^\W\d_]{1,3}|[^\W\d_a-z]{
 
 
 def _begins_with(head: str, letters: str) -> bool:
-    """The head's first words spell `letters` exactly (accents and spaces aside)."""
+    """The head's first words spell `letters` exactly (accents and spaces aside; Hebrew letters of
+    the same shape alike: a logo's 'ה רר' is the footer's 'הדר')."""
     spelled = ""
     for word in head.split():
         spelled += compact(word)
         if len(spelled) >= len(letters):
-            return spelled == letters
+            return fold_lookalikes(spelled) == fold_lookalikes(letters)
     return False
 
 

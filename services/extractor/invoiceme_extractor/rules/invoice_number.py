@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from invoiceme_common.tax_id_formats import vat_number_valid
 
@@ -150,14 +151,52 @@ def _numbers_by_unknown_noun(lines: list[Line]) -> Iterator[Reading]:
                 yield Reading(found.value, 0.6, found.raw, found.line, found.label)
 
 
+# 'Atlas & Granite Limited INVOICE / RECEIPT Reference No.': OCR ran the header's cells into one, the
+# number's label last in it and its value under it; the label's own words must be a reference's
+_REFERENCE_ENDING_CELL = re.compile(r"(?<!\w)r[ée]f(?:[ée]rence)?\.?\s*(?:no|nr|n[º°o]|#)\.?\s*:?\s*$", re.I)
+
+
+def _weak_label_in(text: str) -> re.Match[str] | None:
+    """A weak label opening the cell, or a reference label ending a cell OCR joined to others."""
+    opening = document_labels.INVOICE_NUMBER_WEAK.match(text)
+    if opening:
+        return opening
+    ending = _REFERENCE_ENDING_CELL.search(text)
+    if ending is None:
+        return None
+    # 'Customer Reference No.', 'Your ref. #': the customer's reference, not the document's number
+    word_before = (text[: ending.start()].split() or [""])[-1]
+    if document_labels.OTHER_NUMBER_WORDS.search(word_before) or _THEIR_REFERENCE.fullmatch(word_before):
+        return None
+    return ending
+
+
+def _label_cell_apart(line: Line, index: int, at: int) -> tuple[Line, int]:
+    """The line with its cell `index` cut where a label ending it starts (character `at`), the label's
+    box estimated from its characters' share of the cell's width; and where the label starts."""
+    cell = line.cells[index]
+    cut = cell.box.left + at / max(len(cell.text), 1) * (cell.box.right - cell.box.left)
+    head = replace(cell, text=cell.text[:at].rstrip(), box=replace(cell.box, right=cut))
+    label = replace(cell, text=cell.text[at:], box=replace(cell.box, left=cut))
+    cells = (*line.cells[:index], head, label, *line.cells[index + 1 :])
+    start = sum(len(c.text) + 1 for c in cells[: index + 1])
+    return replace(line, text=" ".join(c.text for c in cells), cells=cells), start
+
+
+_THEIR_REFERENCE = re.compile(r"your|ihre?|votre|su|vuestra", re.I)
+
+
 def _numbers_by_weak_label(lines: list[Line]) -> Iterator[Reading]:
     """'Nº', 'Ref', 'No.' alone: an invoice number only when no invoice-number label is printed."""
     for line in lines[:40]:
         for index, cell in enumerate(line.cells):
-            match = document_labels.INVOICE_NUMBER_WEAK.match(cell.text)
+            match = _weak_label_in(cell.text)
             if match and _bare_or_numbered(cell.text[match.end() :]):
-                start = sum(len(c.text) + 1 for c in line.cells[:index])
-                yield from numbers_in_spots(lines, line, start, start + match.end(), weak=True)
+                labelled, start = line, sum(len(c.text) + 1 for c in line.cells[:index])
+                if match.start() > 0:  # a label ending a joined cell: its value is under its own part
+                    labelled, start = _label_cell_apart(line, index, match.start())
+                end = start + len(match.group(0))
+                yield from numbers_in_spots(lines, labelled, start, end, weak=True)
         match = None if line.cells else document_labels.INVOICE_NUMBER_WEAK.match(line.text)
         if match and _bare_or_numbered(line.text[match.end() :]):
             token = number_after(line.text[match.end() :].lstrip(" :#.-"))

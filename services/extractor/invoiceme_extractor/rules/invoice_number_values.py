@@ -43,6 +43,10 @@ _TILDE_BY_HYPHEN = re.compile(r"(?<=[A-Z])~(?=-)|(?<=-)~(?=\d)", re.I)
 _MISREAD_WORD = re.compile(r"[A-Za-z]?[a-z]{2,}\d[a-z]+")
 
 
+# 'TICKET N2', 'Factura N9': the ordinal of 'Nº' read as a digit; no document is numbered so
+_ORDINAL_AS_DIGIT = re.compile(r"N\d")
+
+
 def numbers_in(text: str) -> list[str]:
     text = _TILDE_BY_HYPHEN.sub("", text)
     text = _EURO_AS_C.sub("C", _DOLLAR_AS_S.sub("S", _SPACE_AFTER_PREFIX.sub(r"\1", text)))
@@ -60,7 +64,11 @@ def numbers_in(text: str) -> list[str]:
             continue
         if re.fullmatch(r"[\d.,]+", token) and re.search(r"[.,]\d{2}$", token):
             continue  # an amount, not a number
-        if normalize_tax_id(token) in ids or _MISREAD_WORD.fullmatch(token):
+        if (
+            normalize_tax_id(token) in ids
+            or _MISREAD_WORD.fullmatch(token)
+            or _ORDINAL_AS_DIGIT.fullmatch(token)
+        ):
             continue
         tokens.append(_LOWERCASE_L_AS_ONE.sub("1", token))
     return tokens

@@ -41,7 +41,7 @@ TOTAL_STRONG = any_of(
     r"endbetrag",
     r"rechnungsbetrag",
     r"zahlbetrag",
-    r"zu\s*zahlen",
+    r"zu\s*\W?\s*zahlen",  # a speck OCR read between the words ('Zu .zahlen')
     r"total\s*ttc",
     r"net\s*[àáa]\s*payer",
     r"bruttobetrag",
@@ -146,7 +146,15 @@ CARD_PAYMENT = any_of(
 PAID = any_of(
     r"\bcash\b", r"tendered", r"\bpaid\b", r"שולם", r"מזומן", r"\bbar\b", r"espèces", r"efectivo", r"gegeben"
 )
-CHANGE = any_of(r"\bchange\b", r"עודף", r"rückgeld", r"\brendu\b", r"monnaie", r"\bcambio\b", r"vuelto")
+CHANGE = any_of(
+    r"\bchange\b",
+    r"עודף",
+    r"r(?:ü|u|ue|ii)ckgeld",  # OCR reads ü as u or ii
+    r"\brendu\b",
+    r"monnaie",
+    r"\bcambio\b",
+    r"vuelto",
+)
 
 # The multilingual additions (lexicon.py) join each field's words.
 TOTAL_STRONG = any_of(TOTAL_STRONG.pattern, *lexicon.TOTAL_STRONG)

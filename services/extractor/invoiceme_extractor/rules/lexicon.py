@@ -191,7 +191,7 @@ BUYER_BLOCK = (
     r"factur[ée]\s*a(?=\s*(?::|$))",  # OCR drops the grave accent: only as the whole label
     r"adresse\s*de\s*facturation",
     r"\bacheteur\b",
-    r"\bempf(?:ä|a|ae)nger\b",  # OCR drops the umlaut
+    r"\bempf(?:ä|a|ae|[iïül1]{1,2})nger\b",  # OCR drops the umlaut, or reads it as i or ii
     r"שם\s*הלקוח",
     r"פרטי\s*(?:ה)?לקוח",
     r"\binvoice\s*to\b",

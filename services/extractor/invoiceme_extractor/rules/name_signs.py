@@ -44,14 +44,24 @@ def compact(text: str) -> str:
     return "".join(ch for ch in folded if ch.isalpha())
 
 
+# Hebrew letters OCR confuses by their shape (כ/ב, ד/ר, ה/ח/ת, ו/ז/ן, ס/ם): one letter for each group
+_HEBREW_LOOKALIKES = str.maketrans("בדחתזןם", "כרההווס")
+
+
+def fold_lookalikes(letters: str) -> str:
+    """The letters with each group of Hebrew look-alikes as one letter: two readings compare alike."""
+    return letters.translate(_HEBREW_LOOKALIKES)
+
+
 def repeated_elsewhere(name: str, index: int, lines: list[Line]) -> bool:
     """The name (`compact`, five letters or more) heads a cell of another line than `index`: a
     footer's 'Acme Ltd · 12 Main St' or a signature repeats the issuer's name; a customer is named
-    once."""
+    once. Hebrew look-alike letters compare alike ('ברמל' in large print is the footer's 'כרמל')."""
     if len(name) < 5:
         return False
+    folded = fold_lookalikes(name)
     return any(
-        other.index != index and compact(text).startswith(name)
+        other.index != index and fold_lookalikes(compact(text)).startswith(folded)
         for other in lines
         for text in ([cell.text for cell in other.cells] or [other.text])
     )

@@ -51,8 +51,8 @@ BUYER_BLOCK = any_of(
     r"(?<!payable\s)\bto\s*:",  # 'Payable to:' names the issuer (see name_signs.PAYEE)
     r"(?<!ver)(?<!ver )käufer",
     r"kunde",
-    r"rechnungsempf(?:ä|a|ae)nger",  # OCR drops the umlaut
-    r"leistungsempf(?:ä|a|ae)nger",
+    r"rechnungsempf(?:ä|a|ae|[iïül1]{1,2})nger",  # OCR drops the umlaut, or reads it as i or ii
+    r"leistungsempf(?:ä|a|ae|[iïül1]{1,2})nger",
     r"destinataire",
     r"buyer",
     r"recipient",

@@ -12,9 +12,10 @@ from .amount_candidates import Candidates
 from .amounts import money_in, percent_in
 from .lines import Line
 
-# "please pay", "kindly remit", "bitte überweisen Sie", "merci de régler", "abone", "נא לשלם"
+# "please pay", "kindly remit", "bitte überweisen Sie" (its ü read as u, o or ii), "merci de régler",
+# "abone", "נא לשלם"
 _PAY = re.compile(
-    r"\b(?:please|kindly)\s+(?:pay|remit|transfer)\b|\bremit\b|überweisen|\bbitte\s+zahlen|"
+    r"\b(?:please|kindly)\s+(?:pay|remit|transfer)\b|\bremit\b|(?:ü|u|ue|ii|o)berweisen|\bbitte\s+zahlen|"
     r"\bzahlen\s+sie\b|\brégler\b|\bpayer\b|\bvirer\b|\babone\b|\bpague\b|\btransfiera\b|\bingrese\b|"
     r"(?<![\u05d0-\u05ea])לשלם(?![\u05d0-\u05ea])|(?<![\u05d0-\u05ea])להעביר(?![\u05d0-\u05ea])",
     re.I,

@@ -99,6 +99,16 @@ def conversion_weight(text: str) -> float:
     return 0.25 if _CONVERSION.search(text) else 1.0
 
 
+UNREAD_MARK = 0.2  # a cell's mean word confidence under which OCR guessed its signs ('$58473.41' at 0.01)
+
+
+def _read_text(line: Line) -> str:
+    """The line without the cells OCR all but guessed: a sign there is no evidence of the currency."""
+    if not line.cells or all(cell.confidence >= UNREAD_MARK for cell in line.cells):
+        return line.text
+    return " ".join(cell.text for cell in line.cells if cell.confidence >= UNREAD_MARK)
+
+
 def currency_cues(lines: list[Line], language: str) -> CurrencyCues:
     """Marks are counted, ISO codes twice (OCR invents ₪/$ from strokes and letters, codes it rarely
     invents), ₪ half on a non-Hebrew page."""
@@ -112,10 +122,11 @@ def _currency_cues(lines: tuple[Line, ...], language: str) -> CurrencyCues:
     weights: dict[str, float] = {}
     first_seen: dict[str, tuple[str, Line]] = {}
     for line in lines:
-        scale = conversion_weight(line.text)
-        runs = [match.group(1) for match in sign_runs(line.text)]
+        read = _read_text(line)
+        scale = conversion_weight(read)
+        runs = [match.group(1) for match in sign_runs(read)]
         # "1,234.50 EUR (≈ 1,345.67 USD)": the EUR counts; "$$$" from a band's edge does not
-        text = without_invented_marks(without_restatement(codes_set_apart(line.text)), language)
+        text = without_invented_marks(without_restatement(codes_set_apart(read)), language)
         for code, pattern in labels.CURRENCIES:
             stray_shekel = 0.0
             for match in pattern.finditer(text):

@@ -121,3 +121,16 @@ def confusion_variants(value: float, raw: str) -> list[float]:
             if variant is not None and variant != value and variant not in variants:
                 variants.append(variant)
     return variants
+
+
+def inserted_digit_variants(value: float, raw: str) -> list[float]:
+    """The amount with one digit OCR inserted before its cents taken out ('717,441.80' for 77,441.80:
+    a speck read as a 1), the cents kept (never the value itself). For triples only, as the
+    confused digits are: three amounts must agree to the cent with it."""
+    body = raw.strip()
+    digits = re.sub(r"\D", "", body)
+    if len(digits) < 5 or not re.search(r"[.,]\d{2}-?$", body):
+        return []
+    sign = -1 if value < 0 else 1
+    variants = {round(sign * int(digits[:at] + digits[at + 1 :]) / 100, 2) for at in range(len(digits) - 2)}
+    return sorted(variant for variant in variants if variant != value)

@@ -40,7 +40,7 @@ DOCUMENT_TYPES = (
             # the bet of קבלה as the kaf of the same shape ('קכלה')
             r"חשבונית\s*מס\s*[/|]?\s*-?\s*ק[בכ]לה",
             r"tax\s*invoice\s*[-/&|]?\s*(?:and\s*)?receipt",
-            r"invoice\s*[-/&|]\s*receipt",
+            r"i?nvoice\s*[-/&|]\s*receipt",  # its 'I' lost to a name OCR ran into it ('LimitedNVOICE')
         ),
     ),
     ("invoice", any_of(r"חשבונית\s*עסקה", r"חשבון\s*עסקה", r"pro\s*-?\s*forma")),

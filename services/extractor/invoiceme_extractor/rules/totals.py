@@ -25,10 +25,12 @@ from .cash_rounding import rounded_total, triple_with_rounding
 from .exact_rates import (
     bare_column_triple,
     exact_pair,
+    net_under_total_label,
     on_rate_step,
     parts_by_exact_rate,
     total_by_exact_net,
     total_by_exact_rate,
+    vat_by_exact_net,
 )
 from .lines import Found, Line
 from .lost_labels import lost_labels, plausible_rate
@@ -54,7 +56,7 @@ from .unlabelled_total import (
     unlabelled_net_triple,
     unlabelled_total_triple,
 )
-from .vat_table import RateSummary, vat_summary
+from .vat_table import RateSummary, parts_by_rate_row, vat_summary
 
 
 @dataclass(frozen=True)
@@ -162,7 +164,13 @@ def find_totals(lines: list[Line]) -> Totals:
             result = dict(zip(("subtotal", "vat_amount", "total"), column, strict=True))
     result = lost_labels(lines, result)
     if result["total"] and not result["subtotal"] and not result["vat_amount"]:
-        result["subtotal"], result["vat_amount"] = parts_by_exact_rate(lines, result["total"]) or (None, None)
+        if (net_first := net_under_total_label(lines, result["total"])) is not None:
+            result["subtotal"], result["vat_amount"], result["total"] = net_first
+        elif (by_row := parts_by_rate_row(lines, result["total"])) is not None:
+            result["subtotal"], result["vat_amount"], result["total"] = by_row
+        else:
+            parts = parts_by_exact_rate(lines, result["total"])
+            result["subtotal"], result["vat_amount"] = parts or (None, None)
     elif result["vat_amount"] and not result["subtotal"] and not result["total"]:
         result["total"], result["subtotal"] = total_by_exact_rate(lines, result["vat_amount"]) or (None, None)
     if result["total"] is None:
@@ -276,6 +284,8 @@ def _fill_missing(result: dict[str, Found | None], lines: list[Line]) -> dict[st
             result["vat_amount"], result["total"] = derived
         elif (by_net := total_by_exact_net(lines, subtotal)) is not None:
             result["total"], result["vat_amount"] = by_net
+        elif (by_vat := vat_by_exact_net(lines, subtotal)) is not None:
+            result["total"], result["vat_amount"] = by_vat
         else:
             # Receipts often print only a (tax-inclusive) subtotal; a guess, so said with low confidence.
             result["total"] = Found(subtotal.value, subtotal.raw, subtotal.line, 0.4)

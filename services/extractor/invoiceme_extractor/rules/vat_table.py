@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .amounts import money_in, percent_match, row_money
-from .lines import Line
+from .lines import Found, Line
 
 _NEAR = 4  # rows of one table sit within a few lines of each other
 
@@ -94,3 +94,20 @@ def vat_summary(lines: list[Line]) -> RateSummary | None:
         for value, _ in row_money(line)
     )
     return RateSummary(net, vat, gross, tuple(rows)) if printed else None
+
+
+def parts_by_rate_row(lines: list[Line], total: Found) -> tuple[Found, Found, Found] | None:
+    """(subtotal, VAT, total) for a total read alone, from a row that proves itself by its rate ('18% |
+    399.16 | 71.85', a till slip's VAT breakdown): its net and VAT when they add up to the total; and
+    the total derived from them when the one read is smaller than the net, which no total is (OCR
+    kept only its last digits: '2.01' for 471.01)."""
+    for line in lines:
+        row = rate_row(line) if line.page == total.line.page else None
+        if row is None or row.net <= 0 or row.vat <= 0:
+            continue
+        net, vat = Found(row.net, "", line, 0.8), Found(row.vat, "", line, 0.8)
+        if abs(row.net + row.vat - total.value) <= 0.011:
+            return net, vat, total
+        if 0 < total.value < row.net:
+            return net, vat, Found(round(row.net + row.vat, 2), "", line, 0.7)
+    return None
