@@ -151,14 +151,18 @@ class TestDueDateYearMisread:
     def test_both_dates_through_the_extractor(self) -> None:
         from invoiceme_extractor.rules import extract_with_rules
 
-        text = "Invoice date: 18-08-2094\nDue date: 27-08-2024\nTotal 100.00"
-        words = [
-            ocr_word(part, 100 + 200 * i, 100 + 40 * n, n)
-            for n, row in enumerate(text.split("\n"))
-            for i, part in enumerate(row.split(" "))
-        ]
-        found = extract_with_rules([ocr_page(words)])
-        assert (found.invoice_date, found.due_date) == ("2024-08-18", "2024-08-27")
+        def read(confidence: float) -> tuple[str | None, str | None]:
+            text = "Invoice date: 18-08-2094\nDue date: 27-08-2024\nTotal 100.00"
+            words = [
+                ocr_word(part, 100 + 200 * i, 100 + 40 * n, n, confidence=confidence)
+                for n, row in enumerate(text.split("\n"))
+                for i, part in enumerate(row.split(" "))
+            ]
+            found = extract_with_rules([ocr_page(words)])
+            return found.invoice_date, found.due_date
+
+        assert read(0.9) == ("2024-08-18", "2024-08-27")  # OCR read the issue date: moved
+        assert read(1.0)[0] == "2094-08-18"  # a text layer's characters are the PDF's: kept
 
 
 class TestCurrencyStatedInWords:
