@@ -77,10 +77,14 @@ def labels_in(words: list[OcrWord], label_at: LabelAt) -> list[Label]:
             index += 1
             continue
         members = [words[i] for i in group]
+        left, top, right, bottom = words_box(members)
         labels.append(
             Label(
                 group,
-                *words_box(members),
+                left,
+                top,
+                right,
+                bottom,
                 bool(re.search(f"[{_HEBREW}]", "".join(w.text for w in members))),
             )
         )
