@@ -8,6 +8,7 @@ import pytest
 from invoiceme_extractor.rules import extract_with_rules, party_labels
 from invoiceme_extractor.rules.invoice_number import invoice_number_candidates
 from invoiceme_extractor.rules.lines import document_lines
+from invoiceme_extractor.rules.unlabelled_invoice_number import numbers_after_title
 
 from .wordbox import page
 
@@ -49,3 +50,25 @@ class TestFederalEmployerNumber:
     )
     def test_only_the_capitals_label(self, text: str, labels: bool) -> None:
         assert bool(party_labels.TAX_ID.search(text)) is labels
+
+
+class TestNumberSetRightUnderTheTitle:
+    """A two-word title set right, its number under it sharing its right edge, beside the address
+    line that reaches under the title's first word: the number read after the title."""
+
+    def _after_title(self, number_left: int) -> list[str]:
+        layer = page(
+            ("García Distribuciones S.L.", 100, 100),
+            ("Factura simplificada", 1720, 90),
+            # the address reaches further under the title than the number does
+            ("Avenida de la Constitución 121, 69498 Valencia | Tel. +34 956 417 4415", 850, 150),
+            ("243672", number_left, 150),
+            ("Fecha de emisión: 13.09.2025", 1600, 220),
+        )
+        return [str(reading.value) for reading in numbers_after_title(document_lines([layer]))]
+
+    def test_the_number_sharing_the_titles_right_edge(self) -> None:
+        assert self._after_title(1916) == ["243672"]
+
+    def test_a_code_off_the_titles_edge_is_no_number(self) -> None:
+        assert self._after_title(1960) == []
