@@ -95,6 +95,8 @@ DATE_OTHER = any_of(
 # Labels naming a number of ANOTHER document (the invoice a receipt pays, an order, a delivery note)
 OTHER_DOCUMENT = any_of(
     r"for\s*invoice",
+    r"\bpou?r\s*la\s*factur",  # a receipt's 'Pour la facture: 19751', 'Por la factura: 87313': the paid one
+    r"f(?:ü|u|ii)r\s*rechnung",
     r"(?:payment|paiement|pago|zahlung)\s*(?:of|de|de\s*la|zu)?\s*(?:invoice|facture|factura|rechnung)",
     r"בגין",
     r"(?:original|related|associated|referenced)\s*invoice",

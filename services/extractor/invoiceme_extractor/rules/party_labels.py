@@ -26,6 +26,7 @@ TAX_ID = any_of(
     r"company\s*(?:no|number|reg)",
     r"gst\s*(?:id|no|reg)",
     r"\bein\b",
+    r"\b(?-i:FEIN)\b",  # the US Federal EIN; in capitals only (German 'fein' is a word)
     r"\babn\b",
     r"tva\s*intra",
     r"n°\s*tva",

@@ -25,11 +25,15 @@ def numbers_after_title(lines: list[Line]) -> Iterator[Reading]:
         start = sum(len(c.text) + 1 for c in line.cells[:index])
         named = type_of(line.cells[index].text)
         end = start + (named[1].end() if named else len(line.cells[index].text))
+        found_any = False
         for rank, found in enumerate(numbers_in_spots(lines, line, start, end, weak=True)):
+            found_any = True
             if found.line is not None and found.line.index - line.index <= 1:
                 yield Reading(found.value, 0.6, found.raw, found.line, found.label)
             elif rank == 0:
                 return  # the nearest reading is too far from the title: the rules take none
+        if not found_any:
+            yield from _code_set_right_under(lines, line, line.cells[index])
         return
     for line in lines[:15]:
         for _, pattern in DOCUMENT_TYPES:
@@ -49,6 +53,19 @@ def _lone_code(cell: Cell) -> str | None:
     if tokens != [text] or not DOCUMENT_CODE.fullmatch(text) or len(re.sub(r"\D", "", text)) < 4:
         return None
     return text if plausible_below_label(text) and not PHONE.search(text) else None
+
+
+def _code_set_right_under(lines: list[Line], line: Line, title: Cell) -> Iterator[Reading]:
+    """A title set right with its number under it, right edges aligned ('Factura simplificada' over
+    '2024-3672'): the cell under the title's words is the address line beside it, so the number is
+    looked for by the edge it shares with the title, on the next line only."""
+    if line.index + 1 >= len(lines) or lines[line.index + 1].page != line.page:
+        return
+    below = lines[line.index + 1]
+    for cell in below.cells:
+        code = _lone_code(cell)
+        if code is not None and abs(cell.box.right - title.box.right) <= max(title.box.height, 1.0):
+            yield Reading(code, 0.5, code, below, title.text)
 
 
 def numbers_beside_the_date(lines: list[Line]) -> Iterator[Reading]:

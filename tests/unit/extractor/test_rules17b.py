@@ -1,0 +1,74 @@
+"""Labels of seed 12's receipts and US invoices: the invoice a receipt pays named in French, Spanish
+or German is another document's number; 'FEIN' (the US federal employer number) labels the issuer's id."""
+
+from __future__ import annotations
+
+import pytest
+
+from invoiceme_extractor.rules import extract_with_rules, party_labels
+from invoiceme_extractor.rules.invoice_number import invoice_number_candidates
+from invoiceme_extractor.rules.lines import document_lines
+from invoiceme_extractor.rules.unlabelled_invoice_number import numbers_after_title
+
+from .wordbox import page
+
+
+class TestPaidInvoiceIsAnotherDocument:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Reçu N°: R-12\nPour la facture: 4400",
+            "Recibo Nº: R-12\nPor la factura: 4400",
+            "Quittung Nr.: R-12\nFür Rechnung: 4400",
+        ],
+    )
+    def test_the_paid_invoice_is_no_candidate(self, text: str) -> None:
+        lines = document_lines([(1, text)])
+        values = [str(reading.value) for reading in invoice_number_candidates(lines)]
+        assert "4400" not in values
+
+    def test_a_receipt_numbered_nowhere_else_takes_no_number(self) -> None:
+        lines = document_lines([(1, "Factura simplificada\nRecibido de: García S.L.\nPor la factura: 87313")])
+        assert "87313" not in [str(reading.value) for reading in invoice_number_candidates(lines)]
+
+
+class TestFederalEmployerNumber:
+    def test_fein_under_its_label_at_the_foot(self) -> None:
+        layer = page(
+            ("Maple Labs Inc.", 100, 100),
+            ("17 King Street, Manchester", 100, 150),
+            ("Invoice", 100, 300),
+            ("Inv. No 30/7852", 100, 350),
+            ("Amount Due 7,367.67 USD", 100, 600),
+            ("FEIN", 100, 900),
+            ("75-4133317", 100, 950),
+        )
+        assert extract_with_rules([layer]).vendor_tax_id == "754133317"
+
+    @pytest.mark.parametrize(
+        ("text", "labels"), [("FEIN", True), ("Feine Backwaren", False), ("fein", False)]
+    )
+    def test_only_the_capitals_label(self, text: str, labels: bool) -> None:
+        assert bool(party_labels.TAX_ID.search(text)) is labels
+
+
+class TestNumberSetRightUnderTheTitle:
+    """A two-word title set right, its number under it sharing its right edge, beside the address
+    line that reaches under the title's first word: the number read after the title."""
+
+    def _after_title(self, number_left: int) -> list[str]:
+        layer = page(
+            ("García Distribuciones S.L.", 100, 100),
+            ("Factura simplificada", 1720, 90),
+            # the address reaches further under the title than the number does
+            ("Avenida de la Constitución 121, 69498 Valencia | Tel. +34 956 417 4415", 850, 150),
+            ("243672", number_left, 150),
+            ("Fecha de emisión: 13.09.2025", 1600, 220),
+        )
+        return [str(reading.value) for reading in numbers_after_title(document_lines([layer]))]
+
+    def test_the_number_sharing_the_titles_right_edge(self) -> None:
+        assert self._after_title(1916) == ["243672"]
+
+    def test_a_code_off_the_titles_edge_is_no_number(self) -> None:
+        assert self._after_title(1960) == []
