@@ -172,13 +172,23 @@ def draw_variety(family: str, language: str, seed: int, country: str) -> DateVar
     return variety
 
 
-WRITTEN_WHOLE = {"août"}  # French writes août whole; its three letters (aoû.) are no abbreviation
+# French abbreviates months as its typographers do, not by three letters: 'jui.' would be both June and
+# July (juin is written whole, juillet as juil.); août, mars and mai are written whole
+SHORT_FORMS = {
+    "janvier": "janv",
+    "février": "févr",
+    "mars": "mars",
+    "juin": "juin",
+    "juillet": "juil",
+    "août": "août",
+    "septembre": "sept",
+}
 
 
 def month_forms(style: str, day: date, month_name: str) -> str:
     """The style with its own placeholders filled in (strftime does the rest)."""
     suffix = "th" if 11 <= day.day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day.day % 10, "th")
-    short = month_name if month_name in WRITTEN_WHOLE else month_name[:3]
+    short = SHORT_FORMS.get(month_name, month_name[:3])
     if short == month_name:
         style = style.replace("{mon}.", "{mon}")  # no abbreviation dot after a whole name ('5 août 2024')
     return (

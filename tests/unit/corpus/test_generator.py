@@ -160,7 +160,15 @@ class TestDateVariety:
         day = date(2024, 8, 5)
         assert day.strftime(month_forms("%d {mon}. %Y", day, "août")) == "05 août 2024"
         assert day.strftime(month_forms("%d {mon}. %Y", day, "mai")) == "05 mai 2024"
-        assert day.strftime(month_forms("%d {mon}. %Y", day, "janvier")) == "05 jan. 2024"
+
+    def test_french_abbreviations_name_one_month(self) -> None:
+        from tests.corpus.date_variety import month_forms
+
+        day = date(2025, 7, 16)
+        assert day.strftime(month_forms("%d {mon}. %Y", day, "juillet")) == "16 juil. 2025"
+        assert day.strftime(month_forms("%d {mon}. %Y", day, "juin")) == "16 juin 2025"
+        assert day.strftime(month_forms("%d {mon}. %Y", day, "octobre")) == "16 oct. 2025"
+        assert day.strftime(month_forms("%d {mon}. %Y", day, "janvier")) == "16 janv. 2025"
 
     def test_about_two_in_five_documents_draw_it(self) -> None:
         from tests.corpus.date_variety import draw_variety
