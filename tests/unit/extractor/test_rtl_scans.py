@@ -134,14 +134,14 @@ class TestDueDateYearMisread:
     """A due date years from the issue date had its year misread: the same day in the issue's year."""
 
     def test_year_years_away_moved_to_the_issue_year_or_the_next(self) -> None:
-        from invoiceme_extractor.rules.dates import due_in_issue_year
+        from invoiceme_extractor.rules.date_order import due_in_issue_year
 
         assert due_in_issue_year(date(2024, 10, 14), date(2094, 10, 28)) == date(2024, 10, 28)
         assert due_in_issue_year(date(2024, 12, 20), date(2054, 1, 19)) == date(2025, 1, 19)
         assert due_in_issue_year(date(2024, 10, 14), date(2025, 1, 13)) is None  # plausible as read
 
     def test_an_issue_date_years_after_its_due_date_is_the_misread_one(self) -> None:
-        from invoiceme_extractor.rules.dates import due_in_issue_year, issue_in_due_year
+        from invoiceme_extractor.rules.date_order import due_in_issue_year, issue_in_due_year
 
         assert due_in_issue_year(date(2094, 8, 18), date(2024, 8, 27)) is None
         assert issue_in_due_year(date(2094, 8, 18), date(2024, 8, 27)) == date(2024, 8, 18)

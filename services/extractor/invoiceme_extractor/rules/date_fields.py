@@ -8,14 +8,13 @@ import re
 from datetime import date
 
 from . import document_labels
-from .date_order import in_order
+from .date_order import in_order, years_apart_undone
 from .date_places import outside_ranges, under_label
-from .dates import FoundDate, dates_in, dates_with_lost_slashes, due_in_issue_year, issue_in_due_year
+from .dates import FoundDate, dates_in, dates_with_lost_slashes
 from .geometry import spots_after_label
 from .hebrew_ocr import date_qualifier_lost
 from .layout import Box
 from .lines import Found, Line, following
-from .repair import may_be_misread
 
 # an amount's label that says "due" ('Change Due', 'Amount Due', 'Balance Due'): no date's label
 _MONEY_DUE = re.compile(r"\b(?:amount|total|balance|change|sum)\s*due\b(?!\s*(?:date|by|on)\b)", re.I)
@@ -221,22 +220,10 @@ def find_dates(lines: list[Line], month_first: bool) -> tuple[Found | None, Foun
             unlabelled = Found(first.value.isoformat(), first.raw, source, 0.55)
     issued = invoice or weak or unlabelled or _date_with_lost_slashes(lines)
     if issued and due:
-        issued, due = _years_apart_undone(issued, due)
+        issued, due = years_apart_undone(issued, due)
     if issued and due:
         issued, due = in_order(issued, due, month_first)
     return issued, due or (_due_by_position(issued, others) if issued else None)
-
-
-def _years_apart_undone(issued: Found, due: Found) -> tuple[Found, Found]:
-    """Issue and due dates two or more years apart: the later one's year was misread; it is moved
-    next to the other and said with a guess's confidence. An issue date is moved only where OCR
-    read it: a text layer's '13.11.2019' is as printed, and the due date beside it another date."""
-    issue_day, due_day = date.fromisoformat(issued.value), date.fromisoformat(due.value)
-    if moved := due_in_issue_year(issue_day, due_day):
-        return issued, Found(moved.isoformat(), due.raw, due.line, min(due.confidence, 0.6))
-    if may_be_misread(issued.line) and (moved := issue_in_due_year(issue_day, due_day)):
-        return Found(moved.isoformat(), issued.raw, issued.line, min(issued.confidence, 0.6)), due
-    return issued, due
 
 
 def _date_with_lost_slashes(lines: list[Line]) -> Found | None:

@@ -4,7 +4,8 @@ A due date never falls before the issue date. When the two read that way ('21.05
 '20.04.2024' due: the 3 of 21.03 read as 5), one of them holds a misread digit; the readings one
 confused digit away (repair.CONFUSED_DIGITS) that put the due date 0-120 days after the issue date
 are the candidates, and a single one (or a single one at a round payment term) is taken as a repair.
-A pair in the right order is never changed.
+A pair in the right order is never changed. Dates two or more years apart had a year misread: the
+later one is moved next to the other (`years_apart_undone`).
 """
 
 from __future__ import annotations
@@ -69,3 +70,50 @@ def in_order(issued: Found, due: Found, month_first: bool) -> tuple[Found, Found
         for item, value in zip((issued, due), pair, strict=True)
     )
     return fixed_issued, fixed_due
+
+
+def years_apart_undone(issued: Found, due: Found) -> tuple[Found, Found]:
+    """Issue and due dates two or more years apart: the later one's year was misread; it is moved
+    next to the other and said with a guess's confidence. An issue date is moved only where OCR
+    read it: a text layer's '13.11.2019' is as printed, and the due date beside it another date."""
+    issue_day, due_day = date.fromisoformat(issued.value), date.fromisoformat(due.value)
+    if moved := due_in_issue_year(issue_day, due_day):
+        return issued, Found(moved.isoformat(), due.raw, due.line, min(due.confidence, 0.6))
+    if may_be_misread(issued.line) and (moved := issue_in_due_year(issue_day, due_day)):
+        return Found(moved.isoformat(), issued.raw, issued.line, min(issued.confidence, 0.6)), due
+    return issued, due
+
+
+def due_in_issue_year(issued: date, due: date) -> date | None:
+    """A due date two or more years after the issue date is a year OCR misread ('28-10-2094' beside an
+    issue date of 14-10-2024): the same day and month in the issue's year or the next, the first
+    that falls on or after the issue date. None when the due date is plausible as read."""
+    if due.year - issued.year < 2:
+        return None
+    for year in (issued.year, issued.year + 1):
+        moved = _in_year(due, year)
+        if moved is not None and moved >= issued:
+            return moved
+    return None
+
+
+def issue_in_due_year(issued: date, due: date) -> date | None:
+    """An issue date two or more years after the due date is the misread one ('18-08-2094' above a
+    due date of 27-08-2024; OCR's look-alikes of a year's digits mostly read later years): the same
+    day and month in the due date's year or the one before, the first on or before the due date.
+    None when the pair is plausible as read or the due date is the later one (`due_in_issue_year`)."""
+    if issued.year - due.year < 2:
+        return None
+    for year in (due.year, due.year - 1):
+        moved = _in_year(issued, year)
+        if moved is not None and moved <= due:
+            return moved
+    return None
+
+
+def _in_year(day: date, year: int) -> date | None:
+    """The same day and month in another year; None for 29 February in a common year."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return None

@@ -286,30 +286,3 @@ def prefers_month_first(lines: list[str], language: str, currency: str | None) -
             if second > 12 >= first:
                 return True
     return language == "en" and currency == "USD"
-
-
-def due_in_issue_year(issued: date, due: date) -> date | None:
-    """A due date two or more years after the issue date is a year OCR misread ('28-10-2094' beside an
-    issue date of 14-10-2024): the same day and month in the issue's year or the next, the first
-    that falls on or after the issue date. None when the due date is plausible as read."""
-    if due.year - issued.year < 2:
-        return None
-    for year in (issued.year, issued.year + 1):
-        moved = _make(year, due.month, due.day)
-        if moved is not None and moved >= issued:
-            return moved
-    return None
-
-
-def issue_in_due_year(issued: date, due: date) -> date | None:
-    """An issue date two or more years after the due date is the misread one ('18-08-2094' above a
-    due date of 27-08-2024; OCR's look-alikes of a year's digits mostly read later years): the same
-    day and month in the due date's year or the one before, the first on or before the due date.
-    None when the pair is plausible as read or the due date is the later one (`due_in_issue_year`)."""
-    if issued.year - due.year < 2:
-        return None
-    for year in (due.year, due.year - 1):
-        moved = _make(year, issued.month, issued.day)
-        if moved is not None and moved <= due:
-            return moved
-    return None
