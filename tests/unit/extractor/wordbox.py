@@ -69,10 +69,10 @@ def ocr_words(
     return words
 
 
-def ocr_page(words: list[OcrWord]) -> OcrPage:
+def ocr_page(words: list[OcrWord], width: int = 1700, height: int = 2300) -> OcrPage:
     """An OCR page of `words` in the order given (the engine's order), a line per `line` index."""
     lines: dict[int, list[str]] = {}
     for word in words:
         lines.setdefault(word.line, []).append(word.text)
     text = "\n".join(" ".join(texts) for _, texts in sorted(lines.items()))
-    return OcrPage(number=1, text=text, method="ocr", confidence=0.9, width=1700, height=2300, words=words)
+    return OcrPage(number=1, text=text, method="ocr", confidence=0.9, width=width, height=height, words=words)

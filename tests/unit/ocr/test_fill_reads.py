@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from invoiceme_common.ocr_pages import OcrPage, OcrWord
+from invoiceme_common.ocr_pages import OcrWord
 from invoiceme_ocr.fill_reads import NOTE, dark_fills, fills_to_read, reread_fills, unread_print
+from tests.unit.extractor.wordbox import ocr_page
 
 HEIGHT, WIDTH = 1400, 1000
 PANEL = (700, 0, 1000, 1400)  # a dark side panel down the page's right edge
@@ -26,18 +27,6 @@ def panel_page() -> np.ndarray:
     for top in range(600, 1000, 60):  # the panel's totals, their labels
         gray[top : top + 20, 760:900:2] = 250
     return gray
-
-
-def _page(words: list[OcrWord]) -> OcrPage:
-    return OcrPage(
-        number=1,
-        text="\n".join(w.text for w in words),
-        method="ocr",
-        confidence=0.9,
-        width=WIDTH,
-        height=HEIGHT,
-        words=words,
-    )
 
 
 class TestFillsToRead:
@@ -93,7 +82,7 @@ def test_the_fill_read_alone_is_merged_over_its_scraps() -> None:
             "line_num": [1, 1],
         }
 
-    read = reread_fills(_page(words), gray, read_block)
+    read = reread_fills(ocr_page(words, WIDTH, HEIGHT), gray, read_block)
     assert len(crops) == 1
     assert np.median(crops[0]) > 200  # the fill given to Tesseract as paper: its print dark
     assert read.text.splitlines() == ["Services", "523502599"]
@@ -106,5 +95,5 @@ def test_a_page_without_an_unread_fill_costs_no_read() -> None:
     def read_block(crop: np.ndarray) -> dict[str, list]:
         raise AssertionError("no fill: nothing is read")
 
-    page = _page([word("Services", 100, 200, 500)])
+    page = ocr_page([word("Services", 100, 200, 500)], WIDTH, HEIGHT)
     assert reread_fills(page, gray, read_block) is page

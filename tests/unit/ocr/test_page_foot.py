@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from invoiceme_common.ocr_pages import OcrPage, OcrWord
+from invoiceme_common.ocr_pages import OcrWord
 from invoiceme_ocr.page_foot import foot_blocks, reread_page_foot
+from tests.unit.extractor.wordbox import ocr_page
 
 
 def word(text: str, left: int, top: int, width: int, height: int = 12) -> OcrWord:
@@ -27,18 +28,6 @@ class TestFootBlocks:
     def test_a_read_foot_line_or_an_unread_body_line(self) -> None:
         assert foot_blocks([word("VAT No. DE136695976", 500, 961, 270)], [FOOT], HEIGHT) == []
         assert foot_blocks([], [BODY], HEIGHT) == []
-
-
-def _page(words: list[OcrWord]) -> OcrPage:
-    return OcrPage(
-        number=1,
-        text="\n".join(w.text for w in words),
-        method="ocr",
-        confidence=0.9,
-        width=1000,
-        height=HEIGHT,
-        words=words,
-    )
 
 
 def test_the_foot_read_alone_is_merged() -> None:
@@ -63,6 +52,6 @@ def test_the_foot_read_alone_is_merged() -> None:
             "line_num": [1, 1],
         }
 
-    read = reread_page_foot(_page(words), gray, read_block)
+    read = reread_page_foot(ocr_page(words, 1000, HEIGHT), gray, read_block)
     assert len(reads) == 1
     assert "DE136695976" in read.text and "Services" in read.text
