@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.date_fields import table_header_row
 from invoiceme_extractor.rules.date_order import one_digit_readings, reordered
 from invoiceme_extractor.rules.dates import dates_in
+from invoiceme_extractor.rules.lines import document_lines
 
 from .wordbox import page
 
@@ -100,3 +102,30 @@ class TestDottedDatesAreDayFirst:
 
     def test_slashed_date_on_a_month_first_page_stays_month_first(self) -> None:
         assert [found.value for found in dates_in("04/08/2024", month_first=True)] == [date(2024, 4, 8)]
+
+
+class TestLabelStripAboveItsValues:
+    """A strip of the header's labels over one row of their values: 'Amount due by' names a due
+    date, not a money column, so the row is no table header and 'Tax Point' is the issue date."""
+
+    LABELS = ("Invoice #", "Delivery Date", "PO Date", "Tax Point", "PO Number", "Amount due by")
+    VALUES = ("RE-58909", "24-Sep-24", "16-Sep-24", "25-Sep-24", "131004", "25-Oct-24")
+
+    def _page(self, labels: tuple[str, ...]) -> list:
+        placed = [("Orion Summit Co.", 100, 200), ("Commercial Invoice", 100, 700)]
+        placed += [(label, 100 + 360 * i, 850) for i, label in enumerate(labels)]
+        placed += [(value, 100 + 360 * i, 900) for i, value in enumerate(self.VALUES)]
+        return [page(*placed)]
+
+    def test_tax_point_under_a_strip_with_a_due_label(self) -> None:
+        extraction = extract_with_rules(self._page(self.LABELS))
+        assert (extraction.invoice_date, extraction.due_date) == ("2024-09-25", "2024-10-25")
+
+    def test_a_payments_table_header_is_still_one(self) -> None:
+        payments = ("Method", "Bank", "Cheque No.", "Date", "Amount")
+        rows = {
+            labels: next(line for line in document_lines(self._page(labels)) if labels[1] in line.text)
+            for labels in (payments, self.LABELS)
+        }
+        assert table_header_row(rows[payments])
+        assert not table_header_row(rows[self.LABELS])

@@ -181,11 +181,12 @@ _AMOUNT_COLUMN = re.compile(
 def table_header_row(line: Line) -> bool:
     """A row of four or more column names, no values, one of them a money column ('Method | Bank |
     Branch | Cheque No. | Date | Amount'): a date under its Date column is the row's (a payment's, a
-    delivery's). A row of the header's labels ('Invoice No. | Due Date | Date | Phone') has none."""
+    delivery's). A row of the header's labels ('Invoice No. | Due Date | Date | Phone') has none, nor
+    has one whose only money word is in a due date's label ('Tax Point | PO Number | Amount due by')."""
     return (
         len(line.cells) >= 4
         and not any(ch.isdigit() for ch in line.text)
-        and any(_AMOUNT_COLUMN.search(cell.text) for cell in line.cells)
+        and any(_AMOUNT_COLUMN.search(cell.text) and _date_kind(cell.text) is None for cell in line.cells)
     )
 
 
