@@ -72,3 +72,22 @@ class TestNumberSetRightUnderTheTitle:
 
     def test_a_code_off_the_titles_edge_is_no_number(self) -> None:
         assert self._after_title(1960) == []
+
+
+class TestDateOfInvoiceIsNoNumberLabel:
+    """'Date of Invoice: 13th July 2025' labels the date: neither the label nor the ordinal day names
+    the number, which is the one under the title."""
+
+    def test_the_number_under_the_title(self) -> None:
+        layer = page(
+            ("Cedar Works Ltd", 100, 150),
+            ("Tax Invoice-Receipt", 1500, 250),
+            ("2026-3464", 1500, 300),
+            ("Date of Invoice: 13th July 2025", 100, 400),
+        )
+        assert extract_with_rules([layer]).invoice_number == "2026-3464"
+
+    @pytest.mark.parametrize("day", ["13th", "1st", "22nd", "3rd"])
+    def test_an_ordinal_day_is_no_number(self, day: str) -> None:
+        lines = document_lines([(1, f"Invoice No: {day} March")])
+        assert not [reading.value for reading in invoice_number_candidates(lines)]

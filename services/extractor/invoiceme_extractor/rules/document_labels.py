@@ -34,7 +34,7 @@ INVOICE_NUMBER = any_of(
     r"n[°o]\s*de\s*facture",
     r"^\W{0,3}de\s+facture\b(?!\s*(?:associ|d.origine))",  # "N° de facture" whose "N°" OCR lost
     r"belegnummer",
-    r"\binvoice\s*:",
+    r"(?<!\bof )\binvoice\s*:",  # not 'Date of Invoice:'
 )
 
 

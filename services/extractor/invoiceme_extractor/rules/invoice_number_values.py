@@ -43,8 +43,9 @@ _TILDE_BY_HYPHEN = re.compile(r"(?<=[A-Z])~(?=-)|(?<=-)~(?=\d)", re.I)
 _MISREAD_WORD = re.compile(r"[A-Za-z]?[a-z]{2,}\d[a-z]+")
 
 
-# 'TICKET N2', 'Factura N9': the ordinal of 'Nº' read as a digit; no document is numbered so
-_ORDINAL_AS_DIGIT = re.compile(r"N\d")
+# 'TICKET N2', 'Factura N9': the ordinal of 'Nº' read as a digit; '13th' (July 2025): a written
+# date's day; no document is numbered so
+_ORDINAL_AS_DIGIT = re.compile(r"N\d|\d{1,2}(?:st|nd|rd|th)", re.I)
 
 
 def numbers_in(text: str) -> list[str]:
