@@ -73,3 +73,22 @@ class TestInlineCustomer:
             ocr_word("בעמ", 360, 700, 2),
         ]
         assert extract_with_rules([ocr_page(words)]).vendor_name == "תמר שירותים"
+
+
+class TestStackedIdsAreNotOneBlock:
+    """The issuer's id stacked right over the customer's ('EIN: …' over 'Client EIN: …') is no line
+    of the customer's block: it stays the vendor's tax id."""
+
+    def test_the_issuers_id_over_the_clients(self) -> None:
+        layer = page(
+            ("Summit & Bright LLC", 100, 100),
+            ("Credit Memo", 100, 160),
+            ("Ship Date", 100, 600),
+            ("04/14/24", 100, 640),
+            ("EIN: 37-2267108", 100, 700),
+            ("Client EIN: 58-4483037", 100, 740),
+            ("To:", 100, 800),
+            ("Maple Trading LLC", 100, 840),
+            ("Total 36,852.11", 100, 1400),
+        )
+        assert extract_with_rules([layer]).vendor_tax_id == "372267108"

@@ -41,6 +41,12 @@ def _inline_customer(cell: Cell) -> bool:
     return rest.lstrip().startswith(":") and sum(ch.isalpha() for ch in rest) >= 4
 
 
+def _another_id_line(text: str) -> bool:
+    """'EIN: 37-2267108' over 'Client EIN: 58-4483037': an id line of its own that does not name the
+    customer is the issuer's (ids stacked in the header), never the customer's name or address."""
+    return bool(party_labels.TAX_ID.search(text)) and not names_customer_id(text)
+
+
 def _rows_above(lines: list[Line], line: Line, cell: Cell) -> list[CellRef]:
     """Cells over the id's cell in its column, up to the block's name (the first cell without digits),
     while rows follow without a wide gap and no block label or table row intervenes."""
@@ -55,7 +61,7 @@ def _rows_above(lines: list[Line], line: Line, cell: Cell) -> list[CellRef]:
             continue
         if top - max(upper.cells[i].box.bottom for i in members) > BLOCK_GAP * max(cell.box.height, 1.0):
             break
-        if any(is_block_label(upper.cells[i].text) for i in members):
+        if any(is_block_label(upper.cells[i].text) or _another_id_line(upper.cells[i].text) for i in members):
             break
         found.extend((upper.index, i) for i in members)
         top = min(upper.cells[i].box.top for i in members)
