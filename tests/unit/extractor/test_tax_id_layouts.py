@@ -122,3 +122,80 @@ class TestNamedTheCustomers:
 
         rows = (("Customer VAT No.:", 100, 100), ("VAT No. DE136695976", 500, 100))
         assert customer_labelled(document_lines([page(*rows)])) == set()
+
+
+class TestAllocationNumberUnderItsLabel:
+    """An allocation number has an id's nine digits: under its label (a header strip, label over
+    value) it is the allocation number, and the issuer's id is the one its own label names."""
+
+    def test_the_allocation_number_is_no_tax_id(self) -> None:
+        layer = page(
+            ("תמר תקשורת (1998)", 1500, 100),
+            ("חשבונית מס", 1500, 200),
+            ("טלפון 03-9935140", 1500, 300),
+            ("מספר אישור הקצאה", 800, 300),
+            ("331178988", 800, 340),
+            ('סה"כ כולל מע"מ 50613.94', 200, 1500),
+            ('עוס"מ 52-317203-9', 200, 3400),
+            rtl=True,
+        )
+        extraction = extract_with_rules([layer])
+        assert (extraction.allocation_number, extraction.vendor_tax_id) == ("331178988", "523172039")
+
+
+class TestUsEmployerId:
+    """A US EIN ('77-4495437' under 'FEIN') has no check digit; its grouping is its shape, and beats
+    a company registration number of no id's shape in the same footer."""
+
+    def test_the_ein_over_a_company_number(self) -> None:
+        layer = page(
+            ("BS Blue Systems Inc.", 100, 100),
+            ("CASH RECEIPT", 100, 200),
+            ("Tax Invoice No.", 1800, 300),
+            ("676100", 1800, 340),
+            ("Total incl. VAT 17,180.25 USD", 1300, 1500),
+            ("Blue Systems Inc.", 177, 3190),
+            ("Phone +1 987 934 7826", 909, 3190),
+            ("Bank ABA 505526352 Account 9187517335", 1642, 3190),
+            ("94 Main St., Manchester", 177, 3250),
+            ("Company No. 67217485", 1642, 3250),
+            ("FEIN", 2238, 3380),
+            ("77-4495437", 2128, 3430),
+        )
+        assert extract_with_rules([layer]).vendor_tax_id == "774495437"
+
+
+class TestRecipientBlockWithoutLabel:
+    """A name without a legal form over a street, then an id: a recipient's block printed without a
+    label ('כרמל מערכות' / street / town / 'ח"פ: …') is not the issuer's, whose id sits in the header."""
+
+    def test_the_header_id_over_the_recipients(self) -> None:
+        layer = page(
+            ("ארבל לוגיסטיקה ושות' חשבון עסקה", 1200, 100),
+            ('ח"פ', 500, 400),
+            ("53846100-5", 500, 450),
+            ("ארבל לוגיסטיקה ושות' · דרך בגין 73, ראשון לציון", 1300, 700),
+            ("כרמל מערכות", 1900, 760),
+            ("רחוב ז'בוטינסקי 117", 1800, 800),
+            ("באר שבע", 1950, 840),
+            ('ח"פ: 530-414-184', 1850, 900),
+            ('סה"כ לתשלום 1,369.33', 200, 1500),
+            rtl=True,
+        )
+        assert extract_with_rules([layer]).vendor_tax_id == "538461005"
+
+    def test_the_issuers_tagline_over_its_street_and_phone(self) -> None:
+        layer = page(
+            ('אור מערכות בע"מ', 1800, 100),
+            ("האיכות לעסק שלך", 1800, 150),
+            ("רחוב הברזל 60, ראשון לציון", 1700, 200),
+            ("טל 08-9924800", 1900, 250),
+            ("ח.פ. 514700673", 1850, 300),
+            ("עריכה", 400, 350),
+            ("12.12.24", 400, 400),
+            ("51-251109-8 | ח.פ. mp", 400, 450),
+            ("מספר חשבונית: 9861769", 1700, 500),
+            ('סה"כ לתשלום 1,405.71', 200, 1500),
+            rtl=True,
+        )
+        assert extract_with_rules([layer]).vendor_tax_id == "514700673"

@@ -66,11 +66,17 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     seller = party_cells(issuer_view, party_labels.SELLER_BLOCK)
     paid = payee(issuer_view)  # the bank details' payee: a fallback and a check for the header's name
     vendor_name = find_vendor_name(issuer_view, paid)
+    allocation = find_allocation_number(lines)
     found = {
         "document_type": find_document_type(lines),
         "vendor_name": vendor_name,
         "vendor_tax_id": find_vendor_tax_id(
-            issuer_view, buyer_lines(lines), seller, vendor_name.value if vendor_name else None, lines
+            issuer_view,
+            buyer_lines(lines),
+            seller,
+            vendor_name.value if vendor_name else None,
+            lines,
+            allocation,
         ),
         "invoice_number": find_invoice_number(lines),
         "invoice_date": invoice_date,
@@ -80,7 +86,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
         "vat_rate": totals.vat_rate,
         "vat_amount": totals.vat_amount,
         "total": totals.total,
-        "allocation_number": find_allocation_number(lines),
+        "allocation_number": allocation,
     }
     found["vendor_name"] = surer_copy(
         payee_over_header(name_beside_tax_id(found["vendor_name"], found["vendor_tax_id"]), paid),

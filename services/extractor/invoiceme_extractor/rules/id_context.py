@@ -8,6 +8,7 @@ import re
 from stdnum import iban
 
 from . import party_labels
+from .contact_words import STREET
 from .lines import Line
 
 # An IBAN after its label, or any run of IBAN shape ("DE89 3704 0044 0532 0130 00")
@@ -103,6 +104,8 @@ def under_another_party(lines: list[Line], line: Line, issuer_name: str | None) 
     if not issuer_name or len(issuer_name) < 4:
         return False
     for other in lines[max(0, line.index - 3) : line.index]:
+        if other.page == line.page and _bare_name_over_address(lines, other, line, issuer_name):
+            return True
         if other.page != line.page or not party_labels.COMPANY_SUFFIX.search(other.text):
             continue
         if names_issuer(other.text, issuer_name) or party_labels.TAX_ID.search(other.text):
@@ -112,6 +115,27 @@ def under_another_party(lines: list[Line], line: Line, issuer_name: str | None) 
         if line.box is None or other.box is None or other.box.height >= 0.8 * line.box.height:
             return True
     return False
+
+
+def _bare_name_over_address(lines: list[Line], name: Line, id_line: Line, issuer_name: str) -> bool:
+    """'כרמל מערכות' / 'רחוב ז'בוטינסקי 117' / 'באר שבע' / 'ח"פ: …': a name of a few words (no digits,
+    label or legal form) that is not the issuer's, over nothing but a postal address (a street, then
+    perhaps a town) down to the id: a recipient's block printed without a label. The issuer's own
+    block under a tagline carries its phone too."""
+    words = name.text.split()
+    if not 1 <= len(words) <= 4 or any(ch.isdigit() or ch == ":" for ch in name.text):
+        return False
+    address = lines[name.index + 1 : id_line.index]
+    if not address or not STREET.search(address[0].text) or not all(map(_postal, address)):
+        return False
+    labels = (party_labels.TAX_ID, party_labels.BUYER_BLOCK, party_labels.SELLER_BLOCK)
+    return not any(label.search(name.text) for label in labels) and not names_issuer(name.text, issuer_name)
+
+
+def _postal(line: Line) -> bool:
+    """A street's line, or a town's (a few words without digits)."""
+    town = len(line.text.split()) <= 3 and not any(ch.isdigit() for ch in line.text)
+    return town or bool(STREET.search(line.text))
 
 
 # OCR's confidence in an id's word below which the id is a guess: the OCR repaired it from its

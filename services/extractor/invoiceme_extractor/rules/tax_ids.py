@@ -63,6 +63,11 @@ _SHAPELESS_BESIDE_VAT = 1.5
 _REPAIRED_SHAPE = 1.5
 
 
+# '77-4495437' under 'FEIN': a US employer id as printed; no check digit, but its grouping is its own
+_EIN_GROUPING = re.compile(r"[1-9]\d-\d{7}")
+_EIN_SHAPE = 1.5
+
+
 def _in_block(line: Line, raw: str, block: frozenset[CellRef] | set[CellRef]) -> bool:
     return any((line.index, i) in block and raw in cell.text for i, cell in enumerate(line.cells))
 
@@ -186,6 +191,8 @@ def tax_id_candidates(
         value = repaired or value
         beside_label = label_score >= _BESIDE_ID_LABEL  # 'ת.ז. 013427703': an id, a person's
         shape = _REPAIRED_SHAPE if repaired else shape_score(value, raw, beside_label)
+        if not hebrew and label_score > 0 and _EIN_GROUPING.fullmatch(raw.strip()):
+            shape = max(shape, _EIN_SHAPE)  # a US EIN has no check digit to fail
         # the issuer's header (top) and footer (bottom of page 1) carry its ids
         header_or_footer = line.index < 12 or line.index > last_index - 6
         in_seller_block = _in_block(line, raw, seller)
@@ -231,6 +238,11 @@ def confidence_of(ranked: list[TaxIdCandidate]) -> float:
     return round(min(0.97, base + (0.05 if margin >= 1.5 else -0.1 if margin < 0.5 else 0.0)), 2)
 
 
+def _same_token(candidate: TaxIdCandidate, found: Found) -> bool:
+    line, other = candidate.line, found.line
+    return (line.page, line.index) == (other.page, other.index) and candidate.raw == found.raw
+
+
 # An id changed from what OCR read (a digit its check digit chose, a letter read as a digit that no
 # check digit confirms) is a guess, however strong its label
 _REPAIRED = 0.8
@@ -246,11 +258,17 @@ def find_vendor_tax_id(
     seller: frozenset[CellRef] | set[CellRef] = frozenset(),
     issuer_name: str | None = None,
     all_lines: list[Line] | None = None,
+    allocation: Found | None = None,
 ) -> Found | None:
     """`lines`: the page without the customer's blocks; `all_lines` with them (the customer's own
-    id labels there name ids that are not the vendor's)."""
+    id labels there name ids that are not the vendor's); `allocation`: the allocation number found
+    by its label (under 'מספר אישור הקצאה' it has an id's nine digits), a token no id is read from."""
     customer_ids = frozenset(customer_labelled(all_lines if all_lines is not None else lines))
-    ranked = tax_id_candidates(lines, buyer_lines, seller, issuer_name, customer_ids)
+    ranked = [
+        candidate
+        for candidate in tax_id_candidates(lines, buyer_lines, seller, issuer_name, customer_ids)
+        if allocation is None or not _same_token(candidate, allocation)
+    ]
     if not ranked:
         return None
     best = ranked[0]
