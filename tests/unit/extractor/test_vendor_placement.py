@@ -156,3 +156,28 @@ class TestJoinedColumns:
             ("Tel. +49 806 150 9661", 1300, 200),
         )
         assert extract_with_rules([layer]).vendor_name == "Alpen Bau AG"
+
+
+class TestIssuerBlockUnderAFactsGrid:
+    """A key/value grid of the document's facts first, the issuer's block (name, street, phone)
+    under it: with no name near the top, the name heading the page's first address is the issuer's;
+    'יש לפרוע עד' (pay by) over its date is a due date's label, never a name."""
+
+    def test_the_name_over_the_first_address(self) -> None:
+        layer = page(
+            ("חשבונית עסקה", 1900, 100),
+            ("תאריך משלוח", 1900, 250),
+            ("07-03-2024", 1900, 290),
+            ("מס' אסמכתא", 1900, 400),
+            ("1350628", 1900, 440),
+            ("תאריך חשבונית", 1900, 550),
+            ("10-03-2024", 1900, 590),
+            ("יש לפרוע עד", 1900, 700),
+            ("24-04-2024", 1900, 740),
+            ("אור שירותים", 1900, 950),
+            ("רחוב העצמאות 79, הרצליה", 1700, 1000),
+            ("טל' 04-7458631", 1850, 1050),
+            ('סה"כ לתשלום 37,014.51', 200, 1600),
+            rtl=True,
+        )
+        assert extract_with_rules([layer]).vendor_name == "אור שירותים"

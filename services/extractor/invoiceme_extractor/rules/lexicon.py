@@ -125,7 +125,7 @@ DATE_DUE = (
     r"מועד\s*פירעון",
     r"תאריך\s*לתשלום",
     r"(?:יש\s*לשלם|לפירעון|תשלום)\s*עד",
-    r"לפרוע\s*עד",  # 'יש לפרוע עד'
+    r"(?:יש\s*)?לפרוע\s*עד",  # 'יש לפרוע עד': whole, so a name search knows the line for a label
     r"תאריך\s*יעד",
     r"מועד\s*אחרון",
     r"payment\s*deadline",

@@ -259,6 +259,7 @@ def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
     first_page = [line for line in lines if line.page == lines[0].page][:60] if lines else []
     scored = []
     address_row = _first_address_row(first_page)
+    over_address: tuple[float, int, Line] | None = None
     for position, unit, font in _name_units(first_page, document_language(lines) == "en"):
         if _short_hebrew_name(unit.text) and font < 1.5:
             continue  # two letters in body print: a word or OCR debris, not a logo
@@ -277,6 +278,9 @@ def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
         # letter's sender row, a footer), wherever it is on the page: scored as if near the top
         signed = best_part == parts[0] and len(parts) >= 2 and any(_contact_part(part) for part in parts[1:])
         score = _name_score(part_line, min(position, SIGNED_ROW) if signed else position, lines)
+        if position == address_row - 1 and not reads_as_phrase(part_line.text):
+            heading = _name_score(part_line, SIGNED_ROW, lines)
+            over_address = (heading + _font_bonus(font), -position, part_line) if heading > 0 else None
         if score > 0:  # the registration bracket is cut from part_line: read on the whole part
             score += receipt_name_signs(best_part, above_address=position < address_row)
         if reads_as_phrase(part_line.text):
@@ -289,6 +293,10 @@ def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
                 score -= 1.25  # one word under the address: its region or town ('Selangor'), in large print
         if score > 0:
             scored.append((score + _font_bonus(font), -position, part_line))
+    if not scored and paid is None and over_address is not None:
+        # no name near the top: the one heading the page's first address, where the layout set the
+        # issuer's block (mid-page, under a grid of the document's facts)
+        scored = [over_address]
     if not scored:
         return paid  # a page that names its issuer only in its bank details
     scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
