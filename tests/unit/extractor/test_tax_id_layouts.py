@@ -199,3 +199,19 @@ class TestRecipientBlockWithoutLabel:
             rtl=True,
         )
         assert extract_with_rules([layer]).vendor_tax_id == "514700673"
+
+
+class TestLicensedDealerAbbreviated:
+    """'עוס"מ' abbreviates 'עוסק מורשה': under it, an id opening with 0 is the issuer's, not a phone."""
+
+    def test_the_id_under_the_abbreviation(self) -> None:
+        layer = page(
+            ("אלון הנדסה", 300, 50),
+            ('עוס"מ', 420, 180),
+            ("068040484", 380, 240),
+            ("דרך בגין 143", 350, 300),
+            ("קבלה - מקור", 350, 500),
+            ('סה"כ 366.55', 350, 900),
+            rtl=True,
+        )
+        assert extract_with_rules([layer]).vendor_tax_id == "068040484"

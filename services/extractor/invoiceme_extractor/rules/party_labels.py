@@ -12,6 +12,7 @@ TAX_ID = any_of(
     r"(?<![\u05d0-\u05ea])ע\.?\s*מ\.?(?![\u05d0-\u05ea\w])",
     r'(?<![\u05d0-\u05ea])ע"מ',
     r"עוסק\s*מורשה",
+    r'(?<![\u05d0-\u05ea])עוס["\u05f4]מ(?![\u05d0-\u05ea])',  # its abbreviation
     # "עוסק מורשה" with its first word garbled by a photo's OCR ("pow מורשה"): "מורשה" (licensed)
     # on its own names nothing else an invoice prints with a number
     r"(?<![\u05d0-\u05ea])מורשה(?![\u05d0-\u05ea])",
