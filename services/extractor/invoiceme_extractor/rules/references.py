@@ -162,8 +162,11 @@ def find_currency(lines: list[Line], language: str) -> Found | None:
     if weights:
         code = max(weights, key=lambda name: weights[name])
         raw, line = first_seen[code]
-        if raw == "₪" and language != "he" and weights[code] < 1.0:
-            return Found(code, raw, line, 0.45)  # one stray ₪ on a page in another script: weak
+        if weights[code] < 1.0:
+            # no whole mark: a stray ₪ on a page in another script, a sign before an id ('€193990'
+            # for C193990), a run along a band's edge, or only a conversion's code ('For information:
+            # 89.24 EUR (exchange rate 1.2174)'): weak, so the issuer's tax id's country decides
+            return Found(code, raw, line, 0.45)
         return Found(code, raw, line, 0.95 if len(weights) == 1 else 0.75)
     if language == "he" and lines:
         return Found("ILS", "", lines[0], 0.5)  # Hebrew invoices without a mark are in shekels
