@@ -129,9 +129,15 @@ def looks_like_label(text: str) -> bool:
     return any(pattern.match(stripped) for pattern in _FIELD_LABELS)
 
 
+UNREAD_CELL = 0.1  # a mean word confidence under which OCR made letters of a speck or a stroke
+
+
 def is_crumb(cell: Cell) -> bool:
     """A speck or rule OCR read as a cell of its own ('_', '.', '|'): no letter, digit or currency
-    sign. It stands between a label and its value without being either."""
+    sign, or letters without a digit read at all but no confidence (a scan's grid stroke read 'me'
+    at 0.00). It stands between a label and its value without being either."""
+    if cell.confidence < UNREAD_CELL and not any(ch.isdigit() for ch in cell.text):
+        return True
     return not any(ch.isalnum() or ch in "₪$€£" for ch in cell.text)
 
 
