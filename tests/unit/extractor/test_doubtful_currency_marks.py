@@ -34,3 +34,8 @@ class TestDoubtfulMarks:
     def test_without_a_tax_id_the_doubtful_mark_stays(self) -> None:
         text = "Cedar Trading Limited RECEIPT\nTotal 73.30\nFor information: 89.24 EUR (exchange rate 1.2174)"
         assert _currency(text) == "EUR"
+
+    def test_a_code_restated_in_another_stays(self) -> None:
+        # the dollars are the invoice's; the euros in the bracket restate them
+        text = 'צוקים מזון קבלה\n978.01 USD (≈ 905.84 EUR) סה"כ\nע.מ: 526646468'
+        assert _currency(text) == "USD"
