@@ -26,7 +26,9 @@ def numbers_after_title(lines: list[Line]) -> Iterator[Reading]:
         named = type_of(line.cells[index].text)
         end = start + (named[1].end() if named else len(line.cells[index].text))
         found_any = False
-        for rank, found in enumerate(numbers_in_spots(lines, line, start, end, weak=True)):
+        # a lone digit in or by the title is a speck OCR read ('קבלה 7 מקור'), never a document's number
+        readings = (r for r in numbers_in_spots(lines, line, start, end, weak=True) if len(str(r.value)) > 1)
+        for rank, found in enumerate(readings):
             found_any = True
             if found.line is not None and found.line.index - line.index <= 1:
                 yield Reading(found.value, 0.6, found.raw, found.line, found.label)
