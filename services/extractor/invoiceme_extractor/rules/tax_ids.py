@@ -32,7 +32,7 @@ from .id_repair import (
     repair_israeli_id,
 )
 from .id_shapes import id_tokens, shape_score
-from .labelled_ids import customer_labelled, garbled_labelled, labelled
+from .labelled_ids import customer_block_ids, customer_labelled, garbled_labelled, labelled
 from .lines import Found, Line, Reading, document_language
 from .vat_numbers import normalize_tax_id, repaired_unchecked
 from .vat_repair import damaged_copy, read_unsure, repair_vat_digits
@@ -250,6 +250,8 @@ def find_vendor_tax_id(
     """`lines`: the page without the customer's blocks; `all_lines` with them (the customer's own
     id labels there name ids that are not the vendor's)."""
     customer_ids = frozenset(customer_labelled(all_lines if all_lines is not None else lines))
+    if all_lines is not None and len(all_lines) == len(lines):
+        customer_ids |= customer_block_ids(all_lines, lines)
     ranked = tax_id_candidates(lines, buyer_lines, seller, issuer_name, customer_ids)
     if not ranked:
         return None
