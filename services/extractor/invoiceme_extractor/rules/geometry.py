@@ -159,6 +159,27 @@ def stacked_in_side_column(line: Line, index: int, below: Cell) -> bool:
     return abs(below.box.left - label.left) <= slack or abs(below.box.right - label.right) <= slack
 
 
+def own_column_part(line: Line, index: int, below: Cell) -> str:
+    """The part of the cell under label `index` that lies in the label's own column, when OCR joined
+    the cells of a value row under a header row ('DE554915620 2024-06-01 - 2024-06-30' under
+    'USt-ID-Nr. | Leistungszeitraum'): the words that start before the next header cell's left edge,
+    placed by their characters' share of the cell's width. Left-to-right rows starting under the
+    label only; otherwise the whole cell."""
+    label = line.cells[index].box
+    text = below.text
+    if HEBREW_LETTER.search(text + line.cells[index].text) or abs(below.box.left - label.left) > label.height:
+        return text
+    next_left = [
+        cell.box.left
+        for cell in line.cells
+        if cell.box.left > label.right and cell.box.x_overlap(below.box) > 0
+    ]
+    if not next_left:
+        return text
+    cut = (min(next_left) - below.box.left) / max(below.box.right - below.box.left, 1.0) * len(text)
+    return " ".join(word.group(0) for word in re.finditer(r"\S+", text) if word.start() < cut)
+
+
 def label_part(line: Line, index: int, label_start: int, label_end: int) -> Cell:
     """The label's own part of its cell when the rest of the cell is another field's label (OCR
     merged two header cells: 'חשבונית מס מספר תאריך הוצאה' over two values), its span estimated
@@ -201,7 +222,7 @@ def spots_after_label(lines: list[Line], line: Line, label_start: int, label_end
             spots.append(Spot(" ".join(c.text for c in line.cells[index + 2 :]), line, "row_rest"))
     below = cell_below(lines, line, label_part(line, index, label_start, label_end))
     if below is not None:
-        spot = Spot(below[1].text, below[0], "below")
+        spot = Spot(own_column_part(line, index, below[1]), below[0], "below")
         if stacked_in_side_column(line, index, below[1]):
             spots.insert(1 if in_cell.strip() else 0, spot)
         else:
