@@ -118,11 +118,17 @@ def column_below(lines: list[Line], line: Line, cell: Cell, rows: int = 6) -> li
     return stack
 
 
+_COLON_AS_QUESTION = re.compile(r"[\u05d0-\u05ea][\u05d0-\u05ea\s.\"']{0,14}\?")
+
+
 def looks_like_label(text: str) -> bool:
     """A cell that names a field ('Invoice No:', 'Total', 'Réf', 'Customer:') rather than a value."""
     stripped = text.strip()
     if stripped.endswith(":") and not any(ch.isdigit() for ch in stripped):
         return True
+    if _COLON_AS_QUESTION.fullmatch(stripped):
+        return True  # 'טל?': a short Hebrew label whose "':" OCR read as one '?'
+
     weak = document_labels.INVOICE_NUMBER_WEAK.match(stripped)
     if weak and not stripped[weak.end() :].strip():
         return True
