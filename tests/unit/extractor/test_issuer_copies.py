@@ -119,6 +119,10 @@ class TestHebrewCopyOfDebris:
         assert hebrew_copy_of_debris('ATA "yn טכנולוגיות בע"מ', 'הדר טכנולוגיות בע"מ')
         assert not hebrew_copy_of_debris('ATA "yn טכנולוגיות בע"מ', 'הדר מערכות בע"מ')
 
+    def test_a_logos_debris_before_the_name(self) -> None:
+        assert hebrew_copy_of_debris('"pe ארבל לוגיסטיקה MW)', "ארבל לוגיסטיקה ושותת")
+        assert not hebrew_copy_of_debris("AAI הנדסה", "הנדסה")  # a copy of one word: too little to tell
+
     def test_footer_copy_repairs_a_run_of_debris(self) -> None:
         words = self._page('ATA "yn טכנולוגיות בע"מ', 'הדר טכנולוגיות בע"מ')
         assert extract_with_rules([ocr_page(words)]).vendor_name == 'הדר טכנולוגיות בע"מ'

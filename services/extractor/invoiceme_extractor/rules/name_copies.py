@@ -102,7 +102,8 @@ def _debris_words(name: str) -> list[bool] | None:
 def hebrew_copy_of_debris(name: str, head: str) -> bool:
     """Whether `head` is `name` read wholly in Hebrew: `name` mixes Hebrew words with Latin debris, and
     word by word `head` has the same Hebrew words and a Hebrew word where `name` has debris (a run
-    of debris words for one: OCR splits a large-print word it read as Latin, 'ATA "yn' for 'הדר')."""
+    of debris words for one: OCR splits a large-print word it read as Latin, 'ATA "yn' for 'הדר'; a
+    debris word before the name with no word of the copy for it: a logo's)."""
     debris = _debris_words(name)
     if debris is None:
         return False
@@ -110,8 +111,10 @@ def hebrew_copy_of_debris(name: str, head: str) -> bool:
     if len(words) != len(others):
         kept = [i for i, is_debris in enumerate(debris) if not (is_debris and i > 0 and debris[i - 1])]
         words, debris = [words[i] for i in kept], [debris[i] for i in kept]
-        if len(words) != len(others):
-            return False
+    if len(words) == len(others) + 1 and debris[0] and len(others) >= 2:
+        words, debris = words[1:], debris[1:]  # a logo's debris before the name ('"pe ארבל ...')
+    if len(words) != len(others):
+        return False
     for word, other, is_debris in zip(words, others, debris, strict=True):
         if not _HEBREW_WORD.fullmatch(other):
             return False
