@@ -1,10 +1,10 @@
-"""A scan's samekh read as pe ('מפ' חשבונית:' for 'מס' חשבונית:', 'פך הכל' for 'סך הכל'): the label
-still names the invoice number, so a table's SKU does not become it."""
+"""Hebrew invoice-number labels as scans and photos misread them: a samekh read as pe ('מפ' חשבונית:'
+for 'מס' חשבונית:', as in 'פך הכל'), and the geresh of מס' read as gershayim ('חשבונית מס מס"')."""
 
 from __future__ import annotations
 
 from invoiceme_common.events import OcrWord
-from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules import document_labels, extract_with_rules
 
 from .wordbox import ocr_page, ocr_word
 
@@ -47,3 +47,14 @@ class TestSamekhAsPe:
     def test_the_number_beside_the_printed_label(self) -> None:
         page = ocr_page(_header_page("מס' חשבונית:"))
         assert extract_with_rules([page]).invoice_number == "45733"
+
+
+class TestGereshAsGershayim:
+    """'חשבונית מס מס"' (the geresh of מס' read as gershayim) over its number still labels it."""
+
+    def test_the_label_with_gershayim(self) -> None:
+        assert document_labels.INVOICE_NUMBER.search('חשבונית מס מס"')
+
+    def test_the_number_under_it(self) -> None:
+        text = 'ברוש שירותים\nחשבונית מס - מקור\nתאריך 02/03/2024\nחשבונית מס מס"\n2026-4984\nסה"כ 22,582.85'
+        assert extract_with_rules([(1, text)]).invoice_number == "2026-4984"
