@@ -52,6 +52,11 @@ def _lone_code(cell: Cell) -> str | None:
     """A cell holding nothing but a document-number-shaped code (not a date, amount, id or phone)."""
     text = cell.text.strip(" :#.")
     tokens = numbers_in(text)
+    shaped_like_id = not text[1:].isdigit() or len(text) == 9  # '$3445751-0', '$12261827': a 5 read '$'
+    if len(tokens) == 1 and text[:1] in "$€©" and not shaped_like_id and tokens[0][1:] == text[1:]:
+        # '$319739': the code's S read as a dollar sign (numbers_in reads it back); never what may be
+        # a 9-digit id whose 5 OCR read so
+        text = tokens[0]
     if tokens != [text] or not DOCUMENT_CODE.fullmatch(text) or len(re.sub(r"\D", "", text)) < 4:
         return None
     return text if plausible_below_label(text) and not PHONE.search(text) else None
