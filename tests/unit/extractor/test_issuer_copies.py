@@ -114,6 +114,19 @@ class TestHebrewCopyOfDebris:
         assert not hebrew_copy_of_debris("AAI הנדסה Nya", "נגה מערכות בעמ")
         assert not hebrew_copy_of_debris("AAI הנדסה", "נגה הנדסה בעמ")
 
+    def test_a_run_of_debris_words_stands_for_one_word(self) -> None:
+        # a large-print word read as two Latin tokens, the second after a stroke read as a quote
+        assert hebrew_copy_of_debris('ATA "yn טכנולוגיות בע"מ', 'הדר טכנולוגיות בע"מ')
+        assert not hebrew_copy_of_debris('ATA "yn טכנולוגיות בע"מ', 'הדר מערכות בע"מ')
+
+    def test_a_logos_debris_before_the_name(self) -> None:
+        assert hebrew_copy_of_debris('"pe ארבל לוגיסטיקה MW)', "ארבל לוגיסטיקה ושותת")
+        assert not hebrew_copy_of_debris("AAI הנדסה", "הנדסה")  # a copy of one word: too little to tell
+
+    def test_footer_copy_repairs_a_run_of_debris(self) -> None:
+        words = self._page('ATA "yn טכנולוגיות בע"מ', 'הדר טכנולוגיות בע"מ')
+        assert extract_with_rules([ocr_page(words)]).vendor_name == 'הדר טכנולוגיות בע"מ'
+
 
 class TestFooterOnlyIssuer:
     """A page whose header carries only a logo: the issuer is named in the footer, beside its tax id,

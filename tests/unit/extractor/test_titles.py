@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from invoiceme_extractor.rules.lines import document_lines
 from invoiceme_extractor.rules.references import find_document_type
-from invoiceme_extractor.rules.titles import title_cell
+from invoiceme_extractor.rules.titles import misread_type, title_cell
 
 from .wordbox import page
 
@@ -46,3 +46,15 @@ class TestTitleOverLabels:
     def test_a_title_glued_to_the_number_label_keeps_its_type(self) -> None:
         # OCR ran the credit note's title into the label: 'זיכוימספר'
         assert _title(("חשבונית זיכוימספר חשבונית 41622", 300, 100)) == "credit_note"
+
+
+class TestOriginalMarkAfterAMisreadTitle:
+    """'חשבנית מס - מקור': a title with a letter lost, and the 'original' an Israeli document prints
+    after it; the mark is no part of the title's letters."""
+
+    def test_the_misread_title_with_its_mark(self) -> None:
+        assert misread_type("= חשבנית מס - מקור") == "tax_invoice"
+        assert misread_type("חשבון עסקה העתק") == "invoice"
+
+    def test_the_mark_alone_is_no_title(self) -> None:
+        assert misread_type("מקור") is None

@@ -42,9 +42,10 @@ CONTINENTAL_STREET = re.compile(
 )
 STREET = re.compile(STREET_WORDS + "|" + CONTINENTAL_STREET.pattern, re.I)
 # A line with any of these is contact details, a page marker or a registration number: never a name
-# (an e-mail's '@' has no space beside it; 'Atlas @ Vista Inc.' is an '&' OCR misread).
+# (an e-mail's '@' has no space beside it and a word after it; 'Atlas @ Vista Inc.' is an '&' OCR
+# misread, 'GMBH & CO. K@==' a legal form's last letter).
 NOT_A_NAME = re.compile(
-    r"\S@\S|www\.|https?:|e-?mail|\b(?:page|seite|original|copy)\b|"
+    r"\S@\w|www\.|https?:|e-?mail|\b(?:page|seite|original|copy)\b|"
     + PHONE_WORDS
     + "|"
     + hebrew_words('דוא"ל', "עמוד", "מקור", "העתק")

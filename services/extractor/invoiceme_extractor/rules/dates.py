@@ -95,7 +95,7 @@ HEBREW = re.compile(r"[\u05d0-\u05ea]")
 # A date-shaped token (three groups, two separators) where OCR read some digits as letters:
 # 'O' for 0, 'l'/'I'/'|' for 1, 'S' for 5, 'B' for 8, 'Z' for 2 ('2O/O3/2Ol8').
 _DATE_SHAPED = re.compile(r"(?<!\w)[\dOoIlSBZ]{1,4}(?:\s?[./-]\s?[\dOoIlSBZ]{1,4}){2}(?!\w)")
-_LETTER_AS_DIGIT = str.maketrans("OoIlSBZ", "0011582")
+_LETTER_AS_DIGIT = str.maketrans("OoIlSBZQ", "00115820")
 
 
 def _letters_as_digits(line: str) -> str:
@@ -216,8 +216,9 @@ def _dates_in(line: str, month_first: bool) -> tuple[FoundDate, ...]:
 
 # 'le S janvier 2024': a day OCR read as letters that look like digits, before a written month and a
 # four-digit year (the two make it a date; the day is a repair)
+# ('1QAPR2024' for 10APR2024: a receipt's spaceless date, its 0 read Q; spaceless only with a digit)
 _LETTER_DAY = re.compile(
-    r"(?<!\w)(?P<day>[\dOoIlSBZ]?[OoIlSBZ]|[OoIlSBZ][\d])\s+"
+    r"(?<!\w)(?P<day>[\dOoIlSBZQ]?[OoIlSBZQ]|[OoIlSBZQ][\d])(?:\s+|(?<=\d[OoIlSBZQ])|(?<=[OoIlSBZQ]\d))"
     + _MONTH_WORD.format(name="month")
     + r"[\s,./-]*(?P<year>(?:19|20)\d{2})(?!\d)"
 )

@@ -151,11 +151,14 @@ def _nearest_first(lines: list[Line], anchor: Line) -> list[Line]:
 def total_by_exact_rate(lines: list[Line], vat: Found) -> tuple[Found, Found] | None:
     """Total and subtotal for a VAT read alone ('VAT included 128.28' under a payment row whose
     'Total' label OCR lost): the nearest amount the VAT is included in at a standard rate to the
-    cent; the subtotal derived."""
+    cent, the subtotal derived; or the nearest the VAT is that rate of (a till slip's VAT row '18% |
+    228.12 | 41.06' under a garbled header, its total lost), the total derived."""
     for line in _nearest_first(lines, vat.line):
         for value, raw in money_in(line.text):
             if abs(value) > abs(vat.value) and exact_rate(vat.value, round(value - vat.value, 2)):
                 return Found(value, raw, line, 0.65), Found(round(value - vat.value, 2), "", line, 0.6)
+            if abs(value) > abs(vat.value) and exact_rate(vat.value, value):
+                return Found(round(value + vat.value, 2), "", line, 0.6), Found(value, raw, line, 0.65)
     return None
 
 

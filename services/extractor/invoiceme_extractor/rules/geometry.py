@@ -118,20 +118,32 @@ def column_below(lines: list[Line], line: Line, cell: Cell, rows: int = 6) -> li
     return stack
 
 
+_COLON_AS_QUESTION = re.compile(r"[\u05d0-\u05ea][\u05d0-\u05ea\s.\"']{0,14}\?")
+
+
 def looks_like_label(text: str) -> bool:
     """A cell that names a field ('Invoice No:', 'Total', 'Réf', 'Customer:') rather than a value."""
     stripped = text.strip()
     if stripped.endswith(":") and not any(ch.isdigit() for ch in stripped):
         return True
+    if _COLON_AS_QUESTION.fullmatch(stripped):
+        return True  # 'טל?': a short Hebrew label whose "':" OCR read as one '?'
+
     weak = document_labels.INVOICE_NUMBER_WEAK.match(stripped)
     if weak and not stripped[weak.end() :].strip():
         return True
     return any(pattern.match(stripped) for pattern in _FIELD_LABELS)
 
 
+UNREAD_CELL = 0.1  # a mean word confidence under which OCR made letters of a speck or a stroke
+
+
 def is_crumb(cell: Cell) -> bool:
     """A speck or rule OCR read as a cell of its own ('_', '.', '|'): no letter, digit or currency
-    sign. It stands between a label and its value without being either."""
+    sign, or letters without a digit read at all but no confidence (a scan's grid stroke read 'me'
+    at 0.00). It stands between a label and its value without being either."""
+    if cell.confidence < UNREAD_CELL and not any(ch.isdigit() for ch in cell.text):
+        return True
     return not any(ch.isalnum() or ch in "₪$€£" for ch in cell.text)
 
 
@@ -151,6 +163,27 @@ def stacked_in_side_column(line: Line, index: int, below: Cell) -> bool:
     label = line.cells[index].box
     slack = max(label.height, 1.0)
     return abs(below.box.left - label.left) <= slack or abs(below.box.right - label.right) <= slack
+
+
+def own_column_part(line: Line, index: int, below: Cell) -> str:
+    """The part of the cell under label `index` that lies in the label's own column, when OCR joined
+    the cells of a value row under a header row ('DE554915620 2024-06-01 - 2024-06-30' under
+    'USt-ID-Nr. | Leistungszeitraum'): the words that start before the next header cell's left edge,
+    placed by their characters' share of the cell's width. Left-to-right rows starting under the
+    label only; otherwise the whole cell."""
+    label = line.cells[index].box
+    text = below.text
+    if HEBREW_LETTER.search(text + line.cells[index].text) or abs(below.box.left - label.left) > label.height:
+        return text
+    next_left = [
+        cell.box.left
+        for cell in line.cells
+        if cell.box.left > label.right and cell.box.x_overlap(below.box) > 0
+    ]
+    if not next_left:
+        return text
+    cut = (min(next_left) - below.box.left) / max(below.box.right - below.box.left, 1.0) * len(text)
+    return " ".join(word.group(0) for word in re.finditer(r"\S+", text) if word.start() < cut)
 
 
 def label_part(line: Line, index: int, label_start: int, label_end: int) -> Cell:
@@ -195,7 +228,7 @@ def spots_after_label(lines: list[Line], line: Line, label_start: int, label_end
             spots.append(Spot(" ".join(c.text for c in line.cells[index + 2 :]), line, "row_rest"))
     below = cell_below(lines, line, label_part(line, index, label_start, label_end))
     if below is not None:
-        spot = Spot(below[1].text, below[0], "below")
+        spot = Spot(own_column_part(line, index, below[1]), below[0], "below")
         if stacked_in_side_column(line, index, below[1]):
             spots.insert(1 if in_cell.strip() else 0, spot)
         else:

@@ -3,9 +3,10 @@ gershayim of an abbreviation.
 
 Seen on dev photos and scans of several families: final mem as samekh ('לתשלוס'), mem as samekh or
 tet ('מע"ס', 'מע"ט', 'טחיר'), nun as gimel ('לפגי'), kaf as bet ('סה"ב', 'בולל'), he as het
-('סח"ב'), and the gershayim of 'מע"מ' / 'סה"כ' read as two yods ('מעיימ') or with a yod after it
-('סה"יכ'). Every label pattern accepts these readings: a label word is long or specific enough that
-the look-alike spelling names nothing else an invoice prints.
+('סח"ב'), samekh as pe ('מפ\' חשבונית', 'פך הכל'), and the gershayim of 'מע"מ' / 'סה"כ' read as
+two yods ('מעיימ') or with a yod after it ('סה"יכ'). Every label pattern accepts these readings: a
+label word is long or specific enough that the look-alike spelling names nothing else an invoice
+prints.
 
 Patterns are folded into bigger ones (`any_of(X.pattern, ...)`), so `as_ocr_reads` first undoes
 what it wrote, then writes it again (it is idempotent).
@@ -22,6 +23,7 @@ LOOKALIKES = {
     "נ": "[נג]",
     "ה": "[הח]",
     "ח": "[חה]",
+    "ס": "[ספ]",  # a scan's samekh read as pe ("מפ' חשבונית", "פך הכל" in one banded header)
 }
 # the gershayim of an abbreviation: '"', a geresh ("סה'כ"), a yod pair, or either mark then a stray yod
 GERSHAYIM = "(?:[\"']י?|יי)"

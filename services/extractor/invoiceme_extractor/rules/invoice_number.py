@@ -40,8 +40,11 @@ def _refers_elsewhere(line: Line, label: re.Match[str]) -> bool:
     return bool(document_labels.OTHER_DOCUMENT.search(around))
 
 
-# A cell that is nothing but a word naming the document ("מסמך", "Document"): its number's label
-_BARE_DOCUMENT_CELL = re.compile(r"\s*(?:מסמך|document|beleg|documento)\s*:?\s*", re.I)
+# A cell that is nothing but a word naming the document ("מסמך", "Document"): its number's label;
+# also with a hyphenated abbreviation OCR garbled after it ('Dokument -wr' for Dokument-Nr.)
+_BARE_DOCUMENT_CELL = re.compile(
+    r"\s*(?:מסמך|document|dokument|beleg|documento)(?:\s*-\s*[^\W\d_]{1,3}\.?)?\s*:?\s*", re.I
+)
 
 
 def _number_labels(line: Line) -> list[re.Match[str]]:

@@ -48,6 +48,11 @@ _MISREAD_WORD = re.compile(r"[A-Za-z]?[a-z]{2,}\d[a-z]+")
 _ORDINAL_AS_DIGIT = re.compile(r"N\d|\d{1,2}(?:st|nd|rd|th)", re.I)
 
 
+# A cell that is one code in a wide-tracked font OCR split at spaces ('B 1425 2' for B14252): a
+# capital prefix and digits, nothing else in the cell, read joined
+_TRACKED_CODE = re.compile(r"[A-Z]{1,3}(?: ?\d){4,}(?<=\d)")
+
+
 def numbers_in(text: str) -> list[str]:
     text = _TILDE_BY_HYPHEN.sub("", text)
     text = _EURO_AS_C.sub("C", _DOLLAR_AS_S.sub("S", _SPACE_AFTER_PREFIX.sub(r"\1", text)))
@@ -147,6 +152,8 @@ def numbers_in_spots(
         text = spot.text.lstrip(" :#.-")
         if spot.relation == "row_rest":
             text = before_next_label(text)  # past crumbs: 'No: | - | +. 16667 | Tax Number 519 855 472'
+        if spot.relation != "inline" and _TRACKED_CODE.fullmatch(text):
+            text = text.replace(" ", "")
         if spot.relation != "inline" and (
             document_labels.INVOICE_NUMBER.search(text) or party_labels.TAX_ID.search(text)
         ):

@@ -14,7 +14,7 @@ import re
 
 from ..contract import LineItem
 from .amount_candidates import Candidate
-from .amounts import percent_in, row_money
+from .amounts import money_in, percent_in, row_money
 from .exact_rates import exact_rate
 from .lines import Found, Line
 from .rate_repair import match_strength
@@ -28,6 +28,14 @@ def _adds_up(found: dict[str, Found | None]) -> bool:
     if subtotal is None or vat is None or total is None:
         return False
     return abs(subtotal.value + vat.value - total.value) <= _CENT
+
+
+def _vat_changed(found: dict[str, Found | None]) -> bool:
+    """The VAT is not the amount it was read from ('12.22' taken as 2.22 to fit a total that is an
+    item's price): amounts that add up only through such a change do not outweigh the items."""
+    vat = found.get("vat_amount")
+    read = money_in(vat.raw) if vat is not None and vat.raw else []
+    return len(read) == 1 and vat is not None and abs(abs(read[0][0]) - abs(vat.value)) > _CENT
 
 
 def split_by_vat(items_sum: float, vat: float, rates: tuple[float, ...]) -> tuple[float, float, float] | None:
@@ -46,7 +54,7 @@ def amounts_from_items(
 ) -> None:
     """Replace a subtotal and total that do not add up by what the items and a VAT amount agree on."""
     total = found.get("total")
-    if _adds_up(found) or (total is not None and total.confidence >= 0.85):
+    if (_adds_up(found) and not _vat_changed(found)) or (total is not None and total.confidence >= 0.85):
         return
     if len(items_amounts) < 2 or any(amount is None for amount in items_amounts):
         return

@@ -4,6 +4,7 @@ with the label's strength: the strongest evidence of the vendor's tax id."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import party_labels
 from .contact_words import PHONE
@@ -72,6 +73,19 @@ def customer_labelled(lines: list[Line]) -> set[str]:
                     found.update(normalize_tax_id(raw) for raw in ids)
                     break
     return found
+
+
+def customer_block_ids(all_lines: list[Line], issuer_view: list[Line]) -> set[str]:
+    """Ids (normalized) under a tax-id label inside the customer's block (the cells `issuer_view`
+    lacks: 'Bill To: ... VAT Reg. No. 530516764'): the customer's, wherever else the page prints
+    them (a header row 'Your VAT | VAT Reg. No' over both parties' ids, the customer's first)."""
+    block: list[Line] = []  # every line kept, emptied outside the block: lines still line up
+    for whole, kept in zip(all_lines, issuer_view, strict=True):
+        cells = tuple(cell for cell in whole.cells if cell not in kept.cells)
+        block.append(replace(whole, text=" ".join(cell.text for cell in cells), cells=cells))
+    if all(not line.cells for line in block):
+        return set()
+    return {normalize_tax_id(raw) for raw, _, _ in labelled(block)}
 
 
 # A tax-id label OCR damaged by a letter ('Tan Registration', 'Tax 1D'): weaker than one read whole

@@ -33,7 +33,16 @@ TOTAL_STRONG = (
     r"net\s*payable",
     r"total\s*(?:inc|incl)\.?\s*(?:vat|gst|tax)",
 )
-TOTAL_PLAIN = (rf"\b{_TOTAL}\b", r"\bimporte\b", r"\bmontant\b", r"\bgesamt\b", r"סך\s*הכל", r"סה\"כ")
+TOTAL_PLAIN = (
+    rf"\b{_TOTAL}\b",
+    r"\bimporte\b",
+    r"\bmontant\b",
+    r"\bgesamt\b",
+    r"סך\s*הכל",
+    r"סה\"כ",
+    # its kaf read as bet ('סה"ב'): in this abbreviation only (kaf as bet in every label cost amounts)
+    r"סה\"ב(?![\u05d0-\u05ea])",
+)
 SUBTOTAL = (
     r"base\s*imponible",
     r"importe\s*neto",

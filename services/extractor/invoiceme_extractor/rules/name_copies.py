@@ -79,8 +79,9 @@ def _name_head(text: str) -> str:
     return clean_name(cut_at_field_label(SEPARATORS.split(PAYEE.sub("", text))[0]))
 
 
-# A Hebrew word OCR read as Latin look-alikes: a few letters, maybe a stray sign ('AAI', 'Nya', 'Mw)')
-_LATIN_DEBRIS = re.compile(r"[^\W\d_\u05d0-\u05ea]{1,4}[).'*]?")
+# A Hebrew word OCR read as Latin look-alikes: a few letters, maybe a stray sign ('AAI', 'Nya', 'Mw)',
+# '"yn': a large-print letter's stroke read as a quote)
+_LATIN_DEBRIS = re.compile(r"[\"'“”]?[^\W\d_\u05d0-\u05ea]{1,4}[).'*]?")
 _HEBREW_WORD = re.compile(r"[\u05d0-\u05ea][\u05d0-\u05ea\"'.]*")
 
 
@@ -100,10 +101,19 @@ def _debris_words(name: str) -> list[bool] | None:
 
 def hebrew_copy_of_debris(name: str, head: str) -> bool:
     """Whether `head` is `name` read wholly in Hebrew: `name` mixes Hebrew words with Latin debris, and
-    word by word `head` has the same Hebrew words and a Hebrew word where `name` has debris."""
-    words, others = name.split(), head.split()
+    word by word `head` has the same Hebrew words and a Hebrew word where `name` has debris (a run
+    of debris words for one: OCR splits a large-print word it read as Latin, 'ATA "yn' for 'הדר'; a
+    debris word before the name with no word of the copy for it: a logo's)."""
     debris = _debris_words(name)
-    if debris is None or len(words) != len(others):
+    if debris is None:
+        return False
+    words, others = name.split(), head.split()
+    if len(words) != len(others):
+        kept = [i for i, is_debris in enumerate(debris) if not (is_debris and i > 0 and debris[i - 1])]
+        words, debris = [words[i] for i in kept], [debris[i] for i in kept]
+    if len(words) == len(others) + 1 and debris[0] and len(others) >= 2:
+        words, debris = words[1:], debris[1:]  # a logo's debris before the name ('"pe ארבל ...')
+    if len(words) != len(others):
         return False
     for word, other, is_debris in zip(words, others, debris, strict=True):
         if not _HEBREW_WORD.fullmatch(other):

@@ -28,7 +28,7 @@ def rate_of(vat: float | None, subtotal: float | None, vat_line: Line | None) ->
                 return exact, ""
         return rate, vat_line.text
     if vat is not None and subtotal:
-        ratio = vat / subtotal
+        ratio = abs(vat / subtotal)  # a credit note's minus lost from one of the two: the same rate
         close = min(STANDARD_RATES, key=lambda rate: abs(rate - ratio))
         if abs(close - ratio) < 0.002:
             return close, ""

@@ -21,6 +21,7 @@ from .cash_rounding import rounding_amounts
 from .lines import Found, Line
 from .lost_labels import WINDOW
 from .payments import card_charges, paid_amounts
+from .printed_rate import rate_of
 from .rates import STANDARD_RATES
 from .repair import confusion_variants, may_be_misread, misread_variants
 
@@ -113,6 +114,17 @@ def vat_from_included_rate(lines: list[Line], total: Found) -> tuple[Found, Foun
         net = float(exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
         return Found(net, "", line, 0.55), Found(round(total.value - net, 2), "", line, 0.55)
     return None
+
+
+def parts_by_included_rate(result: dict[str, Found | None], lines: list[Line]) -> dict[str, Found | None]:
+    """A net and VAT at no rate (two item amounts adding up to the total: '1,760.00' and '7.19')
+    while the page prints the rate the total includes ('incl. VAT 23%', its amount garbled): the net
+    and VAT inside the total at that rate (`vat_from_included_rate`)."""
+    total, net, vat = result["total"], result["subtotal"], result["vat_amount"]
+    if total is None or net is None or vat is None or rate_of(vat.value, net.value, None) is not None:
+        return result
+    derived = vat_from_included_rate(lines, total)
+    return result if derived is None else {**result, "subtotal": derived[0], "vat_amount": derived[1]}
 
 
 _CENT = 0.005  # what was paid matches to the cent: 22.91 before cash rounding is not the 22.90 paid

@@ -99,6 +99,7 @@ def conversion_weight(text: str) -> float:
     return 0.25 if _CONVERSION.search(text) else 1.0
 
 
+_SIGNS = ("$", "€", "£", "₪")
 UNREAD_MARK = 0.2  # a cell's mean word confidence under which OCR guessed its signs ('$58473.41' at 0.01)
 
 
@@ -132,7 +133,7 @@ def _currency_cues(lines: tuple[Line, ...], language: str) -> CurrencyCues:
             for match in pattern.finditer(text):
                 raw = match.group(0)
                 weight = scale * (2.0 if raw.isalpha() and raw.isupper() and len(raw) == 3 else 1.0)
-                weight *= id_mark_share(text, match.end()) if raw in ("$", "€", "£", "₪") else 1.0
+                weight *= id_mark_share(text, match.end()) if raw in _SIGNS else 1.0
                 first_seen.setdefault(code, (raw, line))
                 if raw == "₪" and language != "he":
                     # OCR invents ₪ from a band's edge, often several along one line ("₪ ₪ ₪",
@@ -162,8 +163,12 @@ def find_currency(lines: list[Line], language: str) -> Found | None:
     if weights:
         code = max(weights, key=lambda name: weights[name])
         raw, line = first_seen[code]
-        if raw == "₪" and language != "he" and weights[code] < 1.0:
-            return Found(code, raw, line, 0.45)  # one stray ₪ on a page in another script: weak
+        if weights[code] < 1.0 and (raw in _SIGNS or code in converted):
+            # no whole mark: a stray ₪ on a page in another script, a sign before an id ('€193990'
+            # for C193990), a run along a band's edge, or only the code an amount is converted into
+            # ('For information: 89.24 EUR (exchange rate 1.2174)'): weak, so the issuer's tax id's
+            # country decides. A code the line restates from ('978.01 USD (≈ 905.84 EUR)') is kept.
+            return Found(code, raw, line, 0.45)
         return Found(code, raw, line, 0.95 if len(weights) == 1 else 0.75)
     if language == "he" and lines:
         return Found("ILS", "", lines[0], 0.5)  # Hebrew invoices without a mark are in shekels

@@ -32,7 +32,7 @@ from .id_repair import (
     repair_israeli_id,
 )
 from .id_shapes import id_tokens, shape_score
-from .labelled_ids import customer_labelled, garbled_labelled, labelled
+from .labelled_ids import customer_block_ids, customer_labelled, garbled_labelled, labelled
 from .lines import Found, Line, Reading, document_language
 from .vat_numbers import normalize_tax_id, repaired_unchecked
 from .vat_repair import damaged_copy, read_unsure, repair_vat_digits
@@ -264,6 +264,8 @@ def find_vendor_tax_id(
     id labels there name ids that are not the vendor's); `allocation`: the allocation number found
     by its label (under 'מספר אישור הקצאה' it has an id's nine digits), a token no id is read from."""
     customer_ids = frozenset(customer_labelled(all_lines if all_lines is not None else lines))
+    if all_lines is not None and len(all_lines) == len(lines):
+        customer_ids |= customer_block_ids(all_lines, lines)
     ranked = [
         candidate
         for candidate in tax_id_candidates(lines, buyer_lines, seller, issuer_name, customer_ids)

@@ -157,12 +157,17 @@ def misread_title(text: str) -> bool:
 _EDGE_MARKS = re.compile(r"^[\W_]+|[^\w:]+$")
 
 
+_ORIGINAL_OR_COPY = re.compile(r"\s+(?:מקור|העתק|נאמן\s+למקור)$")
+
+
 @functools.lru_cache(maxsize=4096)  # pure; asked by misread_title and again by title_cells
 def misread_type(text: str) -> str | None:
     """The type a whole title names when OCR misread a letter or two of it (8+ letters), the
     nearest title's; None when no title is near."""
-    # marks a logo or a rule left at the title's edges ('<< = חשבגית מס קבלה') are no letters of it
+    # marks a logo or a rule left at the title's edges ('<< = חשבגית מס קבלה') are no letters of it,
+    # nor the 'original' / 'copy' an Israeli document prints after its title ('חשבנית מס - מקור')
     seen = " ".join(_EDGE_MARKS.sub("", text.casefold()).replace("-", " ").split())
+    seen = _ORIGINAL_OR_COPY.sub("", seen)
     best: tuple[float, str] | None = None
     letters = Counter(seen)
     for (code, title), title_letters in zip(_LONG_TITLES, _LONG_TITLE_LETTERS, strict=True):

@@ -41,6 +41,7 @@ from .rate_repair import repaired_by_rate
 from .rates import STANDARD_RATES
 from .receipt_totals import (
     included_tax,
+    parts_by_included_rate,
     parts_from_summary,
     total_by_agreement,
     total_by_payment,
@@ -200,7 +201,7 @@ def find_totals(lines: list[Line]) -> Totals:
             result["subtotal"],
             result["vat_amount"],
         )
-    result = repaired_by_rate(result, found)
+    result = parts_by_included_rate(repaired_by_rate(result, found), lines)
     sub_value = result["subtotal"].value if result["subtotal"] else None
     vat_value = result["vat_amount"].value if result["vat_amount"] else None
     vat_line = vat[2] if vat else result["vat_amount"].line if result["vat_amount"] else None

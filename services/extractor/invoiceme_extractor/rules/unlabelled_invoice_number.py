@@ -26,7 +26,9 @@ def numbers_after_title(lines: list[Line]) -> Iterator[Reading]:
         named = type_of(line.cells[index].text)
         end = start + (named[1].end() if named else len(line.cells[index].text))
         found_any = False
-        for rank, found in enumerate(numbers_in_spots(lines, line, start, end, weak=True)):
+        # a lone digit in or by the title is a speck OCR read ('קבלה 7 מקור'), never a document's number
+        readings = (r for r in numbers_in_spots(lines, line, start, end, weak=True) if len(str(r.value)) > 1)
+        for rank, found in enumerate(readings):
             found_any = True
             if found.line is not None and found.line.index - line.index <= 1:
                 yield Reading(found.value, 0.6, found.raw, found.line, found.label)
@@ -50,6 +52,11 @@ def _lone_code(cell: Cell) -> str | None:
     """A cell holding nothing but a document-number-shaped code (not a date, amount, id or phone)."""
     text = cell.text.strip(" :#.")
     tokens = numbers_in(text)
+    shaped_like_id = not text[1:].isdigit() or len(text) == 9  # '$3445751-0', '$12261827': a 5 read '$'
+    if len(tokens) == 1 and text[:1] in "$€©" and not shaped_like_id and tokens[0][1:] == text[1:]:
+        # '$319739': the code's S read as a dollar sign (numbers_in reads it back); never what may be
+        # a 9-digit id whose 5 OCR read so
+        text = tokens[0]
     if tokens != [text] or not DOCUMENT_CODE.fullmatch(text) or len(re.sub(r"\D", "", text)) < 4:
         return None
     return text if plausible_below_label(text) and not PHONE.search(text) else None

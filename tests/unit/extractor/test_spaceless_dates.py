@@ -1,0 +1,26 @@
+"""A till slip's 'Date of Invoice: 1QAPR2024': a spaceless day-month-year whose 0 OCR read as Q is
+still a date."""
+
+from __future__ import annotations
+
+from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.dates import dates_in
+
+_SLIP = (
+    "Maple Partners LLC\nSales Receipt\nDate of Invoice: 1QAPR2024 09:05\n"
+    "Receipt No.: 5494261\nBalance Due 74.80"
+)
+
+
+class TestSpacelessLetterDay:
+    def test_the_slip_reads_its_date(self) -> None:
+        assert str(extract_with_rules([(1, _SLIP)]).invoice_date) == "2024-04-10"
+
+    def test_a_q_for_zero_in_a_spaceless_date(self) -> None:
+        found = dates_in("Date of Invoice: 1QAPR2024 09:05")
+        assert [str(item.value) for item in found] == ["2024-04-10"]
+        assert found[0].repaired
+
+    def test_letters_alone_before_a_month_are_no_day(self) -> None:
+        assert dates_in("Sept 2024") == []
+        assert dates_in("Oct 2024") == []
