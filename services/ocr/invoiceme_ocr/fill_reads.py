@@ -34,6 +34,7 @@ MIN_SOLIDITY = 0.6  # of its bounding box that the fill covers: a rectangle, not
 LIGHT = 40  # grey levels above the fill's ground that are its print
 MIN_PRINT = 50  # px of light print: less is specks on the fill
 UNREAD = 0.5  # share of the fill's light print outside the words read above which it is read again
+FLAT_GROUND = 20  # grey levels a panel's ground may vary by (dev panels: 0; a lid's shadow: 74)
 MAX_FILLS = 2  # fills read per page (one Tesseract call each), most unread print first
 NOTE = "re-read light print on a fill"
 
@@ -86,16 +87,51 @@ def fills_to_read(words: list[OcrWord], gray: np.ndarray) -> list[Box]:
     return [box for share, box in sorted(scored, key=lambda item: -item[0]) if share > UNREAD][:MAX_FILLS]
 
 
-def reread_fills(page: OcrPage, gray: np.ndarray, read_block: ReadBlock) -> OcrPage:
+def _overlap(one: Box, other: Box) -> bool:
+    return one[0] < other[2] and other[0] < one[2] and one[1] < other[3] and other[1] < one[3]
+
+
+def _flat_ground(gray: np.ndarray, box: Box) -> bool:
+    """A printed panel's ground is one grey across it (its rows' and columns' medians within
+    FLAT_GROUND levels, print aside); a scanner lid's shadow, which flattening rightly took away,
+    darkens towards the page's edge."""
+    left, top, right, bottom = box
+    crop = gray[top:bottom, left:right]
+    for medians in (np.median(crop, axis=0), np.median(crop, axis=1)):
+        if np.percentile(medians, 95) - np.percentile(medians, 5) > FLAT_GROUND:
+            return False
+    return True
+
+
+def fills_with_source(
+    words: list[OcrWord], gray: np.ndarray, unflattened: np.ndarray | None
+) -> list[tuple[Box, np.ndarray]]:
+    """(box, image to read it from) for each fill to read: the page's own, then those only the page
+    before `flatten_light` shows (a light-grey panel flattening turned white), read from that."""
+    chosen = [(box, gray) for box in fills_to_read(words, gray)]
+    if unflattened is not None:
+        seen = dark_fills(gray)
+        chosen += [
+            (box, unflattened)
+            for box in fills_to_read(words, unflattened)
+            if not any(_overlap(box, other) for other in seen) and _flat_ground(unflattened, box)
+        ]
+    return chosen[:MAX_FILLS]
+
+
+def reread_fills(
+    page: OcrPage, gray: np.ndarray, read_block: ReadBlock, unflattened: np.ndarray | None = None
+) -> OcrPage:
     """The page with the light print of its unread fills read alone by `read_block` (an image ->
-    Tesseract's word data) and merged in line by line; the page itself when nothing was taken."""
-    boxes = fills_to_read(page.words, gray)
-    if not boxes:
+    Tesseract's word data) and merged in line by line; the page itself when nothing was taken.
+    `unflattened`: the page before `flatten_light`, same size (`preprocess.prepare_page`), or None."""
+    chosen = fills_with_source(page.words, gray, unflattened)
+    if not chosen:
         return page
     unread, rereads = [], []
-    for box in boxes:
+    for box, source in chosen:
         left, top, right, bottom = box
-        crop = dark_print(gray[top:bottom, left:right], keep_as_printed=False)
+        crop = dark_print(source[top:bottom, left:right], keep_as_printed=False)
         crop = cv2.copyMakeBorder(crop, PAD, PAD, PAD, PAD, cv2.BORDER_CONSTANT, value=255)
         words = block_words(read_block(crop), box, 1.0)
         unread.append([words_box(line) for line in group_by_line(words)])

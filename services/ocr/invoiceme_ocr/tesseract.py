@@ -29,7 +29,7 @@ from . import (
 )
 from .engine import OcrOptions, UnreadableDocument, clean_text
 from .page_rereads import repair_ids_by_choices, reread, reread_long_numbers
-from .preprocess import GUESSED_QUARTER_TURN, PAGE_ON_A_DESK, orientation, prepare_for_ocr, slant
+from .preprocess import GUESSED_QUARTER_TURN, PAGE_ON_A_DESK, orientation, prepare_page, slant
 from .preprocess.geometry import ink_mask, work_copy
 from .tesseract_api import read_words, warm_up
 from .tesseract_results import TesseractFailed, TesseractTimedOut
@@ -47,10 +47,16 @@ SLANT_CHECK_BELOW = 0.85
 
 
 def recognize(
-    number: int, gray: np.ndarray, options: OcrOptions, notes: list[str], languages: str | None = None
+    number: int,
+    gray: np.ndarray,
+    options: OcrOptions,
+    notes: list[str],
+    languages: str | None = None,
+    unflattened: np.ndarray | None = None,
 ) -> OcrPage:
     """Run Tesseract once (with `languages`, by default the configured ones); a page that takes
-    longer than the page timeout is given up on."""
+    longer than the page timeout is given up on. `unflattened`: the page before `flatten_light`
+    (`preprocess.prepare_page`), where a light panel's print is still there for `fill_reads`."""
     languages = languages or options.languages
     try:
         data = read_words(gray, languages, options.page_segmentation_mode, options.page_timeout_seconds)
@@ -86,7 +92,10 @@ def recognize(
         if PAGE_ON_A_DESK not in notes:  # a photo's fills were inverted before its read
             # psm 11 (sparse text): a panel's labels and values stand apart, small print by large
             page = fill_reads.reread_fills(
-                page, gray, lambda fill: read_words(fill, foot_languages, 11, options.page_timeout_seconds)
+                page,
+                gray,
+                lambda fill: read_words(fill, foot_languages, 11, options.page_timeout_seconds),
+                unflattened,
             )
     page = reread_long_numbers(page, gray, options, PAGE_ON_A_DESK in notes, israeli)
     if israeli:  # '7 בדצמבר' for 17: a day's first digit lost beside a Hebrew month name
@@ -102,22 +111,24 @@ def ocr_image(
     """Prepare the page, turn it upright, read it; if it reads badly, check which way up it is.
     `colour`: a colour copy of a photo (any size), which finds the page's outline on a dark desk."""
     started = time.perf_counter()
-    prepared, notes = prepare_for_ocr(gray, options.preprocess_steps, options.max_megapixels * 1e6, colour)
+    prepared, notes, unflattened = prepare_page(
+        gray, options.preprocess_steps, options.max_megapixels * 1e6, colour
+    )
     checks_orientation = "sideways" in options.preprocess_steps
     verdict: orientation.OsdVerdict = None  # OSD's word on `prepared` as it is now, once asked
     asked = False
     band: orientation.OsdVerdict = None  # OSD's word on the densest band, kept for its script
     if GUESSED_QUARTER_TURN in notes and reads_better_turned(prepared, options):
-        prepared = orientation.turn_clockwise(prepared, 180)
+        prepared, unflattened = _turned(prepared, unflattened, 180)
         notes = [note if note != GUESSED_QUARTER_TURN else "rotated 270°" for note in notes]
     elif checks_orientation and not any(note.startswith("rotated") for note in notes):
         verdict, asked = orientation.osd_verdict(prepared), True
         band = verdict  # its script was judged the way up OSD found, so it holds when turned
         if upside_down_before_reading(prepared, verdict, options):
-            prepared = orientation.turn_clockwise(prepared, 180)
+            prepared, unflattened = _turned(prepared, unflattened, 180)
             notes = [*notes, TURNED_BEFORE_READING]
             verdict, asked = None, False
-    page, languages, notes = read_in_its_script(number, prepared, options, notes, band)
+    page, languages, notes = read_in_its_script(number, prepared, options, notes, band, unflattened)
     if page.confidence < options.orientation_check_below_confidence and checks_orientation:
         # Upside-down text reads as confident-looking garbage rarely; low confidence is the cheap
         # signal. A turn made before reading (or a quarter turn made without OSD's word) may have
@@ -125,8 +136,8 @@ def ocr_image(
         degrees = orientation.rotation_from(verdict) if asked else orientation.detect_rotation(prepared)
         degrees = turn_after_a_bad_read(degrees, notes)
         if degrees:
-            turned = orientation.turn_clockwise(prepared, degrees)
-            retry = recognize(number, turned, options, notes_after_turn(notes, degrees), languages)
+            turned, twin = _turned(prepared, unflattened, degrees)
+            retry = recognize(number, turned, options, notes_after_turn(notes, degrees), languages, twin)
             if retry.confidence > page.confidence:
                 page, prepared = retry, turned
     if "deslant" in options.preprocess_steps and page.confidence < SLANT_CHECK_BELOW and page.words:
@@ -159,25 +170,38 @@ def line_reader(options: OcrOptions) -> label_values.ReadLine:
     return read
 
 
+def _turned(
+    prepared: np.ndarray, unflattened: np.ndarray | None, degrees: int
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """The page and its unflattened twin, turned alike."""
+    twin = None if unflattened is None else orientation.turn_clockwise(unflattened, degrees)
+    return orientation.turn_clockwise(prepared, degrees), twin
+
+
 def read_in_its_script(
-    number: int, prepared: np.ndarray, options: OcrOptions, notes: list[str], band: orientation.OsdVerdict
+    number: int,
+    prepared: np.ndarray,
+    options: OcrOptions,
+    notes: list[str],
+    band: orientation.OsdVerdict,
+    unflattened: np.ndarray | None = None,
 ) -> tuple[OcrPage, str, list[str]]:
     """The page read with the Latin-script languages only when it surely has no Hebrew (OSD's script
     on its densest band, then on the whole page, then the Latin read itself), else with the
     configured ones; and the languages and notes it was read with."""
     latin = page_script.latin_languages(options.languages)
     if latin is None or band is None or not page_script.looks_latin(band.script):
-        return recognize(number, prepared, options, notes), options.languages, notes
+        return recognize(number, prepared, options, notes, None, unflattened), options.languages, notes
     warm_up(latin, options.page_segmentation_mode)  # loads (once) while OSD looks at the whole page
     whole = script_of_whole_page(prepared)
     if whole is None or not page_script.looks_latin(whole.script):
-        return recognize(number, prepared, options, notes), options.languages, notes
+        return recognize(number, prepared, options, notes, None, unflattened), options.languages, notes
     latin_notes = [*notes, f"read as {latin} (Latin script)"]
-    page = recognize(number, prepared, options, latin_notes, latin)
+    page = recognize(number, prepared, options, latin_notes, latin, unflattened)
     if not page_script.latin_read_doubtful(page.words):
         return page, latin, latin_notes
     again = [*notes, f"read as {options.languages} ({latin} read unsure)"]
-    return recognize(number, prepared, options, again), options.languages, again
+    return recognize(number, prepared, options, again, None, unflattened), options.languages, again
 
 
 def script_of_whole_page(prepared: np.ndarray, timeout: float = 30) -> orientation.OsdVerdict:

@@ -6,7 +6,15 @@ from __future__ import annotations
 import numpy as np
 
 from invoiceme_common.ocr_pages import OcrWord
-from invoiceme_ocr.fill_reads import NOTE, dark_fills, fills_to_read, reread_fills, unread_print
+from invoiceme_ocr.fill_reads import (
+    NOTE,
+    dark_fills,
+    fills_to_read,
+    fills_with_source,
+    reread_fills,
+    unread_print,
+)
+from invoiceme_ocr.preprocess import prepare_page
 from tests.unit.extractor.wordbox import ocr_page
 
 HEIGHT, WIDTH = 1400, 1000
@@ -97,3 +105,54 @@ def test_a_page_without_an_unread_fill_costs_no_read() -> None:
 
     page = ocr_page([word("Services", 100, 200, 500)], WIDTH, HEIGHT)
     assert reread_fills(page, gray, read_block) is page
+
+
+def light_panel_page() -> np.ndarray:
+    """White paper with body text, and a wide light-grey panel printing lighter lines: too wide for
+    `flatten_light`'s dilation, the panel passes for paper in shade, and dividing by it turns the
+    panel and its print white."""
+    gray = np.full((HEIGHT, WIDTH), 245, np.uint8)
+    gray[200:220, 100:400:3] = 0
+    gray[50:1350, 500:950] = 171
+    for top in range(300, 1000, 60):
+        gray[top : top + 20, 560:900:2] = 219
+    return gray
+
+
+class TestLightPanelBeforeFlattening:
+    def test_flattening_hides_the_panel_and_the_page_before_it_shows_it(self) -> None:
+        gray = light_panel_page()
+        prepared, _, unflattened = prepare_page(gray, ("flatten_light",))
+        assert unflattened is gray  # flattening changed the page: its twin kept
+        assert fills_to_read([], prepared) == []  # the print is gone from the page as read
+        chosen = fills_with_source([], prepared, unflattened)
+        assert len(chosen) == 1 and chosen[0][1] is unflattened
+        assert chosen[0][0][0] >= 500
+
+    def test_no_twin_when_flattening_leaves_the_page_alone(self) -> None:
+        _, _, unflattened = prepare_page(panel_page()[:, :690], ("flatten_light",))
+        assert unflattened is None
+
+    def test_the_panel_is_read_from_the_page_before_flattening(self) -> None:
+        gray = light_panel_page()
+        prepared, _, unflattened = prepare_page(gray, ("flatten_light",))
+        crops = []
+
+        def read_block(crop: np.ndarray) -> dict[str, list]:
+            crops.append(crop)
+            return {key: [] for key in ("text", "conf", "left", "top", "width", "height")}
+
+        page = ocr_page([word("Services", 100, 200, 500)], WIDTH, HEIGHT)
+        reread_fills(page, prepared, read_block)
+        assert crops == []  # as read today: nothing left on the flattened page
+        reread_fills(page, prepared, read_block, unflattened)
+        assert len(crops) == 1 and (crops[0] < 128).mean() > 0.01  # the print, dark on white
+
+    def test_a_shadow_flattening_took_away_is_no_panel(self) -> None:
+        gray = light_panel_page()
+        gray[:, 400:1000] = np.linspace(245, 110, 600).astype(np.uint8)  # darkening to the edge
+        for top in range(300, 1000, 60):
+            gray[top : top + 20, 460:900:2] = 0  # black print in the shade
+        prepared, _, unflattened = prepare_page(gray, ("flatten_light",))
+        assert unflattened is gray
+        assert fills_with_source([], prepared, unflattened) == []

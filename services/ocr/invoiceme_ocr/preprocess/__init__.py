@@ -27,7 +27,22 @@ def prepare_for_ocr(
 ) -> tuple[np.ndarray, list[str]]:
     """`colour`: the same page in colour, any size (a photo's), or None; only the page's outline
     looks at it."""
+    image, notes, _ = prepare_page(gray, steps, max_pixels, colour)
+    return image, notes
+
+
+def prepare_page(
+    gray: np.ndarray,
+    steps: tuple[str, ...] = DEFAULT_STEPS,
+    max_pixels: float = 60e6,
+    colour: np.ndarray | None = None,
+) -> tuple[np.ndarray, list[str], np.ndarray | None]:
+    """`prepare_for_ocr`, and a scan's page as it was before `flatten_light` changed it (same size
+    and place; None when flattening left it as it was, and on photos): dividing by the paper's
+    brightness turns a light-grey panel white, and the lighter print on it with it, where
+    `fill_reads` still finds them (docs/BENCHMARKS.md, flat18)."""
     notes: list[str] = []
+    unflattened = None
     image = gray
     if "perspective" in steps and (corners := geometry.find_page_quad(image, colour)) is not None:
         image = geometry.warp_page(image, corners)
@@ -66,7 +81,9 @@ def prepare_for_ocr(
         image = geometry.rotate(image, -skew)
         notes.append(f"deskewed {skew:.1f}°")
     if "flatten_light" in steps:
-        image = cleanup.flatten_light(image)
+        flattened = cleanup.flatten_light(image)
+        unflattened = image if flattened is not image and not photo else None
+        image = flattened
     # Photos only: a scan's crisp dark print loses nothing to the threshold beside a fill, and
     # inverting changed scans' totals for the worse (docs/BENCHMARKS.md, photos6). Before
     # clear_rules: a fill's edge left dark after the inversion is a rule it then erases.
@@ -84,4 +101,4 @@ def prepare_for_ocr(
         image = cleanup.clear_borders(image)
     if "binarize" in steps:
         image = cleanup.binarize(image)
-    return image, notes
+    return image, notes, unflattened
