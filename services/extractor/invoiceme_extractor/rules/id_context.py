@@ -119,9 +119,9 @@ def under_another_party(lines: list[Line], line: Line, issuer_name: str | None) 
 
 def _bare_name_over_address(lines: list[Line], name: Line, id_line: Line, issuer_name: str) -> bool:
     """'כרמל מערכות' / 'רחוב ז'בוטינסקי 117' / 'באר שבע' / 'ח"פ: …': a name of a few words (no digits,
-    label or legal form) that is not the issuer's, over nothing but a postal address (a street, then
-    perhaps a town) down to the id: a recipient's block printed without a label. The issuer's own
-    block under a tagline carries its phone too."""
+    no label; with or without a legal form, which the check above needs) that is not the issuer's,
+    over nothing but a postal address (a street, then perhaps a town) down to the id: a recipient's
+    block printed without a label. The issuer's own block under a tagline carries its phone too."""
     words = name.text.split()
     if not 1 <= len(words) <= 4 or any(ch.isdigit() or ch == ":" for ch in name.text):
         return False
