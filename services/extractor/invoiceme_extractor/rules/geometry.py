@@ -94,12 +94,16 @@ def cell_below(lines: list[Line], line: Line, cell: Cell) -> tuple[Line, Cell] |
     for lower in lines[line.index + 1 :]:
         if lower.page != line.page or lower.box is None or lower.box.top > reach:
             return None
-        overlapping = [c for c in lower.cells if c.box.x_overlap(cell.box) > 0]
+        # a cell whose top is above the label's middle sits level with it (a tall heading in the
+        # next column that the line order put after the label's row), not under it
+        level = (cell.box.top + cell.box.bottom) / 2
+        under = [c for c in lower.cells if c.box.top >= level]
+        overlapping = [c for c in under if c.box.x_overlap(cell.box) > 0]
         if overlapping:
             return lower, max(overlapping, key=lambda c: c.box.x_overlap(cell.box))
         # a short value centred under a wide label, or a wide label over a narrow column
         reach_x = max(cell.box.right - cell.box.left, 3 * cell.box.height)
-        near = [c for c in lower.cells if abs(c.box.center_x - cell.box.center_x) <= reach_x]
+        near = [c for c in under if abs(c.box.center_x - cell.box.center_x) <= reach_x]
         if near:
             return lower, min(near, key=lambda c: abs(c.box.center_x - cell.box.center_x))
     return None

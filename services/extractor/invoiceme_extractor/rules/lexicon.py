@@ -254,6 +254,7 @@ COMPANY_SUFFIX = (
     r"\bsas\b",
     r"\bsarl\b",
     r"\bs\.?\s?l\.?$",
+    r"\bs\.\s?l\.\s?[ul]\.?$",  # Spain's S.L.U. (one owner) and S.L.L. (owned by its staff)
     r"\bs\.?r\.?l\.?\b",
     r"\bb\.?v\.?\b",
     r"\bn\.?v\.?\b",

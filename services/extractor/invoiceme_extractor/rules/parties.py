@@ -237,7 +237,8 @@ def _contact_part(text: str) -> bool:
     )
 
 
-_POSTCODE_TOWN = re.compile(r"^\W*\d{4,7}\s+[^\W\d]{3,}")
+# the town a word, not a code's letters ('5710768 ESA95490603': a number beside a tax id)
+_POSTCODE_TOWN = re.compile(r"^\W*\d{4,7}\s+[^\W\d]{3,}(?!\d)")
 _HOUSE_NUMBER = re.compile(r"^\d{1,4}[a-z]?\s+[^\W\d]")  # '126 Market Street', cut short or not: '126 M'
 
 
