@@ -72,7 +72,12 @@ def _heads_block(cell: Cell, pattern: re.Pattern[str]) -> re.Match[str] | None:
 _HEADS_BLOCK: dict[tuple[str, str, int], re.Match[str] | None] = {}
 
 
+# a lone digit or mark after a label's words: a speck OCR read beside it ('Auftraggeber 7')
+_TRAILING_SPECK = re.compile(r"(?<=[^\W\d_]{3})\s+[\d\W]$")
+
+
 def _heads_block_text(text: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    text = _TRAILING_SPECK.sub("", text)
     match = pattern.search(text)
     if match is None or party_labels.TAX_ID.match(text) or any(ch.isdigit() for ch in text):
         return None

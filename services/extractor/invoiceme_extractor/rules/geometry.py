@@ -225,9 +225,15 @@ def spots_after_label(lines: list[Line], line: Line, label_start: int, label_end
     closes_row = all(is_crumb(cell) for cell in line.cells[index + 1 :])
     if before is not None and labels_follow_values(line):
         spots.append(before)  # the next cell is the next label's value
+        if previous and len(before.text.strip()) <= 2:
+            # a speck OCR read as a digit or two ('45356 | 17 | מס' אסמכתא:'): the value is past it
+            spots.append(Spot(line.cells[previous - 1].text, line, "prev_cell"))
     else:
         if index + 1 < len(line.cells):
             spots.append(Spot(line.cells[index + 1].text, line, "next_cell"))
+            if len(line.cells[index + 1].text.strip()) <= 2 and index + 2 < len(line.cells):
+                # a speck OCR read as a digit or two: the value is past it (as on the near side below)
+                spots.append(Spot(line.cells[index + 2].text, line, "next_cell"))
         if index + 2 < len(line.cells):  # OCR crumbs ("|", "..") may stand between label and value
             spots.append(Spot(" ".join(c.text for c in line.cells[index + 2 :]), line, "row_rest"))
     below = cell_below(lines, line, label_part(line, index, label_start, label_end))
