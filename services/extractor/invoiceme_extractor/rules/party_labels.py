@@ -58,6 +58,10 @@ BUYER_BLOCK = any_of(
     r"destinataire",
     r"buyer",
     r"recipient",
+    # as a photo's OCR damages them: 'Clent' (its i lost), 'לקו' (its final ח lost; alone in its
+    # cell only, since 'לקו' also starts 'to the line')
+    r"\bcl[i1l]?ent\b",
+    r"^\s*לקו\s*:?\s*$",
 )
 
 
