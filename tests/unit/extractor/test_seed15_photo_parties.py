@@ -59,3 +59,28 @@ class TestSenderRowWithDashes:
             ("Bergmann Software AG - Industriestraße 75, 72051 Stuttgart - Tel. +44 768 826 4624", 100, 760),
         )
         assert extract_with_rules([layer]).vendor_name == "Bergmann Software AG"
+
+
+class TestLicensedDealerWithZayin:
+    """'מזרשה' for מורשה (a photo reads vav as zayin): the footer's licensed-dealer id is the issuer's,
+    not the unlabelled customer's id in the header."""
+
+    def test_the_label_reads(self) -> None:
+        assert party_labels.TAX_ID.search("מזרשה 143066785")
+
+    def test_the_footer_id_is_the_issuers(self) -> None:
+        layer = page(
+            ('Vista Foods בע"מ', 1300, 100),
+            ("חשבונית מספר 34737", 1300, 150),
+            ("Vista Foods: שדרות רוטשילד 5, פתח תקווה", 900, 250),
+            ("גל מערכות בעמ", 1300, 300),
+            ("רחוב הרצל 11", 1300, 350),
+            ("עוסק מורשה מס': 510629280", 1100, 400),
+            ('סך הכל לתשלום 21,609.20 ש"ח', 1000, 900),
+            ("טלפון 04-5372338", 700, 1300),
+            ('Vista Foods בע"מ', 1300, 1300),
+            ("רחוב הרצל 49, פתח תקווה", 1300, 1350),
+            ("מזרשה 143066785", 1300, 1400),
+            rtl=True,
+        )
+        assert extract_with_rules([layer]).vendor_tax_id == "143066785"
