@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from . import party_labels
-from .geometry import labels_follow_values, looks_like_label
+from .geometry import is_crumb, labels_follow_values, looks_like_label
 from .layout import Cell
 from .lines import Line, document_language
 from .tables import is_table_header
@@ -72,7 +72,12 @@ def _heads_block(cell: Cell, pattern: re.Pattern[str]) -> re.Match[str] | None:
 _HEADS_BLOCK: dict[tuple[str, str, int], re.Match[str] | None] = {}
 
 
+# a lone digit or mark after a label's words: a speck OCR read beside it ('Auftraggeber 7')
+_TRAILING_SPECK = re.compile(r"(?<=[^\W\d_]{3})\s+[\d\W]$")
+
+
 def _heads_block_text(text: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    text = _TRAILING_SPECK.sub("", text)
     match = pattern.search(text)
     if match is None or party_labels.TAX_ID.match(text) or any(ch.isdigit() for ch in text):
         return None
@@ -129,6 +134,11 @@ def _value_cell(line: Line, label_index: int) -> int | None:
     return None
 
 
+def _value_before(line: Line, label_index: int) -> int | None:
+    """The cell before a label that follows its value, past OCR specks ('Acme SL | _ | Para:')."""
+    return next((i for i in range(label_index - 1, -1, -1) if not is_crumb(line.cells[i])), None)
+
+
 # Words naming an id or a number (OCR may read the final מ of ע.מ. as ם): a party label holding one
 # ('Customer VAT No.', 'NIF cliente', 'ע.ם. הלקוח') is the key of one value, not a block's heading
 _ID_WORDS = re.compile(
@@ -171,8 +181,9 @@ def party_cells(lines: list[Line], pattern: re.Pattern[str]) -> set[CellRef]:
             if bare and index > 0 and labels_follow_values(line):
                 # "Acme Ltd | Client:": the label after its value (when the label heads a block under
                 # it, the cell before it is the other party's: the issuer's header beside it)
-                if not heads:
-                    refs.add((line.index, index - 1))
+                value_before = _value_before(line, index)
+                if not heads and value_before is not None:
+                    refs.add((line.index, value_before))
             elif bare and (value := _value_cell(line, index)) is not None:
                 # "Customer: | Acme" — unless the next cell is across the page and the label heads a
                 # block under it (then that cell belongs to the other column: the vendor's)

@@ -94,12 +94,16 @@ def cell_below(lines: list[Line], line: Line, cell: Cell) -> tuple[Line, Cell] |
     for lower in lines[line.index + 1 :]:
         if lower.page != line.page or lower.box is None or lower.box.top > reach:
             return None
-        overlapping = [c for c in lower.cells if c.box.x_overlap(cell.box) > 0]
+        # a cell whose top is above the label's middle sits level with it (a tall heading in the
+        # next column that the line order put after the label's row), not under it
+        level = (cell.box.top + cell.box.bottom) / 2
+        under = [c for c in lower.cells if c.box.top >= level]
+        overlapping = [c for c in under if c.box.x_overlap(cell.box) > 0]
         if overlapping:
             return lower, max(overlapping, key=lambda c: c.box.x_overlap(cell.box))
         # a short value centred under a wide label, or a wide label over a narrow column
         reach_x = max(cell.box.right - cell.box.left, 3 * cell.box.height)
-        near = [c for c in lower.cells if abs(c.box.center_x - cell.box.center_x) <= reach_x]
+        near = [c for c in under if abs(c.box.center_x - cell.box.center_x) <= reach_x]
         if near:
             return lower, min(near, key=lambda c: abs(c.box.center_x - cell.box.center_x))
     return None
@@ -221,9 +225,15 @@ def spots_after_label(lines: list[Line], line: Line, label_start: int, label_end
     closes_row = all(is_crumb(cell) for cell in line.cells[index + 1 :])
     if before is not None and labels_follow_values(line):
         spots.append(before)  # the next cell is the next label's value
+        if previous and len(before.text.strip()) <= 2:
+            # a speck OCR read as a digit or two ('45356 | 17 | מס' אסמכתא:'): the value is past it
+            spots.append(Spot(line.cells[previous - 1].text, line, "prev_cell"))
     else:
         if index + 1 < len(line.cells):
             spots.append(Spot(line.cells[index + 1].text, line, "next_cell"))
+            if len(line.cells[index + 1].text.strip()) <= 2 and index + 2 < len(line.cells):
+                # a speck OCR read as a digit or two: the value is past it (as on the near side below)
+                spots.append(Spot(line.cells[index + 2].text, line, "next_cell"))
         if index + 2 < len(line.cells):  # OCR crumbs ("|", "..") may stand between label and value
             spots.append(Spot(" ".join(c.text for c in line.cells[index + 2 :]), line, "row_rest"))
     below = cell_below(lines, line, label_part(line, index, label_start, label_end))

@@ -92,7 +92,8 @@ INVOICE_NUMBER = (
     r"doc(?:ument)?\.?\s*#",
     r"reference\s*(?:no|number|nr|#)\.?",
     r"(?<![\u05d0-\u05ea'])מסמך(?=\s*:?\s*$)",  # a bare "document" label, its value in another cell
-    r"n[º°o2®&%]\.?\s*(?:de\s*)?documento",  # "N2 documento": the ordinal of "Nº" read as a 2
+    # "N2 documento": the ordinal of "Nº" read as a 2; as a mark or two ("N? documento", "N®@documento")
+    r"n(?:[º°o2®&%]|[º°®&%?@]{1,2})\.?\s*(?:de\s*)?documento",
     r"dokument\s*-?\s*(?:nr|nummer)\.?",
     r"num[ée]ro\s*de\s*document",
     # the ordinal of "Nº" as OCR reads it ("Factura N®:", "Factura N2:", "Factura n?:"), or lost ("Facture N")
@@ -254,6 +255,7 @@ COMPANY_SUFFIX = (
     r"\bsas\b",
     r"\bsarl\b",
     r"\bs\.?\s?l\.?$",
+    r"\bs\.\s?l\.\s?[ul]\.?$",  # Spain's S.L.U. (one owner) and S.L.L. (owned by its staff)
     r"\bs\.?r\.?l\.?\b",
     r"\bb\.?v\.?\b",
     r"\bn\.?v\.?\b",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from . import document_labels, party_labels
 from .hebrew_ocr import without_latin_tail
@@ -68,3 +69,16 @@ def cut_at_field_label(text: str) -> str:
 # '●', '|', a wide gap, or a run of underscores (a rule or a form's blank OCR read between two
 # columns: 'García Construcciones SL ___ Destinatario')
 SEPARATORS = re.compile(r"\s*(?:[●•|·]|_{2,})\s*|\s{3,}")
+# A dash between spaces: the separator dot of a sender row as a photo's OCR reads it ('Acme AG -
+# Gartenweg 5, 12345 Ort - Tel. ...'); split there only when a later part is contact details
+_DASH_SEPARATOR = re.compile(r"\s+[-–]\s+")
+
+
+def row_parts(text: str, is_contact: Callable[[str], bool]) -> list[str]:
+    """The parts of a row its separators divide ('Acme Ltd · 12 Main St · Tel 03-555')."""
+    parts = [part for part in SEPARATORS.split(text) if part] or [text]
+    if len(parts) == 1:
+        dashed = [part for part in _DASH_SEPARATOR.split(text) if part]
+        if len(dashed) >= 2 and not is_contact(dashed[0]) and any(map(is_contact, dashed[1:])):
+            return dashed
+    return parts

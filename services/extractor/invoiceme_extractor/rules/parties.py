@@ -16,7 +16,7 @@ from .geometry import looks_like_label
 from .layout import Cell
 from .lines import Found, Line, Reading, document_language, following
 from .name_signs import compact, reads_as_phrase, repeated_elsewhere
-from .name_text import SEPARATORS, clean_name, cut_at_field_label
+from .name_text import clean_name, cut_at_field_label, row_parts
 from .receipt_vendor import receipt_name_signs
 from .seller_block import seller_block_name
 from .tables import is_table_header
@@ -237,7 +237,8 @@ def _contact_part(text: str) -> bool:
     )
 
 
-_POSTCODE_TOWN = re.compile(r"^\W*\d{4,7}\s+[^\W\d]{3,}")
+# the town a word, not a code's letters ('5710768 ESA95490603': a number beside a tax id)
+_POSTCODE_TOWN = re.compile(r"^\W*\d{4,7}\s+[^\W\d]{3,}(?!\d)")
 _HOUSE_NUMBER = re.compile(r"^\d{1,4}[a-z]?\s+[^\W\d]")  # '126 Market Street', cut short or not: '126 M'
 
 
@@ -270,7 +271,7 @@ def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
                 continue
             line = seller_part
         # "Acme GmbH ● Street 12 ● 12345 Town": score the part that names the company
-        parts = [part for part in SEPARATORS.split(line.text) if part] or [line.text]
+        parts = row_parts(line.text, _contact_part)
         best_part = max(parts, key=lambda part: bool(party_labels.COMPANY_SUFFIX.search(part)))
         best_part = _LEADING_MARKS.sub("", best_part)
         part_line = Line(cut_at_field_label(best_part), line.page, line.index)

@@ -16,6 +16,7 @@ TAX_ID = any_of(
     # "עוסק מורשה" with its first word garbled by a photo's OCR ("pow מורשה"): "מורשה" (licensed)
     # on its own names nothing else an invoice prints with a number
     r"(?<![\u05d0-\u05ea])מורשה(?![\u05d0-\u05ea])",
+    r"(?<![\u05d0-\u05ea])מזרשה(?![\u05d0-\u05ea])",  # ... its vav read as zayin, as photos do
     r"עוסק\s*פטור",
     r"מס['\s]*עוסק",
     r"vat\s*(?:reg(?:istration)?\.?\s*)?(?:no|number|id|#)",
@@ -58,6 +59,10 @@ BUYER_BLOCK = any_of(
     r"destinataire",
     r"buyer",
     r"recipient",
+    # as a photo's OCR damages them: 'Clent' (its i lost), 'לקו' (its final ח lost; alone in its
+    # cell only, since 'לקו' also starts 'to the line')
+    r"\bcl[i1l]?ent\b",
+    r"^\s*לקו\s*:?\s*$",
 )
 
 

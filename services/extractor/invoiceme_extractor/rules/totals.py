@@ -49,6 +49,7 @@ from .receipt_totals import (
     unlabelled_vat_triple,
     vat_from_included_rate,
 )
+from .sum_row import sum_row_triple
 from .total_by_parts import with_total_by_parts
 from .unlabelled_total import (
     included_vat,
@@ -91,7 +92,7 @@ def find_totals(lines: list[Line]) -> Totals:
     summary = vat_summary(lines)
     if summary is not None:
         return _totals_by_rate(summary, found, lines)
-    triple = consistent_triple(found)
+    triple = sum_row_triple(found, lines) or consistent_triple(found)
     rounded = None if triple else triple_with_rounding(found, lines, consistent_triple)
     several = None if triple or rounded else several_rates_triple(found, lines)
     if rounded:
