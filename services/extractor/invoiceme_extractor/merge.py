@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from .contract import FIELD_NAMES, Evidence, Extraction, ExtractionWarning, LineItem
+from .rules.amounts import CENT
 
 _AMOUNTS = ("subtotal", "vat_amount", "total")
 
 
 def _same(name: str, left: Any, right: Any) -> bool:
     if isinstance(left, int | float) and isinstance(right, int | float):
-        return abs(left - right) <= (0.0005 if name == "vat_rate" else 0.011)
+        return abs(left - right) <= (0.0005 if name == "vat_rate" else CENT)
     if isinstance(left, str) and isinstance(right, str):
         return left.casefold().replace(" ", "") == right.casefold().replace(" ", "")
     return left == right
@@ -21,7 +22,7 @@ def _adds_up(values: dict[str, Any]) -> bool:
     subtotal, vat, total = (values.get(name) for name in _AMOUNTS)
     if subtotal is None or vat is None or total is None:
         return False
-    return bool(abs(subtotal + vat - total) <= 0.011)
+    return bool(abs(subtotal + vat - total) <= CENT)
 
 
 def merge(rules: Extraction, llm_fields: dict[str, Any], llm_items: list[LineItem]) -> Extraction:

@@ -6,8 +6,7 @@ from datetime import date
 
 from . import israel
 from .contract import Extraction, ExtractionWarning
-
-_TOLERANCE = 0.011
+from .rules.amounts import CENT
 
 
 def _warn(code: str, message: str, serious: bool = False) -> ExtractionWarning:
@@ -33,18 +32,13 @@ def check_arithmetic(extraction: Extraction) -> list[ExtractionWarning]:
     subtotal, vat, total = extraction.subtotal, extraction.vat_amount, extraction.total
     if total is None:
         found.append(_warn("total_missing", "no total was found", serious=True))
-    if (
-        subtotal is not None
-        and vat is not None
-        and total is not None
-        and abs(subtotal + vat - total) > _TOLERANCE
-    ):
+    if subtotal is not None and vat is not None and total is not None and abs(subtotal + vat - total) > CENT:
         found.append(
             _warn("totals_mismatch", f"subtotal {subtotal} + VAT {vat} != total {total}", serious=True)
         )
     amounts = [item.amount for item in extraction.line_items if item.amount is not None]
     target = subtotal if subtotal is not None else total
-    if amounts and target is not None and abs(sum(amounts) - target) > _TOLERANCE:
+    if amounts and target is not None and abs(sum(amounts) - target) > CENT:
         found.append(
             _warn("line_items_mismatch", f"line items sum to {round(sum(amounts), 2)}, not {target}")
         )

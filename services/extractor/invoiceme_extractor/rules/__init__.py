@@ -7,6 +7,7 @@ from dataclasses import replace
 from ..alternatives import field_alternatives
 from ..contract import Evidence, Extraction, LineItem
 from . import party_labels
+from .amounts import CENT
 from .blocks import party_cells, without_cells
 from .customer_ids import customer_id_blocks
 from .date_fields import find_dates
@@ -38,7 +39,7 @@ def confirm_by_line_items(found: dict[str, Found | None], items: list[LineItem])
     items_sum = round(sum(amounts), 2)
     for name in ("subtotal", "total"):
         item = found.get(name)
-        if item is not None and abs(item.value - items_sum) <= 0.011 and item.confidence < 0.92:
+        if item is not None and abs(item.value - items_sum) <= CENT and item.confidence < 0.92:
             found[name] = replace(item, confidence=0.92)
 
 

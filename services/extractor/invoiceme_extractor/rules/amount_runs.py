@@ -22,8 +22,8 @@ from dataclasses import replace
 
 from .amount_agreement import is_standard_rate
 from .amount_candidates import Candidate, Candidates
-from .amounts import money_in, parse_amount, percent_in, percents_in, row_money
-from .exact_rates import CENT, EXACT_RATES, HALF_CENT, exact_rate, on_rate_step
+from .amounts import CENT, money_in, parse_amount, percent_in, percents_in, row_money
+from .exact_rates import EXACT_RATES, HALF_CENT, exact_rate, on_rate_step
 from .lines import Found, Line
 from .repair import may_be_misread, misread_variants
 
@@ -135,19 +135,19 @@ def by_order(
     total = result["total"]
     labelled = [c[0] for c in found.get("total_strong", []) + found.get("total_plain", [])]
     sure = (
-        total is not None and total.confidence >= 0.9 and any(abs(v - total.value) <= 0.011 for v in labelled)
+        total is not None and total.confidence >= 0.9 and any(abs(v - total.value) <= CENT for v in labelled)
     )
     run = ordered_triple(lines)
     # an amount due larger than the run (one rate's sum of several, charges after it) stays the total
     floor = max((abs(c[0]) for c in found.get("total_strong", [])), default=0.0)
-    run = run if run is not None and abs(run[2].value) >= floor - 0.011 else None
+    run = run if run is not None and abs(run[2].value) >= floor - CENT else None
     if run is not None and _same_parts(result, run):
         return result  # the labelled parts are the run's: the total after them differs (rounding)
-    if run is not None and (total is None or not sure or abs(run[2].value - total.value) <= 0.011):
+    if run is not None and (total is None or not sure or abs(run[2].value - total.value) <= CENT):
         return {**result, "subtotal": run[0], "vat_amount": run[1], "total": run[2]}
     unread_total = total is None or not total.raw  # none, or derived from the parts
     permuted = _permuted_triple(found) if unread_total else None
-    if permuted is not None and permuted[2].value >= floor - 0.011:
+    if permuted is not None and permuted[2].value >= floor - CENT:
         return {**result, "subtotal": permuted[0], "vat_amount": permuted[1], "total": permuted[2]}
     if (inclusive := _vat_that_is_a_total(result)) is not None:
         return inclusive
@@ -202,8 +202,8 @@ def _same_parts(result: dict[str, Found | None], run: tuple[Found, Found, Found]
     return (
         subtotal is not None
         and vat is not None
-        and abs(subtotal.value - run[0].value) <= 0.011
-        and abs(vat.value - run[1].value) <= 0.011
+        and abs(subtotal.value - run[0].value) <= CENT
+        and abs(vat.value - run[1].value) <= CENT
     )
 
 
@@ -213,7 +213,7 @@ def _last_amount(largest: Found, lines: list[Line]) -> bool:
     if len(row_money(largest.line)) != 1:
         return False
     return all(
-        abs(value - largest.value) <= 0.011
+        abs(value - largest.value) <= CENT
         for row in lines[largest.line.index + 1 :]
         for value, _ in row_money(row)
     )

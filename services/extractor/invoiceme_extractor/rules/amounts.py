@@ -6,6 +6,8 @@ import functools
 import re
 from typing import Any
 
+CENT = 0.011  # two amounts agree: rounded to the cent, plus float error
+
 # One amount token: optional sign, digits with , . ' groups (or space groups before a decimal comma,
 # "4 432,89" as French and Nordic invoices print it), optional 1-2 decimals.
 AMOUNT_TOKEN = re.compile(

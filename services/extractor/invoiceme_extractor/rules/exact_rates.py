@@ -14,14 +14,13 @@ import re
 from dataclasses import replace
 
 from .amount_candidates import Candidate, Candidates
-from .amounts import money_in, percent_in
+from .amounts import CENT, money_in, percent_in
 from .lines import Found, Line
 from .rates import HIGH_RATES, STANDARD_RATES
 from .repair import misread_variants
 
 Trio = tuple[Candidate | None, Candidate | None, Candidate | None]  # subtotal, vat, total
 
-CENT = 0.011  # sums: amounts rounded to the cent, and float error
 HALF_CENT = 0.0051  # a VAT amount is its base times the rate rounded to the nearest cent
 # Standard rates, and the 22-27 % ones of Italy, Ireland/Poland/Portugal, Greece, Finland, Hungary:
 # to the cent, a wider list costs no false agreements that the 0.2 % test would

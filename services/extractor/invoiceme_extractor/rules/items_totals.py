@@ -14,13 +14,13 @@ import re
 
 from ..contract import LineItem
 from .amount_candidates import Candidate
-from .amounts import money_in, percent_in, row_money
+from .amounts import CENT, money_in, percent_in, row_money
 from .exact_rates import exact_rate
 from .lines import Found, Line
 from .rate_repair import match_strength
 from .rates import STANDARD_RATES
 
-_CENT = 0.011
+_CENT = CENT
 
 
 def _adds_up(found: dict[str, Found | None]) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from ..contract import LineItem
 from .amount_candidates import classify
-from .amounts import amounts_in, row_amounts, row_money
+from .amounts import CENT, amounts_in, row_amounts, row_money
 from .dates import dates_in
 from .layout import Box
 from .lines import Line
@@ -61,9 +61,9 @@ def _multiplied(values: list[float]) -> tuple[float, float, float] | None:
                 if not first or not second:
                     continue  # a zero multiplies to nothing; with a huge "quantity" the tolerance hid it
                 # the tolerance grows with the quantity: a unit price rounded to the cent, times it
-                if abs(abs(first * second) - abs(amount)) <= 0.011 * max(1, abs(first)):
+                if abs(abs(first * second) - abs(amount)) <= CENT * max(1, abs(first)):
                     return first, second, amount
-                if abs(abs(second * first) - abs(amount)) <= 0.011 * max(1, abs(second)):
+                if abs(abs(second * first) - abs(amount)) <= CENT * max(1, abs(second)):
                     return second, first, amount
     return None
 
@@ -126,7 +126,7 @@ def _adds_up(run: list[LineItem], line: Line) -> bool:
     if not run:
         return False
     total = sum(item.amount or 0.0 for item in run)
-    return any(abs(value - total) <= 0.011 for value, _ in row_money(line))
+    return any(abs(value - total) <= CENT for value, _ in row_money(line))
 
 
 def find_line_items(lines: list[Line]) -> list[LineItem]:

@@ -9,7 +9,7 @@ import re
 
 from . import labels
 from .amount_candidates import Candidates
-from .amounts import money_in, percent_in
+from .amounts import CENT, money_in, percent_in
 from .lines import Line
 
 # "please pay", "kindly remit", "bitte überweisen Sie" (its ü read as u, o or ii), "merci de régler",
@@ -48,9 +48,9 @@ def vat_sentence(text: str) -> dict[str, tuple[float, str]]:
         for part in amounts:
             if abs(part[0]) >= abs(whole[0]):
                 continue
-            if abs(round(whole[0] * rate / (1 + rate), 2) - part[0]) <= 0.011:
+            if abs(round(whole[0] * rate / (1 + rate), 2) - part[0]) <= CENT:
                 return {"total_strong": whole, "vat": part}
-            if abs(round(whole[0] * rate, 2) - part[0]) <= 0.011:
+            if abs(round(whole[0] * rate, 2) - part[0]) <= CENT:
                 return {"subtotal": whole, "vat": part}
     return {}
 
@@ -71,6 +71,6 @@ def prose_candidates(lines: list[Line], found: Candidates) -> Candidates:
             stated.setdefault("total_strong", payment)
         for kind, (value, raw) in stated.items():
             known = added.setdefault(kind, [])
-            if not any(item[2] is line and abs(item[0] - value) <= 0.011 for item in known):
+            if not any(item[2] is line and abs(item[0] - value) <= CENT for item in known):
                 known.append((value, raw, line))
     return added

@@ -23,12 +23,11 @@ import re
 from dataclasses import dataclass
 
 from .amount_candidates import Candidate, Candidates
-from .amounts import percents_in
+from .amounts import CENT, percents_in
 from .exact_rates import EXACT_RATES, exact_rate
 from .lines import Found
 from .repair import may_be_misread
 
-CENT = 0.011
 MIN_SCORE = 4
 LONG_TAIL = 5  # digits (cents included) a tail must keep to say which amount it is the end of
 MIN_VAT_RATE = 0.05  # a VAT anchor pins its net only to within a cent over the rate: 20 cents at 5 %

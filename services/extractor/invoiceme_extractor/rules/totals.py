@@ -20,7 +20,7 @@ from .amount_agreement import (
 )
 from .amount_candidates import Candidate, Candidates, candidates
 from .amount_runs import by_order, several_rates_triple
-from .amounts import percent_in, row_money
+from .amounts import CENT, percent_in, row_money
 from .cash_rounding import rounded_total, triple_with_rounding
 from .exact_rates import (
     bare_column_triple,
@@ -77,7 +77,7 @@ def _totals_by_rate(summary: RateSummary, found: Candidates, lines: list[Line]) 
     printed = [
         c
         for c in found.get("total_strong", []) + found.get("total_plain", [])
-        if abs(abs(c[0]) - abs(summary.gross)) <= 0.011
+        if abs(abs(c[0]) - abs(summary.gross)) <= CENT
     ]
     total = Found(*printed[0], 0.95) if printed else Found(summary.gross, "", summary.rows[-1].line, 0.9)
     total = rounded_total(found, total, lines) or total
@@ -244,9 +244,7 @@ def _parts_add_up(result: dict[str, Found | None]) -> bool:
     subtotal, vat, total = result["subtotal"], result["vat_amount"], result["total"]
     if subtotal is None or vat is None or total is None:
         return False
-    return abs(subtotal.value + vat.value - total.value) <= 0.011 and plausible_rate(
-        vat.value, subtotal.value
-    )
+    return abs(subtotal.value + vat.value - total.value) <= CENT and plausible_rate(vat.value, subtotal.value)
 
 
 def _doubt_unsupported_parts(result: dict[str, Found | None], total: Found) -> dict[str, Found | None]:
@@ -256,7 +254,7 @@ def _doubt_unsupported_parts(result: dict[str, Found | None], total: Found) -> d
     parts = round((subtotal.value if subtotal else 0.0) + (vat.value if vat else 0.0), 2)
     if (
         subtotal is None
-        or abs(parts - total.value) <= 0.011
+        or abs(parts - total.value) <= CENT
         or (vat is None and subtotal.value <= total.value)
     ):
         return result

@@ -18,13 +18,13 @@ import re
 
 from .amount_agreement import is_standard_rate
 from .amount_candidates import Candidate, Candidates
-from .amounts import percent_in, row_money
+from .amounts import CENT, percent_in, row_money
 from .lines import Found, Line
 from .lost_labels import WINDOW, plausible_rate
 from .rates import HIGH_RATES, STANDARD_RATES
 from .repair import may_be_misread
 
-_CENT = 0.011
+_CENT = CENT
 # '4,922.62' read as ')492262(': OCR lost the point and the comma; a bare run of digits is one more
 # reading of an amount, its last two digits the cents
 _DIGIT_RUN = re.compile(r"(?<![\d.,])\d{3,8}(?![\d.,])")

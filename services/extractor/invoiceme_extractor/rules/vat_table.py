@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .amounts import money_in, percent_match, row_money
+from .amounts import CENT, money_in, percent_match, row_money
 from .lines import Found, Line
 
 _NEAR = 4  # rows of one table sit within a few lines of each other
@@ -24,7 +24,7 @@ class RateRow:
 
 
 def _agree(rate: float, net: float, vat: float) -> bool:
-    return abs(round(net * rate, 2) - vat) <= 0.011 and (net != 0 or vat == 0)
+    return abs(round(net * rate, 2) - vat) <= CENT and (net != 0 or vat == 0)
 
 
 def _amounts_after_rate(line: Line) -> list[float]:
@@ -53,7 +53,7 @@ def rate_row(line: Line) -> RateRow | None:
             if not _agree(rate, net, vat):
                 continue
             gross = ordered[index + 2] if index + 2 < len(ordered) else None
-            if gross is not None and abs(net + vat - gross) > 0.011:
+            if gross is not None and abs(net + vat - gross) > CENT:
                 gross = None
             return RateRow(rate, net, vat, gross, line)
     return None
@@ -88,7 +88,7 @@ def vat_summary(lines: list[Line]) -> RateSummary | None:
     gross = round(net + vat, 2)
     table = {row.line.index for row in rows}
     printed = any(
-        abs(abs(value) - abs(gross)) <= 0.011
+        abs(abs(value) - abs(gross)) <= CENT
         for line in lines
         if line.index not in table
         for value, _ in row_money(line)
@@ -106,7 +106,7 @@ def parts_by_rate_row(lines: list[Line], total: Found) -> tuple[Found, Found, Fo
         if row is None or row.net <= 0 or row.vat <= 0:
             continue
         net, vat = Found(row.net, "", line, 0.8), Found(row.vat, "", line, 0.8)
-        if abs(row.net + row.vat - total.value) <= 0.011:
+        if abs(row.net + row.vat - total.value) <= CENT:
             return net, vat, total
         if 0 < total.value < row.net:
             return net, vat, Found(round(row.net + row.vat, 2), "", line, 0.7)
