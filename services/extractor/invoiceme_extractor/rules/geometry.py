@@ -132,7 +132,6 @@ def looks_like_label(text: str) -> bool:
         return True
     if _COLON_AS_QUESTION.fullmatch(stripped):
         return True  # 'טל?': a short Hebrew label whose "':" OCR read as one '?'
-
     weak = document_labels.INVOICE_NUMBER_WEAK.match(stripped)
     if weak and not stripped[weak.end() :].strip():
         return True
