@@ -27,7 +27,8 @@ _LOWERCASE_L_AS_ONE = re.compile(r"(?<=[A-Z])l(?=\d{2})")
 _DOLLAR_AS_S = re.compile(r"(?<![A-Za-z])S?\$(?=\d{4,}(?![\d.,]))")
 
 
-_EURO_AS_C = re.compile(r"[€©](?=\d{4,}(?![\d.,]))")
+# ... or the C read twice, once as itself ('C€352042' for C352042): the sign after a C is no second letter
+_EURO_AS_C = re.compile(r"C?[€©](?=\d{4,}(?![\d.,]))")
 
 
 # OCR splits a number after its prefix's hyphen or slash: "FAC- 11007" is FAC-11007, "83/ 1808" 83/1808
