@@ -62,8 +62,9 @@ _LOST_POINT_AFTER_SIGN = re.compile(
     r"(?<=[₪$€£])(\d{1,3}(?:,\d{3})+|\d+) (\d{2})(?![\d.,])"
 )  # Tesseract reads a bold 5 as §
 # OCR: '-7:091,14', '23:305,21' — a thousands mark (a point, or the thin space of '7 091,14') read as a
-# colon; no time of day has three digits after its colon and two decimals after them
-_COLON_IN_THOUSANDS = re.compile(r"(?<=\d):(?=\d{3}[.,]\d{2}(?![\d.,]))")
+# colon, or a comma read as a semicolon ('10;162.84'); no time of day has three digits after its colon
+# and two decimals after them
+_COLON_IN_THOUSANDS = re.compile(r"(?<=\d)[:;](?=\d{3}[.,]\d{2}(?![\d.,]))")
 # OCR: '₪20, 534.32' — a space after the thousands comma of an amount with decimals, after its currency
 # sign (a point after the group: the comma is no decimal mark; the sign: no list of numbers)
 _SPACE_AFTER_THOUSANDS = re.compile(r"(?<=[₪$€£])(\d{1,3}), (?=\d{3}\.\d{2}(?![\d.,]))")

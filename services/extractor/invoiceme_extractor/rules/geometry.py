@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..text import HEBREW_LETTER
 from . import document_labels, labels, party_labels
+from .contact_words import PHONE
 from .layout import Box, Cell
 from .lines import Line, following
 
@@ -150,6 +151,12 @@ def is_crumb(cell: Cell) -> bool:
     return not any(ch.isalnum() or ch in "₪$€£" for ch in cell.text)
 
 
+def _phone_label(cell: Cell) -> bool:
+    """A cell that is a phone's label of its own ('טל:', 'Tel.'): the number after it is the phone.
+    (Not any word closed by a colon: OCR splits one label into cells, 'Due | date: | 27-08-2024'.)"""
+    return bool(PHONE.search(cell.text))
+
+
 def labels_follow_values(line: Line) -> bool:
     """A row printed "value  label  value  label" (the label on the far side of its value, as
     right-aligned key/value blocks do): the first cell is a value and the last one a label."""
@@ -233,7 +240,9 @@ def spots_after_label(lines: list[Line], line: Line, label_start: int, label_end
             if len(line.cells[index + 1].text.strip()) <= 2 and index + 2 < len(line.cells):
                 # a speck OCR read as a digit or two: the value is past it (as on the near side below)
                 spots.append(Spot(line.cells[index + 2].text, line, "next_cell"))
-        if index + 2 < len(line.cells):  # OCR crumbs ("|", "..") may stand between label and value
+        if index + 2 < len(line.cells) and not _phone_label(line.cells[index + 1]):
+            # OCR crumbs ("|", "..") may stand between label and value; a phone's label ('ח.פ | טל: |
+            # 04-6562161') may not: what follows it is the phone
             spots.append(Spot(" ".join(c.text for c in line.cells[index + 2 :]), line, "row_rest"))
     below = cell_below(lines, line, label_part(line, index, label_start, label_end))
     if below is not None:

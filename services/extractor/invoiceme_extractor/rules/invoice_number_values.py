@@ -27,7 +27,8 @@ _LOWERCASE_L_AS_ONE = re.compile(r"(?<=[A-Z])l(?=\d{2})")
 _DOLLAR_AS_S = re.compile(r"(?<![A-Za-z])S?\$(?=\d{4,}(?![\d.,]))")
 
 
-_EURO_AS_C = re.compile(r"[€©](?=\d{4,}(?![\d.,]))")
+# ... or the C read twice, once as itself ('C€352042' for C352042): the sign after a C is no second letter
+_EURO_AS_C = re.compile(r"C?[€©](?=\d{4,}(?![\d.,]))")
 
 
 # OCR splits a number after its prefix's hyphen or slash: "FAC- 11007" is FAC-11007, "83/ 1808" 83/1808
@@ -53,8 +54,12 @@ _ORDINAL_AS_DIGIT = re.compile(r"N\d|\d{1,2}(?:st|nd|rd|th)", re.I)
 _TRACKED_CODE = re.compile(r"[A-Z]{1,3}(?: ?\d){4,}(?<=\d)")
 
 
+# A speck OCR read as an underscore at a token's edge ('_INV-15304'): a rule or dirt, not the number's
+_EDGE_UNDERSCORE = re.compile(r"(?<!\w)_+|_+(?!\w)")
+
+
 def numbers_in(text: str) -> list[str]:
-    text = _TILDE_BY_HYPHEN.sub("", text)
+    text = _EDGE_UNDERSCORE.sub(" ", _TILDE_BY_HYPHEN.sub("", text))
     text = _EURO_AS_C.sub("C", _DOLLAR_AS_S.sub("S", _SPACE_AFTER_PREFIX.sub(r"\1", text)))
     # tax ids are not the invoice's number; a 9-digit number is one only if its check digit says so
     ids = {

@@ -1,0 +1,29 @@
+"""A thousands mark OCR read as a colon or a semicolon ('7:091,14', '10;162.84'): the amount is read
+whole, not from its last group."""
+
+from __future__ import annotations
+
+from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.amounts import repair_ocr_numbers
+
+from .wordbox import ocr_page, ocr_words
+
+
+class TestThousandsMarkMisreads:
+    """Three digits and decimals after a colon or semicolon make one amount."""
+
+    def test_a_semicolon_for_the_thousands_comma(self) -> None:
+        assert repair_ocr_numbers("Total | 10;162.84") == "Total | 10162.84"
+        assert repair_ocr_numbers("-7:091,14") == "-7091,14"
+
+    def test_a_list_is_left_alone(self) -> None:
+        assert repair_ocr_numbers("Items 3;4") == "Items 3;4"
+
+    def test_a_total_printed_alone_is_read_whole(self) -> None:
+        words = (
+            ocr_words("Harbor Consulting LLC", 100, 100, 0)
+            + ocr_words("Invoice No. 4711", 100, 200, 1)
+            + ocr_words("Total", 100, 700, 4)
+            + ocr_words("10;162.84", 600, 700, 4)
+        )
+        assert extract_with_rules([ocr_page(words)]).total == 10162.84
