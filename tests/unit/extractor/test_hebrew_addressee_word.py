@@ -1,4 +1,4 @@
-"""'אל' (to) opening a cell addresses the customer ('אל דקל טכנולוגיות בע"מ'), as 'לכבוד' and
+"""'אל:' (to:) opening a cell addresses the customer ('אל: דקל טכנולוגיות בע"מ'), as 'לכבוד' and
 'To:' do: that name is not the issuer's, however near the header's tax id it stands."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ class TestHebrewAddresseeWord:
             ("מספר חשבונית: 4020393", 1900, 200),
             ("ח.פ./ע.מ. 510784226", 800, 200),
             ("תאריך: 1 בספטמבר 2025", 1900, 250),
-            ('אל דקל טכנולוגיות בע"מ', 800, 250),
+            ('אל: דקל טכנולוגיות בע"מ', 800, 250),
             ("השירות הטוב בעיר", 2000, 330),
             ("נגה מערכות", 2100, 380),
             ("רחוב הרצל 160, הרצליה", 1900, 430),
@@ -32,3 +32,4 @@ class TestHebrewAddresseeWord:
         assert BUYER_BLOCK.search("אל: דקל טכנולוגיות")
         assert not BUYER_BLOCK.search('אלון הנדסה בע"מ')
         assert not BUYER_BLOCK.search("שירותי אל דקל")
+        assert not BUYER_BLOCK.search('אל על נתיבי אויר לישראל בע"מ')  # an issuer's name

@@ -51,8 +51,9 @@ BUYER_BLOCK = any_of(
     r"client",
     r"ל[כב]בו[דר](?![\u05d0-\u05ea])",  # לכבוד, and as OCR confuses כ/ב and ד/ר
     r"לקוח",
-    # 'אל: ...' / 'אל דקל טכנולוגיות בע"מ' (to ...): a cell opening with it addresses the customer
-    r"^\s*אל(?:\s*:|\s+(?=[\u05d0-\u05ea]))",
+    # 'אל: ...' (to: ...): a cell opening with it addresses the customer; only with its colon, since
+    # without one it opens issuers' names too ('אל על נתיבי אויר לישראל בע"מ')
+    r"^\s*אל\s*:",
     r"(?<!payable\s)\bto\s*:",  # 'Payable to:' names the issuer (see name_signs.PAYEE)
     r"(?<!ver)(?<!ver )käufer",
     r"kunde",
