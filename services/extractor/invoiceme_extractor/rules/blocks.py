@@ -8,12 +8,14 @@ lines mix both parties; only the cells under a label's column belong to its bloc
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from dataclasses import replace
 
 from . import party_labels
 from .geometry import is_crumb, labels_follow_values, looks_like_label
 from .layout import Cell
 from .lines import Line, document_language
+from .memo import remembered
 from .tables import is_table_header
 
 CellRef = tuple[int, int]  # (line index, cell index)
@@ -60,16 +62,12 @@ def block_cells(lines: list[Line], line: Line, cell_index: int) -> list[CellRef]
 def _heads_block(cell: Cell, pattern: re.Pattern[str]) -> re.Match[str] | None:
     """A block label: a short cell without digits ("Bill to", "Adresse du client", "לכבוד:"), not
     a key/value pair that merely mentions the party ("Kunden-Nr.: 0094")."""
-    key = (cell.text, pattern.pattern, pattern.flags)  # a source hashes once; a pattern walks its code
-    if key not in _HEADS_BLOCK:
-        if len(_HEADS_BLOCK) >= 4096:
-            _HEADS_BLOCK.clear()
-        _HEADS_BLOCK[key] = _heads_block_text(cell.text, pattern)
-    return _HEADS_BLOCK[key]
+    key = (cell.text, pattern.pattern, pattern.flags)
+    return remembered(_HEADS_BLOCK, key, lambda: _heads_block_text(cell.text, pattern))
 
 
 # Pure; every cell is asked once per party_cells call (three a page)
-_HEADS_BLOCK: dict[tuple[str, str, int], re.Match[str] | None] = {}
+_HEADS_BLOCK: dict[Hashable, re.Match[str] | None] = {}
 
 
 # a lone digit or mark after a label's words: a speck OCR read beside it ('Auftraggeber 7')

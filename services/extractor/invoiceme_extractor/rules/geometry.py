@@ -9,6 +9,7 @@ back to the rest of the line and the next lines.
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass, replace
 
 from ..text import HEBREW_LETTER
@@ -16,6 +17,7 @@ from . import document_labels, labels, party_labels
 from .contact_words import PHONE
 from .layout import Box, Cell
 from .lines import Line, following
+from .memo import remembered
 
 # Patterns that open a label cell (used to tell label cells from value cells in a row)
 _FIELD_LABELS = (
@@ -46,19 +48,14 @@ def label_matches(pattern: re.Pattern[str], line: Line) -> list[re.Match[str]]:
     """A label pattern's matches in a line, cell by cell on pages with word boxes (a match may not
     run from one cell into the next: 'מס' | עוסק מורשה' is no 'מס' עוסק'); positions are the line's."""
     cell_lengths = tuple(len(cell.text) for cell in line.cells)
-    # keyed by the pattern's source: hashing a compiled pattern walks its compiled code every time
     key = (pattern.pattern, pattern.flags, line.text, cell_lengths)
-    found = _LABEL_MATCHES.get(key)
-    if found is None:
-        if len(_LABEL_MATCHES) >= 4096:
-            _LABEL_MATCHES.clear()
-        found = _LABEL_MATCHES[key] = _label_matches(pattern, line.text, cell_lengths)
+    found = remembered(_LABEL_MATCHES, key, lambda: _label_matches(pattern, line.text, cell_lengths))
     return list(found)
 
 
 # Pure in the text and where its cells end; the labelled-id rules ask the same pattern of the same
 # line up to four times (long alternations: the costliest searches of a page)
-_LABEL_MATCHES: dict[tuple[str, int, str, tuple[int, ...]], tuple[re.Match[str], ...]] = {}
+_LABEL_MATCHES: dict[Hashable, tuple[re.Match[str], ...]] = {}
 
 
 def _label_matches(
