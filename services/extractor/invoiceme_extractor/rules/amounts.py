@@ -103,7 +103,7 @@ def _amounts_in(line: str) -> tuple[tuple[float, str], ...]:
     return tuple(found)
 
 
-_CENTS_AT_END = re.compile(r"[.,]\d{2}-?$")
+CENTS_AT_END = re.compile(r"[.,]\d{2}-?$")  # an amount written with its cents, a minus after them or not
 _THOUSANDS_GROUP = re.compile(r"\d[,.']\d{3}")
 
 
@@ -118,7 +118,7 @@ def _money_in(line: str) -> tuple[tuple[float, str], ...]:
     return tuple(
         (value, raw)
         for value, raw in _amounts_in(line)
-        if _CENTS_AT_END.search(raw) or _THOUSANDS_GROUP.search(raw)
+        if CENTS_AT_END.search(raw) or _THOUSANDS_GROUP.search(raw)
     )
 
 

@@ -14,20 +14,18 @@ import re
 
 from ..contract import LineItem
 from .amount_candidates import Candidate
-from .amounts import CENT, money_in, percent_in, row_money
+from .amounts import CENT, CENTS_AT_END, money_in, percent_in, row_money
 from .exact_rates import exact_rate
 from .lines import Found, Line
 from .rate_repair import match_strength
 from .rates import STANDARD_RATES
-
-_CENT = CENT
 
 
 def _adds_up(found: dict[str, Found | None]) -> bool:
     subtotal, vat, total = found.get("subtotal"), found.get("vat_amount"), found.get("total")
     if subtotal is None or vat is None or total is None:
         return False
-    return abs(subtotal.value + vat.value - total.value) <= _CENT
+    return abs(subtotal.value + vat.value - total.value) <= CENT
 
 
 def _vat_changed(found: dict[str, Found | None]) -> bool:
@@ -35,16 +33,16 @@ def _vat_changed(found: dict[str, Found | None]) -> bool:
     item's price): amounts that add up only through such a change do not outweigh the items."""
     vat = found.get("vat_amount")
     read = money_in(vat.raw) if vat is not None and vat.raw else []
-    return len(read) == 1 and vat is not None and abs(abs(read[0][0]) - abs(vat.value)) > _CENT
+    return len(read) == 1 and vat is not None and abs(abs(read[0][0]) - abs(vat.value)) > CENT
 
 
 def split_by_vat(items_sum: float, vat: float, rates: tuple[float, ...]) -> tuple[float, float, float] | None:
     """(subtotal, total, rate) when `vat` is a rate of `items_sum` (net prices) or the part of it a
     rate includes (gross prices), to the cent; None when no rate fits."""
     for rate in rates:
-        if abs(vat - items_sum * rate) <= _CENT:
+        if abs(vat - items_sum * rate) <= CENT:
             return items_sum, round(items_sum + vat, 2), rate
-        if abs(vat - items_sum * rate / (1 + rate)) <= _CENT:
+        if abs(vat - items_sum * rate / (1 + rate)) <= CENT:
             return round(items_sum - vat, 2), items_sum, rate
     return None
 
@@ -127,7 +125,7 @@ def total_from_items(
         (value, raw, line)
         for line in lines
         for value, raw in row_money(line)
-        if abs(value - items_sum) <= _CENT
+        if abs(value - items_sum) <= CENT
     ]
     # one item: its own row prints the sum too, so the sum must be printed again
     if not items_sum or len(printed) < (2 if len(items_amounts) == 1 else 1):
@@ -146,12 +144,9 @@ def _sum_cut_short(items_sum: float, lines: list[Line]) -> Found | None:
     for line in reversed(lines):
         for _, raw in reversed(row_money(line)):
             digits = re.sub(r"\D", "", raw)
-            if _CENTS.search(raw) and 5 <= len(digits) < len(whole) and whole.endswith(digits):
+            if CENTS_AT_END.search(raw) and 5 <= len(digits) < len(whole) and whole.endswith(digits):
                 return Found(items_sum, f"{raw} (leading digits lost)", line, 0.6)
     return None
-
-
-_CENTS = re.compile(r"[.,]\d{2}-?$")
 
 
 def without_total_row(items: list[LineItem]) -> list[LineItem]:
@@ -168,6 +163,6 @@ def without_total_row(items: list[LineItem]) -> list[LineItem]:
         return items
     if len(above) == 1 and above[0].quantity is None and above[0].unit_price is None:
         return items
-    if abs(sum(item.amount or 0.0 for item in above) - last.amount) > _CENT:
+    if abs(sum(item.amount or 0.0 for item in above) - last.amount) > CENT:
         return items
     return above

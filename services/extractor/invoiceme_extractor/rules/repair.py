@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .amounts import parse_amount
+from .amounts import CENTS_AT_END, parse_amount
 
 
 def may_be_misread(line: Any) -> bool:
@@ -129,7 +129,7 @@ def inserted_digit_variants(value: float, raw: str) -> list[float]:
     confused digits are: three amounts must agree to the cent with it."""
     body = raw.strip()
     digits = re.sub(r"\D", "", body)
-    if len(digits) < 5 or not re.search(r"[.,]\d{2}-?$", body):
+    if len(digits) < 5 or not CENTS_AT_END.search(body):
         return []
     sign = -1 if value < 0 else 1
     variants = {round(sign * int(digits[:at] + digits[at + 1 :]) / 100, 2) for at in range(len(digits) - 2)}
