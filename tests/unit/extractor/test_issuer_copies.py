@@ -195,6 +195,15 @@ class TestFooterOnlyIssuer:
         rows += [("Granite Logistics Group", 100, 2000), ("VAT Reg. No. GB960513308", 1300, 2000)]
         assert extract_with_rules([page(*rows)]).vendor_name == "Granite Logistics Group"
 
+    def test_a_date_label_is_not_cut_into_a_name(self) -> None:
+        """'Ship Date' cut at its 'Date' would leave 'Ship'; the issuer signs only the footer."""
+        rows = [("BW Invoice", 100, 100), ("Reference No.: 2025-7877", 1300, 200)]
+        rows += [("Ship Date", 1300, 300), ("24 Dec. 2024", 1300, 340), ("Bill To:", 100, 500)]
+        rows += [("Orion Trading Co.", 100, 540), ("24 Main St., Leeds", 100, 580)]
+        rows += [(f"Item {n} 1 NIS 100.00 NIS 100.00", 100, 700 + 60 * n) for n in range(3)]
+        rows += [("Total Due NIS 300.00", 1300, 1000), ("Bright Works GST No. 523 312 072", 100, 3100)]
+        assert extract_with_rules([page(*rows)]).vendor_name == "Bright Works"
+
     def test_a_speck_after_the_customer_label_leaves_it_bare(self) -> None:
         """'Customer: -' is a bare label: the name after it is the customer's, not the issuer's."""
         layer = page(

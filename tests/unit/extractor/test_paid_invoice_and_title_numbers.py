@@ -8,7 +8,7 @@ import pytest
 from invoiceme_extractor.rules import extract_with_rules, party_labels
 from invoiceme_extractor.rules.invoice_number import invoice_number_candidates
 from invoiceme_extractor.rules.lines import document_lines
-from invoiceme_extractor.rules.unlabelled_invoice_number import numbers_after_title
+from invoiceme_extractor.rules.unlabelled_invoice_number import numbers_after_title, numbers_beside_the_date
 
 from .wordbox import page
 
@@ -91,3 +91,17 @@ class TestDateOfInvoiceIsNoNumberLabel:
     def test_an_ordinal_day_is_no_number(self, day: str) -> None:
         lines = document_lines([(1, f"Invoice No: {day} March")])
         assert not [reading.value for reading in invoice_number_candidates(lines)]
+
+
+class TestCodeBesideTheDate:
+    """A header's date with the document's number beside it, when OCR lost the number's label; an
+    item row OCR joined to the date's row holds an item's code, not the document's number."""
+
+    def test_a_lone_code_beside_the_date(self) -> None:
+        lines = document_lines([page(("26-06-2025", 100, 300), ("55917", 700, 300))])
+        assert [reading.value for reading in numbers_beside_the_date(lines)] == ["55917"]
+
+    def test_an_items_code_in_a_priced_row_is_no_number(self) -> None:
+        row = [("55917", 700, 300), ("Licencia de software", 900, 300), ("2196,15", 1500, 300)]
+        lines = document_lines([page(("26-06-2025", 100, 300), *row, ("3294,23", 1800, 300))])
+        assert not list(numbers_beside_the_date(lines))

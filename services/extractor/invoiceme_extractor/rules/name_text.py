@@ -58,7 +58,11 @@ _FIELD_LABELS = (
 
 @functools.lru_cache(maxsize=4096)  # pure; asked of every name candidate, often the same text again
 def cut_at_field_label(text: str) -> str:
-    """'North Partners GmbH Document No.' (two columns joined by OCR) -> 'North Partners GmbH'."""
+    """'North Partners GmbH Document No.' (two columns joined by OCR) -> 'North Partners GmbH'.
+    Another date's label ('Ship Date', 'PO Date') stays whole: cut at its 'Date' it would read as a
+    name ('Ship'), and whole it reads as the label it is."""
+    if document_labels.DATE_OTHER.match(text) and not party_labels.COMPANY_SUFFIX.search(text):
+        return text.strip(" :-|,")
     for pattern in _FIELD_LABELS:
         match = pattern.search(text)
         if match and match.start() > 3:

@@ -12,6 +12,7 @@ from .dates import dates_in
 from .invoice_number_values import number_after, numbers_in, numbers_in_spots, plausible_below_label
 from .layout import Cell
 from .lines import Line, Reading
+from .parties import priced_row
 from .titles import DOCUMENT_TYPES, title_cell, type_of
 from .unknown_number_label import DOCUMENT_CODE
 
@@ -93,8 +94,10 @@ def numbers_beside_the_date(lines: list[Line]) -> Iterator[Reading]:
             ]
             for candidate in same_column + list(line.cells):
                 code = _lone_code(candidate)
-                if code is not None:
-                    holder = next(row for row in lines if candidate in row.cells)
+                if code is None:
+                    continue
+                holder = next(row for row in lines if candidate in row.cells)
+                if not priced_row(holder.text):  # an item's code (a table row OCR joined to the date's)
                     yield Reading(code, 0.45, code, holder)
 
 
