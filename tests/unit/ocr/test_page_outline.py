@@ -15,6 +15,7 @@ from tests.support import synthetic_pages as synthetic
 
 NAVY = (30, 40, 110)  # RGB: the reader's grey (darkest channel) is 30, as dark as the desk
 DESK = (32, 27, 27)
+TEAL = (20, 120, 130)  # RGB: dark in the reader's grey, light in its brightest channel
 PAGE_CORNERS = np.array([[0.14, 0.12], [0.88, 0.07], [0.92, 0.9], [0.1, 0.94]], np.float32)  # of the canvas
 
 
@@ -113,6 +114,17 @@ class TestPageOutlineOverEdgeFills:
         with_colour, grey_only = geometry.find_page_quad(gray, colour), geometry.find_page_quad(gray)
         assert corner_error(with_colour, photo) < 0.012
         assert grey_only is not None and np.abs(with_colour - grey_only).max() < 2.0
+
+    def test_a_fill_over_most_of_the_page_on_a_grey_desk(self) -> None:
+        # A teal fill over the lower 55 % of the page: in the reader's grey the paper inside the
+        # outline is mostly as dark as the desk, so it did not pass for paper, the page was read
+        # uncropped and sideways, and not a word came out; in the brightest channel the fill is light.
+        image = Image.fromarray(printed_page(None))
+        ImageDraw.Draw(image).rectangle((0, round(0.45 * image.height), image.width, image.height), fill=TEAL)
+        photo = photographed(np.asarray(image), desk=(80, 80, 80))
+        gray, colour = read_as_the_reader_does(photo)
+        assert geometry.find_page_quad(gray) is None  # grey alone cannot tell this page from the desk
+        assert corner_error(geometry.find_page_quad(gray, colour), photo) < 0.012
 
     def test_band_text_stays_light_on_dark_when_a_shadow_joins_the_band(self) -> None:
         # After the warp the band lies on the image's edge and a shadow over the page's left half

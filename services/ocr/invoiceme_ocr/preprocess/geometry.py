@@ -224,7 +224,14 @@ def find_page_quad(gray: np.ndarray, colour: np.ndarray | None = None) -> np.nda
     if not 0.2 <= area_share <= 0.9:
         return None  # no background around the page: nothing to straighten
     quad = cv2.approxPolyDP(hull, 0.02 * cv2.arcLength(hull, True), True)
-    if len(quad) != 4 or not _is_plausible_sheet(quad.reshape(4, 2).astype(np.float32), small):
+    if len(quad) != 4:
+        return None
+    corners = quad.reshape(4, 2).astype(np.float32)
+    # A coloured fill over much of the sheet (a side panel, a footer band) drags the paper's grey down
+    # to the desk's; in the brightest channel the fill is light, so either view showing paper will do.
+    if not _is_plausible_sheet(corners, small) and not (
+        fills_view.ndim == 3 and _is_plausible_sheet(corners, np.ascontiguousarray(fills_view.max(axis=2)))
+    ):
         return None
     # The edges found are where paper meets desk sharply; a dark fill printed up to the paper's edge
     # on a dark desk hides that edge, and the outline found runs along the fill's inner edge instead.
