@@ -45,6 +45,18 @@ class TestFederalEmployerNumber:
         )
         assert extract_with_rules([layer]).vendor_tax_id == "754133317"
 
+    @pytest.mark.parametrize("printed", ["79-$122361", "79-5I22361"])
+    def test_an_ein_with_a_digit_read_as_a_look_alike(self, printed: str) -> None:
+        """'$' for 5, 'I' for 1: an EIN has no check digit, so only its label vouches for it; the
+        digits after the look-alike are no id of their own."""
+        rows = [("Summit Labs Ltd", 100, 100), ("INVOICE", 100, 200), ("TOTAL 5,894.33 $", 100, 600)]
+        layer = page(*rows, ("Tax ID No.", 100, 900), (printed, 100, 950))
+        assert extract_with_rules([layer]).vendor_tax_id == "795122361"
+
+    def test_an_unlabelled_ein_look_alike_is_no_id(self) -> None:
+        rows = [("Summit Labs Ltd", 100, 100), ("INVOICE", 100, 200), ("TOTAL 5,894.33 $", 100, 600)]
+        assert extract_with_rules([page(*rows, ("79-$122361", 100, 950))]).vendor_tax_id is None
+
     @pytest.mark.parametrize(
         ("text", "labels"), [("FEIN", True), ("Feine Backwaren", False), ("fein", False)]
     )

@@ -52,8 +52,10 @@ _LOOKALIKE = r"[\d$§SsOoIl|B&]"
 # ... bare, or grouped by dashes as ids are printed ('$22-177-484', '$2024231-4')
 LOOKALIKE_ID = re.compile(
     rf"(?<![\w$§&|-])(?:{_LOOKALIKE}{{9}}|{_LOOKALIKE}{{2}}-{_LOOKALIKE}{{6}}-{_LOOKALIKE}|"
-    rf"{_LOOKALIKE}{{3}}-{_LOOKALIKE}{{3}}-{_LOOKALIKE}{{3}}|{_LOOKALIKE}{{8}}-{_LOOKALIKE})(?![\w$§&|]|-\w)"
+    rf"{_LOOKALIKE}{{3}}-{_LOOKALIKE}{{3}}-{_LOOKALIKE}{{3}}|{_LOOKALIKE}{{8}}-{_LOOKALIKE}|"
+    rf"{_LOOKALIKE}{{2}}-{_LOOKALIKE}{{7}})(?![\w$§&|]|-\w)"  # the last: a US EIN's grouping
 )
+_EIN_LOOKALIKE = re.compile(rf"[1-9$§SsIl|B&]{_LOOKALIKE}-{_LOOKALIKE}{{7}}")
 
 
 def lookalike_ids(text: str) -> list[str]:
@@ -70,6 +72,14 @@ def id_from_lookalikes(raw: str) -> str | None:
     value = raw.replace("-", "").translate(_LOOKALIKE_DIGITS)
     valid = value[0] in ISSUED_FIRST_DIGITS and israel.israeli_id_is_valid(value)
     return value if valid else None
+
+
+def ein_from_lookalikes(raw: str) -> str | None:
+    """'79-$122361': a US EIN (no check digit to repair it by) with one digit read as a look-alike;
+    trusted only where a label names it an id (the caller's part)."""
+    if not _EIN_LOOKALIKE.fullmatch(raw) or raw not in lookalike_ids(raw):
+        return None
+    return raw.replace("-", "").translate(_LOOKALIKE_DIGITS)
 
 
 # An id split in two by OCR on a right-to-left line, its parts then read right to left as two

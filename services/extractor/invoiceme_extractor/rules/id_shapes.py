@@ -40,8 +40,11 @@ def id_tokens(text: str, generic: bool = True) -> list[str]:
     """`ids_in`, plus tokens an id became when OCR read one digit as a look-alike ('$12261827'):
     candidates only where the check digit accepts the id they stand for (`tax_id_candidates`)."""
     text = without_bank_accounts(text)
+    lookalikes = lookalike_ids(text)
+    # a look-alike's digits after its letter are no id of their own ('122361' of '79-$122361')
+    found = [raw for raw in ids_in(text, generic) if not any(raw in whole for whole in lookalikes)]
     # an id's groups first: the generic pattern would take its first group alone ('512.765 587')
-    return regrouped_ids(text) + ids_in(text, generic) + lookalike_ids(text) + split_ids(text)
+    return regrouped_ids(text) + found + lookalikes + split_ids(text)
 
 
 # An Israeli id grouped as ids are printed, its check digit set apart (09-227442-2, 09227442-2):

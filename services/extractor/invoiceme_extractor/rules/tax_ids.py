@@ -24,6 +24,7 @@ from .id_context import (
     under_issuer_name,
 )
 from .id_repair import (
+    ein_from_lookalikes,
     id_from_lookalikes,
     id_from_regrouped,
     id_from_split,
@@ -175,7 +176,10 @@ def tax_id_candidates(
         # only on Hebrew documents: elsewhere a 9-digit id may be one with no check digit (a US EIN)
         repaired = repair_israeli_id(value) if hebrew and value[:1] != "0" else None
         if lookalike_ids(raw) and not eu_vat_well_formed(value):  # 'ES B93934481' is no damaged id
-            repaired = id_from_lookalikes(raw) if hebrew else None
+            if hebrew:
+                repaired = id_from_lookalikes(raw)
+            else:
+                repaired = ein_from_lookalikes(raw) if label_score else None
             if repaired is None:
                 continue  # a word or code of id length, not an id OCR damaged
         elif not hebrew and (regrouped := id_from_regrouped(raw)) is not None:
