@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from invoiceme_common.events import OcrWord
 from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.layout import Box, Cell
 from invoiceme_extractor.rules.name_copies import hebrew_copy_of_debris
 from invoiceme_extractor.rules.name_signs import payee_name
+from invoiceme_extractor.rules.name_text import suffix_joined
 
 from .wordbox import ocr_page, ocr_word, ocr_words, page
 
@@ -214,3 +216,24 @@ class TestFooterOnlyIssuer:
             ("57 Main St., Leeds", 100, 350),
         )
         assert extract_with_rules([layer]).vendor_name == "Blue Works LLC"
+
+
+class TestSuffixCellJoined:
+    """A company suffix OCR set apart in a cell of its own closes the name just before it."""
+
+    def test_a_suffix_a_letter_apart_joins_the_name(self) -> None:
+        layer = page(
+            ("חשבונית מס", 1000, 80),
+            ("גל מערכות", 900, 150),
+            ('בע"מ', 820, 150),
+            ("רחוב הרצל 64, הרצליה", 880, 190),
+            ('סה"כ לתשלום 4,566.00', 500, 900),
+        )
+        assert extract_with_rules([layer]).vendor_name == 'גל מערכות בע"מ'
+
+    def test_a_suffix_far_off_closes_another_columns_name(self) -> None:
+        cells = [
+            Cell("Calidad garantizada", Box(184, 108, 480, 140), 32),
+            Cell("S.A", Box(874, 106, 920, 121), 15),
+        ]
+        assert [cell.text for cell in suffix_joined(cells)] == ["Calidad garantizada", "S.A"]

@@ -54,6 +54,10 @@ class Box:
     def x_overlap(self, other: Box) -> float:
         return max(0.0, min(self.right, other.right) - max(self.left, other.left))
 
+    def x_gap(self, other: Box) -> float:
+        """The white between the two boxes across the row, whichever is left (0 when they overlap)."""
+        return max(0.0, max(self.left, other.left) - min(self.right, other.right))
+
 
 @dataclass(frozen=True)
 class Cell:

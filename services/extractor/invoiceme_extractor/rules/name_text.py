@@ -6,9 +6,11 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from . import document_labels, party_labels
 from .hebrew_ocr import without_latin_tail
+from .layout import Cell
 from .name_signs import PAYEE
 
 _WORD = re.compile(r"[A-Za-z\u05d0-\u05ea]{3,}")
@@ -86,3 +88,19 @@ def row_parts(text: str, is_contact: Callable[[str], bool]) -> list[str]:
         if len(dashed) >= 2 and not is_contact(dashed[0]) and any(map(is_contact, dashed[1:])):
             return dashed
     return parts
+
+
+def suffix_joined(cells: list[Cell]) -> list[Cell]:
+    """A row's cells with a cell holding only a company suffix joined to the cell just before it: a
+    gap OCR saw before 'בע"מ' or 'Ltd.' ('גל מערכות | בעמ') split the name, and the suffix alone
+    read as the best-named company on the page. Only across a gap of a few letters: far off, the
+    suffix closes another column's name."""
+    joined: list[Cell] = []
+    for cell in cells:
+        match = party_labels.COMPANY_SUFFIX.search(cell.text)
+        bare = match is not None and not _WORD.search(cell.text[: match.start()] + cell.text[match.end() :])
+        if joined and bare and joined[-1].box.x_gap(cell.box) <= 3 * max(cell.box.height, 1.0):
+            joined[-1] = replace(joined[-1], text=f"{joined[-1].text} {cell.text.strip()}")
+        else:
+            joined.append(cell)
+    return joined

@@ -16,7 +16,7 @@ from .geometry import looks_like_label
 from .layout import Cell
 from .lines import Found, Line, Reading, document_language, following
 from .name_signs import compact, reads_as_phrase, repeated_elsewhere
-from .name_text import clean_name, cut_at_field_label, row_parts
+from .name_text import clean_name, cut_at_field_label, row_parts, suffix_joined
 from .receipt_vendor import receipt_name_signs
 from .seller_block import seller_block_name
 from .tables import is_table_header
@@ -150,7 +150,7 @@ def _name_units(first_page: list[Line], english: bool) -> list[tuple[int, Line, 
         ]
         if line.cells and not cells:
             continue
-        pieces = [(c.text, _trusted_font(c, median_font)) for c in cells]
+        pieces = [(c.text, _trusted_font(c, median_font)) for c in suffix_joined(cells)]
         pieces = pieces or [(line.text, 1.0)]
         tail = _name_tail(first_page, position, pieces[-1][0])
         if tail is not None:
