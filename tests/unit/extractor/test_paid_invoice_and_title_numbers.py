@@ -117,3 +117,30 @@ class TestCodeBesideTheDate:
         row = [("55917", 700, 300), ("Licencia de software", 900, 300), ("2196,15", 1500, 300)]
         lines = document_lines([page(("26-06-2025", 100, 300), *row, ("3294,23", 1800, 300))])
         assert not list(numbers_beside_the_date(lines))
+
+
+class TestValueOpeningItsRow:
+    """A key/value block printed value first ('97050 | מספר אסמכתא:') beside another column's text:
+    the value opening the row is the label's, no label before it claiming it."""
+
+    def test_the_number_before_its_label(self) -> None:
+        layer = page(
+            ('Atlas Partners בע"מ', 231, 249),
+            ("97050", 2527, 431),
+            ("0 מספר אסמכתא:", 1655, 437),  # a speck OCR read as a digit after the colon
+            ("שדרות רוטשילד 40, פתח תקווה", 231, 442),
+            ('סה"כ לתשלום 1,170.00', 231, 1500),
+            rtl=True,
+        )
+        assert extract_with_rules([layer]).invoice_number == "97050"
+
+    def test_a_value_after_another_label_is_not_taken(self) -> None:
+        """'PO No.: | 4471 | Invoice No.: | <blank>': the order's number, claimed by its own label."""
+        row = [
+            ("PO No.:", 100, 400),
+            ("4471", 400, 400),
+            ("Invoice No.:", 700, 400),
+            ("Contact us", 1200, 400),
+        ]
+        lines = document_lines([page(("Acme Ltd", 100, 100), *row)])
+        assert "4471" not in [str(reading.value) for reading in invoice_number_candidates(lines)]

@@ -250,6 +250,11 @@ def spots_after_label(lines: list[Line], line: Line, label_start: int, label_end
             spots.append(spot)
     if before is not None and closes_row and before not in spots:
         spots.append(before)  # a label closing its row, its value on the near side
+    opens_row = previous is not None and all(is_crumb(cell) for cell in line.cells[:previous])
+    if before is not None and opens_row and before not in spots and not looks_like_label(before.text):
+        # last: a value opening its row beside the label, which no label before it claims ('97050 |
+        # מספר אסמכתא: | <the other column's address>'): a key/value block printed value first
+        spots.append(before)
     if before is not None and before in spots and closes_row and index >= 2:
         # a value before its label, past OCR crumbs ('0000', '|') between the two
         spots.append(Spot(" ".join(c.text for c in line.cells[: index - 1]), line, "row_rest"))
