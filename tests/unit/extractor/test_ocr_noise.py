@@ -56,9 +56,10 @@ class TestRuledLines:
 class TestTitleIsNotAPartyLabel:
     """'Rechnungsempfänger' (the invoice's recipient) starts with 'Rechnung' but titles nothing."""
 
-    def test_credit_note_title_below_a_recipient_label(self) -> None:
+    @pytest.mark.parametrize("label", ["Rechnungsempfanger", "Rechnungsempfianger", "Rechnungsempfänger"])
+    def test_credit_note_title_below_a_recipient_label(self, label: str) -> None:
         layer = page(
-            ("Rechnungsempfanger", 130, 130),
+            (label, 130, 130),
             ("Falken Technik e.K.", 1050, 130),
             ("Rhein Service UG", 130, 175),
             ("GUTSCHRIFT 2024-2070", 560, 420),

@@ -41,4 +41,4 @@ class TestTitleSpeck:
         # (the document's number is the one its label names, 'אסמכתא:' after '2025-4508'; the title's
         # is still read, where no label names one)
         lines = document_lines([ocr_page(_receipt(["קבלה", "4711", "מקור"]), width=1300)])
-        assert [reading.value for reading in numbers_after_title(lines)][0] == "4711"
+        assert next(reading.value for reading in numbers_after_title(lines)) == "4711"

@@ -201,7 +201,7 @@ BUYER_BLOCK = (
     r"factur[ée]\s*a(?=\s*(?::|$))",  # OCR drops the grave accent: only as the whole label
     r"adresse\s*de\s*facturation",
     r"\bacheteur\b",
-    r"\bempf(?:ä|a|ae|[iïül1]{1,2})nger\b",  # OCR drops the umlaut, or reads it as i or ii
+    r"\bempf(?:ä|ae|[iïül1]{0,2}a|[iïül1]{1,2})nger\b",  # OCR drops the umlaut, or reads it as i, ii or ia
     r"שם\s*הלקוח",
     r"פרטי\s*(?:ה)?לקוח",
     r"\binvoice\s*to\b",

@@ -57,8 +57,8 @@ BUYER_BLOCK = any_of(
     r"(?<!payable\s)\bto\s*:",  # 'Payable to:' names the issuer (see name_signs.PAYEE)
     r"(?<!ver)(?<!ver )käufer",
     r"kunde",
-    r"rechnungsempf(?:ä|a|ae|[iïül1]{1,2})nger",  # OCR drops the umlaut, or reads it as i or ii
-    r"leistungsempf(?:ä|a|ae|[iïül1]{1,2})nger",
+    r"rechnungsempf(?:ä|ae|[iïül1]{0,2}a|[iïül1]{1,2})nger",  # OCR drops the umlaut, reads it i, ii or ia
+    r"leistungsempf(?:ä|ae|[iïül1]{0,2}a|[iïül1]{1,2})nger",
     r"destinataire",
     r"buyer",
     r"recipient",
