@@ -200,3 +200,12 @@ class TestStrayShekelSigns:
     def test_a_lone_stray_mark_yields_to_the_issuers_country(self) -> None:
         result = _text("Dupont Conseil SAS\nN° TVA: FR40303265045\nNet à payer ₪ ₪ ₪ 4 876,18")
         assert result.currency == "EUR"
+
+
+class TestItemsTotalIsNoTotal:
+    """'Items total' (the items' sum before a discount), its I read as T, l or 1, is no total."""
+
+    @pytest.mark.parametrize("label", ["Items total", "Ttems total", "ltems total", "1tems total"])
+    def test_the_total_after_the_discount(self, label: str) -> None:
+        text = f"Summit Labs Ltd\nINVOICE\n6,204.56 {label}\n310.23- Less discount\n5,894.33 $ TOTAL"
+        assert _text(text).total == 5894.33

@@ -105,7 +105,7 @@ NOT_A_TOTAL = any_of(
     # the items' sum before a discount: "Total of items", "Items total", 'סה"כ פריטים', "Suma de líneas"
     r"total\s*of\s*(?:items?|articles?)",
     r"total\s*articles?",
-    r"items?\s*total",
+    r"(?<![a-z])[il1|t]?tems?\s*total",  # its I read as T, l or 1 ('Ttems total')
     r'סה"כ\s*פריטים',
     r"סכום\s*שורות",
     r"suma\s*de\s*l[ií]neas",
