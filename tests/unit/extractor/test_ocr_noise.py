@@ -209,3 +209,14 @@ class TestItemsTotalIsNoTotal:
     def test_the_total_after_the_discount(self, label: str) -> None:
         text = f"Summit Labs Ltd\nINVOICE\n6,204.56 {label}\n310.23- Less discount\n5,894.33 $ TOTAL"
         assert _text(text).total == 5894.33
+
+
+class TestSubtotalLabelOcrDamaged:
+    """'Zwischensumme' with its u read as i or ii: the net's label still, not the items' sum above it
+    (the VAT's label misread too: the net is known by its own label only)."""
+
+    @pytest.mark.parametrize("label", ["Zwischensumme", "Zwischensimme", "Zwischensiimme"])
+    def test_the_net_under_its_label(self, label: str) -> None:
+        rows = "Falken GmbH\nRechnung 4471\nSumme Positionen 9.319,92\n"
+        result = _text(rows + f"{label} 8.853,92\nUSK. 19% 1.682,24\nSumme 10.536,16 EUR")  # USt. misread
+        assert (result.subtotal, result.vat_amount) == (8853.92, 1682.24)

@@ -68,7 +68,7 @@ SUBTOTAL = any_of(
     r"montant\s*ht",
     r"taxable\s*amount",
     r"amount\s*before",
-    r"zwischensumme",
+    r"zwischens(?:u|[iïl1]{1,2})mme",  # its u read as i or ii
     r"ohne\s*(?:ust|mwst|steuer)",
     r"sans\s*tva",
     r"without\s*(?:vat|tax)",
