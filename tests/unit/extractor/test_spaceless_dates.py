@@ -24,3 +24,13 @@ class TestSpacelessLetterDay:
     def test_letters_alone_before_a_month_are_no_day(self) -> None:
         assert dates_in("Sept 2024") == []
         assert dates_in("Oct 2024") == []
+
+
+class TestSpacelessSpanishDate:
+    """'11dediciembre de 2024': OCR lost the spaces around 'de' between the day and the month."""
+
+    def test_the_day_glued_to_de_and_the_month(self) -> None:
+        assert [str(item.value) for item in dates_in("11dediciembre de 2024")] == ["2024-12-11"]
+
+    def test_a_month_word_starting_with_de_stays_itself(self) -> None:
+        assert [str(item.value) for item in dates_in("3 dec 2024")] == ["2024-12-03"]
