@@ -4,6 +4,8 @@ side columns level with item rows. Each rule on small hand-made text."""
 
 from __future__ import annotations
 
+import pytest
+
 from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.amounts import without_restatement
 from invoiceme_extractor.rules.id_context import (
@@ -138,6 +140,14 @@ class TestBankAccountsAreNoTaxIds:
 
     def test_labelled_iban_is_blanked(self) -> None:
         assert ids_in("Bank IBAN DE76 3056 9480 2914 9588 28") == []
+
+    @pytest.mark.parametrize("label", ["BAN", "1BAN", "lBAN"])
+    def test_an_iban_label_missing_its_i_still_labels_it(self, label: str) -> None:
+        # a photo's cut-off account number fails the IBAN check: only its label tells it apart
+        assert without_bank_accounts(f"KG {label} DE21 9735 6735").strip() == "KG"
+
+    def test_a_word_ending_in_ban_is_no_iban_label(self) -> None:
+        assert without_bank_accounts("Urban DE21 9735 6735") == "Urban DE21 9735 6735"
 
     def test_valid_iban_without_label_is_blanked(self) -> None:
         assert without_bank_accounts("GB29NWBK60161331926819").strip() == ""

@@ -13,7 +13,8 @@ from .lines import Line
 
 # An IBAN after its label, or any run of IBAN shape ("DE89 3704 0044 0532 0130 00")
 _IBAN_RUN = r"[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?(?![A-Za-z0-9])"
-_IBAN_AFTER_LABEL = re.compile(rf"\bIBAN\b\s*[:.]?\s*{_IBAN_RUN}", re.I)
+# (its I lost or read as 1, l or |: 'BAN DE21 9735 6735')
+_IBAN_AFTER_LABEL = re.compile(rf"(?<![A-Za-z])[I1l|]?BAN\b\s*[:.]?\s*{_IBAN_RUN}", re.I)
 _IBAN_SHAPE = re.compile(rf"(?<![A-Za-z0-9]){_IBAN_RUN}")
 
 
