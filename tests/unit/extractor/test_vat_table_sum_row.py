@@ -3,9 +3,10 @@ adds up too, but the sum row's gross is the amount due printed under it."""
 
 from __future__ import annotations
 
+from invoiceme_common.events import OcrWord
 from invoiceme_extractor.rules import extract_with_rules
 
-from .wordbox import page
+from .wordbox import ocr_page, ocr_word, ocr_words, page
 
 
 def _table(base_21: str) -> list[tuple[str, int, int]]:
@@ -48,3 +49,35 @@ class TestSumRowOfAVatTable:
     def test_the_sum_row_when_a_rate_row_is_garbled(self) -> None:
         found = extract_with_rules([page(*_table("lst 3;32"))])
         assert (found.subtotal, found.vat_amount, found.total) == (2601.5, 382.62, 2984.12)
+
+
+def _ledger_foot(net_as_read: str) -> list[OcrWord]:
+    """A two-rate table whose rates OCR garbled, its sum row's net read with one digit wrong, and the
+    total printed again under it."""
+    rows = [
+        ("Atlas Trading LLC", 100, 100),
+        ("Tax Invoice-Receipt S144722", 100, 160),
+        ("Rate Net VAT Gross", 700, 500),
+    ]
+    words = [word for line, (text, left, top) in enumerate(rows) for word in ocr_words(text, left, top, line)]
+    cells = [
+        [("אע", 700), ("3,110.72", 900), ("528.82", 1150), ("3,639.54", 1400)],
+        [("%", 700), ("29,620.43", 900), ("0.00", 1150), ("29,620.43", 1400)],
+        [("Total", 700), (net_as_read, 900), ("528.82", 1150), ("33,259.97", 1400)],
+        [("Total", 700), ("33,259.97", 1150), ("ILS", 1400)],
+    ]
+    for offset, row in enumerate(cells):
+        line = len(rows) + offset
+        words += [ocr_word(text, left, 560 + 50 * offset, line) for text, left in row]
+    return words
+
+
+class TestSumRowWithItsNetMisread:
+    def test_the_net_is_the_gross_less_the_vat(self) -> None:
+        result = extract_with_rules([ocr_page(_ledger_foot("92,731.15"))])
+        assert (result.subtotal, result.vat_amount, result.total) == (32731.15, 528.82, 33259.97)
+        assert result.confidence["subtotal"] < 0.9  # repaired, not read
+
+    def test_a_net_two_digits_off_is_no_misread(self) -> None:
+        result = extract_with_rules([ocr_page(_ledger_foot("92,781.15"))])
+        assert result.subtotal != 32731.15

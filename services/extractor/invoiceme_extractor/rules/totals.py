@@ -49,7 +49,7 @@ from .receipt_totals import (
     unlabelled_vat_triple,
     vat_from_included_rate,
 )
-from .sum_row import sum_row_triple
+from .sum_row import sum_row_triple, sum_row_with_net_misread
 from .total_by_parts import with_total_by_parts
 from .unlabelled_total import (
     included_vat,
@@ -92,7 +92,9 @@ def find_totals(lines: list[Line]) -> Totals:
     summary = vat_summary(lines)
     if summary is not None:
         return _totals_by_rate(summary, found, lines)
-    triple = sum_row_triple(found, lines) or consistent_triple(found)
+    triple = sum_row_triple(found, lines)
+    misread_net = None if triple else sum_row_with_net_misread(found, lines)
+    triple = triple or misread_net or consistent_triple(found)
     rounded = None if triple else triple_with_rounding(found, lines, consistent_triple)
     several = None if triple or rounded else several_rates_triple(found, lines)
     if rounded:
@@ -102,7 +104,7 @@ def find_totals(lines: list[Line]) -> Totals:
         labelled = several[2] in found.get("total_strong", []) + found.get("total_plain", [])
         triple, confidence_of_triple = several, 0.9 if labelled else 0.8
     else:
-        confidence_of_triple = 0.97
+        confidence_of_triple = 0.8 if misread_net else 0.97
     # two labelled amounts and the third printed beside them; a VAT found by arithmetic alone; a
     # printed sum of parts at any rate
     unlabelled = None
