@@ -11,7 +11,7 @@ import re
 from collections.abc import Hashable
 from dataclasses import replace
 
-from . import party_labels
+from . import document_labels, party_labels
 from .geometry import is_crumb, labels_follow_values, looks_like_label
 from .layout import Cell
 from .lines import Line, document_language
@@ -97,7 +97,14 @@ _NUMBERED_PAIR = re.compile(
 
 
 def _numbered_pair_first(lines: list[Line], below: list[CellRef]) -> bool:
-    return bool(below) and bool(_NUMBERED_PAIR.match(lines[below[0][0]].cells[below[0][1]].text))
+    """The first cell under the label is a numbered pair: with its colon, or a number of another
+    document without one ('בגין חשבונית 76125', 'For invoice 8962': the invoice a receipt pays)."""
+    if not below:
+        return False
+    text = lines[below[0][0]].cells[below[0][1]].text
+    if _NUMBERED_PAIR.match(text):
+        return True
+    return bool(document_labels.OTHER_DOCUMENT.search(text)) and any(ch.isdigit() for ch in text)
 
 
 def _block_content(text: str) -> bool:

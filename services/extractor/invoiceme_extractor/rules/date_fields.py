@@ -142,12 +142,28 @@ def _adjoins(label: Box, other: Box) -> bool:
     return (across > 0 and other.top - label.bottom < reach) or (along > 0 and -across < reach)
 
 
+# the date word of another date's label, beside the word that says which ('Delivery Date', 'Date of
+# delivery', 'Leistungs|datum', 'Fecha de entrega'): part of that one label, no issue date's
+_DATE_WORD = r"(?:date|datum|fecha|data)"
+_OWN_DATE_WORD_AFTER = re.compile(rf"^\W*{_DATE_WORD}\b", re.I)
+_OWN_DATE_WORD_BEFORE = re.compile(rf"\b{_DATE_WORD}\s+(?:of|de|du|del|de\s*la|der)\s*$", re.I)
+
+
 def _joins_an_issue_label(text: str) -> bool:
-    """'Datum der Rechnung Lieferdatum': another date's label and an issue-date label in one cell."""
+    """'Datum der Rechnung Lieferdatum': another date's label and an issue-date label in one cell
+    (not 'Delivery Date' alone: its date word belongs to its own label)."""
     other = document_labels.DATE_OTHER.search(text)
-    return other is not None and bool(
-        document_labels.DATE_INVOICE.search(text[: other.start()] + " " + text[other.end() :])
-    )
+    if other is None:
+        return False
+    start, end = other.start(), other.end()  # the whole word the other date's label is in
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    before, after = text[:start], text[end:]
+    if not re.search(_DATE_WORD, text[start:end], re.I):
+        before, after = _OWN_DATE_WORD_BEFORE.sub(" ", before), _OWN_DATE_WORD_AFTER.sub(" ", after)
+    return bool(document_labels.DATE_INVOICE.search(before + " " + after))
 
 
 def _date_before_label(

@@ -122,9 +122,10 @@ OTHER_DOCUMENT = any_of(
 
 
 # Words that name the document's number only when nothing better does: "Nº", "Ref", "No.", "#"
-# ("Nº" as scans read its ordinal: "N®", "N²", "N2:" - the digit only before a colon)
+# ("Nº" as scans read its ordinal: "N®", "N²", "N2:" - the digit only before a colon; "Ne" - its
+# underlined o read as an e - only as the whole cell)
 INVOICE_NUMBER_WEAK = re.compile(
-    r"^\s*(?:número|numéro|nummer|number|num\.?|n(?:[º°o®²]|2(?=\s*:))\.?|no\.|nr\.?|r[ée]f(?:[ée]rence)?\.?|reference|"
+    r"^\s*(?:número|numéro|nummer|number|num\.?|n(?:[º°o®²]|2(?=\s*:)|e(?=\s*:?\s*$))\.?|no\.|nr\.?|r[ée]f(?:[ée]rence)?\.?|reference|"
     r"referencia|#|מס'|מספר|folio|doc(?:ument)?\.?\s*(?:no|#)?)(?![^\W\d_])\s*:?",
     re.I,
 )

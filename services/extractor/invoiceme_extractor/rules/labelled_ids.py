@@ -17,7 +17,7 @@ from .vat_numbers import normalize_tax_id
 # Labels that name a VAT registration (the id the field means) rather than another company number.
 _VAT_LABEL = re.compile(
     r'vat|tva|ust|mwst|gst|iva|btw|umsatzsteuer|\buid\b|ע\.?\s*מ|ע"מ|עוסק|מורשה|ח\.?\s*פ|ח"פ|'
-    r"tax\s*(?:id|no|number)",
+    r"tax\s*(?:id|no|number)|licensed\s*dealer|osek",
     re.I,
 )
 

@@ -18,6 +18,10 @@ TAX_ID = any_of(
     r"(?<![\u05d0-\u05ea])מורשה(?![\u05d0-\u05ea])",
     r"(?<![\u05d0-\u05ea])מזרשה(?![\u05d0-\u05ea])",  # ... its vav read as zayin, as photos do
     r"עוסק\s*פטור",
+    # an Israeli business's English invoice names its VAT registration as the Hebrew does: 'Licensed
+    # Dealer No.' (עוסק מורשה translated), or in Latin letters ('Osek Murshe')
+    r"licensed\s*dealer",
+    r"\bosek\s*m[ou]rsh",
     r"מס['\s]*עוסק",
     r"vat\s*(?:reg(?:istration)?\.?\s*)?(?:no|number|id|#)",
     r"tax\s*(?:id|no|number|reg)",

@@ -111,9 +111,16 @@ def eu_vat_ids(text: str) -> list[str]:
         body = re.sub(r"[\s.-]", "", match.group(2))
         if (head := valid_head(match.group(0))) is not None:
             found.append(head)
-        elif 8 <= len(body) <= 12 and sum(ch.isdigit() for ch in body) >= 7:
+        elif 8 <= len(body) <= 12 and _digits_or_zeros(body) >= 7:
             found.append(match.group(0).strip(" ."))
     return found
+
+
+def _digits_or_zeros(body: str) -> int:
+    """A VAT number's digits, counting its zeros OCR read as the letter O ('GBOOO 1926 38'; see
+    `normalize_tax_id`), when five or more digits were read as digits."""
+    digits = sum(ch.isdigit() for ch in body)
+    return digits + body.count("O") if digits >= 5 else digits
 
 
 def valid_head(token: str) -> str | None:

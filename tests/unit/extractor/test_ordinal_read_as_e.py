@@ -1,0 +1,34 @@
+"""'Nº' whose underlined ordinal a scan or photo read as an e ('Ne'), alone in its cell: still the
+document number's weak label, its value under it."""
+
+from __future__ import annotations
+
+from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.document_labels import INVOICE_NUMBER_WEAK
+
+from .wordbox import page
+
+
+class TestOrdinalReadAsE:
+    """A cell that is only 'Ne' names the number under it; 'Ne' opening words does not."""
+
+    def test_the_number_under_ne(self) -> None:
+        laid_out = page(
+            ("Garcia Servicios S.L.U.", 200, 100),
+            ("FACTURA", 1900, 100),
+            ("Pedido 4410882", 200, 200),
+            ("Para", 200, 300),
+            ("Levante Construcciones SL", 200, 350),
+            ("Ne", 1900, 900),
+            ("$771617", 1900, 960),  # its S read as a dollar sign too
+            ("Fecha factura", 1900, 1040),
+            ("14/11/2024", 1900, 1100),
+            ("Total a pagar 5.125,90 EUR", 1600, 1400),
+        )
+        assert extract_with_rules([laid_out]).invoice_number == "S771617"
+
+    def test_only_the_whole_cell(self) -> None:
+        assert INVOICE_NUMBER_WEAK.match("Ne")
+        assert INVOICE_NUMBER_WEAK.match("Ne:")
+        assert not INVOICE_NUMBER_WEAK.match("Ne pas plier")
+        assert not INVOICE_NUMBER_WEAK.match("Net")
