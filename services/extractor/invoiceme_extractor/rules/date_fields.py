@@ -15,6 +15,7 @@ from .geometry import spots_after_label
 from .hebrew_ocr import date_qualifier_lost
 from .layout import Box
 from .lines import Found, Line, following
+from .prose import pay_deadline
 
 # an amount's label that says "due" ('Change Due', 'Amount Due', 'Balance Due'): no date's label
 _MONEY_DUE = re.compile(r"\b(?:amount|total|balance|change|sum)\s*due\b(?!\s*(?:date|by|on)\b)", re.I)
@@ -23,7 +24,7 @@ _MONEY_DUE = re.compile(r"\b(?:amount|total|balance|change|sum)\s*due\b(?!\s*(?:
 @functools.lru_cache(maxsize=4096)  # pure; lines and cells are asked again by the date rules
 def _date_kind(text: str) -> str | None:
     text = _MONEY_DUE.sub(" ", text)
-    if document_labels.DATE_DUE.search(text):
+    if document_labels.DATE_DUE.search(text) or pay_deadline(text):
         return "due"
     if document_labels.DATE_OTHER.search(text):
         return "other"
