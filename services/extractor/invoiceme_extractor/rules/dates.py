@@ -217,8 +217,10 @@ def _dates_in(line: str, month_first: bool) -> tuple[FoundDate, ...]:
 # 'le S janvier 2024': a day OCR read as letters that look like digits, before a written month and a
 # four-digit year (the two make it a date; the day is a repair)
 # ('1QAPR2024' for 10APR2024: a receipt's spaceless date, its 0 read Q; spaceless only with a digit)
+# ('Ath November 2024' for 4th: an A before an ordinal's 'th' is a 4; 'Ist' a 1st)
 _LETTER_DAY = re.compile(
-    r"(?<!\w)(?P<day>[\dOoIlSBZQ]?[OoIlSBZQ]|[OoIlSBZQ][\d])(?:\s+|(?<=\d[OoIlSBZQ])|(?<=[OoIlSBZQ]\d))"
+    r"(?<!\w)(?P<day>[\dOoIlSBZQ]?[OoIlSBZQ]|[OoIlSBZQ][\d]|A(?=th))(?:st|nd|rd|th)?"
+    r"(?:\s+|(?<=\d[OoIlSBZQ])|(?<=[OoIlSBZQ]\d))"
     + _MONTH_WORD.format(name="month")
     + r"[\s,./-]*(?P<year>(?:19|20)\d{2})(?!\d)"
 )
@@ -228,7 +230,7 @@ def _letter_days(line: str) -> list[FoundDate]:
     found = []
     for match in _LETTER_DAY.finditer(line):
         month = _month_number(match.group("month"))
-        day = int(match.group("day").translate(_LETTER_AS_DIGIT))
+        day = int(match.group("day").translate(_LETTER_AS_DIGIT).replace("A", "4"))
         value = _make(int(match.group("year")), month, day) if month and day else None
         if value:
             found.append(FoundDate(value, match.group(0), match.start(), False, repaired=True))
