@@ -28,7 +28,8 @@ _ISO = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})[-/.](\d{1,2})(?!\d)")
 _DAY_MONTH_YEAR = re.compile(
     # '25MAR2018': OCR lost the spaces; '252 Januar': the day's period read as a digit
     # '8, April 2025': the day's period read as a comma
-    r"(?<!\d)(?P<day>\d{1,2})(?P<stray>\d)?(?:st|nd|rd|th|er)?[\s,./-]*(?:de\s+)?"
+    # '1º de marzo': an ordinal indicator (or a speck read as a degree sign: '21° בנובמבר 2025')
+    r"(?<!\d)(?P<day>\d{1,2})(?P<stray>\d)?(?:st|nd|rd|th|er|[º°])?[\s,./-]*(?:de\s+)?"
     + _MONTH_WORD.format(name="month")
     # "08 Mar '2025": OCR made a speck before the year an apostrophe (as in "Mar '25")
     + r"[\s,./-]*(?:de\s+)?'?(?P<year>\d{4}|\d{2})(?!\d)",
