@@ -15,6 +15,7 @@ from .geometry import spots_after_label
 from .hebrew_ocr import date_qualifier_lost
 from .layout import Box
 from .lines import Found, Line, following
+from .prose import pay_deadline
 
 # an amount's label that says "due" ('Change Due', 'Amount Due', 'Balance Due'): no date's label
 _MONEY_DUE = re.compile(r"\b(?:amount|total|balance|change|sum)\s*due\b(?!\s*(?:date|by|on)\b)", re.I)
@@ -23,7 +24,7 @@ _MONEY_DUE = re.compile(r"\b(?:amount|total|balance|change|sum)\s*due\b(?!\s*(?:
 @functools.lru_cache(maxsize=4096)  # pure; lines and cells are asked again by the date rules
 def _date_kind(text: str) -> str | None:
     text = _MONEY_DUE.sub(" ", text)
-    if document_labels.DATE_DUE.search(text):
+    if document_labels.DATE_DUE.search(text) or pay_deadline(text):
         return "due"
     if document_labels.DATE_OTHER.search(text):
         return "other"
@@ -78,6 +79,9 @@ def _cell_readings(lines: list[Line], line: Line, month_first: bool) -> list[Dat
             found = outside_ranges(cell.text, found)
         if found and index not in taken:
             readings.append((kind, found, line))
+        elif kind is not None and not found and (across := _date_across_cells(line, index, month_first)):
+            readings.append((kind, across, line))
+            taken.add(index + 1)
         elif kind is not None and not found:
             for spot in spots_after_label(lines, line, start, start + len(cell.text)):
                 if spot.relation != "inline" and _date_kind(spot.text):
@@ -96,6 +100,19 @@ def _cell_readings(lines: list[Line], line: Line, month_first: bool) -> list[Dat
                 readings += _date_before_label(line, index, kind, taken, month_first)
         start += len(cell.text) + 1
     return readings
+
+
+def _date_across_cells(line: Line, index: int, month_first: bool) -> list[FoundDate]:
+    """A date OCR split between the label's cell and the next at a gap in its print ('Date: 30' |
+    'September 2025'): read across the two, a date that starts in the label's cell and ends in the next."""
+    if index + 1 >= len(line.cells):
+        return []
+    head, tail = line.cells[index].text, line.cells[index + 1].text
+    return [
+        found
+        for found in dates_in(f"{head} {tail}", month_first)
+        if found.start < len(head) < found.start + len(found.raw)
+    ][:1]
 
 
 _KIND_LABELS = {

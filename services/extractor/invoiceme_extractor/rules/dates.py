@@ -29,7 +29,8 @@ _DAY_MONTH_YEAR = re.compile(
     # '25MAR2018': OCR lost the spaces; '252 Januar': the day's period read as a digit
     # '8, April 2025': the day's period read as a comma
     # '11dediciembre de 2024': the spaces around 'de' lost
-    r"(?<!\d)(?P<day>\d{1,2})(?P<stray>\d)?(?:st|nd|rd|th|er)?[\s,./-]*(?:de\s*)?"
+    # '1º de marzo': an ordinal indicator (or a speck read as a degree sign: '21° בנובמבר 2025')
+    r"(?<!\d)(?P<day>\d{1,2})(?P<stray>\d)?(?:st|nd|rd|th|er|[º°])?[\s,./-]*(?:de\s*)?"
     + _MONTH_WORD.format(name="month")
     # "08 Mar '2025": OCR made a speck before the year an apostrophe (as in "Mar '25")
     + r"[\s,./-]*(?:de\s+)?'?(?P<year>\d{4}|\d{2})(?!\d)",
@@ -218,8 +219,10 @@ def _dates_in(line: str, month_first: bool) -> tuple[FoundDate, ...]:
 # 'le S janvier 2024': a day OCR read as letters that look like digits, before a written month and a
 # four-digit year (the two make it a date; the day is a repair)
 # ('1QAPR2024' for 10APR2024: a receipt's spaceless date, its 0 read Q; spaceless only with a digit)
+# ('Ath November 2024' for 4th: an A before an ordinal's 'th' is a 4; 'Ist' a 1st)
 _LETTER_DAY = re.compile(
-    r"(?<!\w)(?P<day>[\dOoIlSBZQ]?[OoIlSBZQ]|[OoIlSBZQ][\d])(?:\s+|(?<=\d[OoIlSBZQ])|(?<=[OoIlSBZQ]\d))"
+    r"(?<!\w)(?P<day>[\dOoIlSBZQ]?[OoIlSBZQ]|[OoIlSBZQ][\d]|A(?=th))(?:st|nd|rd|th)?"
+    r"(?:\s+|(?<=\d[OoIlSBZQ])|(?<=[OoIlSBZQ]\d))"
     + _MONTH_WORD.format(name="month")
     + r"[\s,./-]*(?P<year>(?:19|20)\d{2})(?!\d)"
 )
@@ -229,7 +232,7 @@ def _letter_days(line: str) -> list[FoundDate]:
     found = []
     for match in _LETTER_DAY.finditer(line):
         month = _month_number(match.group("month"))
-        day = int(match.group("day").translate(_LETTER_AS_DIGIT))
+        day = int(match.group("day").translate(_LETTER_AS_DIGIT).replace("A", "4"))
         value = _make(int(match.group("year")), month, day) if month and day else None
         if value:
             found.append(FoundDate(value, match.group(0), match.start(), False, repaired=True))

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from .amount_candidates import Candidate, Candidates
-from .amounts import CENT, money_in, percent_in
+from .amounts import CENT, money_in, percent_in, percents_in
 from .lines import Found, Line
 from .rates import HIGH_RATES, STANDARD_RATES
 from .repair import misread_variants
@@ -151,12 +151,19 @@ def total_by_exact_rate(lines: list[Line], vat: Found) -> tuple[Found, Found] | 
     """Total and subtotal for a VAT read alone ('VAT included 128.28' under a payment row whose
     'Total' label OCR lost): the nearest amount the VAT is included in at a standard rate to the
     cent, the subtotal derived; or the nearest the VAT is that rate of (a till slip's VAT row '18% |
-    228.12 | 41.06' under a garbled header, its total lost), the total derived."""
+    228.12 | 41.06' under a garbled header, its total lost), the total derived. A rate printed
+    beside the VAT ('מע"מ 18% 609.66') is the only one it may be taken at."""
+    printed = [rate for rate in percents_in(vat.line.text) if rate > 0]
+
+    def at_rate(base: float) -> bool:
+        rate = exact_rate(vat.value, base)
+        return rate is not None and (not printed or any(abs(rate - p) < 1e-9 for p in printed))
+
     for line in _nearest_first(lines, vat.line):
         for value, raw in money_in(line.text):
-            if abs(value) > abs(vat.value) and exact_rate(vat.value, round(value - vat.value, 2)):
+            if abs(value) > abs(vat.value) and at_rate(round(value - vat.value, 2)):
                 return Found(value, raw, line, 0.65), Found(round(value - vat.value, 2), "", line, 0.6)
-            if abs(value) > abs(vat.value) and exact_rate(vat.value, value):
+            if abs(value) > abs(vat.value) and at_rate(value):
                 return Found(round(value + vat.value, 2), "", line, 0.6), Found(value, raw, line, 0.65)
     return None
 

@@ -114,9 +114,9 @@ def israeli_id_after_letters(raw: str) -> str | None:
 
 
 # An id printed in groups (512 765 587) whose separators OCR read otherwise: a space as a point or a
-# comma ('512.765 587', '511,162 919'), or lost between two groups ('510 102569')
+# comma ('512.765 587', '511,162 919', '533 114.450'), or lost between two groups ('510 102569')
 _REGROUPED_ID = re.compile(
-    r"(?<![\w.,-])(\d{3}[.,] ?\d{3}[ .,]\d{3}|\d{3} \d{6}|\d{6} \d{3})(?![\w-]|[.,]\d)"
+    r"(?<![\w.,-])(\d{3}(?:[.,] ?\d{3}[ .,]| \d{3}[.,])\d{3}|\d{3} \d{6}|\d{6} \d{3})(?![\w-]|[.,]\d)"
 )
 
 

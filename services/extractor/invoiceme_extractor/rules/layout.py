@@ -100,8 +100,15 @@ def rtl_mixed_order(words: list[Any]) -> list[Any]:
     Consulting'), in right-to-left reading order with each Latin run kept left to right
     ('Orion Consulting בע"מ'): the bidi algorithm with a right-to-left paragraph."""
     texts = " ".join(word.text for word in words)
+    if not (_HEBREW.search(texts) and _LATIN.search(texts)) or len(words) < 2:
+        return words
     stored_left_to_right = all(a.left <= b.left for a, b in itertools.pairwise(words))
-    if not (_HEBREW.search(texts) and _LATIN.search(texts)) or not stored_left_to_right or len(words) < 2:
+    if not stored_left_to_right:
+        if words[0] is min(words, key=lambda word: word.left):
+            # stored from the left end but its runs out of place ('52-296073-1 בע"מ | ח.פ. Blue
+            # Supplies'): a right-to-left cell's reading never opens at its left end, so its order
+            # is taken from where the words sit
+            return rtl_order_from_boxes(sorted(words, key=lambda word: word.left))
         return words
     ordered: list[Any] = []
     run: list[Any] = []

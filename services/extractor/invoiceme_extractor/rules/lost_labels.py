@@ -12,7 +12,7 @@ import itertools
 from .amount_candidates import classify
 from .amounts import CENT, percent_in, row_money
 from .lines import Found, Line
-from .payments import card_charges, paid_amounts
+from .payments import card_charges, paid_amounts, payments_received
 
 WINDOW = 4  # rows around an amount where its partners are printed
 
@@ -42,6 +42,12 @@ def unlabelled_pair(lines: list[Line], total: Found) -> tuple[Found, Found] | No
             if plausible_rate(vat[0], base[0]) and vat[0] != 0:
                 return Found(base[0], base[1], base_line, 0.7), Found(vat[0], vat[1], vat_line, 0.7)
     return None
+
+
+def payments_total(lines: list[Line]) -> Found | None:
+    """No total printed (or OCR lost it) under a receipt's table of payments: their sum."""
+    received = payments_received(lines)
+    return Found(received[0], "", received[1], 0.5) if received else None
 
 
 def cash_minus_change(lines: list[Line]) -> Found | None:
@@ -84,7 +90,7 @@ def lost_labels(lines: list[Line], result: dict[str, Found | None]) -> dict[str,
         if triple is not None:
             result["subtotal"], result["total"] = triple
         else:
-            result["total"] = card_payment(lines) or cash_minus_change(lines)
+            result["total"] = payments_total(lines) or card_payment(lines) or cash_minus_change(lines)
     elif result["subtotal"] is None and result["vat_amount"] is not None:
         result = _total_was_the_net(lines, result)
     if result["total"] and not result["subtotal"] and not result["vat_amount"]:

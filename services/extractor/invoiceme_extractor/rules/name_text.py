@@ -68,8 +68,24 @@ def cut_at_field_label(text: str) -> str:
     for pattern in _FIELD_LABELS:
         match = pattern.search(text)
         if match and match.start() > 3:
+            if _qualifies_label(text[: match.start()], text[match.end() :]):
+                return ""
             text = text[: match.start()]
     return text.strip(" :-|,")
+
+
+_ONE_WORD = re.compile(r"\s*[^\W\d_]+\s*")
+_CLOSING_COLON = re.compile(r"\s*\.?\s*:")
+
+
+def _qualifies_label(head: str, rest: str) -> bool:
+    """One word before a label that its colon closes ('Billing Date: 04/09/25', 'Tax Invoice No:'):
+    the word is the label's own (which date, which number), the cell a label and its value, no name."""
+    return (
+        bool(_ONE_WORD.fullmatch(head))
+        and bool(_CLOSING_COLON.match(rest))
+        and not party_labels.COMPANY_SUFFIX.search(head)
+    )
 
 
 # '●', '|', a wide gap, or a run of underscores (a rule or a form's blank OCR read between two

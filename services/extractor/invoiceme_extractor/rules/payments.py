@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from . import labels
 from .amounts import row_money
+from .dates import dates_in
 from .lines import Line
 
 _PAYMENT_ROWS = 4  # the tendered amount is printed a few rows above the change
@@ -48,3 +49,36 @@ def card_charges(lines: list[Line]) -> list[tuple[float, str, Line]]:
         for line in lines
         if labels.CARD_PAYMENT.search(line.text) and (money := row_money(line))
     ]
+
+
+# The header of a receipt's table of payments: its first column names how each payment was made
+_METHOD_COLUMN = labels.any_of(
+    r"\bmethod\b",
+    r"payment\s*type",
+    r"אמצעי\s*(?:ה)?תשלום",
+    r"zahlungs\s*art",
+    r"mode\s*de\s*(?:paiement|r[èe]glement)",
+    r"moyen\s*de\s*paiement",
+    r"forma\s*de\s*pago",
+    r"m[ée]todo",
+)
+_HEADER_REACH = 6  # rows from the top of a page's payments table to the first row the rules look at
+
+
+def payments_received(lines: list[Line]) -> tuple[float, Line] | None:
+    """(their sum, the last row) of a receipt's payments table: a header naming the payment method
+    ('Method | Bank | ... | Date | Amount', 'אמצעי תשלום ... תאריך סכום'), then one dated row per
+    payment (a transfer, a card, cheques) with its amount last. Two payments or more: with the
+    total's row lost, what was received is their sum (one instalment alone is only a part)."""
+    for header in lines:
+        if not _METHOD_COLUMN.search(header.text) or row_money(header):
+            continue
+        rows = []
+        for line in lines[header.index + 1 : header.index + 1 + _HEADER_REACH]:
+            money = row_money(line)
+            if line.page != header.page or not money or not dates_in(line.text):
+                break
+            rows.append((money[-1][0], line))
+        if len(rows) >= 2:
+            return round(sum(value for value, _ in rows), 2), rows[-1][1]
+    return None

@@ -37,6 +37,24 @@ def pay_amount(text: str) -> tuple[float, str] | None:
     return found[0] if found else None
 
 
+# the word naming a payment's deadline, a date right after it (a day number first, or a month's name
+# and then its day): 'by 3 March', 'before March 3', 'antes del 20.09.2025', 'avant le', 'bis zum', 'עד'
+_DEADLINE = re.compile(
+    r"(?:\b(?:by|before|until|no\s+later\s+than|antes\s+del?|hasta\s+el|avant\s+le|au\s+plus\s+tard\s+le|"
+    r"bis(?:\s+zum)?|spätestens(?:\s+am)?)\b|(?<![\u05d0-\u05ea])עד(?![\u05d0-\u05ea]))"
+    r"(?=\s*(?:the\s+)?(?:\d|[^\W\d_]{3,}\.?\s+\d))",
+    re.I,
+)
+
+
+def pay_deadline(text: str) -> bool:
+    """A payment request naming its deadline ('Please pay 1,234.50 EUR by 3 March 2025', 'Por favor,
+    abone 17.536,36 EUR antes del 20.09.2025', 'נא לשלם 255.65 ש"ח עד 28.02.24'): the date after the
+    deadline word is the due date, though no due date's label is printed."""
+    verb = _PAY.search(text)
+    return verb is not None and is_sentence(text) and _DEADLINE.search(text, verb.end()) is not None
+
+
 def vat_sentence(text: str) -> dict[str, tuple[float, str]]:
     """A sentence naming VAT, its rate and two amounts that agree through it: the larger is the
     total (the VAT inside it) or the amount before VAT (the VAT on it); the smaller is the VAT."""

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from .amount_candidates import Candidate, Candidates
 from .amounts import CENT, percents_in
-from .exact_rates import EXACT_RATES, exact_rate
+from .exact_rates import EXACT_RATES, HALF_CENT, exact_rate
 from .lines import Found
 from .repair import may_be_misread
 
@@ -174,6 +174,8 @@ def agrees(result: dict[str, Found | None]) -> bool:
     total = total_found.value if total_found else None
     if net is not None and vat is not None and exact_rate(vat, net):
         return True
+    if _at_printed_rate(net_found, vat_found):
+        return True
     if total is not None and vat is not None and exact_rate(vat, round(total - vat, 2)):
         return True
     if total is not None and net is not None and exact_rate(round(total - net, 2), net):
@@ -182,6 +184,16 @@ def agrees(result: dict[str, Found | None]) -> bool:
         return False
     read = bool(net_found.raw and vat_found.raw and total_found.raw)
     return read and abs(net_found.value + vat_found.value - total_found.value) <= CENT
+
+
+def _at_printed_rate(net: Found | None, vat: Found | None) -> bool:
+    """Net and VAT both read, the VAT the net times the rate printed on the VAT's row to the cent
+    ('GST 8.75% 23.88' over a net of 272.94): a local rate no list holds agrees as well as a standard
+    one (the total may be cash-rounded after them: 'Rounding Adj. (0.02)')."""
+    if net is None or vat is None or not net.raw or not vat.raw or not net.value:
+        return False
+    rates = [rate for rate in percents_in(vat.line.text) if 0 < rate <= 0.3]
+    return any(abs(net.value * rate - vat.value) <= HALF_CENT for rate in rates)
 
 
 def _found(cents: int, sign: float, candidate: Candidate | None, anchor: Candidate) -> Found:

@@ -35,8 +35,9 @@ from .id_repair import (
 from .id_shapes import id_tokens, shape_score
 from .labelled_ids import customer_block_ids, customer_labelled, garbled_labelled, labelled
 from .lines import Found, Line, Reading, document_language
+from .repair import may_be_misread
 from .vat_numbers import normalize_tax_id, repaired_unchecked
-from .vat_repair import damaged_copy, read_unsure, repair_vat_digits
+from .vat_repair import damaged_copy, read_unsure, repair_vat_digits, repair_vat_lookalike
 
 
 @dataclass(frozen=True)
@@ -190,6 +191,8 @@ def tax_id_candidates(
             if not hebrew or label_score == 0:
                 continue  # two numbers side by side make an id by chance 1 time in 10: only by a label
             repaired = split
+        if repaired is None and may_be_misread(line) and (vat := repair_vat_lookalike(value)) is not None:
+            repaired = vat  # a text layer prints what it holds: a number made up for an example
         if repaired is None and read_unsure(line, raw) and (vat := repair_vat_digits(value)) is not None:
             repaired = vat
         value = repaired or value

@@ -154,7 +154,8 @@ def find_totals(lines: list[Line]) -> Totals:
             vats = [c for c in vats if c is not total]
         if total is not None:  # a VAT label's later spot may hold the total printed under it
             vats = [c for c in vats if abs(c[0]) < abs(total[0])]
-        vat = vats[-1] if vats else None
+        # a 0 % row under the rate's row ('מע"מ 18% 609.66 / מע"מ 0% 0.00'): the VAT is the charged one
+        vat = ([c for c in vats if c[0] != 0] or vats)[-1] if vats else None
         confidence = 0.8 if strong else 0.65
         total = _plausible_total(total, subtotal, vat)
     result = {

@@ -126,13 +126,16 @@ def _digits_or_zeros(body: str) -> int:
 def valid_head(token: str) -> str | None:
     """The start of a VAT-number token OCR glued letters to ('DE715035782S782'): the longest start
     of its country's format, when what follows it holds a letter (a longer run of digits is some
-    other number)."""
+    other number); or a start that passes its check, a space after it (the row's next number: a
+    street's house number joined to the id by the token's groups)."""
     if eu_vat_well_formed(_compact(token)):
         return None
     for end in range(len(token) - 1, 9, -1):
         head, tail = token[:end], token[end:]
         if head[-1].isalnum() and re.search(r"[A-Z]", tail) and eu_vat_well_formed(_compact(head)):
             return head
+        if tail.startswith(" ") and vat_number_valid(_compact(head)):
+            return head  # the next number of its row after a space ('IE0713474W 132 King Street')
     return None
 
 

@@ -50,6 +50,29 @@ def repair_vat_digits(value: str) -> str | None:
     return readings[0] if len(readings) == 1 else None
 
 
+# A letter and the digit OCR reads it as, either way round ('IE6441369O' read 'IE64413690', 'ESA47913140'
+# read 'ESAA7913140')
+_LOOKALIKES = {"O": "0", "D": "0", "I": "1", "Z": "2", "A": "4", "S": "5", "G": "6", "T": "7", "B": "8"}
+_LOOKALIKES |= {digit: "".join(k for k, v in _LOOKALIKES.items() if v == digit) for digit in "01245678"}
+
+
+def repair_vat_lookalike(value: str) -> str | None:
+    """A number whose country's format wants a letter where a digit was read (a check letter: Ireland's
+    last character, Spain's first or last) or a digit where a letter was: the one reading with one
+    character swapped for its lookalike that passes the check, or None. Unlike a digit misread for
+    another digit, the read breaks the format: it is repaired however surely OCR read it (a text
+    layer's number, printed as it is, is not: the caller asks only of what OCR read)."""
+    if not re.fullmatch(r"[A-Z]{2}[0-9A-Z]{8,12}", value) or eu_vat_well_formed(value):
+        return None
+    readings = [
+        reading
+        for position in range(2, len(value))
+        for other in _LOOKALIKES.get(value[position], "")
+        if vat_number_valid(reading := value[:position] + other + value[position + 1 :])
+    ]
+    return readings[0] if len(readings) == 1 else None
+
+
 def _digits(value: str) -> str:
     return re.sub(r"\D", "", value)
 
