@@ -4,7 +4,7 @@ by 01/11/2024', 'נא לשלם 762.69 ש"ח עד 01/11/2024'): that date is the 
 from __future__ import annotations
 
 from invoiceme_extractor.rules import extract_with_rules
-from invoiceme_extractor.rules.document_labels import DATE_DUE
+from invoiceme_extractor.rules.prose import pay_deadline
 
 
 class TestPayBySentence:
@@ -48,8 +48,8 @@ class TestPayBySentence:
             "Merci de régler 1 234,50 EUR avant le 03/03/2025 sur le compte ci-dessous.",
             "Por favor, abone 1.234,50 EUR antes del 03/03/2025 en la cuenta indicada.",
         ):
-            assert DATE_DUE.search(sentence), sentence
+            assert pay_deadline(sentence), sentence
 
     def test_a_request_without_a_deadline_names_no_due_date(self) -> None:
-        assert not DATE_DUE.search('נא לשלם 762.69 ש"ח לחשבון המצוין מטה.')
-        assert not DATE_DUE.search("Please transfer 762.69 EUR to the account below.")
+        assert not pay_deadline('נא לשלם 762.69 ש"ח לחשבון המצוין מטה.')
+        assert not pay_deadline("Please transfer 762.69 EUR to the account below.")

@@ -144,14 +144,6 @@ DATE_DUE = (
     r"payable\s*(?:avant|le)\b",
     r"pagar\s*antes",
     r"(?<![a-z])vence\s*el\b",
-    # a payment request naming its amount, then its deadline: 'Please pay 762.69 EUR by 01/11/2024',
-    # 'נא לשלם 762.69 ש"ח עד 01/11/2024', 'Bitte überweisen Sie ... bis zum ...', 'Merci de régler
-    # ... avant le ...', 'abone ... antes del ...' (the date right after the deadline's word)
-    r"\bpay\b[^\n]{0,40}?\b(?:by|before|until)(?=\s*\d)",
-    r"(?<![\u05d0-\u05ea])לשלם(?![\u05d0-\u05ea])[^\n]{0,40}?(?<![\u05d0-\u05ea])עד(?=\s*\d)",
-    r"(?:ü|u|ue|ii|o)berweisen[^\n]{0,60}?\bbis\s*(?:zum\s*)?(?=\d)",
-    r"r[ée]gler[^\n]{0,40}?\bavant\s*(?:le\s*)?(?=\d)",
-    r"\babone\b[^\n]{0,40}?\bantes\s*(?:del?\s*)?(?=\d)",
 )
 # Dates that are not the invoice's (delivery, order, service, shipping, a period), in the five
 # languages: a line saying one of these is not read as the issue date even where it also says "date"
