@@ -10,6 +10,7 @@ from . import document_labels, labels, party_labels
 from .amounts import amounts_in
 from .blocks import TABLE_ROW_CELLS
 from .contact_words import CONTINENTAL_STREET, NOT_A_NAME, STREET
+from .damaged_titles import cropped_type, misread_title
 from .dates import dates_in
 from .full_names import spelled_out
 from .geometry import looks_like_label
@@ -20,7 +21,7 @@ from .name_text import clean_name, cut_at_field_label, row_parts, suffix_joined
 from .receipt_vendor import receipt_name_signs
 from .seller_block import seller_block_name
 from .tables import is_table_header
-from .titles import DOCUMENT_TYPES, cropped_type, misread_title
+from .titles import DOCUMENT_TYPES
 
 
 # After the legal suffix, a name ends: what follows without a word of its own is a registration
