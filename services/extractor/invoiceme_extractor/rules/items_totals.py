@@ -14,7 +14,7 @@ import re
 
 from ..contract import LineItem
 from .amount_candidates import Candidate
-from .amounts import CENT, CENTS_AT_END, money_in, percent_in, row_money
+from .amounts import CENT, CENTS_AT_END, adds_up, money_in, percent_in, row_money
 from .exact_rates import exact_rate
 from .lines import Found, Line
 from .rate_repair import match_strength
@@ -25,7 +25,7 @@ def _adds_up(found: dict[str, Found | None]) -> bool:
     subtotal, vat, total = found.get("subtotal"), found.get("vat_amount"), found.get("total")
     if subtotal is None or vat is None or total is None:
         return False
-    return abs(subtotal.value + vat.value - total.value) <= CENT
+    return adds_up(subtotal.value, vat.value, total.value)
 
 
 def _vat_changed(found: dict[str, Found | None]) -> bool:

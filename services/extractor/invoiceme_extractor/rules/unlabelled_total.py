@@ -18,7 +18,7 @@ import re
 
 from .amount_agreement import is_standard_rate
 from .amount_candidates import Candidate, Candidates
-from .amounts import CENT, percent_in, row_money
+from .amounts import CENT, adds_up, percent_in, row_money
 from .lines import Found, Line
 from .lost_labels import WINDOW, plausible_rate
 from .rates import HIGH_RATES, STANDARD_RATES
@@ -122,7 +122,7 @@ def printed_parts(total: Found, lines: list[Line]) -> tuple[Found, Found] | None
             if first[1].endswith(_POINT_LOST) and second[1].endswith(_POINT_LOST):
                 continue  # one printed amount must stand as read
             net, vat = (first, second) if first[0] >= second[0] else (second, first)
-            if abs(net[0] + vat[0] - abs(total.value)) > _CENT:
+            if not adds_up(net[0], vat[0], abs(total.value)):
                 continue
             if not any(abs(vat[0] / net[0] - rate) < 0.002 for rate in _rates_of(net[2], vat[2])):
                 continue
