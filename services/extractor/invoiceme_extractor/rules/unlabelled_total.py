@@ -24,7 +24,6 @@ from .lost_labels import WINDOW, plausible_rate
 from .rates import HIGH_RATES, STANDARD_RATES
 from .repair import may_be_misread
 
-_CENT = CENT
 # '4,922.62' read as ')492262(': OCR lost the point and the comma; a bare run of digits is one more
 # reading of an amount, its last two digits the cents
 _DIGIT_RUN = re.compile(r"(?<![\d.,])\d{3,8}(?![\d.,])")
@@ -54,13 +53,13 @@ def unlabelled_total_triple(
             if known_rate and not rate_agrees(vat, net[0]):
                 continue
             target = round(net[0] + vat[0], 2)
-            if abs(target) < floor - _CENT or target == 0:
+            if abs(target) < floor - CENT or target == 0:
                 continue
             last = max(net[2].index, vat[2].index)
             # their own line too: a row of values under a row of labels ('Net | VAT 17% | ???')
             for line in lines[last : last + WINDOW + 1]:
                 for value, raw in row_money(line):
-                    if abs(value - target) <= _CENT:
+                    if abs(value - target) <= CENT:
                         return net, vat, (value, raw, line)
     return None
 
@@ -81,7 +80,7 @@ def unlabelled_net_triple(
             first = min(total[2].index, vat[2].index)
             for line in lines[max(0, first - WINDOW) : first + 1]:
                 for value, raw in row_money(line):
-                    if abs(value - target) <= _CENT:
+                    if abs(value - target) <= CENT:
                         return (value, raw, line), vat, total
     return None
 
@@ -97,7 +96,7 @@ def included_vat(total: Found, lines: list[Line]) -> Found | None:
         for value, raw in row_money(line):
             if value <= 0 or abs(value) >= abs(total.value):
                 continue
-            if any(abs(abs(total.value) * rate / (1 + rate) - value) <= _CENT for rate in rates):
+            if any(abs(abs(total.value) * rate / (1 + rate) - value) <= CENT for rate in rates):
                 return Found(value if total.value > 0 else -value, raw, line, 0.75)
     return None
 
