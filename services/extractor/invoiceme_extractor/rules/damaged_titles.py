@@ -12,6 +12,12 @@ from collections import Counter
 _EDGE_MARKS = re.compile(r"^[\W_]+|[^\w:]+$")
 
 
+def _as_compared(text: str) -> str:
+    """The text as compared with titles: case folded, dashes as spaces, without the marks a logo or a
+    rule left at its edges ('<< = חשבגית מס קבלה': no letters of the title)."""
+    return " ".join(_EDGE_MARKS.sub("", text.casefold()).replace("-", " ").split())
+
+
 # Whole titles, to recognise one whose first or last letters OCR cropped ("echnungskorrekt",
 # "AX INVOICE", "actura simplificada"): large print at a band's edge loses letters.
 _TITLES = (
@@ -53,8 +59,7 @@ _TITLES = (
 @functools.lru_cache(maxsize=4096)  # pure; asked of every cell near the top and every name candidate
 def cropped_type(text: str) -> str | None:
     """The type a title names when OCR lost letters at either end of it (at least 5 left)."""
-    # marks a logo or a rule left at the title's edges ('<< = חשבגית מס קבלה') are no letters of it
-    seen = " ".join(_EDGE_MARKS.sub("", text.casefold()).replace("-", " ").split())
+    seen = _as_compared(text)
     if len(seen) < 5:
         return None
     best: tuple[int, str] | None = None
@@ -88,10 +93,8 @@ _ORIGINAL_OR_COPY = re.compile(r"\s+(?:מקור|העתק|נאמן\s+למקור)$
 def misread_type(text: str) -> str | None:
     """The type a whole title names when OCR misread a letter or two of it (8+ letters), the
     nearest title's; None when no title is near."""
-    # marks a logo or a rule left at the title's edges ('<< = חשבגית מס קבלה') are no letters of it,
-    # nor the 'original' / 'copy' an Israeli document prints after its title ('חשבנית מס - מקור')
-    seen = " ".join(_EDGE_MARKS.sub("", text.casefold()).replace("-", " ").split())
-    seen = _ORIGINAL_OR_COPY.sub("", seen)
+    # without the 'original' / 'copy' an Israeli document prints after its title ('חשבנית מס - מקור')
+    seen = _ORIGINAL_OR_COPY.sub("", _as_compared(text))
     best: tuple[float, str] | None = None
     letters = Counter(seen)
     for (code, title), title_letters in zip(_LONG_TITLES, _LONG_TITLE_LETTERS, strict=True):
