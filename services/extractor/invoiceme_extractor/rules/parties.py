@@ -1,4 +1,4 @@
-"""Who issued the invoice: the vendor's name and tax id, kept apart from the customer's."""
+"""Who issued the invoice: the vendor's name, kept apart from the customer's."""
 
 from __future__ import annotations
 
@@ -19,8 +19,6 @@ from .seller_block import seller_block_name
 from .titles import DOCUMENT_TYPES
 
 
-# After the legal suffix, a name ends: what follows without a word of its own is a registration
-# number or OCR debris ("GARDENIA BAKERIES (KL) SDN BHD 7 139386 (").
 def buyer_lines(lines: list[Line]) -> set[int]:
     """Indexes of lines that describe the customer (a few lines after 'Bill to' / 'לכבוד'), on pages
     without word boxes (with boxes, `blocks.party_cells` removes the customer's cells instead)."""
