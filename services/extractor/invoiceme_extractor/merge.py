@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .contract import FIELD_NAMES, Evidence, Extraction, ExtractionWarning, LineItem
-from .rules.amounts import CENT
+from .rules.amounts import CENT, adds_up
 
 _AMOUNTS = ("subtotal", "vat_amount", "total")
 
@@ -22,7 +22,7 @@ def _adds_up(values: dict[str, Any]) -> bool:
     subtotal, vat, total = (values.get(name) for name in _AMOUNTS)
     if subtotal is None or vat is None or total is None:
         return False
-    return bool(abs(subtotal + vat - total) <= CENT)
+    return adds_up(subtotal, vat, total)
 
 
 def merge(rules: Extraction, llm_fields: dict[str, Any], llm_items: list[LineItem]) -> Extraction:

@@ -6,7 +6,7 @@ from datetime import date
 
 from . import israel
 from .contract import Extraction, ExtractionWarning
-from .rules.amounts import CENT
+from .rules.amounts import CENT, adds_up
 
 
 def _warn(code: str, message: str, serious: bool = False) -> ExtractionWarning:
@@ -32,7 +32,7 @@ def check_arithmetic(extraction: Extraction) -> list[ExtractionWarning]:
     subtotal, vat, total = extraction.subtotal, extraction.vat_amount, extraction.total
     if total is None:
         found.append(_warn("total_missing", "no total was found", serious=True))
-    if subtotal is not None and vat is not None and total is not None and abs(subtotal + vat - total) > CENT:
+    if subtotal is not None and vat is not None and total is not None and not adds_up(subtotal, vat, total):
         found.append(
             _warn("totals_mismatch", f"subtotal {subtotal} + VAT {vat} != total {total}", serious=True)
         )

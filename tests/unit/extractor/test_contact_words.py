@@ -7,7 +7,7 @@ import pytest
 
 from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.contact_words import NOT_A_NAME, PHONE
-from invoiceme_extractor.rules.parties import priced_row
+from invoiceme_extractor.rules.name_units import priced_row
 
 
 def _hebrew_invoice(vendor: str) -> str:

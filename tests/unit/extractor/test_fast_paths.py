@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import difflib
 
-from invoiceme_extractor.rules import titles
+from invoiceme_extractor.rules import damaged_titles
+from invoiceme_extractor.rules.damaged_titles import misread_title
 from invoiceme_extractor.rules.lines import Line
 from invoiceme_extractor.rules.name_copies import hebrew_copy_of_debris
 from invoiceme_extractor.rules.rate_repair import _best
-from invoiceme_extractor.rules.titles import misread_title
 
 TEXTS = [
     "חשבע עסקה",
@@ -35,7 +35,7 @@ def _plain_misread_title(text: str) -> bool:
     seen = " ".join(text.casefold().replace("-", " ").split())
     return any(
         len(title) >= 8 and difflib.SequenceMatcher(None, seen, title.replace("-", " ")).ratio() >= 0.8
-        for _, names in titles._TITLES
+        for _, names in damaged_titles._TITLES
         for title in names
     )
 

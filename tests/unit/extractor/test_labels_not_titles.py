@@ -11,20 +11,14 @@ import pytest
 
 from invoiceme_extractor.rules import document_labels, extract_with_rules
 from invoiceme_extractor.rules.currency_noise import only_converted
+from invoiceme_extractor.rules.damaged_titles import cropped_type, misread_type
 from invoiceme_extractor.rules.full_names import spelled_out
 from invoiceme_extractor.rules.invoice_number import registration_number
 from invoiceme_extractor.rules.layout import Box, Cell
 from invoiceme_extractor.rules.lines import Found, Line
 from invoiceme_extractor.rules.parties import find_vendor_name
 from invoiceme_extractor.rules.references import find_currency
-from invoiceme_extractor.rules.titles import (
-    _misread_rest,
-    _title_type,
-    cropped_type,
-    misread_type,
-    names_a_field,
-    type_of_cell,
-)
+from invoiceme_extractor.rules.titles import _misread_rest, _title_type, names_a_field, type_of_cell
 from invoiceme_extractor.rules.untitled_type import payment_line
 
 from .wordbox import page

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.damaged_titles import cropped_type, misread_title
 from invoiceme_extractor.rules.geometry import spots_after_label
 from invoiceme_extractor.rules.lines import document_lines
-from invoiceme_extractor.rules.titles import cropped_type, misread_title
 
 from .wordbox import ocr_page, ocr_word, ocr_words, page
 

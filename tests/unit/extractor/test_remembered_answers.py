@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from invoiceme_common.ocr_pages import OcrWord, words_box
 from invoiceme_extractor.evidence import _squash, locate
-from invoiceme_extractor.rules import party_labels, titles
+from invoiceme_extractor.rules import damaged_titles, party_labels, titles
 from invoiceme_extractor.rules.amounts import amounts_in, money_in
 from invoiceme_extractor.rules.dates import dates_in
 from invoiceme_extractor.rules.geometry import label_matches
@@ -135,11 +135,11 @@ def test_locate_answers_as_the_plain_search() -> None:
 
 def _plain_misread_type(text: str) -> str | None:
     """misread_type as it was before: a matcher for every long title."""
-    seen = " ".join(titles._EDGE_MARKS.sub("", text.casefold()).replace("-", " ").split())
+    seen = " ".join(damaged_titles._EDGE_MARKS.sub("", text.casefold()).replace("-", " ").split())
     best: tuple[float, str] | None = None
-    for code, title in titles._LONG_TITLES:
+    for code, title in damaged_titles._LONG_TITLES:
         ratio = difflib.SequenceMatcher(None, seen, title).ratio()
-        if ratio >= titles.NEAR_TITLE and (best is None or ratio > best[0]):
+        if ratio >= damaged_titles.NEAR_TITLE and (best is None or ratio > best[0]):
             best = (ratio, code)
     return best[1] if best else None
 
@@ -154,7 +154,7 @@ def test_misread_type_answers_as_every_matcher() -> None:
         "",
         "x",
     ]
-    answers = [titles.misread_type(text) for text in texts]
+    answers = [damaged_titles.misread_type(text) for text in texts]
     assert answers == [_plain_misread_type(text) for text in texts]
     assert answers[:2] == ["invoice", "tax_invoice"] and answers[4] is None
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from invoiceme_extractor.rules.damaged_titles import misread_type
 from invoiceme_extractor.rules.lines import document_lines
 from invoiceme_extractor.rules.references import find_document_type
-from invoiceme_extractor.rules.titles import misread_type, title_cell
+from invoiceme_extractor.rules.titles import title_cell
 
 from .wordbox import page
 

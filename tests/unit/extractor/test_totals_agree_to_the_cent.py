@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from invoiceme_extractor.rules import extract_with_rules
-from invoiceme_extractor.rules.amounts import money_in
+from invoiceme_extractor.rules.amounts import adds_up, money_in
 from invoiceme_extractor.rules.lines import document_lines
 from invoiceme_extractor.rules.totals import Totals, find_totals
 
@@ -20,6 +20,18 @@ def _totals(text: str) -> Totals:
 
 def _values(totals: Totals) -> tuple[float | None, float | None, float | None]:
     return tuple(item.value if item else None for item in (totals.subtotal, totals.vat_amount, totals.total))  # type: ignore[return-value]
+
+
+class TestAddsUp:
+    """Net + VAT = total to the cent, the one check every rule of the three amounts asks."""
+
+    def test_float_error_is_no_difference(self) -> None:
+        assert 0.1 + 0.2 != 0.3 and adds_up(0.1, 0.2, 0.3)
+        assert adds_up(22409.87, 4254.47, 26664.34) and adds_up(-22409.87, -4254.47, -26664.34)
+
+    def test_one_cent_of_rounding_agrees_two_do_not(self) -> None:
+        assert adds_up(100.00, 18.00, 118.01)
+        assert not adds_up(100.00, 18.00, 118.02)
 
 
 class TestCreditNoteWithSeveralRates:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from invoiceme_extractor.rules import extract_with_rules
-from invoiceme_extractor.rules.titles import misread_type
+from invoiceme_extractor.rules.damaged_titles import misread_type
 from invoiceme_extractor.rules.untitled_type import GUESSED
 
 

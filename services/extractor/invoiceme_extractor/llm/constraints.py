@@ -14,7 +14,7 @@ from typing import Any
 
 from .. import israel
 from ..contract import ExtractionWarning
-from ..rules.amounts import CENT, percents_in
+from ..rules.amounts import adds_up, percents_in
 from ..rules.lost_labels import plausible_rate
 
 _AMOUNTS = ("subtotal", "vat_amount", "total")
@@ -27,7 +27,7 @@ def _squash(text: str) -> str:
 
 def amount_violation(fields: dict[str, Any]) -> str | None:
     subtotal, vat, total = (fields.get(name) for name in _AMOUNTS)
-    if subtotal is not None and vat is not None and total is not None and abs(subtotal + vat - total) > CENT:
+    if subtotal is not None and vat is not None and total is not None and not adds_up(subtotal, vat, total):
         return f"subtotal {subtotal} + VAT {vat} != total {total}"
     if subtotal is not None and vat is not None and not plausible_rate(vat, subtotal):
         return f"VAT {vat} is not a plausible share of {subtotal}"

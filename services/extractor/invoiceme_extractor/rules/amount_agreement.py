@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .amount_candidates import Candidate, Candidates
-from .amounts import CENT, percent_in
+from .amounts import adds_up, percent_in
 from .lost_labels import plausible_rate
 from .rates import STANDARD_RATES
 from .repair import (
@@ -31,7 +31,7 @@ def consistent_triple(found: Candidates) -> Trio | None:
             for vat in found.get("vat", []) or [(0.0, "", subtotal[2])]:
                 if vat[1] == "" and total[2] is subtotal[2]:
                     continue  # one printed amount read under two labels agrees with itself: no evidence
-                if abs(subtotal[0] + vat[0] - total[0]) <= CENT and total[0] != 0:
+                if adds_up(subtotal[0], vat[0], total[0]) and total[0] != 0:
                     score = (
                         plausible_rate(vat[0], subtotal[0]),
                         total in found.get("total_strong", []),
@@ -98,7 +98,7 @@ def both_signs_misread(triple: Trio | None) -> Trio | None:
         return None
     for net in misread_variants(subtotal[0], subtotal[1]):
         for gross in misread_variants(total[0], total[1]):
-            if abs(net + vat[0] - gross) <= CENT and is_standard_rate(vat[0], net):
+            if adds_up(net, vat[0], gross) and is_standard_rate(vat[0], net):
                 return (
                     (net, f"{subtotal[1]} (misread)", subtotal[2]),
                     vat,

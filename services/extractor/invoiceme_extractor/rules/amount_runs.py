@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from .amount_agreement import is_standard_rate
 from .amount_candidates import Candidate, Candidates
-from .amounts import CENT, money_in, parse_amount, percent_in, percents_in, row_money
+from .amounts import CENT, adds_up, money_in, parse_amount, percent_in, percents_in, row_money
 from .exact_rates import EXACT_RATES, HALF_CENT, exact_rate, on_rate_step
 from .lines import Found, Line
 from .repair import may_be_misread, misread_variants
@@ -56,7 +56,7 @@ def several_rates_triple(
         totals = totals + [(value, raw, line) for line in after for value, raw in row_money(line)]
     for net, total in itertools.product(found.get("subtotal", []), totals):
         same_sign = (net[0] > 0) == (vat_sum > 0)
-        if same_sign and abs(vat_sum) < abs(net[0]) * 0.3 and abs(net[0] + vat_sum - total[0]) <= CENT:
+        if same_sign and abs(vat_sum) < abs(net[0]) * 0.3 and adds_up(net[0], vat_sum, total[0]):
             return net, (vat_sum, "", vats[0][2]), total
     return None
 
@@ -101,7 +101,7 @@ def ordered_triple(lines: list[Line]) -> tuple[Found, Found, Found] | None:
         ]
         for vat_slot, total_slot in itertools.combinations(later, 2):
             (vat_line, vat_text, vat, vat_raw), (total_line, _, total, total_raw) = vat_slot, total_slot
-            if abs(net + vat - total) > CENT or not _rate_fits(vat, net, vat_text):
+            if not adds_up(net, vat, total) or not _rate_fits(vat, net, vat_text):
                 continue
             found = (
                 Found(net, net_raw, net_line, 0.75),
@@ -232,7 +232,7 @@ def _permuted_triple(found: Candidates) -> tuple[Found, Found, Found] | None:
     for net, vat, total in itertools.permutations(amounts, 3):
         if (
             vat[0] < net[0] < total[0]
-            and abs(net[0] + vat[0] - total[0]) <= CENT
+            and adds_up(net[0], vat[0], total[0])
             and is_standard_rate(vat[0], net[0])
         ):
             return Found(net[0], net[1], net[2], 0.7), Found(vat[0], vat[1], vat[2], 0.7), Found(*total, 0.7)

@@ -8,6 +8,12 @@ from typing import Any
 
 CENT = 0.011  # two amounts agree: rounded to the cent, plus float error
 
+
+def adds_up(net: float, vat: float, total: float) -> bool:
+    """Net + VAT = total to the cent: the tax law's sum, which two or three readings agree on."""
+    return abs(net + vat - total) <= CENT
+
+
 # One amount token: optional sign, digits with , . ' groups (or space groups before a decimal comma,
 # "4 432,89" as French and Nordic invoices print it), optional 1-2 decimals.
 AMOUNT_TOKEN = re.compile(

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from .amount_candidates import Candidate, Candidates
-from .amounts import CENT, money_in, percent_in, percents_in
+from .amounts import CENT, adds_up, money_in, percent_in, percents_in
 from .lines import Found, Line
 from .rates import HIGH_RATES, STANDARD_RATES
 from .repair import misread_variants
@@ -127,7 +127,7 @@ def bare_column_triple(lines: list[Line]) -> tuple[Found, Found, Found] | None:
         if any(amount is None for amount in amounts):
             continue
         (net, net_raw), (vat, vat_raw), (gross, gross_raw) = amounts  # type: ignore[misc]  # None excluded above
-        if abs(net + vat - gross) <= CENT and exact_rate(vat, net):
+        if adds_up(net, vat, gross) and exact_rate(vat, net):
             found = (
                 Found(net, net_raw, first, 0.75),
                 Found(vat, vat_raw, second, 0.75),

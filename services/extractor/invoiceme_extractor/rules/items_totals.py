@@ -14,7 +14,7 @@ import re
 
 from ..contract import LineItem
 from .amount_candidates import Candidate
-from .amounts import CENT, CENTS_AT_END, money_in, percent_in, row_money
+from .amounts import CENT, CENTS_AT_END, adds_up, money_in, percent_in, row_money
 from .exact_rates import exact_rate
 from .lines import Found, Line
 from .rate_repair import match_strength
@@ -25,7 +25,7 @@ def _adds_up(found: dict[str, Found | None]) -> bool:
     subtotal, vat, total = found.get("subtotal"), found.get("vat_amount"), found.get("total")
     if subtotal is None or vat is None or total is None:
         return False
-    return abs(subtotal.value + vat.value - total.value) <= CENT
+    return adds_up(subtotal.value, vat.value, total.value)
 
 
 def _vat_changed(found: dict[str, Found | None]) -> bool:
@@ -47,6 +47,14 @@ def split_by_vat(items_sum: float, vat: float, rates: tuple[float, ...]) -> tupl
     return None
 
 
+def _unsigned_items_sum(items_amounts: list[float | None]) -> float | None:
+    """The sum of two or more items' amounts, signs aside (the callers sign it as the total or the VAT
+    is); None with fewer items, or with an item whose amount was not read."""
+    if len(items_amounts) < 2 or any(amount is None for amount in items_amounts):
+        return None
+    return round(sum(abs(amount or 0.0) for amount in items_amounts), 2)
+
+
 def amounts_from_items(
     found: dict[str, Found | None], items_amounts: list[float | None], vat_candidates: list[Candidate]
 ) -> None:
@@ -54,9 +62,9 @@ def amounts_from_items(
     total = found.get("total")
     if (_adds_up(found) and not _vat_changed(found)) or (total is not None and total.confidence >= 0.85):
         return
-    if len(items_amounts) < 2 or any(amount is None for amount in items_amounts):
+    items_sum = _unsigned_items_sum(items_amounts)
+    if items_sum is None:
         return
-    items_sum = round(sum(abs(amount or 0.0) for amount in items_amounts), 2)
     for vat_value, raw, line in vat_candidates:
         printed = percent_in(line.text)
         rates = (printed,) if printed else tuple(STANDARD_RATES[1:])
@@ -80,9 +88,9 @@ def net_from_items(found: dict[str, Found | None], items_amounts: list[float | N
     total, subtotal, vat = found.get("total"), found.get("subtotal"), found.get("vat_amount")
     if total is None or not total.raw or (vat is not None and vat.raw) or _adds_up_exactly(found):
         return
-    if len(items_amounts) < 2 or any(amount is None for amount in items_amounts):
+    items_sum = _unsigned_items_sum(items_amounts)
+    if items_sum is None:
         return
-    items_sum = round(sum(abs(amount or 0.0) for amount in items_amounts), 2)
     rest = round(abs(total.value) - items_sum, 2)
     if not exact_rate(rest, items_sum):
         return

@@ -45,7 +45,7 @@ def labelled(lines: list[Line]) -> list[tuple[str, Line, float]]:
             cell_text = _label_cell_text(line, label.start())
             if party_labels.ALLOCATION.search(cell_text if line.cells else line.text[: label.start()]):
                 continue
-            if party_labels.BUYER_BLOCK.search(cell_text) or _YOUR.search(cell_text[: label.end() + 1]):
+            if _customers_label(cell_text, label):
                 continue  # "N° TVA client", "ח.פ. לקוח", "Ihre USt-IdNr.": the customer's id
             strength = 3.0 if _VAT_LABEL.search(label.group(0)) else 2.0
             # "514321678 :ע.מ" and "(12345678-X)": the id before or around its label, in its cell
@@ -63,7 +63,7 @@ def customer_labelled(lines: list[Line]) -> set[str]:
     for line in lines:
         for label in label_matches(party_labels.TAX_ID, line):
             cell_text = _label_cell_text(line, label.start())
-            if not (party_labels.BUYER_BLOCK.search(cell_text) or _YOUR.search(cell_text[: label.end() + 1])):
+            if not _customers_label(cell_text, label):
                 continue
             for spot in spots_after_label(lines, line, label.start(), label.end()):
                 if party_labels.TAX_ID.search(spot.text):
@@ -132,3 +132,8 @@ def _ids_beside_label(
 
 # "Your VAT no.": the invoice addresses its customer as "you"
 _YOUR = re.compile(r"\b(?:ihre?|your|votre|vos|su|sus|vuestro)\b", re.I)
+
+
+def _customers_label(cell_text: str, label: re.Match[str]) -> bool:
+    """The tax-id label in the cell is the customer's: a customer's word in its cell, or 'your' before it."""
+    return bool(party_labels.BUYER_BLOCK.search(cell_text) or _YOUR.search(cell_text[: label.end() + 1]))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 
 from .amount_candidates import classify
-from .amounts import CENT, percent_in, row_money
+from .amounts import CENT, adds_up, percent_in, row_money
 from .lines import Found, Line
 from .payments import card_charges, paid_amounts, payments_received
 
@@ -38,7 +38,7 @@ def unlabelled_pair(lines: list[Line], total: Found) -> tuple[Found, Found] | No
     ]
     amounts = [(money[-1], line) for line in above if (money := row_money(line))]
     for (base, base_line), (vat, vat_line) in itertools.combinations(amounts, 2):
-        if 0 < abs(vat[0]) < abs(base[0]) and abs(base[0] + vat[0] - total.value) <= CENT:
+        if 0 < abs(vat[0]) < abs(base[0]) and adds_up(base[0], vat[0], total.value):
             if plausible_rate(vat[0], base[0]) and vat[0] != 0:
                 return Found(base[0], base[1], base_line, 0.7), Found(vat[0], vat[1], vat_line, 0.7)
     return None
@@ -70,7 +70,7 @@ def unlabelled_triple(lines: list[Line], vat: Found) -> tuple[Found, Found] | No
     near = [a for a in _last_amounts(lines[start : vat.line.index + WINDOW + 1]) if a[2] is not vat.line]
     rate = percent_in(vat.line.text)
     for base, total in itertools.permutations(near, 2):
-        if abs(base[0] + vat.value - total[0]) > CENT or base[2].index > total[2].index:
+        if not adds_up(base[0], vat.value, total[0]) or base[2].index > total[2].index:
             continue
         fits_rate = (
             abs(vat.value / base[0] - rate) < 0.005

@@ -9,11 +9,13 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from ..text import HEBREW_LETTER
 from . import party_labels
 from .contact_words import NOT_A_NAME
+from .layout import Cell
 from .lines import Found, Line, document_language
 from .name_signs import PAYEE, compact, payee_name
 from .name_text import SEPARATORS, clean_name, cut_at_field_label
@@ -123,6 +125,15 @@ def hebrew_copy_of_debris(name: str, head: str) -> bool:
     return True
 
 
+def _other_heads(vendor: Found, lines: list[Line]) -> Iterator[tuple[Cell, str, Line]]:
+    """Every cell off the chosen name's own line, with the name it begins with (`_name_head`)."""
+    for line in lines:
+        if line.index == vendor.line.index:
+            continue
+        for cell in line.cells:
+            yield cell, _name_head(cell.text), line
+
+
 def _same_script(one: str, other: str) -> bool:
     return bool(HEBREW_LETTER.search(one)) == bool(HEBREW_LETTER.search(other))
 
@@ -131,13 +142,9 @@ def _hebrew_copy(vendor: Found, lines: list[Line]) -> tuple[float, str, str, Lin
     """Another line's copy of a Hebrew name partly read as Latin debris (`hebrew_copy_of_debris`)."""
     if _debris_words(vendor.value) is None:
         return None  # most names: no copy could be one
-    for line in lines:
-        if line.index == vendor.line.index:
-            continue
-        for cell in line.cells:
-            head = _name_head(cell.text)
-            if hebrew_copy_of_debris(vendor.value, head):
-                return cell.confidence, head, cell.text, line
+    for cell, head, line in _other_heads(vendor, lines):
+        if hebrew_copy_of_debris(vendor.value, head):
+            return cell.confidence, head, cell.text, line
     return None
 
 
@@ -187,20 +194,16 @@ def surer_copy(vendor: Found | None, lines: list[Line]) -> Found | None:
     if own is None or len(letters) < 5:
         return vendor
     best: tuple[float, str, str, Line] | None = None
-    for line in lines:
-        if line.index == vendor.line.index:
+    for cell, head, line in _other_heads(vendor, lines):
+        other = compact(head)
+        if not other or other == letters or not _same_script(head, vendor.value):
             continue
-        for cell in line.cells:
-            head = _name_head(cell.text)
-            other = compact(head)
-            if not other or other == letters or not _same_script(head, vendor.value):
-                continue
-            if len(head.split()) != len(vendor.value.split()):
-                continue  # a copy cut short (its legal form in another cell) or logo debris before one
-            alike = difflib.SequenceMatcher(None, letters, other).ratio()
-            if alike >= SAME_NAME and cell.confidence >= own[1] + SURER_BY:
-                if best is None or cell.confidence > best[0]:
-                    best = (cell.confidence, head, cell.text, line)
+        if len(head.split()) != len(vendor.value.split()):
+            continue  # a copy cut short (its legal form in another cell) or logo debris before one
+        alike = difflib.SequenceMatcher(None, letters, other).ratio()
+        if alike >= SAME_NAME and cell.confidence >= own[1] + SURER_BY:
+            if best is None or cell.confidence > best[0]:
+                best = (cell.confidence, head, cell.text, line)
     if best is None:
         best = _hebrew_copy(vendor, lines)
     if best is None:

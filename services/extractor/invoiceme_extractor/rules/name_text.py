@@ -13,6 +13,11 @@ from .hebrew_ocr import without_latin_tail
 from .layout import Cell
 from .name_signs import PAYEE
 
+# Marks a logo or a rule left before the name ('/@ Dupont Batiment SA'): an '@' there is no e-mail
+LEADING_MARKS = re.compile(r"^[^\w\s(\"'\u05f3\u05f4]+\s*")
+
+# After the legal suffix, a name ends: what follows without a word of its own is a registration
+# number or OCR debris ("GARDENIA BAKERIES (KL) SDN BHD 7 139386 (").
 _WORD = re.compile(r"[A-Za-z\u05d0-\u05ea]{3,}")
 # A bracketed number closing the name: the company's registration ("99 SPEED MART S/B (519537-X)")
 # (a year is part of the name: "נגה מזון (1998)"; a registration number has five digits or more,

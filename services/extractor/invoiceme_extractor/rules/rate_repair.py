@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .amount_candidates import Candidate, Candidates
-from .amounts import CENT, percents_in
+from .amounts import adds_up, percents_in
 from .exact_rates import EXACT_RATES, HALF_CENT, exact_rate
 from .lines import Found
 from .repair import may_be_misread
@@ -183,7 +183,7 @@ def agrees(result: dict[str, Found | None]) -> bool:
     if net_found is None or vat_found is None or total_found is None:
         return False
     read = bool(net_found.raw and vat_found.raw and total_found.raw)
-    return read and abs(net_found.value + vat_found.value - total_found.value) <= CENT
+    return read and adds_up(net_found.value, vat_found.value, total_found.value)
 
 
 def _at_printed_rate(net: Found | None, vat: Found | None) -> bool:

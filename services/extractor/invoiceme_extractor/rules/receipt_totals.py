@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from . import labels
 from .amount_candidates import Candidate, Candidates
-from .amounts import CENT, percent_in, row_money
+from .amounts import adds_up, percent_in, row_money
 from .cash_rounding import rounding_amounts
 from .lines import Found, Line
 from .lost_labels import WINDOW
@@ -70,7 +70,7 @@ def unlabelled_vat_triple(
                 if value <= 0 or line is net[2] or not is_rate(value, net[0]):
                     continue
                 total = next(
-                    (c for c in labelled if c[2] is not net[2] and abs(net[0] + value - c[0]) <= CENT), None
+                    (c for c in labelled if c[2] is not net[2] and adds_up(net[0], value, c[0])), None
                 )
                 if total is not None and abs(total[0]) >= floor:
                     return net, (value, raw, line), total
@@ -197,9 +197,7 @@ def parts_from_summary(lines: list[Line], total: Found | None) -> tuple[Found, F
     exact = [total.value, *(total.value - rounding for rounding in roundings)]
     exact += [total.value + rounding for rounding in roundings]
     rows = [
-        row
-        for row in _summary_rows(lines)
-        if any(abs(row[0][0] + row[1][0] - value) <= CENT for value in exact)
+        row for row in _summary_rows(lines) if any(adds_up(row[0][0], row[1][0], value) for value in exact)
     ]
     if len({(net[0], tax[0]) for net, tax in rows}) != 1:
         return None  # none, or several rates (the summary's own 'Total' row repeats a single rate's)

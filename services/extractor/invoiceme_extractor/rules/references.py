@@ -19,9 +19,10 @@ from .currency_noise import (
     sign_runs,
     without_invented_marks,
 )
+from .damaged_titles import misread_type
 from .geometry import spots_after_label
 from .lines import Found, Line, Reading, first_found, following
-from .titles import DOCUMENT_TYPES, misread_type, names_a_field, specific_first, title_cells
+from .titles import DOCUMENT_TYPES, names_a_field, specific_first, title_cells
 
 _ALLOCATION_TOKEN = re.compile(r"(?<!\d)(\d{9})(?!\d)")
 

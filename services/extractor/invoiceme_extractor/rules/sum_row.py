@@ -11,7 +11,7 @@ import re
 from . import labels
 from .amount_agreement import Trio
 from .amount_candidates import Candidates
-from .amounts import CENT, row_money
+from .amounts import CENT, adds_up, row_money
 from .geometry import is_crumb
 from .lines import Line
 from .lost_labels import plausible_rate
@@ -32,7 +32,7 @@ def sum_row_triple(found: Candidates, lines: list[Line]) -> Trio | None:
         if amounts is None:
             continue
         (net, net_raw), (vat, vat_raw), (gross, gross_raw) = amounts
-        if gross == 0 or abs(net + vat - gross) > CENT or vat == 0 or not plausible_rate(vat, net):
+        if gross == 0 or not adds_up(net, vat, gross) or vat == 0 or not plausible_rate(vat, net):
             continue
         if any(abs(value - gross) <= CENT and other is not line for value, _, other in due):
             return (net, net_raw, line), (vat, vat_raw, line), (gross, gross_raw, line)

@@ -20,7 +20,7 @@ from .amount_agreement import (
 )
 from .amount_candidates import Candidate, Candidates, candidates
 from .amount_runs import by_order, several_rates_triple
-from .amounts import CENT, percent_in, row_money
+from .amounts import CENT, adds_up, percent_in, row_money
 from .cash_rounding import rounded_total, triple_with_rounding
 from .exact_rates import (
     bare_column_triple,
@@ -247,7 +247,7 @@ def _parts_add_up(result: dict[str, Found | None]) -> bool:
     subtotal, vat, total = result["subtotal"], result["vat_amount"], result["total"]
     if subtotal is None or vat is None or total is None:
         return False
-    return abs(subtotal.value + vat.value - total.value) <= CENT and plausible_rate(vat.value, subtotal.value)
+    return adds_up(subtotal.value, vat.value, total.value) and plausible_rate(vat.value, subtotal.value)
 
 
 def _doubt_unsupported_parts(result: dict[str, Found | None], total: Found) -> dict[str, Found | None]:

@@ -12,7 +12,7 @@ from .dates import dates_in
 from .invoice_number_values import number_after, numbers_in, numbers_in_spots, plausible_below_label
 from .layout import Cell
 from .lines import Line, Reading
-from .parties import priced_row
+from .name_units import priced_row
 from .titles import DOCUMENT_TYPES, title_cell, type_of
 from .unknown_number_label import DOCUMENT_CODE
 

@@ -18,13 +18,12 @@ import re
 
 from .amount_agreement import is_standard_rate
 from .amount_candidates import Candidate, Candidates
-from .amounts import CENT, percent_in, row_money
+from .amounts import CENT, adds_up, percent_in, row_money
 from .lines import Found, Line
 from .lost_labels import WINDOW, plausible_rate
 from .rates import HIGH_RATES, STANDARD_RATES
 from .repair import may_be_misread
 
-_CENT = CENT
 # '4,922.62' read as ')492262(': OCR lost the point and the comma; a bare run of digits is one more
 # reading of an amount, its last two digits the cents
 _DIGIT_RUN = re.compile(r"(?<![\d.,])\d{3,8}(?![\d.,])")
@@ -54,13 +53,13 @@ def unlabelled_total_triple(
             if known_rate and not rate_agrees(vat, net[0]):
                 continue
             target = round(net[0] + vat[0], 2)
-            if abs(target) < floor - _CENT or target == 0:
+            if abs(target) < floor - CENT or target == 0:
                 continue
             last = max(net[2].index, vat[2].index)
             # their own line too: a row of values under a row of labels ('Net | VAT 17% | ???')
             for line in lines[last : last + WINDOW + 1]:
                 for value, raw in row_money(line):
-                    if abs(value - target) <= _CENT:
+                    if abs(value - target) <= CENT:
                         return net, vat, (value, raw, line)
     return None
 
@@ -81,7 +80,7 @@ def unlabelled_net_triple(
             first = min(total[2].index, vat[2].index)
             for line in lines[max(0, first - WINDOW) : first + 1]:
                 for value, raw in row_money(line):
-                    if abs(value - target) <= _CENT:
+                    if abs(value - target) <= CENT:
                         return (value, raw, line), vat, total
     return None
 
@@ -97,7 +96,7 @@ def included_vat(total: Found, lines: list[Line]) -> Found | None:
         for value, raw in row_money(line):
             if value <= 0 or abs(value) >= abs(total.value):
                 continue
-            if any(abs(abs(total.value) * rate / (1 + rate) - value) <= _CENT for rate in rates):
+            if any(abs(abs(total.value) * rate / (1 + rate) - value) <= CENT for rate in rates):
                 return Found(value if total.value > 0 else -value, raw, line, 0.75)
     return None
 
@@ -122,7 +121,7 @@ def printed_parts(total: Found, lines: list[Line]) -> tuple[Found, Found] | None
             if first[1].endswith(_POINT_LOST) and second[1].endswith(_POINT_LOST):
                 continue  # one printed amount must stand as read
             net, vat = (first, second) if first[0] >= second[0] else (second, first)
-            if abs(net[0] + vat[0] - abs(total.value)) > _CENT:
+            if not adds_up(net[0], vat[0], abs(total.value)):
                 continue
             if not any(abs(vat[0] / net[0] - rate) < 0.002 for rate in _rates_of(net[2], vat[2])):
                 continue

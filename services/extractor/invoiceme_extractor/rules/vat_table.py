@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .amounts import CENT, money_in, percent_match, row_money
+from .amounts import CENT, adds_up, money_in, percent_match, row_money
 from .lines import Found, Line
 
 _NEAR = 4  # rows of one table sit within a few lines of each other
@@ -53,7 +53,7 @@ def rate_row(line: Line) -> RateRow | None:
             if not _agree(rate, net, vat):
                 continue
             gross = ordered[index + 2] if index + 2 < len(ordered) else None
-            if gross is not None and abs(net + vat - gross) > CENT:
+            if gross is not None and not adds_up(net, vat, gross):
                 gross = None
             return RateRow(rate, net, vat, gross, line)
     return None
@@ -106,7 +106,7 @@ def parts_by_rate_row(lines: list[Line], total: Found) -> tuple[Found, Found, Fo
         if row is None or row.net <= 0 or row.vat <= 0:
             continue
         net, vat = Found(row.net, "", line, 0.8), Found(row.vat, "", line, 0.8)
-        if abs(row.net + row.vat - total.value) <= CENT:
+        if adds_up(row.net, row.vat, total.value):
             return net, vat, total
         if 0 < total.value < row.net:
             return net, vat, Found(round(row.net + row.vat, 2), "", line, 0.7)
