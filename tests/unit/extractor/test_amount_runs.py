@@ -58,6 +58,20 @@ class TestSeveralRates:
         lines = _lines("Subtotal 100.00", "VAT 17% 17.00", "VAT 17% 17.00", "Total 134.00")
         assert several_rates_triple(candidates(lines)) is None
 
+    def test_one_rate_per_item_vat_lines_sum(self) -> None:
+        # a VAT line per item at one rate: distinct amounts that sum to the net's VAT at that rate
+        lines = _lines(
+            "Base imponible 30.637,44 €", "IVA 10% 43,63 €", "IVA 10% 3.020,12 €", "Importe total 33.701,19 €"
+        )
+        totals = find_totals(lines)
+        assert totals.subtotal is not None and totals.subtotal.value == 30637.44
+        assert totals.vat_amount is not None and totals.vat_amount.value == 3063.75
+
+    def test_one_rate_lines_not_summing_to_its_vat_are_not_split(self) -> None:
+        # 100 + 5 + 12 = 117 adds up, but 17 is not 10 % of 100
+        lines = _lines("Subtotal 100.00", "VAT 10% 5.00", "VAT 10% 12.00", "Total 117.00")
+        assert several_rates_triple(candidates(lines)) is None
+
 
 class TestIncludedAtPrintedRate:
     """A VAT printed with its rate that is exactly that rate's share of a tax-inclusive total."""

@@ -1,9 +1,9 @@
 """Totals that rest on arithmetic and order rather than on label words, for layouts whose labels no
 lexicon knows (a designer's own word, another language, a label OCR garbled):
 
-- `several_rates_triple`: a net, two or more VAT lines each printing its own rate, and a total, where
-  the VAT lines sum to total - net to the cent ('VAT 7% ... VAT 19% ...'): the VAT is their sum, and
-  there is no single rate to report.
+- `several_rates_triple`: a net, two or more VAT lines each printing its own rate (or all one rate,
+  with distinct amounts summing to the net's VAT at it), and a total, where the VAT lines sum to
+  total - net to the cent ('VAT 7% ... VAT 19% ...'): the VAT is their sum.
 - `ordered_triple`: three amounts on lines of their own (one amount each, whatever the words beside
   it), in reading order net, VAT, total, within a few lines, that add up to the cent with the VAT
   the net's VAT at the rate its line prints or at a standard rate. The last such run on the page wins
@@ -34,9 +34,9 @@ RUN_SPAN = 8  # lines from the net to the total (a label printed on its own line
 def several_rates_triple(
     found: Candidates, lines: list[Line] | None = None
 ) -> tuple[Candidate, Candidate, Candidate] | None:
-    """(net, summed VAT, total): VAT lines at distinct printed rates, each its rate of part of the net,
+    """(net, summed VAT, total): VAT lines at printed rates, each its rate of part of the net,
     adding up with the net to a labelled total, or else (its label garbled) to an amount printed
-    within RUN_SPAN lines after the last VAT line. The summed VAT's raw text is empty (computed).
+    within RUN_SPAN lines after the last VAT line; its raw text joins the lines' ('43,63 + 3.020,12').
     A credit note's parts are all negative: one sign throughout, either sign."""
     by_line: dict[int, Candidate] = {}
     for vat in found.get("vat", []):
@@ -44,7 +44,10 @@ def several_rates_triple(
         if vat[0] != 0 and len(rates) == 1 and 0 < rates[0] <= 0.3:
             by_line.setdefault(vat[2].index, vat)
     vats = list(by_line.values())
-    if len(vats) < 2 or len({percent_in(vat[2].text) for vat in vats}) != len(vats):
+    printed = {percents_in(vat[2].text)[0] for vat in vats}
+    # one rate on every line (a VAT line per item or delivery): distinct amounts, summing to the net's VAT
+    one_rate = len(printed) == 1 and len({vat[0] for vat in vats}) == len(vats)
+    if len(vats) < 2 or (len(printed) != len(vats) and not one_rate):
         return None
     if len({vat[0] > 0 for vat in vats}) != 1:
         return None
@@ -56,8 +59,9 @@ def several_rates_triple(
         totals = totals + [(value, raw, line) for line in after for value, raw in row_money(line)]
     for net, total in itertools.product(found.get("subtotal", []), totals):
         same_sign = (net[0] > 0) == (vat_sum > 0)
-        if same_sign and abs(vat_sum) < abs(net[0]) * 0.3 and adds_up(net[0], vat_sum, total[0]):
-            return net, (vat_sum, "", vats[0][2]), total
+        at_rate = not one_rate or abs(round(net[0] * min(printed), 2) - vat_sum) <= CENT * len(vats)
+        if same_sign and at_rate and abs(vat_sum) < abs(net[0]) * 0.3 and adds_up(net[0], vat_sum, total[0]):
+            return net, (vat_sum, " + ".join(vat[1] for vat in vats), vats[0][2]), total
     return None
 
 

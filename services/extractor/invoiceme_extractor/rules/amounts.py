@@ -79,8 +79,23 @@ _SPACED_MARK_AFTER_SIGN = re.compile(r"(?<=[₪$€£])(\d+) ([.,]) ?(\d{2})(?![
 _LETTER_O_IN_NUMBER = re.compile(r"(?<=[\s\d])O(?=[.,]\d{2}(?!\d))|(?<=\d[.,])O(?=\d)|(?<=\d[.,]\d)O")
 
 
+# OCR: '73,40 0.76' for '73,400.76' — a space inside the last thousands group: the group's digits on
+# both sides make three, the marks before and after it differ (a thousands mark, then the decimal one)
+_SPACE_IN_GROUP = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:([,.])\d{3})*[,.])(\d{1,2}) (\d{1,2})((?!\2)[.,]\d{2})(?![\d.,])"
+)
+
+
+def _join_group(match: re.Match[str]) -> str:
+    head, mark, left, right, cents = match.group(1, 2, 3, 4, 5)
+    if len(left) + len(right) != 3 or head[-1] == cents[0] or (mark and mark != head[-1]):
+        return match.group(0)
+    return f"{head}{left}{right}{cents}"
+
+
 def repair_ocr_numbers(line: str) -> str:
     """Undo common OCR damage around amounts: 'RM9.20', 'RMO.55', '79. 35', '7:091,14'."""
+    line = _SPACE_IN_GROUP.sub(_join_group, line)
     line = _COLON_IN_THOUSANDS.sub("", _CODE_BEFORE_DIGIT.sub(r"\1 ", line))
     line = _SPACE_AFTER_POINT.sub(r"\1", _SPACED_MARK_AFTER_SIGN.sub(r"\1\2\3", line))
     line = _SPACE_AFTER_THOUSANDS.sub(r"\1,", line)

@@ -135,8 +135,13 @@ def _value_cell(line: Line, label_index: int) -> int | None:
             continue
         if hebrew_label and _LATIN_CRUMB.fullmatch(text.strip()):
             continue  # 'פרטי המזמין: | a | אלון בעמ': a speck read as a Latin letter
+        if line.cells[index].font > _DISPLAY_PRINT * line.cells[label_index].font:
+            return None  # a name in display print beside a logo's word ('אל'), no label's value
         return None if is_block_label(line.cells[index].text) else index
     return None
+
+
+_DISPLAY_PRINT = 1.4  # a header's name this much larger than the word before it is not its value
 
 
 def _value_before(line: Line, label_index: int) -> int | None:

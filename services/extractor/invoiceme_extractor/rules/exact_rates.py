@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from . import labels
 from .amount_candidates import Candidate, Candidates
 from .amounts import CENT, adds_up, money_in, percent_in, percents_in
 from .lines import Found, Line
@@ -90,11 +91,22 @@ def _exact_pair_in(
     return None
 
 
-def exact_pair(found: Candidates) -> tuple[Trio, float] | None:
+def _total_named(vat: Candidate, lines: list[Line]) -> bool:
+    """The VAT's label (on its line, or on the line over an amount printed alone) names a total."""
+    line = vat[2]
+    if _bare_amount(line) is not None and 0 < line.index < len(lines):
+        line = lines[line.index - 1]
+    return bool(labels.TOTAL_PLAIN.search(line.text))
+
+
+def exact_pair(found: Candidates, lines: list[Line] | None = None) -> tuple[Trio, float] | None:
     """Two labelled amounts that agree through a standard rate to the cent (the third derived from
     them): as read, else with one of them repaired (a currency sign read as a digit, a lost point)."""
     subtotals, vats = found.get("subtotal", []), found.get("vat", [])
     totals = found.get("total_strong", []) + found.get("total_plain", [])
+    # 'סה"כ … מע"מ' read as a VAT's label may be the total's with its 'including' garbled ('סה"כ 7719
+    # מע"מ' for 'סה"כ כולל מע"מ'): a total too, when the printed VAT is exactly its rate's share
+    totals += [vat for vat in vats if lines and _total_named(vat, lines) and vat not in totals]
     pair = _exact_pair_in(subtotals, vats, totals)
     if pair is not None:
         return pair, 0.85

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 
 from ..contract import LineItem
+from . import labels
 from .amount_candidates import Candidate
-from .amounts import CENT, CENTS_AT_END, adds_up, money_in, percent_in, row_money
+from .amounts import CENT, CENTS_AT_END, adds_up, money_in, parse_amount, percent_in, row_money
 from .exact_rates import exact_rate
 from .lines import Found, Line
 from .rate_repair import match_strength
@@ -137,8 +138,8 @@ def total_from_items(
     ]
     # one item: its own row prints the sum too, so the sum must be printed again
     if not items_sum or len(printed) < (2 if len(items_amounts) == 1 else 1):
-        if len(items_amounts) >= 2 and (cut := _sum_cut_short(items_sum, lines)) is not None:
-            found["total"] = cut
+        if len(items_amounts) >= 2:
+            found["total"] = _sum_cut_short(items_sum, lines) or _sum_after_letters(items_sum, lines)
         return
     value, raw, line = printed[-1]  # the sum closes the table: the last one, past the notes
     found["total"] = Found(value, raw, line, 0.75)
@@ -154,6 +155,26 @@ def _sum_cut_short(items_sum: float, lines: list[Line]) -> Found | None:
             digits = re.sub(r"\D", "", raw)
             if CENTS_AT_END.search(raw) and 5 <= len(digits) < len(whole) and whole.endswith(digits):
                 return Found(items_sum, f"{raw} (leading digits lost)", line, 0.6)
+    return None
+
+
+# an amount glued to the letters before it: 'RI18,211.64' (₪18,211.64, its sign read as letters)
+_AFTER_LETTERS = re.compile(r"(?<=[^\W\d_])\d{1,3}(?:([,.])\d{3})*[.,]\d{2}(?![\d.,])")
+
+
+def _sum_after_letters(items_sum: float, lines: list[Line]) -> Found | None:
+    """The items' sum printed with its currency sign read as letters glued to it ('RI18,211.64'),
+    under or beside a total's label (a net's label says it is the net, and it sums the items too):
+    money_in skips an amount glued to a word, but the sum to the cent says what it is."""
+    for line in reversed(lines):
+        label = " ".join(other.text for other in lines[max(line.index - 1, 0) : line.index + 1])
+        if labels.SUBTOTAL.search(label) or not (
+            labels.TOTAL_STRONG.search(label) or labels.TOTAL_PLAIN.search(label)
+        ):
+            continue
+        for match in reversed(list(_AFTER_LETTERS.finditer(line.text))):
+            if parse_amount(match.group(0)) == items_sum:
+                return Found(items_sum, match.group(0), line, 0.7)
     return None
 
 

@@ -121,7 +121,7 @@ def find_totals(lines: list[Line]) -> Totals:
     # agreeing with a rate to within 0.2 % while the third contradicts them
     repaired = None if triple or unlabelled else repaired_triple(found)
     # two amounts agreeing to the cent (as read, or one repaired) before two that only come close
-    repaired = repaired or (None if triple or unlabelled else exact_pair(found))
+    repaired = repaired or (None if triple or unlabelled else exact_pair(found, lines))
     pair = None if triple or unlabelled or repaired else consistent_pair(found)
     repaired = repaired or (None if triple or unlabelled or pair else repaired_pair(found))
     both_misread = both_signs_misread(triple or (repaired[0] if repaired else None))
