@@ -111,10 +111,6 @@ def _block_content(text: str) -> bool:
     return not _KEY_VALUE.match(text) and not looks_like_label(text)
 
 
-def _gap(one: Cell, other: Cell) -> float:
-    return min(abs(one.box.left - other.box.right), abs(other.box.left - one.box.right))
-
-
 def _bare_label(text: str, match: re.Match[str]) -> bool:
     """A label whose value is in another cell: nothing after it, a heading word, or a closing colon."""
     rest = text[match.end() :].strip(" :-–.")  # 'Customer: -': a speck after the colon
@@ -197,7 +193,7 @@ def party_cells(lines: list[Line], pattern: re.Pattern[str]) -> set[CellRef]:
             elif bare and (value := _value_cell(line, index)) is not None:
                 # "Customer: | Acme" — unless the next cell is across the page and the label heads a
                 # block under it (then that cell belongs to the other column: the vendor's)
-                if not heads or _gap(line.cells[value], cell) <= 4 * max(cell.box.height, 1.0):
+                if not heads or line.cells[value].box.x_gap(cell.box) <= 4 * max(cell.box.height, 1.0):
                     refs.add((line.index, value))
             refs.add((line.index, index))
             refs.update(below)
