@@ -5,34 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from invoiceme_common.events import OcrPage, OcrWord
 from invoiceme_extractor.rules import extract_with_rules, party_labels
 from invoiceme_extractor.rules.blocks import party_cells
 from invoiceme_extractor.rules.lines import document_lines
 
-from .wordbox import page
-
-
-def _tall_page(*placed: tuple[str, int, int, int]) -> OcrPage:
-    """Units of (text, left, top, height): one word a unit part, 0.6 x height px a character."""
-    words = []
-    for line, (text, left, top, height) in enumerate(placed):
-        x = left
-        for part in text.split():
-            width = int(0.6 * height * len(part))
-            words.append(
-                OcrWord(text=part, left=x, top=top, width=width, height=height, confidence=1.0, line=line)
-            )
-            x += width + int(0.6 * height)
-    return OcrPage(
-        number=1,
-        text="\n".join(unit[0] for unit in placed),
-        method="text_layer",
-        confidence=1.0,
-        width=2480,
-        height=3508,
-        words=words,
-    )
+from .wordbox import page, tall_page
 
 
 class TestHeadingLevelWithTheLabel:
@@ -41,7 +18,7 @@ class TestHeadingLevelWithTheLabel:
     the label, not the name."""
 
     def test_the_number_under_the_label(self) -> None:
-        layer = _tall_page(
+        layer = tall_page(
             ("Ticket de caisse N° de facture", 1103, 158, 67),
             ("Étoile Bâtiment SARL", 378, 162, 71),
             ("Depuis 1987", 378, 286, 35),

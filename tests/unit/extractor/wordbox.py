@@ -76,3 +76,34 @@ def ocr_page(words: list[OcrWord], width: int = 1700, height: int = 2300) -> Ocr
         lines.setdefault(word.line, []).append(word.text)
     text = "\n".join(" ".join(texts) for _, texts in sorted(lines.items()))
     return OcrPage(number=1, text=text, method="ocr", confidence=0.9, width=width, height=height, words=words)
+
+
+def tall_page(*placed: tuple[str, int, int, int] | tuple[str, int, int, int, int]) -> OcrPage:
+    """A text layer whose units are (text, left, top, height[, OCR line]): print of any size, one
+    word a unit part, 0.6 x height px a character; a unit is its own line unless it names one."""
+    words = []
+    for index, (text, left, top, height, *line) in enumerate(placed):
+        x = left
+        for part in text.split():
+            width = int(0.6 * height * len(part))
+            words.append(
+                OcrWord(
+                    text=part,
+                    left=x,
+                    top=top,
+                    width=width,
+                    height=height,
+                    confidence=1.0,
+                    line=line[0] if line else index,
+                )
+            )
+            x += width + int(0.6 * height)
+    return OcrPage(
+        number=1,
+        text="\n".join(unit[0] for unit in placed),
+        method="text_layer",
+        confidence=1.0,
+        width=2480,
+        height=3508,
+        words=words,
+    )
