@@ -17,6 +17,7 @@ class TestNumberLabelReadAsLatin:
     def test_the_label_words(self) -> None:
         assert INVOICE_NUMBER.search("חשבונית מס 'on")
         assert INVOICE_NUMBER.search("on' חשבונית")
+        assert INVOICE_NUMBER.search("'on חשבונית:")
 
     def test_english_on_is_no_label(self) -> None:
         assert not INVOICE_NUMBER.search("Based on' quote")

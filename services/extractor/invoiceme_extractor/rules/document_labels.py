@@ -26,8 +26,8 @@ INVOICE_NUMBER = any_of(
     r"(?:מספר|מס(?:['\"]|\s*(?=[:#\d])|י(?=\s*:))|#)",
     # "מס'" read as Latin letters in the page's visual order ("'on": its geresh, samekh, mem) beside
     # the document's word: "חשבונית מס 'on", "מסמך 'on"
-    r"(?:חשבונית(?:\s*מס)?|מסמך|קבלה)\s*['`]on(?![A-Za-z])",
-    r"(?<![A-Za-z])on['`]\s*(?:חשבונית|מסמך|קבלה)",
+    r"(?:חשבונית(?:\s*מס)?|מסמך|קבלה)\s*(?:['`]on|on['`])(?![A-Za-z])",
+    r"(?<![A-Za-z])(?:['`]on|on['`])\s*(?:חשבונית|מסמך|קבלה)",
     # "מסמך 90337": OCR lost the "מס'" before it, but "document" right before a number names it
     r"(?<![\u05d0-\u05ea'])מסמך(?=\s*:?\s*\d{3})",
     r"rechnungs?\s*-?\s*(?:nr|nummer)\.?",
