@@ -26,6 +26,7 @@ from .references import (
     find_document_type,
 )
 from .tax_ids import find_vendor_tax_id
+from .total_currency import currency_of_total
 from .totals import find_totals
 from .untitled_type import type_by_evidence
 
@@ -98,6 +99,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
         lines,
         found["total"],
     )
+    found["currency"] = currency_of_total(found["currency"], found["total"])
     if found["currency"] is None or found["currency"].confidence < 0.5:
         # no currency printed, or only a mark OCR may have invented: the issuer's country tells
         found["currency"] = currency_from_tax_id(found["vendor_tax_id"]) or found["currency"]
