@@ -9,6 +9,7 @@ from ..contract import Evidence, Extraction, LineItem
 from . import party_labels
 from .amounts import CENT
 from .blocks import party_cells, without_cells
+from .cents_lost import net_with_cents_lost
 from .customer_ids import customer_id_blocks
 from .date_fields import find_dates
 from .dates import prefers_month_first
@@ -108,6 +109,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     # after the confirmation: amounts derived from the items must not count as confirmed by them
     amounts_from_items(found, [item.amount for item in line_items], totals.candidates.get("vat", []))
     net_from_items(found, [item.amount for item in line_items])
+    net_with_cents_lost(found, [item.amount for item in line_items])
     total_from_items(found, [item.amount for item in line_items], lines)
     present = {name: item for name, item in found.items() if item is not None}
     alternatives = field_alternatives(present, totals.candidates, lines, month_first, language)
