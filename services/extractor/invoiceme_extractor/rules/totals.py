@@ -34,6 +34,7 @@ from .exact_rates import (
 )
 from .lines import Found, Line
 from .lost_labels import lost_labels, plausible_rate
+from .points_lost import fill_parts_with_points_lost
 from .printed_rate import rate_of
 from .prose import prose_candidates
 from .rate_only_vat import vat_from_printed_rate
@@ -205,6 +206,7 @@ def find_totals(lines: list[Line]) -> Totals:
             result["subtotal"],
             result["vat_amount"],
         )
+    fill_parts_with_points_lost(result, lines)
     result = parts_by_included_rate(repaired_by_rate(result, found), lines)
     sub_value = result["subtotal"].value if result["subtotal"] else None
     vat_value = result["vat_amount"].value if result["vat_amount"] else None
