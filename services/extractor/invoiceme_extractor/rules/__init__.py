@@ -30,6 +30,7 @@ from .tax_ids import find_vendor_tax_id
 from .total_currency import currency_of_total
 from .totals import find_totals
 from .untitled_type import type_by_evidence
+from .window_address import window_recipient_cells
 
 
 def confirm_by_line_items(found: dict[str, Found | None], items: list[LineItem]) -> None:
@@ -65,6 +66,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     invoice_date, due_date = find_dates(lines, month_first)
     totals = find_totals(lines)
     customer_cells = party_cells(lines, party_labels.BUYER_BLOCK) | customer_id_blocks(lines)
+    customer_cells |= window_recipient_cells(lines)
     issuer_view = without_cells(lines, customer_cells)
     seller = party_cells(issuer_view, party_labels.SELLER_BLOCK)
     paid = payee(issuer_view)  # the bank details' payee: a fallback and a check for the header's name
