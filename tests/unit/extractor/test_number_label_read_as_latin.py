@@ -22,3 +22,16 @@ class TestNumberLabelReadAsLatin:
     def test_english_on_is_no_label(self) -> None:
         assert not INVOICE_NUMBER.search("Based on' quote")
         assert not INVOICE_NUMBER.search("חשבונית מס Bacon' 12")
+
+
+class TestNumberLabelVavLost:
+    """'חשבונית מספר' with its thin vav lost on a photo and the space between the words too."""
+
+    def test_the_label_still_names_the_number(self) -> None:
+        assert INVOICE_NUMBER.search("חשבניתמספר")
+        lines = document_lines([(1, "קבלה - מקור\nחשבניתמספר 55900\nתאריך 25/02/2025")])
+        found = find_invoice_number(lines)
+        assert found is not None and found.value == "55900"
+
+    def test_the_title_alone_is_no_label(self) -> None:
+        assert not INVOICE_NUMBER.search("חשבנית מס")

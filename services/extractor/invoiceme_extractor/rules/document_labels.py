@@ -22,7 +22,8 @@ INVOICE_NUMBER = any_of(
     # "חשבונית מס מס'", "קבלה מספר"; not the title "חשבונית מס קבלה" ("מס" there is "tax")
     # ... its geresh read as gershayim ('חשבונית מס מס"')
     # ... or as a yod before the colon ('חשבונית מס מסי:')
-    r"(?:חשבונית\s*(?:מס\s*)?(?:/\s*קבלה\s*)?|קבלה\s*|חשבונית\s*זיכוי\s*)"
+    # ... its thin vav lost on a photo ('חשבניתמספר')
+    r"(?:חשבו?נית\s*(?:מס\s*)?(?:/\s*קבלה\s*)?|קבלה\s*|חשבונית\s*זיכוי\s*)"
     r"(?:מספר|מס(?:['\"]|\s*(?=[:#\d])|י(?=\s*:))|#)",
     # "מס'" read as Latin letters in the page's visual order ("'on": its geresh, samekh, mem) beside
     # the document's word: "חשבונית מס 'on", "מסמך 'on"
