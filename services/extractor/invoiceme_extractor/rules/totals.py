@@ -50,6 +50,7 @@ from .receipt_totals import (
     unlabelled_vat_triple,
     vat_from_included_rate,
 )
+from .rounded_parts import fill_parts_before_rounding
 from .sum_row import sum_row_triple, sum_row_with_net_misread
 from .total_by_parts import with_total_by_parts
 from .unlabelled_total import (
@@ -207,6 +208,7 @@ def find_totals(lines: list[Line]) -> Totals:
             result["vat_amount"],
         )
     fill_parts_with_points_lost(result, lines)
+    fill_parts_before_rounding(result, found, lines)
     result = parts_by_included_rate(repaired_by_rate(result, found), lines)
     sub_value = result["subtotal"].value if result["subtotal"] else None
     vat_value = result["vat_amount"].value if result["vat_amount"] else None
