@@ -32,9 +32,9 @@ from .exact_rates import (
     total_by_exact_rate,
     vat_by_exact_net,
 )
+from .late_repairs import late_repairs
 from .lines import Found, Line
 from .lost_labels import lost_labels, plausible_rate
-from .points_lost import fill_parts_with_points_lost
 from .printed_rate import rate_of
 from .prose import prose_candidates
 from .rate_only_vat import vat_from_printed_rate
@@ -50,7 +50,6 @@ from .receipt_totals import (
     unlabelled_vat_triple,
     vat_from_included_rate,
 )
-from .rounded_parts import fill_parts_before_rounding
 from .sum_row import sum_row_triple, sum_row_with_net_misread
 from .total_by_parts import with_total_by_parts
 from .unlabelled_total import (
@@ -207,8 +206,7 @@ def find_totals(lines: list[Line]) -> Totals:
             result["subtotal"],
             result["vat_amount"],
         )
-    fill_parts_with_points_lost(result, lines)
-    fill_parts_before_rounding(result, found, lines)
+    late_repairs(result, found, lines)
     result = parts_by_included_rate(repaired_by_rate(result, found), lines)
     sub_value = result["subtotal"].value if result["subtotal"] else None
     vat_value = result["vat_amount"].value if result["vat_amount"] else None
