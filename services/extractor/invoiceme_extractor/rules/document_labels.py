@@ -10,6 +10,7 @@ from .labels import any_of
 
 INVOICE_NUMBER = any_of(
     r"invoice\s*(?:(?:no|number|num|nr|id)\b\.?|#)",
+    r"invoice\s*n[c0]\b\.?",  # its 'No' with the o read as c or 0 ('Tax Invoice Nc')
     r"inv\.?\s*(?:no|#)\.?",
     r"bill\s*(?:no|#)\.?",
     r"receipt\s*(?:no|#|number)\.?",
