@@ -9,6 +9,7 @@ from ..contract import Evidence, Extraction, LineItem
 from . import party_labels
 from .amounts import CENT
 from .blocks import party_cells, without_cells
+from .cents_lost import net_with_cents_lost
 from .customer_ids import customer_id_blocks
 from .date_fields import find_dates
 from .dates import prefers_month_first
@@ -26,8 +27,10 @@ from .references import (
     find_document_type,
 )
 from .tax_ids import find_vendor_tax_id
+from .total_currency import currency_of_total
 from .totals import find_totals
 from .untitled_type import type_by_evidence
+from .window_address import window_recipient_cells
 
 
 def confirm_by_line_items(found: dict[str, Found | None], items: list[LineItem]) -> None:
@@ -63,6 +66,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     invoice_date, due_date = find_dates(lines, month_first)
     totals = find_totals(lines)
     customer_cells = party_cells(lines, party_labels.BUYER_BLOCK) | customer_id_blocks(lines)
+    customer_cells |= window_recipient_cells(lines)
     issuer_view = without_cells(lines, customer_cells)
     seller = party_cells(issuer_view, party_labels.SELLER_BLOCK)
     paid = payee(issuer_view)  # the bank details' payee: a fallback and a check for the header's name
@@ -98,6 +102,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
         lines,
         found["total"],
     )
+    found["currency"] = currency_of_total(found["currency"], found["total"])
     if found["currency"] is None or found["currency"].confidence < 0.5:
         # no currency printed, or only a mark OCR may have invented: the issuer's country tells
         found["currency"] = currency_from_tax_id(found["vendor_tax_id"]) or found["currency"]
@@ -106,6 +111,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     # after the confirmation: amounts derived from the items must not count as confirmed by them
     amounts_from_items(found, [item.amount for item in line_items], totals.candidates.get("vat", []))
     net_from_items(found, [item.amount for item in line_items])
+    net_with_cents_lost(found, [item.amount for item in line_items])
     total_from_items(found, [item.amount for item in line_items], lines)
     present = {name: item for name, item in found.items() if item is not None}
     alternatives = field_alternatives(present, totals.candidates, lines, month_first, language)

@@ -10,6 +10,7 @@ from . import labels, party_labels
 from .amounts import amounts_in, money_in, without_restatement
 from .geometry import BELOW_REACH, cell_at, column_below, spots_after_label
 from .lines import Line, following
+from .side_labels import side_label_amounts
 from .tables import is_header_row
 
 _CURRENCY_MARK = re.compile(r'₪|ש"ח|NIS|ILS|EUR|USD|GBP|€|\$|£|\bRM\b')
@@ -109,6 +110,8 @@ def candidates(lines: list[Line]) -> Candidates:
     found: Candidates = {}
     for line in lines:
         if is_header_row(line):
+            for side_kind, side_amount in side_label_amounts(lines, line, classify) if line.cells else ():
+                found.setdefault(side_kind, []).append(side_amount)
             continue  # "Item | Qty | Price | Total": the column under 'Total' holds line amounts
         if line.cells:
             start = 0

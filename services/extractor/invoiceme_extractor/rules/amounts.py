@@ -72,8 +72,11 @@ _LOST_POINT_AFTER_SIGN = re.compile(
 # and two decimals after them
 _COLON_IN_THOUSANDS = re.compile(r"(?<=\d)[:;](?=\d{3}[.,]\d{2}(?![\d.,]))")
 # OCR: '₪20, 534.32' — a space after the thousands comma of an amount with decimals, after its currency
-# sign (a point after the group: the comma is no decimal mark; the sign: no list of numbers)
-_SPACE_AFTER_THOUSANDS = re.compile(r"(?<=[₪$€£])(\d{1,3}), (?=\d{3}\.\d{2}(?![\d.,]))")
+# sign (a point after the group: the comma is no decimal mark; the sign: no list of numbers), or after
+# a credit's minus sign ('-13, 256.48': no list of numbers opens with a negative)
+_SPACE_AFTER_THOUSANDS = re.compile(
+    r"(?:(?<=[₪$€£])|(?<![\w.,-]-)(?<=-))(\d{1,3}), (?=\d{3}\.\d{2}(?![\d.,]))"
+)
 # OCR: '€2188 , 50' — spaces around the decimal comma of an amount after its currency sign
 _SPACED_MARK_AFTER_SIGN = re.compile(r"(?<=[₪$€£])(\d+) ([.,]) ?(\d{2})(?![\d.,])")
 _LETTER_O_IN_NUMBER = re.compile(r"(?<=[\s\d])O(?=[.,]\d{2}(?!\d))|(?<=\d[.,])O(?=\d)|(?<=\d[.,]\d)O")
@@ -210,9 +213,9 @@ def without_restatement(text: str) -> str:
 
 # '(21,412.93 EUR)' in the middle of a line Tesseract read right to left ('לתשלום USD (21,412.93 EUR)
 # 22,238.31'): an amount and its currency alone in a bracket, a restatement when the line's other
-# amount is in another currency
+# amount is in another currency; its closing bracket may be mirrored ('ILS (1273.94 USD( 4956.71')
 _PRICED_BRACKET = re.compile(
-    r"\(\s*(?:[A-Z]{3}|[$€£₪])\s*[\d.,]+\d\s*\)|\(\s*[\d.,]*\d\s*(?:[A-Z]{3}|[$€£₪])\s*\)"
+    r"\(\s*(?:[A-Z]{3}|[$€£₪])\s*[\d.,]+\d\s*[()]|\(\s*[\d.,]*\d\s*(?:[A-Z]{3}|[$€£₪])\s*[()]"
 )
 
 

@@ -41,7 +41,7 @@ def block_cells(lines: list[Line], line: Line, cell_index: int) -> list[CellRef]
     label = line.cells[cell_index]
     rtl = bool(re.search(r"[\u05d0-\u05ea]", label.text))
     found: list[CellRef] = []
-    bottom = label.box.bottom
+    bottom, height = label.box.bottom, label.box.height
     for lower in lines[line.index + 1 :]:
         if lower.page != line.page or lower.box is None or len(found) >= BLOCK_LINES:
             break
@@ -50,12 +50,14 @@ def block_cells(lines: list[Line], line: Line, cell_index: int) -> list[CellRef]
         members = [i for i, cell in enumerate(lower.cells) if in_column(cell, label, rtl)]
         if not members:
             continue
-        if lower.box.top - bottom > BLOCK_GAP * max(label.box.height, 1.0):
+        # the gap in the block's print: a label is often smaller than the name under it
+        if lower.box.top - bottom > BLOCK_GAP * max(height, 1.0):
             break
         if any(is_block_label(lower.cells[i].text) for i in members):
             break
         found.extend((lower.index, i) for i in members)
         bottom = max(lower.cells[i].box.bottom for i in members)
+        height = max(height, *(lower.cells[i].box.height for i in members))
     return found
 
 

@@ -45,7 +45,7 @@ STREET = re.compile(STREET_WORDS + "|" + CONTINENTAL_STREET.pattern, re.I)
 # (an e-mail's '@' has no space beside it and a word after it; 'Atlas @ Vista Inc.' is an '&' OCR
 # misread, 'GMBH & CO. K@==' a legal form's last letter).
 NOT_A_NAME = re.compile(
-    r"\S@\w|www\.|https?:|e-?mail|\b(?:page|seite|original|copy)\b|"
+    r"\S@\w|www\.|https?:|e-?mail|\b(?:page|seite|p[áa]gina|original|copy)\b|"
     + PHONE_WORDS
     + "|"
     + hebrew_words('דוא"ל', "עמוד", "מקור", "העתק")

@@ -10,6 +10,7 @@ from .labels import any_of
 
 INVOICE_NUMBER = any_of(
     r"invoice\s*(?:(?:no|number|num|nr|id)\b\.?|#)",
+    r"invoice\s*n[c0]\b\.?",  # its 'No' with the o read as c or 0 ('Tax Invoice Nc')
     r"inv\.?\s*(?:no|#)\.?",
     r"bill\s*(?:no|#)\.?",
     r"receipt\s*(?:no|#|number)\.?",
@@ -22,8 +23,13 @@ INVOICE_NUMBER = any_of(
     # "חשבונית מס מס'", "קבלה מספר"; not the title "חשבונית מס קבלה" ("מס" there is "tax")
     # ... its geresh read as gershayim ('חשבונית מס מס"')
     # ... or as a yod before the colon ('חשבונית מס מסי:')
-    r"(?:חשבונית\s*(?:מס\s*)?(?:/\s*קבלה\s*)?|קבלה\s*|חשבונית\s*זיכוי\s*)"
+    # ... its thin vav lost on a photo ('חשבניתמספר')
+    r"(?:חשבו?נית\s*(?:מס\s*)?(?:/\s*קבלה\s*)?|קבלה\s*|חשבונית\s*זיכוי\s*)"
     r"(?:מספר|מס(?:['\"]|\s*(?=[:#\d])|י(?=\s*:))|#)",
+    # "מס'" read as Latin letters in the page's visual order ("'on": its geresh, samekh, mem) beside
+    # the document's word: "חשבונית מס 'on", "מסמך 'on"
+    r"(?:חשבונית(?:\s*מס)?|מסמך|קבלה)\s*(?:['`]on|on['`])(?![A-Za-z])",
+    r"(?<![A-Za-z])(?:['`]on|on['`])\s*(?:חשבונית|מסמך|קבלה)",
     # "מסמך 90337": OCR lost the "מס'" before it, but "document" right before a number names it
     r"(?<![\u05d0-\u05ea'])מסמך(?=\s*:?\s*\d{3})",
     r"rechnungs?\s*-?\s*(?:nr|nummer)\.?",

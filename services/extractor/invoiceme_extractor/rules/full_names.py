@@ -90,16 +90,24 @@ def _reads_as_words(extension: str, name: str) -> bool:
 
 
 def _name_on_tax_id_line(tax_id: Found) -> Found | None:
-    """'רימון ייעוץ מס חברה 527178230': the name before the tax id's label on its line."""
+    """'רימון ייעוץ מס חברה 527178230': the name before the tax id's label on its line; or, when the
+    label opens its cell ('אלון בנייה | עוסק מורשה מס' 172-701-153'), the cell before it."""
     line = tax_id.line
     hebrew_page = bool(HEBREW_LETTER.search(line.text))
-    for text in [cell.text for cell in line.cells] or [line.text]:
+    texts = [cell.text for cell in line.cells] or [line.text]
+    for position, text in enumerate(texts):
         if tax_id.raw not in text:
             continue
         label = party_labels.TAX_ID.search(text)
-        if label is None or label.start() < 3:
+        if label is None:
             return None
-        name = clean_name(SEPARATORS.split(text[: label.start()])[-1])
+        before = text[: label.start()]
+        if label.start() < 3:
+            if position == 0:
+                return None
+            text = texts[position - 1]
+            before = text
+        name = clean_name(SEPARATORS.split(before)[-1])
         if plausible_name(name, hebrew_page):
             return Found(name, text, line, 0.5)
     return None

@@ -48,10 +48,10 @@ def split_by_vat(items_sum: float, vat: float, rates: tuple[float, ...]) -> tupl
     return None
 
 
-def _unsigned_items_sum(items_amounts: list[float | None]) -> float | None:
-    """The sum of two or more items' amounts, signs aside (the callers sign it as the total or the VAT
-    is); None with fewer items, or with an item whose amount was not read."""
-    if len(items_amounts) < 2 or any(amount is None for amount in items_amounts):
+def _unsigned_items_sum(items_amounts: list[float | None], least: int = 2) -> float | None:
+    """The sum of `least` or more items' amounts, signs aside (the callers sign it as the total or the
+    VAT is); None with fewer items, or with an item whose amount was not read."""
+    if len(items_amounts) < least or any(amount is None for amount in items_amounts):
         return None
     return round(sum(abs(amount or 0.0) for amount in items_amounts), 2)
 
@@ -63,7 +63,8 @@ def amounts_from_items(
     total = found.get("total")
     if (_adds_up(found) and not _vat_changed(found)) or (total is not None and total.confidence >= 0.85):
         return
-    items_sum = _unsigned_items_sum(items_amounts)
+    # one item will do: its amount and the VAT read beside the total must still agree to the cent
+    items_sum = _unsigned_items_sum(items_amounts, least=1)
     if items_sum is None:
         return
     for vat_value, raw, line in vat_candidates:

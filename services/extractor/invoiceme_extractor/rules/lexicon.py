@@ -229,7 +229,7 @@ BUYER_BLOCK = (
     r"adress[ée]e?\s*à",
     r"adress[ée]e?\s*a(?=\s*(?::|$))",  # the accent lost, as with 'Facturé a'
     r"destinatario",
-    r"auftraggeber",
+    r"auf\s?trag\s?geber",  # OCR may part the compound at its joints ("Auf traggeber:")
     r"(?<![\u05d0-\u05ea])נמען(?![\u05d0-\u05ea])",
 )
 SELLER_BLOCK = (

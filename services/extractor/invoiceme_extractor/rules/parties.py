@@ -11,6 +11,7 @@ from .dates import dates_in
 from .full_names import spelled_out
 from .geometry import looks_like_label
 from .lines import Found, Line, Reading, document_language, following
+from .monograms import name_of_monogram, without_monogram
 from .name_signs import compact, reads_as_phrase, repeated_elsewhere
 from .name_text import LEADING_MARKS, clean_name, cut_at_field_label, row_parts
 from .name_units import name_units
@@ -168,7 +169,7 @@ def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
         # "Acme GmbH ● Street 12 ● 12345 Town": score the part that names the company
         parts = row_parts(line.text, _contact_part)
         best_part = max(parts, key=lambda part: bool(party_labels.COMPANY_SUFFIX.search(part)))
-        best_part = LEADING_MARKS.sub("", best_part)
+        best_part = without_monogram(LEADING_MARKS.sub("", best_part))
         part_line = Line(cut_at_field_label(best_part), line.page, line.index)
         # 'Acme Ltd · 12 Main St · Tel 03-555': the issuer signs a row of its contact details (a
         # letter's sender row, a footer), wherever it is on the page: scored as if near the top
@@ -204,4 +205,6 @@ def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
     confidence = min(0.9, 0.45 + 0.1 * score)
     if confidence < UNSURE_NAME and paid is not None:
         return paid  # no surer name than the payee's (an account holder may be a person: never over one)
-    return spelled_out(Found(name, line.text, line, confidence, alternatives), lines) if name else None
+    if not name:
+        return None
+    return name_of_monogram(spelled_out(Found(name, line.text, line, confidence, alternatives), lines), lines)

@@ -55,6 +55,7 @@ BUYER_BLOCK = any_of(
     r"client",
     r"ל[כב]בו[דר](?![\u05d0-\u05ea])",  # לכבוד, and as OCR confuses כ/ב and ד/ר
     r"לקוח",
+    r"לקות(?![\u05d0-\u05ea])",  # its final het read as the tav of the same shape ('שם לקות:')
     # 'אל: ...' (to: ...): a cell opening with it addresses the customer; only with its colon, since
     # without one it opens issuers' names too ('אל על נתיבי אויר לישראל בע"מ')
     r"^\s*אל\s*:",

@@ -32,6 +32,7 @@ from .exact_rates import (
     total_by_exact_rate,
     vat_by_exact_net,
 )
+from .late_repairs import late_repairs
 from .lines import Found, Line
 from .lost_labels import lost_labels, plausible_rate
 from .printed_rate import rate_of
@@ -205,6 +206,7 @@ def find_totals(lines: list[Line]) -> Totals:
             result["subtotal"],
             result["vat_amount"],
         )
+    late_repairs(result, found, lines)
     result = parts_by_included_rate(repaired_by_rate(result, found), lines)
     sub_value = result["subtotal"].value if result["subtotal"] else None
     vat_value = result["vat_amount"].value if result["vat_amount"] else None

@@ -10,7 +10,7 @@ import re
 from invoiceme_common.tax_id_formats import eu_vat_well_formed, vat_number_valid
 
 # OCR reads the I of IE / IT as 1, l or | ("1E68711721"), and a photo's E as £ ("I£90237964")
-I_AS_DIGIT = "[1l|I][ET£]"
+I_AS_DIGIT = "[1l|I][ET£€]"
 # ... and the B of GB as 8 ('G8145479162'): only before a UK number's nine digits
 B_AS_EIGHT = r"G8(?=\d{9}(?!\d))"
 # ... and the D of DE as 0 or O ('0E136695976'): only before a German number's nine digits
@@ -26,7 +26,7 @@ E_AS_POUND = r"[£€]S(?=[0-9A-Z]\d{7}[0-9A-Z](?![0-9A-Z]))"
 def normalize_tax_id(raw: str) -> str:
     value = re.sub(r"[\s./-]", "", raw).upper()
     if re.match(rf"{I_AS_DIGIT.upper()}\d", value):
-        value = "I" + value[1:].replace("£", "E", 1)
+        value = "I" + value[1:].replace("£", "E", 1).replace("€", "E", 1)
     for misread, prefix in ((B_AS_EIGHT, "GB"), (D_AS_ZERO, "DE")):
         if re.fullmatch(rf"{misread}\d{{9}}", value):
             value = prefix + value[2:]

@@ -51,8 +51,10 @@ def repair_vat_digits(value: str) -> str | None:
 
 
 # A letter and the digit OCR reads it as, either way round ('IE6441369O' read 'IE64413690', 'ESA47913140'
-# read 'ESAA7913140')
-_LOOKALIKES = {"O": "0", "D": "0", "I": "1", "Z": "2", "A": "4", "S": "5", "G": "6", "T": "7", "B": "8"}
+# read 'ESAA7913140', a photo's 'IE1014502L' read 'IE10145021')
+_LOOKALIKES = {
+    "O": "0", "D": "0", "I": "1", "L": "1", "Z": "2", "A": "4", "S": "5", "G": "6", "T": "7", "B": "8"
+}  # fmt: skip
 _LOOKALIKES |= {digit: "".join(k for k, v in _LOOKALIKES.items() if v == digit) for digit in "01245678"}
 
 

@@ -1,0 +1,29 @@
+"""The currency marked beside the total decides when the page's marks leave it in doubt (a '$' OCR
+made of an 8 among a till slip's items, 'S$.L.U.'); a currency read surely stays."""
+
+from __future__ import annotations
+
+from invoiceme_extractor.rules.lines import Found, Line
+from invoiceme_extractor.rules.total_currency import currency_of_total
+
+
+def _found(value: object, raw: str, text: str, confidence: float) -> Found:
+    return Found(value, raw, Line(text, 1, 0), confidence)
+
+
+class TestCurrencyBesideTotal:
+    def test_the_totals_mark_settles_a_doubt(self) -> None:
+        doubtful = _found("USD", "$", "1x $1.52 $1.82", 0.75)
+        total = _found(256.30, "256.30", "TOTAL 256.30 NIS", 0.9)
+        found = currency_of_total(doubtful, total)
+        assert found is not None and found.value == "ILS"
+
+    def test_a_sure_currency_stays(self) -> None:
+        sure = _found("EUR", "EUR", "All amounts in EUR", 0.95)
+        total = _found(256.30, "256.30", "TOTAL $256.30", 0.9)
+        assert currency_of_total(sure, total) == sure
+
+    def test_a_restated_total_says_nothing_new(self) -> None:
+        doubtful = _found("USD", "USD", "Subtotal 100.00 USD", 0.75)
+        total = _found(118.0, "118.00", "Total 118.00 USD (≈ 109.00 EUR)", 0.9)
+        assert currency_of_total(doubtful, total) == doubtful

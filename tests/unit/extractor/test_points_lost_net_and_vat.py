@@ -1,0 +1,25 @@
+"""Net and VAT whose decimal points OCR lost ('1035428 | 238148 | 12735.76'): read as cents they add
+up to the total to the cent at a VAT rate, so they are the total's parts; bare numbers that do not
+(an order number, a quantity) are not."""
+
+from __future__ import annotations
+
+from invoiceme_extractor.rules.lines import Found, Line
+from invoiceme_extractor.rules.points_lost import parts_with_points_lost
+
+
+def _page(*texts: str) -> list[Line]:
+    return [Line(text, 1, index) for index, text in enumerate(texts)]
+
+
+class TestPointsLostNetAndVat:
+    def test_the_bare_numbers_are_net_and_vat(self) -> None:
+        lines = _page("VAT rate | Net | VAT | Gross", "1035428 | 238148 | 12735.76", "12,735.76 EUR")
+        parts = parts_with_points_lost(lines, Found(12735.76, "12,735.76", lines[2], 0.5))
+        assert parts is not None and (parts[0].value, parts[1].value) == (10354.28, 2381.48)
+
+    def test_numbers_that_add_up_at_no_rate_are_not(self) -> None:
+        lines = _page("Order 1035428 | Ref 238148", "12,735.76 EUR")
+        assert parts_with_points_lost(lines, Found(12735.76, "12,735.76", lines[1], 0.5)) is None
+        lines = _page("1100000 | 173576 | 12735.76")
+        assert parts_with_points_lost(lines, Found(12735.76, "12,735.76", lines[0], 0.5)) is None

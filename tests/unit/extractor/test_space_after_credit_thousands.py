@@ -1,0 +1,16 @@
+"""A space OCR put after the thousands comma of a credit's amount ('-13, 256.48'): the minus sign,
+like a currency sign, says it is one amount, not a list of two numbers."""
+
+from __future__ import annotations
+
+from invoiceme_extractor.rules.amounts import amounts_in, repair_ocr_numbers
+
+
+class TestSpaceAfterCreditThousands:
+    def test_a_negative_amount_is_joined(self) -> None:
+        assert repair_ocr_numbers("Total Due | -13, 256.48") == "Total Due | -13,256.48"
+        assert amounts_in("-13, 256.48") == [(-13256.48, "-13,256.48")]
+
+    def test_numbers_without_a_sign_or_after_a_range_stay_apart(self) -> None:
+        assert repair_ocr_numbers("items 13, 256.48") == "items 13, 256.48"
+        assert repair_ocr_numbers("1-13, 256.48") == "1-13, 256.48"
