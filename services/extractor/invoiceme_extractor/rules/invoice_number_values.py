@@ -58,6 +58,17 @@ _TRACKED_CODE = re.compile(r"[A-Z]{1,3}(?: ?\d){4,}(?<=\d)")
 _EDGE_UNDERSCORE = re.compile(r"(?<!\w)_+|_+(?!\w)")
 
 
+# An amount printed with a decimal comma or thousands commas: '3.393,40', '3,393.40'; the token
+# pattern stops at a comma, so it reads '3.393' and '40' (or '3') out of one
+_AMOUNT_RUN = re.compile(r"(?<![\d.,])\d[\d.,]*[.,]\d{2}(?!\d)")
+
+
+def _inside_amount(text: str, start: int, end: int) -> bool:
+    """The token at text[start:end] is a piece of an amount ('Total a pagar 3.393,40' beside a
+    number label), not a number."""
+    return any(run.start() <= start and end <= run.end() for run in _AMOUNT_RUN.finditer(text))
+
+
 def numbers_in(text: str) -> list[str]:
     text = _EDGE_UNDERSCORE.sub(" ", _TILDE_BY_HYPHEN.sub("", text))
     text = _EURO_AS_C.sub("C", _DOLLAR_AS_S.sub("S", _SPACE_AFTER_PREFIX.sub(r"\1", text)))
@@ -75,6 +86,8 @@ def numbers_in(text: str) -> list[str]:
             continue
         if re.fullmatch(r"[\d.,]+", token) and re.search(r"[.,]\d{2}$", token):
             continue  # an amount, not a number
+        if _inside_amount(text, match.start(1), match.end(1)):
+            continue
         if (
             normalize_tax_id(token) in ids
             or _MISREAD_WORD.fullmatch(token)
