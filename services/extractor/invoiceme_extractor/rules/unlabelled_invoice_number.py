@@ -76,6 +76,13 @@ def _code_set_right_under(lines: list[Line], line: Line, title: Cell) -> Iterato
             yield Reading(code, 0.5, code, below, title.text)
 
 
+def _one_column(cell: Cell, other: Cell) -> bool:
+    """Two cells stacked in one column: their left edges aligned, or their right edges (a column set
+    flush right, as a right-to-left page sets its header's values: '30 בינואר 2025' over '8123')."""
+    slack = 2 * max(other.box.height, 1.0)
+    return abs(cell.box.left - other.box.left) <= slack or abs(cell.box.right - other.box.right) <= slack
+
+
 def numbers_beside_the_date(lines: list[Line]) -> Iterator[Reading]:
     """Labels OCR lost: in the header's block of values the document's number sits next to its date
     (the cell above or below it in its column, or beside it in its row); said with low confidence."""
@@ -89,9 +96,7 @@ def numbers_beside_the_date(lines: list[Line]) -> Iterator[Reading]:
                 for c in row.cells
                 if c is not cell
             ]
-            same_column = [
-                c for c in near if abs(c.box.left - cell.box.left) <= 2 * max(cell.box.height, 1.0)
-            ]
+            same_column = [c for c in near if _one_column(c, cell)]
             for candidate in same_column + list(line.cells):
                 code = _lone_code(candidate)
                 if code is None:

@@ -1,0 +1,35 @@
+"""A right-to-left header's values set flush right, labels lost: the document's number under the
+date shares the date's right edge, not its left ('30 בינואר 2025' over '8123'), and is still the
+number beside the date."""
+
+from __future__ import annotations
+
+from invoiceme_extractor.rules.lines import document_lines
+from invoiceme_extractor.rules.unlabelled_invoice_number import numbers_beside_the_date
+
+from .wordbox import CHAR, page
+
+
+class TestNumberUnderDateFlushRight:
+    def test_the_code_sharing_the_dates_right_edge(self) -> None:
+        date, code = "30.01.2025 יום", "8123"
+        right = 2300
+        lines = document_lines(
+            [
+                page(
+                    (date, right - CHAR * len(date), 370),
+                    ("524716743", 990, 370),
+                    (code, right - CHAR * len(code), 510),
+                    ('שקד בנייה בע"מ', 875, 510),
+                    rtl=True,
+                )
+            ]
+        )
+        assert [reading.value for reading in numbers_beside_the_date(lines)] == [code]
+
+    def test_a_code_in_another_column_is_not_taken(self) -> None:
+        date, code = "30.01.2025 יום", "8123"
+        lines = document_lines(
+            [page((date, 2300 - CHAR * len(date), 370), (code, 1200, 510), ("שקד", 875, 510), rtl=True)]
+        )
+        assert not list(numbers_beside_the_date(lines))
