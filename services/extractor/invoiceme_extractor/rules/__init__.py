@@ -9,6 +9,7 @@ from ..contract import Evidence, Extraction, LineItem
 from . import party_labels
 from .amounts import CENT
 from .blocks import party_cells, without_cells
+from .currency_noise import sure_code
 from .customer_ids import customer_id_blocks
 from .date_fields import find_dates
 from .dates import prefers_month_first
@@ -57,9 +58,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     lines = document_lines(pages)
     language = document_language(lines)
     currency = find_currency(lines, language)
-    month_first = prefers_month_first(
-        [line.text for line in lines], language, currency.value if currency else None
-    )
+    month_first = prefers_month_first([line.text for line in lines], language, sure_code(currency))
     invoice_date, due_date = find_dates(lines, month_first)
     totals = find_totals(lines)
     customer_cells = party_cells(lines, party_labels.BUYER_BLOCK) | customer_id_blocks(lines)
