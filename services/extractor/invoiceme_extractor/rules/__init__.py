@@ -20,6 +20,7 @@ from .line_items import find_line_items
 from .lines import Found, PageInput, document_language, document_lines
 from .name_copies import payee, payee_over_header, surer_copy
 from .parties import buyer_lines, find_vendor_name
+from .rate_pair import amounts_by_printed_rate
 from .references import (
     currency_from_tax_id,
     find_allocation_number,
@@ -100,6 +101,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     if found["currency"] is None or found["currency"].confidence < 0.5:
         # no currency printed, or only a mark OCR may have invented: the issuer's country tells
         found["currency"] = currency_from_tax_id(found["vendor_tax_id"]) or found["currency"]
+    amounts_by_printed_rate(found, lines)
     line_items = without_total_row(find_line_items(lines))
     confirm_by_line_items(found, line_items)
     # after the confirmation: amounts derived from the items must not count as confirmed by them
