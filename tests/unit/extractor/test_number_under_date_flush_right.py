@@ -7,7 +7,7 @@ from __future__ import annotations
 from invoiceme_extractor.rules.lines import document_lines
 from invoiceme_extractor.rules.unlabelled_invoice_number import numbers_beside_the_date
 
-from .wordbox import CHAR, page
+from .wordbox import CHAR, ocr_page, ocr_word, page
 
 
 class TestNumberUnderDateFlushRight:
@@ -33,3 +33,13 @@ class TestNumberUnderDateFlushRight:
             [page((date, 2300 - CHAR * len(date), 370), (code, 1200, 510), ("שקד", 875, 510), rtl=True)]
         )
         assert not list(numbers_beside_the_date(lines))
+
+    def test_a_label_in_smaller_print_read_as_digits_is_not_taken(self) -> None:
+        right = 1854
+        words = [
+            ocr_word("27.06.25", right - 136, 336, 0, width=136, height=25),
+            ocr_word("1507", right - 58, 409, 1, width=58, height=17),  # the number's label, garbled
+            ocr_word("1128979", right - 149, 444, 2, width=149, height=32),
+        ]
+        lines = document_lines([ocr_page(words, width=2480, height=3508)])
+        assert "1507" not in [reading.value for reading in numbers_beside_the_date(lines)]

@@ -76,11 +76,18 @@ def _code_set_right_under(lines: list[Line], line: Line, title: Cell) -> Iterato
             yield Reading(code, 0.5, code, below, title.text)
 
 
-def _one_column(cell: Cell, other: Cell) -> bool:
-    """Two cells stacked in one column: their left edges aligned, or their right edges (a column set
-    flush right, as a right-to-left page sets its header's values: '30 בינואר 2025' over '8123')."""
-    slack = 2 * max(other.box.height, 1.0)
-    return abs(cell.box.left - other.box.left) <= slack or abs(cell.box.right - other.box.right) <= slack
+def _one_column(cell: Cell, date: Cell) -> bool:
+    """A cell stacked with the date in its column: their left edges aligned, or their right edges (a
+    column set flush right, as a right-to-left page sets its header's values: '30 בינואר 2025' over
+    '8123') when the cell is in the date's print size (a label OCR read as digits, '1507' for
+    'מספר מסמך', is in a label's smaller print)."""
+    slack = 2 * max(date.box.height, 1.0)
+    if abs(cell.box.left - date.box.left) <= slack:
+        return True
+    return abs(cell.box.right - date.box.right) <= slack and cell.box.height >= _VALUE_SIZE * date.box.height
+
+
+_VALUE_SIZE = 0.8  # a share of the date's height under which a cell is in smaller print than a value
 
 
 def numbers_beside_the_date(lines: list[Line]) -> Iterator[Reading]:
