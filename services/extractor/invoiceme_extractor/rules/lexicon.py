@@ -223,7 +223,7 @@ BUYER_BLOCK = (
     r"invoiced\s*to",
     r"^\s*(?:to|an|à|para|payer|אל)\s*:?\s*$",  # a bare "To" heading the customer's block
     r"^\s*a\s*:\s*$",  # a bare "À :" whose accent a photo's OCR lost
-    r"לכב'",
+    r"ל[כב]ב'",  # לכב', its כ read as its look-alike ב as in לכבוד
     r"(?<![\u05d0-\u05ea])מזמין(?![\u05d0-\u05ea])",
     r"פרטי\s*(?:ה)?מזמין",
     r"adress[ée]e?\s*à",
