@@ -43,3 +43,13 @@ class TestNumberUnderDateFlushRight:
         ]
         lines = document_lines([ocr_page(words, width=2480, height=3508)])
         assert "1507" not in [reading.value for reading in numbers_beside_the_date(lines)]
+
+
+class TestNearestCodeInTheDatesRow:
+    """Labels lost over a row of values: the code printed next to the date is the number, not a
+    customer's number further along the row ('994737 | INV-21643 | 02.04.2024')."""
+
+    def test_the_code_next_to_the_date_comes_first(self) -> None:
+        row = [("994737", 159, 605), ("INV-21643", 514, 605), ("02.04.2024", 868, 605)]
+        lines = document_lines([page(*row, ("45 Tage netto", 1222, 605))])
+        assert [reading.value for reading in numbers_beside_the_date(lines)][:1] == ["INV-21643"]

@@ -104,7 +104,10 @@ def numbers_beside_the_date(lines: list[Line]) -> Iterator[Reading]:
                 if c is not cell
             ]
             same_column = [c for c in near if _one_column(c, cell)]
-            for candidate in same_column + list(line.cells):
+            # in the date's row, nearest first: the number printed beside the date, not a customer's
+            # or an order's number further along ('994737 | INV-21643 | 02.04.2024')
+            beside = sorted(line.cells, key=lambda other: other.box.x_gap(cell.box))
+            for candidate in same_column + beside:
                 code = _lone_code(candidate)
                 if code is None:
                     continue
