@@ -43,7 +43,7 @@ DOCUMENT_TYPES = (
         ),
     ),
     ("invoice", any_of(r"חשבונית\s*עסקה", r"חשבון\s*עסקה", r"pro\s*-?\s*forma")),
-    ("tax_invoice", any_of(r"חשבונית\s*מס", r"tax\s*invoice")),
+    ("tax_invoice", any_of(r"חשבונית\s*מס(?![\u05d0-\u05ea])", r"tax\s*invoice")),  # not מספר (number)
     (
         "receipt",
         any_of(
