@@ -140,7 +140,8 @@ def _title_cells(top_lines: tuple[Line, ...]) -> tuple[Title, ...]:
             ):
                 continue
             cropped = cropped_type(cell.text)
-            code = named[0] if named else cropped
+            # a title with a letter or two misread ('חעשבונית עסקה'): no type word whole in it
+            code = named[0] if named else cropped or misread_type(cell.text)
             if code == "invoice" and cropped not in (None, "invoice"):
                 code = cropped  # "AX INVOICE": a tax invoice whose first letter OCR lost
             elif code == "invoice" and named and _misread_rest(cell.text, named[1]):
