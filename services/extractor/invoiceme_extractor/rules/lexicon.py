@@ -91,7 +91,8 @@ INVOICE_NUMBER = (
     r"מס\.\s*(?:חשבונית|מסמך|קבלה)",
     r"doc(?:ument)?\.?\s*#",
     r"reference\s*(?:no|number|nr|#)\.?",
-    r"(?<![\u05d0-\u05ea'])מסמך(?=\s*:?\s*$)",  # a bare "document" label, its value in another cell
+    # a bare "document" label, its value in another cell; not a date's 'תאריך מסמך' (its ת maybe lost)
+    r"(?<![\u05d0-\u05ea'])(?<!אריך\s)מסמך(?=\s*:?\s*$)",
     # "N2 documento": the ordinal of "Nº" read as a 2; as a mark or two ("N? documento", "N®@documento")
     r"n(?:[º°o2®&%]|[º°®&%?@]{1,2})\.?\s*(?:de\s*)?documento",
     r"dokument\s*-?\s*(?:nr|nummer)\.?",
