@@ -10,6 +10,7 @@ from . import party_labels
 from .amounts import CENT
 from .blocks import party_cells, without_cells
 from .cents_lost import net_with_cents_lost
+from .currency_noise import sure_code
 from .customer_ids import customer_id_blocks
 from .date_fields import find_dates
 from .dates import prefers_month_first
@@ -20,6 +21,7 @@ from .line_items import find_line_items
 from .lines import Found, PageInput, document_language, document_lines
 from .name_copies import payee, payee_over_header, surer_copy
 from .parties import buyer_lines, find_vendor_name
+from .rate_pair import amounts_by_printed_rate
 from .references import (
     currency_from_tax_id,
     find_allocation_number,
@@ -60,9 +62,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     lines = document_lines(pages)
     language = document_language(lines)
     currency = find_currency(lines, language)
-    month_first = prefers_month_first(
-        [line.text for line in lines], language, currency.value if currency else None
-    )
+    month_first = prefers_month_first([line.text for line in lines], language, sure_code(currency))
     invoice_date, due_date = find_dates(lines, month_first)
     totals = find_totals(lines)
     customer_cells = party_cells(lines, party_labels.BUYER_BLOCK) | customer_id_blocks(lines)
@@ -106,6 +106,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     if found["currency"] is None or found["currency"].confidence < 0.5:
         # no currency printed, or only a mark OCR may have invented: the issuer's country tells
         found["currency"] = currency_from_tax_id(found["vendor_tax_id"]) or found["currency"]
+    amounts_by_printed_rate(found, lines)
     line_items = without_total_row(find_line_items(lines))
     confirm_by_line_items(found, line_items)
     # after the confirmation: amounts derived from the items must not count as confirmed by them

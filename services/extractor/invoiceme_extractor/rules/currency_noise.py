@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .amounts import without_restatement
-from .lines import Line
+from .lines import Found, Line
 
 # Two or more signs in a row, or signs with nothing but spaces between them: strokes, not money
 _SIGN_RUN = re.compile(r"([$€£₪])(?:\s*\1)+")
@@ -98,3 +98,13 @@ def labelled_misread_code(text: str) -> tuple[str, str] | None:
     match = _CURRENCY_LABEL_WORD.search(text)
     code = misread_code(match.group(1)) if match else None
     return (code, match.group(0)) if match and code else None
+
+
+SURE_CURRENCY = 0.5  # a currency found with less is a guess (find_currency: no whole mark read)
+
+
+def sure_code(currency: Found | None) -> str | None:
+    """The currency's code when a whole mark says it; None for a guess from a mark OCR may have
+    invented ('$5715 Marseille', a postal code's 5 read as '$'): a guess decides nothing else, such
+    as whether the page's dates are written month first (a French page read as US)."""
+    return currency.value if currency is not None and currency.confidence >= SURE_CURRENCY else None

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .month_names import MONTHS
+from .month_names import MONTHS, misread_initial
 from .repair import CONFUSED_DIGITS
 
 _MONTH_WORD = r"(?:ב|ל)?(?P<{name}>[^\W\d_]{{3,10}})\.?"
@@ -76,6 +76,8 @@ def _misread_month(word: str) -> int | None:
     close is the same month."""
     word = word.lower()
     shortest = 3 if HEBREW.search(word) else 4  # 'חרץ' for מרץ: Hebrew has three-letter months
+    if len(word) == 3 and shortest == 4:
+        return misread_initial(word, MONTHS)
     if len(word) < shortest:
         return None
     close = {

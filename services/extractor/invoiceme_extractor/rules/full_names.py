@@ -10,6 +10,7 @@ from ..text import HEBREW_LETTER
 from . import party_labels
 from .contact_words import NOT_A_NAME
 from .lines import Found, Line
+from .logo_words import folded_misreads, logo_word
 from .name_copies import plausible_name
 from .name_signs import compact, fold_lookalikes
 from .name_text import SEPARATORS, clean_name, cut_at_field_label
@@ -22,9 +23,10 @@ _LOGO_WORD = re.compile(r"^(?:(?:[^\W\d_]{1,3}\s+){1,}[^\W\d_]{1,3}|[^\W\d_a-z]{
 def _begins_with(head: str, letters: str) -> bool:
     """The head's first words spell `letters` exactly (accents and spaces aside; Hebrew letters of
     the same shape alike: a logo's 'ה רר' is the footer's 'הדר')."""
+    letters = folded_misreads(letters)
     spelled = ""
     for word in head.split():
-        spelled += compact(word)
+        spelled += folded_misreads(compact(word))
         if len(spelled) >= len(letters):
             return fold_lookalikes(spelled) == fold_lookalikes(letters)
     return False
@@ -34,9 +36,12 @@ def spelled_out(vendor: Found | None, lines: list[Line]) -> Found | None:
     """'G RAN ITE' or 'IBERICA' (a logo's word) and 'Granite Consulting | 126 Market Street' or
     'Ibérica Distribuciones S.L. | NIF ...' in the footer: the name written out where its first
     words spell the logo's letters."""
-    if vendor is None or not _LOGO_WORD.match(vendor.value):
+    if vendor is None:
         return vendor
-    letters = compact(vendor.value)
+    logo = vendor.value if _LOGO_WORD.match(vendor.value) else logo_word(vendor.value)
+    if logo is None:
+        return vendor
+    letters = compact(logo)
     for other in lines:
         if other.index == vendor.line.index:
             continue

@@ -47,9 +47,10 @@ def id_tokens(text: str, generic: bool = True) -> list[str]:
     return regrouped_ids(text) + found + lookalikes + split_ids(text)
 
 
-# An Israeli id grouped as ids are printed, its check digit set apart (09-227442-2, 09227442-2):
-# never a phone number's grouping (09-7284585), though both may start with 0
-_GROUPED_AS_ID = re.compile(r"\d{2}-\d{6}-\d|\d{8}-\d")
+# An Israeli id grouped as ids are printed, its check digit set apart (09-227442-2, 09227442-2) or
+# in threes (007-981-228): never a phone number's grouping (09-7284585, 052-123-4567), though both
+# may start with 0
+_GROUPED_AS_ID = re.compile(r"\d{2}-\d{6}-\d|\d{8}-\d|\d{3}-\d{3}-\d{3}")
 
 
 def shape_score(value: str, raw: str = "", beside_id_label: bool = False) -> float:

@@ -54,8 +54,24 @@ _ORDINAL_AS_DIGIT = re.compile(r"N\d|\d{1,2}(?:st|nd|rd|th)", re.I)
 _TRACKED_CODE = re.compile(r"[A-Z]{1,3}(?: ?\d){4,}(?<=\d)")
 
 
+# ... or a number of digits only with its first or last digit split off ('1 90881 8' for 1908818): a
+# lone digit at an edge is no number of its own beside a label
+_DIGIT_SPLIT_OFF = re.compile(r"\d \d{3,10}(?: \d)?|\d{3,10} \d")
+
+
 # A speck OCR read as an underscore at a token's edge ('_INV-15304'): a rule or dirt, not the number's
 _EDGE_UNDERSCORE = re.compile(r"(?<!\w)_+|_+(?!\w)")
+
+
+# An amount printed with a decimal comma or thousands commas: '3.393,40', '3,393.40'; the token
+# pattern stops at a comma, so it reads '3.393' and '40' (or '3') out of one
+_AMOUNT_RUN = re.compile(r"(?<![\d.,])\d[\d.,]*[.,]\d{2}(?!\d)")
+
+
+def _inside_amount(text: str, start: int, end: int) -> bool:
+    """The token at text[start:end] is a piece of an amount ('Total a pagar 3.393,40' beside a
+    number label), not a number."""
+    return any(run.start() <= start and end <= run.end() for run in _AMOUNT_RUN.finditer(text))
 
 
 def numbers_in(text: str) -> list[str]:
@@ -75,6 +91,8 @@ def numbers_in(text: str) -> list[str]:
             continue
         if re.fullmatch(r"[\d.,]+", token) and re.search(r"[.,]\d{2}$", token):
             continue  # an amount, not a number
+        if _inside_amount(text, match.start(1), match.end(1)):
+            continue
         if (
             normalize_tax_id(token) in ids
             or _MISREAD_WORD.fullmatch(token)
@@ -157,7 +175,7 @@ def numbers_in_spots(
         text = spot.text.lstrip(" :#.-")
         if spot.relation == "row_rest":
             text = before_next_label(text)  # past crumbs: 'No: | - | +. 16667 | Tax Number 519 855 472'
-        if spot.relation != "inline" and _TRACKED_CODE.fullmatch(text):
+        if spot.relation != "inline" and (_TRACKED_CODE.fullmatch(text) or _DIGIT_SPLIT_OFF.fullmatch(text)):
             text = text.replace(" ", "")
         if spot.relation != "inline" and (
             document_labels.INVOICE_NUMBER.search(text) or party_labels.TAX_ID.search(text)

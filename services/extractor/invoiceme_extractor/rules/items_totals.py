@@ -20,6 +20,7 @@ from .exact_rates import exact_rate
 from .lines import Found, Line
 from .rate_repair import match_strength
 from .rates import STANDARD_RATES
+from .unread_total import sum_beside_unread_total
 
 
 def _adds_up(found: dict[str, Found | None]) -> bool:
@@ -140,7 +141,11 @@ def total_from_items(
     # one item: its own row prints the sum too, so the sum must be printed again
     if not items_sum or len(printed) < (2 if len(items_amounts) == 1 else 1):
         if len(items_amounts) >= 2:
-            found["total"] = _sum_cut_short(items_sum, lines) or _sum_after_letters(items_sum, lines)
+            found["total"] = (
+                _sum_cut_short(items_sum, lines)
+                or _sum_after_letters(items_sum, lines)
+                or sum_beside_unread_total(items_sum, lines)
+            )
         return
     value, raw, line = printed[-1]  # the sum closes the table: the last one, past the notes
     found["total"] = Found(value, raw, line, 0.75)

@@ -91,7 +91,8 @@ INVOICE_NUMBER = (
     r"מס\.\s*(?:חשבונית|מסמך|קבלה)",
     r"doc(?:ument)?\.?\s*#",
     r"reference\s*(?:no|number|nr|#)\.?",
-    r"(?<![\u05d0-\u05ea'])מסמך(?=\s*:?\s*$)",  # a bare "document" label, its value in another cell
+    # a bare "document" label, its value in another cell; not a date's 'תאריך מסמך' (its ת maybe lost)
+    r"(?<![\u05d0-\u05ea'])(?<!אריך\s)מסמך(?=\s*:?\s*$)",
     # "N2 documento": the ordinal of "Nº" read as a 2; as a mark or two ("N? documento", "N®@documento")
     r"n(?:[º°o2®&%]|[º°®&%?@]{1,2})\.?\s*(?:de\s*)?documento",
     r"dokument\s*-?\s*(?:nr|nummer)\.?",
@@ -223,7 +224,7 @@ BUYER_BLOCK = (
     r"invoiced\s*to",
     r"^\s*(?:to|an|à|para|payer|אל)\s*:?\s*$",  # a bare "To" heading the customer's block
     r"^\s*a\s*:\s*$",  # a bare "À :" whose accent a photo's OCR lost
-    r"לכב'",
+    r"ל[כב]ב'",  # לכב', its כ read as its look-alike ב as in לכבוד
     r"(?<![\u05d0-\u05ea])מזמין(?![\u05d0-\u05ea])",
     r"פרטי\s*(?:ה)?מזמין",
     r"adress[ée]e?\s*à",

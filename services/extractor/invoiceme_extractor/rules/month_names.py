@@ -97,3 +97,15 @@ MONTHS = {
     "נובמבר": 11,
     "דצמבר": 12,
 }
+
+
+def misread_initial(word: str, months: dict[str, int]) -> int | None:
+    """A three-letter abbreviation whose capital OCR misread ('Sul.' for Jul., its J read as S): the
+    month whose name's second and third letters are the word's, when exactly one month's are (no
+    two months' abbreviations share them: 'ul' is July's, 'un' June's, 'ar' March's)."""
+    close = {
+        number
+        for name, number in months.items()
+        if name.isascii() and name[1:3] == word[1:3] and name[0] != word[0]
+    }
+    return close.pop() if len(close) == 1 else None

@@ -19,6 +19,17 @@ from .tables import is_table_header
 UNREAD_CELL = 0.4  # mean word confidence below which a cell is not taken for a name
 
 
+def id_label_cell(text: str) -> bool:
+    """'Client Reg. No.', '(Cheest Reg. No.' (its first word misread): an id's label whose qualifier
+    is one word, nothing after it; no name (cut at the label, the qualifier would read as one)."""
+    label = party_labels.TAX_ID.search(text)
+    return (
+        label is not None
+        and not text[label.end() :].strip(" .:#")
+        and len(text[: label.start()].split()) <= 1
+    )
+
+
 def _strip_hebrew(text: str) -> str:
     return " ".join(HEBREW_LETTER.sub("", text).split()).strip(" :-|")
 
@@ -64,6 +75,8 @@ def name_units(first_page: list[Line], english: bool) -> list[tuple[int, Line, f
                 # ("Nordlicht Technik AG:": a legal name whose colon is a speck OCR read)
             if labels.TOTAL_STRONG.match(text) or labels.SUBTOTAL.match(text):
                 continue  # 'Balance Due', 'Subtotal': an amount's label (cut at 'Due' it read 'Balance')
+            if id_label_cell(text):
+                continue
             units.append((position, replace(line, text=_strip_hebrew(text) if english else text), font))
     return units
 

@@ -53,6 +53,13 @@ def included_tax(found: Candidates, lines: list[Line]) -> Candidates:
     return found
 
 
+def printed_vat_lines(found: Candidates) -> list[Candidate]:
+    """The VAT amounts read under a VAT label whose line states a rate ('IVA incluido 21% 8.879,33'):
+    with one read, the VAT's label was not lost, so no VAT is looked for by arithmetic alone (an
+    item's amount near another's, '3.390,72' beside '47.771,12', is about 7 % of it by chance)."""
+    return [vat for vat in found.get("vat", []) if percent_in(vat[2].text) is not None]
+
+
 def unlabelled_vat_triple(
     found: Candidates, lines: list[Line], is_rate: Callable[[float, float], bool]
 ) -> tuple[Candidate, Candidate, Candidate] | None:
@@ -63,6 +70,8 @@ def unlabelled_vat_triple(
     labelled = [c for items in found.values() for c in items]
     # an amount due printed larger than the sum is the total (several rates, or charges after it)
     floor = max((abs(c[0]) for c in found.get("total_strong", [])), default=0.0)
+    if printed_vat_lines(found):
+        return None  # the VAT's own line is read, rate and amount: an amount near a net is no VAT
     for net in found.get("subtotal", []):
         row = net[2].index
         for line in lines[max(0, row - WINDOW) : row + WINDOW + 1]:

@@ -43,7 +43,7 @@ DOCUMENT_TYPES = (
         ),
     ),
     ("invoice", any_of(r"חשבונית\s*עסקה", r"חשבון\s*עסקה", r"pro\s*-?\s*forma")),
-    ("tax_invoice", any_of(r"חשבונית\s*מס", r"tax\s*invoice")),
+    ("tax_invoice", any_of(r"חשבונית\s*מס(?![\u05d0-\u05ea])", r"tax\s*invoice")),  # not מספר (number)
     (
         "receipt",
         any_of(
@@ -140,7 +140,7 @@ def _title_cells(top_lines: tuple[Line, ...]) -> tuple[Title, ...]:
             ):
                 continue
             cropped = cropped_type(cell.text)
-            code = named[0] if named else cropped
+            code = named[0] if named else cropped or _misread_title_type(cell.text)
             if code == "invoice" and cropped not in (None, "invoice"):
                 code = cropped  # "AX INVOICE": a tax invoice whose first letter OCR lost
             elif code == "invoice" and named and _misread_rest(cell.text, named[1]):
@@ -154,6 +154,15 @@ def _title_cells(top_lines: tuple[Line, ...]) -> tuple[Title, ...]:
     # a stable sort: among equal keys the first found stays first, as max() would pick it
     ranked = sorted(titled, key=lambda item: item[:3], reverse=True)
     return tuple((line, index, code) for *_, line, index, code in ranked)
+
+
+def _misread_title_type(text: str) -> str | None:
+    """The type of a title with a letter or two misread so that no type word is whole in it
+    ('חעשבונית עסקה'); asked only of cells shaped like a title (a few words, no digits: most cells
+    near the top are names, addresses and values, not worth the comparison)."""
+    if any(ch.isdigit() for ch in text) or len(text.split()) > 4:
+        return None
+    return misread_type(text)
 
 
 def _misread_rest(text: str, bare: re.Match[str]) -> bool:

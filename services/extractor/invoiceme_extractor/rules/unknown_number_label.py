@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .. import israel
 from . import document_labels, labels, party_labels
 from .contact_words import PHONE
 from .dates import dates_in
@@ -59,6 +60,8 @@ def document_code(text: str) -> str | None:
         return None
     if dates_in(code) or PHONE.search(code) or re.fullmatch(r"\d{1,3}(?:,\d{3})+|(?:19|20)\d\d", code):
         return None  # a date, a phone, an amount, a year
+    if israel.is_israeli_id_shape(code) and israel.israeli_id_is_valid(code):
+        return None  # a party's id whose label OCR lost (numbers_in leaves them out alike)
     return code
 
 

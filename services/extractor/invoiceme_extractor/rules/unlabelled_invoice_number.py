@@ -76,6 +76,20 @@ def _code_set_right_under(lines: list[Line], line: Line, title: Cell) -> Iterato
             yield Reading(code, 0.5, code, below, title.text)
 
 
+def _one_column(cell: Cell, date: Cell) -> bool:
+    """A cell stacked with the date in its column: their left edges aligned, or their right edges (a
+    column set flush right, as a right-to-left page sets its header's values: '30 בינואר 2025' over
+    '8123') when the cell is in the date's print size (a label OCR read as digits, '1507' for
+    'מספר מסמך', is in a label's smaller print)."""
+    slack = 2 * max(date.box.height, 1.0)
+    if abs(cell.box.left - date.box.left) <= slack:
+        return True
+    return abs(cell.box.right - date.box.right) <= slack and cell.box.height >= _VALUE_SIZE * date.box.height
+
+
+_VALUE_SIZE = 0.8  # a share of the date's height under which a cell is in smaller print than a value
+
+
 def numbers_beside_the_date(lines: list[Line]) -> Iterator[Reading]:
     """Labels OCR lost: in the header's block of values the document's number sits next to its date
     (the cell above or below it in its column, or beside it in its row); said with low confidence."""
@@ -89,10 +103,11 @@ def numbers_beside_the_date(lines: list[Line]) -> Iterator[Reading]:
                 for c in row.cells
                 if c is not cell
             ]
-            same_column = [
-                c for c in near if abs(c.box.left - cell.box.left) <= 2 * max(cell.box.height, 1.0)
-            ]
-            for candidate in same_column + list(line.cells):
+            same_column = [c for c in near if _one_column(c, cell)]
+            # in the date's row, nearest first: the number printed beside the date, not a customer's
+            # or an order's number further along ('994737 | INV-21643 | 02.04.2024')
+            beside = sorted(line.cells, key=lambda other: other.box.x_gap(cell.box))
+            for candidate in same_column + beside:
                 code = _lone_code(candidate)
                 if code is None:
                     continue
