@@ -48,6 +48,24 @@ _O_BESIDE_DIGIT = re.compile(r"O(?=\d)|(?<=\d)O")
 _LETTER_AS_DIGIT = str.maketrans({"S": "5", "O": "0", "I": "1", "L": "1", "B": "8", "Z": "2", "G": "6"})
 
 
+# ... and the other way: a letter of the number read as the digit of its shape ('ES863970578' for
+# ESB63970578, the B of a Spanish company's number read 8)
+_DIGIT_AS_LETTER = {"8": "B", "5": "S", "6": "G", "2": "Z"}
+
+
+def digit_read_for_letter(value: str) -> str | None:
+    """The one reading, a digit of the number taken back to the letter OCR read it for, that passes
+    the country's check, or None (none passes, or several: the page does not say which)."""
+    prefix, body = value[:2], value[2:]
+    readings = {
+        prefix + body[:i] + _DIGIT_AS_LETTER[ch] + body[i + 1 :]
+        for i, ch in enumerate(body)
+        if ch in _DIGIT_AS_LETTER
+    }
+    valid = [reading for reading in readings if vat_number_valid(reading)]
+    return valid[0] if len(valid) == 1 else None
+
+
 # Countries whose VAT number is digits only, and how many
 _DIGITS_ONLY = {"DE": 9, "IT": 11, "PL": 10, "DK": 8, "FI": 8, "PT": 9, "EL": 9, "BE": 10, "LU": 8, "SI": 8}
 
@@ -71,6 +89,8 @@ def _check_digit_repair(value: str) -> str:
     valid = next((reading for reading in readings if vat_number_valid(reading)), None)
     if valid is not None:
         return valid
+    if (as_letter := digit_read_for_letter(value)) is not None:
+        return as_letter
     if not eu_vat_well_formed(value):
         # the one reading of the country's format (its check digit aside), fewest changes first
         for tried in ([prefix + candidate for candidate in one_letter], readings):
