@@ -223,6 +223,7 @@ BUYER_BLOCK = (
     r"invoiced\s*to",
     r"^\s*(?:to|an|à|para|payer|אל)\s*:?\s*$",  # a bare "To" heading the customer's block
     r"^\s*a\s*:\s*$",  # a bare "À :" whose accent a photo's OCR lost
+    r"^\s*(?:an|à|para)\s*\.\s*$",  # a bare "An:" heading whose colon OCR read as a full stop
     r"לכב'",
     # 'המזמין' alone in its cell: OCR split 'פרטי המזמין' into two cells
     r"(?<![\u05d0-\u05ea])(?:ה)?מזמין(?![\u05d0-\u05ea])",
