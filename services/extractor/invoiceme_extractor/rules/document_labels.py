@@ -78,7 +78,7 @@ DATE_DUE = any_of(
 
 DATE_OTHER = any_of(
     r"deliver",
-    r"leistungs",
+    r"le[il1]?stungs",  # 'Lestungsdatum': a thin i lost (or read l, 1) by OCR
     r"lieferdatum",
     r"period",
     r"תקופ",
