@@ -16,3 +16,7 @@ class TestDigitReadForLetter:
 
     def test_a_valid_number_stays_as_read(self) -> None:
         assert normalize_tax_id("ESB63970578") == "ESB63970578"
+
+    def test_a_number_its_format_allows_is_kept_as_printed(self) -> None:
+        # an Irish number may hold a letter among its digits: a failing one is not rewritten
+        assert digit_read_for_letter("IE8249289F") is None

@@ -55,8 +55,13 @@ _DIGIT_AS_LETTER = {"8": "B", "5": "S", "6": "G", "2": "Z"}
 
 def digit_read_for_letter(value: str) -> str | None:
     """The one reading, a digit of the number taken back to the letter OCR read it for, that passes
-    the country's check, or None (none passes, or several: the page does not say which)."""
+    the country's check, or None (none passes, or several: the page does not say which). Only where
+    the number as read cannot be printed: a Spanish number always holds a letter (a company's first,
+    a person's last) and a Dutch one its B; elsewhere (an Irish number's letters may sit among its
+    digits) a number failing its check is kept as printed."""
     prefix, body = value[:2], value[2:]
+    if not (prefix == "ES" and body.isdigit()) and not (prefix == "NL" and body[9:10] == "8"):
+        return None
     readings = {
         prefix + body[:i] + _DIGIT_AS_LETTER[ch] + body[i + 1 :]
         for i, ch in enumerate(body)
