@@ -22,9 +22,22 @@ S_AS_FIVE = r"E5(?=[0-9A-Z]\d{7}[0-9A-Z](?![0-9A-Z]))"
 E_AS_POUND = r"[£€]S(?=[0-9A-Z]\d{7}[0-9A-Z](?![0-9A-Z]))"
 
 
+# ... and a speck between the prefix and the digits read as '&' ('GB&831 2221 77')
+_MARK_AFTER_PREFIX = re.compile(r"^([A-Z]{2})&(?=\d)")
+
+
+def _mark_after_prefix_undone(value: str) -> str:
+    """'GB&831222177' without its speck, or with the '&' as the 8 it may be ('GB&31222177'): the
+    reading that passes the country's check, else the one without it."""
+    as_eight = _MARK_AFTER_PREFIX.sub(r"\g<1>8", value)
+    dropped = _MARK_AFTER_PREFIX.sub(r"\1", value)
+    return as_eight if vat_number_valid(as_eight) and not vat_number_valid(dropped) else dropped
+
+
 @functools.lru_cache(maxsize=4096)  # asked twice of every id token (tax_ids), pure
 def normalize_tax_id(raw: str) -> str:
     value = re.sub(r"[\s./-]", "", raw).upper()
+    value = _mark_after_prefix_undone(value) if _MARK_AFTER_PREFIX.match(value) else value
     if re.match(rf"{I_AS_DIGIT.upper()}\d", value):
         value = "I" + value[1:].replace("£", "E", 1)
     for misread, prefix in ((B_AS_EIGHT, "GB"), (D_AS_ZERO, "DE")):
@@ -125,7 +138,7 @@ _COUNTRIES = (
 # A letter that opens the number may stand apart by a dash, as Spanish ids print it ('ES B-12345678').
 _EU_PREFIX = rf"{_COUNTRIES}|{I_AS_DIGIT}|{B_AS_EIGHT}|{D_AS_ZERO}|{S_AS_FIVE}|{E_AS_POUND}"
 EU_VAT = re.compile(
-    rf"(?<![A-Za-z0-9])({_EU_PREFIX})[\s.-]?((?:[A-Z]\s?-\s?)?(?:[0-9A-Z][\s.]?){{7,13}})"
+    rf"(?<![A-Za-z0-9])({_EU_PREFIX})(?:[\s.-]|&(?=\d))?((?:[A-Z]\s?-\s?)?(?:[0-9A-Z][\s.]?){{7,13}})"
     r"(?:(?![\w])|(?<=\d)(?=[a-z]))"
 )
 
