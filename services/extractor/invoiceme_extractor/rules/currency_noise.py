@@ -29,14 +29,20 @@ RUN_WEIGHT = 0.5
 # A sign opening a bare run of 4+ digits (no separators, no cents): an id whose S OCR read as '$'
 # ('$242970' for S242970) or a postal code whose 5 it did ('$9030 Valencia') more often than a price
 _SIGN_BEFORE_ID = re.compile(r"\d{4,}(?![\d.,])")
+# ... the run opening an item's row, its name and a price after it ('$4624 Softwarelizenz 15 20,80'):
+# the item's code in the table's first column, its 5 misread; the price follows the description
+_CODE_OPENING_ROW = re.compile(r"\d{4,}\s+[^\W\d_]{3}.*\d[.,]\d{2}(?!\d)")
 # An ISO code after an amount that OCR joined to the next word ('3,148.58 USDBotal incl. VAT')
 _CODE_JOINED = re.compile(r"(?<=\d[.,]\d\d)(\s?)(USD|EUR|GBP|ILS|NIS|CHF|MYR)(?=[A-Za-z])")
 
 
 def id_mark_share(text: str, mark_end: int) -> float:
     """The share of a full mark's weight that a sign ending at `mark_end` carries: half before a
-    bare run of digits shaped like an id (`_SIGN_BEFORE_ID`), else all of it."""
-    return 0.5 if _SIGN_BEFORE_ID.match(text, mark_end) else 1.0
+    bare run of digits shaped like an id (`_SIGN_BEFORE_ID`), a tenth where that run opens the row
+    before a word (`_CODE_OPENING_ROW`), else all of it."""
+    if not _SIGN_BEFORE_ID.match(text, mark_end):
+        return 1.0
+    return 0.1 if not text[: mark_end - 1].strip() and _CODE_OPENING_ROW.match(text, mark_end) else 0.5
 
 
 def codes_set_apart(text: str) -> str:

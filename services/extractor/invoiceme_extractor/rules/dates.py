@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
+from .month_lookalikes import with_month_j_restored
 from .month_names import MONTHS, misread_initial
 from .repair import CONFUSED_DIGITS
 
@@ -167,7 +168,7 @@ def dates_in(line: str, month_first: bool = False) -> list[FoundDate]:
 @functools.lru_cache(maxsize=4096)
 def _dates_in(line: str, month_first: bool) -> tuple[FoundDate, ...]:
     found: list[FoundDate] = []
-    printed, line = line, _letters_as_digits(line)
+    printed, line = line, _letters_as_digits(with_month_j_restored(line))
     for match in _ISO.finditer(line):
         value = _make(int(match.group(1)), int(match.group(3)), int(match.group(4)))
         if value:

@@ -22,10 +22,10 @@ INVOICE_NUMBER = any_of(
     r'(?<![\u05d0-\u05ea])מס"\s*(?:חשבונית|מסמך|קבלה)',  # its geresh read as gershayim ('מס" חשבונית')
     # "חשבונית מס מס'", "קבלה מספר"; not the title "חשבונית מס קבלה" ("מס" there is "tax")
     # ... its geresh read as gershayim ('חשבונית מס מס"')
-    # ... or as a yod before the colon ('חשבונית מס מסי:')
+    # ... or as a yod before the colon ('חשבונית מס מסי:'), or as a question mark ('חשבונית מס מס?')
     # ... its thin vav lost on a photo ('חשבניתמספר')
     r"(?:חשבו?נית\s*(?:מס\s*)?(?:/\s*קבלה\s*)?|קבלה\s*|חשבונית\s*זיכוי\s*)"
-    r"(?:מספר|מס(?:['\"]|\s*(?=[:#\d])|י(?=\s*:))|#)",
+    r"(?:מספר|מס(?:['\"?]|\s*(?=[:#\d])|י(?=\s*:))|#)",
     # "מס'" read as Latin letters in the page's visual order ("'on": its geresh, samekh, mem) beside
     # the document's word: "חשבונית מס 'on", "מסמך 'on"
     r"(?:חשבונית(?:\s*מס)?|מסמך|קבלה)\s*(?:['`]on|on['`])(?![A-Za-z])",
@@ -84,7 +84,7 @@ DATE_DUE = any_of(
 
 DATE_OTHER = any_of(
     r"deliver",
-    r"leistungs",
+    r"le[il1]?stungs",  # 'Lestungsdatum': a thin i lost (or read l, 1) by OCR
     r"lieferdatum",
     r"period",
     r"תקופ",

@@ -23,7 +23,9 @@ LOOKALIKES = {
     "נ": "[נג]",
     "ה": "[הח]",
     "ח": "[חה]",
-    "ס": "[ספ]",  # a scan's samekh read as pe ("מפ' חשבונית", "פך הכל" in one banded header)
+    # a scan's samekh read as pe ("מפ' חשבונית", "פך הכל" in one banded header), as final mem
+    # ('חשבונית מם') or as tet ('טה"כ'): the letters share its closed round body
+    "ס": "[ספםט]",
 }
 # the gershayim of an abbreviation: '"', a geresh ("סה'כ"), a yod pair, or either mark then a stray yod
 GERSHAYIM = "(?:[\"']י?|יי)"

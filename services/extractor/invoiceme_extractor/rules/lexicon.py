@@ -135,7 +135,7 @@ DATE_DUE = (
     r"מועד\s*(?:ה)?תשלום",
     r"מועד\s*פירעון",
     r"תאריך\s*לתשלום",
-    r"(?:יש\s*לשלם|לפירעון|תשלום)\s*עד",
+    r"(?:(?:יש\s*)?לשלם|לפירעון|תשלום)\s*עד",  # 'לשלם עד' alone: OCR lost (or split off) 'יש'
     r"(?:יש\s*)?לפרוע\s*עד",  # 'יש לפרוע עד': whole, so a name search knows the line for a label
     r"תאריך\s*יעד",
     r"מועד\s*אחרון",
@@ -224,9 +224,11 @@ BUYER_BLOCK = (
     r"invoiced\s*to",
     r"^\s*(?:to|an|à|para|payer|אל)\s*:?\s*$",  # a bare "To" heading the customer's block
     r"^\s*a\s*:\s*$",  # a bare "À :" whose accent a photo's OCR lost
+    r"^\s*(?:an|à|para)\s*\.\s*$",  # a bare "An:" heading whose colon OCR read as a full stop
     r"ל[כב]ב'",  # לכב', its כ read as its look-alike ב as in לכבוד
-    r"(?<![\u05d0-\u05ea])מזמין(?![\u05d0-\u05ea])",
-    r"פרטי\s*(?:ה)?מזמין",
+    # 'המזמין' alone in its cell: OCR split 'פרטי המזמין' into two cells
+    r"(?<![\u05d0-\u05ea])(?:ה)?מזמין(?![\u05d0-\u05ea])",
+    r"פרטי\s*(?:י)?(?:ה)?מזמין",  # 'פרטי יהמזמין': a speck before the word read as a yod
     r"adress[ée]e?\s*à",
     r"adress[ée]e?\s*a(?=\s*(?::|$))",  # the accent lost, as with 'Facturé a'
     r"destinatario",

@@ -85,6 +85,7 @@ def _name_head(text: str) -> str:
 # '"yn': a large-print letter's stroke read as a quote)
 _LATIN_DEBRIS = re.compile(r"[\"'“”]?[^\W\d_\u05d0-\u05ea]{1,4}[).'*]?")
 _HEBREW_WORD = re.compile(r"[\u05d0-\u05ea][\u05d0-\u05ea\"'.]*")
+_LONE_DIGIT = re.compile(r"\d")
 
 
 def _debris_words(name: str) -> list[bool] | None:
@@ -92,6 +93,11 @@ def _debris_words(name: str) -> list[bool] | None:
     debris (then no other text can be its Hebrew reading: asked once per name, not per cell)."""
     words = name.split()
     debris = [bool(_LATIN_DEBRIS.fullmatch(word)) for word in words]
+    # a lone digit after debris: a stroke of the same large-print word ('NAD 4' for 'נגה')
+    debris = [
+        is_debris or (i > 0 and debris[i - 1] and _LONE_DIGIT.fullmatch(words[i]) is not None)
+        for i, is_debris in enumerate(debris)
+    ]
     if not any(debris) or all(debris):
         return None
     if not all(

@@ -37,7 +37,7 @@ DOCUMENT_TYPES = (
         any_of(
             # OCR reads the slash between the two types as a bar ("TAX INVOICE | RECEIPT"), a hyphen
             # as a dash ('Tax Invoice—Receipt'), and the bet of קבלה as the kaf of the same shape ('קכלה')
-            r"חשבונית\s*מס\s*[/|]?\s*[-–—]?\s*ק[בכ]לה",
+            r"חשבונית\s*מס\s*[/|]?\s*[-–—]?\s*ק[בכ]לי?ה",
             r"tax\s*invoice\s*[-–—/&|]?\s*(?:and\s*)?receipt",
             r"i?nvoice\s*[-–—/&|]\s*receipt",  # its 'I' lost to a name OCR ran into it ('LimitedNVOICE')
         ),
@@ -47,8 +47,9 @@ DOCUMENT_TYPES = (
     (
         "receipt",
         any_of(
-            r"^ק[בכ]לה",
-            r"ק[בכ]לה\s*(?:מס|מספר|#)",
+            # ... and a speck before its last letter read as a yod ('קבליה - מקור')
+            r"^ק[בכ]לי?ה",
+            r"ק[בכ]לי?ה\s*(?:מס|מספר|#)",
             r"\breceipt\b",
             r"cash\s*bill",
             r"quittung",

@@ -39,6 +39,7 @@ from .printed_rate import rate_of
 from .prose import prose_candidates
 from .rate_only_vat import vat_from_printed_rate
 from .rate_repair import repaired_by_rate
+from .rate_split_total import parts_by_total_and_rate
 from .rates import STANDARD_RATES
 from .receipt_totals import (
     included_tax,
@@ -186,6 +187,7 @@ def find_totals(lines: list[Line]) -> Totals:
             result["subtotal"], result["vat_amount"], result["total"] = by_arithmetic
     elif result["total"] is not None and result["vat_amount"] is None and result["subtotal"] is None:
         derived = vat_from_included_rate(lines, result["total"]) or printed_parts(result["total"], lines)
+        derived = derived or parts_by_total_and_rate(result["total"], lines)
         if derived is not None:
             result["subtotal"], result["vat_amount"] = derived
         else:

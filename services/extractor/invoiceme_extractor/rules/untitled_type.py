@@ -1,13 +1,15 @@
 """The document type when no title names it: OCR lost or damaged the title, so the only type word
 left may be a field's label ('מספר חשבונית', 'Invoice No.'), which any type of document prints.
 Then the rest of the page is evidence: a payment block (method, amount paid, change) makes it a
-receipt; a negative total a credit note. Each is a guess, said with low confidence."""
+receipt; a negative total (or one printed in brackets) a credit note. Each is a guess, said with
+low confidence."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from . import labels
+from .bracketed_amounts import in_brackets
 from .lines import Found, Line
 
 # A type read from a title is sure (0.9 scaled by its print); read from anything less, under this.
@@ -52,7 +54,7 @@ def type_by_evidence(found: Found | None, lines: list[Line], total: Found | None
     page labels a payment, else what was found. A titled type is kept as it is."""
     if not is_guess(found):
         return found
-    if total is not None and total.value < 0:
+    if total is not None and (total.value < 0 or in_brackets(total)):
         return Found("credit_note", total.raw, total.line, GUESSED)
     paid = payment_line(lines)
     if paid is None:

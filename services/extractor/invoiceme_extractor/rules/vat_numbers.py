@@ -22,9 +22,22 @@ S_AS_FIVE = r"E5(?=[0-9A-Z]\d{7}[0-9A-Z](?![0-9A-Z]))"
 E_AS_POUND = r"[£€]S(?=[0-9A-Z]\d{7}[0-9A-Z](?![0-9A-Z]))"
 
 
+# ... and a speck between the prefix and the digits read as '&' ('GB&831 2221 77')
+_MARK_AFTER_PREFIX = re.compile(r"^([A-Z]{2})&(?=\d)")
+
+
+def _mark_after_prefix_undone(value: str) -> str:
+    """'GB&831222177' without its speck, or with the '&' as the 8 it may be ('GB&31222177'): the
+    reading that passes the country's check, else the one without it."""
+    as_eight = _MARK_AFTER_PREFIX.sub(r"\g<1>8", value)
+    dropped = _MARK_AFTER_PREFIX.sub(r"\1", value)
+    return as_eight if vat_number_valid(as_eight) and not vat_number_valid(dropped) else dropped
+
+
 @functools.lru_cache(maxsize=4096)  # asked twice of every id token (tax_ids), pure
 def normalize_tax_id(raw: str) -> str:
     value = re.sub(r"[\s./-]", "", raw).upper()
+    value = _mark_after_prefix_undone(value) if _MARK_AFTER_PREFIX.match(value) else value
     if re.match(rf"{I_AS_DIGIT.upper()}\d", value):
         value = "I" + value[1:].replace("£", "E", 1).replace("€", "E", 1)
     for misread, prefix in ((B_AS_EIGHT, "GB"), (D_AS_ZERO, "DE")):
@@ -46,6 +59,29 @@ _O_BESIDE_DIGIT = re.compile(r"O(?=\d)|(?<=\d)O")
 
 # Letters OCR reads for digits ("DES06584775" for DE506584775)
 _LETTER_AS_DIGIT = str.maketrans({"S": "5", "O": "0", "I": "1", "L": "1", "B": "8", "Z": "2", "G": "6"})
+
+
+# ... and the other way: a letter of the number read as the digit of its shape ('ES863970578' for
+# ESB63970578, the B of a Spanish company's number read 8)
+_DIGIT_AS_LETTER = {"8": "B", "5": "S", "6": "G", "2": "Z"}
+
+
+def digit_read_for_letter(value: str) -> str | None:
+    """The one reading, a digit of the number taken back to the letter OCR read it for, that passes
+    the country's check, or None (none passes, or several: the page does not say which). Only where
+    the number as read cannot be printed: a Spanish number always holds a letter (a company's first,
+    a person's last) and a Dutch one its B; elsewhere (an Irish number's letters may sit among its
+    digits) a number failing its check is kept as printed."""
+    prefix, body = value[:2], value[2:]
+    if not (prefix == "ES" and body.isdigit()) and not (prefix == "NL" and body[9:10] == "8"):
+        return None
+    readings = {
+        prefix + body[:i] + _DIGIT_AS_LETTER[ch] + body[i + 1 :]
+        for i, ch in enumerate(body)
+        if ch in _DIGIT_AS_LETTER
+    }
+    valid = [reading for reading in readings if vat_number_valid(reading)]
+    return valid[0] if len(valid) == 1 else None
 
 
 # Countries whose VAT number is digits only, and how many
@@ -71,6 +107,8 @@ def _check_digit_repair(value: str) -> str:
     valid = next((reading for reading in readings if vat_number_valid(reading)), None)
     if valid is not None:
         return valid
+    if (as_letter := digit_read_for_letter(value)) is not None:
+        return as_letter
     if not eu_vat_well_formed(value):
         # the one reading of the country's format (its check digit aside), fewest changes first
         for tried in ([prefix + candidate for candidate in one_letter], readings):
@@ -100,7 +138,7 @@ _COUNTRIES = (
 # A letter that opens the number may stand apart by a dash, as Spanish ids print it ('ES B-12345678').
 _EU_PREFIX = rf"{_COUNTRIES}|{I_AS_DIGIT}|{B_AS_EIGHT}|{D_AS_ZERO}|{S_AS_FIVE}|{E_AS_POUND}"
 EU_VAT = re.compile(
-    rf"(?<![A-Za-z0-9])({_EU_PREFIX})[\s.-]?((?:[A-Z]\s?-\s?)?(?:[0-9A-Z][\s.]?){{7,13}})"
+    rf"(?<![A-Za-z0-9])({_EU_PREFIX})(?:[\s.-]|&(?=\d))?((?:[A-Z]\s?-\s?)?(?:[0-9A-Z][\s.]?){{7,13}})"
     r"(?:(?![\w])|(?<=\d)(?=[a-z]))"
 )
 
