@@ -46,6 +46,12 @@ class TestPartsByTotalAndRate:
         total, lines = _total_on(text, 5, 4764.40)
         assert parts_by_total_and_rate(total, lines) is None
 
+    def test_a_vat_row_read_whole_is_not_overridden(self) -> None:
+        # the VAT's own amount was read: a total that does not fit it is the doubtful reading
+        text = _GARBLED_PARTS.replace("Tax (20%) 194 OF", 'מע"מ )17%( 720.21')
+        total, lines = _total_on(text, 5, 94.0)
+        assert parts_by_total_and_rate(total, lines) is None
+
     def test_the_page_reads_its_parts(self) -> None:
         read = extract_with_rules([(1, _GARBLED_PARTS)])
         assert (read.subtotal, read.vat_amount, read.vat_rate, read.total) == (3970.33, 794.07, 0.2, 4764.40)

@@ -10,6 +10,8 @@ rate rounds to exactly that rest (the split invoices print). A derivation, never
 
 from __future__ import annotations
 
+import re
+
 from . import labels
 from .amounts import percent_in
 from .lines import Found, Line
@@ -18,6 +20,8 @@ from .rates import STANDARD_RATES
 WINDOW = 4  # rows above the total where its net and VAT rows are printed
 DERIVED = 0.5
 HALF_CENT = 0.005
+# an amount printed whole, with its cents ('720.21', '1.716,87'): the VAT row's amount was read
+_AMOUNT_WITH_CENTS = re.compile(r"(?<![\d.,])\d[\d.,' ]*[.,]\d{2}(?![\d%])")
 
 
 def _vat_row(line: Line) -> bool:
@@ -43,6 +47,8 @@ def parts_by_total_and_rate(total: Found, lines: list[Line]) -> tuple[Found, Fou
     vat_rows = [line for line in above if _vat_row(line)]
     if not net_rows or not vat_rows or net_rows[-1].index > vat_rows[-1].index:
         return None
+    if _AMOUNT_WITH_CENTS.search(vat_rows[-1].text):
+        return None  # its VAT was read: the total is the doubtful one ('USD) 94', a restatement's scrap)
     rate = percent_in(vat_rows[-1].text)
     if rate is None or rate not in STANDARD_RATES[1:]:
         return None
