@@ -76,6 +76,9 @@ _COLON_IN_THOUSANDS = re.compile(r"(?<=\d)[:;](?=\d{3}[.,]\d{2}(?![\d.,]))")
 _SPACE_AFTER_THOUSANDS = re.compile(r"(?<=[₪$€£])(\d{1,3}), (?=\d{3}\.\d{2}(?![\d.,]))")
 # OCR: '€2188 , 50' — spaces around the decimal comma of an amount after its currency sign
 _SPACED_MARK_AFTER_SIGN = re.compile(r"(?<=[₪$€£])(\d+) ([.,]) ?(\d{2})(?![\d.,])")
+# OCR: '18.885 ,53' — a space before the decimal mark of an amount with thousands groups: the mark
+# differs from the groups' one, so it can only be the decimal one and the cents belong to the amount
+_SPACE_BEFORE_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,3}(?:([.,])\d{3})+) ((?!\2)[.,]\d{2})(?![\d.,])")
 _LETTER_O_IN_NUMBER = re.compile(r"(?<=[\s\d])O(?=[.,]\d{2}(?!\d))|(?<=\d[.,])O(?=\d)|(?<=\d[.,]\d)O")
 
 
@@ -98,7 +101,7 @@ def repair_ocr_numbers(line: str) -> str:
     line = _SPACE_IN_GROUP.sub(_join_group, line)
     line = _COLON_IN_THOUSANDS.sub("", _CODE_BEFORE_DIGIT.sub(r"\1 ", line))
     line = _SPACE_AFTER_POINT.sub(r"\1", _SPACED_MARK_AFTER_SIGN.sub(r"\1\2\3", line))
-    line = _SPACE_AFTER_THOUSANDS.sub(r"\1,", line)
+    line = _SPACE_AFTER_THOUSANDS.sub(r"\1,", _SPACE_BEFORE_DECIMAL.sub(r"\1\3", line))
     line = _LOST_POINT_AFTER_SIGN.sub(r"\1.\2", _UNDERSCORE_AT_DIGIT.sub(" ", line))
     line = _GLUED_LETTERS.sub(r"\1 ", _SECTION_AS_FIVE.sub("5", line))
     return _LETTER_O_IN_NUMBER.sub("0", line)
