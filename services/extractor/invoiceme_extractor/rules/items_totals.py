@@ -16,6 +16,7 @@ from ..contract import LineItem
 from . import labels
 from .amount_candidates import Candidate
 from .amounts import CENT, CENTS_AT_END, adds_up, money_in, parse_amount, percent_in, row_money
+from .cash_rounding import CASH_STEP
 from .exact_rates import exact_rate
 from .lines import Found, Line
 from .rate_repair import match_strength
@@ -76,9 +77,16 @@ def amounts_from_items(
         subtotal, gross, rate = split
         found["subtotal"] = Found(sign * subtotal, "", line, 0.75)
         found["vat_amount"] = Found(sign * abs(vat_value), raw, line, 0.75)
-        found["total"] = Found(sign * gross, "", line, 0.75)
+        if not _rounded_for_cash(total, sign * gross):
+            found["total"] = Found(sign * gross, "", line, 0.75)
         found["vat_rate"] = Found(rate, raw, line, 0.75)
         return
+
+
+def _rounded_for_cash(total: Found | None, exact: float) -> bool:
+    """The printed total is the items' exact sum moved onto the next coin (a till slip's cash
+    rounding, its rounding line garbled): what is paid is the printed one."""
+    return total is not None and bool(total.raw) and 0 < abs(total.value - exact) <= CASH_STEP + 0.001
 
 
 def net_from_items(found: dict[str, Found | None], items_amounts: list[float | None]) -> None:
