@@ -31,3 +31,11 @@ class TestTieByKnownConfusions:
         assert by_known_confusions([first, second]) is None  # 0 may be a 6 or an 8
         far = Hypothesis((189800, 32262, 222062), 0.17, 4, (None, vat, None))
         assert by_known_confusions([first, far]) is first
+
+    def test_the_rounding_slack_around_one_exact_amount_is_no_choice(self) -> None:
+        # 'dont TVA 20% 499,79' pins its net to within a cent: totals 2,998.72-.76 all tie with the
+        # read 2,998.71, and a 1 read for a 4 decides nothing
+        vat = (499.79, "499,79", _line("dont TVA 20% 499,79", 1))
+        total = (2998.71, "2 998,71", _line("Montant TTC 2 998,71", 0))
+        tied = [Hypothesis((net, 49979, net + 49979), 0.2, 4, (None, vat, total)) for net in (249893, 249895)]
+        assert by_known_confusions(tied) is None

@@ -227,7 +227,13 @@ def repaired_by_rate(result: dict[str, Found | None], found: Candidates) -> dict
 def by_known_confusions(tied: list[Hypothesis]) -> Hypothesis | None:
     """Of hypotheses scored alike, the one whose every digit read for another is a confusion OCR
     makes (repair.CONFUSED_DIGITS: '322.60' for 322.66, a 6 read as 0), when only one is: '2,220.66'
-    for 2,220.26 would need a 2 read as 6, which OCR does not do."""
+    for 2,220.26 would need a 2 read as 6, which OCR does not do. Not when one amount is read exactly
+    in every one of them: they differ only by the cent its VAT's rounding leaves open, no misread."""
+    exact_in_all = set.intersection(
+        *({id(m) for i, m in enumerate(h.matched) if _exact(h.cents[i], m)} for h in tied)
+    )
+    if exact_in_all:
+        return None
     plausible = {h.cents: h for h in tied if all(_confusable(h.cents[i], m) for i, m in enumerate(h.matched))}
     return next(iter(plausible.values())) if len(plausible) == 1 else None
 
@@ -240,3 +246,7 @@ def _confusable(implied: int, read: Candidate | None) -> bool:
     if len(want) != len(got):
         return False
     return all(a == b or a in CONFUSED_DIGITS.get(b, "") for a, b in zip(want, got, strict=True))
+
+
+def _exact(implied: int, read: Candidate | None) -> bool:
+    return read is not None and _cents(read[0]) == implied
