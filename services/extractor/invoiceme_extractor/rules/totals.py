@@ -22,6 +22,7 @@ from .amount_candidates import Candidate, Candidates, candidates
 from .amount_runs import by_order, several_rates_triple
 from .amounts import CENT, adds_up, percent_in, row_money
 from .cash_rounding import rounded_total, triple_with_rounding
+from .exact_parts import total_by_exact_parts
 from .exact_rates import (
     bare_column_triple,
     exact_pair,
@@ -206,6 +207,9 @@ def find_totals(lines: list[Line]) -> Totals:
             result["vat_amount"],
         )
     result = parts_by_included_rate(repaired_by_rate(result, found), lines)
+    by_parts = total_by_exact_parts(result, found, lines)
+    if by_parts is not result:  # the rate is the one its VAT line prints (or implies)
+        result, vat = by_parts, None
     sub_value = result["subtotal"].value if result["subtotal"] else None
     vat_value = result["vat_amount"].value if result["vat_amount"] else None
     vat_line = vat[2] if vat else result["vat_amount"].line if result["vat_amount"] else None
