@@ -44,7 +44,7 @@ TOTAL_PLAIN = (
     r"סה\"ב(?![\u05d0-\u05ea])",
 )
 SUBTOTAL = (
-    r"base\s*imponible",
+    r"base\s*imponib[l1i|]e",  # its l read as i or 1 ("Base imponibie")
     r"importe\s*neto",
     r"total\s*sin\s*iva",
     r"total\s*neto",
