@@ -14,7 +14,13 @@ from .date_fields import find_dates
 from .dates import prefers_month_first
 from .full_names import name_beside_tax_id
 from .invoice_number import find_invoice_number
-from .items_totals import amounts_from_items, net_from_items, total_from_items, without_total_row
+from .items_totals import (
+    amounts_from_items,
+    net_from_items,
+    total_from_items,
+    total_sign_by_items,
+    without_total_row,
+)
 from .line_items import find_line_items
 from .lines import Found, PageInput, document_language, document_lines
 from .name_copies import payee, payee_over_header, surer_copy
@@ -107,6 +113,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     amounts_from_items(found, [item.amount for item in line_items], totals.candidates.get("vat", []))
     net_from_items(found, [item.amount for item in line_items])
     total_from_items(found, [item.amount for item in line_items], lines)
+    found["total"] = total_sign_by_items(found, [item.amount for item in line_items])
     present = {name: item for name, item in found.items() if item is not None}
     alternatives = field_alternatives(present, totals.candidates, lines, month_first, language)
     extraction = Extraction(

@@ -21,6 +21,7 @@ from .exact_rates import exact_rate
 from .lines import Found, Line
 from .rate_repair import match_strength
 from .rates import STANDARD_RATES
+from .repair import may_be_misread, misread_variants
 
 
 def _adds_up(found: dict[str, Found | None]) -> bool:
@@ -203,3 +204,21 @@ def without_total_row(items: list[LineItem]) -> list[LineItem]:
     if abs(sum(item.amount or 0.0 for item in above) - last.amount) > CENT:
         return items
     return above
+
+
+def total_sign_by_items(found: dict[str, Found | None], items_amounts: list[float | None]) -> Found | None:
+    """The total as read with its currency sign read as a digit ('16,675.00' for ₪6,675.00), where
+    the line items add up to what it reads without it and no net or VAT was read: two readings
+    agree on the repaired one (as a payment does in `receipt_totals`)."""
+    total = found.get("total")
+    if total is None or not total.raw or found.get("subtotal") or found.get("vat_amount"):
+        return total
+    if not items_amounts or any(amount is None for amount in items_amounts) or not may_be_misread(total.line):
+        return total
+    items_sum = round(sum(amount or 0.0 for amount in items_amounts), 2)
+    if abs(total.value - items_sum) <= CENT:
+        return total
+    for variant in misread_variants(total.value, total.raw):
+        if abs(variant) < abs(total.value) and abs(variant - items_sum) <= CENT:
+            return Found(variant, f"{total.raw} (misread)", total.line, 0.7)
+    return total
