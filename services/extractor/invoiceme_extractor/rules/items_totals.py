@@ -20,7 +20,7 @@ from .cash_rounding import CASH_STEP
 from .exact_rates import exact_rate
 from .lines import Found, Line
 from .rate_repair import match_strength
-from .rates import STANDARD_RATES
+from .rates import HIGH_RATES, STANDARD_RATES
 from .repair import may_be_misread, misread_variants
 
 
@@ -70,7 +70,7 @@ def amounts_from_items(
         return
     for vat_value, raw, line in vat_candidates:
         printed = percent_in(line.text)
-        rates = (printed,) if printed else tuple(STANDARD_RATES[1:])
+        rates = (printed,) if printed else (*STANDARD_RATES[1:], *HIGH_RATES)  # 23 %: to the cent
         split = split_by_vat(items_sum, abs(vat_value), rates)
         if split is None or not vat_value:
             continue
