@@ -198,7 +198,11 @@ def _dates_in(line: str, month_first: bool) -> tuple[FoundDate, ...]:
                 month = _misread_month(match.group("month"))
             value = _make(int(match.group("year")), month, int(match.group("day"))) if month else None
             if value is None and month:  # '41th May 2024': a day no month has, one digit misread
-                value = _repaired_day(match.group("day"), month, int(match.group("year")))
+                # ... or a year of no era ('13 Jan. 2625': a 0 read as 6)
+                fixed_year = _only_fix(
+                    match.group("year"), lambda value: value < 100 or 1990 <= value <= 2100
+                )
+                value = _repaired_day(match.group("day"), month, int(fixed_year)) if fixed_year else None
                 misread = True
             if value:
                 found.append(FoundDate(value, match.group(0), match.start(), False, repaired=misread))
