@@ -14,7 +14,7 @@ import re
 
 from ..contract import LineItem
 from . import labels
-from .amount_candidates import Candidate
+from .amount_candidates import Candidate, classify
 from .amounts import CENT, CENTS_AT_END, adds_up, money_in, parse_amount, percent_in, row_money
 from .cash_rounding import CASH_STEP
 from .exact_rates import exact_rate
@@ -22,6 +22,7 @@ from .lines import Found, Line
 from .rate_repair import match_strength
 from .rates import HIGH_RATES, STANDARD_RATES
 from .repair import may_be_misread, misread_variants
+from .tables import is_header_row
 
 
 def _adds_up(found: dict[str, Found | None]) -> bool:
@@ -148,10 +149,35 @@ def total_from_items(
     # one item: its own row prints the sum too, so the sum must be printed again
     if not items_sum or len(printed) < (2 if len(items_amounts) == 1 else 1):
         if len(items_amounts) >= 2:
-            found["total"] = _sum_cut_short(items_sum, lines) or _sum_after_letters(items_sum, lines)
+            found["total"] = (
+                _sum_cut_short(items_sum, lines)
+                or _sum_after_letters(items_sum, lines)
+                or _unprinted_sum(items_sum, items_amounts, lines)
+            )
         return
     value, raw, line = printed[-1]  # the sum closes the table: the last one, past the notes
     found["total"] = Found(value, raw, line, 0.75)
+
+
+UNPRINTED_SUM_CONFIDENCE = 0.45  # a guess: nothing printed confirms it
+
+
+def _unprinted_sum(items_sum: float, items_amounts: list[float | None], lines: list[Line]) -> Found | None:
+    """No total, net or VAT read anywhere (a photo lost the totals block): the items' sum is the
+    best guess of the total, said with low confidence so the web app asks for it. Not where the
+    page names a total, a net or a VAT (their labels without amounts say the page has them, and the
+    sum is then as likely the net), nor where it prints money on a row that is no item's (a total
+    OCR garbled)."""
+    if any(classify(line.text) and not is_header_row(line) for line in lines):
+        return None  # ('Item | Qty | Line Total': a column header names no total)
+    for line in lines:
+        money = [value for value, _ in row_money(line)]
+        if money and not any(abs(value - (item or 0.0)) <= CENT for value in money for item in items_amounts):
+            return None
+    last = lines[-1] if lines else None
+    return (
+        Found(items_sum, "", last, UNPRINTED_SUM_CONFIDENCE) if last is not None and items_sum > 0 else None
+    )
 
 
 def _sum_cut_short(items_sum: float, lines: list[Line]) -> Found | None:
