@@ -21,9 +21,9 @@ INVOICE_NUMBER = any_of(
     r'(?<![\u05d0-\u05ea])מס"\s*(?:חשבונית|מסמך|קבלה)',  # its geresh read as gershayim ('מס" חשבונית')
     # "חשבונית מס מס'", "קבלה מספר"; not the title "חשבונית מס קבלה" ("מס" there is "tax")
     # ... its geresh read as gershayim ('חשבונית מס מס"')
-    # ... or as a yod before the colon ('חשבונית מס מסי:')
+    # ... or as a yod before the colon ('חשבונית מס מסי:'); or the whole מס' read as Latin ("'on")
     r"(?:חשבונית\s*(?:מס\s*)?(?:/\s*קבלה\s*)?|קבלה\s*|חשבונית\s*זיכוי\s*)"
-    r"(?:מספר|מס(?:['\"]|\s*(?=[:#\d])|י(?=\s*:))|#)",
+    r"(?:מספר|מס(?:['\"]|\s*(?=[:#\d])|י(?=\s*:))|#|'\s?on(?![a-z]))",
     # "מסמך 90337": OCR lost the "מס'" before it, but "document" right before a number names it
     r"(?<![\u05d0-\u05ea'])מסמך(?=\s*:?\s*\d{3})",
     r"rechnungs?\s*-?\s*(?:nr|nummer)\.?",
