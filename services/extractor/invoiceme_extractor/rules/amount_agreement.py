@@ -10,7 +10,7 @@ from typing import Any
 
 from .amount_candidates import Candidate, Candidates
 from .amounts import adds_up, percent_in
-from .exact_rates import exact_rate
+from .exact_rates import exact_rate, on_rate_step
 from .lost_labels import plausible_rate
 from .rates import STANDARD_RATES
 from .repair import (
@@ -95,6 +95,8 @@ def both_signs_misread(triple: Trio | None) -> Trio | None:
     subtotal, vat, total = triple
     if subtotal is None or vat is None or total is None or is_standard_rate(vat[0], subtotal[0]):
         return None
+    if on_rate_step(vat[0], subtotal[0]):
+        return None  # as read, a local rate to the cent (6.25 %: 9.95 of 159.16): the 1 is printed
     if not (may_be_misread(subtotal[2]) and may_be_misread(total[2])):
         return None
     for net in misread_variants(subtotal[0], subtotal[1]):
