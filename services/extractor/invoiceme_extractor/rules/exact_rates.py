@@ -212,12 +212,14 @@ def total_by_exact_net(lines: list[Line], subtotal: Found) -> tuple[Found, Found
 def vat_by_exact_net(lines: list[Line], subtotal: Found) -> tuple[Found, Found] | None:
     """Total and VAT for a subtotal read alone whose total OCR lost and whose VAT label it garbled
     ('מס My מוסף 17% | 2,319.88', a bare '19% | 4.169,55'): the nearest amount printed after the
-    subtotal that is its VAT at a standard rate to the cent (and at the rate its line prints, if
-    any); the total derived."""
+    subtotal (or beside it on its row) that is its VAT at a standard rate to the cent (and at the
+    rate its line prints, if any); the total derived."""
     for line in _nearest_first(lines, subtotal.line):
-        if line.index <= subtotal.line.index:
+        if line.index < subtotal.line.index:
             continue  # the VAT follows its net; the rows above are items
         for value, raw in money_in(line.text):
+            if line is subtotal.line and raw == subtotal.raw:
+                continue  # on the net's own row ('55,155.57 11,031.11' under garbled labels): another amount
             vat: Candidate = (value, raw, line)
             if exact_rate(value, subtotal.value) and not _against_printed_rate(vat, subtotal.value):
                 total = Found(round(subtotal.value + value, 2), "", line, 0.6)
