@@ -243,3 +243,17 @@ def net_under_total_label(lines: list[Line], total: Found) -> tuple[Found, Found
                 net = replace(total, confidence=min(total.confidence, 0.7))
                 return net, Found(vat_value, vat_raw, vat_line, 0.7), Found(value, raw, line, 0.7)
     return None
+
+
+def lone_vat(lines: list[Line], vat: Found) -> tuple[Found | None, Found | None, Found | None]:
+    """(subtotal, VAT, total) for a VAT read alone: when its label names a total ('סה"כ 7719 מע"מ',
+    'סה"כ כולל מע"מ' garbled, over '16148.67') and an amount near it is that amount's VAT to the
+    cent ('2346.39' on the row above, unlabelled), it is the total and the net is the rest; else
+    `total_by_exact_rate` finds its total and net."""
+    if _total_named((vat.value, vat.raw, vat.line), lines):
+        total = replace(vat, confidence=min(vat.confidence, 0.7))
+        parts = parts_by_exact_rate(lines, total)
+        if parts is not None and parts[1].raw:  # the VAT printed, not derived
+            return parts[0], parts[1], total
+    total_found, subtotal = total_by_exact_rate(lines, vat) or (None, None)
+    return subtotal, vat, total_found

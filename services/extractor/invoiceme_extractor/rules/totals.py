@@ -26,11 +26,11 @@ from .exact_parts import total_by_exact_parts
 from .exact_rates import (
     bare_column_triple,
     exact_pair,
+    lone_vat,
     net_under_total_label,
     on_rate_step,
     parts_by_exact_rate,
     total_by_exact_net,
-    total_by_exact_rate,
     vat_by_exact_net,
 )
 from .lines import Found, Line
@@ -178,7 +178,7 @@ def find_totals(lines: list[Line]) -> Totals:
             parts = parts_by_exact_rate(lines, result["total"])
             result["subtotal"], result["vat_amount"] = parts or (None, None)
     elif result["vat_amount"] and not result["subtotal"] and not result["total"]:
-        result["total"], result["subtotal"] = total_by_exact_rate(lines, result["vat_amount"]) or (None, None)
+        result["subtotal"], result["vat_amount"], result["total"] = lone_vat(lines, result["vat_amount"])
     if result["total"] is None:
         result["total"] = total_from_included_tax(found, lines)
     if result["total"] is None and result["subtotal"] is None and result["vat_amount"] is None:
