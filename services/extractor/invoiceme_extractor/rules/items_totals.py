@@ -164,11 +164,11 @@ UNPRINTED_SUM_CONFIDENCE = 0.45  # a guess: nothing printed confirms it
 
 def _unprinted_sum(items_sum: float, items_amounts: list[float | None], lines: list[Line]) -> Found | None:
     """No total, net or VAT read anywhere (a photo lost the totals block): the items' sum is the
-    best guess of the total, said with low confidence so the web app asks for it. Not where the
-    page names a total, a net or a VAT (their labels without amounts say the page has them, and the
-    sum is then as likely the net), nor where it prints money on a row that is no item's (a total
-    OCR garbled)."""
-    if any(classify(line.text) and not is_header_row(line) for line in lines):
+    best guess of the total, said with low confidence so the web app asks for it (a total's label
+    whose amount OCR lost, 'סה"יכ לתשלום 64', says no more). Not where the page names a net or a
+    VAT (the sum is then as likely the net), nor where it prints money on a row that is no item's
+    (a total OCR garbled)."""
+    if any(classify(line.text) in ("subtotal", "vat") and not is_header_row(line) for line in lines):
         return None  # ('Item | Qty | Line Total': a column header names no total)
     for line in lines:
         money = [value for value, _ in row_money(line)]
