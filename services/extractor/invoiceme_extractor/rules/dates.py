@@ -30,7 +30,8 @@ _DAY_MONTH_YEAR = re.compile(
     # '8, April 2025': the day's period read as a comma
     # '11dediciembre de 2024': the spaces around 'de' lost
     # '1º de marzo': an ordinal indicator (or a speck read as a degree sign: '21° בנובמבר 2025')
-    r"(?<!\d)(?P<day>\d{1,2})(?P<stray>\d)?(?:st|nd|rd|th|er|[º°])?[\s,./-]*(?:de\s*)?"
+    # ... never a time's minutes ('18:37 May 28 2025' is May 28)
+    r"(?<!\d)(?<!\d:)(?P<day>\d{1,2})(?P<stray>\d)?(?:st|nd|rd|th|er|[º°])?[\s,./-]*(?:de\s*)?"
     + _MONTH_WORD.format(name="month")
     # "08 Mar '2025": OCR made a speck before the year an apostrophe (as in "Mar '25")
     + r"[\s,./-]*(?:de\s+)?'?(?P<year>\d{4}|\d{2})(?!\d)",
