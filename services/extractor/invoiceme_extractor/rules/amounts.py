@@ -217,8 +217,9 @@ def without_restatement(text: str) -> str:
 # '(21,412.93 EUR)' in the middle of a line Tesseract read right to left ('לתשלום USD (21,412.93 EUR)
 # 22,238.31'): an amount and its currency alone in a bracket, a restatement when the line's other
 # amount is in another currency
+# (either bracket mirrored by a right-to-left read: 'ILS (11,386.55 USD( 43,970.04')
 _PRICED_BRACKET = re.compile(
-    r"\(\s*(?:[A-Z]{3}|[$€£₪])\s*[\d.,]+\d\s*\)|\(\s*[\d.,]*\d\s*(?:[A-Z]{3}|[$€£₪])\s*\)"
+    r"[()]\s*(?:[A-Z]{3}|[$€£₪])\s*[\d.,]+\d\s*[()]|[()]\s*[\d.,]*\d\s*(?:[A-Z]{3}|[$€£₪])\s*[()]"
 )
 
 
