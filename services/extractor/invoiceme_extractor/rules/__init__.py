@@ -9,6 +9,7 @@ from ..contract import Evidence, Extraction, LineItem
 from . import party_labels
 from .amounts import CENT
 from .blocks import party_cells, without_cells
+from .bracket_negatives import negative_by_brackets
 from .cents_lost import net_with_cents_lost
 from .currency_noise import sure_code
 from .customer_ids import customer_id_blocks
@@ -16,7 +17,13 @@ from .date_fields import find_dates
 from .dates import prefers_month_first
 from .full_names import name_beside_tax_id
 from .invoice_number import find_invoice_number
-from .items_totals import amounts_from_items, net_from_items, total_from_items, without_total_row
+from .items_totals import (
+    amounts_from_items,
+    net_from_items,
+    total_from_items,
+    total_sign_by_items,
+    without_total_row,
+)
 from .line_items import find_line_items
 from .lines import Found, PageInput, document_language, document_lines
 from .name_copies import payee, payee_over_header, surer_copy
@@ -48,9 +55,15 @@ def confirm_by_line_items(found: dict[str, Found | None], items: list[LineItem])
             found[name] = replace(item, confidence=0.92)
 
 
-def credit_by_sign(document_type: Found | None, total: Found | None) -> Found | None:
-    """A negative total on a document titled an invoice: a credit note whose title OCR damaged."""
-    if document_type is None or total is None or total.value >= 0 or total.confidence < 0.9:
+def credit_by_sign(
+    document_type: Found | None, total: Found | None, parts: list[Found | None] | None = None
+) -> Found | None:
+    """A negative total on a document titled an invoice: a credit note whose title OCR damaged (its
+    minus printed, or brackets around it and its parts: '(1,443.46)')."""
+    bracketed = negative_by_brackets(total, parts or [])
+    if document_type is None or total is None or (total.value >= 0 and not bracketed):
+        return document_type
+    if total.confidence < 0.9 and not bracketed:
         return document_type
     if document_type.value in ("invoice", "tax_invoice"):
         return replace(document_type, value="credit_note", confidence=min(document_type.confidence, 0.75))
@@ -98,7 +111,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
         issuer_view,
     )
     found["document_type"] = type_by_evidence(
-        credit_by_sign(found["document_type"], found["total"]),
+        credit_by_sign(found["document_type"], found["total"], [found["vat_amount"], found["subtotal"]]),
         lines,
         found["total"],
     )
@@ -114,6 +127,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     net_from_items(found, [item.amount for item in line_items])
     net_with_cents_lost(found, [item.amount for item in line_items])
     total_from_items(found, [item.amount for item in line_items], lines)
+    found["total"] = total_sign_by_items(found, [item.amount for item in line_items])
     present = {name: item for name, item in found.items() if item is not None}
     alternatives = field_alternatives(present, totals.candidates, lines, month_first, language)
     extraction = Extraction(

@@ -10,6 +10,7 @@ from typing import Any
 
 from .amount_candidates import Candidate, Candidates
 from .amounts import adds_up, percent_in
+from .exact_rates import exact_rate, on_rate_step
 from .lost_labels import plausible_rate
 from .rates import STANDARD_RATES
 from .repair import (
@@ -94,6 +95,8 @@ def both_signs_misread(triple: Trio | None) -> Trio | None:
     subtotal, vat, total = triple
     if subtotal is None or vat is None or total is None or is_standard_rate(vat[0], subtotal[0]):
         return None
+    if on_rate_step(vat[0], subtotal[0]):
+        return None  # as read, a local rate to the cent (6.25 %: 9.95 of 159.16): the 1 is printed
     if not (may_be_misread(subtotal[2]) and may_be_misread(total[2])):
         return None
     for net in misread_variants(subtotal[0], subtotal[1]):
@@ -161,8 +164,19 @@ def repaired_triple(found: Candidates) -> tuple[Trio, float] | None:
             vat = triple[1][0] if triple[1] else 0.0
             # without a printed VAT only a difference in the cents: 62.06 read for 62.00
             if plausible_rate(vat, triple[0][0]) and (triple[1] or abs(triple[2][0] - triple[0][0]) < 1):
-                return triple, 0.75
+                if triple[1] is None or vat_to_the_cent(triple[1], triple[0][0]):
+                    return triple, 0.75
     return None
+
+
+def vat_to_the_cent(vat: Candidate, net: float) -> bool:
+    """The VAT is its net times a rate to the cent (the rate its line prints, where it prints one).
+    A confused digit undone must leave the printed VAT exact: a sum that adds up after one change
+    is no evidence when the change leaves the VAT a rate's share only roughly ('322.06' of 1,898.00
+    at 17 % is 322.66 misread, not a total of 2,220.06 misread as 2,220.66)."""
+    rate = exact_rate(vat[0], net)
+    printed = percent_in(vat[2].text)
+    return rate is not None and (printed is None or abs(rate - printed) < 1e-9)
 
 
 def repaired_pair(found: Candidates) -> tuple[Trio, float] | None:

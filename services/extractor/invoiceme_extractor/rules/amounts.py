@@ -79,6 +79,12 @@ _SPACE_AFTER_THOUSANDS = re.compile(
 )
 # OCR: '€2188 , 50' — spaces around the decimal comma of an amount after its currency sign
 _SPACED_MARK_AFTER_SIGN = re.compile(r"(?<=[₪$€£])(\d+) ([.,]) ?(\d{2})(?![\d.,])")
+# OCR: '18.885 ,53' — a space before the decimal mark of an amount with thousands groups: the mark
+# differs from the groups' one, so it can only be the decimal one and the cents belong to the amount
+_SPACE_BEFORE_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,3}(?:([.,])\d{3})+) ((?!\2)[.,]\d{2})(?![\d.,])")
+# OCR: 'Netto ~145,96' — a credit note's minus read as a tilde, right before the amount's digits
+# (not an approximate restatement: '(~ 1,345.67 USD)')
+_TILDE_FOR_MINUS = re.compile(r"(?<![\w.,~(=])(?<!\( )~ ?(?=\d)")
 _LETTER_O_IN_NUMBER = re.compile(r"(?<=[\s\d])O(?=[.,]\d{2}(?!\d))|(?<=\d[.,])O(?=\d)|(?<=\d[.,]\d)O")
 
 
@@ -98,10 +104,10 @@ def _join_group(match: re.Match[str]) -> str:
 
 def repair_ocr_numbers(line: str) -> str:
     """Undo common OCR damage around amounts: 'RM9.20', 'RMO.55', '79. 35', '7:091,14'."""
-    line = _SPACE_IN_GROUP.sub(_join_group, line)
+    line = _SPACE_IN_GROUP.sub(_join_group, _TILDE_FOR_MINUS.sub("-", line))
     line = _COLON_IN_THOUSANDS.sub("", _CODE_BEFORE_DIGIT.sub(r"\1 ", line))
     line = _SPACE_AFTER_POINT.sub(r"\1", _SPACED_MARK_AFTER_SIGN.sub(r"\1\2\3", line))
-    line = _SPACE_AFTER_THOUSANDS.sub(r"\1,", line)
+    line = _SPACE_AFTER_THOUSANDS.sub(r"\1,", _SPACE_BEFORE_DECIMAL.sub(r"\1\3", line))
     line = _LOST_POINT_AFTER_SIGN.sub(r"\1.\2", _UNDERSCORE_AT_DIGIT.sub(" ", line))
     line = _GLUED_LETTERS.sub(r"\1 ", _SECTION_AS_FIVE.sub("5", line))
     return _LETTER_O_IN_NUMBER.sub("0", line)
@@ -213,9 +219,10 @@ def without_restatement(text: str) -> str:
 
 # '(21,412.93 EUR)' in the middle of a line Tesseract read right to left ('לתשלום USD (21,412.93 EUR)
 # 22,238.31'): an amount and its currency alone in a bracket, a restatement when the line's other
-# amount is in another currency; its closing bracket may be mirrored ('ILS (1273.94 USD( 4956.71')
+# amount is in another currency
+# (either bracket mirrored by a right-to-left read: 'ILS (11,386.55 USD( 43,970.04')
 _PRICED_BRACKET = re.compile(
-    r"\(\s*(?:[A-Z]{3}|[$€£₪])\s*[\d.,]+\d\s*[()]|\(\s*[\d.,]*\d\s*(?:[A-Z]{3}|[$€£₪])\s*[()]"
+    r"[()]\s*(?:[A-Z]{3}|[$€£₪])\s*[\d.,]+\d\s*[()]|[()]\s*[\d.,]*\d\s*(?:[A-Z]{3}|[$€£₪])\s*[()]"
 )
 
 

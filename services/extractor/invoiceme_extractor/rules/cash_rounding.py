@@ -46,8 +46,9 @@ CASH_STEP = 0.05  # the smallest coin cash totals are rounded to
 
 def _rounded_under_unread_rounding(totals: list[Candidate], total: Found, lines: list[Line]) -> Found | None:
     """A total on the row right under a rounding line whose amount OCR misread ('Rounding Adj.
-    8.85-' for 0.05-): moved from the exact total by at most one coin, onto a multiple of it."""
-    for line in lines[total.line.index + 1 :]:
+    8.85-' for 0.05-): moved from the exact total by at most one coin, onto a multiple of it. An exact
+    total derived from its parts (no raw text) stands nowhere: a rounding line anywhere may follow it."""
+    for line in lines[total.line.index + 1 if total.raw else 0 :]:
         if not _ROUNDING.search(line.text) or labels.ROUNDED_TOTAL.search(line.text):
             continue
         for value, raw, total_line in totals:

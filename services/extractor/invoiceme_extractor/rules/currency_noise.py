@@ -22,6 +22,8 @@ _SIGN_RUN = re.compile(r"([$€£₪])(?:\s*\1)+")
 _SIGN_FOR_FIVE = re.compile(r"(?<![\w$])[$S]\d(?:-?\d){7}(?![\d.,-])")
 # A sign between two digits ('1£27764220', an Irish VAT number's E): a misread letter, never money
 _SIGN_BETWEEN_DIGITS = re.compile(r"(?<=\d)[$€£₪](?=\d)")
+# A dollar sign glued to a lower-case letter ('$u socio de confianza'): a word's S, never money
+_SIGN_BEFORE_LETTER = re.compile(r"\$(?=[a-zà-ÿ])")
 # A mark counted from such a run: once per line, at half weight, like a stray mark
 RUN_WEIGHT = 0.5
 
@@ -55,10 +57,10 @@ def sign_runs(text: str) -> list[re.Match[str]]:
 
 
 def without_invented_marks(text: str, language: str) -> str:
-    """The line without sign runs and signs between digits and, on a Hebrew page, without a '$' that
-    is an id's first digit."""
+    """The line without sign runs, signs between digits and a '$' that is a word's S and, on a Hebrew
+    page, without a '$' that is an id's first digit."""
     text = _SIGN_RUN.sub(lambda match: " " * len(match.group(0)), text)
-    text = _SIGN_BETWEEN_DIGITS.sub(" ", text)
+    text = _SIGN_BEFORE_LETTER.sub("S", _SIGN_BETWEEN_DIGITS.sub(" ", text))
     if language == "he":
         text = _SIGN_FOR_FIVE.sub(lambda match: "5" + match.group(0)[1:], text)
     return text

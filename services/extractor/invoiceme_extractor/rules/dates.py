@@ -31,7 +31,8 @@ _DAY_MONTH_YEAR = re.compile(
     # '8, April 2025': the day's period read as a comma
     # '11dediciembre de 2024': the spaces around 'de' lost
     # '1º de marzo': an ordinal indicator (or a speck read as a degree sign: '21° בנובמבר 2025')
-    r"(?<!\d)(?P<day>\d{1,2})(?P<stray>\d)?(?:st|nd|rd|th|er|[º°])?[\s,./-]*(?:de\s*)?"
+    # ... never a time's minutes ('18:37 May 28 2025' is May 28)
+    r"(?<!\d)(?<!\d:)(?P<day>\d{1,2})(?P<stray>\d)?(?:st|nd|rd|th|er|[º°])?[\s,./-]*(?:de\s*)?"
     + _MONTH_WORD.format(name="month")
     # "08 Mar '2025": OCR made a speck before the year an apostrophe (as in "Mar '25")
     + r"[\s,./-]*(?:de\s+)?'?(?P<year>\d{4}|\d{2})(?!\d)",
@@ -201,7 +202,11 @@ def _dates_in(line: str, month_first: bool) -> tuple[FoundDate, ...]:
                 month = _misread_month(match.group("month"))
             value = _make(int(match.group("year")), month, int(match.group("day"))) if month else None
             if value is None and month:  # '41th May 2024': a day no month has, one digit misread
-                value = _repaired_day(match.group("day"), month, int(match.group("year")))
+                # ... or a year of no era ('13 Jan. 2625': a 0 read as 6)
+                fixed_year = _only_fix(
+                    match.group("year"), lambda value: value < 100 or 1990 <= value <= 2100
+                )
+                value = _repaired_day(match.group("day"), month, int(fixed_year)) if fixed_year else None
                 misread = True
             if value:
                 found.append(FoundDate(value, match.group(0), match.start(), False, repaired=misread))

@@ -25,7 +25,7 @@ INVOICE_NUMBER = any_of(
     # ... or as a yod before the colon ('חשבונית מס מסי:'), or as a question mark ('חשבונית מס מס?')
     # ... its thin vav lost on a photo ('חשבניתמספר')
     r"(?:חשבו?נית\s*(?:מס\s*)?(?:/\s*קבלה\s*)?|קבלה\s*|חשבונית\s*זיכוי\s*)"
-    r"(?:מספר|מס(?:['\"?]|\s*(?=[:#\d])|י(?=\s*:))|#)",
+    r"(?:מספר|מס(?:['\"?]|\s*(?=[:#\d])|י(?=\s*:))|#|'\s?on(?![a-z]))",
     # "מס'" read as Latin letters in the page's visual order ("'on": its geresh, samekh, mem) beside
     # the document's word: "חשבונית מס 'on", "מסמך 'on"
     r"(?:חשבונית(?:\s*מס)?|מסמך|קבלה)\s*(?:['`]on|on['`])(?![A-Za-z])",

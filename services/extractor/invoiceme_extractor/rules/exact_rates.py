@@ -212,12 +212,14 @@ def total_by_exact_net(lines: list[Line], subtotal: Found) -> tuple[Found, Found
 def vat_by_exact_net(lines: list[Line], subtotal: Found) -> tuple[Found, Found] | None:
     """Total and VAT for a subtotal read alone whose total OCR lost and whose VAT label it garbled
     ('מס My מוסף 17% | 2,319.88', a bare '19% | 4.169,55'): the nearest amount printed after the
-    subtotal that is its VAT at a standard rate to the cent (and at the rate its line prints, if
-    any); the total derived."""
+    subtotal (or beside it on its row) that is its VAT at a standard rate to the cent (and at the
+    rate its line prints, if any); the total derived."""
     for line in _nearest_first(lines, subtotal.line):
-        if line.index <= subtotal.line.index:
+        if line.index < subtotal.line.index:
             continue  # the VAT follows its net; the rows above are items
         for value, raw in money_in(line.text):
+            if line is subtotal.line and raw == subtotal.raw:
+                continue  # on the net's own row ('55,155.57 11,031.11' under garbled labels): another amount
             vat: Candidate = (value, raw, line)
             if exact_rate(value, subtotal.value) and not _against_printed_rate(vat, subtotal.value):
                 total = Found(round(subtotal.value + value, 2), "", line, 0.6)
@@ -241,3 +243,17 @@ def net_under_total_label(lines: list[Line], total: Found) -> tuple[Found, Found
                 net = replace(total, confidence=min(total.confidence, 0.7))
                 return net, Found(vat_value, vat_raw, vat_line, 0.7), Found(value, raw, line, 0.7)
     return None
+
+
+def lone_vat(lines: list[Line], vat: Found) -> tuple[Found | None, Found | None, Found | None]:
+    """(subtotal, VAT, total) for a VAT read alone: when its label names a total ('סה"כ 7719 מע"מ',
+    'סה"כ כולל מע"מ' garbled, over '16148.67') and an amount near it is that amount's VAT to the
+    cent ('2346.39' on the row above, unlabelled), it is the total and the net is the rest; else
+    `total_by_exact_rate` finds its total and net."""
+    if _total_named((vat.value, vat.raw, vat.line), lines):
+        total = replace(vat, confidence=min(vat.confidence, 0.7))
+        parts = parts_by_exact_rate(lines, total)
+        if parts is not None and parts[1].raw:  # the VAT printed, not derived
+            return parts[0], parts[1], total
+    total_found, subtotal = total_by_exact_rate(lines, vat) or (None, None)
+    return subtotal, vat, total_found

@@ -98,13 +98,29 @@ def cell_below(lines: list[Line], line: Line, cell: Cell) -> tuple[Line, Cell] |
         under = [c for c in lower.cells if c.box.top >= level]
         overlapping = [c for c in under if c.box.x_overlap(cell.box) > 0]
         if overlapping:
-            return lower, max(overlapping, key=lambda c: c.box.x_overlap(cell.box))
+            found = max(overlapping, key=lambda c: c.box.x_overlap(cell.box))
+            return _widest_level_overlap(lines, lower, found, cell)
         # a short value centred under a wide label, or a wide label over a narrow column
         reach_x = max(cell.box.right - cell.box.left, 3 * cell.box.height)
         near = [c for c in under if abs(c.box.center_x - cell.box.center_x) <= reach_x]
         if near:
             return lower, min(near, key=lambda c: abs(c.box.center_x - cell.box.center_x))
     return None
+
+
+def _widest_level_overlap(lines: list[Line], lower: Line, found: Cell, cell: Cell) -> tuple[Line, Cell]:
+    """The cell found under `cell`, or one level with it on a line the row grouping split off
+    (an item's number '6' and a value '8263567' beside it, drawn at one height as two lines) that
+    shares more of the label's columns."""
+    best, best_line = found, lower
+    for other in lines[lower.index + 1 : lower.index + 3]:
+        if other.page != lower.page or other.box is None:
+            break
+        for candidate in other.cells:
+            level = abs(candidate.box.top - found.box.top) <= found.box.height / 2
+            if level and candidate.box.x_overlap(cell.box) > best.box.x_overlap(cell.box):
+                best, best_line = candidate, other
+    return best_line, best
 
 
 def column_below(lines: list[Line], line: Line, cell: Cell, rows: int = 6) -> list[tuple[Line, Cell]]:

@@ -74,6 +74,15 @@ def id_from_lookalikes(raw: str) -> str | None:
     return value if valid else None
 
 
+_SIGN_FOR_DIGIT = re.compile(r"[$§&|]")
+
+
+def id_from_sign(raw: str) -> str | None:
+    """`id_from_lookalikes` where the look-alike is a sign ('ABN: $37520702' for 537520702), never
+    a letter, which may be a code's own on a page in a Latin script ('S12261827')."""
+    return id_from_lookalikes(raw) if _SIGN_FOR_DIGIT.search(raw) else None
+
+
 def ein_from_lookalikes(raw: str) -> str | None:
     """'79-$122361': a US EIN (no check digit to repair it by) with one digit read as a look-alike;
     trusted only where a label names it an id (the caller's part)."""

@@ -14,12 +14,15 @@ import re
 
 from ..contract import LineItem
 from . import labels
-from .amount_candidates import Candidate
+from .amount_candidates import Candidate, classify
 from .amounts import CENT, CENTS_AT_END, adds_up, money_in, parse_amount, percent_in, row_money
+from .cash_rounding import CASH_STEP
 from .exact_rates import exact_rate
 from .lines import Found, Line
 from .rate_repair import match_strength
-from .rates import STANDARD_RATES
+from .rates import HIGH_RATES, STANDARD_RATES
+from .repair import may_be_misread, misread_variants
+from .tables import is_header_row
 from .unread_total import sum_beside_unread_total
 
 
@@ -70,7 +73,7 @@ def amounts_from_items(
         return
     for vat_value, raw, line in vat_candidates:
         printed = percent_in(line.text)
-        rates = (printed,) if printed else tuple(STANDARD_RATES[1:])
+        rates = (printed,) if printed else (*STANDARD_RATES[1:], *HIGH_RATES)  # 23 %: to the cent
         split = split_by_vat(items_sum, abs(vat_value), rates)
         if split is None or not vat_value:
             continue
@@ -78,9 +81,16 @@ def amounts_from_items(
         subtotal, gross, rate = split
         found["subtotal"] = Found(sign * subtotal, "", line, 0.75)
         found["vat_amount"] = Found(sign * abs(vat_value), raw, line, 0.75)
-        found["total"] = Found(sign * gross, "", line, 0.75)
+        if not _rounded_for_cash(total, sign * gross):
+            found["total"] = Found(sign * gross, "", line, 0.75)
         found["vat_rate"] = Found(rate, raw, line, 0.75)
         return
+
+
+def _rounded_for_cash(total: Found | None, exact: float) -> bool:
+    """The printed total is the items' exact sum moved onto the next coin (a till slip's cash
+    rounding, its rounding line garbled): what is paid is the printed one."""
+    return total is not None and bool(total.raw) and 0 < abs(total.value - exact) <= CASH_STEP + 0.001
 
 
 def net_from_items(found: dict[str, Found | None], items_amounts: list[float | None]) -> None:
@@ -144,11 +154,33 @@ def total_from_items(
             found["total"] = (
                 _sum_cut_short(items_sum, lines)
                 or _sum_after_letters(items_sum, lines)
+                or _unprinted_sum(items_sum, items_amounts, lines)
                 or sum_beside_unread_total(items_sum, lines)
             )
         return
     value, raw, line = printed[-1]  # the sum closes the table: the last one, past the notes
     found["total"] = Found(value, raw, line, 0.75)
+
+
+UNPRINTED_SUM_CONFIDENCE = 0.45  # a guess: nothing printed confirms it
+
+
+def _unprinted_sum(items_sum: float, items_amounts: list[float | None], lines: list[Line]) -> Found | None:
+    """No total, net or VAT read anywhere (a photo lost the totals block): the items' sum is the
+    best guess of the total, said with low confidence so the web app asks for it (a total's label
+    whose amount OCR lost, 'סה"יכ לתשלום 64', says no more). Not where the page names a net or a
+    VAT (the sum is then as likely the net), nor where it prints money on a row that is no item's
+    (a total OCR garbled)."""
+    if any(classify(line.text) in ("subtotal", "vat") and not is_header_row(line) for line in lines):
+        return None  # ('Item | Qty | Line Total': a column header names no total)
+    for line in lines:
+        money = [value for value, _ in row_money(line)]
+        if money and not any(abs(value - (item or 0.0)) <= CENT for value in money for item in items_amounts):
+            return None
+    last = lines[-1] if lines else None
+    return (
+        Found(items_sum, "", last, UNPRINTED_SUM_CONFIDENCE) if last is not None and items_sum > 0 else None
+    )
 
 
 def _sum_cut_short(items_sum: float, lines: list[Line]) -> Found | None:
@@ -201,3 +233,21 @@ def without_total_row(items: list[LineItem]) -> list[LineItem]:
     if abs(sum(item.amount or 0.0 for item in above) - last.amount) > CENT:
         return items
     return above
+
+
+def total_sign_by_items(found: dict[str, Found | None], items_amounts: list[float | None]) -> Found | None:
+    """The total as read with its currency sign read as a digit ('16,675.00' for ₪6,675.00), where
+    the line items add up to what it reads without it and no net or VAT was read: two readings
+    agree on the repaired one (as a payment does in `receipt_totals`)."""
+    total = found.get("total")
+    if total is None or not total.raw or found.get("subtotal") or found.get("vat_amount"):
+        return total
+    if not items_amounts or any(amount is None for amount in items_amounts) or not may_be_misread(total.line):
+        return total
+    items_sum = round(sum(amount or 0.0 for amount in items_amounts), 2)
+    if abs(total.value - items_sum) <= CENT:
+        return total
+    for variant in misread_variants(total.value, total.raw):
+        if abs(variant) < abs(total.value) and abs(variant - items_sum) <= CENT:
+            return Found(variant, f"{total.raw} (misread)", total.line, 0.7)
+    return total

@@ -44,7 +44,7 @@ TOTAL_PLAIN = (
     r"סה\"ב(?![\u05d0-\u05ea])",
 )
 SUBTOTAL = (
-    r"base\s*imponible",
+    r"base\s*imponib[l1i|]e",  # its l read as i or 1 ("Base imponibie")
     r"importe\s*neto",
     r"total\s*sin\s*iva",
     r"total\s*neto",
@@ -71,6 +71,8 @@ VAT = (
     r"מס\s*ערך\s*מוסף",
     r'מע"(?![\u05d0-\u05ea])',  # its final mem lost at a cell's edge: 'מע"' ends the line
     r"\bv\.a\.t\.?",
+    r"\bm[wv]s{1,2}t\b",  # 'MwSt' with its S read twice ('MwsSt') or its w as v
+    r"\bzzgl\.?\s*\d{1,2}(?:[.,]\d{1,2})?\s*%",  # 'zzgl. 7 %': plus the tax at a rate
 )
 INVOICE_NUMBER = (
     r"factura\s*(?:n[º°o]\.?|núm\.?|num\.?|número|#)",

@@ -26,7 +26,7 @@ from .amount_candidates import Candidate, Candidates
 from .amounts import adds_up, percents_in
 from .exact_rates import EXACT_RATES, HALF_CENT, exact_rate
 from .lines import Found
-from .repair import may_be_misread
+from .repair import CONFUSED_DIGITS, may_be_misread
 
 MIN_SCORE = 4
 LONG_TAIL = 5  # digits (cents included) a tail must keep to say which amount it is the end of
@@ -211,7 +211,9 @@ def repaired_by_rate(result: dict[str, Found | None], found: Candidates) -> dict
         return result
     scored = hypotheses(found)
     best = max(scored, key=lambda h: h.score, default=None)
-    if best is None or any(h.score == best.score and h.cents != best.cents for h in scored):
+    if best is not None and any(h.score == best.score and h.cents != best.cents for h in scored):
+        best = by_known_confusions([h for h in scored if h.score == best.score])
+    if best is None:
         return result
     anchor = next(m for m in best.matched if m is not None)
     # a credit note: OCR loses a minus far more often than it makes one, so one minus read decides
@@ -220,3 +222,31 @@ def repaired_by_rate(result: dict[str, Found | None], found: Candidates) -> dict
         **result,
         **{name: _found(best.cents[i], sign, best.matched[i], anchor) for i, name in enumerate(ROLES)},
     }
+
+
+def by_known_confusions(tied: list[Hypothesis]) -> Hypothesis | None:
+    """Of hypotheses scored alike, the one whose every digit read for another is a confusion OCR
+    makes (repair.CONFUSED_DIGITS: '322.60' for 322.66, a 6 read as 0), when only one is: '2,220.66'
+    for 2,220.26 would need a 2 read as 6, which OCR does not do. Not when one amount is read exactly
+    in every one of them: they differ only by the cent its VAT's rounding leaves open, no misread."""
+    exact_in_all = set.intersection(
+        *({id(m) for i, m in enumerate(h.matched) if _exact(h.cents[i], m)} for h in tied)
+    )
+    if exact_in_all:
+        return None
+    plausible = {h.cents: h for h in tied if all(_confusable(h.cents[i], m) for i, m in enumerate(h.matched))}
+    return next(iter(plausible.values())) if len(plausible) == 1 else None
+
+
+def _confusable(implied: int, read: Candidate | None) -> bool:
+    """The read amount is the implied one, or it with digits OCR confuses read for the printed ones."""
+    if read is None:
+        return True
+    want, got = _digits(implied), _digits(_cents(read[0]))
+    if len(want) != len(got):
+        return False
+    return all(a == b or a in CONFUSED_DIGITS.get(b, "") for a, b in zip(want, got, strict=True))
+
+
+def _exact(implied: int, read: Candidate | None) -> bool:
+    return read is not None and _cents(read[0]) == implied

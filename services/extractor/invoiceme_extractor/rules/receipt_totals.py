@@ -17,7 +17,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from . import labels
 from .amount_candidates import Candidate, Candidates
 from .amounts import adds_up, percent_in, row_money
-from .cash_rounding import rounding_amounts
+from .cash_rounding import CASH_STEP, rounding_amounts
+from .exact_rates import exact_rate
 from .lines import Found, Line
 from .lost_labels import WINDOW
 from .payments import card_charges, paid_amounts
@@ -196,6 +197,14 @@ def _summary_gross(lines: list[Line]) -> list[float]:
     return [round(amount[0] + tax[0], 2) for amount, tax in _summary_rows(lines)]
 
 
+def _cash_rounded_row(row: tuple[Candidate, Candidate], total: Found) -> bool:
+    """A summary row whose tax is its amount's rate to the cent and whose sum is the total less a
+    cash rounding the slip prints on a line OCR garbled ('עשינול אגנורות 0.03'): at most one coin."""
+    (net, _, _), (tax, _, _) = row
+    moved = abs(total.value - round(net + tax, 2))
+    return exact_rate(tax, net) is not None and 0 < moved <= CASH_STEP + 0.001
+
+
 def parts_from_summary(lines: list[Line], total: Found | None) -> tuple[Found, Found] | None:
     """The one tax summary row whose amount and tax add up to the total (or to it before a printed
     cash rounding): the subtotal and the VAT as the slip itemises them (a column header over them is
@@ -206,7 +215,9 @@ def parts_from_summary(lines: list[Line], total: Found | None) -> tuple[Found, F
     exact = [total.value, *(total.value - rounding for rounding in roundings)]
     exact += [total.value + rounding for rounding in roundings]
     rows = [
-        row for row in _summary_rows(lines) if any(adds_up(row[0][0], row[1][0], value) for value in exact)
+        row
+        for row in _summary_rows(lines)
+        if any(adds_up(row[0][0], row[1][0], value) for value in exact) or _cash_rounded_row(row, total)
     ]
     if len({(net[0], tax[0]) for net, tax in rows}) != 1:
         return None  # none, or several rates (the summary's own 'Total' row repeats a single rate's)

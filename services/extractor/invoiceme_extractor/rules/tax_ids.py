@@ -27,6 +27,7 @@ from .id_repair import (
     ein_from_lookalikes,
     id_from_lookalikes,
     id_from_regrouped,
+    id_from_sign,
     id_from_split,
     israeli_id_after_letters,
     lookalike_ids,
@@ -180,7 +181,8 @@ def tax_id_candidates(
             if hebrew:
                 repaired = id_from_lookalikes(raw)
             else:
-                repaired = ein_from_lookalikes(raw) if label_score else None
+                # beside a label: an EIN, or an Israeli id with a sign read for a digit
+                repaired = (ein_from_lookalikes(raw) or id_from_sign(raw)) if label_score else None
             if repaired is None:
                 continue  # a word or code of id length, not an id OCR damaged
         elif not hebrew and (regrouped := id_from_regrouped(raw)) is not None:

@@ -22,14 +22,15 @@ from .amount_candidates import Candidate, Candidates, candidates
 from .amount_runs import by_order, several_rates_triple
 from .amounts import CENT, adds_up, percent_in, row_money
 from .cash_rounding import rounded_total, triple_with_rounding
+from .exact_parts import total_by_exact_parts
 from .exact_rates import (
     bare_column_triple,
     exact_pair,
+    lone_vat,
     net_under_total_label,
     on_rate_step,
     parts_by_exact_rate,
     total_by_exact_net,
-    total_by_exact_rate,
     vat_by_exact_net,
 )
 from .late_repairs import late_repairs
@@ -179,7 +180,7 @@ def find_totals(lines: list[Line]) -> Totals:
             parts = parts_by_exact_rate(lines, result["total"])
             result["subtotal"], result["vat_amount"] = parts or (None, None)
     elif result["vat_amount"] and not result["subtotal"] and not result["total"]:
-        result["total"], result["subtotal"] = total_by_exact_rate(lines, result["vat_amount"]) or (None, None)
+        result["subtotal"], result["vat_amount"], result["total"] = lone_vat(lines, result["vat_amount"])
     if result["total"] is None:
         result["total"] = total_from_included_tax(found, lines)
     if result["total"] is None and result["subtotal"] is None and result["vat_amount"] is None:
@@ -210,6 +211,9 @@ def find_totals(lines: list[Line]) -> Totals:
         )
     late_repairs(result, found, lines)
     result = parts_by_included_rate(repaired_by_rate(result, found), lines)
+    by_parts = total_by_exact_parts(result, found, lines)
+    if by_parts is not result:  # the rate is the one its VAT line prints (or implies)
+        result, vat = by_parts, None
     sub_value = result["subtotal"].value if result["subtotal"] else None
     vat_value = result["vat_amount"].value if result["vat_amount"] else None
     vat_line = vat[2] if vat else result["vat_amount"].line if result["vat_amount"] else None

@@ -10,7 +10,7 @@ import re
 from invoiceme_common.tax_id_formats import eu_vat_well_formed, vat_number_valid
 
 # OCR reads the I of IE / IT as 1, l or | ("1E68711721"), and a photo's E as £ ("I£90237964")
-I_AS_DIGIT = "[1l|I][ET£€]"
+I_AS_DIGIT = r"[1l|I\\][ET£€]"  # ... or as a backslash ("\\E5407767B")
 # ... and the B of GB as 8 ('G8145479162'): only before a UK number's nine digits
 B_AS_EIGHT = r"G8(?=\d{9}(?!\d))"
 # ... and the D of DE as 0 or O ('0E136695976'): only before a German number's nine digits
