@@ -27,3 +27,9 @@ class TestCurrencyBesideTotal:
         doubtful = _found("USD", "USD", "Subtotal 100.00 USD", 0.75)
         total = _found(118.0, "118.00", "Total 118.00 USD (≈ 109.00 EUR)", 0.9)
         assert currency_of_total(doubtful, total) == doubtful
+
+    def test_a_total_taken_from_a_conversion_line_says_nothing(self) -> None:
+        # the page's total was garbled and the line converting it into dollars was taken instead
+        doubtful = _found("ILS", "₪", "כבל רשת 4 34.00 ₪136.00", 0.6)
+        total = _found(8306.97, "8,306.97", "לידיעה: 8,306.97 USD (שער-0.2677)", 0.7)
+        assert currency_of_total(doubtful, total) == doubtful

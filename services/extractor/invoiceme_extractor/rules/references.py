@@ -88,7 +88,7 @@ CurrencyCues = tuple[dict[str, float], dict[str, tuple[str, Line]]]  # weight, f
 
 # A line that converts an amount into another currency ("For information: 443.74 USD (exchange rate
 # 0.2792)", "Kurs", "taux", "שער"): its currency is not the invoice's
-_CONVERSION = re.compile(
+CONVERSION = re.compile(
     r"exchange\s*rate|wechselkurs|\bkurs\b|\btaux\b|tipo\s*de\s*cambio|\bcambio\b|\bfx\b|"
     r"(?<![\u05d0-\u05ea])שער(?![\u05d0-\u05ea])|equivalent|≈",
     re.I,
@@ -97,7 +97,7 @@ _CONVERSION = re.compile(
 
 def conversion_weight(text: str) -> float:
     """How much a line's currency marks count: a quarter on a line that converts to another currency."""
-    return 0.25 if _CONVERSION.search(text) else 1.0
+    return 0.25 if CONVERSION.search(text) else 1.0
 
 
 _SIGNS = ("$", "€", "£", "₪")
@@ -157,7 +157,7 @@ def find_currency(lines: list[Line], language: str) -> Found | None:
     if stated is not None:
         return stated
     weights, first_seen = currency_cues(lines, language)
-    converted = [c for c, pattern in labels.CURRENCIES if only_converted(pattern, lines, _CONVERSION)]
+    converted = [c for c, pattern in labels.CURRENCIES if only_converted(pattern, lines, CONVERSION)]
     if converted and (language == "he" or set(weights) - set(converted)):
         # the currency an amount is converted into is not the invoice's (a Hebrew one is in shekels)
         weights = {code: weight for code, weight in weights.items() if code not in converted}

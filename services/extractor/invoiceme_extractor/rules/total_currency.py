@@ -7,6 +7,7 @@ from __future__ import annotations
 from . import labels
 from .amounts import without_restatement
 from .lines import Found
+from .references import CONVERSION
 
 SURE_CURRENCY = 0.9  # a currency read at this confidence or above (one currency marked) stays
 
@@ -21,6 +22,8 @@ def currency_of_total(currency: Found | None, total: Found | None) -> Found | No
     """The one currency marked beside the total, over a doubtful reading of the page's marks."""
     if total is None or currency is None or currency.confidence >= SURE_CURRENCY:
         return currency
+    if CONVERSION.search(total.line.text):
+        return currency  # a total taken from a conversion line ('לידיעה: 8,306.97 USD (שער 0.2677)')
     text = _total_text(total)
     marked = [(code, match) for code, pattern in labels.CURRENCIES if (match := pattern.search(text))]
     if len(marked) != 1 or marked[0][0] == currency.value:
