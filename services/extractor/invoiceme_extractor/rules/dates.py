@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .month_lookalikes import with_month_j_restored
-from .month_names import MONTHS, misread_initial
+from .month_names import MONTHS, misread_initial, one_edit_apart
 from .repair import CONFUSED_DIGITS
 
 _MONTH_WORD = r"(?:ב|ל)?(?P<{name}>[^\W\d_]{{3,10}})\.?"
@@ -83,18 +83,9 @@ def _misread_month(word: str) -> int | None:
     if len(word) < shortest:
         return None
     close = {
-        number for name, number in MONTHS.items() if len(name) >= shortest and _one_edit_apart(word, name)
+        number for name, number in MONTHS.items() if len(name) >= shortest and one_edit_apart(word, name)
     }
     return close.pop() if len(close) == 1 else None
-
-
-def _one_edit_apart(first: str, second: str) -> bool:
-    if abs(len(first) - len(second)) > 1:
-        return False
-    if len(first) == len(second):
-        return sum(a != b for a, b in zip(first, second, strict=True)) == 1
-    shorter, longer = sorted((first, second), key=len)
-    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
 HEBREW = re.compile(r"[\u05d0-\u05ea]")

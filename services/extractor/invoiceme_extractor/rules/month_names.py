@@ -109,3 +109,13 @@ def misread_initial(word: str, months: dict[str, int]) -> int | None:
         if name.isascii() and name[1:3] == word[1:3] and name[0] != word[0]
     }
     return close.pop() if len(close) == 1 else None
+
+
+def one_edit_apart(first: str, second: str) -> bool:
+    """One letter changed, added or dropped ('Marx' and 'Mars', 'Sept' and 'Sep')."""
+    if abs(len(first) - len(second)) > 1:
+        return False
+    if len(first) == len(second):
+        return sum(a != b for a, b in zip(first, second, strict=True)) == 1
+    shorter, longer = sorted((first, second), key=len)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
