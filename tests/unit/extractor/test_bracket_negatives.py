@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from invoiceme_extractor.rules import credit_by_sign
-from invoiceme_extractor.rules.bracket_negatives import negative_by_brackets
+from invoiceme_extractor.rules.bracketed_amounts import negative_by_brackets
 from invoiceme_extractor.rules.lines import Found, Line
 
 

@@ -9,7 +9,7 @@ from ..contract import Evidence, Extraction, LineItem
 from . import party_labels
 from .amounts import CENT
 from .blocks import party_cells, without_cells
-from .bracket_negatives import negative_by_brackets
+from .bracketed_amounts import negative_by_brackets
 from .cents_lost import net_with_cents_lost
 from .currency_noise import sure_code
 from .customer_ids import customer_id_blocks
@@ -116,18 +116,19 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
         found["total"],
     )
     found["currency"] = currency_of_total(found["currency"], found["total"])
-    if found["currency"] is None or found["currency"].confidence < 0.5:
+    if sure_code(found["currency"]) is None:
         # no currency printed, or only a mark OCR may have invented: the issuer's country tells
         found["currency"] = currency_from_tax_id(found["vendor_tax_id"]) or found["currency"]
     amounts_by_printed_rate(found, lines)
     line_items = without_total_row(find_line_items(lines))
     confirm_by_line_items(found, line_items)
     # after the confirmation: amounts derived from the items must not count as confirmed by them
-    amounts_from_items(found, [item.amount for item in line_items], totals.candidates.get("vat", []))
-    net_from_items(found, [item.amount for item in line_items])
-    net_with_cents_lost(found, [item.amount for item in line_items])
-    total_from_items(found, [item.amount for item in line_items], lines)
-    found["total"] = total_sign_by_items(found, [item.amount for item in line_items])
+    items_amounts = [item.amount for item in line_items]
+    amounts_from_items(found, items_amounts, totals.candidates.get("vat", []))
+    net_from_items(found, items_amounts)
+    net_with_cents_lost(found, items_amounts)
+    total_from_items(found, items_amounts, lines)
+    found["total"] = total_sign_by_items(found, items_amounts)
     present = {name: item for name, item in found.items() if item is not None}
     alternatives = field_alternatives(present, totals.candidates, lines, month_first, language)
     extraction = Extraction(

@@ -1,5 +1,6 @@
-"""Amounts printed in brackets, as accounts print a negative ('(38 657,24) EUR'): a credit note's
-total where its title was lost. The amount's value stays as read; only its sign is told."""
+"""Amounts printed in brackets, as accounts print a negative ('(38 657,24) EUR', '(1,443.46)'): a
+credit note's total where its title was lost or garbled ('חשבון זיכוי' read as letters scattered over
+a line). The amount parser reads the digits alone; the value stays as read, only its sign is told."""
 
 from __future__ import annotations
 
@@ -20,3 +21,23 @@ def in_brackets(found: Found | None) -> bool:
     raw = re.escape(found.raw)
     pattern = rf"\(\s*{_MONEY_MARK}\s*{raw}\s*{_MONEY_MARK}\s*\)"
     return re.search(pattern, text) is not None
+
+
+def _in_bare_brackets(found: Found) -> bool:
+    """The amount's raw text alone between brackets on its line, either way round (a right-to-left
+    line read by OCR may mirror them: ')220.19('); a currency inside them makes a restatement
+    ('(USD 45.38)'), not a negative."""
+    if not found.raw:
+        return False
+    raw = re.escape(found.raw)
+    return bool(re.search(rf"[()]\s*{raw}\s*[()]", found.line.text))
+
+
+def negative_by_brackets(total: Found | None, parts: list[Found | None]) -> bool:
+    """The total and at least one of its parts (VAT, net) are printed in brackets: accounting
+    negatives, a credit note's amounts."""
+    return (
+        total is not None
+        and _in_bare_brackets(total)
+        and any(part is not None and _in_bare_brackets(part) for part in parts)
+    )

@@ -44,6 +44,11 @@ def _moved_by(rounding: float, value: float, exact: float) -> bool:
 CASH_STEP = 0.05  # the smallest coin cash totals are rounded to
 
 
+def moved_by_a_coin(value: float, exact: float) -> bool:
+    """`value` is `exact` moved by a cash rounding: more than nothing, at most the smallest coin."""
+    return 0 < abs(value - exact) <= CASH_STEP + 0.001
+
+
 def _rounded_under_unread_rounding(totals: list[Candidate], total: Found, lines: list[Line]) -> Found | None:
     """A total on the row right under a rounding line whose amount OCR misread ('Rounding Adj.
     8.85-' for 0.05-): moved from the exact total by at most one coin, onto a multiple of it. An exact
@@ -52,9 +57,8 @@ def _rounded_under_unread_rounding(totals: list[Candidate], total: Found, lines:
         if not _ROUNDING.search(line.text) or labels.ROUNDED_TOTAL.search(line.text):
             continue
         for value, raw, total_line in totals:
-            moved = abs(value - total.value)
             on_step = abs(value / CASH_STEP - round(value / CASH_STEP)) < 0.001
-            if total_line.index == line.index + 1 and 0 < moved <= CASH_STEP + 0.001 and on_step:
+            if total_line.index == line.index + 1 and moved_by_a_coin(value, total.value) and on_step:
                 return Found(value, raw, total_line, min(total.confidence, 0.8))
     return None
 

@@ -7,28 +7,24 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .amounts import CENT, CENTS_AT_END
-from .exact_rates import on_rate_step
+from .exact_rates import rate_on_step
+from .items_totals import unsigned_items_sum
 from .lines import Found
-
-
-def _items_sum(items_amounts: list[float | None]) -> float | None:
-    if len(items_amounts) < 2 or any(amount is None for amount in items_amounts):
-        return None
-    return round(sum(abs(amount or 0.0) for amount in items_amounts), 2)
 
 
 def net_with_cents_lost(found: dict[str, Found | None], items_amounts: list[float | None]) -> None:
     """Replace a subtotal printed without cents by the items' sum of the same whole amount, when the
-    VAT read agrees with the sum to the cent (`on_rate_step`); the total and rate follow."""
+    VAT read agrees with the sum to the cent (`rate_on_step`); the total and rate follow."""
     subtotal, vat = found.get("subtotal"), found.get("vat_amount")
-    items_sum = _items_sum(items_amounts)
+    items_sum = unsigned_items_sum(items_amounts)
     if subtotal is None or vat is None or items_sum is None or not subtotal.raw:
         return
     if CENTS_AT_END.search(subtotal.raw.strip()) or abs(subtotal.value) != int(abs(subtotal.value)):
         return  # printed with its cents: a misread digit is another rule's
     if int(abs(subtotal.value)) != int(items_sum) or abs(abs(subtotal.value) - items_sum) <= CENT:
         return
-    if not on_rate_step(abs(vat.value), items_sum):
+    step_rate = rate_on_step(abs(vat.value), items_sum)
+    if step_rate is None:
         return
     sign = -1.0 if subtotal.value < 0 else 1.0
     total = found.get("total")
@@ -38,5 +34,4 @@ def net_with_cents_lost(found: dict[str, Found | None], items_amounts: list[floa
         found["total"] = Found(new_total, "", vat.line, 0.65)
     rate = found.get("vat_rate")
     if rate is None or abs(items_sum * rate.value - abs(vat.value)) > CENT:
-        step = round(abs(vat.value) / items_sum / 0.0025)
-        found["vat_rate"] = Found(round(step * 0.0025, 4), "", vat.line, 0.6)
+        found["vat_rate"] = Found(step_rate, "", vat.line, 0.6)

@@ -35,14 +35,21 @@ def exact_rate(vat: float, base: float) -> float | None:
     return next((rate for rate in EXACT_RATES if abs(base * rate - vat) <= HALF_CENT), None)
 
 
-def on_rate_step(vat: float, base: float) -> bool:
-    """`vat` is `base` times some rate on a quarter-percent step up to 27 % (US sales taxes: 8.75 %,
-    6.25 %), to the cent: for an amount found by arithmetic alone beside two that it makes add up,
-    where the list of national rates would miss a local one."""
+def rate_on_step(vat: float, base: float) -> float | None:
+    """The rate on a quarter-percent step up to 27 % (US sales taxes: 8.75 %, 6.25 %) at which `vat`
+    is `base`'s tax to the cent, if any: for an amount found by arithmetic alone beside two that it
+    makes add up, where the list of national rates would miss a local one."""
     if not base or not vat or (vat > 0) != (base > 0) or abs(vat) >= abs(base):
-        return False
+        return None
     step = round(vat / base / 0.0025)
-    return 0 < step <= 108 and abs(base * step * 0.0025 - vat) <= HALF_CENT
+    if 0 < step <= 108 and abs(base * step * 0.0025 - vat) <= HALF_CENT:
+        return round(step * 0.0025, 4)
+    return None
+
+
+def on_rate_step(vat: float, base: float) -> bool:
+    """`vat` is `base`'s tax to the cent at some rate on a quarter-percent step (`rate_on_step`)."""
+    return rate_on_step(vat, base) is not None
 
 
 def _against_printed_rate(vat: Candidate, base: float) -> bool:

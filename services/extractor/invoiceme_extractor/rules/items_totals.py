@@ -16,7 +16,7 @@ from ..contract import LineItem
 from . import labels
 from .amount_candidates import Candidate, classify
 from .amounts import CENT, CENTS_AT_END, adds_up, money_in, parse_amount, percent_in, row_money
-from .cash_rounding import CASH_STEP
+from .cash_rounding import moved_by_a_coin
 from .exact_rates import exact_rate
 from .lines import Found, Line
 from .rate_repair import match_strength
@@ -52,7 +52,7 @@ def split_by_vat(items_sum: float, vat: float, rates: tuple[float, ...]) -> tupl
     return None
 
 
-def _unsigned_items_sum(items_amounts: list[float | None], least: int = 2) -> float | None:
+def unsigned_items_sum(items_amounts: list[float | None], least: int = 2) -> float | None:
     """The sum of `least` or more items' amounts, signs aside (the callers sign it as the total or the
     VAT is); None with fewer items, or with an item whose amount was not read."""
     if len(items_amounts) < least or any(amount is None for amount in items_amounts):
@@ -68,7 +68,7 @@ def amounts_from_items(
     if (_adds_up(found) and not _vat_changed(found)) or (total is not None and total.confidence >= 0.85):
         return
     # one item will do: its amount and the VAT read beside the total must still agree to the cent
-    items_sum = _unsigned_items_sum(items_amounts, least=1)
+    items_sum = unsigned_items_sum(items_amounts, least=1)
     if items_sum is None:
         return
     for vat_value, raw, line in vat_candidates:
@@ -90,7 +90,7 @@ def amounts_from_items(
 def _rounded_for_cash(total: Found | None, exact: float) -> bool:
     """The printed total is the items' exact sum moved onto the next coin (a till slip's cash
     rounding, its rounding line garbled): what is paid is the printed one."""
-    return total is not None and bool(total.raw) and 0 < abs(total.value - exact) <= CASH_STEP + 0.001
+    return total is not None and bool(total.raw) and moved_by_a_coin(total.value, exact)
 
 
 def net_from_items(found: dict[str, Found | None], items_amounts: list[float | None]) -> None:
@@ -101,7 +101,7 @@ def net_from_items(found: dict[str, Found | None], items_amounts: list[float | N
     total, subtotal, vat = found.get("total"), found.get("subtotal"), found.get("vat_amount")
     if total is None or not total.raw or (vat is not None and vat.raw) or _adds_up_exactly(found):
         return
-    items_sum = _unsigned_items_sum(items_amounts)
+    items_sum = unsigned_items_sum(items_amounts)
     if items_sum is None:
         return
     rest = round(abs(total.value) - items_sum, 2)

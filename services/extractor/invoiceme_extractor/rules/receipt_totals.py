@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from . import labels
 from .amount_candidates import Candidate, Candidates
 from .amounts import adds_up, percent_in, row_money
-from .cash_rounding import CASH_STEP, rounding_amounts
+from .cash_rounding import moved_by_a_coin, rounding_amounts
 from .exact_rates import exact_rate
 from .lines import Found, Line
 from .lost_labels import WINDOW
@@ -201,8 +201,7 @@ def _cash_rounded_row(row: tuple[Candidate, Candidate], total: Found) -> bool:
     """A summary row whose tax is its amount's rate to the cent and whose sum is the total less a
     cash rounding the slip prints on a line OCR garbled ('עשינול אגנורות 0.03'): at most one coin."""
     (net, _, _), (tax, _, _) = row
-    moved = abs(total.value - round(net + tax, 2))
-    return exact_rate(tax, net) is not None and 0 < moved <= CASH_STEP + 0.001
+    return exact_rate(tax, net) is not None and moved_by_a_coin(total.value, round(net + tax, 2))
 
 
 def parts_from_summary(lines: list[Line], total: Found | None) -> tuple[Found, Found] | None:

@@ -9,7 +9,7 @@ from .amounts import without_restatement
 from .lines import Found
 from .references import CONVERSION
 
-SURE_CURRENCY = 0.9  # a currency read at this confidence or above (one currency marked) stays
+SETTLED_CURRENCY = 0.9  # a currency read at this confidence or above (one currency marked) stays
 
 
 def _total_text(total: Found) -> str:
@@ -20,7 +20,7 @@ def _total_text(total: Found) -> str:
 
 def currency_of_total(currency: Found | None, total: Found | None) -> Found | None:
     """The one currency marked beside the total, over a doubtful reading of the page's marks."""
-    if total is None or currency is None or currency.confidence >= SURE_CURRENCY:
+    if total is None or currency is None or currency.confidence >= SETTLED_CURRENCY:
         return currency
     if CONVERSION.search(total.line.text):
         return currency  # a total taken from a conversion line ('לידיעה: 8,306.97 USD (שער 0.2677)')
