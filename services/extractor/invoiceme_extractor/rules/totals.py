@@ -10,29 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from . import labels
-from .amount_agreement import (
-    both_signs_misread,
-    consistent_pair,
-    consistent_triple,
-    is_standard_rate,
-    repaired_pair,
-    repaired_triple,
-)
-from .amount_candidates import Candidate, Candidates, candidates
-from .amount_runs import by_order, several_rates_triple
+from .amount_candidates import Candidates, candidates
+from .amount_runs import by_order
 from .amounts import CENT, adds_up, percent_in, row_money
-from .cash_rounding import rounded_total, triple_with_rounding
+from .cash_rounding import rounded_total
 from .exact_parts import total_by_exact_parts
 from .exact_rates import (
     bare_column_triple,
-    exact_pair,
     lone_vat,
     net_under_total_label,
-    on_rate_step,
     parts_by_exact_rate,
     total_by_exact_net,
     vat_by_exact_net,
 )
+from .labelled_triple import labelled_reading
 from .late_repairs import late_repairs
 from .lines import Found, Line
 from .lost_labels import lost_labels, plausible_rate
@@ -41,7 +32,6 @@ from .prose import prose_candidates
 from .rate_only_vat import vat_from_printed_rate
 from .rate_repair import repaired_by_rate
 from .rate_split_total import parts_by_total_and_rate
-from .rates import STANDARD_RATES
 from .receipt_totals import (
     included_tax,
     parts_by_included_rate,
@@ -49,17 +39,13 @@ from .receipt_totals import (
     total_by_agreement,
     total_by_payment,
     total_from_included_tax,
-    unlabelled_vat_triple,
     vat_from_included_rate,
 )
-from .sum_row import sum_row_triple, sum_row_with_net_misread
 from .total_by_parts import with_total_by_parts
 from .unlabelled_total import (
     included_vat,
     printed_parts,
     total_by_arithmetic,
-    unlabelled_net_triple,
-    unlabelled_total_triple,
 )
 from .vat_table import RateSummary, parts_by_rate_row, vat_summary
 
@@ -95,76 +81,39 @@ def find_totals(lines: list[Line]) -> Totals:
     summary = vat_summary(lines)
     if summary is not None:
         return _totals_by_rate(summary, found, lines)
-    triple = sum_row_triple(found, lines)
-    misread_net = None if triple else sum_row_with_net_misread(found, lines)
-    triple = triple or misread_net or consistent_triple(found)
-    rounded = None if triple else triple_with_rounding(found, lines, consistent_triple)
-    several = None if triple or rounded else several_rates_triple(found, lines)
-    if rounded:
-        triple, confidence_of_triple = rounded, 0.9  # adds up through a printed rounding line
-    elif several:
-        # a VAT line per rate: their sum, no single rate; a total found after them unlabelled is less sure
-        labelled = several[2] in found.get("total_strong", []) + found.get("total_plain", [])
-        triple, confidence_of_triple = several, 0.9 if labelled else 0.8
-    else:
-        confidence_of_triple = 0.8 if misread_net else 0.97
-    # two labelled amounts and the third printed beside them; a VAT found by arithmetic alone; a
-    # printed sum of parts at any rate
-    unlabelled = None
-    if not triple:
-        unlabelled = (
-            unlabelled_total_triple(found, lines)
-            or unlabelled_net_triple(found, lines)
-            or unlabelled_vat_triple(found, lines, is_standard_rate)
-            or unlabelled_vat_triple(found, lines, on_rate_step)
-            or unlabelled_total_triple(found, lines, known_rate=False)
-            or unlabelled_net_triple(found, lines, known_rate=False)
-        )
-    # three printed amounts agreeing to the cent after one misread digit is stronger evidence than two
-    # agreeing with a rate to within 0.2 % while the third contradicts them
-    repaired = None if triple or unlabelled else repaired_triple(found)
-    # two amounts agreeing to the cent (as read, or one repaired) before two that only come close
-    repaired = repaired or (None if triple or unlabelled else exact_pair(found, lines))
-    pair = None if triple or unlabelled or repaired else consistent_pair(found)
-    repaired = repaired or (None if triple or unlabelled or pair else repaired_pair(found))
-    both_misread = both_signs_misread(triple or (repaired[0] if repaired else None))
-    if both_misread:
-        subtotal, vat, total = both_misread
-        confidence = 0.85 if triple else 0.75
-    elif triple:
-        subtotal, vat, total = triple
-        confidence = confidence_of_triple
-    elif unlabelled:
-        subtotal, vat, total = unlabelled
-        confidence = 0.8
-    elif repaired:
-        (subtotal, vat, total), confidence = repaired
-    elif pair:
-        subtotal, vat, total = pair
-        confidence = 0.85
-    else:
-        strong = [c for c in found.get("total_strong", []) if c[0] != 0]
-        plain = [c for c in found.get("total_plain", []) if c[0] != 0]
-        total = max(strong or plain, key=lambda c: (abs(c[0]), c[2].index)) if (strong or plain) else None
-        subtotal = found["subtotal"][-1] if found.get("subtotal") else None
-        vats = found.get("vat", [])
-        if total is None:
-            # 'סה"כ כולל מע"מ' garbled by OCR still says 'סה"כ ... מע"מ': the largest such line is the total.
-            named_total = [c for c in vats if labels.TOTAL_PLAIN.search(c[2].text)]
-            total = max(named_total, key=lambda c: abs(c[0])) if named_total else None
-            if total is not None and subtotal is not None and abs(total[0]) <= abs(subtotal[0]):
-                total = None
-            vats = [c for c in vats if c is not total]
-        if total is not None:  # a VAT label's later spot may hold the total printed under it
-            vats = [c for c in vats if abs(c[0]) < abs(total[0])]
-        # a 0 % row under the rate's row ('מע"מ 18% 609.66 / מע"מ 0% 0.00'): the VAT is the charged one
-        vat = ([c for c in vats if c[0] != 0] or vats)[-1] if vats else None
-        confidence = 0.8 if strong else 0.65
-        total = _plausible_total(total, subtotal, vat)
+    reading = labelled_reading(found, lines)
     result = {
-        name: Found(item[0], item[1], item[2], confidence) if item else None
-        for name, item in (("subtotal", subtotal), ("vat_amount", vat), ("total", total))
+        name: Found(item[0], item[1], item[2], reading.confidence) if item else None
+        for name, item in (
+            ("subtotal", reading.subtotal),
+            ("vat_amount", reading.vat),
+            ("total", reading.total),
+        )
     }
+    result = _checked(_completed(result, found, lines), found, lines)
+    by_parts = total_by_exact_parts(result, found, lines)
+    # with the total rebuilt from its parts, the rate is the one its VAT line prints (or implies)
+    vat_read = reading.vat if by_parts is result else None
+    result = by_parts
+    subtotal, vat = result["subtotal"], result["vat_amount"]
+    vat_line = _label_over(vat_read[2] if vat_read else vat.line if vat else None, lines)
+    vat_value = vat.value if vat else None
+    several = reading.several_rates  # a VAT summed over several rates has no single rate
+    if several and vat_value == several[1][0]:
+        rate = None
+    else:
+        rate = rate_of(vat_value, subtotal.value if subtotal else None, vat_line)
+    read = vat_read or reading.total or reading.subtotal
+    anchor = read[2] if read else next((item.line for item in result.values() if item is not None), None)
+    confidence = min(reading.confidence, vat.confidence) if vat else reading.confidence
+    rate_found = Found(rate[0], rate[1], anchor, confidence) if rate and anchor else None
+    return Totals(subtotal, vat, result["total"], rate_found, found)
+
+
+def _completed(
+    result: dict[str, Found | None], found: Candidates, lines: list[Line]
+) -> dict[str, Found | None]:
+    """The amounts the labels did not give, from what the page prints beside the ones they did."""
     if not result["subtotal"] and not result["vat_amount"] and (column := bare_column_triple(lines)):
         # nothing labelled, or a lone total that is one of the column's amounts (its net under a
         # 'סך הכל' label): three amounts adding up to the cent say which is which
@@ -193,7 +142,14 @@ def find_totals(lines: list[Line]) -> Totals:
             result["subtotal"], result["vat_amount"] = derived
         else:
             result["vat_amount"] = included_vat(result["total"], lines)
-    result = _fill_missing(result, lines)
+    return _fill_missing(result, lines)
+
+
+def _checked(
+    result: dict[str, Found | None], found: Candidates, lines: list[Line]
+) -> dict[str, Found | None]:
+    """The total checked against rounding, payments and the other amounts; parts that no longer add up
+    to it re-chosen or doubted; repairs that need the whole set."""
     result["total"] = rounded_total(found, result["total"], lines)
     checked = total_by_agreement(found, total_by_payment(found, result["total"], lines), lines)
     if checked is not None and checked.value != (result["total"].value if result["total"] else None):
@@ -210,21 +166,7 @@ def find_totals(lines: list[Line]) -> Totals:
             result["vat_amount"],
         )
     late_repairs(result, found, lines)
-    result = parts_by_included_rate(repaired_by_rate(result, found), lines)
-    by_parts = total_by_exact_parts(result, found, lines)
-    if by_parts is not result:  # the rate is the one its VAT line prints (or implies)
-        result, vat = by_parts, None
-    sub_value = result["subtotal"].value if result["subtotal"] else None
-    vat_value = result["vat_amount"].value if result["vat_amount"] else None
-    vat_line = vat[2] if vat else result["vat_amount"].line if result["vat_amount"] else None
-    vat_line = _label_over(vat_line, lines)
-    rate = None if several and vat_value == several[1][0] else rate_of(vat_value, sub_value, vat_line)
-    read = vat or total or subtotal
-    anchor = read[2] if read else next((item.line for item in result.values() if item is not None), None)
-    if result["vat_amount"] is not None:
-        confidence = min(confidence, result["vat_amount"].confidence)
-    rate_found = Found(rate[0], rate[1], anchor, confidence) if rate and anchor else None
-    return Totals(result["subtotal"], result["vat_amount"], result["total"], rate_found, found)
+    return parts_by_included_rate(repaired_by_rate(result, found), lines)
 
 
 def _label_over(amount_line: Line | None, lines: list[Line]) -> Line | None:
@@ -236,18 +178,6 @@ def _label_over(amount_line: Line | None, lines: list[Line]) -> Line | None:
     if above.page == amount_line.page and not row_money(above) and labels.VAT.search(above.text):
         return above
     return amount_line
-
-
-def _plausible_total(
-    total: Candidate | None, subtotal: Candidate | None, vat: Candidate | None
-) -> Candidate | None:
-    """Drop a total that cannot be one (smaller than the subtotal, or OCR kept only its last digits) when
-    subtotal and VAT agree with a standard rate: the missing total is then derived from them."""
-    if total is None or subtotal is None or vat is None:
-        return total
-    rate_fits = subtotal[0] and any(abs(vat[0] / subtotal[0] - rate) < 0.002 for rate in STANDARD_RATES[1:])
-    too_small = abs(total[0]) < abs(subtotal[0])
-    return None if rate_fits and too_small else total
 
 
 def _parts_add_up(result: dict[str, Found | None]) -> bool:
