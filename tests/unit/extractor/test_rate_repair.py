@@ -153,3 +153,28 @@ class TestCreditNoteWithItsTotalsLabelsLost:
             "total": Found(31.86, "31.86", line, 0.8),
         }
         assert agrees(chosen)  # type: ignore[arg-type]
+
+
+class TestCashRoundedSumAgrees:
+    """Net and VAT at a local rate no list holds (8.75 %) adding up to a printed total that the
+    amount paid cash-rounds: they agree, and the net is not rebuilt at a standard rate one digit
+    away (-318.17 at 6 % for -218.17)."""
+
+    _SLIP = (
+        "Bright & Granite Limited\nCredit Memo\nNet Amount -218.17\nVAT -19.09\n"
+        "Total Sales Incl. GST -237.26\nROUNDING -0.04\nGrand Total -237.30 USD\n"
+    )
+
+    def test_the_slip_keeps_its_read_amounts(self) -> None:
+        result = extract(self._SLIP)
+        assert (result.subtotal, result.vat_amount, result.total) == (-218.17, -19.09, -237.3)
+
+    def test_agrees_only_with_the_sum_printed(self) -> None:
+        net, vat = Found(-218.17, "-218.17", Line("Net", 1, 0), 0.9), Found(-19.09, "-19.09", Line("VAT", 1, 1), 0.9)
+        total_line = Line("Grand Total -237.30", 1, 3)
+        chosen = {"subtotal": net, "vat_amount": vat, "total": Found(-237.3, "-237.30", total_line, 0.9)}
+        printed = {"total_strong": [(-237.26, "-237.26", Line("Total -237.26", 1, 2))]}
+        assert agrees(chosen, printed)  # type: ignore[arg-type]
+        assert not agrees(chosen, {"total_strong": []})  # type: ignore[arg-type]
+        misread = {**chosen, "total": Found(-237.21, "-237.21", total_line, 0.9)}  # not a cash rounding
+        assert not agrees(misread, printed)  # type: ignore[arg-type]

@@ -32,6 +32,7 @@ MIN_SCORE = 4
 LONG_TAIL = 5  # digits (cents included) a tail must keep to say which amount it is the end of
 MIN_VAT_RATE = 0.05  # a VAT anchor pins its net only to within a cent over the rate: 20 cents at 5 %
 CONFIDENCE = 0.7
+ROUNDING = 0.051  # the most cash rounding moves a total (5 cents, to the nearest 10), float slack
 ROLES = ("subtotal", "vat_amount", "total")
 
 
@@ -163,9 +164,10 @@ def _scored(
     return [Hypothesis(triple, rate, score, (matched[0], matched[1], matched[2]))]
 
 
-def agrees(result: dict[str, Found | None]) -> bool:
+def agrees(result: dict[str, Found | None], found: Candidates | None = None) -> bool:
     """The chosen amounts already agree: two of them through a standard rate to the cent (a total
-    cash-rounded after them aside), all three as read adding up, or a VAT of 0 printed."""
+    cash-rounded after them aside), all three as read adding up (or, with `found`, net and VAT adding
+    up to a printed total that the chosen one cash-rounds), or a VAT of 0 printed."""
     net_found, vat_found, total_found = (result[name] for name in ROLES)
     if vat_found is not None and vat_found.value == 0 and vat_found.raw:
         return True  # a VAT of 0 printed (one derived from a net equal to the total may be a lost sign)
@@ -183,7 +185,20 @@ def agrees(result: dict[str, Found | None]) -> bool:
     if net_found is None or vat_found is None or total_found is None:
         return False
     read = bool(net_found.raw and vat_found.raw and total_found.raw)
+    if read and found is not None and _cash_rounded_sum(net_found.value + vat_found.value, total, found):
+        return True
     return read and adds_up(net_found.value, vat_found.value, total_found.value)
+
+
+def _cash_rounded_sum(exact: float, total: float, found: Candidates) -> bool:
+    """Net + VAT printed as a total ('Total Sales Incl. GST -237.26') and the chosen total that sum
+    cash-rounded to 5 or 10 cents ('Grand Total -237.30'): a local rate no list holds (8.75 %)
+    must not send the net to a standard rate one digit away (-318.17 at 6 %)."""
+    exact = round(exact, 2)
+    if _cents(total) % 5 or not 0 < abs(total - exact) <= ROUNDING:
+        return False
+    totals = found.get("total_strong", []) + found.get("total_plain", [])
+    return any(abs(value - exact) <= HALF_CENT for value, _, _ in totals)
 
 
 def _at_printed_rate(net: Found | None, vat: Found | None) -> bool:
@@ -207,7 +222,7 @@ def _found(cents: int, sign: float, candidate: Candidate | None, anchor: Candida
 def repaired_by_rate(result: dict[str, Found | None], found: Candidates) -> dict[str, Found | None]:
     """The result, or the best-scored rebuilt triple when the result's amounts do not agree (none
     when two different triples score best alike)."""
-    if agrees(result):
+    if agrees(result, found):
         return result
     scored = hypotheses(found)
     best = max(scored, key=lambda h: h.score, default=None)
