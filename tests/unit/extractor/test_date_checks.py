@@ -6,9 +6,9 @@ from datetime import date
 
 from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.date_fields import table_header_row
-from invoiceme_extractor.rules.date_order import one_digit_readings, reordered
+from invoiceme_extractor.rules.date_order import issue_year_by_copy, one_digit_readings, reordered
 from invoiceme_extractor.rules.dates import dates_in
-from invoiceme_extractor.rules.lines import document_lines
+from invoiceme_extractor.rules.lines import Found, Line, document_lines
 
 from .wordbox import page
 
@@ -58,6 +58,29 @@ class TestDueBeforeIssue:
         )
         result = extract_with_rules([layer])
         assert (result.invoice_date, result.due_date) == ("2025-06-30", "2025-06-20")
+
+
+class TestIssueYearByCopy:
+    """An issue date two or more years after the same day and month printed elsewhere (the payment's
+    row of a receipt) had its year misread: it takes the copy's year."""
+
+    _ISSUED = Found("2095-07-03", "03/07/2095", Line("תאריך חשבונית: 03/07/2095", 1, 2), 0.9)
+
+    def test_the_copy_gives_the_year(self) -> None:
+        moved = issue_year_by_copy(self._ISSUED, [date(2095, 7, 3), date(2025, 7, 3)])
+        assert (moved.value, moved.confidence) == ("2025-07-03", 0.6)
+
+    def test_no_copy_or_a_near_year_keeps_it(self) -> None:
+        assert issue_year_by_copy(self._ISSUED, [date(2025, 7, 4)]) is self._ISSUED
+        near = Found("2025-07-03", "03/07/2025", self._ISSUED.line, 0.9)
+        assert issue_year_by_copy(near, [date(2024, 7, 3)]) is near  # a year's renewal, not a misread
+
+    def test_through_the_rules(self) -> None:
+        text = (
+            'אלון מערכות בע"מ\nתאריך חשבונית: 03/07/2095\nסה"כ 1,442.53\n'
+            "אמצעי תשלום תאריך סכום\nמזומן 03/07/2025 1,442.53"
+        )
+        assert extract_with_rules([(1, text)]).invoice_date == "2025-07-03"
 
 
 class TestOneDigitReadings:

@@ -170,7 +170,10 @@ class TestCashRoundedSumAgrees:
         assert (result.subtotal, result.vat_amount, result.total) == (-218.17, -19.09, -237.3)
 
     def test_agrees_only_with_the_sum_printed(self) -> None:
-        net, vat = Found(-218.17, "-218.17", Line("Net", 1, 0), 0.9), Found(-19.09, "-19.09", Line("VAT", 1, 1), 0.9)
+        net, vat = (
+            Found(-218.17, "-218.17", Line("Net", 1, 0), 0.9),
+            Found(-19.09, "-19.09", Line("VAT", 1, 1), 0.9),
+        )
         total_line = Line("Grand Total -237.30", 1, 3)
         chosen = {"subtotal": net, "vat_amount": vat, "total": Found(-237.3, "-237.30", total_line, 0.9)}
         printed = {"total_strong": [(-237.26, "-237.26", Line("Total -237.26", 1, 2))]}

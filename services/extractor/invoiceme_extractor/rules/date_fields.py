@@ -8,7 +8,7 @@ import re
 from datetime import date
 
 from . import document_labels
-from .date_order import in_order, years_apart_undone
+from .date_order import in_order, issue_year_by_copy, years_apart_undone
 from .date_places import outside_ranges, under_label
 from .dates import FoundDate, dates_in, dates_with_lost_slashes
 from .geometry import spots_after_label
@@ -253,6 +253,8 @@ def find_dates(lines: list[Line], month_first: bool) -> tuple[Found | None, Foun
         elif kind is None and unlabelled is None:
             unlabelled = Found(first.value.isoformat(), first.raw, source, 0.55)
     issued = invoice or weak or unlabelled or _date_with_lost_slashes(lines)
+    if issued:
+        issued = issue_year_by_copy(issued, [item.value for _, found, _ in readings for item in found])
     if issued and due:
         issued, due = years_apart_undone(issued, due)
     if issued and due:

@@ -5,7 +5,8 @@ A due date never falls before the issue date. When the two read that way ('21.05
 confused digit away (repair.CONFUSED_DIGITS) that put the due date 0-120 days after the issue date
 are the candidates, and a single one (or a single one at a round payment term) is taken as a repair.
 A pair in the right order is never changed. Dates two or more years apart had a year misread: the
-later one is moved next to the other (`years_apart_undone`).
+later one is moved next to the other (`years_apart_undone`), as is an issue date two or more years
+after its copy elsewhere on the page (`issue_year_by_copy`).
 """
 
 from __future__ import annotations
@@ -82,6 +83,22 @@ def years_apart_undone(issued: Found, due: Found) -> tuple[Found, Found]:
     if may_be_misread(issued.line) and (moved := issue_in_due_year(issue_day, due_day)):
         return Found(moved.isoformat(), issued.raw, issued.line, min(issued.confidence, 0.6)), due
     return issued, due
+
+
+def issue_year_by_copy(issued: Found, printed: list[date]) -> Found:
+    """An issue date two or more years after another date the page prints on the same day and month
+    ('03/07/2095' issued, a payment of '03/07/2025' in the table): its year was misread (OCR's
+    look-alikes of a year's digits mostly read later years); it takes the copy's year, said with a
+    guess's confidence. Only where OCR read it, and only when one such copy's year is printed."""
+    if not may_be_misread(issued.line):
+        return issued
+    day = date.fromisoformat(issued.value)
+    years = {d.year for d in printed if (d.month, d.day) == (day.month, day.day) and day.year - d.year >= 2}
+    if len(years) != 1:
+        return issued
+    return replace(
+        issued, value=day.replace(year=years.pop()).isoformat(), confidence=min(issued.confidence, 0.6)
+    )
 
 
 def due_in_issue_year(issued: date, due: date) -> date | None:
