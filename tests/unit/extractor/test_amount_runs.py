@@ -7,6 +7,7 @@ from invoiceme_extractor.rules.amount_runs import (
     several_rates_triple,
     vat_just_before,
 )
+from invoiceme_extractor.rules.amounts import percents_in
 from invoiceme_extractor.rules.lines import Found, Line
 from invoiceme_extractor.rules.totals import find_totals
 
@@ -66,6 +67,16 @@ class TestSeveralRates:
         totals = find_totals(lines)
         assert totals.subtotal is not None and totals.subtotal.value == 30637.44
         assert totals.vat_amount is not None and totals.vat_amount.value == 3063.75
+
+    def test_a_five_read_as_s_is_still_a_rate(self) -> None:
+        # 'VAT @ 5%' with its 5 read as S: two rates, not one VAT line and a stray amount
+        lines = _lines(
+            "Amount excl. VAT 12,515.87-", "VAT @ 20% 2,446.88-", "VAT @ S% 14.07-", "Grand Total 14,976.82-"
+        )
+        totals = find_totals(lines)
+        assert totals.vat_amount is not None and totals.vat_amount.value == -2460.95
+        assert percents_in("VAT @ S% 14.07") == [0.05]
+        assert percents_in("VAT 5% of USD%") == [0.05]  # an S inside a word is no rate
 
     def test_one_rate_lines_not_summing_to_its_vat_are_not_split(self) -> None:
         # 100 + 5 + 12 = 117 adds up, but 17 is not 10 % of 100

@@ -162,8 +162,13 @@ def percent_match(line: str) -> re.Match[str] | None:
     return _PERCENT.search(line)
 
 
+# a lone 5 OCR read as its look-alike S before the percent sign ('VAT @ S% 14.07-')
+_S_FOR_FIVE_PERCENT = re.compile(r"(?<![\w.,])S(?=\s?%)")
+
+
 def percents_in(text: str) -> list[float]:
     """Every percentage printed in a text, as fractions."""
+    text = _S_FOR_FIVE_PERCENT.sub("5", text)
     return [round(float(m.group(1).replace(",", ".")) / 100, 4) for m in _PERCENT.finditer(text)]
 
 
