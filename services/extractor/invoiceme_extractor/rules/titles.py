@@ -129,22 +129,35 @@ def title_cells(lines: list[Line]) -> list[Title]:
     return list(_title_cells(tuple(lines[:15])))
 
 
+# A title printed letter-spaced, as OCR reads it: in pieces of a few letters ('R EC U' for REÇU,
+# 'חשב ונית מס = מק ור' for חשבונית מס - מקור)
+_SPACED_RUN = re.compile(r"(?<!\S)[^\W\d_]{1,4}(?:\s[^\W\d_]{1,4})+(?!\S)")
+
+
+def letters_joined(text: str) -> str:
+    """The text with each run of short letter groups joined into one word."""
+    return _SPACED_RUN.sub(lambda run: run.group(0).replace(" ", ""), text)
+
+
 # Pure in the lines (frozen); the document's type and its alternatives both ask it of the same lines
 @functools.lru_cache(maxsize=8)
 def _title_cells(top_lines: tuple[Line, ...]) -> tuple[Title, ...]:
     titled = []
     for line in top_lines:
         for index, cell in enumerate(line.cells):
-            named = _title_type(cell.text)
+            text = cell.text
+            named = _title_type(text)
+            if named is None and (joined := letters_joined(text)) != text and (named := _title_type(joined)):
+                text = joined  # a letter-spaced title OCR read in pieces
             if named and (
-                names_a_field(cell.text, named) or (named[0] == "invoice" and _BANK_WORDS.search(line.text))
+                names_a_field(text, named) or (named[0] == "invoice" and _BANK_WORDS.search(line.text))
             ):
                 continue
             cropped = cropped_type(cell.text)
             code = named[0] if named else cropped or _misread_title_type(cell.text)
             if code == "invoice" and cropped not in (None, "invoice"):
                 code = cropped  # "AX INVOICE": a tax invoice whose first letter OCR lost
-            elif code == "invoice" and named and _misread_rest(cell.text, named[1]):
+            elif code == "invoice" and named and _misread_rest(text, named[1]):
                 code = misread_type(cell.text) or code
             # "Rechnungsempfänger" names the invoice's recipient, not the document (the costlier
             # label checks last: most cells name no type)
