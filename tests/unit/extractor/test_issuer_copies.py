@@ -121,6 +121,11 @@ class TestHebrewCopyOfDebris:
         assert hebrew_copy_of_debris('ATA "yn טכנולוגיות בע"מ', 'הדר טכנולוגיות בע"מ')
         assert not hebrew_copy_of_debris('ATA "yn טכנולוגיות בע"מ', 'הדר מערכות בע"מ')
 
+    def test_a_look_alike_letter_is_the_same_word(self) -> None:
+        # the header's large print read כ as ב and בע"מ as Latin; the footer's copy reads both right
+        assert hebrew_copy_of_debris('ברמל הנדסה "yo', 'כרמל הנדסה בע"מ')
+        assert not hebrew_copy_of_debris('ברמל הנדסה "yo', 'גרמל הנדסה בע"מ')  # ג is no look-alike of ב
+
     def test_a_logos_debris_before_the_name(self) -> None:
         assert hebrew_copy_of_debris('"pe ארבל לוגיסטיקה MW)', "ארבל לוגיסטיקה ושותת")
         assert not hebrew_copy_of_debris("AAI הנדסה", "הנדסה")  # a copy of one word: too little to tell

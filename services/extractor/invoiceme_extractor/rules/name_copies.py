@@ -17,7 +17,7 @@ from . import party_labels
 from .contact_words import NOT_A_NAME
 from .layout import Cell
 from .lines import Found, Line, document_language
-from .name_signs import PAYEE, compact, payee_name
+from .name_signs import PAYEE, compact, fold_lookalikes, payee_name
 from .name_text import SEPARATORS, clean_name, cut_at_field_label
 
 SAME_NAME = 0.75  # letters in common (difflib ratio) above which two readings are one name misread
@@ -111,7 +111,8 @@ def hebrew_copy_of_debris(name: str, head: str) -> bool:
     """Whether `head` is `name` read wholly in Hebrew: `name` mixes Hebrew words with Latin debris, and
     word by word `head` has the same Hebrew words and a Hebrew word where `name` has debris (a run
     of debris words for one: OCR splits a large-print word it read as Latin, 'ATA "yn' for 'הדר'; a
-    debris word before the name with no word of the copy for it: a logo's)."""
+    debris word before the name with no word of the copy for it: a logo's). A Hebrew word may differ
+    from the copy's by look-alike letters: the copy, read wholly in Hebrew, is taken as it reads."""
     debris = _debris_words(name)
     if debris is None:
         return False
@@ -126,8 +127,8 @@ def hebrew_copy_of_debris(name: str, head: str) -> bool:
     for word, other, is_debris in zip(words, others, debris, strict=True):
         if not _HEBREW_WORD.fullmatch(other):
             return False
-        if not is_debris and compact(word) != compact(other):
-            return False
+        if not is_debris and fold_lookalikes(compact(word)) != fold_lookalikes(compact(other)):
+            return False  # the same word, but for a look-alike letter ('ברמל' for the footer's 'כרמל')
     return True
 
 
