@@ -231,6 +231,11 @@ _PRICED_BRACKET = re.compile(
 )
 
 
+# '7,002.55 ש"ח (USD. )1,808.66': a right-to-left read of '(1,808.66 USD)' that left only the code
+# inside the bracket and put the amount after its mirrored close: a restatement by its shape alone
+_CODE_BRACKET_THEN_AMOUNT = re.compile(r"\(\s*[A-Z]{3}\.?\s*\)\s*\d[\d.,]*\d")
+
+
 def _without_equated(text: str) -> str:
     """The line without an '= amount currency' bracket (`_EQUATED`) when an amount stands outside it,
     or without a priced bracket (`_PRICED_BRACKET`) when the amount outside it is in another currency."""
@@ -243,4 +248,8 @@ def _without_equated(text: str) -> str:
         outside = set(_MONEY_MARK.findall(rest))
         if amounts_in(rest) and outside and not set(_MONEY_MARK.findall(inner)) & outside:
             return rest
+    for match in _CODE_BRACKET_THEN_AMOUNT.finditer(text):
+        inner, rest = match.group(0), text[: match.start()] + " " + text[match.end() :]
+        if amounts_in(rest) and not set(_MONEY_MARK.findall(inner)) & set(_MONEY_MARK.findall(rest)):
+            return rest  # the mark outside may be one OCR damaged ('ח"ח' for ש"ח): the shape tells
     return text

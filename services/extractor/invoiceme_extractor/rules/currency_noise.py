@@ -67,11 +67,14 @@ def without_invented_marks(text: str, language: str) -> str:
 
 
 def only_converted(code_pattern: re.Pattern[str], lines: list[Line], converts: re.Pattern[str]) -> bool:
-    """Every line that marks this currency converts an amount into it (an exchange rate on it). On
+    """Every line that marks this currency converts an amount into it (an exchange rate on it, or
+    the mark only in the bracket restating the line's amount: '7,002.55 ש"ח (1,808.66 USD)'). On
     '978.01 USD (≈ 905.84 EUR)' the dollars are the amount restated, not the conversion's result."""
     marked = [line for line in lines if code_pattern.search(line.text)]
     return bool(marked) and all(
-        converts.search(line.text) and not _restated(code_pattern, line.text) for line in marked
+        (converts.search(line.text) and not _restated(code_pattern, line.text))
+        or not code_pattern.search(without_restatement(line.text))
+        for line in marked
     )
 
 
