@@ -47,3 +47,21 @@ class TestNTildeReadAsFi:
 
     def test_other_letters_still_differ(self) -> None:
         assert _spelled("MONTANA", "Para", "Montaro Logistica SL") == "MONTANA"
+
+
+class TestLogoWordSplitInCapitals:
+    """A logo's one word OCR split where its letters are spaced ('G RANITE', 'NORD LICHT'): the
+    footer's name whose first word spells it whole is the name written out; a header of two real
+    words in capitals is not cut to a footer that only begins with them."""
+
+    def test_the_footer_word_that_spells_the_split_logo(self) -> None:
+        footer = "Granite Consulting Limited"
+        assert (
+            _spelled("G RANITE", "Billed To", "Summit Logistics", f"{footer} | 148 Main St., Manchester")
+            == footer
+        )
+        footer = "Nordlicht Handel GmbH & Co. KG"
+        assert _spelled("NORD LICHT", "Auftraggeber:", f"{footer} | USt-ID-Nr. DE423749598") == footer
+
+    def test_two_words_are_not_one_split(self) -> None:
+        assert _spelled("NORTH SYSTEMS", "Bill To", "North Systems Trading Ltd") == "NORTH SYSTEMS"

@@ -20,6 +20,16 @@ from .name_text import SEPARATORS, clean_name, cut_at_field_label
 _LOGO_WORD = re.compile(r"^(?:(?:[^\W\d_]{1,3}\s+){1,}[^\W\d_]{1,3}|[^\W\d_a-z]{3,}|[\u05d0-\u05ea]{2})$")
 
 
+# A logo's one word in capitals that OCR split where its letters are spaced ('G RANITE', 'NORD LICHT'):
+# taken as a logo only where one word of the name written out spells it whole ('Granite', 'Nordlicht')
+_SPLIT_CAPITALS = re.compile(r"^[A-ZÀ-ÖØ-Þ]+(?:\s+[A-ZÀ-ÖØ-Þ]+)+$")
+
+
+def _first_word_spells(head: str, letters: str) -> bool:
+    first = head.split()[0] if head.split() else ""
+    return folded_misreads(compact(first)) == folded_misreads(letters)
+
+
 def _begins_with(head: str, letters: str) -> bool:
     """The head's first words spell `letters` exactly (accents and spaces aside; Hebrew letters of
     the same shape alike: a logo's 'ה רר' is the footer's 'הדר')."""
@@ -33,12 +43,14 @@ def _begins_with(head: str, letters: str) -> bool:
 
 
 def spelled_out(vendor: Found | None, lines: list[Line]) -> Found | None:
-    """'G RAN ITE' or 'IBERICA' (a logo's word) and 'Granite Consulting | 126 Market Street' or
+    """'G RAN ITE', 'G RANITE' or 'IBERICA' (a logo's word) and 'Granite Consulting | 126 Market Street' or
     'Ibérica Distribuciones S.L. | NIF ...' in the footer: the name written out where its first
     words spell the logo's letters."""
     if vendor is None:
         return vendor
     logo = vendor.value if _LOGO_WORD.match(vendor.value) else logo_word(vendor.value)
+    split = logo is None and _SPLIT_CAPITALS.match(vendor.value) is not None
+    logo = vendor.value if split else logo
     if logo is None:
         return vendor
     letters = compact(logo)
@@ -51,6 +63,7 @@ def spelled_out(vendor: Found | None, lines: list[Line]) -> Found | None:
             if (
                 len(head.split()) >= 2
                 and _begins_with(head, letters)
+                and (not split or _first_word_spells(head, letters))
                 and _reads_as_words(words, vendor.value)  # not 'רימון "עוץ 'on חברה 527178230'
                 and not NOT_A_NAME.search(head)
             ):
