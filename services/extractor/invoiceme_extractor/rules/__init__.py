@@ -20,6 +20,7 @@ from .invoice_number import find_invoice_number
 from .items_totals import (
     amounts_from_items,
     net_from_items,
+    total_at_items_rate,
     total_from_items,
     total_sign_by_items,
     without_total_row,
@@ -126,6 +127,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     items_amounts = [item.amount for item in line_items]
     amounts_from_items(found, items_amounts, totals.candidates.get("vat", []))
     net_from_items(found, items_amounts)
+    total_at_items_rate(found, items_amounts, lines)
     net_with_cents_lost(found, items_amounts)
     total_from_items(found, items_amounts, lines)
     found["total"] = total_sign_by_items(found, items_amounts)
