@@ -10,11 +10,12 @@ from datetime import date
 from . import document_labels
 from .date_order import in_order, issue_year_by_copy, years_apart_undone
 from .date_places import outside_ranges, under_label
-from .dates import FoundDate, dates_in, dates_with_lost_slashes
+from .dates import FoundDate, dates_in
 from .geometry import spots_after_label
 from .hebrew_ocr import date_qualifier_lost
 from .layout import Box
 from .lines import Found, Line, following
+from .lost_separators import dates_with_a_separator_lost, dates_with_lost_slashes
 from .prose import pay_deadline
 
 # an amount's label that says "due" ('Change Due', 'Amount Due', 'Balance Due'): no date's label
@@ -252,7 +253,7 @@ def find_dates(lines: list[Line], month_first: bool) -> tuple[Found | None, Foun
             weak = Found(first.value.isoformat(), first.raw, source, 0.6)
         elif kind is None and unlabelled is None:
             unlabelled = Found(first.value.isoformat(), first.raw, source, 0.55)
-    issued = invoice or weak or unlabelled or _date_with_lost_slashes(lines)
+    issued = invoice or weak or unlabelled or _date_with_lost_separators(lines, month_first)
     if issued:
         issued = issue_year_by_copy(issued, [item.value for _, found, _ in readings for item in found])
     if issued and due:
@@ -262,12 +263,14 @@ def find_dates(lines: list[Line], month_first: bool) -> tuple[Found | None, Foun
     return issued, due or (_due_by_position(issued, others) if issued else None)
 
 
-def _date_with_lost_slashes(lines: list[Line]) -> Found | None:
-    """No date read anywhere: the first one whose slashes OCR read as digits, as a weak guess."""
-    for line in lines:
-        found = dates_with_lost_slashes(line.text)
-        if found:
-            return Found(found[0].value.isoformat(), found[0].raw, line, 0.45)
+def _date_with_lost_separators(lines: list[Line], month_first: bool) -> Found | None:
+    """No date read anywhere: the first one whose slashes OCR read as digits, or else the first one
+    of whose separators OCR lost one, as a weak guess."""
+    for read in (dates_with_lost_slashes, lambda text: dates_with_a_separator_lost(text, month_first)):
+        for line in lines:
+            found = read(line.text)
+            if found:
+                return Found(found[0].value.isoformat(), found[0].raw, line, 0.45)
     return None
 
 

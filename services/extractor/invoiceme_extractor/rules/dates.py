@@ -122,8 +122,8 @@ def _only_fix(text: str, valid: Callable[[int], bool]) -> str | None:
 
 def _repaired_day(day: str, month: int, year: int) -> date | None:
     """The date with its day's one OCR-confused digit undone, when one reading only is a day of the month."""
-    fixed = _only_fix(day, lambda value: _make(year, month, value) is not None)
-    return _make(year, month, int(fixed)) if fixed else None
+    fixed = _only_fix(day, lambda value: make_date(year, month, value) is not None)
+    return make_date(year, month, int(fixed)) if fixed else None
 
 
 def _repaired_numeric(day: str, month: str, year: str) -> date | None:
@@ -134,14 +134,14 @@ def _repaired_numeric(day: str, month: str, year: str) -> date | None:
     fixed_year = _only_fix(year, lambda value: value < 100 or 1990 <= value <= 2100)
     if fixed_day is None or fixed_month is None or fixed_year is None:
         return None
-    return _make(int(fixed_year), int(fixed_month), int(fixed_day))
+    return make_date(int(fixed_year), int(fixed_month), int(fixed_day))
 
 
 def _full_year(year: int) -> int:
     return year + 2000 if year < 100 else year
 
 
-def _make(year: int, month: int, day: int) -> date | None:
+def make_date(year: int, month: int, day: int) -> date | None:
     try:
         found = date(_full_year(year), month, day)
     except ValueError:
@@ -162,7 +162,7 @@ def _dates_in(line: str, month_first: bool) -> tuple[FoundDate, ...]:
     found: list[FoundDate] = []
     printed, line = line, _letters_as_digits(with_month_j_restored(line))
     for match in _ISO.finditer(line):
-        value = _make(int(match.group(1)), int(match.group(3)), int(match.group(4)))
+        value = make_date(int(match.group(1)), int(match.group(3)), int(match.group(4)))
         if value:
             found.append(FoundDate(value, match.group(0), match.start(), False))
     numeric = [(m, m.group(1), m.group(3), m.group(4)) for m in _NUMERIC.finditer(line)]
@@ -174,9 +174,9 @@ def _dates_in(line: str, month_first: bool) -> tuple[FoundDate, ...]:
         # '04.08.2024' is 4 August even on a US-style page: m/d/y is written with slashes or hyphens
         month_first_here = month_first and not (match.re is _NUMERIC and match.group(2) == ".")
         if first > 12 or (not month_first_here and second <= 12):
-            value = _make(year, second, first)
+            value = make_date(year, second, first)
         else:
-            value = _make(year, first, second)
+            value = make_date(year, first, second)
         if value:
             lost = match.re is _SPACED
             found.append(FoundDate(value, match.group(0), match.start(), ambiguous, repaired=lost))
@@ -191,7 +191,7 @@ def _dates_in(line: str, month_first: bool) -> tuple[FoundDate, ...]:
             misread = month is None or bool(match.groupdict().get("stray"))
             if month is None and pattern is _DAY_MONTH_YEAR:  # a day before it, a year after
                 month = _misread_month(match.group("month"))
-            value = _make(int(match.group("year")), month, int(match.group("day"))) if month else None
+            value = make_date(int(match.group("year")), month, int(match.group("day"))) if month else None
             if value is None and month:  # '41th May 2024': a day no month has, one digit misread
                 # ... or a year of no era ('13 Jan. 2625': a 0 read as 6)
                 fixed_year = _only_fix(
@@ -232,7 +232,7 @@ def _letter_days(line: str) -> list[FoundDate]:
     for match in _LETTER_DAY.finditer(line):
         month = _month_number(match.group("month"))
         day = int(match.group("day").translate(_LETTER_AS_DIGIT).replace("A", "4"))
-        value = _make(int(match.group("year")), month, day) if month and day else None
+        value = make_date(int(match.group("year")), month, day) if month and day else None
         if value:
             found.append(FoundDate(value, match.group(0), match.start(), False, repaired=True))
     return found
@@ -249,7 +249,7 @@ def _reversed_in_rtl(line: str) -> list[FoundDate]:
             month = int(month_text) if month_text.isdigit() else _month_number(month_text)
             if not month or (pattern is _REVERSED_WORDS and not HEBREW.search(month_text)):
                 continue
-            value = _make(int(match.group("year")), month, int(match.group("day")))
+            value = make_date(int(match.group("year")), month, int(match.group("day")))
             if value:
                 split = pattern is _REVERSED_SPLIT
                 found.append(FoundDate(value, match.group(0), match.start(), False, repaired=split))
@@ -260,21 +260,6 @@ def _as_printed(item: FoundDate, printed: str) -> FoundDate:
     """The raw text as printed; a date read through letters taken for digits is a repair too."""
     raw = printed[item.start : item.start + len(item.raw)]
     return item if raw == item.raw else replace(item, raw=raw, repaired=True)
-
-
-# '27103124': 27/03/24 with both slashes read as 1s (or 7s), a run no other date pattern reads
-_SLASHES_AS_DIGITS = re.compile(r"(?<![\d.,:/-])(\d{2})([17])(\d{2})\2(\d{2}|(?:19|20)\d{2})(?![\d.,:/-])")
-
-
-def dates_with_lost_slashes(line: str) -> list[FoundDate]:
-    """Dates whose two slashes OCR read as the same digit ('1' or '7'), as repairs. Only a fallback
-    for a page where no date reads otherwise: an id of eight digits can look the same."""
-    found = []
-    for match in _SLASHES_AS_DIGITS.finditer(line):
-        value = _make(int(match.group(4)), int(match.group(3)), int(match.group(1)))
-        if value:
-            found.append(FoundDate(value, match.group(0), match.start(), False, repaired=True))
-    return found
 
 
 def prefers_month_first(lines: list[str], language: str, currency: str | None) -> bool:
