@@ -6,7 +6,8 @@ from __future__ import annotations
 from invoiceme_common.events import OcrWord
 from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.layout import Box, Cell
-from invoiceme_extractor.rules.name_copies import hebrew_copy_of_debris
+from invoiceme_extractor.rules.lines import Found, Line
+from invoiceme_extractor.rules.name_copies import hebrew_copy_of_debris, payee_over_header
 from invoiceme_extractor.rules.name_signs import payee_name
 from invoiceme_extractor.rules.name_text import suffix_joined
 
@@ -55,6 +56,19 @@ class TestPayee:
             ("Rimon Trading", 400, 2000),
         )
         assert extract_with_rules([layer]).vendor_name == "Rimon Trading"
+
+
+class TestPayeeNamedByItsTrade:
+    """A payee whose name has no legal form but a word for a line of business ('North Systems') is a
+    firm, and so the issuer over a header name that is the customer's; a person's name is not."""
+
+    def test_a_trade_word_makes_the_payee_a_firm(self) -> None:
+        paid = Found("North Systems", "North Systems", Line("Payable to: North Systems", 1, 9), 0.8)
+        header = Found("Bright Trading", "Bright Trading", Line("Bright Trading", 1, 1), 0.83)
+        taken = payee_over_header(header, paid)
+        assert taken is not None and taken.value == "North Systems" and taken.confidence <= 0.6
+        person = Found("John Smith", "John Smith", paid.line, 0.8)
+        assert payee_over_header(header, person) is header
 
 
 class TestSurerCopy:

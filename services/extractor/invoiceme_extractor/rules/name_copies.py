@@ -163,11 +163,20 @@ _FIRM_AMPERSAND = re.compile(r"\w\s*&\s*\w")
 _SPLIT_FORM = re.compile(r"(?<=\s\w)\s+(?=\w+$)")
 
 
+# A word naming a line of business ('North Systems', 'Atlas Works'): a firm's name, never a person's
+_TRADE_WORD = re.compile(
+    r"\b(?:systems|logistics|consulting|supplies|solutions|technolog(?:y|ies)|services|partners|foods|"
+    r"industries|engineering|labs|works|holdings|construction)\b",
+    re.I,
+)
+
+
 def _a_firm(name: str) -> bool:
     return bool(
         party_labels.COMPANY_SUFFIX.search(_SPLIT_FORM.sub("", name))
         or party_labels.BUSINESS_WORD.search(name)
         or _FIRM_AMPERSAND.search(name)
+        or _TRADE_WORD.search(name)
     )
 
 
