@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.damaged_titles import misread_type
-from invoiceme_extractor.rules.untitled_type import GUESSED
+from invoiceme_extractor.rules.lines import Found, Line
+from invoiceme_extractor.rules.untitled_type import GUESSED, tax_invoice_by_allocation
 
 
 def _read(text: str) -> tuple[str | None, float | None]:
@@ -81,3 +82,21 @@ class TestMisreadTitle:
     def test_other_words(self) -> None:
         assert misread_type("Acme Software Ltd") is None
         assert misread_type("תאריך מסמך") is None
+
+
+class TestTaxInvoiceByAllocation:
+    """An allocation number is issued for a tax invoice only: a bare 'חשבונית' title (its 'מס' read
+    as Latin) or none is a tax invoice where one is printed; 'חשבונית עסקה' stays an invoice."""
+
+    _ALLOCATION = Found("963640183", "963640183", Line("מספר אישור הקצאה: 963640183", 1, 20), 0.9)
+
+    def test_a_bare_hebrew_invoice_title_is_a_tax_invoice(self) -> None:
+        title = Found("invoice", "חשבונית DE", Line("חשבונית DE", 1, 0), 0.82)
+        taken = tax_invoice_by_allocation(title, self._ALLOCATION)
+        assert taken is not None and taken.value == "tax_invoice" and taken.confidence <= GUESSED
+
+    def test_a_deal_invoice_or_no_allocation_stays(self) -> None:
+        deal = Found("invoice", "חשבונית עסקה", Line("חשבונית עסקה", 1, 0), 0.9)
+        assert tax_invoice_by_allocation(deal, self._ALLOCATION) is deal
+        bare = Found("invoice", "חשבונית DE", Line("חשבונית DE", 1, 0), 0.82)
+        assert tax_invoice_by_allocation(bare, None) is bare

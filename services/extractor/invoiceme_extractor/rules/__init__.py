@@ -39,7 +39,7 @@ from .references import (
 from .tax_ids import find_vendor_tax_id
 from .total_currency import currency_of_total
 from .totals import find_totals
-from .untitled_type import type_by_evidence
+from .untitled_type import tax_invoice_by_allocation, type_by_evidence
 from .window_address import window_recipient_cells
 
 
@@ -116,6 +116,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
         lines,
         found["total"],
     )
+    found["document_type"] = tax_invoice_by_allocation(found["document_type"], allocation)
     found["currency"] = currency_of_total(found["currency"], found["total"])
     if sure_code(found["currency"]) is None:
         # no currency printed, or only a mark OCR may have invented: the issuer's country tells

@@ -6,6 +6,7 @@ low confidence."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from . import labels
@@ -63,3 +64,19 @@ def type_by_evidence(found: Found | None, lines: list[Line], total: Found | None
     if found is not None and found.value == code:
         return replace(found, confidence=max(found.confidence, GUESSED))
     return Found(code, paid.text, paid, GUESSED)
+
+
+# A bare Hebrew 'invoice' word as the title was read: 'חשבונית DE' ('מס' read as Latin), not 'חשבונית עסקה'
+_BARE_HEBREW_INVOICE = re.compile(r"חשבונית(?!\s*עסקה)")
+
+
+def tax_invoice_by_allocation(found: Found | None, allocation: Found | None) -> Found | None:
+    """An allocation number (מספר הקצאה) is issued for a tax invoice only: a page that prints one and
+    whose title read as a bare 'חשבונית' (its 'מס' damaged) or not at all is a tax invoice, a guess."""
+    if allocation is None:
+        return found
+    if found is None:
+        return Found("tax_invoice", allocation.raw, allocation.line, GUESSED)
+    if found.value != "invoice" or not _BARE_HEBREW_INVOICE.search(found.raw):
+        return found
+    return replace(found, value="tax_invoice", confidence=min(found.confidence, GUESSED))
