@@ -32,3 +32,25 @@ class TestOrdinalReadAsE:
         assert INVOICE_NUMBER_WEAK.match("Ne:")
         assert not INVOICE_NUMBER_WEAK.match("Ne pas plier")
         assert not INVOICE_NUMBER_WEAK.match("Net")
+
+    def test_its_colon_read_as_a_semicolon(self) -> None:
+        assert INVOICE_NUMBER_WEAK.match("Ne;")
+        assert not INVOICE_NUMBER_WEAK.match("Ne; plus")
+        laid_out = page(
+            ("SOL CONSTRUCCIONES S.L.U.", 200, 100),
+            ("TICKET", 400, 200),
+            ("Fecha de factura: 2024-09-06", 200, 300),
+            ("Ne;", 200, 360),
+            ("74/1070", 700, 360),
+            ("Total 65,07", 200, 600),
+        )
+        assert extract_with_rules([laid_out]).invoice_number == "74/1070"
+
+
+class TestOrdinalReadAsCent:
+    """'Factura Nº:' with its º read as a cent sign ('Factura N¢: 2026-8649'): the number's label."""
+
+    def test_the_number_after_n_cent(self) -> None:
+        text = "Castilla Consultores S.A.\nTICKET\nFactura N¢: 2026-8649\nCajero: 19\nTotal 65,07"
+        assert extract_with_rules([(1, text)]).invoice_number == "2026-8649"
+        assert INVOICE_NUMBER_WEAK.match("N¢:")

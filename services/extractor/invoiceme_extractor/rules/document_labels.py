@@ -131,8 +131,10 @@ OTHER_DOCUMENT = any_of(
 # ("Nº" as scans read its ordinal: "N®", "N²", "N2:" - the digit only before a colon; "Ne" - its
 # underlined o read as an e - only as the whole cell)
 INVOICE_NUMBER_WEAK = re.compile(
-    r"^\s*(?:número|numéro|nummer|number|num\.?|n(?:[º°o®²]|2(?=\s*:)|e(?=\s*:?\s*$))\.?|no\.|nr\.?|r[ée]f(?:[ée]rence)?\.?|reference|"
-    r"referencia|#|מס'|מספר|folio|doc(?:ument)?\.?\s*(?:no|#)?)(?![^\W\d_])\s*:?",
+    # 'Nº' as OCR damages it: º read as ®, ² or ¢ ('N¢: 2026-8649'), as 2 before a colon, or as e alone
+    # in its cell, its colon read as a semicolon ('Ne; | 74/1070')
+    r"^\s*(?:número|numéro|nummer|number|num\.?|n(?:[º°o®²¢]|2(?=\s*:)|e(?=\s*[:;]?\s*$))\.?|no\.|nr\.?|"
+    r"r[ée]f(?:[ée]rence)?\.?|reference|referencia|#|מס'|מספר|folio|doc(?:ument)?\.?\s*(?:no|#)?)(?![^\W\d_])\s*[:;]?",
     re.I,
 )
 

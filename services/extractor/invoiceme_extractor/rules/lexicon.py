@@ -75,7 +75,7 @@ VAT = (
     r"\bzzgl\.?\s*\d{1,2}(?:[.,]\d{1,2})?\s*%",  # 'zzgl. 7 %': plus the tax at a rate
 )
 INVOICE_NUMBER = (
-    r"factura\s*(?:n[º°o]\.?|núm\.?|num\.?|número|#)",
+    r"factura\s*(?:n[º°o¢]\.?|núm\.?|num\.?|número|#)",  # its º read as ¢ ('Factura N¢:')
     r"n[º°o]\.?\s*(?:de\s*)?factura",
     r"n[úu]mero\s*(?:de\s*)?factura",  # OCR often loses the accent; 'Número factura' is said too
     r"\bfolio\b",
