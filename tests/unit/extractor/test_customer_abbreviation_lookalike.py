@@ -3,7 +3,7 @@ already read: the block under it is the customer's, so its name is not taken for
 
 from __future__ import annotations
 
-from invoiceme_extractor.rules import party_labels
+from invoiceme_extractor.rules import extract_with_rules, party_labels
 
 
 class TestCustomerAbbreviationLookalike:
@@ -15,3 +15,20 @@ class TestCustomerAbbreviationLookalike:
 
     def test_another_word_with_those_letters_does_not(self) -> None:
         assert not party_labels.BUYER_BLOCK.search("לבבות")
+
+
+class TestForWithBetReadAsGimel:
+    """'עבור' (for: the customer's block) with its bet read as gimel on a photo ('עגור'): the block
+    under it is the customer's, and the issuer is the name beside its id in the footer."""
+
+    def test_the_misread_word_heads_the_customers_block(self) -> None:
+        assert party_labels.BUYER_BLOCK.search("עגור")
+        assert party_labels.BUYER_BLOCK.search("עבור")
+        assert not party_labels.BUYER_BLOCK.search("עבור חשבונית")
+
+    def test_the_customer_is_not_the_issuer(self) -> None:
+        text = (
+            "קבלה - מקור\nמס חשבונית 46442\nעגור\nארבל מערכות (1998)\nרחוב הגרזל 22 חיפה\n"
+            'סה"כ לתשלום 44,691.13\nאלון בנייה ח"פ 532278256\nרחוב הרצל 158'
+        )
+        assert extract_with_rules([(1, text)]).vendor_name != "ארבל מערכות (1998)"

@@ -214,7 +214,7 @@ BUYER_BLOCK = (
     r"recibido\s*de",
     r"erhalten\s*von",
     r"התקבל\W{0,2}מאת",  # OCR reads the gap as a mark ('התקבל'מאת')
-    r"^עבור(?!\s*חשבונית)",
+    r"^ע[בג]ור(?!\s*חשבונית)",  # its bet read as gimel on a photo ('עגור')
     r"^an\s*:",
     r"^à\s*:",
     r"^para\s*:",
