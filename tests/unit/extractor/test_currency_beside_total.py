@@ -33,3 +33,24 @@ class TestCurrencyBesideTotal:
         doubtful = _found("ILS", "₪", "כבל רשת 4 34.00 ₪136.00", 0.6)
         total = _found(8306.97, "8,306.97", "לידיעה: 8,306.97 USD (שער-0.2677)", 0.7)
         assert currency_of_total(doubtful, total) == doubtful
+
+
+class TestCurrencyBesideTheAmountDue:
+    """A total read off a sum row with no mark: the amount-due line under it that reads the same
+    amount, or its tail with the head lost ('02.55' for 7,002.55), gives the currency."""
+
+    def test_the_due_lines_mark_under_a_sum_row(self) -> None:
+        lines = [
+            Line('סה"ב. 6,129.86 872.69 7,002.55', 1, 0),
+            Line('סה"כ לתשלום 02.55 ש"ח (USD )1,808.66', 1, 1),
+            Line("ליריפה: USD 1,833.97 (ספר", 1, 2),
+        ]
+        doubtful = Found("USD", "USD", lines[2], 0.75)
+        total = Found(7002.55, "7,002.55", lines[0], 0.9)
+        found = currency_of_total(doubtful, total, lines)
+        assert found is not None and found.value == "ILS" and found.line is lines[1]
+
+    def test_a_due_line_of_another_amount_says_nothing(self) -> None:
+        lines = [Line('סה"ב. 6,129.86 872.69 7,002.55', 1, 0), Line('סה"כ לתשלום 12.55 ש"ח', 1, 1)]
+        doubtful = Found("USD", "USD", lines[0], 0.75)
+        assert currency_of_total(doubtful, Found(7002.55, "7,002.55", lines[0], 0.9), lines) == doubtful

@@ -5,6 +5,11 @@ from __future__ import annotations
 
 from invoiceme_common.events import OcrWord
 from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.amount_candidates import candidates
+from invoiceme_extractor.rules.amounts import same_or_head_lost
+from invoiceme_extractor.rules.layout import Box, Cell
+from invoiceme_extractor.rules.lines import Line
+from invoiceme_extractor.rules.sum_row import sum_row_triple
 
 from .wordbox import ocr_page, ocr_word, ocr_words, page
 
@@ -81,3 +86,35 @@ class TestSumRowWithItsNetMisread:
     def test_a_net_two_digits_off_is_no_misread(self) -> None:
         result = extract_with_rules([ocr_page(_ledger_foot("92,781.15"))])
         assert result.subtotal != 32731.15
+
+
+class TestSumRowUnderAHeadLostDue:
+    """The sum row's label with a speck read as a full stop ('סה"ב.'), and the amount due under it
+    read with its head lost ('02.55' for 7,002.55): still the invoice's net, VAT and gross."""
+
+    def test_the_sum_row_is_read(self) -> None:
+        lines = [
+            Line('שיעור מע"מ | לפני מע"מ | מע"מ | כולל מע"מ', 1, 0),
+            Line("18% | 4348.30 | 872.69 | 5,720.99", 1, 1),
+            Line("1,281.56 | 0.00 | 1,281.56 | O%", 1, 2),
+            Line('סה"ב. | 6,129.86 | 872.69 | 7,002.55', 1, 3),
+            Line('סה"כ לתשלום | 02.55 ש"ח', 1, 4),
+        ]
+        lines = [_celled(line) for line in lines]
+        trio = sum_row_triple(candidates(lines), lines)
+        assert trio is not None and [item[0] for item in trio] == [6129.86, 872.69, 7002.55]
+
+    def test_head_lost_reads(self) -> None:
+        assert same_or_head_lost(2.55, "02.55", 7002.55)
+        assert not same_or_head_lost(2.55, "2.55", 7002.55)  # no zero opening it: an amount of its own
+        assert not same_or_head_lost(12.55, "012.55", 7002.55)
+
+
+def _celled(line: Line) -> Line:
+    """The line with a cell per ' | '-separated part, as OCR's word boxes make them."""
+    parts = line.text.split(" | ")
+    box = Box(0, 0, 10, 10)
+    cells = tuple(
+        Cell(text=part, box=box, font=10.0, confidence=0.9, number_confidence=0.9) for part in parts
+    )
+    return Line(" ".join(parts), line.page, line.index, box, cells)

@@ -117,7 +117,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
         found["total"],
     )
     found["document_type"] = tax_invoice_by_allocation(found["document_type"], allocation)
-    found["currency"] = currency_of_total(found["currency"], found["total"])
+    found["currency"] = currency_of_total(found["currency"], found["total"], lines)
     if sure_code(found["currency"]) is None:
         # no currency printed, or only a mark OCR may have invented: the issuer's country tells
         found["currency"] = currency_from_tax_id(found["vendor_tax_id"]) or found["currency"]

@@ -11,7 +11,7 @@ import re
 from . import labels
 from .amount_agreement import Trio
 from .amount_candidates import Candidates
-from .amounts import CENT, adds_up, row_money
+from .amounts import CENT, adds_up, row_money, same_or_head_lost
 from .geometry import is_crumb
 from .lines import Line
 from .lost_labels import plausible_rate
@@ -20,12 +20,13 @@ from .repair import may_be_misread
 
 def _opens_with_total(line: Line) -> bool:
     cells = [cell for cell in line.cells if not is_crumb(cell)]
-    return bool(cells) and bool(labels.TOTAL_PLAIN.fullmatch(cells[0].text.strip(" :")))
+    # a speck after the label read as a full stop ('סה"ב.') ends no word of it
+    return bool(cells) and bool(labels.TOTAL_PLAIN.fullmatch(cells[0].text.strip(" :.")))
 
 
 def sum_row_triple(found: Candidates, lines: list[Line]) -> Trio | None:
     """Net, VAT and gross of a row labelled only 'Total' that add up, when a total-due label on
-    another line reads the same gross."""
+    another line reads the same gross (or its tail, its head lost: `same_or_head_lost`)."""
     due = found.get("total_strong", [])
     for line in lines:
         amounts = _sum_row_amounts(line)
@@ -34,7 +35,7 @@ def sum_row_triple(found: Candidates, lines: list[Line]) -> Trio | None:
         (net, net_raw), (vat, vat_raw), (gross, gross_raw) = amounts
         if gross == 0 or not adds_up(net, vat, gross) or vat == 0 or not plausible_rate(vat, net):
             continue
-        if any(abs(value - gross) <= CENT and other is not line for value, _, other in due):
+        if any(same_or_head_lost(value, raw, gross) and other is not line for value, raw, other in due):
             return (net, net_raw, line), (vat, vat_raw, line), (gross, gross_raw, line)
     return None
 

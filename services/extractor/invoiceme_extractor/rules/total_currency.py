@@ -4,9 +4,11 @@ invoice prints with its currency decides."""
 
 from __future__ import annotations
 
+import re
+
 from . import labels
-from .amounts import without_restatement
-from .lines import Found
+from .amounts import money_in, same_or_head_lost, without_restatement
+from .lines import Found, Line
 from .references import CONVERSION
 
 SETTLED_CURRENCY = 0.9  # a currency read at this confidence or above (one currency marked) stays
@@ -18,15 +20,35 @@ def _total_text(total: Found) -> str:
     return without_restatement(cells[0] if cells else total.line.text)
 
 
-def currency_of_total(currency: Found | None, total: Found | None) -> Found | None:
-    """The one currency marked beside the total, over a doubtful reading of the page's marks."""
+def _marks(text: str) -> list[tuple[str, re.Match[str]]]:
+    return [(code, match) for code, pattern in labels.CURRENCIES if (match := pattern.search(text))]
+
+
+def _due_line_marks(total: Found, lines: list[Line]) -> tuple[list[tuple[str, re.Match[str]]], Line]:
+    """A total read off a sum row with no mark ('סה"ב | 6,129.86 | 872.69 | 7,002.55'): the marks of
+    the amount-due line under it that reads the same amount, or its tail ('סה"כ לתשלום 02.55 ש"ח')."""
+    for line in lines[total.line.index + 1 : total.line.index + 3]:
+        text = without_restatement(line.text)
+        if line.page != total.line.page or not labels.TOTAL_STRONG.search(text):
+            continue
+        if any(same_or_head_lost(value, raw, total.value) for value, raw in money_in(text)):
+            return _marks(text), line
+    return [], total.line
+
+
+def currency_of_total(
+    currency: Found | None, total: Found | None, lines: list[Line] | None = None
+) -> Found | None:
+    """The one currency marked beside the total (or beside the amount due that restates it), over a
+    doubtful reading of the page's marks."""
     if total is None or currency is None or currency.confidence >= SETTLED_CURRENCY:
         return currency
     if CONVERSION.search(total.line.text):
         return currency  # a total taken from a conversion line ('לידיעה: 8,306.97 USD (שער 0.2677)')
-    text = _total_text(total)
-    marked = [(code, match) for code, pattern in labels.CURRENCIES if (match := pattern.search(text))]
+    marked, line = _marks(_total_text(total)), total.line
+    if not marked and lines is not None and total.line.index < len(lines):
+        marked, line = _due_line_marks(total, lines)
     if len(marked) != 1 or marked[0][0] == currency.value:
         return currency
     code, match = marked[0]
-    return Found(code, match.group(0), total.line, min(currency.confidence, 0.75))
+    return Found(code, match.group(0), line, min(currency.confidence, 0.75))
