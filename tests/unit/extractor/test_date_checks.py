@@ -61,7 +61,7 @@ class TestDueBeforeIssue:
 
 
 class TestIssueYearByCopy:
-    """An issue date two or more years after the same day and month printed elsewhere (the payment's
+    """An issue date a decade or more after the same day and month printed elsewhere (the payment's
     row of a receipt) had its year misread: it takes the copy's year."""
 
     _ISSUED = Found("2095-07-03", "03/07/2095", Line("תאריך חשבונית: 03/07/2095", 1, 2), 0.9)
@@ -74,6 +74,7 @@ class TestIssueYearByCopy:
         assert issue_year_by_copy(self._ISSUED, [date(2025, 7, 4)]) is self._ISSUED
         near = Found("2025-07-03", "03/07/2025", self._ISSUED.line, 0.9)
         assert issue_year_by_copy(near, [date(2024, 7, 3)]) is near  # a year's renewal, not a misread
+        assert issue_year_by_copy(near, [date(2022, 7, 3)]) is near  # a contract's anniversary
 
     def test_through_the_rules(self) -> None:
         text = (

@@ -18,6 +18,7 @@ from .dates import dates_in
 from .lines import Found
 from .repair import CONFUSED_DIGITS, may_be_misread
 
+_DECADE = 10  # years: an issue date this much after its copy had its year's decade misread
 _LONGEST_TERM = 120  # days: beyond it a due date is not a payment term
 # payment terms as printed ('Net 30', 'שוטף + 60'): a tie between repairs goes to the one that lands on one
 _ROUND_TERMS = frozenset({0, 7, 10, 14, 15, 21, 28, 30, 45, 60, 75, 90, 120})
@@ -86,14 +87,16 @@ def years_apart_undone(issued: Found, due: Found) -> tuple[Found, Found]:
 
 
 def issue_year_by_copy(issued: Found, printed: list[date]) -> Found:
-    """An issue date two or more years after another date the page prints on the same day and month
-    ('03/07/2095' issued, a payment of '03/07/2025' in the table): its year was misread (OCR's
+    """An issue date a decade or more after another date the page prints on the same day and month
+    ('03/07/2095' issued, a payment of '03/07/2025' in the table): its year's decade was misread (OCR's
     look-alikes of a year's digits mostly read later years); it takes the copy's year, said with a
-    guess's confidence. Only where OCR read it, and only when one such copy's year is printed."""
+    guess's confidence. A copy a few years earlier may be a real date (a contract's anniversary), so
+    a unit's digit is never changed. Only where OCR read it, and only when one copy's year is printed."""
     if not may_be_misread(issued.line):
         return issued
     day = date.fromisoformat(issued.value)
-    years = {d.year for d in printed if (d.month, d.day) == (day.month, day.day) and day.year - d.year >= 2}
+    same_day = [d.year for d in printed if (d.month, d.day) == (day.month, day.day)]
+    years = {year for year in same_day if day.year - year >= _DECADE}
     if len(years) != 1:
         return issued
     return replace(
