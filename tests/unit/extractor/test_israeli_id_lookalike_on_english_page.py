@@ -20,3 +20,12 @@ class TestIsraeliIdLookalikeOnEnglishPage:
 
     def test_a_letter_may_be_the_code_s_own(self) -> None:
         assert extract_with_rules([(1, _PAGE.format(tax_id="S37520702"))]).vendor_tax_id != "537520702"
+
+    def test_grouped_in_threes_by_spaces(self) -> None:
+        # 'GST No. $38 485 681': the id printed in three groups, its 5 read as a dollar sign
+        page = (
+            "North & Maple Ltd Sales Receipt\nGST No. $38 485 681\nTax Point: 11.04.2025\n"
+            "Amount Due ILS 2,439.06"
+        )
+        assert extract_with_rules([(1, page)]).vendor_tax_id == "538485681"
+        assert extract_with_rules([(1, page.replace("681", "682"))]).vendor_tax_id is None

@@ -49,10 +49,11 @@ _LOOKALIKE_DIGITS = str.maketrans({
     "B": "8", "&": "8",
 })  # fmt: skip
 _LOOKALIKE = r"[\d$§SsOoIl|B&]"
-# ... bare, or grouped by dashes as ids are printed ('$22-177-484', '$2024231-4')
+# ... bare, or grouped by dashes as ids are printed ('$22-177-484', '$2024231-4'), or in threes by
+# spaces ('GST No. $38 485 681')
 LOOKALIKE_ID = re.compile(
     rf"(?<![\w$§&|-])(?:{_LOOKALIKE}{{9}}|{_LOOKALIKE}{{2}}-{_LOOKALIKE}{{6}}-{_LOOKALIKE}|"
-    rf"{_LOOKALIKE}{{3}}-{_LOOKALIKE}{{3}}-{_LOOKALIKE}{{3}}|{_LOOKALIKE}{{8}}-{_LOOKALIKE}|"
+    rf"{_LOOKALIKE}{{3}}([- ]){_LOOKALIKE}{{3}}\1{_LOOKALIKE}{{3}}|{_LOOKALIKE}{{8}}-{_LOOKALIKE}|"
     rf"{_LOOKALIKE}{{2}}-{_LOOKALIKE}{{7}})(?![\w$§&|]|-\w)"  # the last: a US EIN's grouping
 )
 _EIN_LOOKALIKE = re.compile(rf"[1-9$§SsIl|B&]{_LOOKALIKE}-{_LOOKALIKE}{{7}}")
@@ -62,14 +63,18 @@ def lookalike_ids(text: str) -> list[str]:
     """9-character tokens (dashes aside) of digits but one look-alike: ids OCR damaged by one
     character."""
     tokens = [match.group(0) for match in LOOKALIKE_ID.finditer(text)]
-    return [raw for raw in tokens if sum(not ch.isdigit() for ch in raw.replace("-", "")) == 1]
+    return [raw for raw in tokens if sum(not ch.isdigit() for ch in _ungrouped(raw)) == 1]
+
+
+def _ungrouped(raw: str) -> str:
+    return raw.replace("-", "").replace(" ", "")
 
 
 def id_from_lookalikes(raw: str) -> str | None:
     """The valid, issuable 9-digit id a token with exactly one look-alike character stands for."""
     if raw not in lookalike_ids(raw):
         return None
-    value = raw.replace("-", "").translate(_LOOKALIKE_DIGITS)
+    value = _ungrouped(raw).translate(_LOOKALIKE_DIGITS)
     valid = value[0] in ISSUED_FIRST_DIGITS and israel.israeli_id_is_valid(value)
     return value if valid else None
 
