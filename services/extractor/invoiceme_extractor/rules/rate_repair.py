@@ -185,7 +185,8 @@ def agrees(result: dict[str, Found | None], found: Candidates | None = None) -> 
     if net_found is None or vat_found is None or total_found is None:
         return False
     read = bool(net_found.raw and vat_found.raw and total_found.raw)
-    if read and found is not None and _cash_rounded_sum(net_found.value + vat_found.value, total, found):
+    exact = net_found.value + vat_found.value
+    if read and found is not None and _cash_rounded_sum(exact, total_found.value, found):
         return True
     return read and adds_up(net_found.value, vat_found.value, total_found.value)
 
