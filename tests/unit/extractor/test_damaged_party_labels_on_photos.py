@@ -12,11 +12,14 @@ from .wordbox import page
 
 
 class TestDamagedCustomerLabels:
-    @pytest.mark.parametrize(("text", "labels"), [("Clent", True), ("לקו", True), ("לקו:", True)])
+    @pytest.mark.parametrize(
+        ("text", "labels"),
+        [("Clent", True), ("לקו", True), ("לקו:", True), ("שם לקו", True), ("שם לקו:", True)],
+    )
     def test_the_damaged_label_heads_the_block(self, text: str, labels: bool) -> None:
         assert bool(party_labels.BUYER_BLOCK.search(text)) is labels
 
-    @pytest.mark.parametrize("text", ["התקשרו לקו החם", "Clementine", "Eclent"])
+    @pytest.mark.parametrize("text", ["התקשרו לקו החם", "Clementine", "Eclent", "שם לקו החם"])
     def test_words_that_only_look_like_it_do_not(self, text: str) -> None:
         assert not party_labels.BUYER_BLOCK.search(text)
 

@@ -64,6 +64,12 @@ class TestNamesInTheWrongScript:
         assert without_latin_tail("ab תקשורת") == "ab תקשורת"  # one Hebrew word is too little a name
         assert without_latin_tail("Oz תקשורת ושות'") == "Oz תקשורת ושות'"  # a capitalised brand
 
+    def test_a_logos_crumbs_before_a_hebrew_name_are_dropped(self) -> None:
+        # a few marks each with a digit, a bracket or a Latin letter: no word of a name
+        assert without_latin_tail('4ב (t גל סחר בע"ם') == 'גל סחר בע"ם'
+        assert without_latin_tail("3M ישראל בעמ") == "3M ישראל בעמ"  # one token: a brand may be so
+        assert without_latin_tail('גל סחר בע"מ') == 'גל סחר בע"מ'  # a two-letter brand is a word
+
     def test_vendor_with_a_latin_head_read_through_the_rules(self) -> None:
         text = 'pox תקשורת בע"מ\nחשבונית מס 5521\nתאריך: 08.08.2024\nסה"כ לתשלום 100.00'
         assert extract_with_rules([(1, text)]).vendor_name == 'תקשורת בע"מ'

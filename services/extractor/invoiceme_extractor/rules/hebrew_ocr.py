@@ -73,8 +73,12 @@ def as_ocr_reads(pattern: str) -> str:
 _LATIN_TAIL = re.compile(r"(?<=[\u05d0-\u05ea\"')])\s+[a-z]{2,4}$")
 
 
-# ... or opening it ('pox תקשורת בע"מ' for 'אלון תקשורת בע"מ'), when two Hebrew words follow
-_LATIN_HEAD = re.compile(r"^[a-z]{2,4}\s+(?=[\u05d0-\u05ea][^\s]*\s+[\u05d0-\u05ea])")
+# ... or opening it ('pox תקשורת בע"מ' for 'אלון תקשורת בע"מ'), or a logo's crumbs of a few marks
+# each with a digit, a bracket or a Latin letter ('4ב (t גל סחר בע"ם'), when two Hebrew words follow
+_LATIN_HEAD = re.compile(
+    r"^(?:[a-z]{2,4}|(?:(?=\S{0,2}[\d()\[\]a-z])\S{1,3}\s+)+(?=\S{0,2}[\d()\[\]a-z])\S{1,3})\s+"
+    r"(?=[\u05d0-\u05ea][^\s]*\s+[\u05d0-\u05ea])"
+)
 
 
 def without_latin_tail(name: str) -> str:

@@ -68,9 +68,9 @@ BUYER_BLOCK = any_of(
     r"buyer",
     r"recipient",
     # as a photo's OCR damages them: 'Clent' (its i lost), 'לקו' (its final ח lost; alone in its
-    # cell only, since 'לקו' also starts 'to the line')
+    # cell only, since 'לקו' also starts 'to the line'), after 'שם' too ('שם לקו': the customer's name)
     r"\bcl[i1l]?ent\b",
-    r"^\s*לקו\s*:?\s*$",
+    r"^\s*(?:שם\s*)?לקו\s*:?\s*$",
 )
 
 
