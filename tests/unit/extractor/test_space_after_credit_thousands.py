@@ -14,3 +14,15 @@ class TestSpaceAfterCreditThousands:
     def test_numbers_without_a_sign_or_after_a_range_stay_apart(self) -> None:
         assert repair_ocr_numbers("items 13, 256.48") == "items 13, 256.48"
         assert repair_ocr_numbers("1-13, 256.48") == "1-13, 256.48"
+
+
+class TestSpaceAfterThousandsInBrackets:
+    """The same space inside an accounting negative's brackets ('(18, 606.87)'): the brackets close
+    right after the cents, so the two groups are one amount."""
+
+    def test_a_bracketed_amount_is_joined(self) -> None:
+        assert repair_ocr_numbers("(18, 606.87)") == "(18,606.87)"
+        assert repair_ocr_numbers("Monthly maintenance 1.5 1,637.90 (2, 456.85)").endswith("(2,456.85)")
+
+    def test_an_unclosed_bracket_stays_apart(self) -> None:
+        assert repair_ocr_numbers("(2, 456.85 units") == "(2, 456.85 units"

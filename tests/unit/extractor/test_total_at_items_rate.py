@@ -4,7 +4,7 @@ subtotal, the difference the VAT."""
 
 from __future__ import annotations
 
-from invoiceme_extractor.rules.items_totals import total_at_items_rate
+from invoiceme_extractor.rules.items_vat_total import total_at_items_rate
 from invoiceme_extractor.rules.lines import Found, Line
 
 _ITEMS = [77.30, 2697.00, 118.50, 4418.86, 32136.00]  # 39,447.66

@@ -20,11 +20,11 @@ from .invoice_number import find_invoice_number
 from .items_totals import (
     amounts_from_items,
     net_from_items,
-    total_at_items_rate,
     total_from_items,
     total_sign_by_items,
     without_total_row,
 )
+from .items_vat_total import net_by_items_and_vat, total_at_items_rate
 from .line_items import find_line_items
 from .lines import Found, PageInput, document_language, document_lines
 from .name_copies import payee, payee_over_header, surer_copy
@@ -127,6 +127,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     # after the confirmation: amounts derived from the items must not count as confirmed by them
     items_amounts = [item.amount for item in line_items]
     amounts_from_items(found, items_amounts, totals.candidates.get("vat", []))
+    net_by_items_and_vat(found, items_amounts, totals.candidates.get("vat", []))
     net_from_items(found, items_amounts)
     total_at_items_rate(found, items_amounts, lines)
     net_with_cents_lost(found, items_amounts)

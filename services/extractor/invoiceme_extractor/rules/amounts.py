@@ -81,10 +81,12 @@ _LOST_POINT_AFTER_SIGN = re.compile(
 # and two decimals after them
 _COLON_IN_THOUSANDS = re.compile(r"(?<=\d)[:;](?=\d{3}[.,]\d{2}(?![\d.,]))")
 # OCR: '₪20, 534.32' — a space after the thousands comma of an amount with decimals, after its currency
-# sign (a point after the group: the comma is no decimal mark; the sign: no list of numbers), or after
-# a credit's minus sign ('-13, 256.48': no list of numbers opens with a negative)
+# sign (a point after the group: the comma is no decimal mark; the sign: no list of numbers), after
+# a credit's minus sign ('-13, 256.48': no list of numbers opens with a negative), or inside the
+# brackets of an accounting negative ('(18, 606.87)': closed right after the cents)
 _SPACE_AFTER_THOUSANDS = re.compile(
-    r"(?:(?<=[₪$€£])|(?<![\w.,-]-)(?<=-))(\d{1,3}), (?=\d{3}\.\d{2}(?![\d.,]))"
+    r"(?:(?<=[₪$€£])|(?<![\w.,-]-)(?<=-)|(?<=\()(?=\d{1,3}, \d{3}\.\d{2}\)))"
+    r"(\d{1,3}), (?=\d{3}\.\d{2}(?![\d.,]))"
 )
 # OCR: '€2188 , 50' — spaces around the decimal comma of an amount after its currency sign
 _SPACED_MARK_AFTER_SIGN = re.compile(r"(?<=[₪$€£])(\d+) ([.,]) ?(\d{2})(?![\d.,])")

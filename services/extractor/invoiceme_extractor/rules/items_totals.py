@@ -116,45 +116,6 @@ def net_from_items(found: dict[str, Found | None], items_amounts: list[float | N
     found["vat_rate"] = Found(exact_rate(rest, items_sum) or 0.0, "", total.line, 0.65)
 
 
-def total_at_items_rate(
-    found: dict[str, Found | None], items_amounts: list[float | None], lines: list[Line]
-) -> None:
-    """No VAT read and a total that is a guess (an item's amount, the subtotal again: the totals'
-    labels lost): the one amount printed on the page that is the items' sum plus a standard rate of
-    it to the cent is the total, the sum the subtotal ('Ba Due 47,337.19' over items of 39,447.66)."""
-    total, subtotal, vat = found.get("total"), found.get("subtotal"), found.get("vat_amount")
-    if vat is not None and vat.raw:
-        return
-    items_sum = unsigned_items_sum(items_amounts)
-    if items_sum is None or not items_sum:
-        return
-    items = {abs(amount or 0.0) for amount in items_amounts}
-    if total is not None and not _guessed_total(total, subtotal, items):
-        return
-    at_rate = {
-        value
-        for line in lines
-        for value, _ in row_money(line)
-        if exact_rate(round(value - items_sum, 2), items_sum)
-    }
-    if len(at_rate) != 1:
-        return
-    gross = at_rate.pop()
-    line, raw = next((line, raw) for line in lines for value, raw in row_money(line) if value == gross)
-    rest = round(gross - items_sum, 2)
-    found["subtotal"] = Found(items_sum, "", line, 0.7)
-    found["vat_amount"] = Found(rest, "", line, 0.65)
-    found["total"] = Found(gross, raw, line, 0.7)
-    found["vat_rate"] = Found(exact_rate(rest, items_sum) or 0.0, "", line, 0.65)
-
-
-def _guessed_total(total: Found, subtotal: Found | None, items: set[float]) -> bool:
-    """The total chosen is no reading of a total: the subtotal's amount again, or an item's."""
-    return (subtotal is not None and abs(subtotal.value - total.value) <= CENT) or any(
-        abs(abs(total.value) - item) <= CENT for item in items
-    )
-
-
 def _adds_up_exactly(found: dict[str, Found | None]) -> bool:
     subtotal, vat = found.get("subtotal"), found.get("vat_amount")
     return (
