@@ -47,6 +47,8 @@ def block_cells(lines: list[Line], line: Line, cell_index: int) -> list[CellRef]
             break
         if is_table_header(lower.text) or len(lower.cells) >= TABLE_ROW_CELLS:
             break  # the line-item table starts (its header row maybe misread): no party block runs into it
+        if _label_row(lower):
+            break  # 'Invoice No. | Invoice Date | Company No.': the document's facts over their values
         members = [i for i, cell in enumerate(lower.cells) if in_column(cell, label, rtl)]
         if not members:
             continue
@@ -59,6 +61,15 @@ def block_cells(lines: list[Line], line: Line, cell_index: int) -> list[CellRef]
         bottom = max(lower.cells[i].box.bottom for i in members)
         height = max(height, *(lower.cells[i].box.height for i in members))
     return found
+
+
+LABEL_ROW_CELLS = 3  # field labels side by side across the page: a row of the document's facts
+
+
+def _label_row(line: Line) -> bool:
+    """A row of field labels across the page ('Invoice No. | Invoice Date | Company No. | PO Number'),
+    its values on the row under it: a block label's column that reaches it has ended."""
+    return sum(looks_like_label(cell.text) for cell in line.cells) >= LABEL_ROW_CELLS
 
 
 def _heads_block(cell: Cell, pattern: re.Pattern[str]) -> re.Match[str] | None:
