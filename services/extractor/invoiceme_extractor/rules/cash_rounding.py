@@ -3,12 +3,14 @@ line), and subtotal + VAT + the printed rounding = the total."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from . import labels
 from .amount_candidates import Candidate, Candidates
 from .amounts import row_money
 from .lines import Found, Line
+from .repair import may_be_misread
 
 
 def rounded_total(found: Candidates, total: Found | None, lines: list[Line]) -> Found | None:
@@ -71,9 +73,27 @@ def rounding_rows(lines: list[Line]) -> list[tuple[float, Line]]:
     found = []
     for line in lines:
         money = row_money(line) if _ROUNDING.search(line.text) else []
-        if money and not labels.ROUNDED_TOTAL.search(line.text) and 0 < abs(money[-1][0]) < 1:
+        if not money or labels.ROUNDED_TOTAL.search(line.text):
+            continue
+        if 0 < abs(money[-1][0]) < 1:
             found.append((money[-1][0], line))
+        elif (unit_misread := _zero_misread(*money[-1], line)) is not None:
+            found.append((unit_misread, line))
     return found
+
+
+# '8.03-' / '(8.04)' for 0.03 / 0.04: a rounding's 0 OCR read as a round digit ('8', '6', '9')
+_ZERO_MISREAD = re.compile(r"[-(]?\s?[689][.,]\d{2}\)?-?")
+_MOST_ROUNDED = 0.1  # a till rounds to a coin of 0.05 or 0.10: never more than this
+
+
+def _zero_misread(value: float, raw: str, line: Line) -> float | None:
+    """A rounding amount with its leading 0 misread, as the cents it stands for (signed as read);
+    only on an OCR'd line and only a coin's worth."""
+    if not _ZERO_MISREAD.fullmatch(raw.strip()) or not may_be_misread(line):
+        return None
+    cents = round(abs(value) % 1, 2)
+    return (cents if value > 0 else -cents) if 0 < cents <= _MOST_ROUNDED else None
 
 
 def rounding_amounts(lines: list[Line]) -> list[float]:
