@@ -218,9 +218,14 @@ def table_header_row(line: Line) -> bool:
     has one whose only money word is in a due date's label ('Tax Point | PO Number | Amount due by')."""
     return (
         len(line.cells) >= 4
-        and not any(ch.isdigit() for ch in line.text)
+        and not any(_holds_a_value(cell.text) for cell in line.cells)
         and any(_AMOUNT_COLUMN.search(cell.text) and _date_kind(cell.text) is None for cell in line.cells)
     )
+
+
+def _holds_a_value(text: str) -> bool:
+    """Two digits or more: a value, not a column name with a speck OCR read as a digit ("7 מס'צק")."""
+    return sum(ch.isdigit() for ch in text) >= 2
 
 
 def find_dates(lines: list[Line], month_first: bool) -> tuple[Found | None, Found | None]:
