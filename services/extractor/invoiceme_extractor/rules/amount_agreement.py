@@ -169,6 +169,14 @@ def repaired_triple(found: Candidates) -> tuple[Trio, float] | None:
     return None
 
 
+def parts_repaired(found: Candidates) -> Trio | None:
+    """`repaired_triple`'s amounts, where the misread undone is the net's or the VAT's."""
+    repaired = repaired_triple(found)
+    if repaired is None or repaired[0][2] is None or repaired[0][2][1].endswith("(misread)"):
+        return None
+    return repaired[0]
+
+
 def vat_to_the_cent(vat: Candidate, net: float) -> bool:
     """The VAT is its net times a rate to the cent (the rate its line prints, where it prints one).
     A confused digit undone must leave the printed VAT exact: a sum that adds up after one change

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from . import labels
+from .amount_agreement import parts_repaired
 from .amount_candidates import Candidate, Candidates
 from .amounts import row_money
 from .lines import Found, Line
@@ -103,21 +104,35 @@ def rounding_amounts(lines: list[Line]) -> list[float]:
 MaybeTrio = tuple[Candidate | None, Candidate | None, Candidate | None] | None
 
 
+Finder = Callable[[Candidates], MaybeTrio]
+
+
 def triple_with_rounding(
-    found: Candidates, lines: list[Line], consistent: Callable[[Candidates], MaybeTrio]
+    found: Candidates, lines: list[Line], consistent: Finder, repaired: Finder = parts_repaired
 ) -> tuple[Candidate, Candidate, Candidate] | None:
     """'Montant HT 343,48 / TVA 20% 68,70 / Arrondi 0,02 / Total TTC 412,20': subtotal + VAT + the
     printed rounding = total (either sign: OCR drops a minus). `consistent` finds the triple in
-    candidates whose totals are shifted by the rounding; the total returned is the printed one."""
+    candidates whose totals are shifted by the rounding; the total returned is the printed one.
+    Only when no rounding makes the amounts as read agree, `repaired` may undo a misread net or VAT
+    ('Tax (23%) 2.78' for 2.70 over 'ROUNDING (0.04)' and 'TOTAL 14.40')."""
     totals = found.get("total_strong", []) + found.get("total_plain", [])
-    for rounding in rounding_amounts(lines):
-        for signed in (rounding, -rounding):
-            shifted = {
-                kind: [(round(c[0] - signed, 2), c[1], c[2]) for c in found.get(kind, [])]
-                for kind in ("total_strong", "total_plain")
-            }
-            net, vat, moved = consistent({**found, **shifted}) or (None, None, None)
-            if net is not None and vat is not None and moved is not None:
-                printed = next(c for c in totals if c[1] == moved[1] and c[2] is moved[2])
-                return net, vat, printed
+    for finder in (consistent, repaired):
+        for rounding in rounding_amounts(lines):
+            for signed in (rounding, -rounding):
+                shifted = {
+                    kind: [(round(c[0] - signed, 2), c[1], c[2]) for c in found.get(kind, [])]
+                    for kind in ("total_strong", "total_plain")
+                }
+                net, vat, moved = finder({**found, **shifted}) or (None, None, None)
+                if net is None or vat is None or moved is None:
+                    continue
+                printed = next((c for c in totals if c[1] == moved[1] and c[2] is moved[2]), None)
+                if printed is not None:  # a total repaired is no printed one: the rounding moved it
+                    return net, vat, printed
     return None
+
+
+def rounding_confidence(trio: tuple[Candidate, Candidate, Candidate]) -> float:
+    """A triple that adds up through a printed rounding: surer read as printed than with a misread
+    net or VAT undone."""
+    return 0.8 if any(part[1].endswith("(misread)") for part in trio) else 0.9

@@ -21,7 +21,7 @@ from .amount_agreement import (
 from .amount_candidates import Candidate, Candidates, candidates
 from .amount_runs import by_order, several_rates_triple
 from .amounts import CENT, adds_up, percent_in, row_money
-from .cash_rounding import rounded_total, triple_with_rounding
+from .cash_rounding import rounded_total, rounding_confidence, triple_with_rounding
 from .exact_parts import total_by_exact_parts
 from .exact_rates import (
     bare_column_triple,
@@ -101,7 +101,7 @@ def find_totals(lines: list[Line]) -> Totals:
     rounded = None if triple else triple_with_rounding(found, lines, consistent_triple)
     several = None if triple or rounded else several_rates_triple(found, lines)
     if rounded:
-        triple, confidence_of_triple = rounded, 0.9  # adds up through a printed rounding line
+        triple, confidence_of_triple = rounded, rounding_confidence(rounded)  # through a rounding line
     elif several:
         # a VAT line per rate: their sum, no single rate; a total found after them unlabelled is less sure
         labelled = several[2] in found.get("total_strong", []) + found.get("total_plain", [])
