@@ -136,7 +136,8 @@ def _name_on_tax_id_line(tax_id: Found) -> Found | None:
                 return None
             text = texts[position - 1]
             before = text
-        name = clean_name(SEPARATORS.split(before)[-1])
+        # the part right before the label ('Vista Partners Group | Co. Reg. No. ...': past the separator)
+        name = clean_name(next((part for part in reversed(SEPARATORS.split(before)) if part.strip()), ""))
         if plausible_name(name, hebrew_page):
             return Found(name, text, line, 0.5)
     return None
