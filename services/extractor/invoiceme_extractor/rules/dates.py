@@ -11,6 +11,7 @@ from datetime import date
 from .month_lookalikes import with_month_j_restored
 from .month_names import MONTHS, accent_lost, misread_initial, one_edit_apart
 from .repair import CONFUSED_DIGITS
+from .till_codes import with_year_before_codes
 
 _MONTH_WORD = r"(?:ב|ל)?(?P<{name}>[^\W\d_]{{3,10}})\.?"
 # not inside a longer number or a time, but right after a label's colon ('DATE:25/03/2018') or a
@@ -160,7 +161,7 @@ def dates_in(line: str, month_first: bool = False) -> list[FoundDate]:
 @functools.lru_cache(maxsize=4096)
 def _dates_in(line: str, month_first: bool) -> tuple[FoundDate, ...]:
     found: list[FoundDate] = []
-    printed, line = line, _letters_as_digits(with_month_j_restored(line))
+    printed, line = line, _letters_as_digits(with_month_j_restored(with_year_before_codes(line)))
     for match in _ISO.finditer(line):
         value = _make(int(match.group(1)), int(match.group(3)), int(match.group(4)))
         if value:
