@@ -23,8 +23,8 @@ D_AS_ZERO = r"[0O]E(?=\d{9}(?!\d))"
 # ... and the S of ES as 5 ('E5G79556936'): only before a Spanish number's shape (a letter or digit,
 # seven digits, a letter or digit)
 S_AS_FIVE = r"E5(?=[0-9A-Z]\d{7}[0-9A-Z](?![0-9A-Z]))"
-# ... and the E of ES as £ or € ('£SB02973972'): only before a Spanish number's shape
-E_AS_POUND = r"[£€]S(?=[0-9A-Z]\d{7}[0-9A-Z](?![0-9A-Z]))"
+# ... and the E of ES as £, € or § ('£SB02973972', '§SA32865198'): only before a Spanish number's shape
+E_AS_POUND = r"[£€§]S(?=[0-9A-Z]\d{7}[0-9A-Z](?![0-9A-Z]))"
 
 
 # ... and a speck between the prefix and the digits read as '&' ('GB&831 2221 77')
@@ -183,7 +183,7 @@ def valid_head(token: str) -> str | None:
 
 
 def _compact(token: str) -> str:
-    return re.sub(r"^[£€]S", "ES", re.sub(r"[\s.]", "", token).upper())
+    return re.sub(r"^[£€§]S", "ES", re.sub(r"[\s.]", "", token).upper())
 
 
 # A French VAT label ('N° TVA', 'Numéro de TVA', 'TVA intracommunautaire'); not a SIREN's or SIRET's
