@@ -1,5 +1,6 @@
 """A series-and-number document number whose last two digits OCR split off under its label
-('Invoice #' over '45/31 56' for 45/3156, a scan): read joined; a date under a label stays a date."""
+('Invoice #' over '45/31 56' for 45/3156, a scan; '45/ 31 56', a photo): read joined; a date under
+a label stays a date."""
 
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ def _values(value: str) -> list[str]:
 class TestSlashNumberSplit:
     def test_the_split_number_is_read_joined(self) -> None:
         assert _values("45/31 56")[:1] == ["45/3156"]
+
+    def test_a_gap_after_the_slash_too(self) -> None:
+        assert _values("45/ 31 56")[:1] == ["45/3156"]
 
     def test_a_full_year_after_a_gap_is_not_joined(self) -> None:
         assert "12/052025" not in _values("12/05 2025")
