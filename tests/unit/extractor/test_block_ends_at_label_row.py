@@ -40,3 +40,8 @@ class TestBlockEndsAtLabelRow:
     def test_a_single_label_under_the_block_stays_in_it(self) -> None:
         lines = _page([("VAT No.", 800)], [("GB123456789", 800)])
         assert {"VAT No.", "GB123456789"} <= _customer_texts(lines)
+
+    def test_a_name_in_the_column_beside_bare_labels_stays_in_the_block(self) -> None:
+        # the row has three bare labels, but the block's column holds a name: the block goes on
+        lines = _page([("Invoice No.:", 150), ("Date:", 450), ("Harbor Foods Ltd", 800), ("Due:", 1050)], [])
+        assert "Harbor Foods Ltd" in _customer_texts(lines)
