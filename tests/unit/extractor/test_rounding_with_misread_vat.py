@@ -27,7 +27,7 @@ class TestRoundingWithMisreadVat:
         }
         trio = triple_with_rounding(found, lines, consistent_triple)
         assert trio is not None and [part[0] for part in trio] == [11.74, 2.7, 14.4]
-        assert rounding_confidence(trio) < 0.9
+        assert rounding_confidence(trio, lines) < 0.9
 
     def test_the_totals_read_it(self) -> None:
         rows = (

@@ -33,3 +33,4 @@ class TestRoundingZeroMisread:
         assert totals.subtotal is not None and totals.subtotal.value == 257.75
         assert totals.vat_amount is not None and totals.vat_amount.value == 59.28
         assert totals.total is not None and totals.total.value == 317.0
+        assert totals.subtotal.confidence < 0.9  # agreeing through a repaired rounding

@@ -132,7 +132,8 @@ def triple_with_rounding(
     return None
 
 
-def rounding_confidence(trio: tuple[Candidate, Candidate, Candidate]) -> float:
+def rounding_confidence(trio: tuple[Candidate, Candidate, Candidate], lines: list[Line]) -> float:
     """A triple that adds up through a printed rounding: surer read as printed than with a misread
-    net or VAT undone."""
-    return 0.8 if any(part[1].endswith("(misread)") for part in trio) else 0.9
+    net or VAT undone, or through a rounding whose 0 was misread ('8.03-')."""
+    repaired_rounding = any(abs(row_money(line)[-1][0]) >= 1 for _, line in rounding_rows(lines))
+    return 0.8 if repaired_rounding or any(part[1].endswith("(misread)") for part in trio) else 0.9

@@ -101,7 +101,7 @@ def find_totals(lines: list[Line]) -> Totals:
     rounded = None if triple else triple_with_rounding(found, lines, consistent_triple)
     several = None if triple or rounded else several_rates_triple(found, lines)
     if rounded:
-        triple, confidence_of_triple = rounded, rounding_confidence(rounded)  # through a rounding line
+        triple, confidence_of_triple = rounded, rounding_confidence(rounded, lines)  # via a rounding
     elif several:
         # a VAT line per rate: their sum, no single rate; a total found after them unlabelled is less sure
         labelled = several[2] in found.get("total_strong", []) + found.get("total_plain", [])
