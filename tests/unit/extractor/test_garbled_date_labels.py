@@ -12,9 +12,9 @@ from .wordbox import ocr_page, ocr_words
 
 class TestGarbledDateLabels:
     def test_one_letter_damage_keeps_the_kind(self) -> None:
-        assert _date_kind("Rechnungsdarum") == "invoice"
+        assert _date_kind("Rechnungsdarum") == "weak"
         assert _date_kind("Lieferdafum") == "other"
-        assert _date_kind("Invoice Dale:") == "invoice"
+        assert _date_kind("Invoice Dale:") == "weak"
 
     def test_a_short_word_is_no_label(self) -> None:
         assert _date_kind("Dalum") is None
@@ -24,4 +24,4 @@ class TestGarbledDateLabels:
         words += ocr_words("Lieterdanum", 60, 160, 2) + ocr_words("16.05.25", 60, 185, 3)
         words += ocr_words("Rechnungsdarum", 60, 220, 4) + ocr_words("14.05.25", 60, 245, 5)
         issued, _ = find_dates(document_lines([ocr_page(words)]), month_first=False)
-        assert issued is not None and issued.value == "2025-05-14"
+        assert issued is not None and issued.value == "2025-05-14" and issued.confidence < 0.9

@@ -36,10 +36,11 @@ def _date_kind(text: str) -> str | None:
     if document_labels.DATE_INVOICE_WEAK.search(text):
         # "Rechnung Nr. 5 vom 03.10.2018": beside the invoice number it is the invoice date
         return "invoice" if document_labels.INVOICE_NUMBER.search(text) else "weak"
-    # a long label a photo damaged by one letter ('Rechnungsdarum', 'Lieferdafum')
+    # a long label a photo damaged by one letter ('Rechnungsdarum', 'Lieferdafum'): an issue date's
+    # is weak (a guess: an exact label elsewhere beats it)
     if GARBLED_OTHER_DATE.search(text):
         return "other"
-    return "invoice" if GARBLED_ISSUE_DATE.search(text) else None
+    return "weak" if GARBLED_ISSUE_DATE.search(text) else None
 
 
 DateReading = tuple[str | None, list[FoundDate], Line]  # label kind, dates, the line they are on
