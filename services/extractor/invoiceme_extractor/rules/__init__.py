@@ -40,6 +40,7 @@ from .tax_ids import find_vendor_tax_id
 from .total_currency import currency_of_total
 from .totals import find_totals
 from .untitled_type import tax_invoice_by_allocation, type_by_evidence
+from .vat_numbers import french_vat_of_siren
 from .window_address import window_recipient_cells
 
 
@@ -107,6 +108,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
         "total": totals.total,
         "allocation_number": allocation,
     }
+    found["vendor_tax_id"] = french_vat_of_siren(found["vendor_tax_id"])
     found["vendor_name"] = surer_copy(
         payee_over_header(name_beside_tax_id(found["vendor_name"], found["vendor_tax_id"]), paid),
         issuer_view,

@@ -10,7 +10,7 @@ from typing import Any
 
 from .amount_candidates import Candidate, Candidates
 from .amounts import adds_up, percent_in
-from .exact_rates import exact_rate, on_rate_step
+from .exact_rates import exact_rate, included_exact_rate, on_rate_step
 from .lost_labels import plausible_rate
 from .rates import STANDARD_RATES
 from .repair import (
@@ -169,12 +169,20 @@ def repaired_triple(found: Candidates) -> tuple[Trio, float] | None:
     return None
 
 
+def parts_repaired(found: Candidates) -> Trio | None:
+    """`repaired_triple`'s amounts, where the misread undone is the net's or the VAT's."""
+    repaired = repaired_triple(found)
+    if repaired is None or repaired[0][2] is None or repaired[0][2][1].endswith("(misread)"):
+        return None
+    return repaired[0]
+
+
 def vat_to_the_cent(vat: Candidate, net: float) -> bool:
     """The VAT is its net times a rate to the cent (the rate its line prints, where it prints one).
     A confused digit undone must leave the printed VAT exact: a sum that adds up after one change
     is no evidence when the change leaves the VAT a rate's share only roughly ('322.06' of 1,898.00
     at 17 % is 322.66 misread, not a total of 2,220.06 misread as 2,220.66)."""
-    rate = exact_rate(vat[0], net)
+    rate = exact_rate(vat[0], net) or included_exact_rate(vat[0], net)
     printed = percent_in(vat[2].text)
     return rate is not None and (printed is None or abs(rate - printed) < 1e-9)
 

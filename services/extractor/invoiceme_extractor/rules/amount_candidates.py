@@ -17,7 +17,7 @@ _CURRENCY_MARK = re.compile(r'₪|ש"ח|NIS|ILS|EUR|USD|GBP|€|\$|£|\bRM\b')
 # 'à payer' with its accent lost or misread ('Net a payer', 'Net á payer') still names what is paid
 _PAYABLE = re.compile(r"(?:[àá]|\ba)\s*payer|payable|to\s*pay|zu\s*zahlen|a\s*pagar|לתשלום", re.I)
 _BEFORE_TAX = re.compile(r"\bht\b|excl|before|ohne|sin\s*iva|sans|לפני|ללא", re.I)
-_INCLUSIVE = re.compile(r"incl|כולל|brutto|ttc|total\s*with", re.I)
+_INCLUSIVE = re.compile(r"incl|[כב]ולל|brutto|ttc|total\s*with", re.I)  # its kaf read as bet ('בולל')
 _NOT_AMOUNT = re.compile(r'[\d.,\s₪$€£%-]|ש"ח|NIS|ILS|EUR|USD')  # what is left of a line besides its amount
 
 Candidate = tuple[float, str, Line]  # amount, its raw text, the line it was read from

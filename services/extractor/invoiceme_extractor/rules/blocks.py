@@ -50,6 +50,8 @@ def block_cells(lines: list[Line], line: Line, cell_index: int) -> list[CellRef]
         members = [i for i, cell in enumerate(lower.cells) if in_column(cell, label, rtl)]
         if not members:
             continue
+        if _label_row(lower, members):
+            break  # 'Invoice No. | Invoice Date | Company No.': the document's facts over their values
         # the gap in the block's print: a label is often smaller than the name under it
         if lower.box.top - bottom > BLOCK_GAP * max(height, 1.0):
             break
@@ -59,6 +61,17 @@ def block_cells(lines: list[Line], line: Line, cell_index: int) -> list[CellRef]
         bottom = max(lower.cells[i].box.bottom for i in members)
         height = max(height, *(lower.cells[i].box.height for i in members))
     return found
+
+
+LABEL_ROW_CELLS = 3  # field labels side by side across the page: a row of the document's facts
+
+
+def _label_row(line: Line, members: list[int]) -> bool:
+    """A row of bare field labels across the page ('Invoice No. | Invoice Date | Company No. | PO
+    Number'), its values on the row under it, the block's column among them: the block has ended
+    (a row whose cell in the column is a name or an address goes on with the block)."""
+    bare = [not any(ch.isdigit() for ch in cell.text) and looks_like_label(cell.text) for cell in line.cells]
+    return sum(bare) >= LABEL_ROW_CELLS and all(bare[i] for i in members)
 
 
 def _heads_block(cell: Cell, pattern: re.Pattern[str]) -> re.Match[str] | None:

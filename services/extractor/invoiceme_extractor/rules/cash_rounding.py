@@ -3,12 +3,15 @@ line), and subtotal + VAT + the printed rounding = the total."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from . import labels
+from .amount_agreement import parts_repaired
 from .amount_candidates import Candidate, Candidates
 from .amounts import row_money
 from .lines import Found, Line
+from .repair import may_be_misread
 
 
 def rounded_total(found: Candidates, total: Found | None, lines: list[Line]) -> Found | None:
@@ -71,9 +74,27 @@ def rounding_rows(lines: list[Line]) -> list[tuple[float, Line]]:
     found = []
     for line in lines:
         money = row_money(line) if _ROUNDING.search(line.text) else []
-        if money and not labels.ROUNDED_TOTAL.search(line.text) and 0 < abs(money[-1][0]) < 1:
+        if not money or labels.ROUNDED_TOTAL.search(line.text):
+            continue
+        if 0 < abs(money[-1][0]) < 1:
             found.append((money[-1][0], line))
+        elif (unit_misread := _zero_misread(*money[-1], line)) is not None:
+            found.append((unit_misread, line))
     return found
+
+
+# '8.03-' / '(8.04)' for 0.03 / 0.04: a rounding's 0 OCR read as a round digit ('8', '6', '9')
+_ZERO_MISREAD = re.compile(r"[-(]?\s?[689][.,]\d{2}\)?-?")
+_MOST_ROUNDED = 0.1  # a till rounds to a coin of 0.05 or 0.10: never more than this
+
+
+def _zero_misread(value: float, raw: str, line: Line) -> float | None:
+    """A rounding amount with its leading 0 misread, as the cents it stands for (signed as read);
+    only on an OCR'd line and only a coin's worth."""
+    if not _ZERO_MISREAD.fullmatch(raw.strip()) or not may_be_misread(line):
+        return None
+    cents = round(abs(value) % 1, 2)
+    return (cents if value > 0 else -cents) if 0 < cents <= _MOST_ROUNDED else None
 
 
 def rounding_amounts(lines: list[Line]) -> list[float]:
@@ -83,21 +104,36 @@ def rounding_amounts(lines: list[Line]) -> list[float]:
 MaybeTrio = tuple[Candidate | None, Candidate | None, Candidate | None] | None
 
 
+Finder = Callable[[Candidates], MaybeTrio]
+
+
 def triple_with_rounding(
-    found: Candidates, lines: list[Line], consistent: Callable[[Candidates], MaybeTrio]
+    found: Candidates, lines: list[Line], consistent: Finder, repaired: Finder = parts_repaired
 ) -> tuple[Candidate, Candidate, Candidate] | None:
     """'Montant HT 343,48 / TVA 20% 68,70 / Arrondi 0,02 / Total TTC 412,20': subtotal + VAT + the
     printed rounding = total (either sign: OCR drops a minus). `consistent` finds the triple in
-    candidates whose totals are shifted by the rounding; the total returned is the printed one."""
+    candidates whose totals are shifted by the rounding; the total returned is the printed one.
+    Only when no rounding makes the amounts as read agree, `repaired` may undo a misread net or VAT
+    ('Tax (23%) 2.78' for 2.70 over 'ROUNDING (0.04)' and 'TOTAL 14.40')."""
     totals = found.get("total_strong", []) + found.get("total_plain", [])
-    for rounding in rounding_amounts(lines):
-        for signed in (rounding, -rounding):
-            shifted = {
-                kind: [(round(c[0] - signed, 2), c[1], c[2]) for c in found.get(kind, [])]
-                for kind in ("total_strong", "total_plain")
-            }
-            net, vat, moved = consistent({**found, **shifted}) or (None, None, None)
-            if net is not None and vat is not None and moved is not None:
-                printed = next(c for c in totals if c[1] == moved[1] and c[2] is moved[2])
-                return net, vat, printed
+    for finder in (consistent, repaired):
+        for rounding in rounding_amounts(lines):
+            for signed in (rounding, -rounding):
+                shifted = {
+                    kind: [(round(c[0] - signed, 2), c[1], c[2]) for c in found.get(kind, [])]
+                    for kind in ("total_strong", "total_plain")
+                }
+                net, vat, moved = finder({**found, **shifted}) or (None, None, None)
+                if net is None or vat is None or moved is None:
+                    continue
+                printed = next((c for c in totals if c[1] == moved[1] and c[2] is moved[2]), None)
+                if printed is not None:  # a total repaired is no printed one: the rounding moved it
+                    return net, vat, printed
     return None
+
+
+def rounding_confidence(trio: tuple[Candidate, Candidate, Candidate], lines: list[Line]) -> float:
+    """A triple that adds up through a printed rounding: surer read as printed than with a misread
+    net or VAT undone, or through a rounding whose 0 was misread ('8.03-')."""
+    repaired_rounding = any(abs(row_money(line)[-1][0]) >= 1 for _, line in rounding_rows(lines))
+    return 0.8 if repaired_rounding or any(part[1].endswith("(misread)") for part in trio) else 0.9

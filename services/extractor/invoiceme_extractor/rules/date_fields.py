@@ -11,6 +11,7 @@ from . import document_labels
 from .date_order import in_order, issue_year_by_copy, years_apart_undone
 from .date_places import outside_ranges, under_label
 from .dates import FoundDate, dates_in
+from .garbled_labels import GARBLED_ISSUE_DATE, GARBLED_OTHER_DATE
 from .geometry import spots_after_label
 from .hebrew_ocr import date_qualifier_lost
 from .layout import Box
@@ -36,7 +37,11 @@ def _date_kind(text: str) -> str | None:
     if document_labels.DATE_INVOICE_WEAK.search(text):
         # "Rechnung Nr. 5 vom 03.10.2018": beside the invoice number it is the invoice date
         return "invoice" if document_labels.INVOICE_NUMBER.search(text) else "weak"
-    return None
+    # a long label a photo damaged by one letter ('Rechnungsdarum', 'Lieferdafum'): an issue date's
+    # is weak (a guess: an exact label elsewhere beats it)
+    if GARBLED_OTHER_DATE.search(text):
+        return "other"
+    return "weak" if GARBLED_ISSUE_DATE.search(text) else None
 
 
 DateReading = tuple[str | None, list[FoundDate], Line]  # label kind, dates, the line they are on
@@ -219,9 +224,14 @@ def table_header_row(line: Line) -> bool:
     has one whose only money word is in a due date's label ('Tax Point | PO Number | Amount due by')."""
     return (
         len(line.cells) >= 4
-        and not any(ch.isdigit() for ch in line.text)
+        and not any(_holds_a_value(cell.text) for cell in line.cells)
         and any(_AMOUNT_COLUMN.search(cell.text) and _date_kind(cell.text) is None for cell in line.cells)
     )
+
+
+def _holds_a_value(text: str) -> bool:
+    """Two digits or more: a value, not a column name with a speck OCR read as a digit ("7 מס'צק")."""
+    return sum(ch.isdigit() for ch in text) >= 2
 
 
 def find_dates(lines: list[Line], month_first: bool) -> tuple[Found | None, Found | None]:

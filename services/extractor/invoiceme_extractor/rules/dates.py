@@ -9,8 +9,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .month_lookalikes import with_month_j_restored
-from .month_names import MONTHS, misread_initial, one_edit_apart
+from .month_names import MONTHS, accent_lost, misread_initial, one_edit_apart
 from .repair import CONFUSED_DIGITS
+from .till_codes import with_year_before_codes
 
 _MONTH_WORD = r"(?:ב|ל)?(?P<{name}>[^\W\d_]{{3,10}})\.?"
 # not inside a longer number or a time, but right after a label's colon ('DATE:25/03/2018') or a
@@ -79,7 +80,7 @@ def _misread_month(word: str) -> int | None:
     word = word.lower()
     shortest = 3 if HEBREW.search(word) else 4  # 'חרץ' for מרץ: Hebrew has three-letter months
     if len(word) == 3 and shortest == 4:
-        return misread_initial(word, MONTHS)
+        return misread_initial(word, MONTHS) or accent_lost(word, MONTHS)
     if len(word) < shortest:
         return None
     close = {
@@ -160,11 +161,14 @@ def dates_in(line: str, month_first: bool = False) -> list[FoundDate]:
 @functools.lru_cache(maxsize=4096)
 def _dates_in(line: str, month_first: bool) -> tuple[FoundDate, ...]:
     found: list[FoundDate] = []
-    printed, line = line, _letters_as_digits(with_month_j_restored(line))
+    printed, line = line, _letters_as_digits(with_month_j_restored(with_year_before_codes(line)))
     for match in _ISO.finditer(line):
         value = make_date(int(match.group(1)), int(match.group(3)), int(match.group(4)))
         if value:
             found.append(FoundDate(value, match.group(0), match.start(), False))
+        # '2024-61-64' (2024-01-04 with its 0s read as 6s): each impossible part's one repair
+        elif repaired := _repaired_numeric(match.group(4), match.group(3), match.group(1)):
+            found.append(FoundDate(repaired, match.group(0), match.start(), False, repaired=True))
     numeric = [(m, m.group(1), m.group(3), m.group(4)) for m in _NUMERIC.finditer(line)]
     numeric += [(m, m.group(1), m.group(2), m.group(3)) for m in _BEFORE_TIME.finditer(line)]
     numeric += [(m, m.group(1), m.group(2), m.group(3)) for m in _SPACED.finditer(line)]

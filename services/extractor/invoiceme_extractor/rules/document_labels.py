@@ -96,7 +96,9 @@ DATE_OTHER = any_of(
     r"lieferschein",
     r"auftrag",
     r"version",
-    r"הודפס",
+    # 'הודפס בתאריך' (printed on), the whole label (its 'תאריך' no issue label of its own), its dalet
+    # read as resh on a photo ('הורפס בתאי'ן')
+    r"הו[דר]פס(?:\s*ב\S*)?",
     r"verordnung",
     r"termin",
 )

@@ -35,6 +35,15 @@ def exact_rate(vat: float, base: float) -> float | None:
     return next((rate for rate in EXACT_RATES if abs(base * rate - vat) <= HALF_CENT), None)
 
 
+def included_exact_rate(vat: float, net: float) -> float | None:
+    """The standard rate whose share of the gross (net + VAT) `vat` is to the cent: prices with VAT,
+    the net then the gross less the VAT (4,707.67 + 941.54 = 5,649.21, whose 20 % share is 941.535)."""
+    gross = net + vat
+    if not net or not vat or (vat > 0) != (net > 0) or abs(vat) >= abs(net):
+        return None
+    return next((rate for rate in EXACT_RATES if abs(gross * rate / (1 + rate) - vat) <= HALF_CENT), None)
+
+
 def rate_on_step(vat: float, base: float) -> float | None:
     """The rate on a quarter-percent step up to 27 % (US sales taxes: 8.75 %, 6.25 %) at which `vat`
     is `base`'s tax to the cent, if any: for an amount found by arithmetic alone beside two that it

@@ -15,9 +15,12 @@ from .name_copies import plausible_name
 from .name_signs import compact, fold_lookalikes
 from .name_text import SEPARATORS, clean_name, cut_at_field_label
 
-# A logo's word: letter-spaced ('G RAN ITE', 'ה דר', as OCR splits it), one word in capitals, or a
-# Hebrew brand of two letters ('גל': the rules take one only in large print, parties._short_hebrew_name)
-_LOGO_WORD = re.compile(r"^(?:(?:[^\W\d_]{1,3}\s+){1,}[^\W\d_]{1,3}|[^\W\d_a-z]{3,}|[\u05d0-\u05ea]{2})$")
+# A logo's word: letter-spaced ('G RAN ITE', 'ה דר', as OCR splits it), one word in capitals (or
+# split by OCR at a gap in its print: 'GARC IA'), or a Hebrew brand of two letters ('גל': the rules
+# take one only in large print, parties._short_hebrew_name)
+_LOGO_WORD = re.compile(
+    r"^(?:(?:[^\W\d_]{1,3}\s+){1,}[^\W\d_]{1,3}|[^\W\d_a-z]{3,}(?:\s[^\W\d_a-z]{1,2})?|[\u05d0-\u05ea]{2})$"
+)
 
 
 # A logo's one word in capitals that OCR split where its letters are spaced ('G RANITE', 'NORD LICHT'):
@@ -42,6 +45,10 @@ def _begins_with(head: str, letters: str) -> bool:
     return False
 
 
+# small print's S read as a dollar sign before a letter of a word or a legal form ('$.A.' for S.A.)
+_DOLLAR_FOR_S = re.compile(r"\$(?=\.?[^\W\d_])")
+
+
 def spelled_out(vendor: Found | None, lines: list[Line]) -> Found | None:
     """'G RAN ITE', 'G RANITE' or 'IBERICA' (a logo's word) and 'Granite Consulting | 126 Market Street' or
     'Ibérica Distribuciones S.L. | NIF ...' in the footer: the name written out where its first
@@ -58,17 +65,33 @@ def spelled_out(vendor: Found | None, lines: list[Line]) -> Found | None:
         if other.index == vendor.line.index:
             continue
         for text in [cell.text for cell in other.cells] or [other.text]:
-            head = clean_name(cut_at_field_label(SEPARATORS.split(text)[0]))
+            head = clean_name(cut_at_field_label(_DOLLAR_FOR_S.sub("S", SEPARATORS.split(text)[0])))
             words = re.sub(r"\(\d{4}\)", " ", head)  # a registration year is part of the name
-            if (
-                len(head.split()) >= 2
-                and _begins_with(head, letters)
-                and (not split or _first_word_spells(head, letters))
-                and _reads_as_words(words, vendor.value)  # not 'רימון "עוץ 'on חברה 527178230'
-                and not NOT_A_NAME.search(head)
-            ):
+            if len(head.split()) < 2 or NOT_A_NAME.search(head):
+                continue
+            if not _reads_as_words(words, vendor.value):  # not 'רימון "עוץ 'on חברה 527178230'
+                continue
+            if _begins_with(head, letters) and (not split or _first_word_spells(head, letters)):
                 return replace(vendor, value=head, raw=text, confidence=min(vendor.confidence, 0.8))
+            if (initial := _initial_misread(head, letters)) is not None:
+                return replace(vendor, value=initial, raw=text, confidence=min(vendor.confidence, 0.7))
     return vendor
+
+
+_SURE_LETTERS = 5  # a logo's letters after the first that the small print must spell exactly
+
+
+def _initial_misread(head: str, letters: str) -> str | None:
+    """'Sarcia Tecnologia S.A.' in a photo's footer for the logo's 'GARCIA': the small print's first
+    letter misread, the rest spelling the logo's letters (five or more): the full name with the
+    logo's initial."""
+    first = compact(head.split()[0])
+    if len(letters) <= _SURE_LETTERS or first == letters or first[1:] != letters[1:]:
+        return None
+    if not head[0].isalpha() or HEBREW_LETTER.match(head):
+        return None
+    initial = letters[0].upper() if head[0].isupper() else letters[0]
+    return initial + head[1:]
 
 
 UNSURE_NAME = 0.5  # a chosen name's confidence under which the name beside the tax id replaces it
@@ -125,7 +148,8 @@ def _name_on_tax_id_line(tax_id: Found) -> Found | None:
                 return None
             text = texts[position - 1]
             before = text
-        name = clean_name(SEPARATORS.split(before)[-1])
+        # the part right before the label ('Vista Partners Group | Co. Reg. No. ...': past the separator)
+        name = clean_name(next((part for part in reversed(SEPARATORS.split(before)) if part.strip()), ""))
         if plausible_name(name, hebrew_page):
             return Found(name, text, line, 0.5)
     return None

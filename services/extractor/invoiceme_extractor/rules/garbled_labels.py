@@ -67,3 +67,16 @@ GARBLED_TAX_ID = re.compile(
     rf"(?![{_HEBREW}a-z])",
     re.I,
 )
+
+
+def _garbled(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(_one_edit_phrase(phrase) for phrase in phrases)
+    return re.compile(rf"(?<![{_HEBREW}a-z])(?:{alternatives})(?![{_HEBREW}a-z])", re.I)
+
+
+# Date labels as printed whole, long enough (11+ characters) that one changed letter ('Rechnungsdarum',
+# 'Lieferdafum') leaves them unmistakable: the issue date's, and the other dates' a header prints beside it
+GARBLED_ISSUE_DATE = _garbled(
+    ("rechnungsdatum", "ausstellungsdatum", "invoice date", "date of issue", "fecha de emision")
+)
+GARBLED_OTHER_DATE = _garbled(("lieferdatum", "leistungsdatum", "delivery date", "fecha de entrega"))

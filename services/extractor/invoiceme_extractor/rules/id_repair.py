@@ -134,12 +134,20 @@ _REGROUPED_ID = re.compile(
 )
 
 
+# ... or a US EIN (44-6461039) with a gap OCR read inside its seven digits ('44-646 1039'); no check
+# digit says it is one: the caller takes it only beside an id's label
+_SPLIT_EIN = re.compile(r"(?<![\w.,-])[1-9]\d-(?:\d{3} \d{4}|\d{4} \d{3})(?![\w-]|[.,]\d)")
+
+
 def regrouped_ids(text: str) -> list[str]:
-    """Digit groups that, read as one number, make a valid issuable Israeli id."""
-    return [match.group(0) for match in _REGROUPED_ID.finditer(text) if id_from_regrouped(match.group(0))]
+    """Digit groups that, read as one number, make a valid issuable Israeli id, or a US EIN."""
+    israeli = [match.group(0) for match in _REGROUPED_ID.finditer(text) if id_from_regrouped(match.group(0))]
+    return israeli + [match.group(0) for match in _SPLIT_EIN.finditer(text)]
 
 
 def id_from_regrouped(raw: str) -> str | None:
+    if _SPLIT_EIN.fullmatch(raw.strip()):
+        return re.sub(r"\D", "", raw)
     if not _REGROUPED_ID.fullmatch(raw.strip()):
         return None
     value = re.sub(r"\D", "", raw)

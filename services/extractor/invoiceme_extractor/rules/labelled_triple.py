@@ -21,7 +21,7 @@ from .amount_agreement import (
 )
 from .amount_candidates import Candidate, Candidates
 from .amount_runs import several_rates_triple
-from .cash_rounding import triple_with_rounding
+from .cash_rounding import rounding_confidence, triple_with_rounding
 from .exact_rates import exact_pair, on_rate_step
 from .lines import Line
 from .rates import STANDARD_RATES
@@ -48,7 +48,7 @@ def labelled_reading(found: Candidates, lines: list[Line]) -> LabelledReading:
     rounded = None if triple else triple_with_rounding(found, lines, consistent_triple)
     several = None if triple or rounded else several_rates_triple(found, lines)
     if rounded:
-        triple, confidence_of_triple = rounded, 0.9  # adds up through a printed rounding line
+        triple, confidence_of_triple = rounded, rounding_confidence(rounded, lines)  # via a rounding
     elif several:
         # a VAT line per rate: their sum, no single rate; a total found after them unlabelled is less sure
         labelled = several[2] in found.get("total_strong", []) + found.get("total_plain", [])

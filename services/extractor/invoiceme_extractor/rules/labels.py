@@ -31,7 +31,8 @@ TOTAL_STRONG = any_of(
     r"amount\s*(?:due|payable)",
     r"balance\s*due",
     r"grand\s*total",
-    r'סה"כ\s*כולל\s*מע"מ',
+    # its kafs read as bets ('סה"ב בולל מע"מ'): the whole phrase is unmistakable
+    r'סה"[כב]\s*[כב]ולל\s*מע"מ',
     r"total\s*(?:incl|inc\.|including)",
     r"total\s*\(incl",
     r"gesamtbetrag",

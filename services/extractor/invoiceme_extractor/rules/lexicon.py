@@ -180,6 +180,7 @@ TAX_ID = (
     r"taxpayer\s*(?:id|no|number)?",
     r"business\s*(?:[i1l]d|number|reg)",  # a photo reads the I of ID as 1 or l
     r"(?:company\s*)?registration\s*(?:number|nr|#)",
+    r"\bco\.?\s*reg\.?\s*(?:no|nr|number|#)\.?",  # 'Co. Reg. No.': the company's registration
     r"\breg\.?\s*number",
     r"\btrn\b",
     r"מס['\s.]*\s*חברה",

@@ -111,6 +111,18 @@ def misread_initial(word: str, months: dict[str, int]) -> int | None:
     return close.pop() if len(close) == 1 else None
 
 
+def accent_lost(word: str, months: dict[str, int]) -> int | None:
+    """A three-letter word that is a month name with its one accented letter lost ('aot' for 'août',
+    'mrz' for 'märz'): OCR drops a letter it cannot read; no other month name leaves these letters."""
+    close = {
+        number
+        for name, number in months.items()
+        for i, char in enumerate(name)
+        if not char.isascii() and char.isalpha() and name[:i] + name[i + 1 :] == word
+    }
+    return close.pop() if len(close) == 1 else None
+
+
 def one_edit_apart(first: str, second: str) -> bool:
     """One letter changed, added or dropped ('Marx' and 'Mars', 'Sept' and 'Sep')."""
     if abs(len(first) - len(second)) > 1:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from . import document_labels
 from .contact_words import PHONE
+from .date_fields import table_header_row
 from .dates import dates_in
 from .invoice_number_values import number_after, numbers_in, numbers_in_spots, plausible_below_label
 from .layout import Cell
@@ -94,6 +95,8 @@ def numbers_beside_the_date(lines: list[Line]) -> Iterator[Reading]:
     """Labels OCR lost: in the header's block of values the document's number sits next to its date
     (the cell above or below it in its column, or beside it in its row); said with low confidence."""
     for line in lines[:15]:
+        if any(table_header_row(above) for above in lines[max(0, line.index - 3) : line.index]):
+            continue  # a payment's row under its table's header ('Cheque | 10069 | 05-01-2025'): its date
         for cell in line.cells:
             if not dates_in(cell.text) or len(cell.text) > 24:
                 continue

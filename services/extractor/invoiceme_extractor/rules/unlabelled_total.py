@@ -46,8 +46,9 @@ def unlabelled_total_triple(
     strongly labelled total (an amount due larger than the sum: several rates, or charges after it).
     With `known_rate`, only a VAT at the rate printed beside it or a standard one; else any up to 27 %."""
     floor = max((abs(c[0]) for c in found.get("total_strong", [])), default=0.0)
-    for net in found.get("subtotal", []):
+    for read_net in found.get("subtotal", []):
         for vat in found.get("vat", []):
+            net = _minus_restored(read_net, vat)
             if vat == net or not vat[0] or not plausible_rate(vat[0], net[0]):
                 continue
             if known_rate and not rate_agrees(vat, net[0]):
@@ -62,6 +63,14 @@ def unlabelled_total_triple(
                     if abs(value - target) <= CENT:
                         return net, vat, (value, raw, line)
     return None
+
+
+def _minus_restored(net: Candidate, vat: Candidate) -> Candidate:
+    """A credit note's net read positive beside its negative VAT ('4,888.62' over '831.07-'): OCR
+    loses a trailing minus far more often than it makes one, so the parts share the VAT's sign."""
+    if vat[0] < 0 < net[0] and may_be_misread(net[2]):
+        return (-net[0], net[1], net[2])
+    return net
 
 
 def unlabelled_net_triple(

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from . import labels
 from .bracketed_amounts import in_brackets
-from .lines import Found, Line
+from .lines import Found, Line, document_language
 
 # A type read from a title is sure (0.9 scaled by its print); read from anything less, under this.
 TITLED = 0.6
@@ -59,7 +59,7 @@ def type_by_evidence(found: Found | None, lines: list[Line], total: Found | None
         return Found("credit_note", total.raw, total.line, GUESSED)
     paid = payment_line(lines)
     if paid is None:
-        return found
+        return _receipt_without_vat(found, lines, total)
     code = "receipt"
     if found is not None and found.value == code:
         return replace(found, confidence=max(found.confidence, GUESSED))
@@ -80,3 +80,14 @@ def tax_invoice_by_allocation(found: Found | None, allocation: Found | None) -> 
     if found.value != "invoice" or not _BARE_HEBREW_INVOICE.search(found.raw):
         return found
     return replace(found, value="tax_invoice", confidence=min(found.confidence, GUESSED))
+
+
+def _receipt_without_vat(found: Found | None, lines: list[Line], total: Found | None) -> Found | None:
+    """Nothing names the type, the page is Hebrew and no line names VAT: an Israeli invoice of any
+    kind states its VAT (an exempt dealer's titles its kind, which a title rule reads), a receipt
+    (קבלה) states none, so a total without VAT is a receipt's."""
+    if found is not None or total is None or document_language(lines) != "he":
+        return found
+    if any(labels.VAT.search(line.text) for line in lines):
+        return found
+    return Found("receipt", total.raw, total.line, GUESSED)

@@ -6,8 +6,13 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
+
+from stdnum.fr import siren
 
 from invoiceme_common.tax_id_formats import eu_vat_well_formed, vat_number_valid
+
+from .lines import Found
 
 # OCR reads the I of IE / IT as 1, l or | ("1E68711721"), and a photo's E as £ ("I£90237964")
 I_AS_DIGIT = r"[1l|I\\][ET£€]"  # ... or as a backslash ("\\E5407767B")
@@ -18,8 +23,8 @@ D_AS_ZERO = r"[0O]E(?=\d{9}(?!\d))"
 # ... and the S of ES as 5 ('E5G79556936'): only before a Spanish number's shape (a letter or digit,
 # seven digits, a letter or digit)
 S_AS_FIVE = r"E5(?=[0-9A-Z]\d{7}[0-9A-Z](?![0-9A-Z]))"
-# ... and the E of ES as £ or € ('£SB02973972'): only before a Spanish number's shape
-E_AS_POUND = r"[£€]S(?=[0-9A-Z]\d{7}[0-9A-Z](?![0-9A-Z]))"
+# ... and the E of ES as £, € or § ('£SB02973972', '§SA32865198'): only before a Spanish number's shape
+E_AS_POUND = r"[£€§]S(?=[0-9A-Z]\d{7}[0-9A-Z](?![0-9A-Z]))"
 
 
 # ... and a speck between the prefix and the digits read as '&' ('GB&831 2221 77')
@@ -178,4 +183,22 @@ def valid_head(token: str) -> str | None:
 
 
 def _compact(token: str) -> str:
-    return re.sub(r"^[£€]S", "ES", re.sub(r"[\s.]", "", token).upper())
+    return re.sub(r"^[£€§]S", "ES", re.sub(r"[\s.]", "", token).upper())
+
+
+# A French VAT label ('N° TVA', 'Numéro de TVA', 'TVA intracommunautaire'); not a SIREN's or SIRET's
+_FRENCH_VAT_LABEL = re.compile(r"(?<![a-z])tva(?![a-z])", re.I)
+SIREN_EXPANDED = 0.8  # the key is computed, not read: a guess the web app shows for review
+
+
+def french_vat_of_siren(found: Found | None) -> Found | None:
+    """A French VAT number read as its bare SIREN ('Numéro de TVA 528425671': OCR lost the 'FR 11'
+    before it, or set it on another line): the nine digits pass their Luhn check, so the number is
+    FR, its key (12 + 3 x (SIREN mod 97)) mod 97, and the SIREN."""
+    if found is None or not re.fullmatch(r"\d{9}", found.value) or not siren.is_valid(found.value):
+        return found
+    texts = [cell.text for cell in found.line.cells if found.raw in cell.text] or [found.line.text]
+    if not any(_FRENCH_VAT_LABEL.search(text) for text in texts):
+        return found
+    value = "FR" + siren.to_tva(found.value)
+    return replace(found, value=value, confidence=min(found.confidence, SIREN_EXPANDED))
