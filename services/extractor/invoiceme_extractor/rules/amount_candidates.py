@@ -24,9 +24,20 @@ Candidate = tuple[float, str, Line]  # amount, its raw text, the line it was rea
 Candidates = dict[str, list[Candidate]]  # by kind: subtotal, vat, total_strong, total_plain
 
 
+# OCR reads an n as 'ri' ('Balarice Due' for Balance Due): a line no label names may name one read back
+_RI_FOR_N = re.compile(r"(?<=[a-z])ri(?=[a-z])")
+
+
 @functools.lru_cache(maxsize=4096)  # pure; asked again of the same lines by totals, items and prose
 def classify(text: str) -> str | None:
     """Which amount a labelled line states: subtotal, vat, total_strong, total_plain, or None."""
+    kind = _classify(text)
+    if kind is None and _RI_FOR_N.search(text):
+        return _classify(_RI_FOR_N.sub("n", text))
+    return kind
+
+
+def _classify(text: str) -> str | None:
     if party_labels.TAX_ID.search(text) and not money_in(text):
         return None  # "VAT No. 123456789" names an id, not an amount
     if _PAYABLE.search(text) and not _BEFORE_TAX.search(text):
