@@ -9,6 +9,7 @@ import re
 from . import labels, party_labels
 from .amounts import amounts_in, money_in, without_restatement
 from .geometry import BELOW_REACH, cell_at, column_below, spots_after_label
+from .id_context import without_iban_digits
 from .lines import Line, following
 from .side_labels import side_label_amounts
 from .tables import is_header_row
@@ -58,7 +59,7 @@ def _classify(text: str) -> str | None:
 
 
 def _line_amount(line: Line, lines: list[Line]) -> tuple[float, str, Line] | None:
-    text = without_restatement(line.text)
+    text = without_restatement(without_iban_digits(line.text))
     found = money_in(text)
     if not found and _CURRENCY_MARK.search(text):  # "Total 118 ₪": whole amounts only beside a currency
         found = amounts_in(text)
@@ -74,7 +75,7 @@ def _line_amount(line: Line, lines: list[Line]) -> tuple[float, str, Line] | Non
 
 
 def _amount_in(text: str, first: bool) -> tuple[float, str] | None:
-    text = without_restatement(text)
+    text = without_restatement(without_iban_digits(text))
     found = money_in(text)
     if not found and _CURRENCY_MARK.search(text):
         found = amounts_in(text)
