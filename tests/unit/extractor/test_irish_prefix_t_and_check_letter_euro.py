@@ -1,5 +1,6 @@
-"""An Irish VAT number's I read as T ('TE3741557M') and its check letter C read as the euro sign
-('IE-8909972€'): read back where the check letter accepts the reading, left as read where not."""
+"""An Irish VAT number's I read as T ('TE3741557M'), its IE as 16 ('1649320660') and its check
+letter C read as the euro sign ('IE-8909972€'): read back where the check letter accepts the
+reading, left as read where not."""
 
 from __future__ import annotations
 
@@ -19,3 +20,8 @@ def test_euro_sign_for_the_check_letter() -> None:
 
 def test_an_amount_in_euros_is_no_id() -> None:
     assert eu_vat_ids("Total IE 1234567€") == []
+
+
+def test_ie_read_as_16_and_the_check_letter_o_as_zero() -> None:
+    assert normalize_tax_id("1649320660") == "IE4932066O"
+    assert normalize_tax_id("1649320661") == "1649320661"  # no Irish reading passes the check

@@ -24,6 +24,9 @@ E_AS_POUND = r"[£€]S(?=[0-9A-Z]\d{7}[0-9A-Z](?![0-9A-Z]))"
 
 # ... and as a T ('TE3741557M'): only before an Irish number's shape, where the check letter agrees
 T_AS_I = re.compile(r"TE(?=\d{7}[A-Z]{1,2}$)")
+# ... and the whole IE as 16, with the check letter O read as a zero ('1649320660' for IE4932066O):
+# only a token of that shape whose Irish reading the check letter accepts
+IE_AS_16 = re.compile(r"16(?=\d{7}[0-9A-Z]$)")
 # ... and an Irish number's check letter C (or E) read as the euro sign ('IE-8909972€')
 _CHECK_LETTER_AS_EURO = re.compile(rf"(?<![A-Za-z0-9])((?:IE|{I_AS_DIGIT})[\s-]?\d{{7}})€(?!\w)")
 
@@ -50,6 +53,8 @@ def normalize_tax_id(raw: str) -> str:
         value = "I" + value[1:].replace("£", "E", 1).replace("€", "E", 1)
     if T_AS_I.match(value) and vat_number_valid("I" + value[1:]):
         value = "I" + value[1:]
+    if IE_AS_16.match(value) and vat_number_valid(irish := "IE" + value[2:9] + value[9].replace("0", "O")):
+        value = irish
     for misread, prefix in ((B_AS_EIGHT, "GB"), (D_AS_ZERO, "DE")):
         if re.fullmatch(rf"{misread}\d{{9}}", value):
             value = prefix + value[2:]
