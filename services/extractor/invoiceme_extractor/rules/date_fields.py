@@ -135,15 +135,16 @@ def _continued_kind(line: Line, index: int, lines: list[Line]) -> str | None:
     """The kind of date the cell's label names with the word it runs on into: the next cell or a
     lone cell of the next line that adjoins it (a word of the same row OCR gave a line of its own,
     or a label wrapped under it). One bare word (no digits, no mark, no label of its own) that with
-    the cell names another date or the due date ('Fecha' + 'pedid', 'תאריך' + 'פירעון'); None
-    otherwise. Two labels side by side ('תאריך' | "הזמנה מס'") are not one."""
+    the cell names another date or the due date ('Fecha' + 'pedid', 'תאריך' + 'פירעון', or a word
+    that names another date alone: 'תאריך' + 'אספקה'); None otherwise. Two labels side by side
+    ('תאריך' | "הזמנה מס'") are not one."""
     cell = line.cells[index]
     rests = [line.cells[index + 1]] if index + 1 < len(line.cells) else []
     below = following(lines, line, 1)
     if below and len(below[0].cells) == 1 and _adjoins(cell.box, below[0].cells[0].box):
         rests.append(below[0].cells[0])
     for rest in (next_cell.text.strip() for next_cell in rests):
-        if _BARE_WORD.fullmatch(rest) and _date_kind(rest) is None:
+        if _BARE_WORD.fullmatch(rest) and _date_kind(rest) in (None, "other"):
             joined = _date_kind(f"{cell.text} {rest}")
             if joined in ("other", "due"):
                 return joined
