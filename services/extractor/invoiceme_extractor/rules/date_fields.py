@@ -8,7 +8,7 @@ import re
 from datetime import date
 
 from . import document_labels
-from .date_order import in_order, years_apart_undone
+from .date_order import by_printed_term, in_order, years_apart_undone
 from .date_places import outside_ranges, under_label
 from .dates import FoundDate, dates_in, dates_with_lost_slashes
 from .geometry import spots_after_label
@@ -253,6 +253,8 @@ def find_dates(lines: list[Line], month_first: bool) -> tuple[Found | None, Foun
             weak = Found(first.value.isoformat(), first.raw, source, 0.6)
         elif kind is None and unlabelled is None:
             unlabelled = Found(first.value.isoformat(), first.raw, source, 0.55)
+    if invoice is None and weak is None and due is None and (pair := by_printed_term(others, lines)):
+        return pair
     issued = invoice or weak or unlabelled or _date_with_lost_slashes(lines)
     if issued and due:
         issued, due = years_apart_undone(issued, due)
