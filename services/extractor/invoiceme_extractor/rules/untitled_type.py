@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import labels
+from . import labels, party_labels
 from .bracketed_amounts import in_brackets
 from .lines import Found, Line
 
@@ -58,8 +58,15 @@ def type_by_evidence(found: Found | None, lines: list[Line], total: Found | None
         return Found("credit_note", total.raw, total.line, GUESSED)
     paid = payment_line(lines)
     if paid is None:
-        return found
+        return found or _by_allocation(lines)
     code = "receipt"
     if found is not None and found.value == code:
         return replace(found, confidence=max(found.confidence, GUESSED))
     return Found(code, paid.text, paid, GUESSED)
+
+
+def _by_allocation(lines: list[Line]) -> Found | None:
+    """No type word anywhere and no payment block: an Israeli allocation number ('מספר אישור הקצאה')
+    is issued for a tax invoice only."""
+    line = next((line for line in lines if party_labels.ALLOCATION.search(line.text)), None)
+    return Found("tax_invoice", line.text, line, GUESSED) if line is not None else None
