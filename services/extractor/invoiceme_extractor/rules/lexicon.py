@@ -228,6 +228,8 @@ BUYER_BLOCK = (
     r"^\s*a\s*:\s*$",  # a bare "À :" whose accent a photo's OCR lost
     r"^\s*(?:an|à|para)\s*\.\s*$",  # a bare "An:" heading whose colon OCR read as a full stop
     r"ל[כב]ב'",  # לכב', its כ read as its look-alike ב as in לכבוד
+    # ... its geresh read as a double mark or lost ('לכב "'): no Hebrew word of an invoice reads so
+    r"(?<![\u05d0-\u05ea])ל[כב]ב(?:\s?\")?(?![\u05d0-\u05ea])",
     # 'המזמין' alone in its cell: OCR split 'פרטי המזמין' into two cells
     r"(?<![\u05d0-\u05ea])(?:ה)?מזמין(?![\u05d0-\u05ea])",
     r"פרטי\s*(?:י)?(?:ה)?מזמין",  # 'פרטי יהמזמין': a speck before the word read as a yod
