@@ -22,6 +22,7 @@ from .items_totals import (
     net_from_items,
     total_from_items,
     total_sign_by_items,
+    total_with_digit_lost,
     without_total_row,
 )
 from .line_items import find_line_items
@@ -129,6 +130,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     net_with_cents_lost(found, items_amounts)
     total_from_items(found, items_amounts, lines)
     found["total"] = total_sign_by_items(found, items_amounts)
+    found["total"] = total_with_digit_lost(found, line_items)
     present = {name: item for name, item in found.items() if item is not None}
     alternatives = field_alternatives(present, totals.candidates, lines, month_first, language)
     extraction = Extraction(
