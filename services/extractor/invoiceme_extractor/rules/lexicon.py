@@ -270,6 +270,8 @@ COMPANY_SUFFIX = (
     r"\bsa\b",
     r"ושות'",
     r"בעמ\b",
+    # ... its gershayim damaged ('בע""ימ', 'בעיימ', 'בע'ימ'): marks and yods between בע and מ
+    r"(?<![\u05d0-\u05ea])בע[\"'י]{1,4}מ(?![\u05d0-\u05ea])",
     r"\(\d{4}\)",  # "(1998)": Israeli companies registered under a name already taken
     # ... as right-to-left OCR mirrors its brackets: ')1998', ')1998('
     r"(?<=[\u05d0-\u05ea])\s[()]\s?(?:19|20)\d{2}\s?[()]?(?!\d)",
