@@ -144,11 +144,20 @@ def _continued_kind(line: Line, index: int, lines: list[Line]) -> str | None:
     if below and len(below[0].cells) == 1 and _adjoins(cell.box, below[0].cells[0].box):
         rests.append(below[0].cells[0])
     for rest in (next_cell.text.strip() for next_cell in rests):
-        if _BARE_WORD.fullmatch(rest) and _date_kind(rest) in (None, "other"):
+        if _BARE_WORD.fullmatch(rest) and (_date_kind(rest) is None or _bare_date_word(cell.text, rest)):
             joined = _date_kind(f"{cell.text} {rest}")
             if joined in ("other", "due"):
                 return joined
     return None
+
+
+def _bare_date_word(label: str, rest: str) -> bool:
+    """The label is a date word alone ('תאריך', 'Date') and the next word names another date by
+    itself ('אספקה'): one label OCR split, not an issue date's label beside another's."""
+    return _LONE_DATE_WORD.fullmatch(label) is not None and _date_kind(rest) == "other"
+
+
+_LONE_DATE_WORD = re.compile(r"\W*(?:תאריך|date|datum|fecha|data)\W*", re.I)
 
 
 def _adjoins(label: Box, other: Box) -> bool:
