@@ -47,3 +47,8 @@ class TestNTildeReadAsFi:
 
     def test_other_letters_still_differ(self) -> None:
         assert _spelled("MONTANA", "Para", "Montaro Logistica SL") == "MONTANA"
+
+
+def test_a_logo_graphic_read_as_a_copyright_sign() -> None:
+    assert logo_word("BLUE ©") == "BLUE"
+    assert _spelled("BLUE ©", "Invoice Ref. 74100", "Blue & Cedar Limited") == "Blue & Cedar Limited"
