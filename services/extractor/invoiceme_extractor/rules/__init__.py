@@ -29,6 +29,7 @@ from .line_items import find_line_items
 from .lines import Found, PageInput, document_language, document_lines
 from .name_copies import payee, payee_over_header, surer_copy
 from .parties import buyer_lines, find_vendor_name
+from .rate_only_vat import vat_included_at_country_rate
 from .rate_pair import amounts_by_printed_rate
 from .references import (
     currency_from_tax_id,
@@ -131,6 +132,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     total_from_items(found, items_amounts, lines)
     found["total"] = total_sign_by_items(found, items_amounts)
     found["total"] = total_with_digit_lost(found, line_items)
+    vat_included_at_country_rate(found, lines)
     present = {name: item for name, item in found.items() if item is not None}
     alternatives = field_alternatives(present, totals.candidates, lines, month_first, language)
     extraction = Extraction(
