@@ -116,6 +116,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
         credit_by_sign(found["document_type"], found["total"], [found["vat_amount"], found["subtotal"]]),
         lines,
         found["total"],
+        found["due_date"],
     )
     found["currency"] = currency_of_total(found["currency"], found["total"])
     if sure_code(found["currency"]) is None:

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from . import labels, party_labels
 from .bracketed_amounts import in_brackets
-from .lines import Found, Line
+from .lines import Found, Line, document_language
 
 # A type read from a title is sure (0.9 scaled by its print); read from anything less, under this.
 TITLED = 0.6
@@ -49,7 +49,9 @@ def payment_line(lines: list[Line]) -> Line | None:
     return next((line for line in lines if PAYMENT.search(line.text)), None)
 
 
-def type_by_evidence(found: Found | None, lines: list[Line], total: Found | None) -> Found | None:
+def type_by_evidence(
+    found: Found | None, lines: list[Line], total: Found | None, due: Found | None = None
+) -> Found | None:
     """Where no title named the type: a credit note when the total is negative, a receipt when the
     page labels a payment, else what was found. A titled type is kept as it is."""
     if not is_guess(found):
@@ -58,7 +60,7 @@ def type_by_evidence(found: Found | None, lines: list[Line], total: Found | None
         return Found("credit_note", total.raw, total.line, GUESSED)
     paid = payment_line(lines)
     if paid is None:
-        return found or _by_allocation(lines)
+        return found or _by_allocation(lines) or _by_due_date(due, lines)
     code = "receipt"
     if found is not None and found.value == code:
         return replace(found, confidence=max(found.confidence, GUESSED))
@@ -70,3 +72,12 @@ def _by_allocation(lines: list[Line]) -> Found | None:
     is issued for a tax invoice only."""
     line = next((line for line in lines if party_labels.ALLOCATION.search(line.text)), None)
     return Found("tax_invoice", line.text, line, GUESSED) if line is not None else None
+
+
+def _by_due_date(due: Found | None, lines: list[Line]) -> Found | None:
+    """No type word anywhere and no payment block, on a page in a European language: a due date
+    says payment is still to come, an invoice's, no receipt's ('Vencimiento 17 de agosto de 2025').
+    (A Hebrew page's invoice may as well be a tax invoice: no guess there.)"""
+    if due is None or document_language(lines) == "he":
+        return None
+    return Found("invoice", due.raw, due.line, GUESSED)
