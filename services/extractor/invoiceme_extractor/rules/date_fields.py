@@ -11,6 +11,7 @@ from . import document_labels
 from .date_order import by_printed_term, in_order, years_apart_undone
 from .date_places import outside_ranges, under_label
 from .dates import FoundDate, dates_in, dates_with_lost_slashes
+from .garbled_labels import garbled_date_kind
 from .geometry import spots_after_label
 from .hebrew_ocr import date_qualifier_lost
 from .layout import Box
@@ -35,7 +36,7 @@ def _date_kind(text: str) -> str | None:
     if document_labels.DATE_INVOICE_WEAK.search(text):
         # "Rechnung Nr. 5 vom 03.10.2018": beside the invoice number it is the invoice date
         return "invoice" if document_labels.INVOICE_NUMBER.search(text) else "weak"
-    return None
+    return garbled_date_kind(text)  # a long label one letter off ('Rechnungsdarum')
 
 
 DateReading = tuple[str | None, list[FoundDate], Line]  # label kind, dates, the line they are on
