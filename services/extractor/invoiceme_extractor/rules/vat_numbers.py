@@ -19,7 +19,7 @@ D_AS_ZERO = r"[0O]E(?=\d{9}(?!\d))"
 # seven digits, a letter or digit)
 S_AS_FIVE = r"E5(?=[0-9A-Z]\d{7}[0-9A-Z](?![0-9A-Z]))"
 # ... and the E of ES as £ or € ('£SB02973972'): only before a Spanish number's shape
-E_AS_POUND = r"[£€]S(?=[0-9A-Z]\d{7}[0-9A-Z](?![0-9A-Z]))"
+E_AS_POUND = r"[£€][S5](?=[0-9A-Z]\d{7}[0-9A-Z](?![0-9A-Z]))"  # its S as 5 too ('£5814520290')
 
 
 # ... and as a T ('TE3741557M'): only before an Irish number's shape, where the check letter agrees
