@@ -36,7 +36,9 @@ def _date_kind(text: str) -> str | None:
     if document_labels.DATE_INVOICE_WEAK.search(text):
         # "Rechnung Nr. 5 vom 03.10.2018": beside the invoice number it is the invoice date
         return "invoice" if document_labels.INVOICE_NUMBER.search(text) else "weak"
-    return garbled_date_kind(text)  # a long label one letter off ('Rechnungsdarum')
+    # a long label one letter off ('Rechnungsdarum'): an issue date's is weaker than one read whole
+    garbled = garbled_date_kind(text)
+    return "weak" if garbled == "invoice" else garbled
 
 
 DateReading = tuple[str | None, list[FoundDate], Line]  # label kind, dates, the line they are on
