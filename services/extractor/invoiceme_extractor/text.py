@@ -31,6 +31,10 @@ _DOUBLED_GERSHAYIM = re.compile(r"(?<=[\u05d0-\u05ea])(?:'\"|\"')(?=[\u05d0-\u05
 _VAT_AS_LATIN = re.compile(r'(?<![A-Za-z])n"yn(?![A-Za-z])')  # and מע"מ as n"yn
 # "N°" whose degree sign OCR read as an asterisk ('Facture N*: F-8162', 'N* TVA FR18296949589')
 _NUMERO_AS_STAR = re.compile(r"(?<![A-Za-z])([Nn])\*(?=[\s:.]|$)")
+# Vowel points and cantillation marks OCR sets on Hebrew letters ('סַה"כ' for סה"כ): invoices print
+# none, and a pointed letter is no longer the letter the labels are written with (not the maqaf,
+# paseq, sof pasuq or nun hafukha: punctuation, not points)
+_HEBREW_POINTS = dict.fromkeys([*range(0x0591, 0x05BE), 0x05BF, 0x05C1, 0x05C2, 0x05C4, 0x05C5, 0x05C7])
 
 
 def _shekel(match: re.Match[str]) -> str:
@@ -50,7 +54,7 @@ def normalize_line(line: str) -> str:
     line = _SHEKEL_AS_LATIN.sub(_shekel, _SURROGATES.sub("", line))
     line = _VAT_AS_LATIN.sub('מע"מ', line)
     line = _NUMERO_AS_STAR.sub("\\1°", line)
-    line = line.translate(STRIP_INVISIBLE).translate(_QUOTES).translate(_SPACES)
+    line = line.translate(STRIP_INVISIBLE).translate(_HEBREW_POINTS).translate(_QUOTES).translate(_SPACES)
     return " ".join(_DOUBLED_GERSHAYIM.sub('"', line).split())
 
 

@@ -27,6 +27,16 @@ class TestGarbledDocumentLabel:
     def test_a_garbled_abbreviation_after_the_document_word(self) -> None:
         assert extract_with_rules([ocr_page(_header("Dokument -wr"))]).invoice_number == "38037"
 
+    def test_its_point_set_apart_from_the_garbled_abbreviation(self) -> None:
+        words = [
+            *ocr_words("Kassenbon", 88, 84, 0, height=28),
+            *ocr_words("Dokument - זא .:", 88, 187, 1),
+            *ocr_words("29/9114", 400, 187, 1),
+            *ocr_words("Kasse: 11", 88, 215, 2),
+        ]
+        first = next(invoice_number_candidates(document_lines([ocr_page(words)])))
+        assert (first.value, first.label) == ("29/9114", "Dokument - זא .:")
+
     def test_read_by_its_label(self) -> None:
         lines = document_lines([ocr_page(_header("Dokument -wr"))])
         first = next(invoice_number_candidates(lines))

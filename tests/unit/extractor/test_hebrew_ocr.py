@@ -95,6 +95,12 @@ class TestLostDateQualifier:
         assert not date_qualifier_lost("תאריך Date 12/03/2025")  # printed in two languages
         assert not date_qualifier_lost("תאריך 12/03/2025")
 
+    def test_a_short_hebrew_word_no_qualifier_is(self) -> None:
+        assert date_qualifier_lost("תאריך לוה 17-11-2024")  # 'תאריך משלוח' cut and misread
+        assert not date_qualifier_lost("תאריך ערך 17-11-2024")  # a value date: another date's label
+        assert not date_qualifier_lost("תאריך הפקה 17-11-2024")
+        assert not date_qualifier_lost("נערך בתאריך 15-11-2024")
+
     def test_the_clear_issue_label_wins_whatever_the_order(self) -> None:
         for lines in (
             ["תאריך mown 9 דצמבר 2024", "ת. מסמך: 10 דצמבר 2024"],

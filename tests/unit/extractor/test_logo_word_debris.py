@@ -49,6 +49,11 @@ class TestNTildeReadAsFi:
         assert _spelled("MONTANA", "Para", "Montaro Logistica SL") == "MONTANA"
 
 
+def test_a_logo_graphic_read_as_a_copyright_sign() -> None:
+    assert logo_word("BLUE ©") == "BLUE"
+    assert _spelled("BLUE ©", "Invoice Ref. 74100", "Blue & Cedar Limited") == "Blue & Cedar Limited"
+
+
 class TestLogoWordSplitInCapitals:
     """A logo's one word OCR split where its letters are spaced ('G RANITE', 'NORD LICHT'): the
     footer's name whose first word spells it whole is the name written out; a header of two real

@@ -76,3 +76,30 @@ def test_a_due_date_label_whose_second_word_ocr_read_as_its_own_line() -> None:
     issued, due = find_dates(document_lines([ocr_page(words)]), month_first=False)
     assert due is not None and due.value == "2024-03-29"
     assert issued is not None and issued.value == "2024-02-28"
+
+
+def test_a_delivery_date_label_split_where_its_second_word_names_a_date_alone() -> None:
+    # a side panel's stacked labels beside the items' rows (a photo of seed 27's panel layout)
+    words = [
+        *ocr_words("אספקה", 290, 662, 0, height=15),
+        *ocr_words("תאריך", 393, 661, 0, height=16),
+        *ocr_words("12.01.25", 343, 691, 1),
+        *ocr_words("חשבונית ת.", 352, 843, 2, height=12),
+        *ocr_words("13.01.25", 342, 872, 3),
+    ]
+    issued, _ = find_dates(document_lines([ocr_page(words)]), month_first=False)
+    assert issued is not None and issued.value == "2025-01-13"
+    assert issued is not None and issued.value == "2025-01-13"
+
+
+def test_a_date_label_with_its_value_beside_it_is_not_joined_to_the_label_under_it() -> None:
+    # 'Date: | le 14 mars 2024' over 'Période' (a service period's label): two rows' labels
+    words = [
+        *ocr_words("Date:", 100, 300, 0),
+        *ocr_words("le 14 mars 2024", 400, 300, 0),
+        *ocr_words("Période", 100, 330, 1),
+        *ocr_words("le 1 mars 2024 - le 31 mars 2024", 100, 360, 2),
+        *ocr_words("PAYÉ le 28 mars 2024", 100, 900, 3),
+    ]
+    issued, _ = find_dates(document_lines([ocr_page(words)]), month_first=False)
+    assert issued is not None and issued.value == "2024-03-14"

@@ -59,12 +59,18 @@ class TestDamagedCopy:
 
 
 class TestPrefix:
-    """The E of ES read as a pound or euro sign."""
+    """The E of ES read as a pound or euro sign (its S maybe as a 5)."""
 
     def test_pound_for_e(self) -> None:
         assert eu_vat_ids("£SB02973972 NIF:") == ["£SB02973972"]
         assert normalize_tax_id("£SB02973972") == "ESB02973972"
         assert eu_vat_ids("£S 12,00") == []
+
+    def test_pound_for_e_and_five_for_s(self) -> None:
+        # and the company's letter B read as 8: the one reading the check accepts
+        assert eu_vat_ids("£5814520290") == ["£5814520290"]
+        assert normalize_tax_id("£5814520290") == "ESB14520290"
+        assert eu_vat_ids("Total £5 120,00") == []
 
 
 class TestUnsureReadsOnly:

@@ -22,6 +22,7 @@ from .items_totals import (
     net_from_items,
     total_from_items,
     total_sign_by_items,
+    total_with_digit_lost,
     without_total_row,
 )
 from .items_vat_total import net_by_items_and_vat, total_at_items_rate
@@ -29,6 +30,7 @@ from .line_items import find_line_items
 from .lines import Found, PageInput, document_language, document_lines
 from .name_copies import payee, payee_over_header, surer_copy
 from .parties import buyer_lines, find_vendor_name
+from .rate_only_vat import vat_included_at_country_rate
 from .rate_pair import amounts_by_printed_rate
 from .references import (
     currency_from_tax_id,
@@ -117,6 +119,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
         credit_by_sign(found["document_type"], found["total"], [found["vat_amount"], found["subtotal"]]),
         lines,
         found["total"],
+        found["due_date"],
     )
     found["document_type"] = tax_invoice_by_allocation(found["document_type"], allocation)
     found["currency"] = currency_of_total(found["currency"], found["total"], lines)
@@ -135,6 +138,8 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     net_with_cents_lost(found, items_amounts)
     total_from_items(found, items_amounts, lines)
     found["total"] = total_sign_by_items(found, items_amounts)
+    found["total"] = total_with_digit_lost(found, line_items)
+    vat_included_at_country_rate(found, lines)
     present = {name: item for name, item in found.items() if item is not None}
     alternatives = field_alternatives(present, totals.candidates, lines, month_first, language)
     extraction = Extraction(

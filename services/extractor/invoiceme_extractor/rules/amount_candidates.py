@@ -9,6 +9,7 @@ import re
 from . import labels, party_labels
 from .amounts import amounts_in, money_in, without_restatement
 from .geometry import BELOW_REACH, cell_at, column_below, spots_after_label
+from .id_context import without_iban_digits
 from .lines import Line, following
 from .side_labels import side_label_amounts
 from .tables import is_header_row
@@ -24,9 +25,20 @@ Candidate = tuple[float, str, Line]  # amount, its raw text, the line it was rea
 Candidates = dict[str, list[Candidate]]  # by kind: subtotal, vat, total_strong, total_plain
 
 
+# OCR reads an n as 'ri' ('Balarice Due' for Balance Due): a line no label names may name one read back
+_RI_FOR_N = re.compile(r"(?<=[a-z])ri(?=[a-z])")
+
+
 @functools.lru_cache(maxsize=4096)  # pure; asked again of the same lines by totals, items and prose
 def classify(text: str) -> str | None:
     """Which amount a labelled line states: subtotal, vat, total_strong, total_plain, or None."""
+    kind = _classify(text)
+    if kind is None and _RI_FOR_N.search(text):
+        return _classify(_RI_FOR_N.sub("n", text))
+    return kind
+
+
+def _classify(text: str) -> str | None:
     if party_labels.TAX_ID.search(text) and not money_in(text):
         return None  # "VAT No. 123456789" names an id, not an amount
     if _PAYABLE.search(text) and not _BEFORE_TAX.search(text):
@@ -47,7 +59,7 @@ def classify(text: str) -> str | None:
 
 
 def _line_amount(line: Line, lines: list[Line]) -> tuple[float, str, Line] | None:
-    text = without_restatement(line.text)
+    text = without_restatement(without_iban_digits(line.text))
     found = money_in(text)
     if not found and _CURRENCY_MARK.search(text):  # "Total 118 ₪": whole amounts only beside a currency
         found = amounts_in(text)
@@ -63,7 +75,7 @@ def _line_amount(line: Line, lines: list[Line]) -> tuple[float, str, Line] | Non
 
 
 def _amount_in(text: str, first: bool) -> tuple[float, str] | None:
-    text = without_restatement(text)
+    text = without_restatement(without_iban_digits(text))
     found = money_in(text)
     if not found and _CURRENCY_MARK.search(text):
         found = amounts_in(text)

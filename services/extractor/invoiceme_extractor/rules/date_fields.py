@@ -8,10 +8,10 @@ import re
 from datetime import date
 
 from . import document_labels
-from .date_order import in_order, issue_year_by_copy, years_apart_undone
+from .date_order import by_printed_term, in_order, issue_year_by_copy, years_apart_undone
 from .date_places import outside_ranges, under_label
 from .dates import FoundDate, dates_in
-from .garbled_labels import GARBLED_ISSUE_DATE, GARBLED_OTHER_DATE
+from .garbled_labels import garbled_date_kind
 from .geometry import spots_after_label
 from .hebrew_ocr import date_qualifier_lost
 from .layout import Box
@@ -37,11 +37,9 @@ def _date_kind(text: str) -> str | None:
     if document_labels.DATE_INVOICE_WEAK.search(text):
         # "Rechnung Nr. 5 vom 03.10.2018": beside the invoice number it is the invoice date
         return "invoice" if document_labels.INVOICE_NUMBER.search(text) else "weak"
-    # a long label a photo damaged by one letter ('Rechnungsdarum', 'Lieferdafum'): an issue date's
-    # is weak (a guess: an exact label elsewhere beats it)
-    if GARBLED_OTHER_DATE.search(text):
-        return "other"
-    return "weak" if GARBLED_ISSUE_DATE.search(text) else None
+    # a long label one letter off ('Rechnungsdarum'): an issue date's is weaker than one read whole
+    garbled = garbled_date_kind(text)
+    return "weak" if garbled == "invoice" else garbled
 
 
 DateReading = tuple[str | None, list[FoundDate], Line]  # label kind, dates, the line they are on
@@ -141,19 +139,32 @@ def _continued_kind(line: Line, index: int, lines: list[Line]) -> str | None:
     """The kind of date the cell's label names with the word it runs on into: the next cell or a
     lone cell of the next line that adjoins it (a word of the same row OCR gave a line of its own,
     or a label wrapped under it). One bare word (no digits, no mark, no label of its own) that with
-    the cell names another date or the due date ('Fecha' + 'pedid', 'תאריך' + 'פירעון'); None
-    otherwise. Two labels side by side ('תאריך' | "הזמנה מס'") are not one."""
+    the cell names another date or the due date ('Fecha' + 'pedid', 'תאריך' + 'פירעון', or a word
+    that names another date alone: 'תאריך' + 'אספקה'); None otherwise. Two labels side by side
+    ('תאריך' | "הזמנה מס'") are not one."""
     cell = line.cells[index]
     rests = [line.cells[index + 1]] if index + 1 < len(line.cells) else []
     below = following(lines, line, 1)
     if below and len(below[0].cells) == 1 and _adjoins(cell.box, below[0].cells[0].box):
         rests.append(below[0].cells[0])
-    for rest in (next_cell.text.strip() for next_cell in rests):
-        if _BARE_WORD.fullmatch(rest) and _date_kind(rest) is None:
+    for place, rest in enumerate(next_cell.text.strip() for next_cell in rests):
+        # a word naming another date alone joins the label only beside it on its row: under a label
+        # ('Date:' | date / 'Période' | range) it is the next row's label
+        alone = place == 0 and index + 1 < len(line.cells) and _bare_date_word(cell.text, rest)
+        if _BARE_WORD.fullmatch(rest) and (_date_kind(rest) is None or alone):
             joined = _date_kind(f"{cell.text} {rest}")
             if joined in ("other", "due"):
                 return joined
     return None
+
+
+def _bare_date_word(label: str, rest: str) -> bool:
+    """The label is a date word alone ('תאריך', 'Date') and the next word names another date by
+    itself ('אספקה'): one label OCR split, not an issue date's label beside another's."""
+    return _LONE_DATE_WORD.fullmatch(label) is not None and _date_kind(rest) == "other"
+
+
+_LONE_DATE_WORD = re.compile(r"\W*(?:תאריך|date|datum|fecha|data)\W*", re.I)
 
 
 def _adjoins(label: Box, other: Box) -> bool:
@@ -263,6 +274,8 @@ def find_dates(lines: list[Line], month_first: bool) -> tuple[Found | None, Foun
             weak = Found(first.value.isoformat(), first.raw, source, 0.6)
         elif kind is None and unlabelled is None:
             unlabelled = Found(first.value.isoformat(), first.raw, source, 0.55)
+    if invoice is None and weak is None and due is None and (pair := by_printed_term(others, lines)):
+        return pair
     issued = invoice or weak or unlabelled or _date_with_lost_separators(lines, month_first)
     if issued:
         issued = issue_year_by_copy(issued, [item.value for _, found, _ in readings for item in found])

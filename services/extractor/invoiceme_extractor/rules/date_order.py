@@ -11,11 +11,13 @@ after its copy elsewhere on the page (`issue_year_by_copy`).
 
 from __future__ import annotations
 
+import calendar
+import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from .dates import dates_in
-from .lines import Found
+from .lines import Found, Line
 from .repair import CONFUSED_DIGITS, may_be_misread
 
 _DECADE = 10  # years: an issue date this much after its copy had its year's decade misread
@@ -137,3 +139,47 @@ def _in_year(day: date, year: int) -> date | None:
         return day.replace(year=year)
     except ValueError:
         return None
+
+
+# a payment term as printed: 'Net 30', 'שוטף + 30', '30 days', '30 Tage', '30 jours', '30 días', '30 ימים'
+# (not the net amount: 'Net 3,288.07')
+_PAYMENT_TERM = re.compile(
+    r"(?:\bnet|\bnetto|שוטף\s*\+?)\s*(\d{1,3})(?![\d.,])|\b(\d{1,3})\s*(?:days|tage|jours|d[ií]as|ימים)", re.I
+)
+
+
+def _printed_terms(lines: list[Line]) -> set[int]:
+    return {
+        int(match.group(1) or match.group(2))
+        for line in lines
+        for match in _PAYMENT_TERM.finditer(line.text)
+        if 0 < int(match.group(1) or match.group(2)) <= _LONGEST_TERM
+    }
+
+
+def _after_term(issued: date, due: date, term: int) -> bool:
+    """`due` is `term` days after `issued`, or after the end of its month ('שוטף + 30')."""
+    month_end = issued.replace(day=calendar.monthrange(issued.year, issued.month)[1])
+    return due in (issued + timedelta(days=term), month_end + timedelta(days=term))
+
+
+def by_printed_term(unlabelled: list[Found], lines: list[Line]) -> tuple[Found, Found] | None:
+    """Issue and due dates whose labels OCR lost, read side by side in one block ('12 בדצמבר 2025 |
+    127207 | 12 בנובמבר 2025 | שוטף + 30'): the one pair of them that lies exactly a payment term
+    the page prints apart is the issue date (the earlier) and the due date, in whatever order read."""
+    terms = _printed_terms(lines)
+    pairs = [
+        (first, second)
+        for first in unlabelled
+        for second in unlabelled
+        if first.line.page == second.line.page
+        and abs(first.line.index - second.line.index) <= 4
+        and any(
+            _after_term(date.fromisoformat(first.value), date.fromisoformat(second.value), term)
+            for term in terms
+        )
+    ]
+    if len(pairs) != 1:
+        return None
+    issued, due = pairs[0]
+    return replace(issued, confidence=0.55), replace(due, confidence=0.6)

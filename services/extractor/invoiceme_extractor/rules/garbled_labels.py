@@ -62,21 +62,40 @@ def _one_edit_phrase(phrase: str) -> str:
     return "|".join(variant.replace("\\ ", r"\s*") for variant in variants)
 
 
-GARBLED_TAX_ID = re.compile(
-    rf"(?<![{_HEBREW}a-z])(?:{'|'.join(_one_edit_phrase(phrase) for phrase in _TAX_ID_PHRASES)})"
-    rf"(?![{_HEBREW}a-z])",
-    re.I,
-)
-
-
 def _garbled(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the phrases with one letter off (`_one_edit_phrase`), as a whole word."""
     alternatives = "|".join(_one_edit_phrase(phrase) for phrase in phrases)
     return re.compile(rf"(?<![{_HEBREW}a-z])(?:{alternatives})(?![{_HEBREW}a-z])", re.I)
 
 
-# Date labels as printed whole, long enough (11+ characters) that one changed letter ('Rechnungsdarum',
-# 'Lieferdafum') leaves them unmistakable: the issue date's, and the other dates' a header prints beside it
-GARBLED_ISSUE_DATE = _garbled(
-    ("rechnungsdatum", "ausstellungsdatum", "invoice date", "date of issue", "fecha de emision")
+GARBLED_TAX_ID = _garbled(_TAX_ID_PHRASES)
+
+
+# Date labels as printed whole, 10+ letters, one letter changed on a photo ('Rechnungsdarum'): the
+# lexicon's patterns miss them, so the first date on the page, another date's, was read as issued
+_GARBLED_DATES = (
+    ("due", _garbled(("fälligkeitsdatum", "date d'échéance"))),
+    (
+        "other",
+        _garbled(("lieferdatum", "leistungsdatum", "delivery date", "date de livraison", "fecha de entrega")),
+    ),
+    (
+        "invoice",
+        _garbled(
+            (
+                "rechnungsdatum",
+                "ausstellungsdatum",
+                "invoice date",
+                "date of issue",
+                "date de facture",
+                "fecha de factura",
+                "fecha de emision",
+            )
+        ),
+    ),
 )
-GARBLED_OTHER_DATE = _garbled(("lieferdatum", "leistungsdatum", "delivery date", "fecha de entrega"))
+
+
+def garbled_date_kind(text: str) -> str | None:
+    """The kind of date a label one letter off a long one names ('Rechnungsdarum': invoice), or None."""
+    return next((kind for kind, pattern in _GARBLED_DATES if pattern.search(text)), None)

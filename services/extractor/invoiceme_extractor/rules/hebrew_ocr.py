@@ -90,11 +90,15 @@ def without_latin_tail(name: str) -> str:
 
 
 # A date label's qualifier read in the wrong script ('תאריך mown' for 'תאריך משלוח', a delivery
-# date): whose date it names is lost, so it is no issue-date label ('date_fields._date_kind').
-_LOST_QUALIFIER = re.compile(r"(?<![\u05d0-\u05ea])תאריך\s*:?\s+[a-z]{2,6}(?![A-Za-z])")
+# date), or cut to a short Hebrew word no qualifier is ('תאריך לוה'): whose date it names is lost,
+# so it is no issue-date label ('date_fields._date_kind')
+_LOST_QUALIFIER = re.compile(
+    r"(?<![\u05d0-\u05ea])תאריך\s*:?\s+(?:[a-z]{2,6}(?![A-Za-z])|(?!ערך)[\u05d0-\u05ea]{2,3}(?![\u05d0-\u05ea\"'.]))"
+)
 
 
 def date_qualifier_lost(text: str) -> bool:
-    """Whether a Hebrew date label ('תאריך') is followed by a short lower-case Latin word: its
-    qualifier (מסמך, משלוח, פירעון...) as OCR misread it. Capitalised Latin ('תאריך Date') is print."""
+    """Whether a Hebrew date label ('תאריך') is followed by a short lower-case Latin word or a Hebrew
+    word of two or three letters: its qualifier (מסמך, משלוח, פירעון...) as OCR misread it.
+    Capitalised Latin ('תאריך Date') is print."""
     return bool(_LOST_QUALIFIER.search(text))

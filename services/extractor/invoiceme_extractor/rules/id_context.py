@@ -30,8 +30,22 @@ def without_bank_accounts(text: str) -> str:
     )
 
 
+# An IBAN's label and what OCR read of the account after it, however damaged ('IBAN 11.55 3385 2868')
+_ACCOUNT_AFTER_IBAN = re.compile(r"(?<![A-Za-z])[I1l|]?BAN\b\s*[:.]?\s*(?:[A-Z]{2})?[\d\s.]*", re.I)
+
+
+def without_iban_digits(text: str) -> str:
+    """The text with an IBAN's label and the digits after it blanked: a damaged account's groups
+    ('11.55 3385 2868') are no amount of the 'Payable to:' line that prints them."""
+    return (
+        _ACCOUNT_AFTER_IBAN.sub(lambda match: " " * len(match.group(0)), text)
+        if "BAN" in text.upper()
+        else text
+    )
+
+
 # בע"מ as OCR damages its gershayim ('בעי\'ימ', 'בעיימ', 'בע\'מ'): yods and marks between בע and מ
-_DAMAGED_BAM = re.compile(r"(?<![\u05d0-\u05ea])בע[\"'׳״י]{0,4}[מם](?![\u05d0-\u05ea])")
+DAMAGED_BAM = re.compile(r"(?<![\u05d0-\u05ea])בע[\"'׳״י]{0,4}[מם](?![\u05d0-\u05ea])")
 
 
 def _words(text: str) -> set[str]:
@@ -45,7 +59,7 @@ def name_words(name: str) -> set[str]:
 
 
 def _without_legal_forms(text: str) -> str:
-    return _DAMAGED_BAM.sub(" ", party_labels.COMPANY_SUFFIX.sub(" ", text))
+    return DAMAGED_BAM.sub(" ", party_labels.COMPANY_SUFFIX.sub(" ", text))
 
 
 def names_issuer(text: str, issuer_name: str) -> bool:
@@ -72,7 +86,7 @@ def _words_before_legal_forms(text: str) -> list[str]:
     """The word a company's legal form follows ('Service' of 'Rhein Service e.K.', 'Food' of 'Star
     Food Sdn Bhd'), for each one."""
     found = []
-    for pattern in (party_labels.COMPANY_SUFFIX, _DAMAGED_BAM):
+    for pattern in (party_labels.COMPANY_SUFFIX, DAMAGED_BAM):
         for match in pattern.finditer(text):
             words = _LETTERS.findall(_without_legal_forms(text[: match.start()]))
             if words:

@@ -41,9 +41,10 @@ def _refers_elsewhere(line: Line, label: re.Match[str]) -> bool:
 
 
 # A cell that is nothing but a word naming the document ("מסמך", "Document"): its number's label;
-# also with a hyphenated abbreviation OCR garbled after it ('Dokument -wr' for Dokument-Nr.)
+# also with a hyphenated abbreviation OCR garbled after it ('Dokument -wr' for Dokument-Nr., its
+# point set apart: 'Dokument - זא .:')
 _BARE_DOCUMENT_CELL = re.compile(
-    r"\s*(?:מסמך|document|dokument|beleg|documento)(?:\s*-\s*[^\W\d_]{1,3}\.?)?\s*:?\s*", re.I
+    r"\s*(?:מסמך|document|dokument|beleg|documento)(?:\s*-\s*[^\W\d_]{1,3}\s?\.?)?\s*:?\s*", re.I
 )
 
 

@@ -251,3 +251,26 @@ def total_sign_by_items(found: dict[str, Found | None], items_amounts: list[floa
         if abs(variant) < abs(total.value) and abs(variant - items_sum) <= CENT:
             return Found(variant, f"{total.raw} (misread)", total.line, 0.7)
     return total
+
+
+def total_with_digit_lost(found: dict[str, Found | None], items: list[LineItem]) -> Found | None:
+    """The total read with one digit lost ('135.90' for 1,435.90) and no net or VAT read, where the
+    items' sum is it with that digit and every item proves its amount by quantity x unit price: the
+    sum, said as a guess."""
+    total = found.get("total")
+    if total is None or not total.raw or found.get("subtotal") or found.get("vat_amount") or not items:
+        return total
+    if any(item.amount is None for item in items) or not may_be_misread(total.line):
+        return total
+    items_sum = round(sum(item.amount or 0.0 for item in items), 2)
+    read, whole = f"{abs(total.value):.2f}".replace(".", ""), f"{abs(items_sum):.2f}".replace(".", "")
+    if len(whole) != len(read) + 1 or not any(whole[:i] + whole[i + 1 :] == read for i in range(len(whole))):
+        return total
+    if not all(
+        item.quantity is not None
+        and item.unit_price is not None
+        and abs(item.quantity * item.unit_price - (item.amount or 0.0)) <= CENT
+        for item in items
+    ):
+        return total
+    return Found(items_sum, f"{total.raw} (a digit lost)", total.line, 0.6)

@@ -229,6 +229,8 @@ BUYER_BLOCK = (
     r"^\s*a\s*:\s*$",  # a bare "À :" whose accent a photo's OCR lost
     r"^\s*(?:an|à|para)\s*\.\s*$",  # a bare "An:" heading whose colon OCR read as a full stop
     r"ל[כב]ב'",  # לכב', its כ read as its look-alike ב as in לכבוד
+    # ... its geresh read as a double mark or lost ('לכב "'): no Hebrew word of an invoice reads so
+    r"(?<![\u05d0-\u05ea])ל[כב]ב(?:\s?\")?(?![\u05d0-\u05ea])",
     # 'המזמין' alone in its cell: OCR split 'פרטי המזמין' into two cells
     r"(?<![\u05d0-\u05ea])(?:ה)?מזמין(?![\u05d0-\u05ea])",
     r"פרטי\s*(?:י)?(?:ה)?מזמין",  # 'פרטי יהמזמין': a speck before the word read as a yod
@@ -269,6 +271,8 @@ COMPANY_SUFFIX = (
     r"\bsa\b",
     r"ושות'",
     r"בעמ\b",
+    # ... its gershayim damaged ('בע""ימ', 'בעיימ', 'בע'ימ'): marks and yods between בע and מ
+    r"(?<![\u05d0-\u05ea])בע[\"'י]{1,4}מ(?![\u05d0-\u05ea])",
     r"\(\d{4}\)",  # "(1998)": Israeli companies registered under a name already taken
     # ... as right-to-left OCR mirrors its brackets: ')1998', ')1998('
     r"(?<=[\u05d0-\u05ea])\s[()]\s?(?:19|20)\d{2}\s?[()]?(?!\d)",

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
-# 'LUMIERE re', 'ORION —': one word in capitals, then a dash or one or two lower-case letters (a
-# logo's mark beside the word), which no issuer's name ends with
-_CAPITALS_THEN_DEBRIS = re.compile(r"([^\W\d_a-z]{3,})\s+(?:[-—–_.~]+|[a-z]{1,2})")
+# 'LUMIERE re', 'ORION —', 'BLUE ©': one word in capitals, then a dash, a sign OCR read for the
+# graphic (©, ®, ™) or one or two lower-case letters (a logo's mark beside the word), which no
+# issuer's name ends with
+_CAPITALS_THEN_DEBRIS = re.compile(r"([^\W\d_a-z]{3,})\s+(?:[-—–_.~©®™]+|[a-z]{1,2})")
 
 
 def logo_word(name: str) -> str | None:

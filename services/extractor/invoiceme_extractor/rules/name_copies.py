@@ -15,6 +15,7 @@ from dataclasses import replace
 from ..text import HEBREW_LETTER
 from . import party_labels
 from .contact_words import NOT_A_NAME
+from .id_context import DAMAGED_BAM
 from .layout import Cell
 from .lines import Found, Line, document_language
 from .name_signs import PAYEE, compact, fold_lookalikes, payee_name
@@ -127,9 +128,16 @@ def hebrew_copy_of_debris(name: str, head: str) -> bool:
     for word, other, is_debris in zip(words, others, debris, strict=True):
         if not _HEBREW_WORD.fullmatch(other):
             return False
-        if not is_debris and fold_lookalikes(compact(word)) != fold_lookalikes(compact(other)):
+        if not is_debris and fold_lookalikes(compact(_whole_bam(word))) != fold_lookalikes(
+            compact(_whole_bam(other))
+        ):
             return False  # the same word, but for a look-alike letter ('ברמל' for the footer's 'כרמל')
     return True
+
+
+def _whole_bam(word: str) -> str:
+    """בע"מ as printed, where OCR damaged its gershayim ('בע'ימ'): one copy reads it whole, one not."""
+    return DAMAGED_BAM.sub('בע"מ', word)
 
 
 def _other_heads(vendor: Found, lines: list[Line]) -> Iterator[tuple[Cell, str, Line]]:
@@ -147,10 +155,12 @@ def _same_script(one: str, other: str) -> bool:
 
 def _hebrew_copy(vendor: Found, lines: list[Line]) -> tuple[float, str, str, Line] | None:
     """Another line's copy of a Hebrew name partly read as Latin debris (`hebrew_copy_of_debris`)."""
-    if _debris_words(vendor.value) is None:
+    # the name as read, debris and all, where the name kept dropped it ('wna מערכות בע'ימ')
+    name = vendor.value if _debris_words(vendor.value) is not None else vendor.raw
+    if _debris_words(name) is None:
         return None  # most names: no copy could be one
     for cell, head, line in _other_heads(vendor, lines):
-        if hebrew_copy_of_debris(vendor.value, head):
+        if hebrew_copy_of_debris(name, head):
             return cell.confidence, head, cell.text, line
     return None
 

@@ -108,6 +108,12 @@ def row_parts(text: str, is_contact: Callable[[str], bool]) -> list[str]:
         dashed = [part for part in _DASH_SEPARATOR.split(text) if part]
         if len(dashed) >= 2 and not is_contact(dashed[0]) and any(map(is_contact, dashed[1:])):
             return dashed
+        # no separator printed (or OCR lost it): the company's legal form ends its name, its address
+        # goes on ('אלון שירותים בעמ רחוב העצמאות 133 ירושלים')
+        suffix = party_labels.COMPANY_SUFFIX.search(text)
+        head, rest = (text[: suffix.end()], text[suffix.end() :].strip()) if suffix else (text, "")
+        if rest and not is_contact(head) and is_contact(rest):
+            return [head, rest]
     return parts
 
 

@@ -115,8 +115,19 @@ def _best(implied: int, pool: list[Candidate]) -> tuple[int, Candidate | None]:
     return best
 
 
-def _rates(pool: list[Candidate]) -> tuple[list[float], set[float]]:
+# a rate whose '%' OCR read as a 9 ('מע"מ 179' for 17 %): two digits and a 9, alone on the VAT's line
+_PERCENT_AS_NINE = re.compile(r"(?<![\d.,])(\d{1,2})9(?![\d.,%])")
+
+
+def _rates(pool: list[Candidate], vats: list[Candidate]) -> tuple[list[float], set[float]]:
     printed = {rate for c in pool for rate in percents_in(c[2].text) if 0 < rate <= 0.3}
+    printed |= {
+        rate
+        for c in vats
+        if not percents_in(c[2].text)
+        for match in _PERCENT_AS_NINE.finditer(c[2].text)
+        if (rate := int(match.group(1)) / 100) in EXACT_RATES
+    }
     return sorted(printed | set(EXACT_RATES)), printed
 
 
@@ -124,7 +135,7 @@ def hypotheses(found: Candidates) -> list[Hypothesis]:
     """Every (net, VAT, total) one read amount fixes at a rate, scored against the amounts read."""
     pool = [c for kind in found.values() for c in kind if c[0]]
     labelled_totals = found.get("total_strong", []) + found.get("total_plain", [])
-    rates, printed = _rates(pool)
+    rates, printed = _rates(pool, found.get("vat", []))
     found_hypotheses = []
     for anchor in pool:
         others = [c for c in pool if not (c[2] is anchor[2] and c[0] == anchor[0])]  # the anchor's copies

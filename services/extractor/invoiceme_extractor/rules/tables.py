@@ -23,6 +23,13 @@ NUMBER_COLUMNS = re.compile(
 )
 
 
+# A quantity's column and a unit price's, side by side, head an item table even where OCR lost its
+# description's column ('# | הי | כמ\' | מחיר | סה"כ שורה'): a band of amount labels ('Net | VAT |
+# Total') names neither
+_QUANTITY_COLUMN = re.compile(r"qty|quantity|menge|quantité|qté|cant\.?|cantidad|uds\.?|כמות|כמ'", re.I)
+_PRICE_COLUMN = re.compile(r"price|preis|prix|precio|p\.\s*unit|מחיר", re.I)
+
+
 # "Total of items", "Items total", 'סה"כ פריטים': an amount's label that names the items, no column
 _ITEMS_SUM = re.compile(
     r"(?:total|sum(?:me)?|סה\"כ|סך\s*הכל)\s+(?:(?:of|de|der|des)\s+)?(?:items?|articles?|positionen|פריטים)|"
@@ -33,10 +40,13 @@ _ITEMS_SUM = re.compile(
 
 @functools.lru_cache(maxsize=4096)  # pure; rows are asked again by line items, totals and parties
 def is_table_header(text: str) -> bool:
-    """A line-item table's header row: item and number column names, no numbers (a row of amount
-    labels over their amounts, 'Total of items | Discount | VAT | Total', is no table)."""
+    """A line-item table's header row: item (or quantity and price) and number column names, no
+    numbers (a row of amount labels over their amounts, 'Total of items | Discount | VAT | Total', is
+    no table)."""
     text = _ITEMS_SUM.sub(" ", text)
-    return bool(ITEM_COLUMN.search(text) and NUMBER_COLUMNS.search(text) and not amounts_in(text))
+    if not NUMBER_COLUMNS.search(text) or amounts_in(text):
+        return False
+    return bool(ITEM_COLUMN.search(text) or (_QUANTITY_COLUMN.search(text) and _PRICE_COLUMN.search(text)))
 
 
 # Labels of the document's facts: never an item table's column

@@ -8,7 +8,6 @@ the page (the issuer's header) or in the footer. The ranked list is kept as the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 
 from invoiceme_common.tax_id_formats import eu_vat_well_formed, vat_number_valid
 
@@ -17,6 +16,7 @@ from . import party_labels
 from .blocks import CellRef, party_cells
 from .contact_words import PHONE
 from .garbled_labels import GARBLED_CUSTOMER
+from .id_candidates import TaxIdCandidate, printed_twice_first, with_copies_joined
 from .id_context import (
     beside_bank_details,
     ocr_unsure,
@@ -38,19 +38,7 @@ from .labelled_ids import customer_block_ids, customer_labelled, garbled_labelle
 from .lines import Found, Line, Reading, document_language
 from .repair import may_be_misread
 from .vat_numbers import normalize_tax_id, repaired_unchecked
-from .vat_repair import damaged_copy, read_unsure, repair_vat_digits, repair_vat_lookalike
-
-
-@dataclass(frozen=True)
-class TaxIdCandidate:
-    value: str
-    raw: str
-    line: Line
-    score: float
-    repaired: bool = False  # one misread digit undone by the check digit (id_repair)
-    labelled: bool = True  # some label (known, or a cell naming an id) says what it is
-    weak_label: bool = False  # its label is a known one OCR damaged by a letter (garbled_labels)
-
+from .vat_repair import read_unsure, repair_vat_digits, repair_vat_lookalike
 
 # A label's strength (`labelled_ids`) from which it is a tax-id label beside the token, not an id word
 _BESIDE_ID_LABEL = 1.5
@@ -163,6 +151,7 @@ def tax_id_candidates(
     # label's block is, but its ids count against it
     garbled_customer = party_cells(lines, GARBLED_CUSTOMER)
     best: dict[str, TaxIdCandidate] = {}
+    read_on: dict[str, set[int]] = {}  # the lines each id is read on
     readings = [(*reading, False) for reading in labelled(lines) + _unlabelled(lines)]
     readings += [(*reading, True) for reading in garbled_labelled(lines)]
     # a VAT number on the page that passes its check: a number of no tax id's shape is some other
@@ -218,26 +207,13 @@ def tax_id_candidates(
         score -= 1.5 if under_another_party(lines, line, issuer_name) else 0.0
         score += _BESIDE_BANK if beside_bank_details(lines, line) else 0.0
         score -= _NAMED_THE_CUSTOMERS if value in customer_ids else 0.0
+        read_on.setdefault(value, set()).add(line.index)
         if value not in best or score > best[value].score:
             best[value] = TaxIdCandidate(
                 value, raw, line, score, repaired is not None, label_score > 0, weak_label
             )
-    return sorted(with_copies_joined(list(best.values())), key=lambda candidate: -candidate.score)
-
-
-def with_copies_joined(candidates: list[TaxIdCandidate]) -> list[TaxIdCandidate]:
-    """The candidates, each that is a damaged copy of another (`damaged_copy`) merged into it: the
-    one that passes its check keeps the better score of the two (the label one copy has, the
-    issuer's block the other is in)."""
-    kept = []
-    for candidate in candidates:
-        if any(damaged_copy(candidate.value, other.value) for other in candidates):
-            continue
-        copies = [other for other in candidates if damaged_copy(other.value, candidate.value)]
-        if copies and (top := max(copies, key=lambda other: other.score)).score > candidate.score:
-            candidate = replace(candidate, score=top.score, labelled=candidate.labelled or top.labelled)
-        kept.append(candidate)
-    return kept
+    kept = with_copies_joined(printed_twice_first(list(best.values()), read_on))
+    return sorted(kept, key=lambda candidate: -candidate.score)
 
 
 def confidence_of(ranked: list[TaxIdCandidate]) -> float:

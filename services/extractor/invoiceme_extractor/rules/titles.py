@@ -174,9 +174,13 @@ def _misread_title_type(text: str) -> str | None:
     """The type of a title with a letter or two misread so that no type word is whole in it
     ('חעשבונית עסקה'); asked only of cells shaped like a title (a few words, no digits: most cells
     near the top are names, addresses and values, not worth the comparison)."""
-    if any(ch.isdigit() for ch in text) or len(text.split()) > 4:
+    words = text.split()
+    if any(ch.isdigit() for ch in text) or len(words) > 4:
         return None
-    return misread_type(text)
+    # ... or a misread title OCR joined to the name printed beside it, its last words ('Levante
+    # Distribuciones shactura simplificada')
+    tails = (" ".join(words[-count:]) for count in (2, 3) if len(words) > count)
+    return misread_type(text) or next(filter(None, map(misread_type, tails)), None)
 
 
 def _misread_rest(text: str, bare: re.Match[str]) -> bool:

@@ -50,7 +50,9 @@ def payment_line(lines: list[Line]) -> Line | None:
     return next((line for line in lines if PAYMENT.search(line.text)), None)
 
 
-def type_by_evidence(found: Found | None, lines: list[Line], total: Found | None) -> Found | None:
+def type_by_evidence(
+    found: Found | None, lines: list[Line], total: Found | None, due: Found | None = None
+) -> Found | None:
     """Where no title named the type: a credit note when the total is negative, a receipt when the
     page labels a payment, else what was found. A titled type is kept as it is."""
     if not is_guess(found):
@@ -59,7 +61,9 @@ def type_by_evidence(found: Found | None, lines: list[Line], total: Found | None
         return Found("credit_note", total.raw, total.line, GUESSED)
     paid = payment_line(lines)
     if paid is None:
-        return _receipt_without_vat(found, lines, total)
+        # no title and no payment block: a Hebrew page's VAT, another page's due date tell; an
+        # allocation number, if printed, tells later (tax_invoice_by_allocation)
+        return _receipt_without_vat(found, lines, total) or _by_due_date(due, lines)
     code = "receipt"
     if found is not None and found.value == code:
         return replace(found, confidence=max(found.confidence, GUESSED))
@@ -72,13 +76,14 @@ _BARE_HEBREW_INVOICE = re.compile(r"חשבונית(?!\s*עסקה)")
 
 def tax_invoice_by_allocation(found: Found | None, allocation: Found | None) -> Found | None:
     """An allocation number (מספר הקצאה) is issued for a tax invoice only: a page that prints one and
-    whose title read as a bare 'חשבונית' (its 'מס' damaged) or not at all is a tax invoice, a guess."""
+    whose title read as a bare 'חשבונית' (its 'מס' damaged) or not at all (an invoice only guessed, from a
+    field's label or a due date) is a tax invoice, a guess."""
     if allocation is None:
         return found
     if found is None:
         return Found("tax_invoice", allocation.raw, allocation.line, GUESSED)
-    if found.value != "invoice" or not _BARE_HEBREW_INVOICE.search(found.raw):
-        return found
+    if found.value != "invoice" or not (is_guess(found) or _BARE_HEBREW_INVOICE.search(found.raw)):
+        return found  # another type, or an invoice its title names whole
     return replace(found, value="tax_invoice", confidence=min(found.confidence, GUESSED))
 
 
@@ -91,3 +96,12 @@ def _receipt_without_vat(found: Found | None, lines: list[Line], total: Found | 
     if any(labels.VAT.search(line.text) for line in lines):
         return found
     return Found("receipt", total.raw, total.line, GUESSED)
+
+
+def _by_due_date(due: Found | None, lines: list[Line]) -> Found | None:
+    """No type word anywhere and no payment block, on a page in a European language: a due date
+    says payment is still to come, an invoice's, no receipt's ('Vencimiento 17 de agosto de 2025').
+    (A Hebrew page's invoice may as well be a tax invoice: no guess there.)"""
+    if due is None or document_language(lines) == "he":
+        return None
+    return Found("invoice", due.raw, due.line, GUESSED)

@@ -24,7 +24,16 @@ D_AS_ZERO = r"[0O]E(?=\d{9}(?!\d))"
 # seven digits, a letter or digit)
 S_AS_FIVE = r"E5(?=[0-9A-Z]\d{7}[0-9A-Z](?![0-9A-Z]))"
 # ... and the E of ES as £, € or § ('£SB02973972', '§SA32865198'): only before a Spanish number's shape
-E_AS_POUND = r"[£€§]S(?=[0-9A-Z]\d{7}[0-9A-Z](?![0-9A-Z]))"
+E_AS_POUND = r"[£€§][S5](?=[0-9A-Z]\d{7}[0-9A-Z](?![0-9A-Z]))"  # its S as 5 too ('£5814520290')
+
+
+# ... and as a T ('TE3741557M'): only before an Irish number's shape, where the check letter agrees
+T_AS_I = re.compile(r"TE(?=\d{7}[A-Z]{1,2}$)")
+# ... and the whole IE as 16, with the check letter O read as a zero ('1649320660' for IE4932066O):
+# only a token of that shape whose Irish reading the check letter accepts
+IE_AS_16 = re.compile(r"16(?=\d{7}[0-9A-Z]$)")
+# ... and an Irish number's check letter C (or E) read as the euro sign ('IE-8909972€')
+_CHECK_LETTER_AS_EURO = re.compile(rf"(?<![A-Za-z0-9])((?:IE|{I_AS_DIGIT})[\s-]?\d{{7}})€(?!\w)")
 
 
 # ... and a speck between the prefix and the digits read as '&' ('GB&831 2221 77')
@@ -43,8 +52,14 @@ def _mark_after_prefix_undone(value: str) -> str:
 def normalize_tax_id(raw: str) -> str:
     value = re.sub(r"[\s./-]", "", raw).upper()
     value = _mark_after_prefix_undone(value) if _MARK_AFTER_PREFIX.match(value) else value
+    if re.fullmatch(rf"{I_AS_DIGIT.upper()}\d{{7}}€", value):  # the check letter read as '€'
+        value = next((value[:-1] + ch for ch in "CE" if vat_number_valid(f"IE{value[2:-1]}{ch}")), value)
     if re.match(rf"{I_AS_DIGIT.upper()}\d", value):
         value = "I" + value[1:].replace("£", "E", 1).replace("€", "E", 1)
+    if T_AS_I.match(value) and vat_number_valid("I" + value[1:]):
+        value = "I" + value[1:]
+    if IE_AS_16.match(value) and vat_number_valid(irish := "IE" + value[2:9] + value[9].replace("0", "O")):
+        value = irish
     for misread, prefix in ((B_AS_EIGHT, "GB"), (D_AS_ZERO, "DE")):
         if re.fullmatch(rf"{misread}\d{{9}}", value):
             value = prefix + value[2:]
@@ -149,7 +164,7 @@ EU_VAT = re.compile(
 
 
 def eu_vat_ids(text: str) -> list[str]:
-    found: list[str] = []
+    found = _check_letter_as_euro(text)
     for match in EU_VAT.finditer(text):
         body = re.sub(r"[\s.-]", "", match.group(2))
         if (head := valid_head(match.group(0))) is not None:
@@ -157,6 +172,13 @@ def eu_vat_ids(text: str) -> list[str]:
         elif 8 <= len(body) <= 12 and _digits_or_zeros(body) >= 7:
             found.append(match.group(0).strip(" ."))
     return found
+
+
+def _check_letter_as_euro(text: str) -> list[str]:
+    """Irish numbers whose check letter OCR read as '€', where a letter it may be (C or E) passes the
+    check (normalize_tax_id reads it back)."""
+    matches = _CHECK_LETTER_AS_EURO.finditer(text)
+    return [match.group(0) for match in matches if vat_number_valid(normalize_tax_id(match.group(0)))]
 
 
 def _digits_or_zeros(body: str) -> int:

@@ -7,6 +7,7 @@ gross); the rows' sums are the invoice's amounts when the page prints the gross 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .amounts import CENT, adds_up, money_in, percent_match, row_money
 from .lines import Found, Line
@@ -56,7 +57,16 @@ def rate_row(line: Line) -> RateRow | None:
             if gross is not None and not adds_up(net, vat, gross):
                 gross = None
             return RateRow(rate, net, vat, gross, line)
-    return None
+    return _zero_rate_row(rate, amounts, line)
+
+
+def _zero_rate_row(rate: float, amounts: list[float], line: Line) -> RateRow | None:
+    """A 0 % row whose VAT OCR could not read ('0% | 44,151.80 | .0.00 | 44,151.80'): at no rate the
+    gross is the net again, so a net printed twice side by side is the row, with no VAT."""
+    if rate != 0:
+        return None
+    twice = [net for net, gross in pairwise(amounts) if net and net == gross]
+    return RateRow(rate, twice[0], 0.0, twice[0], line) if twice else None
 
 
 @dataclass(frozen=True)
