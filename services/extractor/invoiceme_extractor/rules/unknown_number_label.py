@@ -11,7 +11,6 @@ from collections.abc import Iterator
 
 from .. import israel
 from . import document_labels, labels, party_labels
-from .amounts import row_money
 from .contact_words import PHONE
 from .dates import dates_in
 from .layout import Cell
@@ -81,8 +80,6 @@ def _value_under(lines: list[Line], line: Line, cell: Cell | None) -> str | None
 
 def numbers_by_unknown_label(lines: list[Line]) -> Iterator[Reading]:
     for line in lines[:HEADER_LINES]:
-        if len(row_money(line)) >= 2:
-            continue  # an item's row ('53420 | דמי מנוי | 2 | 7,524.06 | 15,048.12'): its code, no label's
         cells: list[Cell | None] = list(line.cells) or [None]
         for index, cell in enumerate(cells):
             text = cell.text if cell is not None else line.text
