@@ -227,6 +227,7 @@ BUYER_BLOCK = (
     r"invoiced\s*to",
     r"^\s*(?:to|an|à|para|payer|אל)\s*:?\s*$",  # a bare "To" heading the customer's block
     r"^\s*a\s*:\s*$",  # a bare "À :" whose accent a photo's OCR lost
+    r"^a\s?[:;]\s?(?=[^\W\d_]{3})",  # ... or opening its cell before the customer's name ('A; Atlantique')
     r"^\s*(?:an|à|para)\s*\.\s*$",  # a bare "An:" heading whose colon OCR read as a full stop
     r"ל[כב]ב'",  # לכב', its כ read as its look-alike ב as in לכבוד
     # ... its geresh read as a double mark or lost ('לכב "'): no Hebrew word of an invoice reads so
