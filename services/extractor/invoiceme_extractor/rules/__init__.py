@@ -27,7 +27,7 @@ from .items_totals import (
 )
 from .items_vat_total import net_by_items_and_vat, total_at_items_rate
 from .line_items import find_line_items
-from .lines import Found, PageInput, document_language, document_lines
+from .lines import Found, Line, PageInput, document_language, document_lines
 from .name_copies import payee, payee_over_header, surer_copy
 from .parties import buyer_lines, find_vendor_name
 from .rate_only_vat import vat_included_at_country_rate
@@ -42,7 +42,7 @@ from .tax_ids import find_vendor_tax_id
 from .total_currency import currency_of_total
 from .totals import find_totals
 from .untitled_type import tax_invoice_by_allocation, type_by_evidence
-from .vat_numbers import french_vat_of_siren
+from .vat_numbers import french_vat_of_siren, with_country_prefix
 from .window_address import window_recipient_cells
 
 
@@ -72,6 +72,17 @@ def credit_by_sign(
     if document_type.value in ("invoice", "tax_invoice"):
         return replace(document_type, value="credit_note", confidence=min(document_type.confidence, 0.75))
     return document_type
+
+
+def prefixed_tax_id(tax_id: Found | None, lines: list[Line], language: str) -> Found | None:
+    """The vendor's VAT number with the country prefix OCR lost restored (`with_country_prefix`):
+    derived, so below the review line."""
+    if tax_id is None or language == "he":
+        return tax_id
+    value = with_country_prefix(tax_id.value, " ".join(line.text for line in lines))
+    if value is None:
+        return tax_id
+    return replace(tax_id, value=value, confidence=min(tax_id.confidence, 0.75))
 
 
 def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
@@ -111,6 +122,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
         "allocation_number": allocation,
     }
     found["vendor_tax_id"] = french_vat_of_siren(found["vendor_tax_id"])
+    found["vendor_tax_id"] = prefixed_tax_id(found["vendor_tax_id"], lines, language)
     found["vendor_name"] = surer_copy(
         payee_over_header(name_beside_tax_id(found["vendor_name"], found["vendor_tax_id"]), paid),
         issuer_view,

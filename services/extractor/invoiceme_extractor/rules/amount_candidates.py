@@ -19,6 +19,9 @@ _CURRENCY_MARK = re.compile(r'₪|ש"ח|NIS|ILS|EUR|USD|GBP|€|\$|£|\bRM\b')
 _PAYABLE = re.compile(r"(?:[àá]|\ba)\s*payer|payable|to\s*pay|zu\s*zahlen|a\s*pagar|לתשלום", re.I)
 _BEFORE_TAX = re.compile(r"\bht\b|excl|before|ohne|sin\s*iva|sans|לפני|ללא", re.I)
 _INCLUSIVE = re.compile(r"incl|[כב]ולל|brutto|ttc|total\s*with", re.I)  # its kaf read as bet ('בולל')
+# the title 'Tax Invoice' (or 'Tax Invoice No.') names the document, not its tax: the number under
+# it read with its S as a dollar sign ('$974295') is no VAT amount
+_TAX_INVOICE = re.compile(r"\btax\s*invoice", re.I)
 _NOT_AMOUNT = re.compile(r'[\d.,\s₪$€£%-]|ש"ח|NIS|ILS|EUR|USD')  # what is left of a line besides its amount
 
 Candidate = tuple[float, str, Line]  # amount, its raw text, the line it was read from
@@ -51,7 +54,7 @@ def _classify(text: str) -> str | None:
         return None
     if labels.TOTAL_STRONG.search(text) or (_INCLUSIVE.search(text) and labels.TOTAL_PLAIN.search(text)):
         return "total_strong"
-    if labels.VAT.search(text):
+    if labels.VAT.search(_TAX_INVOICE.sub(" ", text)):
         return "vat"
     if labels.TOTAL_PLAIN.search(text):
         return "total_plain"

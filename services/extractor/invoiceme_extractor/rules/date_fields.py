@@ -160,8 +160,10 @@ def _continued_kind(line: Line, index: int, lines: list[Line]) -> str | None:
 
 def _bare_date_word(label: str, rest: str) -> bool:
     """The label is a date word alone ('תאריך', 'Date') and the next word names another date by
-    itself ('אספקה'): one label OCR split, not an issue date's label beside another's."""
-    return _LONE_DATE_WORD.fullmatch(label) is not None and _date_kind(rest) == "other"
+    itself ('אספקה'): one label OCR split, not an issue date's label beside another's. A next word
+    holding a date word of its own ('Datum' | 'Bestelldatum') is the next column's label."""
+    own_word = re.search(rf"תאריך|{_DATE_WORD}", rest, re.I)
+    return _LONE_DATE_WORD.fullmatch(label) is not None and _date_kind(rest) == "other" and not own_word
 
 
 _LONE_DATE_WORD = re.compile(r"\W*(?:תאריך|date|datum|fecha|data)\W*", re.I)

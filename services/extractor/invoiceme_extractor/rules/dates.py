@@ -21,6 +21,11 @@ _START = r"(?:(?<![\d.:/-])|(?<=[^\W\d_]:)|(?<=(?<![\d.:/-])\.)|(?<=[^\W\d_]:\.)
 _NUMERIC = re.compile(_START + r"(\d{1,2})\s?([./-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])")
 # OCR lost both separators ('25 03 2018'): only with a four-digit year of this era, said as a repair
 _SPACED = re.compile(_START + r"(\d{1,2}) {1,2}(\d{1,2}) {1,2}((?:19|20)\d{2})(?![\d.,])")
+# OCR damaged a separator: a mark beside it ('05-=31-—2025') or a dot read as a colon ('27.9:2025');
+# one separator at least still a true one and a four-digit year of this era, said as a repair
+_DAMAGED_SEPARATORS = re.compile(
+    _START + r"(\d{1,2})([./-][=—–~]?|:)(\d{1,2})([./-][=—–~]?|:)((?:19|20)\d{2})(?![\d.,])"
+)
 # Receipts print the date before the time; OCR there turns a separator into ". " ("25. 03-18 18:47"):
 # mixed separators are trusted only where a time follows.
 _BEFORE_TIME = re.compile(
@@ -172,6 +177,11 @@ def _dates_in(line: str, month_first: bool) -> tuple[FoundDate, ...]:
     numeric = [(m, m.group(1), m.group(3), m.group(4)) for m in _NUMERIC.finditer(line)]
     numeric += [(m, m.group(1), m.group(2), m.group(3)) for m in _BEFORE_TIME.finditer(line)]
     numeric += [(m, m.group(1), m.group(2), m.group(3)) for m in _SPACED.finditer(line)]
+    for m in _DAMAGED_SEPARATORS.finditer(line):
+        separators = (m.group(2), m.group(4))
+        damaged = any(sep == ":" or len(sep) == 2 for sep in separators)
+        if damaged and separators != (":", ":"):  # never two colons: a time's
+            numeric.append((m, m.group(1), m.group(3), m.group(5)))
     for match, first_text, second_text, year_text in numeric:
         first, second, year = int(first_text), int(second_text), int(year_text)
         ambiguous = first <= 12 and second <= 12 and first != second
@@ -182,7 +192,7 @@ def _dates_in(line: str, month_first: bool) -> tuple[FoundDate, ...]:
         else:
             value = make_date(year, first, second)
         if value:
-            lost = match.re is _SPACED
+            lost = match.re is _SPACED or match.re is _DAMAGED_SEPARATORS
             found.append(FoundDate(value, match.group(0), match.start(), ambiguous, repaired=lost))
             continue
         day, month = (second_text, first_text) if month_first_here else (first_text, second_text)

@@ -97,6 +97,9 @@ INVOICE_NUMBER = (
     r"(?<![\u05d0-\u05ea'])(?<!אריך\s)מסמך(?=\s*:?\s*$)",
     # "N2 documento": the ordinal of "Nº" read as a 2; as a mark or two ("N? documento", "N®@documento")
     r"n(?:[º°o2®&%]|[º°®&%?@]{1,2})\.?\s*(?:de\s*)?documento",
+    # ... its 'Nº' lost (read into the phone number before it: '144 51482 documento: FAC-80402'):
+    # 'documento:' after no word ('Fecha documento:', 'Tipo de documento:' name other things)
+    r"(?<![^\W\d_])(?<![^\W\d_]\s)documento\s*:",
     r"dokument\s*-?\s*(?:nr|nummer)\.?",
     r"num[ée]ro\s*de\s*document",
     # the ordinal of "Nº" as OCR reads it ("Factura N®:", "Factura N2:", "Factura n?:"), or lost ("Facture N")
@@ -227,6 +230,7 @@ BUYER_BLOCK = (
     r"invoiced\s*to",
     r"^\s*(?:to|an|à|para|payer|אל)\s*:?\s*$",  # a bare "To" heading the customer's block
     r"^\s*a\s*:\s*$",  # a bare "À :" whose accent a photo's OCR lost
+    r"^a\s?[:;]\s?(?=[^\W\d_]{3})",  # ... or opening its cell before the customer's name ('A; Atlantique')
     r"^\s*(?:an|à|para)\s*\.\s*$",  # a bare "An:" heading whose colon OCR read as a full stop
     r"ל[כב]ב'",  # לכב', its כ read as its look-alike ב as in לכבוד
     # ... its geresh read as a double mark or lost ('לכב "'): no Hebrew word of an invoice reads so

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from .. import israel
-from . import labels, party_labels
+from . import document_labels, labels, party_labels
 from .amounts import without_restatement
 from .currency_noise import (
     RUN_WEIGHT,
@@ -243,7 +243,9 @@ def document_type_candidates(lines: list[Line]) -> Iterator[Reading]:
         for code, pattern in DOCUMENT_TYPES:
             for line in scope:
                 found = pattern.search(line.text)
-                if found and names_a_field(line.text, (code, found)):
+                # 'Por la factura: 81075' on a receipt names the paid document, not this one
+                other = found and document_labels.OTHER_DOCUMENT.search(line.text)
+                if found and (names_a_field(line.text, (code, found)) or other):
                     in_labels.append(Reading(code, _LABEL_ONLY, found.group(0), line, found.group(0)))
                 elif found:
                     yield Reading(code, confidence, found.group(0), line, found.group(0))

@@ -224,3 +224,20 @@ def french_vat_of_siren(found: Found | None) -> Found | None:
         return found
     value = "FR" + siren.to_tva(found.value)
     return replace(found, value=value, confidence=min(found.confidence, SIREN_EXPANDED))
+
+
+# A French page names its VAT ('TVA', 'N° intracom.') somewhere: where the label stands apart from
+# the number (another line: 'intracom.' over 'FR' over the digits), `french_vat_of_siren` cannot see it
+_FRENCH_VAT_WORDS = re.compile(r"\btva\b|intracom", re.I)
+_IRISH_BODY = re.compile(r"\d{7}[A-W][A-IW]?")
+
+
+def with_country_prefix(value: str, page_text: str) -> str | None:
+    """The EU VAT number whose country prefix OCR lost (printed apart, at a cell's edge), or None:
+    seven digits and a check letter are Irish when 'IE' makes the letter check ('1057570V'); a
+    SIREN that passes its check, on a page naming TVA, is FR, its key and itself ('930152970')."""
+    if _IRISH_BODY.fullmatch(value) and vat_number_valid("IE" + value):
+        return "IE" + value
+    if re.fullmatch(r"\d{9}", value) and _FRENCH_VAT_WORDS.search(page_text) and siren.is_valid(value):
+        return "FR" + siren.to_tva(value)
+    return None
