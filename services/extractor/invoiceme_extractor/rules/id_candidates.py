@@ -1,5 +1,5 @@
 """Tax-id candidates as the page's id tokens make them, and what their copies on the page say:
-a damaged copy of a valid id is that id."""
+a damaged copy of a valid id is that id; an id printed on two lines is the issuer's."""
 
 from __future__ import annotations
 
@@ -18,6 +18,24 @@ class TaxIdCandidate:
     repaired: bool = False  # one misread digit undone by the check digit (id_repair)
     labelled: bool = True  # some label (known, or a cell naming an id) says what it is
     weak_label: bool = False  # its label is a known one OCR damaged by a letter (garbled_labels)
+
+
+# The id is read on two lines or more: the issuer's, printed again in its footer's legal line
+PRINTED_TWICE = 1.0
+
+
+def printed_twice_first(
+    candidates: list[TaxIdCandidate], read_on: dict[str, set[int]]
+) -> list[TaxIdCandidate]:
+    """The candidates, those read on two lines or more (`read_on`: the lines of each value) scored up:
+    the issuer prints its id in its header and again in its footer, a customer's id is printed once
+    (where OCR garbled the customer's label, nothing else says whose it is)."""
+    return [
+        replace(candidate, score=candidate.score + PRINTED_TWICE)
+        if len(read_on[candidate.value]) > 1
+        else candidate
+        for candidate in candidates
+    ]
 
 
 def with_copies_joined(candidates: list[TaxIdCandidate]) -> list[TaxIdCandidate]:

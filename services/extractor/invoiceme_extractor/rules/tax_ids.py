@@ -16,7 +16,7 @@ from . import party_labels
 from .blocks import CellRef, party_cells
 from .contact_words import PHONE
 from .garbled_labels import GARBLED_CUSTOMER
-from .id_candidates import TaxIdCandidate, with_copies_joined
+from .id_candidates import TaxIdCandidate, printed_twice_first, with_copies_joined
 from .id_context import (
     beside_bank_details,
     ocr_unsure,
@@ -151,6 +151,7 @@ def tax_id_candidates(
     # label's block is, but its ids count against it
     garbled_customer = party_cells(lines, GARBLED_CUSTOMER)
     best: dict[str, TaxIdCandidate] = {}
+    read_on: dict[str, set[int]] = {}  # the lines each id is read on
     readings = [(*reading, False) for reading in labelled(lines) + _unlabelled(lines)]
     readings += [(*reading, True) for reading in garbled_labelled(lines)]
     # a VAT number on the page that passes its check: a number of no tax id's shape is some other
@@ -206,11 +207,12 @@ def tax_id_candidates(
         score -= 1.5 if under_another_party(lines, line, issuer_name) else 0.0
         score += _BESIDE_BANK if beside_bank_details(lines, line) else 0.0
         score -= _NAMED_THE_CUSTOMERS if value in customer_ids else 0.0
+        read_on.setdefault(value, set()).add(line.index)
         if value not in best or score > best[value].score:
             best[value] = TaxIdCandidate(
                 value, raw, line, score, repaired is not None, label_score > 0, weak_label
             )
-    kept = with_copies_joined(list(best.values()))
+    kept = with_copies_joined(printed_twice_first(list(best.values()), read_on))
     return sorted(kept, key=lambda candidate: -candidate.score)
 
 
