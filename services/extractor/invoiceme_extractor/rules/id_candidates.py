@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .lines import Line
+from .repair import may_be_misread
 from .vat_repair import damaged_copy
 
 
@@ -29,10 +30,12 @@ def printed_twice_first(
 ) -> list[TaxIdCandidate]:
     """The candidates, those read on two lines or more (`read_on`: the lines of each value) scored up:
     the issuer prints its id in its header and again in its footer, a customer's id is printed once
-    (where OCR garbled the customer's label, nothing else says whose it is)."""
+    (where OCR garbled the customer's label, nothing else says whose it is). On OCR'd lines only: a
+    text layer's labels are as printed, and real invoices print the buyer's id twice too (Factur-X
+    files in its header and its legal lines), where a bonus would only blur a lead the labels made."""
     return [
         replace(candidate, score=candidate.score + PRINTED_TWICE)
-        if len(read_on[candidate.value]) > 1
+        if len(read_on[candidate.value]) > 1 and may_be_misread(candidate.line)
         else candidate
         for candidate in candidates
     ]
