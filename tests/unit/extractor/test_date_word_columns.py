@@ -4,13 +4,13 @@ row: the issue date's label, then the order date's)."""
 
 from __future__ import annotations
 
-from invoiceme_extractor.rules.date_fields import _bare_date_word
+from invoiceme_extractor.rules.date_label_kinds import bare_date_word
 
 
 class TestDateWordColumns:
     def test_a_split_label_joins(self) -> None:
-        assert _bare_date_word("תאריך", "אספקה")
+        assert bare_date_word("תאריך", "אספקה")
 
     def test_the_next_columns_label_does_not(self) -> None:
-        assert not _bare_date_word("Datum", "Bestelldatum")
-        assert not _bare_date_word("Date", "Delivery date")
+        assert not bare_date_word("Datum", "Bestelldatum")
+        assert not bare_date_word("Date", "Delivery date")

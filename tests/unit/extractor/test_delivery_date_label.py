@@ -4,7 +4,7 @@ the date under it is the delivery's, never also read as an unlabelled (issue) da
 from __future__ import annotations
 
 from invoiceme_extractor.rules import extract_with_rules
-from invoiceme_extractor.rules.date_fields import _joins_an_issue_label
+from invoiceme_extractor.rules.date_label_kinds import joins_an_issue_label
 
 from .wordbox import page
 
@@ -28,8 +28,8 @@ class TestDeliveryDateLabel:
         assert extract_with_rules([laid_out]).invoice_date == "2025-10-23"
 
     def test_two_labels_in_one_cell_still_join(self) -> None:
-        assert not _joins_an_issue_label("Delivery Date")
-        assert not _joins_an_issue_label("Leistungsdatum")
-        assert _joins_an_issue_label("Delivery Date Invoice Date")
-        assert _joins_an_issue_label("Invoice Date Delivery Date")
-        assert _joins_an_issue_label("Datum der Rechnung Lieferdatum")
+        assert not joins_an_issue_label("Delivery Date")
+        assert not joins_an_issue_label("Leistungsdatum")
+        assert joins_an_issue_label("Delivery Date Invoice Date")
+        assert joins_an_issue_label("Invoice Date Delivery Date")
+        assert joins_an_issue_label("Datum der Rechnung Lieferdatum")

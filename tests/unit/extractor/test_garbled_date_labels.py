@@ -4,7 +4,8 @@ first, said as a guess (weaker than a label read whole). Short labels are never 
 
 from __future__ import annotations
 
-from invoiceme_extractor.rules.date_fields import _date_kind, find_dates
+from invoiceme_extractor.rules.date_fields import find_dates
+from invoiceme_extractor.rules.date_label_kinds import date_kind
 from invoiceme_extractor.rules.garbled_labels import garbled_date_kind
 from invoiceme_extractor.rules.lines import document_lines
 
@@ -20,10 +21,10 @@ def test_one_letter_off_long_labels() -> None:
 
 
 def test_an_issue_label_one_letter_off_is_a_weak_one() -> None:
-    assert _date_kind("Rechnungsdarum") == "weak"
-    assert _date_kind("Lieferdafum") == "other"
-    assert _date_kind("Invoice Dale:") == "weak"
-    assert _date_kind("Dalum") is None  # a short word is no label
+    assert date_kind("Rechnungsdarum") == "weak"
+    assert date_kind("Lieferdafum") == "other"
+    assert date_kind("Invoice Dale:") == "weak"
+    assert date_kind("Dalum") is None  # a short word is no label
 
 
 def test_the_garbled_issue_label_beats_the_first_date_said_as_a_guess() -> None:

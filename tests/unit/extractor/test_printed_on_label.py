@@ -4,7 +4,8 @@ on a photo ('הורפס בתאי'ן'). The issue date is then the other date on 
 
 from __future__ import annotations
 
-from invoiceme_extractor.rules.date_fields import _date_kind, find_dates
+from invoiceme_extractor.rules.date_fields import find_dates
+from invoiceme_extractor.rules.date_label_kinds import date_kind
 from invoiceme_extractor.rules.lines import document_lines
 
 from .wordbox import ocr_page, ocr_words
@@ -12,8 +13,8 @@ from .wordbox import ocr_page, ocr_words
 
 class TestPrintedOnLabel:
     def test_the_label_names_another_date(self) -> None:
-        assert _date_kind("הודפס בתאריך") == "other"
-        assert _date_kind("הורפס בתאי'ן") == "other"
+        assert date_kind("הודפס בתאריך") == "other"
+        assert date_kind("הורפס בתאי'ן") == "other"
 
     def test_the_printed_date_is_not_the_issue_date(self) -> None:
         words = ocr_words("חשבונית מס זיכוי", 520, 177, 0) + ocr_words("95640", 1120, 491, 1)

@@ -3,58 +3,31 @@ beside or under a label on pages with word boxes; a due date without a known lab
 
 from __future__ import annotations
 
-import functools
 import re
 from datetime import date
 
 from . import document_labels
+from .date_label_kinds import continued_kind, date_kind, joins_an_issue_label, label_words
 from .date_order import by_printed_term, in_order, issue_year_by_copy, years_apart_undone
 from .date_places import outside_ranges, under_label
 from .dates import FoundDate, dates_in
-from .garbled_labels import garbled_date_kind
 from .geometry import spots_after_label
-from .hebrew_ocr import date_qualifier_lost
-from .layout import Box
 from .lines import Found, Line, following
 from .lost_separators import dates_with_a_separator_lost, dates_with_lost_slashes
-from .prose import pay_deadline
-
-# an amount's label that says "due" ('Change Due', 'Amount Due', 'Balance Due'): no date's label
-_MONEY_DUE = re.compile(r"\b(?:amount|total|balance|change|sum)\s*due\b(?!\s*(?:date|by|on)\b)", re.I)
-
-
-@functools.lru_cache(maxsize=4096)  # pure; lines and cells are asked again by the date rules
-def _date_kind(text: str) -> str | None:
-    text = _MONEY_DUE.sub(" ", text)
-    if document_labels.DATE_DUE.search(text) or pay_deadline(text):
-        return "due"
-    if document_labels.DATE_OTHER.search(text):
-        return "other"
-    if date_qualifier_lost(text):
-        return "weak"  # 'תאריך mown': which date it names OCR lost; a clear issue label beats it
-    if document_labels.DATE_INVOICE.search(text):
-        return "invoice"
-    if document_labels.DATE_INVOICE_WEAK.search(text):
-        # "Rechnung Nr. 5 vom 03.10.2018": beside the invoice number it is the invoice date
-        return "invoice" if document_labels.INVOICE_NUMBER.search(text) else "weak"
-    # a long label one letter off ('Rechnungsdarum'): an issue date's is weaker than one read whole
-    garbled = garbled_date_kind(text)
-    return "weak" if garbled == "invoice" else garbled
-
 
 DateReading = tuple[str | None, list[FoundDate], Line]  # label kind, dates, the line they are on
 
 
 def _line_readings(lines: list[Line], line: Line, month_first: bool) -> list[DateReading]:
     """Pages without word boxes: the line's dates, or the next line's under a label closing its line."""
-    kind = _date_kind(line.text)
+    kind = date_kind(line.text)
     found: list[FoundDate] = dates_in(line.text, month_first)
     if kind is None:
         found = outside_ranges(line.text, found)
     source = line
     if not found and kind in ("invoice", "due"):
         nxt = following(lines, line, 1)
-        if nxt and not _date_kind(nxt[0].text):
+        if nxt and not date_kind(nxt[0].text):
             found, source = dates_in(nxt[0].text, month_first), nxt[0]
             label = (document_labels.DATE_DUE if kind == "due" else document_labels.DATE_INVOICE).search(
                 line.text
@@ -71,12 +44,12 @@ def _cell_readings(lines: list[Line], line: Line, month_first: bool) -> list[Dat
     start = 0
     header_row = table_header_row(line)
     for index, cell in enumerate(line.cells):
-        kind = _date_kind(cell.text)
+        kind = date_kind(cell.text)
         if kind in ("invoice", "weak"):
-            kind = _continued_kind(line, index, lines) or kind  # a label OCR split: 'Fecha' | 'pedid'
+            kind = continued_kind(line, index, lines) or kind  # a label OCR split: 'Fecha' | 'pedid'
         if kind == "invoice" and header_row:
             kind = "column"  # a table's Date column (payments, deliveries): not the document's date
-        elif kind == "other" and _joins_an_issue_label(cell.text):
+        elif kind == "other" and joins_an_issue_label(cell.text):
             kind = "mixed"  # two header labels OCR read as one cell: whose value is under it is unsure
         found = dates_in(cell.text, month_first)
         if kind is None:
@@ -88,14 +61,14 @@ def _cell_readings(lines: list[Line], line: Line, month_first: bool) -> list[Dat
             taken.add(index + 1)
         elif kind is not None and not found:
             for spot in spots_after_label(lines, line, start, start + len(cell.text)):
-                if spot.relation != "inline" and _date_kind(spot.text):
+                if spot.relation != "inline" and date_kind(spot.text):
                     continue
                 value = dates_in(spot.text, month_first)
                 if kind != "other":  # a period beside an issue or due label is another field's value
                     value = outside_ranges(spot.text, value)
                 if value:
                     if spot.relation == "below" and len(value) > 1:
-                        value = [under_label(cell, spot, value, _label_words(kind, cell.text))]
+                        value = [under_label(cell, spot, value, label_words(kind, cell.text))]
                     readings.append((kind, value[:1], spot.line))
                     if spot.relation == "next_cell":
                         taken.add(index + 1)
@@ -119,96 +92,13 @@ def _date_across_cells(line: Line, index: int, month_first: bool) -> list[FoundD
     ][:1]
 
 
-_KIND_LABELS = {
-    "due": document_labels.DATE_DUE,
-    "other": document_labels.DATE_OTHER,
-    "invoice": document_labels.DATE_INVOICE,
-    "weak": document_labels.DATE_INVOICE_WEAK,
-}
-
-
-def _label_words(kind: str, text: str) -> re.Match[str] | None:
-    pattern = _KIND_LABELS.get(kind)
-    return pattern.search(_MONEY_DUE.sub(lambda money: " " * len(money.group(0)), text)) if pattern else None
-
-
-_BARE_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _continued_kind(line: Line, index: int, lines: list[Line]) -> str | None:
-    """The kind of date the cell's label names with the word it runs on into: the next cell or a
-    lone cell of the next line that adjoins it (a word of the same row OCR gave a line of its own,
-    or a label wrapped under it). One bare word (no digits, no mark, no label of its own) that with
-    the cell names another date or the due date ('Fecha' + 'pedid', 'תאריך' + 'פירעון', or a word
-    that names another date alone: 'תאריך' + 'אספקה'); None otherwise. Two labels side by side
-    ('תאריך' | "הזמנה מס'") are not one."""
-    cell = line.cells[index]
-    rests = [line.cells[index + 1]] if index + 1 < len(line.cells) else []
-    below = following(lines, line, 1)
-    if below and len(below[0].cells) == 1 and _adjoins(cell.box, below[0].cells[0].box):
-        rests.append(below[0].cells[0])
-    for place, rest in enumerate(next_cell.text.strip() for next_cell in rests):
-        # a word naming another date alone joins the label only beside it on its row: under a label
-        # ('Date:' | date / 'Période' | range) it is the next row's label
-        alone = place == 0 and index + 1 < len(line.cells) and _bare_date_word(cell.text, rest)
-        if _BARE_WORD.fullmatch(rest) and (_date_kind(rest) is None or alone):
-            joined = _date_kind(f"{cell.text} {rest}")
-            if joined in ("other", "due"):
-                return joined
-    return None
-
-
-def _bare_date_word(label: str, rest: str) -> bool:
-    """The label is a date word alone ('תאריך', 'Date') and the next word names another date by
-    itself ('אספקה'): one label OCR split, not an issue date's label beside another's. A next word
-    holding a date word of its own ('Datum' | 'Bestelldatum') is the next column's label."""
-    own_word = re.search(rf"תאריך|{_DATE_WORD}", rest, re.I)
-    return _LONE_DATE_WORD.fullmatch(label) is not None and _date_kind(rest) == "other" and not own_word
-
-
-_LONE_DATE_WORD = re.compile(r"\W*(?:תאריך|date|datum|fecha|data)\W*", re.I)
-
-
-def _adjoins(label: Box, other: Box) -> bool:
-    """`other` sits just under `label` or beside it on its row (OCR gave it a line of its own):
-    within two of their heights."""
-    reach = 2 * max(label.height, other.height)
-    across = min(label.right, other.right) - max(label.left, other.left)  # > 0: they overlap
-    along = min(label.bottom, other.bottom) - max(label.top, other.top)
-    return (across > 0 and other.top - label.bottom < reach) or (along > 0 and -across < reach)
-
-
-# the date word of another date's label, beside the word that says which ('Delivery Date', 'Date of
-# delivery', 'Leistungs|datum', 'Fecha de entrega'): part of that one label, no issue date's
-_DATE_WORD = r"(?:date|datum|fecha|data)"
-_OWN_DATE_WORD_AFTER = re.compile(rf"^\W*{_DATE_WORD}\b", re.I)
-_OWN_DATE_WORD_BEFORE = re.compile(rf"\b{_DATE_WORD}\s+(?:of|de|du|del|de\s*la|der)\s*$", re.I)
-
-
-def _joins_an_issue_label(text: str) -> bool:
-    """'Datum der Rechnung Lieferdatum': another date's label and an issue-date label in one cell
-    (not 'Delivery Date' alone: its date word belongs to its own label)."""
-    other = document_labels.DATE_OTHER.search(text)
-    if other is None:
-        return False
-    start, end = other.start(), other.end()  # the whole word the other date's label is in
-    while start > 0 and text[start - 1].isalnum():
-        start -= 1
-    while end < len(text) and text[end].isalnum():
-        end += 1
-    before, after = text[:start], text[end:]
-    if not re.search(_DATE_WORD, text[start:end], re.I):
-        before, after = _OWN_DATE_WORD_BEFORE.sub(" ", before), _OWN_DATE_WORD_AFTER.sub(" ", after)
-    return bool(document_labels.DATE_INVOICE.search(before + " " + after))
-
-
 def _date_before_label(
     line: Line, index: int, kind: str, taken: set[int], month_first: bool
 ) -> list[DateReading]:
     """A date label with no date after or under it, a date in the cell before it that no label
     took: the value printed on the near side of its label ('3/2/2024 | Date d'émission | Lumière
     SAS', whose row's closing label OCR read without its colon)."""
-    if index == 0 or index - 1 in taken or _date_kind(line.cells[index - 1].text):
+    if index == 0 or index - 1 in taken or date_kind(line.cells[index - 1].text):
         return []
     value = dates_in(line.cells[index - 1].text, month_first)
     return [(kind, value[-1:], line)] if value else []
@@ -238,7 +128,7 @@ def table_header_row(line: Line) -> bool:
     return (
         len(line.cells) >= 4
         and not any(_holds_a_value(cell.text) for cell in line.cells)
-        and any(_AMOUNT_COLUMN.search(cell.text) and _date_kind(cell.text) is None for cell in line.cells)
+        and any(_AMOUNT_COLUMN.search(cell.text) and date_kind(cell.text) is None for cell in line.cells)
     )
 
 

@@ -91,7 +91,7 @@ def without_latin_tail(name: str) -> str:
 
 # A date label's qualifier read in the wrong script ('תאריך mown' for 'תאריך משלוח', a delivery
 # date), or cut to a short Hebrew word no qualifier is ('תאריך לוה'): whose date it names is lost,
-# so it is no issue-date label ('date_fields._date_kind')
+# so it is no issue-date label ('date_label_kinds.date_kind')
 _LOST_QUALIFIER = re.compile(
     r"(?<![\u05d0-\u05ea])תאריך\s*:?\s+(?:[a-z]{2,6}(?![A-Za-z])|(?!ערך)[\u05d0-\u05ea]{2,3}(?![\u05d0-\u05ea\"'.]))"
 )
