@@ -239,3 +239,30 @@ class TestMoreInvoiceNumbersWithoutTheirLabel:
 
     def test_a_phone_shaped_code_under_an_unknown_word_is_no_number(self) -> None:
         assert _extract("Acme Ltd\nZorblat\n03-5235735\nGesamt 10,00").invoice_number is None
+
+
+def _row(index: int, top: float, *cells: tuple[str, float, float]) -> Line:
+    boxes = tuple(Cell(text, Box(left, top, right, top + 10), 10.0) for text, left, right in cells)
+    text = " ".join(cell.text for cell in boxes)
+    return Line(text, 1, index, Box(boxes[0].box.left, top, boxes[-1].box.right, top + 10), boxes)
+
+
+def test_an_items_catalogue_number_beside_its_description_is_no_document_number() -> None:
+    """A Hebrew item row ('52405 | ארוחת צהריים | 3 | 10285.00 | 30855.00', its table's header
+    lost): the description read as an unknown label and the catalogue number beside it as the
+    document's number (9 documents of 7 seeds); a code under an unknown label stays."""
+    from invoiceme_extractor.rules.unknown_number_label import numbers_by_unknown_label
+
+    item = _row(
+        0,
+        0,
+        ("52405", 0, 40),
+        ("ארוחת צהריים", 60, 140),
+        ("3", 160, 170),
+        ("10285.00", 190, 250),
+        ("30855.00", 270, 330),
+    )
+    assert [r.value for r in numbers_by_unknown_label([item])] == []
+    label = _row(0, 0, ("Zorblat", 400, 460), ("2 Coffee 3 17,741.22 53,223.66", 0, 330))
+    under = _row(1, 20, ("RE-14401", 400, 460))
+    assert [r.value for r in numbers_by_unknown_label([label, under])] == ["RE-14401"]

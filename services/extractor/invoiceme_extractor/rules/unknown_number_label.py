@@ -15,6 +15,7 @@ from .contact_words import PHONE
 from .dates import dates_in
 from .layout import Cell
 from .lines import Line, Reading, following
+from .name_units import priced_row
 
 HEADER_LINES = 20
 CONFIDENCE = 0.4
@@ -80,6 +81,9 @@ def _value_under(lines: list[Line], line: Line, cell: Cell | None) -> str | None
 
 def numbers_by_unknown_label(lines: list[Line]) -> Iterator[Reading]:
     for line in lines[:HEADER_LINES]:
+        # an item's row ('52405 | ארוחת צהריים | 3 | 10285.00'): a code beside its description is the
+        # item's catalogue number; a label's value under it (a side panel OCR joined to the row) stays
+        item_row = priced_row(line.text)
         cells: list[Cell | None] = list(line.cells) or [None]
         for index, cell in enumerate(cells):
             text = cell.text if cell is not None else line.text
@@ -98,7 +102,9 @@ def numbers_by_unknown_label(lines: list[Line]) -> Iterator[Reading]:
             # come value first: '1142 | סצתאפמ:')
             before = cells[max(0, index - 1) : index] if _HEBREW.search(text) else []
             beside = [c for c in (cells[index + 1 : index + 2] + before) if c]
-            code = next((found for c in beside if (found := document_code(c.text))), None)
+            code = (
+                None if item_row else next((found for c in beside if (found := document_code(c.text))), None)
+            )
             code = code or _value_under(lines, line, cell)
             if code:
                 yield Reading(code, CONFIDENCE, code, line, alone.group(1))
