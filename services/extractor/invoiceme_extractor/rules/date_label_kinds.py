@@ -61,14 +61,15 @@ def continued_kind(line: Line, index: int, lines: list[Line]) -> str | None:
     that names another date alone: 'תאריך' + 'אספקה'); None otherwise. Two labels side by side
     ('תאריך' | "הזמנה מס'") are not one."""
     cell = line.cells[index]
-    rests = [line.cells[index + 1]] if index + 1 < len(line.cells) else []
+    rests = [(line.cells[index + 1], True)] if index + 1 < len(line.cells) else []  # (cell, beside it)
     below = following(lines, line, 1)
     if below and len(below[0].cells) == 1 and _adjoins(cell.box, below[0].cells[0].box):
-        rests.append(below[0].cells[0])
-    for place, rest in enumerate(next_cell.text.strip() for next_cell in rests):
+        rests.append((below[0].cells[0], False))
+    for next_cell, beside in rests:
+        rest = next_cell.text.strip()
         # a word naming another date alone joins the label only beside it on its row: under a label
         # ('Date:' | date / 'Période' | range) it is the next row's label
-        alone = place == 0 and index + 1 < len(line.cells) and bare_date_word(cell.text, rest)
+        alone = beside and bare_date_word(cell.text, rest)
         if _BARE_WORD.fullmatch(rest) and (date_kind(rest) is None or alone):
             joined = date_kind(f"{cell.text} {rest}")
             if joined in ("other", "due"):
@@ -76,15 +77,17 @@ def continued_kind(line: Line, index: int, lines: list[Line]) -> str | None:
     return None
 
 
+_DATE_WORD = r"(?:date|datum|fecha|data)"  # the date word of a label in the European languages
+_ANY_DATE_WORD = re.compile(rf"תאריך|{_DATE_WORD}", re.I)
+_LONE_DATE_WORD = re.compile(rf"\W*(?:תאריך|{_DATE_WORD})\W*", re.I)
+
+
 def bare_date_word(label: str, rest: str) -> bool:
     """The label is a date word alone ('תאריך', 'Date') and the next word names another date by
     itself ('אספקה'): one label OCR split, not an issue date's label beside another's. A next word
     holding a date word of its own ('Datum' | 'Bestelldatum') is the next column's label."""
-    own_word = re.search(rf"תאריך|{_DATE_WORD}", rest, re.I)
+    own_word = _ANY_DATE_WORD.search(rest)
     return _LONE_DATE_WORD.fullmatch(label) is not None and date_kind(rest) == "other" and not own_word
-
-
-_LONE_DATE_WORD = re.compile(r"\W*(?:תאריך|date|datum|fecha|data)\W*", re.I)
 
 
 def _adjoins(label: Box, other: Box) -> bool:
@@ -98,7 +101,6 @@ def _adjoins(label: Box, other: Box) -> bool:
 
 # the date word of another date's label, beside the word that says which ('Delivery Date', 'Date of
 # delivery', 'Leistungs|datum', 'Fecha de entrega'): part of that one label, no issue date's
-_DATE_WORD = r"(?:date|datum|fecha|data)"
 _OWN_DATE_WORD_AFTER = re.compile(rf"^\W*{_DATE_WORD}\b", re.I)
 _OWN_DATE_WORD_BEFORE = re.compile(rf"\b{_DATE_WORD}\s+(?:of|de|du|del|de\s*la|der)\s*$", re.I)
 

@@ -19,7 +19,7 @@ from .amounts import CENT, CENTS_AT_END, adds_up, money_in, parse_amount, percen
 from .cash_rounding import moved_by_a_coin
 from .exact_rates import exact_rate
 from .lines import Found, Line
-from .rate_repair import match_strength
+from .rate_repair import match_strength, one_dropped
 from .rates import HIGH_RATES, STANDARD_RATES
 from .repair import may_be_misread, misread_variants
 from .tables import is_header_row
@@ -264,7 +264,7 @@ def total_with_digit_lost(found: dict[str, Found | None], items: list[LineItem])
         return total
     items_sum = round(sum(item.amount or 0.0 for item in items), 2)
     read, whole = f"{abs(total.value):.2f}".replace(".", ""), f"{abs(items_sum):.2f}".replace(".", "")
-    if len(whole) != len(read) + 1 or not any(whole[:i] + whole[i + 1 :] == read for i in range(len(whole))):
+    if not one_dropped(whole, read):
         return total
     if not all(
         item.quantity is not None

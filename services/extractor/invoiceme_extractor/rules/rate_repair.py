@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from .amount_candidates import Candidate, Candidates
 from .amounts import adds_up, percents_in
+from .cash_rounding import moved_by_a_coin
 from .exact_rates import EXACT_RATES, HALF_CENT, exact_rate
 from .lines import Found
 from .repair import CONFUSED_DIGITS, may_be_misread
@@ -32,7 +33,6 @@ MIN_SCORE = 4
 LONG_TAIL = 5  # digits (cents included) a tail must keep to say which amount it is the end of
 MIN_VAT_RATE = 0.05  # a VAT anchor pins its net only to within a cent over the rate: 20 cents at 5 %
 CONFIDENCE = 0.7
-ROUNDING = 0.051  # the most cash rounding moves a total (5 cents, to the nearest 10), float slack
 ROLES = ("subtotal", "vat_amount", "total")
 
 
@@ -48,7 +48,7 @@ def _digits(cents: int) -> str:
     return str(abs(cents))
 
 
-def _one_edit(longer: str, shorter: str) -> bool:
+def one_dropped(longer: str, shorter: str) -> bool:
     """`shorter` is `longer` with one character removed."""
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
@@ -67,7 +67,7 @@ def match_strength(implied: int, read: int) -> int:
         return 1 if sum(a != b for a, b in zip(want, got, strict=True)) == 1 else 0
     if abs(len(want) - len(got)) == 1:
         longer, shorter = (want, got) if len(want) > len(got) else (got, want)
-        return 1 if _one_edit(longer, shorter) else 0
+        return 1 if one_dropped(longer, shorter) else 0
     return 0
 
 
@@ -207,7 +207,7 @@ def _cash_rounded_sum(exact: float, total: float, found: Candidates) -> bool:
     cash-rounded to 5 or 10 cents ('Grand Total -237.30'): a local rate no list holds (8.75 %)
     must not send the net to a standard rate one digit away (-318.17 at 6 %)."""
     exact = round(exact, 2)
-    if _cents(total) % 5 or not 0 < abs(total - exact) <= ROUNDING:
+    if _cents(total) % 5 or not moved_by_a_coin(total, exact):
         return False
     totals = found.get("total_strong", []) + found.get("total_plain", [])
     return any(abs(value - exact) <= HALF_CENT for value, _, _ in totals)

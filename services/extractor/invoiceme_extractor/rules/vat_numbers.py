@@ -217,13 +217,19 @@ def french_vat_of_siren(found: Found | None) -> Found | None:
     """A French VAT number read as its bare SIREN ('Numéro de TVA 528425671': OCR lost the 'FR 11'
     before it, or set it on another line): the nine digits pass their Luhn check, so the number is
     FR, its key (12 + 3 x (SIREN mod 97)) mod 97, and the SIREN."""
-    if found is None or not re.fullmatch(r"\d{9}", found.value) or not siren.is_valid(found.value):
+    if found is None or (value := _siren_as_vat(found.value)) is None:
         return found
     texts = [cell.text for cell in found.line.cells if found.raw in cell.text] or [found.line.text]
     if not any(_FRENCH_VAT_LABEL.search(text) for text in texts):
         return found
-    value = "FR" + siren.to_tva(found.value)
     return replace(found, value=value, confidence=min(found.confidence, SIREN_EXPANDED))
+
+
+def _siren_as_vat(value: str) -> str | None:
+    """Nine digits passing a SIREN's Luhn check as the French VAT number: FR, the key, the SIREN."""
+    if not re.fullmatch(r"\d{9}", value) or not siren.is_valid(value):
+        return None
+    return "FR" + siren.to_tva(value)
 
 
 # A French page names its VAT ('TVA', 'N° intracom.') somewhere: where the label stands apart from
@@ -238,6 +244,4 @@ def with_country_prefix(value: str, page_text: str) -> str | None:
     SIREN that passes its check, on a page naming TVA, is FR, its key and itself ('930152970')."""
     if _IRISH_BODY.fullmatch(value) and vat_number_valid("IE" + value):
         return "IE" + value
-    if re.fullmatch(r"\d{9}", value) and _FRENCH_VAT_WORDS.search(page_text) and siren.is_valid(value):
-        return "FR" + siren.to_tva(value)
-    return None
+    return _siren_as_vat(value) if _FRENCH_VAT_WORDS.search(page_text) else None
