@@ -35,6 +35,8 @@ _NUMERO_AS_STAR = re.compile(r"(?<![A-Za-z])([Nn])\*(?=[\s:.]|$)")
 # none, and a pointed letter is no longer the letter the labels are written with (not the maqaf,
 # paseq, sof pasuq or nun hafukha: punctuation, not points)
 _HEBREW_POINTS = dict.fromkeys([*range(0x0591, 0x05BE), 0x05BF, 0x05C1, 0x05C2, 0x05C4, 0x05C5, 0x05C7])
+# one pass for the four: their characters are disjoint, and none maps to another's
+_CHARACTERS = {**STRIP_INVISIBLE, **_HEBREW_POINTS, **_QUOTES, **_SPACES}
 
 
 def _shekel(match: re.Match[str]) -> str:
@@ -54,7 +56,7 @@ def normalize_line(line: str) -> str:
     line = _SHEKEL_AS_LATIN.sub(_shekel, _SURROGATES.sub("", line))
     line = _VAT_AS_LATIN.sub('מע"מ', line)
     line = _NUMERO_AS_STAR.sub("\\1°", line)
-    line = line.translate(STRIP_INVISIBLE).translate(_HEBREW_POINTS).translate(_QUOTES).translate(_SPACES)
+    line = line.translate(_CHARACTERS)
     return " ".join(_DOUBLED_GERSHAYIM.sub('"', line).split())
 
 

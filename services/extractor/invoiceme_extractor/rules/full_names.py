@@ -29,8 +29,8 @@ _SPLIT_CAPITALS = re.compile(r"^[A-ZÀ-ÖØ-Þ]+(?:\s+[A-ZÀ-ÖØ-Þ]+)+$")
 
 
 def _first_word_spells(head: str, letters: str) -> bool:
-    first = head.split()[0] if head.split() else ""
-    return folded_misreads(compact(first)) == folded_misreads(letters)
+    words = head.split()
+    return bool(words) and folded_misreads(compact(words[0])) == folded_misreads(letters)
 
 
 def _begins_with(head: str, letters: str) -> bool:

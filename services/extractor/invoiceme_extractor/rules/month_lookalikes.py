@@ -14,6 +14,7 @@ _J_LOOKALIKE = re.compile(r"(?<![\w])(\d{2})[3)\]|](AN|UN|UL)((?:19|20)\d{2})(?!
 
 def with_month_j_restored(line: str) -> str:
     """The line with each spaceless date's lost J put back ('063UL2025' -> '06JUL2025')."""
-    if "UL" not in line.upper() and "UN" not in line.upper() and "AN" not in line.upper():
+    upper = line.upper()
+    if "UL" not in upper and "UN" not in upper and "AN" not in upper:
         return line
     return _J_LOOKALIKE.sub(lambda match: f"{match.group(1)}J{match.group(2)}{match.group(3)}", line)
