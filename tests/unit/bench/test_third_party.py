@@ -1,0 +1,99 @@
+"""bench.extraction.third_party: the truth of a real invoice from its machine-readable twin or from
+invoice2data's test labels, and folders read into manifest rows."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bench.extraction.third_party import folder_rows, truth_from_cii, truth_from_invoice2data
+
+_FACTUR_X = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rsm:CrossIndustryInvoice xmlns:rsm="urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"
+    xmlns:ram="urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"
+    xmlns:udt="urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100">
+  <rsm:ExchangedDocument>
+    <ram:ID>F-2024-17</ram:ID>
+    <ram:IssueDateTime><udt:DateTimeString format="102">20240315</udt:DateTimeString></ram:IssueDateTime>
+  </rsm:ExchangedDocument>
+  <rsm:SupplyChainTradeTransaction>
+    <ram:ApplicableHeaderTradeAgreement>
+      <ram:SellerTradeParty>
+        <ram:Name>Lieferant GmbH</ram:Name>
+        <ram:SpecifiedTaxRegistration>
+          <ram:ID schemeID="FC">201/113/40209</ram:ID>
+        </ram:SpecifiedTaxRegistration>
+        <ram:SpecifiedTaxRegistration>
+          <ram:ID schemeID="VA">DE123456789</ram:ID>
+        </ram:SpecifiedTaxRegistration>
+      </ram:SellerTradeParty>
+      <ram:BuyerTradeParty>
+        <ram:Name>Kunden AG</ram:Name>
+        <ram:SpecifiedTaxRegistration>
+          <ram:ID schemeID="VA">DE987654321</ram:ID>
+        </ram:SpecifiedTaxRegistration>
+      </ram:BuyerTradeParty>
+    </ram:ApplicableHeaderTradeAgreement>
+    <ram:ApplicableHeaderTradeSettlement>
+      <ram:InvoiceCurrencyCode>EUR</ram:InvoiceCurrencyCode>
+      <ram:SpecifiedTradeSettlementHeaderMonetarySummation>
+        <ram:TaxBasisTotalAmount>100.00</ram:TaxBasisTotalAmount>
+        <ram:TaxTotalAmount currencyID="EUR">19.00</ram:TaxTotalAmount>
+        <ram:GrandTotalAmount>119.00</ram:GrandTotalAmount>
+      </ram:SpecifiedTradeSettlementHeaderMonetarySummation>
+    </ram:ApplicableHeaderTradeSettlement>
+  </rsm:SupplyChainTradeTransaction>
+</rsm:CrossIndustryInvoice>
+"""
+
+
+def test_a_factur_x_invoice_gives_the_sellers_fields_not_the_buyers() -> None:
+    assert truth_from_cii(_FACTUR_X) == {
+        "vendor": "Lieferant GmbH",
+        "vat_id": "DE123456789",  # the VAT id (VA), not the tax number (FC), and not the buyer's
+        "invoice_number": "F-2024-17",
+        "date_iso": "2024-03-15",
+        "total_num": "119.00",
+        "net_num": "100.00",
+        "tax_num": "19.00",
+        "currency": "EUR",
+    }
+
+
+def test_zugferd_1_names_its_header_differently() -> None:
+    zugferd_1 = _FACTUR_X.replace(b"CrossIndustryInvoice", b"CrossIndustryDocument").replace(
+        b"rsm:ExchangedDocument", b"rsm:HeaderExchangedDocument"
+    )
+    truth = truth_from_cii(zugferd_1)
+    assert truth is not None
+    assert (truth["invoice_number"], truth["date_iso"]) == ("F-2024-17", "2024-03-15")
+
+
+def test_an_order_or_broken_xml_is_no_invoice() -> None:
+    assert truth_from_cii(b"<rsm:SCRDMCCBDACIOMessageStructure xmlns:rsm='x'/>") is None
+    assert truth_from_cii(b"<not xml") is None
+
+
+def test_invoice2data_labels() -> None:
+    labels = [
+        {
+            "issuer": "OYO",
+            "amount": 1939.0,
+            "date": "2017-12-31",
+            "invoice_number": "IBZY2087",
+            "currency": "INR",
+        }
+    ]
+    truth = truth_from_invoice2data(labels)
+    assert truth["total_num"] == "1939.0"
+    assert (truth["date_iso"], truth["currency"], truth["net_num"]) == ("2017-12-31", "INR", "")
+
+
+def test_a_folder_reads_labels_beside_each_document_and_skips_the_unlabelled(tmp_path: Path) -> None:
+    (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4 not really")  # no attachment to read: skipped
+    (tmp_path / "b.png").write_bytes(b"")
+    (tmp_path / "b.json").write_text(json.dumps([{"issuer": "Shop", "amount": 5}]))
+    rows = folder_rows(tmp_path)
+    assert [(Path(row["file"]).name, row["source"], row["total_num"]) for row in rows] == [
+        ("b.png", f"{tmp_path.name}/image", "5")
+    ]
