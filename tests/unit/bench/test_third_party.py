@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from bench.extraction.third_party import folder_rows, truth_from_cii, truth_from_invoice2data
+from bench.extraction.third_party_sets import sroie_date, sroie_row
 
 _FACTUR_X = b"""<?xml version="1.0" encoding="UTF-8"?>
 <rsm:CrossIndustryInvoice xmlns:rsm="urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"
@@ -97,3 +98,18 @@ def test_a_folder_reads_labels_beside_each_document_and_skips_the_unlabelled(tmp
     assert [(Path(row["file"]).name, row["source"], row["total_num"]) for row in rows] == [
         ("b.png", f"{tmp_path.name}/image", "5")
     ]
+
+
+def test_sroie_dates_are_day_first_and_two_digit_years_are_this_century() -> None:
+    assert sroie_date("04/01/2018") == "2018-01-04"
+    assert sroie_date("24-01-16") == "2016-01-24"
+    assert sroie_date("02/JAN/2017") == "2017-01-02"
+    assert sroie_date("25 Dec 2018") == "2018-12-25"
+    assert sroie_date("31/02/2018") == ""  # no such day: left unlabelled rather than guessed
+    assert sroie_date("12:30 PM") == ""
+
+
+def test_a_sroie_label_becomes_a_manifest_row() -> None:
+    labels = {"company": "BOOK TA .K SDN BHD", "date": "25/12/2018", "total": "RM9.00", "address": "JOHOR"}
+    row = sroie_row(labels, "sroie_000.jpg", "sroie_check")
+    assert (row["vendor"], row["date_iso"], row["total_num"]) == ("BOOK TA .K SDN BHD", "2018-12-25", "9.00")
