@@ -19,12 +19,14 @@ import csv
 import json
 import tempfile
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from bench.extraction import external
 from bench.extraction.cache import CACHE, OcrCache
 from bench.extraction.extract import extract_files
+from bench.extraction.report import calibration_lines
 
 COLUMNS = ("vendor", "vat_id", "invoice_number", "date_iso", "total_num", "net_num", "tax_num", "currency")
 INVOICE_XML_NAMES = ("factur-x.xml", "zugferd-invoice.xml", "xrechnung.xml", "order-x.xml")
@@ -161,12 +163,25 @@ def main() -> None:
             (Path(folder) / f"{key}.json").write_text(json.dumps(prediction, ensure_ascii=False))
         scorer.main(str(manifest), folder)
     print(f"{len(rows)} documents; failed to read: {failures}")
+    print("\n".join(calibration_lines("these documents", list(_judged(scorer, rows, predictions)))))
     if args.list:
         for row in rows:
             prediction = predictions.get(_key(row), {})
             for column, name in scorer.FIELDS.items():
                 if row.get(column) and not scorer.same(column, row[column], prediction.get(name)):
                     print(f"{_key(row):44} {name:14} truth={row[column]!r} got={prediction.get(name)!r}")
+
+
+def _judged(
+    scorer: Any, rows: list[dict[str, str]], predictions: dict[str, dict[str, Any]]
+) -> Iterator[tuple[float, bool]]:
+    """(confidence, right) of every labelled field the extractor gave a value."""
+    for row in rows:
+        prediction = predictions.get(_key(row), {})
+        confidence = prediction.get("confidence") or {}
+        for column, name in scorer.FIELDS.items():
+            if row.get(column) and prediction.get(name) not in (None, "") and name in confidence:
+                yield float(confidence[name]), bool(scorer.same(column, row[column], prediction[name]))
 
 
 def _key(row: dict[str, str]) -> str:
