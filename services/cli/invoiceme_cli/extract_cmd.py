@@ -36,9 +36,17 @@ async def _extract_one(reader: Any, path: Path, providers: list[Any]) -> Any:
         return f"{type(error).__name__}: {error}"
 
 
-def _show(path: Path, extraction: Any, out: Path | None, as_json: bool) -> None:
+def output_names(files: list[Path]) -> dict[Path, str]:
+    """What --out names each file's result: `<stem>.json` (what the shared scorer reads), but
+    `<name>.json` for files that share a stem (`a.pdf` and its picture `a.png`), so that neither
+    result overwrites the other."""
+    stems = [path.stem for path in files]
+    return {path: f"{path.name if stems.count(path.stem) > 1 else path.stem}.json" for path in files}
+
+
+def _show(path: Path, extraction: Any, out: Path | None, as_json: bool, name: str) -> None:
     if out is not None:
-        (out / f"{path.stem}.json").write_text(contract_json(extraction))
+        (out / name).write_text(contract_json(extraction))
     if as_json:
         click.echo(contract_json(extraction))
     elif out is None:
@@ -56,6 +64,7 @@ async def _run(files: list[Path], provider: str | None, out: Path | None, as_jso
     providers = ProviderRegistry(ExtractorSettings().llm_config()).chain(provider)
     reader = DocumentReader(OcrOptions(languages="heb+eng", dpi=300), workers=2)
     failures = 0
+    names = output_names(files)
     try:
         with Progress(console=console, transient=True, disable=out is None) as progress:
             task = progress.add_task("extracting", total=len(files))
@@ -65,7 +74,7 @@ async def _run(files: list[Path], provider: str | None, out: Path | None, as_jso
                     failures += 1
                     console.print(f"[red]{path}: {result}[/]")
                 else:
-                    _show(path, result, out, as_json)
+                    _show(path, result, out, as_json, names[path])
                 progress.advance(task)
     finally:
         reader.close()  # stops the OCR worker processes
@@ -87,7 +96,7 @@ async def _run(files: list[Path], provider: str | None, out: Path | None, as_jso
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Write <stem>.json per file into this folder",
+    help="Write <stem>.json per file into this folder (<name>.json where two files share a stem)",
 )
 def extract(files: tuple[Path, ...], provider: str | None, as_json: bool, out: Path | None) -> None:
     """Run OCR and field extraction on invoice files (PDF or images); a bad file fails alone."""
