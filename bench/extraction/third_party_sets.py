@@ -6,10 +6,14 @@
     python -m bench.extraction.third_party_sets invoice2data invoice2data OUT
     git clone https://github.com/ZUGFeRD/mustangproject
     python -m bench.extraction.third_party_sets pdfs mustangproject OUT --skip invalid --skip doc/
+    git clone https://github.com/refaelcodes/israeli-invoice-extractor
+    python -m bench.extraction.third_party_sets refaelcodes israeli-invoice-extractor OUT
 
 SROIE: every 12th receipt from `--offset` (external-dev holds offset 0), its `data/key` labels as a
 manifest (company, date as day/month/year, total). `pdfs`: every PDF of the clone that is not in
 external-dev (by SHA-256), named by its path; `third_party` reads the invoice XML they carry.
+`refaelcodes`: the Hebrew invoices, receipts and credit notes (folders 01-05) whose PDF is not in
+external-dev, and the PNG render of every one, labelled from their JSON.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import re
 import shutil
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from bench.shared import EXTERNAL_DEV
 
@@ -79,6 +84,39 @@ def build_invoice2data(clone: Path, out: Path) -> int:
     return sum(path.suffix != ".json" for path in files)
 
 
+def refaelcodes_row(labels: dict[str, Any], file: str, source: str) -> dict[str, str]:
+    fields = labels["fields"]
+    day, month, year = str(fields.get("issue_date", "")).split("/")
+    return {
+        "source": source,
+        "language": "he",
+        "file": file,
+        "vendor": fields["seller"]["name"],
+        "vat_id": str(fields["seller"].get("vat_id", "")),
+        "invoice_number": str(fields.get("doc_number", "")),
+        "date_iso": f"{year}-{month}-{day}",
+        "total_num": str(fields.get("total", "")),
+        "net_num": str(fields.get("subtotal", "")),
+        "tax_num": str(fields.get("vat_amount", "")),
+        "currency": str(fields.get("currency", "")),
+    }
+
+
+def build_refaelcodes(clone: Path, out: Path) -> int:
+    known = _external_dev_digests()
+    rows = []
+    for labels_path in sorted(clone.glob("0[1-5]_*/*.json")):
+        labels = json.loads(labels_path.read_text())
+        for suffix, kind in ((".pdf", "pdf"), (".png", "image")):
+            document = labels_path.with_suffix(suffix)
+            if not document.exists() or (suffix == ".pdf" and _digest(document) in known):
+                continue
+            shutil.copyfile(document, out / document.name)
+            rows.append(refaelcodes_row(labels, document.name, f"{out.name}/{kind}"))
+    _write_manifest(out, rows)
+    return len(rows)
+
+
 def build_pdfs(clone: Path, out: Path, skip: list[str]) -> int:
     known = _external_dev_digests()
     count = 0
@@ -114,7 +152,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("kind", choices=("sroie", "invoice2data", "pdfs"))
+    parser.add_argument("kind", choices=("sroie", "invoice2data", "pdfs", "refaelcodes"))
     parser.add_argument("clone", type=Path)
     parser.add_argument("out", type=Path)
     parser.add_argument("--offset", type=int, default=6, help="sroie: first receipt (every 12th after it)")
@@ -125,6 +163,8 @@ def main() -> None:
         count = build_sroie(args.clone, args.out, args.offset)
     elif args.kind == "invoice2data":
         count = build_invoice2data(args.clone, args.out)
+    elif args.kind == "refaelcodes":
+        count = build_refaelcodes(args.clone, args.out)
     else:
         count = build_pdfs(args.clone, args.out, args.skip)
     print(f"{count} documents in {args.out}")

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from bench.extraction.third_party import folder_rows, truth_from_cii, truth_from_invoice2data
-from bench.extraction.third_party_sets import sroie_date, sroie_row
+from bench.extraction.third_party_sets import refaelcodes_row, sroie_date, sroie_row
 
 _FACTUR_X = b"""<?xml version="1.0" encoding="UTF-8"?>
 <rsm:CrossIndustryInvoice xmlns:rsm="urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"
@@ -113,3 +113,21 @@ def test_a_sroie_label_becomes_a_manifest_row() -> None:
     labels = {"company": "BOOK TA .K SDN BHD", "date": "25/12/2018", "total": "RM9.00", "address": "JOHOR"}
     row = sroie_row(labels, "sroie_000.jpg", "sroie_check")
     assert (row["vendor"], row["date_iso"], row["total_num"]) == ("BOOK TA .K SDN BHD", "2018-12-25", "9.00")
+
+
+def test_a_refaelcodes_label_gives_the_sellers_fields() -> None:
+    labels = {
+        "fields": {
+            "doc_number": 65195,
+            "issue_date": "06/09/2025",
+            "seller": {"name": 'סחר המרכז בע"מ', "vat_id": "529352361"},
+            "customer": {"name": "פתרונות גלובל", "id": "473438141"},
+            "currency": "ILS",
+            "subtotal": 6970,
+            "vat_amount": 1254.6,
+            "total": 8224.6,
+        }
+    }
+    row = refaelcodes_row(labels, "01_invoice_tax_2.pdf", "hebrew_rc/pdf")
+    assert (row["vendor"], row["vat_id"], row["invoice_number"]) == ('סחר המרכז בע"מ', "529352361", "65195")
+    assert (row["date_iso"], row["total_num"], row["net_num"]) == ("2025-09-06", "8224.6", "6970")
