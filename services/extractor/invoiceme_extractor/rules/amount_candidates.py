@@ -14,7 +14,6 @@ from .lines import Line, following
 from .side_labels import side_label_amounts
 from .tables import is_header_row
 
-_CURRENCY_MARK = re.compile(r'₪|ש"ח|NIS|ILS|EUR|USD|GBP|€|\$|£|\bRM\b')
 # 'à payer' with its accent lost or misread ('Net a payer', 'Net á payer') still names what is paid
 _PAYABLE = re.compile(r"(?:[àá]|\ba)\s*payer|payable|to\s*pay|zu\s*zahlen|a\s*pagar|לתשלום", re.I)
 _BEFORE_TAX = re.compile(r"\bht\b|excl|before|ohne|sin\s*iva|sans|לפני|ללא", re.I)
@@ -64,7 +63,7 @@ def _classify(text: str) -> str | None:
 def _line_amount(line: Line, lines: list[Line]) -> tuple[float, str, Line] | None:
     text = without_restatement(without_iban_digits(line.text))
     found = money_in(text)
-    if not found and _CURRENCY_MARK.search(text):  # "Total 118 ₪": whole amounts only beside a currency
+    if not found and labels.MONEY_MARK.search(text):  # "Total 118 ₪": whole amounts only beside a currency
         found = amounts_in(text)
     if found:
         return (*found[-1], line)
@@ -80,7 +79,7 @@ def _line_amount(line: Line, lines: list[Line]) -> tuple[float, str, Line] | Non
 def _amount_in(text: str, first: bool) -> tuple[float, str] | None:
     text = without_restatement(without_iban_digits(text))
     found = money_in(text)
-    if not found and _CURRENCY_MARK.search(text):
+    if not found and labels.MONEY_MARK.search(text):
         found = amounts_in(text)
     return (found[0] if first else found[-1]) if found else None
 

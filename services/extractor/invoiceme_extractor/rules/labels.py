@@ -125,7 +125,12 @@ CURRENCIES = (
     ("GBP", re.compile(r"£|\bGBP\b|(?<![\u05d0-\u05ea][\u05d0-\u05ea])(?:ליש\"ט|פאונד)", re.I)),
     ("MYR", re.compile(r"\bMYR\b|\bRM\s?\d|\(RM\)|\bRM\b")),
     ("CHF", re.compile(r"\bCHF\b")),
+    # the rupee: 'Rs' (or 'Rs.') only before an amount or in a column's bracket ('Amount (Rs.)'), so
+    # that the word's other uses (a Brazilian state's 'RS', 'Mrs') are never money
+    ("INR", re.compile(r"₹|\bINR\b|\bRs\b\.?(?=\s?-?\s?\d)|\(Rs\.?\)|\b[Rr]upees?\b")),
 )
+# Marks before or after a whole amount that make it money ('Total 118 ₪', 'Grand Total Rs 1939')
+MONEY_MARK = re.compile(r'₪|ש"ח|NIS|ILS|EUR|USD|GBP|INR|€|\$|£|₹|\bRM\b|\bRs\b')
 
 CARD_PAYMENT = any_of(
     r"\bvisa\b",
