@@ -43,8 +43,11 @@ _DAY_MONTH_YEAR = re.compile(
     # "08 Mar '2025": OCR made a speck before the year an apostrophe (as in "Mar '25")
     + r"[\s,./-]*(?:de\s+)?'?(?P<year>\d{4}|\d{2})(?!\d)",
 )
+# the comma after the day set apart ('August 3 , 2014', as typeset text layers space it) or glued to
+# the year ('Aug 3,2014')
 _MONTH_DAY_YEAR = re.compile(
-    _MONTH_WORD.format(name="month") + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})(?!\d)"
+    _MONTH_WORD.format(name="month")
+    + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s?,\s*|\s+)(?P<year>\d{4})(?!\d)"
 )
 
 # A right-to-left line whose date came out in the opposite order: its words ('2024 באוקטובר 31' for
