@@ -23,6 +23,19 @@ _INCLUSIVE = re.compile(r"incl|[כב]ולל|brutto|ttc|total\s*with", re.I)  # i
 _TAX_INVOICE = re.compile(r"\btax\s*invoice", re.I)
 _NOT_AMOUNT = re.compile(r'[\d.,\s₪$€£%-]|ש"ח|NIS|ILS|EUR|USD')  # what is left of a line besides its amount
 
+# 'Tax 15% on $ 112.90 | $ 16.94', 'TVA 20 % sur 46,68': the base a rate applies to, printed after the
+# rate in the tax's label, is not the tax
+_RATE_BASE = re.compile(
+    r"(?<=%)\s*(?:on|of|over|sur|auf|von|van|op|su|sobre|de)\s+(?:[A-Z]{3}\s?|[$€£₪₹]\s?)?"
+    r"\d[\d.,']*\d(?:\s?(?:[A-Z]{3}\b|[$€£₪₹]))?",
+    re.I,
+)
+
+
+def _without_rate_base(text: str) -> str:
+    return _RATE_BASE.sub(" ", text)
+
+
 Candidate = tuple[float, str, Line]  # amount, its raw text, the line it was read from
 Candidates = dict[str, list[Candidate]]  # by kind: subtotal, vat, total_strong, total_plain
 
@@ -61,7 +74,7 @@ def _classify(text: str) -> str | None:
 
 
 def _line_amount(line: Line, lines: list[Line]) -> tuple[float, str, Line] | None:
-    text = without_restatement(without_iban_digits(line.text))
+    text = without_restatement(without_iban_digits(_without_rate_base(line.text)))
     found = money_in(text)
     if not found and labels.MONEY_MARK.search(text):  # "Total 118 ₪": whole amounts only beside a currency
         found = amounts_in(text)
@@ -77,7 +90,7 @@ def _line_amount(line: Line, lines: list[Line]) -> tuple[float, str, Line] | Non
 
 
 def _amount_in(text: str, first: bool) -> tuple[float, str] | None:
-    text = without_restatement(without_iban_digits(text))
+    text = without_restatement(without_iban_digits(_without_rate_base(text)))
     found = money_in(text)
     if not found and labels.MONEY_MARK.search(text):
         found = amounts_in(text)
