@@ -12,7 +12,7 @@ from .geometry import BELOW_REACH, cell_at, column_below, spots_after_label
 from .id_context import without_iban_digits
 from .lines import Line, following
 from .side_labels import side_label_amounts
-from .tables import is_header_row
+from .tables import header_continuations, is_header_row
 
 # 'à payer' with its accent lost or misread ('Net a payer', 'Net á payer') still names what is paid
 _PAYABLE = re.compile(r"(?:[àá]|\ba)\s*payer|payable|to\s*pay|zu\s*zahlen|a\s*pagar|לתשלום", re.I)
@@ -135,7 +135,10 @@ def _lone_value_under(lines: list[Line], line: Line) -> list[Candidate]:
 
 def candidates(lines: list[Line]) -> Candidates:
     found: Candidates = {}
+    wrapped_header = header_continuations(lines)
     for line in lines:
+        if line.index in wrapped_header:
+            continue  # 'Ohne | MwSt.' under '... | Zeilenbetrag': the header goes on, as below
         if is_header_row(line):
             for side_kind, side_amount in side_label_amounts(lines, line, classify) if line.cells else ():
                 found.setdefault(side_kind, []).append(side_amount)
