@@ -75,9 +75,7 @@ def _classify(text: str) -> str | None:
 
 def _line_amount(line: Line, lines: list[Line]) -> tuple[float, str, Line] | None:
     text = without_restatement(without_iban_digits(_without_rate_base(line.text)))
-    found = money_in(text)
-    if not found and labels.MONEY_MARK.search(text):  # "Total 118 ₪": whole amounts only beside a currency
-        found = amounts_in(text)
+    found = _money_or_whole(text)
     if found:
         return (*found[-1], line)
     for nxt in following(lines, line, 2):  # stacked layout: the value sits under its label
@@ -91,10 +89,30 @@ def _line_amount(line: Line, lines: list[Line]) -> tuple[float, str, Line] | Non
 
 def _amount_in(text: str, first: bool) -> tuple[float, str] | None:
     text = without_restatement(without_iban_digits(_without_rate_base(text)))
+    found = _money_or_whole(text)
+    return (found[0] if first else found[-1]) if found else None
+
+
+# 'Grand Total 1939', 'Amount payable: Kč 1939': after a label that names the total only, a lone whole
+# number, an unknown currency's word or sign beside it or none, is the total's amount (two digits at
+# least: a lone digit there is more often a speck OCR read than an amount)
+_LONE_WHOLE = re.compile(
+    r"\s*[:=]?\s*(?:[^\w\s%()#]{1,2}\s?|[^\W\d_]{1,3}\.?\s?)?(?P<amount>\d{2,7})"
+    r"(?:\s?[^\W\d_]{1,3}\.?|\s?[^\w\s%()#]{1,2})?\s*"
+)
+
+
+def _money_or_whole(text: str) -> list[tuple[float, str]]:
+    """Amounts with cents or groups; whole ones beside a currency mark ('Total 118 ₪') or alone
+    after a label that names the total only."""
     found = money_in(text)
     if not found and labels.MONEY_MARK.search(text):
         found = amounts_in(text)
-    return (found[0] if first else found[-1]) if found else None
+    label = None if found else labels.TOTAL_STRONG.search(text)
+    if label is None or classify(text) != "total_strong":
+        return found
+    lone = _LONE_WHOLE.fullmatch(text, label.end())
+    return [(float(lone.group("amount")), lone.group("amount"))] if lone else []
 
 
 def _cell_amounts(lines: list[Line], line: Line, start: int, end: int) -> list[Candidate]:
