@@ -165,6 +165,9 @@ DATE_OTHER = (
     r"zeitraum",
     r"תאריך\s*(?:ה)?(?:הזמנה|משלוח|הספקה|אספקה)",
     r"תאריך\s*(?:ה)?(?:הדפסה|ערך)",  # printed on; a payment's value date
+    # a hotel stay's first and last days, not the bill's nor a payment's
+    r"check\s*-?\s*(?:in|out)\b",
+    r"\b(?:arrival|departure|anreise|abreise|arriv[ée]e|llegada)\b",
 )
 TAX_ID = (
     r"\bn\.?\s*i\.?\s*f\.?(?:\s*-?\s*iva)?\b",
