@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from . import document_labels
-from .date_label_kinds import continued_kind, date_kind, joins_an_issue_label, label_words
+from .date_label_kinds import continued_kind, date_kind, joins_an_issue_label, label_words, labelled_parts
 from .date_order import by_printed_term, in_order, issue_year_by_copy, years_apart_undone
 from .date_places import outside_ranges, under_label
 from .dates import FoundDate, dates_in
@@ -19,7 +19,15 @@ DateReading = tuple[str | None, list[FoundDate], Line]  # label kind, dates, the
 
 
 def _line_readings(lines: list[Line], line: Line, month_first: bool) -> list[DateReading]:
-    """Pages without word boxes: the line's dates, or the next line's under a label closing its line."""
+    """Pages without word boxes: the line's dates, or the next line's under a label closing its line;
+    a line of two labels and their dates read part by part."""
+    parts = labelled_parts(line.text)
+    if len(parts) > 1 and not dates_in(line.text[: line.text.index(parts[0])], month_first):
+        readings = [
+            (date_kind(part), found, line) for part in parts if (found := dates_in(part, month_first))
+        ]
+        if len(readings) > 1:
+            return readings
     kind = date_kind(line.text)
     found: list[FoundDate] = dates_in(line.text, month_first)
     if kind is None:
