@@ -24,9 +24,11 @@ def adds_up(net: float, vat: float, total: float) -> bool:
 
 
 # One amount token: optional sign, digits with , . ' groups (or space groups before a decimal comma,
-# "4 432,89" as French and Nordic invoices print it), optional 1-2 decimals.
+# "4 432,89" as French and Nordic invoices print it; or the Indian lakh's groups of two before the
+# last three, "1,23,456.00"), optional 1-2 decimals.
 AMOUNT_TOKEN = re.compile(
-    r"(?<![\w.,/:])(?P<sign>-\s?)?(?P<num>\d{1,3}(?: \d{3})+,\d{2}|\d{1,3}(?:[,.'](?:\d{3}))+(?:[.,]\d{1,2})?"
+    r"(?<![\w.,/:])(?P<sign>-\s?)?(?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?"
+    r"|\d{1,3}(?: \d{3})+,\d{2}|\d{1,3}(?:[,.'](?:\d{3}))+(?:[.,]\d{1,2})?"
     r"|\d+(?:[.,]\d{1,2})?)"
     r"(?P<minus>-)?(?![\w]|[.,]\d|/\d|:\d)(?P<pct>\s?%)?"
 )
