@@ -12,9 +12,8 @@ from .geometry import BELOW_REACH, cell_at, column_below, spots_after_label
 from .id_context import without_iban_digits
 from .lines import Line, following
 from .side_labels import side_label_amounts
-from .tables import is_header_row
+from .tables import header_continuations, is_header_row
 
-_CURRENCY_MARK = re.compile(r'₪|ש"ח|NIS|ILS|EUR|USD|GBP|€|\$|£|\bRM\b')
 # 'à payer' with its accent lost or misread ('Net a payer', 'Net á payer') still names what is paid
 _PAYABLE = re.compile(r"(?:[àá]|\ba)\s*payer|payable|to\s*pay|zu\s*zahlen|a\s*pagar|לתשלום", re.I)
 _BEFORE_TAX = re.compile(r"\bht\b|excl|before|ohne|sin\s*iva|sans|לפני|ללא", re.I)
@@ -23,6 +22,19 @@ _INCLUSIVE = re.compile(r"incl|[כב]ולל|brutto|ttc|total\s*with", re.I)  # i
 # it read with its S as a dollar sign ('$974295') is no VAT amount
 _TAX_INVOICE = re.compile(r"\btax\s*invoice", re.I)
 _NOT_AMOUNT = re.compile(r'[\d.,\s₪$€£%-]|ש"ח|NIS|ILS|EUR|USD')  # what is left of a line besides its amount
+
+# 'Tax 15% on $ 112.90 | $ 16.94', 'TVA 20 % sur 46,68': the base a rate applies to, printed after the
+# rate in the tax's label, is not the tax
+_RATE_BASE = re.compile(
+    r"(?<=%)\s*(?:on|of|over|sur|auf|von|van|op|su|sobre|de)\s+(?:[A-Z]{3}\s?|[$€£₪₹]\s?)?"
+    r"\d[\d.,']*\d(?:\s?(?:[A-Z]{3}\b|[$€£₪₹]))?",
+    re.I,
+)
+
+
+def _without_rate_base(text: str) -> str:
+    return _RATE_BASE.sub(" ", text)
+
 
 Candidate = tuple[float, str, Line]  # amount, its raw text, the line it was read from
 Candidates = dict[str, list[Candidate]]  # by kind: subtotal, vat, total_strong, total_plain
@@ -62,10 +74,8 @@ def _classify(text: str) -> str | None:
 
 
 def _line_amount(line: Line, lines: list[Line]) -> tuple[float, str, Line] | None:
-    text = without_restatement(without_iban_digits(line.text))
-    found = money_in(text)
-    if not found and _CURRENCY_MARK.search(text):  # "Total 118 ₪": whole amounts only beside a currency
-        found = amounts_in(text)
+    text = without_restatement(without_iban_digits(_without_rate_base(line.text)))
+    found = _money_or_whole(text)
     if found:
         return (*found[-1], line)
     for nxt in following(lines, line, 2):  # stacked layout: the value sits under its label
@@ -78,11 +88,31 @@ def _line_amount(line: Line, lines: list[Line]) -> tuple[float, str, Line] | Non
 
 
 def _amount_in(text: str, first: bool) -> tuple[float, str] | None:
-    text = without_restatement(without_iban_digits(text))
-    found = money_in(text)
-    if not found and _CURRENCY_MARK.search(text):
-        found = amounts_in(text)
+    text = without_restatement(without_iban_digits(_without_rate_base(text)))
+    found = _money_or_whole(text)
     return (found[0] if first else found[-1]) if found else None
+
+
+# 'Grand Total 1939', 'Amount payable: Kč 1939': after a label that names the total only, a lone whole
+# number, an unknown currency's word or sign beside it or none, is the total's amount (two digits at
+# least: a lone digit there is more often a speck OCR read than an amount)
+_LONE_WHOLE = re.compile(
+    r"\s*[:=]?\s*(?:[^\w\s%()#]{1,2}\s?|[^\W\d_]{1,3}\.?\s?)?(?P<amount>\d{2,7})"
+    r"(?:\s?[^\W\d_]{1,3}\.?|\s?[^\w\s%()#]{1,2})?\s*"
+)
+
+
+def _money_or_whole(text: str) -> list[tuple[float, str]]:
+    """Amounts with cents or groups; whole ones beside a currency mark ('Total 118 ₪') or alone
+    after a label that names the total only."""
+    found = money_in(text)
+    if not found and labels.MONEY_MARK.search(text):
+        found = amounts_in(text)
+    label = None if found else labels.TOTAL_STRONG.search(text)
+    if label is None or classify(text) != "total_strong":
+        return found
+    lone = _LONE_WHOLE.fullmatch(text, label.end())
+    return [(float(lone.group("amount")), lone.group("amount"))] if lone else []
 
 
 def _cell_amounts(lines: list[Line], line: Line, start: int, end: int) -> list[Candidate]:
@@ -123,7 +153,10 @@ def _lone_value_under(lines: list[Line], line: Line) -> list[Candidate]:
 
 def candidates(lines: list[Line]) -> Candidates:
     found: Candidates = {}
+    wrapped_header = header_continuations(lines)
     for line in lines:
+        if line.index in wrapped_header:
+            continue  # 'Ohne | MwSt.' under '... | Zeilenbetrag': the header goes on, as below
         if is_header_row(line):
             for side_kind, side_amount in side_label_amounts(lines, line, classify) if line.cells else ():
                 found.setdefault(side_kind, []).append(side_amount)

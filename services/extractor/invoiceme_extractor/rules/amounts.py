@@ -24,9 +24,11 @@ def adds_up(net: float, vat: float, total: float) -> bool:
 
 
 # One amount token: optional sign, digits with , . ' groups (or space groups before a decimal comma,
-# "4 432,89" as French and Nordic invoices print it), optional 1-2 decimals.
+# "4 432,89" as French and Nordic invoices print it; or the Indian lakh's groups of two before the
+# last three, "1,23,456.00"), optional 1-2 decimals.
 AMOUNT_TOKEN = re.compile(
-    r"(?<![\w.,/:])(?P<sign>-\s?)?(?P<num>\d{1,3}(?: \d{3})+,\d{2}|\d{1,3}(?:[,.'](?:\d{3}))+(?:[.,]\d{1,2})?"
+    r"(?<![\w.,/:])(?P<sign>-\s?)?(?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?"
+    r"|\d{1,3}(?: \d{3})+,\d{2}|\d{1,3}(?:[,.'](?:\d{3}))+(?:[.,]\d{1,2})?"
     r"|\d+(?:[.,]\d{1,2})?)"
     r"(?P<minus>-)?(?![\w]|[.,]\d|/\d|:\d)(?P<pct>\s?%)?"
 )
@@ -67,7 +69,7 @@ def parse_amount(raw: str) -> float | None:
     return -value if negative else value
 
 
-_CODE_BEFORE_DIGIT = re.compile(r"\b(RM|USD|EUR|NIS|ILS|GBP|CHF|MYR)(?=[\dO])")
+_CODE_BEFORE_DIGIT = re.compile(r"\b(RM|USD|EUR|NIS|ILS|GBP|CHF|MYR|INR|Rs\.?)(?=[\dO])")
 _SPACE_AFTER_POINT = re.compile(r"(?<=\d)([.,]) (?=\d{2}(?!\d))")  # OCR: "79. 35"
 _GLUED_LETTERS = re.compile(r"(\d[.,]\d{2})(?=[A-Za-z\u05d0-\u05ea])")  # OCR: "8,293.76M annette"
 _SECTION_AS_FIVE = re.compile(r"§(?=\d)")

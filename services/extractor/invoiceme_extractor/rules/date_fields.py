@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from . import document_labels
-from .date_label_kinds import continued_kind, date_kind, joins_an_issue_label, label_words
+from .date_label_kinds import continued_kind, date_kind, joins_an_issue_label, label_words, labelled_parts
 from .date_order import by_printed_term, in_order, issue_year_by_copy, years_apart_undone
 from .date_places import outside_ranges, under_label
 from .dates import FoundDate, dates_in
@@ -19,7 +19,15 @@ DateReading = tuple[str | None, list[FoundDate], Line]  # label kind, dates, the
 
 
 def _line_readings(lines: list[Line], line: Line, month_first: bool) -> list[DateReading]:
-    """Pages without word boxes: the line's dates, or the next line's under a label closing its line."""
+    """Pages without word boxes: the line's dates, or the next line's under a label closing its line;
+    a line of two labels and their dates read part by part."""
+    parts = labelled_parts(line.text)
+    if len(parts) > 1 and not dates_in(line.text[: line.text.index(parts[0])], month_first):
+        readings = [
+            (date_kind(part), found, line) for part in parts if (found := dates_in(part, month_first))
+        ]
+        if len(readings) > 1:
+            return readings
     kind = date_kind(line.text)
     found: list[FoundDate] = dates_in(line.text, month_first)
     if kind is None:
@@ -168,6 +176,7 @@ def find_dates(lines: list[Line], month_first: bool) -> tuple[Found | None, Foun
             unlabelled = Found(first.value.isoformat(), first.raw, source, 0.55)
     if invoice is None and weak is None and due is None and (pair := by_printed_term(others, lines)):
         return pair
+    invoice = _named_over_bare(invoice, readings)
     issued = invoice or weak or unlabelled or _date_with_lost_separators(lines, month_first)
     if issued:
         issued = issue_year_by_copy(issued, [item.value for _, found, _ in readings for item in found])
@@ -176,6 +185,30 @@ def find_dates(lines: list[Line], month_first: bool) -> tuple[Found | None, Foun
     if issued and due:
         issued, due = in_order(issued, due, month_first)
     return issued, due or (_due_by_position(issued, others) if issued else None)
+
+
+# The issue date's labels that say only "date" (no document, no issue): another date's too, its
+# qualifier lost ('Order Date' read as 'Date' when OCR dropped the word at a column's edge)
+_BARE_DATE_WORDS = frozenset({"date", "dated", "datum", "fecha", "data", "תאריך"})
+
+
+def _names_the_issue(line: Line) -> bool:
+    return any(
+        " ".join(match.group(0).lower().split()) not in _BARE_DATE_WORDS
+        for match in document_labels.DATE_INVOICE.finditer(line.text)
+    )
+
+
+def _named_over_bare(invoice: Found | None, readings: list[DateReading]) -> Found | None:
+    """An issue date under a bare 'Date' yields to another date on a line whose label names the
+    document or its issue ('Invoice Date', 'Rechnungsdatum', 'Date of issue')."""
+    if invoice is None or _names_the_issue(invoice.line):
+        return invoice
+    for kind, found, source in readings:
+        if kind == "invoice" and _names_the_issue(source) and found[0].value.isoformat() != invoice.value:
+            sure = 0.7 if found[0].repaired else 0.75 if found[0].ambiguous else 0.9
+            return Found(found[0].value.isoformat(), found[0].raw, source, sure)
+    return invoice
 
 
 def _date_with_lost_separators(lines: list[Line], month_first: bool) -> Found | None:

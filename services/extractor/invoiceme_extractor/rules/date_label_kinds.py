@@ -120,3 +120,25 @@ def joins_an_issue_label(text: str) -> bool:
     if not re.search(_DATE_WORD, text[start:end], re.I):
         before, after = _OWN_DATE_WORD_BEFORE.sub(" ", before), _OWN_DATE_WORD_AFTER.sub(" ", after)
     return bool(document_labels.DATE_INVOICE.search(before + " " + after))
+
+
+_DATE_LABELS = (document_labels.DATE_DUE, document_labels.DATE_OTHER, document_labels.DATE_INVOICE)
+_HEBREW = re.compile(r"[\u05d0-\u05ea]")
+
+
+def labelled_parts(text: str) -> list[str]:
+    """A line of text (no word boxes) holding two date labels or more, each before its value
+    ('Invoice Date: 05.01.2021 Due Date: 19.01.2021'): cut where each label starts. One part (the
+    whole line) when it holds one label, or a right-to-left line whose values may stand first."""
+    if _HEBREW.search(text):
+        return [text]
+    spans = sorted(match.span() for pattern in _DATE_LABELS for match in pattern.finditer(text))
+    starts: list[int] = []
+    end = -1
+    for start, stop in spans:
+        if start >= end:  # not inside a longer label ('Date' of 'Due Date')
+            starts.append(start)
+        end = max(end, stop)
+    if len(starts) < 2:
+        return [text]
+    return [text[start:stop] for start, stop in zip(starts, [*starts[1:], len(text)], strict=True)]

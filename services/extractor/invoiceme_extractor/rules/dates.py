@@ -38,13 +38,24 @@ _DAY_MONTH_YEAR = re.compile(
     # '11dediciembre de 2024': the spaces around 'de' lost
     # '1º de marzo': an ordinal indicator (or a speck read as a degree sign: '21° בנובמבר 2025')
     # ... never a time's minutes ('18:37 May 28 2025' is May 28)
-    r"(?<!\d)(?<!\d:)(?P<day>\d{1,2})(?P<stray>\d)?(?:st|nd|rd|th|er|[º°])?[\s,./-]*(?:de\s*)?"
+    # '3rd of August 2014': British prose
+    r"(?<!\d)(?<!\d:)(?P<day>\d{1,2})(?P<stray>\d)?(?:st|nd|rd|th|er|[º°])?[\s,./-]*(?:de\s*|of\s+)?"
     + _MONTH_WORD.format(name="month")
     # "08 Mar '2025": OCR made a speck before the year an apostrophe (as in "Mar '25")
     + r"[\s,./-]*(?:de\s+)?'?(?P<year>\d{4}|\d{2})(?!\d)",
 )
+# the comma after the day set apart ('August 3 , 2014', as typeset text layers space it) or glued to
+# the year ('Aug 3,2014'); or hyphens or slashes between the parts ('AUG-03-2014', as databases print)
 _MONTH_DAY_YEAR = re.compile(
-    _MONTH_WORD.format(name="month") + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})(?!\d)"
+    _MONTH_WORD.format(name="month")
+    + r"(?:\s+|\s?(?P<sep>[-/])\s?)(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+    + r"(?:\s?,\s*|\s+|\s?(?(sep)(?P=sep)|[-/])\s?)(?P<year>\d{4})(?!\d)"
+)
+# '2014-Aug-03': the ISO order with the month's name
+_YEAR_MONTH_DAY = re.compile(
+    r"(?<![\d.,:/-])(?P<year>(?:19|20)\d{2})([-/.])"
+    + _MONTH_WORD.format(name="month")
+    + r"\2(?P<day>\d{1,2})(?![\d.,:/-])"
 )
 
 # A right-to-left line whose date came out in the opposite order: its words ('2024 באוקטובר 31' for
@@ -199,7 +210,7 @@ def _dates_in(line: str, month_first: bool) -> tuple[FoundDate, ...]:
         repaired = _repaired_numeric(day, month, year_text)
         if repaired:
             found.append(FoundDate(repaired, match.group(0), match.start(), ambiguous, repaired=True))
-    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
+    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _YEAR_MONTH_DAY):
         for match in pattern.finditer(line):
             month = _month_number(match.group("month"))
             misread = month is None or bool(match.groupdict().get("stray"))

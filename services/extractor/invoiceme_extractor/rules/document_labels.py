@@ -152,6 +152,6 @@ OTHER_NUMBER_WORDS = re.compile(
     r"phone|tel|fax|mobile|vat|tax|ust|tva|iva|reg|company|firm|customer|client|kunde|order|bestell|"
     r"commande|pedido|account|konto|iban|bank|item|art|sku|page|seite|p\.?o\b|lieferschein|delivery|"
     r"livraison|entrega|cashier|table|till|pos\b|terminal|serial|batch|lot|contract|vertrag|contrat|"
-    r"project|projekt|branch|allocation|טל|לקוח|עוסק|הזמנה|בנק|הקצא|פריט|עמוד|קופ|ח\.?פ|ע\.?מ|ת\.?ז|סניף",
+    r"project|projekt|branch|allocation|klant|klient|טל|לקוח|עוסק|הזמנה|בנק|הקצא|פריט|עמוד|קופ|ח\.?פ|ע\.?מ|ת\.?ז|סניף",
     re.I,
 )

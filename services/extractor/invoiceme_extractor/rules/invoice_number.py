@@ -124,7 +124,11 @@ def find_invoice_number(lines: list[Line]) -> Found | None:
 def _bare_or_numbered(rest: str) -> bool:
     """After a weak label: nothing but OCR crumbs (the value is in another cell: 'Ref: -' |
     '-B882325') or the value itself ('Ref: 4607')."""
-    return not any(ch.isalnum() for ch in rest) or bool(re.match(r"\s*[A-Z]{0,4}[-/#]?\d", rest))
+    # the value may open with word groups joined by underscores ('# BLR_WFLD2015100'), as shop
+    # systems write their codes
+    return not any(ch.isalnum() for ch in rest) or bool(
+        re.match(r"\s*(?:[A-Za-z]{1,10}_){0,3}[A-Z]{0,4}[-/#]?\d", rest)
+    )
 
 
 # "<something> No.:" / "מספר <something>": a number label whose noun we do not know (a voucher, a

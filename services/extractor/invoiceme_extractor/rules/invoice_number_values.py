@@ -15,7 +15,10 @@ from .id_shapes import ids_in
 from .lines import Line, Reading, following
 from .vat_numbers import normalize_tax_id
 
-_NUMBER_TOKEN = re.compile(r"(?<![\w/-])([A-Z]{0,6}[-/#]?\d(?:[\w\-/.]{0,24}\w)?)(?![\w])", re.I)
+# letter groups joined by underscores may open it: shop systems' codes ('BLR_WFLD20151000982590')
+_NUMBER_TOKEN = re.compile(
+    r"(?<![\w/-])((?:[A-Z]{1,10}_){0,3}[A-Z]{0,6}[-/#]?\d(?:[\w\-/.]{0,24}\w)?)(?![\w])", re.I
+)
 
 
 # OCR reads a 1 after a capital prefix as a lowercase l: "Al648" is A1648 (ids mix no lowercase l in)

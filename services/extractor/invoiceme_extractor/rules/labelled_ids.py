@@ -130,9 +130,9 @@ def _ids_beside_label(
     return found
 
 
-# "Your VAT no.": the invoice addresses its customer as "you" ('Ihre' with its serifed I read as T,
-# l or 1 on a photo: 'Thre USt-IdNr.', a word no language prints)
-_YOUR = re.compile(r"\b(?:ihre?|[tl1|]hre|your|votre|vos|su|sus|vuestro)\b", re.I)
+# "Your VAT no.", "Uw BTW-nummer": the invoice addresses its customer as "you" ('Ihre' with its
+# serifed I read as T, l or 1 on a photo: 'Thre USt-IdNr.', a word no language prints)
+_YOUR = re.compile(r"\b(?:ihre?|[tl1|]hre|your|votre|vos|su|sus|vuestro|uw)\b", re.I)
 
 
 def _customers_label(cell_text: str, label: re.Match[str]) -> bool:

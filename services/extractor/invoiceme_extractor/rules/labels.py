@@ -117,6 +117,9 @@ NOT_A_TOTAL = any_of(
     r"quantity",
     r"כמות",
 )
+OTHER_CURRENCY_CODES = (
+    "SEK NOK DKK ISK CZK HUF RON BGN JPY CNY AUD NZD SGD HKD ZAR AED SAR THB IDR KRW MXN BRL"
+).split()
 CURRENCIES = (
     ("ILS", re.compile(r'₪|ש"ח|\bNIS\b|\bILS\b|שקל', re.I)),
     # Hebrew names of foreign currencies ("הסכומים בדולר"), with a prefix letter (ב, ל, ה) before them
@@ -125,6 +128,18 @@ CURRENCIES = (
     ("GBP", re.compile(r"£|\bGBP\b|(?<![\u05d0-\u05ea][\u05d0-\u05ea])(?:ליש\"ט|פאונד)", re.I)),
     ("MYR", re.compile(r"\bMYR\b|\bRM\s?\d|\(RM\)|\bRM\b")),
     ("CHF", re.compile(r"\bCHF\b")),
+    # the rupee: 'Rs' (or 'Rs.') only before an amount or in a column's bracket ('Amount (Rs.)'), so
+    # that the word's other uses (a Brazilian state's 'RS', 'Mrs') are never money
+    ("INR", re.compile(r"₹|\bINR\b|\bRs\b\.?(?=\s?-?\s?\d)|\(Rs\.?\)|\b[Rr]upees?\b")),
+    ("PLN", re.compile(r"\bPLN\b|(?<!\w)zł(?!\w)")),
+    # other ISO 4217 codes, printed in capitals; not those that are also words or names of other
+    # things in capitals ('CAD' drawings, 'PHP', 'TRY', 'ALL')
+    *((code, re.compile(rf"\b{code}\b")) for code in OTHER_CURRENCY_CODES),
+)
+# Marks before or after a whole amount that make it money ('Total 118 ₪', 'Grand Total Rs 1939')
+MONEY_MARK = re.compile(
+    r'₪|ש"ח|NIS|ILS|EUR|USD|GBP|INR|€|\$|£|₹|\bRM\b|\bRs\b|\bCHF\b|\bPLN\b|(?<!\w)zł(?!\w)|'
+    + "|".join(rf"\b{code}\b" for code in OTHER_CURRENCY_CODES)
 )
 
 CARD_PAYMENT = any_of(

@@ -8,6 +8,8 @@ not from any document we test on.
 
 from __future__ import annotations
 
+from . import lexicon_nl_pl
+
 # OCR confuses l/1/I/| and drops spaces: "Tota1", "lnvoice No", "Sub-totaI"
 _TOTAL = r"t[o0]ta[l1I|]"
 _INVOICE = r"[il1|]nv[o0][il1|]ce"
@@ -163,6 +165,9 @@ DATE_OTHER = (
     r"zeitraum",
     r"תאריך\s*(?:ה)?(?:הזמנה|משלוח|הספקה|אספקה)",
     r"תאריך\s*(?:ה)?(?:הדפסה|ערך)",  # printed on; a payment's value date
+    # a hotel stay's first and last days, not the bill's nor a payment's
+    r"check\s*-?\s*(?:in|out)\b",
+    r"\b(?:arrival|departure|anreise|abreise|arriv[ée]e|llegada)\b",
 )
 TAX_ID = (
     r"\bn\.?\s*i\.?\s*f\.?(?:\s*-?\s*iva)?\b",
@@ -281,3 +286,14 @@ COMPANY_SUFFIX = (
     # ... as right-to-left OCR mirrors its brackets: ')1998', ')1998('
     r"(?<=[\u05d0-\u05ea])\s[()]\s?(?:19|20)\d{2}\s?[()]?(?!\d)",
 )
+
+# Dutch and Polish (lexicon_nl_pl.py) join each field's words
+TOTAL_STRONG += lexicon_nl_pl.TOTAL_STRONG
+TOTAL_PLAIN += lexicon_nl_pl.TOTAL_PLAIN
+SUBTOTAL += lexicon_nl_pl.SUBTOTAL
+VAT += lexicon_nl_pl.VAT
+INVOICE_NUMBER += lexicon_nl_pl.INVOICE_NUMBER
+DATE_INVOICE += lexicon_nl_pl.DATE_INVOICE
+DATE_DUE += lexicon_nl_pl.DATE_DUE
+DATE_OTHER += lexicon_nl_pl.DATE_OTHER
+TAX_ID += lexicon_nl_pl.TAX_ID

@@ -21,7 +21,9 @@ from .layout import Box
 from .lines import Line
 from .tables import header_columns, is_header_row, is_table_header
 
-_CURRENCY_MARKS = re.compile(r'₪|ש"ח|NIS|ILS|EUR|USD|GBP|CHF|MYR|€|\$|£|\bRM\b|\bx\b|×', re.I)
+_CURRENCY_MARKS = re.compile(
+    r'₪|ש"ח|NIS|ILS|EUR|USD|GBP|CHF|MYR|INR|€|\$|£|₹|\bRM\b|(?-i:\bRs\b\.?)|\bx\b|×', re.I
+)
 # 'Registration Number: 39-886329-0', 'Cashier: 35': a label and its value, not an item
 _LABEL_COLON = re.compile(r"^[^\d:]{3,}:\s*\S")
 

@@ -100,7 +100,7 @@ def conversion_weight(text: str) -> float:
     return 0.25 if CONVERSION.search(text) else 1.0
 
 
-_SIGNS = ("$", "€", "£", "₪")
+_SIGNS = ("$", "€", "£", "₪", "₹")
 UNREAD_MARK = 0.2  # a cell's mean word confidence under which OCR guessed its signs ('$58473.41' at 0.01)
 
 

@@ -91,3 +91,26 @@ def is_header_row(row: Any) -> bool:
     if not getattr(row, "cells", ()):
         return is_table_header(row.text)
     return is_table_header(" ".join(cell.text for cell in header_columns(row)))
+
+
+# a wrapped header's next line sits closer under it than a text line's height
+_WRAP_GAP = 0.6
+
+
+def header_continuations(lines: list[Any]) -> set[int]:
+    """Indexes of the lines that go on a table header wrapped over more lines ('Zeilenbetrag' over
+    'Ohne' over 'MwSt.'): right under a header row (word boxes), close to it, words without digits.
+    Their labels name columns of item amounts, like the header's own, not a total or a tax."""
+    found: set[int] = set()
+    for position, row in enumerate(lines):
+        if row.box is None or not is_header_row(row):
+            continue
+        above = row
+        for below in lines[position + 1 : position + 3]:
+            if below.box is None or below.page != row.page or any(ch.isdigit() for ch in below.text):
+                break
+            if below.box.top - above.box.bottom > _WRAP_GAP * max(above.box.height, 1.0):
+                break
+            found.add(below.index)
+            above = below
+    return found

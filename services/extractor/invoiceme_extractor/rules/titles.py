@@ -30,6 +30,8 @@ DOCUMENT_TYPES = (
             r"nota\s*de\s*cr[ée]dito",
             r"factura\s*rectificativa",
             r"\babono\b",
+            r"credit\s*-?\s*nota",  # Dutch
+            r"faktura\s*koryguj[aą]ca",  # Polish
         ),
     ),
     (
@@ -61,7 +63,11 @@ DOCUMENT_TYPES = (
             r"\bticket\b",
         ),
     ),
-    ("invoice", any_of(r"\binvoice\b", r"rechnung", r"factur[ae]", r"חשבונית", _BILL)),
+    # Dutch 'Factuur', Polish (and Nordic, Czech) 'Faktura'
+    (
+        "invoice",
+        any_of(r"\binvoice\b", r"rechnung", r"factur[ae]", r"factuur", r"\bfaktura\b", r"חשבונית", _BILL),
+    ),
 )
 
 
