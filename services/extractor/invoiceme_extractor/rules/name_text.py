@@ -16,6 +16,10 @@ from .name_signs import PAYEE
 # Marks a logo or a rule left before the name ('/@ Dupont Batiment SA'): an '@' there is no e-mail
 LEADING_MARKS = re.compile(r"^[^\w\s(\"'\u05f3\u05f4]+\s*")
 
+# A line wholly in brackets is a remark under a label or a signature ('(Not to be used for payment
+# remittance)' under 'Service Provider:', '(Authorized Signatory)'), never a name
+REMARK = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*")
+
 # After the legal suffix, a name ends: what follows without a word of its own is a registration
 # number or OCR debris ("GARDENIA BAKERIES (KL) SDN BHD 7 139386 (").
 _WORD = re.compile(r"[A-Za-z\u05d0-\u05ea]{3,}")

@@ -13,7 +13,7 @@ from .geometry import looks_like_label
 from .lines import Found, Line, Reading, document_language, following
 from .monograms import name_of_monogram, without_monogram
 from .name_signs import compact, reads_as_phrase, repeated_elsewhere
-from .name_text import LEADING_MARKS, clean_name, cut_at_field_label, row_parts
+from .name_text import LEADING_MARKS, REMARK, clean_name, cut_at_field_label, row_parts
 from .name_units import name_units
 from .receipt_vendor import receipt_name_signs
 from .seller_block import seller_block_name
@@ -49,7 +49,12 @@ def _short_hebrew_name(text: str) -> bool:
 
 def _name_score(line: Line, position: int, lines: list[Line]) -> float:
     text = line.text
-    if NOT_A_NAME.search(text) or dates_in(text) or document_labels.INVOICE_NUMBER.search(text):
+    if (
+        REMARK.fullmatch(text)
+        or NOT_A_NAME.search(text)
+        or dates_in(text)
+        or document_labels.INVOICE_NUMBER.search(text)
+    ):
         return -1
     letters = sum(ch.isalpha() for ch in text)
     if letters < (2 if _short_hebrew_name(text) else 3) or sum(ch.isdigit() for ch in text) > letters:
