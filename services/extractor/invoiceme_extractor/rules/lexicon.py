@@ -243,6 +243,16 @@ BUYER_BLOCK = (
     r"destinatario",
     r"auf\s?trag\s?geber",  # OCR may part the compound at its joints ("Auf traggeber:")
     r"(?<![\u05d0-\u05ea])נמען(?![\u05d0-\u05ea])",
+    # the customer's addresses and attention lines as other layouts and languages head them
+    r"(?:billing|shipping|delivery)\s*address",
+    r"guest\s*name",  # a hotel's bill
+    r"\bt\.\s?a\.\s?v\.",  # Dutch 'ter attentie van'
+    r"ter\s*attentie",
+    r"(?:factuur|aflever|lever)adres",
+    r"(?:liefer|rechnungs)(?:adresse|anschrift)",
+    r"adresse\s*de\s*livraison",
+    r"indirizzo\s*di\s*(?:fatturazione|consegna)",
+    r"direcci[oó]n\s*de\s*(?:facturaci[oó]n|env[ií]o|entrega)",
 )
 SELLER_BLOCK = (
     r"\bemisor\b",
