@@ -263,6 +263,7 @@ SELLER_BLOCK = (
     r"פרטי\s*(?:ה)?ספק",
     r"issued\s*by",
     r"billed\s*by",
+    r"sold\s*by",  # a marketplace's invoice names the seller of the goods ('Sold By : Acme Pvt. Ltd.')
     r"\bpayee\b",
     r"service\s*provider",
     r"rechnungssteller",

@@ -49,7 +49,10 @@ _MIRRORED_YEAR = re.compile(r"(?<=[\u05d0-\u05ea])\s[()]\s?((?:19|20)\d{2})\s?[(
 @functools.lru_cache(maxsize=4096)  # pure; the name rules clean the same cells again (9 calls in 10)
 def clean_name(text: str) -> str:
     text = re.sub(
-        r"^(?:name|from|seller|supplier|vendor|שם\s*העסק|שם\s*הספק|ספק|מאת)\s*[:\-]\s*", "", text, flags=re.I
+        r"^(?:name|from|seller|sold\s*by|supplier|vendor|שם\s*העסק|שם\s*הספק|ספק|מאת)\s*[:\-]\s*",
+        "",
+        text,
+        flags=re.I,
     )
     text = PAYEE.sub("", text)  # 'Payable to: Acme Ltd'
     label = party_labels.TAX_ID.search(text)
