@@ -11,6 +11,7 @@ from dataclasses import replace
 from . import document_labels, party_labels
 from .hebrew_ocr import without_latin_tail
 from .layout import Cell
+from .legal_footer import LEGAL_STATEMENT
 from .name_signs import PAYEE
 
 # Marks a logo or a rule left before the name ('/@ Dupont Batiment SA'): an '@' there is no e-mail
@@ -67,6 +68,7 @@ _FIELD_LABELS = (
     document_labels.DATE_DUE,
     party_labels.TAX_ID,
     party_labels.BUYER_BLOCK,
+    LEGAL_STATEMENT,  # 'Free SAS au capital de 3.441.812 Euros': the name ends where the statement begins
 )
 
 

@@ -10,6 +10,7 @@ from .damaged_titles import cropped_type, misread_title
 from .dates import dates_in
 from .full_names import spelled_out
 from .geometry import looks_like_label
+from .legal_footer import LEGAL_STATEMENT, bare_legal_form, heads_legal_statement
 from .lines import Found, Line, Reading, document_language, following
 from .monograms import name_of_monogram, without_monogram
 from .name_signs import compact, reads_as_phrase, repeated_elsewhere
@@ -72,6 +73,8 @@ def _name_score(line: Line, position: int, lines: list[Line]) -> float:
         return -1  # a title ("Sales Receipt"), not a name glued to one ("Acme Ltd INVOICE")
     if looks_like_label(text):
         return -1
+    if LEGAL_STATEMENT.search(text) or bare_legal_form(text):
+        return -1  # 'Siège social : ...', or 'Sarl' left of 'Sarl au capital de 10 000€': no name
     if (
         party_labels.TAX_ID.match(text)
         or party_labels.BUYER_BLOCK.search(text)
@@ -125,6 +128,7 @@ def _font_bonus(relative_font: float) -> float:
     return max(-0.5, min(2.5, (relative_font - 1.0) * 2.5))
 
 
+FOOTER_NAME = 2.0  # a name over the company's legal statement: nearly as sure as a legal form
 SIGNED_ROW = 4  # the position a name heading a row of its contact details is scored at, at most
 
 
@@ -179,7 +183,11 @@ def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
         # 'Acme Ltd · 12 Main St · Tel 03-555': the issuer signs a row of its contact details (a
         # letter's sender row, a footer), wherever it is on the page: scored as if near the top
         signed = best_part == parts[0] and len(parts) >= 2 and any(_contact_part(part) for part in parts[1:])
-        score = _name_score(part_line, min(position, SIGNED_ROW) if signed else position, lines)
+        # 'NETPRESSE' over 'Siège social : ...': the footer names the company its legal lines are about
+        footer = heads_legal_statement(line, lines)
+        score = _name_score(part_line, min(position, SIGNED_ROW) if signed or footer else position, lines)
+        if footer and score > 0:
+            score += FOOTER_NAME
         if position == address_row - 1 and not reads_as_phrase(part_line.text):
             heading = _name_score(part_line, SIGNED_ROW, lines)
             over_address = (heading + _font_bonus(font), -position, part_line) if heading > 0 else None
@@ -189,7 +197,7 @@ def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
             score -= 2
         elif score > 0 and repeated_elsewhere(compact(clean_name(part_line.text)), line.index, first_page):
             score += 1  # the issuer signs its header and its footer; a customer is named once
-        if position > address_row and not party_labels.COMPANY_SUFFIX.search(part_line.text):
+        if position > address_row and not footer and not party_labels.COMPANY_SUFFIX.search(part_line.text):
             score -= 0.75  # the issuer's name heads its address; a line under the address is a town
             if len(part_line.text.split()) == 1:
                 score -= 1.25  # one word under the address: its region or town ('Selangor'), in large print
