@@ -155,6 +155,25 @@ def _first_address_row(first_page: list[Line]) -> int:
     return len(first_page)
 
 
+WEAK_NAME = 0.8  # the most a name is trusted on its place and print alone
+
+
+def _surely_named(line: Line, lines: list[Line], first_page: list[Line], paid: Found | None) -> bool:
+    """A cue beyond place and print marks the chosen line as a company's name: a legal form or trade
+    word, the footer's legal statement under it, its tax id beside or under it, a second copy on the
+    page, or the bank details' payee of the same name. Without one ('FACTUUR.' in large print at the
+    top was taken so), the name may as well be a title, a slogan or the customer's."""
+    name = compact(clean_name(line.text))
+    return bool(
+        party_labels.COMPANY_SUFFIX.search(line.text)
+        or party_labels.BUSINESS_WORD.search(line.text)
+        or heads_legal_statement(line, lines)
+        or any(party_labels.TAX_ID.search(n.text) for n in [lines[line.index], *following(lines, line, 2)])
+        or repeated_elsewhere(name, line.index, first_page)
+        or (paid is not None and len(name) >= 3 and compact(paid.value) == name)
+    )
+
+
 def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
     """The issuer's name from its header; `paid` (name_copies.payee: the bank details' payee, looked
     up once per document by the caller) stands in when no header line reads as a name, or only unsurely."""
@@ -215,7 +234,8 @@ def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
     alternatives = tuple(
         Reading(clean_name(_strip_title(c[2].text)), round(c[0], 2), c[2].text, c[2]) for c in scored[:5]
     )
-    confidence = min(0.9, 0.45 + 0.1 * score)
+    sure = _surely_named(line, lines, first_page, paid)
+    confidence = min(0.9 if sure else WEAK_NAME, 0.45 + 0.1 * score)
     if confidence < UNSURE_NAME and paid is not None:
         return paid  # no surer name than the payee's (an account holder may be a person: never over one)
     if not name:
