@@ -253,6 +253,17 @@ BUYER_BLOCK = (
     r"adresse\s*de\s*livraison",
     r"indirizzo\s*di\s*(?:fatturazione|consegna)",
     r"direcci[oó]n\s*de\s*(?:facturaci[oó]n|env[ií]o|entrega)",
+    # the buyer in Polish, Dutch, Italian, Scandinavian and Czech
+    r"\bnabywca\b",
+    r"\bodbiorca\b",
+    r"\bklient\b",
+    r"\bafnemer\b",
+    r"\bcessionario\b",
+    r"\bcommittente\b",
+    r"\bacquirente\b",
+    r"\bk[öo]pare\b",
+    r"\bk[øo]ber\b",
+    r"odb[ěe]ratel",
 )
 SELLER_BLOCK = (
     r"\bemisor\b",
@@ -263,6 +274,20 @@ SELLER_BLOCK = (
     r"פרטי\s*(?:ה)?ספק",
     r"issued\s*by",
     r"billed\s*by",
+    # the seller in Polish, Dutch, Italian, Portuguese, Scandinavian and Czech
+    r"\bsprzedawca\b",
+    r"\bdostawca\b",
+    r"\bverkoper\b",
+    r"\bleverancier\b",
+    r"\bvenditore\b",
+    r"\bfornitore\b",
+    r"\bcedente\b",
+    r"\bfornecedor\b",
+    r"\bs[äa]ljare\b",
+    r"\bleverant[öo]r\b",
+    r"\bs[æa]lger\b",
+    r"\bleverand[øo]r\b",
+    r"\bdodavatel\b",
     r"sold\s*by",  # a marketplace's invoice names the seller of the goods ('Sold By : Acme Pvt. Ltd.')
     r"\bpayee\b",
     r"service\s*provider",

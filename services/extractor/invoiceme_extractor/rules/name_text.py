@@ -47,6 +47,10 @@ def trim_name(text: str) -> str:
 _MIRRORED_YEAR = re.compile(r"(?<=[\u05d0-\u05ea])\s[()]\s?((?:19|20)\d{2})\s?[()]?$")
 
 
+# A seller's label before the name, closed by its colon (without one it may head a block: 'Supplier details')
+_SELLER_LABEL = re.compile(rf"^\s*(?:{party_labels.SELLER_BLOCK.pattern})\s*[:\-]\s*", re.I)
+
+
 @functools.lru_cache(maxsize=4096)  # pure; the name rules clean the same cells again (9 calls in 10)
 def clean_name(text: str) -> str:
     text = re.sub(
@@ -55,6 +59,7 @@ def clean_name(text: str) -> str:
         text,
         flags=re.I,
     )
+    text = _SELLER_LABEL.sub("", text)  # 'Sprzedawca: Acme S.A.', 'Fornitore: ...'
     text = PAYEE.sub("", text)  # 'Payable to: Acme Ltd'
     label = party_labels.TAX_ID.search(text)
     if label and label.start() > 3:
