@@ -18,6 +18,7 @@ from .name_text import LEADING_MARKS, REMARK, clean_name, cut_at_field_label, ro
 from .name_units import name_units
 from .receipt_vendor import receipt_name_signs
 from .seller_block import seller_block_name
+from .titled_issuer import name_after_title
 from .titles import DOCUMENT_TYPES
 
 
@@ -197,7 +198,7 @@ def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
         # "Acme GmbH ● Street 12 ● 12345 Town": score the part that names the company
         parts = row_parts(line.text, _contact_part)
         best_part = max(parts, key=lambda part: bool(party_labels.COMPANY_SUFFIX.search(part)))
-        best_part = without_monogram(LEADING_MARKS.sub("", best_part))
+        best_part = name_after_title(without_monogram(LEADING_MARKS.sub("", best_part)))
         part_line = Line(cut_at_field_label(best_part), line.page, line.index)
         # 'Acme Ltd · 12 Main St · Tel 03-555': the issuer signs a row of its contact details (a
         # letter's sender row, a footer), wherever it is on the page: scored as if near the top
