@@ -74,10 +74,10 @@ def repeated_elsewhere(name: str, index: int, lines: list[Line]) -> bool:
     )
 
 
-# 'Payable to: Acme Ltd', 'לפקודת: אור סחר', 'Kontoinhaber: ...' (OCR: 'Kontoiahaber'): whoever is
-# paid issued the invoice
+# 'Payable to: Acme Ltd', 'Remit to: Acme Inc', 'לפקודת: אור סחר', 'Kontoinhaber: ...' (OCR:
+# 'Kontoiahaber'): whoever is paid issued the invoice
 PAYEE = re.compile(
-    r"^\W*(?:(?:make\s+cheques\s+)?payable\s+to|beneficiary|account\s+(?:name|holder)|"
+    r"^\W*(?:(?:make\s+cheques\s+)?payable\s+to|(?:please\s+)?remit(?:\s+payment)?\s+to|beneficiary|account\s+(?:name|holder)|"
     r"konto\s?[il1][nah]{1,2}haber|b[ée]n[ée]ficiaire|titulaire(?:\s+du\s+compte)?|titular(?:\s+de\s+la\s+cuenta)?|"
     r"beneficiario|לפקודת|שם\s*המוטב|שם\s*בעל\s*החשבון)\s*[:\-]?\s*",
     re.I,

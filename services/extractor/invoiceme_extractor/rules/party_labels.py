@@ -59,7 +59,8 @@ BUYER_BLOCK = any_of(
     # 'אל: ...' (to: ...): a cell opening with it addresses the customer; only with its colon, since
     # without one it opens issuers' names too ('אל על נתיבי אויר לישראל בע"מ')
     r"^\s*אל\s*:",
-    r"(?<!payable\s)\bto\s*:",  # 'Payable to:' names the issuer (see name_signs.PAYEE)
+    # 'Payable to:', 'Remit (payment) to:' name the issuer (see name_signs.PAYEE)
+    r"(?<!payable\s)(?<!remit\s)(?<!payment\s)\bto\s*:",
     r"(?<!ver)(?<!ver )käufer",
     r"kunde",
     r"rechnungsempf(?:ä|ae|[iïül1]{0,2}a|[iïül1]{1,2})nger",  # OCR drops the umlaut, reads it i, ii or ia
