@@ -289,6 +289,12 @@ SELLER_BLOCK = (
     r"\bleverand[øo]r\b",
     r"\bdodavatel\b",
     r"sold\s*by",  # a marketplace's invoice names the seller of the goods ('Sold By : Acme Pvt. Ltd.')
+    # ... as marketplaces print it in French, German, Spanish/Portuguese, Italian and Dutch
+    r"vendu\s*par",
+    r"verkauft\s*(?:von|durch)",
+    r"vendido\s*por",
+    r"venduto\s*da",
+    r"verkocht\s*door",
     r"\bpayee\b",
     r"service\s*provider",
     r"rechnungssteller",
