@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from invoiceme_extractor.rules.legal_footer import LEGAL_STATEMENT, bare_legal_form, heads_legal_statement
+from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.legal_footer import (
+    LEGAL_STATEMENT,
+    bare_legal_form,
+    heads_legal_statement,
+    name_after_office_label,
+)
 from invoiceme_extractor.rules.lines import Line, document_lines
 from invoiceme_extractor.rules.parties import find_vendor_name
 
@@ -72,3 +78,24 @@ class TestFooterColumns:
         row = next(line for line in lines if line.text.startswith("Geschäftsführer"))
         for cell in row.cells:
             assert not heads_legal_statement(replace(row, text=cell.text), lines), cell.text
+
+
+class TestNameAfterOfficeLabel:
+    """'Regd. office: Kestrel Retail Private Limited, Ozone Tech Park, ...': the registered office's
+    statement opens with the company's legal name, before its address."""
+
+    def test_the_legal_name_before_the_address(self) -> None:
+        text = "Regd. office: Kestrel Retail Private Limited, Ozone Tech Park, Bangalore-560068"
+        assert name_after_office_label(text) == "Kestrel Retail Private Limited"
+
+    def test_an_address_after_the_label_is_no_name(self) -> None:
+        text = "Siège social : 16 rue Mollien - 92100 BOULOGNE"
+        assert name_after_office_label(text) == text
+
+    def test_the_footer_names_the_issuer(self) -> None:
+        text = (
+            "TAX INVOICE\nInvoice No: 123\nDate: 01/02/2024\nBill To:\nRavi Kumar\n12 MG Road\n"
+            "Bangalore 560001\nIndia\nItem 1 Rs 500.00\nTotal Rs 500.00\n"
+            "Regd. office: Kestrel Retail Private Limited, Ozone Tech Park, Bangalore-560068"
+        )
+        assert extract_with_rules([(1, text)]).vendor_name == "Kestrel Retail Private Limited"

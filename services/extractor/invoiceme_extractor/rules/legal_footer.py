@@ -6,6 +6,8 @@ the company the statement is about."""
 
 from __future__ import annotations
 
+import re
+
 from . import party_labels
 from .labels import any_of
 from .lines import Line
@@ -71,3 +73,22 @@ def heads_legal_statement(line: Line, lines: list[Line]) -> bool:
         and not any(ch.isdigit() for ch in text)
         and len(text.split()) <= FOOTER_NAME_WORDS
     )
+
+
+# 'Regd. office: WS Retail Services Private Limited, Ozone Tech Park, ...': the office's label, then
+# the company's legal name before the first comma, then its address
+_OFFICE_LABEL = any_of(r"registered\s*office", r"regd\.?\s*office", r"si[èe]ge\s*social", r"sede\s*legale")
+_LABEL_CLOSE = re.compile(r"\s*[:\-–]\s*")
+
+
+def name_after_office_label(text: str) -> str:
+    """The legal name a registered-office statement opens with, or the text as it was."""
+    label = _OFFICE_LABEL.match(text.strip())
+    if label is None:
+        return text
+    rest = text.strip()[label.end() :]
+    close = _LABEL_CLOSE.match(rest)
+    if close is None:
+        return text
+    head = rest[close.end() :].split(",")[0].strip()
+    return head if party_labels.COMPANY_SUFFIX.search(head) else text

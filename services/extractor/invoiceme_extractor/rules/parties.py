@@ -10,7 +10,7 @@ from .damaged_titles import cropped_type, misread_title
 from .dates import dates_in
 from .full_names import spelled_out
 from .geometry import looks_like_label
-from .legal_footer import LEGAL_STATEMENT, bare_legal_form, heads_legal_statement
+from .legal_footer import LEGAL_STATEMENT, bare_legal_form, heads_legal_statement, name_after_office_label
 from .lines import Found, Line, Reading, document_language, following
 from .monograms import name_of_monogram, without_monogram
 from .name_signs import compact, reads_as_phrase, repeated_elsewhere
@@ -199,6 +199,7 @@ def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
         parts = row_parts(line.text, _contact_part)
         best_part = max(parts, key=lambda part: bool(party_labels.COMPANY_SUFFIX.search(part)))
         best_part = name_after_title(without_monogram(LEADING_MARKS.sub("", best_part)))
+        best_part = name_after_office_label(best_part)
         part_line = Line(cut_at_field_label(best_part), line.page, line.index)
         # 'Acme Ltd · 12 Main St · Tel 03-555': the issuer signs a row of its contact details (a
         # letter's sender row, a footer), wherever it is on the page: scored as if near the top
