@@ -3,7 +3,7 @@ words and legal forms that mark a business name."""
 
 from __future__ import annotations
 
-from . import lexicon
+from . import lexicon, party_lexicon
 from .labels import any_of
 
 TAX_ID = any_of(
@@ -117,6 +117,6 @@ COMPANY_SUFFIX = any_of(
 
 # The multilingual additions (lexicon.py) join each field's words.
 TAX_ID = any_of(TAX_ID.pattern, *lexicon.TAX_ID)
-BUYER_BLOCK = any_of(BUYER_BLOCK.pattern, *lexicon.BUYER_BLOCK)
-SELLER_BLOCK = any_of(SELLER_BLOCK.pattern, *lexicon.SELLER_BLOCK)
-COMPANY_SUFFIX = any_of(COMPANY_SUFFIX.pattern, *lexicon.COMPANY_SUFFIX)
+BUYER_BLOCK = any_of(BUYER_BLOCK.pattern, *party_lexicon.BUYER_BLOCK)
+SELLER_BLOCK = any_of(SELLER_BLOCK.pattern, *party_lexicon.SELLER_BLOCK)
+COMPANY_SUFFIX = any_of(COMPANY_SUFFIX.pattern, *party_lexicon.COMPANY_SUFFIX)
