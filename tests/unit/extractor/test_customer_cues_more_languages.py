@@ -26,6 +26,11 @@ class TestCustomerCuesMoreLanguages:
             "Lieferadresse",
             "Adresse de livraison",
             "Indirizzo di fatturazione",
+            "Spett.le",
+            "Spettabile",
+            "Aan:",
+            "Klantgegevens",
+            "Exmo. Sr.",
         ],
     )
     def test_the_label_heads_a_customer_block(self, label: str) -> None:
@@ -46,3 +51,10 @@ class TestCustomerCuesMoreLanguages:
             ("Factuur totaal EUR 49,99", 100, 600),
         )
         assert extract_with_rules([laid_out]).vendor_name != "Vanguard Corp"
+
+    def test_an_italian_addressee_is_the_customer(self) -> None:
+        text = (
+            "Fattura n. 12/2024\nData: 01/02/2024\nSpett.le\nBianchi Costruzioni S.r.l.\nVia Milano 4\n"
+            "20100 Milano\nTotale EUR 122,00\nRossi Forniture S.p.A. - Via Roma 12 - 00100 Roma"
+        )
+        assert extract_with_rules([(1, text)]).vendor_name == "Rossi Forniture S.p.A"

@@ -71,6 +71,11 @@ BUYER_BLOCK = (
     r"\bk[öo]pare\b",
     r"\bk[øo]ber\b",
     r"odb[ěe]ratel",
+    # the addressee's salutation and 'To:' in Italian, Dutch and Portuguese ('Spett.le Rossi S.r.l.')
+    r"\bspett(?:\.\s?le|abile)\b",
+    r"^\s*aan\s*:",
+    r"klantgegevens",
+    r"\bexm[oa]s?\.?\s*sr",
 )
 SELLER_BLOCK = (
     r"\bemisor\b",
