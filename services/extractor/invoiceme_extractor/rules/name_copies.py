@@ -37,7 +37,16 @@ def _payee_texts(line: Line) -> list[str]:
             found.append(texts[index + 1])
         elif (name := payee_name(text)) is not None:
             found.append(name)
+        else:
+            found.extend(_payee_after_bank(text))
     return found
+
+
+def _payee_after_bank(text: str) -> list[str]:
+    """'BRED BANQUE POPULAIRE – Titulaire du compte : NETPRESSE': a bank row names the bank, then
+    the account's holder after a dash or a separator."""
+    pieces = [piece for part in SEPARATORS.split(text) for piece in _SPACED_DASH.split(part)]
+    return [name for piece in pieces[1:] if (name := payee_name(piece)) is not None]
 
 
 _SPACED_DASH = re.compile(r"\s[-–]\s")  # 'Acme Ltd - Bank 12' as OCR reads a '·' between two parts

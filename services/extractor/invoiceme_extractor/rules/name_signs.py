@@ -23,6 +23,11 @@ _SINCE_YEAR = re.compile(r"^\W*[^\W\d_]+\s+(?:19|20)\d{2}\W*$")
 _STAMP = re.compile(r"^\W*(?:paid|bezahlt|pay[ée]|pagado|שולם)\W*$", re.I)
 
 
+# Three words or more closed by a full stop after a whole word ('Quality You Can Trust.', 'Alles voor
+# een glimlach.'): a sentence; a name's full stop closes an abbreviation ('Co.', 'Bros.', 'B.V.')
+_SENTENCE_END = re.compile(r"(?:\S+\s+){2,}[^\W\d_]{5,}\.\s*$")
+
+
 def reads_as_phrase(text: str) -> bool:
     """A slogan in sentence case ('Calidad garantizada', 'La qualité avant tout', 'Qualität seit
     1987'), not a trade name: Latin words after the first in lower case, not a connector, and no
@@ -32,6 +37,8 @@ def reads_as_phrase(text: str) -> bool:
         return True
     if party_labels.COMPANY_SUFFIX.search(text) or HEBREW_LETTER.search(text):
         return False
+    if _SENTENCE_END.search(text):
+        return True
     words = re.findall(r"[^\W\d_]+", text)
     return len(words) >= 2 and any(
         word[0].islower() and len(word) >= 4 and word.casefold() not in _CONNECTORS for word in words[1:]
@@ -67,10 +74,10 @@ def repeated_elsewhere(name: str, index: int, lines: list[Line]) -> bool:
     )
 
 
-# 'Payable to: Acme Ltd', 'לפקודת: אור סחר', 'Kontoinhaber: ...' (OCR: 'Kontoiahaber'): whoever is
-# paid issued the invoice
+# 'Payable to: Acme Ltd', 'Remit to: Acme Inc', 'לפקודת: אור סחר', 'Kontoinhaber: ...' (OCR:
+# 'Kontoiahaber'): whoever is paid issued the invoice
 PAYEE = re.compile(
-    r"^\W*(?:(?:make\s+cheques\s+)?payable\s+to|beneficiary|account\s+(?:name|holder)|"
+    r"^\W*(?:(?:make\s+cheques\s+)?payable\s+to|(?:please\s+)?remit(?:\s+payment)?\s+to|beneficiary|account\s+(?:name|holder)|"
     r"konto\s?[il1][nah]{1,2}haber|b[ée]n[ée]ficiaire|titulaire(?:\s+du\s+compte)?|titular(?:\s+de\s+la\s+cuenta)?|"
     r"beneficiario|לפקודת|שם\s*המוטב|שם\s*בעל\s*החשבון)\s*[:\-]?\s*",
     re.I,

@@ -11,10 +11,15 @@ from dataclasses import replace
 from . import document_labels, party_labels
 from .hebrew_ocr import without_latin_tail
 from .layout import Cell
+from .legal_footer import LEGAL_STATEMENT
 from .name_signs import PAYEE
 
 # Marks a logo or a rule left before the name ('/@ Dupont Batiment SA'): an '@' there is no e-mail
 LEADING_MARKS = re.compile(r"^[^\w\s(\"'\u05f3\u05f4]+\s*")
+
+# A line wholly in brackets is a remark under a label or a signature ('(Not to be used for payment
+# remittance)' under 'Service Provider:', '(Authorized Signatory)'), never a name
+REMARK = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*")
 
 # After the legal suffix, a name ends: what follows without a word of its own is a registration
 # number or OCR debris ("GARDENIA BAKERIES (KL) SDN BHD 7 139386 (").
@@ -42,11 +47,19 @@ def trim_name(text: str) -> str:
 _MIRRORED_YEAR = re.compile(r"(?<=[\u05d0-\u05ea])\s[()]\s?((?:19|20)\d{2})\s?[()]?$")
 
 
+# A seller's label before the name, closed by its colon (without one it may head a block: 'Supplier details')
+_SELLER_LABEL = re.compile(rf"^\s*(?:{party_labels.SELLER_BLOCK.pattern})\s*[:\-]\s*", re.I)
+
+
 @functools.lru_cache(maxsize=4096)  # pure; the name rules clean the same cells again (9 calls in 10)
 def clean_name(text: str) -> str:
     text = re.sub(
-        r"^(?:name|from|seller|supplier|vendor|שם\s*העסק|שם\s*הספק|ספק|מאת)\s*[:\-]\s*", "", text, flags=re.I
+        r"^(?:name|from|seller|sold\s*by|supplier|vendor|שם\s*העסק|שם\s*הספק|ספק|מאת)\s*[:\-]\s*",
+        "",
+        text,
+        flags=re.I,
     )
+    text = _SELLER_LABEL.sub("", text)  # 'Sprzedawca: Acme S.A.', 'Fornitore: ...'
     text = PAYEE.sub("", text)  # 'Payable to: Acme Ltd'
     label = party_labels.TAX_ID.search(text)
     if label and label.start() > 3:
@@ -60,6 +73,7 @@ _FIELD_LABELS = (
     document_labels.DATE_DUE,
     party_labels.TAX_ID,
     party_labels.BUYER_BLOCK,
+    LEGAL_STATEMENT,  # 'Free SAS au capital de 3.441.812 Euros': the name ends where the statement begins
 )
 
 

@@ -10,13 +10,15 @@ from .damaged_titles import cropped_type, misread_title
 from .dates import dates_in
 from .full_names import spelled_out
 from .geometry import looks_like_label
+from .legal_footer import LEGAL_STATEMENT, bare_legal_form, heads_legal_statement, name_after_office_label
 from .lines import Found, Line, Reading, document_language, following
 from .monograms import name_of_monogram, without_monogram
 from .name_signs import compact, reads_as_phrase, repeated_elsewhere
-from .name_text import LEADING_MARKS, clean_name, cut_at_field_label, row_parts
+from .name_text import LEADING_MARKS, REMARK, clean_name, cut_at_field_label, row_parts
 from .name_units import name_units
 from .receipt_vendor import receipt_name_signs
 from .seller_block import seller_block_name
+from .titled_issuer import name_after_title
 from .titles import DOCUMENT_TYPES
 
 
@@ -49,7 +51,12 @@ def _short_hebrew_name(text: str) -> bool:
 
 def _name_score(line: Line, position: int, lines: list[Line]) -> float:
     text = line.text
-    if NOT_A_NAME.search(text) or dates_in(text) or document_labels.INVOICE_NUMBER.search(text):
+    if (
+        REMARK.fullmatch(text)
+        or NOT_A_NAME.search(text)
+        or dates_in(text)
+        or document_labels.INVOICE_NUMBER.search(text)
+    ):
         return -1
     letters = sum(ch.isalpha() for ch in text)
     if letters < (2 if _short_hebrew_name(text) else 3) or sum(ch.isdigit() for ch in text) > letters:
@@ -67,6 +74,8 @@ def _name_score(line: Line, position: int, lines: list[Line]) -> float:
         return -1  # a title ("Sales Receipt"), not a name glued to one ("Acme Ltd INVOICE")
     if looks_like_label(text):
         return -1
+    if LEGAL_STATEMENT.search(text) or bare_legal_form(text):
+        return -1  # 'Siège social : ...', or 'Sarl' left of 'Sarl au capital de 10 000€': no name
     if (
         party_labels.TAX_ID.match(text)
         or party_labels.BUYER_BLOCK.search(text)
@@ -120,6 +129,7 @@ def _font_bonus(relative_font: float) -> float:
     return max(-0.5, min(2.5, (relative_font - 1.0) * 2.5))
 
 
+FOOTER_NAME = 2.0  # a name over the company's legal statement: nearly as sure as a legal form
 SIGNED_ROW = 4  # the position a name heading a row of its contact details is scored at, at most
 
 
@@ -146,6 +156,25 @@ def _first_address_row(first_page: list[Line]) -> int:
     return len(first_page)
 
 
+WEAK_NAME = 0.8  # the most a name is trusted on its place and print alone
+
+
+def _surely_named(line: Line, lines: list[Line], first_page: list[Line], paid: Found | None) -> bool:
+    """A cue beyond place and print marks the chosen line as a company's name: a legal form or trade
+    word, the footer's legal statement under it, its tax id beside or under it, a second copy on the
+    page, or the bank details' payee of the same name. Without one ('FACTUUR.' in large print at the
+    top was taken so), the name may as well be a title, a slogan or the customer's."""
+    name = compact(clean_name(line.text))
+    return bool(
+        party_labels.COMPANY_SUFFIX.search(line.text)
+        or party_labels.BUSINESS_WORD.search(line.text)
+        or heads_legal_statement(line, lines)
+        or any(party_labels.TAX_ID.search(n.text) for n in [lines[line.index], *following(lines, line, 2)])
+        or repeated_elsewhere(name, line.index, first_page)
+        or (paid is not None and len(name) >= 3 and compact(paid.value) == name)
+    )
+
+
 def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
     """The issuer's name from its header; `paid` (name_copies.payee: the bank details' payee, looked
     up once per document by the caller) stands in when no header line reads as a name, or only unsurely."""
@@ -169,12 +198,17 @@ def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
         # "Acme GmbH ● Street 12 ● 12345 Town": score the part that names the company
         parts = row_parts(line.text, _contact_part)
         best_part = max(parts, key=lambda part: bool(party_labels.COMPANY_SUFFIX.search(part)))
-        best_part = without_monogram(LEADING_MARKS.sub("", best_part))
+        best_part = name_after_title(without_monogram(LEADING_MARKS.sub("", best_part)))
+        best_part = name_after_office_label(best_part)
         part_line = Line(cut_at_field_label(best_part), line.page, line.index)
         # 'Acme Ltd · 12 Main St · Tel 03-555': the issuer signs a row of its contact details (a
         # letter's sender row, a footer), wherever it is on the page: scored as if near the top
         signed = best_part == parts[0] and len(parts) >= 2 and any(_contact_part(part) for part in parts[1:])
-        score = _name_score(part_line, min(position, SIGNED_ROW) if signed else position, lines)
+        # 'NETPRESSE' over 'Siège social : ...': the footer names the company its legal lines are about
+        footer = heads_legal_statement(line, lines)
+        score = _name_score(part_line, min(position, SIGNED_ROW) if signed or footer else position, lines)
+        if footer and score > 0:
+            score += FOOTER_NAME
         if position == address_row - 1 and not reads_as_phrase(part_line.text):
             heading = _name_score(part_line, SIGNED_ROW, lines)
             over_address = (heading + _font_bonus(font), -position, part_line) if heading > 0 else None
@@ -184,7 +218,7 @@ def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
             score -= 2
         elif score > 0 and repeated_elsewhere(compact(clean_name(part_line.text)), line.index, first_page):
             score += 1  # the issuer signs its header and its footer; a customer is named once
-        if position > address_row and not party_labels.COMPANY_SUFFIX.search(part_line.text):
+        if position > address_row and not footer and not party_labels.COMPANY_SUFFIX.search(part_line.text):
             score -= 0.75  # the issuer's name heads its address; a line under the address is a town
             if len(part_line.text.split()) == 1:
                 score -= 1.25  # one word under the address: its region or town ('Selangor'), in large print
@@ -202,7 +236,8 @@ def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
     alternatives = tuple(
         Reading(clean_name(_strip_title(c[2].text)), round(c[0], 2), c[2].text, c[2]) for c in scored[:5]
     )
-    confidence = min(0.9, 0.45 + 0.1 * score)
+    sure = _surely_named(line, lines, first_page, paid)
+    confidence = min(0.9 if sure else WEAK_NAME, 0.45 + 0.1 * score)
     if confidence < UNSURE_NAME and paid is not None:
         return paid  # no surer name than the payee's (an account holder may be a person: never over one)
     if not name:

@@ -3,7 +3,7 @@ words and legal forms that mark a business name."""
 
 from __future__ import annotations
 
-from . import lexicon
+from . import lexicon, party_lexicon
 from .labels import any_of
 
 TAX_ID = any_of(
@@ -59,7 +59,8 @@ BUYER_BLOCK = any_of(
     # 'אל: ...' (to: ...): a cell opening with it addresses the customer; only with its colon, since
     # without one it opens issuers' names too ('אל על נתיבי אויר לישראל בע"מ')
     r"^\s*אל\s*:",
-    r"(?<!payable\s)\bto\s*:",  # 'Payable to:' names the issuer (see name_signs.PAYEE)
+    # 'Payable to:', 'Remit (payment) to:' name the issuer (see name_signs.PAYEE)
+    r"(?<!payable\s)(?<!remit\s)(?<!payment\s)\bto\s*:",
     r"(?<!ver)(?<!ver )käufer",
     r"kunde",
     r"rechnungsempf(?:ä|ae|[iïül1]{0,2}a|[iïül1]{1,2})nger",  # OCR drops the umlaut, reads it i, ii or ia
@@ -116,6 +117,6 @@ COMPANY_SUFFIX = any_of(
 
 # The multilingual additions (lexicon.py) join each field's words.
 TAX_ID = any_of(TAX_ID.pattern, *lexicon.TAX_ID)
-BUYER_BLOCK = any_of(BUYER_BLOCK.pattern, *lexicon.BUYER_BLOCK)
-SELLER_BLOCK = any_of(SELLER_BLOCK.pattern, *lexicon.SELLER_BLOCK)
-COMPANY_SUFFIX = any_of(COMPANY_SUFFIX.pattern, *lexicon.COMPANY_SUFFIX)
+BUYER_BLOCK = any_of(BUYER_BLOCK.pattern, *party_lexicon.BUYER_BLOCK)
+SELLER_BLOCK = any_of(SELLER_BLOCK.pattern, *party_lexicon.SELLER_BLOCK)
+COMPANY_SUFFIX = any_of(COMPANY_SUFFIX.pattern, *party_lexicon.COMPANY_SUFFIX)

@@ -10,7 +10,7 @@ from .blocks import block_cells
 from .geometry import looks_like_label
 from .layout import Cell
 from .lines import Found, Line, following
-from .name_text import clean_name
+from .name_text import REMARK, clean_name
 
 _LABELLED_VALUE = re.compile(r"^[^\d:]{1,25}:\s*\S")  # "Nummer: 549910", "GLN: 43..."
 
@@ -73,7 +73,9 @@ def seller_block_name(lines: list[Line]) -> Found | None:
                     or re.match(r"gln\b", name, re.I)
                 ):
                     continue
-                if _LABELLED_VALUE.match(candidate) and candidate not in named:
+                if (_LABELLED_VALUE.match(candidate) and candidate not in named) or REMARK.fullmatch(
+                    candidate
+                ):
                     continue
                 return Found(name, candidate, line, 0.85)
     return None

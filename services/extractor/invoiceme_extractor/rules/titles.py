@@ -30,8 +30,13 @@ DOCUMENT_TYPES = (
             r"nota\s*de\s*cr[ée]dito",
             r"factura\s*rectificativa",
             r"\babono\b",
-            r"credit\s*-?\s*nota",  # Dutch
-            r"faktura\s*koryguj[aą]ca",  # Polish
+            # Dutch, Italian, Scandinavian and Polish credit notes
+            r"credit\s*-?\s*nota",
+            r"creditfactuur",
+            r"nota\s*di\s*credito",
+            r"kreditnota",
+            r"kreditfaktura",
+            r"faktura\s*korygu",
         ),
     ),
     (
@@ -61,12 +66,28 @@ DOCUMENT_TYPES = (
             r"\brecibo\b",
             r"factura\s*simplificada",
             r"\bticket\b",
+            r"kwitantie",  # Dutch, Italian, Danish/Norwegian, Swedish, Polish receipts
+            r"ricevuta",
+            r"scontrino",
+            r"kvittering",
+            r"\bkvitto\b",
+            r"paragon\s*fiskalny",
         ),
     ),
-    # Dutch 'Factuur', Polish (and Nordic, Czech) 'Faktura'
+    # ... and the invoice in Dutch, Italian, Portuguese/Turkish, Polish/Czech/Scandinavian
     (
         "invoice",
-        any_of(r"\binvoice\b", r"rechnung", r"factur[ae]", r"factuur", r"\bfaktura\b", r"חשבונית", _BILL),
+        any_of(
+            r"\binvoice\b",
+            r"rechnung",
+            r"factur[ae]",
+            r"חשבונית",
+            _BILL,
+            r"factuur",
+            r"fattura",
+            r"\bfatura\b",
+            r"faktura",
+        ),
     ),
 )
 
