@@ -27,6 +27,7 @@ from bench.extraction import external
 from bench.extraction.cache import CACHE, OcrCache
 from bench.extraction.extract import extract_files
 from bench.extraction.report import calibration_lines
+from bench.extraction.score import line_items_matched
 
 COLUMNS = ("vendor", "vat_id", "invoice_number", "date_iso", "total_num", "net_num", "tax_num", "currency")
 INVOICE_XML_NAMES = ("factur-x.xml", "zugferd-invoice.xml", "xrechnung.xml", "order-x.xml")
@@ -82,6 +83,24 @@ def truth_from_cii(xml: bytes) -> dict[str, str] | None:
     }
 
 
+def items_from_cii(xml: bytes) -> list[dict[str, Any]]:
+    """The invoice's lines as printed items (product name, line total), for
+    `score.line_items_matched`; [] when the XML is no invoice or has no lines."""
+    try:
+        root = ElementTree.fromstring(xml)
+    except ElementTree.ParseError:
+        return []
+    items = []
+    for line in (e for e in root.iter() if _local(e.tag) == "IncludedSupplyChainTradeLineItem"):
+        name, amount = (
+            _first_text(line, "SpecifiedTradeProduct", "Name"),
+            _first_text(line, "LineTotalAmount"),
+        )
+        if name and amount:
+            items.append({"description": name, "amount": float(amount)})
+    return items
+
+
 def truth_from_invoice2data(expected: Any) -> dict[str, str]:
     """external-dev's columns from an invoice2data test file (a list of one dict)."""
     fields = expected[0] if isinstance(expected, list) else expected
@@ -132,6 +151,8 @@ def folder_rows(folder: Path) -> list[dict[str, str]]:
             truth = truth_from_invoice2data(json.loads(labels.read_text()))
         elif path.suffix.lower() == ".pdf" and (xml := embedded_invoice_xml(path)) is not None:
             truth = truth_from_cii(xml)
+            if truth:
+                truth["items"] = items_from_cii(xml)  # type: ignore[assignment]  # not a manifest column
         if truth:
             kind = "pdf" if path.suffix.lower() == ".pdf" else "image"
             rows.append({**truth, "source": f"{folder.name}/{kind}", "language": "", "file": str(path)})
@@ -164,6 +185,7 @@ def main() -> None:
         scorer.main(str(manifest), folder)
     print(f"{len(rows)} documents; failed to read: {failures}")
     print("\n".join(calibration_lines("these documents", list(_judged(scorer, rows, predictions)))))
+    _print_items(rows, predictions)
     if args.list:
         for row in rows:
             prediction = predictions.get(_key(row), {})
@@ -182,6 +204,19 @@ def _judged(
         for column, name in scorer.FIELDS.items():
             if row.get(column) and prediction.get(name) not in (None, "") and name in confidence:
                 yield float(confidence[name]), bool(scorer.same(column, row[column], prediction[name]))
+
+
+def _print_items(rows: list[dict[str, Any]], predictions: dict[str, dict[str, Any]]) -> None:
+    """Line items of the invoices whose XML lists them: printed items matched per source."""
+    printed: dict[str, list[int]] = {}
+    for row in rows:
+        if row.get("items"):
+            found = line_items_matched(row["items"], predictions.get(_key(row), {}).get("line_items") or [])
+            counts = printed.setdefault(row["source"], [0, 0])
+            counts[0], counts[1] = counts[0] + len(row["items"]), counts[1] + found
+    for source, (total, found) in sorted(printed.items()):
+        rate = f"{found / total:.3f}"
+        print(f"line items (invoice XML) {source}: {found} of {total} printed items matched ({rate})")
 
 
 def _key(row: dict[str, str]) -> str:

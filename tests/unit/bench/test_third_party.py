@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bench.extraction.third_party import folder_rows, truth_from_cii, truth_from_invoice2data
+from bench.extraction.third_party import folder_rows, items_from_cii, truth_from_cii, truth_from_invoice2data
 from bench.extraction.third_party_sets import refaelcodes_row, sroie_date, sroie_row
 
 _FACTUR_X = b"""<?xml version="1.0" encoding="UTF-8"?>
@@ -131,3 +131,20 @@ def test_a_refaelcodes_label_gives_the_sellers_fields() -> None:
     row = refaelcodes_row(labels, "01_invoice_tax_2.pdf", "hebrew_rc/pdf")
     assert (row["vendor"], row["vat_id"], row["invoice_number"]) == ('סחר המרכז בע"מ', "529352361", "65195")
     assert (row["date_iso"], row["total_num"], row["net_num"]) == ("2025-09-06", "8224.6", "6970")
+
+
+def test_the_invoice_lines_are_its_printed_items() -> None:
+    line = b"""<ram:IncludedSupplyChainTradeLineItem>
+      <ram:SpecifiedTradeProduct><ram:Name>%s</ram:Name></ram:SpecifiedTradeProduct>
+      <ram:SpecifiedLineTradeSettlement><ram:SpecifiedTradeSettlementLineMonetarySummation>
+        <ram:LineTotalAmount>%s</ram:LineTotalAmount>
+      </ram:SpecifiedTradeSettlementLineMonetarySummation></ram:SpecifiedLineTradeSettlement>
+    </ram:IncludedSupplyChainTradeLineItem>"""
+    lines = line % (b"Trennbl\xc3\xa4tter A4", b"198.00") + line % (b"Joghurt Banane", b"9.90")
+    opening = b"<rsm:SupplyChainTradeTransaction>"
+    xml = _FACTUR_X.replace(opening, opening + lines)
+    assert items_from_cii(xml) == [
+        {"description": "Trennblätter A4", "amount": 198.0},
+        {"description": "Joghurt Banane", "amount": 9.9},
+    ]
+    assert items_from_cii(_FACTUR_X) == []
