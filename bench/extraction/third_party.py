@@ -135,24 +135,28 @@ def embedded_invoice_xml(pdf: Path) -> bytes | None:
     return None
 
 
-def folder_rows(folder: Path) -> list[dict[str, str]]:
+def folder_rows(folder: Path) -> list[dict[str, Any]]:
     """A manifest row per document of `folder` whose truth is known (`source` = the folder's name)."""
     manifest = folder / "manifest.csv"
     if manifest.exists():
         with manifest.open(newline="") as handle:
-            return [{**row, "file": str(folder / row["file"])} for row in csv.DictReader(handle)]
+            rows = [{**row, "file": str(folder / row["file"])} for row in csv.DictReader(handle)]
+        for row in rows:  # line items are no manifest column: the PDF's own XML lists them
+            if row["file"].lower().endswith(".pdf") and (xml := embedded_invoice_xml(Path(row["file"]))):
+                row["items"] = items_from_cii(xml)
+        return rows
     rows = []
     for path in sorted(folder.iterdir()):
         if path.suffix.lower() not in external.DOCUMENT_SUFFIXES:
             continue
         labels = path.with_suffix(".json")
-        truth = None
+        truth: dict[str, Any] | None = None
         if labels.exists():
             truth = truth_from_invoice2data(json.loads(labels.read_text()))
         elif path.suffix.lower() == ".pdf" and (xml := embedded_invoice_xml(path)) is not None:
             truth = truth_from_cii(xml)
             if truth:
-                truth["items"] = items_from_cii(xml)  # type: ignore[assignment]  # not a manifest column
+                truth["items"] = items_from_cii(xml)  # not a manifest column
         if truth:
             kind = "pdf" if path.suffix.lower() == ".pdf" else "image"
             rows.append({**truth, "source": f"{folder.name}/{kind}", "language": "", "file": str(path)})
