@@ -60,7 +60,7 @@ def _seller_vat_id(root: ElementTree.Element) -> str:
     return ""
 
 
-def truth_from_cii(xml: bytes) -> dict[str, str] | None:
+def truth_from_cii(xml: bytes) -> dict[str, Any] | None:
     """external-dev's columns from a Cross Industry Invoice (ZUGFeRD 1's CrossIndustryDocument
     too); None for anything else (an Order-X order, a UBL file)."""
     try:
@@ -101,7 +101,7 @@ def items_from_cii(xml: bytes) -> list[dict[str, Any]]:
     return items
 
 
-def truth_from_invoice2data(expected: Any) -> dict[str, str]:
+def truth_from_invoice2data(expected: Any) -> dict[str, Any]:
     """external-dev's columns from an invoice2data test file (a list of one dict)."""
     fields = expected[0] if isinstance(expected, list) else expected
     keys = {
