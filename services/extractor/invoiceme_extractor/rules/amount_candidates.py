@@ -17,7 +17,7 @@ from .tables import header_continuations, is_header_row
 # 'à payer' with its accent lost or misread ('Net a payer', 'Net á payer') still names what is paid
 _PAYABLE = re.compile(r"(?:[àá]|\ba)\s*payer|payable|to\s*pay|zu\s*zahlen|a\s*pagar|לתשלום", re.I)
 _BEFORE_TAX = re.compile(r"\bht\b|excl|before|ohne|sin\s*iva|sans|לפני|ללא", re.I)
-_INCLUSIVE = re.compile(r"incl|[כב]ולל|brutto|ttc|total\s*with", re.I)  # its kaf read as bet ('בולל')
+_INCLUSIVE = re.compile(r"incl|[כב]ולל|brutto|ttc|total\s*with\b", re.I)  # its kaf read as bet ('בולל')
 # the title 'Tax Invoice' (or 'Tax Invoice No.') names the document, not its tax: the number under
 # it read with its S as a dollar sign ('$974295') is no VAT amount
 _TAX_INVOICE = re.compile(r"\btax\s*invoice", re.I)
