@@ -12,7 +12,7 @@ INVOICE_NUMBER = any_of(
     r"invoice\s*(?:(?:no|number|num|nr|id)\b\.?|#)",
     r"invoice\s*n[c0]\b\.?",  # its 'No' with the o read as c or 0 ('Tax Invoice Nc')
     r"inv\.?\s*(?:no|#)\.?",
-    r"bill\s*(?:no|#)\.?",
+    r"bill\s*(?:no|number|nr|#)\.?",
     r"receipt\s*(?:no|#|number)\.?",
     r"document\s*(?:no|#|number)\.?",
     r"doc\.?\s*no\.?",
