@@ -120,11 +120,25 @@ NOT_A_TOTAL = any_of(
 OTHER_CURRENCY_CODES = (
     "SEK NOK DKK ISK CZK HUF RON BGN JPY CNY AUD NZD SGD HKD ZAR AED SAR THB IDR KRW MXN BRL"
 ).split()
+_PLAIN_DOLLAR = r"(?<!\bA)(?<!\bAU)(?<!\bC)(?<!\bCA)(?<!\bNZ)(?<!\bHK)(?<!\bS)(?<!\bR)(?<!\bMX)\$"
 CURRENCIES = (
     ("ILS", re.compile(r'₪|ש"ח|\bNIS\b|\bILS\b|שקל', re.I)),
     # Hebrew names of foreign currencies ("הסכומים בדולר"), with a prefix letter (ב, ל, ה) before them
     ("EUR", re.compile(r"€|\bEUR\b|\bEuro\b|(?<![\u05d0-\u05ea][\u05d0-\u05ea])(?:אירו|יורו)", re.I)),
-    ("USD", re.compile(r"\$|\bUSD\b|\bUS\s*dollars?\b|(?<![\u05d0-\u05ea][\u05d0-\u05ea])דולר", re.I)),
+    # a dollar sign with another country's letters before it ('A$', 'NZ$', 'R$') is that country's
+    ("AUD", re.compile(r"\bA\$|\bAU\$")),
+    ("CAD", re.compile(r"\bC\$|\bCA\$")),
+    ("NZD", re.compile(r"\bNZ\$")),
+    ("HKD", re.compile(r"\bHK\$")),
+    ("SGD", re.compile(r"\bS\$")),
+    ("BRL", re.compile(r"\bR\$")),
+    ("MXN", re.compile(r"\bMX\$")),
+    (
+        "USD",
+        re.compile(
+            _PLAIN_DOLLAR + r"|\bUSD\b|\bUS\s*dollars?\b|(?<![\u05d0-\u05ea][\u05d0-\u05ea])דולר", re.I
+        ),
+    ),
     ("GBP", re.compile(r"£|\bGBP\b|(?<![\u05d0-\u05ea][\u05d0-\u05ea])(?:ליש\"ט|פאונד)", re.I)),
     ("MYR", re.compile(r"\bMYR\b|\bRM\s?\d|\(RM\)|\bRM\b")),
     ("CHF", re.compile(r"\bCHF\b")),
