@@ -17,6 +17,15 @@ from ..contract import LineItem
 from .amount_candidates import classify
 from .amounts import CENT, amounts_in, row_amounts, row_money
 from .dates import dates_in
+from .item_columns import (
+    ItemColumns,
+    column_amount,
+    item_columns,
+    name_text,
+    only_amount,
+    tight_below,
+    with_amount_line,
+)
 from .layout import Box
 from .lines import Line
 from .tables import header_columns, is_header_row, is_table_header
@@ -131,12 +140,35 @@ def _adds_up(run: list[LineItem], line: Line) -> bool:
     return any(abs(value - total) <= CENT for value, _ in row_money(line))
 
 
+def _by_columns(item: LineItem, line: Line, columns: ItemColumns | None) -> LineItem:
+    """The item with its name from the description column and its amount from the line total's
+    column, where the header gives them: a row's codes, units and VAT rate are no part of its name,
+    and its last money may be a rate or a discount, not its total."""
+    name = name_text(line, columns)
+    if sum(ch.isalpha() for ch in name) >= 3:
+        item = item.model_copy(update={"description": " ".join(name.split())})
+    amount = column_amount(line, columns)
+    if amount is None or item.amount is None or abs(amount - item.amount) <= CENT:
+        return item
+    quantity, price = item.quantity, item.unit_price
+    if (
+        quantity is None
+        or price is None
+        or abs(abs(quantity * price) - abs(amount)) > CENT * max(1, abs(quantity))
+    ):
+        quantity = price = None
+    return item.model_copy(update={"amount": amount, "quantity": quantity, "unit_price": price})
+
+
 def find_line_items(lines: list[Line]) -> list[LineItem]:
     items: list[LineItem] = []
     run: list[tuple[LineItem, bool]] = []  # outside a table: item rows since the last other line
     in_table = False
     span: Box | None = None
+    columns: ItemColumns | None = None  # the table's description and line total columns, if known
     previous: Line | None = None
+    wrapped: Line | None = None  # the last line of the last table item (its row or its name's lines)
+    pending: Line | None = None  # a table row without its total: the line right under may hold it
 
     unconfirmed: list[LineItem] = []  # the last run of one-price rows: items if the total is their sum
 
@@ -153,6 +185,7 @@ def find_line_items(lines: list[Line]) -> list[LineItem]:
         if header:
             close_run()
             in_table, previous, span = True, None, header_span
+            columns, wrapped, pending = item_columns(row), None, None
             continue
         line = _within(row, span)  # text beside the table (a side panel) is not part of its rows
         if not line.text:
@@ -166,10 +199,20 @@ def find_line_items(lines: list[Line]) -> list[LineItem]:
                 break
             if had_rows:
                 break  # the totals close the table
+        by_columns = in_table and columns is not None and columns.amount is not None
+        if by_columns and not labelled_amount:
+            if pending is not None and tight_below(pending, line) and only_amount(line, columns):
+                line, pending = with_amount_line(pending, line), None
+            elif column_amount(line, columns) is None:
+                wrapped = _wrap_name(items, wrapped, line, columns)
+                pending = line if wrapped is None else None
+                previous = line
+                continue
         above = previous.text if previous is not None and _is_text_only(previous.text) else None
         found = None if labelled_amount else _row(line, above, in_table)
         if found is not None and in_table:
-            items.append(found[0])
+            items.append(_by_columns(found[0], line, columns) if by_columns else found[0])
+            wrapped = line
         elif found is not None:
             run.append(found)
         elif not _is_text_only(line.text):  # a description waiting for its numbers keeps the run
@@ -177,3 +220,17 @@ def find_line_items(lines: list[Line]) -> list[LineItem]:
         previous = line
     close_run()
     return items
+
+
+def _wrap_name(
+    items: list[LineItem], wrapped: Line | None, line: Line, columns: ItemColumns | None
+) -> Line | None:
+    """A line without a total right under the last item: its name goes on there (its text under the
+    description column joins the item's). The line the item now ends on, or None past its end."""
+    if wrapped is None or not items or not tight_below(wrapped, line):
+        return None
+    name = name_text(line, columns)
+    if sum(ch.isalpha() for ch in name) >= 2:
+        joined = f"{items[-1].description} {' '.join(name.split())}"
+        items[-1] = items[-1].model_copy(update={"description": joined})
+    return line

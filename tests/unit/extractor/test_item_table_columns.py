@@ -1,0 +1,81 @@
+"""An item table read by its header's columns: the item's name is the text under the description
+column, on its row and on the lines wrapped right under it (an article number, a unit code or a VAT
+rate on the row is no part of it), and its amount is the money under the line total's column, even
+where the layout set that a little lower than the row's other cells."""
+
+from __future__ import annotations
+
+from invoiceme_extractor.rules.layout import Box, Cell
+from invoiceme_extractor.rules.line_items import find_line_items
+from invoiceme_extractor.rules.lines import Line
+
+_HEIGHT = 30.0
+
+
+def _line(index: int, top: float, *cells: tuple[str, float]) -> Line:
+    boxed = tuple(
+        Cell(text, Box(left, top, left + 14 * len(text), top + _HEIGHT), _HEIGHT) for text, left in cells
+    )
+    box = boxed[0].box
+    for cell in boxed[1:]:
+        box = box.union(cell.box)
+    return Line(" ".join(cell.text for cell in boxed), 1, index, box, boxed)
+
+
+_HEADER = (
+    ("Pos", 100),
+    ("Beschreibung", 300),
+    ("Nettopreis", 700),
+    ("Menge", 900),
+    ("USt.", 1050),
+    ("Betrag", 1200),
+)
+
+
+def test_the_name_is_the_description_column_over_its_wrapped_lines() -> None:
+    lines = [
+        _line(0, 100, *_HEADER),
+        _line(
+            1,
+            150,
+            ("1", 100),
+            ("Kunstrasen", 300),
+            ("3,3333", 700),
+            ("3 m²", 900),
+            ("19 %", 1050),
+            ("10,00", 1230),
+        ),
+        _line(2, 180, ("KR3M", 120), ("grün 3m", 300)),
+        _line(3, 210, ("breit", 300)),
+        _line(4, 300, ("Bruttopreis: 4,0000 Abschlag: 0,6667", 300)),
+        _line(
+            5,
+            400,
+            ("2", 100),
+            ("Schweinesteak", 300),
+            ("5,5000", 700),
+            ("5 kg", 900),
+            ("7 %", 1050),
+            ("27,50", 1230),
+        ),
+    ]
+    items = find_line_items(lines)
+    assert [(item.description, item.amount) for item in items] == [
+        ("Kunstrasen grün 3m breit", 10.0),
+        ("Schweinesteak", 27.5),
+    ]
+
+
+def test_a_total_set_under_its_row_is_the_rows_amount() -> None:
+    lines = [
+        _line(0, 100, *_HEADER),
+        _line(1, 150, ("1", 100), ("Physiotherapie", 300), ("26,00", 700), ("10", 900), ("0 %", 1050)),
+        _line(2, 182, ("260,00", 1230)),
+        _line(3, 300, ("2", 100), ("Hausbesuch", 300), ("12,00", 700), ("10", 900), ("0 %", 1050)),
+        _line(4, 332, ("120,00", 1230)),
+    ]
+    items = find_line_items(lines)
+    assert [(item.description, item.amount) for item in items] == [
+        ("Physiotherapie", 260.0),
+        ("Hausbesuch", 120.0),
+    ]
