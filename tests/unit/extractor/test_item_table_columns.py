@@ -79,3 +79,47 @@ def test_a_total_set_under_its_row_is_the_rows_amount() -> None:
         ("Physiotherapie", 260.0),
         ("Hausbesuch", 120.0),
     ]
+
+
+def test_a_row_without_a_name_takes_the_name_set_just_above_it() -> None:
+    header = (
+        ("Ligne", 100),
+        ("Désignation", 300),
+        ("P.U. HT", 900),
+        ("Qté", 1050),
+        ("TOTAL HT", 1200),
+        ("TVA", 1400),
+    )
+    lines = [
+        _line(0, 100, *header),
+        _line(1, 178, ("FOURNITURES DIVERSES - Description", 300)),
+        _line(
+            2,
+            200,
+            ("2", 100),
+            ("# BC: 3", 150),
+            ("10,00", 900),
+            ("PCE", 980),
+            ("3,00", 1050),
+            ("30,00", 1230),
+            ("20,00%", 1400),
+        ),
+        _line(3, 222, ("Date début : 01/01/2022", 300)),
+        _line(4, 300, ("APPEL - Description", 300)),
+        _line(
+            5,
+            302,
+            ("3", 100),
+            ("# BC: 2", 150),
+            ("5,00", 900),
+            ("PCE", 980),
+            ("1,00", 1050),
+            ("5,00", 1230),
+            ("20,00%", 1400),
+        ),
+    ]
+    items = find_line_items(lines)
+    assert [(item.description, item.amount) for item in items] == [
+        ("FOURNITURES DIVERSES - Description Date début : 01/01/2022", 30.0),
+        ("APPEL - Description", 5.0),
+    ]

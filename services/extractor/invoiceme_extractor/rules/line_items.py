@@ -140,11 +140,15 @@ def _adds_up(run: list[LineItem], line: Line) -> bool:
     return any(abs(value - total) <= CENT for value, _ in row_money(line))
 
 
-def _by_columns(item: LineItem, line: Line, columns: ItemColumns | None) -> LineItem:
+def _by_columns(item: LineItem, line: Line, columns: ItemColumns | None, above: Line | None) -> LineItem:
     """The item with its name from the description column and its amount from the line total's
     column, where the header gives them: a row's codes, units and VAT rate are no part of its name,
-    and its last money may be a rate or a discount, not its total."""
+    and its last money may be a rate or a discount, not its total. A row with no name of its own
+    takes the one right above it (`above`, a line of no item): a name cell set a little higher than
+    the row's numbers, or in its own text level with them."""
     name = name_text(line, columns)
+    if not name and above is not None and tight_below(above, line):
+        name = name_text(above, columns)
     if sum(ch.isalpha() for ch in name) >= 3:
         item = item.model_copy(update={"description": " ".join(name.split())})
     amount = column_amount(line, columns)
@@ -211,7 +215,8 @@ def find_line_items(lines: list[Line]) -> list[LineItem]:
         above = previous.text if previous is not None and _is_text_only(previous.text) else None
         found = None if labelled_amount else _row(line, above, in_table)
         if found is not None and in_table:
-            items.append(_by_columns(found[0], line, columns) if by_columns else found[0])
+            unnamed = pending if pending is previous else None
+            items.append(_by_columns(found[0], line, columns, unnamed) if by_columns else found[0])
             wrapped = line
         elif found is not None:
             run.append(found)
