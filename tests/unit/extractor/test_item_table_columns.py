@@ -123,3 +123,44 @@ def test_a_row_without_a_name_takes_the_name_set_just_above_it() -> None:
         ("FOURNITURES DIVERSES - Description Date début : 01/01/2022", 30.0),
         ("APPEL - Description", 5.0),
     ]
+
+
+def test_a_header_over_two_lines_names_the_columns_of_both() -> None:
+    lines = [
+        _line(0, 100, ("Unsere", 200), ("Menge", 900), ("Preis/", 1050)),
+        _line(
+            1, 135, ("Pos Art.Nr.", 100), ("Artikelbeschreibung", 300), ("Einheit", 1050), ("Entgelt", 1300)
+        ),
+        _line(
+            2, 200, ("1 KR3M", 100), ("Kunstrasen grün", 300), ("3,00", 900), ("4,00", 1050), ("12,00", 1300)
+        ),
+        _line(
+            3, 300, ("2 SFK5", 100), ("Schweinesteak", 300), ("5,000", 900), ("5,50", 1050), ("27,50", 1300)
+        ),
+    ]
+    items = find_line_items(lines)
+    assert [(item.description, item.amount) for item in items] == [
+        ("Kunstrasen grün", 12.0),
+        ("Schweinesteak", 27.5),
+    ]
+
+
+def test_a_side_panels_label_level_with_the_header_is_no_header_line() -> None:
+    header = (("#", 100), ("Beschreibung", 200), ("Stk.", 700), ("E-Preis", 850), ("Gesamt", 1000))
+    lines = [
+        _line(0, 100, *header),
+        _line(1, 135, ("Tel.", 1400)),
+        _line(2, 170, ("1", 100), ("Toner", 200), ("3", 700), ("123,67", 850), ("371,01", 1000)),
+        _line(3, 200, ("Netto", 1400)),
+        _line(
+            4,
+            240,
+            ("2", 100),
+            ("Versand", 200),
+            ("1", 700),
+            ("24,00", 850),
+            ("24,00", 1000),
+            ("395,01", 1400),
+        ),
+    ]
+    assert [item.description for item in find_line_items(lines)] == ["Toner", "Versand"]

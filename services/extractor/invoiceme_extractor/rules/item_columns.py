@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .amounts import money_in
+from .layout import Box
 from .lines import Line
 from .tables import ITEM_COLUMN, header_columns
 
@@ -21,7 +22,7 @@ _NAME_COLUMN = re.compile(
     r"descri|beschreibung|bezeichnung|d[ée]signation|libell[ée]|concepto|leistung|תיאור", re.I
 )
 # the line total's column ('Amount', 'TOTAL HT', 'Positionsbetrag', 'Montant', 'Importe', 'סה"כ')
-_AMOUNT_COLUMN = re.compile(r"amount|total|betrag|summe|gesamt|montant|importe|סה\"כ|סכום", re.I)
+_AMOUNT_COLUMN = re.compile(r"amount|total|betrag|summe|gesamt|entgelt|montant|importe|סה\"כ|סכום", re.I)
 # a wrapped name's next line sits closer under the row than a line's height
 _WRAP_GAP = 0.6
 
@@ -38,11 +39,54 @@ def _name_cell(columns: tuple) -> int | None:
     return named[0] if named else None
 
 
-def item_columns(header: Line) -> ItemColumns | None:
-    """The description's and the line total's columns under a header row with word boxes."""
+def header_band(lines: list[Line], position: int, span: Box | None) -> list[Line]:
+    """The header row with the lines of words (no digits) set right above and under it, half or more
+    of their cells among the row's columns (`span`): a header printed over two or three lines
+    ('Unsere | Ihre | Menge | Preis/' over 'Art.Nr. | Artikelbeschreibung | Einheit | Entgelt'), not a
+    side panel's label level with it."""
+    band = [lines[position]]
+    if span is None:
+        return band
+    for step in (-1, 1):
+        edge, at = lines[position], position + step
+        while 0 <= at < len(lines) and _goes_on_header(lines[at], span):
+            upper, lower = (lines[at], edge) if step < 0 else (edge, lines[at])
+            if not tight_below(upper, lower):
+                break
+            band.append(lines[at])
+            edge, at = lines[at], at + step
+    return band
+
+
+def _goes_on_header(line: Line, span: Box) -> bool:
+    inside = sum(cell.box.x_overlap(span) > 0 for cell in line.cells)
+    return not any(ch.isdigit() for ch in line.text) and 2 * inside >= len(line.cells) > 0
+
+
+def band_span(span: Box | None, band: list[Line]) -> Box | None:
+    """The table's edges (from its header row) widened to the header's other lines' cells."""
+    if span is None:
+        return None
+    for line in band[1:]:
+        for cell in line.cells:
+            slack = 2 * cell.box.height
+            span = Box(
+                min(span.left, cell.box.left - slack),
+                span.top,
+                max(span.right, cell.box.right + slack),
+                span.bottom,
+            )
+    return span
+
+
+def item_columns(band: list[Line]) -> ItemColumns | None:
+    """The description's and the line total's columns under a header (see header_band) with word
+    boxes."""
+    header = band[0]
     if not header.cells:
         return None
-    columns = tuple(sorted(header_columns(header), key=lambda cell: cell.box.left))
+    cells = header_columns(header) + tuple(cell for line in band[1:] for cell in line.cells)
+    columns = tuple(sorted(cells, key=lambda cell: cell.box.left))
     slack = max(cell.box.height for cell in columns)
     description = None
     name = _name_cell(columns)

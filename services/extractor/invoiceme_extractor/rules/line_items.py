@@ -19,7 +19,9 @@ from .amounts import CENT, amounts_in, row_amounts, row_money
 from .dates import dates_in
 from .item_columns import (
     ItemColumns,
+    band_span,
     column_amount,
+    header_band,
     item_columns,
     name_text,
     only_amount,
@@ -184,12 +186,13 @@ def find_line_items(lines: list[Line]) -> list[LineItem]:
             unconfirmed = [item for item, _ in run]
         run.clear()
 
-    for row in lines:
+    for position, row in enumerate(lines):
         header, header_span = _header_span(row)
         if header:
             close_run()
-            in_table, previous, span = True, None, header_span
-            columns, wrapped, pending = item_columns(row), None, None
+            band = header_band(lines, position, header_span)
+            in_table, previous, span = True, None, band_span(header_span, band)
+            columns, wrapped, pending = item_columns(band), None, None
             continue
         line = _within(row, span)  # text beside the table (a side panel) is not part of its rows
         if not line.text:
