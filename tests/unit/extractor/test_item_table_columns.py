@@ -164,3 +164,30 @@ def test_a_side_panels_label_level_with_the_header_is_no_header_line() -> None:
         ),
     ]
     assert [item.description for item in find_line_items(lines)] == ["Toner", "Versand"]
+
+
+def test_a_net_value_column_is_the_line_total() -> None:
+    header = (
+        ("GTIN", 100),
+        ("Artikelbezeichnung", 400),
+        ("Menge", 900),
+        ("Nettopreis", 1100),
+        ("MwSt-% Nettowert", 1350),
+    )
+    lines = [
+        _line(0, 100, *header),
+        _line(
+            1,
+            200,
+            ("4123456000021", 100),
+            ("GZ250", 400),
+            ("50 Stk.", 900),
+            ("1,4500", 1100),
+            ("7,0", 1370),
+            ("72,50", 1500),
+        ),
+        _line(2, 230, ("Gelierzucker Extra 250g", 400)),
+    ]
+    assert [(item.description, item.amount) for item in find_line_items(lines)] == [
+        ("GZ250 Gelierzucker Extra 250g", 72.5)
+    ]

@@ -21,8 +21,8 @@ from .tables import ITEM_COLUMN, header_columns
 _NAME_COLUMN = re.compile(
     r"descri|beschreibung|bezeichnung|d[ée]signation|libell[ée]|concepto|leistung|תיאור", re.I
 )
-# the line total's column ('Amount', 'TOTAL HT', 'Positionsbetrag', 'Montant', 'Importe', 'סה"כ')
-_AMOUNT_COLUMN = re.compile(r"amount|total|betrag|summe|gesamt|entgelt|montant|importe|סה\"כ|סכום", re.I)
+# the line total's column ('Amount', 'TOTAL HT', 'Positionsbetrag', 'Nettowert', 'Montant', 'Importe', 'סה"כ')
+_AMOUNT_COLUMN = re.compile(r"amount|total|betrag|summe|gesamt|entgelt|wert|montant|importe|סה\"כ|סכום", re.I)
 # a wrapped name's next line sits closer under the row than a line's height
 _WRAP_GAP = 0.6
 

@@ -151,7 +151,7 @@ def _by_columns(item: LineItem, line: Line, columns: ItemColumns | None, above: 
     name = name_text(line, columns)
     if not name and above is not None and tight_below(above, line):
         name = name_text(above, columns)
-    if sum(ch.isalpha() for ch in name) >= 3:
+    if any(ch.isalpha() for ch in name):
         item = item.model_copy(update={"description": " ".join(name.split())})
     amount = column_amount(line, columns)
     if amount is None or item.amount is None or abs(amount - item.amount) <= CENT:
