@@ -191,3 +191,38 @@ def test_a_net_value_column_is_the_line_total() -> None:
     assert [(item.description, item.amount) for item in find_line_items(lines)] == [
         ("GZ250 Gelierzucker Extra 250g", 72.5)
     ]
+
+
+_GROUPED = (("Pos", 100), ("Beschreibung", 300), ("Nettopreis", 700), ("Menge", 900), ("Nettobetrag", 1200))
+
+
+def test_a_group_subtotal_listed_as_an_item_and_its_detail_line_keep_the_table_open() -> None:
+    lines = [
+        _line(0, 100, *_GROUPED),
+        _line(
+            1, 150, ("0101", 100), ("Laser printer", 300), ("300,00", 700), ("2 Stk", 900), ("600,00", 1230)
+        ),
+        _line(
+            2, 250, ("01", 100), ("Subtotal hardware", 300), ("600,00", 700), ("1 Stk", 900), ("600,00", 1230)
+        ),
+        _line(3, 300, ("• Beschreibung: Hardware Gesamt", 300)),
+        _line(4, 400, ("0201", 100), ("Toner", 300), ("120,00", 700), ("3 Stk", 900), ("360,00", 1230)),
+        _line(5, 500, ("Gesamtbetrag", 300)),
+        _line(6, 530, ("960,00", 1230)),
+        _line(7, 600, ("Zahlbar bis 04.07.2018", 300), ("960,00", 1230)),
+    ]
+    assert [(item.description, item.amount) for item in find_line_items(lines)] == [
+        ("Laser printer", 600.0),
+        ("Subtotal hardware", 600.0),
+        ("Toner", 360.0),
+    ]
+
+
+def test_the_totals_labels_beside_the_description_column_close_the_table() -> None:
+    lines = [
+        _line(0, 100, *_GROUPED),
+        _line(1, 150, ("1", 100), ("Toner", 300), ("120,00", 700), ("3 Stk", 900), ("360,00", 1230)),
+        _line(2, 250, ("TOTAL HT", 800), ("TOTAL TTC", 1150)),
+        _line(3, 285, ("Les réglements reçus avant la date", 100), ("360,00", 800), ("432,00", 1230)),
+    ]
+    assert [item.description for item in find_line_items(lines)] == ["Toner"]

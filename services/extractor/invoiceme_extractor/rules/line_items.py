@@ -197,7 +197,10 @@ def find_line_items(lines: list[Line]) -> list[LineItem]:
         line = _within(row, span)  # text beside the table (a side panel) is not part of its rows
         if not line.text:
             continue
+        by_columns = in_table and columns is not None and columns.amount is not None
         labelled_amount = classify(line.text) is not None
+        if labelled_amount and by_columns and _no_totals_row(lines, position, line, columns):
+            labelled_amount = False
         if labelled_amount:
             had_rows = bool(items or run)
             close_run()
@@ -206,7 +209,6 @@ def find_line_items(lines: list[Line]) -> list[LineItem]:
                 break
             if had_rows:
                 break  # the totals close the table
-        by_columns = in_table and columns is not None and columns.amount is not None
         if by_columns and not labelled_amount:
             if pending is not None and tight_below(pending, line) and only_amount(line, columns):
                 line, pending = with_amount_line(pending, line), None
@@ -228,6 +230,22 @@ def find_line_items(lines: list[Line]) -> list[LineItem]:
         previous = line
     close_run()
     return items
+
+
+def _no_totals_row(lines: list[Line], position: int, line: Line, columns: ItemColumns | None) -> bool:
+    """A row with an amount's label that does not close the item table: its quantity and unit price
+    multiply to the money under the line total's column (a group's subtotal listed as an item,
+    'Subtotal hardware | 1.050,00 | 1 Stk | 1.050,00'), or it holds no number, only text under the
+    description column, and no amount follows it (an item's detail line, '• Beschreibung: Hardware
+    Gesamt'; the totals' labels stand elsewhere)."""
+    amount = column_amount(line, columns)
+    if amount is not None:
+        found = _multiplied([value for value, _ in row_amounts(_without_dates(line))])
+        return found is not None and abs(found[2] - amount) <= CENT
+    if amounts_in(line.text) or name_text(line, columns) != line.text:
+        return False
+    following = lines[position + 1] if position + 1 < len(lines) else None
+    return following is None or not only_amount(following, columns)
 
 
 def _wrap_name(
