@@ -226,3 +226,34 @@ def test_the_totals_labels_beside_the_description_column_close_the_table() -> No
         _line(3, 285, ("Les réglements reçus avant la date", 100), ("360,00", 800), ("432,00", 1230)),
     ]
     assert [item.description for item in find_line_items(lines)] == ["Toner"]
+
+
+def test_a_name_reaching_into_the_rows_band_starts_the_rows_name() -> None:
+    header = (("Ligne", 100), ("Désignation", 300), ("P.U. HT", 900), ("Qté", 1050), ("TOTAL HT", 1200))
+    lines = [
+        _line(0, 100, *header),
+        _line(1, 180, ("PRESTATION SUPPORT", 300), ("-1,00 (RE)", 990)),
+        _line(
+            2,
+            200,
+            ("1", 100),
+            ("Période de 01/01/2022 au 31/01/2022", 300),
+            ("60,00", 900),
+            ("1,00", 1050),
+            ("60,00", 1230),
+        ),
+    ]
+    assert [item.description for item in find_line_items(lines)] == [
+        "PRESTATION SUPPORT Période de 01/01/2022 au 31/01/2022"
+    ]
+
+
+def test_a_total_set_under_its_row_beside_an_article_number_is_the_rows_amount() -> None:
+    lines = [
+        _line(0, 100, *_GROUPED),
+        _line(1, 150, ("1", 100), ("Trennblätter A4", 300), ("9,9000", 700), ("20 Stk", 900)),
+        _line(2, 182, ("4012345001235", 100), ("198,00", 1230)),
+    ]
+    assert [(item.description, item.amount) for item in find_line_items(lines)] == [
+        ("Trennblätter A4", 198.0)
+    ]

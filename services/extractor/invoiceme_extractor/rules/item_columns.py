@@ -130,10 +130,18 @@ def tight_below(above: Line, line: Line) -> bool:
     return line.box.top - above.box.bottom <= _WRAP_GAP * height
 
 
+def overlaps(above: Line, line: Line) -> bool:
+    """Whether the line above reaches down into the line's band on the same page."""
+    if above.box is None or line.box is None or above.page != line.page:
+        return False
+    return above.box.bottom > line.box.top
+
+
 def only_amount(line: Line, columns: ItemColumns | None) -> bool:
-    """A line that holds nothing but a money value under the line total's column (a row whose total
-    the layout set a little lower than its other cells)."""
-    return len(line.cells) == 1 and column_amount(line, columns) is not None
+    """A line that holds no name and no money but one value under the line total's column (a row's
+    total the layout set a little lower than its other cells, an article number beside it)."""
+    money = [found for cell in line.cells for found in money_in(cell.text)]
+    return len(money) == 1 and column_amount(line, columns) is not None and not name_text(line, columns)
 
 
 def with_amount_line(row: Line, amount_line: Line) -> Line:

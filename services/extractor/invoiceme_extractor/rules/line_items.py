@@ -25,6 +25,7 @@ from .item_columns import (
     item_columns,
     name_text,
     only_amount,
+    overlaps,
     tight_below,
     with_amount_line,
 )
@@ -145,12 +146,13 @@ def _adds_up(run: list[LineItem], line: Line) -> bool:
 def _by_columns(item: LineItem, line: Line, columns: ItemColumns | None, above: Line | None) -> LineItem:
     """The item with its name from the description column and its amount from the line total's
     column, where the header gives them: a row's codes, units and VAT rate are no part of its name,
-    and its last money may be a rate or a discount, not its total. A row with no name of its own
-    takes the one right above it (`above`, a line of no item): a name cell set a little higher than
-    the row's numbers, or in its own text level with them."""
+    and its last money may be a rate or a discount, not its total. The name printed right above the
+    row (`above`, a line of no item) starts it where the row has no name of its own or where it
+    reaches into the row's band (a name cell set higher than the row's numbers, its detail level
+    with them)."""
     name = name_text(line, columns)
-    if not name and above is not None and tight_below(above, line):
-        name = name_text(above, columns)
+    if above is not None and ((tight_below(above, line) and not name) or overlaps(above, line)):
+        name = f"{name_text(above, columns)} {name}"
     if any(ch.isalpha() for ch in name):
         item = item.model_copy(update={"description": " ".join(name.split())})
     amount = column_amount(line, columns)
