@@ -257,3 +257,24 @@ def test_a_total_set_under_its_row_beside_an_article_number_is_the_rows_amount()
     assert [(item.description, item.amount) for item in find_line_items(lines)] == [
         ("Trennblätter A4", 198.0)
     ]
+
+
+def test_a_product_column_is_the_name_column() -> None:
+    header = (("Menge", 100), ("Produkt", 300), ("USt.", 900), ("Preis", 1050), ("Gesamtbetrag", 1200))
+    lines = [
+        _line(0, 100, *header),
+        _line(
+            1,
+            150,
+            ("1,00", 100),
+            ("Künstlerische Gestaltung", 300),
+            ("7%", 900),
+            ("160,00 €", 1050),
+            ("160,00 €", 1200),
+        ),
+        _line(2, 180, ("(Stunde): Einer", 300)),
+        _line(3, 210, ("Beispielrechnung", 300)),
+    ]
+    assert [item.description for item in find_line_items(lines)] == [
+        "Künstlerische Gestaltung (Stunde): Einer Beispielrechnung"
+    ]

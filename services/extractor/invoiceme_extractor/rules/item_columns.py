@@ -19,7 +19,8 @@ from .tables import ITEM_COLUMN, header_columns
 
 # the column of the item's name, before a column of codes or numbers that only names an item
 _NAME_COLUMN = re.compile(
-    r"descri|beschreibung|bezeichnung|d[ée]signation|libell[ée]|concepto|leistung|תיאור", re.I
+    r"descri|beschreibung|bezeichnung|d[ée]signation|libell[ée]|concepto|leistung|produ(?:ct|kt|it|cto)|תיאור",
+    re.I,
 )
 # the line total's column ('Amount', 'TOTAL HT', 'Positionsbetrag', 'Nettowert', 'Montant', 'Importe', 'סה"כ')
 _AMOUNT_COLUMN = re.compile(r"amount|total|betrag|summe|gesamt|entgelt|wert|montant|importe|סה\"כ|סכום", re.I)
