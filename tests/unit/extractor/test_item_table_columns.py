@@ -278,3 +278,18 @@ def test_a_product_column_is_the_name_column() -> None:
     assert [item.description for item in find_line_items(lines)] == [
         "Künstlerische Gestaltung (Stunde): Einer Beispielrechnung"
     ]
+
+
+def test_a_discount_right_under_an_item_is_part_of_its_line_total() -> None:
+    lines = [
+        _line(0, 100, *_GROUPED),
+        _line(1, 150, ("1", 100), ("Kunstrasen grün", 300), ("4,00", 700), ("3 m²", 900), ("12,00", 1230)),
+        _line(2, 180, ("abzgl. 16,7% Rabatt", 700), ("-2,00", 1230)),
+        _line(3, 300, ("2", 100), ("Schweinesteak", 300), ("5,50", 700), ("5 kg", 900), ("27,50", 1230)),
+        _line(4, 330, ("Gutschrift", 300), ("-40,00", 1230)),
+    ]
+    assert [(item.description, item.amount) for item in find_line_items(lines)] == [
+        ("Kunstrasen grün", 10.0),
+        ("Schweinesteak", 27.5),
+        ("Gutschrift", -40.0),
+    ]

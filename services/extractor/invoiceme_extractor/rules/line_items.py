@@ -223,7 +223,11 @@ def find_line_items(lines: list[Line]) -> list[LineItem]:
         found = None if labelled_amount else _row(line, above, in_table)
         if found is not None and in_table:
             unnamed = pending if pending is previous else None
-            items.append(_by_columns(found[0], line, columns, unnamed) if by_columns else found[0])
+            item = _by_columns(found[0], line, columns, unnamed) if by_columns else found[0]
+            if by_columns and _item_discount(item, found[1], items, wrapped, line):
+                items[-1] = _less(items[-1], item.amount or 0.0)
+            else:
+                items.append(item)
             wrapped = line
         elif found is not None:
             run.append(found)
@@ -232,6 +236,22 @@ def find_line_items(lines: list[Line]) -> list[LineItem]:
         previous = line
     close_run()
     return items
+
+
+def _item_discount(
+    item: LineItem, multiplied: bool, items: list[LineItem], wrapped: Line | None, line: Line
+) -> bool:
+    """A negative amount right under an item's lines, no quantity x price of its own: the item's
+    discount ('abzgl. 16,7% Rabatt -2,00' under 'Kunstrasen ... 12,00'), part of its line total; a
+    discount takes less than the item's amount."""
+    if multiplied or not items or wrapped is None or item.amount is None or item.amount >= 0:
+        return False
+    return (items[-1].amount or 0.0) > -item.amount and tight_below(wrapped, line)
+
+
+def _less(item: LineItem, discount: float) -> LineItem:
+    amount = round((item.amount or 0.0) + discount, 2)
+    return item.model_copy(update={"amount": amount, "unit_price": None})
 
 
 def _no_totals_row(lines: list[Line], position: int, line: Line, columns: ItemColumns | None) -> bool:
