@@ -293,3 +293,20 @@ def test_a_discount_right_under_an_item_is_part_of_its_line_total() -> None:
         ("Schweinesteak", 27.5),
         ("Gutschrift", -40.0),
     ]
+
+
+def test_a_table_goes_on_under_its_header_repeated_overleaf() -> None:
+    first = [
+        _line(0, 100, *_GROUPED),
+        _line(1, 150, ("1", 100), ("Toner", 300), ("120,00", 700), ("3 Stk", 900), ("360,00", 1230)),
+        _line(2, 250, ("Zwischensumme", 300), ("360,00", 1230)),
+    ]
+    header, row, total = (
+        _line(3, 100, *_GROUPED),
+        _line(4, 150, ("2", 100), ("Papier", 300), ("9,00", 700), ("10 Stk", 900), ("90,00", 1230)),
+        _line(5, 250, ("Gesamtbetrag", 300), ("450,00", 1230)),
+    )
+    overleaf = [
+        line.__class__(line.text, 2, line.index, line.box, line.cells) for line in (header, row, total)
+    ]
+    assert [item.description for item in find_line_items(first + overleaf)] == ["Toner", "Papier"]

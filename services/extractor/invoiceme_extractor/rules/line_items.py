@@ -209,6 +209,8 @@ def find_line_items(lines: list[Line]) -> list[LineItem]:
             if not items and _adds_up(unconfirmed, line):
                 items.extend(unconfirmed)  # a till slip's one-price rows, their sum printed as the total
                 break
+            if had_rows and by_columns:  # a page's sum closes its part; the header may go on overleaf
+                return items + _next_page_table(lines, position)
             if had_rows:
                 break  # the totals close the table
         if by_columns and not labelled_amount:
@@ -236,6 +238,16 @@ def find_line_items(lines: list[Line]) -> list[LineItem]:
         previous = line
     close_run()
     return items
+
+
+def _next_page_table(lines: list[Line], position: int) -> list[LineItem]:
+    """The items of the table's next part: under the header repeated on a later page (a page's
+    carried sum, 'Übertrag', closes the part before it), none where no header follows."""
+    page = lines[position].page
+    for at in range(position + 1, len(lines)):
+        if lines[at].page != page and lines[at].cells and _header_span(lines[at])[0]:
+            return find_line_items(lines[at:])
+    return []
 
 
 def _item_discount(
