@@ -310,3 +310,41 @@ def test_a_table_goes_on_under_its_header_repeated_overleaf() -> None:
         line.__class__(line.text, 2, line.index, line.box, line.cells) for line in (header, row, total)
     ]
     assert [item.description for item in find_line_items(first + overleaf)] == ["Toner", "Papier"]
+
+
+def test_an_item_row_with_a_vat_category_beside_its_total_is_no_totals_row() -> None:
+    header = (
+        ("Pos", 100),
+        ("Beschreibung", 300),
+        ("Nettopreis", 700),
+        ("Menge Steuer", 900),
+        ("Entgelt", 1300),
+    )
+    lines = [
+        _line(0, 100, *header),
+        _line(
+            1,
+            150,
+            ("1", 100),
+            ("Privathaftpflicht", 300),
+            ("50,00", 700),
+            ("1 Stk 0 % VAT (E)", 900),
+            ("50,00", 1300),
+        ),
+        _line(
+            2,
+            250,
+            ("2", 100),
+            ("Lebensgefährte/in", 300),
+            ("0,00", 700),
+            ("1 Stk 0 % VAT (E)", 900),
+            ("0,00", 1300),
+        ),
+        _line(3, 280, ("zur Privathaftpflicht", 300)),
+        _line(4, 400, ("Summe netto", 300), ("50,00", 1300)),
+        _line(5, 450, ("Steuerfreie Leistungen", 300), ("50,00", 700), ("50,00", 1300)),
+    ]
+    assert [(item.description, item.amount) for item in find_line_items(lines)] == [
+        ("Privathaftpflicht", 50.0),
+        ("Lebensgefährte/in zur Privathaftpflicht", 0.0),
+    ]

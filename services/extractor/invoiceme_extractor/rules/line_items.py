@@ -25,10 +25,10 @@ from .item_columns import (
     item_columns,
     name_text,
     only_amount,
-    overlaps,
     tight_below,
     with_amount_line,
 )
+from .item_rows import item_by_columns, item_discount, less, wrap_name
 from .layout import Box
 from .lines import Line
 from .tables import header_columns, is_header_row, is_table_header
@@ -143,31 +143,6 @@ def _adds_up(run: list[LineItem], line: Line) -> bool:
     return any(abs(value - total) <= CENT for value, _ in row_money(line))
 
 
-def _by_columns(item: LineItem, line: Line, columns: ItemColumns | None, above: Line | None) -> LineItem:
-    """The item with its name from the description column and its amount from the line total's
-    column, where the header gives them: a row's codes, units and VAT rate are no part of its name,
-    and its last money may be a rate or a discount, not its total. The name printed right above the
-    row (`above`, a line of no item) starts it where the row has no name of its own or where it
-    reaches into the row's band (a name cell set higher than the row's numbers, its detail level
-    with them)."""
-    name = name_text(line, columns)
-    if above is not None and ((tight_below(above, line) and not name) or overlaps(above, line)):
-        name = f"{name_text(above, columns)} {name}"
-    if any(ch.isalpha() for ch in name):
-        item = item.model_copy(update={"description": " ".join(name.split())})
-    amount = column_amount(line, columns)
-    if amount is None or item.amount is None or abs(amount - item.amount) <= CENT:
-        return item
-    quantity, price = item.quantity, item.unit_price
-    if (
-        quantity is None
-        or price is None
-        or abs(abs(quantity * price) - abs(amount)) > CENT * max(1, abs(quantity))
-    ):
-        quantity = price = None
-    return item.model_copy(update={"amount": amount, "quantity": quantity, "unit_price": price})
-
-
 def find_line_items(lines: list[Line]) -> list[LineItem]:
     items: list[LineItem] = []
     run: list[tuple[LineItem, bool]] = []  # outside a table: item rows since the last other line
@@ -217,7 +192,7 @@ def find_line_items(lines: list[Line]) -> list[LineItem]:
             if pending is not None and tight_below(pending, line) and only_amount(line, columns):
                 line, pending = with_amount_line(pending, line), None
             elif column_amount(line, columns) is None:
-                wrapped = _wrap_name(items, wrapped, line, columns)
+                wrapped = wrap_name(items, wrapped, line, columns)
                 pending = line if wrapped is None else None
                 previous = line
                 continue
@@ -225,9 +200,9 @@ def find_line_items(lines: list[Line]) -> list[LineItem]:
         found = None if labelled_amount else _row(line, above, in_table)
         if found is not None and in_table:
             unnamed = pending if pending is previous else None
-            item = _by_columns(found[0], line, columns, unnamed) if by_columns else found[0]
-            if by_columns and _item_discount(item, found[1], items, wrapped, line):
-                items[-1] = _less(items[-1], item.amount or 0.0)
+            item = item_by_columns(found[0], line, columns, unnamed) if by_columns else found[0]
+            if by_columns and item_discount(item, found[1], items, wrapped, line):
+                items[-1] = less(items[-1], item.amount or 0.0)
             else:
                 items.append(item)
             wrapped = line
@@ -250,47 +225,23 @@ def _next_page_table(lines: list[Line], position: int) -> list[LineItem]:
     return []
 
 
-def _item_discount(
-    item: LineItem, multiplied: bool, items: list[LineItem], wrapped: Line | None, line: Line
-) -> bool:
-    """A negative amount right under an item's lines, no quantity x price of its own: the item's
-    discount ('abzgl. 16,7% Rabatt -2,00' under 'Kunstrasen ... 12,00'), part of its line total; a
-    discount takes less than the item's amount."""
-    if multiplied or not items or wrapped is None or item.amount is None or item.amount >= 0:
-        return False
-    return (items[-1].amount or 0.0) > -item.amount and tight_below(wrapped, line)
-
-
-def _less(item: LineItem, discount: float) -> LineItem:
-    amount = round((item.amount or 0.0) + discount, 2)
-    return item.model_copy(update={"amount": amount, "unit_price": None})
-
-
 def _no_totals_row(lines: list[Line], position: int, line: Line, columns: ItemColumns | None) -> bool:
     """A row with an amount's label that does not close the item table: its quantity and unit price
     multiply to the money under the line total's column (a group's subtotal listed as an item,
-    'Subtotal hardware | 1.050,00 | 1 Stk | 1.050,00'), or it holds no number, only text under the
-    description column, and no amount follows it (an item's detail line, '• Beschreibung: Hardware
-    Gesamt'; the totals' labels stand elsewhere)."""
+    'Subtotal hardware | 1.050,00 | 1 Stk | 1.050,00'), or a name of no amount's label under the
+    description column and a unit price beside its total name an item whose other columns hold the
+    label ('Lebensgefährte/in | 0,00 | 1 Stk 0 % VAT (E) | 0,00'); or it holds no number, only text
+    under the description column, and no amount follows it (an item's detail line, '• Beschreibung:
+    Hardware Gesamt'; the totals' labels stand elsewhere)."""
     amount = column_amount(line, columns)
     if amount is not None:
         found = _multiplied([value for value, _ in row_amounts(_without_dates(line))])
-        return found is not None and abs(found[2] - amount) <= CENT
+        if found is not None and abs(found[2] - amount) <= CENT:
+            return True
+        name = name_text(line, columns)
+        priced = len(row_money(line)) >= 2
+        return priced and any(ch.isalpha() for ch in name) and classify(name) is None
     if amounts_in(line.text) or name_text(line, columns) != line.text:
         return False
     following = lines[position + 1] if position + 1 < len(lines) else None
     return following is None or not only_amount(following, columns)
-
-
-def _wrap_name(
-    items: list[LineItem], wrapped: Line | None, line: Line, columns: ItemColumns | None
-) -> Line | None:
-    """A line without a total right under the last item: its name goes on there (its text under the
-    description column joins the item's). The line the item now ends on, or None past its end."""
-    if wrapped is None or not items or not tight_below(wrapped, line):
-        return None
-    name = name_text(line, columns)
-    if sum(ch.isalpha() for ch in name) >= 2:
-        joined = f"{items[-1].description} {' '.join(name.split())}"
-        items[-1] = items[-1].model_copy(update={"description": joined})
-    return line
