@@ -17,6 +17,18 @@ from ..contract import LineItem
 from .amount_candidates import classify
 from .amounts import CENT, amounts_in, row_amounts, row_money
 from .dates import dates_in
+from .item_columns import (
+    ItemColumns,
+    band_span,
+    column_amount,
+    header_band,
+    item_columns,
+    name_text,
+    only_amount,
+    tight_below,
+    with_amount_line,
+)
+from .item_rows import item_by_columns, item_discount, less, wrap_name
 from .layout import Box
 from .lines import Line
 from .tables import header_columns, is_header_row, is_table_header
@@ -136,7 +148,10 @@ def find_line_items(lines: list[Line]) -> list[LineItem]:
     run: list[tuple[LineItem, bool]] = []  # outside a table: item rows since the last other line
     in_table = False
     span: Box | None = None
+    columns: ItemColumns | None = None  # the table's description and line total columns, if known
     previous: Line | None = None
+    wrapped: Line | None = None  # the last line of the last table item (its row or its name's lines)
+    pending: Line | None = None  # a table row without its total: the line right under may hold it
 
     unconfirmed: list[LineItem] = []  # the last run of one-price rows: items if the total is their sum
 
@@ -148,28 +163,49 @@ def find_line_items(lines: list[Line]) -> list[LineItem]:
             unconfirmed = [item for item, _ in run]
         run.clear()
 
-    for row in lines:
+    for position, row in enumerate(lines):
         header, header_span = _header_span(row)
         if header:
             close_run()
-            in_table, previous, span = True, None, header_span
+            band = header_band(lines, position, header_span)
+            in_table, previous, span = True, None, band_span(header_span, band)
+            columns, wrapped, pending = item_columns(band), None, None
             continue
         line = _within(row, span)  # text beside the table (a side panel) is not part of its rows
         if not line.text:
             continue
+        by_columns = in_table and columns is not None and columns.amount is not None
         labelled_amount = classify(line.text) is not None
+        if labelled_amount and by_columns and _no_totals_row(lines, position, line, columns):
+            labelled_amount = False
         if labelled_amount:
             had_rows = bool(items or run)
             close_run()
             if not items and _adds_up(unconfirmed, line):
                 items.extend(unconfirmed)  # a till slip's one-price rows, their sum printed as the total
                 break
+            if had_rows and by_columns:  # a page's sum closes its part; the header may go on overleaf
+                return items + _next_page_table(lines, position)
             if had_rows:
                 break  # the totals close the table
+        if by_columns and not labelled_amount:
+            if pending is not None and tight_below(pending, line) and only_amount(line, columns):
+                line, pending = with_amount_line(pending, line), None
+            elif column_amount(line, columns) is None:
+                wrapped = wrap_name(items, wrapped, line, columns)
+                pending = line if wrapped is None else None
+                previous = line
+                continue
         above = previous.text if previous is not None and _is_text_only(previous.text) else None
         found = None if labelled_amount else _row(line, above, in_table)
         if found is not None and in_table:
-            items.append(found[0])
+            unnamed = pending if pending is previous else None
+            item = item_by_columns(found[0], line, columns, unnamed) if by_columns else found[0]
+            if by_columns and item_discount(item, found[1], items, wrapped, line):
+                items[-1] = less(items[-1], item.amount or 0.0)
+            else:
+                items.append(item)
+            wrapped = line
         elif found is not None:
             run.append(found)
         elif not _is_text_only(line.text):  # a description waiting for its numbers keeps the run
@@ -177,3 +213,35 @@ def find_line_items(lines: list[Line]) -> list[LineItem]:
         previous = line
     close_run()
     return items
+
+
+def _next_page_table(lines: list[Line], position: int) -> list[LineItem]:
+    """The items of the table's next part: under the header repeated on a later page (a page's
+    carried sum, 'Übertrag', closes the part before it), none where no header follows."""
+    page = lines[position].page
+    for at in range(position + 1, len(lines)):
+        if lines[at].page != page and lines[at].cells and _header_span(lines[at])[0]:
+            return find_line_items(lines[at:])
+    return []
+
+
+def _no_totals_row(lines: list[Line], position: int, line: Line, columns: ItemColumns | None) -> bool:
+    """A row with an amount's label that does not close the item table: its quantity and unit price
+    multiply to the money under the line total's column (a group's subtotal listed as an item,
+    'Subtotal hardware | 1.050,00 | 1 Stk | 1.050,00'), or a name of no amount's label under the
+    description column and a unit price beside its total name an item whose other columns hold the
+    label ('Lebensgefährte/in | 0,00 | 1 Stk 0 % VAT (E) | 0,00'); or it holds no number, only text
+    under the description column, and no amount follows it (an item's detail line, '• Beschreibung:
+    Hardware Gesamt'; the totals' labels stand elsewhere)."""
+    amount = column_amount(line, columns)
+    if amount is not None:
+        found = _multiplied([value for value, _ in row_amounts(_without_dates(line))])
+        if found is not None and abs(found[2] - amount) <= CENT:
+            return True
+        name = name_text(line, columns)
+        priced = len(row_money(line)) >= 2
+        return priced and any(ch.isalpha() for ch in name) and classify(name) is None
+    if amounts_in(line.text) or name_text(line, columns) != line.text:
+        return False
+    following = lines[position + 1] if position + 1 < len(lines) else None
+    return following is None or not only_amount(following, columns)
