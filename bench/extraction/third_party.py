@@ -211,16 +211,22 @@ def _judged(
 
 
 def _print_items(rows: list[dict[str, Any]], predictions: dict[str, dict[str, Any]]) -> None:
-    """Line items of the invoices whose XML lists them: printed items matched per source."""
-    printed: dict[str, list[int]] = {}
+    """Line items of the invoices whose XML lists them: printed items matched per source, and how
+    many items the extractor gave in all (what it gave beyond the matched ones is noise a user sees)."""
+    counts: dict[str, list[int]] = {}
     for row in rows:
         if row.get("items"):
-            found = line_items_matched(row["items"], predictions.get(_key(row), {}).get("line_items") or [])
-            counts = printed.setdefault(row["source"], [0, 0])
-            counts[0], counts[1] = counts[0] + len(row["items"]), counts[1] + found
-    for source, (total, found) in sorted(printed.items()):
-        rate = f"{found / total:.3f}"
-        print(f"line items (invoice XML) {source}: {found} of {total} printed items matched ({rate})")
+            predicted = predictions.get(_key(row), {}).get("line_items") or []
+            found = line_items_matched(row["items"], predicted)
+            total = counts.setdefault(row["source"], [0, 0, 0])
+            total[0], total[1], total[2] = (
+                total[0] + len(row["items"]),
+                total[1] + found,
+                total[2] + len(predicted),
+            )
+    for source, (printed, found, given) in sorted(counts.items()):
+        matched = f"{found} of {printed} printed items matched ({found / printed:.3f})"
+        print(f"line items (invoice XML) {source}: {matched}; {given} given")
 
 
 def _key(row: dict[str, str]) -> str:
