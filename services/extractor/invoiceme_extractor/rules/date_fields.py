@@ -24,7 +24,9 @@ def _line_readings(lines: list[Line], line: Line, month_first: bool) -> list[Dat
     parts = labelled_parts(line.text)
     if len(parts) > 1 and not dates_in(line.text[: line.text.index(parts[0])], month_first):
         readings = [
-            (date_kind(part), found, line) for part in parts if (found := dates_in(part, month_first))
+            (date_kind(part), part_dates, line)
+            for part in parts
+            if (part_dates := dates_in(part, month_first))
         ]
         if len(readings) > 1:
             return readings

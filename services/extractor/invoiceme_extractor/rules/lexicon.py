@@ -14,7 +14,7 @@ from . import lexicon_nl_pl
 _TOTAL = r"t[o0]ta[l1I|]"
 _INVOICE = r"[il1|]nv[o0][il1|]ce"
 
-TOTAL_STRONG = (
+TOTAL_STRONG: tuple[str, ...] = (
     r"total\s*a\s*pagar",
     r"importe\s*total",
     r"total\s*factura",
@@ -35,7 +35,7 @@ TOTAL_STRONG = (
     r"net\s*payable",
     r"total\s*(?:inc|incl)\.?\s*(?:vat|gst|tax)",
 )
-TOTAL_PLAIN = (
+TOTAL_PLAIN: tuple[str, ...] = (
     rf"\b{_TOTAL}\b",
     r"\bimporte\b",
     r"\bmontant\b",
@@ -45,7 +45,7 @@ TOTAL_PLAIN = (
     # its kaf read as bet ('סה"ב'): in this abbreviation only (kaf as bet in every label cost amounts)
     r"סה\"ב(?![\u05d0-\u05ea])",
 )
-SUBTOTAL = (
+SUBTOTAL: tuple[str, ...] = (
     r"base\s*imponib[l1i|]e",  # its l read as i or 1 ("Base imponibie")
     r"importe\s*neto",
     r"total\s*sin\s*iva",
@@ -61,7 +61,7 @@ SUBTOTAL = (
     r"net\s*amount",
     r"amount\s*excl",
 )
-VAT = (
+VAT: tuple[str, ...] = (
     r"\btaxes\b",
     r"\bsst\b",  # Malaysia's Sales and Service Tax (GST's successor on the region's till slips)
     r"\biva\b",
@@ -76,7 +76,7 @@ VAT = (
     r"\bm[wv]s{1,2}t\b",  # 'MwSt' with its S read twice ('MwsSt') or its w as v
     r"\bzzgl\.?\s*\d{1,2}(?:[.,]\d{1,2})?\s*%",  # 'zzgl. 7 %': plus the tax at a rate
 )
-INVOICE_NUMBER = (
+INVOICE_NUMBER: tuple[str, ...] = (
     r"factura\s*(?:n[º°o¢]\.?|núm\.?|num\.?|número|#)",  # its º read as ¢ ('Factura N¢:')
     r"n[º°o]\.?\s*(?:de\s*)?factura",
     r"n[úu]mero\s*(?:de\s*)?factura",  # OCR often loses the accent; 'Número factura' is said too
@@ -113,7 +113,7 @@ INVOICE_NUMBER = (
     # ... read as an apostrophe ("Facture N'"), only ending its cell or before its value: never "n'est"
     r"(?:factura|facture|invoice)\s*n\s?['’‘](?=\s*(?::|$|\d))",
 )
-DATE_INVOICE = (
+DATE_INVOICE: tuple[str, ...] = (
     r"tax\s*point",
     r"issued\s*on",
     r"ת\.\s*(?:חשבונית|מסמך)",
@@ -131,7 +131,7 @@ DATE_INVOICE = (
     r"factur[ée]e?\s*le\b",
     r"emitid[ao]\s*el\b",
 )
-DATE_DUE = (
+DATE_DUE: tuple[str, ...] = (
     r"f[aä]llig",  # OCR drops umlauts and accents
     r"[eé]ch[eé]ance",
     r"fecha\s*(?:de\s*)?vencimiento",
@@ -155,7 +155,7 @@ DATE_DUE = (
 )
 # Dates that are not the invoice's (delivery, order, service, shipping, a period), in the five
 # languages: a line saying one of these is not read as the issue date even where it also says "date"
-DATE_OTHER = (
+DATE_OTHER: tuple[str, ...] = (
     r"(?<![a-z])(?:ship(?:ping|ment)?|dispatch|p\.?\s?o\.?|purchase\s*order|service)\s*date",
     r"date\s*(?:shipped|of\s*(?:delivery|service|order))",
     r"date\s*(?:de\s*)?(?:la\s*)?(?:livraison|commande|prestation|exp[ée]dition)",
@@ -169,7 +169,7 @@ DATE_OTHER = (
     r"check\s*-?\s*(?:in|out)\b",
     r"\b(?:arrival|departure|anreise|abreise|arriv[ée]e|llegada)\b",
 )
-TAX_ID = (
+TAX_ID: tuple[str, ...] = (
     r"\bn\.?\s*i\.?\s*f\.?(?:\s*-?\s*iva)?\b",
     r"\bc\.?\s*i\.?\s*f\.?\b",
     r"\bnif\b",
