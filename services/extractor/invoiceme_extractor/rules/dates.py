@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
+from .day_first_pages import names_day_first_country
 from .month_lookalikes import with_month_j_restored
 from .month_names import MONTHS, accent_lost, misread_initial, one_edit_apart
 from .repair import CONFUSED_DIGITS
@@ -277,8 +278,9 @@ def _as_printed(item: FoundDate, printed: str) -> FoundDate:
 
 
 def prefers_month_first(lines: list[str], language: str, currency: str | None) -> bool:
-    """US-style m/d/y only for English documents in dollars, unless a date on the page proves otherwise.
-    Hebrew documents are always day-first (an OCR-garbled '10/15' must not flip them)."""
+    """US-style m/d/y only for English documents in dollars, unless a date on the page proves otherwise
+    or the page names a day-first country's tax or company form (`day_first_pages`). Hebrew documents
+    are always day-first (an OCR-garbled '10/15' must not flip them)."""
     if language == "he":
         return False
     for line in lines:
@@ -288,4 +290,4 @@ def prefers_month_first(lines: list[str], language: str, currency: str | None) -
                 return False
             if second > 12 >= first:
                 return True
-    return language == "en" and currency == "USD"
+    return language == "en" and currency == "USD" and not names_day_first_country(lines)
