@@ -159,7 +159,25 @@ def total_by_payment(found: Candidates, total: Found | None, lines: list[Line]) 
         match = next((c for c in labelled if abs(c[0] - value) < _CENT), None)
         if match is not None:
             return Found(match[0], match[1], match[2], 0.85)
-    return total
+    if total is not None and any(moved_by_a_coin(value, total.value) for value in paid):
+        return total  # cash paid is the total rounded to a coin: no other total is read
+    return _paid_printed(lines) or total
+
+
+def _paid_printed(lines: list[Line]) -> Found | None:
+    """Cash tendered less change that the slip prints as an amount on another row, whose total label
+    OCR lost or damaged ('clusive of GST) : 80.90', '29.80' alone): two readings of what was paid
+    agree, and what was paid is the total. Only one such value: several say nothing."""
+    agreed = {}
+    for value, tendered, change in paid_amounts(lines):
+        for line in lines:
+            if line is tendered or line is change:
+                continue
+            raw = next((raw for amount, raw in row_money(line) if abs(amount - value) < _CENT), None)
+            if raw is not None:
+                agreed.setdefault(value, Found(value, raw, line, 0.75))
+                break
+    return agreed.popitem()[1] if len(agreed) == 1 else None
 
 
 def _sign_read_as_digit(total: Found | None, payments: list[float]) -> Found | None:
