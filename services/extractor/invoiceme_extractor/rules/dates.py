@@ -17,8 +17,8 @@ from .till_codes import with_year_before_codes
 _MONTH_WORD = r"(?:ב|ל)?(?P<{name}>[^\W\d_]{{3,10}})\.?"
 # not inside a longer number or a time, but right after a label's colon ('DATE:25/03/2018') or a
 # stray dot OCR stuck to the date ('.02.03.2024', a speck or the label's own dot read as one), also
-# right after the colon ('Date:.23/10/2024')
-_START = r"(?:(?<![\d.:/-])|(?<=[^\W\d_]:)|(?<=(?<![\d.:/-])\.)|(?<=[^\W\d_]:\.))"
+# right after the colon ('Date:.23/10/2024'), or a colon set apart from its label ('Date :28/04/18')
+_START = r"(?:(?<![\d.:/-])|(?<=[^\W\d_]:)|(?<=[^\W\d_] :)|(?<=(?<![\d.:/-])\.)|(?<=[^\W\d_]:\.))"
 _NUMERIC = re.compile(_START + r"(\d{1,2})\s?([./-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])")
 # OCR lost both separators ('25 03 2018'): only with a four-digit year of this era, said as a repair
 _SPACED = re.compile(_START + r"(\d{1,2}) {1,2}(\d{1,2}) {1,2}((?:19|20)\d{2})(?![\d.,])")
