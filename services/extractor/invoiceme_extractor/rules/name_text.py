@@ -35,7 +35,7 @@ def trim_name(text: str) -> str:
             text = text[: bracketed.start()]
     suffixes = list(party_labels.COMPANY_SUFFIX.finditer(text))
     # a bracket right after the legal suffix holds the registration number, however OCR read it
-    # ('FOUR QUARTERS SDN BHD ( ju/SUSS-P)' for '(1051255-P)')
+    # ('ACME SDN BHD ( ju/SUSS-P)' for '(1051255-P)')
     tail = text[suffixes[-1].end() :] if suffixes else ""
     if suffixes and (not _WORD.search(tail) or _OPENS_BRACKET.match(tail)):
         text = text[: suffixes[-1].end()]

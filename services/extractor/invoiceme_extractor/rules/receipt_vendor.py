@@ -34,7 +34,7 @@ REGISTRATION_UNDER = 1.5  # score for a line whose next line opens with the regi
 def registration_under(next_text: str, previous_text: str) -> float:
     """Score added to a header line whose next line opens with the company's registration number:
     the legal name is printed right above it (its own line may be small print under a logo). Not
-    under an owner's line ('Owned by' / 'Dommal Food Services Sdn Bhd' / 'Co. No. ...'): the
+    under an owner's line ('Owned by' / 'Acme Food Services Sdn Bhd' / 'Co. No. ...'): the
     owning company signs the slip's foot; the trade name is the shop's."""
     if _OWNER_LINE.search(previous_text):
         return 0.0
