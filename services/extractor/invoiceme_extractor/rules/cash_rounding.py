@@ -11,6 +11,7 @@ from .amount_agreement import parts_repaired
 from .amount_candidates import Candidate, Candidates
 from .amounts import row_money
 from .lines import Found, Line
+from .payments import card_charges, paid_amounts
 from .repair import may_be_misread
 
 
@@ -35,7 +36,22 @@ def rounded_total(found: Candidates, total: Found | None, lines: list[Line]) -> 
             for value, raw in row_money(line):
                 if _moved_by(rounding, value, total.value):
                     return Found(value, raw, line, min(total.confidence, 0.8))
+        if (paid := _paid_rounded(rounding, rounding_line, total, lines)) is not None:
+            return paid
     return _rounded_under_unread_rounding(totals, total, lines) or total
+
+
+def _paid_rounded(rounding: float, rounding_line: Line, total: Found, lines: list[Line]) -> Found | None:
+    """No rounded total printed (or OCR lost it), but what was paid under the rounding line, a card's
+    charge or cash tendered less change ('Rounding Adj: 0.02' ... 'VISA 65,55' under a total of
+    65.53, other rows between), is the exact total moved by the printed rounding: two readings agree
+    on the rounded total, which is what the customer paid."""
+    paid = [(value, raw, line) for value, raw, line in card_charges(lines)]
+    paid += [(value, "", change) for value, _, change in paid_amounts(lines)]
+    for value, raw, line in paid:
+        if line.index > rounding_line.index and _moved_by(rounding, value, total.value):
+            return Found(value, raw, line, min(total.confidence, 0.8))
+    return None
 
 
 def _moved_by(rounding: float, value: float, exact: float) -> bool:
@@ -54,14 +70,19 @@ def moved_by_a_coin(value: float, exact: float) -> bool:
 
 def _rounded_under_unread_rounding(totals: list[Candidate], total: Found, lines: list[Line]) -> Found | None:
     """A total on the row right under a rounding line whose amount OCR misread ('Rounding Adj.
-    8.85-' for 0.05-): moved from the exact total by at most one coin, onto a multiple of it. An exact
-    total derived from its parts (no raw text) stands nowhere: a rounding line anywhere may follow it."""
+    8.85-' for 0.05-, 'RM 02' for .02): moved from the exact total by at most one coin, onto a
+    multiple of it; its label may be damaged too ('TATAL 78.10') or only say 'Rounding' (the total
+    after rounding). An exact total derived from its parts (no raw text) stands nowhere: a rounding
+    line anywhere may follow it."""
     for line in lines[total.line.index + 1 if total.raw else 0 :]:
         if not _ROUNDING.search(line.text) or labels.ROUNDED_TOTAL.search(line.text):
             continue
-        for value, raw, total_line in totals:
+        under = [c for c in totals if c[2].index == line.index + 1]
+        if line.index + 1 < len(lines) and lines[line.index + 1].page == line.page:
+            under += [(value, raw, lines[line.index + 1]) for value, raw in row_money(lines[line.index + 1])]
+        for value, raw, total_line in under:
             on_step = abs(value / CASH_STEP - round(value / CASH_STEP)) < 0.001
-            if total_line.index == line.index + 1 and moved_by_a_coin(value, total.value) and on_step:
+            if moved_by_a_coin(value, total.value) and on_step:
                 return Found(value, raw, total_line, min(total.confidence, 0.8))
     return None
 

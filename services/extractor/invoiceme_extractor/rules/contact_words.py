@@ -35,9 +35,12 @@ STREET_WORDS = (
 # Continental street words ("Calle del Sol 34", "12 rue de la Paix", "Gartenweg 95"): an address row,
 # and a line that is only an address is no name (one with a company suffix may be the name and its
 # address on one line: "Au bon moulin SARL - 1242 chemin de l'olive")
+# Malaysian addresses likewise ('Taman Berkeley', 'Kawasan Perindustrian Balakong', 'Jln Kebudayaan 7',
+# 'Lorong ...', 'Persiaran ...'): a branch named after one ('... (TAMAN DAYA) SDN BHD') keeps its suffix
 CONTINENTAL_STREET = re.compile(
     r"\bcalle\b|\bavenida\b|\bavda\.|\bpaseo\b|\brue\b|\bavenue\b|\bboulevard\b|\bchemin\b|"
-    r"\ballée\b|[a-zäöü]weg\b|[a-zäöü]gasse\b|[a-zäöü]allee\b|[a-zäöü]platz\b",
+    r"\ballée\b|[a-zäöü]weg\b|[a-zäöü]gasse\b|[a-zäöü]allee\b|[a-zäöü]platz\b|"
+    r"\btaman\b|\btmn\b|\bkawasan\b|\bjln\b|\blorong\b|\bpersiaran\b",
     re.I,
 )
 STREET = re.compile(STREET_WORDS + "|" + CONTINENTAL_STREET.pattern, re.I)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
+from .day_first_pages import names_day_first_country
 from .month_lookalikes import with_month_j_restored
 from .month_names import MONTHS, accent_lost, misread_initial, one_edit_apart
 from .repair import CONFUSED_DIGITS
@@ -16,8 +17,8 @@ from .till_codes import with_year_before_codes
 _MONTH_WORD = r"(?:ב|ל)?(?P<{name}>[^\W\d_]{{3,10}})\.?"
 # not inside a longer number or a time, but right after a label's colon ('DATE:25/03/2018') or a
 # stray dot OCR stuck to the date ('.02.03.2024', a speck or the label's own dot read as one), also
-# right after the colon ('Date:.23/10/2024')
-_START = r"(?:(?<![\d.:/-])|(?<=[^\W\d_]:)|(?<=(?<![\d.:/-])\.)|(?<=[^\W\d_]:\.))"
+# right after the colon ('Date:.23/10/2024'), or a colon set apart from its label ('Date :28/04/18')
+_START = r"(?:(?<![\d.:/-])|(?<=[^\W\d_]:)|(?<=[^\W\d_] :)|(?<=(?<![\d.:/-])\.)|(?<=[^\W\d_]:\.))"
 _NUMERIC = re.compile(_START + r"(\d{1,2})\s?([./-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])")
 # OCR lost both separators ('25 03 2018'): only with a four-digit year of this era, said as a repair
 _SPACED = re.compile(_START + r"(\d{1,2}) {1,2}(\d{1,2}) {1,2}((?:19|20)\d{2})(?![\d.,])")
@@ -288,8 +289,9 @@ def _as_printed(item: FoundDate, printed: str) -> FoundDate:
 
 
 def prefers_month_first(lines: list[str], language: str, currency: str | None) -> bool:
-    """US-style m/d/y only for English documents in dollars, unless a date on the page proves otherwise.
-    Hebrew documents are always day-first (an OCR-garbled '10/15' must not flip them)."""
+    """US-style m/d/y only for English documents in dollars, unless a date on the page proves otherwise
+    or the page names a day-first country's tax or company form (`day_first_pages`). Hebrew documents
+    are always day-first (an OCR-garbled '10/15' must not flip them)."""
     if language == "he":
         return False
     for line in lines:
@@ -299,4 +301,4 @@ def prefers_month_first(lines: list[str], language: str, currency: str | None) -
                 return False
             if second > 12 >= first:
                 return True
-    return language == "en" and currency == "USD"
+    return language == "en" and currency == "USD" and not names_day_first_country(lines)

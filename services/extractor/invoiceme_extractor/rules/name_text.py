@@ -27,6 +27,7 @@ _WORD = re.compile(r"[A-Za-z\u05d0-\u05ea]{3,}")
 # A bracketed number closing the name: the company's registration ("99 SPEED MART S/B (519537-X)")
 # (a year is part of the name: "נגה מזון (1998)"; a registration number has five digits or more,
 # or a check letter after a dash: "519S37-X")
+_OPENS_BRACKET = re.compile(r"\s*[(\[{]")
 _TRAILING_BRACKETS = re.compile(r"\s*[(\[{]([^()\[\]{}]*)[)\]}]*\s*$")
 
 
@@ -38,7 +39,10 @@ def trim_name(text: str) -> str:
         if digits >= 5 or (digits >= 4 and "-" in bracketed.group(1)):
             text = text[: bracketed.start()]
     suffixes = list(party_labels.COMPANY_SUFFIX.finditer(text))
-    if suffixes and not _WORD.search(text[suffixes[-1].end() :]):
+    # a bracket right after the legal suffix holds the registration number, however OCR read it
+    # ('ACME SDN BHD ( ju/SUSS-P)' for '(1051255-P)')
+    tail = text[suffixes[-1].end() :] if suffixes else ""
+    if suffixes and (not _WORD.search(tail) or _OPENS_BRACKET.match(tail)):
         text = text[: suffixes[-1].end()]
     return text.rstrip(" ({[").strip(" :-|,*=~#_")  # '*** SUNRISE BAKERY ***': a slip's decoration
 

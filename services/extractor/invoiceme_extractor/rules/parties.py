@@ -16,7 +16,7 @@ from .monograms import name_of_monogram, without_monogram
 from .name_signs import compact, reads_as_phrase, repeated_elsewhere
 from .name_text import LEADING_MARKS, REMARK, clean_name, cut_at_field_label, row_parts
 from .name_units import name_units
-from .receipt_vendor import receipt_name_signs
+from .receipt_vendor import receipt_name_signs, registration_under
 from .seller_block import seller_block_name
 from .titled_issuer import name_after_title
 from .titles import DOCUMENT_TYPES
@@ -214,6 +214,9 @@ def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
             over_address = (heading + _font_bonus(font), -position, part_line) if heading > 0 else None
         if score > 0:  # the registration bracket is cut from part_line: read on the whole part
             score += receipt_name_signs(best_part, above_address=position < address_row)
+            if position + 1 < len(first_page):
+                above = first_page[position - 1].text if position else ""
+                score += registration_under(first_page[position + 1].text, above)
         if reads_as_phrase(part_line.text):
             score -= 2
         elif score > 0 and repeated_elsewhere(compact(clean_name(part_line.text)), line.index, first_page):

@@ -32,13 +32,35 @@ def paid_amounts(lines: list[Line]) -> list[tuple[float, Line, Line]]:
         change = row_money(line) if labels.CHANGE.search(line.text) else []
         if not change:
             continue
-        for earlier in reversed(lines[max(0, line.index - _PAYMENT_ROWS) : line.index]):
-            if _TENDERED.search(earlier.text) or labels.CARD_PAYMENT.search(earlier.text):
-                tendered = row_money(earlier)
-                if tendered and tendered[-1][0] > change[-1][0] >= 0:
-                    paid.append((round(tendered[-1][0] - change[-1][0], 2), earlier, line))
-                break
+        tendered_line = _tendered_row(lines, line)
+        tendered = row_money(tendered_line) if tendered_line else []
+        if tendered and tendered[-1][0] > change[-1][0] >= 0:
+            paid.append((round(tendered[-1][0] - change[-1][0], 2), tendered_line, line))
     return paid
+
+
+def _tendered_row(lines: list[Line], change: Line) -> Line | None:
+    """The row of the amount tendered above a change row: the nearest one labelled a payment, else
+    the row right above when OCR damaged its label ('CASHI RM 120.06', 'GASH 50.00') and it names
+    no total, tax or rounding (a slip prints the tendered amount right above the change)."""
+    for earlier in reversed(lines[max(0, change.index - _PAYMENT_ROWS) : change.index]):
+        if _TENDERED.search(earlier.text) or labels.CARD_PAYMENT.search(earlier.text):
+            return earlier
+    above = lines[change.index - 1] if change.index > 0 else None
+    if above is None or above.page != change.page or _NOT_TENDERED.search(above.text):
+        return None
+    return above
+
+
+_NOT_TENDERED = labels.any_of(
+    labels.TOTAL_STRONG.pattern,
+    labels.TOTAL_PLAIN.pattern,
+    labels.SUBTOTAL.pattern,
+    labels.VAT.pattern,
+    labels.CHANGE.pattern,
+    r"round",
+    r"disc",
+)
 
 
 def card_charges(lines: list[Line]) -> list[tuple[float, str, Line]]:

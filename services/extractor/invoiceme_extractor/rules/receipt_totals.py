@@ -15,6 +15,7 @@ from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from . import labels
+from .agreed_readings import after_discount, one_digit_apart
 from .amount_candidates import Candidate, Candidates
 from .amounts import adds_up, percent_in, row_money
 from .cash_rounding import moved_by_a_coin, rounding_amounts
@@ -159,7 +160,25 @@ def total_by_payment(found: Candidates, total: Found | None, lines: list[Line]) 
         match = next((c for c in labelled if abs(c[0] - value) < _CENT), None)
         if match is not None:
             return Found(match[0], match[1], match[2], 0.85)
-    return total
+    if total is not None and any(moved_by_a_coin(value, total.value) for value in paid):
+        return total  # cash paid is the total rounded to a coin: no other total is read
+    return _paid_printed(lines) or total
+
+
+def _paid_printed(lines: list[Line]) -> Found | None:
+    """Cash tendered less change that the slip prints as an amount on another row, whose total label
+    OCR lost or damaged ('clusive of GST) : 80.90', '29.80' alone): two readings of what was paid
+    agree, and what was paid is the total. Only one such value: several say nothing."""
+    agreed = {}
+    for value, tendered, change in paid_amounts(lines):
+        for line in lines:
+            if line is tendered or line is change:
+                continue
+            raw = next((raw for amount, raw in row_money(line) if abs(amount - value) < _CENT), None)
+            if raw is not None:
+                agreed.setdefault(value, Found(value, raw, line, 0.75))
+                break
+    return agreed.popitem()[1] if len(agreed) == 1 else None
 
 
 def _sign_read_as_digit(total: Found | None, payments: list[float]) -> Found | None:
@@ -235,6 +254,7 @@ def total_by_agreement(found: Candidates, total: Found | None, lines: list[Line]
         [c[0] for c in found.get("subtotal", [])],
         [value for value, *_ in paid_amounts(lines)],
         [value for value, *_ in card_charges(lines)],
+        after_discount(found, lines),
     ]
 
     def support(value: float) -> int:
@@ -242,12 +262,14 @@ def total_by_agreement(found: Candidates, total: Found | None, lines: list[Line]
 
     misread = may_be_misread(total.line)
     variants = [v for v in confusion_variants(total.value, total.raw) if misread and support(v)]
+    # two readings agreeing outvote the total on any one digit, confused or not ('30.50' for 30.90)
+    variants += [v for v in itertools.chain(*readings) if misread and one_digit_apart(v, total.raw)]
     if not variants or support(total.value):
         return total  # the tax summary (the slowest reading) is read only when it can decide
     readings.append(_summary_gross(lines))
     if support(total.value):
         return total
-    agreed = [v for v in variants if support(v) >= 2]
+    agreed = list({v for v in variants if support(v) >= 2})
     if len(agreed) != 1:
         return total
     return Found(agreed[0], f"{total.raw} (misread)", total.line, 0.7)

@@ -21,6 +21,29 @@ _NOT_THE_NAME = re.compile(
 )
 
 
+# '(Co No. 319481-T)', '(1@354685-T)', 'Company Reg No: 1101083-T': a line that opens with the
+# company's registration number, printed right under the legal name
+_REGISTRATION_LINE = re.compile(
+    r"^\W{0,2}(?:[(\[{]\s*(?:co(?:mpany)?\.?\s*(?:reg(?:n|istration)?\.?\s*)?(?:no\b\.?|#)\s*:?\s*)?"
+    r"\w{0,3}\d[\dA-Z@]{4,}\s*-?\s*[A-Z]?\s*[)\]}]|co(?:mpany)?\.?\s*(?:reg(?:n|istration)?\.?\s*)?(?:no\b|#))",
+    re.I,
+)
+REGISTRATION_UNDER = 1.5  # score for a line whose next line opens with the registration number
+
+
+def registration_under(next_text: str, previous_text: str) -> float:
+    """Score added to a header line whose next line opens with the company's registration number:
+    the legal name is printed right above it (its own line may be small print under a logo). Not
+    under an owner's line ('Owned by' / 'Acme Food Services Sdn Bhd' / 'Co. No. ...'): the
+    owning company signs the slip's foot; the trade name is the shop's."""
+    if _OWNER_LINE.search(previous_text):
+        return 0.0
+    return REGISTRATION_UNDER if _REGISTRATION_LINE.search(next_text) else 0.0
+
+
+_OWNER_LINE = re.compile(r"\b(?:owned|operated|managed)\s*by\W*$", re.I)
+
+
 def receipt_name_signs(text: str, above_address: bool) -> float:
     """Score added to a header line as a name candidate: more with the registration bracket after
     its words above the address (a legal name heads its address; an 'Owned by' line further down
