@@ -34,7 +34,7 @@ def paid_amounts(lines: list[Line]) -> list[tuple[float, Line, Line]]:
             continue
         tendered_line = _tendered_row(lines, line)
         tendered = row_money(tendered_line) if tendered_line else []
-        if tendered and tendered[-1][0] > change[-1][0] >= 0:
+        if tendered_line is not None and tendered and tendered[-1][0] > change[-1][0] >= 0:
             paid.append((round(tendered[-1][0] - change[-1][0], 2), tendered_line, line))
     return paid
 

@@ -169,7 +169,7 @@ def _paid_printed(lines: list[Line]) -> Found | None:
     """Cash tendered less change that the slip prints as an amount on another row, whose total label
     OCR lost or damaged ('clusive of GST) : 80.90', '29.80' alone): two readings of what was paid
     agree, and what was paid is the total. Only one such value: several say nothing."""
-    agreed = {}
+    agreed: dict[float, Found] = {}
     for value, tendered, change in paid_amounts(lines):
         for line in lines:
             if line is tendered or line is change:
