@@ -141,8 +141,10 @@ def folder_rows(folder: Path) -> list[dict[str, Any]]:
     if manifest.exists():
         with manifest.open(newline="") as handle:
             rows = [{**row, "file": str(folder / row["file"])} for row in csv.DictReader(handle)]
-        for row in rows:  # line items are no manifest column: the PDF's own XML lists them
-            if row["file"].lower().endswith(".pdf") and (xml := embedded_invoice_xml(Path(row["file"]))):
+        for row in rows:  # printed items: a manifest's own column, else the PDF's XML lists them
+            if row.get("items_json"):
+                row["items"] = json.loads(row["items_json"])
+            elif row["file"].lower().endswith(".pdf") and (xml := embedded_invoice_xml(Path(row["file"]))):
                 row["items"] = items_from_cii(xml)
         return rows
     rows = []
@@ -226,7 +228,7 @@ def _print_items(rows: list[dict[str, Any]], predictions: dict[str, dict[str, An
             )
     for source, (printed, found, given) in sorted(counts.items()):
         matched = f"{found} of {printed} printed items matched ({found / printed:.3f})"
-        print(f"line items (invoice XML) {source}: {matched}; {given} given")
+        print(f"line items {source}: {matched}; {given} given")
 
 
 def _key(row: dict[str, str]) -> str:

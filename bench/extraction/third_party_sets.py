@@ -32,7 +32,7 @@ from bench.shared import EXTERNAL_DEV
 
 MANIFEST_COLUMNS = (
     "source", "language", "file", "vendor", "vat_id", "invoice_number",
-    "date_iso", "total_num", "net_num", "tax_num", "currency",
+    "date_iso", "total_num", "net_num", "tax_num", "currency", "items_json",
 )  # fmt: skip
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _NUMERIC = re.compile(r"(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4}|\d{2})")
@@ -99,6 +99,13 @@ def refaelcodes_row(labels: dict[str, Any], file: str, source: str) -> dict[str,
         "net_num": str(fields.get("subtotal", "")),
         "tax_num": str(fields.get("vat_amount", "")),
         "currency": str(fields.get("currency", "")),
+        "items_json": json.dumps(
+            [
+                {"description": item["description"], "amount": float(item["line_total"])}
+                for item in fields.get("line_items", [])
+            ],
+            ensure_ascii=False,
+        ),
     }
 
 

@@ -126,9 +126,13 @@ def test_a_refaelcodes_label_gives_the_sellers_fields() -> None:
             "subtotal": 6970,
             "vat_amount": 1254.6,
             "total": 8224.6,
+            "line_items": [
+                {"description": "הדרכת צוות", "quantity": 4, "unit_price": 480, "line_total": 1920}
+            ],
         }
     }
     row = refaelcodes_row(labels, "01_invoice_tax_2.pdf", "hebrew_rc/pdf")
+    assert json.loads(row["items_json"]) == [{"description": "הדרכת צוות", "amount": 1920.0}]
     assert (row["vendor"], row["vat_id"], row["invoice_number"]) == ('סחר המרכז בע"מ', "529352361", "65195")
     assert (row["date_iso"], row["total_num"], row["net_num"]) == ("2025-09-06", "8224.6", "6970")
 
