@@ -213,22 +213,24 @@ def _judged(
 
 
 def _print_items(rows: list[dict[str, Any]], predictions: dict[str, dict[str, Any]]) -> None:
-    """Line items of the invoices whose XML lists them: printed items matched per source, and how
-    many items the extractor gave in all (what it gave beyond the matched ones is noise a user sees)."""
+    """Line items of the invoices whose truth lists them, per source: printed items matched, items the
+    extractor gave in all (those beyond the matched ones are noise a user sees), and documents it
+    warned about because its items did not add up (a false alarm when the page's items do)."""
     counts: dict[str, list[int]] = {}
     for row in rows:
         if row.get("items"):
-            predicted = predictions.get(_key(row), {}).get("line_items") or []
+            prediction = predictions.get(_key(row), {})
+            predicted = prediction.get("line_items") or []
+            codes = [warning.get("code") for warning in prediction.get("warnings") or []]
+            total = counts.setdefault(row["source"], [0, 0, 0, 0, 0])
             found = line_items_matched(row["items"], predicted)
-            total = counts.setdefault(row["source"], [0, 0, 0])
-            total[0], total[1], total[2] = (
-                total[0] + len(row["items"]),
-                total[1] + found,
-                total[2] + len(predicted),
-            )
-    for source, (printed, found, given) in sorted(counts.items()):
+            added = (len(row["items"]), found, len(predicted), 1, int("line_items_mismatch" in codes))
+            for index, add in enumerate(added):
+                total[index] += add
+    for source, (printed, found, given, documents, warned) in sorted(counts.items()):
         matched = f"{found} of {printed} printed items matched ({found / printed:.3f})"
-        print(f"line items {source}: {matched}; {given} given")
+        mismatched = f"items did not add up on {warned} of {documents}"
+        print(f"line items {source}: {matched}; {given} given; {mismatched}")
 
 
 def _key(row: dict[str, str]) -> str:
