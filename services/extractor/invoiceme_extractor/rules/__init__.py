@@ -14,7 +14,7 @@ from .cents_lost import net_with_cents_lost
 from .currency_noise import sure_code
 from .customer_ids import customer_id_blocks
 from .date_fields import find_dates
-from .dates import prefers_month_first
+from .day_first_pages import prefers_month_first
 from .full_names import name_beside_tax_id
 from .invoice_number import find_invoice_number
 from .items_totals import (

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .day_first_pages import names_day_first_country
 from .month_lookalikes import with_month_j_restored
 from .month_names import MONTHS, accent_lost, misread_initial, one_edit_apart
 from .repair import CONFUSED_DIGITS
@@ -19,7 +18,7 @@ _MONTH_WORD = r"(?:ב|ל)?(?P<{name}>[^\W\d_]{{3,10}})\.?"
 # stray dot OCR stuck to the date ('.02.03.2024', a speck or the label's own dot read as one), also
 # right after the colon ('Date:.23/10/2024'), or a colon set apart from its label ('Date :28/04/18')
 _START = r"(?:(?<![\d.:/-])|(?<=[^\W\d_]:)|(?<=[^\W\d_] :)|(?<=(?<![\d.:/-])\.)|(?<=[^\W\d_]:\.))"
-_NUMERIC = re.compile(_START + r"(\d{1,2})\s?([./-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])")
+NUMERIC = re.compile(_START + r"(\d{1,2})\s?([./-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])")
 # OCR lost both separators ('25 03 2018'): only with a four-digit year of this era, said as a repair
 _SPACED = re.compile(_START + r"(\d{1,2}) {1,2}(\d{1,2}) {1,2}((?:19|20)\d{2})(?![\d.,])")
 # OCR damaged a separator: a mark beside it ('05-=31-—2025') or a dot read as a colon ('27.9:2025');
@@ -186,7 +185,7 @@ def _dates_in(line: str, month_first: bool) -> tuple[FoundDate, ...]:
         # '2024-61-64' (2024-01-04 with its 0s read as 6s): each impossible part's one repair
         elif repaired := _repaired_numeric(match.group(4), match.group(3), match.group(1)):
             found.append(FoundDate(repaired, match.group(0), match.start(), False, repaired=True))
-    numeric = [(m, m.group(1), m.group(3), m.group(4)) for m in _NUMERIC.finditer(line)]
+    numeric = [(m, m.group(1), m.group(3), m.group(4)) for m in NUMERIC.finditer(line)]
     numeric += [(m, m.group(1), m.group(2), m.group(3)) for m in _BEFORE_TIME.finditer(line)]
     numeric += [(m, m.group(1), m.group(2), m.group(3)) for m in _SPACED.finditer(line)]
     for m in _DAMAGED_SEPARATORS.finditer(line):
@@ -198,7 +197,7 @@ def _dates_in(line: str, month_first: bool) -> tuple[FoundDate, ...]:
         first, second, year = int(first_text), int(second_text), int(year_text)
         ambiguous = first <= 12 and second <= 12 and first != second
         # '04.08.2024' is 4 August even on a US-style page: m/d/y is written with slashes or hyphens
-        month_first_here = month_first and not (match.re is _NUMERIC and match.group(2) == ".")
+        month_first_here = month_first and not (match.re is NUMERIC and match.group(2) == ".")
         if first > 12 or (not month_first_here and second <= 12):
             value = make_date(year, second, first)
         else:
@@ -286,19 +285,3 @@ def _as_printed(item: FoundDate, printed: str) -> FoundDate:
     """The raw text as printed; a date read through letters taken for digits is a repair too."""
     raw = printed[item.start : item.start + len(item.raw)]
     return item if raw == item.raw else replace(item, raw=raw, repaired=True)
-
-
-def prefers_month_first(lines: list[str], language: str, currency: str | None) -> bool:
-    """US-style m/d/y only for English documents in dollars, unless a date on the page proves otherwise
-    or the page names a day-first country's tax or company form (`day_first_pages`). Hebrew documents
-    are always day-first (an OCR-garbled '10/15' must not flip them)."""
-    if language == "he":
-        return False
-    for line in lines:
-        for match in _NUMERIC.finditer(line):
-            first, second = int(match.group(1)), int(match.group(3))
-            if first > 12 >= second:
-                return False
-            if second > 12 >= first:
-                return True
-    return language == "en" and currency == "USD" and not names_day_first_country(lines)
