@@ -14,6 +14,7 @@ from .facts import Facts
 
 DETAIL_SHARE, WRAP_SHARE, COLUMNS_SHARE, TWO_LINE_SHARE = 0.25, 0.18, 0.22, 0.18
 GREY = (0.42, 0.42, 0.45)
+WRAP_FROM = 12  # characters: shorter names fit their column
 
 ARTICLE = {
     "en": ["SKU {n}", "Item no. {n}", "Part # {n}"],
@@ -74,7 +75,7 @@ TWO_LINE_HEADERS = {
 class TableVariety:
     details: dict[int, str] = field(default_factory=dict)  # item index -> its detail line
     detail_grey: bool = True  # else black at a smaller size
-    wrap: bool = False  # names of two words or more over two lines
+    wrap: bool = False  # long names over two lines
     extra: list[str] = field(default_factory=list)  # of "unit", "vat", "discount"
     headers: dict[str, str] = field(default_factory=dict)  # extra column key -> its header
     units: list[str] = field(default_factory=list)  # per item
@@ -132,9 +133,10 @@ def detail_text(text: str, issued: date, say) -> str:
 
 
 def wrapped(name: str) -> list[str]:
-    """A name over two lines, broken at the space nearest its middle; one word stays one line."""
+    """A long name over two lines, broken at the space nearest its middle; a short name or one word
+    stays one line (a column wraps what is too long for it, not 'A4 paper')."""
     spaces = [i for i, ch in enumerate(name) if ch == " "]
-    if not spaces:
+    if not spaces or len(name) < WRAP_FROM:
         return [name]
     cut = min(spaces, key=lambda i: abs(i - len(name) / 2))
     return [name[:cut], name[cut + 1 :]]
