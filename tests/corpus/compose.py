@@ -16,6 +16,7 @@ from .families.dev_words import DEV_LABELS
 from .families.held_out_words import HELD_OUT_LABELS
 from .formats import Printing
 from .page import Page, Sheet
+from .table_variety import draw_table
 from .tax_id_places import finish
 from .tax_id_variety import draw_tax_ids
 from .valid_ids import valid_vat_id
@@ -62,6 +63,7 @@ def compose(
             if label is not None and key not in unseen_labels:
                 words.chosen[key] = label
         printing.regroup = lambda value, shown: variety.regroup(value, shown, language == "he")
+    doc.table = draw_table(family_name, language, seed, facts)  # its own stream, as the two above
     family.draw(doc)
     finish(doc)
     if not family.till_slip and rng.random() < 0.12:

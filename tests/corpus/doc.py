@@ -13,6 +13,7 @@ from .date_variety import DateVariety
 from .facts import Facts
 from .formats import Printing
 from .page import Color, Sheet
+from .table_variety import TableVariety
 from .tax_id_variety import TaxIdVariety
 from .vocab import Vocabulary
 
@@ -42,6 +43,7 @@ class Doc:
     items_printed: bool = True
     dates: DateVariety | None = None  # extra date habits (date_variety.py), dev documents only
     tax_ids: TaxIdVariety | None = None  # extra tax-id habits (tax_id_variety.py), dev documents only
+    table: TableVariety | None = None  # item-table habits of real e-invoices (table_variety.py)
 
     @property
     def width(self) -> float:

@@ -6,14 +6,17 @@ from __future__ import annotations
 
 from .blocks import WHITE, line_height
 from .doc import Doc
+from .page import Color
+from .table_variety import GREY, detail_text, wrapped
 from .totals_shapes import draw_shape, pick_shape, tax_part_at_second_rate
+from .vocab import LABELS
 
 LIGHT = (0.92, 0.92, 0.94)
 
 
 def _columns(doc: Doc, x0: float, x1: float) -> list[tuple[str, str, float]]:
     """(key, header, end x) from the start side: description first, numbers towards the end."""
-    words, span = doc.words, x1 - x0
+    words, span, table = doc.words, x1 - x0, doc.table
     keys = ["description", "quantity", "unit_price", "amount"]
     if doc.chance(0.25):
         keys.remove("unit_price" if doc.chance(0.5) else "quantity")
@@ -21,25 +24,48 @@ def _columns(doc: Doc, x0: float, x1: float) -> list[tuple[str, str, float]]:
         keys.insert(0, "row")
     if doc.chance(0.2):
         keys.insert(1 if keys[0] == "row" else 0, "sku")
-    shares = {
-        "row": 0.06,
-        "sku": 0.12,
-        "description": 0.44,
-        "quantity": 0.1,
-        "unit_price": 0.16,
-        "amount": 0.18,
-    }
-    scale = span / sum(shares[key] for key in keys)
+    extra = table.extra if table else []
+    if "unit" in extra:  # the unit code right after the quantity (or the description)
+        keys.insert(keys.index("quantity" if "quantity" in keys else "description") + 1, "unit")
+    keys[-1:-1] = [key for key in ("discount", "vat") if key in extra]  # the line total stays last
+    scale = span / sum(SHARES[key] for key in keys)
     columns, edge = [], x0
     for key in keys:
-        edge += shares[key] * scale
-        header = {"row": "#", "sku": "SKU" if doc.facts.language != "he" else 'מק"ט'}.get(key) or words[key]
-        columns.append((key, header, edge))
+        edge += SHARES[key] * scale
+        header = {"row": "#", "sku": "SKU" if doc.facts.language != "he" else 'מק"ט'}.get(key)
+        columns.append((key, header or (table.headers.get(key) if table else None) or words[key], edge))
     return columns
+
+
+SHARES = {
+    "row": 0.06,
+    "sku": 0.12,
+    "description": 0.44,
+    "quantity": 0.1,
+    "unit": 0.08,
+    "unit_price": 0.16,
+    "discount": 0.09,
+    "vat": 0.09,
+    "amount": 0.18,
+}
+START_ALIGNED = ("description", "sku", "row", "unit")
+
+
+def _rate(doc: Doc, rate: float) -> str:
+    assert doc.table is not None
+    text = f"{rate * 100:g}".replace(".", "," if doc.fmt.decimal_comma else ".")
+    return doc.table.percent.replace("{r}", text)
 
 
 def _cell(doc: Doc, key: str, index: int, item: dict) -> str:
     fmt = doc.fmt
+    if key in ("unit", "vat", "discount"):
+        assert doc.table is not None
+        return {
+            "unit": doc.table.units[index],
+            "vat": _rate(doc, doc.facts.vat_rate),
+            "discount": _rate(doc, 0),
+        }[key]
     return {
         "row": str(index + 1),
         "sku": f"{(doc.facts.invoice_date.toordinal() * 7 + index * 131) % 90000 + 10000}",
@@ -50,6 +76,56 @@ def _cell(doc: Doc, key: str, index: int, item: dict) -> str:
     }[key]
 
 
+def _header(doc: Doc, columns: list, starts: list[float], y: float, size: float, color: Color) -> float:
+    """Draws the header; returns the extra height of headers printed over two lines."""
+    sheet, two_line = doc.sheet, doc.table.two_line if doc.table else {}
+    two_line = {
+        key: lines for key, lines in two_line.items() if doc.words[key] in LABELS[doc.facts.language][key]
+    }
+    if not any(key in two_line for key, _, _ in columns):
+        two_line = {}
+    drop = line_height(size) if two_line else 0.0
+    for (key, header, edge), start in zip(columns, starts, strict=True):
+        lines = list(two_line.get(key, (header,)))
+        top = y if len(lines) == 2 else y + drop  # a one-line header sits on the lower line
+        for offset, text in enumerate(lines):
+            line_y = top + offset * drop
+            if key in START_ALIGNED:
+                sheet.text(start + 1.5, line_y, text, size, bold=True, color=color)
+            else:
+                sheet.text(edge - 1.5, line_y, text, size, bold=True, align="end", color=color)
+    return drop
+
+
+def _row(
+    doc: Doc, columns: list, starts: list[float], index: int, item: dict, y: float, size: float
+) -> float:
+    """Draws one item's cells; returns the extra height of its wrapped name and detail line."""
+    sheet, table = doc.sheet, doc.table
+    extra = 0.0
+    for (key, _, edge), start in zip(columns, starts, strict=True):
+        text = _cell(doc, key, index, item)
+        width = edge - start - 2
+        if key != "description" or table is None:
+            if key in START_ALIGNED:
+                sheet.text(start + 1.5, y, text, sheet.fit(text, size, width))
+            else:
+                sheet.text(edge - 1.5, y, text, sheet.fit(text, size, edge - start - 2.5), align="end")
+            continue
+        lines = wrapped(text) if table.wrap else [text]
+        line_size = min(sheet.fit(line, size, width) for line in lines)
+        for offset, line in enumerate(lines):
+            sheet.text(start + 1.5, y + offset * line_height(size), line, line_size)
+        extra = (len(lines) - 1) * line_height(size)
+        if index in table.details:
+            detail = detail_text(table.details[index], doc.facts.invoice_date, doc.fmt.date)
+            small = size - (1 if table.detail_grey else 1.5)
+            color = GREY if table.detail_grey else (0, 0, 0)
+            extra += line_height(small)
+            sheet.text(start + 1.5, y + extra, detail, sheet.fit(detail, small, width), color=color)
+    return extra
+
+
 def items_table(doc: Doc, x0: float, x1: float, y: float, style: str | None = None, size: float = 9) -> float:
     """style: grid, rules, band (filled header) or zebra. Returns y below the table."""
     sheet = doc.sheet
@@ -57,28 +133,30 @@ def items_table(doc: Doc, x0: float, x1: float, y: float, style: str | None = No
     columns = _columns(doc, x0, x1)
     row_h = line_height(size) + 1.5
     header_color = WHITE if style == "band" else (0, 0, 0)
-    if style == "band":
-        sheet.box(x0, y - 4.5, x1 - x0, row_h, fill=doc.accent, stroke=None)
     starts = [x0, *[edge for _, _, edge in columns[:-1]]]
-    for (key, header, edge), start in zip(columns, starts, strict=True):
-        if key in ("description", "sku", "row"):
-            sheet.text(start + 1.5, y, header, size, bold=True, color=header_color)
-        else:
-            sheet.text(edge - 1.5, y, header, size, bold=True, align="end", color=header_color)
+    if style == "band":  # drawn first, under the header; as tall as a two-line header needs
+        band = len(sheet.page.items)
+        sheet.box(x0, y - 4.5, x1 - x0, row_h, fill=doc.accent, stroke=None)
+    drop = _header(doc, columns, starts, y, size, header_color)
+    if style == "band" and drop:
+        sheet.page.items.pop(band)
+        sheet.box(x0, y - 4.5, x1 - x0, row_h + drop, fill=doc.accent, stroke=None)
+        sheet.page.items.insert(band, sheet.page.items.pop())
     top = y - 4.5
+    y += drop
     if style in ("rules", "grid", "zebra"):
         sheet.rule(x0, y + 1.8, x1, 0.8)
     for index, item in enumerate(doc.facts.line_items):
         y += row_h
         if style == "zebra" and index % 2 == 0:
+            stripe = len(sheet.page.items)
             sheet.box(x0, y - 4.3, x1 - x0, row_h, fill=LIGHT, stroke=None)
-        for (key, _, edge), start in zip(columns, starts, strict=True):
-            text = _cell(doc, key, index, item)
-            if key in ("description", "sku", "row"):
-                width = edge - start - 2
-                sheet.text(start + 1.5, y, text, sheet.fit(text, size, width))
-            else:
-                sheet.text(edge - 1.5, y, text, sheet.fit(text, size, edge - start - 2.5), align="end")
+        extra = _row(doc, columns, starts, index, item, y, size)
+        if style == "zebra" and index % 2 == 0 and extra:  # the stripe under every line of the item
+            sheet.page.items.pop(stripe)
+            sheet.box(x0, y - 4.3, x1 - x0, row_h + extra, fill=LIGHT, stroke=None)
+            sheet.page.items.insert(stripe, sheet.page.items.pop())
+        y += extra
     bottom = y + 2.5
     if style == "grid":
         sheet.box(x0, top, x1 - x0, bottom - top, stroke=(0.2, 0.2, 0.2))

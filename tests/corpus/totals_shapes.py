@@ -41,6 +41,7 @@ def tax_part_at_second_rate(doc: Doc) -> None:
         or facts.shipping
         or len(facts.line_items) < 2
         or facts.country not in SECOND_RATE
+        or (doc.table is not None and "vat" in doc.table.extra)  # its lines print one rate
     ):
         return
     facts.second_rate = SECOND_RATE[facts.country]

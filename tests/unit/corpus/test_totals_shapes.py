@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+import tests.corpus.compose as compose_module
 from tests.corpus import tables
 from tests.corpus.compose import compose
 from tests.corpus.families import DEV
@@ -43,6 +44,7 @@ class TestTwoRates:
 
     def test_split_vat_sums_to_the_truth(self, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(tables, "pick_shape", lambda doc: "two_rates")
+        monkeypatch.setattr(compose_module, "draw_table", lambda *args: None)  # no VAT % item column
         checked = 0
         for seed in range(7000, 7040):
             page, truth = compose("classic", "en", seed)
