@@ -17,6 +17,7 @@ from . import document_labels, party_labels
 from .geometry import cell_at, label_matches
 from .invoice_number_values import number_after, numbers_in_spots, numbers_in_text
 from .lines import Found, Line, Reading, first_found
+from .tables import columns_span, is_header_row
 from .unknown_number_label import numbers_by_unknown_label
 from .unlabelled_invoice_number import lone_codes_at_top, numbers_after_title, numbers_beside_the_date
 
@@ -194,9 +195,23 @@ def _label_cell_apart(line: Line, index: int, at: int) -> tuple[Line, int]:
 _THEIR_REFERENCE = re.compile(r"your|ihre?|votre|su|vuestra", re.I)
 
 
+def _in_item_table(line: Line, header: Line) -> bool:
+    """The line is the item table's header or under it, within its width (a side panel beside the
+    table is not); text without word boxes goes by its order."""
+    span = columns_span(header)
+    if line.box is None or header.box is None or span is None:
+        return line.index >= header.index
+    beside = line.box.left >= span[1] or line.box.right <= span[0]
+    return line.page == header.page and line.box.top >= header.box.top and not beside
+
+
 def _numbers_by_weak_label(lines: list[Line]) -> Iterator[Reading]:
-    """'Nº', 'Ref', 'No.' alone: an invoice number only when no invoice-number label is printed."""
+    """'Nº', 'Ref', 'No.' alone: an invoice number only when no invoice-number label is printed, and
+    above the item table: under its header a 'Ref. 952047' is an item's (its article's reference)."""
+    header = next((line for line in lines[:40] if is_header_row(line)), None)
     for line in lines[:40]:
+        if header is not None and _in_item_table(line, header):
+            continue
         for index, cell in enumerate(line.cells):
             match = _weak_label_in(cell.text)
             if match and _bare_or_numbered(cell.text[match.end() :]):

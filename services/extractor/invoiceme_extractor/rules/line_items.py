@@ -31,7 +31,7 @@ from .item_columns import (
 from .item_rows import item_by_columns, item_discount, less, wrap_name
 from .layout import Box
 from .lines import Line
-from .tables import header_columns, is_header_row, is_table_header
+from .tables import columns_span, is_header_row, is_table_header
 
 _CURRENCY_MARKS = re.compile(
     r'₪|ש"ח|NIS|ILS|EUR|USD|GBP|CHF|MYR|INR|€|\$|£|₹|\bRM\b|(?-i:\bRs\b\.?)|\bx\b|×', re.I
@@ -128,10 +128,9 @@ def _header_span(row: Line) -> tuple[bool, Box | None]:
         return is_table_header(row.text), None
     if not is_header_row(row):
         return False, None
-    columns = header_columns(row)
-    slack = 2 * max(cell.box.height for cell in columns)
-    left = min(cell.box.left for cell in columns) - slack
-    right = max(cell.box.right for cell in columns) + slack
+    span = columns_span(row)
+    assert span is not None  # a row with cells has header columns
+    left, right = span
     return True, Box(left, row.box.top if row.box else 0, right, row.box.bottom if row.box else 0)
 
 

@@ -86,6 +86,16 @@ def header_columns(row: Any) -> tuple[Any, ...]:
     return tuple(columns)
 
 
+def columns_span(row: Any) -> tuple[float, float] | None:
+    """An item table's left and right edges from its header row's column names (with a little
+    slack for a cell's text wider than its name); None for text without word boxes."""
+    columns = header_columns(row) if getattr(row, "cells", ()) else ()
+    if not columns:
+        return None
+    slack = 2 * max(cell.box.height for cell in columns)
+    return min(cell.box.left for cell in columns) - slack, max(cell.box.right for cell in columns) + slack
+
+
 def is_header_row(row: Any) -> bool:
     """is_table_header over a row's column cells (see header_columns), or its text without cells."""
     if not getattr(row, "cells", ()):
