@@ -9,7 +9,10 @@ Truth per document, first found wins:
 - the machine-readable invoice a PDF carries (Factur-X, ZUGFeRD 1/2, XRechnung CII), read from its
   attachments: seller, seller's VAT id, number, issue date, totals, currency.
 Documents with none of these are skipped. Scoring uses the shared scorer's `same` (amounts within
-0.01, ids without separators, vendor names fuzzy), so the rules are the judge's.
+0.01, ids without separators, vendor names fuzzy), so the rules are the judge's. Also printed: the
+confidence calibration of the fields scored, and line items where the truth lists them (the invoice
+XML's lines, or a manifest's `items_json`): printed items matched, items given, and documents whose
+items the extractor warned did not add up. `bench.extraction.third_party_sets` builds such folders.
 """
 
 from __future__ import annotations
@@ -174,6 +177,9 @@ def main() -> None:
     args = parser.parse_args()
     if not external.SCORER.exists():
         raise SystemExit(f"needs the shared scorer at {external.SCORER} (set INVOICEME_SHARED)")
+    missing = [str(folder) for folder in args.folders if not folder.is_dir()]
+    if missing:
+        raise SystemExit(f"no such folder: {', '.join(missing)}")
     rows = [row for folder in args.folders for row in folder_rows(folder)]
     predictions, failures = _predict([Path(row["file"]) for row in rows])
     scorer = external.load_scorer()
