@@ -46,8 +46,7 @@ def _paid_rounded(rounding: float, rounding_line: Line, total: Found, lines: lis
     charge or cash tendered less change ('Rounding Adj: 0.02' ... 'VISA 65,55' under a total of
     65.53, other rows between), is the exact total moved by the printed rounding: two readings agree
     on the rounded total, which is what the customer paid."""
-    paid = [(value, raw, line) for value, raw, line in card_charges(lines)]
-    paid += [(value, "", change) for value, _, change in paid_amounts(lines)]
+    paid = card_charges(lines) + [(value, "", change) for value, _, change in paid_amounts(lines)]
     for value, raw, line in paid:
         if line.index > rounding_line.index and _moved_by(rounding, value, total.value):
             return Found(value, raw, line, min(total.confidence, 0.8))

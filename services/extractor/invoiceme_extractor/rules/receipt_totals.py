@@ -146,9 +146,8 @@ def total_by_payment(found: Candidates, total: Found | None, lines: list[Line]) 
     equals it (two readings agree: surer), else the total-labelled amount that equals it. A digit
     OCR confused is never undone this way: the tendered amount is as likely misread as the total
     ('CASH 50.06' for 50.00)."""
-    paid = [
-        value for value, *read_from in paid_amounts(lines) if total is None or total.line not in read_from
-    ]
+    payments = paid_amounts(lines)
+    paid = [value for value, *read_from in payments if total is None or total.line not in read_from]
     # a card's charge confirms but never picks: an instalment paid by card is part of the total
     charged = [value for value, _, line in card_charges(lines) if total is None or line is not total.line]
     if total is not None and total.raw and any(abs(total.value - value) < _CENT for value in paid + charged):
@@ -162,15 +161,15 @@ def total_by_payment(found: Candidates, total: Found | None, lines: list[Line]) 
             return Found(match[0], match[1], match[2], 0.85)
     if total is not None and any(moved_by_a_coin(value, total.value) for value in paid):
         return total  # cash paid is the total rounded to a coin: no other total is read
-    return _paid_printed(lines) or total
+    return _paid_printed(payments, lines) or total
 
 
-def _paid_printed(lines: list[Line]) -> Found | None:
+def _paid_printed(payments: list[tuple[float, Line, Line]], lines: list[Line]) -> Found | None:
     """Cash tendered less change that the slip prints as an amount on another row, whose total label
     OCR lost or damaged ('clusive of GST) : 80.90', '29.80' alone): two readings of what was paid
     agree, and what was paid is the total. Only one such value: several say nothing."""
     agreed: dict[float, Found] = {}
-    for value, tendered, change in paid_amounts(lines):
+    for value, tendered, change in payments:
         for line in lines:
             if line is tendered or line is change:
                 continue
