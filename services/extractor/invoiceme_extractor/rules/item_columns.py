@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from .amounts import money_in
 from .layout import Box
 from .lines import Line
-from .tables import ITEM_COLUMN, header_columns
+from .tables import ITEM_COLUMN, WRAP_GAP, header_columns
 
 # the column of the item's name, before a column of codes or numbers that only names an item
 _NAME_COLUMN = re.compile(
@@ -24,8 +24,6 @@ _NAME_COLUMN = re.compile(
 )
 # the line total's column ('Amount', 'TOTAL HT', 'Positionsbetrag', 'Nettowert', 'Montant', 'Importe', 'סה"כ')
 _AMOUNT_COLUMN = re.compile(r"amount|total|betrag|summe|gesamt|entgelt|wert|montant|importe|סה\"כ|סכום", re.I)
-# a wrapped name's next line sits closer under the row than a line's height
-_WRAP_GAP = 0.6
 
 
 @dataclass(frozen=True)
@@ -128,7 +126,7 @@ def tight_below(above: Line, line: Line) -> bool:
     if above.box is None or line.box is None or above.page != line.page:
         return False
     height = max(min(above.box.height, line.box.height), 1.0)
-    return line.box.top - above.box.bottom <= _WRAP_GAP * height
+    return line.box.top - above.box.bottom <= WRAP_GAP * height
 
 
 def overlaps(above: Line, line: Line) -> bool:

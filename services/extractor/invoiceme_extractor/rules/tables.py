@@ -103,8 +103,8 @@ def is_header_row(row: Any) -> bool:
     return is_table_header(" ".join(cell.text for cell in header_columns(row)))
 
 
-# a wrapped header's next line sits closer under it than a text line's height
-_WRAP_GAP = 0.6
+# a wrapped line (a header's, an item's name) sits closer under the line above than a line's height
+WRAP_GAP = 0.6
 
 
 def header_continuations(lines: list[Any]) -> set[int]:
@@ -119,7 +119,7 @@ def header_continuations(lines: list[Any]) -> set[int]:
         for below in lines[position + 1 : position + 3]:
             if below.box is None or below.page != row.page or any(ch.isdigit() for ch in below.text):
                 break
-            if below.box.top - above.box.bottom > _WRAP_GAP * max(above.box.height, 1.0):
+            if below.box.top - above.box.bottom > WRAP_GAP * max(above.box.height, 1.0):
                 break
             found.add(below.index)
             above = below
