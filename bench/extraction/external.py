@@ -9,6 +9,7 @@ import importlib.util
 import io
 import json
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -55,6 +56,14 @@ def run_external(
     return printed.getvalue().strip().splitlines(), list(_judged(scorer, extracted)), extracted
 
 
+def labelled_fields(scorer: ModuleType, row: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """(manifest column, contract field) of each field the row's source labels, as the scorer counts
+    them: not an empty cell, nor SROIE's currency (implicit in its labels, not printed truth)."""
+    for column, name in scorer.FIELDS.items():
+        if row.get(column, "") != "" and not (column == "currency" and row["source"] == "sroie"):
+            yield column, name
+
+
 def external_misses(extracted: Extracted) -> list[str]:
     """Wrong or missing labelled fields of external-dev, judged by the shared scorer's own `same`."""
     scorer = load_scorer()
@@ -62,9 +71,7 @@ def external_misses(extracted: Extracted) -> list[str]:
     for row in manifest_rows():
         stem = Path(row["file"]).stem
         prediction = extracted.predictions.get(stem, {})
-        for column, name in scorer.FIELDS.items():
-            if row.get(column, "") == "" or (column == "currency" and row["source"] == "sroie"):
-                continue
+        for column, name in labelled_fields(scorer, row):
             if not scorer.same(column, row[column], prediction.get(name)):
                 lines.append(f"{stem:44} {name:14} truth={row[column]!r} got={prediction.get(name)!r}")
     return lines
@@ -77,9 +84,7 @@ def _judged(scorer: ModuleType, extracted: Extracted) -> Any:
         if prediction is None:
             continue
         confidence = prediction.get("confidence") or {}
-        for column, name in scorer.FIELDS.items():
-            if row.get(column, "") == "" or (column == "currency" and row["source"] == "sroie"):
-                continue
+        for column, name in labelled_fields(scorer, row):
             value = prediction.get(name)
             if value in (None, "") or name not in confidence:
                 continue

@@ -201,8 +201,8 @@ def main() -> None:
     if args.list:
         for row in rows:
             prediction = predictions.get(_key(row), {})
-            for column, name in scorer.FIELDS.items():
-                if row.get(column) and not scorer.same(column, row[column], prediction.get(name)):
+            for column, name in external.labelled_fields(scorer, row):
+                if not scorer.same(column, row[column], prediction.get(name)):
                     print(f"{_key(row):44} {name:14} truth={row[column]!r} got={prediction.get(name)!r}")
 
 
@@ -213,8 +213,8 @@ def _judged(
     for row in rows:
         prediction = predictions.get(_key(row), {})
         confidence = prediction.get("confidence") or {}
-        for column, name in scorer.FIELDS.items():
-            if row.get(column) and prediction.get(name) not in (None, "") and name in confidence:
+        for column, name in external.labelled_fields(scorer, row):
+            if prediction.get(name) not in (None, "") and name in confidence:
                 yield float(confidence[name]), bool(scorer.same(column, row[column], prediction[name]))
 
 

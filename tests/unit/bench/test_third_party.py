@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 from bench.extraction.third_party import folder_rows, items_from_cii, truth_from_cii, truth_from_invoice2data
 from bench.extraction.third_party_sets import refaelcodes_row, sroie_date, sroie_row
@@ -152,3 +153,14 @@ def test_the_invoice_lines_are_its_printed_items() -> None:
         {"description": "Joghurt Banane", "amount": 9.9},
     ]
     assert items_from_cii(_FACTUR_X) == []
+
+
+def test_the_fields_a_row_labels_are_the_scorers_and_not_sroies_implicit_currency() -> None:
+    from bench.extraction.external import labelled_fields
+
+    scorer = SimpleNamespace(FIELDS={"vendor": "vendor_name", "total_num": "total", "currency": "currency"})
+
+    sroie = {"source": "sroie", "vendor": "BOOK TA .K", "total_num": "9.00", "currency": "MYR (implicit)"}
+    assert list(labelled_fields(scorer, sroie)) == [("vendor", "vendor_name"), ("total_num", "total")]
+    other = {**sroie, "source": "zugferd_corpus", "currency": "EUR", "vendor": ""}
+    assert list(labelled_fields(scorer, other)) == [("total_num", "total"), ("currency", "currency")]
