@@ -58,7 +58,7 @@ _SELLER_LABEL = re.compile(rf"^\s*(?:{party_labels.SELLER_BLOCK.pattern})\s*[:\-
 @functools.lru_cache(maxsize=4096)  # pure; the name rules clean the same cells again (9 calls in 10)
 def clean_name(text: str) -> str:
     text = re.sub(
-        r"^(?:name|from|seller|sold\s*by|supplier|vendor|שם\s*העסק|שם\s*הספק|ספק|מאת)\s*[:\-]\s*",
+        r"^(?:name|from|seller|supplier|vendor|שם\s*העסק|שם\s*הספק|ספק|מאת)\s*[:\-]\s*",
         "",
         text,
         flags=re.I,
