@@ -12,6 +12,8 @@ from . import party_labels
 from .labels import any_of
 from .lines import Line
 
+# the registered office's labels, which may open a statement that names the company ('Regd. office: ...')
+_REGISTERED_OFFICE = (r"si[èe]ge\s*social", r"registered\s*office", r"regd\.?\s*office", r"sede\s*legale")
 LEGAL_STATEMENT = any_of(
     # share capital (FR, ES/PT, IT, EN, DE, NL)
     r"au\s*capital\s*(?:social\s*)?de",
@@ -22,10 +24,7 @@ LEGAL_STATEMENT = any_of(
     r"grund\s*kapital",
     r"maatschappelijk\s*kapitaal",
     # registered office
-    r"si[èe]ge\s*social",
-    r"registered\s*office",
-    r"regd\.?\s*office",
-    r"sede\s*legale",
+    *_REGISTERED_OFFICE,
     r"statutaire\s*zetel",
     r"sitz\s*der\s*gesellschaft",
     # the registry that holds the company
@@ -77,7 +76,7 @@ def heads_legal_statement(line: Line, lines: list[Line]) -> bool:
 
 # 'Regd. office: WS Retail Services Private Limited, Ozone Tech Park, ...': the office's label, then
 # the company's legal name before the first comma, then its address
-_OFFICE_LABEL = any_of(r"registered\s*office", r"regd\.?\s*office", r"si[èe]ge\s*social", r"sede\s*legale")
+_OFFICE_LABEL = any_of(*_REGISTERED_OFFICE)
 _LABEL_CLOSE = re.compile(r"\s*[:\-–]\s*")
 
 
