@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .blocks import WHITE, line_height
 from .doc import Doc
-from .page import Color
+from .page import Color, Sheet
 from .table_variety import GREY, detail_text, wrapped
 from .totals_shapes import draw_shape, pick_shape, tax_part_at_second_rate
 from .vocab import LABELS
@@ -126,6 +126,14 @@ def _row(
     return extra
 
 
+def _redraw_under(sheet: Sheet, at: int, box: tuple[float, float, float, float], fill: Color) -> None:
+    """The fill drawn as item `at` of the page, drawn again with this box (taller, once the text over
+    it is known) and kept under what was drawn after it."""
+    sheet.page.items.pop(at)
+    sheet.box(*box, fill=fill, stroke=None)
+    sheet.page.items.insert(at, sheet.page.items.pop())
+
+
 def items_table(doc: Doc, x0: float, x1: float, y: float, style: str | None = None, size: float = 9) -> float:
     """style: grid, rules, band (filled header) or zebra. Returns y below the table."""
     sheet = doc.sheet
@@ -139,9 +147,7 @@ def items_table(doc: Doc, x0: float, x1: float, y: float, style: str | None = No
         sheet.box(x0, y - 4.5, x1 - x0, row_h, fill=doc.accent, stroke=None)
     drop = _header(doc, columns, starts, y, size, header_color)
     if style == "band" and drop:
-        sheet.page.items.pop(band)
-        sheet.box(x0, y - 4.5, x1 - x0, row_h + drop, fill=doc.accent, stroke=None)
-        sheet.page.items.insert(band, sheet.page.items.pop())
+        _redraw_under(sheet, band, (x0, y - 4.5, x1 - x0, row_h + drop), doc.accent)
     top = y - 4.5
     y += drop
     if style in ("rules", "grid", "zebra"):
@@ -153,9 +159,7 @@ def items_table(doc: Doc, x0: float, x1: float, y: float, style: str | None = No
             sheet.box(x0, y - 4.3, x1 - x0, row_h, fill=LIGHT, stroke=None)
         extra = _row(doc, columns, starts, index, item, y, size)
         if style == "zebra" and index % 2 == 0 and extra:  # the stripe under every line of the item
-            sheet.page.items.pop(stripe)
-            sheet.box(x0, y - 4.3, x1 - x0, row_h + extra, fill=LIGHT, stroke=None)
-            sheet.page.items.insert(stripe, sheet.page.items.pop())
+            _redraw_under(sheet, stripe, (x0, y - 4.3, x1 - x0, row_h + extra), LIGHT)
         y += extra
     bottom = y + 2.5
     if style == "grid":
