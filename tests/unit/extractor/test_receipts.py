@@ -59,6 +59,29 @@ class TestIssuerName:
         result = extract("HOME MASTER HARDWARE &\nELECTRICAL\nNO. 113G, JALAN SETIA\nTOTAL 15.90")
         assert result.vendor_name == "HOME MASTER HARDWARE & ELECTRICAL"
 
+    @pytest.mark.parametrize(
+        ("header", "name"),
+        [
+            ("WESTERN EASTERN\nSTATIONERY SDN. BHD", "WESTERN EASTERN STATIONERY SDN. BHD"),
+            ("POPULAR BOOK\nCO. (M) SDN BHD", "POPULAR BOOK CO. (M) SDN BHD"),
+            ("Sunrise Bakery Malaysia\nSdn Bhd", "Sunrise Bakery Malaysia Sdn Bhd"),
+        ],
+    )
+    def test_a_legal_name_wrapped_before_its_legal_form_is_joined(self, header: str, name: str) -> None:
+        assert extract(f"{header}\n(Co. No. 113825-W)\n12 Jalan Razak\nTOTAL 9.90").vendor_name == name
+
+    @pytest.mark.parametrize(
+        "header",
+        [
+            "Park City\nGolden Scoop Sdn Bhd (169669-A)",  # complete on its row: its registration ends it
+            "Mid Valley\nSunrise Bakery Trading Sdn Bhd",  # three words of its own: a name, not a tail
+            "TAX INVOICE\nGolden Scoop Sdn Bhd",  # a title over the name
+        ],
+    )
+    def test_a_whole_legal_name_takes_nothing_from_the_row_above(self, header: str) -> None:
+        vendor = extract(f"{header}\n12 Jalan Razak\nTOTAL 9.90").vendor_name
+        assert vendor is not None and header.split("\n")[0] not in vendor
+
     def test_malaysian_legal_suffix_beats_a_line_above(self) -> None:
         result = extract("for stay: healthy\nFarmasi Maluri S/B(587969-U)\n23, Jln Burung\nTOTAL 79.35")
         assert result.vendor_name == "Farmasi Maluri S/B"

@@ -15,6 +15,7 @@ from .lines import Line
 from .name_signs import compact, repeated_elsewhere
 from .name_text import LEADING_MARKS, clean_name, suffix_joined
 from .tables import is_table_header
+from .titles import type_of
 
 UNREAD_CELL = 0.4  # mean word confidence below which a cell is not taken for a name
 
@@ -121,8 +122,36 @@ _OPEN_END = re.compile(r"(?:&|\band|\bund|\bet)\s*$", re.I)
 
 
 def _name_tail(first_page: list[Line], position: int, text: str) -> str | None:
-    """'HOME MASTER HARDWARE &' / 'ELECTRICAL': a name that ends on '&' goes on in the next row."""
-    if not _OPEN_END.search(text) or position + 1 >= len(first_page):
+    """'HOME MASTER HARDWARE &' / 'ELECTRICAL': a name that ends on '&' goes on in the next row; so
+    does one whose legal form OCR or the layout put on the next row (`legal_form_goes_on`)."""
+    if position + 1 >= len(first_page):
         return None
-    following_line = first_page[position + 1]
-    return following_line.text if len(following_line.cells) <= 1 else None
+    line, following_line = first_page[position], first_page[position + 1]
+    if _OPEN_END.search(text) and len(following_line.cells) <= 1:
+        return following_line.text
+    # its cells are the name's: 'co.' | '(M) SDN BHD', set apart by a wide gap
+    return following_line.text if legal_form_goes_on(text, line, following_line) else None
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}")
+_WRAPPED_WORDS = 2  # at most this many of the name's words wrapped onto the legal form's row
+_SAME_PRINT = 1.6  # two rows of one name: print of about one size (a logo over its legal name is not)
+
+
+def legal_form_goes_on(text: str, line: Line, following: Line) -> bool:
+    """'WESTERN EASTERN' / 'STATIONERY SDN. BHD', 'Nando's Chickenland Malaysia' / 'Sdn Bhd': a
+    legal name too long for a narrow slip, wrapped before its legal form. The next row holds the
+    legal form with at most two of the name's words before it (a row with more is a name of its
+    own, e.g. the owning company under a brand); neither row has digits or a label's colon (an
+    address, a phone; a registration number after the legal form ends a name complete on its own
+    row), and both are printed about the same size."""
+    suffix = party_labels.COMPANY_SUFFIX.search(following.text)
+    if suffix is None or party_labels.COMPANY_SUFFIX.search(text) or ":" in text + following.text:
+        return False
+    head = following.text[: suffix.start()]
+    if any(ch.isdigit() for ch in text + following.text) or len(head.split()) > _WRAPPED_WORDS:
+        return False
+    if not _NAME_WORD.search(text) or labels.TOTAL_STRONG.search(text) or type_of(text):
+        return False
+    fonts = [cell.font for cell in (*line.cells, *following.cells) if cell.font > 0]
+    return not fonts or max(fonts) <= _SAME_PRINT * min(fonts)
