@@ -82,6 +82,15 @@ class TestIssuerName:
         vendor = extract(f"{header}\n12 Jalan Razak\nTOTAL 9.90").vendor_name
         assert vendor is not None and header.split("\n")[0] not in vendor
 
+    def test_a_town_under_a_numbered_address_row_is_not_the_name(self) -> None:
+        # '109, SS21/1A,' opens the address (a house number and a comma); the town under it is no name
+        address = ("109, SS21/1A,", "DAMANSARA UTAMA", "GST ID : 001661886464", "ORDER : 00012916")
+        rows = ("FOUR SEASONS", "BISTRO & CAFE", *address, "TOTAL 9.90")
+        layer = page(*((text, 300, 100 + 50 * row) for row, text in enumerate(rows)))
+        # the town printed a little larger than the name, as a receipt's print comes out
+        taller = [w.model_copy(update={"height": 31}) if w.top == 250 else w for w in layer.words]
+        assert extract_with_rules([layer.model_copy(update={"words": taller})]).vendor_name == "FOUR SEASONS"
+
     def test_malaysian_legal_suffix_beats_a_line_above(self) -> None:
         result = extract("for stay: healthy\nFarmasi Maluri S/B(587969-U)\n23, Jln Burung\nTOTAL 79.35")
         assert result.vendor_name == "Farmasi Maluri S/B"

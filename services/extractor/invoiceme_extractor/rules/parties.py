@@ -146,12 +146,14 @@ def _contact_part(text: str) -> bool:
 # the town a word, not a code's letters ('5710768 ESA95490603': a number beside a tax id)
 _POSTCODE_TOWN = re.compile(r"^\W*\d{4,7}\s+[^\W\d]{3,}(?!\d)")
 _HOUSE_NUMBER = re.compile(r"^\d{1,4}[a-z]?\s+[^\W\d]")  # '126 Market Street', cut short or not: '126 M'
+# '109, SS21/1A,', 'No. 9, Jalan 16/11': a house number and a comma open a street address's row
+_NUMBER_COMMA = re.compile(r"^\W*(?:no\.?\s*)?\d{1,4}[a-z]?\s*,\s*[^\W_]", re.I)
 
 
 def _first_address_row(first_page: list[Line]) -> int:
     """Position of the first street or postcode-and-town row (len(first_page) when there is none)."""
     for position, line in enumerate(first_page):
-        if _POSTCODE_TOWN.match(line.text) or STREET.search(line.text):
+        if _POSTCODE_TOWN.match(line.text) or STREET.search(line.text) or _NUMBER_COMMA.match(line.text):
             return position
     return len(first_page)
 
