@@ -26,6 +26,20 @@ class TestSpacelessLetterDay:
         assert dates_in("Oct 2024") == []
 
 
+class TestHyphenatedLetterDay:
+    """'Qi-Nov-2017 11:20:04AM': a till slip's hyphenated date whose day 01 OCR read as 'Qi'."""
+
+    def test_letters_for_the_day_before_a_hyphenated_month(self) -> None:
+        found = dates_in("Qi-Nov-2017 11:20:04AM")
+        assert [str(item.value) for item in found] == ["2017-11-01"]
+        assert found[0].repaired
+        assert [str(item.value) for item in dates_in("2i-Mar-2018")] == ["2018-03-21"]
+
+    def test_a_lone_i_or_a_word_before_a_month_is_no_day(self) -> None:
+        assert dates_in("i Nov 2017") == []
+        assert dates_in("Hi-Nov-2017") == []
+
+
 class TestSpacelessSpanishDate:
     """'11dediciembre de 2024': OCR lost the spaces around 'de' between the day and the month."""
 

@@ -109,7 +109,7 @@ HEBREW = re.compile(r"[\u05d0-\u05ea]")
 # A date-shaped token (three groups, two separators) where OCR read some digits as letters:
 # 'O' for 0, 'l'/'I'/'|' for 1, 'S' for 5, 'B' for 8, 'Z' for 2 ('2O/O3/2Ol8').
 _DATE_SHAPED = re.compile(r"(?<!\w)[\dOoIlSBZ]{1,4}(?:\s?[./-]\s?[\dOoIlSBZ]{1,4}){2}(?!\w)")
-_LETTER_AS_DIGIT = str.maketrans("OoIlSBZQ", "00115820")
+_LETTER_AS_DIGIT = str.maketrans("OoIilSBZQ", "001115820")
 
 
 def _letters_as_digits(line: str) -> str:
@@ -244,9 +244,10 @@ def _dates_in(line: str, month_first: bool) -> tuple[FoundDate, ...]:
 # four-digit year (the two make it a date; the day is a repair)
 # ('1QAPR2024' for 10APR2024: a receipt's spaceless date, its 0 read Q; spaceless only with a digit)
 # ('Ath November 2024' for 4th: an A before an ordinal's 'th' is a 4; 'Ist' a 1st)
+# ('Qi-Nov-2017' for 01-Nov-2017: a till slip's hyphenated date, its 1 read as a dotted i)
 _LETTER_DAY = re.compile(
-    r"(?<!\w)(?P<day>[\dOoIlSBZQ]?[OoIlSBZQ]|[OoIlSBZQ][\d]|A(?=th))(?:st|nd|rd|th)?"
-    r"(?:\s+|(?<=\d[OoIlSBZQ])|(?<=[OoIlSBZQ]\d))"
+    r"(?<!\w)(?P<day>[\dOoIlSBZQ]?[OoIlSBZQ]|[\dOoIlSBZQ]i|[OoIlSBZQ][\d]|A(?=th))(?:st|nd|rd|th)?"
+    r"(?:\s+|-|(?<=\d[OoIilSBZQ])|(?<=[OoIlSBZQ]\d))"
     + _MONTH_WORD.format(name="month")
     + r"[\s,./-]*(?P<year>(?:19|20)\d{2})(?!\d)"
 )
