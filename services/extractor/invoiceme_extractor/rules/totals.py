@@ -16,6 +16,7 @@ from .amounts import CENT, adds_up, percent_in, row_money
 from .cash_rounding import rounded_total
 from .exact_parts import total_by_exact_parts
 from .exact_rates import (
+    HALF_CENT,
     bare_column_triple,
     lone_vat,
     net_under_total_label,
@@ -157,7 +158,8 @@ def _checked(
     result["total"] = checked
     result = with_total_by_parts(result, found, lines)
     derived_total = result["total"] is not None and not result["total"].raw
-    result = result if _parts_add_up(result) and not derived_total else by_order(result, found, lines)
+    kept = _parts_add_up(result) and (not derived_total or _read_at_printed_rate(result))
+    result = result if kept else by_order(result, found, lines)
     # a tax summary's printed net beats one derived from the total (that carries the cash rounding)
     derived_net = result["subtotal"] is not None and not result["subtotal"].raw
     if not _parts_add_up(result) or derived_net:
@@ -167,6 +169,17 @@ def _checked(
         )
     late_repairs(result, found, lines)
     return parts_by_included_rate(repaired_by_rate(result, found), lines)
+
+
+def _read_at_printed_rate(result: dict[str, Found | None]) -> bool:
+    """Net and VAT both read at their labels, the VAT its line's printed rate of the net to the cent
+    ('מע"מ 18% 626.40' under a net of 3,480.00): a total OCR lost is theirs, derived, and no run of
+    lone amounts elsewhere (an item table's 3,000 + 480 = 3,480) is a better reading of it."""
+    net, vat = result["subtotal"], result["vat_amount"]
+    if net is None or vat is None or not net.raw or not vat.raw or not net.value or vat.line is None:
+        return False
+    rate = percent_in(vat.line.text)  # none over 30 %: '179%' is OCR's 17 %, not this line's word
+    return rate is not None and 0 < rate <= 0.3 and abs(net.value * rate - vat.value) <= HALF_CENT
 
 
 def _label_over(amount_line: Line | None, lines: list[Line]) -> Line | None:
