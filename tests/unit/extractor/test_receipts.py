@@ -74,7 +74,8 @@ class TestIssuerName:
         "header",
         [
             "Park City\nGolden Scoop Sdn Bhd (169669-A)",  # complete on its row: its registration ends it
-            "Mid Valley\nSunrise Bakery Trading Sdn Bhd",  # three words of its own: a name, not a tail
+            "Mid Valley\nSunrise Bakery Sdn Bhd",  # two words of its own: a name, not a tail
+            "Servizi Generali\nRossi Forniture S.p.A.",  # a division over its company
             "TAX INVOICE\nGolden Scoop Sdn Bhd",  # a title over the name
         ],
     )

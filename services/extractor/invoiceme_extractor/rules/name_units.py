@@ -134,15 +134,16 @@ def _name_tail(first_page: list[Line], position: int, text: str) -> str | None:
 
 
 _NAME_WORD = re.compile(r"[^\W\d_]{2,}")
-_WRAPPED_WORDS = 2  # at most this many of the name's words wrapped onto the legal form's row
+_WRAPPED_WORDS = 1  # at most this many of the name's words wrapped onto the legal form's row
 _SAME_PRINT = 1.6  # two rows of one name: print of about one size (a logo over its legal name is not)
 
 
 def legal_form_goes_on(text: str, line: Line, following: Line) -> bool:
-    """'WESTERN EASTERN' / 'STATIONERY SDN. BHD', 'Nando's Chickenland Malaysia' / 'Sdn Bhd': a
+    """'WESTERN EASTERN' / 'STATIONERY SDN BHD', 'Nando's Chickenland Malaysia' / 'Sdn Bhd': a
     legal name too long for a narrow slip, wrapped before its legal form. The next row holds the
-    legal form with at most two of the name's words before it (a row with more is a name of its
-    own, e.g. the owning company under a brand); neither row has digits or a label's colon (an
+    legal form with at most one of the name's words before it (a row with more is a name of its
+    own: 'Servizi Generali' / 'Rossi Forniture S.p.A.', a division over the company, or the owning
+    company under a brand); neither row has digits or a label's colon (an
     address, a phone; a registration number after the legal form ends a name complete on its own
     row), and both are printed about the same size."""
     suffix = party_labels.COMPANY_SUFFIX.search(following.text)
