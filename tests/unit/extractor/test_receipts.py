@@ -112,6 +112,11 @@ class TestIssuerName:
     def test_greetings_owners_and_decoration_are_not_the_name(self, header: str) -> None:
         assert extract(f"{header}\n12 High Street\nTOTAL 4.50").vendor_name == "SUNRISE BAKERY"
 
+    def test_a_logo_read_as_scattered_letters_is_no_name(self) -> None:
+        layer = page(("N VV | FE", 300, 100), ("Bluebird Bakery", 300, 150), ("TOTAL 12.50", 300, 400))
+        big = [w.model_copy(update={"height": 60}) if w.top == 100 else w for w in layer.words]
+        assert extract_with_rules([layer.model_copy(update={"words": big})]).vendor_name == "Bluebird Bakery"
+
     def test_large_logo_debris_is_no_name(self) -> None:
         layer = page(("7 Nong %", 300, 100), ("Bluebird Bakery", 300, 150), ("TOTAL 12.50", 300, 400))
         big = [w.model_copy(update={"height": 60}) if w.top == 100 else w for w in layer.words]

@@ -76,10 +76,20 @@ def name_units(first_page: list[Line], english: bool) -> list[tuple[int, Line, f
                 # ("Nordlicht Technik AG:": a legal name whose colon is a speck OCR read)
             if labels.TOTAL_STRONG.match(text) or labels.SUBTOTAL.match(text):
                 continue  # 'Balance Due', 'Subtotal': an amount's label (cut at 'Due' it read 'Balance')
-            if id_label_cell(text):
+            if id_label_cell(text) or _scattered(text):
                 continue
             units.append((position, replace(line, text=_strip_hebrew(text) if english else text), font))
     return units
+
+
+_SCATTERED = 3  # tokens of two characters at most, this many or more: a logo's strokes
+
+
+def _scattered(text: str) -> bool:
+    """'N VV | FE': a logo's strokes read as scattered letters, however large their print; no name
+    is all one- and two-letter tokens."""
+    tokens = text.split()
+    return len(tokens) >= _SCATTERED and all(len(token) <= 2 for token in tokens)
 
 
 def _copied(text: str, index: int, first_page: list[Line]) -> bool:
