@@ -115,12 +115,18 @@ def _money_or_whole(text: str) -> list[tuple[float, str]]:
     return [(float(lone.group("amount")), lone.group("amount"))] if lone else []
 
 
+# a till slip's payment rows: the amount tendered, the change, a card's charge
+_PAYMENT_ROW = labels.any_of(labels.PAID.pattern, labels.CHANGE.pattern, labels.CARD_PAYMENT.pattern)
+
+
 def _cell_amounts(lines: list[Line], line: Line, start: int, end: int) -> list[Candidate]:
     """The amounts a labelled cell states: in the cell, in the next cell, or under it (every row of
     its column: a table of per-rate rows ends with the sum row, and the decision picks)."""
     for spot in spots_after_label(lines, line, start, end):
         if spot.relation != "inline" and classify(spot.text):
             continue  # another label: a header row over values, or the next label of a block
+        if spot.relation == "below" and _PAYMENT_ROW.search(spot.line.text):
+            continue  # 'CASH 20.00' under a total whose amount OCR garbled: what was tendered
         amount = _amount_in(spot.text, first=spot.relation == "below")
         if amount and spot.relation == "below":
             index = cell_at(line, start)

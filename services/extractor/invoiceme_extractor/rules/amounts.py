@@ -72,7 +72,8 @@ def parse_amount(raw: str) -> float | None:
 _CODE_BEFORE_DIGIT = re.compile(r"\b(RM|USD|EUR|NIS|ILS|GBP|CHF|MYR|INR|Rs\.?)(?=[\dO])")
 _SPACE_AFTER_POINT = re.compile(r"(?<=\d)([.,]) (?=\d{2}(?!\d))")  # OCR: "79. 35"
 _GLUED_LETTERS = re.compile(r"(\d[.,]\d{2})(?=[A-Za-z\u05d0-\u05ea])")  # OCR: "8,293.76M annette"
-_SECTION_AS_FIVE = re.compile(r"§(?=\d)")
+# a bold 5 read as §, its digits after it or the cents ('§.30' for 5.30)
+_SECTION_AS_FIVE = re.compile(r"§(?=\d|[.,]\d{2}(?!\d))")
 _UNDERSCORE_AT_DIGIT = re.compile(r"_(?=\d)|(?<=\d)_")  # OCR: "<RM_34.80"
 # OCR: "₪626 94" — the decimal point lost; after a currency sign two digits apart are the cents
 _LOST_POINT_AFTER_SIGN = re.compile(

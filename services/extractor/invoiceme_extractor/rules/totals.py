@@ -30,6 +30,7 @@ from .lines import Found, Line
 from .lost_labels import lost_labels, plausible_rate
 from .printed_rate import rate_of
 from .prose import prose_candidates
+from .rate_groups import due_after_groups
 from .rate_only_vat import vat_from_printed_rate
 from .rate_repair import repaired_by_rate
 from .rate_split_total import parts_by_total_and_rate
@@ -151,7 +152,7 @@ def _checked(
 ) -> dict[str, Found | None]:
     """The total checked against rounding, payments and the other amounts; parts that no longer add up
     to it re-chosen or doubted; repairs that need the whole set."""
-    result["total"] = rounded_total(found, result["total"], lines)
+    result["total"] = due_after_groups(found, rounded_total(found, result["total"], lines))
     checked = total_by_agreement(found, total_by_payment(found, result["total"], lines), lines)
     if checked is not None and checked.value != (result["total"].value if result["total"] else None):
         result = _doubt_unsupported_parts(result, checked)
@@ -230,9 +231,11 @@ def _fill_missing(result: dict[str, Found | None], lines: list[Line]) -> dict[st
         result["subtotal"] = Found(net, "", total.line, 0.6)
     elif total and subtotal and not vat and 0 <= (total.value - subtotal.value) / (total.value or 1) < 0.3:
         result["vat_amount"] = Found(round(total.value - subtotal.value, 2), "", total.line, 0.6)
-    elif subtotal and vat and not total:
+    elif subtotal and vat and not total and plausible_rate(vat.value, subtotal.value):
         result["total"] = Found(round(subtotal.value + vat.value, 2), "", subtotal.line, 0.6)
-    elif subtotal and not vat and not total:
+    elif subtotal and not total:
+        # no VAT, or one no tax rate makes of the subtotal (a tax-inclusive total misread as the
+        # VAT: 'Total (Inc lusive of GST) 4.80' beside the 4.80 net of a zero-rated slip)
         derived = vat_from_printed_rate(lines, subtotal)
         if derived is not None:  # the VAT line kept its rate, OCR lost its amount and the total
             result["vat_amount"], result["total"] = derived

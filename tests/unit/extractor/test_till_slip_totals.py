@@ -1,0 +1,93 @@
+"""Till slip totals where OCR kept the right amounts but damaged what points at them: a 5 read as a
+section sign before the cents, a payment row under a total whose amount is garbled, a tax-inclusive
+total read as the VAT, a cash rounding whose own amount is misread, and the amount due after groups
+of supplies at their rates."""
+
+from __future__ import annotations
+
+from invoiceme_extractor.rules.amount_candidates import candidates
+from invoiceme_extractor.rules.amounts import amounts_in
+from invoiceme_extractor.rules.lines import Line, document_lines
+from invoiceme_extractor.rules.totals import find_totals
+
+from .wordbox import page
+
+
+def _lines(*texts: str) -> list[Line]:
+    return [Line(text, 1, index) for index, text in enumerate(texts)]
+
+
+def _total(*texts: str) -> float | None:
+    total = find_totals(_lines(*texts)).total
+    return total.value if total else None
+
+
+class TestSectionSignForFive:
+    """A bold 5 read as '§' right before the decimal point is still the amount's 5."""
+
+    def test_the_cents_after_the_sign(self) -> None:
+        assert [value for value, _ in amounts_in("Total Sales (Inclusive of GST) : §.30")] == [5.3]
+
+
+class TestPaymentRowUnderTotal:
+    """The row under a total label whose amount OCR garbled is the cash tendered, not the total."""
+
+    def test_the_tendered_amount_is_no_total(self) -> None:
+        layer = page(
+            ("SUB TOTAL", 100, 400),
+            ("10.00", 600, 400),
+            ("GRAND TOTAL", 100, 440),
+            ("10 08", 600, 440),
+            ("CASH 20.00 MYR", 100, 480),
+            ("20.90", 600, 480),
+        )
+        found = candidates(document_lines([layer]))
+        assert all(value != 20.0 and value != 20.9 for value, _, _ in found.get("total_strong", []))
+
+
+class TestImplausibleVat:
+    """A 'VAT' as large as the net is a tax-inclusive total whose label OCR damaged: the total is not
+    their sum."""
+
+    def test_a_zero_rated_slip_whose_inclusive_total_read_as_vat(self) -> None:
+        assert _total("Total (Excluding GST): 4.80", "Total (Ine lusive of GST): 4.80") == 4.8
+
+    def test_a_subtotal_standing_for_the_total_is_not_repaired_by_its_vat(self) -> None:
+        lines = ("SUB TOTAL 10.00", "GRAND TOTAL 10 08", "ZRL:0% GOODS:10.00 TAX: 6.00")
+        assert _total(*lines) == 10.0
+
+
+class TestRoundingAmountMisread:
+    """An exact total off the coin's step under a rounding line, and cash paid a coin from it on the
+    step: the rounded total, whatever amount OCR read on the rounding line."""
+
+    def test_cash_paid_gives_the_rounded_total(self) -> None:
+        lines = ("TOTAL 60,34", "ROUNDING ADJ -0.01", "CASH 70.30", "CHANGE 10.00")
+        assert _total(*lines) == 60.3
+
+    def test_without_a_rounding_line_the_total_stands(self) -> None:
+        assert _total("TOTAL 60,34", "CASH 70.30", "CHANGE 10.00") == 60.34
+
+
+class TestDueAfterGroups:
+    """The amount due after groups of supplies at their rates is the total, not the taxed group's sum."""
+
+    def test_a_return_group_taken_off(self) -> None:
+        lines = (
+            "Total 6% supplies (excl. GST): 28.32",
+            "GST: 1.69",
+            "Total 6% supplies (Inc. GST): 30.01",
+            "Total 0% supplies: 7.43",
+            "Total Payable: 22.58",
+        )
+        assert _total(*lines) == 22.58
+
+    def test_a_prepayment_taken_off_leaves_the_total(self) -> None:
+        lines = (
+            "Total HT 100.00",
+            "TVA 20% 20.00",
+            "Total TTC 120.00",
+            "Acompte 100.00",
+            "Net à payer 20.00",
+        )
+        assert _total(*lines) == 120.0
