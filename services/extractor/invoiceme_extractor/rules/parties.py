@@ -16,7 +16,7 @@ from .monograms import name_of_monogram, without_monogram
 from .name_signs import compact, reads_as_phrase, repeated_elsewhere
 from .name_text import LEADING_MARKS, REMARK, clean_name, cut_at_field_label, row_parts
 from .name_units import name_units
-from .receipt_vendor import receipt_name_signs, registration_under
+from .receipt_vendor import SECOND_COMPANY, receipt_name_signs, registration_under, under_issuer_header
 from .seller_block import seller_block_name
 from .titled_issuer import name_after_title
 from .titles import DOCUMENT_TYPES
@@ -177,6 +177,15 @@ def _surely_named(line: Line, lines: list[Line], first_page: list[Line], paid: F
     )
 
 
+def _is_company(text: str) -> bool:
+    return bool(party_labels.COMPANY_SUFFIX.search(text))
+
+
+def _closes_header(text: str) -> bool:
+    """The issuer's tax id, or the document's title, printed under its name and address."""
+    return bool(party_labels.TAX_ID.search(text)) or any(p.search(text) for _, p in DOCUMENT_TYPES)
+
+
 def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
     """The issuer's name from its header; `paid` (name_copies.payee: the bank details' payee, looked
     up once per document by the caller) stands in when no header line reads as a name, or only unsurely."""
@@ -187,6 +196,7 @@ def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
     first_page = [line for line in lines if line.page == lines[0].page][:60] if lines else []
     scored = []
     address_row = _first_address_row(first_page)
+    page_texts = [line.text for line in first_page]
     over_address: tuple[float, int, Line] | None = None
     for position, unit, font in name_units(first_page, document_language(lines) == "en"):
         if _short_hebrew_name(unit.text) and font < 1.5:
@@ -227,6 +237,8 @@ def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
             score -= 0.75  # the issuer's name heads its address; a line under the address is a town
             if len(part_line.text.split()) == 1:
                 score -= 1.25  # one word under the address: its region or town ('Selangor'), in large print
+        if score > 0 and under_issuer_header(page_texts, position, address_row, _is_company, _closes_header):
+            score -= SECOND_COMPANY
         if score > 0:
             scored.append((score + _font_bonus(font), -position, part_line))
     if not scored and paid is None and over_address is not None:

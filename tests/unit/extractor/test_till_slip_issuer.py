@@ -1,0 +1,27 @@
+"""A till slip's issuer over the customer's company printed under the issuer's header block."""
+
+from __future__ import annotations
+
+from invoiceme_extractor.rules import extract_with_rules
+
+from .wordbox import page
+
+
+class TestSecondCompanyUnderHeader:
+    """A company printed under the issuer's name, address, tax id and title is the shop the slip was
+    sold to, however bold its print."""
+
+    def test_the_header_company_is_the_issuer(self) -> None:
+        layer = page(
+            ("GARDENIA BAKERIES (KL) SDN BHD", 100, 100),
+            ("Lot 3, Jalan Pelabur 23/1,", 100, 140),
+            ("40300 Shah Alam, Selangor.", 100, 180),
+            ("GST ID: 000381399040", 100, 220),
+            ("TAX INVOICE", 100, 260),
+            ("MAKASSAR FRESH MARKET SDN BHD", 100, 300),
+            ("GROUND FLOOR, NO. 4 & 6,", 100, 360),
+            ("TOTAL 22.58", 100, 500),
+        )
+        big = [w.model_copy(update={"height": 60}) if w.line == 5 else w for w in layer.words]
+        result = extract_with_rules([layer.model_copy(update={"words": big})])
+        assert result.vendor_name == "GARDENIA BAKERIES (KL) SDN BHD"
