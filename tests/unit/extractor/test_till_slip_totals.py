@@ -40,9 +40,32 @@ class TestPaymentRowUnderTotal:
             ("10 08", 600, 440),
             ("CASH 20.00 MYR", 100, 480),
             ("20.90", 600, 480),
+            ("CHANGE DUE 10.00", 100, 520),
         )
         found = candidates(document_lines([layer]))
         assert all(value != 20.0 and value != 20.9 for value, _, _ in found.get("total_strong", []))
+
+
+class TestCashUnderTotal:
+    def test_cash_tendered_under_a_stacked_label_is_no_total(self) -> None:
+        found = candidates(_lines("Item 1 10.00", "TOTAL", "CASH 20.00", "CHANGE 10.00"))
+        assert found.get("total_plain", []) == []
+
+    def test_cash_without_change_under_a_stacked_label_is_its_amount(self) -> None:
+        found = candidates(_lines("Item 1 10.00", "TOTAL", "CASH 10.00", "Thank you"))
+        assert [value for value, _, _ in found.get("total_plain", [])] == [10.0]
+
+    def test_cash_without_change_under_the_label_is_the_total(self) -> None:
+        assert _total("Transaction No: 1-8046", "TOTAL AMOUNT", "CASH RM 6.00", "Thank You") == 6.0
+
+    def test_cash_with_change_under_it_is_what_was_tendered(self) -> None:
+        assert _total("Item 2 3.20 6.40", "TOTAL AMOUNT", "CASH RM 10.00", "CHANGE RM 3.60") != 10.0
+
+
+class TestDiscountAfterLostTotal:
+    def test_a_discount_is_no_largest_last_amount(self) -> None:
+        lines = ("Price Amount", "330 4.70", "Total Sales Inclusive GST :", "Total Item Discount: 6.00")
+        assert _total(*lines) == 4.7
 
 
 class TestImplausibleVat:
@@ -91,3 +114,21 @@ class TestDueAfterGroups:
             "Net à payer 20.00",
         )
         assert _total(*lines) == 120.0
+
+
+class TestPointLost:
+    """A total's amount read with its decimal point lost ('30 45.') is taken where another row prints
+    that amount; alone it says nothing."""
+
+    def test_a_tax_summary_repeats_it(self) -> None:
+        lines = (
+            "Discount 0.00",
+            "Total Sales inclusive GST@0.00%: = =~ 30 45.",
+            "Cash 50.00",
+            "Change 19.55",
+            "S 0.00 30.45",
+        )
+        assert _total(*lines) == 30.45
+
+    def test_no_other_reading_no_total(self) -> None:
+        assert _total("Discount 0.00", "Total Sales inclusive GST@0.00%: = =~ 30 45.", "Thank you") is None

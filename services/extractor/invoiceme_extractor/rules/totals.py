@@ -49,6 +49,7 @@ from .unlabelled_total import (
     printed_parts,
     total_by_arithmetic,
 )
+from .unread_total import total_with_point_lost
 from .vat_table import RateSummary, parts_by_rate_row, vat_summary
 
 
@@ -133,7 +134,7 @@ def _completed(
     elif result["vat_amount"] and not result["subtotal"] and not result["total"]:
         result["subtotal"], result["vat_amount"], result["total"] = lone_vat(lines, result["vat_amount"])
     if result["total"] is None:
-        result["total"] = total_from_included_tax(found, lines)
+        result["total"] = total_from_included_tax(found, lines) or total_with_point_lost(lines)
     if result["total"] is None and result["subtotal"] is None and result["vat_amount"] is None:
         if (by_arithmetic := total_by_arithmetic(lines)) is not None:
             result["subtotal"], result["vat_amount"], result["total"] = by_arithmetic
