@@ -25,3 +25,16 @@ class TestSecondCompanyUnderHeader:
         big = [w.model_copy(update={"height": 60}) if w.line == 5 else w for w in layer.words]
         result = extract_with_rules([layer.model_copy(update={"words": big})])
         assert result.vendor_name == "GARDENIA BAKERIES (KL) SDN BHD"
+
+
+class TestSendirianBerhadAbbreviated:
+    """'SB', Sendirian Berhad without its slash, before the registration number: a legal name, over
+    the branch's mall printed above it."""
+
+    def test_the_legal_name_over_the_branch(self) -> None:
+        text = (
+            "PUSAT DAGANGAN PHILEO DAMANSARA\nUNIT 105, BLOCK A, PUSAT DAGANGAN PHILEO DAMANSARA,\n"
+            "NO. 9, JALAN 16/11, 46350 PETALING JAYA\nMYNEWS RETAIL SB(306295-X) FKA BISON STORES SB\n"
+            "TAX REG ID 000709361664\nTOTAL 6.00"
+        )
+        assert extract_with_rules([(1, text)]).vendor_name == "MYNEWS RETAIL SB"
