@@ -29,6 +29,16 @@ class TestSectionSignForFive:
         assert [value for value, _ in amounts_in("Total Sales (Inclusive of GST) : §.30")] == [5.3]
 
 
+class TestSlashGluedToAmount:
+    """A rule or colon OCR read as a slash glued to the amount ('—/18.00') is no date or fraction."""
+
+    def test_after_a_mark(self) -> None:
+        assert [value for value, _ in amounts_in("CASH ~~: —/18.00")] == [18.0]
+
+    def test_after_a_digit_or_a_word_it_stays_unread(self) -> None:
+        assert amounts_in("12/18.00") == [] and amounts_in("A/18.00") == []
+
+
 class TestPaymentRowUnderTotal:
     """The row under a total label whose amount OCR garbled is the cash tendered, not the total."""
 
@@ -132,3 +142,17 @@ class TestPointLost:
 
     def test_no_other_reading_no_total(self) -> None:
         assert _total("Discount 0.00", "Total Sales inclusive GST@0.00%: = =~ 30 45.", "Thank you") is None
+
+
+class TestPaidAsPrinted:
+    """'Paid 4.00' with no change and no total read, the same amount printed on another row."""
+
+    def test_the_paid_amount_is_the_total(self) -> None:
+        lines = (
+            "Parking Fee Rate A RM4.00",
+            "Amount [4.118 77",
+            "GST 6.00 * 7",
+            'Total 700 "0',
+            "Paid aa) 4.00",
+        )
+        assert _total(*lines) == 4.0

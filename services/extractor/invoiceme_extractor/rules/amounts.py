@@ -74,6 +74,9 @@ _SPACE_AFTER_POINT = re.compile(r"(?<=\d)([.,]) (?=\d{2}(?!\d))")  # OCR: "79. 3
 _GLUED_LETTERS = re.compile(r"(\d[.,]\d{2})(?=[A-Za-z\u05d0-\u05ea])")  # OCR: "8,293.76M annette"
 # a bold 5 read as §, its digits after it or the cents ('§.30' for 5.30)
 _SECTION_AS_FIVE = re.compile(r"§(?=\d|[.,]\d{2}(?!\d))")
+# OCR: 'CASH ~~: —/18.00' - a rule or colon read as a slash glued to the amount (after a mark, not a
+# digit or a word: no date or fraction)
+_SLASH_BEFORE_AMOUNT = re.compile(r"(?<=[^\w\s/.,])/(?=\d{1,6}[.,]\d{2}(?![\d.,/]))")
 _UNDERSCORE_AT_DIGIT = re.compile(r"_(?=\d)|(?<=\d)_")  # OCR: "<RM_34.80"
 # OCR: "₪626 94" — the decimal point lost; after a currency sign two digits apart are the cents
 _LOST_POINT_AFTER_SIGN = re.compile(
@@ -123,6 +126,7 @@ def repair_ocr_numbers(line: str) -> str:
     line = _SPACE_AFTER_POINT.sub(r"\1", _SPACED_MARK_AFTER_SIGN.sub(r"\1\2\3", line))
     line = _SPACE_AFTER_THOUSANDS.sub(r"\1,", _SPACE_BEFORE_DECIMAL.sub(r"\1\3", line))
     line = _LOST_POINT_AFTER_SIGN.sub(r"\1.\2", _UNDERSCORE_AT_DIGIT.sub(" ", line))
+    line = _SLASH_BEFORE_AMOUNT.sub(" ", line)
     line = _GLUED_LETTERS.sub(r"\1 ", _SECTION_AS_FIVE.sub("5", line))
     return _LETTER_O_IN_NUMBER.sub("0", line)
 
