@@ -156,3 +156,22 @@ class TestPaidAsPrinted:
             "Paid aa) 4.00",
         )
         assert _total(*lines) == 4.0
+
+
+class TestPaymentAndDiscountAgree:
+    """What was paid and the subtotal less its discount agree to the cent: they outvote a total read
+    two digits wrong."""
+
+    def test_two_sums_outvote_the_total(self) -> None:
+        lines = (
+            "Sub-Total 3 57.00",
+            "Coupon Discount : 17.40",
+            "Grand Total : 33.80",
+            "Payment : 40.00",
+            "Change Due ; 00.40",
+        )
+        assert _total(*lines) == 39.6
+
+    def test_a_payment_alone_does_not(self) -> None:
+        lines = ("Sub-Total 3 57.00", "Grand Total : 33.80", "Payment : 40.00", "Change Due ; 00.40")
+        assert _total(*lines) == 33.8
