@@ -38,3 +38,28 @@ class TestSendirianBerhadAbbreviated:
             "TAX REG ID 000709361664\nTOTAL 6.00"
         )
         assert extract_with_rules([(1, text)]).vendor_name == "MYNEWS RETAIL SB"
+
+
+class TestLegalNameOfBrand:
+    """A brand at the top ('Nandos.' in a logo's print) and the legal name that opens with it, its
+    form wrapped to a row of its own: the legal name, in full."""
+
+    @staticmethod
+    def _slip(legal: str) -> str | None:
+        layer = page(
+            ("Nandos.", 100, 100),
+            ("PERi-PERI CHICKEN", 100, 180),
+            (legal, 100, 220),
+            ("Sdn Bhd", 100, 260),
+            ("Nando's 1 Mont Kiara", 100, 300),
+            ("Unit G-13, Ground Floor, No.1", 100, 340),
+            ("50480 Kuala Lumpur", 100, 380),
+        )
+        big = [w.model_copy(update={"height": 60}) if w.line == 0 else w for w in layer.words]
+        return extract_with_rules([layer.model_copy(update={"words": big})]).vendor_name
+
+    def test_the_legal_name_over_its_brand(self) -> None:
+        assert self._slip("Nando's Chickenland Malaysia") == "Nando's Chickenland Malaysia Sdn Bhd"
+
+    def test_a_legal_name_of_another_company_leaves_the_brand(self) -> None:
+        assert self._slip("Chickenland Malaysia") == "Nandos."

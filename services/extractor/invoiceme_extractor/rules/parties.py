@@ -186,6 +186,20 @@ def _closes_header(text: str) -> bool:
     return bool(party_labels.TAX_ID.search(text)) or any(p.search(text) for _, p in DOCUMENT_TYPES)
 
 
+def _legal_name_of_brand(scored: list[tuple[float, int, Line]]) -> tuple[float, int, Line]:
+    """The best-scored name, or the legal name that opens with it when it names no company itself
+    ('Nandos.' in a logo's print over "Nando's Chickenland Malaysia Sdn Bhd"): the same issuer,
+    named in full."""
+    best = scored[0]
+    brand = compact(clean_name(best[2].text))
+    if len(brand) < 4 or _is_company(best[2].text):
+        return best
+    for candidate in scored[1:]:
+        if _is_company(candidate[2].text) and compact(clean_name(candidate[2].text)).startswith(brand):
+            return best[0], candidate[1], candidate[2]  # as sure as the brand: two readings of one name
+    return best
+
+
 def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
     """The issuer's name from its header; `paid` (name_copies.payee: the bank details' payee, looked
     up once per document by the caller) stands in when no header line reads as a name, or only unsurely."""
@@ -248,7 +262,7 @@ def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
     if not scored:
         return paid  # a page that names its issuer only in its bank details
     scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    score, _, line = scored[0]
+    score, _, line = _legal_name_of_brand(scored)
     name = clean_name(_strip_title(line.text))
     alternatives = tuple(
         Reading(clean_name(_strip_title(c[2].text)), round(c[0], 2), c[2].text, c[2]) for c in scored[:5]
