@@ -29,6 +29,17 @@ class TestSectionSignForFive:
         assert [value for value, _ in amounts_in("Total Sales (Inclusive of GST) : §.30")] == [5.3]
 
 
+class TestUForZero:
+    """A 0 read as U between a digit and the decimal mark ('RM10U. 00') is still the amount's 0."""
+
+    def test_tendered_less_change_is_read(self) -> None:
+        assert [value for value, _ in amounts_in("CASH RM10U. 00")] == [100.0]
+        assert _total("SUBTOTAL RMS6. 20", "CASH RM10U. 00", "YOUR CHANGE RM3. 80") == 96.2
+
+    def test_a_u_in_a_word_stays(self) -> None:
+        assert amounts_in("UNIT 4U") == [] or all(value != 40.0 for value, _ in amounts_in("UNIT 4U"))
+
+
 class TestSlashGluedToAmount:
     """A rule or colon OCR read as a slash glued to the amount ('—/18.00') is no date or fraction."""
 

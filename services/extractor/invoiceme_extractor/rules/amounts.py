@@ -102,6 +102,8 @@ _SPACE_BEFORE_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,3}(?:([.,])\d{3})+) ((?!\2
 # OCR: 'Netto ~145,96' — a credit note's minus read as a tilde, right before the amount's digits
 # (not an approximate restatement: '(~ 1,345.67 USD)')
 _TILDE_FOR_MINUS = re.compile(r"(?<![\w.,~(=])(?<!\( )~ ?(?=\d)")
+# OCR: 'RM10U. 00' - a 0 read as U between a digit and the decimal mark
+_LETTER_U_FOR_ZERO = re.compile(r"(?<=\d)U(?=[.,]\s?\d{2}(?!\d))")
 _LETTER_O_IN_NUMBER = re.compile(r"(?<=[\s\d])O(?=[.,]\d{2}(?!\d))|(?<=\d[.,])O(?=\d)|(?<=\d[.,]\d)O")
 
 
@@ -121,7 +123,7 @@ def _join_group(match: re.Match[str]) -> str:
 
 def repair_ocr_numbers(line: str) -> str:
     """Undo common OCR damage around amounts: 'RM9.20', 'RMO.55', '79. 35', '7:091,14'."""
-    line = _SPACE_IN_GROUP.sub(_join_group, _TILDE_FOR_MINUS.sub("-", line))
+    line = _SPACE_IN_GROUP.sub(_join_group, _TILDE_FOR_MINUS.sub("-", _LETTER_U_FOR_ZERO.sub("0", line)))
     line = _COLON_IN_THOUSANDS.sub("", _CODE_BEFORE_DIGIT.sub(r"\1 ", line))
     line = _SPACE_AFTER_POINT.sub(r"\1", _SPACED_MARK_AFTER_SIGN.sub(r"\1\2\3", line))
     line = _SPACE_AFTER_THOUSANDS.sub(r"\1,", _SPACE_BEFORE_DECIMAL.sub(r"\1\3", line))
