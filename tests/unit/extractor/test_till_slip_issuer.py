@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.name_text import clean_name
 
 from .wordbox import page
 
@@ -63,3 +64,15 @@ class TestLegalNameOfBrand:
 
     def test_a_legal_name_of_another_company_leaves_the_brand(self) -> None:
         assert self._slip("Chickenland Malaysia") == "Nandos."
+
+
+class TestFormerName:
+    """The name a company had before ('FKA BISON STORES SB') and a registration number whose bracket
+    OCR misplaced ('(-58)306295') are no part of the name."""
+
+    def test_both_cut(self) -> None:
+        assert clean_name("MYNEWS RETAIL (-58)306295 FKA BISON STORES SB") == "MYNEWS RETAIL"
+        assert clean_name("Acme Ltd (formerly Beta Ltd)") == "Acme Ltd"
+
+    def test_a_name_that_opens_with_the_word_stays(self) -> None:
+        assert clean_name("Formerly Yours Ltd") == "Formerly Yours Ltd"
