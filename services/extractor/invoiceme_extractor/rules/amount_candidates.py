@@ -73,14 +73,26 @@ def _classify(text: str) -> str | None:
     return None
 
 
+# a till slip's payment rows: the amount tendered, the change, a card's charge
+_PAYMENT_ROW = labels.any_of(labels.PAID.pattern, labels.CHANGE.pattern, labels.CARD_PAYMENT.pattern)
+
+
+def _tendered(lines: list[Line], row: Line) -> bool:
+    """A payment row with change given on it or under it ('CASH 20.00' / 'CHANGE DUE 10.00'): what
+    was tendered, more than the total. Cash without change under a total's label is its amount."""
+    if not _PAYMENT_ROW.search(row.text):
+        return False
+    return any(labels.CHANGE.search(nxt.text) for nxt in [row, *following(lines, row, 2)])
+
+
 def _line_amount(line: Line, lines: list[Line]) -> tuple[float, str, Line] | None:
     text = without_restatement(without_iban_digits(_without_rate_base(line.text)))
     found = _money_or_whole(text)
     if found:
         return (*found[-1], line)
     for nxt in following(lines, line, 2):  # stacked layout: the value sits under its label
-        if classify(nxt.text):
-            return None
+        if classify(nxt.text) or _tendered(lines, nxt):
+            return None  # the next label's value, or what was tendered ('Cash 50.00')
         amounts = money_in(nxt.text)
         if amounts and len(_NOT_AMOUNT.sub("", nxt.text)) <= 4:
             return (*amounts[-1], nxt)
@@ -121,6 +133,8 @@ def _cell_amounts(lines: list[Line], line: Line, start: int, end: int) -> list[C
     for spot in spots_after_label(lines, line, start, end):
         if spot.relation != "inline" and classify(spot.text):
             continue  # another label: a header row over values, or the next label of a block
+        if spot.relation == "below" and _tendered(lines, spot.line):
+            continue  # 'CASH 20.00' under a total whose amount OCR garbled: what was tendered
         amount = _amount_in(spot.text, first=spot.relation == "below")
         if amount and spot.relation == "below":
             index = cell_at(line, start)

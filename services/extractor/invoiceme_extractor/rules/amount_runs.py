@@ -20,6 +20,7 @@ import itertools
 import re
 from dataclasses import replace
 
+from . import labels
 from .amount_agreement import is_standard_rate
 from .amount_candidates import Candidate, Candidates
 from .amounts import CENT, adds_up, money_in, parse_amount, percent_in, percents_in, row_money
@@ -194,7 +195,10 @@ def vat_just_before(total: Found, lines: list[Line]) -> tuple[Found, Found, Foun
 
 
 def _largest_amount(lines: list[Line]) -> Found | None:
-    amounts = [(value, raw, row) for row in lines for value, raw in row_money(row) if value > 0]
+    """The page's largest amount on a row no word sets aside from the total ('Total Item Discount:
+    6.00' under a total whose amount OCR lost)."""
+    rows = [row for row in lines if not _ASIDE.search(row.text)]
+    amounts = [(value, raw, row) for row in rows for value, raw in row_money(row) if value > 0]
     if not amounts:
         return None
     value, raw, row = max(amounts, key=lambda amount: (amount[0], amount[2].index))
@@ -219,8 +223,12 @@ def _last_amount(largest: Found, lines: list[Line]) -> bool:
     return all(
         abs(value - largest.value) <= CENT
         for row in lines[largest.line.index + 1 :]
+        if not _ASIDE.search(row.text)  # a discount or saving printed after the total is no later sum
         for value, _ in row_money(row)
     )
+
+
+_ASIDE = labels.any_of(r"discount", r"saving", r"points", r"\bqty\b", r"quantity")
 
 
 def _permuted_triple(found: Candidates) -> tuple[Found, Found, Found] | None:

@@ -72,7 +72,11 @@ def parse_amount(raw: str) -> float | None:
 _CODE_BEFORE_DIGIT = re.compile(r"\b(RM|USD|EUR|NIS|ILS|GBP|CHF|MYR|INR|Rs\.?)(?=[\dO])")
 _SPACE_AFTER_POINT = re.compile(r"(?<=\d)([.,]) (?=\d{2}(?!\d))")  # OCR: "79. 35"
 _GLUED_LETTERS = re.compile(r"(\d[.,]\d{2})(?=[A-Za-z\u05d0-\u05ea])")  # OCR: "8,293.76M annette"
-_SECTION_AS_FIVE = re.compile(r"§(?=\d)")
+# a bold 5 read as §, its digits after it or the cents ('§.30' for 5.30)
+_SECTION_AS_FIVE = re.compile(r"§(?=\d|[.,]\d{2}(?!\d))")
+# OCR: 'CASH ~~: —/18.00' - a rule or colon read as a slash glued to the amount (after a mark, not a
+# digit or a word: no date or fraction)
+_SLASH_BEFORE_AMOUNT = re.compile(r"(?<=[^\w\s/.,])/(?=\d{1,6}[.,]\d{2}(?![\d.,/]))")
 _UNDERSCORE_AT_DIGIT = re.compile(r"_(?=\d)|(?<=\d)_")  # OCR: "<RM_34.80"
 # OCR: "₪626 94" — the decimal point lost; after a currency sign two digits apart are the cents
 _LOST_POINT_AFTER_SIGN = re.compile(
@@ -98,6 +102,8 @@ _SPACE_BEFORE_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,3}(?:([.,])\d{3})+) ((?!\2
 # OCR: 'Netto ~145,96' — a credit note's minus read as a tilde, right before the amount's digits
 # (not an approximate restatement: '(~ 1,345.67 USD)')
 _TILDE_FOR_MINUS = re.compile(r"(?<![\w.,~(=])(?<!\( )~ ?(?=\d)")
+# OCR: 'RM10U. 00' - a 0 read as U between a digit and the decimal mark
+_LETTER_U_FOR_ZERO = re.compile(r"(?<=\d)U(?=[.,]\s?\d{2}(?!\d))")
 _LETTER_O_IN_NUMBER = re.compile(r"(?<=[\s\d])O(?=[.,]\d{2}(?!\d))|(?<=\d[.,])O(?=\d)|(?<=\d[.,]\d)O")
 
 
@@ -117,11 +123,12 @@ def _join_group(match: re.Match[str]) -> str:
 
 def repair_ocr_numbers(line: str) -> str:
     """Undo common OCR damage around amounts: 'RM9.20', 'RMO.55', '79. 35', '7:091,14'."""
-    line = _SPACE_IN_GROUP.sub(_join_group, _TILDE_FOR_MINUS.sub("-", line))
+    line = _SPACE_IN_GROUP.sub(_join_group, _TILDE_FOR_MINUS.sub("-", _LETTER_U_FOR_ZERO.sub("0", line)))
     line = _COLON_IN_THOUSANDS.sub("", _CODE_BEFORE_DIGIT.sub(r"\1 ", line))
     line = _SPACE_AFTER_POINT.sub(r"\1", _SPACED_MARK_AFTER_SIGN.sub(r"\1\2\3", line))
     line = _SPACE_AFTER_THOUSANDS.sub(r"\1,", _SPACE_BEFORE_DECIMAL.sub(r"\1\3", line))
     line = _LOST_POINT_AFTER_SIGN.sub(r"\1.\2", _UNDERSCORE_AT_DIGIT.sub(" ", line))
+    line = _SLASH_BEFORE_AMOUNT.sub(" ", line)
     line = _GLUED_LETTERS.sub(r"\1 ", _SECTION_AS_FIVE.sub("5", line))
     return _LETTER_O_IN_NUMBER.sub("0", line)
 

@@ -50,7 +50,18 @@ def _paid_rounded(rounding: float, rounding_line: Line, total: Found, lines: lis
     for value, raw, line in paid:
         if line.index > rounding_line.index and _moved_by(rounding, value, total.value):
             return Found(value, raw, line, min(total.confidence, 0.8))
+    # the rounding's own amount misread ('-0.01' for -0.04): an exact total off the coin's step and
+    # cash paid a coin from it, on the step, is the rounded total (the slip says it rounds)
+    for value, _, change in paid_amounts(lines):
+        if change.index > rounding_line.index and _on_step(value) and not _on_step(total.value):
+            if moved_by_a_coin(value, total.value):
+                return Found(value, "", change, min(total.confidence, 0.75))
     return None
+
+
+def _on_step(value: float) -> bool:
+    """A multiple of the smallest coin, as cash rounding leaves a total."""
+    return abs(value / CASH_STEP - round(value / CASH_STEP)) < 0.001
 
 
 def _moved_by(rounding: float, value: float, exact: float) -> bool:
@@ -80,8 +91,7 @@ def _rounded_under_unread_rounding(totals: list[Candidate], total: Found, lines:
         if line.index + 1 < len(lines) and lines[line.index + 1].page == line.page:
             under += [(value, raw, lines[line.index + 1]) for value, raw in row_money(lines[line.index + 1])]
         for value, raw, total_line in under:
-            on_step = abs(value / CASH_STEP - round(value / CASH_STEP)) < 0.001
-            if moved_by_a_coin(value, total.value) and on_step:
+            if moved_by_a_coin(value, total.value) and _on_step(value):
                 return Found(value, raw, total_line, min(total.confidence, 0.8))
     return None
 

@@ -98,7 +98,10 @@ def issue_year_by_copy(issued: Found, printed: list[date]) -> Found:
         return issued
     day = date.fromisoformat(issued.value)
     same_day = [d.year for d in printed if (d.month, d.day) == (day.month, day.day)]
-    years = {year for year in same_day if day.year - year >= _DECADE}
+    # a year no era prints ('08/10/2601', guessed as 2001) was repaired: a clean copy's year, earlier or later
+    printed_years = re.findall(r"(?<!\d)\d{4}(?!\d)", issued.raw)
+    guessed = bool(printed_years) and str(day.year) not in printed_years
+    years = {year for year in same_day if day.year - year >= _DECADE or (guessed and year != day.year)}
     if len(years) != 1:
         return issued
     return replace(

@@ -35,6 +35,6 @@ def prefers_month_first(lines: list[str], language: str, currency: str | None) -
             first, second = int(match.group(1)), int(match.group(3))
             if first > 12 >= second:
                 return False
-            if second > 12 >= first:
-                return True
+            if second > 12 >= first and match.group(2) != ".":
+                return True  # a dotted one proves nothing: no page writes m.d.y, and '2.13.12' is a price
     return language == "en" and currency == "USD" and not names_day_first_country(lines)

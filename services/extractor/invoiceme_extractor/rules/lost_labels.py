@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 
+from . import labels
 from .amount_candidates import classify
 from .amounts import CENT, adds_up, percent_in, row_money
 from .lines import Found, Line
@@ -59,6 +60,27 @@ def cash_minus_change(lines: list[Line]) -> Found | None:
     return Found(value, "", tendered, 0.6)
 
 
+def paid_as_printed(lines: list[Line]) -> Found | None:
+    """'Paid 4.00' with no change given and no total read (its label or amount garbled), where another
+    row prints the same amount ('Parking Fee RM4.00'): two readings of what was charged agree."""
+    if any(labels.CHANGE.search(line.text) for line in lines):
+        return None  # cash tendered with change: more than the total
+    for line in reversed(lines):
+        money = row_money(line) if labels.PAID.search(line.text) else []
+        if not money or money[-1][0] <= 0:
+            continue
+        value, raw = money[-1]
+        if any(
+            abs(amount - value) < 0.005
+            for other in lines
+            if other is not line
+            for amount, _ in row_money(other)
+        ):
+            return Found(value, raw, line, 0.55)
+        return None
+    return None
+
+
 def _last_amounts(lines: list[Line]) -> list[tuple[float, str, Line]]:
     return [(*money[-1], line) for line in lines if (money := row_money(line))]
 
@@ -91,6 +113,7 @@ def lost_labels(lines: list[Line], result: dict[str, Found | None]) -> dict[str,
             result["subtotal"], result["total"] = triple
         else:
             result["total"] = payments_total(lines) or card_payment(lines) or cash_minus_change(lines)
+            result["total"] = result["total"] or paid_as_printed(lines)
     elif result["subtotal"] is None and result["vat_amount"] is not None:
         result = _total_was_the_net(lines, result)
     if result["total"] and not result["subtotal"] and not result["vat_amount"]:

@@ -31,8 +31,15 @@ _OPENS_BRACKET = re.compile(r"\s*[(\[{]")
 _TRAILING_BRACKETS = re.compile(r"\s*[(\[{]([^()\[\]{}]*)[)\]}]*\s*$")
 
 
+# 'MYNEWS RETAIL SB (306295-X) FKA BISON STORES SB': the name the company had before is no part of it
+_FORMERLY = re.compile(r"\s*[(\[]?\b(?:f\.?k\.?a|formerly)\b.*$", re.I)
+# '(-58)306295': a registration number whose bracket OCR read in the wrong place (right-to-left order)
+_MISPLACED_BRACKET = re.compile(r"\s*[(\[{][^()\[\]{}]{0,6}[)\]}]\s?\d{5,}\s*$")
+
+
 def trim_name(text: str) -> str:
     """A name without the registration number or debris printed after it."""
+    text = _MISPLACED_BRACKET.sub("", _FORMERLY.sub("", text)) or text
     bracketed = _TRAILING_BRACKETS.search(text)
     if bracketed:
         digits = sum(ch.isdigit() for ch in bracketed.group(1))

@@ -17,7 +17,7 @@ from .name_domains import address_names, spelled_by_address
 from .name_signs import compact, reads_as_phrase, repeated_elsewhere
 from .name_text import LEADING_MARKS, REMARK, clean_name, cut_at_field_label, row_parts
 from .name_units import name_units
-from .receipt_vendor import receipt_name_signs, registration_under
+from .receipt_vendor import SECOND_COMPANY, receipt_name_signs, registration_under, under_issuer_header
 from .seller_block import seller_block_name
 from .titled_issuer import name_after_title
 from .titles import DOCUMENT_TYPES
@@ -182,6 +182,29 @@ def _surely_named(line: Line, lines: list[Line], first_page: list[Line], paid: F
     )
 
 
+def _is_company(text: str) -> bool:
+    return bool(party_labels.COMPANY_SUFFIX.search(text))
+
+
+def _closes_header(text: str) -> bool:
+    """The issuer's tax id, or the document's title, printed under its name and address."""
+    return bool(party_labels.TAX_ID.search(text)) or any(p.search(text) for _, p in DOCUMENT_TYPES)
+
+
+def _legal_name_of_brand(scored: list[tuple[float, int, Line]]) -> tuple[float, int, Line]:
+    """The best-scored name, or the legal name that opens with it when it names no company itself
+    ('Nandos.' in a logo's print over "Nando's Chickenland Malaysia Sdn Bhd"): the same issuer,
+    named in full."""
+    best = scored[0]
+    brand = compact(clean_name(best[2].text))
+    if len(brand) < 4 or _is_company(best[2].text):
+        return best
+    for candidate in scored[1:]:
+        if _is_company(candidate[2].text) and compact(clean_name(candidate[2].text)).startswith(brand):
+            return best[0], candidate[1], candidate[2]  # as sure as the brand: two readings of one name
+    return best
+
+
 def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
     """The issuer's name from its header; `paid` (name_copies.payee: the bank details' payee, looked
     up once per document by the caller) stands in when no header line reads as a name, or only unsurely."""
@@ -193,6 +216,7 @@ def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
     scored = []
     address_row = _first_address_row(first_page)
     spelled = address_names(lines)
+    page_texts = [line.text for line in first_page]
     over_address: tuple[float, int, Line] | None = None
     for position, unit, font in name_units(first_page, document_language(lines) == "en"):
         if _short_hebrew_name(unit.text) and font < 1.5:
@@ -235,6 +259,8 @@ def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
                 score -= 1.25  # one word under the address: its region or town ('Selangor'), in large print
         if score > 0 and spelled and spelled_by_address(part_line.text, spelled):
             score += ADDRESS_NAME
+        if score > 0 and under_issuer_header(page_texts, position, address_row, _is_company, _closes_header):
+            score -= SECOND_COMPANY
         if score > 0:
             scored.append((score + _font_bonus(font), -position, part_line))
     if not scored and paid is None and over_address is not None:
@@ -244,7 +270,7 @@ def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
     if not scored:
         return paid  # a page that names its issuer only in its bank details
     scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    score, _, line = scored[0]
+    score, _, line = _legal_name_of_brand(scored)
     name = clean_name(_strip_title(line.text))
     alternatives = tuple(
         Reading(clean_name(_strip_title(c[2].text)), round(c[0], 2), c[2].text, c[2]) for c in scored[:5]

@@ -105,6 +105,8 @@ COMPANY_SUFFIX = any_of(
     r"\bsdn\b",
     r"\bbhd\b",
     r"\bs/b\b",  # Sendirian Berhad, as Malaysian receipts abbreviate it
+    # ... or without its slash, in capitals, closing the name or before its registration number
+    r"(?-i:\bSB)(?=\s*$|\s?[(\[{]\s*\d{5,})",
     r"\bs\.?a\.?r?\.?l?\.?\b",
     r"\bcorp",
     r"\bco\.",

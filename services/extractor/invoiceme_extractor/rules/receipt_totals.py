@@ -263,6 +263,11 @@ def total_by_agreement(found: Candidates, total: Found | None, lines: list[Line]
     variants = [v for v in confusion_variants(total.value, total.raw) if misread and support(v)]
     # two readings agreeing outvote the total on any one digit, confused or not ('30.50' for 30.90)
     variants += [v for v in itertools.chain(*readings) if misread and one_digit_apart(v, total.raw)]
+    # what was paid and the subtotal less its discount agreeing to the cent outvote it on any
+    # digits ('Grand Total 33.80' under 'Sub-Total 57.00' / 'Coupon Discount 17.40', 'Payment 40.00'
+    # / 'Change 00.40'): two independent sums do not meet by chance
+    paid, after = readings[1] + readings[2], readings[3]
+    variants += [v for v in paid if misread and any(abs(v - sum_) < _CENT for sum_ in after)]
     if not variants or support(total.value):
         return total  # the tax summary (the slowest reading) is read only when it can decide
     readings.append(_summary_gross(lines))

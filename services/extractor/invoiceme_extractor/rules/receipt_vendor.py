@@ -59,3 +59,19 @@ def receipt_name_signs(text: str, above_address: bool) -> float:
     if tokens and 2 * words < len(tokens) and words <= 1:
         return -10.0  # debris, however large its print
     return score
+
+
+SECOND_COMPANY = 2.5  # score taken from a company named under the issuer's header block
+
+
+def under_issuer_header(texts: list[str], position: int, address_row: int, is_company, closes_header) -> bool:
+    """A company name under the address, below a line that closes the issuer's header (its tax id or
+    the document's title) while a company name heads the page above that address: the shop the slip
+    was sold or delivered to ('GARDENIA BAKERIES (KL) SDN BHD' ... 'GST ID' ... 'TAX INVOICE' /
+    'MAKASSAR FRESH MARKET SDN BHD' in bold), not its issuer."""
+    if position <= address_row or not is_company(texts[position]):
+        return False
+    head = next((row for row in range(min(address_row, position)) if is_company(texts[row])), None)
+    if head is None:
+        return False
+    return any(closes_header(texts[row]) for row in range(head + 1, position))

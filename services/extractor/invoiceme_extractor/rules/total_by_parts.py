@@ -93,6 +93,8 @@ def with_total_by_parts(
     the net and tax that made it replace what was chosen beside the misread total."""
     if _adds_up(result):
         return result  # the chosen parts make the total as read: no digit of it is in doubt
+    if _subtotal_taken(result):
+        return result  # no total was read: the subtotal stands in for it, its digits read as the net's
     repaired = total_by_parts(found, result["total"], lines)
     if repaired is None:
         return result
@@ -113,3 +115,15 @@ def _adds_up(result: dict[str, Found | None]) -> bool:
     if subtotal is None or vat is None or total is None or not vat.raw or not vat.value:
         return False
     return abs(subtotal.value + vat.value - total.value) < _CENT and 0 < vat.value / subtotal.value < 0.3
+
+
+def _subtotal_taken(result: dict[str, Found | None]) -> bool:
+    """The total is the subtotal's own reading, taken as the total of a receipt that prints only a
+    (tax-inclusive) subtotal: the same amount off the same line."""
+    subtotal, total = result["subtotal"], result["total"]
+    return (
+        subtotal is not None
+        and total is not None
+        and total.line is subtotal.line
+        and total.value == subtotal.value
+    )

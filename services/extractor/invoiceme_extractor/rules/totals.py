@@ -30,6 +30,7 @@ from .lines import Found, Line
 from .lost_labels import lost_labels, plausible_rate
 from .printed_rate import rate_of
 from .prose import prose_candidates
+from .rate_groups import due_after_groups
 from .rate_only_vat import vat_from_printed_rate
 from .rate_repair import repaired_by_rate
 from .rate_split_total import parts_by_total_and_rate
@@ -48,6 +49,7 @@ from .unlabelled_total import (
     printed_parts,
     total_by_arithmetic,
 )
+from .unread_total import total_with_point_lost
 from .vat_table import RateSummary, parts_by_rate_row, vat_summary
 
 
@@ -132,7 +134,7 @@ def _completed(
     elif result["vat_amount"] and not result["subtotal"] and not result["total"]:
         result["subtotal"], result["vat_amount"], result["total"] = lone_vat(lines, result["vat_amount"])
     if result["total"] is None:
-        result["total"] = total_from_included_tax(found, lines)
+        result["total"] = total_from_included_tax(found, lines) or total_with_point_lost(lines)
     if result["total"] is None and result["subtotal"] is None and result["vat_amount"] is None:
         if (by_arithmetic := total_by_arithmetic(lines)) is not None:
             result["subtotal"], result["vat_amount"], result["total"] = by_arithmetic
@@ -151,7 +153,7 @@ def _checked(
 ) -> dict[str, Found | None]:
     """The total checked against rounding, payments and the other amounts; parts that no longer add up
     to it re-chosen or doubted; repairs that need the whole set."""
-    result["total"] = rounded_total(found, result["total"], lines)
+    result["total"] = due_after_groups(found, rounded_total(found, result["total"], lines))
     checked = total_by_agreement(found, total_by_payment(found, result["total"], lines), lines)
     if checked is not None and checked.value != (result["total"].value if result["total"] else None):
         result = _doubt_unsupported_parts(result, checked)
@@ -230,9 +232,11 @@ def _fill_missing(result: dict[str, Found | None], lines: list[Line]) -> dict[st
         result["subtotal"] = Found(net, "", total.line, 0.6)
     elif total and subtotal and not vat and 0 <= (total.value - subtotal.value) / (total.value or 1) < 0.3:
         result["vat_amount"] = Found(round(total.value - subtotal.value, 2), "", total.line, 0.6)
-    elif subtotal and vat and not total:
+    elif subtotal and vat and not total and plausible_rate(vat.value, subtotal.value):
         result["total"] = Found(round(subtotal.value + vat.value, 2), "", subtotal.line, 0.6)
-    elif subtotal and not vat and not total:
+    elif subtotal and not total:
+        # no VAT, or one no tax rate makes of the subtotal (a tax-inclusive total misread as the
+        # VAT: 'Total (Inc lusive of GST) 4.80' beside the 4.80 net of a zero-rated slip)
         derived = vat_from_printed_rate(lines, subtotal)
         if derived is not None:  # the VAT line kept its rate, OCR lost its amount and the total
             result["vat_amount"], result["total"] = derived

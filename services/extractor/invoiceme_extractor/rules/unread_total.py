@@ -4,6 +4,8 @@ invoice of a business exempt from VAT): its line items add up to the total, so t
 
 from __future__ import annotations
 
+import re
+
 from . import labels
 from .amounts import row_money
 from .lines import Found, Line
@@ -29,4 +31,30 @@ def sum_beside_unread_total(items_sum: float, lines: list[Line]) -> Found | None
             if not _unread_total_line(line):
                 return None
             return Found(items_sum, f"{line.text} (amount unread; the items' sum)", line, CONFIDENCE)
+    return None
+
+
+# 'Total Sales inclusive GST: ... 30 45.': the decimal point lost (or moved to the end) between a
+# total's units and its cents, at the end of its line
+_POINT_LOST = re.compile(r"(?<![\d.,])(\d{1,5}) (\d{2})\.?\s*$")
+
+
+def total_with_point_lost(lines: list[Line]) -> Found | None:
+    """The amount of a total's label that OCR read with its decimal point lost, where another row
+    prints that amount (a tax summary's, a payment's): two readings agree on what one alone could
+    not say (units and cents, or two numbers)."""
+    for line in lines:
+        if not _unread_total_line(line) or labels.NOT_A_TOTAL.search(line.text):
+            continue
+        lost = _POINT_LOST.search(line.text)
+        if lost is None:
+            continue
+        value = float(f"{lost.group(1)}.{lost.group(2)}")
+        if any(
+            abs(amount - value) < 0.005
+            for other in lines
+            if other is not line
+            for amount, _ in row_money(other)
+        ):
+            return Found(value, lost.group(0).strip(), line, 0.7)
     return None
