@@ -153,9 +153,9 @@ def legal_form_goes_on(text: str, line: Line, following: Line) -> bool:
     legal name too long for a narrow slip, wrapped before its legal form. The next row holds the
     legal form with at most one of the name's words before it (a row with more is a name of its
     own: 'Servizi Generali' / 'Rossi Forniture S.p.A.', a division over the company, or the owning
-    company under a brand); neither row has digits or a label's colon (an
-    address, a phone; a registration number after the legal form ends a name complete on its own
-    row), and both are printed about the same size."""
+    company under a brand); neither row has digits or a label's colon (an address, a phone; a
+    registration number after the legal form ends a name complete on its own row), and both are
+    printed about the same size."""
     suffix = party_labels.COMPANY_SUFFIX.search(following.text)
     if suffix is None or party_labels.COMPANY_SUFFIX.search(text) or ":" in text + following.text:
         return False

@@ -4,6 +4,7 @@ of a picture, and the company's registration number in brackets right after the 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # '99 SPEED MART S/B (519537-X)', 'AEON CO. (M) BHD (126926-H)': a bracket of five or more digits
@@ -64,7 +65,13 @@ def receipt_name_signs(text: str, above_address: bool) -> float:
 SECOND_COMPANY = 2.5  # score taken from a company named under the issuer's header block
 
 
-def under_issuer_header(texts: list[str], position: int, address_row: int, is_company, closes_header) -> bool:
+def under_issuer_header(
+    texts: list[str],
+    position: int,
+    address_row: int,
+    is_company: Callable[[str], bool],
+    closes_header: Callable[[str], bool],
+) -> bool:
     """A company name under the address, below a line that closes the issuer's header (its tax id or
     the document's title) while a company name heads the page above that address: the shop the slip
     was sold or delivered to ('GARDENIA BAKERIES (KL) SDN BHD' ... 'GST ID' ... 'TAX INVOICE' /
