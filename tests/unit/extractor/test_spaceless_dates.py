@@ -35,6 +35,11 @@ class TestHyphenatedLetterDay:
         assert found[0].repaired
         assert [str(item.value) for item in dates_in("2i-Mar-2018")] == ["2018-03-21"]
 
+    def test_a_dotted_i_for_1_in_a_numeric_date(self) -> None:
+        found = dates_in("09: 06PK 567485 Oi-11-17")
+        assert [str(item.value) for item in found] == ["2017-11-01"]
+        assert found[0].repaired
+
     def test_a_lone_i_or_a_word_before_a_month_is_no_day(self) -> None:
         assert dates_in("i Nov 2017") == []
         assert dates_in("Hi-Nov-2017") == []

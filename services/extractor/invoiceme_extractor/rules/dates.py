@@ -107,8 +107,8 @@ def _misread_month(word: str) -> int | None:
 
 HEBREW = re.compile(r"[\u05d0-\u05ea]")
 # A date-shaped token (three groups, two separators) where OCR read some digits as letters:
-# 'O' for 0, 'l'/'I'/'|' for 1, 'S' for 5, 'B' for 8, 'Z' for 2 ('2O/O3/2Ol8').
-_DATE_SHAPED = re.compile(r"(?<!\w)[\dOoIlSBZ]{1,4}(?:\s?[./-]\s?[\dOoIlSBZ]{1,4}){2}(?!\w)")
+# 'O' for 0, 'l'/'I'/'i'/'|' for 1, 'S' for 5, 'B' for 8, 'Z' for 2 ('2O/O3/2Ol8', 'Oi-11-17').
+_DATE_SHAPED = re.compile(r"(?<!\w)[\dOoIilSBZ]{1,4}(?:\s?[./-]\s?[\dOoIilSBZ]{1,4}){2}(?!\w)")
 _LETTER_AS_DIGIT = str.maketrans("OoIilSBZQ", "001115820")
 
 
