@@ -117,6 +117,12 @@ class TestIssuerName:
         big = [w.model_copy(update={"height": 60}) if w.top == 100 else w for w in layer.words]
         assert extract_with_rules([layer.model_copy(update={"words": big})]).vendor_name == "Bluebird Bakery"
 
+    def test_a_letter_spaced_name_is_not_scattered_letters(self) -> None:
+        layer = page(("S T U D I O", 300, 100), ("12 High Street", 300, 150), ("TOTAL 12.50", 300, 400))
+        big = [w.model_copy(update={"height": 60}) if w.top == 100 else w for w in layer.words]
+        vendor = extract_with_rules([layer.model_copy(update={"words": big})]).vendor_name
+        assert vendor is not None and vendor.replace(" ", "") == "STUDIO"
+
     def test_large_logo_debris_is_no_name(self) -> None:
         layer = page(("7 Nong %", 300, 100), ("Bluebird Bakery", 300, 150), ("TOTAL 12.50", 300, 400))
         big = [w.model_copy(update={"height": 60}) if w.top == 100 else w for w in layer.words]

@@ -87,9 +87,11 @@ _SCATTERED = 3  # tokens of two characters at most, this many or more: a logo's 
 
 def _scattered(text: str) -> bool:
     """'N VV | FE': a logo's strokes read as scattered letters, however large their print; no name
-    is all one- and two-letter tokens."""
+    is all one- and two-letter tokens. A name printed letter-spaced ('S T U D I O') is all single
+    letters: kept."""
     tokens = text.split()
-    return len(tokens) >= _SCATTERED and all(len(token) <= 2 for token in tokens)
+    spaced = all(len(token) == 1 and token.isalpha() for token in tokens)
+    return len(tokens) >= _SCATTERED and all(len(token) <= 2 for token in tokens) and not spaced
 
 
 def _copied(text: str, index: int, first_page: list[Line]) -> bool:
