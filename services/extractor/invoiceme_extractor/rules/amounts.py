@@ -209,6 +209,13 @@ def row_money(row: Any) -> list[tuple[float, str]]:
     return [found for cell in cells for found in money_in(cell.text)]
 
 
+def printed_on_another_row(value: float, line: Any, lines: list[Any]) -> bool:
+    """Another row than `line` prints `value` to the cent: a second reading of the same amount."""
+    return any(
+        abs(amount - value) < 0.005 for other in lines if other is not line for amount, _ in row_money(other)
+    )
+
+
 # "1,234.50 EUR (≈ 1,345.67 USD)": an amount restated in another currency in brackets at the line's end
 # (a right-to-left line may move or mirror the closing bracket: '176.00 ש"ח (= )USD 45.38', '(USD 2.90(';
 # a negative in brackets may sit inside: '(= (7,626.28) USD)')

@@ -11,7 +11,7 @@ import itertools
 
 from . import labels
 from .amount_candidates import classify
-from .amounts import CENT, adds_up, percent_in, row_money
+from .amounts import CENT, adds_up, percent_in, printed_on_another_row, row_money
 from .lines import Found, Line
 from .payments import card_charges, paid_amounts, payments_received
 
@@ -70,12 +70,7 @@ def paid_as_printed(lines: list[Line]) -> Found | None:
         if not money or money[-1][0] <= 0:
             continue
         value, raw = money[-1]
-        if any(
-            abs(amount - value) < 0.005
-            for other in lines
-            if other is not line
-            for amount, _ in row_money(other)
-        ):
+        if printed_on_another_row(value, line, lines):
             return Found(value, raw, line, 0.55)
         return None
     return None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from . import labels
-from .amounts import row_money
+from .amounts import printed_on_another_row, row_money
 from .lines import Found, Line
 
 CONFIDENCE = 0.6  # the items' sum stands in for an amount nobody read: a guess worth a look
@@ -50,11 +50,6 @@ def total_with_point_lost(lines: list[Line]) -> Found | None:
         if lost is None:
             continue
         value = float(f"{lost.group(1)}.{lost.group(2)}")
-        if any(
-            abs(amount - value) < 0.005
-            for other in lines
-            if other is not line
-            for amount, _ in row_money(other)
-        ):
+        if printed_on_another_row(value, line, lines):
             return Found(value, lost.group(0).strip(), line, 0.7)
     return None
