@@ -54,6 +54,9 @@ class OcrPage(_Copyable):
     notes: list[str] = field(default_factory=list)  # e.g. "fixed visual-order Hebrew", "deskewed 3.2°"
     lines: list[OcrLine] = field(default_factory=list)  # `words[i].line` indexes this list
     seconds: float | None = None  # time spent reading this page
+    # The same page read again at another size (OCR's `second_reads`), boxes in this page's pixels:
+    # the extractor keeps, per field, the read it is surer of. None: read once.
+    second_read: OcrPage | None = None
 
 
 def words_box(words: Iterable[OcrWord]) -> tuple[int, int, int, int]:

@@ -17,6 +17,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,15 +55,19 @@ def ocr_configured(environ: Mapping[str, str], env_file: Path) -> bool:
 
 def _configuration(languages: str | None) -> tuple[OcrOptions, int, int]:
     """(reading options, worker processes, largest file in bytes) from the settings, or their
-    defaults when nothing is configured."""
+    defaults when nothing is configured. A page is read once: the second read (`second_reads`)
+    serves the extractor, not the text this command prints."""
     from invoiceme_ocr.engine import DEFAULT_MAX_FILE_MB, DEFAULT_WORKERS, OcrOptions
 
     if ocr_configured(os.environ, Path(".env")):
         from invoiceme_ocr.settings import OcrSettings
 
         settings = OcrSettings()
-        return settings.ocr_options(languages), settings.ocr_workers, settings.ocr_max_file_bytes
-    options = OcrOptions(languages=languages) if languages else OcrOptions()
+        options = replace(settings.ocr_options(languages), second_read=False)
+        return options, settings.ocr_workers, settings.ocr_max_file_bytes
+    options = (
+        OcrOptions(languages=languages, second_read=False) if languages else OcrOptions(second_read=False)
+    )
     return options, DEFAULT_WORKERS, int(DEFAULT_MAX_FILE_MB * 2**20)
 
 

@@ -19,6 +19,7 @@ from . import (
     lookalikes,
     page_foot,
     page_script,
+    second_reads,
     slant_reads,
     symbol_reads,
     tesseract_api,
@@ -108,9 +109,23 @@ def recognize(
 def ocr_image(
     number: int, gray: np.ndarray, options: OcrOptions, colour: np.ndarray | None = None
 ) -> OcrPage:
+    """The page read (`read_once`), and read again smaller when options ask (`second_reads`)."""
+    started = time.perf_counter()
+    page = read_once(number, gray, options, colour)
+    if options.second_read:
+
+        def read(image: np.ndarray, colour: np.ndarray | None) -> OcrPage:
+            return read_once(number, image, options, colour)
+
+        page = second_reads.with_second_read(page, gray, colour, read)
+    return page.model_copy(update={"seconds": round(time.perf_counter() - started, 3)})
+
+
+def read_once(
+    number: int, gray: np.ndarray, options: OcrOptions, colour: np.ndarray | None = None
+) -> OcrPage:
     """Prepare the page, turn it upright, read it; if it reads badly, check which way up it is.
     `colour`: a colour copy of a photo (any size), which finds the page's outline on a dark desk."""
-    started = time.perf_counter()
     prepared, notes, unflattened = prepare_page(
         gray, options.preprocess_steps, options.max_megapixels * 1e6, colour
     )
@@ -154,8 +169,7 @@ def ocr_image(
     page = vat_rereads.reread_failing_vat(page, prepared, vat_reader)
     page = date_values.reread_date_values(page, prepared, line_reader(options))
     reader = totals_block.block_reader(options.page_timeout_seconds, page.text, languages)
-    page = totals_block.reread_totals_block(page, prepared, reader)
-    return page.model_copy(update={"seconds": round(time.perf_counter() - started, 3)})
+    return totals_block.reread_totals_block(page, prepared, reader)
 
 
 def line_reader(options: OcrOptions) -> label_values.ReadLine:
