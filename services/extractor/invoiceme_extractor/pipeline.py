@@ -17,6 +17,7 @@ from .llm.prompt import with_layout_hints
 from .merge import merge
 from .rules import read_fields
 from .rules.lines import document_lines
+from .two_reads import merge_reads, second_reads, weighed_confidence
 from .validation import validate
 
 
@@ -25,13 +26,14 @@ def _origin(pages: Sequence[Any]) -> str:
     return methods.pop() if len(methods) == 1 else "mixed"
 
 
-def _weigh_by_ocr_confidence(extraction: Extraction, pages: Sequence[Any]) -> None:
-    """A value read from a shaky OCR page is less certain than the same value from a text layer."""
-    page_confidence = {page.number: page.confidence for page in pages}
-    for name, evidence in extraction.evidence.items():
-        reading = page_confidence.get(evidence.page) if evidence.page is not None else None
-        if name in extraction.confidence and reading is not None:
-            extraction.confidence[name] = round(extraction.confidence[name] * (0.6 + 0.4 * reading), 2)
+def _weigh_by_ocr_confidence(
+    extraction: Extraction, pages: Sequence[Any], seconds: Sequence[Any], from_second: set[str]
+) -> None:
+    """A value read from a shaky OCR page is less certain than the same value from a text layer;
+    a value taken from the pages' second read is weighed by that read's pages."""
+    first = weighed_confidence(extraction, pages)
+    second = weighed_confidence(extraction, seconds) if from_second else {}
+    extraction.confidence = {name: (second if name in from_second else first)[name] for name in first}
 
 
 async def extract_invoice(
@@ -42,6 +44,11 @@ async def extract_invoice(
     `pages` are PageText or OcrPage values (number, text, method; OcrPage adds word boxes).
     """
     found, extraction = read_fields(list(pages))
+    from_second: set[str] = set()
+    if seconds := second_reads(pages):
+        found, extraction, from_second = merge_reads(
+            (found, extraction), read_fields(seconds), pages, seconds
+        )
     today = today or datetime.now(UTC).date()
     if providers:
         text = "\n\n".join(page.text for page in pages)
@@ -56,7 +63,7 @@ async def extract_invoice(
             extraction.warnings.append(
                 ExtractionWarning(code="llm_unavailable", message=f"used rules only: {message}")
             )
-    _weigh_by_ocr_confidence(extraction, pages)
+    _weigh_by_ocr_confidence(extraction, pages, seconds, from_second)
     origin = _origin(pages)
     extraction.source = {field: f"{origin}+{how}" for field, how in extraction.source.items()}
     add_boxes(extraction.evidence, pages)

@@ -77,7 +77,7 @@ class OcrOptions:
     # Re-check which way up a page is (Tesseract OSD) only when its words read this badly.
     orientation_check_below_confidence: float = 0.75
     use_text_layer: bool = True
-    # Read every OCR'd page a second time at 0.7 × (`second_reads`); the extractor weighs both.
+    # Read a till slip's page a second time at 0.7 × (`second_reads`); the extractor weighs both.
     second_read: bool = True
 
     def engines(self) -> list[tuple[str, int]]:

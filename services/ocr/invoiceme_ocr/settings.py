@@ -23,8 +23,8 @@ class OcrSettings(CommonSettings):
     ocr_page_timeout_seconds: float = Field(default=120.0, gt=0)
     # Tesseract page segmentation mode; 4 (one column of lines) keeps an invoice table row together.
     ocr_psm: int = Field(default=4, ge=0, le=13)
-    # Read every OCR'd page again at 0.7 x for the extractor to weigh (`second_reads`): on real
-    # receipts +5 % of fields right, at the cost of a second read of each scanned or photographed page.
+    # Read a till slip's page again at 0.7 x for the extractor to weigh (`second_reads`): on real
+    # receipts +5 % of fields right, at the cost of a second read of each such page.
     ocr_second_read: bool = True
     # Messages one replica handles at once; 0 = two per OCR worker (see messages_in_flight).
     ocr_messages_in_flight: int = Field(default=0, ge=0, le=256)

@@ -1,0 +1,91 @@
+"""Fields from two OCR reads of the same pages: per group of fields, the read the rules are surer of.
+
+OCR reads small, noisy pages a second time at another size (`invoiceme_ocr.second_reads`): its digit
+misreads differ from the first read's. Which read is right is judged here by the rules' own
+confidence, which weighs the checks a value passed (the total printed twice, cash minus change,
+net plus VAT, a plausible date), times each read's word confidence. Fields that constrain each other
+move together, so a total never comes from one read and its net from the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from .contract import Extraction
+from .evidence import add_boxes
+from .rules.lines import Found
+
+# Each group moves from one read to the other as a whole, judged by its first field.
+GROUPS: tuple[tuple[str, ...], ...] = (
+    ("vendor_name",),
+    ("vendor_tax_id",),
+    ("invoice_number",),
+    ("allocation_number",),
+    ("invoice_date", "due_date"),
+    ("total", "subtotal", "vat_amount", "vat_rate", "currency"),
+)
+
+
+def weighed_confidence(extraction: Extraction, pages: Sequence[Any]) -> dict[str, float]:
+    """Each field's confidence times how well OCR read the page it came from."""
+    page_confidence = {page.number: page.confidence for page in pages}
+    weighed = dict(extraction.confidence)
+    for name, evidence in extraction.evidence.items():
+        reading = page_confidence.get(evidence.page) if evidence.page is not None else None
+        if name in weighed and reading is not None:
+            weighed[name] = round(weighed[name] * (0.6 + 0.4 * reading), 2)
+    return weighed
+
+
+def second_reads(pages: Sequence[Any]) -> list[Any]:
+    """The pages as read the second time ([] when none was): a page read once (a text layer) is
+    the same in both."""
+    if not any(getattr(page, "second_read", None) is not None for page in pages):
+        return []
+    return [getattr(page, "second_read", None) or page for page in pages]
+
+
+def surer_groups(
+    first: Extraction, second: Extraction, first_pages: Sequence[Any], second_pages: Sequence[Any]
+) -> list[tuple[str, ...]]:
+    """The groups whose leading field the second read has surer (ties stay with the first read)."""
+    first_weighed = weighed_confidence(first, first_pages)
+    second_weighed = weighed_confidence(second, second_pages)
+    taken = []
+    for group in GROUPS:
+        lead = group[0]
+        if getattr(second, lead) is None:
+            continue
+        if getattr(first, lead) is None or second_weighed.get(lead, 0.0) > first_weighed.get(lead, 0.0):
+            taken.append(group)
+    return taken
+
+
+def merge_reads(
+    first: tuple[dict[str, Found], Extraction],
+    second: tuple[dict[str, Found], Extraction],
+    first_pages: Sequence[Any],
+    second_pages: Sequence[Any],
+) -> tuple[dict[str, Found], Extraction, set[str]]:
+    """The first read's fields with the surer groups of the second's; also the names taken from the
+    second read (their confidence is weighed by its pages, their boxes found on its words)."""
+    found, extraction = dict(first[0]), first[1].model_copy(deep=True)
+    second_found, second_extraction = second
+    add_boxes(second_extraction.evidence, second_pages)  # its boxes are in the first read's pixels
+    taken: set[str] = set()
+    for group in surer_groups(first[1], second_extraction, first_pages, second_pages):
+        for name in group:
+            taken.add(name)
+            setattr(extraction, name, getattr(second_extraction, name))
+            _move(name, found, second_found)
+            _move(name, extraction.confidence, second_extraction.confidence)
+            _move(name, extraction.source, second_extraction.source)
+            _move(name, extraction.evidence, second_extraction.evidence)
+    return found, extraction, taken
+
+
+def _move(name: str, into: dict[str, Any], source: dict[str, Any]) -> None:
+    into.pop(name, None)
+    if name in source:
+        into[name] = source[name]

@@ -1,0 +1,96 @@
+"""Fields from two OCR reads of one page: per group of fields, the read the rules are surer of."""
+
+from __future__ import annotations
+
+import asyncio
+
+from invoiceme_common.events import OcrPage, OcrWord
+from invoiceme_extractor.contract import Evidence, Extraction
+from invoiceme_extractor.pipeline import extract_invoice
+from invoiceme_extractor.two_reads import merge_reads, second_reads
+
+# A till slip as OCR boxes it: (row top, [(word, left)])
+_SLIP = (
+    (40, [("KEDAI", 60), ("MAJU", 160), ("SDN", 250), ("BHD", 320)]),
+    (90, [("Date:", 60), ("{date}", 160)]),
+    (160, [("Bread", 60), ("2.50", 420)]),
+    (200, [("Milk", 60), ("{milk}", 420)]),
+    (300, [("TOTAL", 60), ("{total}", 420)]),
+    (340, [("CASH", 60), ("20.00", 420)]),
+    (380, [("CHANGE", 60), ("4.10", 420)]),
+)  # fmt: skip
+
+
+def _read(total: str, date: str = "12/03/2018", scale: float = 1.0, **values: str) -> OcrPage:
+    fill = {"total": total, "date": date, "milk": "13.40", **values}
+    words = [
+        OcrWord(text=text.format(**fill), left=round(left * scale), top=round(top * scale),
+                width=round(12 * len(text) * scale), height=round(20 * scale), confidence=0.85, line=line)
+        for line, (top, row) in enumerate(_SLIP)
+        for text, left in row
+    ]  # fmt: skip
+    lines = range(len(_SLIP))
+    text = "\n".join(" ".join(word.text for word in words if word.line == line) for line in lines)
+    return OcrPage(
+        number=1, text=text, method="ocr", confidence=0.85, width=round(600 * scale),
+        height=round(500 * scale), words=words,
+    )  # fmt: skip
+
+
+def _extract(first: OcrPage, second: OcrPage | None) -> object:
+    page = first.model_copy(update={"second_read": second})
+    return asyncio.run(extract_invoice([page]))
+
+
+def test_a_misread_total_gives_way_to_the_read_that_cash_and_change_confirm() -> None:
+    misread = _read("15.96")  # cash minus change and the items say 15.90
+    alone = _extract(misread, None)
+    assert alone.total == 15.96  # the first read alone: as misread
+    both = _extract(misread, _read("15.90"))
+    assert both.total == 15.90
+    assert both.evidence["total"].text == "15.90"
+
+
+def _fields(confidence: float, **values: object) -> Extraction:
+    return Extraction(
+        **values,
+        confidence=dict.fromkeys(values, confidence),
+        source=dict.fromkeys(values, "rules"),
+        evidence={name: Evidence(text=str(value), page=1) for name, value in values.items()},
+    )
+
+
+def test_the_money_fields_move_together_from_one_read() -> None:
+    first = _fields(0.6, total=15.96, subtotal=15.96, vendor_name="KEDAI MAJU")
+    second = _fields(0.8, total=15.90, subtotal=13.25, vendor_name="KEDAI MAJV")
+    second.confidence["vendor_name"] = 0.5
+    pages = [_read("15.96")]
+    _, merged, taken = merge_reads(({}, first), ({}, second), pages, pages)
+    assert (merged.total, merged.subtotal, merged.vendor_name) == (15.90, 13.25, "KEDAI MAJU")
+    assert "subtotal" in taken and "vendor_name" not in taken
+    assert merged.evidence["subtotal"].text == "13.25"
+
+
+def test_the_surer_first_read_stays_when_the_second_misreads() -> None:
+    assert _extract(_read("15.90"), _read("15.96")).total == 15.90
+
+
+def test_a_field_only_the_second_read_found_is_taken_with_its_place_on_the_page() -> None:
+    first = _read("15.90", date="1?/0?/2-?8")
+    assert _extract(first, None).invoice_date is None
+    both = _extract(first, _read("15.90"))
+    assert both.invoice_date == "2018-03-12"
+    assert both.evidence["invoice_date"].box is not None
+
+
+def test_a_tie_stays_with_the_first_read() -> None:
+    both = _extract(_read("15.90", date="12/03/2018"), _read("15.90", date="12/08/2018"))
+    assert both.invoice_date == "2018-03-12"
+
+
+def test_pages_read_once_have_no_second_reads() -> None:
+    page = _read("15.90")
+    assert second_reads([page]) == []
+    layer = page.model_copy(update={"method": "text_layer"})
+    second = _read("15.96")
+    assert second_reads([page.model_copy(update={"second_read": second}), layer]) == [second, layer]
