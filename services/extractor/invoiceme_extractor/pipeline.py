@@ -17,7 +17,7 @@ from .llm.prompt import with_layout_hints
 from .merge import merge
 from .rules import read_fields
 from .rules.lines import document_lines
-from .two_reads import merge_reads, second_reads, weighed_confidence
+from .two_reads import merge_reads, second_reads, surer_when_agreed, weighed_confidence
 from .validation import validate
 
 
@@ -41,14 +41,16 @@ async def extract_invoice(
 ) -> Extraction:
     """Rules always run; configured LLMs are tried in order and merged over them; then validation.
 
-    `pages` are PageText or OcrPage values (number, text, method; OcrPage adds word boxes).
+    `pages` are PageText or OcrPage values (number, text, method; OcrPage adds word boxes); an
+    OcrPage read twice (a till slip) gives its fields from the surer read (`two_reads`).
     """
     found, extraction = read_fields(list(pages))
     from_second: set[str] = set()
+    agreed: set[str] = set()
     if seconds := second_reads(pages):
-        found, extraction, from_second = merge_reads(
-            (found, extraction), read_fields(seconds), pages, seconds
-        )
+        merged = merge_reads((found, extraction), read_fields(seconds), pages, seconds)
+        found, extraction = merged.found, merged.extraction
+        from_second, agreed = merged.from_second, merged.agreed
     today = today or datetime.now(UTC).date()
     if providers:
         text = "\n\n".join(page.text for page in pages)
@@ -64,6 +66,7 @@ async def extract_invoice(
                 ExtractionWarning(code="llm_unavailable", message=f"used rules only: {message}")
             )
     _weigh_by_ocr_confidence(extraction, pages, seconds, from_second)
+    surer_when_agreed(extraction, agreed)
     origin = _origin(pages)
     extraction.source = {field: f"{origin}+{how}" for field, how in extraction.source.items()}
     add_boxes(extraction.evidence, pages)

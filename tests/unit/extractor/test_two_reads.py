@@ -65,7 +65,8 @@ def test_the_money_fields_move_together_from_one_read() -> None:
     second = _fields(0.8, total=15.90, subtotal=13.25, vendor_name="KEDAI MAJV")
     second.confidence["vendor_name"] = 0.5
     pages = [_read("15.96")]
-    _, merged, taken = merge_reads(({}, first), ({}, second), pages, pages)
+    result = merge_reads(({}, first), ({}, second), pages, pages)
+    merged, taken = result.extraction, result.from_second
     assert (merged.total, merged.subtotal, merged.vendor_name) == (15.90, 13.25, "KEDAI MAJU")
     assert "subtotal" in taken and "vendor_name" not in taken
     assert merged.evidence["subtotal"].text == "13.25"
@@ -94,3 +95,19 @@ def test_pages_read_once_have_no_second_reads() -> None:
     layer = page.model_copy(update={"method": "text_layer"})
     second = _read("15.96")
     assert second_reads([page.model_copy(update={"second_read": second}), layer]) == [second, layer]
+
+
+def test_a_total_and_a_date_both_reads_gave_are_surer() -> None:
+    alone = _extract(_read("15.90"), None)
+    agreed = _extract(_read("15.90"), _read("15.90"))
+    for name in ("total", "invoice_date"):
+        doubt_alone, doubt_agreed = 1 - alone.confidence[name], 1 - agreed.confidence[name]
+        assert abs(doubt_agreed - doubt_alone / 2) <= 0.01
+    assert agreed.confidence["vendor_name"] == alone.confidence["vendor_name"]  # names: not counted
+
+
+def test_reads_that_differ_add_no_certainty() -> None:
+    alone = _extract(_read("15.90"), None)
+    differ = _extract(_read("15.90"), _read("15.96", date="12/08/2018"))
+    assert differ.confidence["total"] == alone.confidence["total"]
+    assert differ.confidence["invoice_date"] == alone.confidence["invoice_date"]
