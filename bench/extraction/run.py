@@ -198,6 +198,9 @@ def main() -> None:
         "--format", action="append", choices=FORMATS, help="only these corpus formats (repeatable)"
     )
     parser.add_argument("--dev-only", action="store_true", help="only the dev families (a quick loop)")
+    parser.add_argument(
+        "--read-once", action="store_true", help="no second read of till slips (OCR_SECOND_READ=false)"
+    )
     args = parser.parse_args()
     if args.extractor_at:
         use_extractor_at(args.extractor_at)
@@ -205,7 +208,9 @@ def main() -> None:
 
     started, load = time.monotonic(), os.getloadavg()[0]
     cache_root = Path(tempfile.mkdtemp(prefix="extraction-bench-")) if args.cold else CACHE
-    options = OcrOptions(preprocess_steps=ocr_steps(args.steps, DEFAULT_STEPS, ALL_STEPS))
+    options = OcrOptions(
+        preprocess_steps=ocr_steps(args.steps, DEFAULT_STEPS, ALL_STEPS), second_read=not args.read_once
+    )
     cache = OcrCache(options, cache_root / "ocr")
     plan = replace(Plan().scaled(args.scale), scan_damage=args.scan_damage)
     with _progress() as progress:
@@ -225,6 +230,7 @@ def main() -> None:
     failures = len(extracted.failures) + (len(ext[2].failures) if ext else 0)
     elapsed = time.monotonic() - started
     steps_note = "" if options.preprocess_steps == DEFAULT_STEPS else f"OCR steps {args.steps}; "
+    steps_note += "slips read once; " if args.read_once else ""
     summary = (
         f"{len(results)} corpus files (seed {args.seed}, scale {args.scale:g}, {args.scan_damage} scans); "
         f"dev families: "

@@ -174,6 +174,9 @@ def main() -> None:
     )
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--list", action="store_true", help="print every wrong or missing field")
+    parser.add_argument(
+        "--read-once", action="store_true", help="no second read of till slips (OCR_SECOND_READ=false)"
+    )
     args = parser.parse_args()
     if not external.SCORER.exists():
         raise SystemExit(f"needs the shared scorer at {external.SCORER} (set INVOICEME_SHARED)")
@@ -181,7 +184,7 @@ def main() -> None:
     if missing:
         raise SystemExit(f"no such folder: {', '.join(missing)}")
     rows = [row for folder in args.folders for row in folder_rows(folder)]
-    predictions, failures = _predict([Path(row["file"]) for row in rows])
+    predictions, failures = _predict([Path(row["file"]) for row in rows], second_read=not args.read_once)
     scorer = external.load_scorer()
     with tempfile.TemporaryDirectory() as folder:
         manifest = Path(folder) / "manifest.csv"
@@ -243,12 +246,12 @@ def _key(row: dict[str, str]) -> str:
     return Path(row["file"]).name
 
 
-def _predict(files: list[Path]) -> tuple[dict[str, dict[str, Any]], int]:
+def _predict(files: list[Path], second_read: bool = True) -> tuple[dict[str, dict[str, Any]], int]:
     """Predictions by file name. The extractor's are by stem, and a folder may hold an invoice as a
     PDF and as a picture of it under one stem: each suffix is read on its own."""
     from invoiceme_ocr.engine import OcrOptions
 
-    cache = OcrCache(OcrOptions(), CACHE / "ocr")
+    cache = OcrCache(OcrOptions(second_read=second_read), CACHE / "ocr")
     predictions, failures = {}, 0
     for suffix in sorted({path.suffix for path in files}):
         extracted = extract_files([path for path in files if path.suffix == suffix], cache)
