@@ -49,6 +49,16 @@ def test_json_has_pages_words_and_boxes(tmp_path: Path) -> None:
     assert {"left", "top", "width", "height", "confidence"} <= set(page["lines"][0])
 
 
+def test_the_command_reads_a_slip_once(tmp_path: Path, english_page) -> None:
+    """Its text is the first read's; the second read (`second_reads`) serves only the extractor."""
+    image = tmp_path / "slip.png"
+    image.write_bytes(synthetic.encode(english_page, "PNG"))  # narrow: the service reads it twice
+    result = CliRunner().invoke(cli, ["ocr", "--json", str(image)])
+    assert result.exit_code == 0, result.output
+    page = json.loads(result.stdout)["pages"][0]
+    assert page["method"] == "ocr" and page["second_read"] is None
+
+
 def test_unknown_language_is_refused_up_front(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["ocr", "--languages", "heb+xyz", str(tmp_path / "any.png")])
     assert result.exit_code == 2

@@ -6,6 +6,7 @@ import dataclasses
 
 import numpy as np
 
+from invoiceme_common.events import OcrDocument
 from invoiceme_common.ocr_pages import OcrLine, OcrPage, OcrWord
 from invoiceme_ocr.engine import OcrOptions
 from invoiceme_ocr.second_reads import in_pixels_of, text_width_in_word_heights, wants_second_read
@@ -28,6 +29,14 @@ def test_an_ocr_page_carries_its_second_read_in_its_own_pixels(
     first_box, second_box = _box_of(page, "27,081"), _box_of(second, "27,081")
     for first_edge, second_edge in zip(first_box, second_box, strict=True):
         assert abs(first_edge - second_edge) <= 0.1 * page.width  # the same place, not 0.7 × of it
+
+
+def test_the_second_read_survives_the_stored_document(english_page: np.ndarray, options: OcrOptions) -> None:
+    """The extractor gets the OCR result from the object store as OcrDocument JSON."""
+    page = ocr_image(1, english_page, options)
+    stored = OcrDocument(pages=[page], media_type="image/png").model_dump_json()
+    again = OcrDocument.model_validate_json(stored).pages[0]
+    assert again.second_read == page.second_read and again.second_read is not None
 
 
 def test_the_second_read_can_be_turned_off(english_page: np.ndarray, options: OcrOptions) -> None:
