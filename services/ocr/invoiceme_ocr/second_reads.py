@@ -18,6 +18,8 @@ import numpy as np
 
 from invoiceme_common.ocr_pages import OcrLine, OcrPage, OcrWord
 
+from .engine import UnreadableDocument
+
 SCALE = 0.7
 
 ReadPage = Callable[[np.ndarray, np.ndarray | None], OcrPage]
@@ -53,7 +55,10 @@ def with_second_read(page: OcrPage, gray: np.ndarray, colour: np.ndarray | None,
     """`page` with `second_read` set: `read` of the page at SCALE, its boxes in `page`'s pixels."""
     if not wants_second_read(page):
         return page
-    second = read(_shrunk(gray), None if colour is None else _shrunk(colour))
+    try:
+        second = read(_shrunk(gray), None if colour is None else _shrunk(colour))
+    except UnreadableDocument:  # out of time: the first read stands alone
+        return page
     return page.model_copy(update={"second_read": in_pixels_of(second, page)})
 
 

@@ -4,6 +4,7 @@ up the page is read: `upside_down`; the words read again after the first read: `
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import numpy as np
 
@@ -113,9 +114,13 @@ def ocr_image(
     started = time.perf_counter()
     page = read_once(number, gray, options, colour)
     if options.second_read:
+        # The page's time limit holds for both reads: the second gets what the first left, and a
+        # second read that runs out leaves the first read alone.
+        left = options.page_timeout_seconds - (time.perf_counter() - started)
+        second_options = replace(options, page_timeout_seconds=max(1.0, left))
 
         def read(image: np.ndarray, colour: np.ndarray | None) -> OcrPage:
-            return read_once(number, image, options, colour)
+            return read_once(number, image, second_options, colour)
 
         page = second_reads.with_second_read(page, gray, colour, read)
     return page.model_copy(update={"seconds": round(time.perf_counter() - started, 3)})

@@ -5,11 +5,18 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
+import pytest
 
 from invoiceme_common.events import OcrDocument
 from invoiceme_common.ocr_pages import OcrLine, OcrPage, OcrWord
-from invoiceme_ocr.engine import OcrOptions
-from invoiceme_ocr.second_reads import in_pixels_of, text_width_in_word_heights, wants_second_read
+from invoiceme_ocr import tesseract
+from invoiceme_ocr.engine import OcrOptions, UnreadableDocument
+from invoiceme_ocr.second_reads import (
+    in_pixels_of,
+    text_width_in_word_heights,
+    wants_second_read,
+    with_second_read,
+)
 from invoiceme_ocr.tesseract import ocr_image
 
 
@@ -82,3 +89,28 @@ def test_a_speck_beside_the_column_does_not_widen_it() -> None:
     page = _column(900)
     speck = OcrLine(text="~~~", left=2400, top=10, width=40, height=30, confidence=0.2)
     assert wants_second_read(dataclasses.replace(page, lines=[*page.lines, speck]))
+
+
+def test_a_second_read_out_of_time_leaves_the_first_read_alone() -> None:
+    def out_of_time(image: np.ndarray, colour: np.ndarray | None) -> OcrPage:
+        raise UnreadableDocument("page 1 took longer than 3 s to read")
+
+    page = _column(900)
+    assert with_second_read(page, np.full((900, 1100), 255, np.uint8), None, out_of_time) == page
+
+
+def test_the_second_read_gets_the_time_the_first_left(
+    english_page: np.ndarray, options: OcrOptions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    limits = []
+    original = tesseract.read_once
+
+    def timed(
+        number: int, gray: np.ndarray, options: OcrOptions, colour: np.ndarray | None = None
+    ) -> OcrPage:
+        limits.append(options.page_timeout_seconds)
+        return original(number, gray, options, colour)
+
+    monkeypatch.setattr(tesseract, "read_once", timed)
+    tesseract.ocr_image(1, english_page, dataclasses.replace(options, page_timeout_seconds=30))
+    assert limits[0] == 30 and 1 <= limits[1] < 30
