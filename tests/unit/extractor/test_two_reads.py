@@ -7,7 +7,7 @@ import asyncio
 from invoiceme_common.events import OcrPage, OcrWord
 from invoiceme_extractor.contract import Evidence, Extraction
 from invoiceme_extractor.pipeline import extract_invoice
-from invoiceme_extractor.two_reads import merge_reads, second_reads
+from invoiceme_extractor.two_reads import DOUBT_LEFT_WHEN_AGREED, merge_reads, second_reads
 
 # A till slip as OCR boxes it: (row top, [(word, left)])
 _SLIP = (
@@ -102,7 +102,7 @@ def test_a_total_and_a_date_both_reads_gave_are_surer() -> None:
     agreed = _extract(_read("15.90"), _read("15.90"))
     for name in ("total", "invoice_date"):
         doubt_alone, doubt_agreed = 1 - alone.confidence[name], 1 - agreed.confidence[name]
-        assert abs(doubt_agreed - doubt_alone / 2) <= 0.01
+        assert abs(doubt_agreed - doubt_alone * DOUBT_LEFT_WHEN_AGREED) <= 0.01
     assert agreed.confidence["vendor_name"] == alone.confidence["vendor_name"]  # names: not counted
 
 
@@ -111,3 +111,12 @@ def test_reads_that_differ_add_no_certainty() -> None:
     differ = _extract(_read("15.90"), _read("15.96", date="12/08/2018"))
     assert differ.confidence["total"] == alone.confidence["total"]
     assert differ.confidence["invoice_date"] == alone.confidence["invoice_date"]
+
+
+def test_where_the_reads_disagree_the_other_reading_is_offered_next() -> None:
+    both = _extract(_read("15.96"), _read("15.90"))
+    offered = [alternative.value for alternative in both.evidence["total"].alternatives]
+    assert offered[:2] == [15.90, 15.96]  # the kept value, then the first read's
+    assert both.evidence["total"].alternatives[1].box is not None  # marked on the page too
+    agreed = _extract(_read("15.90"), _read("15.90"))
+    assert [a.value for a in agreed.evidence["total"].alternatives].count(15.90) == 1
