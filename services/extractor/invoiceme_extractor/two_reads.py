@@ -112,14 +112,10 @@ def merge_reads(
 
 
 def offer_other_reading(extraction: Extraction, other: Extraction, name: str) -> None:
-    """Where the reads disagree on a field, the other read's value becomes its first alternative (the
-    web app offers an unsure field's alternatives for a one-click correction)."""
-    kept, evidence, offered = (
-        getattr(extraction, name),
-        extraction.evidence.get(name),
-        other.evidence.get(name),
-    )
-    value = getattr(other, name)
+    """Where the reads disagree on a field, the other read's value is offered right after the kept one
+    (the web app offers an unsure field's alternatives for a one-click correction)."""
+    kept, value = getattr(extraction, name), getattr(other, name)
+    evidence, offered = extraction.evidence.get(name), other.evidence.get(name)
     if kept is None or value is None or value == kept or evidence is None or offered is None:
         return
     rest = [alternative for alternative in evidence.alternatives if alternative.value != value]
