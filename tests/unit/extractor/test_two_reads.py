@@ -21,23 +21,22 @@ _SLIP = (
 )  # fmt: skip
 
 
-def _read(total: str, date: str = "12/03/2018", scale: float = 1.0, **values: str) -> OcrPage:
+def _read(total: str, date: str = "12/03/2018", **values: str) -> OcrPage:
     fill = {"total": total, "date": date, "milk": "13.40", **values}
     words = [
-        OcrWord(text=text.format(**fill), left=round(left * scale), top=round(top * scale),
-                width=round(12 * len(text) * scale), height=round(20 * scale), confidence=0.85, line=line)
+        OcrWord(text=text.format(**fill), left=left, top=top, width=12 * len(text), height=20,
+                confidence=0.85, line=line)
         for line, (top, row) in enumerate(_SLIP)
         for text, left in row
     ]  # fmt: skip
     lines = range(len(_SLIP))
     text = "\n".join(" ".join(word.text for word in words if word.line == line) for line in lines)
     return OcrPage(
-        number=1, text=text, method="ocr", confidence=0.85, width=round(600 * scale),
-        height=round(500 * scale), words=words,
+        number=1, text=text, method="ocr", confidence=0.85, width=600, height=500, words=words,
     )  # fmt: skip
 
 
-def _extract(first: OcrPage, second: OcrPage | None) -> object:
+def _extract(first: OcrPage, second: OcrPage | None) -> Extraction:
     page = first.model_copy(update={"second_read": second})
     return asyncio.run(extract_invoice([page]))
 
