@@ -63,12 +63,12 @@ def _configuration(languages: str | None) -> tuple[OcrOptions, int, int]:
         from invoiceme_ocr.settings import OcrSettings
 
         settings = OcrSettings()
-        options = replace(settings.ocr_options(languages), second_read=False)
-        return options, settings.ocr_workers, settings.ocr_max_file_bytes
-    options = (
-        OcrOptions(languages=languages, second_read=False) if languages else OcrOptions(second_read=False)
-    )
-    return options, DEFAULT_WORKERS, int(DEFAULT_MAX_FILE_MB * 2**20)
+        options, workers = settings.ocr_options(languages), settings.ocr_workers
+        max_file_bytes = settings.ocr_max_file_bytes
+    else:
+        options = OcrOptions(languages=languages) if languages else OcrOptions()
+        workers, max_file_bytes = DEFAULT_WORKERS, int(DEFAULT_MAX_FILE_MB * 2**20)
+    return replace(options, second_read=False), workers, max_file_bytes
 
 
 def _read_one_image(path: Path, options: OcrOptions, max_file_bytes: int, as_json: bool) -> int | None:
