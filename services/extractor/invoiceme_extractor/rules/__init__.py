@@ -29,6 +29,7 @@ from .items_vat_total import net_by_items_and_vat, total_at_items_rate
 from .line_items import find_line_items
 from .lines import Found, Line, PageInput, document_language, document_lines
 from .name_copies import payee, payee_over_header, surer_copy
+from .name_text import mended_legal_form
 from .parties import buyer_lines, find_vendor_name
 from .rate_only_vat import vat_included_at_country_rate
 from .rate_pair import amounts_by_printed_rate
@@ -127,6 +128,8 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
         payee_over_header(name_beside_tax_id(found["vendor_name"], found["vendor_tax_id"]), paid),
         issuer_view,
     )
+    if (vendor := found["vendor_name"]) is not None:
+        found["vendor_name"] = replace(vendor, value=mended_legal_form(vendor.value))
     found["document_type"] = type_by_evidence(
         credit_by_sign(found["document_type"], found["total"], [found["vat_amount"], found["subtotal"]]),
         lines,

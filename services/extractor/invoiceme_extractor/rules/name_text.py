@@ -37,6 +37,23 @@ _FORMERLY = re.compile(r"\s*[(\[]?\b(?:f\.?k\.?a|formerly)\b.*$", re.I)
 _MISPLACED_BRACKET = re.compile(r"\s*[(\[{][^()\[\]{}]{0,6}[)\]}]\s?\d{5,}\s*$")
 
 
+# 'SDN BHD' (Sendirian Berhad) as OCR misreads it on a slip: 'SON BHD', 'SUN. BHD', 'SDN BHE', 'SDN BH'.
+# A closed legal form is given as printed, so the name matches the business's other invoices.
+_SDN_BHD_MISREAD = re.compile(r"\b(?:S[OU0]N(\.?\s?)BH[DEO0]?|SDN(\.?\s?)BH[EO0]?)\b", re.I)
+
+
+def mended_legal_form(text: str) -> str:
+    """The name with a misread 'SDN BHD' written as printed (in the name's own case). Applied to the
+    chosen name only: which line is the name is judged on the text as read."""
+
+    def printed(match: re.Match[str]) -> str:
+        between = match.group(1) if match.group(1) is not None else match.group(2)
+        form = f"SDN{between}BHD"
+        return form if match.group(0).isupper() else form.title()
+
+    return _SDN_BHD_MISREAD.sub(printed, text)
+
+
 def trim_name(text: str) -> str:
     """A name without the registration number or debris printed after it."""
     text = _MISPLACED_BRACKET.sub("", _FORMERLY.sub("", text)) or text
