@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from invoiceme_extractor.rules.dates import dates_in
 
 
@@ -22,3 +24,17 @@ class TestDamagedDateSeparators:
 
     def test_a_clean_date_is_no_repair(self) -> None:
         assert [item.repaired for item in dates_in("Date 27.09.2025")] == [False]
+
+
+class TestDoubledSeparatorBeforeATime:
+    """A till slip's date before its time with a separator OCR doubled ('27- -04- 18 16:40'): read,
+    as a repair; without the time after it, or with two different marks, it is no date."""
+
+    @pytest.mark.parametrize("text", ["27- -04- 18 16:40 SH01", "27--04--18 16:40", "27..04.2018 09:05"])
+    def test_read_before_a_time(self, text: str) -> None:
+        found = dates_in(text)
+        assert [(item.value, item.repaired) for item in found] == [(date(2018, 4, 27), True)]
+
+    @pytest.mark.parametrize("text", ["27--04--18 CASH", "3. -03-18 18:09"])
+    def test_no_date_without_a_time_or_with_mixed_marks(self, text: str) -> None:
+        assert dates_in(text) == []

@@ -26,11 +26,15 @@ _SPACED = re.compile(_START + r"(\d{1,2}) {1,2}(\d{1,2}) {1,2}((?:19|20)\d{2})(?
 _DAMAGED_SEPARATORS = re.compile(
     _START + r"(\d{1,2})([./-][=—–~]?|:)(\d{1,2})([./-][=—–~]?|:)((?:19|20)\d{2})(?![\d.,])"
 )
-# Receipts print the date before the time; OCR there turns a separator into ". " ("25. 03-18 18:47"):
-# mixed separators are trusted only where a time follows.
+# Receipts print the date before the time; OCR there turns a separator into ". " ("25. 03-18 18:47")
+# or doubles it ("27- -04- 18 16:40"): mixed or doubled separators are trusted only
+# where a time follows.
+_BEFORE_TIME_SEPARATOR = r"\s?(?:-\s?-|\.\s?\.|/\s?/|[./-])\s?"
 _BEFORE_TIME = re.compile(
-    _START + r"(\d{1,2})\s?[./-]\s?(\d{1,2})\s?[./-]\s?(\d{4}|\d{2})(?=\s+\d{1,2}:\d{2})"
+    rf"{_START}(\d{{1,2}}){_BEFORE_TIME_SEPARATOR}(\d{{1,2}}){_BEFORE_TIME_SEPARATOR}"
+    r"(\d{4}|\d{2})(?=\s+\d{1,2}:\d{2})"
 )
+_DOUBLED_SEPARATOR = re.compile(r"-\s?-|\.\s?\.|/\s?/")
 _ISO = re.compile(r"(?<!\d)(\d{4})([-/.])(\d{1,2})[-/.](\d{1,2})(?!\d)")
 _DAY_MONTH_YEAR = re.compile(
     # '25MAR2018': OCR lost the spaces; '252 Januar': the day's period read as a digit
@@ -203,7 +207,7 @@ def _dates_in(line: str, month_first: bool) -> tuple[FoundDate, ...]:
         else:
             value = make_date(year, first, second)
         if value:
-            lost = match.re is _SPACED or match.re is _DAMAGED_SEPARATORS
+            lost = match.re is _SPACED or match.re is _DAMAGED_SEPARATORS or _doubled(match)
             found.append(FoundDate(value, match.group(0), match.start(), ambiguous, repaired=lost))
             continue
         day, month = (second_text, first_text) if month_first_here else (first_text, second_text)
@@ -286,3 +290,8 @@ def _as_printed(item: FoundDate, printed: str) -> FoundDate:
     """The raw text as printed; a date read through letters taken for digits is a repair too."""
     raw = printed[item.start : item.start + len(item.raw)]
     return item if raw == item.raw else replace(item, raw=raw, repaired=True)
+
+
+def _doubled(match: re.Match[str]) -> bool:
+    """A date before a time with a separator OCR doubled ('27- -04- 18'): read, but as a repair."""
+    return match.re is _BEFORE_TIME and _DOUBLED_SEPARATOR.search(match.group(0)) is not None
