@@ -60,10 +60,21 @@ def unsigned_items_sum(items_amounts: list[float | None], least: int = 2) -> flo
     return round(sum(abs(amount or 0.0) for amount in items_amounts), 2)
 
 
+def printed_tax_rates(lines: list[Line]) -> tuple[float, ...]:
+    """The non-zero rates the page prints beside a tax word ('GST @6%', 'Total 6% supplies (excl.
+    GST)'): where the VAT's own line prints none, the page's rate is still the one in force."""
+    rates = {percent_in(line.text) for line in lines if labels.VAT.search(line.text)}
+    return tuple(sorted(rate for rate in rates if rate and rate <= 0.3))
+
+
 def amounts_from_items(
-    found: dict[str, Found | None], items_amounts: list[float | None], vat_candidates: list[Candidate]
+    found: dict[str, Found | None],
+    items_amounts: list[float | None],
+    vat_candidates: list[Candidate],
+    page_rates: tuple[float, ...] = (),
 ) -> None:
-    """Replace a subtotal and total that do not add up by what the items and a VAT amount agree on."""
+    """Replace a subtotal and total that do not add up by what the items and a VAT amount agree on,
+    at the VAT line's printed rate, else at a rate the page prints, else at any rate in use."""
     total = found.get("total")
     if (_adds_up(found) and not _vat_changed(found)) or (total is not None and total.confidence >= 0.85):
         return
@@ -73,7 +84,8 @@ def amounts_from_items(
         return
     for vat_value, raw, line in vat_candidates:
         printed = percent_in(line.text)
-        rates = (printed,) if printed else (*STANDARD_RATES[1:], *HIGH_RATES)  # 23 %: to the cent
+        # any rate in use: 23 % too, as the split must hold to the cent
+        rates = (printed,) if printed else page_rates or (*STANDARD_RATES[1:], *HIGH_RATES)
         split = split_by_vat(items_sum, abs(vat_value), rates)
         if split is None or not vat_value:
             continue
