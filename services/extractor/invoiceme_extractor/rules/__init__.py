@@ -10,6 +10,7 @@ from . import party_labels
 from .amounts import CENT
 from .blocks import party_cells, without_cells
 from .bracketed_amounts import negative_by_brackets
+from .cash_rounding import off_the_coin_step
 from .cents_lost import net_with_cents_lost
 from .currency_noise import sure_code
 from .customer_ids import customer_id_blocks
@@ -154,7 +155,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     net_with_cents_lost(found, items_amounts)
     total_from_items(found, items_amounts, lines)
     found["total"] = total_sign_by_items(found, items_amounts)
-    found["total"] = total_with_digit_lost(found, line_items)
+    found["total"] = off_the_coin_step(total_with_digit_lost(found, line_items), lines)
     vat_included_at_country_rate(found, lines)
     present = {name: item for name, item in found.items() if item is not None}
     alternatives = field_alternatives(present, totals.candidates, lines, month_first, language)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from . import labels
 from .amount_agreement import parts_repaired
@@ -57,6 +58,22 @@ def _paid_rounded(rounding: float, rounding_line: Line, total: Found, lines: lis
             if moved_by_a_coin(value, total.value):
                 return Found(value, "", change, min(total.confidence, 0.75))
     return None
+
+
+OFF_THE_STEP = 0.6  # confidence left to a rounded total that is no multiple of the smallest coin
+
+
+def off_the_coin_step(total: Found | None, lines: list[Line]) -> Found | None:
+    """A total cash rounding made (labelled rounded, or printed under a rounding row that moved it) is
+    a multiple of the smallest coin: one that is not was misread ('TOTAL ROUNDED RM 30.96' for 30.90,
+    'Amt Payable : 7.48' under 'Rounding Adjustment : (0.01)'), and is less sure. Its value stands:
+    another read of the slip, or the user, decides."""
+    if total is None or _on_step(total.value) or total.confidence <= OFF_THE_STEP:
+        return total
+    rounded = labels.ROUNDED_TOTAL.search(total.line.text) is not None or any(
+        row.index < total.line.index for _, row in rounding_rows(lines)
+    )
+    return replace(total, confidence=OFF_THE_STEP) if rounded else total
 
 
 def _on_step(value: float) -> bool:
