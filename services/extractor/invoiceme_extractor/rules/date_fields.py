@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 from . import document_labels
+from .contact_words import PHONE
 from .date_label_kinds import continued_kind, date_kind, joins_an_issue_label, label_words, labelled_parts
 from .date_order import by_printed_term, in_order, issue_year_by_copy, years_apart_undone
 from .date_places import outside_ranges, under_label
@@ -150,9 +151,9 @@ def _holds_a_value(text: str) -> bool:
 def find_dates(lines: list[Line], month_first: bool) -> tuple[Found | None, Found | None]:
     invoice: Found | None = None
     due: Found | None = None
-    unlabelled: Found | None = None
     weak: Found | None = None
     others: list[Found] = []  # unlabelled dates, for a due date whose label we do not know
+    bare: list[tuple[FoundDate, Line]] = []  # the first date of each reading no label names
     readings = [
         reading
         for line in lines
@@ -174,12 +175,12 @@ def find_dates(lines: list[Line], month_first: bool) -> tuple[Found | None, Foun
             )
         elif kind == "weak" and weak is None:
             weak = Found(first.value.isoformat(), first.raw, source, 0.6)
-        elif kind is None and unlabelled is None:
-            unlabelled = Found(first.value.isoformat(), first.raw, source, 0.55)
+        elif kind is None:
+            bare.append((first, source))
     if invoice is None and weak is None and due is None and (pair := by_printed_term(others, lines)):
         return pair
     invoice = _named_over_bare(invoice, readings)
-    issued = invoice or weak or unlabelled or _date_with_lost_separators(lines, month_first)
+    issued = invoice or weak or likeliest_bare_date(bare) or _date_with_lost_separators(lines, month_first)
     if issued:
         issued = issue_year_by_copy(issued, [item.value for _, found, _ in readings for item in found])
     if issued and due:
@@ -211,6 +212,27 @@ def _named_over_bare(invoice: Found | None, readings: list[DateReading]) -> Foun
             sure = 0.7 if found[0].repaired else 0.75 if found[0].ambiguous else 0.9
             return Found(found[0].value.isoformat(), found[0].raw, source, sure)
     return invoice
+
+
+# A till slip prints the sale's date before its time ('24-01-16 11:44', 'le 30/03/2018 à 12:36')
+_TIME_AFTER = re.compile(r"^\s*(?:[aà@]\s*)?\d{1,2}\s?[:.]\s?\d{2}(?!\d)")
+
+
+def likeliest_bare_date(bare: list[tuple[FoundDate, Line]]) -> Found | None:
+    """Of the dates no label names, in reading order: the first read whole, on no phone line, with
+    a time after it; else the first read whole off a phone line; else the first. A phone number or
+    an item code OCR made date-shaped ('Tel. : 05.22,.95.66.66', 'XE11-22 - 30') often comes first."""
+
+    def doubt(item: tuple[FoundDate, Line]) -> tuple[bool, bool, bool]:
+        found, line = item
+        at = line.text.find(found.raw)
+        timed = at >= 0 and _TIME_AFTER.match(line.text[at + len(found.raw) :]) is not None
+        return PHONE.search(line.text) is not None, found.repaired, not timed
+
+    if not bare:
+        return None
+    found, line = min(bare, key=doubt)  # min keeps the first of equals
+    return Found(found.value.isoformat(), found.raw, line, 0.55)
 
 
 def _date_with_lost_separators(lines: list[Line], month_first: bool) -> Found | None:
