@@ -134,7 +134,9 @@ def _rates(pool: list[Candidate], vats: list[Candidate]) -> tuple[list[float], s
 def hypotheses(found: Candidates) -> list[Hypothesis]:
     """Every (net, VAT, total) one read amount fixes at a rate, scored against the amounts read."""
     pool = [c for kind in found.values() for c in kind if c[0]]
-    labelled_totals = found.get("total_strong", []) + found.get("total_plain", [])
+    # a total under a strong label ('Grand Total', 'Total Rounded') where there is one: a plain one
+    # may be an item's row ('2 ChicMcMuffin 11.00' under 'QTY ITEM TOTAL')
+    labelled_totals = found.get("total_strong") or found.get("total_plain", [])
     rates, printed = _rates(pool, found.get("vat", []))
     found_hypotheses = []
     for anchor in pool:
