@@ -1,5 +1,5 @@
 """'SDN BHD' (Sendirian Berhad, a Malaysian company's legal form) as OCR misreads its letters on a till
-slip: 'SON BHD', 'SUN. BHD', 'SDN BHE', 'SDN BH'. The chosen name is given with its legal form as
+slip: 'SON BHD', 'SUN. BHD', 'SDN BHE', 'SDN BID'. The chosen name is given with its legal form as
 printed."""
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from invoiceme_extractor.rules.name_text import mended_legal_form
         ("ALAM) SDN BHE", "ALAM) SDN BHD"),
         ("ALAM) SUN BH (22737-X)", "ALAM) SDN BHD (22737-X)"),
         ("ACME S0N BHD", "ACME SDN BHD"),
+        ("ENTERPRISE (SETIA ALAM) SDN BID", "ENTERPRISE (SETIA ALAM) SDN BHD"),
+        ("ENTERPRISE (SETIA ALAM) SDN BHL.", "ENTERPRISE (SETIA ALAM) SDN BHD."),
         ("Sunrise Bakery Son Bhd", "Sunrise Bakery Sdn Bhd"),
     ],
 )
@@ -25,7 +27,10 @@ def test_a_misread_legal_form_is_given_as_printed(read: str, printed: str) -> No
     assert mended_legal_form(read) == printed
 
 
-@pytest.mark.parametrize("name", ["ACME SDN BHD", "JOHNSON & SON LTD", "SUN BHAVAN RESTAURANT"])
+@pytest.mark.parametrize(
+    "name",
+    ["ACME SDN BHD", "ACME SDN. BHD.", "JOHNSON & SON LTD", "SUN BHAVAN RESTAURANT", "ACME SDN BIG MART"],
+)
 def test_names_without_the_misread_form_are_left_alone(name: str) -> None:
     assert mended_legal_form(name) == name
 

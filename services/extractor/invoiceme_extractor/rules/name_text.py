@@ -37,9 +37,12 @@ _FORMERLY = re.compile(r"\s*[(\[]?\b(?:f\.?k\.?a|formerly)\b.*$", re.I)
 _MISPLACED_BRACKET = re.compile(r"\s*[(\[{][^()\[\]{}]{0,6}[)\]}]\s?\d{5,}\s*$")
 
 
-# 'SDN BHD' (Sendirian Berhad) as OCR misreads it on a slip: 'SON BHD', 'SUN. BHD', 'SDN BHE', 'SDN BH'.
-# A closed legal form is given as printed, so the name matches the business's other invoices.
-_SDN_BHD_MISREAD = re.compile(r"\b(?:S[OU0]N(\.?\s?)BH[DEO0]?|SDN(\.?\s?)BH[EO0]?)\b", re.I)
+# 'SDN BHD' (Sendirian Berhad) as OCR misreads it on a slip: 'SON BHD', 'SUN. BHD', 'SDN BHE', 'SDN BH',
+# and closing the name, 'SDN BID', 'SDN BHL'. A closed legal form is given as printed, so the name
+# matches the business's other invoices.
+_SDN_BHD_MISREAD = re.compile(
+    r"\b(?:S[OU0]N(\.?\s?)BH[DEO0]?|SDN(\.?\s?)(?:BH[EO0]?|B[HI][A-Z0-9](?=\W*$)(?<!BHD)))\b", re.I
+)
 
 
 def mended_legal_form(text: str) -> str:
