@@ -70,6 +70,9 @@ def parse_amount(raw: str) -> float | None:
 
 
 _CODE_BEFORE_DIGIT = re.compile(r"\b(RM|USD|EUR|NIS|ILS|GBP|CHF|MYR|INR|Rs\.?)(?=[\dO])")
+# OCR: 'RN152. 00', 'RH152.00' - a slip's RM (ringgit) with its M read as N or H, glued to an amount
+# with its cents
+_RINGGIT_LOOKALIKE = re.compile(r"\bR[NH](?=\d{1,6}[.,]\s?\d{2}(?![\d.,]))")
 _SPACE_AFTER_POINT = re.compile(r"(?<=\d)([.,]) (?=\d{2}(?!\d))")  # OCR: "79. 35"
 _GLUED_LETTERS = re.compile(r"(\d[.,]\d{2})(?=[A-Za-z\u05d0-\u05ea])")  # OCR: "8,293.76M annette"
 # a bold 5 read as §, its digits after it or the cents ('§.30' for 5.30)
@@ -124,6 +127,7 @@ def _join_group(match: re.Match[str]) -> str:
 def repair_ocr_numbers(line: str) -> str:
     """Undo common OCR damage around amounts: 'RM9.20', 'RMO.55', '79. 35', '7:091,14'."""
     line = _SPACE_IN_GROUP.sub(_join_group, _TILDE_FOR_MINUS.sub("-", _LETTER_U_FOR_ZERO.sub("0", line)))
+    line = _RINGGIT_LOOKALIKE.sub("RM ", line)
     line = _COLON_IN_THOUSANDS.sub("", _CODE_BEFORE_DIGIT.sub(r"\1 ", line))
     line = _SPACE_AFTER_POINT.sub(r"\1", _SPACED_MARK_AFTER_SIGN.sub(r"\1\2\3", line))
     line = _SPACE_AFTER_THOUSANDS.sub(r"\1,", _SPACE_BEFORE_DECIMAL.sub(r"\1\3", line))
