@@ -27,8 +27,7 @@ _DAMAGED_SEPARATORS = re.compile(
     _START + r"(\d{1,2})([./-][=—–~]?|:)(\d{1,2})([./-][=—–~]?|:)((?:19|20)\d{2})(?![\d.,])"
 )
 # Receipts print the date before the time; OCR there turns a separator into ". " ("25. 03-18 18:47")
-# or doubles it ("27- -04- 18 16:40"): mixed or doubled separators are trusted only
-# where a time follows.
+# or doubles it ("27- -04- 18 16:40"): mixed or doubled separators are trusted only where a time follows.
 _BEFORE_TIME_SEPARATOR = r"\s?(?:-\s?-|\.\s?\.|/\s?/|[./-])\s?"
 _BEFORE_TIME = re.compile(
     rf"{_START}(\d{{1,2}}){_BEFORE_TIME_SEPARATOR}(\d{{1,2}}){_BEFORE_TIME_SEPARATOR}"
