@@ -18,10 +18,12 @@ def any_of(*words: str) -> re.Pattern[str]:
 
 # "Total" as OCR damages it on receipts: "Tota!", "fotal", "POTAL" (the lexicon has the l/1/I forms)
 _DAMAGED_TOTAL = r"(?<![a-z])[tfp]?[o0]ta[l1i|!](?![a-z])"  # its T lost at a cell edge: "otal"
-# The amount paid after cash rounding ("Total Rounded", "Total After Rounding", "TotalAmtRounded")
+# The amount paid after cash rounding ("Total Rounded", "Total After Rounding", "TotalAmtRounded",
+# "Total After Adj Incl GST" under a "Rounding Adj" row)
 ROUNDED_TOTAL = any_of(
     r"(?<![a-z])[tfp][o0]ta[l1i|!]\s*(?:amt\s*|amount\s*)?(?:after\s*)?round(?:ed|ing)(?!\s*adj)",
     r"rounded\s*total",
+    r"(?<![a-z])[tfp][o0]ta[l1i|!]\s*after\s*adj",
 )
 # Amount-due beats a plain total: it is what the customer actually pays.
 TOTAL_STRONG = any_of(
