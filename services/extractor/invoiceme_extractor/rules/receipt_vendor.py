@@ -50,7 +50,7 @@ def receipt_name_signs(text: str, above_address: bool) -> float:
     its words above the address (a legal name heads its address; an 'Owned by' line further down
     names the owner); no name at all for a greeting or an owner's line, or when most of its tokens
     are no words and one at most is (a logo OCR read as '7 Nong %')."""
-    if _NOT_THE_NAME.search(text):
+    if _NOT_THE_NAME.search(text) or _DEBRIS.fullmatch(text.strip()) or _OPENS_A_REMARK.match(text):
         return -10.0
     registration = _REGISTRATION_AFTER_NAME.search(text)
     name = text[: registration.start()] if registration else text
@@ -60,6 +60,13 @@ def receipt_name_signs(text: str, above_address: bool) -> float:
     if tokens and 2 * words < len(tokens) and words <= 1:
         return -10.0  # debris, however large its print
     return score
+
+
+# Debris OCR made of a logo or a stamp: three or more short lower-case syllables ('ans sal ful';
+# trade names capitalise their words or print in capitals), or a bracket opened and never closed
+# ('(LLP' left of the rest of '(LLP0007299-LGN)', a registration remark OCR split)
+_DEBRIS = re.compile(r"[a-z]{1,3}(?:\s+[a-z]{1,3}){2,}")
+_OPENS_A_REMARK = re.compile(r"^\s*[(\[{][^)\]}]*$")
 
 
 SECOND_COMPANY = 2.5  # score taken from a company named under the issuer's header block
