@@ -1,19 +1,30 @@
 """The amount due after a slip's groups of supplies: 'Total 6% supplies (Inc. GST): 30.01',
 'Total 0% supplies: 7.43' (a return, its minus lost), then 'Total Payable: 22.58'. The parts of one
 group add up and were read as the subtotal, VAT and total; the amount due printed after them is that
-group's sum with another group's total added or taken away, and is what the slip charges."""
+group's sum with another group's total added or taken away, and is what the slip charges: two printed
+totals add up to it, so it is as sure as a checked total."""
 
 from __future__ import annotations
+
+import re
 
 from .amount_candidates import Candidates
 from .amounts import CENT, percent_in
 from .lines import Found
 
+# 'Total @% supplies': the 0 % group's 0 read as '@' (a look-alike in a slip's small print)
+_ZERO_AS_AT = re.compile(r"(?<![\w.])@\s?%")
+
+
+def names_a_rate(text: str) -> bool:
+    """A line that names its group's rate ('Total 6% supplies', 'Total @% supplies')."""
+    return percent_in(text) is not None or _ZERO_AS_AT.search(text) is not None
+
 
 def due_after_groups(found: Candidates, total: Found | None) -> Found | None:
     """The amount due printed under the chosen total, a group's ('Total 6% supplies'), that is it plus
     or minus another group's total (either sign: OCR drops a return's minus); else the chosen total."""
-    if total is None or not total.raw or percent_in(total.line.text) is None:
+    if total is None or not total.raw or not names_a_rate(total.line.text):
         return total
     labelled = found.get("total_strong", []) + found.get("total_plain", [])
     for due, raw, line in found.get("total_strong", []):
@@ -23,8 +34,8 @@ def due_after_groups(found: Candidates, total: Found | None) -> Found | None:
         others = [
             c
             for c in labelled
-            if c[2] is not line and c[2] is not total.line and c[0] != 0 and percent_in(c[2].text) is not None
+            if c[2] is not line and c[2] is not total.line and c[0] != 0 and names_a_rate(c[2].text)
         ]
         if any(abs(abs(due - total.value) - abs(other[0])) <= CENT for other in others):
-            return Found(due, raw, line, min(total.confidence, 0.85))
+            return Found(due, raw, line, 0.85)  # two groups add up to it: as sure as a checked total
     return total
