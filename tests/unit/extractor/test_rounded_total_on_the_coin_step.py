@@ -42,3 +42,15 @@ def test_the_total_after_the_rounding_adjustment_is_the_rounded_one() -> None:
     rows = [exact.line, Line("Rounding Adj ~(),02", 1, 2), after[2]]
     rounded = rounded_total({"total_strong": [(127.37, "127.37", exact.line), after]}, exact, rows)
     assert rounded is not None and rounded.value == 127.35
+
+
+def test_an_exact_total_whose_rounded_one_ocr_lost_is_doubted() -> None:
+    rows = (
+        "KEDAI MAJU SDN BHD",
+        "Total Sales (Inclusive GST) RM 177.22",
+        "Rounding Adjustment RM -0.02",
+        "Rounding",
+    )
+    read = extract_with_rules([(1, "\n".join(rows))])
+    assert read.total == 177.22
+    assert read.confidence["total"] <= OFF_THE_STEP

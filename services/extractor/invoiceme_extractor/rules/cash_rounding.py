@@ -64,16 +64,14 @@ OFF_THE_STEP = 0.6  # confidence left to a rounded total that is no multiple of 
 
 
 def off_the_coin_step(total: Found | None, lines: list[Line]) -> Found | None:
-    """A total cash rounding made (labelled rounded, or printed under a rounding row that moved it) is
-    a multiple of the smallest coin: one that is not was misread ('TOTAL ROUNDED RM 30.96' for 30.90,
-    'Amt Payable : 7.48' under 'Rounding Adjustment : (0.01)'), and is less sure. Its value stands:
-    another read of the slip, or the user, decides."""
+    """On a slip that rounds for cash (a rounded total's label, or a rounding row that moves the total),
+    what is paid is a multiple of the smallest coin: a total that is not was misread ('TOTAL ROUNDED RM
+    30.96' for 30.90, 'Amt Payable : 7.48' under 'Rounding Adjustment : (0.01)'), or is the exact total
+    whose rounded one OCR lost, and is less sure. Its value stands: another read or the user decides."""
     if total is None or _on_step(total.value) or total.confidence <= OFF_THE_STEP:
         return total
-    rounded = labels.ROUNDED_TOTAL.search(total.line.text) is not None or any(
-        row.index < total.line.index for _, row in rounding_rows(lines)
-    )
-    return replace(total, confidence=OFF_THE_STEP) if rounded else total
+    rounds = labels.ROUNDED_TOTAL.search(total.line.text) is not None or bool(rounding_rows(lines))
+    return replace(total, confidence=OFF_THE_STEP) if rounds else total
 
 
 def _on_step(value: float) -> bool:
