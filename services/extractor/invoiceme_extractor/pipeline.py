@@ -44,14 +44,14 @@ async def extract_invoice(
     `pages` are PageText or OcrPage values (number, text, method; OcrPage adds word boxes); an
     OcrPage read twice (a till slip) gives its fields from the surer read (`two_reads`).
     """
+    today = today or datetime.now(UTC).date()
     found, extraction = read_fields(list(pages))
     from_second: set[str] = set()
     agreed: set[str] = set()
     if seconds := second_reads(pages):
-        merged = merge_reads((found, extraction), read_fields(seconds), pages, seconds)
+        merged = merge_reads((found, extraction), read_fields(seconds), pages, seconds, today)
         found, extraction = merged.found, merged.extraction
         from_second, agreed = merged.from_second, merged.agreed
-    today = today or datetime.now(UTC).date()
     if providers:
         text = "\n\n".join(page.text for page in pages)
         hints = layout_hints(found, extraction.evidence, document_lines(list(pages)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import date
 
 from invoiceme_common.events import OcrPage, OcrWord
 from invoiceme_extractor.contract import Evidence, Extraction
@@ -119,3 +120,17 @@ def test_where_the_reads_disagree_the_other_reading_is_offered_next() -> None:
     assert both.evidence["total"].alternatives[1].box is not None  # marked on the page too
     agreed = _extract(_read("15.90"), _read("15.90"))
     assert [a.value for a in agreed.evidence["total"].alternatives].count(15.90) == 1
+
+
+def test_reads_that_disagree_on_a_year_give_the_later_one_not_after_today() -> None:
+    """'2016-04-10' and '2018-04-10', '2027-10-25' and '2017-10-25': a document is read soon after it
+    is issued; without today's date the surer read keeps the date."""
+    pages = [_read("15.90")]
+    for sure, other, today, kept in (
+        ("2016-04-10", "2018-04-10", date(2018, 5, 1), "2018-04-10"),
+        ("2018-04-10", "2016-04-10", date(2018, 5, 1), "2018-04-10"),
+        ("2027-10-25", "2017-10-25", date(2018, 5, 1), "2017-10-25"),
+    ):
+        first, second = _fields(0.9, invoice_date=sure), _fields(0.5, invoice_date=other)
+        assert merge_reads(({}, first), ({}, second), pages, pages, today).extraction.invoice_date == kept
+        assert merge_reads(({}, first), ({}, second), pages, pages).extraction.invoice_date == sure
