@@ -76,3 +76,21 @@ class TestFormerName:
 
     def test_a_name_that_opens_with_the_word_stays(self) -> None:
         assert clean_name("Formerly Yours Ltd") == "Formerly Yours Ltd"
+
+
+class TestOwnerUnderItsLabel:
+    """A company named right under 'Owned By:' owns the shop; the slip is the shop's, named at its top."""
+
+    def test_the_shop_over_its_owner(self) -> None:
+        rows = (
+            "SANYO STATIONERY SHOP",
+            "NO. 31G, JALAN SETIA INDAH X",
+            "40170 SETIA ALAM",
+            "GST ID No: 001531760640",
+            "TAX INVOICE",
+            "Owned By:",
+            "SANYU SUPPLY SDN BHD (1135772-K)",
+            "CASH SALES COUNTER",
+            "TOTAL 9.90",
+        )
+        assert extract_with_rules([(1, "\n".join(rows))]).vendor_name == "SANYO STATIONERY SHOP"

@@ -17,7 +17,14 @@ from .name_domains import address_names, spelled_by_address
 from .name_signs import compact, reads_as_phrase, repeated_elsewhere
 from .name_text import LEADING_MARKS, REMARK, clean_name, cut_at_field_label, row_parts
 from .name_units import name_units
-from .receipt_vendor import SECOND_COMPANY, receipt_name_signs, registration_under, under_issuer_header
+from .receipt_vendor import (
+    OWNER,
+    SECOND_COMPANY,
+    named_as_owner,
+    receipt_name_signs,
+    registration_under,
+    under_issuer_header,
+)
 from .seller_block import seller_block_name
 from .titled_issuer import name_after_title
 from .titles import DOCUMENT_TYPES
@@ -249,6 +256,7 @@ def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
             if position + 1 < len(first_page):
                 above = first_page[position - 1].text if position else ""
                 score += registration_under(first_page[position + 1].text, above)
+                score -= OWNER if named_as_owner(above) else 0.0
         if reads_as_phrase(part_line.text):
             score -= 2
         elif score > 0 and repeated_elsewhere(compact(clean_name(part_line.text)), line.index, first_page):

@@ -43,6 +43,13 @@ def registration_under(next_text: str, previous_text: str) -> float:
 
 
 _OWNER_LINE = re.compile(r"\b(?:owned|operated|managed)\s*by\W*$", re.I)
+OWNER = 3.0  # score taken from a company named right under an 'Owned By:' line
+
+
+def named_as_owner(previous_text: str) -> bool:
+    """A line right under 'Owned By:' names the company that owns the shop, not the shop that issues
+    the slip ('SANYU STATIONERY SHOP' ... 'Owned By:' / 'SANYU SUPPLY SDN BHD (1135772-K)')."""
+    return _OWNER_LINE.search(previous_text) is not None
 
 
 def receipt_name_signs(text: str, above_address: bool) -> float:
