@@ -27,13 +27,14 @@ from .rules.lines import Found
 AGREEMENT_COUNTS = ("total", "invoice_date")
 DOUBT_LEFT_WHEN_AGREED = 0.6
 
+_DATES = ("invoice_date", "due_date")
 # Each group moves from one read to the other as a whole, judged by its first field.
 GROUPS: tuple[tuple[str, ...], ...] = (
     ("vendor_name",),
     ("vendor_tax_id",),
     ("invoice_number",),
     ("allocation_number",),
-    ("invoice_date", "due_date"),
+    _DATES,
     ("total", "subtotal", "vat_amount", "vat_rate", "currency"),
 )
 
@@ -115,9 +116,6 @@ def merge_reads(
         if getattr(first[1], name) is not None and getattr(first[1], name) == getattr(second_extraction, name)
     }
     return Merged(found, extraction, taken, agreed)
-
-
-_DATES = ("invoice_date", "due_date")
 
 
 def by_recent_year(

@@ -55,8 +55,9 @@ def named_as_owner(previous_text: str) -> bool:
 def receipt_name_signs(text: str, above_address: bool) -> float:
     """Score added to a header line as a name candidate: more with the registration bracket after
     its words above the address (a legal name heads its address; an 'Owned by' line further down
-    names the owner); no name at all for a greeting or an owner's line, or when most of its tokens
-    are no words and one at most is (a logo OCR read as '7 Nong %')."""
+    names the owner); no name at all for a greeting or an owner's line, for logo or stamp debris
+    (`_DEBRIS`, `_OPENS_A_REMARK`), or when most of its tokens are no words and one at most is (a logo
+    OCR read as '7 Nong %')."""
     if _NOT_THE_NAME.search(text) or _DEBRIS.fullmatch(text.strip()) or _OPENS_A_REMARK.match(text):
         return -10.0
     registration = _REGISTRATION_AFTER_NAME.search(text)
