@@ -8,6 +8,7 @@ from typing import Any
 
 from .contract import Extraction, ExtractionWarning
 from .evidence import add_boxes
+from .future_years import mend_future_year
 from .llm.base import LlmProvider
 from .llm.chain import run_chain
 from .llm.constraints import check_answer
@@ -66,6 +67,7 @@ async def extract_invoice(
                 ExtractionWarning(code="llm_unavailable", message=f"used rules only: {message}")
             )
     _weigh_by_ocr_confidence(extraction, pages, seconds, from_second)
+    mend_future_year(extraction, pages, today)
     surer_when_agreed(extraction, agreed)
     origin = _origin(pages)
     extraction.source = {field: f"{origin}+{how}" for field, how in extraction.source.items()}
