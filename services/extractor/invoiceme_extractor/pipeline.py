@@ -67,8 +67,8 @@ async def extract_invoice(
                 ExtractionWarning(code="llm_unavailable", message=f"used rules only: {message}")
             )
     _weigh_by_ocr_confidence(extraction, pages, seconds, from_second)
-    mend_future_year(extraction, pages, today)
     surer_when_agreed(extraction, agreed)
+    mend_future_year(extraction, pages, today)  # last: two reads agreeing on a misread year prove nothing
     origin = _origin(pages)
     extraction.source = {field: f"{origin}+{how}" for field, how in extraction.source.items()}
     add_boxes(extraction.evidence, pages)

@@ -44,3 +44,13 @@ def test_the_pipeline_mends_a_slips_year() -> None:
     page = OcrPage(number=1, text=text, method="ocr", confidence=0.8, width=1, height=1)
     extraction = asyncio.run(extract_invoice([page], today=TODAY))
     assert extraction.invoice_date == "2018-03-29"
+
+
+def test_a_year_both_reads_misread_alike_stays_a_guess() -> None:
+    """The two reads' agreement was on the year as misread: it does not make the mended year sure."""
+    text = "KEDAI MAJU\n29/03/2048 12:15\nTOTAL 9.90"
+    read = OcrPage(number=1, text=text, method="ocr", confidence=0.8, width=1, height=1)
+    page = read.model_copy(update={"second_read": read})
+    extraction = asyncio.run(extract_invoice([page], today=TODAY))
+    assert extraction.invoice_date == "2018-03-29"
+    assert extraction.confidence["invoice_date"] <= GUESSED
