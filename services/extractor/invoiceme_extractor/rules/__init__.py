@@ -21,7 +21,6 @@ from .invoice_number import find_invoice_number
 from .items_totals import (
     amounts_from_items,
     net_from_items,
-    printed_tax_rates,
     total_from_items,
     total_sign_by_items,
     total_with_digit_lost,
@@ -148,7 +147,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     confirm_by_line_items(found, line_items)
     # after the confirmation: amounts derived from the items must not count as confirmed by them
     items_amounts = [item.amount for item in line_items]
-    amounts_from_items(found, items_amounts, totals.candidates.get("vat", []), printed_tax_rates(lines))
+    amounts_from_items(found, items_amounts, totals.candidates.get("vat", []), lines)
     net_by_items_and_vat(found, items_amounts, totals.candidates.get("vat", []))
     net_from_items(found, items_amounts)
     total_at_items_rate(found, items_amounts, lines)

@@ -11,6 +11,7 @@ net or VAT read at all, a printed amount that is the items' sum is the total (`t
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..contract import LineItem
 from . import labels
@@ -60,7 +61,7 @@ def unsigned_items_sum(items_amounts: list[float | None], least: int = 2) -> flo
     return round(sum(abs(amount or 0.0) for amount in items_amounts), 2)
 
 
-def printed_tax_rates(lines: list[Line]) -> tuple[float, ...]:
+def printed_tax_rates(lines: Sequence[Line]) -> tuple[float, ...]:
     """The non-zero rates the page prints beside a tax word ('GST @6%', 'Total 6% supplies (excl.
     GST)'): where the VAT's own line prints none, the page's rate is still the one in force."""
     rates = {percent_in(line.text) for line in lines if labels.VAT.search(line.text)}
@@ -71,7 +72,7 @@ def amounts_from_items(
     found: dict[str, Found | None],
     items_amounts: list[float | None],
     vat_candidates: list[Candidate],
-    page_rates: tuple[float, ...] = (),
+    lines: Sequence[Line] = (),
 ) -> None:
     """Replace a subtotal and total that do not add up by what the items and a VAT amount agree on,
     at the VAT line's printed rate, else at a rate the page prints, else at any rate in use."""
@@ -80,8 +81,9 @@ def amounts_from_items(
         return
     # one item will do: its amount and the VAT read beside the total must still agree to the cent
     items_sum = unsigned_items_sum(items_amounts, least=1)
-    if items_sum is None:
+    if items_sum is None or not vat_candidates:
         return
+    page_rates = printed_tax_rates(lines)  # here, not per document: most pages return above
     for vat_value, raw, line in vat_candidates:
         printed = percent_in(line.text)
         # any rate in use: 23 % too, as the split must hold to the cent
