@@ -18,6 +18,8 @@ from invoiceme_common.evidence import MAX_ALTERNATIVES
 
 from .contract import Alternative, Extraction
 from .evidence import add_boxes
+from .rules.amounts import adds_up, money_in
+from .rules.cash_rounding import moved_by_a_coin
 from .rules.lines import Found
 
 # Two reads that give a total or a date the same value: on ten SROIE draws such values the rules gave
@@ -28,6 +30,7 @@ AGREEMENT_COUNTS = ("total", "invoice_date")
 DOUBT_LEFT_WHEN_AGREED = 0.6
 
 _DATES = ("invoice_date", "due_date")
+_MONEY = ("total", "subtotal", "vat_amount", "vat_rate", "currency")
 # Each group moves from one read to the other as a whole, judged by its first field.
 GROUPS: tuple[tuple[str, ...], ...] = (
     ("vendor_name",),
@@ -35,8 +38,12 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("invoice_number",),
     ("allocation_number",),
     _DATES,
-    ("total", "subtotal", "vat_amount", "vat_rate", "currency"),
+    _MONEY,
 )
+# A slip prints its total again (cash paid, the tax summary, 'total inclusive'); a misread copy is
+# printed once. A total the two reads print this many times more often than the surer read's total
+# is the total (docs/BENCHMARKS.md, `receipts27`).
+PRINTED_MORE_OFTEN_BY = 2
 
 
 def weighed_confidence(extraction: Extraction, pages: Sequence[Any]) -> dict[str, float]:
@@ -98,6 +105,8 @@ def merge_reads(
     groups = surer_groups(first[1], second_extraction, first_pages, second_pages)
     if today is not None:
         groups = by_recent_year(groups, first[1].invoice_date, second_extraction.invoice_date, today)
+    texts = [page.text for page in (*first_pages, *second_pages)]
+    groups = by_times_printed(groups, first[1], second_extraction, texts)
     for group in groups:
         for name in group:
             taken.add(name)
@@ -133,6 +142,45 @@ def by_recent_year(
         return groups
     kept = [group for group in groups if group != _DATES]
     return [*kept, _DATES] if max(past) == second else kept
+
+
+def by_times_printed(
+    groups: list[tuple[str, ...]], first: Extraction, second: Extraction, texts: Sequence[str]
+) -> list[tuple[str, ...]]:
+    """`groups` with the money fields from the read whose total both reads' `texts` print at least
+    PRINTED_MORE_OFTEN_BY times more often than the other read's, where the reads' totals differ:
+    the surer read's rules may have tied a misread copy to the total's label ('6.60' beside
+    'Total (Inclusive of GST)') while '6.50' stands under TOTAL, CASH and the tax summary. Not where
+    that total is the surer read's net beside a VAT (a net repeats on item rows and in the summary)."""
+    if first.total is None or second.total is None or first.total == second.total:
+        return groups
+    kept, other = (second, first) if _MONEY in groups else (first, second)
+    if times_printed(other.total, texts) < times_printed(kept.total, texts) + PRINTED_MORE_OFTEN_BY:
+        return groups
+    if other.total == kept.subtotal and _net_beside_a_vat(kept):
+        return groups
+    kept_groups = [group for group in groups if group != _MONEY]
+    return kept_groups if _MONEY in groups else [*kept_groups, _MONEY]
+
+
+def _net_beside_a_vat(extraction: Extraction) -> bool:
+    """The read's net plus a VAT above zero make its total, to the cent or a cash coin's rounding."""
+    net, vat, total = extraction.subtotal, extraction.vat_amount, extraction.total
+    if net is None or vat is None or total is None or vat <= 0:
+        return False
+    return adds_up(net, vat, total) or moved_by_a_coin(total, net + vat)
+
+
+def times_printed(amount: float | None, texts: Sequence[str]) -> int:
+    """How many money amounts in `texts` (cents printed) are `amount`."""
+    if amount is None:
+        return 0
+    return sum(
+        abs(value - amount) < 0.005
+        for text in texts
+        for line in text.splitlines()
+        for value, _ in money_in(line)
+    )
 
 
 def offer_other_reading(extraction: Extraction, other: Extraction, name: str) -> None:

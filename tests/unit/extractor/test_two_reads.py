@@ -64,8 +64,7 @@ def test_the_money_fields_move_together_from_one_read() -> None:
     first = _fields(0.6, total=15.96, subtotal=15.96, vendor_name="KEDAI MAJU")
     second = _fields(0.8, total=15.90, subtotal=13.25, vendor_name="KEDAI MAJV")
     second.confidence["vendor_name"] = 0.5
-    pages = [_read("15.96")]
-    result = merge_reads(({}, first), ({}, second), pages, pages)
+    result = merge_reads(({}, first), ({}, second), [_read("15.96")], [_read("15.90")])
     merged, taken = result.extraction, result.from_second
     assert (merged.total, merged.subtotal, merged.vendor_name) == (15.90, 13.25, "KEDAI MAJU")
     assert "subtotal" in taken and "vendor_name" not in taken
@@ -134,3 +133,34 @@ def test_reads_that_disagree_on_a_year_give_the_later_one_not_after_today() -> N
         first, second = _fields(0.9, invoice_date=sure), _fields(0.5, invoice_date=other)
         assert merge_reads(({}, first), ({}, second), pages, pages, today).extraction.invoice_date == kept
         assert merge_reads(({}, first), ({}, second), pages, pages).extraction.invoice_date == sure
+
+
+def _slip_printing(*amounts: str) -> list[OcrPage]:
+    return [_read("6.50").model_copy(update={"text": "\n".join(f"TOTAL {amount}" for amount in amounts)})]
+
+
+def test_a_total_printed_more_often_over_both_reads_wins_over_the_surer_reads_copy() -> None:
+    """'6.60' tied to 'Total (Inclusive of GST)' in the surer read; '6.50' under TOTAL, CASH and the tax
+    summary in both reads."""
+    first = _fields(0.8, total=6.60, subtotal=6.50, vat_amount=6.50)
+    second = _fields(0.7, total=6.50, subtotal=6.50)
+    first_pages = _slip_printing("6.60", "6.50", "6.50")
+    second_pages = _slip_printing("6.50", "6.50", "6.50")
+    merged = merge_reads(({}, first), ({}, second), first_pages, second_pages)
+    assert merged.extraction.total == 6.50 and "total" in merged.from_second
+    once_more = _slip_printing("6.60", "6.50")  # 6.50 printed three times, 6.60 twice: not enough
+    kept = merge_reads(({}, first), ({}, second), once_more, _slip_printing("6.50", "6.60"))
+    assert kept.extraction.total == 6.60
+    # the other way round: the surer second read's copy gives way to the first read's
+    flipped = merge_reads(({}, second), ({}, first), second_pages, first_pages)
+    assert flipped.extraction.total == 6.50 and "total" not in flipped.from_second
+
+
+def test_the_surer_reads_net_beside_its_vat_is_no_total_however_often_printed() -> None:
+    """8.90 + 0.53 = 9.45 to a coin's rounding: 8.90 repeats on the item row and in the tax summary."""
+    first = _fields(0.8, total=9.45, subtotal=8.90, vat_amount=0.53)
+    second = _fields(0.6, total=8.90, subtotal=8.90)
+    pages = _slip_printing("8.90", "8.90", "8.90", "9.45", "0.53")
+    assert merge_reads(({}, first), ({}, second), pages, pages).extraction.total == 9.45
+    unchecked = first.model_copy(update={"vat_amount": 2.00})  # net + VAT is not the total
+    assert merge_reads(({}, unchecked), ({}, second), pages, pages).extraction.total == 8.90
