@@ -72,9 +72,10 @@ def receipt_name_signs(text: str, above_address: bool) -> float:
 
 # Debris OCR made of a logo or a stamp: three or more short lower-case syllables ('ans sal ful';
 # trade names capitalise their words or print in capitals), or a bracket opened and never closed
-# ('(LLP' left of the rest of '(LLP0007299-LGN)', a registration remark OCR split)
+# ('(LLP' left of the rest of '(LLP0007299-LGN)', a registration remark OCR split), or whose
+# letters run into a number (the whole '(LLP0007299-LGN)', which the name's cleaning cuts to '(LLP')
 _DEBRIS = re.compile(r"[a-z]{1,3}(?:\s+[a-z]{1,3}){2,}")
-_OPENS_A_REMARK = re.compile(r"^\s*[(\[{][^)\]}]*$")
+_OPENS_A_REMARK = re.compile(r"^\s*[(\[{](?:[^)\]}]*$|[^)\]}\d]*[^\W\d_][^)\]}\d]*\d)")
 
 
 SECOND_COMPANY = 2.5  # score taken from a company named under the issuer's header block
