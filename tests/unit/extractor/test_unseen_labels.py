@@ -266,3 +266,18 @@ def test_an_items_catalogue_number_beside_its_description_is_no_document_number(
     label = _row(0, 0, ("Zorblat", 400, 460), ("2 Coffee 3 17,741.22 53,223.66", 0, 330))
     under = _row(1, 20, ("RE-14401", 400, 460))
     assert [r.value for r in numbers_by_unknown_label([label, under])] == ["RE-14401"]
+
+
+def test_a_code_beside_its_own_label_is_not_the_value_of_a_word_above_it() -> None:
+    """'DE' (a seller's country) over 'Steuernummer: | 201/113/40209': the tax number is its own
+    label's, not a document number under an unknown word; a code alone under the word stays."""
+    from invoiceme_extractor.rules.unknown_number_label import numbers_by_unknown_label
+
+    country = _row(0, 0, ("DE", 400, 430))
+    labelled = _row(1, 20, ("Steuernummer:", 0, 120), ("201/113/40209", 380, 480))
+    assert [r.value for r in numbers_by_unknown_label([country, labelled])] == []
+    made_up = _row(1, 20, ("Zorblat:", 0, 120), ("201/113/40209", 380, 480))  # its own unknown label's
+    readings = numbers_by_unknown_label([country, made_up])
+    assert [(r.value, r.label) for r in readings] == [("201/113/40209", "Zorblat")]
+    alone = _row(1, 20, ("201/113/40209", 380, 480))
+    assert [r.value for r in numbers_by_unknown_label([country, alone])] == ["201/113/40209"]

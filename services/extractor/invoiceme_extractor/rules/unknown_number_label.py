@@ -73,10 +73,18 @@ def _value_under(lines: list[Line], line: Line, cell: Cell | None) -> str | None
         nxt = following(lines, line, 1)
         return document_code(nxt[0].text) if nxt else None
     for below in following(lines, line, _COLUMN_REACH):
-        under = [other for other in below.cells if other.box.x_overlap(cell.box) > 0]
+        under = [index for index, other in enumerate(below.cells) if other.box.x_overlap(cell.box) > 0]
         if len(under) == 1:
-            return document_code(under[0].text)
+            index = under[0]
+            if index and _labels_its_row(below.cells[index - 1].text):
+                return None  # 'DE' over 'Steuernummer: | 201/113/40209': the number is its own label's
+            return document_code(below.cells[index].text)
     return None
+
+
+def _labels_its_row(text: str) -> bool:
+    """A cell that labels the value beside it: a label of ours, or words ending in a colon."""
+    return not unclaimed_label(text) or bool(_LABEL_ALONE.match(text) and text.rstrip().endswith(":"))
 
 
 def numbers_by_unknown_label(lines: list[Line]) -> Iterator[Reading]:
