@@ -58,6 +58,8 @@ def _cell_readings(lines: list[Line], line: Line, month_first: bool) -> list[Dat
         kind = date_kind(cell.text)
         if kind in ("invoice", "weak"):
             kind = continued_kind(line, index, lines) or kind  # a label OCR split: 'Fecha' | 'pedid'
+        if kind == "weak" and index and _dates_another_labels_thing(line, index, month_first):
+            kind = "other"  # 'ZUGFeRD-Version : | 2.1.1 vom 01.07.2020': 'vom' dates the version
         if kind == "invoice" and header_row:
             kind = "column"  # a table's Date column (payments, deliveries): not the document's date
         elif kind == "other" and joins_an_issue_label(cell.text):
@@ -88,6 +90,16 @@ def _cell_readings(lines: list[Line], line: Line, month_first: bool) -> list[Dat
                 readings += _date_before_label(line, index, kind, taken, month_first)
         start += len(cell.text) + 1
     return readings
+
+
+def _dates_another_labels_thing(line: Line, index: int, month_first: bool) -> bool:
+    """The cell holds a date its weak qualifier ('vom', 'from') gives to the cell before it: another
+    date's label ('Version :') with no date of its own. Not a weak label whose date is elsewhere
+    ('PO Date' | 'Issued', their dates under them)."""
+    before, cell = line.cells[index - 1].text, line.cells[index].text
+    return bool(
+        dates_in(cell, month_first) and date_kind(before) == "other" and not dates_in(before, month_first)
+    )
 
 
 def _date_across_cells(line: Line, index: int, month_first: bool) -> list[FoundDate]:
