@@ -64,6 +64,8 @@ def _classify(text: str) -> str | None:
         return "subtotal"
     if labels.NOT_A_TOTAL.search(text) and not labels.TOTAL_STRONG.search(text):
         return None
+    if labels.ALLOWANCES_OR_CHARGES.search(text):
+        return None
     if labels.TOTAL_STRONG.search(text) or (_INCLUSIVE.search(text) and labels.TOTAL_PLAIN.search(text)):
         return "total_strong"
     if labels.VAT.search(_TAX_INVOICE.sub(" ", text)):
@@ -136,6 +138,8 @@ def _cell_amounts(lines: list[Line], line: Line, start: int, end: int) -> list[C
         if spot.relation == "below" and _tendered(lines, spot.line):
             continue  # 'CASH 20.00' under a total whose amount OCR garbled: what was tendered
         amount = _amount_in(spot.text, first=spot.relation == "below")
+        if amount is None and spot.relation == "next_cell":
+            amount = _whole_beside_marked_label(line.text[start:end], spot.text)
         if amount and spot.relation == "below":
             index = cell_at(line, start)
             stack = column_below(lines, line, line.cells[index]) if index is not None else []
@@ -146,6 +150,13 @@ def _cell_amounts(lines: list[Line], line: Line, start: int, end: int) -> list[C
         if spot.relation == "inline" and sum(ch.isalpha() for ch in spot.text) > 3:
             return []  # the label's own cell goes on with words: a sentence, not a total
     return _lone_value_under(lines, line)
+
+
+def _whole_beside_marked_label(label: str, cell: str) -> tuple[float, str] | None:
+    """A whole number alone in the cell beside a label that names the currency ('Steuerbetrag in
+    EUR' | '70'): money as 'Steuerbetrag in EUR 70' on one line is."""
+    whole = re.fullmatch(r"\s*(\d{1,7})\s*", cell)
+    return (float(whole.group(1)), whole.group(1)) if whole and labels.MONEY_MARK.search(label) else None
 
 
 def _lone_value_under(lines: list[Line], line: Line) -> list[Candidate]:

@@ -119,6 +119,11 @@ NOT_A_TOTAL = any_of(
     r"quantity",
     r"כמות",
 )
+# The sums of allowances or charges ('Gesamtbetrag der Zuschläge', 'Total allowances', 'Summe Rabatte'):
+# parts of the net however strongly their label says total
+ALLOWANCES_OR_CHARGES = any_of(
+    r"abschl[aä]ge\b", r"zuschl[aä]ge\b", r"rabatte\b", r"allowances\b", r"surcharges\b"
+)  # not 'charges': 'Total Charges' is what a bill asks
 OTHER_CURRENCY_CODES = (
     "SEK NOK DKK ISK CZK HUF RON BGN JPY CNY AUD NZD SGD HKD ZAR AED SAR THB IDR KRW MXN BRL"
 ).split()
