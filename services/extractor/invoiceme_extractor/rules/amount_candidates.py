@@ -139,7 +139,7 @@ def _cell_amounts(lines: list[Line], line: Line, start: int, end: int) -> list[C
             continue  # 'CASH 20.00' under a total whose amount OCR garbled: what was tendered
         amount = _amount_in(spot.text, first=spot.relation == "below")
         if amount is None and spot.relation == "next_cell":
-            amount = _whole_beside_marked_label(line.text[start:end], spot.text)
+            amount = _bare_amount_beside_marked_label(line.text[start:end], spot.text)
         if amount and spot.relation == "below":
             index = cell_at(line, start)
             stack = column_below(lines, line, line.cells[index]) if index is not None else []
@@ -152,11 +152,14 @@ def _cell_amounts(lines: list[Line], line: Line, start: int, end: int) -> list[C
     return _lone_value_under(lines, line)
 
 
-def _whole_beside_marked_label(label: str, cell: str) -> tuple[float, str] | None:
-    """A whole number alone in the cell beside a label that names the currency ('Steuerbetrag in
-    EUR' | '70'): money as 'Steuerbetrag in EUR 70' on one line is."""
-    whole = re.fullmatch(r"\s*(\d{1,7})\s*", cell)
-    return (float(whole.group(1)), whole.group(1)) if whole and labels.MONEY_MARK.search(label) else None
+def _bare_amount_beside_marked_label(label: str, cell: str) -> tuple[float, str] | None:
+    """An amount without its cents alone in the cell beside a label that names the currency
+    ('Steuerbetrag in EUR' | '70', or '21,3' for 21.30): money as on one line ('Steuerbetrag in EUR
+    70') it is."""
+    bare = re.fullmatch(r"\s*(\d{1,7}(?:[.,]\d)?)\s*", cell)
+    if bare is None or not labels.MONEY_MARK.search(label):
+        return None
+    return float(bare.group(1).replace(",", ".")), bare.group(1)
 
 
 def _lone_value_under(lines: list[Line], line: Line) -> list[Candidate]:
