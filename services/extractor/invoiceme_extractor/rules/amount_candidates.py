@@ -149,7 +149,7 @@ def _cell_amounts(lines: list[Line], line: Line, start: int, end: int) -> list[C
             return [(*amount, spot.line)]
         if spot.relation == "inline" and sum(ch.isalpha() for ch in spot.text) > 3:
             return []  # the label's own cell goes on with words: a sentence, not a total
-    return _lone_value_under(lines, line)
+    return _minus_wrapped(lines, line) or _lone_value_under(lines, line)
 
 
 def _bare_amount_beside_marked_label(label: str, cell: str) -> tuple[float, str] | None:
@@ -160,6 +160,20 @@ def _bare_amount_beside_marked_label(label: str, cell: str) -> tuple[float, str]
     if bare is None or not labels.MONEY_MARK.search(label):
         return None
     return float(bare.group(1).replace(",", ".")), bare.group(1)
+
+
+def _minus_wrapped(lines: list[Line], line: Line) -> list[Candidate]:
+    """A negative amount whose minus ended the label's line and whose digits wrapped to the next,
+    under the minus ('Steuerbetrag in EUR -' / '1,12' on a credit note): the amount with its sign."""
+    if not line.cells or line.cells[-1].text.strip() != "-":
+        return []
+    minus = line.cells[-1]
+    for nxt in following(lines, line, 1):
+        amounts = money_in(nxt.text)
+        if len(nxt.cells) == 1 and len(amounts) == 1 and nxt.cells[0].box.x_overlap(minus.box) > 0:
+            value, raw = amounts[0]
+            return [(-abs(value), f"-{raw}", nxt)] if nxt.text.strip() == raw else []
+    return []
 
 
 def _lone_value_under(lines: list[Line], line: Line) -> list[Candidate]:
