@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from invoiceme_extractor.rules.amount_candidates import candidates, classify
-from invoiceme_extractor.rules.layout import Box, Cell
-from invoiceme_extractor.rules.lines import Line
+
+from .wordbox import cells_line as _row
 
 
 @pytest.mark.parametrize(
@@ -22,13 +22,6 @@ def test_sums_of_allowances_and_charges_are_no_totals(text: str) -> None:
 @pytest.mark.parametrize("text", ["Gesamtbetrag", "Bruttosumme", "Total Charges", "Zahlbetrag"])
 def test_totals_stay_totals(text: str) -> None:
     assert classify(text) in ("total_strong", "total_plain")
-
-
-def _row(index: int, *cells: tuple[str, float, float]) -> Line:
-    top = 30.0 * index
-    boxes = tuple(Cell(text, Box(left, top, right, top + 10), 10.0) for text, left, right in cells)
-    text = " ".join(cell.text for cell in boxes)
-    return Line(text, 1, index, Box(boxes[0].box.left, top, boxes[-1].box.right, top + 10), boxes)
 
 
 def test_a_whole_vat_beside_a_label_naming_the_currency_is_money() -> None:

@@ -5,15 +5,9 @@ date is the one the document's own line gives ('Nr. 471102 vom 05.03.2020')."""
 from __future__ import annotations
 
 from invoiceme_extractor.rules.date_fields import find_dates
-from invoiceme_extractor.rules.layout import Box, Cell
 from invoiceme_extractor.rules.lines import Line
 
-
-def _row(index: int, *cells: tuple[str, float, float]) -> Line:
-    top = 30.0 * index
-    boxes = tuple(Cell(text, Box(left, top, right, top + 10), 10.0) for text, left, right in cells)
-    text = " ".join(cell.text for cell in boxes)
-    return Line(text, 1, index, Box(boxes[0].box.left, top, boxes[-1].box.right, top + 10), boxes)
+from .wordbox import cells_line as _row
 
 
 def _issued(*lines: Line) -> str | None:

@@ -5,15 +5,9 @@ under it ('Steuerbetrag in EUR -' / '1,12'): the amount with its sign, so the la
 from __future__ import annotations
 
 from invoiceme_extractor.rules.amount_candidates import candidates
-from invoiceme_extractor.rules.layout import Box, Cell
 from invoiceme_extractor.rules.lines import Line
 
-
-def _row(index: int, *cells: tuple[str, float, float]) -> Line:
-    top = 30.0 * index
-    boxes = tuple(Cell(text, Box(left, top, right, top + 10), 10.0) for text, left, right in cells)
-    text = " ".join(cell.text for cell in boxes)
-    return Line(text, 1, index, Box(boxes[0].box.left, top, boxes[-1].box.right, top + 10), boxes)
+from .wordbox import cells_line as _row
 
 
 def _vats(*rows: Line) -> list[float]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from invoiceme_common.events import OcrPage, OcrWord
+from invoiceme_extractor.rules.layout import Box, Cell
+from invoiceme_extractor.rules.lines import Line
 
 CHAR = 14  # px per character at the fixture's font size
 HEIGHT = 28
@@ -107,3 +109,12 @@ def tall_page(*placed: tuple[str, int, int, int] | tuple[str, int, int, int, int
         height=3508,
         words=words,
     )
+
+
+def cells_line(index: int, *cells: tuple[str, float, float]) -> Line:
+    """A line of the rules' own cells, (text, left, right) each, 30 px below the line before it: for
+    rules that read cells directly."""
+    top = 30.0 * index
+    boxes = tuple(Cell(text, Box(left, top, right, top + 10), 10.0) for text, left, right in cells)
+    text = " ".join(cell.text for cell in boxes)
+    return Line(text, 1, index, Box(boxes[0].box.left, top, boxes[-1].box.right, top + 10), boxes)
