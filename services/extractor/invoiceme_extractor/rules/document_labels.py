@@ -40,6 +40,10 @@ INVOICE_NUMBER = any_of(
     r"invoice\s*\.?\s*(?:סא|אס)\.?",  # Tesseract heb+eng reads "No." as Hebrew letters
     # a title, a few words, then "Nr." / "#": "Rechnung des Versicherers (575) Nr. 01.234", "Rechnung # RE-5"
     r"(?:rechnung|korrektur|facture|invoice|gutschrift)\S*(?:\s+[^\s\d:]+){0,3}?\s*(?:\(\d+\)\s*)?(?:nr\.?|#|n°)",
+    # a document type's code in brackets, then "Nr.": how the ZUGFeRD and XRechnung visualisations title
+    # a document whatever its name ('BUCHUNGSHILFE (751) Nr.', 'Invoice information for accounting
+    # purposes (751) Nr.')
+    r"\(\d{3}\)\s*nr\.?",
     r"\bfacture\b(?=\s+[A-Z]{0,4}-?\d)",
     r"n[°o]\s*de\s*facture",
     r"^\W{0,3}de\s+facture\b(?!\s*(?:associ|d.origine))",  # "N° de facture" whose "N°" OCR lost
