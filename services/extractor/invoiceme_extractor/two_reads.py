@@ -41,7 +41,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     _MONEY,
 )
 # A slip prints its total again (cash paid, the tax summary, 'total inclusive'); a misread copy is
-# printed once. A total the two reads print this many times more often than the surer read's total
+# printed once. A total the two reads print at least this many more times than the surer read's total
 # is the total (docs/BENCHMARKS.md, `receipts27`).
 PRINTED_MORE_OFTEN_BY = 2
 
@@ -148,7 +148,7 @@ def by_times_printed(
     groups: list[tuple[str, ...]], first: Extraction, second: Extraction, texts: Sequence[str]
 ) -> list[tuple[str, ...]]:
     """`groups` with the money fields from the read whose total both reads' `texts` print at least
-    PRINTED_MORE_OFTEN_BY times more often than the other read's, where the reads' totals differ:
+    PRINTED_MORE_OFTEN_BY more times than the other read's, where the reads' totals differ:
     the surer read's rules may have tied a misread copy to the total's label ('6.60' beside
     'Total (Inclusive of GST)') while '6.50' stands under TOTAL, CASH and the tax summary. Not where
     that total is the surer read's net beside a VAT (a net repeats on item rows and in the summary)."""

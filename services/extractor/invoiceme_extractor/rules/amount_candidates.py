@@ -154,8 +154,8 @@ def _cell_amounts(lines: list[Line], line: Line, start: int, end: int) -> list[C
 
 def _bare_amount_beside_marked_label(label: str, cell: str) -> tuple[float, str] | None:
     """An amount without its cents alone in the cell beside a label that names the currency
-    ('Steuerbetrag in EUR' | '70', or '21,3' for 21.30): money as on one line ('Steuerbetrag in EUR
-    70') it is."""
+    ('Steuerbetrag in EUR' | '70', or '21,3' for 21.30): money, as the same text on one line
+    ('Steuerbetrag in EUR 70') already is."""
     bare = re.fullmatch(r"\s*(\d{1,7}(?:[.,]\d)?)\s*", cell)
     if bare is None or not labels.MONEY_MARK.search(label):
         return None
@@ -167,13 +167,14 @@ def _minus_wrapped(lines: list[Line], line: Line) -> list[Candidate]:
     under the minus ('Steuerbetrag in EUR -' / '1,12' on a credit note): the amount with its sign."""
     if not line.cells or line.cells[-1].text.strip() != "-":
         return []
-    minus = line.cells[-1]
-    for nxt in following(lines, line, 1):
-        amounts = money_in(nxt.text)
-        if len(nxt.cells) == 1 and len(amounts) == 1 and nxt.cells[0].box.x_overlap(minus.box) > 0:
-            value, raw = amounts[0]
-            return [(-abs(value), f"-{raw}", nxt)] if nxt.text.strip() == raw else []
-    return []
+    below = following(lines, line, 1)
+    if not below or len(below[0].cells) != 1 or below[0].cells[0].box.x_overlap(line.cells[-1].box) <= 0:
+        return []
+    amounts = money_in(below[0].text)
+    if len(amounts) != 1 or below[0].text.strip() != amounts[0][1]:
+        return []  # the next line holds more than the amount: not its wrapped digits
+    value, raw = amounts[0]
+    return [(-abs(value), f"-{raw}", below[0])]
 
 
 def _lone_value_under(lines: list[Line], line: Line) -> list[Candidate]:
