@@ -148,8 +148,10 @@ def test_a_total_printed_more_often_over_both_reads_wins_over_the_surer_reads_co
     second_pages = _slip_printing("6.50", "6.50", "6.50")
     merged = merge_reads(({}, first), ({}, second), first_pages, second_pages)
     assert merged.extraction.total == 6.50 and "total" in merged.from_second
-    once_more = _slip_printing("6.60", "6.50")  # 6.50 printed three times, 6.60 twice: not enough
-    kept = merge_reads(({}, first), ({}, second), once_more, _slip_printing("6.50", "6.60"))
+    # 6.50 printed three times, 6.60 twice: once more is not enough
+    kept = merge_reads(
+        ({}, first), ({}, second), _slip_printing("6.60", "6.50"), _slip_printing("6.50", "6.50", "6.60")
+    )
     assert kept.extraction.total == 6.60
     # the other way round: the surer second read's copy gives way to the first read's
     flipped = merge_reads(({}, second), ({}, first), second_pages, first_pages)
