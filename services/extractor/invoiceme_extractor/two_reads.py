@@ -140,8 +140,7 @@ def by_recent_year(
     past = [value for value in (first, second) if date.fromisoformat(value) <= today]
     if not past:
         return groups
-    kept = [group for group in groups if group != _DATES]
-    return [*kept, _DATES] if max(past) == second else kept
+    return _taken_from_second(groups, _DATES, max(past) == second)
 
 
 def by_times_printed(
@@ -159,8 +158,15 @@ def by_times_printed(
         return groups
     if other.total == kept.subtotal and _net_beside_a_vat(kept):
         return groups
-    kept_groups = [group for group in groups if group != _MONEY]
-    return kept_groups if _MONEY in groups else [*kept_groups, _MONEY]
+    return _taken_from_second(groups, _MONEY, _MONEY not in groups)  # the other read's, whichever it is
+
+
+def _taken_from_second(
+    groups: list[tuple[str, ...]], group: tuple[str, ...], from_second: bool
+) -> list[tuple[str, ...]]:
+    """`groups` (those taken from the second read) with `group` among them or not."""
+    others = [taken for taken in groups if taken != group]
+    return [*others, group] if from_second else others
 
 
 def _net_beside_a_vat(extraction: Extraction) -> bool:
