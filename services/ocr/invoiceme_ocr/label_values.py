@@ -22,7 +22,7 @@ from invoiceme_common.ocr_pages import OcrPage, OcrWord
 from . import label_below
 from .crop_polarity import dark_print
 from .engine import clean_text
-from .tax_id_labels import Label, find_labels
+from .tax_id_labels import EIN_LABEL, Label, find_labels
 from .tax_id_shapes import ids_in
 from .unread_ink import overlaps, with_words
 
@@ -135,12 +135,13 @@ def _in_strip(word: OcrWord, strip: Strip) -> bool:
     return top <= middle <= bottom and word.left < right and word.left + word.width > left
 
 
-def needs_reading(words: list[OcrWord], label: Label, strip: Strip) -> bool:
-    """Whether no word in the label or beside it holds an id that passes its check."""
+def needs_reading(words: list[OcrWord], label: Label, strip: Strip, ein: bool = False) -> bool:
+    """Whether no word in the label or beside it holds an id that passes its check (`ein`: as
+    `tax_id_shapes.valid_id`)."""
     own = [words[i].text for i in label.indexes]
     beside = [w.text for i, w in enumerate(words) if i not in label.indexes and _in_strip(w, strip)]
     own_tails = [re.sub(r"^\D*?(?=[A-Z]{2}\d|\d)", "", text) for text in own]  # 'ע.מ.514321678'
-    return not any(True for _ in ids_in(own_tails + beside))
+    return not any(True for _ in ids_in(own_tails + beside, ein))
 
 
 def enlarged(gray: np.ndarray, strip: Strip, print_height: int, read_as: ReadAs) -> tuple[np.ndarray, float]:
@@ -169,14 +170,17 @@ def printed_prefix(text: str) -> str:
     return _PREFIX_LOOKALIKE.sub(undone, text)
 
 
-def id_word_read(data: dict[str, list], strip: Strip, scale: float, line: int) -> OcrWord | None:
-    """The id the strip's read holds (the one nearest the label when several), as a page word."""
+def id_word_read(
+    data: dict[str, list], strip: Strip, scale: float, line: int, ein: bool = False
+) -> OcrWord | None:
+    """The id the strip's read holds (the one nearest the label when several), as a page word;
+    `ein`: as `tax_id_shapes.valid_id`."""
     read = [
         (printed_prefix(clean_text(str(text)).strip()), float(conf) / 100, i)
         for i, (text, conf) in enumerate(zip(data["text"], data["conf"], strict=True))
         if clean_text(str(text)).strip() and float(conf) >= 0
     ]
-    found = list(ids_in([text for text, _, _ in read]))
+    found = list(ids_in([text for text, _, _ in read], ein))
     if not found:
         return None
     first, last, value = found[0]
@@ -218,12 +222,14 @@ def with_id_word(words: list[OcrWord], label_words: list[OcrWord], new: OcrWord)
     return [*kept, new, *rest]
 
 
-def _read_area(gray: np.ndarray, area: tuple[Strip, int], line: int, read_line: ReadLine) -> OcrWord | None:
+def _read_area(
+    gray: np.ndarray, area: tuple[Strip, int], line: int, read_line: ReadLine, ein: bool
+) -> OcrWord | None:
     """The id read in the area (a strip and its print's height), each of READ_AS in turn."""
     strip, print_height = area
     for read_as in READ_AS:
         crop, scale = enlarged(gray, strip, print_height, read_as)
-        if (new := id_word_read(read_line(crop), strip, scale, line)) is not None:
+        if (new := id_word_read(read_line(crop), strip, scale, line, ein)) is not None:
             return new
     return None
 
@@ -236,7 +242,8 @@ def reread_label_values(page: OcrPage, gray: np.ndarray, read_line: ReadLine) ->
     reads = 0
     for label in find_labels(page.words):
         strip = strip_beside(label, width, height)
-        if strip[2] - strip[0] < label.height or not needs_reading(page.words, label, strip):
+        ein = bool(EIN_LABEL.search(" ".join(page.words[i].text for i in label.indexes)))
+        if strip[2] - strip[0] < label.height or not needs_reading(page.words, label, strip, ein):
             continue
         if reads == MAX_PER_PAGE:
             break
@@ -244,10 +251,11 @@ def reread_label_values(page: OcrPage, gray: np.ndarray, read_line: ReadLine) ->
         line = page.words[label.indexes[0]].line
         areas = [value_area(gray, strip, label)]
         below = label_below.strip_below(label, int(BESIDE * label.height), width, height)
-        if not any(True for _ in ids_in([w.text for w in page.words if _in_strip(w, below)])):
+        if not any(True for _ in ids_in([w.text for w in page.words if _in_strip(w, below)], ein)):
             row = label_below.first_row(below, ink_of(gray[below[1] : below[3], below[0] : below[2]]))
             areas += [row] if row is not None else []
-        new = next(filter(None, (_read_area(gray, area, line, read_line) for area in areas)), None)
+        reads_of_areas = (_read_area(gray, area, line, read_line, ein) for area in areas)
+        new = next(filter(None, reads_of_areas), None)
         if new is not None:
             found.append(([page.words[i] for i in label.indexes], new))
     if not found:

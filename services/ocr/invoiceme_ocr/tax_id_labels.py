@@ -10,6 +10,10 @@ from dataclasses import dataclass
 from invoiceme_common.ocr_pages import OcrWord, words_box
 
 _HEBREW = r"\u05d0-\u05ea"
+# A US employer identification number's labels: the one label whose value has no check digit, only
+# its shape (two digits, a dash, seven) and a prefix the IRS assigns (`stdnum.us.ein`)
+EIN_WORDS = r"\b(?:f?ein|tin)\b"
+EIN_LABEL = re.compile(EIN_WORDS, re.I)
 # Labels of a vendor's tax id. Not the extractor's lexicon (the OCR service does not import it, and
 # it also holds card-terminal words): the few that name an id whose check can be verified here.
 LABEL = re.compile(
@@ -19,8 +23,14 @@ LABEL = re.compile(
             rf"(?<![{_HEBREW}])[עח]\s*[מפ](?![{_HEBREW}'׳\w])",  # the dots lost: 'עמ', 'חפ'
             rf"(?<![{_HEBREW}])ת\s*[.\"״]\s*ז(?![{_HEBREW}])",  # ת.ז.
             rf"(?<![{_HEBREW}])מורשה(?![{_HEBREW}])",  # עוסק מורשה, its first word often garbled
+            rf"(?<![{_HEBREW}])עוס\s*[\"״]\s*מ(?![{_HEBREW}])",  # עוס"מ
             r"\b(?:vat|gst)\s*(?:reg(?:istration)?\.?\s*)?(?:no|nr|num|id|#)",
             r"\btax\s*(?:id|no|num|reg)",
+            # an Israeli company's or dealer's number in English ('Company No.', 'Reg. No.')
+            r"\b(?:company|reg(?:istration)?)\.?\s*(?:no\b|nr\b|num|#)",
+            r"\blicen[cs]ed\s*dealer",
+            r"\bn[°ºo]\.?\s*(?:de\s*)?iva\b",
+            EIN_WORDS,
             r"\bust\.?\s*-?\s*id",
             r"\buid\b",
             r"umsatzsteuer\s*-?\s*id",
@@ -99,7 +109,7 @@ def _label_at(words: list[OcrWord], first: int) -> tuple[int, ...] | None:
         group = tuple(range(first, min(first + size, len(words))))
         if len(group) < size or words[group[-1]].line != line:
             return None
-        if LABEL.search(" ".join(words[i].text for i in group)):
-            rest = " ".join(words[i].text for i in group[1:])
-            return None if rest and LABEL.search(rest) else group  # it starts at a later word
+        if match := LABEL.search(" ".join(words[i].text for i in group)):
+            # a label found only from a later word on starts there ('הרצליה עמ')
+            return group if match.start() < len(words[first].text) else None
     return None

@@ -7,21 +7,26 @@ import re
 from collections.abc import Iterator
 
 from stdnum.eu import vat as eu_vat
+from stdnum.us import ein as us_ein
 
 from invoiceme_common.tax_id_formats import eu_vat_well_formed
 
 from .long_numbers import LOOKALIKE_DIGITS, passes_check_digit
 
 _ISRAELI_ID = re.compile(r"\d{9}|\d{2}-\d{6}-\d|\d{8}-\d")  # as printed: 513412345, 51-341234-5
+_EIN = re.compile(r"\d{2}-\d{7}")  # with its dash: bare, nine digits are as likely anything else
 MIN_REAL_DIGITS = 6  # of an Israeli id's nine: the rest may be letters read for digits
 
 
-def valid_id(text: str) -> str | None:
+def valid_id(text: str, ein: bool = False) -> str | None:
     """The id `text` holds: an Israeli 9-digit id that passes its check digit (as printed, with its
     dashes; letters OCR reads for digits undone, 'O9-227442-2') or an EU VAT number of its country's
-    format (spaces, dots and dashes dropped; O read for 0 undone); else None."""
+    format (spaces, dots and dashes dropped; O read for 0 undone); beside an EIN's label (`ein`) also
+    a US EIN as printed ('80-6871256'); else None."""
     bare = text.strip(".,:;()[]|'\"")
     as_digits = bare.translate(LOOKALIKE_DIGITS)
+    if ein and _EIN.fullmatch(as_digits) and us_ein.is_valid(as_digits):
+        return as_digits
     if _ISRAELI_ID.fullmatch(as_digits) and sum(ch.isdigit() for ch in bare) >= MIN_REAL_DIGITS:
         digits = as_digits.replace("-", "")
         return as_digits if passes_check_digit(digits) and digits != "0" * 9 else None
@@ -35,12 +40,12 @@ def valid_id(text: str) -> str | None:
     return next((reading for reading in shaped if eu_vat.is_valid(reading)), shaped[0] if shaped else None)
 
 
-def ids_in(texts: list[str]) -> Iterator[tuple[int, int, str]]:
+def ids_in(texts: list[str], ein: bool = False) -> Iterator[tuple[int, int, str]]:
     """(first, last, id) for each run of up to three consecutive words that together make a valid
-    id ('DE 123 456 789' read as three words)."""
+    id ('DE 123 456 789' read as three words); `ein`: as `valid_id`."""
     for first in range(len(texts)):
         for last in range(first, min(first + 3, len(texts))):
             joined = texts[first] if first == last else "".join(texts[first : last + 1])
-            if (found := valid_id(joined)) is not None:
+            if (found := valid_id(joined, ein)) is not None:
                 yield first, last, found
                 break

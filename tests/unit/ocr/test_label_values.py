@@ -52,6 +52,13 @@ class TestIdShapes:
         assert valid_id("ESB9S934481") is None  # S for 3 is not undone without a check digit
         assert valid_id("Total") is None
 
+    def test_a_us_ein_only_beside_its_own_label(self) -> None:
+        assert valid_id("80-6871256", ein=True) == "80-6871256"
+        assert valid_id("8O-6871256", ein=True) == "80-6871256"
+        assert valid_id("80-6871256") is None  # beside a VAT label: an Israeli phone number's shape
+        assert valid_id("07-6871256", ein=True) is None  # a prefix the IRS never assigned
+        assert valid_id("806871256", ein=True) is None  # without its dash: any nine digits
+
 
 class TestPrintedPrefix:
     """A country code's I read as 1 and E as € in a strip's read is undone before the id is looked for."""
@@ -97,6 +104,26 @@ class TestLabels:
         labels = find_labels(words)
         assert [label.indexes for label in labels] == [(1,)]
         assert labels[0].rtl
+
+    @pytest.mark.parametrize(
+        ("texts", "label"),
+        [
+            (["Federal", "EIN"], "EIN"),
+            (["FEIN:"], "FEIN:"),
+            (["Company", "No."], "Company No."),
+            (["Licensed", "Dealer", "No."], "Licensed Dealer"),
+            (["Nº", "IVA:"], "Nº IVA:"),
+            (['עוס"מ'], 'עוס"מ'),
+        ],
+    )
+    def test_more_ways_to_name_a_vendors_id(self, texts: list[str], label: str) -> None:
+        words = [word(text, 50 * i, 0, 45) for i, text in enumerate([*texts, "12"])]
+        labels = find_labels(words)
+        assert [" ".join(words[i].text for i in found.indexes) for found in labels] == [label]
+
+    def test_words_that_only_begin_like_a_label(self) -> None:
+        texts = ["Company", "Notes", "Tinted", "glass", "Einstein", "Registration", "Nordic"]
+        assert find_labels([word(text, 60 * i, 0, 55) for i, text in enumerate(texts)]) == []
 
     def test_a_page_number_is_no_label(self) -> None:
         assert find_labels([word("עמ'", 0, 0, 30), word("1", 40, 0, 10)]) == []
@@ -196,6 +223,14 @@ class TestRereadWithTesseract:
         assert value in [w.text for w in page.words]
         assert broken not in [w.text for w in page.words]
         assert value in page.text
+
+    def test_an_ein_is_read_again_beside_its_label_and_a_phone_number_is_not(self) -> None:
+        gray, label_box, value_box = self.faint_value_page("Federal EIN", "80-6871256")
+        words = [label_word("Federal EIN", label_box), label_word("8O-68", value_box)]
+        assert "80-6871256" in reread_label_values(page_of(words, gray), gray, read_line).text
+        gray, label_box, value_box = self.faint_value_page("VAT No.", "03-6871256")
+        words = [label_word("VAT No.", label_box), label_word("O3-68", value_box)]
+        assert "03-6871256" not in reread_label_values(page_of(words, gray), gray, read_line).text
 
     def test_nothing_is_read_when_the_value_is_valid(self) -> None:
         gray, label_box, value_box = self.faint_value_page("NIF-IVA", "ESB93934481")

@@ -17,6 +17,10 @@ MIN_SKEW_DEGREES = 0.3  # below this, rotating costs more (interpolation blur) t
 GUESSED_QUARTER_TURN = "rotated 90° (which way unsure)"  # the read's confidence decides the rest
 PAGE_ON_A_DESK = "perspective corrected"  # the note of a page found lying on a desk: a photo
 NOISY_PAGE = 0.008  # share of ink in isolated 1-2 pixel specks above which a median blur pays off
+# ... unless the blur erases this much of the print itself (thin strokes one pixel wide): then the
+# specks cost Tesseract less than the letters lost (docs/BENCHMARKS.md, `specks28`)
+MIN_PRINT_KEPT = 0.8
+THIN_PRINT_KEPT = "not denoised (the blur erased thin print)"
 
 
 def prepare_for_ocr(
@@ -56,8 +60,12 @@ def prepare_page(
     # Before upscaling (enlarged specks no longer look like specks) and
     # before the sideways check (specks smear into fake text lines).
     if "denoise" in steps and cleanup.noise_level(image) > NOISY_PAGE:
-        image = cleanup.denoise(image)
-        notes.append("denoised")
+        denoised = cleanup.denoise(image)
+        if cleanup.print_kept(image, denoised) >= MIN_PRINT_KEPT:
+            image = denoised
+            notes.append("denoised")
+        else:
+            notes.append(THIN_PRINT_KEPT)
     mask = geometry.work_mask(image) if {"sideways", "deskew"} & set(steps) else None
     if "sideways" in steps and geometry.is_sideways(image, mask):
         # Line shapes say "sideways"; OSD says which way (and vetoes a false alarm, e.g. a
