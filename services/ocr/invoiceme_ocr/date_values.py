@@ -14,7 +14,6 @@ Pages without such a label cost nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 import numpy as np
 
@@ -30,6 +29,7 @@ from .label_values import (
     Strip,
     enlarged,
     ink_of,
+    other_side,
     runs_of,
     strip_beside,
     value_area,
@@ -219,16 +219,6 @@ def with_date_word(words: list[OcrWord], label_words: list[OcrWord], new: OcrWor
 
 def replace_line(word: OcrWord, line: int) -> OcrWord:
     return word.model_copy(update={"line": line})
-
-
-def other_side(label: Label, page_width: int, page_height: int) -> tuple[Strip, Label]:
-    """The print beside the label on the side a value seldom is (right of a Hebrew label, left of a
-    Latin one: a key/value grid with its values in the outer column), up to the page's edge (its
-    first group of print from the label is read); and a stand-in label that reads it from the
-    label's side."""
-    flipped = replace(label, rtl=not label.rtl)
-    left, top, right, bottom = strip_beside(flipped, page_width, page_height)
-    return ((left, top, page_width, bottom) if label.rtl else (0, top, right, bottom)), flipped
 
 
 def reread_date_values(page: OcrPage, gray: np.ndarray, read_line: ReadLine) -> OcrPage:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 import cv2
 import numpy as np
@@ -115,6 +116,16 @@ def value_area(gray: np.ndarray, strip: Strip, label: Label) -> tuple[Strip, int
     if label.rtl:
         return (right - reach, top, right, bottom), row_height
     return (left, top, left + reach, bottom), row_height
+
+
+def other_side(label: Label, page_width: int, page_height: int) -> tuple[Strip, Label]:
+    """The print beside the label on the side a value seldom is (right of a Hebrew label, left of a
+    Latin one: a key/value grid with its values in the outer column), up to the page's edge (its
+    first group of print from the label is read); and a stand-in label that reads it from the
+    label's side."""
+    flipped = replace(label, rtl=not label.rtl)
+    left, top, right, bottom = strip_beside(flipped, page_width, page_height)
+    return ((left, top, page_width, bottom) if label.rtl else (0, top, right, bottom)), flipped
 
 
 def smoothed(flags: list[bool], gap: int) -> list[bool]:
@@ -234,26 +245,35 @@ def _read_area(
     return None
 
 
+def _has_id(words: list[OcrWord], area: Strip, ein: bool) -> bool:
+    return any(True for _ in ids_in([w.text for w in words if _in_strip(w, area)], ein))
+
+
 def reread_label_values(page: OcrPage, gray: np.ndarray, read_line: ReadLine) -> OcrPage:
     """The page with ids read again beside labels that have none (`read_line`: one line, `eng`),
-    or under them (`label_below`) where nothing under them is an id either."""
+    or under them (`label_below`) where nothing under them is an id either, or on the label's other
+    side (`other_side`: 'ע.מ.' at the page's left, its value right-aligned in the outer column)."""
     height, width = gray.shape[:2]
     found: list[tuple[list[OcrWord], OcrWord]] = []  # (the label's words, the id read beside it)
     reads = 0
     for label in find_labels(page.words):
         strip = strip_beside(label, width, height)
         ein = bool(EIN_LABEL.search(" ".join(page.words[i].text for i in label.indexes)))
-        if strip[2] - strip[0] < label.height or not needs_reading(page.words, label, strip, ein):
+        if not needs_reading(page.words, label, strip, ein):
             continue
         if reads == MAX_PER_PAGE:
             break
         reads += 1
         line = page.words[label.indexes[0]].line
-        areas = [value_area(gray, strip, label)]
+
+        areas = [value_area(gray, strip, label)] if strip[2] - strip[0] >= label.height else []
         below = label_below.strip_below(label, int(BESIDE * label.height), width, height)
-        if not any(True for _ in ids_in([w.text for w in page.words if _in_strip(w, below)], ein)):
+        if not _has_id(page.words, below, ein):
             row = label_below.first_row(below, ink_of(gray[below[1] : below[3], below[0] : below[2]]))
             areas += [row] if row is not None else []
+        outer, flipped = other_side(label, width, height)  # a grid's outer column
+        if outer[2] - outer[0] >= label.height and not _has_id(page.words, outer, ein):
+            areas.append(value_area(gray, outer, flipped))
         reads_of_areas = (_read_area(gray, area, line, read_line, ein) for area in areas)
         new = next(filter(None, reads_of_areas), None)
         if new is not None:

@@ -232,6 +232,18 @@ class TestRereadWithTesseract:
         words = [label_word("VAT No.", label_box), label_word("O3-68", value_box)]
         assert "03-6871256" not in reread_label_values(page_of(words, gray), gray, read_line).text
 
+    def test_an_id_in_the_outer_column_on_the_labels_other_side(self) -> None:
+        # a key/value grid: 'ע.מ.' at the page's left, nothing left of it, its value right-aligned
+        page = Image.new("L", (1000, 140), 255)
+        draw = ImageDraw.Draw(page)
+        draw_line(draw, 40, 30, "12 Elm Avenue, Springfield", 15)
+        label_box = draw_line(draw, 30, 70, "ע.מ.", 16)
+        value_box = draw_line(draw, 780, 70, "35-082977-6", 16)
+        gray = np.asarray(page).copy()
+        words = [label_word("ע.מ.", label_box), label_word("\\", value_box)]
+        reread = reread_label_values(page_of(words, gray), gray, read_line)
+        assert "35-082977-6" in [w.text for w in reread.words]
+
     def test_nothing_is_read_when_the_value_is_valid(self) -> None:
         gray, label_box, value_box = self.faint_value_page("NIF-IVA", "ESB93934481")
         words = [label_word("NIF-IVA", label_box), label_word("ESB93934481", value_box)]
