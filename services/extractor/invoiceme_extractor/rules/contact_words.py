@@ -44,6 +44,13 @@ CONTINENTAL_STREET = re.compile(
     re.I,
 )
 STREET = re.compile(STREET_WORDS + "|" + CONTINENTAL_STREET.pattern, re.I)
+# A street word that comes before the street's name, and so opens an address ('רחוב הרצל 5', 'Calle
+# Mayor 3', '12 rue de la Paix' opens with its number instead)
+STREET_START = re.compile(
+    hebrew_words("שדרות", "שד'", "דרך", "רחוב", "רח'")
+    + r"|(?:calle|avenida|avda\.|paseo|rue|via|jalan|jln|lorong|persiaran|taman)\b",
+    re.I,
+)
 # A line with any of these is contact details, a page marker or a registration number: never a name
 # (an e-mail's '@' has no space beside it and a word after it; 'Atlas @ Vista Inc.' is an '&' OCR
 # misread, 'GMBH & CO. K@==' a legal form's last letter).

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from . import document_labels, party_labels
+from .contact_words import STREET, STREET_START
 from .hebrew_ocr import without_latin_tail
 from .layout import Cell
 from .legal_footer import LEGAL_STATEMENT
@@ -144,6 +145,7 @@ SEPARATORS = re.compile(r"\s*(?:[●•|·]|_{2,})\s*|\s{3,}")
 # A dash between spaces: the separator dot of a sender row as a photo's OCR reads it ('Acme AG -
 # Gartenweg 5, 12345 Ort - Tel. ...'); split there only when a later part is contact details
 _DASH_SEPARATOR = re.compile(r"\s+[-–]\s+")
+_HOUSE_NUMBER_FIRST = re.compile(r"\d{1,4}[a-z]?,?\s+[^\W\d]", re.I)  # '137 Market Street', '12, Jalan'
 
 
 def row_parts(text: str, is_contact: Callable[[str], bool]) -> list[str]:
@@ -159,7 +161,38 @@ def row_parts(text: str, is_contact: Callable[[str], bool]) -> list[str]:
         head, rest = (text[: suffix.end()], text[suffix.end() :].strip()) if suffix else (text, "")
         if rest and not is_contact(head) and is_contact(rest):
             return [head, rest]
+        if not suffix and (split := _address_start(text)) is not None:
+            head, rest = text[:split].strip(), text[split:]
+            # a name: a word, no number ('NO. 20-A1 JALAN ...' is the address's own number)
+            if (
+                _WORD.search(head)
+                and not re.search(r"\d", head)
+                and not is_contact(head)
+                and is_contact(rest)
+            ):
+                return [head, rest]
     return parts
+
+
+def heads_contact_row(parts: list[str], row: str, is_contact: Callable[[str], bool]) -> bool:
+    """Whether the first of a cell's `parts` heads a row of contact details: the cell's own parts go on
+    with them ('Acme Ltd · 12 Main St'), or the cell is the first of its row (`row`, the whole row's
+    text) and the row's other cells are ('רימון ייעוץ' | 'רחוב הברזל 141, הרצליה' in a footer)."""
+    if len(parts) >= 2:
+        return any(map(is_contact, parts[1:]))
+    in_row = row_parts(row, is_contact)
+    return len(in_row) >= 2 and in_row[0].strip() == parts[0].strip() and any(map(is_contact, in_row[1:]))
+
+
+def _address_start(text: str) -> int | None:
+    """Where a street address starts in a row that goes on from a name with no legal form and no
+    separator ('רימון ייעוץ רחוב הברזל 141, הרצליה', 'Atlas Systems 137 Market Street, Dublin'): a
+    street word opening the rest, or a house number before one; None when no word after the first does."""
+    for match in re.finditer(r"(?<=\s)\S", text):
+        rest = text[match.start() :]
+        if STREET_START.match(rest) or (_HOUSE_NUMBER_FIRST.match(rest) and STREET.search(rest)):
+            return match.start()
+    return None
 
 
 def suffix_joined(cells: list[Cell]) -> list[Cell]:

@@ -15,7 +15,7 @@ from .lines import Found, Line, Reading, document_language, following
 from .monograms import name_of_monogram, without_monogram
 from .name_domains import address_names, spelled_by_address
 from .name_signs import compact, reads_as_phrase, repeated_elsewhere
-from .name_text import LEADING_MARKS, REMARK, clean_name, cut_at_field_label, row_parts
+from .name_text import LEADING_MARKS, REMARK, clean_name, cut_at_field_label, heads_contact_row, row_parts
 from .name_units import name_units
 from .receipt_vendor import (
     OWNER,
@@ -242,7 +242,8 @@ def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
         part_line = Line(cut_at_field_label(best_part), line.page, line.index)
         # 'Acme Ltd · 12 Main St · Tel 03-555': the issuer signs a row of its contact details (a
         # letter's sender row, a footer), wherever it is on the page: scored as if near the top
-        signed = best_part == parts[0] and len(parts) >= 2 and any(_contact_part(part) for part in parts[1:])
+        row = lines[line.index].text if line.index < len(lines) else line.text
+        signed = best_part == parts[0] and heads_contact_row(parts, row, _contact_part)
         # 'NETPRESSE' over 'Siège social : ...': the footer names the company its legal lines are about
         footer = heads_legal_statement(line, lines)
         score = _name_score(part_line, min(position, SIGNED_ROW) if signed or footer else position, lines)
