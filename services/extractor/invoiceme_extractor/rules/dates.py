@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .month_lookalikes import with_month_j_restored
-from .month_names import MONTHS, accent_lost, misread_initial, one_edit_apart
+from .month_names import MONTHS, accent_lost, merged_letters_undone, misread_initial, one_edit_apart
 from .repair import CONFUSED_DIGITS
 from .till_codes import with_year_before_codes
 
@@ -95,8 +95,10 @@ def _month_number(word: str) -> int | None:
 
 def _misread_month(word: str) -> int | None:
     """A month name with one letter OCR changed ('Marx' for 'März'/'Mars'), when every name that
-    close is the same month."""
+    close is the same month; or two letters read as one (`_merged_letters_undone`)."""
     word = word.lower()
+    if (merged := merged_letters_undone(word, MONTHS)) is not None:
+        return merged
     shortest = 3 if HEBREW.search(word) else 4  # 'חרץ' for מרץ: Hebrew has three-letter months
     if len(word) == 3 and shortest == 4:
         return misread_initial(word, MONTHS) or accent_lost(word, MONTHS)

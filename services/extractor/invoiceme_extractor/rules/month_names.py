@@ -123,6 +123,23 @@ def accent_lost(word: str, months: dict[str, int]) -> int | None:
     return close.pop() if len(close) == 1 else None
 
 
+# Letters OCR reads as one where two are printed, or the other way round: Hebrew nun-vav as a mem
+# ('במבמבר' for בנובמבר), Latin r-n as m ('Novernber')
+MERGED_LETTERS = (("מ", "נו"), ("rn", "m"), ("m", "rn"))
+
+
+def merged_letters_undone(word: str, months: dict[str, int]) -> int | None:
+    """The one month whose name the word spells with one pair of merged letters parted (or one
+    letter split in two joined)."""
+    close = {
+        months[spelled]
+        for seen, printed in MERGED_LETTERS
+        for at in (i for i in range(len(word)) if word.startswith(seen, i))
+        if (spelled := word[:at] + printed + word[at + len(seen) :]) in months
+    }
+    return close.pop() if len(close) == 1 else None
+
+
 def one_edit_apart(first: str, second: str) -> bool:
     """One letter changed, added or dropped ('Marx' and 'Mars', 'Sept' and 'Sep')."""
     if abs(len(first) - len(second)) > 1:
