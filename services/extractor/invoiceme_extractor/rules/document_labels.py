@@ -31,7 +31,7 @@ INVOICE_NUMBER = any_of(
     r"(?:חשבונית(?:\s*מס)?|מסמך|קבלה)\s*(?:['`]on|on['`])(?![A-Za-z])",
     r"(?<![A-Za-z])(?:['`]on|on['`])\s*(?:חשבונית|מסמך|קבלה)",
     # "מסמך 90337": OCR lost the "מס'" before it, but "document" right before a number names it
-    r"(?<![\u05d0-\u05ea'])מסמך(?=\s*:?\s*\d{3})",
+    r"(?<![\u05d0-\u05ea'])מסמך(?=\s*[:;.]{0,2}\s*\d{3})",  # its colon doubled by OCR ('מסמך:: 2025-5513')
     r"rechnungs?\s*-?\s*(?:nr|nummer)\.?",
     r"rechnung\s*nr\.?",
     r"(?:handels)?rechnung\s*(?:\(\d+\)\s*)?nr\.?",

@@ -45,8 +45,8 @@ def _refers_elsewhere(line: Line, label: re.Match[str]) -> bool:
 # also with a hyphenated abbreviation OCR garbled after it ('Dokument -wr' for Dokument-Nr., its
 # point set apart: 'Dokument - זא .:')
 _BARE_DOCUMENT_CELL = re.compile(
-    r"\s*(?:מסמך|document|dokument|beleg|documento)(?:\s*-\s*[^\W\d_]{1,3}\s?\.?)?\s*:?\s*", re.I
-)
+    r"\s*(?:מסמך|document|dokument|beleg|documento)(?:\s*-\s*[^\W\d_]{1,3}\s?\.?)?\s*(?::|::|;)?\s*", re.I
+)  # its colon doubled, or read as a semicolon, by OCR ('מסמך::')
 
 
 def _number_labels(line: Line) -> list[re.Match[str]]:
