@@ -15,3 +15,8 @@ class TestDocumentoLabel:
     def test_after_a_word_it_does_not(self) -> None:
         assert not document_labels.INVOICE_NUMBER.search("Fecha documento: 27/04/2025")
         assert not document_labels.INVOICE_NUMBER.search("Tipo de documento: Factura")
+
+    def test_after_the_hebrew_letter_a_photos_heb_eng_read_makes_of_its_n(self) -> None:
+        # 'Nº documento:' on a dev photo read with heb+eng: the value before it, the 'Nº' as '"א'
+        assert document_labels.INVOICE_NUMBER.search('F-51596 "א documento:')
+        assert not document_labels.INVOICE_NUMBER.search("Número del documento: 4")

@@ -100,8 +100,9 @@ INVOICE_NUMBER: tuple[str, ...] = (
     # "N2 documento": the ordinal of "Nº" read as a 2; as a mark or two ("N? documento", "N®@documento")
     r"n(?:[º°o2®&%]|[º°®&%?@]{1,2})\.?\s*(?:de\s*)?documento",
     # ... its 'Nº' lost (read into the phone number before it: '144 51482 documento: FAC-80402'):
-    # 'documento:' after no word ('Fecha documento:', 'Tipo de documento:' name other things)
-    r"(?<![^\W\d_])(?<![^\W\d_]\s)documento\s*:",
+    # 'documento:' after no word ('Fecha documento:', 'Tipo de documento:' name other things); a Hebrew
+    # letter before it is that 'Nº' as a heb+eng read of a photo gives it ('"א documento:')
+    r"(?<![A-Za-zÀ-ÖØ-öø-ÿ])(?<![A-Za-zÀ-ÖØ-öø-ÿ]\s)documento\s*:",
     r"dokument\s*-?\s*(?:nr|nummer)\.?",
     r"num[ée]ro\s*de\s*document",
     # the ordinal of "Nº" as OCR reads it ("Factura N®:", "Factura N2:", "Factura n?:"), or lost ("Facture N")
