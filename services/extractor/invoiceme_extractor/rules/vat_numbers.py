@@ -245,3 +245,21 @@ def with_country_prefix(value: str, page_text: str) -> str | None:
     if _IRISH_BODY.fullmatch(value) and vat_number_valid("IE" + value):
         return "IE" + value
     return _siren_as_vat(value) if _FRENCH_VAT_WORDS.search(page_text) else None
+
+
+# A VAT number's label that names its country, for a number whose prefix OCR lost ('USt-IdNr.
+# 367621575' on a dev photo, its 'DE' dropped): the countries whose numbers are digits only
+_COUNTRY_LABELS = (
+    ("DE", re.compile(r"\bust\.?\s*-?\s*id|umsatzsteuer", re.I)),
+    ("FR", re.compile(r"\btva\b", re.I)),
+    ("IT", re.compile(r"\bp(?:artita)?\.?\s*iva\b", re.I)),
+)
+
+
+def prefix_from_label(value: str, label: str) -> str | None:
+    """The number with its country's prefix put back, when the label beside it (`label`, its line's
+    text) names one country and the number with that prefix passes the country's check."""
+    if not value.isdigit():
+        return None
+    found = [country + value for country, words in _COUNTRY_LABELS if words.search(label)]
+    return found[0] if len(found) == 1 and vat_number_valid(found[0]) else None
