@@ -11,6 +11,10 @@ TAX_ID = any_of(
     r'(?<![\u05d0-\u05ea])ח"פ',
     r"(?<![\u05d0-\u05ea])ע\.?\s*מ\.?(?![\u05d0-\u05ea\w])",
     r'(?<![\u05d0-\u05ea])ע"מ',
+    # ... their last letter in its final form, as OCR reads a letter before a point ('ע.ם. הלקוח');
+    # only with the point after the first: 'עם' is a word
+    r"(?<![\u05d0-\u05ea])ע\.\s*ם(?![\u05d0-\u05ea\w])",
+    r"(?<![\u05d0-\u05ea])ח\.\s*ף(?![\u05d0-\u05ea])",
     r"עוסק\s*מורשה",
     r'(?<![\u05d0-\u05ea])עוס["\u05f4]מ(?![\u05d0-\u05ea])',  # its abbreviation
     # "עוסק מורשה" with its first word garbled by a photo's OCR ("pow מורשה"): "מורשה" (licensed)
