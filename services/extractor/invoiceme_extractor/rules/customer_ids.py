@@ -8,8 +8,10 @@ import re
 
 from . import party_labels
 from .blocks import BLOCK_GAP, CellRef, in_column, is_block_label
+from .labelled_ids import customer_labelled
 from .layout import Cell
 from .lines import Line
+from .vat_numbers import normalize_tax_id
 
 _OCR_LOST_QUALIFIER = re.compile(
     r"(?<![\u05d0-\u05ea])(?:[עח]\s*[.\"']?\s*[מפ]|ת\s*[.\"']?\s*ז)\.?\s+[a-z]{2,4}\W{0,2}\s+\d"
@@ -70,15 +72,28 @@ def _rows_above(lines: list[Line], line: Line, cell: Cell) -> list[CellRef]:
     return []  # no name over the id: a number among the document's facts, not a party block
 
 
+def _holds_customers_id(text: str, customers: set[str]) -> bool:
+    """An id line whose id the page labels the customer's elsewhere ('מס' חברה 51-828234-8' in a
+    block whose heading OCR lost, under 'ע.מ. הלקוח | 51-828234-8' among the document's facts)."""
+    return (
+        bool(customers)
+        and bool(party_labels.TAX_ID.search(text))
+        and any(normalize_tax_id(number) in customers for number in _NUMBER.findall(text))
+    )
+
+
 def customer_id_blocks(lines: list[Line]) -> set[CellRef]:
-    """Cells of every block whose id line names the customer: that line's cell and the name and
-    address over it (`_rows_above`)."""
+    """Cells of every block whose id line names the customer, or holds an id labelled the customer's
+    elsewhere: that line's cell and the name and address over it (`_rows_above`)."""
     refs: set[CellRef] = set()
+    customers = customer_labelled(lines)
     for line in lines:
         for index, cell in enumerate(line.cells):
             if _inline_customer(cell):
                 refs.add((line.index, index))
-            elif names_customer_id(cell.text) and (above := _rows_above(lines, line, cell)):
+            elif (names_customer_id(cell.text) or _holds_customers_id(cell.text, customers)) and (
+                above := _rows_above(lines, line, cell)
+            ):
                 refs.add((line.index, index))
                 refs.update(above)
     return refs
