@@ -265,7 +265,6 @@ def reread_label_values(page: OcrPage, gray: np.ndarray, read_line: ReadLine) ->
             break
         reads += 1
         line = page.words[label.indexes[0]].line
-
         areas = [value_area(gray, strip, label)] if strip[2] - strip[0] >= label.height else []
         below = label_below.strip_below(label, int(BESIDE * label.height), width, height)
         if not _has_id(page.words, below, ein):

@@ -95,7 +95,7 @@ def _month_number(word: str) -> int | None:
 
 def _misread_month(word: str) -> int | None:
     """A month name with one letter OCR changed ('Marx' for 'März'/'Mars'), when every name that
-    close is the same month; or two letters read as one (`_merged_letters_undone`)."""
+    close is the same month; or two letters read as one (`month_names.merged_letters_undone`)."""
     word = word.lower()
     if (merged := merged_letters_undone(word, MONTHS)) is not None:
         return merged
