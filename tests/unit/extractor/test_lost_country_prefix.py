@@ -4,7 +4,7 @@ or a French SIREN on a page that names its VAT ('930152970' for FR73930152970)."
 from __future__ import annotations
 
 from invoiceme_extractor.rules import prefixed_tax_id
-from invoiceme_extractor.rules.lines import Found
+from invoiceme_extractor.rules.lines import Found, Line
 from invoiceme_extractor.rules.vat_numbers import with_country_prefix
 
 
@@ -22,7 +22,7 @@ class TestLostCountryPrefix:
         assert with_country_prefix("930152971", "Montant TVA 930152971") is None  # fails its check
 
     def test_the_restored_id_is_below_the_review_line(self) -> None:
-        found = Found("1057570V", "1057570V", None, 0.95)  # type: ignore[arg-type]
+        found = Found("1057570V", "1057570V", Line("VAT Number 1057570V", 1, 0), 0.95)
         restored = prefixed_tax_id(found, [], "en")
         assert restored is not None and restored.value == "IE1057570V" and restored.confidence < 0.9
         assert prefixed_tax_id(found, [], "he") is found

@@ -27,6 +27,7 @@ from .items_totals import (
     without_total_row,
 )
 from .items_vat_total import net_by_items_and_vat, total_at_items_rate
+from .labelled_ids import customer_labelled
 from .line_items import find_line_items
 from .lines import Found, Line, PageInput, document_language, document_lines
 from .name_copies import payee, payee_over_header, surer_copy
@@ -81,7 +82,7 @@ def prefixed_tax_id(tax_id: Found | None, lines: list[Line], language: str) -> F
     derived, so below the review line."""
     if tax_id is None or language == "he":
         return tax_id
-    value = with_country_prefix(tax_id.value, " ".join(line.text for line in lines))
+    value = with_country_prefix(tax_id.value, " ".join(line.text for line in lines), tax_id.line.text)
     if value is None:
         return tax_id
     return replace(tax_id, value=value, confidence=min(tax_id.confidence, 0.75))
@@ -95,7 +96,8 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     month_first = prefers_month_first([line.text for line in lines], language, sure_code(currency))
     invoice_date, due_date = find_dates(lines, month_first)
     totals = find_totals(lines)
-    customer_cells = party_cells(lines, party_labels.BUYER_BLOCK) | customer_id_blocks(lines)
+    customers = frozenset(customer_labelled(lines))  # ids the page labels the customer's
+    customer_cells = party_cells(lines, party_labels.BUYER_BLOCK) | customer_id_blocks(lines, customers)
     customer_cells |= window_recipient_cells(lines)
     issuer_view = without_cells(lines, customer_cells)
     seller = party_cells(issuer_view, party_labels.SELLER_BLOCK)
@@ -112,6 +114,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
             vendor_name.value if vendor_name else None,
             lines,
             allocation,
+            customers,
         ),
         "invoice_number": find_invoice_number(lines),
         "invoice_date": invoice_date,

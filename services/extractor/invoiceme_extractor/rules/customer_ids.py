@@ -8,7 +8,6 @@ import re
 
 from . import party_labels
 from .blocks import BLOCK_GAP, CellRef, in_column, is_block_label
-from .labelled_ids import customer_labelled
 from .layout import Cell
 from .lines import Line
 from .vat_numbers import normalize_tax_id
@@ -72,7 +71,7 @@ def _rows_above(lines: list[Line], line: Line, cell: Cell) -> list[CellRef]:
     return []  # no name over the id: a number among the document's facts, not a party block
 
 
-def _holds_customers_id(text: str, customers: set[str]) -> bool:
+def _holds_customers_id(text: str, customers: frozenset[str]) -> bool:
     """An id line whose id the page labels the customer's elsewhere ('מס' חברה 51-828234-8' in a
     block whose heading OCR lost, under 'ע.מ. הלקוח | 51-828234-8' among the document's facts)."""
     return (
@@ -82,11 +81,11 @@ def _holds_customers_id(text: str, customers: set[str]) -> bool:
     )
 
 
-def customer_id_blocks(lines: list[Line]) -> set[CellRef]:
+def customer_id_blocks(lines: list[Line], customers: frozenset[str]) -> set[CellRef]:
     """Cells of every block whose id line names the customer, or holds an id labelled the customer's
-    elsewhere: that line's cell and the name and address over it (`_rows_above`)."""
+    elsewhere (`customers`: `labelled_ids.customer_labelled` of the lines): that line's cell and the
+    name and address over it (`_rows_above`)."""
     refs: set[CellRef] = set()
-    customers = customer_labelled(lines)
     for line in lines:
         for index, cell in enumerate(line.cells):
             if _inline_customer(cell):

@@ -37,7 +37,7 @@ from .id_shapes import id_tokens, shape_score
 from .labelled_ids import customer_block_ids, customer_labelled, garbled_labelled, labelled
 from .lines import Found, Line, Reading, document_language
 from .repair import may_be_misread
-from .vat_numbers import normalize_tax_id, prefix_from_label, repaired_unchecked
+from .vat_numbers import normalize_tax_id, repaired_unchecked
 from .vat_repair import read_unsure, repair_vat_digits, repair_vat_lookalike
 
 # A label's strength (`labelled_ids`) from which it is a tax-id label beside the token, not an id word
@@ -186,8 +186,6 @@ def tax_id_candidates(
             repaired = vat  # a text layer prints what it holds: a number made up for an example
         if repaired is None and read_unsure(line, raw) and (vat := repair_vat_digits(value)) is not None:
             repaired = vat
-        if repaired is None and label_score > 0 and not hebrew:
-            repaired = prefix_from_label(value, line.text)
         value = repaired or value
         beside_label = label_score >= _BESIDE_ID_LABEL  # 'ת.ז. 013427703': an id, a person's
         shape = _REPAIRED_SHAPE if repaired else shape_score(value, raw, beside_label)
@@ -246,11 +244,17 @@ def find_vendor_tax_id(
     issuer_name: str | None = None,
     all_lines: list[Line] | None = None,
     allocation: Found | None = None,
+    customers: frozenset[str] | None = None,
 ) -> Found | None:
     """`lines`: the page without the customer's blocks; `all_lines` with them (the customer's own
     id labels there name ids that are not the vendor's); `allocation`: the allocation number found
-    by its label (under 'מספר אישור הקצאה' it has an id's nine digits), a token no id is read from."""
-    customer_ids = frozenset(customer_labelled(all_lines if all_lines is not None else lines))
+    by its label (under 'מספר אישור הקצאה' it has an id's nine digits), a token no id is read from;
+    `customers`: `customer_labelled` of all the lines when the caller has it already."""
+    customer_ids = (
+        customers
+        if customers is not None
+        else frozenset(customer_labelled(all_lines if all_lines is not None else lines))
+    )
     if all_lines is not None and len(all_lines) == len(lines):
         customer_ids |= customer_block_ids(all_lines, lines)
     ranked = [

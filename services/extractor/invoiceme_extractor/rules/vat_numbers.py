@@ -238,12 +238,16 @@ _FRENCH_VAT_WORDS = re.compile(r"\btva\b|intracom", re.I)
 _IRISH_BODY = re.compile(r"\d{7}[A-W][A-IW]?")
 
 
-def with_country_prefix(value: str, page_text: str) -> str | None:
+def with_country_prefix(value: str, page_text: str, line_text: str = "") -> str | None:
     """The EU VAT number whose country prefix OCR lost (printed apart, at a cell's edge), or None:
-    seven digits and a check letter are Irish when 'IE' makes the letter check ('1057570V'); a
-    SIREN that passes its check, on a page naming TVA, is FR, its key and itself ('930152970')."""
+    seven digits and a check letter are Irish when 'IE' makes the letter check ('1057570V'); digits
+    beside a label naming their country (`line_text`, the number's line) take its prefix when they
+    then pass its check (`prefix_from_label`); a SIREN that passes its check, on a page naming TVA,
+    is FR, its key and itself ('930152970')."""
     if _IRISH_BODY.fullmatch(value) and vat_number_valid("IE" + value):
         return "IE" + value
+    if (labelled := prefix_from_label(value, line_text)) is not None:
+        return labelled
     return _siren_as_vat(value) if _FRENCH_VAT_WORDS.search(page_text) else None
 
 
@@ -251,7 +255,7 @@ def with_country_prefix(value: str, page_text: str) -> str | None:
 # 367621575' on a dev photo, its 'DE' dropped): the countries whose numbers are digits only
 _COUNTRY_LABELS = (
     ("DE", re.compile(r"\bust\.?\s*-?\s*id|umsatzsteuer", re.I)),
-    ("FR", re.compile(r"\btva\b", re.I)),
+    ("FR", _FRENCH_VAT_LABEL),
     ("IT", re.compile(r"\bp(?:artita)?\.?\s*iva\b", re.I)),
 )
 
