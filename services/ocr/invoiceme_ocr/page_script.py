@@ -34,6 +34,13 @@ UNSURE_WORD = 0.6
 MAX_UNSURE_SHARE = 0.5
 MIN_WORDS_TO_JUDGE = 5  # fewer words than this say nothing either way: read again, to be safe
 _LETTERS = re.compile(r"[^\W\d_]{2}")
+# OSD also calls Latin pages another script (a slip's noisy capitals, a blurred photo), and the page is
+# then read with Hebrew: its read tells. Of 262 such reads with under half their words Hebrew (SROIE
+# slips, generated Latin photos), 259 held at most one Hebrew word of 3+ letters read at confidence
+# >= 0.8; every Hebrew page read (generated and real, 170) held 5 or more (docs/BENCHMARKS.md, script29).
+SURE_WORD = 0.8
+MAX_SURE_HEBREW_WORDS = 1
+_HEBREW_LETTER = re.compile(r"[\u05d0-\u05ea]")
 
 
 def latin_languages(configured: str) -> str | None:
@@ -50,6 +57,16 @@ def latin_languages(configured: str) -> str | None:
 def looks_latin(script: str | None) -> bool:
     """Whether one OSD verdict's script is one Latin print is taken for."""
     return script in LATIN_LOOKING
+
+
+def hebrew_unread(words: Iterable[OcrWord]) -> bool:
+    """Whether a read with Hebrew read (almost) no Hebrew word surely: a Latin page OSD took for
+    another script, whose stray Hebrew letters are noise read as Hebrew."""
+    sure = 0
+    for word in words:
+        if word.confidence >= SURE_WORD and len(_HEBREW_LETTER.findall(word.text)) >= 3:
+            sure += 1
+    return sure <= MAX_SURE_HEBREW_WORDS
 
 
 def latin_read_doubtful(words: Iterable[OcrWord]) -> bool:

@@ -206,21 +206,31 @@ def read_in_its_script(
     unflattened: np.ndarray | None = None,
 ) -> tuple[OcrPage, str, list[str]]:
     """The page read with the Latin-script languages only when it surely has no Hebrew (OSD's script
-    on its densest band, then on the whole page, then the Latin read itself), else with the
-    configured ones; and the languages and notes it was read with."""
+    on its densest band, then on the whole page, then the Latin read itself; or, where OSD named
+    another script, a read with Hebrew that read no Hebrew word), else with the configured ones;
+    and the languages and notes it was read with."""
     latin = page_script.latin_languages(options.languages)
-    if latin is None or band is None or not page_script.looks_latin(band.script):
+    if latin is None:
         return recognize(number, prepared, options, notes, None, unflattened), options.languages, notes
-    warm_up(latin, options.page_segmentation_mode)  # loads (once) while OSD looks at the whole page
-    whole = script_of_whole_page(prepared)
-    if whole is None or not page_script.looks_latin(whole.script):
-        return recognize(number, prepared, options, notes, None, unflattened), options.languages, notes
-    latin_notes = [*notes, f"read as {latin} (Latin script)"]
-    page = recognize(number, prepared, options, latin_notes, latin, unflattened)
-    if not page_script.latin_read_doubtful(page.words):
-        return page, latin, latin_notes
-    again = [*notes, f"read as {options.languages} ({latin} read unsure)"]
-    return recognize(number, prepared, options, again, None, unflattened), options.languages, again
+    if band is not None and page_script.looks_latin(band.script):
+        warm_up(latin, options.page_segmentation_mode)  # loads (once) while OSD looks at the whole page
+        whole = script_of_whole_page(prepared)
+        if whole is not None and page_script.looks_latin(whole.script):
+            latin_notes = [*notes, f"read as {latin} (Latin script)"]
+            page = recognize(number, prepared, options, latin_notes, latin, unflattened)
+            if not page_script.latin_read_doubtful(page.words):
+                return page, latin, latin_notes
+            again = [*notes, f"read as {options.languages} ({latin} read unsure)"]
+            return recognize(number, prepared, options, again, None, unflattened), options.languages, again
+    page = recognize(number, prepared, options, notes, None, unflattened)
+    if not page_script.hebrew_unread(page.words):
+        return page, options.languages, notes
+    # OSD took a Latin page for another script; the Hebrew model damaged its Latin words
+    latin_notes = [*notes, f"read as {latin} (no Hebrew word read)"]
+    again = recognize(number, prepared, options, latin_notes, latin, unflattened)
+    if page_script.latin_read_doubtful(again.words):
+        return page, options.languages, notes
+    return again, latin, latin_notes
 
 
 def script_of_whole_page(prepared: np.ndarray, timeout: float = 30) -> orientation.OsdVerdict:

@@ -97,6 +97,28 @@ class TestLatinReadDoubtful:
         )
 
 
+class TestHebrewUnread:
+    """A read with Hebrew that read at most one Hebrew word surely is a Latin page's."""
+
+    def hebrew_words(self, *texts: str, confidence: float = 0.9) -> list[OcrWord]:
+        return [OcrWord(text=t, left=0, top=0, width=9, height=9, confidence=confidence) for t in texts]
+
+    def test_latin_read_with_stray_letters(self) -> None:
+        # SROIE 337 read with heb+eng: noise rows came out as Hebrew letters, one or two at a time
+        read = self.hebrew_words("TOTAL", "GST", "ד", "הש", "בכש", "שי", "Pays")
+        assert page_script.hebrew_unread([*read, *self.hebrew_words("בבג", "ורח", confidence=0.4)])
+
+    def test_one_sure_hebrew_word_is_noise(self) -> None:
+        assert page_script.hebrew_unread(self.hebrew_words("Total", "שלום", "Cash"))
+
+    def test_two_sure_hebrew_words_are_hebrew(self) -> None:
+        assert not page_script.hebrew_unread(self.hebrew_words("Total", "חשבונית", "לתשלום"))
+
+    def test_a_hebrew_page_read_unsure_is_still_hebrew_when_enough_is_sure(self) -> None:
+        unsure = self.hebrew_words(*HEBREW_WORDS[0].split(), confidence=0.5)
+        assert not page_script.hebrew_unread([*unsure, *self.hebrew_words("לקוח:", "חברת")])
+
+
 class TestNoLatinWord:
     """Hebrew print read as Latin letters breaks words in ways Latin print does not."""
 
@@ -144,13 +166,24 @@ class TestPagesThroughTesseract:
         assert "read as heb+eng (eng read unsure)" in page.notes
         assert "חשבונית" in page.text
 
-    def test_english_page_osd_calls_hebrew_keeps_heb_eng(
+    def test_english_page_osd_calls_hebrew_is_read_again_as_eng(
         self, options: OcrOptions, english_page: np.ndarray, monkeypatch: pytest.MonkeyPatch
     ) -> None:
+        # OSD called noisy Latin slips and blurred photos "Hebrew"/"Arabic": the read with Hebrew read
+        # no Hebrew word, so the page is read again without the Hebrew model.
         osd_says("Hebrew", monkeypatch)
         page = ocr_image(1, english_page, options)
-        assert not any(note.startswith("read as") for note in page.notes)
+        assert "read as eng (no Hebrew word read)" in page.notes
         assert ENGLISH[0] in page.text
+
+    @pytest.mark.parametrize("make_page", [lambda: small_page(HEBREW), mixed_page], ids=["hebrew", "mixed"])
+    def test_hebrew_page_osd_calls_hebrew_keeps_heb(
+        self, options: OcrOptions, make_page, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        osd_says("Hebrew", monkeypatch)
+        page = ocr_image(1, make_page(), options)
+        assert not any(note.startswith("read as") for note in page.notes)
+        assert "חשבונית" in page.text
 
     @pytest.mark.parametrize("configured", ["eng", "heb"])
     def test_one_configured_language_is_never_switched(
