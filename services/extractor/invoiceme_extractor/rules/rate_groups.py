@@ -27,7 +27,11 @@ def due_after_groups(found: Candidates, total: Found | None) -> Found | None:
     if total is None or not total.raw or not names_a_rate(total.line.text):
         return total
     labelled = found.get("total_strong", []) + found.get("total_plain", [])
-    for due, raw, line in found.get("total_strong", []):
+    # a plain total that names no group's rate is one too: the due label OCR damaged ('Total Pays: 73.55')
+    dues = found.get("total_strong", []) + [
+        c for c in found.get("total_plain", []) if not names_a_rate(c[2].text)
+    ]
+    for due, raw, line in dues:
         if line.index <= total.line.index or abs(due - total.value) <= CENT or due <= 0:
             continue
         # another group names its rate as the chosen one does: not a prepayment taken off a total
