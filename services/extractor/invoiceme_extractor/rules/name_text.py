@@ -17,6 +17,9 @@ from .name_signs import PAYEE
 
 # Marks a logo or a rule left before the name ('/@ Dupont Batiment SA'): an '@' there is no e-mail
 LEADING_MARKS = re.compile(r"^[^\w\s(\"'\u05f3\u05f4]+\s*")
+# A logo beside the name read as an opening bracket and a letter ('(a Falken Technik e.K.'): no name
+# opens a bracket on a lone letter it never closes
+LOGO_BRACKET = re.compile(r"^\s*[(\[{][^\W\d_]?\s+(?=[^\W\d_])(?![^()\[\]{}]*[)\]}])")
 
 # A line wholly in brackets is a remark under a label or a signature ('(Not to be used for payment
 # remittance)' under 'Service Provider:', '(Authorized Signatory)'), never a name

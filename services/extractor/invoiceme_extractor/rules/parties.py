@@ -15,7 +15,15 @@ from .lines import Found, Line, Reading, document_language, following
 from .monograms import name_of_monogram, without_monogram
 from .name_domains import address_names, spelled_by_address
 from .name_signs import compact, reads_as_phrase, repeated_elsewhere
-from .name_text import LEADING_MARKS, REMARK, clean_name, cut_at_field_label, heads_contact_row, row_parts
+from .name_text import (
+    LEADING_MARKS,
+    LOGO_BRACKET,
+    REMARK,
+    clean_name,
+    cut_at_field_label,
+    heads_contact_row,
+    row_parts,
+)
 from .name_units import name_units
 from .receipt_vendor import (
     OWNER,
@@ -237,7 +245,8 @@ def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
         # "Acme GmbH ● Street 12 ● 12345 Town": score the part that names the company
         parts = row_parts(line.text, _contact_part)
         best_part = max(parts, key=lambda part: bool(party_labels.COMPANY_SUFFIX.search(part)))
-        best_part = name_after_title(without_monogram(LEADING_MARKS.sub("", best_part)))
+        best_part = LOGO_BRACKET.sub("", LEADING_MARKS.sub("", best_part))
+        best_part = name_after_title(without_monogram(best_part))
         best_part = name_after_office_label(best_part)
         part_line = Line(cut_at_field_label(best_part), line.page, line.index)
         # 'Acme Ltd · 12 Main St · Tel 03-555': the issuer signs a row of its contact details (a
