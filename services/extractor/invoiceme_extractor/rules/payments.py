@@ -39,6 +39,20 @@ def paid_amounts(lines: list[Line]) -> list[tuple[float, Line, Line]]:
     return paid
 
 
+def paid_readings(lines: list[Line]) -> list[tuple[float, Line, Line]]:
+    """`paid_amounts` with every amount on the tendered row, not only its last: 'CASH 20.00 MYR 20.90'
+    (a second currency's column, or a copy OCR misread) over 'CHANGE DUE 10.00' reads 10.00 or
+    10.90 paid. Only to confirm a total read elsewhere: several readings choose nothing."""
+    paid = []
+    for line in lines:
+        change = row_money(line) if labels.CHANGE.search(line.text) else []
+        tendered_line = _tendered_row(lines, line) if change else None
+        for tendered, _ in row_money(tendered_line) if tendered_line else []:
+            if tendered > change[-1][0] >= 0:
+                paid.append((round(tendered - change[-1][0], 2), tendered_line, line))
+    return paid
+
+
 def _tendered_row(lines: list[Line], change: Line) -> Line | None:
     """The row of the amount tendered above a change row: the nearest one labelled a payment, else
     the row right above when OCR damaged its label ('CASHI RM 120.06', 'GASH 50.00') and it names

@@ -22,7 +22,7 @@ from .cash_rounding import moved_by_a_coin, rounding_amounts
 from .exact_rates import exact_rate
 from .lines import Found, Line
 from .lost_labels import WINDOW
-from .payments import card_charges, paid_amounts
+from .payments import card_charges, paid_amounts, paid_readings
 from .printed_rate import rate_of
 from .rates import STANDARD_RATES
 from .repair import confusion_variants, may_be_misread, misread_variants
@@ -150,7 +150,14 @@ def total_by_payment(found: Candidates, total: Found | None, lines: list[Line]) 
     paid = [value for value, *read_from in payments if total is None or total.line not in read_from]
     # a card's charge confirms but never picks: an instalment paid by card is part of the total
     charged = [value for value, _, line in card_charges(lines) if total is None or line is not total.line]
-    if total is not None and total.raw and any(abs(total.value - value) < _CENT for value in paid + charged):
+    confirming = [
+        value for value, *read_from in paid_readings(lines) if total is None or total.line not in read_from
+    ]
+    if (
+        total is not None
+        and total.raw
+        and any(abs(total.value - value) < _CENT for value in confirming + charged)
+    ):
         return replace(total, confidence=max(total.confidence, 0.9))
     if (repaired := _sign_read_as_digit(total, paid + charged)) is not None:
         return repaired
