@@ -47,7 +47,9 @@ def paid_readings(lines: list[Line]) -> list[tuple[float, Line, Line]]:
     for line in lines:
         change = row_money(line) if labels.CHANGE.search(line.text) else []
         tendered_line = _tendered_row(lines, line) if change else None
-        for tendered, _ in row_money(tendered_line) if tendered_line else []:
+        if tendered_line is None:
+            continue
+        for tendered, _ in row_money(tendered_line):
             if tendered > change[-1][0] >= 0:
                 paid.append((round(tendered - change[-1][0], 2), tendered_line, line))
     return paid
