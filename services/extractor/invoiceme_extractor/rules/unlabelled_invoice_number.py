@@ -52,7 +52,26 @@ def numbers_after_title(lines: list[Line]) -> Iterator[Reading]:
 
 def _lone_code(cell: Cell) -> str | None:
     """A cell holding nothing but a document-number-shaped code (not a date, amount, id or phone)."""
-    text = cell.text.strip(" :#.")
+    return _code_alone(cell.text)
+
+
+def _code_after_dates(cell: Cell) -> str | None:
+    """'01/05/2025 - 31/05/2025 3854500': a period's column and the number's beside it, which OCR
+    joined into one cell; the code left once its dates are taken out."""
+    found = dates_in(cell.text)
+    if not found:
+        return None
+    rest = cell.text
+    for date in found:
+        rest = rest.replace(date.raw, " ")
+    return _code_alone(_PERIOD_DASHES.sub(" ", rest))
+
+
+_PERIOD_DASHES = re.compile(r"(?:^|\s)[-–]+(?=\s|$)")
+
+
+def _code_alone(text: str) -> str | None:
+    text = text.strip(" :#.")
     tokens = numbers_in(text)
     shaped_like_id = not text[1:].isdigit() or len(text) == 9  # '$3445751-0', '$12261827': a 5 read '$'
     if len(tokens) == 1 and text[:1] in "$€©" and not shaped_like_id and tokens[0][1:] == text[1:]:
@@ -111,7 +130,9 @@ def numbers_beside_the_date(lines: list[Line]) -> Iterator[Reading]:
             # or an order's number further along ('994737 | INV-21643 | 02.04.2024')
             beside = sorted(line.cells, key=lambda other: other.box.x_gap(cell.box))
             for candidate in same_column + beside:
-                code = _lone_code(candidate)
+                code = _lone_code(candidate) or (
+                    _code_after_dates(candidate) if candidate is not cell else None
+                )
                 if code is None:
                     continue
                 holder = next(row for row in lines if candidate in row.cells)
