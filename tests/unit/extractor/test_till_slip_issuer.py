@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.name_text import clean_name
 
@@ -12,9 +14,17 @@ class TestSecondCompanyUnderHeader:
     """A company printed under the issuer's name, address, tax id and title is the shop the slip was
     sold to, however bold its print."""
 
-    def test_the_header_company_is_the_issuer(self) -> None:
+    @pytest.mark.parametrize(
+        ("header", "name"),
+        [
+            ("GARDENIA BAKERIES (KL) SDN BHD", "GARDENIA BAKERIES (KL) SDN BHD"),
+            # the legal form misread: the registration bracket still says the header is a company's
+            ("GARDENIA BAKERIES (KL. )SDN1 BUD (139386 X)", "GARDENIA BAKERIES (KL. )SDN1 BUD"),
+        ],
+    )
+    def test_the_header_company_is_the_issuer(self, header: str, name: str) -> None:
         layer = page(
-            ("GARDENIA BAKERIES (KL) SDN BHD", 100, 100),
+            (header, 100, 100),
             ("Lot 3, Jalan Pelabur 23/1,", 100, 140),
             ("40300 Shah Alam, Selangor.", 100, 180),
             ("GST ID: 000381399040", 100, 220),
@@ -25,7 +35,7 @@ class TestSecondCompanyUnderHeader:
         )
         big = [w.model_copy(update={"height": 60}) if w.line == 5 else w for w in layer.words]
         result = extract_with_rules([layer.model_copy(update={"words": big})])
-        assert result.vendor_name == "GARDENIA BAKERIES (KL) SDN BHD"
+        assert result.vendor_name == name
 
 
 class TestSendirianBerhadAbbreviated:

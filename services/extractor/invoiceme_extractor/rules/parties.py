@@ -30,6 +30,7 @@ from .receipt_vendor import (
     SECOND_COMPANY,
     named_as_owner,
     receipt_name_signs,
+    registered_name,
     registration_under,
     under_issuer_header,
 )
@@ -201,6 +202,11 @@ def _is_company(text: str) -> bool:
     return bool(party_labels.COMPANY_SUFFIX.search(text))
 
 
+def _named_as_company(text: str) -> bool:
+    """A company's name by its legal form, or by the registration bracket after it (the form misread)."""
+    return _is_company(text) or registered_name(text)
+
+
 def _closes_header(text: str) -> bool:
     """The issuer's tax id, or the document's title, printed under its name and address."""
     return bool(party_labels.TAX_ID.search(text)) or any(p.search(text) for _, p in DOCUMENT_TYPES)
@@ -277,7 +283,9 @@ def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
                 score -= 1.25  # one word under the address: its region or town ('Selangor'), in large print
         if score > 0 and spelled and spelled_by_address(part_line.text, spelled):
             score += ADDRESS_NAME
-        if score > 0 and under_issuer_header(page_texts, position, address_row, _is_company, _closes_header):
+        if score > 0 and under_issuer_header(
+            page_texts, position, address_row, _named_as_company, _closes_header
+        ):
             score -= SECOND_COMPANY
         if score > 0:
             scored.append((score + _font_bonus(font), -position, part_line))

@@ -52,6 +52,13 @@ def named_as_owner(previous_text: str) -> bool:
     return _OWNER_LINE.search(previous_text) is not None
 
 
+def registered_name(text: str) -> bool:
+    """Words closed by the registration bracket a legal name carries ('GARDENIA BAKERIES (KL. )SDN1
+    BUD (139386 X)'): a company's name, however OCR misread its legal form."""
+    registration = _REGISTRATION_AFTER_NAME.search(text)
+    return registration is not None and len(_WORD.findall(text[: registration.start()])) >= 2
+
+
 def receipt_name_signs(text: str, above_address: bool) -> float:
     """Score added to a header line as a name candidate: more with the registration bracket after
     its words above the address (a legal name heads its address; an 'Owned by' line further down
