@@ -28,9 +28,9 @@ from .name_units import name_units
 from .receipt_vendor import (
     OWNER,
     SECOND_COMPANY,
+    named_as_company,
     named_as_owner,
     receipt_name_signs,
-    registered_name,
     registration_under,
     under_issuer_header,
 )
@@ -202,11 +202,6 @@ def _is_company(text: str) -> bool:
     return bool(party_labels.COMPANY_SUFFIX.search(text))
 
 
-def _named_as_company(text: str) -> bool:
-    """A company's name by its legal form, or by the registration bracket after it (the form misread)."""
-    return _is_company(text) or registered_name(text)
-
-
 def _closes_header(text: str) -> bool:
     """The issuer's tax id, or the document's title, printed under its name and address."""
     return bool(party_labels.TAX_ID.search(text)) or any(p.search(text) for _, p in DOCUMENT_TYPES)
@@ -284,7 +279,7 @@ def find_vendor_name(lines: list[Line], paid: Found | None) -> Found | None:
         if score > 0 and spelled and spelled_by_address(part_line.text, spelled):
             score += ADDRESS_NAME
         if score > 0 and under_issuer_header(
-            page_texts, position, address_row, _named_as_company, _closes_header
+            page_texts, position, address_row, named_as_company, _closes_header
         ):
             score -= SECOND_COMPANY
         if score > 0:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from . import party_labels
+
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # '99 SPEED MART S/B (519537-X)', 'AEON CO. (M) BHD (126926-H)': a bracket of five or more digits
 # (some read as letters) closing a line of words is the registration printed after the legal name
@@ -52,9 +54,11 @@ def named_as_owner(previous_text: str) -> bool:
     return _OWNER_LINE.search(previous_text) is not None
 
 
-def registered_name(text: str) -> bool:
-    """Words closed by the registration bracket a legal name carries ('GARDENIA BAKERIES (KL. )SDN1
-    BUD (139386 X)'): a company's name, however OCR misread its legal form."""
+def named_as_company(text: str) -> bool:
+    """A company's name by its legal form, or by the registration bracket closing its words, however
+    OCR misread the form ('GARDENIA BAKERIES (KL. )SDN1 BUD (139386 X)')."""
+    if party_labels.COMPANY_SUFFIX.search(text):
+        return True
     registration = _REGISTRATION_AFTER_NAME.search(text)
     return registration is not None and len(_WORD.findall(text[: registration.start()])) >= 2
 
