@@ -27,31 +27,27 @@ def paid_amounts(lines: list[Line]) -> list[tuple[float, Line, Line]]:
     """(tendered - change, the tendered line, the change line) for each change printed under a
     payment: 'CASH 50.00' then 'CHANGE 34.10' is 15.90 paid, which is the total. Both are read apart
     from the total's own line, so the difference is a second, independent reading of the total."""
-    paid = []
-    for line in lines:
-        change = row_money(line) if labels.CHANGE.search(line.text) else []
-        if not change:
-            continue
-        tendered_line = _tendered_row(lines, line)
-        tendered = row_money(tendered_line) if tendered_line else []
-        if tendered_line is not None and tendered and tendered[-1][0] > change[-1][0] >= 0:
-            paid.append((round(tendered[-1][0] - change[-1][0], 2), tendered_line, line))
-    return paid
+    return _tendered_less_change(lines, every_amount=False)
 
 
 def paid_readings(lines: list[Line]) -> list[tuple[float, Line, Line]]:
     """`paid_amounts` with every amount on the tendered row, not only its last: 'CASH 20.00 MYR 20.90'
     (a second currency's column, or a copy OCR misread) over 'CHANGE DUE 10.00' reads 10.00 or
     10.90 paid. Only to confirm a total read elsewhere: several readings choose nothing."""
+    return _tendered_less_change(lines, every_amount=True)
+
+
+def _tendered_less_change(lines: list[Line], every_amount: bool) -> list[tuple[float, Line, Line]]:
     paid = []
     for line in lines:
         change = row_money(line) if labels.CHANGE.search(line.text) else []
         tendered_line = _tendered_row(lines, line) if change else None
         if tendered_line is None:
             continue
-        for tendered, _ in row_money(tendered_line):
-            if tendered > change[-1][0] >= 0:
-                paid.append((round(tendered - change[-1][0], 2), tendered_line, line))
+        tendered = row_money(tendered_line)
+        for amount, _ in tendered if every_amount else tendered[-1:]:
+            if amount > change[-1][0] >= 0:
+                paid.append((round(amount - change[-1][0], 2), tendered_line, line))
     return paid
 
 
