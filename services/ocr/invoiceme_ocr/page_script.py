@@ -7,7 +7,9 @@ receipt's words) and a noisy page pays for both models. OSD (already asked which
 also names the script, but weakly: on generated Hebrew invoices its verdict on the densest band was
 "Latin"-like for 10 of 28 pages (digits and Latin words vote Latin), on the whole page for 4 of 28
 (docs/BENCHMARKS.md, branch script). So the evidence is taken in steps, each able only to keep the
-configured languages: the band's script, then the whole page's, then the Latin read itself.
+configured languages: the band's script, then the whole page's, then the Latin read itself. OSD also
+calls Latin pages another script (a slip's noisy capitals, a blurred photo): where it did, the read with
+Hebrew tells, and one that read no Hebrew word is read again without it (docs/BENCHMARKS.md, script29).
 """
 
 from __future__ import annotations
@@ -34,10 +36,9 @@ UNSURE_WORD = 0.6
 MAX_UNSURE_SHARE = 0.5
 MIN_WORDS_TO_JUDGE = 5  # fewer words than this say nothing either way: read again, to be safe
 _LETTERS = re.compile(r"[^\W\d_]{2}")
-# OSD also calls Latin pages another script (a slip's noisy capitals, a blurred photo), and the page is
-# then read with Hebrew: its read tells. Of 262 such reads with under half their words Hebrew (SROIE
-# slips, generated Latin photos), 259 held at most one Hebrew word of 3+ letters read at confidence
-# >= 0.8; every Hebrew page read (generated and real, 170) held 5 or more (docs/BENCHMARKS.md, script29).
+# A read with Hebrew of a page OSD called another script: of 262 such reads with under half their words
+# Hebrew (SROIE slips, generated Latin photos), 259 held at most one Hebrew word of 3+ letters read at
+# confidence >= 0.8; every Hebrew page read (generated and real, 170) held 5 or more.
 SURE_WORD = 0.8
 MAX_SURE_HEBREW_WORDS = 1
 _HEBREW_LETTER = re.compile(r"[\u05d0-\u05ea]")
