@@ -227,10 +227,10 @@ def read_in_its_script(
         return page, options.languages, notes
     # OSD took a Latin page for another script; the Hebrew model damaged its Latin words
     latin_notes = [*notes, f"read as {latin} (no Hebrew word read)"]
-    again = recognize(number, prepared, options, latin_notes, latin, unflattened)
-    if page_script.latin_read_doubtful(again.words):
+    latin_page = recognize(number, prepared, options, latin_notes, latin, unflattened)
+    if page_script.latin_read_doubtful(latin_page.words):
         return page, options.languages, notes
-    return again, latin, latin_notes
+    return latin_page, latin, latin_notes
 
 
 def script_of_whole_page(prepared: np.ndarray, timeout: float = 30) -> orientation.OsdVerdict:
