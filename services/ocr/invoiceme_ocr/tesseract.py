@@ -24,6 +24,7 @@ from . import (
     slant_reads,
     symbol_reads,
     tesseract_api,
+    time_dates,
     totals_block,
     unread_blocks,
     unread_ink,
@@ -173,6 +174,7 @@ def read_once(
     vat_reader = symbol_reads.engine_reader(options.page_timeout_seconds, vat_rereads.ALPHABET)
     page = vat_rereads.reread_failing_vat(page, prepared, vat_reader)
     page = date_values.reread_date_values(page, prepared, line_reader(options))
+    page = time_dates.reread_dates_beside_times(page, prepared, line_reader(options))
     reader = totals_block.block_reader(options.page_timeout_seconds, page.text, languages)
     return totals_block.reread_totals_block(page, prepared, reader)
 
