@@ -135,6 +135,21 @@ def test_reads_that_disagree_on_a_year_give_the_later_one_not_after_today() -> N
         assert merge_reads(({}, first), ({}, second), pages, pages).extraction.invoice_date == sure
 
 
+def test_reads_that_disagree_on_one_digit_give_the_date_without_a_filled_in_8() -> None:
+    """'2018-08-11' and '2018-05-11': blur closes a 5's gaps into an 8; the surer read's 8 gives way.
+    Any other digit, or dates that differ in more than one, stay with the surer read."""
+    pages = [_read("15.90")]
+    for sure, other, kept in (
+        ("2018-08-11", "2018-05-11", "2018-05-11"),
+        ("2018-05-11", "2018-08-11", "2018-05-11"),
+        ("2018-06-18", "2018-06-16", "2018-06-16"),
+        ("2018-07-11", "2018-01-11", "2018-07-11"),  # neither is an 8
+        ("2018-08-18", "2018-05-16", "2018-08-18"),  # two digits differ
+    ):
+        first, second = _fields(0.9, invoice_date=sure), _fields(0.5, invoice_date=other)
+        assert merge_reads(({}, first), ({}, second), pages, pages).extraction.invoice_date == kept
+
+
 def _slip_printing(*amounts: str) -> list[OcrPage]:
     return [_read("6.50").model_copy(update={"text": "\n".join(f"TOTAL {amount}" for amount in amounts)})]
 
