@@ -137,16 +137,34 @@ def with_lost_prefix(number: str, reread: Reading, first_confidence: float, isra
     return text if re.fullmatch(rf"{_PREFIX}[-/]?{re.escape(number)}", text) else None
 
 
+# A capital a document number opens with, read as the digit it looks like ('B952251' as '8952251' on dev
+# photos, where the word read alone gave the B at 0.99)
+LETTER_FOR_DIGIT = {"8": "B", "0": "OD", "5": "S", "2": "Z", "6": "G"}
+
+
+def with_letter_back(number: str, reread: Reading, first_confidence: float, israeli: bool) -> str | None:
+    """The re-read when it is the same number with its first digit a capital that digit looks like
+    (`LETTER_FOR_DIGIT`), read surer. Not for dates, nor an id that passes its check as read."""
+    text = reread.text.strip()
+    if reread.confidence <= first_confidence or _DATE.fullmatch(number) or plausible(number, israeli):
+        return None
+    if len(text) != len(number) or text[1:] != number[1:]:
+        return None
+    return text if text[0] in LETTER_FOR_DIGIT.get(number[0], "") else None
+
+
 def better_reading(word: OcrWord, reread: Reading, israeli: bool = False) -> str | None:
     """The word with its number re-read, when the re-read is one number shaped like it, different,
     and passes a check the first reading fails, or (neither or both checked alike) is surer. On
     Hebrew pages a re-read id with one look-alike for a digit counts when it passes its check. A
-    letter prefix the first read lost is taken back (`with_lost_prefix`)."""
+    letter prefix the first read lost, or read as a digit, is taken back (`with_lost_prefix`,
+    `with_letter_back`)."""
     match = number_in(word.text)
     text = reread.text.strip()
     if match is not None and match["before"] == match["after"] == "":
-        if (prefixed := with_lost_prefix(match["number"], reread, word.confidence, israeli)) is not None:
-            return prefixed
+        for letter_back in (with_lost_prefix, with_letter_back):
+            if (lettered := letter_back(match["number"], reread, word.confidence, israeli)) is not None:
+                return lettered
     if israeli and (fixed := id_from_lookalike(text)) is not None:
         text = fixed
     new = _MARKED_NUMBER.fullmatch(text)

@@ -73,6 +73,23 @@ class TestALostLetterPrefix:
         assert long_numbers.better_reading(valid_id, Reading("A" + PRINTED, 0.9), israeli=True) is None
 
 
+class TestAFirstLetterReadAsADigit:
+    """A re-read whose first character is a capital the first read took for a digit like it ('B952251'
+    read as '8952251'), the rest the same, is taken if surer."""
+
+    def test_letter_read_surer_is_taken(self) -> None:
+        assert long_numbers.better_reading(_word("8952251", 0.3), Reading("B952251", 0.95)) == "B952251"
+        assert long_numbers.better_reading(_word("5298048", 0.6), Reading("S298048", 0.9)) == "S298048"
+
+    def test_letter_refused(self) -> None:
+        assert long_numbers.better_reading(_word("8952251", 0.9), Reading("B952251", 0.85)) is None
+        assert long_numbers.better_reading(_word("8952251", 0.3), Reading("X952251", 0.95)) is None
+        assert long_numbers.better_reading(_word("8952251", 0.3), Reading("B952257", 0.95)) is None
+        assert long_numbers.better_reading(_word("8952251", 0.3), Reading("b952251", 0.95)) is None
+        assert long_numbers.better_reading(_word("08-06-2024", 0.3), Reading("D8-06-2024", 0.95)) is None
+        assert long_numbers.better_reading(_word(PRINTED, 0.5), Reading("S" + PRINTED[1:], 0.9), True) is None
+
+
 class TestWhenAReReadReplacesAWord:
     """Same length, digits and separators in the same places, and surer than the first reading."""
 
