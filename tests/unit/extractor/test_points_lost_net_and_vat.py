@@ -18,6 +18,17 @@ class TestPointsLostNetAndVat:
         parts = parts_with_points_lost(lines, Found(12735.76, "12,735.76", lines[2], 0.5))
         assert parts is not None and (parts[0].value, parts[1].value) == (10354.28, 2381.48)
 
+    def test_net_and_vat_each_on_its_own_row_of_a_totals_column(self) -> None:
+        """A totals block read as a column: label rows between the bare amounts and the total."""
+        lines = _page("Sous-total HT", "4217366", "TVA 20 %", "843473", "Montant TTC", "50 608,39")
+        parts = parts_with_points_lost(lines, Found(50608.39, "50 608,39", lines[5], 0.5))
+        assert parts is not None and (parts[0].value, parts[1].value) == (42173.66, 8434.73)
+        assert (parts[0].line.index, parts[1].line.index) == (1, 3)
+
+    def test_rows_too_far_from_the_total_are_not_its_parts(self) -> None:
+        lines = _page("4217366", "843473", *(["Merci"] * 4), "50 608,39")
+        assert parts_with_points_lost(lines, Found(50608.39, "50 608,39", lines[6], 0.5)) is None
+
     def test_numbers_that_add_up_at_no_rate_are_not(self) -> None:
         lines = _page("Order 1035428 | Ref 238148", "12,735.76 EUR")
         assert parts_with_points_lost(lines, Found(12735.76, "12,735.76", lines[1], 0.5)) is None
