@@ -30,7 +30,7 @@ from .lines import Found, Line
 from .lost_labels import lost_labels, plausible_rate
 from .printed_rate import rate_of
 from .prose import prose_candidates
-from .rate_groups import due_after_groups
+from .rate_groups import due_after_groups, due_mended_by_groups
 from .rate_only_vat import vat_from_printed_rate
 from .rate_repair import repaired_by_rate
 from .rate_split_total import parts_by_total_and_rate
@@ -154,6 +154,7 @@ def _checked(
     """The total checked against rounding, payments and the other amounts; parts that no longer add up
     to it re-chosen or doubted; repairs that need the whole set."""
     result["total"] = due_after_groups(found, rounded_total(found, result["total"], lines))
+    result["total"] = due_mended_by_groups(found, result["total"])
     checked = total_by_agreement(found, total_by_payment(found, result["total"], lines), lines)
     if checked is not None and checked.value != (result["total"].value if result["total"] else None):
         result = _doubt_unsupported_parts(result, checked)
