@@ -56,6 +56,7 @@ STREET_START = re.compile(
 # misread, 'GMBH & CO. K@==' a legal form's last letter).
 NOT_A_NAME = re.compile(
     r"\S@\w|www\.|https?:|e-?mail|\b(?:page|seite|p[áa]gina|original|copy)\b|"
+    r"\biban\b|\bswift\b|"  # bank details ('Payable to: Atlas Labs LLC · IBAN US80 3427 2229')
     + PHONE_WORDS
     + "|"
     + hebrew_words('דוא"ל', "עמוד", "מקור", "העתק")
