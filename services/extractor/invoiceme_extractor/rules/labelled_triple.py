@@ -65,7 +65,8 @@ def labelled_reading(found: Candidates, lines: list[Line]) -> LabelledReading:
     repaired = repaired or (None if triple or unlabelled else exact_pair(found, lines))
     pair = None if triple or unlabelled or repaired else consistent_pair(found)
     repaired = repaired or (None if triple or unlabelled or pair else repaired_pair(found))
-    both_misread = both_signs_misread(triple or (repaired[0] if repaired else None))
+    # a VAT summed over one line per rate is no single rate of the net: no sign to undo for one
+    both_misread = None if several else both_signs_misread(triple or (repaired[0] if repaired else None))
     if both_misread:
         return LabelledReading(*both_misread, 0.85 if triple else 0.75, several)
     if triple:
