@@ -24,17 +24,20 @@ def dates_with_lost_slashes(line: str) -> list[FoundDate]:
     return found
 
 
-# '272.2025', '0407/2025': day and month run together before the one separator left and a year of
-# this era ('1400/28' has no year's four digits)
-_ONE_SEPARATOR_LOST = re.compile(r"(?<![\d.,:/-])(\d{3,4})([./-])((?:19|20)\d{2})(?![\d.,:/-])")
+# '272.2025', '0407/2025', '62.2025': day and month run together before the one separator left and a
+# year of this era ('1400/28' has no year's four digits)
+_ONE_SEPARATOR_LOST = re.compile(r"(?<![\d.,:/-])(\d{2,4})([./-])((?:19|20)\d{2})(?![\d.,:/-])")
+MONTHS = 12  # two digits up to 12 before a year are its month ('12.2025', a service month), not d.m
 
 
 def dates_with_a_separator_lost(line: str, month_first: bool) -> list[FoundDate]:
     """Dates whose day and month ran together, where only one split of the digits makes a date in
-    the page's order ('272' is 27.2: 2.72 is none; '0407' is 04.07); as repairs."""
+    the page's order ('272' is 27.2: 2.72 is none; '0407' is 04.07; '62' is 6.2); as repairs."""
     found = []
     for match in _ONE_SEPARATOR_LOST.finditer(line):
         digits, year = match.group(1), int(match.group(3))
+        if len(digits) == 2 and int(digits) <= MONTHS:
+            continue
         splits = [
             (digits[:cut], digits[cut:])
             for cut in range(1, len(digits))
