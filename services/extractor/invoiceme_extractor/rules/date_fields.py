@@ -73,7 +73,11 @@ def _cell_readings(lines: list[Line], line: Line, month_first: bool) -> list[Dat
             readings.append((kind, across, line))
             taken.add(index + 1)
         elif kind is not None and not found:
-            for spot in spots_after_label(lines, line, start, start + len(cell.text)):
+            # the label's own words, where OCR joined it with other labels in one cell: the value
+            # under those words is its own ('Belegdatum  Fälligkeitsdatum' over two dates)
+            named = label_words(kind, cell.text)
+            span = (start + named.start(), start + named.end()) if named else (start, start + len(cell.text))
+            for spot in spots_after_label(lines, line, *span):
                 if spot.relation != "inline" and date_kind(spot.text):
                     continue
                 value = dates_in(spot.text, month_first)
