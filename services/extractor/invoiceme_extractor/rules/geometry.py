@@ -25,6 +25,7 @@ _FIELD_LABELS = (
     document_labels.DATE_INVOICE,
     document_labels.DATE_DUE,
     party_labels.TAX_ID,
+    party_labels.ALLOCATION,
     labels.TOTAL_STRONG,
     labels.TOTAL_PLAIN,
     labels.SUBTOTAL,
