@@ -43,10 +43,11 @@ DOCUMENT_TYPES = (
         "tax_invoice_receipt",
         any_of(
             # OCR reads the slash between the two types as a bar ("TAX INVOICE | RECEIPT"), a hyphen
-            # as a dash ('Tax Invoice—Receipt'), and the bet of קבלה as the kaf of the same shape ('קכלה')
-            r"חשבונית\s*מס\s*[/|]?\s*[-–—]?\s*ק[בכ]לי?ה",
-            r"tax\s*invoice\s*[-–—/&|]?\s*(?:and\s*)?receipt",
-            r"i?nvoice\s*[-–—/&|]\s*receipt",  # its 'I' lost to a name OCR ran into it ('LimitedNVOICE')
+            # as a dash or two ('Tax Invoice—Receipt', 'Tax Invoice—-Receipt'), and the bet of קבלה as
+            # the kaf of the same shape ('קכלה')
+            r"חשבונית\s*מס\s*[/|]?\s*[-–—]{0,2}\s*ק[בכ]לי?ה",
+            r"tax\s*invoice\s*[-–—/&|]{0,2}\s*(?:and\s*)?receipt",
+            r"i?nvoice\s*[-–—/&|]{1,2}\s*receipt",  # its 'I' lost to a name OCR ran into it ('LimitedNVOICE')
         ),
     ),
     ("invoice", any_of(r"חשבונית\s*עסקה", r"חשבון\s*עסקה", r"pro\s*-?\s*forma")),
