@@ -38,6 +38,10 @@ _EURO_AS_C = re.compile(r"C?[€©](?=\d{4,}(?![\d.,]))")
 # or before the hyphen ('FAC -48077'): a capital prefix, then a hyphen and digits that are no amount
 _SPACE_AFTER_PREFIX = re.compile(r"(?<![\w/-])([A-Z]{1,6}-|\d{1,4}/)\s(?=\d{3})")
 _SPACE_BEFORE_HYPHEN = re.compile(r"(?<![\w/-])([A-Z]{2,6})\s(?=-\d{3,}(?![\d.,]))")
+# ... and around the hyphen after a year that opens the number ('2025 - 3330', '2025- 3330' for 2025-3330)
+_SPACED_AFTER_YEAR = re.compile(
+    r"(?<![\w/.,-])((?:19|20)\d{2})(?:\s([-–/])\s?|([-–/])\s)(?=\d{2,}(?![\d.,]))"
+)
 
 
 # OCR reads a speck beside a prefix's hyphen as a tilde: "INV~-91313" is INV-91313
@@ -83,6 +87,7 @@ def _inside_amount(text: str, start: int, end: int) -> bool:
 def numbers_in(text: str) -> list[str]:
     text = _EDGE_UNDERSCORE.sub(" ", _TILDE_BY_HYPHEN.sub("", text))
     text = _SPACE_BEFORE_HYPHEN.sub(r"\1", _SPACE_AFTER_PREFIX.sub(r"\1", text))
+    text = _SPACED_AFTER_YEAR.sub(lambda match: match[1] + (match[2] or match[3]), text)
     text = _EURO_AS_C.sub("C", _DOLLAR_AS_S.sub("S", text))
     # tax ids are not the invoice's number; a 9-digit number is one only if its check digit says so
     ids = {
