@@ -14,7 +14,7 @@ from .layout import Cell
 from .lines import Line
 from .name_signs import compact, repeated_elsewhere
 from .name_text import LEADING_MARKS, clean_name, suffix_joined
-from .tables import is_table_header
+from .tables import header_lines_above, is_table_header
 from .titles import type_of
 
 UNREAD_CELL = 0.4  # mean word confidence below which a cell is not taken for a name
@@ -43,9 +43,11 @@ def name_units(first_page: list[Line], english: bool) -> list[tuple[int, Line, f
     median_font = fonts[len(fonts) // 2] if fonts else 0.0
     units = []
     joined: set[int] = set()
+    header_tops = header_lines_above(first_page)
     for position, line in enumerate(first_page):
         if (
             is_table_header(line.text)
+            or line.index in header_tops
             or len(line.cells) >= TABLE_ROW_CELLS
             or position in joined
             or priced_row(line.text)

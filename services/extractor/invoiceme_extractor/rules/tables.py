@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import Any
 
@@ -123,4 +124,29 @@ def header_continuations(lines: list[Any]) -> set[int]:
                 break
             found.add(below.index)
             above = below
+    return found
+
+
+# the first line of a header wrapped over two lines ('Unit Net' over 'price ... amount'): words that
+# qualify a column's name, or name it
+_COLUMN_QUALIFIER = re.compile(
+    r"net|gross|unit|vat|tax|line|ext\.?|disc\.?|%|no\.?|#|netto|brutto|ht|ttc|excl\.?|incl\.?", re.I
+)
+
+
+def header_lines_above(lines: list[Any]) -> set[int]:
+    """Indexes of the lines that open a table header wrapped over two lines ('Unit Net' right over
+    'Description Units UoM price Tax amount'): close above a header row, every word a column's word."""
+    found: set[int] = set()
+    for above, row in itertools.pairwise(lines):
+        if row.box is None or above.box is None or above.page != row.page or not is_header_row(row):
+            continue
+        if row.box.top - above.box.bottom > WRAP_GAP * max(row.box.height, 1.0):
+            continue
+        words = above.text.split()
+        if words and all(
+            _COLUMN_QUALIFIER.fullmatch(word) or NUMBER_COLUMNS.fullmatch(word) or ITEM_COLUMN.fullmatch(word)
+            for word in words
+        ):
+            found.add(above.index)
     return found
