@@ -121,6 +121,9 @@ def names_a_field(text: str, named: tuple[str, re.Match[str]]) -> bool:
     pixel. A number label naming a specific type ('חשבונית מס/קבלה מספר') is the title as well; a
     total's label ('Total factura', 'Rechnungsbetrag') never is: any type of document prints one."""
     code, match = named
+    # words before the type word and a colon after it: a label, however OCR damaged it ('Némero de factura:')
+    if _CLOSED_BY_COLON.match(text[match.end() :]) and _WORD_BEFORE.search(text[: match.start()]):
+        return True
     field_labels = [document_labels.DATE_INVOICE, document_labels.DATE_DUE, *_TOTAL_LABELS] + (
         [document_labels.INVOICE_NUMBER] if code == "invoice" else []
     )
@@ -130,6 +133,10 @@ def names_a_field(text: str, named: tuple[str, re.Match[str]]) -> bool:
         for pattern in field_labels
         for label in pattern.finditer(text)
     )
+
+
+_CLOSED_BY_COLON = re.compile(r"\s*:")
+_WORD_BEFORE = re.compile(r"[^\W\d_]{2,}\.?\s+(?:[^\W\d_]{1,3}\s+)?$")  # 'Némero de ', 'Nro. de ', 'Date of '
 
 
 # Between a label's first word and the type word of the same label ('Date de facturation:', where
