@@ -4,18 +4,11 @@ came out as 'Unit')."""
 
 from __future__ import annotations
 
-from invoiceme_extractor.rules.layout import Box, Cell
-from invoiceme_extractor.rules.lines import Line, document_lines
+from invoiceme_extractor.rules.lines import document_lines
 from invoiceme_extractor.rules.name_units import name_units
 from invoiceme_extractor.rules.tables import header_lines_above
-from tests.unit.extractor.wordbox import page
 
-
-def _row(index: int, top: int, *cells: tuple[str, int, int]) -> Line:
-    boxed = tuple(Cell(text, Box(left, top, right, top + 33), 33.0, 0.95) for text, left, right in cells)
-    box = Box(boxed[0].box.left, top, boxed[-1].box.right, top + 33)
-    return Line(" ".join(cell.text for cell in boxed), 1, index, box, boxed)
-
+from .wordbox import cell_row, page
 
 HEADER = (("Description", 200, 420), ("Units", 900, 990), ("UoM", 1100, 1170), ("price", 1300, 1390))
 HEADER += (("Tax", 1500, 1560), ("amount", 1800, 1930))
@@ -23,17 +16,17 @@ HEADER += (("Tax", 1500, 1560), ("amount", 1800, 1930))
 
 def test_the_line_close_above_a_header_of_column_words_opens_it() -> None:
     lines = [
-        _row(0, 700, ("Orion Systems", 200, 480)),
-        _row(1, 800, ("Unit", 1300, 1380), ("Net", 1800, 1860)),
+        cell_row(0, 700, ("Orion Systems", 200, 480)),
+        cell_row(1, 800, ("Unit", 1300, 1380), ("Net", 1800, 1860)),
     ]
-    lines.append(_row(2, 838, *HEADER))
+    lines.append(cell_row(2, 838, *HEADER))
     assert header_lines_above(lines) == {1}
 
 
 def test_a_name_or_a_line_far_above_is_not_the_header() -> None:
-    lines = [_row(0, 800, ("Orion Systems", 200, 480)), _row(1, 838, *HEADER)]
+    lines = [cell_row(0, 800, ("Orion Systems", 200, 480)), cell_row(1, 838, *HEADER)]
     assert header_lines_above(lines) == set()
-    lines = [_row(0, 700, ("Unit", 1300, 1380), ("Net", 1800, 1860)), _row(1, 838, *HEADER)]
+    lines = [cell_row(0, 700, ("Unit", 1300, 1380), ("Net", 1800, 1860)), cell_row(1, 838, *HEADER)]
     assert header_lines_above(lines) == set()
 
 

@@ -4,24 +4,19 @@ the header row go on naming its columns, so the item amounts under 'MwSt.' are n
 from __future__ import annotations
 
 from invoiceme_extractor.rules.amount_candidates import candidates
-from invoiceme_extractor.rules.layout import Box, Cell
 from invoiceme_extractor.rules.lines import Line
 from invoiceme_extractor.rules.tables import header_continuations
 
-
-def _row(index: int, top: int, *cells: tuple[str, int, int]) -> Line:
-    boxed = tuple(Cell(text, Box(left, top, right, top + 33), 33.0, 0.95) for text, left, right in cells)
-    box = Box(boxed[0].box.left, top, boxed[-1].box.right, top + 33)
-    return Line(" ".join(cell.text for cell in boxed), 1, index, box, boxed)
+from .wordbox import cell_row
 
 
 def _page(gap: int) -> list[Line]:
     header = (("Pos.", 270, 340), ("Menge Beschreibung", 400, 900), ("VK-Preis", 1800, 1950))
     return [
-        _row(0, 1500, *header, ("Zeilenbetrag", 2200, 2376)),
-        _row(1, 1533 + gap, ("Ohne MwSt.", 2200, 2376)),
-        _row(2, 1566 + 2 * gap, ("MwSt.", 2200, 2300)),
-        _row(
+        cell_row(0, 1500, *header, ("Zeilenbetrag", 2200, 2376)),
+        cell_row(1, 1533 + gap, ("Ohne MwSt.", 2200, 2376)),
+        cell_row(2, 1566 + 2 * gap, ("MwSt.", 2200, 2300)),
+        cell_row(
             3,
             1700,
             ("1", 330, 345),
@@ -29,7 +24,7 @@ def _page(gap: int) -> list[Line]:
             ("3,89", 1880, 1950),
             ("3,89", 2300, 2376),
         ),
-        _row(
+        cell_row(
             4,
             1800,
             ("2", 330, 345),
@@ -37,7 +32,7 @@ def _page(gap: int) -> list[Line]:
             ("5,39", 1880, 1950),
             ("5,39", 2300, 2376),
         ),
-        _row(5, 1900, ("Total EUR", 1700, 1950), ("9,28", 2300, 2376)),
+        cell_row(5, 1900, ("Total EUR", 1700, 1950), ("9,28", 2300, 2376)),
     ]
 
 

@@ -118,3 +118,10 @@ def cells_line(index: int, *cells: tuple[str, float, float]) -> Line:
     boxes = tuple(Cell(text, Box(left, top, right, top + 10), 10.0) for text, left, right in cells)
     text = " ".join(cell.text for cell in boxes)
     return Line(text, 1, index, Box(boxes[0].box.left, top, boxes[-1].box.right, top + 10), boxes)
+
+
+def cell_row(index: int, top: int, *cells: tuple[str, int, int]) -> Line:
+    """A line of boxed cells (text, left, right), 33 px tall from `top`, as `document_lines` makes them."""
+    boxed = tuple(Cell(text, Box(left, top, right, top + 33), 33.0, 0.95) for text, left, right in cells)
+    box = Box(boxed[0].box.left, top, boxed[-1].box.right, top + 33)
+    return Line(" ".join(cell.text for cell in boxed), 1, index, box, boxed)
