@@ -119,9 +119,10 @@ def names_a_field(text: str, named: tuple[str, re.Match[str]]) -> bool:
     """The type word is part of a field's label ('Rechnungsdatum:', 'Factura Nº:', 'מספר חשבונית:'),
     not a title: on a till slip printed in one size, such a label can outsize the real title by a
     pixel. A number label naming a specific type ('חשבונית מס/קבלה מספר') is the title as well; a
-    total's label ('Total factura', 'Rechnungsbetrag') never is: any type of document prints one."""
+    total's label ('Total factura', 'Rechnungsbetrag') never is: any type of document prints one. Words
+    before the type word and a colon right after it make a label however OCR damaged its words
+    ('Némero de factura:')."""
     code, match = named
-    # words before the type word and a colon after it: a label, however OCR damaged it ('Némero de factura:')
     if _CLOSED_BY_COLON.match(text[match.end() :]) and _WORD_BEFORE.search(text[: match.start()]):
         return True
     field_labels = [document_labels.DATE_INVOICE, document_labels.DATE_DUE, *_TOTAL_LABELS] + (
