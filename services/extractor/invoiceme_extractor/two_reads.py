@@ -21,6 +21,7 @@ from .evidence import add_boxes
 from .rules.amounts import adds_up, money_in
 from .rules.cash_rounding import moved_by_a_coin
 from .rules.lines import Found
+from .rules.repair import CONFUSED_DIGITS
 
 # Two reads that give a total or a date the same value: on ten SROIE draws such values the rules gave
 # >= 0.834 were right 99 % of the time (229 of 231), where the reads differed about half the time
@@ -44,8 +45,9 @@ GROUPS: tuple[tuple[str, ...], ...] = (
 # printed once. A total the two reads print at least this many more times than the surer read's total
 # is the total (docs/BENCHMARKS.md, `receipts27`).
 PRINTED_MORE_OFTEN_BY = 2
-# Blur and ink spread close a digit's gaps: these read as an 8, an 8 seldom opens into one of them
-FILLED_INTO_EIGHT = frozenset("03569")
+# Blur and ink spread close a digit's gaps: the digits OCR confuses with an 8 read as one, an 8 seldom
+# opens into one of them
+FILLED_INTO_EIGHT = frozenset(CONFUSED_DIGITS["8"])
 
 
 def weighed_confidence(extraction: Extraction, pages: Sequence[Any]) -> dict[str, float]:

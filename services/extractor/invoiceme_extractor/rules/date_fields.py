@@ -85,7 +85,7 @@ def _cell_readings(lines: list[Line], line: Line, month_first: bool) -> list[Dat
                     value = outside_ranges(spot.text, value)
                 if value:
                     if spot.relation == "below" and len(value) > 1:
-                        value = [under_label(cell, spot, value, label_words(kind, cell.text))]
+                        value = [under_label(cell, spot, value, named)]
                     readings.append((kind, value[:1], spot.line))
                     if spot.relation == "next_cell":
                         taken.add(index + 1)
