@@ -268,7 +268,8 @@ def reread_label_values(page: OcrPage, gray: np.ndarray, read_line: ReadLine) ->
         areas = [value_area(gray, strip, label)] if strip[2] - strip[0] >= label.height else []
         below = label_below.strip_below(label, int(BESIDE * label.height), width, height)
         if not _has_id(page.words, below, ein):
-            row = label_below.first_row(below, ink_of(gray[below[1] : below[3], below[0] : below[2]]))
+            ink = ink_of(gray[below[1] : below[3], below[0] : below[2]])
+            row = label_below.first_row(below, ink, label.height // 2)
             areas += [row] if row is not None else []
         outer, flipped = other_side(label, width, height)  # a grid's outer column
         if outer[2] - outer[0] >= label.height and not _has_id(page.words, outer, ein):

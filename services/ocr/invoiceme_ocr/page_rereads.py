@@ -10,7 +10,7 @@ import numpy as np
 
 from invoiceme_common.ocr_pages import OcrPage, OcrWord
 
-from . import digits, id_choices, long_numbers, symbol_reads
+from . import digits, garbled_ids, id_choices, long_numbers, symbol_reads
 from .engine import OcrOptions
 from .tesseract_api import read_words
 from .tesseract_results import TesseractFailed
@@ -29,6 +29,16 @@ def repair_ids_by_choices(page: OcrPage, gray: np.ndarray, options: OcrOptions) 
         if symbols:
             page = id_choices.with_repaired_word(page, index, symbols)
     return page
+
+
+def reread_garbled_print(page: OcrPage, gray: np.ndarray, options: OcrOptions) -> OcrPage:
+    """Runs of unsure words as wide as an id read again, stacked, in one call (`garbled_ids`)."""
+
+    def read(image: np.ndarray, regions: list[digits.Region]) -> list[digits.Reading] | None:
+        enlarge = garbled_ids.enlargement(regions)
+        return read_again(image, regions, "eng", long_numbers.SEGMENTATION_MODE, options, enlarge)
+
+    return garbled_ids.reread_garbled_ids(page, gray, read)
 
 
 def reread_long_numbers(

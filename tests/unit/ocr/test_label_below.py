@@ -55,3 +55,25 @@ def test_the_id_under_its_label_is_read() -> None:
 
     read = reread_label_values(page, gray, read_line)
     assert "DE136695976" in read.text
+
+
+def test_a_boxed_cells_sides_and_specks_are_no_row_of_print() -> None:
+    """A box round label and value puts its sides in every row under the label; with a scan's specks
+    beside them they made a thin "row" above the value (seed 8, a boxed Hebrew vendor id)."""
+    ink = np.zeros((72, 654), np.uint8)
+    ink[:, 0:2] = ink[:, 650:652] = 1  # the box's sides
+    for x in (230, 512):  # specks above the value: with the sides, over 1 % of the strip's width
+        ink[12:24, x : x + 2] = 1
+    ink[33:64, 200:500] = 1  # the value's row, 31 px
+    row = first_row((639, 506, 1293, 578), ink, min_height=9)
+    assert row is not None
+    (_, top, _, bottom), height = row
+    assert height == 31 and top <= 506 + 33 and bottom >= 506 + 64
+
+
+def test_a_row_shorter_than_half_the_label_is_skipped() -> None:
+    ink = np.zeros((80, 300), np.uint8)
+    ink[5:11, 0:300] = 1  # 6 px: a rule's shadow, a line of specks
+    ink[30:50, 20:200] = 1
+    row = first_row((0, 0, 300, 80), ink, min_height=10)
+    assert row is not None and row[1] == 20
