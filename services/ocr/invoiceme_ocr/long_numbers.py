@@ -29,7 +29,8 @@ _LONG_NUMBER = re.compile(r"[\d\-./]*\d[\d\-./]*")
 # (quotes and brackets; not $ S & |, which stand for digits: `rules.id_repair` reads those)
 _MARK = r"[\"'“”„׳״\[\](){}:;,.\-]"
 _MARKED_NUMBER = re.compile(rf"(?P<before>{_MARK}{{0,2}}?)(?P<number>\d[\d\-./]*\d)(?P<after>{_MARK}{{0,2}})")
-_ID = re.compile(r"\d{9}|\d{2}-\d{6}-\d|\d{8}-\d")  # 9-digit Israeli ids as printed: 513412345, 51-341234-5
+# 9-digit Israeli ids as printed: 513412345, 51-341234-5, 513-412-345
+_ID = re.compile(r"\d{9}|\d{2}-\d{6}-\d|\d{8}-\d|\d{3}-\d{3}-\d{3}")
 _DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})")
 # Letters and signs Tesseract's `eng` reads for a digit of an id ('$12261827'), as rules.id_repair knows
 LOOKALIKE_DIGITS = str.maketrans("$§SsOoIl|B&", "55550011188")

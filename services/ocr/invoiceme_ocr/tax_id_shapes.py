@@ -13,7 +13,8 @@ from invoiceme_common.tax_id_formats import eu_vat_well_formed
 
 from .long_numbers import LOOKALIKE_DIGITS, passes_check_digit
 
-_ISRAELI_ID = re.compile(r"\d{9}|\d{2}-\d{6}-\d|\d{8}-\d")  # as printed: 513412345, 51-341234-5
+# as printed: 513412345, 51-341234-5, 513412345 in threes ('536-653-249', a dev photo's footer)
+_ISRAELI_ID = re.compile(r"\d{9}|\d{2}-\d{6}-\d|\d{8}-\d|\d{3}-\d{3}-\d{3}")
 _EIN = re.compile(r"\d{2}-\d{7}")  # with its dash: bare, nine digits are as likely anything else
 MIN_REAL_DIGITS = 6  # of an Israeli id's nine: the rest may be letters read for digits
 

@@ -39,6 +39,8 @@ class TestIdShapes:
         assert valid_id("514321678") == "514321678"
         assert valid_id("09-227442-2") == "09-227442-2"
         assert valid_id("O9-227442-2") == "09-227442-2"  # a photo's 0 read as O
+        assert valid_id("536-653-249") == "536-653-249"  # in threes, as a dev photo's footer prints it
+        assert valid_id("536-653-248") is None
         assert valid_id("514321679") is None  # one digit off fails the check
         assert valid_id("04-7519812") is None  # a phone number is not an id's shape
 

@@ -121,6 +121,8 @@ class TestChecksSayWhichReadingIsRight:
         assert not long_numbers.passes_check_digit("554552856")  # one digit misread
         assert long_numbers.plausible("51-649956-3", israeli=True) is True
         assert long_numbers.plausible("554552856", israeli=True) is False
+        assert long_numbers.plausible("536-653-249", israeli=True) is True  # an id printed in threes
+        assert long_numbers.plausible("536-653-248", israeli=True) is False
         assert long_numbers.plausible("554552856", israeli=False) is None  # not an Israeli page
         assert long_numbers.plausible("16-06-2024", israeli=False) is True
         assert long_numbers.plausible("03/25/2024", israeli=False) is True  # month first
