@@ -20,6 +20,20 @@ def test_a_look_alike_digit_of_the_year_brings_it_back() -> None:
     assert past_year_by_one_lookalike(date(2222, 1, 1), TODAY) is None  # no look-alike reaches the past
 
 
+def test_a_year_the_page_prints_elsewhere_is_taken_over_a_later_one() -> None:
+    assert past_year_by_one_lookalike(date(2028, 3, 25), TODAY) == date(2026, 3, 25)
+    assert past_year_by_one_lookalike(date(2028, 3, 25), TODAY, {2025, 2028}) == date(2025, 3, 25)
+    # a printed year no look-alike reaches changes nothing
+    assert past_year_by_one_lookalike(date(2028, 3, 25), TODAY, {2024}) == date(2026, 3, 25)
+
+
+def test_the_pipeline_takes_the_year_of_the_pages_other_dates() -> None:
+    text = "Receipt 2025-4122\nDate: 25/03/2028\nPaid 24/04/2025 4749.12\nTotal 4749.12"
+    page = OcrPage(number=1, text=text, method="ocr", confidence=0.8, width=1, height=1)
+    extraction = asyncio.run(extract_invoice([page], today=TODAY))
+    assert extraction.invoice_date == "2025-03-25"
+
+
 def _extracted(issued: str, method: str) -> tuple[Extraction, list[OcrPage]]:
     extraction = Extraction(invoice_date=issued, confidence={"invoice_date": 0.9})
     return extraction, [OcrPage(number=1, text="", method=method, confidence=0.8, width=1, height=1)]
