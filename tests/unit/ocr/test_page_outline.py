@@ -98,6 +98,23 @@ class TestPageOutlineOverEdgeFills:
         gray, _ = read_as_the_reader_does(photo)
         assert corner_error(geometry.find_page_quad(gray), photo) < 0.012
 
+    @pytest.mark.parametrize(
+        "band, desk", [(NAVY, DESK), ((74, 74, 85), (100, 95, 95)), ((75, 75, 75), (30, 30, 30))]
+    )
+    @pytest.mark.parametrize("share", [0.9, 0.96])
+    def test_a_band_that_stops_short_of_one_edge(
+        self, band: tuple[int, int, int], desk: tuple[int, int, int], share: float
+    ) -> None:
+        # The paper shows beside the band's end, so the outline found there is the paper's corner,
+        # and it runs from there across to the band's inner corner at the other end: the side found
+        # cuts a wedge of band off, whose outer edge (the paper's) starts at nothing at that corner.
+        image = Image.fromarray(printed_page(None))
+        band_box = (0, 0, round(share * image.width), round(0.06 * image.height))
+        ImageDraw.Draw(image).rectangle(band_box, fill=band)
+        photo = photographed(np.asarray(image), desk=desk)
+        gray, colour = read_as_the_reader_does(photo)
+        assert corner_error(geometry.find_page_quad(gray, colour), photo) < 0.012
+
     @pytest.mark.parametrize("panel", [(200, 100, 20), (90, 40, 140)])
     def test_coloured_side_panel_stays_on_the_page(self, panel: tuple[int, int, int]) -> None:
         # In grey the paper's strip under the panel joins the outline, which then runs from that

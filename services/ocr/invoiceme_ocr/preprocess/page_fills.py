@@ -9,6 +9,10 @@ Each side of the found quadrilateral is therefore checked on a copy where the pa
 outside a side, the paper's region continues as long as it differs from the desk beside the page at
 the same distance (the two side lines continue there, and a fill printed on the page stops at them);
 when that region ends along a straight line, the side moves out to it.
+
+A band that stops short of one edge leaves the paper's corner there visible: the outline found runs from
+that corner across to the band's inner corner at the other end, and what it cuts off is a wedge of band
+whose outer edge starts at nothing at the visible corner. Such a side moves out at one end only.
 """
 
 from __future__ import annotations
@@ -112,10 +116,11 @@ def _fill_edge(strip: np.ndarray, margin: int, span: int) -> tuple[float, float]
         return None
     first, last = fit
     depth = strip.shape[0] - 4  # a fill reaching this far is not a band
-    # A fill that hides the paper's edge runs the side's whole length (one that stops short leaves
-    # the paper's edge beside it, and the outline is found there).
-    if min(first, last) < MIN_FILL * span or max(first, last) >= depth:
+    # A fill that hides the paper's edge runs the side's whole length, or tapers to nothing at one end
+    # (a wedge cut off the band by a side found from its inner corner to the paper's visible corner).
+    if max(first, last) < MIN_FILL * span or max(first, last) >= depth:
         return None
+    first, last = max(0.0, first), max(0.0, last)
     return (first, last) if _is_sharp(along, first, last, step) else None
 
 
