@@ -20,6 +20,14 @@ def test_one_letter_off_long_labels() -> None:
     assert garbled_date_kind("Rechnungsempfänger") is None
 
 
+def test_a_one_word_label_of_fourteen_letters_or_more_two_letters_off() -> None:
+    assert garbled_date_kind("Fallgketsdatum") == "due"  # ä read as a, two letters dropped (a dev photo)
+    assert garbled_date_kind("Leistungsdalun") == "other"
+    assert garbled_date_kind("Rechnungsnummer") is None  # the number's label, not the date's
+    assert garbled_date_kind("Leistungszeitraum") is None
+    assert date_kind("Fallgketsdatum") == "due"
+
+
 def test_an_issue_label_one_letter_off_is_a_weak_one() -> None:
     assert date_kind("Rechnungsdarum") == "weak"
     assert date_kind("Lieferdafum") == "other"

@@ -8,7 +8,7 @@ import functools
 import re
 
 from . import document_labels
-from .garbled_labels import garbled_date_kind
+from .garbled_labels import garbled_date_kind, two_letters_off
 from .hebrew_ocr import date_qualifier_lost
 from .layout import Box
 from .lines import Line, following
@@ -27,6 +27,9 @@ def date_kind(text: str) -> str | None:
         return "other"
     if date_qualifier_lost(text):
         return "weak"  # 'תאריך mown': which date it names OCR lost; a clear issue label beats it
+    far = two_letters_off(text)
+    if far is not None and far[0] != "invoice" and document_labels.DATE_INVOICE.search(far[1]):
+        return far[0]  # 'Fallgketsdatum': its 'datum' is a damaged due date label's, not an issue date's
     if document_labels.DATE_INVOICE.search(text):
         return "invoice"
     if document_labels.DATE_INVOICE_WEAK.search(text):

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import Levenshtein
+
 # Words long enough that one changed letter leaves them unmistakable on an invoice
 _CUSTOMER_WORDS = ("לקוח", "לכבוד", "customer", "client", "cliente", "kunde")
 _HEBREW = "\u05d0-\u05ea"
@@ -96,6 +98,32 @@ _GARBLED_DATES = (
 )
 
 
+# One-word date labels of 14 letters or more, umlauts folded: two letters off still name them alone
+# ('Fallgketsdatum' for Fälligkeitsdatum on a dev photo, seed 8: two letters dropped, ä read as a)
+_LONG_DATE_WORDS = (
+    ("due", "falligkeitsdatum"),
+    ("other", "leistungsdatum"),
+    ("invoice", "rechnungsdatum"),
+    ("invoice", "ausstellungsdatum"),
+)
+_FOLD = str.maketrans("äöü", "aou")
+_LONG_WORD = re.compile(r"[^\W\d_]{12,}")
+TWO_OFF = 2
+
+
+def two_letters_off(text: str) -> tuple[str, str] | None:
+    """(kind, word) of the long one-word date label a word of the text is at most two letters off."""
+    for word in _LONG_WORD.findall(text):
+        folded = word.lower().translate(_FOLD)
+        for kind, label in _LONG_DATE_WORDS:
+            if Levenshtein.distance(folded, label, score_cutoff=TWO_OFF) <= TWO_OFF:
+                return kind, word
+    return None
+
+
 def garbled_date_kind(text: str) -> str | None:
-    """The kind of date a label one letter off a long one names ('Rechnungsdarum': invoice), or None."""
-    return next((kind for kind, pattern in _GARBLED_DATES if pattern.search(text)), None)
+    """The kind of date a label one letter off a long one names ('Rechnungsdarum': invoice), or a
+    one-word label two letters off ('Fallgketsdatum': due), or None."""
+    if (kind := next((kind for kind, pattern in _GARBLED_DATES if pattern.search(text)), None)) is not None:
+        return kind
+    return far[0] if (far := two_letters_off(text)) is not None else None
