@@ -54,3 +54,19 @@ class TestOrdinalReadAsCent:
         text = "Castilla Consultores S.A.\nTICKET\nFactura N¢: 2026-8649\nCajero: 19\nTotal 65,07"
         assert extract_with_rules([(1, text)]).invoice_number == "2026-8649"
         assert INVOICE_NUMBER_WEAK.match("N¢:")
+
+
+def test_the_ordinal_read_as_a_registered_sign_before_factura() -> None:
+    """'Nº factura' read 'N® factura' on a dev scan (seed 8), its value on the row under it."""
+    laid_out = page(
+        ("Castilla Servicios S.A.", 200, 100),
+        ("Factura", 1900, 100),
+        ("Calle del Sol 174", 200, 200),
+        ("N® factura", 1700, 200),
+        ("97373 Valencia", 200, 250),
+        ("78/3498", 1700, 250),
+        ("Fecha de factura", 1700, 400),
+        ("09-02-2024", 1700, 450),
+        ("Importe total 52016,16 EUR", 1600, 1400),
+    )
+    assert extract_with_rules([laid_out]).invoice_number == "78/3498"

@@ -78,7 +78,7 @@ VAT: tuple[str, ...] = (
 )
 INVOICE_NUMBER: tuple[str, ...] = (
     r"factura\s*(?:n[º°o¢]\.?|núm\.?|num\.?|número|#)",  # its º read as ¢ ('Factura N¢:')
-    r"n[º°o]\.?\s*(?:de\s*)?factura",
+    r"n[º°o®²&%]\.?\s*(?:de\s*)?factura",  # its º as OCR reads it ('N® factura' on a dev scan)
     r"n[úu]mero\s*(?:de\s*)?factura",  # OCR often loses the accent; 'Número factura' is said too
     r"\bfolio\b",
     r"numéro\s*de\s*facture",
