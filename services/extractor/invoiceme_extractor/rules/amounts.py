@@ -74,6 +74,9 @@ _CODE_BEFORE_DIGIT = re.compile(r"\b(RM|USD|EUR|NIS|ILS|GBP|CHF|MYR|INR|Rs\.?)(?
 # with its cents
 _RINGGIT_LOOKALIKE = re.compile(r"\bR[NH](?=\d{1,6}[.,]\s?\d{2}(?![\d.,]))")
 _SPACE_AFTER_POINT = re.compile(r"(?<=\d)([.,]) (?=\d{2}(?!\d))")  # OCR: "79. 35"
+# A shekel sign OCR read as a lower-case m or w (and an i: its second stroke) glued to the amount
+# ('m8,567.72', 'mi1,354.28' for ₪8,567.72 and ₪1,354.28 on a dev scan, seed 8): no word, a sign
+_SHEKEL_AS_LETTERS = re.compile(r"(?<![A-Za-z])[mw]i?(?=\d{1,3}(?:,\d{3})*\.\d{2}(?![\d.,]))")
 _GLUED_LETTERS = re.compile(r"(\d[.,]\d{2})(?=[A-Za-z\u05d0-\u05ea])")  # OCR: "8,293.76M annette"
 # a bold 5 read as §, its digits after it or the cents ('§.30' for 5.30)
 _SECTION_AS_FIVE = re.compile(r"§(?=\d|[.,]\d{2}(?!\d))")
@@ -125,14 +128,14 @@ def _join_group(match: re.Match[str]) -> str:
 
 
 def repair_ocr_numbers(line: str) -> str:
-    """Undo common OCR damage around amounts: 'RM9.20', 'RMO.55', '79. 35', '7:091,14'."""
+    """Undo common OCR damage around amounts: 'RM9.20', 'RMO.55', '79. 35', '7:091,14', 'm8,567.72'."""
     line = _SPACE_IN_GROUP.sub(_join_group, _TILDE_FOR_MINUS.sub("-", _LETTER_U_FOR_ZERO.sub("0", line)))
     line = _RINGGIT_LOOKALIKE.sub("RM ", line)
     line = _COLON_IN_THOUSANDS.sub("", _CODE_BEFORE_DIGIT.sub(r"\1 ", line))
     line = _SPACE_AFTER_POINT.sub(r"\1", _SPACED_MARK_AFTER_SIGN.sub(r"\1\2\3", line))
     line = _SPACE_AFTER_THOUSANDS.sub(r"\1,", _SPACE_BEFORE_DECIMAL.sub(r"\1\3", line))
     line = _LOST_POINT_AFTER_SIGN.sub(r"\1.\2", _UNDERSCORE_AT_DIGIT.sub(" ", line))
-    line = _SLASH_BEFORE_AMOUNT.sub(" ", line)
+    line = _SHEKEL_AS_LETTERS.sub(" ", _SLASH_BEFORE_AMOUNT.sub(" ", line))
     line = _GLUED_LETTERS.sub(r"\1 ", _SECTION_AS_FIVE.sub("5", line))
     return _LETTER_O_IN_NUMBER.sub("0", line)
 
