@@ -15,7 +15,7 @@ from __future__ import annotations
 from invoiceme_common.ocr_pages import OcrPage, OcrWord
 
 from .digits import rebuild
-from .long_numbers import _ID, number_in, passes_check_digit
+from .long_numbers import ISRAELI_ID, number_in, passes_check_digit
 from .symbol_reads import SymbolChoices
 
 MIN_SECOND_CHOICE = 0.5  # a passing digit weighed less than this is no evidence
@@ -30,7 +30,7 @@ def failing_ids(words: list[OcrWord]) -> list[int]:
         match = number_in(word.text)
         if (
             match
-            and _ID.fullmatch(match["number"])
+            and ISRAELI_ID.fullmatch(match["number"])
             and not passes_check_digit(match["number"].replace("-", ""))
         ):
             found.append(index)

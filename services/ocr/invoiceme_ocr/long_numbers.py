@@ -30,7 +30,7 @@ _LONG_NUMBER = re.compile(r"[\d\-./]*\d[\d\-./]*")
 _MARK = r"[\"'“”„׳״\[\](){}:;,.\-]"
 _MARKED_NUMBER = re.compile(rf"(?P<before>{_MARK}{{0,2}}?)(?P<number>\d[\d\-./]*\d)(?P<after>{_MARK}{{0,2}})")
 # 9-digit Israeli ids as printed: 513412345, 51-341234-5, 513-412-345
-_ID = re.compile(r"\d{9}|\d{2}-\d{6}-\d|\d{8}-\d|\d{3}-\d{3}-\d{3}")
+ISRAELI_ID = re.compile(r"\d{9}|\d{2}-\d{6}-\d|\d{8}-\d|\d{3}-\d{3}-\d{3}")
 _DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})")
 # Letters and signs Tesseract's `eng` reads for a digit of an id ('$12261827'), as rules.id_repair knows
 LOOKALIKE_DIGITS = str.maketrans("$§SsOoIl|B&", "55550011188")
@@ -71,7 +71,7 @@ def plausible(number: str, israeli: bool) -> bool | None:
     month first when the day cannot be one); on an Israeli (Hebrew) page a 9-digit id its check
     digit, and a date day first only ('08.19.25' is a misread there); None for a number nothing
     checks."""
-    if israeli and _ID.fullmatch(number):
+    if israeli and ISRAELI_ID.fullmatch(number):
         return passes_check_digit(number.replace("-", ""))
     if match := _DATE.fullmatch(number):
         first, second, year = int(match[1]), int(match[3]), int(match[4])
@@ -125,7 +125,7 @@ def id_from_lookalike(text: str) -> str | None:
     if sum(ch in _LOOKALIKES for ch in text) != 1:
         return None
     number = text.translate(LOOKALIKE_DIGITS)
-    return number if _ID.fullmatch(number) and passes_check_digit(number.replace("-", "")) else None
+    return number if ISRAELI_ID.fullmatch(number) and passes_check_digit(number.replace("-", "")) else None
 
 
 def with_lost_prefix(number: str, reread: Reading, first_confidence: float, israeli: bool) -> str | None:

@@ -31,7 +31,7 @@ def repair_ids_by_choices(page: OcrPage, gray: np.ndarray, options: OcrOptions) 
     return page
 
 
-def reread_garbled_print(page: OcrPage, gray: np.ndarray, options: OcrOptions) -> OcrPage:
+def reread_garbled_ids(page: OcrPage, gray: np.ndarray, options: OcrOptions) -> OcrPage:
     """Runs of unsure words as wide as an id read again, stacked, in one call (`garbled_ids`)."""
 
     def read(image: np.ndarray, regions: list[digits.Region]) -> list[digits.Reading] | None:

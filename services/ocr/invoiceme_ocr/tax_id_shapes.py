@@ -11,10 +11,8 @@ from stdnum.us import ein as us_ein
 
 from invoiceme_common.tax_id_formats import eu_vat_well_formed
 
-from .long_numbers import LOOKALIKE_DIGITS, passes_check_digit
+from .long_numbers import ISRAELI_ID, LOOKALIKE_DIGITS, passes_check_digit
 
-# as printed: 513412345, 51-341234-5, 513412345 in threes ('536-653-249', a dev photo's footer)
-_ISRAELI_ID = re.compile(r"\d{9}|\d{2}-\d{6}-\d|\d{8}-\d|\d{3}-\d{3}-\d{3}")
 _EIN = re.compile(r"\d{2}-\d{7}")  # with its dash: bare, nine digits are as likely anything else
 MIN_REAL_DIGITS = 6  # of an Israeli id's nine: the rest may be letters read for digits
 
@@ -28,7 +26,7 @@ def valid_id(text: str, ein: bool = False) -> str | None:
     as_digits = bare.translate(LOOKALIKE_DIGITS)
     if ein and _EIN.fullmatch(as_digits) and us_ein.is_valid(as_digits):
         return as_digits
-    if _ISRAELI_ID.fullmatch(as_digits) and sum(ch.isdigit() for ch in bare) >= MIN_REAL_DIGITS:
+    if ISRAELI_ID.fullmatch(as_digits) and sum(ch.isdigit() for ch in bare) >= MIN_REAL_DIGITS:
         digits = as_digits.replace("-", "")
         return as_digits if passes_check_digit(digits) and digits != "0" * 9 else None
     compact = re.sub(r"[\s.\-]", "", bare).upper()

@@ -31,7 +31,7 @@ from . import (
     vat_rereads,
 )
 from .engine import OcrOptions, UnreadableDocument, clean_text
-from .page_rereads import repair_ids_by_choices, reread, reread_garbled_print, reread_long_numbers
+from .page_rereads import repair_ids_by_choices, reread, reread_garbled_ids, reread_long_numbers
 from .preprocess import GUESSED_QUARTER_TURN, PAGE_ON_A_DESK, orientation, prepare_page, slant
 from .preprocess.geometry import ink_mask, work_copy
 from .tesseract_api import read_words, warm_up
@@ -170,7 +170,7 @@ def read_once(
         if not any(note.startswith(slant.NOTE_PREFIX) for note in page.notes):
             page = slant_reads.read_slanted_values(prepared, page, read)
     page = label_values.reread_label_values(page, prepared, line_reader(options))
-    page = reread_garbled_print(page, prepared, options)  # an id read as unsure letters, no label read
+    page = reread_garbled_ids(page, prepared, options)  # an id read as unsure letters, no label read
     # after the label's strip re-read too, which takes a VAT number of its country's shape as read
     vat_reader = symbol_reads.engine_reader(options.page_timeout_seconds, vat_rereads.ALPHABET)
     page = vat_rereads.reread_failing_vat(page, prepared, vat_reader)

@@ -11,7 +11,7 @@ from PIL import Image, ImageDraw
 from invoiceme_common.ocr_pages import OcrWord
 from invoiceme_ocr.engine import OcrOptions
 from invoiceme_ocr.garbled_ids import checked_id, unsure_runs
-from invoiceme_ocr.page_rereads import reread_garbled_print
+from invoiceme_ocr.page_rereads import reread_garbled_ids
 from tests.unit.ocr.test_label_values import draw_line, page_of
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -64,11 +64,11 @@ def garbled_id_page(value: str) -> tuple[np.ndarray, list[OcrWord]]:
 class TestRereadWithTesseract:
     def test_an_id_read_as_garble_is_read_again(self) -> None:
         gray, words = garbled_id_page("ESA81267544")
-        page = reread_garbled_print(page_of(words, gray), gray, OcrOptions())
+        page = reread_garbled_ids(page_of(words, gray), gray, OcrOptions())
         assert [w.text for w in page.words] == ["ESA81267544"]
         assert "re-read garbled ids" in page.notes
 
     def test_print_that_is_no_valid_id_changes_nothing(self) -> None:
         gray, words = garbled_id_page("ESA81267545")  # one digit off: fails the check
         page = page_of(words, gray)
-        assert reread_garbled_print(page, gray, OcrOptions()) is page
+        assert reread_garbled_ids(page, gray, OcrOptions()) is page
