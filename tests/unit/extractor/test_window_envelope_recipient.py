@@ -40,3 +40,16 @@ class TestWindowEnvelopeRecipient:
             ("117 Market Street", 200, 712),
         ]
         assert _texts(placed) == set()
+
+    def test_a_street_ocr_damaged_the_town_under_it_still_says_address(self) -> None:
+        """'Industriestrabe 141' (ß read as b) is no street to the lexicon; '10092 Stuttgart' under it
+        is a postcode and town: the block, and the VAT id it ends with, are the customer's (a dev photo,
+        seed 7, whose vendor id was the customer's)."""
+        placed = [
+            ("Rhein Technik e.K. - Hauptstrae 143, 22029 Munchen", 94, 310),
+            ("Rhein Service e.K.", 94, 346),
+            ("Industriestrabe 141", 94, 384),
+            ("10092 Stuttgart", 94, 422),
+            ("USt-ID-Nr.: DE137 223 657", 94, 459),
+        ]
+        assert "USt-ID-Nr.: DE137 223 657" in _texts(placed)

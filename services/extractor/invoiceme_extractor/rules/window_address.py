@@ -46,7 +46,7 @@ def _under(upper: Line, lower: Line) -> bool:
 
 def window_recipient_cells(lines: list[Line]) -> set[CellRef]:
     """Cells of the unlabelled block under a sender row: its first row a name (no digits, no label),
-    its second an address."""
+    its second or third an address."""
     refs: set[CellRef] = set()
     for line in lines[:_TOP_ROWS]:
         if not line.cells or not _sender_row(line):
@@ -58,7 +58,9 @@ def window_recipient_cells(lines: list[Line]) -> set[CellRef]:
                 break
             block.append(lower)
             upper = lower
-        if len(block) < 2 or any(ch.isdigit() for ch in block[0].text) or _address_at(block[1].text) is None:
+        # its street, or its postcode and town under it where OCR damaged the street ('Industriestrabe')
+        addressed = any(_address_at(row.text) is not None for row in block[1:3])
+        if len(block) < 2 or any(ch.isdigit() for ch in block[0].text) or not addressed:
             continue
         refs.update((row.index, index) for row in block for index in range(len(row.cells)))
     return refs
