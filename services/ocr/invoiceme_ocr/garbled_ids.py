@@ -15,7 +15,7 @@ from collections.abc import Callable
 import numpy as np
 from stdnum.eu import vat as eu_vat
 
-from invoiceme_common.ocr_pages import OcrPage, OcrWord
+from invoiceme_common.ocr_pages import OcrPage, OcrWord, words_box
 
 from .digits import Reading, Region
 from .tax_id_shapes import ids_in
@@ -73,14 +73,14 @@ def checked_id(text: str) -> str | None:
 
 
 def region_of(run: list[OcrWord], first: int, page_width: int, page_height: int) -> Region:
-    height = max(w.height for w in run)
-    margin = max(2, round(MARGIN * height))
+    left, top, right, bottom = words_box(run)
+    margin = max(2, round(MARGIN * max(w.height for w in run)))
     return Region(
         first,
-        max(0, min(w.left for w in run) - margin),
-        max(0, min(w.top for w in run) - margin),
-        min(page_width, max(w.left + w.width for w in run) + margin),
-        min(page_height, max(w.top + w.height for w in run) + margin),
+        max(0, left - margin),
+        max(0, top - margin),
+        min(page_width, right + margin),
+        min(page_height, bottom + margin),
     )
 
 
@@ -109,13 +109,13 @@ def reread_garbled_ids(page: OcrPage, gray: np.ndarray, read_regions: ReadRegion
         if found is None or found in on_page:
             continue
         run = page.words[first : last + 1]
-        left, top = min(w.left for w in run), min(w.top for w in run)
+        left, top, right, bottom = words_box(run)
         replaced[first] = OcrWord(
             text=found,
             left=left,
             top=top,
-            width=max(w.left + w.width for w in run) - left,
-            height=max(w.top + w.height for w in run) - top,
+            width=right - left,
+            height=bottom - top,
             confidence=round(max(CHECKED, reading.confidence), 3),
             line=run[0].line,
         )
