@@ -46,7 +46,7 @@ def unsure_runs(words: list[OcrWord]) -> list[tuple[int, int]]:
             and word.confidence < UNSURE
             and start is not None
             and word.line == words[index - 1].line
-            and word.left - (words[index - 1].left + words[index - 1].width) < GAP * word.height
+            and _gap(words[index - 1], word) < GAP * word.height
         )
         if joins:
             continue
@@ -56,10 +56,16 @@ def unsure_runs(words: list[OcrWord]) -> list[tuple[int, int]]:
     return [(first, last) for first, last in runs if _wide_as_an_id(words[first : last + 1])]
 
 
+def _gap(one: OcrWord, other: OcrWord) -> int:
+    """Blank between two words' boxes, whichever comes first: a Hebrew line lists its words right
+    to left."""
+    return max(one.left, other.left) - min(one.left + one.width, other.left + other.width)
+
+
 def _wide_as_an_id(run: list[OcrWord]) -> bool:
     height = max(w.height for w in run)
-    width = run[-1].left + run[-1].width - run[0].left
-    return MIN_WIDTH * height <= width <= MAX_WIDTH * height
+    left, _, right, _ = words_box(run)
+    return MIN_WIDTH * height <= right - left <= MAX_WIDTH * height
 
 
 def checked_id(text: str) -> str | None:

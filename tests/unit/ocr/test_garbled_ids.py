@@ -34,6 +34,13 @@ class TestUnsureRuns:
         two_lines = [word("Pa", 0, 0.2, line=0, width=30), word("ne", 35, 0.2, line=1, width=30)]
         assert unsure_runs(two_lines) == []
 
+    def test_a_right_to_left_line_measured_by_its_boxes(self) -> None:
+        # a Hebrew line lists its words right to left: the run is as wide, and as gapped, as its boxes
+        words = [word("Be", 187, 0.26, width=17), word("Pane", 111, 0.12, width=59)]
+        assert unsure_runs(words) == [(0, 1)]
+        far_apart = [word("Be", 400, 0.26, width=40), word("Pane", 0, 0.12, width=40)]
+        assert unsure_runs(far_apart) == []  # 360 px apart: two runs, each too narrow
+
     def test_a_whole_line_of_garble_is_no_id(self) -> None:
         assert unsure_runs([word("~~", 40 * k, 0.1, width=36) for k in range(8)]) == []
 
