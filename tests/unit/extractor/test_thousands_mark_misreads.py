@@ -18,6 +18,22 @@ class TestThousandsMarkMisreads:
 
     def test_a_list_is_left_alone(self) -> None:
         assert repair_ocr_numbers("Items 3;4") == "Items 3;4"
+        assert repair_ocr_numbers("Codes 12;34") == "Codes 12;34"
+
+    def test_a_speck_beside_the_thousands_mark(self) -> None:
+        assert repair_ocr_numbers("von 34,.025,74 EUR") == "von 34025,74 EUR"
+
+    def test_a_semicolon_for_the_decimal_mark_after_thousands_groups(self) -> None:
+        # the groups' mark says which one the decimal mark is
+        assert repair_ocr_numbers("(5.432;68 EUR)") == "(5.432,68 EUR)"
+        assert repair_ocr_numbers("1,234;56") == "1,234.56"
+
+    def test_a_sentence_stating_the_vat_read_with_both_misreads(self) -> None:
+        words = ocr_words("Alpen Software e.K.", 100, 100, 0) + ocr_words("Rechnung RE-16682", 100, 200, 1)
+        sentence = "Der Rechnungsbetrag von 34,.025,74 EUR enthalt 19 % MwSt. (5.432;68 EUR)."
+        words += ocr_words(sentence, 100, 700, 4)
+        fields = extract_with_rules([ocr_page(words)])
+        assert (fields.total, fields.vat_amount, fields.vat_rate) == (34025.74, 5432.68, 0.19)
 
     def test_a_total_printed_alone_is_read_whole(self) -> None:
         words = (

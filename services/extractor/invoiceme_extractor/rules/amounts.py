@@ -90,8 +90,13 @@ _LOST_POINT_AFTER_SIGN = re.compile(
 )  # Tesseract reads a bold 5 as §
 # OCR: '-7:091,14', '23:305,21' — a thousands mark (a point, or the thin space of '7 091,14') read as a
 # colon, or a comma read as a semicolon ('10;162.84'); no time of day has three digits after its colon
-# and two decimals after them
-_COLON_IN_THOUSANDS = re.compile(r"(?<=\d)[:;](?=\d{3}[.,]\d{2}(?![\d.,]))")
+# and two decimals after them. Or two marks where one groups the thousands ('34,.025,74': a speck
+# beside the point)
+_COLON_IN_THOUSANDS = re.compile(r"(?<=\d)(?:[:;]|[.,]{2})(?=\d{3}[.,]\d{2}(?![\d.,]))")
+# OCR: '5.432;68' — the decimal comma after thousands groups read as a semicolon: the groups' mark
+# says the decimal one is the other ('Items 3;4' has no groups and stays)
+_SEMICOLON_FOR_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,3}(?:([.,])\d{3})+);(\d{2})(?![\d.,;])")
+
 # OCR: '₪20, 534.32' — a space after the thousands comma of an amount with decimals, after its currency
 # sign (a point after the group: the comma is no decimal mark; the sign: no list of numbers), after
 # a credit's minus sign ('-13, 256.48': no list of numbers opens with a negative), or inside the
@@ -127,10 +132,16 @@ def _join_group(match: re.Match[str]) -> str:
     return f"{head}{left}{right}{cents}"
 
 
+def _decimal_for_semicolon(match: re.Match[str]) -> str:
+    groups, mark, cents = match.group(1, 2, 3)
+    return f"{groups}{',' if mark == '.' else '.'}{cents}"
+
+
 def repair_ocr_numbers(line: str) -> str:
     """Undo common OCR damage around amounts: 'RM9.20', 'RMO.55', '79. 35', '7:091,14', 'm8,567.72'."""
     line = _SPACE_IN_GROUP.sub(_join_group, _TILDE_FOR_MINUS.sub("-", _LETTER_U_FOR_ZERO.sub("0", line)))
     line = _RINGGIT_LOOKALIKE.sub("RM ", line)
+    line = _SEMICOLON_FOR_DECIMAL.sub(_decimal_for_semicolon, line)
     line = _COLON_IN_THOUSANDS.sub("", _CODE_BEFORE_DIGIT.sub(r"\1 ", line))
     line = _SPACE_AFTER_POINT.sub(r"\1", _SPACED_MARK_AFTER_SIGN.sub(r"\1\2\3", line))
     line = _SPACE_AFTER_THOUSANDS.sub(r"\1,", _SPACE_BEFORE_DECIMAL.sub(r"\1\3", line))
