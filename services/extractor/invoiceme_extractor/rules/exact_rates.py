@@ -132,7 +132,8 @@ def exact_pair(found: Candidates, lines: list[Line] | None = None) -> tuple[Trio
     return (repaired, 0.75) if repaired is not None else None
 
 
-_OTHER_THAN_AMOUNT = re.compile(r'[\d.,\s₪$€£%()~+-]|ש"ח|\b(?:NIS|ILS|EUR|USD|GBP)\b')
+# a currency mark as printed or read (ש"ח with its ח read as ת or ה), a minus read as a dash
+_OTHER_THAN_AMOUNT = re.compile(r'[\d.,\s₪$€£%()~+\-—–]|ש["\'״]?[חתה]|\b(?:NIS|ILS|EUR|USD|GBP)\b')
 
 
 def _bare_amount(line: Line) -> tuple[float, str] | None:
@@ -155,6 +156,9 @@ def bare_column_triple(lines: list[Line]) -> tuple[Found, Found, Found] | None:
         if any(amount is None for amount in amounts):
             continue
         (net, net_raw), (vat, vat_raw), (gross, gross_raw) = amounts  # type: ignore[misc]  # None excluded above
+        # a credit note: OCR loses a minus (or reads it as a dash) far more often than it makes one
+        sign = -1.0 if min(net, vat, gross) < 0 else 1.0
+        net, vat, gross = (sign * abs(amount) for amount in (net, vat, gross))
         if adds_up(net, vat, gross) and exact_rate(vat, net):
             found = (
                 Found(net, net_raw, first, 0.75),

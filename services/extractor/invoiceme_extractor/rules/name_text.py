@@ -49,16 +49,20 @@ _SDN_BHD_MISREAD = re.compile(
 )
 
 
+# 'בע"ם': בע"מ's last letter read in its final form, as OCR writes a mem that ends a word
+_BAM_FINAL_MEM = re.compile(r"(?<![\u05d0-\u05ea])בע([\"'״])ם(?![\u05d0-\u05ea])")
+
+
 def mended_legal_form(text: str) -> str:
-    """The name with a misread 'SDN BHD' written as printed (in the name's own case). Applied to the
-    chosen name only: which line is the name is judged on the text as read."""
+    """The name with a misread 'SDN BHD' or 'בע"ם' written as printed (in the name's own case).
+    Applied to the chosen name only: which line is the name is judged on the text as read."""
 
     def printed(match: re.Match[str]) -> str:
         between = match.group(1) if match.group(1) is not None else match.group(2)
         form = f"SDN{between}BHD"
         return form if match.group(0).isupper() else form.title()
 
-    return _SDN_BHD_MISREAD.sub(printed, text)
+    return _BAM_FINAL_MEM.sub(r"בע\1מ", _SDN_BHD_MISREAD.sub(printed, text))
 
 
 def trim_name(text: str) -> str:
