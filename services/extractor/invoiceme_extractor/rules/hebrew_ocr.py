@@ -26,6 +26,8 @@ LOOKALIKES = {
     # a scan's samekh read as pe ("מפ' חשבונית", "פך הכל" in one banded header), as final mem
     # ('חשבונית מם') or as tet ('טה"כ'): the letters share its closed round body
     "ס": "[ספםט]",
+    # a final kaf read as final nun ('נערך בתארין' for בתאריך): both a stroke down from a bar
+    "ך": "[ךן]",
 }
 # the gershayim of an abbreviation: '"', a geresh ("סה'כ"), a yod pair, or either mark then a stray yod
 GERSHAYIM = "(?:[\"']י?|יי)"

@@ -143,7 +143,8 @@ DATE_DUE: tuple[str, ...] = (
     r"מועד\s*(?:ה)?תשלום",
     r"מועד\s*פירעון",
     r"תאריך\s*לתשלום",
-    r"(?:(?:יש\s*)?לשלם|לפירעון|תשלום)\s*עד",  # 'לשלם עד' alone: OCR lost (or split off) 'יש'
+    # 'לשלם עד' alone: OCR lost (or split off) 'יש'; its ד read as ז or ר ('יש לשלם עז')
+    r"(?:(?:יש\s*)?לשלם|לפירעון|תשלום)\s*ע[דזר](?![\u05d0-\u05ea])",
     r"(?:יש\s*)?לפרוע\s*עד",  # 'יש לפרוע עד': whole, so a name search knows the line for a label
     r"תאריך\s*יעד",
     r"מועד\s*אחרון",
