@@ -103,6 +103,16 @@ def _strength(implied: int, candidate: Candidate) -> int:
     return match_strength(implied, read) if may_be_misread(candidate[2]) else 0
 
 
+SHORT_TAIL = 3  # digits (cents included) a labelled total OCR cut short must keep to agree with one
+
+
+def head_lost(implied: int, candidate: Candidate) -> bool:
+    """A labelled total OCR read with its head lost ('לתשלום 06.94' for 2,506.94): too short to say
+    which amount it is the end of, it does not say the implied total is wrong either."""
+    want, got = _digits(implied), _digits(_cents(candidate[0]))
+    return len(want) > len(got) >= SHORT_TAIL and want.endswith(got) and may_be_misread(candidate[2])
+
+
 def _best(implied: int, pool: list[Candidate]) -> tuple[int, Candidate | None]:
     """The first of the strongest matches in `pool` (as max() picks it), or (0, None)."""
     best: tuple[int, Candidate | None] = (0, None)
@@ -172,7 +182,7 @@ def _scored(
     if sum(m is not None for m in matched) < 2 or score < MIN_SCORE:
         return []
     if labelled_totals and not any(matched[2] is c for c in labelled_totals):
-        if not any(_strength(triple[2], c) for c in labelled_totals):
+        if not any(_strength(triple[2], c) or head_lost(triple[2], c) for c in labelled_totals):
             return []
     return [Hypothesis(triple, rate, score, (matched[0], matched[1], matched[2]))]
 
