@@ -43,3 +43,26 @@ class TestThousandsMarkMisreads:
             + ocr_words("10;162.84", 600, 700, 4)
         )
         assert extract_with_rules([ocr_page(words)]).total == 10162.84
+
+
+class TestDecimalMarkLost:
+    """Five digits after one mark, before a currency sign: a thousands group and the cents, the decimal
+    mark between them lost ('6.02125 €' for 6.021,25 €)."""
+
+    def test_the_mark_is_put_back_before_a_sign(self) -> None:
+        assert repair_ocr_numbers("Umsatzsteuer 19% 6.02125 €") == "Umsatzsteuer 19% 6.021,25 €"
+        assert repair_ocr_numbers("12,34567 EUR") == "12,345.67 EUR"
+
+    def test_an_exchange_rate_keeps_its_decimals(self) -> None:
+        assert repair_ocr_numbers("Kurs 1.12834") == "Kurs 1.12834"
+
+    def test_two_rates_vat_summed_with_one_read_so(self) -> None:
+        rows = [
+            ("Weber Software AG Rechnung 9380535", 0),
+            ("Summe netto 39.509,54 €", 1),
+            ("Umsatzsteuer 19% 6.02125 €", 2),
+            ("Umsatzsteuer 7% 547,31 €", 3),
+            ("Gesamtbetrag 46.078,10 €", 4),
+        ]
+        words = [w for text, line in rows for w in ocr_words(text, 100, 100 + 60 * line, line)]
+        assert extract_with_rules([ocr_page(words)]).vat_amount == 6568.56

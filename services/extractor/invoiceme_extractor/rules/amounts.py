@@ -88,6 +88,11 @@ _UNDERSCORE_AT_DIGIT = re.compile(r"_(?=\d)|(?<=\d)_")  # OCR: "<RM_34.80"
 _LOST_POINT_AFTER_SIGN = re.compile(
     r"(?<=[₪$€£])(\d{1,3}(?:,\d{3})+|\d+) (\d{2})(?![\d.,])"
 )  # Tesseract reads a bold 5 as §
+# OCR: '6.02125 €' for 6.021,25 € — the decimal mark lost after a thousands group, before the currency
+# sign: five digits after one mark make no amount (an exchange rate's 1.12834 has no sign after it)
+_LOST_DECIMAL_BEFORE_SIGN = re.compile(
+    r"(?<![\d.,])(\d{1,3}([.,])\d{3})(\d{2})(?=\s?(?:€|₪|\$|£|EUR\b|ש\"ח))"
+)
 # OCR: '-7:091,14', '23:305,21' — a thousands mark (a point, or the thin space of '7 091,14') read as a
 # colon, or a comma read as a semicolon ('10;162.84'); no time of day has three digits after its colon
 # and two decimals after them. Or two marks where one groups the thousands ('34,.025,74': a speck
@@ -132,7 +137,8 @@ def _join_group(match: re.Match[str]) -> str:
     return f"{head}{left}{right}{cents}"
 
 
-def _decimal_for_semicolon(match: re.Match[str]) -> str:
+def _decimal_mark_restored(match: re.Match[str]) -> str:
+    """(groups)(their mark)(cents) -> the groups, the other mark as the decimal one, the cents."""
     groups, mark, cents = match.group(1, 2, 3)
     return f"{groups}{',' if mark == '.' else '.'}{cents}"
 
@@ -141,7 +147,8 @@ def repair_ocr_numbers(line: str) -> str:
     """Undo common OCR damage around amounts: 'RM9.20', 'RMO.55', '79. 35', '7:091,14', 'm8,567.72'."""
     line = _SPACE_IN_GROUP.sub(_join_group, _TILDE_FOR_MINUS.sub("-", _LETTER_U_FOR_ZERO.sub("0", line)))
     line = _RINGGIT_LOOKALIKE.sub("RM ", line)
-    line = _SEMICOLON_FOR_DECIMAL.sub(_decimal_for_semicolon, line)
+    line = _SEMICOLON_FOR_DECIMAL.sub(_decimal_mark_restored, line)
+    line = _LOST_DECIMAL_BEFORE_SIGN.sub(_decimal_mark_restored, line)
     line = _COLON_IN_THOUSANDS.sub("", _CODE_BEFORE_DIGIT.sub(r"\1 ", line))
     line = _SPACE_AFTER_POINT.sub(r"\1", _SPACED_MARK_AFTER_SIGN.sub(r"\1\2\3", line))
     line = _SPACE_AFTER_THOUSANDS.sub(r"\1,", _SPACE_BEFORE_DECIMAL.sub(r"\1\3", line))
