@@ -99,7 +99,7 @@ BUSINESS_WORD = any_of(
 
 
 COMPANY_SUFFIX = any_of(
-    r'בע"[מם](?![\u05d0-\u05ea])',  # its last letter read in its final form at the word's end
+    r'בע"(?:מ|ם(?![\u05d0-\u05ea]))',  # its last letter read in its final form, ending the word
     r"\bltd\b",
     r"\blimited\b",
     r"\binc\b",
