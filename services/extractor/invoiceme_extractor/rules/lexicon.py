@@ -109,6 +109,8 @@ INVOICE_NUMBER: tuple[str, ...] = (
     r"(?:factura|facture|rechnung|invoice)\s*n\s?(?:[®²&%]|[2?](?=\s*:))",
     # ... ending its cell ("Factura n2" over its value), or before "de facture" ('nN" de facture')
     r"(?:factura|facture|invoice)\s*n\s?2(?=\s*$)",
+    # ... as two marks ('Factura N2&', 'Facture N°®'), ending its cell or before its colon
+    r"(?:factura|facture|rechnung|invoice)\s*n\s?[º°o2®²&%?@][®²&%?@](?=\s*(?::|$))",
     r"(?<![a-z])n[a-z]?[\"'®²]\s*de\s*facture(?!\s*(?:associ|d.origine))",
     r"(?:factura|facture|invoice)\s+n(?=\s*[:.]?\s*$)",
     # ... read as an apostrophe ("Facture N'"), only ending its cell or before its value: never "n'est"
