@@ -37,6 +37,21 @@ class TestHebrewNumberLabelWithGershayim:
         assert found is not None and found.value == "36477"
 
 
+class TestHebrewNumberLabelWithCommaAndPoint:
+    """'מס' חשבונית' with its geresh read as a comma and a point (a seed-39 scan)."""
+
+    def test_the_number_after_the_label(self) -> None:
+        layer = page(
+            ('Atlas Foods בע"מ', 1300, 100),
+            ("חשבונית מס קבלה", 1300, 150),
+            ("מס,. חשבונית 2024-2703", 1000, 480),
+            ("תאריך מסמך 15 יוני 2024", 1000, 530),
+            rtl=True,
+        )
+        found = find_invoice_number(document_lines([layer]))
+        assert found is not None and found.value == "2024-2703"
+
+
 class TestSpeckBetweenValueAndFollowingLabel:
     """'address | 45356 | 17 | מס' אסמכתא:': a right-to-left row, the label after its value and a
     speck OCR read as '17' between them: the value is the cell past the speck."""

@@ -18,7 +18,8 @@ INVOICE_NUMBER = any_of(
     r"doc\.?\s*no\.?",
     r"credit\s*note\s*(?:no|#|number)\.?",
     r"מספר\s*(?:חשבונית|מסמך|קבלה)",
-    r"(?<!חשבונית )מס['\s]*\s*(?:חשבונית|מסמך|קבלה)",  # not the title "חשבונית מס קבלה"
+    # not the title "חשבונית מס קבלה"; its geresh may be read as a comma and a point ('מס,. חשבונית')
+    r"(?<!חשבונית )מס[',.\s]*\s*(?:חשבונית|מסמך|קבלה)",
     r'(?<![\u05d0-\u05ea])מס"\s*(?:חשבונית|מסמך|קבלה)',  # its geresh read as gershayim ('מס" חשבונית')
     # "חשבונית מס מס'", "קבלה מספר"; not the title "חשבונית מס קבלה" ("מס" there is "tax")
     # ... its geresh read as gershayim ('חשבונית מס מס"')
