@@ -73,7 +73,8 @@ DATE_INVOICE_WEAK = any_of(r"\bvom\b", r"\bdu\b", r"issued", r"\bfrom\b")
 
 
 DATE_DUE = any_of(
-    r"due\s*(?:date|by|on)?",
+    # a word of its own, or capitalised after another glued to it ('PaymentDue'): not 'Monnaie rendue'
+    r"(?:(?<![^\W\d_])due|(?-i:Due))\s*(?:date|by|on)?",
     r"payment\s*due",
     r"pay\s*by",
     r"payable\s*by",
