@@ -26,3 +26,16 @@ class TestSpaceAfterThousandsInBrackets:
 
     def test_an_unclosed_bracket_stays_apart(self) -> None:
         assert repair_ocr_numbers("(2, 456.85 units") == "(2, 456.85 units"
+
+
+class TestSpaceAfterThousandsBeforeATrailingMinus:
+    """The same space in a credit's amount whose minus is printed after it ('28, 742.85-'): no list of
+    numbers ends so."""
+
+    def test_the_amount_is_joined(self) -> None:
+        line = "Papel A4 2 11.61 10% 23 ..22- 28, 742.85-"
+        assert repair_ocr_numbers(line).endswith(" 28,742.85-")
+        assert amounts_in("28, 742.85-") == [(-28742.85, "28,742.85-")]
+
+    def test_glued_to_a_word_it_stays_apart(self) -> None:
+        assert repair_ocr_numbers("a 12, 345.67-x") == "a 12, 345.67-x"

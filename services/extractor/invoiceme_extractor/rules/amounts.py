@@ -104,10 +104,12 @@ _SEMICOLON_FOR_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,3}(?:([.,])\d{3})+);(\d{2
 
 # OCR: '₪20, 534.32' — a space after the thousands comma of an amount with decimals, after its currency
 # sign (a point after the group: the comma is no decimal mark; the sign: no list of numbers), after
-# a credit's minus sign ('-13, 256.48': no list of numbers opens with a negative), or inside the
-# brackets of an accounting negative ('(18, 606.87)': closed right after the cents)
+# a credit's minus sign ('-13, 256.48': no list of numbers opens with a negative, '28, 742.85-' ends
+# with none), or inside the brackets of an accounting negative ('(18, 606.87)': closed right after the
+# cents)
 _SPACE_AFTER_THOUSANDS = re.compile(
-    r"(?:(?<=[₪$€£])|(?<![\w.,-]-)(?<=-)|(?<=\()(?=\d{1,3}, \d{3}\.\d{2}\)))"
+    r"(?:(?<=[₪$€£])|(?<![\w.,-]-)(?<=-)|(?<=\()(?=\d{1,3}, \d{3}\.\d{2}\))"
+    r"|(?<![\w.,])(?=\d{1,3}, \d{3}\.\d{2}-(?![\w.,])))"
     r"(\d{1,3}), (?=\d{3}\.\d{2}(?![\d.,]))"
 )
 # OCR: '€2188 , 50' — spaces around the decimal comma of an amount after its currency sign
