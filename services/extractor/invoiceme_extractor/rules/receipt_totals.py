@@ -27,7 +27,7 @@ from .printed_rate import rate_of
 from .rates import STANDARD_RATES
 from .repair import confusion_variants, may_be_misread, misread_variants
 
-_INCLUDED = re.compile(r"incl|inkl|inclu|כולל", re.I)
+INCLUDED = re.compile(r"incl|inkl|inclu|כולל", re.I)
 
 
 def included_tax(found: Candidates, lines: list[Line]) -> Candidates:
@@ -36,7 +36,7 @@ def included_tax(found: Candidates, lines: list[Line]) -> Candidates:
     is that VAT, and the gross amount is the total (tax-inclusive prices, as receipts print them)."""
     totals = found.get("total_strong", []) + found.get("total_plain", [])
     printed = totals + [(*money[-1], line) for line in lines if (money := row_money(line))]
-    for tax in [c for c in totals if labels.VAT.search(c[2].text) and _INCLUDED.search(c[2].text)]:
+    for tax in [c for c in totals if labels.VAT.search(c[2].text) and INCLUDED.search(c[2].text)]:
         gross = next(
             (
                 other
@@ -94,7 +94,7 @@ def total_from_included_tax(found: Candidates, lines: list[Line]) -> Found | Non
     printed rate, exact_rates.total_by_exact_rate finds the gross."""
     for value, _, line in found.get("vat", []):
         rate = percent_in(line.text)
-        if not rate or value <= 0 or not _INCLUDED.search(line.text):
+        if not rate or value <= 0 or not INCLUDED.search(line.text):
             continue
         above = [
             money[-1][0] for row in lines[max(0, line.index - 40) : line.index] if (money := row_money(row))

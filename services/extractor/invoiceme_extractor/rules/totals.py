@@ -24,6 +24,7 @@ from .exact_rates import (
     total_by_exact_net,
     vat_by_exact_net,
 )
+from .included_gross import gross_of_included_vat
 from .labelled_triple import labelled_reading
 from .late_repairs import late_repairs
 from .lines import Found, Line
@@ -93,6 +94,8 @@ def find_totals(lines: list[Line]) -> Totals:
             ("total", reading.total),
         )
     }
+    if result["total"] is not None and (included := gross_of_included_vat(found, lines, result["total"])):
+        result = {"subtotal": None, "vat_amount": included[0], "total": included[1]}
     result = _checked(_completed(result, found, lines), found, lines)
     by_parts = total_by_exact_parts(result, found, lines)
     # with the total rebuilt from its parts, the rate is the one its VAT line prints (or implies)

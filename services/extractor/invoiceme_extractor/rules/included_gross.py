@@ -1,0 +1,28 @@
+"""A total OCR misread below the VAT it includes ('Total a pagar 150.00' over 'IVA incluido 21%
+326,28'): no total is smaller than its own tax. The gross whose tax at the printed rate that VAT is,
+where the page prints it too (an item's amount, a payment), is the total: two readings that agree
+through the tax law's arithmetic outweigh one that contradicts it."""
+
+from __future__ import annotations
+
+from .amount_candidates import Candidates
+from .amounts import percent_in, row_money
+from .lines import Found, Line
+from .receipt_totals import INCLUDED
+
+HALF_CENT = 0.006  # the VAT is rounded to the cent, so the gross agrees with it to within half of one
+CONFIDENCE = 0.7
+
+
+def gross_of_included_vat(found: Candidates, lines: list[Line], total: Found) -> tuple[Found, Found] | None:
+    """(the VAT, the gross it is included in) when `total` is smaller than a VAT read as included at a
+    printed rate, and the page prints that gross; None otherwise."""
+    for value, raw, line in found.get("vat", []):
+        rate = percent_in(line.text)
+        if not rate or value <= abs(total.value) or not INCLUDED.search(line.text):
+            continue
+        for row in lines:
+            for amount, printed in row_money(row):
+                if amount > value and abs(amount * rate / (1 + rate) - value) <= HALF_CENT:
+                    return Found(value, raw, line, CONFIDENCE), Found(amount, printed, row, CONFIDENCE)
+    return None
