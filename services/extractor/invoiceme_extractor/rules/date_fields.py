@@ -8,7 +8,14 @@ from datetime import date
 
 from . import document_labels
 from .contact_words import PHONE
-from .date_label_kinds import continued_kind, date_kind, joins_an_issue_label, label_words, labelled_parts
+from .date_label_kinds import (
+    DATE_LABELS,
+    continued_kind,
+    date_kind,
+    joins_an_issue_label,
+    label_words,
+    labelled_parts,
+)
 from .date_order import by_printed_term, in_order, issue_year_by_copy, years_apart_undone
 from .date_places import outside_ranges, under_label
 from .dates import FoundDate, dates_in
@@ -19,18 +26,23 @@ from .lost_separators import dates_with_a_separator_lost, dates_with_lost_slashe
 DateReading = tuple[str | None, list[FoundDate], Line]  # label kind, dates, the line they are on
 
 
+def _readings_by_part(text: str, line: Line, month_first: bool) -> list[DateReading]:
+    """A text of two date labels or more, each before its dates ('Invoice Date: 05.01.2021 Due Date:
+    19.01.2021'), read part by part; [] when it is not one."""
+    parts = labelled_parts(text)
+    if len(parts) < 2 or dates_in(text[: text.index(parts[0])], month_first):
+        return []
+    readings = [
+        (date_kind(part), part_dates, line) for part in parts if (part_dates := dates_in(part, month_first))
+    ]
+    return readings if len(readings) > 1 else []
+
+
 def _line_readings(lines: list[Line], line: Line, month_first: bool) -> list[DateReading]:
     """Pages without word boxes: the line's dates, or the next line's under a label closing its line;
     a line of two labels and their dates read part by part."""
-    parts = labelled_parts(line.text)
-    if len(parts) > 1 and not dates_in(line.text[: line.text.index(parts[0])], month_first):
-        readings = [
-            (date_kind(part), part_dates, line)
-            for part in parts
-            if (part_dates := dates_in(part, month_first))
-        ]
-        if len(readings) > 1:
-            return readings
+    if by_part := _readings_by_part(line.text, line, month_first):
+        return by_part
     kind = date_kind(line.text)
     found: list[FoundDate] = dates_in(line.text, month_first)
     if kind is None:
@@ -55,6 +67,10 @@ def _cell_readings(lines: list[Line], line: Line, month_first: bool) -> list[Dat
     start = 0
     header_row = table_header_row(line)
     for index, cell in enumerate(line.cells):
+        if by_part := _readings_by_part(cell.text, line, month_first):
+            readings += by_part  # two labels and their dates OCR read as one cell
+            start += len(cell.text) + 1
+            continue
         kind = date_kind(cell.text)
         if kind in ("invoice", "weak"):
             kind = continued_kind(line, index, lines) or kind  # a label OCR split: 'Fecha' | 'pedid'
@@ -78,11 +94,14 @@ def _cell_readings(lines: list[Line], line: Line, month_first: bool) -> list[Dat
             named = label_words(kind, cell.text)
             span = (start + named.start(), start + named.end()) if named else (start, start + len(cell.text))
             for spot in spots_after_label(lines, line, *span):
-                if spot.relation != "inline" and date_kind(spot.text):
-                    continue
-                value = dates_in(spot.text, month_first)
+                text = spot.text
+                if spot.relation != "inline" and date_kind(text):
+                    # a cell with a label of its own: only a date printed before that label is this
+                    # one's ('Date d'émission:' | '03.06.2025 Période de facturation:')
+                    text = before_own_label(text)
+                value = dates_in(text, month_first)
                 if kind != "other":  # a period beside an issue or due label is another field's value
-                    value = outside_ranges(spot.text, value)
+                    value = outside_ranges(text, value)
                 if value:
                     if spot.relation == "below" and len(value) > 1:
                         value = [under_label(cell, spot, value, named)]
@@ -94,6 +113,12 @@ def _cell_readings(lines: list[Line], line: Line, month_first: bool) -> list[Dat
                 readings += _date_before_label(line, index, kind, taken, month_first)
         start += len(cell.text) + 1
     return readings
+
+
+def before_own_label(text: str) -> str:
+    """The text before the first date label in it ('' when it opens with one, or none is known)."""
+    starts = [found.start() for pattern in DATE_LABELS if (found := pattern.search(text))]
+    return text[: min(starts)] if starts else ""
 
 
 def _dates_another_labels_thing(line: Line, index: int, month_first: bool) -> bool:
