@@ -52,6 +52,23 @@ class TestHebrewNumberLabelWithCommaAndPoint:
         assert found is not None and found.value == "2024-2703"
 
 
+class TestDocumentNumberBesideCrumbsOfZeros:
+    """'מסמך מס 7925806' (its geresh lost) names the number; '00/0' beside the title, a logo's crumbs,
+    is no number (a seed-40 scan)."""
+
+    def test_the_labelled_number_not_the_zeros(self) -> None:
+        text = (
+            "ברוש ייעוץ )1998( 00/0 = קבלה\nאיכות ללא פשרות / מסמך מס 7925806\nת. מסמך: 1 ספטמבר 2024\n"
+            'סה"כ 66852.20 ש"ח'
+        )
+        found = find_invoice_number(document_lines([(1, text)]))
+        assert found is not None and found.value == "7925806"
+
+    def test_zeros_alone_are_no_number(self) -> None:
+        found = find_invoice_number(document_lines([(1, 'קבלה 00/0\nסה"כ 100.00')]))
+        assert found is None or found.value != "00/0"
+
+
 class TestSpeckBetweenValueAndFollowingLabel:
     """'address | 45356 | 17 | מס' אסמכתא:': a right-to-left row, the label after its value and a
     speck OCR read as '17' between them: the value is the cell past the speck."""

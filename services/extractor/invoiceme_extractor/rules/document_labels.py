@@ -21,11 +21,11 @@ INVOICE_NUMBER = any_of(
     # not the title "חשבונית מס קבלה"; its geresh may be read as a comma and a point ('מס,. חשבונית')
     r"(?<!חשבונית )מס[',.\s]*\s*(?:חשבונית|מסמך|קבלה)",
     r'(?<![\u05d0-\u05ea])מס"\s*(?:חשבונית|מסמך|קבלה)',  # its geresh read as gershayim ('מס" חשבונית')
-    # "חשבונית מס מס'", "קבלה מספר"; not the title "חשבונית מס קבלה" ("מס" there is "tax")
+    # "חשבונית מס מס'", "קבלה מספר", "מסמך מס 7925806"; not the title "חשבונית מס קבלה" ("מס" there is "tax")
     # ... its geresh read as gershayim ('חשבונית מס מס"')
     # ... or as a yod before the colon ('חשבונית מס מסי:'), or as a question mark ('חשבונית מס מס?')
     # ... its thin vav lost on a photo ('חשבניתמספר')
-    r"(?:חשבו?נית\s*(?:מס\s*)?(?:/\s*קבלה\s*)?|קבלה\s*|חשבונית\s*זיכוי\s*)"
+    r"(?:חשבו?נית\s*(?:מס\s*)?(?:/\s*קבלה\s*)?|קבלה\s*|מסמך\s*|חשבונית\s*זיכוי\s*)"
     r"(?:מספר|מס(?:['\"?]|\s*(?=[:#\d])|י(?=\s*:))|#|'\s?on(?![a-z]))",
     # "מס'" read as Latin letters in the page's visual order ("'on": its geresh, samekh, mem) beside
     # the document's word: "חשבונית מס 'on", "מסמך 'on"

@@ -114,11 +114,17 @@ def registration_number(value: str) -> bool:
     return False
 
 
+# '00/0', '0-00': zeros and marks only, a logo's or a rule's crumbs read beside the title: no number
+_ZEROS_ONLY = re.compile(r"[0\W_]+")
+
+
 def find_invoice_number(lines: list[Line]) -> Found | None:
     return first_found(
         reading
         for reading in invoice_number_candidates(lines)
-        if not _PHONE_SHAPE.fullmatch(str(reading.value)) and not registration_number(str(reading.value))
+        if not _PHONE_SHAPE.fullmatch(value := str(reading.value))
+        and not registration_number(value)
+        and not _ZEROS_ONLY.fullmatch(value)
     )
 
 
