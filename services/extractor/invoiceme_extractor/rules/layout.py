@@ -177,7 +177,10 @@ def split_cells(
     height = statistics.median(max(1, word.height) for word in words)
     groups: list[list[Any]] = [[by_x[0]]]
     for previous, word in itertools.pairwise(by_x):
-        if word.left - (previous.left + previous.width) > cell_gap * height:
+        # a ruled line OCR read as a bar between two words of a row ('30 Nov 2025 | 5923217') parts
+        # two cells however narrow the gap (`_without_rule_crumbs` drops it from their edges)
+        ruled = ocr and previous.text.strip() in _RULE_CRUMBS and len(groups[-1]) > 1
+        if ruled or word.left - (previous.left + previous.width) > cell_gap * height:
             groups.append([])
         groups[-1].append(word)
     cells = []
