@@ -33,3 +33,12 @@ def test_the_number_under_its_label() -> None:
     words += ocr_words("19 Nov 2025", 1263, 360, 2)
     words += ocr_words("TOTAL (26.14) EUR", 198, 700, 3)
     assert extract_with_rules([ocr_page(words)]).invoice_number == "5923217"
+
+
+def test_a_title_of_two_types_parted_at_its_bar_stays_one() -> None:
+    words = ocr_words("Blue Foods Co.", 262, 100, 0)
+    words += ocr_words("TAX INVOICE | RECEIPT", 839, 100, 0, height=30)
+    words += ocr_words("Invoice Number", 1200, 100, 0)
+    words += ocr_words("C72291", 1200, 160, 1)
+    words += ocr_words("Total 1,234.00", 839, 700, 2)
+    assert extract_with_rules([ocr_page(words)]).document_type == "tax_invoice_receipt"

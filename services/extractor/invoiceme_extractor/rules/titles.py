@@ -180,9 +180,15 @@ def letters_joined(text: str) -> str:
 def _title_cells(top_lines: tuple[Line, ...]) -> tuple[Title, ...]:
     titled = []
     for line in top_lines:
+        second_half = -1
         for index, cell in enumerate(line.cells):
+            if index == second_half:
+                continue
             text = cell.text
             named = _title_type(text)
+            if named is not None and (two := _with_next_type(line, index)) is not None:
+                text, named = two  # 'TAX INVOICE' | 'RECEIPT': one title OCR parted at its bar
+                second_half = index + 1
             if named is None and (joined := letters_joined(text)) != text and (named := _title_type(joined)):
                 text = joined  # a letter-spaced title OCR read in pieces
             if named and (
@@ -204,6 +210,16 @@ def _title_cells(top_lines: tuple[Line, ...]) -> tuple[Title, ...]:
     # a stable sort: among equal keys the first found stays first, as max() would pick it
     ranked = sorted(titled, key=lambda item: item[:3], reverse=True)
     return tuple((line, index, code) for *_, line, index, code in ranked)
+
+
+def _with_next_type(line: Line, index: int) -> tuple[str, tuple[str, re.Match[str]]] | None:
+    """The cell and the next one read as one title of two types ('TAX INVOICE' | 'RECEIPT', a bar
+    OCR read between them parting the cells), with that title's type; None otherwise."""
+    if index + 1 >= len(line.cells):
+        return None
+    joined = f"{line.cells[index].text} | {line.cells[index + 1].text}"
+    named = _title_type(joined)
+    return (joined, named) if named is not None and named[0] == "tax_invoice_receipt" else None
 
 
 def _misread_title_type(text: str) -> str | None:
