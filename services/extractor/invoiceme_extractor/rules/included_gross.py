@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from .amount_candidates import Candidates
 from .amounts import percent_in, row_money
+from .exact_rates import HALF_CENT
 from .lines import Found, Line
 from .receipt_totals import INCLUDED
 
-HALF_CENT = 0.006  # the VAT is rounded to the cent, so the gross agrees with it to within half of one
 CONFIDENCE = 0.7
 
 
