@@ -4,10 +4,9 @@ final mem ('בע"ם'), as OCR writes a mem that ends a word."""
 
 from __future__ import annotations
 
-from invoiceme_common.events import OcrPage
 from invoiceme_extractor.rules import extract_with_rules
 
-from .wordbox import page
+from .wordbox import rtl_ocr_page
 
 HEAD = [
     ("חשבונית זיכוי", 600, 50),
@@ -17,28 +16,23 @@ HEAD = [
 ]
 
 
-def read(*placed: tuple[str, int, int]) -> OcrPage:
-    """A Hebrew page as OCR read it."""
-    return page(*placed, rtl=True).model_copy(update={"method": "ocr", "confidence": 0.9})
-
-
 COLUMN = [("95,248.42-", 100, 600), ("17,144.72-", 100, 650), ('ש"ת —112,393.14', 100, 700)]
 
 
 def test_a_bare_credit_column_with_a_dash_for_the_totals_minus() -> None:
-    fields = extract_with_rules([read(*HEAD, *COLUMN)])
+    fields = extract_with_rules([rtl_ocr_page(*HEAD, *COLUMN)])
     assert (fields.subtotal, fields.vat_amount, fields.total) == (-95248.42, -17144.72, -112393.14)
     assert fields.vat_rate == 0.18
 
 
 def test_a_column_whose_amounts_do_not_add_up_is_no_triple() -> None:
     wrong = [("95,248.42-", 100, 600), ("17,144.72-", 100, 650), ('ש"ת —112,399.14', 100, 700)]
-    fields = extract_with_rules([read(*HEAD, *wrong)])
+    fields = extract_with_rules([rtl_ocr_page(*HEAD, *wrong)])
     assert fields.subtotal is None and fields.vat_amount is None
 
 
 def test_a_legal_form_read_with_a_final_mem_names_the_issuer() -> None:
     footer = ('ארבל הנדסה בע"ם 2 ע.מ 516-721-511', 100, 900)
-    fields = extract_with_rules([read(*HEAD, *COLUMN, footer)])
+    fields = extract_with_rules([rtl_ocr_page(*HEAD, *COLUMN, footer)])
     assert fields.vendor_name == 'ארבל הנדסה בע"מ'  # as printed
     assert fields.vendor_tax_id == "516721511"

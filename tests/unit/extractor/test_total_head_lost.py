@@ -3,12 +3,11 @@ amounts that net, VAT and a printed rate agree on: the total is theirs, not a gr
 
 from __future__ import annotations
 
-from invoiceme_common.events import OcrPage
 from invoiceme_extractor.rules import extract_with_rules
 from invoiceme_extractor.rules.lines import document_lines
 from invoiceme_extractor.rules.rate_repair import head_lost
 
-from .wordbox import page
+from .wordbox import page, rtl_ocr_page
 
 TOTALS = [
     ('סה"כ ברוטו 2,520.80', 300, 600),
@@ -19,20 +18,13 @@ TOTALS = [
 HEAD = [('אור בנייה בע"מ', 600, 50), ("חשבונית מס/קבלה 2026-7003", 400, 100), ("27 בספטמבר 2024", 500, 150)]
 
 
-def read(*placed: tuple[str, int, int]) -> OcrPage:
-    """A Hebrew page as OCR read it: its words less than sure."""
-    laid_out = page(*placed, rtl=True)
-    words = [word.model_copy(update={"confidence": 0.9}) for word in laid_out.words]
-    return laid_out.model_copy(update={"method": "ocr", "confidence": 0.9, "words": words})
-
-
 def test_a_total_whose_head_ocr_lost() -> None:
-    fields = extract_with_rules([read(*HEAD, *TOTALS, ('לתשלום 06.94 ש"ח', 300, 800))])
+    fields = extract_with_rules([rtl_ocr_page(*HEAD, *TOTALS, ('לתשלום 06.94 ש"ח', 300, 800))])
     assert (fields.subtotal, fields.vat_amount, fields.total) == (2142.68, 364.26, 2506.94)
 
 
 def test_only_a_tail_of_three_digits_or_more_read_by_ocr_is_ahead_lost() -> None:
-    ocr_line = read(("לתשלום 06.94", 300, 800))
+    ocr_line = rtl_ocr_page(("לתשלום 06.94", 300, 800))
     lines = document_lines([ocr_line])
     assert head_lost(250694, (6.94, "06.94", lines[0]))
     assert not head_lost(250694, (0.94, ".94", lines[0]))  # the cents alone end too many amounts

@@ -45,6 +45,13 @@ def page(*placed: tuple[str, int, int], rtl: bool = False) -> OcrPage:
     )
 
 
+def rtl_ocr_page(*placed: tuple[str, int, int]) -> OcrPage:
+    """`page(..., rtl=True)` as OCR reads it: a Hebrew page, its words less than sure."""
+    laid_out = page(*placed, rtl=True)
+    words = [word.model_copy(update={"confidence": 0.9}) for word in laid_out.words]
+    return laid_out.model_copy(update={"method": "ocr", "confidence": 0.9, "words": words})
+
+
 def ocr_word(
     text: str, left: int, top: int, line: int, width: int = 0, height: int = 20, confidence: float = 0.9
 ) -> OcrWord:
