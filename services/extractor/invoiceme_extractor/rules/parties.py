@@ -66,6 +66,10 @@ def _short_hebrew_name(text: str) -> bool:
     return bool(re.fullmatch(r"\s*[\u05d0-\u05ea]{2}\s*", text))
 
 
+# Latin letters in runs of one or two, nothing else but marks: no word of a name ('Acme', 'Ltd')
+_LATIN_CRUMBS = re.compile(r"\W*(?:[A-Za-z]{1,2}\W+)*[A-Za-z]{1,2}\W*")
+
+
 def _name_score(line: Line, position: int, lines: list[Line]) -> float:
     text = line.text
     if (
@@ -77,6 +81,10 @@ def _name_score(line: Line, position: int, lines: list[Line]) -> float:
         return -1
     letters = sum(ch.isalpha() for ch in text)
     if letters < (2 if _short_hebrew_name(text) else 3) or sum(ch.isdigit() for ch in text) > letters:
+        return -1
+    if _LATIN_CRUMBS.fullmatch(text) and re.search(r"[A-Za-z]{2}", text):
+        # 'N VV': a logo's strokes OCR read as letters, no word a name is made of (a name printed
+        # letter-spaced, 'S T U D I O', is single letters only)
         return -1
     if any(pattern.fullmatch(text.strip(" :")) for _, pattern in DOCUMENT_TYPES):
         return -1
