@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from invoiceme_common.events import OcrPage
 from invoiceme_extractor.rules import extract_with_rules
-from invoiceme_extractor.rules.date_fields import before_own_label
+from invoiceme_extractor.rules.date_label_kinds import before_own_label
 
 from .wordbox import ocr_page, ocr_words
 

@@ -9,7 +9,7 @@ from datetime import date
 from . import document_labels
 from .contact_words import PHONE
 from .date_label_kinds import (
-    DATE_LABELS,
+    before_own_label,
     continued_kind,
     date_kind,
     joins_an_issue_label,
@@ -113,12 +113,6 @@ def _cell_readings(lines: list[Line], line: Line, month_first: bool) -> list[Dat
                 readings += _date_before_label(line, index, kind, taken, month_first)
         start += len(cell.text) + 1
     return readings
-
-
-def before_own_label(text: str) -> str:
-    """The text before the first date label in it ('' when it opens with one, or none is known)."""
-    starts = [found.start() for pattern in DATE_LABELS if (found := pattern.search(text))]
-    return text[: min(starts)] if starts else ""
 
 
 def _dates_another_labels_thing(line: Line, index: int, month_first: bool) -> bool:

@@ -125,8 +125,14 @@ def joins_an_issue_label(text: str) -> bool:
     return bool(document_labels.DATE_INVOICE.search(before + " " + after))
 
 
-DATE_LABELS = (document_labels.DATE_DUE, document_labels.DATE_OTHER, document_labels.DATE_INVOICE)
+_DATE_LABELS = (document_labels.DATE_DUE, document_labels.DATE_OTHER, document_labels.DATE_INVOICE)
 _HEBREW = re.compile(r"[\u05d0-\u05ea]")
+
+
+def before_own_label(text: str) -> str:
+    """The text before the first date label in it ('' when it opens with one, or none is known)."""
+    starts = [found.start() for pattern in _DATE_LABELS if (found := pattern.search(text))]
+    return text[: min(starts)] if starts else ""
 
 
 def labelled_parts(text: str) -> list[str]:
@@ -135,7 +141,7 @@ def labelled_parts(text: str) -> list[str]:
     whole line) when it holds one label, or a right-to-left line whose values may stand first."""
     if _HEBREW.search(text):
         return [text]
-    spans = sorted(match.span() for pattern in DATE_LABELS for match in pattern.finditer(text))
+    spans = sorted(match.span() for pattern in _DATE_LABELS for match in pattern.finditer(text))
     starts: list[int] = []
     end = -1
     for start, stop in spans:

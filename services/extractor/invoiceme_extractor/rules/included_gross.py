@@ -6,10 +6,10 @@ through the tax law's arithmetic outweigh one that contradicts it."""
 from __future__ import annotations
 
 from .amount_candidates import Candidates
-from .amounts import percent_in, row_money
+from .amounts import row_money
 from .exact_rates import HALF_CENT
 from .lines import Found, Line
-from .receipt_totals import INCLUDED
+from .receipt_totals import included_vats
 
 CONFIDENCE = 0.7
 
@@ -17,9 +17,8 @@ CONFIDENCE = 0.7
 def gross_of_included_vat(found: Candidates, lines: list[Line], total: Found) -> tuple[Found, Found] | None:
     """(the VAT, the gross it is included in) when `total` is smaller than a VAT read as included at a
     printed rate, and the page prints that gross; None otherwise."""
-    for value, raw, line in found.get("vat", []):
-        rate = percent_in(line.text)
-        if not rate or value <= abs(total.value) or not INCLUDED.search(line.text):
+    for (value, raw, line), rate in included_vats(found):
+        if value <= abs(total.value):
             continue
         for row in lines:
             for amount, printed in row_money(row):

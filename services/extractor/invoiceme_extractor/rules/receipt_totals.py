@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -27,7 +27,7 @@ from .printed_rate import rate_of
 from .rates import STANDARD_RATES
 from .repair import confusion_variants, may_be_misread, misread_variants
 
-INCLUDED = re.compile(r"incl|inkl|inclu|כולל", re.I)
+_INCLUDED = re.compile(r"incl|inkl|inclu|כולל", re.I)
 
 
 def included_tax(found: Candidates, lines: list[Line]) -> Candidates:
@@ -36,7 +36,7 @@ def included_tax(found: Candidates, lines: list[Line]) -> Candidates:
     is that VAT, and the gross amount is the total (tax-inclusive prices, as receipts print them)."""
     totals = found.get("total_strong", []) + found.get("total_plain", [])
     printed = totals + [(*money[-1], line) for line in lines if (money := row_money(line))]
-    for tax in [c for c in totals if labels.VAT.search(c[2].text) and INCLUDED.search(c[2].text)]:
+    for tax in [c for c in totals if labels.VAT.search(c[2].text) and _INCLUDED.search(c[2].text)]:
         gross = next(
             (
                 other
@@ -88,14 +88,20 @@ def unlabelled_vat_triple(
     return None
 
 
+def included_vats(found: Candidates) -> Iterator[tuple[Candidate, float]]:
+    """Each positive VAT read on a line that says it is included in the total and prints its rate
+    ('IVA incluido 21% 326,28', 'incl. VAT 23% 19,497.97'), with that rate."""
+    for vat in found.get("vat", []):
+        rate = percent_in(vat[2].text)
+        if rate and vat[0] > 0 and _INCLUDED.search(vat[2].text):
+            yield vat, rate
+
+
 def total_from_included_tax(found: Candidates, lines: list[Line]) -> Found | None:
     """'incl. VAT 23% 19,497.97' with the total's line lost: the item amounts printed above it that
     add up to a gross amount whose tax at the printed rate that is (gross x r / (1 + r)). Without a
     printed rate, exact_rates.total_by_exact_rate finds the gross."""
-    for value, _, line in found.get("vat", []):
-        rate = percent_in(line.text)
-        if not rate or value <= 0 or not INCLUDED.search(line.text):
-            continue
+    for (value, _, line), rate in included_vats(found):
         above = [
             money[-1][0] for row in lines[max(0, line.index - 40) : line.index] if (money := row_money(row))
         ]
