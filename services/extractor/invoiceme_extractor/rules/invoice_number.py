@@ -118,12 +118,22 @@ def registration_number(value: str) -> bool:
 _ZEROS_ONLY = re.compile(r"[0\W_]+")
 
 
+def _with_country_code(reading: Reading) -> str:
+    """The reading with the two capitals printed before it ('IE 1873758S' read as '1873758S' beside
+    a number label across the row): an EU VAT number's country code, or ''."""
+    if reading.line is None:
+        return ""
+    printed = re.search(rf"\b([A-Z]{{2}})[\s.-]?{re.escape(reading.raw)}(?!\w)", reading.line.text)
+    return printed.group(1) + str(reading.value) if printed else ""
+
+
 def find_invoice_number(lines: list[Line]) -> Found | None:
     return first_found(
         reading
         for reading in invoice_number_candidates(lines)
         if not _PHONE_SHAPE.fullmatch(value := str(reading.value))
         and not registration_number(value)
+        and not registration_number(_with_country_code(reading))
         and not _ZEROS_ONLY.fullmatch(value)
     )
 

@@ -219,6 +219,22 @@ def without_specks(words: Sequence[Any]) -> list[Any]:
     return [word for word in words if word.text.strip() and not is_speck(word, typical)]
 
 
+def vertical_bands(words: list[Any]) -> list[list[Any]]:
+    """A text layer's line split where its words share no height: PDFium joins text drawn without a
+    line break into one line ('Client VAT ID 510294754' with the item table's rows under it), and
+    words that do not overlap vertically are never one row. Words keep their order in each band."""
+    bands: list[tuple[float, float, list[Any]]] = []  # top, bottom, members
+    for word in words:
+        bottom = word.top + word.height
+        at = next((i for i, (top, low, _) in enumerate(bands) if word.top < low and bottom > top), None)
+        if at is None:
+            bands.append((word.top, bottom, [word]))
+        else:
+            top, low, members = bands[at]
+            bands[at] = (min(top, word.top), max(low, bottom), [*members, word])
+    return [members for _, _, members in sorted(bands, key=lambda band: band[0])]
+
+
 def page_units(page: Any) -> list[Unit]:
     """The page's lines (by the words' `line` index), each with its cells."""
     ocr = getattr(page, "method", "") == "ocr"
@@ -229,7 +245,8 @@ def page_units(page: Any) -> list[Unit]:
     units = []
     cell_gap = OCR_CELL_GAP if ocr else CELL_GAP
     rtl_page = hebrew_ratio(page.text) > 0.3
-    for words in by_line.values():
+    stored = by_line.values()
+    for words in stored if ocr else [band for line in stored for band in vertical_bands(line)]:
         cells = split_cells(words, cell_gap, rtl_page, ocr)
         if not cells:
             continue

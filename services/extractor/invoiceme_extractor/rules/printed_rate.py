@@ -34,6 +34,9 @@ def rate_of(vat: float | None, subtotal: float | None, vat_line: Line | None) ->
             return close, ""
         # any rate on a quarter-percent step (8.875 % sales taxes aside): 23 %, 6.25 %, 8.75 %, 5.5 %
         stepped = round(ratio / 0.0025) * 0.0025
-        if 0 < stepped <= 0.3 and abs(stepped - ratio) < 0.0003:
+        # a VAT rounded to the cent strays from its rate by up to half a cent over the base: 3.80 on
+        # 16.50 is 23 % (a ratio of 0.2303), within a tenth of a step of it on small amounts
+        tolerance = max(0.0003, min(0.001, HALF_CENT / abs(subtotal)))
+        if 0 < stepped <= 0.3 and abs(stepped - ratio) < tolerance:
             return round(stepped, 4), ""
     return None

@@ -32,8 +32,10 @@ T_AS_I = re.compile(r"TE(?=\d{7}[A-Z]{1,2}$)")
 # ... and the whole IE as 16, with the check letter O read as a zero ('1649320660' for IE4932066O):
 # only a token of that shape whose Irish reading the check letter accepts
 IE_AS_16 = re.compile(r"16(?=\d{7}[0-9A-Z]$)")
-# ... and an Irish number's check letter C (or E) read as the euro sign ('IE-8909972€')
-_CHECK_LETTER_AS_EURO = re.compile(rf"(?<![A-Za-z0-9])((?:IE|{I_AS_DIGIT})[\s-]?\d{{7}})€(?!\w)")
+# ... and an Irish number's check letter read as a sign of its shape: a C (or E) as the euro sign
+# ('IE-8909972€'), a J as a bracket, alone or before the J read too ('IE2983469]', 'IE2983469]J')
+_CHECK_LETTER_SIGNS = {"€": "CE", "]": "J"}
+_CHECK_LETTER_AS_SIGN = re.compile(rf"(?<![A-Za-z0-9])((?:IE|{I_AS_DIGIT})[\s-]?\d{{7}})(?:€|\]J?)(?!\w)")
 
 
 # ... and a speck between the prefix and the digits read as '&' ('GB&831 2221 77')
@@ -52,8 +54,9 @@ def _mark_after_prefix_undone(value: str) -> str:
 def normalize_tax_id(raw: str) -> str:
     value = re.sub(r"[\s./-]", "", raw).upper()
     value = _mark_after_prefix_undone(value) if _MARK_AFTER_PREFIX.match(value) else value
-    if re.fullmatch(rf"{I_AS_DIGIT.upper()}\d{{7}}€", value):  # the check letter read as '€'
-        value = next((value[:-1] + ch for ch in "CE" if vat_number_valid(f"IE{value[2:-1]}{ch}")), value)
+    if signed := re.fullmatch(rf"({I_AS_DIGIT.upper()}\d{{7}})(€|\]J?)", value):  # the check letter as a sign
+        head, letters = signed.group(1), _CHECK_LETTER_SIGNS[signed.group(2)[0]]
+        value = next((head + ch for ch in letters if vat_number_valid(f"IE{head[2:]}{ch}")), value)
     if re.match(rf"{I_AS_DIGIT.upper()}\d", value):
         value = "I" + value[1:].replace("£", "E", 1).replace("€", "E", 1)
     if T_AS_I.match(value) and vat_number_valid("I" + value[1:]):
@@ -164,7 +167,7 @@ EU_VAT = re.compile(
 
 
 def eu_vat_ids(text: str) -> list[str]:
-    found = _check_letter_as_euro(text)
+    found = _check_letter_as_sign(text)
     for match in EU_VAT.finditer(text):
         body = re.sub(r"[\s.-]", "", match.group(2))
         if (head := valid_head(match.group(0))) is not None:
@@ -174,10 +177,10 @@ def eu_vat_ids(text: str) -> list[str]:
     return found
 
 
-def _check_letter_as_euro(text: str) -> list[str]:
-    """Irish numbers whose check letter OCR read as '€', where a letter it may be (C or E) passes the
-    check (normalize_tax_id reads it back)."""
-    matches = _CHECK_LETTER_AS_EURO.finditer(text)
+def _check_letter_as_sign(text: str) -> list[str]:
+    """Irish numbers whose check letter OCR read as a sign ('€', ']'), where a letter it may be (C or E,
+    J) passes the check (normalize_tax_id reads it back)."""
+    matches = _CHECK_LETTER_AS_SIGN.finditer(text)
     return [match.group(0) for match in matches if vat_number_valid(normalize_tax_id(match.group(0)))]
 
 
