@@ -33,6 +33,7 @@ from .lines import Found, Line, PageInput, document_language, document_lines
 from .name_copies import payee, payee_over_header, surer_copy
 from .name_text import mended_legal_form
 from .parties import buyer_lines, find_vendor_name
+from .prepaid_total import total_before_deduction
 from .rate_only_vat import vat_included_at_country_rate
 from .rate_pair import amounts_by_printed_rate
 from .references import (
@@ -158,6 +159,7 @@ def read_fields(pages: list[PageInput]) -> tuple[dict[str, Found], Extraction]:
     total_from_items(found, items_amounts, lines)
     found["total"] = total_sign_by_items(found, items_amounts)
     found["total"] = off_the_coin_step(total_with_digit_lost(found, line_items), lines)
+    found["total"] = total_before_deduction(found, items_amounts, lines)
     vat_included_at_country_rate(found, lines)
     present = {name: item for name, item in found.items() if item is not None}
     alternatives = field_alternatives(present, totals.candidates, lines, month_first, language)

@@ -24,6 +24,7 @@ from .amount_runs import several_rates_triple
 from .cash_rounding import rounding_confidence, triple_with_rounding
 from .exact_rates import exact_pair, on_rate_step
 from .lines import Line
+from .rate_lines_repair import REPAIRED_LINE, several_rates_one_misread
 from .rates import STANDARD_RATES
 from .receipt_totals import unlabelled_vat_triple
 from .sum_row import sum_row_triple, sum_row_with_net_misread
@@ -47,12 +48,15 @@ def labelled_reading(found: Candidates, lines: list[Line]) -> LabelledReading:
     triple = triple or misread_net or consistent_triple(found)
     rounded = None if triple else triple_with_rounding(found, lines, consistent_triple)
     several = None if triple or rounded else several_rates_triple(found, lines)
+    one_misread = None if triple or rounded or several else several_rates_one_misread(found)
+    several = several or one_misread
     if rounded:
         triple, confidence_of_triple = rounded, rounding_confidence(rounded, lines)  # via a rounding
     elif several:
         # a VAT line per rate: their sum, no single rate; a total found after them unlabelled is less sure
         labelled = several[2] in found.get("total_strong", []) + found.get("total_plain", [])
         triple, confidence_of_triple = several, 0.9 if labelled else 0.8
+        confidence_of_triple = REPAIRED_LINE if one_misread else confidence_of_triple
     else:
         confidence_of_triple = 0.8 if misread_net else 0.97
     # two labelled amounts and the third printed beside them; a VAT found by arithmetic alone; a

@@ -1,0 +1,51 @@
+"""A balance due read as the total when OCR lost the invoice's own total above it.
+
+'Amount Due 21,209.26 / Prepayment received 6,363.00- / Balance due 14,846.26': a photo or scan that
+loses the first line leaves the balance as the only total. The invoice's total is the balance plus
+what was deducted on the line right above it (printed negative: a prepayment, a deposit, a payment on
+account), and the line items say so to the cent: two independent readings agree.
+"""
+
+from __future__ import annotations
+
+from .amounts import CENT, row_money
+from .lines import Found, Line
+
+BEFORE_DEDUCTION = 0.7  # the total is computed, not read; items and the balance agree on it
+_ROWS_ABOVE = 2  # the deduction's row, and a row OCR made of a rule or crumbs between it and the balance
+
+
+def _items_sum(items_amounts: list[float | None], deduction: float) -> float | None:
+    """The items' sum, signs aside (a rule OCR read as a minus before one: '- 2,936.00'), without the
+    deduction's own row where the items' reader took it for one."""
+    amounts = [abs(amount) for amount in items_amounts if amount is not None]
+    if len(amounts) < len(items_amounts):
+        return None
+    own_row = next((i for i, amount in enumerate(amounts) if abs(amount - abs(deduction)) <= CENT), None)
+    if own_row is not None:
+        del amounts[own_row]
+    return round(sum(amounts), 2) if len(amounts) >= 2 else None
+
+
+def total_before_deduction(
+    found: dict[str, Found | None], items_amounts: list[float | None], lines: list[Line]
+) -> Found | None:
+    """The total as the balance read plus a deduction printed negative just above it, where the
+    items' sum is exactly that; else the total as found. Only with no net or VAT read (they would
+    say which amount the total is)."""
+    total = found.get("total")
+    if total is None or total.value <= 0 or found.get("subtotal") or found.get("vat_amount"):
+        return total
+    rows_above = [
+        line
+        for line in lines
+        if line.page == total.line.page and 0 < total.line.index - line.index <= _ROWS_ABOVE
+    ]
+    for line in reversed(rows_above):
+        money = row_money(line)
+        if len(money) != 1 or money[0][0] >= 0:
+            continue
+        before, items_sum = round(total.value - money[0][0], 2), _items_sum(items_amounts, money[0][0])
+        if items_sum is not None and abs(before - items_sum) <= CENT:
+            return Found(before, f"{total.raw} + {money[0][1]}", total.line, BEFORE_DEDUCTION)
+    return total
