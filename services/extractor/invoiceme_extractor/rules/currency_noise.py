@@ -36,6 +36,8 @@ _SIGN_BEFORE_ID = re.compile(r"\d{4,}(?![\d.,])")
 _CODE_OPENING_ROW = re.compile(r"\d{4,}\s+[^\W\d_]{3}.*\d[.,]\d{2}(?!\d)")
 # An ISO code after an amount that OCR joined to the next word ('3,148.58 USDBotal incl. VAT')
 _CODE_JOINED = re.compile(r"(?<=\d[.,]\d\d)(\s?)(USD|EUR|GBP|ILS|NIS|CHF|MYR)(?=[A-Za-z])")
+# ... and one OCR joined to the cents before it ('9841,80EUR.'): no word boundary before the code
+_CODE_AFTER_CENTS = re.compile(r"(?<=\d[.,]\d\d)(USD|EUR|GBP|ILS|NIS|CHF|MYR)(?![A-Za-z])")
 
 
 def id_mark_share(text: str, mark_end: int) -> float:
@@ -48,8 +50,8 @@ def id_mark_share(text: str, mark_end: int) -> float:
 
 
 def codes_set_apart(text: str) -> str:
-    """The line with an ISO code joined to the word after it set apart from that word."""
-    return _CODE_JOINED.sub(r"\1\2 ", text)
+    """The line with an ISO code joined to the word after it (or to the cents before it) set apart."""
+    return _CODE_AFTER_CENTS.sub(r" \1", _CODE_JOINED.sub(r"\1\2 ", text))
 
 
 def sign_runs(text: str) -> list[re.Match[str]]:

@@ -159,9 +159,11 @@ _COUNTRIES = (
 # OCR reads the I of IE / IT as 1, l or | ("1E68711721"): accepted here, undone by normalize_tax_id.
 # Lower-case letters OCR glued to its last digit ('FRL12241219088eaa2i0es') end it as a space would.
 # A letter that opens the number may stand apart by a dash, as Spanish ids print it ('ES B-12345678').
+# Up to 14 after the prefix: a label's capitals OCR glued to the number ('FR7038507466IIVA'), which
+# `valid_head` cuts off.
 _EU_PREFIX = rf"{_COUNTRIES}|{I_AS_DIGIT}|{B_AS_EIGHT}|{D_AS_ZERO}|{S_AS_FIVE}|{E_AS_POUND}"
 EU_VAT = re.compile(
-    rf"(?<![A-Za-z0-9])({_EU_PREFIX})(?:[\s.-]|&(?=\d))?((?:[A-Z]\s?-\s?)?(?:[0-9A-Z][\s.]?){{7,13}})"
+    rf"(?<![A-Za-z0-9])({_EU_PREFIX})(?:[\s.-]|&(?=\d))?((?:[A-Z]\s?-\s?)?(?:[0-9A-Z][\s.]?){{7,14}})"
     r"(?:(?![\w])|(?<=\d)(?=[a-z]))"
 )
 
@@ -201,6 +203,11 @@ def valid_head(token: str) -> str | None:
     for end in range(len(token) - 1, 9, -1):
         head, tail = token[:end], token[end:]
         if head[-1].isalnum() and re.search(r"[A-Z]", tail) and eu_vat_well_formed(_compact(head)):
+            return head
+        # its last digit read as the letter of its shape, glued to the label after it
+        # ('FR7038507466IIVA intracommunautaire' for FR70385074661 TVA): only where the check passes
+        as_digit = head[:-1] + head[-1].translate(_LETTER_AS_DIGIT)
+        if head[-1].isalpha() and tail[:1].isupper() and vat_number_valid(_compact(as_digit)):
             return head
         if tail.startswith(" ") and vat_number_valid(_compact(head)):
             return head  # the next number of its row after a space ('IE0713474W 132 King Street')

@@ -1,0 +1,39 @@
+"""OCR glues what follows a number to it (a fresh draw's French scan and photo, seed 41): a VAT
+number's last digit read as I and joined to its label ('FR7038507466IIVA intracommunautaire' for
+FR70385074661 TVA), and a currency code joined to the total's cents ('9841,80EUR.')."""
+
+from __future__ import annotations
+
+from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.vat_numbers import eu_vat_ids, normalize_tax_id
+
+_PAGE = """ATLANTIQUE Facture
+60432 Facture N°:
+5 mars 2024 . Date:
+{vat_line}
+Destinataire:
+Etoile Informatique SA
+69 rue de la Paix, 53418 Nantes
+8 201,50 Total HT
+1 640,30 TVA (20%)
+9841,80EUR. Total TTC
+Atlantique Informatique SA | 120 boulevard Voltaire, 17981 Nantes
+"""
+
+
+def test_a_vat_numbers_last_digit_read_as_a_letter_joined_to_its_label() -> None:
+    found = eu_vat_ids("FR7038507466IIVA intracommunautaire:")
+    assert found == ["FR7038507466I"]
+    assert normalize_tax_id(found[0]) == "FR70385074661"
+    assert eu_vat_ids("FR7038507465IIVA intracommunautaire:") == []  # the key fails: no id
+
+
+def test_the_page_reads_the_id_glued_to_its_label() -> None:
+    extraction = extract_with_rules([(1, _PAGE.format(vat_line="FR7038507466IIVA intracommunautaire:"))])
+    assert extraction.vendor_tax_id == "FR70385074661"
+
+
+def test_a_code_joined_to_the_cents_names_the_currency() -> None:
+    extraction = extract_with_rules([(1, _PAGE.format(vat_line="4 avril 2024 . A payer avant le:"))])
+    assert extraction.vendor_tax_id is None  # the issuer's country says nothing here
+    assert extraction.currency == "EUR"
