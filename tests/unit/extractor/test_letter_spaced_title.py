@@ -28,3 +28,13 @@ class TestLetterSpacedTitle:
     def test_words_that_join_into_no_title_name_none(self) -> None:
         layer = tall_page(("Al Ba Co", 98, 153, 34), ("8406744", 518, 240, 15))
         assert title_cell(document_lines([layer])) is None
+
+    def test_a_title_with_its_last_letter_set_apart(self) -> None:
+        # 'INVOIC E': the widest gap of a spaced title OCR read as a space (a fresh draw's scan, seed 41)
+        layer = tall_page(("Atlas Partners Ltd", 98, 100, 20), ("INVOIC E", 700, 100, 34))
+        title = title_cell(document_lines([layer]))
+        assert title is not None and title[2] == "invoice"
+
+    def test_a_name_ending_in_a_lone_initial_is_no_title(self) -> None:
+        layer = tall_page(("Harbor Trading", 98, 100, 20), ("Martin J", 700, 100, 34))
+        assert title_cell(document_lines([layer])) is None

@@ -175,6 +175,14 @@ def letters_joined(text: str) -> str:
     return _SPACED_RUN.sub(lambda run: run.group(0).replace(" ", ""), text)
 
 
+# ... or whole but for its last letter, set apart ('INVOIC E': the widest gap of a spaced title)
+_LONE_LAST_LETTER = re.compile(r"(?<=[^\W\d_]{3}) (?=[^\W\d_](?!\S))")
+
+
+def _last_letter_joined(text: str) -> str:
+    return _LONE_LAST_LETTER.sub("", text)
+
+
 # Pure in the lines (frozen); the document's type and its alternatives both ask it of the same lines
 @functools.lru_cache(maxsize=8)
 def _title_cells(top_lines: tuple[Line, ...]) -> tuple[Title, ...]:
@@ -189,8 +197,9 @@ def _title_cells(top_lines: tuple[Line, ...]) -> tuple[Title, ...]:
             if named is not None and (two := _with_next_type(line, index)) is not None:
                 text, named = two  # 'TAX INVOICE' | 'RECEIPT': one title OCR parted at its bar
                 second_half = index + 1
-            if named is None and (joined := letters_joined(text)) != text and (named := _title_type(joined)):
-                text = joined  # a letter-spaced title OCR read in pieces
+            for mended in (letters_joined, _last_letter_joined):  # a letter-spaced title OCR read in pieces
+                if named is None and (joined := mended(text)) != text and (named := _title_type(joined)):
+                    text = joined
             if named and (
                 names_a_field(text, named) or (named[0] == "invoice" and _BANK_WORDS.search(line.text))
             ):
