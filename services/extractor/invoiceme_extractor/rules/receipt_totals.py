@@ -27,7 +27,7 @@ from .printed_rate import rate_of
 from .rates import STANDARD_RATES
 from .repair import confusion_variants, may_be_misread, misread_variants
 
-_INCLUDED = re.compile(r"incl|inkl|inclu|כולל", re.I)
+INCLUDED = re.compile(r"incl|inkl|inclu|כולל", re.I)
 
 
 def included_tax(found: Candidates, lines: list[Line]) -> Candidates:
@@ -36,7 +36,7 @@ def included_tax(found: Candidates, lines: list[Line]) -> Candidates:
     is that VAT, and the gross amount is the total (tax-inclusive prices, as receipts print them)."""
     totals = found.get("total_strong", []) + found.get("total_plain", [])
     printed = totals + [(*money[-1], line) for line in lines if (money := row_money(line))]
-    for tax in [c for c in totals if labels.VAT.search(c[2].text) and _INCLUDED.search(c[2].text)]:
+    for tax in [c for c in totals if labels.VAT.search(c[2].text) and INCLUDED.search(c[2].text)]:
         gross = next(
             (
                 other
@@ -93,7 +93,7 @@ def included_vats(found: Candidates) -> Iterator[tuple[Candidate, float]]:
     ('IVA incluido 21% 326,28', 'incl. VAT 23% 19,497.97'), with that rate."""
     for vat in found.get("vat", []):
         rate = percent_in(vat[2].text)
-        if rate and vat[0] > 0 and _INCLUDED.search(vat[2].text):
+        if rate and vat[0] > 0 and INCLUDED.search(vat[2].text):
             yield vat, rate
 
 

@@ -44,6 +44,7 @@ from .receipt_totals import (
     total_from_included_tax,
     vat_from_included_rate,
 )
+from .received_gross import gross_of_payments
 from .total_by_parts import with_total_by_parts
 from .unlabelled_total import (
     included_vat,
@@ -96,6 +97,9 @@ def find_totals(lines: list[Line]) -> Totals:
     }
     if result["total"] is not None and (included := gross_of_included_vat(found, lines, result["total"])):
         result = {"subtotal": None, "vat_amount": included[0], "total": included[1]}
+    if reading.total not in found.get("total_strong", []) and (received := gross_of_payments(found, lines)):
+        # no total by its own label: the payments' sum, confirmed by the VAT it includes
+        result = dict(zip(("subtotal", "vat_amount", "total"), received, strict=True))
     result = _checked(_completed(result, found, lines), found, lines)
     by_parts = total_by_exact_parts(result, found, lines)
     # with the total rebuilt from its parts, the rate is the one its VAT line prints (or implies)

@@ -1,0 +1,42 @@
+"""A receipt whose total row OCR lost, under a table of payments and a VAT it says is included (a
+fresh draw's Spanish photo, seed 41): the payments' sum is the total where the VAT is, to the cent,
+a rate's share of it (the VAT line is no total); a VAT that is no such share confirms nothing."""
+
+from __future__ import annotations
+
+from invoiceme_common.events import OcrPage
+from invoiceme_extractor.rules import extract_with_rules
+
+from .wordbox import ocr_page, ocr_words
+
+
+def _receipt(vat: str) -> OcrPage:
+    rows = [
+        [("Montana Logistica SL", 60), ("TICKET", 1300)],
+        [("Avenida de la Constitucion 124, 64167 Valencia", 60), ("C301368", 1300)],
+        [("Fecha: 28.05.2024", 1000)],
+        [("CIF ESG78727997", 60)],
+        [("Recibido de: Levante Logistica SL", 60)],
+        [("Por la factura: 12023", 60)],
+        [("Forma de pago", 60), ("Banco", 300), ("Sucursal", 450), ("Cuenta", 650), ("Fecha", 1000),
+         ("Importe", 1300)],
+        [("Transferencia", 60), ("20", 300), ("27.06.2024", 1000), ("5.710,83 EUR", 1300)],
+        [("Cheque", 60), ("31", 300), ("429", 450), ("1422033", 650), ("27.07.2024", 1000),
+         ("5.710,83 EUR", 1300)],
+        [("Transferencia", 60), ("11", 300), ("27.06.2024", 1000), ("5.710,84 EUR", 1300)],
+        [("IVA incl.", 1000), (f"{vat} EUR", 1300)],
+        [("Firma", 60)],
+    ]  # fmt: skip
+    words = [w for i, row in enumerate(rows) for text, x in row for w in ocr_words(text, x, 100 + 40 * i, i)]
+    return ocr_page(words)
+
+
+def test_the_payments_sum_is_the_total_the_included_vat_confirms() -> None:
+    extraction = extract_with_rules([_receipt("2.973,41")])
+    assert (extraction.total, extraction.vat_amount, extraction.vat_rate) == (17132.50, 2973.41, 0.21)
+
+
+def test_a_vat_that_is_no_rates_share_of_the_sum_confirms_nothing() -> None:
+    extraction = extract_with_rules([_receipt("2.900,00")])
+    assert extraction.vat_rate is None
+    assert extraction.confidence.get("total", 0.0) <= 0.5
