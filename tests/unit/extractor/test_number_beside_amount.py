@@ -36,3 +36,9 @@ class TestDigitSplitOff:
         lines = document_lines([page(("Dokument-Nr.", 977, 146), ("12 90881", 977, 217))])
         values = [r.value for r in numbers_in_spots(lines, lines[0], 0, len("Dokument-Nr."))]
         assert "1290881" not in values
+
+    def test_a_number_in_thousands_groups_under_its_label_is_read_joined(self) -> None:
+        # 'Reçu' over '91 636' (a fresh draw's French scan, seed 41): French groups digits by three
+        lines = document_lines([page(("Reçu N°", 977, 146), ("91 636", 977, 217))])
+        values = [r.value for r in numbers_in_spots(lines, lines[0], 5, 7)]
+        assert values[:1] == ["91636"]

@@ -66,7 +66,8 @@ _TRACKED_CODE = re.compile(r"[A-Z]{1,3}(?: ?\d){4,}(?<=\d)")
 # ... or a number of digits only with its first or last digit split off ('1 90881 8' for 1908818): a
 # lone digit at an edge is no number of its own beside a label; so its last two after a slash
 # ('45/31 56' for 45/3156, on a photo '45/ 31 56': a series and a number, no date's shape)
-_DIGIT_SPLIT_OFF = re.compile(r"\d \d{3,10}(?: \d)?|\d{3,10} \d|\d{1,4}/ ?\d{2,6} \d{1,2}")
+# ... or grouped in thousands as French print numbers ('91 636' for 91636): a cell of such groups alone
+_DIGIT_SPLIT_OFF = re.compile(r"\d \d{3,10}(?: \d)?|\d{3,10} \d|\d{1,4}/ ?\d{2,6} \d{1,2}|\d{1,3}(?: \d{3})+")
 
 
 # A speck OCR read as an underscore at a token's edge ('_INV-15304'): a rule or dirt, not the number's
