@@ -54,3 +54,22 @@ def test_the_balance_plus_the_prepayment_above_it_is_the_total_the_items_make() 
 
 def test_a_balance_the_items_do_not_confirm_stays_as_read() -> None:
     assert extract_with_rules([(1, _PREPAID.format(prepaid="6,300.00"))]).total == 14846.26
+
+
+_ROUNDED = """Harbor Cafe
+RECEIPT 44287
+Coffee 2 x 1.50 3.00
+Cake 1 x 4.03 4.03
+Total 7.03
+Rounding -0.03
+Total to pay 7.00
+"""
+
+
+def test_a_cash_rounding_above_the_total_is_no_prepayment() -> None:
+    assert extract_with_rules([(1, _ROUNDED)]).total == 7.00
+
+
+def test_a_discount_above_the_total_is_taken_off_not_added_back() -> None:
+    discounted = _PREPAID.replace("Prepayment received", "Loyalty discount")
+    assert extract_with_rules([(1, discounted.format(prepaid="6,363.00"))]).total == 14846.26

@@ -8,10 +8,27 @@ account), and the line items say so to the cent: two independent readings agree.
 
 from __future__ import annotations
 
+from . import labels
 from .amounts import CENT, row_money
+from .cash_rounding import moved_by_a_coin
 from .lines import Found, Line
 
 BEFORE_DEDUCTION = 0.7  # the total is computed, not read; items and the balance agree on it
+# What was paid before the balance: a prepayment, deposit, advance or payment on account (a discount
+# above the total is taken off the items, and the total is what remains)
+_PAID_BEFORE = labels.any_of(
+    r"pre-?payment",
+    r"deposit",
+    r"advance",
+    r"payment\s*(?:received|on\s*account)",
+    r"paid",
+    r"anzahlung",
+    r"vorauszahlung",
+    r"acompte",
+    r"anticipo",
+    r"מקדמה",
+    r"שולם",
+)
 _ROWS_ABOVE = 2  # the deduction's row, and a row OCR made of a rule or crumbs between it and the balance
 
 
@@ -30,7 +47,7 @@ def _items_sum(items_amounts: list[float | None], deduction: float) -> float | N
 def total_before_deduction(
     found: dict[str, Found | None], items_amounts: list[float | None], lines: list[Line]
 ) -> Found | None:
-    """The total as the balance read plus a deduction printed negative just above it, where the
+    """The total as the balance read plus a payment printed negative just above it, where the
     items' sum is exactly that; else the total as found. Only with no net or VAT read (they would
     say which amount the total is)."""
     total = found.get("total")
@@ -43,9 +60,11 @@ def total_before_deduction(
     ]
     for line in reversed(rows_above):
         money = row_money(line)
-        if len(money) != 1 or money[0][0] >= 0:
+        if len(money) != 1 or money[0][0] >= 0 or not _PAID_BEFORE.search(line.text):
             continue
         before, items_sum = round(total.value - money[0][0], 2), _items_sum(items_amounts, money[0][0])
+        if moved_by_a_coin(total.value, before):
+            continue  # a cash rounding ('עיגול אגורות -0.03'): the total is what is paid
         if items_sum is not None and abs(before - items_sum) <= CENT:
             return Found(before, f"{total.raw} + {money[0][1]}", total.line, BEFORE_DEDUCTION)
     return total
