@@ -65,7 +65,15 @@ def without_invented_marks(text: str, language: str) -> str:
     text = _SIGN_BEFORE_LETTER.sub("S", _SIGN_BETWEEN_DIGITS.sub(" ", text))
     if language == "he":
         text = _SIGN_FOR_FIVE.sub(lambda match: "5" + match.group(0)[1:], text)
+        if _SHEKEL_WORD.search(text):
+            text = _DOLLAR_GLUED.sub(" ", text)  # 'ש"ח $06.82': the amount's 8, the line names shekels
     return text
+
+
+# A Hebrew line that names shekels in words, and a dollar sign glued to an amount's digits on it: an 8
+# or a 5 OCR read as '$' ('ש"ח $06.82 לתשלום' for 806.82, a dev scan of seed 41), not a second currency
+_SHEKEL_WORD = re.compile(r"ש[\"״']?ח(?![\u05d0-\u05ea])|שקל")
+_DOLLAR_GLUED = re.compile(r"(?<![\w$])\$(?=\d)")
 
 
 def only_converted(code_pattern: re.Pattern[str], lines: list[Line], converts: re.Pattern[str]) -> bool:

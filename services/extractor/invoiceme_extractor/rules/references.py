@@ -162,7 +162,8 @@ def find_currency(lines: list[Line], language: str) -> Found | None:
         # the currency an amount is converted into is not the invoice's (a Hebrew one is in shekels)
         weights = {code: weight for code, weight in weights.items() if code not in converted}
     if weights:
-        code = max(weights, key=lambda name: weights[name])
+        # a tie on a Hebrew page goes to shekels: OCR makes '$' of an 8, never 'ש"ח' of anything
+        code = max(weights, key=lambda name: (weights[name], language == "he" and name == "ILS"))
         raw, line = first_seen[code]
         if weights[code] < 1.0 and (raw in _SIGNS or code in converted):
             # no whole mark: a stray ₪ on a page in another script, a sign before an id ('€193990'

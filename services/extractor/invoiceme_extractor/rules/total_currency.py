@@ -24,6 +24,21 @@ def _marks(text: str) -> list[tuple[str, re.Match[str]]]:
     return [(code, match) for code, pattern in labels.CURRENCIES if (match := pattern.search(text))]
 
 
+_SIGN_GLUED = re.compile(r"[$€£₪](?=(0\d*[.,]\d{2})(?![\d.,]))")
+
+
+def _without_sign_for_head(text: str, total: float) -> str:
+    """The text without a sign glued to the total's tail ('$06.82' for 806.82): OCR read the total's
+    first digit as that sign, which marks no currency."""
+
+    def unmarked(match: re.Match[str]) -> str:
+        tail = match.group(1)
+        value = float(tail.replace(",", "."))
+        return " " if same_or_head_lost(value, tail, total) and abs(value - total) > 0.005 else match.group(0)
+
+    return _SIGN_GLUED.sub(unmarked, text)
+
+
 def _due_line_marks(total: Found, lines: list[Line]) -> tuple[list[tuple[str, re.Match[str]]], Line]:
     """A total read off a sum row with no mark ('סה"ב | 6,129.86 | 872.69 | 7,002.55'): the marks of
     the amount-due line under it that reads the same amount, or its tail ('סה"כ לתשלום 02.55 ש"ח')."""
@@ -45,7 +60,7 @@ def currency_of_total(
         return currency
     if CONVERSION.search(total.line.text):
         return currency  # a total taken from a conversion line ('לידיעה: 8,306.97 USD (שער 0.2677)')
-    marked, line = _marks(_total_text(total)), total.line
+    marked, line = _marks(_without_sign_for_head(_total_text(total), total.value)), total.line
     if not marked and lines is not None and total.line.index < len(lines):
         marked, line = _due_line_marks(total, lines)
     if len(marked) != 1 or marked[0][0] == currency.value:
