@@ -26,6 +26,12 @@ class TestDerivation:
 
     def test_a_rate_no_country_uses_derives_nothing(self) -> None:
         assert _derive("Subtotal 43,500.30\nVAT 37%") is None
+        assert _derive("Subtotal 43,500.30\nVAT 11%") is None  # 17 % or 18 % with a digit misread
+
+    def test_a_rate_printed_with_its_quarter_percent_decimals(self) -> None:
+        # 'Tax (6.25%)' under the net, its amount lost on a photo (a fresh draw, seed 41)
+        assert _derive("Amount excl. VAT 43,500.30\nTax (6.25%)") == (2718.77, 46219.07)
+        assert _derive("Amount excl. VAT 43,500.30\nTax (6.3%)") is None  # no quarter-percent step
 
 
 def test_in_the_extraction_the_derived_total_is_doubted() -> None:

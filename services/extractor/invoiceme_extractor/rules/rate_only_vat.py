@@ -27,8 +27,12 @@ def _rate_on_vat_line(line: Line) -> float | None:
     rest = line.text[: match.start()] + line.text[match.end() :]
     if money_in(rest):
         return None
-    rate = round(float(match.group(1).replace(",", ".")) / 100, 4)
-    return rate if rate in STANDARD_RATES[1:] else None
+    printed = match.group(1).replace(",", ".")
+    rate = round(float(printed) / 100, 4)
+    # a rate printed with its decimals on a quarter-percent step ('Tax (6.25%)', a US sales tax) is as
+    # deliberate as a standard one; OCR's damage to a whole rate drops digits, it adds no decimals
+    stepped = "." in printed and 0 < rate <= 0.3 and abs(rate / 0.0025 - round(rate / 0.0025)) < 1e-6
+    return rate if rate in STANDARD_RATES[1:] or stepped else None
 
 
 def vat_from_printed_rate(lines: list[Line], subtotal: Found) -> tuple[Found, Found] | None:
