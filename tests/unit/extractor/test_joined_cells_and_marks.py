@@ -47,6 +47,18 @@ class TestReferenceLabelEndingAJoinedCell:
     def test_a_customers_reference_is_not_the_number(self) -> None:
         assert extract_with_rules([page(*self._header("Customer Ref. No."))]).invoice_number is None
 
+    def test_a_bare_reference_word_after_the_title(self) -> None:
+        # 'Ticket de caisse Référence' over 'A338691', a text layer's one cell (a fresh draw, seed 43)
+        header = [
+            ("Ticket de caisse Référence", 1300, 60),
+            ("Horizon Informatique EURL", 100, 110),
+            ("Votre partenaire", 100, 160),
+            ("A338691", 1300 + 14 * 17, 160),
+        ]
+        assert extract_with_rules([page(*header)]).invoice_number == "A338691"
+        header[0] = ("Payment Référence", 1300, 60)  # no title before the word: no number's label
+        assert extract_with_rules([page(*header)]).invoice_number is None
+
 
 class TestTitleRunIntoAName:
     def test_invoice_receipt_without_its_first_letter(self) -> None:

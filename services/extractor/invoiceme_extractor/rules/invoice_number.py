@@ -14,6 +14,7 @@ from invoiceme_common.tax_id_formats import vat_number_valid
 
 from .. import israel
 from . import document_labels, party_labels
+from .damaged_titles import cropped_type
 from .geometry import cell_at, label_matches
 from .invoice_number_values import number_after, numbers_in_spots, numbers_in_text
 from .lines import Found, Line, Reading, first_found
@@ -181,12 +182,18 @@ def _numbers_by_unknown_noun(lines: list[Line]) -> Iterator[Reading]:
 _REFERENCE_ENDING_CELL = re.compile(r"(?<!\w)r[ée]f(?:[ée]rence)?\.?\s*(?:no|nr|n[º°o]|#)\.?\s*:?\s*$", re.I)
 
 
+# ... or the bare word after the document's title ('Ticket de caisse Référence', a text layer's cell)
+_REFERENCE_AFTER_TITLE = re.compile(r"(?<!\w)(?:r[ée]f[ée]rence|referencia)\s*:?\s*$", re.I)
+
+
 def _weak_label_in(text: str) -> re.Match[str] | None:
     """A weak label opening the cell, or a reference label ending a cell OCR joined to others."""
     opening = document_labels.INVOICE_NUMBER_WEAK.match(text)
     if opening:
         return opening
     ending = _REFERENCE_ENDING_CELL.search(text)
+    if ending is None and (bare := _REFERENCE_AFTER_TITLE.search(text)) is not None:
+        ending = bare if cropped_type(text[: bare.start()]) is not None else None
     if ending is None:
         return None
     # 'Customer Reference No.', 'Your ref. #': the customer's reference, not the document's number
