@@ -10,7 +10,7 @@ from typing import Any
 
 from .amount_candidates import Candidate, Candidates
 from .amounts import adds_up, percent_in
-from .exact_rates import exact_rate, included_exact_rate, on_rate_step
+from .exact_rates import HALF_CENT, exact_rate, included_exact_rate, on_rate_step
 from .lost_labels import plausible_rate
 from .rates import STANDARD_RATES
 from .repair import (
@@ -193,6 +193,17 @@ def repaired_pair(found: Candidates) -> tuple[Trio, float] | None:
         pair = consistent_pair(reading)
         if pair and _uses_misread(pair):
             return pair, 0.75
+    # as read, net and VAT at the rate the VAT line prints and a total that is their sum but for its
+    # sign (a credit's total read without its minus): no misread to undo, though undoing one in each
+    # may agree as well (5,000 at 20 % is 1,000: dropping the first digit of all three adds up)
+    totals = found.get("total_strong", []) + found.get("total_plain", [])
+    for subtotal in found.get("subtotal", []):
+        for vat in found.get("vat", []):
+            rate = percent_in(vat[2].text)
+            if not rate or not subtotal[0] or abs(vat[0] - subtotal[0] * rate) > HALF_CENT:
+                continue
+            if any(adds_up(subtotal[0], vat[0], -total[0]) for total in totals):
+                return (subtotal, vat, None), 0.8
     # both garbled, the total lost: undone together they must give the rate the VAT line prints
     for subtotal in found.get("subtotal", []) + _variants_of(found.get("subtotal", [])):
         for vat in found.get("vat", []) + _variants_of(found.get("vat", [])):

@@ -23,6 +23,7 @@ from .lines import Found, Line
 from .rate_repair import match_strength, one_dropped
 from .rates import HIGH_RATES, STANDARD_RATES
 from .repair import may_be_misread, misread_variants
+from .sum_row import one_digit_apart
 from .tables import is_header_row
 from .unread_total import sum_beside_unread_total
 
@@ -267,6 +268,9 @@ def total_sign_by_items(found: dict[str, Found | None], items_amounts: list[floa
     return total
 
 
+_ZERO_BEFORE_GROUP = re.compile(r"-?0[,.']\d{3}")
+
+
 def total_with_digit_lost(found: dict[str, Found | None], items: list[LineItem]) -> Found | None:
     """The total read with one digit lost ('135.90' for 1,435.90) and no net or VAT read, where the
     items' sum is it with that digit and every item proves its amount by quantity x unit price: the
@@ -278,7 +282,13 @@ def total_with_digit_lost(found: dict[str, Found | None], items: list[LineItem])
         return total
     items_sum = round(sum(item.amount or 0.0 for item in items), 2)
     read, whole = f"{abs(total.value):.2f}".replace(".", ""), f"{abs(items_sum):.2f}".replace(".", "")
-    if not one_dropped(whole, read):
+    # ... or its head read as a 0 ('0,800.32' for 30,800.32: no amount is printed so), one digit of it
+    # lost or misread
+    printed = re.sub(r"\D", "", total.raw)
+    head_damaged = bool(_ZERO_BEFORE_GROUP.match(total.raw.strip())) and (
+        one_dropped(whole, printed) or one_digit_apart(total.raw, items_sum)
+    )
+    if not one_dropped(whole, read) and not head_damaged:
         return total
     if not all(
         item.quantity is not None
