@@ -7,6 +7,8 @@ import re
 
 from stdnum import iban
 
+from invoiceme_common.tax_id_formats import vat_number_valid
+
 from . import party_labels
 from .contact_words import STREET
 from .lines import Line
@@ -16,6 +18,15 @@ _IBAN_RUN = r"[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?(?![A-Za-
 # (its I lost or read as 1, l or |: 'BAN DE21 9735 6735')
 _IBAN_AFTER_LABEL = re.compile(rf"(?<![A-Za-z])[I1l|]?BAN\b\s*[:.]?\s*{_IBAN_RUN}", re.I)
 _IBAN_SHAPE = re.compile(rf"(?<![A-Za-z0-9]){_IBAN_RUN}")
+# ... or printed in its groups of four, cut where the page's line ends ('GB24 5535 5137' over the rest):
+# no VAT number is grouped so, unless it passes its country's check as a whole
+_IBAN_GROUPED = re.compile(
+    r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?(?![A-Za-z0-9])"
+)
+
+
+def _blank_unless(keep: bool, match: re.Match[str]) -> str:
+    return match.group(0) if keep else " " * len(match.group(0))
 
 
 def without_bank_accounts(text: str) -> str:
@@ -25,8 +36,9 @@ def without_bank_accounts(text: str) -> str:
     if "IBAN" not in text.upper() and not _IBAN_SHAPE.search(text):
         return text
     text = _IBAN_AFTER_LABEL.sub(lambda match: " " * len(match.group(0)), text)
-    return _IBAN_SHAPE.sub(
-        lambda match: " " * len(match.group(0)) if iban.is_valid(match.group(0)) else match.group(0), text
+    text = _IBAN_SHAPE.sub(lambda match: _blank_unless(not iban.is_valid(match.group(0)), match), text)
+    return _IBAN_GROUPED.sub(
+        lambda match: _blank_unless(vat_number_valid(match.group(0).replace(" ", "")), match), text
     )
 
 
