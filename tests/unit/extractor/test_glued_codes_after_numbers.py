@@ -37,3 +37,9 @@ def test_a_code_joined_to_the_cents_names_the_currency() -> None:
     extraction = extract_with_rules([(1, _PAGE.format(vat_line="4 avril 2024 . A payer avant le:"))])
     assert extraction.vendor_tax_id is None  # the issuer's country says nothing here
     assert extraction.currency == "EUR"
+
+
+def test_an_amount_in_pounds_is_no_vat_number() -> None:
+    # 'GBP 17836.14' read as GB + 'P1783614' (a fresh draw's scan, seed 43)
+    assert eu_vat_ids("Total Due GBP 17836.14") == []
+    assert eu_vat_ids("VAT Reg GB 721 8993 09") == ["GB 721 8993 09"]
