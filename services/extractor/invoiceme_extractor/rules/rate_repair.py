@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from .amount_candidates import Candidate, Candidates
 from .amounts import adds_up, percents_in
 from .cash_rounding import moved_by_a_coin
-from .exact_rates import EXACT_RATES, HALF_CENT, exact_rate
+from .exact_rates import EXACT_RATES, HALF_CENT, exact_rate, included_exact_rate
 from .lines import Found
 from .repair import CONFUSED_DIGITS, may_be_misread
 
@@ -207,6 +207,9 @@ def agrees(result: dict[str, Found | None], found: Candidates | None = None) -> 
     if _at_printed_rate(net_found, vat_found):
         return True
     if total is not None and vat is not None and exact_rate(vat, round(total - vat, 2)):
+        return True
+    # ... or the VAT a till computes from the gross ('Includes tax 60.00' in 359.97 at 20 %: 59.995)
+    if total is not None and vat is not None and included_exact_rate(vat, round(total - vat, 2)):
         return True
     if total is not None and net is not None and exact_rate(round(total - net, 2), net):
         return True
