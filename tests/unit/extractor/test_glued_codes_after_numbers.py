@@ -5,6 +5,7 @@ FR70385074661 TVA), and a currency code joined to the total's cents ('9841,80EUR
 from __future__ import annotations
 
 from invoiceme_extractor.rules import extract_with_rules
+from invoiceme_extractor.rules.amounts import amounts_in
 from invoiceme_extractor.rules.vat_numbers import eu_vat_ids, normalize_tax_id
 
 _PAGE = """ATLANTIQUE Facture
@@ -43,3 +44,10 @@ def test_an_amount_in_pounds_is_no_vat_number() -> None:
     # 'GBP 17836.14' read as GB + 'P1783614' (a fresh draw's scan, seed 43)
     assert eu_vat_ids("Total Due GBP 17836.14") == []
     assert eu_vat_ids("VAT Reg GB 721 8993 09") == ["GB 721 8993 09"]
+
+
+def test_a_speck_read_as_a_point_before_an_amount_in_groups() -> None:
+    # 'סה"כ ללא מע"מ .18,621.95' (a fresh draw's Hebrew scan, seed 44)
+    assert amounts_in('סה"כ ללא מע"מ .18,621.95') == [(18621.95, "18,621.95")]
+    assert amounts_in("Summe .1.234,56") == [(1234.56, "1.234,56")]
+    assert amounts_in("Tax .50") == []  # fifty cents or a speck: left as it was

@@ -10,7 +10,7 @@ from invoiceme_extractor.rules import extract_with_rules
 from .wordbox import ocr_page, ocr_words
 
 
-def _receipt(vat: str) -> OcrPage:
+def _receipt(vat: str, total: str = "") -> OcrPage:
     rows = [
         [("Montana Logistica SL", 60), ("TICKET", 1300)],
         [("Avenida de la Constitucion 124, 64167 Valencia", 60), ("C301368", 1300)],
@@ -24,6 +24,7 @@ def _receipt(vat: str) -> OcrPage:
         [("Cheque", 60), ("31", 300), ("429", 450), ("1422033", 650), ("27.07.2024", 1000),
          ("5.710,83 EUR", 1300)],
         [("Transferencia", 60), ("11", 300), ("27.06.2024", 1000), ("5.710,84 EUR", 1300)],
+        *([[("Total a pagar", 1000), (total, 1300)]] if total else []),
         [("IVA incl.", 1000), (f"{vat} EUR", 1300)],
         [("Firma", 60)],
     ]  # fmt: skip
@@ -40,3 +41,15 @@ def test_a_vat_that_is_no_rates_share_of_the_sum_confirms_nothing() -> None:
     extraction = extract_with_rules([_receipt("2.900,00")])
     assert extraction.vat_rate is None
     assert extraction.confidence.get("total", 0.0) <= 0.5
+
+
+def test_a_labelled_total_the_vat_does_not_confirm_gives_way_to_the_payments() -> None:
+    # 'Gesamt brutto 13.652,07' for 73.052,07 (two digits misread; a fresh draw's scan, seed 44)
+    extraction = extract_with_rules([_receipt("2.973,41", total="11.132,50")])
+    assert extraction.total == 17132.50
+
+
+def test_a_labelled_total_the_vat_confirms_stands() -> None:
+    # the payments are a part of the total (an instalment): the total and its VAT agree on their own
+    extraction = extract_with_rules([_receipt("3.187,05", total="18.363,47")])
+    assert extraction.total == 18363.47

@@ -145,8 +145,14 @@ def _decimal_mark_restored(match: re.Match[str]) -> str:
     return f"{groups}{',' if mark == '.' else '.'}{cents}"
 
 
+# OCR: 'סה"כ ללא מע"מ .18,621.95' — a speck read as a point before an amount in thousands groups
+# (no amount opens with its decimal mark and goes on in groups: '.50' stays fifty cents)
+_SPECK_BEFORE_GROUPS = re.compile(r"(?<![\w.,])\.(?=\d{1,3}(?:([,.])\d{3})+(?!\1)[.,]\d{2}(?![\d.,]))")
+
+
 def repair_ocr_numbers(line: str) -> str:
     """Undo common OCR damage around amounts: 'RM9.20', 'RMO.55', '79. 35', '7:091,14', 'm8,567.72'."""
+    line = _SPECK_BEFORE_GROUPS.sub(" ", line)
     line = _SPACE_IN_GROUP.sub(_join_group, _TILDE_FOR_MINUS.sub("-", _LETTER_U_FOR_ZERO.sub("0", line)))
     line = _RINGGIT_LOOKALIKE.sub("RM ", line)
     line = _SEMICOLON_FOR_DECIMAL.sub(_decimal_mark_restored, line)

@@ -17,15 +17,27 @@ from .receipt_totals import INCLUDED
 RECEIVED_GROSS = 0.8  # two readings agree; neither is a labelled total
 
 
+def _included_in(gross: float, vat: float, line: Line) -> bool:
+    return (
+        0 < vat < gross
+        and bool(INCLUDED.search(line.text))
+        and bool(included_exact_rate(vat, round(gross - vat, 2)))
+    )
+
+
 def gross_of_payments(found: Candidates, lines: list[Line]) -> tuple[Found, Found, Found] | None:
     """(net, VAT, total): the payments' sum as the total where a VAT read on an 'included' line is a
-    rate's share of it to the cent; None otherwise."""
+    rate's share of it to the cent; None otherwise, or where a labelled total agrees with such a VAT
+    itself (a total OCR misread, '13.652,07' for 73.052,07, agrees with none)."""
     received = payments_received(lines)
     if received is None:
         return None
+    vats = found.get("vat", [])
+    if any(_included_in(total[0], vat[0], vat[2]) for total in found.get("total_strong", []) for vat in vats):
+        return None
     gross, last_payment = received
-    for vat, raw, line in found.get("vat", []):
-        if 0 < vat < gross and INCLUDED.search(line.text) and included_exact_rate(vat, round(gross - vat, 2)):
+    for vat, raw, line in vats:
+        if _included_in(gross, vat, line):
             return (
                 Found(round(gross - vat, 2), "", line, RECEIVED_GROSS),
                 Found(vat, raw, line, RECEIVED_GROSS),

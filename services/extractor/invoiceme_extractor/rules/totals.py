@@ -97,8 +97,8 @@ def find_totals(lines: list[Line]) -> Totals:
     }
     if result["total"] is not None and (included := gross_of_included_vat(found, lines, result["total"])):
         result = {"subtotal": None, "vat_amount": included[0], "total": included[1]}
-    if reading.total not in found.get("total_strong", []) and (received := gross_of_payments(found, lines)):
-        # no total by its own label: the payments' sum, confirmed by the VAT it includes
+    if (received := gross_of_payments(found, lines)) is not None:
+        # no total its label and VAT confirm: the payments' sum, confirmed by the VAT it includes
         result = dict(zip(("subtotal", "vat_amount", "total"), received, strict=True))
     result = _checked(_completed(result, found, lines), found, lines)
     by_parts = total_by_exact_parts(result, found, lines)
