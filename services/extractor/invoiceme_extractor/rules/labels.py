@@ -65,6 +65,8 @@ SUBTOTAL = any_of(
     r"\bnet(?:to)?\b",
     r"excl",
     r"before\s*(?:tax|vat)",
+    # ... its tax OCR garbled ('Total before OX'): a word of tax's length, not a tip
+    r"\btotal\s*before\s+(?!tip\b)[A-Za-z]{2,3}\b",
     r"nettobetrag",
     r"warenwert",
     r"total\s*ht",
