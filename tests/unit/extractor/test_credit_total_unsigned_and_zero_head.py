@@ -41,3 +41,23 @@ Grand Total {total}
 def test_a_total_whose_head_was_read_as_a_zero_is_the_items_sum() -> None:
     assert extract_with_rules([(1, _ITEMS.format(total="0,800.32"))]).total == 30800.32
     assert extract_with_rules([(1, _ITEMS.format(total="0,800.33"))]).total != 30800.32
+
+
+_GARBLED_VAT = """Credit Memo
+Gross amount 2760.16- USD
+Promo discount 138.01 USD
+Net Amount 2622.415— USD
+Tax (8%) {vat} USD
+Grand Total 2831.92- USD
+"""
+
+
+def test_a_vat_read_without_its_cents_gives_way_to_the_total_at_the_printed_rate() -> None:
+    # '209);77=' read as 77 (a fresh draw's scan, seed 44): 77 of a net of 2,754.92 is no rate
+    extraction = extract_with_rules([(1, _GARBLED_VAT.format(vat="209);77="))])
+    assert (extraction.subtotal, extraction.vat_amount) == (-2622.15, -209.77)
+
+
+def test_a_vat_read_with_its_cents_stands() -> None:
+    extraction = extract_with_rules([(1, _GARBLED_VAT.format(vat="209.77-"))])
+    assert extraction.vat_amount == -209.77

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from . import labels
 from .amount_candidates import Candidates, candidates
 from .amount_runs import by_order
-from .amounts import CENT, adds_up, percent_in, row_money
+from .amounts import CENT, CENTS_AT_END, adds_up, percent_in, row_money
 from .cash_rounding import rounded_total
 from .exact_parts import total_by_exact_parts
 from .exact_rates import (
@@ -152,7 +152,20 @@ def _completed(
             result["subtotal"], result["vat_amount"] = derived
         else:
             result["vat_amount"] = included_vat(result["total"], lines)
+    elif (total := _total_beside_vat_without_cents(result)) and (
+        split := parts_by_total_and_rate(total, lines)
+    ):
+        # '209);77=' read as a VAT of 77: the total at its VAT line's printed rate, to the cent
+        result["subtotal"], result["vat_amount"] = split
     return _fill_missing(result, lines)
+
+
+def _total_beside_vat_without_cents(result: dict[str, Found | None]) -> Found | None:
+    """The total, where the VAT beside it was read without its cents ('77' of '209);77=') and no net."""
+    vat = result["vat_amount"]
+    if result["subtotal"] is not None or vat is None or not vat.raw or CENTS_AT_END.search(vat.raw):
+        return None
+    return result["total"]
 
 
 def _checked(
