@@ -26,6 +26,7 @@ from .amount_candidates import Candidate, Candidates
 from .amounts import CENT, adds_up, money_in, parse_amount, percent_in, percents_in, row_money
 from .exact_rates import EXACT_RATES, HALF_CENT, exact_rate, on_rate_step
 from .lines import Found, Line
+from .rate_lines_repair import one_rate_lines
 from .repair import may_be_misread, misread_variants
 
 _INCLUSIVE = re.compile(r"\bincl|inkl|inclus|כולל", re.I)
@@ -39,12 +40,7 @@ def several_rates_triple(
     adding up with the net to a labelled total, or else (its label garbled) to an amount printed
     within RUN_SPAN lines after the last VAT line; its raw text joins the lines' ('43,63 + 3.020,12').
     A credit note's parts are all negative: one sign throughout, either sign."""
-    by_line: dict[int, Candidate] = {}
-    for vat in found.get("vat", []):
-        rates = percents_in(vat[2].text)
-        if vat[0] != 0 and len(rates) == 1 and 0 < rates[0] <= 0.3:
-            by_line.setdefault(vat[2].index, vat)
-    vats = list(by_line.values())
+    vats = one_rate_lines(found)
     printed = {percents_in(vat[2].text)[0] for vat in vats}
     # one rate on every line (a VAT line per item or delivery): distinct amounts, summing to the net's VAT
     one_rate = len(printed) == 1 and len({vat[0] for vat in vats}) == len(vats)

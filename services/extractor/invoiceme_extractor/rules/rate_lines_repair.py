@@ -15,14 +15,19 @@ from .sum_row import one_digit_apart
 REPAIRED_LINE = 0.75  # a digit of the page changed: the arithmetic's word against OCR's
 
 
-def _rate_lines(found: Candidates) -> list[Candidate]:
-    """The first VAT amount of each line printing one rate (0-30 %), when two or more rates differ."""
+def one_rate_lines(found: Candidates) -> list[Candidate]:
+    """The first non-zero VAT amount of each line printing one rate (0-30 %)."""
     by_line: dict[int, Candidate] = {}
     for vat in found.get("vat", []):
         rates = percents_in(vat[2].text)
         if vat[0] != 0 and len(rates) == 1 and 0 < rates[0] <= 0.3:
             by_line.setdefault(vat[2].index, vat)
-    vats = list(by_line.values())
+    return list(by_line.values())
+
+
+def _rate_lines(found: Candidates) -> list[Candidate]:
+    """`one_rate_lines`, when there are two or more and their rates all differ."""
+    vats = one_rate_lines(found)
     distinct = {percents_in(vat[2].text)[0] for vat in vats}
     return vats if len(vats) >= 2 and len(distinct) == len(vats) else []
 
