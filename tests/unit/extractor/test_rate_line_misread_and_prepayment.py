@@ -73,3 +73,8 @@ def test_a_cash_rounding_above_the_total_is_no_prepayment() -> None:
 def test_a_discount_above_the_total_is_taken_off_not_added_back() -> None:
     discounted = _PREPAID.replace("Prepayment received", "Loyalty discount")
     assert extract_with_rules([(1, discounted.format(prepaid="6,363.00"))]).total == 14846.26
+
+
+def test_an_amount_paid_before_is_added_back_too() -> None:
+    paid = _PREPAID.replace("Prepayment received", "Amount paid")
+    assert extract_with_rules([(1, paid.format(prepaid="6,363.00"))]).total == 21209.26

@@ -19,9 +19,9 @@ BEFORE_DEDUCTION = 0.7  # the total is computed, not read; items and the balance
 _PAID_BEFORE = labels.any_of(
     r"pre-?payment",
     r"deposit",
-    r"advance",
+    r"\badvance\b",
     r"payment\s*(?:received|on\s*account)",
-    r"paid",
+    r"\bpaid\b",
     r"anzahlung",
     r"vorauszahlung",
     r"acompte",
