@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from . import labels
-from .amounts import money_in, same_or_head_lost, without_restatement
+from .amounts import CENT, money_in, same_or_head_lost, without_restatement
 from .lines import Found, Line
 from .references import CONVERSION
 
@@ -34,7 +34,7 @@ def _without_sign_for_head(text: str, total: float) -> str:
     def unmarked(match: re.Match[str]) -> str:
         tail = match.group(1)
         value = float(tail.replace(",", "."))
-        return " " if same_or_head_lost(value, tail, total) and abs(value - total) > 0.005 else match.group(0)
+        return " " if same_or_head_lost(value, tail, total) and abs(value - total) > CENT else match.group(0)
 
     return _SIGN_GLUED.sub(unmarked, text)
 
