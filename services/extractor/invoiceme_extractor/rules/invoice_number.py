@@ -119,12 +119,14 @@ def registration_number(value: str) -> bool:
 _ZEROS_ONLY = re.compile(r"[0\W_]+")
 
 
+_CODE_ENDING = re.compile(r"(?<![A-Za-z])([A-Z]{2})[\s.-]?$")
+
+
 def _with_country_code(reading: Reading) -> str:
     """The reading with the two capitals printed before it ('IE 1873758S' read as '1873758S' beside
     a number label across the row): an EU VAT number's country code, or ''."""
-    if reading.line is None:
-        return ""
-    printed = re.search(rf"\b([A-Z]{{2}})[\s.-]?{re.escape(reading.raw)}(?!\w)", reading.line.text)
+    at = reading.line.text.find(reading.raw) if reading.line is not None and reading.raw else -1
+    printed = _CODE_ENDING.search(reading.line.text[max(0, at - 4) : at]) if at > 0 and reading.line else None
     return printed.group(1) + str(reading.value) if printed else ""
 
 
