@@ -25,6 +25,15 @@ _IBAN_GROUPED = re.compile(
 )
 
 
+# A bank's routing or account number after its label ('Bank ABA 880910914 Account 8744020251'): a US
+# routing number has an id's nine digits, and neither is the issuer's tax id
+_BANK_NUMBER = re.compile(
+    r"(?<!tax )\b(?:ABA|routing(?:\s*(?:no|number))?|sort\s*code|account(?:\s*(?:no|number))?|acct"
+    r"|konto(?:nummer)?|BLZ)\b\.?\s*[:#]?\s*\d[\d\s-]{5,}\d",
+    re.I,
+)
+
+
 def _blank_unless(keep: bool, match: re.Match[str]) -> str:
     return match.group(0) if keep else " " * len(match.group(0))
 
@@ -33,6 +42,7 @@ def without_bank_accounts(text: str) -> str:
     """The text with bank account numbers blanked: an IBAN's country prefix and digits look like a
     VAT number ("IBAN DE76 3056 9480 ..." is no 'DE763056948'), so neither a labelled account nor a
     run that passes the IBAN check may be read as a tax id."""
+    text = _BANK_NUMBER.sub(lambda match: " " * len(match.group(0)), text)
     if "IBAN" not in text.upper() and not _IBAN_SHAPE.search(text):
         return text
     text = _IBAN_AFTER_LABEL.sub(lambda match: " " * len(match.group(0)), text)
