@@ -94,6 +94,9 @@ def _cell_readings(lines: list[Line], line: Line, month_first: bool) -> list[Dat
             named = label_words(kind, cell.text)
             span = (start + named.start(), start + named.end()) if named else (start, start + len(cell.text))
             for spot in spots_after_label(lines, line, *span):
+                if spot.relation == "next_cell" and _values_before_labels(line, index, month_first):
+                    readings += _date_before_label(line, index, kind, taken, month_first)
+                    break
                 text = spot.text
                 if spot.relation != "inline" and date_kind(text):
                     # a cell with a label of its own: only a date printed before that label is this
@@ -113,6 +116,24 @@ def _cell_readings(lines: list[Line], line: Line, month_first: bool) -> list[Dat
                 readings += _date_before_label(line, index, kind, taken, month_first)
         start += len(cell.text) + 1
     return readings
+
+
+def _values_before_labels(line: Line, index: int, month_first: bool) -> bool:
+    """A row printing each date before its label ('6 פברואר 2025 | תאריך חשבונית: | 16 פברואר 2025 |
+    תאריך ערך', a key/value grid laid out value first): the date after this label is the next
+    label's, and the one before it, which no label takes, is this one's."""
+    cells = line.cells
+    if index < 1 or index + 2 >= len(cells):
+        return False
+    before, after, next_label = cells[index - 1].text, cells[index + 1].text, cells[index + 2].text
+    return bool(
+        dates_in(before, month_first)
+        and not date_kind(before)
+        and dates_in(after, month_first)
+        and not date_kind(after)
+        and date_kind(next_label)
+        and not dates_in(next_label, month_first)
+    )
 
 
 def _dates_another_labels_thing(line: Line, index: int, month_first: bool) -> bool:
