@@ -51,3 +51,9 @@ def test_a_speck_read_as_a_point_before_an_amount_in_groups() -> None:
     assert amounts_in('סה"כ ללא מע"מ .18,621.95') == [(18621.95, "18,621.95")]
     assert amounts_in("Summe .1.234,56") == [(1234.56, "1.234,56")]
     assert amounts_in("Tax .50") == []  # fifty cents or a speck: left as it was
+
+
+def test_a_german_register_number_is_no_croatian_vat_number() -> None:
+    # 'Amtsgericht München HRB 26308481' (a fresh draw's photo, seed 46)
+    assert eu_vat_ids("Amtsgericht München HRB 26308481") == []
+    assert eu_vat_ids("OIB HR 12345678901") == ["HR 12345678901"]

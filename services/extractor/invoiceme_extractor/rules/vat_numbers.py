@@ -152,9 +152,11 @@ def repaired_unchecked(raw: str, value: str) -> bool:
 
 
 # (IL not before S: 'ILS 72451.82' is an amount in shekels, not an Israeli id with a prefix; nor GB
-# before P: 'GBP 17836.14' is one in pounds)
+# before P: 'GBP 17836.14' is one in pounds; nor HR before a letter: 'HRB 26308481' is a German
+# company's register number, a Croatian VAT number is digits only)
 _COUNTRIES = (
-    "AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB(?!P)|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE|IL(?!S)|XI"
+    "AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB(?!P)|HR(?![A-Z])|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|CHE"
+    "|IL(?!S)|XI"
 )
 # A country prefix and 8-12 digits/letters, in any grouping: "FR 11 123 456 782", "DE 136 695 976".
 # OCR reads the I of IE / IT as 1, l or | ("1E68711721"): accepted here, undone by normalize_tax_id.
