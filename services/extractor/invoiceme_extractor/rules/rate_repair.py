@@ -265,10 +265,18 @@ def repaired_by_rate(result: dict[str, Found | None], found: Candidates) -> dict
     anchor = next(m for m in best.matched if m is not None)
     # a credit note: OCR loses a minus far more often than it makes one, so one minus read decides
     sign = -1.0 if any(m is not None and m[0] < 0 for m in best.matched) else 1.0
-    return {
-        **result,
-        **{name: _found(best.cents[i], sign, best.matched[i], anchor) for i, name in enumerate(ROLES)},
-    }
+    rebuilt = {name: _found(best.cents[i], sign, best.matched[i], anchor) for i, name in enumerate(ROLES)}
+    if _paid_after_rounding(result["total"], rebuilt["total"], found):
+        del rebuilt["total"]  # 'Amount Due -360.20' under 'TOTAL INCL GST -360.16': what is paid stays
+    return {**result, **rebuilt}
+
+
+def _paid_after_rounding(read: Found | None, rebuilt: Found | None, found: Candidates) -> bool:
+    """The total as read is the rebuilt one cash-rounded onto a coin, and the rebuilt one is printed as
+    a total too (a till's amount due under its exact total and rounding line): not a misread of it."""
+    if read is None or rebuilt is None or not read.raw or (read.value < 0) != (rebuilt.value < 0):
+        return False
+    return _cash_rounded_sum(rebuilt.value, read.value, found)
 
 
 def by_known_confusions(tied: list[Hypothesis]) -> Hypothesis | None:
