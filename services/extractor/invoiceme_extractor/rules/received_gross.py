@@ -8,6 +8,8 @@ law's arithmetic, so the sum is the total, the VAT is as printed and the net is 
 
 from __future__ import annotations
 
+import re
+
 from .amount_candidates import Candidates
 from .exact_rates import included_exact_rate
 from .lines import Found, Line
@@ -15,6 +17,7 @@ from .payments import payments_received
 from .receipt_totals import INCLUDED
 
 RECEIVED_GROSS = 0.8  # two readings agree; neither is a labelled total
+HEAD_LOST = 0.7  # the total's tail as read, its head from the payments
 
 
 def _included_in(gross: float, vat: float, line: Line) -> bool:
@@ -44,3 +47,16 @@ def gross_of_payments(found: Candidates, lines: list[Line]) -> tuple[Found, Foun
                 Found(gross, "", last_payment, RECEIVED_GROSS),
             )
     return None
+
+
+def total_with_head_lost(total: Found | None, lines: list[Line]) -> Found | None:
+    """The payments table's sum, where the total read is its tail, its head lost ('סה"כ 5.40' under
+    two payments of 2,467.70: 4,935.40); else the total as found."""
+    received = payments_received(lines)
+    if total is None or not total.raw or received is None or not 0 < total.value < received[0]:
+        return total
+    read = re.sub(r"\D", "", total.raw)
+    whole = f"{received[0]:.2f}".replace(".", "")
+    if len(read) < 3 or not whole.endswith(read):
+        return total
+    return Found(received[0], f"{total.raw} (head lost)", total.line, HEAD_LOST)

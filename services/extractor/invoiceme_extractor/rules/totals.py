@@ -44,7 +44,7 @@ from .receipt_totals import (
     total_from_included_tax,
     vat_from_included_rate,
 )
-from .received_gross import gross_of_payments
+from .received_gross import gross_of_payments, total_with_head_lost
 from .total_by_parts import with_total_by_parts
 from .unlabelled_total import (
     included_vat,
@@ -100,6 +100,8 @@ def find_totals(lines: list[Line]) -> Totals:
     if (received := gross_of_payments(found, lines)) is not None:
         # no total its label and VAT confirm: the payments' sum, confirmed by the VAT it includes
         result = dict(zip(("subtotal", "vat_amount", "total"), received, strict=True))
+    elif result["subtotal"] is None and result["vat_amount"] is None:
+        result["total"] = total_with_head_lost(result["total"], lines)
     result = _checked(_completed(result, found, lines), found, lines)
     by_parts = total_by_exact_parts(result, found, lines)
     # with the total rebuilt from its parts, the rate is the one its VAT line prints (or implies)
