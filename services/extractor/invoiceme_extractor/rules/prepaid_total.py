@@ -11,6 +11,7 @@ from __future__ import annotations
 from . import labels
 from .amounts import CENT, row_money
 from .cash_rounding import moved_by_a_coin
+from .items_totals import unsigned_items_sum
 from .lines import Found, Line
 
 BEFORE_DEDUCTION = 0.7  # the total is computed, not read; items and the balance agree on it
@@ -35,13 +36,16 @@ _ROWS_ABOVE = 2  # the deduction's row, and a row OCR made of a rule or crumbs b
 def _items_sum(items_amounts: list[float | None], deduction: float) -> float | None:
     """The items' sum, signs aside (a rule OCR read as a minus before one: '- 2,936.00'), without the
     deduction's own row where the items' reader took it for one."""
-    amounts = [abs(amount) for amount in items_amounts if amount is not None]
-    if len(amounts) < len(items_amounts):
-        return None
-    own_row = next((i for i, amount in enumerate(amounts) if abs(amount - abs(deduction)) <= CENT), None)
+    amounts = list(items_amounts)
+    own = (
+        i
+        for i, amount in enumerate(amounts)
+        if amount is not None and abs(abs(amount) - abs(deduction)) <= CENT
+    )
+    own_row = next(own, None)
     if own_row is not None:
         del amounts[own_row]
-    return round(sum(amounts), 2) if len(amounts) >= 2 else None
+    return unsigned_items_sum(amounts)
 
 
 def total_before_deduction(

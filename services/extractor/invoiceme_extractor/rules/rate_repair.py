@@ -53,7 +53,7 @@ def one_dropped(longer: str, shorter: str) -> bool:
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
-def _tail_of(want: str, got: str, least: int) -> bool:
+def tail_of(want: str, got: str, least: int) -> bool:
     """`got` is the end of `want` with its head lost, `least` digits or more of it kept."""
     return len(want) > len(got) >= least and want.endswith(got)
 
@@ -64,7 +64,7 @@ def match_strength(implied: int, read: int) -> int:
     want, got = _digits(implied), _digits(read)
     if want == got:
         return 2
-    if _tail_of(want, got, LONG_TAIL):
+    if tail_of(want, got, LONG_TAIL):
         return 2
     if min(len(want), len(got)) < LONG_TAIL:
         return 0  # a short amount is one digit away from too many others
@@ -115,7 +115,7 @@ def head_lost(implied: int, candidate: Candidate) -> bool:
     """A labelled total OCR read with its head lost ('לתשלום 06.94' for 2,506.94): too short to say
     which amount it is the end of, it does not say the implied total is wrong either."""
     want, got = _digits(implied), _digits(_cents(candidate[0]))
-    return _tail_of(want, got, SHORT_TAIL) and may_be_misread(candidate[2])
+    return tail_of(want, got, SHORT_TAIL) and may_be_misread(candidate[2])
 
 
 def _best(implied: int, pool: list[Candidate]) -> tuple[int, Candidate | None]:

@@ -13,7 +13,7 @@ import re
 from .amount_candidates import Candidates
 from .exact_rates import included_exact_rate
 from .lines import Found, Line
-from .payments import payments_received
+from .rate_repair import tail_of
 from .receipt_totals import INCLUDED
 
 RECEIVED_GROSS = 0.8  # two readings agree; neither is a labelled total
@@ -28,11 +28,13 @@ def _included_in(gross: float, vat: float, line: Line) -> bool:
     )
 
 
-def gross_of_payments(found: Candidates, lines: list[Line]) -> tuple[Found, Found, Found] | None:
+Received = tuple[float, Line]  # `payments.payments_received`: the payments' sum and their last row
+
+
+def gross_of_payments(found: Candidates, received: Received | None) -> tuple[Found, Found, Found] | None:
     """(net, VAT, total): the payments' sum as the total where a VAT read on an 'included' line is a
     rate's share of it to the cent; None otherwise, or where a labelled total agrees with such a VAT
     itself (a total OCR misread, '13.652,07' for 73.052,07, agrees with none)."""
-    received = payments_received(lines)
     if received is None:
         return None
     vats = found.get("vat", [])
@@ -49,14 +51,12 @@ def gross_of_payments(found: Candidates, lines: list[Line]) -> tuple[Found, Foun
     return None
 
 
-def total_with_head_lost(total: Found | None, lines: list[Line]) -> Found | None:
+def total_with_head_lost(total: Found | None, received: Received | None) -> Found | None:
     """The payments table's sum, where the total read is its tail, its head lost ('סה"כ 5.40' under
     two payments of 2,467.70: 4,935.40); else the total as found."""
-    received = payments_received(lines)
     if total is None or not total.raw or received is None or not 0 < total.value < received[0]:
         return total
     read = re.sub(r"\D", "", total.raw)
-    whole = f"{received[0]:.2f}".replace(".", "")
-    if len(read) < 3 or not whole.endswith(read):
+    if not tail_of(f"{received[0]:.2f}".replace(".", ""), read, 3):
         return total
     return Found(received[0], f"{total.raw} (head lost)", total.line, HEAD_LOST)

@@ -29,6 +29,7 @@ from .labelled_triple import labelled_reading
 from .late_repairs import late_repairs
 from .lines import Found, Line
 from .lost_labels import lost_labels, plausible_rate
+from .payments import payments_received
 from .printed_rate import rate_of
 from .prose import prose_candidates
 from .rate_groups import due_after_groups, due_mended_by_groups
@@ -97,11 +98,12 @@ def find_totals(lines: list[Line]) -> Totals:
     }
     if result["total"] is not None and (included := gross_of_included_vat(found, lines, result["total"])):
         result = {"subtotal": None, "vat_amount": included[0], "total": included[1]}
-    if (received := gross_of_payments(found, lines)) is not None:
+    payments = payments_received(lines)
+    if (received := gross_of_payments(found, payments)) is not None:
         # no total its label and VAT confirm: the payments' sum, confirmed by the VAT it includes
         result = dict(zip(("subtotal", "vat_amount", "total"), received, strict=True))
     elif result["subtotal"] is None and result["vat_amount"] is None:
-        result["total"] = total_with_head_lost(result["total"], lines)
+        result["total"] = total_with_head_lost(result["total"], payments)
     result = _checked(_completed(result, found, lines), found, lines)
     by_parts = total_by_exact_parts(result, found, lines)
     # with the total rebuilt from its parts, the rate is the one its VAT line prints (or implies)
